@@ -1,0 +1,97 @@
+"""The frame every ``newsgraph eval NAME`` scorer plugs into.
+
+A scorer is a module in ``newsgraph.eval`` with a ``NAME``, a ``DEFAULT_DATA`` (a path relative
+to the shared eval folder), and ``evaluate(data_dir, **options) -> Report``; it is listed in
+``SCORERS`` in ``newsgraph/eval/__init__.py``. The CLI prints ``Report.rows`` as a table and
+``Report.to_dict()`` with ``--json``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, false positives and false negatives of one measure."""
+
+    tp: float = 0
+    fp: float = 0
+    fn: float = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of a report: a measure with precision, recall, F1 (or a single ``value``)."""
+
+    measure: str
+    precision: float | None = None
+    recall: float | None = None
+    f1: float | None = None
+    value: float | None = None  # accuracy, AUC, mean km, ... where P/R/F1 do not apply
+    support: int | None = None
+
+    @classmethod
+    def from_counts(cls, measure: str, counts: Counts) -> Row:
+        return cls(
+            measure,
+            round(counts.precision, 4),
+            round(counts.recall, 4),
+            round(counts.f1, 4),
+            support=int(counts.tp + counts.fn),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+
+
+@dataclass(slots=True)
+class Report:
+    name: str
+    data: str
+    rows: list[Row] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)  # confusion tables, counts, ...
+
+    def row(self, measure: str) -> Row:
+        return next(r for r in self.rows if r.measure == measure)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "data": self.data,
+            "rows": [r.to_dict() for r in self.rows],
+            "details": self.details,
+        }
+
+
+def shared_eval_dir() -> Path:
+    """``$NEWSGRAPH_EVAL_DIR``, else ``../shared/eval`` beside the checkout or the cwd."""
+    env = os.environ.get("NEWSGRAPH_EVAL_DIR")
+    if env:
+        return Path(env)
+    for base in (Path(__file__).resolve().parents[2], Path.cwd()):
+        candidate = base.parent / "shared" / "eval"
+        if candidate.is_dir():
+            return candidate
+    return Path("../shared/eval")

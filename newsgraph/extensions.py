@@ -1,0 +1,77 @@
+"""The ``Doc._`` extensions through which newsgraph's spaCy components talk to each other.
+
+Every component reads what earlier ones wrote and adds its own list; a missing list reads as
+empty, so any component also runs alone in a user's pipeline.
+
+=====================  ===========================  =========================
+extension              type                         written by
+=====================  ===========================  =========================
+``ng_article``         model.Article (text unused)  the caller, before parsing
+``ng_actor_mentions``  list[model.ActorMention]     newsgraph_actors
+``ng_actors``          list[model.Actor]            newsgraph_actors
+``ng_places``          list[model.Place]            newsgraph_places
+``ng_place_mentions``  list[tuple[int, int, str]]   newsgraph_places (start, end, place id)
+``ng_times``           list[model.Time]             newsgraph_times
+``ng_statements``      list[model.Statement]        newsgraph_quotes
+``ng_events``          list[model.Event]            newsgraph_events
+``ng_framing``         list[model.Framing]          newsgraph_framing
+=====================  ===========================  =========================
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .model import ActorMention
+
+EXTENSIONS = (
+    "ng_article",
+    "ng_actor_mentions",
+    "ng_actors",
+    "ng_places",
+    "ng_place_mentions",
+    "ng_times",
+    "ng_statements",
+    "ng_events",
+    "ng_framing",
+)
+
+
+def register_extensions() -> None:
+    """Declare the extensions once per process (safe to call again)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            # default None, never a shared mutable list: each component assigns a fresh list
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+def get_list(doc: Doc, name: str) -> list[Any]:
+    """An extension's list, or an empty list when its component did not run."""
+    value = getattr(doc._, name)
+    return value if value is not None else []
+
+
+def publication_date(doc: Doc) -> date | None:
+    article = doc._.ng_article
+    return article.published if article is not None else None
+
+
+def actor_mention_at(doc: Doc, start: int, end: int) -> ActorMention | None:
+    """The actor mention that best covers the character range [start, end).
+
+    Prefers a mention inside the range with the largest overlap, so a subject phrase like
+    "Prime Minister Benjamin Netanyahu's office" yields Netanyahu's mention.
+    """
+    best: ActorMention | None = None
+    best_overlap = 0
+    for mention in get_list(doc, "ng_actor_mentions"):
+        overlap = min(end, mention.end) - max(start, mention.start)
+        if overlap > best_overlap:
+            best, best_overlap = mention, overlap
+    return best

@@ -1,0 +1,33 @@
+"""Turn an annotated spaCy ``Doc`` into the contract record of ``newsgraph annotate``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .extensions import get_list
+from .model import Article
+
+RECORD_LISTS = (
+    ("actors", "ng_actors"),
+    ("statements", "ng_statements"),
+    ("events", "ng_events"),
+    ("places", "ng_places"),
+    ("times", "ng_times"),
+    ("framing", "ng_framing"),
+)
+
+
+def empty_record(article: Article) -> dict[str, Any]:
+    record: dict[str, Any] = {"article": article.meta()}
+    for key, _ in RECORD_LISTS:
+        record[key] = []
+    return record
+
+
+def record_from_doc(doc: Doc, article: Article) -> dict[str, Any]:
+    record = empty_record(article)
+    for key, extension in RECORD_LISTS:
+        record[key] = [item.to_dict() for item in get_list(doc, extension)]
+    return record

@@ -1,0 +1,19 @@
+"""STUB: replaced by the real newsgraph_times component."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401
+
+
+@Language.factory("newsgraph_times", assigns=["doc._.ng_times"])
+def make_component(nlp: Language, name: str) -> "Component":
+    return Component()
+
+
+class Component:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_times = []
+        return doc

@@ -112,6 +112,7 @@ class Statement:
     addressee: str | None = None
     time: str | None = None
     place: str | None = None
+    disputes: str | None = None  # id of an earlier statement this one denies or rejects
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -124,6 +125,7 @@ class Statement:
             "addressee": self.addressee,
             "time": self.time,
             "place": self.place,
+            "disputes": self.disputes,
         }
 
 

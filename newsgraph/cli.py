@@ -1,0 +1,432 @@
+"""The ``newsgraph`` command line: ingest, annotate, show, export, actors, eval."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+
+app = typer.Typer(
+    help="newsgraph: who did what to whom, where and when, who said what, and who disputes it.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+FORMATS = ("auto", "seed", "text", "jsonl", "html", "rss", "telegram")
+
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, directories, globs, or - for standard input.")
+]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help=f"Input format: {', '.join(FORMATS)}.")
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that have none."),
+]
+OutletOpt = Annotated[
+    str | None, typer.Option("--outlet", help="Outlet name for inputs that have none.")
+]
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        help="JSON Lines field mapping, e.g. --field text=body --field published=date.",
+    ),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy model package (default: en_core_web_sm if installed)."),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", "-j", help="Processes to annotate with (default: up to 2)."),
+]
+DbOpt = Annotated[
+    str,
+    typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", envvar="NEWSGRAPH_DB"),
+]
+DEFAULT_DB = "newsgraph.duckdb"
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=version_callback, is_eager=True, help="Show version."),
+    ] = None,
+) -> None:
+    """Turn news articles into an evidence-linked record of actors, statements and events."""
+
+
+# ---------------------------------------------------------------------------------------------
+# shared helpers
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def parse_fields(pairs: list[str] | None) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    mapping = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours or not theirs:
+            raise typer.BadParameter(f"--field takes OURS=THEIRS, got {pair!r}")
+        mapping[ours] = theirs
+    return mapping
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return fmt
+
+
+def read_items(
+    paths: list[str], fmt: str, published: str | None, outlet: str | None, fields: list[str] | None
+) -> Iterator[Any]:
+    from .read import read_inputs
+
+    return read_inputs(
+        paths,
+        check_format(fmt),
+        published=parse_date(published),
+        outlet=outlet,
+        field_map=parse_fields(fields),
+    )
+
+
+def progress_bar(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal,
+    )
+
+
+def pick_workers(workers: int | None) -> int:
+    from .scale.local import default_workers
+
+    return workers if workers is not None else default_workers()
+
+
+# ---------------------------------------------------------------------------------------------
+# annotate
+
+
+@app.command()
+def annotate(
+    paths: PathsArg,
+    fmt: FormatOpt = "auto",
+    published: DateOpt = None,
+    outlet: OutletOpt = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write JSON Lines here (default stdout).")
+    ] = None,
+    fields: FieldOpt = None,
+    model: ModelOpt = None,
+    workers: WorkersOpt = None,
+) -> None:
+    """Annotate articles to JSON Lines, one record per article, without a database.
+
+    The output format is newsgraph's public contract (docs/contract.md): actors, statements,
+    events, places, times and framing, every span with exact character offsets into the text.
+    """
+    from .scale.local import annotate_stream
+
+    items = list(read_items(paths, fmt, published, outlet, fields))
+    n_articles = sum(1 for item in items if not hasattr(item, "code"))
+    # worker start-up costs a pipeline load each: only worth it for a real batch
+    n_workers = pick_workers(workers) if n_articles >= 32 else 1
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    failed = 0
+    try:
+        with progress_bar(err) as progress:
+            task = progress.add_task("annotate", total=len(items), status="")
+            for _, record in annotate_stream(items, model=model, workers=n_workers):
+                failed += "error" in record
+                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                progress.update(task, advance=1, status=f"{failed} failed" if failed else "")
+    finally:
+        if output:
+            sink.close()
+    if output:
+        err.print(f"wrote {len(items)} records to {output} ({failed} with errors)")
+
+
+# ---------------------------------------------------------------------------------------------
+# ingest
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = DEFAULT_DB,
+    fmt: FormatOpt = "auto",
+    published: DateOpt = None,
+    outlet: OutletOpt = None,
+    fields: FieldOpt = None,
+    model: ModelOpt = None,
+    workers: WorkersOpt = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per parse batch.")] = 16,
+) -> None:
+    """Read, annotate and store articles; already stored articles are skipped (resumable).
+
+    Each article is written whole in its own transaction, so a run that is killed leaves only
+    whole articles and a re-run completes the rest. Inputs that fail are kept in the errors
+    table with their reason and raw bytes.
+    """
+    from .scale.local import annotate_stream
+    from .store import open_store
+
+    with open_store(db) as store:
+        config = {
+            "command": "ingest",
+            "paths": paths,
+            "format": fmt,
+            "date": published,
+            "outlet": outlet,
+            "model": model,
+        }
+        run_id = store.begin_run(config)
+        counts: Counter[str] = Counter()
+        items = list(read_items(paths, fmt, published, outlet, fields))
+        todo = skip_stored(store, items, run_id, counts)
+        n_workers = pick_workers(workers) if len(todo) >= 32 else 1
+        with progress_bar(err) as progress:
+            task = progress.add_task("ingest", total=len(items), status="")
+            progress.update(task, advance=len(items) - len(todo))
+            for item, record in annotate_stream(
+                todo, model=model, workers=n_workers, batch_size=batch_size
+            ):
+                store_result(store, item, record, run_id, counts)
+                progress.update(task, advance=1, status=summary_line(counts))
+        store.finish_run(run_id, dict(counts))
+    out.print(f"[bold]ingest[/] {db}: {summary_line(counts)}  (run {run_id})")
+
+
+def skip_stored(store: Any, items: list[Any], run_id: str, counts: Counter[str]) -> list[Any]:
+    """Drop articles already in the store (recording the new source) and in-batch duplicates."""
+    ids = [item.id for item in items if not hasattr(item, "code")]
+    known = store.known_ids(ids)
+    seen: set[str] = set()
+    todo = []
+    for item in items:
+        if hasattr(item, "code"):
+            todo.append(item)
+        elif item.id in known or item.id in seen:
+            store.add_source(item.id, item.source, item.format, run_id)
+            counts["skipped"] += 1
+        else:
+            seen.add(item.id)
+            todo.append(item)
+    return todo
+
+
+def store_result(store: Any, item: Any, record: dict[str, Any], run_id: str, counts: Counter[str]):
+    from .model import ArticleError
+
+    if isinstance(item, ArticleError):
+        store.write_error(item, run_id)
+        counts["failed"] += 1
+        return
+    if "error" in record:
+        code, message = record["error"]["code"], record["error"]["message"]
+        if code == "unsupported_language":
+            # kept, marked, not parsed: the article is stored with its language
+            store.write_record(record_without_error(record), item, run_id)
+            counts["stored"] += 1
+            counts["not_english"] += 1
+            return
+        store.write_error(
+            ArticleError(code, message, source=item.source, id=item.id, raw=item.raw), run_id
+        )
+        counts["failed"] += 1
+        return
+    store.write_record(record, item, run_id)
+    counts["stored"] += 1
+
+
+def record_without_error(record: dict[str, Any]) -> dict[str, Any]:
+    from .model import Article
+    from .record import empty_record
+
+    article = record["article"]
+    clean = empty_record(Article(id=article["id"], text=article["text"]))
+    clean["article"] = article
+    return clean
+
+
+def summary_line(counts: Counter[str]) -> str:
+    line = f"{counts['stored']} stored, {counts['skipped']} skipped, {counts['failed']} failed"
+    if counts["not_english"]:
+        line += f" ({counts['not_english']} not English: stored, not parsed)"
+    return line
+
+
+# ---------------------------------------------------------------------------------------------
+# show, export, actors
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix of it).")],
+    db: DbOpt = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
+) -> None:
+    """Show an article with its extractions highlighted in the terminal."""
+    from .show import render_record
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        record = store.get_record(article_id)
+    if record is None:
+        err.print(f"[red]no article {article_id!r} in {db}[/]")
+        raise typer.Exit(1)
+    if as_json:
+        out.print_json(json.dumps(record, ensure_ascii=False))
+    else:
+        render_record(record, out)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = "parquet",
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path(
+        "export"
+    ),
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Export every table (and JSON Lines records) for pandas, R or a spreadsheet."""
+    from .export import export_store
+    from .store import open_store
+
+    if fmt not in ("parquet", "csv", "jsonl"):
+        raise typer.BadParameter("--format must be parquet, csv or jsonl")
+    with open_store(db, read_only=True) as store:
+        written = export_store(store, fmt, out_dir)
+    for path in written:
+        out.print(str(path))
+
+
+@app.command()
+def actors(
+    query: Annotated[str | None, typer.Argument(help="Name, alias or id to look for.")] = None,
+    limit: Annotated[int, typer.Option(help="Most rows to show.")] = 50,
+) -> None:
+    """Search the actor knowledge base (canonical names, aliases of every side, roles)."""
+    from .resolve.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    entries = kb.search(query) if query else list(kb.entries)
+    table = Table("id", "name", "type", "country", "affiliation", "aliases")
+    for entry in entries[:limit]:
+        aliases = ", ".join(list(getattr(entry, "aliases", []))[:6])
+        table.add_row(
+            entry.id,
+            entry.name,
+            entry.type or "",
+            entry.country or "",
+            entry.affiliation or "",
+            aliases,
+        )
+    out.print(table)
+    shown = f", first {limit} shown" if len(entries) > limit else ""
+    out.print(f"{len(entries)} actor(s){shown}")
+
+
+# ---------------------------------------------------------------------------------------------
+# eval
+
+
+@app.command("eval")
+def evaluate(
+    name: Annotated[str, typer.Argument(help="Scorer: polnear, plover, geo, timeml.")],
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Gold data folder (default ../shared/eval/…).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
+    split: Annotated[str | None, typer.Option(help="Split, where the set has them.")] = None,
+    subset: Annotated[
+        str | None, typer.Option("--set", help="Sub-corpus, e.g. gwn or lgl for geo.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """Score an extractor on public gold data and print precision, recall and F1."""
+    from .eval import SCORERS
+    from .eval.base import shared_eval_dir
+
+    if name not in SCORERS:
+        raise typer.BadParameter(f"unknown scorer {name!r}; choose from {', '.join(SCORERS)}")
+    scorer = importlib.import_module(SCORERS[name])
+    data_dir = data or shared_eval_dir() / scorer.DEFAULT_DATA
+    if not data_dir.exists():
+        err.print(f"[red]no gold data at {data_dir}[/] (give --data DIR)")
+        raise typer.Exit(2)
+    options: dict[str, Any] = {"limit": limit}
+    if split is not None:
+        options["split"] = split
+    if subset is not None:
+        options["set"] = subset
+    started = time.perf_counter()
+    report = scorer.evaluate(data_dir, **options)
+    if as_json:
+        print(json.dumps(report.to_dict(), indent=2))
+        return
+    print_report(report, time.perf_counter() - started)
+
+
+def print_report(report: Any, seconds: float) -> None:
+    table = Table(title=f"{report.name} on {report.data}  ({seconds:.0f} s)")
+    for column in ("measure", "precision", "recall", "F1", "value", "support"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for row in report.rows:
+        table.add_row(
+            row.measure,
+            *(fmt_figure(v) for v in (row.precision, row.recall, row.f1, row.value)),
+            "" if row.support is None else str(row.support),
+        )
+    out.print(table)
+
+
+def fmt_figure(value: float | None) -> str:
+    return "" if value is None else f"{value:.3f}"
+
+
+if __name__ == "__main__":
+    app()

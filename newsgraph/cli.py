@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
+from .read import FORMATS as READ_FORMATS
 
 app = typer.Typer(
     help="newsgraph: who did what to whom, where and when, who said what, and who disputes it.",
@@ -28,7 +29,7 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-FORMATS = ("auto", "seed", "text", "jsonl", "html", "rss", "telegram")
+FORMATS = ("auto", *READ_FORMATS)
 
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, directories, globs, or - for standard input.")
@@ -204,6 +205,9 @@ def ingest(
     model: ModelOpt = None,
     workers: WorkersOpt = None,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch.")] = 16,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log each stored or failed input to stderr.")
+    ] = False,
 ) -> None:
     """Read, annotate and store articles; already stored articles are skipped (resumable).
 
@@ -234,7 +238,9 @@ def ingest(
             for item, record in annotate_stream(
                 todo, model=model, workers=n_workers, batch_size=batch_size
             ):
-                store_result(store, item, record, run_id, counts)
+                outcome = store_result(store, item, record, run_id, counts)
+                if verbose:
+                    print(f"{outcome}\t{item.id}\t{item.source}", file=sys.stderr, flush=True)
                 progress.update(task, advance=1, status=summary_line(counts))
         store.finish_run(run_id, dict(counts))
     out.print(f"[bold]ingest[/] {db}: {summary_line(counts)}  (run {run_id})")
@@ -258,13 +264,16 @@ def skip_stored(store: Any, items: list[Any], run_id: str, counts: Counter[str])
     return todo
 
 
-def store_result(store: Any, item: Any, record: dict[str, Any], run_id: str, counts: Counter[str]):
+def store_result(
+    store: Any, item: Any, record: dict[str, Any], run_id: str, counts: Counter[str]
+) -> str:
+    """Write one result; returns what happened: ``stored`` or ``failed``."""
     from .model import ArticleError
 
     if isinstance(item, ArticleError):
         store.write_error(item, run_id)
         counts["failed"] += 1
-        return
+        return "failed"
     if "error" in record:
         code, message = record["error"]["code"], record["error"]["message"]
         if code == "unsupported_language":
@@ -272,14 +281,15 @@ def store_result(store: Any, item: Any, record: dict[str, Any], run_id: str, cou
             store.write_record(record_without_error(record), item, run_id)
             counts["stored"] += 1
             counts["not_english"] += 1
-            return
+            return "stored"
         store.write_error(
             ArticleError(code, message, source=item.source, id=item.id, raw=item.raw), run_id
         )
         counts["failed"] += 1
-        return
+        return "failed"
     store.write_record(record, item, run_id)
     counts["stored"] += 1
+    return "stored"
 
 
 def record_without_error(record: dict[str, Any]) -> dict[str, Any]:

@@ -58,8 +58,12 @@ class Annotator:
                 yield record_from_doc(doc, article)
 
 
+# "und": text too short or mixed for a confident guess; parsing it as English loses nothing
+PARSED_LANGUAGES = (None, ENGLISH, "und")
+
+
 def is_english(article: Article) -> bool:
-    return article.language in (None, ENGLISH)
+    return article.language in PARSED_LANGUAGES
 
 
 def language_error(article: Article) -> dict[str, Any]:

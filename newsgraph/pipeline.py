@@ -7,22 +7,30 @@ class serves a local run, a process pool and a cluster.
 
 from __future__ import annotations
 
-import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from .model import Article, ArticleError
 from .nlp import get_pipeline
+from .read import article_id
 from .record import empty_record, record_from_doc
 
 ENGLISH = "en"
+# spaCy's own default limit: parse time and memory grow with length, so longer articles are
+# reported (code "too_long") instead of stalling a batch; raise it per run when needed
+DEFAULT_MAX_CHARS = 1_000_000
 
 
 class Annotator:
-    def __init__(self, model: str | None = None, batch_size: int = 16) -> None:
+    def __init__(
+        self, model: str | None = None, batch_size: int = 16, max_chars: int | None = None
+    ) -> None:
         self.nlp = get_pipeline(model)
         self.batch_size = batch_size
+        self.max_chars = max_chars or int(os.environ.get("NEWSGRAPH_MAX_CHARS", DEFAULT_MAX_CHARS))
+        self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
 
     def __call__(self, articles: list[Article]) -> list[dict[str, Any]]:
         return list(self.annotate(articles))
@@ -43,7 +51,7 @@ class Annotator:
             yield from self._annotate_batch(pending)
 
     def _annotate_batch(self, batch: list[Article]) -> Iterator[dict[str, Any]]:
-        english = [a for a in batch if is_english(a)]
+        english = [a for a in batch if is_english(a) and len(a.text) <= self.max_chars]
         docs = []
         for article in english:
             doc = self.nlp.make_doc(article.text)
@@ -52,8 +60,10 @@ class Annotator:
         parsed = {id(a): doc for a, doc in zip(english, self.nlp.pipe(docs), strict=True)}
         for article in batch:
             doc = parsed.get(id(article))
-            if doc is None:
+            if doc is None and not is_english(article):
                 yield language_error(article)
+            elif doc is None:
+                yield length_error(article, self.max_chars)
             else:
                 yield record_from_doc(doc, article)
 
@@ -76,6 +86,15 @@ def language_error(article: Article) -> dict[str, Any]:
     return record
 
 
+def length_error(article: Article, max_chars: int) -> dict[str, Any]:
+    return ArticleError(
+        code="too_long",
+        message=f"article has {len(article.text):,} characters, over the limit of {max_chars:,} "
+        "(set NEWSGRAPH_MAX_CHARS to raise it)",
+        id=article.id,
+    ).to_dict()
+
+
 def annotate_text(
     text: str,
     *,
@@ -89,7 +108,7 @@ def annotate_text(
     if isinstance(published, str):
         published = date.fromisoformat(published)
     article = Article(
-        id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        id=article_id(outlet, url or title, text),
         text=text,
         title=title,
         outlet=outlet,

@@ -46,9 +46,9 @@ def internal_error(article: Article, exc: BaseException) -> dict[str, Any]:
     return ArticleError(code="internal", message=message, id=article.id).to_dict()
 
 
-def _init_worker(model: str | None, batch_size: int) -> None:
+def _init_worker(model: str | None, batch_size: int, max_chars: int | None) -> None:
     global _worker_annotator
-    _worker_annotator = Annotator(model, batch_size=batch_size)
+    _worker_annotator = Annotator(model, batch_size=batch_size, max_chars=max_chars)
 
 
 def _annotate_in_worker(articles: list[Article]) -> list[dict[str, Any]]:
@@ -67,16 +67,17 @@ def annotate_stream(
     model: str | None = None,
     workers: int = 1,
     batch_size: int = 16,
+    max_chars: int | None = None,
 ) -> Iterator[Result]:
     """Yield ``(item, record)`` for every input item, in input order."""
     batches = _batches(items, batch_size)
     if workers <= 1:
-        annotator = Annotator(model, batch_size=batch_size)
+        annotator = Annotator(model, batch_size=batch_size, max_chars=max_chars)
         for batch in batches:
             yield from _pair(batch, annotate_safely(annotator, _articles(batch)))
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(model, batch_size)
+        max_workers=workers, initializer=_init_worker, initargs=(model, batch_size, max_chars)
     ) as pool:
         in_flight: deque[tuple[list[Item], Future[list[dict[str, Any]]]]] = deque()
         for batch in batches:

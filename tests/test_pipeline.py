@@ -1,0 +1,68 @@
+"""The Annotator and the local runner: order kept, one bad article never fails its batch."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.model import Article, ArticleError
+from newsgraph.pipeline import Annotator
+from newsgraph.scale.local import annotate_safely, annotate_stream
+
+
+def article(i: int, text: str, language: str = "en") -> Article:
+    return Article(id=f"a{i}", text=text, published=date(2024, 7, 29), language=language)
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator(max_chars=400)
+
+
+def test_records_come_back_in_input_order_with_errors_in_place(annotator: Annotator) -> None:
+    items = [
+        article(0, "Egypt hosted talks in Cairo on Monday."),
+        ArticleError("empty", "the input is empty", source="x.txt"),
+        article(1, "Les négociations ont repris au Caire lundi.", language="fr"),
+        article(2, "Hezbollah said it fired rockets at an Israeli base. " * 20),
+        article(3, "Qatar said on Sunday that talks would resume."),
+    ]
+    results = list(annotate_stream(items, workers=1, batch_size=2, max_chars=400))
+    assert [item for item, _ in results] == items
+    records = [record for _, record in results]
+    assert records[0]["article"]["id"] == "a0"
+    assert records[1] == {"id": None, "error": {"code": "empty", "message": "the input is empty"}}
+    assert records[2]["error"]["code"] == "unsupported_language"
+    assert records[2]["article"]["language"] == "fr"
+    assert records[3]["error"]["code"] == "too_long"
+    assert "400" in records[3]["error"]["message"]
+    assert records[4]["article"]["id"] == "a3"
+
+
+def test_a_crashing_article_fails_alone(annotator: Annotator, monkeypatch) -> None:
+    real_call = Annotator.__call__
+
+    def crash_on_poison(self: Annotator, articles: list[Article]) -> list[dict]:
+        if any("poison" in a.text for a in articles):
+            raise RuntimeError("component blew up")
+        return real_call(self, articles)
+
+    monkeypatch.setattr(Annotator, "__call__", crash_on_poison)
+    batch = [article(0, "Talks resumed in Doha."), article(1, "poison"), article(2, "Aid arrived.")]
+    records = annotate_safely(annotator, batch)
+    assert [r.get("article", {}).get("id") for r in records] == ["a0", None, "a2"]
+    assert records[1]["id"] == "a1"
+    assert records[1]["error"]["code"] == "internal"
+    assert "component blew up" in records[1]["error"]["message"]
+
+
+@pytest.mark.slow
+def test_two_worker_processes_give_the_same_records_as_one() -> None:
+    items = [
+        article(i, f"Report {i}: Israel said it struck a site near Tyre on Monday.")
+        for i in range(6)
+    ]
+    one = [record for _, record in annotate_stream(items, workers=1, batch_size=2)]
+    two = [record for _, record in annotate_stream(items, workers=2, batch_size=2)]
+    assert one == two

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import sys
 import time
@@ -393,7 +394,8 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     split: Annotated[str | None, typer.Option(help="Split, where the set has them.")] = None,
     subset: Annotated[
-        str | None, typer.Option("--set", help="Sub-corpus, e.g. gwn or lgl for geo.")
+        str | None,
+        typer.Option("--set", help="Sub-corpus: gwn|lgl (geo), timebank|aquaint (timeml)."),
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
 ) -> None:
@@ -408,17 +410,33 @@ def evaluate(
     if not data_dir.exists():
         err.print(f"[red]no gold data at {data_dir}[/] (give --data DIR)")
         raise typer.Exit(2)
-    options: dict[str, Any] = {"limit": limit}
-    if split is not None:
-        options["split"] = split
-    if subset is not None:
-        options["set"] = subset
+    options = scorer_options(scorer.evaluate, limit=limit, split=split, subset=subset)
     started = time.perf_counter()
     report = scorer.evaluate(data_dir, **options)
     if as_json:
         print(json.dumps(report.to_dict(), indent=2))
         return
     print_report(report, time.perf_counter() - started)
+
+
+def scorer_options(
+    evaluate_fn: Any, *, limit: int | None, split: str | None, subset: str | None
+) -> dict[str, Any]:
+    """Map the CLI's generic options onto the keywords this scorer accepts."""
+    accepted = inspect.signature(evaluate_fn).parameters
+    options: dict[str, Any] = {}
+    if limit is not None:
+        options["limit"] = limit
+    if split is not None:
+        if "split" not in accepted:
+            raise typer.BadParameter("this scorer has no --split")
+        options["split"] = split
+    if subset is not None:
+        key = next((k for k in ("set", "corpus") if k in accepted), None)
+        if key is None:
+            raise typer.BadParameter("this scorer has no --set")
+        options[key] = subset
+    return options
 
 
 def print_report(report: Any, seconds: float) -> None:

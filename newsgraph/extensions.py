@@ -12,6 +12,7 @@ extension              type                         written by
 ``ng_places``          list[model.Place]            newsgraph_places
 ``ng_place_mentions``  list[tuple[int, int, str]]   newsgraph_places (start, end, place id)
 ``ng_times``           list[model.Time]             newsgraph_times
+``ng_time_details``    list[times.TimeDetail]       newsgraph_times (TimeML value, mod)
 ``ng_statements``      list[model.Statement]        newsgraph_quotes
 ``ng_events``          list[model.Event]            newsgraph_events
 ``ng_framing``         list[model.Framing]          newsgraph_framing

@@ -198,6 +198,7 @@ class Time:
     value: str | None  # ISO date, week, duration, or "start/end" interval (TimeML conventions)
     granularity: str | None = None  # day | week | month | quarter | year | decade | interval | ...
     type: str = "DATE"  # TimeML TIMEX3 type: DATE | TIME | DURATION | SET
+    interval: str | None = None  # "start/end" the expression covers ("since X" → X/publication)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -206,6 +207,7 @@ class Time:
             "value": self.value,
             "granularity": self.granularity,
             "type": self.type,
+            "interval": self.interval,
         }
 
 

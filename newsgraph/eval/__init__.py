@@ -4,5 +4,5 @@ SCORERS: dict[str, str] = {
     # "polnear": "newsgraph.eval.polnear",
     # "plover": "newsgraph.eval.plover",
     # "geo": "newsgraph.eval.geo",
-    # "timeml": "newsgraph.eval.timeml",
+    "timeml": "newsgraph.eval.timeml",
 }

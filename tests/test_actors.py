@@ -1,0 +1,429 @@
+"""The actor knowledge base and the newsgraph_actors component (issue 3 item 4)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from datetime import date
+from pathlib import Path
+
+import pycountry
+import pytest
+import yaml
+
+from newsgraph.model import Article
+from newsgraph.nlp import add_components, load_spacy_model
+from newsgraph.resolve.actors import ActorResolver, resolve_description
+from newsgraph.resolve.kb import (
+    DATA_DIR,
+    ENV_VAR,
+    KnowledgeBase,
+    KnowledgeBaseError,
+    builtin_actor_files,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = Path("/work/shared/seed/almayadeen-2024-07-29.txt")
+
+# Short articles in the seed format, written for these tests.
+UKRAINE = """date 2024-03-10 Overnight shelling hits Kharkiv
+By The Kyiv Independent
+Russian invaders shelled Kharkiv overnight, killing two civilians. President Volodymyr Zelensky \
+said the occupiers would be held accountable. Zelensky later met Foreign Minister Dmytro Kuleba \
+in Kyiv. The enemy also launched 20 drones at the Odesa region overnight, the Ukrainian Air \
+Force said."""
+
+RUSSIA = """date 2024-03-10 Drones downed over Belgorod
+By TASS
+The Kyiv regime launched drones at Belgorod, the Russian Defense Ministry said on Sunday. \
+Moscow warned that the Kiev regime would face retaliation. Kremlin spokesman Dmitry Peskov said \
+the Ukrainian president had rejected talks. A drone attack on Moscow was repelled."""
+
+SUDAN = """date 2024-06-01 Army accuses RSF over village killings
+By Sudan Tribune
+The Sudanese army accused the Janjaweed of killing dozens of villagers in El Fasher. Army chief \
+Abdel Fattah al-Burhan vowed to fight on, while RSF commander Hemedti said his forces would not \
+withdraw. Burhan later visited Port Sudan."""
+
+RED_SEA = """date 2024-02-01 Yemen's Houthis claim ship attack
+By Reuters
+Yemen's Ansar Allah movement said it targeted a commercial ship in the Red Sea. Houthi military \
+spokesman Yahya Saree said the group would continue its operations until the war on Gaza ends. \
+The US military said it shot down two drones."""
+
+LEBANON = """date 2024-06-01 Hezbollah strikes Israeli position
+By Reuters
+Hezbollah said it targeted an Israeli position in the Shebaa Farms. The Lebanese party said the \
+attack was a response to the killing of civilians. Local mayor Ahmad Khalil said three houses \
+were destroyed. Khalil added that residents had fled. The enemy shelled the outskirts of the \
+town."""
+
+ISRAELI_PM = """date 2024-06-01 Blinken meets Netanyahu
+By Al Mayadeen English
+The Israeli PM met US Secretary of State Antony Blinken in Jerusalem. Prime Minister Benjamin \
+Netanyahu told Blinken that the Israeli PM would not stop the war. The enemy bombed Gaza again, \
+the movement said."""
+
+
+def parse_fixture(fixture: str) -> Article:
+    """An article from the seed format: ``date YYYY-MM-DD Title`` / ``By Outlet`` / body."""
+    first, second, body = fixture.split("\n", 2)
+    match = re.match(r"date (\d{4}-\d{2}-\d{2}) (.*)", first)
+    assert match and second.startswith("By ")
+    return Article(id="fixture", text=body, title=match.group(2), outlet=second[3:],
+                   published=date.fromisoformat(match.group(1)))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return add_components(load_spacy_model(), ("newsgraph_actors",))
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def annotate(nlp, article: Article):
+    doc = nlp.make_doc(article.text)
+    doc._.ng_article = article
+    return nlp(doc)
+
+
+def resolved(doc) -> list[tuple[str, str | None]]:
+    return [(m.text, m.actor_id) for m in doc._.ng_actor_mentions]
+
+
+def mentions_of(doc, actor_id: str) -> list[str]:
+    return [m.text for m in doc._.ng_actor_mentions if m.actor_id == actor_id]
+
+
+# -- the seed article ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_doc(nlp):
+    body = SEED.read_text(encoding="utf-8").split("\n", 2)[2]
+    article = Article(id="seed", text=body, outlet="Al Mayadeen English",
+                      published=date(2024, 7, 29))
+    return annotate(nlp, article)
+
+
+def test_seed_actors_found(seed_doc):
+    ids = {actor.id for actor in seed_doc._.ng_actors}
+    assert {
+        "hezbollah", "israel", "hamas", "al-qassam-brigades", "hassan-nasrallah",
+        "benjamin-netanyahu", "yoav-gallant", "lebanon", "islamic-resistance-in-iraq", "idf",
+        "iran",
+    } <= ids
+
+
+def test_seed_qassam_brigades_under_all_its_names(seed_doc):
+    assert mentions_of(seed_doc, "al-qassam-brigades") == [
+        "Al-Qassam Brigades", "Hamas' military wing", "al-Qassam Brigades", "Al-Qassam Brigades",
+        "The Palestinian Resistance faction", "al-Qassam", "al-Qassam", "the faction",
+        "Hamas' military wing", "Al-Qassam",
+    ]
+
+
+def test_seed_people(seed_doc):
+    assert mentions_of(seed_doc, "benjamin-netanyahu") == [
+        "Netanyahu", "Benjamin Netanyahu", "Netanyahu"]
+    assert mentions_of(seed_doc, "yoav-gallant") == ["Yoav Gallant", "Gallant"]
+    assert mentions_of(seed_doc, "hassan-nasrallah") == ["Sayyed Hassan Nasrallah"]
+
+
+def test_seed_side_vocabulary_resolves_to_neutral_actors(seed_doc):
+    hezbollah = mentions_of(seed_doc, "hezbollah")
+    assert hezbollah[:2] == ["the Resistance in Lebanon", "the Islamic Resistance in Lebanon"]
+    assert {"the Islamic Resistance", "the Resistance fighters in Lebanon"} <= set(hezbollah)
+    assert hezbollah.count("Hezbollah") == 6
+    assert mentions_of(seed_doc, "hamas") == ["Islamic Resistance Movement"]
+    assert mentions_of(seed_doc, "islamic-resistance-in-iraq") == ["the Iraqi Resistance"]
+    occupation = [m for m in seed_doc._.ng_actor_mentions if m.text == "Israeli occupation"]
+    assert [(m.actor_id, m.label) for m in occupation] == [("israel", "SIDE")]
+
+
+def test_seed_demonym_phrases(seed_doc):
+    assert "Israeli troops" in mentions_of(seed_doc, "idf")
+    assert {"Israeli officials", "Israeli authorities"} <= set(mentions_of(seed_doc, "israel"))
+
+
+def test_seed_no_actor_named_with_side_vocabulary(seed_doc):
+    names = [actor.name for actor in seed_doc._.ng_actors]
+    assert not [n for n in names if "occupation" in n.lower() or "resistance" in n.lower()]
+
+
+def test_seed_spans_and_order(seed_doc):
+    text = seed_doc.text
+    mentions = seed_doc._.ng_actor_mentions
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert mentions == sorted(mentions, key=lambda m: (m.start, m.end))
+    for actor in seed_doc._.ng_actors:
+        assert all(text[s.start:s.end] == s.text for s in actor.mentions)
+    assert seed_doc._.ng_actors[0].id == "al-qassam-brigades"
+    qassam = seed_doc._.ng_actors[0]
+    assert (qassam.name, qassam.type, qassam.affiliation) == (
+        "al-Qassam Brigades", "armed group", "hamas")
+
+
+def test_resolve_description_helper(seed_doc):
+    start = seed_doc.text.index("the faction")
+    assert resolve_description(seed_doc, start, start + len("the faction")) == (
+        "al-qassam-brigades")
+    # a phrase inside a longer stretch resolves through the mention it overlaps
+    start = seed_doc.text.index("Netanyahu threatens")
+    assert resolve_description(seed_doc, start, start + len("Netanyahu threatens")) == (
+        "benjamin-netanyahu")
+    start = seed_doc.text.index("fighters on the battlefield")
+    assert resolve_description(seed_doc, start, start + len("fighters")) is None
+
+
+@pytest.mark.slow
+def test_seed_through_annotate_text():
+    from newsgraph.pipeline import annotate_text
+
+    body = SEED.read_text(encoding="utf-8").split("\n", 2)[2]
+    record = annotate_text(body, published="2024-07-29", outlet="Al Mayadeen English")
+    actors = {a["id"]: a for a in record["actors"]}
+    assert [m["text"] for m in actors["yoav-gallant"]["mentions"]] == ["Yoav Gallant", "Gallant"]
+    assert actors["al-qassam-brigades"]["affiliation"] == "hamas"
+    assert actors["hassan-nasrallah"]["type"] == "person"
+
+
+# -- other sides and conflicts -------------------------------------------------------------------
+def test_ukrainian_outlet(nlp):
+    doc = annotate(nlp, parse_fixture(UKRAINE))
+    assert resolved(doc)[:1] == [("Russian invaders", "russian-armed-forces")]
+    assert ("the occupiers", "russian-armed-forces") in resolved(doc)
+    assert ("The enemy", "russian-armed-forces") in resolved(doc)
+    assert mentions_of(doc, "volodymyr-zelensky") == ["Volodymyr Zelensky", "Zelensky"]
+    assert mentions_of(doc, "dmytro-kuleba") == ["Dmytro Kuleba"]
+    assert mentions_of(doc, "ukrainian-air-force") == ["Ukrainian Air Force"]
+    assert "ukraine" not in {m.actor_id for m in doc._.ng_actor_mentions}  # "in Kyiv": a place
+
+
+def test_russian_outlet(nlp):
+    doc = annotate(nlp, parse_fixture(RUSSIA))
+    assert mentions_of(doc, "ukraine") == ["The Kyiv regime", "the Kiev regime"]
+    assert [m.label for m in doc._.ng_actor_mentions if m.actor_id == "ukraine"] == [
+        "SIDE", "SIDE"]
+    assert mentions_of(doc, "russian-ministry-of-defence") == ["Russian Defense Ministry"]
+    assert mentions_of(doc, "russia") == ["Moscow"]  # the subject, not "an attack on Moscow"
+    assert mentions_of(doc, "dmitry-peskov") == ["Dmitry Peskov"]
+    assert mentions_of(doc, "volodymyr-zelensky") == ["the Ukrainian president"]
+    assert not [a for a in doc._.ng_actors if "regime" in a.name.lower()]
+
+
+def test_sudan(nlp):
+    doc = annotate(nlp, parse_fixture(SUDAN))
+    assert resolved(doc) == [
+        ("Sudanese army", "sudanese-armed-forces"),
+        ("the Janjaweed", "rapid-support-forces"),
+        ("Abdel Fattah al-Burhan", "abdel-fattah-al-burhan"),
+        ("RSF", "rapid-support-forces"),
+        ("Hemedti", "mohamed-hamdan-dagalo"),
+        ("Burhan", "abdel-fattah-al-burhan"),
+    ]
+
+
+def test_red_sea(nlp):
+    doc = annotate(nlp, parse_fixture(RED_SEA))
+    assert resolved(doc) == [
+        ("Yemen", "yemen"),
+        ("Ansar Allah movement", "houthis"),
+        ("Houthi", "houthis"),
+        ("Yahya Saree", "yahya-saree"),
+        ("the group", "houthis"),
+        ("US military", "us-armed-forces"),
+    ]
+
+
+def test_lebanese_party_and_unknown_person(nlp):
+    doc = annotate(nlp, parse_fixture(LEBANON))
+    assert resolved(doc) == [
+        ("Hezbollah", "hezbollah"),
+        ("Israeli", "israel"),
+        ("The Lebanese party", "hezbollah"),
+        ("Ahmad Khalil", "unresolved:ahmad-khalil"),
+        ("Khalil", "unresolved:ahmad-khalil"),
+    ]  # "The enemy" in a Reuters article stays unresolved
+    khalil = next(a for a in doc._.ng_actors if a.id == "unresolved:ahmad-khalil")
+    assert (khalil.name, khalil.type) == ("Ahmad Khalil", "person")
+
+
+def test_role_descriptions_and_outlet_vocabulary(nlp):
+    doc = annotate(nlp, parse_fixture(ISRAELI_PM))
+    assert mentions_of(doc, "benjamin-netanyahu") == [
+        "The Israeli PM", "Benjamin Netanyahu", "the Israeli PM"]
+    assert mentions_of(doc, "antony-blinken") == ["Antony Blinken", "Blinken"]
+    assert ("The enemy", "israel") in resolved(doc)  # a Lebanese outlet
+    assert "the movement" not in [m.text for m in doc._.ng_actor_mentions]  # no antecedent
+
+
+def test_role_holder_depends_on_publication_date(nlp):
+    text = "The Israeli defense minister visited the border."
+    before = annotate(nlp, Article(id="a", text=text, published=date(2024, 7, 1)))
+    after = annotate(nlp, Article(id="b", text=text, published=date(2025, 1, 5)))
+    assert resolved(before) == [("The Israeli defense minister", "yoav-gallant")]
+    assert resolved(after) == [("The Israeli defense minister", "israel-katz")]
+
+
+def test_organisation_descriptions_follow_the_office_holder(nlp):
+    text = "The Hezbollah leader said the group would respond. The Hamas chief met the UN chief."
+    july = annotate(nlp, Article(id="a", text=text, published=date(2024, 7, 1)))
+    assert resolved(july) == [
+        ("The Hezbollah leader", "hassan-nasrallah"),
+        ("the group", "hezbollah"),
+        ("The Hamas chief", "ismail-haniyeh"),
+        ("the UN chief", "antonio-guterres"),
+    ]
+    december = annotate(nlp, Article(id="b", text=text, published=date(2024, 12, 1)))
+    assert resolved(december)[:3] == [
+        ("The Hezbollah leader", "naim-qassem"),
+        ("the group", "hezbollah"),
+        ("Hamas", "hamas"),  # no single Hamas chief then: the name alone
+    ]
+
+
+def test_case_and_common_words(nlp):
+    doc = nlp("Let us see what the us and them talk brings, said a gallant Chad Smith.")
+    assert resolved(doc) == [("Chad Smith", "unresolved:chad-smith")]
+    doc = nlp("The US and LeT were named; Chad said nothing.")
+    assert resolved(doc)[:2] == [("US", "united-states"), ("LeT", "lashkar-e-taiba")]
+
+
+def test_demonym_phrases(nlp):
+    doc = nlp("Israeli soldiers detained Palestinian civilians near Jenin, while Iranian officials "
+              "met Israelis in secret. Washington and Moscow agreed on a truce.")
+    assert resolved(doc) == [
+        ("Israeli soldiers", "idf"),
+        ("Palestinian civilians", "palestinian-civilians"),
+        ("Iranian officials", "iran"),
+        ("Israelis", "israeli-civilians"),
+        ("Washington", "united-states"),
+        ("Moscow", "russia"),
+    ]
+    assert [m.label for m in doc._.ng_actor_mentions][:3] == ["DEMONYM", "KB", "DEMONYM"]
+
+
+def test_component_survives_odd_text(nlp):
+    for text in ("", "   ", "the the the", "'s", "Hamas'" * 50, "\u200b\n\t"):
+        doc = nlp(text)
+        assert isinstance(doc._.ng_actor_mentions, list)
+        assert isinstance(doc._.ng_actors, list)
+
+
+def test_junk_entities_are_not_actors(nlp):
+    doc = annotate(nlp, parse_fixture(SUDAN))
+    assert "unresolved:army" not in {a.id for a in doc._.ng_actors}
+
+
+# -- the knowledge base --------------------------------------------------------------------------
+def test_kb_size_and_states(kb):
+    assert len(kb) >= 400
+    countries = {e.country for e in kb if e.type in ("state", "territory")}
+    missing = [c.alpha_2 for c in pycountry.countries if c.alpha_2 not in countries]
+    assert missing == []
+    assert kb.get("israel").demonyms == ("Israeli",)
+    assert kb.get("united-states").country == "US"
+    assert kb.get("palestine").alpha3 == "PSE"
+
+
+def raw_ids() -> list[str]:
+    with open(DATA_DIR / "states.csv", encoding="utf-8", newline="") as handle:
+        ids = [row["id"] for row in csv.DictReader(handle)]
+    for path in builtin_actor_files():
+        ids += [item["id"] for item in yaml.safe_load(path.read_text("utf-8")) if "id" in item]
+    return ids
+
+
+def test_kb_ids_unique_and_slugs():
+    ids = raw_ids()
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+def test_kb_affiliations_exist(kb):
+    dangling = [(e.id, e.affiliation) for e in kb if e.affiliation and e.affiliation not in kb]
+    assert dangling == []
+    assert kb.get("al-qassam-brigades").affiliation == "hamas"
+    assert kb.get("idf").affiliation == "israel"
+
+
+def test_kb_side_vocabulary_kept_apart(kb):
+    israel = kb.get("israel")
+    assert "the Zionist entity" in [s.alias for s in israel.side_vocabulary]
+    assert "the Zionist entity" not in israel.aliases
+    hezbollah = kb.get("hezbollah")
+    assert {"the Resistance in Lebanon", "the Islamic Resistance in Lebanon"} <= {
+        s.alias for s in hezbollah.side_vocabulary}
+    loaded = ("occupation", "zionist", "regime", "resistance", "janjaweed", "invader")
+    named_loaded = [e.id for e in kb if any(w in e.name.lower() for w in loaded)]
+    assert named_loaded == ["popular-resistance-committees"]  # a proper name with no other
+
+
+def test_kb_roles(kb):
+    nasrallah = kb.get("hassan-nasrallah")
+    assert [r.title for r in nasrallah.roles] == ["Secretary-General of Hezbollah"]
+    assert nasrallah.roles_on(date(2024, 7, 29))
+    assert not nasrallah.roles_on(date(2024, 10, 1))
+    assert kb.get("yoav-gallant").roles[0].title == "Defense Minister of Israel"
+
+
+def test_kb_search(kb):
+    assert kb.search("Nasrallah")[0].id == "hassan-nasrallah"
+    assert kb.search("janjaweed")[0].id == "rapid-support-forces"
+    assert kb.search("IDF")[0].id == "idf"
+    assert kb.search("") == []
+
+
+def test_kb_outlet_lookup(kb):
+    assert kb.outlet("Al Mayadeen English").id == "al-mayadeen"
+    assert kb.outlet("The Kyiv Independent").country == "UA"
+    assert kb.outlet("Some Blog") is None
+
+
+def test_states_csv_is_up_to_date():
+    spec = importlib.util.spec_from_file_location("build_states", ROOT / "tools/build_states.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with open(DATA_DIR / "demonyms.csv", encoding="utf-8", newline="") as handle:
+        hand = {row["alpha2"]: row for row in csv.DictReader(handle)}
+    with open(DATA_DIR / "states.csv", encoding="utf-8", newline="") as handle:
+        assert list(csv.DictReader(handle)) == module.build_rows(hand)
+
+
+USER_FILE = """
+- {id: sons-of-the-valley, name: Sons of the Valley, type: armed group, country: LB,
+   affiliation: hezbollah, aliases: [Sons of the Valley, Valley Brigade]}
+- extend: israel
+  side_vocabulary: [the southern neighbour]
+"""
+
+
+def test_user_file_extends_kb(tmp_path, monkeypatch, nlp):
+    path = tmp_path / "mine.yaml"
+    path.write_text(USER_FILE, encoding="utf-8")
+    kb = KnowledgeBase.load(extra_paths=[path])
+    assert kb.get("sons-of-the-valley").affiliation == "hezbollah"
+    assert "the southern neighbour" in [s.alias for s in kb.get("israel").side_vocabulary]
+    assert len(kb) == len(KnowledgeBase.load()) + 1
+
+    monkeypatch.setenv(ENV_VAR, str(path))
+    assert KnowledgeBase.load().get("sons-of-the-valley") is not None
+
+    resolver = ActorResolver(nlp, kb)
+    doc = resolver(nlp.make_doc("The Valley Brigade attacked the southern neighbour."))
+    assert resolved(doc) == [("Valley Brigade", "sons-of-the-valley"),
+                             ("the southern neighbour", "israel")]
+
+
+def test_user_file_errors_name_the_problem(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("- {id: x-group, name: X, type: armed group, affiliation: nowhere}\n",
+                    encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="nowhere"):
+        KnowledgeBase.load(extra_paths=[path])
+    path.write_text("- {id: Bad Id, name: X, type: person}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="slug"):
+        KnowledgeBase.load(extra_paths=[path])

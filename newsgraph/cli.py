@@ -359,22 +359,29 @@ def export(
 def actors(
     query: Annotated[str | None, typer.Argument(help="Name, alias or id to look for.")] = None,
     limit: Annotated[int, typer.Option(help="Most rows to show.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print entries as JSON Lines.")] = False,
 ) -> None:
-    """Search the actor knowledge base (canonical names, aliases of every side, roles)."""
+    """Search the actor knowledge base: canonical names, aliases, every side's names, roles."""
     from .resolve.kb import KnowledgeBase
 
     kb = KnowledgeBase.load()
     entries = kb.search(query) if query else list(kb.entries)
-    table = Table("id", "name", "type", "country", "affiliation", "aliases")
+    if as_json:
+        for entry in entries[:limit]:
+            print(json.dumps(entry.to_dict(), ensure_ascii=False))
+        return
+    table = Table("id", "name", "type", "country", "affiliation", "also called", "side names")
     for entry in entries[:limit]:
-        aliases = ", ".join(list(getattr(entry, "aliases", []))[:6])
+        data = entry.to_dict()
+        roles = [role["title"] for role in data.get("roles", [])]
         table.add_row(
             entry.id,
-            entry.name,
+            "\n".join([entry.name, *roles]),
             entry.type or "",
             entry.country or "",
             entry.affiliation or "",
-            aliases,
+            "\n".join(data.get("aliases", [])[:4]),
+            "\n".join(data.get("side_vocabulary", [])[:4]),
         )
     out.print(table)
     shown = f", first {limit} shown" if len(entries) > limit else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import json
@@ -58,8 +59,24 @@ ModelOpt = Annotated[
 ]
 WorkersOpt = Annotated[
     int | None,
-    typer.Option("--workers", "-j", help="Processes to annotate with (default: up to 2)."),
+    typer.Option("--workers", "-j", help="Processes to annotate with (default: up to 2); with --engine ray: Ray actors."),
 ]
+EngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="Where to annotate: local (processes here) or ray (needs newsgraph[scale]).",
+        envvar="NEWSGRAPH_ENGINE",
+    ),
+]
+RayAddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ray-address",
+        help="With --engine ray: auto, or ray://HOST:10001 (default: start Ray on this machine).",
+    ),
+]
+ENGINES = ("local", "ray")
 DbOpt = Annotated[
     str,
     typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", envvar="NEWSGRAPH_DB"),
@@ -147,6 +164,57 @@ def pick_workers(workers: int | None) -> int:
     return workers if workers is not None else default_workers()
 
 
+def check_engine(engine: str) -> str:
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if engine == "ray":
+        from .scale.ray_runner import RayNotInstalled, import_ray
+
+        try:
+            import_ray()
+        except RayNotInstalled as exc:
+            err.print(f"[red]{exc}[/]")
+            raise typer.Exit(2) from None
+    return engine
+
+
+def annotate_items(
+    items: list[Any],
+    *,
+    engine: str,
+    model: str | None,
+    workers: int | None,
+    batch_size: int = 16,
+    ray_address: str | None = None,
+) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """``(item, record)`` in input order, from local processes or from Ray."""
+    if engine == "ray":
+        from .scale.ray_runner import annotate_with_ray
+
+        # --workers is the number of Ray actors; unset: one per CPU of the cluster
+        return annotate_with_ray(
+            items, model=model, concurrency=workers, batch_size=batch_size, address=ray_address
+        )
+    from .scale.local import annotate_stream
+
+    n_articles = sum(1 for item in items if not hasattr(item, "code"))
+    # worker start-up costs a pipeline load each: only worth it for a real batch
+    n_workers = pick_workers(workers) if n_articles >= 32 else 1
+    return annotate_stream(items, model=model, workers=n_workers, batch_size=batch_size)
+
+
+@contextlib.contextmanager
+def ray_failure_exits() -> Iterator[None]:
+    """A failed Ray run (an actor that cannot start, say) ends with its reason, not a trace."""
+    from .scale.ray_runner import RayRunFailed
+
+    try:
+        yield
+    except RayRunFailed as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+
+
 # ---------------------------------------------------------------------------------------------
 # annotate
 
@@ -163,24 +231,31 @@ def annotate(
     fields: FieldOpt = None,
     model: ModelOpt = None,
     workers: WorkersOpt = None,
+    engine: EngineOpt = "local",
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Annotate articles to JSON Lines, one record per article, without a database.
 
     The output format is newsgraph's public contract (docs/contract.md): actors, statements,
     events, places, times and framing, every span with exact character offsets into the text.
     """
-    from .scale.local import annotate_stream
-
+    check_engine(engine)
     items = list(read_items(paths, fmt, published, outlet, fields))
-    n_articles = sum(1 for item in items if not hasattr(item, "code"))
-    # worker start-up costs a pipeline load each: only worth it for a real batch
-    n_workers = pick_workers(workers) if n_articles >= 32 else 1
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = 0
     try:
-        with progress_bar(err) as progress:
+        # Ray prints cluster errors to sys.stdout: send them to stderr, away from the records
+        # (`sink` already holds the real stdout)
+        with (
+            contextlib.redirect_stdout(sys.stderr),
+            ray_failure_exits(),
+            progress_bar(err) as progress,
+        ):
             task = progress.add_task("annotate", total=len(items), status="")
-            for _, record in annotate_stream(items, model=model, workers=n_workers):
+            records = annotate_items(
+                items, engine=engine, model=model, workers=workers, ray_address=ray_address
+            )
+            for _, record in records:
                 failed += "error" in record
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                 progress.update(task, advance=1, status=f"{failed} failed" if failed else "")
@@ -209,6 +284,8 @@ def ingest(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each stored or failed input to stderr.")
     ] = False,
+    engine: EngineOpt = "local",
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Read, annotate and store articles; already stored articles are skipped (resumable).
 
@@ -216,9 +293,9 @@ def ingest(
     whole articles and a re-run completes the rest. Inputs that fail are kept in the errors
     table with their reason and raw bytes.
     """
-    from .scale.local import annotate_stream
     from .store import open_store
 
+    check_engine(engine)
     with open_store(db) as store:
         config = {
             "command": "ingest",
@@ -227,17 +304,23 @@ def ingest(
             "date": published,
             "outlet": outlet,
             "model": model,
+            "engine": engine,
         }
         run_id = store.begin_run(config)
         counts: Counter[str] = Counter()
         items = list(read_items(paths, fmt, published, outlet, fields))
         todo = skip_stored(store, items, run_id, counts)
-        n_workers = pick_workers(workers) if len(todo) >= 32 else 1
-        with progress_bar(err) as progress:
+        with ray_failure_exits(), progress_bar(err) as progress:
             task = progress.add_task("ingest", total=len(items), status="")
             progress.update(task, advance=len(items) - len(todo))
-            for item, record in annotate_stream(
-                todo, model=model, workers=n_workers, batch_size=batch_size
+            # the store is written here, on the driver, whatever the engine: one writer
+            for item, record in annotate_items(
+                todo,
+                engine=engine,
+                model=model,
+                workers=workers,
+                batch_size=batch_size,
+                ray_address=ray_address,
             ):
                 outcome = store_result(store, item, record, run_id, counts)
                 if verbose:

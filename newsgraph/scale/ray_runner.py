@@ -1,0 +1,282 @@
+"""Annotate a stream of articles on a Ray cluster, or on a Ray instance started on this machine.
+
+The semantics are those of :func:`newsgraph.scale.local.annotate_stream`: one ``(item, record)``
+per input item, in input order; reader errors (``ArticleError``) pass straight through on the
+driver; an article that crashes the pipeline becomes an ``internal`` error record for that article
+alone. Only the driver reads inputs and only the driver writes results (a store has one writer);
+workers see plain article columns, never the raw input bytes.
+
+Ray is an optional dependency: ``pip install 'newsgraph[scale]'``. It is imported only when a
+Ray run is asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article, ArticleError
+from ..pipeline import Annotator
+from .local import Item, Result, annotate_safely, default_workers
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# Inputs are cut into windows, one Ray dataset each: the driver never holds more than a window
+# of pending articles, and results start flowing before the whole input is read. Each window
+# starts a fresh actor pool (one pipeline load per actor), so a window should be large.
+DEFAULT_WINDOW = 10_000
+
+# Text fields travel as UTF-8 bytes encoded with "surrogatepass", so any Python str (even one
+# with a lone surrogate) crosses to the worker and back unchanged: offsets stay exact.
+TEXT_FIELDS = ("id", "text", "title", "outlet", "url", "language", "source", "format")
+SEQ = "seq"  # position of the article in its window: results are matched by it, not trusted
+RECORD = "record"  # the worker's output column: the contract record as a JSON string
+
+INSTALL_HINT = "Ray is not installed; install the scale extra: pip install 'newsgraph[scale]'"
+
+
+class RayNotInstalled(ImportError):
+    """Raised when a Ray run is asked for but the ``scale`` extra is missing."""
+
+
+class RayRunFailed(RuntimeError):
+    """The Ray run stopped: an actor could not start, or a worker died beyond retries."""
+
+
+def import_ray() -> ModuleType:
+    """Import Ray (with Ray Data) or explain how to install it."""
+    try:
+        import ray
+        import ray.data  # the [data] part of the extra
+    except ImportError as exc:
+        raise RayNotInstalled(f"{INSTALL_HINT} ({exc})") from exc
+    return ray
+
+
+# ---------------------------------------------------------------------------------------------
+# articles as plain columns, and back
+
+
+def article_row(article: Article, seq: int) -> dict[str, Any]:
+    """The columns a worker needs to rebuild ``article``; raw bytes stay on the driver."""
+    row: dict[str, Any] = {field: _pack(getattr(article, field)) for field in TEXT_FIELDS}
+    row["published"] = article.published.isoformat() if article.published else None
+    row[SEQ] = seq
+    return row
+
+
+def article_from_row(row: dict[str, Any]) -> Article:
+    fields = {field: _unpack(row[field]) for field in TEXT_FIELDS}
+    published = date.fromisoformat(row["published"]) if row["published"] else None
+    return Article(**fields, published=published)
+
+
+def article_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema(
+        [pa.field(SEQ, pa.int64())]
+        + [pa.field(field, pa.large_binary()) for field in TEXT_FIELDS]
+        + [pa.field("published", pa.string())]
+    )
+
+
+def _pack(value: str | None) -> bytes | None:
+    return None if value is None else value.encode("utf-8", "surrogatepass")
+
+
+def _unpack(value: bytes | None) -> str | None:
+    return None if value is None else value.decode("utf-8", "surrogatepass")
+
+
+# ---------------------------------------------------------------------------------------------
+# the worker side
+
+
+class RayAnnotator:
+    """Ray Data callable class: loads the pipeline once per actor, annotates Arrow batches."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 16) -> None:
+        self.annotator = Annotator(model, batch_size=batch_size)
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        import pyarrow as pa
+
+        rows = batch.to_pylist()
+        records = annotate_safely(self.annotator, [article_from_row(row) for row in rows])
+        # ensure_ascii (the default) keeps any lone surrogate as an escape, which Arrow accepts
+        return pa.table(
+            {
+                SEQ: pa.array([row[SEQ] for row in rows], pa.int64()),
+                RECORD: pa.array([json.dumps(r) for r in records], pa.large_string()),
+            }
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# the driver side
+
+
+def annotate_with_ray(
+    items: Iterable[Item],
+    *,
+    model: str | None = None,
+    concurrency: int | None = 2,
+    batch_size: int = 16,
+    address: str | None = None,
+    window: int = DEFAULT_WINDOW,
+) -> Iterator[Result]:
+    """Yield ``(item, record)`` for every input item, in input order, annotating on Ray.
+
+    ``address=None`` (and no ``RAY_ADDRESS`` in the environment) starts a Ray instance on this
+    machine with ``concurrency`` CPUs and shuts it down at the end; ``"auto"`` joins the cluster
+    this machine belongs to; ``"ray://host:10001"`` connects through Ray Client. If Ray is
+    already initialised in this process it is used as it is, and left running.
+
+    ``concurrency`` is the number of annotator actors, each holding one pipeline (about 0.6 GB);
+    ``None`` means one per CPU of the cluster (on a local instance: ``default_workers()``).
+
+    Ray's driver prints the errors it hears from the cluster (task retries, dead workers) to
+    ``sys.stdout``: a caller that writes data to stdout should redirect it while this runs.
+    """
+    if (concurrency is not None and concurrency < 1) or batch_size < 1 or window < 1:
+        raise ValueError("concurrency, batch_size and window must be at least 1")
+    ray = import_ray()
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    # resolved here: a worker's environment is its node's `ray start`, not this process's
+    model = model or os.environ.get("NEWSGRAPH_MODEL") or None
+    local_cpus = concurrency or default_workers()
+    started_here = connect(ray, address, num_cpus=local_cpus)
+    try:
+        actors = concurrency or cluster_cpus(ray)
+        for window_items in _windows(items, window):
+            yield from _annotate_window(window_items, model, actors, batch_size)
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+def connect(ray: ModuleType, address: str | None, *, num_cpus: int) -> bool:
+    """Initialise Ray quietly unless it already is; returns whether this call started it."""
+    if ray.is_initialized():
+        return False
+    # stdout may carry `newsgraph annotate`'s JSON Lines: keep Ray's own chatter off it
+    quiet: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
+    if address is None:
+        # "local": a fresh instance even where `ray start` left one running on this machine
+        ray.init(address="local", num_cpus=num_cpus, include_dashboard=False, **quiet)
+    else:
+        ray.init(address=address, **quiet)
+    return True
+
+
+def cluster_cpus(ray: ModuleType) -> int:
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+def _windows(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    window: list[Item] = []
+    for item in items:
+        window.append(item)
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+def _annotate_window(
+    window: list[Item], model: str | None, concurrency: int, batch_size: int
+) -> Iterator[Result]:
+    rows = [article_row(item, seq) for seq, item in enumerate(window) if isinstance(item, Article)]
+    results = _ray_results(rows, model, concurrency, batch_size) if rows else iter(())
+    return in_input_order(window, results)
+
+
+def _ray_results(
+    rows: list[dict[str, Any]], model: str | None, concurrency: int, batch_size: int
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Run one window through an actor pool; yields ``(seq, record)`` as batches finish."""
+    import pyarrow as pa
+    import ray.data
+    from ray.exceptions import RayError
+
+    schema = article_schema()
+    # one block per parse batch, so the actors share the window evenly
+    blocks = [
+        pa.Table.from_pylist(rows[i : i + batch_size], schema=schema)
+        for i in range(0, len(rows), batch_size)
+    ]
+    dataset = ray.data.from_arrow(blocks)
+    configure(dataset.context)
+    annotated = dataset.map_batches(
+        RayAnnotator,
+        fn_constructor_kwargs={"model": model, "batch_size": batch_size},
+        # a fixed pool, no more actors than batches: each actor costs a pipeline load.
+        # (`compute=` rather than `concurrency=`, which Ray >= 2.51 deprecates)
+        compute=ray.data.ActorPoolStrategy(size=min(concurrency, len(blocks))),
+        batch_size=batch_size,
+        batch_format="pyarrow",
+    )
+    quiet_ray_data_console()
+    try:
+        for batch in annotated.iter_batches(batch_size=None, batch_format="pyarrow"):
+            seqs, records = batch[SEQ].to_pylist(), batch[RECORD].to_pylist()
+            for seq, record in zip(seqs, records, strict=True):
+                yield seq, json.loads(record)
+    except RayError as exc:
+        # Ray's message is a remote traceback; its last line names the cause
+        # (e.g. "newsgraph.nlp.ModelNotFound: No spaCy model found ...")
+        raise RayRunFailed(f"annotation on Ray failed: {last_line(str(exc))}") from exc
+
+
+def last_line(message: str) -> str:
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return lines[-1] if lines else message
+
+
+def quiet_ray_data_console() -> None:
+    """Keep Ray Data's per-dataset INFO lines off the terminal; its log files keep them."""
+    for handler in logging.getLogger("ray.data").handlers:
+        is_console = isinstance(handler, logging.StreamHandler) and not isinstance(
+            handler, logging.FileHandler
+        )
+        if is_console and handler.level < logging.WARNING:
+            handler.setLevel(logging.WARNING)
+    # it warns that progress bars are off, which `configure` does on purpose
+    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
+
+
+def configure(context: Any) -> None:
+    """Settings for this dataset only (its context is a copy of the process-wide one)."""
+    context.execution_options.preserve_order = True  # results stream back in input order
+    context.enable_progress_bars = False  # the CLI draws its own progress bar
+    context.print_on_execution_start = False
+    context.enable_auto_log_stats = False
+
+
+def in_input_order(
+    window: list[Item], results: Iterator[tuple[int, dict[str, Any]]]
+) -> Iterator[Result]:
+    """Pair each item of ``window`` with its record, in window order.
+
+    Reader errors keep their own record. Ray already returns results in order (preserve_order);
+    matching by position anyway costs little and makes order a checked property, not a hope.
+    """
+    early: dict[int, dict[str, Any]] = {}
+    for seq, item in enumerate(window):
+        if isinstance(item, ArticleError):
+            yield item, item.to_dict()
+            continue
+        while seq not in early:
+            got = next(results, None)
+            if got is None:
+                raise RuntimeError(f"Ray returned no record for article {item.id!r}")
+            early[got[0]] = got[1]
+        yield item, early.pop(seq)

@@ -1,0 +1,208 @@
+"""The Ray runner gives exactly the records of the local runner, in input order.
+
+The plumbing (article rows, ordering, the missing-extra message) is tested without Ray; the
+end-to-end comparison needs the ``scale`` extra and is skipped without it.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Article, ArticleError
+from newsgraph.scale import ray_runner
+from newsgraph.scale.local import annotate_stream
+from newsgraph.scale.ray_runner import (
+    RayNotInstalled,
+    RayRunFailed,
+    annotate_with_ray,
+    article_from_row,
+    article_row,
+    in_input_order,
+)
+
+# Ray Data's own context copying trips over its deprecated settings: not ours to fix
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
+
+
+def wire_article(n: int, body: str, language: str | None = "en") -> Article:
+    return Article(
+        id=f"ray-test-{n}",
+        text=body,
+        title=f"Test wire {n}",
+        outlet="Test Wire",
+        published=date(2024, 8, n),
+        url=f"https://example.org/wire/{n}",
+        language=language,
+        raw=b"raw bytes the workers must never see",
+        source=f"wire-{n}.txt",
+        format="seed",
+    )
+
+
+ARTICLES = [
+    wire_article(
+        1,
+        "Hezbollah said on Monday that it had fired rockets at an Israeli position near Metula.\n"
+        '"We will respond to every attack," a Hezbollah official told reporters.',
+    ),
+    wire_article(
+        2,
+        "Israeli Defense Minister Yoav Gallant warned Lebanon on Tuesday of a harsh response.\n"
+        "Lebanon's foreign ministry rejected the threat and called for calm.",
+    ),
+    wire_article(
+        3,
+        "Le Hezbollah a tiré des roquettes sur le nord d'Israël lundi, selon l'armée.",
+        language="fr",
+    ),
+    wire_article(
+        4,
+        "Qatar and Egypt hosted talks in Doha on Friday on a prisoner exchange, officials said.\n"
+        "Hamas denied that a deal had been reached.",
+    ),
+]
+READER_ERROR = ArticleError(code="empty", message="no text", source="empty.txt", raw=b"")
+# a reader error between articles: it must come back in its own place
+ITEMS: list[Article | ArticleError] = [ARTICLES[0], READER_ERROR, *ARTICLES[1:]]
+
+
+# ---------------------------------------------------------------------------------------------
+# without Ray
+
+
+def test_article_row_round_trips_without_raw_bytes() -> None:
+    article = wire_article(5, "Text with a lone surrogate \ud800 keeps its offsets.")
+    row = article_row(article, seq=7)
+
+    assert "raw" not in row
+    assert row["seq"] == 7
+    assert row["published"] == "2024-08-05"
+    rebuilt = article_from_row(row)
+    assert rebuilt.text == article.text
+    assert rebuilt.raw == b""
+    assert [getattr(rebuilt, f) for f in ray_runner.TEXT_FIELDS] == [
+        getattr(article, f) for f in ray_runner.TEXT_FIELDS
+    ]
+    assert rebuilt.published == date(2024, 8, 5)
+
+
+def test_article_row_keeps_missing_fields_missing() -> None:
+    article = Article(id="bare", text="A bare article.")
+
+    rebuilt = article_from_row(article_row(article, seq=0))
+
+    assert (rebuilt.title, rebuilt.published, rebuilt.language) == (None, None, None)
+
+
+def test_results_are_paired_by_position_whatever_order_they_arrive_in() -> None:
+    out_of_order = iter([(3, {"n": 3}), (0, {"n": 0}), (4, {"n": 4}), (2, {"n": 2})])
+
+    paired = list(in_input_order(ITEMS, out_of_order))
+
+    assert [item for item, _ in paired] == ITEMS
+    assert [record for _, record in paired] == [
+        {"n": 0},
+        READER_ERROR.to_dict(),
+        {"n": 2},
+        {"n": 3},
+        {"n": 4},
+    ]
+
+
+def test_a_missing_result_is_an_error_not_a_silent_gap() -> None:
+    with pytest.raises(RuntimeError, match="ray-test-2"):
+        list(in_input_order(ITEMS, iter([(0, {"n": 0})])))
+
+
+def test_windows_cut_the_input_in_order() -> None:
+    windows = list(ray_runner._windows(iter(range(7)), 3))  # type: ignore[arg-type]
+
+    assert windows == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+def test_missing_ray_says_which_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def no_ray(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "ray" or name.startswith("ray."):
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_ray)
+    with pytest.raises(RayNotInstalled, match=r"pip install 'newsgraph\[scale\]'"):
+        next(annotate_with_ray(ITEMS))
+
+
+def test_bad_settings_fail_before_ray_starts() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        next(annotate_with_ray(ITEMS, concurrency=0))
+
+
+# ---------------------------------------------------------------------------------------------
+# on a local Ray instance
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Any:
+    ray = pytest.importorskip("ray")
+    pytest.importorskip("ray.data")
+    ray.init(
+        address="local",
+        num_cpus=2,
+        object_store_memory=200 * 1024**2,
+        include_dashboard=False,
+        logging_level=logging.WARNING,
+        log_to_driver=False,
+    )
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def local_records() -> list[tuple[Any, dict[str, Any]]]:
+    return list(annotate_stream(ITEMS, workers=1, batch_size=2))
+
+
+@pytest.mark.slow
+def test_ray_records_equal_local_records_in_input_order(
+    local_ray: Any,
+    local_records: list[tuple[Any, dict[str, Any]]],
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # batch_size=1 with two actors: four batches race, and order must still hold
+    from_ray = list(annotate_with_ray(ITEMS, concurrency=2, batch_size=1))
+
+    assert [item for item, _ in from_ray] == ITEMS
+    assert [record for _, record in from_ray] == [record for _, record in local_records]
+    assert local_ray.is_initialized()  # a Ray instance it did not start is left running
+    # `newsgraph annotate` writes JSON Lines to stdout: Ray must not print there
+    assert capfd.readouterr().out == ""
+
+
+@pytest.mark.slow
+def test_local_records_are_what_the_comparison_needs(
+    local_records: list[tuple[Any, dict[str, Any]]],
+) -> None:
+    """Guard the comparison above: it must compare real records, errors in their places."""
+    records = [record for _, record in local_records]
+
+    assert [r.get("error", {}).get("code") for r in records] == [
+        None,
+        "empty",
+        None,
+        "unsupported_language",
+        None,
+    ]
+    assert records[0]["article"]["id"] == "ray-test-1"
+    assert any(actor["id"] == "hezbollah" for actor in records[0]["actors"])
+
+
+@pytest.mark.slow
+def test_a_missing_model_stops_the_run_with_its_reason(local_ray: Any) -> None:
+    with pytest.raises(RayRunFailed, match="ModelNotFound: No spaCy model found"):
+        list(annotate_with_ray(ARTICLES[:1], model="no_such_model_installed", concurrency=1))

@@ -59,7 +59,11 @@ ModelOpt = Annotated[
 ]
 WorkersOpt = Annotated[
     int | None,
-    typer.Option("--workers", "-j", help="Processes to annotate with (default: up to 2); with --engine ray: Ray actors."),
+    typer.Option(
+        "--workers",
+        "-j",
+        help="Processes to annotate with (default: up to 2); with --engine ray: Ray actors.",
+    ),
 ]
 EngineOpt = Annotated[
     str,

@@ -2,7 +2,7 @@
 
 SCORERS: dict[str, str] = {
     # "polnear": "newsgraph.eval.polnear",
-    # "plover": "newsgraph.eval.plover",
+    "plover": "newsgraph.eval.plover",
     # "geo": "newsgraph.eval.geo",
     "timeml": "newsgraph.eval.timeml",
 }

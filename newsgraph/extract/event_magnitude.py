@@ -1,0 +1,129 @@
+"""Casualty and arrest counts: "at least 12", "dozens", "two hundred", "10 to 15".
+
+A magnitude keeps the words as written (``text``) and the lower bound they state (``min``),
+with ``max`` where the text gives an upper bound ("up to 16", "10 to 15").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+_NUMBER_TOKEN = re.compile(r"^\d[\d,]*(\.\d+)?$")
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def parse_number(words: list[str], number_words: dict[str, int]) -> float | None:
+    """The value of a number written in digits and/or words ("2,300", "twenty-three",
+    "1.5 million", "two hundred"); None when no word is a number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in words:
+        for word in raw.lower().split("-"):
+            if _NUMBER_TOKEN.match(word):
+                current += float(word.replace(",", ""))
+                seen = True
+            elif word in _SCALES:
+                scale = _SCALES[word]
+                current = (current or 1) * scale
+                if scale >= 1000:
+                    total += current
+                    current = 0
+                seen = True
+            elif word in number_words:
+                current += number_words[word]
+                seen = True
+            elif seen and word in ("and", "a"):
+                continue
+            elif seen:
+                break
+    if not seen:
+        return None
+    return total + current
+
+
+def _as_int(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+def _starts_with(text: str, phrases: list[str]) -> str | None:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if text == phrase or text.startswith(phrase + " "):
+            return phrase
+    return None
+
+
+def read_quantity(text: str, table: dict[str, Any]) -> dict[str, Any] | None:
+    """``{"text", "min", "max"}`` for a quantity phrase, or None when it states no number."""
+    lowered = " ".join(text.lower().replace(",", "").split())
+    number_words = table.get("number_words") or {}
+    vague = table.get("vague") or {}
+    for phrase in sorted(vague, key=len, reverse=True):
+        if lowered == phrase or lowered.startswith(phrase + " of") or lowered == phrase + " of":
+            return {"text": text, "min": int(vague[phrase]), "max": None}
+    lower = _starts_with(lowered, table.get("lower_bound") or [])
+    upper = _starts_with(lowered, table.get("upper_bound") or [])
+    approx = _starts_with(lowered, table.get("approximate") or [])
+    rest = lowered
+    for cue in (lower, upper, approx):
+        if cue and rest.startswith(cue):
+            rest = rest[len(cue) :].strip()
+    range_parts = re.split(r"\s+(?:to|and|or)\s+|(?<=\d)\s*[-–]\s*(?=\d)", rest, maxsplit=1)
+    rest = re.sub(r"^between\s+", "", rest)
+    if len(range_parts) == 2:
+        low = parse_number(re.sub(r"^between\s+", "", range_parts[0]).split(), number_words)
+        high = parse_number(range_parts[1].split(), number_words)
+        if low is not None and high is not None:
+            return {"text": text, "min": _as_int(low), "max": _as_int(high)}
+    value = parse_number(rest.split(), number_words)
+    if value is None:
+        return None
+    if upper and not lower and upper not in (table.get("approximate") or []):
+        return {"text": text, "min": None, "max": _as_int(value)}
+    if upper and upper == approx and upper in ("up to", "nearly", "almost", "close to"):
+        return {"text": text, "min": None, "max": _as_int(value)}
+    return {"text": text, "min": _as_int(value), "max": None}
+
+
+def _number_child(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
+            return child
+    return None
+
+
+def _span_text(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def quantity_of(noun: Token, table: dict[str, Any]) -> tuple[dict[str, Any], int, int] | None:
+    """The quantity stated for ``noun`` (the people counted) with its character range.
+
+    Looks at a number modifier ("at least 12 people"), a vague word ("several civilians",
+    "dozens of people"), or the noun itself being the number ("killed 12").
+    """
+    vague = table.get("vague") or {}
+    doc = noun.doc
+    candidates: list[SpacySpan] = []
+    number = _number_child(noun)
+    if number is not None:  # the whole quantity phrase: "between 10 and 15", "at least 12"
+        candidates.append(doc[number.left_edge.i : max(number.i, number.right_edge.i) + 1])
+    if noun.like_num or noun.lower_ in vague:
+        candidates.append(doc[noun.left_edge.i : noun.i + 1])
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i < noun.head.i:
+        quantifier = noun.head.head
+        if quantifier.like_num or quantifier.lower_ in vague:
+            candidates.append(doc[quantifier.left_edge.i : quantifier.i + 1])
+    for child in noun.children:
+        if child.dep_ in ("amod", "det") and child.lower_ in vague:
+            candidates.append(doc[child.left_edge.i : child.i + 1])
+    for span in candidates:
+        reading = read_quantity(span.text, table)
+        if reading is not None:
+            start, end = _span_text(list(span))
+            return reading, start, end
+    return None

@@ -1,7 +1,7 @@
 """Scorers for ``newsgraph eval NAME``: name → module path (each module follows eval/base.py)."""
 
 SCORERS: dict[str, str] = {
-    # "polnear": "newsgraph.eval.polnear",
+    "polnear": "newsgraph.eval.polnear",
     "plover": "newsgraph.eval.plover",
     # "geo": "newsgraph.eval.geo",
     "timeml": "newsgraph.eval.timeml",

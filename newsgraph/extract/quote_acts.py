@@ -1,0 +1,111 @@
+"""Speech act of a statement from its cue and its content, and what a denial disputes.
+
+The cue gives a default act (``speech_cues.yaml``); the content can sharpen it
+(``quote_rules.yaml``): a conditional or future harm makes a threat, blame for a past harm an
+accusation, a rejection of a claim a denial, a question mark a question.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from .. import extensions
+from ..model import Statement
+from .quote_lexicon import QuoteKnowledge
+
+if TYPE_CHECKING:
+    from .quotes import Draft
+
+_SHARPENED = ("claim", "announcement", "warning")
+_DISPUTABLE = ("accusation", "claim", "threat", "announcement", "warning")
+
+
+def content_tokens(doc: Doc, statement: Statement) -> list[Token]:
+    tokens: list[Token] = []
+    for piece in statement.content:
+        span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+        if span is not None:
+            tokens.extend(span)
+    return tokens
+
+
+def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteKnowledge) -> str:
+    base = draft.entry.act if draft.entry is not None else "claim"
+    if draft.token is not None and _negated(draft.token) and base in ("denial", "accusation"):
+        return "claim"  # "did not deny", "did not accuse"
+    text = " ".join(piece.text for piece in statement.content).lower()
+    if base in ("claim", "question") and text.rstrip(" \"”’'").endswith("?"):
+        return "question"
+    if base not in _SHARPENED:
+        return base
+    tokens = content_tokens(doc, statement)
+    if any(p.search(text) for p in knowledge.threat_patterns):
+        return "threat"
+    harm = [t for t in tokens if t.lemma_.lower() in knowledge.harm_lemmas]
+    if any(_future_harm(t, knowledge) for t in harm):
+        return "threat"
+    if base == "claim" and any(p.search(text) for p in knowledge.denial_patterns):
+        return "denial"
+    if base == "claim" and (
+        any(p.search(text) for p in knowledge.accusation_patterns) or _blamed_harm(harm)
+    ):
+        return "accusation"
+    return base
+
+
+def _future_harm(token: Token, knowledge: QuoteKnowledge) -> bool:
+    """A harm verb under a future or conditional auxiliary ("we will strike", "could hit")."""
+    if token.pos_ != "VERB":
+        return False
+    auxiliaries = " ".join(c.lower_ for c in token.children if c.dep_ in ("aux", "mark"))
+    return bool(auxiliaries) and knowledge.future_markers.search(auxiliaries) is not None
+
+
+def _negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def _blamed_harm(harm: list[Token]) -> bool:
+    """A past harm with an agent doing it ("X launched a rocket"), not "5 were killed"."""
+    for token in harm:
+        if token.tag_ in ("VBD", "VBN", "VBZ") and any(c.dep_ == "nsubj" for c in token.children):
+            return True
+    return False
+
+
+def disputed_statement(
+    denial: Statement, earlier: list[Statement], doc: Doc, knowledge: QuoteKnowledge
+) -> str | None:
+    """The id of the earlier statement a denial refers back to ("rejected such claims")."""
+    text = " ".join(piece.text for piece in denial.content).lower().strip(' .,"”“')
+    if not any(p.search(text) for p in knowledge.backreference_patterns):
+        return None
+    denier = denial.speaker.actor
+    best: tuple[tuple[int, int, int], str] | None = None
+    for position, statement in enumerate(earlier):
+        if statement.act not in _DISPUTABLE:
+            continue
+        if denier is not None and statement.speaker.actor == denier:
+            continue
+        score = (
+            int(denier is not None and _mentions(doc, statement, denier)),
+            int(statement.act == "accusation"),
+            position,
+        )
+        if best is None or score > best[0]:
+            best = (score, statement.id)
+    return best[1] if best else None
+
+
+def _mentions(doc: Doc, statement: Statement, actor: str) -> bool:
+    """Whether the statement's content or addressee names ``actor``."""
+    if statement.addressee == actor:
+        return True
+    for mention in extensions.get_list(doc, "ng_actor_mentions"):
+        if mention.actor_id != actor:
+            continue
+        if any(p.start <= mention.start and mention.end <= p.end for p in statement.content):
+            return True
+    return False

@@ -1,0 +1,82 @@
+"""Resolve a statement's speaker mention to an actor id, cheaply, within one article.
+
+Names go through ``extensions.actor_mention_at`` (the actor resolver's mentions). Pronouns
+("he", "it", "they"), relative words ("who") and descriptions ("the faction", "the Israeli PM")
+that the resolver left unresolved take the most recent compatible actor mention before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from .. import extensions
+from ..model import ActorMention
+from .quote_lexicon import QuoteKnowledge
+
+Range = tuple[int, int]
+PERSON = "person"
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, knowledge: QuoteKnowledge, text: str | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self.knowledge = knowledge
+        mentions = [m for m in extensions.get_list(doc, "ng_actor_mentions") if m.actor_id]
+        self.mentions: list[ActorMention] = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.types = {a.id: a.type for a in extensions.get_list(doc, "ng_actors")}
+
+    def resolve(self, source: Range | None, token: Token | None) -> str | None:
+        """The actor id of a speaker mention, or None when none is known."""
+        if source is None:
+            return None
+        words = self.text[source[0] : source[1]].lower().split()
+        if len(words) == 1 and words[0] in self.knowledge.pronoun_class:
+            return self._pronoun(words[0], source, token)
+        mention = extensions.actor_mention_at(self.doc, *source)
+        if mention is not None and mention.actor_id:
+            return mention.actor_id
+        head = token.lemma_.lower() if token is not None else words[-1] if words else ""
+        description = self.knowledge.description_class.get(head)
+        if description is not None:
+            return self._antecedent(source[0], person=description == PERSON)
+        return None
+
+    def addressee(self, span: Range | None) -> str | None:
+        if span is None:
+            return None
+        mention = extensions.actor_mention_at(self.doc, *span)
+        return mention.actor_id if mention is not None else None
+
+    def _pronoun(self, word: str, source: Range, token: Token | None) -> str | None:
+        pronoun_class = self.knowledge.pronoun_class[word]
+        if pronoun_class == "relative" and token is not None:
+            # "Nasrallah, who said ...": the noun the relative clause hangs on
+            clause = token.head
+            noun = clause.head if clause.dep_ in ("relcl", "acl") else None
+            if noun is not None and noun is not clause:
+                mention = extensions.actor_mention_at(
+                    self.doc, noun.left_edge.idx, noun.idx + len(noun)
+                )
+                if mention is not None and mention.actor_id:
+                    return mention.actor_id
+            return self._antecedent(source[0], person=None)
+        if pronoun_class == "person":
+            return self._antecedent(source[0], person=True)
+        return self._antecedent(source[0], person=False)
+
+    def _antecedent(self, before: int, person: bool | None) -> str | None:
+        """The most recent actor mention before ``before`` of the right kind (person or not)."""
+        index = bisect_left(self.starts, before) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            index -= 1
+            if mention.end > before:
+                continue
+            kind = self.types.get(mention.actor_id or "")
+            if person is None or kind is None or (kind == PERSON) == person:
+                return mention.actor_id
+        return None

@@ -1,0 +1,94 @@
+"""The PolNeAR scorer: brat parsing, strict and lenient matching, cue-gated source and content."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.eval import polnear
+from newsgraph.eval.base import shared_eval_dir
+from newsgraph.eval.polnear import Attribution, matches, normalise, parse_ann, score_article
+
+TEXT = "The Daily Courier reports that the mayor left the city. Officials said: “No comment.”"
+# offsets: "The Daily Courier" 0-17, "reports" 18-25, "that the mayor left the city" 26-54,
+# "Officials" 56-65, "said" 66-70, "“" 72, "No comment" 73-83, ".”" 83-85
+
+ANN = "\n".join(
+    [
+        "T1\tSource 0 17\tThe Daily Courier",
+        "T2\tCue 18 25\treports",
+        "T3\tContent 26 54\tthat the mayor left the city",
+        "T4\tAttribution 18 25\treports",
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+        "T5\tCue 66 70\tsaid",
+        "T6\tContent 73 83;84 85\tNo comment ”",
+        "T7\tAttribution-no-source 66 70\tsaid",
+        "E2\tAttribution-no-source:T7 Content:T6 Cue:T5",
+        "T8\tDiscuss 0 3\tThe",
+        "#1\tAnnotatorNotes T8\ta note",
+    ]
+)
+
+
+def test_parse_ann_reads_roles_pieces_and_missing_sources():
+    assert parse_ann(ANN) == [
+        Attribution(cue=((18, 25),), source=((0, 17),), content=((26, 54),)),
+        Attribution(cue=((66, 70),), source=(), content=((73, 83), (84, 85))),
+    ]
+
+
+def test_strict_ignores_surrounding_punctuation_and_joins_pieces():
+    assert normalise(TEXT, ((72, 85),)) == ((73, 83),)  # “No comment.” -> No comment
+    assert normalise(TEXT, ((73, 83), (84, 85))) == ((73, 83),)
+    assert matches(normalise(TEXT, ((26, 55),)), normalise(TEXT, ((26, 54),)), "strict")
+    assert not matches(normalise(TEXT, ((30, 54),)), normalise(TEXT, ((26, 54),)), "strict")
+    assert matches(normalise(TEXT, ((30, 54),)), normalise(TEXT, ((26, 54),)), "lenient")
+    assert not matches(normalise(TEXT, ((0, 3),)), normalise(TEXT, ((4, 9),)), "lenient")
+    assert not matches((), ((1, 2),), "lenient")
+
+
+def test_source_and_content_count_only_under_a_matching_cue():
+    gold = parse_ann(ANN)
+    predicted = [
+        # cue exact, source one word short (lenient only), content with its full stop (strict)
+        Attribution(cue=((18, 25),), source=((4, 17),), content=((26, 55),)),
+        # cue "Officials" is wrong: its correct-looking content must not count
+        Attribution(cue=((56, 65),), source=((56, 65),), content=((72, 85),)),
+    ]
+    counts = score_article(TEXT, gold, predicted)
+    strict, lenient = counts["strict"], counts["lenient"]
+    assert (strict["cue"].tp, strict["cue"].fp, strict["cue"].fn) == (1, 1, 1)
+    assert (strict["source"].tp, strict["source"].fp, strict["source"].fn) == (0, 2, 1)
+    assert (lenient["source"].tp, lenient["source"].fp, lenient["source"].fn) == (1, 1, 0)
+    assert (strict["content"].tp, strict["content"].fp, strict["content"].fn) == (1, 1, 1)
+    assert (lenient["content"].tp, lenient["content"].fp, lenient["content"].fn) == (1, 1, 1)
+
+
+def test_cues_pair_one_to_one():
+    gold = [Attribution(cue=((18, 25),), source=(), content=())]
+    predicted = [Attribution(cue=((18, 25),), source=(), content=())] * 2
+    cue = score_article(TEXT, gold, predicted)["lenient"]["cue"]
+    assert (cue.tp, cue.fp, cue.fn) == (1, 1, 0)
+
+
+# Floors: the dev F1 measured on 2026-11-25 (0.664 0.634 0.482 / 0.744 0.721 0.715), rounded
+# down by 0.01.
+DEV_FLOORS = {
+    "cue strict": 0.65,
+    "source strict": 0.62,
+    "content strict": 0.47,
+    "cue lenient": 0.73,
+    "source lenient": 0.71,
+    "content lenient": 0.70,
+}
+
+
+@pytest.mark.slow
+def test_dev_quality_floor():
+    data = shared_eval_dir() / polnear.DEFAULT_DATA
+    if not (data / "dev").is_dir():
+        pytest.skip("PolNeAR dev split not available")
+    report = polnear.evaluate(data, split="dev")
+    measured = {row.measure: row.f1 for row in report.rows}
+    assert set(measured) == set(DEV_FLOORS)
+    for measure, floor in DEV_FLOORS.items():
+        assert measured[measure] >= floor, (measure, measured[measure])

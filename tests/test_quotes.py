@@ -1,0 +1,372 @@
+"""newsgraph_quotes: statements with exact speakers, cues, contents, kinds and acts.
+
+The short articles below are written for these tests in the style of the seed corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from newsgraph.extract.quote_lexicon import ACTS, load_knowledge
+from newsgraph.extract.quote_scan import find_quotes
+from newsgraph.model import Article, Statement
+from newsgraph.nlp import get_pipeline
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_pipeline()
+
+
+def statements(nlp: Language, text: str) -> list[Statement]:
+    doc = nlp.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text)
+    return nlp(doc)._.ng_statements
+
+
+def summary(statement: Statement) -> tuple:
+    """The fields a reader checks: speaker text, cue text, lemma, contents, kind, act."""
+    speaker = statement.speaker.span.text if statement.speaker.span else None
+    cue = statement.cue.text if statement.cue else None
+    contents = tuple(c.text for c in statement.content)
+    return speaker, cue, statement.cue_lemma, contents, statement.kind, statement.act
+
+
+def assert_spans_valid(text: str, found: list[Statement]) -> None:
+    for statement in found:
+        spans = [*statement.content, statement.cue, statement.speaker.span]
+        for span in spans:
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+# --------------------------------------------------------------------------- quote scanning
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("“", "”"),
+        ('"', '"'),
+        ("‘", "’"),
+        ("'", "'"),
+        ("''", "''"),
+        ("«", "»"),
+        ("„", "“"),
+        ("„", "”"),
+    ],
+)
+def test_every_quote_style_is_one_direct_statement(nlp: Language, opening: str, closing: str):
+    text = f"{opening}The ceasefire holds across the south{closing}, the envoy said.\n"
+    assert [summary(s) for s in statements(nlp, text)] == [
+        ("the envoy", "said", "say", ("The ceasefire holds across the south",), "direct", "claim")
+    ]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Gallant's tanks and the '90s war don't matter, he said."
+    assert find_quotes(text) == []
+
+
+def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens():
+    text = "He said:\n“We will stay.\n“We will rebuild every house.”\nThe end."
+    (quote,) = find_quotes(text)
+    assert text[quote.inner_start : quote.inner_end] == (
+        "We will stay.\n“We will rebuild every house."
+    )
+
+
+def test_unclosed_quote_ends_at_its_paragraph():
+    text = "He said “we will stay\nThe army withdrew."
+    (quote,) = find_quotes(text)
+    assert text[quote.inner_start : quote.inner_end] == "we will stay"
+    assert quote.closed is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .,\n\"“”„«»‘’'‚", max_size=60))
+def test_quote_scan_never_crashes_and_stays_in_bounds(text: str):
+    quotes = find_quotes(text)
+    previous_end = 0
+    for quote in quotes:
+        assert previous_end <= quote.start < quote.inner_start <= quote.inner_end <= quote.end
+        assert quote.end <= len(text)
+        previous_end = quote.end
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="ab said. ,\n\"“”„«»‘’'", max_size=80))
+def test_component_never_crashes_on_unbalanced_marks(nlp: Language, text: str):
+    found = statements(nlp, text)
+    assert_spans_valid(text, found)
+    assert all(s.act in ACTS and s.kind in ("direct", "indirect", "mixed") for s in found)
+
+
+# --------------------------------------------------------------------------- statement shapes
+
+
+def test_quote_after_a_long_speaker_description_continues_the_split_quote(nlp: Language):
+    text = (
+        "“The crossing is open,” said Samir Haddad, a spokesman for the border authority in "
+        "the south. “Trucks will pass from tomorrow.”\n"
+    )
+    (statement,) = statements(nlp, text)
+    assert [c.text for c in statement.content] == [
+        "The crossing is open",
+        "Trucks will pass from tomorrow.",
+    ]
+    assert (statement.kind, statement.speaker.span.text) == (
+        "direct",
+        "Samir Haddad, a spokesman for the border authority in the south",
+    )
+
+
+def test_split_quote_is_one_statement_with_two_pieces(nlp: Language):
+    text = "“The army will withdraw,” the minister said, “but only after the elections.”\n"
+    assert [summary(s) for s in statements(nlp, text)] == [
+        (
+            "the minister",
+            "said",
+            "say",
+            ("The army will withdraw", "but only after the elections."),
+            "direct",
+            "claim",
+        )
+    ]
+
+
+def test_pronoun_speaker_resolves_to_the_last_person(nlp: Language):
+    text = (
+        "Prime Minister Benjamin Netanyahu visited the northern border on Monday.\n"
+        "He said that the army was ready for any scenario.\n"
+    )
+    (statement,) = statements(nlp, text)
+    assert summary(statement) == (
+        "He",
+        "said",
+        "say",
+        ("that the army was ready for any scenario",),
+        "indirect",
+        "claim",
+    )
+    assert statement.speaker.actor == "benjamin-netanyahu"
+
+
+def test_speaker_in_the_previous_sentence(nlp: Language):
+    text = (
+        "Hezbollah sent the following message to the Israeli public.\n"
+        "“Every settlement in the north is within our reach.”\n"
+    )
+    (statement,) = statements(nlp, text)
+    assert summary(statement) == (
+        "Hezbollah",
+        "sent",
+        "send",
+        ("Every settlement in the north is within our reach.",),
+        "direct",
+        "message",
+    )
+    assert statement.speaker.actor == "hezbollah"
+
+
+def test_according_to(nlp: Language):
+    text = "According to the Health Ministry, 12 people were killed in the strike.\n"
+    assert [summary(s) for s in statements(nlp, text)] == [
+        (
+            "the Health Ministry",
+            "According to",
+            "according to",
+            ("12 people were killed in the strike",),
+            "indirect",
+            "claim",
+        )
+    ]
+
+
+def test_report_without_source(nlp: Language):
+    text = "It was reported that the border crossing had been closed since dawn.\n"
+    assert [summary(s) for s in statements(nlp, text)] == [
+        (
+            None,
+            "was reported",
+            "report",
+            ("that the border crossing had been closed since dawn",),
+            "indirect",
+            "claim",
+        )
+    ]
+
+
+def test_nested_report_is_one_statement_as_polnear_annotates(nlp: Language):
+    text = "The minister said that the rebels believe the strike was an accident.\n"
+    assert [summary(s) for s in statements(nlp, text)] == [
+        (
+            "The minister",
+            "said",
+            "say",
+            ("that the rebels believe the strike was an accident",),
+            "indirect",
+            "claim",
+        )
+    ]
+
+
+def test_partial_quote_in_reported_speech_is_mixed_threat(nlp: Language):
+    text = 'The commander said his forces will "strike every base" if the shelling goes on.\n'
+    (statement,) = statements(nlp, text)
+    assert summary(statement) == (
+        "The commander",
+        "said",
+        "say",
+        ('his forces will "strike every base" if the shelling goes on',),
+        "mixed",
+        "threat",
+    )
+
+
+def test_denial_disputes_the_accusation_it_rejects(nlp: Language):
+    text = (
+        "“Hezbollah launched the rocket that killed the children,” Netanyahu said.\n"
+        "Hezbollah rejected the accusation.\n"
+    )
+    accusation, denial = statements(nlp, text)
+    assert (accusation.id, accusation.act, accusation.kind) == ("s1", "accusation", "direct")
+    assert summary(denial) == (
+        "Hezbollah",
+        "rejected",
+        "reject",
+        ("the accusation",),
+        "indirect",
+        "denial",
+    )
+    assert denial.disputes == "s1"
+    assert (accusation.speaker.actor, denial.speaker.actor) == ("benjamin-netanyahu", "hezbollah")
+
+
+def test_question(nlp: Language):
+    text = "“Who will pay for the reconstruction?” the mayor asked.\n"
+    (statement,) = statements(nlp, text)
+    assert (statement.cue_lemma, statement.kind, statement.act) == ("ask", "direct", "question")
+
+
+def test_a_quote_never_spans_two_articles(nlp: Language):
+    first = "The spokesman said: “We will not stop until\n"
+    second = "The ministry said the talks would resume on Tuesday.\n"
+    docs = []
+    for text in (first, second):
+        doc = nlp.make_doc(text)
+        doc._.ng_article = Article(id=text[:5], text=text)
+        docs.append(doc)
+    first_doc, second_doc = nlp.pipe(docs)
+    assert [summary(s) for s in first_doc._.ng_statements] == [
+        ("The spokesman", "said", "say", ("We will not stop until",), "direct", "claim")
+    ]
+    assert [summary(s) for s in second_doc._.ng_statements] == [
+        (
+            "The ministry",
+            "said",
+            "say",
+            ("the talks would resume on Tuesday",),
+            "indirect",
+            "claim",
+        )
+    ]
+
+
+def test_empty_and_whitespace_articles(nlp: Language):
+    assert statements(nlp, "") == []
+    assert statements(nlp, " \n\n ") == []
+
+
+def test_lexicon_has_at_least_200_cues_with_valid_acts():
+    knowledge = load_knowledge()
+    cues = [*knowledge.verbs.values(), *knowledge.nouns.values(), *knowledge.phrases.values()]
+    assert len(cues) >= 200
+    assert {c.act for c in cues} <= set(ACTS)
+    assert {"believe", "expect", "say", "deny", "threaten"} <= set(knowledge.verbs)
+
+
+# --------------------------------------------------------------------------- the seed article
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+def test_seed_article_statements(nlp: Language):
+    text = SEED.read_text(encoding="utf-8")
+    found = statements(nlp, text)
+    assert_spans_valid(text, found)
+    by_content = {" | ".join(c.text for c in s.content): s for s in found}
+
+    def get(content: str) -> Statement:
+        assert content in by_content, sorted(by_content)
+        return by_content[content]
+
+    qassam = get(
+        "Behold Gallant's armored vehicles leaving Rafah. We are certain that you will finish "
+        "the job."
+    )
+    gallant = get('that the tanks coming out of Rafah "can reach as far as the Litani."')
+    nasrallah = get('that Israeli occupation will "have no tanks left" in case of war on Lebanon')
+    netanyahu = get(
+        "Hezbollah, with Iranian backing, launched an Iranian rocket here, which took the lives "
+        "of 12 pure souls"
+    )
+    denial = get("such claims")
+    assert (qassam.kind, qassam.act, qassam.cue_lemma, qassam.speaker.span.text) == (
+        "direct",
+        "message",
+        "send",
+        "the faction",
+    )
+    assert (gallant.kind, gallant.act, gallant.speaker.span.text) == ("mixed", "threat", "he")
+    assert (nasrallah.kind, nasrallah.act, nasrallah.speaker.span.text) == (
+        "mixed",
+        "threat",
+        "who",
+    )
+    assert (netanyahu.kind, netanyahu.act, netanyahu.speaker.span.text) == (
+        "direct",
+        "accusation",
+        "Netanyahu",
+    )
+    assert (denial.kind, denial.act, denial.cue.text, denial.speaker.span.text) == (
+        "indirect",
+        "denial",
+        "categorically rejected",
+        "Hezbollah",
+    )
+    assert denial.disputes == netanyahu.id
+    # speaker actors come from the actor resolver (newsgraph_actors)
+    assert qassam.speaker.actor == "al-qassam-brigades"
+    assert qassam.addressee == "hezbollah"
+    assert gallant.speaker.actor == "yoav-gallant"
+    assert nasrallah.speaker.actor == "hassan-nasrallah"
+    assert netanyahu.speaker.actor == "benjamin-netanyahu"
+    assert denial.speaker.actor == "hezbollah"
+    assert [s.id for s in found] == [f"s{i}" for i in range(1, len(found) + 1)]
+    positions = [min(s.content[0].start, s.cue.start) for s in found]
+    assert positions == sorted(positions)
+
+
+def test_noun_cue_with_addressee(nlp: Language):
+    text = (
+        "Hezbollah released a short message addressed to the Israeli army.\n"
+        "“Every base in the north is within our reach.”\n"
+    )
+    (statement,) = statements(nlp, text)
+    assert summary(statement) == (
+        "Hezbollah",
+        "message",
+        "message",
+        ("Every base in the north is within our reach.",),
+        "direct",
+        "message",
+    )
+    assert (statement.speaker.actor, statement.addressee) == ("hezbollah", "idf")

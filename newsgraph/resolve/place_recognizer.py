@@ -1,0 +1,237 @@
+"""Toponym recognition: spaCy's GPE/LOC/FAC entities plus gazetteer names NER misses.
+
+Every toponym found gets a ``role``:
+
+- ``place``: a literal location ("strikes on Rafah", "in southern Lebanon");
+- ``metonym``: the subject of a speech or cognition verb ("Washington said", "Tehran denied"),
+  standing for a government;
+- ``demonym``: "Israeli", "Russians" (counted as toponyms of the country, GeoWebNews style);
+- ``embedded``: a place name inside an organisation's or event's name ("EU" in "EU Commission",
+  "Cauvery" in "Cauvery Water Regulation Committee").
+
+Only ``place`` toponyms become place mentions of the article; all three count for recognition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Entry, Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM_LABELS = frozenset({"NORP"})
+# A gazetteer name inside one of these entities is part of a name, not a place ("Jordan" the
+# person, "Georgia Tech" the university).
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+LEADING_WORDS = frozenset({"the", "The", "THE"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "towards",
+        "toward",
+        "across",
+        "outside",
+        "around",
+        "inside",
+        "through",
+        "via",
+        "between",
+        "of",
+        "on",
+        "off",
+        "over",
+    }
+)
+MIN_POPULATION_RELABEL = 10_000  # a "PERSON" after "in" is a town only if it is not a hamlet
+
+
+@dataclass(slots=True)
+class Toponym:
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    source: str  # "ner", "gazetteer", "demonym" or "embedded"
+    role: str = "place"  # "place", "metonym", "demonym" or "embedded"
+    entry: Entry | None = None
+
+
+@lru_cache(maxsize=1)
+def metonymy_data() -> dict:
+    text = resources.files("newsgraph.data").joinpath("places_metonymy.yaml").read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(metonymy_data().get("speech_cognition_verbs") or ())
+
+
+def outlet_country(outlet: str | None) -> str | None:
+    if not outlet:
+        return None
+    return (metonymy_data().get("outlet_countries") or {}).get(outlet.strip().lower())
+
+
+class Recognizer:
+    """Finds toponyms in a parsed Doc. Build once per pipeline (the matcher is precompiled)."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted(gazetteer.surface_forms)
+        self.names.add("NAME", list(nlp.tokenizer.pipe(forms)))
+        self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.demonyms.add("DEMONYM", list(nlp.tokenizer.pipe(sorted(gazetteer.demonyms))))
+
+    def __call__(self, doc: Doc) -> list[Toponym]:
+        found: list[tuple[Span, str]] = []
+        place_names = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+        relabelled: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                found.append((ent, "ner"))
+            elif ent.label_ in DEMONYM_LABELS and self._is_demonym(ent.text):
+                found.append((ent, "demonym"))
+            elif ent.label_ == "PERSON" and self._is_mislabelled_place(ent, place_names):
+                found.append((ent, "ner"))
+                relabelled.update(range(ent.start, ent.end))
+        blocked = self._blocked_tokens(doc) - relabelled
+        names = self._person_tokens(doc, place_names) - relabelled
+        for _, start, end in self.names(doc):
+            if any(i in names for i in range(start, end)):
+                continue  # "Jordan Peterson", "Georgia Smith"
+            source = "embedded" if any(i in blocked for i in range(start, end)) else "gazetteer"
+            found.append((doc[start:end], source))
+        for _, start, end in self.demonyms(doc):
+            span = doc[start:end]
+            if any(i in names for i in range(start, end)):
+                continue
+            if any(i in blocked for i in range(start, end)):
+                found.append((span, "embedded"))
+            elif _modifies(span):
+                found.append((span, "demonym"))
+        toponyms = [self._toponym(doc, span, source) for span, source in _longest_first(found)]
+        return [t for t in toponyms if t is not None]
+
+    def _is_demonym(self, text: str) -> bool:
+        return text in self.gaz.demonyms or (text.endswith("s") and text[:-1] in self.gaz.demonyms)
+
+    def _is_mislabelled_place(self, ent: Span, place_names: set[str]) -> bool:
+        """A "PERSON" that is a place: the small model tags "Rafah", "Litani" as people.
+
+        Trusted when the same text is a GPE/LOC elsewhere in the article, when it is a curated
+        name (supplement, country, US state), or when it follows a locative preposition and
+        names a town of some size.
+        """
+        text = _trim(ent)
+        if text is None:
+            return False
+        name = text.text
+        if name in place_names or self._is_curated(name):
+            return True
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before not in LOCATIVE_PREPOSITIONS:
+            return False
+        return any(
+            primary and entry.population >= MIN_POPULATION_RELABEL
+            for entry, primary in self.gaz.candidates(name)
+        )
+
+    def _is_curated(self, name: str) -> bool:
+        return name in self.gaz.surface_forms and len(name) > 3
+
+    @staticmethod
+    def _blocked_tokens(doc: Doc) -> set[int]:
+        """Tokens inside names of organisations, works, events ...: a place name there is
+        embedded ("Cauvery Water Regulation Committee"), not a place."""
+        return {
+            i
+            for ent in doc.ents
+            if ent.label_ in BLOCKING_LABELS and ent.label_ != "PERSON"
+            for i in range(ent.start, ent.end)
+        }
+
+    def _person_tokens(self, doc: Doc, place_names: set[str]) -> set[int]:
+        """Tokens of people's names, where a gazetteer name is no toponym at all."""
+        return {
+            i
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+            and not (ent.text in place_names or self._is_curated(ent.text))
+            for i in range(ent.start, ent.end)
+        }
+
+    def _toponym(self, doc: Doc, span: Span, source: str) -> Toponym | None:
+        span = _trim(span)
+        if span is None:
+            return None
+        if source == "ner" and self._is_demonym(span.text):
+            source = "demonym"
+        role = source if source in ("demonym", "embedded") else _role(span)
+        start, end = span.start_char, span.end_char
+        return Toponym(start, end, doc.text[start:end], source, role)
+
+
+def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Non-overlapping spans, longer ones first, NER before the gazetteer at equal length."""
+    order = {"ner": 0, "gazetteer": 1, "demonym": 2, "embedded": 3}
+    ranked = sorted(found, key=lambda f: (-(f[0].end - f[0].start), order[f[1]], f[0].start))
+    taken: set[int] = set()
+    kept = []
+    for span, source in ranked:
+        tokens = range(span.start, span.end)
+        if any(i in taken for i in tokens):
+            continue
+        taken.update(tokens)
+        kept.append((span, source))
+    return sorted(kept, key=lambda f: f[0].start)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive: the toponym is the name itself."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in LEADING_WORDS or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’")
+        or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _modifies(span: Span) -> bool:
+    """A demonym used as a modifier ("Russian troops") or a people ("the Russians")."""
+    root = span.root
+    return root.dep_ in MODIFIER_DEPS or root.tag_ in ("NNPS", "NNS") or root.pos_ == "ADJ"
+
+
+def _role(span: Span) -> str:
+    return "metonym" if _is_speaking_subject(span.root) else "place"
+
+
+def _is_speaking_subject(token: Token) -> bool:
+    """Subject (or the possessor/compound of the subject) of a speech or cognition verb."""
+    while token.dep_ in ("compound", "poss", "conj") and token.head is not token:
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    return verb.lemma_.lower() in speech_verbs()

@@ -1,0 +1,476 @@
+"""Toponym resolution: pick one gazetteer entry per mention, using the whole article as context.
+
+Every mention's candidates are scored (all lookups are dictionary hits, nothing scans the
+gazetteer):
+
+1. a prior by kind: countries, curated regions and US states over cities; cities by population
+   (the classic baseline, and the last resort);
+2. the admin hierarchy written next to the name ("Paris, Texas", "Tripoli, Lebanon",
+   "Springfield, Ill.") — the strongest evidence;
+3. feature words around the name ("the Litani river", "Idlib province", "Laurel County");
+4. the article's other places: countries and US states it names or implies, and closeness to the
+   places other mentions most likely are (local news clusters in space);
+5. the outlet's country, where known.
+
+Scoring runs twice: the first pass gives the context the second pass uses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    COUNTY,
+    STATE,
+    SUPPLEMENT,
+    Entry,
+    Gazetteer,
+    fold,
+    get_gazetteer,
+)
+
+# Priors by kind (in the units of log10 population a city gets).
+KIND_PRIOR = {COUNTRY: 13.0, SUPPLEMENT: 8.5, STATE: 10.0, ADMIN1: 5.0, COUNTY: 3.5}
+PREFERRED = 6.0
+COUNTY_NAMED_PRIOR = 7.5  # "Laurel County": the word settles it
+ALTERNATE_NAME_PENALTY = 2.0  # GeoNames alternate names hold many stray spellings
+CONTAINER_MATCH = 6.0  # "Paris, Texas"
+CONTAINER_MISMATCH = -2.0
+COUNTRY_CONTEXT = 1.6  # the article names or implies the candidate's country
+STATE_COUNTRY_SCALE = 2.0
+STATE_CONTEXT = 2.0  # ... or its US state
+PROXIMITY = 2.5  # next to where the article's other places are
+PROXIMITY_SCALE_KM = 150.0
+PROXIMITY_CAP = 1.5
+SOFT_READINGS = 8
+SOFT_TEMPERATURE = 1.5
+OUTLET_COUNTRY = 1.0
+FEATURE_MATCH = 4.0
+MAX_CANDIDATES = 100
+ROUNDS = 3
+# words that are no place on their own when a longer name is not found
+PART_STOPWORDS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "new",
+        "old",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "upper",
+        "lower",
+        "great",
+        "little",
+        "saint",
+        "st.",
+        "mount",
+        "lake",
+        "river",
+        "street",
+        "road",
+        "city",
+        "county",
+        "state",
+        "university",
+        "college",
+        "school",
+        "house",
+        "center",
+        "centre",
+        "hall",
+        "park",
+        "airport",
+        "station",
+        "hospital",
+        "church",
+        "world",
+        "cup",
+        "club",
+    }
+)
+# supplement features small enough to anchor "near the article's other places"
+LOCAL_FEATURES = frozenset({"town", "camp", "crossing", "neighbourhood", "corridor"})
+
+_FEATURE_AFTER = re.compile(
+    r"^\s+(?P<word>river|county|parish|province|governorate|region|oblast|state|district|"
+    r"sea|strait|camp|refugee camp|crossing|valley|lake)\b",
+    re.IGNORECASE,
+)
+_FEATURE_BEFORE = re.compile(
+    r"\b(?P<word>river|city|town|village|province|county|lake|sea|camp)\s+(of\s+)?$",
+    re.IGNORECASE,
+)
+_FEATURES_FOR_WORD = {
+    "river": {"river"},
+    "county": {"county"},
+    "parish": {"county"},
+    "province": {"region"},
+    "governorate": {"region"},
+    "region": {"region", "territory"},
+    "oblast": {"region"},
+    "state": {"region"},
+    "district": {"region", "county"},
+    "sea": {"sea", "gulf"},
+    "strait": {"strait"},
+    "camp": {"camp"},
+    "refugee camp": {"camp"},
+    "crossing": {"crossing"},
+    "valley": {"region", "area"},
+    "lake": {"lake"},
+    "city": {"city", "town"},
+    "town": {"city", "town"},
+    "village": {"city", "town"},
+}
+_CONTAINER = re.compile(r"\s*,\s*(?P<words>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})")
+_STRIP_PREFIX = re.compile(r"^(the|The|THE)\s+")
+_STRIP_SUFFIX = re.compile(r"(['’]s|['’])$")
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    key: str
+    candidates: list[tuple[Entry, bool]] = field(default_factory=list)
+    container: list[Entry] = field(default_factory=list)
+    feature_hint: set[str] = field(default_factory=set)
+    scores: list[float] = field(default_factory=list)
+    best: int = -1
+    confidence: float = 0.0
+    country_clash: bool = False  # both a country and a US state bear the name ("Georgia")
+
+
+def clean_surface(surface: str) -> str:
+    """The name inside a mention: no leading "the", no possessive."""
+    return _STRIP_SUFFIX.sub("", _STRIP_PREFIX.sub("", surface.strip())).strip()
+
+
+class Resolver:
+    """Resolves the toponyms of one text at a time against a shared gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or get_gazetteer()
+
+    # -- public ------------------------------------------------------------------------------
+    def resolve_spans(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        outlet_cc: str | None = None,
+        fallback: bool = False,
+    ) -> list[Entry | None]:
+        """One entry (or None: no candidate) per ``(start, end)`` toponym span of ``text``.
+
+        ``fallback``: a span known to be a toponym (gold spans) but absent from the gazetteer
+        ("Dubai World Cup", "Brands Hatch") gets the place a part of its name resolves to, else
+        the article's focus (its most-mentioned local place, else its most-mentioned country),
+        instead of None.
+        """
+        mentions = [self._mention(text, start, end) for start, end in spans]
+        if fallback:
+            for mention in mentions:
+                if not mention.candidates:
+                    mention.candidates = self._part_candidates(mention.surface)
+        for _round in range(ROUNDS):
+            context = self._context(mentions)
+            for mention in mentions:
+                self._score(mention, context, outlet_cc)
+        entries = [m.candidates[m.best][0] if m.best >= 0 else None for m in mentions]
+        if fallback and None in entries:
+            focus = _focus([e for e in entries if e is not None])
+            entries = [focus if e is None else e for e in entries]
+        return entries
+
+    def resolve_toponym(self, name: str, context: Sequence[str] = ()) -> Entry | None:
+        """Resolve one place name, with other names of the same article as context.
+
+        "Paris, Texas" is read as the name "Paris" inside "Texas" unless the whole string is a
+        known name ("Washington, D.C.").
+        """
+        parts = [name, *context]
+        text = "; ".join(parts)
+        spans, offset = [], 0
+        for part in parts:
+            spans.append((offset, offset + len(part)))
+            offset += len(part) + 2
+        head = name.split(",")[0].strip()
+        if head and head != name.strip() and not any(True for _ in self.gaz.candidates(name)):
+            spans[0] = (name.index(head), name.index(head) + len(head))
+        return self.resolve_spans(text, spans)[0]
+
+    # -- candidates --------------------------------------------------------------------------
+    def _mention(self, text: str, start: int, end: int) -> _Mention:
+        surface = clean_surface(text[start:end])
+        mention = _Mention(start, end, surface, fold(surface))
+        mention.candidates = self._candidates(surface)
+        mention.container = self._container(text, end)
+        mention.feature_hint = self._feature_hint(text, start, end)
+        kinds = {entry.kind for entry, _ in mention.candidates}
+        mention.country_clash = COUNTRY in kinds and STATE in kinds
+        return mention
+
+    def _candidates(self, surface: str) -> list[tuple[Entry, bool]]:
+        demonym = self.gaz.demonyms.get(surface)
+        if demonym is not None:
+            return [(self.gaz.entry(demonym), True)]
+        found = list(self.gaz.candidates(surface))
+        if not found and surface.isupper() and len(surface) > 3:
+            found = list(self.gaz.candidates(surface.title()))
+        if not found:
+            row = self.gaz.demonyms.get(surface)
+            if row is None and surface.endswith("s"):
+                row = self.gaz.demonyms.get(surface[:-1])
+            if row is not None:
+                found = [(self.gaz.entry(row), True)]
+        if len(found) > MAX_CANDIDATES:
+            # a very common name (hundreds of hamlets): keep the curated rows and the largest
+            found.sort(key=lambda c: (c[0].kind != CITY, c[0].population), reverse=True)
+            found = found[:MAX_CANDIDATES]
+        return found
+
+    def _part_candidates(self, surface: str) -> list[tuple[Entry, bool]]:
+        """Candidates of the longest part of a multiword name that is a known place of some
+        standing (curated, or a town of 5,000+): "Dubai" in "Dubai World Cup"."""
+        words = surface.split()
+        for size in range(len(words) - 1, 0, -1):
+            for first in range(len(words) - size + 1):
+                part = " ".join(words[first : first + size])
+                if len(part) < 3 or part.lower() in PART_STOPWORDS:
+                    continue
+                found = [
+                    (entry, primary)
+                    for entry, primary in self._candidates(part)
+                    if primary and (entry.kind != CITY or entry.population >= 5000)
+                ]
+                if found:
+                    return found
+        return []
+
+    def _container(self, text: str, end: int) -> list[Entry]:
+        """Country or US state written right after the name: "Paris, Texas"."""
+        match = _CONTAINER.match(text, end, min(len(text), end + 60))
+        if not match:
+            return []
+        words = match.group("words").split()
+        for n in range(len(words), 0, -1):
+            name = clean_surface(" ".join(words[:n]).rstrip(","))
+            rows = [e for e, _ in self.gaz.candidates(name) if e.kind in (COUNTRY, STATE)]
+            if rows:
+                return rows
+        return []
+
+    @staticmethod
+    def _feature_hint(text: str, start: int, end: int) -> set[str]:
+        hint: set[str] = set()
+        after = _FEATURE_AFTER.match(text[end : end + 25])
+        if after:
+            hint |= _FEATURES_FOR_WORD.get(after.group("word").lower(), set())
+        before = _FEATURE_BEFORE.search(text[max(0, start - 25) : start])
+        if before:
+            hint |= _FEATURES_FOR_WORD.get(before.group("word").lower(), set())
+        return hint
+
+    # -- scoring -----------------------------------------------------------------------------
+    def _context(self, mentions: list[_Mention]) -> _Context:
+        context = _Context()
+        for mention in mentions:
+            if not mention.candidates:
+                continue
+            if mention.best < 0:
+                # first round: only near-certain readings count (a single candidate, or a
+                # country/state/curated name, which the priors make near certain)
+                entry = self._first_guess(mention)
+                if entry is not None:
+                    context.add(mention.key, entry, 1.0)
+                    context.add_points(mention.key, [(entry, 1.0)])
+                continue
+            entry = mention.candidates[mention.best][0]
+            context.add(mention.key, entry, min(1.0, 0.4 + mention.confidence / 4))
+            context.add_points(mention.key, _soft_readings(mention))
+        return context
+
+    def _first_guess(self, mention: _Mention) -> Entry | None:
+        if len(mention.candidates) == 1:
+            return mention.candidates[0][0]
+        curated = [e for e, primary in mention.candidates if primary and e.kind != CITY]
+        if curated and all(e.kind in (COUNTRY, STATE, SUPPLEMENT) for e in curated[:1]):
+            return curated[0]
+        return None
+
+    def _score(self, mention: _Mention, context: _Context, outlet_cc: str | None) -> None:
+        if not mention.candidates:
+            return
+        scores = []
+        for entry, primary in mention.candidates:
+            scores.append(self._score_one(mention, entry, primary, context, outlet_cc))
+        best = max(range(len(scores)), key=scores.__getitem__)
+        ranked = sorted(scores, reverse=True)
+        mention.scores = scores
+        mention.best = best
+        mention.confidence = ranked[0] - ranked[1] if len(ranked) > 1 else 8.0
+
+    def _score_one(
+        self,
+        mention: _Mention,
+        entry: Entry,
+        primary: bool,
+        context: _Context,
+        outlet_cc: str | None,
+    ) -> float:
+        score = self._prior(mention, entry, primary)
+        if mention.container:
+            score += (
+                CONTAINER_MATCH if _inside_any(entry, mention.container) else (CONTAINER_MISMATCH)
+            )
+        if mention.feature_hint and entry.feature in mention.feature_hint:
+            score += FEATURE_MATCH
+        score += context.bonus(mention.key, entry, mention.country_clash)
+        if self.gaz.preferred.get(mention.key) == entry.index:
+            score += PREFERRED
+        if outlet_cc and outlet_cc in entry.codes:
+            score += OUTLET_COUNTRY
+        return score
+
+    @staticmethod
+    def _prior(mention: _Mention, entry: Entry, primary: bool) -> float:
+        if entry.kind == CITY:
+            prior = math.log10(entry.population + 10)
+            if not primary:
+                prior -= ALTERNATE_NAME_PENALTY
+            return prior
+        if entry.kind == COUNTY and mention.key.endswith((" county", " parish")):
+            return COUNTY_NAMED_PRIOR
+        prior = KIND_PRIOR[entry.kind]
+        return prior if primary else prior - ALTERNATE_NAME_PENALTY
+
+
+def _soft_readings(mention: _Mention) -> list[tuple[Entry, float]]:
+    """The mention's likeliest readings with softmax weights (so that "Paris" lends a little
+    support to Paris, Tennessee, and "Henry County" to Henry County, Tennessee, together)."""
+    ranked = sorted(range(len(mention.scores)), key=mention.scores.__getitem__, reverse=True)
+    top = ranked[:SOFT_READINGS]
+    best = mention.scores[top[0]]
+    weights = [math.exp((mention.scores[i] - best) / SOFT_TEMPERATURE) for i in top]
+    total = sum(weights)
+    return [(mention.candidates[i][0], w / total) for i, w in zip(top, weights, strict=True)]
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the article's other mentions say: countries, US states, and likely points."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    states: Counter[str] = field(default_factory=Counter)
+    by_key: dict[str, list[tuple[Entry, float]]] = field(default_factory=dict)
+    points: dict[str, list[tuple[int, float, float, float]]] = field(default_factory=dict)
+
+    def add(self, key: str, entry: Entry, weight: float) -> None:
+        self.by_key.setdefault(key, []).append((entry, weight))
+        for code in entry.codes:
+            self.countries[code] += weight
+        if entry.cc == "US" and entry.admin1 and entry.kind != COUNTRY:
+            self.states[entry.admin1] += weight
+
+    def add_points(self, key: str, readings: list[tuple[Entry, float]]) -> None:
+        if key in self.points:
+            return  # one set of readings per distinct name
+        local = [
+            (e.index, e.lat, e.lon, w)
+            for e, w in readings
+            if e.kind in (CITY, COUNTY) or e.feature in LOCAL_FEATURES
+        ]
+        if local:
+            self.points[key] = local
+
+    def bonus(self, key: str, entry: Entry, clash: bool = False) -> float:
+        # The mention's own contribution (every mention of the same name) does not count.
+        own = self.by_key.get(key, ())
+        own_countries = Counter()
+        own_states = Counter()
+        for e, w in own:
+            for code in e.codes:
+                own_countries[code] += w
+            if e.cc == "US" and e.admin1 and e.kind != COUNTRY:
+                own_states[e.admin1] += w
+        bonus = 0.0
+        country_weight = max(
+            (self.countries[c] - own_countries[c] for c in entry.codes), default=0.0
+        )
+        if country_weight > 0:
+            # a US state named like a country ("Georgia") needs the article's US context to win
+            scale = STATE_COUNTRY_SCALE if entry.kind == STATE and clash else 1.0
+            bonus += scale * COUNTRY_CONTEXT * min(2.0, 0.75 + country_weight / 4)
+        if entry.cc == "US" and entry.admin1 and entry.kind in (CITY, COUNTY, STATE):
+            state_weight = self.states[entry.admin1] - own_states[entry.admin1]
+            if state_weight > 0:
+                bonus += STATE_CONTEXT * min(1.5, 0.75 + state_weight / 4)
+        if entry.kind in (CITY, COUNTY):
+            bonus += self._proximity(key, entry)
+        return bonus
+
+    def _proximity(self, key: str, entry: Entry) -> float:
+        """Support from the other names' likely points: sum over names of the best
+        weight x closeness, capped (two or three nearby names make a cluster)."""
+        total = 0.0
+        cos_lat = math.cos(math.radians(entry.lat))
+        for other_key, readings in self.points.items():
+            if other_key == key:
+                continue
+            best = 0.0
+            for row, lat, lon, weight in readings:
+                if row == entry.index:
+                    continue  # the same place does not support itself
+                # equirectangular distance: exact enough at the scale that matters here
+                dx = math.radians(lon - entry.lon) * cos_lat
+                dy = math.radians(lat - entry.lat)
+                distance = 6371.0 * math.sqrt(dx * dx + dy * dy)
+                best = max(best, weight * math.exp(-distance / PROXIMITY_SCALE_KM))
+            total += best
+        return PROXIMITY * min(PROXIMITY_CAP, total)
+
+
+def _focus(entries: list[Entry]) -> Entry | None:
+    """The article's most-mentioned local place, else its most-mentioned place of any kind."""
+    if not entries:
+        return None
+    local = [e for e in entries if e.kind in (CITY, COUNTY) or e.feature in LOCAL_FEATURES]
+    pool = local or entries
+    counts = Counter(e.index for e in pool)
+    best = max(pool, key=lambda e: counts[e.index])
+    return best
+
+
+def _inside_any(entry: Entry, containers: list[Entry]) -> bool:
+    for container in containers:
+        if container.kind == COUNTRY and container.cc in entry.codes:
+            return True
+        if container.kind == STATE and entry.cc == "US" and entry.admin1 == container.admin1:
+            return True
+    return False
+
+
+_default: Resolver | None = None
+
+
+def default_resolver() -> Resolver:
+    global _default
+    if _default is None:
+        _default = Resolver()
+    return _default
+
+
+def resolve_toponym(name: str, context: Sequence[str] = ()) -> Entry | None:
+    """The gazetteer entry ``name`` most likely refers to, given other names in the article."""
+    return default_resolver().resolve_toponym(name, context)

@@ -1,0 +1,219 @@
+"""newsgraph_places: exact places on short articles written for these tests, and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Article
+from newsgraph.nlp import get_pipeline
+from newsgraph.resolve.gazetteer import fold, get_gazetteer
+from newsgraph.resolve.places import find_toponyms, resolve_toponym
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
+
+LIBYA = """date 2024-05-14 Militias clash in the Libyan capital
+By North Africa Monitor
+Clashes erupted in Tripoli overnight as rival militias fought near the airport. The government
+in Tripoli said forces loyal to the east had moved from Benghazi. Libya has been divided since
+2014.
+"""
+
+LEBANON_NORTH = """date 2024-05-14 Army deploys in northern city
+By Levant Wire
+Army units deployed in Tripoli after clashes with gunmen in the northern port. Residents of
+Beirut reported calm. The fighting in Lebanon's second city left three dead.
+"""
+
+CAUCASUS = """date 2024-05-14 Border markers moved again
+By Caucasus Desk
+Russian troops remain in two breakaway regions of Georgia. Officials in Tbilisi said on Monday
+that the markers had been moved near Gori.
+"""
+
+US_SOUTH = """date 2024-05-14 Storm floods roads
+By Southern Ledger
+Heavy rain flooded roads in Atlanta and Savannah on Monday. The governor of Georgia declared a
+state of emergency for 40 counties.
+"""
+
+METONYMS = """date 2024-05-14 Aid and denials
+By Wire Desk
+Washington said on Tuesday it would send more aid to Gaza. Tehran denied the report. Later,
+protesters gathered in Washington outside the Capitol.
+"""
+
+WATERS = """date 2024-05-14 Ships attacked at sea
+By Maritime Desk
+Ships in the Red Sea and near Bab el-Mandeb were attacked again. Strikes also hit the West Bank,
+southern Lebanon, Donbas and Darfur, and troops crossed the Litani river.
+"""
+
+PARIS_TEXAS = """date 2024-05-14 Festival crowds
+By Local Desk
+The festival in Paris, Texas drew a crowd of 5,000, the organisers said.
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline(components=("newsgraph_places",))
+
+
+def annotate(nlp, text: str, outlet: str | None = None):
+    doc = nlp.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text, outlet=outlet)
+    return nlp(doc)
+
+
+def place_ids(doc) -> dict[str, str]:
+    """Mention text → place id, for every place mention."""
+    return {doc.text[start:end]: place_id for start, end, place_id in doc._.ng_place_mentions}
+
+
+def test_seed_places(nlp):
+    doc = annotate(nlp, SEED.read_text(encoding="utf-8"), outlet="Al Mayadeen English")
+    places = {p.id: p for p in doc._.ng_places}
+    assert places["geonames:281102"].name == "Rafah"
+    assert places["geonames:281102"].country == "PS"
+    assert len(places["geonames:281102"].mentions) == 4
+    assert places["newsgraph:gaza-strip"].country == "PS"
+    assert places["newsgraph:gaza-strip"].feature == "territory"
+    litani = places["newsgraph:litani-river"]
+    assert (litani.name, litani.feature, litani.country) == ("Litani", "river", "LB")
+    majdal = places["geonames:167444"]
+    assert majdal.name == "Majdal Shams"
+    assert majdal.admin1 == "Golan Heights"
+    assert (majdal.lat, majdal.lon) == (33.27, 35.77)
+    assert majdal.country == "administered by Israel (IL); claimed by Syria (SY)"
+    assert places["geonames:272103"].name == "Lebanon"
+    assert places["geonames:272103"].feature == "country"
+    assert place_ids(doc)["Syrian Golan"] == "newsgraph:golan-heights"
+    # demonyms are no places
+    assert "Israeli" not in place_ids(doc)
+    assert set(places) == {
+        "geonames:281102",
+        "geonames:272103",
+        "newsgraph:gaza-strip",
+        "newsgraph:litani-river",
+        "geonames:167444",
+        "newsgraph:golan-heights",
+    }
+
+
+def test_mention_offsets_match_text(nlp):
+    doc = annotate(nlp, SEED.read_text(encoding="utf-8"))
+    for place in doc._.ng_places:
+        for span in place.mentions:
+            assert doc.text[span.start : span.end] == span.text
+    for start, end, place_id in doc._.ng_place_mentions:
+        assert any(
+            m.start == start and m.end == end
+            for p in doc._.ng_places
+            if p.id == place_id
+            for m in p.mentions
+        )
+
+
+def test_tripoli_in_libya_by_context(nlp):
+    ids = place_ids(annotate(nlp, LIBYA))
+    assert ids["Tripoli"] == "geonames:2210247"
+    assert ids["Benghazi"] == "geonames:88319"
+    assert ids["Libya"] == "geonames:2215636"
+
+
+def test_tripoli_in_lebanon_by_context(nlp):
+    doc = annotate(nlp, LEBANON_NORTH)
+    assert place_ids(doc)["Tripoli"] == "geonames:266826"
+    assert place_ids(doc)["Beirut"] == "geonames:276781"
+
+
+def test_georgia_the_country(nlp):
+    ids = place_ids(annotate(nlp, CAUCASUS))
+    assert ids["Georgia"] == "geonames:614540"
+    assert ids["Tbilisi"] == "geonames:611717"
+    assert "Russian" not in ids
+
+
+def test_georgia_the_us_state(nlp):
+    doc = annotate(nlp, US_SOUTH)
+    ids = place_ids(doc)
+    assert ids["Georgia"] == "geonames:4197000"
+    assert ids["Atlanta"] == "geonames:4180439"
+    state = next(p for p in doc._.ng_places if p.id == "geonames:4197000")
+    assert (state.feature, state.country, state.admin1) == ("region", "US", "Georgia")
+
+
+def test_metonyms_are_not_places(nlp):
+    doc = annotate(nlp, METONYMS)
+    mentions = [(doc.text[s:e], s) for s, e, _ in doc._.ng_place_mentions]
+    washington_place = METONYMS.index("in Washington") + len("in ")
+    # "Washington said" and "Tehran denied" stand for governments: no place mention
+    assert [m for m in mentions if m[0] == "Washington"] == [("Washington", washington_place)]
+    assert "Tehran" not in {text for text, _ in mentions}
+    roles = {(t.text, t.start): t.role for t in find_toponyms(doc)}
+    assert roles[("Tehran", METONYMS.index("Tehran"))] == "metonym"
+
+
+def test_rivers_seas_and_regions(nlp):
+    doc = annotate(nlp, WATERS)
+    ids = place_ids(doc)
+    assert ids == {
+        "Red Sea": "newsgraph:red-sea",
+        "Bab el-Mandeb": "newsgraph:bab-el-mandeb",
+        "West Bank": "newsgraph:west-bank",
+        "southern Lebanon": "newsgraph:southern-lebanon",
+        "Donbas": "newsgraph:donbas",
+        "Darfur": "newsgraph:darfur",
+        "Litani": "newsgraph:litani-river",
+    }
+    features = {p.id: (p.feature, p.country) for p in doc._.ng_places}
+    assert features["newsgraph:red-sea"] == ("sea", None)
+    assert features["newsgraph:bab-el-mandeb"] == ("strait", None)
+    assert features["newsgraph:donbas"] == ("region", "UA")
+
+
+def test_admin_hierarchy_paris_texas(nlp):
+    ids = place_ids(annotate(nlp, PARIS_TEXAS))
+    assert ids["Paris"] == "geonames:4717560"
+    assert ids["Texas"] == "geonames:4736286"
+
+
+def test_no_crash_on_odd_text(nlp):
+    for text in ("", "   \n\n ###", "!!!", "Paris" * 200, "the the the"):
+        doc = annotate(nlp, text)
+        assert isinstance(doc._.ng_places, list)
+        assert isinstance(doc._.ng_place_mentions, list)
+
+
+def test_resolve_toponym_uses_context():
+    assert resolve_toponym("Tripoli", ["Libya", "Benghazi"]).id == "geonames:2210247"
+    assert resolve_toponym("Tripoli", ["Lebanon", "Beirut"]).id == "geonames:266826"
+    assert resolve_toponym("Georgia", ["Atlanta", "Savannah"]).id == "geonames:4197000"
+    assert resolve_toponym("Georgia", ["Tbilisi", "Russia"]).id == "geonames:614540"
+    assert resolve_toponym("Syrian Golan").id == "newsgraph:golan-heights"
+    assert resolve_toponym("W.Va.").name == "West Virginia"
+    assert resolve_toponym("Laurel County", ["Kentucky"]).admin1 == "Kentucky"
+    assert resolve_toponym("Nowhereville-on-Nothing") is None
+
+
+def test_population_is_the_last_resort():
+    # no context: the largest Paris; with Texas written next to it: Paris, Texas
+    assert resolve_toponym("Paris").id == "geonames:2988507"
+    assert resolve_toponym("Paris", ["Texas", "Dallas"]).id == "geonames:4717560"
+
+
+def test_fold_unifies_spellings():
+    assert fold("Rafaḩ") == fold("Rafah") == "rafah"
+    assert fold("St. Louis") == fold("Saint Louis")
+    assert fold("the Gaza Strip") == "gaza strip"
+
+
+def test_gazetteer_has_points_for_countries_and_states():
+    gazetteer = get_gazetteer()
+    for code, row in gazetteer.country_row.items():
+        entry = gazetteer.entry(row)
+        assert -90 <= entry.lat <= 90 and -180 <= entry.lon <= 180, code
+    assert len(gazetteer.country_row) >= 249
+    assert len(gazetteer.state_row) == 52  # 50 states, DC, Puerto Rico

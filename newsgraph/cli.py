@@ -9,8 +9,9 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -318,20 +319,22 @@ def ingest(
             task = progress.add_task("ingest", total=len(items), status="")
             progress.update(task, advance=len(items) - len(todo))
             # the store is written here, on the driver, whatever the engine: one writer
-            for item, record in annotate_items(
+            results = annotate_items(
                 todo,
                 engine=engine,
                 model=model,
                 workers=workers,
                 batch_size=batch_size,
                 ray_address=ray_address,
-            ):
-                outcome = store_result(store, item, record, run_id, counts)
-                if verbose:
-                    print(f"{outcome}\t{item.id}\t{item.source}", file=sys.stderr, flush=True)
-                progress.update(task, advance=1, status=summary_line(counts))
+            )
+            for batch in batched(results, batch_size):
+                # one transaction per batch: DuckDB's cost is per commit, not per row
+                for outcome, item in store_batch(store, batch, run_id, counts):
+                    if verbose:
+                        print(f"{outcome}\t{item.id}\t{item.source}", file=sys.stderr, flush=True)
+                progress.update(task, advance=len(batch), status=summary_line(counts))
         store.finish_run(run_id, dict(counts))
-    out.print(f"[bold]ingest[/] {db}: {summary_line(counts)}  (run {run_id})")
+    out.print(f"[bold]ingest[/] {db}: {summary_line(counts)}  (run {run_id})", soft_wrap=True)
 
 
 def skip_stored(store: Any, items: list[Any], run_id: str, counts: Counter[str]) -> list[Any]:
@@ -352,42 +355,42 @@ def skip_stored(store: Any, items: list[Any], run_id: str, counts: Counter[str])
     return todo
 
 
-def store_result(
-    store: Any, item: Any, record: dict[str, Any], run_id: str, counts: Counter[str]
-) -> str:
-    """Write one result; returns what happened: ``stored`` or ``failed``."""
+def store_batch(
+    store: Any, batch: list[tuple[Any, dict[str, Any]]], run_id: str, counts: Counter[str]
+) -> list[tuple[str, Any]]:
+    """Write one batch of results; returns ``(outcome, item)`` pairs, outcome stored|failed.
+
+    Articles go in one transaction; an input that failed is kept in the errors table with its
+    reason and raw bytes. A non-English article is stored with its text, marked, not parsed.
+    """
     from .model import ArticleError
 
-    if isinstance(item, ArticleError):
-        store.write_error(item, run_id)
-        counts["failed"] += 1
-        return "failed"
-    if "error" in record:
-        code, message = record["error"]["code"], record["error"]["message"]
-        if code == "unsupported_language":
-            # kept, marked, not parsed: the article is stored with its language
-            store.write_record(record_without_error(record), item, run_id)
-            counts["stored"] += 1
-            counts["not_english"] += 1
-            return "stored"
-        store.write_error(
-            ArticleError(code, message, source=item.source, id=item.id, raw=item.raw), run_id
-        )
-        counts["failed"] += 1
-        return "failed"
-    store.write_record(record, item, run_id)
-    counts["stored"] += 1
-    return "stored"
+    records, outcomes = [], []
+    for item, record in batch:
+        if isinstance(item, ArticleError):
+            store.write_error(item, run_id)
+            outcomes.append(("failed", item))
+        elif "error" in record and "article" not in record:
+            error = record["error"]
+            failure = ArticleError(
+                error["code"], error["message"], source=item.source, id=item.id, raw=item.raw
+            )
+            store.write_error(failure, run_id)
+            outcomes.append(("failed", item))
+        else:
+            counts["not_english"] += "error" in record
+            records.append((record, item))
+            outcomes.append(("stored", item))
+    store.write_records(records, run_id)
+    counts["stored"] += len(records)
+    counts["failed"] += len(batch) - len(records)
+    return outcomes
 
 
-def record_without_error(record: dict[str, Any]) -> dict[str, Any]:
-    from .model import Article
-    from .record import empty_record
-
-    article = record["article"]
-    clean = empty_record(Article(id=article["id"], text=article["text"]))
-    clean["article"] = article
-    return clean
+def batched(iterable: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def summary_line(counts: Counter[str]) -> str:

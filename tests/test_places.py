@@ -217,3 +217,17 @@ def test_gazetteer_has_points_for_countries_and_states():
         assert -90 <= entry.lat <= 90 and -180 <= entry.lon <= 180, code
     assert len(gazetteer.country_row) >= 249
     assert len(gazetteer.state_row) == 52  # 50 states, DC, Puerto Rico
+
+
+def test_a_place_that_ner_read_as_a_person_is_not_kept_as_an_actor() -> None:
+    from newsgraph.pipeline import annotate_text
+
+    record = annotate_text(
+        "Israeli tanks can reach as far as the Litani, the minister said during a visit to "
+        "Majdal Shams.",
+        published="2024-07-29",
+    )
+    actor_ids = {actor["id"] for actor in record["actors"]}
+    assert not {"unresolved:litani", "unresolved:majdal-shams"} & actor_ids
+    place_names = {place["name"] for place in record["places"]}
+    assert {"Litani", "Majdal Shams"} <= place_names

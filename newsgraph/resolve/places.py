@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401  (registers the Doc._ extensions)
+from ..extensions import get_list
 from ..model import Place, Span
+from .actors import UNRESOLVED_PREFIX
 from .gazetteer import COUNTY, STATE, Entry, fold, get_gazetteer
 from .place_recognizer import Recognizer, Toponym, outlet_country
 from .place_resolver import Resolver, clean_surface, default_resolver
@@ -60,6 +61,7 @@ class Component:
             mentions.append((toponym.start, toponym.end, toponym.entry.id))
         doc._.ng_places = list(places.values())
         doc._.ng_place_mentions = mentions
+        release_places_read_as_actors(doc, mentions)
         return doc
 
     def toponyms(self, doc: Doc) -> list[Toponym]:
@@ -117,3 +119,30 @@ def to_place(entry: Entry, surface: str | None = None) -> Place:
         lon=round(entry.lon, 5),
         admin1=admin1,
     )
+
+
+def release_places_read_as_actors(doc: Doc, place_mentions: list[tuple[int, int, str]]) -> None:
+    """Drop unresolved actors whose mention the gazetteer resolved as a place.
+
+    The small NER model tags some places PERSON or ORG ("Litani", "Majdal Shams"), and the
+    actor resolver keeps unknown names as ``unresolved:`` actors; where the same span is a
+    place in this sentence, it is a place. Actors found in the knowledge base are never touched.
+    """
+
+    def is_place(start: int, end: int) -> bool:
+        return any(s <= start < e or start <= s < end for s, e, _ in place_mentions)
+
+    def misread(actor_id: str | None, start: int, end: int) -> bool:
+        return bool(actor_id and actor_id.startswith(UNRESOLVED_PREFIX)) and is_place(start, end)
+
+    mentions = get_list(doc, "ng_actor_mentions")
+    kept = [m for m in mentions if not misread(m.actor_id, m.start, m.end)]
+    if len(kept) == len(mentions):
+        return
+    doc._.ng_actor_mentions = kept
+    actors = []
+    for actor in get_list(doc, "ng_actors"):
+        actor.mentions = [m for m in actor.mentions if not misread(actor.id, m.start, m.end)]
+        if actor.mentions:
+            actors.append(actor)
+    doc._.ng_actors = actors

@@ -756,3 +756,18 @@ def test_docs_describe_every_table_and_column():
         assert table.name in rows, f"docs/store.md has no row for table {table.name}"
         for column in table.column_names:
             assert f"`{column}`" in rows[table.name], f"docs: {table.name}.{column} missing"
+
+
+def test_extracted_figures_fill_the_count_columns_with_their_lower_bound(store):
+    """The events extractor gives each figure as text plus bounds; the columns get the bound."""
+    article = make_article()
+    record = make_record(article)
+    record["events"][0]["magnitude"] = {
+        "killed": {"text": "at least 12", "min": 12, "max": None},
+        "injured": {"text": "dozens", "min": 24, "max": None},
+    }
+    store.write_record(record, article, store.begin_run({}))
+    events = store.table("events")
+    assert events.loc[0, "killed"] == 12
+    assert events.loc[0, "injured"] == 24
+    assert store.get_record(article.id)["events"][0]["magnitude"]["killed"]["text"] == "at least 12"

@@ -75,7 +75,11 @@ def _span_from(row: Row, prefix: str = "") -> dict[str, Any] | None:
 
 
 def _count(value: Any) -> int | None:
-    """A magnitude as an integer column; anything else ("dozens") stays only in the JSON."""
+    """A magnitude as an integer column: a plain count, or the lower bound (``min``) of an
+    extracted figure (``{"text": "at least 12", "min": 12, "max": None}``); the full figure
+    stays in the magnitude JSON."""
+    if isinstance(value, dict):
+        value = value.get("min")
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 

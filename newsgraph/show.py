@@ -74,6 +74,8 @@ def render_record(record: dict[str, Any], console: Console) -> None:
 
 def summary_tables(record: dict[str, Any]) -> list[Table]:
     actors = {a["id"]: a["name"] for a in record.get("actors", [])}
+    places = {p["id"]: p["name"] for p in record.get("places", [])}
+    times = {t["id"]: t["value"] or t["span"]["text"] for t in record.get("times", [])}
     statements = Table("id", "speaker", "act", "kind", "content", title="Statements")
     for s in record.get("statements", []):
         speaker = s["speaker"]
@@ -87,8 +89,8 @@ def summary_tables(record: dict[str, Any]) -> list[Table]:
             f"{e['type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
             safe(actor_label(e["source"], actors)),
             safe(actor_label(e["target"], actors)),
-            e.get("place") or "",
-            e.get("time") or "",
+            safe(places.get(e.get("place"), e.get("place") or "")),
+            safe(times.get(e.get("time"), e.get("time") or "")),
             provenance(e),
         )
     framing = Table("term", "category", "speaker", "text", title="Loaded language")

@@ -231,3 +231,15 @@ def test_a_place_that_ner_read_as_a_person_is_not_kept_as_an_actor() -> None:
     assert not {"unresolved:litani", "unresolved:majdal-shams"} & actor_ids
     place_names = {place["name"] for place in record["places"]}
     assert {"Litani", "Majdal Shams"} <= place_names
+
+
+def test_a_neighbourhood_named_like_a_country_is_the_neighbourhood() -> None:
+    from newsgraph.pipeline import annotate_text
+
+    record = annotate_text(
+        "Three soldiers were killed when a device detonated in the Brazil neighborhood of Rafah.",
+        published="2024-05-20",
+    )
+    ids = {place["id"] for place in record["places"]}
+    assert "newsgraph:rafah-brazil" in ids
+    assert "geonames:3469034" not in ids  # Brazil, the country

@@ -125,7 +125,7 @@ def test_a_second_writer_fails_at_once_with_a_clear_message(tmp_path: Path) -> N
     started = time.monotonic()
     second = subprocess.run(ingest_command(corpus, db), capture_output=True, text=True)
     waited = time.monotonic() - started
-    first_out, _ = first.communicate(timeout=600)
+    first.communicate(timeout=600)
     assert first.returncode == 0
     if second.returncode != 0:
         assert "another" in second.stderr.lower() and "newsgraph" in second.stderr.lower()

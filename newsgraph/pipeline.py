@@ -21,14 +21,26 @@ ENGLISH = "en"
 # spaCy's own default limit: parse time and memory grow with length, so longer articles are
 # reported (code "too_long") instead of stalling a batch; raise it per run when needed
 DEFAULT_MAX_CHARS = 1_000_000
+# a news article parses in well under a second; minutes mean something pathological
+DEFAULT_TIMEOUT_S = 120.0
 
 
 class Annotator:
     def __init__(
-        self, model: str | None = None, batch_size: int = 16, max_chars: int | None = None
+        self,
+        model: str | None = None,
+        batch_size: int = 16,
+        max_chars: int | None = None,
+        timeout_s: float | None = None,
     ) -> None:
         self.nlp = get_pipeline(model)
         self.batch_size = batch_size
+        # seconds one article may take (0: no limit); scale.local enforces it
+        self.timeout_s = (
+            timeout_s
+            if timeout_s is not None
+            else float(os.environ.get("NEWSGRAPH_ARTICLE_TIMEOUT", DEFAULT_TIMEOUT_S))
+        )
         self.max_chars = max_chars or int(os.environ.get("NEWSGRAPH_MAX_CHARS", DEFAULT_MAX_CHARS))
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
 

@@ -66,3 +66,23 @@ def test_two_worker_processes_give_the_same_records_as_one() -> None:
     one = [record for _, record in annotate_stream(items, workers=1, batch_size=2)]
     two = [record for _, record in annotate_stream(items, workers=2, batch_size=2)]
     assert one == two
+
+
+def test_an_article_over_its_time_limit_fails_alone(annotator: Annotator, monkeypatch) -> None:
+    import time
+
+    real_call = Annotator.__call__
+
+    def hang_on_slow(self: Annotator, articles: list[Article]) -> list[dict]:
+        if any("slow" in a.text for a in articles):
+            time.sleep(30)
+        return real_call(self, articles)
+
+    monkeypatch.setattr(Annotator, "__call__", hang_on_slow)
+    monkeypatch.setattr(annotator, "timeout_s", 0.5)
+    batch = [article(0, "Talks resumed in Doha."), article(1, "slow"), article(2, "Aid arrived.")]
+    records = annotate_safely(annotator, batch)
+    assert [r.get("article", {}).get("id") for r in records] == ["a0", None, "a2"]
+    assert records[1]["id"] == "a1"
+    assert records[1]["error"]["code"] == "timeout"
+    assert "0.5 s" in records[1]["error"]["message"]

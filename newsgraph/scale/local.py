@@ -8,9 +8,12 @@ for that article alone, so one bad input never takes the batch down.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -27,23 +30,66 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def annotate_safely(annotator: Annotator, articles: list[Article]) -> list[dict[str, Any]]:
-    """Annotate a batch; if it fails, annotate one by one so only the culprit fails."""
+class ArticleTimeout(Exception):
+    """The pipeline spent longer on an article than its time limit allows."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``ArticleTimeout`` in this thread after ``seconds`` (SIGALRM; main thread only).
+
+    Where no alarm can be set (another thread, no SIGALRM) the block runs without a limit.
+    """
+    usable = (
+        seconds
+        and hasattr(signal, "SIGALRM")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise ArticleTimeout(f"no result within {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return annotator(articles)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def annotate_safely(annotator: Annotator, articles: list[Article]) -> list[dict[str, Any]]:
+    """Annotate a batch; if it fails or overruns, annotate one by one so only the culprit fails.
+
+    Each article may take ``annotator.timeout_s`` seconds (the batch, that times its size);
+    an article over its limit gets a ``timeout`` error, one that raises an ``internal`` error.
+    """
+    limit = annotator.timeout_s
+    try:
+        with time_limit(limit * len(articles) if limit else None):
+            return annotator(articles)
     except Exception:  # isolate the failing article, report it, go on
         records = []
         for article in articles:
             try:
-                records.extend(annotator([article]))
+                with time_limit(limit):
+                    records.extend(annotator([article]))
+            except ArticleTimeout as exc:
+                records.append(error_record(article, "timeout", f"pipeline stopped: {exc}"))
             except Exception as exc:
                 records.append(internal_error(article, exc))
         return records
 
 
 def internal_error(article: Article, exc: BaseException) -> dict[str, Any]:
-    message = f"pipeline failed: {type(exc).__name__}: {exc}"[:500]
-    return ArticleError(code="internal", message=message, id=article.id).to_dict()
+    return error_record(article, "internal", f"pipeline failed: {type(exc).__name__}: {exc}")
+
+
+def error_record(article: Article, code: str, message: str) -> dict[str, Any]:
+    return ArticleError(code=code, message=message[:500], id=article.id).to_dict()
 
 
 def _init_worker(model: str | None, batch_size: int, max_chars: int | None) -> None:

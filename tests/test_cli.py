@@ -182,3 +182,45 @@ def test_eval_rejects_an_unknown_scorer() -> None:
     result = run("eval", "nonsense")
     assert result.returncode != 0
     assert "unknown scorer" in (result.stdout + result.stderr).decode()
+
+
+def test_the_same_article_from_two_files_is_stored_once_with_both_sources(tmp_path: Path) -> None:
+    article = (
+        "date 2024-03-05 Talks resume in Cairo\nBy Test Wire\n"
+        "Egypt hosted talks in Cairo on Monday, officials said.\n"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "copy-a.txt").write_text(article)
+    (corpus / "copy-b.txt").write_text(article)
+    db = tmp_path / "news.duckdb"
+    result = run("ingest", str(corpus), "--db", str(db))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "1 stored, 1 skipped, 0 failed" in result.stdout.decode()
+    from newsgraph.store import open_store
+
+    with open_store(str(db), read_only=True) as store:
+        sources = sorted(Path(s).name for s in store.table("article_sources")["source"])
+        assert store.counts()["articles"] == 1
+    assert sources == ["copy-a.txt", "copy-b.txt"]
+
+
+def test_show_prints_article_text_as_data_never_markup_or_escapes(tmp_path: Path) -> None:
+    hostile = (
+        "Officials said \x1b[2J\x1b[31mthe [bold red]talks[/bold red] failed on Monday in Cairo.\n"
+    )
+    (tmp_path / "a.txt").write_text(
+        f"date 2024-03-05 Talks [link=x]fail[/link]\nBy Wire\n{hostile}"
+    )
+    db = tmp_path / "news.duckdb"
+    assert run("ingest", str(tmp_path / "a.txt"), "--db", str(db)).returncode == 0
+    from newsgraph.store import open_store
+
+    with open_store(str(db), read_only=True) as store:
+        article_id = store.table("articles")["id"].iloc[0]
+    shown = run("show", article_id, "--db", str(db))
+    assert shown.returncode == 0, shown.stderr.decode()
+    text = shown.stdout.decode()
+    assert "\x1b" not in text
+    assert "[bold red]talks[/bold red]" in text
+    assert "[link=x]fail[/link]" in text

@@ -446,6 +446,24 @@ def export(
 
 
 @app.command()
+def link(
+    db: DbOpt = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Cluster stored events across articles and find claim links (disputes, repeats)."""
+    from .link import link_store
+    from .store import open_store
+
+    with open_store(db) as store:
+        summary = link_store(store)
+    if as_json:
+        print(json.dumps(summary.to_dict(), indent=2))
+        return
+    for line in summary.lines():
+        out.print(line)
+
+
+@app.command()
 def actors(
     query: Annotated[str | None, typer.Argument(help="Name, alias or id to look for.")] = None,
     limit: Annotated[int, typer.Option(help="Most rows to show.")] = 50,
@@ -484,7 +502,7 @@ def actors(
 
 @app.command("eval")
 def evaluate(
-    name: Annotated[str, typer.Argument(help="Scorer: polnear, plover, geo, timeml.")],
+    name: Annotated[str, typer.Argument(help="Scorer: polnear, plover, geo, timeml, ecbplus.")],
     data: Annotated[
         Path | None, typer.Option("--data", help="Gold data folder (default ../shared/eval/…).")
     ] = None,
@@ -494,7 +512,7 @@ def evaluate(
         str | None,
         typer.Option("--set", help="Sub-corpus: gwn|lgl (geo), timebank|aquaint (timeml)."),
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents (topics for ecbplus).")] = None,
 ) -> None:
     """Score an extractor on public gold data and print precision, recall and F1."""
     from .eval import SCORERS

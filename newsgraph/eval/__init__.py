@@ -5,4 +5,5 @@ SCORERS: dict[str, str] = {
     "plover": "newsgraph.eval.plover",
     "geo": "newsgraph.eval.geo",
     "timeml": "newsgraph.eval.timeml",
+    "ecbplus": "newsgraph.eval.ecbplus",
 }

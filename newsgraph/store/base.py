@@ -349,6 +349,25 @@ class Store(ABC):
         with self._lock, self._transaction():
             self._insert("claim_links", prepared)
 
+    def replace_claim_links(
+        self, links: Iterable[Mapping[str, Any]], run_id: str | None
+    ) -> None:
+        """Replace every claim link the link stage found (origin 'link') with ``links``, in one
+        transaction; the records' own links (origin 'record') stay."""
+        prepared = [
+            {
+                **{k: link.get(k) for k in ("article_id", "from_id", "to_article_id", "to_id")},
+                "relation": link["relation"],
+                "evidence": _json(link.get("evidence") or []),
+                "origin": "link",
+                "run_id": run_id,
+            }
+            for link in links
+        ]
+        with self._lock, self._transaction():
+            self._execute("DELETE FROM claim_links WHERE origin = ?", ["link"])
+            self._insert("claim_links", prepared)
+
     def replace_event_clusters(
         self, clusters: Iterable[Mapping[str, Any]], run_id: str | None
     ) -> None:

@@ -1,0 +1,572 @@
+"""``newsgraph eval ecbplus``: cross-document event coreference against ECB+ gold.
+
+ECB+ (Cybulska & Vossen 2014; see ``../shared/eval/ecbplus/README.md``) annotates event
+mentions in news texts grouped by topic, with within- and cross-document coreference. This
+folder holds the train and dev topics; the test topics are withheld. The scorer follows the
+usual setting (Cybulska & Vossen 2015 split, Barhom et al. 2019): only the checked sentences of
+``ECBplus_coreference_sentences.csv``, singletons kept, **gold mentions**, gold topics (mentions
+of different topics are never coreferent), all documents of the split scored together.
+
+How the system is run: each document's text is rebuilt from its tokens (a token → character
+map kept), parsed by the full pipeline without a publication date (ECB+ gives none), and the
+events of every document of a topic are clustered by the link stage
+(``newsgraph.link.events.cluster_events``). A gold mention takes the cluster of the system
+event whose evidence spans overlap it most; a gold mention no event covers is a singleton.
+
+Rows: ``mention`` (recognition: system evidence spans in checked sentences vs gold event
+mentions, matched by overlap), ``muc``, ``b3``, ``ceafe`` (CEAF with the entity-level
+similarity φ4) and ``conll`` (the mean of the three F1s). In ``details``: ``lemma_baseline``
+scores the classic baseline (one cluster per trigger lemma per topic) on the same mentions;
+``lexical_anchor`` the clustering with trigger stems as an extra anchor
+(``cluster_events(lexical=True)``, off in the store); ``covered_mentions`` system and baseline on
+the gold mentions some system event covers (clustering quality apart from detection).
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .base import Counts, Report, Row, shared_eval_dir
+
+NAME = "ecbplus"
+DEFAULT_DATA = "ecbplus"
+DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
+LAST_TOPIC = 35  # 36-45 are the withheld test topics
+EVENT_TAGS = ("ACTION_", "NEG_ACTION_")
+# Tokens written without a space before them (the rebuilt text reads like prose for the parser).
+_NO_SPACE_BEFORE = frozenset(
+    {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+)
+_NO_SPACE_AFTER = frozenset({"(", "[", "$"})
+
+Partition = Mapping[Hashable, Hashable]  # mention → cluster
+
+
+# ---------------------------------------------------------------- gold
+
+
+@dataclass(slots=True)
+class GoldMention:
+    doc: str
+    m_id: str
+    spans: list[tuple[int, int]]  # character extents of its tokens (may be discontinuous)
+    chain: str
+    text: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.doc, self.m_id)
+
+
+@dataclass(slots=True)
+class GoldDocument:
+    name: str  # file name without .xml, e.g. "2_1ecb"
+    topic: int
+    text: str
+    checked: list[tuple[int, int]]  # character extents of the checked sentences
+    mentions: list[GoldMention] = field(default_factory=list)
+
+
+Extent = tuple[int, int]
+
+
+def rebuild_text(
+    tokens: list[tuple[str, int, str]],
+) -> tuple[str, dict[str, Extent], dict[int, Extent]]:
+    """Text from ``(t_id, sentence, token)`` triples: a token → extent map and a sentence →
+    extent map. Sentences go on lines of their own."""
+    pieces: list[str] = []
+    offset = 0
+    token_spans: dict[str, tuple[int, int]] = {}
+    sentence_spans: dict[int, tuple[int, int]] = {}
+    previous_sentence, previous_token = None, ""
+    for t_id, sentence, token in tokens:
+        token = token.strip() or "_"  # a whitespace token keeps a visible placeholder
+        if previous_sentence is not None:
+            if sentence != previous_sentence:
+                sep = "\n"
+            elif token in _NO_SPACE_BEFORE or previous_token in _NO_SPACE_AFTER:
+                sep = ""
+            else:
+                sep = " "
+            pieces.append(sep)
+            offset += len(sep)
+        token_spans[t_id] = (offset, offset + len(token))
+        start, _ = sentence_spans.get(sentence, (offset, 0))
+        sentence_spans[sentence] = (start, offset + len(token))
+        pieces.append(token)
+        offset += len(token)
+        previous_sentence, previous_token = sentence, token
+    return "".join(pieces), token_spans, sentence_spans
+
+
+def parse_document(path: Path, topic: int, checked_sentences: set[int]) -> GoldDocument:
+    """One ECB+ XML file: rebuilt text and its event mentions inside the checked sentences."""
+    root = ET.parse(path).getroot()
+    name = path.name.removesuffix(".xml")
+    tokens = [
+        (t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "")
+        for t in root.iter("token")
+        # sentence 0 of an ECB+ file is its source URL: not news text
+        if not (name.endswith("ecbplus") and t.get("sentence") == "0")
+    ]
+    text, token_spans, sentence_spans = rebuild_text(tokens)
+    sentence_of = {t_id: s for t_id, s, _ in tokens}
+    chains = _chains(root, name, topic)
+    mentions = []
+    markables = root.find("Markables")
+    for markable in markables if markables is not None else ():
+        anchors = [a.get("t_id", "") for a in markable.findall("token_anchor")]
+        anchors = [a for a in anchors if a in token_spans]
+        if not markable.tag.startswith(EVENT_TAGS) or not anchors:
+            continue
+        if sentence_of[anchors[0]] not in checked_sentences:
+            continue
+        m_id = markable.get("m_id", "")
+        spans = sorted(token_spans[a] for a in anchors)
+        mentions.append(
+            GoldMention(
+                doc=name,
+                m_id=m_id,
+                spans=spans,
+                chain=chains.get(m_id, f"{name}/singleton/{m_id}"),
+                text=" ".join(text[s:e] for s, e in spans),
+            )
+        )
+    checked = [sentence_spans[s] for s in sorted(checked_sentences) if s in sentence_spans]
+    mentions.sort(key=lambda m: m.spans[0])
+    return GoldDocument(name, topic, text, checked, mentions)
+
+
+def _chains(root: ET.Element, doc: str, topic: int) -> dict[str, str]:
+    """mention id → chain id: the cross-document instance, or the document's own chain."""
+    chains: dict[str, str] = {}
+    relations = root.find("Relations")
+    for relation in relations if relations is not None else ():
+        if relation.tag == "CROSS_DOC_COREF":
+            chain = f"{topic}/{relation.get('note')}"
+        elif relation.tag == "INTRA_DOC_COREF":
+            chain = f"{doc}/intra/{relation.get('r_id')}"
+        else:
+            continue
+        for source in relation.findall("source"):
+            chains[source.get("m_id", "")] = chain
+    return chains
+
+
+def split_topics(split: str) -> list[int]:
+    dev = list(DEV_TOPICS)
+    train = [t for t in range(1, LAST_TOPIC + 1) if t not in DEV_TOPICS]
+    return {"dev": dev, "train": train, "all": sorted(dev + train)}[split]
+
+
+def checked_sentences(data_dir: Path) -> dict[str, set[int]]:
+    """document name → the sentence numbers checked for coreference."""
+    checked: dict[str, set[int]] = defaultdict(set)
+    with open(data_dir / "ECBplus_coreference_sentences.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            checked[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    return checked
+
+
+def load_topics(
+    data_dir: Path, split: str = "dev", limit: int | None = None
+) -> dict[int, list[GoldDocument]]:
+    """topic → its documents (those with checked sentences), for the topics of ``split``."""
+    checked = checked_sentences(data_dir)
+    topics: dict[int, list[GoldDocument]] = {}
+    for topic in split_topics(split)[:limit]:
+        folder = data_dir / "ECB+" / str(topic)
+        if not folder.is_dir():
+            continue
+        docs = [
+            parse_document(path, topic, checked[path.name.removesuffix(".xml")])
+            for path in sorted(folder.glob("*.xml"), key=_doc_order)
+            if checked.get(path.name.removesuffix(".xml"))
+        ]
+        topics[topic] = docs
+    return topics
+
+
+def _doc_order(path: Path) -> tuple[str, int]:
+    stem = path.name.removesuffix(".xml")
+    number = stem.split("_", 1)[1]
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (number.lstrip("0123456789"), int(digits or 0))
+
+
+# ---------------------------------------------------------------- coreference measures
+
+
+@dataclass(slots=True)
+class CorefScore:
+    """Numerators and denominators of precision and recall, summable over topics."""
+
+    p_num: float = 0.0
+    p_den: float = 0.0
+    r_num: float = 0.0
+    r_den: float = 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.p_num / self.p_den if self.p_den else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.r_num / self.r_den if self.r_den else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: CorefScore) -> None:
+        self.p_num += other.p_num
+        self.p_den += other.p_den
+        self.r_num += other.r_num
+        self.r_den += other.r_den
+
+    def row(self, measure: str, support: int | None = None) -> Row:
+        return Row(measure, round(self.precision, 4), round(self.recall, 4), round(self.f1, 4),
+                   support=support)  # fmt: skip
+
+
+def clusters_of(partition: Partition) -> list[set[Hashable]]:
+    groups: dict[Hashable, set[Hashable]] = defaultdict(set)
+    for mention, cluster in partition.items():
+        groups[cluster].add(mention)
+    return list(groups.values())
+
+
+def muc(key: Partition, response: Partition) -> CorefScore:
+    """MUC (Vilain et al. 1995): links kept. Singletons contribute nothing."""
+    r_num, r_den = _muc_side(key, response)
+    p_num, p_den = _muc_side(response, key)
+    return CorefScore(p_num, p_den, r_num, r_den)
+
+
+def _muc_side(key: Partition, response: Partition) -> tuple[float, float]:
+    num = den = 0.0
+    for cluster in clusters_of(key):
+        parts = {response.get(m, ("unmatched", m)) for m in cluster}
+        num += len(cluster) - len(parts)
+        den += len(cluster) - 1
+    return num, den
+
+
+def b_cubed(key: Partition, response: Partition) -> CorefScore:
+    """B³ (Bagga & Baldwin 1998): per-mention overlap of its key and response clusters."""
+    key_clusters = {id_: c for c in clusters_of(key) for id_ in [key[next(iter(c))]]}
+    response_clusters = {id_: c for c in clusters_of(response) for id_ in [response[next(iter(c))]]}
+    p_num = r_num = 0.0
+    for mention in key:
+        k = key_clusters[key[mention]]
+        r = response_clusters.get(response.get(mention)) if mention in response else {mention}
+        overlap = len(k & r)  # type: ignore[operator]
+        r_num += overlap / len(k)
+    for mention in response:
+        r = response_clusters[response[mention]]
+        k = key_clusters.get(key.get(mention)) if mention in key else {mention}
+        p_num += len(k & r) / len(r)  # type: ignore[operator]
+    return CorefScore(p_num, float(len(response)), r_num, float(len(key)))
+
+
+def ceaf_e(key: Partition, response: Partition) -> CorefScore:
+    """CEAF-e (Luo 2005): the best one-to-one alignment of clusters under
+    φ4(K, R) = 2|K ∩ R| / (|K| + |R|)."""
+    keys, responses = clusters_of(key), clusters_of(response)
+    total = _best_alignment(keys, responses)
+    return CorefScore(total, float(len(responses)), total, float(len(keys)))
+
+
+def _best_alignment(keys: list[set[Hashable]], responses: list[set[Hashable]]) -> float:
+    """Total φ4 of the optimal alignment, solved per connected group of overlapping clusters
+    (most clusters overlap one other only, so the groups are tiny)."""
+    where = {m: j for j, r in enumerate(responses) for m in r}
+    parent = list(range(len(keys) + len(responses)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    sims: dict[tuple[int, int], float] = {}
+    for i, k in enumerate(keys):
+        for j in {where[m] for m in k if m in where}:
+            r = responses[j]
+            sims[(i, j)] = 2 * len(k & r) / (len(k) + len(r))
+            parent[find(i)] = find(len(keys) + j)
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, j in sims:
+        groups[find(i)].append((i, j))
+    total = 0.0
+    for pairs in groups.values():
+        rows = sorted({i for i, _ in pairs})
+        cols = sorted({j for _, j in pairs})
+        if len(rows) == 1 or len(cols) == 1:
+            total += max(sims[p] for p in pairs)
+            continue
+        matrix = [[sims.get((i, j), 0.0) for j in cols] for i in rows]
+        total += max_weight_matching(matrix)
+    return total
+
+
+def max_weight_matching(weights: list[list[float]]) -> float:
+    """The largest total weight of a one-to-one assignment of rows to columns (Hungarian
+    algorithm on the padded square cost matrix, O(n³))."""
+    n = max(len(weights), len(weights[0]) if weights else 0)
+    if n == 0:
+        return 0.0
+    top = max((w for row in weights for w in row), default=0.0)
+    cost = [
+        [top - (weights[i][j] if i < len(weights) and j < len(weights[i]) else 0.0)
+         for j in range(n)]
+        for i in range(n)
+    ]  # fmt: skip
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    match, way = [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        match[0], j0 = i, 0
+        minv, used = [inf] * (n + 1), [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    total = 0.0
+    for j in range(1, n + 1):
+        i = match[j]
+        if i and i - 1 < len(weights) and j - 1 < len(weights[i - 1]):
+            total += weights[i - 1][j - 1]
+    return total
+
+
+def coref_scores(key: Partition, response: Partition) -> dict[str, CorefScore]:
+    return {"muc": muc(key, response), "b3": b_cubed(key, response),
+            "ceafe": ceaf_e(key, response)}  # fmt: skip
+
+
+def conll_f1(scores: Mapping[str, CorefScore]) -> float:
+    return sum(scores[m].f1 for m in ("muc", "b3", "ceafe")) / 3
+
+
+# ---------------------------------------------------------------- the system
+
+
+@dataclass(slots=True)
+class SystemDocument:
+    """What the pipeline found in one gold document."""
+
+    record: dict[str, Any]
+    lemmas: dict[tuple[str, str], str]  # gold mention key → trigger lemma
+
+
+def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
+               ) -> Iterator[SystemDocument]:  # fmt: skip
+    """Parse each document with the full pipeline (no publication date, the file as outlet)."""
+    from ..model import Article
+    from ..nlp import get_pipeline
+    from ..record import record_from_doc
+
+    nlp = nlp or get_pipeline()
+    articles = [Article(id=d.name, text=d.text, outlet=d.name, language="en") for d in docs]
+
+    def make_docs() -> Iterable[Any]:
+        for article in articles:
+            doc = nlp.make_doc(article.text)
+            doc._.ng_article = article
+            yield doc
+
+    bar = _Progress(len(docs), enabled=progress)
+    for gold, article, doc in zip(docs, articles, nlp.pipe(make_docs(), batch_size=16),
+                                  strict=True):  # fmt: skip
+        bar.step()
+        yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold))
+    bar.close()
+
+
+def _mention_lemmas(doc: Any, gold: GoldDocument) -> dict[tuple[str, str], str]:
+    """The lemma of each gold mention's main word: its first verb or noun, else its first
+    token (so "checked into" → "check", "the shooting" → "shooting")."""
+    lemmas = {}
+    for mention in gold.mentions:
+        tokens = [t for s, e in mention.spans for t in doc.char_span(s, e, alignment_mode="expand")
+                  or ()]  # fmt: skip
+        content = [t for t in tokens if t.pos_ in ("VERB", "NOUN", "ADJ")] or tokens
+        lemmas[mention.key] = content[0].lemma_.lower() if content else mention.text.lower()
+    return lemmas
+
+
+class _Progress:
+    """A one-line progress counter on stderr (only on a terminal)."""
+
+    def __init__(self, total: int, enabled: bool = True) -> None:
+        self.total, self.done = total, 0
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            print(f"\recbplus: {self.done}/{self.total} documents", end="", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def system_partition(
+    docs: list[GoldDocument], systems: list[SystemDocument], lexical: bool = False
+) -> tuple[dict[Hashable, Hashable], Counts]:
+    """Gold mention → system cluster for one topic, and the mention recognition counts."""
+    from ..link.events import affiliations, cluster_events, event_items
+
+    records = [s.record for s in systems]
+    items = [item for r in records for item in event_items(r, include_unreal=True)]
+    cluster_of = {
+        member.key: n
+        for n, cluster in enumerate(cluster_events(items, affiliations(records), lexical))
+        for member in cluster.members
+    }
+    partition: dict[Hashable, Hashable] = {}
+    recognition = Counts()
+    for gold, system in zip(docs, systems, strict=True):
+        evidence = [
+            (event["id"], (span["start"], span["end"]))
+            for event in system.record.get("events") or []
+            for span in event.get("evidence") or []
+        ]
+        for mention in gold.mentions:
+            best = max(
+                ((sum(_overlap(s, e) for s in mention.spans), eid) for eid, e in evidence),
+                default=(0, ""),
+                key=lambda x: x[0],
+            )
+            partition[mention.key] = (
+                ("system", cluster_of[(gold.name, best[1])]) if best[0] else ("gold", mention.key)
+            )
+        recognition.add(_recognition(gold, [e for _, e in evidence]))
+    return partition, recognition
+
+
+def _recognition(gold: GoldDocument, spans: list[tuple[int, int]]) -> Counts:
+    inside = [s for s in set(spans) if any(_overlap(s, c) for c in gold.checked)]
+    found = sum(any(_overlap(s, g) for g in m.spans for s in inside) for m in gold.mentions)
+    correct = sum(any(_overlap(s, g) for m in gold.mentions for g in m.spans) for s in inside)
+    return Counts(tp=found, fp=len(inside) - correct, fn=len(gold.mentions) - found)
+
+
+def lemma_partition(docs: list[GoldDocument], systems: list[SystemDocument]
+                    ) -> dict[Hashable, Hashable]:  # fmt: skip
+    return {m.key: s.lemmas[m.key] for d, s in zip(docs, systems, strict=True) for m in d.mentions}
+
+
+# ---------------------------------------------------------------- report
+
+
+def evaluate(
+    data_dir: Path | None = None,
+    limit: int | None = None,
+    split: str = "dev",
+    nlp: Any = None,
+    progress: bool = True,
+) -> Report:
+    """Score event coreference on the ``split`` topics (``dev``, ``train`` or ``all``); ``limit``
+    takes the first topics only."""
+    data_dir = Path(data_dir) if data_dir is not None else shared_eval_dir() / DEFAULT_DATA
+    topics = load_topics(data_dir, split, limit)
+    docs = [d for topic_docs in topics.values() for d in topic_docs]
+    systems = list(run_system(docs, nlp, progress))
+    by_doc = {d.name: s for d, s in zip(docs, systems, strict=True)}
+    total = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
+    baseline = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
+    # the same measures on the gold mentions some system event covers: clustering alone
+    covered = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
+    covered_lemma = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
+    n_covered = 0
+    # the clustering with trigger stems as an extra anchor (cluster_events(lexical=True))
+    lexical = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
+    recognition = Counts()
+    per_topic: dict[str, Any] = {}
+    for topic, topic_docs in topics.items():
+        topic_systems = [by_doc[d.name] for d in topic_docs]
+        key = {m.key: m.chain for d in topic_docs for m in d.mentions}
+        response, counts = system_partition(topic_docs, topic_systems)
+        scores = coref_scores(key, response)
+        lemmas = lemma_partition(topic_docs, topic_systems)
+        lexical_scores = coref_scores(key, system_partition(topic_docs, topic_systems, True)[0])
+        lemma = coref_scores(key, lemmas)
+        found = [m for m in key if response[m][0] == "system"]
+        n_covered += len(found)
+        on_found = coref_scores({m: key[m] for m in found}, {m: response[m] for m in found})
+        lemma_on_found = coref_scores({m: key[m] for m in found}, {m: lemmas[m] for m in found})
+        for name in total:
+            total[name].add(scores[name])
+            baseline[name].add(lemma[name])
+            covered[name].add(on_found[name])
+            covered_lemma[name].add(lemma_on_found[name])
+            lexical[name].add(lexical_scores[name])
+        recognition.add(counts)
+        per_topic[str(topic)] = {
+            "documents": len(topic_docs),
+            "mentions": len(key),
+            "conll": round(conll_f1(scores), 4),
+            "lemma_conll": round(conll_f1(lemma), 4),
+        }
+    mentions = int(recognition.tp + recognition.fn)
+    rows = [Row.from_counts("mention", recognition)]
+    rows += [total[m].row(m, mentions) for m in ("muc", "b3", "ceafe")]
+    rows.append(Row("conll", f1=round(conll_f1(total), 4), support=mentions))
+    details = {
+        "split": split,
+        "topics": list(topics),
+        "documents": len(docs),
+        "gold_mentions": mentions,
+        "setting": "gold mentions, gold topics, checked sentences, singletons kept",
+        "lemma_baseline": {
+            **{m: baseline[m].row(m).to_dict() for m in baseline},
+            "conll": round(conll_f1(baseline), 4),
+        },
+        "lexical_anchor": {
+            **{m: lexical[m].row(m).to_dict() for m in lexical},
+            "conll": round(conll_f1(lexical), 4),
+        },
+        "covered_mentions": {
+            "mentions": n_covered,
+            "system_conll": round(conll_f1(covered), 4),
+            "lemma_conll": round(conll_f1(covered_lemma), 4),
+            **{m: covered[m].row(m).to_dict() for m in covered},
+        },
+        "per_topic": per_topic,
+    }
+    return Report(NAME, str(data_dir), rows, details)

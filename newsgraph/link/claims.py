@@ -1,0 +1,247 @@
+"""Claim links across articles: a denial that disputes an accusation reported elsewhere, and
+the same claim repeated by several outlets.
+
+- **disputes** (denial → accusation or accusing claim): the denier is one of the accused (or
+  their parent or child through affiliation), the denial does not name another party than the
+  accuser as the one it answers, and it was published from ``DISPUTE_BEFORE_DAYS`` before to
+  ``DISPUTE_AFTER_DAYS`` after the accusation (a denial may be reported first).
+- **repeats** (later statement → first report): the same known speaker and speech act, published
+  within ``REPEAT_WINDOW_DAYS``, with content words overlapping by ``REPEAT_MIN_OVERLAP``
+  (Jaccard) at least. Each later report links to the earliest one.
+
+Who is accused comes from the accusation's addressee, the targets of ACCUSE events by the same
+speaker in its article, and the sources of events attributed to the statement ("Hezbollah
+launched the rocket", said Netanyahu). A plain claim accuses the sources of the events
+attributed to it ("the army said Hamas fired the rockets"), other than its speaker. What a
+denial answers comes from its addressee, the targets of REJECT events by the denier, and the
+speaker of the statement it disputes in its own article. Candidates are grouped by actor and
+compared within their time window only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .events import Compatibility, _known, _published
+
+DISPUTE_BEFORE_DAYS = 1
+DISPUTE_AFTER_DAYS = 14
+REPEAT_WINDOW_DAYS = 3
+REPEAT_MIN_OVERLAP = 0.5
+# Acts that can put an event on someone: an accusation, or a claim that someone did something
+# ("the army said Hamas fired the rockets").
+ACCUSING_ACTS = frozenset({"accusation", "claim"})
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# Words that carry no claim (spaCy's English stop words); overlap is measured on the rest.
+_STOP = frozenset(STOP_WORDS) | {"said", "says"}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimItem:
+    article_id: str
+    statement_id: str
+    act: str
+    speaker: str | None
+    published: date | None
+    outlet: str | None
+    parties: frozenset[str]  # accused (accusation), answered (denial), addressee (other acts)
+    words: frozenset[str]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLink:
+    article_id: str
+    from_id: str
+    to_article_id: str
+    to_id: str
+    relation: str
+    evidence: tuple[dict[str, Any], ...] = ()
+
+    def to_row(self) -> dict[str, Any]:
+        """The shape ``Store.add_claim_links`` takes."""
+        return {
+            "article_id": self.article_id,
+            "from_id": self.from_id,
+            "to_article_id": self.to_article_id,
+            "to_id": self.to_id,
+            "relation": self.relation,
+            "evidence": list(self.evidence),
+        }
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
+
+
+def claim_items(record: Mapping[str, Any]) -> list[ClaimItem]:
+    """The statements of one record, with the parties each one concerns."""
+    article = record.get("article") or {}
+    article_id = article.get("id") or record.get("id") or ""
+    published = _published(article.get("published"))
+    statements = record.get("statements") or []
+    speakers = {s.get("id"): (s.get("speaker") or {}).get("actor") for s in statements}
+    events = record.get("events") or []
+    items = []
+    for statement in statements:
+        speaker = (statement.get("speaker") or {}).get("actor")
+        act = statement.get("act") or ""
+        parties = _parties(statement, speaker, act, events, speakers)
+        text = " ".join(c.get("text", "") for c in statement.get("content") or [])
+        items.append(
+            ClaimItem(
+                article_id=article_id,
+                statement_id=statement.get("id") or "",
+                act=act,
+                speaker=speaker,
+                published=published,
+                outlet=article.get("outlet"),
+                parties=frozenset(p for p in parties if p and p != speaker),
+                words=content_words(text),
+                text=text,
+            )
+        )
+    return items
+
+
+def _parties(
+    statement: Mapping[str, Any],
+    speaker: str | None,
+    act: str,
+    events: list[Mapping[str, Any]],
+    speakers: Mapping[str | None, str | None],
+) -> set[str]:
+    addressee = statement.get("addressee")
+    # a claim's addressee is whom it is told to, not whom it blames
+    parties = {addressee} if addressee and act != "claim" else set()
+    own_id = statement.get("id")
+    for event in events:
+        source = (event.get("source") or {}).get("actor")
+        target = (event.get("target") or {}).get("actor")
+        if act in ACCUSING_ACTS:
+            if event.get("attributed_to") == own_id and source:
+                parties.add(source)
+            accuses = act == "accusation" and event.get("type") == "ACCUSE"
+            if accuses and speaker and source == speaker and target:
+                parties.add(target)
+        elif act == "denial" and event.get("type") == "REJECT" and source == speaker and target:
+            parties.add(target)
+    if act == "denial" and statement.get("disputes"):
+        answered = speakers.get(statement["disputes"])
+        if answered:
+            parties.add(answered)
+    return {p for p in parties if _known(p)}
+
+
+def find_claim_links(
+    items: Iterable[ClaimItem], parents: Mapping[str, str] | None = None
+) -> list[ClaimLink]:
+    """``disputes`` and ``repeats`` links between statements of different articles."""
+    check = Compatibility(parents)
+    items = list(items)
+    links = _disputes(items, check) + _repeats(items)
+    return sorted(links, key=lambda x: (x.article_id, x.from_id, x.to_article_id, x.to_id))
+
+
+def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
+    accusations: dict[str, list[ClaimItem]] = defaultdict(list)
+    for item in items:
+        if item.act in ACCUSING_ACTS and _known(item.speaker):
+            for accused in item.parties:
+                accusations[check.root(accused)].append(item)
+    links: dict[tuple[str, str, str, str], ClaimLink] = {}
+    for denial in items:
+        if denial.act != "denial" or not _known(denial.speaker):
+            continue
+        for accusation in accusations.get(check.root(denial.speaker), ()):  # type: ignore[arg-type]
+            if accusation.article_id == denial.article_id:
+                continue
+            if not _answers(denial, accusation, check) or not _dispute_window(denial, accusation):
+                continue
+            key = (denial.article_id, denial.statement_id, accusation.article_id,
+                   accusation.statement_id)  # fmt: skip
+            links[key] = ClaimLink(
+                *key,
+                relation="disputes",
+                evidence=(
+                    _evidence(accusation, "accusation"),
+                    _evidence(denial, "denial"),
+                ),
+            )
+    return list(links.values())
+
+
+def _answers(denial: ClaimItem, accusation: ClaimItem, check: Compatibility) -> bool:
+    accused = any(check.actors(denial.speaker, p) for p in accusation.parties)
+    if not accused:
+        return False
+    # a denial aimed at someone else answers another accusation
+    return not denial.parties or any(check.actors(p, accusation.speaker) for p in denial.parties)
+
+
+def _dispute_window(denial: ClaimItem, accusation: ClaimItem) -> bool:
+    if denial.published is None or accusation.published is None:
+        return True
+    days = (denial.published - accusation.published).days
+    return -DISPUTE_BEFORE_DAYS <= days <= DISPUTE_AFTER_DAYS
+
+
+def _repeats(items: list[ClaimItem]) -> list[ClaimLink]:
+    groups: dict[tuple[str, str], list[ClaimItem]] = defaultdict(list)
+    for item in items:
+        if _known(item.speaker) and item.words and item.act:
+            groups[(item.speaker, item.act)].append(item)  # type: ignore[index]
+    links = []
+    for group in groups.values():
+        group.sort(key=lambda i: (i.published or date.min, i.article_id, i.statement_id))
+        linked: set[int] = set()
+        for i, first in enumerate(group):
+            if i in linked:
+                continue
+            for j in range(i + 1, len(group)):
+                later = group[j]
+                if (
+                    first.published
+                    and later.published
+                    and ((later.published - first.published).days > REPEAT_WINDOW_DAYS)
+                ):
+                    break
+                if j in linked or later.article_id == first.article_id:
+                    continue
+                if _overlap(first.words, later.words) >= REPEAT_MIN_OVERLAP:
+                    linked.add(j)
+                    links.append(
+                        ClaimLink(
+                            later.article_id,
+                            later.statement_id,
+                            first.article_id,
+                            first.statement_id,
+                            relation="repeats",
+                            evidence=(_evidence(first, "first"), _evidence(later, "repeat")),
+                        )
+                    )
+    return links
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _evidence(item: ClaimItem, role: str) -> dict[str, Any]:
+    return {
+        "role": role,
+        "article_id": item.article_id,
+        "statement": item.statement_id,
+        "speaker": item.speaker,
+        "outlet": item.outlet,
+        "published": item.published.isoformat() if item.published else None,
+        "text": item.text[:300],
+    }

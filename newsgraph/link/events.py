@@ -1,0 +1,486 @@
+"""Cross-article event clustering: which event records describe the same real-world event.
+
+Two events are the same event when nothing they say contradicts the other and at least one
+concrete anchor agrees:
+
+- **type**: the same PLOVER type;
+- **actors**: a known source (target) equals the other's, or one is the other's parent
+  through the knowledge base's affiliation (``idf`` under ``israel``); an unknown or unresolved
+  actor contradicts nothing;
+- **place**: the same place id, or points within ``PLACE_KM`` of each other; a country or
+  region is compatible with a place inside it (same country) but is no anchor;
+- **time**: the intervals of the times' values overlap; an event without a usable time falls
+  back to ``[published - PUBLISHED_WINDOW_DAYS, published]``, since news reports what just
+  happened. No date at all contradicts nothing.
+
+An anchor is an agreeing known source, target or place: type and date alone would merge every
+strike of a busy day.
+
+Clustering is greedy and deterministic: events are visited in time order (then article id and
+event order) and each joins the best compatible cluster found through a blocking index keyed
+by type and anchor (source root actor, target root actor, place id, 0.5° grid cell), or starts
+a new one. A cluster is checked against its consensus (the values its members agree on), so
+chains of weak links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters
+whose interval ended before the visited event's start leave the index: the cost grows with the
+events per type, anchor and period, never with the square of the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+# Points closer than this are one place for clustering (a town and its neighbourhoods).
+PLACE_KM = 25.0
+# An event reported without a time happened at most this many days before publication.
+PUBLISHED_WINDOW_DAYS = 2
+# Times coarser than this (a year, "since October") do not date an event; publication does.
+MAX_TIME_SPAN_DAYS = 31
+# Features that name an area containing other places: compatible with what lies inside.
+COARSE_FEATURES = frozenset({"country", "region", "area", "territory", "county", "state"})
+_CELL_DEGREES = 0.5
+
+Interval = tuple[date, date]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    id: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    feature: str | None = None
+
+    @property
+    def coarse(self) -> bool:
+        return (self.feature or "") in COARSE_FEATURES
+
+    @property
+    def cell(self) -> tuple[int, int] | None:
+        if self.lat is None or self.lon is None or self.coarse:
+            return None
+        return (math.floor(self.lat / _CELL_DEGREES), math.floor(self.lon / _CELL_DEGREES))
+
+
+@dataclass(frozen=True, slots=True)
+class EventItem:
+    """One event record, flattened with what clustering needs from its article."""
+
+    article_id: str
+    event_id: str
+    ord: int
+    type: str
+    outlet: str | None = None
+    published: date | None = None
+    source: str | None = None
+    target: str | None = None
+    place: PlaceInfo | None = None
+    interval: Interval | None = None  # from the event's own time
+    attributed_to: str | None = None
+    killed: int | None = None
+    trigger: str | None = None  # stem of the first evidence word (lexical clustering only)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.article_id, self.event_id)
+
+    @property
+    def when(self) -> Interval | None:
+        """The event's interval, else the publication window, else None (undated)."""
+        if self.interval is not None:
+            return self.interval
+        if self.published is not None:
+            return (self.published - timedelta(days=PUBLISHED_WINDOW_DAYS), self.published)
+        return None
+
+
+@dataclass(slots=True)
+class EventCluster:
+    """Events that report one real-world event, with the values they agree on."""
+
+    members: list[EventItem] = field(default_factory=list)
+    type: str = ""
+    source: str | None = None
+    target: str | None = None
+    place: PlaceInfo | None = None
+    when: Interval | None = None
+    triggers: set[str] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        keys = "|".join(f"{a}:{e}" for a, e in sorted(m.key for m in self.members))
+        return "ec-" + hashlib.sha1(keys.encode()).hexdigest()[:16]
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({m.outlet or f"article:{m.article_id}" for m in self.members})
+
+    @property
+    def first_reported(self) -> date | None:
+        dates = [m.published for m in self.members if m.published]
+        return min(dates) if dates else None
+
+    @property
+    def earliest(self) -> date | None:
+        starts = [m.interval[0] for m in self.members if m.interval]
+        return min(starts) if starts else None
+
+    def support(self) -> dict[str, int]:
+        """Outlets that assert the event in their own voice vs those that attribute it."""
+        asserted = {m.outlet or m.article_id for m in self.members if m.attributed_to is None}
+        attributed = {m.outlet or m.article_id for m in self.members if m.attributed_to}
+        return {
+            "asserted_outlets": len(asserted),
+            "attributed_outlets": len(attributed),
+            "asserted_members": sum(1 for m in self.members if m.attributed_to is None),
+            "attributed_members": sum(1 for m in self.members if m.attributed_to),
+        }
+
+    def consensus(self) -> dict[str, Any]:
+        """The majority value of each field (ties: the smallest), plus support and magnitude."""
+        killed = [m.killed for m in self.members if m.killed is not None]
+        first = min(self.members, key=lambda m: (m.published or date.max, m.article_id, m.ord))
+        return {
+            "type": self.type,
+            "source": _majority(m.source for m in self.members),
+            "target": _majority(m.target for m in self.members),
+            "place": _majority(m.place.id if m.place else None for m in self.members),
+            "time": _interval_text(self.when) if self.earliest else None,
+            "earliest": self.earliest.isoformat() if self.earliest else None,
+            "killed": [min(killed), max(killed)] if killed else None,
+            "first_reported_by": first.outlet,
+            **self.support(),
+        }
+
+    def to_row(self) -> dict[str, Any]:
+        """The shape ``Store.replace_event_clusters`` takes."""
+        consensus = self.consensus()
+        return {
+            "id": self.id,
+            "type": self.type,
+            "place_id": consensus["place"],
+            "time_value": consensus["time"],
+            "first_reported": self.first_reported,
+            "outlets": self.outlets,
+            "consensus": consensus,
+            "members": sorted(m.key for m in self.members),
+        }
+
+
+def _majority(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return min(v for v, n in counts.items() if n == best)
+
+
+def _interval_text(interval: Interval | None) -> str | None:
+    if interval is None:
+        return None
+    start, end = interval
+    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+
+
+# ---------------------------------------------------------------- reading records
+
+
+def parse_interval(value: str | None) -> Interval | None:
+    """The dates a TimeML-style value covers: ``2024-07-29``, ``2024-07``, ``2024``,
+    ``2024-W31``, ``2024-07-29T10:00``, ``start/end``; None for durations and references."""
+    if not value:
+        return None
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = parse_interval(first), parse_interval(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
+    value = value.split("T", 1)[0]
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return (day, day)
+        if len(value) == 7 and value[4] == "-":
+            year, month = int(value[:4]), int(value[5:])
+            start = date(year, month, 1)
+            end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            return (start, end)
+        if len(value) == 8 and value[5] == "W":
+            start = date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+            return (start, start + timedelta(days=6))
+        if len(value) == 4 and value.isdigit():
+            return (date(int(value), 1, 1), date(int(value), 12, 31))
+    except ValueError:
+        return None
+    return None
+
+
+def _published(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _killed(magnitude: Mapping[str, Any] | None) -> int | None:
+    value = (magnitude or {}).get("killed")
+    if isinstance(value, Mapping):
+        value = value.get("min")
+    return value if isinstance(value, int) else None
+
+
+def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list[EventItem]:
+    """The events of one contract record as ``EventItem``s.
+
+    Negated and hypothetical events ("denied shelling", "will strike") did not happen, so they
+    are left out unless ``include_unreal``.
+    """
+    article = record.get("article") or {}
+    article_id = article.get("id") or record.get("id") or ""
+    published = _published(article.get("published"))
+    places = {
+        p["id"]: PlaceInfo(p["id"], p.get("lat"), p.get("lon"), p.get("country"), p.get("feature"))
+        for p in record.get("places") or []
+        if p.get("id")
+    }
+    times = {t["id"]: t.get("value") for t in record.get("times") or [] if t.get("id")}
+    items = []
+    for ord_, event in enumerate(record.get("events") or []):
+        if not include_unreal and (event.get("negated") or event.get("hypothetical")):
+            continue
+        interval = parse_interval(times.get(event.get("time") or ""))
+        if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
+            interval = None
+        place_id = event.get("place")
+        items.append(
+            EventItem(
+                article_id=article_id,
+                event_id=event.get("id") or f"e{ord_ + 1}",
+                ord=ord_,
+                type=event.get("type") or "",
+                outlet=article.get("outlet"),
+                published=published,
+                source=(event.get("source") or {}).get("actor"),
+                target=(event.get("target") or {}).get("actor"),
+                place=places.get(place_id) or (PlaceInfo(place_id) if place_id else None),
+                interval=interval,
+                attributed_to=event.get("attributed_to"),
+                killed=_killed(event.get("magnitude")),
+                trigger=trigger_stem(event.get("evidence")),
+            )
+        )
+    return items
+
+
+_SUFFIXES = ("ing", "ed", "es", "e", "s")
+
+
+def trigger_stem(evidence: list[Mapping[str, Any]] | None) -> str | None:
+    """A crude stem of the first evidence word ("strikes", "striking" → "strik"): records keep
+    no lemmas, and an exact inflection match would split "hosted" from "hosting"."""
+    if not evidence:
+        return None
+    words = (evidence[0].get("text") or "").lower().split()
+    if not words:
+        return None
+    word = words[-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def affiliations(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """actor id → parent actor id, from the records' actor lists."""
+    parents: dict[str, str] = {}
+    for record in records:
+        for actor in record.get("actors") or []:
+            if actor.get("id") and actor.get("affiliation") and actor["affiliation"] != actor["id"]:
+                parents.setdefault(actor["id"], actor["affiliation"])
+    return parents
+
+
+# ---------------------------------------------------------------- compatibility
+
+
+class Compatibility:
+    """Decides whether an event fits a cluster; knows the actors' affiliation tree."""
+
+    def __init__(self, parents: Mapping[str, str] | None = None, lexical: bool = False) -> None:
+        self.parents = dict(parents or {})
+        self.lexical = lexical
+
+    def lineage(self, actor: str) -> list[str]:
+        """The actor and its ancestors, nearest first (cycles cut)."""
+        chain = [actor]
+        while chain[-1] in self.parents and len(chain) < 8:
+            parent = self.parents[chain[-1]]
+            if parent in chain:
+                break
+            chain.append(parent)
+        return chain
+
+    def root(self, actor: str) -> str:
+        return self.lineage(actor)[-1]
+
+    def actors(self, a: str | None, b: str | None) -> bool | None:
+        """True: they agree; False: they contradict; None: nothing to compare."""
+        if not _known(a) or not _known(b):
+            return True if a and a == b else None
+        return a in self.lineage(b) or b in self.lineage(a)
+
+    @staticmethod
+    def places(a: PlaceInfo | None, b: PlaceInfo | None) -> bool | None:
+        if a is None or b is None:
+            return None
+        if a.id == b.id:
+            return True
+        if a.coarse or b.coarse:
+            # a country or region holds the other place: compatible, but no anchor
+            same_country = a.country is not None and a.country == b.country
+            return None if same_country else False
+        if None in (a.lat, a.lon, b.lat, b.lon):
+            return False
+        return distance_km(a.lat, a.lon, b.lat, b.lon) <= PLACE_KM  # type: ignore[arg-type]
+
+    @staticmethod
+    def times(a: Interval | None, b: Interval | None) -> bool:
+        if a is None or b is None:
+            return True
+        return a[0] <= b[1] and b[0] <= a[1]
+
+    def score(self, cluster: EventCluster, item: EventItem) -> int | None:
+        """How many anchors agree (≥ 1), or None where the event does not fit the cluster."""
+        if cluster.type != item.type or not self.times(cluster.when, item.when):
+            return None
+        anchors = 0
+        for verdict in (
+            self.actors(cluster.source, item.source),
+            self.actors(cluster.target, item.target),
+            self.places(cluster.place, item.place),
+        ):
+            if verdict is False:
+                return None
+            anchors += verdict is True
+        if self.lexical and item.trigger and item.trigger in cluster.triggers:
+            anchors += 1
+        return anchors or None
+
+
+def _known(actor: str | None) -> bool:
+    return bool(actor) and not actor.startswith("unresolved:")  # type: ignore[union-attr]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# ---------------------------------------------------------------- clustering
+
+
+def cluster_events(
+    items: Iterable[EventItem], parents: Mapping[str, str] | None = None, lexical: bool = False
+) -> list[EventCluster]:
+    """Group ``items`` into clusters of the same real-world event (see the module docstring).
+
+    Every item ends in exactly one cluster (singletons included); clusters come back in the
+    order they were started.
+    """
+    check = Compatibility(parents, lexical)
+    ordered = sorted(items, key=_visit_order)
+    clusters: list[EventCluster] = []
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for item in ordered:
+        start = item.when[0] if item.when else None
+        best, best_score = len(clusters), 0
+        for key in _query_keys(item, check):
+            bucket = index.get(key)
+            if not bucket:
+                continue
+            if start is not None:  # sorted by start: a cluster that ended can take no one else
+                bucket[:] = [c for c in bucket if not _ended(clusters[c], start)]
+            for c in bucket:
+                score = check.score(clusters[c], item) or 0
+                # most anchors wins; among equals the oldest cluster (buckets hold ascending ids)
+                if score > best_score or (score and score == best_score and c < best):
+                    best, best_score = c, score
+        if best == len(clusters):
+            clusters.append(EventCluster(type=item.type))
+            best = len(clusters) - 1
+        _join(clusters[best], item)
+        for key in _own_keys(clusters[best], check):
+            if best not in index[key]:
+                index[key].append(best)
+    return clusters
+
+
+def _visit_order(item: EventItem) -> tuple:
+    when = item.when
+    return (when[0] if when else date.min, item.published or date.min, item.article_id, item.ord)
+
+
+def _ended(cluster: EventCluster, start: date) -> bool:
+    return cluster.when is not None and cluster.when[1] < start
+
+
+def _join(cluster: EventCluster, item: EventItem) -> None:
+    """Add ``item``; the consensus keeps known values and narrows the interval."""
+    cluster.members.append(item)
+    if item.trigger:
+        cluster.triggers.add(item.trigger)
+    cluster.source = cluster.source if _known(cluster.source) else item.source or cluster.source
+    cluster.target = cluster.target if _known(cluster.target) else item.target or cluster.target
+    if cluster.place is None or (cluster.place.coarse and item.place and not item.place.coarse):
+        cluster.place = item.place or cluster.place
+    if item.when is not None:
+        if cluster.when is None:
+            cluster.when = item.when
+        else:
+            cluster.when = (max(cluster.when[0], item.when[0]), min(cluster.when[1], item.when[1]))
+
+
+def _anchor_keys(
+    source: str | None, target: str | None, place: PlaceInfo | None, check: Compatibility
+) -> list[tuple[str, str]]:
+    keys = []
+    if source:
+        keys.append(("source", check.root(source)))
+    if target:
+        keys.append(("target", check.root(target)))
+    if place is not None:
+        keys.append(("place", place.id))
+    return keys
+
+
+def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, str]]:
+    keys = _anchor_keys(cluster.source, cluster.target, cluster.place, check)
+    cell = cluster.place.cell if cluster.place else None
+    if cell:
+        keys.append(("cell", f"{cell[0]},{cell[1]}"))
+    if check.lexical:
+        keys += [("trigger", t) for t in sorted(cluster.triggers)]
+    return [(cluster.type + ":" + kind, value) for kind, value in keys]
+
+
+def _query_keys(item: EventItem, check: Compatibility) -> list[tuple[str, str]]:
+    keys = _anchor_keys(item.source, item.target, item.place, check)
+    cell = item.place.cell if item.place else None
+    if cell:  # a point within PLACE_KM may lie in a neighbouring cell
+        keys += [
+            ("cell", f"{cell[0] + dy},{cell[1] + dx}") for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+        ]
+    if check.lexical and item.trigger:
+        keys.append(("trigger", item.trigger))
+    return [(item.type + ":" + kind, value) for kind, value in keys]

@@ -1,0 +1,410 @@
+"""The link stage on records built by hand: event clusters, claim links, framing profiles,
+and idempotent writes through a real DuckDB store."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsgraph.link import link_records, link_store
+from newsgraph.link.events import (
+    Compatibility,
+    EventItem,
+    PlaceInfo,
+    cluster_events,
+    parse_interval,
+)
+from newsgraph.link.profiles import framing_profiles_from_records
+from newsgraph.model import Article
+from newsgraph.store import open_store
+
+RAFAH = {"id": "geonames:281102", "name": "Rafah", "feature": "city", "country": "PS",
+         "lat": 31.29722, "lon": 34.24357}  # fmt: skip
+TAL_AS_SULTAN = {"id": "newsgraph:tal-as-sultan", "name": "Tal as-Sultan", "feature": "city",
+                 "country": "PS", "lat": 31.3100, "lon": 34.2300}  # fmt: skip
+JENIN = {"id": "geonames:293842", "name": "Jenin", "feature": "city", "country": "PS",
+         "lat": 32.46, "lon": 35.30}  # fmt: skip
+GAZA_STRIP = {"id": "newsgraph:gaza-strip", "name": "Gaza Strip", "feature": "region",
+              "country": "PS", "lat": 31.42, "lon": 34.35}  # fmt: skip
+ACTORS = [
+    {"id": "israel", "name": "Israel", "type": "state", "affiliation": None},
+    {"id": "idf", "name": "Israel Defense Forces", "type": "armed forces", "affiliation": "israel"},
+    {"id": "hezbollah", "name": "Hezbollah", "type": "armed group", "affiliation": None},
+    {"id": "benjamin-netanyahu", "name": "Benjamin Netanyahu", "type": "person",
+     "affiliation": "israel"},
+]  # fmt: skip
+
+
+def span(text: str, phrase: str) -> dict[str, Any]:
+    start = text.index(phrase)
+    return {"start": start, "end": start + len(phrase), "text": phrase}
+
+
+def ref(text: str, actor: str | None, phrase: str | None = None) -> dict[str, Any]:
+    return {"actor": actor, "span": span(text, phrase) if phrase else None}
+
+
+def record(
+    article_id: str,
+    outlet: str,
+    published: str,
+    text: str,
+    events: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    statements: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    times: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    places: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    framing: list[dict[str, Any]] = (),  # type: ignore[assignment]
+) -> dict[str, Any]:
+    article = {"id": article_id, "outlet": outlet, "title": None, "published": published,
+               "url": None, "language": "en", "text": text}  # fmt: skip
+    return {
+        "article": article,
+        "actors": [{**a, "country": None, "mentions": []} for a in ACTORS],
+        "statements": list(statements),
+        "events": list(events),
+        "places": [{**p, "admin1": None, "mentions": []} for p in places],
+        "times": list(times),
+        "framing": list(framing),
+    }
+
+
+def event(text: str, eid: str, trigger: str, type_: str = "ASSAULT", **fields: Any) -> dict:
+    base = {
+        "id": eid,
+        "type": type_,
+        "mode": None,
+        "cameo": "18",
+        "quad": "material_conflict",
+        "source": {"actor": None, "span": None},
+        "target": {"actor": None, "span": None},
+        "place": None,
+        "time": None,
+        "magnitude": {},
+        "evidence": [span(text, trigger)],
+        "attributed_to": None,
+        "negated": False,
+        "hypothetical": False,
+        "disputed": False,
+    }
+    return base | fields
+
+
+def time(text: str, tid: str, phrase: str, value: str) -> dict[str, Any]:
+    return {"id": tid, "span": span(text, phrase), "value": value, "granularity": "day",
+            "type": "DATE"}  # fmt: skip
+
+
+def statement(text: str, sid: str, speaker: str, cue: str, content: str, act: str, **kw: Any):
+    return {"id": sid, "speaker": {"actor": speaker, "span": None},
+            "cue": {"lemma": cue, "span": span(text, cue)}, "content": [span(text, content)],
+            "kind": "indirect", "act": act, "addressee": None, "time": None, "place": None,
+            "disputes": None} | kw  # fmt: skip
+
+
+def strike_records() -> list[dict[str, Any]]:
+    t1 = "Israeli forces struck a house in Rafah on Monday, killing five people."
+    t2 = "The IDF carried out an airstrike on Rafah on Monday."
+    t3 = "An Israeli strike hit Tal as-Sultan yesterday, the health ministry said."
+    t4 = "Israeli aircraft bombed Rafah on Friday."
+    t5 = "Israeli troops raided Jenin on Monday. They threatened to strike Rafah."
+    return [
+        record("a1", "Outlet A", "2024-07-29", t1,
+               events=[event(t1, "e1", "struck", source=ref(t1, "israel", "Israeli forces"),
+                             place=RAFAH["id"], time="t1",
+                             magnitude={"killed": {"text": "five", "min": 5, "max": None}})],
+               times=[time(t1, "t1", "Monday", "2024-07-29")], places=[RAFAH]),
+        record("a2", "Outlet B", "2024-07-29", t2,
+               events=[event(t2, "e1", "airstrike", source=ref(t2, "idf", "The IDF"),
+                             place=RAFAH["id"], time="t1")],
+               times=[time(t2, "t1", "Monday", "2024-07-29")], places=[RAFAH]),
+        record("a3", "Outlet C", "2024-07-30", t3,
+               events=[event(t3, "e1", "strike", source=ref(t3, "israel", "Israeli"),
+                             place=TAL_AS_SULTAN["id"], time="t1", attributed_to="s1")],
+               statements=[statement(t3, "s1", "unresolved:health-ministry", "said",
+                                     "An Israeli strike hit Tal as-Sultan yesterday", "claim")],
+               times=[time(t3, "t1", "yesterday", "2024-07-29")], places=[TAL_AS_SULTAN]),
+        record("a4", "Outlet A", "2024-07-26", t4,
+               events=[event(t4, "e1", "bombed", source=ref(t4, "israel", "Israeli aircraft"),
+                             place=RAFAH["id"], time="t1")],
+               times=[time(t4, "t1", "Friday", "2024-07-26")], places=[RAFAH]),
+        record("a5", "Outlet D", "2024-07-29", t5,
+               events=[event(t5, "e1", "raided", source=ref(t5, "israel", "Israeli troops"),
+                             place=JENIN["id"], time="t1"),
+                       event(t5, "e2", "strike", source=ref(t5, "israel", "They"),
+                             place=RAFAH["id"], time="t1", hypothetical=True)],
+               times=[time(t5, "t1", "Monday", "2024-07-29")], places=[JENIN, RAFAH]),
+    ]  # fmt: skip
+
+
+ACCUSATION = "Hezbollah fired the rocket that killed 12 children in Majdal Shams"
+
+
+def claim_records() -> list[dict[str, Any]]:
+    t6 = f"Netanyahu said {ACCUSATION}."
+    t7 = "Hezbollah denied any involvement in the Majdal Shams attack."
+    t8 = f"Prime Minister Netanyahu accused: {ACCUSATION}, he said."
+    t9 = "Hamas denied the reports."
+    t10 = "Hezbollah rejected Washington's claims about the shipment."
+    return [
+        record("a6", "Outlet E", "2024-07-28", t6,
+               statements=[statement(t6, "s1", "benjamin-netanyahu", "said", ACCUSATION,
+                                     "accusation")],
+               events=[event(t6, "e1", "fired", source=ref(t6, "hezbollah", "Hezbollah"),
+                             attributed_to="s1", type_="ASSAULT")]),
+        record("a7", "Outlet F", "2024-07-28", t7,
+               statements=[statement(t7, "s1", "hezbollah", "denied",
+                                     "any involvement in the Majdal Shams attack", "denial")]),
+        record("a8", "Outlet G", "2024-07-29", t8,
+               statements=[statement(t8, "s1", "benjamin-netanyahu", "accused", ACCUSATION,
+                                     "accusation", addressee="hezbollah")]),
+        record("a9", "Outlet F", "2024-07-28", t9,
+               statements=[statement(t9, "s1", "hamas", "denied", "the reports", "denial")]),
+        record("a10", "Outlet H", "2024-07-28", t10,
+               statements=[statement(t10, "s1", "hezbollah", "rejected",
+                                     "Washington's claims about the shipment", "denial",
+                                     addressee="united-states")]),
+    ]  # fmt: skip
+
+
+def member_sets(clusters: list[Any]) -> set[frozenset[tuple[str, str]]]:
+    return {frozenset(m.key for m in c.members) for c in clusters}
+
+
+def test_one_strike_reported_by_three_outlets_is_one_cluster() -> None:
+    result = link_records(strike_records())
+    assert member_sets(result.clusters) == {
+        frozenset({("a1", "e1"), ("a2", "e1"), ("a3", "e1")}),
+        frozenset({("a4", "e1")}),  # same place, three days earlier
+        frozenset({("a5", "e1")}),  # same day, Jenin
+    }  # the hypothetical strike (a5 e2) is no event to cluster
+    rafah = next(c for c in result.clusters if len(c.members) == 3)
+    row = rafah.to_row()
+    assert row["outlets"] == ["Outlet A", "Outlet B", "Outlet C"]
+    assert row["first_reported"] == date(2024, 7, 29)
+    assert row["place_id"] == RAFAH["id"]
+    assert row["time_value"] == "2024-07-29"
+    assert row["consensus"] == {
+        "type": "ASSAULT",
+        "source": "israel",
+        "target": None,
+        "place": RAFAH["id"],
+        "time": "2024-07-29",
+        "earliest": "2024-07-29",
+        "killed": [5, 5],
+        "first_reported_by": "Outlet A",
+        "asserted_outlets": 2,
+        "attributed_outlets": 1,
+        "asserted_members": 2,
+        "attributed_members": 1,
+    }
+    assert result.summary.multi_outlet_clusters == 1
+
+
+def test_contradicting_actors_split_and_a_lone_date_is_no_anchor() -> None:
+    def item(article: str, source: str | None, place: PlaceInfo | None) -> EventItem:
+        return EventItem(article, "e1", 0, "ASSAULT", outlet=article, source=source,
+                         place=place, interval=parse_interval("2024-07-29"))  # fmt: skip
+
+    rafah = PlaceInfo(RAFAH["id"], RAFAH["lat"], RAFAH["lon"], "PS", "city")
+    gaza = PlaceInfo(GAZA_STRIP["id"], GAZA_STRIP["lat"], GAZA_STRIP["lon"], "PS", "region")
+    items = [
+        item("x1", "israel", rafah),
+        item("x2", "hamas", rafah),  # another side firing in the same town
+        item("x3", None, None),  # nothing but a type and a date
+        item("x4", "idf", gaza),  # the IDF, somewhere in the Gaza Strip: joins via the actor
+    ]
+    clusters = cluster_events(items, {"idf": "israel"})
+    assert member_sets(clusters) == {
+        frozenset({("x1", "e1"), ("x4", "e1")}),
+        frozenset({("x2", "e1")}),
+        frozenset({("x3", "e1")}),
+    }
+
+
+def test_publication_dates_stand_in_for_missing_times() -> None:
+    def item(article: str, published: str) -> EventItem:
+        return EventItem(article, "e1", 0, "PROTEST", outlet=article, target="united-states",
+                         published=date.fromisoformat(published))  # fmt: skip
+
+    clusters = cluster_events([item("p1", "2024-05-01"), item("p2", "2024-05-02"),
+                               item("p3", "2024-05-09")])  # fmt: skip
+    assert member_sets(clusters) == {
+        frozenset({("p1", "e1"), ("p2", "e1")}),
+        frozenset({("p3", "e1")}),
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-07-29", ("2024-07-29", "2024-07-29")),
+        ("2024-07", ("2024-07-01", "2024-07-31")),
+        ("2024-12", ("2024-12-01", "2024-12-31")),
+        ("2024-W31", ("2024-07-29", "2024-08-04")),
+        ("2024-07-01/2024-07-10", ("2024-07-01", "2024-07-10")),
+        ("2024-07-29T14:00", ("2024-07-29", "2024-07-29")),
+        ("P3D", None),
+        ("PRESENT_REF", None),
+        (None, None),
+    ],
+)
+def test_parse_interval(value: str | None, expected: tuple[str, str] | None) -> None:
+    got = parse_interval(value)
+    assert (got and (got[0].isoformat(), got[1].isoformat())) == expected
+
+
+def test_actor_agreement_follows_affiliation_not_siblings() -> None:
+    check = Compatibility({"idf": "israel", "benjamin-netanyahu": "israel"})
+    assert check.actors("idf", "israel") is True
+    assert check.actors("israel", "idf") is True
+    assert check.actors("idf", "benjamin-netanyahu") is False
+    assert check.actors("idf", None) is None
+    assert check.actors("unresolved:gunmen", "hamas") is None
+
+
+def test_denial_in_another_article_disputes_the_accusation() -> None:
+    links = link_records(claim_records()).links
+    assert [(x.article_id, x.from_id, x.to_article_id, x.to_id, x.relation) for x in links] == [
+        ("a7", "s1", "a6", "s1", "disputes"),
+        ("a7", "s1", "a8", "s1", "disputes"),
+        ("a8", "s1", "a6", "s1", "repeats"),
+    ]  # Hamas's denial (not accused) and the denial aimed at Washington link nothing
+    evidence = links[0].to_row()["evidence"]
+    assert [e["role"] for e in evidence] == ["accusation", "denial"]
+    assert evidence[0]["text"] == ACCUSATION
+
+
+def test_framing_profile_counts_by_outlet_category_and_voice() -> None:
+    t = "The occupation forces committed a massacre, the resistance said."
+    fr = [{"span": span(t, "occupation"), "term": "occupation", "category": "delegitimising",
+           "speaker": "outlet"},
+          {"span": span(t, "massacre"), "term": "massacre", "category": "emotive",
+           "speaker": "hamas"},
+          {"span": span(t, "resistance"), "term": "resistance", "category": "side-label",
+           "speaker": "outlet"}]  # fmt: skip
+    records = [record("f1", "Outlet A", "2024-07-29", t, framing=fr),
+               record("f2", "Outlet A", "2024-07-29", t, framing=fr[:1]),
+               record("f3", "Outlet B", "2024-07-29", t)]  # fmt: skip
+    profile = framing_profiles_from_records(records)
+    got = profile[["outlet", "category", "speaker_type", "terms", "articles"]]
+    assert got.values.tolist() == [
+        ["Outlet A", "delegitimising", "outlet", 2, 2],
+        ["Outlet A", "emotive", "quoted", 1, 2],
+        ["Outlet A", "side-label", "outlet", 1, 2],
+    ]
+    assert profile["top_terms"].tolist()[0] == "occupation (2)"
+
+
+def test_link_store_writes_and_a_rerun_replaces(tmp_path) -> None:
+    records = strike_records() + claim_records()
+    with open_store(tmp_path / "link.duckdb") as store:
+        run_id = store.begin_run({})
+        for rec in records:
+            a = rec["article"]
+            article = Article(
+                id=a["id"],
+                text=a["text"],
+                outlet=a["outlet"],
+                published=date.fromisoformat(a["published"]),
+                language="en",
+            )
+            store.write_record(rec, article, run_id)
+        first = link_store(store)
+        clusters_1 = store.table("event_clusters")
+        members_1 = store.table("event_cluster_members")
+        links_1 = store.table("claim_links")
+        second = link_store(store)
+        clusters_2 = store.table("event_clusters")
+        links_2 = store.table("claim_links")
+    assert first.clusters == second.clusters == 4  # 3 strike clusters + the Majdal Shams rocket
+    assert first.claim_links == second.claim_links == {"disputes": 2, "repeats": 1}
+    assert clusters_1["id"].tolist() == clusters_2["id"].tolist()
+    assert len(links_1) == len(links_2) == 3
+    assert set(links_2["origin"]) == {"link"}
+    rafah = clusters_1[clusters_1["n_articles"] == 3]
+    assert len(rafah) == 1
+    members = members_1[members_1["cluster_id"] == rafah["id"].iloc[0]]
+    assert sorted(members["article_id"]) == ["a1", "a2", "a3"]
+
+
+PIPELINE_ARTICLES = [
+    ("Outlet A", "Israeli warplanes struck a house in Rafah on Monday, killing five Palestinians, "
+                 "medics said."),
+    ("Outlet B", "The Israeli army bombed a residential building in Rafah on Monday. Five people "
+                 "were killed."),
+    ("Outlet C", "Israeli airstrikes hit Rafah in the southern Gaza Strip on Monday, the Health "
+                 "Ministry said."),
+    ("Outlet D", "Hezbollah denied any role in the Majdal Shams rocket attack."),
+    ("Outlet E", "Israeli Prime Minister Benjamin Netanyahu accused Hezbollah of firing the rocket "
+                 "that killed 12 children in Majdal Shams."),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_pipeline_records_link_end_to_end() -> None:
+    from newsgraph.pipeline import Annotator
+
+    articles = [
+        Article(id=f"x{i}", text=text, outlet=outlet, published=date(2024, 7, 29), language="en")
+        for i, (outlet, text) in enumerate(PIPELINE_ARTICLES)
+    ]
+    result = link_records(Annotator().annotate(articles))
+    strikes = [
+        c for c in result.clusters
+        if c.type == "ASSAULT" and {m.article_id for m in c.members} == {"x0", "x1", "x2"}
+    ]  # fmt: skip
+    assert len(strikes) == 1
+    assert strikes[0].outlets == ["Outlet A", "Outlet B", "Outlet C"]
+    assert strikes[0].to_row()["place_id"] == "geonames:281102"  # Rafah, not the Gaza Strip
+    disputes = [(x.article_id, x.to_article_id) for x in result.links if x.relation == "disputes"]
+    assert disputes == [("x3", "x4")]
+
+
+def test_lexical_anchor_joins_events_with_the_same_trigger_only_when_asked() -> None:
+    def item(article: str, word: str) -> EventItem:
+        return EventItem(article, "e1", 0, "CONSULT", outlet=article, trigger=word)
+
+    items = [item("h1", "host"), item("h2", "host"), item("h3", "visit")]
+    assert len(cluster_events(items)) == 3  # no actor, no place: no anchor
+    assert member_sets(cluster_events(items, lexical=True)) == {
+        frozenset({("h1", "e1"), ("h2", "e1")}),
+        frozenset({("h3", "e1")}),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [("strikes", "strik"), ("striking", "strik"), ("strike", "strik"), ("hosted", "host"),
+     ("Host", "host"), ("carried out", "out"), ("", None)],
+)  # fmt: skip
+def test_trigger_stem(text: str, stem: str | None) -> None:
+    from newsgraph.link.events import trigger_stem
+
+    assert trigger_stem([{"start": 0, "end": len(text), "text": text}]) == stem
+
+
+def test_denial_disputes_a_claim_that_puts_an_event_on_the_denier() -> None:
+    t1 = "The army said Hamas fired the rockets at Sderot."
+    t2 = "Hamas denied firing rockets."
+    t3 = "Al-Qassam Brigades said its fighters fired rockets at Sderot."
+    records = [
+        record("c1", "Outlet A", "2024-05-01", t1,
+               statements=[statement(t1, "s1", "idf", "said", "Hamas fired the rockets at Sderot",
+                                     "claim", addressee="hamas")],
+               events=[event(t1, "e1", "fired", source=ref(t1, "hamas", "Hamas"),
+                             attributed_to="s1")]),
+        record("c2", "Outlet B", "2024-05-02", t2,
+               statements=[statement(t2, "s1", "hamas", "denied", "firing rockets", "denial")]),
+        # the speaker's own claim about itself is no accusation of anyone
+        record("c3", "Outlet C", "2024-05-01", t3,
+               statements=[statement(t3, "s1", "hamas", "said",
+                                     "its fighters fired rockets at Sderot", "claim")],
+               events=[event(t3, "e1", "fired", source=ref(t3, "hamas", "its fighters"),
+                             attributed_to="s1")]),
+    ]  # fmt: skip
+    links = link_records(records).links
+    assert [(x.article_id, x.to_article_id, x.relation) for x in links] == [
+        ("c2", "c1", "disputes")
+    ]

@@ -512,7 +512,9 @@ def evaluate(
         str | None,
         typer.Option("--set", help="Sub-corpus: gwn|lgl (geo), timebank|aquaint (timeml)."),
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="Score only the first N documents (topics for ecbplus).")] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N documents (topics for ecbplus).")
+    ] = None,
 ) -> None:
     """Score an extractor on public gold data and print precision, recall and F1."""
     from .eval import SCORERS

@@ -370,3 +370,40 @@ def test_noun_cue_with_addressee(nlp: Language):
         "message",
     )
     assert (statement.speaker.actor, statement.addressee) == ("hezbollah", "idf")
+
+
+# --------------------------------------------------------------------------- learned cue tagger
+
+
+def test_learned_cue_finds_an_evaluative_frame(nlp: Language):
+    # "critical of" is no speech verb: the cue tagger trained on PolNeAR finds it
+    text = (
+        "date 2024-07-30 Senators weigh in\n"
+        "By Test Wire\n"
+        "Senator Graham has been critical of the ceasefire deal.\n"
+    )
+    (statement,) = statements(nlp, text)
+    assert summary(statement) == (
+        "Senator Graham",
+        "has been critical of",
+        "critical",
+        ("the ceasefire deal",),
+        "indirect",
+        "claim",
+    )
+
+
+def test_cue_model_scores_every_token_and_handles_empty_docs(nlp: Language):
+    from newsgraph.extract.quote_model import load_model, token_features
+
+    model = load_model()
+    assert model is not None
+    lexicon = load_knowledge().lemma_hashes
+    empty = nlp.make_doc("")
+    assert model.probabilities(token_features(empty, [], lexicon)).shape == (0,)
+    text = "The senator said the deal was dead."
+    doc = nlp(text)
+    probs = model.probabilities(token_features(doc, find_quotes(text), lexicon))
+    assert probs.shape == (len(doc),)
+    said = next(t.i for t in doc if t.text == "said")
+    assert probs[said] == probs.max() and probs[said] > 0.5

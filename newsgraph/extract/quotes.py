@@ -13,7 +13,12 @@ How it works, cheaply (one regex scan of the text plus dependency lookups at cue
    of "adding that ...", the object of "according to", the possessor of "X's remarks").
 3. Quotes nobody claimed take the cue of the sentence before them ("... sent the following
    message:" / "… he said." then a quote paragraph).
-4. Each draft becomes a Statement: speaker resolved to an actor (pronouns and descriptions to the
+4. A learned cue tagger (``quote_model``, logistic regression over hashed parse features,
+   trained on the PolNeAR train split by ``tools/train_quote_model.py``) scores every token in
+   one vectorised pass: runs of likely cue tokens no rule covered become extra drafts
+   ("has been critical of X"), rule drafts whose cue it finds very unlikely are dropped, and
+   cues grow over adjacent likely cue words ("has been very vocal in rejecting").
+5. Each draft becomes a Statement: speaker resolved to an actor (pronouns and descriptions to the
    most recent compatible actor mention), kind from the quote overlap, act from cue and content
    (``quote_acts``), addressee, time, and the earlier statement a denial disputes.
 """
@@ -23,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
@@ -33,6 +38,7 @@ from .. import extensions
 from ..model import ActorRef, Span, Statement
 from .quote_acts import classify_act, disputed_statement
 from .quote_lexicon import Cue, QuoteKnowledge, load_knowledge
+from .quote_model import CueModel, load_model, token_features
 from .quote_scan import Quote, find_quotes
 from .quote_speakers import SpeakerResolver
 
@@ -93,6 +99,9 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
         drafts = _cue_drafts(doc, knowledge, quotes)
         drafts.extend(_orphan_quote_drafts(doc, knowledge, quotes, drafts))
         drafts = [d for d in drafts if d.content and not _is_first_person_musing(text, d)]
+        model = load_model()
+        if model is not None:
+            drafts = _apply_model(doc, knowledge, quotes, drafts, model)
         drafts = _drop_nested(drafts)
         drafts.sort(key=_draft_position)
         return _to_statements(doc, knowledge, quotes, drafts)
@@ -155,6 +164,9 @@ def _pieces(doc: Doc, indices: list[int], anchor: Token) -> list[Range]:
             runs.append((i, i))
     pieces: list[Range] = []
     for first, last in runs:
+        # a conjunction left dangling where a coordinated report was cut off ("X and")
+        while last > first and (doc[last].dep_ == "cc" or doc[last].is_punct):
+            last -= 1
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
         start, end = _clip_to_paragraph(
             _doc_text(doc), start, end, max(start, min(anchor.idx, end - 1))
@@ -300,6 +312,7 @@ def _verb_content(
     if comps:
         own = _other_reports(comps[0], verbs)
         indices = [t.i for c in comps for t in c.subtree if t.i not in own]
+        indices.extend(_continued_content(token, comps[-1], verbs))
         return _pieces(doc, indices, comps[0])
     if (
         token.dep_ == "parataxis"
@@ -320,7 +333,9 @@ def _verb_content(
     if xcomps and xcomps[0].lemma_.lower() in verbs:
         return []  # "appeared to suggest that ...": the inner cue carries the statement
     if xcomps and token.dep_ != "auxpass":
-        return _complement_run(token, xcomps[0])
+        # "asked Kasich to lay out his path": the object before the complement belongs to it
+        objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < xcomps[0].i]
+        return _complement_run(token, objects[0] if objects else xcomps[0])
     if entry.frame == "object":
         objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd")]
         if (
@@ -365,6 +380,19 @@ def _after_colon(token: Token) -> list[Range]:
         start += 1
     piece = _trim(text, start, _paragraph_end(text, start))
     return [piece] if piece else []
+
+
+def _continued_content(token: Token, comp: Token, verbs: dict[str, Cue]) -> list[int]:
+    """A clause the parser hung on the cue after its complement ("said X, but it will be
+    difficult"): part of the content when it has its own subject and reports nothing itself."""
+    for conj in token.rights:
+        if conj.i <= comp.i or conj.dep_ != "conj" or conj.lemma_.lower() in verbs:
+            continue
+        if not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+            continue
+        cc = [t.i for t in token.rights if t.dep_ == "cc" and comp.i < t.i < conj.i]
+        return [*cc, *(t.i for t in conj.subtree)]
+    return []
 
 
 def _other_reports(head: Token, verbs: dict[str, Cue]) -> set[int]:
@@ -794,6 +822,182 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
 
 def _is_speech(draft: Draft) -> bool:
     return draft.entry is not None and draft.entry.frame == "clause"
+
+
+# --------------------------------------------------------------------------- learned cues
+
+
+# a quote is evidence of speech the token model does not see: a draft quoting something is
+# dropped only when its cue is far less likely than the drop threshold (chosen on a train holdout)
+_QUOTE_DROP_FACTOR = 0.25
+
+# relations from a cue word to what is said, for cues the model found ("critical of Trump",
+# "made the case for X", "is determined to win")
+_MODEL_CONTENT_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "pobj", "attr", "acomp", "oprd", "dative", "prep", "acl", "csubj"}
+)
+
+
+def _apply_model(
+    doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote], drafts: list[Draft], model: CueModel
+) -> list[Draft]:
+    """Drop rule cues the model finds very unlikely; add statements on runs of tokens the
+    model marks as cue that no rule draft covers."""
+    probs = model.probabilities(token_features(doc, quotes, knowledge.lemma_hashes))
+    kept = [
+        d
+        for d in drafts
+        if d.token is None
+        or _cue_probability(d, probs)
+        >= model.drop_threshold * (_QUOTE_DROP_FACTOR if _quotes_something(quotes, d) else 1.0)
+    ]
+    covered = np.zeros(len(doc), dtype=bool)
+    starts = doc.to_array(IDX).astype(np.int64)
+    for draft in kept:
+        for start, end in [*([draft.cue] if draft.cue else []), *draft.content]:
+            covered[(starts >= start) & (starts < end)] = True
+    is_punct = doc.to_array(IS_PUNCT).astype(bool)
+    mask = (probs >= model.add_threshold) & ~covered & ~is_punct
+    for run in _runs(np.flatnonzero(mask).tolist()):
+        draft = _model_draft(doc, knowledge, quotes, run)
+        if draft is not None and draft.content and not _claimed(draft, kept):
+            kept.append(draft)
+    for draft in kept:
+        _refine_cue(draft, probs, model.span_threshold)
+        _extend_cue_with_auxiliaries(doc, draft)
+    return kept
+
+
+def _extend_cue_with_auxiliaries(doc: Doc, draft: Draft) -> None:
+    """The auxiliaries and negation just before a cue whose verb they serve ("has | been
+    critical of", "did not | say"): PolNeAR's cues include them."""
+    if draft.cue is None:
+        return
+    span = doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand")
+    if span is None:
+        return
+    members = {t.i for t in span} | {t.head.i for t in span}
+    first = span.start
+    while (
+        first > 0
+        and doc[first - 1].dep_ in ("aux", "auxpass", "neg")
+        and doc[first - 1].head.i in members
+    ):
+        first -= 1
+    if first < span.start and not any(
+        s < draft.cue[0] and doc[first].idx < e for s, e in draft.content
+    ):
+        draft.cue = (doc[first].idx, draft.cue[1])
+
+
+def _refine_cue(draft: Draft, probs: np.ndarray, threshold: float) -> None:
+    """Grow the cue to the run of likely cue tokens around its head word ("has been very vocal
+    in rejecting", "posted their thoughts on"), as PolNeAR draws cue boundaries; the cue never
+    grows into the content or across the sentence."""
+    token = draft.token
+    if token is None or draft.cue is None or threshold >= 1.0 or probs[token.i] < threshold:
+        return
+    sent, doc = token.sent, token.doc
+    first = last = token.i
+    while first - 1 >= sent.start and _likely_word(doc, probs, first - 1, threshold):
+        first -= 1
+    while last + 1 < sent.end and _likely_word(doc, probs, last + 1, threshold):
+        last += 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    if draft.cue[0] <= start and end <= draft.cue[1]:
+        return
+    start, end = min(start, draft.cue[0]), max(end, draft.cue[1])
+    if any(s < end and start < e for s, e in draft.content):
+        return
+    draft.cue = (start, end)
+
+
+def _claimed(draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether another draft already has (part of) this draft's content, or its cue lies in this
+    content: a token belongs to one attribution, and the rules' cues win."""
+    return any(
+        s1 < e2 and s2 < e1
+        for other in drafts
+        for s1, e1 in draft.content
+        for s2, e2 in [*other.content, *([other.cue] if other.cue else [])]
+    )
+
+
+def _likely_word(doc: Doc, probs: np.ndarray, i: int, threshold: float) -> bool:
+    return bool(probs[i] >= threshold) and not doc[i].is_punct
+
+
+def _quotes_something(quotes: list[Quote], draft: Draft) -> bool:
+    return any(q.start < e and s < q.end for q in quotes for s, e in draft.content)
+
+
+def _cue_probability(draft: Draft, probs: np.ndarray) -> float:
+    token = draft.token
+    return float(probs[token.i]) if token is not None and token.i < len(probs) else 1.0
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _model_draft(
+    doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote], run: list[int]
+) -> Draft | None:
+    members = set(run)
+    root = next((doc[i] for i in run if doc[i].head.i not in members or doc[i].head.i == i), None)
+    if root is None:
+        return None
+    lemma = root.lemma_.lower()
+    kind = "noun" if root.pos_ in ("NOUN", "PROPN") else "verb"
+    entry = (knowledge.nouns if kind == "noun" else knowledge.verbs).get(lemma) or Cue(
+        lemma, kind, "claim"
+    )
+    draft = Draft((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])), lemma, entry, root)
+    if root.pos_ in ("VERB", "AUX") and len(run) == 1:
+        draft.cue = _cue_range(root, entry)
+    own = set()
+    for i in run:
+        own |= _other_reports(doc[i], knowledge.verbs)
+    indices = [
+        t.i
+        for i in run
+        for child in doc[i].children
+        if child.i not in members and child.dep_ in _MODEL_CONTENT_DEPS and child.i > run[0]
+        for t in child.subtree
+        if t.i not in own and t.i not in members
+    ]
+    if indices:
+        draft.content = _pieces(doc, indices, root)
+    _attach_quotes(root, draft, quotes, knowledge.verbs)
+    if not draft.content:
+        draft.content = _after_colon(doc[run[-1]])
+    elif draft.cue is not None:
+        # a learned cue speaks within its paragraph (a headline's parse runs into the byline)
+        text = _doc_text(doc)
+        draft.content = [p for p in draft.content if _same_paragraph(text, p[0], draft.cue[0])]
+    if kind == "noun":
+        _set_noun_source(root, draft)
+    else:
+        _set_model_source(root, draft)
+    return draft
+
+
+def _set_model_source(root: Token, draft: Draft) -> None:
+    """The subject of the cue word or of the verb it hangs from ("Graham has been critical")."""
+    current = root
+    for _ in range(3):
+        if any(c.dep_ in (*_SUBJECT_DEPS, "agent") for c in current.children):
+            _set_verb_source(current, draft)
+            return
+        if current.head.i == current.i:
+            return
+        current = current.head
 
 
 # --------------------------------------------------------------------------- statements

@@ -76,3 +76,15 @@ def actor_mention_at(doc: Doc, start: int, end: int) -> ActorMention | None:
         if overlap > best_overlap:
             best, best_overlap = mention, overlap
     return best
+
+
+_TEXT_KEY = ("newsgraph", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access,
+    which costs as much as a component's whole work when several components read it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

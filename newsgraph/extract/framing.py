@@ -32,8 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .. import extensions  # noqa: F401  (registers Doc._ extensions)
-from ..extensions import get_list
+from ..extensions import doc_text, get_list
 from ..model import Framing, Span, Statement
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "loaded_terms.yaml"
@@ -297,7 +296,7 @@ def find_framing(doc: Doc, matcher: LoadedTermMatcher) -> list[Framing]:
     matches = matcher(doc)
     if not matches:
         return []
-    text = doc.text
+    text = doc_text(doc)
     statements = get_list(doc, "ng_statements")
     regions = quoted_regions(text)
     return [

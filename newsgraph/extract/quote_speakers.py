@@ -22,7 +22,7 @@ PERSON = "person"
 class SpeakerResolver:
     def __init__(self, doc: Doc, knowledge: QuoteKnowledge, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = extensions.doc_text(doc) if text is None else text
         self.knowledge = knowledge
         mentions = [m for m in extensions.get_list(doc, "ng_actor_mentions") if m.actor_id]
         self.mentions: list[ActorMention] = sorted(mentions, key=lambda m: m.start)

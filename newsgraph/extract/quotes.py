@@ -90,34 +90,23 @@ class Component:
 
 def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
     """All statements of one parsed article, in text order."""
-    text = doc.text
+    text = _doc_text(doc)
     if not text.strip():
         return []
-    _TEXT_CACHE[:] = [doc, text]
-    try:
-        quotes = find_quotes(text)
-        drafts = _cue_drafts(doc, knowledge, quotes)
-        drafts.extend(_orphan_quote_drafts(doc, knowledge, quotes, drafts))
-        drafts = [d for d in drafts if d.content and not _is_first_person_musing(text, d)]
-        model = load_model()
-        if model is not None:
-            drafts = _apply_model(doc, knowledge, quotes, drafts, model)
-        drafts = _drop_nested(drafts)
-        drafts.sort(key=_draft_position)
-        return _to_statements(doc, knowledge, quotes, drafts)
-    finally:
-        _TEXT_CACHE.clear()
+    quotes = find_quotes(text)
+    drafts = _cue_drafts(doc, knowledge, quotes)
+    drafts.extend(_orphan_quote_drafts(doc, knowledge, quotes, drafts))
+    drafts = [d for d in drafts if d.content and not _is_first_person_musing(text, d)]
+    model = load_model()
+    if model is not None:
+        drafts = _apply_model(doc, knowledge, quotes, drafts, model)
+    drafts = _drop_nested(drafts)
+    drafts.sort(key=_draft_position)
+    return _to_statements(doc, knowledge, quotes, drafts)
 
 
-# ``Doc.text`` joins every token on each access; the helpers below read the text of the doc
-# being processed many times, so it is computed once per doc and kept only during the call.
-_TEXT_CACHE: list = []
-
-
-def _doc_text(doc: Doc) -> str:
-    if _TEXT_CACHE and _TEXT_CACHE[0] is doc:
-        return _TEXT_CACHE[1]
-    return doc.text
+# the helpers below read the text many times: built once per doc (extensions.doc_text)
+_doc_text = extensions.doc_text
 
 
 # --------------------------------------------------------------------------- spans and tokens

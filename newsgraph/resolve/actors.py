@@ -300,7 +300,7 @@ class ActorResolver:
                          context: ArticleContext) -> list[ActorMention]:
         history: list[ActorEntry] = []
         mentions = []
-        text = doc.text  # rebuilt from the tokens on each access: read it once
+        text = extensions.doc_text(doc)
         taken = {i for hit in hits for i in range(hit.start, hit.end)}
         for hit in sorted(hits, key=lambda h: h.start):
             resolved = self.resolve_hit(doc, hit, history, context, taken)
@@ -405,7 +405,7 @@ class ActorResolver:
     # -- actors -----------------------------------------------------------------------------------
     def actors_from(self, doc: Doc, mentions: list[ActorMention]) -> list[Actor]:
         actors: dict[str, Actor] = {}
-        text = doc.text
+        text = extensions.doc_text(doc)
         for m in mentions:
             if m.actor_id is None:
                 continue
@@ -584,7 +584,7 @@ def unresolved_mentions(doc: Doc, known: list[ActorMention],
     ``generic``: words that are no name alone ("Army chief", "Secretary of State").
     """
     taken = [(m.start, m.end) for m in known]
-    text = doc.text
+    text = extensions.doc_text(doc)
     # a name NER also tags as a place elsewhere in the article is a place ("Rafah")
     places = {ent.text.lower() for ent in doc.ents if ent.label_ in PLACE_LABELS}
     surnames: dict[str, str] = {}  # last name → id of an earlier unresolved person

@@ -183,7 +183,8 @@ class Recognizer:
             source = "demonym"
         role = source if source in ("demonym", "embedded") else _role(span)
         start, end = span.start_char, span.end_char
-        return Toponym(start, end, doc.text[start:end], source, role)
+        # span.text reads only the span's tokens; doc.text would rebuild the whole article
+        return Toponym(start, end, span.text, source, role)
 
 
 def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

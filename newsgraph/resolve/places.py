@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import get_list
+from ..extensions import doc_text, get_list
 from ..model import Place, Span
 from .actors import UNRESOLVED_PREFIX
 from .gazetteer import COUNTY, STATE, Entry, fold, get_gazetteer
@@ -51,13 +51,14 @@ class Component:
         doc.user_data[TOPONYMS_KEY] = toponyms
         places: dict[str, Place] = {}
         mentions: list[tuple[int, int, str]] = []
+        text = doc_text(doc)
         for toponym in toponyms:
             if toponym.role != "place" or toponym.entry is None:
                 continue
             place = places.get(toponym.entry.id)
             if place is None:
                 place = places[toponym.entry.id] = to_place(toponym.entry, toponym.text)
-            place.mentions.append(Span.of(doc.text, toponym.start, toponym.end))
+            place.mentions.append(Span.of(text, toponym.start, toponym.end))
             mentions.append((toponym.start, toponym.end, toponym.entry.id))
         doc._.ng_places = list(places.values())
         doc._.ng_place_mentions = mentions
@@ -71,7 +72,7 @@ class Component:
             article = doc._.ng_article
             hint = outlet_country(article.outlet) if article is not None else None
             spans = [(t.start, t.end) for t in toponyms]
-            entries = self.resolver.resolve_spans(doc.text, spans, hint)
+            entries = self.resolver.resolve_spans(doc_text(doc), spans, hint)
         except Exception:  # never crash a pipeline on odd text; no places is a valid answer
             log.exception("newsgraph_places failed on a document; it gets no places")
             return []

@@ -181,7 +181,7 @@ class TimesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = extensions.publication_date(doc)
-        found = find_times(doc.text, anchor,
+        found = find_times(extensions.doc_text(doc), anchor,
                            lambda s, e: tense_at(doc, s, e, self.tense_words), self.grammar)
         doc._.ng_times = [f.time for f in found]
         setattr(doc._, DETAILS_EXTENSION, [f.detail for f in found])

@@ -243,3 +243,14 @@ def test_a_neighbourhood_named_like_a_country_is_the_neighbourhood() -> None:
     ids = {place["id"] for place in record["places"]}
     assert "newsgraph:rafah-brazil" in ids
     assert "geonames:3469034" not in ids  # Brazil, the country
+
+
+def test_a_big_city_the_model_tags_as_a_person_is_a_place_unless_it_speaks() -> None:
+    from newsgraph.pipeline import annotate_text
+
+    record = annotate_text(
+        "Russian troops shelled Kherson overnight. Andrew Jackson visited the port. "
+        "Jackson said the damage was severe.",
+        published="2024-05-21",
+    )
+    assert [place["name"] for place in record["places"]] == ["Kherson"]

@@ -39,6 +39,7 @@ from ..model import ActorRef, Span, Statement
 from .quote_acts import classify_act, disputed_statement
 from .quote_lexicon import Cue, QuoteKnowledge, load_knowledge
 from .quote_model import CueModel, load_model, token_features
+from .quote_places import assign_places
 from .quote_scan import Quote, find_quotes
 from .quote_speakers import SpeakerResolver
 
@@ -1022,6 +1023,7 @@ def _to_statements(
         if statement.act == "denial":
             statement.disputes = disputed_statement(statement, statements, doc, knowledge)
         statements.append(statement)
+    assign_places(doc, text, statements)
     return statements
 
 

@@ -57,6 +57,10 @@ LOCATIVE_PREPOSITIONS = frozenset(
     }
 )
 MIN_POPULATION_RELABEL = 10_000  # a "PERSON" after "in" is a town only if it is not a hamlet
+# a one-word "PERSON" anywhere ("Russia shelled Kherson") is a city only if it is a big one
+MIN_POPULATION_BARE = 50_000
+# a subject of these is a person, whatever the gazetteer knows ("Jackson said")
+PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(slots=True)
@@ -144,10 +148,18 @@ class Recognizer:
         if name in place_names or self._is_curated(name):
             return True
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if before not in LOCATIVE_PREPOSITIONS:
-            return False
+        if before in LOCATIVE_PREPOSITIONS:
+            return self._is_town(name, MIN_POPULATION_RELABEL)
+        return (
+            len(text) == 1
+            and text.root.dep_ not in PERSON_SUBJECT_DEPS
+            and not _surname_of_a_named_person(ent)
+            and self._is_town(name, MIN_POPULATION_BARE)
+        )
+
+    def _is_town(self, name: str, min_population: int) -> bool:
         return any(
-            primary and entry.population >= MIN_POPULATION_RELABEL
+            primary and entry.population >= min_population
             for entry, primary in self.gaz.candidates(name)
         )
 
@@ -185,6 +197,14 @@ class Recognizer:
         start, end = span.start_char, span.end_char
         # span.text reads only the span's tokens; doc.text would rebuild the whole article
         return Toponym(start, end, span.text, source, role)
+
+
+def _surname_of_a_named_person(ent: Span) -> bool:
+    """ "Jackson" after "Andrew Jackson": the article has named a person ending in it."""
+    return any(
+        other.label_ == "PERSON" and len(other) > 1 and other[-1].text == ent.text
+        for other in ent.doc.ents
+    )
 
 
 def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

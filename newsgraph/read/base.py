@@ -8,11 +8,13 @@ they raise :class:`ReadError` for a problem with the whole input and yield an
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from ..model import Article, ArticleError
 from .decode import Decoded
@@ -48,6 +50,16 @@ class ReadError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def load_json(text: str | bytes, code: str, what: str = "JSON") -> Any:
+    """Parse JSON, turning any failure into a ``ReadError`` with ``code``."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ReadError(code, f"{what} nested too deeply") from None
+    except ValueError as exc:
+        raise ReadError(code, f"not valid JSON: {exc}") from None
 
 
 @dataclass(slots=True)

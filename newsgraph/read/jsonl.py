@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Article, ArticleError
-from .base import ReadContext, ReadError, parse_iso_date
+from .base import ReadContext, ReadError, load_json, parse_iso_date
 from .decode import Decoded
 
 FORMAT = "jsonl"
@@ -65,12 +65,7 @@ def read_line(line: str, raw: bytes, source: str, ctx: ReadContext) -> Article |
                 "too_large",
                 f"a record line of {len(raw)} bytes; the limit is {ctx.limits.max_line}",
             )
-        try:
-            record = json.loads(line)
-        except RecursionError:
-            raise ReadError("bad_json", "JSON nested too deeply") from None
-        except ValueError as exc:
-            raise ReadError("bad_json", f"not valid JSON: {exc}") from None
+        record = load_json(line, "bad_json")
         return from_record(record, raw, source, ctx)
     except ReadError as exc:
         return ArticleError(exc.code, exc.message, source=source, raw=raw)

@@ -9,13 +9,12 @@ are ignored, so newer exports still read.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from ..model import Article, ArticleError
-from .base import ReadContext, ReadError, parse_iso_date
+from .base import ReadContext, ReadError, load_json, parse_iso_date
 from .decode import Decoded
 
 FORMAT = "telegram"
@@ -36,12 +35,7 @@ def read(decoded: Decoded, source: str, ctx: ReadContext) -> Iterator[Article | 
 
 
 def load_export(text: str) -> dict[str, Any]:
-    try:
-        export = json.loads(text)
-    except RecursionError:
-        raise ReadError("bad_telegram", "the export is nested too deeply") from None
-    except ValueError as exc:
-        raise ReadError("bad_telegram", f"not valid JSON: {exc}") from None
+    export = load_json(text, "bad_telegram", what="the export is")
     if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
         raise ReadError("bad_telegram", "not a Telegram export: no 'messages' list")
     return export

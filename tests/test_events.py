@@ -393,11 +393,16 @@ def test_seed_article_events(seed_doc: Doc) -> None:
                and next(t for t in seed_doc._.ng_times if t.id == e.time).value == "2023-10-08"
                for e in since)
     assert _find(events, type="THREATEN", source="benjamin-netanyahu", target="lebanon")
-    assert _find(events, type="ACCUSE", source="benjamin-netanyahu", target="hezbollah")
+    (accusation,) = _find(events, type="ACCUSE", source="benjamin-netanyahu", target="hezbollah")
+    places = {place.id: place.name for place in seed_doc._.ng_places}
+    times = {time.id: time.value for time in seed_doc._.ng_times}
+    assert places[accusation.place] == "Majdal Shams"
+    assert times[accusation.time] == "2024-07-29"
     (rocket,) = [e for e in _find(events, type="ASSAULT", source="hezbollah")
                  if "killed" in e.magnitude]
     assert rocket.magnitude["killed"]["min"] == 12
     assert rocket.attributed_to is not None and rocket.disputed
+    assert places[rocket.place] == "Majdal Shams"  # "launched an Iranian rocket here"
     speaker = next(s for s in seed_doc._.ng_statements if s.id == rocket.attributed_to)
     assert speaker.speaker.actor == "benjamin-netanyahu"
     assert _find(events, type="REJECT", source="hezbollah")

@@ -364,6 +364,8 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             if existing.event.target.actor is None and target.ref.actor:
                 existing.event.target = target.ref
                 existing.target_key = target.key
+            existing.event.place = existing.event.place or statement.place
+            existing.event.time = existing.event.time or statement.time
             continue
         info = ctx.lexicon.types.get(event_type)
         evidence = [cue] if cue is not None else list(statement.content[:1])

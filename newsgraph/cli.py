@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -87,6 +87,8 @@ DbOpt = Annotated[
     typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", envvar="NEWSGRAPH_DB"),
 ]
 DEFAULT_DB = "newsgraph.duckdb"
+# below this many inputs a run stays in one process (workers each load the pipeline)
+SMALL_RUN = 64
 
 
 def version_callback(value: bool) -> None:
@@ -184,7 +186,7 @@ def check_engine(engine: str) -> str:
 
 
 def annotate_items(
-    items: list[Any],
+    items: Iterable[Any],
     *,
     engine: str,
     model: str | None,
@@ -202,10 +204,16 @@ def annotate_items(
         )
     from .scale.local import annotate_stream
 
-    n_articles = sum(1 for item in items if not hasattr(item, "code"))
-    # worker start-up costs a pipeline load each: only worth it for a real batch
-    n_workers = pick_workers(workers) if n_articles >= 32 else 1
-    return annotate_stream(items, model=model, workers=n_workers, batch_size=batch_size)
+    # worker start-up costs a pipeline load each: only worth it for a real batch, so look at
+    # the first items of the stream before choosing
+    stream = iter(items)
+    head = list(islice(stream, SMALL_RUN))
+    n_articles = sum(1 for item in head if not hasattr(item, "code"))
+    small = len(head) < SMALL_RUN and n_articles < SMALL_RUN // 2
+    n_workers = 1 if small else pick_workers(workers)
+    return annotate_stream(
+        chain(head, stream), model=model, workers=n_workers, batch_size=batch_size
+    )
 
 
 @contextlib.contextmanager
@@ -245,9 +253,9 @@ def annotate(
     events, places, times and framing, every span with exact character offsets into the text.
     """
     check_engine(engine)
-    items = list(read_items(paths, fmt, published, outlet, fields))
+    items = read_items(paths, fmt, published, outlet, fields)  # streamed, never all in memory
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
-    failed = 0
+    failed = written = 0
     try:
         # Ray prints cluster errors to sys.stdout: send them to stderr, away from the records
         # (`sink` already holds the real stdout)
@@ -256,19 +264,20 @@ def annotate(
             ray_failure_exits(),
             progress_bar(err) as progress,
         ):
-            task = progress.add_task("annotate", total=len(items), status="")
+            task = progress.add_task("annotate", total=None, status="")
             records = annotate_items(
                 items, engine=engine, model=model, workers=workers, ray_address=ray_address
             )
             for _, record in records:
                 failed += "error" in record
+                written += 1
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                 progress.update(task, advance=1, status=f"{failed} failed" if failed else "")
     finally:
         if output:
             sink.close()
     if output:
-        err.print(f"wrote {len(items)} records to {output} ({failed} with errors)")
+        err.print(f"wrote {written} records to {output} ({failed} with errors)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,11 +322,10 @@ def ingest(
         }
         run_id = store.begin_run(config)
         counts: Counter[str] = Counter()
-        items = list(read_items(paths, fmt, published, outlet, fields))
-        todo = skip_stored(store, items, run_id, counts)
+        items = read_items(paths, fmt, published, outlet, fields)  # streamed
+        todo = unstored(store, items, run_id, counts)
         with ray_failure_exits(), progress_bar(err) as progress:
-            task = progress.add_task("ingest", total=len(items), status="")
-            progress.update(task, advance=len(items) - len(todo))
+            task = progress.add_task("ingest", total=None, status="")
             # the store is written here, on the driver, whatever the engine: one writer
             results = annotate_items(
                 todo,
@@ -332,16 +340,28 @@ def ingest(
                 for outcome, item in store_batch(store, batch, run_id, counts):
                     if verbose:
                         print(f"{outcome}\t{item.id}\t{item.source}", file=sys.stderr, flush=True)
-                progress.update(task, advance=len(batch), status=summary_line(counts))
+                done = counts["stored"] + counts["skipped"] + counts["failed"]
+                progress.update(task, completed=done, status=summary_line(counts))
         store.finish_run(run_id, dict(counts))
     out.print(f"[bold]ingest[/] {db}: {summary_line(counts)}  (run {run_id})", soft_wrap=True)
 
 
-def skip_stored(store: Any, items: list[Any], run_id: str, counts: Counter[str]) -> list[Any]:
-    """Drop articles already in the store (recording the new source) and in-batch duplicates."""
+def unstored(
+    store: Any, items: Iterable[Any], run_id: str, counts: Counter[str], chunk: int = 500
+) -> Iterator[Any]:
+    """The items still to do, looked up in the store a chunk at a time as the stream goes."""
+    seen: set[str] = set()
+    for batch in batched(items, chunk):
+        yield from skip_stored(store, batch, run_id, counts, seen)
+
+
+def skip_stored(
+    store: Any, items: list[Any], run_id: str, counts: Counter[str], seen: set[str]
+) -> list[Any]:
+    """Drop articles already in the store (recording the new source) and ones already ``seen``
+    in this run (adding the others to it)."""
     ids = [item.id for item in items if not hasattr(item, "code")]
     known = store.known_ids(ids)
-    seen: set[str] = set()
     todo = []
     for item in items:
         if hasattr(item, "code"):

@@ -77,16 +77,22 @@ def read_inputs(
         field_map=dict(field_map or {}),
         limits=limits or ReadLimits(),
     )
-    return _read_all(paths, fmt, ctx)
+    # The file list is fixed now, at the call (names only: cheap); the files are read lazily.
+    # So a run that writes its output into an input folder never reads that output back.
+    return _read_all([_sources_of(path) for path in paths], fmt, ctx)
 
 
-def _read_all(paths: Sequence[str], fmt: str, ctx: ReadContext) -> Iterator[Article | ArticleError]:
-    for path in paths:
-        try:
-            sources = list(_expand(os.fspath(path)))
-        except Exception as exc:  # e.g. a path of the wrong type: report it, go on
-            yield ArticleError("internal", f"{type(exc).__name__}: {exc}", source=str(path))
-            continue
+def _sources_of(path: str) -> list[str | ArticleError]:
+    try:
+        return list(_expand(os.fspath(path)))
+    except Exception as exc:  # e.g. a path of the wrong type: report it, go on
+        return [ArticleError("internal", f"{type(exc).__name__}: {exc}", source=str(path))]
+
+
+def _read_all(
+    sources_per_path: list[list[str | ArticleError]], fmt: str, ctx: ReadContext
+) -> Iterator[Article | ArticleError]:
+    for sources in sources_per_path:
         for source in sources:
             if isinstance(source, ArticleError):
                 yield source

@@ -336,34 +336,14 @@ class Store(ABC):
     def add_claim_links(self, links: Iterable[Mapping[str, Any]], run_id: str | None) -> None:
         """Add cross-article claim links (keys: article_id, from_id, to_article_id, to_id,
         relation, evidence). They survive rewrites of their articles."""
-        prepared = [
-            {
-                **{k: link.get(k) for k in ("article_id", "from_id", "to_article_id", "to_id")},
-                "relation": link["relation"],
-                "evidence": _json(link.get("evidence") or []),
-                "origin": "link",
-                "run_id": run_id,
-            }
-            for link in links
-        ]
+        prepared = _link_rows(links, run_id)
         with self._lock, self._transaction():
             self._insert("claim_links", prepared)
 
-    def replace_claim_links(
-        self, links: Iterable[Mapping[str, Any]], run_id: str | None
-    ) -> None:
+    def replace_claim_links(self, links: Iterable[Mapping[str, Any]], run_id: str | None) -> None:
         """Replace every claim link the link stage found (origin 'link') with ``links``, in one
         transaction; the records' own links (origin 'record') stay."""
-        prepared = [
-            {
-                **{k: link.get(k) for k in ("article_id", "from_id", "to_article_id", "to_id")},
-                "relation": link["relation"],
-                "evidence": _json(link.get("evidence") or []),
-                "origin": "link",
-                "run_id": run_id,
-            }
-            for link in links
-        ]
+        prepared = _link_rows(links, run_id)
         with self._lock, self._transaction():
             self._execute("DELETE FROM claim_links WHERE origin = ?", ["link"])
             self._insert("claim_links", prepared)
@@ -596,6 +576,20 @@ def _insert_statements(table: Table, rows: list[R.Row]) -> Iterator[tuple[str, l
     for chunk in _chunks(rows, per_statement):
         params = [row.get(c) for row in chunk for c in names]
         yield head + ", ".join([one] * len(chunk)), params
+
+
+def _link_rows(links: Iterable[Mapping[str, Any]], run_id: str | None) -> list[dict[str, Any]]:
+    """Claim-link rows of the link stage (origin 'link')."""
+    return [
+        {
+            **{k: link.get(k) for k in ("article_id", "from_id", "to_article_id", "to_id")},
+            "relation": link["relation"],
+            "evidence": _json(link.get("evidence") or []),
+            "origin": "link",
+            "run_id": run_id,
+        }
+        for link in links
+    ]
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from spacy.language import Language
 
-from newsgraph.extract.framing import OUTLET, FramingComponent
-from newsgraph.nlp import load_spacy_model
+from newsgraph.extract.framing import OUTLET
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -68,16 +66,6 @@ def outlet_slug(path: Path) -> str:
         if match.group(1).startswith(slug):
             return slug
     raise AssertionError(f"{path.name}: outlet slug missing from EXAMPLE_TABLE")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_spacy_model()
-
-
-@pytest.fixture(scope="module")
-def framing(nlp: Language) -> FramingComponent:
-    return FramingComponent(nlp)
 
 
 def test_enough_articles_outlets_and_conflicts() -> None:

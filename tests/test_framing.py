@@ -28,7 +28,6 @@ from newsgraph.extract.framing import (
     quoted_regions,
 )
 from newsgraph.model import ActorRef, Span, Statement
-from newsgraph.nlp import load_spacy_model
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
 
@@ -42,16 +41,6 @@ CATEGORIES = {
     "side-label",
     "accusatory",
 }
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_spacy_model()
-
-
-@pytest.fixture(scope="module")
-def framing(nlp: Language) -> FramingComponent:
-    return FramingComponent(nlp)
 
 
 def seed_body() -> str:

@@ -36,6 +36,15 @@ def test_parse_ann_reads_roles_pieces_and_missing_sources():
     ]
 
 
+def test_a_cue_of_punctuation_alone_is_matched_as_itself():
+    text = "Pence: The debate goes ahead. ― Ann Lee"
+    colon = normalise(text, ((5, 7),))  # ": " -> ":"
+    assert colon == ((5, 6),)
+    assert matches(colon, normalise(text, ((5, 6),)), "strict")
+    assert not matches(colon, normalise(text, ((30, 31),)), "lenient")  # the dash
+    assert normalise(text, ((30, 31), (31, 36))) == ((32, 35),)  # letters decide when present
+
+
 def test_strict_ignores_surrounding_punctuation_and_joins_pieces():
     assert normalise(TEXT, ((72, 85),)) == ((73, 83),)  # “No comment.” -> No comment
     assert normalise(TEXT, ((73, 83), (84, 85))) == ((73, 83),)

@@ -97,13 +97,16 @@ def statement_attribution(statement: Statement) -> Attribution:
 
 
 def normalise(text: str, pieces: Pieces) -> Pieces:
-    """Pieces trimmed to their first and last letter or digit, sorted, and joined where only
+    """Pieces trimmed to their first and last letter or digit (a piece of punctuation alone, such
+    as the colon of "Pence: ...", to its non-space characters), sorted, and joined where only
     whitespace or punctuation separates them (so "A," + "B" equals "A, B")."""
+    # a cue of punctuation alone ("Pence: ...", "― Name") is compared as itself
+    keep = str.isalnum if any(ch.isalnum() for s, e in pieces for ch in text[s:e]) else _visible
     trimmed: list[Range] = []
     for start, end in sorted(pieces):
-        while start < end and not text[start].isalnum():
+        while start < end and not keep(text[start]):
             start += 1
-        while end > start and not text[end - 1].isalnum():
+        while end > start and not keep(text[end - 1]):
             end -= 1
         if end > start:
             trimmed.append((start, end))
@@ -114,6 +117,10 @@ def normalise(text: str, pieces: Pieces) -> Pieces:
         else:
             merged.append((start, end))
     return tuple(merged)
+
+
+def _visible(ch: str) -> bool:
+    return not ch.isspace()
 
 
 def overlap(a: Pieces, b: Pieces) -> int:

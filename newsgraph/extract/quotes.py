@@ -37,6 +37,7 @@ from spacy.tokens import Span as SpacySpan
 from .. import extensions
 from ..model import ActorRef, Span, Statement
 from .quote_acts import classify_act, disputed_statement
+from .quote_layout import layout_attributions
 from .quote_lexicon import Cue, QuoteKnowledge, load_knowledge
 from .quote_model import CueModel, load_model, token_features
 from .quote_places import assign_places
@@ -97,6 +98,7 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
     quotes = find_quotes(text)
     drafts = _cue_drafts(doc, knowledge, quotes)
     drafts.extend(_orphan_quote_drafts(doc, knowledge, quotes, drafts))
+    drafts.extend(_layout_drafts(doc, text, knowledge))
     drafts = [d for d in drafts if d.content and not _is_first_person_musing(text, d)]
     model = load_model()
     if model is not None:
@@ -695,6 +697,24 @@ def _set_noun_source(token: Token, draft: Draft) -> None:
         verb = token.head
         _set_verb_source(verb, draft)
         draft.addressee = draft.addressee or _addressee(verb)
+
+
+# --------------------------------------------------------------------------- layout
+
+# "X: Y" means X says Y; the layout cue introduces speech as "said" does
+_LAYOUT_CUE = Cue("say", "phrase", "claim", "clause")
+
+
+def _layout_drafts(doc: Doc, text: str, knowledge: QuoteKnowledge) -> list[Draft]:
+    """Headline, transcript and signature attributions (``quote_layout``)."""
+    drafts = []
+    for found in layout_attributions(doc, text, knowledge):
+        source = doc.char_span(*found.source, alignment_mode="expand")
+        draft = Draft(found.cue, _LAYOUT_CUE.lemma, _LAYOUT_CUE, None)
+        draft.source, draft.content = found.source, [found.content]
+        draft.source_token = source.root if source is not None else None
+        drafts.append(draft)
+    return drafts
 
 
 # --------------------------------------------------------------------------- orphan quotes

@@ -79,15 +79,34 @@ def test_cues_pair_one_to_one():
     assert (cue.tp, cue.fp, cue.fn) == (1, 1, 0)
 
 
-# Floors: the dev F1 measured on 2026-11-25 with the learned cue tagger
-# (0.6852 0.6518 0.4979 / 0.7796 0.7506 0.7462), minus 0.01.
+def test_annotator_agreement_scores_the_first_file_against_the_second(tmp_path):
+    for split in ("train", "dev"):
+        (tmp_path / split / "text").mkdir(parents=True)
+        (tmp_path / split / "attributions").mkdir()
+    (tmp_path / "dev" / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "dev" / "attributions" / "a_ann1.ann").write_text(ANN, encoding="utf-8")
+    # the second annotator found only the first attribution, with a shorter source
+    second = "\n".join([*ANN.splitlines()[:5]]).replace("Source 0 17", "Source 4 17")
+    (tmp_path / "dev" / "attributions" / "a_ann2.ann").write_text(second, encoding="utf-8")
+    # an article marked once does not count
+    (tmp_path / "train" / "text" / "b.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "train" / "attributions" / "b_ann1.ann").write_text(ANN, encoding="utf-8")
+    agreement = polnear.annotator_agreement(tmp_path)
+    cue, source = agreement["strict"]["cue"], agreement["strict"]["source"]
+    assert (cue.tp, cue.fp, cue.fn) == (1, 0, 1)
+    assert (source.tp, source.fp, source.fn) == (0, 1, 1)
+    assert agreement["lenient"]["source"].tp == 1
+
+
+# Floors: the dev F1 measured on 2026-11-25 with the cue tagger, layout rules and draft judge
+# (0.7032 0.6720 0.5200 / 0.7910 0.7653 0.7612), minus 0.01.
 DEV_FLOORS = {
-    "cue strict": 0.675,
-    "source strict": 0.641,
-    "content strict": 0.487,
-    "cue lenient": 0.769,
-    "source lenient": 0.740,
-    "content lenient": 0.736,
+    "cue strict": 0.693,
+    "source strict": 0.662,
+    "content strict": 0.510,
+    "cue lenient": 0.781,
+    "source lenient": 0.755,
+    "content lenient": 0.751,
 }
 
 
@@ -97,7 +116,7 @@ def test_dev_quality_floor():
     if not (data / "dev").is_dir():
         pytest.skip("PolNeAR dev split not available")
     report = polnear.evaluate(data, split="dev")
-    measured = {row.measure: row.f1 for row in report.rows}
+    measured = {r.measure: r.f1 for r in report.rows if not r.measure.startswith("agreement")}
     assert set(measured) == set(DEV_FLOORS)
     for measure, floor in DEV_FLOORS.items():
         assert measured[measure] >= floor, (measure, measured[measure])

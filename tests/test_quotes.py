@@ -407,3 +407,106 @@ def test_cue_model_scores_every_token_and_handles_empty_docs(nlp: Language):
     assert probs.shape == (len(doc),)
     said = next(t.i for t in doc if t.text == "said")
     assert probs[said] == probs.max() and probs[said] > 0.5
+
+
+# --------------------------------------------------------------------------- layout attributions
+
+
+def test_a_headline_source_colon_claim_is_a_statement(nlp: Language):
+    text = "Mayor Lina Haddad: Water Deliveries Resume in Tyre After Strikes.\n\nTrucks came.\n"
+    assert [summary(s) for s in statements(nlp, text)] == [
+        (
+            "Mayor Lina Haddad",
+            ":",
+            "say",
+            ("Water Deliveries Resume in Tyre After Strikes.",),
+            "indirect",
+            "claim",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The Latest: Water deliveries resume in Tyre after strikes.",  # a rubric
+        "BEIRUT: Trucks reached the southern city of Tyre on Tuesday.",  # a dateline
+        "Aid on the Coast: Trucks Reach Tyre After Strikes.",  # a topic
+    ],
+)
+def test_a_headline_colon_without_a_speaker_is_no_statement(nlp: Language, headline: str):
+    assert statements(nlp, f"{headline}\n\nTrucks came.\n") == []
+
+
+def test_transcript_lines_are_statements_of_their_speakers(nlp: Language):
+    text = (
+        "Partial transcript:\n\nHOST: Will the crossing open this week?\n\n"
+        "SEN. MARA COLE: It will open on Friday, and aid will follow.\n\n"
+        "UPDATE: The crossing opened on Friday.\n"
+    )
+    assert [summary(s) for s in statements(nlp, text)] == [
+        ("HOST", ":", "say", ("Will the crossing open this week?",), "indirect", "question"),
+        (
+            "SEN. MARA COLE",
+            ":",
+            "say",
+            ("It will open on Friday, and aid will follow.",),
+            "indirect",
+            "claim",
+        ),
+    ]
+
+
+def test_a_quote_signed_with_a_dash_belongs_to_the_name(nlp: Language):
+    text = (
+        "Readers sent us their views.\n\n"
+        "“The shelling has to stop before the winter comes.” ― Rania Khoury\n"
+        "“Nobody in our street has slept for a week.” — Omar Saleh.\n"
+    )
+    found = statements(nlp, text)
+    assert_spans_valid(text, found)
+    assert [summary(s) for s in found] == [
+        (
+            "Rania Khoury",
+            "―",
+            "say",
+            ("The shelling has to stop before the winter comes.",),
+            "direct",
+            "claim",
+        ),
+        (
+            "Omar Saleh",
+            "—",
+            "say",
+            ("Nobody in our street has slept for a week.",),
+            "direct",
+            "claim",
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- content boundaries
+
+
+def test_the_subject_of_a_passive_stance_belongs_to_the_content(nlp: Language):
+    text = "The militia has been blamed for the attack on the convoy.\n"
+    assert [summary(s) for s in statements(nlp, text)] == [
+        (
+            None,
+            "has been blamed for",
+            "blame",
+            ("The militia", "the attack on the convoy"),
+            "indirect",
+            "accusation",
+        )
+    ]
+
+
+def test_coordinated_infinitives_stay_in_one_content(nlp: Language):
+    text = "The minister wants to reopen the crossing, expand the clinics and rebuild the port.\n"
+    ((speaker, cue, _, content, _, _),) = [summary(s) for s in statements(nlp, text)]
+    assert (speaker, cue, content) == (
+        "The minister",
+        "wants",
+        ("to reopen the crossing, expand the clinics and rebuild the port",),
+    )

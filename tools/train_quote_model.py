@@ -1,11 +1,18 @@
-"""Train newsgraph's cue tagger (``newsgraph/data/quote_model.npz``) on the PolNeAR train split.
+"""Train newsgraph's quote models (``newsgraph/data/quote_model.npz``) on the PolNeAR train split.
 
     python tools/train_quote_model.py [--data ../shared/eval/polnear] [--docs /tmp/train.spacy]
 
-Reads only ``<data>/train``. Each token is labelled 1 when it lies inside a gold ``Cue`` span
-(first annotator file, as the scorer reads it). The model is a logistic regression over the
-hashed features of ``newsgraph.extract.quote_model.token_features``, fitted with mini-batch
-AdaGrad and a small L2 penalty; a fixed seed makes runs reproducible. ``--docs`` caches the
+Reads only ``<data>/train``. Two models, both logistic regressions over hashed features fitted
+with mini-batch AdaGrad and a small L2 penalty (a fixed seed makes runs reproducible):
+
+1. the cue tagger: each token is labelled 1 when it lies inside a gold ``Cue`` span (first
+   annotator file, as the scorer reads it), features ``quote_model.token_features``;
+2. the draft judge: every draft the pipeline proposes (``quotes.candidate_drafts``) is
+   labelled 1 when the scorer would pair its cue with a gold cue (lenient match), features
+   ``quote_rerank.draft_features``. Its drafts come out of fold: the train articles are cut
+   into ``--folds`` parts and each part's drafts are proposed by a cue tagger fitted on the
+   other parts, so the judge learns from the tagger's errors as they are on unseen text.
+ ``--docs`` caches the
 parsed articles (spaCy DocBin) so later runs skip the parse. ``--holdout N`` keeps the last N
 train articles out of the fit and prints token-level precision/recall on them (for choosing the
 thresholds without touching dev).
@@ -15,15 +22,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import DocBin
 
 from newsgraph.eval.base import shared_eval_dir
-from newsgraph.eval.polnear import articles
+from newsgraph.eval.polnear import Attribution, articles, normalised_attribution, pair_on_cues
+from newsgraph.extract import quotes
 from newsgraph.extract.quote_lexicon import load_knowledge
 from newsgraph.extract.quote_model import MODEL_FILE, CueModel, save_model, token_features
+from newsgraph.extract.quote_rerank import DraftModel, draft_features
 from newsgraph.extract.quote_scan import find_quotes
 from newsgraph.nlp import load_spacy_model
 
@@ -95,6 +105,52 @@ def fit(
     return weights.astype(np.float32), bias
 
 
+def judge_matrix(items: list, docs: list, model: CueModel) -> tuple[np.ndarray, np.ndarray]:
+    """Draft features and 0/1 labels (cue paired with a gold cue) for the drafts ``model``
+    proposes on these articles."""
+    knowledge = load_knowledge()
+    features, labels = [], []
+    for (article, gold), doc in zip(items, docs, strict=True):
+        found = find_quotes(article.text)
+        drafts, probs = quotes.candidate_drafts(doc, knowledge, found, model)
+        if not drafts:
+            continue
+        predicted = [normalised_attribution(article.text, _draft_attribution(d)) for d in drafts]
+        gold_norm = [normalised_attribution(article.text, g) for g in gold]
+        paired = {p for _, p in pair_on_cues(gold_norm, predicted, "lenient")}
+        features.append(draft_features(doc, article.text, found, drafts, probs))
+        labels.append(np.array([float(i in paired) for i in range(len(drafts))], np.float32))
+    return np.concatenate(features), np.concatenate(labels)
+
+
+def _draft_attribution(draft: quotes.Draft) -> Attribution:
+    return Attribution(
+        (draft.cue,) if draft.cue else (),
+        (draft.source,) if draft.source else (),
+        tuple(draft.content),
+    )
+
+
+def out_of_fold_judge_data(
+    items: list, docs: list, folds: int, args: argparse.Namespace
+) -> tuple[np.ndarray, np.ndarray]:
+    """Judge training data: each fold's drafts proposed by a tagger fitted without it."""
+    parts = [list(range(k, len(items), folds)) for k in range(folds)]
+    features, labels = [], []
+    for k, held in enumerate(parts):
+        rest = [i for i in range(len(items)) if i % folds != k]
+        f, y = labelled_matrix([items[i] for i in rest], [docs[i] for i in rest])
+        weights, bias = fit(f, y, args.bits, args.epochs, args.l2, args.seed)
+        tagger = CueModel(
+            weights, bias, args.bits, args.add_threshold, args.drop_threshold, args.span_threshold
+        )
+        f, y = judge_matrix([items[i] for i in held], [docs[i] for i in held], tagger)
+        features.append(f)
+        labels.append(y)
+        print(f"fold {k + 1}/{folds}: {len(y)} drafts, {int(y.sum())} paired", file=sys.stderr)
+    return np.concatenate(features), np.concatenate(labels)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=shared_eval_dir() / "polnear")
@@ -107,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", type=int, default=0)
     parser.add_argument("--add-threshold", type=float, default=0.5)
     parser.add_argument("--drop-threshold", type=float, default=0.3)
+    parser.add_argument("--folds", type=int, default=4, help="0: no draft judge")
+    parser.add_argument("--judge-bits", type=int, default=18)
+    parser.add_argument("--judge-epochs", type=int, default=8)
+    parser.add_argument("--judge-threshold", type=float, default=0.5)
     parser.add_argument("--span-threshold", type=float, default=0.4)
     args = parser.parse_args(argv)
 
@@ -127,6 +187,15 @@ def main(argv: list[str] | None = None) -> int:
         tp = float((predicted & (y == 1)).sum())
         precision, recall = tp / max(1, predicted.sum()), tp / max(1, (y == 1).sum())
         print(f"{name}: token P {precision:.3f} R {recall:.3f}", file=sys.stderr)
+    if args.folds > 1:
+        f, y = out_of_fold_judge_data(items[:cut], docs[:cut], args.folds, args)
+        judge_weights, judge_bias = fit(
+            f, y, args.judge_bits, args.judge_epochs, args.l2, args.seed
+        )
+        model = replace(
+            model,
+            judge=DraftModel(judge_weights, judge_bias, args.judge_bits, args.judge_threshold),
+        )
     save_model(args.out, model)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

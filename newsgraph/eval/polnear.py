@@ -13,7 +13,9 @@ Matching, for precision, recall and F1:
 
 Attributions are paired one-to-one on their cues (greedily, largest overlap first); a predicted
 source or content counts as correct only inside a pair whose cue matches under the same mode.
-Articles with several annotators' files are scored against the first file in name order.
+Articles with several annotators' files are scored against the first file in name order. The
+report adds how far two annotators agree under the same scorer (first file against second, on
+the train and dev articles marked twice): the ceiling for any system on this data.
 """
 
 from __future__ import annotations
@@ -139,11 +141,11 @@ def score_article(
     text: str, gold: list[Attribution], predicted: list[Attribution]
 ) -> dict[str, dict[str, Counts]]:
     """Counts per mode and role for one article."""
-    norm_gold = [_normalised(text, a) for a in gold]
-    norm_pred = [_normalised(text, a) for a in predicted]
+    norm_gold = [normalised_attribution(text, a) for a in gold]
+    norm_pred = [normalised_attribution(text, a) for a in predicted]
     result: dict[str, dict[str, Counts]] = {}
     for mode in MODES:
-        pairs = _pair_on_cues(norm_gold, norm_pred, mode)
+        pairs = pair_on_cues(norm_gold, norm_pred, mode)
         counts = {role: Counts() for role in ROLES}
         counts["cue"] = Counts(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs))
         for role in ("source", "content"):
@@ -157,11 +159,11 @@ def score_article(
     return result
 
 
-def _normalised(text: str, attribution: Attribution) -> Attribution:
+def normalised_attribution(text: str, attribution: Attribution) -> Attribution:
     return Attribution(*(normalise(text, attribution.role(role)) for role in ROLES))
 
 
-def _pair_on_cues(
+def pair_on_cues(
     gold: list[Attribution], predicted: list[Attribution], mode: str
 ) -> list[tuple[int, int]]:
     """One-to-one pairs of matching cues, largest overlap first (ties: better content)."""
@@ -208,6 +210,26 @@ def articles(data_dir: Path, split: str) -> Iterator[tuple[Article, list[Attribu
         gold = parse_ann(ann_files[0].read_text(encoding="utf-8", errors="replace"))
         article = Article(id=name, text=text, published=published.get(name), language="en")
         yield article, gold
+
+
+def annotator_agreement(data_dir: Path, splits: tuple[str, ...] = ("train", "dev")) -> dict:
+    """Counts per mode and role of the first annotator against the second, on the articles two
+    annotators marked: the ceiling a system can be expected to reach under this scorer."""
+    totals = {mode: {role: Counts() for role in ROLES} for mode in MODES}
+    for split in splits:
+        ann_dir = Path(data_dir) / split / "attributions"
+        for path in sorted((Path(data_dir) / split / "text").glob("*.txt")):
+            ann_files = sorted(ann_dir.glob(f"{path.stem}_*.ann"))
+            if len(ann_files) < 2:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            first, second = (
+                parse_ann(f.read_text(encoding="utf-8", errors="replace")) for f in ann_files[:2]
+            )
+            for mode, counts in score_article(text, first, second).items():
+                for role, role_counts in counts.items():
+                    totals[mode][role].add(role_counts)
+    return totals
 
 
 def _publication_dates(path: Path) -> dict[str, date]:
@@ -261,6 +283,10 @@ def _report(
     for mode in MODES:
         for role in ROLES:
             report.rows.append(Row.from_counts(f"{role} {mode}", totals[mode][role]))
+    agreement = annotator_agreement(data_dir)
+    for mode in MODES:
+        for role in ROLES:
+            report.rows.append(Row.from_counts(f"agreement: {role} {mode}", agreement[mode][role]))
     report.details = {
         "split": split,
         "articles": n_articles,

@@ -26,6 +26,7 @@ from spacy.strings import hash_string
 from spacy.symbols import PRON
 from spacy.tokens import Doc
 
+from .quote_rerank import DraftModel
 from .quote_scan import Quote
 
 MODEL_FILE = "quote_model.npz"
@@ -158,6 +159,7 @@ class CueModel:
     add_threshold: float
     drop_threshold: float
     span_threshold: float = 1.0
+    judge: DraftModel | None = None  # scores whole drafts (quote_rerank)
 
     def bucket(self, features: np.ndarray) -> np.ndarray:
         return (features & np.uint64((1 << self.bits) - 1)).astype(np.int64)
@@ -171,10 +173,9 @@ class CueModel:
 
 
 def save_model(path: Path, model: CueModel) -> None:
-    np.savez_compressed(
-        path,
-        weights=model.weights.astype(np.float16),
-        meta=np.array(
+    arrays = {
+        "weights": model.weights.astype(np.float16),
+        "meta": np.array(
             [
                 model.bias,
                 model.bits,
@@ -184,7 +185,13 @@ def save_model(path: Path, model: CueModel) -> None:
             ],
             dtype=np.float64,
         ),
-    )
+    }
+    if model.judge is not None:
+        arrays["judge_weights"] = model.judge.weights.astype(np.float16)
+        arrays["judge_meta"] = np.array(
+            [model.judge.bias, model.judge.bits, model.judge.threshold], dtype=np.float64
+        )
+    np.savez_compressed(path, **arrays)
 
 
 @lru_cache(maxsize=2)
@@ -196,4 +203,15 @@ def load_model(path: str | None = None) -> CueModel | None:
     with np.load(file) as data:
         weights = data["weights"].astype(np.float32)
         bias, bits, add_threshold, drop_threshold, span_threshold = data["meta"].tolist()
-    return CueModel(weights, float(bias), int(bits), add_threshold, drop_threshold, span_threshold)
+        judge = None
+        if "judge_weights" in data:
+            judge_bias, judge_bits, judge_threshold = data["judge_meta"].tolist()
+            judge = DraftModel(
+                data["judge_weights"].astype(np.float32),
+                float(judge_bias),
+                int(judge_bits),
+                float(judge_threshold),
+            )
+    return CueModel(
+        weights, float(bias), int(bits), add_threshold, drop_threshold, span_threshold, judge
+    )

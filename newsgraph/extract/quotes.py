@@ -41,6 +41,7 @@ from .quote_layout import layout_attributions
 from .quote_lexicon import Cue, QuoteKnowledge, load_knowledge
 from .quote_model import CueModel, load_model, token_features
 from .quote_places import assign_places
+from .quote_rerank import draft_features
 from .quote_scan import Quote, find_quotes
 from .quote_speakers import SpeakerResolver
 
@@ -70,6 +71,8 @@ class Draft:
     source_token: Token | None = None
     content: list[Range] = field(default_factory=list)
     addressee: Range | None = None
+    # verb | noun | according | orphan | announced | layout | model (read by the draft judge)
+    origin: str = "verb"
 
 
 @Language.factory(
@@ -96,16 +99,39 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
     if not text.strip():
         return []
     quotes = find_quotes(text)
-    drafts = _cue_drafts(doc, knowledge, quotes)
-    drafts.extend(_orphan_quote_drafts(doc, knowledge, quotes, drafts))
-    drafts.extend(_layout_drafts(doc, text, knowledge))
-    drafts = [d for d in drafts if d.content and not _is_first_person_musing(text, d)]
     model = load_model()
-    if model is not None:
-        drafts = _apply_model(doc, knowledge, quotes, drafts, model)
+    drafts, probs = candidate_drafts(doc, knowledge, quotes, model)
+    if model is not None and model.judge is not None and drafts:
+        scores = model.judge.probabilities(draft_features(doc, text, quotes, drafts, probs))
+        drafts = [
+            d
+            for d, p in zip(drafts, scores.tolist(), strict=True)
+            if p >= model.judge.threshold or d.origin in _UNJUDGED
+        ]
     drafts = _drop_nested(drafts)
     drafts.sort(key=_draft_position)
     return _to_statements(doc, knowledge, quotes, drafts)
+
+
+# a quote announced by the sentence before it ("sent the following message:") is speech whatever
+# the cue word; the judge, trained on annotators' habits, rarely saw one
+_UNJUDGED = frozenset({"announced"})
+
+
+def candidate_drafts(
+    doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote], model: CueModel | None
+) -> tuple[list[Draft], np.ndarray]:
+    """Every draft the rules and the token model propose (before the draft judge), with the
+    token model's cue probabilities (zeros without a model)."""
+    text = _doc_text(doc)
+    drafts = _cue_drafts(doc, knowledge, quotes)
+    drafts.extend(_layout_drafts(doc, text, knowledge))
+    drafts.extend(_orphan_quote_drafts(doc, knowledge, quotes, drafts))
+    drafts = [d for d in drafts if d.content and not _is_first_person_musing(text, d)]
+    if model is None:
+        return drafts, np.zeros(len(doc), dtype=np.float32)
+    probs = model.probabilities(token_features(doc, quotes, knowledge.lemma_hashes))
+    return _apply_model(doc, knowledge, quotes, drafts, model, probs), probs
 
 
 # the helpers below read the text many times: built once per doc (extensions.doc_text)
@@ -274,6 +300,8 @@ def _verb_draft(
         # "appeared to suggest", "continues to insist": one cue from the governing verb on
         draft.cue = (_cue_range(token.head)[0], draft.cue[1])
     draft.content = _verb_content(token, entry, knowledge.verbs, knowledge.nouns)
+    if draft.content:
+        draft.content = [*_passive_subject(token, draft.content), *draft.content]
     _attach_quotes(token, draft, quotes, knowledge.verbs)
     _set_verb_source(token, draft)
     draft.cue = _extend_cue_with_medium(token, draft.cue, knowledge)
@@ -352,6 +380,23 @@ def _verb_content(
     return []
 
 
+def _passive_subject(token: Token, content: list[Range]) -> list[Range]:
+    """ "Mr. Quiros was accused of fraud", "peacekeepers have been blamed for X": who the stance
+    is about belongs to the content, before the cue (annotators mark both pieces)."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if (
+        subject is None
+        or subject.lower_ in ("it", "there")
+        or subject.i > token.i
+        or any(c.dep_ == "ccomp" for c in token.children)  # "X was told that ...": addressee
+    ):
+        return []
+    piece = _subtree_range(subject)
+    if piece is None or any(s < piece[1] and piece[0] < e for s, e in content):
+        return []
+    return [piece]
+
+
 # right dependents of a cue that belong to its content ("cited X as examples of Y", "called X
 # a liar", "urged X to act"); the run stops at the first other dependent (time, clause, "and")
 _COMPLEMENT_DEPS = frozenset(
@@ -411,6 +456,12 @@ def _complement_run(token: Token, first: Token) -> list[Range]:
     for child in token.rights:
         if child.i <= first.i:
             continue
+        if child.dep_ in ("cc", "punct"):
+            indices.append(child.i)  # kept only when a complement follows (``_pieces`` trims)
+            continue
+        if _continues_infinitive(first, child):
+            indices.extend(t.i for t in child.subtree)
+            continue
         if child.dep_ not in _COMPLEMENT_DEPS or (child.dep_ == "prep" and _is_time(child)):
             break
         indices.extend(t.i for t in child.subtree)
@@ -420,6 +471,18 @@ def _complement_run(token: Token, first: Token) -> list[Range]:
         if prep.dep_ == "prep" and prep.i == token.i + 1 and prep.lower_ in ("on", "for"):
             indices.extend(t.i for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
     return _pieces(token.doc, indices, first)
+
+
+def _continues_infinitive(first: Token, child: Token) -> bool:
+    """ "wants to triple X, grow Y and create Z": the parser hangs "grow" and "create" on the
+    cue, but bare verbs without a subject continue the infinitive that is the content."""
+    return (
+        child.dep_ == "conj"
+        and first.dep_ == "xcomp"
+        and first.tag_ == "VB"
+        and child.tag_ == "VB"
+        and not any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+    )
 
 
 def _is_time(prep: Token) -> bool:
@@ -638,7 +701,7 @@ def _according_draft(token: Token, knowledge: QuoteKnowledge) -> Draft | None:
     to = next(c for c in token.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     entry = knowledge.phrases.get("according to")
-    draft = Draft((token.idx, to.idx + len(to)), "according to", entry, token)
+    draft = Draft((token.idx, to.idx + len(to)), "according to", entry, token, origin="according")
     if pobj is not None:
         draft.source, draft.source_token = _noun_phrase_range(pobj), pobj
     host = token.head
@@ -662,7 +725,7 @@ def _noun_draft(token: Token, entry: Cue, quotes: list[Quote]) -> Draft | None:
         if c.dep_ in ("acl", "ccomp")
         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
     ]
-    draft = Draft((token.idx, token.idx + len(token)), entry.lemma, entry, token)
+    draft = Draft((token.idx, token.idx + len(token)), entry.lemma, entry, token, origin="noun")
     _set_noun_source(token, draft)
     if comps:
         draft.content = _pieces(token.doc, [t.i for t in comps[0].subtree], comps[0])
@@ -710,7 +773,7 @@ def _layout_drafts(doc: Doc, text: str, knowledge: QuoteKnowledge) -> list[Draft
     drafts = []
     for found in layout_attributions(doc, text, knowledge):
         source = doc.char_span(*found.source, alignment_mode="expand")
-        draft = Draft(found.cue, _LAYOUT_CUE.lemma, _LAYOUT_CUE, None)
+        draft = Draft(found.cue, _LAYOUT_CUE.lemma, _LAYOUT_CUE, None, origin="layout")
         draft.source, draft.content = found.source, [found.content]
         draft.source_token = source.root if source is not None else None
         drafts.append(draft)
@@ -741,6 +804,7 @@ def _orphan_quote_drafts(
         announcing = _announcing_draft(text, drafts, previous)
         if announcing is not None:
             announcing.content = [inner]
+            announcing.origin = "announced"
             continue
         draft = _draft_from_sentence(knowledge, previous, used_cues)
         if draft is not None:
@@ -782,7 +846,13 @@ def _draft_from_sentence(
             continue
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and lemma in knowledge.nouns:
-            draft = Draft((token.idx, token.idx + len(token)), lemma, knowledge.nouns[lemma], token)
+            draft = Draft(
+                (token.idx, token.idx + len(token)),
+                lemma,
+                knowledge.nouns[lemma],
+                token,
+                origin="orphan",
+            )
             _set_noun_source(token, draft)
             return draft
         if (
@@ -791,7 +861,7 @@ def _draft_from_sentence(
             and not _modifies_speech_noun(token, knowledge)
         ):
             entry = knowledge.verbs[lemma]
-            draft = Draft(_cue_range(token, entry), lemma, entry, token)
+            draft = Draft(_cue_range(token, entry), lemma, entry, token, origin="orphan")
             _set_verb_source(token, draft)
             draft.addressee = _addressee(token)
             return draft
@@ -849,11 +919,15 @@ _MODEL_CONTENT_DEPS = frozenset(
 
 
 def _apply_model(
-    doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote], drafts: list[Draft], model: CueModel
+    doc: Doc,
+    knowledge: QuoteKnowledge,
+    quotes: list[Quote],
+    drafts: list[Draft],
+    model: CueModel,
+    probs: np.ndarray,
 ) -> list[Draft]:
     """Drop rule cues the model finds very unlikely; add statements on runs of tokens the
     model marks as cue that no rule draft covers."""
-    probs = model.probabilities(token_features(doc, quotes, knowledge.lemma_hashes))
     kept = [
         d
         for d in drafts
@@ -968,7 +1042,9 @@ def _model_draft(
     entry = (knowledge.nouns if kind == "noun" else knowledge.verbs).get(lemma) or Cue(
         lemma, kind, "claim"
     )
-    draft = Draft((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])), lemma, entry, root)
+    draft = Draft(
+        (doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])), lemma, entry, root, origin="model"
+    )
     if root.pos_ in ("VERB", "AUX") and len(run) == 1:
         draft.cue = _cue_range(root, entry)
     own = set()
@@ -984,6 +1060,8 @@ def _model_draft(
     ]
     if indices:
         draft.content = _pieces(doc, indices, root)
+        if root.pos_ in ("VERB", "AUX"):
+            draft.content = [*_passive_subject(root, draft.content), *draft.content]
     _attach_quotes(root, draft, quotes, knowledge.verbs)
     if not draft.content:
         draft.content = _after_colon(doc[run[-1]])

@@ -7,6 +7,7 @@ the gold files themselves are only read (never copied) by the tests that need th
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,19 @@ def events_nlp() -> Language:
     return add_components(load_spacy_model(), ("newsgraph_events",))
 
 
+@pytest.fixture(scope="module")
+def dated_nlp() -> Language:
+    """spaCy plus times and events: what the history rule needs (times against the date)."""
+    return add_components(load_spacy_model(), ("newsgraph_times", "newsgraph_events"))
+
+
 def _record(rid: str, label: str, text: str, source: str, target: str | None) -> dict:
-    record = {"id": rid, "event": label, "text": text,
-              "source": [{"actorText": source, "code": "XXX", "sector": "GOV"}]}
+    record = {
+        "id": rid,
+        "event": label,
+        "text": text,
+        "source": [{"actorText": source, "code": "XXX", "sector": "GOV"}],
+    }
     if target is not None:
         record["target"] = [{"actorText": target, "code": "YYY", "sector": "GOV"}]
     return record
@@ -52,6 +63,12 @@ Southland positions near the river.
 The weather in the capital was mild on Tuesday.
 </Text>
 </Sentence>
+<Sentence category="TEST" date="20150609" id="MINE_3" evaluate="true"/>
+<EventCoding noevents="True" />
+<Text>
+Northland on Monday accused Southland of ordering the 1982 massacre at Eastville.
+</Text>
+</Sentence>
 </Sentences>
 </Validation>
 """
@@ -61,16 +78,41 @@ The weather in the capital was mild on Tuesday.
 def tiny_data(tmp_path: Path) -> Path:
     records = [
         {"id": "DOCUMENT", "type": "header"},
-        _record("R1", "FIGHT", "Northland troops shelled the border town of Eastville on Friday.",
-                "Northland troops", "Eastville"),
-        _record("R2", "DEMAND", "Westland demanded that Northland withdraw its troops.",
-                "Westland", "Northland"),
-        _record("R3", "AGREE", "The two parties agreed to hold new elections in March.",
-                "The two parties", None),
-        _record("R4", "DISAPPROVE", "Southland accused Northland of violating the truce.",
-                "Southland", "Northland"),
-        _record("R5", "SANCTION", "Southland accused Northland of violating the truce.",
-                "Southland", "Northland"),
+        _record(
+            "R1",
+            "FIGHT",
+            "Northland troops shelled the border town of Eastville on Friday.",
+            "Northland troops",
+            "Eastville",
+        ),
+        _record(
+            "R2",
+            "DEMAND",
+            "Westland demanded that Northland withdraw its troops.",
+            "Westland",
+            "Northland",
+        ),
+        _record(
+            "R3",
+            "AGREE",
+            "The two parties agreed to hold new elections in March.",
+            "The two parties",
+            None,
+        ),
+        _record(
+            "R4",
+            "DISAPPROVE",
+            "Southland accused Northland of violating the truce.",
+            "Southland",
+            "Northland",
+        ),
+        _record(
+            "R5",
+            "SANCTION",
+            "Southland accused Northland of violating the truce.",
+            "Southland",
+            "Northland",
+        ),
     ]
     (tmp_path / plover.PLOVER_FILE).write_text(json.dumps(records), encoding="utf-8")
     (tmp_path / plover.PETR_FILE).write_text(PETR_XML, encoding="utf-8")
@@ -78,28 +120,83 @@ def tiny_data(tmp_path: Path) -> Path:
 
 
 def test_label_and_code_mapping() -> None:
-    assert [plover.map_plover_label(x) for x in ("FIGHT", "DEMAND", "DISAPPROVE", "INVESTIGATE",
-                                                  "AGREE")] == [
-        "ASSAULT", "REQUEST", "ACCUSE", "ACCUSE", "AGREE"]
-    codes = ["010", "020", "036", "042", "057", "061", "073", "080", "081", "0841", "085",
-             "090", "112", "1011", "120", "138", "141", "150", "163", "173", "183", "190", "202"]
+    assert [
+        plover.map_plover_label(x)
+        for x in ("FIGHT", "DEMAND", "DISAPPROVE", "INVESTIGATE", "AGREE")
+    ] == ["ASSAULT", "REQUEST", "ACCUSE", "ACCUSE", "AGREE"]
+    codes = [
+        "010",
+        "020",
+        "036",
+        "042",
+        "057",
+        "061",
+        "073",
+        "080",
+        "081",
+        "0841",
+        "085",
+        "090",
+        "112",
+        "1011",
+        "120",
+        "138",
+        "141",
+        "150",
+        "163",
+        "173",
+        "183",
+        "190",
+        "202",
+    ]
     assert [plover.cameo_to_plover(c) for c in codes] == [
-        None, None, "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", None, "CONCEDE",
-        "RETREAT", "RETREAT", "ACCUSE", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST",
-        "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "ASSAULT", "ASSAULT"]
+        None,
+        None,
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "COOPERATE",
+        "AID",
+        None,
+        "CONCEDE",
+        "RETREAT",
+        "RETREAT",
+        "ACCUSE",
+        "ACCUSE",
+        "REQUEST",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "MOBILIZE",
+        "SANCTION",
+        "COERCE",
+        "ASSAULT",
+        "ASSAULT",
+        "ASSAULT",
+    ]
 
 
 def _event(etype: str, quad: str, *, hypothetical: bool = False, negated: bool = False) -> Event:
-    return Event("e1", etype, None, None, quad, ActorRef(None, None), ActorRef(None, None), [],
-                 hypothetical=hypothetical, negated=negated)
+    return Event(
+        "e1",
+        etype,
+        None,
+        None,
+        quad,
+        ActorRef(None, None),
+        ActorRef(None, None),
+        [],
+        hypothetical=hypothetical,
+        negated=negated,
+    )
 
 
 def test_scored_type_codes_intent() -> None:
     assert plover.scored_type(_event("AID", "material_cooperation", hypothetical=True)) == "AGREE"
-    assert plover.scored_type(_event("CONSULT", "verbal_cooperation",
-                                     hypothetical=True)) == "AGREE"
-    assert plover.scored_type(_event("PROTEST", "material_conflict",
-                                     hypothetical=True)) == "THREATEN"
+    assert plover.scored_type(_event("CONSULT", "verbal_cooperation", hypothetical=True)) == "AGREE"
+    assert (
+        plover.scored_type(_event("PROTEST", "material_conflict", hypothetical=True)) == "THREATEN"
+    )
     assert plover.scored_type(_event("REJECT", "verbal_conflict", hypothetical=True)) == "REJECT"
     assert plover.scored_type(_event("ASSAULT", "material_conflict", negated=True)) is None
     assert plover.scored_type(_event("ASSAULT", "material_conflict")) == "ASSAULT"
@@ -108,54 +205,120 @@ def test_scored_type_codes_intent() -> None:
 def test_read_gold_files(tiny_data: Path) -> None:
     sentences = plover.read_plover(tiny_data / plover.PLOVER_FILE)
     assert [(s.id, sorted(s.types)) for s in sentences] == [
-        ("R1", ["ASSAULT"]), ("R2", ["REQUEST"]), ("R3", ["AGREE"]),
+        ("R1", ["ASSAULT"]),
+        ("R2", ["REQUEST"]),
+        ("R3", ["AGREE"]),
         ("R4", ["ACCUSE", "SANCTION"]),
     ]
     petr, dropped = plover.read_petrarch(tiny_data / plover.PETR_FILE)
     assert dropped == 1
     assert [(s.id, s.text, sorted(s.types), s.noevents) for s in petr] == [
-        ("MINE_1", "Northland troops attacked Southland positions near the river.",
-         ["ASSAULT"], False),
+        (
+            "MINE_1",
+            "Northland troops attacked Southland positions near the river.",
+            ["ASSAULT"],
+            False,
+        ),
         ("MINE_2", "The weather in the capital was mild on Tuesday.", [], True),
+        (
+            "MINE_3",
+            "Northland on Monday accused Southland of ordering the 1982 massacre at Eastville.",
+            [],
+            True,
+        ),
     ]
+    assert {s.date for s in petr} == {date(2015, 6, 9)}
 
 
-def test_evaluate_on_written_sentences(tiny_data: Path, events_nlp: Language) -> None:
-    report = plover.evaluate(tiny_data, nlp=events_nlp)
+def test_sentences_are_parsed_with_their_date(tiny_data: Path, dated_nlp: Language) -> None:
+    petr, _ = plover.read_petrarch(tiny_data / plover.PETR_FILE)
+    text = petr[2].text
+    # dated 2015, the 1982 massacre is history: the accusation is background
+    (dated,) = plover.predict([text], dated_nlp, [petr[2].date])
+    assert (dated.any_event, dated.all_types) == (False, [])
+    (undated,) = plover.predict([text], dated_nlp)
+    assert undated.all_types == ["ACCUSE", "ASSAULT"]
+
+
+def test_evaluate_on_written_sentences(tiny_data: Path, dated_nlp: Language) -> None:
+    report = plover.evaluate(tiny_data, nlp=dated_nlp)
     rows = {r.measure: r.to_dict() for r in report.rows}
     # 4 sentences, 5 gold pairs; the SANCTION pair is missed
     assert rows["type (sentence, type) micro"] == {
-        "measure": "type (sentence, type) micro", "precision": 1.0, "recall": 0.8,
-        "f1": 0.8889, "support": 5}
+        "measure": "type (sentence, type) micro",
+        "precision": 1.0,
+        "recall": 0.8,
+        "f1": 0.8889,
+        "support": 5,
+    }
     assert rows["type accuracy, single-event sentences"]["value"] == 1.0
     assert rows["source agreement (type found)"] == {
-        "measure": "source agreement (type found)", "value": 1.0, "support": 4}
+        "measure": "source agreement (type found)",
+        "value": 1.0,
+        "support": 4,
+    }
     assert rows["target agreement (type found)"] == {
-        "measure": "target agreement (type found)", "value": 1.0, "support": 3}
-    assert rows["petr2 noevents sentences yielding an event"]["value"] == 0
+        "measure": "target agreement (type found)",
+        "value": 1.0,
+        "support": 3,
+    }
+    assert rows["petr2 noevents sentences yielding an event"] == {
+        "measure": "petr2 noevents sentences yielding an event",
+        "value": 0,
+        "support": 2,
+    }
+    assert report.details["petr2_noevents_errors"] == []
     assert rows["petr2 type (sentence, type) micro"]["f1"] == 1.0
     assert report.details["confusion"] == {
-        "AGREE -> AGREE": 1, "ASSAULT -> ASSAULT": 1, "REQUEST -> REQUEST": 1}
+        "AGREE -> AGREE": 1,
+        "ASSAULT -> ASSAULT": 1,
+        "REQUEST -> REQUEST": 1,
+    }
 
 
 # ---- on the shared gold data (read only) ----------------------------------------------------
 
-needs_gold = pytest.mark.skipif(not (GOLD_DIR / plover.PETR_FILE).exists(),
-                                reason="shared PLOVER/PETRARCH gold data not available")
+needs_gold = pytest.mark.skipif(
+    not (GOLD_DIR / plover.PETR_FILE).exists(),
+    reason="shared PLOVER/PETRARCH gold data not available",
+)
 
-# noevents sentences of the PETRARCH-2 suite that hold no political event by PLOVER's
-# definition either; the other six (a condemnation, two accusations, sanctions, a demolition and
-# a reported threat) are events PETRARCH-2 discarded for its own dictionary reasons.
-EVENTLESS = ["AFP0808020742_2", "TEST_5", "TEST_10", "EXIST_0", "VERB_4", "VERB_5"]
+# noevents sentences of the PETRARCH-2 suite that yield no event: six hold no trigger at all;
+# five are background by extract/event_background.py (a condemnation and two accusations about
+# the 1994 genocide: history; an "initial threat": a back-reference; "A protestor demolished the
+# building.": a private incident). GOLD_7 (sanctions the outlet reports) stays an event: see
+# docs/events.md.
+EVENTLESS = [
+    "AFP0808020742_2",
+    "TEST_5",
+    "TEST_10",
+    "EXIST_0",
+    "VERB_4",
+    "VERB_5",
+    "AFP0808020776_5",
+    "AFP0808020840_1",
+    "AFP0808020955_1",
+    "AFP0808020957_1",
+    "PASSIVE_2",
+]
+KEPT = {"GOLD_7": "SANCTION"}
 
 
 @needs_gold
-def test_petrarch_eventless_sentences_yield_no_event(events_nlp: Language) -> None:
+def test_petrarch_eventless_sentences_yield_no_event(dated_nlp: Language) -> None:
     sentences, _ = plover.read_petrarch(GOLD_DIR / plover.PETR_FILE)
     by_id = {s.id: s for s in sentences}
-    assert sum(1 for s in sentences if s.noevents and not s.events) == 12
-    texts = [by_id[i].text for i in EVENTLESS]
-    assert [doc._.ng_events for doc in events_nlp.pipe(texts)] == [[] for _ in EVENTLESS]
+    assert sorted(s.id for s in sentences if s.noevents and not s.events) == sorted(
+        [*EVENTLESS, *KEPT]
+    )
+    chosen = [by_id[i] for i in EVENTLESS]
+    preds = plover.predict([s.text for s in chosen], dated_nlp, [s.date for s in chosen])
+    assert {s.id: p.all_types for s, p in zip(chosen, preds, strict=True)} == {
+        i: [] for i in EVENTLESS
+    }
+    kept = [by_id[i] for i in KEPT]
+    preds = plover.predict([s.text for s in kept], dated_nlp, [s.date for s in kept])
+    assert [sorted(p.types) for p in preds] == [[t] for t in KEPT.values()]
 
 
 @needs_gold
@@ -168,4 +331,5 @@ def test_quality_floor_on_dev_records() -> None:
     assert rows["type accuracy, single-event sentences"].value >= 0.86
     assert rows["source agreement (type found)"].value >= 0.89
     assert rows["target agreement (type found)"].value >= 0.715
-    assert rows["petr2 noevents sentences yielding an event"].value <= 6
+    assert rows["petr2 noevents sentences yielding an event"].value <= 1
+    assert report.details["petr2_noevents_with_events"] == list(KEPT)

@@ -7,6 +7,7 @@ whole pipeline. Every article here is written for these tests.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -14,10 +15,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.eval.base import shared_eval_dir
+from newsgraph.extract.event_background import value_end
 from newsgraph.extract.event_lexicon import load_lexicon
 from newsgraph.extract.event_magnitude import read_quantity
 from newsgraph.extract.events import extract_events, main_events
-from newsgraph.model import ActorMention, ActorRef, Event, Span, Statement, Time
+from newsgraph.model import ActorMention, ActorRef, Article, Event, Span, Statement, Time
 from newsgraph.nlp import load_spacy_model
 
 SEED = str(shared_eval_dir().parent / "seed" / "almayadeen-2024-07-29.txt")
@@ -50,21 +52,48 @@ ARTICLES = [
     (
         "At least 12 people were killed by an Israeli airstrike on Khan Younis on Monday. "
         "The Israeli strike on Khan Younis also wounded dozens of civilians.",
-        [("ASSAULT", "aerial", "Israeli", "Khan Younis", {"killed": 12, "injured": 24},
-          False, False)],
+        [
+            (
+                "ASSAULT",
+                "aerial",
+                "Israeli",
+                "Khan Younis",
+                {"killed": 12, "injured": 24},
+                False,
+                False,
+            )
+        ],
     ),
     # shelling with a casualty clause folded into it
     (
         "Russian forces shelled the city of Kharkiv overnight, killing three civilians, "
         "regional officials said.",
-        [("ASSAULT", "shelling", "Russian forces", "the city of Kharkiv", {"killed": 3},
-          False, False)],
+        [
+            (
+                "ASSAULT",
+                "shelling",
+                "Russian forces",
+                "the city of Kharkiv",
+                {"killed": 3},
+                False,
+                False,
+            )
+        ],
     ),
     # arrest with a vague lower bound
     (
         "Police arrested more than 100 protesters in Tbilisi on Saturday.",
-        [("COERCE", "arrest", "Police", "more than 100 protesters", {"arrested": 100},
-          False, False)],
+        [
+            (
+                "COERCE",
+                "arrest",
+                "Police",
+                "more than 100 protesters",
+                {"arrested": 100},
+                False,
+                False,
+            )
+        ],
     ),
     # protest
     (
@@ -79,8 +108,17 @@ ARTICLES = [
     # aid delivery
     (
         "The World Food Programme delivered food aid to displaced families in Darfur.",
-        [("AID", "humanitarian", "The World Food Programme", "displaced families", {},
-          False, False)],
+        [
+            (
+                "AID",
+                "humanitarian",
+                "The World Food Programme",
+                "displaced families",
+                {},
+                False,
+                False,
+            )
+        ],
     ),
     # ceasefire agreement: coordination of a reciprocal verb gives source and target
     (
@@ -90,8 +128,17 @@ ARTICLES = [
     # talks
     (
         "The UN Secretary-General met with the Qatari prime minister in Doha.",
-        [("CONSULT", "meet", "The UN Secretary-General", "the Qatari prime minister", {},
-          False, False)],
+        [
+            (
+                "CONSULT",
+                "meet",
+                "The UN Secretary-General",
+                "the Qatari prime minister",
+                {},
+                False,
+                False,
+            )
+        ],
     ),
     # negated
     (
@@ -101,8 +148,10 @@ ARTICLES = [
     # denial of an attack: the denial is an event, the attack is negated
     (
         "Hezbollah denied attacking the base.",
-        [("REJECT", "deny", "Hezbollah", None, {}, False, False),
-         ("ASSAULT", None, "Hezbollah", "the base", {}, True, False)],
+        [
+            ("REJECT", "deny", "Hezbollah", None, {}, False, False),
+            ("ASSAULT", None, "Hezbollah", "the base", {}, True, False),
+        ],
     ),
     # conditional
     (
@@ -132,14 +181,15 @@ ARTICLES = [
     # coordinated verbs share the subject
     (
         "The rebels released 20 hostages and withdrew from the town.",
-        [("RETREAT", "release", "The rebels", "20 hostages", {}, False, False),
-         ("RETREAT", "withdraw", "The rebels", "the town", {}, False, False)],
+        [
+            ("RETREAT", "release", "The rebels", "20 hostages", {}, False, False),
+            ("RETREAT", "withdraw", "The rebels", "the town", {}, False, False),
+        ],
     ),
     # a range
     (
         "Between 10 and 15 people died in the explosion in Aden.",
-        [("ASSAULT", "explosives", None, "Between 10 and 15 people", {"killed": 10},
-          False, False)],
+        [("ASSAULT", "explosives", None, "Between 10 and 15 people", {"killed": 10}, False, False)],
     ),
     # threat folds the threatened act in and takes its target
     (
@@ -149,8 +199,10 @@ ARTICLES = [
     # a verb the parser read as an adjective is still an act, negated under "denied"
     (
         "The RSF denied attacking civilians.",
-        [("REJECT", "deny", "The RSF", "civilians", {}, False, False),
-         ("ASSAULT", None, "The RSF", "civilians", {}, True, False)],
+        [
+            ("REJECT", "deny", "The RSF", "civilians", {}, False, False),
+            ("ASSAULT", None, "The RSF", "civilians", {}, True, False),
+        ],
     ),
     # withdrawing peacekeepers reduces relations; in the future it is hypothetical
     (
@@ -215,7 +267,7 @@ def test_ids_in_text_order(nlp: Language) -> None:
 
 
 def test_no_events_and_no_crash_on_odd_text(nlp: Language) -> None:
-    for text in ("", " ", "...", "The weather was mild on Tuesday.", "\n\n\"\"\n"):
+    for text in ("", " ", "...", "The weather was mild on Tuesday.", '\n\n""\n'):
         assert extract_events(nlp(text)) == []
 
 
@@ -269,13 +321,19 @@ def test_place_and_time_from_the_clause(nlp: Language) -> None:
     ]
     doc._.ng_times = [Time("t1", Span.of(text, monday, monday + 6), "2024-07-29", "day")]
     events = extract_events(doc)
-    assert [(e.type, e.place, e.time) for e in events] == [
-        ("ASSAULT", "geonames:281102", "t1")
-    ]
+    assert [(e.type, e.place, e.time) for e in events] == [("ASSAULT", "geonames:281102", "t1")]
 
 
-def _statement(text: str, sid: str, speaker: str, actor: str, cue: str, content: str,
-               act: str, disputes: str | None = None) -> Statement:
+def _statement(
+    text: str,
+    sid: str,
+    speaker: str,
+    actor: str,
+    cue: str,
+    content: str,
+    act: str,
+    disputes: str | None = None,
+) -> Statement:
     s_start = text.index(speaker)
     c_start = text.index(cue)
     b_start = text.index(content)
@@ -292,8 +350,7 @@ def _statement(text: str, sid: str, speaker: str, actor: str, cue: str, content:
 
 
 SPEECH_TEXT = (
-    '"The Houthis fired a missile at the port," the minister said. '
-    "The Houthis rejected the claim."
+    '"The Houthis fired a missile at the port," the minister said. The Houthis rejected the claim.'
 )
 
 
@@ -306,15 +363,29 @@ def test_attribution_dispute_and_speech_events(nlp: Language) -> None:
         _mention(text, "The Houthis", "houthis", nth=1),
     ]
     doc._.ng_statements = [
-        _statement(text, "s1", "the minister", "minister-x", "said",
-                   "The Houthis fired a missile at the port", "accusation"),
-        _statement(text, "s2", "The Houthis rejected", "houthis", "rejected", "the claim",
-                   "denial", disputes="s1"),
+        _statement(
+            text,
+            "s1",
+            "the minister",
+            "minister-x",
+            "said",
+            "The Houthis fired a missile at the port",
+            "accusation",
+        ),
+        _statement(
+            text,
+            "s2",
+            "The Houthis rejected",
+            "houthis",
+            "rejected",
+            "the claim",
+            "denial",
+            disputes="s1",
+        ),
     ]
     events = extract_events(doc)
     summary = [
-        (e.id, e.type, e.source.actor, e.target.actor, e.attributed_to, e.disputed)
-        for e in events
+        (e.id, e.type, e.source.actor, e.target.actor, e.attributed_to, e.disputed) for e in events
     ]
     assert summary == [
         # the outlet does not assert the strike: the minister says it, and it is disputed
@@ -339,6 +410,169 @@ def test_main_events_drop_background_mentions(nlp: Language) -> None:
     events = extract_events(doc)
     assert [e.type for e in events] == ["COERCE", "PROTEST"]
     assert [e.type for e in main_events(doc, events)] == ["COERCE"]
+
+
+# ---- background: what a sentence names but does not report (event_background) ---------------
+
+PUBLISHED = date(2024, 5, 2)
+
+
+def _dated_doc(
+    nlp: Language,
+    text: str,
+    times: tuple[tuple[str, str, str | None], ...] = (),
+    published: date | None = PUBLISHED,
+) -> Doc:
+    """A doc with the article's date and its times (phrase, value, interval) set by hand."""
+    doc = nlp(text)
+    if published is not None:
+        doc._.ng_article = Article(id="a1", text=text, published=published)
+    found = []
+    for number, (phrase, value, interval) in enumerate(times, start=1):
+        start = text.index(phrase)
+        found.append(
+            Time(
+                f"t{number}",
+                Span.of(text, start, start + len(phrase)),
+                value,
+                "year",
+                interval=interval,
+            )
+        )
+    doc._.ng_times = found
+    return doc
+
+
+def _typed(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (
+            e.type,
+            e.source.span.text if e.source.span else None,
+            e.target.span.text if e.target.span else None,
+        )
+        for e in events
+    ]
+
+
+MASSACRE_1982 = "Northland on Monday accused Southland of ordering the 1982 massacre at Eastville."
+
+
+def test_an_accusation_about_decades_old_history_is_background(nlp: Language) -> None:
+    doc = _dated_doc(nlp, MASSACRE_1982, (("1982", "1982", None),))
+    assert extract_events(doc) == []
+    # the same charge about a recent massacre, or a fresh strike, is news
+    recent = MASSACRE_1982.replace("1982", "2021")
+    doc = _dated_doc(nlp, recent, (("2021", "2021", None),))
+    assert _typed(extract_events(doc)) == [
+        ("ACCUSE", "Northland", "Southland"),
+        ("ASSAULT", None, "Eastville"),
+    ]
+    doc = _dated_doc(nlp, "Northland on Monday accused Southland of shelling Eastville.")
+    assert _typed(extract_events(doc)) == [("ACCUSE", "Northland", "Southland")]
+
+
+def test_without_a_publication_date_nothing_is_history(nlp: Language) -> None:
+    doc = _dated_doc(nlp, MASSACRE_1982, (("1982", "1982", None),), published=None)
+    assert [e.type for e in extract_events(doc)] == ["ACCUSE", "ASSAULT"]
+
+
+def test_history_is_the_events_own_time_or_its_matter(nlp: Language) -> None:
+    # a material event dated long ago is history
+    doc = _dated_doc(nlp, "In 1982, Northland troops shelled Eastville.", (("1982", "1982", None),))
+    assert extract_events(doc) == []
+    text = "Northland militias carried out the 1982 massacre at Eastville."
+    assert extract_events(_dated_doc(nlp, text, (("1982", "1982", None),))) == []
+    # the arrest is today's; only the bombing it is about is history
+    text = "Police in Eastville arrested a man over the 1982 bombing of the post office."
+    doc = _dated_doc(nlp, text, (("1982", "1982", None),))
+    assert _typed(extract_events(doc)) == [("COERCE", "Police", "a man")]
+    # a clause describing a participant says who, not what the offer is about
+    text = "Westland offered to hand over two officers suspected of the 1982 bombing."
+    doc = _dated_doc(nlp, text, (("1982", "1982", None),))
+    assert _typed(extract_events(doc)) == [("AGREE", "Westland", "two officers")]
+    # "since 1982" is a period that reaches today
+    text = "Northland troops have occupied the valley since 1982."
+    doc = _dated_doc(nlp, text, (("1982", "1982", "1982/2024-05-02"),))
+    assert _typed(extract_events(doc)) == [("ASSAULT", "Northland troops", "the valley")]
+
+
+def test_a_retrospective_mention_refers_back(nlp: Language) -> None:
+    text = "The summit comes weeks after an earlier threat by Westland to boycott it."
+    assert extract_events(_dated_doc(nlp, text)) == []
+    fresh = text.replace("an earlier threat", "a threat")
+    assert [e.type for e in extract_events(_dated_doc(nlp, fresh))] == ["THREATEN"]
+
+
+def test_a_wish_about_another_party_is_no_event(nlp: Language) -> None:
+    text = (
+        "The justice minister said Westland hoped the Southland commanders would be indicted "
+        "for war crimes."
+    )
+    assert extract_events(_dated_doc(nlp, text)) == []
+    # reported as what will happen, the indictment is a (hypothetical) event
+    plain = "The justice minister said the Southland commanders would be indicted for war crimes."
+    (event,) = extract_events(_dated_doc(nlp, plain))
+    assert (event.type, event.target.span.text, event.hypothetical) == (
+        "ACCUSE",
+        "the Southland commanders",
+        True,
+    )
+    # the wisher's own intent stays
+    text = "Northland hopes to sign a trade deal with Westland."
+    assert _typed(extract_events(_dated_doc(nlp, text))) == [("AGREE", "Northland", "Westland")]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("she hoped the Southland commanders would face trial", []),
+        ("the Southland commanders had committed war crimes", ["ACCUSE"]),
+    ],
+)
+def test_a_statement_of_a_wish_is_no_speech_act(
+    nlp: Language, content: str, expected: list[str]
+) -> None:
+    text = f"The justice minister said on Tuesday {content}."
+    doc = _dated_doc(nlp, text)
+    doc._.ng_statements = [
+        _statement(text, "s1", "The justice minister", "minister-y", "said", content, "accusation")
+    ]
+    assert [e.type for e in extract_events(doc)] == expected
+
+
+def test_a_private_incident_is_no_political_event(nlp: Language) -> None:
+    assert extract_events(_dated_doc(nlp, "A resident demolished the bus shelter.")) == []
+    # soldiers, a nationality or a place make it an event
+    assert _typed(extract_events(_dated_doc(nlp, "Soldiers demolished the bus shelter."))) == [
+        ("COERCE", "Soldiers", "the bus shelter")
+    ]
+    text = "A Northland resident demolished the bus shelter."
+    assert _typed(extract_events(_dated_doc(nlp, text))) == [
+        ("COERCE", "A Northland resident", "the bus shelter")
+    ]
+    text = "A resident demolished the bus shelter on Sunday night, near the market."
+    doc = _dated_doc(nlp, text)
+    market = text.index("the market")
+    doc._.ng_place_mentions = [(market, market + len("the market"), "newsgraph:east-market")]
+    assert [(e.type, e.place) for e in extract_events(doc)] == [("COERCE", "newsgraph:east-market")]
+
+
+@pytest.mark.parametrize(
+    ("value", "end"),
+    [
+        ("1994", date(1994, 12, 31)),
+        ("199", date(1999, 12, 31)),
+        ("1994-05", date(1994, 5, 28)),
+        ("1994-05-17", date(1994, 5, 17)),
+        ("1994-W12", date(1994, 12, 31)),
+        ("1967/2008-08-06", date(2008, 8, 6)),
+        ("P3Y", None),
+        ("XXXX-WXX-3", None),
+        ("1994-13", None),
+    ],
+)
+def test_value_end(value: str, end: date | None) -> None:
+    assert value_end(value) == end
 
 
 # ---- the whole pipeline on the seed article ---------------------------------------------------
@@ -368,8 +602,14 @@ def seed_doc() -> Doc:
 def _find(events: list[Event], **want: Any) -> list[Event]:
     def ok(e: Event) -> bool:
         return all(
-            (e.source.actor if k == "source" else e.target.actor if k == "target"
-             else getattr(e, k)) == v
+            (
+                e.source.actor
+                if k == "source"
+                else e.target.actor
+                if k == "target"
+                else getattr(e, k)
+            )
+            == v
             for k, v in want.items()
         )
 
@@ -380,26 +620,36 @@ def _find(events: list[Event], **want: Any) -> list[Event]:
 def test_seed_article_events(seed_doc: Doc) -> None:
     events = seed_doc._.ng_events
     text = seed_doc.text
-    rafah = [e for e in _find(events, type="ASSAULT", source="al-qassam-brigades",
-                              attributed_to=None)
-             if e.target.span and "armored vehicles" in e.target.span.text]
+    rafah = [
+        e
+        for e in _find(events, type="ASSAULT", source="al-qassam-brigades", attributed_to=None)
+        if e.target.span and "armored vehicles" in e.target.span.text
+    ]
     assert rafah and rafah[0].place is not None
     assert any(
-        e.place and text[next(p for p in seed_doc._.ng_place_mentions if p[2] == e.place)[0]:]
-        .startswith("Rafah") for e in rafah
+        e.place
+        and text[next(p for p in seed_doc._.ng_place_mentions if p[2] == e.place)[0] :].startswith(
+            "Rafah"
+        )
+        for e in rafah
     )
     since = _find(events, type="ASSAULT", source="hezbollah")
-    assert any(e.target.span and "armored vehicles" in e.target.span.text and e.time
-               and next(t for t in seed_doc._.ng_times if t.id == e.time).value == "2023-10-08"
-               for e in since)
+    assert any(
+        e.target.span
+        and "armored vehicles" in e.target.span.text
+        and e.time
+        and next(t for t in seed_doc._.ng_times if t.id == e.time).value == "2023-10-08"
+        for e in since
+    )
     assert _find(events, type="THREATEN", source="benjamin-netanyahu", target="lebanon")
     (accusation,) = _find(events, type="ACCUSE", source="benjamin-netanyahu", target="hezbollah")
     places = {place.id: place.name for place in seed_doc._.ng_places}
     times = {time.id: time.value for time in seed_doc._.ng_times}
     assert places[accusation.place] == "Majdal Shams"
     assert times[accusation.time] == "2024-07-29"
-    (rocket,) = [e for e in _find(events, type="ASSAULT", source="hezbollah")
-                 if "killed" in e.magnitude]
+    (rocket,) = [
+        e for e in _find(events, type="ASSAULT", source="hezbollah") if "killed" in e.magnitude
+    ]
     assert rocket.magnitude["killed"]["min"] == 12
     assert rocket.attributed_to is not None and rocket.disputed
     assert places[rocket.place] == "Majdal Shams"  # "launched an Iranian rocket here"

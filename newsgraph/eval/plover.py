@@ -13,7 +13,12 @@ Rows: micro P/R/F1 over (sentence, type) pairs; accuracy on single-event sentenc
 target agreement on gold events whose type was found and whose gold actor is given (a match
 shares a content word with the gold ``actorText``, or the actor's country is the gold code);
 PETRARCH-2 P/R/F1 (roots 01 and 02 reported apart) and the count of its ``noevents`` sentences
-that yield any event. ``details`` holds per-type counts and the confusion table.
+that yield any event at all (``details``: their ids, and their text with the types we found).
+``details`` also holds per-type counts and the confusion table.
+
+Each PETRARCH-2 sentence is parsed with its ``date`` as the publication date, so times resolve
+and events dated decades before count as history, not news (``extract/event_background.py``).
+PLOVER records carry only a placeholder date (2000-01-01) and are parsed without one.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +41,45 @@ PLOVER_FILE = "PLOVER_GSR_dev.json"
 PETR_FILE = "PETR2_GSR_validation.xml"
 
 # PLOVER 0.5b1 -> current PLOVER (README: the current manual's CAMEO table)
-LABEL_MAP = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE",
-             "INVESTIGATE": "ACCUSE"}
+LABEL_MAP = {
+    "DEMAND": "REQUEST",
+    "FIGHT": "ASSAULT",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+}
 INTENT_TYPE = {"cooperation": "AGREE", "conflict": "THREATEN"}
 # types that are already a statement of intent or stance; others, when hypothetical, are
 # coded as the intent (AGREE for cooperation, THREATEN for conflict)
 STANCE_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # words too common in actor phrases to show that two phrases name the same actor
-STOPWORDS = frozenset({
-    "the", "an", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "its",
-    "his", "her", "their", "official", "officials", "government", "leader", "leaders", "forces",
-    "force",
-})
+STOPWORDS = frozenset(
+    {
+        "the",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "with",
+        "by",
+        "from",
+        "its",
+        "his",
+        "her",
+        "their",
+        "official",
+        "officials",
+        "government",
+        "leader",
+        "leaders",
+        "forces",
+        "force",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -68,6 +101,7 @@ class GoldSentence:
     text: str
     events: list[GoldEvent] = field(default_factory=list)
     noevents: bool = False
+    date: date | None = None  # the article's date (PETRARCH-2 only: PLOVER's is a placeholder)
 
     @property
     def types(self) -> set[str]:
@@ -123,10 +157,25 @@ def cameo_to_plover(code: str) -> str | None:
         if code[:3] in ("084", "085", "086", "087"):
             return "RETREAT"
         return None
-    table = {"03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-             "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
-             "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE",
-             "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT"}
+    table = {
+        "03": "AGREE",
+        "04": "CONSULT",
+        "05": "SUPPORT",
+        "06": "COOPERATE",
+        "07": "AID",
+        "09": "ACCUSE",
+        "10": "REQUEST",
+        "11": "ACCUSE",
+        "12": "REJECT",
+        "13": "THREATEN",
+        "14": "PROTEST",
+        "15": "MOBILIZE",
+        "16": "SANCTION",
+        "17": "COERCE",
+        "18": "ASSAULT",
+        "19": "ASSAULT",
+        "20": "ASSAULT",
+    }
     return table.get(root)
 
 
@@ -140,9 +189,19 @@ def _parse_text(block: str) -> str:
     if text:
         return text
     parse = re.search(r"<Parse>(.*?)</Parse>", block, re.S)
-    words = [line.split("\t")[1] for line in (parse.group(1) if parse else "").splitlines()
-             if line.count("\t") >= 2 and line.split("\t")[0].isdigit()]
+    words = [
+        line.split("\t")[1]
+        for line in (parse.group(1) if parse else "").splitlines()
+        if line.count("\t") >= 2 and line.split("\t")[0].isdigit()
+    ]
     return " ".join(words)
+
+
+def _petr_date(value: str) -> date | None:
+    try:
+        return datetime.strptime(value, "%Y%m%d").date()
+    except ValueError:
+        return None
 
 
 def read_petrarch(path: Path) -> tuple[list[GoldSentence], int]:
@@ -152,7 +211,9 @@ def read_petrarch(path: Path) -> tuple[list[GoldSentence], int]:
     dropped = 0
     for attrs, block in _SENTENCE.findall(raw):
         info = dict(_ATTR.findall(attrs))
-        sentence = GoldSentence(info.get("id", ""), _parse_text(block))
+        sentence = GoldSentence(
+            info.get("id", ""), _parse_text(block), date=_petr_date(info.get("date", ""))
+        )
         for coding in re.findall(r"<EventCoding\b([^>]*)/>", block):
             fields = dict(_ATTR.findall(coding))
             if fields.get("noevents") == "True":
@@ -162,11 +223,13 @@ def read_petrarch(path: Path) -> tuple[list[GoldSentence], int]:
             if plover_type is None:
                 dropped += 1
                 continue
-            sentence.events.append(GoldEvent(
-                plover_type,
-                [GoldActor("", fields.get("sourcecode", "")[:3])],
-                [GoldActor("", fields.get("targetcode", "")[:3])],
-            ))
+            sentence.events.append(
+                GoldEvent(
+                    plover_type,
+                    [GoldActor("", fields.get("sourcecode", "")[:3])],
+                    [GoldActor("", fields.get("targetcode", "")[:3])],
+                )
+            )
         if sentence.text:
             sentences.append(sentence)
     return sentences, dropped
@@ -181,6 +244,7 @@ class Predicted:
     events: list[tuple[str, Event]]  # (scored type, event)
     any_event: bool
     countries: dict[str, str]  # actor id -> ISO alpha-3
+    all_types: list[str] = field(default_factory=list)  # every event's type, in text order
 
 
 def scored_type(event: Event) -> str | None:
@@ -210,19 +274,35 @@ def _alpha3(country: str | None) -> str | None:
         return None
 
 
-def predict(texts: Iterable[str], nlp: Any = None) -> list[Predicted]:
+def predict(
+    texts: Iterable[str], nlp: Any = None, dates: Iterable[date | None] | None = None
+) -> list[Predicted]:
+    """Our events for each text; ``dates`` are the articles' publication dates (times are
+    normalised against them, and events dated long before are history, not news)."""
     from ..extract.events import main_events
+    from ..model import Article
     from ..nlp import get_pipeline
 
     nlp = nlp or get_pipeline()
+    texts = list(texts)
+    dates = list(dates) if dates is not None else [None] * len(texts)
+
+    def docs() -> Iterable[Any]:
+        for number, (text, published) in enumerate(zip(texts, dates, strict=True)):
+            doc = nlp.make_doc(text)
+            doc._.ng_article = Article(id=str(number), text=text, published=published)
+            yield doc
+
     out = []
-    for doc in nlp.pipe(texts, batch_size=32):
+    for doc in nlp.pipe(docs(), batch_size=32):
         events = list(doc._.ng_events or [])
         scored = [(t, e) for e in main_events(doc, events) if (t := scored_type(e))]
-        countries = {
-            a.id: code for a in (doc._.ng_actors or []) if (code := _alpha3(a.country))
-        }
-        out.append(Predicted({t for t, _ in scored}, scored, bool(events), countries))
+        countries = {a.id: code for a in (doc._.ng_actors or []) if (code := _alpha3(a.country))}
+        out.append(
+            Predicted(
+                {t for t, _ in scored}, scored, bool(events), countries, [e.type for e in events]
+            )
+        )
     return out
 
 
@@ -239,9 +319,7 @@ def actor_agrees(ref: Any, gold: list[GoldActor], countries: dict[str, str]) -> 
     resolved actor's country equals the gold code."""
     words = _words(ref.span.text) if ref.span is not None else set()
     code = countries.get(ref.actor or "")
-    return any(
-        (words & _words(g.text)) or (code is not None and code == g.code) for g in gold
-    )
+    return any((words & _words(g.text)) or (code is not None and code == g.code) for g in gold)
 
 
 @dataclass(slots=True)
@@ -258,9 +336,11 @@ class Tally:
     def add(self, gold: GoldSentence, pred: Predicted, actors: bool = True) -> None:
         gold_types, pred_types = gold.types, pred.types
         for t in gold_types | pred_types:
-            counts = Counts(tp=int(t in gold_types and t in pred_types),
-                            fp=int(t in pred_types and t not in gold_types),
-                            fn=int(t in gold_types and t not in pred_types))
+            counts = Counts(
+                tp=int(t in gold_types and t in pred_types),
+                fp=int(t in pred_types and t not in gold_types),
+                fn=int(t in gold_types and t not in pred_types),
+            )
             self.types.add(counts)
             self.per_type[t].add(counts)
         if len(gold.events) == 1:
@@ -271,8 +351,14 @@ class Tally:
             self.single_right += int(guess == gold.events[0].type)
             self.confusion[(gold.events[0].type, guess)] += 1
         if gold_types != pred_types:
-            self.errors.append({"id": gold.id, "text": gold.text, "gold": sorted(gold_types),
-                                "predicted": sorted(pred_types)})
+            self.errors.append(
+                {
+                    "id": gold.id,
+                    "text": gold.text,
+                    "gold": sorted(gold_types),
+                    "predicted": sorted(pred_types),
+                }
+            )
         if actors:
             self._actors(gold, pred)
 
@@ -287,9 +373,9 @@ class Tally:
                     continue
                 tally[1] += 1
                 attr = "source" if role == "sources" else "target"
-                tally[0] += int(any(
-                    actor_agrees(getattr(e, attr), gold_actors, pred.countries) for e in mine
-                ))
+                tally[0] += int(
+                    any(actor_agrees(getattr(e, attr), gold_actors, pred.countries) for e in mine)
+                )
 
 
 def _ratio(pair: list[int]) -> float:
@@ -300,20 +386,28 @@ def evaluate(data_dir: Path, limit: int | None = None, nlp: Any = None) -> Repor
     """Score the events component on the PLOVER dev records and the PETRARCH-2 suite."""
     data_dir = Path(data_dir)
     report = Report(NAME, str(data_dir))
-    plover = read_plover(data_dir / PLOVER_FILE)[:limit] if limit else read_plover(
-        data_dir / PLOVER_FILE
+    plover = (
+        read_plover(data_dir / PLOVER_FILE)[:limit]
+        if limit
+        else read_plover(data_dir / PLOVER_FILE)
     )
     tally = Tally()
     for gold, pred in zip(plover, predict([g.text for g in plover], nlp), strict=True):
         tally.add(gold, pred)
     report.rows.append(Row.from_counts("type (sentence, type) micro", tally.types))
-    report.rows.append(Row("type accuracy, single-event sentences",
-                           value=round(tally.single_right / tally.single_total, 4)
-                           if tally.single_total else 0.0, support=tally.single_total))
-    report.rows.append(Row("source agreement (type found)", value=_ratio(tally.source),
-                           support=tally.source[1]))
-    report.rows.append(Row("target agreement (type found)", value=_ratio(tally.target),
-                           support=tally.target[1]))
+    report.rows.append(
+        Row(
+            "type accuracy, single-event sentences",
+            value=round(tally.single_right / tally.single_total, 4) if tally.single_total else 0.0,
+            support=tally.single_total,
+        )
+    )
+    report.rows.append(
+        Row("source agreement (type found)", value=_ratio(tally.source), support=tally.source[1])
+    )
+    report.rows.append(
+        Row("target agreement (type found)", value=_ratio(tally.target), support=tally.target[1])
+    )
     for name in sorted(tally.per_type):
         report.rows.append(Row.from_counts(f"type {name}", tally.per_type[name]))
     petr_path = data_dir / PETR_FILE
@@ -331,22 +425,34 @@ def _petrarch(report: Report, path: Path, limit: int | None, nlp: Any) -> None:
     sentences, dropped = read_petrarch(path)
     if limit:
         sentences = sentences[:limit]
-    preds = predict([s.text for s in sentences], nlp)
+    preds = predict([s.text for s in sentences], nlp, [s.date for s in sentences])
     counts = Counts()
     noevents_with_events: list[str] = []
+    noevents_errors: list[dict[str, Any]] = []
     for gold, pred in zip(sentences, preds, strict=True):
         if gold.noevents and not gold.events:
             if pred.any_event:
                 noevents_with_events.append(gold.id)
+                noevents_errors.append({"id": gold.id, "text": gold.text, "events": pred.all_types})
             continue
         gold_types = gold.types
         for t in gold_types | pred.types:
-            counts.add(Counts(tp=int(t in gold_types and t in pred.types),
-                              fp=int(t in pred.types and t not in gold_types),
-                              fn=int(t in gold_types and t not in pred.types)))
+            counts.add(
+                Counts(
+                    tp=int(t in gold_types and t in pred.types),
+                    fp=int(t in pred.types and t not in gold_types),
+                    fn=int(t in gold_types and t not in pred.types),
+                )
+            )
     noevents = sum(1 for s in sentences if s.noevents and not s.events)
     report.rows.append(Row.from_counts("petr2 type (sentence, type) micro", counts))
-    report.rows.append(Row("petr2 noevents sentences yielding an event",
-                           value=len(noevents_with_events), support=noevents))
+    report.rows.append(
+        Row(
+            "petr2 noevents sentences yielding an event",
+            value=len(noevents_with_events),
+            support=noevents,
+        )
+    )
     report.details["petr2_root_01_02_codings"] = dropped
     report.details["petr2_noevents_with_events"] = noevents_with_events
+    report.details["petr2_noevents_errors"] = noevents_errors

@@ -78,6 +78,31 @@ class TypeInfo:
     cameo_roots: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Background:
+    """The ``background`` rules of the trigger file (see ``event_background``)."""
+
+    history_years: int | None = 10
+    ongoing_preps: frozenset[str] = frozenset({"since"})
+    retrospective_modifiers: frozenset[str] = frozenset()
+    wish_verbs: frozenset[str] = frozenset()
+    individuals: frozenset[str] = frozenset()
+    thing_classes: frozenset[str] = frozenset({"place"})
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> Background:
+        data = data or {}
+        years = data.get("history_years", cls.history_years)
+        return cls(
+            history_years=int(years) if years else None,
+            ongoing_preps=frozenset(_words(data.get("ongoing_preps") or ("since",))),
+            retrospective_modifiers=frozenset(data.get("retrospective_modifiers") or ()),
+            wish_verbs=frozenset(data.get("wish_verbs") or ()),
+            individuals=frozenset(data.get("individuals") or ()),
+            thing_classes=frozenset(data.get("thing_classes") or ("place",)),
+        )
+
+
 @dataclass(slots=True)
 class Lexicon:
     verbs: dict[str, Sense]
@@ -100,6 +125,7 @@ class Lexicon:
     types: dict[str, TypeInfo]
     speech_acts: dict[str, str]
     magnitude: dict[str, Any]
+    background: Background = field(default_factory=Background)
 
     def classes_of(self, lemma: str) -> set[str]:
         return {name for name, words in self.object_class_sets.items() if lemma in words}
@@ -220,4 +246,5 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         types=types,
         speech_acts={str(k): str(v) for k, v in (ontology.get("speech_acts") or {}).items()},
         magnitude=magnitude,
+        background=Background.of(triggers.get("background")),
     )

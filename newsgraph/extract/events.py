@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .. import extensions
 from ..model import ActorRef, Event, Span, Statement
+from .event_background import BackgroundTest, wish_statement
 from .event_detect import Mention, SentenceDetector
 from .event_lexicon import Lexicon, load_lexicon
 from .event_roles import RELATIVE_PRONOUNS, coordinated, phrase_bounds
@@ -212,11 +213,17 @@ class Context:
             _disputed_ids(statements),
         )
 
-    def place_for(self, mention: Mention, target: Span | None, attributed: Statement | None,
-                  verbal: bool = False) -> str | None:
+    def place_for(
+        self,
+        mention: Mention,
+        target: Span | None,
+        attributed: Statement | None,
+        verbal: bool = False,
+    ) -> str | None:
         """Where it happened: the target when it is a place ("the strike on Rafah"), else a
         place in the event's clause. A verbal act ("threatened Lebanon") does not happen at
         its target."""
+
         def in_target(start: int, end: int) -> bool:
             return target is not None and start < target.end and target.start < end
 
@@ -249,6 +256,7 @@ class Context:
     def _outermost(self, found: list[tuple[int, int, str]], anchor: int) -> str | None:
         """Of several places, the one highest in the parse: "Majdal Shams in the Golan" is
         Majdal Shams; ties go to the first named (the wider area usually follows)."""
+
         def rank(item: tuple[int, int, str]) -> tuple[int, int]:
             tok = self._token_at(item[0], item[1])
             depth = sum(1 for _ in tok.ancestors) if tok is not None else 99
@@ -297,8 +305,9 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 source=source.ref,
                 target=target.ref,
                 evidence=list(evidence),
-                place=ctx.place_for(mention, target.ref.span, attributed,
-                                    verbal=_acts_at_a_distance(mention.type)),
+                place=ctx.place_for(
+                    mention, target.ref.span, attributed, verbal=_acts_at_a_distance(mention.type)
+                ),
                 time=ctx.time_for(mention),
                 magnitude={k: dict(v) for k, v in mention.magnitude.items()},
                 attributed_to=attributed.id if attributed else None,
@@ -345,6 +354,13 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         event_type = ctx.lexicon.speech_acts.get(statement.act)
         if event_type is None or (statement.cue_lemma or "") in ctx.lexicon.not_speech_cues:
             continue
+        if statement.content and wish_statement(
+            ctx.doc,
+            statement.content[0].start,
+            statement.content[0].end,
+            ctx.lexicon.background,
+        ):
+            continue  # "said she hoped officials would be indicted": a wish, not a speech act
         cue = statement.cue
         speaker_key = span_key(ctx.doc, statement.speaker)
         target = _speech_target(ctx, statement)
@@ -461,6 +477,23 @@ def _actor_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def drop_background(
+    doc: Doc, drafts: list[Draft], lexicon: Lexicon, actor_tokens: set[int]
+) -> list[Draft]:
+    """The drafts that are events the text reports: not history it recalls, a wish it relays,
+    a back-reference or a private incident (``event_background``)."""
+    test = BackgroundTest.of(doc, lexicon, actor_tokens)
+    at = {token.idx: token for token in doc}
+    kept = []
+    for draft in drafts:
+        reason = test.reason(draft.event, at.get(draft.anchor))
+        if reason is None:
+            kept.append(draft)
+        else:
+            log.debug("background (%s): %s at %d", reason, draft.event.type, draft.anchor)
+    return kept
+
+
 def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order."""
     lexicon = lexicon or load_lexicon()
@@ -472,6 +505,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
             if _has_arguments(mention):
                 drafts.extend(_drafts_of(ctx, mention))
     drafts.extend(_speech_drafts(ctx, drafts))
+    drafts = drop_background(doc, drafts, lexicon, actor_tokens)
     merged = merge_repeats(drafts)
     merged.sort(key=lambda d: d.start)
     events = []

@@ -510,3 +510,37 @@ def test_coordinated_infinitives_stay_in_one_content(nlp: Language):
         "wants",
         ("to reopen the crossing, expand the clinics and rebuild the port",),
     )
+
+
+def test_a_quote_ending_its_sentence_is_not_split_into_the_next_report(nlp: Language):
+    text = (
+        'Officials branded the convoy an "illegal incursion." '
+        'Ankara insisted that the trucks "turn back at once."\n'
+    )
+    assert [
+        (s.speaker.span.text, s.cue.text, [c.text for c in s.content])
+        for s in statements(nlp, text)
+    ] == [
+        ("Officials", "branded", ['the convoy an "illegal incursion."']),
+        ("Ankara", "insisted", ['that the trucks "turn back at once."']),
+    ]
+
+
+def test_the_clause_after_a_quoted_report_is_the_outlets(nlp: Language):
+    text = "“The water is back,” Salma said, and soon the queues at the well were gone.\n"
+    ((speaker, cue, _, content, kind, _),) = [summary(s) for s in statements(nlp, text)]
+    assert (speaker, cue, content, kind) == ("Salma", "said", ("The water is back",), "direct")
+
+
+def test_a_quote_paragraph_after_a_quoted_statement_continues_it(nlp: Language):
+    text = (
+        "“We counted forty trucks at the crossing this morning,” the monitor said.\n\n"
+        "“Most of them carried flour and medicine for the clinics in the north.”\n\n"
+        "The crossing closed at noon.\n"
+    )
+    ((speaker, cue, _, content, kind, _),) = [summary(s) for s in statements(nlp, text)]
+    assert (speaker, cue, kind) == ("the monitor", "said", "direct")
+    assert content == (
+        "We counted forty trucks at the crossing this morning",
+        "Most of them carried flour and medicine for the clinics in the north.",
+    )

@@ -422,6 +422,8 @@ def _after_colon(token: Token) -> list[Range]:
 def _continued_content(token: Token, comp: Token, verbs: dict[str, Cue]) -> list[int]:
     """A clause the parser hung on the cue after its complement ("said X, but it will be
     difficult"): part of the content when it has its own subject and reports nothing itself."""
+    if comp.i < token.i:
+        return []  # "“A,” she said, and soon ...": the clause after the cue is the outlet's
     for conj in token.rights:
         if conj.i <= comp.i or conj.dep_ != "conj" or conj.lemma_.lower() in verbs:
             continue
@@ -548,7 +550,7 @@ def _inner(text: str, quote: Quote) -> Range | None:
 def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) -> bool:
     """Two quotes around one reporting clause ("“A,” she said, “B.”"), unless another cue
     between them introduces the second ("..., adding: “B”")."""
-    if second.start - first.end > 260:
+    if second.start - first.end > 260 or not _quote_runs_on(_doc_text(token.doc), first):
         return False
     doc = token.doc
     between = doc.char_span(first.end, second.start, alignment_mode="contract")
@@ -557,6 +559,15 @@ def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) 
     return not any(
         t.i != token.i and t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in between
     )
+
+
+def _quote_runs_on(text: str, quote: Quote) -> bool:
+    """Whether a quote stops mid-sentence ("“A,” she said, “B.”"): its last words end in a
+    comma or dash, inside or right after the closing mark. A quote ending in a full stop is a
+    sentence of its own, and a later quote is not its continuation."""
+    inside = text[quote.inner_start : quote.inner_end].rstrip()
+    after = text[quote.end : quote.end + 2].lstrip(" ")
+    return inside.endswith((",", "—", "–", "-", "…", ":")) or after.startswith((",", "—", "–"))
 
 
 def _only_frame_between(text: str, start: int, end: int, limit: int = 60) -> bool:
@@ -798,8 +809,15 @@ def _orphan_quote_drafts(
         if any(s < quote.inner_end and quote.inner_start < e for s, e in claimed):
             continue
         inner = _inner(text, quote)
+        if inner is None:
+            continue
+        continued = _continued_speech(text, quotes, drafts, quote)
+        if continued is not None:
+            continued.content.append(inner)
+            claimed.append(inner)
+            continue
         previous = _previous_sentence(doc, quote)
-        if inner is None or previous is None:
+        if previous is None:
             continue
         announcing = _announcing_draft(text, drafts, previous)
         if announcing is not None:
@@ -812,6 +830,34 @@ def _orphan_quote_drafts(
             used_cues.add(draft.token.i)
             out.append(draft)
     return out
+
+
+def _continued_speech(
+    text: str, quotes: list[Quote], drafts: list[Draft], quote: Quote
+) -> Draft | None:
+    """A paragraph that is only a quote, right after a paragraph ending in a quoted statement
+    ("“A,” he said." / "“B.”"): the same speaker goes on, as news copy runs long quotes."""
+    start = _paragraph_start(text, quote.start)
+    if (
+        start == 0
+        or text[start : quote.start].strip()
+        or text[quote.end : _paragraph_end(text, quote.end)].strip(" .")
+    ):
+        return None
+    previous_start = _paragraph_start(text, max(0, start - 2))
+    while previous_start > 0 and not text[previous_start:start].strip():
+        previous_start = _paragraph_start(text, previous_start - 1)
+    best: Draft | None = None
+    for draft in drafts:
+        if draft.cue is None or not (previous_start <= draft.cue[0] < start) or not draft.content:
+            continue
+        last = draft.content[-1]
+        inside = _quote_containing(quotes, last[0], last[1])
+        if inside is None or text[max(inside.end, draft.cue[1]) : start].strip(" \n.,"):
+            continue  # the previous paragraph must end with this statement's frame
+        if best is None or draft.cue[0] > best.cue[0]:
+            best = draft
+    return best
 
 
 def _previous_sentence(doc: Doc, quote: Quote) -> SpacySpan | None:

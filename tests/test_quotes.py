@@ -544,3 +544,26 @@ def test_a_quote_paragraph_after_a_quoted_statement_continues_it(nlp: Language):
         "We counted forty trucks at the crossing this morning",
         "Most of them carried flour and medicine for the clinics in the north.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ministry said it had met the envoy, who arrived on Sunday.\n",
+            "it had met the envoy",
+        ),
+        (
+            "The ministry said it would reopen the crossing, the main route for aid.\n",
+            "it would reopen the crossing",
+        ),
+        # a name in apposition says who is meant: it stays
+        (
+            "The ministry said it had met the new envoy, Karim Haddad.\n",
+            "it had met the new envoy, Karim Haddad",
+        ),
+    ],
+)
+def test_a_closing_aside_about_someone_is_the_outlets(nlp: Language, text: str, content: str):
+    ((_, _, _, found, _, _),) = [summary(s) for s in statements(nlp, text)]
+    assert found == (content,)

@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=4, help="0: no draft judge")
     parser.add_argument("--judge-bits", type=int, default=18)
     parser.add_argument("--judge-epochs", type=int, default=8)
-    parser.add_argument("--judge-threshold", type=float, default=0.5)
+    parser.add_argument("--judge-threshold", type=float, default=0.35)
     parser.add_argument("--span-threshold", type=float, default=0.4)
     args = parser.parse_args(argv)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, POS, TAG
 from spacy.strings import hash_string
-from spacy.symbols import PRON
+from spacy.symbols import IDS, PRON
 from spacy.tokens import Doc
 
 from .quote_rerank import DraftModel
@@ -49,7 +49,15 @@ _CHILD_DEPS = (
     "poss",
     "acl",
 )
-_CHILD_HASHES = np.array([hash_string(d) for d in _CHILD_DEPS], dtype=np.uint64)
+
+
+def string_id(label: str) -> int:
+    """The id ``doc.to_array`` gives a string: spaCy's symbol for built-in labels ("nsubj",
+    "ccomp"), the string's hash for the rest."""
+    return IDS.get(label, hash_string(label))
+
+
+_CHILD_HASHES = np.array([string_id(d) for d in _CHILD_DEPS], dtype=np.uint64)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _NONE = np.uint64(hash_string("-none-"))
 
@@ -128,7 +136,7 @@ def token_features(doc: Doc, quotes: list[Quote], lexicon_hashes: np.ndarray) ->
     return np.stack(columns, axis=1)
 
 
-_NSUBJ = np.uint64(hash_string("nsubj"))
+_NSUBJ = np.uint64(string_id("nsubj"))
 _POS_PRON = np.uint64(PRON)
 
 

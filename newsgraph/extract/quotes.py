@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER
+from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
@@ -39,7 +39,7 @@ from ..model import ActorRef, Span, Statement
 from .quote_acts import classify_act, disputed_statement
 from .quote_layout import layout_attributions
 from .quote_lexicon import Cue, QuoteKnowledge, load_knowledge
-from .quote_model import CueModel, load_model, token_features
+from .quote_model import CueModel, load_model, string_id, token_features
 from .quote_places import assign_places
 from .quote_rerank import draft_features
 from .quote_scan import Quote, find_quotes
@@ -188,11 +188,12 @@ def _without_trailing_aside(doc: Doc, indices: list[int]) -> list[int]:
     """Drop the aside that closes a reported clause, as annotators leave it out: a
     non-restrictive relative clause (", who is 70") or a descriptive appositive (", the
     existing alliance"), set off by a comma, outside quotes."""
-    if not indices:
+    candidates = _aside_heads(doc)
+    if not indices or not candidates:
         return indices
     members = set(indices)
     last = max(indices)
-    for token in sorted((doc[i] for i in indices), key=lambda t: t.i):
+    for token in (doc[i] for i in sorted(members & candidates)):
         comma = token.left_edge.i - 1
         if (
             comma < 0
@@ -207,6 +208,21 @@ def _without_trailing_aside(doc: Doc, indices: list[int]) -> list[int]:
         kept = [i for i in indices if i not in cut]
         return kept if kept else indices
     return indices
+
+
+_ASIDE_DEPS = np.array([string_id("relcl"), string_id("appos")], dtype=np.uint64)
+_ASIDES_KEY = "newsgraph_quote_asides"
+
+
+def _aside_heads(doc: Doc) -> set[int]:
+    """Indices of the doc's relative clauses and appositives, found once per doc."""
+    found = doc.user_data.get(_ASIDES_KEY)
+    if found is None:
+        deps = doc.to_array(DEP).astype(np.uint64)
+        found = doc.user_data[_ASIDES_KEY] = set(
+            np.flatnonzero(np.isin(deps, _ASIDE_DEPS)).tolist()
+        )
+    return found
 
 
 def _is_aside(token: Token) -> bool:

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -482,11 +484,15 @@ def drop_background(
 ) -> list[Draft]:
     """The drafts that are events the text reports: not history it recalls, a wish it relays,
     a back-reference or a private incident (``event_background``)."""
+    if not drafts:
+        return drafts
     test = BackgroundTest.of(doc, lexicon, actor_tokens)
-    at = {token.idx: token for token in doc}
+    starts = doc.to_array(IDX)  # token lookup by offset without building every Token
     kept = []
     for draft in drafts:
-        reason = test.reason(draft.event, at.get(draft.anchor))
+        i = int(np.searchsorted(starts, draft.anchor))
+        anchor = doc[i] if i < len(doc) and starts[i] == draft.anchor else None
+        reason = test.reason(draft.event, anchor)
         if reason is None:
             kept.append(draft)
         else:

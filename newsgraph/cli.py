@@ -1,4 +1,4 @@
-"""The ``newsgraph`` command line: ingest, annotate, show, export, actors, eval."""
+"""The ``newsgraph`` command line: ingest, annotate, show, export, actors, serve, eval."""
 
 from __future__ import annotations
 
@@ -514,6 +514,52 @@ def actors(
     out.print(table)
     shown = f", first {limit} shown" if len(entries) > limit else ""
     out.print(f"{len(entries)} actor(s){shown}")
+
+
+# ---------------------------------------------------------------------------------------------
+# serve
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (0.0.0.0: every interface, no login).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse a store in a web browser, with a read-only JSON API (needs the api extra).
+
+    Pages: articles with their evidence highlighted, actors, events (with CSV download); the
+    JSON API is under /api, its reference at /docs. The store is opened read-only; a DuckDB
+    file cannot be ingested into while it is served.
+    """
+    from rich.markup import escape
+
+    from .store import StoreError, open_store
+
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as exc:
+        err.print(f"[red]serve needs FastAPI, uvicorn and Jinja2 ({exc.name} is missing):[/]")
+        err.print("pip install 'newsgraph[api]'")
+        raise typer.Exit(2) from None
+    try:
+        store = open_store(db, read_only=True)
+    except StoreError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    try:
+        local = host in ("127.0.0.1", "::1", "localhost")
+        where = f"http://{'localhost' if local else host}:{port}/"
+        err.print(f"serving {escape(store.target)} read-only at {where} (Ctrl+C stops)")
+        if not local:
+            err.print("[yellow]note: no login: whoever can reach this port can read the store[/]")
+        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+    finally:
+        store.close()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 # Install what the test suite needs and run all of it (slow suites included).
 # Usage: bash scripts/test.sh [extra pytest arguments]
 #
-# Makes .venv, installs newsgraph with its test, postgres and scale (Ray) extras, starts a
-# throwaway PostgreSQL server when it can (so the store tests also run on PostgreSQL), runs
+# Makes .venv, installs newsgraph with its test, postgres, scale (Ray) and api extras, starts a
+# throwaway PostgreSQL server when it can (so the store tests also run on PostgreSQL), installs
+# Debian's Chromium when missing (the web UI's browser tests drive it through Playwright), runs
 # ruff, then pytest on both cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,17 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 . .venv/bin/activate
 python -m pip install --quiet --upgrade pip
-python -m pip install --quiet -e '.[test,postgres,scale]'
+python -m pip install --quiet -e '.[test,postgres,scale,api]'
+
+# The browser tests (tests/test_serve_browser.py) drive Debian's Chromium; Playwright's own
+# browser download is never used.
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+      && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || echo "note: could not install chromium; the browser tests will skip"
+fi
 
 pg="${TMPDIR:-/tmp}/newsgraph-test-pg-$$"
 bash scripts/start-test-postgres.sh "$pg" || echo "note: no PostgreSQL server; its store tests will skip"

@@ -1,0 +1,302 @@
+"""The JSON REST API under ``/api``: articles, records, actors, statements, events, health.
+
+Every list takes ``limit`` (1-500, default 50) and ``offset`` and answers
+``{"total", "limit", "offset", "items"}``. An article is the contract record of
+``newsgraph annotate``, the same JSON object; statements and events are the contract's
+objects with their article and names added (see ``schemas.py``). Unknown ids answer 404
+``{"detail": ...}``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
+
+from .. import __version__
+from ..export import escape_formula
+from ..store import AmbiguousArticleId
+from ..store.schema import SCHEMA_VERSION
+from . import schemas as S
+from .queries import MAX_LIMIT, ArticleFilter, EventFilter, Reader, StatementFilter
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
+Offset = Annotated[int, Query(ge=0, description="items to skip")]
+DateFrom = Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")]
+DateTo = Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")]
+Outlet = Annotated[str | None, Query(description="outlet name, exactly")]
+NOT_FOUND = {404: {"model": S.Problem, "description": "no such id"}}
+
+
+def reader(request: Request) -> Reader:
+    return request.app.state.reader
+
+
+@router.get("/health", response_model=S.Health, summary="Service and store status")
+def health(request: Request) -> dict[str, Any]:
+    store = reader(request).store
+    return {
+        "status": "ok",
+        "newsgraph": __version__,
+        "backend": store.dialect,
+        "schema_version": SCHEMA_VERSION,
+        **reader(request).health(),
+    }
+
+
+@router.get("/articles", response_model=S.Page[S.ArticleSummary], summary="List articles")
+def list_articles(
+    request: Request,
+    q: Annotated[str | None, Query(description="text in the title or outlet name")] = None,
+    outlet: Outlet = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Articles, newest first, with their numbers of statements and events."""
+    flt = ArticleFilter(q=q, outlet=outlet, date_from=date_from, date_to=date_to)
+    return reader(request).articles(flt, limit, offset).to_dict()
+
+
+@router.get(
+    "/articles/{article_id:path}",
+    summary="One article's full record",
+    responses={**NOT_FOUND, 409: {"model": S.Problem, "description": "ambiguous id prefix"}},
+)
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    """The article's contract record (docs/contract.md), as `newsgraph annotate` prints it:
+    `article`, `actors`, `statements`, `events`, `places`, `times`, `framing`,
+    every span with character offsets into `article.text`. A unique id prefix is enough."""
+    try:
+        record = reader(request).store.get_record(article_id)
+    except AmbiguousArticleId as exc:
+        raise HTTPException(409, str(exc)) from None
+    if record is None:
+        raise HTTPException(404, f"no article {article_id!r} in this store")
+    return record
+
+
+@router.get("/actors", response_model=S.Page[S.ActorSummary], summary="List actors")
+def list_actors(
+    request: Request,
+    q: Annotated[str | None, Query(description="text in the name or id")] = None,
+    type: Annotated[str | None, Query(description="actor type, e.g. state, armed group")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Actors, most mentioned first, with counts of mentions, statements and events."""
+    return reader(request).actors(q, type, limit, offset).to_dict()
+
+
+@router.get(
+    "/actors/{actor_id:path}",
+    response_model=S.ActorDetail,
+    summary="One actor, with its statements and events",
+    responses=NOT_FOUND,
+)
+def get_actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset = 0) -> Any:
+    """The actor, how articles name it, and its statements (as speaker) and events (as source
+    or target), newest first; `limit` and `offset` page both lists."""
+    data = reader(request)
+    actor = data.actor(actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor {actor_id!r} in this store")
+    actor["statement_page"] = data.statements(StatementFilter(speaker=actor_id), limit, offset)
+    actor["event_page"] = data.events(EventFilter(actor=actor_id), limit, offset)
+    actor["statement_page"] = actor["statement_page"].to_dict()
+    actor["event_page"] = actor["event_page"].to_dict()
+    return actor
+
+
+@router.get("/statements", response_model=S.Page[S.Statement], summary="List statements")
+def list_statements(
+    request: Request,
+    speaker: Annotated[str | None, Query(description="speaker's actor id")] = None,
+    act: Annotated[str | None, Query(description="speech act, e.g. accusation, denial")] = None,
+    kind: Annotated[str | None, Query(description="direct, indirect or mixed")] = None,
+    article: Annotated[str | None, Query(description="article id")] = None,
+    outlet: Outlet = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    q: Annotated[str | None, Query(description="text in the content")] = None,
+    disputed: Annotated[
+        bool | None, Query(description="true: only disputed ones; false: only undisputed")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Statements across articles, newest article first, with who disputes each."""
+    flt = StatementFilter(
+        speaker=speaker,
+        act=act,
+        kind=kind,
+        article=article,
+        outlet=outlet,
+        date_from=date_from,
+        date_to=date_to,
+        q=q,
+        disputed=disputed,
+    )
+    return reader(request).statements(flt, limit, offset).to_dict()
+
+
+def event_filter(
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT")] = None,
+    actor: Annotated[str | None, Query(description="actor id as source or target")] = None,
+    role: Annotated[
+        Literal["any", "source", "target"], Query(description="where `actor` must stand")
+    ] = "any",
+    article: Annotated[str | None, Query(description="article id")] = None,
+    outlet: Outlet = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    provenance: Annotated[
+        Literal["all", "asserted", "attributed"],
+        Query(
+            description="asserted: reported by the outlet as fact; attributed: reported as "
+            "someone's statement (attributed_to)"
+        ),
+    ] = "all",
+    negated: Annotated[bool | None, Query(description="filter on the negated flag")] = None,
+    hypothetical: Annotated[
+        bool | None, Query(description="filter on the hypothetical flag")
+    ] = None,
+    disputed: Annotated[bool | None, Query(description="filter on the disputed flag")] = None,
+    place: Annotated[str | None, Query(description="place id")] = None,
+) -> EventFilter:
+    return EventFilter(
+        type=type,
+        actor=actor,
+        role=role,
+        article=article,
+        outlet=outlet,
+        date_from=date_from,
+        date_to=date_to,
+        provenance=provenance,
+        negated=negated,
+        hypothetical=hypothetical,
+        disputed=disputed,
+        place=place,
+    )
+
+
+EventQuery = Annotated[EventFilter, Depends(event_filter)]
+
+
+@router.get("/events", response_model=S.Page[S.Event], summary="List events")
+def list_events(
+    request: Request, flt: EventQuery, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    """Events across articles, newest article first; dates are publication dates."""
+    return reader(request).events(flt, limit, offset).to_dict()
+
+
+CSV_COLUMNS = (
+    "article_id",
+    "published",
+    "outlet",
+    "title",
+    "event_id",
+    "type",
+    "mode",
+    "cameo",
+    "quad",
+    "source_actor",
+    "source_name",
+    "source_text",
+    "target_actor",
+    "target_name",
+    "target_text",
+    "place_id",
+    "place_name",
+    "time_value",
+    "killed",
+    "injured",
+    "magnitude",
+    "evidence_text",
+    "asserted",
+    "attributed_to",
+    "attributed_speaker",
+    "negated",
+    "hypothetical",
+    "disputed",
+)
+
+
+def csv_row(item: dict[str, Any]) -> list[Any]:
+    def count(key: str) -> Any:
+        value = item["magnitude"].get(key)
+        return value.get("min") if isinstance(value, dict) else value
+
+    speaker = item.get("attributed_speaker") or {}
+    values = {
+        "article_id": item["article"]["id"],
+        "published": item["article"]["published"],
+        "outlet": item["article"]["outlet"],
+        "title": item["article"]["title"],
+        "event_id": item["id"],
+        **{k: item[k] for k in ("type", "mode", "cameo", "quad", "place_name", "time_value")},
+        "source_actor": item["source"]["actor"],
+        "source_name": item["source"].get("name"),
+        "source_text": (item["source"]["span"] or {}).get("text"),
+        "target_actor": item["target"]["actor"],
+        "target_name": item["target"].get("name"),
+        "target_text": (item["target"]["span"] or {}).get("text"),
+        "place_id": item["place"],
+        "killed": count("killed"),
+        "injured": count("injured"),
+        "magnitude": json.dumps(item["magnitude"], ensure_ascii=False) if item["magnitude"] else "",
+        "evidence_text": " […] ".join(span["text"] for span in item["evidence"]),
+        "asserted": item["attributed_to"] is None,
+        "attributed_to": item["attributed_to"],
+        "attributed_speaker": speaker.get("name") or (speaker.get("span") or {}).get("text"),
+        **{k: item[k] for k in ("negated", "hypothetical", "disputed")},
+    }
+    row = []
+    for column in CSV_COLUMNS:
+        value = values[column]
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, str):
+            value = escape_formula(value)  # article text is untrusted: no spreadsheet formulas
+        row.append("" if value is None else value)
+    return row
+
+
+@router.get(
+    "/events.csv",
+    summary="Events as CSV",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}}, "description": "one row per event"}},
+)
+def events_csv(request: Request, flt: EventQuery) -> StreamingResponse:
+    """Every event the filters keep (no paging), one CSV row each, streamed. Cells that a
+    spreadsheet would run as a formula get a leading `'`, as in `newsgraph export`."""
+    data = reader(request)
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_COLUMNS)
+        for item in data.iter_events(flt):
+            writer.writerow(csv_row(item))
+            if buffer.tell() > 64_000:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+    )

@@ -1,0 +1,129 @@
+"""The FastAPI application: the web UI's pages, the JSON API, static files, error pages.
+
+``create_app(store)`` serves an open store (open it read-only: ``open_store(db,
+read_only=True)``); ``newsgraph serve`` does that and runs it with uvicorn. Nothing is fetched
+from elsewhere: the pages use only this package's own CSS and script, and the interactive API
+consoles that FastAPI would load from a CDN are replaced by ``/docs``, a plain page rendered
+here from the OpenAPI schema (``/openapi.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..store import Store
+from . import api, pages
+from .queries import Reader
+
+HERE = Path(__file__).parent
+# The pages load scripts and styles from this server only; inline script, inline event
+# handlers and other origins are refused by the browser even if markup ever slipped through.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+ASGIApp = Callable[
+    [Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware adding ``SECURITY_HEADERS`` to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # every value is HTML-escaped unless it is Markup built by us
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["version"] = __version__
+    env.filters.update(pages.FILTERS)
+    return env
+
+
+def store_label(store: Store) -> str:
+    """The store as shown in the page footer: a DuckDB file's name, a PostgreSQL URL without
+    its password (``Store.target`` is already redacted)."""
+    return Path(store.target).name if store.dialect == "duckdb" else store.target
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path[len(request.scope.get("root_path", "")) :]
+    return path.startswith("/api") or path == "/openapi.json"
+
+
+def create_app(store: Store) -> FastAPI:
+    """The web UI and REST API over ``store`` (which the caller opens and closes)."""
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        summary="Who did what to whom, where and when, who said what, and who disputes it.",
+        description=(
+            "A read-only JSON API over a newsgraph store. Every statement and event carries its "
+            "evidence spans (character offsets into the article text) and whether the outlet "
+            "asserts it or attributes it to someone (`attributed_to`)."
+        ),
+        docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN: see /docs instead
+        redoc_url=None,
+    )
+    app.state.reader = Reader(store)
+    app.state.templates = templates()
+    app.state.store_label = store_label(store)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        if wants_json(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Any:
+        if wants_json(request):
+            return JSONResponse({"detail": exc.errors()}, status_code=422)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
+        )
+        return pages.error_page(request, 422, f"This address has a bad parameter ({problems}).")
+
+    return app

@@ -1,0 +1,621 @@
+"""Read-only queries behind the web UI and the REST API.
+
+Everything is plain SQL that DuckDB and PostgreSQL both accept (the store's own rule), run
+through the store's connection under its lock, so one ``Store`` serves every request thread.
+Lists are filtered, counted and paged in the database, never loaded whole into Python; a page
+of statements or events is turned into the contract's shapes by the store's own row readers
+(``newsgraph.store.rows``), so the API returns exactly what ``newsgraph annotate`` writes, plus
+the names and article details a reader needs next to it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from ..store import Store
+from ..store import rows as R
+from ..store.schema import get_table
+
+# The PLOVER event types (DESIGN.md), offered in the events filter even when a store has none.
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+PROVENANCES = ("all", "asserted", "attributed")
+ROLES = ("any", "source", "target")
+# Claim-link relations under which the target claim counts as disputed.
+DISPUTING = ("disputes", "denies")
+MAX_LIMIT = 500
+_ID_CHUNK = 500
+
+
+def q(name: str) -> str:
+    """A quoted identifier (``start``, ``end``, ``type``, ``text`` ... are SQL keywords)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` for a case-insensitive LIKE, with the user's wildcards taken literally."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@dataclass
+class Page:
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def has_next(self) -> bool:
+        return self.offset + len(self.items) < self.total
+
+
+class Where:
+    """``WHERE`` clauses with their parameters, joined by AND."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    q: str | None = None  # in title or outlet
+    outlet: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def where(self, alias: str = "a") -> Where:
+        where = Where()
+        if self.q:
+            pattern = like_pattern(self.q)
+            where.add(
+                f"(lower({alias}.title) LIKE ? ESCAPE '\\' "
+                f"OR lower({alias}.outlet) LIKE ? ESCAPE '\\')",
+                pattern,
+                pattern,
+            )
+        _add_article_filters(where, alias, self.outlet, self.date_from, self.date_to)
+        return where
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    speaker: str | None = None  # actor id
+    act: str | None = None
+    kind: str | None = None
+    article: str | None = None
+    outlet: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    q: str | None = None  # in the content
+    disputed: bool | None = None
+
+    def where(self) -> Where:
+        where = Where()
+        for column, value in (
+            ("speaker_actor", self.speaker),
+            ("act", self.act),
+            ("kind", self.kind),
+            ("article_id", self.article),
+        ):
+            if value:
+                where.add(f"s.{column} = ?", value)
+        if self.q:
+            where.add("lower(s.content_text) LIKE ? ESCAPE '\\'", like_pattern(self.q))
+        if self.disputed is not None:
+            relations = ", ".join(f"'{r}'" for r in DISPUTING)
+            exists = (
+                "EXISTS (SELECT 1 FROM claim_links c WHERE c.to_article_id = s.article_id "
+                f"AND c.to_id = s.id AND c.relation IN ({relations}))"
+            )
+            where.add(exists if self.disputed else f"NOT {exists}")
+        _add_article_filters(where, "a", self.outlet, self.date_from, self.date_to)
+        return where
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    type: str | None = None
+    actor: str | None = None
+    role: str = "any"  # where ``actor`` stands: source, target or either
+    article: str | None = None
+    outlet: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    provenance: str = "all"  # asserted by the outlet, attributed to a statement, or both
+    negated: bool | None = None
+    hypothetical: bool | None = None
+    disputed: bool | None = None
+    place: str | None = None
+
+    def where(self) -> Where:
+        where = Where()
+        if self.type:
+            where.add(f"e.{q('type')} = ?", self.type)
+        if self.actor:
+            if self.role == "source":
+                where.add("e.source_actor = ?", self.actor)
+            elif self.role == "target":
+                where.add("e.target_actor = ?", self.actor)
+            else:
+                where.add("(e.source_actor = ? OR e.target_actor = ?)", self.actor, self.actor)
+        if self.article:
+            where.add("e.article_id = ?", self.article)
+        if self.place:
+            where.add("e.place_id = ?", self.place)
+        if self.provenance == "asserted":
+            where.add("e.attributed_to IS NULL")
+        elif self.provenance == "attributed":
+            where.add("e.attributed_to IS NOT NULL")
+        for column in ("negated", "hypothetical", "disputed"):
+            value = getattr(self, column)
+            if value is not None:
+                where.add(f"COALESCE(e.{column}, FALSE) = ?", value)
+        _add_article_filters(where, "a", self.outlet, self.date_from, self.date_to)
+        return where
+
+    def query(self) -> dict[str, str]:
+        """The filter as query parameters (only those set), for links and the CSV download."""
+        params = {}
+        for key, value in asdict(self).items():
+            if (
+                value is None
+                or value == ""
+                or (key, value) in (("role", "any"), ("provenance", "all"))
+            ):
+                continue
+            params[key] = str(value).lower() if isinstance(value, bool) else str(value)
+        return params
+
+
+def _add_article_filters(
+    where: Where, alias: str, outlet: str | None, date_from: date | None, date_to: date | None
+) -> None:
+    if outlet:
+        where.add(f"{alias}.outlet = ?", outlet)
+    if date_from:
+        where.add(f"{alias}.published >= ?", date_from)
+    if date_to:
+        where.add(f"{alias}.published <= ?", date_to)
+
+
+@dataclass
+class ArticleView:
+    """What the article page needs beside the record: links to claims and clusters."""
+
+    record: dict[str, Any]
+    claim_links: list[dict[str, Any]] = field(default_factory=list)
+    clusters: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # event id → others
+    names: dict[str, str] = field(default_factory=dict)  # catalogue names of referenced actors
+
+
+_STATEMENT_COLUMNS = get_table("statements").column_names
+_EVENT_COLUMNS = get_table("events").column_names
+_ARTICLE_REF = (
+    ("a.title", "article_title"),
+    ("a.outlet", "article_outlet"),
+    ("a.published", "article_published"),
+    ("a.url", "article_url"),
+)
+
+
+class Reader:
+    """The queries of the web UI and API over one open (read-only) store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self.store._lock:  # the store serialises its connection's use across threads
+            return self.store._fetchall(sql, list(params))
+
+    def _dicts(
+        self, columns: Sequence[tuple[str, str]], rest: str, params: Sequence[Any] = ()
+    ) -> list[dict[str, Any]]:
+        select = ", ".join(f"{expr} AS {q(alias)}" for expr, alias in columns)
+        names = [alias for _, alias in columns]
+        return [
+            dict(zip(names, row, strict=True))
+            for row in self._fetch(f"SELECT {select} {rest}", params)
+        ]
+
+    def _count(self, rest: str, params: Sequence[Any]) -> int:
+        return int(self._fetch(f"SELECT count(*) {rest}", params)[0][0])
+
+    @staticmethod
+    def _page_sql(limit: int, offset: int) -> str:
+        return f" LIMIT {max(0, min(int(limit), MAX_LIMIT))} OFFSET {max(0, int(offset))}"
+
+    # --- store --------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        return {"articles": self._count("FROM articles", [])}
+
+    def resolve_article_id(self, ref: str) -> str | None:
+        return self.store.resolve_article_id(ref)
+
+    # --- articles -----------------------------------------------------------------------
+
+    def articles(self, flt: ArticleFilter, limit: int = 50, offset: int = 0) -> Page:
+        where = flt.where("a")
+        base = f"FROM articles a{where.sql()}"
+        total = self._count(base, where.params)
+        order = "published DESC NULLS LAST, title, id"
+        columns = ("id", "title", "outlet", "published", "url", "language")
+        page_sql = (
+            f"WITH page AS (SELECT {', '.join('a.' + c for c in columns)} {base} "
+            f"ORDER BY a.published DESC NULLS LAST, a.title, a.id"
+            f"{self._page_sql(limit, offset)}) "
+            "SELECT page.id, page.title, page.outlet, page.published, page.url, page.language, "
+            "(SELECT count(*) FROM statements s WHERE s.article_id = page.id), "
+            "(SELECT count(*) FROM events e WHERE e.article_id = page.id), "
+            # an untitled article (a Telegram post, say) is shown by its first words
+            "CASE WHEN page.title IS NULL THEN (SELECT substr(t.text, 1, 100) FROM articles t "
+            "WHERE t.id = page.id) END "
+            f"FROM page ORDER BY {order}"
+        )
+        items = [
+            {
+                "id": row[0],
+                "title": row[1],
+                "outlet": row[2],
+                "published": iso(row[3]),
+                "url": row[4],
+                "language": row[5],
+                "statements": int(row[6]),
+                "events": int(row[7]),
+                **({"snippet": " ".join(row[8].split())} if row[8] else {}),
+            }
+            for row in self._fetch(page_sql, where.params)
+        ]
+        return Page(total, limit, offset, items)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        rows = self._fetch(
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
+            "GROUP BY outlet ORDER BY outlet"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def article_view(self, article_id: str) -> ArticleView | None:
+        record = self.store.get_record(article_id)
+        if record is None:
+            return None
+        full_id = record["article"]["id"]
+        links = self._dicts(
+            [(c, c) for c in ("article_id", "from_id", "to_article_id", "to_id", "relation")]
+            + [("o.title", "other_title"), ("o.outlet", "other_outlet")],
+            "FROM claim_links c LEFT JOIN articles o ON o.id = CASE WHEN c.article_id = ? "
+            "THEN c.to_article_id ELSE c.article_id END "
+            "WHERE c.article_id = ? OR c.to_article_id = ? "
+            "ORDER BY c.article_id, c.from_id, c.to_article_id, c.to_id",
+            [full_id, full_id, full_id],
+        )
+        clusters: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in self._dicts(
+            [
+                ("mine.event_id", "event_id"),
+                ("other.article_id", "article_id"),
+                ("other.event_id", "other_event_id"),
+                ("o.title", "title"),
+                ("o.outlet", "outlet"),
+                ("o.published", "published"),
+            ],
+            "FROM event_cluster_members mine "
+            "JOIN event_cluster_members other ON other.cluster_id = mine.cluster_id "
+            "AND NOT (other.article_id = mine.article_id AND other.event_id = mine.event_id) "
+            "JOIN articles o ON o.id = other.article_id "
+            "WHERE mine.article_id = ? ORDER BY o.published, other.article_id, other.event_id",
+            [full_id],
+        ):
+            row["published"] = iso(row["published"])
+            clusters[row.pop("event_id")].append(row)
+        known = {a["id"] for a in record.get("actors", [])}
+        wanted = {s.get("addressee") for s in record.get("statements", [])}
+        wanted |= {a.get("affiliation") for a in record.get("actors", [])}
+        names = self.actor_names(w for w in wanted if w and w not in known)
+        return ArticleView(record, links, dict(clusters), names)
+
+    # --- actors -------------------------------------------------------------------------
+
+    def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
+        wanted = sorted(set(ids))
+        names: dict[str, str] = {}
+        for i in range(0, len(wanted), _ID_CHUNK):
+            chunk = wanted[i : i + _ID_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for actor_id, name in self._fetch(
+                f"SELECT id, name FROM actors WHERE id IN ({marks})", chunk
+            ):
+                names[actor_id] = name or actor_id
+        return names
+
+    def actor_types(self) -> list[tuple[str, int]]:
+        rows = self._fetch(
+            f"SELECT {q('type')}, count(*) FROM actors WHERE {q('type')} IS NOT NULL "
+            f"GROUP BY {q('type')} ORDER BY {q('type')}"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def actors(
+        self, text: str | None = None, type_: str | None = None, limit: int = 50, offset: int = 0
+    ) -> Page:
+        where = Where()
+        if text:
+            pattern = like_pattern(text)
+            where.add(
+                "(lower(a.name) LIKE ? ESCAPE '\\' OR lower(a.id) LIKE ? ESCAPE '\\')",
+                pattern,
+                pattern,
+            )
+        if type_:
+            where.add(f"a.{q('type')} = ?", type_)
+        total = self._count(f"FROM actors a{where.sql()}", where.params)
+        rows = self._fetch(
+            "WITH m AS (SELECT actor_id, count(*) AS n_mentions, "
+            "count(DISTINCT article_id) AS n_articles FROM mentions "
+            "WHERE label = 'actor' AND actor_id IS NOT NULL GROUP BY actor_id), "
+            f"page AS (SELECT a.id, a.name, a.{q('type')} AS kind, a.country, a.affiliation, "
+            "COALESCE(m.n_mentions, 0) AS n_mentions, COALESCE(m.n_articles, 0) AS n_articles "
+            f"FROM actors a LEFT JOIN m ON m.actor_id = a.id{where.sql()} "
+            f"ORDER BY n_mentions DESC, a.name, a.id{self._page_sql(limit, offset)}) "
+            "SELECT page.*, "
+            "(SELECT count(*) FROM statements s WHERE s.speaker_actor = page.id), "
+            "(SELECT count(*) FROM events e "
+            "WHERE e.source_actor = page.id OR e.target_actor = page.id) "
+            "FROM page ORDER BY n_mentions DESC, name, id",
+            where.params,
+        )
+        return Page(total, limit, offset, [_actor_summary(row) for row in rows])
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        rows = self._fetch(
+            f"SELECT id, name, {q('type')}, country, affiliation, "
+            "(SELECT count(*) FROM mentions m WHERE m.label = 'actor' AND m.actor_id = a.id), "
+            "(SELECT count(DISTINCT m.article_id) FROM mentions m "
+            "WHERE m.label = 'actor' AND m.actor_id = a.id), "
+            "(SELECT count(*) FROM statements s WHERE s.speaker_actor = a.id), "
+            "(SELECT count(*) FROM events e WHERE e.source_actor = a.id OR e.target_actor = a.id) "
+            "FROM actors a WHERE a.id = ?",
+            [actor_id],
+        )
+        if not rows:
+            return None
+        actor = _actor_summary(rows[0])
+        names: dict[str, dict[str, Any]] = {}
+        for text, outlet, count in self._fetch(
+            f"SELECT m.{q('text')}, a.outlet, count(*) FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id "
+            "WHERE m.label = 'actor' AND m.actor_id = ? "
+            f"GROUP BY m.{q('text')}, a.outlet",
+            [actor_id],
+        ):
+            entry = names.setdefault(text, {"text": text, "count": 0, "outlets": []})
+            entry["count"] += int(count)
+            if outlet:
+                entry["outlets"].append(outlet)
+        actor["names"] = sorted(names.values(), key=lambda n: (-n["count"], n["text"]))
+        for entry in actor["names"]:
+            entry["outlets"].sort()
+        affiliation = actor["affiliation"]
+        actor["affiliation_name"] = (
+            self.actor_names([affiliation]).get(affiliation) if affiliation else None
+        )
+        actor["affiliates"] = [
+            {"id": r[0], "name": r[1]}
+            for r in self._fetch(
+                "SELECT id, name FROM actors WHERE affiliation = ? ORDER BY name, id", [actor_id]
+            )
+        ]
+        return actor
+
+    # --- statements ---------------------------------------------------------------------
+
+    def statements(self, flt: StatementFilter, limit: int = 50, offset: int = 0) -> Page:
+        where = flt.where()
+        base = f"FROM statements s JOIN articles a ON a.id = s.article_id{where.sql()}"
+        total = self._count(base, where.params)
+        columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + [
+            *_ARTICLE_REF,
+            ("sp.name", "speaker_name"),
+            ("ad.name", "addressee_name"),
+            ("t.value", "time_value"),
+            ("p.name", "place_name"),
+        ]
+        rest = (
+            "FROM statements s JOIN articles a ON a.id = s.article_id "
+            "LEFT JOIN actors sp ON sp.id = s.speaker_actor "
+            "LEFT JOIN actors ad ON ad.id = s.addressee "
+            "LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time_id "
+            f"LEFT JOIN places p ON p.id = s.place_id{where.sql()} "
+            "ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
+            + self._page_sql(limit, offset)
+        )
+        rows = self._dicts(columns, rest, where.params)
+        disputed_by = self._disputed_by({(r["article_id"], r["id"]) for r in rows})
+        items = [_statement_item(row, disputed_by) for row in rows]
+        return Page(total, limit, offset, items)
+
+    def _disputed_by(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
+        """Claims that dispute or deny each (article id, statement id), from ``claim_links``."""
+        found: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        articles = sorted({a for a, _ in keys})
+        relations = ", ".join(f"'{r}'" for r in DISPUTING)
+        for i in range(0, len(articles), _ID_CHUNK):
+            chunk = articles[i : i + _ID_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for article_id, from_id, to_article_id, to_id, relation in self._fetch(
+                "SELECT article_id, from_id, to_article_id, to_id, relation FROM claim_links "
+                f"WHERE to_article_id IN ({marks}) AND relation IN ({relations}) "
+                "ORDER BY article_id, from_id",
+                chunk,
+            ):
+                if (to_article_id, to_id) in keys:
+                    found[(to_article_id, to_id)].append(
+                        {"article_id": article_id, "id": from_id, "relation": relation}
+                    )
+        return found
+
+    def statement_facets(self) -> dict[str, list[tuple[str, int]]]:
+        facets = {}
+        for column in ("act", "kind"):
+            rows = self._fetch(
+                f"SELECT {column}, count(*) FROM statements WHERE {column} IS NOT NULL "
+                f"GROUP BY {column} ORDER BY {column}"
+            )
+            facets[column] = [(r[0], int(r[1])) for r in rows]
+        return facets
+
+    # --- events -------------------------------------------------------------------------
+
+    def _event_sql(self, where: Where) -> tuple[list[tuple[str, str]], str]:
+        columns = [(f"e.{q(c)}", c) for c in _EVENT_COLUMNS] + [
+            *_ARTICLE_REF,
+            ("sn.name", "source_name"),
+            ("tn.name", "target_name"),
+            ("p.name", "place_name"),
+            ("t.value", "time_value"),
+            ("st.speaker_actor", "attr_actor"),
+            ("st.speaker_start", "attr_start"),
+            ("st.speaker_end", "attr_end"),
+            ("st.speaker_text", "attr_text"),
+            ("stn.name", "attr_name"),
+        ]
+        rest = (
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN actors sn ON sn.id = e.source_actor "
+            "LEFT JOIN actors tn ON tn.id = e.target_actor "
+            "LEFT JOIN places p ON p.id = e.place_id "
+            "LEFT JOIN times t ON t.article_id = e.article_id AND t.id = e.time_id "
+            "LEFT JOIN statements st ON st.article_id = e.article_id AND st.id = e.attributed_to "
+            f"LEFT JOIN actors stn ON stn.id = st.speaker_actor{where.sql()} "
+            "ORDER BY a.published DESC NULLS LAST, e.article_id, e.ord"
+        )
+        return columns, rest
+
+    def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
+        where = flt.where()
+        total = self._count(
+            f"FROM events e JOIN articles a ON a.id = e.article_id{where.sql()}", where.params
+        )
+        columns, rest = self._event_sql(where)
+        rows = self._dicts(columns, rest + self._page_sql(limit, offset), where.params)
+        return Page(total, limit, offset, [_event_item(row) for row in rows])
+
+    def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every event the filter keeps, a batch per query (the store lock is let go between
+        batches, so a long download does not hold up other requests)."""
+        where = flt.where()
+        columns, rest = self._event_sql(where)
+        offset = 0
+        while True:
+            rows = self._dicts(columns, f"{rest} LIMIT {batch} OFFSET {offset}", where.params)
+            yield from (_event_item(row) for row in rows)
+            if len(rows) < batch:
+                return
+            offset += batch
+
+    def event_types(self) -> list[tuple[str, int]]:
+        rows = self._fetch(
+            f"SELECT {q('type')}, count(*) FROM events WHERE {q('type')} IS NOT NULL "
+            f"GROUP BY {q('type')} ORDER BY {q('type')}"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+
+# --- rows → API items -----------------------------------------------------------------------
+
+
+def _actor_summary(row: Sequence[Any]) -> dict[str, Any]:
+    return {
+        "id": row[0],
+        "name": row[1],
+        "type": row[2],
+        "country": row[3],
+        "affiliation": row[4],
+        "mentions": int(row[5]),
+        "articles": int(row[6]),
+        "statements": int(row[7]),
+        "events": int(row[8]),
+    }
+
+
+def _article_ref(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["article_id"],
+        "title": row["article_title"],
+        "outlet": row["article_outlet"],
+        "published": iso(row["article_published"]),
+        "url": row["article_url"],
+    }
+
+
+def _statement_item(
+    row: dict[str, Any], disputed_by: dict[tuple[str, str], list[dict]]
+) -> dict[str, Any]:
+    item = R._statement(row)
+    item["speaker"]["name"] = row["speaker_name"]
+    item["addressee_name"] = row["addressee_name"]
+    item["time_value"] = row["time_value"]
+    item["place_name"] = row["place_name"]
+    item["disputed_by"] = disputed_by.get((row["article_id"], row["id"]), [])
+    item["article"] = _article_ref(row)
+    return item
+
+
+def _event_item(row: dict[str, Any]) -> dict[str, Any]:
+    item = R._event(row)
+    item["source"]["name"] = row["source_name"]
+    item["target"]["name"] = row["target_name"]
+    item["place_name"] = row["place_name"]
+    item["time_value"] = row["time_value"]
+    item["attributed_speaker"] = (
+        {
+            "actor": row["attr_actor"],
+            "name": row["attr_name"],
+            "span": R._span_from(
+                {"start": row["attr_start"], "end": row["attr_end"], "text": row["attr_text"]}
+            ),
+        }
+        if row["attributed_to"]
+        else None
+    )
+    item["article"] = _article_ref(row)
+    return item

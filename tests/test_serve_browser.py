@@ -1,0 +1,195 @@
+"""``newsgraph serve`` in a real browser: the real command in a subprocess, Chromium driven by
+Playwright (Debian's ``/usr/bin/chromium``; Playwright's own browser download is not used).
+
+Clicking a statement shows its speaker and act in the side panel; the events filter narrows the
+table and the CSV link follows it; a ``<script>`` and ``onerror=`` in an article never run.
+``scripts/test.sh`` installs both Playwright and Chromium; the tests skip only where one is
+missing.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
+pytest.importorskip("jinja2", reason="newsgraph serve needs the api extra")
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="the browser tests need playwright (pip install playwright)"
+)
+
+from test_serve_api import HAND_ID, annotate_seed_articles, build_store  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCRIPT = Path(sys.executable).with_name("newsgraph")
+NEWSGRAPH = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "newsgraph"]
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "the browser tests need Chromium at /usr/bin/chromium (apt-get install chromium)",
+        allow_module_level=True,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"newsgraph serve exited: {process.stderr.read().decode()}")
+        try:
+            with urllib.request.urlopen(f"{base}/api/health", timeout=2) as response:
+                if json.load(response)["status"] == "ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("newsgraph serve did not answer in time")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """The real ``newsgraph serve`` on a free port, over a store built by the pipeline."""
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "web.duckdb"
+    ids = build_store(db, annotate_seed_articles(folder / "seed"))
+    port = free_port()
+    process = subprocess.Popen(
+        [*NEWSGRAPH, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, process)
+        yield {"base": base, "ids": ids}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    playwright_api.expect.set_options(timeout=20_000)
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)  # generous: CI runs these beside other test workers
+    page.problems = []  # console errors and uncaught exceptions: a broken script, a CSP refusal
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda exc: page.problems.append(str(exc)))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def test_clicking_a_statement_shows_its_record(server: dict, page: Any) -> None:
+    expect = playwright_api.expect
+    page.goto(f"{server['base']}/articles/{HAND_ID}")
+    panel = page.locator("#panel-body")
+    expect(panel).to_contain_text("Click a highlighted passage")
+    page.locator('#text a.hl[data-refs="st0"]', has_text="said").click()
+    expect(panel.locator(".speaker")).to_have_text(
+        "Israel Defense Forces as “army spokesman Avi Levi”"
+    )
+    expect(panel.locator("dd.act")).to_contain_text("accusation")
+    expect(panel).to_contain_text("Hamas fired rockets at Sderot on Monday")
+    expect(panel).to_contain_text("Disputed by")
+    assert page.url.endswith("#statement-s1")  # the address names the record
+    # every segment of the statement is marked; other records at the same spot are offered
+    assert page.locator('#text a.hl.sel[data-refs~="st0"]').count() >= 2
+    page.locator("#text a.hl", has_text="fired").click()
+    expect(panel).to_contain_text("ASSAULT")
+    expect(panel.locator(".provenance")).to_contain_text("reported as said by")
+    also = page.locator("#panel-also button.also")
+    expect(also).to_have_text(["Statement s1 · accusation"])
+    also.click()
+    expect(panel.locator(".speaker")).to_contain_text("Israel Defense Forces")
+    # a layer switch hides the statement highlights, and the deep link opens the record
+    page.locator('input.layer[value="quote"]').uncheck()
+    expect(page.locator("#text")).to_have_class("text hide-quote")
+    page.goto(f"{server['base']}/articles/{HAND_ID}#event-e3")
+    expect(panel).to_contain_text("negated")
+    assert page.problems == []
+
+
+def test_events_filter(server: dict, page: Any) -> None:
+    expect = playwright_api.expect
+    page.goto(f"{server['base']}/events")
+    rows = page.locator("table.events tbody tr")
+    everything = rows.count()
+    assert everything >= 5
+    page.select_option('select[name="type"]', "ASSAULT")
+    page.select_option('select[name="provenance"]', "attributed")
+    page.locator('input[name="negated"]').check()
+    page.locator("#event-filters button[type=submit]").click()
+    page.wait_for_url("**/events?*type=ASSAULT*")
+    assert "provenance=attributed" in page.url and "negated=false" in page.url
+    types = page.locator("table.events .etype").all_inner_texts()
+    assert types and set(types) == {"ASSAULT"} and len(types) < everything
+    assert page.locator("table.events .badge.asserted").count() == 0
+    assert page.locator("table.events .badge.attr").count() == len(types)
+    assert page.locator("table.events .badge.flag", has_text="negated").count() == 0
+    href = page.locator("#csv-link").get_attribute("href")
+    assert href.startswith("/api/events.csv?") and "type=ASSAULT" in href
+    assert "provenance=attributed" in href and "negated=false" in href
+    # the filter survives in the form, and the evidence links open the article at the event
+    expect(page.locator('select[name="type"]')).to_have_value("ASSAULT")
+    page.locator("table.events td.evidence a").first.click()
+    page.wait_for_url("**/articles/**")
+    expect(page.locator("#panel-body")).to_contain_text("ASSAULT")
+    assert page.problems == []
+
+
+def test_hostile_article_html_does_not_run(server: dict, page: Any) -> None:
+    expect = playwright_api.expect
+    page.goto(f"{server['base']}/articles/{server['ids']['hostile']}")
+    expect(page.locator("h1")).to_have_text(
+        'Protest in <b>Caracas</b> <img src=x onerror="window.__pwned=1">'
+    )
+    expect(page.locator("#text")).to_contain_text("<script>window.__pwned = 2;</script>Police")
+    expect(page.locator("#text")).to_contain_text('<img src=x onerror="window.__pwned=3">')
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#text script, #text img, h1 b, h1 img").count() == 0
+    page.locator("#text a.hl", has_text="said").first.click()  # the page's own script runs
+    expect(page.locator("#panel-body .card")).to_be_visible()
+    assert page.evaluate("window.__pwned") is None
+    assert page.problems == []

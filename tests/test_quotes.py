@@ -567,3 +567,24 @@ def test_a_quote_paragraph_after_a_quoted_statement_continues_it(nlp: Language):
 def test_a_closing_aside_about_someone_is_the_outlets(nlp: Language, text: str, content: str):
     ((_, _, _, found, _, _),) = [summary(s) for s in statements(nlp, text)]
     assert found == (content,)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # the speaker reports its own strike: a claim (of responsibility), not an accusation
+        (
+            "The army said it struck a weapons depot near the port on Friday, killing four.\n",
+            "claim",
+        ),
+        (
+            "The militia said Northland struck a school near the port on Friday, killing four.\n",
+            "accusation",
+        ),
+    ],
+)
+def test_reporting_ones_own_harm_is_a_claim_blaming_another_an_accusation(
+    nlp: Language, text: str, act: str
+):
+    (statement,) = statements(nlp, text)
+    assert statement.act == act

@@ -67,10 +67,18 @@ def _negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
 
 
+# subjects by which a speaker reports its own act ("the army said it struck ...", "we hit")
+_SELF_SUBJECTS = frozenset({"i", "we", "it", "he", "she", "they"})
+
+
 def _blamed_harm(harm: list[Token]) -> bool:
-    """A past harm with an agent doing it ("X launched a rocket"), not "5 were killed"."""
+    """A past harm with an agent doing it ("X launched a rocket"), not "5 were killed", and
+    not the speaker's report of its own act ("the army said it struck a depot": a claim)."""
     for token in harm:
-        if token.tag_ in ("VBD", "VBN", "VBZ") and any(c.dep_ == "nsubj" for c in token.children):
+        if token.tag_ not in ("VBD", "VBN", "VBZ"):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects and not all(s.lower_ in _SELF_SUBJECTS for s in subjects):
             return True
     return False
 

@@ -347,6 +347,15 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     assert sources == [str(tmp_path / n) for n in ("a/1.txt", "a/deeper/3.txt", "b/2.txt", "z.txt")]
 
 
+def test_a_folders_readme_and_licence_are_not_articles(tmp_path: Path) -> None:
+    for name in ("README.md", "LICENSE", "licence.txt", "readme-notes.txt", "story.txt"):
+        (tmp_path / name).write_text(f"Text of {name} about the talks.")
+    sources = [item.source for item in read(tmp_path)]
+    assert sources == [str(tmp_path / "readme-notes.txt"), str(tmp_path / "story.txt")]
+    (readme,) = read(tmp_path / "README.md")  # named on its own, it is read
+    assert readme.source == str(tmp_path / "README.md")
+
+
 def test_globs_expand_sorted_and_report_no_match() -> None:
     items = read(INPUTS / "*.rss", INPUTS / "*.atom", INPUTS / "*.nothing")
     assert [summary(i)[:2] for i in items] == [

@@ -178,12 +178,22 @@ def _expand(path: str) -> Iterator[str | ArticleError]:
                 yield match
 
 
+# a corpus folder's own documentation, not articles: skipped when a directory is read (a file
+# named on the command line is still read)
+_FOLDER_DOCS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog"})
+
+
+def _is_article_file(name: str) -> bool:
+    return not name.startswith(".") and name.split(".")[0].lower() not in _FOLDER_DOCS
+
+
 def _directory_files(directory: str) -> Iterator[str | ArticleError]:
-    """Every file under ``directory``, hidden ones excepted, in a stable sorted order."""
+    """Every file under ``directory``, hidden ones and the folder's own documentation (README,
+    LICENSE ...) excepted, in a stable sorted order."""
     files = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        files.extend(os.path.join(root, n) for n in names if not n.startswith("."))
+        files.extend(os.path.join(root, n) for n in names if _is_article_file(n))
     if not files:
         yield ArticleError("unreadable", "the directory holds no files", source=directory)
     yield from sorted(files, key=lambda f: Path(f).parts)

@@ -588,3 +588,10 @@ def test_reporting_ones_own_harm_is_a_claim_blaming_another_an_accusation(
 ):
     (statement,) = statements(nlp, text)
     assert statement.act == act
+
+
+def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):
+    text = SEED.read_text(encoding="utf-8")
+    cues = [s.cue.text for s in statements(nlp, text) if s.cue is not None]
+    assert "released" in cues
+    assert not any(c.split()[-1].lower() in ("a", "an", "the") for c in cues if " " in c)

@@ -1141,6 +1141,8 @@ def _runs(indices: list[int]) -> list[list[int]]:
 def _model_draft(
     doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote], run: list[int]
 ) -> Draft | None:
+    while len(run) > 1 and doc[run[-1]].pos_ == "DET":
+        run = run[:-1]  # "released a | video message": the article opens what is released
     members = set(run)
     root = next((doc[i] for i in run if doc[i].head.i not in members or doc[i].head.i == i), None)
     if root is None:

@@ -658,3 +658,17 @@ def test_seed_article_events(seed_doc: Doc) -> None:
     assert _find(events, type="REJECT", source="hezbollah")
     tanks = [e for e in events if any(s.text == "have" for s in e.evidence)]
     assert tanks and tanks[0].hypothetical and tanks[0].attributed_to is not None
+
+
+def test_a_possessive_pronoun_source_takes_its_antecedents_actor():
+    from newsgraph.nlp import get_pipeline
+
+    text = "Turkish officials repeated their threats of an offensive against Syria on Tuesday.\n"
+    pipeline = get_pipeline()
+    doc = pipeline.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text, published=date(2024, 7, 30))
+    events = pipeline(doc)._.ng_events
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert [(e.source.span.text, e.source.actor, e.target.actor) for e in threats] == [
+        ("their", "turkey", "syria")
+    ]

@@ -408,3 +408,105 @@ def test_denial_disputes_a_claim_that_puts_an_event_on_the_denier() -> None:
     assert [(x.article_id, x.to_article_id, x.relation) for x in links] == [
         ("c2", "c1", "disputes")
     ]
+
+
+# ---------------------------------------------------------------- mention-level linking
+
+
+def _mentions(rec: dict[str, Any], *triggers: tuple[str, str]) -> list[Any]:
+    """Mentions of ``rec`` at the first occurrence of each (word, lemma)."""
+    from newsgraph.link.mentions import Mention
+
+    text = rec["article"]["text"]
+    return [
+        Mention(rec["article"]["id"], f"m{n}", ((text.index(w), text.index(w) + len(w)),), lemma)
+        for n, (w, lemma) in enumerate(triggers, 1)
+    ]
+
+
+def test_mentions_of_one_strike_in_two_articles_form_one_cluster() -> None:
+    from newsgraph.link.mentions import cluster_mentions
+
+    t1 = "Dock workers in Rotterdam went on strike on Tuesday. The strike halted the port."
+    t2 = "A strike by Rotterdam dock workers halted the port on Tuesday, the union said."
+    r1, r2 = record("b1", "A", "2025-03-04", t1), record("b2", "B", "2025-03-04", t2)
+    mentions = {"b1": _mentions(r1, ("strike", "strike"), ("halted", "halt")),
+                "b2": _mentions(r2, ("strike", "strike"), ("halted", "halt"))}  # fmt: skip
+    clusters = cluster_mentions([r1, r2], mentions)
+    assert clusters[("b1", "m1")] == clusters[("b2", "m1")]  # the strike
+    assert clusters[("b1", "m2")] == clusters[("b2", "m2")]  # the halt
+    assert clusters[("b1", "m1")] != clusters[("b1", "m2")]
+
+
+def test_the_same_verb_about_two_different_events_splits() -> None:
+    from newsgraph.link.mentions import cluster_mentions
+
+    t1 = "An earthquake struck Lima, Peru on 2 May, destroying homes."
+    t2 = "A strong earthquake struck Lima on 2 May; homes were destroyed."
+    t3 = "An earthquake struck Padang, Indonesia on 30 September, damaging a hospital."
+    t4 = "The earthquake in Padang on 30 September damaged the main hospital."
+    peru = {"id": "p:lima", "name": "Lima", "feature": "city", "country": "PE",
+            "lat": -12.04, "lon": -77.03}  # fmt: skip
+    indonesia = {"id": "p:padang", "name": "Padang", "feature": "city", "country": "ID",
+                 "lat": -0.95, "lon": 100.35}  # fmt: skip
+
+    def quake(text: str) -> list[dict[str, Any]]:  # newsgraph's event at the trigger, dated
+        return [event(text, "e1", "earthquake", type_="DISASTER", time="t1")]
+
+    recs = [
+        record("q1", "A", None, t1, times=[time(t1, "t1", "2 May", "XXXX-05-02")], places=[peru],
+               events=quake(t1)),
+        record("q2", "B", None, t2, times=[time(t2, "t1", "2 May", "XXXX-05-02")], places=[peru],
+               events=quake(t2)),
+        record("q3", "C", None, t3, times=[time(t3, "t1", "30 September", "XXXX-09-30")],
+               places=[indonesia], events=quake(t3)),
+        record("q4", "D", None, t4, times=[time(t4, "t1", "30 September", "XXXX-09-30")],
+               places=[indonesia], events=quake(t4)),
+    ]  # fmt: skip
+    for rec, name in zip(recs, ("Lima", "Lima", "Padang", "Padang"), strict=True):
+        text = rec["article"]["text"]
+        rec["places"][0]["mentions"] = [span(text, name)]
+    words = {"q1": ("earthquake", "earthquake"), "q2": ("earthquake", "earthquake"),
+             "q3": ("earthquake", "earthquake"), "q4": ("earthquake", "earthquake")}  # fmt: skip
+    mentions = {r["article"]["id"]: _mentions(r, words[r["article"]["id"]]) for r in recs}
+    clusters = cluster_mentions(recs, mentions)
+    lima, padang = clusters[("q1", "m1")], clusters[("q3", "m1")]
+    assert clusters[("q2", "m1")] == lima and clusters[("q4", "m1")] == padang
+    assert lima != padang
+    # one document cluster for all four: the events' dates still keep them apart
+    clusters = cluster_mentions(recs, mentions, doc_threshold=None)
+    assert clusters[("q1", "m1")] == clusters[("q2", "m1")] != clusters[("q3", "m1")]
+
+
+def test_nominalisations_and_families_join() -> None:
+    from newsgraph.link.mentions import cluster_mentions, stem, trigger_family
+
+    assert stem("attacked") == stem("attacks") == stem("attack")
+    assert stem("nomination") == stem("nominated")
+    assert trigger_family("killing") == trigger_family("kill")
+    assert trigger_family("death") == trigger_family("die")  # data/event_families.yaml
+    assert trigger_family("quake") == trigger_family("earthquake")
+    assert trigger_family("attack") != trigger_family("arrest")
+
+    t1 = "Gunmen attacked a bus near the border, and the attack left two people dead."
+    t2 = "Two people died in an attack on a bus near the border."
+    r1, r2 = record("n1", "A", "2025-01-10", t1), record("n2", "B", "2025-01-10", t2)
+    mentions = {"n1": _mentions(r1, ("attacked", "attack"), ("dead", "dead")),
+                "n2": _mentions(r2, ("attack", "attack"), ("died", "die"))}  # fmt: skip
+    clusters = cluster_mentions([r1, r2], mentions)
+    assert clusters[("n1", "m1")] == clusters[("n2", "m1")]  # attacked ~ attack
+    assert clusters[("n1", "m2")] == clusters[("n2", "m2")]  # dead ~ died
+    assert clusters[("n1", "m1")] != clusters[("n1", "m2")]
+
+
+def test_document_clusters_separate_two_stories() -> None:
+    from newsgraph.link.mentions import document_clusters
+
+    texts = [
+        "Police in Denver arrested Mark Olsen after a robbery at a Denver bank on Friday.",
+        "Mark Olsen was arrested in Denver on Friday for robbing a bank, Denver police said.",
+        "Singer Lena Varga checked into a rehab clinic in Malibu, her spokesman said.",
+        "Lena Varga has entered a Malibu rehab clinic, according to her spokesman.",
+    ]
+    recs = [record(f"d{n}", "X", None, t) for n, t in enumerate(texts)]
+    assert document_clusters(recs) == [[0, 1], [2, 3]]

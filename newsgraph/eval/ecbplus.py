@@ -8,18 +8,22 @@ usual setting (Cybulska & Vossen 2015 split, Barhom et al. 2019): only the check
 of different topics are never coreferent), all documents of the split scored together.
 
 How the system is run: each document's text is rebuilt from its tokens (a token → character
-map kept), parsed by the full pipeline without a publication date (ECB+ gives none), and the
-events of every document of a topic are clustered by the link stage
-(``newsgraph.link.events.cluster_events``). A gold mention takes the cluster of the system
-event whose evidence spans overlap it most; a gold mention no event covers is a singleton.
+map kept) and parsed by the full pipeline without a publication date (ECB+ gives none). The gold
+mentions of each topic are then clustered by the mention linker
+(``newsgraph.link.mentions.cluster_mentions``: document clusters, trigger families, argument
+compatibility from the records; see ``docs/link.md``). ``events_only`` in ``details`` keeps the
+older scoring: the topic's events clustered by ``newsgraph.link.events.cluster_events``, a gold
+mention taking the cluster of the event whose evidence overlaps it most, else a singleton.
 
 Rows: ``mention`` (recognition: system evidence spans in checked sentences vs gold event
 mentions, matched by overlap), ``muc``, ``b3``, ``ceafe`` (CEAF with the entity-level
 similarity φ4) and ``conll`` (the mean of the three F1s). In ``details``: ``lemma_baseline``
 scores the classic baseline (one cluster per trigger lemma per topic) on the same mentions;
-``lexical_anchor`` the clustering with trigger stems as an extra anchor
-(``cluster_events(lexical=True)``, off in the store); ``covered_mentions`` system and baseline on
-the gold mentions some system event covers (clustering quality apart from detection).
+``linker_ablations`` the linker without document clusters, without arguments, and with
+newsgraph's event clusters joining families; ``lexical_anchor`` the event clustering with
+trigger stems as an extra anchor (``cluster_events(lexical=True)``, off in the store);
+``covered_mentions`` events-only and baseline on the gold mentions some system event covers
+(clustering quality apart from detection).
 """
 
 from __future__ import annotations
@@ -386,6 +390,8 @@ class SystemDocument:
 
     record: dict[str, Any]
     lemmas: dict[tuple[str, str], str]  # gold mention key → trigger lemma
+    # gold mention key → the linker's trigger lemma (a light verb gives way to its noun)
+    triggers: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
@@ -408,7 +414,8 @@ def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
     for gold, article, doc in zip(docs, articles, nlp.pipe(make_docs(), batch_size=16),
                                   strict=True):  # fmt: skip
         bar.step()
-        yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold))
+        yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold),
+                             _mention_triggers(doc, gold))  # fmt: skip
     bar.close()
 
 
@@ -422,6 +429,18 @@ def _mention_lemmas(doc: Any, gold: GoldDocument) -> dict[tuple[str, str], str]:
         content = [t for t in tokens if t.pos_ in ("VERB", "NOUN", "ADJ")] or tokens
         lemmas[mention.key] = content[0].lemma_.lower() if content else mention.text.lower()
     return lemmas
+
+
+def _mention_triggers(doc: Any, gold: GoldDocument) -> dict[tuple[str, str], str]:
+    """The linker's trigger lemma of each gold mention (``link.mentions.trigger_lemma``)."""
+    from ..link.mentions import trigger_lemma
+
+    triggers = {}
+    for mention in gold.mentions:
+        tokens = [t for s, e in mention.spans for t in doc.char_span(s, e, alignment_mode="expand")
+                  or ()]  # fmt: skip
+        triggers[mention.key] = trigger_lemma(tokens) or mention.text.lower()
+    return triggers
 
 
 class _Progress:
@@ -486,12 +505,35 @@ def _recognition(gold: GoldDocument, spans: list[tuple[int, int]]) -> Counts:
     return Counts(tp=found, fp=len(inside) - correct, fn=len(gold.mentions) - found)
 
 
+def linker_partition(
+    docs: list[GoldDocument], systems: list[SystemDocument], **options: Any
+) -> dict[Hashable, Hashable]:
+    """Gold mention → cluster of the mention linker (``newsgraph.link.mentions``) for one
+    topic: document clusters, trigger families, argument compatibility."""
+    from ..link.mentions import Mention, cluster_mentions
+
+    mentions = {
+        d.name: [Mention(d.name, m.m_id, tuple(m.spans), s.triggers.get(m.key) or s.lemmas[m.key])
+                 for m in d.mentions]
+        for d, s in zip(docs, systems, strict=True)
+    }  # fmt: skip
+    clusters = cluster_mentions([s.record for s in systems], mentions, **options)
+    return {key: ("linker", n) for key, n in clusters.items()}
+
+
 def lemma_partition(docs: list[GoldDocument], systems: list[SystemDocument]
                     ) -> dict[Hashable, Hashable]:  # fmt: skip
     return {m.key: s.lemmas[m.key] for d, s in zip(docs, systems, strict=True) for m in d.mentions}
 
 
 # ---------------------------------------------------------------- report
+
+# The linker without one of its parts (and with newsgraph's event clusters joining families).
+ABLATIONS: dict[str, dict[str, Any]] = {
+    "no_document_clusters": {"doc_threshold": None},
+    "no_arguments": {"use_arguments": False},
+    "with_event_clusters": {"use_events": True},
+}
 
 
 def evaluate(
@@ -508,59 +550,69 @@ def evaluate(
     docs = [d for topic_docs in topics.values() for d in topic_docs]
     systems = list(run_system(docs, nlp, progress))
     by_doc = {d.name: s for d, s in zip(docs, systems, strict=True)}
-    total = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
-    baseline = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
+    measures = ("muc", "b3", "ceafe")
+    variants = ("linker", "events", "lemma", "lexical", *ABLATIONS)
+    totals = {v: {m: CorefScore() for m in measures} for v in variants}
     # the same measures on the gold mentions some system event covers: clustering alone
-    covered = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
-    covered_lemma = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
+    covered = {m: CorefScore() for m in measures}
+    covered_lemma = {m: CorefScore() for m in measures}
     n_covered = 0
-    # the clustering with trigger stems as an extra anchor (cluster_events(lexical=True))
-    lexical = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
     recognition = Counts()
     per_topic: dict[str, Any] = {}
     for topic, topic_docs in topics.items():
         topic_systems = [by_doc[d.name] for d in topic_docs]
         key = {m.key: m.chain for d in topic_docs for m in d.mentions}
-        response, counts = system_partition(topic_docs, topic_systems)
-        scores = coref_scores(key, response)
+        events, counts = system_partition(topic_docs, topic_systems)
         lemmas = lemma_partition(topic_docs, topic_systems)
-        lexical_scores = coref_scores(key, system_partition(topic_docs, topic_systems, True)[0])
-        lemma = coref_scores(key, lemmas)
-        found = [m for m in key if response[m][0] == "system"]
+        responses = {
+            "linker": linker_partition(topic_docs, topic_systems),
+            "events": events,
+            "lemma": lemmas,
+            # the event clustering with trigger stems as an extra anchor
+            "lexical": system_partition(topic_docs, topic_systems, True)[0],
+            **{name: linker_partition(topic_docs, topic_systems, **options)
+               for name, options in ABLATIONS.items()},
+        }  # fmt: skip
+        scores = {v: coref_scores(key, r) for v, r in responses.items()}
+        for v in variants:
+            for name in measures:
+                totals[v][name].add(scores[v][name])
+        found = [m for m in key if events[m][0] == "system"]
         n_covered += len(found)
-        on_found = coref_scores({m: key[m] for m in found}, {m: response[m] for m in found})
+        on_found = coref_scores({m: key[m] for m in found}, {m: events[m] for m in found})
         lemma_on_found = coref_scores({m: key[m] for m in found}, {m: lemmas[m] for m in found})
-        for name in total:
-            total[name].add(scores[name])
-            baseline[name].add(lemma[name])
+        for name in measures:
             covered[name].add(on_found[name])
             covered_lemma[name].add(lemma_on_found[name])
-            lexical[name].add(lexical_scores[name])
         recognition.add(counts)
         per_topic[str(topic)] = {
             "documents": len(topic_docs),
             "mentions": len(key),
-            "conll": round(conll_f1(scores), 4),
-            "lemma_conll": round(conll_f1(lemma), 4),
+            "conll": round(conll_f1(scores["linker"]), 4),
+            "events_conll": round(conll_f1(scores["events"]), 4),
+            "lemma_conll": round(conll_f1(scores["lemma"]), 4),
         }
+    total = totals["linker"]
     mentions = int(recognition.tp + recognition.fn)
     rows = [Row.from_counts("mention", recognition)]
-    rows += [total[m].row(m, mentions) for m in ("muc", "b3", "ceafe")]
+    rows += [total[m].row(m, mentions) for m in measures]
     rows.append(Row("conll", f1=round(conll_f1(total), 4), support=mentions))
+
+    def summary(variant: str) -> dict[str, Any]:
+        scores = totals[variant]
+        return {**{m: scores[m].row(m).to_dict() for m in measures},
+                "conll": round(conll_f1(scores), 4)}  # fmt: skip
+
     details = {
         "split": split,
         "topics": list(topics),
         "documents": len(docs),
         "gold_mentions": mentions,
         "setting": "gold mentions, gold topics, checked sentences, singletons kept",
-        "lemma_baseline": {
-            **{m: baseline[m].row(m).to_dict() for m in baseline},
-            "conll": round(conll_f1(baseline), 4),
-        },
-        "lexical_anchor": {
-            **{m: lexical[m].row(m).to_dict() for m in lexical},
-            "conll": round(conll_f1(lexical), 4),
-        },
+        "lemma_baseline": summary("lemma"),
+        "events_only": summary("events"),
+        "lexical_anchor": summary("lexical"),
+        "linker_ablations": {name: summary(name) for name in ABLATIONS},
         "covered_mentions": {
             "mentions": n_covered,
             "system_conll": round(conll_f1(covered), 4),

@@ -289,6 +289,15 @@ def test_get_record_round_trips_the_record(store):
     assert store.get_record("zzz") is None
 
 
+def test_query_runs_read_sql_with_placeholders(store):
+    article = make_article()
+    store.write_record(make_record(article), article, store.begin_run({}))
+    rows = store.query(
+        "SELECT count(*) FROM statements WHERE article_id = ? AND id <> ?", [article.id, "s1"]
+    )
+    assert rows == [(EXPECTED_COUNTS["statements"] - 1,)]
+
+
 def test_ambiguous_prefix_names_the_candidates(store):
     run_id = store.begin_run({})
     for article_id in ("abc111", "abc222"):

@@ -432,6 +432,14 @@ class Store(ABC):
         """The data tables, in schema order."""
         return [t.name for t in TABLES]
 
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Rows of one read query (DuckDB's SQL, which the PostgreSQL backend also runs; ``?``
+        placeholders on every backend), safe to call from several threads:
+        ``store.query("SELECT type, count(*) FROM events WHERE article_id = ? GROUP BY 1", [id])``.
+        """
+        with self._lock:
+            return self._fetchall(sql, list(params))
+
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         with self._lock:

@@ -243,8 +243,7 @@ class Reader:
     # --- plumbing ---------------------------------------------------------------------
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        with self.store._lock:  # the store serialises its connection's use across threads
-            return self.store._fetchall(sql, list(params))
+        return self.store.query(sql, params)
 
     def _dicts(
         self, columns: Sequence[tuple[str, str]], rest: str, params: Sequence[Any] = ()

@@ -81,8 +81,8 @@ def test_quality_floor_on_timebank_and_aquaint():
     rows = {row.measure: row for row in report.rows}
     assert report.details["documents"] == 256
     assert rows["span relaxed"].support == 1822
-    # figures reached (relaxed 0.938, strict 0.866, type 0.894, value 0.801), minus 0.01
+    # figures reached (relaxed 0.938, strict 0.866, type 0.894, value 0.803), minus 0.01
     assert rows["span relaxed"].f1 >= 0.928
     assert rows["span strict"].f1 >= 0.856
     assert rows["type"].f1 >= 0.884
-    assert rows["value"].f1 >= 0.791
+    assert rows["value"].f1 >= 0.793

@@ -56,6 +56,22 @@ def test_weekday_direction_follows_tense(nlp):
     ]
 
 
+def test_weekday_direction_after_deadlines_schedules_and_past_perfect_plans(nlp):
+    text = ("The court postponed the hearing until Thursday. "
+            "The ministry has given the company until Wednesday to reply. "
+            "The offer had been scheduled to expire on Friday. "
+            "The shares are to resume trading on Friday. "
+            "Officials said a vote was possible as soon as Saturday.")
+    found, _ = times_of(nlp, text)
+    assert found == [
+        ("Thursday", "2024-08-01", "DATE"),  # put off "until" a day: still to come
+        ("Wednesday", "2024-07-31", "DATE"),
+        ("Friday", "2024-07-26", "DATE"),  # "had been scheduled": a plan already past
+        ("Friday", "2024-08-02", "DATE"),  # "are to resume": a schedule
+        ("Saturday", "2024-08-03", "DATE"),  # "as soon as": the earliest day to come
+    ]
+
+
 def test_weekday_equal_to_publication_day_is_that_day_even_in_future(nlp):
     found, _ = times_of(nlp, "The council will vote on Monday.")
     assert found == [("Monday", "2024-07-29", "DATE")]

@@ -75,6 +75,7 @@ class Grammar:
         self.month_trigger = {w.lower() for w in vocab["month_trigger"]}
         self.future_verbs = frozenset(str(w).lower() for w in vocab["future_verbs"])
         self.future_auxiliaries = frozenset(str(w).lower() for w in vocab["future_auxiliaries"])
+        self.deferral_verbs = frozenset(str(w).lower() for w in vocab.get("deferral_verbs", ()))
         self.quantity_nouns = {w.lower() for w in vocab["quantity_nouns"]}
         self.year_blockers = {str(w).lower() for w in vocab.get("year_blockers", [])}
         self.triggers = trigger_words(vocab)

@@ -106,10 +106,11 @@ class TenseWords:
 
     future_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
+    deferral_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, grammar: Grammar) -> TenseWords:
-        return cls(grammar.future_verbs, grammar.future_auxiliaries)
+        return cls(grammar.future_verbs, grammar.future_auxiliaries, grammar.deferral_verbs)
 
 
 def tense_at(doc: Doc, start: int, end: int, words: TenseWords | None = None) -> Tense:
@@ -123,11 +124,18 @@ def tense_at(doc: Doc, start: int, end: int, words: TenseWords | None = None) ->
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
         return "past"  # "Wednesday's ruling": a possessive date names a known, past event
     token = span.root
+    until = False  # "until Tuesday", "till Friday": a deadline
     for _ in range(6):
+        if token.lower_ == "soon" and token.i not in range(span.start, span.end):
+            return "future"  # "as soon as Tuesday": the earliest day still to come
         if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
-            return _verb_tense(token, words)
+            tense = _verb_tense(token, words)
+            if until and tense == "past" and token.lemma_.lower() in words.deferral_verbs:
+                return "future"  # "postponed the vote until Tuesday"
+            return tense
         if token.head.i == token.i:
             break
+        until = until or token.lower_ in ("until", "till")
         token = token.head
     return _verb_tense(token, words) if token.pos_ in ("VERB", "AUX") else None
 
@@ -157,11 +165,26 @@ def _verb_tense(verb: Any, words: TenseWords) -> Tense:
         head = verb.head
         if "to" in aux_words:
             # an infinitive happens after its governor: "plans to meet", "agreed to buy"
-            return "future" if head.lemma_.lower() in words.future_verbs else None
+            if head.lemma_.lower() in words.future_verbs:
+                # ... unless the plan itself is past perfect: "had been due to expire Friday"
+                return "past" if _past_perfect(head) else "future"
+            if head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP") and verb.dep_ == "xcomp":
+                return "future"  # "is to resume trading Tuesday": a schedule
+            return None
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return _verb_tense(head, words)
         return "future"
     return None
+
+
+def _past_perfect(verb: Any) -> bool:
+    """Whether ``verb`` (or the copula it hangs from: "had been due") has the auxiliary "had"."""
+    for token in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in token.children):
+            return True
+        if token.head.i == token.i:
+            break
+    return False
 
 
 @Language.factory(

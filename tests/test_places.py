@@ -254,3 +254,111 @@ def test_a_big_city_the_model_tags_as_a_person_is_a_place_unless_it_speaks() -> 
         published="2024-05-21",
     )
     assert [place["name"] for place in record["places"]] == ["Kherson"]
+
+
+def test_english_counties_and_scottish_council_areas():
+    # a county of England beats a smaller US town of the name, and British context settles it
+    assert resolve_toponym("Hampshire").id == "newsgraph:admin1-gb-hampshire"
+    assert resolve_toponym("Kent", ["Northamptonshire", "Fife"]).id == "newsgraph:admin1-gb-kent"
+    assert resolve_toponym("Yorkshire", ["Leeds"]).id == "newsgraph:admin1-gb-yorkshire"
+    assert resolve_toponym("Fife", ["Edinburgh"]).id == "newsgraph:admin1-gb-fife"
+    # ... while the bigger American Kent still wins alone and in its own state's context
+    assert resolve_toponym("Kent").id == "geonames:5799625"
+    assert resolve_toponym("Kent", ["Seattle", "Tacoma"]).id == "geonames:5799625"
+
+
+BRITISH_SPORT = """date 2024-05-14 Cup tie
+By Sports Desk
+The English side beat a Scottish club in Glasgow on Saturday. Welsh fans travelled from Cardiff,
+and a Sicilian chef cooked for both teams at a hotel in Kent.
+"""
+
+
+def test_demonyms_of_regions_resolve_to_the_region(nlp):
+    doc = annotate(nlp, BRITISH_SPORT)
+    found = {t.text: (t.role, t.entry.id if t.entry else None) for t in find_toponyms(doc)}
+    assert found["Scottish"] == ("demonym", "newsgraph:scotland")
+    assert found["Welsh"] == ("demonym", "newsgraph:wales")
+    assert found["Sicilian"] == ("demonym", "newsgraph:sicily")
+    assert found["English"][1] == "newsgraph:england"
+    assert found["Kent"] == ("place", "newsgraph:admin1-gb-kent")
+    assert found["Cardiff"] == ("place", "geonames:2653822")
+
+
+def test_unknown_words_that_are_names_elsewhere_are_no_places(nlp):
+    from spacy.tokens import Span
+
+    from newsgraph.resolve.place_recognizer import Toponym, drop_unknown_names
+    from newsgraph.resolve.place_resolver import resolve_toponym as resolve_entry
+
+    text = (
+        "Zorvan Quillet met Vexland staff in Paris. "
+        "Later Quillet and Vexland left the veranda for Tarnwick."
+    )
+    doc = nlp.make_doc(text)
+
+    def span(word: str, label: str, nth: int = 0) -> Span:
+        start = [i for i, t in enumerate(doc) if t.text == word][nth]
+        return Span(doc, start, start + 1, label=label)
+
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),  # "Zorvan Quillet"
+        span("Vexland", "ORG"),
+        span("Paris", "GPE"),
+        span("Quillet", "GPE", 1),  # the small model's misreading
+        span("Vexland", "GPE", 1),
+        span("Tarnwick", "GPE"),
+    ]
+
+    def toponym(word: str, nth: int, entry=None) -> Toponym:
+        token = [t for t in doc if t.text == word][nth]
+        return Toponym(token.idx, token.idx + len(word), word, "ner", entry=entry)
+
+    toponyms = [
+        toponym("Paris", 0, resolve_entry("Paris")),
+        toponym("Quillet", 1),  # unknown, part of a person's name elsewhere: dropped
+        toponym("Vexland", 1),  # unknown, an organisation elsewhere: dropped
+        toponym("veranda", 0),  # unknown lower-case word: dropped
+        toponym("Tarnwick", 0),  # unknown, but no name elsewhere: kept
+    ]
+    kept = drop_unknown_names(doc, toponyms)
+    assert [(t.text, t.entry.id if t.entry else None) for t in kept] == [
+        ("Paris", "geonames:2988507"),
+        ("Tarnwick", None),
+    ]
+
+
+DATELINES = """date 2024-05-14 Two wires
+By Wire Desk
+NAIROBI (AP) — Floods closed roads across the region on Monday.
+By Jane Roe, Staff Writer. HALIFAX, Nova Scotia — A ferry was delayed.
+ANNUAL HARBOUR CONFERENCE 2024 opens on Friday.
+"""
+
+
+def test_upper_case_datelines_are_places(nlp):
+    doc = annotate(nlp, DATELINES)
+    found = {t.text: t.entry.id if t.entry else None for t in find_toponyms(doc)}
+    assert found["NAIROBI"] == "geonames:184745"
+    assert found["HALIFAX"] == "geonames:6324729"
+    assert not {"ANNUAL", "HARBOUR", "CONFERENCE"} & set(found)
+
+
+def test_a_town_the_model_tags_as_an_organisation_after_in_or_to_is_a_place(nlp):
+    from spacy.tokens import Span
+
+    recognizer = nlp.get_pipe("newsgraph_places").recognizer
+    text = "The squad flew home to Dewsbury. The chief of Dewsbury Capital and Tunis Bank spoke."
+    doc = nlp.make_doc(text)
+    index = {t.text: [] for t in doc}
+    for t in doc:
+        index[t.text].append(t.i)
+    first, second = index["Dewsbury"]
+    tunis = index["Tunis"][0]
+    doc.ents = [
+        Span(doc, first, first + 1, label="ORG"),  # "to Dewsbury": a town
+        Span(doc, second, second + 2, label="ORG"),  # "of Dewsbury Capital": a firm
+        Span(doc, tunis, tunis + 2, label="ORG"),  # "Tunis Bank": a firm
+    ]
+    found = [(t.text, t.start, t.role) for t in recognizer(doc)]
+    assert found == [("Dewsbury", text.index("Dewsbury"), "place")]

@@ -14,6 +14,7 @@ Only ``place`` toponyms become place mentions of the article; all three count fo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -56,11 +57,23 @@ LOCATIVE_PREPOSITIONS = frozenset(
         "over",
     }
 )
+# ... and an "ORG" after one of these ("in Dewsbury"); not "of", "on", "at" ("CEO of Apple")
+TOWN_PREPOSITIONS = frozenset({"in", "from", "to", "into", "near", "between", "outside"})
+ORG_LIKE_LABELS = frozenset({"ORG", "NORP"})
 MIN_POPULATION_RELABEL = 10_000  # a "PERSON" after "in" is a town only if it is not a hamlet
 # a one-word "PERSON" anywhere ("Russia shelled Kherson") is a city only if it is a big one
 MIN_POPULATION_BARE = 50_000
 # a subject of these is a person, whatever the gazetteer knows ("Jackson said")
 PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+# A dateline: an upper-case place name opening a paragraph or following a byline sentence,
+# then "(AP)", a dash or a comma ("WASHINGTON (AP) —", "TORONTO —", "RALEIGH, N.C. (AP)").
+_CAPS_NAME = r"[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){0,3}"
+_DATELINE = re.compile(
+    rf"(?:^|\n|\.[ \t]+)[ \t]*(?P<first>{_CAPS_NAME})(?:[ \t]*&[ \t]*(?P<second>{_CAPS_NAME}))?"
+    r"[ \t]*(?:,|\(|—|–|--?)"
+)
 
 
 @dataclass(slots=True)
@@ -110,7 +123,7 @@ class Recognizer:
                 found.append((ent, "ner"))
             elif ent.label_ in DEMONYM_LABELS and self._is_demonym(ent.text):
                 found.append((ent, "demonym"))
-            elif ent.label_ == "PERSON" and self._is_mislabelled_place(ent, place_names):
+            elif self._is_misread_place(ent, place_names):
                 found.append((ent, "ner"))
                 relabelled.update(range(ent.start, ent.end))
         blocked = self._blocked_tokens(doc) - relabelled
@@ -128,11 +141,35 @@ class Recognizer:
                 found.append((span, "embedded"))
             elif _modifies(span):
                 found.append((span, "demonym"))
+        found += self._datelines(doc)
         toponyms = [self._toponym(doc, span, source) for span, source in _longest_first(found)]
         return [t for t in toponyms if t is not None]
 
+    def _datelines(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Upper-case dateline places, which the small model rarely tags ("BEIRUT (AP) —")."""
+        found = []
+        for match in _DATELINE.finditer(doc.text):
+            for group in ("first", "second"):
+                start, end = match.span(group)
+                if start < 0:
+                    continue
+                name = doc.text[start:end].rstrip(".")
+                if len(name) < 3 or not any(
+                    primary for _, primary in self.gaz.candidates(name.title())
+                ):
+                    continue
+                span = doc.char_span(start, start + len(name))
+                if span is not None:
+                    found.append((span, "gazetteer"))
+        return found
+
     def _is_demonym(self, text: str) -> bool:
         return text in self.gaz.demonyms or (text.endswith("s") and text[:-1] in self.gaz.demonyms)
+
+    def _is_misread_place(self, ent: Span, place_names: set[str]) -> bool:
+        if ent.label_ == "PERSON":
+            return self._is_mislabelled_place(ent, place_names)
+        return ent.label_ in ORG_LIKE_LABELS and self._is_town_read_as_org(ent)
 
     def _is_mislabelled_place(self, ent: Span, place_names: set[str]) -> bool:
         """A "PERSON" that is a place: the small model tags "Rafah", "Litani" as people.
@@ -162,6 +199,18 @@ class Recognizer:
             primary and entry.population >= min_population
             for entry, primary in self.gaz.candidates(name)
         )
+
+    def _is_town_read_as_org(self, ent: Span) -> bool:
+        """An "ORG" or "NORP" that is a town: the small model tags "in Dewsbury", "between
+        Harare and London", "a visit to Tunis" so. Trusted only right after a locative
+        preposition that rarely precedes a firm's name, for a town of some size."""
+        text = _trim(ent)
+        if text is None or len(text) > 3 or text.start != ent.start:
+            return False
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before not in TOWN_PREPOSITIONS:
+            return False
+        return self._is_town(text.text, MIN_POPULATION_RELABEL)
 
     def _is_curated(self, name: str) -> bool:
         return name in self.gaz.surface_forms and len(name) > 3
@@ -197,6 +246,35 @@ class Recognizer:
         start, end = span.start_char, span.end_char
         # span.text reads only the span's tokens; doc.text would rebuild the whole article
         return Toponym(start, end, span.text, source, role)
+
+
+# entities whose words are no place of their own when the gazetteer does not know the word
+NAME_LABELS = BLOCKING_LABELS | DEMONYM_LABELS
+
+
+def drop_unknown_names(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop one-word NER "places" the gazetteer could not resolve that are names elsewhere.
+
+    The small model tags people's and firms' names GPE ("Buhari", "Dropbox", "Yulia"), mostly
+    where the article also names them in full ("Muhammadu Buhari", "Dropbox Inc"). A word the
+    gazetteer does not know that is part of a person's, organisation's or work's name elsewhere
+    in the article is that name, not a place; so is an unknown lower-case word ("veranda").
+    """
+    names: dict[str, list[tuple[int, int]]] = {}
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            for token in ent:
+                names.setdefault(token.text, []).append((ent.start_char, ent.end_char))
+    kept = []
+    for toponym in toponyms:
+        if toponym.source == "ner" and toponym.entry is None and " " not in toponym.text:
+            if toponym.text[:1].islower():
+                continue
+            spans = names.get(toponym.text, ())
+            if any(not (start <= toponym.start < end) for start, end in spans):
+                continue
+        kept.append(toponym)
+    return kept
 
 
 def _surname_of_a_named_person(ent: Span) -> bool:

@@ -98,7 +98,7 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
     text = _doc_text(doc)
     if not text.strip():
         return []
-    quotes = find_quotes(text)
+    quotes = _quotes_of(doc)  # shared with the content rules (``_without_trailing_aside``)
     model = load_model()
     drafts, probs = candidate_drafts(doc, knowledge, quotes, model)
     if model is not None and model.judge is not None and drafts:

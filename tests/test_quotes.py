@@ -232,6 +232,28 @@ def test_partial_quote_in_reported_speech_is_mixed_threat(nlp: Language):
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The militia warned that it would strike the port if the blockade continued.\n",
+            "that it would strike the port if the blockade continued",
+        ),
+        (
+            "Police said the convoy turned back before the shelling started.\n",
+            "the convoy turned back before the shelling started",
+        ),
+    ],
+)
+def test_a_condition_in_the_content_stays_even_when_its_verb_is_a_cue_word(
+    nlp: Language, sentence: str, content: str
+):
+    # "continue" and "start" are speech cues ("he continued"), but under "if"/"before" they
+    # are the content's condition, not a second report
+    (statement,) = statements(nlp, sentence)
+    assert [c.text for c in statement.content] == [content]
+
+
 def test_denial_disputes_the_accusation_it_rejects(nlp: Language):
     text = (
         "“Hezbollah launched the rocket that killed the children,” Netanyahu said.\n"

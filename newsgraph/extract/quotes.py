@@ -57,6 +57,10 @@ _INHERIT_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl")
 _MEDIUM_PREPS = ("in", "through", "via", "on")
 # objects that carry no content of their own ("said it", "knew that")
 _EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing"})
+# conjunctions that make a clause a condition or circumstance of the content, not a report
+_SUBORDINATORS = frozenset(
+    {"if", "unless", "when", "whenever", "until", "before", "after", "because", "since", "once"}
+)
 
 
 @dataclass(slots=True)
@@ -508,10 +512,19 @@ def _other_reports(head: Token, verbs: dict[str, Cue]) -> set[int]:
             and token.tag_ in ("VBG", "VBD", "VBZ")
             and token.lemma_.lower() in verbs
             and token.i not in excluded
+            and not _subordinated(token)
         ):
             excluded.update(t.i for t in token.subtree)
             excluded.update(t.i for t in token.lefts if t.dep_ in ("cc", "punct"))
     return excluded
+
+
+def _subordinated(token: Token) -> bool:
+    """A condition or circumstance of the content ("would strike if the blockade continued",
+    "before officers arrived"), not a report of its own, whatever its verb."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
+    )
 
 
 def _complement_run(token: Token, first: Token) -> list[Range]:

@@ -306,6 +306,29 @@ def test_demonym_phrases(nlp):
     assert [m.label for m in doc._.ng_actor_mentions][:3] == ["DEMONYM", "KB", "DEMONYM"]
 
 
+SAHEL = """date 2024-07-30 Fighting near the Algerian border
+By Sahel Monitor
+Mali's armed forces said they had repelled an attack near Tessalit. The CSP-DPA, an alliance of \
+separatist groups, said the junta had lost dozens of men. The Russian private military group \
+Wagner acknowledged losses, and Israeli military analysts said Israel's army was watching."""
+
+
+def test_possessive_states_sahel_acronyms_and_outlet_bound_names(nlp):
+    doc = annotate(nlp, parse_fixture(SAHEL))
+    found = resolved(doc)
+    # "<state>'s army" is the state's military, as "<demonym> army" is
+    assert ("Mali's armed forces", "malian-armed-forces") in found
+    assert ("Israel's army", "idf") in found
+    # an acronym hyphenated into another is one name, not the German news agency "DPA"
+    assert "dpa" not in {actor for _, actor in found}
+    # "the junta" is the Ethiopian government's name for the TPLF, not every junta's
+    assert "tplf" not in {actor for _, actor in found}
+    # a demonym head followed by "group" or "analysts" does not name the state's military
+    assert mentions_of(doc, "russian-armed-forces") == []
+    assert mentions_of(doc, "wagner-group") == ["Wagner"]
+    assert "Israeli military" not in {text for text, _ in found}
+
+
 def test_component_survives_odd_text(nlp):
     for text in ("", "   ", "the the the", "'s", "Hamas'" * 50, "\u200b\n\t"):
         doc = nlp(text)

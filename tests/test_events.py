@@ -214,6 +214,13 @@ ARTICLES = [
         "Syrian rebels engaged Filipino peacekeepers in a firefight near the border.",
         [("ASSAULT", None, "Syrian rebels", "Filipino peacekeepers", {}, False, False)],
     ),
+    # giving or providing information is not aid
+    ("The ministry acknowledged losses but did not give figures.", []),
+    ("The army did not provide details of the raid.", []),
+    (
+        "The agency gave food to displaced families.",
+        [("AID", None, "The agency", "displaced families", {}, False, False)],
+    ),
     # "will have no tanks left": a hypothetical loss of the subject's forces
     (
         "The occupation army will have no tanks left in case of war.",

@@ -603,6 +603,7 @@ def test_a_closing_aside_about_someone_is_the_outlets(nlp: Language, text: str, 
             "The militia said Northland struck a school near the port on Friday, killing four.\n",
             "accusation",
         ),
+        ("The front said its fighters had killed dozens of soldiers on Sunday.\n", "claim"),
     ],
 )
 def test_reporting_ones_own_harm_is_a_claim_blaming_another_an_accusation(
@@ -610,6 +611,17 @@ def test_reporting_ones_own_harm_is_a_claim_blaming_another_an_accusation(
 ):
     (statement,) = statements(nlp, text)
     assert statement.act == act
+
+
+def test_the_speaker_is_the_name_at_the_head_without_the_dateline(nlp: Language):
+    text = (
+        "TESSALIT - Northland's army said it had repelled an attack.\n"
+        "The Russian private military group Wagner acknowledged losses on Sunday.\n"
+    )
+    army, wagner = statements(nlp, text)
+    assert army.speaker.span.text == "Northland's army"
+    assert wagner.speaker.span.text == "The Russian private military group Wagner"
+    assert wagner.speaker.actor == "wagner-group"
 
 
 def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):

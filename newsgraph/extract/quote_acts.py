@@ -69,6 +69,7 @@ def _negated(token: Token) -> bool:
 
 # subjects by which a speaker reports its own act ("the army said it struck ...", "we hit")
 _SELF_SUBJECTS = frozenset({"i", "we", "it", "he", "she", "they"})
+_SELF_POSSESSIVES = frozenset({"my", "our", "its", "his", "her", "their"})
 
 
 def _blamed_harm(harm: list[Token]) -> bool:
@@ -78,9 +79,17 @@ def _blamed_harm(harm: list[Token]) -> bool:
         if token.tag_ not in ("VBD", "VBN", "VBZ"):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        if subjects and not all(s.lower_ in _SELF_SUBJECTS for s in subjects):
+        if subjects and not all(_is_self(s) for s in subjects):
             return True
     return False
+
+
+def _is_self(subject: Token) -> bool:
+    """A pronoun, or what a possessive pronoun owns ("its fighters", "our forces"): as the
+    subject of a reported harm, the speaker's own side."""
+    return subject.lower_ in _SELF_SUBJECTS or any(
+        c.dep_ == "poss" and c.lower_ in _SELF_POSSESSIVES for c in subject.children
+    )
 
 
 def disputed_statement(

@@ -36,6 +36,12 @@ class SpeakerResolver:
         words = self.text[source[0] : source[1]].lower().split()
         if len(words) == 1 and words[0] in self.knowledge.pronoun_class:
             return self._pronoun(words[0], source, token)
+        # the mention at the phrase's head speaks: "the Russian private military group Wagner"
+        # is Wagner, though "Russian" is the longer name in it
+        if token is not None and source[0] <= token.idx < source[1]:
+            mention = extensions.actor_mention_at(self.doc, token.idx, token.idx + len(token))
+            if mention is not None and mention.actor_id:
+                return mention.actor_id
         mention = extensions.actor_mention_at(self.doc, *source)
         if mention is not None and mention.actor_id:
             return mention.actor_id

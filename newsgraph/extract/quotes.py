@@ -25,6 +25,7 @@ How it works, cheaply (one regex scan of the text plus dependency lookups at cue
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,6 +48,10 @@ from .quote_speakers import SpeakerResolver
 
 Range = tuple[int, int]
 _ACCORDING = hash_string("according")
+# an upper-case place and an optional agency opening a paragraph: "BEIRUT (AP) — ", "GAZA - "
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?: \([^)\n]{1,30}\))? ?[—–-]+ ?"
+)
 
 # characters trimmed from the edges of a source or content span
 _EDGE = " \t\r\n,;:—–-"
@@ -713,7 +718,8 @@ def _set_verb_source(token: Token, draft: Draft) -> None:
             ):
                 return  # "it was reported that ...", "X is expected to ...": no source
             if _same_paragraph(_doc_text(token.doc), subject.idx, token.idx):
-                draft.source, draft.source_token = _subtree_range(subject), subject
+                source, draft.source_token = _subject_range(current, subject)
+                draft.source = _without_dateline(_doc_text(token.doc), source)
             return
         if current.dep_ == "relcl" or current.dep_ == "acl":
             # "the official, speaking to reporters, ..." / "a statement saying": the head noun
@@ -723,6 +729,38 @@ def _set_verb_source(token: Token, draft: Draft) -> None:
         if current.dep_ not in _INHERIT_DEPS or current.head is current:
             return
         current = current.head
+
+
+def _without_dateline(text: str, source: Range | None) -> Range | None:
+    """A subject without the dateline the parser hung on it ("BAMAKO - Mali's army")."""
+    if source is None:
+        return None
+    match = _DATELINE.match(text, source[0], source[1])
+    if match is None or match.end() >= source[1] or _paragraph_start(text, source[0]) != source[0]:
+        return source
+    return (match.end(), source[1])
+
+
+def _subject_range(verb: Token, subject: Token) -> tuple[Range | None, Token]:
+    """The subject's words, with a name the parser split off as a second subject right after
+    it ("the Russian private military group Wagner"): the name then speaks."""
+    following = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "npadvmod")
+            and c.i == subject.right_edge.i + 1
+            and c.pos_ == "PROPN"
+            and c.ent_type_ not in ("DATE", "TIME")
+        ),
+        None,
+    )
+    if following is None:
+        return _subtree_range(subject), subject
+    first, last = _subtree_range(subject), _subtree_range(following)
+    if first is None or last is None:
+        return _subtree_range(subject), subject
+    return (first[0], last[1]), following
 
 
 def _noun_phrase_range(token: Token) -> Range | None:

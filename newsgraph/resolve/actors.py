@@ -211,6 +211,8 @@ class ActorResolver:
         hits = []
         for _, start, end in self.lexicon.matcher(doc):
             span = doc[start:end]
+            if in_acronym_compound(span) or self.modifies_other_noun(span):
+                continue
             readings = [r for r in self.lexicon.readings_for(span)
                         if case_fits(r.cased, span) and context.allows(r)]
             if not readings:
@@ -223,6 +225,15 @@ class ActorResolver:
             hits.append(Hit(start, end, best[0].kind, tuple(dict.fromkeys(
                 r.actor_id for r in best))))
         return hits
+
+    def modifies_other_noun(self, span: Span) -> bool:
+        """A name ending in a demonym head that modifies another noun: "Israeli military
+        analysts" are not the Israeli military."""
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].lower_ not in self.rules.head_blockers:
+            return False
+        words = tuple(t.lower_ for t in span)
+        return any(words[-len(head):] == head for head in self.rules.demonym_heads)
 
     def description_hits(self, doc: Doc, kb_hits: list[Hit]) -> list[Hit]:
         demonyms = {h.start: h for h in kb_hits if h.kind == DEMONYM}
@@ -337,7 +348,23 @@ class ActorResolver:
         entry = self.kb.get(actor_id)
         if entry is not None and entry.is_person:
             start = self.with_honorifics(doc, hit.start, taken)
+        if entry is not None and entry.type == STATE_TYPE and entry.country:
+            possessed = self.possessed_slot(doc, hit.end, entry.country, taken)
+            if possessed is not None:  # "Mali's armed forces": the state's military
+                return [(start, possessed[1], possessed[0], hit.kind)]
         return [(start, hit.end, actor_id, hit.kind)]
+
+    def possessed_slot(self, doc: Doc, end: int, country: str,
+                       taken: set[int]) -> tuple[str, int] | None:
+        """The actor "<state>'s HEAD" names when HEAD is a demonym head ("Israel's army",
+        "Sudan's civilians"), with the phrase's end; None for other possessions."""
+        if end >= len(doc) or doc[end].tag_ != "POS":
+            return None
+        slot, head_end = self.demonym_head(doc, end + 1, taken)
+        if slot is None or slot == STATE_TYPE:
+            return None
+        target = self.kb.slot_actor(country, slot)
+        return (target.id, head_end) if target is not None else None
 
     def resolve_surname(self, person_ids: Sequence[str],
                         history: list[ActorEntry]) -> str | None:
@@ -371,6 +398,8 @@ class ActorResolver:
                     continue
                 slot = self.rules.demonym_heads.get(tuple(t.lower_ for t in doc[first:end]))
                 if slot is not None:
+                    if end < len(doc) and doc[end].lower_ in self.rules.head_blockers:
+                        return None, position
                     return slot, end
         return None, position
 
@@ -494,6 +523,25 @@ def best_readings(readings: list[Reading]) -> list[Reading]:
     rank = min(KIND_RANK[r.kind] for r in readings)
     best = [r for r in readings if KIND_RANK[r.kind] == rank]
     return best if rank == KIND_RANK[SURNAME] else best[:1]
+
+
+def in_acronym_compound(span: Span) -> bool:
+    """An acronym hyphenated to another into one name ("CSP-DPA" is not dpa)."""
+    if not all(is_acronym(t) for t in span):
+        return False
+    doc = span.doc
+    before = span.start >= 2 and _hyphenated(doc[span.start - 2], doc[span.start - 1])
+    after = span.end + 1 < len(doc) and _hyphenated(doc[span.end - 1], doc[span.end])
+    return (before and is_acronym(doc[span.start - 2])) or (after and is_acronym(doc[span.end + 1]))
+
+
+def _hyphenated(left: Token, hyphen: Token) -> bool:
+    """``hyphen`` is a hyphen written tight between ``left`` and the next word."""
+    return hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
+
+
+def is_acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
 
 
 def is_subject(span: Span) -> bool:

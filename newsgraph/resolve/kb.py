@@ -438,6 +438,7 @@ class DescriptionRules:
     demonym_heads: dict[tuple[str, ...], str]  # head words → "military" | "civilians" | "state"
     honorifics: frozenset[str]
     longest_head: int = 1
+    head_blockers: frozenset[str] = frozenset()  # "military group": not the state's military
 
 
 @lru_cache(maxsize=2)
@@ -466,4 +467,5 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
         demonym_heads=demonym_heads,
         honorifics=frozenset(str(h).lower() for h in data.get("honorifics") or ()),
         longest_head=max((len(w) for w in (*heads, *demonym_heads)), default=1),
+        head_blockers=frozenset(str(b).lower() for b in data.get("demonym_head_blockers") or ()),
     )

@@ -214,6 +214,15 @@ ARTICLES = [
         "Syrian rebels engaged Filipino peacekeepers in a firefight near the border.",
         [("ASSAULT", None, "Syrian rebels", "Filipino peacekeepers", {}, False, False)],
     ),
+    # who is asked does what is asked; a count of victims is not a doer
+    (
+        "The envoy called on Rwanda to withdraw its forces from the valley.",
+        [("RETREAT", "withdraw", "Rwanda", "its forces", {}, False, False)],
+    ),
+    (
+        "The mission said two peacekeepers had been killed and 18 wounded since Thursday.",
+        [("ASSAULT", None, None, "two peacekeepers", {"killed": 2}, False, False)],
+    ),
     # giving or providing information is not aid
     ("The ministry acknowledged losses but did not give figures.", []),
     ("The army did not provide details of the raid.", []),

@@ -624,6 +624,21 @@ def test_the_speaker_is_the_name_at_the_head_without_the_dateline(nlp: Language)
     assert wagner.speaker.actor == "wagner-group"
 
 
+def test_only_a_definite_description_points_back_to_an_actor(nlp: Language):
+    text = (
+        "Rwanda's army shelled the valley on Monday. The group said it had hit a depot. "
+        "Aid groups said thousands had fled.\n"
+    )
+    group, aid = statements(nlp, text)
+    assert group.speaker.actor is not None  # "the group": the last organisation named
+    assert aid.speaker.actor is None  # "aid groups": someone not named before
+
+
+def test_who_is_called_on_is_the_addressee(nlp: Language):
+    (statement,) = statements(nlp, "Guterres called on Rwanda to withdraw its forces.\n")
+    assert (statement.act, statement.addressee) == ("demand", "rwanda")
+
+
 def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):
     text = SEED.read_text(encoding="utf-8")
     cues = [s.cue.text for s in statements(nlp, text) if s.cue is not None]

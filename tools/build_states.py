@@ -39,11 +39,23 @@ def pycountry_names(country: object) -> list[str]:
 def build_rows(hand_rows: dict[str, dict[str, str]]) -> list[dict[str, str]]:
     rows = []
     codes = {c.alpha_2: c for c in pycountry.countries}
+    # a name the hand table gives one country is taken from the others' catalogue names: news
+    # writes "Congo" for DR Congo, pycountry names the Republic of the Congo so
+    claimed = {
+        alias: alpha2
+        for alpha2, row in hand_rows.items()
+        for alias in split(row.get("aliases", ""))
+    }
     for alpha2 in sorted(set(codes) | set(hand_rows)):
         hand = hand_rows.get(alpha2, {})
         country = codes.get(alpha2)
         name = hand.get("short_name") or getattr(country, "common_name", None) or country.name
-        aliases = [*(pycountry_names(country) if country else []), *split(hand.get("aliases", ""))]
+        catalogue = [
+            n
+            for n in (pycountry_names(country) if country else [])
+            if claimed.get(n, alpha2) == alpha2
+        ]
+        aliases = [*catalogue, *split(hand.get("aliases", ""))]
         aliases = [a for a in dict.fromkeys(aliases) if a != name]
         rows.append(
             {

@@ -67,6 +67,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if agent is not None:
             return agent
     subj = child(verb, "nsubj", "csubj")
+    if subj is not None and subj.like_num and not _has(subj, "prep"):
+        return None  # "two were killed and 18 wounded": a count of victims, not a doer
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
@@ -80,6 +82,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if obj is not None:
                 return obj
             return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
+        if verb.dep_ in ("xcomp", "advcl") and is_verbal(head):
+            controller = _object_controller(head, verb)
+            if controller is not None:  # "urged Israel to halt", "called on Rwanda to withdraw"
+                return controller
         if is_verbal(head):
             return subject_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in NOMINAL_POS:
@@ -87,6 +93,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if head.dep_ in ("dobj", "pobj") and is_verbal(head.head) and head.dep_ == "dobj":
             return subject_of(head.head, depth + 1)
         return head
+    return None
+
+
+def _object_controller(head: Token, xcomp: Token) -> Token | None:
+    """Who does what a verb asks of someone: its object before the complement ("urged
+    Israel to halt"), or the object of "on" after an appeal ("called on Rwanda to withdraw")."""
+    for c in head.children:
+        if c.i > xcomp.i:
+            break
+        if c.dep_ == "dobj" and xcomp.dep_ == "xcomp":  # an advcl's object: "hit X to stop Y"
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == head.i + 1:
+            pobj = child(c, "pobj")
+            if pobj is not None:
+                return pobj
     return None
 
 

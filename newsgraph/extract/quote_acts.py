@@ -78,7 +78,8 @@ def _blamed_harm(harm: list[Token]) -> bool:
     for token in harm:
         if token.tag_ not in ("VBD", "VBN", "VBZ"):
             continue
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        # "18 wounded": a count of victims, not someone doing harm
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and not c.like_num]
         if subjects and not all(_is_self(s) for s in subjects):
             return True
     return False

@@ -47,7 +47,7 @@ class SpeakerResolver:
             return mention.actor_id
         head = token.lemma_.lower() if token is not None else words[-1] if words else ""
         description = self.knowledge.description_class.get(head)
-        if description is not None:
+        if description is not None and (token is None or _definite(token)):
             return self._antecedent(source[0], person=description == PERSON)
         return None
 
@@ -86,3 +86,14 @@ class SpeakerResolver:
             if person is None or kind is None or (kind == PERSON) == person:
                 return mention.actor_id
         return None
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(token: Token) -> bool:
+    """ "the group", "its spokesman": a description that points back; "aid groups" and "a
+    spokesman" point at someone not named before."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in token.children
+    )

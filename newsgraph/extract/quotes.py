@@ -793,7 +793,10 @@ def _addressee(token: Token) -> Range | None:
     for child in token.children:
         if child.dep_ == "dative":
             return _noun_phrase_range(child)
-        if child.dep_ == "prep" and child.lower_ == "to":
+        # "appealed to X", "called on X to ..."
+        if child.dep_ == "prep" and (
+            child.lower_ == "to" or (child.lower_ in ("on", "upon") and child.i == token.i + 1)
+        ):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _noun_phrase_range(pobj)

@@ -329,6 +329,11 @@ def test_possessive_states_sahel_acronyms_and_outlet_bound_names(nlp):
     assert "Israeli military" not in {text for text, _ in found}
 
 
+def test_a_capital_as_a_partner_is_its_government(nlp):
+    doc = nlp("Congo cut diplomatic ties with Kigali. Flights to Kigali resumed.")
+    assert resolved(doc) == [("Congo", "dr-congo"), ("Kigali", "rwanda")]  # the second: a place
+
+
 def test_component_survives_odd_text(nlp):
     for text in ("", "   ", "the the the", "'s", "Hamas'" * 50, "\u200b\n\t"):
         doc = nlp(text)

@@ -624,6 +624,22 @@ def test_the_speaker_is_the_name_at_the_head_without_the_dateline(nlp: Language)
     assert wagner.speaker.actor == "wagner-group"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "GOMA, Democratic Republic of Congo — Gunfire echoed across the city, residents said.\n",
+            "Gunfire echoed across the city",
+        ),
+        # a hyphen without spaces joins words: no dateline
+        ("US-Iran talks will resume in May, officials said.\n", "US-Iran talks will resume in May"),
+    ],
+)
+def test_a_dateline_is_not_content(nlp: Language, text: str, content: str):
+    (statement,) = statements(nlp, text)
+    assert [c.text for c in statement.content] == [content]
+
+
 def test_only_a_definite_description_points_back_to_an_actor(nlp: Language):
     text = (
         "Rwanda's army shelled the valley on Monday. The group said it had hit a depot. "

@@ -50,7 +50,9 @@ Range = tuple[int, int]
 _ACCORDING = hash_string("according")
 # an upper-case place and an optional agency opening a paragraph: "BEIRUT (AP) — ", "GAZA - "
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?: \([^)\n]{1,30}\))? ?[—–-]+ ?"
+    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # GOMA, SAN JOSE
+    r"(?:, [A-Z][\w.]*(?: (?:of |the |of the )?[A-Z][\w.]*){0,4})?"  # , Republic of Congo
+    r"(?: \([^)\n]{1,30}\))?(?: ?[—–] ?| -{1,2} )"  # (AP) — ; a hyphen needs spaces
 )
 
 # characters trimmed from the edges of a source or content span
@@ -718,8 +720,7 @@ def _set_verb_source(token: Token, draft: Draft) -> None:
             ):
                 return  # "it was reported that ...", "X is expected to ...": no source
             if _same_paragraph(_doc_text(token.doc), subject.idx, token.idx):
-                source, draft.source_token = _subject_range(current, subject)
-                draft.source = _without_dateline(_doc_text(token.doc), source)
+                draft.source, draft.source_token = _subject_range(current, subject)
             return
         if current.dep_ == "relcl" or current.dep_ == "acl":
             # "the official, speaking to reporters, ..." / "a statement saying": the head noun
@@ -1268,6 +1269,9 @@ def _to_statements(
         if key in seen:
             continue
         seen.add(key)
+        draft.source = _without_dateline(text, draft.source)
+        if draft.content:
+            draft.content[0] = _without_dateline(text, draft.content[0]) or draft.content[0]
         actor = speakers.resolve(draft.source, draft.source_token)
         content = [Span.of(text, s, e) for s, e in draft.content]
         statement = Statement(

@@ -545,13 +545,14 @@ def is_acronym(token: Token) -> bool:
 
 
 def is_subject(span: Span) -> bool:
-    """Whether a capital-city name acts as a government: subject, possessor or agent."""
+    """Whether a capital-city name acts as a government: subject, possessor, agent, partner."""
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ in SUBJECT_DEPS:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ == "by"
+    # "attacked by Moscow", "cut ties with Kigali", "talks with Washington": the government
+    return token.dep_ == "pobj" and token.head.lower_ in ("by", "with")
 
 
 def is_modifier_word(token: Token) -> bool:

@@ -362,3 +362,86 @@ def test_a_town_the_model_tags_as_an_organisation_after_in_or_to_is_a_place(nlp)
     ]
     found = [(t.text, t.start, t.role) for t in recognizer(doc)]
     assert found == [("Dewsbury", text.index("Dewsbury"), "place")]
+
+
+def _resolve_all(text: str, names: list[str]) -> dict[str, str | None]:
+    """Each name (first occurrence) → the id the resolver gives it, with every name as context."""
+    from newsgraph.resolve.place_resolver import default_resolver
+
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    entries = default_resolver().resolve_spans(text, spans)
+    return {name: e.id if e else None for name, e in zip(names, entries, strict=True)}
+
+
+WASHINGTON_DC = "geonames:4140963"
+WASHINGTON_STATE = "geonames:5815135"
+
+
+def test_washington_alone_is_the_capital():
+    found = _resolve_all("Officials in Washington met on Monday.", ["Washington"])
+    assert found["Washington"] == WASHINGTON_DC
+
+
+def test_washington_after_a_town_of_the_state_is_the_state():
+    text = (
+        "Lawmakers in Baltimore and Richmond met. Then a ferry ran aground near Tacoma, "
+        "Washington on Sunday."
+    )
+    found = _resolve_all(text, ["Baltimore", "Richmond", "Tacoma", "Washington"])
+    assert found["Washington"] == WASHINGTON_STATE
+
+
+def test_washington_listed_with_states_is_the_state():
+    text = "Firms are leaving states such as Oregon or Washington for cheaper places."
+    assert _resolve_all(text, ["Oregon", "Washington"])["Washington"] == WASHINGTON_STATE
+
+
+def test_washington_is_the_state_where_the_article_names_the_state_otherwise():
+    text = (
+        "OLYMPIA, Wash. - Lawmakers from Baltimore and Richmond toured the base. The unit's "
+        "focus has been at home in Washington this year."
+    )
+    found = _resolve_all(text, ["OLYMPIA", "Wash.", "Baltimore", "Richmond", "Washington"])
+    assert found["Washington"] == WASHINGTON_STATE
+
+
+def test_central_washington_is_the_state():
+    text = "Lawmakers in Baltimore met. Crews drove to central Washington all night."
+    found = _resolve_all(text, ["Baltimore", "Washington"])
+    assert found["Washington"] == WASHINGTON_STATE
+
+
+def test_a_us_article_does_not_move_a_world_city_to_a_small_namesake():
+    text = (
+        "Painters in Chicago, Boston and Denver won a ruling in the United States. A gallery "
+        "owner who works in London said American artists were watching."
+    )
+    found = _resolve_all(text, ["Chicago", "Boston", "Denver", "United States", "London"])
+    assert found["London"] == "geonames:2643743"  # London, England, not London, Ohio
+
+
+def test_a_small_namesake_still_wins_with_its_state_named():
+    text = "The fair opened in London, Ohio, a short drive from Columbus, Ohio."
+    assert _resolve_all(text, ["London", "Columbus"])["London"] == "geonames:4517009"
+
+
+def test_the_west_is_the_political_west_and_no_name_to_look_for():
+    text = "Relations between Moscow and the West soured after the vote."
+    assert _resolve_all(text, ["Moscow", "West"])["West"] == "geonames:9408659"
+    assert "the West" not in get_gazetteer().surface_forms  # "the West Side" is no West
+
+
+def test_a_seat_of_government_standing_for_its_staff_is_no_toponym(nlp):
+    doc = annotate(
+        nlp,
+        "White House aides said the plan was dead. The charge was denied by the Kremlin. "
+        "Reporters waited at the White House for hours.",
+    )
+    found = [(t.text, t.start) for t in find_toponyms(doc)]
+    assert found == [("White House", doc.text.index("at the White House") + 7)]
+
+
+def test_a_name_after_a_title_is_a_person(nlp):
+    doc = annotate(nlp, "Mr. Preston met voters on Friday. Officials in Preston closed the road.")
+    found = [(t.text, t.start) for t in find_toponyms(doc)]
+    assert found == [("Preston", doc.text.index("in Preston") + 3)]

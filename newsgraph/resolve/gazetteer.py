@@ -40,7 +40,7 @@ import yaml
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 DATA_PACKAGE = "newsgraph.data"
 DATA_FILES = (
     "countries_points.csv",
@@ -351,7 +351,8 @@ def _load_supplement(gaz: Gazetteer) -> None:
         )
         for name in [item["name"], *(item.get("aliases") or [])]:
             gaz.index_name(name, row, primary=True)
-            gaz.surface_forms.add(name)
+            if item.get("match", True):  # match: false leaves finding the name to NER
+                gaz.surface_forms.add(name)
         for demonym in item.get("demonyms") or []:
             gaz.demonyms[demonym] = row
 

@@ -97,6 +97,11 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(metonymy_data().get("speech_cognition_verbs") or ())
 
 
+@lru_cache(maxsize=1)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(str(word) for word in metonymy_data().get(key) or ())
+
+
 def outlet_country(outlet: str | None) -> str | None:
     if not outlet:
         return None
@@ -275,6 +280,52 @@ def drop_unknown_names(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
                 continue
         kept.append(toponym)
     return kept
+
+
+def drop_persons_and_institutions(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop names that are people or institutions rather than places.
+
+    - a name after a person's title ("Mr. Heiden", "Sen. Warren") is a person;
+    - a seat of government ("White House", "Kremlin") stands for the institution when it is a
+      subject ("the Kremlin said"), the object of "of", "by", "with" ... or modifies a
+      person's role ("White House aides"); "at the White House", "a White House dinner" keep
+      it as a building.
+    """
+    titles = _word_set("person_titles")
+    features = _word_set("institution_features")
+    prepositions = _word_set("institution_prepositions")
+    roles = _word_set("institution_role_nouns")
+    kept = []
+    for toponym in toponyms:
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].text in titles:
+            continue
+        if (
+            span is not None
+            and toponym.entry is not None
+            and toponym.entry.feature in features
+            and _stands_for_institution(span.root, prepositions, roles)
+        ):
+            continue
+        kept.append(toponym)
+    return kept
+
+
+def _stands_for_institution(
+    root: Token, prepositions: frozenset[str], roles: frozenset[str]
+) -> bool:
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in prepositions:
+        return True
+    if root.dep_ in MODIFIER_DEPS:
+        while head.dep_ == "compound" and head.head is not head:
+            if head.lemma_.lower() in roles:
+                return True
+            head = head.head
+        return head.lemma_.lower() in roles
+    return False
 
 
 def _surname_of_a_named_person(ent: Span) -> bool:

@@ -7,9 +7,14 @@ gazetteer):
    (the classic baseline, and the last resort);
 2. the admin hierarchy written next to the name ("Paris, Texas", "Tripoli, Lebanon",
    "Springfield, Ill.") — the strongest evidence;
+   read both ways ("Tacoma, Washington": the state that contains Tacoma), and lists of names
+   of one kind ("Oregon or Washington");
 3. feature words around the name ("the Litani river", "Idlib province", "Laurel County");
 4. the article's other places: countries and US states it names or implies, and closeness to the
    places other mentions most likely are (local news clusters in space);
+   being in the right country counts for less when a town is dwarfed by a namesake elsewhere
+   and the article does not name its state ("London" in a US story); a name's default reading
+   ("Washington": the capital) yields when the article names the rival state otherwise ("Wash.");
 5. the outlet's country, where known.
 
 Scoring runs twice: the first pass gives the context the second pass uses.
@@ -17,6 +22,7 @@ Scoring runs twice: the first pass gives the context the second pass uses.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -43,7 +49,13 @@ COUNTY_NAMED_PRIOR = 7.5  # "Laurel County": the word settles it
 ALTERNATE_NAME_PENALTY = 2.0  # GeoNames alternate names hold many stray spellings
 CONTAINER_MATCH = 6.0  # "Paris, Texas"
 CONTAINER_MISMATCH = -2.0
+COORDINATED = 3.0  # "California or Washington": a list of names holds names of one kind
 COUNTRY_CONTEXT = 1.6  # the article names or implies the candidate's country
+# ... counted at this share for a town dwarfed by a namesake elsewhere ("London", Ohio, in an
+# article that is merely about the US): being in the right country is weak evidence then
+MINOR_NAMESAKE_SHARE = 0.5
+MINOR_NAMESAKE_RATIO = 100  # population ratio that makes a town a minor namesake
+MAJOR_PLACE = 100_000
 STATE_COUNTRY_SCALE = 2.0
 STATE_CONTEXT = 2.0  # ... or its US state
 PROXIMITY = 2.5  # next to where the article's other places are
@@ -111,6 +123,11 @@ _FEATURE_BEFORE = re.compile(
     r"\b(?P<word>river|city|town|village|province|county|lake|sea|camp)\s+(of\s+)?$",
     re.IGNORECASE,
 )
+# "central Washington", "southern Lebanon": a part of a region or country, not of a town
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:(?:north|south)[\s-]?(?:east|west)ern|northern|southern|eastern|western|central|"
+    r"upstate|downstate)\s+$"
+)
 _FEATURES_FOR_WORD = {
     "river": {"river"},
     "county": {"county"},
@@ -132,6 +149,8 @@ _FEATURES_FOR_WORD = {
     "town": {"city", "town"},
     "village": {"city", "town"},
 }
+_COMMA_GAP = re.compile(r"^\s*,\s*$")  # "Tacoma, Washington": the second name contains the first
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|,)\s*$")  # "Oregon and Washington"
 _CONTAINER = re.compile(r"\s*,\s*(?P<words>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})")
 _STRIP_PREFIX = re.compile(r"^(the|The|THE)\s+")
 _STRIP_SUFFIX = re.compile(r"(['’]s|['’])$")
@@ -150,6 +169,9 @@ class _Mention:
     best: int = -1
     confidence: float = 0.0
     country_clash: bool = False  # both a country and a US state bear the name ("Georgia")
+    largest: int = 0  # population of the largest town bearing the name
+    contains: _Mention | None = None  # the name written just before, then a comma ("Tacoma, _")
+    coordinated: list[_Mention] = field(default_factory=list)  # list neighbours ("X and _")
 
 
 def clean_surface(surface: str) -> str:
@@ -179,6 +201,7 @@ class Resolver:
         instead of None.
         """
         mentions = [self._mention(text, start, end) for start, end in spans]
+        _link_neighbours(text, mentions)
         if fallback:
             for mention in mentions:
                 if not mention.candidates:
@@ -219,6 +242,7 @@ class Resolver:
         mention.feature_hint = self._feature_hint(text, start, end)
         kinds = {entry.kind for entry, _ in mention.candidates}
         mention.country_clash = COUNTRY in kinds and STATE in kinds
+        mention.largest = max((e.population for e, p in mention.candidates if p), default=0)
         return mention
 
     def _candidates(self, surface: str) -> list[tuple[Entry, bool]]:
@@ -280,6 +304,8 @@ class Resolver:
         before = _FEATURE_BEFORE.search(text[max(0, start - 25) : start])
         if before:
             hint |= _FEATURES_FOR_WORD.get(before.group("word").lower(), set())
+        if _DIRECTION_BEFORE.search(text[max(0, start - 25) : start]):
+            hint |= {"region", "country"}
         return hint
 
     # -- scoring -----------------------------------------------------------------------------
@@ -336,12 +362,45 @@ class Resolver:
             )
         if mention.feature_hint and entry.feature in mention.feature_hint:
             score += FEATURE_MATCH
-        score += context.bonus(mention.key, entry, mention.country_clash)
-        if self.gaz.preferred.get(mention.key) == entry.index:
+        if entry.kind in (COUNTRY, STATE):
+            inner = mention.contains
+            if (
+                inner is not None
+                and inner.best >= 0
+                and _inside_any(inner.candidates[inner.best][0], [entry])
+            ):
+                score += CONTAINER_MATCH
+            if any(
+                other.best >= 0
+                and other.candidates[other.best][0].kind == entry.kind
+                and other.key not in self.gaz.preferred  # "Washington, New York and Boston"
+                for other in mention.coordinated
+            ):
+                score += COORDINATED
+        minor = (
+            entry.kind == CITY
+            and mention.largest >= MAJOR_PLACE
+            and entry.population * MINOR_NAMESAKE_RATIO < mention.largest
+        )
+        score += context.bonus(mention.key, entry, mention.country_clash, minor)
+        if self.gaz.preferred.get(mention.key) == entry.index and not self._rival_named(
+            mention, entry, context
+        ):
             score += PREFERRED
         if outlet_cc and outlet_cc in entry.codes:
             score += OUTLET_COUNTRY
         return score
+
+    @staticmethod
+    def _rival_named(mention: _Mention, preferred: Entry, context: _Context) -> bool:
+        """Whether the article names, under another name, a US state this name may also be:
+        "Wash." or "Washington state" elsewhere makes a bare "Washington" the state, not the
+        capital the name means by default."""
+        named = context.named_states(mention.key)
+        return any(
+            entry.kind == STATE and entry.admin1 in named and entry.index != preferred.index
+            for entry, _ in mention.candidates
+        )
 
     @staticmethod
     def _prior(mention: _Mention, entry: Entry, primary: bool) -> float:
@@ -383,6 +442,16 @@ class _Context:
         if entry.cc == "US" and entry.admin1 and entry.kind != COUNTRY:
             self.states[entry.admin1] += weight
 
+    def named_states(self, key: str) -> set[str]:
+        """US states the article's other names (not ``key``) read as the state itself."""
+        return {
+            entry.admin1
+            for other, readings in self.by_key.items()
+            if other != key
+            for entry, _ in readings
+            if entry.kind == STATE and entry.admin1
+        }
+
     def add_points(self, key: str, readings: list[tuple[Entry, float]]) -> None:
         if key in self.points:
             return  # one set of readings per distinct name
@@ -394,7 +463,7 @@ class _Context:
         if local:
             self.points[key] = local
 
-    def bonus(self, key: str, entry: Entry, clash: bool = False) -> float:
+    def bonus(self, key: str, entry: Entry, clash: bool = False, minor: bool = False) -> float:
         # The mention's own contribution (every mention of the same name) does not count.
         own = self.by_key.get(key, ())
         own_countries = Counter()
@@ -405,17 +474,20 @@ class _Context:
             if e.cc == "US" and e.admin1 and e.kind != COUNTRY:
                 own_states[e.admin1] += w
         bonus = 0.0
+        state_weight = 0.0
+        if entry.cc == "US" and entry.admin1 and entry.kind in (CITY, COUNTY, STATE):
+            state_weight = self.states[entry.admin1] - own_states[entry.admin1]
         country_weight = max(
             (self.countries[c] - own_countries[c] for c in entry.codes), default=0.0
         )
         if country_weight > 0:
             # a US state named like a country ("Georgia") needs the article's US context to win
             scale = STATE_COUNTRY_SCALE if entry.kind == STATE and clash else 1.0
+            if minor and state_weight <= 0:
+                scale *= MINOR_NAMESAKE_SHARE
             bonus += scale * COUNTRY_CONTEXT * min(2.0, 0.75 + country_weight / 4)
-        if entry.cc == "US" and entry.admin1 and entry.kind in (CITY, COUNTY, STATE):
-            state_weight = self.states[entry.admin1] - own_states[entry.admin1]
-            if state_weight > 0:
-                bonus += STATE_CONTEXT * min(1.5, 0.75 + state_weight / 4)
+        if state_weight > 0:
+            bonus += STATE_CONTEXT * min(1.5, 0.75 + state_weight / 4)
         if entry.kind in (CITY, COUNTY):
             bonus += self._proximity(key, entry)
         return bonus
@@ -439,6 +511,21 @@ class _Context:
                 best = max(best, weight * math.exp(-distance / PROXIMITY_SCALE_KM))
             total += best
         return PROXIMITY * min(PROXIMITY_CAP, total)
+
+
+def _link_neighbours(text: str, mentions: list[_Mention]) -> None:
+    """Mark names written one after another: "Tacoma, Washington" (the second may contain the
+    first) and lists ("California or Washington", "Ohio, Iowa and Texas")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for before, after in itertools.pairwise(ordered):
+        if after.start < before.end or after.start - before.end > 8:
+            continue
+        gap = text[before.end : after.start]
+        if _COMMA_GAP.match(gap):
+            after.contains = before
+        if _LIST_GAP.match(gap):
+            before.coordinated.append(after)
+            after.coordinated.append(before)
 
 
 def _focus(entries: list[Entry]) -> Entry | None:

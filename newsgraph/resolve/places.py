@@ -21,7 +21,13 @@ from ..extensions import doc_text, get_list
 from ..model import Place, Span
 from .actors import UNRESOLVED_PREFIX
 from .gazetteer import COUNTY, STATE, Entry, fold, get_gazetteer
-from .place_recognizer import Recognizer, Toponym, drop_unknown_names, outlet_country
+from .place_recognizer import (
+    Recognizer,
+    Toponym,
+    drop_persons_and_institutions,
+    drop_unknown_names,
+    outlet_country,
+)
 from .place_resolver import Resolver, clean_surface, default_resolver
 
 __all__ = ["Component", "Toponym", "find_toponyms", "resolve_toponym", "to_place"]
@@ -78,7 +84,7 @@ class Component:
             return []
         for toponym, entry in zip(toponyms, entries, strict=True):
             toponym.entry = entry
-        return drop_unknown_names(doc, toponyms)
+        return drop_persons_and_institutions(doc, drop_unknown_names(doc, toponyms))
 
 
 def find_toponyms(doc: Doc) -> list[Toponym]:

@@ -223,6 +223,15 @@ ARTICLES = [
         "The mission said two peacekeepers had been killed and 18 wounded since Thursday.",
         [("ASSAULT", None, None, "two peacekeepers", {"killed": 2}, False, False)],
     ),
+    # a hyphenated name is no event, a place before an event noun is no doer
+    (
+        "India struck camps in Pakistan-occupied Kashmir.",
+        [("ASSAULT", None, "India", "Pakistan-occupied Kashmir", {}, False, False)],
+    ),
+    (
+        "Two weeks passed after the Pahalgam massacre in which 26 tourists were killed.",
+        [("ASSAULT", "mass-killing", None, "26 tourists", {"killed": 26}, False, False)],
+    ),
     # giving or providing information is not aid
     ("The ministry acknowledged losses but did not give figures.", []),
     ("The army did not provide details of the raid.", []),

@@ -263,7 +263,27 @@ OPPOSING_PAIRS = [
     (("American-British aggression", "houthi"), ("Iranian proxies", "western")),
     (("armed terrorist groups", "syrian-government"), ("Assad regime", "syrian-opposition")),
     (("anti-national", "indian-government"), ("vote chori", "indian-opposition")),
+    (("Pakistan-occupied Kashmir", "indian-government"), ("Azad Kashmir", "pakistani")),
+    (
+        ("Pakistan-occupied Kashmir", "indian-government"),
+        ("Indian Illegally Occupied Jammu and Kashmir", "pakistani"),
+    ),
 ]
+
+
+def test_each_sides_name_for_kashmir_is_flagged_as_a_side_label(nlp, framing) -> None:
+    text = (
+        "Missiles hit Azad Jammu and Kashmir and Pakistan-occupied Kashmir, martyring 26, "
+        "while IIOJK stayed under curfew after unprovoked firing."
+    )
+    found = {f[1]: f[2] for f in frame(nlp, framing, text)}
+    assert found == {
+        "Azad Kashmir": "side-label",
+        "Pakistan-occupied Kashmir": "side-label",
+        "Indian Illegally Occupied Jammu and Kashmir": "side-label",
+        "martyr": "glorifying",
+        "unprovoked": "accusatory",
+    }
 
 
 @pytest.mark.parametrize(("one", "other"), OPPOSING_PAIRS)

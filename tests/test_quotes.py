@@ -628,8 +628,12 @@ def test_the_speaker_is_the_name_at_the_head_without_the_dateline(nlp: Language)
     ("text", "content"),
     [
         (
-            "GOMA, Democratic Republic of Congo — Gunfire echoed across the city, residents said.\n",
-            "Gunfire echoed across the city",
+            "GOMA, Democratic Republic of Congo — Gunfire echoed, residents said.\n",
+            "Gunfire echoed",
+        ),
+        (
+            "LAHORE: Shelling hit two villages overnight, the army said on Wednesday.\n",
+            "Shelling hit two villages overnight",
         ),
         # a hyphen without spaces joins words: no dateline
         ("US-Iran talks will resume in May, officials said.\n", "US-Iran talks will resume in May"),
@@ -653,6 +657,28 @@ def test_only_a_definite_description_points_back_to_an_actor(nlp: Language):
 def test_who_is_called_on_is_the_addressee(nlp: Language):
     (statement,) = statements(nlp, "Guterres called on Rwanda to withdraw its forces.\n")
     assert (statement.act, statement.addressee) == ("demand", "rwanda")
+
+
+def test_a_claim_rejected_in_the_same_sentence_is_the_one_disputed(nlp: Language):
+    text = (
+        "The army said militants shelled a school on Monday. Pakistan's army claimed it shot "
+        "down Indian jets, a claim Indian officials dismissed as propaganda.\n"
+    )
+    accusation, claim, denial = statements(nlp, text)
+    assert (denial.act, [c.text for c in denial.content]) == ("denial", ["a claim"])
+    assert denial.disputes == claim.id
+
+
+def test_a_fronted_clause_is_the_content_and_a_circumstance_is_not(nlp: Language):
+    (report,) = statements(nlp, "Shelling hit two villages overnight, the army said on Sunday.\n")
+    assert [c.text for c in report.content] == ["Shelling hit two villages overnight"]
+    (reply,) = statements(nlp, "When the shelling started, the army said it would respond.\n")
+    assert [c.text for c in reply.content] == ["it would respond"]
+
+
+def test_reporting_ones_own_sides_strike_is_a_claim(nlp: Language):
+    (statement,) = statements(nlp, "The Israeli army said Israeli jets struck a depot.\n")
+    assert statement.act == "claim"
 
 
 def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):

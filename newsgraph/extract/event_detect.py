@@ -74,6 +74,18 @@ class Mention:
         return list(seen.values())
 
 
+def _in_hyphen_compound(token: Token) -> bool:
+    """The second half of a hyphenated modifier ("Pakistan-occupied Kashmir", "Iran-backed
+    groups"): part of a name or description, not a reported act."""
+    doc = token.doc
+    return (
+        token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and not doc[token.i - 1].whitespace_
+        and not doc[token.i - 2].whitespace_
+    )
+
+
 def _particle(token: Token) -> str | None:
     prt = child(token, "prt")
     return prt.lower_ if prt is not None else None
@@ -265,7 +277,7 @@ class SentenceDetector:
     # ---- building -------------------------------------------------------------------------
     def run(self) -> list[Mention]:
         for tok in self.sent:
-            if is_verbal(tok):
+            if is_verbal(tok) and not _in_hyphen_compound(tok):
                 self._verb(tok)
         for tok in self.sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in self.consumed:
@@ -553,6 +565,8 @@ class SentenceDetector:
             return
         mention = Mention(noun, [noun], sense.type, sense.mode, sense)
         mention.source = noun_source(noun, sense)
+        if mention.source is not None and self._names_a_place(mention.source, noun):
+            mention.source = None  # "the Pahalgam massacre": where, not who
         strict = noun_target(noun, sense, mention.source)
         candidates = [(strict, STRICT)] if strict is not None else []
         # "in X" after a noun is where it happened, not whom it hit
@@ -567,6 +581,17 @@ class SentenceDetector:
             self._count(mention, sense.casualty, next(prep_objects(noun, ("of",)), None))
         self._reciprocal_noun(mention)
         self._add(mention)
+
+    def _names_a_place(self, modifier: Token, noun: Token) -> bool:
+        """A name compounded before an event noun that no actor mention covers: a place or
+        an occasion ("the Pahalgam attack", "the Christchurch shooting"), not a doer."""
+        return (
+            modifier.dep_ == "compound"
+            and modifier.i < noun.i
+            and modifier.ent_type_ in ("GPE", "LOC", "FAC", "")
+            and modifier.pos_ == "PROPN"
+            and modifier.i not in self.actor_tokens
+        )
 
     def _reciprocal_noun(self, mention: Mention) -> None:
         """ "fighting between Azerbaijanis and Armenians"."""

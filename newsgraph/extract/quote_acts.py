@@ -49,7 +49,8 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
     if base == "claim" and any(p.search(text) for p in knowledge.denial_patterns):
         return "denial"
     if base == "claim" and (
-        any(p.search(text) for p in knowledge.accusation_patterns) or _blamed_harm(harm)
+        any(p.search(text) for p in knowledge.accusation_patterns)
+        or _blamed_harm(harm, _side_of(doc, statement.speaker.actor))
     ):
         return "accusation"
     return base
@@ -72,17 +73,41 @@ _SELF_SUBJECTS = frozenset({"i", "we", "it", "he", "she", "they"})
 _SELF_POSSESSIVES = frozenset({"my", "our", "its", "his", "her", "their"})
 
 
-def _blamed_harm(harm: list[Token]) -> bool:
+def _side_of(doc: Doc, actor_id: str | None) -> str | None:
+    """The country an actor belongs to (its own, or its affiliation's), when known."""
+    if actor_id is None:
+        return None
+    actors = {a.id: a for a in extensions.get_list(doc, "ng_actors")}
+    actor = actors.get(actor_id)
+    if actor is None:
+        return None
+    if actor.country is None and actor.affiliation in actors:
+        return actors[actor.affiliation].country
+    return actor.country
+
+
+def _blamed_harm(harm: list[Token], side: str | None = None) -> bool:
     """A past harm with an agent doing it ("X launched a rocket"), not "5 were killed", and
-    not the speaker's report of its own act ("the army said it struck a depot": a claim)."""
+    not the speaker's report of its own act ("the army said it struck a depot", "the Israeli
+    army said Israeli jets struck": a claim)."""
     for token in harm:
         if token.tag_ not in ("VBD", "VBN", "VBZ"):
             continue
         # "18 wounded": a count of victims, not someone doing harm
         subjects = [c for c in token.children if c.dep_ == "nsubj" and not c.like_num]
-        if subjects and not all(_is_self(s) for s in subjects):
+        if subjects and not all(
+            _is_self(s) or (side is not None and _side_of_token(s) == side) for s in subjects
+        ):
             return True
     return False
+
+
+def _side_of_token(token: Token) -> str | None:
+    """The country of the actor mentioned at ``token``'s phrase ("Israeli jets": IL)."""
+    doc = token.doc
+    start, end = token.left_edge.idx, token.idx + len(token)
+    mention = extensions.actor_mention_at(doc, start, end)
+    return _side_of(doc, mention.actor_id) if mention is not None else None
 
 
 def _is_self(subject: Token) -> bool:
@@ -100,6 +125,9 @@ def disputed_statement(
     text = " ".join(piece.text for piece in denial.content).lower().strip(' .,"”“')
     if not any(p.search(text) for p in knowledge.backreference_patterns):
         return None
+    same_sentence = _statement_in_sentence(denial, earlier, doc)
+    if same_sentence is not None:  # "X claimed ..., a claim Y rejected": that claim
+        return same_sentence
     denier = denial.speaker.actor
     best: tuple[tuple[int, int, int], str] | None = None
     for position, statement in enumerate(earlier):
@@ -115,6 +143,26 @@ def disputed_statement(
         if best is None or score > best[0]:
             best = (score, statement.id)
     return best[1] if best else None
+
+
+def _statement_in_sentence(denial: Statement, earlier: list[Statement], doc: Doc) -> str | None:
+    """The nearest earlier disputable statement by someone else in the denial's sentence,
+    when the denial's cue hangs on a report noun ("a claim Kigali denied")."""
+    if denial.cue is None:
+        return None
+    span = doc.char_span(denial.cue.start, denial.cue.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "relcl":
+        return None
+    sentence_start = span.root.sent.start_char
+    for statement in reversed(earlier):
+        if (
+            statement.cue is not None
+            and sentence_start <= statement.cue.start < denial.cue.start
+            and statement.act in _DISPUTABLE
+            and statement.speaker.actor != denial.speaker.actor
+        ):
+            return statement.id
+    return None
 
 
 def _mentions(doc: Doc, statement: Statement, actor: str) -> bool:

@@ -8,6 +8,7 @@ that the resolver left unresolved take the most recent compatible actor mention 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -29,13 +30,17 @@ class SpeakerResolver:
         self.starts = [m.start for m in self.mentions]
         self.types = {a.id: a.type for a in extensions.get_list(doc, "ng_actors")}
 
-    def resolve(self, source: Range | None, token: Token | None) -> str | None:
-        """The actor id of a speaker mention, or None when none is known."""
+    def resolve(
+        self, source: Range | None, token: Token | None, content: Sequence[Range] = ()
+    ) -> str | None:
+        """The actor id of a speaker mention, or None when none is known. A pronoun or
+        description never points into the statement's own ``content`` ("“No Pakistani
+        military sites were hit,” the ministry said" is not the military speaking)."""
         if source is None:
             return None
         words = self.text[source[0] : source[1]].lower().split()
         if len(words) == 1 and words[0] in self.knowledge.pronoun_class:
-            return self._pronoun(words[0], source, token)
+            return self._pronoun(words[0], source, token, content)
         # the mention at the phrase's head speaks: "the Russian private military group Wagner"
         # is Wagner, though "Russian" is the longer name in it
         if token is not None and source[0] <= token.idx < source[1]:
@@ -48,7 +53,7 @@ class SpeakerResolver:
         head = token.lemma_.lower() if token is not None else words[-1] if words else ""
         description = self.knowledge.description_class.get(head)
         if description is not None and (token is None or _definite(token)):
-            return self._antecedent(source[0], person=description == PERSON)
+            return self._antecedent(source[0], description == PERSON, content)
         return None
 
     def addressee(self, span: Range | None) -> str | None:
@@ -57,7 +62,9 @@ class SpeakerResolver:
         mention = extensions.actor_mention_at(self.doc, *span)
         return mention.actor_id if mention is not None else None
 
-    def _pronoun(self, word: str, source: Range, token: Token | None) -> str | None:
+    def _pronoun(
+        self, word: str, source: Range, token: Token | None, content: Sequence[Range]
+    ) -> str | None:
         pronoun_class = self.knowledge.pronoun_class[word]
         if pronoun_class == "relative" and token is not None:
             # "Nasrallah, who said ...": the noun the relative clause hangs on
@@ -69,18 +76,21 @@ class SpeakerResolver:
                 )
                 if mention is not None and mention.actor_id:
                     return mention.actor_id
-            return self._antecedent(source[0], person=None)
+            return self._antecedent(source[0], None, content)
         if pronoun_class == "person":
-            return self._antecedent(source[0], person=True)
-        return self._antecedent(source[0], person=False)
+            return self._antecedent(source[0], True, content)
+        return self._antecedent(source[0], False, content)
 
-    def _antecedent(self, before: int, person: bool | None) -> str | None:
-        """The most recent actor mention before ``before`` of the right kind (person or not)."""
+    def _antecedent(
+        self, before: int, person: bool | None, content: Sequence[Range] = ()
+    ) -> str | None:
+        """The most recent actor mention before ``before`` of the right kind (person or not),
+        outside ``content``."""
         index = bisect_left(self.starts, before) - 1
         while index >= 0:
             mention = self.mentions[index]
             index -= 1
-            if mention.end > before:
+            if mention.end > before or any(s <= mention.start < e for s, e in content):
                 continue
             kind = self.types.get(mention.actor_id or "")
             if person is None or kind is None or (kind == PERSON) == person:

@@ -48,11 +48,12 @@ from .quote_speakers import SpeakerResolver
 
 Range = tuple[int, int]
 _ACCORDING = hash_string("according")
-# an upper-case place and an optional agency opening a paragraph: "BEIRUT (AP) — ", "GAZA - "
+# an upper-case place and an optional agency opening a paragraph: "BEIRUT (AP) — ", "GAZA - ",
+# "RAWALPINDI: "
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # GOMA, SAN JOSE
     r"(?:, [A-Z][\w.]*(?: (?:of |the |of the )?[A-Z][\w.]*){0,4})?"  # , Republic of Congo
-    r"(?: \([^)\n]{1,30}\))?(?: ?[—–] ?| -{1,2} )"  # (AP) — ; a hyphen needs spaces
+    r"(?: \([^)\n]{1,30}\))?(?: ?[—–] ?| -{1,2} |: )"  # (AP) — ; a hyphen needs spaces
 )
 
 # characters trimmed from the edges of a source or content span
@@ -402,6 +403,10 @@ def _verb_content(
 ) -> list[Range]:
     doc = token.doc
     comps = [c for c in token.children if c.dep_ in ("ccomp", "csubjpass")]
+    if _rejects_its_head(token):
+        # "..., a claim Islamabad rejected as baseless": what is rejected is the claim itself
+        head = token.head
+        return [r for r in (_trim(_doc_text(doc), head.left_edge.idx, head.idx + len(head)),) if r]
     if comps:
         own = _other_reports(comps[0], verbs)
         indices = [t.i for c in comps for t in c.subtree if t.i not in own]
@@ -450,7 +455,40 @@ def _verb_content(
     ]
     if preps and (entry.frame == "object" or entry.act in ("demand", "question")):
         return _pieces(doc, [t.i for t in preps[0].subtree if t.i != preps[0].i], preps[0])
+    fronted = _fronted_report(token)
+    if fronted is not None:
+        return _pieces(doc, [t.i for t in fronted.subtree], fronted)
     return []
+
+
+# nouns for a report that a relative clause can reject ("a claim Kigali denied")
+_REPORT_NOUNS = frozenset(
+    {"claim", "allegation", "accusation", "charge", "assertion", "report", "account", "version"}
+)
+
+
+def _rejects_its_head(token: Token) -> bool:
+    return (
+        token.dep_ == "relcl"
+        and token.head.lemma_.lower() in _REPORT_NOUNS
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
+    )
+
+
+def _fronted_report(token: Token) -> Token | None:
+    """A finite clause before "X said" that the parser hung on the cue as an adverbial
+    ("Shelling hit two villages, the army said"). A participle ("Asked about it, he said")
+    or a clause with a conjunction ("When ..., he said") is a circumstance, not the content."""
+    for child in token.lefts:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)
+            and child.right_edge.i + 1 < token.i
+            and token.doc[child.right_edge.i + 1].text == ","
+        ):
+            return child
+    return None
 
 
 def _passive_subject(token: Token, content: list[Range]) -> list[Range]:
@@ -1272,7 +1310,7 @@ def _to_statements(
         draft.source = _without_dateline(text, draft.source)
         if draft.content:
             draft.content[0] = _without_dateline(text, draft.content[0]) or draft.content[0]
-        actor = speakers.resolve(draft.source, draft.source_token)
+        actor = speakers.resolve(draft.source, draft.source_token, draft.content)
         content = [Span.of(text, s, e) for s, e in draft.content]
         statement = Statement(
             id=f"s{len(statements) + 1}",

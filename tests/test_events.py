@@ -232,6 +232,14 @@ ARTICLES = [
         "Two weeks passed after the Pahalgam massacre in which 26 tourists were killed.",
         [("ASSAULT", "mass-killing", None, "26 tourists", {"killed": 26}, False, False)],
     ),
+    # the accused bombed, and the bombing killed: one event whose doer is the accused
+    (
+        "The group accused the army of bombing a monastery last month, killing 17 civilians.",
+        [
+            ("ACCUSE", "allege", "The group", "the army", {}, False, False),
+            ("ASSAULT", None, "the army", "17 civilians", {"killed": 17}, False, False),
+        ],
+    ),
     # giving or providing information is not aid
     ("The ministry acknowledged losses but did not give figures.", []),
     ("The army did not provide details of the raid.", []),

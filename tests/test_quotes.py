@@ -635,6 +635,10 @@ def test_the_speaker_is_the_name_at_the_head_without_the_dateline(nlp: Language)
             "LAHORE: Shelling hit two villages overnight, the army said on Wednesday.\n",
             "Shelling hit two villages overnight",
         ),
+        (
+            "NAY PYI TAW, April 7 — Drones were shot down, the council said.\n",
+            "Drones were shot down",
+        ),
         # a hyphen without spaces joins words: no dateline
         ("US-Iran talks will resume in May, officials said.\n", "US-Iran talks will resume in May"),
     ],

@@ -704,6 +704,15 @@ class SentenceDetector:
         candidates: list[Token | None] = []
         attached = ("advcl", "conj", "relcl", "acl", "xcomp", "ccomp")
         if verb.dep_ in attached and verb.head is not verb:
+            # "accused the army of bombing a school, killing 17": the bombing killed them
+            head = verb.head
+            candidates.extend(
+                g
+                for c in (*head.children, *(g for o in head.children for g in o.children))
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i < verb.i
+                for g in c.children
+                if g.dep_ in ("pcomp", "pobj")
+            )
             candidates.append(verb.head)
         candidates.append(child(verb, "nsubj"))
         candidates.append(next(prep_objects(verb, ("by",)), None))

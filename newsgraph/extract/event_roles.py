@@ -78,6 +78,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and head is not verb:
         if verb.dep_ == "pcomp":  # "accused X of committing": the accused commits
+            if head.head.dep_ == "dobj" and head.head.pos_ in NOMINAL_POS:
+                return head.head  # the parser hung "of" on the object itself
             obj = child(head.head, "dobj") if head.head is not head else None
             if obj is not None:
                 return obj
@@ -146,7 +148,8 @@ def phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
     end = token.i + 1
     for c in token.rights:
         if (
-            (c.dep_ == "prep" and c.lower_ == "of")
+            # "members of the group", not "the junta of bombing a monastery" (an act)
+            (c.dep_ == "prep" and c.lower_ == "of" and not _has(c, "pcomp"))
             or c.dep_ in ("compound", "flat", "nummod", "case")
             or (c.dep_ == "punct" and c.text == "-")
         ):

@@ -53,6 +53,7 @@ _ACCORDING = hash_string("according")
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # GOMA, SAN JOSE
     r"(?:, [A-Z][\w.]*(?: (?:of |the |of the )?[A-Z][\w.]*){0,4})?"  # , Republic of Congo
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"  # , April 7
     r"(?: \([^)\n]{1,30}\))?(?: ?[—–] ?| -{1,2} |: )"  # (AP) — ; a hyphen needs spaces
 )
 

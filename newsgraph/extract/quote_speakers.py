@@ -48,13 +48,22 @@ class SpeakerResolver:
             if mention is not None and mention.actor_id:
                 return mention.actor_id
         mention = extensions.actor_mention_at(self.doc, *source)
-        if mention is not None and mention.actor_id:
+        if mention is not None and mention.actor_id and not self._named_after(mention, token):
             return mention.actor_id
         head = token.lemma_.lower() if token is not None else words[-1] if words else ""
         description = self.knowledge.description_class.get(head)
         if description is not None and (token is None or _definite(token)):
             return self._antecedent(source[0], description == PERSON, content)
         return None
+
+    def _named_after(self, mention: ActorMention, token: Token | None) -> bool:
+        """An organisation's name that holds another actor's name as a compound ("The Kenya
+        Medical Association"): the named actor is not the speaker. "Lebanon's health ministry"
+        and "the Lebanese health ministry" still speak for Lebanon."""
+        if token is None or token.pos_ != "PROPN":
+            return False
+        inner = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return inner is not None and inner.root.dep_ == "compound" and inner.root.pos_ == "PROPN"
 
     def addressee(self, span: Range | None) -> str | None:
         if span is None:

@@ -25,7 +25,6 @@ How it works, cheaply (one regex scan of the text plus dependency lookups at cue
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,6 +35,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .. import extensions
+from ..datelines import dateline_end
 from ..model import ActorRef, Span, Statement
 from .quote_acts import classify_act, disputed_statement
 from .quote_layout import layout_attributions
@@ -48,14 +48,6 @@ from .quote_speakers import SpeakerResolver
 
 Range = tuple[int, int]
 _ACCORDING = hash_string("according")
-# an upper-case place and an optional agency opening a paragraph: "BEIRUT (AP) — ", "GAZA - ",
-# "RAWALPINDI: "
-_DATELINE = re.compile(
-    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # GOMA, SAN JOSE
-    r"(?:, [A-Z][\w.]*(?: (?:of |the |of the )?[A-Z][\w.]*){0,4})?"  # , Republic of Congo
-    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"  # , April 7
-    r"(?: \([^)\n]{1,30}\))?(?: ?[—–] ?| -{1,2} |: )"  # (AP) — ; a hyphen needs spaces
-)
 
 # characters trimmed from the edges of a source or content span
 _EDGE = " \t\r\n,;:—–-"
@@ -772,13 +764,12 @@ def _set_verb_source(token: Token, draft: Draft) -> None:
 
 
 def _without_dateline(text: str, source: Range | None) -> Range | None:
-    """A subject without the dateline the parser hung on it ("BAMAKO - Mali's army")."""
+    """A span without the dateline that opens its paragraph ("BAMAKO - Mali's army"), for
+    parses made without ``newsgraph_datelines``."""
     if source is None:
         return None
-    match = _DATELINE.match(text, source[0], source[1])
-    if match is None or match.end() >= source[1] or _paragraph_start(text, source[0]) != source[0]:
-        return source
-    return (match.end(), source[1])
+    end = dateline_end(text, source[0], source[1])
+    return source if end is None else (end, source[1])
 
 
 def _subject_range(verb: Token, subject: Token) -> tuple[Range | None, Token]:
@@ -873,6 +864,9 @@ def _according_draft(token: Token, knowledge: QuoteKnowledge) -> Draft | None:
         draft.source, draft.source_token = _noun_phrase_range(pobj), pobj
     host = token.head
     while host.dep_ not in ("ROOT",) and host.pos_ not in ("VERB", "AUX") and host.head is not host:
+        host = host.head
+    # "X opened fire, killing five, according to Y": Y vouches for the whole clause
+    while host.dep_ == "advcl" and host.tag_ in ("VBG", "VBN") and host.head is not host:
         host = host.head
     own = {t.i for t in token.subtree}
     sent = token.sent

@@ -334,6 +334,11 @@ def test_a_capital_as_a_partner_is_its_government(nlp):
     assert resolved(doc) == [("Congo", "dr-congo"), ("Kigali", "rwanda")]  # the second: a place
 
 
+def test_a_sentence_initial_common_noun_is_no_actor(nlp):
+    doc = nlp("Strikes and a general mourning were declared on Tuesday.")
+    assert resolved(doc) == []
+
+
 def test_component_survives_odd_text(nlp):
     for text in ("", "   ", "the the the", "'s", "Hamas'" * 50, "\u200b\n\t"):
         doc = nlp(text)

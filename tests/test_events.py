@@ -240,6 +240,11 @@ ARTICLES = [
             ("ASSAULT", None, "the army", "17 civilians", {"killed": 17}, False, False),
         ],
     ),
+    # pressing an offensive is the offensive, not a request
+    (
+        "The army pressed its offensive on the town for a sixth day.",
+        [("ASSAULT", None, "its", None, {}, False, False)],
+    ),
     # calling protests treasonous is no protest
     ('The president called the protests "treasonous".', []),
     # giving or providing information is not aid

@@ -706,9 +706,23 @@ def test_naming_is_no_demand_and_a_negated_harm_no_threat(nlp: Language, text: s
     assert statement.act == act
 
 
+def test_pressing_an_offensive_is_no_statement(nlp: Language):
+    assert statements(nlp, "The army pressed its offensive on the town.\n") == []
+
+
 def test_a_country_in_an_organisations_name_does_not_speak(nlp: Language):
     (statement,) = statements(nlp, "The Kenya Medical Association said 31 people were hurt.\n")
     assert statement.speaker.actor is None
+
+
+def test_a_second_report_joined_to_the_content_keeps_the_speaker(nlp: Language):
+    text = (
+        "UNRWA said on Monday that the operation had displaced hundreds of families and "
+        "called for humanitarian access.\n"
+    )
+    report, demand = statements(nlp, text)
+    assert (report.speaker.actor, demand.speaker.actor) == ("unrwa", "unrwa")
+    assert (demand.act, [c.text for c in demand.content]) == ("demand", ["humanitarian access"])
 
 
 def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):

@@ -660,8 +660,8 @@ class SentenceDetector:
         strike Lebanon", "threatened a strike against Lebanon", "accused X of committing a
         massacre", "demanded that Hamas renounce", "threats of aggression toward Lebanon"."""
         for host in list(self.mentions):
-            if host.folded or not host.sense.embeds:
-                continue
+            if host.folded or not host.sense.embeds or host.type is None:
+                continue  # a verb that lost its event to its object ("pressed the attack")
             anchor = host.anchor
             inner_tokens: list[Token] = []
             for c in anchor.children:

@@ -34,6 +34,8 @@ class Cue:
     kind: str  # verb | noun | phrase
     act: str
     frame: str = "object"  # clause | object
+    # object lemmas with which the verb reports no speech ("pressed their offensive")
+    not_objects: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -77,6 +79,7 @@ def load_cues(paths: tuple[Path, ...]) -> list[Cue]:
                     entry.get("kind", "verb"),
                     act,
                     entry.get("frame", "object"),
+                    frozenset(str(w).lower() for w in entry.get("not_objects") or ()),
                 )
             )
     return cues

@@ -360,7 +360,7 @@ def _cue_drafts(doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote]) -> lis
 def _verb_draft(
     token: Token, entry: Cue, knowledge: QuoteKnowledge, quotes: list[Quote]
 ) -> Draft | None:
-    if _modifies_speech_noun(token, knowledge):
+    if _modifies_speech_noun(token, knowledge) or _acts_on(token, entry):
         return None
     draft = Draft(_cue_range(token, entry), entry.lemma, entry, token)
     if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX") and draft.cue is not None:
@@ -374,6 +374,13 @@ def _verb_draft(
     draft.cue = _extend_cue_with_medium(token, draft.cue, knowledge)
     draft.addressee = _addressee(token)
     return draft
+
+
+def _acts_on(token: Token, entry: Cue) -> bool:
+    """The verb does something to its object rather than say it ("pressed their offensive")."""
+    return bool(entry.not_objects) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in entry.not_objects for c in token.children
+    )
 
 
 def _modifies_speech_noun(token: Token, knowledge: QuoteKnowledge) -> bool:
@@ -760,7 +767,23 @@ def _set_verb_source(token: Token, draft: Draft) -> None:
             return
         if current.dep_ not in _INHERIT_DEPS or current.head is current:
             return
+        if _joins_the_content(current):
+            # "UNRWA said the operation had displaced families and called for access": the
+            # parser joined the second report to the content; UNRWA still speaks
+            current = current.head.head
+            continue
         current = current.head
+
+
+def _joins_the_content(token: Token) -> bool:
+    """A subjectless verb coordinated with the complement clause of a reporting verb."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+    )
 
 
 def _without_dateline(text: str, source: Range | None) -> Range | None:

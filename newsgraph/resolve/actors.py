@@ -673,6 +673,9 @@ def is_junk(span: Span, generic: frozenset[str]) -> bool:
     if len(span) == 1 and (text.islower() or span[0].lower_ in NON_NAMES
                            or span[0].lower_ in generic):
         return True
+    # a common noun capitalised only because it opens a sentence ("Strikes were declared")
+    if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN":
+        return True
     # adjectival NORP ("Western backing", "Shiite militias") names no one by itself
     return span.label_ == "NORP" and span.root.pos_ == "ADJ"
 

@@ -63,17 +63,23 @@ ORG_LIKE_LABELS = frozenset({"ORG", "NORP"})
 MIN_POPULATION_RELABEL = 10_000  # a "PERSON" after "in" is a town only if it is not a hamlet
 # a one-word "PERSON" anywhere ("Russia shelled Kherson") is a city only if it is a big one
 MIN_POPULATION_BARE = 50_000
+# an untagged proper noun after a locative preposition is a city only if it is a large one
+MIN_POPULATION_UNTAGGED = 100_000
 # a subject of these is a person, whatever the gazetteer knows ("Jackson said")
 PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 # A dateline: an upper-case place name opening a paragraph or following a byline sentence,
-# then "(AP)", a dash or a comma ("WASHINGTON (AP) —", "TORONTO —", "RALEIGH, N.C. (AP)").
+# then "(AP)", a dash, a comma or a colon ("WASHINGTON (AP) —", "TORONTO —", "RALEIGH, N.C.
+# (AP)", "BAMAKO - ", and South Asian papers' "RAWALPINDI:", "NEW DELHI:").
 _CAPS_NAME = r"[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){0,3}"
 _DATELINE = re.compile(
     rf"(?:^|\n|\.[ \t]+)[ \t]*(?P<first>{_CAPS_NAME})(?:[ \t]*&[ \t]*(?P<second>{_CAPS_NAME}))?"
-    r"[ \t]*(?:,|\(|—|–|--?)"
+    r"[ \t]*(?P<mark>,|\(|—|–|--?|:(?=[ \t]))"
 )
+# "UPDATE:", "WATCH:", "EXCLUSIVE:" open lines too: a colon dateline must name a curated place
+# or a town of this size
+MIN_POPULATION_COLON_DATELINE = 10_000
 
 
 @dataclass(slots=True)
@@ -131,10 +137,15 @@ class Recognizer:
             elif self._is_misread_place(ent, place_names):
                 found.append((ent, "ner"))
                 relabelled.update(range(ent.start, ent.end))
-        blocked = self._blocked_tokens(doc) - relabelled
+        datelines = self._datelines(doc)
+        dateline_tokens = {i for span, _ in datelines for i in range(span.start, span.end)}
+        # an entity that runs over a dateline ("BAMAKO - Mali's" read as one ORG) is a misparse
+        blocked = self._blocked_tokens(doc, dateline_tokens) - relabelled
         names = self._person_tokens(doc, place_names) - relabelled
         for _, start, end in self.names(doc):
-            if any(i in names for i in range(start, end)):
+            if any(i in names for i in range(start, end)) and not _takes_in_whole_names(
+                doc, start, end
+            ):
                 continue  # "Jordan Peterson", "Georgia Smith"
             source = "embedded" if any(i in blocked for i in range(start, end)) else "gazetteer"
             found.append((doc[start:end], source))
@@ -146,8 +157,15 @@ class Recognizer:
                 found.append((span, "embedded"))
             elif _modifies(span):
                 found.append((span, "demonym"))
-        found += self._datelines(doc)
+        found += datelines
+        found += self._untagged_towns(doc, blocked | names)
         toponyms = [self._toponym(doc, span, source) for span, source in _longest_first(found)]
+        dateline_chars = {(span.start_char, span.end_char) for span, _ in datelines}
+        for toponym in toponyms:
+            if toponym is not None and (toponym.start, toponym.end) in dateline_chars:
+                # where the story was filed, whatever the parse makes of it ("BAMAKO - Mali's
+                # army said": the dateline is no speaking subject)
+                toponym.role = "place"
         return [t for t in toponyms if t is not None]
 
     def _datelines(self, doc: Doc) -> list[tuple[Span, str]]:
@@ -163,9 +181,47 @@ class Recognizer:
                     primary for _, primary in self.gaz.candidates(name.title())
                 ):
                     continue
+                if match.group("mark") == ":" and not (
+                    self._is_curated(name.title())
+                    or self._is_town(name.title(), MIN_POPULATION_COLON_DATELINE)
+                ):
+                    continue
                 span = doc.char_span(start, start + len(name))
                 if span is not None:
                     found.append((span, "gazetteer"))
+        return found
+
+    def _untagged_towns(self, doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+        """Cities the small model leaves untagged ("Residents of Muzaffarabad said"): proper
+        nouns outside any entity, right after a locative preposition, that are the official
+        name of a city of some size (GeoNames names are matched in raw text nowhere else)."""
+        found = []
+        for token in doc:
+            if (
+                token.ent_type_
+                or token.i in taken
+                or token.i == 0
+                or doc[token.i - 1].lower_ not in LOCATIVE_PREPOSITIONS
+                or not token.is_title
+                or token.pos_ != "PROPN"
+            ):
+                continue
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and end - token.i < 3
+                and doc[end].is_title
+                and doc[end].pos_ == "PROPN"
+                and not doc[end].ent_type_
+            ):
+                end += 1
+            for stop in range(end, token.i, -1):
+                span = doc[token.i : stop]
+                if any(i in taken for i in range(span.start, span.end)):
+                    continue
+                if self._is_town(span.text, MIN_POPULATION_UNTAGGED):
+                    found.append((span, "gazetteer"))
+                    break
         return found
 
     def _is_demonym(self, text: str) -> bool:
@@ -218,16 +274,23 @@ class Recognizer:
         return self._is_town(text.text, MIN_POPULATION_RELABEL)
 
     def _is_curated(self, name: str) -> bool:
-        return name in self.gaz.surface_forms and len(name) > 3
+        # short upper-case names are too often people's initials; a mixed-case one ("LoC") is not
+        short_ok = len(name) == 3 and not name.isupper() and not name.islower()
+        return name in self.gaz.surface_forms and (len(name) > 3 or short_ok)
 
     @staticmethod
-    def _blocked_tokens(doc: Doc) -> set[int]:
+    def _blocked_tokens(
+        doc: Doc, dateline_tokens: set[int] | frozenset[int] = frozenset()
+    ) -> set[int]:
         """Tokens inside names of organisations, works, events ...: a place name there is
-        embedded ("Cauvery Water Regulation Committee"), not a place."""
+        embedded ("Cauvery Water Regulation Committee"), not a place. An entity that takes in
+        a dateline blocks nothing."""
         return {
             i
             for ent in doc.ents
-            if ent.label_ in BLOCKING_LABELS and ent.label_ != "PERSON"
+            if ent.label_ in BLOCKING_LABELS
+            and ent.label_ != "PERSON"
+            and not any(j in dateline_tokens for j in range(ent.start, ent.end))
             for i in range(ent.start, ent.end)
         }
 
@@ -326,6 +389,14 @@ def _stands_for_institution(
             head = head.head
         return head.lemma_.lower() in roles
     return False
+
+
+def _takes_in_whole_names(doc: Doc, start: int, end: int) -> bool:
+    """A longer curated name that wholly contains the "people" it overlaps: "Azad Jammu and
+    Kashmir", where the small model tags "Azad Jammu" a person."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < end < ent.end]
+    people += [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < start < ent.end]
+    return end - start > 1 and not people
 
 
 def _surname_of_a_named_person(ent: Span) -> bool:

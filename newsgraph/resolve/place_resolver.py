@@ -65,6 +65,9 @@ SOFT_READINGS = 8
 SOFT_TEMPERATURE = 1.5
 OUTLET_COUNTRY = 1.0
 FEATURE_MATCH = 4.0
+# a division named like one in another country: up to this much for the share of the article's
+# country evidence that points to the candidate's country
+NAMESAKE_SHARE = 2.0
 MAX_CANDIDATES = 100
 ROUNDS = 3
 # words that are no place on their own when a longer name is not found
@@ -169,6 +172,7 @@ class _Mention:
     best: int = -1
     confidence: float = 0.0
     country_clash: bool = False  # both a country and a US state bear the name ("Georgia")
+    namesake_countries: bool = False  # regions of the name lie in several countries ("Punjab")
     largest: int = 0  # population of the largest town bearing the name
     contains: _Mention | None = None  # the name written just before, then a comma ("Tacoma, _")
     coordinated: list[_Mention] = field(default_factory=list)  # list neighbours ("X and _")
@@ -242,6 +246,8 @@ class Resolver:
         mention.feature_hint = self._feature_hint(text, start, end)
         kinds = {entry.kind for entry, _ in mention.candidates}
         mention.country_clash = COUNTRY in kinds and STATE in kinds
+        regions = {e.cc for e, _ in mention.candidates if e.kind in (ADMIN1, SUPPLEMENT)}
+        mention.namesake_countries = len(regions) > 1
         mention.largest = max((e.population for e, p in mention.candidates if p), default=0)
         return mention
 
@@ -377,6 +383,24 @@ class Resolver:
                 for other in mention.coordinated
             ):
                 score += COORDINATED
+        elif entry.kind in (ADMIN1, SUPPLEMENT) and entry.cc and mention.namesake_countries:
+            # a division named like one in another country ("Punjab") takes the country of the
+            # names listed with it ("Azad Kashmir and Punjab", "Haryana and Punjab")
+            if any(
+                other.best >= 0 and other.candidates[other.best][0].cc == entry.cc
+                for other in mention.coordinated
+            ):
+                score += COORDINATED
+            # ... and the country the article names more, even where both are named often
+            # enough to saturate the country bonus (an India-Pakistan story)
+            weights = {
+                e.cc: context.country_weight(mention.key, e.cc)
+                for e, _ in mention.candidates
+                if e.kind in (ADMIN1, SUPPLEMENT) and e.cc
+            }
+            total = sum(weights.values())
+            if total > 0:
+                score += NAMESAKE_SHARE * weights[entry.cc] / total
         minor = (
             entry.kind == CITY
             and mention.largest >= MAJOR_PLACE
@@ -462,6 +486,11 @@ class _Context:
         ]
         if local:
             self.points[key] = local
+
+    def country_weight(self, key: str, code: str) -> float:
+        """How much the article's other names (not ``key``) point to the country ``code``."""
+        own = sum(w for e, w in self.by_key.get(key, ()) if code in e.codes)
+        return max(0.0, self.countries[code] - own)
 
     def bonus(self, key: str, entry: Entry, clash: bool = False, minor: bool = False) -> float:
         # The mention's own contribution (every mention of the same name) does not count.

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..extensions import doc_text, get_list
 from ..model import Place, Span
 from .actors import UNRESOLVED_PREFIX
-from .gazetteer import COUNTY, STATE, Entry, fold, get_gazetteer
+from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, fold, get_gazetteer
 from .place_recognizer import (
     Recognizer,
     Toponym,
@@ -35,6 +35,10 @@ __all__ = ["Component", "Toponym", "find_toponyms", "resolve_toponym", "to_place
 log = logging.getLogger(__name__)
 
 TOPONYMS_KEY = "ng_toponyms"  # doc.user_data key: every toponym, whatever its role
+# a city named in an outlet's name places the outlet only if it is this large ("Delhi Ledger")
+MIN_OUTLET_CITY_POPULATION = 500_000
+# words of outlets' names that are also places somewhere
+OUTLET_STOPWORDS = frozenset({"news", "times", "post", "daily", "star", "sun", "mail", "globe"})
 
 
 @Language.factory(
@@ -51,6 +55,7 @@ class Component:
         gazetteer = get_gazetteer()
         self.recognizer = Recognizer(nlp, gazetteer)
         self.resolver = Resolver(gazetteer)
+        self._outlets: dict[str, str | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = self.toponyms(doc)
@@ -76,7 +81,8 @@ class Component:
         try:
             toponyms = self.recognizer(doc)
             article = doc._.ng_article
-            hint = outlet_country(article.outlet) if article is not None else None
+            outlet = article.outlet if article is not None else None
+            hint = outlet_country(outlet) or self.named_outlet_country(outlet)
             spans = [(t.start, t.end) for t in toponyms]
             entries = self.resolver.resolve_spans(doc_text(doc), spans, hint)
         except Exception:  # never crash a pipeline on odd text; no places is a valid answer
@@ -85,6 +91,41 @@ class Component:
         for toponym, entry in zip(toponyms, entries, strict=True):
             toponym.entry = entry
         return drop_persons_and_institutions(doc, drop_unknown_names(doc, toponyms))
+
+    def named_outlet_country(self, outlet: str | None) -> str | None:
+        """The country an outlet's name places it in ("Islamabad Herald", "Irish Times",
+        "Kyiv Independent"): the longest name in it that is a demonym, a country or a city of
+        some size, when all its readings of that standing lie in one country."""
+        if not outlet:
+            return None
+        if outlet not in self._outlets:
+            self._outlets[outlet] = _named_country(self.resolver.gaz, outlet)
+        return self._outlets[outlet]
+
+
+def _named_country(gazetteer: Gazetteer, outlet: str) -> str | None:
+    words = [w.strip(".,:;'’\"()") for w in outlet.split()]
+    for size in range(min(3, len(words)), 0, -1):
+        for first in range(len(words) - size + 1):
+            part = " ".join(words[first : first + size])
+            if not part[:1].isupper() or part.lower() in OUTLET_STOPWORDS:
+                continue
+            row = gazetteer.demonyms.get(part)
+            if row is not None:
+                return gazetteer.entry(row).cc
+            codes = {
+                entry.cc
+                for entry, primary in gazetteer.candidates(part)
+                if primary
+                and (
+                    entry.kind in (COUNTRY, STATE) or entry.population >= MIN_OUTLET_CITY_POPULATION
+                )
+            }
+            if len(codes) == 1 and None not in codes:
+                return codes.pop()
+            if codes:
+                return None  # "Georgia": a country and a US state
+    return None
 
 
 def find_toponyms(doc: Doc) -> list[Toponym]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .quote_lexicon import QuoteKnowledge
+from .quote_scan import trim_range
 
 Range = tuple[int, int]
 
@@ -61,8 +62,8 @@ def _headline(doc: Doc, text: str, knowledge: QuoteKnowledge) -> list[LayoutAttr
     colon = line.find(":")
     if colon <= 0 or len(line.split()) > _HEADLINE_MAX_WORDS:
         return []
-    source = _trimmed(text, start, start + colon)
-    content = _trimmed(text, start + colon + 1, end)
+    source = trim_range(text, start, start + colon)
+    content = trim_range(text, start + colon + 1, end)
     if source is None or content is None or len(text[content[0] : content[1]].split()) < 3:
         return []
     words = text[source[0] : source[1]].split()
@@ -99,7 +100,7 @@ def _transcript(text: str, knowledge: QuoteKnowledge) -> list[LayoutAttribution]
         name = match.group("source").strip()
         if name.lower() in knowledge.layout_not_speakers or len(name.strip(".'’-")) < 2:
             continue
-        content = _trimmed(text, match.start("content"), match.end("content"))
+        content = trim_range(text, match.start("content"), match.end("content"))
         if content is None:
             continue
         found.append(
@@ -111,8 +112,8 @@ def _transcript(text: str, knowledge: QuoteKnowledge) -> list[LayoutAttribution]
 def _signatures(text: str) -> list[LayoutAttribution]:
     found = []
     for match in _SIGNATURE.finditer(text):
-        content = _trimmed(text, *match.span("content"))
-        source = _trimmed(text, *match.span("source"))
+        content = trim_range(text, *match.span("content"))
+        source = trim_range(text, *match.span("source"))
         if (
             source is not None
             and text[source[1] - 1] == "."
@@ -123,11 +124,3 @@ def _signatures(text: str) -> list[LayoutAttribution]:
             continue
         found.append(LayoutAttribution(match.span("cue"), source, content))
     return found
-
-
-def _trimmed(text: str, start: int, end: int) -> Range | None:
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-        end -= 1
-    return (start, end) if end > start else None

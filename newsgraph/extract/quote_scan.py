@@ -171,3 +171,19 @@ def _find_closer(text: str, start: int, stop: int, closers: str, *, single: bool
             continue
         return k
     return None
+
+
+# separators that never begin or end a source or content span
+SEPARATORS = ",;:—–-"
+
+
+def trim_range(text: str, start: int, end: int, tail: str = "") -> tuple[int, int] | None:
+    """``text[start:end]`` without edge whitespace and separators (and ``tail`` characters at
+    its end); None when nothing is left."""
+    while start < end and (text[start].isspace() or text[start] in SEPARATORS):
+        start += 1
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in SEPARATORS or text[end - 1] in tail
+    ):
+        end -= 1
+    return (start, end) if end > start else None

@@ -43,14 +43,14 @@ from .quote_lexicon import Cue, QuoteKnowledge, load_knowledge
 from .quote_model import CueModel, load_model, string_id, token_features
 from .quote_places import assign_places
 from .quote_rerank import draft_features
-from .quote_scan import Quote, find_quotes
+from .quote_scan import SEPARATORS, Quote, find_quotes, trim_range
 from .quote_speakers import SpeakerResolver
 
 Range = tuple[int, int]
 _ACCORDING = hash_string("according")
 
 # characters trimmed from the edges of a source or content span
-_EDGE = " \t\r\n,;:—–-"
+_EDGE = " \t\r\n" + SEPARATORS
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # dependents through which a verb without a subject inherits its head's subject
 _INHERIT_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl")
@@ -146,15 +146,6 @@ _doc_text = extensions.doc_text
 # --------------------------------------------------------------------------- spans and tokens
 
 
-def _trim(text: str, start: int, end: int, tail: str = "") -> Range | None:
-    """A range without edge whitespace and separators (and ``tail`` characters at its end)."""
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and (text[end - 1] in _EDGE or text[end - 1] in tail):
-        end -= 1
-    return (start, end) if end > start else None
-
-
 def _clip_to_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
     """Cut a range at the paragraph breaks around ``anchor`` (a parse may run across lines)."""
     before = text.rfind("\n", start, anchor)
@@ -174,7 +165,7 @@ def _subtree_range(token: Token, exclude: set[int] | None = None) -> Range | Non
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1])
     start, end = _clip_to_paragraph(_doc_text(token.doc), start, end, token.idx)
-    return _trim(_doc_text(token.doc), start, end)
+    return trim_range(_doc_text(token.doc), start, end)
 
 
 _RELATIVE_WORDS = frozenset({"who", "whom"})
@@ -256,7 +247,7 @@ def _pieces(doc: Doc, indices: list[int], anchor: Token) -> list[Range]:
         start, end = _clip_to_paragraph(
             _doc_text(doc), start, end, max(start, min(anchor.idx, end - 1))
         )
-        piece = _trim(_doc_text(doc), start, end, tail=".")  # the sentence's full stop
+        piece = trim_range(_doc_text(doc), start, end, tail=".")  # the sentence's full stop
         if piece and sum(ch.isalnum() for ch in _doc_text(doc)[piece[0] : piece[1]]) >= 2:
             pieces.append(piece)
     return pieces
@@ -406,7 +397,8 @@ def _verb_content(
     if _rejects_its_head(token):
         # "..., a claim Islamabad rejected as baseless": what is rejected is the claim itself
         head = token.head
-        return [r for r in (_trim(_doc_text(doc), head.left_edge.idx, head.idx + len(head)),) if r]
+        claim = trim_range(_doc_text(doc), head.left_edge.idx, head.idx + len(head))
+        return [claim] if claim else []
     if comps:
         own = _other_reports(comps[0], verbs)
         indices = [t.i for c in comps for t in c.subtree if t.i not in own]
@@ -526,7 +518,7 @@ def _after_colon(token: Token) -> list[Range]:
     start = end_of_cue + len(rest) - len(stripped) + 1
     while start < len(text) and text[start].isspace():
         start += 1
-    piece = _trim(text, start, _paragraph_end(text, start))
+    piece = trim_range(text, start, _paragraph_end(text, start))
     return [piece] if piece else []
 
 
@@ -664,7 +656,7 @@ def _attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[
 
 def _inner(text: str, quote: Quote) -> Range | None:
     """The quoted words without the marks and the comma or dash before a closing mark."""
-    return _trim(text, quote.inner_start, quote.inner_end)
+    return trim_range(text, quote.inner_start, quote.inner_end)
 
 
 def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) -> bool:
@@ -734,7 +726,7 @@ def _widen_to_quotes(
                 end = quote.end  # a partial quote inside reported speech: keep its marks
             elif quote.inner_start < end < quote.inner_end:
                 end = quote.inner_end
-        piece = _trim(text, max(start, low), min(end, high))
+        piece = trim_range(text, max(start, low), min(end, high))
         if piece is not None:
             widened.append(piece)
     return widened

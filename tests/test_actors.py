@@ -339,6 +339,16 @@ def test_a_sentence_initial_common_noun_is_no_actor(nlp):
     assert resolved(doc) == []
 
 
+@pytest.mark.parametrize(
+    ("outlet", "actor"), [("Ethiopian News Agency", "tplf"), ("Reuters", None)]
+)
+def test_the_junta_is_the_tplf_only_in_ethiopian_outlets(nlp, outlet, actor):
+    text = "The junta attacked army positions in Tigray, the government said."
+    article = Article(id="t", text=text, outlet=outlet, published=date(2021, 1, 5))
+    doc = annotate(nlp, article)
+    assert [a for t, a in resolved(doc) if t == "The junta"] == ([actor] if actor else [])
+
+
 def test_component_survives_odd_text(nlp):
     for text in ("", "   ", "the the the", "'s", "Hamas'" * 50, "\u200b\n\t"):
         doc = nlp(text)

@@ -19,11 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import yaml
+from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text
 from .gazetteer import Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -80,6 +85,21 @@ _DATELINE = re.compile(
 # "UPDATE:", "WATCH:", "EXCLUSIVE:" open lines too: a colon dateline must name a curated place
 # or a town of this size
 MIN_POPULATION_COLON_DATELINE = 10_000
+
+
+_LOCATIVE_HASHES = np.array(sorted(hash_string(w) for w in LOCATIVE_PREPOSITIONS), dtype=np.uint64)
+
+
+def _untagged_proper_nouns_after_locatives(doc: Doc) -> list[int]:
+    """Indices of title-case proper nouns outside entities right after a locative preposition
+    ("of Muzaffarabad"), found with arrays rather than a Python loop over every token."""
+    if len(doc) < 2:
+        return []
+    rows = doc.to_array([LOWER, POS, IS_TITLE, ENT_TYPE]).astype(np.uint64)
+    after_locative = np.isin(rows[:-1, 0], _LOCATIVE_HASHES)
+    here = rows[1:]
+    hits = after_locative & (here[:, 1] == PROPN) & (here[:, 2] == 1) & (here[:, 3] == 0)
+    return (np.flatnonzero(hits) + 1).tolist()
 
 
 @dataclass(slots=True)
@@ -171,12 +191,13 @@ class Recognizer:
     def _datelines(self, doc: Doc) -> list[tuple[Span, str]]:
         """Upper-case dateline places, which the small model rarely tags ("BEIRUT (AP) —")."""
         found = []
-        for match in _DATELINE.finditer(doc.text):
+        text = doc_text(doc)  # doc.text rebuilds the whole article on each access
+        for match in _DATELINE.finditer(text):
             for group in ("first", "second"):
                 start, end = match.span(group)
                 if start < 0:
                     continue
-                name = doc.text[start:end].rstrip(".")
+                name = text[start:end].rstrip(".")
                 if len(name) < 3 or not any(
                     primary for _, primary in self.gaz.candidates(name.title())
                 ):
@@ -196,15 +217,9 @@ class Recognizer:
         nouns outside any entity, right after a locative preposition, that are the official
         name of a city of some size (GeoNames names are matched in raw text nowhere else)."""
         found = []
-        for token in doc:
-            if (
-                token.ent_type_
-                or token.i in taken
-                or token.i == 0
-                or doc[token.i - 1].lower_ not in LOCATIVE_PREPOSITIONS
-                or not token.is_title
-                or token.pos_ != "PROPN"
-            ):
+        for i in _untagged_proper_nouns_after_locatives(doc):
+            token = doc[i]
+            if i in taken:
                 continue
             end = token.i + 1
             while (

@@ -725,6 +725,16 @@ def test_a_second_report_joined_to_the_content_keeps_the_speaker(nlp: Language):
     assert (demand.act, [c.text for c in demand.content]) == ("demand", ["humanitarian access"])
 
 
+def test_he_goes_on_with_the_last_speaker_not_the_last_person_named(nlp: Language):
+    text = (
+        '"We hold the bridge," Oleksandr Syrskyi told Volodymyr Zelensky on Monday. He said the '
+        'town was surrounded. "The situation is difficult," he wrote on Telegram.\n'
+    )
+    found = statements(nlp, text)
+    assert [s.speaker.actor for s in found] == ["oleksandr-syrskyi"] * 3
+    assert [s.cue.text for s in found] == ["told", "said", "wrote on"]  # one "wrote on Telegram"
+
+
 def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):
     text = SEED.read_text(encoding="utf-8")
     cues = [s.cue.text for s in statements(nlp, text) if s.cue is not None]

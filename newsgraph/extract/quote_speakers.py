@@ -29,6 +29,14 @@ class SpeakerResolver:
         self.mentions: list[ActorMention] = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.types = {a.id: a.type for a in extensions.get_list(doc, "ng_actors")}
+        # the last statement's speaker and where its frame ended: "“…,” Syrskyi told Zelensky.
+        # He said …" goes on with Syrskyi, not with the last person named
+        self.last_speaker: tuple[str, int] | None = None
+
+    def spoke(self, actor: str | None, end: int) -> None:
+        """Record a resolved statement (in text order) for the pronouns that follow it."""
+        if actor is not None and self.types.get(actor) == PERSON:
+            self.last_speaker = (actor, end)
 
     def resolve(
         self, source: Range | None, token: Token | None, content: Sequence[Range] = ()
@@ -87,6 +95,8 @@ class SpeakerResolver:
                     return mention.actor_id
             return self._antecedent(source[0], None, content)
         if pronoun_class == "person":
+            if self.last_speaker is not None and 0 <= source[0] - self.last_speaker[1] < 400:
+                return self.last_speaker[0]
             return self._antecedent(source[0], True, content)
         return self._antecedent(source[0], False, content)
 

@@ -1160,7 +1160,15 @@ def _apply_model(
     for draft in kept:
         _refine_cue(draft, probs, model.span_threshold)
         _extend_cue_with_auxiliaries(doc, draft)
-    return kept
+    # a learned run that became part of a rule cue ("wrote" grew into "wrote on") is that cue
+    rule_cues = [d.cue for d in kept if d.origin != "model" and d.cue is not None]
+    return [
+        d
+        for d in kept
+        if d.origin != "model"
+        or d.cue is None
+        or not any(d.cue[0] < e and s < d.cue[1] for s, e in rule_cues)
+    ]
 
 
 def _extend_cue_with_auxiliaries(doc: Doc, draft: Draft) -> None:
@@ -1208,12 +1216,14 @@ def _refine_cue(draft: Draft, probs: np.ndarray, threshold: float) -> None:
 
 
 def _claimed(draft: Draft, drafts: list[Draft]) -> bool:
-    """Whether another draft already has (part of) this draft's content, or its cue lies in this
-    content: a token belongs to one attribution, and the rules' cues win."""
+    """Whether another draft already has (part of) this draft's content or cue, or its cue lies in
+    this content: a token belongs to one attribution, and the rules' cues win ("wrote on
+    Telegram" is one cue, not a second statement whose content is "Telegram")."""
+    pieces = [*draft.content, *([draft.cue] if draft.cue else [])]
     return any(
         s1 < e2 and s2 < e1
         for other in drafts
-        for s1, e1 in draft.content
+        for s1, e1 in pieces
         for s2, e2 in [*other.content, *([other.cue] if other.cue else [])]
     )
 
@@ -1321,6 +1331,7 @@ def _to_statements(
         if draft.content:
             draft.content[0] = _without_dateline(text, draft.content[0]) or draft.content[0]
         actor = speakers.resolve(draft.source, draft.source_token, draft.content)
+        speakers.spoke(actor, max(e for _, e in [*draft.content, draft.cue or (0, 0)]))
         content = [Span.of(text, s, e) for s, e in draft.content]
         statement = Statement(
             id=f"s{len(statements) + 1}",

@@ -650,12 +650,13 @@ def test_a_dateline_is_not_content(nlp: Language, text: str, content: str):
 
 def test_only_a_definite_description_points_back_to_an_actor(nlp: Language):
     text = (
-        "Rwanda's army shelled the valley on Monday. The group said it had hit a depot. "
-        "Aid groups said thousands had fled.\n"
+        "Hezbollah fired rockets on Monday. The group said it had hit a depot. "
+        "Aid groups said thousands had fled. The military said all rockets were intercepted.\n"
     )
-    group, aid = statements(nlp, text)
-    assert group.speaker.actor is not None  # "the group": the last organisation named
+    group, aid, military = statements(nlp, text)
+    assert group.speaker.actor == "hezbollah"  # "the group": the last armed group named
     assert aid.speaker.actor is None  # "aid groups": someone not named before
+    assert military.speaker.actor is None  # a military, and none was named
 
 
 def test_who_is_called_on_is_the_addressee(nlp: Language):

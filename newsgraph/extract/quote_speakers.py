@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .. import extensions
 from ..model import ActorMention
+from ..resolve.kb import KnowledgeBase, load_description_rules
 from .quote_lexicon import QuoteKnowledge
 
 Range = tuple[int, int]
@@ -29,6 +30,8 @@ class SpeakerResolver:
         self.mentions: list[ActorMention] = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.types = {a.id: a.type for a in extensions.get_list(doc, "ng_actors")}
+        self.kb = KnowledgeBase.load()
+        self.heads = load_description_rules().heads
         # the last statement's speaker and where its frame ended: "“…,” Syrskyi told Zelensky.
         # He said …" goes on with Syrskyi, not with the last person named
         self.last_speaker: tuple[str, int] | None = None
@@ -61,7 +64,10 @@ class SpeakerResolver:
         head = token.lemma_.lower() if token is not None else words[-1] if words else ""
         description = self.knowledge.description_class.get(head)
         if description is not None and (token is None or _definite(token)):
-            return self._antecedent(source[0], description == PERSON, content)
+            # "the military" points back to a military, not to the ambulance service named last
+            rule = self.heads.get((head,))
+            types = rule.types if rule is not None and not rule.is_person else None
+            return self._antecedent(source[0], description == PERSON, content, types)
         return None
 
     def _named_after(self, mention: ActorMention, token: Token | None) -> bool:
@@ -101,10 +107,14 @@ class SpeakerResolver:
         return self._antecedent(source[0], False, content)
 
     def _antecedent(
-        self, before: int, person: bool | None, content: Sequence[Range] = ()
+        self,
+        before: int,
+        person: bool | None,
+        content: Sequence[Range] = (),
+        types: frozenset[str] | None = None,
     ) -> str | None:
-        """The most recent actor mention before ``before`` of the right kind (person or not),
-        outside ``content``."""
+        """The most recent actor mention before ``before`` of the right kind (person or not,
+        and one of ``types`` for a known actor), outside ``content``."""
         index = bisect_left(self.starts, before) - 1
         while index >= 0:
             mention = self.mentions[index]
@@ -112,9 +122,17 @@ class SpeakerResolver:
             if mention.end > before or any(s <= mention.start < e for s, e in content):
                 continue
             kind = self.types.get(mention.actor_id or "")
-            if person is None or kind is None or (kind == PERSON) == person:
-                return mention.actor_id
+            if not (person is None or kind is None or (kind == PERSON) == person):
+                continue
+            if types is not None and not self._fits(mention.actor_id or "", types):
+                continue
+            return mention.actor_id
         return None
+
+    def _fits(self, actor_id: str, types: frozenset[str]) -> bool:
+        """A known actor of one of ``types``; an unresolved name fits any (its type is a guess)."""
+        entry = self.kb.get(actor_id)
+        return entry is None or bool(entry.types & types)
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})

@@ -191,6 +191,12 @@ def test_according_to(nlp: Language):
     ]
 
 
+def test_according_to_takes_the_whole_source_phrase(nlp: Language):
+    text = "Five people died, according to a hospital database tracking such deaths.\n"
+    (statement,) = statements(nlp, text)
+    assert statement.speaker.span.text == "a hospital database tracking such deaths"
+
+
 def test_report_without_source(nlp: Language):
     text = "It was reported that the border crossing had been closed since dawn.\n"
     assert [summary(s) for s in statements(nlp, text)] == [

@@ -876,7 +876,8 @@ def _according_draft(token: Token, knowledge: QuoteKnowledge) -> Draft | None:
     entry = knowledge.phrases.get("according to")
     draft = Draft((token.idx, to.idx + len(to)), "according to", entry, token, origin="according")
     if pobj is not None:
-        draft.source, draft.source_token = _noun_phrase_range(pobj), pobj
+        # the whole phrase: "according to a Washington Post database tracking such deaths"
+        draft.source, draft.source_token = _subtree_range(pobj), pobj
     host = token.head
     while host.dep_ not in ("ROOT",) and host.pos_ not in ("VERB", "AUX") and host.head is not host:
         host = host.head

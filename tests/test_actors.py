@@ -349,6 +349,11 @@ def test_the_junta_is_the_tplf_only_in_ethiopian_outlets(nlp, outlet, actor):
     assert [a for t, a in resolved(doc) if t == "The junta"] == ([actor] if actor else [])
 
 
+def test_the_army_is_a_states_army_not_the_armed_group_named_before(nlp):
+    doc = nlp("In Sudan, the RSF, which has been at war with the army since 2023, did not respond.")
+    assert ("the army", "sudanese-armed-forces") in resolved(doc)
+
+
 def test_component_survives_odd_text(nlp):
     for text in ("", "   ", "the the the", "'s", "Hamas'" * 50, "\u200b\n\t"):
         doc = nlp(text)

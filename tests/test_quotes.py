@@ -742,6 +742,24 @@ def test_he_goes_on_with_the_last_speaker_not_the_last_person_named(nlp: Languag
     assert [s.cue.text for s in found] == ["told", "said", "wrote on"]  # one "wrote on Telegram"
 
 
+def test_it_is_the_last_subject_and_a_named_network_is_no_description(nlp: Language):
+    text = (
+        "Sudan's paramilitary Rapid Support Forces raided a village on Monday. The RSF, which "
+        "has been at war with the army since April 2023, did not respond. In a statement, it "
+        "said its forces were pursuing militias. The Sudanese Doctors Network said 20 people "
+        'died, calling it a "massacre".\n'
+    )
+    rsf, doctors, calling = statements(nlp, text)
+    assert rsf.speaker.actor == "rapid-support-forces"
+    assert doctors.speaker.actor is None and calling.speaker.actor is None
+
+
+def test_a_source_asking_not_to_be_named_makes_one_statement(nlp: Language):
+    text = "An RSF commander, who asked not to be named, denied that his men had harmed anyone.\n"
+    (statement,) = statements(nlp, text)
+    assert (statement.cue.text, statement.act) == ("denied", "denial")
+
+
 def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):
     text = SEED.read_text(encoding="utf-8")
     cues = [s.cue.text for s in statements(nlp, text) if s.cue is not None]

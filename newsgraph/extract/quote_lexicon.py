@@ -51,6 +51,7 @@ class QuoteKnowledge:
     accusation_patterns: tuple[re.Pattern[str], ...] = ()
     denial_patterns: tuple[re.Pattern[str], ...] = ()
     backreference_patterns: tuple[re.Pattern[str], ...] = ()
+    formulas: tuple[re.Pattern[str], ...] = ()  # "asked not to be named": no statement
     layout_not_speakers: frozenset[str] = frozenset()  # "the latest" in "The Latest: ..."
     layout_speaker_nouns: frozenset[str] = frozenset()  # "poll" in "Poll: ..."
     lemma_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
@@ -118,6 +119,7 @@ def load_knowledge(extra_cue_files: tuple[str, ...] = ()) -> QuoteKnowledge:
     knowledge.accusation_patterns = _compile_all(acts.get("accusation_patterns", []))
     knowledge.denial_patterns = _compile_all(acts.get("denial_patterns", []))
     knowledge.backreference_patterns = _compile_all(acts.get("backreference_patterns", []))
+    knowledge.formulas = _compile_all(rules.get("formulas", []))
     layout = rules.get("layout", {})
     knowledge.layout_not_speakers = frozenset(w.lower() for w in layout.get("not_speakers", []))
     knowledge.layout_speaker_nouns = frozenset(w.lower() for w in layout.get("speaker_nouns", []))

@@ -63,7 +63,10 @@ class SpeakerResolver:
             return mention.actor_id
         head = token.lemma_.lower() if token is not None else words[-1] if words else ""
         description = self.knowledge.description_class.get(head)
-        if description is not None and (token is None or _definite(token)):
+        # a capitalised head is a name ("the Sudanese Doctors Network"), not a description
+        if description is not None and (
+            token is None or (_definite(token) and token.pos_ != "PROPN")
+        ):
             # "the military" points back to a military, not to the ambulance service named last
             rule = self.heads.get((head,))
             types = rule.types if rule is not None and not rule.is_person else None
@@ -103,8 +106,37 @@ class SpeakerResolver:
         if pronoun_class == "person":
             if self.last_speaker is not None and 0 <= source[0] - self.last_speaker[1] < 400:
                 return self.last_speaker[0]
-            return self._antecedent(source[0], True, content)
-        return self._antecedent(source[0], False, content)
+            return self._subject_antecedent(source[0], True, content) or self._antecedent(
+                source[0], True, content
+            )
+        return self._subject_antecedent(source[0], False, content) or self._antecedent(
+            source[0], False, content
+        )
+
+    def _subject_antecedent(
+        self, before: int, person: bool, content: Sequence[Range]
+    ) -> str | None:
+        """The most recent compatible actor that was a clause's subject in the sentence before
+        the pronoun or its own: "The RSF, at war with the army, did not respond. It said ..."
+        is the RSF, not the army named last."""
+        first = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if first is None:
+            return None
+        sentence = first[0].sent
+        start = self.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        index = bisect_left(self.starts, before) - 1
+        while index >= 0 and self.mentions[index].start >= start:
+            mention = self.mentions[index]
+            index -= 1
+            if mention.end > before or any(s <= mention.start < e for s, e in content):
+                continue
+            kind = self.types.get(mention.actor_id or "")
+            if kind is not None and (kind == PERSON) != person:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return mention.actor_id
+        return None
 
     def _antecedent(
         self,

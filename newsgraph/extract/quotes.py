@@ -113,7 +113,7 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
             for d, p in zip(drafts, scores.tolist(), strict=True)
             if p >= model.judge.threshold or d.origin in _UNJUDGED
         ]
-    drafts = _drop_nested(drafts)
+    drafts = _drop_nested([d for d in drafts if not _is_formula(text, d, knowledge)])
     drafts.sort(key=_draft_position)
     return _to_statements(doc, knowledge, quotes, drafts)
 
@@ -1089,6 +1089,12 @@ def _is_first_person_musing(text: str, draft: Draft) -> bool:
     if draft.source is None or draft.entry is None or draft.entry.frame == "clause":
         return False
     return text[draft.source[0] : draft.source[1]].lower() in _FIRST_PERSON
+
+
+def _is_formula(text: str, draft: Draft, knowledge: QuoteKnowledge) -> bool:
+    """A reporting formula ("who asked not to be named") rather than a statement."""
+    content = " ".join(text[s:e] for s, e in draft.content).lower().strip(" .,")
+    return any(p.search(content) for p in knowledge.formulas)
 
 
 def _drop_nested(drafts: list[Draft]) -> list[Draft]:

@@ -416,8 +416,12 @@ class ActorResolver:
         if head is None:
             return None
         for entry in reversed(history):
+            if head.national and entry.slot != "military":
+                continue  # "at war with the army": the state's army, not the RSF named before
             if fits_description(entry, head, hit.country, published, hit.org):
                 return entry.id
+        if head.national:
+            return self.national_force(history, hit.country)
         if not head.roles or not (hit.country or hit.org):
             return None
         # nobody named yet: the one KB person holding the office on the publication date
@@ -430,6 +434,13 @@ class ActorResolver:
             if len(holders) == 1:
                 return holders[0]
         return None
+
+    def national_force(self, history: list[ActorEntry], country: str | None) -> str | None:
+        """The military of the description's country, else of the last state named."""
+        if country is None:
+            country = next((e.country for e in reversed(history) if e.type == STATE_TYPE), None)
+        force = self.kb.slot_actor(country, "military") if country else None
+        return force.id if force is not None else None
 
     # -- actors -----------------------------------------------------------------------------------
     def actors_from(self, doc: Doc, mentions: list[ActorMention]) -> list[Actor]:

@@ -424,6 +424,7 @@ class DescriptionHead:
     types: frozenset[str]
     roles: tuple[str, ...] = ()  # role words, most specific first ("secretary-general", "head")
     capitalized: bool = False
+    national: bool = False  # "the army": a state's military, not an armed group
 
     @property
     def is_person(self) -> bool:
@@ -455,6 +456,7 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
                 [spec["role"]] if isinstance(spec.get("role"), str) else spec.get("role") or ()
             )),
             capitalized=bool(spec.get("capitalized", False)),
+            national=bool(spec.get("national", False)),
         )
     demonym_heads = {}
     for slot, words_list in (data.get("demonym_heads") or {}).items():

@@ -245,6 +245,8 @@ ARTICLES = [
         "The army pressed its offensive on the town for a sixth day.",
         [("ASSAULT", None, "its", None, {}, False, False)],
     ),
+    # how a source is quoted is no request
+    ("A commander, who asked not to be named, said the situation was calm.", []),
     # calling protests treasonous is no protest
     ('The president called the protests "treasonous".', []),
     # giving or providing information is not aid

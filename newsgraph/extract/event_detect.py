@@ -377,6 +377,11 @@ class SentenceDetector:
                 return
         if verb_sense is None or (verb_sense.needs_object and obj is None):
             return
+        if any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in verb_sense.not_complements
+            for c in verb.children
+        ):
+            return  # "who asked not to be named": how the source is quoted, not a request
         sense = _object_sense(verb_sense, obj, lex)
         event_type, mode = sense.type, sense.mode
         if sense.speech_type and (

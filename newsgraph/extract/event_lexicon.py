@@ -52,6 +52,8 @@ class Sense:
     source_role: str | None = None  # phrases: "by" (a by-phrase) instead of the subject
     target_role: str | None = None  # phrases: "subject" instead of the object
     count_from: str | None = None  # phrases: count the casualties in this prep's object
+    # verbs: complement lemmas that make the verb a reporting formula ("asked not to be named")
+    not_complements: tuple[str, ...] = ()
 
     def with_override(self, override: Sense) -> Sense:
         """This sense with another type/mode (from ``by_object``/``by_modifier``)."""
@@ -169,6 +171,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         source_role=entry.get("source"),
         target_role=entry.get("target"),
         count_from=entry.get("count_from"),
+        not_complements=_words(entry.get("not_complements")),
     )
 
 

@@ -52,7 +52,7 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
         return "denial"
     if base == "claim" and (
         any(p.search(text) for p in knowledge.accusation_patterns)
-        or _blamed_harm(harm, _side_of(doc, statement.speaker.actor))
+        or _blamed_harm(harm, _Sides(doc), statement.speaker.actor)
     ):
         return "accusation"
     return base
@@ -80,41 +80,43 @@ _SELF_SUBJECTS = frozenset({"i", "we", "it", "he", "she", "they"})
 _SELF_POSSESSIVES = frozenset({"my", "our", "its", "his", "her", "their"})
 
 
-def _side_of(doc: Doc, actor_id: str | None) -> str | None:
-    """The country an actor belongs to (its own, or its affiliation's), when known."""
-    if actor_id is None:
-        return None
-    actors = {a.id: a for a in extensions.get_list(doc, "ng_actors")}
-    actor = actors.get(actor_id)
-    if actor is None:
-        return None
-    if actor.country is None and actor.affiliation in actors:
-        return actors[actor.affiliation].country
-    return actor.country
+class _Sides:
+    """The country each of the article's actors belongs to (its own, or its affiliation's)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors = {a.id: a for a in extensions.get_list(doc, "ng_actors")}
+
+    def of(self, actor_id: str | None) -> str | None:
+        actor = self.actors.get(actor_id) if actor_id is not None else None
+        if actor is None:
+            return None
+        if actor.country is None and actor.affiliation in self.actors:
+            return self.actors[actor.affiliation].country
+        return actor.country
+
+    def of_token(self, token: Token) -> str | None:
+        """The country of the actor mentioned at ``token``'s phrase ("Israeli jets": IL)."""
+        start, end = token.left_edge.idx, token.idx + len(token)
+        mention = extensions.actor_mention_at(self.doc, start, end)
+        return self.of(mention.actor_id) if mention is not None else None
 
 
-def _blamed_harm(harm: list[Token], side: str | None = None) -> bool:
+def _blamed_harm(harm: list[Token], sides: _Sides, speaker: str | None) -> bool:
     """A past harm with an agent doing it ("X launched a rocket"), not "5 were killed", and
     not the speaker's report of its own act ("the army said it struck a depot", "the Israeli
     army said Israeli jets struck": a claim)."""
+    side = sides.of(speaker)
     for token in harm:
         if token.tag_ not in ("VBD", "VBN", "VBZ"):
             continue
         # "18 wounded": a count of victims, not someone doing harm
         subjects = [c for c in token.children if c.dep_ == "nsubj" and not c.like_num]
         if subjects and not all(
-            _is_self(s) or (side is not None and _side_of_token(s) == side) for s in subjects
+            _is_self(s) or (side is not None and sides.of_token(s) == side) for s in subjects
         ):
             return True
     return False
-
-
-def _side_of_token(token: Token) -> str | None:
-    """The country of the actor mentioned at ``token``'s phrase ("Israeli jets": IL)."""
-    doc = token.doc
-    start, end = token.left_edge.idx, token.idx + len(token)
-    mention = extensions.actor_mention_at(doc, start, end)
-    return _side_of(doc, mention.actor_id) if mention is not None else None
 
 
 def _is_self(subject: Token) -> bool:

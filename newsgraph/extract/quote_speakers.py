@@ -123,20 +123,8 @@ class SpeakerResolver:
         if first is None:
             return None
         sentence = first[0].sent
-        start = self.doc[sentence.start - 1].sent.start_char if sentence.start else 0
-        index = bisect_left(self.starts, before) - 1
-        while index >= 0 and self.mentions[index].start >= start:
-            mention = self.mentions[index]
-            index -= 1
-            if mention.end > before or any(s <= mention.start < e for s, e in content):
-                continue
-            kind = self.types.get(mention.actor_id or "")
-            if kind is not None and (kind == PERSON) != person:
-                continue
-            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                return mention.actor_id
-        return None
+        since = self.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        return self._antecedent(before, person, content, since=since, subjects_only=True)
 
     def _antecedent(
         self,
@@ -144,11 +132,14 @@ class SpeakerResolver:
         person: bool | None,
         content: Sequence[Range] = (),
         types: frozenset[str] | None = None,
+        since: int = 0,
+        subjects_only: bool = False,
     ) -> str | None:
-        """The most recent actor mention before ``before`` of the right kind (person or not,
-        and one of ``types`` for a known actor), outside ``content``."""
+        """The most recent actor mention between ``since`` and ``before`` of the right kind
+        (person or not, one of ``types`` for a known actor, a clause subject when
+        ``subjects_only``), outside ``content``."""
         index = bisect_left(self.starts, before) - 1
-        while index >= 0:
+        while index >= 0 and self.mentions[index].start >= since:
             mention = self.mentions[index]
             index -= 1
             if mention.end > before or any(s <= mention.start < e for s, e in content):
@@ -158,8 +149,14 @@ class SpeakerResolver:
                 continue
             if types is not None and not self._fits(mention.actor_id or "", types):
                 continue
+            if subjects_only and not self._is_subject(mention):
+                continue
             return mention.actor_id
         return None
+
+    def _is_subject(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _fits(self, actor_id: str, types: frozenset[str]) -> bool:
         """A known actor of one of ``types``; an unresolved name fits any (its type is a guess)."""

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..resolve.actors import hyphenated
 from .event_lexicon import Lexicon, Sense
 from .event_magnitude import quantity_of
 from .event_roles import (
@@ -78,12 +79,7 @@ def _in_hyphen_compound(token: Token) -> bool:
     """The second half of a hyphenated modifier ("Pakistan-occupied Kashmir", "Iran-backed
     groups"): part of a name or description, not a reported act."""
     doc = token.doc
-    return (
-        token.i >= 2
-        and doc[token.i - 1].text == "-"
-        and not doc[token.i - 1].whitespace_
-        and not doc[token.i - 2].whitespace_
-    )
+    return token.i >= 2 and hyphenated(doc[token.i - 2], doc[token.i - 1])
 
 
 def _particle(token: Token) -> str | None:

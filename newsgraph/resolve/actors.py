@@ -541,12 +541,12 @@ def in_acronym_compound(span: Span) -> bool:
     if not all(is_acronym(t) for t in span):
         return False
     doc = span.doc
-    before = span.start >= 2 and _hyphenated(doc[span.start - 2], doc[span.start - 1])
-    after = span.end + 1 < len(doc) and _hyphenated(doc[span.end - 1], doc[span.end])
+    before = span.start >= 2 and hyphenated(doc[span.start - 2], doc[span.start - 1])
+    after = span.end + 1 < len(doc) and hyphenated(doc[span.end - 1], doc[span.end])
     return (before and is_acronym(doc[span.start - 2])) or (after and is_acronym(doc[span.end + 1]))
 
 
-def _hyphenated(left: Token, hyphen: Token) -> bool:
+def hyphenated(left: Token, hyphen: Token) -> bool:
     """``hyphen`` is a hyphen written tight between ``left`` and the next word."""
     return hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
 

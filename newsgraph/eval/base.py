@@ -95,3 +95,20 @@ def shared_eval_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return Path("../shared/eval")
+
+
+# Every gold set is cut once, for good, into a part rules, lexicons, thresholds and models are
+# fitted on ("fit") and a part that is only ever measured ("heldout"). The cut is a hash of a
+# stable document id, so it never depends on file order, on the machine, or on what else is in
+# the folder. See docs/evaluation.md for each set's unit of splitting.
+FIT = "fit"
+HELDOUT = "heldout"
+SPLITS = (FIT, HELDOUT)
+
+
+def split_of(doc_id: str, heldout_share: float = 0.5) -> str:
+    """``"fit"`` or ``"heldout"`` for a document id, fixed forever by its SHA-1."""
+    import hashlib
+
+    bucket = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8], 16) / 0x100000000
+    return HELDOUT if bucket < heldout_share else FIT

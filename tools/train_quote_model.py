@@ -198,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
             model,
             judge=DraftModel(judge_weights, judge_bias, args.judge_bits, args.judge_threshold),
         )
-    save_model(args.out, model)
+    # the weights keep the lexicon they were trained with (CueModel.feature_lexicon)
+    save_model(args.out, replace(model, lexicon_hashes=load_knowledge().lemma_hashes))
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -15,6 +15,7 @@ hash that is reduced to one of ``2**bits`` weight buckets.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,8 @@ from spacy.tokens import Doc
 from ...datafiles import data_file
 from .judge import DraftModel
 from .scan import Quote
+
+log = logging.getLogger(__name__)
 
 MODEL_FILE = "quote_model.npz"
 
@@ -168,6 +171,17 @@ class CueModel:
     drop_threshold: float
     span_threshold: float = 1.0
     judge: DraftModel | None = None  # scores whole drafts (quote_rerank)
+    # the cue lemmas (hashes) the weights were trained with: the ``in_lexicon`` features read
+    # these, not the current speech_cues.yaml, so a user's added cue never shifts the model
+    lexicon_hashes: np.ndarray | None = None
+
+    def feature_lexicon(self, current: np.ndarray) -> np.ndarray:
+        """The lexicon the ``in_lexicon`` features must use: the training snapshot if the
+        weights carry one; else (an older weights file) the current lexicon, with a warning."""
+        if self.lexicon_hashes is not None:
+            return self.lexicon_hashes
+        _warn_no_snapshot()
+        return current
 
     def bucket(self, features: np.ndarray) -> np.ndarray:
         return (features & np.uint64((1 << self.bits) - 1)).astype(np.int64)
@@ -194,6 +208,8 @@ def save_model(path: Path, model: CueModel) -> None:
             dtype=np.float64,
         ),
     }
+    if model.lexicon_hashes is not None:
+        arrays["lexicon_hashes"] = model.lexicon_hashes.astype(np.uint64)
     if model.judge is not None:
         arrays["judge_weights"] = model.judge.weights.astype(np.float16)
         arrays["judge_meta"] = np.array(
@@ -212,6 +228,7 @@ def load_model(path: str | None = None) -> CueModel | None:
         weights = data["weights"].astype(np.float32)
         bias, bits, add_threshold, drop_threshold, span_threshold = data["meta"].tolist()
         judge = None
+        lexicon = data.get("lexicon_hashes")
         if "judge_weights" in data:
             judge_bias, judge_bits, judge_threshold = data["judge_meta"].tolist()
             judge = DraftModel(
@@ -221,5 +238,20 @@ def load_model(path: str | None = None) -> CueModel | None:
                 float(judge_threshold),
             )
     return CueModel(
-        weights, float(bias), int(bits), add_threshold, drop_threshold, span_threshold, judge
+        weights,
+        float(bias),
+        int(bits),
+        add_threshold,
+        drop_threshold,
+        span_threshold,
+        judge,
+        lexicon,
+    )
+
+
+@lru_cache(maxsize=1)
+def _warn_no_snapshot() -> None:
+    log.warning(
+        "the quote cue model carries no snapshot of the cue lexicon it was trained with; its "
+        "features follow the current speech_cues.yaml (retrain with tools/train_quote_model.py)"
     )

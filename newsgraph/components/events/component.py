@@ -30,8 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ... import extensions
 from ...model import ActorRef, Event, Span, Statement
-from ..quotes.lexicon import load_knowledge
-from ..quotes.speakers import SpeakerResolver
+from ..coref.resolver import coref_of
 from .background import BackgroundTest, wish_statement
 from .detect import Mention, SentenceDetector
 from .lexicon import Lexicon, load_lexicon
@@ -113,17 +112,6 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
-_SPEAKERS_KEY = "newsgraph_event_pronouns"
-
-
-def _speakers(doc: Doc) -> SpeakerResolver:
-    """The quote extractor's pronoun resolver for this doc, built once."""
-    resolver = doc.user_data.get(_SPEAKERS_KEY)
-    if resolver is None:
-        resolver = doc.user_data[_SPEAKERS_KEY] = SpeakerResolver(doc, load_knowledge())
-    return resolver
-
-
 def participants(doc: Doc, token: Token | None, with_conj: bool = True) -> list[Participant]:
     """The actor(s) a head token refers to. Conjuncts that are distinct known actors become
     separate participants ("Hezbollah and Hamas"); otherwise one span covers them."""
@@ -141,7 +129,7 @@ def participants(doc: Doc, token: Token | None, with_conj: bool = True) -> list[
     actor = mention.actor_id if mention is not None else None
     if actor is None and end - start == 1 and token.pos_ == "PRON":
         # "Israeli officials persist in their threats": the pronoun's antecedent acts
-        actor = _speakers(doc).resolve((start_char, end_char), token)
+        actor = coref_of(doc).resolve((start_char, end_char), token)
     heads = frozenset(p.lemma_.lower() for p in parts)
     names = frozenset(
         t.lemma_.lower()

@@ -7,16 +7,12 @@ accusation, a rejection of a claim a denial, a question mark a question.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc, Token
 
 from ... import extensions
 from ...model import Statement
+from .draft import Draft
 from .lexicon import QuoteKnowledge
-
-if TYPE_CHECKING:
-    from .component import Draft
 
 _SHARPENED = ("claim", "announcement", "warning")
 _DISPUTABLE = ("accusation", "claim", "threat", "announcement", "warning")

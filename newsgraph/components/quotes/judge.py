@@ -12,16 +12,13 @@ above its threshold.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from .draft import Draft
 from .scan import Quote
-
-if TYPE_CHECKING:
-    from .component import Draft
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -44,8 +44,6 @@ class QuoteKnowledge:
     verbs: dict[str, Cue] = field(default_factory=dict)
     nouns: dict[str, Cue] = field(default_factory=dict)
     phrases: dict[str, Cue] = field(default_factory=dict)
-    pronoun_class: dict[str, str] = field(default_factory=dict)  # "he" -> "person"
-    description_class: dict[str, str] = field(default_factory=dict)  # "faction" -> "organisation"
     future_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     harm_lemmas: frozenset[str] = frozenset()
     threat_patterns: tuple[re.Pattern[str], ...] = ()
@@ -103,12 +101,6 @@ def load_knowledge(extra_cue_files: tuple[str, ...] = ()) -> QuoteKnowledge:
     words = {w for lemma in (*knowledge.verbs, *knowledge.nouns) for w in (lemma, lemma.title())}
     knowledge.lemma_hashes = np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
     rules = _read_yaml(_data_path("quote_rules.yaml"))
-    for cls, words in rules.get("pronouns", {}).items():
-        for word in words:
-            knowledge.pronoun_class[word] = cls
-    for cls, words in rules.get("descriptions", {}).items():
-        for word in words:
-            knowledge.description_class[word] = cls
     acts = rules.get("acts", {})
     markers = sorted(acts.get("future_markers", []), key=len, reverse=True)
     if markers:

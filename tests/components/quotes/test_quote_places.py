@@ -25,9 +25,7 @@ def place_names(record: dict) -> dict[str, str]:
 
 def statement_places(record: dict) -> list[tuple[str | None, str, str | None]]:
     names = place_names(record)
-    return [
-        (s["speaker"]["actor"], s["act"], names.get(s["place"])) for s in record["statements"]
-    ]
+    return [(s["speaker"]["actor"], s["act"], names.get(s["place"])) for s in record["statements"]]
 
 
 def test_the_place_of_the_visit_is_where_the_accusation_was_made(kharkiv_record: dict) -> None:

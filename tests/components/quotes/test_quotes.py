@@ -17,7 +17,7 @@ from newsgraph.components.quotes.scan import find_quotes
 from newsgraph.model import Article, Statement
 from newsgraph.nlp import get_pipeline
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
 
 
 @pytest.fixture(scope="module")

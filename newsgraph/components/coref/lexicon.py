@@ -1,0 +1,30 @@
+"""The knowledge newsgraph_coref reads from ``data/en/coref_rules.yaml``, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from ...datafiles import data_file
+
+
+@dataclass(slots=True)
+class CorefKnowledge:
+    pronoun_class: dict[str, str] = field(default_factory=dict)  # "he" -> "person"
+    description_class: dict[str, str] = field(default_factory=dict)  # "faction" -> "organisation"
+
+
+@lru_cache(maxsize=1)
+def load_knowledge() -> CorefKnowledge:
+    with data_file(__package__, "coref_rules.yaml").open(encoding="utf-8") as handle:
+        rules = yaml.safe_load(handle) or {}
+    knowledge = CorefKnowledge()
+    for cls, words in rules.get("pronouns", {}).items():
+        for word in words:
+            knowledge.pronoun_class[word] = cls
+    for cls, words in rules.get("descriptions", {}).items():
+        for word in words:
+            knowledge.description_class[word] = cls
+    return knowledge

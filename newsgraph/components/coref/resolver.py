@@ -1,0 +1,197 @@
+"""Resolve a mention to an actor id, cheaply, within one article.
+
+Names go through ``extensions.actor_mention_at`` (the actor resolver's mentions). Pronouns
+("he", "it", "they"), relative words ("who") and descriptions ("the faction", "the Israeli PM")
+that the resolver left unresolved take the most recent compatible actor mention before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ... import extensions
+from ...model import ActorMention
+from ..actors.kb import KnowledgeBase, load_description_rules
+from .lexicon import CorefKnowledge, load_knowledge
+
+Range = tuple[int, int]
+# (mention start, mention end, actor id): a pronoun or description and the actor it stands for
+Chain = tuple[int, int, str]
+PERSON = "person"
+
+
+def coref_of(doc: Doc) -> Coreference:
+    """The article's resolver: the one newsgraph_coref wrote, or one built now when that
+    component did not run (so each consumer also runs alone)."""
+    coref = doc._.ng_coref
+    if coref is None:
+        coref = doc._.ng_coref = Coreference(doc)
+    return coref
+
+
+class Coreference:
+    def __init__(self, doc: Doc, knowledge: CorefKnowledge | None = None) -> None:
+        self.doc = doc
+        self.text = extensions.doc_text(doc)
+        self.knowledge = knowledge or load_knowledge()
+        mentions = [m for m in extensions.get_list(doc, "ng_actor_mentions") if m.actor_id]
+        self.mentions: list[ActorMention] = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.types = {a.id: a.type for a in extensions.get_list(doc, "ng_actors")}
+        self.kb = KnowledgeBase.load()
+        self.heads = load_description_rules().heads
+        # the pronouns and descriptions resolved so far, in the order consumers asked
+        self.chains: list[Chain] = []
+        self._chained: set[Chain] = set()
+
+    def pronoun_class(self, source: Range) -> str | None:
+        """ "person", "group", "thing" or "relative" when the span is one pronoun, else None."""
+        words = self.text[source[0] : source[1]].lower().split()
+        return self.knowledge.pronoun_class.get(words[0]) if len(words) == 1 else None
+
+    def link(self, source: Range, actor: str | None) -> str | None:
+        """Record that the pronoun or description at ``source`` stands for ``actor``."""
+        if actor is not None:
+            chain = (source[0], source[1], actor)
+            if chain not in self._chained:
+                self._chained.add(chain)
+                self.chains.append(chain)
+        return actor
+
+    def resolve(
+        self, source: Range | None, token: Token | None, content: Sequence[Range] = ()
+    ) -> str | None:
+        """The actor id of a mention (a speaker, an event's participant) whose head word is
+        ``token``, or None when none is known. A pronoun or description never points into
+        ``content``, the words the mention itself says ("“No Pakistani military sites were
+        hit,” the ministry said" is not the military speaking)."""
+        if source is None:
+            return None
+        words = self.text[source[0] : source[1]].lower().split()
+        if len(words) == 1 and words[0] in self.knowledge.pronoun_class:
+            return self.link(source, self._pronoun(words[0], source, token, content))
+        # the mention at the phrase's head speaks: "the Russian private military group Wagner"
+        # is Wagner, though "Russian" is the longer name in it
+        if token is not None and source[0] <= token.idx < source[1]:
+            mention = extensions.actor_mention_at(self.doc, token.idx, token.idx + len(token))
+            if mention is not None and mention.actor_id:
+                return mention.actor_id
+        mention = extensions.actor_mention_at(self.doc, *source)
+        if mention is not None and mention.actor_id and not self._named_after(mention, token):
+            return mention.actor_id
+        head = token.lemma_.lower() if token is not None else words[-1] if words else ""
+        description = self.knowledge.description_class.get(head)
+        # a capitalised head is a name ("the Sudanese Doctors Network"), not a description
+        if description is not None and (
+            token is None or (_definite(token) and token.pos_ != "PROPN")
+        ):
+            # "the military" points back to a military, not to the ambulance service named last
+            rule = self.heads.get((head,))
+            types = rule.types if rule is not None and not rule.is_person else None
+            return self.link(
+                source, self._antecedent(source[0], description == PERSON, content, types)
+            )
+        return None
+
+    def _named_after(self, mention: ActorMention, token: Token | None) -> bool:
+        """An organisation's name that holds another actor's name as a compound ("The Kenya
+        Medical Association"): the named actor is not the speaker. "Lebanon's health ministry"
+        and "the Lebanese health ministry" still speak for Lebanon."""
+        if token is None or token.pos_ != "PROPN":
+            return False
+        inner = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return inner is not None and inner.root.dep_ == "compound" and inner.root.pos_ == "PROPN"
+
+    def actor_at(self, span: Range | None) -> str | None:
+        """The actor named in ``span`` (no pronoun or description resolution)."""
+        if span is None:
+            return None
+        mention = extensions.actor_mention_at(self.doc, *span)
+        return mention.actor_id if mention is not None else None
+
+    def _pronoun(
+        self, word: str, source: Range, token: Token | None, content: Sequence[Range]
+    ) -> str | None:
+        pronoun_class = self.knowledge.pronoun_class[word]
+        if pronoun_class == "relative" and token is not None:
+            # "Nasrallah, who said ...": the noun the relative clause hangs on
+            clause = token.head
+            noun = clause.head if clause.dep_ in ("relcl", "acl") else None
+            if noun is not None and noun is not clause:
+                mention = extensions.actor_mention_at(
+                    self.doc, noun.left_edge.idx, noun.idx + len(noun)
+                )
+                if mention is not None and mention.actor_id:
+                    return mention.actor_id
+            return self._antecedent(source[0], None, content)
+        if pronoun_class == "person":
+            return self._subject_antecedent(source[0], True, content) or self._antecedent(
+                source[0], True, content
+            )
+        return self._subject_antecedent(source[0], False, content) or self._antecedent(
+            source[0], False, content
+        )
+
+    def _subject_antecedent(
+        self, before: int, person: bool, content: Sequence[Range]
+    ) -> str | None:
+        """The most recent compatible actor that was a clause's subject in the sentence before
+        the pronoun or its own: "The RSF, at war with the army, did not respond. It said ..."
+        is the RSF, not the army named last."""
+        first = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if first is None:
+            return None
+        sentence = first[0].sent
+        since = self.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        return self._antecedent(before, person, content, since=since, subjects_only=True)
+
+    def _antecedent(
+        self,
+        before: int,
+        person: bool | None,
+        content: Sequence[Range] = (),
+        types: frozenset[str] | None = None,
+        since: int = 0,
+        subjects_only: bool = False,
+    ) -> str | None:
+        """The most recent actor mention between ``since`` and ``before`` of the right kind
+        (person or not, one of ``types`` for a known actor, a clause subject when
+        ``subjects_only``), outside ``content``."""
+        index = bisect_left(self.starts, before) - 1
+        while index >= 0 and self.mentions[index].start >= since:
+            mention = self.mentions[index]
+            index -= 1
+            if mention.end > before or any(s <= mention.start < e for s, e in content):
+                continue
+            kind = self.types.get(mention.actor_id or "")
+            if not (person is None or kind is None or (kind == PERSON) == person):
+                continue
+            if types is not None and not self._fits(mention.actor_id or "", types):
+                continue
+            if subjects_only and not self._is_subject(mention):
+                continue
+            return mention.actor_id
+        return None
+
+    def _is_subject(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _fits(self, actor_id: str, types: frozenset[str]) -> bool:
+        """A known actor of one of ``types``; an unresolved name fits any (its type is a guess)."""
+        entry = self.kb.get(actor_id)
+        return entry is None or bool(entry.types & types)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(token: Token) -> bool:
+    """ "the group", "its spokesman": a description that points back; "aid groups" and "a
+    spokesman" point at someone not named before."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in token.children
+    )

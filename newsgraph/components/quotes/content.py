@@ -1,0 +1,335 @@
+"""What a cue says: the content of a speech verb (clausal complement, parenthetical host, object
+of a stance verb, the text after a colon, a fronted clause) and the quotes that belong to it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...extensions import doc_text
+from .draft import Draft, Range
+from .lexicon import Cue
+from .scan import Quote, trim_range
+from .spans import (
+    content_pieces,
+    only_frame_between,
+    paragraph_end,
+    paragraph_start,
+    quote_containing,
+    quote_inner,
+    quote_runs_on,
+    subtree_range,
+    widen_to_quotes,
+)
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+# objects that carry no content of their own ("said it", "knew that")
+_EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing"})
+
+
+# conjunctions that make a clause a condition or circumstance of the content, not a report
+_SUBORDINATORS = frozenset(
+    {"if", "unless", "when", "whenever", "until", "before", "after", "because", "since", "once"}
+)
+
+
+CUE_PREPS = ("for", "on", "about", "to", "of", "against")
+
+
+# verbs whose "to" phrase is what is said ("referred to the deal"); for the rest ("spoke to
+# reporters") it names the addressee
+TO_CONTENT = frozenset({"refer", "point", "respond", "reply", "allude", "object", "react"})
+
+
+def _bare_speech_noun(obj: Token, nouns: dict[str, Cue]) -> bool:
+    """ "issued a statement", "sent the following message": the object names a new speech, it
+    is not its content (a quote or clause elsewhere is). "rejected such claims" keeps its
+    object: it points back to what is rejected."""
+    if obj.lemma_.lower() not in nouns:
+        return False
+    announces = any(c.lower_ in ("a", "an", "following") for c in obj.lefts)
+    return announces and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in obj.rights)
+
+
+def verb_content(
+    token: Token, entry: Cue, verbs: dict[str, Cue], nouns: dict[str, Cue]
+) -> list[Range]:
+    doc = token.doc
+    comps = [c for c in token.children if c.dep_ in ("ccomp", "csubjpass")]
+    if _rejects_its_head(token):
+        # "..., a claim Islamabad rejected as baseless": what is rejected is the claim itself
+        head = token.head
+        claim = trim_range(doc_text(doc), head.left_edge.idx, head.idx + len(head))
+        return [claim] if claim else []
+    if comps:
+        own = other_reports(comps[0], verbs)
+        indices = [t.i for c in comps for t in c.subtree if t.i not in own]
+        indices.extend(_continued_content(token, comps[-1], verbs))
+        return content_pieces(doc, indices, comps[0])
+    if (
+        token.dep_ == "parataxis"
+        or (token.dep_ == "ccomp" and token.i > token.head.i and _is_parenthetical(token))
+        or (
+            token.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        )
+    ):
+        # "X, but Y, he said": the host clause (all its conjuncts) minus the reporting clause
+        host = token.head
+        while host.dep_ == "conj" and host.head is not host:
+            host = host.head
+        own = {t.i for t in token.subtree} | other_reports(host, verbs)
+        indices = [t.i for t in host.subtree if t.i not in own]
+        return content_pieces(doc, indices, host)
+    xcomps = [c for c in token.children if c.dep_ == "xcomp"]
+    if xcomps and xcomps[0].lemma_.lower() in verbs:
+        return []  # "appeared to suggest that ...": the inner cue carries the statement
+    if xcomps and token.dep_ != "auxpass":
+        # "asked Kasich to lay out his path": the object before the complement belongs to it
+        objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < xcomps[0].i]
+        return _complement_run(token, objects[0] if objects else xcomps[0])
+    if entry.frame == "object":
+        objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd")]
+        if (
+            objects
+            and objects[0].lower_ not in _EMPTY_OBJECTS
+            and not _bare_speech_noun(objects[0], nouns)
+        ):
+            return _complement_run(token, objects[0])
+    colon = after_colon(token)
+    if colon:
+        return colon
+    preps = [
+        c
+        for c in token.children
+        if c.dep_ == "prep"
+        and c.lower_ in CUE_PREPS
+        and c.i == token.i + 1
+        and (c.lower_ != "to" or entry.lemma in TO_CONTENT)
+    ]
+    if preps and (entry.frame == "object" or entry.act in ("demand", "question")):
+        return content_pieces(doc, [t.i for t in preps[0].subtree if t.i != preps[0].i], preps[0])
+    fronted = _fronted_report(token)
+    if fronted is not None:
+        return content_pieces(doc, [t.i for t in fronted.subtree], fronted)
+    return []
+
+
+# nouns for a report that a relative clause can reject ("a claim Kigali denied")
+_REPORT_NOUNS = frozenset(
+    {"claim", "allegation", "accusation", "charge", "assertion", "report", "account", "version"}
+)
+
+
+def _rejects_its_head(token: Token) -> bool:
+    return (
+        token.dep_ == "relcl"
+        and token.head.lemma_.lower() in _REPORT_NOUNS
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
+    )
+
+
+def _fronted_report(token: Token) -> Token | None:
+    """A finite clause before "X said" that the parser hung on the cue as an adverbial
+    ("Shelling hit two villages, the army said"). A participle ("Asked about it, he said")
+    or a clause with a conjunction ("When ..., he said") is a circumstance, not the content."""
+    for child in token.lefts:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)
+            and child.right_edge.i + 1 < token.i
+            and token.doc[child.right_edge.i + 1].text == ","
+        ):
+            return child
+    return None
+
+
+def passive_subject(token: Token, content: list[Range]) -> list[Range]:
+    """ "Mr. Quiros was accused of fraud", "peacekeepers have been blamed for X": who the stance
+    is about belongs to the content, before the cue (annotators mark both pieces)."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if (
+        subject is None
+        or subject.lower_ in ("it", "there")
+        or subject.i > token.i
+        or any(c.dep_ == "ccomp" for c in token.children)  # "X was told that ...": addressee
+    ):
+        return []
+    piece = subtree_range(subject)
+    if piece is None or any(s < piece[1] and piece[0] < e for s, e in content):
+        return []
+    return [piece]
+
+
+# right dependents of a cue that belong to its content ("cited X as examples of Y", "called X
+# a liar", "urged X to act"); the run stops at the first other dependent (time, clause, "and")
+_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "attr", "acomp", "nsubjpass"}
+)
+
+
+def after_colon(token: Token) -> list[Range]:
+    """ "Limbaugh added:" then a paragraph: the text after the colon (same or next paragraph)."""
+    text = doc_text(token.doc)
+    end_of_cue = token.idx + len(token)
+    rest = text[end_of_cue : end_of_cue + 40]
+    stripped = rest.lstrip(" ")
+    if not stripped.startswith(":"):
+        return []
+    start = end_of_cue + len(rest) - len(stripped) + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    piece = trim_range(text, start, paragraph_end(text, start))
+    return [piece] if piece else []
+
+
+def _continued_content(token: Token, comp: Token, verbs: dict[str, Cue]) -> list[int]:
+    """A clause the parser hung on the cue after its complement ("said X, but it will be
+    difficult"): part of the content when it has its own subject and reports nothing itself."""
+    if comp.i < token.i:
+        return []  # "“A,” she said, and soon ...": the clause after the cue is the outlet's
+    for conj in token.rights:
+        if conj.i <= comp.i or conj.dep_ != "conj" or conj.lemma_.lower() in verbs:
+            continue
+        if not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            continue
+        cc = [t.i for t in token.rights if t.dep_ == "cc" and comp.i < t.i < conj.i]
+        return [*cc, *(t.i for t in conj.subtree)]
+    return []
+
+
+def other_reports(head: Token, verbs: dict[str, Cue]) -> set[int]:
+    """Tokens of reporting clauses hanging off a content clause (", arguing that ...", "and
+    warned ..."): separate statements, not part of this content."""
+    excluded: set[int] = set()
+    for token in head.subtree:
+        if (
+            token is not head
+            and token.dep_ in ("advcl", "conj")
+            and token.pos_ == "VERB"
+            and token.tag_ in ("VBG", "VBD", "VBZ")
+            and token.lemma_.lower() in verbs
+            and token.i not in excluded
+            and not _subordinated(token)
+        ):
+            excluded.update(t.i for t in token.subtree)
+            excluded.update(t.i for t in token.lefts if t.dep_ in ("cc", "punct"))
+    return excluded
+
+
+def _subordinated(token: Token) -> bool:
+    """A condition or circumstance of the content ("would strike if the blockade continued",
+    "before officers arrived"), not a report of its own, whatever its verb."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
+    )
+
+
+def _complement_run(token: Token, first: Token) -> list[Range]:
+    """The content of a stance or directive verb: its object and complements, contiguous."""
+    indices = [t.i for t in first.subtree]
+    for child in token.rights:
+        if child.i <= first.i:
+            continue
+        if child.dep_ in ("cc", "punct"):
+            indices.append(
+                child.i
+            )  # kept only when a complement follows (``content_pieces`` trims)
+            continue
+        if _continues_infinitive(first, child):
+            indices.extend(t.i for t in child.subtree)
+            continue
+        if child.dep_ not in _COMPLEMENT_DEPS or (child.dep_ == "prep" and _is_time(child)):
+            break
+        indices.extend(t.i for t in child.subtree)
+    # "called on Congress to act": the object of the cue's preposition belongs to the content
+    # ("urged Congress to act" does not: annotators leave the addressee out)
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.i == token.i + 1 and prep.lower_ in ("on", "for"):
+            indices.extend(t.i for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
+    return content_pieces(token.doc, indices, first)
+
+
+def _continues_infinitive(first: Token, child: Token) -> bool:
+    """ "wants to triple X, grow Y and create Z": the parser hangs "grow" and "create" on the
+    cue, but bare verbs without a subject continue the infinitive that is the content."""
+    return (
+        child.dep_ == "conj"
+        and first.dep_ == "xcomp"
+        and first.tag_ == "VB"
+        and child.tag_ == "VB"
+        and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+    )
+
+
+def _is_time(prep: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
+
+
+def _is_parenthetical(token: Token) -> bool:
+    """A reporting clause set off by commas after its host: "X, he said" / "X, said Y"."""
+    return (
+        any(t.dep_ in SUBJECT_DEPS for t in token.children)
+        and token.i > 0
+        and (
+            token.nbor(-1).is_punct
+            or any(t.is_punct for t in token.doc[token.left_edge.i - 1 : token.left_edge.i])
+        )
+    )
+
+
+def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[str, Cue]) -> None:
+    """Make the quotes around a cue its content: split quotes, a quote after "said:", widen
+    a content that starts or ends inside a quote to the whole quote."""
+    text = doc_text(token.doc)
+    cue_start, cue_end = draft.cue or (token.idx, token.idx + len(token))
+    if quote_containing(quotes, cue_start, cue_end) is not None:
+        draft.content = widen_to_quotes(text, draft.content, quotes, (cue_start, cue_end))
+        return
+    sent = token.sent
+    # the frame check below keeps these to quotes right next to the reporting clause; a quote
+    # may stand in its own "sentence" for the parser ("“Who pays?” the mayor asked.")
+    paragraph = (paragraph_start(text, cue_start), paragraph_end(text, cue_end))
+    before = [q for q in quotes if q.end <= cue_start and q.start >= paragraph[0]]
+    after = [
+        q for q in quotes if q.start >= cue_end and q.start < max(sent.end_char + 3, paragraph[1])
+    ]
+    near_before = (
+        before[-1] if before and only_frame_between(text, before[-1].end, cue_start) else None
+    )
+    near_after = after[0] if after and only_frame_between(text, cue_end, after[0].start) else None
+    # “A,” said X, a long description. “B.”: the quote after the frame continues the speech
+    continuing = (
+        after[0] if after and only_frame_between(text, cue_end, after[0].start, 240) else None
+    )
+    if (
+        near_before is not None
+        and continuing is not None
+        and _is_split(token, near_before, continuing, verbs)
+    ):
+        draft.content = [
+            r for r in (quote_inner(text, near_before), quote_inner(text, continuing)) if r
+        ]
+        return
+    if not draft.content:
+        nearest = near_before or near_after
+        inner = quote_inner(text, nearest) if nearest is not None else None
+        draft.content = [inner] if inner else []
+        return
+    draft.content = widen_to_quotes(text, draft.content, quotes, (cue_start, cue_end))
+
+
+def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) -> bool:
+    """Two quotes around one reporting clause ("“A,” she said, “B.”"), unless another cue
+    between them introduces the second ("..., adding: “B”")."""
+    if second.start - first.end > 260 or not quote_runs_on(doc_text(token.doc), first):
+        return False
+    doc = token.doc
+    between = doc.char_span(first.end, second.start, alignment_mode="contract")
+    if between is None:
+        return True
+    return not any(
+        t.i != token.i and t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in between
+    )

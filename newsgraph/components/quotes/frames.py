@@ -1,0 +1,217 @@
+"""The reporting frame around a cue: the cue's boundaries as PolNeAR marks them, who speaks
+(subject, agent, inherited subject, possessor of "X's remarks") and to whom."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...extensions import doc_text
+from .content import CUE_PREPS, SUBJECT_DEPS, TO_CONTENT
+from .draft import Draft, Range
+from .lexicon import Cue, QuoteKnowledge
+from .spans import noun_phrase_range, same_paragraph, subtree_range
+
+# dependents through which a verb without a subject inherits its head's subject
+_INHERIT_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl")
+
+
+# prepositions joining a speech noun to its verb into one cue ("said in a statement")
+_MEDIUM_PREPS = ("in", "through", "via", "on")
+
+
+_CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
+
+
+_WEEKDAYS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+    }
+)
+
+
+def cue_range(token: Token, entry: Cue | None = None) -> Range:
+    """The cue as PolNeAR marks it: the verb with the auxiliaries, negation and adverbs just
+    before it ("has also said"), a particle or governing preposition ("pointed out", "called
+    for") and a weekday right after it ("said Monday")."""
+    first = token
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in _CUE_LEFT_DEPS and child.i == first.i - 1 and not child.is_punct:
+            first = child
+        elif child.i < first.i - 1:
+            break
+    last = token
+    for child in token.rights:
+        if child.i != last.i + 1:
+            break
+        if (
+            child.dep_ == "prt"
+            or (
+                child.dep_ == "prep"
+                and child.lower_ in CUE_PREPS
+                and (entry is None or entry.frame == "object")
+                and (child.lower_ != "to" or token.lemma_.lower() in TO_CONTENT)
+                and not any(c.dep_ in ("dobj", "ccomp") for c in token.children)
+            )
+            or (child.dep_ == "npadvmod" and child.lower_ in _WEEKDAYS)
+        ):
+            last = child
+        else:
+            break
+    return first.idx, last.idx + len(last)
+
+
+def set_verb_source(token: Token, draft: Draft) -> None:
+    current = token
+    for _ in range(4):
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                draft.source, draft.source_token = subtree_range(pobj), pobj
+                return
+        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            if (
+                subject.dep_ == "nsubjpass"
+                or subject.lower_ in ("there",)
+                or (subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in current.children))
+            ):
+                return  # "it was reported that ...", "X is expected to ...": no source
+            if same_paragraph(doc_text(token.doc), subject.idx, token.idx):
+                draft.source, draft.source_token = _subject_range(current, subject)
+            return
+        if current.dep_ == "relcl" or current.dep_ == "acl":
+            # "the official, speaking to reporters, ..." / "a statement saying": the head noun
+            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                draft.source, draft.source_token = noun_phrase_range(current.head), current.head
+            return
+        if current.dep_ not in _INHERIT_DEPS or current.head is current:
+            return
+        if _joins_the_content(current):
+            # "UNRWA said the operation had displaced families and called for access": the
+            # parser joined the second report to the content; UNRWA still speaks
+            current = current.head.head
+            continue
+        current = current.head
+
+
+def _joins_the_content(token: Token) -> bool:
+    """A subjectless verb coordinated with the complement clause of a reporting verb."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+    )
+
+
+def _subject_range(verb: Token, subject: Token) -> tuple[Range | None, Token]:
+    """The subject's words, with a name the parser split off as a second subject right after
+    it ("the Russian private military group Wagner"): the name then speaks."""
+    following = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "npadvmod")
+            and c.i == subject.right_edge.i + 1
+            and c.pos_ == "PROPN"
+            and c.ent_type_ not in ("DATE", "TIME")
+        ),
+        None,
+    )
+    if following is None:
+        return subtree_range(subject), subject
+    first, last = subtree_range(subject), subtree_range(following)
+    if first is None or last is None:
+        return subtree_range(subject), subject
+    return (first[0], last[1]), following
+
+
+def extend_cue_with_medium(
+    token: Token, cue: Range | None, knowledge: QuoteKnowledge
+) -> Range | None:
+    """ "said in a statement" is one cue, as annotators mark it."""
+    if cue is None:
+        return cue
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS and child.i == token.i + 1:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in knowledge.nouns:
+                return cue[0], pobj.idx + len(pobj)
+    return cue
+
+
+def addressee_range(token: Token) -> Range | None:
+    """ "told reporters", "sent ... to Hezbollah", "a message addressing X", "addressed to X"."""
+    for child in token.children:
+        if child.dep_ == "dative":
+            return noun_phrase_range(child)
+        # "appealed to X", "called on X to ..."
+        if child.dep_ == "prep" and (
+            child.lower_ == "to" or (child.lower_ in ("on", "upon") and child.i == token.i + 1)
+        ):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return noun_phrase_range(pobj)
+    if token.lemma_.lower() in (
+        "tell",
+        "inform",
+        "assure",
+        "warn",
+        "urge",
+        "remind",
+        "address",
+        "brief",
+        "notify",
+        "ask",
+        "reassure",
+        "caution",
+        "order",
+    ):
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return noun_phrase_range(obj)
+    for child in token.children:
+        if child.lemma_.lower() == "address" and child.dep_ in ("advcl", "xcomp", "acl", "conj"):
+            return addressee_range(child)
+    return None
+
+
+def _noun_addressee(token: Token) -> Range | None:
+    """ "a message to Hezbollah", "a letter addressed to the council"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return noun_phrase_range(pobj)
+        if child.dep_ == "acl" and child.lemma_.lower() == "address":
+            return addressee_range(child)
+    return None
+
+
+def set_noun_source(token: Token, draft: Draft) -> None:
+    draft.addressee = _noun_addressee(token)
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        case = {c.i for c in poss.children if c.dep_ == "case"}  # "Hezbollah's" -> "Hezbollah"
+        draft.source, draft.source_token = subtree_range(poss, case), poss
+        return
+    by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if pobj is not None:
+        draft.source, draft.source_token = noun_phrase_range(pobj), pobj
+        return
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        verb = token.head
+        set_verb_source(verb, draft)
+        draft.addressee = draft.addressee or addressee_range(verb)

@@ -1,0 +1,219 @@
+"""Character spans of an article: paragraphs, quotes, a token's words, the pieces a content is
+made of, and how a content widens to the quotes it starts or ends in."""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import DEP
+from spacy.tokens import Doc, Token
+
+from ...extensions import doc_text
+from ..datelines.component import dateline_end
+from .draft import Range
+from .scan import SEPARATORS, Quote, find_quotes, trim_range
+from .tagger import string_id
+
+# characters trimmed from the edges of a source or content span
+_EDGE = " \t\r\n" + SEPARATORS
+
+
+def _clip_to_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """Cut a range at the paragraph breaks around ``anchor`` (a parse may run across lines)."""
+    before = text.rfind("\n", start, anchor)
+    if before >= 0:
+        start = before + 1
+    after = text.find("\n", max(anchor, start), end)
+    if after >= 0:
+        end = after
+    return start, end
+
+
+def subtree_range(token: Token, exclude: set[int] | None = None) -> Range | None:
+    """The characters of ``token``'s subtree (minus ``exclude`` token indices), one paragraph."""
+    tokens = [t for t in token.subtree if exclude is None or t.i not in exclude]
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1])
+    start, end = _clip_to_paragraph(doc_text(token.doc), start, end, token.idx)
+    return trim_range(doc_text(token.doc), start, end)
+
+
+_RELATIVE_WORDS = frozenset({"who", "whom"})
+
+
+_QUOTES_KEY = "newsgraph_quotes"
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    """The article's quoted passages, found once per doc."""
+    found = doc.user_data.get(_QUOTES_KEY)
+    if found is None:
+        found = doc.user_data[_QUOTES_KEY] = find_quotes(doc_text(doc))
+    return found
+
+
+def _without_trailing_aside(doc: Doc, indices: list[int]) -> list[int]:
+    """Drop the aside that closes a reported clause, as annotators leave it out: a
+    non-restrictive relative clause (", who is 70") or a descriptive appositive (", the
+    existing alliance"), set off by a comma, outside quotes."""
+    candidates = _aside_heads(doc)
+    if not indices or not candidates:
+        return indices
+    members = set(indices)
+    last = max(indices)
+    for token in (doc[i] for i in sorted(members & candidates)):
+        comma = token.left_edge.i - 1
+        if (
+            comma < 0
+            or doc[comma].text != ","
+            or token.right_edge.i < last
+            or token.head.i not in members
+            or not _is_aside(token)
+            or quote_containing(quotes_of(doc), doc[comma].idx, doc[comma].idx + 1)
+        ):
+            continue
+        cut = set(range(comma, token.right_edge.i + 1))
+        kept = [i for i in indices if i not in cut]
+        return kept if kept else indices
+    return indices
+
+
+_ASIDE_DEPS = np.array([string_id("relcl"), string_id("appos")], dtype=np.uint64)
+
+
+_ASIDES_KEY = "newsgraph_quote_asides"
+
+
+def _aside_heads(doc: Doc) -> set[int]:
+    """Indices of the doc's relative clauses and appositives, found once per doc."""
+    found = doc.user_data.get(_ASIDES_KEY)
+    if found is None:
+        deps = doc.to_array(DEP).astype(np.uint64)
+        found = doc.user_data[_ASIDES_KEY] = set(
+            np.flatnonzero(np.isin(deps, _ASIDE_DEPS)).tolist()
+        )
+    return found
+
+
+def _is_aside(token: Token) -> bool:
+    """A description of someone ("who is 70", "the presumed favorite"); a name in apposition
+    ("his opponent, Hillary Clinton") and "which" clauses stay: annotators keep them as often
+    as not (PolNeAR train)."""
+    if token.dep_ == "relcl":
+        return token.left_edge.lower_ in _RELATIVE_WORDS
+    return token.dep_ == "appos" and token.pos_ != "PROPN" and token.ent_type_ == ""
+
+
+def content_pieces(doc: Doc, indices: list[int], anchor: Token) -> list[Range]:
+    """Contiguous runs of token indices as trimmed character ranges in ``anchor``'s paragraph."""
+    runs: list[Range] = []
+    for i in sorted(_without_trailing_aside(doc, indices)):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    pieces: list[Range] = []
+    for first, last in runs:
+        # a conjunction left dangling where a coordinated report was cut off ("X and")
+        while last > first and (doc[last].dep_ == "cc" or doc[last].is_punct):
+            last -= 1
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        start, end = _clip_to_paragraph(
+            doc_text(doc), start, end, max(start, min(anchor.idx, end - 1))
+        )
+        piece = trim_range(doc_text(doc), start, end, tail=".")  # the sentence's full stop
+        if piece and sum(ch.isalnum() for ch in doc_text(doc)[piece[0] : piece[1]]) >= 2:
+            pieces.append(piece)
+    return pieces
+
+
+def quote_containing(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    for quote in quotes:
+        if quote.inner_start <= start and end <= quote.inner_end:
+            return quote
+    return None
+
+
+def quote_inner(text: str, quote: Quote) -> Range | None:
+    """The quoted words without the marks and the comma or dash before a closing mark."""
+    return trim_range(text, quote.inner_start, quote.inner_end)
+
+
+def quote_runs_on(text: str, quote: Quote) -> bool:
+    """Whether a quote stops mid-sentence ("“A,” she said, “B.”"): its last words end in a
+    comma or dash, inside or right after the closing mark. A quote ending in a full stop is a
+    sentence of its own, and a later quote is not its continuation."""
+    inside = text[quote.inner_start : quote.inner_end].rstrip()
+    after = text[quote.end : quote.end + 2].lstrip(" ")
+    return inside.endswith((",", "—", "–", "-", "…", ":")) or after.startswith((",", "—", "–"))
+
+
+def only_frame_between(text: str, start: int, end: int, limit: int = 60) -> bool:
+    """Only a short reporting frame (speaker, punctuation) separates a quote from its cue."""
+    between = text[start:end]
+    return "\n" not in between.strip(" ") and len(between) <= limit and '"' not in between
+
+
+def same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[min(a, b) : max(a, b)]
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def paragraph_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def _only_marks(text: str, start: int, end: int) -> bool:
+    return not text[start:end].strip(_EDGE + ".\"”’»'")
+
+
+def widen_to_quotes(
+    text: str, content: list[Range], quotes: list[Quote], skip_containing: Range
+) -> list[Range]:
+    """A content piece that starts or ends inside a quote grows to the quote's edge (within its
+    paragraph); a piece that is just one quote (with its marks) becomes the quoted words."""
+    widened: list[Range] = []
+    for start, end in content:
+        low, high = paragraph_start(text, start), paragraph_end(text, max(start, end - 1))
+        for quote in quotes:
+            if quote.inner_start <= skip_containing[0] < quote.inner_end:
+                continue
+            covers_quote = quote.start <= start <= quote.inner_start and end >= quote.inner_end - 1
+            if covers_quote and _only_marks(text, quote.end, end):
+                start, end = quote.inner_start, quote.inner_end  # the piece is exactly the quote
+                continue
+            if quote.inner_start < start < quote.inner_end and end > quote.inner_start:
+                start = quote.inner_start
+            if quote.start < end < quote.end and start < quote.start:
+                end = quote.end  # a partial quote inside reported speech: keep its marks
+            elif quote.inner_start < end < quote.inner_end:
+                end = quote.inner_end
+        piece = trim_range(text, max(start, low), min(end, high))
+        if piece is not None:
+            widened.append(piece)
+    return widened
+
+
+def without_dateline(text: str, source: Range | None) -> Range | None:
+    """A span without the dateline that opens its paragraph ("BAMAKO - Mali's army"), for
+    parses made without ``newsgraph_datelines``."""
+    if source is None:
+        return None
+    end = dateline_end(text, source[0], source[1])
+    return source if end is None else (end, source[1])
+
+
+def noun_phrase_range(token: Token) -> Range | None:
+    """A noun phrase without its clausal modifiers (the mention, not the whole subtree)."""
+    cut = {
+        t.i
+        for c in token.children
+        if c.dep_ in ("acl", "relcl", "appos", "punct") and c.i > token.i
+        for t in c.subtree
+    }
+    return subtree_range(token, cut)

@@ -1,0 +1,112 @@
+"""newsgraph_coref: pronouns and descriptions resolved to the actors named before them, once per
+article, for every consumer (quote speakers, event participants).
+
+The sentences below are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.components.coref.component import CorefComponent
+from newsgraph.components.coref.resolver import Coreference, coref_of
+from newsgraph.model import Actor, ActorMention, Article
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    return get_pipeline()
+
+
+def annotate(pipeline: Language, text: str) -> Doc:
+    doc = pipeline.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text)
+    return pipeline(doc)
+
+
+def chains(doc: Doc) -> list[tuple[str, str]]:
+    return [(doc.text[s:e], actor) for s, e, actor in doc._.ng_coref.chains]
+
+
+def test_runs_after_actors_and_before_its_consumers(pipeline: Language) -> None:
+    names = pipeline.pipe_names
+    assert names.index("newsgraph_actors") < names.index("newsgraph_coref")
+    assert names.index("newsgraph_coref") < names.index("newsgraph_quotes")
+    assert names.index("newsgraph_coref") < names.index("newsgraph_events")
+
+
+def test_pronoun_is_the_person_who_spoke_last(pipeline: Language) -> None:
+    text = (
+        "“The bridge will reopen in May,” Mayor Maria Ortega said on Tuesday after meeting "
+        "Governor Luis Vega. She said the repairs would cost $2 million."
+    )
+    doc = annotate(pipeline, text)
+    speakers = [(s.speaker.span.text, s.speaker.actor) for s in doc._.ng_statements]
+    ortega = speakers[0][1]
+    assert ortega is not None and "ortega" in ortega
+    # "She" goes on with the speaker, not with Vega, the person named last
+    assert speakers[1] == ("She", ortega)
+    assert chains(doc) == [("She", ortega)]
+
+
+def test_pronoun_chain_is_recorded_once(pipeline: Language) -> None:
+    text = "Mayor Maria Ortega met engineers on Tuesday. She said the bridge would reopen in May."
+    doc = annotate(pipeline, text)
+    coref = doc._.ng_coref
+    she = text.index("She")
+    token = doc.char_span(she, she + 3)[0]
+    first = coref.resolve((she, she + 3), token)
+    assert first is not None and "ortega" in first
+    assert coref.resolve((she, she + 3), token) == first  # asked again (events, say)
+    assert chains(doc) == [("She", first)]
+
+
+def army_doc(nlp: Language) -> tuple[Doc, str]:
+    """A doc as newsgraph_actors leaves it when it names the state and its army but not the
+    description "The army" (mentions set by hand: this tests coref alone)."""
+    text = (
+        "The Israel Defense Forces entered Jenin on Monday, Israel said. "
+        "The army said two soldiers were hurt."
+    )
+    doc = nlp(text)
+    doc._.ng_article = Article(id="t", text=text)
+    idf, israel = text.index("Israel Defense Forces"), text.index("Israel said")
+    doc._.ng_actor_mentions = [
+        ActorMention(idf, idf + 21, "Israel Defense Forces", "idf"),
+        ActorMention(israel, israel + 6, "Israel", "israel"),
+    ]
+    doc._.ng_actors = [
+        Actor("idf", "Israel Defense Forces", "military"),
+        Actor("israel", "Israel", "state"),
+    ]
+    return doc, text
+
+
+def test_the_army_is_the_states_military_not_the_state_named_last(nlp: Language) -> None:
+    doc, text = army_doc(nlp)
+    doc = CorefComponent()(doc)
+    army = text.index("The army")
+    head = doc.char_span(army, army + 8).root
+    assert doc._.ng_coref.resolve((army, army + 8), head) == "idf"
+    assert chains(doc) == [("The army", "idf")]
+
+
+def test_built_on_demand_when_the_component_did_not_run(nlp: Language) -> None:
+    doc, text = army_doc(nlp)
+    assert doc._.ng_coref is None
+    coref = coref_of(doc)
+    assert isinstance(coref, Coreference)
+    assert coref_of(doc) is coref  # built once: every consumer shares it
+    army = text.index("The army")
+    assert coref.resolve((army, army + 8), doc.char_span(army, army + 8).root) == "idf"
+
+
+def test_a_name_is_not_a_chain(nlp: Language) -> None:
+    doc, text = army_doc(nlp)
+    idf = text.index("Israel Defense Forces")
+    token = doc.char_span(idf, idf + 21).root
+    assert coref_of(doc).resolve((idf, idf + 21), token) == "idf"
+    assert chains(doc) == []

@@ -69,112 +69,128 @@ class RecordSchema:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    @classmethod
+    def parse(
+        cls, name: str, table: str | None, spec: str, mention_label: str | None = None
+    ) -> RecordSchema:
+        """A schema from one line per field: ``name kind [column=X] [attribute=X] words``
+        (``column=-`` stores a span without a column prefix)."""
+        fields = []
+        for line in spec.strip().splitlines():
+            key, kind, *rest = line.split()
+            options = {}
+            while rest and "=" in rest[0]:
+                option, _, value = rest.pop(0).partition("=")
+                options[option] = "" if value == "-" else value
+            fields.append(Field(key, kind, " ".join(rest), **options))
+        return cls(name, table, tuple(fields), mention_label)
 
-ARTICLE = RecordSchema(
+
+ARTICLE = RecordSchema.parse(
     "article",
     None,
-    (
-        Field("id", "text", "stable hash of outlet, url or title, and normalised text"),
-        Field("outlet", "text", "the publishing outlet"),
-        Field("title", "text", "the headline"),
-        Field("published", "text", "publication date, YYYY-MM-DD"),
-        Field("url", "text", "where the article was published"),
-        Field("language", "text", "ISO 639-1 code of the text's language"),
-        Field("text", "text", "the body every span points into"),
-    ),
+    """
+    id text                            stable hash of outlet, url or title, and normalised text
+    outlet text                        the publishing outlet
+    title text                         the headline
+    published text                     publication date, YYYY-MM-DD
+    url text                           where the article was published
+    language text                      ISO 639-1 code of the text's language
+    text text                          the body every span points into
+    """,
 )
 
-ACTORS = RecordSchema(
+ACTORS = RecordSchema.parse(
     "actors",
     "article_actors",
-    (
-        Field("id", "text", "knowledge-base id, or unresolved:<slug>", column="actor_id"),
-        Field("name", "text", "canonical name"),
-        Field("type", "text", "state, armed group, person, government body, media, ..."),
-        Field("country", "text", "ISO 3166 alpha-3 code"),
-        Field("affiliation", "text", "the parent actor's id"),
-        Field("mentions", "mentions", "every span that names or refers to the actor"),
-    ),
+    """
+    id text column=actor_id            knowledge-base id, or unresolved:<slug>
+    name text                          canonical name
+    type text                          state, armed group, person, government body, media, ...
+    country text                       ISO 3166 alpha-3 code
+    affiliation text                   the parent actor's id
+    mentions mentions                  every span that names or refers to the actor
+    """,
     mention_label="actor",
 )
 
-STATEMENTS = RecordSchema(
+STATEMENTS = RecordSchema.parse(
     "statements",
     "statements",
-    (
-        Field("id", "text", "s1, s2, ... in text order"),
-        Field("speaker", "ref", "who speaks: actor id (or null) and the span naming them"),
-        Field("cue", "cue", "the reporting verb or phrase", attribute="cue"),
-        Field("content", "spans", "what is said; several pieces for a split quote"),
-        Field("kind", "text", "direct, indirect or mixed"),
-        Field("act", "text", "claim, threat, accusation, denial, demand, message, ..."),
-        Field("addressee", "text", "actor id the statement is addressed to"),
-        Field("time", "text", "time id of when it was said", column="time_id"),
-        Field("place", "text", "place id of where it was said", column="place_id"),
-        Field("disputes", "text", "id of the earlier statement this one denies or rejects"),
-    ),
+    """
+    id text                            s1, s2, ... in text order
+    speaker ref                        who speaks: actor id (or null) and the span naming them
+    cue cue                            the reporting verb or phrase
+    content spans                      what is said; several pieces for a split quote
+    kind text                          direct, indirect or mixed
+    act text                           claim, threat, accusation, denial, demand, message, ...
+    addressee text                     actor id the statement is addressed to
+    time text column=time_id           time id of when it was said
+    place text column=place_id         place id of where it was said
+    disputes text                      id of the earlier statement this one denies or rejects
+    """,
 )
 
-EVENTS = RecordSchema(
+EVENTS = RecordSchema.parse(
     "events",
     "events",
-    (
-        Field("id", "text", "e1, e2, ... in text order"),
-        Field("type", "text", "PLOVER event type, e.g. ASSAULT"),
-        Field("mode", "text", "PLOVER mode, e.g. aerial"),
-        Field("cameo", "text", "CAMEO root code"),
-        Field("quad", "text", "quad class: verbal/material cooperation/conflict"),
-        Field("source", "ref", "who acts"),
-        Field("target", "ref", "who is acted on"),
-        Field("place", "text", "place id where it happened", column="place_id"),
-        Field("time", "text", "time id of when it happened", column="time_id"),
-        Field("magnitude", "magnitude", "killed, injured, ... as stated"),
-        Field("evidence", "spans", "the words that report the event"),
-        Field("attributed_to", "text", "statement id whose content it is; null: the outlet's"),
-        Field("negated", "bool", "reported as not having happened"),
-        Field("hypothetical", "bool", "conditional, planned or threatened, not reported done"),
-        Field("disputed", "bool", "its statement is denied by another statement"),
-    ),
+    """
+    id text                            e1, e2, ... in text order
+    type text                          PLOVER event type, e.g. ASSAULT
+    mode text                          PLOVER mode, e.g. aerial
+    cameo text                         CAMEO root code
+    quad text                          quad class: verbal/material cooperation/conflict
+    source ref                         who acts
+    target ref                         who is acted on
+    place text column=place_id         place id where it happened
+    time text column=time_id           time id of when it happened
+    magnitude magnitude                killed, injured, ... as stated
+    evidence spans                     the words that report the event
+    attributed_to text                 statement id whose content it is; null: the outlet's
+    negated bool                       reported as not having happened
+    hypothetical bool                  conditional, planned or threatened, not reported done
+    disputed bool                      its statement is denied by another statement
+    """,
 )
 
-PLACES = RecordSchema(
+PLACES = RecordSchema.parse(
     "places",
     "article_places",
-    (
-        Field("id", "text", "geonames:<id> or newsgraph:<slug>", column="place_id"),
-        Field("name", "text", "the place's name"),
-        Field("feature", "text", "city, region, country, river, ..."),
-        Field("country", "text", "ISO 3166 alpha-2 code"),
-        Field("admin1", "text", "first-level division"),
-        Field("lat", "float", "latitude"),
-        Field("lon", "float", "longitude"),
-        Field("mentions", "mentions", "every span that names the place"),
-    ),
+    """
+    id text column=place_id            geonames:<id> or newsgraph:<slug>
+    name text                          the place's name
+    feature text                       city, region, country, river, ...
+    country text                       ISO 3166 alpha-2 code
+    admin1 text                        first-level division
+    lat float                          latitude
+    lon float                          longitude
+    mentions mentions                  every span that names the place
+    """,
     mention_label="place",
 )
 
-TIMES = RecordSchema(
+TIMES = RecordSchema.parse(
     "times",
     "times",
-    (
-        Field("id", "text", "t1, t2, ... in text order"),
-        Field("span", "span", "the time expression", column=""),
-        Field("value", "text", "ISO date, week, duration or start/end interval (TimeML)"),
-        Field("granularity", "text", "day, week, month, year, interval, ..."),
-        Field("type", "text", "TimeML type: DATE, TIME, DURATION or SET"),
-        Field("interval", "extra", "start/end the expression covers"),
-    ),
+    """
+    id text                            t1, t2, ... in text order
+    span span column=-                 the time expression
+    value text                         ISO date, week, duration or start/end interval (TimeML)
+    granularity text                   day, week, month, year, interval, ...
+    type text                          TimeML type: DATE, TIME, DURATION or SET
+    interval extra                     start/end the expression covers
+    """,
 )
 
-FRAMING = RecordSchema(
+FRAMING = RecordSchema.parse(
     "framing",
     "framing",
-    (
-        Field("span", "span", "the loaded term as written", column=""),
-        Field("term", "text", "the lexicon's entry"),
-        Field("category", "text", "side label, dehumanising, euphemism, ..."),
-        Field("speaker", "text", "'outlet', 'quoted' or the actor id of the quoted speaker"),
-    ),
+    """
+    span span column=-                 the loaded term as written
+    term text                          the lexicon's entry
+    category text                      side label, dehumanising, euphemism, ...
+    speaker text                       'outlet', 'quoted' or the actor id of the quoted speaker
+    """,
 )
 
 # the record's lists, in the contract's key order

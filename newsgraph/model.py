@@ -12,16 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
 
-from .schema import (
-    ACTORS,
-    EVENTS,
-    FRAMING,
-    PLACES,
-    STATEMENTS,
-    TIMES,
-    Field,
-    RecordSchema,
-)
+from . import schema
+from .schema import Field, RecordSchema
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +111,7 @@ class ActorRef:
 
 @dataclass(slots=True)
 class Actor(_Record):
-    SCHEMA: ClassVar[RecordSchema] = ACTORS
+    SCHEMA: ClassVar[RecordSchema] = schema.ACTORS
     id: str  # KB id ("hezbollah", "israel") or "unresolved:<slug>" for NER-only actors
     name: str
     type: str | None = None
@@ -130,7 +122,7 @@ class Actor(_Record):
 
 @dataclass(slots=True)
 class Statement(_Record):
-    SCHEMA: ClassVar[RecordSchema] = STATEMENTS
+    SCHEMA: ClassVar[RecordSchema] = schema.STATEMENTS
     id: str
     speaker: ActorRef
     cue: Span | None
@@ -146,7 +138,7 @@ class Statement(_Record):
 
 @dataclass(slots=True)
 class Event(_Record):
-    SCHEMA: ClassVar[RecordSchema] = EVENTS
+    SCHEMA: ClassVar[RecordSchema] = schema.EVENTS
     id: str
     type: str  # PLOVER type, e.g. ASSAULT
     mode: str | None
@@ -166,7 +158,7 @@ class Event(_Record):
 
 @dataclass(slots=True)
 class Place(_Record):
-    SCHEMA: ClassVar[RecordSchema] = PLACES
+    SCHEMA: ClassVar[RecordSchema] = schema.PLACES
     id: str  # "geonames:<id>" or "newsgraph:<slug>"
     name: str
     feature: str | None = None
@@ -179,7 +171,7 @@ class Place(_Record):
 
 @dataclass(slots=True)
 class Time(_Record):
-    SCHEMA: ClassVar[RecordSchema] = TIMES
+    SCHEMA: ClassVar[RecordSchema] = schema.TIMES
     id: str
     span: Span
     value: str | None  # ISO date, week, duration, or "start/end" interval (TimeML conventions)
@@ -190,7 +182,7 @@ class Time(_Record):
 
 @dataclass(slots=True)
 class Framing(_Record):
-    SCHEMA: ClassVar[RecordSchema] = FRAMING
+    SCHEMA: ClassVar[RecordSchema] = schema.FRAMING
     span: Span
     term: str
     category: str

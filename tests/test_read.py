@@ -395,13 +395,17 @@ def test_unknown_format_is_a_caller_error() -> None:
 
 
 def test_an_unexpected_failure_becomes_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph import read as read_module
+    import catalogue
+
+    from newsgraph.read import InputFormat, registered_formats
 
     def explode(decoded, source, ctx):
         raise RuntimeError("reader bug")
         yield  # pragma: no cover
 
-    monkeypatch.setitem(read_module.READERS, "html", explode)
+    html = registered_formats()["html"]
+    broken_html = InputFormat("html", explode, html.extensions, single_article=True)
+    monkeypatch.setitem(catalogue.REGISTRY, ("newsgraph", "readers", "html"), broken_html)
     broken, fine = read(INPUTS / "page.html", INPUTS / "plain.text")
     assert (broken.code, broken.message) == ("internal", "RuntimeError: reader bug")
     assert isinstance(fine, Article)

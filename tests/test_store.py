@@ -27,6 +27,7 @@ from newsgraph.store import (
     RecordError,
     StoreError,
     StoreLocked,
+    StoreNotFound,
     open_store,
 )
 
@@ -583,8 +584,11 @@ def test_reopening_keeps_the_data(store_target):
 
 
 def test_read_only_store_that_does_not_exist(tmp_path):
-    with pytest.raises(StoreError, match="no newsgraph store"):
+    with pytest.raises(StoreNotFound, match="no store at .*missing.duckdb"):
         open_store(tmp_path / "missing.duckdb", read_only=True)
+    with pytest.raises(StoreNotFound):
+        open_store(tmp_path / "missing.duckdb", create=False)
+    assert not (tmp_path / "missing.duckdb").exists()
 
 
 def test_default_target_is_newsgraph_duckdb_in_cwd(tmp_path, monkeypatch):

@@ -36,7 +36,8 @@ def _describe_process(pid: str | None) -> str:
         return f"pid {pid}"
     # the interpreter and the script by their file names: "python3 newsgraph serve --db x"
     words = [Path(p).name if i < 2 else p for i, p in enumerate(parts) if p]
-    return f"pid {pid}: {' '.join(words)[:80]}" if words else f"pid {pid}"
+    command = " ".join(" ".join(words).split())  # one line, whatever the arguments hold
+    return f"pid {pid}: {command[:80]}" if command else f"pid {pid}"
 
 
 class DuckDBStore(Store):

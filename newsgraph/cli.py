@@ -28,7 +28,7 @@ from rich.progress import (
 from rich.table import Table
 
 from . import __version__
-from .ingest import DEFAULT_STORE, ENGINES
+from .ingestion import DEFAULT_STORE, ENGINES
 
 app = typer.Typer(
     help="newsgraph: who did what to whom, where and when, who said what, and who disputes it.",
@@ -247,7 +247,7 @@ def annotate(
     An input that fails gives an error record naming it, and a line on stderr; the exit status
     is 1 when every input failed.
     """
-    from .ingest import annotate_items, naming_source
+    from .ingestion import annotate_items, naming_source
     from .read.count import estimate_items
 
     check_engine(engine)
@@ -314,8 +314,8 @@ def ingest(
     table with their reason and raw bytes, and each gets a line on stderr; the exit status is
     1 when inputs failed and none was stored (then no new store is created).
     """
-    from .ingest import IngestProgress, InputFailure
-    from .ingest import ingest as run_ingest
+    from .ingestion import IngestProgress, InputFailure
+    from .ingestion import ingest as run_ingest
 
     check_engine(engine)
     check_format(fmt)

@@ -1,4 +1,5 @@
-"""Ingest: read, annotate and store articles, resumably; the API the ``ingest`` command calls.
+"""Ingest: read, annotate and store articles, resumably; the API the ``ingest`` command calls
+(``newsgraph.ingest``).
 
 >>> import newsgraph                                            # doctest: +SKIP
 >>> result = newsgraph.ingest(["examples/"], store="news.duckdb")

@@ -17,18 +17,11 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from . import __version__
 from .ingestion import DEFAULT_STORE, ENGINES
+from .show import progress_bar
 
 app = typer.Typer(
     help="newsgraph: who did what to whom, where and when, who said what, and who disputes it.",
@@ -173,21 +166,6 @@ def read_items(
     )
 
 
-def progress_bar(console: Console) -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[status]}"),
-        TimeElapsedColumn(),
-        TextColumn("eta"),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-        disable=not console.is_terminal,
-    )
-
-
 def check_engine(engine: str) -> str:
     if engine not in ENGINES:
         raise typer.BadParameter(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
@@ -207,14 +185,14 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
-    """A store that cannot be opened, an ambiguous id, Ray missing or failing: one line and a
-    non-zero exit instead of a traceback (``--debug`` shows it)."""
+    """A store that cannot be opened, an ambiguous id, a file that cannot be written, Ray
+    missing or failing: one line and a non-zero exit, no traceback (``--debug`` shows it)."""
     from .scale.ray_runner import RayNotInstalled, RayRunFailed
     from .store import StoreError, StoreNotFound
 
     try:
         yield
-    except (StoreError, RayNotInstalled, RayRunFailed) as exc:
+    except (StoreError, RayNotInstalled, RayRunFailed, OSError) as exc:
         if debug_mode["on"]:
             raise
         no_store = isinstance(exc, StoreNotFound | RayNotInstalled)
@@ -252,7 +230,8 @@ def annotate(
 
     check_engine(engine)
     items = read_items(paths, fmt, published, outlet, fields)  # streamed, never all in memory
-    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    with user_errors():
+        sink = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = errors = written = 0
     try:
         # Ray prints cluster errors to sys.stdout: send them to stderr, away from the records
@@ -302,7 +281,7 @@ def ingest(
     workers: WorkersOpt = None,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch.")] = 16,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Log each stored or failed input to stderr.")
+        bool, typer.Option("--verbose", "-v", help="Log every input to stderr; show tracebacks.")
     ] = False,
     engine: EngineOpt = "local",
     ray_address: RayAddressOpt = None,
@@ -317,6 +296,7 @@ def ingest(
     from .ingestion import IngestProgress, InputFailure
     from .ingestion import ingest as run_ingest
 
+    debug_mode["on"] = debug_mode["on"] or verbose
     check_engine(engine)
     check_format(fmt)
     with user_errors(), progress_bar(err) as progress:

@@ -12,6 +12,14 @@ from typing import Any
 
 from rich.console import Console
 from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -163,3 +171,19 @@ def articles_table(rows: list[dict[str, Any]]) -> Table:
             Text(safe(row["title"]) or "(untitled)"),
         )
     return table
+
+
+def progress_bar(console: Console) -> Progress:
+    """A run's progress: done / total, counts, elapsed time and the time left (terminals only)."""
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal,
+    )

@@ -402,3 +402,52 @@ def test_readme_first_command_links_before_it_exports() -> None:
     )
     assert first.index("newsgraph ingest") < first.index("newsgraph link")
     assert first.index("newsgraph link") < first.index("newsgraph export")
+
+
+NEWS_PLUGIN = """
+from datetime import date
+
+from newsgraph.read import InputFormat
+
+
+def read_news(decoded, source, ctx):
+    head, _, body = decoded.text.partition("\\n\\n")
+    meta = dict(line.split(": ", 1) for line in head.splitlines())
+    yield ctx.article(
+        text=body, raw=decoded.data, source=source, fmt="news", title=meta["TITLE"],
+        outlet=meta["OUTLET"], published=date.fromisoformat(meta["DATE"]),
+    )
+
+
+news = InputFormat("news", read_news, extensions=(".news",))
+"""
+
+
+def test_a_reader_installed_as_a_package_entry_point_works_end_to_end(tmp_path: Path) -> None:
+    """What `pip install newsgraph-news` leaves behind: a module and its entry point."""
+    site = tmp_path / "site"
+    (site / "newsgraph_news").mkdir(parents=True)
+    (site / "newsgraph_news" / "__init__.py").write_text(NEWS_PLUGIN)
+    info = site / "newsgraph_news-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsgraph-news\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[newsgraph_readers]\nnews = newsgraph_news:news\n")
+    (tmp_path / "talks.news").write_text(
+        "TITLE: Talks resume in Cairo\nOUTLET: Test Wire\nDATE: 2024-03-05\n\n"
+        "Egypt hosted talks in Cairo on Monday, officials said.\n"
+    )
+    path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [*NEWSGRAPH, "annotate", str(tmp_path / "talks.news")],
+        capture_output=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)["article"]
+    assert (article["title"], article["outlet"], article["published"]) == (
+        "Talks resume in Cairo",
+        "Test Wire",
+        "2024-03-05",
+    )

@@ -179,7 +179,8 @@ def check_engine(engine: str) -> str:
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one line saying what went wrong (never wrapped), and the exit to raise."""
-    err.print(f"[red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
+    one_line = " ".join(message.split())
+    err.print(f"[red]error:[/] {escape(one_line)}", soft_wrap=True, highlight=False)
     return typer.Exit(code)
 
 

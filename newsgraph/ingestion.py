@@ -351,6 +351,9 @@ def annotate_items(
     stream = iter(items)
     head = list(islice(stream, SMALL_RUN))
     n_articles = sum(1 for item in head if not hasattr(item, "code"))
+    if n_articles == 0 and len(head) < SMALL_RUN:
+        # only inputs that failed to read: their records need no pipeline (nor its load)
+        return ((item, item.to_dict()) for item in head)
     small = len(head) < SMALL_RUN and n_articles < SMALL_RUN // 2
     n_workers = 1 if small else (workers if workers is not None else default_workers())
     return annotate_stream(

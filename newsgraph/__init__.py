@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .ingestion import IngestResult, ingest
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "annotate"]
+__all__ = ["IngestResult", "__version__", "annotate", "ingest"]
+
+# imported on first use, so that `import newsgraph` stays cheap (the module is
+# newsgraph.ingestion: a submodule called `ingest` would shadow the function once imported)
+_LAZY = {"ingest": "ingestion", "IngestResult": "ingestion"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def annotate(

@@ -6,22 +6,22 @@ import contextlib
 import importlib
 import inspect
 import json
+import os
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
-from itertools import chain, islice
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
-from .read import FORMATS as READ_FORMATS
+from .ingestion import DEFAULT_STORE, ENGINES
+from .show import progress_bar
 
 app = typer.Typer(
     help="newsgraph: who did what to whom, where and when, who said what, and who disputes it.",
@@ -32,13 +32,18 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-FORMATS = ("auto", *READ_FORMATS)
+BUILT_IN_FORMATS = ("auto", "seed", "text", "jsonl", "html", "rss", "telegram")
 
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, directories, globs, or - for standard input.")
 ]
 FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help=f"Input format: {', '.join(FORMATS)}.")
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Input format: {', '.join(BUILT_IN_FORMATS)}, or a plug-in's (docs/plugins.md).",
+    ),
 ]
 DateOpt = Annotated[
     str | None,
@@ -70,7 +75,7 @@ EngineOpt = Annotated[
     str,
     typer.Option(
         "--engine",
-        help="Where to annotate: local (processes here) or ray (needs newsgraph[scale]).",
+        help="Where to annotate: local (processes here) or ray (needs newsgraph\\[scale]).",
         envvar="NEWSGRAPH_ENGINE",
     ),
 ]
@@ -81,14 +86,14 @@ RayAddressOpt = Annotated[
         help="With --engine ray: auto, or ray://HOST:10001 (default: start Ray on this machine).",
     ),
 ]
-ENGINES = ("local", "ray")
 DbOpt = Annotated[
     str,
     typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", envvar="NEWSGRAPH_DB"),
 ]
-DEFAULT_DB = "newsgraph.duckdb"
-# below this many inputs a run stays in one process (workers each load the pipeline)
-SMALL_RUN = 64
+DEFAULT_DB = DEFAULT_STORE
+# exit status of a command that found no store to read
+NO_STORE = 2
+debug_mode = {"on": bool(os.environ.get("NEWSGRAPH_DEBUG"))}
 
 
 def version_callback(value: bool) -> None:
@@ -103,8 +108,13 @@ def main(
         bool | None,
         typer.Option("--version", callback=version_callback, is_eager=True, help="Show version."),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the traceback of a failure (or NEWSGRAPH_DEBUG=1)."),
+    ] = False,
 ) -> None:
     """Turn news articles into an evidence-linked record of actors, statements and events."""
+    debug_mode["on"] = debug_mode["on"] or debug
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,14 +143,18 @@ def parse_fields(pairs: list[str] | None) -> dict[str, str] | None:
 
 
 def check_format(fmt: str) -> str:
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    from .read import available_formats
+
+    formats = ("auto", *available_formats())
+    if fmt not in formats:
+        raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(formats)}")
     return fmt
 
 
 def read_items(
     paths: list[str], fmt: str, published: str | None, outlet: str | None, fields: list[str] | None
-) -> Iterator[Any]:
+) -> Any:
+    """A ``ReadStream`` over ``paths``: items read lazily, the input list fixed now."""
     from .read import read_inputs
 
     return read_inputs(
@@ -152,80 +166,38 @@ def read_items(
     )
 
 
-def progress_bar(console: Console) -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[status]}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-        disable=not console.is_terminal,
-    )
-
-
-def pick_workers(workers: int | None) -> int:
-    from .scale.local import default_workers
-
-    return workers if workers is not None else default_workers()
-
-
 def check_engine(engine: str) -> str:
     if engine not in ENGINES:
         raise typer.BadParameter(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     if engine == "ray":
-        from .scale.ray_runner import RayNotInstalled, import_ray
+        from .scale.ray_runner import import_ray
 
-        try:
+        with user_errors():
             import_ray()
-        except RayNotInstalled as exc:
-            err.print(f"[red]{exc}[/]")
-            raise typer.Exit(2) from None
     return engine
 
 
-def annotate_items(
-    items: Iterable[Any],
-    *,
-    engine: str,
-    model: str | None,
-    workers: int | None,
-    batch_size: int = 16,
-    ray_address: str | None = None,
-) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """``(item, record)`` in input order, from local processes or from Ray."""
-    if engine == "ray":
-        from .scale.ray_runner import annotate_with_ray
-
-        # --workers is the number of Ray actors; unset: one per CPU of the cluster
-        return annotate_with_ray(
-            items, model=model, concurrency=workers, batch_size=batch_size, address=ray_address
-        )
-    from .scale.local import annotate_stream
-
-    # worker start-up costs a pipeline load each: only worth it for a real batch, so look at
-    # the first items of the stream before choosing
-    stream = iter(items)
-    head = list(islice(stream, SMALL_RUN))
-    n_articles = sum(1 for item in head if not hasattr(item, "code"))
-    small = len(head) < SMALL_RUN and n_articles < SMALL_RUN // 2
-    n_workers = 1 if small else pick_workers(workers)
-    return annotate_stream(
-        chain(head, stream), model=model, workers=n_workers, batch_size=batch_size
-    )
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one line saying what went wrong (never wrapped), and the exit to raise."""
+    one_line = " ".join(message.split())
+    err.print(f"[red]error:[/] {escape(one_line)}", soft_wrap=True, highlight=False)
+    return typer.Exit(code)
 
 
 @contextlib.contextmanager
-def ray_failure_exits() -> Iterator[None]:
-    """A failed Ray run (an actor that cannot start, say) ends with its reason, not a trace."""
-    from .scale.ray_runner import RayRunFailed
+def user_errors() -> Iterator[None]:
+    """A store that cannot be opened, an ambiguous id, a file that cannot be written, Ray
+    missing or failing: one line and a non-zero exit, no traceback (``--debug`` shows it)."""
+    from .scale.ray_runner import RayNotInstalled, RayRunFailed
+    from .store import StoreError, StoreNotFound
 
     try:
         yield
-    except RayRunFailed as exc:
-        err.print(f"[red]{exc}[/]")
-        raise typer.Exit(1) from None
+    except (StoreError, RayNotInstalled, RayRunFailed, OSError) as exc:
+        if debug_mode["on"]:
+            raise
+        no_store = isinstance(exc, StoreNotFound | RayNotInstalled)
+        raise fail(str(exc), NO_STORE if no_store else 1) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -251,25 +223,37 @@ def annotate(
 
     The output format is newsgraph's public contract (docs/contract.md): actors, statements,
     events, places, times and framing, every span with exact character offsets into the text.
+    An input that fails gives an error record naming it, and a line on stderr; the exit status
+    is 1 when every input failed.
     """
+    from .ingestion import annotate_items, naming_source
+    from .read.count import estimate_items
+
     check_engine(engine)
     items = read_items(paths, fmt, published, outlet, fields)  # streamed, never all in memory
-    sink = output.open("w", encoding="utf-8") if output else sys.stdout
-    failed = written = 0
+    with user_errors():
+        sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    failed = errors = written = 0
     try:
         # Ray prints cluster errors to sys.stdout: send them to stderr, away from the records
         # (`sink` already holds the real stdout)
         with (
             contextlib.redirect_stdout(sys.stderr),
-            ray_failure_exits(),
+            user_errors(),
             progress_bar(err) as progress,
         ):
-            task = progress.add_task("annotate", total=None, status="")
+            task = progress.add_task("annotate", total=estimate_items(items.sources), status="")
             records = annotate_items(
                 items, engine=engine, model=model, workers=workers, ray_address=ray_address
             )
-            for _, record in records:
-                failed += "error" in record
+            for item, record in records:
+                record = naming_source(item, record)
+                errors += "error" in record
+                if "error" in record and "article" not in record:
+                    failed += 1
+                    line = f"{record['id'] or ''} {record['error']['message']}".strip()
+                    line = f"[red]failed:[/] {escape(line)} ({record['error']['code']})"
+                    progress.console.print(line, soft_wrap=True, highlight=False)
                 written += 1
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                 progress.update(task, advance=1, status=f"{failed} failed" if failed else "")
@@ -277,7 +261,9 @@ def annotate(
         if output:
             sink.close()
     if output:
-        err.print(f"wrote {written} records to {output} ({failed} with errors)")
+        err.print(f"wrote {written} records to {output} ({errors} with errors)")
+    if written and failed == written:
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -296,7 +282,7 @@ def ingest(
     workers: WorkersOpt = None,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch.")] = 16,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Log each stored or failed input to stderr.")
+        bool, typer.Option("--verbose", "-v", help="Log every input to stderr; show tracebacks.")
     ] = False,
     engine: EngineOpt = "local",
     ray_address: RayAddressOpt = None,
@@ -305,119 +291,50 @@ def ingest(
 
     Each article is written whole in its own transaction, so a run that is killed leaves only
     whole articles and a re-run completes the rest. Inputs that fail are kept in the errors
-    table with their reason and raw bytes.
+    table with their reason and raw bytes, and each gets a line on stderr; the exit status is
+    1 when inputs failed and none was stored (then no new store is created).
     """
-    from .store import open_store
+    from .ingestion import IngestProgress, InputFailure
+    from .ingestion import ingest as run_ingest
 
+    debug_mode["on"] = debug_mode["on"] or verbose
     check_engine(engine)
-    with open_store(db) as store:
-        config = {
-            "command": "ingest",
-            "paths": paths,
-            "format": fmt,
-            "date": published,
-            "outlet": outlet,
-            "model": model,
-            "engine": engine,
-        }
-        run_id = store.begin_run(config)
-        counts: Counter[str] = Counter()
-        items = read_items(paths, fmt, published, outlet, fields)  # streamed
-        todo = unstored(store, items, run_id, counts)
-        with ray_failure_exits(), progress_bar(err) as progress:
-            task = progress.add_task("ingest", total=None, status="")
-            # the store is written here, on the driver, whatever the engine: one writer
-            results = annotate_items(
-                todo,
-                engine=engine,
-                model=model,
-                workers=workers,
-                batch_size=batch_size,
-                ray_address=ray_address,
-            )
-            for batch in batched(results, batch_size):
-                # one transaction per batch: DuckDB's cost is per commit, not per row
-                for outcome, item in store_batch(store, batch, run_id, counts):
-                    if verbose:
-                        print(f"{outcome}\t{item.id}\t{item.source}", file=sys.stderr, flush=True)
-                done = counts["stored"] + counts["skipped"] + counts["failed"]
-                progress.update(task, completed=done, status=summary_line(counts))
-        store.finish_run(run_id, dict(counts))
-    out.print(f"[bold]ingest[/] {db}: {summary_line(counts)}  (run {run_id})", soft_wrap=True)
+    check_format(fmt)
+    with user_errors(), progress_bar(err) as progress:
+        task = progress.add_task("ingest", total=None, status="")
 
+        def show_progress(state: IngestProgress) -> None:
+            total = state.total if state.total is None else max(state.total, state.done)
+            stored, skipped, failed = (state.counts[k] for k in ("stored", "skipped", "failed"))
+            status = f"{stored} stored, {skipped} skipped, {failed} failed"
+            progress.update(task, completed=state.done, total=total, status=status)
 
-def unstored(
-    store: Any, items: Iterable[Any], run_id: str, counts: Counter[str], chunk: int = 500
-) -> Iterator[Any]:
-    """The items still to do, looked up in the store a chunk at a time as the stream goes."""
-    seen: set[str] = set()
-    for batch in batched(items, chunk):
-        yield from skip_stored(store, batch, run_id, counts, seen)
+        def show_outcome(outcome: str, item: Any, failure: InputFailure | None) -> None:
+            if failure is not None:
+                line = f"[red]failed:[/] {escape(failure.line())}"
+                progress.console.print(line, soft_wrap=True, highlight=False)
+            if verbose:
+                print(f"{outcome}\t{item.id}\t{item.source}", file=sys.stderr, flush=True)
 
-
-def skip_stored(
-    store: Any, items: list[Any], run_id: str, counts: Counter[str], seen: set[str]
-) -> list[Any]:
-    """Drop articles already in the store (recording the new source) and ones already ``seen``
-    in this run (adding the others to it)."""
-    ids = [item.id for item in items if not hasattr(item, "code")]
-    known = store.known_ids(ids)
-    todo = []
-    for item in items:
-        if hasattr(item, "code"):
-            todo.append(item)
-        elif item.id in known or item.id in seen:
-            store.add_source(item.id, item.source, item.format, run_id)
-            counts["skipped"] += 1
-        else:
-            seen.add(item.id)
-            todo.append(item)
-    return todo
-
-
-def store_batch(
-    store: Any, batch: list[tuple[Any, dict[str, Any]]], run_id: str, counts: Counter[str]
-) -> list[tuple[str, Any]]:
-    """Write one batch of results; returns ``(outcome, item)`` pairs, outcome stored|failed.
-
-    Articles go in one transaction; an input that failed is kept in the errors table with its
-    reason and raw bytes. A non-English article is stored with its text, marked, not parsed.
-    """
-    from .model import ArticleError
-
-    records, outcomes = [], []
-    for item, record in batch:
-        if isinstance(item, ArticleError):
-            store.write_error(item, run_id)
-            outcomes.append(("failed", item))
-        elif "error" in record and "article" not in record:
-            error = record["error"]
-            failure = ArticleError(
-                error["code"], error["message"], source=item.source, id=item.id, raw=item.raw
-            )
-            store.write_error(failure, run_id)
-            outcomes.append(("failed", item))
-        else:
-            counts["not_english"] += "error" in record
-            records.append((record, item))
-            outcomes.append(("stored", item))
-    store.write_records(records, run_id)
-    counts["stored"] += len(records)
-    counts["failed"] += len(batch) - len(records)
-    return outcomes
-
-
-def batched(iterable: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(iterable)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def summary_line(counts: Counter[str]) -> str:
-    line = f"{counts['stored']} stored, {counts['skipped']} skipped, {counts['failed']} failed"
-    if counts["not_english"]:
-        line += f" ({counts['not_english']} not English: stored, not parsed)"
-    return line
+        result = run_ingest(
+            paths,
+            db,
+            format=fmt,
+            published=parse_date(published),
+            outlet=outlet,
+            field_map=parse_fields(fields),
+            model=model,
+            workers=workers,
+            engine=engine,
+            batch_size=batch_size,
+            ray_address=ray_address,
+            on_progress=show_progress,
+            on_outcome=show_outcome,
+        )
+    run = f"  (run {result.run_id})" if result.run_id else "  (no store written)"
+    out.print(f"[bold]ingest[/] {escape(db)}: {result.summary()}{run}", soft_wrap=True)
+    if not result.ok:
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -434,11 +351,10 @@ def show(
     from .show import render_record
     from .store import open_store
 
-    with open_store(db, read_only=True) as store:
+    with user_errors(), open_store(db, read_only=True) as store:
         record = store.get_record(article_id)
     if record is None:
-        err.print(f"[red]no article {article_id!r} in {db}[/]")
-        raise typer.Exit(1)
+        raise fail(f"no article {article_id!r} in {db} (`newsgraph articles` lists them)")
     if as_json:
         out.print_json(json.dumps(record, ensure_ascii=False))
     else:
@@ -459,7 +375,7 @@ def export(
 
     if fmt not in ("parquet", "csv", "jsonl"):
         raise typer.BadParameter("--format must be parquet, csv or jsonl")
-    with open_store(db, read_only=True) as store:
+    with user_errors(), open_store(db, read_only=True) as store:
         written = export_store(store, fmt, out_dir)
     for path in written:
         out.print(str(path))
@@ -470,17 +386,44 @@ def link(
     db: DbOpt = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Cluster stored events across articles and find claim links (disputes, repeats)."""
+    """Cluster stored events across articles and find claim links (disputes, repeats).
+
+    Writes the cluster and link tables into an existing store; never creates one.
+    """
     from .link import link_store
     from .store import open_store
 
-    with open_store(db) as store:
+    with user_errors(), open_store(db, create=False) as store:
         summary = link_store(store)
     if as_json:
         print(json.dumps(summary.to_dict(), indent=2))
         return
     for line in summary.lines():
         out.print(line)
+
+
+@app.command()
+def articles(
+    query: Annotated[
+        str | None, typer.Argument(help="Words to find in titles, outlets or texts (any case).")
+    ] = None,
+    db: DbOpt = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Most rows to show.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON Lines.")] = False,
+) -> None:
+    """List stored articles (id, date, outlet, title), newest first, or search them."""
+    from .show import articles_table, find_articles
+    from .store import open_store
+
+    with user_errors(), open_store(db, read_only=True) as store:
+        rows, total = find_articles(store, query, limit)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    out.print(articles_table(rows))
+    shown = f", first {len(rows)} shown" if total > len(rows) else ""
+    out.print(f"{total} article(s){shown}")
 
 
 @app.command()
@@ -534,9 +477,7 @@ def serve(
     JSON API is under /api, its reference at /docs. The store is opened read-only; a DuckDB
     file cannot be ingested into while it is served.
     """
-    from rich.markup import escape
-
-    from .store import StoreError, open_store
+    from .store import open_store
 
     try:
         import uvicorn
@@ -546,11 +487,8 @@ def serve(
         err.print(f"[red]serve needs FastAPI, uvicorn and Jinja2 ({exc.name} is missing):[/]")
         err.print("pip install 'newsgraph[api]'")
         raise typer.Exit(2) from None
-    try:
+    with user_errors():
         store = open_store(db, read_only=True)
-    except StoreError as exc:
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(1) from None
     try:
         local = host in ("127.0.0.1", "::1", "localhost")
         where = f"http://{'localhost' if local else host}:{port}/"

@@ -12,6 +12,14 @@ from typing import Any
 
 from rich.console import Console
 from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -117,3 +125,65 @@ def provenance(event: dict[str, Any]) -> str:
         if event.get(flag):
             flags.append(flag)
     return ", ".join(flags)
+
+
+# ---------------------------------------------------------------------------------------------
+# the list of stored articles (``newsgraph articles``)
+
+_ARTICLE_COLUMNS = ("id", "published", "outlet", "title")
+# a case-insensitive substring test that DuckDB and PostgreSQL both run, with no LIKE escaping
+_MATCHES = "strpos(lower(coalesce({column}, '')), ?) > 0"
+
+
+def find_articles(
+    store: Any, query: str | None = None, limit: int | None = 50
+) -> tuple[list[dict[str, Any]], int]:
+    """Stored articles whose title, outlet or text contains ``query`` (any case; every article
+    when None), newest first, at most ``limit``; and how many match in all."""
+    where, params = "", []
+    if query:
+        needle = query.lower()
+        where = "WHERE " + " OR ".join(
+            _MATCHES.format(column=c) for c in ("title", "outlet", "text")
+        )
+        params = [needle, needle, needle]
+    total = int(store.query(f"SELECT count(*) FROM articles {where}", params)[0][0])
+    sql = (
+        f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles {where} "
+        "ORDER BY published DESC NULLS LAST, id"
+    )
+    if limit is not None:
+        sql += f" LIMIT {max(0, int(limit))}"
+    rows = [dict(zip(_ARTICLE_COLUMNS, row, strict=True)) for row in store.query(sql, params)]
+    for row in rows:
+        row["published"] = row["published"].isoformat() if row["published"] else None
+    return rows, total
+
+
+def articles_table(rows: list[dict[str, Any]]) -> Table:
+    """The articles as a terminal table; titles and outlets are data, never markup."""
+    table = Table("id", "published", "outlet", "title")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["published"] or "",
+            Text(safe(row["outlet"])),
+            Text(safe(row["title"]) or "(untitled)"),
+        )
+    return table
+
+
+def progress_bar(console: Console) -> Progress:
+    """A run's progress: done / total, counts, elapsed time and the time left (terminals only)."""
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal,
+    )

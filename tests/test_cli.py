@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -224,3 +225,229 @@ def test_show_prints_article_text_as_data_never_markup_or_escapes(tmp_path: Path
     assert "\x1b" not in text
     assert "[bold red]talks[/bold red]" in text
     assert "[link=x]fail[/link]" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# failures a user can act on: one line naming the input, a non-zero exit, no traceback
+
+ARTICLE = (
+    "date 2024-03-05 Talks resume in Cairo\nBy Test Wire\n"
+    "Egypt hosted talks in Cairo on Monday, officials said.\n"
+)
+
+
+def failure_lines(result: subprocess.CompletedProcess) -> list[str]:
+    stderr = result.stderr.decode()
+    assert "Traceback" not in stderr
+    return [line for line in stderr.splitlines() if line.startswith(("error:", "failed:"))]
+
+
+def test_ingest_of_a_missing_file_names_it_fails_and_creates_no_store(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    result = run("ingest", str(tmp_path / "missing.txt"), "--db", str(db))
+    assert result.returncode == 1
+    [line] = failure_lines(result)
+    assert "missing.txt" in line and "cannot read" in line
+    assert "0 stored, 0 skipped, 1 failed" in result.stdout.decode()
+    assert not db.exists()
+
+
+def test_annotate_of_a_missing_file_names_it_in_the_record_and_fails(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = run("annotate", str(missing))
+    assert result.returncode == 1
+    record = json.loads(result.stdout)
+    assert set(record) == {"id", "error"} and set(record["error"]) == {"code", "message"}
+    assert record["error"]["code"] == "unreadable"
+    assert str(missing) in record["error"]["message"]
+    [line] = failure_lines(result)
+    assert str(missing) in line
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("show", "abc"),
+        ("export", "--format", "csv", "--out", "{tmp}/out"),
+        ("link",),
+        ("articles",),
+        ("serve", "--port", "0"),
+    ],
+)
+def test_commands_that_read_a_store_never_create_one(tmp_path: Path, command: tuple) -> None:
+    db = tmp_path / "nosuch.duckdb"
+    args = [part.format(tmp=tmp_path) for part in command]
+    result = run(*args, "--db", str(db))
+    assert result.returncode == 2, result.stderr.decode()
+    [line] = failure_lines(result)
+    assert f"no store at {db}" in line
+    assert not db.exists()
+
+
+@pytest.fixture(scope="module")
+def two_article_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding two articles whose ids share the prefix ``dup-``."""
+    folder = tmp_path_factory.mktemp("store")
+    texts = {
+        "dup-cairo": ("Talks resume in Cairo", "Egypt hosted talks in Cairo on Monday."),
+        "dup-kyiv": ("Shelling in Kharkiv", "Russian forces shelled Kharkiv on Tuesday."),
+    }
+    lines = [
+        json.dumps(
+            {"id": key, "title": title, "text": text, "outlet": "Test Wire", "published": day}
+        )
+        for (key, (title, text)), day in zip(
+            texts.items(), ("2024-03-05", "2024-03-06"), strict=True
+        )
+    ]
+    (folder / "two.jsonl").write_text("\n".join(lines) + "\n")
+    db = folder / "news.duckdb"
+    result = run("ingest", str(folder / "two.jsonl"), "--db", str(db))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "2 stored" in result.stdout.decode()
+    return db
+
+
+def test_show_of_an_ambiguous_prefix_says_so_in_one_line(two_article_store: Path) -> None:
+    result = run("show", "dup", "--db", str(two_article_store))
+    assert result.returncode == 1
+    [line] = failure_lines(result)
+    assert "matches several articles" in line and "dup-cairo" in line and "dup-kyiv" in line
+
+
+def test_articles_lists_and_searches_stored_articles(two_article_store: Path) -> None:
+    listed = run("articles", "--db", str(two_article_store), "--json")
+    assert listed.returncode == 0, listed.stderr.decode()
+    rows = [json.loads(line) for line in listed.stdout.decode().splitlines()]
+    assert [(r["id"], r["published"]) for r in rows] == [
+        ("dup-kyiv", "2024-03-06"),
+        ("dup-cairo", "2024-03-05"),
+    ]
+    assert rows[0] == {**rows[0], "outlet": "Test Wire", "title": "Shelling in Kharkiv"}
+    found = run("articles", "cairo", "--db", str(two_article_store), "--json")  # in the text
+    assert [json.loads(line)["id"] for line in found.stdout.decode().splitlines()] == ["dup-cairo"]
+    table = run("articles", "--db", str(two_article_store), "--limit", "1")
+    assert "dup-kyiv" in table.stdout.decode() and "dup-cairo" not in table.stdout.decode()
+    assert "2 article(s), first 1 shown" in table.stdout.decode()
+
+
+HOLD_READ_ONLY = (
+    "import sys, duckdb\n"
+    "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+    "print('ready', flush=True)\n"
+    "sys.stdin.read()\n"
+)
+
+
+def test_ingest_while_another_process_reads_the_store(
+    two_article_store: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "more.txt").write_text(ARTICLE)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", HOLD_READ_ONLY, str(two_article_store)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert reader.stdout.readline().strip() == "ready"
+        result = run("ingest", str(tmp_path / "more.txt"), "--db", str(two_article_store))
+        assert result.returncode == 1
+        [line] = failure_lines(result)
+        assert "open for reading in another process" in line and f"pid {reader.pid}" in line
+        assert "being written" not in line
+        debug = run("--debug", "ingest", str(tmp_path / "more.txt"), "--db", str(two_article_store))
+        assert debug.returncode == 1 and "Traceback" in debug.stderr.decode()
+    finally:
+        reader.stdin.close()
+        reader.wait(timeout=60)
+
+
+def test_link_writes_into_an_existing_store(two_article_store: Path) -> None:
+    result = run("link", "--db", str(two_article_store), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["articles"] == 2
+
+
+def test_engine_help_shows_the_scale_extra_literally() -> None:
+    result = subprocess.run(
+        [*NEWSGRAPH, "ingest", "--help"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert result.returncode == 0
+    assert "newsgraph[scale]" in result.stdout.decode()
+
+
+def test_progress_shows_a_total_counted_before_the_run(tmp_path: Path) -> None:
+    (tmp_path / "two.txt").write_text(ARTICLE + "\n" + ARTICLE.replace("Cairo", "Doha"))
+    (tmp_path / "empty.txt").write_text("")
+    result = subprocess.run(
+        [*NEWSGRAPH, "ingest", str(tmp_path), "--db", str(tmp_path / "news.duckdb")],
+        capture_output=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "FORCE_COLOR": "1", "COLUMNS": "200"},  # a terminal, as rich sees it
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    progress = result.stderr.decode()
+    assert "0/3" in progress and "3/3" in progress and "eta" in progress
+
+
+def test_readme_first_command_links_before_it_exports() -> None:
+    first = next(
+        line for line in (REPO / "README.md").read_text().splitlines() if "newsgraph ingest" in line
+    )
+    assert first.index("newsgraph ingest") < first.index("newsgraph link")
+    assert first.index("newsgraph link") < first.index("newsgraph export")
+
+
+NEWS_PLUGIN = """
+from datetime import date
+
+from newsgraph.read import InputFormat
+
+
+def read_news(decoded, source, ctx):
+    head, _, body = decoded.text.partition("\\n\\n")
+    meta = dict(line.split(": ", 1) for line in head.splitlines())
+    yield ctx.article(
+        text=body, raw=decoded.data, source=source, fmt="news", title=meta["TITLE"],
+        outlet=meta["OUTLET"], published=date.fromisoformat(meta["DATE"]),
+    )
+
+
+news = InputFormat("news", read_news, extensions=(".news",))
+"""
+
+
+def test_a_reader_installed_as_a_package_entry_point_works_end_to_end(tmp_path: Path) -> None:
+    """What `pip install newsgraph-news` leaves behind: a module and its entry point."""
+    site = tmp_path / "site"
+    (site / "newsgraph_news").mkdir(parents=True)
+    (site / "newsgraph_news" / "__init__.py").write_text(NEWS_PLUGIN)
+    info = site / "newsgraph_news-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsgraph-news\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[newsgraph_readers]\nnews = newsgraph_news:news\n")
+    (tmp_path / "talks.news").write_text(
+        "TITLE: Talks resume in Cairo\nOUTLET: Test Wire\nDATE: 2024-03-05\n\n"
+        "Egypt hosted talks in Cairo on Monday, officials said.\n"
+    )
+    path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [*NEWSGRAPH, "annotate", str(tmp_path / "talks.news")],
+        capture_output=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)["article"]
+    assert (article["title"], article["outlet"], article["published"]) == (
+        "Talks resume in Cairo",
+        "Test Wire",
+        "2024-03-05",
+    )

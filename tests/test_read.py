@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import io
+import json
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -395,13 +396,17 @@ def test_unknown_format_is_a_caller_error() -> None:
 
 
 def test_an_unexpected_failure_becomes_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph import read as read_module
+    import catalogue
+
+    from newsgraph.read import InputFormat, registered_formats
 
     def explode(decoded, source, ctx):
         raise RuntimeError("reader bug")
         yield  # pragma: no cover
 
-    monkeypatch.setitem(read_module.READERS, "html", explode)
+    html = registered_formats()["html"]
+    broken_html = InputFormat("html", explode, html.extensions, single_article=True)
+    monkeypatch.setitem(catalogue.REGISTRY, ("newsgraph", "readers", "html"), broken_html)
     broken, fine = read(INPUTS / "page.html", INPUTS / "plain.text")
     assert (broken.code, broken.message) == ("internal", "RuntimeError: reader bug")
     assert isinstance(fine, Article)
@@ -636,3 +641,93 @@ def test_the_stored_corpus_is_what_make_bad_makes() -> None:
     assert set(cases) == stored
     for name, data in cases.items():
         assert (BAD / name).read_bytes() == data, name
+
+
+# ---------------------------------------------------------------------------------------------
+# a third-party format, registered from outside the package (docs/plugins.md)
+
+NEWS_TEXT = (
+    "TITLE: Talks resume in Cairo\nOUTLET: Test Wire\nDATE: 2024-03-05\n\n"
+    "Egypt hosted talks in Cairo on Monday, officials said.\n"
+)
+
+
+def read_news(decoded, source, ctx):
+    """A made-up ``.news`` format: ``KEY: value`` lines, a blank line, the text."""
+    head, _, body = decoded.text.partition("\n\n")
+    meta = dict(line.split(": ", 1) for line in head.splitlines())
+    yield ctx.article(
+        text=body,
+        raw=decoded.data,
+        source=source,
+        fmt="news",
+        title=meta.get("TITLE"),
+        outlet=meta.get("OUTLET"),
+        published=date.fromisoformat(meta["DATE"]) if "DATE" in meta else None,
+    )
+
+
+@pytest.fixture
+def news_format() -> Iterator[None]:
+    import catalogue
+
+    from newsgraph import registry
+    from newsgraph.read import InputFormat
+
+    news = InputFormat(
+        "news", read_news, extensions=(".news",), sniff=lambda head: head.startswith("TITLE: ")
+    )
+    registry.readers.register("news", func=news)
+    yield
+    del catalogue.REGISTRY[("newsgraph", "readers", "news")]
+
+
+def test_a_registered_reader_is_picked_by_its_extension(news_format, tmp_path: Path) -> None:
+    from newsgraph.read import available_formats
+
+    (tmp_path / "talks.news").write_text(NEWS_TEXT)
+    article = read_one(tmp_path / "talks.news")
+    assert isinstance(article, Article), article
+    assert (article.title, article.outlet, article.format) == (
+        "Talks resume in Cairo",
+        "Test Wire",
+        "news",
+    )
+    assert article.published == date(2024, 3, 5)
+    assert article.text == "Egypt hosted talks in Cairo on Monday, officials said.\n"
+    assert available_formats()[-1] == "news"
+
+
+def test_a_registered_reader_sniffs_and_is_named_but_never_takes_a_built_in_extension(
+    news_format, tmp_path: Path
+) -> None:
+    (tmp_path / "talks.txt").write_text(NEWS_TEXT)  # .txt settles nothing: sniffed
+    assert read_one(tmp_path / "talks.txt").format == "news"
+    assert read_one(tmp_path / "talks.txt", fmt="text").format == "text"
+    (tmp_path / "page.html").write_text("<html><body><p>" + NEWS_TEXT + "</p></body></html>")
+    assert read_one(tmp_path / "page.html").format == "html"
+
+
+def test_without_the_plug_in_its_format_is_unknown(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown format 'news'"):
+        read_inputs([str(tmp_path)], "news")
+
+
+def test_a_registered_reader_works_through_ingest_and_annotate(news_format, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import newsgraph
+    from newsgraph.cli import app
+    from newsgraph.store import open_store
+
+    (tmp_path / "talks.news").write_text(NEWS_TEXT)
+    result = newsgraph.ingest([str(tmp_path / "talks.news")], store=tmp_path / "news.duckdb")
+    assert (result.stored, result.failed) == (1, 0), result.errors
+    with open_store(tmp_path / "news.duckdb", read_only=True) as store:
+        [record] = store.iter_records()
+    assert record["article"]["title"] == "Talks resume in Cairo"
+    assert {a["id"] for a in record["actors"]} >= {"egypt"}
+
+    annotated = CliRunner().invoke(app, ["annotate", str(tmp_path / "talks.news")])
+    assert annotated.exit_code == 0, annotated.output
+    assert json.loads(annotated.stdout)["article"] == record["article"]

@@ -27,6 +27,7 @@ from newsgraph.store import (
     RecordError,
     StoreError,
     StoreLocked,
+    StoreNotFound,
     open_store,
 )
 
@@ -583,8 +584,11 @@ def test_reopening_keeps_the_data(store_target):
 
 
 def test_read_only_store_that_does_not_exist(tmp_path):
-    with pytest.raises(StoreError, match="no newsgraph store"):
+    with pytest.raises(StoreNotFound, match=r"no store at .*missing\.duckdb"):
         open_store(tmp_path / "missing.duckdb", read_only=True)
+    with pytest.raises(StoreNotFound):
+        open_store(tmp_path / "missing.duckdb", create=False)
+    assert not (tmp_path / "missing.duckdb").exists()
 
 
 def test_default_target_is_newsgraph_duckdb_in_cwd(tmp_path, monkeypatch):
@@ -780,3 +784,42 @@ def test_extracted_figures_fill_the_count_columns_with_their_lower_bound(store):
     assert events.loc[0, "killed"] == 12
     assert events.loc[0, "injured"] == 24
     assert store.get_record(article.id)["events"][0]["magnitude"]["killed"]["text"] == "at least 12"
+
+
+def test_a_registered_backend_opens_by_its_url_scheme(tmp_path):
+    import catalogue
+
+    from newsgraph import registry
+
+    opened = []
+
+    def open_scratch(target: str, *, read_only: bool, create: bool):
+        """A made-up backend: scratch://NAME is a DuckDB file NAME in a scratch folder."""
+        opened.append((target, read_only, create))
+        path = tmp_path / f"{target.split('://', 1)[1]}.duckdb"
+        return open_store(path, read_only=read_only, create=create)
+
+    registry.stores.register("scratch", func=open_scratch)
+    try:
+        with pytest.raises(StoreNotFound):
+            open_store("scratch://news", read_only=True)
+        article = make_article()
+        with open_store("scratch://news") as store:
+            store.write_record(make_record(article), article, store.begin_run({}))
+        with open_store("scratch://news", read_only=True) as store:
+            assert store.get_record(article.id) == make_record(article)
+    finally:
+        del catalogue.REGISTRY[("newsgraph", "stores", "scratch")]
+    assert opened == [
+        ("scratch://news", True, True),
+        ("scratch://news", False, True),
+        ("scratch://news", True, True),
+    ]
+    with pytest.raises(StoreError, match="no store backend for scratch://"):
+        open_store("scratch://news")
+
+
+def test_the_built_in_backends_are_registered():
+    from newsgraph import registry
+
+    assert {"duckdb", "postgresql", "postgres"} <= set(registry.stores.get_all())

@@ -2,7 +2,8 @@
 
 ``read_inputs`` never raises on bad input: every problem becomes an ``ArticleError`` with a code
 from ``docs/errors.md``, and the batch goes on. One module per format: ``seed``, ``text``,
-``jsonl``, ``html``, ``rss``, ``telegram``; ``detect`` picks one for ``fmt="auto"`` and
+``jsonl``, ``html``, ``rss``, ``telegram``, each registered in ``newsgraph.registry.readers``
+(where plug-ins add theirs, docs/plugins.md); ``detect`` picks one for ``fmt="auto"`` and
 ``decode`` turns bytes into text.
 """
 
@@ -12,43 +13,81 @@ import glob
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from ..model import Article, ArticleError
 from . import html, jsonl, rss, seed, telegram, text
-from .base import ReadContext, Reader, ReadError, ReadLimits, article_id
+from .base import ReadContext, ReadError, ReadLimits, article_id
 from .decode import DecodeError, decode_bytes
-from .detect import detect_format
+from .detect import BY_EXTENSION, detect_format
+from .formats import InputFormat, reader, register_format, registered_formats
 from .lang import detect_language
 
 __all__ = [
     "FORMATS",
+    "InputFormat",
+    "ReadContext",
     "ReadLimits",
+    "ReadStream",
     "article_id",
+    "available_formats",
     "detect_format",
     "detect_language",
     "read_bytes",
     "read_inputs",
+    "reader",
+    "registered_formats",
 ]
 
 log = logging.getLogger("newsgraph.read")
 
-READERS: dict[str, Reader] = {
-    "seed": seed.read,
-    "text": text.read,
-    "jsonl": jsonl.read,
-    "html": html.read,
-    "rss": rss.read,
-    "telegram": telegram.read,
-}
-FORMATS: tuple[str, ...] = tuple(READERS)
+SINGLE_ARTICLE = frozenset({"text", "html"})
+# the built-in formats, registered like a plug-in's (their extensions drive --format auto)
+for _name, _module in (
+    ("seed", seed),
+    ("text", text),
+    ("jsonl", jsonl),
+    ("html", html),
+    ("rss", rss),
+    ("telegram", telegram),
+):
+    register_format(
+        InputFormat(
+            _name,
+            _module.read,
+            extensions=tuple(ext for ext, fmt in BY_EXTENSION.items() if fmt == _name),
+            single_article=_name in SINGLE_ARTICLE,
+        )
+    )
+FORMATS: tuple[str, ...] = ("seed", "text", "jsonl", "html", "rss", "telegram")  # built-in
 AUTO = "auto"
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
-SINGLE_ARTICLE = frozenset({"text", "html"})
 GLOB_CHARS = frozenset("*?[")
+
+
+def available_formats() -> tuple[str, ...]:
+    """The built-in formats, then those registered by plug-ins."""
+    return (*FORMATS, *(name for name in registered_formats() if name not in FORMATS))
+
+
+class ReadStream(Iterator[Article | ArticleError]):
+    """What ``read_inputs`` returns: the items, read lazily, and the fixed list of inputs.
+
+    ``sources`` holds, in reading order, each file to read (``<stdin>`` for ``-``) or the
+    ``ArticleError`` of an argument that names none, known before anything is read.
+    """
+
+    def __init__(
+        self, sources: list[str | ArticleError], items: Iterator[Article | ArticleError]
+    ) -> None:
+        self.sources = sources
+        self._items = items
+
+    def __next__(self) -> Article | ArticleError:
+        return next(self._items)
 
 
 def read_inputs(
@@ -59,18 +98,20 @@ def read_inputs(
     outlet: str | None = None,
     field_map: dict[str, str] | None = None,
     limits: ReadLimits | None = None,
-) -> Iterator[Article | ArticleError]:
+) -> ReadStream:
     """Articles from files, directories (recursive, sorted), globs, or ``-`` (stdin bytes).
 
-    ``fmt``: ``auto`` or one of ``FORMATS``. ``published`` and ``outlet`` fill in where an input
-    has none; ``field_map`` renames JSON fields (ours → theirs). Yields in input order; a bad
-    input yields an ``ArticleError`` and reading goes on. Raises ``ValueError`` only for an
-    unknown ``fmt`` (a caller's mistake, caught before anything is read).
+    ``fmt``: ``auto`` or a registered format (``available_formats()``). ``published`` and
+    ``outlet`` fill in where an input has none; ``field_map`` renames JSON fields (ours →
+    theirs). Yields in input order; a bad input yields an ``ArticleError`` and reading goes on.
+    Raises ``ValueError`` only for an unknown ``fmt`` (a caller's mistake, caught before
+    anything is read).
     """
     if isinstance(paths, str | bytes):
         paths = [os.fsdecode(paths)]  # one path, not a sequence of one-letter paths
-    if fmt != AUTO and fmt not in READERS:
-        raise ValueError(f"unknown format {fmt!r}; choose from auto, {', '.join(FORMATS)}")
+    formats = registered_formats()
+    if fmt != AUTO and fmt not in formats:
+        raise ValueError(f"unknown format {fmt!r}; choose from auto, {', '.join(formats)}")
     ctx = ReadContext(
         published=published,
         outlet=outlet,
@@ -79,7 +120,8 @@ def read_inputs(
     )
     # The file list is fixed now, at the call (names only: cheap); the files are read lazily.
     # So a run that writes its output into an input folder never reads that output back.
-    return _read_all([_sources_of(path) for path in paths], fmt, ctx)
+    sources = [source for path in paths for source in _sources_of(path)]
+    return ReadStream(sources, _read_all(sources, fmt, ctx, formats))
 
 
 def _sources_of(path: str) -> list[str | ArticleError]:
@@ -90,28 +132,39 @@ def _sources_of(path: str) -> list[str | ArticleError]:
 
 
 def _read_all(
-    sources_per_path: list[list[str | ArticleError]], fmt: str, ctx: ReadContext
+    sources: list[str | ArticleError],
+    fmt: str,
+    ctx: ReadContext,
+    formats: Mapping[str, InputFormat],
 ) -> Iterator[Article | ArticleError]:
-    for sources in sources_per_path:
-        for source in sources:
-            if isinstance(source, ArticleError):
-                yield source
-            else:
-                yield from _read_source(source, fmt, ctx)
+    for source in sources:
+        if isinstance(source, ArticleError):
+            yield source
+        else:
+            yield from _read_source(source, fmt, ctx, formats)
 
 
 def read_bytes(
-    data: bytes, source: str, fmt: str = AUTO, ctx: ReadContext | None = None
+    data: bytes,
+    source: str,
+    fmt: str = AUTO,
+    ctx: ReadContext | None = None,
+    formats: Mapping[str, InputFormat] | None = None,
 ) -> Iterator[Article | ArticleError]:
-    """The articles of one input already in memory (what every path comes down to)."""
+    """The articles of one input already in memory (what every path comes down to).
+
+    ``formats``: the registered formats to choose from (default: looked up now).
+    """
     ctx = ctx or ReadContext()
     try:
-        yield from _read_data(data, source, fmt, ctx)
+        yield from _read_data(data, source, fmt, ctx, formats or registered_formats())
     except Exception as exc:  # the promise: nothing escapes; the message says what broke
         yield ArticleError("internal", f"{type(exc).__name__}: {exc}", source=source, raw=data)
 
 
-def _read_source(source: str, fmt: str, ctx: ReadContext) -> Iterator[Article | ArticleError]:
+def _read_source(
+    source: str, fmt: str, ctx: ReadContext, formats: Mapping[str, InputFormat]
+) -> Iterator[Article | ArticleError]:
     try:
         data = _load(source, ctx.limits)
     except ReadError as exc:
@@ -120,11 +173,11 @@ def _read_source(source: str, fmt: str, ctx: ReadContext) -> Iterator[Article | 
     except Exception as exc:
         yield ArticleError("internal", f"{type(exc).__name__}: {exc}", source=source)
         return
-    yield from read_bytes(data, source, fmt, ctx)
+    yield from read_bytes(data, source, fmt, ctx, formats)
 
 
 def _read_data(
-    data: bytes, source: str, fmt: str, ctx: ReadContext
+    data: bytes, source: str, fmt: str, ctx: ReadContext, formats: Mapping[str, InputFormat]
 ) -> Iterator[Article | ArticleError]:
     try:
         decoded = decode_bytes(data)
@@ -133,12 +186,12 @@ def _read_data(
         if not decoded.text.strip():
             raise ReadError("empty", "the input holds only whitespace")
         name = None if source == STDIN_SOURCE else source
-        chosen = detect_format(name, decoded.text) if fmt == AUTO else fmt
-        if chosen in SINGLE_ARTICLE and len(data) > ctx.limits.max_bytes:
+        chosen = formats[detect_format(name, decoded.text, formats) if fmt == AUTO else fmt]
+        if chosen.single_article and len(data) > ctx.limits.max_bytes:
             raise ReadError(
                 "too_large", f"input is {len(data)} bytes; the limit is {ctx.limits.max_bytes}"
             )
-        yield from READERS[chosen](decoded, source, ctx)
+        yield from chosen.read(decoded, source, ctx)
     except (ReadError, DecodeError) as exc:
         yield ArticleError(exc.code, exc.message, source=source, raw=data)
 

@@ -26,6 +26,20 @@ _LOCK_PID = re.compile(r"\(PID (\d+)\)")
 _ROWS_VIEW = "_newsgraph_rows"
 
 
+def _describe_process(pid: str | None) -> str:
+    """``pid 123: newsgraph serve --db x`` where the system tells the command line."""
+    if pid is None:
+        return "pid unknown"
+    try:
+        parts = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+    except (OSError, UnicodeDecodeError):
+        return f"pid {pid}"
+    # the interpreter and the script by their file names: "python3 newsgraph serve --db x"
+    words = [Path(p).name if i < 2 else p for i, p in enumerate(parts) if p]
+    command = " ".join(" ".join(words).split())  # one line, whatever the arguments hold
+    return f"pid {pid}: {command[:80]}" if command else f"pid {pid}"
+
+
 class DuckDBStore(Store):
     dialect = "duckdb"
 
@@ -57,11 +71,18 @@ class DuckDBStore(Store):
             if "lock" not in message.lower():
                 raise StoreError(f"cannot open {self.path}: {message}") from exc
             found = _LOCK_PID.search(message)
-            pid = found.group(1) if found else "unknown"
+            holder = _describe_process(found.group(1) if found else None)
+            if self.read_only or not self._readable_elsewhere():
+                raise StoreLocked(
+                    f"{self.path} is being written by another newsgraph process ({holder}). "
+                    "A DuckDB store has one writing process at a time: wait for that run to end, "
+                    "write to another file, or use a PostgreSQL store for concurrent writers."
+                ) from exc
             raise StoreLocked(
-                f"{self.path} is being written by another newsgraph process (pid {pid}). "
-                "A DuckDB store has one writing process at a time: wait for that run to end, "
-                "write to another file, or use a PostgreSQL store for concurrent writers."
+                f"{self.path} is open for reading in another process ({holder}), e.g. "
+                "`newsgraph serve`. A DuckDB store can be written only while no other process "
+                "has it open: stop that process, write to another file, or use a PostgreSQL "
+                "store."
             ) from exc
         except duckdb.ConnectionException as exc:
             # Same process, other settings (read-only next to read-write): DuckDB refuses.
@@ -71,6 +92,14 @@ class DuckDBStore(Store):
             ) from exc
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {self.path} as a DuckDB store: {exc}") from exc
+
+    def _readable_elsewhere(self) -> bool:
+        """Whether the process holding the lock only reads (so a reader may still open it)."""
+        try:
+            duckdb.connect(str(self.path), read_only=True).close()
+        except duckdb.Error:
+            return False
+        return True
 
     def _versions(self) -> dict[str, Any]:
         return {"duckdb": _version("duckdb")}

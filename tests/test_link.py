@@ -198,7 +198,18 @@ def test_one_strike_reported_by_three_outlets_is_one_cluster() -> None:
         "attributed_outlets": 1,
         "asserted_members": 2,
         "attributed_members": 1,
-    }
+        "fields": {
+            "type": [{"value": "ASSAULT", "outlets": ["Outlet A", "Outlet B", "Outlet C"]}],
+            "source": [{"value": "israel", "outlets": ["Outlet A", "Outlet C"]},
+                       {"value": "idf", "outlets": ["Outlet B"]}],
+            "target": [],
+            "place": [{"value": RAFAH["id"], "outlets": ["Outlet A", "Outlet B"]},
+                      {"value": TAL_AS_SULTAN["id"], "outlets": ["Outlet C"]}],
+            "killed": [{"value": 5, "outlets": ["Outlet A"]}],
+        },
+        "differing": [],  # idf is part of israel; Tal as-Sultan lies in Rafah
+        "disputed": False,
+    }  # fmt: skip
     assert result.summary.multi_outlet_clusters == 1
 
 

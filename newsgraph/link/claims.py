@@ -170,8 +170,9 @@ def find_claim_links(
     check = Compatibility(parents)
     items = list(items)
     disputes = _disputes(items, check)
-    repeats = {(x.article_id, x.from_id): x for x in _repeats(items)}
-    for link in _denial_repeats(disputes, items):
+    # a denial repeats the first denial of the accusation it answers; word overlap otherwise
+    repeats = {(x.article_id, x.from_id): x for x in _denial_repeats(disputes, items)}
+    for link in _repeats(items):
         repeats.setdefault((link.article_id, link.from_id), link)
     links = disputes + list(repeats.values())
     return sorted(links, key=lambda x: (x.article_id, x.from_id, x.to_article_id, x.to_id))

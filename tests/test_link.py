@@ -638,3 +638,21 @@ def test_links_per_denial_are_bounded_by_accusing_articles() -> None:
     result = link_records([*accusing, denial])
     # one accusation per accusing article (its first), not every accusing statement
     assert claim_pairs(result, "disputes") == {("d1", "s1", f"b{i}", "s1") for i in range(3)}
+
+
+def test_story_api_serves_the_story_record(story_store) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.link.stories import story_record
+    from newsgraph.web.app import create_app
+
+    store, result = story_store
+    cluster = next(c for c in result.clusters if ("s0", "e1") in {m.key for m in c.members})
+    client = TestClient(create_app(store))
+    listed = client.get("/api/stories").json()
+    assert cluster.id in [s["id"] for s in listed]
+    served = client.get(f"/api/stories/{cluster.id}")
+    assert served.status_code == 200
+    assert served.json()["reports"] == story_record(store, cluster.id)["reports"]
+    assert client.get("/api/stories/ec-missing").status_code == 404

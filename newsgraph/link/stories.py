@@ -19,6 +19,7 @@ from typing import Any
 
 # Statement acts that take a side on who did what.
 SIDE_ACTS = frozenset({"accusation", "denial", "claim", "condemnation", "threat"})
+BLAME_ACTS = frozenset({"accusation", "denial"})
 
 
 def _json(value: Any) -> Any:
@@ -88,7 +89,7 @@ def story_record(store: Any, story_id: str) -> dict[str, Any] | None:
         for event in events:
             reports.append(_report(article, event, names))
         for st in record.get("statements") or []:
-            if st.get("id") in about or st.get("act") in SIDE_ACTS and _mentions_story(st, events):
+            if st.get("id") in about or _takes_side(st, events):
                 statements.append(_statement(article, st, names))
         wording.append(_wording(article, events, record.get("framing") or []))
     reports.sort(key=lambda r: (r["published"] or "", r["article_id"], r["event_id"]))
@@ -102,9 +103,13 @@ def story_record(store: Any, story_id: str) -> dict[str, Any] | None:
     return story
 
 
-def _mentions_story(statement: Mapping[str, Any], events: list[Mapping[str, Any]]) -> bool:
-    """A side-taking statement in a reporting article concerns the story when it speaks of one
-    of the story's actors (as speaker or addressee) or a story event is attributed to it."""
+def _takes_side(statement: Mapping[str, Any], events: list[Mapping[str, Any]]) -> bool:
+    """An accusation or denial in a reporting article concerns the story; another side-taking
+    act does when its speaker or addressee is one of the story events' actors."""
+    if statement.get("act") in BLAME_ACTS:
+        return True
+    if statement.get("act") not in SIDE_ACTS:
+        return False
     actors = {(e.get(r) or {}).get("actor") for e in events for r in ("source", "target")}
     actors.discard(None)
     speaker = (statement.get("speaker") or {}).get("actor")
@@ -139,8 +144,11 @@ def _statement(article: Mapping[str, Any], st: Mapping[str, Any], names: dict) -
         "outlet": article.get("outlet"),
         "published": _date(article.get("published")),
         "id": st.get("id"),
-        "speaker": {"actor": speaker, "name": names.get(speaker),
-                    "span": (st.get("speaker") or {}).get("span")},  # fmt: skip
+        "speaker": {
+            "actor": speaker,
+            "name": names.get(speaker),
+            "span": (st.get("speaker") or {}).get("span"),
+        },
         "act": st.get("act"),
         "addressee": st.get("addressee"),
         "cue": (st.get("cue") or {}).get("span"),
@@ -158,8 +166,12 @@ def _wording(
         "published": _date(article.get("published")),
         "event_wording": [s.get("text") for e in events for s in e.get("evidence") or []],
         "framing": [
-            {"term": f.get("term"), "category": f.get("category"), "speaker": f.get("speaker"),
-             "span": f.get("span")}  # fmt: skip
+            {
+                "term": f.get("term"),
+                "category": f.get("category"),
+                "speaker": f.get("speaker"),
+                "span": f.get("span"),
+            }
             for f in framing
         ],
     }

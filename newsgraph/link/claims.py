@@ -21,10 +21,11 @@ compared within their time window only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -188,12 +189,19 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
         if item.act in ACCUSING_ACTS and _known(item.speaker):
             for root in {check.root(accused) for accused in item.parties}:
                 accusations[root].append(item)
+    # Within a block, accusations by date: a denial looks only at its window (cost linear in
+    # the store, not quadratic); undated accusations are looked at by every denial.
+    dated: dict[str, tuple[list[date], list[ClaimItem], list[ClaimItem]]] = {}
+    for root, block in accusations.items():
+        with_date = sorted((a for a in block if a.published), key=lambda a: a.published)
+        dated[root] = ([a.published for a in with_date], with_date,  # type: ignore[misc]
+                       [a for a in block if not a.published])  # fmt: skip
     links: dict[tuple[str, str, str, str], ClaimLink] = {}
     for denial in items:
         if denial.act != "denial" or not _known(denial.speaker):
             continue
         per_article: dict[str, ClaimItem] = {}
-        for accusation in accusations.get(check.root(denial.speaker), ()):  # type: ignore[arg-type]
+        for accusation in _in_window(dated.get(check.root(denial.speaker)), denial):  # type: ignore[arg-type]
             if accusation.statement_id == denial.statement_id and (
                 accusation.article_id == denial.article_id
             ):
@@ -222,6 +230,19 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
                 ),
             )
     return list(links.values())
+
+
+def _in_window(
+    block: tuple[list[date], list[ClaimItem], list[ClaimItem]] | None, denial: ClaimItem
+) -> list[ClaimItem]:
+    if block is None:
+        return []
+    days, with_date, undated = block
+    if denial.published is None:
+        return with_date + undated
+    lo = bisect_left(days, denial.published - timedelta(days=DISPUTE_AFTER_DAYS))
+    hi = bisect_right(days, denial.published + timedelta(days=DISPUTE_BEFORE_DAYS))
+    return with_date[lo:hi] + undated
 
 
 def _same_target_family(denial: ClaimItem, accusation: ClaimItem) -> bool:

@@ -37,8 +37,10 @@ def test_shipped_models_tell_an_unrelated_body_from_a_related_one() -> None:
     unrelated = "The central bank raised interest rates by a quarter point on Tuesday."
     labels = model.predict([(headline, related), (headline, unrelated)])
     assert labels[0] != "unrelated" and labels[1] == "unrelated"
-    assert stance("Hoax: no, the rocket did not hit Majdal Shams", "Rocket hits Majdal Shams") in (
-        "disputes", "reports", "supports")  # fmt: skip
+    claim = "A rocket hit Majdal Shams"
+    assert stance("Hoax: no, the rocket did not hit Majdal Shams", claim) == "disputes"
+    assert stance("Rocket hits Majdal Shams, killing 12 children", claim) == "supports"
+    assert stance("Reports claim a rocket may have hit Majdal Shams?", claim) == "reports"
     assert set(load_model("emergent").labels) == {"supports", "disputes", "reports"}
 
 

@@ -21,8 +21,8 @@ strike of a busy day.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the best compatible cluster found through a blocking index keyed
-by type and anchor (source root actor, target root actor, place id, 0.5° grid cell), or starts
-a new one. A cluster is checked against its consensus (the values its members agree on), so
+by type family and anchor (source root actor, target root actor, place id, 0.5° grid cell), or
+starts a new one. A cluster is checked against its consensus (the values its members agree on), so
 chains of weak links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters
 whose interval ended before the visited event's start leave the index: the cost grows with the
 events per type, anchor and period, never with the square of the store.

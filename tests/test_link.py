@@ -656,3 +656,11 @@ def test_story_api_serves_the_story_record(story_store) -> None:
     assert served.status_code == 200
     assert served.json()["reports"] == story_record(store, cluster.id)["reports"]
     assert client.get("/api/stories/ec-missing").status_code == 404
+
+
+def test_cluster_id_is_kept_when_a_later_report_joins() -> None:
+    records = strike_records()
+    before = {c.id for c in link_records(records[:2]).clusters}
+    after = link_records(records).clusters
+    rafah = next(c for c in after if len(c.members) == 3)
+    assert rafah.id in before  # a1 and a2 started it; a3 joined a day later

@@ -145,8 +145,10 @@ class EventCluster:
 
     @property
     def id(self) -> str:
-        keys = "|".join(f"{a}:{e}" for a, e in sorted(m.key for m in self.members))
-        return "ec-" + hashlib.sha1(keys.encode()).hexdigest()[:16]
+        """Stable while the story grows: a hash of the member that started the cluster (the
+        earliest in visit order), so reports added later keep the cluster's id."""
+        article_id, event_id = self.members[0].key
+        return "ec-" + hashlib.sha1(f"{article_id}:{event_id}".encode()).hexdigest()[:16]
 
     @property
     def outlets(self) -> list[str]:

@@ -664,3 +664,29 @@ def test_cluster_id_is_kept_when_a_later_report_joins() -> None:
     after = link_records(records).clusters
     rafah = next(c for c in after if len(c.members) == 3)
     assert rafah.id in before  # a1 and a2 started it; a3 joined a day later
+
+
+def test_story_command_prints_a_story_and_its_json(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    db = tmp_path / "cli.duckdb"
+    with open_store(db) as store:
+        run_id = store.begin_run({})
+        for rec in strike_records():
+            a = rec["article"]
+            store.write_record(rec, Article(id=a["id"], text=a["text"], outlet=a["outlet"],
+                               published=date.fromisoformat(a["published"]), language="en"),
+                               run_id)  # fmt: skip
+        link_store(store)
+    runner = CliRunner()
+    listed = runner.invoke(app, ["story", "--db", str(db), "--json"])
+    assert listed.exit_code == 0, listed.output
+    rafah = next(s for s in json.loads(listed.output) if s["n_articles"] == 3)
+    shown = runner.invoke(app, ["story", rafah["id"], "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "reports over time" in shown.output and "Outlet C" in shown.output
+    assert runner.invoke(app, ["story", "ec-missing", "--db", str(db)]).exit_code == 1

@@ -577,5 +577,32 @@ def fmt_figure(value: float | None) -> str:
     return "" if value is None else f"{value:.3f}"
 
 
+@app.command()
+def story(
+    story_id: Annotated[
+        str | None, typer.Argument(help="Event cluster id (ec-...); none: list the stories.")
+    ] = None,
+    db: DbOpt = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the story as JSON.")] = False,
+) -> None:
+    """One real-world event: its reports over time, who says what, who disputes whom, and each
+    outlet's wording (run `newsgraph link` first)."""
+    from .link.stories import list_stories, story_record
+    from .link.story_view import render_stories, render_story
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        found = story_record(store, story_id) if story_id else list_stories(store)
+    if found is None:
+        err.print(f"[red]no story {story_id!r} in {db}[/] (run `newsgraph link` first)")
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps(found, indent=2, ensure_ascii=False, default=str))
+    elif story_id:
+        render_story(found, out)
+    else:
+        render_stories(found, out)
+
+
 if __name__ == "__main__":
     app()

@@ -198,7 +198,18 @@ def test_one_strike_reported_by_three_outlets_is_one_cluster() -> None:
         "attributed_outlets": 1,
         "asserted_members": 2,
         "attributed_members": 1,
-    }
+        "fields": {
+            "type": [{"value": "ASSAULT", "outlets": ["Outlet A", "Outlet B", "Outlet C"]}],
+            "source": [{"value": "israel", "outlets": ["Outlet A", "Outlet C"]},
+                       {"value": "idf", "outlets": ["Outlet B"]}],
+            "target": [],
+            "place": [{"value": RAFAH["id"], "outlets": ["Outlet A", "Outlet B"]},
+                      {"value": TAL_AS_SULTAN["id"], "outlets": ["Outlet C"]}],
+            "killed": [{"value": 5, "outlets": ["Outlet A"]}],
+        },
+        "differing": [],  # idf is part of israel; Tal as-Sultan lies in Rafah
+        "disputed": False,
+    }  # fmt: skip
     assert result.summary.multi_outlet_clusters == 1
 
 
@@ -510,3 +521,172 @@ def test_document_clusters_separate_two_stories() -> None:
     ]
     recs = [record(f"d{n}", "X", None, t) for n, t in enumerate(texts)]
     assert document_clusters(recs) == [[0, 1], [2, 3]]
+
+
+# ---------------------------------------------------------------- stories through the pipeline
+
+STORY_ARTICLES = [
+    ("s0", "Outlet A", "2024-07-28",
+     "A rocket struck a football field in Majdal Shams on Saturday, killing 12 children. The "
+     "Israeli army accused Hezbollah of firing the rocket. Residents gathered at the site on "
+     "Sunday.\n\nHezbollah denied any connection to the attack."),
+    ("s1", "Outlet B", "2024-07-28",
+     "Hezbollah denied any involvement in the Majdal Shams rocket attack on Saturday."),
+    ("s2", "Outlet C", "2024-07-28",
+     "A rocket attack killed 10 children in Majdal Shams on Saturday, medics said."),
+    ("s3", "Outlet D", "2024-07-29",
+     "Hezbollah again denied responsibility for the rocket attack in Majdal Shams."),
+    ("s4", "Outlet E", "2024-08-05",
+     "An Israeli airstrike on a school in Rafah killed 20 people on Monday."),
+    ("s5", "Outlet F", "2024-08-05",
+     "An Israeli drone strike on a car in Rafah killed three people on Monday."),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def story_store(tmp_path_factory):
+    """A DuckDB store with the story articles ingested through the pipeline and linked."""
+    from newsgraph.pipeline import Annotator
+
+    articles = [
+        Article(id=aid, text=text, outlet=outlet, published=date.fromisoformat(day), language="en")
+        for aid, outlet, day, text in STORY_ARTICLES
+    ]
+    records = list(Annotator().annotate(articles))
+    store = open_store(tmp_path_factory.mktemp("story") / "story.duckdb")
+    run_id = store.begin_run({})
+    for rec, article in zip(records, articles, strict=True):
+        store.write_record(rec, article, run_id)
+    link_store(store)
+    yield store, link_records(records)
+    store.close()
+
+
+def claim_pairs(result: Any, relation: str) -> set[tuple[str, str, str, str]]:
+    return {(x.article_id, x.from_id, x.to_article_id, x.to_id) for x in result.links
+            if x.relation == relation}  # fmt: skip
+
+
+def test_denials_dispute_the_accusation_in_their_article_and_across_outlets(story_store) -> None:
+    _, result = story_store
+    disputes = claim_pairs(result, "disputes")
+    # the army's accusation two sentences up, in the same article ...
+    assert ("s0", "s2", "s0", "s1") in disputes
+    # ... and from two other outlets, a day apart
+    assert {("s1", "s1", "s0", "s1"), ("s3", "s1", "s0", "s1")} <= disputes
+    denials = {("s0", "s2"), ("s1", "s1"), ("s3", "s1")}
+    assert not [d for d in disputes if (d[2], d[3]) in denials]  # a denial never disputes one
+    # later denials of the accusation repeat the first one
+    assert {("s1", "s1", "s0", "s2"), ("s3", "s1", "s0", "s2")} <= claim_pairs(result, "repeats")
+
+
+def test_differing_tolls_are_one_event_shown_per_outlet_and_disputed(story_store) -> None:
+    _, result = story_store
+    cluster = next(c for c in result.clusters if ("s0", "e1") in {m.key for m in c.members})
+    assert ("s2", "e1") in {m.key for m in cluster.members}
+    summary = cluster.consensus()
+    assert summary["fields"]["killed"] == [
+        {"value": 10, "outlets": ["Outlet C"]},
+        {"value": 12, "outlets": ["Outlet A"]},
+    ]
+    assert summary["differing"] == ["killed"]
+    assert summary["disputed"] is True
+
+
+def test_two_strikes_in_one_city_on_one_day_stay_apart(story_store) -> None:
+    _, result = story_store
+    rafah = [c for c in result.clusters if {m.article_id for m in c.members} & {"s4", "s5"}
+             and c.type == "ASSAULT"]  # fmt: skip
+    assert sorted(sorted(m.article_id for m in c.members) for c in rafah) == [["s4"], ["s5"]]
+
+
+def test_story_record_gathers_reports_sides_disputes_and_wording(story_store) -> None:
+    from newsgraph.link.stories import list_stories, story_record
+
+    store, result = story_store
+    cluster = next(c for c in result.clusters if ("s0", "e1") in {m.key for m in c.members})
+    story = story_record(store, cluster.id)
+    assert story is not None and story["disputed"] is True
+    assert [r["article_id"] for r in story["reports"]][:2] == ["s0", "s2"]
+    assert all(r["evidence"] for r in story["reports"])
+    said = {(s["article_id"], s["speaker"]["actor"], s["act"]) for s in story["statements"]}
+    assert ("s0", "hezbollah", "denial") in said
+    assert {"from": {"article_id": "s0", "statement": "s2"},
+            "to": {"article_id": "s0", "statement": "s1"}} in [
+        {k: d[k] for k in ("from", "to")} for d in story["disputes"] if d["relation"] == "disputes"
+    ]  # fmt: skip
+    assert {w["outlet"] for w in story["wording"]} >= {"Outlet A", "Outlet C"}
+    assert story_record(store, "ec-missing") is None
+    assert cluster.id in {s["id"] for s in list_stories(store)}
+
+
+def test_links_per_denial_are_bounded_by_accusing_articles() -> None:
+    texts = [f"Netanyahu said {ACCUSATION}, and again {ACCUSATION} ({i})." for i in range(3)]
+    accusing = [
+        record(f"b{i}", f"Outlet {i}", "2024-07-28", t,
+               statements=[statement(t, "s1", "benjamin-netanyahu", "said", ACCUSATION,
+                                     "accusation", addressee="hezbollah"),
+                           statement(t, "s2", "benjamin-netanyahu", "said", ACCUSATION,
+                                     "accusation", addressee="hezbollah")])
+        for i, t in enumerate(texts)
+    ]  # fmt: skip
+    t = "Hezbollah denied any involvement in the Majdal Shams attack."
+    denial = record("d1", "Outlet Z", "2024-07-28", t,
+                    statements=[statement(t, "s1", "hezbollah", "denied",
+                                          "any involvement in the Majdal Shams attack",
+                                          "denial")])  # fmt: skip
+    result = link_records([*accusing, denial])
+    # one accusation per accusing article (its first), not every accusing statement
+    assert claim_pairs(result, "disputes") == {("d1", "s1", f"b{i}", "s1") for i in range(3)}
+
+
+def test_story_api_serves_the_story_record(story_store) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.link.stories import story_record
+    from newsgraph.web.app import create_app
+
+    store, result = story_store
+    cluster = next(c for c in result.clusters if ("s0", "e1") in {m.key for m in c.members})
+    client = TestClient(create_app(store))
+    listed = client.get("/api/stories").json()
+    assert cluster.id in [s["id"] for s in listed]
+    served = client.get(f"/api/stories/{cluster.id}")
+    assert served.status_code == 200
+    assert served.json()["reports"] == story_record(store, cluster.id)["reports"]
+    assert client.get("/api/stories/ec-missing").status_code == 404
+
+
+def test_cluster_id_is_kept_when_a_later_report_joins() -> None:
+    records = strike_records()
+    before = {c.id for c in link_records(records[:2]).clusters}
+    after = link_records(records).clusters
+    rafah = next(c for c in after if len(c.members) == 3)
+    assert rafah.id in before  # a1 and a2 started it; a3 joined a day later
+
+
+def test_story_command_prints_a_story_and_its_json(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    db = tmp_path / "cli.duckdb"
+    with open_store(db) as store:
+        run_id = store.begin_run({})
+        for rec in strike_records():
+            a = rec["article"]
+            store.write_record(rec, Article(id=a["id"], text=a["text"], outlet=a["outlet"],
+                               published=date.fromisoformat(a["published"]), language="en"),
+                               run_id)  # fmt: skip
+        link_store(store)
+    runner = CliRunner()
+    listed = runner.invoke(app, ["story", "--db", str(db), "--json"])
+    assert listed.exit_code == 0, listed.output
+    rafah = next(s for s in json.loads(listed.output) if s["n_articles"] == 3)
+    shown = runner.invoke(app, ["story", rafah["id"], "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "reports over time" in shown.output and "Outlet C" in shown.output
+    assert runner.invoke(app, ["story", "ec-missing", "--db", str(db)]).exit_code == 1

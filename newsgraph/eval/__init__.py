@@ -6,4 +6,6 @@ SCORERS: dict[str, str] = {
     "geo": "newsgraph.eval.geo",
     "timeml": "newsgraph.eval.timeml",
     "ecbplus": "newsgraph.eval.ecbplus",
+    "emergent": "newsgraph.eval.emergent",
+    "fnc1": "newsgraph.eval.fnc1",
 }

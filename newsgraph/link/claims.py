@@ -21,16 +21,21 @@ compared within their time window only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .events import Compatibility, _known, _published
+from .events import Compatibility, _known, _published, family_of
 
+# Event types that are speech about an event, not the event itself.
+SPEECH_TYPES = frozenset({"ACCUSE", "REJECT"})
+
+MAX_DISPUTED_PER_DENIAL = 5
 DISPUTE_BEFORE_DAYS = 1
 DISPUTE_AFTER_DAYS = 14
 REPEAT_WINDOW_DAYS = 3
@@ -55,6 +60,9 @@ class ClaimItem:
     parties: frozenset[str]  # accused (accusation), answered (denial), addressee (other acts)
     words: frozenset[str]
     text: str
+    order: int = 0  # position of the statement in its article
+    families: frozenset[str] = frozenset()  # event families the statement is about
+    answers: str | None = None  # the record's own ``disputes`` (a statement id of its article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +99,7 @@ def claim_items(record: Mapping[str, Any]) -> list[ClaimItem]:
     speakers = {s.get("id"): (s.get("speaker") or {}).get("actor") for s in statements}
     events = record.get("events") or []
     items = []
-    for statement in statements:
+    for order, statement in enumerate(statements):
         speaker = (statement.get("speaker") or {}).get("actor")
         act = statement.get("act") or ""
         parties = _parties(statement, speaker, act, events, speakers)
@@ -107,9 +115,24 @@ def claim_items(record: Mapping[str, Any]) -> list[ClaimItem]:
                 parties=frozenset(p for p in parties if p and p != speaker),
                 words=content_words(text),
                 text=text,
+                order=order,
+                families=_families(statement, events, speaker),
+                answers=statement.get("disputes"),
             )
         )
     return items
+
+
+def _families(
+    statement: Mapping[str, Any], events: list[Mapping[str, Any]], speaker: str | None
+) -> frozenset[str]:
+    """The event families a statement is about: those of the events attributed to it."""
+    own = statement.get("id")
+    return frozenset(
+        family_of(e.get("type") or "")
+        for e in events
+        if e.get("attributed_to") == own and e.get("type") not in SPEECH_TYPES
+    )
 
 
 def _parties(
@@ -147,25 +170,55 @@ def find_claim_links(
     """``disputes`` and ``repeats`` links between statements of different articles."""
     check = Compatibility(parents)
     items = list(items)
-    links = _disputes(items, check) + _repeats(items)
+    disputes = _disputes(items, check)
+    # a denial repeats the first denial of the accusation it answers; word overlap otherwise
+    repeats = {(x.article_id, x.from_id): x for x in _denial_repeats(disputes, items)}
+    for link in _repeats(items):
+        repeats.setdefault((link.article_id, link.from_id), link)
+    links = disputes + list(repeats.values())
     return sorted(links, key=lambda x: (x.article_id, x.from_id, x.to_article_id, x.to_id))
 
 
 def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
+    """Each denial disputes the accusations it answers: those that put something on the denier
+    (blocked by the accused's root actor), within and across articles, in the time window.
+    Bounded by what is true: one accusation per accusing article (the nearest before the
+    denial in its own article, else the first), at most ``MAX_DISPUTED_PER_DENIAL`` in all."""
     accusations: dict[str, list[ClaimItem]] = defaultdict(list)
     for item in items:
         if item.act in ACCUSING_ACTS and _known(item.speaker):
-            for accused in item.parties:
-                accusations[check.root(accused)].append(item)
+            for root in {check.root(accused) for accused in item.parties}:
+                accusations[root].append(item)
+    # Within a block, accusations by date: a denial looks only at its window (cost linear in
+    # the store, not quadratic); undated accusations are looked at by every denial.
+    dated: dict[str, tuple[list[date], list[ClaimItem], list[ClaimItem]]] = {}
+    for root, block in accusations.items():
+        with_date = sorted((a for a in block if a.published), key=lambda a: a.published)
+        dated[root] = ([a.published for a in with_date], with_date,  # type: ignore[misc]
+                       [a for a in block if not a.published])  # fmt: skip
     links: dict[tuple[str, str, str, str], ClaimLink] = {}
     for denial in items:
         if denial.act != "denial" or not _known(denial.speaker):
             continue
-        for accusation in accusations.get(check.root(denial.speaker), ()):  # type: ignore[arg-type]
-            if accusation.article_id == denial.article_id:
+        per_article: dict[str, ClaimItem] = {}
+        for accusation in _in_window(dated.get(check.root(denial.speaker)), denial):  # type: ignore[arg-type]
+            if accusation.statement_id == denial.statement_id and (
+                accusation.article_id == denial.article_id
+            ):
                 continue
             if not _answers(denial, accusation, check) or not _dispute_window(denial, accusation):
                 continue
+            if not _same_target_family(denial, accusation):
+                continue
+            kept = per_article.get(accusation.article_id)
+            if kept is None or _closer(denial, accusation, kept):
+                per_article[accusation.article_id] = accusation
+        chosen = sorted(per_article.values(), key=lambda a: _distance(denial, a))
+        for accusation in chosen[:MAX_DISPUTED_PER_DENIAL]:
+            if denial.article_id == accusation.article_id and denial.answers == (
+                accusation.statement_id
+            ):
+                continue  # the record already carries this link (origin 'record')
             key = (denial.article_id, denial.statement_id, accusation.article_id,
                    accusation.statement_id)  # fmt: skip
             links[key] = ClaimLink(
@@ -175,6 +228,73 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
                     _evidence(accusation, "accusation"),
                     _evidence(denial, "denial"),
                 ),
+            )
+    return list(links.values())
+
+
+def _in_window(
+    block: tuple[list[date], list[ClaimItem], list[ClaimItem]] | None, denial: ClaimItem
+) -> list[ClaimItem]:
+    if block is None:
+        return []
+    days, with_date, undated = block
+    if denial.published is None:
+        return with_date + undated
+    lo = bisect_left(days, denial.published - timedelta(days=DISPUTE_AFTER_DAYS))
+    hi = bisect_right(days, denial.published + timedelta(days=DISPUTE_BEFORE_DAYS))
+    return with_date[lo:hi] + undated
+
+
+def _same_target_family(denial: ClaimItem, accusation: ClaimItem) -> bool:
+    """Where both name the kind of event at stake, it must be the same family."""
+    return (
+        not denial.families
+        or not accusation.families
+        or bool(denial.families & accusation.families)
+    )
+
+
+def _distance(denial: ClaimItem, accusation: ClaimItem) -> tuple[int, int, str, str]:
+    """Same article first (the accusation just above), then the nearest publication date."""
+    if accusation.article_id == denial.article_id:
+        before = accusation.order <= denial.order
+        return (0, (denial.order - accusation.order) if before else 1000 + accusation.order,
+                "", "")  # fmt: skip
+    days = (
+        abs((denial.published - accusation.published).days)
+        if denial.published and accusation.published
+        else 0
+    )
+    return (1, days, accusation.article_id, accusation.statement_id)
+
+
+def _closer(denial: ClaimItem, candidate: ClaimItem, kept: ClaimItem) -> bool:
+    if candidate.article_id == denial.article_id:
+        return _distance(denial, candidate) < _distance(denial, kept)
+    return candidate.order < kept.order  # another article: its first accusation
+
+
+def _denial_repeats(disputes: list[ClaimLink], items: list[ClaimItem]) -> list[ClaimLink]:
+    """A later denial of an accusation *repeats* the first denial of it (never disputes it)."""
+    by_id = {(i.article_id, i.statement_id): i for i in items}
+    denials_of: dict[tuple[str, str], list[ClaimItem]] = defaultdict(list)
+    for link in disputes:
+        denials_of[(link.to_article_id, link.to_id)].append(by_id[(link.article_id, link.from_id)])
+    links: dict[tuple[str, str], ClaimLink] = {}
+    for denials in denials_of.values():
+        denials.sort(key=lambda d: (d.published or date.min, d.article_id, d.order))
+        first = denials[0]
+        for later in denials[1:]:
+            key = (later.article_id, later.statement_id)
+            if key == (first.article_id, first.statement_id) or key in links:
+                continue
+            links[key] = ClaimLink(
+                later.article_id,
+                later.statement_id,
+                first.article_id,
+                first.statement_id,
+                relation="repeats",
+                evidence=(_evidence(first, "first"), _evidence(later, "repeat")),
             )
     return list(links.values())
 

@@ -3,7 +3,10 @@
 Two events are the same event when nothing they say contradicts the other and at least one
 concrete anchor agrees:
 
-- **type**: the same PLOVER type;
+- **type**: the same family of PLOVER types (``TYPE_FAMILIES``: a strike reported as ASSAULT by
+  one outlet and COERCE by another is one event);
+- **casualties**: killed counts, where both give one, within ``KILLED_TOLERANCE`` of each other
+  (9, 10 and 11 are one strike's toll as outlets report it; 3 and 20 are two strikes);
 - **actors**: a known source (target) equals the other's, or one is the other's parent
   through the knowledge base's affiliation (``idf`` under ``israel``); an unknown or unresolved
   actor contradicts nothing;
@@ -18,8 +21,8 @@ strike of a busy day.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the best compatible cluster found through a blocking index keyed
-by type and anchor (source root actor, target root actor, place id, 0.5° grid cell), or starts
-a new one. A cluster is checked against its consensus (the values its members agree on), so
+by type family and anchor (source root actor, target root actor, place id, 0.5° grid cell), or
+starts a new one. A cluster is checked against its consensus (the values its members agree on), so
 chains of weak links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters
 whose interval ended before the visited event's start leave the index: the cost grows with the
 events per type, anchor and period, never with the square of the store.
@@ -44,6 +47,28 @@ MAX_TIME_SPAN_DAYS = 31
 # Features that name an area containing other places: compatible with what lies inside.
 COARSE_FEATURES = frozenset({"country", "region", "area", "territory", "county", "state"})
 _CELL_DEGREES = 0.5
+# PLOVER types that one real event is reported as, depending on the outlet's wording.
+TYPE_FAMILIES: dict[str, str] = {
+    "ASSAULT": "force", "COERCE": "force",
+    "MOBILIZE": "posture", "THREATEN": "posture", "RETREAT": "posture",
+    "SANCTION": "pressure", "PROTEST": "pressure", "DEMAND": "pressure", "REQUEST": "pressure",
+    "CONSULT": "talks", "AGREE": "talks", "COOPERATE": "talks", "SUPPORT": "talks",
+    "AID": "talks", "CONCEDE": "talks",
+    "ACCUSE": "words", "REJECT": "words",
+}  # fmt: skip
+# Killed counts differing by more than this share of the larger (and more than 2) are two events.
+KILLED_TOLERANCE = 0.35
+
+
+def family_of(event_type: str) -> str:
+    return TYPE_FAMILIES.get(event_type, event_type)
+
+
+def killed_compatible(a: int | None, b: int | None) -> bool:
+    if a is None or b is None:
+        return True
+    return abs(a - b) <= max(2, KILLED_TOLERANCE * max(a, b))
+
 
 Interval = tuple[date, date]
 
@@ -84,6 +109,7 @@ class EventItem:
     attributed_to: str | None = None
     killed: int | None = None
     trigger: str | None = None  # stem of the first evidence word (lexical clustering only)
+    disputed: bool = False  # the statement it is attributed to is denied in its article
 
     @property
     def key(self) -> tuple[str, str]:
@@ -110,11 +136,19 @@ class EventCluster:
     place: PlaceInfo | None = None
     when: Interval | None = None
     triggers: set[str] = field(default_factory=set)
+    killed: list[int] = field(default_factory=list)
+    parents: Mapping[str, str] = field(default_factory=dict, repr=False)  # actor → parent
+
+    @property
+    def family(self) -> str:
+        return family_of(self.type)
 
     @property
     def id(self) -> str:
-        keys = "|".join(f"{a}:{e}" for a, e in sorted(m.key for m in self.members))
-        return "ec-" + hashlib.sha1(keys.encode()).hexdigest()[:16]
+        """Stable while the story grows: a hash of the member that started the cluster (the
+        earliest in visit order), so reports added later keep the cluster's id."""
+        article_id, event_id = self.members[0].key
+        return "ec-" + hashlib.sha1(f"{article_id}:{event_id}".encode()).hexdigest()[:16]
 
     @property
     def outlets(self) -> list[str]:
@@ -155,7 +189,42 @@ class EventCluster:
             "killed": [min(killed), max(killed)] if killed else None,
             "first_reported_by": first.outlet,
             **self.support(),
+            **self.disagreement(),
         }
+
+    def disagreement(self) -> dict[str, Any]:
+        """Each field's values with the outlets that give each, and whether sources differ:
+        ``{"fields": {"killed": [{"value": 9, "outlets": [...]}, ...]}, "disputed": true}``."""
+        fields: dict[str, list[dict[str, Any]]] = {}
+        getters = {
+            "type": lambda m: m.type,
+            "source": lambda m: m.source if _known(m.source) else None,
+            "target": lambda m: m.target if _known(m.target) else None,
+            "place": lambda m: m.place.id if m.place and not m.place.coarse else None,
+            "killed": lambda m: m.killed,
+        }
+        for name, get in getters.items():
+            by_value: dict[Any, set[str]] = defaultdict(set)
+            for m in self.members:
+                value = get(m)
+                if value is not None:
+                    by_value[value].add(m.outlet or f"article:{m.article_id}")
+            fields[name] = [
+                {"value": v, "outlets": sorted(o)}
+                for v, o in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+            ]
+        check = Compatibility(self.parents)
+        roots = {
+            name: {check.root(v["value"]) for v in fields[name]} for name in ("source", "target")
+        }
+        # Differing accounts: other tolls, or actors on different branches (idf under israel
+        # is one account); places in one cluster are near each other by construction.
+        differing = sorted(
+            [name for name, values in roots.items() if len(values) > 1]
+            + (["killed"] if len(fields["killed"]) > 1 else [])
+        )
+        denied = any(m.disputed for m in self.members)
+        return {"fields": fields, "differing": differing, "disputed": bool(differing) or denied}
 
     def to_row(self) -> dict[str, Any]:
         """The shape ``Store.replace_event_clusters`` takes."""
@@ -275,6 +344,7 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
                 attributed_to=event.get("attributed_to"),
                 killed=_killed(event.get("magnitude")),
                 trigger=trigger_stem(event.get("evidence")),
+                disputed=bool(event.get("disputed")),
             )
         )
     return items
@@ -359,7 +429,9 @@ class Compatibility:
 
     def score(self, cluster: EventCluster, item: EventItem) -> int | None:
         """How many anchors agree (≥ 1), or None where the event does not fit the cluster."""
-        if cluster.type != item.type or not self.times(cluster.when, item.when):
+        if cluster.family != family_of(item.type) or not self.times(cluster.when, item.when):
+            return None
+        if not all(killed_compatible(k, item.killed) for k in cluster.killed):
             return None
         anchors = 0
         for verdict in (
@@ -417,7 +489,7 @@ def cluster_events(
                 if score > best_score or (score and score == best_score and c < best):
                     best, best_score = c, score
         if best == len(clusters):
-            clusters.append(EventCluster(type=item.type))
+            clusters.append(EventCluster(type=item.type, parents=check.parents))
             best = len(clusters) - 1
         _join(clusters[best], item)
         for key in _own_keys(clusters[best], check):
@@ -438,6 +510,8 @@ def _ended(cluster: EventCluster, start: date) -> bool:
 def _join(cluster: EventCluster, item: EventItem) -> None:
     """Add ``item``; the consensus keeps known values and narrows the interval."""
     cluster.members.append(item)
+    if item.killed is not None:
+        cluster.killed.append(item.killed)
     if item.trigger:
         cluster.triggers.add(item.trigger)
     cluster.source = cluster.source if _known(cluster.source) else item.source or cluster.source
@@ -471,7 +545,7 @@ def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, st
         keys.append(("cell", f"{cell[0]},{cell[1]}"))
     if check.lexical:
         keys += [("trigger", t) for t in sorted(cluster.triggers)]
-    return [(cluster.type + ":" + kind, value) for kind, value in keys]
+    return [(cluster.family + ":" + kind, value) for kind, value in keys]
 
 
 def _query_keys(item: EventItem, check: Compatibility) -> list[tuple[str, str]]:
@@ -483,4 +557,4 @@ def _query_keys(item: EventItem, check: Compatibility) -> list[tuple[str, str]]:
         ]
     if check.lexical and item.trigger:
         keys.append(("trigger", item.trigger))
-    return [(item.type + ":" + kind, value) for kind, value in keys]
+    return [(family_of(item.type) + ":" + kind, value) for kind, value in keys]

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from . import api, pages
+from . import api, pages, stories
 from .queries import Reader
 
 HERE = Path(__file__).parent
@@ -107,6 +107,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.templates = templates()
     app.state.store_label = store_label(store)
     app.include_router(api.router)
+    app.include_router(stories.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(SecurityHeaders)

@@ -1,0 +1,253 @@
+"""Stance of a text towards a claim: supports, disputes, reports (discusses) or unrelated.
+
+Two learned models share one feature extractor (``pair_features``): ``fnc1`` (headline against
+an article body, four classes, trained on FNC-1) and ``emergent`` (a headline or statement
+against a short claim, three classes, trained on Emergent). Each is a logistic regression over
+hashed words (its out-of-fold probabilities are features) followed by gradient-boosted trees over
+hand features (word and n-gram overlap, hashed TF-IDF cosine, refuting / hedging / confirming /
+negation word counts, question marks) plus those probabilities. Weights are plain arrays in
+``newsgraph/link/data/stance_*.npz``; inference needs numpy only. Training:
+``tools/train_stance.py``; scores: ``newsgraph eval fnc1`` / ``newsgraph eval emergent``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import zlib
+from collections import Counter
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+SUPPORTS = "supports"
+DISPUTES = "disputes"
+REPORTS = "reports"
+UNRELATED = "unrelated"
+
+DATA_DIR = Path(__file__).parent / "data"
+HASH_BITS = 18  # TF-IDF cosine space
+BOW_BITS = 16  # logistic-regression word space
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# General-purpose English word lists (the FNC-1 baseline's refuting list, extended with common
+# hedges and confirmations); they are features, the models weigh them.
+REFUTING = words(
+    "fake fraud hoax false deny denies denied denial refute refutes refuted not despite nope "
+    "doubt doubts bogus debunk debunked debunks pranks retract retracts retracted untrue "
+    "baseless fabricated fabrication rumour rumor myth misleading dismissed dismisses rejects "
+    "rejected hoaxes satire satirical"
+)
+HEDGING = words(
+    "reportedly allegedly alleged claims claim claimed purportedly apparently rumored rumoured "
+    "unconfirmed unverified may might could possibly suggests suggest according sources "
+    "believed appears seems report reports reported say says said"
+)
+CONFIRMING = words(
+    "confirmed confirms confirm official officially proves proven true indeed verified "
+    "announced announces revealed reveals"
+)
+NEGATION = words("no not never none nothing nor neither without n't cannot isn't")
+STOPWORDS = words(
+    "a an the of to in on at for by with from and or but is are was were be been being it its "
+    "this that these those as he she they we you i his her their our your him them us me my "
+    "has have had do does did will would shall should can about into over after before than "
+    "then there here what which who whom whose when where why how all any each more most some "
+    "such only own same so too very s just also up out if"
+)
+LEAD_CHARS = 400
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def content(toks: list[str]) -> list[str]:
+    return [t for t in toks if t not in STOPWORDS and len(t) > 1]
+
+
+def _hash(token: str, bits: int) -> int:
+    return zlib.crc32(token.encode("utf-8")) & ((1 << bits) - 1)
+
+
+def _ngrams(toks: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+
+
+def _tfidf(toks: list[str], idf: np.ndarray) -> dict[int, float]:
+    counts = Counter(_hash(t, HASH_BITS) for t in toks)
+    vec = {h: (1 + math.log(c)) * float(idf[h]) for h, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {h: v / norm for h, v in vec.items()}
+
+
+def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(h, 0.0) for h, v in a.items())
+
+
+def _rate(toks: list[str], words: frozenset[str]) -> float:
+    return sum(t in words for t in toks) / max(len(toks), 1) * 100
+
+
+def _count(toks: list[str], words: frozenset[str]) -> float:
+    return float(sum(t in words for t in toks))
+
+
+FEATURE_NAMES = (
+    "jaccard", "head_in_body", "head_in_lead", "cos_body", "cos_lead", "bigram_hits",
+    "trigram_hits", "bigram_hits_lead", "head_refute", "head_hedge", "head_confirm",
+    "head_negation", "head_question", "body_refute", "body_hedge", "body_confirm",
+    "body_negation", "lead_refute", "lead_hedge", "lead_negation", "near_refute",
+    "near_hedge", "log_head_len", "log_body_len",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _body_parts(body: str) -> tuple:
+    """The body side's tokens and n-grams (cached: one body is paired with many headlines)."""
+    text, lead = tokens(body), tokens(body[:LEAD_CHARS])
+    return (text, lead, content(text), content(lead), _ngrams(text, 2), _ngrams(text, 3),
+            _ngrams(lead, 2))  # fmt: skip
+
+
+def pair_features(headline: str, body: str, idf: np.ndarray) -> np.ndarray:
+    """Dense hand features of (headline, body); ``idf`` is a model's hashed IDF array."""
+    head = tokens(headline)
+    head_c = content(head)
+    text, lead, body_c, lead_c, body_bi, body_tri, lead_bi = _body_parts(body)
+    head_set, body_set, lead_set = set(head_c), set(body_c), set(lead_c)
+    n_head = max(len(head_set), 1)
+    head_vec = _tfidf(head_c, idf)
+    bi, tri = _ngrams(head, 2), _ngrams(head, 3)
+    # Refuting/hedging words within 8 tokens of a headline word: the body's stance *on it*.
+    near: list[str] = []
+    for i, tok in enumerate(text):
+        if tok in head_set:
+            near.extend(text[max(0, i - 8) : i + 9])
+    return np.array(
+        [
+            len(head_set & body_set) / max(len(head_set | body_set), 1),
+            len(head_set & body_set) / n_head,
+            len(head_set & lead_set) / n_head,
+            _cosine(head_vec, _tfidf(body_c, idf)),
+            _cosine(head_vec, _tfidf(lead_c, idf)),
+            len(bi & body_bi) / max(len(bi), 1),
+            len(tri & body_tri) / max(len(tri), 1),
+            len(bi & lead_bi) / max(len(bi), 1),
+            _count(head, REFUTING),
+            _count(head, HEDGING),
+            _count(head, CONFIRMING),
+            _count(head, NEGATION),
+            float("?" in headline),
+            _rate(text, REFUTING),
+            _rate(text, HEDGING),
+            _rate(text, CONFIRMING),
+            _rate(text, NEGATION),
+            _count(lead, REFUTING),
+            _count(lead, HEDGING),
+            _count(lead, NEGATION),
+            _rate(near, REFUTING),
+            _rate(near, HEDGING),
+            math.log1p(len(head)),
+            math.log1p(len(text)),
+        ],
+        dtype=np.float64,
+    )
+
+
+def bow_indices(headline: str, body: str) -> list[int]:
+    """Hashed word features for the logistic regression: headline words and bigrams, and the
+    body lead's words (prefixed so the two texts do not share weights)."""
+    head = tokens(headline)
+    feats = [f"h:{t}" for t in head] + [f"h:{a}_{b}" for a, b in itertools.pairwise(head)]
+    feats += [f"b:{t}" for t in content(tokens(body[:LEAD_CHARS]))]
+    if "?" in headline:
+        feats.append("h:?")
+    return sorted({_hash(f, BOW_BITS) for f in feats})
+
+
+class StanceModel:
+    """A trained stance model loaded from its npz (see tools/train_stance.py)."""
+
+    def __init__(self, path: Path) -> None:
+        with np.load(path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        self.labels: list[str] = [str(x) for x in arrays["labels"]]
+        self.idf = arrays["idf"]
+        self.lr_coef = arrays["lr_coef"]  # (classes, 2**BOW_BITS)
+        self.lr_intercept = arrays["lr_intercept"]
+        self.baseline = arrays["baseline"]  # (classes,)
+        self.tree_class = arrays["tree_class"]
+        self.tree_start = arrays["tree_start"]
+        self.feature = arrays["feature"]
+        self.threshold = arrays["threshold"]
+        self.left = arrays["left"]
+        self.right = arrays["right"]
+        self.is_leaf = arrays["is_leaf"].astype(bool)
+        self.value = arrays["value"]
+        self.max_depth = int(arrays["max_depth"])
+
+    def lr_proba(self, rows: list[list[int]]) -> np.ndarray:
+        scores = np.array([self.lr_coef[:, idx].sum(axis=1) for idx in rows]).reshape(len(rows), -1)
+        return _softmax(scores + self.lr_intercept)
+
+    def tree_scores(self, x: np.ndarray) -> np.ndarray:
+        """Raw class scores of the boosted trees (equal to sklearn's decision_function)."""
+        n = len(x)
+        out = np.tile(self.baseline, (n, 1)).astype(np.float64)
+        rows = np.arange(n)
+        for t, start in enumerate(self.tree_start):
+            node = np.full(n, start, dtype=np.int64)
+            for _ in range(self.max_depth + 1):
+                leaf = self.is_leaf[node]
+                if leaf.all():
+                    break
+                go_left = x[rows, self.feature[node]] <= self.threshold[node]
+                step = np.where(go_left, self.left[node], self.right[node]) + start
+                node = np.where(leaf, node, step)
+            out[:, self.tree_class[t]] += self.value[node]
+        return out
+
+    def features(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        hand = np.array([pair_features(h, b, self.idf) for h, b in pairs]).reshape(len(pairs), -1)
+        lr = self.lr_proba([bow_indices(h, b) for h, b in pairs])
+        return np.hstack([hand, lr])
+
+    def predict_proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        if not pairs:
+            return np.zeros((0, len(self.labels)))
+        scores = self.tree_scores(self.features(pairs))
+        if scores.shape[1] == 1:  # binary: one score column
+            p = 1 / (1 + np.exp(-scores[:, 0]))
+            return np.stack([1 - p, p], axis=1)
+        return _softmax(scores)
+
+    def predict(self, pairs: list[tuple[str, str]]) -> list[str]:
+        proba = self.predict_proba(pairs)
+        return [self.labels[i] for i in proba.argmax(axis=1)]
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@cache
+def load_model(name: str) -> StanceModel:
+    """``"fnc1"`` (headline vs body) or ``"emergent"`` (statement vs claim)."""
+    return StanceModel(DATA_DIR / f"stance_{name}.npz")
+
+
+def stance(text: str, claim: str, model: str = "emergent") -> str:
+    """The stance of ``text`` towards ``claim``: supports, disputes, reports or unrelated."""
+    return load_model(model).predict([(text, claim)])[0]

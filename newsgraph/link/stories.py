@@ -1,0 +1,206 @@
+"""Story records: one real-world event (an event cluster) with everything said about it.
+
+``story_record(store, story_id)`` returns a JSON-ready dict: the cluster and its summary (each
+field's values with the outlets that give each, and whether accounts differ), the reports over
+time (each member event with its outlet, date, wording and evidence spans, asserted or
+attributed), who says what about it (the statements the events are attributed to, and the
+accusations and denials in the reporting articles), who disputes whom (``claim_links`` touching
+those statements), and each outlet's wording side by side (event evidence and framing terms).
+``list_stories(store)`` lists clusters reported by the most outlets first. The CLI's
+``newsgraph story ID`` and the web's ``/api/stories/{id}`` print and serve these.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+# Statement acts that take a side on who did what.
+SIDE_ACTS = frozenset({"accusation", "denial", "claim", "condemnation", "threat"})
+BLAME_ACTS = frozenset({"accusation", "denial"})
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Clusters reported by two articles or more, most outlets first."""
+    rows = store.query(
+        "SELECT id, type, place_id, time_value, first_reported, n_articles, outlets, consensus "
+        "FROM event_clusters WHERE n_articles > 1 "
+        "ORDER BY n_articles DESC, first_reported, id LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+    return [_cluster_row(row) for row in rows]
+
+
+def _cluster_row(row: tuple) -> dict[str, Any]:
+    cid, type_, place, time_value, first, n_articles, outlets, consensus = row
+    consensus = _json(consensus) or {}
+    return {
+        "id": cid,
+        "type": type_,
+        "place": place,
+        "time": time_value,
+        "first_reported": _date(first),
+        "n_articles": n_articles,
+        "outlets": _json(outlets) or [],
+        "disputed": bool(consensus.get("disputed")),
+        "differing": consensus.get("differing", []),
+        "consensus": consensus,
+    }
+
+
+def story_record(store: Any, story_id: str) -> dict[str, Any] | None:
+    """The story of one event cluster (see the module docstring), or None if no such id."""
+    rows = store.query(
+        "SELECT id, type, place_id, time_value, first_reported, n_articles, outlets, consensus "
+        "FROM event_clusters WHERE id = ?",
+        [story_id],
+    )
+    if not rows:
+        return None
+    story = _cluster_row(rows[0])
+    members = store.query(
+        "SELECT article_id, event_id FROM event_cluster_members WHERE cluster_id = ? "
+        "ORDER BY article_id, event_id",
+        [story_id],
+    )
+    events_by_article: dict[str, set[str]] = defaultdict(set)
+    for article_id, event_id in members:
+        events_by_article[article_id].add(event_id)
+    records = {a: store.get_record(a) for a in sorted(events_by_article)}
+    records = {a: r for a, r in records.items() if r}
+
+    reports, statements, wording = [], [], []
+    for article_id, record in records.items():
+        article = record.get("article") or {}
+        names = {a["id"]: a.get("name") for a in record.get("actors") or []}
+        own = events_by_article[article_id]
+        events = [e for e in record.get("events") or [] if e.get("id") in own]
+        about = {e.get("attributed_to") for e in events if e.get("attributed_to")}
+        for event in events:
+            reports.append(_report(article, event, names))
+        for st in record.get("statements") or []:
+            if st.get("id") in about or _takes_side(st, events):
+                statements.append(_statement(article, st, names))
+        wording.append(_wording(article, events, record.get("framing") or []))
+    reports.sort(key=lambda r: (r["published"] or "", r["article_id"], r["event_id"]))
+    statement_keys = {(s["article_id"], s["id"]) for s in statements}
+    story |= {
+        "reports": reports,
+        "statements": statements,
+        "disputes": _links(store, sorted(records), statement_keys),
+        "wording": sorted(wording, key=lambda w: (w["outlet"] or "", w["article_id"])),
+    }
+    return story
+
+
+def _takes_side(statement: Mapping[str, Any], events: list[Mapping[str, Any]]) -> bool:
+    """An accusation or denial in a reporting article concerns the story; another side-taking
+    act does when its speaker or addressee is one of the story events' actors."""
+    if statement.get("act") in BLAME_ACTS:
+        return True
+    if statement.get("act") not in SIDE_ACTS:
+        return False
+    actors = {(e.get(r) or {}).get("actor") for e in events for r in ("source", "target")}
+    actors.discard(None)
+    speaker = (statement.get("speaker") or {}).get("actor")
+    return speaker in actors or statement.get("addressee") in actors
+
+
+def _report(article: Mapping[str, Any], event: Mapping[str, Any], names: dict) -> dict[str, Any]:
+    source = (event.get("source") or {}).get("actor")
+    target = (event.get("target") or {}).get("actor")
+    return {
+        "article_id": article.get("id"),
+        "outlet": article.get("outlet"),
+        "published": _date(article.get("published")),
+        "title": article.get("title"),
+        "event_id": event.get("id"),
+        "type": event.get("type"),
+        "source": {"actor": source, "name": names.get(source)},
+        "target": {"actor": target, "name": names.get(target)},
+        "place": event.get("place"),
+        "magnitude": event.get("magnitude"),
+        "voice": "attributed" if event.get("attributed_to") else "asserted",
+        "attributed_to": event.get("attributed_to"),
+        "disputed": bool(event.get("disputed")),
+        "evidence": event.get("evidence") or [],
+    }
+
+
+def _statement(article: Mapping[str, Any], st: Mapping[str, Any], names: dict) -> dict[str, Any]:
+    speaker = (st.get("speaker") or {}).get("actor")
+    return {
+        "article_id": article.get("id"),
+        "outlet": article.get("outlet"),
+        "published": _date(article.get("published")),
+        "id": st.get("id"),
+        "speaker": {
+            "actor": speaker,
+            "name": names.get(speaker),
+            "span": (st.get("speaker") or {}).get("span"),
+        },
+        "act": st.get("act"),
+        "addressee": st.get("addressee"),
+        "cue": (st.get("cue") or {}).get("span"),
+        "content": st.get("content") or [],
+        "text": " ".join(c.get("text", "") for c in st.get("content") or []),
+    }
+
+
+def _wording(
+    article: Mapping[str, Any], events: list[Mapping[str, Any]], framing: list[Mapping[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "article_id": article.get("id"),
+        "outlet": article.get("outlet"),
+        "published": _date(article.get("published")),
+        "event_wording": [s.get("text") for e in events for s in e.get("evidence") or []],
+        "framing": [
+            {
+                "term": f.get("term"),
+                "category": f.get("category"),
+                "speaker": f.get("speaker"),
+                "span": f.get("span"),
+            }
+            for f in framing
+        ],
+    }
+
+
+def _links(
+    store: Any, article_ids: list[str], statements: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """``disputes`` and ``repeats`` links that touch the story's statements."""
+    if not article_ids:
+        return []
+    marks = ", ".join("?" for _ in article_ids)
+    rows = store.query(
+        "SELECT article_id, from_id, to_article_id, to_id, relation, evidence, origin "
+        f"FROM claim_links WHERE article_id IN ({marks}) OR to_article_id IN ({marks}) "
+        "ORDER BY article_id, from_id, to_article_id, to_id",
+        [*article_ids, *article_ids],
+    )
+    links = []
+    for article_id, from_id, to_article_id, to_id, relation, evidence, origin in rows:
+        if (article_id, from_id) not in statements and (to_article_id, to_id) not in statements:
+            continue
+        links.append(
+            {
+                "from": {"article_id": article_id, "statement": from_id},
+                "to": {"article_id": to_article_id, "statement": to_id},
+                "relation": relation,
+                "origin": origin,
+                "evidence": _json(evidence) or [],
+            }
+        )
+    return links

@@ -1,0 +1,59 @@
+"""Stance models: the scorer's arithmetic, the shipped weights, and (slow) held-out floors."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.eval.base import shared_eval_dir
+from newsgraph.eval.stance import fnc1_score
+from newsgraph.link.stance import FEATURE_NAMES, load_model, pair_features, stance
+
+
+def test_fnc1_score_weights_relatedness_and_the_related_class() -> None:
+    gold = ["unrelated", "supports", "disputes", "reports"]
+    predicted = ["unrelated", "reports", "disputes", "unrelated"]
+    # 0.25 (unrelated right) + 0.25 (related, wrong class) + 1.0 (exact) + 0 (called unrelated)
+    assert fnc1_score(gold, predicted) == (1.5, 3.25)
+
+
+def test_features_see_overlap_and_refuting_words() -> None:
+    idf = load_model("fnc1").idf
+    names = list(FEATURE_NAMES)
+    claim = "Rocket hits football field in Majdal Shams"
+    related = pair_features(
+        claim, "A rocket hit a football field in Majdal Shams on Saturday.", idf
+    )
+    other = pair_features(claim, "The central bank raised interest rates on Tuesday.", idf)
+    assert related[names.index("cos_body")] > 0.5 > other[names.index("cos_body")]
+    denied = pair_features("Reports of a rocket strike are a hoax", "Officials denied it.", idf)
+    assert denied[names.index("head_refute")] == 1.0
+
+
+def test_shipped_models_tell_an_unrelated_body_from_a_related_one() -> None:
+    model = load_model("fnc1")
+    headline = "Rocket strike kills 12 children at football field in Majdal Shams"
+    related = ("A rocket struck a football field in Majdal Shams on Saturday, killing 12 "
+               "children who were playing there, local officials said.")  # fmt: skip
+    unrelated = "The central bank raised interest rates by a quarter point on Tuesday."
+    labels = model.predict([(headline, related), (headline, unrelated)])
+    assert labels[0] != "unrelated" and labels[1] == "unrelated"
+    claim = "A rocket hit Majdal Shams"
+    assert stance("Hoax: no, the rocket did not hit Majdal Shams", claim) == "disputes"
+    assert stance("Rocket hits Majdal Shams, killing 12 children", claim) == "supports"
+    assert stance("Reports claim a rocket may have hit Majdal Shams?", claim) == "reports"
+    assert set(load_model("emergent").labels) == {"supports", "disputes", "reports"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "measure", "floor"),
+    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.71)],
+)
+def test_held_out_floors(name: str, measure: str, floor: float) -> None:
+    import importlib
+
+    data = shared_eval_dir() / name
+    if not data.is_dir():
+        pytest.skip(f"no gold data at {data}")
+    report = importlib.import_module(f"newsgraph.eval.{name}").evaluate(data)
+    assert report.row(measure).value >= floor

@@ -35,6 +35,7 @@ from newsgraph.web import create_app
 from newsgraph.web.highlight import Mark, record_marks, render_text
 
 POSTGRES_URL = os.environ.get("NEWSGRAPH_TEST_POSTGRES_URL")
+LOCAL = "http://localhost"  # the server answers local host names only, unless told others
 
 # Seed-format articles (fictional, written for these tests), annotated by the real pipeline.
 SEED_ARTICLES = {
@@ -284,7 +285,7 @@ def ids(store_target: str, annotated: list) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def client(store_target: str, ids: dict[str, str]) -> Iterator[TestClient]:
     with open_store(store_target, read_only=True) as store:
-        yield TestClient(create_app(store), follow_redirects=False)
+        yield TestClient(create_app(store), base_url=LOCAL, follow_redirects=False)
 
 
 def get_json(client: TestClient, url: str, **params: Any) -> Any:

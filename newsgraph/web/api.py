@@ -12,26 +12,48 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
+from pydantic import BeforeValidator
 
 from .. import __version__
 from ..export import escape_formula
 from ..store import AmbiguousArticleId
 from ..store.schema import SCHEMA_VERSION
 from . import schemas as S
-from .queries import MAX_LIMIT, ArticleFilter, EventFilter, Reader, StatementFilter
+from .queries import MAX_LIMIT, MAX_OFFSET, ArticleFilter, EventFilter, Reader, StatementFilter
 
 router = APIRouter(prefix="/api", tags=["api"])
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_day(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` is a day (pydantic alone reads ``0`` as 1 January 1970)."""
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
-DateFrom = Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")]
-DateTo = Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+DateFrom = Annotated[
+    date | None,
+    Query(description="published on or after (YYYY-MM-DD)"),
+    BeforeValidator(iso_day),
+]
+DateTo = Annotated[
+    date | None,
+    Query(description="published on or before (YYYY-MM-DD)"),
+    BeforeValidator(iso_day),
+]
 Outlet = Annotated[str | None, Query(description="outlet name, exactly")]
 NOT_FOUND = {404: {"model": S.Problem, "description": "no such id"}}
 

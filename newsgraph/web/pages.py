@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from ..store import AmbiguousArticleId
 from .highlight import highlighted
 from .queries import (
+    MAX_OFFSET,
     PLOVER_TYPES,
     PROVENANCES,
     ROLES,
@@ -35,7 +36,7 @@ router = APIRouter(include_in_schema=False)
 
 PER_PAGE = 50
 Text = Annotated[str | None, Query()]
-PageNo = Annotated[int, Query(ge=1)]
+PageNo = Annotated[int, Query(ge=1, le=MAX_OFFSET // PER_PAGE)]
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -104,6 +105,8 @@ def parse_day(value: str | None, label: str, problems: list[str]) -> date | None
     if value is None:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         problems.append(f"{label} {value!r} is not a date (YYYY-MM-DD); it was ignored.")

@@ -44,6 +44,8 @@ ROLES = ("any", "source", "target")
 # Claim-link relations under which the target claim counts as disputed.
 DISPUTING = ("disputes", "denies")
 MAX_LIMIT = 500
+# Paging stops here (DuckDB overflows at OFFSET 2^63; no reader pages a billion rows).
+MAX_OFFSET = 1_000_000_000
 _ID_CHUNK = 500
 
 

@@ -10,6 +10,8 @@ the names and article details a reader needs next to it.
 
 from __future__ import annotations
 
+import copy
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -191,6 +193,11 @@ class EventFilter:
         _add_article_filters(where, "a", self.outlet, self.date_from, self.date_to)
         return where
 
+    @property
+    def needs_articles(self) -> bool:
+        """Whether the filter reads the articles table (outlet, publication dates)."""
+        return bool(self.outlet or self.date_from or self.date_to)
+
     def query(self) -> dict[str, str]:
         """The filter as query parameters (only those set), for links and the CSV download."""
         params = {}
@@ -237,10 +244,32 @@ _ARTICLE_REF = (
 
 
 class Reader:
-    """The queries of the web UI and API over one open (read-only) store."""
+    """The queries of the web UI and API over one open (read-only) store.
+
+    On DuckDB each request thread reads through a cursor of its own on the store's one
+    connection (DuckDB runs cursors in parallel and lets go of the GIL while it works), so
+    requests no longer queue behind the store's lock; PostgreSQL keeps the store's connection.
+    """
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self._shared = store
+        self._local = threading.local()
+        self._opening = threading.Lock()
+        self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
+
+    @property
+    def store(self) -> Store:
+        """This thread's view of the store (the shared store where there is none)."""
+        if not self._per_thread:
+            return self._shared
+        mine = getattr(self._local, "store", None)
+        if mine is None:
+            mine = copy.copy(self._shared)  # the same store object but for connection and lock
+            with self._opening:
+                mine._con = self._shared._con.cursor()  # type: ignore[attr-defined]
+            mine._lock = threading.RLock()
+            self._local.store = mine
+        return mine
 
     # --- plumbing ---------------------------------------------------------------------
 
@@ -506,9 +535,14 @@ class Reader:
 
     # --- events -------------------------------------------------------------------------
 
-    def _event_sql(self, where: Where) -> tuple[list[tuple[str, str]], str]:
+    def _event_sql(self, where: Where, page_sql: str = "") -> tuple[list[str], str]:
+        """The column names and the query of the events ``where`` keeps. The page is chosen
+        first and only its rows are joined to names, places, times and statements: the joins
+        then cost the page, not the store."""
+        page_columns = ", ".join(f"e.{q(c)}" for c in _EVENT_COLUMNS)
+        article_ref = ", ".join(f"{expr} AS {alias}" for expr, alias in _ARTICLE_REF)
         columns = [(f"e.{q(c)}", c) for c in _EVENT_COLUMNS] + [
-            *_ARTICLE_REF,
+            *((f"e.{alias}", alias) for _, alias in _ARTICLE_REF),
             ("sn.name", "source_name"),
             ("tn.name", "target_name"),
             ("p.name", "place_name"),
@@ -519,39 +553,57 @@ class Reader:
             ("st.speaker_text", "attr_text"),
             ("stn.name", "attr_name"),
         ]
-        rest = (
-            "FROM events e JOIN articles a ON a.id = e.article_id "
+        order = "ORDER BY {0}published DESC NULLS LAST, {1}article_id, {1}ord"
+        sql = (
+            f"WITH e AS (SELECT {page_columns}, {article_ref} "
+            f"FROM events e JOIN articles a ON a.id = e.article_id{where.sql()} "
+            f"{order.format('a.', 'e.')}{page_sql}) "
+            f"SELECT {', '.join(f'{expr} AS {q(alias)}' for expr, alias in columns)} FROM e "
             "LEFT JOIN actors sn ON sn.id = e.source_actor "
             "LEFT JOIN actors tn ON tn.id = e.target_actor "
             "LEFT JOIN places p ON p.id = e.place_id "
             "LEFT JOIN times t ON t.article_id = e.article_id AND t.id = e.time_id "
             "LEFT JOIN statements st ON st.article_id = e.article_id AND st.id = e.attributed_to "
-            f"LEFT JOIN actors stn ON stn.id = st.speaker_actor{where.sql()} "
-            "ORDER BY a.published DESC NULLS LAST, e.article_id, e.ord"
+            "LEFT JOIN actors stn ON stn.id = st.speaker_actor "
+            f"{order.format('e.article_', 'e.')}"
         )
-        return columns, rest
+        return [alias for _, alias in columns], sql
 
     def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
         where = flt.where()
-        total = self._count(
-            f"FROM events e JOIN articles a ON a.id = e.article_id{where.sql()}", where.params
-        )
-        columns, rest = self._event_sql(where)
-        rows = self._dicts(columns, rest + self._page_sql(limit, offset), where.params)
+        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
+        total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
+        names, sql = self._event_sql(where, self._page_sql(limit, offset))
+        rows = [dict(zip(names, row, strict=True)) for row in self._fetch(sql, where.params)]
         return Page(total, limit, offset, [_event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
-        """Every event the filter keeps, a batch per query (the store lock is let go between
-        batches, so a long download does not hold up other requests)."""
+        """Every event the filter keeps, fetched a batch at a time from one query."""
         where = flt.where()
-        columns, rest = self._event_sql(where)
-        offset = 0
-        while True:
-            rows = self._dicts(columns, f"{rest} LIMIT {batch} OFFSET {offset}", where.params)
-            yield from (_event_item(row) for row in rows)
-            if len(rows) < batch:
-                return
-            offset += batch
+        names, sql = self._event_sql(where)
+        for rows in self._stream(sql, where.params, batch):
+            yield from (_event_item(dict(zip(names, row, strict=True))) for row in rows)
+
+    def _stream(self, sql: str, params: Sequence[Any], batch: int) -> Iterator[list[tuple]]:
+        """The rows of one query in batches. On DuckDB it runs on a cursor of its own, so a
+        long download holds up no other request; elsewhere a page per query, the store lock
+        let go between pages."""
+        if not self._per_thread:
+            offset = 0
+            while True:
+                rows = self._fetch(f"{sql} LIMIT {batch} OFFSET {offset}", params)
+                yield rows
+                if len(rows) < batch:
+                    return
+                offset += batch
+        with self._opening:
+            cursor = self._shared._con.cursor()  # type: ignore[attr-defined]
+        try:
+            cursor.execute(sql, list(params))
+            while rows := cursor.fetchmany(batch):
+                yield rows
+        finally:
+            cursor.close()
 
     def event_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(

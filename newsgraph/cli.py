@@ -490,7 +490,7 @@ def actors(
     as_json: Annotated[bool, typer.Option("--json", help="Print entries as JSON Lines.")] = False,
 ) -> None:
     """Search the actor knowledge base: canonical names, aliases, every side's names, roles."""
-    from .resolve.kb import KnowledgeBase
+    from .components.actors.kb import KnowledgeBase
 
     kb = KnowledgeBase.load()
     entries = kb.search(query) if query else list(kb.entries)

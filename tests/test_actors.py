@@ -12,16 +12,16 @@ import pycountry
 import pytest
 import yaml
 
-from newsgraph.model import Article
-from newsgraph.nlp import add_components, load_spacy_model
-from newsgraph.resolve.actors import ActorResolver, resolve_description
-from newsgraph.resolve.kb import (
+from newsgraph.components.actors.component import ActorResolver, resolve_description
+from newsgraph.components.actors.kb import (
     DATA_DIR,
     ENV_VAR,
     KnowledgeBase,
     KnowledgeBaseError,
     builtin_actor_files,
 )
+from newsgraph.model import Article
+from newsgraph.nlp import add_components, load_spacy_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = Path("/work/shared/seed/almayadeen-2024-07-29.txt")

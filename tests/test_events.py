@@ -14,11 +14,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.components.events.background import value_end
+from newsgraph.components.events.component import extract_events, main_events
+from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.magnitude import read_quantity
 from newsgraph.eval.base import shared_eval_dir
-from newsgraph.extract.event_background import value_end
-from newsgraph.extract.event_lexicon import load_lexicon
-from newsgraph.extract.event_magnitude import read_quantity
-from newsgraph.extract.events import extract_events, main_events
 from newsgraph.model import ActorMention, ActorRef, Article, Event, Span, Statement, Time
 from newsgraph.nlp import load_spacy_model
 

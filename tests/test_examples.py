@@ -14,7 +14,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from newsgraph.extract.framing import OUTLET
+from newsgraph.components.framing.component import OUTLET
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-import newsgraph.extract.quotes
-import newsgraph.resolve.actors
-from newsgraph.extract.framing import (
+import newsgraph.components.actors.component
+import newsgraph.components.quotes.component
+from newsgraph.components.framing.component import (
     OUTLET,
     QUOTED,
     UNATTRIBUTED,
@@ -158,7 +158,7 @@ def test_seed_offsets_point_at_each_occurrence(nlp, framing) -> None:
 
 
 def _pipeline_components_landed() -> bool:
-    stubs = (newsgraph.extract.quotes, newsgraph.resolve.actors)
+    stubs = (newsgraph.components.quotes.component, newsgraph.components.actors.component)
     return not any((module.__doc__ or "").startswith("STUB") for module in stubs)
 
 

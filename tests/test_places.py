@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.components.places.component import find_toponyms, resolve_toponym
+from newsgraph.components.places.gazetteer import fold, get_gazetteer
 from newsgraph.model import Article
 from newsgraph.nlp import get_pipeline
-from newsgraph.resolve.gazetteer import fold, get_gazetteer
-from newsgraph.resolve.places import find_toponyms, resolve_toponym
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
 
@@ -288,8 +288,8 @@ def test_demonyms_of_regions_resolve_to_the_region(nlp):
 def test_unknown_words_that_are_names_elsewhere_are_no_places(nlp):
     from spacy.tokens import Span
 
-    from newsgraph.resolve.place_recognizer import Toponym, drop_unknown_names
-    from newsgraph.resolve.place_resolver import resolve_toponym as resolve_entry
+    from newsgraph.components.places.recognizer import Toponym, drop_unknown_names
+    from newsgraph.components.places.resolver import resolve_toponym as resolve_entry
 
     text = (
         "Zorvan Quillet met Vexland staff in Paris. "
@@ -366,7 +366,7 @@ def test_a_town_the_model_tags_as_an_organisation_after_in_or_to_is_a_place(nlp)
 
 def _resolve_all(text: str, names: list[str]) -> dict[str, str | None]:
     """Each name (first occurrence) → the id the resolver gives it, with every name as context."""
-    from newsgraph.resolve.place_resolver import default_resolver
+    from newsgraph.components.places.resolver import default_resolver
 
     spans = [(text.index(name), text.index(name) + len(name)) for name in names]
     entries = default_resolver().resolve_spans(text, spans)

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from newsgraph.extract.quote_lexicon import ACTS, load_knowledge
-from newsgraph.extract.quote_scan import find_quotes
+from newsgraph.components.quotes.lexicon import ACTS, load_knowledge
+from newsgraph.components.quotes.scan import find_quotes
 from newsgraph.model import Article, Statement
 from newsgraph.nlp import get_pipeline
 
@@ -422,7 +422,7 @@ def test_learned_cue_finds_an_evaluative_frame(nlp: Language):
 
 
 def test_cue_model_scores_every_token_and_handles_empty_docs(nlp: Language):
-    from newsgraph.extract.quote_model import load_model, token_features
+    from newsgraph.components.quotes.tagger import load_model, token_features
 
     model = load_model()
     assert model is not None

@@ -12,8 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.components.times.component import (
+    find_times,
+    interval_of,
+    time_details,
+    timex_pipeline,
+)
 from newsgraph.model import Article
-from newsgraph.resolve.times import find_times, interval_of, time_details, timex_pipeline
 
 PUBLISHED = date(2024, 7, 29)  # a Monday
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"

@@ -1,6 +1,6 @@
-"""Build ``newsgraph/data/states.csv``: one actor row per pycountry country (plus Kosovo).
+"""Build the actors' ``data/en/states.csv``: one actor row per pycountry country (plus Kosovo).
 
-Run after updating pycountry or ``newsgraph/data/demonyms.csv`` (the hand-kept table of short
+Run after updating pycountry or ``demonyms.csv`` (the hand-kept table of short
 common names, demonyms, capital metonyms and extra aliases)::
 
     python tools/build_states.py
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-DATA = Path(__file__).resolve().parent.parent / "newsgraph" / "data"
+DATA = Path(__file__).resolve().parents[1] / "newsgraph/components/actors/data/en"
 FIELDS = ("id", "name", "kind", "alpha2", "alpha3", "aliases", "demonyms", "metonyms")
 
 

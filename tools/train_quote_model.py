@@ -1,4 +1,4 @@
-"""Train newsgraph's quote models (``newsgraph/data/quote_model.npz``) on the PolNeAR train split.
+"""Train newsgraph's quote models (quotes' ``data/en/quote_model.npz``) on the PolNeAR train split.
 
     python tools/train_quote_model.py [--data ../shared/eval/polnear] [--docs /tmp/train.spacy]
 
@@ -28,16 +28,18 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import DocBin
 
+from newsgraph.components.quotes import component as quotes
+from newsgraph.components.quotes.judge import DraftModel, draft_features
+from newsgraph.components.quotes.lexicon import load_knowledge
+from newsgraph.components.quotes.scan import find_quotes
+from newsgraph.components.quotes.tagger import MODEL_FILE, CueModel, save_model, token_features
+from newsgraph.datafiles import data_file
 from newsgraph.eval.base import shared_eval_dir
 from newsgraph.eval.polnear import Attribution, articles, normalised_attribution, pair_on_cues
-from newsgraph.extract import quotes
-from newsgraph.extract.quote_lexicon import load_knowledge
-from newsgraph.extract.quote_model import MODEL_FILE, CueModel, save_model, token_features
-from newsgraph.extract.quote_rerank import DraftModel, draft_features
-from newsgraph.extract.quote_scan import find_quotes
 from newsgraph.nlp import load_spacy_model
 
 ROOT = Path(__file__).resolve().parent.parent
+MODEL_PATH = data_file("newsgraph.components.quotes", MODEL_FILE)
 
 
 def parsed_docs(texts: list[str], cache: Path | None) -> list:
@@ -155,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=shared_eval_dir() / "polnear")
     parser.add_argument("--docs", type=Path, default=None, help="DocBin cache of train docs")
-    parser.add_argument("--out", type=Path, default=ROOT / "newsgraph" / "data" / MODEL_FILE)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--bits", type=int, default=19)
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--l2", type=float, default=1e-6)
@@ -196,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
             model,
             judge=DraftModel(judge_weights, judge_bias, args.judge_bits, args.judge_threshold),
         )
-    save_model(args.out, model)
+    # the weights keep the lexicon they were trained with (CueModel.feature_lexicon)
+    save_model(args.out, replace(model, lexicon_hashes=load_knowledge().lemma_hashes))
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -190,7 +190,7 @@ def gold_span_errors(
     ``exact``, when given, receives for each scored toponym whether the predicted GeoNames id
     equals the gold id.
     """
-    from ..resolve.place_resolver import default_resolver
+    from ..components.places.resolver import default_resolver
 
     resolver = resolver or default_resolver()
     articles = list(articles)
@@ -218,8 +218,8 @@ def _error(toponym: GoldToponym, entry: Any) -> float:
 
 def end_to_end(articles: list[GoldArticle], nlp: Any = None) -> tuple[Counts, list[float], int]:
     """Recognition counts, end-to-end errors and the number of located gold toponyms found."""
+    from ..components.places.component import find_toponyms
     from ..nlp import get_pipeline
-    from ..resolve.places import find_toponyms
 
     nlp = nlp or get_pipeline(components=("newsgraph_places",))
     counts = Counts()

@@ -17,7 +17,7 @@ that yield any event at all (``details``: their ids, and their text with the typ
 ``details`` also holds per-type counts and the confusion table.
 
 Each PETRARCH-2 sentence is parsed with its ``date`` as the publication date, so times resolve
-and events dated decades before count as history, not news (``extract/event_background.py``).
+and events dated decades before count as history, not news (``components/events/background.py``).
 PLOVER records carry only a placeholder date (2000-01-01) and are parsed without one.
 """
 
@@ -279,7 +279,7 @@ def predict(
 ) -> list[Predicted]:
     """Our events for each text; ``dates`` are the articles' publication dates (times are
     normalised against them, and events dated long before are history, not news)."""
-    from ..extract.events import main_events
+    from ..components.events.component import main_events
     from ..model import Article
     from ..nlp import get_pipeline
 

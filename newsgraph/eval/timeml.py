@@ -192,8 +192,8 @@ def report_rows(tally: Tally) -> list[Row]:
 def system_timexes(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
                    ) -> Iterator[list[Timex]]:
     """Run spaCy + ``newsgraph_times`` over the gold texts with the DCT as publication date."""
+    from ..components.times.component import time_details, timex_pipeline
     from ..model import Article
-    from ..resolve.times import time_details, timex_pipeline
 
     nlp = nlp or timex_pipeline()
 

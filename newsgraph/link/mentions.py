@@ -14,7 +14,7 @@ coreference corpus or the triggers of another extractor. It works in three steps
 2. **Trigger families.** Within a document cluster, mentions join when their trigger lemmas
    fall in one family: the same crude stem ("attack"/"attacked"/"attacks",
    "kill"/"killing", "nominate"/"nomination"), the same entry of
-   ``data/event_families.yaml`` ("die"/"death", "quake"/"earthquake", "buy"/"acquisition"), or
+   ``event_families.yaml`` ("die"/"death", "quake"/"earthquake", "buy"/"acquisition"), or
    optionally (``use_events``) newsgraph's own event cluster (two mentions covered by events
    that ``cluster_events`` put together; off: it cost 0.01 CoNLL F1 on ECB+ train). Light
    verbs ("take", "make", "hold"...) give way to the noun they carry.
@@ -39,10 +39,10 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..datafiles import data_file
 from .events import (
     Compatibility,
     PlaceInfo,
@@ -95,12 +95,12 @@ def stem(word: str) -> str:
 
 
 def _families_file() -> Path:
-    return Path(str(resources.files("newsgraph") / "data" / "event_families.yaml"))
+    return data_file(__package__, "event_families.yaml")
 
 
 @cache
 def families(path: str | None = None) -> dict[str, str]:
-    """lemma → family name, from ``data/event_families.yaml`` (each family a list of lemmas;
+    """lemma → family name, from ``link/data/en/event_families.yaml`` (each family a list of lemmas;
     the first names it)."""
     import yaml
 

@@ -2,7 +2,7 @@
 own voice and in the voices it quotes.
 
 A flagged term says only that the wording carries a side's framing (see
-``newsgraph/data/loaded_terms.yaml``); a profile counts such terms so that outlets can be
+framing's ``loaded_terms.yaml``); a profile counts such terms so that outlets can be
 compared, per article, without judging any of them.
 """
 

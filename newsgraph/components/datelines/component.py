@@ -1,0 +1,57 @@
+"""newsgraph_datelines: a paragraph's dateline ("BEIRUT (AP) —", "GOMA, DR Congo —",
+"RAWALPINDI:") ends a sentence before the parser runs.
+
+The small English parser reads an upper-case dateline as part of the first clause, so
+"NAIROBI, Kenya - Police opened fire" gets "NAIROBI" as the subject of "opened", and a
+speaker or a quote's content starts with the dateline. Marking the word after the dateline as
+a sentence start (which spaCy's parser respects) keeps the dateline out of every clause. The
+component runs before the parser; ``dateline_end`` is also used to trim spans directly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...extensions import doc_text
+
+# an upper-case place, an optional region or country, date and agency, then a dash or a colon
+DATELINE = re.compile(
+    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # GOMA, SAN JOSE
+    r"(?:, [A-Z][\w.]*(?: (?:of |the |of the )?[A-Z][\w.]*){0,4})?"  # , Republic of Congo
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"  # , April 7
+    r"(?: \([^)\n]{1,30}\))?(?: ?[—–] ?| -{1,2} |: )"  # (AP) — ; a hyphen needs spaces
+)
+
+
+def dateline_end(text: str, start: int, end: int | None = None) -> int | None:
+    """Where the words after a dateline begin, when a paragraph's text at ``start`` opens with
+    one (and words follow it before ``end``); else None."""
+    if start and text[start - 1] != "\n":
+        return None
+    match = DATELINE.match(text, start, len(text) if end is None else end)
+    if match is None or match.end() >= (len(text) if end is None else end):
+        return None
+    if not text[match.end()].strip():
+        return None
+    return match.end()
+
+
+def paragraph_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer(r"\n+", text))]
+
+
+@Language.component("newsgraph_datelines")
+def mark_datelines(doc: Doc) -> Doc:
+    """Start a sentence at the first word after each paragraph's dateline."""
+    text = doc_text(doc)
+    for start in paragraph_starts(text):
+        end = dateline_end(text, start)
+        if end is None:
+            continue
+        span = doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            span[0].is_sent_start = True
+    return doc

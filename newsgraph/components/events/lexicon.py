@@ -1,0 +1,255 @@
+"""The event knowledge the ``newsgraph_events`` component reads: PLOVER types and triggers.
+
+Everything comes from YAML files under ``data/en/`` beside this module (``plover.yaml``,
+``event_triggers.yaml``, ``magnitude.yaml``), loaded once per process. Users extend the lexicon
+by passing extra trigger files to :func:`load_lexicon`; later files override earlier entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...datafiles import data_dir
+
+DATA_DIR = data_dir(__package__)
+
+MATERIAL_TYPES = frozenset(
+    {
+        "ASSAULT",
+        "COERCE",
+        "SANCTION",
+        "PROTEST",
+        "MOBILIZE",
+        "AID",
+        "COOPERATE",
+        "RETREAT",
+        "CONCEDE",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """What one trigger word means: a PLOVER type (or only a casualty count) and its roles."""
+
+    type: str | None
+    mode: str | None = None
+    casualty: str | None = None
+    target_preps: tuple[str, ...] = ()
+    source_preps: tuple[str, ...] = ("by", "from")
+    by_object: dict[str, Sense] = field(default_factory=dict)
+    by_modifier: dict[str, Sense] = field(default_factory=dict)
+    negated_type: str | None = None
+    reciprocal: bool = False
+    embeds: bool = False
+    needs_verb: bool = False
+    needs_object: bool = False
+    speech_type: str | None = None
+    prefer_preps: bool = False
+    source_role: str | None = None  # phrases: "by" (a by-phrase) instead of the subject
+    target_role: str | None = None  # phrases: "subject" instead of the object
+    count_from: str | None = None  # phrases: count the casualties in this prep's object
+    # verbs: complement lemmas that make the verb a reporting formula ("asked not to be named")
+    not_complements: tuple[str, ...] = ()
+
+    def with_override(self, override: Sense) -> Sense:
+        """This sense with another type/mode (from ``by_object``/``by_modifier``)."""
+        return replace(self, type=override.type, mode=override.mode, by_object={}, by_modifier={})
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A verb with a fixed object (``hold talks``) or preposition + object (``come under fire``)."""
+
+    verb: str
+    objects: frozenset[str]
+    sense: Sense
+    prep: str | None = None
+    xcomp: frozenset[str] = frozenset()
+    det: str | None = None  # the object must have this determiner ("have no tanks left")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    cameo: str
+    quad: str
+    modes: tuple[str, ...]
+    cameo_roots: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """The ``background`` rules of the trigger file (see ``event_background``)."""
+
+    history_years: int | None = 10
+    ongoing_preps: frozenset[str] = frozenset({"since"})
+    retrospective_modifiers: frozenset[str] = frozenset()
+    wish_verbs: frozenset[str] = frozenset()
+    individuals: frozenset[str] = frozenset()
+    thing_classes: frozenset[str] = frozenset({"place"})
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> Background:
+        data = data or {}
+        years = data.get("history_years", cls.history_years)
+        return cls(
+            history_years=int(years) if years else None,
+            ongoing_preps=frozenset(_words(data.get("ongoing_preps") or ("since",))),
+            retrospective_modifiers=frozenset(data.get("retrospective_modifiers") or ()),
+            wish_verbs=frozenset(data.get("wish_verbs") or ()),
+            individuals=frozenset(data.get("individuals") or ()),
+            thing_classes=frozenset(data.get("thing_classes") or ("place",)),
+        )
+
+
+@dataclass(slots=True)
+class Lexicon:
+    verbs: dict[str, Sense]
+    nouns: dict[str, Sense]
+    phrases: dict[str, list[Phrase]]  # by verb lemma
+    support_verbs: frozenset[str]
+    object_classes: dict[str, str]  # noun lemma -> class (first class listing it wins)
+    object_class_sets: dict[str, frozenset[str]]
+    modals: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_preps: tuple[tuple[str, ...], ...]
+    embedding_verbs: frozenset[str]
+    embedding_adjectives: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    negating_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    not_speech_cues: frozenset[str]
+    obligation_modals: frozenset[str]
+    message_nouns: frozenset[str]
+    types: dict[str, TypeInfo]
+    speech_acts: dict[str, str]
+    magnitude: dict[str, Any]
+    background: Background = field(default_factory=Background)
+
+    def classes_of(self, lemma: str) -> set[str]:
+        return {name for name, words in self.object_class_sets.items() if lemma in words}
+
+
+def _word(value: Any) -> str:
+    """YAML 1.1 reads a bare ``on``/``off`` as a boolean; prepositions are words."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)
+
+
+def _words(values: Any) -> tuple[str, ...]:
+    return tuple(_word(v) for v in values or ())
+
+
+def _sense(entry: dict[str, Any]) -> Sense:
+    def overrides(key: str) -> dict[str, Sense]:
+        return {
+            str(k): Sense(type=v.get("type"), mode=v.get("mode"))
+            for k, v in (entry.get(key) or {}).items()
+        }
+
+    return Sense(
+        type=entry.get("type"),
+        mode=entry.get("mode"),
+        casualty=entry.get("casualty"),
+        target_preps=_words(entry.get("target_preps")),
+        source_preps=_words(entry.get("source_preps")) or ("by", "from"),
+        by_object=overrides("by_object"),
+        by_modifier=overrides("by_modifier"),
+        negated_type=entry.get("negated_type"),
+        reciprocal=bool(entry.get("reciprocal", False)),
+        embeds=bool(entry.get("embeds", False)),
+        needs_verb=bool(entry.get("needs_verb", False)),
+        needs_object=bool(entry.get("needs_object", False)),
+        speech_type=entry.get("speech_type"),
+        prefer_preps=bool(entry.get("prefer_preps", False)),
+        source_role=entry.get("source"),
+        target_role=entry.get("target"),
+        count_from=entry.get("count_from"),
+        not_complements=_words(entry.get("not_complements")),
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def _merge_triggers(files: tuple[Path, ...]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for path in files:
+        data = _read(path)
+        for key, value in data.items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            elif isinstance(value, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + value
+            else:
+                merged[key] = value
+    return merged
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The lexicon from the bundled files plus ``extra_files`` (built once per argument)."""
+    triggers = _merge_triggers((DATA_DIR / "event_triggers.yaml", *(Path(p) for p in extra_files)))
+    ontology = _read(DATA_DIR / "plover.yaml")
+    magnitude = _read(DATA_DIR / "magnitude.yaml")
+    phrases: dict[str, list[Phrase]] = {}
+    for entry in triggers.get("phrases") or []:
+        phrase = Phrase(
+            verb=entry["verb"],
+            objects=frozenset(_words(entry.get("object"))),
+            sense=_sense(entry),
+            prep=_word(entry["prep"]) if entry.get("prep") is not None else None,
+            xcomp=frozenset(entry.get("xcomp") or ()),
+            det=entry.get("det"),
+        )
+        phrases.setdefault(phrase.verb, []).append(phrase)
+    classes = {
+        name: frozenset(words) for name, words in (triggers.get("object_classes") or {}).items()
+    }
+    first_class: dict[str, str] = {}
+    for name, words in classes.items():
+        for word in words:
+            first_class.setdefault(word, name)
+    hyp = triggers.get("hypothetical") or {}
+    types = {
+        name: TypeInfo(
+            cameo=str(info["cameo"]),
+            quad=str(info["quad"]),
+            modes=tuple(info.get("modes") or ()),
+            cameo_roots=tuple(str(r) for r in info.get("cameo_roots") or ()),
+        )
+        for name, info in (ontology.get("types") or {}).items()
+    }
+    return Lexicon(
+        verbs={str(k): _sense(v) for k, v in (triggers.get("verbs") or {}).items()},
+        nouns={str(k): _sense(v) for k, v in (triggers.get("nouns") or {}).items()},
+        phrases=phrases,
+        support_verbs=frozenset(triggers.get("support_verbs") or ()),
+        object_classes=first_class,
+        object_class_sets=classes,
+        modals=frozenset(hyp.get("modals") or ()),
+        hypothetical_marks=frozenset(hyp.get("marks") or ()),
+        hypothetical_preps=tuple(tuple(p.split()) for p in hyp.get("prepositions") or ()),
+        embedding_verbs=frozenset(hyp.get("embedding_verbs") or ()),
+        embedding_adjectives=frozenset(hyp.get("embedding_adjectives") or ()),
+        hypothetical_nouns=frozenset(hyp.get("nouns") or ()),
+        negating_verbs=frozenset(triggers.get("negating_verbs") or ()),
+        speech_verbs=frozenset(triggers.get("speech_verbs") or ()),
+        not_speech_cues=frozenset(triggers.get("not_speech_cues") or ()),
+        obligation_modals=frozenset(triggers.get("obligation_modals") or ()),
+        message_nouns=frozenset(triggers.get("message_nouns") or ()),
+        types=types,
+        speech_acts={str(k): str(v) for k, v in (ontology.get("speech_acts") or {}).items()},
+        magnitude=magnitude,
+        background=Background.of(triggers.get("background")),
+    )

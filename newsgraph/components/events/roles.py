@@ -1,0 +1,265 @@
+"""Dependency walks for events: subjects, objects, actor phrases, clauses, negation, modality.
+
+Small local walks over spaCy's parse (heads and children of one token), never over the whole
+document, so the events component stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "conj", "acl"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not _has(verb, "aux")
+    )
+
+
+def _has(token: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in token.children)
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Iterator[Token]:
+    """Objects of the prepositions ``preps`` attached to ``token``, in text order."""
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = child(c, "pobj", "pcomp")
+            if obj is not None:
+                yield obj
+
+
+def agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            obj = child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The doer of ``verb``: its subject, the agent of a passive, or the subject it inherits
+    from the verb it depends on ("threatened to strike", "attacked ..., killing")."""
+    if depth > 4:
+        return None
+    if is_passive(verb):
+        agent = agent_of(verb)
+        if agent is not None:
+            return agent
+    subj = child(verb, "nsubj", "csubj")
+    if subj is not None and subj.like_num and not _has(subj, "prep"):
+        return None  # "two were killed and 18 wounded": a count of victims, not a doer
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    if is_passive(verb):
+        return None
+    head = verb.head
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and head is not verb:
+        if verb.dep_ == "pcomp":  # "accused X of committing": the accused commits
+            if head.head.dep_ == "dobj" and head.head.pos_ in NOMINAL_POS:
+                return head.head  # the parser hung "of" on the object itself
+            obj = child(head.head, "dobj") if head.head is not head else None
+            if obj is not None:
+                return obj
+            return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
+        if verb.dep_ in ("xcomp", "advcl") and is_verbal(head):
+            controller = _object_controller(head, verb)
+            if controller is not None:  # "urged Israel to halt", "called on Rwanda to withdraw"
+                return controller
+        if is_verbal(head):
+            return subject_of(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in NOMINAL_POS:
+        # "a declaration demanding ...": the declarer, i.e. whoever issued the noun
+        if head.dep_ in ("dobj", "pobj") and is_verbal(head.head) and head.dep_ == "dobj":
+            return subject_of(head.head, depth + 1)
+        return head
+    return None
+
+
+def _object_controller(head: Token, xcomp: Token) -> Token | None:
+    """Who does what a verb asks of someone: its object before the complement ("urged
+    Israel to halt"), or the object of "on" after an appeal ("called on Rwanda to withdraw")."""
+    for c in head.children:
+        if c.i > xcomp.i:
+            break
+        if c.dep_ == "dobj" and xcomp.dep_ == "xcomp":  # an advcl's object: "hit X to stop Y"
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == head.i + 1:
+            pobj = child(c, "pobj")
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def passive_patient(verb: Token) -> Token | None:
+    subj = child(verb, "nsubjpass")
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL_POS:
+        return verb.head
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    obj = child(verb, "dobj", "dative", "iobj")
+    if obj is None:
+        # "to encourage": xcomp with its own object is not the verb's object
+        return None
+    return obj
+
+
+def coordinated(token: Token) -> list[Token]:
+    """``token`` and its conjuncts ("Israel and the US")."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ in NOMINAL_POS:
+            out.extend(coordinated(c))
+    return out
+
+
+def phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``token``: its left modifiers, the
+    head, and an "of" phrase ("members of the group"); conjuncts only when asked."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for c in token.rights:
+        if (
+            # "members of the group", not "the junta of bombing a monastery" (an act)
+            (c.dep_ == "prep" and c.lower_ == "of" and not _has(c, "pcomp"))
+            or c.dep_ in ("compound", "flat", "nummod", "case")
+            or (c.dep_ == "punct" and c.text == "-")
+        ):
+            end = max(end, c.right_edge.i + 1)
+        elif with_conj and c.dep_ == "conj":
+            end = max(end, phrase_bounds(c, True)[1])
+    doc = token.doc
+    # a leading comma or quote never belongs to an actor phrase, nor a verb the parser took
+    # for an adjective ("denied attacking civilians")
+    while start < token.i and (
+        doc[start].is_punct
+        or (doc[start].dep_ == "amod" and doc[start].tag_ == "VBG" and start == token.left_edge.i)
+    ):
+        start += 1
+    return start, end
+
+
+def clause_tokens(anchor: Token, limit: int = 80) -> list[Token]:
+    """Tokens of ``anchor``'s own clause: its subtree without nested clauses."""
+    out: list[Token] = []
+    stack = [anchor]
+    while stack and len(out) < limit:
+        tok = stack.pop()
+        out.append(tok)
+        for c in tok.children:
+            if c.dep_ in CLAUSAL and is_verbal(c) and c is not anchor:
+                continue
+            stack.append(c)
+    return out
+
+
+def verb_chain(token: Token) -> Iterator[Token]:
+    """``token`` and the verbs whose tense/modality it shares (xcomp and conj heads)."""
+    current = token
+    for _ in range(5):
+        yield current
+        if current.dep_ in ("xcomp", "conj") and current.head is not current:
+            current = current.head
+        else:
+            return
+
+
+def negated(token: Token, lex: Lexicon) -> bool:
+    """ "did not strike", "no attack", "denied attacking", "failed to reach"."""
+    for tok in verb_chain(token):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return True
+        head = tok.head
+        if (
+            tok.dep_ in ("xcomp", "ccomp", "pcomp")
+            and head.lemma_.lower() in lex.negating_verbs
+            and head is not tok
+        ):
+            return True
+    return False
+
+
+def _in_conditional_prep(token: Token, lex: Lexicon) -> bool:
+    """The token sits under "in case of" / "in the event of"."""
+    tok = token
+    for _ in range(6):
+        head = tok.head
+        if head is tok:
+            return False
+        if tok.dep_ == "pobj" and head.lower_ == "of":
+            noun = head.head
+            prep = noun.head
+            words = (prep.lower_, noun.lower_, "of")
+            for phrase in lex.hypothetical_preps:
+                if tuple(w for w in words if w not in ("the",)) == tuple(
+                    w for w in phrase if w != "the"
+                ):
+                    return True
+        tok = head
+    return False
+
+
+def _embedding_adjective(token: Token, lex: Lexicon) -> bool:
+    """ "is willing to withdraw", "is committed to opening", "is prepared to lift"."""
+    head = token.head
+    if head.lower_ == "to" and head.dep_ == "prep":
+        head = head.head
+    return head.lemma_.lower() in lex.embedding_adjectives
+
+
+def hypothetical(token: Token, lex: Lexicon) -> bool:
+    """Future, conditional, modal or merely intended: "will have no tanks left in case of war",
+    "could reach", "if it attacks", "plans to strike"."""
+    if _in_conditional_prep(token, lex):
+        return True
+    for tok in verb_chain(token):
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.modals:
+                return True
+            if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
+                return True
+            if c.dep_ == "aux" and c.lower_ == "going":
+                return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.embedding_verbs:
+            return True
+        if tok.dep_ in ("xcomp", "pcomp", "pobj") and _embedding_adjective(tok, lex):
+            return True
+        if (
+            tok.dep_ in ("acl", "pobj", "pcomp")
+            and tok.tag_ != "VBN"
+            and (tok.head.lemma_.lower() in lex.hypothetical_nouns)
+        ):
+            return True
+        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.hypothetical_nouns:
+            return True  # "a justification for an attack", "the threat of war"
+    return False

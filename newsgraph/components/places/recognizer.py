@@ -1,0 +1,473 @@
+"""Toponym recognition: spaCy's GPE/LOC/FAC entities plus gazetteer names NER misses.
+
+Every toponym found gets a ``role``:
+
+- ``place``: a literal location ("strikes on Rafah", "in southern Lebanon");
+- ``metonym``: the subject of a speech or cognition verb ("Washington said", "Tehran denied"),
+  standing for a government;
+- ``demonym``: "Israeli", "Russians" (counted as toponyms of the country, GeoWebNews style);
+- ``embedded``: a place name inside an organisation's or event's name ("EU" in "EU Commission",
+  "Cauvery" in "Cauvery Water Regulation Committee").
+
+Only ``place`` toponyms become place mentions of the article; all three count for recognition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import yaml
+from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span, Token
+
+from ...datafiles import data_file
+from ...extensions import doc_text
+from .gazetteer import Entry, Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM_LABELS = frozenset({"NORP"})
+# A gazetteer name inside one of these entities is part of a name, not a place ("Jordan" the
+# person, "Georgia Tech" the university).
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+LEADING_WORDS = frozenset({"the", "The", "THE"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "towards",
+        "toward",
+        "across",
+        "outside",
+        "around",
+        "inside",
+        "through",
+        "via",
+        "between",
+        "of",
+        "on",
+        "off",
+        "over",
+    }
+)
+# ... and an "ORG" after one of these ("in Dewsbury"); not "of", "on", "at" ("CEO of Apple")
+TOWN_PREPOSITIONS = frozenset({"in", "from", "to", "into", "near", "between", "outside"})
+ORG_LIKE_LABELS = frozenset({"ORG", "NORP"})
+MIN_POPULATION_RELABEL = 10_000  # a "PERSON" after "in" is a town only if it is not a hamlet
+# a one-word "PERSON" anywhere ("Russia shelled Kherson") is a city only if it is a big one
+MIN_POPULATION_BARE = 50_000
+# an untagged proper noun after a locative preposition is a city only if it is a large one
+MIN_POPULATION_UNTAGGED = 100_000
+# a subject of these is a person, whatever the gazetteer knows ("Jackson said")
+PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+# A dateline: an upper-case place name opening a paragraph or following a byline sentence,
+# then "(AP)", a dash, a comma or a colon ("WASHINGTON (AP) —", "TORONTO —", "RALEIGH, N.C.
+# (AP)", "BAMAKO - ", and South Asian papers' "RAWALPINDI:", "NEW DELHI:").
+_CAPS_NAME = r"[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){0,3}"
+_DATELINE = re.compile(
+    rf"(?:^|\n|\.[ \t]+)[ \t]*(?P<first>{_CAPS_NAME})(?:[ \t]*&[ \t]*(?P<second>{_CAPS_NAME}))?"
+    r"[ \t]*(?P<mark>,|\(|—|–|--?|:(?=[ \t]))"
+)
+# "UPDATE:", "WATCH:", "EXCLUSIVE:" open lines too: a colon dateline must name a curated place
+# or a town of this size
+MIN_POPULATION_COLON_DATELINE = 10_000
+
+
+_LOCATIVE_HASHES = np.array(sorted(hash_string(w) for w in LOCATIVE_PREPOSITIONS), dtype=np.uint64)
+
+
+def _untagged_proper_nouns_after_locatives(doc: Doc) -> list[int]:
+    """Indices of title-case proper nouns outside entities right after a locative preposition
+    ("of Muzaffarabad"), found with arrays rather than a Python loop over every token."""
+    if len(doc) < 2:
+        return []
+    rows = doc.to_array([LOWER, POS, IS_TITLE, ENT_TYPE]).astype(np.uint64)
+    after_locative = np.isin(rows[:-1, 0], _LOCATIVE_HASHES)
+    here = rows[1:]
+    hits = after_locative & (here[:, 1] == PROPN) & (here[:, 2] == 1) & (here[:, 3] == 0)
+    return (np.flatnonzero(hits) + 1).tolist()
+
+
+@dataclass(slots=True)
+class Toponym:
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    source: str  # "ner", "gazetteer", "demonym" or "embedded"
+    role: str = "place"  # "place", "metonym", "demonym" or "embedded"
+    entry: Entry | None = None
+
+
+@lru_cache(maxsize=1)
+def metonymy_data() -> dict:
+    text = data_file(__package__, "places_metonymy.yaml").read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(metonymy_data().get("speech_cognition_verbs") or ())
+
+
+@lru_cache(maxsize=1)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(str(word) for word in metonymy_data().get(key) or ())
+
+
+def outlet_country(outlet: str | None) -> str | None:
+    if not outlet:
+        return None
+    return (metonymy_data().get("outlet_countries") or {}).get(outlet.strip().lower())
+
+
+class Recognizer:
+    """Finds toponyms in a parsed Doc. Build once per pipeline (the matcher is precompiled)."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted(gazetteer.surface_forms)
+        self.names.add("NAME", list(nlp.tokenizer.pipe(forms)))
+        self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.demonyms.add("DEMONYM", list(nlp.tokenizer.pipe(sorted(gazetteer.demonyms))))
+
+    def __call__(self, doc: Doc) -> list[Toponym]:
+        found: list[tuple[Span, str]] = []
+        place_names = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+        relabelled: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                found.append((ent, "ner"))
+            elif ent.label_ in DEMONYM_LABELS and self._is_demonym(ent.text):
+                found.append((ent, "demonym"))
+            elif self._is_misread_place(ent, place_names):
+                found.append((ent, "ner"))
+                relabelled.update(range(ent.start, ent.end))
+        datelines = self._datelines(doc)
+        dateline_tokens = {i for span, _ in datelines for i in range(span.start, span.end)}
+        # an entity that runs over a dateline ("BAMAKO - Mali's" read as one ORG) is a misparse
+        blocked = self._blocked_tokens(doc, dateline_tokens) - relabelled
+        names = self._person_tokens(doc, place_names) - relabelled
+        for _, start, end in self.names(doc):
+            if any(i in names for i in range(start, end)) and not _takes_in_whole_names(
+                doc, start, end
+            ):
+                continue  # "Jordan Peterson", "Georgia Smith"
+            source = "embedded" if any(i in blocked for i in range(start, end)) else "gazetteer"
+            found.append((doc[start:end], source))
+        for _, start, end in self.demonyms(doc):
+            span = doc[start:end]
+            if any(i in names for i in range(start, end)):
+                continue
+            if any(i in blocked for i in range(start, end)):
+                found.append((span, "embedded"))
+            elif _modifies(span):
+                found.append((span, "demonym"))
+        found += datelines
+        found += self._untagged_towns(doc, blocked | names)
+        toponyms = [self._toponym(doc, span, source) for span, source in _longest_first(found)]
+        dateline_chars = {(span.start_char, span.end_char) for span, _ in datelines}
+        for toponym in toponyms:
+            if toponym is not None and (toponym.start, toponym.end) in dateline_chars:
+                # where the story was filed, whatever the parse makes of it ("BAMAKO - Mali's
+                # army said": the dateline is no speaking subject)
+                toponym.role = "place"
+        return [t for t in toponyms if t is not None]
+
+    def _datelines(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Upper-case dateline places, which the small model rarely tags ("BEIRUT (AP) —")."""
+        found = []
+        text = doc_text(doc)  # doc.text rebuilds the whole article on each access
+        for match in _DATELINE.finditer(text):
+            for group in ("first", "second"):
+                start, end = match.span(group)
+                if start < 0:
+                    continue
+                name = text[start:end].rstrip(".")
+                if len(name) < 3 or not any(
+                    primary for _, primary in self.gaz.candidates(name.title())
+                ):
+                    continue
+                if match.group("mark") == ":" and not (
+                    self._is_curated(name.title())
+                    or self._is_town(name.title(), MIN_POPULATION_COLON_DATELINE)
+                ):
+                    continue
+                span = doc.char_span(start, start + len(name))
+                if span is not None:
+                    found.append((span, "gazetteer"))
+        return found
+
+    def _untagged_towns(self, doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+        """Cities the small model leaves untagged ("Residents of Muzaffarabad said"): proper
+        nouns outside any entity, right after a locative preposition, that are the official
+        name of a city of some size (GeoNames names are matched in raw text nowhere else)."""
+        found = []
+        for i in _untagged_proper_nouns_after_locatives(doc):
+            token = doc[i]
+            if i in taken:
+                continue
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and end - token.i < 3
+                and doc[end].is_title
+                and doc[end].pos_ == "PROPN"
+                and not doc[end].ent_type_
+            ):
+                end += 1
+            for stop in range(end, token.i, -1):
+                span = doc[token.i : stop]
+                if any(i in taken for i in range(span.start, span.end)):
+                    continue
+                if self._is_town(span.text, MIN_POPULATION_UNTAGGED):
+                    found.append((span, "gazetteer"))
+                    break
+        return found
+
+    def _is_demonym(self, text: str) -> bool:
+        return text in self.gaz.demonyms or (text.endswith("s") and text[:-1] in self.gaz.demonyms)
+
+    def _is_misread_place(self, ent: Span, place_names: set[str]) -> bool:
+        if ent.label_ == "PERSON":
+            return self._is_mislabelled_place(ent, place_names)
+        return ent.label_ in ORG_LIKE_LABELS and self._is_town_read_as_org(ent)
+
+    def _is_mislabelled_place(self, ent: Span, place_names: set[str]) -> bool:
+        """A "PERSON" that is a place: the small model tags "Rafah", "Litani" as people.
+
+        Trusted when the same text is a GPE/LOC elsewhere in the article, when it is a curated
+        name (supplement, country, US state), or when it follows a locative preposition and
+        names a town of some size.
+        """
+        text = _trim(ent)
+        if text is None:
+            return False
+        name = text.text
+        if name in place_names or self._is_curated(name):
+            return True
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in LOCATIVE_PREPOSITIONS:
+            return self._is_town(name, MIN_POPULATION_RELABEL)
+        return (
+            len(text) == 1
+            and text.root.dep_ not in PERSON_SUBJECT_DEPS
+            and not _surname_of_a_named_person(ent)
+            and self._is_town(name, MIN_POPULATION_BARE)
+        )
+
+    def _is_town(self, name: str, min_population: int) -> bool:
+        return any(
+            primary and entry.population >= min_population
+            for entry, primary in self.gaz.candidates(name)
+        )
+
+    def _is_town_read_as_org(self, ent: Span) -> bool:
+        """An "ORG" or "NORP" that is a town: the small model tags "in Dewsbury", "between
+        Harare and London", "a visit to Tunis" so. Trusted only right after a locative
+        preposition that rarely precedes a firm's name, for a town of some size."""
+        text = _trim(ent)
+        if text is None or len(text) > 3 or text.start != ent.start:
+            return False
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before not in TOWN_PREPOSITIONS:
+            return False
+        return self._is_town(text.text, MIN_POPULATION_RELABEL)
+
+    def _is_curated(self, name: str) -> bool:
+        # short upper-case names are too often people's initials; a mixed-case one ("LoC") is not
+        short_ok = len(name) == 3 and not name.isupper() and not name.islower()
+        return name in self.gaz.surface_forms and (len(name) > 3 or short_ok)
+
+    @staticmethod
+    def _blocked_tokens(
+        doc: Doc, dateline_tokens: set[int] | frozenset[int] = frozenset()
+    ) -> set[int]:
+        """Tokens inside names of organisations, works, events ...: a place name there is
+        embedded ("Cauvery Water Regulation Committee"), not a place. An entity that takes in
+        a dateline blocks nothing."""
+        return {
+            i
+            for ent in doc.ents
+            if ent.label_ in BLOCKING_LABELS
+            and ent.label_ != "PERSON"
+            and not any(j in dateline_tokens for j in range(ent.start, ent.end))
+            for i in range(ent.start, ent.end)
+        }
+
+    def _person_tokens(self, doc: Doc, place_names: set[str]) -> set[int]:
+        """Tokens of people's names, where a gazetteer name is no toponym at all."""
+        return {
+            i
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+            and not (ent.text in place_names or self._is_curated(ent.text))
+            for i in range(ent.start, ent.end)
+        }
+
+    def _toponym(self, doc: Doc, span: Span, source: str) -> Toponym | None:
+        span = _trim(span)
+        if span is None:
+            return None
+        if source == "ner" and self._is_demonym(span.text):
+            source = "demonym"
+        role = source if source in ("demonym", "embedded") else _role(span)
+        start, end = span.start_char, span.end_char
+        # span.text reads only the span's tokens; doc.text would rebuild the whole article
+        return Toponym(start, end, span.text, source, role)
+
+
+# entities whose words are no place of their own when the gazetteer does not know the word
+NAME_LABELS = BLOCKING_LABELS | DEMONYM_LABELS
+
+
+def drop_unknown_names(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop one-word NER "places" the gazetteer could not resolve that are names elsewhere.
+
+    The small model tags people's and firms' names GPE ("Buhari", "Dropbox", "Yulia"), mostly
+    where the article also names them in full ("Muhammadu Buhari", "Dropbox Inc"). A word the
+    gazetteer does not know that is part of a person's, organisation's or work's name elsewhere
+    in the article is that name, not a place; so is an unknown lower-case word ("veranda").
+    """
+    names: dict[str, list[tuple[int, int]]] = {}
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            for token in ent:
+                names.setdefault(token.text, []).append((ent.start_char, ent.end_char))
+    kept = []
+    for toponym in toponyms:
+        if toponym.source == "ner" and toponym.entry is None and " " not in toponym.text:
+            if toponym.text[:1].islower():
+                continue
+            spans = names.get(toponym.text, ())
+            if any(not (start <= toponym.start < end) for start, end in spans):
+                continue
+        kept.append(toponym)
+    return kept
+
+
+def drop_persons_and_institutions(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop names that are people or institutions rather than places.
+
+    - a name after a person's title ("Mr. Heiden", "Sen. Warren") is a person;
+    - a seat of government ("White House", "Kremlin") stands for the institution when it is a
+      subject ("the Kremlin said"), the object of "of", "by", "with" ... or modifies a
+      person's role ("White House aides"); "at the White House", "a White House dinner" keep
+      it as a building.
+    """
+    titles = _word_set("person_titles")
+    features = _word_set("institution_features")
+    prepositions = _word_set("institution_prepositions")
+    roles = _word_set("institution_role_nouns")
+    kept = []
+    for toponym in toponyms:
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].text in titles:
+            continue
+        if (
+            span is not None
+            and toponym.entry is not None
+            and toponym.entry.feature in features
+            and _stands_for_institution(span.root, prepositions, roles)
+        ):
+            continue
+        kept.append(toponym)
+    return kept
+
+
+def _stands_for_institution(
+    root: Token, prepositions: frozenset[str], roles: frozenset[str]
+) -> bool:
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in prepositions:
+        return True
+    if root.dep_ in MODIFIER_DEPS:
+        while head.dep_ == "compound" and head.head is not head:
+            if head.lemma_.lower() in roles:
+                return True
+            head = head.head
+        return head.lemma_.lower() in roles
+    return False
+
+
+def _takes_in_whole_names(doc: Doc, start: int, end: int) -> bool:
+    """A longer curated name that wholly contains the "people" it overlaps: "Azad Jammu and
+    Kashmir", where the small model tags "Azad Jammu" a person."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < end < ent.end]
+    people += [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < start < ent.end]
+    return end - start > 1 and not people
+
+
+def _surname_of_a_named_person(ent: Span) -> bool:
+    """ "Jackson" after "Andrew Jackson": the article has named a person ending in it."""
+    return any(
+        other.label_ == "PERSON" and len(other) > 1 and other[-1].text == ent.text
+        for other in ent.doc.ents
+    )
+
+
+def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Non-overlapping spans, longer ones first, NER before the gazetteer at equal length."""
+    order = {"ner": 0, "gazetteer": 1, "demonym": 2, "embedded": 3}
+    ranked = sorted(found, key=lambda f: (-(f[0].end - f[0].start), order[f[1]], f[0].start))
+    taken: set[int] = set()
+    kept = []
+    for span, source in ranked:
+        tokens = range(span.start, span.end)
+        if any(i in taken for i in tokens):
+            continue
+        taken.update(tokens)
+        kept.append((span, source))
+    return sorted(kept, key=lambda f: f[0].start)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive: the toponym is the name itself."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in LEADING_WORDS or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’")
+        or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _modifies(span: Span) -> bool:
+    """A demonym used as a modifier ("Russian troops") or a people ("the Russians")."""
+    root = span.root
+    return root.dep_ in MODIFIER_DEPS or root.tag_ in ("NNPS", "NNS") or root.pos_ == "ADJ"
+
+
+def _role(span: Span) -> str:
+    return "metonym" if _is_speaking_subject(span.root) else "place"
+
+
+def _is_speaking_subject(token: Token) -> bool:
+    """Subject (or the possessor/compound of the subject) of a speech or cognition verb."""
+    while token.dep_ in ("compound", "poss", "conj") and token.head is not token:
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    return verb.lemma_.lower() in speech_verbs()

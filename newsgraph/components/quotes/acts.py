@@ -1,0 +1,186 @@
+"""Speech act of a statement from its cue and its content, and what a denial disputes.
+
+The cue gives a default act (``speech_cues.yaml``); the content can sharpen it
+(``quote_rules.yaml``): a conditional or future harm makes a threat, blame for a past harm an
+accusation, a rejection of a claim a denial, a question mark a question.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ... import extensions
+from ...model import Statement
+from .lexicon import QuoteKnowledge
+
+if TYPE_CHECKING:
+    from .component import Draft
+
+_SHARPENED = ("claim", "announcement", "warning")
+_DISPUTABLE = ("accusation", "claim", "threat", "announcement", "warning")
+
+
+def content_tokens(doc: Doc, statement: Statement) -> list[Token]:
+    tokens: list[Token] = []
+    for piece in statement.content:
+        span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+        if span is not None:
+            tokens.extend(span)
+    return tokens
+
+
+def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteKnowledge) -> str:
+    base = draft.entry.act if draft.entry is not None else "claim"
+    if base == "demand" and draft.token is not None and _names_its_object(draft.token):
+        base = "claim"  # "called the protests treasonous" characterises; "called for" demands
+    if draft.token is not None and _negated(draft.token) and base in ("denial", "accusation"):
+        return "claim"  # "did not deny", "did not accuse"
+    text = " ".join(piece.text for piece in statement.content).lower()
+    if base in ("claim", "question") and text.rstrip(" \"”’'").endswith("?"):
+        return "question"
+    if base not in _SHARPENED:
+        return base
+    tokens = content_tokens(doc, statement)
+    if any(p.search(text) for p in knowledge.threat_patterns):
+        return "threat"
+    harm = [t for t in tokens if t.lemma_.lower() in knowledge.harm_lemmas]
+    if any(_future_harm(t, knowledge) for t in harm):
+        return "threat"
+    if base == "claim" and any(p.search(text) for p in knowledge.denial_patterns):
+        return "denial"
+    if base == "claim" and (
+        any(p.search(text) for p in knowledge.accusation_patterns)
+        or _blamed_harm(harm, _Sides(doc), statement.speaker.actor)
+    ):
+        return "accusation"
+    return base
+
+
+def _names_its_object(token: Token) -> bool:
+    return any(c.dep_ == "oprd" for c in token.children)
+
+
+def _future_harm(token: Token, knowledge: QuoteKnowledge) -> bool:
+    """A harm verb under a future or conditional auxiliary ("we will strike", "could hit"),
+    not a negated one ("you cannot kill your own children")."""
+    if token.pos_ != "VERB" or _negated(token):
+        return False
+    auxiliaries = " ".join(c.lower_ for c in token.children if c.dep_ in ("aux", "mark"))
+    return bool(auxiliaries) and knowledge.future_markers.search(auxiliaries) is not None
+
+
+def _negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+# subjects by which a speaker reports its own act ("the army said it struck ...", "we hit")
+_SELF_SUBJECTS = frozenset({"i", "we", "it", "he", "she", "they"})
+_SELF_POSSESSIVES = frozenset({"my", "our", "its", "his", "her", "their"})
+
+
+class _Sides:
+    """The country each of the article's actors belongs to (its own, or its affiliation's)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors = {a.id: a for a in extensions.get_list(doc, "ng_actors")}
+
+    def of(self, actor_id: str | None) -> str | None:
+        actor = self.actors.get(actor_id) if actor_id is not None else None
+        if actor is None:
+            return None
+        if actor.country is None and actor.affiliation in self.actors:
+            return self.actors[actor.affiliation].country
+        return actor.country
+
+    def of_token(self, token: Token) -> str | None:
+        """The country of the actor mentioned at ``token``'s phrase ("Israeli jets": IL)."""
+        start, end = token.left_edge.idx, token.idx + len(token)
+        mention = extensions.actor_mention_at(self.doc, start, end)
+        return self.of(mention.actor_id) if mention is not None else None
+
+
+def _blamed_harm(harm: list[Token], sides: _Sides, speaker: str | None) -> bool:
+    """A past harm with an agent doing it ("X launched a rocket"), not "5 were killed", and
+    not the speaker's report of its own act ("the army said it struck a depot", "the Israeli
+    army said Israeli jets struck": a claim)."""
+    side = sides.of(speaker)
+    for token in harm:
+        if token.tag_ not in ("VBD", "VBN", "VBZ"):
+            continue
+        # "18 wounded": a count of victims, not someone doing harm
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and not c.like_num]
+        if subjects and not all(
+            _is_self(s) or (side is not None and sides.of_token(s) == side) for s in subjects
+        ):
+            return True
+    return False
+
+
+def _is_self(subject: Token) -> bool:
+    """A pronoun, or what a possessive pronoun owns ("its fighters", "our forces"): as the
+    subject of a reported harm, the speaker's own side."""
+    return subject.lower_ in _SELF_SUBJECTS or any(
+        c.dep_ == "poss" and c.lower_ in _SELF_POSSESSIVES for c in subject.children
+    )
+
+
+def disputed_statement(
+    denial: Statement, earlier: list[Statement], doc: Doc, knowledge: QuoteKnowledge
+) -> str | None:
+    """The id of the earlier statement a denial refers back to ("rejected such claims")."""
+    text = " ".join(piece.text for piece in denial.content).lower().strip(' .,"”“')
+    if not any(p.search(text) for p in knowledge.backreference_patterns):
+        return None
+    same_sentence = _statement_in_sentence(denial, earlier, doc)
+    if same_sentence is not None:  # "X claimed ..., a claim Y rejected": that claim
+        return same_sentence
+    denier = denial.speaker.actor
+    best: tuple[tuple[int, int, int], str] | None = None
+    for position, statement in enumerate(earlier):
+        if statement.act not in _DISPUTABLE:
+            continue
+        if denier is not None and statement.speaker.actor == denier:
+            continue
+        score = (
+            int(denier is not None and _mentions(doc, statement, denier)),
+            int(statement.act == "accusation"),
+            position,
+        )
+        if best is None or score > best[0]:
+            best = (score, statement.id)
+    return best[1] if best else None
+
+
+def _statement_in_sentence(denial: Statement, earlier: list[Statement], doc: Doc) -> str | None:
+    """The nearest earlier disputable statement by someone else in the denial's sentence,
+    when the denial's cue hangs on a report noun ("a claim Kigali denied")."""
+    if denial.cue is None:
+        return None
+    span = doc.char_span(denial.cue.start, denial.cue.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "relcl":
+        return None
+    sentence_start = span.root.sent.start_char
+    for statement in reversed(earlier):
+        if (
+            statement.cue is not None
+            and sentence_start <= statement.cue.start < denial.cue.start
+            and statement.act in _DISPUTABLE
+            and statement.speaker.actor != denial.speaker.actor
+        ):
+            return statement.id
+    return None
+
+
+def _mentions(doc: Doc, statement: Statement, actor: str) -> bool:
+    """Whether the statement's content or addressee names ``actor``."""
+    if statement.addressee == actor:
+        return True
+    for mention in extensions.get_list(doc, "ng_actor_mentions"):
+        if mention.actor_id != actor:
+            continue
+        if any(p.start <= mention.start and mention.end <= p.end for p in statement.content):
+            return True
+    return False

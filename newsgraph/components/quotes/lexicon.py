@@ -1,0 +1,127 @@
+"""The knowledge newsgraph_quotes reads from data files, loaded once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from spacy.strings import hash_string
+
+from ...datafiles import data_file
+
+ACTS = (
+    "claim",
+    "threat",
+    "accusation",
+    "denial",
+    "demand",
+    "warning",
+    "message",
+    "announcement",
+    "praise",
+    "condemnation",
+    "question",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    kind: str  # verb | noun | phrase
+    act: str
+    frame: str = "object"  # clause | object
+    # object lemmas with which the verb reports no speech ("pressed their offensive")
+    not_objects: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class QuoteKnowledge:
+    verbs: dict[str, Cue] = field(default_factory=dict)
+    nouns: dict[str, Cue] = field(default_factory=dict)
+    phrases: dict[str, Cue] = field(default_factory=dict)
+    pronoun_class: dict[str, str] = field(default_factory=dict)  # "he" -> "person"
+    description_class: dict[str, str] = field(default_factory=dict)  # "faction" -> "organisation"
+    future_markers: re.Pattern[str] = re.compile(r"(?!x)x")
+    harm_lemmas: frozenset[str] = frozenset()
+    threat_patterns: tuple[re.Pattern[str], ...] = ()
+    accusation_patterns: tuple[re.Pattern[str], ...] = ()
+    denial_patterns: tuple[re.Pattern[str], ...] = ()
+    backreference_patterns: tuple[re.Pattern[str], ...] = ()
+    formulas: tuple[re.Pattern[str], ...] = ()  # "asked not to be named": no statement
+    layout_not_speakers: frozenset[str] = frozenset()  # "the latest" in "The Latest: ..."
+    layout_speaker_nouns: frozenset[str] = frozenset()  # "poll" in "Poll: ..."
+    lemma_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+
+
+def _data_path(name: str) -> Path:
+    return data_file(__package__, name)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def load_cues(paths: tuple[Path, ...]) -> list[Cue]:
+    """Cue entries of every file, later files overriding earlier ones for the same lemma."""
+    cues: list[Cue] = []
+    for path in paths:
+        for entry in _read_yaml(path).get("cues", []):
+            act = entry.get("act", "claim")
+            if act not in ACTS:
+                raise ValueError(f"{path}: unknown act {act!r} for cue {entry.get('lemma')!r}")
+            cues.append(
+                Cue(
+                    str(entry["lemma"]).lower(),
+                    entry.get("kind", "verb"),
+                    act,
+                    entry.get("frame", "object"),
+                    frozenset(str(w).lower() for w in entry.get("not_objects") or ()),
+                )
+            )
+    return cues
+
+
+def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+@lru_cache(maxsize=8)
+def load_knowledge(extra_cue_files: tuple[str, ...] = ()) -> QuoteKnowledge:
+    """Cue lexicon and act rules from ``data/en/`` beside this module plus any user cue files."""
+    paths = (_data_path("speech_cues.yaml"), *(Path(p) for p in extra_cue_files))
+    knowledge = QuoteKnowledge()
+    for cue in load_cues(paths):
+        table = {"verb": knowledge.verbs, "noun": knowledge.nouns}.get(cue.kind, knowledge.phrases)
+        table[cue.lemma] = cue
+    # spaCy string hashes of every cue word, to find candidate tokens in one vectorised pass
+    words = {w for lemma in (*knowledge.verbs, *knowledge.nouns) for w in (lemma, lemma.title())}
+    knowledge.lemma_hashes = np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+    rules = _read_yaml(_data_path("quote_rules.yaml"))
+    for cls, words in rules.get("pronouns", {}).items():
+        for word in words:
+            knowledge.pronoun_class[word] = cls
+    for cls, words in rules.get("descriptions", {}).items():
+        for word in words:
+            knowledge.description_class[word] = cls
+    acts = rules.get("acts", {})
+    markers = sorted(acts.get("future_markers", []), key=len, reverse=True)
+    if markers:
+        knowledge.future_markers = re.compile(
+            r"(?<![\w'])(?:" + "|".join(re.escape(m) for m in markers) + r")(?!\w)"
+        )
+    knowledge.harm_lemmas = frozenset(acts.get("harm_lemmas", []))
+    knowledge.threat_patterns = _compile_all(acts.get("threat_patterns", []))
+    knowledge.accusation_patterns = _compile_all(acts.get("accusation_patterns", []))
+    knowledge.denial_patterns = _compile_all(acts.get("denial_patterns", []))
+    knowledge.backreference_patterns = _compile_all(acts.get("backreference_patterns", []))
+    knowledge.formulas = _compile_all(rules.get("formulas", []))
+    layout = rules.get("layout", {})
+    knowledge.layout_not_speakers = frozenset(w.lower() for w in layout.get("not_speakers", []))
+    knowledge.layout_speaker_nouns = frozenset(w.lower() for w in layout.get("speaker_nouns", []))
+    return knowledge

@@ -54,7 +54,7 @@ DateTo = Annotated[
     Query(description="published on or before (YYYY-MM-DD)"),
     BeforeValidator(iso_day),
 ]
-Outlet = Annotated[str | None, Query(description="outlet name, exactly")]
+Outlet = Annotated[str | None, Query(description="outlet name (any case)")]
 NOT_FOUND = {404: {"model": S.Problem, "description": "no such id"}}
 
 
@@ -107,11 +107,27 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     return record
 
 
+@router.get(
+    "/suggest/actors", response_model=list[S.ActorSuggestion], summary="Actors for autocomplete"
+)
+def suggest_actors(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="what was typed so far")],
+) -> list[dict[str, Any]]:
+    """Up to ten actors whose name or id starts with, or whose name, id or knowledge-base
+    alias contains, `q` (any case); most mentioned first."""
+    return reader(request).suggest_actors(q)
+
+
 @router.get("/actors", response_model=S.Page[S.ActorSummary], summary="List actors")
 def list_actors(
     request: Request,
-    q: Annotated[str | None, Query(description="text in the name or id")] = None,
-    type: Annotated[str | None, Query(description="actor type, e.g. state, armed group")] = None,
+    q: Annotated[
+        str | None, Query(description="text in the name, id or a knowledge-base alias")
+    ] = None,
+    type: Annotated[
+        str | None, Query(description="actor type, e.g. state, armed group (any case)")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -133,7 +149,8 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id!r} in this store")
     actor["statement_page"] = data.statements(StatementFilter(speaker=actor_id), limit, offset)
-    actor["event_page"] = data.events(EventFilter(actor=actor_id), limit, offset)
+    exact = EventFilter(actor=actor_id, actor_ids=(actor_id,))
+    actor["event_page"] = data.events(exact, limit, offset)
     actor["statement_page"] = actor["statement_page"].to_dict()
     actor["event_page"] = actor["event_page"].to_dict()
     return actor
@@ -172,8 +189,11 @@ def list_statements(
 
 
 def event_filter(
-    type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT")] = None,
-    actor: Annotated[str | None, Query(description="actor id as source or target")] = None,
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT (any case)")] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="actor as source or target: its id, name or an alias (any case)"),
+    ] = None,
     role: Annotated[
         Literal["any", "source", "target"], Query(description="where `actor` must stand")
     ] = "any",
@@ -194,6 +214,16 @@ def event_filter(
     ] = None,
     disputed: Annotated[bool | None, Query(description="filter on the disputed flag")] = None,
     place: Annotated[str | None, Query(description="place id")] = None,
+    event_from: Annotated[
+        date | None,
+        Query(description="happened on or after (YYYY-MM-DD; the event's own day)"),
+        BeforeValidator(iso_day),
+    ] = None,
+    event_to: Annotated[
+        date | None,
+        Query(description="happened on or before (YYYY-MM-DD; the event's own day)"),
+        BeforeValidator(iso_day),
+    ] = None,
 ) -> EventFilter:
     return EventFilter(
         type=type,
@@ -208,6 +238,8 @@ def event_filter(
         hypothetical=hypothetical,
         disputed=disputed,
         place=place,
+        event_from=event_from,
+        event_to=event_to,
     )
 
 

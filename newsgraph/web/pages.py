@@ -63,7 +63,68 @@ def ticks(text: Any) -> Markup:
     return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text or ""))))
 
 
-FILTERS = {"urlq": urlq, "web_url": web_url, "plural": plural, "ticks": ticks}
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+DAY_PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
+DAY_PARTS["DT"] = "daytime"
+REFS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(?:([A-Z]{2})|(\d{2}:\d{2})(?::\d{2})?))?")
+DURATION = re.compile(
+    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
+)
+DURATION_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def human_time(value: str | None) -> str:
+    """A TIMEX3 value as people write it: ``2024-08-04TMO`` → ``morning of 4 Aug 2024``,
+    ``PT24H`` → ``24 hours``; a value it does not know is shown as it is."""
+    if not value:
+        return ""
+    if value in REFS:
+        return REFS[value]
+    if found := DAY.fullmatch(value):
+        year, month, day, part, clock = found.groups()
+        if not 1 <= int(month) <= 12:
+            return value
+        shown = f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+        if part in DAY_PARTS:
+            return f"{DAY_PARTS[part]} of {shown}"
+        return f"{shown}, {clock}" if clock else shown
+    if found := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        month = int(found.group(2))
+        return f"{MONTHS[month - 1]} {found.group(1)}" if 1 <= month <= 12 else value
+    if found := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return f"week {int(found.group(2))} of {found.group(1)}"
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    found = DURATION.fullmatch(value)
+    if found and any(found.groups()):
+        return " ".join(
+            plural(int(n), unit)
+            for n, unit in zip(found.groups(), DURATION_UNITS, strict=True)
+            if n
+        )
+    return value
+
+
+def human_day(value: Any) -> str:
+    """A publication date (``date`` or ISO string) as ``4 Aug 2024``."""
+    return human_time(value.isoformat() if isinstance(value, date) else value) if value else ""
+
+
+def capped(items: list[Any], n: int = 5) -> tuple[list[Any], int]:
+    """The first ``n`` of a link list and how many more there are ("and 110 more")."""
+    return items[:n], max(0, len(items) - n)
+
+
+FILTERS = {
+    "urlq": urlq,
+    "web_url": web_url,
+    "plural": plural,
+    "ticks": ticks,
+    "human_time": human_time,
+    "human_day": human_day,
+    "capped": capped,
+}
 
 
 def reader(request: Request) -> Reader:
@@ -283,7 +344,8 @@ def actor_page(
     if actor is None:
         raise HTTPException(404, f"There is no actor {actor_id!r} in this store.")
     said = data.statements(StatementFilter(speaker=actor_id), PER_PAGE, (spage - 1) * PER_PAGE)
-    done = data.events(EventFilter(actor=actor_id), PER_PAGE, (epage - 1) * PER_PAGE)
+    exact = EventFilter(actor=actor_id, actor_ids=(actor_id,))
+    done = data.events(exact, PER_PAGE, (epage - 1) * PER_PAGE)
     return render(
         request,
         "actor.html",
@@ -314,30 +376,37 @@ def events_page(
     disputed: Text = None,
     article: Text = None,
     place: Text = None,
+    event_from: Text = None,
+    event_to: Text = None,
     page: PageNo = 1,
 ) -> HTMLResponse:
     problems: list[str] = []
+    data = reader(request)
+    outlet_names = {name.lower(): name for name, _ in data.outlets()}
     flt = EventFilter(
-        type=clean(type),
+        type=(clean(type) or "").upper() or None,
         actor=clean(actor),
         role=role if role in ROLES else "any",
         article=clean(article),
-        outlet=clean(outlet),
+        outlet=outlet_names.get((clean(outlet) or "").lower(), clean(outlet)),
         date_from=parse_day(date_from, "From", problems),
         date_to=parse_day(date_to, "To", problems),
+        event_from=parse_day(event_from, "Happened from", problems),
+        event_to=parse_day(event_to, "Happened to", problems),
         provenance=provenance if provenance in PROVENANCES else "all",
         negated=parse_flag(negated),
         hypothetical=parse_flag(hypothetical),
         disputed=parse_flag(disputed),
         place=clean(place),
     )
-    data = reader(request)
+    flt = data.resolve_actor(flt)
     found = data.events(flt, PER_PAGE, (page - 1) * PER_PAGE)
     query = flt.query()
     counted = dict(data.event_types())
     types = [(t, counted.get(t, 0)) for t in PLOVER_TYPES]
     types += [(t, n) for t, n in counted.items() if t not in PLOVER_TYPES]
-    actor_name = data.actor_names([flt.actor]).get(flt.actor) if flt.actor else None
+    names = data.actor_names(flt.actor_ids)
+    actor_links = [(actor_id, names[actor_id]) for actor_id in flt.actor_ids if actor_id in names]
     return render(
         request,
         "events.html",
@@ -348,7 +417,7 @@ def events_page(
         form={k: "" if v is None else v for k, v in vars(flt).items()},
         types=types,
         outlets=data.outlets(),
-        actor_name=actor_name,
+        actor_links=actor_links,
         csv_query=urlencode(query),
         problems=problems,
     )

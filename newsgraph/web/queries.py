@@ -14,56 +14,30 @@ import copy
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import date
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..store import Store
 from ..store import rows as R
 from ..store.schema import get_table
-
-# The PLOVER event types (DESIGN.md), offered in the events filter even when a store has none.
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
+from . import lookup
+from .filters import (  # noqa: F401 (the filters are part of this module's interface)
+    DISPUTING,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    PLOVER_TYPES,
+    PROVENANCES,
+    ROLES,
+    ArticleFilter,
+    EventFilter,
+    StatementFilter,
+    Where,
+    iso,
+    like_pattern,
+    q,
 )
-PROVENANCES = ("all", "asserted", "attributed")
-ROLES = ("any", "source", "target")
-# Claim-link relations under which the target claim counts as disputed.
-DISPUTING = ("disputes", "denies")
-MAX_LIMIT = 500
-# Paging stops here (DuckDB overflows at OFFSET 2^63; no reader pages a billion rows).
-MAX_OFFSET = 1_000_000_000
+
 _ID_CHUNK = 500
-
-
-def q(name: str) -> str:
-    """A quoted identifier (``start``, ``end``, ``type``, ``text`` ... are SQL keywords)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def like_pattern(text: str) -> str:
-    """``%text%`` for a case-insensitive LIKE, with the user's wildcards taken literally."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def iso(value: Any) -> str | None:
-    return value.isoformat() if isinstance(value, date) else value
 
 
 @dataclass
@@ -79,148 +53,6 @@ class Page:
     @property
     def has_next(self) -> bool:
         return self.offset + len(self.items) < self.total
-
-
-class Where:
-    """``WHERE`` clauses with their parameters, joined by AND."""
-
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
-
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    q: str | None = None  # in title or outlet
-    outlet: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-
-    def where(self, alias: str = "a") -> Where:
-        where = Where()
-        if self.q:
-            pattern = like_pattern(self.q)
-            where.add(
-                f"(lower({alias}.title) LIKE ? ESCAPE '\\' "
-                f"OR lower({alias}.outlet) LIKE ? ESCAPE '\\')",
-                pattern,
-                pattern,
-            )
-        _add_article_filters(where, alias, self.outlet, self.date_from, self.date_to)
-        return where
-
-
-@dataclass(frozen=True)
-class StatementFilter:
-    speaker: str | None = None  # actor id
-    act: str | None = None
-    kind: str | None = None
-    article: str | None = None
-    outlet: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    q: str | None = None  # in the content
-    disputed: bool | None = None
-
-    def where(self) -> Where:
-        where = Where()
-        for column, value in (
-            ("speaker_actor", self.speaker),
-            ("act", self.act),
-            ("kind", self.kind),
-            ("article_id", self.article),
-        ):
-            if value:
-                where.add(f"s.{column} = ?", value)
-        if self.q:
-            where.add("lower(s.content_text) LIKE ? ESCAPE '\\'", like_pattern(self.q))
-        if self.disputed is not None:
-            relations = ", ".join(f"'{r}'" for r in DISPUTING)
-            exists = (
-                "EXISTS (SELECT 1 FROM claim_links c WHERE c.to_article_id = s.article_id "
-                f"AND c.to_id = s.id AND c.relation IN ({relations}))"
-            )
-            where.add(exists if self.disputed else f"NOT {exists}")
-        _add_article_filters(where, "a", self.outlet, self.date_from, self.date_to)
-        return where
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    type: str | None = None
-    actor: str | None = None
-    role: str = "any"  # where ``actor`` stands: source, target or either
-    article: str | None = None
-    outlet: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    provenance: str = "all"  # asserted by the outlet, attributed to a statement, or both
-    negated: bool | None = None
-    hypothetical: bool | None = None
-    disputed: bool | None = None
-    place: str | None = None
-
-    def where(self) -> Where:
-        where = Where()
-        if self.type:
-            where.add(f"e.{q('type')} = ?", self.type)
-        if self.actor:
-            if self.role == "source":
-                where.add("e.source_actor = ?", self.actor)
-            elif self.role == "target":
-                where.add("e.target_actor = ?", self.actor)
-            else:
-                where.add("(e.source_actor = ? OR e.target_actor = ?)", self.actor, self.actor)
-        if self.article:
-            where.add("e.article_id = ?", self.article)
-        if self.place:
-            where.add("e.place_id = ?", self.place)
-        if self.provenance == "asserted":
-            where.add("e.attributed_to IS NULL")
-        elif self.provenance == "attributed":
-            where.add("e.attributed_to IS NOT NULL")
-        for column in ("negated", "hypothetical", "disputed"):
-            value = getattr(self, column)
-            if value is not None:
-                where.add(f"COALESCE(e.{column}, FALSE) = ?", value)
-        _add_article_filters(where, "a", self.outlet, self.date_from, self.date_to)
-        return where
-
-    @property
-    def needs_articles(self) -> bool:
-        """Whether the filter reads the articles table (outlet, publication dates)."""
-        return bool(self.outlet or self.date_from or self.date_to)
-
-    def query(self) -> dict[str, str]:
-        """The filter as query parameters (only those set), for links and the CSV download."""
-        params = {}
-        for key, value in asdict(self).items():
-            if (
-                value is None
-                or value == ""
-                or (key, value) in (("role", "any"), ("provenance", "all"))
-            ):
-                continue
-            params[key] = str(value).lower() if isinstance(value, bool) else str(value)
-        return params
-
-
-def _add_article_filters(
-    where: Where, alias: str, outlet: str | None, date_from: date | None, date_to: date | None
-) -> None:
-    if outlet:
-        where.add(f"{alias}.outlet = ?", outlet)
-    if date_from:
-        where.add(f"{alias}.published >= ?", date_from)
-    if date_to:
-        where.add(f"{alias}.published <= ?", date_to)
 
 
 @dataclass
@@ -409,14 +241,10 @@ class Reader:
     ) -> Page:
         where = Where()
         if text:
-            pattern = like_pattern(text)
-            where.add(
-                "(lower(a.name) LIKE ? ESCAPE '\\' OR lower(a.id) LIKE ? ESCAPE '\\')",
-                pattern,
-                pattern,
-            )
+            clause, params = lookup.search_clause(text)
+            where.add(clause, *params)
         if type_:
-            where.add(f"a.{q('type')} = ?", type_)
+            where.add(f"lower(a.{q('type')}) = ?", type_.lower())
         total = self._count(f"FROM actors a{where.sql()}", where.params)
         rows = self._fetch(
             "WITH m AS (SELECT actor_id, count(*) AS n_mentions, "
@@ -569,7 +397,17 @@ class Reader:
         )
         return [alias for _, alias in columns], sql
 
+    def resolve_actor(self, flt: EventFilter) -> EventFilter:
+        """``flt`` with its actor as the store's ids (a name, an alias, any case)."""
+        if not flt.actor or flt.actor_ids:
+            return flt
+        return replace(flt, actor_ids=lookup.actor_ids(self._fetch, flt.actor) or (flt.actor,))
+
+    def suggest_actors(self, text: str, limit: int = lookup.SUGGESTIONS) -> list[dict[str, Any]]:
+        return lookup.suggest(self._fetch, text, limit)
+
     def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
+        flt = self.resolve_actor(flt)
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
@@ -579,7 +417,7 @@ class Reader:
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every event the filter keeps, fetched a batch at a time from one query."""
-        where = flt.where()
+        where = self.resolve_actor(flt).where()
         names, sql = self._event_sql(where)
         for rows in self._stream(sql, where.params, batch):
             yield from (_event_item(dict(zip(names, row, strict=True))) for row in rows)

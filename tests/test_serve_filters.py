@@ -1,0 +1,107 @@
+"""Filters and search as a person types them: actors by name, alias or any-case id, any-case
+types and outlets, event-day ranges, alias-aware actor search and its autocomplete. Over the
+hand-written record only (``test_serve_guard``'s store): Hamas fires at Sderot (e1, ASSAULT,
+on 2024-10-07 by its time expression), Hamas rejects the army's claim (e2), the army did not
+strike the port (e3, negated).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_serve_guard import client, store  # noqa: F401 (fixtures)
+
+from newsgraph.web.pages import human_time
+
+pytestmark = pytest.mark.usefixtures("store")
+
+
+def event_ids(client, **params) -> list[str]:  # noqa: F811
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 200, response.text
+    return sorted(e["id"] for e in response.json()["items"])
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "hamas",  # the id
+        "HAMAS",  # any case
+        "Hamas",  # the name
+        "Islamic Resistance Movement",  # a knowledge-base alias
+        "islamic resistance movement",
+    ],
+)
+def test_the_actor_filter_takes_names_aliases_and_any_case(client, actor: str) -> None:  # noqa: F811
+    assert event_ids(client, actor=actor) == ["e1", "e2"]
+
+
+def test_the_actor_filter_takes_the_words_an_article_used(client) -> None:  # noqa: F811
+    """'The army' is how the article names the IDF (a mention), not a knowledge-base alias."""
+    assert event_ids(client, actor="the army", role="source") == ["e3"]
+    assert event_ids(client, actor="IDF") == ["e2", "e3"]
+
+
+def test_an_unknown_actor_finds_nothing(client) -> None:  # noqa: F811
+    assert event_ids(client, actor="nobody at all") == []
+
+
+def test_type_and_outlet_ignore_case(client) -> None:  # noqa: F811
+    assert event_ids(client, type="assault") == ["e1", "e3"]
+    assert event_ids(client, outlet="test wire") == ["e1", "e2", "e3"]
+    assert event_ids(client, outlet="other wire") == []
+
+
+def test_event_day_range_uses_the_events_own_day(client) -> None:  # noqa: F811
+    # published 2024-10-08; e1 happened on Monday 2024-10-07; e2 and e3 have no day
+    assert event_ids(client, event_from="2024-10-07", event_to="2024-10-07") == ["e1"]
+    assert event_ids(client, event_from="2024-10-08") == []
+    assert event_ids(client, date_from="2024-10-08", date_to="2024-10-08") == ["e1", "e2", "e3"]
+    assert client.get("/api/events", params={"event_to": "0"}).status_code == 422
+
+
+def test_events_page_names_every_actor_the_filter_found(client) -> None:  # noqa: F811
+    page = client.get("/events", params={"actor": "Islamic Resistance Movement"})
+    assert page.status_code == 200
+    assert 'href="/actors/hamas"' in page.text
+    assert "Sderot" in page.text  # e1's target
+    assert "the port" not in page.text  # e3 is the army's
+
+
+def test_actor_search_finds_aliases(client) -> None:  # noqa: F811
+    found = client.get("/api/actors", params={"q": "islamic resistance"}).json()["items"]
+    assert [a["id"] for a in found] == ["hamas"]
+    assert "Hamas" in client.get("/actors", params={"q": "Islamic Resistance"}).text
+
+
+def test_actor_types_ignore_case(client) -> None:  # noqa: F811
+    found = client.get("/api/actors", params={"type": "ARMED GROUP"}).json()["items"]
+    assert [a["id"] for a in found] == ["hamas"]
+
+
+def test_autocomplete_puts_prefixes_first_and_knows_aliases(client) -> None:  # noqa: F811
+    assert [a["id"] for a in client.get("/api/suggest/actors?q=isr").json()] == ["idf"]
+    assert [a["id"] for a in client.get("/api/suggest/actors?q=tsahal").json()] == ["idf"]
+    assert client.get("/api/suggest/actors?q=").status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2024-08-04TMO", "morning of 4 Aug 2024"),
+        ("2024-08-04TNI", "night of 4 Aug 2024"),
+        ("2024-08-04", "4 Aug 2024"),
+        ("2024-08", "Aug 2024"),
+        ("2024", "2024"),
+        ("2024-W31", "week 31 of 2024"),
+        ("PT24H", "24 hours"),
+        ("P1D", "1 day"),
+        ("P2W", "2 weeks"),
+        ("PT30M", "30 minutes"),
+        ("P1DT12H", "1 day 12 hours"),
+        ("PRESENT_REF", "now"),
+        ("XXXX-08-04", "XXXX-08-04"),  # anything else as it is
+        (None, ""),
+    ],
+)
+def test_human_time(value: str | None, shown: str) -> None:
+    assert human_time(value) == shown

@@ -237,7 +237,11 @@ def main() -> None:
         crowd = run(port, urls, args.users, args.requests, args.seconds)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a graceful shutdown still waiting on a connection
+            server.kill()
+            server.wait()
     figures = {
         "store": str(db),
         "articles": n_articles,

@@ -193,3 +193,26 @@ def test_hostile_article_html_does_not_run(server: dict, page: Any) -> None:
     expect(page.locator("#panel-body .card")).to_be_visible()
     assert page.evaluate("window.__pwned") is None
     assert page.problems == []
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/actors", f"/articles/{HAND_ID}", "/docs"])
+def test_phone_width_never_scrolls_sideways(server: dict, browser: Any, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(f"{server['base']}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+def test_actor_autocomplete_offers_aliases(server: dict, page: Any) -> None:
+    page.goto(f"{server['base']}/events")
+    page.locator('input[name="actor"]').press_sequentially("tsahal", delay=20)
+    options = page.locator("#actor-suggestions option")
+    playwright_api.expect(options.first).to_have_attribute("value", "idf")
+    page.locator('input[name="actor"]').fill("Israel Defense Forces")
+    page.locator("#event-filters button[type=submit]").click()
+    page.wait_for_url("**/events?*actor=*")
+    playwright_api.expect(page.locator("p.summary")).to_contain_text("Events of Israel Defense")
+    assert page.problems == []

@@ -252,6 +252,18 @@ def article_page(request: Request, article_id: str) -> Any:
     return render(request, "article.html", section="articles", **article_context(view))
 
 
+def one_per_article(others: list[dict[str, Any]], article_id: str) -> list[dict[str, Any]]:
+    """Other articles' reports of an event, each article once (several of its events may
+    share the cluster)."""
+    seen = {article_id}
+    kept = []
+    for other in others:
+        if other["article_id"] not in seen:
+            seen.add(other["article_id"])
+            kept.append(other)
+    return kept
+
+
 def article_context(view: Any) -> dict[str, Any]:
     """The record plus the lookups the article template needs (names, keys, claim links)."""
     record = view.record
@@ -306,7 +318,10 @@ def article_context(view: Any) -> dict[str, Any]:
         "reports": reports,
         "disputes": disputes,
         "disputed_by": disputed_by,
-        "clusters": view.clusters,
+        "clusters": {
+            event_id: one_per_article(others, article_id)
+            for event_id, others in view.clusters.items()
+        },
         "mention_texts": {
             a["id"]: sorted({m["text"] for m in a.get("mentions", [])})
             for a in record.get("actors", [])

@@ -7,7 +7,11 @@ strike the port (e3, negated).
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
+from test_serve_api import HAND_ID
 from test_serve_guard import client, store  # noqa: F401 (fixtures)
 
 from newsgraph.web.pages import human_time
@@ -105,3 +109,35 @@ def test_autocomplete_puts_prefixes_first_and_knows_aliases(client) -> None:  # 
 )
 def test_human_time(value: str | None, shown: str) -> None:
     assert human_time(value) == shown
+
+
+def test_a_part_of_one_actors_alias_is_enough(client) -> None:  # noqa: F811
+    assert event_ids(client, actor="Islamic Resistance") == ["e1", "e2"]  # Hamas's alias
+
+
+def test_full_text_search_over_articles(client) -> None:  # noqa: F811
+    found = client.get("/api/articles", params={"text": "DID NOT STRIKE"}).json()["items"]
+    assert [a["id"] for a in found] == [HAND_ID]
+    assert client.get("/api/articles", params={"text": "no such words"}).json()["total"] == 0
+    assert HAND_ID in client.get("/", params={"text": "did not strike"}).text
+
+
+@pytest.mark.parametrize("table", ["events", "statements", "actors", "articles"])
+def test_every_table_downloads_as_csv_and_json(client, table: str) -> None:  # noqa: F811
+    listed = client.get(f"/api/{table}", params={"limit": 500}).json()
+    as_json = client.get(f"/api/{table}.json")
+    assert as_json.status_code == 200
+    assert "attachment" in as_json.headers["content-disposition"]
+    assert as_json.json() == listed["items"]
+    as_csv = client.get(f"/api/{table}.csv")
+    assert as_csv.status_code == 200
+    rows = list(csv.reader(io.StringIO(as_csv.text)))
+    assert len(rows) == 1 + listed["total"]
+
+
+def test_downloads_follow_the_filters(client) -> None:  # noqa: F811
+    denials = client.get("/api/statements.json", params={"act": "denial"}).json()
+    assert [s["id"] for s in denials] == ["s2"]
+    hamas = list(csv.DictReader(io.StringIO(client.get("/api/actors.csv?q=hamas").text)))
+    assert [row["id"] for row in hamas] == ["hamas"]
+    assert client.get("/api/events.json", params={"type": "reject"}).json()[0]["id"] == "e2"

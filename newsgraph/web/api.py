@@ -74,18 +74,26 @@ def health(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/articles", response_model=S.Page[S.ArticleSummary], summary="List articles")
-def list_articles(
-    request: Request,
+def article_filter(
     q: Annotated[str | None, Query(description="text in the title or outlet name")] = None,
+    text: Annotated[
+        str | None, Query(max_length=500, description="words in the article's text (any case)")
+    ] = None,
     outlet: Outlet = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
+) -> ArticleFilter:
+    return ArticleFilter(q=q, text=text, outlet=outlet, date_from=date_from, date_to=date_to)
+
+
+ArticleQuery = Annotated[ArticleFilter, Depends(article_filter)]
+
+
+@router.get("/articles", response_model=S.Page[S.ArticleSummary], summary="List articles")
+def list_articles(
+    request: Request, flt: ArticleQuery, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
     """Articles, newest first, with their numbers of statements and events."""
-    flt = ArticleFilter(q=q, outlet=outlet, date_from=date_from, date_to=date_to)
     return reader(request).articles(flt, limit, offset).to_dict()
 
 
@@ -119,20 +127,26 @@ def suggest_actors(
     return reader(request).suggest_actors(q)
 
 
-@router.get("/actors", response_model=S.Page[S.ActorSummary], summary="List actors")
-def list_actors(
-    request: Request,
+def actor_filter(
     q: Annotated[
         str | None, Query(description="text in the name, id or a knowledge-base alias")
     ] = None,
     type: Annotated[
         str | None, Query(description="actor type, e.g. state, armed group (any case)")
     ] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
+) -> tuple[str | None, str | None]:
+    return q, type
+
+
+ActorQuery = Annotated[tuple[str | None, str | None], Depends(actor_filter)]
+
+
+@router.get("/actors", response_model=S.Page[S.ActorSummary], summary="List actors")
+def list_actors(
+    request: Request, flt: ActorQuery, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
     """Actors, most mentioned first, with counts of mentions, statements and events."""
-    return reader(request).actors(q, type, limit, offset).to_dict()
+    return reader(request).actors(*flt, limit, offset).to_dict()
 
 
 @router.get(
@@ -156,9 +170,7 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset
     return actor
 
 
-@router.get("/statements", response_model=S.Page[S.Statement], summary="List statements")
-def list_statements(
-    request: Request,
+def statement_filter(
     speaker: Annotated[str | None, Query(description="speaker's actor id")] = None,
     act: Annotated[str | None, Query(description="speech act, e.g. accusation, denial")] = None,
     kind: Annotated[str | None, Query(description="direct, indirect or mixed")] = None,
@@ -170,11 +182,8 @@ def list_statements(
     disputed: Annotated[
         bool | None, Query(description="true: only disputed ones; false: only undisputed")
     ] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
-    """Statements across articles, newest article first, with who disputes each."""
-    flt = StatementFilter(
+) -> StatementFilter:
+    return StatementFilter(
         speaker=speaker,
         act=act,
         kind=kind,
@@ -185,6 +194,16 @@ def list_statements(
         q=q,
         disputed=disputed,
     )
+
+
+StatementQuery = Annotated[StatementFilter, Depends(statement_filter)]
+
+
+@router.get("/statements", response_model=S.Page[S.Statement], summary="List statements")
+def list_statements(
+    request: Request, flt: StatementQuery, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    """Statements across articles, newest article first, with who disputes each."""
     return reader(request).statements(flt, limit, offset).to_dict()
 
 

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from . import api, pages
+from . import api, downloads, pages
 from .guard import LOCAL_HOSTS, guarded
 from .queries import Reader
 
@@ -87,6 +87,7 @@ def create_app(
     app.state.reader = Reader(store)
     app.state.templates = templates()
     app.state.store_label = store_label(store)
+    app.include_router(downloads.router)  # before api: /api/articles.csv is no article id
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

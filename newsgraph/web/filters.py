@@ -71,6 +71,7 @@ class Where:
 @dataclass(frozen=True)
 class ArticleFilter:
     q: str | None = None  # in title or outlet
+    text: str | None = None  # in the article's text
     outlet: str | None = None
     date_from: date | None = None
     date_to: date | None = None
@@ -85,6 +86,8 @@ class ArticleFilter:
                 pattern,
                 pattern,
             )
+        if self.text:
+            where.add(f"lower({alias}.{q('text')}) LIKE ? ESCAPE '\\'", like_pattern(self.text))
         _add_article_filters(where, alias, self.outlet, self.date_from, self.date_to)
         return where
 

@@ -54,11 +54,19 @@ def actor_ids(fetch: Fetch, text: str) -> tuple[str, ...]:
             [needle, needle, needle],
         )
     ]
-    aliased = kb_ids(needle, exact=True)
-    if aliased:
-        marks = ", ".join("?" * len(aliased))
-        found += [r[0] for r in fetch(f"SELECT id FROM actors WHERE id IN ({marks})", aliased)]
+    found += _stored(fetch, kb_ids(needle, exact=True))
+    if not found:  # "Islamic Resistance": part of one actor's alias only
+        partial = _stored(fetch, kb_ids(needle, exact=False)[:500])
+        found = partial if len(partial) == 1 else []
     return tuple(sorted(set(found)))
+
+
+def _stored(fetch: Fetch, ids: list[str]) -> list[str]:
+    """Those of ``ids`` that the store has actors for."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return [r[0] for r in fetch(f"SELECT id FROM actors WHERE id IN ({marks})", ids)]
 
 
 def search_clause(text: str, alias: str = "a") -> tuple[str, list[Any]]:

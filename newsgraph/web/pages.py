@@ -204,6 +204,7 @@ def pager(page: Page, number: int, params: dict[str, Any], name: str = "page") -
 def articles_page(
     request: Request,
     q: Text = None,
+    text: Text = None,
     outlet: Text = None,
     date_from: Text = None,
     date_to: Text = None,
@@ -212,13 +213,20 @@ def articles_page(
     problems: list[str] = []
     flt = ArticleFilter(
         q=clean(q),
+        text=clean(text),
         outlet=clean(outlet),
         date_from=parse_day(date_from, "From", problems),
         date_to=parse_day(date_to, "To", problems),
     )
     data = reader(request)
     found = data.articles(flt, PER_PAGE, (page - 1) * PER_PAGE)
-    params = {"q": flt.q, "outlet": flt.outlet, "date_from": date_from, "date_to": date_to}
+    params = {
+        "q": flt.q,
+        "text": flt.text,
+        "outlet": flt.outlet,
+        "date_from": date_from,
+        "date_to": date_to,
+    }
     return render(
         request,
         "articles.html",
@@ -228,6 +236,7 @@ def articles_page(
         form={k: v or "" for k, v in params.items()},
         outlets=data.outlets(),
         problems=problems,
+        download_query=urlencode({k: v for k, v in params.items() if v}),
     )
 
 
@@ -347,6 +356,7 @@ def actors_page(
         pager=pager(found, page, params),
         form={k: v or "" for k, v in params.items()},
         types=data.actor_types(),
+        download_query=urlencode({k: v for k, v in params.items() if v}),
     )
 
 

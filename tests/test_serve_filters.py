@@ -141,3 +141,14 @@ def test_downloads_follow_the_filters(client) -> None:  # noqa: F811
     hamas = list(csv.DictReader(io.StringIO(client.get("/api/actors.csv?q=hamas").text)))
     assert [row["id"] for row in hamas] == ["hamas"]
     assert client.get("/api/events.json", params={"type": "reject"}).json()[0]["id"] == "e2"
+
+
+def test_statements_page_lists_and_filters(client) -> None:  # noqa: F811
+    page = client.get("/statements")
+    assert page.status_code == 200
+    assert "Hamas fired rockets at Sderot on Monday" in page.text  # s1
+    assert "the accusation" in page.text  # s2
+    denials = client.get("/statements", params={"speaker": "Islamic Resistance Movement"})
+    assert "the accusation" in denials.text
+    assert "Hamas fired rockets at Sderot on Monday" not in denials.text
+    assert "/api/statements.csv?speaker=" in denials.text

@@ -162,7 +162,8 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset
     actor = data.actor(actor_id)
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id!r} in this store")
-    actor["statement_page"] = data.statements(StatementFilter(speaker=actor_id), limit, offset)
+    said = StatementFilter(speaker=actor_id, speaker_ids=(actor_id,))
+    actor["statement_page"] = data.statements(said, limit, offset)
     exact = EventFilter(actor=actor_id, actor_ids=(actor_id,))
     actor["event_page"] = data.events(exact, limit, offset)
     actor["statement_page"] = actor["statement_page"].to_dict()
@@ -171,7 +172,9 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset
 
 
 def statement_filter(
-    speaker: Annotated[str | None, Query(description="speaker's actor id")] = None,
+    speaker: Annotated[
+        str | None, Query(description="speaker: actor id, name or an alias (any case)")
+    ] = None,
     act: Annotated[str | None, Query(description="speech act, e.g. accusation, denial")] = None,
     kind: Annotated[str | None, Query(description="direct, indirect or mixed")] = None,
     article: Annotated[str | None, Query(description="article id")] = None,

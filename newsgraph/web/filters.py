@@ -103,11 +103,14 @@ class StatementFilter:
     date_to: date | None = None
     q: str | None = None  # in the content
     disputed: bool | None = None
+    speaker_ids: tuple[str, ...] = ()  # ``speaker`` as the store's ids (``lookup.actor_ids``)
 
     def where(self) -> Where:
         where = Where()
+        if self.speaker:
+            ids = list(self.speaker_ids or (self.speaker,))
+            where.add(f"s.speaker_actor IN ({', '.join('?' * len(ids))})", *ids)
         for column, value in (
-            ("speaker_actor", self.speaker),
             ("act", self.act),
             ("kind", self.kind),
             ("article_id", self.article),

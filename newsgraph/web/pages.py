@@ -368,7 +368,8 @@ def actor_page(
     actor = data.actor(actor_id)
     if actor is None:
         raise HTTPException(404, f"There is no actor {actor_id!r} in this store.")
-    said = data.statements(StatementFilter(speaker=actor_id), PER_PAGE, (spage - 1) * PER_PAGE)
+    exact_speaker = StatementFilter(speaker=actor_id, speaker_ids=(actor_id,))
+    said = data.statements(exact_speaker, PER_PAGE, (spage - 1) * PER_PAGE)
     exact = EventFilter(actor=actor_id, actor_ids=(actor_id,))
     done = data.events(exact, PER_PAGE, (epage - 1) * PER_PAGE)
     return render(
@@ -444,6 +445,55 @@ def events_page(
         outlets=data.outlets(),
         actor_links=actor_links,
         csv_query=urlencode(query),
+        problems=problems,
+    )
+
+
+# --- statements ---------------------------------------------------------------------------
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements_page(
+    request: Request,
+    speaker: Text = None,
+    act: Text = None,
+    kind: Text = None,
+    outlet: Text = None,
+    date_from: Text = None,
+    date_to: Text = None,
+    q: Text = None,
+    disputed: Text = None,
+    page: PageNo = 1,
+) -> HTMLResponse:
+    problems: list[str] = []
+    data = reader(request)
+    outlet_names = {name.lower(): name for name, _ in data.outlets()}
+    flt = StatementFilter(
+        speaker=clean(speaker),
+        act=clean(act),
+        kind=clean(kind),
+        outlet=outlet_names.get((clean(outlet) or "").lower(), clean(outlet)),
+        date_from=parse_day(date_from, "From", problems),
+        date_to=parse_day(date_to, "To", problems),
+        q=clean(q),
+        disputed=parse_flag(disputed),
+    )
+    found = data.statements(flt, PER_PAGE, (page - 1) * PER_PAGE)
+    query = {
+        k: str(v).lower() if isinstance(v, bool) else str(v)
+        for k, v in vars(flt).items()
+        if v not in (None, "", ()) and k != "speaker_ids"
+    }
+    return render(
+        request,
+        "statements.html",
+        section="statements",
+        statements=found.items,
+        pager=pager(found, page, query),
+        form={k: "" if v is None else v for k, v in vars(flt).items()},
+        facets=data.statement_facets(),
+        outlets=data.outlets(),
+        download_query=urlencode(query),
         problems=problems,
     )
 

@@ -307,6 +307,9 @@ class Reader:
     # --- statements ---------------------------------------------------------------------
 
     def statements(self, flt: StatementFilter, limit: int = 50, offset: int = 0) -> Page:
+        if flt.speaker and not flt.speaker_ids:
+            ids = lookup.actor_ids(self._fetch, flt.speaker) or (flt.speaker,)
+            flt = replace(flt, speaker_ids=ids)
         where = flt.where()
         base = f"FROM statements s JOIN articles a ON a.id = s.article_id{where.sql()}"
         total = self._count(base, where.params)

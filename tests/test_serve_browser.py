@@ -216,3 +216,19 @@ def test_actor_autocomplete_offers_aliases(server: dict, page: Any) -> None:
     page.wait_for_url("**/events?*actor=*")
     playwright_api.expect(page.locator("p.summary")).to_contain_text("Events of Israel Defense")
     assert page.problems == []
+
+
+def test_a_timeline_bar_opens_the_events_it_counts(server: dict, page: Any) -> None:
+    page.goto(f"{server['base']}/timeline")
+    bar = page.locator('a.bar[data-type="REJECT"][data-day="2024-10-08"]')
+    counted = int(bar.get_attribute("data-n"))
+    bar.locator("rect").click()
+    page.wait_for_url("**/events?*type=REJECT*")
+    assert "date_from=2024-10-08" in page.url and "date_to=2024-10-08" in page.url
+    types = page.locator("table.events .etype").all_inner_texts()
+    assert types == ["REJECT"] * counted
+    # and on to the evidence: the article opens at that event
+    page.locator("table.events td.evidence a").first.click()
+    page.wait_for_url(f"**/articles/{HAND_ID}#event-*")
+    playwright_api.expect(page.locator("#panel-body")).to_contain_text("REJECT")
+    assert page.problems == []

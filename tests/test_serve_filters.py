@@ -8,7 +8,9 @@ strike the port (e3, negated).
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 
 import pytest
 from test_serve_api import HAND_ID
@@ -152,3 +154,20 @@ def test_statements_page_lists_and_filters(client) -> None:  # noqa: F811
     assert "the accusation" in denials.text
     assert "Hamas fired rockets at Sderot on Monday" not in denials.text
     assert "/api/statements.csv?speaker=" in denials.text
+
+
+def test_timeline_bars_link_to_exactly_their_events(client) -> None:  # noqa: F811
+    page = client.get("/timeline", params={"actor": "hamas"})
+    assert page.status_code == 200
+    bars = re.findall(
+        r'<a class="bar" href="([^"]+)" data-type="(\w+)" data-day="([\d-]+)" '
+        r'data-n="(\d+)"',
+        page.text,
+    )
+    assert {(t, d, int(n)) for _, t, d, n in bars} == {
+        ("ASSAULT", "2024-10-08", 1),
+        ("REJECT", "2024-10-08", 1),
+    }
+    for href, _, _, n in bars:
+        listed = client.get("/api/events?" + html.unescape(href).split("?", 1)[1]).json()
+        assert listed["total"] == int(n)

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from . import api, downloads, pages
+from . import api, downloads, pages, pictures
 from .guard import LOCAL_HOSTS, guarded
 from .queries import Reader
 
@@ -90,6 +90,7 @@ def create_app(
     app.include_router(downloads.router)  # before api: /api/articles.csv is no article id
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(pictures.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.allowed_hosts = (*LOCAL_HOSTS, *allowed_hosts)
     app.token = token or None

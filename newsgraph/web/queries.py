@@ -15,6 +15,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from ..store import Store
@@ -445,6 +446,20 @@ class Reader:
                 yield rows
         finally:
             cursor.close()
+
+    def events_per_day(self, flt: EventFilter) -> list[tuple[date, str, int]]:
+        """(publication day, event type, number of events) for the timeline."""
+        where = self.resolve_actor(flt).where()
+        return [
+            (row[0], row[1], int(row[2]))
+            for row in self._fetch(
+                f"SELECT a.published, e.{q('type')}, count(*) FROM events e "
+                f"JOIN articles a ON a.id = e.article_id{where.sql()}"
+                f"{' AND ' if where.clauses else ' WHERE '}a.published IS NOT NULL "
+                f"AND e.{q('type')} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+                where.params,
+            )
+        ]
 
     def event_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(

@@ -232,3 +232,17 @@ def test_a_timeline_bar_opens_the_events_it_counts(server: dict, page: Any) -> N
     page.wait_for_url(f"**/articles/{HAND_ID}#event-*")
     playwright_api.expect(page.locator("#panel-body")).to_contain_text("REJECT")
     assert page.problems == []
+
+
+def test_a_network_edge_opens_the_events_it_counts(server: dict, page: Any) -> None:
+    page.goto(f"{server['base']}/network")
+    edge = page.locator('a.edge[data-source="hamas"][data-target="idf"][data-type="REJECT"]')
+    counted = int(edge.get_attribute("data-n"))
+    edge.locator("path").dispatch_event("click")  # a curve's box is mostly other marks
+    page.wait_for_url("**/events?*source=hamas*")
+    assert "target=idf" in page.url and "type=REJECT" in page.url
+    assert page.locator("table.events .etype").all_inner_texts() == ["REJECT"] * counted
+    page.locator("table.events td.evidence a").first.click()
+    page.wait_for_url(f"**/articles/{HAND_ID}#event-e2")
+    playwright_api.expect(page.locator("#panel-body")).to_contain_text("REJECT")
+    assert page.problems == []

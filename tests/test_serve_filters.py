@@ -171,3 +171,17 @@ def test_timeline_bars_link_to_exactly_their_events(client) -> None:  # noqa: F8
     for href, _, _, n in bars:
         listed = client.get("/api/events?" + html.unescape(href).split("?", 1)[1]).json()
         assert listed["total"] == int(n)
+
+
+def test_network_edges_link_to_exactly_their_events(client) -> None:  # noqa: F811
+    page = client.get("/network")
+    assert page.status_code == 200
+    edges = re.findall(
+        r'<a class="edge" href="([^"]+)" data-source="([^"]+)" data-target="([^"]+)" '
+        r'data-type="(\w+)" data-n="(\d+)"',
+        page.text,
+    )
+    assert [(s, t, k, int(n)) for _, s, t, k, n in edges] == [("hamas", "idf", "REJECT", 1)]
+    listed = client.get("/api/events?" + html.unescape(edges[0][0]).split("?", 1)[1]).json()
+    assert [e["id"] for e in listed["items"]] == ["e2"]
+    assert client.get("/network", params={"type": "assault"}).text.count('class="edge"') == 0

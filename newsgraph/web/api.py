@@ -219,6 +219,8 @@ def event_filter(
     role: Annotated[
         Literal["any", "source", "target"], Query(description="where `actor` must stand")
     ] = "any",
+    source: Annotated[str | None, Query(description="source actor id, exactly")] = None,
+    target: Annotated[str | None, Query(description="target actor id, exactly")] = None,
     article: Annotated[str | None, Query(description="article id")] = None,
     outlet: Outlet = None,
     date_from: DateFrom = None,
@@ -262,6 +264,8 @@ def event_filter(
         place=place,
         event_from=event_from,
         event_to=event_to,
+        source=source,
+        target=target,
     )
 
 

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from . import api, downloads, pages, pictures
+from . import api, downloads, network, pages, pictures
 from .guard import LOCAL_HOSTS, guarded
 from .queries import Reader
 
@@ -91,6 +91,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(pictures.router)
+    app.include_router(network.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.allowed_hosts = (*LOCAL_HOSTS, *allowed_hosts)
     app.token = token or None

@@ -146,6 +146,8 @@ class EventFilter:
     place: str | None = None
     event_from: date | None = None  # the event's own day (its time expression), not publication
     event_to: date | None = None
+    source: str | None = None  # exact actor ids at either end (the network's edges)
+    target: str | None = None
     # ``actor`` as the store's ids (its name, an alias, any case: ``lookup.actor_ids``)
     actor_ids: tuple[str, ...] = ()
 
@@ -177,6 +179,10 @@ class EventFilter:
                     clause += f" AND {day} {op} ?"
                     params.append(bound.isoformat())
             where.add(clause + ")", *params)
+        if self.source:
+            where.add("e.source_actor = ?", self.source)
+        if self.target:
+            where.add("e.target_actor = ?", self.target)
         if self.article:
             where.add("e.article_id = ?", self.article)
         if self.place:

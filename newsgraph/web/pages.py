@@ -404,6 +404,8 @@ def events_page(
     place: Text = None,
     event_from: Text = None,
     event_to: Text = None,
+    source: Text = None,
+    target: Text = None,
     page: PageNo = 1,
 ) -> HTMLResponse:
     problems: list[str] = []
@@ -424,6 +426,8 @@ def events_page(
         hypothetical=parse_flag(hypothetical),
         disputed=parse_flag(disputed),
         place=clean(place),
+        source=clean(source),
+        target=clean(target),
     )
     flt = data.resolve_actor(flt)
     found = data.events(flt, PER_PAGE, (page - 1) * PER_PAGE)
@@ -431,8 +435,10 @@ def events_page(
     counted = dict(data.event_types())
     types = [(t, counted.get(t, 0)) for t in PLOVER_TYPES]
     types += [(t, n) for t, n in counted.items() if t not in PLOVER_TYPES]
-    names = data.actor_names(flt.actor_ids)
+    ends = [i for i in (flt.source, flt.target) if i]
+    names = data.actor_names([*flt.actor_ids, *ends])
     actor_links = [(actor_id, names[actor_id]) for actor_id in flt.actor_ids if actor_id in names]
+    edge = " → ".join(names.get(i, i) for i in (flt.source or "anyone", flt.target or "anyone"))
     return render(
         request,
         "events.html",
@@ -444,6 +450,7 @@ def events_page(
         types=types,
         outlets=data.outlets(),
         actor_links=actor_links,
+        edge=edge if ends else None,
         csv_query=urlencode(query),
         problems=problems,
     )

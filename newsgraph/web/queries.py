@@ -461,6 +461,22 @@ class Reader:
             )
         ]
 
+    def event_edges(self, flt: EventFilter, limit: int = 80) -> list[tuple[str, str, str, int]]:
+        """(source id, target id, event type, number of events), the heaviest first."""
+        where = self.resolve_actor(flt).where()
+        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
+        both = "e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL"
+        both += f" AND e.source_actor <> e.target_actor AND e.{q('type')} IS NOT NULL"
+        return [
+            (r[0], r[1], r[2], int(r[3]))
+            for r in self._fetch(
+                f"SELECT e.source_actor, e.target_actor, e.{q('type')}, count(*) AS n "
+                f"FROM events e{joined}{where.sql()}{' AND ' if where.clauses else ' WHERE '}"
+                f"{both} GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT {int(limit)}",
+                where.params,
+            )
+        ]
+
     def event_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             f"SELECT {q('type')}, count(*) FROM events WHERE {q('type')} IS NOT NULL "

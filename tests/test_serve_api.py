@@ -664,3 +664,16 @@ def test_pages_render(client: TestClient, ids: dict) -> None:
     assert f'href="/articles/{HAND_ID}#event-e1"' in events.text
     assert "hand-0001#event-e3" not in events.text  # negated: filtered out
     assert client.get("/events", params={"page": "0"}).status_code == 422
+
+
+def test_articles_sort(client: TestClient) -> None:
+    def listed(**params: Any) -> list[dict]:
+        return get_json(client, "/api/articles", **params)["items"]
+
+    titles = [a["title"] for a in listed(sort="title")]
+    assert titles == sorted(titles, key=str.lower)
+    newest = [a["published"] for a in listed()]
+    assert [a["published"] for a in listed(sort="oldest")] == sorted(newest)
+    outlets = [a["outlet"] for a in listed(sort="outlet")]
+    assert outlets == sorted(outlets, key=str.lower)
+    assert client.get("/", params={"sort": "title"}).status_code == 200

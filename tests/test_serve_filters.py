@@ -185,3 +185,15 @@ def test_network_edges_link_to_exactly_their_events(client) -> None:  # noqa: F8
     listed = client.get("/api/events?" + html.unescape(edges[0][0]).split("?", 1)[1]).json()
     assert [e["id"] for e in listed["items"]] == ["e2"]
     assert client.get("/network", params={"type": "assault"}).text.count('class="edge"') == 0
+
+
+def test_events_sort(client) -> None:  # noqa: F811
+    def order(**params) -> list[str]:
+        items = client.get("/api/events", params=params).json()["items"]
+        return [e["id"] for e in items]
+
+    assert order() == ["e1", "e2", "e3"]  # newest article first, then reading order
+    assert order(sort="type") == ["e1", "e3", "e2"]  # ASSAULT before REJECT
+    assert client.get("/api/events", params={"sort": "sideways"}).status_code == 422
+    page = client.get("/events", params={"sort": "type"}).text
+    assert page.index("REJECT</") > page.rindex("ASSAULT</")

@@ -82,8 +82,13 @@ def article_filter(
     outlet: Outlet = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    sort: Annotated[
+        Literal["newest", "oldest", "title", "outlet"], Query(description="order of the list")
+    ] = "newest",
 ) -> ArticleFilter:
-    return ArticleFilter(q=q, text=text, outlet=outlet, date_from=date_from, date_to=date_to)
+    return ArticleFilter(
+        q=q, text=text, outlet=outlet, date_from=date_from, date_to=date_to, sort=sort
+    )
 
 
 ArticleQuery = Annotated[ArticleFilter, Depends(article_filter)]
@@ -219,6 +224,10 @@ def event_filter(
     role: Annotated[
         Literal["any", "source", "target"], Query(description="where `actor` must stand")
     ] = "any",
+    sort: Annotated[
+        Literal["newest", "oldest", "type"],
+        Query(description="newest or oldest article first, or by event type"),
+    ] = "newest",
     source: Annotated[str | None, Query(description="source actor id, exactly")] = None,
     target: Annotated[str | None, Query(description="target actor id, exactly")] = None,
     article: Annotated[str | None, Query(description="article id")] = None,
@@ -266,6 +275,7 @@ def event_filter(
         event_to=event_to,
         source=source,
         target=target,
+        sort=sort,
     )
 
 

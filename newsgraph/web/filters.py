@@ -30,6 +30,8 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 PROVENANCES = ("all", "asserted", "attributed")
+EVENT_SORTS = ("newest", "oldest", "type")
+ARTICLE_SORTS = ("newest", "oldest", "title", "outlet")
 ROLES = ("any", "source", "target")
 # Claim-link relations under which the target claim counts as disputed.
 DISPUTING = ("disputes", "denies")
@@ -73,6 +75,7 @@ class ArticleFilter:
     q: str | None = None  # in title or outlet
     text: str | None = None  # in the article's text
     outlet: str | None = None
+    sort: str = "newest"  # ARTICLE_SORTS
     date_from: date | None = None
     date_to: date | None = None
 
@@ -146,6 +149,7 @@ class EventFilter:
     place: str | None = None
     event_from: date | None = None  # the event's own day (its time expression), not publication
     event_to: date | None = None
+    sort: str = "newest"  # EVENT_SORTS
     source: str | None = None  # exact actor ids at either end (the network's edges)
     target: str | None = None
     # ``actor`` as the store's ids (its name, an alias, any case: ``lookup.actor_ids``)
@@ -198,6 +202,15 @@ class EventFilter:
         _add_article_filters(where, "a", self.outlet, self.date_from, self.date_to)
         return where
 
+    def order_sql(self, published: str, e: str) -> str:
+        """``ORDER BY`` for ``sort``, with ``published`` and the events' alias prefix ``e``."""
+        newest = f"{published} DESC NULLS LAST, {e}article_id, {e}ord"
+        if self.sort == "oldest":
+            return f"ORDER BY {published} ASC NULLS LAST, {e}article_id, {e}ord"
+        if self.sort == "type":
+            return f"ORDER BY {e}{q('type')}, {newest}"
+        return f"ORDER BY {newest}"
+
     @property
     def needs_articles(self) -> bool:
         """Whether the filter reads the articles table (outlet, publication dates)."""
@@ -212,7 +225,7 @@ class EventFilter:
             if (
                 value is None
                 or value == ""
-                or (key, value) in (("role", "any"), ("provenance", "all"))
+                or (key, value) in (("role", "any"), ("provenance", "all"), ("sort", "newest"))
             ):
                 continue
             params[key] = str(value).lower() if isinstance(value, bool) else str(value)

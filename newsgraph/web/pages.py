@@ -21,6 +21,8 @@ from markupsafe import Markup, escape
 from ..store import AmbiguousArticleId
 from .highlight import highlighted
 from .queries import (
+    ARTICLE_SORTS,
+    EVENT_SORTS,
     MAX_OFFSET,
     PLOVER_TYPES,
     PROVENANCES,
@@ -208,6 +210,7 @@ def articles_page(
     outlet: Text = None,
     date_from: Text = None,
     date_to: Text = None,
+    sort: Text = None,
     page: PageNo = 1,
 ) -> HTMLResponse:
     problems: list[str] = []
@@ -215,6 +218,7 @@ def articles_page(
         q=clean(q),
         text=clean(text),
         outlet=clean(outlet),
+        sort=sort if sort in ARTICLE_SORTS else "newest",
         date_from=parse_day(date_from, "From", problems),
         date_to=parse_day(date_to, "To", problems),
     )
@@ -226,6 +230,7 @@ def articles_page(
         "outlet": flt.outlet,
         "date_from": date_from,
         "date_to": date_to,
+        "sort": None if flt.sort == "newest" else flt.sort,
     }
     return render(
         request,
@@ -406,6 +411,7 @@ def events_page(
     event_to: Text = None,
     source: Text = None,
     target: Text = None,
+    sort: Text = None,
     page: PageNo = 1,
 ) -> HTMLResponse:
     problems: list[str] = []
@@ -428,6 +434,7 @@ def events_page(
         place=clean(place),
         source=clean(source),
         target=clean(target),
+        sort=sort if sort in EVENT_SORTS else "newest",
     )
     flt = data.resolve_actor(flt)
     found = data.events(flt, PER_PAGE, (page - 1) * PER_PAGE)

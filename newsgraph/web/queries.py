@@ -23,7 +23,9 @@ from ..store import rows as R
 from ..store.schema import get_table
 from . import lookup
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
+    ARTICLE_SORTS,
     DISPUTING,
+    EVENT_SORTS,
     MAX_LIMIT,
     MAX_OFFSET,
     PLOVER_TYPES,
@@ -39,6 +41,12 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
 )
 
 _ID_CHUNK = 500
+ARTICLE_ORDERS = {
+    "newest": "{0}published DESC NULLS LAST, {0}title, {0}id",
+    "oldest": "{0}published ASC NULLS LAST, {0}title, {0}id",
+    "title": "lower({0}title) NULLS LAST, {0}id",
+    "outlet": "lower({0}outlet) NULLS LAST, {0}published DESC NULLS LAST, {0}id",
+}
 
 
 @dataclass
@@ -140,19 +148,18 @@ class Reader:
         where = flt.where("a")
         base = f"FROM articles a{where.sql()}"
         total = self._count(base, where.params)
-        order = "published DESC NULLS LAST, title, id"
+        order = ARTICLE_ORDERS.get(flt.sort, ARTICLE_ORDERS["newest"])
         columns = ("id", "title", "outlet", "published", "url", "language")
         page_sql = (
             f"WITH page AS (SELECT {', '.join('a.' + c for c in columns)} {base} "
-            f"ORDER BY a.published DESC NULLS LAST, a.title, a.id"
-            f"{self._page_sql(limit, offset)}) "
+            f"ORDER BY {order.format('a.')}{self._page_sql(limit, offset)}) "
             "SELECT page.id, page.title, page.outlet, page.published, page.url, page.language, "
             "(SELECT count(*) FROM statements s WHERE s.article_id = page.id), "
             "(SELECT count(*) FROM events e WHERE e.article_id = page.id), "
             # an untitled article (a Telegram post, say) is shown by its first words
             "CASE WHEN page.title IS NULL THEN (SELECT substr(t.text, 1, 100) FROM articles t "
             "WHERE t.id = page.id) END "
-            f"FROM page ORDER BY {order}"
+            f"FROM page ORDER BY {order.format('page.')}"
         )
         items = [
             {
@@ -367,7 +374,9 @@ class Reader:
 
     # --- events -------------------------------------------------------------------------
 
-    def _event_sql(self, where: Where, page_sql: str = "") -> tuple[list[str], str]:
+    def _event_sql(
+        self, flt: EventFilter, where: Where, page_sql: str = ""
+    ) -> tuple[list[str], str]:
         """The column names and the query of the events ``where`` keeps. The page is chosen
         first and only its rows are joined to names, places, times and statements: the joins
         then cost the page, not the store."""
@@ -385,11 +394,10 @@ class Reader:
             ("st.speaker_text", "attr_text"),
             ("stn.name", "attr_name"),
         ]
-        order = "ORDER BY {0}published DESC NULLS LAST, {1}article_id, {1}ord"
         sql = (
             f"WITH e AS (SELECT {page_columns}, {article_ref} "
             f"FROM events e JOIN articles a ON a.id = e.article_id{where.sql()} "
-            f"{order.format('a.', 'e.')}{page_sql}) "
+            f"{flt.order_sql('a.published', 'e.')}{page_sql}) "
             f"SELECT {', '.join(f'{expr} AS {q(alias)}' for expr, alias in columns)} FROM e "
             "LEFT JOIN actors sn ON sn.id = e.source_actor "
             "LEFT JOIN actors tn ON tn.id = e.target_actor "
@@ -397,7 +405,7 @@ class Reader:
             "LEFT JOIN times t ON t.article_id = e.article_id AND t.id = e.time_id "
             "LEFT JOIN statements st ON st.article_id = e.article_id AND st.id = e.attributed_to "
             "LEFT JOIN actors stn ON stn.id = st.speaker_actor "
-            f"{order.format('e.article_', 'e.')}"
+            f"{flt.order_sql('e.article_published', 'e.')}"
         )
         return [alias for _, alias in columns], sql
 
@@ -415,14 +423,15 @@ class Reader:
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
-        names, sql = self._event_sql(where, self._page_sql(limit, offset))
+        names, sql = self._event_sql(flt, where, self._page_sql(limit, offset))
         rows = [dict(zip(names, row, strict=True)) for row in self._fetch(sql, where.params)]
         return Page(total, limit, offset, [_event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every event the filter keeps, fetched a batch at a time from one query."""
-        where = self.resolve_actor(flt).where()
-        names, sql = self._event_sql(where)
+        flt = self.resolve_actor(flt)
+        where = flt.where()
+        names, sql = self._event_sql(flt, where)
         for rows in self._stream(sql, where.params, batch):
             yield from (_event_item(dict(zip(names, row, strict=True))) for row in rows)
 

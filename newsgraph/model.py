@@ -10,7 +10,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
+
+from .schema import (
+    ACTORS,
+    EVENTS,
+    FRAMING,
+    PLACES,
+    STATEMENTS,
+    TIMES,
+    Field,
+    RecordSchema,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +80,32 @@ class ArticleError:
         return {"id": self.id, "error": {"code": self.code, "message": self.message}}
 
 
+class _Record:
+    """A record whose contract shape is its ``SCHEMA`` (``newsgraph/schema.py``)."""
+
+    __slots__ = ()
+    SCHEMA: ClassVar[RecordSchema]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {spec.name: _contract_value(self, spec) for spec in self.SCHEMA.fields}
+
+
+def _contract_value(record: Any, spec: Field) -> Any:
+    value = getattr(record, spec.attribute_name)
+    if spec.kind == "span":
+        return value.to_dict() if value is not None else None
+    if spec.kind in ("spans", "mentions"):
+        return [span.to_dict() for span in value]
+    if spec.kind == "ref":
+        return value.to_dict()
+    if spec.kind == "cue":
+        lemma = getattr(record, f"{spec.attribute_name}_lemma")
+        return {"lemma": lemma, "span": value.to_dict() if value is not None else None}
+    if spec.kind == "magnitude":
+        return dict(value)
+    return value
+
+
 @dataclass(slots=True)
 class ActorRef:
     """A reference from a statement or event to an actor: resolved id (or None) and its span."""
@@ -81,7 +118,8 @@ class ActorRef:
 
 
 @dataclass(slots=True)
-class Actor:
+class Actor(_Record):
+    SCHEMA: ClassVar[RecordSchema] = ACTORS
     id: str  # KB id ("hezbollah", "israel") or "unresolved:<slug>" for NER-only actors
     name: str
     type: str | None = None
@@ -89,19 +127,10 @@ class Actor:
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "country": self.country,
-            "affiliation": self.affiliation,
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
-
 
 @dataclass(slots=True)
-class Statement:
+class Statement(_Record):
+    SCHEMA: ClassVar[RecordSchema] = STATEMENTS
     id: str
     speaker: ActorRef
     cue: Span | None
@@ -114,23 +143,10 @@ class Statement:
     place: str | None = None
     disputes: str | None = None  # id of an earlier statement this one denies or rejects
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "speaker": self.speaker.to_dict(),
-            "cue": {"lemma": self.cue_lemma, "span": self.cue.to_dict() if self.cue else None},
-            "content": [c.to_dict() for c in self.content],
-            "kind": self.kind,
-            "act": self.act,
-            "addressee": self.addressee,
-            "time": self.time,
-            "place": self.place,
-            "disputes": self.disputes,
-        }
-
 
 @dataclass(slots=True)
-class Event:
+class Event(_Record):
+    SCHEMA: ClassVar[RecordSchema] = EVENTS
     id: str
     type: str  # PLOVER type, e.g. ASSAULT
     mode: str | None
@@ -147,28 +163,10 @@ class Event:
     hypothetical: bool = False
     disputed: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "mode": self.mode,
-            "cameo": self.cameo,
-            "quad": self.quad,
-            "source": self.source.to_dict(),
-            "target": self.target.to_dict(),
-            "place": self.place,
-            "time": self.time,
-            "magnitude": dict(self.magnitude),
-            "evidence": [e.to_dict() for e in self.evidence],
-            "attributed_to": self.attributed_to,
-            "negated": self.negated,
-            "hypothetical": self.hypothetical,
-            "disputed": self.disputed,
-        }
-
 
 @dataclass(slots=True)
-class Place:
+class Place(_Record):
+    SCHEMA: ClassVar[RecordSchema] = PLACES
     id: str  # "geonames:<id>" or "newsgraph:<slug>"
     name: str
     feature: str | None = None
@@ -178,21 +176,10 @@ class Place:
     admin1: str | None = None
     mentions: list[Span] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "feature": self.feature,
-            "country": self.country,
-            "admin1": self.admin1,
-            "lat": self.lat,
-            "lon": self.lon,
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
-
 
 @dataclass(slots=True)
-class Time:
+class Time(_Record):
+    SCHEMA: ClassVar[RecordSchema] = TIMES
     id: str
     span: Span
     value: str | None  # ISO date, week, duration, or "start/end" interval (TimeML conventions)
@@ -200,31 +187,14 @@ class Time:
     type: str = "DATE"  # TimeML TIMEX3 type: DATE | TIME | DURATION | SET
     interval: str | None = None  # "start/end" the expression covers ("since X" → X/publication)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "span": self.span.to_dict(),
-            "value": self.value,
-            "granularity": self.granularity,
-            "type": self.type,
-            "interval": self.interval,
-        }
-
 
 @dataclass(slots=True)
-class Framing:
+class Framing(_Record):
+    SCHEMA: ClassVar[RecordSchema] = FRAMING
     span: Span
     term: str
     category: str
     speaker: str  # "outlet" or the actor id of the quoted speaker
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "span": self.span.to_dict(),
-            "term": self.term,
-            "category": self.category,
-            "speaker": self.speaker,
-        }
 
 
 def as_dict(record: Any) -> dict[str, Any]:

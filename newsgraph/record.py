@@ -8,15 +8,10 @@ from spacy.tokens import Doc
 
 from .extensions import get_list
 from .model import Article
+from .schema import RECORD_LISTS as SCHEMA_LISTS
 
-RECORD_LISTS = (
-    ("actors", "ng_actors"),
-    ("statements", "ng_statements"),
-    ("events", "ng_events"),
-    ("places", "ng_places"),
-    ("times", "ng_times"),
-    ("framing", "ng_framing"),
-)
+# each record list of the contract (newsgraph/schema.py) and the Doc extension holding it
+RECORD_LISTS = tuple((schema.name, f"ng_{schema.name}") for schema in SCHEMA_LISTS)
 
 
 def empty_record(article: Article) -> dict[str, Any]:

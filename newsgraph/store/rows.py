@@ -16,25 +16,11 @@ from datetime import date, datetime
 from typing import Any
 
 from ..model import Article
+from ..schema import ACTORS, ARTICLE, PIECE_SEPARATOR, PLACES, RECORD_LISTS, Field, RecordSchema
 
 Row = dict[str, Any]
 
-RECORD_LIST_KEYS = ("actors", "statements", "events", "places", "times", "framing")
-ARTICLE_KEYS = ("id", "outlet", "title", "published", "url", "language", "text")
-ACTOR_KEYS = ("id", "name", "type", "country", "affiliation", "mentions")
-PLACE_KEYS = ("id", "name", "feature", "country", "admin1", "lat", "lon", "mentions")
-STATEMENT_KEYS = (
-    "id", "speaker", "cue", "content", "kind", "act", "addressee", "time", "place", "disputes",
-)  # fmt: skip
-EVENT_KEYS = (
-    "id", "type", "mode", "cameo", "quad", "source", "target", "place", "time", "magnitude",
-    "evidence", "attributed_to", "negated", "hypothetical", "disputed",
-)  # fmt: skip
-TIME_KEYS = ("id", "span", "value", "granularity", "type")
-FRAMING_KEYS = ("span", "term", "category", "speaker")
-
-# How the pieces of a split quote are joined in the flat ``content_text`` column.
-PIECE_SEPARATOR = " […] "
+RECORD_LIST_KEYS = tuple(schema.name for schema in RECORD_LISTS)
 
 
 class RecordError(ValueError):
@@ -101,7 +87,7 @@ def article_row(record: Mapping[str, Any], article: Article, run_id: str, now: d
     if meta.get("id") != article.id:
         raise RecordError(f"record is for article {meta.get('id')!r}, not {article.id!r}")
     extra: dict[str, Any] = {}
-    unknown_article = {k: v for k, v in meta.items() if k not in ARTICLE_KEYS}
+    unknown_article = {k: v for k, v in meta.items() if k not in ARTICLE.keys}
     if unknown_article:
         extra["article"] = unknown_article
     unknown_record = {
@@ -110,12 +96,9 @@ def article_row(record: Mapping[str, Any], article: Article, run_id: str, now: d
     if unknown_record:
         extra["record"] = unknown_record
     return {
+        **{key: meta.get(key) for key in ARTICLE.keys},
         "id": article.id,
-        "outlet": meta.get("outlet"),
-        "url": meta.get("url"),
-        "title": meta.get("title"),
         "published": _published(meta.get("published")),
-        "language": meta.get("language"),
         "text": meta.get("text", article.text),
         "raw": bytes(article.raw) if article.raw else None,
         "ingested_at": now,
@@ -128,12 +111,12 @@ def record_rows(record: Mapping[str, Any], article_id: str, run_id: str) -> dict
     """Rows of every per-article table for one record (the ``articles`` row excluded)."""
     rows: dict[str, list[Row]] = defaultdict(list)
     try:
-        _actor_rows(record.get("actors") or [], article_id, rows)
-        _place_rows(record.get("places") or [], article_id, rows)
-        _statement_rows(record.get("statements") or [], article_id, run_id, rows)
-        _event_rows(record.get("events") or [], article_id, rows)
-        _time_rows(record.get("times") or [], article_id, rows)
-        _framing_rows(record.get("framing") or [], article_id, rows)
+        for schema in RECORD_LISTS:
+            for i, item in enumerate(record.get(schema.name) or []):
+                row = {"article_id": article_id, "ord": i, **item_columns(schema, item)}
+                rows[schema.table].append(row)
+                rows["mentions"] += _mention_rows(schema, item, row)
+        rows["claim_links"] += _dispute_links(record.get("statements") or [], article_id, run_id)
     except (KeyError, TypeError, AttributeError) as exc:
         raise RecordError(
             f"article {article_id}: record does not fit the contract: {exc!r}"
@@ -141,173 +124,82 @@ def record_rows(record: Mapping[str, Any], article_id: str, run_id: str) -> dict
     return dict(rows)
 
 
-def _mention_rows(article_id: str, label: str, owner: Row, spans: list[Mapping]) -> list[Row]:
+def _prefix(spec: Field) -> str:
+    return f"{spec.column_name}_" if spec.column_name else ""
+
+
+def item_columns(schema: RecordSchema, item: Mapping[str, Any]) -> Row:
+    """One contract item (a statement, an event, ...) as its table's columns."""
+    row: Row = {}
+    for spec in schema.fields:
+        column, value = spec.column_name, item.get(spec.name)
+        if spec.kind in ("text", "int", "float"):
+            row[column] = item[spec.name] if spec.name == "id" else value
+        elif spec.kind == "bool":
+            row[column] = bool(item.get(spec.name, False))
+        elif spec.kind == "span":
+            row.update(_span_columns(_prefix(spec), value))
+        elif spec.kind == "spans":
+            pieces = list(value or [])
+            row[column] = dumps(pieces)
+            row[f"{column}_text"] = PIECE_SEPARATOR.join(piece["text"] for piece in pieces)
+        elif spec.kind in ("ref", "cue"):
+            inner = value or {}
+            key = "actor" if spec.kind == "ref" else "lemma"
+            row[f"{column}_{key}"] = inner.get(key)
+            row.update(_span_columns(_prefix(spec), inner.get("span")))
+        elif spec.kind == "magnitude":
+            magnitude = dict(value or {})
+            row["killed"] = _count(magnitude.get("killed"))
+            row["injured"] = _count(magnitude.get("injured"))
+            row[column] = dumps(magnitude)
+    row["extra"] = _extra(item, schema.stored_keys)
+    return row
+
+
+def _mention_rows(schema: RecordSchema, item: Mapping[str, Any], owner: Row) -> list[Row]:
+    if schema.mention_label is None:
+        return []
     return [
         {
-            "article_id": article_id,
-            "label": label,
+            "article_id": owner["article_id"],
+            "label": schema.mention_label,
             "actor_id": owner.get("actor_id"),
             "place_id": owner.get("place_id"),
             "ord": i,
             **_span_columns("", span),
         }
-        for i, span in enumerate(spans)
+        for i, span in enumerate(item.get("mentions") or [])
     ]
 
 
-def _actor_rows(actors: list[Mapping], article_id: str, rows: dict[str, list[Row]]) -> None:
-    for i, actor in enumerate(actors):
-        row = {
-            "article_id": article_id,
-            "ord": i,
-            "actor_id": actor["id"],
-            "name": actor.get("name"),
-            "type": actor.get("type"),
-            "country": actor.get("country"),
-            "affiliation": actor.get("affiliation"),
-            "extra": _extra(actor, ACTOR_KEYS),
-        }
-        rows["article_actors"].append(row)
-        rows["mentions"] += _mention_rows(article_id, "actor", row, actor.get("mentions") or [])
-
-
-def _place_rows(places: list[Mapping], article_id: str, rows: dict[str, list[Row]]) -> None:
-    for i, place in enumerate(places):
-        row = {
-            "article_id": article_id,
-            "ord": i,
-            "place_id": place["id"],
-            "name": place.get("name"),
-            "feature": place.get("feature"),
-            "country": place.get("country"),
-            "admin1": place.get("admin1"),
-            "lat": place.get("lat"),
-            "lon": place.get("lon"),
-            "extra": _extra(place, PLACE_KEYS),
-        }
-        rows["article_places"].append(row)
-        rows["mentions"] += _mention_rows(article_id, "place", row, place.get("mentions") or [])
-
-
-def _statement_rows(
-    statements: list[Mapping], article_id: str, run_id: str, rows: dict[str, list[Row]]
-) -> None:
-    for i, st in enumerate(statements):
-        speaker = st.get("speaker") or {}
+def _dispute_links(statements: list[Mapping], article_id: str, run_id: str) -> list[Row]:
+    """A statement's ``disputes`` within its article, as a claim link with its evidence."""
+    links = []
+    for st in statements:
+        if not st.get("disputes"):
+            continue
         cue = st.get("cue") or {}
-        content = list(st.get("content") or [])
-        rows["statements"].append(
+        evidence = ([cue["span"]] if cue.get("span") else []) + list(st.get("content") or [])
+        links.append(
             {
                 "article_id": article_id,
-                "ord": i,
-                "id": st["id"],
-                "speaker_actor": speaker.get("actor"),
-                **_span_columns("speaker_", speaker.get("span")),
-                "cue_lemma": cue.get("lemma"),
-                **_span_columns("cue_", cue.get("span")),
-                "content": dumps(content),
-                "content_text": PIECE_SEPARATOR.join(piece["text"] for piece in content),
-                "kind": st.get("kind"),
-                "act": st.get("act"),
-                "addressee": st.get("addressee"),
-                "time_id": st.get("time"),
-                "place_id": st.get("place"),
-                "disputes": st.get("disputes"),
-                "extra": _extra(st, STATEMENT_KEYS),
-            }
-        )
-        if st.get("disputes"):
-            evidence = ([cue["span"]] if cue.get("span") else []) + content
-            rows["claim_links"].append(
-                {
-                    "article_id": article_id,
-                    "from_id": st["id"],
-                    "to_article_id": article_id,
-                    "to_id": st["disputes"],
-                    "relation": "disputes",
-                    "evidence": dumps(evidence),
-                    "origin": "record",
-                    "run_id": run_id,
-                }
-            )
-
-
-def _event_rows(events: list[Mapping], article_id: str, rows: dict[str, list[Row]]) -> None:
-    for i, ev in enumerate(events):
-        source = ev.get("source") or {}
-        target = ev.get("target") or {}
-        magnitude = dict(ev.get("magnitude") or {})
-        evidence = list(ev.get("evidence") or [])
-        rows["events"].append(
-            {
-                "article_id": article_id,
-                "ord": i,
-                "id": ev["id"],
-                "type": ev.get("type"),
-                "mode": ev.get("mode"),
-                "cameo": ev.get("cameo"),
-                "quad": ev.get("quad"),
-                "source_actor": source.get("actor"),
-                **_span_columns("source_", source.get("span")),
-                "target_actor": target.get("actor"),
-                **_span_columns("target_", target.get("span")),
-                "place_id": ev.get("place"),
-                "time_id": ev.get("time"),
-                "killed": _count(magnitude.get("killed")),
-                "injured": _count(magnitude.get("injured")),
-                "magnitude": dumps(magnitude),
+                "from_id": st["id"],
+                "to_article_id": article_id,
+                "to_id": st["disputes"],
+                "relation": "disputes",
                 "evidence": dumps(evidence),
-                "evidence_text": PIECE_SEPARATOR.join(piece["text"] for piece in evidence),
-                "attributed_to": ev.get("attributed_to"),
-                "negated": bool(ev.get("negated", False)),
-                "hypothetical": bool(ev.get("hypothetical", False)),
-                "disputed": bool(ev.get("disputed", False)),
-                "extra": _extra(ev, EVENT_KEYS),
+                "origin": "record",
+                "run_id": run_id,
             }
         )
-
-
-def _time_rows(times: list[Mapping], article_id: str, rows: dict[str, list[Row]]) -> None:
-    for i, tm in enumerate(times):
-        rows["times"].append(
-            {
-                "article_id": article_id,
-                "ord": i,
-                "id": tm["id"],
-                **_span_columns("", tm.get("span")),
-                "value": tm.get("value"),
-                "granularity": tm.get("granularity"),
-                "type": tm.get("type"),
-                "extra": _extra(tm, TIME_KEYS),
-            }
-        )
-
-
-def _framing_rows(framing: list[Mapping], article_id: str, rows: dict[str, list[Row]]) -> None:
-    for i, fr in enumerate(framing):
-        rows["framing"].append(
-            {
-                "article_id": article_id,
-                "ord": i,
-                **_span_columns("", fr.get("span")),
-                "term": fr.get("term"),
-                "category": fr.get("category"),
-                "speaker": fr.get("speaker"),
-                "extra": _extra(fr, FRAMING_KEYS),
-            }
-        )
+    return links
 
 
 def catalog_rows(record: Mapping[str, Any]) -> tuple[list[Row], list[Row]]:
     """The ``actors`` and ``places`` catalogue rows a record adds (one per id, sorted by id)."""
-    actors = {
-        a["id"]: {k: a.get(k) for k in ("id", "name", "type", "country", "affiliation")}
-        for a in record.get("actors") or []
-    }
-    places = {
-        p["id"]: {k: p.get(k) for k in ("id", "name", "feature", "country", "admin1", "lat", "lon")}
-        for p in record.get("places") or []
-    }
+    actors = {a["id"]: _catalog_row(ACTORS, a) for a in record.get("actors") or []}
+    places = {p["id"]: _catalog_row(PLACES, p) for p in record.get("places") or []}
     # Sorted so that concurrent PostgreSQL writers lock catalogue rows in one order (no deadlock).
     return [actors[k] for k in sorted(actors)], [places[k] for k in sorted(places)]
 
@@ -327,16 +219,9 @@ def record_from_rows(article: Row, tables: Mapping[str, Iterable[Row]]) -> dict[
 
     ``tables`` maps table name to that article's rows in ``ord`` order.
     """
+    meta = {key: article[key] for key in ARTICLE.keys}
     published = article["published"]
-    meta = {
-        "id": article["id"],
-        "outlet": article["outlet"],
-        "title": article["title"],
-        "published": published.isoformat() if published else None,
-        "url": article["url"],
-        "language": article["language"],
-        "text": article["text"],
-    }
+    meta["published"] = published.isoformat() if published else None
     extra = loads(article.get("extra")) or {}
     meta.update(extra.get("article") or {})
     top = extra.get("record") or {}
@@ -346,98 +231,45 @@ def record_from_rows(article: Row, tables: Mapping[str, Iterable[Row]]) -> dict[
     for row in sorted(tables.get("mentions", ()), key=lambda r: r["ord"]):
         owner = row["actor_id"] if row["label"] == "actor" else row["place_id"]
         mentions[(row["label"], owner)].append(_span_from(row))
-    record: dict[str, Any] = {
-        "article": meta,
-        "actors": [_actor(r, mentions) for r in tables.get("article_actors", ())],
-        "statements": [_statement(r) for r in tables.get("statements", ())],
-        "events": [_event(r) for r in tables.get("events", ())],
-        "places": [_place(r, mentions) for r in tables.get("article_places", ())],
-        "times": [_time(r) for r in tables.get("times", ())],
-        "framing": [_framing(r) for r in tables.get("framing", ())],
-    }
+    record: dict[str, Any] = {"article": meta}
+    for schema in RECORD_LISTS:
+        record[schema.name] = [
+            item_from_row(schema, row, mentions) for row in tables.get(schema.table, ())
+        ]
     record.update(top)
     return record
 
 
-def _actor(row: Row, mentions: Mapping[tuple[str, str], list]) -> dict[str, Any]:
-    item = {
-        "id": row["actor_id"],
-        "name": row["name"],
-        "type": row["type"],
-        "country": row["country"],
-        "affiliation": row["affiliation"],
-        "mentions": list(mentions.get(("actor", row["actor_id"]), [])),
-    }
+def item_from_row(
+    schema: RecordSchema, row: Row, mentions: Mapping[tuple[str, str], list] | None = None
+) -> dict[str, Any]:
+    """One contract item rebuilt from its table row (the inverse of ``item_columns``)."""
+    item: dict[str, Any] = {}
+    for spec in schema.fields:
+        column = spec.column_name
+        if spec.kind in ("text", "int", "float"):
+            item[spec.name] = row[column]
+        elif spec.kind == "bool":
+            item[spec.name] = bool(row[column])
+        elif spec.kind == "span":
+            item[spec.name] = _span_from(row, _prefix(spec))
+        elif spec.kind == "spans":
+            item[spec.name] = loads(row[column]) or []
+        elif spec.kind in ("ref", "cue"):
+            key = "actor" if spec.kind == "ref" else "lemma"
+            item[spec.name] = {key: row[f"{column}_{key}"], "span": _span_from(row, _prefix(spec))}
+        elif spec.kind == "magnitude":
+            item[spec.name] = loads(row[column]) or {}
+        elif spec.kind == "mentions":
+            owner = row[schema.field("id").column_name]
+            item[spec.name] = list((mentions or {}).get((schema.mention_label, owner), []))
     return _with_extra(item, row)
 
 
-def _place(row: Row, mentions: Mapping[tuple[str, str], list]) -> dict[str, Any]:
-    item = {
-        "id": row["place_id"],
-        "name": row["name"],
-        "feature": row["feature"],
-        "country": row["country"],
-        "admin1": row["admin1"],
-        "lat": row["lat"],
-        "lon": row["lon"],
-        "mentions": list(mentions.get(("place", row["place_id"]), [])),
+def _catalog_row(schema: RecordSchema, item: Mapping[str, Any]) -> Row:
+    """A catalogue row (``actors``, ``places``): the item's plain fields, by contract key."""
+    return {
+        spec.name: item.get(spec.name)
+        for spec in schema.fields
+        if spec.kind in ("text", "int", "float")
     }
-    return _with_extra(item, row)
-
-
-def _statement(row: Row) -> dict[str, Any]:
-    item = {
-        "id": row["id"],
-        "speaker": {"actor": row["speaker_actor"], "span": _span_from(row, "speaker_")},
-        "cue": {"lemma": row["cue_lemma"], "span": _span_from(row, "cue_")},
-        "content": loads(row["content"]) or [],
-        "kind": row["kind"],
-        "act": row["act"],
-        "addressee": row["addressee"],
-        "time": row["time_id"],
-        "place": row["place_id"],
-        "disputes": row["disputes"],
-    }
-    return _with_extra(item, row)
-
-
-def _event(row: Row) -> dict[str, Any]:
-    item = {
-        "id": row["id"],
-        "type": row["type"],
-        "mode": row["mode"],
-        "cameo": row["cameo"],
-        "quad": row["quad"],
-        "source": {"actor": row["source_actor"], "span": _span_from(row, "source_")},
-        "target": {"actor": row["target_actor"], "span": _span_from(row, "target_")},
-        "place": row["place_id"],
-        "time": row["time_id"],
-        "magnitude": loads(row["magnitude"]) or {},
-        "evidence": loads(row["evidence"]) or [],
-        "attributed_to": row["attributed_to"],
-        "negated": bool(row["negated"]),
-        "hypothetical": bool(row["hypothetical"]),
-        "disputed": bool(row["disputed"]),
-    }
-    return _with_extra(item, row)
-
-
-def _time(row: Row) -> dict[str, Any]:
-    item = {
-        "id": row["id"],
-        "span": _span_from(row),
-        "value": row["value"],
-        "granularity": row["granularity"],
-        "type": row["type"],
-    }
-    return _with_extra(item, row)
-
-
-def _framing(row: Row) -> dict[str, Any]:
-    item = {
-        "span": _span_from(row),
-        "term": row["term"],
-        "category": row["category"],
-        "speaker": row["speaker"],
-    }
-    return _with_extra(item, row)

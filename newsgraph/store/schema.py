@@ -16,6 +16,17 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from ..schema import (
+    ACTORS,
+    EVENTS,
+    FRAMING,
+    PLACES,
+    STATEMENTS,
+    TIMES,
+    Field,
+    RecordSchema,
+)
+
 SCHEMA_VERSION = 1
 
 # Columns whose name is a keyword in SQL ("end") are quoted everywhere.
@@ -107,6 +118,63 @@ def _cols(spec: str) -> tuple[Column, ...]:
     return tuple(columns)
 
 
+# column types of the record schema's plain kinds (newsgraph/schema.py)
+_PLAIN_TYPES = {"text": "TEXT", "int": "INTEGER", "float": "DOUBLE PRECISION", "bool": "BOOLEAN"}
+
+
+def _span_cols(prefix: str) -> list[Column]:
+    return [
+        Column(f"{prefix}start", "INTEGER"),
+        Column(f"{prefix}end", "INTEGER"),
+        Column(f"{prefix}text", "TEXT"),
+    ]
+
+
+def field_columns(spec: Field) -> list[Column]:
+    """The columns one record field is stored in (see the kinds in newsgraph/schema.py)."""
+    name = spec.column_name
+    prefix = f"{name}_" if name else ""
+    if spec.kind in _PLAIN_TYPES:
+        return [Column(name, _PLAIN_TYPES[spec.kind], not_null=spec.name == "id")]
+    if spec.kind == "span":
+        return _span_cols(prefix)
+    if spec.kind == "spans":
+        return [Column(name, "JSON"), Column(f"{name}_text", "TEXT")]
+    if spec.kind == "ref":
+        return [Column(f"{name}_actor", "TEXT"), *_span_cols(prefix)]
+    if spec.kind == "cue":
+        return [Column(f"{name}_lemma", "TEXT"), *_span_cols(prefix)]
+    if spec.kind == "magnitude":
+        return [Column("killed", "INTEGER"), Column("injured", "INTEGER"), Column(name, "JSON")]
+    return []  # mentions (their own table) and extra (the row's extra JSON)
+
+
+def record_table(schema: RecordSchema, indexes: tuple[tuple[str, ...], ...]) -> Table:
+    """A record list's per-article table, derived from its schema."""
+    columns = [Column("article_id", "TEXT", True), Column("ord", "INTEGER", True)]
+    for spec in schema.fields:
+        columns += field_columns(spec)
+    columns.append(Column("extra", "JSON"))
+    assert schema.table is not None
+    return Table(
+        schema.table,
+        tuple(columns),
+        per_article=True,
+        indexes=indexes,
+        order_by=("article_id", "ord"),
+    )
+
+
+def catalog_table(schema: RecordSchema, name: str) -> Table:
+    """One row per actor or place id across articles: the schema's plain fields."""
+    columns = tuple(
+        Column(spec.name, _PLAIN_TYPES[spec.kind], not_null=spec.name == "id")
+        for spec in schema.fields
+        if spec.kind in ("text", "int", "float")
+    )
+    return Table(name, columns, primary_key=("id",), order_by=("id",))
+
+
 SPAN = "start INTEGER\nend INTEGER\ntext TEXT"
 
 TABLES: tuple[Table, ...] = (
@@ -144,38 +212,8 @@ TABLES: tuple[Table, ...] = (
         primary_key=("article_id", "source"),
         order_by=("article_id", "source"),
     ),
-    Table(
-        "actors",
-        _cols(
-            """
-            id TEXT!
-            name TEXT
-            type TEXT
-            country TEXT
-            affiliation TEXT
-            """
-        ),
-        primary_key=("id",),
-        order_by=("id",),
-    ),
-    Table(
-        "article_actors",
-        _cols(
-            """
-            article_id TEXT!
-            ord INTEGER!
-            actor_id TEXT!
-            name TEXT
-            type TEXT
-            country TEXT
-            affiliation TEXT
-            extra JSON
-            """
-        ),
-        per_article=True,
-        indexes=(("article_id",), ("actor_id",)),
-        order_by=("article_id", "ord"),
-    ),
+    catalog_table(ACTORS, "actors"),
+    record_table(ACTORS, indexes=(("article_id",), ("actor_id",))),
     Table(
         "mentions",
         _cols(
@@ -192,148 +230,12 @@ TABLES: tuple[Table, ...] = (
         indexes=(("article_id",), ("actor_id",), ("place_id",)),
         order_by=("article_id", "label", "actor_id", "place_id", "ord"),
     ),
-    Table(
-        "places",
-        _cols(
-            """
-            id TEXT!
-            name TEXT
-            feature TEXT
-            country TEXT
-            admin1 TEXT
-            lat DOUBLE PRECISION
-            lon DOUBLE PRECISION
-            """
-        ),
-        primary_key=("id",),
-        order_by=("id",),
-    ),
-    Table(
-        "article_places",
-        _cols(
-            """
-            article_id TEXT!
-            ord INTEGER!
-            place_id TEXT!
-            name TEXT
-            feature TEXT
-            country TEXT
-            admin1 TEXT
-            lat DOUBLE PRECISION
-            lon DOUBLE PRECISION
-            extra JSON
-            """
-        ),
-        per_article=True,
-        indexes=(("article_id",), ("place_id",)),
-        order_by=("article_id", "ord"),
-    ),
-    Table(
-        "statements",
-        _cols(
-            """
-            article_id TEXT!
-            ord INTEGER!
-            id TEXT!
-            speaker_actor TEXT
-            speaker_start INTEGER
-            speaker_end INTEGER
-            speaker_text TEXT
-            cue_lemma TEXT
-            cue_start INTEGER
-            cue_end INTEGER
-            cue_text TEXT
-            content JSON
-            content_text TEXT
-            kind TEXT
-            act TEXT
-            addressee TEXT
-            time_id TEXT
-            place_id TEXT
-            disputes TEXT
-            extra JSON
-            """
-        ),
-        per_article=True,
-        indexes=(("article_id",), ("speaker_actor",)),
-        order_by=("article_id", "ord"),
-    ),
-    Table(
-        "events",
-        _cols(
-            """
-            article_id TEXT!
-            ord INTEGER!
-            id TEXT!
-            type TEXT
-            mode TEXT
-            cameo TEXT
-            quad TEXT
-            source_actor TEXT
-            source_start INTEGER
-            source_end INTEGER
-            source_text TEXT
-            target_actor TEXT
-            target_start INTEGER
-            target_end INTEGER
-            target_text TEXT
-            place_id TEXT
-            time_id TEXT
-            killed INTEGER
-            injured INTEGER
-            magnitude JSON
-            evidence JSON
-            evidence_text TEXT
-            attributed_to TEXT
-            negated BOOLEAN
-            hypothetical BOOLEAN
-            disputed BOOLEAN
-            extra JSON
-            """
-        ),
-        per_article=True,
-        indexes=(("article_id",), ("source_actor",), ("target_actor",)),
-        order_by=("article_id", "ord"),
-    ),
-    Table(
-        "times",
-        _cols(
-            """
-            article_id TEXT!
-            ord INTEGER!
-            id TEXT!
-            """
-            + SPAN
-            + """
-            value TEXT
-            granularity TEXT
-            type TEXT
-            extra JSON
-            """
-        ),
-        per_article=True,
-        indexes=(("article_id",),),
-        order_by=("article_id", "ord"),
-    ),
-    Table(
-        "framing",
-        _cols(
-            """
-            article_id TEXT!
-            ord INTEGER!
-            """
-            + SPAN
-            + """
-            term TEXT
-            category TEXT
-            speaker TEXT
-            extra JSON
-            """
-        ),
-        per_article=True,
-        indexes=(("article_id",),),
-        order_by=("article_id", "ord"),
-    ),
+    catalog_table(PLACES, "places"),
+    record_table(PLACES, indexes=(("article_id",), ("place_id",))),
+    record_table(STATEMENTS, indexes=(("article_id",), ("speaker_actor",))),
+    record_table(EVENTS, indexes=(("article_id",), ("source_actor",), ("target_actor",))),
+    record_table(TIMES, indexes=(("article_id",),)),
+    record_table(FRAMING, indexes=(("article_id",),)),
     Table(
         "claim_links",
         _cols(

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ..schema import EVENTS, STATEMENTS
 from ..store import Store
 from ..store import rows as R
 from ..store.schema import get_table
@@ -524,7 +525,7 @@ def _article_ref(row: dict[str, Any]) -> dict[str, Any]:
 def _statement_item(
     row: dict[str, Any], disputed_by: dict[tuple[str, str], list[dict]]
 ) -> dict[str, Any]:
-    item = R._statement(row)
+    item = R.item_from_row(STATEMENTS, row)
     item["speaker"]["name"] = row["speaker_name"]
     item["addressee_name"] = row["addressee_name"]
     item["time_value"] = row["time_value"]
@@ -535,7 +536,7 @@ def _statement_item(
 
 
 def _event_item(row: dict[str, Any]) -> dict[str, Any]:
-    item = R._event(row)
+    item = R.item_from_row(EVENTS, row)
     item["source"]["name"] = row["source_name"]
     item["target"]["name"] = row["target_name"]
     item["place_name"] = row["place_name"]

@@ -214,6 +214,7 @@ def _lexicon(nlp: Language, kb: KnowledgeBase) -> ActorLexicon:
 @Language.factory(
     "newsgraph_actors",
     assigns=["doc._.ng_actor_mentions", "doc._.ng_actors"],
+    requires=["doc.ents", "token.dep", "token.lemma"],
     default_config={"extra_paths": []},
 )
 def make_component(nlp: Language, name: str, extra_paths: list[str]) -> ActorResolver:

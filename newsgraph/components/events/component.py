@@ -46,6 +46,14 @@ MERGE_FLAGS = ("negated", "hypothetical", "attributed_to")
 @Language.factory(
     "newsgraph_events",
     assigns=["doc._.ng_events"],
+    requires=[
+        "token.dep",
+        "doc._.ng_actor_mentions",
+        "doc._.ng_actors",
+        "doc._.ng_place_mentions",
+        "doc._.ng_times",
+        "doc._.ng_statements",
+    ],
     default_config={"extra_lexicons": []},
 )
 def make_component(nlp: Language, name: str, extra_lexicons: list[str]) -> EventsComponent:

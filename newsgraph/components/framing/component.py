@@ -314,6 +314,7 @@ def find_framing(doc: Doc, matcher: LoadedTermMatcher) -> list[Framing]:
 @Language.factory(
     "newsgraph_framing",
     assigns=["doc._.ng_framing"],
+    requires=["doc._.ng_statements"],
     default_config={"lexicon_paths": []},
 )
 def make_component(nlp: Language, name: str, lexicon_paths: list[str]) -> FramingComponent:

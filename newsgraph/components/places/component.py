@@ -44,7 +44,7 @@ OUTLET_STOPWORDS = frozenset({"news", "times", "post", "daily", "star", "sun", "
 @Language.factory(
     "newsgraph_places",
     assigns=["doc._.ng_places", "doc._.ng_place_mentions"],
-    requires=["doc.ents"],
+    requires=["doc.ents", "token.dep", "doc._.ng_actor_mentions", "doc._.ng_actors"],
 )
 def make_component(nlp: Language, name: str) -> Component:
     return Component(nlp)

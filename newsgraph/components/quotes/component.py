@@ -83,6 +83,14 @@ class Draft:
 @Language.factory(
     "newsgraph_quotes",
     assigns=["doc._.ng_statements"],
+    requires=[
+        "doc.sents",
+        "token.dep",
+        "doc._.ng_actor_mentions",
+        "doc._.ng_actors",
+        "doc._.ng_place_mentions",
+        "doc._.ng_times",
+    ],
     default_config={"cue_files": []},
 )
 def make_component(nlp: Language, name: str, cue_files: list[str]) -> Component:

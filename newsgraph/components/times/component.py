@@ -206,6 +206,7 @@ def _past_perfect(verb: Any) -> bool:
 @Language.factory(
     "newsgraph_times",
     assigns=["doc._.ng_times", f"doc._.{DETAILS_EXTENSION}"],
+    requires=["token.dep", "token.tag", "doc._.ng_article"],
 )
 def make_component(nlp: Language, name: str) -> TimesComponent:
     return TimesComponent()

@@ -173,7 +173,7 @@ def test_schemathesis_finds_no_server_errors(store: Store) -> None:
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=25,
+            max_examples=15,
             deadline=None,
             derandomize=True,
             database=None,

@@ -9,6 +9,7 @@ here from the OpenAPI schema (``/openapi.json``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from . import api, downloads, network, pages, pictures
+from . import api, downloads, lookup, network, pages, pictures
 from .guard import LOCAL_HOSTS, guarded
 from .queries import Reader
 
@@ -85,6 +86,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.reader = Reader(store)
+    # the knowledge base behind alias search takes seconds to load: not on the first request
+    threading.Thread(target=lookup.warm, name="newsgraph-kb", daemon=True).start()
     app.state.templates = templates()
     app.state.store_label = store_label(store)
     app.include_router(downloads.router)  # before api: /api/articles.csv is no article id

@@ -7,6 +7,7 @@ actor found by the pipeline without a knowledge-base entry is found by its own n
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -18,9 +19,23 @@ SUGGESTIONS = 10
 _text = '"text"'  # a keyword in SQL
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()
+
+
 def _kb_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(actor id, its lower-cased id, name and aliases) for every knowledge-base entry."""
+    """(actor id, its lower-cased id, name and aliases) for every knowledge-base entry.
+    Loading takes seconds: one thread loads it while the others wait for that one."""
+    with _LOADING:
+        return _load_kb_names()
+
+
+def warm() -> None:
+    """Load the knowledge base now (``create_app`` calls it in a thread at start-up)."""
+    _kb_names()
+
+
+@lru_cache(maxsize=1)
+def _load_kb_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
     from ..components.actors.kb import KnowledgeBase  # the pipeline's knowledge base
 
     return tuple(

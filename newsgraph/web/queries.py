@@ -11,12 +11,13 @@ the names and article details a reader needs next to it.
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..schema import EVENTS, STATEMENTS
 from ..store import Store
@@ -42,6 +43,7 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
 )
 
 _ID_CHUNK = 500
+T = TypeVar("T")
 ARTICLE_ORDERS = {
     "newest": "{0}published DESC NULLS LAST, {0}title, {0}id",
     "oldest": "{0}published ASC NULLS LAST, {0}title, {0}id",
@@ -85,6 +87,21 @@ _ARTICLE_REF = (
 )
 
 
+def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
+    """Memoise a whole-store summary (facet counts every list page shows) on a read-only
+    DuckDB store, which no one can write while it is served; elsewhere ask each time."""
+
+    @functools.wraps(method)
+    def memoised(self: Reader) -> T:
+        if not self._frozen:
+            return method(self)
+        if method.__name__ not in self._memo:
+            self._memo[method.__name__] = method(self)
+        return self._memo[method.__name__]
+
+    return memoised
+
+
 class Reader:
     """The queries of the web UI and API over one open (read-only) store.
 
@@ -98,6 +115,8 @@ class Reader:
         self._local = threading.local()
         self._opening = threading.Lock()
         self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
+        self._frozen = self._per_thread and store.read_only
+        self._memo: dict[str, Any] = {}
 
     @property
     def store(self) -> Store:
@@ -178,6 +197,7 @@ class Reader:
         ]
         return Page(total, limit, offset, items)
 
+    @_unchanging
     def outlets(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
@@ -238,6 +258,7 @@ class Reader:
                 names[actor_id] = name or actor_id
         return names
 
+    @_unchanging
     def actor_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             f"SELECT {q('type')}, count(*) FROM actors WHERE {q('type')} IS NOT NULL "
@@ -363,6 +384,7 @@ class Reader:
                     )
         return found
 
+    @_unchanging
     def statement_facets(self) -> dict[str, list[tuple[str, int]]]:
         facets = {}
         for column in ("act", "kind"):
@@ -487,6 +509,7 @@ class Reader:
             )
         ]
 
+    @_unchanging
     def event_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             f"SELECT {q('type')}, count(*) FROM events WHERE {q('type')} IS NOT NULL "

@@ -197,3 +197,26 @@ def test_events_sort(client) -> None:  # noqa: F811
     assert client.get("/api/events", params={"sort": "sideways"}).status_code == 422
     page = client.get("/events", params={"sort": "type"}).text
     assert page.index("REJECT</") > page.rindex("ASSAULT</")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(None, None, 50, 0), ("hamas", None, 50, 0), (None, "ARMED GROUP", 1, 0), (None, None, 1, 1)],
+)
+def test_memoised_actor_ranking_answers_as_the_sql_does(store, args: tuple) -> None:  # noqa: F811
+    """A read-only DuckDB store ranks actors from counts taken once; other stores in SQL."""
+    from newsgraph.web.queries import Reader
+
+    memoised, counted = Reader(store), Reader(store)
+    counted._frozen = False
+    assert memoised._frozen
+    assert memoised.actors(*args).to_dict() == counted.actors(*args).to_dict()
+
+
+@pytest.mark.parametrize("actor_id", ["hamas", "idf", "nosuch"])
+def test_memoised_actor_detail_answers_as_the_sql_does(store, actor_id: str) -> None:  # noqa: F811
+    from newsgraph.web.queries import Reader
+
+    memoised, counted = Reader(store), Reader(store)
+    counted._frozen = False
+    assert memoised.actor(actor_id) == counted.actor(actor_id)

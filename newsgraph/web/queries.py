@@ -19,9 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
-from ..schema import EVENTS, STATEMENTS
 from ..store import Store
-from ..store import rows as R
 from ..store.schema import get_table
 from . import lookup
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
@@ -41,6 +39,7 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     like_pattern,
     q,
 )
+from .items import _actor_summary, _event_item, _statement_item
 
 _ID_CHUNK = 500
 T = TypeVar("T")
@@ -275,6 +274,8 @@ class Reader:
             where.add(clause, *params)
         if type_:
             where.add(f"lower(a.{q('type')}) = ?", type_.lower())
+        if self._frozen:
+            return self._ranked_actors(where, limit, offset)
         total = self._count(f"FROM actors a{where.sql()}", where.params)
         rows = self._fetch(
             "WITH m AS (SELECT actor_id, count(*) AS n_mentions, "
@@ -293,8 +294,55 @@ class Reader:
         )
         return Page(total, limit, offset, [_actor_summary(row) for row in rows])
 
-    def actor(self, actor_id: str) -> dict[str, Any] | None:
+    @_unchanging
+    def _actor_stats(self) -> dict[str, tuple[int, int, int, int]]:
+        """Actor id → (mentions, articles, statements, events), for the whole store."""
         rows = self._fetch(
+            "SELECT a.id, COALESCE(m.n, 0), COALESCE(m.na, 0), COALESCE(s.n, 0), "
+            "COALESCE(ev.n, 0) FROM actors a "
+            "LEFT JOIN (SELECT actor_id, count(*) AS n, count(DISTINCT article_id) AS na "
+            "FROM mentions WHERE label = 'actor' AND actor_id IS NOT NULL GROUP BY 1) m "
+            "ON m.actor_id = a.id "
+            "LEFT JOIN (SELECT speaker_actor AS id, count(*) AS n FROM statements "
+            "GROUP BY 1) s ON s.id = a.id "
+            "LEFT JOIN (SELECT id, count(*) AS n FROM (SELECT source_actor AS id FROM events "
+            "WHERE source_actor IS NOT NULL UNION ALL SELECT target_actor FROM events "
+            "WHERE target_actor IS NOT NULL AND target_actor <> COALESCE(source_actor, '')) "
+            "GROUP BY 1) ev ON ev.id = a.id"
+        )
+        return {r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows}
+
+    def _ranked_actors(self, where: Where, limit: int, offset: int) -> Page:
+        """``actors`` from the memoised counts: the same order, without counting every
+        mention of the store on each request."""
+        stats = self._actor_stats()
+        found = self._fetch(
+            f"SELECT a.id, a.name, a.{q('type')}, a.country, a.affiliation "
+            f"FROM actors a{where.sql()}",
+            where.params,
+        )
+        found.sort(key=lambda r: (-stats.get(r[0], (0,))[0], r[1] is None, r[1] or "", r[0]))
+        page = found[max(0, offset) : max(0, offset) + max(0, min(limit, MAX_LIMIT))]
+        items = [_actor_summary((*row, *stats.get(row[0], (0, 0, 0, 0)))) for row in page]
+        return Page(len(found), limit, offset, items)
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        if self._frozen:
+            rows = [
+                (*row, *self._actor_stats().get(actor_id, (0, 0, 0, 0)))
+                for row in self._fetch(
+                    f"SELECT id, name, {q('type')}, country, affiliation FROM actors WHERE id = ?",
+                    [actor_id],
+                )
+            ]
+        else:
+            rows = self._actor_rows(actor_id)
+        if not rows:
+            return None
+        return self._actor_detail(_actor_summary(rows[0]), actor_id)
+
+    def _actor_rows(self, actor_id: str) -> list[tuple]:
+        return self._fetch(
             f"SELECT id, name, {q('type')}, country, affiliation, "
             "(SELECT count(*) FROM mentions m WHERE m.label = 'actor' AND m.actor_id = a.id), "
             "(SELECT count(DISTINCT m.article_id) FROM mentions m "
@@ -304,9 +352,8 @@ class Reader:
             "FROM actors a WHERE a.id = ?",
             [actor_id],
         )
-        if not rows:
-            return None
-        actor = _actor_summary(rows[0])
+
+    def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
         names: dict[str, dict[str, Any]] = {}
         for text, outlet, count in self._fetch(
             f"SELECT m.{q('text')}, a.outlet, count(*) FROM mentions m "
@@ -516,64 +563,3 @@ class Reader:
             f"GROUP BY {q('type')} ORDER BY {q('type')}"
         )
         return [(r[0], int(r[1])) for r in rows]
-
-
-# --- rows → API items -----------------------------------------------------------------------
-
-
-def _actor_summary(row: Sequence[Any]) -> dict[str, Any]:
-    return {
-        "id": row[0],
-        "name": row[1],
-        "type": row[2],
-        "country": row[3],
-        "affiliation": row[4],
-        "mentions": int(row[5]),
-        "articles": int(row[6]),
-        "statements": int(row[7]),
-        "events": int(row[8]),
-    }
-
-
-def _article_ref(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["article_id"],
-        "title": row["article_title"],
-        "outlet": row["article_outlet"],
-        "published": iso(row["article_published"]),
-        "url": row["article_url"],
-    }
-
-
-def _statement_item(
-    row: dict[str, Any], disputed_by: dict[tuple[str, str], list[dict]]
-) -> dict[str, Any]:
-    item = R.item_from_row(STATEMENTS, row)
-    item["speaker"]["name"] = row["speaker_name"]
-    item["addressee_name"] = row["addressee_name"]
-    item["time_value"] = row["time_value"]
-    item["place_name"] = row["place_name"]
-    item["disputed_by"] = disputed_by.get((row["article_id"], row["id"]), [])
-    item["article"] = _article_ref(row)
-    return item
-
-
-def _event_item(row: dict[str, Any]) -> dict[str, Any]:
-    item = R.item_from_row(EVENTS, row)
-    item["source"]["name"] = row["source_name"]
-    item["target"]["name"] = row["target_name"]
-    item["place_name"] = row["place_name"]
-    item["time_value"] = row["time_value"]
-    item["attributed_speaker"] = (
-        {
-            "actor": row["attr_actor"],
-            "name": row["attr_name"],
-            "span": R._span_from(
-                {"start": row["attr_start"], "end": row["attr_end"], "text": row["attr_text"]}
-            ),
-        }
-        if row["attributed_to"]
-        else None
-    )
-    item["article"] = _article_ref(row)
-    return item

@@ -470,6 +470,21 @@ def serve(
         str, typer.Option(help="Address to listen on (0.0.0.0: every interface, no login).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            envvar="NEWSGRAPH_ALLOW_HOST",
+            help="Another host name the server answers to besides localhost (repeatable).",
+        ),
+    ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSGRAPH_TOKEN",
+            help="Require this token: 'Authorization: Bearer TOKEN', or open ?token=TOKEN once.",
+        ),
+    ] = None,
 ) -> None:
     """Browse a store in a web browser, with a read-only JSON API (needs the api extra).
 
@@ -493,9 +508,13 @@ def serve(
         local = host in ("127.0.0.1", "::1", "localhost")
         where = f"http://{'localhost' if local else host}:{port}/"
         err.print(f"serving {escape(store.target)} read-only at {where} (Ctrl+C stops)")
-        if not local:
-            err.print("[yellow]note: no login: whoever can reach this port can read the store[/]")
-        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+        if not local and not token:
+            err.print("[yellow]note: no --token: whoever can reach this port can read the store[/]")
+        hosts = list(allow_host or [])
+        if host not in ("0.0.0.0", "::"):
+            hosts.append(host)  # the address it was asked to listen on is a name it answers to
+        app_ = create_app(store, allowed_hosts=hosts, token=token)
+        uvicorn.run(app_, host=host, port=port, log_level="info")
     finally:
         store.close()
 

@@ -35,6 +35,7 @@ from newsgraph.web import create_app
 from newsgraph.web.highlight import Mark, record_marks, render_text
 
 POSTGRES_URL = os.environ.get("NEWSGRAPH_TEST_POSTGRES_URL")
+LOCAL = "http://localhost"  # the server answers local host names only, unless told others
 
 # Seed-format articles (fictional, written for these tests), annotated by the real pipeline.
 SEED_ARTICLES = {
@@ -284,7 +285,7 @@ def ids(store_target: str, annotated: list) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def client(store_target: str, ids: dict[str, str]) -> Iterator[TestClient]:
     with open_store(store_target, read_only=True) as store:
-        yield TestClient(create_app(store), follow_redirects=False)
+        yield TestClient(create_app(store), base_url=LOCAL, follow_redirects=False)
 
 
 def get_json(client: TestClient, url: str, **params: Any) -> Any:
@@ -663,3 +664,16 @@ def test_pages_render(client: TestClient, ids: dict) -> None:
     assert f'href="/articles/{HAND_ID}#event-e1"' in events.text
     assert "hand-0001#event-e3" not in events.text  # negated: filtered out
     assert client.get("/events", params={"page": "0"}).status_code == 422
+
+
+def test_articles_sort(client: TestClient) -> None:
+    def listed(**params: Any) -> list[dict]:
+        return get_json(client, "/api/articles", **params)["items"]
+
+    titles = [a["title"] for a in listed(sort="title")]
+    assert titles == sorted(titles, key=str.lower)
+    newest = [a["published"] for a in listed()]
+    assert [a["published"] for a in listed(sort="oldest")] == sorted(newest)
+    outlets = [a["outlet"] for a in listed(sort="outlet")]
+    assert outlets == sorted(outlets, key=str.lower)
+    assert client.get("/", params={"sort": "title"}).status_code == 200

@@ -193,3 +193,56 @@ def test_hostile_article_html_does_not_run(server: dict, page: Any) -> None:
     expect(page.locator("#panel-body .card")).to_be_visible()
     assert page.evaluate("window.__pwned") is None
     assert page.problems == []
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/actors", f"/articles/{HAND_ID}", "/docs"])
+def test_phone_width_never_scrolls_sideways(server: dict, browser: Any, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(f"{server['base']}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+def test_actor_autocomplete_offers_aliases(server: dict, page: Any) -> None:
+    page.goto(f"{server['base']}/events")
+    page.locator('input[name="actor"]').press_sequentially("tsahal", delay=20)
+    options = page.locator("#actor-suggestions option")
+    playwright_api.expect(options.first).to_have_attribute("value", "idf")
+    page.locator('input[name="actor"]').fill("Israel Defense Forces")
+    page.locator("#event-filters button[type=submit]").click()
+    page.wait_for_url("**/events?*actor=*")
+    playwright_api.expect(page.locator("p.summary")).to_contain_text("Events of Israel Defense")
+    assert page.problems == []
+
+
+def test_a_timeline_bar_opens_the_events_it_counts(server: dict, page: Any) -> None:
+    page.goto(f"{server['base']}/timeline")
+    bar = page.locator('a.bar[data-type="REJECT"][data-day="2024-10-08"]')
+    counted = int(bar.get_attribute("data-n"))
+    bar.locator("rect").click()
+    page.wait_for_url("**/events?*type=REJECT*")
+    assert "date_from=2024-10-08" in page.url and "date_to=2024-10-08" in page.url
+    types = page.locator("table.events .etype").all_inner_texts()
+    assert types == ["REJECT"] * counted
+    # and on to the evidence: the article opens at that event
+    page.locator("table.events td.evidence a").first.click()
+    page.wait_for_url(f"**/articles/{HAND_ID}#event-*")
+    playwright_api.expect(page.locator("#panel-body")).to_contain_text("REJECT")
+    assert page.problems == []
+
+
+def test_a_network_edge_opens_the_events_it_counts(server: dict, page: Any) -> None:
+    page.goto(f"{server['base']}/network")
+    edge = page.locator('a.edge[data-source="hamas"][data-target="idf"][data-type="REJECT"]')
+    counted = int(edge.get_attribute("data-n"))
+    edge.locator("path").dispatch_event("click")  # a curve's box is mostly other marks
+    page.wait_for_url("**/events?*source=hamas*")
+    assert "target=idf" in page.url and "type=REJECT" in page.url
+    assert page.locator("table.events .etype").all_inner_texts() == ["REJECT"] * counted
+    page.locator("table.events td.evidence a").first.click()
+    page.wait_for_url(f"**/articles/{HAND_ID}#event-e2")
+    playwright_api.expect(page.locator("#panel-body")).to_contain_text("REJECT")
+    assert page.problems == []

@@ -12,27 +12,49 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
+from pydantic import BeforeValidator
 
 from .. import __version__
 from ..export import escape_formula
 from ..store import AmbiguousArticleId
 from ..store.schema import SCHEMA_VERSION
 from . import schemas as S
-from .queries import MAX_LIMIT, ArticleFilter, EventFilter, Reader, StatementFilter
+from .queries import MAX_LIMIT, MAX_OFFSET, ArticleFilter, EventFilter, Reader, StatementFilter
 
 router = APIRouter(prefix="/api", tags=["api"])
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_day(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` is a day (pydantic alone reads ``0`` as 1 January 1970)."""
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
-DateFrom = Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")]
-DateTo = Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")]
-Outlet = Annotated[str | None, Query(description="outlet name, exactly")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+DateFrom = Annotated[
+    date | None,
+    Query(description="published on or after (YYYY-MM-DD)"),
+    BeforeValidator(iso_day),
+]
+DateTo = Annotated[
+    date | None,
+    Query(description="published on or before (YYYY-MM-DD)"),
+    BeforeValidator(iso_day),
+]
+Outlet = Annotated[str | None, Query(description="outlet name (any case)")]
 NOT_FOUND = {404: {"model": S.Problem, "description": "no such id"}}
 
 
@@ -52,18 +74,31 @@ def health(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/articles", response_model=S.Page[S.ArticleSummary], summary="List articles")
-def list_articles(
-    request: Request,
+def article_filter(
     q: Annotated[str | None, Query(description="text in the title or outlet name")] = None,
+    text: Annotated[
+        str | None, Query(max_length=500, description="words in the article's text (any case)")
+    ] = None,
     outlet: Outlet = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    sort: Annotated[
+        Literal["newest", "oldest", "title", "outlet"], Query(description="order of the list")
+    ] = "newest",
+) -> ArticleFilter:
+    return ArticleFilter(
+        q=q, text=text, outlet=outlet, date_from=date_from, date_to=date_to, sort=sort
+    )
+
+
+ArticleQuery = Annotated[ArticleFilter, Depends(article_filter)]
+
+
+@router.get("/articles", response_model=S.Page[S.ArticleSummary], summary="List articles")
+def list_articles(
+    request: Request, flt: ArticleQuery, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
     """Articles, newest first, with their numbers of statements and events."""
-    flt = ArticleFilter(q=q, outlet=outlet, date_from=date_from, date_to=date_to)
     return reader(request).articles(flt, limit, offset).to_dict()
 
 
@@ -85,16 +120,38 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     return record
 
 
+@router.get(
+    "/suggest/actors", response_model=list[S.ActorSuggestion], summary="Actors for autocomplete"
+)
+def suggest_actors(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="what was typed so far")],
+) -> list[dict[str, Any]]:
+    """Up to ten actors whose name or id starts with, or whose name, id or knowledge-base
+    alias contains, `q` (any case); most mentioned first."""
+    return reader(request).suggest_actors(q)
+
+
+def actor_filter(
+    q: Annotated[
+        str | None, Query(description="text in the name, id or a knowledge-base alias")
+    ] = None,
+    type: Annotated[
+        str | None, Query(description="actor type, e.g. state, armed group (any case)")
+    ] = None,
+) -> tuple[str | None, str | None]:
+    return q, type
+
+
+ActorQuery = Annotated[tuple[str | None, str | None], Depends(actor_filter)]
+
+
 @router.get("/actors", response_model=S.Page[S.ActorSummary], summary="List actors")
 def list_actors(
-    request: Request,
-    q: Annotated[str | None, Query(description="text in the name or id")] = None,
-    type: Annotated[str | None, Query(description="actor type, e.g. state, armed group")] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    request: Request, flt: ActorQuery, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
     """Actors, most mentioned first, with counts of mentions, statements and events."""
-    return reader(request).actors(q, type, limit, offset).to_dict()
+    return reader(request).actors(*flt, limit, offset).to_dict()
 
 
 @router.get(
@@ -110,17 +167,19 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset
     actor = data.actor(actor_id)
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id!r} in this store")
-    actor["statement_page"] = data.statements(StatementFilter(speaker=actor_id), limit, offset)
-    actor["event_page"] = data.events(EventFilter(actor=actor_id), limit, offset)
+    said = StatementFilter(speaker=actor_id, speaker_ids=(actor_id,))
+    actor["statement_page"] = data.statements(said, limit, offset)
+    exact = EventFilter(actor=actor_id, actor_ids=(actor_id,))
+    actor["event_page"] = data.events(exact, limit, offset)
     actor["statement_page"] = actor["statement_page"].to_dict()
     actor["event_page"] = actor["event_page"].to_dict()
     return actor
 
 
-@router.get("/statements", response_model=S.Page[S.Statement], summary="List statements")
-def list_statements(
-    request: Request,
-    speaker: Annotated[str | None, Query(description="speaker's actor id")] = None,
+def statement_filter(
+    speaker: Annotated[
+        str | None, Query(description="speaker: actor id, name or an alias (any case)")
+    ] = None,
     act: Annotated[str | None, Query(description="speech act, e.g. accusation, denial")] = None,
     kind: Annotated[str | None, Query(description="direct, indirect or mixed")] = None,
     article: Annotated[str | None, Query(description="article id")] = None,
@@ -131,11 +190,8 @@ def list_statements(
     disputed: Annotated[
         bool | None, Query(description="true: only disputed ones; false: only undisputed")
     ] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
-    """Statements across articles, newest article first, with who disputes each."""
-    flt = StatementFilter(
+) -> StatementFilter:
+    return StatementFilter(
         speaker=speaker,
         act=act,
         kind=kind,
@@ -146,15 +202,34 @@ def list_statements(
         q=q,
         disputed=disputed,
     )
+
+
+StatementQuery = Annotated[StatementFilter, Depends(statement_filter)]
+
+
+@router.get("/statements", response_model=S.Page[S.Statement], summary="List statements")
+def list_statements(
+    request: Request, flt: StatementQuery, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    """Statements across articles, newest article first, with who disputes each."""
     return reader(request).statements(flt, limit, offset).to_dict()
 
 
 def event_filter(
-    type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT")] = None,
-    actor: Annotated[str | None, Query(description="actor id as source or target")] = None,
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT (any case)")] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="actor as source or target: its id, name or an alias (any case)"),
+    ] = None,
     role: Annotated[
         Literal["any", "source", "target"], Query(description="where `actor` must stand")
     ] = "any",
+    sort: Annotated[
+        Literal["newest", "oldest", "type"],
+        Query(description="newest or oldest article first, or by event type"),
+    ] = "newest",
+    source: Annotated[str | None, Query(description="source actor id, exactly")] = None,
+    target: Annotated[str | None, Query(description="target actor id, exactly")] = None,
     article: Annotated[str | None, Query(description="article id")] = None,
     outlet: Outlet = None,
     date_from: DateFrom = None,
@@ -172,6 +247,16 @@ def event_filter(
     ] = None,
     disputed: Annotated[bool | None, Query(description="filter on the disputed flag")] = None,
     place: Annotated[str | None, Query(description="place id")] = None,
+    event_from: Annotated[
+        date | None,
+        Query(description="happened on or after (YYYY-MM-DD; the event's own day)"),
+        BeforeValidator(iso_day),
+    ] = None,
+    event_to: Annotated[
+        date | None,
+        Query(description="happened on or before (YYYY-MM-DD; the event's own day)"),
+        BeforeValidator(iso_day),
+    ] = None,
 ) -> EventFilter:
     return EventFilter(
         type=type,
@@ -186,6 +271,11 @@ def event_filter(
         hypothetical=hypothetical,
         disputed=disputed,
         place=place,
+        event_from=event_from,
+        event_to=event_to,
+        source=source,
+        target=target,
+        sort=sort,
     )
 
 

@@ -9,11 +9,13 @@ here from the OpenAPI schema (``/openapi.json``).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, MutableMapping
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -22,47 +24,21 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from . import api, pages, stories
+from . import api, downloads, lookup, network, pages, pictures, stories
+from .guard import LOCAL_HOSTS, guarded
 from .queries import Reader
 
 HERE = Path(__file__).parent
-# The pages load scripts and styles from this server only; inline script, inline event
-# handlers and other origins are refused by the browser even if markup ever slipped through.
-SECURITY_HEADERS = [
-    (
-        b"content-security-policy",
-        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    ),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-]
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-ASGIApp = Callable[
-    [Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]
-]
 
 
-class SecurityHeaders:
-    """ASGI middleware adding ``SECURITY_HEADERS`` to every HTTP response."""
+class NewsgraphApp(FastAPI):
+    """FastAPI with the ``guard`` checks wrapped around its whole stack (errors included)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
+    token: str | None = None
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    def build_middleware_stack(self) -> Any:
+        return guarded(super().build_middleware_stack(), self.allowed_hosts, self.token)
 
 
 def templates() -> Environment:
@@ -89,9 +65,15 @@ def wants_json(request: Request) -> bool:
     return path.startswith("/api") or path == "/openapi.json"
 
 
-def create_app(store: Store) -> FastAPI:
-    """The web UI and REST API over ``store`` (which the caller opens and closes)."""
-    app = FastAPI(
+def create_app(
+    store: Store, *, allowed_hosts: Iterable[str] = (), token: str | None = None
+) -> FastAPI:
+    """The web UI and REST API over ``store`` (which the caller opens and closes).
+
+    It answers requests whose ``Host`` is a local name (localhost, 127.0.0.1, ::1) or one of
+    ``allowed_hosts`` (``*``: any); with ``token``, only requests that carry it (``guard``).
+    """
+    app = NewsgraphApp(
         title="newsgraph",
         version=__version__,
         summary="Who did what to whom, where and when, who said what, and who disputes it.",
@@ -104,24 +86,36 @@ def create_app(store: Store) -> FastAPI:
         redoc_url=None,
     )
     app.state.reader = Reader(store)
+    # the knowledge base behind alias search takes seconds to load: not on the first request
+    threading.Thread(target=lookup.warm, name="newsgraph-kb", daemon=True).start()
     app.state.templates = templates()
     app.state.store_label = store_label(store)
+    app.include_router(downloads.router)  # before api: /api/articles.csv is no article id
     app.include_router(api.router)
     app.include_router(stories.router)
     app.include_router(pages.router)
+    app.include_router(pictures.router)
+    app.include_router(network.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(SecurityHeaders)
+    app.allowed_hosts = (*LOCAL_HOSTS, *allowed_hosts)
+    app.token = token or None
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
         if wants_json(request):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return pages.error_page(request, exc.status_code, str(exc.detail))
+            response: Any = JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        else:
+            response = pages.error_page(request, exc.status_code, str(exc.detail))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405 and "GET" in headers.get("Allow", "").split(", "):
+            headers["Allow"] += ", HEAD"  # HEAD is answered for every GET (guard.HeadAsGet)
+        response.headers.update(headers)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Any:
         if wants_json(request):
-            return JSONResponse({"detail": exc.errors()}, status_code=422)
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
         )

@@ -21,6 +21,9 @@ from markupsafe import Markup, escape
 from ..store import AmbiguousArticleId
 from .highlight import highlighted
 from .queries import (
+    ARTICLE_SORTS,
+    EVENT_SORTS,
+    MAX_OFFSET,
     PLOVER_TYPES,
     PROVENANCES,
     ROLES,
@@ -35,7 +38,7 @@ router = APIRouter(include_in_schema=False)
 
 PER_PAGE = 50
 Text = Annotated[str | None, Query()]
-PageNo = Annotated[int, Query(ge=1)]
+PageNo = Annotated[int, Query(ge=1, le=MAX_OFFSET // PER_PAGE)]
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -62,7 +65,68 @@ def ticks(text: Any) -> Markup:
     return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text or ""))))
 
 
-FILTERS = {"urlq": urlq, "web_url": web_url, "plural": plural, "ticks": ticks}
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+DAY_PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
+DAY_PARTS["DT"] = "daytime"
+REFS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(?:([A-Z]{2})|(\d{2}:\d{2})(?::\d{2})?))?")
+DURATION = re.compile(
+    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
+)
+DURATION_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def human_time(value: str | None) -> str:
+    """A TIMEX3 value as people write it: ``2024-08-04TMO`` → ``morning of 4 Aug 2024``,
+    ``PT24H`` → ``24 hours``; a value it does not know is shown as it is."""
+    if not value:
+        return ""
+    if value in REFS:
+        return REFS[value]
+    if found := DAY.fullmatch(value):
+        year, month, day, part, clock = found.groups()
+        if not 1 <= int(month) <= 12:
+            return value
+        shown = f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+        if part in DAY_PARTS:
+            return f"{DAY_PARTS[part]} of {shown}"
+        return f"{shown}, {clock}" if clock else shown
+    if found := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        month = int(found.group(2))
+        return f"{MONTHS[month - 1]} {found.group(1)}" if 1 <= month <= 12 else value
+    if found := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return f"week {int(found.group(2))} of {found.group(1)}"
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    found = DURATION.fullmatch(value)
+    if found and any(found.groups()):
+        return " ".join(
+            plural(int(n), unit)
+            for n, unit in zip(found.groups(), DURATION_UNITS, strict=True)
+            if n
+        )
+    return value
+
+
+def human_day(value: Any) -> str:
+    """A publication date (``date`` or ISO string) as ``4 Aug 2024``."""
+    return human_time(value.isoformat() if isinstance(value, date) else value) if value else ""
+
+
+def capped(items: list[Any], n: int = 5) -> tuple[list[Any], int]:
+    """The first ``n`` of a link list and how many more there are ("and 110 more")."""
+    return items[:n], max(0, len(items) - n)
+
+
+FILTERS = {
+    "urlq": urlq,
+    "web_url": web_url,
+    "plural": plural,
+    "ticks": ticks,
+    "human_time": human_time,
+    "human_day": human_day,
+    "capped": capped,
+}
 
 
 def reader(request: Request) -> Reader:
@@ -104,6 +168,8 @@ def parse_day(value: str | None, label: str, problems: list[str]) -> date | None
     if value is None:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         problems.append(f"{label} {value!r} is not a date (YYYY-MM-DD); it was ignored.")
@@ -140,21 +206,32 @@ def pager(page: Page, number: int, params: dict[str, Any], name: str = "page") -
 def articles_page(
     request: Request,
     q: Text = None,
+    text: Text = None,
     outlet: Text = None,
     date_from: Text = None,
     date_to: Text = None,
+    sort: Text = None,
     page: PageNo = 1,
 ) -> HTMLResponse:
     problems: list[str] = []
     flt = ArticleFilter(
         q=clean(q),
+        text=clean(text),
         outlet=clean(outlet),
+        sort=sort if sort in ARTICLE_SORTS else "newest",
         date_from=parse_day(date_from, "From", problems),
         date_to=parse_day(date_to, "To", problems),
     )
     data = reader(request)
     found = data.articles(flt, PER_PAGE, (page - 1) * PER_PAGE)
-    params = {"q": flt.q, "outlet": flt.outlet, "date_from": date_from, "date_to": date_to}
+    params = {
+        "q": flt.q,
+        "text": flt.text,
+        "outlet": flt.outlet,
+        "date_from": date_from,
+        "date_to": date_to,
+        "sort": None if flt.sort == "newest" else flt.sort,
+    }
     return render(
         request,
         "articles.html",
@@ -164,6 +241,7 @@ def articles_page(
         form={k: v or "" for k, v in params.items()},
         outlets=data.outlets(),
         problems=problems,
+        download_query=urlencode({k: v for k, v in params.items() if v}),
     )
 
 
@@ -186,6 +264,18 @@ def article_page(request: Request, article_id: str) -> Any:
     if view is None:  # gone between the two queries
         raise HTTPException(404, f"There is no article with id {article_id!r} in this store.")
     return render(request, "article.html", section="articles", **article_context(view))
+
+
+def one_per_article(others: list[dict[str, Any]], article_id: str) -> list[dict[str, Any]]:
+    """Other articles' reports of an event, each article once (several of its events may
+    share the cluster)."""
+    seen = {article_id}
+    kept = []
+    for other in others:
+        if other["article_id"] not in seen:
+            seen.add(other["article_id"])
+            kept.append(other)
+    return kept
 
 
 def article_context(view: Any) -> dict[str, Any]:
@@ -242,7 +332,10 @@ def article_context(view: Any) -> dict[str, Any]:
         "reports": reports,
         "disputes": disputes,
         "disputed_by": disputed_by,
-        "clusters": view.clusters,
+        "clusters": {
+            event_id: one_per_article(others, article_id)
+            for event_id, others in view.clusters.items()
+        },
         "mention_texts": {
             a["id"]: sorted({m["text"] for m in a.get("mentions", [])})
             for a in record.get("actors", [])
@@ -268,6 +361,7 @@ def actors_page(
         pager=pager(found, page, params),
         form={k: v or "" for k, v in params.items()},
         types=data.actor_types(),
+        download_query=urlencode({k: v for k, v in params.items() if v}),
     )
 
 
@@ -279,8 +373,10 @@ def actor_page(
     actor = data.actor(actor_id)
     if actor is None:
         raise HTTPException(404, f"There is no actor {actor_id!r} in this store.")
-    said = data.statements(StatementFilter(speaker=actor_id), PER_PAGE, (spage - 1) * PER_PAGE)
-    done = data.events(EventFilter(actor=actor_id), PER_PAGE, (epage - 1) * PER_PAGE)
+    exact_speaker = StatementFilter(speaker=actor_id, speaker_ids=(actor_id,))
+    said = data.statements(exact_speaker, PER_PAGE, (spage - 1) * PER_PAGE)
+    exact = EventFilter(actor=actor_id, actor_ids=(actor_id,))
+    done = data.events(exact, PER_PAGE, (epage - 1) * PER_PAGE)
     return render(
         request,
         "actor.html",
@@ -311,30 +407,45 @@ def events_page(
     disputed: Text = None,
     article: Text = None,
     place: Text = None,
+    event_from: Text = None,
+    event_to: Text = None,
+    source: Text = None,
+    target: Text = None,
+    sort: Text = None,
     page: PageNo = 1,
 ) -> HTMLResponse:
     problems: list[str] = []
+    data = reader(request)
+    outlet_names = {name.lower(): name for name, _ in data.outlets()}
     flt = EventFilter(
-        type=clean(type),
+        type=(clean(type) or "").upper() or None,
         actor=clean(actor),
         role=role if role in ROLES else "any",
         article=clean(article),
-        outlet=clean(outlet),
+        outlet=outlet_names.get((clean(outlet) or "").lower(), clean(outlet)),
         date_from=parse_day(date_from, "From", problems),
         date_to=parse_day(date_to, "To", problems),
+        event_from=parse_day(event_from, "Happened from", problems),
+        event_to=parse_day(event_to, "Happened to", problems),
         provenance=provenance if provenance in PROVENANCES else "all",
         negated=parse_flag(negated),
         hypothetical=parse_flag(hypothetical),
         disputed=parse_flag(disputed),
         place=clean(place),
+        source=clean(source),
+        target=clean(target),
+        sort=sort if sort in EVENT_SORTS else "newest",
     )
-    data = reader(request)
+    flt = data.resolve_actor(flt)
     found = data.events(flt, PER_PAGE, (page - 1) * PER_PAGE)
     query = flt.query()
     counted = dict(data.event_types())
     types = [(t, counted.get(t, 0)) for t in PLOVER_TYPES]
     types += [(t, n) for t, n in counted.items() if t not in PLOVER_TYPES]
-    actor_name = data.actor_names([flt.actor]).get(flt.actor) if flt.actor else None
+    ends = [i for i in (flt.source, flt.target) if i]
+    names = data.actor_names([*flt.actor_ids, *ends])
+    actor_links = [(actor_id, names[actor_id]) for actor_id in flt.actor_ids if actor_id in names]
+    edge = " → ".join(names.get(i, i) for i in (flt.source or "anyone", flt.target or "anyone"))
     return render(
         request,
         "events.html",
@@ -345,8 +456,58 @@ def events_page(
         form={k: "" if v is None else v for k, v in vars(flt).items()},
         types=types,
         outlets=data.outlets(),
-        actor_name=actor_name,
+        actor_links=actor_links,
+        edge=edge if ends else None,
         csv_query=urlencode(query),
+        problems=problems,
+    )
+
+
+# --- statements ---------------------------------------------------------------------------
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements_page(
+    request: Request,
+    speaker: Text = None,
+    act: Text = None,
+    kind: Text = None,
+    outlet: Text = None,
+    date_from: Text = None,
+    date_to: Text = None,
+    q: Text = None,
+    disputed: Text = None,
+    page: PageNo = 1,
+) -> HTMLResponse:
+    problems: list[str] = []
+    data = reader(request)
+    outlet_names = {name.lower(): name for name, _ in data.outlets()}
+    flt = StatementFilter(
+        speaker=clean(speaker),
+        act=clean(act),
+        kind=clean(kind),
+        outlet=outlet_names.get((clean(outlet) or "").lower(), clean(outlet)),
+        date_from=parse_day(date_from, "From", problems),
+        date_to=parse_day(date_to, "To", problems),
+        q=clean(q),
+        disputed=parse_flag(disputed),
+    )
+    found = data.statements(flt, PER_PAGE, (page - 1) * PER_PAGE)
+    query = {
+        k: str(v).lower() if isinstance(v, bool) else str(v)
+        for k, v in vars(flt).items()
+        if v not in (None, "", ()) and k != "speaker_ids"
+    }
+    return render(
+        request,
+        "statements.html",
+        section="statements",
+        statements=found.items,
+        pager=pager(found, page, query),
+        form={k: "" if v is None else v for k, v in vars(flt).items()},
+        facets=data.statement_facets(),
+        outlets=data.outlets(),
+        download_query=urlencode(query),
         problems=problems,
     )
 

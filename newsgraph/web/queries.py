@@ -10,57 +10,45 @@ the names and article details a reader needs next to it.
 
 from __future__ import annotations
 
+import copy
+import functools
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from ..schema import EVENTS, STATEMENTS
 from ..store import Store
-from ..store import rows as R
 from ..store.schema import get_table
-
-# The PLOVER event types (DESIGN.md), offered in the events filter even when a store has none.
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
+from . import lookup
+from .filters import (  # noqa: F401 (the filters are part of this module's interface)
+    ARTICLE_SORTS,
+    DISPUTING,
+    EVENT_SORTS,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    PLOVER_TYPES,
+    PROVENANCES,
+    ROLES,
+    ArticleFilter,
+    EventFilter,
+    StatementFilter,
+    Where,
+    iso,
+    like_pattern,
+    q,
 )
-PROVENANCES = ("all", "asserted", "attributed")
-ROLES = ("any", "source", "target")
-# Claim-link relations under which the target claim counts as disputed.
-DISPUTING = ("disputes", "denies")
-MAX_LIMIT = 500
+from .items import _actor_summary, _event_item, _statement_item
+
 _ID_CHUNK = 500
-
-
-def q(name: str) -> str:
-    """A quoted identifier (``start``, ``end``, ``type``, ``text`` ... are SQL keywords)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def like_pattern(text: str) -> str:
-    """``%text%`` for a case-insensitive LIKE, with the user's wildcards taken literally."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def iso(value: Any) -> str | None:
-    return value.isoformat() if isinstance(value, date) else value
+T = TypeVar("T")
+ARTICLE_ORDERS = {
+    "newest": "{0}published DESC NULLS LAST, {0}title, {0}id",
+    "oldest": "{0}published ASC NULLS LAST, {0}title, {0}id",
+    "title": "lower({0}title) NULLS LAST, {0}id",
+    "outlet": "lower({0}outlet) NULLS LAST, {0}published DESC NULLS LAST, {0}id",
+}
 
 
 @dataclass
@@ -76,143 +64,6 @@ class Page:
     @property
     def has_next(self) -> bool:
         return self.offset + len(self.items) < self.total
-
-
-class Where:
-    """``WHERE`` clauses with their parameters, joined by AND."""
-
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
-
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    q: str | None = None  # in title or outlet
-    outlet: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-
-    def where(self, alias: str = "a") -> Where:
-        where = Where()
-        if self.q:
-            pattern = like_pattern(self.q)
-            where.add(
-                f"(lower({alias}.title) LIKE ? ESCAPE '\\' "
-                f"OR lower({alias}.outlet) LIKE ? ESCAPE '\\')",
-                pattern,
-                pattern,
-            )
-        _add_article_filters(where, alias, self.outlet, self.date_from, self.date_to)
-        return where
-
-
-@dataclass(frozen=True)
-class StatementFilter:
-    speaker: str | None = None  # actor id
-    act: str | None = None
-    kind: str | None = None
-    article: str | None = None
-    outlet: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    q: str | None = None  # in the content
-    disputed: bool | None = None
-
-    def where(self) -> Where:
-        where = Where()
-        for column, value in (
-            ("speaker_actor", self.speaker),
-            ("act", self.act),
-            ("kind", self.kind),
-            ("article_id", self.article),
-        ):
-            if value:
-                where.add(f"s.{column} = ?", value)
-        if self.q:
-            where.add("lower(s.content_text) LIKE ? ESCAPE '\\'", like_pattern(self.q))
-        if self.disputed is not None:
-            relations = ", ".join(f"'{r}'" for r in DISPUTING)
-            exists = (
-                "EXISTS (SELECT 1 FROM claim_links c WHERE c.to_article_id = s.article_id "
-                f"AND c.to_id = s.id AND c.relation IN ({relations}))"
-            )
-            where.add(exists if self.disputed else f"NOT {exists}")
-        _add_article_filters(where, "a", self.outlet, self.date_from, self.date_to)
-        return where
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    type: str | None = None
-    actor: str | None = None
-    role: str = "any"  # where ``actor`` stands: source, target or either
-    article: str | None = None
-    outlet: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    provenance: str = "all"  # asserted by the outlet, attributed to a statement, or both
-    negated: bool | None = None
-    hypothetical: bool | None = None
-    disputed: bool | None = None
-    place: str | None = None
-
-    def where(self) -> Where:
-        where = Where()
-        if self.type:
-            where.add(f"e.{q('type')} = ?", self.type)
-        if self.actor:
-            if self.role == "source":
-                where.add("e.source_actor = ?", self.actor)
-            elif self.role == "target":
-                where.add("e.target_actor = ?", self.actor)
-            else:
-                where.add("(e.source_actor = ? OR e.target_actor = ?)", self.actor, self.actor)
-        if self.article:
-            where.add("e.article_id = ?", self.article)
-        if self.place:
-            where.add("e.place_id = ?", self.place)
-        if self.provenance == "asserted":
-            where.add("e.attributed_to IS NULL")
-        elif self.provenance == "attributed":
-            where.add("e.attributed_to IS NOT NULL")
-        for column in ("negated", "hypothetical", "disputed"):
-            value = getattr(self, column)
-            if value is not None:
-                where.add(f"COALESCE(e.{column}, FALSE) = ?", value)
-        _add_article_filters(where, "a", self.outlet, self.date_from, self.date_to)
-        return where
-
-    def query(self) -> dict[str, str]:
-        """The filter as query parameters (only those set), for links and the CSV download."""
-        params = {}
-        for key, value in asdict(self).items():
-            if (
-                value is None
-                or value == ""
-                or (key, value) in (("role", "any"), ("provenance", "all"))
-            ):
-                continue
-            params[key] = str(value).lower() if isinstance(value, bool) else str(value)
-        return params
-
-
-def _add_article_filters(
-    where: Where, alias: str, outlet: str | None, date_from: date | None, date_to: date | None
-) -> None:
-    if outlet:
-        where.add(f"{alias}.outlet = ?", outlet)
-    if date_from:
-        where.add(f"{alias}.published >= ?", date_from)
-    if date_to:
-        where.add(f"{alias}.published <= ?", date_to)
 
 
 @dataclass
@@ -235,11 +86,50 @@ _ARTICLE_REF = (
 )
 
 
+def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
+    """Memoise a whole-store summary (facet counts every list page shows) on a read-only
+    DuckDB store, which no one can write while it is served; elsewhere ask each time."""
+
+    @functools.wraps(method)
+    def memoised(self: Reader) -> T:
+        if not self._frozen:
+            return method(self)
+        if method.__name__ not in self._memo:
+            self._memo[method.__name__] = method(self)
+        return self._memo[method.__name__]
+
+    return memoised
+
+
 class Reader:
-    """The queries of the web UI and API over one open (read-only) store."""
+    """The queries of the web UI and API over one open (read-only) store.
+
+    On DuckDB each request thread reads through a cursor of its own on the store's one
+    connection (DuckDB runs cursors in parallel and lets go of the GIL while it works), so
+    requests no longer queue behind the store's lock; PostgreSQL keeps the store's connection.
+    """
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self._shared = store
+        self._local = threading.local()
+        self._opening = threading.Lock()
+        self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
+        self._frozen = self._per_thread and store.read_only
+        self._memo: dict[str, Any] = {}
+
+    @property
+    def store(self) -> Store:
+        """This thread's view of the store (the shared store where there is none)."""
+        if not self._per_thread:
+            return self._shared
+        mine = getattr(self._local, "store", None)
+        if mine is None:
+            mine = copy.copy(self._shared)  # the same store object but for connection and lock
+            with self._opening:
+                mine._con = self._shared._con.cursor()  # type: ignore[attr-defined]
+            mine._lock = threading.RLock()
+            self._local.store = mine
+        return mine
 
     # --- plumbing ---------------------------------------------------------------------
 
@@ -277,19 +167,18 @@ class Reader:
         where = flt.where("a")
         base = f"FROM articles a{where.sql()}"
         total = self._count(base, where.params)
-        order = "published DESC NULLS LAST, title, id"
+        order = ARTICLE_ORDERS.get(flt.sort, ARTICLE_ORDERS["newest"])
         columns = ("id", "title", "outlet", "published", "url", "language")
         page_sql = (
             f"WITH page AS (SELECT {', '.join('a.' + c for c in columns)} {base} "
-            f"ORDER BY a.published DESC NULLS LAST, a.title, a.id"
-            f"{self._page_sql(limit, offset)}) "
+            f"ORDER BY {order.format('a.')}{self._page_sql(limit, offset)}) "
             "SELECT page.id, page.title, page.outlet, page.published, page.url, page.language, "
             "(SELECT count(*) FROM statements s WHERE s.article_id = page.id), "
             "(SELECT count(*) FROM events e WHERE e.article_id = page.id), "
             # an untitled article (a Telegram post, say) is shown by its first words
             "CASE WHEN page.title IS NULL THEN (SELECT substr(t.text, 1, 100) FROM articles t "
             "WHERE t.id = page.id) END "
-            f"FROM page ORDER BY {order}"
+            f"FROM page ORDER BY {order.format('page.')}"
         )
         items = [
             {
@@ -307,6 +196,7 @@ class Reader:
         ]
         return Page(total, limit, offset, items)
 
+    @_unchanging
     def outlets(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
@@ -367,6 +257,7 @@ class Reader:
                 names[actor_id] = name or actor_id
         return names
 
+    @_unchanging
     def actor_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             f"SELECT {q('type')}, count(*) FROM actors WHERE {q('type')} IS NOT NULL "
@@ -379,14 +270,12 @@ class Reader:
     ) -> Page:
         where = Where()
         if text:
-            pattern = like_pattern(text)
-            where.add(
-                "(lower(a.name) LIKE ? ESCAPE '\\' OR lower(a.id) LIKE ? ESCAPE '\\')",
-                pattern,
-                pattern,
-            )
+            clause, params = lookup.search_clause(text)
+            where.add(clause, *params)
         if type_:
-            where.add(f"a.{q('type')} = ?", type_)
+            where.add(f"lower(a.{q('type')}) = ?", type_.lower())
+        if self._frozen:
+            return self._ranked_actors(where, limit, offset)
         total = self._count(f"FROM actors a{where.sql()}", where.params)
         rows = self._fetch(
             "WITH m AS (SELECT actor_id, count(*) AS n_mentions, "
@@ -405,8 +294,55 @@ class Reader:
         )
         return Page(total, limit, offset, [_actor_summary(row) for row in rows])
 
-    def actor(self, actor_id: str) -> dict[str, Any] | None:
+    @_unchanging
+    def _actor_stats(self) -> dict[str, tuple[int, int, int, int]]:
+        """Actor id → (mentions, articles, statements, events), for the whole store."""
         rows = self._fetch(
+            "SELECT a.id, COALESCE(m.n, 0), COALESCE(m.na, 0), COALESCE(s.n, 0), "
+            "COALESCE(ev.n, 0) FROM actors a "
+            "LEFT JOIN (SELECT actor_id, count(*) AS n, count(DISTINCT article_id) AS na "
+            "FROM mentions WHERE label = 'actor' AND actor_id IS NOT NULL GROUP BY 1) m "
+            "ON m.actor_id = a.id "
+            "LEFT JOIN (SELECT speaker_actor AS id, count(*) AS n FROM statements "
+            "GROUP BY 1) s ON s.id = a.id "
+            "LEFT JOIN (SELECT id, count(*) AS n FROM (SELECT source_actor AS id FROM events "
+            "WHERE source_actor IS NOT NULL UNION ALL SELECT target_actor FROM events "
+            "WHERE target_actor IS NOT NULL AND target_actor <> COALESCE(source_actor, '')) "
+            "GROUP BY 1) ev ON ev.id = a.id"
+        )
+        return {r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows}
+
+    def _ranked_actors(self, where: Where, limit: int, offset: int) -> Page:
+        """``actors`` from the memoised counts: the same order, without counting every
+        mention of the store on each request."""
+        stats = self._actor_stats()
+        found = self._fetch(
+            f"SELECT a.id, a.name, a.{q('type')}, a.country, a.affiliation "
+            f"FROM actors a{where.sql()}",
+            where.params,
+        )
+        found.sort(key=lambda r: (-stats.get(r[0], (0,))[0], r[1] is None, r[1] or "", r[0]))
+        page = found[max(0, offset) : max(0, offset) + max(0, min(limit, MAX_LIMIT))]
+        items = [_actor_summary((*row, *stats.get(row[0], (0, 0, 0, 0)))) for row in page]
+        return Page(len(found), limit, offset, items)
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        if self._frozen:
+            rows = [
+                (*row, *self._actor_stats().get(actor_id, (0, 0, 0, 0)))
+                for row in self._fetch(
+                    f"SELECT id, name, {q('type')}, country, affiliation FROM actors WHERE id = ?",
+                    [actor_id],
+                )
+            ]
+        else:
+            rows = self._actor_rows(actor_id)
+        if not rows:
+            return None
+        return self._actor_detail(_actor_summary(rows[0]), actor_id)
+
+    def _actor_rows(self, actor_id: str) -> list[tuple]:
+        return self._fetch(
             f"SELECT id, name, {q('type')}, country, affiliation, "
             "(SELECT count(*) FROM mentions m WHERE m.label = 'actor' AND m.actor_id = a.id), "
             "(SELECT count(DISTINCT m.article_id) FROM mentions m "
@@ -416,9 +352,8 @@ class Reader:
             "FROM actors a WHERE a.id = ?",
             [actor_id],
         )
-        if not rows:
-            return None
-        actor = _actor_summary(rows[0])
+
+    def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
         names: dict[str, dict[str, Any]] = {}
         for text, outlet, count in self._fetch(
             f"SELECT m.{q('text')}, a.outlet, count(*) FROM mentions m "
@@ -449,6 +384,9 @@ class Reader:
     # --- statements ---------------------------------------------------------------------
 
     def statements(self, flt: StatementFilter, limit: int = 50, offset: int = 0) -> Page:
+        if flt.speaker and not flt.speaker_ids:
+            ids = lookup.actor_ids(self._fetch, flt.speaker) or (flt.speaker,)
+            flt = replace(flt, speaker_ids=ids)
         where = flt.where()
         base = f"FROM statements s JOIN articles a ON a.id = s.article_id{where.sql()}"
         total = self._count(base, where.params)
@@ -493,6 +431,7 @@ class Reader:
                     )
         return found
 
+    @_unchanging
     def statement_facets(self) -> dict[str, list[tuple[str, int]]]:
         facets = {}
         for column in ("act", "kind"):
@@ -505,9 +444,16 @@ class Reader:
 
     # --- events -------------------------------------------------------------------------
 
-    def _event_sql(self, where: Where) -> tuple[list[tuple[str, str]], str]:
+    def _event_sql(
+        self, flt: EventFilter, where: Where, page_sql: str = ""
+    ) -> tuple[list[str], str]:
+        """The column names and the query of the events ``where`` keeps. The page is chosen
+        first and only its rows are joined to names, places, times and statements: the joins
+        then cost the page, not the store."""
+        page_columns = ", ".join(f"e.{q(c)}" for c in _EVENT_COLUMNS)
+        article_ref = ", ".join(f"{expr} AS {alias}" for expr, alias in _ARTICLE_REF)
         columns = [(f"e.{q(c)}", c) for c in _EVENT_COLUMNS] + [
-            *_ARTICLE_REF,
+            *((f"e.{alias}", alias) for _, alias in _ARTICLE_REF),
             ("sn.name", "source_name"),
             ("tn.name", "target_name"),
             ("p.name", "place_name"),
@@ -518,104 +464,102 @@ class Reader:
             ("st.speaker_text", "attr_text"),
             ("stn.name", "attr_name"),
         ]
-        rest = (
-            "FROM events e JOIN articles a ON a.id = e.article_id "
+        sql = (
+            f"WITH e AS (SELECT {page_columns}, {article_ref} "
+            f"FROM events e JOIN articles a ON a.id = e.article_id{where.sql()} "
+            f"{flt.order_sql('a.published', 'e.')}{page_sql}) "
+            f"SELECT {', '.join(f'{expr} AS {q(alias)}' for expr, alias in columns)} FROM e "
             "LEFT JOIN actors sn ON sn.id = e.source_actor "
             "LEFT JOIN actors tn ON tn.id = e.target_actor "
             "LEFT JOIN places p ON p.id = e.place_id "
             "LEFT JOIN times t ON t.article_id = e.article_id AND t.id = e.time_id "
             "LEFT JOIN statements st ON st.article_id = e.article_id AND st.id = e.attributed_to "
-            f"LEFT JOIN actors stn ON stn.id = st.speaker_actor{where.sql()} "
-            "ORDER BY a.published DESC NULLS LAST, e.article_id, e.ord"
+            "LEFT JOIN actors stn ON stn.id = st.speaker_actor "
+            f"{flt.order_sql('e.article_published', 'e.')}"
         )
-        return columns, rest
+        return [alias for _, alias in columns], sql
+
+    def resolve_actor(self, flt: EventFilter) -> EventFilter:
+        """``flt`` with its actor as the store's ids (a name, an alias, any case)."""
+        if not flt.actor or flt.actor_ids:
+            return flt
+        return replace(flt, actor_ids=lookup.actor_ids(self._fetch, flt.actor) or (flt.actor,))
+
+    def suggest_actors(self, text: str, limit: int = lookup.SUGGESTIONS) -> list[dict[str, Any]]:
+        return lookup.suggest(self._fetch, text, limit)
 
     def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
+        flt = self.resolve_actor(flt)
         where = flt.where()
-        total = self._count(
-            f"FROM events e JOIN articles a ON a.id = e.article_id{where.sql()}", where.params
-        )
-        columns, rest = self._event_sql(where)
-        rows = self._dicts(columns, rest + self._page_sql(limit, offset), where.params)
+        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
+        total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
+        names, sql = self._event_sql(flt, where, self._page_sql(limit, offset))
+        rows = [dict(zip(names, row, strict=True)) for row in self._fetch(sql, where.params)]
         return Page(total, limit, offset, [_event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
-        """Every event the filter keeps, a batch per query (the store lock is let go between
-        batches, so a long download does not hold up other requests)."""
+        """Every event the filter keeps, fetched a batch at a time from one query."""
+        flt = self.resolve_actor(flt)
         where = flt.where()
-        columns, rest = self._event_sql(where)
-        offset = 0
-        while True:
-            rows = self._dicts(columns, f"{rest} LIMIT {batch} OFFSET {offset}", where.params)
-            yield from (_event_item(row) for row in rows)
-            if len(rows) < batch:
-                return
-            offset += batch
+        names, sql = self._event_sql(flt, where)
+        for rows in self._stream(sql, where.params, batch):
+            yield from (_event_item(dict(zip(names, row, strict=True))) for row in rows)
 
+    def _stream(self, sql: str, params: Sequence[Any], batch: int) -> Iterator[list[tuple]]:
+        """The rows of one query in batches. On DuckDB it runs on a cursor of its own, so a
+        long download holds up no other request; elsewhere a page per query, the store lock
+        let go between pages."""
+        if not self._per_thread:
+            offset = 0
+            while True:
+                rows = self._fetch(f"{sql} LIMIT {batch} OFFSET {offset}", params)
+                yield rows
+                if len(rows) < batch:
+                    return
+                offset += batch
+        with self._opening:
+            cursor = self._shared._con.cursor()  # type: ignore[attr-defined]
+        try:
+            cursor.execute(sql, list(params))
+            while rows := cursor.fetchmany(batch):
+                yield rows
+        finally:
+            cursor.close()
+
+    def events_per_day(self, flt: EventFilter) -> list[tuple[date, str, int]]:
+        """(publication day, event type, number of events) for the timeline."""
+        where = self.resolve_actor(flt).where()
+        return [
+            (row[0], row[1], int(row[2]))
+            for row in self._fetch(
+                f"SELECT a.published, e.{q('type')}, count(*) FROM events e "
+                f"JOIN articles a ON a.id = e.article_id{where.sql()}"
+                f"{' AND ' if where.clauses else ' WHERE '}a.published IS NOT NULL "
+                f"AND e.{q('type')} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+                where.params,
+            )
+        ]
+
+    def event_edges(self, flt: EventFilter, limit: int = 80) -> list[tuple[str, str, str, int]]:
+        """(source id, target id, event type, number of events), the heaviest first."""
+        where = self.resolve_actor(flt).where()
+        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
+        both = "e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL"
+        both += f" AND e.source_actor <> e.target_actor AND e.{q('type')} IS NOT NULL"
+        return [
+            (r[0], r[1], r[2], int(r[3]))
+            for r in self._fetch(
+                f"SELECT e.source_actor, e.target_actor, e.{q('type')}, count(*) AS n "
+                f"FROM events e{joined}{where.sql()}{' AND ' if where.clauses else ' WHERE '}"
+                f"{both} GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT {int(limit)}",
+                where.params,
+            )
+        ]
+
+    @_unchanging
     def event_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             f"SELECT {q('type')}, count(*) FROM events WHERE {q('type')} IS NOT NULL "
             f"GROUP BY {q('type')} ORDER BY {q('type')}"
         )
         return [(r[0], int(r[1])) for r in rows]
-
-
-# --- rows → API items -----------------------------------------------------------------------
-
-
-def _actor_summary(row: Sequence[Any]) -> dict[str, Any]:
-    return {
-        "id": row[0],
-        "name": row[1],
-        "type": row[2],
-        "country": row[3],
-        "affiliation": row[4],
-        "mentions": int(row[5]),
-        "articles": int(row[6]),
-        "statements": int(row[7]),
-        "events": int(row[8]),
-    }
-
-
-def _article_ref(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["article_id"],
-        "title": row["article_title"],
-        "outlet": row["article_outlet"],
-        "published": iso(row["article_published"]),
-        "url": row["article_url"],
-    }
-
-
-def _statement_item(
-    row: dict[str, Any], disputed_by: dict[tuple[str, str], list[dict]]
-) -> dict[str, Any]:
-    item = R.item_from_row(STATEMENTS, row)
-    item["speaker"]["name"] = row["speaker_name"]
-    item["addressee_name"] = row["addressee_name"]
-    item["time_value"] = row["time_value"]
-    item["place_name"] = row["place_name"]
-    item["disputed_by"] = disputed_by.get((row["article_id"], row["id"]), [])
-    item["article"] = _article_ref(row)
-    return item
-
-
-def _event_item(row: dict[str, Any]) -> dict[str, Any]:
-    item = R.item_from_row(EVENTS, row)
-    item["source"]["name"] = row["source_name"]
-    item["target"]["name"] = row["target_name"]
-    item["place_name"] = row["place_name"]
-    item["time_value"] = row["time_value"]
-    item["attributed_speaker"] = (
-        {
-            "actor": row["attr_actor"],
-            "name": row["attr_name"],
-            "span": R._span_from(
-                {"start": row["attr_start"], "end": row["attr_end"], "text": row["attr_text"]}
-            ),
-        }
-        if row["attributed_to"]
-        else None
-    )
-    item["article"] = _article_ref(row)
-    return item

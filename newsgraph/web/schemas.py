@@ -153,3 +153,10 @@ class Health(Open):
 
 class Problem(BaseModel):
     detail: str
+
+
+class ActorSuggestion(BaseModel):
+    id: str
+    name: str | None
+    type: str | None
+    mentions: int

@@ -90,3 +90,32 @@
   window.addEventListener("hashchange", follow);
   follow();
 })();
+
+// Actor autocomplete: inputs with data-suggest fill their <datalist> from the suggest API
+// (names, ids and knowledge-base aliases), a short pause after each keystroke.
+(function () {
+  document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null;
+    if (!list) return;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var typed = input.value.trim();
+      if (typed.length < 2) return;
+      timer = setTimeout(function () {
+        fetch(input.dataset.suggest + "?q=" + encodeURIComponent(typed))
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (items) {
+            list.replaceChildren();
+            items.forEach(function (item) {
+              var option = document.createElement("option");
+              option.value = item.id;
+              option.label = (item.name || item.id) + (item.type ? " · " + item.type : "");
+              list.appendChild(option);
+            });
+          })
+          .catch(function () {});
+      }, 150);
+    });
+  });
+})();

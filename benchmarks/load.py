@@ -1,0 +1,270 @@
+"""Load test for ``newsgraph serve``: N concurrent users over a mix of pages, against 127.0.0.1.
+
+    PYTHONPATH=. python benchmarks/load.py --db /tmp/web.duckdb                 # the store as is
+    PYTHONPATH=. python benchmarks/load.py --db /tmp/web.duckdb --articles 3000 # replicated copy
+
+It starts the real server (``python -m newsgraph serve``) in a subprocess, measures one user
+alone (the baseline), then ``--users`` users at once, each sending requests back to back on its
+own keep-alive connection, and prints p50/p95/max latency, throughput and errors for both, and
+the ratio of the two p95s. Both runs are bounded by ``--requests`` (per user) and ``--seconds``.
+
+``--articles N`` first writes a bigger store next to the given one: its articles replicated with
+new ids (``<id>~<k>``), every per-article table with them, publication dates shifted by
+``k % 90`` days so that date filters keep selecting a part of it. Nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import duckdb
+
+# Tables keyed by article: copied with the article id suffixed (and their other article refs).
+PER_ARTICLE = (
+    "article_actors",
+    "article_places",
+    "article_sources",
+    "events",
+    "framing",
+    "mentions",
+    "statements",
+    "times",
+    "errors",
+)
+
+
+def replicate(source: Path, target: Path, articles: int) -> None:
+    """``target``: ``source`` with its articles copied until it holds about ``articles``."""
+    shutil.copyfile(source, target)
+    con = duckdb.connect(str(target))
+    try:
+        have = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        copies = max(0, -(-articles // max(have, 1)) - 1)
+        if copies == 0:
+            return
+        con.execute(f"CREATE TEMP TABLE k AS SELECT range AS k FROM range(1, {copies + 1})")
+        suffix = "'~' || CAST(k.k AS VARCHAR)"
+        con.execute(
+            f"INSERT INTO articles SELECT a.* REPLACE (a.id || {suffix} AS id, "
+            "a.published + CAST(k.k % 90 AS INTEGER) AS published) FROM articles a, k"
+        )
+        for table in PER_ARTICLE:
+            con.execute(
+                f"INSERT INTO {table} SELECT t.* REPLACE (t.article_id || {suffix} AS article_id) "
+                f"FROM {table} t, k"
+            )
+        con.execute(
+            f"INSERT INTO claim_links SELECT c.* REPLACE (c.article_id || {suffix} AS article_id, "
+            f"c.to_article_id || {suffix} AS to_article_id) FROM claim_links c, k"
+        )
+        con.execute(
+            f"INSERT INTO event_clusters SELECT c.* REPLACE (c.id || {suffix} AS id) "
+            "FROM event_clusters c, k"
+        )
+        con.execute(
+            f"INSERT INTO event_cluster_members SELECT m.* REPLACE (m.cluster_id || {suffix} "
+            f"AS cluster_id, m.article_id || {suffix} AS article_id) "
+            "FROM event_cluster_members m, k"
+        )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def page_mix(db: Path, seed: int = 7) -> list[str]:
+    """The addresses a user cycles through: API lists, article, actor and filtered events pages."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+
+        def column(sql: str) -> list[str]:
+            return [r[0] for r in con.execute(sql).fetchall()]
+
+        article_ids = column("SELECT id FROM articles USING SAMPLE 40 ROWS")
+        actors = column(
+            "SELECT source_actor FROM events WHERE source_actor IS NOT NULL "
+            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 12"
+        )
+        types = column('SELECT DISTINCT "type" FROM events LIMIT 6')
+        outlets = column("SELECT DISTINCT outlet FROM articles LIMIT 6")
+    finally:
+        con.close()
+    rng = random.Random(seed)
+    urls: list[str] = []
+    for i in range(60):
+        actor = rng.choice(actors)
+        urls += [
+            f"/articles/{quote(rng.choice(article_ids), safe='')}",
+            f"/actors/{quote(actor, safe='')}",
+            "/events?" + urlencode({"type": rng.choice(types), "actor": actor}),
+            "/events?" + urlencode({"outlet": rng.choice(outlets), "page": 1 + i % 3}),
+            f"/api/events?limit=50&offset={50 * (i % 5)}",
+            "/api/statements?" + urlencode({"speaker": actor, "limit": 20}),
+            f"/api/articles?limit=50&offset={50 * (i % 4)}",
+            "/api/actors?" + urlencode({"q": actor[:4]}),
+        ]
+    rng.shuffle(urls)
+    return urls
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def user(port: int, urls: list[str], start: int, requests: int, until: float, tally: Tally) -> None:
+    con = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    for n in range(requests):
+        if time.monotonic() > until:
+            break
+        url = urls[(start + n) % len(urls)]
+        began = time.perf_counter()
+        try:
+            con.request("GET", url, headers={"Host": "localhost"})
+            response = con.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException) as exc:
+            status, con = 0, http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            error = f"{url}: {exc}"
+        else:
+            error = f"{url}: HTTP {status}"
+        took = time.perf_counter() - began
+        with tally.lock:
+            tally.latencies.append(took)
+            if status != 200:
+                tally.errors.append(error)
+    con.close()
+
+
+def run(port: int, urls: list[str], users: int, requests: int, seconds: float) -> dict:
+    tally = Tally()
+    until = time.monotonic() + seconds
+    threads = [
+        threading.Thread(
+            target=user, args=(port, urls, i * 37, requests, until, tally), daemon=True
+        )
+        for i in range(users)
+    ]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    lat = sorted(tally.latencies)
+    q = statistics.quantiles(lat, n=100) if len(lat) > 1 else lat * 99
+    return {
+        "users": users,
+        "requests": len(lat),
+        "errors": len(tally.errors),
+        "first_errors": tally.errors[:5],
+        "p50_ms": round(q[49] * 1000, 1),
+        "p95_ms": round(q[94] * 1000, 1),
+        "max_ms": round(lat[-1] * 1000, 1) if lat else None,
+        "requests_per_s": round(len(lat) / wall, 1),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"serve exited: {process.stderr.read().decode()}")
+        try:
+            con = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            con.request("GET", "/api/health", headers={"Host": "localhost"})
+            if con.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("serve did not answer within 60 s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", type=Path, required=True, help="a newsgraph DuckDB store")
+    parser.add_argument("--articles", type=int, help="replicate the store to this many articles")
+    parser.add_argument("--out", type=Path, help="where the replicated store goes")
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=50, help="per user, at most")
+    parser.add_argument("--seconds", type=float, default=60, help="per run, at most")
+    parser.add_argument("--baseline-requests", type=int, default=100)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+
+    db = args.db
+    if args.articles:
+        db = args.out or db.with_name(f"{db.stem}-{args.articles}.duckdb")
+        if not db.exists():
+            began = time.perf_counter()
+            replicate(args.db, db, args.articles)
+            print(f"replicated {args.db} into {db} in {time.perf_counter() - began:.1f} s")
+    con = duckdb.connect(str(db), read_only=True)
+    n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.close()
+    urls = page_mix(db)
+    port = free_port()
+    server = start_server(db, port)
+    try:
+        # warm-up, one of each kind of page: imports, the knowledge base, first cursors
+        run(port, sorted(urls, key=lambda u: u.split("?")[0])[::40], 1, 16, args.seconds)
+        alone = run(port, urls, 1, args.baseline_requests, args.seconds)
+        crowd = run(port, urls, args.users, args.requests, args.seconds)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a graceful shutdown still waiting on a connection
+            server.kill()
+            server.wait()
+    figures = {
+        "store": str(db),
+        "articles": n_articles,
+        "events": n_events,
+        "cpus": os.cpu_count(),
+        "one_user": alone,
+        "concurrent": crowd,
+        "p95_ratio": round(crowd["p95_ms"] / max(alone["p95_ms"], 0.1), 2),
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"store {db}: {n_articles:,} articles, {n_events:,} events, {os.cpu_count()} CPUs")
+    for label, r in (("1 user", alone), (f"{args.users} users", crowd)):
+        print(
+            f"{label:>9}: {r['requests']} requests, {r['errors']} errors, p50 {r['p50_ms']} ms, "
+            f"p95 {r['p95_ms']} ms, max {r['max_ms']} ms, {r['requests_per_s']} req/s"
+        )
+        for error in r["first_errors"]:
+            print(f"           {error}")
+    print(f"p95 with {args.users} users / p95 alone: {figures['p95_ratio']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Every table as a download: ``/api/{events,statements,actors,articles}.{csv,json}``.
+
+Each takes the filters of its list and returns every row they keep (no paging), streamed in
+chunks: events from one query on a cursor of its own, the others a page of ``MAX_LIMIT`` rows
+per query. JSON is an array of the list's items; CSV flattens an item into one row (nested
+objects as ``a.b`` columns, lists as JSON), with spreadsheet formulas neutralised as in
+``newsgraph export``. ``events.csv`` keeps its own hand-picked columns (``api.events_csv``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+
+from ..export import escape_formula
+from .api import ActorQuery, ArticleQuery, EventQuery, StatementQuery, reader
+from .queries import MAX_LIMIT, Page
+
+router = APIRouter(prefix="/api", tags=["downloads"])
+CHUNK = 64_000
+
+
+def paged(fetch: Callable[[int, int], Page]) -> Iterator[dict[str, Any]]:
+    offset = 0
+    while True:
+        page = fetch(MAX_LIMIT, offset)
+        yield from page.items
+        if not page.has_next or not page.items:
+            return
+        offset += len(page.items)
+
+
+def flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for key, value in item.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            row.update(flat(value, name + "."))
+        elif isinstance(value, list):
+            row[name] = json.dumps(value, ensure_ascii=False) if value else ""
+        else:
+            row[name] = value
+    return row
+
+
+def cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return escape_formula(value) if isinstance(value, str) else value
+
+
+def csv_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    columns: list[str] | None = None
+    for item in items:
+        row = flat(item)
+        if columns is None:
+            columns = list(row)
+            writer.writerow(columns)
+        writer.writerow([cell(row.get(c)) for c in columns])
+        if buffer.tell() > CHUNK:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def json_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    parts = ["["]
+    size = 1
+    for n, item in enumerate(items):
+        text = ("," if n else "") + json.dumps(item, ensure_ascii=False, default=str)
+        parts.append(text)
+        size += len(text)
+        if size > CHUNK:
+            yield "".join(parts)
+            parts, size = [], 0
+    parts.append("]")
+    yield "".join(parts)
+
+
+def download(items: Iterable[dict[str, Any]], name: str, kind: str) -> StreamingResponse:
+    if kind == "csv":
+        body, media = csv_chunks(items), "text/csv; charset=utf-8"
+    else:
+        body, media = json_chunks(items), "application/json"
+    return StreamingResponse(
+        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def responses(kind: str, what: str) -> dict[int | str, dict[str, Any]]:
+    media = "text/csv" if kind == "csv" else "application/json"
+    return {200: {"content": {media: {}}, "description": f"every {what} the filters keep"}}
+
+
+@router.get(
+    "/events.json",
+    summary="Events as JSON",
+    response_class=StreamingResponse,
+    responses=responses("json", "event"),
+)
+def events_json(request: Request, flt: EventQuery) -> StreamingResponse:
+    """Every event the filters keep, as a JSON array of the list's items (no paging)."""
+    return download(reader(request).iter_events(flt), "events.json", "json")
+
+
+def _statements(request: Request, flt: Any) -> Iterator[dict[str, Any]]:
+    data = reader(request)
+    return paged(lambda limit, offset: data.statements(flt, limit, offset))
+
+
+def _actors(request: Request, flt: Any) -> Iterator[dict[str, Any]]:
+    data = reader(request)
+    return paged(lambda limit, offset: data.actors(*flt, limit, offset))
+
+
+def _articles(request: Request, flt: Any) -> Iterator[dict[str, Any]]:
+    data = reader(request)
+    return paged(lambda limit, offset: data.articles(flt, limit, offset))
+
+
+def route(name: str, kind: str) -> Callable[[Callable], Callable]:
+    what = name.rstrip("s")
+    return router.get(
+        f"/{name}.{kind}",
+        summary=f"{name.capitalize()} as {kind.upper()}",
+        description=f"Every {what} the filters keep, as {kind.upper()} (no paging).",
+        response_class=StreamingResponse,
+        responses=responses(kind, what),
+    )
+
+
+@route("statements", "csv")
+def statements_csv(request: Request, flt: StatementQuery) -> StreamingResponse:
+    return download(_statements(request, flt), "statements.csv", "csv")
+
+
+@route("statements", "json")
+def statements_json(request: Request, flt: StatementQuery) -> StreamingResponse:
+    return download(_statements(request, flt), "statements.json", "json")
+
+
+@route("actors", "csv")
+def actors_csv(request: Request, flt: ActorQuery) -> StreamingResponse:
+    return download(_actors(request, flt), "actors.csv", "csv")
+
+
+@route("actors", "json")
+def actors_json(request: Request, flt: ActorQuery) -> StreamingResponse:
+    return download(_actors(request, flt), "actors.json", "json")
+
+
+@route("articles", "csv")
+def articles_csv(request: Request, flt: ArticleQuery) -> StreamingResponse:
+    return download(_articles(request, flt), "articles.csv", "csv")
+
+
+@route("articles", "json")
+def articles_json(request: Request, flt: ArticleQuery) -> StreamingResponse:
+    return download(_articles(request, flt), "articles.json", "json")

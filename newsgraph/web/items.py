@@ -1,0 +1,69 @@
+"""Rows of the web queries turned into the API's items: the contract's objects, through the
+store's own row readers, with the names and article details a reader needs beside them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..schema import EVENTS, STATEMENTS
+from ..store import rows as R
+from .filters import iso
+
+
+def _actor_summary(row: Sequence[Any]) -> dict[str, Any]:
+    return {
+        "id": row[0],
+        "name": row[1],
+        "type": row[2],
+        "country": row[3],
+        "affiliation": row[4],
+        "mentions": int(row[5]),
+        "articles": int(row[6]),
+        "statements": int(row[7]),
+        "events": int(row[8]),
+    }
+
+
+def _article_ref(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["article_id"],
+        "title": row["article_title"],
+        "outlet": row["article_outlet"],
+        "published": iso(row["article_published"]),
+        "url": row["article_url"],
+    }
+
+
+def _statement_item(
+    row: dict[str, Any], disputed_by: dict[tuple[str, str], list[dict]]
+) -> dict[str, Any]:
+    item = R.item_from_row(STATEMENTS, row)
+    item["speaker"]["name"] = row["speaker_name"]
+    item["addressee_name"] = row["addressee_name"]
+    item["time_value"] = row["time_value"]
+    item["place_name"] = row["place_name"]
+    item["disputed_by"] = disputed_by.get((row["article_id"], row["id"]), [])
+    item["article"] = _article_ref(row)
+    return item
+
+
+def _event_item(row: dict[str, Any]) -> dict[str, Any]:
+    item = R.item_from_row(EVENTS, row)
+    item["source"]["name"] = row["source_name"]
+    item["target"]["name"] = row["target_name"]
+    item["place_name"] = row["place_name"]
+    item["time_value"] = row["time_value"]
+    item["attributed_speaker"] = (
+        {
+            "actor": row["attr_actor"],
+            "name": row["attr_name"],
+            "span": R._span_from(
+                {"start": row["attr_start"], "end": row["attr_end"], "text": row["attr_text"]}
+            ),
+        }
+        if row["attributed_to"]
+        else None
+    )
+    item["article"] = _article_ref(row)
+    return item

@@ -1,0 +1,134 @@
+"""The actor network: who does what to whom, drawn on the server as SVG.
+
+Actors sit on a circle (the busiest at the top, going clockwise); an edge per (source, target,
+event type) curves from source to target, as thick as its number of events and coloured by
+type; A→B and B→A bend to opposite sides. Every edge links to the events page filtered to
+exactly its events (that source, target and type, and the page's other filters); every actor to
+its page.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from .filters import PROVENANCES, EventFilter
+from .pages import clean, parse_day, reader, render
+from .pictures import OTHER_COLOUR, TYPE_COLOURS
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str | None, Query()]
+SIZE, RADIUS = 760, 280
+MAX_EDGES = 80
+MAX_NODES = 24  # more names than this do not fit around the circle
+
+
+@dataclass
+class Node:
+    id: str
+    name: str
+    x: float
+    y: float
+    anchor: str
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    type: str
+    n: int
+    path: str
+    width: float
+    colour: str
+    href: str
+
+
+def layout(
+    edges: list[tuple[str, str, str, int]], names: dict[str, str], flt: EventFilter, root: str
+) -> tuple[list[Node], list[Edge]]:
+    weight: dict[str, int] = {}
+    for source, target, _, n in edges:
+        weight[source] = weight.get(source, 0) + n
+        weight[target] = weight.get(target, 0) + n
+    order = sorted(weight, key=lambda a: (-weight[a], a))[:MAX_NODES]
+    kept = set(order)
+    edges = [e for e in edges if e[0] in kept and e[1] in kept]
+    centre = SIZE / 2
+    nodes: dict[str, Node] = {}
+    for i, actor in enumerate(order):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(len(order), 1)
+        x, y = centre + RADIUS * math.cos(angle), centre + RADIUS * math.sin(angle)
+        anchor = "start" if math.cos(angle) >= 0 else "end"
+        nodes[actor] = Node(actor, names.get(actor, actor), x, y, anchor)
+    heaviest = max((n for *_, n in edges), default=1)
+    base = flt.query()
+    base.pop("actor", None)
+    base.pop("role", None)
+    drawn = []
+    for k, (source, target, type_, n) in enumerate(edges):
+        a, b = nodes[source], nodes[target]
+        # bend to the right of the direction of travel, a little more for each parallel type
+        dx, dy = b.x - a.x, b.y - a.y
+        bend = 0.12 + 0.05 * (k % 3)
+        cx, cy = (a.x + b.x) / 2 - dy * bend, (a.y + b.y) / 2 + dx * bend
+        query = {**base, "source": source, "target": target, "type": type_}
+        drawn.append(
+            Edge(
+                source=source,
+                target=target,
+                type=type_,
+                n=n,
+                path=f"M{a.x:.1f},{a.y:.1f} Q{cx:.1f},{cy:.1f} {b.x:.1f},{b.y:.1f}",
+                width=1.5 + 6 * math.log1p(n) / math.log1p(heaviest),
+                colour=TYPE_COLOURS.get(type_, OTHER_COLOUR),
+                href=f"{root}/events?{urlencode(query)}",
+            )
+        )
+    return list(nodes.values()), drawn
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request,
+    type: Text = None,
+    actor: Text = None,
+    outlet: Text = None,
+    provenance: Text = None,
+    date_from: Text = None,
+    date_to: Text = None,
+) -> HTMLResponse:
+    problems: list[str] = []
+    data = reader(request)
+    flt = EventFilter(
+        type=(clean(type) or "").upper() or None,
+        actor=clean(actor),
+        outlet=clean(outlet),
+        provenance=provenance if provenance in PROVENANCES else "all",
+        date_from=parse_day(date_from, "From", problems),
+        date_to=parse_day(date_to, "To", problems),
+    )
+    flt = data.resolve_actor(flt)
+    edges = data.event_edges(flt, MAX_EDGES)
+    names = data.actor_names({a for s, t, *_ in edges for a in (s, t)})
+    nodes, drawn = layout(edges, names, flt, request.scope.get("root_path", ""))
+    present = sorted({e.type for e in drawn})
+    return render(
+        request,
+        "network.html",
+        section="network",
+        nodes=nodes,
+        edges=drawn,
+        size=SIZE,
+        legend=[(t, TYPE_COLOURS.get(t, OTHER_COLOUR)) for t in present],
+        capped=len(edges) >= MAX_EDGES,
+        form={k: "" if v is None else v for k, v in vars(replace(flt, actor_ids=())).items()},
+        types=[t for t, _ in data.event_types()],
+        outlets=data.outlets(),
+        problems=problems,
+    )

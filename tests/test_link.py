@@ -649,7 +649,8 @@ def test_story_api_serves_the_story_record(story_store) -> None:
 
     store, result = story_store
     cluster = next(c for c in result.clusters if ("s0", "e1") in {m.key for m in c.members})
-    client = TestClient(create_app(store))
+    # the server answers local host names only (DNS-rebinding guard)
+    client = TestClient(create_app(store), base_url="http://127.0.0.1")
     listed = client.get("/api/stories").json()
     assert cluster.id in [s["id"] for s in listed]
     served = client.get(f"/api/stories/{cluster.id}")

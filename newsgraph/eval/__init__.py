@@ -6,4 +6,11 @@ SCORERS: dict[str, str] = {
     "geo": "newsgraph.eval.geo",
     "timeml": "newsgraph.eval.timeml",
     "ecbplus": "newsgraph.eval.ecbplus",
+    "conflibert-cameo": "newsgraph.eval.conflibert",
+    "rams": "newsgraph.eval.rams",
+    "muc4": "newsgraph.eval.muc4",
+    "wikievents": "newsgraph.eval.wikievents",
+    "gvdb": "newsgraph.eval.gvdb",
+    "factuality": "newsgraph.eval.factuality",
+    "event-location": "newsgraph.eval.event_location",
 }

@@ -43,6 +43,15 @@ class GoldRecord:
     locations: list[Range] = field(default_factory=list)
 
 
+def _chars(record: dict[str, Any], span: dict[str, Any]) -> Range:
+    """A span's characters from its tokens (some records' own character offsets are empty)."""
+    tokens = record.get("tokens") or []
+    first, last = span.get("token_start"), span.get("token_end")
+    if tokens and first is not None and last is not None and last < len(tokens):
+        return tokens[first]["start"], tokens[last]["end"]
+    return span["start"], span["end"]
+
+
 def read_records(raw: str) -> list[GoldRecord]:
     """The gold records of the archive's JSON (a list, or one object a line)."""
     text = raw.strip()
@@ -54,10 +63,10 @@ def read_records(raw: str) -> list[GoldRecord]:
         if record.get("source") != GOLD_SOURCE:
             continue
         spans = record.get("spans") or []
-        verbs = [(s["start"], s["end"]) for s in spans if s["label"] == "VERB"]
+        verbs = [_chars(record, s) for s in spans if s["label"] == "VERB"]
         if not verbs:
             continue
-        locations = [(s["start"], s["end"]) for s in spans if s["label"] == "LOCATION"]
+        locations = [_chars(record, s) for s in spans if s["label"] == "LOCATION"]
         out.append(GoldRecord(record["text"], verbs[0], locations))
     return out
 

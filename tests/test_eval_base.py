@@ -36,8 +36,8 @@ def test_detokenize_keeps_offsets() -> None:
 
 
 def test_report_rows_by_part() -> None:
-    report = Report("x", "data", [Row("m", value=0.5, split="fit"), Row("m", value=0.7, split="heldout"),
-                                  Row("agreement", value=0.9)])  # fmt: skip
+    rows = [Row("m", value=0.5, split="fit"), Row("m", value=0.7, split="heldout")]
+    report = Report("x", "data", [*rows, Row("agreement", value=0.9)])
     assert report.row("m").value == 0.7  # the held-out figure unless asked
     assert report.row("m", "fit").value == 0.5
     assert report.row("agreement").value == 0.9

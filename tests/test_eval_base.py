@@ -45,3 +45,29 @@ def test_report_rows_by_part() -> None:
     assert report.to_dict()["splits"]["heldout"] == [
         {"measure": "m", "value": 0.7, "split": "heldout"}
     ]
+
+
+def test_cli_prints_the_parts_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from pathlib import Path
+
+    from eval_fakes import fake_annotate
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from newsgraph.eval import event_location
+
+    monkeypatch.setattr(event_location, "annotate", fake_annotate({}))
+    data = Path(__file__).parent / "data" / "eval" / "event-location"
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", "event-location", "--data", str(data), "--json"])
+    assert result.exit_code == 0, result.output
+    assert set(json.loads(result.stdout)["splits"]) == {"fit", "heldout"}
+    result = runner.invoke(
+        app, ["eval", "event-location", "--data", str(data), "--split", "heldout", "--json"]
+    )
+    assert set(json.loads(result.stdout)["splits"]) == {"heldout"}
+    result = runner.invoke(app, ["eval", "event-location", "--data", str(data), "--split", "dev"])
+    assert result.exit_code != 0
+    result = runner.invoke(app, ["eval", "event-location", "--data", str(data)])
+    assert "fitted on" in result.stdout and "held out" in result.stdout

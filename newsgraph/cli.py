@@ -568,7 +568,13 @@ def serve(
 
 @app.command("eval")
 def evaluate(
-    name: Annotated[str, typer.Argument(help="Scorer (newsgraph eval --help lists them).")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Scorer: polnear, plover, geo, timeml, ecbplus, conflibert-cameo, rams, muc4, "
+            "wikievents, gvdb, factuality, event-location."
+        ),
+    ],
     data: Annotated[
         Path | None, typer.Option("--data", help="Gold data folder (default ../shared/eval/…).")
     ] = None,

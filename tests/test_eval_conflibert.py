@@ -69,4 +69,5 @@ def test_quality_floor_heldout() -> None:
     assert rows["main-event target exact span"].value >= FLOORS["target exact"]
 
 
-FLOORS = {"accuracy": 0.0, "source exact": 0.0, "target exact": 0.0}
+# held out on 2026-12-04: accuracy 0.650, source exact 0.674, target exact 0.321
+FLOORS = {"accuracy": 0.629, "source exact": 0.654, "target exact": 0.301}

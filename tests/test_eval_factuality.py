@@ -62,4 +62,5 @@ def test_quality_floor_heldout() -> None:
     assert rows["macro-F1 (asserted, negated, uncertain)"].f1 >= FLOORS["macro-F1"]
 
 
-FLOORS = {"accuracy": 0.0, "macro-F1": 0.0}
+# held out on 2026-12-04: accuracy 0.863, macro-F1 0.366
+FLOORS = {"accuracy": 0.842, "macro-F1": 0.346}

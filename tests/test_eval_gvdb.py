@@ -64,4 +64,5 @@ def test_quality_floor_heldout() -> None:
     assert rows["arguments (source, target, place)"].f1 >= FLOORS["arguments"]
 
 
-FLOORS = {"found": 0.0, "arguments": 0.0}
+# held out on 2026-12-04: found 0.946, arguments F1 0.099
+FLOORS = {"found": 0.926, "arguments": 0.079}

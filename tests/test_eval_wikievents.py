@@ -60,4 +60,5 @@ def test_quality_floor_heldout() -> None:
     assert rows["arguments on found triggers (source, target, place)"].f1 >= FLOORS["arguments"]
 
 
-FLOORS = {"same sentence": 0.0, "arguments": 0.0}
+# held out on 2026-12-04 (10 documents): same sentence 0.661, arguments F1 0.438
+FLOORS = {"same sentence": 0.641, "arguments": 0.417}

@@ -62,4 +62,5 @@ def test_quality_floor_heldout() -> None:
     assert rows["role fillers (perpetrator, target/victim)"].f1 >= FLOORS["fillers"]
 
 
-FLOORS = {"incidents": 0.0, "fillers": 0.0}
+# held out on 2026-12-04: incident types F1 0.588, role fillers F1 0.165
+FLOORS = {"incidents": 0.567, "fillers": 0.145}

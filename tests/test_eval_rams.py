@@ -74,4 +74,5 @@ def test_quality_floor_heldout() -> None:
     assert rows["arguments on found triggers (source, target, place)"].f1 >= FLOORS["arguments"]
 
 
-FLOORS = {"same sentence": 0.0, "arguments": 0.0}
+# held out on 2026-12-04: same sentence 0.402, arguments F1 0.453
+FLOORS = {"same sentence": 0.381, "arguments": 0.432}

@@ -81,8 +81,10 @@ TIMEML_DIR = shared_eval_dir() / timeml.DEFAULT_DATA
 def test_quality_floor_on_timebank_and_aquaint():
     report = timeml.evaluate(TIMEML_DIR, corpus="all", progress=False, split="heldout")
     rows = report.part("heldout")
-    # figures reached (relaxed 0.938, strict 0.866, type 0.894, value 0.803), minus 0.01
-    assert rows["span relaxed"].f1 >= 0.928
-    assert rows["span strict"].f1 >= 0.856
-    assert rows["type"].f1 >= 0.884
-    assert rows["value"].f1 >= 0.793
+    assert report.details["heldout"]["documents"] == 125
+    assert rows["span relaxed"].support == 889
+    # held out (2026-12-04): relaxed 0.9418, strict 0.8613, type 0.8915, value 0.8054; minus 0.01
+    assert rows["span relaxed"].f1 >= 0.931
+    assert rows["span strict"].f1 >= 0.851
+    assert rows["type"].f1 >= 0.881
+    assert rows["value"].f1 >= 0.795

@@ -525,12 +525,21 @@ def serve(
 
 @app.command("eval")
 def evaluate(
-    name: Annotated[str, typer.Argument(help="Scorer: polnear, plover, geo, timeml, ecbplus.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Scorer: polnear, plover, geo, timeml, ecbplus, conflibert-cameo, rams, muc4, "
+            "wikievents, gvdb, factuality, event-location."
+        ),
+    ],
     data: Annotated[
         Path | None, typer.Option("--data", help="Gold data folder (default ../shared/eval/…).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
-    split: Annotated[str | None, typer.Option(help="Split, where the set has them.")] = None,
+    split: Annotated[
+        str,
+        typer.Option(help="Part of the fixed split: fit, heldout or both (docs/evaluation.md)."),
+    ] = "both",
     subset: Annotated[
         str | None,
         typer.Option("--set", help="Sub-corpus: gwn|lgl (geo), timebank|aquaint (timeml)."),
@@ -539,12 +548,15 @@ def evaluate(
         int | None, typer.Option(help="Score only the first N documents (topics for ecbplus).")
     ] = None,
 ) -> None:
-    """Score an extractor on public gold data and print precision, recall and F1."""
+    """Score an extractor on public gold data; print the fit part's and the held-out part's
+    figures (see docs/evaluation.md)."""
     from .eval import SCORERS
     from .eval.base import shared_eval_dir
 
     if name not in SCORERS:
         raise typer.BadParameter(f"unknown scorer {name!r}; choose from {', '.join(SCORERS)}")
+    if split not in ("fit", "heldout", "both"):
+        raise typer.BadParameter(f"unknown split {split!r}; choose fit, heldout or both")
     scorer = importlib.import_module(SCORERS[name])
     data_dir = data or shared_eval_dir() / scorer.DEFAULT_DATA
     if not data_dir.exists():
@@ -560,17 +572,13 @@ def evaluate(
 
 
 def scorer_options(
-    evaluate_fn: Any, *, limit: int | None, split: str | None, subset: str | None
+    evaluate_fn: Any, *, limit: int | None, split: str, subset: str | None
 ) -> dict[str, Any]:
     """Map the CLI's generic options onto the keywords this scorer accepts."""
     accepted = inspect.signature(evaluate_fn).parameters
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = {"split": split}
     if limit is not None:
         options["limit"] = limit
-    if split is not None:
-        if "split" not in accepted:
-            raise typer.BadParameter("this scorer has no --split")
-        options["split"] = split
     if subset is not None:
         key = next((k for k in ("set", "corpus") if k in accepted), None)
         if key is None:
@@ -580,16 +588,22 @@ def scorer_options(
 
 
 def print_report(report: Any, seconds: float) -> None:
-    table = Table(title=f"{report.name} on {report.data}  ({seconds:.0f} s)")
-    for column in ("measure", "precision", "recall", "F1", "value", "support"):
-        table.add_column(column, justify="left" if column == "measure" else "right")
-    for row in report.rows:
-        table.add_row(
-            row.measure,
-            *(fmt_figure(v) for v in (row.precision, row.recall, row.f1, row.value)),
-            "" if row.support is None else str(row.support),
-        )
-    out.print(table)
+    """One table per part: the fit part, the held-out part, then reference rows (no split)."""
+    blocks = (("fit", "fitted on"), ("heldout", "held out"), (None, "reference"))
+    for split, label in blocks:
+        rows = [r for r in report.rows if r.split == split]
+        if not rows:
+            continue
+        table = Table(title=f"{report.name} on {report.data}: {label}  ({seconds:.0f} s)")
+        for column in ("measure", "precision", "recall", "F1", "value", "support"):
+            table.add_column(column, justify="left" if column == "measure" else "right")
+        for row in rows:
+            table.add_row(
+                row.measure,
+                *(fmt_figure(v) for v in (row.precision, row.recall, row.f1, row.value)),
+                "" if row.support is None else str(row.support),
+            )
+        out.print(table)
 
 
 def fmt_figure(value: float | None) -> str:

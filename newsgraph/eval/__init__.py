@@ -8,4 +8,11 @@ SCORERS: dict[str, str] = {
     "ecbplus": "newsgraph.eval.ecbplus",
     "emergent": "newsgraph.eval.emergent",
     "fnc1": "newsgraph.eval.fnc1",
+    "conflibert-cameo": "newsgraph.eval.conflibert",
+    "rams": "newsgraph.eval.rams",
+    "muc4": "newsgraph.eval.muc4",
+    "wikievents": "newsgraph.eval.wikievents",
+    "gvdb": "newsgraph.eval.gvdb",
+    "factuality": "newsgraph.eval.factuality",
+    "event-location": "newsgraph.eval.event_location",
 }

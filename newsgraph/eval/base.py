@@ -9,9 +9,10 @@ to the shared eval folder), and ``evaluate(data_dir, **options) -> Report``; it 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 
 @dataclass(slots=True)
@@ -51,16 +52,26 @@ class Row:
     f1: float | None = None
     value: float | None = None  # accuracy, AUC, mean km, ... where P/R/F1 do not apply
     support: int | None = None
+    split: str | None = None  # "fit", "heldout", or None for a reference figure (no split)
 
     @classmethod
-    def from_counts(cls, measure: str, counts: Counts) -> Row:
+    def from_counts(cls, measure: str, counts: Counts, split: str | None = None) -> Row:
         return cls(
             measure,
             round(counts.precision, 4),
             round(counts.recall, 4),
             round(counts.f1, 4),
             support=int(counts.tp + counts.fn),
+            split=split,
         )
+
+    @classmethod
+    def ratio(cls, measure: str, right: float, total: float, split: str | None = None) -> Row:
+        """A share (accuracy, agreement): ``right / total``, 0 when there is nothing to count."""
+        return cls(
+            measure, value=round(right / total, 4) if total else 0.0, support=int(total),
+            split=split,
+        )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
@@ -73,14 +84,27 @@ class Report:
     rows: list[Row] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)  # confusion tables, counts, ...
 
-    def row(self, measure: str) -> Row:
-        return next(r for r in self.rows if r.measure == measure)
+    def row(self, measure: str, split: str | None = None) -> Row:
+        """The row of ``measure`` in ``split``; without one, the held-out row where there is
+        one, else the fit row, else the reference row."""
+        rows = [r for r in self.rows if r.measure == measure]
+        order = (split,) if split else (HELDOUT, FIT, None)
+        return next(r for part in order for r in rows if r.split == part)
+
+    def part(self, split: str) -> dict[str, Row]:
+        """measure → row of one part (``"fit"`` or ``"heldout"``)."""
+        return {r.measure: r for r in self.rows if r.split == split}
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "data": self.data,
             "rows": [r.to_dict() for r in self.rows],
+            "splits": {
+                part: [r.to_dict() for r in self.rows if r.split == part]
+                for part in SPLITS
+                if any(r.split == part for r in self.rows)
+            },
             "details": self.details,
         }
 
@@ -112,3 +136,35 @@ def split_of(doc_id: str, heldout_share: float = 0.5) -> str:
 
     bucket = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8], 16) / 0x100000000
     return HELDOUT if bucket < heldout_share else FIT
+
+
+def parts_of(split: str) -> tuple[str, ...]:
+    """The parts a ``--split`` value asks for: ``fit``, ``heldout`` or ``both``."""
+    if split == "both":
+        return SPLITS
+    if split in SPLITS:
+        return (split,)
+    raise ValueError(f"unknown split {split!r}; choose fit, heldout or both")
+
+
+T = TypeVar("T")
+
+
+def by_part(
+    items: Iterable[T], doc_id: Callable[[T], str], split: str = "both"
+) -> dict[str, list[T]]:
+    """``items`` grouped by ``split_of(doc_id(item))``, only the parts ``split`` asks for."""
+    wanted = parts_of(split)
+    parts: dict[str, list[T]] = {part: [] for part in wanted}
+    for item in items:
+        part = split_of(doc_id(item))
+        if part in parts:
+            parts[part].append(item)
+    return parts
+
+
+def tag(rows: list[Row], split: str) -> list[Row]:
+    """``rows`` marked as figures of ``split``."""
+    for row in rows:
+        row.split = split
+    return rows

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .base import Counts, Report, Row
+from .base import Counts, Report, Row, by_part, tag
 
 NAME = "geo"
 DEFAULT_DATA = "geo"
@@ -251,6 +251,7 @@ def evaluate(
     limit: int | None = None,
     end_to_end_mode: bool = True,
     nlp: Any = None,
+    split: str = "both",
 ) -> Report:
     """Score recognition and resolution on GWN or LGL; ``limit``: the first N articles."""
     name = set.lower()
@@ -259,10 +260,24 @@ def evaluate(
     path = Path(data_dir) / SETS[name]
     articles = read_gold(path, limit)
     report = Report(NAME, f"{path} ({name}, {len(articles)} articles)")
+    # GWN's article ids are 0, 1, ...: the set's name makes the split's unit unique
+    for part, part_articles in by_part(articles, lambda a: f"{name}:{a.id}", split).items():
+        rows, details = _score(part_articles, end_to_end_mode, nlp)
+        report.rows += tag(rows, part)
+        report.details[part] = details
+    return report
+
+
+def _score(
+    articles: list[GoldArticle], end_to_end_mode: bool, nlp: Any
+) -> tuple[list[Row], dict[str, Any]]:
+    """The rows and details of one part's articles."""
+    rows: list[Row] = []
+    details: dict[str, Any] = {"articles": len(articles)}
     exact: list[bool] = []
     gold_errors = gold_span_errors(articles, exact=exact)
-    report.rows += resolution_rows("gold-spans", gold_errors)
-    report.rows.append(
+    rows += resolution_rows("gold-spans", gold_errors)
+    rows.append(
         Row(
             "exact id gold-spans",
             value=round(sum(exact) / len(exact), 4) if exact else 0.0,
@@ -271,9 +286,9 @@ def evaluate(
     )
     if end_to_end_mode:
         counts, errors, found = end_to_end(articles, nlp)
-        report.rows.insert(0, Row.from_counts("recognition", counts))
-        report.rows += resolution_rows("end-to-end", errors)
-        report.details["end_to_end_resolved"] = found
-    report.details["located_gold"] = len(gold_errors)
-    report.details["gold_toponyms"] = sum(len(a.toponyms) for a in articles)
-    return report
+        rows.insert(0, Row.from_counts("recognition", counts))
+        rows += resolution_rows("end-to-end", errors)
+        details["end_to_end_resolved"] = found
+    details["located_gold"] = len(gold_errors)
+    details["gold_toponyms"] = sum(len(a.toponyms) for a in articles)
+    return rows, details

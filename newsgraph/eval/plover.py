@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Event
-from .base import Counts, Report, Row
+from .base import Counts, Report, Row, by_part, tag
 
 NAME = "plover"
 DEFAULT_DATA = "plover-gsr"
@@ -382,77 +382,94 @@ def _ratio(pair: list[int]) -> float:
     return round(pair[0] / pair[1], 4) if pair[1] else 0.0
 
 
-def evaluate(data_dir: Path, limit: int | None = None, nlp: Any = None) -> Report:
-    """Score the events component on the PLOVER dev records and the PETRARCH-2 suite."""
+def evaluate(
+    data_dir: Path, limit: int | None = None, nlp: Any = None, split: str = "both"
+) -> Report:
+    """Score the events component on the PLOVER dev records and the PETRARCH-2 suite, each
+    cut by ``split_of`` of the record (sentence) id into a fit and a held-out part."""
     data_dir = Path(data_dir)
     report = Report(NAME, str(data_dir))
-    plover = (
-        read_plover(data_dir / PLOVER_FILE)[:limit]
-        if limit
-        else read_plover(data_dir / PLOVER_FILE)
-    )
-    tally = Tally()
-    for gold, pred in zip(plover, predict([g.text for g in plover], nlp), strict=True):
-        tally.add(gold, pred)
-    report.rows.append(Row.from_counts("type (sentence, type) micro", tally.types))
-    report.rows.append(
-        Row(
-            "type accuracy, single-event sentences",
-            value=round(tally.single_right / tally.single_total, 4) if tally.single_total else 0.0,
-            support=tally.single_total,
-        )
-    )
-    report.rows.append(
-        Row("source agreement (type found)", value=_ratio(tally.source), support=tally.source[1])
-    )
-    report.rows.append(
-        Row("target agreement (type found)", value=_ratio(tally.target), support=tally.target[1])
-    )
-    for name in sorted(tally.per_type):
-        report.rows.append(Row.from_counts(f"type {name}", tally.per_type[name]))
+    plover = read_plover(data_dir / PLOVER_FILE)
+    plover = plover[:limit] if limit else plover
+    preds = dict(zip((g.id for g in plover), predict([g.text for g in plover], nlp), strict=True))
+    for part, golds in by_part(plover, lambda g: g.id, split).items():
+        tally = Tally()
+        for gold in golds:
+            tally.add(gold, preds[gold.id])
+        report.rows += tag(_plover_rows(tally), part)
+        report.details[part] = {
+            "confusion": {
+                f"{gold} -> {guess}": n for (gold, guess), n in sorted(tally.confusion.items())
+            },
+            "plover_sentences": len(golds),
+            "plover_errors": tally.errors,
+        }
     petr_path = data_dir / PETR_FILE
     if petr_path.exists():
-        _petrarch(report, petr_path, limit, nlp)
-    report.details["confusion"] = {
-        f"{gold} -> {guess}": n for (gold, guess), n in sorted(tally.confusion.items())
-    }
-    report.details["plover_sentences"] = len(plover)
-    report.details["plover_errors"] = tally.errors
+        _petrarch(report, petr_path, limit, nlp, split)
     return report
 
 
-def _petrarch(report: Report, path: Path, limit: int | None, nlp: Any) -> None:
+def _plover_rows(tally: Tally) -> list[Row]:
+    rows = [
+        Row.from_counts("type (sentence, type) micro", tally.types),
+        Row.ratio("type accuracy, single-event sentences", tally.single_right, tally.single_total),
+        Row("source agreement (type found)", value=_ratio(tally.source), support=tally.source[1]),
+        Row("target agreement (type found)", value=_ratio(tally.target), support=tally.target[1]),
+    ]
+    rows += [
+        Row.from_counts(f"type {name}", tally.per_type[name]) for name in sorted(tally.per_type)
+    ]
+    return rows
+
+
+def _petrarch(report: Report, path: Path, limit: int | None, nlp: Any, split: str) -> None:
     sentences, dropped = read_petrarch(path)
     if limit:
         sentences = sentences[:limit]
-    preds = predict([s.text for s in sentences], nlp, [s.date for s in sentences])
-    counts = Counts()
-    noevents_with_events: list[str] = []
-    noevents_errors: list[dict[str, Any]] = []
-    for gold, pred in zip(sentences, preds, strict=True):
-        if gold.noevents and not gold.events:
-            if pred.any_event:
-                noevents_with_events.append(gold.id)
-                noevents_errors.append({"id": gold.id, "text": gold.text, "events": pred.all_types})
-            continue
-        gold_types = gold.types
-        for t in gold_types | pred.types:
-            counts.add(
-                Counts(
-                    tp=int(t in gold_types and t in pred.types),
-                    fp=int(t in pred.types and t not in gold_types),
-                    fn=int(t in gold_types and t not in pred.types),
-                )
-            )
-    noevents = sum(1 for s in sentences if s.noevents and not s.events)
-    report.rows.append(Row.from_counts("petr2 type (sentence, type) micro", counts))
-    report.rows.append(
-        Row(
-            "petr2 noevents sentences yielding an event",
-            value=len(noevents_with_events),
-            support=noevents,
+    preds = dict(
+        zip(
+            (s.id for s in sentences),
+            predict([s.text for s in sentences], nlp, [s.date for s in sentences]),
+            strict=True,
         )
     )
-    report.details["petr2_root_01_02_codings"] = dropped
-    report.details["petr2_noevents_with_events"] = noevents_with_events
-    report.details["petr2_noevents_errors"] = noevents_errors
+    for part, golds in by_part(sentences, lambda s: s.id, split).items():
+        counts = Counts()
+        noevents_with_events: list[str] = []
+        noevents_errors: list[dict[str, Any]] = []
+        for gold in golds:
+            pred = preds[gold.id]
+            if gold.noevents and not gold.events:
+                if pred.any_event:
+                    noevents_with_events.append(gold.id)
+                    noevents_errors.append(
+                        {"id": gold.id, "text": gold.text, "events": pred.all_types}
+                    )
+                continue
+            gold_types = gold.types
+            for t in gold_types | pred.types:
+                counts.add(
+                    Counts(
+                        tp=int(t in gold_types and t in pred.types),
+                        fp=int(t in pred.types and t not in gold_types),
+                        fn=int(t in gold_types and t not in pred.types),
+                    )
+                )
+        noevents = sum(1 for s in golds if s.noevents and not s.events)
+        report.rows.append(Row.from_counts("petr2 type (sentence, type) micro", counts, part))
+        report.rows.append(
+            Row(
+                "petr2 noevents sentences yielding an event",
+                value=len(noevents_with_events),
+                support=noevents,
+                split=part,
+            )
+        )
+        report.details.setdefault(part, {}).update(
+            {
+                "petr2_root_01_02_codings": dropped,
+                "petr2_noevents_with_events": noevents_with_events,
+                "petr2_noevents_errors": noevents_errors,
+            }
+        )

@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .base import Counts, Report, Row, shared_eval_dir
+from .base import Counts, Report, Row, by_part, shared_eval_dir, tag
 
 NAME = "timeml"
 DEFAULT_DATA = "timeml"
@@ -78,8 +78,9 @@ def parse_document(path: Path, corpus: str = "") -> GoldDocument:
     return GoldDocument(doc_id, corpus, text, dct, timexes)
 
 
-def _walk(el: ET.Element, pieces: list[str], extents: list[tuple[int, int, ET.Element]],
-          pos: list[int]) -> None:
+def _walk(
+    el: ET.Element, pieces: list[str], extents: list[tuple[int, int, ET.Element]], pos: list[int]
+) -> None:
     """Concatenate character data in document order, recording TIMEX3 extents."""
     start = pos[0]
     if el.text:
@@ -105,8 +106,9 @@ def _dct_date(root: ET.Element) -> date | None:
     return None
 
 
-def load_corpus(data_dir: Path, corpus: str = "all", limit: int | None = None
-                ) -> list[GoldDocument]:
+def load_corpus(
+    data_dir: Path, corpus: str = "all", limit: int | None = None
+) -> list[GoldDocument]:
     """The gold documents of ``corpus`` (``all``, ``timebank`` or ``aquaint``), sorted by name."""
     names = CORPORA if corpus == "all" else (corpus,)
     docs: list[GoldDocument] = []
@@ -189,8 +191,9 @@ def report_rows(tally: Tally) -> list[Row]:
 # ---------------------------------------------------------------- running the system
 
 
-def system_timexes(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
-                   ) -> Iterator[list[Timex]]:
+def system_timexes(
+    docs: list[GoldDocument], nlp: Any = None, progress: bool = True
+) -> Iterator[list[Timex]]:
     """Run spaCy + ``newsgraph_times`` over the gold texts with the DCT as publication date."""
     from ..components.times.component import time_details, timex_pipeline
     from ..model import Article
@@ -239,29 +242,42 @@ class _Progress:
             print(file=sys.stderr)
 
 
-def evaluate(data_dir: Path | None = None, corpus: str = "all", limit: int | None = None,
-             nlp: Any = None, progress: bool = True) -> Report:
-    """Score ``newsgraph_times`` on TimeBank and/or AQUAINT (``corpus``); see module docstring."""
+def evaluate(
+    data_dir: Path | None = None,
+    corpus: str = "all",
+    limit: int | None = None,
+    nlp: Any = None,
+    progress: bool = True,
+    split: str = "both",
+) -> Report:
+    """Score ``newsgraph_times`` on TimeBank and/or AQUAINT (``corpus``), cut by ``split_of``
+    of the document name into a fit and a held-out part; see module docstring."""
     data_dir = Path(data_dir) if data_dir is not None else shared_eval_dir() / DEFAULT_DATA
-    docs = load_corpus(data_dir, corpus, limit)
-    total = Tally()
-    per_corpus: dict[str, Tally] = {}
-    errors: list[dict[str, Any]] = []
-    for gold, system in zip(docs, system_timexes(docs, nlp, progress), strict=True):
-        tally = score_document(gold.timexes, system)
-        total.add(tally)
-        per_corpus.setdefault(gold.corpus, Tally()).add(tally)
-        errors.extend(_value_errors(gold, system))
-    details: dict[str, Any] = {
-        "documents": len(docs),
-        "counts": {name: getattr(total, name) for name in total.__slots__},
-        "by_corpus": {
-            name: {r.measure: r.to_dict() for r in report_rows(t)}
-            for name, t in per_corpus.items()
-        },
-        "value_errors": errors[:200],
-    }
-    return Report(NAME, str(data_dir), report_rows(total), details)
+    parts = by_part(load_corpus(data_dir, corpus, limit), lambda d: d.doc_id, split)
+    docs = [d for part_docs in parts.values() for d in part_docs]
+    systems = dict(zip((d.doc_id for d in docs), system_timexes(docs, nlp, progress), strict=True))
+    report = Report(NAME, str(data_dir))
+    for part, part_docs in parts.items():
+        total = Tally()
+        per_corpus: dict[str, Tally] = {}
+        errors: list[dict[str, Any]] = []
+        for gold in part_docs:
+            system = systems[gold.doc_id]
+            tally = score_document(gold.timexes, system)
+            total.add(tally)
+            per_corpus.setdefault(gold.corpus, Tally()).add(tally)
+            errors.extend(_value_errors(gold, system))
+        report.rows += tag(report_rows(total), part)
+        report.details[part] = {
+            "documents": len(part_docs),
+            "counts": {name: getattr(total, name) for name in total.__slots__},
+            "by_corpus": {
+                name: {r.measure: r.to_dict() for r in report_rows(t)}
+                for name, t in per_corpus.items()
+            },
+            "value_errors": errors[:200],
+        }
+    return report
 
 
 def _value_errors(gold: GoldDocument, system: list[Timex]) -> list[dict[str, Any]]:
@@ -272,8 +288,13 @@ def _value_errors(gold: GoldDocument, system: list[Timex]) -> list[dict[str, Any
     matched_sys = {id(s) for _, s in pairs}
     for g, s in pairs:
         if g.value != s.value or g.type != s.type:
-            out.append({"doc": gold.doc_id, "gold": [g.text, g.type, g.value],
-                        "system": [s.text, s.type, s.value]})
+            out.append(
+                {
+                    "doc": gold.doc_id,
+                    "gold": [g.text, g.type, g.value],
+                    "system": [s.text, s.type, s.value],
+                }
+            )
     for g in gold.timexes:
         if id(g) not in matched_gold:
             out.append({"doc": gold.doc_id, "missed": [g.text, g.type, g.value]})

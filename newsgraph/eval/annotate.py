@@ -1,0 +1,127 @@
+"""What the newer scorers need from the pipeline, in one place: texts in, events out.
+
+Every scorer of a tokenised gold set (RAMS, WikiEvents, GVDB, factuality, ConfliBERT) rebuilds
+the text from its tokens (``detokenize``, keeping each token's character offsets), runs the
+whole pipeline through its public functions (``nlp.get_pipeline``, ``extract.events``) and reads
+back ``Annotation``: the events, which of them are main events, each event's trigger token and
+the places, so that scoring never touches spaCy. The imports of the pipeline live only in
+``annotate`` (they move with the component packages).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from ..model import Event, Place, Span, Statement
+
+T = TypeVar("T")
+
+# no space before these tokens, none after the opening ones (PTB-style tokens back to prose)
+_NO_SPACE_BEFORE = frozenset(
+    {",", ".", ":", ";", "?", "!", ")", "]", "}", "%", "'s", "'", "n't", "'re", "'ve", "'ll",
+     "'d", "'m", "’s", "’", "-RRB-"}
+)  # fmt: skip
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#", "-LRB-"})
+_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]"}
+
+
+def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Prose from tokens, and each token's (start, end) character offsets in it."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    length = 0
+    previous = ""
+    for token in tokens:
+        word = _BRACKETS.get(token, token)
+        if parts and token not in _NO_SPACE_BEFORE and previous not in _NO_SPACE_AFTER:
+            parts.append(" ")
+            length += 1
+        offsets.append((length, length + len(word)))
+        parts.append(word)
+        length += len(word)
+        previous = token
+    return "".join(parts), offsets
+
+
+def sample(items: Sequence[T], key: Callable[[T], str], cap: int | None) -> list[T]:
+    """At most ``cap`` items, the same ones on every run: those whose key hashes lowest (a
+    different hash from ``split_of``, so the sample is no slice of either part)."""
+    if cap is None or len(items) <= cap:
+        return list(items)
+    ranked = sorted(items, key=lambda i: hashlib.sha1(f"sample:{key(i)}".encode()).hexdigest())
+    chosen = {id(i) for i in ranked[:cap]}
+    return [i for i in items if id(i) in chosen]
+
+
+@dataclass(slots=True)
+class Annotation:
+    """One text's events as the scorers read them."""
+
+    text: str
+    events: list[Event] = field(default_factory=list)
+    main_ids: set[str] = field(default_factory=set)  # ids of main events (events.main_events)
+    triggers: dict[str, tuple[int, int]] = field(default_factory=dict)  # event id -> char span
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # char spans of sentences
+    places: dict[str, Place] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+
+    @property
+    def main(self) -> list[Event]:
+        return [e for e in self.events if e.id in self.main_ids]
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the sentence holding character ``char`` (-1 when none does)."""
+        return next((i for i, (s, e) in enumerate(self.sentences) if s <= char < e), -1)
+
+    def place_spans(self, event: Event) -> list[Span]:
+        """Where the text names the event's place."""
+        place = self.places.get(event.place or "")
+        return list(place.mentions) if place else []
+
+
+def annotate(
+    texts: Iterable[str], nlp: Any = None, dates: Iterable[date | None] | None = None
+) -> list[Annotation]:
+    """The pipeline's reading of each text (``dates``: publication dates, where known)."""
+    from ..components.events.component import anchor_token, main_events
+    from ..model import Article
+    from ..nlp import get_pipeline
+
+    nlp = nlp or get_pipeline()
+    texts = list(texts)
+    dates = list(dates) if dates is not None else [None] * len(texts)
+
+    def docs() -> Iterable[Any]:
+        for number, (text, published) in enumerate(zip(texts, dates, strict=True)):
+            doc = nlp.make_doc(text)
+            doc._.ng_article = Article(id=str(number), text=text, published=published)
+            yield doc
+
+    out = []
+    for doc in nlp.pipe(docs(), batch_size=32):
+        events = list(doc._.ng_events or [])
+        triggers = {}
+        for event in events:
+            token = anchor_token(doc, event)
+            if token is not None:
+                triggers[event.id] = (token.idx, token.idx + len(token.text))
+        out.append(
+            Annotation(
+                doc.text,
+                events,
+                {e.id for e in main_events(doc, events)},
+                triggers,
+                [(s.start_char, s.end_char) for s in doc.sents],
+                {p.id: p for p in (doc._.ng_places or [])},
+                list(doc._.ng_statements or []),
+            )
+        )
+    return out
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,218 @@
+"""``newsgraph eval conflibert-cameo``: CAMEO pentacode classes and main-event source/target.
+
+Data (``../shared/eval/conflibert-cameo``, see its README): ``data_cameo_class_train.tsv``
+(sentence, pentacode class 0–4) and ``data_cameo_ner_train.txt`` (tokens with BIO tags ``S``
+source, ``T`` target). A token sentence that is also a class sentence is read from the class
+file's text; the others are rebuilt from their tokens.
+
+A sentence's **main event** is the first, in text order, of our main events that a
+sentence-level coder keeps (``plover.scored_type``); its class is its quad class in the
+pentacode (``maps/conflibert-cameo.yaml``), a hypothetical or refused event counting as the
+intent it states; no such event is a neutral statement (0).
+
+Rows: class accuracy and macro-F1 over the five classes (and per class), the majority-class
+baseline; on token sentences with a gold source (target), the share whose main event's source
+(target) is the same span (**exact**: the same words, case, a leading article and edge
+punctuation aside) or shares a character with one (**overlap**), and the overlap of a naive
+source, the sentence's first run of capitalised words. The split's unit is the sentence (its
+letters and digits, so both files' copies fall in the same part).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Event
+from .annotate import Annotation, annotate, detokenize, overlaps
+from .arguments import load_map
+from .base import Counts, Report, Row, by_part, tag
+from .plover import scored_type
+
+NAME = "conflibert-cameo"
+DEFAULT_DATA = "conflibert-cameo"
+CLASS_FILE = "data_cameo_class_train.tsv"
+NER_FILE = "data_cameo_ner_train.txt"
+CLASSES = (0, 1, 2, 3, 4)
+Range = tuple[int, int]
+
+
+@dataclass(slots=True)
+class GoldSentence:
+    text: str
+    label: int | None = None  # pentacode class, where the class file has the sentence
+    roles: dict[str, list[Range]] = field(default_factory=dict)  # "source"/"target" -> spans
+
+    @property
+    def key(self) -> str:
+        return sentence_key(self.text)
+
+
+def sentence_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def align(tokens: list[str], text: str) -> list[Range] | None:
+    """Each token's character span in ``text``, or None when a token is not found in order."""
+    offsets, position = [], 0
+    for token in tokens:
+        start = text.find(token, position)
+        if start < 0:
+            return None
+        offsets.append((start, start + len(token)))
+        position = start + len(token)
+    return offsets
+
+
+def _bio_spans(tags: list[str], offsets: list[Range]) -> dict[str, list[Range]]:
+    spans: dict[str, list[Range]] = {}
+    current: tuple[str, int, int] | None = None
+    for tag_, (start, end) in zip([*tags, "O"], [*offsets, (0, 0)], strict=True):
+        kind = tag_[2:] if tag_[:2] in ("B-", "I-") else None
+        if current and (tag_.startswith("B-") or kind != current[0]):
+            role = {"S": "source", "T": "target"}.get(current[0])
+            if role:
+                spans.setdefault(role, []).append((current[1], current[2]))
+            current = None
+        if kind and current is None:
+            current = (kind, start, end)
+        elif kind and current:
+            current = (current[0], current[1], end)
+    return spans
+
+
+def read_gold(data_dir: Path, limit: int | None = None) -> list[GoldSentence]:
+    sentences: dict[str, GoldSentence] = {}
+    class_path = data_dir / CLASS_FILE
+    for line in class_path.read_text(encoding="utf-8").splitlines()[:limit]:
+        text, _, label = line.rpartition("\t")
+        if text.strip() and label.strip().isdigit():
+            gold = GoldSentence(text.strip(), int(label))
+            sentences.setdefault(gold.key, gold)
+    ner_path = data_dir / NER_FILE
+    blocks = ner_path.read_text(encoding="utf-8").split("\n\n") if ner_path.exists() else []
+    for block in blocks[:limit]:
+        pairs = [line.rsplit(maxsplit=1) for line in block.splitlines() if line.strip()]
+        pairs = [p for p in pairs if len(p) == 2]
+        if not pairs:
+            continue
+        tokens, tags = [p[0] for p in pairs], [p[1] for p in pairs]
+        gold = sentences.get(sentence_key("".join(tokens)))
+        offsets = align(tokens, gold.text) if gold else None
+        if gold is None or offsets is None:
+            text, offsets = detokenize(tokens)
+            gold = sentences.setdefault(sentence_key(text), GoldSentence(text))
+        gold.roles = _bio_spans(tags, offsets)
+    return list(sentences.values())
+
+
+def main_event(annotation: Annotation) -> tuple[str, Event] | None:
+    """(scored type, event) of the sentence's first main event a coder keeps."""
+    kept = [(t, e) for e in annotation.main if (t := scored_type(e))]
+    kept.sort(key=lambda pair: annotation.triggers.get(pair[1].id, (10**9, 0))[0])
+    return kept[0] if kept else None
+
+
+def pentacode(found: tuple[str, Event] | None) -> int:
+    mapping = load_map("conflibert-cameo")
+    if found is None:
+        return 0
+    scored, event = found
+    quad = event.quad if scored == event.type else mapping["intent_quads"].get(scored)
+    return mapping["pentacode"].get(quad or "neutral", 0)
+
+
+def _words(text: str) -> str:
+    text = re.sub(r"^\W+|\W+$", "", text.lower())
+    return re.sub(r"^(the|a|an)\s+", "", text)
+
+
+def first_capitalised_run(text: str) -> Range | None:
+    match = re.search(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text)
+    return match.span() if match else None
+
+
+@dataclass(slots=True)
+class Tally:
+    labels: list[tuple[int, int]] = field(default_factory=list)  # (gold, predicted)
+    exact: dict[str, list[int]] = field(
+        default_factory=lambda: {"source": [0, 0], "target": [0, 0]}
+    )
+    overlap: dict[str, list[int]] = field(
+        default_factory=lambda: {"source": [0, 0], "target": [0, 0], "baseline": [0, 0]}
+    )
+
+    def add(self, gold: GoldSentence, found: tuple[str, Event] | None) -> None:
+        if gold.label is not None:
+            self.labels.append((gold.label, pentacode(found)))
+        for role in ("source", "target"):
+            spans = gold.roles.get(role, [])
+            if not spans:
+                continue
+            ours = getattr(found[1], role).span if found else None
+            mine = (ours.start, ours.end) if ours else None
+            golds = [gold.text[s:e] for s, e in spans]
+            self.exact[role][0] += int(
+                bool(ours) and any(_words(ours.text) == _words(g) for g in golds)
+            )
+            self.overlap[role][0] += int(bool(mine) and any(overlaps(mine, s) for s in spans))
+            self.exact[role][1] += 1
+            self.overlap[role][1] += 1
+            if role == "source":
+                naive = first_capitalised_run(gold.text)
+                self.overlap["baseline"][0] += int(
+                    bool(naive) and any(overlaps(naive, s) for s in spans)
+                )
+                self.overlap["baseline"][1] += 1
+
+    def rows(self, majority: int) -> list[Row]:
+        per_class = {c: Counts() for c in CLASSES}
+        for gold, guess in self.labels:
+            if gold == guess:
+                per_class[gold].tp += 1
+            else:
+                per_class[gold].fn += 1
+                per_class[guess].fp += 1
+        right = sum(g == p for g, p in self.labels)
+        macro = sum(c.f1 for c in per_class.values()) / len(CLASSES)
+        n = len(self.labels)
+        rows = [
+            Row.ratio("pentacode class accuracy", right, n),
+            Row("pentacode class macro-F1", f1=round(macro, 4), support=n),
+            Row.ratio(f"baseline: always class {majority}, accuracy",
+                      sum(g == majority for g, _ in self.labels), n),
+        ]  # fmt: skip
+        rows += [Row.from_counts(f"class {c}", per_class[c]) for c in CLASSES]
+        for role in ("source", "target"):
+            rows.append(Row.ratio(f"main-event {role} exact span", *self.exact[role]))
+            rows.append(Row.ratio(f"main-event {role} overlap", *self.overlap[role]))
+        rows.append(Row.ratio("baseline: first capitalised run, source overlap",
+                              *self.overlap["baseline"]))  # fmt: skip
+        return rows
+
+
+def evaluate(
+    data_dir: Path, limit: int | None = None, nlp: Any = None, split: str = "both"
+) -> Report:
+    """Score pentacode classes and main-event source/target, fit and held out."""
+    sentences = read_gold(Path(data_dir), limit)
+    parts = by_part(sentences, lambda s: s.key, split)
+    fit_labels = Counter(
+        s.label for s in by_part(sentences, lambda s: s.key)["fit"] if s.label is not None
+    )
+    majority = fit_labels.most_common(1)[0][0] if fit_labels else 0
+    report = Report(NAME, str(data_dir))
+    for part, golds in parts.items():
+        tally = Tally()
+        for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
+            tally.add(gold, main_event(annotation))
+        report.rows += tag(tally.rows(majority), part)
+        report.details[part] = {
+            "sentences": len(golds),
+            "confusion": {f"{g} -> {p}": n for (g, p), n in sorted(Counter(tally.labels).items())},
+        }
+    report.details["majority_class_of_fit_part"] = majority
+    return report

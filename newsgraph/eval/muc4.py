@@ -1,0 +1,141 @@
+"""``newsgraph eval muc4``: terrorism incidents and their perpetrators, targets and victims.
+
+Data (``../shared/eval/muc4``, see its README): ``train.json`` (1,300 documents) and
+``dev.json`` (200), lower-cased wire news from Latin America, 1989–91, with incident templates.
+MUC-4 has no trigger spans, so each document is scored as a whole (``maps/muc4.yaml``):
+
+- **relevant documents**: a document is relevant when it has a template; we call it relevant
+  when one of our main, asserted events has a type some incident type maps onto;
+- **incidents**: each distinct incident type of a document is found when one of our events has
+  one of its PLOVER types; each of our mapped types that fits no incident is a false positive;
+- **roles**: in documents with an incident, the perpetrators (``PerpInd``, ``PerpOrg``) against
+  the sources and the targets and victims against the targets of our events of a mapped type,
+  entity by entity (``arguments.cluster_counts``).
+
+Split: the fit part is a fixed sample of ``TRAIN_CAP`` train documents plus the dev documents
+``split_of`` (of the ``docid``) puts in the fit part; the held-out part is the other dev half.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .annotate import annotate, sample
+from .arguments import Range, cluster_counts, document_roles, event_types, load_map
+from .base import FIT, Counts, Report, Row, parts_of, split_of, tag
+from .plover import scored_type
+
+NAME = "muc4"
+DEFAULT_DATA = "muc4"
+FILES = {"train": "train.json", "dev": "dev.json"}
+TRAIN_CAP = 80  # train documents scored in the fit part
+ROLES = ("source", "target")
+
+
+@dataclass(slots=True)
+class GoldDocument:
+    id: str
+    text: str
+    official: str
+    incidents: list[tuple[str, ...]] = field(default_factory=list)  # PLOVER types, per type
+    roles: dict[str, list[list[Range]]] = field(default_factory=dict)  # role -> entities
+
+    @property
+    def part(self) -> str:
+        return FIT if self.official == "train" else split_of(self.id)
+
+
+def read_document(record: dict[str, Any], official: str) -> GoldDocument:
+    mapping = load_map("muc4")
+    document = GoldDocument(str(record["docid"]), record["doctext"], official)
+    seen: set[tuple[str, ...]] = set()
+    for template in record.get("templates", []):
+        types = tuple(mapping["types"].get(template["incident_type"], ()))
+        if types and types not in seen:
+            seen.add(types)
+            document.incidents.append(types)
+        for label, role in mapping["roles"].items():
+            for entity in template.get(label, []):
+                spans = [(offset, offset + len(text)) for text, offset in entity]
+                if spans not in document.roles.setdefault(role, []):
+                    document.roles[role].append(spans)
+    return document
+
+
+def read_gold(data_dir: Path, limit: int | None = None) -> list[GoldDocument]:
+    documents = []
+    for official, name in FILES.items():
+        path = data_dir / name
+        if not path.exists():
+            continue
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        documents += [read_document(json.loads(line), official) for line in lines[:limit]]
+    return documents
+
+
+@dataclass(slots=True)
+class Tally:
+    relevant: Counts = field(default_factory=Counts)
+    incidents: Counts = field(default_factory=Counts)
+    roles: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
+
+    def add(self, gold: GoldDocument, events: list[Any], annotation: Any) -> None:
+        """``events``: our main, asserted events of a mapped type."""
+        predicted = {t for e in events for t in event_types(e)}
+        mapped = {t for types in load_map("muc4")["types"].values() for t in types}
+        predicted &= mapped
+        self.relevant.add(
+            Counts(
+                tp=int(bool(gold.incidents) and bool(predicted)),
+                fp=int(not gold.incidents and bool(predicted)),
+                fn=int(bool(gold.incidents) and not predicted),
+            )
+        )
+        found = sum(bool(set(types) & predicted) for types in gold.incidents)
+        stray = sum(not any(t in types for types in gold.incidents) for t in predicted)
+        self.incidents.add(Counts(tp=found, fp=stray, fn=len(gold.incidents) - found))
+        if gold.incidents:
+            spans = document_roles(events, annotation)
+            for role in ROLES:
+                self.roles[role].add(cluster_counts(spans.get(role, []), gold.roles.get(role, [])))
+
+    def rows(self) -> list[Row]:
+        total = Counts()
+        for counts in self.roles.values():
+            total.add(counts)
+        return [
+            Row.from_counts("relevant documents", self.relevant),
+            Row.from_counts("incident types (document, type)", self.incidents),
+            Row.from_counts("role fillers (perpetrator, target/victim)", total),
+            *(Row.from_counts(f"role {role}", self.roles[role]) for role in ROLES),
+        ]
+
+
+def evaluate(
+    data_dir: Path,
+    limit: int | None = None,
+    nlp: Any = None,
+    split: str = "both",
+    train_cap: int | None = TRAIN_CAP,
+) -> Report:
+    """Score incidents and role fillers: train sample + fit half of dev, held-out dev."""
+    documents = read_gold(Path(data_dir), limit)
+    train = sample([d for d in documents if d.official == "train"], lambda d: d.id, train_cap)
+    dev = [d for d in documents if d.official == "dev"]
+    mapped = {t for types in load_map("muc4")["types"].values() for t in types}
+    report = Report(NAME, str(data_dir))
+    for part in parts_of(split):
+        golds = [d for d in dev if d.part == part] + (train if part == FIT else [])
+        tally = Tally()
+        for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
+            events = [e for e in annotation.main if scored_type(e) and event_types(e) & mapped]
+            tally.add(gold, events, annotation)
+        report.rows += tag(tally.rows(), part)
+        report.details[part] = {
+            "dev_documents": sum(d.official == "dev" for d in golds),
+            "train_documents": sum(d.official == "train" for d in golds),
+        }
+    return report

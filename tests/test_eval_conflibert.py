@@ -1,0 +1,73 @@
+"""``newsgraph eval conflibert-cameo``: pentacode classes and main-event roles, on sentences
+written for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from eval_fakes import annotation, fake_annotate
+
+from newsgraph.eval import conflibert
+from newsgraph.eval.base import shared_eval_dir
+
+DATA = Path(__file__).parent / "data" / "eval" / "conflibert-cameo"
+GOLD = shared_eval_dir() / conflibert.DEFAULT_DATA
+SHELLED = "Northland troops shelled a Southland village on Monday."
+PACT = "Westland praised the new trade pact with Eastland."
+WEATHER = "The spokesman described the weather in the capital."
+AID = "Eastland sent aid to flood victims."
+
+
+def test_reads_classes_and_token_roles() -> None:
+    by_text = {s.text: s for s in conflibert.read_gold(DATA)}
+    assert sorted(by_text) == sorted([SHELLED, PACT, WEATHER, AID])
+    shelled = by_text[SHELLED]
+    assert shelled.label == 4  # the token sentence found its class sentence
+    assert {r: [SHELLED[s:e] for s, e in v] for r, v in shelled.roles.items()} == {
+        "source": ["Northland troops"],
+        "target": ["Southland village"],
+    }
+    assert by_text[AID].label is None
+    assert conflibert.first_capitalised_run("the army and Northland Rebels fought") == (13, 29)
+
+
+def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    fakes = {
+        SHELLED: annotation(SHELLED, {"type": "ASSAULT", "trigger": "shelled",
+                                      "source": "Northland troops", "target": "village"}),
+        # "would give aid" style: a hypothetical AID is coded as the AGREE it states
+        PACT: annotation(PACT, {"type": "AID", "trigger": "pact", "quad": "material_cooperation",
+                                "hypothetical": True}),
+        AID: annotation(AID, {"type": "AID", "trigger": "sent", "quad": "material_cooperation",
+                              "source": "Eastland"}),
+    }  # fmt: skip
+    monkeypatch.setattr(conflibert, "annotate", fake_annotate(fakes))
+    report = conflibert.evaluate(DATA)
+    held, fit = report.part("heldout"), report.part("fit")  # SHELLED is held out
+    assert held["pentacode class accuracy"].value == 1.0
+    assert held["main-event source exact span"].value == 1.0
+    assert held["main-event target exact span"].value == 0.0  # "village" for "Southland village"
+    assert held["main-event target overlap"].value == 1.0
+    # fit: PACT (1) and WEATHER (0, no event: neutral) right; macro over the five classes
+    assert fit["pentacode class accuracy"].to_dict()["value"] == 1.0
+    assert fit["pentacode class macro-F1"].f1 == 0.4
+    assert fit["main-event source exact span"].value == 1.0
+    assert fit["main-event target exact span"].support == 1
+    assert fit["main-event target overlap"].value == 0.0
+    assert fit["baseline: first capitalised run, source overlap"].value == 1.0
+    assert report.details["heldout"]["confusion"] == {"4 -> 4": 1}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (GOLD / conflibert.CLASS_FILE).exists(), reason="no ConfliBERT data")
+def test_quality_floor_heldout() -> None:
+    """Held-out figures measured with the full pipeline, minus 0.02 (README's quality table)."""
+    rows = conflibert.evaluate(GOLD, split="heldout").part("heldout")
+    assert rows["pentacode class accuracy"].value >= FLOORS["accuracy"]
+    assert rows["main-event source exact span"].value >= FLOORS["source exact"]
+    assert rows["main-event target exact span"].value >= FLOORS["target exact"]
+
+
+# held out on 2026-12-04: accuracy 0.650, source exact 0.674, target exact 0.321
+FLOORS = {"accuracy": 0.629, "source exact": 0.654, "target exact": 0.301}

@@ -1,0 +1,55 @@
+"""``newsgraph eval event-location``: the event's place, on sentences written for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from eval_fakes import annotation, fake_annotate
+
+from newsgraph.eval import event_location
+from newsgraph.eval.base import shared_eval_dir
+
+DATA = Path(__file__).parent / "data" / "eval" / "event-location"
+GOLD = shared_eval_dir() / event_location.DEFAULT_DATA
+RAID = "Soldiers from Northland raided a camp near Eastville on Monday"
+CONDEMN = "Westland leaders in Southport condemned the raid"
+
+
+def test_reads_only_hand_checked_records_by_their_tokens() -> None:
+    raid, condemn = event_location.read_gold(DATA)  # the "AP" (silver) record is left out
+    assert (raid.text[slice(*raid.verb)], [raid.text[s:e] for s, e in raid.locations]) == (
+        "raided",
+        ["Eastville"],
+    )
+    assert condemn.text == CONDEMN
+
+
+def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    fakes = {
+        # the soldiers' home country is not where the raid happened
+        RAID: annotation(RAID, {"type": "ASSAULT", "trigger": "raided", "place": "north"},
+                         places={"north": "Northland", "east": "Eastville"}),
+        CONDEMN: annotation(CONDEMN, {"type": "ACCUSE", "trigger": "condemned", "place": "port"},
+                            places={"port": "Southport"}),
+    }  # fmt: skip
+    monkeypatch.setattr(event_location, "annotate", fake_annotate(fakes))
+    report = event_location.evaluate(DATA)
+    held, fit = report.part("heldout"), report.part("fit")  # the condemnation is held out
+    assert held["event place, all gold events"].f1 == 1.0
+    assert fit["events found (trigger at the gold verb)"].value == 1.0
+    place = fit["event place, all gold events"]
+    assert (place.precision, place.recall, place.support) == (0.0, 0.0, 1)
+    assert fit["baseline: first place in the sentence"].f1 == 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (GOLD / event_location.ARCHIVE).exists(), reason="no event-location data")
+def test_quality_floor_heldout() -> None:
+    """Held-out figures measured with the full pipeline, minus 0.02 (README's quality table)."""
+    rows = event_location.evaluate(GOLD, split="heldout").part("heldout")
+    assert rows["event place, all gold events"].f1 >= FLOORS["place"]
+
+
+# held out on 2026-12-04: event place F1 0.508
+FLOORS = {"place": 0.488}

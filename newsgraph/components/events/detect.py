@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..actors.component import hyphenated
+from ..actors.names import hyphenated
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
 from .roles import (

@@ -15,9 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.components.events.background import value_end
-from newsgraph.components.events.component import extract_events, main_events
+from newsgraph.components.events.component import extract_events
 from newsgraph.components.events.lexicon import load_lexicon
 from newsgraph.components.events.magnitude import read_quantity
+from newsgraph.components.events.summary import main_events
 from newsgraph.eval.base import shared_eval_dir
 from newsgraph.model import ActorMention, ActorRef, Article, Event, Span, Statement, Time
 from newsgraph.nlp import load_spacy_model

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import AmbiguousArticleId, Store, StoreError, StoreLocked, collect_versions
+from .base import Store
+from .errors import AmbiguousArticleId, StoreError, StoreLocked
 from .rows import RecordError
 from .schema import SCHEMA_VERSION, TABLES
+from .versions import collect_versions
 
 DEFAULT_STORE = "newsgraph.duckdb"
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://")

@@ -63,10 +63,10 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
     for mention in mentions:
         if mention.target is not None and mention.target.i in owner:
-            owner = owner[mention.target.i]
-            if owner is not mention and owner.anchor is mention.target:
+            holder = owner[mention.target.i]
+            if holder is not mention and holder.anchor is mention.target:
                 # the target is an event ("rejected the deployment of ..."): its target
-                mention.target = owner.target or mention.target
+                mention.target = holder.target or mention.target
 
 
 def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:

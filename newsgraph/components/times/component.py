@@ -18,7 +18,7 @@ value ``2024-07-01/2024-07-10`` and the TimeML value ``2024-07`` with mod ``STAR
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -52,14 +52,7 @@ class TimeDetail:
     rule: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "timeml_value": self.timeml_value,
-            "timeml_type": self.timeml_type,
-            "mod": self.mod,
-            "interval": self.interval,
-            "rule": self.rule,
-        }
+        return asdict(self)  # the fields in declaration order; every value is a str or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -309,6 +309,21 @@ def test_ids_in_text_order(nlp: Language) -> None:
     assert [(e.id, e.type) for e in events] == [("e1", "COERCE"), ("e2", "PROTEST")]
 
 
+def test_every_mention_of_a_sentence_is_read_after_one_takes_an_events_target(
+    nlp: Language,
+) -> None:
+    """An event whose target is another event's trigger takes that event's target; the
+    sentence's other mentions are read on (a slip once made this raise for the whole sentence)."""
+    events = _events(
+        nlp,
+        "Soldiers used batons and live rounds, and witnesses reported armed militias shooting "
+        "at protesters in Khartoum.",
+    )
+    assert ("ASSAULT", "firearms", "armed militias", "protesters") in [
+        _summary(e)[:4] for e in events
+    ]
+
+
 def test_no_events_and_no_crash_on_odd_text(nlp: Language) -> None:
     for text in ("", " ", "...", "The weather was mild on Tuesday.", '\n\n""\n'):
         assert extract_events(nlp(text)) == []

@@ -279,7 +279,7 @@ def predict(
 ) -> list[Predicted]:
     """Our events for each text; ``dates`` are the articles' publication dates (times are
     normalised against them, and events dated long before are history, not news)."""
-    from ..components.events.component import main_events
+    from ..components.events.summary import main_events
     from ..model import Article
     from ..nlp import get_pipeline
 

@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import registry
-from .base import AmbiguousArticleId, Store, StoreError, StoreLocked, collect_versions
+from .base import Store
+from .errors import AmbiguousArticleId, StoreError, StoreLocked
 from .rows import RecordError
 from .schema import SCHEMA_VERSION, TABLES
+from .versions import collect_versions
 
 DEFAULT_STORE = "newsgraph.duckdb"
 DEFAULT_BACKEND = "duckdb"

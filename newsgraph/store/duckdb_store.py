@@ -18,9 +18,11 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from .base import Store, StoreError, StoreLocked, _version
+from .base import Store
+from .errors import StoreError, StoreLocked
 from .rows import Row
 from .schema import Table
+from .versions import package_version
 
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
 _ROWS_VIEW = "_newsgraph_rows"
@@ -102,7 +104,7 @@ class DuckDBStore(Store):
         return True
 
     def _versions(self) -> dict[str, Any]:
-        return {"duckdb": _version("duckdb")}
+        return {"duckdb": package_version("duckdb")}
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._con.execute(sql, list(params))

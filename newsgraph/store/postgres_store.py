@@ -15,7 +15,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pyarrow as pa
 
-from .base import Store, StoreError, _version
+from .base import Store
+from .errors import StoreError
+from .versions import package_version
 
 # Any constant: the key of the advisory lock held while the schema is created.
 _SCHEMA_LOCK_KEY = 7_172_014_101
@@ -80,7 +82,7 @@ class PostgresStore(Store):
 
     def _versions(self) -> dict[str, Any]:
         server = self._fetchall("SHOW server_version")[0][0]
-        return {"psycopg": _version("psycopg"), "postgresql": server}
+        return {"psycopg": package_version("psycopg"), "postgresql": server}
 
     def _lock_article(self, article_id: str) -> None:
         self._execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", [article_id])

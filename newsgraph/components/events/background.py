@@ -35,9 +35,10 @@ from spacy.tokens import Doc, Token
 
 from ... import extensions
 from ...model import ActorRef, Event, Time
-from .detect import NATIONALITY_ENTS, actor_like, lemma_candidates, noun_sense
 from .lexicon import Background, Lexicon
 from .roles import child, is_verbal
+from .targets import NATIONALITY_ENTS, actor_like
+from .triggers import lemma_candidates, noun_sense
 
 NAMED_ENTS = NATIONALITY_ENTS | {"LOC", "FAC"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "agent"})

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ...extensions import doc_text, get_list
 from ...model import Place, Span
-from ..actors.component import UNRESOLVED_PREFIX
+from ..actors.unresolved import UNRESOLVED_PREFIX
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, fold, get_gazetteer
 from .recognizer import (
     Recognizer,

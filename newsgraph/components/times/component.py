@@ -3,7 +3,7 @@
 Recognition is a rule grammar in data files (``data/en/time_vocab.yaml`` and
 ``time_patterns.yaml``, HeidelTime style): each rule's regex runs over the stretches of
 ``doc.text`` near its trigger words, overlaps resolved longest-first. Normalisation
-(``time_normalise.py``) anchors each expression on the article's publication date; the only use
+(``normalise.py``) anchors each expression on the article's publication date; the only use
 of the parse is the tense of the verb governing a bare weekday or month ("met on Monday" → the
 Monday before, "will meet on Monday" → the one after).
 
@@ -18,7 +18,7 @@ value ``2024-07-01/2024-07-10`` and the TimeML value ``2024-07`` with mod ``STAR
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -27,8 +27,10 @@ from spacy.tokens import Doc
 
 from ... import extensions
 from ...model import Span, Time
+from .calendar_math import Tense
 from .grammar import Grammar, load_grammar
-from .normalise import Context, Norm, Tense, normalise
+from .normalise import normalise
+from .reading import Context, Norm
 
 DETAILS_EXTENSION = "ng_time_details"
 if not Doc.has_extension(DETAILS_EXTENSION):
@@ -50,14 +52,7 @@ class TimeDetail:
     rule: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "timeml_value": self.timeml_value,
-            "timeml_type": self.timeml_type,
-            "mod": self.mod,
-            "interval": self.interval,
-            "rule": self.rule,
-        }
+        return asdict(self)  # the fields in declaration order; every value is a str or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from newsgraph.components.framing.component import (
 )
 from newsgraph.model import ActorRef, Span, Statement
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
 
 CATEGORIES = {
     "dehumanising",

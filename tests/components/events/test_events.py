@@ -15,9 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.components.events.background import value_end
-from newsgraph.components.events.component import extract_events, main_events
+from newsgraph.components.events.component import extract_events
 from newsgraph.components.events.lexicon import load_lexicon
 from newsgraph.components.events.magnitude import read_quantity
+from newsgraph.components.events.summary import main_events
 from newsgraph.eval.base import shared_eval_dir
 from newsgraph.model import ActorMention, ActorRef, Article, Event, Span, Statement, Time
 from newsgraph.nlp import load_spacy_model
@@ -306,6 +307,21 @@ def test_ids_in_text_order(nlp: Language) -> None:
         nlp, "Police arrested ten students. Later, the students protested against the police."
     )
     assert [(e.id, e.type) for e in events] == [("e1", "COERCE"), ("e2", "PROTEST")]
+
+
+def test_every_mention_of_a_sentence_is_read_after_one_takes_an_events_target(
+    nlp: Language,
+) -> None:
+    """An event whose target is another event's trigger takes that event's target; the
+    sentence's other mentions are read on (a slip once made this raise for the whole sentence)."""
+    events = _events(
+        nlp,
+        "Soldiers used batons and live rounds, and witnesses reported armed militias shooting "
+        "at protesters in Khartoum.",
+    )
+    assert ("ASSAULT", "firearms", "armed militias", "protesters") in [
+        _summary(e)[:4] for e in events
+    ]
 
 
 def test_no_events_and_no_crash_on_odd_text(nlp: Language) -> None:

@@ -21,7 +21,7 @@ from newsgraph.components.times.component import (
 from newsgraph.model import Article
 
 PUBLISHED = date(2024, 7, 29)  # a Monday
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +37,10 @@ def times_of(nlp, text: str, published: date | None = PUBLISHED):
 
 
 def test_absolute_dates_in_common_formats(nlp):
-    text = ("Talks opened on Aug. 5, resumed on 5 August 2024, were recorded as 2024-07-29, "
-            "ran through July 2024 and began in 2010.")
+    text = (
+        "Talks opened on Aug. 5, resumed on 5 August 2024, were recorded as 2024-07-29, "
+        "ran through July 2024 and began in 2010."
+    )
     found, _ = times_of(nlp, text)
     assert found == [
         ("Aug. 5", "2024-08-05", "DATE"),
@@ -50,9 +52,11 @@ def test_absolute_dates_in_common_formats(nlp):
 
 
 def test_weekday_direction_follows_tense(nlp):
-    text = ("The army said it struck the base on Thursday. "
-            "The envoy will return on Thursday. "
-            "Ministers met on Monday.")
+    text = (
+        "The army said it struck the base on Thursday. "
+        "The envoy will return on Thursday. "
+        "Ministers met on Monday."
+    )
     found, _ = times_of(nlp, text)
     assert found == [
         ("Thursday", "2024-07-25", "DATE"),  # past tense: the Thursday before
@@ -62,11 +66,13 @@ def test_weekday_direction_follows_tense(nlp):
 
 
 def test_weekday_direction_after_deadlines_schedules_and_past_perfect_plans(nlp):
-    text = ("The court postponed the hearing until Thursday. "
-            "The ministry has given the company until Wednesday to reply. "
-            "The offer had been scheduled to expire on Friday. "
-            "The shares are to resume trading on Friday. "
-            "Officials said a vote was possible as soon as Saturday.")
+    text = (
+        "The court postponed the hearing until Thursday. "
+        "The ministry has given the company until Wednesday to reply. "
+        "The offer had been scheduled to expire on Friday. "
+        "The shares are to resume trading on Friday. "
+        "Officials said a vote was possible as soon as Saturday."
+    )
     found, _ = times_of(nlp, text)
     assert found == [
         ("Thursday", "2024-08-01", "DATE"),  # put off "until" a day: still to come
@@ -83,8 +89,10 @@ def test_weekday_equal_to_publication_day_is_that_day_even_in_future(nlp):
 
 
 def test_relative_expressions(nlp):
-    text = ("Yesterday the rockets fell. Last week the talks stalled. Two days ago a convoy was "
-            "hit. Earlier this month the army withdrew. Elections are due next year.")
+    text = (
+        "Yesterday the rockets fell. Last week the talks stalled. Two days ago a convoy was "
+        "hit. Earlier this month the army withdrew. Elections are due next year."
+    )
     found, _ = times_of(nlp, text)
     assert found == [
         ("Yesterday", "2024-07-28", "DATE"),
@@ -142,8 +150,10 @@ def test_times_of_day(nlp):
 
 
 def test_seasons_decades_quarters_and_present(nlp):
-    text = ("The offensive planned for this summer recalls the 1990s. "
-            "Output fell in the third quarter. The border is now closed and currently quiet.")
+    text = (
+        "The offensive planned for this summer recalls the 1990s. "
+        "Output fell in the third quarter. The border is now closed and currently quiet."
+    )
     found, _ = times_of(nlp, text)
     assert found == [
         ("this summer", "2024-SU", "DATE"),
@@ -176,8 +186,9 @@ def test_month_needs_context_when_ambiguous(nlp):
 
 
 def test_without_publication_date_values_stay_unresolved(nlp):
-    found, _ = times_of(nlp, "Fighting resumed in July and again on Monday, 5 August 2024.",
-                        published=None)
+    found, _ = times_of(
+        nlp, "Fighting resumed in July and again on Monday, 5 August 2024.", published=None
+    )
     assert found == [
         ("July", "XXXX-07", "DATE"),
         ("Monday, 5 August 2024", "2024-08-05", "DATE"),
@@ -210,11 +221,39 @@ def test_seed_article_through_the_default_pipeline():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
-       | st.lists(st.sampled_from(["Monday", "early", "July", "since", "2024", "ago", "two",
-                                   "days", "last", "week", "May", "3", "p.m.", "every", ",",
-                                   ".", "the", "mid-", "1990s", "Aug.", "5", " ", "quarter"]),
-                  max_size=30).map(" ".join))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
+    | st.lists(
+        st.sampled_from(
+            [
+                "Monday",
+                "early",
+                "July",
+                "since",
+                "2024",
+                "ago",
+                "two",
+                "days",
+                "last",
+                "week",
+                "May",
+                "3",
+                "p.m.",
+                "every",
+                ",",
+                ".",
+                "the",
+                "mid-",
+                "1990s",
+                "Aug.",
+                "5",
+                " ",
+                "quarter",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
 def test_random_text_never_crashes_and_spans_are_exact(text):
     for anchor in (PUBLISHED, None):
         found = find_times(text, anchor)

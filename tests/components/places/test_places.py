@@ -11,7 +11,7 @@ from newsgraph.components.places.gazetteer import fold, get_gazetteer
 from newsgraph.model import Article
 from newsgraph.nlp import get_pipeline
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
 
 LIBYA = """date 2024-05-14 Militias clash in the Libyan capital
 By North Africa Monitor

@@ -23,7 +23,7 @@ from newsgraph.components.actors.kb import (
 from newsgraph.model import Article
 from newsgraph.nlp import add_components, load_spacy_model
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SEED = Path("/work/shared/seed/almayadeen-2024-07-29.txt")
 
 # Short articles in the seed format, written for these tests.
@@ -71,8 +71,13 @@ def parse_fixture(fixture: str) -> Article:
     first, second, body = fixture.split("\n", 2)
     match = re.match(r"date (\d{4}-\d{2}-\d{2}) (.*)", first)
     assert match and second.startswith("By ")
-    return Article(id="fixture", text=body, title=match.group(2), outlet=second[3:],
-                   published=date.fromisoformat(match.group(1)))
+    return Article(
+        id="fixture",
+        text=body,
+        title=match.group(2),
+        outlet=second[3:],
+        published=date.fromisoformat(match.group(1)),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -103,31 +108,50 @@ def mentions_of(doc, actor_id: str) -> list[str]:
 @pytest.fixture(scope="module")
 def seed_doc(nlp):
     body = SEED.read_text(encoding="utf-8").split("\n", 2)[2]
-    article = Article(id="seed", text=body, outlet="Al Mayadeen English",
-                      published=date(2024, 7, 29))
+    article = Article(
+        id="seed", text=body, outlet="Al Mayadeen English", published=date(2024, 7, 29)
+    )
     return annotate(nlp, article)
 
 
 def test_seed_actors_found(seed_doc):
     ids = {actor.id for actor in seed_doc._.ng_actors}
     assert {
-        "hezbollah", "israel", "hamas", "al-qassam-brigades", "hassan-nasrallah",
-        "benjamin-netanyahu", "yoav-gallant", "lebanon", "islamic-resistance-in-iraq", "idf",
+        "hezbollah",
+        "israel",
+        "hamas",
+        "al-qassam-brigades",
+        "hassan-nasrallah",
+        "benjamin-netanyahu",
+        "yoav-gallant",
+        "lebanon",
+        "islamic-resistance-in-iraq",
+        "idf",
         "iran",
     } <= ids
 
 
 def test_seed_qassam_brigades_under_all_its_names(seed_doc):
     assert mentions_of(seed_doc, "al-qassam-brigades") == [
-        "Al-Qassam Brigades", "Hamas' military wing", "al-Qassam Brigades", "Al-Qassam Brigades",
-        "The Palestinian Resistance faction", "al-Qassam", "al-Qassam", "the faction",
-        "Hamas' military wing", "Al-Qassam",
+        "Al-Qassam Brigades",
+        "Hamas' military wing",
+        "al-Qassam Brigades",
+        "Al-Qassam Brigades",
+        "The Palestinian Resistance faction",
+        "al-Qassam",
+        "al-Qassam",
+        "the faction",
+        "Hamas' military wing",
+        "Al-Qassam",
     ]
 
 
 def test_seed_people(seed_doc):
     assert mentions_of(seed_doc, "benjamin-netanyahu") == [
-        "Netanyahu", "Benjamin Netanyahu", "Netanyahu"]
+        "Netanyahu",
+        "Benjamin Netanyahu",
+        "Netanyahu",
+    ]
     assert mentions_of(seed_doc, "yoav-gallant") == ["Yoav Gallant", "Gallant"]
     assert mentions_of(seed_doc, "hassan-nasrallah") == ["Sayyed Hassan Nasrallah"]
 
@@ -156,24 +180,29 @@ def test_seed_no_actor_named_with_side_vocabulary(seed_doc):
 def test_seed_spans_and_order(seed_doc):
     text = seed_doc.text
     mentions = seed_doc._.ng_actor_mentions
-    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
     assert mentions == sorted(mentions, key=lambda m: (m.start, m.end))
     for actor in seed_doc._.ng_actors:
-        assert all(text[s.start:s.end] == s.text for s in actor.mentions)
+        assert all(text[s.start : s.end] == s.text for s in actor.mentions)
     assert seed_doc._.ng_actors[0].id == "al-qassam-brigades"
     qassam = seed_doc._.ng_actors[0]
     assert (qassam.name, qassam.type, qassam.affiliation) == (
-        "al-Qassam Brigades", "armed group", "hamas")
+        "al-Qassam Brigades",
+        "armed group",
+        "hamas",
+    )
 
 
 def test_resolve_description_helper(seed_doc):
     start = seed_doc.text.index("the faction")
     assert resolve_description(seed_doc, start, start + len("the faction")) == (
-        "al-qassam-brigades")
+        "al-qassam-brigades"
+    )
     # a phrase inside a longer stretch resolves through the mention it overlaps
     start = seed_doc.text.index("Netanyahu threatens")
     assert resolve_description(seed_doc, start, start + len("Netanyahu threatens")) == (
-        "benjamin-netanyahu")
+        "benjamin-netanyahu"
+    )
     start = seed_doc.text.index("fighters on the battlefield")
     assert resolve_description(seed_doc, start, start + len("fighters")) is None
 
@@ -205,8 +234,7 @@ def test_ukrainian_outlet(nlp):
 def test_russian_outlet(nlp):
     doc = annotate(nlp, parse_fixture(RUSSIA))
     assert mentions_of(doc, "ukraine") == ["The Kyiv regime", "the Kiev regime"]
-    assert [m.label for m in doc._.ng_actor_mentions if m.actor_id == "ukraine"] == [
-        "SIDE", "SIDE"]
+    assert [m.label for m in doc._.ng_actor_mentions if m.actor_id == "ukraine"] == ["SIDE", "SIDE"]
     assert mentions_of(doc, "russian-ministry-of-defence") == ["Russian Defense Ministry"]
     assert mentions_of(doc, "russia") == ["Moscow"]  # the subject, not "an attack on Moscow"
     assert mentions_of(doc, "dmitry-peskov") == ["Dmitry Peskov"]
@@ -254,7 +282,10 @@ def test_lebanese_party_and_unknown_person(nlp):
 def test_role_descriptions_and_outlet_vocabulary(nlp):
     doc = annotate(nlp, parse_fixture(ISRAELI_PM))
     assert mentions_of(doc, "benjamin-netanyahu") == [
-        "The Israeli PM", "Benjamin Netanyahu", "the Israeli PM"]
+        "The Israeli PM",
+        "Benjamin Netanyahu",
+        "the Israeli PM",
+    ]
     assert mentions_of(doc, "antony-blinken") == ["Antony Blinken", "Blinken"]
     assert ("The enemy", "israel") in resolved(doc)  # a Lebanese outlet
     assert "the movement" not in [m.text for m in doc._.ng_actor_mentions]  # no antecedent
@@ -293,8 +324,10 @@ def test_case_and_common_words(nlp):
 
 
 def test_demonym_phrases(nlp):
-    doc = nlp("Israeli soldiers detained Palestinian civilians near Jenin, while Iranian officials "
-              "met Israelis in secret. Washington and Moscow agreed on a truce.")
+    doc = nlp(
+        "Israeli soldiers detained Palestinian civilians near Jenin, while Iranian officials "
+        "met Israelis in secret. Washington and Moscow agreed on a truce."
+    )
     assert resolved(doc) == [
         ("Israeli soldiers", "idf"),
         ("Palestinian civilians", "palestinian-civilians"),
@@ -404,7 +437,8 @@ def test_kb_side_vocabulary_kept_apart(kb):
     assert "the Zionist entity" not in israel.aliases
     hezbollah = kb.get("hezbollah")
     assert {"the Resistance in Lebanon", "the Islamic Resistance in Lebanon"} <= {
-        s.alias for s in hezbollah.side_vocabulary}
+        s.alias for s in hezbollah.side_vocabulary
+    }
     loaded = ("occupation", "zionist", "regime", "resistance", "janjaweed", "invader")
     named_loaded = [e.id for e in kb if any(w in e.name.lower() for w in loaded)]
     assert named_loaded == ["popular-resistance-committees"]  # a proper name with no other
@@ -462,14 +496,17 @@ def test_user_file_extends_kb(tmp_path, monkeypatch, nlp):
 
     resolver = ActorResolver(nlp, kb)
     doc = resolver(nlp.make_doc("The Valley Brigade attacked the southern neighbour."))
-    assert resolved(doc) == [("Valley Brigade", "sons-of-the-valley"),
-                             ("the southern neighbour", "israel")]
+    assert resolved(doc) == [
+        ("Valley Brigade", "sons-of-the-valley"),
+        ("the southern neighbour", "israel"),
+    ]
 
 
 def test_user_file_errors_name_the_problem(tmp_path):
     path = tmp_path / "bad.yaml"
-    path.write_text("- {id: x-group, name: X, type: armed group, affiliation: nowhere}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "- {id: x-group, name: X, type: armed group, affiliation: nowhere}\n", encoding="utf-8"
+    )
     with pytest.raises(KnowledgeBaseError, match="nowhere"):
         KnowledgeBase.load(extra_paths=[path])
     path.write_text("- {id: Bad Id, name: X, type: person}\n", encoding="utf-8")

@@ -1,0 +1,194 @@
+"""Descriptions for ``newsgraph_actors``: "the faction", "the Lebanese party", "the Israeli PM",
+"the Hezbollah leader" read as hits (heads and modifiers in ``actor_descriptions.yaml``) and
+resolved to the most recent earlier actor that fits, or to the KB person holding the role on the
+publication date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from .kb import STATE_TYPE, ActorEntry, DescriptionHead, DescriptionRules, KnowledgeBase
+from .names import ALIAS, DEMONYM, DESC, ActorLexicon, Hit, choose_longest
+
+OFFICE_END = re.compile(r" (?:of|for|to|in|at) ")  # "Spokesperson for the UN Secretary-General"
+DEPUTY_WORDS = frozenset(("vice", "deputy", "acting", "former", "assistant"))
+
+
+class DescriptionReader:
+    """Reads and resolves descriptions against the knowledge base and the article so far."""
+
+    def __init__(self, kb: KnowledgeBase, rules: DescriptionRules, lexicon: ActorLexicon) -> None:
+        self.kb = kb
+        self.rules = rules
+        self.lexicon = lexicon
+
+    def description_hits(self, doc: Doc, kb_hits: list[Hit]) -> list[Hit]:
+        demonyms = {h.start: h for h in kb_hits if h.kind == DEMONYM}
+        orgs = {h.start: h for h in kb_hits if h.kind == ALIAS and self.is_organisation(h)}
+        starts: dict[int, list[Hit]] = {}
+        for hit in kb_hits:
+            starts.setdefault(hit.start, []).append(hit)
+        found = []
+        for token in doc:
+            if token.lower_ == "the":
+                hit = self.parse_description(doc, token.i, demonyms, orgs)
+                if hit is None:
+                    continue
+                inner = [
+                    h
+                    for i in range(hit.start, hit.end)
+                    for h in starts.get(i, [])
+                    if h.end <= hit.end
+                ]
+                # a name inside wins over reading the phrase as a description ("the Sudanese
+                # army", "the Hezbollah movement"), unless it names the person's organisation
+                if all(h.kind != ALIAS or h.actor_ids[0] == hit.org for h in inner):
+                    hit.inner = choose_longest(inner)
+                    found.append(hit)
+        return found
+
+    def is_organisation(self, hit: Hit) -> bool:
+        entry = self.kb.get(hit.actor_ids[0]) if hit.actor_ids else None
+        return (
+            entry is not None
+            and not entry.is_person
+            and entry.type not in (STATE_TYPE, "territory")
+        )
+
+    def parse_description(
+        self, doc: Doc, start: int, demonyms: dict[int, Hit], orgs: dict[int, Hit] | None = None
+    ) -> Hit | None:
+        """ "the [modifiers] HEAD" at ``start`` as a description hit, or None."""
+        position, country, org = start + 1, None, None
+        for _ in range(4):
+            head = self.head_at(doc, position)
+            if head is not None:
+                end = position + len(head.words)
+                if ends_noun_phrase(doc, end) and (org is None or head.is_person):
+                    return Hit(start, end, DESC, head=head, country=country, org=org)
+            if position >= len(doc):
+                return None
+            word = doc[position].lower_
+            if head is not None and word not in self.rules.modifiers:
+                return None  # "the group leader": a head inside a longer noun phrase
+            if word in self.rules.blockers:
+                return None
+            demonym = demonyms.get(position)
+            organisation = orgs.get(position) if orgs and org is None else None
+            if demonym is not None:
+                country = self.country_of(demonym.actor_ids[0])
+                position = demonym.end
+            elif organisation is not None:
+                org = organisation.actor_ids[0]
+                position = organisation.end
+            elif word in self.rules.modifiers or word == "-":
+                position += 1
+            else:
+                return None
+        return None
+
+    def head_at(self, doc: Doc, position: int) -> DescriptionHead | None:
+        for size in range(self.rules.longest_head, 0, -1):
+            if position + size > len(doc):
+                continue
+            words = tuple(t.lower_ for t in doc[position : position + size])
+            head = self.rules.heads.get(words)
+            if head is not None and (not head.capitalized or doc[position].text[:1].isupper()):
+                return head
+        return None
+
+    def country_of(self, actor_id: str) -> str | None:
+        entry = self.kb.get(actor_id)
+        return entry.country if entry else None
+
+    def resolve_description_hit(
+        self, hit: Hit, history: list[ActorEntry], published: date | None
+    ) -> str | None:
+        head = hit.head
+        if head is None:
+            return None
+        for entry in reversed(history):
+            if head.national and entry.slot != "military":
+                continue  # "at war with the army": the state's army, not the RSF named before
+            if fits_description(entry, head, hit.country, published, hit.org):
+                return entry.id
+        if head.national:
+            return self.national_force(history, hit.country)
+        if not head.roles or not (hit.country or hit.org):
+            return None
+        # nobody named yet: the one KB person holding the office on the publication date
+        candidates = [
+            p
+            for p in self.lexicon.persons
+            if (not hit.country or p.country == hit.country)
+            and (not hit.org or p.affiliation == hit.org)
+        ]
+        for role in head.roles:
+            holders = [
+                p.id
+                for p in candidates
+                if any(holds_role(r.title, role) for r in p.roles_on(published))
+            ]
+            if len(holders) == 1:
+                return holders[0]
+        return None
+
+    def national_force(self, history: list[ActorEntry], country: str | None) -> str | None:
+        """The military of the description's country, else of the last state named."""
+        if country is None:
+            country = next((e.country for e in reversed(history) if e.type == STATE_TYPE), None)
+        force = self.kb.slot_actor(country, "military") if country else None
+        return force.id if force is not None else None
+
+    def parse_bare_description(self, doc: Doc, span: Span, demonyms: dict[int, Hit]) -> Hit | None:
+        """A description without "the" ("Israeli PM"): read it as if it had one."""
+        country = None
+        position = span.start
+        demonym = demonyms.get(position)
+        if demonym is not None:
+            country = self.country_of(demonym.actor_ids[0])
+            position = demonym.end
+        head = self.head_at(doc, position)
+        if head is None:
+            return None
+        return Hit(span.start, position + len(head.words), DESC, head=head, country=country)
+
+
+def ends_noun_phrase(doc: Doc, end: int) -> bool:
+    """A description head must end its noun phrase ("the group", not "the group leader")."""
+    if end >= len(doc):
+        return True
+    after = doc[end]
+    return after.pos_ not in ("NOUN", "PROPN") and after.lower_ != "of"
+
+
+def fits_description(
+    entry: ActorEntry,
+    head: DescriptionHead,
+    country: str | None,
+    published: date | None,
+    org: str | None = None,
+) -> bool:
+    """Whether an earlier actor can be what a description names (a role must be held on the
+    publication date: "the president" in 2016 is not Trump)."""
+    if not entry.types & head.types:
+        return False
+    if country and entry.country != country:
+        return False
+    if org and entry.affiliation != org:
+        return False
+    roles = entry.roles_on(published) if published else entry.roles
+    return not head.roles or any(holds_role(r.title, w) for r in roles for w in head.roles)
+
+
+def holds_role(title: str, role: str) -> bool:
+    """Whether a role title is that office: "Prime Minister of Israel" for "prime minister",
+    but neither "Head of the Office of the President" nor "Vice President" for "president"."""
+    office = OFFICE_END.split(title.lower(), 1)[0]
+    if role not in office:
+        return False
+    rank = office.split(role, 1)[0].split()
+    return not (rank and rank[-1] in DEPUTY_WORDS)

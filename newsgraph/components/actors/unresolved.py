@@ -1,0 +1,144 @@
+"""NER entities the knowledge base does not know, kept as ``unresolved:<slug>`` actors for
+``newsgraph_actors``; a later single surname joins an earlier unresolved person."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.tokens import Doc, Span
+
+from ... import extensions
+from ...model import ActorMention
+
+NER_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+
+NON_NAMES = frozenset(
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+    )
+)
+UNRESOLVED_PREFIX = "unresolved:"
+
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+LOCATIVES = frozenset(
+    (
+        "in",
+        "near",
+        "into",
+        "toward",
+        "towards",
+        "outside",
+        "inside",
+        "around",
+        "throughout",
+        "across",
+    )
+)
+
+
+def unresolved_mentions(
+    doc: Doc, known: list[ActorMention], generic: frozenset[str] = frozenset()
+) -> list[ActorMention]:
+    """NER's PERSON, ORG and NORP entities that no KB mention covers, as unresolved actors.
+
+    ``generic``: words that are no name alone ("Army chief", "Secretary of State").
+    """
+    taken = [(m.start, m.end) for m in known]
+    text = extensions.doc_text(doc)
+    # a name NER also tags as a place elsewhere in the article is a place ("Rafah")
+    places = {ent.text.lower() for ent in doc.ents if ent.label_ in PLACE_LABELS}
+    surnames: dict[str, str] = {}  # last name → id of an earlier unresolved person
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        span = trim_entity(ent)
+        if (
+            span is None
+            or is_junk(span, generic)
+            or follows_locative(span)
+            or span.text.lower() in places
+        ):
+            continue
+        start, end = span.start_char, span.end_char
+        if any(start < e and s < end for s, e in taken):
+            continue
+        actor_id = unresolved_id(span, surnames)
+        found.append(ActorMention(start, end, text[start:end], actor_id, ent.label_))
+    return found
+
+
+def trim_entity(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and ent.doc[end - 1].text in ("'s", "'", "’s", "’", "-", "."):
+        end -= 1
+    if start >= end:
+        return None
+    span = ent.doc[start:end]
+    span.label_ = ent.label_
+    return span
+
+
+def is_junk(span: Span, generic: frozenset[str]) -> bool:
+    text = span.text
+    if len(text) < 2 or not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
+        return True
+    if len(span) == 1 and (
+        text.islower() or span[0].lower_ in NON_NAMES or span[0].lower_ in generic
+    ):
+        return True
+    # a common noun capitalised only because it opens a sentence ("Strikes were declared")
+    if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN":
+        return True
+    # adjectival NORP ("Western backing", "Shiite militias") names no one by itself
+    return span.label_ == "NORP" and span.root.pos_ == "ADJ"
+
+
+def follows_locative(span: Span) -> bool:
+    """NER often labels a town PERSON or ORG ("fighters in Rafah"): a name after a place
+    preposition is left to the places component."""
+    before = span.start - 1
+    while before >= 0 and span.doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and span.doc[before].lower_ in LOCATIVES
+
+
+def unresolved_id(span: Span, surnames: dict[str, str]) -> str:
+    last = span[-1].text.lower()
+    if len(span) == 1 and last in surnames:  # NER may call a later "Khalil" an ORG
+        return surnames[last]
+    if span.label_ == "PERSON":
+        actor_id = UNRESOLVED_PREFIX + slug(span.text)
+        if len(span) > 1:
+            surnames.setdefault(last, actor_id)
+        return actor_id
+    return UNRESOLVED_PREFIX + slug(span.text)
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"

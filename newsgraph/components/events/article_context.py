@@ -1,0 +1,125 @@
+"""What the events component reads from earlier components, once per document: statements
+(an event inside one is attributed to it), place mentions and times (an event's place and time
+are found in its clause)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ... import extensions
+from ...model import Span, Statement
+from .lexicon import Lexicon
+from .mention import Mention
+
+
+def token_span(doc: Doc, token: Token) -> Span:
+    return Span(token.idx, token.idx + len(token.text), token.text)
+
+
+def statement_holding(statements: list[Statement], offset: int) -> Statement | None:
+    for statement in statements:
+        if any(piece.start <= offset < piece.end for piece in statement.content):
+            return statement
+    return None
+
+
+def _disputed_ids(statements: list[Statement]) -> set[str]:
+    return {s.disputes for s in statements if s.disputes}
+
+
+def _nearest(items: list[tuple[int, str]], anchor: int) -> str | None:
+    if not items:
+        return None
+    return min(items, key=lambda item: abs(item[0] - anchor))[1]
+
+
+@dataclass(slots=True)
+class Context:
+    """What other components wrote, read once per document."""
+
+    doc: Doc
+    lexicon: Lexicon
+    statements: list[Statement] = field(default_factory=list)
+    place_mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    times: list[Any] = field(default_factory=list)
+    disputed: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, doc: Doc, lexicon: Lexicon) -> Context:
+        statements = extensions.get_list(doc, "ng_statements")
+        return cls(
+            doc,
+            lexicon,
+            statements,
+            list(extensions.get_list(doc, "ng_place_mentions")),
+            list(extensions.get_list(doc, "ng_times")),
+            _disputed_ids(statements),
+        )
+
+    def place_for(
+        self,
+        mention: Mention,
+        target: Span | None,
+        attributed: Statement | None,
+        verbal: bool = False,
+    ) -> str | None:
+        """Where it happened: the target when it is a place ("the strike on Rafah"), else a
+        place in the event's clause. A verbal act ("threatened Lebanon") does not happen at
+        its target."""
+
+        def in_target(start: int, end: int) -> bool:
+            return target is not None and start < target.end and target.start < end
+
+        if not verbal:
+            for start, end, place_id in self.place_mentions:
+                if in_target(start, end):
+                    return place_id
+        ranges = [(t.idx, t.idx + len(t.text)) for t in mention.clause()]
+        found = [
+            (start, end, place_id)
+            for start, end, place_id in self.place_mentions
+            if any(a <= start < b for a, b in ranges) and not (verbal and in_target(start, end))
+        ]
+        # "the southernmost city of the Gaza Strip, Rafah": the apposition names the spot
+        specific = [
+            place_id
+            for start, end, place_id in found
+            if (tok := self._token_at(start, end)) is not None and tok.dep_ == "appos"
+        ]
+        place = specific[0] if specific else self._outermost(found, mention.anchor.idx)
+        if (
+            place is None
+            and attributed is not None
+            and attributed.place
+            and any(t.lower_ == "here" for t in mention.clause())
+        ):
+            place = attributed.place  # "launched a rocket here": where the speaker stood
+        return place
+
+    def _outermost(self, found: list[tuple[int, int, str]], anchor: int) -> str | None:
+        """Of several places, the one highest in the parse: "Majdal Shams in the Golan" is
+        Majdal Shams; ties go to the first named (the wider area usually follows)."""
+
+        def rank(item: tuple[int, int, str]) -> tuple[int, int]:
+            tok = self._token_at(item[0], item[1])
+            depth = sum(1 for _ in tok.ancestors) if tok is not None else 99
+            return depth, item[0]
+
+        return min(found, key=rank)[2] if found else None
+
+    def _token_at(self, start: int, end: int) -> Token | None:
+        """The head token of a character range."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def time_for(self, mention: Mention) -> str | None:
+        ranges = [(t.idx, t.idx + len(t.text)) for t in mention.clause()]
+        found = [
+            (time.span.start, time.id)
+            for time in self.times
+            if time.span is not None and any(a <= time.span.start < b for a, b in ranges)
+        ]
+        return _nearest(found, mention.anchor.idx)

@@ -1,0 +1,130 @@
+"""Folding the mentions of one sentence: an event in the complement of an embedding trigger
+("threatened to strike Lebanon") and a casualty clause ("shelled Juba, killing about 20
+people") become part of the mention they belong to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .mention import Mention
+from .roles import child, prep_objects
+
+THREAT_MODES = {
+    "ASSAULT": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "sanctions",
+    "MOBILIZE": "violence",
+    "PROTEST": "restrict",
+}
+
+
+def mention_at(owner: dict[int, Mention], token: Token | None) -> Mention | None:
+    if token is None:
+        return None
+    mention = owner.get(token.i)
+    return mention if mention is not None and not mention.folded else None
+
+
+def fold_into(
+    owner: dict[int, Mention], host: Mention, inner: Mention, take_target: bool = True
+) -> None:
+    inner.folded = True
+    host.tokens.extend(t for t in inner.tokens if t not in host.tokens)
+    if take_target and (host.target is None or host.target in inner.tokens):
+        # "threatened a strike on Lebanon": the target is the strike's, not the strike
+        host.target = inner.target
+    for key, value in inner.magnitude.items():
+        host.magnitude.setdefault(key, value)
+    host.magnitude_tokens.extend(inner.magnitude_tokens)
+    for tok in inner.tokens:
+        owner[tok.i] = host
+
+
+def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
+    """An event in the complement of an embedding trigger is part of it: "threatened to
+    strike Lebanon", "threatened a strike against Lebanon", "accused X of committing a
+    massacre", "demanded that Hamas renounce", "threats of aggression toward Lebanon"."""
+    for host in list(mentions):
+        if host.folded or not host.sense.embeds or host.type is None:
+            continue  # a verb that lost its event to its object ("pressed the attack")
+        anchor = host.anchor
+        inner_tokens: list[Token] = []
+        for c in anchor.children:
+            if c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "acl" and anchor.pos_ == "NOUN"):
+                inner_tokens.append(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "against"):
+                inner_tokens.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        for tok in inner_tokens:
+            inner = mention_at(owner, tok)
+            if inner is None or inner is host:
+                continue
+            fold_into(owner, host, inner)
+            if host.type == "THREATEN" and host.mode is None:
+                host.mode = THREAT_MODES.get(inner.type or "", "relations")
+    for mention in mentions:
+        if mention.target is not None and mention.target.i in owner:
+            holder = owner[mention.target.i]
+            if holder is not mention and holder.anchor is mention.target:
+                # the target is an event ("rejected the deployment of ..."): its target
+                mention.target = holder.target or mention.target
+
+
+def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
+    """ "shelled Juba ..., killing about 20 people" is one ASSAULT with a magnitude."""
+    for mention in list(mentions):
+        if mention.folded or not mention.sense.casualty or mention.anchor.pos_ == "NOUN":
+            continue
+        host = casualty_host(mentions, owner, mention)
+        if host is None:
+            continue
+        patient = mention.target
+        if mention.type is None and patient is None:  # "12 people died"
+            patient = child(mention.anchor, "nsubj", "nsubjpass")
+        fold_into(owner, host, mention, take_target=False)
+        if host.target is None and patient is not None and host.type in ("ASSAULT", "COERCE"):
+            host.target = patient
+        if host.source is None and mention.type is not None:
+            host.source = mention.source if mention.source is not host.anchor else None
+
+
+def casualty_host(
+    mentions: list[Mention], owner: dict[int, Mention], mention: Mention
+) -> Mention | None:
+    verb = mention.anchor
+    candidates: list[Token | None] = []
+    attached = ("advcl", "conj", "relcl", "acl", "xcomp", "ccomp")
+    if verb.dep_ in attached and verb.head is not verb:
+        # "accused the army of bombing a school, killing 17": the bombing killed them
+        head = verb.head
+        candidates.extend(
+            g
+            for c in (*head.children, *(g for o in head.children for g in o.children))
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i < verb.i
+            for g in c.children
+            if g.dep_ in ("pcomp", "pobj")
+        )
+        candidates.append(verb.head)
+    candidates.append(child(verb, "nsubj"))
+    candidates.append(next(prep_objects(verb, ("by",)), None))
+    # "were wounded when Hezbollah fired rockets"
+    candidates.extend(c for c in verb.children if c.dep_ == "advcl")
+    for prep in ("in", "of", "from", "during", "after"):
+        candidates.extend(prep_objects(verb, (prep,)))
+    for c in verb.children:  # "died as a result of torture"
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for g in c.subtree:
+                candidates.append(g)
+    for token in candidates:
+        host = mention_at(owner, token)
+        if (
+            host is not None
+            and host is not mention
+            and host.type is not None
+            and (host.type in ("ASSAULT", "COERCE", "PROTEST") or mention.type is None)
+        ):
+            return host
+    if mention.type is None:
+        for other in mentions:
+            if other is not mention and not other.folded and other.type == "ASSAULT":
+                return other
+    return None

@@ -1,0 +1,41 @@
+"""``Mention``: one event as the sentence detector finds it, before linking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from .lexicon import Sense
+from .roles import clause_tokens
+
+
+@dataclass(slots=True)
+class Mention:
+    """One event as found in a sentence (before linking to actors, places, statements)."""
+
+    anchor: Token
+    tokens: list[Token]
+    type: str | None
+    mode: str | None
+    sense: Sense
+    source: Token | None = None
+    target: Token | None = None
+    magnitude: dict[str, dict[str, Any]] = field(default_factory=dict)
+    magnitude_tokens: list[tuple[int, int]] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    folded: bool = False
+    extra_clause: list[Token] = field(default_factory=list)
+    reciprocal_split: bool = False
+    flag_anchor: Token | None = None  # where negation/modality are read, when not the anchor
+
+    def clause(self) -> list[Token]:
+        seen: dict[int, Token] = {}
+        for tok in [*clause_tokens(self.anchor), *self.extra_clause]:
+            seen[tok.i] = tok
+        for tok in self.tokens:
+            for t in clause_tokens(tok, limit=40):
+                seen[t.i] = t
+        return list(seen.values())

@@ -1,0 +1,85 @@
+"""Events being assembled (``Draft``) and the merging of repeated mentions of one occurrence in
+an article: later mentions compatible with an earlier one join it, and their evidence
+accumulates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...model import Event
+from .references import RefKey
+
+MERGE_FLAGS = ("negated", "hypothetical", "attributed_to")
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being assembled, with what merging compares."""
+
+    event: Event
+    source_key: RefKey | None
+    target_key: RefKey | None
+    anchor: int  # character offset of the main trigger
+
+    @property
+    def start(self) -> int:
+        return min([e.start for e in self.event.evidence] or [self.anchor])
+
+
+def _compatible_values(a: Any, b: Any) -> bool:
+    return a is None or b is None or a == b
+
+
+def _mergeable(a: Draft, b: Draft) -> bool:
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or any(getattr(ea, f) != getattr(eb, f) for f in MERGE_FLAGS):
+        return False
+    if not (_compatible_values(ea.place, eb.place) and _compatible_values(ea.time, eb.time)):
+        return False
+    for key in set(ea.magnitude) & set(eb.magnitude):
+        if ea.magnitude[key].get("min") != eb.magnitude[key].get("min"):
+            return False
+    source_ok = a.source_key is None or a.source_key.compatible(b.source_key)
+    target_ok = a.target_key is None or a.target_key.compatible(b.target_key)
+    if not (source_ok and target_ok):
+        return False
+    # the same occurrence needs something in common besides the type
+    shared_source = a.source_key is not None and a.source_key.same(b.source_key)
+    shared_target = a.target_key is not None and a.target_key.same(b.target_key)
+    shared_place = ea.place is not None and ea.place == eb.place
+    return shared_source or shared_target or shared_place
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    event, extra = into.event, other.event
+    for span in extra.evidence:
+        if span not in event.evidence:
+            event.evidence.append(span)
+    event.evidence.sort(key=lambda s: s.start)
+    # a known actor, or any span, beats nothing
+    if event.source.actor is None and (event.source.span is None or extra.source.actor):
+        event.source, into.source_key = extra.source, other.source_key
+    if event.target.actor is None and (event.target.span is None or extra.target.actor):
+        event.target, into.target_key = extra.target, other.target_key
+    event.place = event.place or extra.place
+    event.time = event.time or extra.time
+    event.mode = event.mode or extra.mode
+    for key, value in extra.magnitude.items():
+        event.magnitude.setdefault(key, value)
+    event.disputed = event.disputed or extra.disputed
+
+
+def merge_repeats(drafts: list[Draft]) -> list[Draft]:
+    """One event per occurrence: later mentions compatible with an earlier one join it."""
+    kept: list[Draft] = []
+    by_type: dict[str, list[Draft]] = {}  # only events of one type can merge
+    for draft in sorted(drafts, key=lambda d: d.start):
+        peers = by_type.setdefault(draft.event.type, [])
+        home = next((k for k in peers if _mergeable(k, draft)), None)
+        if home is None:
+            kept.append(draft)
+            peers.append(draft)
+        else:
+            _absorb(home, draft)
+    return kept

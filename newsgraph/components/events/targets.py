@@ -1,0 +1,230 @@
+"""Sources and targets of event mentions: who did a nominal event ("Hezbollah's rocket fire",
+"strikes by Hezbollah"), whom it hit, and the choice of a trigger's target among its object,
+the prepositions the lexicon names and any other preposition (in that order of trust)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon, Sense
+from .roles import (
+    child,
+    direct_object,
+    is_passive,
+    is_verbal,
+    passive_patient,
+    prep_objects,
+)
+
+DEFAULT_VERB_TARGET_PREPS = ("against",)
+DEFAULT_NOUN_TARGET_PREPS = ("on", "against")
+NATIONALITY_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def author_of(noun: Token) -> Token | None:
+    """Whose proposal/call/offer: the possessor, a by/from phrase, or a nationality adjective."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for obj in prep_objects(noun, ("by", "from")):
+        return obj
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and (
+            c.ent_type_ in NATIONALITY_ENTS or (c.pos_ == "PROPN")
+        ):
+            return c
+    return None
+
+
+def noun_source(noun: Token, sense: Sense) -> Token | None:
+    """The doer of a nominal event: "Hezbollah's rocket fire", "the Israeli strike",
+    "strikes by Hezbollah", "strikes conducted by Hezbollah fighters"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for obj in prep_objects(noun, sense.source_preps):
+        return obj
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next(prep_objects(c, ("by",)), None)
+            if agent is not None:
+                return agent
+    for c in noun.children:
+        if (
+            c.i < noun.i
+            and c.dep_ in ("amod", "compound")
+            and (c.ent_type_ in NATIONALITY_ENTS or c.pos_ == "PROPN")
+        ):
+            return c
+    return None
+
+
+def noun_target(noun: Token, sense: Sense, source: Token | None) -> Token | None:
+    """The target of a nominal event: "strike on Rafah", "demand that Israel ease ..."."""
+    preps = sense.target_preps or DEFAULT_NOUN_TARGET_PREPS
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    if source is not None:
+        holders.append(source)  # "strikes by fighters against vehicles" often attaches there
+    for holder in holders:
+        for obj in prep_objects(holder, preps):
+            if obj is not source:
+                return obj
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and is_verbal(c) and child(c, "mark") is not None:
+            subj = child(c, "nsubj", "nsubjpass")
+            if subj is not None:
+                return subj
+    return None
+
+
+# how a target candidate was found: an object or a preposition the lexicon names; a phrase
+# attached to the object ("sanctions on X"); any preposition of the verb ("in X")
+STRICT, LINKED, GENERIC = 0, 1, 2
+GENERIC_TARGET_PREPS = (
+    "to",
+    "against",
+    "on",
+    "with",
+    "into",
+    "at",
+    "toward",
+    "towards",
+    "in",
+    "for",
+    "from",
+)
+OBJECT_LINK_PREPS = (
+    "with",
+    "against",
+    "on",
+    "to",
+    "into",
+    "of",
+    "for",
+    "in",
+    "at",
+    "toward",
+    "towards",
+    "by",
+)
+ACTOR_CLASSES = ("people", "troops", "military", "place", "inspectors", "actors")
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
+
+
+def actor_like(token: Token, lex: Lexicon, actor_tokens: set[int]) -> bool:
+    """Could this noun be a participant (an actor, a group of people, a place)?"""
+    if token.ent_type_ in NOT_ACTOR_ENTS:
+        return False
+    if token.i in actor_tokens or token.ent_type_ in NATIONALITY_ENTS | {"LOC", "FAC"}:
+        return True
+    if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS):
+        return True
+    lemma = token.lemma_.lower()
+    return any(lemma in lex.object_class_sets.get(cls, ()) for cls in ACTOR_CLASSES)
+
+
+def _message_target(target: Token | None, lex: Lexicon) -> Token | None:
+    if target is not None and target.lemma_.lower() in lex.message_nouns:
+        return author_of(target) or target
+    return target
+
+
+def verb_target_candidates(
+    verb: Token, sense: Sense, phrase_object: Token | None, lex: Lexicon, depth: int = 0
+) -> list[tuple[Token, int]]:
+    """Possible targets in order of preference, each flagged strict (an object or a
+    preposition the lexicon names) or loose (any preposition, tried for actors only)."""
+    out: list[tuple[Token, int]] = []
+    first = passive_patient(verb) if is_passive(verb) else direct_object(verb)
+    if sense.prefer_preps:  # "withdrew its troops from Lebanon": Lebanon
+        out.extend((o, STRICT) for o in prep_objects(verb, sense.target_preps))
+    if first is not None and first is not phrase_object:
+        author = _message_target(first, lex)
+        if author is not None and author is not first:
+            out.append((author, STRICT))
+        out.append((first, STRICT))
+    dative = child(verb, "dative")
+    if dative is not None:
+        out.append((dative, STRICT))
+    for preps in (sense.target_preps or DEFAULT_VERB_TARGET_PREPS,):
+        out.extend((o, STRICT) for o in prep_objects(verb, preps))
+        if phrase_object is not None:
+            out.extend((o, STRICT) for o in prep_objects(phrase_object, preps))
+    for obj in (first, phrase_object):
+        if obj is None:
+            continue
+        for o in prep_objects(obj, OBJECT_LINK_PREPS):
+            out.append((o, LINKED))
+            out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))
+    if sense.embeds and depth == 0:
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                subj = child(c, "nsubj", "nsubjpass")
+                if subj is not None:
+                    out.append((subj, STRICT))
+            if c.dep_ in ("xcomp", "ccomp") and is_verbal(c):
+                out.extend(
+                    (tok, max(LINKED, tier))
+                    for tok, tier in verb_target_candidates(c, Sense(None), None, lex, 1)
+                )
+    out.extend((o, GENERIC) for o in prep_objects(verb, GENERIC_TARGET_PREPS))
+    return out
+
+
+def support_target_candidates(
+    verb: Token, noun: Token, sense: Sense, source: Token | None
+) -> list[tuple[Token, int]]:
+    """Targets of "imposed sanctions on X", "granted asylum to X", "reiterated its demand
+    that X ..."."""
+    out: list[tuple[Token, int]] = []
+    strict = noun_target(noun, sense, source)
+    if strict is not None:
+        out.append((strict, STRICT))
+    preps = sense.target_preps or ("on", "against", "with")
+    out.extend((o, STRICT) for o in prep_objects(verb, preps))
+    dative = child(verb, "dative")
+    if dative is not None:
+        out.append((dative, STRICT))
+    if sense.type in ("REQUEST", "THREATEN", "ACCUSE"):
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                subj = child(c, "nsubj", "nsubjpass")
+                if subj is not None:
+                    out.append((subj, STRICT))
+    for o in prep_objects(noun, OBJECT_LINK_PREPS):
+        if o is source:
+            continue
+        out.append((o, LINKED))
+        out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))
+    out.extend((o, GENERIC) for o in prep_objects(verb, GENERIC_TARGET_PREPS))
+    return out
+
+
+def choose_target(
+    candidates: list[tuple[Token, int]],
+    source: Token | None,
+    lex: Lexicon,
+    actor_tokens: set[int],
+) -> Token | None:
+    """The first object or object-linked candidate that can be an actor (a candidate's
+    author, "Israeli air raids", right after it), else the first strict candidate, else an
+    actor in any prepositional phrase of the verb."""
+    expanded: list[tuple[Token, int]] = []
+    for token, tier in candidates:
+        expanded.append((token, tier))
+        if not actor_like(token, lex, actor_tokens):
+            author = author_of(token)
+            if author is not None:
+                expanded.append((author, LINKED))
+    usable = [(t, tier) for t, tier in expanded if t is not source]
+    for token, tier in usable:
+        if tier <= LINKED and actor_like(token, lex, actor_tokens):
+            return token
+    for token, tier in usable:
+        if tier == STRICT:
+            return token
+    for token, _tier in usable:
+        if actor_like(token, lex, actor_tokens):
+            return token
+    return None

@@ -1,0 +1,85 @@
+"""Trigger lookup for event detection: the lemma keys a verb or noun is looked up by in the
+event lexicon, and the sense its modifiers or object select ("air strike", "deployed troops")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.names import hyphenated
+from .lexicon import Lexicon, Sense
+from .roles import child, coordinated
+
+
+def in_hyphen_compound(token: Token) -> bool:
+    """The second half of a hyphenated modifier ("Pakistan-occupied Kashmir", "Iran-backed
+    groups"): part of a name or description, not a reported act."""
+    doc = token.doc
+    return token.i >= 2 and hyphenated(doc[token.i - 2], doc[token.i - 1])
+
+
+def _particle(token: Token) -> str | None:
+    prt = child(token, "prt")
+    return prt.lower_ if prt is not None else None
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The lemma, then guesses from the word itself: the small model sometimes lemmatizes
+    in context to a wrong word ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    out = [lemma]
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("s", ""),
+        ("es", ""),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return out
+
+
+def verb_keys(token: Token) -> list[str]:
+    prt = _particle(token)
+    keys: list[str] = []
+    for lemma in lemma_candidates(token):
+        if prt:
+            keys.append(f"{lemma} {prt}")
+    keys.extend(lemma_candidates(token))
+    return keys
+
+
+def noun_sense(token: Token, lex: Lexicon) -> Sense | None:
+    """The event sense of a noun, with modifiers ("air strike", "hunger strike") applied."""
+    lemma = token.lemma_.lower()
+    for c in token.children:
+        if c.dep_ in ("compound", "amod") and c.i < token.i:
+            compound = f"{c.lemma_.lower()} {lemma}"
+            if compound in lex.nouns:
+                return lex.nouns[compound]
+    sense = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
+    if sense is None:
+        return None
+    for c in token.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i:
+            override = sense.by_modifier.get(c.lemma_.lower())
+            if override is not None:
+                return sense.with_override(override)
+    return sense
+
+
+def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:
+    if obj is None or not sense.by_object:
+        return sense
+    lemmas = {t.lemma_.lower() for t in coordinated(obj)}
+    # "peacekeeping force", "aid workers": the modifier says what kind of object it is
+    lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    for lemma in lemmas:
+        for cls in lex.classes_of(lemma):
+            override = sense.by_object.get(cls)
+            if override is not None:
+                return sense.with_override(override)
+    return sense

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import inspect
 import json
 import os
 import sys
@@ -20,6 +19,19 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
+from .cli_options import (
+    DateOpt,
+    DbOpt,
+    EngineOpt,
+    FieldOpt,
+    FormatOpt,
+    ModelOpt,
+    OutletOpt,
+    PathsArg,
+    RayAddressOpt,
+    WorkersOpt,
+)
+from .eval import SCORERS as SCORER_NAMES
 from .ingestion import DEFAULT_STORE, ENGINES
 from .show import progress_bar
 
@@ -32,64 +44,6 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-BUILT_IN_FORMATS = ("auto", "seed", "text", "jsonl", "html", "rss", "telegram")
-
-PathsArg = Annotated[
-    list[str], typer.Argument(help="Files, directories, globs, or - for standard input.")
-]
-FormatOpt = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "-f",
-        help=f"Input format: {', '.join(BUILT_IN_FORMATS)}, or a plug-in's (docs/plugins.md).",
-    ),
-]
-DateOpt = Annotated[
-    str | None,
-    typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that have none."),
-]
-OutletOpt = Annotated[
-    str | None, typer.Option("--outlet", help="Outlet name for inputs that have none.")
-]
-FieldOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--field",
-        help="JSON Lines field mapping, e.g. --field text=body --field published=date.",
-    ),
-]
-ModelOpt = Annotated[
-    str | None,
-    typer.Option("--model", help="spaCy model package (default: en_core_web_sm if installed)."),
-]
-WorkersOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--workers",
-        "-j",
-        help="Processes to annotate with (default: up to 2); with --engine ray: Ray actors.",
-    ),
-]
-EngineOpt = Annotated[
-    str,
-    typer.Option(
-        "--engine",
-        help="Where to annotate: local (processes here) or ray (needs newsgraph\\[scale]).",
-        envvar="NEWSGRAPH_ENGINE",
-    ),
-]
-RayAddressOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--ray-address",
-        help="With --engine ray: auto, or ray://HOST:10001 (default: start Ray on this machine).",
-    ),
-]
-DbOpt = Annotated[
-    str,
-    typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", envvar="NEWSGRAPH_DB"),
-]
 DEFAULT_DB = DEFAULT_STORE
 # exit status of a command that found no store to read
 NO_STORE = 2
@@ -528,8 +482,7 @@ def evaluate(
     name: Annotated[
         str,
         typer.Argument(
-            help="Scorer: polnear, plover, geo, timeml, ecbplus, conflibert-cameo, rams, muc4, "
-            "wikievents, gvdb, factuality, event-location."
+            help="Scorer: " + ", ".join(SCORER_NAMES) + "."
         ),
     ],
     data: Annotated[
@@ -552,6 +505,7 @@ def evaluate(
     figures (see docs/evaluation.md)."""
     from .eval import SCORERS
     from .eval.base import shared_eval_dir
+    from .eval.report_view import print_report, scorer_options
 
     if name not in SCORERS:
         raise typer.BadParameter(f"unknown scorer {name!r}; choose from {', '.join(SCORERS)}")
@@ -562,52 +516,16 @@ def evaluate(
     if not data_dir.exists():
         err.print(f"[red]no gold data at {data_dir}[/] (give --data DIR)")
         raise typer.Exit(2)
-    options = scorer_options(scorer.evaluate, limit=limit, split=split, subset=subset)
+    try:
+        options = scorer_options(scorer.evaluate, limit=limit, split=split, subset=subset)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     started = time.perf_counter()
     report = scorer.evaluate(data_dir, **options)
     if as_json:
         print(json.dumps(report.to_dict(), indent=2))
         return
-    print_report(report, time.perf_counter() - started)
-
-
-def scorer_options(
-    evaluate_fn: Any, *, limit: int | None, split: str, subset: str | None
-) -> dict[str, Any]:
-    """Map the CLI's generic options onto the keywords this scorer accepts."""
-    accepted = inspect.signature(evaluate_fn).parameters
-    options: dict[str, Any] = {"split": split}
-    if limit is not None:
-        options["limit"] = limit
-    if subset is not None:
-        key = next((k for k in ("set", "corpus") if k in accepted), None)
-        if key is None:
-            raise typer.BadParameter("this scorer has no --set")
-        options[key] = subset
-    return options
-
-
-def print_report(report: Any, seconds: float) -> None:
-    """One table per part: the fit part, the held-out part, then reference rows (no split)."""
-    blocks = (("fit", "fitted on"), ("heldout", "held out"), (None, "reference"))
-    for split, label in blocks:
-        rows = [r for r in report.rows if r.split == split]
-        if not rows:
-            continue
-        table = Table(title=f"{report.name} on {report.data}: {label}  ({seconds:.0f} s)")
-        for column in ("measure", "precision", "recall", "F1", "value", "support"):
-            table.add_column(column, justify="left" if column == "measure" else "right")
-        for row in rows:
-            table.add_row(
-                row.measure,
-                *(fmt_figure(v) for v in (row.precision, row.recall, row.f1, row.value)),
-                "" if row.support is None else str(row.support),
-            )
-        out.print(table)
-
-
-def fmt_figure(value: float | None) -> str:
-    return "" if value is None else f"{value:.3f}"
+    print_report(report, time.perf_counter() - started, out)
 
 
 @app.command()

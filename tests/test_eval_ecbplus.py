@@ -9,14 +9,8 @@ import pytest
 
 from newsgraph.eval import ecbplus
 from newsgraph.eval.base import shared_eval_dir
-from newsgraph.eval.ecbplus import (
-    b_cubed,
-    ceaf_e,
-    max_weight_matching,
-    muc,
-    parse_document,
-    rebuild_text,
-)
+from newsgraph.eval.coref_scores import b_cubed, ceaf_e, max_weight_matching, muc
+from newsgraph.eval.ecbplus import parse_document, rebuild_text
 
 
 def partition(*clusters: str) -> dict[str, int]:

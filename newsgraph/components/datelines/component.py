@@ -43,9 +43,8 @@ def paragraph_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer(r"\n+", text))]
 
 
-@Language.component(
-    "newsgraph_datelines", assigns=["token.is_sent_start"], requires=["doc.text"]
-)
+# requires nothing from earlier components: it reads the raw text, before the parser
+@Language.component("newsgraph_datelines", assigns=["token.is_sent_start"])
 def mark_datelines(doc: Doc) -> Doc:
     """Start a sentence at the first word after each paragraph's dateline."""
     text = doc_text(doc)

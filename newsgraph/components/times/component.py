@@ -201,7 +201,8 @@ def _past_perfect(verb: Any) -> bool:
 @Language.factory(
     "newsgraph_times",
     assigns=["doc._.ng_times", f"doc._.{DETAILS_EXTENSION}"],
-    requires=["token.dep", "token.tag", "doc._.ng_article"],
+    # doc._.ng_article (the publication date) is set by the caller, not by a component
+    requires=["token.dep", "token.tag"],
 )
 def make_component(nlp: Language, name: str) -> TimesComponent:
     return TimesComponent()

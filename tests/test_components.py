@@ -18,7 +18,6 @@ from newsgraph.nlp import (
     pipeline_config,
 )
 
-
 # reads only the raw text, before the parser: nothing to require
 REQUIRES_NOTHING = {"newsgraph_datelines"}
 

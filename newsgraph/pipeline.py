@@ -116,7 +116,8 @@ def annotate_text(
     url: str | None = None,
     model: str | None = None,
 ) -> dict[str, Any]:
-    """Annotate one text (the Python mirror of ``newsgraph annotate --format text``)."""
+    """Annotate one article's text; returns the contract dictionary (docs/contract.md): the
+    Python mirror of ``newsgraph annotate --format text`` (``newsgraph.annotate``)."""
     if isinstance(published, str):
         published = date.fromisoformat(published)
     article = Article(

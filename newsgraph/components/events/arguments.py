@@ -209,16 +209,18 @@ class ArgumentModel:
     """Per role, a weight for each feature name (unknown names weigh nothing)."""
 
     weights: dict[str, dict[str, float]]
+    margins: dict[str, float] = field(default_factory=dict)  # how far it must beat the rules
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ArgumentModel:
         data = np.load(path, allow_pickle=False)
-        weights = {}
+        weights, margins = {}, {}
         for role in ROLES:
             names = data[f"{role}_names"]
             values = data[f"{role}_weights"]
             weights[role] = {str(n): float(v) for n, v in zip(names, values, strict=True)}
-        return cls(weights)
+            margins[role] = float(data[f"{role}_margin"]) if f"{role}_margin" in data else 0.0
+        return cls(weights, margins)
 
     def score(self, role: str, names: list[str]) -> float:
         table = self.weights[role]
@@ -238,6 +240,9 @@ class ArgumentModel:
                  for c in options]
             )  # fmt: skip
             order = np.argsort(-scores, kind="stable")
+            ruled = next(n for n, c in enumerate(options) if c is rules[role])
+            if scores[order[0]] - scores[ruled] <= self.margins.get(role, 0.0):
+                order = np.array([ruled, *(n for n in order if n != ruled)])
             pick = options[int(order[0])]
             other = chosen.get("source")
             if role == "target" and pick is not None and other is not None and pick.i == other.i:

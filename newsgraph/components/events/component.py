@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from ... import extensions
 from ...model import ActorRef, Event, Span, Statement
 from ..coref.resolver import coref_of
+from .arguments import ArgumentContext, ArgumentModel, load_argument_model
 from .article_context import Context, statement_holding, token_span
 from .background import BackgroundTest, wish_statement
 from .detect import Mention, SentenceDetector
@@ -51,21 +52,24 @@ log = logging.getLogger(__name__)
         "doc._.ng_times",
         "doc._.ng_statements",
     ],
-    default_config={"extra_lexicons": []},
+    default_config={"extra_lexicons": [], "argument_model": False},
 )
-def make_component(nlp: Language, name: str, extra_lexicons: list[str]) -> EventsComponent:
-    return EventsComponent(extra_lexicons)
+def make_component(
+    nlp: Language, name: str, extra_lexicons: list[str], argument_model: bool
+) -> EventsComponent:
+    return EventsComponent(extra_lexicons, argument_model)
 
 
 class EventsComponent:
     """Finds PLOVER events; never raises on any text (a failure yields no events, logged)."""
 
-    def __init__(self, extra_lexicons: Iterable[str] = ()) -> None:
+    def __init__(self, extra_lexicons: Iterable[str] = (), argument_model: bool = False) -> None:
         self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons))
+        self.arguments = load_argument_model() if argument_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.ng_events = extract_events(doc, self.lexicon)
+            doc._.ng_events = extract_events(doc, self.lexicon, self.arguments)
         except Exception:  # a component must not stop the batch; the article keeps its text
             log.exception("newsgraph_events failed on a document of %d tokens", len(doc))
             doc._.ng_events = []
@@ -277,14 +281,21 @@ def drop_background(
     return kept
 
 
-def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
-    """The article's events, merged and numbered ``e1, e2, ...`` in text order."""
+def extract_events(
+    doc: Doc, lexicon: Lexicon | None = None, arguments: ArgumentModel | None = None
+) -> list[Event]:
+    """The article's events, merged and numbered ``e1, e2, ...`` in text order; with an
+    argument model, it re-decides each mention's source and target (``arguments.py``)."""
     lexicon = lexicon or load_lexicon()
     ctx = Context.of(doc, lexicon)
     drafts: list[Draft] = []
     actor_tokens = _actor_tokens(doc)
+    argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
     for sent in doc.sents:
-        for mention in SentenceDetector(sent, lexicon, actor_tokens).run():
+        mentions = SentenceDetector(sent, lexicon, actor_tokens).run()
+        if arguments is not None and argument_ctx is not None:
+            arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
+        for mention in mentions:
             if _has_arguments(mention):
                 drafts.extend(_drafts_of(ctx, mention))
     drafts.extend(_speech_drafts(ctx, drafts))

@@ -66,7 +66,7 @@ def full_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
     from . import link_records
 
     ids = store.article_ids()
-    result = link_records(store.iter_records(), parents)
+    result = link_records(store.records_of(ids), parents)
     return LinkUpdate(
         clusters=[c.to_row() for c in result.clusters],
         links=[link.to_row() for link in result.links],

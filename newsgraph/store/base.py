@@ -327,18 +327,25 @@ class Store(LinkTables, ABC):
         for chunk in chunks(ids, batch):
             yield from self._records_for(chunk)
 
-    def _records_for(self, ids: list[str]) -> Iterator[dict[str, Any]]:
+    def _records_for(
+        self, ids: list[str], tables: frozenset[str] | None = None, with_text: bool = True
+    ) -> Iterator[dict[str, Any]]:
+        """Records of ``ids``; ``tables`` limits the per-article tables read (the other lists
+        come back empty) and ``with_text=False`` leaves the article text out (None)."""
         marks = ", ".join("?" * len(ids))
-        article_columns = [c for c in get_table("articles").column_names if c != "raw"]
+        skip = {"raw"} if with_text else {"raw", "text"}
+        article_columns = [c for c in get_table("articles").column_names if c not in skip]
         with self._lock:
             articles = self._select_rows("articles", f"id IN ({marks})", ids, article_columns)
             children: dict[str, dict[str, list[R.Row]]] = defaultdict(lambda: defaultdict(list))
             for table in PER_ARTICLE_TABLES:
-                if table.name in _NOT_RECORD_TABLES:
+                if table.name in _NOT_RECORD_TABLES or (tables and table.name not in tables):
                     continue
                 for row in self._select_rows(table.name, f"article_id IN ({marks})", ids):
                     children[row["article_id"]][table.name].append(row)
         for article in articles:
+            if not with_text:
+                article["text"] = None
             yield R.record_from_rows(article, children.get(article["id"], {}))
 
     def _select_rows(

@@ -15,7 +15,9 @@ from .versions import utcnow
 
 _ID_CHUNK = 500
 # Articles rebuilt per batch of queries.
-_RECORD_CHUNK = 200
+_RECORD_CHUNK = 500
+# The per-article tables linking reads.
+LINK_RECORD_TABLES = frozenset({"events", "statements", "article_places", "times"})
 
 
 class LinkTables:
@@ -26,7 +28,9 @@ class LinkTables:
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
     def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
     def _transaction(self) -> Any: ...
-    def _records_for(self, ids: list[str]) -> Iterator[dict[str, Any]]: ...
+    def _records_for(
+        self, ids: list[str], tables: frozenset[str] | None = None, with_text: bool = True
+    ) -> Iterator[dict[str, Any]]: ...
     def _insert(
         self, table_name: str, rows: list[dict[str, Any]], on_conflict: str = ""
     ) -> None: ...
@@ -46,9 +50,11 @@ class LinkTables:
         return [r[0] for r in rows]
 
     def records_of(self, article_ids: Sequence[str]) -> Iterator[dict[str, Any]]:
-        """The contract records of these articles (unknown ids are skipped)."""
+        """What the link stage reads of these articles' records: the article without its text,
+        its events, statements, places and times (actors, mentions and framing come back
+        empty: affiliations come from the actor catalogue). Unknown ids are skipped."""
         for chunk in chunks(list(article_ids), _RECORD_CHUNK):
-            yield from self._records_for(chunk)
+            yield from self._records_for(chunk, LINK_RECORD_TABLES, with_text=False)
 
     def articles_naming(
         self,

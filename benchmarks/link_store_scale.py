@@ -1,7 +1,7 @@
 """How ``newsgraph link`` scales on a real DuckDB store: a full link at two sizes and an
 incremental link of a few hundred new articles on the larger store.
 
-    PYTHONPATH=. python benchmarks/link_store_scale.py [--sizes 3000 30000] [--new 300]
+    PYTHONPATH=. python benchmarks/link_store_scale.py [--sizes 3000 30000] [--new 300 3000]
         [--seed-db news.duckdb] [--copies-per-day 1] [--keep DIR]
 
 The store is built the way ``benchmarks/load.py --articles N`` builds its copies: a seed store's
@@ -9,8 +9,9 @@ articles (by default ``link_scale.base_records()``, a day's story of four articl
 with tolls 9/10/11 and 30, an accusation, three denials; or ``--seed-db``, a stored store)
 are copied in SQL with new ids (``<id>~<k>``) and every per-article table with them,
 publication dates and time values shifted by ``k // copies-per-day`` days. Nothing is fetched.
-Then ``link --full`` is timed at each size, ``--new`` more copies (dated after the last) are
-added to the largest store and ``link`` (incremental) is timed; the ratios are printed.
+Then ``link --full`` is timed at each size; to the largest store each ``--new`` batch of copies
+(dated after the last) is added in turn and ``link`` (incremental) is timed; the ratios of CPU
+times are printed (wall times too: on a shared machine they mostly measure the neighbours).
 """
 
 from __future__ import annotations
@@ -119,7 +120,9 @@ def timed_link(path: Path, full: bool) -> tuple[float, float, LinkSummary]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 30000])
-    parser.add_argument("--new", type=int, default=300, help="articles added to the last size")
+    parser.add_argument(
+        "--new", type=int, nargs="+", default=[300, 3000], help="batches added to the last size"
+    )
     parser.add_argument("--seed-db", type=Path, default=None)
     parser.add_argument("--copies-per-day", type=int, default=1)
     parser.add_argument("--keep", type=Path, default=None, help="keep the stores in this folder")
@@ -143,14 +146,20 @@ def main() -> None:
                 f"CPU ratio vs the first size {cpu / full_cpu[0]:.1f}"
             )
         n_seed = max(1, summary.articles // copies)
-        replicate(path, copies, copies + max(1, -(-args.new // n_seed)) - 1, args.copies_per_day)
-        seconds, cpu, summary = timed_link(path, full=False)
-        print(
-            f"+{summary.new_articles} new articles: link (incremental) {seconds:.2f} s "
-            f"({cpu:.2f} s CPU), {summary.read_articles} articles read, "
-            f"{summary.touched_clusters} clusters written; CPU ratio to the full link of "
-            f"{summary.articles - summary.new_articles}: {cpu / full_cpu[-1]:.3f}"
-        )
+        first_new_cpu = None
+        for new in args.new:  # each batch dated after the last: what a daily ingest adds
+            added = max(1, -(-new // n_seed))
+            replicate(path, copies, copies + added - 1, args.copies_per_day)
+            copies += added
+            seconds, cpu, summary = timed_link(path, full=False)
+            first_new_cpu = first_new_cpu or cpu
+            print(
+                f"+{summary.new_articles} new articles: link (incremental) {seconds:.2f} s "
+                f"({cpu:.2f} s CPU), {summary.read_articles} articles read, "
+                f"{summary.touched_clusters} clusters written; CPU ratio to the full link of "
+                f"{summary.articles - summary.new_articles}: {cpu / full_cpu[-1]:.3f}, "
+                f"to the first batch: {cpu / first_new_cpu:.1f}"
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

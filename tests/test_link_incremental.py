@@ -170,3 +170,29 @@ def test_a_rewritten_article_is_linked_again(tmp_path) -> None:
     assert summary.new_articles == 1
     assert got == expected
     assert not any(m[1] == "b1" and m[0] == got["members"][0][0] for m in got["members"][1:])
+
+
+def test_link_command_links_new_articles_and_recomputes_with_full(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    db = tmp_path / "cli.duckdb"
+    with open_store(db) as store:
+        write(store, first_batch())
+    runner = CliRunner()
+
+    def link(*extra: str) -> dict[str, Any]:
+        result = runner.invoke(app, ["link", "--db", str(db), "--json", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    first = link()
+    with open_store(db) as store:
+        write(store, second_batch())
+    second, full = link(), link("--full")
+    assert (first["mode"], second["mode"], full["mode"]) == ("full", "incremental", "full")
+    assert (first["new_articles"], second["new_articles"], full["new_articles"]) == (6, 4, 10)
+    assert second["clusters"] == full["clusters"] and second["claim_links"] == full["claim_links"]

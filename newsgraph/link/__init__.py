@@ -16,7 +16,7 @@ from typing import Any
 
 from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
 from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
-from .incremental import full_update, incremental_update, store_affiliations, store_totals
+from .incremental import LinkUpdate, incremental_update, store_affiliations, store_totals
 from .profiles import framing_profiles, framing_profiles_from_records, store_framing_profiles
 
 __all__ = [
@@ -92,7 +92,7 @@ def link_store(store: Any, full: bool = False) -> LinkSummary:
     run_id = store.begin_run({"stage": "link", "mode": mode})
     try:
         parents = store_affiliations(store)
-        update = (full_update if mode == "full" else incremental_update)(store, parents)
+        update = (_full_update if mode == "full" else incremental_update)(store, parents)
         store.write_link_results(
             update.clusters,
             update.links,
@@ -111,3 +111,15 @@ def link_store(store: Any, full: bool = False) -> LinkSummary:
     counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
     store.finish_run(run_id, counts | {"claim_links": sum(summary.claim_links.values())})
     return summary
+
+
+def _full_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
+    """Every stored article, linked from scratch."""
+    ids = store.article_ids()
+    result = link_records(store.records_of(ids), parents)
+    return LinkUpdate(
+        clusters=[c.to_row() for c in result.clusters],
+        links=[link.to_row() for link in result.links],
+        linked_ids=ids,
+        read_articles=len(ids),
+    )

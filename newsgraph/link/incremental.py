@@ -62,19 +62,6 @@ def store_affiliations(store: Any) -> dict[str, str]:
     return {a: p for a, p in rows if p and p != a}
 
 
-def full_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
-    from . import link_records
-
-    ids = store.article_ids()
-    result = link_records(store.records_of(ids), parents)
-    return LinkUpdate(
-        clusters=[c.to_row() for c in result.clusters],
-        links=[link.to_row() for link in result.links],
-        linked_ids=ids,
-        read_articles=len(ids),
-    )
-
-
 def incremental_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
     new_ids = store.unlinked_article_ids()
     update = LinkUpdate(linked_ids=new_ids, drop_clusters=[], drop_links_from=[])
@@ -249,4 +236,4 @@ def _json_list(value: Any) -> list[Any]:
     return json.loads(value) if isinstance(value, str) else list(value or [])
 
 
-__all__ = ["EventItem", "LinkUpdate", "full_update", "incremental_update", "store_affiliations"]
+__all__ = ["EventItem", "LinkUpdate", "incremental_update", "store_affiliations", "store_totals"]

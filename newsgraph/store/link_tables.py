@@ -162,7 +162,10 @@ class LinkTables:
                 self._delete_in(
                     "claim_links", "article_id || chr(31) || from_id", keys, "origin = 'link'"
                 )
-            self._delete_in("linked_articles", "article_id", list(linked_ids))
+            if drop_clusters is None and drop_links_from is None:  # a full run
+                self._execute("DELETE FROM linked_articles")
+            else:
+                self._delete_in("linked_articles", "article_id", list(linked_ids))
             self._insert("event_clusters", cluster_rows)
             self._insert("event_cluster_members", member_rows)
             self._insert("event_cluster_blocks", block_rows)

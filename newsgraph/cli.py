@@ -339,16 +339,21 @@ def export(
 def link(
     db: DbOpt = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Recompute everything, not only the new articles.")
+    ] = False,
 ) -> None:
     """Cluster stored events across articles and find claim links (disputes, repeats).
 
-    Writes the cluster and link tables into an existing store; never creates one.
+    Takes the articles stored since the last run into the existing clusters and links (the
+    first run, or --full, links the whole store). Writes into an existing store; never
+    creates one.
     """
     from .link import link_store
     from .store import open_store
 
     with user_errors(), open_store(db, create=False) as store:
-        summary = link_store(store)
+        summary = link_store(store, full=full)
     if as_json:
         print(json.dumps(summary.to_dict(), indent=2))
         return

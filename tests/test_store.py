@@ -268,6 +268,8 @@ EXPECTED_COUNTS = {
     "claim_links": 1,  # s3 disputes s2
     "event_clusters": 0,
     "event_cluster_members": 0,
+    "event_cluster_blocks": 0,
+    "linked_articles": 0,
     "runs": 1,
     "errors": 0,
 }

@@ -16,6 +16,7 @@ from typing import Any
 
 from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
 from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
+from .incremental import LinkUpdate, incremental_update, store_affiliations, store_totals
 from .profiles import framing_profiles, framing_profiles_from_records, store_framing_profiles
 
 __all__ = [
@@ -34,6 +35,10 @@ class LinkSummary:
     multi_outlet_clusters: int = 0  # corroborated by two outlets or more
     claim_links: dict[str, int] = field(default_factory=dict)  # relation → count
     run_id: str | None = None
+    mode: str = "records"  # full | incremental (link_store), records (link_records)
+    new_articles: int = 0  # articles this run took (link_store)
+    read_articles: int = 0  # articles whose records it read
+    touched_clusters: int = 0  # clusters it wrote
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -46,6 +51,8 @@ class LinkSummary:
             f"event clusters: {self.clusters} ({self.multi_article_clusters} reported by 2+ "
             f"articles, {self.multi_outlet_clusters} by 2+ outlets)",
             f"claim links: {links}",
+            f"this run ({self.mode}): {self.new_articles} new articles, "
+            f"{self.read_articles} read, {self.touched_clusters} clusters written",
         ]
 
 
@@ -56,10 +63,13 @@ class LinkResult:
     summary: LinkSummary
 
 
-def link_records(records: Iterable[Mapping[str, Any]]) -> LinkResult:
-    """Cluster events and find claim links over contract records (error records are skipped)."""
+def link_records(
+    records: Iterable[Mapping[str, Any]], parents: Mapping[str, str] | None = None
+) -> LinkResult:
+    """Cluster events and find claim links over contract records (error records are skipped).
+    ``parents`` (actor → parent actor) defaults to the records' own actor affiliations."""
     records = [r for r in records if "error" not in r and r.get("article")]
-    parents = affiliations(records)
+    parents = affiliations(records) if parents is None else parents
     events: list[EventItem] = [e for r in records for e in event_items(r)]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
     clusters = cluster_events(events, parents)
@@ -75,29 +85,41 @@ def link_records(records: Iterable[Mapping[str, Any]]) -> LinkResult:
     return LinkResult(clusters, links, summary)
 
 
-def link_store(store: Any) -> LinkSummary:
-    """Link everything in ``store`` and write the results, replacing the previous link run's."""
-    run_id = store.begin_run({"stage": "link"})
+def link_store(store: Any, full: bool = False) -> LinkSummary:
+    """Link the articles stored since the last run into the store's clusters and claim links
+    (``full``, or a store never linked: recompute everything). See ``incremental.py``."""
+    mode = "full" if full or not store.has_link_state() else "incremental"
+    run_id = store.begin_run({"stage": "link", "mode": mode})
     try:
-        result = link_records(store.iter_records())
-        store.replace_event_clusters([c.to_row() for c in result.clusters], run_id)
-        _replace_claim_links(store, [link.to_row() for link in result.links], run_id)
+        parents = store_affiliations(store)
+        update = (_full_update if mode == "full" else incremental_update)(store, parents)
+        store.write_link_results(
+            update.clusters,
+            update.links,
+            update.linked_ids,
+            run_id,
+            drop_clusters=update.drop_clusters,
+            drop_links_from=update.drop_links_from,
+        )
     except BaseException:
         store.finish_run(run_id, {}, status="failed")
         raise
-    result.summary.run_id = run_id
-    counts = {k: v for k, v in result.summary.to_dict().items() if isinstance(v, int)}
-    store.finish_run(run_id, counts | {"claim_links": sum(result.summary.claim_links.values())})
-    return result.summary
+    summary = LinkSummary(**store_totals(store), run_id=run_id, mode=mode)
+    summary.new_articles = len(update.linked_ids)
+    summary.read_articles = update.read_articles
+    summary.touched_clusters = len(update.clusters)
+    counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
+    store.finish_run(run_id, counts | {"claim_links": sum(summary.claim_links.values())})
+    return summary
 
 
-def _replace_claim_links(store: Any, rows: list[dict[str, Any]], run_id: str) -> None:
-    """Drop the link stage's earlier claim links, then add these (records' own links stay)."""
-    replace = getattr(store, "replace_claim_links", None)
-    if replace is not None:
-        replace(rows, run_id)
-        return
-    # Until the Store has replace_claim_links (one transaction for both): its own primitives.
-    with store._lock, store._transaction():
-        store._execute("DELETE FROM claim_links WHERE origin = ?", ["link"])
-    store.add_claim_links(rows, run_id)
+def _full_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
+    """Every stored article, linked from scratch."""
+    ids = store.article_ids()
+    result = link_records(store.records_of(ids), parents)
+    return LinkUpdate(
+        clusters=[c.to_row() for c in result.clusters],
+        links=[link.to_row() for link in result.links],
+        linked_ids=ids,
+        read_articles=len(ids),
+    )

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -201,18 +201,24 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
         if denial.act != "denial" or not _known(denial.speaker):
             continue
         per_article: dict[str, ClaimItem] = {}
-        for accusation in _in_window(dated.get(check.root(denial.speaker)), denial):  # type: ignore[arg-type]
-            if accusation.statement_id == denial.statement_id and (
-                accusation.article_id == denial.article_id
-            ):
-                continue
-            if not _answers(denial, accusation, check) or not _dispute_window(denial, accusation):
-                continue
-            if not _same_target_family(denial, accusation):
-                continue
-            kept = per_article.get(accusation.article_id)
-            if kept is None or _closer(denial, accusation, kept):
-                per_article[accusation.article_id] = accusation
+        for ring in _rings(dated.get(check.root(denial.speaker)), denial):  # type: ignore[arg-type]
+            for accusation in ring:
+                if accusation.statement_id == denial.statement_id and (
+                    accusation.article_id == denial.article_id
+                ):
+                    continue
+                if not _answers(denial, accusation, check):
+                    continue
+                if not _dispute_window(denial, accusation):
+                    continue
+                if not _same_target_family(denial, accusation):
+                    continue
+                kept = per_article.get(accusation.article_id)
+                if kept is None or _closer(denial, accusation, kept):
+                    per_article[accusation.article_id] = accusation
+            # rings come nearest first: farther accusing articles could not make the cut
+            if len(per_article) >= MAX_DISPUTED_PER_DENIAL:
+                break
         chosen = sorted(per_article.values(), key=lambda a: _distance(denial, a))
         for accusation in chosen[:MAX_DISPUTED_PER_DENIAL]:
             if denial.article_id == accusation.article_id and denial.answers == (
@@ -232,17 +238,26 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     return list(links.values())
 
 
-def _in_window(
+def _rings(
     block: tuple[list[date], list[ClaimItem], list[ClaimItem]] | None, denial: ClaimItem
-) -> list[ClaimItem]:
+) -> Iterator[list[ClaimItem]]:
+    """The block's accusations in the denial's window, by distance in days: the same day (and
+    the undated), then one day away on either side, and so on. A dense block (many accusations
+    a day) is cut once enough accusing articles are found, so the cost stays per article."""
     if block is None:
-        return []
+        return
     days, with_date, undated = block
-    if denial.published is None:
-        return with_date + undated
-    lo = bisect_left(days, denial.published - timedelta(days=DISPUTE_AFTER_DAYS))
-    hi = bisect_right(days, denial.published + timedelta(days=DISPUTE_BEFORE_DAYS))
-    return with_date[lo:hi] + undated
+    if denial.published is None:  # every accusation is at distance 0
+        yield with_date + undated
+        return
+    for distance in range(max(DISPUTE_AFTER_DAYS, DISPUTE_BEFORE_DAYS) + 1):
+        ring = [] if distance else list(undated)
+        offsets = {-distance, distance} if distance else {0}
+        for offset in sorted(offsets):
+            if -DISPUTE_AFTER_DAYS <= offset <= DISPUTE_BEFORE_DAYS:
+                day = denial.published + timedelta(days=offset)
+                ring += with_date[bisect_left(days, day) : bisect_right(days, day)]
+        yield ring
 
 
 def _same_target_family(denial: ClaimItem, accusation: ClaimItem) -> bool:

@@ -164,6 +164,15 @@ class EventCluster:
         starts = [m.interval[0] for m in self.members if m.interval]
         return min(starts) if starts else None
 
+    @property
+    def span(self) -> Interval | None:
+        """From the earliest member's start to the latest one's end; None where a member is
+        undated (it meets every date). An event outside the span cannot join the cluster."""
+        whens = [m.when for m in self.members]
+        if not whens or any(w is None for w in whens):
+            return None
+        return (min(w[0] for w in whens), max(w[1] for w in whens))  # type: ignore[index]
+
     def support(self) -> dict[str, int]:
         """Outlets that assert the event in their own voice vs those that attribute it."""
         asserted = {m.outlet or m.article_id for m in self.members if m.attributed_to is None}
@@ -238,6 +247,8 @@ class EventCluster:
             "outlets": self.outlets,
             "consensus": consensus,
             "members": sorted(m.key for m in self.members),
+            "family": self.family,
+            "span": self.span,
         }
 
 

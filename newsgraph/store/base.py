@@ -23,6 +23,7 @@ from ..model import Article, ArticleError
 from . import rows as R
 from .batch import RecordBatch, chunks, error_row, insert_statements, link_rows, source_row, to_json
 from .errors import AmbiguousArticleId, StoreError
+from .link_tables import LinkTables, cluster_table_rows
 from .schema import (
     PANDAS_TYPES,
     PER_ARTICLE_TABLES,
@@ -38,11 +39,13 @@ from .versions import collect_versions, utcnow
 
 # Ids per IN (...) list.
 _ID_CHUNK = 500
+# Per-article tables that are the link stage's, not part of the record.
+_NOT_RECORD_TABLES = frozenset({"claim_links", "linked_articles"})
 # Articles rebuilt per batch of queries in ``iter_records``.
 RECORD_BATCH = 200
 
 
-class Store(ABC):
+class Store(LinkTables, ABC):
     """A newsgraph database. Use ``open_store`` to get one; close it (or use ``with``)."""
 
     dialect: str = ""
@@ -300,32 +303,13 @@ class Store(ABC):
         """Replace all event clusters. A cluster: id, type, place_id, time_value,
         first_reported (date), outlets (list), consensus (dict), members [(article_id, event_id)].
         """
-        now = utcnow()
-        cluster_rows, member_rows = [], []
-        for cluster in clusters:
-            members = list(dict.fromkeys(tuple(m) for m in cluster.get("members", ())))
-            cluster_rows.append(
-                {
-                    "id": cluster["id"],
-                    "type": cluster.get("type"),
-                    "place_id": cluster.get("place_id"),
-                    "time_value": cluster.get("time_value"),
-                    "first_reported": cluster.get("first_reported"),
-                    "n_articles": len({a for a, _ in members}),
-                    "outlets": to_json(cluster.get("outlets") or []),
-                    "consensus": to_json(cluster.get("consensus") or {}),
-                    "run_id": run_id,
-                    "updated_at": now,
-                }
-            )
-            member_rows += [
-                {"cluster_id": cluster["id"], "article_id": a, "event_id": e} for a, e in members
-            ]
+        cluster_rows, member_rows, block_rows = cluster_table_rows(clusters, run_id)
         with self._lock, self._transaction():
-            self._execute("DELETE FROM event_cluster_members")
-            self._execute("DELETE FROM event_clusters")
+            for table in ("event_cluster_members", "event_cluster_blocks", "event_clusters"):
+                self._execute(f"DELETE FROM {table}")
             self._insert("event_clusters", cluster_rows)
             self._insert("event_cluster_members", member_rows)
+            self._insert("event_cluster_blocks", block_rows)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -343,18 +327,25 @@ class Store(ABC):
         for chunk in chunks(ids, batch):
             yield from self._records_for(chunk)
 
-    def _records_for(self, ids: list[str]) -> Iterator[dict[str, Any]]:
+    def _records_for(
+        self, ids: list[str], tables: frozenset[str] | None = None, with_text: bool = True
+    ) -> Iterator[dict[str, Any]]:
+        """Records of ``ids``; ``tables`` limits the per-article tables read (the other lists
+        come back empty) and ``with_text=False`` leaves the article text out (None)."""
         marks = ", ".join("?" * len(ids))
-        article_columns = [c for c in get_table("articles").column_names if c != "raw"]
+        skip = {"raw"} if with_text else {"raw", "text"}
+        article_columns = [c for c in get_table("articles").column_names if c not in skip]
         with self._lock:
             articles = self._select_rows("articles", f"id IN ({marks})", ids, article_columns)
             children: dict[str, dict[str, list[R.Row]]] = defaultdict(lambda: defaultdict(list))
             for table in PER_ARTICLE_TABLES:
-                if table.name == "claim_links":
+                if table.name in _NOT_RECORD_TABLES or (tables and table.name not in tables):
                     continue
                 for row in self._select_rows(table.name, f"article_id IN ({marks})", ids):
                     children[row["article_id"]][table.name].append(row)
         for article in articles:
+            if not with_text:
+                article["text"] = None
             yield R.record_from_rows(article, children.get(article["id"], {}))
 
     def _select_rows(

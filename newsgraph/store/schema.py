@@ -287,6 +287,36 @@ TABLES: tuple[Table, ...] = (
         order_by=("cluster_id", "article_id", "event_id"),
     ),
     Table(
+        "event_cluster_blocks",
+        _cols(
+            """
+            cluster_id TEXT!
+            family TEXT!
+            span_start DATE
+            span_end DATE
+            """
+        ),
+        # What an incremental link run looks up: the clusters of a type family whose members'
+        # dates meet the new events' (NULL span: a member is undated and meets every date).
+        primary_key=("cluster_id",),
+        indexes=(("family", "span_start"),),
+        order_by=("family", "span_start", "cluster_id"),
+    ),
+    Table(
+        "linked_articles",
+        _cols(
+            """
+            article_id TEXT!
+            run_id TEXT
+            linked_at TIMESTAMP!
+            """
+        ),
+        # Per article: rewriting an article drops its row, so the next link run takes it again.
+        per_article=True,
+        primary_key=("article_id",),
+        order_by=("article_id",),
+    ),
+    Table(
         "runs",
         _cols(
             """

@@ -1,0 +1,239 @@
+"""``link_store``: link a store's new articles without recomputing the store.
+
+A full run (``full=True``, or a store no run has recorded as linked) clusters and links every
+stored article. An incremental run takes the articles stored or rewritten since
+(``linked_articles`` has no row for them) and recomputes only their blocks:
+
+- **events**: for each type family of the new events, the clusters of that family whose span
+  (earliest member start to latest member end, ``event_cluster_blocks``) meets the new events'
+  dates, closed under overlap (a loaded cluster's span widens the window until no other cluster
+  of the family meets it), plus the clusters that held a rewritten article. Those clusters'
+  members and the new events are clustered again, in the same visit order as a full run, and
+  replace the loaded clusters. No cluster outside the window meets an event inside it in time,
+  so the result is the full run's (cluster ids are the hash of the starting member: stable).
+- **claims**: a new denial's block is its speaker's root actor (by affiliation), a new
+  accusation's the roots of those it accuses; a new statement's repeat group is its speaker and
+  act. The articles within ``CLAIM_CONTEXT_DAYS`` of the new ones that name an actor of those
+  blocks (speaker, addressee, event source or target) or have a statement by one of those
+  speakers are read. The links *from* the blocks' denials and the groups' statements published
+  from ``CLAIM_SCOPE_BEFORE`` days before to ``CLAIM_SCOPE_AFTER`` days after the new articles
+  (every denial whose window, or whose accusation's first denial, a new statement can change)
+  are recomputed and replace the old ones. (A chain of word repeats longer than that window is
+  the one thing a full run could link differently.)
+
+Cost grows with the new articles and what lies in their blocks and dates, not with the store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
+from .events import Compatibility, EventItem, _known, cluster_events, event_items, family_of
+
+# Statements read around the new articles for claim links (days before and after).
+CLAIM_CONTEXT_DAYS = 3 * DISPUTE_AFTER_DAYS + 3
+# Links recomputed from statements published this many days before / after the new articles.
+CLAIM_SCOPE_BEFORE = DISPUTE_AFTER_DAYS + 2
+CLAIM_SCOPE_AFTER = 2 * DISPUTE_AFTER_DAYS + 1
+
+Window = tuple[date, date] | None  # None: every date (an undated event meets all)
+
+
+@dataclass(slots=True)
+class LinkUpdate:
+    """What one link run writes, and what it read to find it."""
+
+    clusters: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    linked_ids: list[str] = field(default_factory=list)
+    drop_clusters: list[str] | None = None  # None: replace every cluster
+    drop_links_from: list[tuple[str, str]] | None = None  # None: replace every link
+    read_articles: int = 0
+
+
+def store_affiliations(store: Any) -> dict[str, str]:
+    """actor id → parent actor id, from the store's actor catalogue."""
+    rows = store.query("SELECT id, affiliation FROM actors WHERE affiliation IS NOT NULL")
+    return {a: p for a, p in rows if p and p != a}
+
+
+def incremental_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
+    new_ids = store.unlinked_article_ids()
+    update = LinkUpdate(linked_ids=new_ids, drop_clusters=[], drop_links_from=[])
+    if not new_ids:
+        return update
+    cache = _RecordCache(store)
+    new_records = cache.get(new_ids)
+    check = Compatibility(parents)
+    _update_clusters(store, update, new_records, set(new_ids), cache, check)
+    _update_claim_links(store, update, new_records, set(new_ids), cache, check)
+    update.read_articles = len(cache.records)
+    return update
+
+
+class _RecordCache:
+    """Records read from the store, each once per run."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.records: dict[str, dict[str, Any]] = {}
+
+    def get(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        ids = list(dict.fromkeys(ids))
+        missing = [i for i in ids if i not in self.records]
+        for record in self.store.records_of(missing):
+            self.records[(record.get("article") or {}).get("id")] = record
+        return [self.records[i] for i in ids if i in self.records and _linkable(self.records[i])]
+
+
+def _linkable(record: Mapping[str, Any]) -> bool:
+    return "error" not in record and bool(record.get("article"))
+
+
+# ---------------------------------------------------------------- events
+
+
+def _update_clusters(
+    store: Any,
+    update: LinkUpdate,
+    new_records: list[dict[str, Any]],
+    new_ids: set[str],
+    cache: _RecordCache,
+    check: Compatibility,
+) -> None:
+    new_items = [e for r in new_records for e in event_items(r)]
+    windows: dict[str, Window] = {}
+    loaded: dict[str, str] = {}  # cluster id → family
+    for item in new_items:
+        _widen(windows, family_of(item.type), item.when)
+    for cluster_id, family, start, end in store.cluster_blocks_of_articles(sorted(new_ids)):
+        loaded[cluster_id] = family  # a rewritten article's old clusters are redone
+        _widen(windows, family, (start, end) if start and end else None)
+    for family in sorted(windows):
+        _close_window(store, family, windows, loaded)
+    members = store.cluster_members(loaded)
+    old_keys = {(a, e) for _, a, e in members if a not in new_ids}
+    old_records = cache.get(sorted({a for a, _ in old_keys}))
+    old_items = [e for r in old_records for e in event_items(r) if e.key in old_keys]
+    clusters = cluster_events(old_items + new_items, check.parents)
+    update.clusters = [c.to_row() for c in clusters]
+    update.drop_clusters = sorted(loaded)
+
+
+def _widen(windows: dict[str, Window], family: str, when: Window) -> None:
+    if family in windows and windows[family] is None:
+        return
+    if when is None:
+        windows[family] = None
+        return
+    old = windows.get(family)
+    windows[family] = when if old is None else (min(old[0], when[0]), max(old[1], when[1]))
+
+
+def _close_window(
+    store: Any, family: str, windows: dict[str, Window], loaded: dict[str, str]
+) -> None:
+    """Load the family's clusters that meet its window, widening it by their spans until no
+    other cluster meets it."""
+    while True:
+        window = windows[family]
+        start, end = window if window else (None, None)
+        found = [b for b in store.cluster_blocks(family, start, end) if b[0] not in loaded]
+        if not found:
+            return
+        for cluster_id, span_start, span_end in found:
+            loaded[cluster_id] = family
+            if span_start and span_end:  # an undated cluster meets every date: no widening
+                _widen(windows, family, (span_start, span_end))
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _update_claim_links(
+    store: Any,
+    update: LinkUpdate,
+    new_records: list[dict[str, Any]],
+    new_ids: set[str],
+    cache: _RecordCache,
+    check: Compatibility,
+) -> None:
+    new_claims = [c for r in new_records for c in claim_items(r) if _known(c.speaker)]
+    if not new_claims:
+        return
+    # dispute blocks: the deniers' roots and the roots of those the accusations accuse
+    roots = {check.root(c.speaker) for c in new_claims if c.act == "denial"}  # type: ignore[arg-type]
+    roots |= {check.root(p) for c in new_claims if c.act in ACCUSING_ACTS for p in c.parties}
+    # repeat groups: the same speaker and act
+    groups = {(c.speaker, c.act) for c in new_claims}
+    dates = [_published_of(r) for r in new_records]
+    first = min(dates) if all(dates) else None  # type: ignore[type-var]
+    last = max(dates) if all(dates) else None  # type: ignore[type-var]
+    block_actors = [a for (a,) in store.query("SELECT id FROM actors") if check.root(a) in roots]
+    context = store.articles_naming(
+        sorted(set(block_actors) | roots),
+        sorted({speaker for speaker, _ in groups}),  # type: ignore[type-var]
+        first - timedelta(days=CLAIM_CONTEXT_DAYS) if first else None,
+        last + timedelta(days=CLAIM_CONTEXT_DAYS) if last else None,
+    )
+    records = cache.get(sorted(set(context) | new_ids))
+    items = [c for r in records for c in claim_items(r)]
+
+    def in_scope(item: ClaimItem) -> bool:
+        """Links from this statement may change, and all they depend on was read."""
+        if not _known(item.speaker):
+            return False
+        in_block = item.act == "denial" and check.root(item.speaker) in roots  # type: ignore[arg-type]
+        if not in_block and (item.speaker, item.act) not in groups:
+            return False
+        if item.article_id in new_ids or first is None or item.published is None:
+            return True
+        return (
+            first - timedelta(days=CLAIM_SCOPE_BEFORE)
+            <= item.published
+            <= last + timedelta(days=CLAIM_SCOPE_AFTER)  # type: ignore[operator]
+        )
+
+    scope = {(i.article_id, i.statement_id) for i in items if in_scope(i)}
+    links = find_claim_links(items, check.parents)
+    update.links = [x.to_row() for x in links if (x.article_id, x.from_id) in scope]
+    update.drop_links_from = sorted(scope)
+
+
+def _published_of(record: Mapping[str, Any]) -> date | None:
+    value = (record.get("article") or {}).get("published")
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def store_totals(store: Any) -> dict[str, Any]:
+    """The link tables' totals after a run (what the summary reports)."""
+    ((articles,),) = store.query("SELECT count(*) FROM linked_articles")
+    ((events,),) = store.query("SELECT count(*) FROM event_cluster_members")
+    ((clusters,),) = store.query("SELECT count(*) FROM event_clusters")
+    multi = store.query("SELECT outlets FROM event_clusters WHERE n_articles > 1")
+    links = store.query(
+        "SELECT relation, count(*) FROM claim_links WHERE origin = 'link' GROUP BY relation"
+    )
+    return {
+        "articles": int(articles),
+        "events": int(events),
+        "clusters": int(clusters),
+        "multi_article_clusters": len(multi),
+        "multi_outlet_clusters": sum(len(_json_list(o)) > 1 for (o,) in multi),
+        "claim_links": {rel: int(n) for rel, n in links},
+    }
+
+
+def _json_list(value: Any) -> list[Any]:
+    return json.loads(value) if isinstance(value, str) else list(value or [])
+
+
+__all__ = ["EventItem", "LinkUpdate", "incremental_update", "store_affiliations", "store_totals"]

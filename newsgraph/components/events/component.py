@@ -143,7 +143,11 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 target=target.ref,
                 evidence=list(evidence),
                 place=ctx.place_for(
-                    mention, target.ref.span, attributed, verbal=_acts_at_a_distance(mention.type)
+                    mention,
+                    target.ref.span,
+                    attributed,
+                    verbal=_acts_at_a_distance(mention.type),
+                    source=source.ref,
                 ),
                 time=ctx.time_for(mention),
                 magnitude={k: dict(v) for k, v in mention.magnitude.items()},

@@ -13,7 +13,13 @@ from ... import extensions
 from ...model import ActorRef, Span, Statement
 from .lexicon import Lexicon
 from .mention import Mention
-from .place_choice import Roles, candidate_features, load_place_model, sentence_candidates
+from .place_choice import (
+    Roles,
+    candidate_features,
+    load_place_model,
+    narrowest,
+    sentence_candidates,
+)
 
 
 def token_span(doc: Doc, token: Token) -> Span:
@@ -87,8 +93,10 @@ class Context:
             features = candidate_features(
                 self.doc, mention.anchor, candidates, self._places(), roles
             )
-            place = model.choose(candidates, features)
-            return place or self._said_here(mention, attributed)
+            index = model.choose_index(features)
+            if index is None:
+                return self._said_here(mention, attributed)
+            return narrowest(self.doc, candidates[index], candidates)[2]
         if not verbal:
             for start, end, place_id in self.place_mentions:
                 if in_target(start, end):

@@ -33,6 +33,7 @@ from .article_context import Context, statement_holding, token_span
 from .background import BackgroundTest, wish_statement
 from .detect import Mention, SentenceDetector
 from .lexicon import Lexicon, load_lexicon
+from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds
@@ -130,6 +131,10 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
     info = lex.types.get(mention.type or "")
     evidence = [token_span(doc, t) for t in sorted(mention.tokens, key=lambda t: t.i)]
     attributed = statement_holding(ctx.statements, mention.anchor.idx)
+    magnitude = dict(mention.magnitude)
+    if info is not None and info.quad == "material_conflict":
+        # "left 12 dead and 30 wounded": counts not written as the trigger's object
+        magnitude = {**sentence_counts(mention.anchor.sent, lex.magnitude), **magnitude}
     drafts = []
     for source in sources:
         for target in targets:
@@ -150,7 +155,7 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                     source=source.ref,
                 ),
                 time=ctx.time_for(mention),
-                magnitude={k: dict(v) for k, v in mention.magnitude.items()},
+                magnitude={k: dict(v) for k, v in magnitude.items()},
                 attributed_to=attributed.id if attributed else None,
                 negated=mention.negated,
                 hypothetical=mention.hypothetical,

@@ -174,13 +174,34 @@ class PlaceModel:
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
 
-    def choose(self, candidates: list[Mention], features: np.ndarray) -> str | None:
-        """The likeliest candidate's place id, or None when none is likely enough."""
-        if not candidates:
+    def choose_index(self, features: np.ndarray) -> int | None:
+        """The likeliest candidate's row, or None when none is likely enough."""
+        if not len(features):
             return None
         scores = self.probabilities(features)
         best = int(np.argmax(scores))
-        return candidates[best][2] if scores[best] >= self.threshold else None
+        return best if scores[best] >= self.threshold else None
+
+
+def narrowest(doc: Doc, chosen: Mention, candidates: list[Mention]) -> Mention:
+    """The chosen place, or the place it locates ("Majdal Shams in the occupied Golan": the
+    village, not the Golan; "the town of X in Y"): a candidate whose head governs the chosen
+    one's "in"/"of" phrase, or that ends right before its preposition (the parser often hangs
+    the phrase on the verb or noun before)."""
+    head = _head(doc, chosen[0], chosen[1])
+    if head is None or head.dep_ != "pobj" or head.head.lower_ not in ("in", "of"):
+        return chosen
+    preposition = head.head
+    for candidate in candidates:
+        other = _head(doc, candidate[0], candidate[1])
+        if candidate == chosen or other is None:
+            continue
+        ends_before = preposition.i > 0 and doc[preposition.i - 1].idx < candidate[1] <= (
+            preposition.idx
+        )
+        if other.i == preposition.head.i or ends_before:
+            return candidate
+    return chosen
 
 
 @lru_cache(maxsize=2)

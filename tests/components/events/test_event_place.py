@@ -61,5 +61,5 @@ def test_features_mark_the_preposition_and_the_source(nlp: Language) -> None:
 def test_no_candidate_is_likely_enough_below_the_threshold() -> None:
     model = PlaceModel(np.zeros(len(FEATURE_NAMES), dtype=np.float32), -3.0, 0.5)
     features = np.zeros((1, len(FEATURE_NAMES)), dtype=np.float32)
-    assert model.choose([(0, 4, "x")], features) is None
-    assert PlaceModel(model.weights, 3.0, 0.5).choose([(0, 4, "x")], features) == "x"
+    assert model.choose_index(features) is None
+    assert PlaceModel(model.weights, 3.0, 0.5).choose_index(features) == 0

@@ -43,7 +43,9 @@ def paragraph_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer(r"\n+", text))]
 
 
-@Language.component("newsgraph_datelines", assigns=["token.is_sent_start"], requires=["doc.text"])
+@Language.component(
+    "newsgraph_datelines", assigns=["token.is_sent_start"], requires=["doc.text"]
+)
 def mark_datelines(doc: Doc) -> Doc:
     """Start a sentence at the first word after each paragraph's dateline."""
     text = doc_text(doc)

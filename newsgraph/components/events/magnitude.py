@@ -143,7 +143,8 @@ def _quantity_pattern(table: dict[str, Any]) -> str:
     number = rf"(?:\d[\d,]*|(?:{word})(?:[- ](?:{word}|and))*)"
     cue = "|".join(re.escape(c) for c in cues)
     vague_words = "|".join(re.escape(v) for v in vague)
-    return rf"(?P<n>(?:(?:{cue}) )?{number}|{vague_words})"
+    # an age is no count: "shot dead 25-year-old John"
+    return rf"(?P<n>(?:(?:{cue}) )?{number}(?![-\s]years?\b)|{vague_words})"
 
 
 def sentence_counts(sentence: SpacySpan, table: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -25,6 +25,7 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ... import extensions
 from ...model import ActorRef, Event, Span, Statement
@@ -131,10 +132,6 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
     info = lex.types.get(mention.type or "")
     evidence = [token_span(doc, t) for t in sorted(mention.tokens, key=lambda t: t.i)]
     attributed = statement_holding(ctx.statements, mention.anchor.idx)
-    magnitude = dict(mention.magnitude)
-    if info is not None and info.quad == "material_conflict":
-        # "left 12 dead and 30 wounded": counts not written as the trigger's object
-        magnitude = {**sentence_counts(mention.anchor.sent, lex.magnitude), **magnitude}
     drafts = []
     for source in sources:
         for target in targets:
@@ -155,7 +152,7 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                     source=source.ref,
                 ),
                 time=ctx.time_for(mention),
-                magnitude={k: dict(v) for k, v in magnitude.items()},
+                magnitude={k: dict(v) for k, v in mention.magnitude.items()},
                 attributed_to=attributed.id if attributed else None,
                 negated=mention.negated,
                 hypothetical=mention.hypothetical,
@@ -286,6 +283,24 @@ def drop_background(
     return kept
 
 
+def _add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexicon) -> None:
+    """ "left 12 dead and 30 wounded": a count written around the triggers goes to the
+    nearest material-conflict event of the sentence, when none has a count of its kind (one
+    count, one event)."""
+    conflict = [
+        m
+        for m in mentions
+        if (info := lexicon.types.get(m.type or "")) is not None
+        and info.quad == "material_conflict"
+    ]
+    if not conflict:
+        return
+    for kind, (reading, offset) in sentence_counts(sent, lexicon.magnitude).items():
+        if all(kind not in m.magnitude for m in conflict):
+            nearest = min(conflict, key=lambda m: abs(m.anchor.idx - offset))
+            nearest.magnitude[kind] = dict(reading)
+
+
 def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order."""
     lexicon = lexicon or load_lexicon()
@@ -293,7 +308,9 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     drafts: list[Draft] = []
     actor_tokens = _actor_tokens(doc)
     for sent in doc.sents:
-        for mention in SentenceDetector(sent, lexicon, actor_tokens).run():
+        mentions = list(SentenceDetector(sent, lexicon, actor_tokens).run())
+        _add_sentence_counts(sent, [m for m in mentions if _has_arguments(m)], lexicon)
+        for mention in mentions:
             if _has_arguments(mention):
                 drafts.extend(_drafts_of(ctx, mention))
     drafts.extend(_speech_drafts(ctx, drafts))

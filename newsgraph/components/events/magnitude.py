@@ -147,12 +147,13 @@ def _quantity_pattern(table: dict[str, Any]) -> str:
     return rf"(?P<n>(?:(?:{cue}) )?{number}(?![-\s]years?\b)|{vague_words})"
 
 
-def sentence_counts(sentence: SpacySpan, table: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def sentence_counts(sentence: SpacySpan, table: dict[str, Any]) -> dict[str, tuple[dict, int]]:
     """Casualty counts the sentence states in the ``count_forms`` of the magnitude table
-    ("shot dead 104", "the death toll rose to 35"), by casualty kind, first form first."""
+    ("shot dead 104", "the death toll rose to 35"): by casualty kind, the reading and the
+    character offset of the form (first form first)."""
     quantity = _quantity_pattern(table)
     text = sentence.text
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, tuple[dict, int]] = {}
     for form in table.get("count_forms") or []:
         if form["casualty"] in found:
             continue
@@ -162,5 +163,5 @@ def sentence_counts(sentence: SpacySpan, table: dict[str, Any]) -> dict[str, dic
             continue
         reading = read_quantity(match.group("n"), table)
         if reading is not None:
-            found[form["casualty"]] = reading
+            found[form["casualty"]] = (reading, sentence.start_char + match.start())
     return found

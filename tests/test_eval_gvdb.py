@@ -64,5 +64,6 @@ def test_quality_floor_heldout() -> None:
     assert rows["arguments (source, target, place)"].f1 >= FLOORS["arguments"]
 
 
-# held out on 2026-12-04: found 0.946, arguments F1 0.099
-FLOORS = {"found": 0.926, "arguments": 0.079}
+# held out on 2026-12-04: found 0.946, arguments F1 0.099; 0.105 with the learned event place
+# (events/place_choice.py), whose floor is that minus 0.01
+FLOORS = {"found": 0.926, "arguments": 0.095}

@@ -10,9 +10,16 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ... import extensions
-from ...model import Span, Statement
+from ...model import ActorRef, Span, Statement
 from .lexicon import Lexicon
 from .mention import Mention
+from .place_choice import (
+    Roles,
+    candidate_features,
+    load_place_model,
+    narrowest,
+    sentence_candidates,
+)
 
 
 def token_span(doc: Doc, token: Token) -> Span:
@@ -65,14 +72,31 @@ class Context:
         target: Span | None,
         attributed: Statement | None,
         verbal: bool = False,
+        source: ActorRef | None = None,
     ) -> str | None:
-        """Where it happened: the target when it is a place ("the strike on Rafah"), else a
-        place in the event's clause. A verbal act ("threatened Lebanon") does not happen at
-        its target."""
+        """Where it happened: the place the learned chooser (``place_choice``) picks among
+        those of the sentence; without its model, the target when it is a place ("the strike
+        on Rafah"), else a place in the event's clause. A verbal act ("threatened Lebanon")
+        does not happen at its target."""
 
         def in_target(start: int, end: int) -> bool:
             return target is not None and start < target.end and target.start < end
 
+        model = load_place_model()
+        if model is not None:
+            candidates = [
+                m
+                for m in sentence_candidates(self.doc, mention.anchor, self.place_mentions)
+                if not (verbal and in_target(m[0], m[1]))
+            ]
+            roles = Roles(target, source.span if source else None, self._country_of(source))
+            features = candidate_features(
+                self.doc, mention.anchor, candidates, self._places(), roles
+            )
+            index = model.choose_index(features)
+            if index is None:
+                return self._said_here(mention, attributed)
+            return narrowest(self.doc, candidates[index], candidates)[2]
         if not verbal:
             for start, end, place_id in self.place_mentions:
                 if in_target(start, end):
@@ -90,14 +114,23 @@ class Context:
             if (tok := self._token_at(start, end)) is not None and tok.dep_ == "appos"
         ]
         place = specific[0] if specific else self._outermost(found, mention.anchor.idx)
-        if (
-            place is None
-            and attributed is not None
-            and attributed.place
-            and any(t.lower_ == "here" for t in mention.clause())
-        ):
-            place = attributed.place  # "launched a rocket here": where the speaker stood
-        return place
+        return place or self._said_here(mention, attributed)
+
+    @staticmethod
+    def _said_here(mention: Mention, attributed: Statement | None) -> str | None:
+        """ "launched a rocket here": where the speaker stood."""
+        if attributed is None or not any(t.lower_ == "here" for t in mention.clause()):
+            return None
+        return attributed.place
+
+    def _places(self) -> dict[str, Any]:
+        return {p.id: p for p in extensions.get_list(self.doc, "ng_places")}
+
+    def _country_of(self, ref: ActorRef | None) -> str | None:
+        if ref is None or not ref.actor:
+            return None
+        actors = extensions.get_list(self.doc, "ng_actors")
+        return next((a.country for a in actors if a.id == ref.actor), None)
 
     def _outermost(self, found: list[tuple[int, int, str]], anchor: int) -> str | None:
         """Of several places, the one highest in the parse: "Majdal Shams in the Golan" is

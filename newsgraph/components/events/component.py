@@ -25,6 +25,7 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ... import extensions
 from ...model import ActorRef, Event, Span, Statement
@@ -34,6 +35,7 @@ from .article_context import Context, statement_holding, token_span
 from .background import BackgroundTest, wish_statement
 from .detect import Mention, SentenceDetector
 from .lexicon import Lexicon, load_lexicon
+from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds
@@ -147,7 +149,11 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 target=target.ref,
                 evidence=list(evidence),
                 place=ctx.place_for(
-                    mention, target.ref.span, attributed, verbal=_acts_at_a_distance(mention.type)
+                    mention,
+                    target.ref.span,
+                    attributed,
+                    verbal=_acts_at_a_distance(mention.type),
+                    source=source.ref,
                 ),
                 time=ctx.time_for(mention),
                 magnitude={k: dict(v) for k, v in mention.magnitude.items()},
@@ -281,6 +287,24 @@ def drop_background(
     return kept
 
 
+def _add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexicon) -> None:
+    """ "left 12 dead and 30 wounded": a count written around the triggers goes to the
+    nearest material-conflict event of the sentence, when none has a count of its kind (one
+    count, one event)."""
+    conflict = [
+        m
+        for m in mentions
+        if (info := lexicon.types.get(m.type or "")) is not None
+        and info.quad == "material_conflict"
+    ]
+    if not conflict:
+        return
+    for kind, (reading, offset) in sentence_counts(sent, lexicon.magnitude).items():
+        if all(kind not in m.magnitude for m in conflict):
+            nearest = min(conflict, key=lambda m: abs(m.anchor.idx - offset))
+            nearest.magnitude[kind] = dict(reading)
+
+
 def extract_events(
     doc: Doc, lexicon: Lexicon | None = None, arguments: ArgumentModel | None = None
 ) -> list[Event]:
@@ -292,9 +316,10 @@ def extract_events(
     actor_tokens = _actor_tokens(doc)
     argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
     for sent in doc.sents:
-        mentions = SentenceDetector(sent, lexicon, actor_tokens).run()
+        mentions = list(SentenceDetector(sent, lexicon, actor_tokens).run())
         if arguments is not None and argument_ctx is not None:
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
+        _add_sentence_counts(sent, [m for m in mentions if _has_arguments(m)], lexicon)
         for mention in mentions:
             if _has_arguments(mention):
                 drafts.extend(_drafts_of(ctx, mention))

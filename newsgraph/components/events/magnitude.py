@@ -127,3 +127,41 @@ def quantity_of(noun: Token, table: dict[str, Any]) -> tuple[dict[str, Any], int
             start, end = _span_text(list(span))
             return reading, start, end
     return None
+
+
+def _quantity_pattern(table: dict[str, Any]) -> str:
+    """A regular expression for a quantity phrase: an optional bound word, then digits, number
+    words or a vague word ("at least 12", "twenty-three", "dozens")."""
+    words = sorted(table.get("number_words") or {}, key=len, reverse=True)
+    vague = sorted(table.get("vague") or {}, key=len, reverse=True)
+    cues = sorted(
+        {*(table.get("lower_bound") or []), *(table.get("approximate") or [])},
+        key=len,
+        reverse=True,
+    )
+    word = "|".join(re.escape(w) for w in words)
+    number = rf"(?:\d[\d,]*|(?:{word})(?:[- ](?:{word}|and))*)"
+    cue = "|".join(re.escape(c) for c in cues)
+    vague_words = "|".join(re.escape(v) for v in vague)
+    # an age is no count: "shot dead 25-year-old John"
+    return rf"(?P<n>(?:(?:{cue}) )?{number}(?![-\s]years?\b)|{vague_words})"
+
+
+def sentence_counts(sentence: SpacySpan, table: dict[str, Any]) -> dict[str, tuple[dict, int]]:
+    """Casualty counts the sentence states in the ``count_forms`` of the magnitude table
+    ("shot dead 104", "the death toll rose to 35"): by casualty kind, the reading and the
+    character offset of the form (first form first)."""
+    quantity = _quantity_pattern(table)
+    text = sentence.text
+    found: dict[str, tuple[dict, int]] = {}
+    for form in table.get("count_forms") or []:
+        if form["casualty"] in found:
+            continue
+        pattern = form["pattern"].replace("{n}", quantity)
+        match = re.search(rf"\b{pattern}\b", text, flags=re.IGNORECASE)
+        if match is None:
+            continue
+        reading = read_quantity(match.group("n"), table)
+        if reading is not None:
+            found[form["casualty"]] = (reading, sentence.start_char + match.start())
+    return found

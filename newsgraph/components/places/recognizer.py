@@ -367,7 +367,9 @@ def drop_persons_and_institutions(doc: Doc, toponyms: list[Toponym]) -> list[Top
     - a seat of government ("White House", "Kremlin") stands for the institution when it is a
       subject ("the Kremlin said"), the object of "of", "by", "with" ... or modifies a
       person's role ("White House aides"); "at the White House", "a White House dinner" keep
-      it as a building.
+      it as a building;
+    - a name next to a military unit noun ("the North battle group", "Task Force South") names
+      the unit.
     """
     titles = _word_set("person_titles")
     features = _word_set("institution_features")
@@ -378,6 +380,8 @@ def drop_persons_and_institutions(doc: Doc, toponyms: list[Toponym]) -> list[Top
         span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
         if span is not None and span.start > 0 and doc[span.start - 1].text in titles:
             continue
+        if span is not None and _names_a_military_unit(span):
+            continue
         if (
             span is not None
             and toponym.entry is not None
@@ -387,6 +391,18 @@ def drop_persons_and_institutions(doc: Doc, toponyms: list[Toponym]) -> list[Top
             continue
         kept.append(toponym)
     return kept
+
+
+def _names_a_military_unit(span: Span) -> bool:
+    """ "North battle group", "Battle Group North": a unit noun right after or before it."""
+    units = _word_set("military_unit_nouns")
+    doc = span.doc
+    after = " ".join(t.lower_ for t in doc[span.end : span.end + 4])
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 4) : span.start])
+    return any(
+        (after + " ").startswith(unit + " ") or (" " + before).endswith(" " + unit)
+        for unit in units
+    )
 
 
 def _stands_for_institution(

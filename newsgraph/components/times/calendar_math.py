@@ -97,7 +97,8 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> date:
 def year_for(month: int, day: int | None, anchor: date, tense: Tense, rel: str | None) -> int:
     """The year of a month (and day) named without one, relative to ``anchor``.
 
-    "last"/"next" pick the nearest one strictly before/after; otherwise the nearest of the
+    "last"/"next" pick the nearest one strictly before/after; a day without a verb in the
+    future tense is the most recent one (``_recent_past_year``); otherwise the nearest of the
     anchor's year and its neighbours, restricted to the past (future) for a verb in the past
     (future) tense. A month counts from its middle, with its own month as "now".
     """
@@ -109,6 +110,8 @@ def year_for(month: int, day: int | None, anchor: date, tense: Tense, rel: str |
         return anchor.year if target > now else anchor.year + 1
     if rel == "this":
         return anchor.year
+    if day is not None and tense != "future":
+        return _recent_past_year(month, day, anchor, tense)
     # a verb's tense only overrules the nearest reading beyond this many days: tense and
     # attachment errors are common, and news dates are mostly near the publication date
     slack = 90 if day else 45
@@ -124,6 +127,24 @@ def year_for(month: int, day: int | None, anchor: date, tense: Tense, rel: str |
             continue
         options.append((abs(distance), -year if tense == "past" else year, year))
     return min(options)[2] if options else anchor.year
+
+
+# "October 7" with no year and no verb in the future tense names the most recent October 7,
+# unless it is at most this many days after publication: schedules are written in the present
+# ("the dividend is payable Dec. 15") or hang on a past "said" (TimeBank/AQUAINT fit part: 19
+# such dates, all within 62 days; those under a past-tense verb within 45)
+AHEAD_DAYS = 62
+AHEAD_DAYS_PAST = 45
+
+
+def _recent_past_year(month: int, day: int, anchor: date, tense: Tense) -> int:
+    """The year of the most recent (month, day) up to ``AHEAD_DAYS`` after ``anchor``."""
+    ahead = AHEAD_DAYS_PAST if tense == "past" else AHEAD_DAYS
+    for year in (anchor.year + 1, anchor.year, anchor.year - 1):
+        when = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        if (when - anchor).days <= ahead:
+            return year
+    return anchor.year - 1
 
 
 def parse_number(text: str, grammar: Grammar) -> float | None:

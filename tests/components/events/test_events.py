@@ -222,7 +222,7 @@ ARTICLES = [
     ),
     (
         "The mission said two peacekeepers had been killed and 18 wounded since Thursday.",
-        [("ASSAULT", None, None, "two peacekeepers", {"killed": 2}, False, False)],
+        [("ASSAULT", None, None, "two peacekeepers", {"killed": 2, "injured": 18}, False, False)],
     ),
     # a hyphenated name is no event, a place before an event noun is no doer
     (

@@ -1,0 +1,226 @@
+"""Which place named in an event's sentence is where the event happened: a logistic model.
+
+Every place mention in the trigger's sentence is a candidate; ``candidate_features`` describes
+it against the trigger (the preposition before it, the dependency path, the distance, whether
+it is in the trigger's clause, whether it is a country or a city, whether it is the event's
+target or names its source's country). ``tools/train_event_place.py`` fits the weights on the
+fit part of ``eval/event-location`` (hand-checked and silver sentences) and writes
+``data/en/event_place_model.npz``; here they are applied with numpy. The best candidate is the
+event's place when its probability reaches the model's threshold; none otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from ...datafiles import data_file
+from ...model import Place, Span
+from .roles import clause_tokens
+
+MODEL_FILE = "event_place_model.npz"
+Mention = tuple[int, int, str]  # (start, end, place_id) as ``doc._.ng_place_mentions``
+
+PREPOSITIONS = ("in", "at", "near", "from", "to", "on", "into", "across", "outside", "of")
+MOVING_FROM = ("from", "out")
+FEATURE_CLASSES = ("country", "admin", "city")
+DEPS = ("pobj", "nsubj", "nsubjpass", "dobj", "compound", "amod", "poss", "appos", "npadvmod")
+FEATURE_NAMES: tuple[str, ...] = (
+    *(f"prep={p}" for p in PREPOSITIONS),
+    "prep=other",
+    "prep=none",
+    *(f"class={c}" for c in FEATURE_CLASSES),
+    *(f"dep={d}" for d in DEPS),
+    "in trigger subtree",
+    "in trigger clause",
+    "path length",
+    "token distance",
+    "before trigger",
+    "first place in sentence",
+    "nearest place to trigger",
+    "only place in sentence",
+    "outermost place",
+    "wider area of another candidate",
+    "inside another candidate's country",
+    "is the target",
+    "is the source",
+    "source's country",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """What else is known about the event: its target and source spans and the source's
+    country (an actor's country code)."""
+
+    target: Span | None = None
+    source: Span | None = None
+    source_country: str | None = None
+
+
+def _head(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _feature_class(place: Place | None) -> str | None:
+    code = (place.feature or "") if place is not None else ""
+    if code.startswith("PCL") or code in ("TERR", "country"):
+        return "country"
+    if code.startswith("ADM") or code in ("admin1", "state", "region"):
+        return "admin"
+    if code.startswith("PPL") or code == "city":
+        return "city"
+    return None
+
+
+def _preposition(token: Token) -> str:
+    head = token
+    while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
+        head = head.head  # "in the town of X", "in X and Y": the governing preposition
+    if head.dep_ == "pobj" and head.head.pos_ == "ADP":
+        word = head.head.lower_
+        return word if word in PREPOSITIONS else "other"
+    return "none"
+
+
+def _path_length(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    for n, tok in enumerate([b, *b.ancestors]):
+        if tok.i in index:
+            return n + index[tok.i]
+    return 12
+
+
+def _overlaps(span: Span | None, start: int, end: int) -> bool:
+    return span is not None and span.start < end and start < span.end
+
+
+def candidate_features(
+    doc: Doc,
+    trigger: Token,
+    candidates: list[Mention],
+    places: dict[str, Place],
+    roles: Roles,
+) -> np.ndarray:
+    """One row of ``FEATURE_NAMES`` values per candidate (in the order given)."""
+    if not candidates:
+        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+    heads = [_head(doc, s, e) for s, e, _ in candidates]
+    clause = {t.i for t in clause_tokens(trigger)}
+    depths = [sum(1 for _ in h.ancestors) if h is not None else 99 for h in heads]
+    nearest = min(range(len(candidates)), key=lambda n: abs(candidates[n][0] - trigger.idx))
+    first = min(range(len(candidates)), key=lambda n: candidates[n][0])
+    countries = {
+        (places.get(pid).country if places.get(pid) else None)
+        for n, (_, _, pid) in enumerate(candidates)
+        if _feature_class(places.get(pid)) != "country"
+    }
+    rows = np.zeros((len(candidates), len(FEATURE_NAMES)), dtype=np.float32)
+    column = {name: n for n, name in enumerate(FEATURE_NAMES)}
+    for n, ((start, end, pid), head) in enumerate(zip(candidates, heads, strict=True)):
+        row = rows[n]
+        place = places.get(pid)
+        kind = _feature_class(place)
+        if kind:
+            row[column[f"class={kind}"]] = 1
+        if head is None:
+            row[column["prep=none"]] = 1
+            continue
+        row[column[f"prep={_preposition(head)}"]] = 1
+        if head.dep_ in DEPS:
+            row[column[f"dep={head.dep_}"]] = 1
+        row[column["in trigger subtree"]] = float(trigger.i in {a.i for a in head.ancestors})
+        row[column["in trigger clause"]] = float(head.i in clause)
+        row[column["path length"]] = min(_path_length(trigger, head), 12) / 6
+        row[column["token distance"]] = min(abs(head.i - trigger.i), 30) / 10
+        row[column["before trigger"]] = float(head.i < trigger.i)
+        row[column["first place in sentence"]] = float(n == first)
+        row[column["nearest place to trigger"]] = float(n == nearest)
+        row[column["only place in sentence"]] = float(len(candidates) == 1)
+        row[column["outermost place"]] = float(depths[n] == min(depths))
+        code = place.country if place is not None else None
+        row[column["wider area of another candidate"]] = float(
+            kind == "country" and code is not None and code in countries
+        )
+        row[column["inside another candidate's country"]] = float(
+            kind != "country"
+            and code is not None
+            and any(
+                _feature_class(places.get(other)) == "country"
+                and (places.get(other).country == code)  # type: ignore[union-attr]
+                for _, _, other in candidates
+            )
+        )
+        row[column["is the target"]] = float(_overlaps(roles.target, start, end))
+        row[column["is the source"]] = float(_overlaps(roles.source, start, end))
+        row[column["source's country"]] = float(
+            kind == "country" and code is not None and code == roles.source_country
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceModel:
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
+
+    def choose_index(self, features: np.ndarray) -> int | None:
+        """The likeliest candidate's row, or None when none is likely enough."""
+        if not len(features):
+            return None
+        scores = self.probabilities(features)
+        best = int(np.argmax(scores))
+        return best if scores[best] >= self.threshold else None
+
+
+def narrowest(doc: Doc, chosen: Mention, candidates: list[Mention]) -> Mention:
+    """The chosen place, or the place it locates ("Majdal Shams in the occupied Golan": the
+    village, not the Golan; "the town of X in Y"): a candidate whose head governs the chosen
+    one's "in"/"of" phrase, or that ends right before its preposition (the parser often hangs
+    the phrase on the verb or noun before)."""
+    head = _head(doc, chosen[0], chosen[1])
+    if head is None or head.dep_ != "pobj" or head.head.lower_ not in ("in", "of"):
+        return chosen
+    preposition = head.head
+    for candidate in candidates:
+        other = _head(doc, candidate[0], candidate[1])
+        if candidate == chosen or other is None:
+            continue
+        ends_before = preposition.i > 0 and doc[preposition.i - 1].idx < candidate[1] <= (
+            preposition.idx
+        )
+        if other.i == preposition.head.i or ends_before:
+            return candidate
+    return chosen
+
+
+@lru_cache(maxsize=2)
+def load_place_model(path: str | None = None) -> PlaceModel | None:
+    """The shipped model (or the one at ``path``); None when the file is missing or was
+    trained on other features."""
+    file = Path(path) if path else data_file(__package__, MODEL_FILE)
+    if not file.exists():
+        return None
+    with np.load(file) as data:
+        names = tuple(str(n) for n in data["feature_names"])
+        if names != FEATURE_NAMES:
+            return None
+        bias, threshold = data["meta"].tolist()
+        return PlaceModel(data["weights"].astype(np.float32), float(bias), float(threshold))
+
+
+def sentence_candidates(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[Mention]:
+    """The place mentions in the trigger's sentence."""
+    sent = trigger.sent
+    start, end = sent.start_char, sent.end_char
+    return [m for m in mentions if start <= m[0] < end]

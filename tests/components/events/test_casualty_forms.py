@@ -1,0 +1,50 @@
+"""Killed and injured counts in the forms news writes them (``magnitude.yaml`` count_forms)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Language:
+    return get_pipeline()
+
+
+def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | None]]:
+    """The counts of the sentence's ASSAULT events; each count goes to one event only."""
+    events = [e for e in pipeline(text)._.ng_events if e.type == "ASSAULT"]
+    assert events, text
+    counts = [(k, (v["min"], v["max"])) for e in events for k, v in e.magnitude.items()]
+    assert len({k for k, _ in counts}) == len(counts), counts
+    return dict(counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Police shot dead 104 protesters in Lagos.", {"killed": (104, None)}),
+        (
+            "Troops attacked the town on Monday, and the death toll rose to 35.",
+            {"killed": (35, None)},
+        ),
+        ("Militants attacked a market, killing at least nine people.", {"killed": (9, None)}),
+        ("The bombing left 12 dead and 30 wounded.", {"killed": (12, None), "injured": (30, None)}),
+        ("The attack claimed the lives of 14 soldiers.", {"killed": (14, None)}),
+        (
+            "Fifteen people were killed and 20 wounded in the blast.",
+            {"killed": (15, None), "injured": (20, None)},
+        ),
+        ("Dozens were killed in the fighting.", {"killed": (24, None)}),
+        ("Rebels attacked the base, and 12 people were shot dead.", {"killed": (12, None)}),
+    ],
+)
+def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:
+    assert _counts(full_nlp, text) == counts
+
+
+def test_an_age_is_no_count(full_nlp: Language) -> None:
+    text = "Gunmen attacked a bar, and John Smith, 25, was shot dead."
+    assert _counts(full_nlp, text).get("killed", (None, None))[0] != 25

@@ -1,0 +1,65 @@
+"""Which place of the sentence is the event's place (``events/place_choice.py``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from newsgraph.components.events.place_choice import (
+    FEATURE_NAMES,
+    PlaceModel,
+    Roles,
+    candidate_features,
+    load_place_model,
+)
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Language:
+    return get_pipeline()
+
+
+def _event_places(pipeline: Language, text: str) -> list[str | None]:
+    doc = pipeline(text)
+    names = {p.id: p.name for p in doc._.ng_places}
+    return [names.get(e.place or "") for e in doc._.ng_events]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # where the attackers come from is not where the raid happened
+        ("Troops from Chad raided a camp near Maiduguri on Monday.", "Maiduguri"),
+        ("Gunmen from Kenya attacked a village in Somalia on Monday.", "Somalia"),
+        # the place of whoever reports it is not the arrests' place
+        ("Police arrested 12 protesters in Nairobi, the government in London said.", "Nairobi"),
+        # a journey's destination is where the meeting happened
+        ("The minister flew from Berlin to Kyiv, where she met President Zelensky.", "Kyiv"),
+    ],
+)
+def test_event_place_is_where_it_happened(full_nlp: Language, text: str, place: str) -> None:
+    assert _event_places(full_nlp, text)[0] == place
+
+
+def test_shipped_model_matches_the_features() -> None:
+    model = load_place_model()
+    assert model is not None and model.weights.shape == (len(FEATURE_NAMES),)
+
+
+def test_features_mark_the_preposition_and_the_source(nlp: Language) -> None:
+    doc = nlp("Troops from Chad raided a camp near Maiduguri.")
+    trigger = doc[3]
+    candidates = [(12, 16, "chad"), (36, 45, "maiduguri")]
+    rows = candidate_features(doc, trigger, candidates, {}, Roles(source=None))
+    column = {name: n for n, name in enumerate(FEATURE_NAMES)}
+    assert rows[0, column["prep=from"]] == 1 and rows[1, column["prep=near"]] == 1
+    assert rows[0, column["before trigger"]] == 1 and rows[1, column["in trigger subtree"]] == 1
+
+
+def test_no_candidate_is_likely_enough_below_the_threshold() -> None:
+    model = PlaceModel(np.zeros(len(FEATURE_NAMES), dtype=np.float32), -3.0, 0.5)
+    features = np.zeros((1, len(FEATURE_NAMES)), dtype=np.float32)
+    assert model.choose_index(features) is None
+    assert PlaceModel(model.weights, 3.0, 0.5).choose_index(features) == 0

@@ -1,0 +1,169 @@
+"""Train the event-place chooser (``components/events/place_choice.py``) on the fit part of
+``eval/event-location``: the hand-checked fit sentences and, with ``--silver N``, up to N of the
+silver sentences whose text falls in the fit part too (no held-out sentence is read).
+
+    PYTHONPATH=. python tools/train_event_place.py --silver 4000
+
+Each place mention in the sentence of the gold verb is a candidate, labelled by whether its
+place is one of the gold locations. A logistic regression (scikit-learn, the ``train`` extra)
+is fitted; the threshold that maximises the event-place F1 of the hand-checked fit sentences
+(5-fold, out of fold) is stored with the weights in ``data/en/event_place_model.npz``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from newsgraph.components.events.place_choice import (
+    FEATURE_NAMES,
+    MODEL_FILE,
+    Roles,
+    candidate_features,
+    sentence_candidates,
+)
+from newsgraph.eval import event_location
+from newsgraph.eval.base import FIT, shared_eval_dir, split_of
+from newsgraph.nlp import get_pipeline
+
+OUT = Path(__file__).resolve().parents[1] / "newsgraph/components/events/data/en" / MODEL_FILE
+
+
+@dataclass
+class Sample:
+    features: np.ndarray
+    labels: np.ndarray
+    gold: bool
+    has_gold_place: bool
+    group: int
+
+
+def read_fit_records(silver: int) -> list[tuple[event_location.GoldRecord, bool]]:
+    data_dir = shared_eval_dir() / event_location.DEFAULT_DATA
+    with zipfile.ZipFile(data_dir / event_location.ARCHIVE) as archive:
+        raw = archive.read(event_location.MEMBER).decode("utf-8")
+    out: list[tuple[event_location.GoldRecord, bool]] = []
+    silver_taken = 0
+    text = raw.strip()
+    records = json.loads(text) if text.startswith("[") else [
+        json.loads(line) for line in text.splitlines() if line.strip()
+    ]  # fmt: skip
+    for record in records:
+        if split_of(record["text"]) != FIT:
+            continue
+        gold = record.get("source") == event_location.GOLD_SOURCE
+        if not gold and silver_taken >= silver:
+            continue
+        spans = record.get("spans") or []
+        verbs = [event_location._chars(record, s) for s in spans if s["label"] == "VERB"]
+        if not verbs:
+            continue
+        locations = [event_location._chars(record, s) for s in spans if s["label"] == "LOCATION"]
+        out.append((event_location.GoldRecord(record["text"], verbs[0], locations), gold))
+        silver_taken += int(not gold)
+    return out
+
+
+def sample_of(doc, record: event_location.GoldRecord, gold: bool, group: int) -> Sample | None:
+    span = doc.char_span(*record.verb, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    trigger = span.root
+    candidates = sentence_candidates(doc, trigger, list(doc._.ng_place_mentions))
+    places = {p.id: p for p in doc._.ng_places}
+    actors = {a.id: a for a in doc._.ng_actors}
+    event = next(
+        (e for e in doc._.ng_events
+         if any(ev.start < record.verb[1] and record.verb[0] < ev.end for ev in e.evidence)),
+        None,
+    )  # fmt: skip
+    roles = Roles()
+    if event is not None:
+        source = actors.get(event.source.actor or "")
+        roles = Roles(event.target.span, event.source.span, source.country if source else None)
+    right = {
+        pid
+        for s, e, pid in doc._.ng_place_mentions
+        if any(s < ge and gs < e for gs, ge in record.locations)
+    }
+    labels = np.array([float(pid in right) for _, _, pid in candidates], dtype=np.float32)
+    features = (
+        candidate_features(doc, trigger, candidates, places, roles)
+        if candidates
+        else np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+    )
+    return Sample(features, labels, gold, bool(record.locations), group)
+
+
+def f1_at(samples: list[Sample], scores: list[np.ndarray], threshold: float) -> float:
+    tp = fp = fn = 0
+    for sample, score in zip(samples, scores, strict=True):
+        chosen = int(np.argmax(score)) if len(score) and score.max() >= threshold else None
+        right = chosen is not None and sample.labels[chosen] == 1
+        tp += right
+        fp += chosen is not None and not right
+        fn += sample.has_gold_place and not right
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--silver", type=int, default=0, help="silver fit sentences to add")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    records = read_fit_records(args.silver)
+    nlp = get_pipeline()
+    samples = []
+    docs = nlp.pipe((r.text for r, _ in records), batch_size=64)
+    for n, ((record, gold), doc) in enumerate(zip(records, docs, strict=True)):
+        sample = sample_of(doc, record, gold, n)
+        if sample is not None:
+            samples.append(sample)
+    gold_samples = [s for s in samples if s.gold]
+    print(f"{len(samples)} sentences ({len(gold_samples)} hand-checked)")
+
+    def fit(train: list[Sample]) -> LogisticRegression:
+        x = np.vstack([s.features for s in train if len(s.labels)])
+        y = np.concatenate([s.labels for s in train if len(s.labels)])
+        model = LogisticRegression(C=1.0, max_iter=2000)
+        model.fit(x, y)
+        return model
+
+    # out-of-fold scores of the hand-checked sentences choose the threshold
+    folds = GroupKFold(n_splits=5)
+    oof: list[np.ndarray] = [np.zeros(0)] * len(gold_samples)
+    index = np.arange(len(gold_samples))
+    for train_idx, test_idx in folds.split(index, groups=index):
+        train = [gold_samples[i] for i in train_idx] + [s for s in samples if not s.gold]
+        model = fit(train)
+        for i in test_idx:
+            sample = gold_samples[i]
+            oof[i] = (
+                model.predict_proba(sample.features)[:, 1] if len(sample.labels) else np.zeros(0)
+            )
+    thresholds = np.arange(0.05, 0.95, 0.025)
+    best = max(thresholds, key=lambda t: f1_at(gold_samples, oof, float(t)))
+    print(f"out-of-fold event place F1 {f1_at(gold_samples, oof, float(best)):.3f} at {best:.3f}")
+    model = fit(samples)
+    for name, weight in sorted(
+        zip(FEATURE_NAMES, model.coef_[0], strict=True), key=lambda p: -abs(p[1])
+    ):
+        print(f"  {weight:+.2f} {name}")
+    np.savez(
+        args.out,
+        weights=model.coef_[0].astype(np.float32),
+        meta=np.array([model.intercept_[0], best], dtype=np.float64),
+        feature_names=np.array(FEATURE_NAMES),
+    )
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -87,7 +87,7 @@ def annotate(
     texts: Iterable[str], nlp: Any = None, dates: Iterable[date | None] | None = None
 ) -> list[Annotation]:
     """The pipeline's reading of each text (``dates``: publication dates, where known)."""
-    from ..components.events.component import anchor_token, main_events
+    from ..components.events.summary import anchor_token, main_events
     from ..model import Article
     from ..nlp import get_pipeline
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .doers import correct_doers
 from .folds import fold_casualties, fold_embedded
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
@@ -71,6 +72,7 @@ class SentenceDetector:
         for mention in self.mentions:
             if not mention.folded:
                 self._flags(mention)
+                correct_doers(mention, self.lex, self._speaker_for_pronoun)
         return [m for m in self.mentions if not m.folded and m.type is not None]
 
     def _add(self, mention: Mention) -> Mention:

@@ -25,14 +25,12 @@ def weapon_of_origin(token: Token, lex: Lexicon) -> bool:
     if "arms" not in lex.classes_of(token.lemma_.lower()):
         return False
     return any(
-        t.lower_ in lex.origin_participles and t.i < token.i and t.i > 0 and t.nbor(-1).text == "-"
+        t.lower_ in lex.origin_participles and 0 < t.i < token.i and t.nbor(-1).text == "-"
         for t in token.subtree
     )
 
 
-def responsibility_frame(
-    anchor: Token, lex: Lexicon
-) -> tuple[Token, Token | None, bool] | None:
+def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | None, bool] | None:
     """(clause verb, holder, denied) when the event sits in "<holder> is/claims/denies responsibility for
     <event>"; None when it does not."""
     prep = anchor.head

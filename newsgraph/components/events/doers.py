@@ -31,8 +31,8 @@ def weapon_of_origin(token: Token, lex: Lexicon) -> bool:
 
 
 def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | None, bool] | None:
-    """(clause verb, holder, denied) when the event sits in "<holder> is/claims/denies responsibility for
-    <event>"; None when it does not."""
+    """(clause verb, holder, denied) when the event sits in "<holder> is/claims/denies
+    responsibility for <event>"; None when it does not."""
     prep = anchor.head
     if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ != "for" or prep is anchor:
         return None

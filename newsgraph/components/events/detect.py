@@ -348,7 +348,14 @@ class SentenceDetector:
         if model is None or mention.flag_anchor is not None or not is_verbal(anchor):
             return
         verdict = model.classify(anchor, self.lex)
-        mention.negated = verdict == "negated"
+        # an explicit "not"/"never"/"no" on the trigger's verb chain stays ("are not going to
+        # sign"); the model overrules the rules' inferences ("a charge Israel denies")
+        explicit = any(
+            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+            for tok in verb_chain(anchor)
+            for c in tok.children
+        )
+        mention.negated = verdict == "negated" or explicit
         # the rules' intent readings stay ("agreed to hold talks": the talks are to come):
         # letting the model clear them cost PLOVER fit 0.894 -> 0.832
         mention.hypothetical = mention.hypothetical or verdict == "uncertain"

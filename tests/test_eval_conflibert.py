@@ -62,12 +62,13 @@ def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD / conflibert.CLASS_FILE).exists(), reason="no ConfliBERT data")
 def test_quality_floor_heldout() -> None:
-    """Held-out figures measured with the full pipeline, minus 0.02 (README's quality table)."""
+    """Held-out figures measured with the full pipeline, minus 0.01 (README's quality table)."""
     rows = conflibert.evaluate(GOLD, split="heldout").part("heldout")
     assert rows["pentacode class accuracy"].value >= FLOORS["accuracy"]
     assert rows["main-event source exact span"].value >= FLOORS["source exact"]
     assert rows["main-event target exact span"].value >= FLOORS["target exact"]
 
 
-# held out on 2026-12-04: accuracy 0.650, source exact 0.674, target exact 0.321
-FLOORS = {"accuracy": 0.629, "source exact": 0.654, "target exact": 0.301}
+# held out on 2026-12-04 (issue 13: a plain report is no accusation, declining to comment is no
+# rejection): accuracy 0.653, source exact 0.676, target exact 0.321; floors measured - 0.01
+FLOORS = {"accuracy": 0.643, "source exact": 0.666, "target exact": 0.311}

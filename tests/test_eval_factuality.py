@@ -56,11 +56,12 @@ def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD / "uw_dev.conll").exists(), reason="factuality data not available")
 def test_quality_floor_heldout() -> None:
-    """Held-out figures measured with the full pipeline, minus 0.02 (README's quality table)."""
+    """Held-out figures measured with the full pipeline, minus 0.01 (README's quality table)."""
     rows = factuality.evaluate(GOLD, split="heldout").part("heldout")
     assert rows["accuracy"].value >= FLOORS["accuracy"]
     assert rows["macro-F1 (asserted, negated, uncertain)"].f1 >= FLOORS["macro-F1"]
 
 
-# held out on 2026-12-04: accuracy 0.863, macro-F1 0.366
-FLOORS = {"accuracy": 0.842, "macro-F1": 0.346}
+# held out on 2026-12-04 with the learned factuality model (issue 13): accuracy 0.865, macro-F1
+# 0.371 (before: 0.863, 0.366); floors measured - 0.01
+FLOORS = {"accuracy": 0.855, "macro-F1": 0.361}

@@ -199,7 +199,13 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for statement in ctx.statements:
         event_type = ctx.lexicon.speech_acts.get(statement.act)
-        if event_type is None or (statement.cue_lemma or "") in ctx.lexicon.not_speech_cues:
+        cue_lemma = statement.cue_lemma or ""
+        if event_type is None or cue_lemma in ctx.lexicon.not_speech_cues:
+            continue
+        if event_type == "ACCUSE" and cue_lemma in ctx.lexicon.speech_verbs:
+            # "the ministry said forces shelled the town": a report (CAMEO 01, a statement),
+            # not an accusation (112), which needs a verb that accuses; the shelling is the
+            # event, attributed to the statement
             continue
         if statement.content and wish_statement(
             ctx.doc,

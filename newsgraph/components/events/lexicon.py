@@ -126,6 +126,8 @@ class Lexicon:
     not_speech_cues: frozenset[str]
     obligation_modals: frozenset[str]
     message_nouns: frozenset[str]
+    origin_participles: frozenset[str]
+    responsibility_words: frozenset[str]
     types: dict[str, TypeInfo]
     speech_acts: dict[str, str]
     magnitude: dict[str, Any]
@@ -248,6 +250,8 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         not_speech_cues=frozenset(triggers.get("not_speech_cues") or ()),
         obligation_modals=frozenset(triggers.get("obligation_modals") or ()),
         message_nouns=frozenset(triggers.get("message_nouns") or ()),
+        origin_participles=frozenset(triggers.get("origin_participles") or ()),
+        responsibility_words=frozenset(triggers.get("responsibility_words") or ()),
         types=types,
         speech_acts={str(k): str(v) for k, v in (ontology.get("speech_acts") or {}).items()},
         magnitude=magnitude,

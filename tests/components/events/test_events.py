@@ -257,11 +257,16 @@ ARTICLES = [
         "The agency gave food to displaced families.",
         [("AID", None, "The agency", "displaced families", {}, False, False)],
     ),
-    # "will have no tanks left": a hypothetical loss of the subject's forces
+    # a boast about the other side's losses names no attack (no codebook support for the phrase)
+    ("The occupation army will have no tanks left in case of war.", []),
+    # firing tear gas on protesters is the police's act on them, not the police protesting
     (
-        "The occupation army will have no tanks left in case of war.",
-        [("ASSAULT", None, None, "The occupation army", {}, False, True)],
+        "Police used tear gas on protesters in the capital.",
+        [],
     ),
+    # single-record entries are gone: paying, upgrading, reneging, collecting signatures
+    ("The company paid the workers on Friday.", []),
+    ("The airline upgraded its fleet last year.", []),
 ]
 
 
@@ -714,8 +719,8 @@ def test_seed_article_events(seed_doc: Doc) -> None:
     speaker = next(s for s in seed_doc._.ng_statements if s.id == rocket.attributed_to)
     assert speaker.speaker.actor == "benjamin-netanyahu"
     assert _find(events, type="REJECT", source="hezbollah")
-    tanks = [e for e in events if any(s.text == "have" for s in e.evidence)]
-    assert tanks and tanks[0].hypothetical and tanks[0].attributed_to is not None
+    # "will have no tanks left" is the speaker's threat (a statement), no attack on the army
+    assert not [e for e in events if any(s.text == "have" for s in e.evidence)]
 
 
 def test_a_possessive_pronoun_source_takes_its_antecedents_actor():

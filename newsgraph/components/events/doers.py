@@ -1,0 +1,85 @@
+"""Who did it, when the clause's subject is not the doer (rules run after roles and flags).
+
+- A weapon named by where it was made is no doer: "an Iranian-made rocket hit the town" names
+  Iran as the maker; the doer is unknown (CAMEO codes the actor who acts, not its equipment).
+- "X is not responsible for firing the rocket", "X denied responsibility for the attack": the
+  act is X's (CAMEO 015/016, claim or deny responsibility), negated when X denies it.
+- Armed men marching into a town move forces (PLOVER MOBILIZE), they do not demonstrate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .mention import Mention
+from .roles import child, is_verbal, negated, subject_of
+
+ARMED_CLASSES = ("military", "troops")
+
+
+def weapon_of_origin(token: Token, lex: Lexicon) -> bool:
+    """``token`` heads a weapon phrase with a maker's modifier ("Iranian-made rocket")."""
+    if "arms" not in lex.classes_of(token.lemma_.lower()):
+        return False
+    return any(
+        t.lower_ in lex.origin_participles and 0 < t.i < token.i and t.nbor(-1).text == "-"
+        for t in token.subtree
+    )
+
+
+def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | None, bool] | None:
+    """(clause verb, holder, denied) when the event sits in "<holder> is/claims/denies
+    responsibility for <event>"; None when it does not."""
+    prep = anchor.head
+    if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ != "for" or prep is anchor:
+        return None
+    word = prep.head
+    if word.lemma_.lower() not in lex.responsibility_words:
+        return None
+    clause = word.head if word.dep_ in ("acomp", "dobj", "attr", "oprd") else word
+    if not is_verbal(clause):
+        return None
+    denied = (
+        negated(clause, lex)
+        or any(c.dep_ == "neg" for c in word.children)
+        or clause.lemma_.lower() in lex.negating_verbs
+    )
+    return clause, subject_of(clause), denied
+
+
+def armed_subject(token: Token, lex: Lexicon) -> bool:
+    """ "fighters", "a column of troops": armed men, by their noun's object class."""
+    heads = [token]
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and (obj := child(of, "pobj")) is not None:
+        heads.append(obj)
+    return any(
+        lex.object_classes.get(h.lemma_.lower()) in ARMED_CLASSES
+        or bool(lex.classes_of(h.lemma_.lower()) & set(ARMED_CLASSES))
+        for h in heads
+    )
+
+
+PronounResolver = Callable[[Token, Token | None], Token | None]
+
+
+def correct_doers(mention: Mention, lex: Lexicon, speaker_for: PronounResolver) -> None:
+    """Apply the rules above to one mention whose roles and flags are set (``speaker_for``:
+    "we" in a quote is its speaker)."""
+    if mention.source is not None and weapon_of_origin(mention.source, lex):
+        mention.source = None
+    frame = responsibility_frame(mention.anchor, lex)
+    if frame is not None:
+        clause, holder, denied = frame
+        mention.source = mention.source or speaker_for(clause, holder)
+        mention.negated = mention.negated or denied
+    if (
+        mention.type == "PROTEST"
+        and mention.mode == "demonstrate"
+        and mention.source is not None
+        and armed_subject(mention.source, lex)
+    ):
+        mention.type, mention.mode = "MOBILIZE", "troops"

@@ -1,0 +1,110 @@
+"""Issue 13's kinds of failure on news, each on sentences written for it (full pipeline: the
+statements of the quotes component decide attribution)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.model import Event
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    return get_pipeline()
+
+
+def _events(pipeline: Language, text: str) -> list[Event]:
+    return list(pipeline(text)._.ng_events)
+
+
+def _source(event: Event) -> str | None:
+    return event.source.span.text if event.source.span else None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The rocket was fired by the army at the village.", "the army"),
+        ("The massacre was committed by government forces.", "government forces"),
+        ("The village was shelled by Northland forces on Monday.", "Northland forces"),
+    ],
+)
+def test_the_agent_of_a_passive_is_the_source(pipeline: Language, text: str, source: str) -> None:
+    (event,) = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert _source(event) == source
+
+
+def test_a_weapons_maker_is_not_its_user(pipeline: Language) -> None:
+    (event,) = _events(pipeline, "An Iranian-made rocket hit the town on Sunday.")
+    assert event.type == "ASSAULT" and event.source.actor is None and event.source.span is None
+    (fired,) = _events(pipeline, "Hezbollah fired an Iranian-made rocket at the town.")
+    assert fired.source.actor == "hezbollah"
+
+
+def test_the_countrys_troops_are_never_the_wrong_country(pipeline: Language) -> None:
+    text = (
+        "Israeli jets struck Beirut on Monday. "
+        "The country's troops also shelled a village in southern Lebanon."
+    )
+    shelled = [e for e in _events(pipeline, text) if any(s.text == "shelled" for s in e.evidence)]
+    assert shelled and shelled[0].source.actor not in ("lebanon", "hezbollah")
+
+
+def test_a_reported_attack_is_attributed_not_missed_nor_an_accusation(
+    pipeline: Language,
+) -> None:
+    doc = pipeline("Israeli forces shelled the village, the Lebanese ministry said.")
+    events = list(doc._.ng_events)
+    (statement,) = doc._.ng_statements
+    assert [(e.type, e.attributed_to, e.negated) for e in events] == [
+        ("ASSAULT", statement.id, False)
+    ]
+    assert events[0].source.actor == "idf"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are not responsible for firing the rocket, Hezbollah said.",
+        "Hezbollah denied firing the rocket.",
+        "Hezbollah is not responsible for the attack, its spokesman said.",
+    ],
+)
+def test_a_denial_is_the_accused_event_negated_and_attributed(
+    pipeline: Language, text: str
+) -> None:
+    doc = pipeline(text)
+    (attack,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    assert attack.negated and attack.source.actor == "hezbollah"
+    assert attack.attributed_to in {s.id for s in doc._.ng_statements}
+    assert not [e for e in doc._.ng_events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A column of fighters marched into the city on Monday.",
+        "A column of fighters entered the city on Monday.",
+        "Rebel fighters marched on the capital.",
+    ],
+)
+def test_armed_men_entering_a_city_do_not_protest(pipeline: Language, text: str) -> None:
+    assert {e.type for e in _events(pipeline, text)} <= {"MOBILIZE"}
+
+
+def test_protesters_marching_still_protest(pipeline: Language) -> None:
+    assert [e.type for e in _events(pipeline, "Protesters marched to parliament.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the talks were useful.",
+        "The army said two soldiers were on leave.",
+        "The ministry declined to comment on the report.",
+    ],
+)
+def test_a_neutral_statement_is_no_event(pipeline: Language, text: str) -> None:
+    assert _events(pipeline, text) == []

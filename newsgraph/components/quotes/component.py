@@ -38,6 +38,7 @@ from .draft import draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
+from .senses import is_statement
 from .spans import quotes_of
 from .statements import to_statements
 from .tagger import load_model
@@ -84,7 +85,9 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
             for d, p in zip(drafts, scores.tolist(), strict=True)
             if p >= model.judge.threshold or d.origin in _UNJUDGED
         ]
-    drafts = drop_nested([d for d in drafts if not is_formula(text, d, knowledge)])
+    drafts = [d for d in drafts if not is_formula(text, d, knowledge)]
+    # only saying and thinking make statements ("forces attacked Kharkiv", "has not commented")
+    drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
     drafts.sort(key=draft_position)
     return to_statements(doc, knowledge, quotes, drafts)
 

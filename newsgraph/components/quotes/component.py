@@ -21,7 +21,9 @@ module per pass:
    ("has been critical of X"), rule drafts whose cue it finds very unlikely are dropped, and
    cues grow over adjacent likely cue words ("has been very vocal in rejecting"). The draft
    judge (``judge``) then keeps the drafts annotators would mark.
-5. ``statements``: each draft (``draft.Draft``) becomes a Statement: speaker resolved to an actor
+5. ``senses``: a cue word used in its perceptual or physical sense ("were seen near", "forces
+   attacked Kharkiv") makes no statement.
+6. ``statements``: each draft (``draft.Draft``) becomes a Statement: speaker resolved to an actor
    (pronouns and descriptions to the most recent compatible actor mention), kind from the quote
    overlap, act from cue and content (``acts``), addressee, time, and the earlier statement a
    denial disputes.

@@ -102,3 +102,24 @@ def test_a_negated_denial_is_still_a_claim(nlp: Language):
 )
 def test_act_from_cue_class_and_content_modality(nlp: Language, text: str, act: str):
     assert [a for _, a in acts(nlp, text)] == [act]
+
+
+# --------------------------------------------------------------------------- split quotes
+
+
+def test_a_quote_opening_the_paragraph_and_the_next_sentence_are_one_statement(nlp: Language):
+    text = "“Who will pay for the bridge?” the mayor asked. “Not the city.”\n"
+    (statement,) = statements(nlp, text)
+    assert [c.text for c in statement.content] == [
+        "Who will pay for the bridge?",
+        "Not the city.",
+    ]
+
+
+def test_a_participial_aside_with_its_own_object_does_not_start_a_new_statement(nlp: Language):
+    text = (
+        "“The roads are closed. The schools are closed,” said Amina Bello, speaking of her "
+        "district. “Nobody can leave.”\n"
+    )
+    (statement,) = statements(nlp, text)
+    assert [c.text for c in statement.content][-1] == "Nobody can leave."

@@ -13,6 +13,7 @@ from ... import extensions
 from ...model import Statement
 from .draft import Draft
 from .lexicon import QuoteKnowledge
+from .senses import reports_silence
 
 _SHARPENED = ("claim", "announcement", "warning")
 _DISPUTABLE = ("accusation", "claim", "threat", "announcement", "warning")
@@ -28,6 +29,8 @@ def content_tokens(doc: Doc, statement: Statement) -> list[Token]:
 
 
 def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteKnowledge) -> str:
+    if draft.token is not None and reports_silence(draft.token, draft, knowledge):
+        return "no comment"  # "has not commented", "declined to comment": nothing asserted
     base = draft.entry.act if draft.entry is not None else "claim"
     if base == "demand" and draft.token is not None and _names_its_object(draft.token):
         base = "claim"  # "called the protests treasonous" characterises; "called for" demands
@@ -39,16 +42,15 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
     if base not in _SHARPENED:
         return base
     tokens = content_tokens(doc, statement)
-    if any(p.search(text) for p in knowledge.threat_patterns):
-        return "threat"
+    sides = _Sides(doc)
     harm = [t for t in tokens if t.lemma_.lower() in knowledge.harm_lemmas]
-    if any(_future_harm(t, knowledge) for t in harm):
+    if _threatens(text, tokens, knowledge, sides, statement.speaker.actor):
         return "threat"
     if base == "claim" and any(p.search(text) for p in knowledge.denial_patterns):
         return "denial"
     if base == "claim" and (
         any(p.search(text) for p in knowledge.accusation_patterns)
-        or _blamed_harm(harm, _Sides(doc), statement.speaker.actor)
+        or _blamed_harm(harm, sides, statement.speaker.actor)
     ):
         return "accusation"
     return base
@@ -58,10 +60,61 @@ def _names_its_object(token: Token) -> bool:
     return any(c.dep_ == "oprd" for c in token.children)
 
 
-def _future_harm(token: Token, knowledge: QuoteKnowledge) -> bool:
-    """A harm verb under a future or conditional auxiliary ("we will strike", "could hit"),
-    not a negated one ("you cannot kill your own children")."""
-    if token.pos_ != "VERB" or _negated(token):
+def _threatens(
+    text: str, tokens: list[Token], knowledge: QuoteKnowledge, sides: _Sides, speaker: str | None
+) -> bool:
+    """CAMEO 13 "threaten": under a future or conditional marker, a harm done by the speaker's
+    own side ("we will strike", "its forces would hit the port if ..."), a move of its military
+    (138, "the tanks can reach the Litani"), the end of the other side's forces ("will have no
+    tanks left"), or a harm idiom ("will pay a heavy price"). A harm someone else may do is a
+    warning or a claim ("Hamas could attack"); "the trains can reach Vienna" threatens no one."""
+    if not knowledge.future_markers.search(text):
+        return False
+    if any(p.search(text) for p in knowledge.threat_patterns):
+        return True
+    side = sides.of(speaker)
+    for token in tokens:
+        if token.pos_ not in ("VERB", "AUX") or not _future(token, knowledge):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        active = [c for c in subjects if c.dep_ == "nsubj"]
+        if token.lemma_.lower() in knowledge.harm_lemmas and all(
+            _own_side(s, sides, side, knowledge) for s in active
+        ):
+            return True  # "will be crushed", "we will strike", "its army would hit"
+        if active and all(_own_forces(s, sides, side, knowledge) for s in active):
+            return True  # "the tanks ... can reach as far as the Litani"
+        if any(_forces_gone(c, knowledge) for c in token.children if c.dep_ == "dobj"):
+            return True  # "will have no tanks left"
+    return False
+
+
+def _own_side(subject: Token, sides: _Sides, side: str | None, knowledge: QuoteKnowledge) -> bool:
+    return _is_self(subject) or (side is not None and sides.of_token(subject) == side)
+
+
+def _own_forces(subject: Token, sides: _Sides, side: str | None, knowledge: QuoteKnowledge) -> bool:
+    """The speaker's military: its own ("our jets"), or a state force with no other side named
+    ("the tanks") when the speaker has a side."""
+    if subject.lemma_.lower() not in knowledge.state_forces and (
+        subject.lower_ not in knowledge.state_forces
+    ):
+        return False
+    if _own_side(subject, sides, side, knowledge):
+        return True
+    return side is not None and sides.of_token(subject) is None
+
+
+def _forces_gone(obj: Token, knowledge: QuoteKnowledge) -> bool:
+    """ "no tanks left": the other side's forces are to be destroyed."""
+    armed = obj.lemma_.lower() in knowledge.armed_nouns or obj.lower_ in knowledge.armed_nouns
+    return armed and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+
+
+def _future(token: Token, knowledge: QuoteKnowledge) -> bool:
+    """Under a future or conditional auxiliary ("will strike", "could hit", "if ... attack"),
+    not negated ("you cannot kill your own children")."""
+    if _negated(token):
         return False
     auxiliaries = " ".join(c.lower_ for c in token.children if c.dep_ in ("aux", "mark"))
     return bool(auxiliaries) and knowledge.future_markers.search(auxiliaries) is not None

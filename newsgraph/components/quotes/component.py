@@ -21,7 +21,9 @@ module per pass:
    ("has been critical of X"), rule drafts whose cue it finds very unlikely are dropped, and
    cues grow over adjacent likely cue words ("has been very vocal in rejecting"). The draft
    judge (``judge``) then keeps the drafts annotators would mark.
-5. ``statements``: each draft (``draft.Draft``) becomes a Statement: speaker resolved to an actor
+5. ``senses``: a cue word used in its perceptual or physical sense ("were seen near", "forces
+   attacked Kharkiv") makes no statement.
+6. ``statements``: each draft (``draft.Draft``) becomes a Statement: speaker resolved to an actor
    (pronouns and descriptions to the most recent compatible actor mention), kind from the quote
    overlap, act from cue and content (``acts``), addressee, time, and the earlier statement a
    denial disputes.
@@ -38,6 +40,7 @@ from .draft import draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
+from .senses import is_statement
 from .spans import quotes_of
 from .statements import to_statements
 from .tagger import load_model
@@ -84,7 +87,9 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
             for d, p in zip(drafts, scores.tolist(), strict=True)
             if p >= model.judge.threshold or d.origin in _UNJUDGED
         ]
-    drafts = drop_nested([d for d in drafts if not is_formula(text, d, knowledge)])
+    drafts = [d for d in drafts if not is_formula(text, d, knowledge)]
+    # only saying and thinking make statements ("forces attacked Kharkiv", "has not commented")
+    drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
     drafts.sort(key=draft_position)
     return to_statements(doc, knowledge, quotes, drafts)
 

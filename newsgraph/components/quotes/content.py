@@ -17,6 +17,7 @@ from .spans import (
     quote_containing,
     quote_inner,
     quote_runs_on,
+    same_paragraph,
     subtree_range,
     widen_to_quotes,
 )
@@ -321,15 +322,35 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
     draft.content = widen_to_quotes(text, draft.content, quotes, (cue_start, cue_end))
 
 
+def _flanks_sentence(text: str, token: Token, first: Quote, second: Quote) -> bool:
+    """ "“Q?” Graham asked. “B.”": a quote that opens the paragraph, its reporting clause, and a
+    quote that opens the next sentence of the same paragraph are one statement (PolNeAR's
+    annotators join them)."""
+    opens = text[paragraph_start(text, first.start) : first.start].strip() == ""
+    sentence_end = token.sent.end_char
+    next_opens = sentence_end <= second.start and text[sentence_end : second.start].strip() == ""
+    return opens and next_opens and same_paragraph(text, first.start, second.end)
+
+
 def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) -> bool:
     """Two quotes around one reporting clause ("“A,” she said, “B.”"), unless another cue
     between them introduces the second ("..., adding: “B”")."""
-    if second.start - first.end > 260 or not quote_runs_on(doc_text(token.doc), first):
+    text = doc_text(token.doc)
+    if second.start - first.end > 260:
+        return False
+    if not quote_runs_on(text, first) and not _flanks_sentence(text, token, first, second):
         return False
     doc = token.doc
     between = doc.char_span(first.end, second.start, alignment_mode="contract")
     if between is None:
         return True
     return not any(
-        t.i != token.i and t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in between
+        t.i != token.i and t.lemma_.lower() in verbs and t.pos_ == "VERB" and not _has_own_object(t)
+        for t in between
     )
+
+
+def _has_own_object(verb: Token) -> bool:
+    """ "said Caddell, speaking of Clinton's health": the aside has its own object, so it does
+    not introduce the next quote as "adding: “B”" does."""
+    return verb.tag_ == "VBG" and any(c.dep_ in ("dobj", "prep") for c in verb.children)

@@ -26,6 +26,7 @@ ACTS = (
     "praise",
     "condemnation",
     "question",
+    "no comment",  # CAMEO 011 "decline comment": "did not respond to a request for comment"
 )
 
 
@@ -37,6 +38,9 @@ class Cue:
     frame: str = "object"  # clause | object
     # object lemmas with which the verb reports no speech ("pressed their offensive")
     not_objects: frozenset[str] = frozenset()
+    # another sense the word has, which the argument structure rules out (``senses.py``):
+    # perception ("were seen near the village") | contact ("forces attacked Kharkiv")
+    sense: str | None = None
 
 
 @dataclass(slots=True)
@@ -46,6 +50,8 @@ class QuoteKnowledge:
     phrases: dict[str, Cue] = field(default_factory=dict)
     future_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     harm_lemmas: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()  # heads of subjects that make a contact verb physical
+    state_forces: frozenset[str] = frozenset()  # the part of them that is a state's military
     threat_patterns: tuple[re.Pattern[str], ...] = ()
     accusation_patterns: tuple[re.Pattern[str], ...] = ()
     denial_patterns: tuple[re.Pattern[str], ...] = ()
@@ -80,6 +86,7 @@ def load_cues(paths: tuple[Path, ...]) -> list[Cue]:
                     act,
                     entry.get("frame", "object"),
                     frozenset(str(w).lower() for w in entry.get("not_objects") or ()),
+                    entry.get("sense"),
                 )
             )
     return cues
@@ -113,6 +120,9 @@ def load_knowledge(extra_cue_files: tuple[str, ...] = ()) -> QuoteKnowledge:
     knowledge.denial_patterns = _compile_all(acts.get("denial_patterns", []))
     knowledge.backreference_patterns = _compile_all(acts.get("backreference_patterns", []))
     knowledge.formulas = _compile_all(rules.get("formulas", []))
+    armed = rules.get("armed_nouns", {})
+    knowledge.state_forces = frozenset(w.lower() for w in armed.get("state", []))
+    knowledge.armed_nouns = knowledge.state_forces | {w.lower() for w in armed.get("non_state", [])}
     layout = rules.get("layout", {})
     knowledge.layout_not_speakers = frozenset(w.lower() for w in layout.get("not_speakers", []))
     knowledge.layout_speaker_nouns = frozenset(w.lower() for w in layout.get("speaker_nouns", []))

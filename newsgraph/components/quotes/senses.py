@@ -1,0 +1,149 @@
+"""Whether a proposed cue is used in its speech or cognition sense, so that only saying and
+thinking make statements.
+
+Many cue words have other senses (VerbNet puts "attack" both in judgment-33, a verbal attack,
+and in battle/assault verbs; "see" both in cognition and in perception-30.1). The lexicon marks
+such words with a ``sense`` (``speech_cues.yaml``) and the argument structure decides:
+
+- ``perception`` (see, find, show, appear, ...): a statement only with a proposition, a clause,
+  a quote or a predicate ("was seen as weak"); "armed men were seen near the village" is not.
+- ``contact`` (attack, slam, blast, ...): the physical sense when the object is a place, the
+  subject an armed force, or a weapon or a casualty goes with the verb ("forces attacked
+  Kharkiv, killing five"); the verbal sense otherwise ("the senator attacked the plan").
+
+A report of silence is no claim (whatever the cue's sense): a negated plain report ("has not
+commented", "did not respond to a request for comment", "did not say whether") or a refusal to
+speak ("declined to comment") is CAMEO's 011 "decline comment" (act ``no comment``, ``acts.py``).
+PolNeAR's annotators mark these as attributions (13 of 15 such cues in the fit part), so they
+stay statements, with an act that neither asserts nor disputes anything.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ... import extensions
+from .draft import Draft
+from .lexicon import QuoteKnowledge
+from .scan import Quote
+
+# origins whose cue is punctuation or a phrase, not a word with several senses
+_SENSELESS_ORIGINS = frozenset({"layout", "orphan", "announced", "according"})
+# dependents that carry a proposition or a predicate about the object
+_PROPOSITION_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "csubj", "parataxis"})
+_PREDICATE_PREPS = frozenset({"as", "like"})
+# verbal complements of criticism ("attacked the plan as reckless", "slammed him for ...")
+_CRITICISM_PREPS = frozenset({"as", "for", "over"})
+# acts whose cue, negated or refused, means that nothing was said
+_REPORT_ACTS = frozenset({"claim", "announcement", "message"})
+_REFUSALS = frozenset({"decline", "refuse"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACES = frozenset({"PERSON", "ORG", "NORP"})
+_ARMED_TYPES = frozenset({"military", "armed group"})
+
+
+def is_statement(doc: Doc, draft: Draft, knowledge: QuoteKnowledge, quotes: list[Quote]) -> bool:
+    """False when the draft's cue word is used in a sense that says nothing."""
+    token, entry = draft.token, draft.entry
+    if token is None or entry is None or draft.origin in _SENSELESS_ORIGINS:
+        return True
+    if entry.sense == "perception":
+        return _has_proposition(token, draft, quotes)
+    if entry.sense == "contact":
+        return not _physical(doc, token, knowledge)
+    return True
+
+
+def reports_silence(token: Token, draft: Draft, knowledge: QuoteKnowledge) -> bool:
+    """ "has not commented", "did not respond", "declined to comment": no claim was made."""
+    entry = draft.entry
+    if entry is None:
+        return False
+    head = token.head if token.dep_ == "xcomp" else token
+    if head.lemma_.lower() in _REFUSALS:
+        # "declined to comment" / "refused to comment on the strike"
+        spoken = [c for c in head.children if c.dep_ == "xcomp" and _is_report_verb(c, knowledge)]
+        return bool(spoken) or (_is_report_verb(token, knowledge) and token is not head)
+    if entry.act not in _REPORT_ACTS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return _negated(token) or (token.dep_ == "xcomp" and _negated(token.head))
+
+
+def _is_report_verb(token: Token, knowledge: QuoteKnowledge) -> bool:
+    entry = knowledge.verbs.get(token.lemma_.lower())
+    return entry is not None and entry.act in _REPORT_ACTS
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _has_proposition(token: Token, draft: Draft, quotes: list[Quote]) -> bool:
+    """A that-clause, a to-infinitive, a predicate ("seen as", "found him guilty"), a
+    parenthetical host or a quote; not a scene ("saw smoke rising", "were seen near")."""
+    if any(c.dep_ in _PROPOSITION_DEPS and _is_proposition(c) for c in token.children):
+        return True
+    if token.dep_ in ("parataxis", "advcl") or (token.dep_ == "ROOT" and _hosts_clause(token)):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS for c in token.children):
+        return True
+    return any(q.start < end and start < q.end for start, end in draft.content for q in quotes)
+
+
+def _is_proposition(clause: Token) -> bool:
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.tag_ not in ("VBG", "VBN"):
+        return True
+    return any(c.dep_ in ("mark", "aux") for c in clause.children)  # "that ... being", "to be"
+
+
+def _hosts_clause(token: Token) -> bool:
+    """ "Prices will rise, the report showed": the cue is the root of a clause after another."""
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i < token.i for c in token.children)
+
+
+def _physical(doc: Doc, token: Token, knowledge: QuoteKnowledge) -> bool:
+    children = list(token.children)
+    if any(c.dep_ == "prep" and c.lower_ in _CRITICISM_PREPS for c in children):
+        return False  # "attacked the plan as reckless", "slammed the minister for ..."
+    if any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        return False  # "attacked the government, saying ...": content of its own
+    for child in children:
+        if child.dep_ in ("dobj", "nsubjpass") and _is_place(doc, child):
+            return True
+        if child.dep_ in ("nsubj", "agent") and _is_armed(doc, child, knowledge):
+            return True
+        if child.dep_ in ("advcl", "conj", "prep") and _mentions_harm(child, knowledge):
+            return True
+    return False
+
+
+def _is_place(doc: Doc, phrase: Token) -> bool:
+    """The object names a place ("Kharkiv", "a village near Goma")."""
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    places = extensions.get_list(doc, "ng_place_mentions")
+    if phrase.ent_type_ not in _NOT_PLACES and any(start <= s and e <= end for s, e, *_ in places):
+        return True
+    if phrase.ent_type_ in _NOT_PLACES:
+        return False  # "attacked Machado in tweets": a person a place list also knows
+    return phrase.ent_type_ in _PLACE_ENTITIES
+
+
+def _is_armed(doc: Doc, subject: Token, knowledge: QuoteKnowledge) -> bool:
+    """The subject is a military or an armed group: by its head noun or by the actors
+    component's resolution."""
+    if subject.dep_ == "agent":
+        subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
+    if subject.lower_ in knowledge.armed_nouns or subject.lemma_.lower() in knowledge.armed_nouns:
+        return True
+    start, end = subject.left_edge.idx, subject.idx + len(subject)
+    mention = extensions.actor_mention_at(doc, start, end)
+    if mention is None or mention.actor_id is None:
+        return False
+    actors = {a.id: a for a in extensions.get_list(doc, "ng_actors")}
+    actor = actors.get(mention.actor_id)
+    return actor is not None and actor.type in _ARMED_TYPES
+
+
+def _mentions_harm(phrase: Token, knowledge: QuoteKnowledge) -> bool:
+    """ "..., killing five", "with rockets": a casualty or a weapon goes with the verb."""
+    return any(t.lemma_.lower() in knowledge.harm_lemmas for t in phrase.subtree)

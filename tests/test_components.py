@@ -87,3 +87,26 @@ def test_a_config_can_drop_a_component(tmp_path: Path) -> None:
 def test_a_missing_config_file_is_named() -> None:
     with pytest.raises(FileNotFoundError, match=r"nosuch\.cfg"):
         add_components(load_spacy_model(), config="nosuch.cfg")
+
+
+def test_the_shipped_place_weights_are_the_resolvers_defaults() -> None:
+    from dataclasses import asdict
+
+    from newsgraph.components.places.weights import ResolverWeights
+
+    listed = dict(pipeline_config()["components"]["newsgraph_places"]["weights"])
+    defaults = asdict(ResolverWeights())
+    assert listed and all(defaults[name] == value for name, value in listed.items())
+
+
+def test_a_config_retunes_a_components_weights() -> None:
+    nlp = load_spacy_model()
+    nlp.add_pipe("newsgraph_places", config={"weights": {"proximity": 0.0}})
+    assert nlp.get_pipe("newsgraph_places").resolver.w.proximity == 0.0
+
+
+def test_an_unknown_weight_is_named() -> None:
+    from newsgraph.components.places.weights import ResolverWeights
+
+    with pytest.raises(ValueError, match="proximty"):
+        ResolverWeights.from_config({"proximty": 1.0})

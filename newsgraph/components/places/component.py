@@ -29,6 +29,7 @@ from .recognizer import (
     outlet_country,
 )
 from .resolver import Resolver, clean_surface, default_resolver
+from .weights import ResolverWeights
 
 __all__ = ["Component", "Toponym", "find_toponyms", "resolve_toponym", "to_place"]
 
@@ -45,16 +46,18 @@ OUTLET_STOPWORDS = frozenset({"news", "times", "post", "daily", "star", "sun", "
     "newsgraph_places",
     assigns=["doc._.ng_places", "doc._.ng_place_mentions"],
     requires=["doc.ents", "token.dep", "doc._.ng_actor_mentions", "doc._.ng_actors"],
+    default_config={"weights": {}},
 )
-def make_component(nlp: Language, name: str) -> Component:
-    return Component(nlp)
+def make_component(nlp: Language, name: str, weights: dict[str, float]) -> Component:
+    """``weights``: the resolver's tunable weights to override (``places/weights.py``)."""
+    return Component(nlp, ResolverWeights.from_config(weights))
 
 
 class Component:
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, weights: ResolverWeights | None = None) -> None:
         gazetteer = get_gazetteer()
         self.recognizer = Recognizer(nlp, gazetteer)
-        self.resolver = Resolver(gazetteer)
+        self.resolver = Resolver(gazetteer, weights)
         self._outlets: dict[str, str | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:

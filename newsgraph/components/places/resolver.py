@@ -41,35 +41,8 @@ from .gazetteer import (
     fold,
     get_gazetteer,
 )
+from .weights import KIND_PRIOR, ResolverWeights
 
-# Priors by kind (in the units of log10 population a city gets).
-KIND_PRIOR = {COUNTRY: 13.0, SUPPLEMENT: 8.5, STATE: 10.0, ADMIN1: 5.0, COUNTY: 3.5}
-PREFERRED = 6.0
-COUNTY_NAMED_PRIOR = 7.5  # "Laurel County": the word settles it
-ALTERNATE_NAME_PENALTY = 2.0  # GeoNames alternate names hold many stray spellings
-CONTAINER_MATCH = 6.0  # "Paris, Texas"
-CONTAINER_MISMATCH = -2.0
-COORDINATED = 3.0  # "California or Washington": a list of names holds names of one kind
-COUNTRY_CONTEXT = 1.6  # the article names or implies the candidate's country
-# ... counted at this share for a town dwarfed by a namesake elsewhere ("London", Ohio, in an
-# article that is merely about the US): being in the right country is weak evidence then
-MINOR_NAMESAKE_SHARE = 0.5
-MINOR_NAMESAKE_RATIO = 100  # population ratio that makes a town a minor namesake
-MAJOR_PLACE = 100_000
-STATE_COUNTRY_SCALE = 2.0
-STATE_CONTEXT = 2.0  # ... or its US state
-PROXIMITY = 2.5  # next to where the article's other places are
-PROXIMITY_SCALE_KM = 150.0
-PROXIMITY_CAP = 1.5
-SOFT_READINGS = 8
-SOFT_TEMPERATURE = 1.5
-OUTLET_COUNTRY = 1.0
-FEATURE_MATCH = 4.0
-# a division named like one in another country: up to this much for the share of the article's
-# country evidence that points to the candidate's country
-NAMESAKE_SHARE = 2.0
-MAX_CANDIDATES = 100
-ROUNDS = 3
 # words that are no place on their own when a longer name is not found
 PART_STOPWORDS = frozenset(
     {
@@ -186,8 +159,11 @@ def clean_surface(surface: str) -> str:
 class Resolver:
     """Resolves the toponyms of one text at a time against a shared gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, weights: ResolverWeights | None = None
+    ) -> None:
         self.gaz = gazetteer or get_gazetteer()
+        self.w = weights or ResolverWeights()
 
     # -- public ------------------------------------------------------------------------------
     def resolve_spans(
@@ -210,7 +186,7 @@ class Resolver:
             for mention in mentions:
                 if not mention.candidates:
                     mention.candidates = self._part_candidates(mention.surface)
-        for _round in range(ROUNDS):
+        for _round in range(self.w.rounds):
             context = self._context(mentions)
             for mention in mentions:
                 self._score(mention, context, outlet_cc)
@@ -264,10 +240,10 @@ class Resolver:
                 row = self.gaz.demonyms.get(surface[:-1])
             if row is not None:
                 found = [(self.gaz.entry(row), True)]
-        if len(found) > MAX_CANDIDATES:
+        if len(found) > self.w.max_candidates:
             # a very common name (hundreds of hamlets): keep the curated rows and the largest
             found.sort(key=lambda c: (c[0].kind != CITY, c[0].population), reverse=True)
-            found = found[:MAX_CANDIDATES]
+            found = found[: self.w.max_candidates]
         return found
 
     def _part_candidates(self, surface: str) -> list[tuple[Entry, bool]]:
@@ -316,7 +292,7 @@ class Resolver:
 
     # -- scoring -----------------------------------------------------------------------------
     def _context(self, mentions: list[_Mention]) -> _Context:
-        context = _Context()
+        context = _Context(self.w)
         for mention in mentions:
             if not mention.candidates:
                 continue
@@ -330,7 +306,7 @@ class Resolver:
                 continue
             entry = mention.candidates[mention.best][0]
             context.add(mention.key, entry, min(1.0, 0.4 + mention.confidence / 4))
-            context.add_points(mention.key, _soft_readings(mention))
+            context.add_points(mention.key, _soft_readings(mention, self.w))
         return context
 
     def _first_guess(self, mention: _Mention) -> Entry | None:
@@ -364,10 +340,12 @@ class Resolver:
         score = self._prior(mention, entry, primary)
         if mention.container:
             score += (
-                CONTAINER_MATCH if _inside_any(entry, mention.container) else (CONTAINER_MISMATCH)
+                self.w.container_match
+                if _inside_any(entry, mention.container)
+                else self.w.container_mismatch
             )
         if mention.feature_hint and entry.feature in mention.feature_hint:
-            score += FEATURE_MATCH
+            score += self.w.feature_match
         if entry.kind in (COUNTRY, STATE):
             inner = mention.contains
             if (
@@ -375,14 +353,14 @@ class Resolver:
                 and inner.best >= 0
                 and _inside_any(inner.candidates[inner.best][0], [entry])
             ):
-                score += CONTAINER_MATCH
+                score += self.w.container_match
             if any(
                 other.best >= 0
                 and other.candidates[other.best][0].kind == entry.kind
                 and other.key not in self.gaz.preferred  # "Washington, New York and Boston"
                 for other in mention.coordinated
             ):
-                score += COORDINATED
+                score += self.w.coordinated
         elif entry.kind in (ADMIN1, SUPPLEMENT) and entry.cc and mention.namesake_countries:
             # a division named like one in another country ("Punjab") takes the country of the
             # names listed with it ("Azad Kashmir and Punjab", "Haryana and Punjab")
@@ -390,7 +368,7 @@ class Resolver:
                 other.best >= 0 and other.candidates[other.best][0].cc == entry.cc
                 for other in mention.coordinated
             ):
-                score += COORDINATED
+                score += self.w.coordinated
             # ... and the country the article names more, even where both are named often
             # enough to saturate the country bonus (an India-Pakistan story)
             weights = {
@@ -400,19 +378,19 @@ class Resolver:
             }
             total = sum(weights.values())
             if total > 0:
-                score += NAMESAKE_SHARE * weights[entry.cc] / total
+                score += self.w.namesake_share * weights[entry.cc] / total
         minor = (
             entry.kind == CITY
-            and mention.largest >= MAJOR_PLACE
-            and entry.population * MINOR_NAMESAKE_RATIO < mention.largest
+            and mention.largest >= self.w.major_place
+            and entry.population * self.w.minor_namesake_ratio < mention.largest
         )
         score += context.bonus(mention.key, entry, mention.country_clash, minor)
         if self.gaz.preferred.get(mention.key) == entry.index and not self._rival_named(
             mention, entry, context
         ):
-            score += PREFERRED
+            score += self.w.preferred
         if outlet_cc and outlet_cc in entry.codes:
-            score += OUTLET_COUNTRY
+            score += self.w.outlet_country
         return score
 
     @staticmethod
@@ -426,26 +404,25 @@ class Resolver:
             for entry, _ in mention.candidates
         )
 
-    @staticmethod
-    def _prior(mention: _Mention, entry: Entry, primary: bool) -> float:
+    def _prior(self, mention: _Mention, entry: Entry, primary: bool) -> float:
         if entry.kind == CITY:
             prior = math.log10(entry.population + 10)
             if not primary:
-                prior -= ALTERNATE_NAME_PENALTY
+                prior -= self.w.alternate_name_penalty
             return prior
         if entry.kind == COUNTY and mention.key.endswith((" county", " parish")):
-            return COUNTY_NAMED_PRIOR
+            return self.w.county_named_prior
         prior = KIND_PRIOR[entry.kind]
-        return prior if primary else prior - ALTERNATE_NAME_PENALTY
+        return prior if primary else prior - self.w.alternate_name_penalty
 
 
-def _soft_readings(mention: _Mention) -> list[tuple[Entry, float]]:
+def _soft_readings(mention: _Mention, w: ResolverWeights) -> list[tuple[Entry, float]]:
     """The mention's likeliest readings with softmax weights (so that "Paris" lends a little
     support to Paris, Tennessee, and "Henry County" to Henry County, Tennessee, together)."""
     ranked = sorted(range(len(mention.scores)), key=mention.scores.__getitem__, reverse=True)
-    top = ranked[:SOFT_READINGS]
+    top = ranked[: w.soft_readings]
     best = mention.scores[top[0]]
-    weights = [math.exp((mention.scores[i] - best) / SOFT_TEMPERATURE) for i in top]
+    weights = [math.exp((mention.scores[i] - best) / w.soft_temperature) for i in top]
     total = sum(weights)
     return [(mention.candidates[i][0], w / total) for i, w in zip(top, weights, strict=True)]
 
@@ -454,6 +431,7 @@ def _soft_readings(mention: _Mention) -> list[tuple[Entry, float]]:
 class _Context:
     """What the article's other mentions say: countries, US states, and likely points."""
 
+    w: ResolverWeights
     countries: Counter[str] = field(default_factory=Counter)
     states: Counter[str] = field(default_factory=Counter)
     by_key: dict[str, list[tuple[Entry, float]]] = field(default_factory=dict)
@@ -511,12 +489,12 @@ class _Context:
         )
         if country_weight > 0:
             # a US state named like a country ("Georgia") needs the article's US context to win
-            scale = STATE_COUNTRY_SCALE if entry.kind == STATE and clash else 1.0
+            scale = self.w.state_country_scale if entry.kind == STATE and clash else 1.0
             if minor and state_weight <= 0:
-                scale *= MINOR_NAMESAKE_SHARE
-            bonus += scale * COUNTRY_CONTEXT * min(2.0, 0.75 + country_weight / 4)
+                scale *= self.w.minor_namesake_share
+            bonus += scale * self.w.country_context * min(2.0, 0.75 + country_weight / 4)
         if state_weight > 0:
-            bonus += STATE_CONTEXT * min(1.5, 0.75 + state_weight / 4)
+            bonus += self.w.state_context * min(1.5, 0.75 + state_weight / 4)
         if entry.kind in (CITY, COUNTY):
             bonus += self._proximity(key, entry)
         return bonus
@@ -537,9 +515,9 @@ class _Context:
                 dx = math.radians(lon - entry.lon) * cos_lat
                 dy = math.radians(lat - entry.lat)
                 distance = 6371.0 * math.sqrt(dx * dx + dy * dy)
-                best = max(best, weight * math.exp(-distance / PROXIMITY_SCALE_KM))
+                best = max(best, weight * math.exp(-distance / self.w.proximity_scale_km))
             total += best
-        return PROXIMITY * min(PROXIMITY_CAP, total)
+        return self.w.proximity * min(self.w.proximity_cap, total)
 
 
 def _link_neighbours(text: str, mentions: list[_Mention]) -> None:

@@ -563,3 +563,19 @@ class Reader:
             f"GROUP BY {q('type')} ORDER BY {q('type')}"
         )
         return [(r[0], int(r[1])) for r in rows]
+
+    def event_places(
+        self, flt: EventFilter, limit: int = 300
+    ) -> list[tuple[str, str, float, float, int]]:
+        """(place id, name, lat, lon, number of events) of the placed events, the most first."""
+        where = self.resolve_actor(flt).where()
+        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
+        rows = self._fetch(
+            f"WITH n AS (SELECT e.place_id, count(*) AS n FROM events e{joined}{where.sql()}"
+            f"{' AND ' if where.clauses else ' WHERE '}e.place_id IS NOT NULL GROUP BY 1) "
+            "SELECT p.id, p.name, p.lat, p.lon, n.n FROM n JOIN places p ON p.id = n.place_id "
+            "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
+            f"ORDER BY n.n DESC, p.id LIMIT {int(limit)}",
+            where.params,
+        )
+        return [(r[0], r[1] or r[0], float(r[2]), float(r[3]), int(r[4])) for r in rows]

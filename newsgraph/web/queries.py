@@ -39,7 +39,7 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     like_pattern,
     q,
 )
-from .items import _actor_summary, _event_item, _statement_item
+from .items import DISPUTED_BY_CAP, _actor_summary, _event_item, _statement_item
 
 _ID_CHUNK = 500
 T = TypeVar("T")
@@ -411,24 +411,33 @@ class Reader:
         items = [_statement_item(row, disputed_by) for row in rows]
         return Page(total, limit, offset, items)
 
-    def _disputed_by(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
-        """Claims that dispute or deny each (article id, statement id), from ``claim_links``."""
-        found: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    def _disputed_by(
+        self, keys: set[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[list[dict], int]]:
+        """Claims that dispute or deny each (article id, statement id), from ``claim_links``:
+        the first ``DISPUTED_BY_CAP`` and how many more (a claim repeated across a big store
+        can be disputed by hundreds)."""
+        found: dict[tuple[str, str], tuple[list[dict], int]] = {}
         articles = sorted({a for a, _ in keys})
         relations = ", ".join(f"'{r}'" for r in DISPUTING)
+        per_claim = "PARTITION BY to_article_id, to_id"
         for i in range(0, len(articles), _ID_CHUNK):
             chunk = articles[i : i + _ID_CHUNK]
             marks = ", ".join("?" * len(chunk))
-            for article_id, from_id, to_article_id, to_id, relation in self._fetch(
-                "SELECT article_id, from_id, to_article_id, to_id, relation FROM claim_links "
-                f"WHERE to_article_id IN ({marks}) AND relation IN ({relations}) "
-                "ORDER BY article_id, from_id",
+            for article_id, from_id, to_article_id, to_id, relation, total in self._fetch(
+                "SELECT article_id, from_id, to_article_id, to_id, relation, n FROM ("
+                "SELECT article_id, from_id, to_article_id, to_id, relation, "
+                f"row_number() OVER ({per_claim} ORDER BY article_id, from_id) AS k, "
+                f"count(*) OVER ({per_claim}) AS n FROM claim_links "
+                f"WHERE to_article_id IN ({marks}) AND relation IN ({relations})) c "
+                f"WHERE k <= {DISPUTED_BY_CAP} ORDER BY article_id, from_id",
                 chunk,
             ):
-                if (to_article_id, to_id) in keys:
-                    found[(to_article_id, to_id)].append(
-                        {"article_id": article_id, "id": from_id, "relation": relation}
-                    )
+                key = (to_article_id, to_id)
+                if key in keys:
+                    shown, _ = found.get(key, ([], 0))
+                    shown.append({"article_id": article_id, "id": from_id, "relation": relation})
+                    found[key] = (shown, int(total) - len(shown))
         return found
 
     @_unchanging

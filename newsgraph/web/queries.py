@@ -149,6 +149,19 @@ class Reader:
     def _count(self, rest: str, params: Sequence[Any]) -> int:
         return int(self._fetch(f"SELECT count(*) {rest}", params)[0][0])
 
+    def _in(self, sql: str, column: str, ids: Sequence[str], rest: str = "") -> list[tuple]:
+        """``sql`` for the rows whose ``column`` is one of ``ids`` (none when there are none)."""
+        if not ids:
+            return []
+        where = " AND " if " WHERE " in sql else " WHERE "
+        marks = ", ".join("?" * len(ids))
+        return self._fetch(f"{sql}{where}{column} IN ({marks}){rest}", list(ids))
+
+    def _per_article(self, table: str, ids: Sequence[str]) -> dict[str, int]:
+        counts = f"SELECT article_id, count(*) FROM {table}"
+        rows = self._in(counts, "article_id", ids, " GROUP BY 1")
+        return {row[0]: int(row[1]) for row in rows}
+
     @staticmethod
     def _page_sql(limit: int, offset: int) -> str:
         return f" LIMIT {max(0, min(int(limit), MAX_LIMIT))} OFFSET {max(0, int(offset))}"
@@ -169,17 +182,19 @@ class Reader:
         total = self._count(base, where.params)
         order = ARTICLE_ORDERS.get(flt.sort, ARTICLE_ORDERS["newest"])
         columns = ("id", "title", "outlet", "published", "url", "language")
-        page_sql = (
-            f"WITH page AS (SELECT {', '.join('a.' + c for c in columns)} {base} "
-            f"ORDER BY {order.format('a.')}{self._page_sql(limit, offset)}) "
-            "SELECT page.id, page.title, page.outlet, page.published, page.url, page.language, "
-            "(SELECT count(*) FROM statements s WHERE s.article_id = page.id), "
-            "(SELECT count(*) FROM events e WHERE e.article_id = page.id), "
-            # an untitled article (a Telegram post, say) is shown by its first words
-            "CASE WHEN page.title IS NULL THEN (SELECT substr(t.text, 1, 100) FROM articles t "
-            "WHERE t.id = page.id) END "
-            f"FROM page ORDER BY {order.format('page.')}"
+        page = self._fetch(
+            f"SELECT {', '.join('a.' + c for c in columns)} {base} "
+            f"ORDER BY {order.format('a.')}{self._page_sql(limit, offset)}",
+            where.params,
         )
+        # counted for the page's ids alone: a count per row in the same query made DuckDB count
+        # every article's statements and events
+        ids = [row[0] for row in page]
+        statements = self._per_article("statements", ids)
+        events = self._per_article("events", ids)
+        untitled = [row[0] for row in page if row[1] is None]
+        first_words = f"SELECT id, substr({q('text')}, 1, 100) FROM articles"
+        snippets = dict(self._in(first_words, "id", untitled))
         items = [
             {
                 "id": row[0],
@@ -188,11 +203,11 @@ class Reader:
                 "published": iso(row[3]),
                 "url": row[4],
                 "language": row[5],
-                "statements": int(row[6]),
-                "events": int(row[7]),
-                **({"snippet": " ".join(row[8].split())} if row[8] else {}),
+                "statements": statements.get(row[0], 0),
+                "events": events.get(row[0], 0),
+                **({"snippet": " ".join(snippets[row[0]].split())} if snippets.get(row[0]) else {}),
             }
-            for row in self._fetch(page_sql, where.params)
+            for row in page
         ]
         return Page(total, limit, offset, items)
 
@@ -218,25 +233,33 @@ class Reader:
             "ORDER BY c.article_id, c.from_id, c.to_article_id, c.to_id",
             [full_id, full_id, full_id],
         )
-        clusters: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in self._dicts(
-            [
-                ("mine.event_id", "event_id"),
-                ("other.article_id", "article_id"),
-                ("other.event_id", "other_event_id"),
-                ("o.title", "title"),
-                ("o.outlet", "outlet"),
-                ("o.published", "published"),
-            ],
-            "FROM event_cluster_members mine "
-            "JOIN event_cluster_members other ON other.cluster_id = mine.cluster_id "
-            "AND NOT (other.article_id = mine.article_id AND other.event_id = mine.event_id) "
-            "JOIN articles o ON o.id = other.article_id "
-            "WHERE mine.article_id = ? ORDER BY o.published, other.article_id, other.event_id",
+        # the article's own clusters first (by its indexed id), then their other members: one
+        # self-join made DuckDB pair up every member of every cluster
+        mine: dict[str, list[str]] = defaultdict(list)  # cluster id → this article's events
+        for cluster_id, event_id in self._fetch(
+            "SELECT cluster_id, event_id FROM event_cluster_members WHERE article_id = ?",
             [full_id],
         ):
-            row["published"] = iso(row["published"])
-            clusters[row.pop("event_id")].append(row)
+            mine[cluster_id].append(event_id)
+        clusters: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for cluster_id, article_id, event_id, title, outlet, published in self._in(
+            "SELECT m.cluster_id, m.article_id, m.event_id, o.title, o.outlet, o.published "
+            "FROM event_cluster_members m JOIN articles o ON o.id = m.article_id",
+            "m.cluster_id",
+            sorted(mine),
+            " ORDER BY o.published, m.article_id, m.event_id",
+        ):
+            for own in mine[cluster_id]:
+                if (article_id, event_id) != (full_id, own):
+                    clusters[own].append(
+                        {
+                            "article_id": article_id,
+                            "other_event_id": event_id,
+                            "title": title,
+                            "outlet": outlet,
+                            "published": iso(published),
+                        }
+                    )
         known = {a["id"] for a in record.get("actors", [])}
         wanted = {s.get("addressee") for s in record.get("statements", [])}
         wanted |= {a.get("affiliation") for a in record.get("actors", [])}

@@ -16,12 +16,12 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
 from typing import Any, TypeVar
 
 from ..store import Store
 from ..store.schema import get_table
 from . import lookup
+from .figures import PictureQueries
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
     ARTICLE_SORTS,
     DISPUTING,
@@ -101,7 +101,7 @@ def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
     return memoised
 
 
-class Reader:
+class Reader(PictureQueries):
     """The queries of the web UI and API over one open (read-only) store.
 
     On DuckDB each request thread reads through a cursor of its own on the store's one
@@ -558,36 +558,6 @@ class Reader:
         finally:
             cursor.close()
 
-    def events_per_day(self, flt: EventFilter) -> list[tuple[date, str, int]]:
-        """(publication day, event type, number of events) for the timeline."""
-        where = self.resolve_actor(flt).where()
-        return [
-            (row[0], row[1], int(row[2]))
-            for row in self._fetch(
-                f"SELECT a.published, e.{q('type')}, count(*) FROM events e "
-                f"JOIN articles a ON a.id = e.article_id{where.sql()}"
-                f"{' AND ' if where.clauses else ' WHERE '}a.published IS NOT NULL "
-                f"AND e.{q('type')} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-                where.params,
-            )
-        ]
-
-    def event_edges(self, flt: EventFilter, limit: int = 80) -> list[tuple[str, str, str, int]]:
-        """(source id, target id, event type, number of events), the heaviest first."""
-        where = self.resolve_actor(flt).where()
-        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
-        both = "e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL"
-        both += f" AND e.source_actor <> e.target_actor AND e.{q('type')} IS NOT NULL"
-        return [
-            (r[0], r[1], r[2], int(r[3]))
-            for r in self._fetch(
-                f"SELECT e.source_actor, e.target_actor, e.{q('type')}, count(*) AS n "
-                f"FROM events e{joined}{where.sql()}{' AND ' if where.clauses else ' WHERE '}"
-                f"{both} GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT {int(limit)}",
-                where.params,
-            )
-        ]
-
     @_unchanging
     def event_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(
@@ -595,19 +565,3 @@ class Reader:
             f"GROUP BY {q('type')} ORDER BY {q('type')}"
         )
         return [(r[0], int(r[1])) for r in rows]
-
-    def event_places(
-        self, flt: EventFilter, limit: int = 300
-    ) -> list[tuple[str, str, float, float, int]]:
-        """(place id, name, lat, lon, number of events) of the placed events, the most first."""
-        where = self.resolve_actor(flt).where()
-        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
-        rows = self._fetch(
-            f"WITH n AS (SELECT e.place_id, count(*) AS n FROM events e{joined}{where.sql()}"
-            f"{' AND ' if where.clauses else ' WHERE '}e.place_id IS NOT NULL GROUP BY 1) "
-            "SELECT p.id, p.name, p.lat, p.lon, n.n FROM n JOIN places p ON p.id = n.place_id "
-            "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
-            f"ORDER BY n.n DESC, p.id LIMIT {int(limit)}",
-            where.params,
-        )
-        return [(r[0], r[1] or r[0], float(r[2]), float(r[3]), int(r[4])) for r in rows]

@@ -40,6 +40,7 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     q,
 )
 from .items import DISPUTED_BY_CAP, _actor_summary, _event_item, _statement_item
+from .paging import ARTICLE_ORDER_SQL, ArticleOrder, chooses_articles_only, page_articles
 
 _ID_CHUNK = 500
 T = TypeVar("T")
@@ -520,8 +521,22 @@ class Reader(PictureQueries):
     def suggest_actors(self, text: str, limit: int = lookup.SUGGESTIONS) -> list[dict[str, Any]]:
         return lookup.suggest(self._fetch, text, limit)
 
+    @_unchanging
+    def article_order(self) -> ArticleOrder:
+        return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
+
     def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
         flt = self.resolve_actor(flt)
+        if self._frozen and chooses_articles_only(flt):
+            total, ids, inner = page_articles(self.article_order(), flt, limit, offset)
+            where = Where()
+            if ids:
+                where.add(f"e.article_id IN ({', '.join('?' * len(ids))})", *ids)
+                names, sql = self._event_sql(flt, where, self._page_sql(limit, inner))
+                rows = [dict(zip(names, r, strict=True)) for r in self._fetch(sql, where.params)]
+            else:
+                rows = []
+            return Page(total, limit, offset, [_event_item(row) for row in rows])
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         total = self._count(f"FROM events e{joined}{where.sql()}", where.params)

@@ -40,7 +40,14 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     q,
 )
 from .items import DISPUTED_BY_CAP, _actor_summary, _event_item, _statement_item
-from .paging import ARTICLE_ORDER_SQL, ArticleOrder, chooses_articles_only, page_articles
+from .paging import (
+    ARTICLE_ORDER_SQL,
+    ARTICLE_REF,
+    ArticleOrder,
+    chooses_articles_only,
+    event_page,
+    page_articles,
+)
 
 _ID_CHUNK = 500
 T = TypeVar("T")
@@ -79,12 +86,7 @@ class ArticleView:
 
 _STATEMENT_COLUMNS = get_table("statements").column_names
 _EVENT_COLUMNS = get_table("events").column_names
-_ARTICLE_REF = (
-    ("a.title", "article_title"),
-    ("a.outlet", "article_outlet"),
-    ("a.published", "article_published"),
-    ("a.url", "article_url"),
-)
+_ARTICLE_REF = ARTICLE_REF
 
 
 def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
@@ -532,16 +534,14 @@ class Reader(PictureQueries):
             where = Where()
             if ids:
                 where.add(f"e.article_id IN ({', '.join('?' * len(ids))})", *ids)
-                names, sql = self._event_sql(flt, where, self._page_sql(limit, inner))
-                rows = [dict(zip(names, r, strict=True)) for r in self._fetch(sql, where.params)]
+                rows = event_page(self._fetch, flt, where, self._page_sql(limit, inner))
             else:
                 rows = []
             return Page(total, limit, offset, [_event_item(row) for row in rows])
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
-        names, sql = self._event_sql(flt, where, self._page_sql(limit, offset))
-        rows = [dict(zip(names, row, strict=True)) for row in self._fetch(sql, where.params)]
+        rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
         return Page(total, limit, offset, [_event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:

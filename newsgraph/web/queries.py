@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from ..store import Store
 from ..store.schema import get_table
-from . import lookup
+from . import lookup, paging
 from .figures import PictureQueries
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
     ARTICLE_SORTS,
@@ -245,13 +245,23 @@ class Reader(PictureQueries):
         ):
             mine[cluster_id].append(event_id)
         clusters: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for cluster_id, article_id, event_id, title, outlet, published in self._in(
-            "SELECT m.cluster_id, m.article_id, m.event_id, o.title, o.outlet, o.published "
-            "FROM event_cluster_members m JOIN articles o ON o.id = m.article_id",
-            "m.cluster_id",
+        members = self._in(
+            "SELECT cluster_id, article_id, event_id FROM event_cluster_members",
+            "cluster_id",
             sorted(mine),
-            " ORDER BY o.published, m.article_id, m.event_id",
-        ):
+        )
+        about = {
+            r[0]: r[1:]
+            for r in paging.lookup(
+                self._fetch,
+                "SELECT id, title, outlet, published FROM articles",
+                "id",
+                {m[1] for m in members},
+            )
+        }
+        members.sort(key=lambda m: (about[m[1]][2] is None, about[m[1]][2] or 0, m[1], m[2]))
+        for cluster_id, article_id, event_id in members:
+            title, outlet, published = about[article_id]
             for own in mine[cluster_id]:
                 if (article_id, event_id) != (full_id, own):
                     clusters[own].append(
@@ -416,23 +426,27 @@ class Reader(PictureQueries):
         where = flt.where()
         base = f"FROM statements s JOIN articles a ON a.id = s.article_id{where.sql()}"
         total = self._count(base, where.params)
-        columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + [
-            *_ARTICLE_REF,
-            ("sp.name", "speaker_name"),
-            ("ad.name", "addressee_name"),
-            ("t.value", "time_value"),
-            ("p.name", "place_name"),
-        ]
-        rest = (
-            "FROM statements s JOIN articles a ON a.id = s.article_id "
-            "LEFT JOIN actors sp ON sp.id = s.speaker_actor "
-            "LEFT JOIN actors ad ON ad.id = s.addressee "
-            "LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time_id "
-            f"LEFT JOIN places p ON p.id = s.place_id{where.sql()} "
-            "ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
-            + self._page_sql(limit, offset)
+        columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
+        rows = self._dicts(
+            columns,
+            f"{base} ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
+            + self._page_sql(limit, offset),
+            where.params,
         )
-        rows = self._dicts(columns, rest, where.params)
+        # names, times and places for the page alone (see ``paging.event_page``)
+        fetch = self._fetch
+        ids = {r[k] for r in rows for k in ("speaker_actor", "addressee")}
+        names = dict(paging.lookup(fetch, "SELECT id, name FROM actors", "id", ids))
+        places = {r["place_id"] for r in rows}
+        place_names = dict(paging.lookup(fetch, "SELECT id, name FROM places", "id", places))
+        articles = {r["article_id"] for r in rows if r["time_id"]}
+        times_sql = "SELECT article_id, id, value FROM times"
+        times = {(a, i): v for a, i, v in paging.lookup(fetch, times_sql, "article_id", articles)}
+        for row in rows:
+            row["speaker_name"] = names.get(row["speaker_actor"])
+            row["addressee_name"] = names.get(row["addressee"])
+            row["time_value"] = times.get((row["article_id"], row["time_id"]))
+            row["place_name"] = place_names.get(row["place_id"])
         disputed_by = self._disputed_by({(r["article_id"], r["id"]) for r in rows})
         items = [_statement_item(row, disputed_by) for row in rows]
         return Page(total, limit, offset, items)

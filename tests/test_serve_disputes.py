@@ -33,6 +33,20 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
                 "origin) VALUES (?, 's1', ?, 's1', ?, 'link')",
                 [f"other-{k:02d}", HAND_ID, "denies" if k % 2 else "disputes"],
             )
+        # e1 reported again in two stored articles and one the store does not hold
+        for article_id, title, day in (("rep-b", "Second report", 9), ("rep-a", "First", 8)):
+            con.execute(
+                "INSERT INTO articles (id, outlet, title, published, text, ingested_at) "
+                "VALUES (?, 'Other Wire', ?, ?, 'x', now())",
+                [article_id, title, f"2024-10-{day:02d}"],
+            )
+        for article_id, event_id in ((HAND_ID, "e1"), ("rep-b", "e4"), ("rep-a", "e2"),
+                                     ("gone", "e1"), (HAND_ID, "e2")):  # fmt: skip
+            con.execute(
+                "INSERT INTO event_cluster_members (cluster_id, article_id, event_id) "
+                "VALUES ('c1', ?, ?)",
+                [article_id, event_id],
+            )
     with open_store(db, read_only=True) as store:
         yield TestClient(create_app(store), base_url=LOCAL, follow_redirects=False)
 
@@ -70,3 +84,18 @@ def test_the_pages_show_the_cap_and_say_how_many_more(client: TestClient) -> Non
     assert 'data-key="st1">s2</a>' in card
     assert len(set(re.findall(r"other-\d\d", card))) == DISPUTED_BY_CAP - 1
     assert f"and {total - DISPUTED_BY_CAP:,} more statements in other articles" in card
+
+
+def test_also_reported_lists_the_stored_articles_of_the_cluster_oldest_first(
+    client: TestClient,
+) -> None:
+    view = client.app.state.reader.article_view(HAND_ID)
+    # by publication day, then article id ("gone" is not in the store)
+    assert [(o["article_id"], o["other_event_id"]) for o in view.clusters["e1"]] == [
+        (HAND_ID, "e2"),
+        ("rep-a", "e2"),
+        ("rep-b", "e4"),
+    ]
+    assert view.clusters["e1"][1]["title"] == "First"
+    assert view.clusters["e1"][1]["published"] == "2024-10-08"
+    assert [o["other_event_id"] for o in view.clusters["e2"]] == ["e1", "e2", "e4"]

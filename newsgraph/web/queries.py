@@ -259,6 +259,7 @@ class Reader(PictureQueries):
                 {m[1] for m in members},
             )
         }
+        members = [m for m in members if m[1] in about]  # as the join did: stored articles
         members.sort(key=lambda m: (about[m[1]][2] is None, about[m[1]][2] or 0, m[1], m[2]))
         for cluster_id, article_id, event_id in members:
             title, outlet, published = about[article_id]

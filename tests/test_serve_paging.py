@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,8 +15,9 @@ pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
 from test_serve_api import annotated, build_store  # noqa: F401 (a fixture)
 
 from newsgraph.store import open_store
-from newsgraph.web.filters import EventFilter
-from newsgraph.web.paging import ArticleOrder, chooses_articles_only, page_articles
+from newsgraph.web import queries
+from newsgraph.web.filters import EventFilter, StatementFilter
+from newsgraph.web.paging import ArticleOrder, chooses_articles_only, page_articles, window_since
 from newsgraph.web.queries import Reader
 
 
@@ -53,19 +55,64 @@ def reader(tmp_path_factory: pytest.TempPathFactory, annotated: list) -> Iterato
         yield Reader(store)
 
 
+@pytest.fixture(autouse=True)
+def small_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows of the page's own size: on a small store they hold the page or fall short."""
+    monkeypatch.setattr(queries, "_WINDOW", 1)
+
+
+def full_query(reader: Reader, method: str, *args: Any) -> Any:
+    reader._frozen = False  # no cached order, no window: the full query, as on PostgreSQL
+    try:
+        return getattr(reader, method)(*args)
+    finally:
+        reader._frozen = True
+
+
+PAGES = [(500, 0), (1, 0), (1, 1), (2, 1), (3, 2), (4, 5), (7, -2), (5, 0)]
+
+
 @pytest.mark.parametrize(
     "flt",
-    [EventFilter(), EventFilter(outlet="test wire"), EventFilter(date_to=date(2024, 10, 1))],
+    [
+        EventFilter(),  # the articles' order alone
+        EventFilter(outlet="test wire"),
+        EventFilter(date_to=date(2024, 10, 1)),
+        EventFilter(type="ASSAULT"),  # the newest articles first, then all (paging.window_since)
+        EventFilter(actor="hamas"),
+        EventFilter(provenance="asserted"),
+    ],
 )
 def test_fast_pages_equal_the_full_query(reader: Reader, flt: EventFilter) -> None:
     assert reader._frozen
     total = reader.events(flt, 500, 0).total
     assert total > 0
-    for limit, offset in [(500, 0), (3, 0), (3, 2), (4, 5), (7, total - 2), (5, total)]:
+    for limit, offset in [*PAGES, (5, total)]:
+        offset = offset if offset >= 0 else total + offset
         fast = reader.events(flt, limit, offset)
-        reader._frozen = False  # the full query, as on PostgreSQL
-        try:
-            full = reader.events(flt, limit, offset)
-        finally:
-            reader._frozen = True
-        assert fast == full, (limit, offset)
+        assert fast == full_query(reader, "events", flt, limit, offset), (limit, offset)
+
+
+@pytest.mark.parametrize("flt", [StatementFilter(), StatementFilter(act="denial")])
+def test_windowed_statement_pages_equal_the_full_query(
+    reader: Reader, flt: StatementFilter
+) -> None:
+    total = reader.statements(flt, 500, 0).total
+    assert total > 0
+    for limit, offset in [*PAGES, (5, total)]:
+        offset = offset if offset >= 0 else total + offset
+        fast = reader.statements(flt, limit, offset)
+        assert fast == full_query(reader, "statements", flt, limit, offset), (limit, offset)
+
+
+def test_the_window_is_the_newest_articles_holding_enough_events() -> None:
+    order = ArticleOrder(
+        ids=["a", "b", "c"],
+        published=[date(2024, 3, 1), date(2024, 2, 1), None],
+        outlets=[None] * 3,
+        events=[3, 4, 2],
+    )
+    assert window_since(order, 2) == date(2024, 3, 1)
+    assert window_since(order, 7) == date(2024, 2, 1)
+    assert window_since(order, 8) is None  # only undated articles would reach it
+    assert window_since(order, 100) is None

@@ -1,4 +1,4 @@
-"""Pages of the events list without sorting every event in the store.
+"""Pages of the events and statements lists, found without sorting or joining whole tables.
 
 The events list is ordered newest article first, then by each article's reading order. On a big
 store, sorting a million events by their article's date for each page costs hundreds of
@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any
 
 from ..store.schema import get_table
-from .filters import EventFilter, Where, q
+from .filters import DISPUTING, EventFilter, Where, q
+from .items import DISPUTED_BY_CAP
 
 # EventFilter fields that choose articles, not events; any other set field needs the events.
 _ARTICLE_FIELDS = {"outlet", "date_from", "date_to", "sort", "actor_ids"}
@@ -152,3 +153,70 @@ def event_page(fetch: Fetch, flt: EventFilter, where: Where, page_sql: str) -> l
         row["attr_actor"], row["attr_start"], row["attr_end"], row["attr_text"] = speaker
         row["attr_name"] = names.get(speaker[0])
     return rows
+
+
+def window_since(order: ArticleOrder, events: int) -> date | None:
+    """The publication day from which the newest articles hold at least ``events`` events:
+    those articles come first in the list's order, so a page that lies among their events is
+    found by sorting them alone. None when the window would be (nearly) the whole store."""
+    seen = 0
+    for published, n in zip(order.published, order.events, strict=True):
+        seen += n
+        if seen >= events:
+            return published
+    return None
+
+
+def within(where: Where, since: date) -> Where:
+    """``where`` and articles published on ``since`` or later."""
+    windowed = Where()
+    windowed.clauses = [*where.clauses, "a.published >= ?"]
+    windowed.params = [*where.params, since]
+    return windowed
+
+
+def add_statement_details(fetch: Fetch, rows: list[dict]) -> None:
+    """Speaker and addressee names, time values and place names of a page of statements,
+    looked up for that page alone (as in ``event_page``)."""
+    ids = {r[k] for r in rows for k in ("speaker_actor", "addressee")}
+    names = dict(lookup(fetch, "SELECT id, name FROM actors", "id", ids))
+    places = {r["place_id"] for r in rows}
+    place_names = dict(lookup(fetch, "SELECT id, name FROM places", "id", places))
+    articles = {r["article_id"] for r in rows if r["time_id"]}
+    times_sql = "SELECT article_id, id, value FROM times"
+    times = {(a, i): v for a, i, v in lookup(fetch, times_sql, "article_id", articles)}
+    for row in rows:
+        row["speaker_name"] = names.get(row["speaker_actor"])
+        row["addressee_name"] = names.get(row["addressee"])
+        row["time_value"] = times.get((row["article_id"], row["time_id"]))
+        row["place_name"] = place_names.get(row["place_id"])
+
+
+def disputed_by(
+    fetch: Fetch, keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[list[dict], int]]:
+    """Claims that dispute or deny each (article id, statement id), from ``claim_links``:
+    the first ``DISPUTED_BY_CAP`` and how many more (a claim repeated across a big store
+    can be disputed by hundreds)."""
+    found: dict[tuple[str, str], tuple[list[dict], int]] = {}
+    articles = sorted({a for a, _ in keys})
+    relations = ", ".join(f"'{r}'" for r in DISPUTING)
+    per_claim = "PARTITION BY to_article_id, to_id"
+    for i in range(0, len(articles), _CHUNK):
+        chunk = articles[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for article_id, from_id, to_article_id, to_id, relation, total in fetch(
+            "SELECT article_id, from_id, to_article_id, to_id, relation, n FROM ("
+            "SELECT article_id, from_id, to_article_id, to_id, relation, "
+            f"row_number() OVER ({per_claim} ORDER BY article_id, from_id) AS k, "
+            f"count(*) OVER ({per_claim}) AS n FROM claim_links "
+            f"WHERE to_article_id IN ({marks}) AND relation IN ({relations})) c "
+            f"WHERE k <= {DISPUTED_BY_CAP} ORDER BY article_id, from_id",
+            chunk,
+        ):
+            key = (to_article_id, to_id)
+            if key in keys:
+                shown, _ = found.get(key, ([], 0))
+                shown.append({"article_id": article_id, "id": from_id, "relation": relation})
+                found[key] = (shown, int(total) - len(shown))
+    return found

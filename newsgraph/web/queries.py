@@ -16,6 +16,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import Any, TypeVar
 
 from ..store import Store
@@ -39,7 +40,7 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     like_pattern,
     q,
 )
-from .items import DISPUTED_BY_CAP, _actor_summary, _event_item, _statement_item
+from .items import _actor_summary, _event_item, _statement_item
 from .paging import (
     ARTICLE_ORDER_SQL,
     ARTICLE_REF,
@@ -50,6 +51,8 @@ from .paging import (
 )
 
 _ID_CHUNK = 500
+# A page is first looked for among the newest articles holding this many times its end in events
+_WINDOW = 20
 T = TypeVar("T")
 ARTICLE_ORDERS = {
     "newest": "{0}published DESC NULLS LAST, {0}title, {0}id",
@@ -87,6 +90,7 @@ class ArticleView:
 _STATEMENT_COLUMNS = get_table("statements").column_names
 _EVENT_COLUMNS = get_table("events").column_names
 _ARTICLE_REF = ARTICLE_REF
+_STATEMENTS = "FROM statements s JOIN articles a ON a.id = s.article_id"
 
 
 def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
@@ -425,61 +429,27 @@ class Reader(PictureQueries):
             ids = lookup.actor_ids(self._fetch, flt.speaker) or (flt.speaker,)
             flt = replace(flt, speaker_ids=ids)
         where = flt.where()
-        base = f"FROM statements s JOIN articles a ON a.id = s.article_id{where.sql()}"
+        base = f"{_STATEMENTS}{where.sql()}"
         total = self._count(base, where.params)
         columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
-        rows = self._dicts(
-            columns,
-            f"{base} ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
-            + self._page_sql(limit, offset),
-            where.params,
-        )
-        # names, times and places for the page alone (see ``paging.event_page``)
-        fetch = self._fetch
-        ids = {r[k] for r in rows for k in ("speaker_actor", "addressee")}
-        names = dict(paging.lookup(fetch, "SELECT id, name FROM actors", "id", ids))
-        places = {r["place_id"] for r in rows}
-        place_names = dict(paging.lookup(fetch, "SELECT id, name FROM places", "id", places))
-        articles = {r["article_id"] for r in rows if r["time_id"]}
-        times_sql = "SELECT article_id, id, value FROM times"
-        times = {(a, i): v for a, i, v in paging.lookup(fetch, times_sql, "article_id", articles)}
-        for row in rows:
-            row["speaker_name"] = names.get(row["speaker_actor"])
-            row["addressee_name"] = names.get(row["addressee"])
-            row["time_value"] = times.get((row["article_id"], row["time_id"]))
-            row["place_name"] = place_names.get(row["place_id"])
-        disputed_by = self._disputed_by({(r["article_id"], r["id"]) for r in rows})
+        order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
+        order += self._page_sql(limit, offset)
+        rows = None
+        since = self._window(True, total, limit, offset)
+        if since is not None:  # first among the newest articles alone, as for events
+            near = paging.within(where, since)
+            rows = self._dicts(
+                columns,
+                f"FROM statements s JOIN articles a ON a.id = s.article_id{near.sql()}{order}",
+                near.params,
+            )
+            rows = rows if len(rows) == min(limit, total - offset) else None
+        if rows is None:
+            rows = self._dicts(columns, base + order, where.params)
+        paging.add_statement_details(self._fetch, rows)
+        disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
         items = [_statement_item(row, disputed_by) for row in rows]
         return Page(total, limit, offset, items)
-
-    def _disputed_by(
-        self, keys: set[tuple[str, str]]
-    ) -> dict[tuple[str, str], tuple[list[dict], int]]:
-        """Claims that dispute or deny each (article id, statement id), from ``claim_links``:
-        the first ``DISPUTED_BY_CAP`` and how many more (a claim repeated across a big store
-        can be disputed by hundreds)."""
-        found: dict[tuple[str, str], tuple[list[dict], int]] = {}
-        articles = sorted({a for a, _ in keys})
-        relations = ", ".join(f"'{r}'" for r in DISPUTING)
-        per_claim = "PARTITION BY to_article_id, to_id"
-        for i in range(0, len(articles), _ID_CHUNK):
-            chunk = articles[i : i + _ID_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            for article_id, from_id, to_article_id, to_id, relation, total in self._fetch(
-                "SELECT article_id, from_id, to_article_id, to_id, relation, n FROM ("
-                "SELECT article_id, from_id, to_article_id, to_id, relation, "
-                f"row_number() OVER ({per_claim} ORDER BY article_id, from_id) AS k, "
-                f"count(*) OVER ({per_claim}) AS n FROM claim_links "
-                f"WHERE to_article_id IN ({marks}) AND relation IN ({relations})) c "
-                f"WHERE k <= {DISPUTED_BY_CAP} ORDER BY article_id, from_id",
-                chunk,
-            ):
-                key = (to_article_id, to_id)
-                if key in keys:
-                    shown, _ = found.get(key, ([], 0))
-                    shown.append({"article_id": article_id, "id": from_id, "relation": relation})
-                    found[key] = (shown, int(total) - len(shown))
-        return found
 
     @_unchanging
     def statement_facets(self) -> dict[str, list[tuple[str, int]]]:
@@ -542,6 +512,12 @@ class Reader(PictureQueries):
     def article_order(self) -> ArticleOrder:
         return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
 
+    def _window(self, newest: bool, total: int, limit: int, offset: int) -> date | None:
+        """Where a newest-first page of a read-only DuckDB store is first looked for."""
+        if not (self._frozen and newest and offset + limit > 0 and offset < total):
+            return None
+        return paging.window_since(self.article_order(), _WINDOW * (offset + limit))
+
     def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
         flt = self.resolve_actor(flt)
         if self._frozen and chooses_articles_only(flt):
@@ -556,7 +532,15 @@ class Reader(PictureQueries):
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
-        rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
+        since = self._window(flt.sort == "newest", total, limit, offset)
+        rows = None
+        if since is not None:  # first among the newest articles alone (``paging.window_since``)
+            rows = event_page(
+                self._fetch, flt, paging.within(where, since), self._page_sql(limit, offset)
+            )
+            rows = rows if len(rows) == min(limit, total - offset) else None
+        if rows is None:
+            rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
         return Page(total, limit, offset, [_event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:

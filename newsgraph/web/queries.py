@@ -53,6 +53,7 @@ from .paging import (
 _ID_CHUNK = 500
 # A page is first looked for among the newest articles holding this many times its end in events
 _WINDOW = 20
+_KEPT_ACTORS = 4096  # actors whose wordings a read-only store keeps in memory
 T = TypeVar("T")
 ARTICLE_ORDERS = {
     "newest": "{0}published DESC NULLS LAST, {0}title, {0}id",
@@ -394,7 +395,8 @@ class Reader(PictureQueries):
             [actor_id],
         )
 
-    def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
+    def _wordings(self, actor_id: str) -> list[dict[str, Any]]:
+        """How the articles name an actor: each wording, its count and outlets."""
         names: dict[str, dict[str, Any]] = {}
         for text, outlet, count in self._fetch(
             f"SELECT m.{q('text')}, a.outlet, count(*) FROM mentions m "
@@ -407,9 +409,19 @@ class Reader(PictureQueries):
             entry["count"] += int(count)
             if outlet:
                 entry["outlets"].append(outlet)
-        actor["names"] = sorted(names.values(), key=lambda n: (-n["count"], n["text"]))
-        for entry in actor["names"]:
+        for entry in names.values():
             entry["outlets"].sort()
+        return sorted(names.values(), key=lambda n: (-n["count"], n["text"]))
+
+    def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
+        wordings = self._memo.setdefault("wordings", {}) if self._frozen else {}
+        kept = wordings.get(actor_id)
+        if kept is None:  # a read-only store's wordings never change: kept (other threads too)
+            kept = self._wordings(actor_id)
+            if len(wordings) >= _KEPT_ACTORS:
+                wordings.clear()
+            wordings[actor_id] = kept
+        actor["names"] = copy.deepcopy(kept)
         affiliation = actor["affiliation"]
         actor["affiliation_name"] = (
             self.actor_names([affiliation]).get(affiliation) if affiliation else None

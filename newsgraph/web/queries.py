@@ -442,7 +442,10 @@ class Reader(PictureQueries):
             flt = replace(flt, speaker_ids=ids)
         where = flt.where()
         base = f"{_STATEMENTS}{where.sql()}"
-        total = self._count(base, where.params)
+        # counted without the articles unless the filter reads them (a join reads them all)
+        needs_articles = bool(flt.outlet or flt.date_from or flt.date_to)
+        counted = base if needs_articles else f"FROM statements s{where.sql()}"
+        total = self._count(counted, where.params)
         columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
         order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
         order += self._page_sql(limit, offset)

@@ -4,7 +4,8 @@
 #
 # Makes .venv, installs newsgraph with its test, postgres, scale (Ray) and api extras, starts a
 # throwaway PostgreSQL server when it can (so the store tests also run on PostgreSQL), installs
-# Debian's Chromium when missing (the web UI's browser tests drive it through Playwright), runs
+# Debian's Chromium when missing (the web UI's browser tests drive it through Playwright), the
+# map's base map with npm, runs
 # ruff, then pytest on both cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,15 @@ if [ ! -x /usr/bin/chromium ]; then
   { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
       && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
     || echo "note: could not install chromium; the browser tests will skip"
+fi
+
+# The map page's base map (Natural Earth countries) comes from the world-atlas npm package,
+# installed into node_modules/ beside package.json. Without npm the map draws a grid alone and
+# its base-map test skips.
+if command -v npm >/dev/null; then
+  npm install --no-audit --no-fund --silent || echo "note: npm install failed; the map's base-map test will skip"
+else
+  echo "note: no npm; the map page draws a grid without country shapes and its base-map test will skip"
 fi
 
 pg="${TMPDIR:-/tmp}/newsgraph-test-pg-$$"

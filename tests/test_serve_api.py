@@ -398,6 +398,7 @@ def test_statement_json(client: TestClient) -> None:
             "time_value": "2024-10-07",
             "place_name": "Sderot",
             "disputed_by": [{"article_id": HAND_ID, "id": "s2", "relation": "disputes"}],
+            "disputed_by_more": 0,
             "article": hand_ref(),
         }
     ]

@@ -195,7 +195,9 @@ def test_hostile_article_html_does_not_run(server: dict, page: Any) -> None:
     assert page.problems == []
 
 
-@pytest.mark.parametrize("path", ["/", "/events", "/actors", f"/articles/{HAND_ID}", "/docs"])
+@pytest.mark.parametrize(
+    "path", ["/", "/events", "/actors", f"/articles/{HAND_ID}", "/docs", "/map"]
+)
 def test_phone_width_never_scrolls_sideways(server: dict, browser: Any, path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
@@ -245,4 +247,19 @@ def test_a_network_edge_opens_the_events_it_counts(server: dict, page: Any) -> N
     page.locator("table.events td.evidence a").first.click()
     page.wait_for_url(f"**/articles/{HAND_ID}#event-e2")
     playwright_api.expect(page.locator("#panel-body")).to_contain_text("REJECT")
+    assert page.problems == []
+
+
+def test_a_map_point_opens_the_events_at_its_place(server: dict, page: Any) -> None:
+    page.goto(f"{server['base']}/map")
+    point = page.locator('a.place[data-place="newsgraph:sderot"]')
+    counted = int(point.get_attribute("data-n"))
+    point.locator("circle").dispatch_event("click")  # nearby places may overlap its circle
+    page.wait_for_url("**/events?*place=newsgraph%3Asderot*")
+    rows = page.locator("table.events tbody tr")
+    playwright_api.expect(rows).to_have_count(counted)
+    page.locator("table.events td.evidence a").first.click()
+    page.wait_for_url(f"**/articles/{HAND_ID}#event-e1")
+    playwright_api.expect(page.locator("#panel-body")).to_contain_text("ASSAULT")
+    playwright_api.expect(page.locator("#panel-body")).to_contain_text("Sderot")
     assert page.problems == []

@@ -57,7 +57,7 @@ class DuckDBStore(Store):
             if read_only:
                 self._check_schema_version()
             else:
-                self._create_schema(with_indexes=False)
+                self._create_schema(with_indexes=True)
         except BaseException:
             self._con.close()
             raise

@@ -10,6 +10,10 @@ from ..schema import EVENTS, STATEMENTS
 from ..store import rows as R
 from .filters import iso
 
+# "Disputed by" lists stop here; the rest is a count (a claim repeated across a big store can be
+# disputed by hundreds of statements).
+DISPUTED_BY_CAP = 10
+
 
 def _actor_summary(row: Sequence[Any]) -> dict[str, Any]:
     return {
@@ -36,14 +40,16 @@ def _article_ref(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _statement_item(
-    row: dict[str, Any], disputed_by: dict[tuple[str, str], list[dict]]
+    row: dict[str, Any], disputed_by: dict[tuple[str, str], tuple[list[dict], int]]
 ) -> dict[str, Any]:
     item = R.item_from_row(STATEMENTS, row)
     item["speaker"]["name"] = row["speaker_name"]
     item["addressee_name"] = row["addressee_name"]
     item["time_value"] = row["time_value"]
     item["place_name"] = row["place_name"]
-    item["disputed_by"] = disputed_by.get((row["article_id"], row["id"]), [])
+    shown, more = disputed_by.get((row["article_id"], row["id"]), ([], 0))
+    item["disputed_by"] = shown
+    item["disputed_by_more"] = more
     item["article"] = _article_ref(row)
     return item
 

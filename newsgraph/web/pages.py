@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from ..store import AmbiguousArticleId
 from .highlight import highlighted
+from .items import DISPUTED_BY_CAP
 from .queries import (
     ARTICLE_SORTS,
     EVENT_SORTS,
@@ -314,6 +315,10 @@ def article_context(view: Any) -> dict[str, Any]:
         if row["to_article_id"] == article_id:
             link(disputed_by, row["to_id"], row["article_id"], row["from_id"], **extra)
 
+    # a claim repeated across a big store can be disputed by hundreds: list the first ones
+    disputed_by_more = {sid: len(links) - DISPUTED_BY_CAP for sid, links in disputed_by.items()}
+    for sid in disputed_by:
+        del disputed_by[sid][DISPUTED_BY_CAP:]
     text_html, skipped = highlighted(record)
     counts = {k: len(record.get(k, [])) for k in ("statements", "events", "actors", "places")}
     counts.update(times=len(record.get("times", [])), framing=len(record.get("framing", [])))
@@ -332,6 +337,7 @@ def article_context(view: Any) -> dict[str, Any]:
         "reports": reports,
         "disputes": disputes,
         "disputed_by": disputed_by,
+        "disputed_by_more": {sid: n for sid, n in disputed_by_more.items() if n > 0},
         "clusters": {
             event_id: one_per_article(others, article_id)
             for event_id, others in view.clusters.items()

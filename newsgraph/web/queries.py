@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 
 from ..store import Store
 from ..store.schema import get_table
-from . import lookup
+from . import lookup, paging
+from .figures import PictureQueries
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
     ARTICLE_SORTS,
     DISPUTING,
@@ -40,8 +41,19 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     q,
 )
 from .items import _actor_summary, _event_item, _statement_item
+from .paging import (
+    ARTICLE_ORDER_SQL,
+    ARTICLE_REF,
+    ArticleOrder,
+    chooses_articles_only,
+    event_page,
+    page_articles,
+)
 
 _ID_CHUNK = 500
+# A page is first looked for among the newest articles holding this many times its end in events
+_WINDOW = 20
+_KEPT_ACTORS = 4096  # actors whose wordings a read-only store keeps in memory
 T = TypeVar("T")
 ARTICLE_ORDERS = {
     "newest": "{0}published DESC NULLS LAST, {0}title, {0}id",
@@ -78,12 +90,8 @@ class ArticleView:
 
 _STATEMENT_COLUMNS = get_table("statements").column_names
 _EVENT_COLUMNS = get_table("events").column_names
-_ARTICLE_REF = (
-    ("a.title", "article_title"),
-    ("a.outlet", "article_outlet"),
-    ("a.published", "article_published"),
-    ("a.url", "article_url"),
-)
+_ARTICLE_REF = ARTICLE_REF
+_STATEMENTS = "FROM statements s JOIN articles a ON a.id = s.article_id"
 
 
 def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
@@ -101,7 +109,7 @@ def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
     return memoised
 
 
-class Reader:
+class Reader(PictureQueries):
     """The queries of the web UI and API over one open (read-only) store.
 
     On DuckDB each request thread reads through a cursor of its own on the store's one
@@ -149,6 +157,19 @@ class Reader:
     def _count(self, rest: str, params: Sequence[Any]) -> int:
         return int(self._fetch(f"SELECT count(*) {rest}", params)[0][0])
 
+    def _in(self, sql: str, column: str, ids: Sequence[str], rest: str = "") -> list[tuple]:
+        """``sql`` for the rows whose ``column`` is one of ``ids`` (none when there are none)."""
+        if not ids:
+            return []
+        where = " AND " if " WHERE " in sql else " WHERE "
+        marks = ", ".join("?" * len(ids))
+        return self._fetch(f"{sql}{where}{column} IN ({marks}){rest}", list(ids))
+
+    def _per_article(self, table: str, ids: Sequence[str]) -> dict[str, int]:
+        counts = f"SELECT article_id, count(*) FROM {table}"
+        rows = self._in(counts, "article_id", ids, " GROUP BY 1")
+        return {row[0]: int(row[1]) for row in rows}
+
     @staticmethod
     def _page_sql(limit: int, offset: int) -> str:
         return f" LIMIT {max(0, min(int(limit), MAX_LIMIT))} OFFSET {max(0, int(offset))}"
@@ -169,17 +190,19 @@ class Reader:
         total = self._count(base, where.params)
         order = ARTICLE_ORDERS.get(flt.sort, ARTICLE_ORDERS["newest"])
         columns = ("id", "title", "outlet", "published", "url", "language")
-        page_sql = (
-            f"WITH page AS (SELECT {', '.join('a.' + c for c in columns)} {base} "
-            f"ORDER BY {order.format('a.')}{self._page_sql(limit, offset)}) "
-            "SELECT page.id, page.title, page.outlet, page.published, page.url, page.language, "
-            "(SELECT count(*) FROM statements s WHERE s.article_id = page.id), "
-            "(SELECT count(*) FROM events e WHERE e.article_id = page.id), "
-            # an untitled article (a Telegram post, say) is shown by its first words
-            "CASE WHEN page.title IS NULL THEN (SELECT substr(t.text, 1, 100) FROM articles t "
-            "WHERE t.id = page.id) END "
-            f"FROM page ORDER BY {order.format('page.')}"
+        page = self._fetch(
+            f"SELECT {', '.join('a.' + c for c in columns)} {base} "
+            f"ORDER BY {order.format('a.')}{self._page_sql(limit, offset)}",
+            where.params,
         )
+        # counted for the page's ids alone: a count per row in the same query made DuckDB count
+        # every article's statements and events
+        ids = [row[0] for row in page]
+        statements = self._per_article("statements", ids)
+        events = self._per_article("events", ids)
+        untitled = [row[0] for row in page if row[1] is None]
+        first_words = f"SELECT id, substr({q('text')}, 1, 100) FROM articles"
+        snippets = dict(self._in(first_words, "id", untitled))
         items = [
             {
                 "id": row[0],
@@ -188,11 +211,11 @@ class Reader:
                 "published": iso(row[3]),
                 "url": row[4],
                 "language": row[5],
-                "statements": int(row[6]),
-                "events": int(row[7]),
-                **({"snippet": " ".join(row[8].split())} if row[8] else {}),
+                "statements": statements.get(row[0], 0),
+                "events": events.get(row[0], 0),
+                **({"snippet": " ".join(snippets[row[0]].split())} if snippets.get(row[0]) else {}),
             }
-            for row in self._fetch(page_sql, where.params)
+            for row in page
         ]
         return Page(total, limit, offset, items)
 
@@ -218,25 +241,44 @@ class Reader:
             "ORDER BY c.article_id, c.from_id, c.to_article_id, c.to_id",
             [full_id, full_id, full_id],
         )
-        clusters: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in self._dicts(
-            [
-                ("mine.event_id", "event_id"),
-                ("other.article_id", "article_id"),
-                ("other.event_id", "other_event_id"),
-                ("o.title", "title"),
-                ("o.outlet", "outlet"),
-                ("o.published", "published"),
-            ],
-            "FROM event_cluster_members mine "
-            "JOIN event_cluster_members other ON other.cluster_id = mine.cluster_id "
-            "AND NOT (other.article_id = mine.article_id AND other.event_id = mine.event_id) "
-            "JOIN articles o ON o.id = other.article_id "
-            "WHERE mine.article_id = ? ORDER BY o.published, other.article_id, other.event_id",
+        # the article's own clusters first (by its indexed id), then their other members: one
+        # self-join made DuckDB pair up every member of every cluster
+        mine: dict[str, list[str]] = defaultdict(list)  # cluster id → this article's events
+        for cluster_id, event_id in self._fetch(
+            "SELECT cluster_id, event_id FROM event_cluster_members WHERE article_id = ?",
             [full_id],
         ):
-            row["published"] = iso(row["published"])
-            clusters[row.pop("event_id")].append(row)
+            mine[cluster_id].append(event_id)
+        clusters: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        members = self._in(
+            "SELECT cluster_id, article_id, event_id FROM event_cluster_members",
+            "cluster_id",
+            sorted(mine),
+        )
+        about = {
+            r[0]: r[1:]
+            for r in paging.lookup(
+                self._fetch,
+                "SELECT id, title, outlet, published FROM articles",
+                "id",
+                {m[1] for m in members},
+            )
+        }
+        members = [m for m in members if m[1] in about]  # as the join did: stored articles
+        members.sort(key=lambda m: (about[m[1]][2] is None, about[m[1]][2] or 0, m[1], m[2]))
+        for cluster_id, article_id, event_id in members:
+            title, outlet, published = about[article_id]
+            for own in mine[cluster_id]:
+                if (article_id, event_id) != (full_id, own):
+                    clusters[own].append(
+                        {
+                            "article_id": article_id,
+                            "other_event_id": event_id,
+                            "title": title,
+                            "outlet": outlet,
+                            "published": iso(published),
+                        }
+                    )
         known = {a["id"] for a in record.get("actors", [])}
         wanted = {s.get("addressee") for s in record.get("statements", [])}
         wanted |= {a.get("affiliation") for a in record.get("actors", [])}
@@ -353,7 +395,8 @@ class Reader:
             [actor_id],
         )
 
-    def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
+    def _wordings(self, actor_id: str) -> list[dict[str, Any]]:
+        """How the articles name an actor: each wording, its count and outlets."""
         names: dict[str, dict[str, Any]] = {}
         for text, outlet, count in self._fetch(
             f"SELECT m.{q('text')}, a.outlet, count(*) FROM mentions m "
@@ -366,9 +409,19 @@ class Reader:
             entry["count"] += int(count)
             if outlet:
                 entry["outlets"].append(outlet)
-        actor["names"] = sorted(names.values(), key=lambda n: (-n["count"], n["text"]))
-        for entry in actor["names"]:
+        for entry in names.values():
             entry["outlets"].sort()
+        return sorted(names.values(), key=lambda n: (-n["count"], n["text"]))
+
+    def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
+        wordings = self._memo.setdefault("wordings", {}) if self._frozen else {}
+        kept = wordings.get(actor_id)
+        if kept is None:  # a read-only store's wordings never change: kept (other threads too)
+            kept = self._wordings(actor_id)
+            if len(wordings) >= _KEPT_ACTORS:
+                wordings.clear()
+            wordings[actor_id] = kept
+        actor["names"] = copy.deepcopy(kept)
         affiliation = actor["affiliation"]
         actor["affiliation_name"] = (
             self.actor_names([affiliation]).get(affiliation) if affiliation else None
@@ -388,48 +441,30 @@ class Reader:
             ids = lookup.actor_ids(self._fetch, flt.speaker) or (flt.speaker,)
             flt = replace(flt, speaker_ids=ids)
         where = flt.where()
-        base = f"FROM statements s JOIN articles a ON a.id = s.article_id{where.sql()}"
-        total = self._count(base, where.params)
-        columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + [
-            *_ARTICLE_REF,
-            ("sp.name", "speaker_name"),
-            ("ad.name", "addressee_name"),
-            ("t.value", "time_value"),
-            ("p.name", "place_name"),
-        ]
-        rest = (
-            "FROM statements s JOIN articles a ON a.id = s.article_id "
-            "LEFT JOIN actors sp ON sp.id = s.speaker_actor "
-            "LEFT JOIN actors ad ON ad.id = s.addressee "
-            "LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time_id "
-            f"LEFT JOIN places p ON p.id = s.place_id{where.sql()} "
-            "ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
-            + self._page_sql(limit, offset)
-        )
-        rows = self._dicts(columns, rest, where.params)
-        disputed_by = self._disputed_by({(r["article_id"], r["id"]) for r in rows})
+        base = f"{_STATEMENTS}{where.sql()}"
+        # counted without the articles unless the filter reads them (a join reads them all)
+        needs_articles = bool(flt.outlet or flt.date_from or flt.date_to)
+        counted = base if needs_articles else f"FROM statements s{where.sql()}"
+        total = self._count(counted, where.params)
+        columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
+        order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
+        order += self._page_sql(limit, offset)
+        rows = None
+        since = self._window(True, total, limit, offset)
+        if since is not None:  # first among the newest articles alone, as for events
+            near = paging.within(where, since)
+            rows = self._dicts(
+                columns,
+                f"FROM statements s JOIN articles a ON a.id = s.article_id{near.sql()}{order}",
+                near.params,
+            )
+            rows = rows if len(rows) == min(limit, total - offset) else None
+        if rows is None:
+            rows = self._dicts(columns, base + order, where.params)
+        paging.add_statement_details(self._fetch, rows)
+        disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
         items = [_statement_item(row, disputed_by) for row in rows]
         return Page(total, limit, offset, items)
-
-    def _disputed_by(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
-        """Claims that dispute or deny each (article id, statement id), from ``claim_links``."""
-        found: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        articles = sorted({a for a, _ in keys})
-        relations = ", ".join(f"'{r}'" for r in DISPUTING)
-        for i in range(0, len(articles), _ID_CHUNK):
-            chunk = articles[i : i + _ID_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            for article_id, from_id, to_article_id, to_id, relation in self._fetch(
-                "SELECT article_id, from_id, to_article_id, to_id, relation FROM claim_links "
-                f"WHERE to_article_id IN ({marks}) AND relation IN ({relations}) "
-                "ORDER BY article_id, from_id",
-                chunk,
-            ):
-                if (to_article_id, to_id) in keys:
-                    found[(to_article_id, to_id)].append(
-                        {"article_id": article_id, "id": from_id, "relation": relation}
-                    )
-        return found
 
     @_unchanging
     def statement_facets(self) -> dict[str, list[tuple[str, int]]]:
@@ -488,13 +523,39 @@ class Reader:
     def suggest_actors(self, text: str, limit: int = lookup.SUGGESTIONS) -> list[dict[str, Any]]:
         return lookup.suggest(self._fetch, text, limit)
 
+    @_unchanging
+    def article_order(self) -> ArticleOrder:
+        return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
+
+    def _window(self, newest: bool, total: int, limit: int, offset: int) -> date | None:
+        """Where a newest-first page of a read-only DuckDB store is first looked for."""
+        if not (self._frozen and newest and offset + limit > 0 and offset < total):
+            return None
+        return paging.window_since(self.article_order(), _WINDOW * (offset + limit))
+
     def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
         flt = self.resolve_actor(flt)
+        if self._frozen and chooses_articles_only(flt):
+            total, ids, inner = page_articles(self.article_order(), flt, limit, offset)
+            where = Where()
+            if ids:
+                where.add(f"e.article_id IN ({', '.join('?' * len(ids))})", *ids)
+                rows = event_page(self._fetch, flt, where, self._page_sql(limit, inner))
+            else:
+                rows = []
+            return Page(total, limit, offset, [_event_item(row) for row in rows])
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
-        names, sql = self._event_sql(flt, where, self._page_sql(limit, offset))
-        rows = [dict(zip(names, row, strict=True)) for row in self._fetch(sql, where.params)]
+        since = self._window(flt.sort == "newest", total, limit, offset)
+        rows = None
+        if since is not None:  # first among the newest articles alone (``paging.window_since``)
+            rows = event_page(
+                self._fetch, flt, paging.within(where, since), self._page_sql(limit, offset)
+            )
+            rows = rows if len(rows) == min(limit, total - offset) else None
+        if rows is None:
+            rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
         return Page(total, limit, offset, [_event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
@@ -525,36 +586,6 @@ class Reader:
                 yield rows
         finally:
             cursor.close()
-
-    def events_per_day(self, flt: EventFilter) -> list[tuple[date, str, int]]:
-        """(publication day, event type, number of events) for the timeline."""
-        where = self.resolve_actor(flt).where()
-        return [
-            (row[0], row[1], int(row[2]))
-            for row in self._fetch(
-                f"SELECT a.published, e.{q('type')}, count(*) FROM events e "
-                f"JOIN articles a ON a.id = e.article_id{where.sql()}"
-                f"{' AND ' if where.clauses else ' WHERE '}a.published IS NOT NULL "
-                f"AND e.{q('type')} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-                where.params,
-            )
-        ]
-
-    def event_edges(self, flt: EventFilter, limit: int = 80) -> list[tuple[str, str, str, int]]:
-        """(source id, target id, event type, number of events), the heaviest first."""
-        where = self.resolve_actor(flt).where()
-        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
-        both = "e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL"
-        both += f" AND e.source_actor <> e.target_actor AND e.{q('type')} IS NOT NULL"
-        return [
-            (r[0], r[1], r[2], int(r[3]))
-            for r in self._fetch(
-                f"SELECT e.source_actor, e.target_actor, e.{q('type')}, count(*) AS n "
-                f"FROM events e{joined}{where.sql()}{' AND ' if where.clauses else ' WHERE '}"
-                f"{both} GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT {int(limit)}",
-                where.params,
-            )
-        ]
 
     @_unchanging
     def event_types(self) -> list[tuple[str, int]]:

@@ -65,7 +65,10 @@ class Statement(Open):
     addressee_name: str | None
     time_value: str | None = Field(description="normalised value of the statement's time")
     place_name: str | None
-    disputed_by: list[ClaimRef]
+    disputed_by: list[ClaimRef] = Field(
+        description="the first 10 statements that dispute or deny this one"
+    )
+    disputed_by_more: int = Field(description="how many more dispute or deny it")
 
 
 class Event(Open):

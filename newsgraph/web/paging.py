@@ -1,0 +1,222 @@
+"""Pages of the events and statements lists, found without sorting or joining whole tables.
+
+The events list is ordered newest article first, then by each article's reading order. On a big
+store, sorting a million events by their article's date for each page costs hundreds of
+milliseconds. Where the filter only chooses articles (outlet, publication dates, or nothing) the
+page can be found from the articles alone: the store's articles in that order with their number
+of events are read once (a read-only DuckDB store cannot change while it is served), the page's
+few articles are picked from them, and only their events are read and sorted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from ..store.schema import get_table
+from .filters import DISPUTING, EventFilter, Where, q
+from .items import DISPUTED_BY_CAP
+
+# EventFilter fields that choose articles, not events; any other set field needs the events.
+_ARTICLE_FIELDS = {"outlet", "date_from", "date_to", "sort", "actor_ids"}
+_DEFAULTS = {f.name: f.default for f in fields(EventFilter)}
+
+ARTICLE_ORDER_SQL = (
+    "SELECT a.id, a.published, lower(a.outlet), COALESCE(n.n, 0) FROM articles a "
+    "LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY 1) n "
+    "ON n.article_id = a.id ORDER BY a.published DESC NULLS LAST, a.id"
+)
+
+
+@dataclass(frozen=True)
+class ArticleOrder:
+    """Every article, newest first as the events list orders them, with its event count."""
+
+    ids: Sequence[str]
+    published: Sequence[date | None]
+    outlets: Sequence[str | None]  # lower case
+    events: Sequence[int]
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[Any, ...]]) -> ArticleOrder:
+        return cls(
+            ids=[r[0] for r in rows],
+            published=[r[1] for r in rows],
+            outlets=[r[2] for r in rows],
+            events=[int(r[3]) for r in rows],
+        )
+
+
+def chooses_articles_only(flt: EventFilter) -> bool:
+    """Whether the filter keeps whole articles' events, newest first."""
+    if flt.sort != "newest":
+        return False
+    return all(
+        getattr(flt, name) == default
+        for name, default in _DEFAULTS.items()
+        if name not in _ARTICLE_FIELDS
+    )
+
+
+def page_articles(
+    order: ArticleOrder, flt: EventFilter, limit: int, offset: int
+) -> tuple[int, list[str], int]:
+    """(events the filter keeps, the articles that hold the page's events, the page's offset
+    within those articles' events)."""
+    outlet = flt.outlet.lower() if flt.outlet else None
+    total, chosen, inner = 0, [], 0
+    for article_id, published, article_outlet, n in zip(
+        order.ids, order.published, order.outlets, order.events, strict=True
+    ):
+        if not n or (outlet and article_outlet != outlet):
+            continue
+        if flt.date_from and (published is None or published < flt.date_from):
+            continue
+        if flt.date_to and (published is None or published > flt.date_to):
+            continue
+        if total + n > offset and total < offset + limit:
+            if not chosen:
+                inner = offset - total
+            chosen.append(article_id)
+        total += n
+    return total, chosen, inner
+
+
+# --- one page of events -----------------------------------------------------------------------
+
+EVENT_COLUMNS = get_table("events").column_names
+ARTICLE_REF = (
+    ("a.title", "article_title"),
+    ("a.outlet", "article_outlet"),
+    ("a.published", "article_published"),
+    ("a.url", "article_url"),
+)
+_CHUNK = 500
+Fetch = Callable[[str, Sequence[Any]], list[tuple]]
+
+
+def lookup(fetch: Fetch, sql: str, column: str, ids: Iterable[Any]) -> list[tuple]:
+    """``sql`` for the rows whose ``column`` is one of ``ids``, a chunk of ids at a time."""
+    wanted = sorted({i for i in ids if i is not None})
+    rows: list[tuple] = []
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        rows += fetch(f"{sql} WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk)
+    return rows
+
+
+def event_page(fetch: Fetch, flt: EventFilter, where: Where, page_sql: str) -> list[dict]:
+    """The page's events with their article's details, then the names, places, times and
+    speakers of that page alone. Joining those tables in the page's query made DuckDB read each
+    whole table (every time, every statement) into a hash table for fifty rows."""
+    columns = [(f"e.{q(c)}", c) for c in EVENT_COLUMNS] + list(ARTICLE_REF)
+    select = ", ".join(f"{expr} AS {q(alias)}" for expr, alias in columns)
+    rows = [
+        dict(zip([alias for _, alias in columns], row, strict=True))
+        for row in fetch(
+            f"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id{where.sql()} "
+            f"{flt.order_sql('a.published', 'e.')}{page_sql}",
+            where.params,
+        )
+    ]
+    if not rows:
+        return rows
+    articles = {r["article_id"] for r in rows}
+    times = {
+        (a, i): v
+        for a, i, v in lookup(
+            fetch, "SELECT article_id, id, value FROM times", "article_id", articles
+        )
+    }
+    speakers = {
+        (r[0], r[1]): r[2:]
+        for r in lookup(
+            fetch,
+            "SELECT article_id, id, speaker_actor, speaker_start, speaker_end, speaker_text "
+            "FROM statements",
+            "article_id",
+            {r["article_id"] for r in rows if r["attributed_to"]},
+        )
+    }
+    actors = {r[k] for r in rows for k in ("source_actor", "target_actor")}
+    actors |= {s[0] for s in speakers.values()}
+    names = dict(lookup(fetch, "SELECT id, name FROM actors", "id", actors))
+    places = dict(lookup(fetch, "SELECT id, name FROM places", "id", {r["place_id"] for r in rows}))
+    for row in rows:
+        row["source_name"] = names.get(row["source_actor"])
+        row["target_name"] = names.get(row["target_actor"])
+        row["place_name"] = places.get(row["place_id"])
+        row["time_value"] = times.get((row["article_id"], row["time_id"]))
+        speaker = speakers.get((row["article_id"], row["attributed_to"]), (None,) * 4)
+        row["attr_actor"], row["attr_start"], row["attr_end"], row["attr_text"] = speaker
+        row["attr_name"] = names.get(speaker[0])
+    return rows
+
+
+def window_since(order: ArticleOrder, events: int) -> date | None:
+    """The publication day from which the newest articles hold at least ``events`` events:
+    those articles come first in the list's order, so a page that lies among their events is
+    found by sorting them alone. None when the window would be (nearly) the whole store."""
+    seen = 0
+    for published, n in zip(order.published, order.events, strict=True):
+        seen += n
+        if seen >= events:
+            return published
+    return None
+
+
+def within(where: Where, since: date) -> Where:
+    """``where`` and articles published on ``since`` or later."""
+    windowed = Where()
+    windowed.clauses = [*where.clauses, "a.published >= ?"]
+    windowed.params = [*where.params, since]
+    return windowed
+
+
+def add_statement_details(fetch: Fetch, rows: list[dict]) -> None:
+    """Speaker and addressee names, time values and place names of a page of statements,
+    looked up for that page alone (as in ``event_page``)."""
+    ids = {r[k] for r in rows for k in ("speaker_actor", "addressee")}
+    names = dict(lookup(fetch, "SELECT id, name FROM actors", "id", ids))
+    places = {r["place_id"] for r in rows}
+    place_names = dict(lookup(fetch, "SELECT id, name FROM places", "id", places))
+    articles = {r["article_id"] for r in rows if r["time_id"]}
+    times_sql = "SELECT article_id, id, value FROM times"
+    times = {(a, i): v for a, i, v in lookup(fetch, times_sql, "article_id", articles)}
+    for row in rows:
+        row["speaker_name"] = names.get(row["speaker_actor"])
+        row["addressee_name"] = names.get(row["addressee"])
+        row["time_value"] = times.get((row["article_id"], row["time_id"]))
+        row["place_name"] = place_names.get(row["place_id"])
+
+
+def disputed_by(
+    fetch: Fetch, keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[list[dict], int]]:
+    """Claims that dispute or deny each (article id, statement id), from ``claim_links``:
+    the first ``DISPUTED_BY_CAP`` and how many more (a claim repeated across a big store
+    can be disputed by hundreds)."""
+    found: dict[tuple[str, str], tuple[list[dict], int]] = {}
+    articles = sorted({a for a, _ in keys})
+    relations = ", ".join(f"'{r}'" for r in DISPUTING)
+    per_claim = "PARTITION BY to_article_id, to_id"
+    for i in range(0, len(articles), _CHUNK):
+        chunk = articles[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for article_id, from_id, to_article_id, to_id, relation, total in fetch(
+            "SELECT article_id, from_id, to_article_id, to_id, relation, n FROM ("
+            "SELECT article_id, from_id, to_article_id, to_id, relation, "
+            f"row_number() OVER ({per_claim} ORDER BY article_id, from_id) AS k, "
+            f"count(*) OVER ({per_claim}) AS n FROM claim_links "
+            f"WHERE to_article_id IN ({marks}) AND relation IN ({relations})) c "
+            f"WHERE k <= {DISPUTED_BY_CAP} ORDER BY article_id, from_id",
+            chunk,
+        ):
+            key = (to_article_id, to_id)
+            if key in keys:
+                shown, _ = found.get(key, ([], 0))
+                shown.append({"article_id": article_id, "id": from_id, "relation": relation})
+                found[key] = (shown, int(total) - len(shown))
+    return found

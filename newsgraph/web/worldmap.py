@@ -1,0 +1,107 @@
+"""The map of event places, drawn on the server as SVG over a bundled base map.
+
+A circle per place (its stored latitude and longitude), its area proportional to the number of
+events there that match the page's filters; each circle links to the events page filtered to
+exactly those events (that place, and the page's other filters), whose rows link on to their
+evidence. The base map is Natural Earth's 1:110m countries from the ``world-atlas`` npm package
+(``basemap.py``); without it the page draws a latitude/longitude grid and says how to add it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from .basemap import HEIGHT, INSTALL_HINT, WIDTH, graticule, load_basemap, project
+from .filters import PROVENANCES, EventFilter
+from .pages import clean, parse_day, reader, render
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str | None, Query()]
+MAX_PLACES = 300
+MIN_RADIUS, MAX_RADIUS = 3.0, 16.0
+
+
+@dataclass
+class Point:
+    place: str
+    name: str
+    lat: float
+    lon: float
+    n: int
+    x: float
+    y: float
+    r: float
+    href: str
+
+
+def map_points(
+    places: list[tuple[str, str, float, float, int]], flt: EventFilter, root: str
+) -> list[Point]:
+    """The circles, largest first so that smaller ones are drawn on top and stay clickable."""
+    most = max((n for *_, n in places), default=1)
+    base = flt.query()
+    points = []
+    for place, name, lat, lon, n in places:
+        if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+            continue  # a stored coordinate off the globe has no spot on the map
+        x, y = project(lon, lat)
+        points.append(
+            Point(
+                place=place,
+                name=name,
+                lat=lat,
+                lon=lon,
+                n=n,
+                x=x,
+                y=y,
+                r=MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(n / most),
+                href=f"{root}/events?{urlencode({**base, 'place': place})}",
+            )
+        )
+    return sorted(points, key=lambda p: (-p.n, p.place))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(
+    request: Request,
+    type: Text = None,
+    actor: Text = None,
+    outlet: Text = None,
+    provenance: Text = None,
+    date_from: Text = None,
+    date_to: Text = None,
+) -> HTMLResponse:
+    problems: list[str] = []
+    data = reader(request)
+    flt = EventFilter(
+        type=(clean(type) or "").upper() or None,
+        actor=clean(actor),
+        outlet=clean(outlet),
+        provenance=provenance if provenance in PROVENANCES else "all",
+        date_from=parse_day(date_from, "From", problems),
+        date_to=parse_day(date_to, "To", problems),
+    )
+    flt = data.resolve_actor(flt)
+    places = data.event_places(flt, MAX_PLACES)
+    points = map_points(places, flt, request.scope.get("root_path", ""))
+    return render(
+        request,
+        "map.html",
+        section="map",
+        points=points,
+        capped=len(places) >= MAX_PLACES,
+        basemap=load_basemap(),
+        install_hint=INSTALL_HINT,
+        grid=graticule(),
+        size={"width": WIDTH, "height": HEIGHT},
+        form={k: "" if v is None else v for k, v in vars(replace(flt, actor_ids=())).items()},
+        types=[t for t, _ in data.event_types()],
+        outlets=data.outlets(),
+        problems=problems,
+    )

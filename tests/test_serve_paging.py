@@ -1,0 +1,118 @@
+"""The events list's fast pages (``web/paging.py``): where a filter only chooses articles, a
+read-only DuckDB store finds the page from its articles' order and event counts. Every page must
+be exactly the page the full query gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
+from test_serve_api import annotated, build_store  # noqa: F401 (a fixture)
+
+from newsgraph.store import open_store
+from newsgraph.web import queries
+from newsgraph.web.filters import EventFilter, StatementFilter
+from newsgraph.web.paging import ArticleOrder, chooses_articles_only, page_articles, window_since
+from newsgraph.web.queries import Reader
+
+
+def test_only_article_filters_take_the_fast_way() -> None:
+    assert chooses_articles_only(EventFilter())
+    assert chooses_articles_only(EventFilter(outlet="BBC", date_from=date(2024, 1, 1)))
+    assert not chooses_articles_only(EventFilter(type="ASSAULT"))
+    assert not chooses_articles_only(EventFilter(actor="hamas"))
+    assert not chooses_articles_only(EventFilter(provenance="asserted"))
+    assert not chooses_articles_only(EventFilter(sort="oldest"))
+
+
+def test_the_page_spans_the_right_articles() -> None:
+    order = ArticleOrder(
+        ids=["a", "b", "c", "d"],
+        published=[date(2024, 3, 1), date(2024, 2, 1), date(2024, 1, 1), None],
+        outlets=["x", "y", "x", None],
+        events=[3, 0, 4, 2],
+    )
+    # events in order: a0 a1 a2 c0 c1 c2 c3 d0 d1
+    assert page_articles(order, EventFilter(), 2, 0) == (9, ["a"], 0)
+    assert page_articles(order, EventFilter(), 2, 2) == (9, ["a", "c"], 2)
+    assert page_articles(order, EventFilter(), 5, 6) == (9, ["c", "d"], 3)
+    assert page_articles(order, EventFilter(), 5, 9) == (9, [], 0)
+    assert page_articles(order, EventFilter(outlet="X"), 10, 0) == (7, ["a", "c"], 0)
+    since = EventFilter(date_from=date(2024, 1, 15))
+    assert page_articles(order, since, 10, 1) == (3, ["a"], 1)
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory: pytest.TempPathFactory, annotated: list) -> Iterator[Reader]:  # noqa: F811
+    db = Path(tmp_path_factory.mktemp("paging")) / "web.duckdb"
+    build_store(db, annotated)
+    with open_store(db, read_only=True) as store:
+        yield Reader(store)
+
+
+@pytest.fixture(autouse=True)
+def small_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows of the page's own size: on a small store they hold the page or fall short."""
+    monkeypatch.setattr(queries, "_WINDOW", 1)
+
+
+def full_query(reader: Reader, method: str, *args: Any) -> Any:
+    reader._frozen = False  # no cached order, no window: the full query, as on PostgreSQL
+    try:
+        return getattr(reader, method)(*args)
+    finally:
+        reader._frozen = True
+
+
+PAGES = [(500, 0), (1, 0), (1, 1), (2, 1), (3, 2), (4, 5), (7, -2), (5, 0)]
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        EventFilter(),  # the articles' order alone
+        EventFilter(outlet="test wire"),
+        EventFilter(date_to=date(2024, 10, 1)),
+        EventFilter(type="ASSAULT"),  # the newest articles first, then all (paging.window_since)
+        EventFilter(actor="hamas"),
+        EventFilter(provenance="asserted"),
+    ],
+)
+def test_fast_pages_equal_the_full_query(reader: Reader, flt: EventFilter) -> None:
+    assert reader._frozen
+    total = reader.events(flt, 500, 0).total
+    assert total > 0
+    for limit, offset in [*PAGES, (5, total)]:
+        offset = offset if offset >= 0 else total + offset
+        fast = reader.events(flt, limit, offset)
+        assert fast == full_query(reader, "events", flt, limit, offset), (limit, offset)
+
+
+@pytest.mark.parametrize("flt", [StatementFilter(), StatementFilter(act="denial")])
+def test_windowed_statement_pages_equal_the_full_query(
+    reader: Reader, flt: StatementFilter
+) -> None:
+    total = reader.statements(flt, 500, 0).total
+    assert total > 0
+    for limit, offset in [*PAGES, (5, total)]:
+        offset = offset if offset >= 0 else total + offset
+        fast = reader.statements(flt, limit, offset)
+        assert fast == full_query(reader, "statements", flt, limit, offset), (limit, offset)
+
+
+def test_the_window_is_the_newest_articles_holding_enough_events() -> None:
+    order = ArticleOrder(
+        ids=["a", "b", "c"],
+        published=[date(2024, 3, 1), date(2024, 2, 1), None],
+        outlets=[None] * 3,
+        events=[3, 4, 2],
+    )
+    assert window_since(order, 2) == date(2024, 3, 1)
+    assert window_since(order, 7) == date(2024, 2, 1)
+    assert window_since(order, 8) is None  # only undated articles would reach it
+    assert window_since(order, 100) is None

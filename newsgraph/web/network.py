@@ -17,9 +17,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from .filters import PROVENANCES, EventFilter
-from .pages import clean, parse_day, reader, render
-from .pictures import OTHER_COLOUR, TYPE_COLOURS
+from .filters import EventFilter
+from .pages import reader, render
+from .pictures import OTHER_COLOUR, TYPE_COLOURS, Figure
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query()]
@@ -94,26 +94,9 @@ def layout(
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(
-    request: Request,
-    type: Text = None,
-    actor: Text = None,
-    outlet: Text = None,
-    provenance: Text = None,
-    date_from: Text = None,
-    date_to: Text = None,
-) -> HTMLResponse:
-    problems: list[str] = []
+def network_page(request: Request, query: Figure) -> HTMLResponse:
     data = reader(request)
-    flt = EventFilter(
-        type=(clean(type) or "").upper() or None,
-        actor=clean(actor),
-        outlet=clean(outlet),
-        provenance=provenance if provenance in PROVENANCES else "all",
-        date_from=parse_day(date_from, "From", problems),
-        date_to=parse_day(date_to, "To", problems),
-    )
-    flt = data.resolve_actor(flt)
+    flt, problems = query.flt, query.problems
     edges = data.event_edges(flt, MAX_EDGES)
     names = data.actor_names({a for s, t, *_ in edges for a in (s, t)})
     nodes, drawn = layout(edges, names, flt, request.scope.get("root_path", ""))

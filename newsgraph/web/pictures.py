@@ -12,7 +12,7 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from .filters import PLOVER_TYPES, PROVENANCES, EventFilter
@@ -20,6 +20,39 @@ from .pages import clean, parse_day, reader, render
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query()]
+
+
+@dataclass(slots=True)
+class FigureQuery:
+    """The events a picture (timeline, network, map) draws, and what was wrong with the form."""
+
+    flt: EventFilter
+    problems: list[str]
+
+
+def figure_query(
+    request: Request,
+    type: Text = None,
+    actor: Text = None,
+    outlet: Text = None,
+    provenance: Text = None,
+    date_from: Text = None,
+    date_to: Text = None,
+) -> FigureQuery:
+    """The pictures' shared filter (a FastAPI dependency): one reading of their form."""
+    problems: list[str] = []
+    flt = EventFilter(
+        type=(clean(type) or "").upper() or None,
+        actor=clean(actor),
+        outlet=clean(outlet),
+        provenance=provenance if provenance in PROVENANCES else "all",
+        date_from=parse_day(date_from, "From", problems),
+        date_to=parse_day(date_to, "To", problems),
+    )
+    return FigureQuery(reader(request).resolve_actor(flt), problems)
+
+
+Figure = Annotated[FigureQuery, Depends(figure_query)]
 
 # One colour per PLOVER type, cooperative types cool, conflictual warm.
 PALETTE = (
@@ -91,24 +124,9 @@ def timeline_bars(
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(
-    request: Request,
-    actor: Text = None,
-    outlet: Text = None,
-    provenance: Text = None,
-    date_from: Text = None,
-    date_to: Text = None,
-) -> HTMLResponse:
-    problems: list[str] = []
+def timeline_page(request: Request, query: Figure) -> HTMLResponse:
     data = reader(request)
-    flt = EventFilter(
-        actor=clean(actor),
-        outlet=clean(outlet),
-        provenance=provenance if provenance in PROVENANCES else "all",
-        date_from=parse_day(date_from, "From", problems),
-        date_to=parse_day(date_to, "To", problems),
-    )
-    flt = data.resolve_actor(flt)
+    flt, problems = query.flt, query.problems
     root = request.scope.get("root_path", "")
     bars, labels, tallest = timeline_bars(data.events_per_day(flt), flt, root)
     present = sorted({b.type for b in bars}, key=lambda t: (t not in TYPE_COLOURS, t))

@@ -18,8 +18,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from .basemap import HEIGHT, INSTALL_HINT, WIDTH, graticule, load_basemap, project
-from .filters import PROVENANCES, EventFilter
-from .pages import clean, parse_day, reader, render
+from .filters import EventFilter
+from .pages import reader, render
+from .pictures import Figure
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query()]
@@ -68,26 +69,9 @@ def map_points(
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(
-    request: Request,
-    type: Text = None,
-    actor: Text = None,
-    outlet: Text = None,
-    provenance: Text = None,
-    date_from: Text = None,
-    date_to: Text = None,
-) -> HTMLResponse:
-    problems: list[str] = []
+def map_page(request: Request, query: Figure) -> HTMLResponse:
     data = reader(request)
-    flt = EventFilter(
-        type=(clean(type) or "").upper() or None,
-        actor=clean(actor),
-        outlet=clean(outlet),
-        provenance=provenance if provenance in PROVENANCES else "all",
-        date_from=parse_day(date_from, "From", problems),
-        date_to=parse_day(date_to, "To", problems),
-    )
-    flt = data.resolve_actor(flt)
+    flt, problems = query.flt, query.problems
     places = data.event_places(flt, MAX_PLACES)
     points = map_points(places, flt, request.scope.get("root_path", ""))
     return render(

@@ -11,7 +11,7 @@ the places, so that scoring never touches spaCy. The imports of the pipeline liv
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -83,11 +83,11 @@ class Annotation:
         return list(place.mentions) if place else []
 
 
-def annotate(
+def parse_dated(
     texts: Iterable[str], nlp: Any = None, dates: Iterable[date | None] | None = None
-) -> list[Annotation]:
-    """The pipeline's reading of each text (``dates``: publication dates, where known)."""
-    from ..components.events.summary import anchor_token, main_events
+) -> Iterator[Any]:
+    """The pipeline's docs of ``texts``, each parsed with its publication date (if known), so
+    that times are normalised against it and old events read as history."""
     from ..model import Article
     from ..nlp import get_pipeline
 
@@ -101,8 +101,17 @@ def annotate(
             doc._.ng_article = Article(id=str(number), text=text, published=published)
             yield doc
 
+    yield from nlp.pipe(docs(), batch_size=32)
+
+
+def annotate(
+    texts: Iterable[str], nlp: Any = None, dates: Iterable[date | None] | None = None
+) -> list[Annotation]:
+    """The pipeline's reading of each text (``dates``: publication dates, where known)."""
+    from ..components.events.summary import anchor_token, main_events
+
     out = []
-    for doc in nlp.pipe(docs(), batch_size=32):
+    for doc in parse_dated(texts, nlp, dates):
         events = list(doc._.ng_events or [])
         triggers = {}
         for event in events:

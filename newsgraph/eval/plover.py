@@ -280,21 +280,10 @@ def predict(
     """Our events for each text; ``dates`` are the articles' publication dates (times are
     normalised against them, and events dated long before are history, not news)."""
     from ..components.events.summary import main_events
-    from ..model import Article
-    from ..nlp import get_pipeline
-
-    nlp = nlp or get_pipeline()
-    texts = list(texts)
-    dates = list(dates) if dates is not None else [None] * len(texts)
-
-    def docs() -> Iterable[Any]:
-        for number, (text, published) in enumerate(zip(texts, dates, strict=True)):
-            doc = nlp.make_doc(text)
-            doc._.ng_article = Article(id=str(number), text=text, published=published)
-            yield doc
+    from .annotate import parse_dated
 
     out = []
-    for doc in nlp.pipe(docs(), batch_size=32):
+    for doc in parse_dated(texts, nlp, dates):
         events = list(doc._.ng_events or [])
         scored = [(t, e) for e in main_events(doc, events) if (t := scored_type(e))]
         countries = {a.id: code for a in (doc._.ng_actors or []) if (code := _alpha3(a.country))}

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from . import api, downloads, lookup, network, pages, pictures, stories, worldmap
+from . import api, downloads, lookup, network, pages, pictures, stories, storypages, worldmap
 from .guard import LOCAL_HOSTS, guarded
 from .queries import Reader
 
@@ -95,6 +95,7 @@ def create_app(
     app.include_router(stories.router)
     app.include_router(pages.router)
     app.include_router(pictures.router)
+    app.include_router(storypages.router)
     app.include_router(network.router)
     app.include_router(worldmap.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -1,0 +1,129 @@
+"""The story pages: ``/stories`` (event clusters reported by two articles or more) and
+``/stories/{id}`` (one event with each outlet's account side by side).
+
+Both read the JSON-ready records of ``newsgraph.link.stories`` (the same the API serves) and add
+only what people need to read them: actor and place names for the ids, and each dispute with
+the statements at both ends. Every report and statement links to its evidence in the article.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from ..link.stories import list_stories, story_record
+from .pages import error_page, reader, render, urlq
+
+router = APIRouter(include_in_schema=False)
+
+PER_PAGE = 50
+MAX_PAGE = 20_000_000  # offset stays far below DuckDB's BIGINT (see docs/serve.md)
+PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+# The summary's fields, in reading order, as people name them.
+FIELD_LABELS = {
+    "type": "Event type",
+    "source": "Who did it",
+    "target": "To whom",
+    "place": "Where",
+    "killed": "Killed",
+}
+
+
+def place_names(store: Any, ids: set[str]) -> dict[str, str]:
+    """Names of the places ``ids`` (an id without a stored place is left out)."""
+    ids = {i for i in ids if i}
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    rows = store.query(f"SELECT id, name FROM places WHERE id IN ({marks})", sorted(ids))
+    return {pid: name for pid, name in rows if name}
+
+
+def field_rows(story: dict[str, Any], names: dict[str, str], places: dict[str, str]) -> list:
+    """Each summary field with its values, the outlets that give each, and a readable label."""
+    fields = (story.get("consensus") or {}).get("fields") or {}
+    differing = set(story.get("differing") or [])
+    rows = []
+    for key, label in FIELD_LABELS.items():
+        values = []
+        for item in fields.get(key) or []:
+            value = item.get("value")
+            shown = {"source": names, "target": names, "place": places}.get(key, {})
+            values.append(
+                {
+                    "value": value,
+                    "shown": shown.get(value) or str(value),
+                    "outlets": item.get("outlets") or [],
+                    "actor": value if key in ("source", "target") else None,
+                }
+            )
+        if values:
+            rows.append({"key": key, "label": label, "values": values, "differ": key in differing})
+    return rows
+
+
+def dispute_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who disputes whom: each ``disputes`` link with the statements at both ends (when they
+    are the story's own; a statement outside it is shown by its id)."""
+    said = {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
+    rows = []
+    for link in story.get("disputes") or []:
+        if link.get("relation") != "disputes":
+            continue
+        ends = {}
+        for end in ("from", "to"):
+            article_id, sid = link[end]["article_id"], link[end]["statement"]
+            ends[end] = said.get((article_id, sid)) or {"article_id": article_id, "id": sid}
+        rows.append({**ends, "origin": link.get("origin")})
+    return rows
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
+    store = reader(request).store
+    rows = list_stories(store, PER_PAGE + 1, (page - 1) * PER_PAGE)
+    shown, more = rows[:PER_PAGE], len(rows) > PER_PAGE
+    places = place_names(store, {s.get("place") for s in shown})
+    return render(
+        request,
+        "stories.html",
+        section="stories",
+        stories=shown,
+        places=places,
+        page=page,
+        prev=f"?page={page - 1}" if page > 1 else None,
+        next=f"?page={page + 1}" if more else None,
+        first=(page - 1) * PER_PAGE + 1,
+    )
+
+
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    data = reader(request)
+    story = story_record(data.store, story_id)
+    if story is None:
+        return error_page(
+            request, 404, f"There is no story {story_id!r}.", [("/stories", "All stories")]
+        )
+    fields = (story.get("consensus") or {}).get("fields") or {}
+    actor_ids = {v.get("value") for k in ("source", "target") for v in fields.get(k) or []}
+    actor_ids |= {(s.get("speaker") or {}).get("actor") for s in story["statements"]}
+    actor_ids |= {s.get("addressee") for s in story["statements"]}
+    names = data.actor_names(sorted(i for i in actor_ids if isinstance(i, str)))
+    place_ids = {v.get("value") for v in fields.get("place") or []} | {story.get("place")}
+    place_ids |= {r.get("place") for r in story["reports"] if isinstance(r.get("place"), str)}
+    places = place_names(data.store, {p for p in place_ids if isinstance(p, str)})
+    return render(
+        request,
+        "story.html",
+        section="stories",
+        story=story,
+        story_url=urlq(story_id),
+        fields=field_rows(story, names, places),
+        disputes=dispute_rows(story),
+        names=names,
+        places=places,
+        wording=[w for w in story["wording"] if w.get("framing")],
+    )

@@ -196,7 +196,7 @@ def test_hostile_article_html_does_not_run(server: dict, page: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/events", "/actors", f"/articles/{HAND_ID}", "/docs", "/map"]
+    "path", ["/", "/events", "/actors", f"/articles/{HAND_ID}", "/docs", "/map", "/stories"]
 )
 def test_phone_width_never_scrolls_sideways(server: dict, browser: Any, path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})

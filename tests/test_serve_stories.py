@@ -26,8 +26,8 @@ from newsgraph.web.app import create_app
 STRIKE_ARTICLES = [
     ("k0", "Harbour Post", "2024-07-28",
      "A rocket struck a football field in Majdal Shams on Saturday, killing 12 children. The "
-     "Israeli army accused Hezbollah of firing the rocket.\n\nHezbollah denied any connection "
-     "to the attack."),
+     "Israeli army accused Hezbollah of firing the rocket and called it a terror group.\n\n"
+     "Hezbollah denied any connection to the attack."),
     ("k1", "Valley Times", "2024-07-28",
      "A rocket attack killed 10 children in Majdal Shams on Saturday, medics said."),
 ]  # fmt: skip
@@ -107,6 +107,10 @@ def test_story_page_shows_each_outlets_toll_and_links_reports_to_evidence(client
     # who disputes whom: Hezbollah's denial against the army's accusation
     disputes = html[html.index('<ul class="disputes">') :].split("</ul>")[0]
     assert re.search(r"Hezbollah</a>.*denial.*<strong>disputes</strong>.*accusation", disputes)
+    # loaded terms per outlet: the one outlet that uses one
+    framing = html[html.index('class="list story-framing"') :].split("</table>")[0]
+    assert "Harbour Post" in framing and "“terror army”" in framing
+    assert "Valley Times" not in framing
 
 
 def test_story_text_is_escaped_and_unknown_ids_are_404(client: TestClient) -> None:

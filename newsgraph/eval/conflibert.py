@@ -121,6 +121,8 @@ def pentacode(found: tuple[str, Event] | None) -> int:
     if found is None:
         return 0
     scored, event = found
+    if scored == event.type and event.cameo in mapping["cameo_pentacode"]:
+        return mapping["cameo_pentacode"][event.cameo]
     quad = event.quad if scored == event.type else mapping["intent_quads"].get(scored)
     return mapping["pentacode"].get(quad or "neutral", 0)
 

@@ -143,8 +143,8 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 id="",
                 type=mention.type or "",
                 mode=mention.mode,
-                cameo=info.cameo if info else None,
-                quad=info.quad if info else None,
+                cameo=info.codes(mention.mode)[0] if info else None,
+                quad=info.codes(mention.mode)[1] if info else None,
                 source=source.ref,
                 target=target.ref,
                 evidence=list(evidence),
@@ -193,6 +193,16 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
     return NO_ONE
 
 
+def _cue_mode(lexicon: Lexicon, statement: Statement, event_type: str) -> str | None:
+    """The mode the trigger lexicon gives the statement's cue verb as this type ("urged",
+    "called on" → appeal), so a statement's verbal event carries the verb's CAMEO root."""
+    lemma = statement.cue_lemma or ""
+    words = statement.cue.text.split() if statement.cue is not None else []
+    particle = f"{lemma} {words[-1].lower()}" if len(words) > 1 else None
+    sense = (lexicon.verbs.get(particle) if particle else None) or lexicon.verbs.get(lemma)
+    return sense.mode if sense is not None and sense.type == event_type else None
+
+
 def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Verbal events of statements; a statement whose cue is already a trigger completes that
     event (source = speaker) instead of adding one."""
@@ -238,12 +248,13 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         info = ctx.lexicon.types.get(event_type)
         evidence = [cue] if cue is not None else list(statement.content[:1])
+        mode = _cue_mode(ctx.lexicon, statement, event_type)
         event = Event(
             id="",
             type=event_type,
-            mode=None,
-            cameo=info.cameo if info else None,
-            quad=info.quad if info else None,
+            mode=mode,
+            cameo=info.codes(mode)[0] if info else None,
+            quad=info.codes(mode)[1] if info else None,
             source=statement.speaker,
             target=target.ref,
             evidence=evidence,

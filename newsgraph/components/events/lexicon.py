@@ -80,6 +80,16 @@ class TypeInfo:
     quad: str
     modes: tuple[str, ...]
     cameo_roots: tuple[str, ...]
+    # modes that are another CAMEO root, with that root's quad class (CAMEO manual): a PLOVER
+    # REQUEST that appeals ("urged", "called on") is CAMEO 02, verbal cooperation, not 10
+    mode_codes: tuple[tuple[str, str, str], ...] = ()
+
+    def codes(self, mode: str | None) -> tuple[str, str]:
+        """(CAMEO root, quad class) of an event of this type in ``mode``."""
+        for name, cameo, quad in self.mode_codes:
+            if name == mode:
+                return cameo, quad
+        return self.cameo, self.quad
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +239,10 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
             quad=str(info["quad"]),
             modes=tuple(info.get("modes") or ()),
             cameo_roots=tuple(str(r) for r in info.get("cameo_roots") or ()),
+            mode_codes=tuple(
+                (mode, str(code["cameo"]), str(code["quad"]))
+                for mode, code in (info.get("mode_codes") or {}).items()
+            ),
         )
         for name, info in (ontology.get("types") or {}).items()
     }

@@ -70,5 +70,6 @@ def test_quality_floor_heldout() -> None:
 
 
 # held out on 2026-12-04 (issue 13: a plain report is no accusation, declining to comment is no
-# rejection): accuracy 0.678 (appeals scored as CAMEO 02), source exact 0.676, target exact 0.321; floors measured - 0.01
+# rejection; an appeal is CAMEO 02): accuracy 0.678, source exact 0.676, target exact 0.321;
+# floors measured - 0.01
 FLOORS = {"accuracy": 0.668, "source exact": 0.666, "target exact": 0.311}

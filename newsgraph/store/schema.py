@@ -283,7 +283,9 @@ TABLES: tuple[Table, ...] = (
             """
         ),
         primary_key=("cluster_id", "article_id", "event_id"),
-        indexes=(("article_id",),),
+        # a story page looks its members up by cluster (a DuckDB primary key does not serve a
+        # lookup by its first column alone)
+        indexes=(("article_id",), ("cluster_id",)),
         order_by=("cluster_id", "article_id", "event_id"),
     ),
     Table(

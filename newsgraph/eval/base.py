@@ -9,10 +9,10 @@ to the shared eval folder), and ``evaluate(data_dir, **options) -> Report``; it 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 
 @dataclass(slots=True)
@@ -161,6 +161,19 @@ def by_part(
         if part in parts:
             parts[part].append(item)
     return parts
+
+
+class InPart(Protocol):
+    part: str  # FIT or HELDOUT (an official train item is always FIT)
+
+
+P = TypeVar("P", bound=InPart)
+
+
+def part_members(dev: Iterable[P], train: Sequence[P], part: str) -> list[P]:
+    """One part's gold items in a set with official train and dev files: the fit part is the
+    (sampled) train items plus dev's fit half; the held-out part is dev's held-out half only."""
+    return [item for item in dev if item.part == part] + (list(train) if part == FIT else [])
 
 
 def tag(rows: list[Row], split: str) -> list[Row]:

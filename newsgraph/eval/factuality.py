@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .annotate import Annotation, annotate, detokenize, overlaps, sample
-from .base import FIT, Counts, Report, Row, parts_of, split_of, tag
+from .base import FIT, Counts, Report, Row, part_members, parts_of, split_of, tag
 
 NAME = "factuality"
 DEFAULT_DATA = "factuality"
@@ -176,7 +176,7 @@ def evaluate(
     dev = [s for s in sentences if s.official == "dev"]
     report = Report(NAME, str(data_dir))
     for part in parts_of(split):
-        golds = [s for s in dev if s.part == part] + (train if part == FIT else [])
+        golds = part_members(dev, train, part)
         tally = Tally()
         for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
             tally.add(gold, annotation)

@@ -25,7 +25,7 @@ from typing import Any
 
 from .annotate import annotate, sample
 from .arguments import Range, cluster_counts, document_roles, event_types, load_map
-from .base import FIT, Counts, Report, Row, parts_of, split_of, tag
+from .base import FIT, Counts, Report, Row, part_members, parts_of, split_of, tag
 from .plover import scored_type
 
 NAME = "muc4"
@@ -128,7 +128,7 @@ def evaluate(
     mapped = {t for types in load_map("muc4")["types"].values() for t in types}
     report = Report(NAME, str(data_dir))
     for part in parts_of(split):
-        golds = [d for d in dev if d.part == part] + (train if part == FIT else [])
+        golds = part_members(dev, train, part)
         tally = Tally()
         for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
             events = [e for e in annotation.main if scored_type(e) and event_types(e) & mapped]

@@ -18,7 +18,7 @@ from typing import Any
 
 from .annotate import annotate, detokenize, sample
 from .arguments import GoldEvent, TriggerTally, load_map, plover_types
-from .base import FIT, HELDOUT, Report, parts_of, split_of, tag
+from .base import FIT, HELDOUT, Report, part_members, parts_of, split_of, tag
 
 NAME = "wikievents"
 DEFAULT_DATA = "wikievents"
@@ -106,7 +106,7 @@ def evaluate(
     dev = [d for d in documents if d.official == "dev"]
     report = Report(NAME, str(data_dir))
     for part in parts_of(split):
-        golds = [d for d in dev if d.part == part] + (train if part == FIT else [])
+        golds = part_members(dev, train, part)
         tally = TriggerTally()
         for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
             for event in gold.events:

@@ -39,6 +39,7 @@ from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds
+from .triggers import verb_keys
 
 log = logging.getLogger(__name__)
 
@@ -193,14 +194,22 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
     return NO_ONE
 
 
-def _cue_mode(lexicon: Lexicon, statement: Statement, event_type: str) -> str | None:
+def _cue_mode(ctx: Context, statement: Statement, event_type: str) -> str | None:
     """The mode the trigger lexicon gives the statement's cue verb as this type ("urged",
     "called on" → appeal), so a statement's verbal event carries the verb's CAMEO root."""
-    lemma = statement.cue_lemma or ""
-    words = statement.cue.text.split() if statement.cue is not None else []
-    particle = f"{lemma} {words[-1].lower()}" if len(words) > 1 else None
-    sense = (lexicon.verbs.get(particle) if particle else None) or lexicon.verbs.get(lemma)
-    return sense.mode if sense is not None and sense.type == event_type else None
+    if statement.cue is None:
+        return None
+    span = ctx.doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
+    if span is None:
+        return None
+    # the cue as the quotes component drew it ("called on": "on" parsed as a preposition),
+    # then the trigger lookup's own keys (lemma with particle, lemma guesses)
+    phrase = " ".join([span.root.lemma_.lower()] + [t.lower_ for t in span if t.i > span.root.i])
+    for key in (phrase, *verb_keys(span.root)):
+        sense = ctx.lexicon.verbs.get(key)
+        if sense is not None:
+            return sense.mode if sense.type == event_type else None
+    return None
 
 
 def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -248,7 +257,7 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         info = ctx.lexicon.types.get(event_type)
         evidence = [cue] if cue is not None else list(statement.content[:1])
-        mode = _cue_mode(ctx.lexicon, statement, event_type)
+        mode = _cue_mode(ctx, statement, event_type)
         event = Event(
             id="",
             type=event_type,

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 INPUT = "input"
+NODE = "node"  # the Ray node that wrote a shard
 # at most this many input files per shard, and about this many shards per actor: enough for
 # the pool to share the work evenly, few enough that shards stay large
 MAX_FILES_PER_SHARD = 256
@@ -59,11 +60,14 @@ class ScaleRunResult:
     articles: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)  # inputs that failed before any worker
+    nodes: set[str] = field(default_factory=set)  # the Ray nodes that wrote shards
 
     def summary(self) -> str:
+        on_nodes = f" on {len(self.nodes)} node(s)" if self.nodes else ""
         return (
             f"{self.inputs} inputs: {self.skipped} already done, {self.inputs - self.skipped} "
-            f"written as {self.shards} shards ({self.articles} articles, {self.failed} failed)"
+            f"written as {self.shards} shards{on_nodes} ({self.articles} articles, "
+            f"{self.failed} failed)"
         )
 
 
@@ -103,8 +107,11 @@ class ShardActor:
         import pyarrow as pa
 
         inputs = [str(name) for name in batch[INPUT].to_pylist()]
+        import ray
+
         summary = annotate_to_shard(self.annotator, self.out_dir, inputs, self.options)
-        return pa.Table.from_pylist([summary.to_row()])
+        node = ray.get_runtime_context().get_node_id()
+        return pa.Table.from_pylist([{**summary.to_row(), NODE: node}])
 
 
 def plan_inputs(
@@ -121,8 +128,9 @@ def plan_inputs(
     done = done_inputs(out_dir)
     files = list(dict.fromkeys(s for s in sources if isinstance(s, str)))
     todo = [name for name in files if name not in done]
-    missing = [s for s in sources if isinstance(s, ArticleError) and s.source not in done]
-    return todo, missing, len(files) - len(todo)
+    failed = [s for s in sources if isinstance(s, ArticleError)]
+    missing = [s for s in failed if s.source not in done]
+    return todo, missing, len(files) - len(todo) + len(failed) - len(missing)
 
 
 def files_per_shard(n_inputs: int, actors: int) -> int:
@@ -173,7 +181,8 @@ def scale_run(
         per_shard = inputs_per_shard or files_per_shard(len(todo), actors)
         summaries = _run_on_ray(todo, out_path, options, model, actors, batch_size, per_shard)
         done_files = 0
-        for summary in summaries:
+        for node, summary in summaries:
+            result.nodes.add(node)
             result.shards += 1
             result.articles += summary.articles
             result.failed += summary.failed
@@ -195,7 +204,7 @@ def _run_on_ray(
     batch_size: int,
     per_shard: int,
 ) -> Any:
-    """Yield each shard's summary as its actor finishes it."""
+    """Yield ``(node, summary)`` for each shard as its actor finishes it."""
     import ray.data
     from ray.exceptions import RayError
 
@@ -223,6 +232,7 @@ def _run_on_ray(
     try:
         for batch in summaries.iter_batches(batch_size=None, batch_format="pyarrow"):
             for row in batch.to_pylist():
-                yield ShardSummary(**row)
+                node = row.pop(NODE)
+                yield node, ShardSummary(**row)
     except RayError as exc:
         raise RayRunFailed(f"cluster run failed: {last_line(str(exc))}") from exc

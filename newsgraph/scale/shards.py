@@ -142,14 +142,20 @@ def shard_paths(shards_dir: str | Path) -> list[Path]:
     )
 
 
-def shard_inputs(path: Path) -> list[str]:
-    """The inputs a shard covers, from its metadata (the data is not read)."""
+def open_shard(path: Path) -> pq.ParquetFile:
+    """A complete shard, opened (its footer read); ``ShardError`` for any other file."""
     try:
-        metadata = pq.read_schema(path).metadata or {}
+        shard = pq.ParquetFile(path)
     except (OSError, pa.ArrowException) as exc:
         raise ShardError(f"{path} is not a readable shard: {exc}") from exc
-    if INPUTS_KEY not in metadata:
+    if INPUTS_KEY not in (shard.schema_arrow.metadata or {}):
         raise ShardError(f"{path} is not a newsgraph shard (no {INPUTS_KEY.decode()} metadata)")
+    return shard
+
+
+def shard_inputs(path: Path) -> list[str]:
+    """The inputs a shard covers, from its metadata (the data is not read)."""
+    metadata = open_shard(path).schema_arrow.metadata or {}
     return list(json.loads(metadata[INPUTS_KEY]))
 
 
@@ -161,7 +167,7 @@ def done_inputs(shards_dir: str | Path) -> set[str]:
 
 
 def count_rows(shards_dir: str | Path) -> int:
-    return sum(pq.ParquetFile(path).metadata.num_rows for path in shard_paths(shards_dir))
+    return sum(open_shard(path).metadata.num_rows for path in shard_paths(shards_dir))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +181,7 @@ class ShardItem:
 def read_shards(shards_dir: str | Path, batch_rows: int = 1_000) -> Iterator[ShardItem]:
     """Every row of every complete shard, shard by shard, in row order."""
     for path in shard_paths(shards_dir):
-        shard_inputs(path)  # refuses a Parquet file that is not a shard
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+        for batch in open_shard(path).iter_batches(batch_size=batch_rows):
             for row in batch.to_pylist():
                 yield item_of_row(row)
 

@@ -156,6 +156,8 @@ def scale_run(
     actors (default: one per CPU of the cluster). Raises ``ScaleRunError`` for a run that
     cannot start and ``RayRunFailed`` when the cluster fails it.
     """
+    if any(n is not None and n < 1 for n in (workers, batch_size, inputs_per_shard)):
+        raise ScaleRunError("--workers, --batch-size and --inputs-per-shard must be at least 1")
     options = options or ReadOptions()
     out_path = Path(out_dir).resolve()
     todo, missing, skipped = plan_inputs(paths, out_path)
@@ -170,8 +172,6 @@ def scale_run(
         result.errors += [f"{e.source}: {e.message} ({e.code})" for e in missing]
     if not todo:
         return result
-    if (workers is not None and workers < 1) or batch_size < 1:
-        raise ScaleRunError("--workers and --batch-size must be at least 1")
     ray = import_ray()
     address = address or os.environ.get("RAY_ADDRESS") or None
     model = model or os.environ.get("NEWSGRAPH_MODEL") or None

@@ -43,16 +43,18 @@ def load_shards(
     owned = not isinstance(store, Store)
     opened = open_store(store) if owned else store
     result = IngestResult(store=opened.target, run_id=None)
-    records: dict[int, dict[str, Any]] = {}
+    # each item's record until ingest's write path asks for it; the item is kept beside it so
+    # that its id() cannot be reused by another item meanwhile
+    records: dict[int, tuple[Item, dict[str, Any]]] = {}
 
     def items() -> Iterator[Item]:
         for row in read_shards(shards_dir):
-            records[id(row.item)] = row.record
+            records[id(row.item)] = (row.item, row.record)
             yield row.item
 
     def annotated(todo: Iterable[Item]) -> Iterator[tuple[Item, dict[str, Any]]]:
         for item in todo:
-            yield item, records.pop(id(item))
+            yield records.pop(id(item))
 
     def outcome(kind: str, item: Item, failure: Any) -> None:
         if kind == "skipped":

@@ -118,6 +118,13 @@ def load(
     ],
     db: DbOpt = DEFAULT_STORE,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
+    part: Annotated[
+        str,
+        typer.Option(
+            help="K/N: load only the K-th of every N shards, so that N loads (on PostgreSQL) "
+            "share one folder: --part 1/3, --part 2/3, --part 3/3.",
+        ),
+    ] = "1/1",
 ) -> None:
     """Store the record shards of a cluster run, as `ingest` stores the same inputs.
 
@@ -128,6 +135,7 @@ def load(
     from .ingestion import IngestProgress, InputFailure
     from .scale.load import load_shards
 
+    share = parse_part(part)
     with user_errors(), progress_bar(err) as progress:
         task = progress.add_task("load", total=None, status="")
 
@@ -147,8 +155,17 @@ def load(
             batch_size=batch_size,
             on_progress=show_progress,
             on_outcome=show_outcome,
+            part=share,
         )
     run = f"  (run {result.run_id})" if result.run_id else ""
-    out.print(f"[bold]load[/] {escape(db)}: {result.summary()}{run}", soft_wrap=True)
+    # the store as it names itself: a PostgreSQL URL without its password
+    out.print(f"[bold]load[/] {escape(result.store)}: {result.summary()}{run}", soft_wrap=True)
     if not result.ok:
         raise typer.Exit(1)
+
+
+def parse_part(value: str) -> tuple[int, int]:
+    k, sep, n = value.partition("/")
+    if not (sep and k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise typer.BadParameter(f"--part takes K/N with 1 <= K <= N, got {value!r}")
+    return int(k), int(n)

@@ -103,7 +103,9 @@ def test_an_interrupted_shard_is_never_seen_and_its_inputs_are_redone(tmp_path):
     annotate_to_shard(CountingAnnotator(), shards, todo, ReadOptions())
     assert done_inputs(shards) == set(inputs)
     # shards are read in name order (a hash of their inputs), rows in order within a shard
-    assert sorted(row.item.id for row in read_shards(shards)) == [f"gen-{n:04d}" for n in range(6)]
+    assert sorted(r.item.id for r in read_shards(shard_paths(shards))) == [
+        f"gen-{n:04d}" for n in range(6)
+    ]
 
 
 def test_a_half_written_temporary_file_is_left_out_of_a_load(tmp_path):
@@ -113,7 +115,7 @@ def test_a_half_written_temporary_file_is_left_out_of_a_load(tmp_path):
     (shards / ".tmp-0123-shard-abc.parquet").write_bytes(b"PAR1 cut short")
 
     assert len(shard_paths(shards)) == 1
-    assert [row.item.id for row in read_shards(shards)] == ["gen-0000", "gen-0001"]
+    assert [row.item.id for row in read_shards(shard_paths(shards))] == ["gen-0000", "gen-0001"]
 
 
 def test_parquet_rows_are_articles_and_a_broken_row_an_error_of_its_own(tmp_path):
@@ -165,3 +167,18 @@ def test_load_refuses_a_parquet_file_that_is_not_a_shard(tmp_path):
     pq.write_table(pa.table({"a": [1]}), tmp_path / "other.parquet")
     with pytest.raises(ShardError, match="not a newsgraph shard"):
         load_shards(tmp_path, tmp_path / "news.duckdb")
+
+
+def test_loads_of_each_part_of_a_folder_add_up_to_a_load_of_all_of_it(tmp_path):
+    inputs = write_corpus(tmp_path / "corpus", n_files=5, per_file=2)
+    shards = tmp_path / "shards"
+    for name in inputs:
+        annotate_to_shard(CountingAnnotator(), shards, [name], ReadOptions())
+    load_shards(shards, tmp_path / "whole.duckdb")
+
+    parts = [load_shards(shards, tmp_path / "parts.duckdb", part=(k, 2)) for k in (1, 2)]
+
+    assert [p.stored for p in parts] == [6, 4]  # shards 1, 3, 5 and 2, 4
+    assert store_snapshot(tmp_path / "parts.duckdb") == store_snapshot(tmp_path / "whole.duckdb")
+    with pytest.raises(ValueError, match="part 3/2"):
+        load_shards(shards, tmp_path / "parts.duckdb", part=(3, 2))

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..ingestion import IngestProgress, IngestResult, OutcomeHook, _run
 from ..store import Store, open_store
-from .shards import Item, count_rows, read_shards, shard_paths
+from .shards import Item, ShardError, count_rows, read_shards, shard_paths
 
 # articles per transaction: larger than ingest's parse batch, since nothing is parsed here
 DEFAULT_LOAD_BATCH = 64
@@ -29,17 +29,23 @@ def load_shards(
     batch_size: int = DEFAULT_LOAD_BATCH,
     on_progress: Callable[[IngestProgress], None] | None = None,
     on_outcome: OutcomeHook | None = None,
+    part: tuple[int, int] = (1, 1),
 ) -> IngestResult:
     """Load every complete shard of ``shards_dir`` into ``store`` (a path, URL or open store).
 
-    Raises ``newsgraph.scale.shards.ShardError`` for a folder that holds no shards, or a
-    broken one, and ``newsgraph.store.StoreError`` when the store cannot be opened.
+    ``part=(k, n)``: only the k-th of every n shards (1-based), so that n loads into one
+    PostgreSQL store share a folder. Raises ``newsgraph.scale.shards.ShardError`` for a folder
+    that holds no shards, or a broken one, and ``newsgraph.store.StoreError`` when the store
+    cannot be opened.
     """
-    if not shard_paths(shards_dir):
-        from .shards import ShardError
-
+    paths = shard_paths(shards_dir)
+    if not paths:
         raise ShardError(f"no shards in {shards_dir} (a cluster run writes them: scale-run)")
-    total = count_rows(shards_dir)
+    k, n = part
+    if not 1 <= k <= n:
+        raise ValueError(f"part {k}/{n}: need 1 <= {k} <= {n}")
+    paths = paths[k - 1 :: n]
+    total = count_rows(paths)
     owned = not isinstance(store, Store)
     opened = open_store(store) if owned else store
     result = IngestResult(store=opened.target, run_id=None)
@@ -48,7 +54,7 @@ def load_shards(
     records: dict[int, tuple[Item, dict[str, Any]]] = {}
 
     def items() -> Iterator[Item]:
-        for row in read_shards(shards_dir):
+        for row in read_shards(paths):
             records[id(row.item)] = (row.item, row.record)
             yield row.item
 
@@ -63,7 +69,8 @@ def load_shards(
             on_outcome(kind, item, failure)
 
     try:
-        result.run_id = opened.begin_run({"command": "load", "shards": str(shards_dir)})
+        config = {"command": "load", "shards": str(shards_dir), "part": f"{k}/{n}"}
+        result.run_id = opened.begin_run(config)
         _run(
             opened,
             items(),

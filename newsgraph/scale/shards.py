@@ -166,8 +166,8 @@ def done_inputs(shards_dir: str | Path) -> set[str]:
     return {name for path in shard_paths(shards_dir) for name in shard_inputs(path)}
 
 
-def count_rows(shards_dir: str | Path) -> int:
-    return sum(open_shard(path).metadata.num_rows for path in shard_paths(shards_dir))
+def count_rows(paths: Iterable[Path]) -> int:
+    return sum(open_shard(path).metadata.num_rows for path in paths)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +178,9 @@ class ShardItem:
     record: dict[str, Any]
 
 
-def read_shards(shards_dir: str | Path, batch_rows: int = 1_000) -> Iterator[ShardItem]:
-    """Every row of every complete shard, shard by shard, in row order."""
-    for path in shard_paths(shards_dir):
+def read_shards(paths: Iterable[Path], batch_rows: int = 1_000) -> Iterator[ShardItem]:
+    """Every row of the shards at ``paths``, shard by shard, in row order."""
+    for path in paths:
         for batch in open_shard(path).iter_batches(batch_size=batch_rows):
             for row in batch.to_pylist():
                 yield item_of_row(row)

@@ -5,16 +5,12 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
-import os
 import sys
 import time
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -31,6 +27,17 @@ from .cli_options import (
     RayAddressOpt,
     WorkersOpt,
 )
+from .cli_scale import load, scale_run
+from .cli_support import (
+    check_format,
+    debug_mode,
+    err,
+    fail,
+    out,
+    parse_date,
+    parse_fields,
+    user_errors,
+)
 from .eval import SCORERS as SCORER_NAMES
 from .ingestion import DEFAULT_STORE, ENGINES
 from .show import progress_bar
@@ -41,13 +48,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-out = Console()
-err = Console(stderr=True)
-
 DEFAULT_DB = DEFAULT_STORE
-# exit status of a command that found no store to read
-NO_STORE = 2
-debug_mode = {"on": bool(os.environ.get("NEWSGRAPH_DEBUG"))}
 
 
 def version_callback(value: bool) -> None:
@@ -75,36 +76,6 @@ def main(
 # shared helpers
 
 
-def parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
-def parse_fields(pairs: list[str] | None) -> dict[str, str] | None:
-    if not pairs:
-        return None
-    mapping = {}
-    for pair in pairs:
-        ours, sep, theirs = pair.partition("=")
-        if not sep or not ours or not theirs:
-            raise typer.BadParameter(f"--field takes OURS=THEIRS, got {pair!r}")
-        mapping[ours] = theirs
-    return mapping
-
-
-def check_format(fmt: str) -> str:
-    from .read import available_formats
-
-    formats = ("auto", *available_formats())
-    if fmt not in formats:
-        raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(formats)}")
-    return fmt
-
-
 def read_items(
     paths: list[str], fmt: str, published: str | None, outlet: str | None, fields: list[str] | None
 ) -> Any:
@@ -129,29 +100,6 @@ def check_engine(engine: str) -> str:
         with user_errors():
             import_ray()
     return engine
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print one line saying what went wrong (never wrapped), and the exit to raise."""
-    one_line = " ".join(message.split())
-    err.print(f"[red]error:[/] {escape(one_line)}", soft_wrap=True, highlight=False)
-    return typer.Exit(code)
-
-
-@contextlib.contextmanager
-def user_errors() -> Iterator[None]:
-    """A store that cannot be opened, an ambiguous id, a file that cannot be written, Ray
-    missing or failing: one line and a non-zero exit, no traceback (``--debug`` shows it)."""
-    from .scale.ray_runner import RayNotInstalled, RayRunFailed
-    from .store import StoreError, StoreNotFound
-
-    try:
-        yield
-    except (StoreError, RayNotInstalled, RayRunFailed, OSError) as exc:
-        if debug_mode["on"]:
-            raise
-        no_store = isinstance(exc, StoreNotFound | RayNotInstalled)
-        raise fail(str(exc), NO_STORE if no_store else 1) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -289,6 +237,11 @@ def ingest(
     out.print(f"[bold]ingest[/] {escape(db)}: {result.summary()}{run}", soft_wrap=True)
     if not result.ok:
         raise typer.Exit(1)
+
+
+# the cluster path (docs/scale.md): workers write record shards, `load` stores them
+app.command("scale-run")(scale_run)
+app.command("load")(load)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -486,9 +439,7 @@ def serve(
 def evaluate(
     name: Annotated[
         str,
-        typer.Argument(
-            help="Scorer: " + ", ".join(SCORER_NAMES) + "."
-        ),
+        typer.Argument(help="Scorer: " + ", ".join(SCORER_NAMES) + "."),
     ],
     data: Annotated[
         Path | None, typer.Option("--data", help="Gold data folder (default ../shared/eval/…).")

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Start (or stop) a throwaway PostgreSQL server for the store tests, on 127.0.0.1:54329.
+# Start (or stop) a throwaway PostgreSQL server for the store tests, on 127.0.0.1:54329
+# (or the port in NEWSGRAPH_TEST_PG_PORT, so several servers can run side by side).
 # Usage: bash scripts/start-test-postgres.sh DIR [stop]
 # Writes DIR/url on success. Installs Debian's postgresql package when run as root and the
 # server is missing. The server refuses to run as root, so it runs as the postgres user.
 set -euo pipefail
 dir=$(realpath -m "$1")
-port=54329
+port=${NEWSGRAPH_TEST_PG_PORT:-54329}
 
 pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 

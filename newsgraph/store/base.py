@@ -75,7 +75,8 @@ class Store(LinkTables, ABC):
     def close(self) -> None: ...
 
     def _lock_article(self, article_id: str) -> None:
-        """Serialise writers of one article (a no-op where the database has one writer)."""
+        """Serialise writers of one article, or of one input's error row (a no-op where the
+        database has one writer)."""
         return None
 
     def _versions(self) -> dict[str, Any]:
@@ -271,6 +272,11 @@ class Store(LinkTables, ABC):
             self._replace_errors([row])
 
     def _replace_errors(self, rows: list[R.Row]) -> None:
+        # Two writers replacing one input's error would each delete nothing and insert a row:
+        # they take turns on a lock of that input (sorted, one order for all: no deadlock).
+        keys = {(row["source"] or "", row["article_id"] or "") for row in rows}
+        for source, article_id in sorted(keys):
+            self._lock_article(f"errors\x1f{source}\x1f{article_id}")
         for row in rows:
             if row["source"] is not None or row["article_id"] is not None:
                 self._execute(

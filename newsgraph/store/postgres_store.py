@@ -85,6 +85,7 @@ class PostgresStore(Store):
         return {"psycopg": package_version("psycopg"), "postgresql": server}
 
     def _lock_article(self, article_id: str) -> None:
+        # also keys an input's row in the errors table (base.Store._replace_errors)
         self._execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", [article_id])
 
     @staticmethod

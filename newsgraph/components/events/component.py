@@ -33,6 +33,7 @@ from ..coref.resolver import coref_of
 from .arguments import ArgumentContext, ArgumentModel, load_argument_model
 from .article_context import Context, statement_holding, token_span
 from .background import BackgroundTest, wish_statement
+from .decision import EventDecision, load_event_decision
 from .detect import Mention, SentenceDetector
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
@@ -55,24 +56,34 @@ log = logging.getLogger(__name__)
         "doc._.ng_times",
         "doc._.ng_statements",
     ],
-    default_config={"extra_lexicons": [], "argument_model": False},
+    default_config={"extra_lexicons": [], "argument_model": False, "event_decision": False},
 )
 def make_component(
-    nlp: Language, name: str, extra_lexicons: list[str], argument_model: bool
+    nlp: Language,
+    name: str,
+    extra_lexicons: list[str],
+    argument_model: bool,
+    event_decision: bool,
 ) -> EventsComponent:
-    return EventsComponent(extra_lexicons, argument_model)
+    return EventsComponent(extra_lexicons, argument_model, event_decision)
 
 
 class EventsComponent:
     """Finds PLOVER events; never raises on any text (a failure yields no events, logged)."""
 
-    def __init__(self, extra_lexicons: Iterable[str] = (), argument_model: bool = False) -> None:
+    def __init__(
+        self,
+        extra_lexicons: Iterable[str] = (),
+        argument_model: bool = False,
+        event_decision: bool = False,
+    ) -> None:
         self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons))
         self.arguments = load_argument_model() if argument_model else None
+        self.decision = load_event_decision() if event_decision else None
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.ng_events = extract_events(doc, self.lexicon, self.arguments)
+            doc._.ng_events = extract_events(doc, self.lexicon, self.arguments, self.decision)
         except Exception:  # a component must not stop the batch; the article keeps its text
             log.exception("newsgraph_events failed on a document of %d tokens", len(doc))
             doc._.ng_events = []
@@ -332,10 +343,14 @@ def _add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexi
 
 
 def extract_events(
-    doc: Doc, lexicon: Lexicon | None = None, arguments: ArgumentModel | None = None
+    doc: Doc,
+    lexicon: Lexicon | None = None,
+    arguments: ArgumentModel | None = None,
+    decision: EventDecision | None = None,
 ) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order; with an
-    argument model, it re-decides each mention's source and target (``arguments.py``)."""
+    argument model, it re-decides each mention's source and target (``arguments.py``); with
+    an event decision, main events it judges no event are dropped (``decision.py``)."""
     lexicon = lexicon or load_lexicon()
     ctx = Context.of(doc, lexicon)
     drafts: list[Draft] = []
@@ -353,8 +368,13 @@ def extract_events(
     drafts = drop_background(doc, drafts, lexicon, actor_tokens)
     merged = merge_repeats(drafts)
     merged.sort(key=lambda d: d.start)
-    events = []
-    for number, draft in enumerate(merged, start=1):
-        draft.event.id = f"e{number}"
-        events.append(draft.event)
+    events = _numbered([draft.event for draft in merged])
+    if decision is not None:
+        events = _numbered(decision.decide(doc, events, lexicon))
+    return events
+
+
+def _numbered(events: list[Event]) -> list[Event]:
+    for number, event in enumerate(events, start=1):
+        event.id = f"e{number}"
     return events

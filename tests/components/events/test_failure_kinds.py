@@ -108,3 +108,32 @@ def test_protesters_marching_still_protest(pipeline: Language) -> None:
 )
 def test_a_neutral_statement_is_no_event(pipeline: Language, text: str) -> None:
     assert _events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a checkpoint near the border on Sunday.",
+        "Armed men were seen near the border crossing on Tuesday.",
+        "Drones were seen over the harbour before dawn.",
+    ],
+)
+def test_a_non_speech_verb_makes_no_statement_nor_verbal_event(
+    pipeline: Language, text: str
+) -> None:
+    doc = pipeline(text)
+    assert doc._.ng_statements == []
+    assert [e.type for e in doc._.ng_events if (e.quad or "").startswith("verbal")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli army has not commented on the strike.",
+        "Hezbollah has not commented on the report.",
+    ],
+)
+def test_not_commenting_is_no_claim_and_no_event(pipeline: Language, text: str) -> None:
+    doc = pipeline(text)
+    assert {s.act for s in doc._.ng_statements} <= {"no comment"}
+    assert list(doc._.ng_events) == []

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.scale.lifeline import ORPHAN_EXIT_CODE, is_alive
+from newsgraph.scale.lifeline import ORPHAN_EXIT_CODE, is_alive, pid_view, tie_to_driver
+from newsgraph.scale.ray_guard import MARKER_VAR, RayGuard
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="finds processes through Linux's /proc"
@@ -229,3 +230,122 @@ def test_pool_workers_die_with_a_killed_ingest_mid_run(tmp_path: Path) -> None:
         survivors, took = survivors_after_kill(ingest, workers)
 
     assert survivors == set(), f"workers alive {took:.1f} s after their parent was killed"
+
+
+# ---------------------------------------------------------------------------------------------
+# Ray: an actor on the driver's machine, and the guard of a private instance
+
+
+def test_an_actor_ties_itself_only_to_a_driver_on_its_own_machine() -> None:
+    assert not tie_to_driver(None)
+    assert not tie_to_driver(("another machine's boot and pid namespace", os.getpid()))
+    assert pid_view()  # Linux: a real view, so the same-machine case below is tested
+
+    sleeper = [sys.executable, "-c", "import time; time.sleep(120)"]
+    tied = "from newsgraph.scale.lifeline import pid_view, tie_to_driver; import time; "
+    with own_session(sleeper) as driver:
+        actor_code = (
+            f"{tied}print(tie_to_driver((pid_view(), {driver.pid})), flush=True); time.sleep(120)"
+        )
+        with own_session([sys.executable, "-c", actor_code], stdout=subprocess.PIPE) as actor:
+            assert actor.stdout is not None
+            assert actor.stdout.readline() == b"True\n"
+
+            survivors, _ = survivors_after_kill(driver, {actor.pid})
+
+    assert survivors == set()
+
+
+# a driver that guards and starts two processes that leave its tree (as Ray's agents do when the
+# raylet dies), re-parented to init: one carries the marker, the other (its environment wiped,
+# as an agent's process title can wipe it) only writes its output into the session folder
+GUARDED_DRIVER = textwrap.dedent(
+    """
+    import os, subprocess, sys, time
+    from newsgraph.scale.ray_guard import RayGuard
+    guard = RayGuard()
+    session = sys.argv[2]
+    os.makedirs(os.path.join(session, "logs"))
+    sleeper = "import time; time.sleep(120)"
+    def leave_tree(env, log):
+        starter = (  # start the sleeper, say its pid, exit
+            "import subprocess, sys; "
+            f"out = open({log!r}, 'w') if {log!r} else None; "
+            f"print(subprocess.Popen([sys.executable, '-c', {sleeper!r}], stdout=out).pid)"
+        )
+        middle = subprocess.Popen(
+            [sys.executable, "-c", starter], stdout=subprocess.PIPE, env=env
+        )
+        pid = int(middle.stdout.readline())
+        middle.wait()
+        return pid
+    with guard.marking():
+        marked = leave_tree(dict(os.environ), "")
+    guard.add_session(session)
+    bare_env = {"PATH": os.environ["PATH"]}
+    logging = leave_tree(bare_env, os.path.join(session, "logs", "agent.out"))
+    print(guard.process.pid, marked, logging, flush=True)
+    if sys.argv[1] == "stop":
+        guard.stop()
+        print("stopped", flush=True)
+    time.sleep(120)
+    """
+)
+
+
+def test_the_guard_kills_marked_processes_when_its_driver_is_killed(tmp_path: Path) -> None:
+    driver_code = [sys.executable, "-c", GUARDED_DRIVER, "run", str(tmp_path / "session")]
+    with own_session(driver_code, stdout=subprocess.PIPE) as driver:
+        assert driver.stdout is not None
+        guard, marked, logging = (int(pid) for pid in driver.stdout.readline().split())
+        strays = {marked, logging}
+        assert all(is_alive(pid) for pid in strays)
+        assert not strays & descendants_of(driver.pid)  # only the guard can find them
+
+        survivors, _ = survivors_after_kill(driver, {guard, *strays})
+
+        assert survivors == set()
+
+
+def test_a_stopped_guard_kills_nothing(tmp_path: Path) -> None:
+    driver_code = [sys.executable, "-c", GUARDED_DRIVER, "stop", str(tmp_path / "session")]
+    with own_session(driver_code, stdout=subprocess.PIPE) as driver:
+        assert driver.stdout is not None
+        guard, *strays = (int(pid) for pid in driver.stdout.readline().split())
+        assert driver.stdout.readline() == b"stopped\n"
+
+        assert not is_alive(guard)  # gone before its driver: a clean run leaves Ray to Ray
+        assert all(is_alive(pid) for pid in strays)
+        for pid in strays:
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_marking_is_undone_after_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(MARKER_VAR, raising=False)
+    guard = RayGuard()
+    try:
+        with guard.marking():
+            assert os.environ[MARKER_VAR] == guard.token
+        assert MARKER_VAR not in os.environ
+    finally:
+        guard.stop()
+
+
+@pytest.mark.slow
+def test_a_private_ray_instance_dies_with_a_killed_ingest(tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    corpus = write_corpus(tmp_path / "corpus", n_articles=12)
+    command = ingest_command(corpus, tmp_path / "news.duckdb", 2, "--verbose", "--engine", "ray")
+    with own_session(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    ) as ingest:
+        assert ingest.stderr is not None
+        for line in ingest.stderr:  # the actors are annotating
+            if line.startswith("stored\t"):
+                break
+        ray_processes = descendants_of(ingest.pid)  # GCS, raylet, agents, workers, the guard
+        assert len(ray_processes) >= 5
+
+        survivors, took = survivors_after_kill(ingest, ray_processes)
+
+    assert survivors == set(), f"Ray processes alive {took:.1f} s after the driver was killed"

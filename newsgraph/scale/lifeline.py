@@ -31,6 +31,7 @@ import select
 import signal
 import sys
 import threading
+from pathlib import Path
 
 POLL_S = 0.5  # how often the watchdog looks, without a pidfd to wait on
 ORPHAN_EXIT_CODE = 70  # EX_SOFTWARE: visible in logs as "stopped because its parent died"
@@ -47,7 +48,7 @@ def tie_to(watched_pid: int, *, death_signal: bool = True) -> None:
     is_parent = watched_pid == os.getppid()
     if death_signal and is_parent:
         set_parent_death_signal(signal.SIGKILL)
-    pidfd = _open_pidfd(watched_pid)
+    pidfd = open_pidfd(watched_pid)
     # the process may have died before the guards were armed (its pid then maybe reused by
     # another process, which a parent's pid cannot be while we are its child): look once now
     if not is_alive(watched_pid) or (is_parent and os.getppid() != watched_pid):
@@ -56,6 +57,26 @@ def tie_to(watched_pid: int, *, death_signal: bool = True) -> None:
         target=_watch, args=(watched_pid, pidfd), name=f"lifeline-{watched_pid}", daemon=True
     )
     watchdog.start()
+
+
+def pid_view() -> str:
+    """Where a pid names the same process: this kernel boot and pid namespace ("" if unknown).
+
+    A worker on another machine, or in another container, must not watch a pid of the driver's.
+    """
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        return f"{boot} {os.readlink('/proc/self/ns/pid')}"
+    except OSError:
+        return ""
+
+
+def tie_to_driver(driver: tuple[str, int] | None) -> bool:
+    """``tie_to`` the driver ``(pid_view(), pid)`` if it runs where this process does."""
+    if driver is None or not driver[0] or driver[0] != pid_view():
+        return False
+    tie_to(driver[1], death_signal=False)
+    return True
 
 
 def set_parent_death_signal(signum: int) -> bool:
@@ -87,20 +108,26 @@ def is_alive(pid: int) -> bool:
 
 
 def _watch(pid: int, pidfd: int | None) -> None:
-    if pidfd is not None:
-        select.select([pidfd], [], [])  # a pidfd turns readable when its process exits
-        os._exit(ORPHAN_EXIT_CODE)
-    while is_alive(pid):
-        threading.Event().wait(POLL_S)
+    wait_for_exit(pid, pidfd)
     os._exit(ORPHAN_EXIT_CODE)
 
 
-def _open_pidfd(pid: int) -> int | None:
+def wait_for_exit(pid: int, pidfd: int | None = None) -> None:
+    """Block until ``pid`` has ended (on ``pidfd`` when given or possible, else by polling)."""
+    pidfd = pidfd if pidfd is not None else open_pidfd(pid)
+    if pidfd is not None:
+        select.select([pidfd], [], [])  # a pidfd turns readable when its process exits
+        return
+    while is_alive(pid):
+        threading.Event().wait(POLL_S)
+
+
+def open_pidfd(pid: int) -> int | None:
     """A pidfd for ``pid`` (Linux 5.3+), or None: an old kernel, a sandbox, a gone process."""
-    open_pidfd = getattr(os, "pidfd_open", None)
-    if open_pidfd is None:
+    pidfd_open = getattr(os, "pidfd_open", None)
+    if pidfd_open is None:
         return None
     try:
-        return open_pidfd(pid)
+        return pidfd_open(pid)
     except OSError:
         return None

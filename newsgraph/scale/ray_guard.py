@@ -44,11 +44,15 @@ class RayGuard:
 
     def __init__(self) -> None:
         self.token = f"{os.getpid()}-{secrets.token_hex(8)}"
+        # the guard imports this package from where this process found it, installed or not
+        package_root = str(Path(__file__).resolve().parents[2])
+        python_path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
             [sys.executable, "-m", __name__, str(os.getpid()), self.token],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             start_new_session=True,
+            env={**os.environ, "PYTHONPATH": python_path},
         )
         assert self.process.stdout is not None
         # it watches this process once it says so: only then may Ray start

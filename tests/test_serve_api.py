@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from needs import need_module, skip_or_fail
 
 pytest.importorskip("fastapi", reason="the web UI needs the api extra (fastapi, uvicorn, jinja2)")
 pytest.importorskip("jinja2", reason="the web UI needs the api extra (fastapi, uvicorn, jinja2)")
@@ -264,8 +265,8 @@ def store_target(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[s
         yield str(tmp_path_factory.mktemp("store") / "web.duckdb")
         return
     if not POSTGRES_URL:
-        pytest.skip("PostgreSQL tests need NEWSGRAPH_TEST_POSTGRES_URL (a database to write to)")
-    psycopg = pytest.importorskip("psycopg", reason="PostgreSQL tests need psycopg")
+        skip_or_fail("PostgreSQL tests need NEWSGRAPH_TEST_POSTGRES_URL (a database to write to)")
+    psycopg = need_module("psycopg", "PostgreSQL tests need psycopg (postgres extra)")
     schema = f"ng_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as con:
         con.execute(f"CREATE SCHEMA {schema}")

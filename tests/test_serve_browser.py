@@ -4,7 +4,7 @@ Playwright (Debian's ``/usr/bin/chromium``; Playwright's own browser download is
 Clicking a statement shows its speaker and act in the side panel; the events filter narrows the
 table and the CSV link follows it; a ``<script>`` and ``onerror=`` in an article never run.
 ``scripts/test.sh`` installs both Playwright and Chromium; the tests skip only where one is
-missing.
+missing, and fail then in CI (``tests/needs.py``).
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from needs import need_module, skip_or_fail
 
 pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
 pytest.importorskip("jinja2", reason="newsgraph serve needs the api extra")
-playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="the browser tests need playwright (pip install playwright)"
+playwright_api = need_module(
+    "playwright.sync_api", "the browser tests need playwright (pip install playwright)"
 )
 
 from test_serve_api import HAND_ID, annotate_seed_articles, build_store  # noqa: E402
@@ -43,9 +44,9 @@ SCRIPT = Path(sys.executable).with_name("newsgraph")
 NEWSGRAPH = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "newsgraph"]
 
 if not CHROMIUM.exists():
-    pytest.skip(
+    skip_or_fail(
         "the browser tests need Chromium at /usr/bin/chromium (apt-get install chromium)",
-        allow_module_level=True,
+        module_level=True,
     )
 
 

@@ -9,6 +9,7 @@ import html
 import re
 
 import pytest
+from needs import skip_or_fail
 from test_serve_guard import client, store  # noqa: F401 (fixtures)
 
 from newsgraph.web import basemap
@@ -93,7 +94,7 @@ def test_without_a_base_map_the_page_draws_a_grid_and_says_how_to_add_it(
 def test_the_bundled_base_map_draws_the_countries(client, monkeypatch) -> None:  # noqa: F811
     monkeypatch.delenv("NEWSGRAPH_BASEMAP", raising=False)
     if basemap.find_basemap() is None:
-        pytest.skip("no world-atlas base map: run npm install at the repository root")
+        skip_or_fail("no world-atlas base map: run npm install at the repository root")
     page = client.get("/map").text
     drawn = re.search(r'<path id="basemap" d="([^"]+)"', page)
     assert drawn and drawn.group(1).count("M") > 170  # 177 countries, some of many rings

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from needs import need_module
 
 pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
 pytest.importorskip("jinja2", reason="newsgraph serve needs the api extra")
@@ -131,7 +132,7 @@ def test_story_text_is_escaped_and_unknown_ids_are_404(client: TestClient) -> No
 def test_story_page_in_a_browser(story_db: Path, tmp_path: Path) -> None:
     """The two tolls side by side at phone width without sideways scrolling, and a click on a
     report opens the article at that event's evidence."""
-    browser_tests = pytest.importorskip("test_serve_browser", reason="needs playwright")
+    browser_tests = need_module("test_serve_browser", "the browser test needs Playwright")
     expect = browser_tests.playwright_api.expect
     port = browser_tests.free_port()
     process = subprocess.Popen(

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from needs import need_module, skip_or_fail
 
 from newsgraph.model import Article, ArticleError
 from newsgraph.store import (
@@ -233,10 +234,8 @@ def store_target(request: pytest.FixtureRequest, tmp_path: Path):
         yield tmp_path / "news.duckdb"
         return
     if not POSTGRES_URL:
-        pytest.skip("PostgreSQL tests need NEWSGRAPH_TEST_POSTGRES_URL (a database to write to)")
-    psycopg = pytest.importorskip(
-        "psycopg", reason="PostgreSQL tests need psycopg (postgres extra)"
-    )
+        skip_or_fail("PostgreSQL tests need NEWSGRAPH_TEST_POSTGRES_URL (a database to write to)")
+    psycopg = need_module("psycopg", "PostgreSQL tests need psycopg (postgres extra)")
     schema = f"ng_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as con:
         con.execute(f"CREATE SCHEMA {schema}")

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..model import Article, ArticleError
 from ..pipeline import Annotator
+from .lifeline import tie_to
 
 Item = Article | ArticleError
 Result = tuple[Item, dict[str, Any]]
@@ -92,8 +93,16 @@ def error_record(article: Article, code: str, message: str) -> dict[str, Any]:
     return ArticleError(code=code, message=message[:500], id=article.id).to_dict()
 
 
-def _init_worker(model: str | None, batch_size: int, max_chars: int | None) -> None:
+def _init_worker(
+    model: str | None,
+    batch_size: int,
+    max_chars: int | None,
+    driver_pid: int,
+    death_signal: bool,
+) -> None:
     global _worker_annotator
+    # first, before the pipeline load: a worker must never outlive the run that started it
+    tie_to(driver_pid, death_signal=death_signal)
     _worker_annotator = Annotator(model, batch_size=batch_size, max_chars=max_chars)
 
 
@@ -122,8 +131,12 @@ def annotate_stream(
         for batch in batches:
             yield from _pair(batch, annotate_safely(annotator, _articles(batch)))
         return
+    # the kernel's parent-death signal follows the thread that forks the workers (here, on the
+    # first submit); only the main thread is sure to last as long as the pool
+    death_signal = threading.current_thread() is threading.main_thread()
+    init_args = (model, batch_size, max_chars, os.getpid(), death_signal)
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(model, batch_size, max_chars)
+        max_workers=workers, initializer=_init_worker, initargs=init_args
     ) as pool:
         in_flight: deque[tuple[list[Item], Future[list[dict[str, Any]]]]] = deque()
         for batch in batches:

@@ -15,14 +15,18 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, ArticleError
 from ..pipeline import Annotator
+from .lifeline import pid_view, tie_to_driver
 from .local import Item, Result, annotate_safely, default_workers
+from .ray_guard import RayGuard
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -102,7 +106,12 @@ def _unpack(value: bytes | None) -> str | None:
 class RayAnnotator:
     """Ray Data callable class: loads the pipeline once per actor, annotates Arrow batches."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 16) -> None:
+    def __init__(
+        self, model: str | None = None, batch_size: int = 16, driver: tuple[str, int] | None = None
+    ) -> None:
+        # on the driver's machine, an actor also ends when the driver does, even if Ray is slow
+        # to notice (elsewhere Ray ends the actors of a driver's job when the job ends)
+        tie_to_driver(driver)
         self.annotator = Annotator(model, batch_size=batch_size)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
@@ -152,28 +161,49 @@ def annotate_with_ray(
     # resolved here: a worker's environment is its node's `ray start`, not this process's
     model = model or os.environ.get("NEWSGRAPH_MODEL") or None
     local_cpus = concurrency or default_workers()
-    started_here = connect(ray, address, num_cpus=local_cpus)
+    # a private instance dies with this process, even by SIGKILL (see ray_guard)
+    private = address is None and not ray.is_initialized() and sys.platform.startswith("linux")
+    guard = RayGuard() if private else None
+    started_here = False
     try:
+        started_here = connect(ray, address, num_cpus=local_cpus, guard=guard)
         actors = concurrency or cluster_cpus(ray)
         for window_items in _windows(items, window):
             yield from _annotate_window(window_items, model, actors, batch_size)
     finally:
         if started_here:
             ray.shutdown()
+        if guard is not None:
+            guard.stop()
 
 
-def connect(ray: ModuleType, address: str | None, *, num_cpus: int) -> bool:
-    """Initialise Ray quietly unless it already is; returns whether this call started it."""
+def connect(
+    ray: ModuleType, address: str | None, *, num_cpus: int, guard: RayGuard | None = None
+) -> bool:
+    """Initialise Ray quietly unless it already is; returns whether this call started it.
+
+    A ``guard`` marks the processes of a private instance, to stop them if this process dies.
+    """
     if ray.is_initialized():
         return False
     # stdout may carry `newsgraph annotate`'s JSON Lines: keep Ray's own chatter off it
     quiet: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
     if address is None:
         # "local": a fresh instance even where `ray start` left one running on this machine
-        ray.init(address="local", num_cpus=num_cpus, include_dashboard=False, **quiet)
+        with guard.marking() if guard else nullcontext():
+            ray.init(address="local", num_cpus=num_cpus, include_dashboard=False, **quiet)
+        if guard is not None and (folder := session_dir(ray)):
+            guard.add_session(folder)
     else:
         ray.init(address=address, **quiet)
     return True
+
+
+def session_dir(ray: ModuleType) -> str | None:
+    """The folder of this Ray instance's logs and sockets (Ray has no public call for it)."""
+    node = getattr(getattr(ray, "_private", None), "worker", None)
+    node = getattr(node, "_global_node", None)
+    return node.get_session_dir_path() if node is not None else None
 
 
 def cluster_cpus(ray: ModuleType) -> int:
@@ -217,7 +247,11 @@ def _ray_results(
     configure(dataset.context)
     annotated = dataset.map_batches(
         RayAnnotator,
-        fn_constructor_kwargs={"model": model, "batch_size": batch_size},
+        fn_constructor_kwargs={
+            "model": model,
+            "batch_size": batch_size,
+            "driver": (pid_view(), os.getpid()),
+        },
         # a fixed pool, no more actors than batches: each actor costs a pipeline load.
         # (`compute=` rather than `concurrency=`, which Ray >= 2.51 deprecates)
         compute=ray.data.ActorPoolStrategy(size=min(concurrency, len(blocks))),

@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import ArticleError
+from .lifeline import pid_view, tie_to_driver
 from .ray_runner import (
     RayRunFailed,
     cluster_cpus,
-    connect,
     import_ray,
     last_line,
     quiet_ray_data_console,
+    ray_session,
 )
 from .shard_work import ReadOptions, ShardSummary, annotate_to_shard
 from .shards import done_inputs, item_row, write_shard
@@ -89,8 +90,11 @@ class ShardActor:
         options: ReadOptions,
         model: str | None = None,
         batch_size: int = 16,
+        driver: tuple[str, int] | None = None,
     ) -> None:
         from ..pipeline import Annotator
+
+        tie_to_driver(driver)  # on the driver's machine an actor ends with it (see lifeline)
 
         if not os.path.isdir(base_dir):
             raise RayRunFailed(
@@ -175,8 +179,7 @@ def scale_run(
     ray = import_ray()
     address = address or os.environ.get("RAY_ADDRESS") or None
     model = model or os.environ.get("NEWSGRAPH_MODEL") or None
-    started_here = connect(ray, address, num_cpus=workers or 2)
-    try:
+    with ray_session(ray, address, num_cpus=workers or 2):
         actors = min(workers or cluster_cpus(ray), len(todo))
         per_shard = inputs_per_shard or files_per_shard(len(todo), actors)
         summaries = _run_on_ray(todo, out_path, options, model, actors, batch_size, per_shard)
@@ -189,9 +192,6 @@ def scale_run(
             done_files += summary.inputs
             if on_progress is not None:
                 on_progress(ScaleProgress(done_files, len(todo), result.articles, result.failed))
-    finally:
-        if started_here:
-            ray.shutdown()
     return result
 
 
@@ -222,6 +222,7 @@ def _run_on_ray(
             "options": options,
             "model": model,
             "batch_size": batch_size,
+            "driver": (pid_view(), os.getpid()),
         },
         compute=ray.data.ActorPoolStrategy(size=actors),
         batch_size=per_shard,

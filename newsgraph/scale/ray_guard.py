@@ -11,9 +11,12 @@ So the driver starts a small **guard** process first (``python -m newsgraph.scal
 in a session of its own so a Ctrl-C meant for the driver does not reach it, and starts Ray with a
 marker in its environment (``NEWSGRAPH_RAY_OWNER``), which every Ray process inherits from the
 driver or the raylet; once Ray is up, it also tells the guard the instance's session folder.
-The guard waits for the driver to end; then it SIGKILLs every process whose environment holds
-the marker or whose stdout or stderr goes into that session folder (the agents rewrite their
-process title over their environment, so the marker alone misses them), and exits. A clean run
+While it waits for the driver to end, the guard notes the driver's descendants every half
+second (pid and start time). Then it SIGKILLs every noted descendant still running (the agents
+are re-parented to init once the raylet dies, so only a list taken before can find them), and
+every process whose environment holds the marker or whose stdout or stderr goes into that
+session folder (for one started after the last note; the agents rewrite their process title
+over their environment, so the marker alone misses them), and exits. A clean run
 stops the guard after ``ray.shutdown()``. Nothing else is touched: not the driver's process
 group, not a cluster that ``ray start`` started (only a private instance gets a guard; on a
 cluster, the driver's own actors die with its job, and with
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import select
 import signal
 import subprocess
 import sys
@@ -33,10 +37,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .lifeline import is_alive, open_pidfd, wait_for_exit
+from .lifeline import is_alive, open_pidfd
 
 MARKER_VAR = "NEWSGRAPH_RAY_OWNER"
 SWEEP_S = 3.0  # after the driver died, keep sweeping this long (a raylet may still be forking)
+NOTE_S = 0.5  # how often the guard notes the driver's descendants
 
 
 class RayGuard:
@@ -118,12 +123,69 @@ def _writes_under(process: Path, folders: tuple[str, ...]) -> bool:
     return False
 
 
-def sweep(token: str, session_dirs: list[str]) -> int:
-    """SIGKILL the marked processes until none is left (or ``SWEEP_S``); how many were killed."""
+def start_time(pid: int) -> bytes | None:
+    """``pid``'s start time (in clock ticks since boot): with the pid, a process's identity."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            # fields after the command name (in parentheses, may hold spaces): state is 3rd, the
+            # start time 22nd, so index 19 of what follows the name
+            return stat.read().rsplit(b")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def descendants(pid: int) -> dict[int, bytes]:
+    """The live descendants of ``pid``, each with its start time."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: dict[int, bytes] = {}
+    frontier = list(children.get(pid, ()))
+    while frontier:
+        child = frontier.pop()
+        if child in found or child == os.getpid():
+            continue
+        if (started := start_time(child)) is not None:
+            found[child] = started
+        frontier.extend(children.get(child, ()))
+    return found
+
+
+def watch(driver_pid: int, pidfd: int | None) -> dict[int, bytes]:
+    """Wait for the driver to end, noting its descendants meanwhile; the last note."""
+    noted: dict[int, bytes] = {}
+    while True:
+        if pidfd is not None:
+            ended = bool(select.select([pidfd], [], [], NOTE_S)[0])
+        else:
+            ended = not is_alive(driver_pid)
+            if not ended:
+                time.sleep(NOTE_S)
+        if ended:
+            return noted
+        noted.update(descendants(driver_pid))
+
+
+def still_same(pid: int, started: bytes) -> bool:
+    """``pid`` still names the process noted with ``started`` (not a new one given its pid)."""
+    return start_time(pid) == started and is_alive(pid)
+
+
+def sweep(token: str, session_dirs: list[str], noted: dict[int, bytes] | None = None) -> int:
+    """SIGKILL the noted descendants and the marked processes until none is left (or
+    ``SWEEP_S``); how many were killed."""
+    noted = noted or {}
     killed: set[int] = set()
     deadline = time.monotonic() + SWEEP_S
     while time.monotonic() < deadline:
         alive = {pid for pid in marked_processes(token, session_dirs) if is_alive(pid)}
+        alive |= {pid for pid, started in noted.items() if still_same(pid, started)}
         if not alive:
             break
         for pid in alive:
@@ -150,9 +212,9 @@ def main(argv: list[str]) -> int:
     print("watching", flush=True)
     session_dirs: list[str] = []
     threading.Thread(target=_read_sessions, args=(session_dirs,), daemon=True).start()
-    wait_for_exit(driver_pid, pidfd)
+    noted = watch(driver_pid, pidfd)
     time.sleep(0.1)  # let a session folder the driver sent just before it died be read
-    sweep(token, session_dirs)
+    sweep(token, session_dirs, noted)
     return 0
 
 

@@ -17,7 +17,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -160,16 +160,25 @@ def annotate_with_ray(
     address = address or os.environ.get("RAY_ADDRESS") or None
     # resolved here: a worker's environment is its node's `ray start`, not this process's
     model = model or os.environ.get("NEWSGRAPH_MODEL") or None
-    local_cpus = concurrency or default_workers()
-    # a private instance dies with this process, even by SIGKILL (see ray_guard)
+    with ray_session(ray, address, num_cpus=concurrency or default_workers()):
+        actors = concurrency or cluster_cpus(ray)
+        for window_items in _windows(items, window):
+            yield from _annotate_window(window_items, model, actors, batch_size)
+
+
+@contextmanager
+def ray_session(ray: ModuleType, address: str | None, *, num_cpus: int) -> Iterator[None]:
+    """Ray connected for the block; an instance started here is shut down at its end.
+
+    A private instance (no ``address``, Ray not yet initialised, Linux) dies with this process,
+    even by SIGKILL: a guard process stops it (see ``ray_guard``).
+    """
     private = address is None and not ray.is_initialized() and sys.platform.startswith("linux")
     guard = RayGuard() if private else None
     started_here = False
     try:
-        started_here = connect(ray, address, num_cpus=local_cpus, guard=guard)
-        actors = concurrency or cluster_cpus(ray)
-        for window_items in _windows(items, window):
-            yield from _annotate_window(window_items, model, actors, batch_size)
+        started_here = connect(ray, address, num_cpus=num_cpus, guard=guard)
+        yield
     finally:
         if started_here:
             ray.shutdown()

@@ -38,11 +38,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from ..datafiles import data_file
 from .events import (
     Compatibility,
     PlaceInfo,
@@ -50,19 +47,12 @@ from .events import (
     cluster_events,
     event_items,
 )
+from .triggers import LIGHT_VERBS, stem, trigger_family
 
 # Document clusters: average-link merging stops below this cosine similarity.
 DOC_SIMILARITY = 0.14
 # An article left alone after merging joins its most similar story above this similarity.
 ATTACH_SIMILARITY = 0.0
-# Verbs that carry the event of the noun they govern ("took control", "made an announcement").
-LIGHT_VERBS = frozenset(
-    {"take", "make", "have", "give", "do", "hold", "get", "be", "go", "come", "put", "carry"}
-)
-_SUFFIXES = (
-    "ions", "ion", "ments", "ment", "ings", "ing",
-    "ances", "ance", "ences", "ence", "als", "al", "ers", "er", "ed", "es", "e", "s", "y",
-)  # fmt: skip
 NAME_WEIGHT = 3
 SENTENCE_ARGUMENTS = False
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|\b\d[\d.,]*\d\b")
@@ -79,46 +69,6 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 
 # ---------------------------------------------------------------- trigger families
-
-
-def stem(word: str) -> str:
-    """A crude derivational stem: "attacked", "attacks" → "attack"; "nomination",
-    "nominated" → "nominat"; "killing" → "kill"."""
-    word = word.lower().strip()
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousl":
-        word = word[:-1]  # "shopp(ing)" → "shop", "hitt(ing)" → "hit"
-    return word
-
-
-def _families_file() -> Path:
-    return data_file(__package__, "event_families.yaml")
-
-
-@cache
-def families(path: str | None = None) -> dict[str, str]:
-    """lemma → family name, from ``link/data/en/event_families.yaml`` (each family a list of lemmas;
-    the first names it)."""
-    import yaml
-
-    data = yaml.safe_load(Path(path or _families_file()).read_text(encoding="utf-8")) or {}
-    table: dict[str, str] = {}
-    for group in data.get("families") or []:
-        words = [str(w).lower() for w in group]
-        for word in words:
-            table.setdefault(word, words[0])
-            table.setdefault(stem(word), words[0])
-    return table
-
-
-def trigger_family(lemma: str, table: Mapping[str, str] | None = None) -> str:
-    """The family key of a trigger lemma: its family in the data file, else its stem."""
-    table = families() if table is None else table
-    lemma = lemma.lower().strip()
-    return table.get(lemma) or table.get(stem(lemma)) or stem(lemma)
 
 
 def trigger_lemma(tokens: Sequence[Any]) -> str:

@@ -78,3 +78,34 @@ def test_the_trigger_word_comes_from_the_evidence() -> None:
     assert trigger_family("struck") != trigger_family("strike")  # lemmas, not forms
     assert trigger_family(evidence_trigger(spans("struck"))) == trigger_family("strikes")
     assert evidence_trigger([]) is None
+
+
+def test_average_link_merges_down_to_the_threshold() -> None:
+    import numpy as np
+
+    from newsgraph.link.mention_pairs import average_link
+
+    p = np.array([[1, 0.9, 0.6, 0.1], [0.9, 1, 0.2, 0.1], [0.6, 0.2, 1, 0.1],
+                  [0.1, 0.1, 0.1, 1]])  # fmt: skip
+    # {0,1} merge at 0.9; {0,1}+{2} average 0.4 stays under 0.5
+    assert average_link(p, 0.5).tolist() == [0, 0, 2, 3]
+    assert average_link(p, 0.35).tolist() == [0, 0, 0, 3]
+
+
+def test_learned_mention_linker_joins_one_strike_and_splits_two_quakes() -> None:
+    from test_link import _mentions
+
+    from newsgraph.link.mention_pairs import cluster_mentions_learned
+
+    t1 = "Dock workers in Rotterdam went on strike on Tuesday. The strike halted the port."
+    t2 = "A strike by Rotterdam dock workers halted the port on Tuesday, the union said."
+    t3 = "An earthquake struck Lima, Peru, destroying homes in the old town on Sunday."
+    r1, r2 = record("b1", "A", "2025-03-04", t1), record("b2", "B", "2025-03-04", t2)
+    r3 = record("b3", "C", "2025-06-01", t3)
+    mentions = {"b1": _mentions(r1, ("strike", "strike"), ("halted", "halt")),
+                "b2": _mentions(r2, ("strike", "strike"), ("halted", "halt")),
+                "b3": _mentions(r3, ("earthquake", "earthquake"))}  # fmt: skip
+    clusters = cluster_mentions_learned([r1, r2, r3], mentions)
+    assert clusters[("b1", "m1")] == clusters[("b2", "m1")]  # the strike
+    assert clusters[("b1", "m2")] == clusters[("b2", "m2")]  # the halt
+    assert len({clusters[("b1", "m1")], clusters[("b1", "m2")], clusters[("b3", "m1")]}) == 3

@@ -247,15 +247,10 @@ def _doc_features(record: Mapping[str, Any]) -> Counter[str]:
     return words
 
 
-def document_clusters(
-    records: Sequence[Mapping[str, Any]], threshold: float = DOC_SIMILARITY
-) -> list[list[int]]:
-    """Indices of ``records`` grouped into stories: average-link agglomeration on the cosine of
-    TF-IDF vectors (words, actors, places, dates), merging while the best pair of groups is at
-    least ``threshold`` similar."""
+def document_similarity(records: Sequence[Mapping[str, Any]]) -> list[list[float]]:
+    """The cosine of each pair of articles' TF-IDF vectors (words, names, actors, places,
+    dates); 1 on the diagonal."""
     n = len(records)
-    if n <= 1:
-        return [list(range(n))]
     bags = [_doc_features(r) for r in records]
     df = Counter(term for bag in bags for term in bag)
     vectors = []
@@ -264,13 +259,28 @@ def document_clusters(
         vec = {t: (1 + math.log(c)) * idf[t] for t, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({t: v / norm for t, v in vec.items() if v > 0})
-    sim = [[0.0] * n for _ in range(n)]
+    sim = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
             a, b = vectors[i], vectors[j]
             if len(a) > len(b):
                 a, b = b, a
             sim[i][j] = sim[j][i] = sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sim
+
+
+def document_clusters(
+    records: Sequence[Mapping[str, Any]],
+    threshold: float = DOC_SIMILARITY,
+    similarity: list[list[float]] | None = None,
+) -> list[list[int]]:
+    """Indices of ``records`` grouped into stories: average-link agglomeration on the cosine of
+    TF-IDF vectors (words, actors, places, dates), merging while the best pair of groups is at
+    least ``threshold`` similar."""
+    n = len(records)
+    if n <= 1:
+        return [list(range(n))]
+    sim = similarity if similarity is not None else document_similarity(records)
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
     # average-link similarity between groups, kept as sums over member pairs
     link = {(i, j): sim[i][j] for i in range(n) for j in range(i + 1, n)}

@@ -109,3 +109,37 @@ def test_learned_mention_linker_joins_one_strike_and_splits_two_quakes() -> None
     assert clusters[("b1", "m1")] == clusters[("b2", "m1")]  # the strike
     assert clusters[("b1", "m2")] == clusters[("b2", "m2")]  # the halt
     assert len({clusters[("b1", "m1")], clusters[("b1", "m2")], clusters[("b3", "m1")]}) == 3
+
+
+def test_reports_joining_by_evidence_link_incrementally_as_in_a_full_run(tmp_path) -> None:
+    from test_link_incremental import link_tables, write
+
+    from newsgraph.link import link_store
+    from newsgraph.store import open_store
+
+    first = [
+        report("r1", "An Israeli strike on Rafah killed five people on Monday.", "strike", 5,
+               RAFAH, ("israel", "Israeli")),
+        report("w4", "An Israeli strike on Rafah killed 20 people on Monday.", "strike", 20,
+               RAFAH, ("israel", "Israeli")),
+    ]  # fmt: skip
+    later = [
+        report("r2", "A strike in the Gaza Strip killed five people on Monday.", "strike", 5,
+               GAZA_STRIP),
+        report("r3", "Five people were killed when a missile struck on Monday.", "struck", 5),
+    ]  # fmt: skip
+    with open_store(tmp_path / "full.duckdb") as store:
+        write(store, first + later)
+        link_store(store, full=True)
+        expected = link_tables(store)
+    with open_store(tmp_path / "incremental.duckdb") as store:
+        write(store, first)
+        link_store(store)
+        write(store, later)
+        assert link_store(store).mode == "incremental"
+        got = link_tables(store)
+    assert got == expected
+    by_cluster: dict[str, set[str]] = {}
+    for cluster_id, article_id, *_ in got["members"]:
+        by_cluster.setdefault(cluster_id, set()).add(article_id)
+    assert sorted(map(sorted, by_cluster.values())) == [["r1", "r2", "r3"], ["w4"]]

@@ -1,31 +1,32 @@
 """Cross-article event clustering: which event records describe the same real-world event.
 
-Two events are the same event when nothing they say contradicts the other and at least one
-concrete anchor agrees:
+Two events are the same event when nothing hard contradicts and the evidence that they are one
+adds up (``EVIDENCE``, at least ``MERGE_EVIDENCE``). Hard contradictions:
 
-- **type**: the same family of PLOVER types (``TYPE_FAMILIES``: a strike reported as ASSAULT by
+- **type**: another family of PLOVER types (``TYPE_FAMILIES``: a strike reported as ASSAULT by
   one outlet and COERCE by another is one event);
-- **casualties**: killed counts, where both give one, within ``KILLED_TOLERANCE`` of each other
-  (9, 10 and 11 are one strike's toll as outlets report it; 3 and 20 are two strikes);
-- **actors**: a known source (target) equals the other's, or one is the other's parent
-  through the knowledge base's affiliation (``idf`` under ``israel``); an unknown or unresolved
-  actor contradicts nothing;
-- **place**: the same place id, or points within ``PLACE_KM`` of each other; a country or
-  region is compatible with a place inside it (same country) but is no anchor;
-- **time**: the intervals of the times' values overlap; an event without a usable time falls
-  back to ``[published - PUBLISHED_WINDOW_DAYS, published]``, since news reports what just
-  happened. No date at all contradicts nothing.
+- **time**: the intervals of the times' values do not overlap; an event without a usable time
+  falls back to ``[published - PUBLISHED_WINDOW_DAYS, published]``, since news reports what
+  just happened. No date at all contradicts nothing;
+- **casualties**: killed counts further apart than ``KILLED_TOLERANCE`` (9, 10 and 11 are one
+  strike's toll as outlets report it; 3 and 20 are two strikes);
+- **place**: points more than ``PLACE_KM`` apart, or places in different countries.
 
-An anchor is an agreeing known source, target or place: type and date alone would merge every
-strike of a busy day.
+Evidence: the same place or points within ``PLACE_KM`` (+1); a country or region holding the
+other's place (+0.5); per role, an agreeing actor (+1: equal, or parent and child through the
+knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (-1: accounts
+differ in what the extractor read, so actors are soft); the same trigger family of the evidence
+words (+0.5, ``triggers.py``, the mention linker's families); the same killed count (+0.5).
+Type and date alone, or wording alone, never merge.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
-event order) and each joins the best compatible cluster found through a blocking index keyed
-by type family and anchor (source root actor, target root actor, place id, 0.5° grid cell), or
-starts a new one. A cluster is checked against its consensus (the values its members agree on), so
-chains of weak links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters
-whose interval ended before the visited event's start leave the index: the cost grows with the
-events per type, anchor and period, never with the square of the store.
+event order) and each joins the compatible cluster with the most evidence found through a
+blocking index keyed by type family and anchor (source root actor, target root actor, place id,
+0.5° grid cell, trigger family with the place's country or with the toll), or starts a new one.
+A cluster is checked against its consensus (the values its members agree on), so chains of weak
+links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters whose interval
+ended before the visited event's start leave the index: the cost grows with the events per
+type, key and period, never with the square of the store.
 """
 
 from __future__ import annotations

@@ -84,10 +84,14 @@ def topic_examples(docs: list, by_doc: dict) -> tuple[list, Any, np.ndarray, dic
 
 
 def family_pairs(example: tuple) -> list[tuple[str, str, bool]]:
+    """(family, family, coreferent) of the topic's mention pairs within one document cluster
+    (the priors' counts: out of fold, a sharper rate than counting across stories, 0.7839
+    against 0.7793)."""
     keys, (topic, _), chains, _ = example
     upper = zip(*np.triu_indices(len(keys), k=1), strict=True)
+    story = topic.doc_cluster[topic.doc]
     return [(topic.items[a].family, topic.items[b].family, bool(chains[a] == chains[b]))
-            for a, b in upper]  # fmt: skip
+            for a, b in upper if story[a] == story[b]]  # fmt: skip
 
 
 def with_features(example: tuple, priors: FamilyPriors) -> tuple:

@@ -81,8 +81,10 @@ class PairModel:
 
 @dataclass(slots=True)
 class FamilyPriors:
-    """How often mentions of two trigger families corefer in the fitted topics (pairs within a
-    topic), shrunk towards the base rate of same-family or different-family pairs."""
+    """How often mentions of two trigger families corefer in the fitted topics (pairs whose
+    articles share a document cluster: across stories they almost never do, and counting those
+    would blur the rate), shrunk towards the base rate of same-family or different-family
+    pairs."""
 
     rates: dict[str, float]  # "family|family" (sorted) → shrunk rate
     base_same: float

@@ -11,7 +11,8 @@ coreference corpus or the triggers of another extractor. It works in three steps
    average-link agglomeration over the cosine of TF-IDF vectors of their content words, the
    actors, places and dates newsgraph resolved in them; two articles whose dates contradict
    never merge. Mentions in different document clusters are never coreferent.
-2. **Trigger families.** Within a document cluster, mentions join when their trigger lemmas
+2. **Trigger families** (``triggers.py``, which the store's event clustering shares as its
+   wording evidence). Within a document cluster, mentions join when their trigger lemmas
    fall in one family: the same crude stem ("attack"/"attacked"/"attacks",
    "kill"/"killing", "nominate"/"nomination"), the same entry of
    ``event_families.yaml`` ("die"/"death", "quake"/"earthquake", "buy"/"acquisition"), or
@@ -27,8 +28,10 @@ coreference corpus or the triggers of another extractor. It works in three steps
    true coreference on ECB+ train more often than they helped, so they are off; places are
    geocoded without context there. Places still shape the document clusters.)
 
-``cluster_mentions`` returns a partition (mention key → cluster number). It needs no store: the
-caller passes contract records and the mentions (article id, character spans, trigger lemma).
+``cluster_mentions`` returns a partition (mention key → cluster number); the learned pair
+scorer of ``mention_pairs.py`` weighs the same evidence instead of deciding in hard steps.
+Neither needs a store: the caller passes contract records and the mentions (article id,
+character spans, trigger lemma).
 """
 
 from __future__ import annotations

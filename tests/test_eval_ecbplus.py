@@ -160,7 +160,7 @@ def test_dev_floor() -> None:
 # 0.7605), mention recall 0.2490, CoNLL F1 0.3652 on newsgraph's own mentions (2026-12-04;
 # docs/link.md), minus 0.01
 CONLL_FLOOR = 0.754
-MENTION_RECALL_FLOOR = 0.239
+MENTION_RECALL_FLOOR = 0.245  # kept: 0.2490 measured is above it
 PREDICTED_CONLL_FLOOR = 0.355
 
 

@@ -153,12 +153,15 @@ def test_dev_floor() -> None:
     assert report.details["heldout"]["gold_mentions"] == 1245
     assert report.row("conll").f1 >= CONLL_FLOOR
     assert report.row("mention").recall >= MENTION_RECALL_FLOOR
+    assert report.row("conll_predicted_mentions").f1 >= PREDICTED_CONLL_FLOOR
 
 
-# the dev topics are ECB+'s held-out part: CoNLL F1 0.7605 with the mention linker, mention
-# recall 0.2554 (2026-12-04; docs/link.md), minus 0.01
-CONLL_FLOOR = 0.750
-MENTION_RECALL_FLOOR = 0.245
+# the dev topics are ECB+'s held-out part: CoNLL F1 0.7644 with the learned pair scorer (rules
+# 0.7605), mention recall 0.2490, CoNLL F1 0.3652 on newsgraph's own mentions (2026-12-04;
+# docs/link.md), minus 0.01
+CONLL_FLOOR = 0.754
+MENTION_RECALL_FLOOR = 0.245  # kept: 0.2490 measured is above it
+PREDICTED_CONLL_FLOOR = 0.355
 
 
 def test_system_partition_maps_gold_mentions_to_event_clusters(tmp_path: Path) -> None:
@@ -183,3 +186,27 @@ def test_system_partition_maps_gold_mentions_to_event_clusters(tmp_path: Path) -
     assert ended == ("gold", (doc.name, "3"))  # no event covers it: a singleton
     assert began == ("gold", (doc.name, "4"))
     assert (recognition.tp, recognition.fp, recognition.fn) == (2, 1, 2)  # "town" is no event
+
+
+def test_predicted_mentions_take_the_gold_identity_they_overlap() -> None:
+    from newsgraph.eval.ecbplus_predicted import match_gold, predicted_mentions
+
+    path_text = "Rebels shelled the town.\nThe attack ended"
+    record = {"article": {"id": "d"}, "events": [
+        {"id": "e1", "evidence": [{"start": 7, "end": 14, "text": "shelled"},
+                                  {"start": 29, "end": 35, "text": "attack"}]},
+        {"id": "e2", "evidence": [{"start": 19, "end": 23, "text": "town"}]},
+    ]}  # fmt: skip
+    checked = [(0, 24), (25, len(path_text))]
+    predicted = predicted_mentions(record, checked)
+    # one mention per event and sentence
+    assert [(m.mention_id, m.lemma) for m in predicted] == [
+        ("e1@0", "shelled"), ("e1@1", "attack"), ("e2@0", "town")]  # fmt: skip
+
+    class Gold:
+        def __init__(self, m_id: str, start: int, end: int) -> None:
+            self.key, self.spans = ("d", m_id), [(start, end)]
+
+    identity = match_gold(predicted, [Gold("1", 7, 14), Gold("2", 29, 35), Gold("3", 36, 41)])
+    assert identity[("d", "e1@0")] == ("d", "1") and identity[("d", "e1@1")] == ("d", "2")
+    assert identity[("d", "e2@0")] == ("predicted", "d", "e2@0")  # twinless: costs precision

@@ -43,6 +43,7 @@ from .coref_scores import (
     conll_f1,
     coref_scores,
 )
+from .ecbplus_predicted import predicted_response
 
 NAME = "ecbplus"
 DEFAULT_DATA = "ecbplus"
@@ -54,7 +55,6 @@ _NO_SPACE_BEFORE = frozenset(
     {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 )
 _NO_SPACE_AFTER = frozenset({"(", "[", "$"})
-
 
 
 # ---------------------------------------------------------------- gold
@@ -210,7 +210,6 @@ def _doc_order(path: Path) -> tuple[str, int]:
     return (number.lstrip("0123456789"), int(digits or 0))
 
 
-
 # ---------------------------------------------------------------- the system
 
 
@@ -336,19 +335,39 @@ def _recognition(gold: GoldDocument, spans: list[tuple[int, int]]) -> Counts:
 
 
 def linker_partition(
-    docs: list[GoldDocument], systems: list[SystemDocument], **options: Any
+    docs: list[GoldDocument],
+    systems: list[SystemDocument],
+    learned: bool = False,
+    **options: Any,
 ) -> dict[Hashable, Hashable]:
-    """Gold mention → cluster of the mention linker (``newsgraph.link.mentions``) for one
-    topic: document clusters, trigger families, argument compatibility."""
-    from ..link.mentions import Mention, cluster_mentions
+    """Gold mention → cluster of the mention linker for one topic: the learned pair scorer
+    (``link.mention_pairs``) where ``learned``, else the rules of ``link.mentions`` (document
+    clusters, trigger families, argument compatibility) with ``options``."""
+    from ..link.mentions import Mention
 
     mentions = {
         d.name: [Mention(d.name, m.m_id, tuple(m.spans), s.triggers.get(m.key) or s.lemmas[m.key])
                  for m in d.mentions]
         for d, s in zip(docs, systems, strict=True)
     }  # fmt: skip
-    clusters = cluster_mentions([s.record for s in systems], mentions, **options)
+    clusters = linker(learned, **options)([s.record for s in systems], mentions)
     return {key: ("linker", n) for key, n in clusters.items()}
+
+
+def linker(learned: bool, **options: Any) -> Any:
+    """The clustering function: records, mentions → mention key → cluster number."""
+    from functools import partial
+
+    from ..link.mention_pairs import cluster_mentions_learned
+    from ..link.mentions import cluster_mentions
+
+    return cluster_mentions_learned if learned else partial(cluster_mentions, **options)
+
+
+def learned_linker_available() -> bool:
+    from ..link.mention_pairs import load_model
+
+    return load_model() is not None
 
 
 def lemma_partition(docs: list[GoldDocument], systems: list[SystemDocument]
@@ -403,7 +422,9 @@ def evaluate_topics(
     systems = list(run_system(docs, nlp, progress))
     by_doc = {d.name: s for d, s in zip(docs, systems, strict=True)}
     measures = ("muc", "b3", "ceafe")
-    variants = ("linker", "events", "lemma", "lexical", *ABLATIONS)
+    learned = learned_linker_available()
+    variants = ("linker", "rules", "predicted", "events", "lemma", "lexical", *ABLATIONS)
+    n_predicted = 0
     totals = {v: {m: CorefScore() for m in measures} for v in variants}
     # the same measures on the gold mentions some system event covers: clustering alone
     covered = {m: CorefScore() for m in measures}
@@ -416,8 +437,13 @@ def evaluate_topics(
         key = {m.key: m.chain for d in topic_docs for m in d.mentions}
         events, counts = system_partition(topic_docs, topic_systems)
         lemmas = lemma_partition(topic_docs, topic_systems)
+        predicted, count = predicted_response(topic_docs, topic_systems, linker(learned))
+        n_predicted += count
+        rules = linker_partition(topic_docs, topic_systems)
         responses = {
-            "linker": linker_partition(topic_docs, topic_systems),
+            "linker": linker_partition(topic_docs, topic_systems, learned) if learned else rules,
+            "rules": rules,
+            "predicted": predicted,
             "events": events,
             "lemma": lemmas,
             # the event clustering with trigger stems as an extra anchor
@@ -449,6 +475,9 @@ def evaluate_topics(
     rows = [Row.from_counts("mention", recognition)]
     rows += [total[m].row(m, mentions) for m in measures]
     rows.append(Row("conll", f1=round(conll_f1(total), 4), support=mentions))
+    # the same linker on newsgraph's own event mentions (ecbplus_predicted.py)
+    rows.append(Row("conll_predicted_mentions", f1=round(conll_f1(totals["predicted"]), 4),
+                    support=n_predicted))  # fmt: skip
 
     def summary(variant: str) -> dict[str, Any]:
         scores = totals[variant]
@@ -461,6 +490,9 @@ def evaluate_topics(
         "documents": len(docs),
         "gold_mentions": mentions,
         "setting": "gold mentions, gold topics, checked sentences, singletons kept",
+        "linker": "learned pair scorer (link/mention_pairs.py)" if learned else "rules",
+        "rule_linker": summary("rules"),
+        "predicted_mentions": {"mentions": n_predicted, **summary("predicted")},
         "lemma_baseline": summary("lemma"),
         "events_only": summary("events"),
         "lexical_anchor": summary("lexical"),

@@ -1,31 +1,32 @@
 """Cross-article event clustering: which event records describe the same real-world event.
 
-Two events are the same event when nothing they say contradicts the other and at least one
-concrete anchor agrees:
+Two events are the same event when nothing hard contradicts and the evidence that they are one
+adds up (``EVIDENCE``, at least ``MERGE_EVIDENCE``). Hard contradictions:
 
-- **type**: the same family of PLOVER types (``TYPE_FAMILIES``: a strike reported as ASSAULT by
+- **type**: another family of PLOVER types (``TYPE_FAMILIES``: a strike reported as ASSAULT by
   one outlet and COERCE by another is one event);
-- **casualties**: killed counts, where both give one, within ``KILLED_TOLERANCE`` of each other
-  (9, 10 and 11 are one strike's toll as outlets report it; 3 and 20 are two strikes);
-- **actors**: a known source (target) equals the other's, or one is the other's parent
-  through the knowledge base's affiliation (``idf`` under ``israel``); an unknown or unresolved
-  actor contradicts nothing;
-- **place**: the same place id, or points within ``PLACE_KM`` of each other; a country or
-  region is compatible with a place inside it (same country) but is no anchor;
-- **time**: the intervals of the times' values overlap; an event without a usable time falls
-  back to ``[published - PUBLISHED_WINDOW_DAYS, published]``, since news reports what just
-  happened. No date at all contradicts nothing.
+- **time**: the intervals of the times' values do not overlap; an event without a usable time
+  falls back to ``[published - PUBLISHED_WINDOW_DAYS, published]``, since news reports what
+  just happened. No date at all contradicts nothing;
+- **casualties**: killed counts further apart than ``KILLED_TOLERANCE`` (9, 10 and 11 are one
+  strike's toll as outlets report it; 3 and 20 are two strikes);
+- **place**: points more than ``PLACE_KM`` apart, or places in different countries.
 
-An anchor is an agreeing known source, target or place: type and date alone would merge every
-strike of a busy day.
+Evidence: the same place or points within ``PLACE_KM`` (+1); a country or region holding the
+other's place (+0.5); per role, an agreeing actor (+1: equal, or parent and child through the
+knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (-1: accounts
+differ in what the extractor read, so actors are soft); the same trigger family of the evidence
+words (+0.5, ``triggers.py``, the mention linker's families); the same killed count (+0.5).
+Type and date alone, or wording alone, never merge.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
-event order) and each joins the best compatible cluster found through a blocking index keyed
-by type family and anchor (source root actor, target root actor, place id, 0.5° grid cell), or
-starts a new one. A cluster is checked against its consensus (the values its members agree on), so
-chains of weak links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters
-whose interval ended before the visited event's start leave the index: the cost grows with the
-events per type, anchor and period, never with the square of the store.
+event order) and each joins the compatible cluster with the most evidence found through a
+blocking index keyed by type family and anchor (source root actor, target root actor, place id,
+0.5° grid cell, trigger family with the place's country or with the toll), or starts a new one.
+A cluster is checked against its consensus (the values its members agree on), so chains of weak
+links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters whose interval
+ended before the visited event's start leave the index: the cost grows with the events per
+type, key and period, never with the square of the store.
 """
 
 from __future__ import annotations
@@ -35,18 +36,31 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
+
+from .event_items import (
+    COARSE_FEATURES,
+    MAX_TIME_SPAN_DAYS,
+    PUBLISHED_WINDOW_DAYS,
+    EventItem,
+    Interval,
+    PlaceInfo,
+    affiliations,
+    event_items,
+    parse_interval,
+    trigger_stem,
+)
+
+__all__ = [
+    "COARSE_FEATURES", "MAX_TIME_SPAN_DAYS", "PUBLISHED_WINDOW_DAYS", "Compatibility",
+    "EventCluster", "EventItem", "Interval", "PlaceInfo", "affiliations", "cluster_events",
+    "distance_km", "event_items", "family_of", "killed_compatible", "parse_interval",
+    "trigger_stem",
+]  # fmt: skip
 
 # Points closer than this are one place for clustering (a town and its neighbourhoods).
 PLACE_KM = 25.0
-# An event reported without a time happened at most this many days before publication.
-PUBLISHED_WINDOW_DAYS = 2
-# Times coarser than this (a year, "since October") do not date an event; publication does.
-MAX_TIME_SPAN_DAYS = 31
-# Features that name an area containing other places: compatible with what lies inside.
-COARSE_FEATURES = frozenset({"country", "region", "area", "territory", "county", "state"})
-_CELL_DEGREES = 0.5
 # PLOVER types that one real event is reported as, depending on the outlet's wording.
 TYPE_FAMILIES: dict[str, str] = {
     "ASSAULT": "force", "COERCE": "force",
@@ -58,6 +72,19 @@ TYPE_FAMILIES: dict[str, str] = {
 }  # fmt: skip
 # Killed counts differing by more than this share of the larger (and more than 2) are two events.
 KILLED_TOLERANCE = 0.35
+# Evidence that an event and a cluster are one real event (``Compatibility.score``): an event
+# joins the compatible cluster with the most evidence, at least MERGE_EVIDENCE. Actors are soft:
+# a contradicting actor (often a misread role) counts against, but place, wording and toll can
+# outweigh it; type, time, toll and place contradictions still split.
+EVIDENCE = {
+    "place_near": 1.0,  # the same place, or points within PLACE_KM
+    "place_inside": 0.5,  # a country or region holding the other's place
+    "actor_agrees": 1.0,  # per role: equal, or parent and child by affiliation
+    "actor_contradicts": -1.0,  # per role: two known actors on different branches
+    "wording": 0.5,  # the same trigger family ("strike" / "struck", "attack" / "attacked")
+    "same_toll": 0.5,  # the same killed count
+}
+MERGE_EVIDENCE = 1.0
 
 
 def family_of(event_type: str) -> str:
@@ -68,61 +95,6 @@ def killed_compatible(a: int | None, b: int | None) -> bool:
     if a is None or b is None:
         return True
     return abs(a - b) <= max(2, KILLED_TOLERANCE * max(a, b))
-
-
-Interval = tuple[date, date]
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceInfo:
-    id: str
-    lat: float | None = None
-    lon: float | None = None
-    country: str | None = None
-    feature: str | None = None
-
-    @property
-    def coarse(self) -> bool:
-        return (self.feature or "") in COARSE_FEATURES
-
-    @property
-    def cell(self) -> tuple[int, int] | None:
-        if self.lat is None or self.lon is None or self.coarse:
-            return None
-        return (math.floor(self.lat / _CELL_DEGREES), math.floor(self.lon / _CELL_DEGREES))
-
-
-@dataclass(frozen=True, slots=True)
-class EventItem:
-    """One event record, flattened with what clustering needs from its article."""
-
-    article_id: str
-    event_id: str
-    ord: int
-    type: str
-    outlet: str | None = None
-    published: date | None = None
-    source: str | None = None
-    target: str | None = None
-    place: PlaceInfo | None = None
-    interval: Interval | None = None  # from the event's own time
-    attributed_to: str | None = None
-    killed: int | None = None
-    trigger: str | None = None  # stem of the first evidence word (lexical clustering only)
-    disputed: bool = False  # the statement it is attributed to is denied in its article
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.article_id, self.event_id)
-
-    @property
-    def when(self) -> Interval | None:
-        """The event's interval, else the publication window, else None (undated)."""
-        if self.interval is not None:
-            return self.interval
-        if self.published is not None:
-            return (self.published - timedelta(days=PUBLISHED_WINDOW_DAYS), self.published)
-        return None
 
 
 @dataclass(slots=True)
@@ -136,6 +108,7 @@ class EventCluster:
     place: PlaceInfo | None = None
     when: Interval | None = None
     triggers: set[str] = field(default_factory=set)
+    wordings: set[str] = field(default_factory=set)
     killed: list[int] = field(default_factory=list)
     parents: Mapping[str, str] = field(default_factory=dict, repr=False)  # actor → parent
 
@@ -267,128 +240,6 @@ def _interval_text(interval: Interval | None) -> str | None:
     return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
 
 
-# ---------------------------------------------------------------- reading records
-
-
-def parse_interval(value: str | None) -> Interval | None:
-    """The dates a TimeML-style value covers: ``2024-07-29``, ``2024-07``, ``2024``,
-    ``2024-W31``, ``2024-07-29T10:00``, ``start/end``; None for durations and references."""
-    if not value:
-        return None
-    if "/" in value:
-        first, _, last = value.partition("/")
-        a, b = parse_interval(first), parse_interval(last)
-        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
-    value = value.split("T", 1)[0]
-    try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
-            return (day, day)
-        if len(value) == 7 and value[4] == "-":
-            year, month = int(value[:4]), int(value[5:])
-            start = date(year, month, 1)
-            end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-            return (start, end)
-        if len(value) == 8 and value[5] == "W":
-            start = date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
-            return (start, start + timedelta(days=6))
-        if len(value) == 4 and value.isdigit():
-            return (date(int(value), 1, 1), date(int(value), 12, 31))
-    except ValueError:
-        return None
-    return None
-
-
-def _published(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _killed(magnitude: Mapping[str, Any] | None) -> int | None:
-    value = (magnitude or {}).get("killed")
-    if isinstance(value, Mapping):
-        value = value.get("min")
-    return value if isinstance(value, int) else None
-
-
-def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list[EventItem]:
-    """The events of one contract record as ``EventItem``s.
-
-    Negated and hypothetical events ("denied shelling", "will strike") did not happen, so they
-    are left out unless ``include_unreal``.
-    """
-    article = record.get("article") or {}
-    article_id = article.get("id") or record.get("id") or ""
-    published = _published(article.get("published"))
-    places = {
-        p["id"]: PlaceInfo(p["id"], p.get("lat"), p.get("lon"), p.get("country"), p.get("feature"))
-        for p in record.get("places") or []
-        if p.get("id")
-    }
-    times = {t["id"]: t.get("value") for t in record.get("times") or [] if t.get("id")}
-    items = []
-    for ord_, event in enumerate(record.get("events") or []):
-        if not include_unreal and (event.get("negated") or event.get("hypothetical")):
-            continue
-        interval = parse_interval(times.get(event.get("time") or ""))
-        if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
-            interval = None
-        place_id = event.get("place")
-        items.append(
-            EventItem(
-                article_id=article_id,
-                event_id=event.get("id") or f"e{ord_ + 1}",
-                ord=ord_,
-                type=event.get("type") or "",
-                outlet=article.get("outlet"),
-                published=published,
-                source=(event.get("source") or {}).get("actor"),
-                target=(event.get("target") or {}).get("actor"),
-                place=places.get(place_id) or (PlaceInfo(place_id) if place_id else None),
-                interval=interval,
-                attributed_to=event.get("attributed_to"),
-                killed=_killed(event.get("magnitude")),
-                trigger=trigger_stem(event.get("evidence")),
-                disputed=bool(event.get("disputed")),
-            )
-        )
-    return items
-
-
-_SUFFIXES = ("ing", "ed", "es", "e", "s")
-
-
-def trigger_stem(evidence: list[Mapping[str, Any]] | None) -> str | None:
-    """A crude stem of the first evidence word ("strikes", "striking" → "strik"): records keep
-    no lemmas, and an exact inflection match would split "hosted" from "hosting"."""
-    if not evidence:
-        return None
-    words = (evidence[0].get("text") or "").lower().split()
-    if not words:
-        return None
-    word = words[-1]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def affiliations(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """actor id → parent actor id, from the records' actor lists."""
-    parents: dict[str, str] = {}
-    for record in records:
-        for actor in record.get("actors") or []:
-            if actor.get("id") and actor.get("affiliation") and actor["affiliation"] != actor["id"]:
-                parents.setdefault(actor["id"], actor["affiliation"])
-    return parents
-
-
 # ---------------------------------------------------------------- compatibility
 
 
@@ -438,24 +289,46 @@ class Compatibility:
             return True
         return a[0] <= b[1] and b[0] <= a[1]
 
-    def score(self, cluster: EventCluster, item: EventItem) -> int | None:
-        """How many anchors agree (≥ 1), or None where the event does not fit the cluster."""
+    def score(self, cluster: EventCluster, item: EventItem) -> float | None:
+        """The evidence that ``item`` reports the cluster's event (≥ ``MERGE_EVIDENCE``), or
+        None where it does not fit: another type family, disjoint dates, an incompatible toll,
+        places far apart, or too little evidence. Type and date alone never merge."""
         if cluster.family != family_of(item.type) or not self.times(cluster.when, item.when):
             return None
         if not all(killed_compatible(k, item.killed) for k in cluster.killed):
             return None
-        anchors = 0
+        place = self.places(cluster.place, item.place)
+        if place is False:
+            return None
+        evidence = 0.0
+        if place is True:
+            evidence += EVIDENCE["place_near"]
+        elif _inside(cluster.place, item.place):
+            evidence += EVIDENCE["place_inside"]
         for verdict in (
             self.actors(cluster.source, item.source),
             self.actors(cluster.target, item.target),
-            self.places(cluster.place, item.place),
         ):
-            if verdict is False:
-                return None
-            anchors += verdict is True
+            if verdict is not None:
+                evidence += EVIDENCE["actor_agrees" if verdict else "actor_contradicts"]
+        if item.wording and item.wording in cluster.wordings:
+            evidence += EVIDENCE["wording"]
+        if item.killed is not None and item.killed in cluster.killed:
+            evidence += EVIDENCE["same_toll"]
         if self.lexical and item.trigger and item.trigger in cluster.triggers:
-            anchors += 1
-        return anchors or None
+            evidence += 1
+        return evidence if evidence >= MERGE_EVIDENCE else None
+
+
+def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
+    """One place is a country or region and the other lies in the same country."""
+    return (
+        a is not None
+        and b is not None
+        and (a.coarse or b.coarse)
+        and a.country is not None
+        and a.country == b.country
+    )
 
 
 def _known(actor: str | None) -> bool:
@@ -487,18 +360,20 @@ def cluster_events(
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for item in ordered:
         start = item.when[0] if item.when else None
-        best, best_score = len(clusters), 0
+        candidates: set[int] = set()
         for key in _query_keys(item, check):
             bucket = index.get(key)
             if not bucket:
                 continue
             if start is not None:  # sorted by start: a cluster that ended can take no one else
                 bucket[:] = [c for c in bucket if not _ended(clusters[c], start)]
-            for c in bucket:
-                score = check.score(clusters[c], item) or 0
-                # most anchors wins; among equals the oldest cluster (buckets hold ascending ids)
-                if score > best_score or (score and score == best_score and c < best):
-                    best, best_score = c, score
+            candidates.update(bucket)
+        best, best_score = len(clusters), 0.0
+        for c in sorted(candidates):
+            score = check.score(clusters[c], item) or 0.0
+            # most evidence wins; among equals the oldest cluster (candidates in ascending ids)
+            if score > best_score:
+                best, best_score = c, score
         if best == len(clusters):
             clusters.append(EventCluster(type=item.type, parents=check.parents))
             best = len(clusters) - 1
@@ -525,6 +400,8 @@ def _join(cluster: EventCluster, item: EventItem) -> None:
         cluster.killed.append(item.killed)
     if item.trigger:
         cluster.triggers.add(item.trigger)
+    if item.wording:
+        cluster.wordings.add(item.wording)
     cluster.source = cluster.source if _known(cluster.source) else item.source or cluster.source
     cluster.target = cluster.target if _known(cluster.target) else item.target or cluster.target
     if cluster.place is None or (cluster.place.coarse and item.place and not item.place.coarse):
@@ -556,6 +433,11 @@ def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, st
         keys.append(("cell", f"{cell[0]},{cell[1]}"))
     if check.lexical:
         keys += [("trigger", t) for t in sorted(cluster.triggers)]
+    country = cluster.place.country if cluster.place else None
+    for wording in sorted(cluster.wordings):
+        if country:  # wording with a place near or inside (same country)
+            keys.append(("wording", f"{wording}|{country}"))
+        keys += [("toll", f"{wording}|{k}") for k in sorted(set(cluster.killed))]
     return [(cluster.family + ":" + kind, value) for kind, value in keys]
 
 
@@ -568,4 +450,10 @@ def _query_keys(item: EventItem, check: Compatibility) -> list[tuple[str, str]]:
         ]
     if check.lexical and item.trigger:
         keys.append(("trigger", item.trigger))
+    # wording is half the evidence needed: it finds clusters with a place in the same country
+    # or the same toll, the other half
+    if item.wording and item.place is not None and item.place.country:
+        keys.append(("wording", f"{item.wording}|{item.place.country}"))
+    if item.wording and item.killed is not None:
+        keys.append(("toll", f"{item.wording}|{item.killed}"))
     return [(family_of(item.type) + ":" + kind, value) for kind, value in keys]

@@ -11,7 +11,8 @@ coreference corpus or the triggers of another extractor. It works in three steps
    average-link agglomeration over the cosine of TF-IDF vectors of their content words, the
    actors, places and dates newsgraph resolved in them; two articles whose dates contradict
    never merge. Mentions in different document clusters are never coreferent.
-2. **Trigger families.** Within a document cluster, mentions join when their trigger lemmas
+2. **Trigger families** (``triggers.py``, which the store's event clustering shares as its
+   wording evidence). Within a document cluster, mentions join when their trigger lemmas
    fall in one family: the same crude stem ("attack"/"attacked"/"attacks",
    "kill"/"killing", "nominate"/"nomination"), the same entry of
    ``event_families.yaml`` ("die"/"death", "quake"/"earthquake", "buy"/"acquisition"), or
@@ -27,8 +28,10 @@ coreference corpus or the triggers of another extractor. It works in three steps
    true coreference on ECB+ train more often than they helped, so they are off; places are
    geocoded without context there. Places still shape the document clusters.)
 
-``cluster_mentions`` returns a partition (mention key → cluster number). It needs no store: the
-caller passes contract records and the mentions (article id, character spans, trigger lemma).
+``cluster_mentions`` returns a partition (mention key → cluster number); the learned pair
+scorer of ``mention_pairs.py`` weighs the same evidence instead of deciding in hard steps.
+Neither needs a store: the caller passes contract records and the mentions (article id,
+character spans, trigger lemma).
 """
 
 from __future__ import annotations
@@ -38,11 +41,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from ..datafiles import data_file
 from .events import (
     Compatibility,
     PlaceInfo,
@@ -50,19 +50,12 @@ from .events import (
     cluster_events,
     event_items,
 )
+from .triggers import LIGHT_VERBS, stem, trigger_family
 
 # Document clusters: average-link merging stops below this cosine similarity.
 DOC_SIMILARITY = 0.14
 # An article left alone after merging joins its most similar story above this similarity.
 ATTACH_SIMILARITY = 0.0
-# Verbs that carry the event of the noun they govern ("took control", "made an announcement").
-LIGHT_VERBS = frozenset(
-    {"take", "make", "have", "give", "do", "hold", "get", "be", "go", "come", "put", "carry"}
-)
-_SUFFIXES = (
-    "ions", "ion", "ments", "ment", "ings", "ing",
-    "ances", "ance", "ences", "ence", "als", "al", "ers", "er", "ed", "es", "e", "s", "y",
-)  # fmt: skip
 NAME_WEIGHT = 3
 SENTENCE_ARGUMENTS = False
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|\b\d[\d.,]*\d\b")
@@ -79,46 +72,6 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 
 # ---------------------------------------------------------------- trigger families
-
-
-def stem(word: str) -> str:
-    """A crude derivational stem: "attacked", "attacks" → "attack"; "nomination",
-    "nominated" → "nominat"; "killing" → "kill"."""
-    word = word.lower().strip()
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousl":
-        word = word[:-1]  # "shopp(ing)" → "shop", "hitt(ing)" → "hit"
-    return word
-
-
-def _families_file() -> Path:
-    return data_file(__package__, "event_families.yaml")
-
-
-@cache
-def families(path: str | None = None) -> dict[str, str]:
-    """lemma → family name, from ``link/data/en/event_families.yaml`` (each family a list of lemmas;
-    the first names it)."""
-    import yaml
-
-    data = yaml.safe_load(Path(path or _families_file()).read_text(encoding="utf-8")) or {}
-    table: dict[str, str] = {}
-    for group in data.get("families") or []:
-        words = [str(w).lower() for w in group]
-        for word in words:
-            table.setdefault(word, words[0])
-            table.setdefault(stem(word), words[0])
-    return table
-
-
-def trigger_family(lemma: str, table: Mapping[str, str] | None = None) -> str:
-    """The family key of a trigger lemma: its family in the data file, else its stem."""
-    table = families() if table is None else table
-    lemma = lemma.lower().strip()
-    return table.get(lemma) or table.get(stem(lemma)) or stem(lemma)
 
 
 def trigger_lemma(tokens: Sequence[Any]) -> str:
@@ -297,15 +250,10 @@ def _doc_features(record: Mapping[str, Any]) -> Counter[str]:
     return words
 
 
-def document_clusters(
-    records: Sequence[Mapping[str, Any]], threshold: float = DOC_SIMILARITY
-) -> list[list[int]]:
-    """Indices of ``records`` grouped into stories: average-link agglomeration on the cosine of
-    TF-IDF vectors (words, actors, places, dates), merging while the best pair of groups is at
-    least ``threshold`` similar."""
+def document_similarity(records: Sequence[Mapping[str, Any]]) -> list[list[float]]:
+    """The cosine of each pair of articles' TF-IDF vectors (words, names, actors, places,
+    dates); 1 on the diagonal."""
     n = len(records)
-    if n <= 1:
-        return [list(range(n))]
     bags = [_doc_features(r) for r in records]
     df = Counter(term for bag in bags for term in bag)
     vectors = []
@@ -314,13 +262,28 @@ def document_clusters(
         vec = {t: (1 + math.log(c)) * idf[t] for t, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({t: v / norm for t, v in vec.items() if v > 0})
-    sim = [[0.0] * n for _ in range(n)]
+    sim = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
             a, b = vectors[i], vectors[j]
             if len(a) > len(b):
                 a, b = b, a
             sim[i][j] = sim[j][i] = sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sim
+
+
+def document_clusters(
+    records: Sequence[Mapping[str, Any]],
+    threshold: float = DOC_SIMILARITY,
+    similarity: list[list[float]] | None = None,
+) -> list[list[int]]:
+    """Indices of ``records`` grouped into stories: average-link agglomeration on the cosine of
+    TF-IDF vectors (words, actors, places, dates), merging while the best pair of groups is at
+    least ``threshold`` similar."""
+    n = len(records)
+    if n <= 1:
+        return [list(range(n))]
+    sim = similarity if similarity is not None else document_similarity(records)
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
     # average-link similarity between groups, kept as sums over member pairs
     link = {(i, j): sim[i][j] for i in range(n) for j in range(i + 1, n)}

@@ -1,0 +1,199 @@
+"""Event records flattened for clustering: ``EventItem`` (one event with what clustering needs
+from its article: type, actors, place, dated interval, toll, trigger family), ``PlaceInfo`` and
+the readers of contract records (``event_items``, ``parse_interval``, ``affiliations``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .triggers import evidence_family
+
+# An event reported without a time happened at most this many days before publication.
+PUBLISHED_WINDOW_DAYS = 2
+# Times coarser than this (a year, "since October") do not date an event; publication does.
+MAX_TIME_SPAN_DAYS = 31
+# Features that name an area containing other places: compatible with what lies inside.
+COARSE_FEATURES = frozenset({"country", "region", "area", "territory", "county", "state"})
+_CELL_DEGREES = 0.5
+Interval = tuple[date, date]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    id: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    feature: str | None = None
+
+    @property
+    def coarse(self) -> bool:
+        return (self.feature or "") in COARSE_FEATURES
+
+    @property
+    def cell(self) -> tuple[int, int] | None:
+        if self.lat is None or self.lon is None or self.coarse:
+            return None
+        return (math.floor(self.lat / _CELL_DEGREES), math.floor(self.lon / _CELL_DEGREES))
+
+
+@dataclass(frozen=True, slots=True)
+class EventItem:
+    """One event record, flattened with what clustering needs from its article."""
+
+    article_id: str
+    event_id: str
+    ord: int
+    type: str
+    outlet: str | None = None
+    published: date | None = None
+    source: str | None = None
+    target: str | None = None
+    place: PlaceInfo | None = None
+    interval: Interval | None = None  # from the event's own time
+    attributed_to: str | None = None
+    killed: int | None = None
+    trigger: str | None = None  # stem of the first evidence word (lexical clustering only)
+    wording: str | None = None  # trigger family of the evidence (triggers.evidence_family)
+    disputed: bool = False  # the statement it is attributed to is denied in its article
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.article_id, self.event_id)
+
+    @property
+    def when(self) -> Interval | None:
+        """The event's interval, else the publication window, else None (undated)."""
+        if self.interval is not None:
+            return self.interval
+        if self.published is not None:
+            return (self.published - timedelta(days=PUBLISHED_WINDOW_DAYS), self.published)
+        return None
+
+
+# ---------------------------------------------------------------- reading records
+
+
+def parse_interval(value: str | None) -> Interval | None:
+    """The dates a TimeML-style value covers: ``2024-07-29``, ``2024-07``, ``2024``,
+    ``2024-W31``, ``2024-07-29T10:00``, ``start/end``; None for durations and references."""
+    if not value:
+        return None
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = parse_interval(first), parse_interval(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
+    value = value.split("T", 1)[0]
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return (day, day)
+        if len(value) == 7 and value[4] == "-":
+            year, month = int(value[:4]), int(value[5:])
+            start = date(year, month, 1)
+            end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            return (start, end)
+        if len(value) == 8 and value[5] == "W":
+            start = date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+            return (start, start + timedelta(days=6))
+        if len(value) == 4 and value.isdigit():
+            return (date(int(value), 1, 1), date(int(value), 12, 31))
+    except ValueError:
+        return None
+    return None
+
+
+def _published(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _killed(magnitude: Mapping[str, Any] | None) -> int | None:
+    value = (magnitude or {}).get("killed")
+    if isinstance(value, Mapping):
+        value = value.get("min")
+    return value if isinstance(value, int) else None
+
+
+def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list[EventItem]:
+    """The events of one contract record as ``EventItem``s.
+
+    Negated and hypothetical events ("denied shelling", "will strike") did not happen, so they
+    are left out unless ``include_unreal``.
+    """
+    article = record.get("article") or {}
+    article_id = article.get("id") or record.get("id") or ""
+    published = _published(article.get("published"))
+    places = {
+        p["id"]: PlaceInfo(p["id"], p.get("lat"), p.get("lon"), p.get("country"), p.get("feature"))
+        for p in record.get("places") or []
+        if p.get("id")
+    }
+    times = {t["id"]: t.get("value") for t in record.get("times") or [] if t.get("id")}
+    items = []
+    for ord_, event in enumerate(record.get("events") or []):
+        if not include_unreal and (event.get("negated") or event.get("hypothetical")):
+            continue
+        interval = parse_interval(times.get(event.get("time") or ""))
+        if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
+            interval = None
+        place_id = event.get("place")
+        items.append(
+            EventItem(
+                article_id=article_id,
+                event_id=event.get("id") or f"e{ord_ + 1}",
+                ord=ord_,
+                type=event.get("type") or "",
+                outlet=article.get("outlet"),
+                published=published,
+                source=(event.get("source") or {}).get("actor"),
+                target=(event.get("target") or {}).get("actor"),
+                place=places.get(place_id) or (PlaceInfo(place_id) if place_id else None),
+                interval=interval,
+                attributed_to=event.get("attributed_to"),
+                killed=_killed(event.get("magnitude")),
+                trigger=trigger_stem(event.get("evidence")),
+                wording=evidence_family(event.get("evidence")),
+                disputed=bool(event.get("disputed")),
+            )
+        )
+    return items
+
+
+_SUFFIXES = ("ing", "ed", "es", "e", "s")
+
+
+def trigger_stem(evidence: list[Mapping[str, Any]] | None) -> str | None:
+    """A crude stem of the first evidence word ("strikes", "striking" → "strik"): records keep
+    no lemmas, and an exact inflection match would split "hosted" from "hosting"."""
+    if not evidence:
+        return None
+    words = (evidence[0].get("text") or "").lower().split()
+    if not words:
+        return None
+    word = words[-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def affiliations(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """actor id → parent actor id, from the records' actor lists."""
+    parents: dict[str, str] = {}
+    for record in records:
+        for actor in record.get("actors") or []:
+            if actor.get("id") and actor.get("affiliation") and actor["affiliation"] != actor["id"]:
+                parents.setdefault(actor["id"], actor["affiliation"])
+    return parents

@@ -1,0 +1,318 @@
+"""Learned mention-pair scoring for cross-document event coreference.
+
+The rule linker of ``mentions.py`` decides in three hard steps (document clusters, trigger
+families, argument checks). This module turns the same evidence into features of each pair of
+mentions of one story collection and weighs them with a logistic regression fitted on ECB+'s
+train topics (``tools/train_mention_pairs.py``; the weights are plain numbers in
+``link/data/en/mention_pairs.json``, applied with numpy). The mentions are then grouped by
+average-link agglomeration on the pair probabilities, merging while the best pair of groups
+averages at least the fitted ``threshold``.
+
+Features (``FEATURES``): the same trigger family / lemma, the same document, the same document
+cluster and the TF-IDF cosine of the two articles, the same sentence and the sentence distance
+inside one document, the overlap of the two sentences' content words, the covering newsgraph
+events' dates and actors agreeing or contradicting, the same PLOVER type, and the family match
+crossed with the document evidence (a shared verb means more in two articles about one story).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..datafiles import data_file
+from .events import Compatibility, affiliations
+from .mentions import (
+    _NAME,
+    _STOP,
+    _WORD,
+    DOC_SIMILARITY,
+    Mention,
+    MentionItem,
+    _sentences,
+    document_clusters,
+    document_similarity,
+    mention_items,
+    stem,
+    times_agree,
+)
+
+FEATURES = (
+    "same_family", "same_lemma", "same_doc", "same_doc_cluster", "doc_similarity",
+    "same_sentence", "sentence_distance", "context_overlap", "times_agree", "times_contradict",
+    "actors_agree", "actors_contradict", "same_event_type", "family_x_doc_similarity",
+    "family_x_same_doc_cluster", "family_x_context_overlap", "family_pair_prior",
+    "name_overlap", "same_doc_cluster_loose", "same_doc_cluster_tight",
+    "prior_x_same_doc_cluster",
+)  # fmt: skip
+# Document clusters at other thresholds than the rule linker's (DOC_SIMILARITY).
+LOOSE_DOC_SIMILARITY = 0.08
+TIGHT_DOC_SIMILARITY = 0.25
+# Shrinks a family pair's coreference rate towards the base rate (pseudo-pairs).
+PRIOR_WEIGHT = 5.0
+MODEL_FILE = "mention_pairs.json"
+
+
+@dataclass(slots=True)
+class PairModel:
+    """Logistic-regression weights over ``FEATURES`` and the clustering threshold."""
+
+    weights: np.ndarray
+    intercept: float
+    threshold: float
+    priors: FamilyPriors | None = None
+    features: tuple[str, ...] = FEATURES
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.intercept)))
+
+    def to_json(self, **info: Any) -> dict[str, Any]:
+        return {"features": list(self.features), "weights": [round(float(w), 6) for w in
+                self.weights], "intercept": round(self.intercept, 6),
+                "threshold": self.threshold, **info,
+                "priors": self.priors.to_json() if self.priors else None}  # fmt: skip
+
+
+@dataclass(slots=True)
+class FamilyPriors:
+    """How often mentions of two trigger families corefer in the fitted topics (pairs whose
+    articles share a document cluster: across stories they almost never do, and counting those
+    would blur the rate), shrunk towards the base rate of same-family or different-family
+    pairs."""
+
+    rates: dict[str, float]  # "family|family" (sorted) → shrunk rate
+    base_same: float
+    base_different: float
+
+    def rate(self, a: str, b: str) -> float:
+        key = f"{a}|{b}" if a <= b else f"{b}|{a}"
+        return self.rates.get(key, self.base_same if a == b else self.base_different)
+
+    @classmethod
+    def count(cls, pairs: Sequence[tuple[str, str, bool]]) -> FamilyPriors:
+        """From (family, family, coreferent) examples; only informative pairs are kept."""
+        counts: dict[str, list[int]] = {}
+        totals = {True: [0, 0], False: [0, 0]}  # same family? → [coreferent, all]
+        for a, b, positive in pairs:
+            key = f"{a}|{b}" if a <= b else f"{b}|{a}"
+            entry = counts.setdefault(key, [0, 0])
+            entry[0] += positive
+            entry[1] += 1
+            totals[a == b][0] += positive
+            totals[a == b][1] += 1
+        base = {same: pos / all_ if all_ else 0.0 for same, (pos, all_) in totals.items()}
+        rates = {}
+        for key, (pos, all_) in counts.items():
+            a, _, b = key.partition("|")
+            if pos or all_ >= 3:
+                prior = base[a == b]
+                rates[key] = round((pos + PRIOR_WEIGHT * prior) / (all_ + PRIOR_WEIGHT), 4)
+        return cls(rates, round(base[True], 4), round(base[False], 4))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"base_same": self.base_same, "base_different": self.base_different,
+                "rates": dict(sorted(self.rates.items()))}  # fmt: skip
+
+
+@cache
+def load_model(path: str | None = None) -> PairModel | None:
+    """The shipped model (None where it has not been trained)."""
+    file = Path(path) if path else data_file(__package__, MODEL_FILE)
+    if not file.is_file():
+        return None
+    data = json.loads(file.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{file}: features {data['features']} are not {FEATURES}")
+    priors = data.get("priors")
+    return PairModel(np.asarray(data["weights"], dtype=float), float(data["intercept"]),
+                     float(data["threshold"]),
+                     FamilyPriors(priors["rates"], priors["base_same"], priors["base_different"])
+                     if priors else None)  # fmt: skip
+
+
+# ---------------------------------------------------------------- features
+
+
+@dataclass(slots=True)
+class TopicMentions:
+    """The mentions of one collection with what the pair features need."""
+
+    items: list[MentionItem]
+    doc: np.ndarray  # index of each mention's article
+    sentence: np.ndarray  # index of its sentence within the article
+    context: list[frozenset[str]]  # its sentence's content-word stems, the trigger left out
+    names: list[frozenset[str]]  # the capitalised names and numbers of its sentence
+    doc_similarity: np.ndarray  # article × article cosine
+    doc_cluster: np.ndarray  # each article's document cluster
+    doc_cluster_loose: np.ndarray  # ... merging down to LOOSE_DOC_SIMILARITY
+    doc_cluster_tight: np.ndarray  # ... merging down to TIGHT_DOC_SIMILARITY only
+
+    @property
+    def keys(self) -> list[Hashable]:
+        return [item.mention.key for item in self.items]
+
+
+def topic_mentions(
+    records: Sequence[Mapping[str, Any]], mentions: Mapping[str, Sequence[Mention]]
+) -> TopicMentions:
+    records = [r for r in records if r.get("article")]
+    similarity = document_similarity(records) if records else []
+    items: list[MentionItem] = []
+    doc, sentence, context, names = [], [], [], []
+    for index, record in enumerate(records):
+        article_id = (record.get("article") or {}).get("id") or ""
+        text = (record.get("article") or {}).get("text") or ""
+        sentences = _sentences(text)
+        for item in mention_items(record, mentions.get(article_id, ())):
+            start = item.mention.spans[0][0]
+            n = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
+            a, b = sentences[n] if sentences else (0, len(text))
+            words = {stem(w) for w in _WORD.findall(text[a:b]) if w.lower() not in _STOP}
+            items.append(item)
+            doc.append(index)
+            sentence.append(n)
+            context.append(frozenset(words - {stem(item.mention.lemma)}))
+            names.append(frozenset(w.lower() for w in _NAME.findall(text[a:b])))
+
+    def same_cluster(threshold: float) -> np.ndarray:
+        groups = document_clusters(records, threshold, similarity) if records else []
+        cluster_of = {index: n for n, group in enumerate(groups) for index in group}
+        return np.asarray([cluster_of.get(i, i) for i in range(len(records))], dtype=int)
+
+    return TopicMentions(
+        items=items,
+        doc=np.asarray(doc, dtype=int),
+        sentence=np.asarray(sentence, dtype=int),
+        context=context,
+        names=names,
+        doc_similarity=np.asarray(similarity, dtype=float).reshape(len(records), -1),
+        doc_cluster=same_cluster(DOC_SIMILARITY),
+        doc_cluster_loose=same_cluster(LOOSE_DOC_SIMILARITY),
+        doc_cluster_tight=same_cluster(TIGHT_DOC_SIMILARITY),
+    )
+
+
+def pair_features(
+    topic: TopicMentions, parents: Mapping[str, str], priors: FamilyPriors | None = None
+) -> np.ndarray:
+    """An (n, n, len(FEATURES)) array of the features of every ordered pair of mentions."""
+    n = len(topic.items)
+    out = np.zeros((n, n, len(FEATURES)))
+    if n == 0:
+        return out
+    col = {name: k for k, name in enumerate(FEATURES)}
+
+    def same(values: Sequence[Hashable]) -> np.ndarray:
+        ids = {v: k for k, v in enumerate(dict.fromkeys(values))}
+        codes = np.asarray([ids[v] for v in values])
+        return (codes[:, None] == codes[None, :]).astype(float)
+
+    family = same([i.family for i in topic.items])
+    out[..., col["same_family"]] = family
+    out[..., col["same_lemma"]] = same([i.mention.lemma for i in topic.items])
+    same_doc = (topic.doc[:, None] == topic.doc[None, :]).astype(float)
+    out[..., col["same_doc"]] = same_doc
+    doc_cluster = topic.doc_cluster[topic.doc]
+    same_cluster = (doc_cluster[:, None] == doc_cluster[None, :]).astype(float)
+    out[..., col["same_doc_cluster"]] = same_cluster
+    doc_sim = topic.doc_similarity[topic.doc[:, None], topic.doc[None, :]]
+    out[..., col["doc_similarity"]] = doc_sim
+    distance = np.abs(topic.sentence[:, None] - topic.sentence[None, :])
+    out[..., col["same_sentence"]] = same_doc * (distance == 0)
+    out[..., col["sentence_distance"]] = same_doc * np.minimum(distance, 10) / 10
+    overlap = _jaccard(topic.context)
+    out[..., col["context_overlap"]] = overlap
+    out[..., col["family_x_doc_similarity"]] = family * doc_sim
+    out[..., col["family_x_same_doc_cluster"]] = family * same_cluster
+    out[..., col["family_x_context_overlap"]] = family * overlap
+    out[..., col["name_overlap"]] = _jaccard(topic.names)
+    for name, clusters in (("loose", topic.doc_cluster_loose), ("tight", topic.doc_cluster_tight)):
+        of_mention = clusters[topic.doc]
+        out[..., col[f"same_doc_cluster_{name}"]] = of_mention[:, None] == of_mention[None, :]
+    if priors is not None:
+        kinds = list(dict.fromkeys(i.family for i in topic.items))
+        table = np.asarray([[priors.rate(a, b) for b in kinds] for a in kinds])
+        codes = np.asarray([kinds.index(i.family) for i in topic.items])
+        out[..., col["family_pair_prior"]] = table[codes[:, None], codes[None, :]]
+        out[..., col["prior_x_same_doc_cluster"]] = (
+            out[..., col["family_pair_prior"]] * same_cluster
+        )
+    check = Compatibility(parents)
+    with_event = [k for k, i in enumerate(topic.items) if i.event is not None or i.times]
+    for a in with_event:
+        x = topic.items[a]
+        for b in with_event:
+            y = topic.items[b]
+            if x.times and y.times:
+                agree = any(times_agree(s, t) for s in x.times for t in y.times)
+                out[a, b, col["times_agree" if agree else "times_contradict"]] = 1
+            verdicts = (check.actors(x.source, y.source), check.actors(x.target, y.target))
+            out[a, b, col["actors_agree"]] = any(v is True for v in verdicts)
+            out[a, b, col["actors_contradict"]] = any(v is False for v in verdicts)
+            out[a, b, col["same_event_type"]] = bool(x.type) and x.type == y.type
+    return out
+
+
+def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*sets)))} if sets else {}
+    matrix = np.zeros((len(sets), max(1, len(vocabulary))))
+    for row, words in enumerate(sets):
+        matrix[row, [vocabulary[w] for w in words]] = 1
+    inter = matrix @ matrix.T
+    sizes = matrix.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - inter
+    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+
+
+# ---------------------------------------------------------------- clustering
+
+
+def average_link(probability: np.ndarray, threshold: float) -> np.ndarray:
+    """Cluster labels from average-link agglomeration on a symmetric pair-probability matrix,
+    merging while the best pair of groups averages at least ``threshold``."""
+    n = len(probability)
+    labels = np.arange(n)
+    if n < 2:
+        return labels
+    sums = probability.astype(float).copy()
+    sizes = np.ones(n)
+    active = np.ones(n, dtype=bool)
+    while active.sum() > 1:
+        average = sums / np.outer(sizes, sizes)
+        average[~active, :] = -np.inf
+        average[:, ~active] = -np.inf
+        np.fill_diagonal(average, -np.inf)
+        i, j = np.unravel_index(int(np.argmax(average)), average.shape)
+        if average[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        sums[i, :] += sums[j, :]
+        sums[:, i] = sums[i, :]
+        sizes[i] += sizes[j]
+        active[j] = False
+        labels[labels == j] = i
+    return labels
+
+
+def cluster_mentions_learned(
+    records: Sequence[Mapping[str, Any]],
+    mentions: Mapping[str, Sequence[Mention]],
+    model: PairModel | None = None,
+) -> dict[Hashable, int]:
+    """Mention key → cluster number, from the learned pair scorer and average-link clustering."""
+    model = model or load_model()
+    if model is None:
+        raise FileNotFoundError(f"no {MODEL_FILE}: run tools/train_mention_pairs.py")
+    topic = topic_mentions(records, mentions)
+    x = pair_features(topic, affiliations(records), model.priors)
+    probability = model.probabilities(x)
+    probability = (probability + probability.T) / 2
+    labels = average_link(probability, model.threshold)
+    order = {label: n for n, label in enumerate(dict.fromkeys(labels.tolist()))}
+    return {key: order[label] for key, label in zip(topic.keys, labels.tolist(), strict=True)}

@@ -20,16 +20,15 @@ from functools import lru_cache
 
 import numpy as np
 import yaml
-from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS
+from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file
 from ...extensions import doc_text
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import CITY, Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP"})
@@ -65,11 +64,59 @@ LOCATIVE_PREPOSITIONS = frozenset(
 # ... and an "ORG" after one of these ("in Dewsbury"); not "of", "on", "at" ("CEO of Apple")
 TOWN_PREPOSITIONS = frozenset({"in", "from", "to", "into", "near", "between", "outside"})
 ORG_LIKE_LABELS = frozenset({"ORG", "NORP"})
+# labels the small model gives well-known cities it does not know ("outskirts of Karachi" ORG,
+# "northern countryside of Aleppo" NORP, "the siege on Manbij" PRODUCT)
+MISREAD_LABELS = frozenset({"ORG", "NORP", "PRODUCT"})
 MIN_POPULATION_RELABEL = 10_000  # a "PERSON" after "in" is a town only if it is not a hamlet
 # a one-word "PERSON" anywhere ("Russia shelled Kherson") is a city only if it is a big one
 MIN_POPULATION_BARE = 50_000
 # an untagged proper noun after a locative preposition is a city only if it is a large one
 MIN_POPULATION_UNTAGGED = 100_000
+# the pieces spaCy splits a hyphenated name into ("Mazar - e - Sharif", "Deir ez - Zor")
+NAME_JOINERS = frozenset({"-", "e", "el", "ez", "es", "al", "ul", "i"})
+MAX_UNTAGGED_TOKENS = 5  # "Mazar - e - Sharif", "Deir ez - Zor" as spaCy splits them
+# ... and anywhere else only if it is a major city ("They captured Mazar-e-Sharif in May")
+MIN_POPULATION_UNTAGGED_ANYWHERE = 500_000
+# an "ORG", "NORP" or "PRODUCT" anywhere that is the official name of a city this large is the
+# city, unless the parse makes it an actor (the subject of a verb: "Barcelona signed Messi")
+MIN_POPULATION_MISREAD = 50_000
+# a word after a proper noun that makes it a place name ("the Rafah region", "Aleppo province")
+PLACE_FEATURE_NOUNS = frozenset(
+    {
+        "province",
+        "governorate",
+        "district",
+        "region",
+        "area",
+        "countryside",
+        "city",
+        "town",
+        "village",
+        "suburb",
+        "suburbs",
+        "outskirts",
+        "neighbourhood",
+        "neighborhood",
+    }
+)
+# "in northern Aleppo": a direction between the preposition and the name
+DIRECTION_WORDS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
 # a subject of these is a person, whatever the gazetteer knows ("Jackson said")
 PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -87,19 +134,34 @@ _DATELINE = re.compile(
 MIN_POPULATION_COLON_DATELINE = 10_000
 
 
-_LOCATIVE_HASHES = np.array(sorted(hash_string(w) for w in LOCATIVE_PREPOSITIONS), dtype=np.uint64)
-
-
-def _untagged_proper_nouns_after_locatives(doc: Doc) -> list[int]:
-    """Indices of title-case proper nouns outside entities right after a locative preposition
-    ("of Muzaffarabad"), found with arrays rather than a Python loop over every token."""
+def _untagged_proper_nouns(doc: Doc) -> list[int]:
+    """Indices of title-case proper nouns outside entities that open a run of them (not
+    sentence starts), found with arrays rather than a Python loop over every token."""
     if len(doc) < 2:
         return []
-    rows = doc.to_array([LOWER, POS, IS_TITLE, ENT_TYPE]).astype(np.uint64)
-    after_locative = np.isin(rows[:-1, 0], _LOCATIVE_HASHES)
-    here = rows[1:]
-    hits = after_locative & (here[:, 1] == PROPN) & (here[:, 2] == 1) & (here[:, 3] == 0)
-    return (np.flatnonzero(hits) + 1).tolist()
+    rows = doc.to_array([LOWER, POS, IS_TITLE, ENT_TYPE, SENT_START]).astype(np.int64)
+    untagged = (rows[:, 1] == PROPN) & (rows[:, 2] == 1) & (rows[:, 3] == 0) & (rows[:, 4] != 1)
+    opens = untagged.copy()
+    opens[1:] &= ~untagged[:-1]
+    opens[0] = False
+    return np.flatnonzero(opens).tolist()
+
+
+def _place_cue(span: Span) -> bool:
+    """Words around a name that make it a place: a locative preposition before it ("outskirts
+    of Karachi"), or a place noun after it ("the Rafah region")."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return _after_locative(doc, span.start) or after in PLACE_FEATURE_NOUNS
+
+
+def _after_locative(doc: Doc, i: int) -> bool:
+    """ "of Muzaffarabad", "in northern Aleppo": a locative preposition right before the
+    name, or before a direction word before it."""
+    before = i - 1
+    if before > 0 and doc[before].lower_ in DIRECTION_WORDS:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS
 
 
 @dataclass(slots=True)
@@ -213,28 +275,36 @@ class Recognizer:
         return found
 
     def _untagged_towns(self, doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
-        """Cities the small model leaves untagged ("Residents of Muzaffarabad said"): proper
-        nouns outside any entity, right after a locative preposition, that are the official
-        name of a city of some size (GeoNames names are matched in raw text nowhere else)."""
+        """Cities the small model leaves untagged: runs of proper nouns outside any entity that
+        are the official name of a city of some size (GeoNames names are matched in raw text
+        nowhere else). The size wanted depends on the words around: a large city after a
+        locative preposition ("Residents of Muzaffarabad said", "in northern Aleppo") or
+        before a place noun ("the Rafah region"), a major city anywhere else."""
         found = []
-        for i in _untagged_proper_nouns_after_locatives(doc):
-            token = doc[i]
+        for i in _untagged_proper_nouns(doc):
             if i in taken:
                 continue
-            end = token.i + 1
+            end = i + 1
             while (
                 end < len(doc)
-                and end - token.i < 3
-                and doc[end].is_title
-                and doc[end].pos_ == "PROPN"
+                and end - i < MAX_UNTAGGED_TOKENS
                 and not doc[end].ent_type_
+                and (
+                    (doc[end].is_title and doc[end].pos_ == "PROPN")
+                    or doc[end].text in NAME_JOINERS
+                )
             ):
                 end += 1
-            for stop in range(end, token.i, -1):
-                span = doc[token.i : stop]
-                if any(i in taken for i in range(span.start, span.end)):
+            after_locative = _after_locative(doc, i)
+            for stop in range(end, i, -1):
+                span = doc[i:stop]
+                if doc[stop - 1].is_punct or any(j in taken for j in range(i, stop)):
                     continue
-                if self._is_town(span.text, MIN_POPULATION_UNTAGGED):
+                if stop < end and not after_locative:
+                    break  # a part of a longer name ("the Seoul Central District Court")
+                cued = after_locative or _place_cue(span)
+                least = MIN_POPULATION_UNTAGGED if cued else MIN_POPULATION_UNTAGGED_ANYWHERE
+                if span.root.dep_ not in PERSON_SUBJECT_DEPS and self._is_city(span.text, least):
                     found.append((span, "gazetteer"))
                     break
         return found
@@ -245,7 +315,26 @@ class Recognizer:
     def _is_misread_place(self, ent: Span, place_names: set[str]) -> bool:
         if ent.label_ == "PERSON":
             return self._is_mislabelled_place(ent, place_names)
-        return ent.label_ in ORG_LIKE_LABELS and self._is_town_read_as_org(ent)
+        if ent.label_ in ORG_LIKE_LABELS and self._is_town_read_as_org(ent):
+            return True
+        return ent.label_ in MISREAD_LABELS and self._is_city_read_as_name(ent)
+
+    def _is_city_read_as_name(self, ent: Span) -> bool:
+        """An "ORG", "NORP" or "PRODUCT" that is wholly the official name of a city: the small
+        model does not know many cities outside Europe and America. A city of some size after a
+        locative preposition or before a place noun ("of Karachi", "over Dhaka", "the siege on
+        Manbij", "Aleppo province"), a major one anywhere. The subject of a verb stays a name (a
+        club, a firm: "Barcelona signed ..."), and so does a name the article gives a person
+        ("Lincoln" after "Abraham Lincoln")."""
+        text = _trim(ent)
+        if text is None or len(text) > 3 or text.start != ent.start:
+            return False
+        if text.root.dep_ in SUBJECT_DEPS or not all(t.is_title for t in text if t.is_alpha):
+            return False
+        if _surname_of_a_named_person(text) or _named_a_person(text):
+            return False
+        least = MIN_POPULATION_MISREAD if _place_cue(text) else MIN_POPULATION_UNTAGGED_ANYWHERE
+        return self._is_city(text.text, least)
 
     def _is_mislabelled_place(self, ent: Span, place_names: set[str]) -> bool:
         """A "PERSON" that is a place: the small model tags "Rafah", "Litani" as people.
@@ -268,6 +357,14 @@ class Recognizer:
             and text.root.dep_ not in PERSON_SUBJECT_DEPS
             and not _surname_of_a_named_person(ent)
             and self._is_town(name, MIN_POPULATION_BARE)
+        )
+
+    def _is_city(self, name: str, min_population: int) -> bool:
+        """The official name of a GeoNames town this large (curated names, matched in raw text
+        anyway, need no size: "States" is no city)."""
+        return any(
+            primary and entry.kind == CITY and entry.population >= min_population
+            for entry, primary in self.gaz.candidates(name)
         )
 
     def _is_town(self, name: str, min_population: int) -> bool:
@@ -436,6 +533,11 @@ def _surname_of_a_named_person(ent: Span) -> bool:
         other.label_ == "PERSON" and len(other) > 1 and other[-1].text == ent.text
         for other in ent.doc.ents
     )
+
+
+def _named_a_person(span: Span) -> bool:
+    """The article tags the same name a person elsewhere."""
+    return any(other.label_ == "PERSON" and other.text == span.text for other in span.doc.ents)
 
 
 def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -128,3 +128,12 @@ def test_a_name_with_its_kind_of_place_resolves_to_the_name() -> None:
 def test_a_division_word_is_not_stripped_from_a_name_of_its_own() -> None:
     text = "Chefs in the Market District kitchen showed recipes."
     assert _resolved(text, "Market District") is None
+
+
+def test_the_town_of_a_local_force_that_speaks_is_a_place(
+    nlp: Language, recognizer: Recognizer
+) -> None:
+    doc = nlp("Milwaukee police said a man was shot while trying to stop a robbery.")
+    assert [(t.text, t.role) for t in recognizer(doc)] == [("Milwaukee", "place")]
+    doc = nlp("Tehran said a man was shot while trying to stop a robbery.")
+    assert [(t.text, t.role) for t in recognizer(doc)] == [("Tehran", "metonym")]

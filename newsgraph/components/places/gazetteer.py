@@ -63,7 +63,32 @@ _ABBREVIATIONS = (
     (re.compile(r"\bft\.?(?=\s)"), "fort"),
 )
 # the 22 member states of the Arab League, where GeoNames writes town names with the article
-ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+ARAB_LEAGUE = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+    ]
+)
 # "Al ", "Al-", and the article assimilated to a sun letter ("An Najaf", "Ar Ramadi", "Ash
 # Shatrah"); the rest must be a word of three letters or more
 _ARABIC_ARTICLE = re.compile(r"^(?:A[lnrsdtz]|Ash|Adh|Ath|El)[ \-](?=\w{3})", re.IGNORECASE)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file
 from ...extensions import doc_text
-from .gazetteer import CITY, Entry, Gazetteer
+from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP"})
@@ -80,6 +80,8 @@ MIN_POPULATION_UNTAGGED_ANYWHERE = 500_000
 # an "ORG", "NORP" or "PRODUCT" anywhere that is the official name of a city this large is the
 # city, unless the parse makes it an actor (the subject of a verb: "Barcelona signed Messi")
 MIN_POPULATION_MISREAD = 50_000
+# ... and a division or country needs one of these right before it ("rallies in Corsica")
+REGION_PREPOSITIONS = frozenset({"in", "into", "across", "throughout", "inside", "outside", "near"})
 # a word after a proper noun that makes it a place name ("the Rafah region", "Aleppo province")
 PLACE_FEATURE_NOUNS = frozenset(
     {
@@ -333,8 +335,24 @@ class Recognizer:
             return False
         if _surname_of_a_named_person(text) or _named_a_person(text):
             return False
-        least = MIN_POPULATION_MISREAD if _place_cue(text) else MIN_POPULATION_UNTAGGED_ANYWHERE
-        return self._is_city(text.text, least)
+        if not _place_cue(text):
+            return self._is_city(text.text, MIN_POPULATION_UNTAGGED_ANYWHERE)
+        return self._is_city(text.text, MIN_POPULATION_MISREAD) or self._is_region_in(text)
+
+    def _is_region_in(self, text: Span) -> bool:
+        """ "rallies in Corsica": a division or country right after "in" and the like, not a
+        modifier (firms bear such names too: "criticisms of Amazon's model", "towards Western
+        partners")."""
+        doc = text.doc
+        before = doc[text.start - 1].lower_ if text.start > 0 else ""
+        return (
+            before in REGION_PREPOSITIONS
+            and text.root.dep_ not in MODIFIER_DEPS
+            and any(
+                primary and entry.kind in (ADMIN1, COUNTRY, STATE)
+                for entry, primary in self.gaz.candidates(text.text)
+            )
+        )
 
     def _is_mislabelled_place(self, ent: Span, place_names: set[str]) -> bool:
         """A "PERSON" that is a place: the small model tags "Rafah", "Litani" as people.

@@ -137,3 +137,15 @@ def test_the_town_of_a_local_force_that_speaks_is_a_place(
     assert [(t.text, t.role) for t in recognizer(doc)] == [("Milwaukee", "place")]
     doc = nlp("Tehran said a man was shot while trying to stop a robbery.")
     assert [(t.text, t.role) for t in recognizer(doc)] == [("Tehran", "metonym")]
+
+
+def test_a_region_read_as_a_name_right_after_in_is_a_place(
+    nlp: Language, recognizer: Recognizer
+) -> None:
+    text = "Some 1,500 protesters rallied in Corsica on Thursday."
+    doc = _with_entities(nlp, text, [("Corsica", "PRODUCT")])
+    assert _places(recognizer, doc) == ["Corsica"]
+    # a firm named like a region, after "of" and as a possessor, stays a firm
+    text = "There were public criticisms of Amazon's business model."
+    doc = _with_entities(nlp, text, [("Amazon", "ORG")])
+    assert _places(recognizer, doc) == []

@@ -103,8 +103,9 @@ def test_gold_span_evaluation_on_a_sample(tmp_path):
 
 # Floors: the held-out figures minus 0.01.
 FLOORS = {
-    # held out (2026-12-04): acc@161 0.9278, recognition F1 0.8427
-    "gwn": {"acc@161 gold-spans": 0.917, "recognition": 0.832},
+    # held out (2026-12-04): acc@161 0.9278, recognition F1 0.8427; 0.847 with the
+    # gazetteer-driven recognition of mislabelled cities (docs/places.md)
+    "gwn": {"acc@161 gold-spans": 0.917, "recognition": 0.837},
     "lgl": {"acc@161 gold-spans": 0.873},  # held out (2026-12-04): 0.8840
 }
 

@@ -20,14 +20,9 @@ from spacy.tokens import Doc
 from ...extensions import doc_text, get_list
 from ...model import Place, Span
 from ..actors.unresolved import UNRESOLVED_PREFIX
+from .filters import drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, fold, get_gazetteer
-from .recognizer import (
-    Recognizer,
-    Toponym,
-    drop_persons_and_institutions,
-    drop_unknown_names,
-    outlet_country,
-)
+from .recognizer import Recognizer, Toponym, outlet_country
 from .resolver import Resolver, clean_surface, default_resolver
 from .weights import ResolverWeights
 

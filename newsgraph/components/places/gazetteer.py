@@ -41,7 +41,7 @@ from ...datafiles import data_file
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 DATA_PACKAGE = __package__
 DATA_FILES = (
     "countries_points.csv",
@@ -62,6 +62,36 @@ _ABBREVIATIONS = (
     (re.compile(r"\bmt\.?(?=\s)"), "mount"),
     (re.compile(r"\bft\.?(?=\s)"), "fort"),
 )
+# the 22 member states of the Arab League, where GeoNames writes town names with the article
+ARAB_LEAGUE = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+    ]
+)
+# "Al ", "Al-", and the article assimilated to a sun letter ("An Najaf", "Ar Ramadi", "Ash
+# Shatrah"); the rest must be a word of three letters or more
+_ARABIC_ARTICLE = re.compile(r"^(?:A[lnrsdtz]|Ash|Adh|Ath|El)[ \-](?=\w{3})", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\s\-‐‑–—_/]+")
 _SPACED_INITIALS = re.compile(r"(?<=\b[a-z]\.)\s+(?=[a-z]{1,3}\.)")
 _LATIN = re.compile(r"^[A-Za-z0-9 .,'’()\-]+$")
@@ -376,10 +406,22 @@ def _load_cities(gaz: Gazetteer) -> None:
             population=int(city.get("population") or 0),
         )
         gaz.index_name(city["name"], row, primary=True)
+        bare = _without_arabic_article(city["name"], city.get("countrycode"))
+        if bare:
+            gaz.index_name(bare, row, primary=True)
         for alternate in city.get("alternatenames") or ():
             # Latin-script spellings only: the input is English news.
             if alternate and _LATIN.match(alternate):
                 gaz.index_name(alternate, row, primary=False)
+
+
+def _without_arabic_article(name: str, cc: str | None) -> str | None:
+    """The official name of a town in an Arab League state without its article, as English news
+    writes most of them ("Al Kūt" → "Kūt", "An Najaf" → "Najaf", "Al Fallūjah" → "Fallūjah")."""
+    if cc not in ARAB_LEAGUE:
+        return None
+    match = _ARABIC_ARTICLE.match(name)
+    return name[match.end() :] if match else None
 
 
 def _load_preferred(gaz: Gazetteer) -> None:

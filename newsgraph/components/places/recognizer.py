@@ -20,16 +20,15 @@ from functools import lru_cache
 
 import numpy as np
 import yaml
-from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS
+from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file
 from ...extensions import doc_text
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP"})
@@ -65,11 +64,61 @@ LOCATIVE_PREPOSITIONS = frozenset(
 # ... and an "ORG" after one of these ("in Dewsbury"); not "of", "on", "at" ("CEO of Apple")
 TOWN_PREPOSITIONS = frozenset({"in", "from", "to", "into", "near", "between", "outside"})
 ORG_LIKE_LABELS = frozenset({"ORG", "NORP"})
+# labels the small model gives well-known cities it does not know ("outskirts of Karachi" ORG,
+# "northern countryside of Aleppo" NORP, "the siege on Manbij" PRODUCT)
+MISREAD_LABELS = frozenset({"ORG", "NORP", "PRODUCT"})
 MIN_POPULATION_RELABEL = 10_000  # a "PERSON" after "in" is a town only if it is not a hamlet
 # a one-word "PERSON" anywhere ("Russia shelled Kherson") is a city only if it is a big one
 MIN_POPULATION_BARE = 50_000
 # an untagged proper noun after a locative preposition is a city only if it is a large one
 MIN_POPULATION_UNTAGGED = 100_000
+# the pieces spaCy splits a hyphenated name into ("Mazar - e - Sharif", "Deir ez - Zor")
+NAME_JOINERS = frozenset({"-", "e", "el", "ez", "es", "al", "ul", "i"})
+MAX_UNTAGGED_TOKENS = 5  # "Mazar - e - Sharif", "Deir ez - Zor" as spaCy splits them
+# ... and anywhere else only if it is a major city ("They captured Mazar-e-Sharif in May")
+MIN_POPULATION_UNTAGGED_ANYWHERE = 500_000
+# an "ORG", "NORP" or "PRODUCT" anywhere that is the official name of a city this large is the
+# city, unless the parse makes it an actor (the subject of a verb: "Barcelona signed Messi")
+MIN_POPULATION_MISREAD = 50_000
+# ... and a division or country needs one of these right before it ("rallies in Corsica")
+REGION_PREPOSITIONS = frozenset({"in", "into", "across", "throughout", "inside", "outside", "near"})
+# a word after a proper noun that makes it a place name ("the Rafah region", "Aleppo province")
+PLACE_FEATURE_NOUNS = frozenset(
+    {
+        "province",
+        "governorate",
+        "district",
+        "region",
+        "area",
+        "countryside",
+        "city",
+        "town",
+        "village",
+        "suburb",
+        "suburbs",
+        "outskirts",
+        "neighbourhood",
+        "neighborhood",
+    }
+)
+# "in northern Aleppo": a direction between the preposition and the name
+DIRECTION_WORDS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
 # a subject of these is a person, whatever the gazetteer knows ("Jackson said")
 PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -87,19 +136,34 @@ _DATELINE = re.compile(
 MIN_POPULATION_COLON_DATELINE = 10_000
 
 
-_LOCATIVE_HASHES = np.array(sorted(hash_string(w) for w in LOCATIVE_PREPOSITIONS), dtype=np.uint64)
-
-
-def _untagged_proper_nouns_after_locatives(doc: Doc) -> list[int]:
-    """Indices of title-case proper nouns outside entities right after a locative preposition
-    ("of Muzaffarabad"), found with arrays rather than a Python loop over every token."""
+def _untagged_proper_nouns(doc: Doc) -> list[int]:
+    """Indices of title-case proper nouns outside entities that open a run of them (not
+    sentence starts), found with arrays rather than a Python loop over every token."""
     if len(doc) < 2:
         return []
-    rows = doc.to_array([LOWER, POS, IS_TITLE, ENT_TYPE]).astype(np.uint64)
-    after_locative = np.isin(rows[:-1, 0], _LOCATIVE_HASHES)
-    here = rows[1:]
-    hits = after_locative & (here[:, 1] == PROPN) & (here[:, 2] == 1) & (here[:, 3] == 0)
-    return (np.flatnonzero(hits) + 1).tolist()
+    rows = doc.to_array([LOWER, POS, IS_TITLE, ENT_TYPE, SENT_START]).astype(np.int64)
+    untagged = (rows[:, 1] == PROPN) & (rows[:, 2] == 1) & (rows[:, 3] == 0) & (rows[:, 4] != 1)
+    opens = untagged.copy()
+    opens[1:] &= ~untagged[:-1]
+    opens[0] = False
+    return np.flatnonzero(opens).tolist()
+
+
+def _place_cue(span: Span) -> bool:
+    """Words around a name that make it a place: a locative preposition before it ("outskirts
+    of Karachi"), or a place noun after it ("the Rafah region")."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return _after_locative(doc, span.start) or after in PLACE_FEATURE_NOUNS
+
+
+def _after_locative(doc: Doc, i: int) -> bool:
+    """ "of Muzaffarabad", "in northern Aleppo": a locative preposition right before the
+    name, or before a direction word before it."""
+    before = i - 1
+    if before > 0 and doc[before].lower_ in DIRECTION_WORDS:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS
 
 
 @dataclass(slots=True)
@@ -124,7 +188,7 @@ def speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _word_set(key: str) -> frozenset[str]:
+def word_set(key: str) -> frozenset[str]:
     return frozenset(str(word) for word in metonymy_data().get(key) or ())
 
 
@@ -213,28 +277,36 @@ class Recognizer:
         return found
 
     def _untagged_towns(self, doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
-        """Cities the small model leaves untagged ("Residents of Muzaffarabad said"): proper
-        nouns outside any entity, right after a locative preposition, that are the official
-        name of a city of some size (GeoNames names are matched in raw text nowhere else)."""
+        """Cities the small model leaves untagged: runs of proper nouns outside any entity that
+        are the official name of a city of some size (GeoNames names are matched in raw text
+        nowhere else). The size wanted depends on the words around: a large city after a
+        locative preposition ("Residents of Muzaffarabad said", "in northern Aleppo") or
+        before a place noun ("the Rafah region"), a major city anywhere else."""
         found = []
-        for i in _untagged_proper_nouns_after_locatives(doc):
-            token = doc[i]
+        for i in _untagged_proper_nouns(doc):
             if i in taken:
                 continue
-            end = token.i + 1
+            end = i + 1
             while (
                 end < len(doc)
-                and end - token.i < 3
-                and doc[end].is_title
-                and doc[end].pos_ == "PROPN"
+                and end - i < MAX_UNTAGGED_TOKENS
                 and not doc[end].ent_type_
+                and (
+                    (doc[end].is_title and doc[end].pos_ == "PROPN")
+                    or doc[end].text in NAME_JOINERS
+                )
             ):
                 end += 1
-            for stop in range(end, token.i, -1):
-                span = doc[token.i : stop]
-                if any(i in taken for i in range(span.start, span.end)):
+            after_locative = _after_locative(doc, i)
+            for stop in range(end, i, -1):
+                span = doc[i:stop]
+                if doc[stop - 1].is_punct or any(j in taken for j in range(i, stop)):
                     continue
-                if self._is_town(span.text, MIN_POPULATION_UNTAGGED):
+                if stop < end and not after_locative:
+                    break  # a part of a longer name ("the Seoul Central District Court")
+                cued = after_locative or _place_cue(span)
+                least = MIN_POPULATION_UNTAGGED if cued else MIN_POPULATION_UNTAGGED_ANYWHERE
+                if span.root.dep_ not in PERSON_SUBJECT_DEPS and self._is_city(span.text, least):
                     found.append((span, "gazetteer"))
                     break
         return found
@@ -245,7 +317,42 @@ class Recognizer:
     def _is_misread_place(self, ent: Span, place_names: set[str]) -> bool:
         if ent.label_ == "PERSON":
             return self._is_mislabelled_place(ent, place_names)
-        return ent.label_ in ORG_LIKE_LABELS and self._is_town_read_as_org(ent)
+        if ent.label_ in ORG_LIKE_LABELS and self._is_town_read_as_org(ent):
+            return True
+        return ent.label_ in MISREAD_LABELS and self._is_city_read_as_name(ent)
+
+    def _is_city_read_as_name(self, ent: Span) -> bool:
+        """An "ORG", "NORP" or "PRODUCT" that is wholly the official name of a city: the small
+        model does not know many cities outside Europe and America. A city of some size after a
+        locative preposition or before a place noun ("of Karachi", "over Dhaka", "the siege on
+        Manbij", "Aleppo province"), a major one anywhere. The subject of a verb stays a name (a
+        club, a firm: "Barcelona signed ..."), and so does a name the article gives a person
+        ("Lincoln" after "Abraham Lincoln")."""
+        text = _trim(ent)
+        if text is None or len(text) > 3 or text.start != ent.start:
+            return False
+        if text.root.dep_ in SUBJECT_DEPS or not all(t.is_title for t in text if t.is_alpha):
+            return False
+        if _surname_of_a_named_person(text) or _named_a_person(text):
+            return False
+        if not _place_cue(text):
+            return self._is_city(text.text, MIN_POPULATION_UNTAGGED_ANYWHERE)
+        return self._is_city(text.text, MIN_POPULATION_MISREAD) or self._is_region_in(text)
+
+    def _is_region_in(self, text: Span) -> bool:
+        """ "rallies in Corsica": a division or country right after "in" and the like, not a
+        modifier (firms bear such names too: "criticisms of Amazon's model", "towards Western
+        partners")."""
+        doc = text.doc
+        before = doc[text.start - 1].lower_ if text.start > 0 else ""
+        return (
+            before in REGION_PREPOSITIONS
+            and text.root.dep_ not in MODIFIER_DEPS
+            and any(
+                primary and entry.kind in (ADMIN1, COUNTRY, STATE)
+                for entry, primary in self.gaz.candidates(text.text)
+            )
+        )
 
     def _is_mislabelled_place(self, ent: Span, place_names: set[str]) -> bool:
         """A "PERSON" that is a place: the small model tags "Rafah", "Litani" as people.
@@ -268,6 +375,14 @@ class Recognizer:
             and text.root.dep_ not in PERSON_SUBJECT_DEPS
             and not _surname_of_a_named_person(ent)
             and self._is_town(name, MIN_POPULATION_BARE)
+        )
+
+    def _is_city(self, name: str, min_population: int) -> bool:
+        """The official name of a GeoNames town this large (curated names, matched in raw text
+        anyway, need no size: "States" is no city)."""
+        return any(
+            primary and entry.kind == CITY and entry.population >= min_population
+            for entry, primary in self.gaz.candidates(name)
         )
 
     def _is_town(self, name: str, min_population: int) -> bool:
@@ -331,97 +446,6 @@ class Recognizer:
         return Toponym(start, end, span.text, source, role)
 
 
-# entities whose words are no place of their own when the gazetteer does not know the word
-NAME_LABELS = BLOCKING_LABELS | DEMONYM_LABELS
-
-
-def drop_unknown_names(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
-    """Drop one-word NER "places" the gazetteer could not resolve that are names elsewhere.
-
-    The small model tags people's and firms' names GPE ("Buhari", "Dropbox", "Yulia"), mostly
-    where the article also names them in full ("Muhammadu Buhari", "Dropbox Inc"). A word the
-    gazetteer does not know that is part of a person's, organisation's or work's name elsewhere
-    in the article is that name, not a place; so is an unknown lower-case word ("veranda").
-    """
-    names: dict[str, list[tuple[int, int]]] = {}
-    for ent in doc.ents:
-        if ent.label_ in NAME_LABELS:
-            for token in ent:
-                names.setdefault(token.text, []).append((ent.start_char, ent.end_char))
-    kept = []
-    for toponym in toponyms:
-        if toponym.source == "ner" and toponym.entry is None and " " not in toponym.text:
-            if toponym.text[:1].islower():
-                continue
-            spans = names.get(toponym.text, ())
-            if any(not (start <= toponym.start < end) for start, end in spans):
-                continue
-        kept.append(toponym)
-    return kept
-
-
-def drop_persons_and_institutions(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
-    """Drop names that are people or institutions rather than places.
-
-    - a name after a person's title ("Mr. Heiden", "Sen. Warren") is a person;
-    - a seat of government ("White House", "Kremlin") stands for the institution when it is a
-      subject ("the Kremlin said"), the object of "of", "by", "with" ... or modifies a
-      person's role ("White House aides"); "at the White House", "a White House dinner" keep
-      it as a building;
-    - a name next to a military unit noun ("the North battle group", "Task Force South") names
-      the unit.
-    """
-    titles = _word_set("person_titles")
-    features = _word_set("institution_features")
-    prepositions = _word_set("institution_prepositions")
-    roles = _word_set("institution_role_nouns")
-    kept = []
-    for toponym in toponyms:
-        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-        if span is not None and span.start > 0 and doc[span.start - 1].text in titles:
-            continue
-        if span is not None and _names_a_military_unit(span):
-            continue
-        if (
-            span is not None
-            and toponym.entry is not None
-            and toponym.entry.feature in features
-            and _stands_for_institution(span.root, prepositions, roles)
-        ):
-            continue
-        kept.append(toponym)
-    return kept
-
-
-def _names_a_military_unit(span: Span) -> bool:
-    """ "North battle group", "Battle Group North": a unit noun right after or before it."""
-    units = _word_set("military_unit_nouns")
-    doc = span.doc
-    after = " ".join(t.lower_ for t in doc[span.end : span.end + 4])
-    before = " ".join(t.lower_ for t in doc[max(0, span.start - 4) : span.start])
-    return any(
-        (after + " ").startswith(unit + " ") or (" " + before).endswith(" " + unit)
-        for unit in units
-    )
-
-
-def _stands_for_institution(
-    root: Token, prepositions: frozenset[str], roles: frozenset[str]
-) -> bool:
-    if root.dep_ in SUBJECT_DEPS:
-        return True
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ in prepositions:
-        return True
-    if root.dep_ in MODIFIER_DEPS:
-        while head.dep_ == "compound" and head.head is not head:
-            if head.lemma_.lower() in roles:
-                return True
-            head = head.head
-        return head.lemma_.lower() in roles
-    return False
-
-
 def _takes_in_whole_names(doc: Doc, start: int, end: int) -> bool:
     """A longer curated name that wholly contains the "people" it overlaps: "Azad Jammu and
     Kashmir", where the small model tags "Azad Jammu" a person."""
@@ -436,6 +460,11 @@ def _surname_of_a_named_person(ent: Span) -> bool:
         other.label_ == "PERSON" and len(other) > 1 and other[-1].text == ent.text
         for other in ent.doc.ents
     )
+
+
+def _named_a_person(span: Span) -> bool:
+    """The article tags the same name a person elsewhere."""
+    return any(other.label_ == "PERSON" and other.text == span.text for other in span.doc.ents)
 
 
 def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -480,9 +509,13 @@ def _role(span: Span) -> str:
 
 
 def _is_speaking_subject(token: Token) -> bool:
-    """Subject (or the possessor/compound of the subject) of a speech or cognition verb."""
+    """Subject (or the possessor/compound of the subject) of a speech or cognition verb; not
+    the town of a local force that speaks ("Milwaukee police said": the police of a place)."""
+    local_forces = word_set("local_force_nouns")
     while token.dep_ in ("compound", "poss", "conj") and token.head is not token:
         token = token.head
+        if token.lemma_.lower() in local_forces:
+            return False
     if token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head

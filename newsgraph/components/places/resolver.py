@@ -125,6 +125,13 @@ _FEATURES_FOR_WORD = {
     "town": {"city", "town"},
     "village": {"city", "town"},
 }
+# a name with its kind of place inside the span: "Diyala province", "the Jaffna Peninsula"
+# (not "city" or "town": "Harbor City" is a name of its own)
+_FEATURE_TAIL = re.compile(
+    r"^(?P<name>.+?)\s+(?P<word>province|governorate|region|district|area|peninsula|"
+    r"countryside|village|oblast|prefecture|municipality)$",
+    re.IGNORECASE,
+)
 _COMMA_GAP = re.compile(r"^\s*,\s*$")  # "Tacoma, Washington": the second name contains the first
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|,)\s*$")  # "Oregon and Washington"
 _CONTAINER = re.compile(r"\s*,\s*(?P<words>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})")
@@ -220,6 +227,12 @@ class Resolver:
         mention.candidates = self._candidates(surface)
         mention.container = self._container(text, end)
         mention.feature_hint = self._feature_hint(text, start, end)
+        head = _FEATURE_TAIL.match(surface)
+        if not mention.candidates and head:
+            # "Diyala province", "Kilinochchi district": the name, then what kind of place it is
+            # (official names only: "Market District" is no district of Marquette)
+            mention.candidates = [c for c in self._candidates(head["name"]) if c[1]]
+            mention.feature_hint = _FEATURES_FOR_WORD.get(head["word"].lower(), set())
         kinds = {entry.kind for entry, _ in mention.candidates}
         mention.country_clash = COUNTRY in kinds and STATE in kinds
         regions = {e.cc for e, _ in mention.candidates if e.kind in (ADMIN1, SUPPLEMENT)}

@@ -288,7 +288,8 @@ def test_demonyms_of_regions_resolve_to_the_region(nlp):
 def test_unknown_words_that_are_names_elsewhere_are_no_places(nlp):
     from spacy.tokens import Span
 
-    from newsgraph.components.places.recognizer import Toponym, drop_unknown_names
+    from newsgraph.components.places.filters import drop_unknown_names
+    from newsgraph.components.places.recognizer import Toponym
     from newsgraph.components.places.resolver import resolve_toponym as resolve_entry
 
     text = (

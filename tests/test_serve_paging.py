@@ -62,11 +62,11 @@ def small_windows(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def full_query(reader: Reader, method: str, *args: Any) -> Any:
-    reader._frozen = False  # no cached order, no window: the full query, as on PostgreSQL
+    reader.frozen = False  # no cached order, no window: the full query, as on PostgreSQL
     try:
         return getattr(reader, method)(*args)
     finally:
-        reader._frozen = True
+        reader.frozen = True
 
 
 PAGES = [(500, 0), (1, 0), (1, 1), (2, 1), (3, 2), (4, 5), (7, -2), (5, 0)]
@@ -84,7 +84,7 @@ PAGES = [(500, 0), (1, 0), (1, 1), (2, 1), (3, 2), (4, 5), (7, -2), (5, 0)]
     ],
 )
 def test_fast_pages_equal_the_full_query(reader: Reader, flt: EventFilter) -> None:
-    assert reader._frozen
+    assert reader.frozen
     total = reader.events(flt, 500, 0).total
     assert total > 0
     for limit, offset in [*PAGES, (5, total)]:

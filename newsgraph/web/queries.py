@@ -100,7 +100,7 @@ def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
 
     @functools.wraps(method)
     def memoised(self: Reader) -> T:
-        if not self._frozen:
+        if not self.frozen:
             return method(self)
         if method.__name__ not in self._memo:
             self._memo[method.__name__] = method(self)
@@ -122,7 +122,7 @@ class Reader(PictureQueries):
         self._local = threading.local()
         self._opening = threading.Lock()
         self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
-        self._frozen = self._per_thread and store.read_only
+        self.frozen = self._per_thread and store.read_only  # cannot change while read
         self._memo: dict[str, Any] = {}
 
     @property
@@ -316,7 +316,7 @@ class Reader(PictureQueries):
             where.add(clause, *params)
         if type_:
             where.add(f"lower(a.{q('type')}) = ?", type_.lower())
-        if self._frozen:
+        if self.frozen:
             return self._ranked_actors(where, limit, offset)
         total = self._count(f"FROM actors a{where.sql()}", where.params)
         rows = self._fetch(
@@ -369,7 +369,7 @@ class Reader(PictureQueries):
         return Page(len(found), limit, offset, items)
 
     def actor(self, actor_id: str) -> dict[str, Any] | None:
-        if self._frozen:
+        if self.frozen:
             rows = [
                 (*row, *self._actor_stats().get(actor_id, (0, 0, 0, 0)))
                 for row in self._fetch(
@@ -414,7 +414,7 @@ class Reader(PictureQueries):
         return sorted(names.values(), key=lambda n: (-n["count"], n["text"]))
 
     def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
-        wordings = self._memo.setdefault("wordings", {}) if self._frozen else {}
+        wordings = self._memo.setdefault("wordings", {}) if self.frozen else {}
         kept = wordings.get(actor_id)
         if kept is None:  # a read-only store's wordings never change: kept (other threads too)
             kept = self._wordings(actor_id)
@@ -529,13 +529,13 @@ class Reader(PictureQueries):
 
     def _window(self, newest: bool, total: int, limit: int, offset: int) -> date | None:
         """Where a newest-first page of a read-only DuckDB store is first looked for."""
-        if not (self._frozen and newest and offset + limit > 0 and offset < total):
+        if not (self.frozen and newest and offset + limit > 0 and offset < total):
             return None
         return paging.window_since(self.article_order(), _WINDOW * (offset + limit))
 
     def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
         flt = self.resolve_actor(flt)
-        if self._frozen and chooses_articles_only(flt):
+        if self.frozen and chooses_articles_only(flt):
             total, ids, inner = page_articles(self.article_order(), flt, limit, offset)
             where = Where()
             if ids:

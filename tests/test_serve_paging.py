@@ -4,6 +4,7 @@ be exactly the page the full query gives."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -45,6 +46,49 @@ def test_the_page_spans_the_right_articles() -> None:
     assert page_articles(order, EventFilter(outlet="X"), 10, 0) == (7, ["a", "c"], 0)
     since = EventFilter(date_from=date(2024, 1, 15))
     assert page_articles(order, since, 10, 1) == (3, ["a"], 1)
+
+
+def walk_articles(
+    order: ArticleOrder, flt: EventFilter, limit: int, offset: int
+) -> tuple[int, list[str], int]:
+    """``page_articles`` the slow, obvious way: every article in turn."""
+    outlet = flt.outlet.lower() if flt.outlet else None
+    total, chosen, inner = 0, [], 0
+    for article_id, published, article_outlet, n in zip(
+        order.ids, order.published, order.outlets, order.events, strict=True
+    ):
+        if not n or (outlet and article_outlet != outlet):
+            continue
+        if flt.date_from and (published is None or published < flt.date_from):
+            continue
+        if flt.date_to and (published is None or published > flt.date_to):
+            continue
+        if total + n > offset and total < offset + limit:
+            inner = inner if chosen else offset - total
+            chosen.append(article_id)
+        total += n
+    return total, chosen, inner
+
+
+def test_bisected_pages_match_a_walk_over_every_article() -> None:
+    rng = random.Random(5)
+    days = sorted((date(2024, 1, 1 + rng.randrange(28)) for _ in range(300)), reverse=True)
+    published = [*days, *([None] * 20)]
+    order = ArticleOrder(
+        ids=[f"a{i}" for i in range(len(published))],
+        published=published,
+        outlets=[rng.choice(["x", "y", None]) for _ in published],
+        events=[rng.choice([0, 0, 1, 2, 5, 13]) for _ in published],
+    )
+    for _ in range(400):
+        day = date(2024, 1, 1 + rng.randrange(28))
+        flt = EventFilter(
+            outlet=rng.choice([None, "X", "y", "z"]),
+            date_from=rng.choice([None, day]),
+            date_to=rng.choice([None, day, date(2024, 1, 28)]),
+        )
+        limit, offset = rng.choice([1, 7, 50]), rng.randrange(0, 900)
+        assert page_articles(order, flt, limit, offset) == walk_articles(order, flt, limit, offset)
 
 
 @pytest.fixture(scope="module")

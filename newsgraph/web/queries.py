@@ -15,7 +15,7 @@ import functools
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -70,8 +70,8 @@ class Page:
     offset: int
     items: list[dict[str, Any]]
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, Any]:  # the items are this request's own: no deep copy
+        return dict(vars(self))
 
     @property
     def has_next(self) -> bool:
@@ -539,7 +539,8 @@ class Reader(PictureQueries):
             total, ids, inner = page_articles(self.article_order(), flt, limit, offset)
             where = Where()
             if ids:
-                where.add(f"e.article_id IN ({', '.join('?' * len(ids))})", *ids)
+                marks = ", ".join("?" * len(ids))  # on both sides: no scan of every article
+                where.add(f"e.article_id IN ({marks}) AND a.id IN ({marks})", *ids, *ids)
                 rows = event_page(self._fetch, flt, where, self._page_sql(limit, inner))
             else:
                 rows = []

@@ -16,7 +16,7 @@ pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
 from test_serve_api import annotated, build_store  # noqa: F401 (a fixture)
 
 from newsgraph.store import open_store
-from newsgraph.web import queries
+from newsgraph.web import queries, wordings
 from newsgraph.web.filters import EventFilter, StatementFilter
 from newsgraph.web.paging import ArticleOrder, chooses_articles_only, page_articles, window_since
 from newsgraph.web.queries import Reader
@@ -160,3 +160,22 @@ def test_the_window_is_the_newest_articles_holding_enough_events() -> None:
     assert window_since(order, 7) == date(2024, 2, 1)
     assert window_since(order, 8) is None  # only undated articles would reach it
     assert window_since(order, 100) is None
+
+
+def test_the_busiest_actors_wordings_are_those_counted_one_by_one(reader: Reader) -> None:
+    busiest = wordings.of_busiest(reader._fetch, 1000)
+    assert len(busiest) > 3  # the seed articles name several actors
+    for actor_id, kept in busiest.items():
+        assert kept == wordings.of_actor(reader._fetch, actor_id)
+    most = max(busiest, key=lambda a: (sum(w["count"] for w in busiest[a]), a))
+    assert list(wordings.of_busiest(reader._fetch, 1)) == [most]
+
+
+def test_an_actor_s_counts_are_its_lists_totals(reader: Reader) -> None:
+    for actor_id in wordings.of_busiest(reader._fetch, 1000):
+        actor = reader.actor(actor_id)
+        assert actor is not None
+        speaker = StatementFilter(speaker=actor_id, speaker_ids=(actor_id,))
+        assert reader.statements(speaker, 1).total == actor["statements"]
+        either = EventFilter(actor=actor_id, actor_ids=(actor_id,))
+        assert reader.events(either, 1).total == actor["events"]

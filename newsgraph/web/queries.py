@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from ..store import Store
 from ..store.schema import get_table
-from . import lookup, paging
+from . import lookup, paging, wordings
 from .figures import PictureQueries
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
     ARTICLE_SORTS,
@@ -395,32 +395,20 @@ class Reader(PictureQueries):
             [actor_id],
         )
 
-    def _wordings(self, actor_id: str) -> list[dict[str, Any]]:
-        """How the articles name an actor: each wording, its count and outlets."""
-        names: dict[str, dict[str, Any]] = {}
-        for text, outlet, count in self._fetch(
-            f"SELECT m.{q('text')}, a.outlet, count(*) FROM mentions m "
-            "JOIN articles a ON a.id = m.article_id "
-            "WHERE m.label = 'actor' AND m.actor_id = ? "
-            f"GROUP BY m.{q('text')}, a.outlet",
-            [actor_id],
-        ):
-            entry = names.setdefault(text, {"text": text, "count": 0, "outlets": []})
-            entry["count"] += int(count)
-            if outlet:
-                entry["outlets"].append(outlet)
-        for entry in names.values():
-            entry["outlets"].sort()
-        return sorted(names.values(), key=lambda n: (-n["count"], n["text"]))
+    def keep_wordings(self) -> None:
+        """Count the most mentioned actors' wordings now, in one query (``wordings``)."""
+        if self.frozen:
+            self._memo["busiest_wordings"] = wordings.of_busiest(self._fetch, _KEPT_ACTORS)
 
     def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
-        wordings = self._memo.setdefault("wordings", {}) if self.frozen else {}
-        kept = wordings.get(actor_id)
+        kept = self._memo.get("busiest_wordings", {}).get(actor_id)
+        others = self._memo.setdefault("wordings", {}) if self.frozen else {}
+        kept = kept if kept is not None else others.get(actor_id)
         if kept is None:  # a read-only store's wordings never change: kept (other threads too)
-            kept = self._wordings(actor_id)
-            if len(wordings) >= _KEPT_ACTORS:
-                wordings.clear()
-            wordings[actor_id] = kept
+            kept = wordings.of_actor(self._fetch, actor_id)
+            if len(others) >= _KEPT_ACTORS:
+                others.clear()
+            others[actor_id] = kept
         actor["names"] = copy.deepcopy(kept)
         affiliation = actor["affiliation"]
         actor["affiliation_name"] = (
@@ -436,7 +424,10 @@ class Reader(PictureQueries):
 
     # --- statements ---------------------------------------------------------------------
 
-    def statements(self, flt: StatementFilter, limit: int = 50, offset: int = 0) -> Page:
+    def statements(
+        self, flt: StatementFilter, limit: int = 50, offset: int = 0, total: int | None = None
+    ) -> Page:
+        """A page of statements; ``total``: their number where the caller knows it already."""
         if flt.speaker and not flt.speaker_ids:
             ids = lookup.actor_ids(self._fetch, flt.speaker) or (flt.speaker,)
             flt = replace(flt, speaker_ids=ids)
@@ -445,7 +436,7 @@ class Reader(PictureQueries):
         # counted without the articles unless the filter reads them (a join reads them all)
         needs_articles = bool(flt.outlet or flt.date_from or flt.date_to)
         counted = base if needs_articles else f"FROM statements s{where.sql()}"
-        total = self._count(counted, where.params)
+        total = self._count(counted, where.params) if total is None else total
         columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
         order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
         order += self._page_sql(limit, offset)
@@ -533,7 +524,10 @@ class Reader(PictureQueries):
             return None
         return paging.window_since(self.article_order(), _WINDOW * (offset + limit))
 
-    def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
+    def events(
+        self, flt: EventFilter, limit: int = 50, offset: int = 0, total: int | None = None
+    ) -> Page:
+        """A page of events; ``total``: their number where the caller knows it already."""
         flt = self.resolve_actor(flt)
         if self.frozen and chooses_articles_only(flt):
             total, ids, inner = page_articles(self.article_order(), flt, limit, offset)
@@ -547,7 +541,8 @@ class Reader(PictureQueries):
             return Page(total, limit, offset, [_event_item(row) for row in rows])
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
-        total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
+        if total is None:
+            total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
         since = self._window(flt.sort == "newest", total, limit, offset)
         rows = None
         if since is not None:  # first among the newest articles alone (``paging.window_since``)

@@ -79,6 +79,7 @@ def warm_up(app: Any) -> None:
     if reader.frozen:
         for name in WHOLE_STORE_SUMMARIES:
             getattr(reader, name)()
+        reader.keep_wordings()
     lookup.warm()
 
 

@@ -441,15 +441,16 @@ class Reader(PictureQueries):
         order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
         order += self._page_sql(limit, offset)
         rows = None
-        since = self._window(True, total, limit, offset)
-        if since is not None:  # first among the newest articles alone, as for events
+        for since in self._windows(True, total, limit, offset):  # as for events
             near = paging.within(where, since)
             rows = self._dicts(
                 columns,
                 f"FROM statements s JOIN articles a ON a.id = s.article_id{near.sql()}{order}",
                 near.params,
             )
-            rows = rows if len(rows) == min(limit, total - offset) else None
+            if len(rows) == min(limit, total - offset):
+                break
+            rows = None
         if rows is None:
             rows = self._dicts(columns, base + order, where.params)
         paging.add_statement_details(self._fetch, rows)
@@ -518,11 +519,18 @@ class Reader(PictureQueries):
     def article_order(self) -> ArticleOrder:
         return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
 
-    def _window(self, newest: bool, total: int, limit: int, offset: int) -> date | None:
-        """Where a newest-first page of a read-only DuckDB store is first looked for."""
+    def _windows(self, newest: bool, total: int, limit: int, offset: int) -> list[date]:
+        """Where a newest-first page of a read-only DuckDB store is first looked for: the
+        newest articles holding ``_WINDOW`` times the page's end in events, then 8 and 64 times
+        as many (a rarer filter), before the whole store (a sort of every match); each only if
+        the filter's share of the store's events would fill the page there."""
         if not (self.frozen and newest and offset + limit > 0 and offset < total):
-            return None
-        return paging.window_since(self.article_order(), _WINDOW * (offset + limit))
+            return []
+        order, end = self.article_order(), offset + limit
+        store = order.run(None).starts[-1]
+        sizes = [_WINDOW * end * grow for grow in (1, 8, 64)]
+        days = [paging.window_since(order, n) for n in sizes if n * total >= end * store]
+        return list(dict.fromkeys(day for day in days if day is not None))
 
     def events(
         self, flt: EventFilter, limit: int = 50, offset: int = 0, total: int | None = None
@@ -543,13 +551,13 @@ class Reader(PictureQueries):
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         if total is None:
             total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
-        since = self._window(flt.sort == "newest", total, limit, offset)
         rows = None
-        if since is not None:  # first among the newest articles alone (``paging.window_since``)
-            rows = event_page(
-                self._fetch, flt, paging.within(where, since), self._page_sql(limit, offset)
-            )
-            rows = rows if len(rows) == min(limit, total - offset) else None
+        for since in self._windows(flt.sort == "newest", total, limit, offset):
+            near = paging.within(where, since)  # the newest articles alone (``_windows``)
+            rows = event_page(self._fetch, flt, near, self._page_sql(limit, offset))
+            if len(rows) == min(limit, total - offset):
+                break
+            rows = None
         if rows is None:
             rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
         return Page(total, limit, offset, [_event_item(row) for row in rows])

@@ -5,8 +5,12 @@
 
 It starts the real server (``python -m newsgraph serve``) in a subprocess, measures one user
 alone (the baseline), then ``--users`` users at once, each sending requests back to back on its
-own keep-alive connection, and prints p50/p95/max latency, throughput and errors for both, and
-the ratio of the two p95s. Both runs are bounded by ``--requests`` (per user) and ``--seconds``.
+own keep-alive connection, and prints p50/p95/max latency, throughput and errors for both, the
+ratio of the two p95s, the load average at start and end, and the CPU time the server's
+processes spent per request (user + system, from /proc: a cost that other jobs on a shared
+machine barely move, unlike latency). Both runs are bounded by ``--requests`` (per user) and
+``--seconds``. ``--workers`` and ``--cache-mb`` are passed to ``serve`` (``--cache-mb 0``:
+every answer rendered afresh).
 
 ``--articles N`` first writes a bigger store next to the given one: its articles replicated with
 new ids (``<id>~<k>``), every per-article table with them, publication dates shifted by

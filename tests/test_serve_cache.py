@@ -107,7 +107,8 @@ def test_head_of_a_kept_page_has_its_length_and_no_body(store: Store) -> None:
 
 def test_a_store_that_may_change_keeps_nothing_but_still_answers_304(tmp_path: Path) -> None:
     build_store(tmp_path / "open.duckdb", [])
-    with open_store(tmp_path / "open.duckdb") as writable:  # read-write: someone may write between two requests
+    # read-write: someone may write between two requests
+    with open_store(tmp_path / "open.duckdb") as writable:
         app = create_app(writable)
         client = client_of(app)
         etag = client.get(PAGE).headers["etag"]

@@ -16,7 +16,7 @@ pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
 from test_serve_api import annotated, build_store  # noqa: F401 (a fixture)
 
 from newsgraph.store import open_store
-from newsgraph.web import queries, wordings
+from newsgraph.web import paging, queries, wordings
 from newsgraph.web.filters import EventFilter, StatementFilter
 from newsgraph.web.paging import ArticleOrder, chooses_articles_only, page_articles, window_since
 from newsgraph.web.queries import Reader
@@ -99,10 +99,12 @@ def reader(tmp_path_factory: pytest.TempPathFactory, annotated: list) -> Iterato
         yield Reader(store)
 
 
-@pytest.fixture(autouse=True)
-def small_windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows of the page's own size: on a small store they hold the page or fall short."""
+@pytest.fixture(autouse=True, params=["windows", "per article"])
+def small_windows(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Windows of the page's own size: on a small store they hold the page or fall short;
+    or every filter counted as rare, its page picked from its rows per article."""
     monkeypatch.setattr(queries, "_WINDOW", 1)
+    monkeypatch.setattr(paging, "RARE", 10**9 if request.param == "windows" else 0)
 
 
 def full_query(reader: Reader, method: str, *args: Any) -> Any:

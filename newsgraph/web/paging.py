@@ -52,6 +52,7 @@ class ArticleOrder:
     outlets: Sequence[str | None]  # lower case
     events: Sequence[int]
     _runs: dict[str | None, ArticleRun] = field(default_factory=dict, compare=False, repr=False)
+    _ranks: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_rows(cls, rows: list[tuple[Any, ...]]) -> ArticleOrder:
@@ -78,6 +79,12 @@ class ArticleOrder:
                     starts.append(starts[-1] + n)
             found = self._runs[outlet] = ArticleRun(ids, keys, starts)
         return found
+
+    def rank(self, article_id: str) -> int:
+        """The article's place in the list (built on first use)."""
+        if len(self._ranks) != len(self.ids):
+            self._ranks.update({article_id: i for i, article_id in enumerate(self.ids)})
+        return self._ranks.get(article_id, len(self.ids))
 
 
 def chooses_articles_only(flt: EventFilter) -> bool:
@@ -129,6 +136,8 @@ ARTICLE_REF = (
     ("a.url", "article_url"),
 )
 _CHUNK = 500
+# A filter keeping at most 1/RARE of the store's events has its page picked per article
+RARE = 50
 Fetch = Callable[[str, Sequence[Any]], list[tuple]]
 
 
@@ -142,18 +151,25 @@ def lookup(fetch: Fetch, sql: str, column: str, ids: Iterable[Any]) -> list[tupl
     return rows
 
 
-def event_page(fetch: Fetch, flt: EventFilter, where: Where, page_sql: str) -> list[dict]:
+def event_page(
+    fetch: Fetch,
+    flt: EventFilter,
+    where: Where,
+    page_sql: str,
+    source: tuple[str, list] | None = None,
+) -> list[dict]:
     """The page's events with their article's details, then the names, places, times and
     speakers of that page alone. Joining those tables in the page's query made DuckDB read each
     whole table (every time, every statement) into a hash table for fifty rows."""
     columns = [(f"e.{q(c)}", c) for c in EVENT_COLUMNS] + list(ARTICLE_REF)
     select = ", ".join(f"{expr} AS {q(alias)}" for expr, alias in columns)
+    tables, params = source or whole("events", "e")  # ``source``: from ``chosen_articles``
     rows = [
         dict(zip([alias for _, alias in columns], row, strict=True))
         for row in fetch(
-            f"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id{where.sql()} "
+            f"SELECT {select} FROM {tables}{where.sql()} "
             f"{flt.order_sql('a.published', 'e.')}{page_sql}",
-            where.params,
+            [*params, *where.params],
         )
     ]
     if not rows:
@@ -199,6 +215,87 @@ def window_since(order: ArticleOrder, events: int) -> date | None:
         seen += n
         if seen >= events:
             return published
+    return None
+
+
+def windows(order: ArticleOrder, total: int, end: int, size: int) -> list[date]:
+    """Where a newest-first page ending at ``end`` of a filter keeping ``total`` rows is first
+    looked for: the newest articles holding ``size`` times ``end`` in events, then 8 and 64
+    times as many, each only if the filter's share of the store's events would fill the page
+    there; then the whole store (a sort of every match)."""
+    store = order.run(None).starts[-1]
+    sizes = [size * end * grow for grow in (1, 8, 64)]
+    days = [window_since(order, n) for n in sizes if n * total >= end * store]
+    return list(dict.fromkeys(day for day in days if day is not None))
+
+
+def pick_articles(
+    order: ArticleOrder, counts: list[tuple[str, int]], limit: int, offset: int
+) -> tuple[list[str], int]:
+    """From each article's number of matching rows: the articles, in list order, that hold the
+    page's rows, and the page's offset within their rows. A rare filter's page is found so
+    without sorting every match by its article's date (a join of the whole articles table)."""
+    seen, chosen, inner = 0, [], 0
+    for article_id, n in sorted(counts, key=lambda c: (order.rank(c[0]), c[0])):
+        if seen + n > offset and seen < offset + limit:
+            inner = inner if chosen else offset - seen
+            chosen.append(article_id)
+        seen += n
+        if seen >= offset + limit:
+            break
+    return chosen, inner
+
+
+def chosen_articles(table: str, alias: str, article_ids: Sequence[str]) -> tuple[str, list]:
+    """A ``FROM`` clause (and its parameters) of these articles' rows of ``table`` joined to
+    the articles: both read by article id first. ``OFFSET 0`` keeps DuckDB from merging the
+    page's filter into those reads, which makes it scan the whole table instead of the index
+    (40 ms instead of 3 on 100,000 articles)."""
+    marks = ", ".join("?" * len(article_ids)) or "NULL"
+    sql = (
+        f"(SELECT * FROM {table} WHERE article_id IN ({marks}) OFFSET 0) {alias} "
+        f"JOIN (SELECT * FROM articles WHERE id IN ({marks}) OFFSET 0) a "
+        f"ON a.id = {alias}.article_id"
+    )
+    return sql, [*article_ids, *article_ids]
+
+
+def whole(table: str, alias: str) -> tuple[str, list]:
+    """The ``FROM`` clause of every row of ``table`` joined to its article."""
+    return f"{table} {alias} JOIN articles a ON a.id = {alias}.article_id", []
+
+
+def newest_page(
+    fetch: Fetch,
+    order: ArticleOrder,
+    table: str,
+    where: Where,
+    needs_articles: bool,
+    total: int,
+    limit: int,
+    offset: int,
+    run: Callable[[Where, int, tuple[str, list] | None], list[dict]],
+    window: int,
+) -> list[dict] | None:
+    """A newest-first page of a read-only store found without sorting every match (``table``:
+    ``events e`` or ``statements s``; ``run(where, offset, source)``: the page's query, from
+    ``source`` or the whole table): a rare filter's (``RARE``: a fiftieth of the events or less)
+    from its rows per article (``pick_articles``), any other's among the newest articles
+    (``windows``). None where neither finds it: the caller asks the whole store."""
+    if not (limit > 0 and offset < total):
+        return None
+    name, alias = table.split()
+    if not needs_articles and total * RARE <= order.run(None).starts[-1]:
+        counts = fetch(
+            f"SELECT {alias}.article_id, count(*) FROM {table}{where.sql()} GROUP BY 1",
+            where.params,
+        )
+        ids, inner = pick_articles(order, counts, limit, offset)
+        return run(where, inner, chosen_articles(name, alias, ids))
+    for since in windows(order, total, offset + limit, window):
+        rows = run(within(where, since), offset, None)
+        if len(rows) == min(limit, total - offset):
+            return rows
     return None
 
 

@@ -16,7 +16,6 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any, TypeVar
 
 from ..store import Store
@@ -439,20 +438,14 @@ class Reader(PictureQueries):
         total = self._count(counted, where.params) if total is None else total
         columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
         order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
-        order += self._page_sql(limit, offset)
-        rows = None
-        for since in self._windows(True, total, limit, offset):  # as for events
-            near = paging.within(where, since)
-            rows = self._dicts(
-                columns,
-                f"FROM statements s JOIN articles a ON a.id = s.article_id{near.sql()}{order}",
-                near.params,
-            )
-            if len(rows) == min(limit, total - offset):
-                break
-            rows = None
-        if rows is None:
-            rows = self._dicts(columns, base + order, where.params)
+
+        def run(near: Where, skip: int, source: tuple[str, list] | None) -> list[dict[str, Any]]:
+            tables, params = source or paging.whole("statements", "s")
+            sql = f"FROM {tables}{near.sql()}{order}{self._page_sql(limit, skip)}"
+            return self._dicts(columns, sql, [*params, *near.params])
+
+        rows = self._newest_page("statements s", where, needs_articles, total, limit, offset, run)
+        rows = run(where, offset, None) if rows is None else rows
         paging.add_statement_details(self._fetch, rows)
         disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
         items = [_statement_item(row, disputed_by) for row in rows]
@@ -519,18 +512,11 @@ class Reader(PictureQueries):
     def article_order(self) -> ArticleOrder:
         return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
 
-    def _windows(self, newest: bool, total: int, limit: int, offset: int) -> list[date]:
-        """Where a newest-first page of a read-only DuckDB store is first looked for: the
-        newest articles holding ``_WINDOW`` times the page's end in events, then 8 and 64 times
-        as many (a rarer filter), before the whole store (a sort of every match); each only if
-        the filter's share of the store's events would fill the page there."""
-        if not (self.frozen and newest and offset + limit > 0 and offset < total):
-            return []
-        order, end = self.article_order(), offset + limit
-        store = order.run(None).starts[-1]
-        sizes = [_WINDOW * end * grow for grow in (1, 8, 64)]
-        days = [paging.window_since(order, n) for n in sizes if n * total >= end * store]
-        return list(dict.fromkeys(day for day in days if day is not None))
+    def _newest_page(self, table: str, where: Where, *args: Any) -> list[dict[str, Any]] | None:
+        """``paging.newest_page`` on a read-only DuckDB store (None elsewhere)."""
+        if not self.frozen:
+            return None
+        return paging.newest_page(self._fetch, self.article_order(), table, where, *args, _WINDOW)
 
     def events(
         self, flt: EventFilter, limit: int = 50, offset: int = 0, total: int | None = None
@@ -539,25 +525,21 @@ class Reader(PictureQueries):
         flt = self.resolve_actor(flt)
         if self.frozen and chooses_articles_only(flt):
             total, ids, inner = page_articles(self.article_order(), flt, limit, offset)
-            where = Where()
-            if ids:
-                marks = ", ".join("?" * len(ids))  # on both sides: no scan of every article
-                where.add(f"e.article_id IN ({marks}) AND a.id IN ({marks})", *ids, *ids)
-                rows = event_page(self._fetch, flt, where, self._page_sql(limit, inner))
-            else:
-                rows = []
+            source = paging.chosen_articles("events", "e", ids)
+            page = self._page_sql(limit, inner)
+            rows = event_page(self._fetch, flt, Where(), page, source) if ids else []
             return Page(total, limit, offset, [_event_item(row) for row in rows])
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         if total is None:
             total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
+
+        def run(near: Where, skip: int, source: tuple[str, list] | None) -> list[dict[str, Any]]:
+            return event_page(self._fetch, flt, near, self._page_sql(limit, skip), source)
+
         rows = None
-        for since in self._windows(flt.sort == "newest", total, limit, offset):
-            near = paging.within(where, since)  # the newest articles alone (``_windows``)
-            rows = event_page(self._fetch, flt, near, self._page_sql(limit, offset))
-            if len(rows) == min(limit, total - offset):
-                break
-            rows = None
+        if flt.sort == "newest":
+            rows = self._newest_page("events e", where, bool(joined), total, limit, offset, run)
         if rows is None:
             rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
         return Page(total, limit, offset, [_event_item(row) for row in rows])

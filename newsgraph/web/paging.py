@@ -218,13 +218,15 @@ def window_since(order: ArticleOrder, events: int) -> date | None:
     return None
 
 
-def windows(order: ArticleOrder, total: int, end: int, size: int) -> list[date]:
+def windows(
+    order: ArticleOrder, total: int, end: int, size: int, grows: Sequence[int] = (1, 8, 64)
+) -> list[date]:
     """Where a newest-first page ending at ``end`` of a filter keeping ``total`` rows is first
     looked for: the newest articles holding ``size`` times ``end`` in events, then 8 and 64
     times as many, each only if the filter's share of the store's events would fill the page
     there; then the whole store (a sort of every match)."""
     store = order.run(None).starts[-1]
-    sizes = [size * end * grow for grow in (1, 8, 64)]
+    sizes = [size * end * grow for grow in grows]
     days = [window_since(order, n) for n in sizes if n * total >= end * store]
     return list(dict.fromkeys(day for day in days if day is not None))
 
@@ -279,20 +281,22 @@ def newest_page(
 ) -> list[dict] | None:
     """A newest-first page of a read-only store found without sorting every match (``table``:
     ``events e`` or ``statements s``; ``run(where, offset, source)``: the page's query, from
-    ``source`` or the whole table): a rare filter's (``RARE``: a fiftieth of the events or less)
-    from its rows per article (``pick_articles``), any other's among the newest articles
-    (``windows``). None where neither finds it: the caller asks the whole store."""
+    ``source`` or the whole table): a rare events filter's (``RARE``: a fiftieth of the
+    events or less) from its rows per article (``pick_articles``), any other's among the
+    newest articles (``windows``; statements: the first window alone, as measured cheapest).
+    None where neither finds it: the caller asks the whole store."""
     if not (limit > 0 and offset < total):
         return None
     name, alias = table.split()
-    if not needs_articles and total * RARE <= order.run(None).starts[-1]:
+    events = name == "events"
+    if events and not needs_articles and total * RARE <= order.run(None).starts[-1]:
         counts = fetch(
             f"SELECT {alias}.article_id, count(*) FROM {table}{where.sql()} GROUP BY 1",
             where.params,
         )
         ids, inner = pick_articles(order, counts, limit, offset)
         return run(where, inner, chosen_articles(name, alias, ids))
-    for since in windows(order, total, offset + limit, window):
+    for since in windows(order, total, offset + limit, window, (1, 8, 64) if events else (1,)):
         rows = run(within(where, since), offset, None)
         if len(rows) == min(limit, total - offset):
             return rows

@@ -6,7 +6,9 @@ starts that many processes on it; each builds the application itself (``app_from
 a factory uvicorn imports by name) from the settings the parent leaves in the environment, and
 opens the store read-only on its own: DuckDB lets several processes read one file, and on
 PostgreSQL each worker holds one connection. The Host check, the token and the security
-headers are the application's own middleware, so every worker applies them.
+headers are the application's own middleware, so every worker applies them. The workers share
+their rendered answers through a private folder the parent creates and removes
+(``cache.SharedFolder``), so a page one of them rendered is not rendered again by another.
 """
 
 from __future__ import annotations

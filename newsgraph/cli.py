@@ -450,7 +450,7 @@ def serve(
             "--workers",
             "-j",
             min=1,
-            help="Server processes (default: one per core, at most 4, on DuckDB; 1 on "
+            help="Server processes (default: one per two cores, at most 4, on DuckDB; 1 on "
             "PostgreSQL, where each holds a connection).",
         ),
     ] = None,

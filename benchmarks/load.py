@@ -5,8 +5,12 @@
 
 It starts the real server (``python -m newsgraph serve``) in a subprocess, measures one user
 alone (the baseline), then ``--users`` users at once, each sending requests back to back on its
-own keep-alive connection, and prints p50/p95/max latency, throughput and errors for both, and
-the ratio of the two p95s. Both runs are bounded by ``--requests`` (per user) and ``--seconds``.
+own keep-alive connection, and prints p50/p95/max latency, throughput and errors for both, the
+ratio of the two p95s, the load average at start and end, and the CPU time the server's
+processes spent per request (user + system, from /proc: a cost that other jobs on a shared
+machine barely move, unlike latency). Both runs are bounded by ``--requests`` (per user) and
+``--seconds``. ``--workers`` and ``--cache-mb`` are passed to ``serve`` (``--cache-mb 0``:
+every answer rendered afresh).
 
 ``--articles N`` first writes a bigger store next to the given one: its articles replicated with
 new ids (``<id>~<k>``), every per-article table with them, publication dates shifted by
@@ -152,8 +156,11 @@ def user(port: int, urls: list[str], start: int, requests: int, until: float, ta
     con.close()
 
 
-def run(port: int, urls: list[str], users: int, requests: int, seconds: float) -> dict:
+def run(
+    port: int, urls: list[str], users: int, requests: int, seconds: float, server: int = 0
+) -> dict:
     tally = Tally()
+    cpu_before = cpu_seconds(server) if server else None
     until = time.monotonic() + seconds
     threads = [
         threading.Thread(
@@ -167,6 +174,7 @@ def run(port: int, urls: list[str], users: int, requests: int, seconds: float) -
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - began
+    cpu_after = cpu_seconds(server) if server else None
     lat = sorted(tally.latencies)
     q = statistics.quantiles(lat, n=100) if len(lat) > 1 else lat * 99
     return {
@@ -178,7 +186,44 @@ def run(port: int, urls: list[str], users: int, requests: int, seconds: float) -
         "p95_ms": round(q[94] * 1000, 1),
         "max_ms": round(lat[-1] * 1000, 1) if lat else None,
         "requests_per_s": round(len(lat) / wall, 1),
+        "server_cpu_ms_per_request": (
+            round((cpu_after - cpu_before) * 1000 / max(len(lat), 1), 1)
+            if cpu_before is not None and cpu_after is not None
+            else None
+        ),
     }
+
+
+def load_average() -> str | None:
+    """The machine's 1, 5 and 15-minute load averages, where the system tells them."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return None
+
+
+def cpu_seconds(root: int) -> float | None:
+    """CPU time (user + system) used so far by process ``root`` and its descendants (the
+    server's workers): a cost per request that other jobs on the machine barely move."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        pid = int(entry.parent.name)
+        parents[pid] = int(fields[1])
+        used[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    if root not in used:
+        return None
+    family, total = {root}, 0.0
+    for pid in sorted(used):  # children have higher ids than their parents, nearly always
+        if pid == root or parents.get(pid) in family:
+            family.add(pid)
+            total += used[pid]
+    return total
 
 
 def free_port() -> int:
@@ -187,8 +232,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, options: list[str]) -> subprocess.Popen:
     command = [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port)]
+    command += options
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -214,6 +260,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="per user, at most")
     parser.add_argument("--seconds", type=float, default=60, help="per run, at most")
     parser.add_argument("--baseline-requests", type=int, default=100)
+    parser.add_argument("--workers", type=int, help="serve --workers (default: serve's own)")
+    parser.add_argument("--cache-mb", type=float, help="serve --cache-mb (0: no answer cache)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
 
@@ -230,12 +278,15 @@ def main() -> None:
     con.close()
     urls = page_mix(db)
     port = free_port()
-    server = start_server(db, port)
+    load_at_start = load_average()
+    options = [] if args.workers is None else ["--workers", str(args.workers)]
+    options += [] if args.cache_mb is None else ["--cache-mb", str(args.cache_mb)]
+    server = start_server(db, port, options)
     try:
         # warm-up, one of each kind of page: imports, the knowledge base, first cursors
         run(port, sorted(urls, key=lambda u: u.split("?")[0])[::40], 1, 16, args.seconds)
-        alone = run(port, urls, 1, args.baseline_requests, args.seconds)
-        crowd = run(port, urls, args.users, args.requests, args.seconds)
+        alone = run(port, urls, 1, args.baseline_requests, args.seconds, server.pid)
+        crowd = run(port, urls, args.users, args.requests, args.seconds, server.pid)
     finally:
         server.terminate()
         try:
@@ -248,6 +299,8 @@ def main() -> None:
         "articles": n_articles,
         "events": n_events,
         "cpus": os.cpu_count(),
+        "serve_options": options,
+        "load_average": {"start": load_at_start, "end": load_average()},
         "one_user": alone,
         "concurrent": crowd,
         "p95_ratio": round(crowd["p95_ms"] / max(alone["p95_ms"], 0.1), 2),
@@ -256,10 +309,13 @@ def main() -> None:
         print(json.dumps(figures, indent=2))
         return
     print(f"store {db}: {n_articles:,} articles, {n_events:,} events, {os.cpu_count()} CPUs")
+    shown = " ".join(options) or "(defaults)"
+    print(f"serve {shown}; load average {load_at_start} → {load_average()}")
     for label, r in (("1 user", alone), (f"{args.users} users", crowd)):
         print(
             f"{label:>9}: {r['requests']} requests, {r['errors']} errors, p50 {r['p50_ms']} ms, "
-            f"p95 {r['p95_ms']} ms, max {r['max_ms']} ms, {r['requests_per_s']} req/s"
+            f"p95 {r['p95_ms']} ms, max {r['max_ms']} ms, {r['requests_per_s']} req/s, "
+            f"server CPU {r['server_cpu_ms_per_request']} ms/request"
         )
         for error in r["first_errors"]:
             print(f"           {error}")

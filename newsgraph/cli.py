@@ -397,6 +397,24 @@ def serve(
             help="Require this token: 'Authorization: Bearer TOKEN', or open ?token=TOKEN once.",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            help="Server processes (default: one per two cores, at most 4, on DuckDB; 1 on "
+            "PostgreSQL, where each holds a connection).",
+        ),
+    ] = None,
+    cache_mb: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="Megabytes of rendered answers each process keeps by address on a DuckDB "
+            "store (0: none).",
+        ),
+    ] = 64,
 ) -> None:
     """Browse a store in a web browser, with a read-only JSON API (needs the api extra).
 
@@ -410,6 +428,7 @@ def serve(
         import uvicorn
 
         from .web import create_app
+        from .web.serving import ServeSettings, default_workers, run_workers, warm_up
     except ImportError as exc:
         err.print(f"[red]serve needs FastAPI, uvicorn and Jinja2 ({exc.name} is missing):[/]")
         err.print("pip install 'newsgraph[api]'")
@@ -419,13 +438,23 @@ def serve(
     try:
         local = host in ("127.0.0.1", "::1", "localhost")
         where = f"http://{'localhost' if local else host}:{port}/"
-        err.print(f"serving {escape(store.target)} read-only at {where} (Ctrl+C stops)")
+        processes = workers or default_workers(store.dialect)
+        err.print(
+            f"serving {escape(store.target)} read-only at {where} with {processes} "
+            f"process{'es' if processes > 1 else ''} (Ctrl+C stops)"
+        )
         if not local and not token:
             err.print("[yellow]note: no --token: whoever can reach this port can read the store[/]")
         hosts = list(allow_host or [])
         if host not in ("0.0.0.0", "::"):
             hosts.append(host)  # the address it was asked to listen on is a name it answers to
-        app_ = create_app(store, allowed_hosts=hosts, token=token)
+        if processes > 1:
+            store.close()  # each worker opens its own
+            settings = ServeSettings(db, host, port, hosts, token, processes, cache_mb)
+            run_workers(settings)
+            return
+        app_ = create_app(store, allowed_hosts=hosts, token=token, cache_mb=cache_mb)
+        warm_up(app_)
         uvicorn.run(app_, host=host, port=port, log_level="info")
     finally:
         store.close()

@@ -208,8 +208,8 @@ def test_memoised_actor_ranking_answers_as_the_sql_does(store, args: tuple) -> N
     from newsgraph.web.queries import Reader
 
     memoised, counted = Reader(store), Reader(store)
-    counted._frozen = False
-    assert memoised._frozen
+    counted.frozen = False
+    assert memoised.frozen
     assert memoised.actors(*args).to_dict() == counted.actors(*args).to_dict()
 
 
@@ -218,5 +218,5 @@ def test_memoised_actor_detail_answers_as_the_sql_does(store, actor_id: str) -> 
     from newsgraph.web.queries import Reader
 
     memoised, counted = Reader(store), Reader(store)
-    counted._frozen = False
+    counted.frozen = False
     assert memoised.actor(actor_id) == counted.actor(actor_id)

@@ -168,11 +168,10 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 50, offset: Offset
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id!r} in this store")
     said = StatementFilter(speaker=actor_id, speaker_ids=(actor_id,))
-    actor["statement_page"] = data.statements(said, limit, offset)
     exact = EventFilter(actor=actor_id, actor_ids=(actor_id,))
-    actor["event_page"] = data.events(exact, limit, offset)
-    actor["statement_page"] = actor["statement_page"].to_dict()
-    actor["event_page"] = actor["event_page"].to_dict()
+    # its counts (statements as speaker, events as source or target) are these lists' totals
+    actor["statement_page"] = data.statements(said, limit, offset, actor["statements"]).to_dict()
+    actor["event_page"] = data.events(exact, limit, offset, actor["events"]).to_dict()
     return actor
 
 

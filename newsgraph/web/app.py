@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..store import Store
 from . import api, downloads, lookup, network, pages, pictures, stories, storypages, worldmap
+from .cache import DEFAULT_CACHE_MB, CachedResponses, ResponseCache, SharedFolder
 from .guard import LOCAL_HOSTS, guarded
 from .queries import Reader
 
@@ -32,13 +33,16 @@ HERE = Path(__file__).parent
 
 
 class NewsgraphApp(FastAPI):
-    """FastAPI with the ``guard`` checks wrapped around its whole stack (errors included)."""
+    """FastAPI with the ``guard`` checks wrapped around its whole stack (errors included), and
+    inside them the answers kept by address (``cache``)."""
 
     allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
     token: str | None = None
+    response_cache: ResponseCache | None = None
 
     def build_middleware_stack(self) -> Any:
-        return guarded(super().build_middleware_stack(), self.allowed_hosts, self.token)
+        inner = CachedResponses(super().build_middleware_stack(), self.response_cache)
+        return guarded(inner, self.allowed_hosts, self.token)
 
 
 def templates() -> Environment:
@@ -66,12 +70,20 @@ def wants_json(request: Request) -> bool:
 
 
 def create_app(
-    store: Store, *, allowed_hosts: Iterable[str] = (), token: str | None = None
+    store: Store,
+    *,
+    allowed_hosts: Iterable[str] = (),
+    token: str | None = None,
+    cache_mb: float = DEFAULT_CACHE_MB,
+    shared_cache: str | None = None,
 ) -> FastAPI:
     """The web UI and REST API over ``store`` (which the caller opens and closes).
 
     It answers requests whose ``Host`` is a local name (localhost, 127.0.0.1, ::1) or one of
     ``allowed_hosts`` (``*``: any); with ``token``, only requests that carry it (``guard``).
+    On a read-only DuckDB store, which cannot change while it is served, it keeps up to
+    ``cache_mb`` megabytes of answers by address (0: none; ``cache``), and as many in the
+    folder ``shared_cache`` if given, where other processes serving the store find them.
     """
     app = NewsgraphApp(
         title="newsgraph",
@@ -86,6 +98,10 @@ def create_app(
         redoc_url=None,
     )
     app.state.reader = Reader(store)
+    if app.state.reader.frozen and cache_mb > 0:
+        budget = int(cache_mb * 1024 * 1024)
+        shared = SharedFolder(shared_cache, budget) if shared_cache else None
+        app.response_cache = ResponseCache(budget, shared)
     # the knowledge base behind alias search takes seconds to load: not on the first request
     threading.Thread(target=lookup.warm, name="newsgraph-kb", daemon=True).start()
     app.state.templates = templates()

@@ -380,9 +380,10 @@ def actor_page(
     if actor is None:
         raise HTTPException(404, f"There is no actor {actor_id!r} in this store.")
     exact_speaker = StatementFilter(speaker=actor_id, speaker_ids=(actor_id,))
-    said = data.statements(exact_speaker, PER_PAGE, (spage - 1) * PER_PAGE)
+    # the actor's counts (statements as speaker, events as source or target) are these totals
+    said = data.statements(exact_speaker, PER_PAGE, (spage - 1) * PER_PAGE, actor["statements"])
     exact = EventFilter(actor=actor_id, actor_ids=(actor_id,))
-    done = data.events(exact, PER_PAGE, (epage - 1) * PER_PAGE)
+    done = data.events(exact, PER_PAGE, (epage - 1) * PER_PAGE, actor["events"])
     return render(
         request,
         "actor.html",

@@ -10,8 +10,10 @@ few articles are picked from them, and only their events are read and sorted.
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -31,6 +33,17 @@ ARTICLE_ORDER_SQL = (
 
 
 @dataclass(frozen=True)
+class ArticleRun:
+    """The articles of one outlet (or all) that hold events, in list order: their ids, their
+    days as sort keys (minus the ordinal, ascending; no day last) and ``starts``, the number of
+    events before each (one more entry: the total)."""
+
+    ids: list[str]
+    keys: list[float]
+    starts: list[int]
+
+
+@dataclass(frozen=True)
 class ArticleOrder:
     """Every article, newest first as the events list orders them, with its event count."""
 
@@ -38,6 +51,8 @@ class ArticleOrder:
     published: Sequence[date | None]
     outlets: Sequence[str | None]  # lower case
     events: Sequence[int]
+    _runs: dict[str | None, ArticleRun] = field(default_factory=dict, compare=False, repr=False)
+    _ranks: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_rows(cls, rows: list[tuple[Any, ...]]) -> ArticleOrder:
@@ -47,6 +62,29 @@ class ArticleOrder:
             outlets=[r[2] for r in rows],
             events=[int(r[3]) for r in rows],
         )
+
+    def run(self, outlet: str | None) -> ArticleRun:
+        """``outlet``'s articles (lower case; None: every outlet's), built on first use."""
+        found = self._runs.get(outlet)
+        if found is None:
+            ids: list[str] = []
+            keys: list[float] = []
+            starts = [0]
+            for article_id, published, article_outlet, n in zip(
+                self.ids, self.published, self.outlets, self.events, strict=True
+            ):
+                if n and (outlet is None or article_outlet == outlet):
+                    ids.append(article_id)
+                    keys.append(-published.toordinal() if published else math.inf)
+                    starts.append(starts[-1] + n)
+            found = self._runs[outlet] = ArticleRun(ids, keys, starts)
+        return found
+
+    def rank(self, article_id: str) -> int:
+        """The article's place in the list (built on first use)."""
+        if len(self._ranks) != len(self.ids):
+            self._ranks.update({article_id: i for i, article_id in enumerate(self.ids)})
+        return self._ranks.get(article_id, len(self.ids))
 
 
 def chooses_articles_only(flt: EventFilter) -> bool:
@@ -64,24 +102,28 @@ def page_articles(
     order: ArticleOrder, flt: EventFilter, limit: int, offset: int
 ) -> tuple[int, list[str], int]:
     """(events the filter keeps, the articles that hold the page's events, the page's offset
-    within those articles' events)."""
-    outlet = flt.outlet.lower() if flt.outlet else None
-    total, chosen, inner = 0, [], 0
-    for article_id, published, article_outlet, n in zip(
-        order.ids, order.published, order.outlets, order.events, strict=True
-    ):
-        if not n or (outlet and article_outlet != outlet):
-            continue
-        if flt.date_from and (published is None or published < flt.date_from):
-            continue
-        if flt.date_to and (published is None or published > flt.date_to):
-            continue
-        if total + n > offset and total < offset + limit:
-            if not chosen:
-                inner = offset - total
-            chosen.append(article_id)
-        total += n
-    return total, chosen, inner
+    within those articles' events). The outlet's articles are a run of the list and the dates a
+    stretch of that run, so both ends and the page are found by bisection, not by a walk over
+    every article (30 ms a page on 100,000 articles)."""
+    run = order.run(flt.outlet.lower() if flt.outlet else None)
+    lo, hi = 0, len(run.ids)
+    if flt.date_to:
+        lo = bisect.bisect_left(run.keys, -flt.date_to.toordinal())
+    if flt.date_from:
+        hi = bisect.bisect_right(run.keys, -flt.date_from.toordinal())
+    if flt.date_from or flt.date_to:
+        hi = min(hi, bisect.bisect_left(run.keys, math.inf))  # no day: outside any range
+    if lo >= hi:
+        return 0, [], 0
+    base = run.starts[lo]
+    total = run.starts[hi] - base
+    if offset >= total:
+        return total, [], 0
+    first = bisect.bisect_right(run.starts, base + offset, lo, hi) - 1
+    last = bisect.bisect_left(run.starts, base + min(offset + limit, total), lo, hi + 1)
+    if last <= first:
+        return total, [], 0
+    return total, run.ids[first:last], base + offset - run.starts[first]
 
 
 # --- one page of events -----------------------------------------------------------------------
@@ -94,6 +136,8 @@ ARTICLE_REF = (
     ("a.url", "article_url"),
 )
 _CHUNK = 500
+# A filter keeping at most 1/RARE of the store's events has its page picked per article
+RARE = 50
 Fetch = Callable[[str, Sequence[Any]], list[tuple]]
 
 
@@ -107,18 +151,25 @@ def lookup(fetch: Fetch, sql: str, column: str, ids: Iterable[Any]) -> list[tupl
     return rows
 
 
-def event_page(fetch: Fetch, flt: EventFilter, where: Where, page_sql: str) -> list[dict]:
+def event_page(
+    fetch: Fetch,
+    flt: EventFilter,
+    where: Where,
+    page_sql: str,
+    source: tuple[str, list] | None = None,
+) -> list[dict]:
     """The page's events with their article's details, then the names, places, times and
     speakers of that page alone. Joining those tables in the page's query made DuckDB read each
     whole table (every time, every statement) into a hash table for fifty rows."""
     columns = [(f"e.{q(c)}", c) for c in EVENT_COLUMNS] + list(ARTICLE_REF)
     select = ", ".join(f"{expr} AS {q(alias)}" for expr, alias in columns)
+    tables, params = source or whole("events", "e")  # ``source``: from ``chosen_articles``
     rows = [
         dict(zip([alias for _, alias in columns], row, strict=True))
         for row in fetch(
-            f"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id{where.sql()} "
+            f"SELECT {select} FROM {tables}{where.sql()} "
             f"{flt.order_sql('a.published', 'e.')}{page_sql}",
-            where.params,
+            [*params, *where.params],
         )
     ]
     if not rows:
@@ -164,6 +215,91 @@ def window_since(order: ArticleOrder, events: int) -> date | None:
         seen += n
         if seen >= events:
             return published
+    return None
+
+
+def windows(
+    order: ArticleOrder, total: int, end: int, size: int, grows: Sequence[int] = (1, 8, 64)
+) -> list[date]:
+    """Where a newest-first page ending at ``end`` of a filter keeping ``total`` rows is first
+    looked for: the newest articles holding ``size`` times ``end`` in events, then 8 and 64
+    times as many, each only if the filter's share of the store's events would fill the page
+    there; then the whole store (a sort of every match)."""
+    store = order.run(None).starts[-1]
+    sizes = [size * end * grow for grow in grows]
+    days = [window_since(order, n) for n in sizes if n * total >= end * store]
+    return list(dict.fromkeys(day for day in days if day is not None))
+
+
+def pick_articles(
+    order: ArticleOrder, counts: list[tuple[str, int]], limit: int, offset: int
+) -> tuple[list[str], int]:
+    """From each article's number of matching rows: the articles, in list order, that hold the
+    page's rows, and the page's offset within their rows. A rare filter's page is found so
+    without sorting every match by its article's date (a join of the whole articles table)."""
+    seen, chosen, inner = 0, [], 0
+    for article_id, n in sorted(counts, key=lambda c: (order.rank(c[0]), c[0])):
+        if seen + n > offset and seen < offset + limit:
+            inner = inner if chosen else offset - seen
+            chosen.append(article_id)
+        seen += n
+        if seen >= offset + limit:
+            break
+    return chosen, inner
+
+
+def chosen_articles(table: str, alias: str, article_ids: Sequence[str]) -> tuple[str, list]:
+    """A ``FROM`` clause (and its parameters) of these articles' rows of ``table`` joined to
+    the articles: both read by article id first. ``OFFSET 0`` keeps DuckDB from merging the
+    page's filter into those reads, which makes it scan the whole table instead of the index
+    (40 ms instead of 3 on 100,000 articles)."""
+    marks = ", ".join("?" * len(article_ids)) or "NULL"
+    sql = (
+        f"(SELECT * FROM {table} WHERE article_id IN ({marks}) OFFSET 0) {alias} "
+        f"JOIN (SELECT * FROM articles WHERE id IN ({marks}) OFFSET 0) a "
+        f"ON a.id = {alias}.article_id"
+    )
+    return sql, [*article_ids, *article_ids]
+
+
+def whole(table: str, alias: str) -> tuple[str, list]:
+    """The ``FROM`` clause of every row of ``table`` joined to its article."""
+    return f"{table} {alias} JOIN articles a ON a.id = {alias}.article_id", []
+
+
+def newest_page(
+    fetch: Fetch,
+    order: ArticleOrder,
+    table: str,
+    where: Where,
+    needs_articles: bool,
+    total: int,
+    limit: int,
+    offset: int,
+    run: Callable[[Where, int, tuple[str, list] | None], list[dict]],
+    window: int,
+) -> list[dict] | None:
+    """A newest-first page of a read-only store found without sorting every match (``table``:
+    ``events e`` or ``statements s``; ``run(where, offset, source)``: the page's query, from
+    ``source`` or the whole table): a rare events filter's (``RARE``: a fiftieth of the
+    events or less) from its rows per article (``pick_articles``), any other's among the
+    newest articles (``windows``; statements: the first window alone, as measured cheapest).
+    None where neither finds it: the caller asks the whole store."""
+    if not (limit > 0 and offset < total):
+        return None
+    name, alias = table.split()
+    events = name == "events"
+    if events and not needs_articles and total * RARE <= order.run(None).starts[-1]:
+        counts = fetch(
+            f"SELECT {alias}.article_id, count(*) FROM {table}{where.sql()} GROUP BY 1",
+            where.params,
+        )
+        ids, inner = pick_articles(order, counts, limit, offset)
+        return run(where, inner, chosen_articles(name, alias, ids))
+    for since in windows(order, total, offset + limit, window, (1, 8, 64) if events else (1,)):
+        rows = run(within(where, since), offset, None)
+        if len(rows) == min(limit, total - offset):
+            return rows
     return None
 
 

@@ -15,13 +15,12 @@ import functools
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from ..store import Store
 from ..store.schema import get_table
-from . import lookup, paging
+from . import lookup, paging, wordings
 from .figures import PictureQueries
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
     ARTICLE_SORTS,
@@ -70,8 +69,8 @@ class Page:
     offset: int
     items: list[dict[str, Any]]
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, Any]:  # the items are this request's own: no deep copy
+        return dict(vars(self))
 
     @property
     def has_next(self) -> bool:
@@ -100,7 +99,7 @@ def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
 
     @functools.wraps(method)
     def memoised(self: Reader) -> T:
-        if not self._frozen:
+        if not self.frozen:
             return method(self)
         if method.__name__ not in self._memo:
             self._memo[method.__name__] = method(self)
@@ -122,7 +121,7 @@ class Reader(PictureQueries):
         self._local = threading.local()
         self._opening = threading.Lock()
         self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
-        self._frozen = self._per_thread and store.read_only
+        self.frozen = self._per_thread and store.read_only  # cannot change while read
         self._memo: dict[str, Any] = {}
 
     @property
@@ -316,7 +315,7 @@ class Reader(PictureQueries):
             where.add(clause, *params)
         if type_:
             where.add(f"lower(a.{q('type')}) = ?", type_.lower())
-        if self._frozen:
+        if self.frozen:
             return self._ranked_actors(where, limit, offset)
         total = self._count(f"FROM actors a{where.sql()}", where.params)
         rows = self._fetch(
@@ -369,7 +368,7 @@ class Reader(PictureQueries):
         return Page(len(found), limit, offset, items)
 
     def actor(self, actor_id: str) -> dict[str, Any] | None:
-        if self._frozen:
+        if self.frozen:
             rows = [
                 (*row, *self._actor_stats().get(actor_id, (0, 0, 0, 0)))
                 for row in self._fetch(
@@ -395,32 +394,20 @@ class Reader(PictureQueries):
             [actor_id],
         )
 
-    def _wordings(self, actor_id: str) -> list[dict[str, Any]]:
-        """How the articles name an actor: each wording, its count and outlets."""
-        names: dict[str, dict[str, Any]] = {}
-        for text, outlet, count in self._fetch(
-            f"SELECT m.{q('text')}, a.outlet, count(*) FROM mentions m "
-            "JOIN articles a ON a.id = m.article_id "
-            "WHERE m.label = 'actor' AND m.actor_id = ? "
-            f"GROUP BY m.{q('text')}, a.outlet",
-            [actor_id],
-        ):
-            entry = names.setdefault(text, {"text": text, "count": 0, "outlets": []})
-            entry["count"] += int(count)
-            if outlet:
-                entry["outlets"].append(outlet)
-        for entry in names.values():
-            entry["outlets"].sort()
-        return sorted(names.values(), key=lambda n: (-n["count"], n["text"]))
+    def keep_wordings(self) -> None:
+        """Count the most mentioned actors' wordings now, in one query (``wordings``)."""
+        if self.frozen:
+            self._memo["busiest_wordings"] = wordings.of_busiest(self._fetch, _KEPT_ACTORS)
 
     def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
-        wordings = self._memo.setdefault("wordings", {}) if self._frozen else {}
-        kept = wordings.get(actor_id)
+        kept = self._memo.get("busiest_wordings", {}).get(actor_id)
+        others = self._memo.setdefault("wordings", {}) if self.frozen else {}
+        kept = kept if kept is not None else others.get(actor_id)
         if kept is None:  # a read-only store's wordings never change: kept (other threads too)
-            kept = self._wordings(actor_id)
-            if len(wordings) >= _KEPT_ACTORS:
-                wordings.clear()
-            wordings[actor_id] = kept
+            kept = wordings.of_actor(self._fetch, actor_id)
+            if len(others) >= _KEPT_ACTORS:
+                others.clear()
+            others[actor_id] = kept
         actor["names"] = copy.deepcopy(kept)
         affiliation = actor["affiliation"]
         actor["affiliation_name"] = (
@@ -436,7 +423,10 @@ class Reader(PictureQueries):
 
     # --- statements ---------------------------------------------------------------------
 
-    def statements(self, flt: StatementFilter, limit: int = 50, offset: int = 0) -> Page:
+    def statements(
+        self, flt: StatementFilter, limit: int = 50, offset: int = 0, total: int | None = None
+    ) -> Page:
+        """A page of statements; ``total``: their number where the caller knows it already."""
         if flt.speaker and not flt.speaker_ids:
             ids = lookup.actor_ids(self._fetch, flt.speaker) or (flt.speaker,)
             flt = replace(flt, speaker_ids=ids)
@@ -445,22 +435,17 @@ class Reader(PictureQueries):
         # counted without the articles unless the filter reads them (a join reads them all)
         needs_articles = bool(flt.outlet or flt.date_from or flt.date_to)
         counted = base if needs_articles else f"FROM statements s{where.sql()}"
-        total = self._count(counted, where.params)
+        total = self._count(counted, where.params) if total is None else total
         columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
         order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
-        order += self._page_sql(limit, offset)
-        rows = None
-        since = self._window(True, total, limit, offset)
-        if since is not None:  # first among the newest articles alone, as for events
-            near = paging.within(where, since)
-            rows = self._dicts(
-                columns,
-                f"FROM statements s JOIN articles a ON a.id = s.article_id{near.sql()}{order}",
-                near.params,
-            )
-            rows = rows if len(rows) == min(limit, total - offset) else None
-        if rows is None:
-            rows = self._dicts(columns, base + order, where.params)
+
+        def run(near: Where, skip: int, source: tuple[str, list] | None) -> list[dict[str, Any]]:
+            tables, params = source or paging.whole("statements", "s")
+            sql = f"FROM {tables}{near.sql()}{order}{self._page_sql(limit, skip)}"
+            return self._dicts(columns, sql, [*params, *near.params])
+
+        rows = self._newest_page("statements s", where, needs_articles, total, limit, offset, run)
+        rows = run(where, offset, None) if rows is None else rows
         paging.add_statement_details(self._fetch, rows)
         disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
         items = [_statement_item(row, disputed_by) for row in rows]
@@ -527,33 +512,34 @@ class Reader(PictureQueries):
     def article_order(self) -> ArticleOrder:
         return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
 
-    def _window(self, newest: bool, total: int, limit: int, offset: int) -> date | None:
-        """Where a newest-first page of a read-only DuckDB store is first looked for."""
-        if not (self._frozen and newest and offset + limit > 0 and offset < total):
+    def _newest_page(self, table: str, where: Where, *args: Any) -> list[dict[str, Any]] | None:
+        """``paging.newest_page`` on a read-only DuckDB store (None elsewhere)."""
+        if not self.frozen:
             return None
-        return paging.window_since(self.article_order(), _WINDOW * (offset + limit))
+        return paging.newest_page(self._fetch, self.article_order(), table, where, *args, _WINDOW)
 
-    def events(self, flt: EventFilter, limit: int = 50, offset: int = 0) -> Page:
+    def events(
+        self, flt: EventFilter, limit: int = 50, offset: int = 0, total: int | None = None
+    ) -> Page:
+        """A page of events; ``total``: their number where the caller knows it already."""
         flt = self.resolve_actor(flt)
-        if self._frozen and chooses_articles_only(flt):
+        if self.frozen and chooses_articles_only(flt):
             total, ids, inner = page_articles(self.article_order(), flt, limit, offset)
-            where = Where()
-            if ids:
-                where.add(f"e.article_id IN ({', '.join('?' * len(ids))})", *ids)
-                rows = event_page(self._fetch, flt, where, self._page_sql(limit, inner))
-            else:
-                rows = []
+            source = paging.chosen_articles("events", "e", ids)
+            page = self._page_sql(limit, inner)
+            rows = event_page(self._fetch, flt, Where(), page, source) if ids else []
             return Page(total, limit, offset, [_event_item(row) for row in rows])
         where = flt.where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
-        total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
-        since = self._window(flt.sort == "newest", total, limit, offset)
+        if total is None:
+            total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
+
+        def run(near: Where, skip: int, source: tuple[str, list] | None) -> list[dict[str, Any]]:
+            return event_page(self._fetch, flt, near, self._page_sql(limit, skip), source)
+
         rows = None
-        if since is not None:  # first among the newest articles alone (``paging.window_since``)
-            rows = event_page(
-                self._fetch, flt, paging.within(where, since), self._page_sql(limit, offset)
-            )
-            rows = rows if len(rows) == min(limit, total - offset) else None
+        if flt.sort == "newest":
+            rows = self._newest_page("events e", where, bool(joined), total, limit, offset, run)
         if rows is None:
             rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
         return Page(total, limit, offset, [_event_item(row) for row in rows])

@@ -208,8 +208,9 @@ def choose_target(
     actor_tokens: set[int],
 ) -> Token | None:
     """The first object or object-linked candidate that can be an actor (a candidate's
-    author, "Israeli air raids", right after it), else the first strict candidate, else an
-    actor in any prepositional phrase of the verb."""
+    author, "Israeli air raids", right after it), else an actor in any prepositional phrase of
+    the verb ("suspended military aid to Mali", "lifted restrictions on travel to Cuba": CAMEO
+    codes whom the act is aimed at, not the thing moved), else the first strict candidate."""
     expanded: list[tuple[Token, int]] = []
     for token, tier in candidates:
         expanded.append((token, tier))
@@ -221,10 +222,10 @@ def choose_target(
     for token, tier in usable:
         if tier <= LINKED and actor_like(token, lex, actor_tokens):
             return token
-    for token, tier in usable:
-        if tier == STRICT:
-            return token
     for token, _tier in usable:
         if actor_like(token, lex, actor_tokens):
+            return token
+    for token, tier in usable:
+        if tier == STRICT:
             return token
     return None

@@ -107,6 +107,7 @@ OBJECT_LINK_PREPS = (
     "towards",
     "by",
 )
+AIMED_PREPS = ("against", "on", "to", "with")
 ACTOR_CLASSES = ("people", "troops", "military", "place", "inspectors", "actors")
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
@@ -168,7 +169,10 @@ def verb_target_candidates(
                     (tok, max(LINKED, tier))
                     for tok, tier in verb_target_candidates(c, Sense(None), None, lex, 1)
                 )
-    out.extend((o, GENERIC) for o in prep_objects(verb, GENERIC_TARGET_PREPS))
+    for o in prep_objects(verb, GENERIC_TARGET_PREPS):
+        out.append((o, GENERIC))
+        # "called for sanctions against Turkey": whom the thing asked for is aimed at
+        out.extend((o2, GENERIC) for o2 in prep_objects(o, AIMED_PREPS))
     return out
 
 

@@ -105,3 +105,8 @@ def test_the_subject_of_is_willing_to_acts(nlp: Language) -> None:
 def test_coordinated_actors_are_coded_apart(nlp: Language) -> None:
     text = "Germany and the agency sent emergency aid to Nepal."
     assert [r[1] for r in _roles(nlp, text)] == ["Germany", "the agency"]
+
+
+def test_whom_the_thing_asked_for_is_aimed_at(nlp: Language) -> None:
+    text = "The council imposed sanctions in relation to Northland last year."
+    assert _first(nlp, text)[2] == "Northland"

@@ -99,11 +99,22 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
+# who can be a party of its own: a name, or a noun of people, troops or bodies (not weapons)
+PARTY_CLASSES = ("people", "troops", "actors", "inspectors")
+
+
+def _can_act(token: Token) -> bool:
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS:
+        return True
+    return bool(load_lexicon().classes_of(token.lemma_.lower()) & set(PARTY_CLASSES))
+
+
 def participants(
     doc: Doc, token: Token | None, with_conj: bool = True, anchor: Token | None = None
 ) -> list[Participant]:
-    """The actor(s) a head token refers to. Conjuncts become separate participants ("Hezbollah
-    and Hamas") unless two name the same known actor; then one span covers them. The actor
+    """The actor(s) a head token refers to. Conjuncts that can each be a party become separate
+    participants ("Hezbollah and Hamas") unless two name the same known actor; otherwise one
+    span covers them. The actor
     is read from the narrow phrase; the span recorded is the whole argument phrase (``spans``;
     never one holding the trigger ``anchor``)."""
     if token is None:
@@ -114,7 +125,10 @@ def participants(
         # over ..."); one span covers them only when two name the same known actor
         single = [participants(doc, part, False, anchor)[0] for part in parts]
         known = [p.ref.actor for p in single if p.ref.actor is not None]
-        if len(set(known)) == len(known):
+        parties = all(
+            p.ref.actor is not None or _can_act(part) for part, p in zip(parts, single, strict=True)
+        )  # "Russian drones and missiles", "roads and the grid" stay one phrase
+        if parties and len(set(known)) == len(known):
             return single
     start, end = phrase_bounds(token, with_conj=with_conj and len(parts) > 1)
     start_char, end_char = _char_range(doc, start, end)

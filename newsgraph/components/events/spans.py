@@ -46,8 +46,8 @@ def _ends_phrase(c: Token, with_conj: bool) -> bool:
         return True  # "on Monday", "during a briefing", "including ..."
     if c.dep_ in ("conj", "cc", "preconj") and not with_conj:
         return True
-    if c.dep_ == "acl" and c.tag_ == "VB":  # "Trump's decision to recognise ...": its content
-        return True
+    if c.dep_ == "acl" and (c.tag_ == "VB" or any(g.dep_ == "mark" for g in c.children)):
+        return True  # "Trump's decision to recognise ...", "the claim that ...": its content
     # "the junta of bombing a monastery", "accused X of committing": an act, not a phrase
     return c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
 

@@ -226,10 +226,16 @@ def choose_target(
     for token, tier in usable:
         if tier <= LINKED and actor_like(token, lex, actor_tokens):
             return token
-    for token, _tier in usable:
-        if actor_like(token, lex, actor_tokens):
+    for token, tier in usable:
+        # a bare place in an adjunct ("in the Jordan Valley") does not outrank the object
+        if actor_like(token, lex, actor_tokens) and not (
+            tier == GENERIC and token.ent_type_ in ("LOC", "FAC")
+        ):
             return token
     for token, tier in usable:
         if tier == STRICT:
+            return token
+    for token, _tier in usable:
+        if actor_like(token, lex, actor_tokens):
             return token
     return None

@@ -110,3 +110,13 @@ def test_coordinated_actors_are_coded_apart(nlp: Language) -> None:
 def test_whom_the_thing_asked_for_is_aimed_at(nlp: Language) -> None:
     text = "The council imposed sanctions in relation to Northland last year."
     assert _first(nlp, text)[2] == "Northland"
+
+
+def test_coordinated_things_stay_one_phrase(nlp: Language) -> None:
+    text = "Russian drones and missiles struck the city overnight."
+    assert _first(nlp, text)[1] == "Russian drones and missiles"
+
+
+def test_a_bare_place_does_not_outrank_the_object(nlp: Language) -> None:
+    text = "Settlers attacked shepherds in the Jordan Valley."
+    assert _first(nlp, text)[2] == "shepherds"

@@ -120,3 +120,8 @@ def test_coordinated_things_stay_one_phrase(nlp: Language) -> None:
 def test_a_bare_place_does_not_outrank_the_object(nlp: Language) -> None:
     text = "Settlers attacked shepherds in the Jordan Valley."
     assert _first(nlp, text)[2] == "shepherds"
+
+
+def test_whom_people_are_sent_or_deployed_to_is_the_target(nlp: Language) -> None:
+    assert _first(nlp, "The government sent officials to Qatar.")[2] == "Qatar"
+    assert _first(nlp, "Norway deployed soldiers to Mali last year.")[2] == "Mali"

@@ -39,7 +39,7 @@ from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
-from .roles import coordinated, phrase_bounds
+from .roles import coordinated, phrase_bounds, prep_objects
 from .spans import recorded_bounds
 from .triggers import verb_keys
 
@@ -220,6 +220,9 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             continue
         root = span.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and root.pos_ in ("NOUN", "PROPN"):
+            # "called for sanctions against Turkey": whom the thing demanded is aimed at
+            subject = next(prep_objects(root, ("against", "on")), None)
         if subject is not None and subject.pos_ != "PRON":
             found = participants(doc, subject, with_conj=False)[0]
             if found.ref.actor is None or found.ref.actor != statement.speaker.actor:

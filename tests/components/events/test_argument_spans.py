@@ -125,3 +125,12 @@ def test_a_bare_place_does_not_outrank_the_object(nlp: Language) -> None:
 def test_whom_people_are_sent_or_deployed_to_is_the_target(nlp: Language) -> None:
     assert _first(nlp, "The government sent officials to Qatar.")[2] == "Qatar"
     assert _first(nlp, "Norway deployed soldiers to Mali last year.")[2] == "Mali"
+
+
+def test_a_call_for_sanctions_targets_whom_they_are_against() -> None:
+    """The call is a statement (quotes component), so the whole pipeline reads it."""
+    from newsgraph.nlp import get_pipeline
+
+    doc = get_pipeline()("The foreign minister called for sanctions against Northland on Monday.")
+    (call,) = [e for e in doc._.ng_events if e.type == "REQUEST"]
+    assert call.target.span.text == "Northland"

@@ -84,5 +84,7 @@ def test_quality_floor_heldout() -> None:
 
 # held out on 2026-12-04 (issue 13: a plain report is no accusation, declining to comment is no
 # rejection; an appeal is CAMEO 02; CAMEO 16 is verbal conflict in the pentaclass): accuracy
-# 0.720, source exact 0.676, target exact 0.321; floors measured - 0.01
-FLOORS = {"accuracy": 0.710, "source exact": 0.666, "target exact": 0.311}
+# 0.720, source exact 0.676, target exact 0.321; then the whole argument phrase recorded and
+# targets whom an act is aimed at (events/spans.py, docs/events.md): source exact 0.715, target
+# exact 0.429; floors measured - 0.01
+FLOORS = {"accuracy": 0.710, "source exact": 0.705, "target exact": 0.419}

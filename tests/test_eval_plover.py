@@ -331,11 +331,13 @@ def test_quality_floor_on_dev_records() -> None:
     rows = report.part("heldout")
     # held out on 2026-12-04 after issue 13's removal of single-record lexicon entries (some had
     # matched held-out records): 0.833, 0.808, 0.894, 0.817 (fitted on: 0.894, 0.875, 0.903,
-    # 0.697); before the removal 0.868, 0.859, 0.900, 0.794
+    # 0.697); before the removal 0.868, 0.859, 0.900, 0.794. Whole argument phrases and targets
+    # whom an act is aimed at (events/spans.py): source / target 0.924 / 0.900 (fit 0.917 /
+    # 0.788; with the narrow phrase recorded, see docs/events.md)
     assert rows["type (sentence, type) micro"].f1 >= 0.823
     assert rows["type accuracy, single-event sentences"].value >= 0.798
-    assert rows["source agreement (type found)"].value >= 0.884
-    assert rows["target agreement (type found)"].value >= 0.807
+    assert rows["source agreement (type found)"].value >= 0.914
+    assert rows["target agreement (type found)"].value >= 0.890
     assert rows["petr2 noevents sentences yielding an event"].value <= 1
     assert report.details["heldout"]["petr2_noevents_with_events"] == [
         i for i in KEPT if split_of(i) == "heldout"

@@ -74,5 +74,6 @@ def test_quality_floor_heldout() -> None:
     assert rows["arguments on found triggers (source, target, place)"].f1 >= FLOORS["arguments"]
 
 
-# held out on 2026-12-04: same sentence 0.402, arguments F1 0.453
-FLOORS = {"same sentence": 0.381, "arguments": 0.485}
+# held out on 2026-12-04: same sentence 0.402, arguments F1 0.453; then 0.505 and, with the whole
+# argument phrase recorded and targets whom an act is aimed at (events/spans.py), 0.523
+FLOORS = {"same sentence": 0.381, "arguments": 0.503}

@@ -39,7 +39,8 @@ from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
-from .roles import coordinated, phrase_bounds
+from .roles import coordinated, phrase_bounds, prep_objects
+from .spans import recorded_bounds
 from .triggers import verb_keys
 
 log = logging.getLogger(__name__)
@@ -98,16 +99,36 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
-def participants(doc: Doc, token: Token | None, with_conj: bool = True) -> list[Participant]:
-    """The actor(s) a head token refers to. Conjuncts that are distinct known actors become
-    separate participants ("Hezbollah and Hamas"); otherwise one span covers them."""
+# who can be a party of its own: a name, or a noun of people, troops or bodies (not weapons)
+PARTY_CLASSES = ("people", "troops", "actors", "inspectors")
+
+
+def _can_act(token: Token) -> bool:
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS:
+        return True
+    return bool(load_lexicon().classes_of(token.lemma_.lower()) & set(PARTY_CLASSES))
+
+
+def participants(
+    doc: Doc, token: Token | None, with_conj: bool = True, anchor: Token | None = None
+) -> list[Participant]:
+    """The actor(s) a head token refers to. Conjuncts that can each be a party become separate
+    participants ("Hezbollah and Hamas") unless two name the same known actor; otherwise one
+    span covers them. The actor
+    is read from the narrow phrase; the span recorded is the whole argument phrase (``spans``;
+    never one holding the trigger ``anchor``)."""
     if token is None:
         return [NO_ONE]
     parts = coordinated(token) if with_conj else [token]
     if len(parts) > 1:
-        single = [participants(doc, part, with_conj=False)[0] for part in parts]
-        actors = {p.ref.actor for p in single}
-        if None not in actors and len(actors) == len(single):
+        # CAMEO codes each of coordinated actors as its own event ("Germany and UNICEF hand
+        # over ..."); one span covers them only when two name the same known actor
+        single = [participants(doc, part, False, anchor)[0] for part in parts]
+        known = [p.ref.actor for p in single if p.ref.actor is not None]
+        parties = all(
+            p.ref.actor is not None or _can_act(part) for part, p in zip(parts, single, strict=True)
+        )  # "Russian drones and missiles", "roads and the grid" stay one phrase
+        if parties and len(set(known)) == len(known):
             return single
     start, end = phrase_bounds(token, with_conj=with_conj and len(parts) > 1)
     start_char, end_char = _char_range(doc, start, end)
@@ -123,12 +144,12 @@ def participants(doc: Doc, token: Token | None, with_conj: bool = True) -> list[
         if t.pos_ == "PROPN" or (t.ent_type_ in NAME_ENTS and not t.is_stop)
     )
     # doc[a:b].text is the text slice, without rebuilding doc.text (linear in the article)
-    return [
-        Participant(
-            ActorRef(actor, Span(start_char, end_char, doc[start:end].text)),
-            RefKey(actor, heads, names),
-        )
-    ]
+    core = Span(start_char, end_char, doc[start:end].text)
+    whole_start, whole_end = recorded_bounds(token, with_conj and len(parts) > 1, anchor)
+    whole = core
+    if (whole_start, whole_end) != (start, end):
+        whole = Span(*_char_range(doc, whole_start, whole_end), doc[whole_start:whole_end].text)
+    return [Participant(ActorRef(actor, whole), RefKey(actor, heads, names), core)]
 
 
 # ---- drafts --------------------------------------------------------------------------------
@@ -143,8 +164,9 @@ def _acts_at_a_distance(event_type: str | None) -> bool:
 
 def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
     doc, lex = ctx.doc, ctx.lexicon
-    sources = participants(doc, mention.source, with_conj=not mention.reciprocal_split)
-    targets = participants(doc, mention.target, with_conj=not mention.reciprocal_split)
+    joined = not mention.reciprocal_split
+    sources = participants(doc, mention.source, joined, mention.anchor)
+    targets = participants(doc, mention.target, joined, mention.anchor)
     info = lex.types.get(mention.type or "")
     evidence = [token_span(doc, t) for t in sorted(mention.tokens, key=lambda t: t.i)]
     attributed = statement_holding(ctx.statements, mention.anchor.idx)
@@ -162,10 +184,10 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 evidence=list(evidence),
                 place=ctx.place_for(
                     mention,
-                    target.ref.span,
+                    target.core_ref.span,
                     attributed,
                     verbal=_acts_at_a_distance(mention.type),
-                    source=source.ref,
+                    source=source.core_ref,
                 ),
                 time=ctx.time_for(mention),
                 magnitude={k: dict(v) for k, v in mention.magnitude.items()},
@@ -198,6 +220,9 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             continue
         root = span.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and root.pos_ in ("NOUN", "PROPN"):
+            # "called for sanctions against Turkey": whom the thing demanded is aimed at
+            subject = next(prep_objects(root, ("against", "on")), None)
         if subject is not None and subject.pos_ != "PRON":
             found = participants(doc, subject, with_conj=False)[0]
             if found.ref.actor is None or found.ref.actor != statement.speaker.actor:

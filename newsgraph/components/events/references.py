@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ...model import ActorRef
+from ...model import ActorRef, Span
 from .roles import RELATIVE_PRONOUNS, phrase_bounds
 
 NAME_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
@@ -36,8 +36,14 @@ class RefKey:
 
 @dataclass(slots=True)
 class Participant:
-    ref: ActorRef
+    ref: ActorRef  # its span: the whole argument phrase the event records (``spans``)
     key: RefKey | None
+    core: Span | None = None  # the narrow phrase naming the actor, where places are read
+
+    @property
+    def core_ref(self) -> ActorRef:
+        """The reference with the narrow phrase (what place choice reads)."""
+        return ActorRef(self.ref.actor, self.core or self.ref.span)
 
 
 NO_ONE = Participant(ActorRef(None, None), None)

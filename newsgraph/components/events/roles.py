@@ -76,6 +76,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if is_passive(verb):
         return None
     head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+        # "Australia is willing to withdraw": the copula's subject controls the infinitive
+        return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and head is not verb:
         if verb.dep_ == "pcomp":  # "accused X of committing": the accused commits
             if head.head.dep_ == "dobj" and head.head.pos_ in NOMINAL_POS:

@@ -107,6 +107,7 @@ OBJECT_LINK_PREPS = (
     "towards",
     "by",
 )
+AIMED_PREPS = ("against", "on", "to", "with")
 ACTOR_CLASSES = ("people", "troops", "military", "place", "inspectors", "actors")
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
@@ -168,7 +169,10 @@ def verb_target_candidates(
                     (tok, max(LINKED, tier))
                     for tok, tier in verb_target_candidates(c, Sense(None), None, lex, 1)
                 )
-    out.extend((o, GENERIC) for o in prep_objects(verb, GENERIC_TARGET_PREPS))
+    for o in prep_objects(verb, GENERIC_TARGET_PREPS):
+        out.append((o, GENERIC))
+        # "called for sanctions against Turkey": whom the thing asked for is aimed at
+        out.extend((o2, GENERIC) for o2 in prep_objects(o, AIMED_PREPS))
     return out
 
 
@@ -208,8 +212,9 @@ def choose_target(
     actor_tokens: set[int],
 ) -> Token | None:
     """The first object or object-linked candidate that can be an actor (a candidate's
-    author, "Israeli air raids", right after it), else the first strict candidate, else an
-    actor in any prepositional phrase of the verb."""
+    author, "Israeli air raids", right after it), else an actor in any prepositional phrase of
+    the verb ("suspended military aid to Mali", "lifted restrictions on travel to Cuba": CAMEO
+    codes whom the act is aimed at, not the thing moved), else the first strict candidate."""
     expanded: list[tuple[Token, int]] = []
     for token, tier in candidates:
         expanded.append((token, tier))
@@ -220,6 +225,12 @@ def choose_target(
     usable = [(t, tier) for t, tier in expanded if t is not source]
     for token, tier in usable:
         if tier <= LINKED and actor_like(token, lex, actor_tokens):
+            return token
+    for token, tier in usable:
+        # a bare place in an adjunct ("in the Jordan Valley") does not outrank the object
+        if actor_like(token, lex, actor_tokens) and not (
+            tier == GENERIC and token.ent_type_ in ("LOC", "FAC")
+        ):
             return token
     for token, tier in usable:
         if tier == STRICT:

@@ -1,0 +1,114 @@
+"""The text an event records for its source or target: the whole argument noun phrase.
+
+CAMEO codes the actor noun phrase, and coders mark it whole (the ConfliBERT CAMEO token file's
+``S``/``T`` spans, see docs/events.md): "A court in Bishkek", "Mohammad Radmanish, an Afghan
+defence spokesperson", "Hackers linked to the Iranian government", "the Nigerian Air Force
+(NAF)". ``phrase_bounds`` (roles) keeps the narrow phrase that names the actor; the actor, the
+merge key and the place are read from it, so a longer recorded phrase never changes who acts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import load_lexicon
+from .roles import NOMINAL_POS, phrase_bounds
+from .triggers import noun_sense
+
+# a right-hand child that ends the phrase: a relative clause ("a businessman who lived in
+# Boston" is coded "businessman"), a clause or adverbial of the verb the parser hung there
+PHRASE_ENDS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "mark", "dep", "npadvmod"})
+# an owner read as the actor of the noun phrase it modifies ("rejected Trump's decision": the
+# actor is Trump, the coded phrase "Trump's decision")
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+OPENING = {")": "(", "]": "["}
+# prepositional tails kept in the phrase ("leader of X", "a court in Bishkek", "officials from
+# Kansas", "ambassador to Bahrain"); not "on" ("sanctions on Iran": Iran is the target). Each
+# choice by ConfliBERT CAMEO fit counts (docs/events.md)
+PHRASE_PREPS = frozenset({"of", "in", "from", "at", "for", "with", "to", "against", "by"})
+
+
+TIME_ENTS = frozenset({"DATE", "TIME"})
+# prepositions that open an adjunct of the clause, not a part of the actor's phrase
+ADJUNCT_PREPS = frozenset({"during", "including", "despite", "after", "before", "since"})
+
+
+def _ends_phrase(c: Token, with_conj: bool) -> bool:
+    if c.dep_ in PHRASE_ENDS or c.dep_ == "advmod":
+        return True
+    if c.dep_ not in ("acl", "conj") and c.pos_ in ("VERB", "AUX"):
+        return True  # a verb the parser hung on the noun ("Trump called Erdogan and urged")
+    if c.dep_ == "prep" and (
+        c.lower_ in ADJUNCT_PREPS
+        or c.lower_ not in PHRASE_PREPS
+        or any(g.ent_type_ in TIME_ENTS for g in c.children)
+    ):
+        return True  # "on Monday", "during a briefing", "including ..."
+    if c.dep_ in ("conj", "cc", "preconj") and not with_conj:
+        return True
+    if c.dep_ == "acl" and (c.tag_ == "VB" or any(g.dep_ == "mark" for g in c.children)):
+        return True  # "Trump's decision to recognise ...", "the claim that ...": its content
+    # "the junta of bombing a monastery", "accused X of committing": an act, not a phrase
+    return c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
+
+
+def _trim(token: Token, start: int, end: int) -> tuple[int, int]:
+    """Edge punctuation off, unless it closes a bracket the phrase opened ("(NAF)")."""
+    doc = token.doc
+    while end - 1 > token.i and doc[end - 1].is_punct:
+        last = doc[end - 1].text
+        if last in OPENING and any(t.text == OPENING[last] for t in doc[start : end - 1]):
+            break
+        end -= 1
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+def full_phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
+    """Token range [start, end) of the whole noun phrase headed by ``token``: the narrow phrase,
+    then its right-hand modifiers (appositions, bracketed abbreviations, prepositional and
+    participial phrases) up to a relative clause or (without ``with_conj``) a conjunct."""
+    start, end = phrase_bounds(token, with_conj)
+    for c in token.rights:
+        if _ends_phrase(c, with_conj):
+            break
+        end = max(end, c.right_edge.i + 1)
+    return _trim(token, start, end)
+
+
+def owner_head(token: Token) -> Token | None:
+    """The noun whose phrase an owner token belongs to ("Trump" in "Trump's decision",
+    "Egyptian" in "Egyptian agricultural products", "the peacekeepers" in "some of the
+    peacekeepers", "Georgia" in "the government websites of Georgia"); None for a head noun."""
+    head = token.head
+    if token.dep_ in OWNER_DEPS and head is not token and head.pos_ in NOMINAL_POS:
+        return head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
+        noun = head.head
+        if noun is not head and noun.pos_ in NOMINAL_POS | {"DET", "ADJ"} and not _acts(noun):
+            return noun
+    return None
+
+
+def _acts(noun: Token) -> bool:
+    """An event or message noun: in "the blockade of Qatar", "accusations of X" the coder
+    marks X alone."""
+    lex = load_lexicon()
+    return noun_sense(noun, lex) is not None or noun.lemma_.lower() in lex.message_nouns
+
+
+def recorded_bounds(
+    token: Token, with_conj: bool = False, anchor: Token | None = None
+) -> tuple[int, int]:
+    """The phrase an event records for the argument ``token``: the whole phrase of the noun it
+    heads, or of the noun it owns; never one holding the event's trigger ``anchor``
+    ("Hezbollah's rocket fire": the source stays "Hezbollah's")."""
+    narrow = phrase_bounds(token, with_conj)
+    owner = owner_head(token)
+    chosen = full_phrase_bounds(owner if owner is not None else token, with_conj)
+    if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
+        chosen = full_phrase_bounds(token, with_conj) if owner is not None else narrow
+        if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
+            return narrow
+    return chosen

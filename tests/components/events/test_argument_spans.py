@@ -1,0 +1,136 @@
+"""The phrase an event records for its source and target (``events/spans.py``), the target
+chosen among an object and prepositional phrases, and who controls "is willing to"."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.components.events.component import extract_events
+from newsgraph.model import ActorMention, Event
+from newsgraph.nlp import load_spacy_model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_spacy_model()
+
+
+def _roles(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, _text(e, "source"), _text(e, "target")) for e in extract_events(nlp(text))]
+
+
+def _text(event: Event, role: str) -> str | None:
+    span = getattr(event, role).span
+    return span.text if span else None
+
+
+def _first(nlp: Language, text: str) -> tuple[str, str | None, str | None]:
+    return _roles(nlp, text)[0]
+
+
+def test_an_apposition_belongs_to_the_phrase(nlp: Language) -> None:
+    text = "Maria Lopez, a spokeswoman for the ministry, welcomed the decision."
+    assert _first(nlp, text)[1] == "Maria Lopez, a spokeswoman for the ministry"
+
+
+def test_a_bracketed_abbreviation_belongs_to_the_phrase(nlp: Language) -> None:
+    text = "The Northland Air Force (NAF) bombed a fuel depot near the border."
+    assert _first(nlp, text)[1] == "The Northland Air Force (NAF)"
+
+
+def test_a_place_phrase_after_the_noun_belongs_to_it(nlp: Language) -> None:
+    text = "A court in Eastville has freed a journalist."
+    assert _first(nlp, text)[1] == "A court in Eastville"
+
+
+def test_a_relative_clause_does_not(nlp: Language) -> None:
+    text = "Police deported a businessman who lived in Boston for years."
+    assert _first(nlp, text)[2] == "a businessman"
+
+
+def test_a_date_phrase_does_not(nlp: Language) -> None:
+    text = "The ministry on Monday rejected the proposal."
+    assert _first(nlp, text)[1] == "The ministry"
+
+
+def test_an_owner_records_the_phrase_it_owns_without_its_content(nlp: Language) -> None:
+    text = "The council rejected the mayor's proposal to close the port."
+    assert _first(nlp, text)[2] == "the mayor's proposal"
+
+
+def test_a_part_of_a_group_records_the_part(nlp: Language) -> None:
+    text = "The army freed dozens of political prisoners."
+    assert _first(nlp, text)[2] == "dozens of political prisoners"
+
+
+def test_the_patient_of_an_event_noun_stays_alone(nlp: Language) -> None:
+    text = "The kingdom lifted its blockade of Qatar."
+    assert _first(nlp, text)[2] == "Qatar"
+
+
+def test_a_phrase_never_holds_the_trigger(nlp: Language) -> None:
+    text = "Hezbollah's rocket fire on Kiryat Shmona injured two soldiers."
+    assert _first(nlp, text)[1] == "Hezbollah's"
+
+
+def test_the_actor_is_read_from_the_narrow_phrase(nlp: Language) -> None:
+    """A longer recorded phrase never changes who acts: the militiamen are no government."""
+    text = "Militiamen backed by the Northland government attacked a village."
+    doc = nlp(text)
+    start = text.index("the Northland government")
+    doc._.ng_actor_mentions = [
+        ActorMention(start, start + 24, "the Northland government", "northland", "KB")
+    ]
+    (attack,) = [e for e in extract_events(doc) if e.type == "ASSAULT"]
+    assert attack.source.span.text == "Militiamen backed by the Northland government"
+    assert attack.source.actor is None
+
+
+def test_the_target_is_whom_a_thing_is_sent_to_not_the_thing(nlp: Language) -> None:
+    text = "The government suspended military aid to Mali."
+    assert _first(nlp, text)[2] == "Mali"
+
+
+def test_a_thing_stays_the_target_when_no_one_is_named(nlp: Language) -> None:
+    text = "The government suspended military aid last week."
+    assert _first(nlp, text)[2] == "military aid"
+
+
+def test_the_subject_of_is_willing_to_acts(nlp: Language) -> None:
+    text = "Norway is willing to withdraw its troops from Mali."
+    assert _first(nlp, text)[1] == "Norway"
+
+
+def test_coordinated_actors_are_coded_apart(nlp: Language) -> None:
+    text = "Germany and the agency sent emergency aid to Nepal."
+    assert [r[1] for r in _roles(nlp, text)] == ["Germany", "the agency"]
+
+
+def test_whom_the_thing_asked_for_is_aimed_at(nlp: Language) -> None:
+    text = "The council imposed sanctions in relation to Northland last year."
+    assert _first(nlp, text)[2] == "Northland"
+
+
+def test_coordinated_things_stay_one_phrase(nlp: Language) -> None:
+    text = "Russian drones and missiles struck the city overnight."
+    assert _first(nlp, text)[1] == "Russian drones and missiles"
+
+
+def test_a_bare_place_does_not_outrank_the_object(nlp: Language) -> None:
+    text = "Settlers attacked shepherds in the Jordan Valley."
+    assert _first(nlp, text)[2] == "shepherds"
+
+
+def test_whom_people_are_sent_or_deployed_to_is_the_target(nlp: Language) -> None:
+    assert _first(nlp, "The government sent officials to Qatar.")[2] == "Qatar"
+    assert _first(nlp, "Norway deployed soldiers to Mali last year.")[2] == "Mali"
+
+
+def test_a_call_for_sanctions_targets_whom_they_are_against() -> None:
+    """The call is a statement (quotes component), so the whole pipeline reads it."""
+    from newsgraph.nlp import get_pipeline
+
+    doc = get_pipeline()("The foreign minister called for sanctions against Northland on Monday.")
+    (call,) = [e for e in doc._.ng_events if e.type == "REQUEST"]
+    assert call.target.span.text == "Northland"

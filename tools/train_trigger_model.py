@@ -44,7 +44,7 @@ from newsgraph.eval.annotate import detokenize  # noqa: E402
 from newsgraph.eval.arguments import load_map, plover_types  # noqa: E402
 from newsgraph.eval.base import split_of  # noqa: E402
 
-C_GRID = (0.1, 0.3, 1.0)
+C_GRID = (0.3, 1.0, 3.0, 10.0)
 MAX_TRIGGER_TOKENS = 3
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.05))
 

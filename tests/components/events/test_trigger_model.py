@@ -73,3 +73,26 @@ def test_below_its_threshold_the_model_proposes_nothing(nlp: Language) -> None:
 def test_the_flag_turns_the_detector_on() -> None:
     assert EventsComponent().triggers is None
     assert EventsComponent(trigger_model=True).triggers is load_trigger_model()
+
+
+def _assault_triggers(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    events = extract_events(doc, triggers=load_trigger_model())
+    return [text[e.evidence[0].start : e.evidence[0].end] for e in events if e.type == "ASSAULT"]
+
+
+def test_the_shipped_model_finds_a_nominal_attack_the_lexicon_lacks(nlp: Language) -> None:
+    text = "The detonation of a car bomb by militants killed six soldiers."
+    assert "detonation" in _assault_triggers(nlp, text)
+
+
+def test_the_shipped_model_leaves_a_peaceful_use_of_the_same_word(nlp: Language) -> None:
+    text = "The controlled detonation of old shells by engineers went as planned."
+    assert _assault_triggers(nlp, text) == []
+
+
+def test_the_shipped_model_reads_the_verb_by_its_context(nlp: Language) -> None:
+    assert _assault_triggers(nlp, "The gunmen annihilated the army patrol near the border.") == [
+        "annihilated"
+    ]
+    assert _assault_triggers(nlp, "The committee will annihilate the budget proposal.") == []

@@ -269,6 +269,20 @@ def choose_thresholds(
     return chosen, recovered
 
 
+def print_curve(proba: np.ndarray, y: np.ndarray, classes: list[str]) -> None:
+    """Out-of-fold proposals of each type, right / made, by threshold (the chosen ``C``)."""
+    best, top = proba.argmax(axis=1), proba.max(axis=1)
+    for k, kind in enumerate(classes):
+        if kind == NONE:
+            continue
+        steps = []
+        for t in THRESHOLDS[::2]:
+            proposed = (best == k) & (top >= t)
+            if proposed.any():
+                steps.append(f"{t}: {int((y[proposed] == k).sum())}/{int(proposed.sum())}")
+        print(f"  {kind} ({int((y == k).sum())} gold): " + ", ".join(steps))
+
+
 def train(rows: list[dict], args: argparse.Namespace) -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -287,8 +301,9 @@ def train(rows: list[dict], args: argparse.Namespace) -> None:
             proba[np.ix_(test_idx, model.classes_)] = model.predict_proba(x[test_idx])
         chosen, recovered = choose_thresholds(proba, y, classes, args.precision, args.min_support)
         print(f"C={c_value}: recovered {recovered} of {int((y > 0).sum())}, thresholds {chosen}")
-        results.append((recovered, -c_value, c_value, chosen))
-    recovered, _, c_value, chosen = max(results)
+        results.append((recovered, -c_value, c_value, chosen, proba))
+    recovered, _, c_value, chosen, proba = max(results, key=lambda r: r[:2])
+    print_curve(proba, y, classes)
     model = LogisticRegression(C=c_value, max_iter=2000).fit(x, y)
     weights = np.zeros((len(names), len(classes)))
     bias = np.full(len(classes), -30.0)  # a class never seen is never the argmax

@@ -1,13 +1,15 @@
 """Train the learned trigger detector (``newsgraph/components/events/trigger_model.py``).
 
-Reads the FIT part only (``newsgraph.eval.base.split_of`` on ``doc_key``) of RAMS dev, every
-document (those whose trigger maps onto PLOVER and those whose trigger does not: a movement or
-a transaction trigger is a useful "none"). Runs the whole pipeline once (trigger model off,
-cached as JSON under ``--cache``) and, in the gold trigger's sentence, takes every candidate
-token (``trigger_model.is_candidate``) that no lexicon mention uses; its label is the first
-PLOVER type of the gold trigger it lies in (``maps/rams.yaml``), else ``NONE``. RAMS marks one
-trigger per document, so an unmarked attack in the same sentence is labelled ``NONE``: the
-cross-validated precision below is therefore a lower bound.
+Reads the FIT parts only (``newsgraph.eval.base.split_of``) of RAMS dev, every document
+(those whose trigger maps onto PLOVER and those whose trigger does not: a movement or a
+transaction trigger is a useful "none"), and of WikiEvents (all train documents, the fit half
+of dev). Runs the whole pipeline once (trigger model off, cached as JSON under ``--cache``) and
+takes every candidate token (``trigger_model.is_candidate``) that no lexicon mention uses: in
+RAMS only in the gold trigger's sentence (RAMS marks one trigger per document), in WikiEvents in
+every sentence (every event is marked). Its label is the first PLOVER type of the gold trigger
+it lies in (``maps/rams.yaml``, ``maps/wikievents.yaml``), else ``NONE``. An unmarked attack in
+a RAMS trigger sentence is labelled ``NONE``, so the cross-validated precision below is a
+lower bound.
 
 ``analyse`` prints the classes of missed mappable triggers (what the lexicon did at the gold
 token). ``train`` fits a multinomial L2 logistic regression (scikit-learn, lbfgs), chooses

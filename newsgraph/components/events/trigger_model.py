@@ -17,8 +17,9 @@ verb), object classes of the words around it (arms, troops, people, ...), whethe
 or object is an actor mention, named-entity types nearby and its position in the sentence.
 
 Weights are package data (``data/en/trigger_model.npz``) trained by
-``tools/train_trigger_model.py`` on the fit part of RAMS; applying them needs numpy only. Off
-unless ``trigger_model = true`` (``pipeline.cfg``).
+``tools/train_trigger_model.py`` on the fit parts of RAMS and WikiEvents; applying them needs
+numpy only. Off unless ``trigger_model = true`` (``pipeline.cfg``): on held-out RAMS it found no
+trigger the lexicon missed (docs/events.md).
 """
 
 from __future__ import annotations

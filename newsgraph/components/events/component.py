@@ -41,6 +41,7 @@ from .merge import Draft, merge_repeats
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds, prep_objects
 from .spans import recorded_bounds
+from .trigger_model import TriggerModel, load_trigger_model
 from .triggers import verb_keys
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,12 @@ log = logging.getLogger(__name__)
         "doc._.ng_times",
         "doc._.ng_statements",
     ],
-    default_config={"extra_lexicons": [], "argument_model": False, "event_decision": False},
+    default_config={
+        "extra_lexicons": [],
+        "argument_model": False,
+        "event_decision": False,
+        "trigger_model": False,
+    },
 )
 def make_component(
     nlp: Language,
@@ -65,8 +71,9 @@ def make_component(
     extra_lexicons: list[str],
     argument_model: bool,
     event_decision: bool,
+    trigger_model: bool,
 ) -> EventsComponent:
-    return EventsComponent(extra_lexicons, argument_model, event_decision)
+    return EventsComponent(extra_lexicons, argument_model, event_decision, trigger_model)
 
 
 class EventsComponent:
@@ -77,14 +84,18 @@ class EventsComponent:
         extra_lexicons: Iterable[str] = (),
         argument_model: bool = False,
         event_decision: bool = False,
+        trigger_model: bool = False,
     ) -> None:
         self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons))
         self.arguments = load_argument_model() if argument_model else None
         self.decision = load_event_decision() if event_decision else None
+        self.triggers = load_trigger_model() if trigger_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.ng_events = extract_events(doc, self.lexicon, self.arguments, self.decision)
+            doc._.ng_events = extract_events(
+                doc, self.lexicon, self.arguments, self.decision, self.triggers
+            )
         except Exception:  # a component must not stop the batch; the article keeps its text
             log.exception("newsgraph_events failed on a document of %d tokens", len(doc))
             doc._.ng_events = []
@@ -372,17 +383,19 @@ def extract_events(
     lexicon: Lexicon | None = None,
     arguments: ArgumentModel | None = None,
     decision: EventDecision | None = None,
+    triggers: TriggerModel | None = None,
 ) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order; with an
     argument model, it re-decides each mention's source and target (``arguments.py``); with
-    an event decision, main events it judges no event are dropped (``decision.py``)."""
+    an event decision, main events it judges no event are dropped (``decision.py``); with a
+    trigger model, it proposes events where the lexicon found none (``trigger_model.py``)."""
     lexicon = lexicon or load_lexicon()
     ctx = Context.of(doc, lexicon)
     drafts: list[Draft] = []
     actor_tokens = _actor_tokens(doc)
     argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
     for sent in doc.sents:
-        mentions = list(SentenceDetector(sent, lexicon, actor_tokens).run())
+        mentions = list(SentenceDetector(sent, lexicon, actor_tokens, triggers).run())
         if arguments is not None and argument_ctx is not None:
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
         _add_sentence_counts(sent, [m for m in mentions if _has_arguments(m)], lexicon)

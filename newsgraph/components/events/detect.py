@@ -43,16 +43,24 @@ from .targets import (
     support_target_candidates,
     verb_target_candidates,
 )
+from .trigger_model import TriggerModel
 from .triggers import in_hyphen_compound, lemma_candidates, noun_sense, object_sense, verb_keys
 
 
 class SentenceDetector:
     """Finds the event mentions of one sentence (a fresh instance per sentence)."""
 
-    def __init__(self, sent: SpacySpan, lex: Lexicon, actor_tokens: set[int] | None = None) -> None:
+    def __init__(
+        self,
+        sent: SpacySpan,
+        lex: Lexicon,
+        actor_tokens: set[int] | None = None,
+        trigger_model: TriggerModel | None = None,
+    ) -> None:
         self.sent = sent
         self.lex = lex
         self.actor_tokens = actor_tokens or set()
+        self.trigger_model = trigger_model
         self.mentions: list[Mention] = []
         self.owner: dict[int, Mention] = {}  # token index -> mention using it as evidence
         self.consumed: set[int] = set()  # event nouns already read as a verb's object
@@ -68,6 +76,8 @@ class SentenceDetector:
         for tok in self.sent:
             if tok.lemma_.lower() in self.lex.speech_verbs and is_verbal(tok):
                 self._obligation(tok)
+        if self.trigger_model is not None:
+            self._learned_triggers(self.trigger_model)
         fold_embedded(self.mentions, self.owner)
         fold_casualties(self.mentions, self.owner)
         for mention in self.mentions:
@@ -81,6 +91,22 @@ class SentenceDetector:
         for tok in mention.tokens:
             self.owner.setdefault(tok.i, mention)
         return mention
+
+    def _learned_triggers(self, model: TriggerModel) -> None:
+        """Events the learned detector proposes at tokens no lexicon mention uses."""
+        for tok in self.sent:
+            if tok.i in self.owner or tok.i in self.consumed or in_hyphen_compound(tok):
+                continue
+            kind = model.propose(tok, self.lex, self.actor_tokens)
+            if kind is None:
+                continue
+            sense = Sense(type=kind)
+            if is_verbal(tok):
+                mention = Mention(tok, [tok], kind, None, sense)
+                self._verb_roles(mention)
+                self._add(mention)
+            else:
+                self._noun_mention(tok, sense)
 
     def _phrase(self, verb: Token) -> tuple[Sense, Token] | None:
         lemma = next((k for k in lemma_candidates(verb) if k in self.lex.phrases), None)
@@ -266,6 +292,9 @@ class SentenceDetector:
             return
         if noun.i in self.owner:
             return
+        self._noun_mention(noun, sense)
+
+    def _noun_mention(self, noun: Token, sense: Sense) -> None:
         mention = Mention(noun, [noun], sense.type, sense.mode, sense)
         mention.source = noun_source(noun, sense)
         if mention.source is not None and self._names_a_place(mention.source, noun):

@@ -1,0 +1,98 @@
+"""The learned trigger detector (trigger_model.py): its features, its hook in the sentence
+detector (only tokens the lexicon left alone), and the shipped weights. Sentences are written
+for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from newsgraph.components.events.component import EventsComponent, extract_events
+from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.trigger_model import (
+    NONE,
+    TriggerModel,
+    is_candidate,
+    load_trigger_model,
+    token_features,
+)
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_pipeline()
+
+
+def _model(weights: dict[str, float], threshold: float = 0.6) -> TriggerModel:
+    """ASSAULT against NONE: each named feature pushes ASSAULT by its weight."""
+    names = sorted(weights)
+    matrix = np.zeros((len(names), 2))
+    matrix[:, 1] = [weights[n] for n in names]
+    return TriggerModel(
+        {n: i for i, n in enumerate(names)},
+        [NONE, "ASSAULT"],
+        matrix,
+        np.array([0.0, -3.0]),
+        {"ASSAULT": threshold},
+    )
+
+
+def test_features_name_the_parse_and_the_lexicon(nlp: Language) -> None:
+    doc = nlp("Gunmen carried out the slaughter of villagers with rifles.")
+    token = next(t for t in doc if t.lemma_ == "slaughter")
+    assert is_candidate(token)
+    names = set(token_features(token, load_lexicon(), set()))
+    assert {"lemma=slaughter", "pos=NOUN", "prep=of"} <= names
+    assert "near_class=arms" in names or "near_class=people" in names
+
+
+def test_a_learned_nominal_trigger_becomes_an_event_with_its_parties(nlp: Language) -> None:
+    doc = nlp("The slaughter of the villagers by the militia shocked the region.")
+    assert not any(e.type == "ASSAULT" for e in doc._.ng_events)  # the lexicon lacks the word
+    events = extract_events(doc, triggers=_model({"lemma=slaughter": 6.0, "prep=of": 1.0}))
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert doc.text[assault.evidence[0].start : assault.evidence[0].end] == "slaughter"
+
+
+def test_tokens_the_lexicon_used_are_left_to_the_lexicon(nlp: Language) -> None:
+    doc = nlp("Rebels attacked an army base near the border.")
+    before = [(e.type, e.evidence[0].start) for e in doc._.ng_events]
+    # a model that would call every verb an assault changes nothing the lexicon already found
+    after = extract_events(doc, triggers=_model({"pos=VERB": 9.0}))
+    assert [(e.type, e.evidence[0].start) for e in after] == before
+
+
+def test_below_its_threshold_the_model_proposes_nothing(nlp: Language) -> None:
+    doc = nlp("The slaughter of the villagers by the militia shocked the region.")
+    events = extract_events(doc, triggers=_model({"lemma=slaughter": 3.5}, threshold=0.9))
+    assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_the_flag_turns_the_detector_on() -> None:
+    assert EventsComponent().triggers is None
+    assert EventsComponent(trigger_model=True).triggers is load_trigger_model()
+
+
+def _assault_triggers(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    events = extract_events(doc, triggers=load_trigger_model())
+    return [text[e.evidence[0].start : e.evidence[0].end] for e in events if e.type == "ASSAULT"]
+
+
+def test_the_shipped_model_finds_a_nominal_attack_the_lexicon_lacks(nlp: Language) -> None:
+    text = "The detonation of a car bomb by militants killed six soldiers."
+    assert "detonation" in _assault_triggers(nlp, text)
+
+
+def test_the_shipped_model_leaves_a_peaceful_use_of_the_same_word(nlp: Language) -> None:
+    text = "The controlled detonation of old shells by engineers went as planned."
+    assert _assault_triggers(nlp, text) == []
+
+
+def test_the_shipped_model_reads_the_verb_by_its_context(nlp: Language) -> None:
+    assert _assault_triggers(nlp, "The gunmen annihilated the army patrol near the border.") == [
+        "annihilated"
+    ]
+    assert _assault_triggers(nlp, "The committee will annihilate the budget proposal.") == []

@@ -65,6 +65,12 @@ class ResponseCache:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def clear(self) -> None:
+        """Forget every answer kept in this process (those in a shared folder stay)."""
+        with self._lock:
+            self._entries.clear()
+            self.used = 0
+
     def get(self, key: str) -> CachedAnswer | None:
         with self._lock:
             entry = self._entries.get(key)

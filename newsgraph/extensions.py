@@ -25,7 +25,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .model import ActorMention
 
@@ -81,6 +81,7 @@ def actor_mention_at(doc: Doc, start: int, end: int) -> ActorMention | None:
 
 
 _TEXT_KEY = ("newsgraph", "text")
+_ENTS_KEY = ("newsgraph", "ents")
 
 
 def doc_text(doc: Doc) -> str:
@@ -90,3 +91,13 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc: spaCy builds a new Span (two token look-ups) for every
+    entity on each access, and the components read the entities a dozen times an article.
+    Call it only after the entity recognizer: no newsgraph component sets ``doc.ents``."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = doc.ents
+    return ents

@@ -55,8 +55,11 @@ def verb_keys(token: Token) -> list[str]:
 def noun_sense(token: Token, lex: Lexicon) -> Sense | None:
     """The event sense of a noun, with modifiers ("air strike", "hunger strike") applied."""
     lemma = token.lemma_.lower()
+    # most nouns are no trigger: look at their modifiers only when some compound ends in them
+    if lemma not in lex.compound_tails and lemma not in lex.nouns and token.lower_ not in lex.nouns:
+        return None
     for c in token.children:
-        if c.dep_ in ("compound", "amod") and c.i < token.i:
+        if lemma in lex.compound_tails and c.dep_ in ("compound", "amod") and c.i < token.i:
             compound = f"{c.lemma_.lower()} {lemma}"
             if compound in lex.nouns:
                 return lex.nouns[compound]

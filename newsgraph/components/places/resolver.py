@@ -127,6 +127,7 @@ _FEATURES_FOR_WORD = {
 }
 _COMMA_GAP = re.compile(r"^\s*,\s*$")  # "Tacoma, Washington": the second name contains the first
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|,)\s*$")  # "Oregon and Washington"
+_RADIANS = math.pi / 180.0  # CPython's math.radians multiplies by this same constant
 _CONTAINER = re.compile(r"\s*,\s*(?P<words>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})")
 _STRIP_PREFIX = re.compile(r"^(the|The|THE)\s+")
 _STRIP_SUFFIX = re.compile(r"(['’]s|['’])$")
@@ -520,23 +521,28 @@ class _Context:
         return cached
 
     def _closeness(self, key: str, entry: Entry) -> float:
+        # the innermost loop of place resolution: names bound locally, and x * _RADIANS is
+        # exactly what math.radians(x) computes
         total = 0.0
         cap = self.w.proximity_cap
         scale_km = self.w.proximity_scale_km
-        cos_lat = math.cos(math.radians(entry.lat))
+        sqrt, exp = math.sqrt, math.exp
+        index, entry_lat, entry_lon = entry.index, entry.lat, entry.lon
+        cos_lat = math.cos(entry_lat * _RADIANS)
         for other_key, readings in self.points.items():
             if other_key == key:
                 continue
             best = 0.0
             for row, lat, lon, weight in readings:
                 # closeness is at most 1, so a reading no heavier than the best cannot win
-                if row == entry.index or weight <= best:
+                if row == index or weight <= best:
                     continue  # (and the same place does not support itself)
                 # equirectangular distance: exact enough at the scale that matters here
-                dx = math.radians(lon - entry.lon) * cos_lat
-                dy = math.radians(lat - entry.lat)
-                distance = 6371.0 * math.sqrt(dx * dx + dy * dy)
-                best = max(best, weight * math.exp(-distance / scale_km))
+                dx = (lon - entry_lon) * _RADIANS * cos_lat
+                dy = (lat - entry_lat) * _RADIANS
+                closeness = weight * exp(-(6371.0 * sqrt(dx * dx + dy * dy)) / scale_km)
+                if closeness > best:
+                    best = closeness
             total += best
             if total >= cap:
                 break  # every name adds support >= 0: the cap is reached for good

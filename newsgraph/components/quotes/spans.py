@@ -123,9 +123,20 @@ def content_pieces(doc: Doc, indices: list[int], anchor: Token) -> list[Range]:
             doc_text(doc), start, end, max(start, min(anchor.idx, end - 1))
         )
         piece = trim_range(doc_text(doc), start, end, tail=".")  # the sentence's full stop
-        if piece and sum(ch.isalnum() for ch in doc_text(doc)[piece[0] : piece[1]]) >= 2:
+        if piece and _two_alphanumerics(doc_text(doc), *piece):
             pieces.append(piece)
     return pieces
+
+
+def _two_alphanumerics(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has at least two letters or digits (stops at the second)."""
+    found = 0
+    for char in text[start:end]:
+        if char.isalnum():
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def quote_containing(quotes: list[Quote], start: int, end: int) -> Quote | None:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file
 from ...extensions import doc_text, entities
+from ..hashes import isin_hashes
 from .gazetteer import Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -96,7 +97,7 @@ def _untagged_proper_nouns_after_locatives(doc: Doc) -> list[int]:
     if len(doc) < 2:
         return []
     rows = doc.to_array([LOWER, POS, IS_TITLE, ENT_TYPE]).astype(np.uint64)
-    after_locative = np.isin(rows[:-1, 0], _LOCATIVE_HASHES)
+    after_locative = isin_hashes(rows[:-1, 0], _LOCATIVE_HASHES)
     here = rows[1:]
     hits = after_locative & (here[:, 1] == PROPN) & (here[:, 2] == 1) & (here[:, 3] == 0)
     return (np.flatnonzero(hits) + 1).tolist()

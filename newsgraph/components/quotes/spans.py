@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import doc_text
 from ..datelines.component import dateline_end
+from ..hashes import isin_hashes
 from .draft import Range
 from .scan import SEPARATORS, Quote, find_quotes, trim_range
 from .tagger import string_id
@@ -91,7 +92,7 @@ def _aside_heads(doc: Doc) -> set[int]:
     if found is None:
         deps = doc.to_array(DEP).astype(np.uint64)
         found = doc.user_data[_ASIDES_KEY] = set(
-            np.flatnonzero(np.isin(deps, _ASIDE_DEPS)).tolist()
+            np.flatnonzero(isin_hashes(deps, _ASIDE_DEPS)).tolist()
         )
     return found
 

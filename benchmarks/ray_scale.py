@@ -6,9 +6,10 @@ run, beside bare spaCy with 2 processes against 1 (the reference), with peak mem
 One local Ray instance with ``--workers`` CPUs is started first and serves every Ray run, so no
 run pays Ray's own start-up; a first, untimed run of one batch warms Ray Data up. Each timed run
 does pay its actors' pipeline loads, as a real ``ingest --engine ray`` does. The runs go 1, N,
-then (``--rounds 2``) N, 1 again, so a change in the machine's load weighs on both; rates are
-averaged over the rounds. Speed-up = articles/s with N / articles/s with 1. Texts are the
-throughput benchmark's (PolNeAR articles of about 780 words when ../shared/eval is there).
+then (``--rounds 2``) N, 1 again, so a change in the machine's load weighs on both; a rate is
+the articles of all rounds over their total time. Speed-up = articles/s with N / articles/s
+with 1. Texts are the throughput benchmark's (PolNeAR articles of about 780 words when
+../shared/eval is there).
 
 Peak memory per worker is the kernel's high-water mark (``VmHWM``) of each Ray actor process
 (``ray::`` processes whose title names the annotator) and of each process of bare spaCy's
@@ -93,7 +94,8 @@ def main() -> None:
         ray.shutdown()
 
     def rate(name: str) -> float:
-        return sum(r["articles_per_s"] for r in runs[name]) / len(runs[name])
+        """Articles per second over all of the name's runs (total articles / total time)."""
+        return len(runs[name]) * len(texts) / sum(r["seconds"] for r in runs[name])
 
     result = {
         "articles": len(texts),

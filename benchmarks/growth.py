@@ -23,6 +23,9 @@ quickly and the marginal cost measured honestly:
    batch of 16): the store's share of the ingest, without the parse that dominates it.
 4. Store size per article: bytes of the DuckDB file (after a checkpoint) / articles.
 
+The articles stored at a size include the batches written at the smaller sizes (2 x ``--batch``
+each), so the N printed is a little above the size asked for.
+
 Printed per N: ingest seconds per article (wall and CPU), the store's share per article, link
 time for the batch, full-link time, bytes per article; then the ratios largest N / smallest N,
 all from this one run (CPU times are the steadier figure on a shared machine). The target of

@@ -22,10 +22,12 @@ extension              type                         written by
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .model import ActorMention
 
@@ -69,18 +71,55 @@ def actor_mention_at(doc: Doc, start: int, end: int) -> ActorMention | None:
     """The actor mention that best covers the character range [start, end).
 
     Prefers a mention inside the range with the largest overlap, so a subject phrase like
-    "Prime Minister Benjamin Netanyahu's office" yields Netanyahu's mention.
+    "Prime Minister Benjamin Netanyahu's office" yields Netanyahu's mention; of equal overlaps,
+    the one listed first.
     """
+    index = _mention_index(doc)
     best: ActorMention | None = None
     best_overlap = 0
-    for mention in get_list(doc, "ng_actor_mentions"):
+    best_position = -1
+    # only a mention starting after start - (longest mention) can reach into the range
+    first = bisect_right(index.starts, start - index.longest)
+    for k in range(first, bisect_left(index.starts, end)):
+        position = index.positions[k]
+        mention = index.mentions[position]
         overlap = min(end, mention.end) - max(start, mention.start)
-        if overlap > best_overlap:
-            best, best_overlap = mention, overlap
+        if overlap > best_overlap or (overlap == best_overlap > 0 and position < best_position):
+            best, best_overlap, best_position = mention, overlap, position
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class _MentionIndex:
+    mentions: list[ActorMention]  # the doc's list itself: a new list means a new index
+    size: int
+    starts: list[int]  # sorted
+    positions: list[int]  # each sorted start's place in ``mentions``
+    longest: int
+
+
+_MENTION_INDEX_KEY = ("newsgraph", "actor_mention_index")
+
+
+def _mention_index(doc: Doc) -> _MentionIndex:
+    """The actor mentions sorted by start (mentions are frozen; the list is replaced, not
+    edited, by the components that change it), rebuilt when the list changes."""
+    mentions = get_list(doc, "ng_actor_mentions")
+    index = doc.user_data.get(_MENTION_INDEX_KEY)
+    if index is None or index.mentions is not mentions or index.size != len(mentions):
+        positions = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        index = doc.user_data[_MENTION_INDEX_KEY] = _MentionIndex(
+            mentions,
+            len(mentions),
+            [mentions[k].start for k in positions],
+            positions,
+            max((m.end - m.start for m in mentions), default=0),
+        )
+    return index
+
+
 _TEXT_KEY = ("newsgraph", "text")
+_ENTS_KEY = ("newsgraph", "ents")
 
 
 def doc_text(doc: Doc) -> str:
@@ -90,3 +129,13 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc: spaCy builds a new Span (two token look-ups) for every
+    entity on each access, and the components read the entities a dozen times an article.
+    Call it only after the entity recognizer: no newsgraph component sets ``doc.ents``."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = doc.ents
+    return ents

@@ -252,7 +252,11 @@ def choose_longest(hits: list[Hit]) -> list[Hit]:
 
 def drop_inside_person_names(doc: Doc, hits: list[Hit], kb: KnowledgeBase) -> list[Hit]:
     """Drop a place-like or surname hit inside a longer PERSON name ("Chad" in "Chad Smith")."""
-    people = [span for ent in doc.ents if ent.label_ == "PERSON" and (span := trim_entity(ent))]
+    people = [
+        span
+        for ent in extensions.entities(doc)
+        if ent.label_ == "PERSON" and (span := trim_entity(ent))
+    ]
     if not people:
         return hits
     kept = []

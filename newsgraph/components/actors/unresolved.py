@@ -68,10 +68,10 @@ def unresolved_mentions(
     taken = [(m.start, m.end) for m in known]
     text = extensions.doc_text(doc)
     # a name NER also tags as a place elsewhere in the article is a place ("Rafah")
-    places = {ent.text.lower() for ent in doc.ents if ent.label_ in PLACE_LABELS}
+    places = {ent.text.lower() for ent in extensions.entities(doc) if ent.label_ in PLACE_LABELS}
     surnames: dict[str, str] = {}  # last name → id of an earlier unresolved person
     found = []
-    for ent in doc.ents:
+    for ent in extensions.entities(doc):
         if ent.label_ not in NER_LABELS:
             continue
         span = trim_entity(ent)

@@ -4,6 +4,7 @@ are found in its clause)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,10 +150,17 @@ class Context:
         return span.root if span is not None else None
 
     def time_for(self, mention: Mention) -> str | None:
-        ranges = [(t.idx, t.idx + len(t.text)) for t in mention.clause()]
+        # the clause's tokens as sorted character ranges, which never overlap
+        ranges = sorted((t.idx, t.idx + len(t.text)) for t in mention.clause())
+        starts = [a for a, _ in ranges]
+
+        def in_clause(offset: int) -> bool:
+            k = bisect_right(starts, offset) - 1
+            return k >= 0 and offset < ranges[k][1]
+
         found = [
             (time.span.start, time.id)
             for time in self.times
-            if time.span is not None and any(a <= time.span.start < b for a, b in ranges)
+            if time.span is not None and in_clause(time.span.start)
         ]
         return _nearest(found, mention.anchor.idx)

@@ -67,13 +67,14 @@ class SentenceDetector:
 
     # ---- building -------------------------------------------------------------------------
     def run(self) -> list[Mention]:
-        for tok in self.sent:
+        tokens = list(self.sent)  # a Span builds a new Token per step of each pass
+        for tok in tokens:
             if is_verbal(tok) and not in_hyphen_compound(tok):
                 self._verb(tok)
-        for tok in self.sent:
+        for tok in tokens:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in self.consumed:
                 self._noun(tok)
-        for tok in self.sent:
+        for tok in tokens:
             if tok.lemma_.lower() in self.lex.speech_verbs and is_verbal(tok):
                 self._obligation(tok)
         if self.trigger_model is not None:

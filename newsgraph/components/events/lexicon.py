@@ -142,6 +142,14 @@ class Lexicon:
     speech_acts: dict[str, str]
     magnitude: dict[str, Any]
     background: Background = field(default_factory=Background)
+    # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
+    # outside it needs no look at its modifiers
+    compound_tails: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        self.compound_tails = frozenset(
+            key[i + 1 :] for key in self.nouns for i, char in enumerate(key) if char == " "
+        )
 
     def classes_of(self, lemma: str) -> set[str]:
         return {name for name, words in self.object_class_sets.items() if lemma in words}

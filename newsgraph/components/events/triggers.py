@@ -3,6 +3,8 @@ event lexicon, and the sense its modifiers or object select ("air strike", "depl
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from ..actors.names import hyphenated
@@ -25,38 +27,45 @@ def _particle(token: Token) -> str | None:
 def lemma_candidates(token: Token) -> list[str]:
     """The lemma, then guesses from the word itself: the small model sometimes lemmatizes
     in context to a wrong word ("staged" -> "stag")."""
-    lemma = token.lemma_.lower()
-    word = token.lower_
+    return list(_lemma_guesses(token.lemma_.lower(), token.lower_))
+
+
+_SUFFIX_GUESSES = (
+    ("ied", "y"),
+    ("ed", ""),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("s", ""),
+    ("es", ""),
+)
+
+
+@lru_cache(maxsize=65536)
+def _lemma_guesses(lemma: str, word: str) -> tuple[str, ...]:
     out = [lemma]
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ed", ""),
-        ("d", ""),
-        ("ing", ""),
-        ("ing", "e"),
-        ("s", ""),
-        ("es", ""),
-    ):
+    for suffix, repl in _SUFFIX_GUESSES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + repl)
-    return out
+    return tuple(out)
 
 
 def verb_keys(token: Token) -> list[str]:
     prt = _particle(token)
-    keys: list[str] = []
-    for lemma in lemma_candidates(token):
-        if prt:
-            keys.append(f"{lemma} {prt}")
-    keys.extend(lemma_candidates(token))
+    candidates = lemma_candidates(token)
+    keys = [f"{lemma} {prt}" for lemma in candidates] if prt else []
+    keys.extend(candidates)
     return keys
 
 
 def noun_sense(token: Token, lex: Lexicon) -> Sense | None:
     """The event sense of a noun, with modifiers ("air strike", "hunger strike") applied."""
     lemma = token.lemma_.lower()
+    # most nouns are no trigger: look at their modifiers only when some compound ends in them
+    if lemma not in lex.compound_tails and lemma not in lex.nouns and token.lower_ not in lex.nouns:
+        return None
     for c in token.children:
-        if c.dep_ in ("compound", "amod") and c.i < token.i:
+        if lemma in lex.compound_tails and c.dep_ in ("compound", "amod") and c.i < token.i:
             compound = f"{c.lemma_.lower()} {lemma}"
             if compound in lex.nouns:
                 return lex.nouns[compound]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ...extensions import entities
 from .recognizer import (
     BLOCKING_LABELS,
     DEMONYM_LABELS,
@@ -27,7 +28,7 @@ def drop_unknown_names(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
     in the article is that name, not a place; so is an unknown lower-case word ("veranda").
     """
     names: dict[str, list[tuple[int, int]]] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in NAME_LABELS:
             for token in ent:
                 names.setdefault(token.text, []).append((ent.start_char, ent.end_char))

@@ -27,7 +27,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file
-from ...extensions import doc_text
+from ...extensions import doc_text, entities
 from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -211,9 +211,9 @@ class Recognizer:
 
     def __call__(self, doc: Doc) -> list[Toponym]:
         found: list[tuple[Span, str]] = []
-        place_names = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+        place_names = {ent.text for ent in entities(doc) if ent.label_ in PLACE_LABELS}
         relabelled: set[int] = set()
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in PLACE_LABELS:
                 found.append((ent, "ner"))
             elif ent.label_ in DEMONYM_LABELS and self._is_demonym(ent.text):
@@ -417,7 +417,7 @@ class Recognizer:
         a dateline blocks nothing."""
         return {
             i
-            for ent in doc.ents
+            for ent in entities(doc)
             if ent.label_ in BLOCKING_LABELS
             and ent.label_ != "PERSON"
             and not any(j in dateline_tokens for j in range(ent.start, ent.end))
@@ -428,7 +428,7 @@ class Recognizer:
         """Tokens of people's names, where a gazetteer name is no toponym at all."""
         return {
             i
-            for ent in doc.ents
+            for ent in entities(doc)
             if ent.label_ == "PERSON"
             and not (ent.text in place_names or self._is_curated(ent.text))
             for i in range(ent.start, ent.end)
@@ -449,8 +449,10 @@ class Recognizer:
 def _takes_in_whole_names(doc: Doc, start: int, end: int) -> bool:
     """A longer curated name that wholly contains the "people" it overlaps: "Azad Jammu and
     Kashmir", where the small model tags "Azad Jammu" a person."""
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < end < ent.end]
-    people += [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < start < ent.end]
+    people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.start < end < ent.end]
+    people += [
+        ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.start < start < ent.end
+    ]
     return end - start > 1 and not people
 
 
@@ -458,13 +460,13 @@ def _surname_of_a_named_person(ent: Span) -> bool:
     """ "Jackson" after "Andrew Jackson": the article has named a person ending in it."""
     return any(
         other.label_ == "PERSON" and len(other) > 1 and other[-1].text == ent.text
-        for other in ent.doc.ents
+        for other in entities(ent.doc)
     )
 
 
 def _named_a_person(span: Span) -> bool:
     """The article tags the same name a person elsewhere."""
-    return any(other.label_ == "PERSON" and other.text == span.text for other in span.doc.ents)
+    return any(other.label_ == "PERSON" and other.text == span.text for other in entities(span.doc))
 
 
 def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -134,6 +134,7 @@ _FEATURE_TAIL = re.compile(
 )
 _COMMA_GAP = re.compile(r"^\s*,\s*$")  # "Tacoma, Washington": the second name contains the first
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|,)\s*$")  # "Oregon and Washington"
+_RADIANS = math.pi / 180.0  # CPython's math.radians multiplies by this same constant
 _CONTAINER = re.compile(r"\s*,\s*(?P<words>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})")
 _STRIP_PREFIX = re.compile(r"^(the|The|THE)\s+")
 _STRIP_SUFFIX = re.compile(r"(['’]s|['’])$")
@@ -449,6 +450,10 @@ class _Context:
     states: Counter[str] = field(default_factory=Counter)
     by_key: dict[str, list[tuple[Entry, float]]] = field(default_factory=dict)
     points: dict[str, list[tuple[int, float, float, float]]] = field(default_factory=dict)
+    # the context is fixed while a round scores its mentions, and a name's mentions and its
+    # candidates repeat: each name's own weights and each (name, place) closeness once a round
+    own_weights: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
+    closeness: dict[tuple[str, int], float] = field(default_factory=dict)
 
     def add(self, key: str, entry: Entry, weight: float) -> None:
         self.by_key.setdefault(key, []).append((entry, weight))
@@ -484,15 +489,7 @@ class _Context:
         return max(0.0, self.countries[code] - own)
 
     def bonus(self, key: str, entry: Entry, clash: bool = False, minor: bool = False) -> float:
-        # The mention's own contribution (every mention of the same name) does not count.
-        own = self.by_key.get(key, ())
-        own_countries = Counter()
-        own_states = Counter()
-        for e, w in own:
-            for code in e.codes:
-                own_countries[code] += w
-            if e.cc == "US" and e.admin1 and e.kind != COUNTRY:
-                own_states[e.admin1] += w
+        own_countries, own_states = self._own_weights(key)
         bonus = 0.0
         state_weight = 0.0
         if entry.cc == "US" and entry.admin1 and entry.kind in (CITY, COUNTY, STATE):
@@ -512,25 +509,57 @@ class _Context:
             bonus += self._proximity(key, entry)
         return bonus
 
+    def _own_weights(self, key: str) -> tuple[Counter[str], Counter[str]]:
+        """The weight the mentions of ``key`` itself lend each country and US state (every
+        mention of the same name is left out of its own context)."""
+        cached = self.own_weights.get(key)
+        if cached is not None:
+            return cached
+        own_countries: Counter[str] = Counter()
+        own_states: Counter[str] = Counter()
+        for e, w in self.by_key.get(key, ()):
+            for code in e.codes:
+                own_countries[code] += w
+            if e.cc == "US" and e.admin1 and e.kind != COUNTRY:
+                own_states[e.admin1] += w
+        self.own_weights[key] = (own_countries, own_states)
+        return own_countries, own_states
+
     def _proximity(self, key: str, entry: Entry) -> float:
         """Support from the other names' likely points: sum over names of the best
         weight x closeness, capped (two or three nearby names make a cluster)."""
+        cached = self.closeness.get((key, entry.index))
+        if cached is None:
+            cached = self.closeness[key, entry.index] = self._closeness(key, entry)
+        return cached
+
+    def _closeness(self, key: str, entry: Entry) -> float:
+        # the innermost loop of place resolution: names bound locally, and x * _RADIANS is
+        # exactly what math.radians(x) computes
         total = 0.0
-        cos_lat = math.cos(math.radians(entry.lat))
+        cap = self.w.proximity_cap
+        scale_km = self.w.proximity_scale_km
+        sqrt, exp = math.sqrt, math.exp
+        index, entry_lat, entry_lon = entry.index, entry.lat, entry.lon
+        cos_lat = math.cos(entry_lat * _RADIANS)
         for other_key, readings in self.points.items():
             if other_key == key:
                 continue
             best = 0.0
             for row, lat, lon, weight in readings:
-                if row == entry.index:
-                    continue  # the same place does not support itself
+                # closeness is at most 1, so a reading no heavier than the best cannot win
+                if row == index or weight <= best:
+                    continue  # (and the same place does not support itself)
                 # equirectangular distance: exact enough at the scale that matters here
-                dx = math.radians(lon - entry.lon) * cos_lat
-                dy = math.radians(lat - entry.lat)
-                distance = 6371.0 * math.sqrt(dx * dx + dy * dy)
-                best = max(best, weight * math.exp(-distance / self.w.proximity_scale_km))
+                dx = (lon - entry_lon) * _RADIANS * cos_lat
+                dy = (lat - entry_lat) * _RADIANS
+                closeness = weight * exp(-(6371.0 * sqrt(dx * dx + dy * dy)) / scale_km)
+                if closeness > best:
+                    best = closeness
             total += best
-        return self.w.proximity * min(self.w.proximity_cap, total)
+            if total >= cap:
+                break  # every name adds support >= 0: the cap is reached for good
+        return self.w.proximity * min(cap, total)
 
 
 def _link_neighbours(text: str, mentions: list[_Mention]) -> None:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...extensions import doc_text
+from ..hashes import isin_hashes
 from .content import attach_quotes, passive_subject, verb_content
 from .draft import Draft
 from .frames import (
@@ -60,8 +61,8 @@ def _cue_drafts(doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote]) -> lis
     lemmas = doc.to_array(LEMMA)
     lowers = doc.to_array(LOWER)
     candidates = np.flatnonzero(
-        np.isin(lemmas, knowledge.lemma_hashes)
-        | np.isin(lowers, knowledge.lemma_hashes)
+        isin_hashes(lemmas, knowledge.lemma_hashes)
+        | isin_hashes(lowers, knowledge.lemma_hashes)
         | (lowers == _ACCORDING)
     )
     for index in candidates.tolist():

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import doc_text
 from ..datelines.component import dateline_end
+from ..hashes import isin_hashes
 from .draft import Range
 from .scan import SEPARATORS, Quote, find_quotes, trim_range
 from .tagger import string_id
@@ -91,7 +92,7 @@ def _aside_heads(doc: Doc) -> set[int]:
     if found is None:
         deps = doc.to_array(DEP).astype(np.uint64)
         found = doc.user_data[_ASIDES_KEY] = set(
-            np.flatnonzero(np.isin(deps, _ASIDE_DEPS)).tolist()
+            np.flatnonzero(isin_hashes(deps, _ASIDE_DEPS)).tolist()
         )
     return found
 
@@ -123,9 +124,20 @@ def content_pieces(doc: Doc, indices: list[int], anchor: Token) -> list[Range]:
             doc_text(doc), start, end, max(start, min(anchor.idx, end - 1))
         )
         piece = trim_range(doc_text(doc), start, end, tail=".")  # the sentence's full stop
-        if piece and sum(ch.isalnum() for ch in doc_text(doc)[piece[0] : piece[1]]) >= 2:
+        if piece and _two_alphanumerics(doc_text(doc), *piece):
             pieces.append(piece)
     return pieces
+
+
+def _two_alphanumerics(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has at least two letters or digits (stops at the second)."""
+    found = 0
+    for char in text[start:end]:
+        if char.isalnum():
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def quote_containing(quotes: list[Quote], start: int, end: int) -> Quote | None:

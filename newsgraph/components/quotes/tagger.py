@@ -27,6 +27,7 @@ from spacy.symbols import IDS, PRON
 from spacy.tokens import Doc
 
 from ...datafiles import data_file
+from ..hashes import isin_hashes
 from .judge import DraftModel
 from .scan import Quote
 
@@ -89,7 +90,7 @@ def token_features(doc: Doc, quotes: list[Quote], lexicon_hashes: np.ndarray) ->
     in_quote = np.zeros(n, dtype=np.uint64)
     for quote in quotes:
         in_quote[(starts >= quote.inner_start) & (starts < quote.inner_end)] = 1
-    in_lexicon = np.isin(lemma, lexicon_hashes).astype(np.uint64)
+    in_lexicon = isin_hashes(lemma, lexicon_hashes).astype(np.uint64)
     # bit k set: the token has a child with relation _CHILD_DEPS[k]
     children = np.zeros(n, dtype=np.uint64)
     not_root = heads != index

@@ -1,0 +1,107 @@
+"""The shortcuts taken for speed give exactly what the plain computations gave."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import spacy
+
+from newsgraph.components.hashes import isin_hashes
+from newsgraph.components.places.gazetteer import CITY, Entry
+from newsgraph.components.places.resolver import _Context
+from newsgraph.components.places.weights import ResolverWeights
+from newsgraph.extensions import actor_mention_at, entities
+from newsgraph.model import ActorMention
+
+
+def test_isin_hashes_matches_numpy() -> None:
+    rng = np.random.default_rng(7)
+    table = rng.integers(0, 2**63, size=40, dtype=np.uint64)
+    values = np.concatenate([table[:10], rng.integers(0, 2**63, size=50, dtype=np.uint64)])
+    rng.shuffle(values)
+    assert isin_hashes(values, table).tolist() == np.isin(values, table).tolist()
+    assert isin_hashes(values[:0], table).tolist() == []
+
+
+def _plain_actor_mention_at(mentions: list[ActorMention], start: int, end: int):
+    best, best_overlap = None, 0
+    for mention in mentions:
+        overlap = min(end, mention.end) - max(start, mention.start)
+        if overlap > best_overlap:
+            best, best_overlap = mention, overlap
+    return best
+
+
+def test_actor_mention_at_matches_a_scan_of_every_mention() -> None:
+    doc = spacy.blank("en")("Prime Minister Benjamin Netanyahu's office said the army struck.")
+    rng = random.Random(3)
+    mentions = []
+    for k in range(30):
+        start = rng.randrange(0, 60)
+        mentions.append(ActorMention(start, start + rng.randrange(1, 25), f"m{k}", None))
+    doc._.ng_actor_mentions = mentions
+    for _ in range(500):
+        start = rng.randrange(0, 70)
+        end = start + rng.randrange(0, 30)
+        assert actor_mention_at(doc, start, end) is _plain_actor_mention_at(mentions, start, end)
+    # equal overlaps: the mention listed first wins, as in a scan
+    twins = [ActorMention(10, 20, "second", None), ActorMention(5, 20, "first", None)]
+    doc._.ng_actor_mentions = twins
+    assert actor_mention_at(doc, 10, 20).text == "second"
+    assert actor_mention_at(doc, 100, 120) is None
+
+
+def test_entities_are_the_docs_own() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Hamas said Israel struck Gaza.")
+    doc.ents = [doc.char_span(0, 5, label="ORG"), doc.char_span(11, 17, label="GPE")]
+    assert [(e.start, e.end, e.label_) for e in entities(doc)] == [
+        (e.start, e.end, e.label_) for e in doc.ents
+    ]
+    assert entities(doc) is entities(doc)
+
+
+def _place(index: int, lat: float, lon: float) -> Entry:
+    return Entry(index, f"t:{index}", f"p{index}", CITY, "PPL", "XX", "XX", None, lat, lon, 1000)
+
+
+def _plain_proximity(context: _Context, key: str, entry: Entry) -> float:
+    """The closeness sum as first written: every reading of every other name."""
+    w = context.w
+    total = 0.0
+    cos_lat = math.cos(math.radians(entry.lat))
+    for other_key, readings in context.points.items():
+        if other_key == key:
+            continue
+        best = 0.0
+        for row, lat, lon, weight in readings:
+            if row == entry.index:
+                continue
+            dx = math.radians(lon - entry.lon) * cos_lat
+            dy = math.radians(lat - entry.lat)
+            distance = 6371.0 * math.sqrt(dx * dx + dy * dy)
+            best = max(best, weight * math.exp(-distance / w.proximity_scale_km))
+        total += best
+    return w.proximity * min(w.proximity_cap, total)
+
+
+def test_place_closeness_is_bit_identical_to_the_plain_sum() -> None:
+    rng = random.Random(11)
+    places = [_place(i, rng.uniform(-60, 60), rng.uniform(-170, 170)) for i in range(40)]
+    # a cluster of near places, so that the cap is reached for some
+    places += [_place(40 + i, 31.5 + rng.random() / 5, 34.4 + rng.random() / 5) for i in range(8)]
+    context = _Context(ResolverWeights())
+    for k in range(12):
+        chosen = rng.sample(places, 4)
+        weights = sorted((rng.random() for _ in chosen), reverse=True)
+        total = sum(weights)
+        context.add_points(
+            f"name{k}", [(e, w / total) for e, w in zip(chosen, weights, strict=True)]
+        )
+    for k in range(12):
+        for entry in places:
+            expected = _plain_proximity(context, f"name{k}", entry)
+            assert context._proximity(f"name{k}", entry) == expected
+            assert context._proximity(f"name{k}", entry) == expected  # the cached value

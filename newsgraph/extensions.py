@@ -134,8 +134,16 @@ def doc_text(doc: Doc) -> str:
 def entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per doc: spaCy builds a new Span (two token look-ups) for every
     entity on each access, and the components read the entities a dozen times an article.
-    Call it only after the entity recognizer: no newsgraph component sets ``doc.ents``."""
+    Call it only after the entity recognizer: no newsgraph component sets ``doc.ents``; code that
+    does so later goes through :func:`set_entities`."""
     ents = doc.user_data.get(_ENTS_KEY)
     if ents is None:
         ents = doc.user_data[_ENTS_KEY] = doc.ents
     return ents
+
+
+def set_entities(doc: Doc, spans: list[Span]) -> None:
+    """Set ``doc.ents`` after the pipeline ran (tests, a user's own recognizer), so that
+    :func:`entities` gives the new ones rather than those it kept."""
+    doc.ents = spans
+    doc.user_data.pop(_ENTS_KEY, None)

@@ -12,7 +12,7 @@ from newsgraph.components.hashes import isin_hashes
 from newsgraph.components.places.gazetteer import CITY, Entry
 from newsgraph.components.places.resolver import _Context
 from newsgraph.components.places.weights import ResolverWeights
-from newsgraph.extensions import actor_mention_at, entities
+from newsgraph.extensions import actor_mention_at, entities, set_entities
 from newsgraph.model import ActorMention
 
 
@@ -56,11 +56,20 @@ def test_actor_mention_at_matches_a_scan_of_every_mention() -> None:
 def test_entities_are_the_docs_own() -> None:
     nlp = spacy.blank("en")
     doc = nlp("Hamas said Israel struck Gaza.")
-    doc.ents = [doc.char_span(0, 5, label="ORG"), doc.char_span(11, 17, label="GPE")]
+    set_entities(doc, [doc.char_span(0, 5, label="ORG"), doc.char_span(11, 17, label="GPE")])
     assert [(e.start, e.end, e.label_) for e in entities(doc)] == [
         (e.start, e.end, e.label_) for e in doc.ents
     ]
     assert entities(doc) is entities(doc)
+
+
+def test_entities_set_after_the_pipeline_are_the_ones_read() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Hamas said Israel struck Gaza.")
+    set_entities(doc, [doc.char_span(0, 5, label="ORG")])
+    assert [e.text for e in entities(doc)] == ["Hamas"]
+    set_entities(doc, [doc.char_span(25, 29, label="GPE")])
+    assert [e.text for e in entities(doc)] == ["Gaza"]
 
 
 def _place(index: int, lat: float, lon: float) -> Entry:

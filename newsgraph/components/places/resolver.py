@@ -29,6 +29,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .feature_words import (
+    DIRECTION_BEFORE,
+    FEATURE_AFTER,
+    FEATURE_BEFORE,
+    FEATURE_TAIL,
+    FEATURES_FOR_WORD,
+    PART_STOPWORDS,
+)
 from .gazetteer import (
     ADMIN1,
     CITY,
@@ -43,95 +51,9 @@ from .gazetteer import (
 )
 from .weights import KIND_PRIOR, ResolverWeights
 
-# words that are no place on their own when a longer name is not found
-PART_STOPWORDS = frozenset(
-    {
-        "the",
-        "of",
-        "and",
-        "new",
-        "old",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "upper",
-        "lower",
-        "great",
-        "little",
-        "saint",
-        "st.",
-        "mount",
-        "lake",
-        "river",
-        "street",
-        "road",
-        "city",
-        "county",
-        "state",
-        "university",
-        "college",
-        "school",
-        "house",
-        "center",
-        "centre",
-        "hall",
-        "park",
-        "airport",
-        "station",
-        "hospital",
-        "church",
-        "world",
-        "cup",
-        "club",
-    }
-)
 # supplement features small enough to anchor "near the article's other places"
 LOCAL_FEATURES = frozenset({"town", "camp", "crossing", "neighbourhood", "corridor"})
 
-_FEATURE_AFTER = re.compile(
-    r"^\s+(?P<word>river|county|parish|province|governorate|region|oblast|state|district|"
-    r"sea|strait|camp|refugee camp|crossing|valley|lake)\b",
-    re.IGNORECASE,
-)
-_FEATURE_BEFORE = re.compile(
-    r"\b(?P<word>river|city|town|village|province|county|lake|sea|camp)\s+(of\s+)?$",
-    re.IGNORECASE,
-)
-# "central Washington", "southern Lebanon": a part of a region or country, not of a town
-_DIRECTION_BEFORE = re.compile(
-    r"\b(?:(?:north|south)[\s-]?(?:east|west)ern|northern|southern|eastern|western|central|"
-    r"upstate|downstate)\s+$"
-)
-_FEATURES_FOR_WORD = {
-    "river": {"river"},
-    "county": {"county"},
-    "parish": {"county"},
-    "province": {"region"},
-    "governorate": {"region"},
-    "region": {"region", "territory"},
-    "oblast": {"region"},
-    "state": {"region"},
-    "district": {"region", "county"},
-    "sea": {"sea", "gulf"},
-    "strait": {"strait"},
-    "camp": {"camp"},
-    "refugee camp": {"camp"},
-    "crossing": {"crossing"},
-    "valley": {"region", "area"},
-    "lake": {"lake"},
-    "city": {"city", "town"},
-    "town": {"city", "town"},
-    "village": {"city", "town"},
-}
-# a name with its kind of place inside the span: "Diyala province", "the Jaffna Peninsula"
-# (not "city" or "town": "Harbor City" is a name of its own)
-_FEATURE_TAIL = re.compile(
-    r"^(?P<name>.+?)\s+(?P<word>province|governorate|region|district|area|peninsula|"
-    r"countryside|village|oblast|prefecture|municipality)$",
-    re.IGNORECASE,
-)
 _COMMA_GAP = re.compile(r"^\s*,\s*$")  # "Tacoma, Washington": the second name contains the first
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|,)\s*$")  # "Oregon and Washington"
 _RADIANS = math.pi / 180.0  # CPython's math.radians multiplies by this same constant
@@ -228,12 +150,12 @@ class Resolver:
         mention.candidates = self._candidates(surface)
         mention.container = self._container(text, end)
         mention.feature_hint = self._feature_hint(text, start, end)
-        head = _FEATURE_TAIL.match(surface)
+        head = FEATURE_TAIL.match(surface)
         if not mention.candidates and head:
             # "Diyala province", "Kilinochchi district": the name, then what kind of place it is
             # (official names only: "Market District" is no district of Marquette)
             mention.candidates = [c for c in self._candidates(head["name"]) if c[1]]
-            mention.feature_hint = _FEATURES_FOR_WORD.get(head["word"].lower(), set())
+            mention.feature_hint = FEATURES_FOR_WORD.get(head["word"].lower(), set())
         kinds = {entry.kind for entry, _ in mention.candidates}
         mention.country_clash = COUNTRY in kinds and STATE in kinds
         regions = {e.cc for e, _ in mention.candidates if e.kind in (ADMIN1, SUPPLEMENT)}
@@ -294,13 +216,13 @@ class Resolver:
     @staticmethod
     def _feature_hint(text: str, start: int, end: int) -> set[str]:
         hint: set[str] = set()
-        after = _FEATURE_AFTER.match(text[end : end + 25])
+        after = FEATURE_AFTER.match(text[end : end + 25])
         if after:
-            hint |= _FEATURES_FOR_WORD.get(after.group("word").lower(), set())
-        before = _FEATURE_BEFORE.search(text[max(0, start - 25) : start])
+            hint |= FEATURES_FOR_WORD.get(after.group("word").lower(), set())
+        before = FEATURE_BEFORE.search(text[max(0, start - 25) : start])
         if before:
-            hint |= _FEATURES_FOR_WORD.get(before.group("word").lower(), set())
-        if _DIRECTION_BEFORE.search(text[max(0, start - 25) : start]):
+            hint |= FEATURES_FOR_WORD.get(before.group("word").lower(), set())
+        if DIRECTION_BEFORE.search(text[max(0, start - 25) : start]):
             hint |= {"region", "country"}
         return hint
 

@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.components.places.component import find_toponyms, resolve_toponym
 from newsgraph.components.places.gazetteer import fold, get_gazetteer
+from newsgraph.extensions import set_entities
 from newsgraph.model import Article
 from newsgraph.nlp import get_pipeline
 
@@ -302,14 +303,17 @@ def test_unknown_words_that_are_names_elsewhere_are_no_places(nlp):
         start = [i for i, t in enumerate(doc) if t.text == word][nth]
         return Span(doc, start, start + 1, label=label)
 
-    doc.ents = [
-        Span(doc, 0, 2, label="PERSON"),  # "Zorvan Quillet"
-        span("Vexland", "ORG"),
-        span("Paris", "GPE"),
-        span("Quillet", "GPE", 1),  # the small model's misreading
-        span("Vexland", "GPE", 1),
-        span("Tarnwick", "GPE"),
-    ]
+    set_entities(
+        doc,
+        [
+            Span(doc, 0, 2, label="PERSON"),  # "Zorvan Quillet"
+            span("Vexland", "ORG"),
+            span("Paris", "GPE"),
+            span("Quillet", "GPE", 1),  # the small model's misreading
+            span("Vexland", "GPE", 1),
+            span("Tarnwick", "GPE"),
+        ],
+    )
 
     def toponym(word: str, nth: int, entry=None) -> Toponym:
         token = [t for t in doc if t.text == word][nth]
@@ -356,11 +360,14 @@ def test_a_town_the_model_tags_as_an_organisation_after_in_or_to_is_a_place(nlp)
         index[t.text].append(t.i)
     first, second = index["Dewsbury"]
     tunis = index["Tunis"][0]
-    doc.ents = [
-        Span(doc, first, first + 1, label="ORG"),  # "to Dewsbury": a town
-        Span(doc, second, second + 2, label="ORG"),  # "of Dewsbury Capital": a firm
-        Span(doc, tunis, tunis + 2, label="ORG"),  # "Tunis Bank": a firm
-    ]
+    set_entities(
+        doc,
+        [
+            Span(doc, first, first + 1, label="ORG"),  # "to Dewsbury": a town
+            Span(doc, second, second + 2, label="ORG"),  # "of Dewsbury Capital": a firm
+            Span(doc, tunis, tunis + 2, label="ORG"),  # "Tunis Bank": a firm
+        ],
+    )
     found = [(t.text, t.start, t.role) for t in recognizer(doc)]
     assert found == [("Dewsbury", text.index("Dewsbury"), "place")]
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsgraph.components.places.recognizer import Recognizer
 from newsgraph.components.places.resolver import default_resolver
+from newsgraph.extensions import set_entities
 from newsgraph.nlp import get_pipeline
 
 
@@ -34,7 +35,7 @@ def _with_entities(nlp: Language, text: str, entities: list[tuple[str, str]]) ->
         span = doc.char_span(start, start + len(name), label=label)
         assert span is not None, name
         spans.append(span)
-    doc.ents = spans
+    set_entities(doc, spans)
     return doc
 
 
@@ -80,11 +81,14 @@ def test_a_name_the_article_gives_a_person_stays_a_name(
     doc = nlp(text)
     last = text.rindex("Lincoln")
     laredo = text.index("Nuevo Laredo")
-    doc.ents = [
-        doc.char_span(0, len("Abraham Lincoln"), label="PERSON"),
-        doc.char_span(laredo, laredo + len("Nuevo Laredo"), label="ORG"),
-        doc.char_span(last, last + len("Lincoln"), label="ORG"),
-    ]
+    set_entities(
+        doc,
+        [
+            doc.char_span(0, len("Abraham Lincoln"), label="PERSON"),
+            doc.char_span(laredo, laredo + len("Nuevo Laredo"), label="ORG"),
+            doc.char_span(last, last + len("Lincoln"), label="ORG"),
+        ],
+    )
     assert _places(recognizer, doc) == ["Nuevo Laredo"]
 
 

@@ -1,0 +1,94 @@
+"""The words around a place name that tell what kind of place it is ("the Litani river",
+"Idlib province", "the city of Homs"), and the words that are no place on their own."""
+
+from __future__ import annotations
+
+import re
+
+# words that are no place on their own when a longer name is not found
+PART_STOPWORDS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "new",
+        "old",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "upper",
+        "lower",
+        "great",
+        "little",
+        "saint",
+        "st.",
+        "mount",
+        "lake",
+        "river",
+        "street",
+        "road",
+        "city",
+        "county",
+        "state",
+        "university",
+        "college",
+        "school",
+        "house",
+        "center",
+        "centre",
+        "hall",
+        "park",
+        "airport",
+        "station",
+        "hospital",
+        "church",
+        "world",
+        "cup",
+        "club",
+    }
+)
+
+FEATURE_AFTER = re.compile(
+    r"^\s+(?P<word>river|county|parish|province|governorate|region|oblast|state|district|"
+    r"sea|strait|camp|refugee camp|crossing|valley|lake)\b",
+    re.IGNORECASE,
+)
+FEATURE_BEFORE = re.compile(
+    r"\b(?P<word>river|city|town|village|province|county|lake|sea|camp)\s+(of\s+)?$",
+    re.IGNORECASE,
+)
+# "central Washington", "southern Lebanon": a part of a region or country, not of a town
+DIRECTION_BEFORE = re.compile(
+    r"\b(?:(?:north|south)[\s-]?(?:east|west)ern|northern|southern|eastern|western|central|"
+    r"upstate|downstate)\s+$"
+)
+FEATURES_FOR_WORD = {
+    "river": {"river"},
+    "county": {"county"},
+    "parish": {"county"},
+    "province": {"region"},
+    "governorate": {"region"},
+    "region": {"region", "territory"},
+    "oblast": {"region"},
+    "state": {"region"},
+    "district": {"region", "county"},
+    "sea": {"sea", "gulf"},
+    "strait": {"strait"},
+    "camp": {"camp"},
+    "refugee camp": {"camp"},
+    "crossing": {"crossing"},
+    "valley": {"region", "area"},
+    "lake": {"lake"},
+    "city": {"city", "town"},
+    "town": {"city", "town"},
+    "village": {"city", "town"},
+}
+# a name with its kind of place inside the span: "Diyala province", "the Jaffna Peninsula"
+# (not "city" or "town": "Harbor City" is a name of its own)
+FEATURE_TAIL = re.compile(
+    r"^(?P<name>.+?)\s+(?P<word>province|governorate|region|district|area|peninsula|"
+    r"countryside|village|oblast|prefecture|municipality)$",
+    re.IGNORECASE,
+)

@@ -333,12 +333,30 @@ def test_quality_floor_on_dev_records() -> None:
     # matched held-out records): 0.833, 0.808, 0.894, 0.817 (fitted on: 0.894, 0.875, 0.903,
     # 0.697); before the removal 0.868, 0.859, 0.900, 0.794. Whole argument phrases and targets
     # whom an act is aimed at (events/spans.py): source / target 0.924 / 0.900 (fit 0.917 /
-    # 0.788; with the narrow phrase recorded, see docs/events.md)
+    # 0.788; with the narrow phrase recorded, see docs/events.md); then only the core of our
+    # span compared (plover.core_text), so a longer span cannot agree by a word of its tail:
+    # 0.894 / 0.833 (fit 0.903 / 0.742)
     assert rows["type (sentence, type) micro"].f1 >= 0.823
     assert rows["type accuracy, single-event sentences"].value >= 0.798
-    assert rows["source agreement (type found)"].value >= 0.914
-    assert rows["target agreement (type found)"].value >= 0.890
+    assert rows["source agreement (type found)"].value >= 0.884
+    assert rows["target agreement (type found)"].value >= 0.823
     assert rows["petr2 noevents sentences yielding an event"].value <= 1
     assert report.details["heldout"]["petr2_noevents_with_events"] == [
         i for i in KEPT if split_of(i) == "heldout"
     ]
+
+
+def test_only_the_core_of_a_long_participant_span_is_compared() -> None:
+    from types import SimpleNamespace
+
+    from newsgraph.eval.plover import GoldActor, actor_agrees, core_text
+
+    assert core_text("the Chinese ambassador in Berlin, who spoke") == "the Chinese ambassador"
+    assert core_text("Council of Europe") == "Council of Europe"
+    assert (
+        core_text("Russia's Federal Security Service (FSB)") == "Russia's Federal Security Service"
+    )
+    ours = SimpleNamespace(span=SimpleNamespace(text="the ambassador in Berlin"), actor=None)
+    gold_berlin = [GoldActor(text="Berlin", code="DEU")]
+    assert not actor_agrees(ours, gold_berlin, {})  # a word of the tail does not agree
+    assert actor_agrees(ours, [GoldActor(text="the ambassador", code="CHN")], {})

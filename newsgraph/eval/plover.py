@@ -303,10 +303,25 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text) if w not in STOPWORDS and len(w) > 1}
 
 
+# where a recorded participant's noun phrase runs on past its core ("Russia's Federal Security
+# Service (FSB)", "the ambassador in Berlin, who ..."): only the core's words are compared, so
+# that a longer recorded span cannot agree by a word of its tail
+_CORE_END = re.compile(
+    r"\s*[,(;:]|\s+(?:in|from|at|for|with|to|against|by|on|who|which|that|after|near)\b",
+    re.IGNORECASE,
+)
+
+
+def core_text(text: str) -> str:
+    """``text`` up to the first comma, bracket, preposition or relative word after its start."""
+    cut = _CORE_END.search(text, 1)
+    return text[: cut.start()] if cut else text
+
+
 def actor_agrees(ref: Any, gold: list[GoldActor], countries: dict[str, str]) -> bool:
-    """Our participant matches a gold actor: a shared content word with its text, or the
-    resolved actor's country equals the gold code."""
-    words = _words(ref.span.text) if ref.span is not None else set()
+    """Our participant matches a gold actor: a shared content word with its text (our span's
+    core only, ``core_text``), or the resolved actor's country equals the gold code."""
+    words = _words(core_text(ref.span.text)) if ref.span is not None else set()
     code = countries.get(ref.actor or "")
     return any((words & _words(g.text)) or (code is not None and code == g.code) for g in gold)
 

@@ -345,7 +345,11 @@ def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) 
     if between is None:
         return True
     return not any(
-        t.i != token.i and t.lemma_.lower() in verbs and t.pos_ == "VERB" and not _has_own_object(t)
+        t.i != token.i
+        and t.lemma_.lower() in verbs
+        and t.pos_ == "VERB"
+        and t.dep_ != "relcl"  # "..., where Mrs. Clinton also spoke. “B”": a description
+        and not _has_own_object(t)
         for t in between
     )
 

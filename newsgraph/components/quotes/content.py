@@ -224,7 +224,7 @@ def _subordinated(token: Token) -> bool:
     """A condition or circumstance of the content ("would strike if the blockade continued",
     "before officers arrived"), not a report of its own, whatever its verb."""
     return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in token.children
     )
 
 

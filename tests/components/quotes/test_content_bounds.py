@@ -64,3 +64,14 @@ def test_a_content_stays_in_its_paragraph(nlp: Language):
     other = [t.i for t in doc if t.text in ("KISUMU", "(", "AP")]
     pieces = content_pieces(doc, [i for i in first if i > urges.i] + other, doc[2])
     assert [doc.text[s:e] for s, e in pieces] == ["drivers to avoid the coast road"]
+
+
+def test_a_when_clause_with_a_report_stays_in_the_content(nlp: Language):
+    # "when" hangs as an adverb, not a conjunction, yet makes the clause a circumstance
+    text = (
+        "The governor spoke on Friday.\n\nThe governor said the minister was “absolutely right” "
+        "when he said that the bridge had to close.\n"
+    )
+    assert (
+        "the minister was “absolutely right” when he said that the bridge had to close",
+    ) in contents(nlp, text)

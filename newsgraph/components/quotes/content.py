@@ -224,7 +224,7 @@ def _subordinated(token: Token) -> bool:
     """A condition or circumstance of the content ("would strike if the blockade continued",
     "before officers arrived"), not a report of its own, whatever its verb."""
     return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in token.children
     )
 
 
@@ -345,7 +345,11 @@ def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) 
     if between is None:
         return True
     return not any(
-        t.i != token.i and t.lemma_.lower() in verbs and t.pos_ == "VERB" and not _has_own_object(t)
+        t.i != token.i
+        and t.lemma_.lower() in verbs
+        and t.pos_ == "VERB"
+        and t.dep_ != "relcl"  # "..., where Mrs. Clinton also spoke. “B”": a description
+        and not _has_own_object(t)
         for t in between
     )
 

@@ -126,6 +126,9 @@ def _according_draft(token: Token, knowledge: QuoteKnowledge) -> Draft | None:
     # "X opened fire, killing five, according to Y": Y vouches for the whole clause
     while host.dep_ == "advcl" and host.tag_ in ("VBG", "VBN") and host.head is not host:
         host = host.head
+    # "X stood at 200,000 and has since exploded, according to Y": Y vouches for every conjunct
+    while host.dep_ == "conj" and host.head.i < host.i:
+        host = host.head
     own = {t.i for t in token.subtree}
     sent = token.sent
     indices = [t.i for t in host.subtree if t.i not in own and sent.start <= t.i < sent.end]

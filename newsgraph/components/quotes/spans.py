@@ -40,7 +40,7 @@ def subtree_range(token: Token, exclude: set[int] | None = None) -> Range | None
     return trim_range(doc_text(token.doc), start, end)
 
 
-_RELATIVE_WORDS = frozenset({"who", "whom"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "which"})
 
 
 _QUOTES_KEY = "newsgraph_quotes"
@@ -98,11 +98,17 @@ def _aside_heads(doc: Doc) -> set[int]:
 
 
 def _is_aside(token: Token) -> bool:
-    """A description of someone ("who is 70", "the presumed favorite"); a name in apposition
-    ("his opponent, Hillary Clinton") and "which" clauses stay: annotators keep them as often
-    as not (PolNeAR train)."""
+    """A closing aside the outlet adds to a reported clause: a relative clause about someone
+    (", who is 70") or whose subject is "which" (", which forced her to leave"), or a
+    descriptive appositive (", the existing alliance"). A name in apposition ("his opponent,
+    Hillary Clinton") stays, and so does "which" as an object (", which Hamas denied": a report
+    of its own about the clause) and a participle (", killing two people": in conflict news
+    the casualties are the speaker's claim)."""
     if token.dep_ == "relcl":
-        return token.left_edge.lower_ in _RELATIVE_WORDS
+        first = token.left_edge
+        return first.lower_ in _RELATIVE_WORDS and (
+            first.lower_ != "which" or first.dep_ == "nsubj"
+        )
     return token.dep_ == "appos" and token.pos_ != "PROPN" and token.ent_type_ == ""
 
 
@@ -115,7 +121,11 @@ def content_pieces(doc: Doc, indices: list[int], anchor: Token) -> list[Range]:
         else:
             runs.append((i, i))
     pieces: list[Range] = []
+    text = doc_text(doc)
+    low, high = paragraph_start(text, anchor.idx), paragraph_end(text, anchor.idx)
     for first, last in runs:
+        if doc[last].idx + len(doc[last]) <= low or doc[first].idx >= high:
+            continue  # a run of a parse across paragraphs ("... polling places.\n\nWASHINGTON")
         # a conjunction left dangling where a coordinated report was cut off ("X and")
         while last > first and (doc[last].dep_ == "cc" or doc[last].is_punct):
             last -= 1

@@ -1,0 +1,77 @@
+"""Content boundaries as PolNeAR's annotators draw them (docs/quotes.md, "Content boundaries"):
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.components.quotes.spans import content_pieces
+from newsgraph.model import Article, Statement
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_pipeline()
+
+
+def contents(nlp: Language, text: str) -> list[tuple[str, ...]]:
+    doc = nlp.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text)
+    statements: list[Statement] = nlp(doc)._.ng_statements
+    return [tuple(c.text for c in s.content) for s in statements]
+
+
+def test_a_closing_which_clause_is_the_outlets(nlp: Language):
+    text = "The ministry said it had closed the crossing, which carries most of the aid.\n"
+    assert contents(nlp, text) == [("it had closed the crossing",)]
+
+
+def test_a_closing_participle_stays_with_the_claim(nlp: Language):
+    # in conflict news the casualties after a strike are the speaker's claim
+    text = "The army said it struck a weapons depot near the port on Friday, killing four.\n"
+    assert contents(nlp, text) == [
+        ("it struck a weapons depot near the port on Friday, killing four",)
+    ]
+
+
+def test_according_to_vouches_for_every_conjunct(nlp: Language):
+    text = (
+        "The camp's population stood at 2,000 in 1990 and has since grown to 40,000, "
+        "according to the UN agency.\n"
+    )
+    assert contents(nlp, text) == [
+        ("The camp's population stood at 2,000 in 1990 and has since grown to 40,000",)
+    ]
+
+
+def test_a_description_between_split_quotes_does_not_take_the_second(nlp: Language):
+    text = (
+        "“The road is open,” the governor said on Saturday at a dinner in the capital, where "
+        "the envoy also spoke. “Trucks can pass again.”\n"
+    )
+    found = contents(nlp, text)
+    assert ("The road is open", "Trucks can pass again.") in found
+
+
+def test_a_content_stays_in_its_paragraph(nlp: Language):
+    # a parse can run across a paragraph break ("... polling places.\n\nWASHINGTON (AP)"); the
+    # run of the other paragraph is no part of the content
+    doc = nlp("Governor urges drivers to avoid the coast road.\n\nKISUMU (AP) reported floods.")
+    urges = doc[1]
+    first = [t.i for t in doc if t.idx < doc.text.index("\n")]
+    other = [t.i for t in doc if t.text in ("KISUMU", "(", "AP")]
+    pieces = content_pieces(doc, [i for i in first if i > urges.i] + other, doc[2])
+    assert [doc.text[s:e] for s, e in pieces] == ["drivers to avoid the coast road"]
+
+
+def test_a_when_clause_with_a_report_stays_in_the_content(nlp: Language):
+    # "when" hangs as an adverb, not a conjunction, yet makes the clause a circumstance
+    text = (
+        "The governor spoke on Friday.\n\nThe governor said the minister was “absolutely right” "
+        "when he said that the bridge had to close.\n"
+    )
+    assert (
+        "the minister was “absolutely right” when he said that the bridge had to close",
+    ) in contents(nlp, text)

@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from ..store import Store
+from ..store import Store, actor_rows
 from ..store.schema import get_table
-from . import lookup, paging, wordings
+from . import actorpages, lookup, paging, wordings
 from .figures import PictureQueries
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
     ARTICLE_SORTS,
@@ -435,7 +435,9 @@ class Reader(PictureQueries):
         # counted without the articles unless the filter reads them (a join reads them all)
         needs_articles = bool(flt.outlet or flt.date_from or flt.date_to)
         counted = base if needs_articles else f"FROM statements s{where.sql()}"
-        total = self._count(counted, where.params) if total is None else total
+        span = self._actor_range(actorpages.ActorRange.of_statements(flt))
+        if total is None:
+            total = span.total(self._fetch) if span else self._count(counted, where.params)
         columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
         order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
 
@@ -444,8 +446,13 @@ class Reader(PictureQueries):
             sql = f"FROM {tables}{near.sql()}{order}{self._page_sql(limit, skip)}"
             return self._dicts(columns, sql, [*params, *near.params])
 
-        rows = self._newest_page("statements s", where, needs_articles, total, limit, offset, run)
-        rows = run(where, offset, None) if rows is None else rows
+        if span:
+            rows = actorpages.page_rows(span, self._fetch, "statements", where, limit, offset, run)
+        else:
+            rows = self._newest_page(
+                "statements s", where, needs_articles, total, limit, offset, run
+            )
+            rows = run(where, offset, None) if rows is None else rows
         paging.add_statement_details(self._fetch, rows)
         disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
         items = [_statement_item(row, disputed_by) for row in rows]
@@ -512,6 +519,14 @@ class Reader(PictureQueries):
     def article_order(self) -> ArticleOrder:
         return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
 
+    @_unchanging
+    def _actor_rows_current(self) -> bool:
+        return actor_rows.is_current(self._fetch)
+
+    def _actor_range(self, span: actorpages.ActorRange | None) -> actorpages.ActorRange | None:
+        """``span`` where ``actor_rows`` serves it: read-only DuckDB, the table current."""
+        return span if span and self.frozen and self._actor_rows_current() else None
+
     def _newest_page(self, table: str, where: Where, *args: Any) -> list[dict[str, Any]] | None:
         """``paging.newest_page`` on a read-only DuckDB store (None elsewhere)."""
         if not self.frozen:
@@ -530,18 +545,21 @@ class Reader(PictureQueries):
             rows = event_page(self._fetch, flt, Where(), page, source) if ids else []
             return Page(total, limit, offset, [_event_item(row) for row in rows])
         where = flt.where()
+        span = self._actor_range(actorpages.ActorRange.of_events(flt))
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         if total is None:
-            total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
+            counted = f"FROM events e{joined}{where.sql()}"
+            total = span.total(self._fetch) if span else self._count(counted, where.params)
 
         def run(near: Where, skip: int, source: tuple[str, list] | None) -> list[dict[str, Any]]:
             return event_page(self._fetch, flt, near, self._page_sql(limit, skip), source)
 
         rows = None
-        if flt.sort == "newest":
+        if span:
+            rows = actorpages.page_rows(span, self._fetch, "events", where, limit, offset, run)
+        elif flt.sort == "newest":
             rows = self._newest_page("events e", where, bool(joined), total, limit, offset, run)
-        if rows is None:
-            rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
+        rows = run(where, offset, None) if rows is None else rows
         return Page(total, limit, offset, [_event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:

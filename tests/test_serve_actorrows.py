@@ -22,6 +22,7 @@ from test_serve_api import (  # noqa: F401 (fixtures)
 
 from newsgraph.link import link_store
 from newsgraph.store import actor_rows, open_store
+from newsgraph.web import lookup
 from newsgraph.web.actorpages import ActorRange
 from newsgraph.web.filters import EventFilter, StatementFilter
 from newsgraph.web.queries import Reader
@@ -134,7 +135,7 @@ def test_filters_that_name_one_actor_alone_are_served_from_the_table() -> None:
 
 
 def test_event_pages_equal_the_full_query(reader: Reader) -> None:
-    assert reader.frozen and reader._actor_rows_current()
+    assert reader.frozen and reader._actor_range(ActorRange("x", "event"))
     types = [t for t, _ in reader.event_types()][:3]
     for actor_id in busiest(reader, "event"):
         for type_ in (None, *types):
@@ -158,3 +159,20 @@ def test_statement_pages_and_actor_pages_equal_the_full_query(reader: Reader) ->
             assert fast == full_query(reader, "statements", flt, limit, offset)
         actor = reader.actor(actor_id)
         assert actor is not None and actor["statements"] == total
+
+
+def test_a_read_only_store_keeps_each_text_s_actor_ids(reader: Reader) -> None:
+    actor_id = busiest(reader, "event")[0]
+    asked: list[str] = []
+
+    def fetch(sql: str, params: Any = ()) -> list[tuple]:
+        asked.append(sql)
+        return reader._fetch(sql, params)
+
+    memo: dict[str, tuple[str, ...]] = {}
+    found = lookup.actor_ids(fetch, f" {actor_id.upper()} ", memo)
+    assert actor_id in found and found == lookup.actor_ids(reader._fetch, actor_id)
+    before = len(asked)
+    assert lookup.actor_ids(fetch, actor_id, memo) == found
+    assert len(asked) == before  # the kept answer, no query
+    assert reader._looked_up is not None  # a read-only DuckDB reader keeps them

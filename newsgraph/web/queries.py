@@ -123,6 +123,7 @@ class Reader(PictureQueries):
         self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
         self.frozen = self._per_thread and store.read_only  # cannot change while read
         self._memo: dict[str, Any] = {}
+        self._looked_up: dict[str, tuple[str, ...]] | None = {} if self.frozen else None
 
     @property
     def store(self) -> Store:
@@ -428,7 +429,7 @@ class Reader(PictureQueries):
     ) -> Page:
         """A page of statements; ``total``: their number where the caller knows it already."""
         if flt.speaker and not flt.speaker_ids:
-            ids = lookup.actor_ids(self._fetch, flt.speaker) or (flt.speaker,)
+            ids = lookup.actor_ids(self._fetch, flt.speaker, self._looked_up) or (flt.speaker,)
             flt = replace(flt, speaker_ids=ids)
         where = flt.where()
         base = f"{_STATEMENTS}{where.sql()}"
@@ -510,7 +511,8 @@ class Reader(PictureQueries):
         """``flt`` with its actor as the store's ids (a name, an alias, any case)."""
         if not flt.actor or flt.actor_ids:
             return flt
-        return replace(flt, actor_ids=lookup.actor_ids(self._fetch, flt.actor) or (flt.actor,))
+        ids = lookup.actor_ids(self._fetch, flt.actor, self._looked_up)
+        return replace(flt, actor_ids=ids or (flt.actor,))
 
     def suggest_actors(self, text: str, limit: int = lookup.SUGGESTIONS) -> list[dict[str, Any]]:
         return lookup.suggest(self._fetch, text, limit)
@@ -519,13 +521,11 @@ class Reader(PictureQueries):
     def article_order(self) -> ArticleOrder:
         return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
 
-    @_unchanging
-    def _actor_rows_current(self) -> bool:
-        return actor_rows.is_current(self._fetch)
-
     def _actor_range(self, span: actorpages.ActorRange | None) -> actorpages.ActorRange | None:
         """``span`` where ``actor_rows`` serves it: read-only DuckDB, the table current."""
-        return span if span and self.frozen and self._actor_rows_current() else None
+        if span and self.frozen and "actor_rows" not in self._memo:
+            self._memo["actor_rows"] = actor_rows.is_current(self._fetch)
+        return span if span and self.frozen and self._memo["actor_rows"] else None
 
     def _newest_page(self, table: str, where: Where, *args: Any) -> list[dict[str, Any]] | None:
         """``paging.newest_page`` on a read-only DuckDB store (None elsewhere)."""

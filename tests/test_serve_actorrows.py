@@ -85,6 +85,15 @@ def test_link_writes_the_table_and_an_incremental_run_keeps_it(
         store.write_record(record, hand_article(), run_id)
         link_store(store)
         assert_table_lists_what_the_queries_list(store)
+        gone = annotated[0][1].id  # an article removed from the store: its actors' rows go
+        assert store.query("SELECT 1 FROM actor_rows WHERE article_id = ?", [gone])
+        with store._lock, store._transaction():
+            store._delete_article_rows([gone])
+        assert not actor_rows.is_current(store.query)
+        link_store(store)
+        assert actor_rows.is_current(store.query)
+        assert not store.query("SELECT 1 FROM actor_rows WHERE article_id = ?", [gone])
+        assert_table_lists_what_the_queries_list(store)
 
 
 # --- pages on a read-only DuckDB store -------------------------------------------------------

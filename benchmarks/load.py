@@ -48,6 +48,7 @@ PER_ARTICLE = (
     "statements",
     "times",
     "errors",
+    "linked_articles",  # the copies are linked as their originals are
 )
 
 
@@ -87,6 +88,20 @@ def replicate(source: Path, target: Path, articles: int) -> None:
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    rewrite_actor_rows(target)
+
+
+def rewrite_actor_rows(target: Path) -> None:
+    """The replica's ``actor_rows`` (copied from the original's few articles) written whole
+    again, as ``link`` would, where the original has one."""
+    from newsgraph.store import actor_rows, open_duckdb
+
+    store = open_duckdb(str(target))
+    try:
+        if store.query("SELECT 1 FROM schema_info WHERE key = ?", [actor_rows.STATE_KEY]):
+            actor_rows.refresh(store, None)
+    finally:
+        store.close()
 
 
 def page_mix(db: Path, seed: int = 7) -> list[str]:

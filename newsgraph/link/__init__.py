@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..store import actor_rows
 from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
 from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
 from .incremental import LinkUpdate, incremental_update, store_affiliations, store_totals
@@ -101,6 +102,7 @@ def link_store(store: Any, full: bool = False) -> LinkSummary:
             drop_clusters=update.drop_clusters,
             drop_links_from=update.drop_links_from,
         )
+        actor_rows.refresh(store, None if mode == "full" else update.linked_ids)
     except BaseException:
         store.finish_run(run_id, {}, status="failed")
         raise

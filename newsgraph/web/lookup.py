@@ -54,12 +54,24 @@ def kb_ids(text: str, *, exact: bool) -> list[str]:
     return [actor_id for actor_id, names in _kb_names() if any(needle in n for n in names)]
 
 
-def actor_ids(fetch: Fetch, text: str) -> tuple[str, ...]:
+MEMO_SIZE = 4096  # texts whose actor ids a read-only store keeps
+
+
+def actor_ids(
+    fetch: Fetch, text: str, memo: dict[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
     """The store's actor ids that ``text`` names exactly (any case): id, name, knowledge-base
-    alias, or the words an article used for the actor."""
+    alias, or the words an article used for the actor. ``memo``: answers kept by text (a store
+    that cannot change; a look-up reads every mention, about 5 ms on 100,000 articles)."""
     needle = text.strip().lower()
     if not needle:
         return ()
+    if memo is not None:
+        if needle not in memo:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[needle] = actor_ids(fetch, needle)
+        return memo[needle]
     found = [
         r[0]
         for r in fetch(

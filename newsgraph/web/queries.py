@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from ..store import Store
+from ..store import Store, actor_rows
 from ..store.schema import get_table
-from . import lookup, paging, wordings
+from . import actorpages, lookup, paging, wordings
 from .figures import PictureQueries
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
     ARTICLE_SORTS,
@@ -123,6 +123,7 @@ class Reader(PictureQueries):
         self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
         self.frozen = self._per_thread and store.read_only  # cannot change while read
         self._memo: dict[str, Any] = {}
+        self._looked_up: dict[str, tuple[str, ...]] | None = {} if self.frozen else None
 
     @property
     def store(self) -> Store:
@@ -428,14 +429,16 @@ class Reader(PictureQueries):
     ) -> Page:
         """A page of statements; ``total``: their number where the caller knows it already."""
         if flt.speaker and not flt.speaker_ids:
-            ids = lookup.actor_ids(self._fetch, flt.speaker) or (flt.speaker,)
+            ids = lookup.actor_ids(self._fetch, flt.speaker, self._looked_up) or (flt.speaker,)
             flt = replace(flt, speaker_ids=ids)
         where = flt.where()
         base = f"{_STATEMENTS}{where.sql()}"
         # counted without the articles unless the filter reads them (a join reads them all)
         needs_articles = bool(flt.outlet or flt.date_from or flt.date_to)
         counted = base if needs_articles else f"FROM statements s{where.sql()}"
-        total = self._count(counted, where.params) if total is None else total
+        span = self._actor_range(actorpages.ActorRange.of_statements(flt))
+        if total is None:
+            total = span.total(self._fetch) if span else self._count(counted, where.params)
         columns = [(f"s.{q(c)}", c) for c in _STATEMENT_COLUMNS] + list(_ARTICLE_REF)
         order = " ORDER BY a.published DESC NULLS LAST, s.article_id, s.ord"
 
@@ -444,8 +447,13 @@ class Reader(PictureQueries):
             sql = f"FROM {tables}{near.sql()}{order}{self._page_sql(limit, skip)}"
             return self._dicts(columns, sql, [*params, *near.params])
 
-        rows = self._newest_page("statements s", where, needs_articles, total, limit, offset, run)
-        rows = run(where, offset, None) if rows is None else rows
+        if span:
+            rows = actorpages.page_rows(span, self._fetch, "statements", where, limit, offset, run)
+        else:
+            rows = self._newest_page(
+                "statements s", where, needs_articles, total, limit, offset, run
+            )
+            rows = run(where, offset, None) if rows is None else rows
         paging.add_statement_details(self._fetch, rows)
         disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
         items = [_statement_item(row, disputed_by) for row in rows]
@@ -503,7 +511,8 @@ class Reader(PictureQueries):
         """``flt`` with its actor as the store's ids (a name, an alias, any case)."""
         if not flt.actor or flt.actor_ids:
             return flt
-        return replace(flt, actor_ids=lookup.actor_ids(self._fetch, flt.actor) or (flt.actor,))
+        ids = lookup.actor_ids(self._fetch, flt.actor, self._looked_up)
+        return replace(flt, actor_ids=ids or (flt.actor,))
 
     def suggest_actors(self, text: str, limit: int = lookup.SUGGESTIONS) -> list[dict[str, Any]]:
         return lookup.suggest(self._fetch, text, limit)
@@ -511,6 +520,12 @@ class Reader(PictureQueries):
     @_unchanging
     def article_order(self) -> ArticleOrder:
         return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
+
+    def _actor_range(self, span: actorpages.ActorRange | None) -> actorpages.ActorRange | None:
+        """``span`` where ``actor_rows`` serves it: read-only DuckDB, the table current."""
+        if span and self.frozen and "actor_rows" not in self._memo:
+            self._memo["actor_rows"] = actor_rows.is_current(self._fetch)
+        return span if span and self.frozen and self._memo["actor_rows"] else None
 
     def _newest_page(self, table: str, where: Where, *args: Any) -> list[dict[str, Any]] | None:
         """``paging.newest_page`` on a read-only DuckDB store (None elsewhere)."""
@@ -530,18 +545,21 @@ class Reader(PictureQueries):
             rows = event_page(self._fetch, flt, Where(), page, source) if ids else []
             return Page(total, limit, offset, [_event_item(row) for row in rows])
         where = flt.where()
+        span = self._actor_range(actorpages.ActorRange.of_events(flt))
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         if total is None:
-            total = self._count(f"FROM events e{joined}{where.sql()}", where.params)
+            counted = f"FROM events e{joined}{where.sql()}"
+            total = span.total(self._fetch) if span else self._count(counted, where.params)
 
         def run(near: Where, skip: int, source: tuple[str, list] | None) -> list[dict[str, Any]]:
             return event_page(self._fetch, flt, near, self._page_sql(limit, skip), source)
 
         rows = None
-        if flt.sort == "newest":
+        if span:
+            rows = actorpages.page_rows(span, self._fetch, "events", where, limit, offset, run)
+        elif flt.sort == "newest":
             rows = self._newest_page("events e", where, bool(joined), total, limit, offset, run)
-        if rows is None:
-            rows = event_page(self._fetch, flt, where, self._page_sql(limit, offset))
+        rows = run(where, offset, None) if rows is None else rows
         return Page(total, limit, offset, [_event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:

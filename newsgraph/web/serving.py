@@ -16,10 +16,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from ..store import actor_rows
 
 SETTINGS_VARIABLE = "NEWSGRAPH_SERVE_SETTINGS"
 MAX_DEFAULT_WORKERS = 4
@@ -85,6 +88,13 @@ def warm_up(app: Any) -> None:
         for name in WHOLE_STORE_SUMMARIES:
             getattr(reader, name)()
         reader.keep_wordings()
+        reader._memo["actor_rows"] = current = actor_rows.is_current(reader._fetch)
+        if not current:  # the pages are right either way, only slower
+            print(
+                "newsgraph serve: no current actor_rows in this store (written by `newsgraph "
+                "link`); actor pages take the slower general queries",
+                file=sys.stderr,
+            )
     lookup.warm()
 
 

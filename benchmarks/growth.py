@@ -191,6 +191,7 @@ def measure(args: argparse.Namespace, folder: Path) -> list[dict[str, Any]]:
             "link_batch_cpu_s": round(link_cpu, 2),
             "link_new_articles": summary.new_articles,
             "link_read_articles": summary.read_articles,
+            "link_loaded_clusters": summary.loaded_clusters,
             "link_full_s": round(full_wall, 2),
             "link_full_cpu_s": round(full_cpu, 2),
             "bytes_per_article": round(checkpointed_size(path) / stored),
@@ -202,7 +203,8 @@ def measure(args: argparse.Namespace, folder: Path) -> list[dict[str, Any]]:
                 f"({row['ingest_cpu_ms_per_article']:.1f} CPU), store share "
                 f"{row['store_cpu_ms_per_article']:.2f} ms CPU/article, link of the batch "
                 f"{row['link_batch_s']:.2f} s ({row['link_batch_cpu_s']:.2f} CPU, "
-                f"{row['link_read_articles']} articles read), link --full "
+                f"{row['link_read_articles']} articles read, "
+                f"{row['link_loaded_clusters']} clusters reloaded), link --full "
                 f"{row['link_full_s']:.1f} s ({row['link_full_cpu_s']:.1f} CPU), "
                 f"{row['bytes_per_article']} bytes/article on disk",
                 flush=True,

@@ -156,6 +156,7 @@ def main() -> None:
             print(
                 f"+{summary.new_articles} new articles: link (incremental) {seconds:.2f} s "
                 f"({cpu:.2f} s CPU), {summary.read_articles} articles read, "
+                f"{summary.loaded_clusters} clusters reloaded, "
                 f"{summary.touched_clusters} clusters written; CPU ratio to the full link of "
                 f"{summary.articles - summary.new_articles}: {cpu / full_cpu[-1]:.3f}, "
                 f"to the first batch: {cpu / first_new_cpu:.1f}"

@@ -3,13 +3,14 @@ recomputation, and the result is the one a full link over everything gives."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from test_link import JENIN, RAFAH, event, record, ref, statement, time
 
 from newsgraph.link import link_store
+from newsgraph.link.incremental import store_totals
 from newsgraph.model import Article
 from newsgraph.store import open_store
 
@@ -196,3 +197,51 @@ def test_link_command_links_new_articles_and_recomputes_with_full(tmp_path) -> N
     assert (first["mode"], second["mode"], full["mode"]) == ("full", "incremental", "full")
     assert (first["new_articles"], second["new_articles"], full["new_articles"]) == (6, 4, 10)
     assert second["clusters"] == full["clusters"] and second["claim_links"] == full["claim_links"]
+
+
+def daily_strike(aid: str, outlet: str, published: date) -> dict[str, Any]:
+    """A strike on Rafah with no time of its own: dated by publication ([published - 2 days,
+    published]), so each day's reports overlap the neighbouring days' and clusters chain."""
+    text = "An Israeli strike hit Rafah, officials said."
+    return record(aid, outlet, published.isoformat(), text,
+                  events=[event(text, "e1", "strike", source=ref(text, "israel", "Israeli"),
+                                place=RAFAH["id"])],
+                  places=[RAFAH])  # fmt: skip
+
+
+def daily_stream(first_day: int, days: int) -> list[dict[str, Any]]:
+    start = date(2024, 1, 1)
+    return [
+        daily_strike(f"d{day:03d}-{n}", f"Outlet {n}", start + timedelta(days=day))
+        for day in range(first_day, first_day + days)
+        for n in range(3)
+    ]
+
+
+def clusters_of(store: Any, article_ids: set[str]) -> set[frozenset[tuple[str, str]]]:
+    members = store.table("event_cluster_members")
+    by_cluster: dict[str, set[tuple[str, str]]] = {}
+    for row in members.itertuples():
+        by_cluster.setdefault(row.cluster_id, set()).add((row.article_id, row.event_id))
+    return {frozenset(m) for m in by_cluster.values() if {a for a, _ in m} & article_ids}
+
+
+def test_a_long_stream_reloads_only_the_clusters_near_the_new_articles(tmp_path, spy_reads):
+    old, new = daily_stream(0, 60), daily_stream(60, 2)
+    new_ids = {r["article"]["id"] for r in new}
+    with open_store(tmp_path / "full.duckdb") as store:
+        write(store, old + new)
+        link_store(store, full=True)
+        expected = clusters_of(store, new_ids)
+        expected_count = store_totals(store)["clusters"]
+    with open_store(tmp_path / "incremental.duckdb") as store:
+        write(store, old)
+        first = link_store(store)
+        write(store, new)
+        spy_reads.clear()
+        second = link_store(store)
+        got = clusters_of(store, new_ids)
+    assert first.clusters > 15  # the stream chains: clusters a few days wide, back to day one
+    assert second.mode == "incremental" and second.loaded_clusters <= 4
+    assert len(spy_reads) <= 6 + 3 * 10  # the new articles and the ten days before them
+    assert got == expected and second.clusters == expected_count

@@ -39,6 +39,7 @@ class LinkSummary:
     mode: str = "records"  # full | incremental (link_store), records (link_records)
     new_articles: int = 0  # articles this run took (link_store)
     read_articles: int = 0  # articles whose records it read
+    loaded_clusters: int = 0  # stored clusters it read and clustered again (incremental)
     touched_clusters: int = 0  # clusters it wrote
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,7 +54,8 @@ class LinkSummary:
             f"articles, {self.multi_outlet_clusters} by 2+ outlets)",
             f"claim links: {links}",
             f"this run ({self.mode}): {self.new_articles} new articles, "
-            f"{self.read_articles} read, {self.touched_clusters} clusters written",
+            f"{self.read_articles} read, {self.loaded_clusters} clusters reloaded, "
+            f"{self.touched_clusters} clusters written",
         ]
 
 
@@ -109,6 +111,7 @@ def link_store(store: Any, full: bool = False) -> LinkSummary:
     summary = LinkSummary(**store_totals(store), run_id=run_id, mode=mode)
     summary.new_articles = len(update.linked_ids)
     summary.read_articles = update.read_articles
+    summary.loaded_clusters = update.loaded_clusters
     summary.touched_clusters = len(update.clusters)
     counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
     store.finish_run(run_id, counts | {"claim_links": sum(summary.claim_links.values())})

@@ -6,11 +6,18 @@ stored article. An incremental run takes the articles stored or rewritten since
 
 - **events**: for each type family of the new events, the clusters of that family whose span
   (earliest member start to latest member end, ``event_cluster_blocks``) meets the new events'
-  dates, closed under overlap (a loaded cluster's span widens the window until no other cluster
-  of the family meets it), plus the clusters that held a rewritten article. Those clusters'
-  members and the new events are clustered again, in the same visit order as a full run, and
-  replace the loaded clusters. No cluster outside the window meets an event inside it in time,
-  so the result is the full run's (cluster ids are the hash of the starting member: stable).
+  dates widened once by the reach of a link (the widest interval of a new event or of a
+  stored cluster's span of the family: every member of a cluster overlaps every other, so
+  no event farther than that from the new ones shares a cluster with an event they can join),
+  plus the family's undated clusters and the clusters that held a rewritten article. Those
+  clusters' members and the new events are clustered again, in the same visit order as a full
+  run, and replace the loaded clusters; the others stay as they are (cluster ids are the hash
+  of the starting member: stable). The window is not closed under overlap: in a continuous
+  stream clusters a few days wide chain back to the first day, and closing would load the
+  store. So a full run can differ where a new event re-cuts a chain of clusters longer than
+  the window (a member moving from cluster to cluster down the chain); ``link --full``
+  recomputes the canonical clustering. A new undated event meets every date: its family's
+  clusters are all loaded.
 - **claims**: a new denial's block is its speaker's root actor (by affiliation), a new
   accusation's the roots of those it accuses; a new statement's repeat group is its speaker and
   act. The articles within ``CLAIM_CONTEXT_DAYS`` of the new ones that name an actor of those
@@ -54,6 +61,7 @@ class LinkUpdate:
     drop_clusters: list[str] | None = None  # None: replace every cluster
     drop_links_from: list[tuple[str, str]] | None = None  # None: replace every link
     read_articles: int = 0
+    loaded_clusters: int = 0  # stored clusters read and clustered again (incremental)
 
 
 def store_affiliations(store: Any) -> dict[str, str]:
@@ -111,11 +119,18 @@ def _update_clusters(
     loaded: dict[str, str] = {}  # cluster id → family
     for item in new_items:
         _widen(windows, family_of(item.type), item.when)
+    widths: dict[str, int] = {}  # family → the widest new event's interval, in days
+    for item in new_items:
+        family = family_of(item.type)
+        width = (item.when[1] - item.when[0]).days if item.when else 0
+        widths[family] = max(widths.get(family, 0), width)
     for cluster_id, family, start, end in store.cluster_blocks_of_articles(sorted(new_ids)):
         loaded[cluster_id] = family  # a rewritten article's old clusters are redone
         _widen(windows, family, (start, end) if start and end else None)
+        widths[family] = max(widths.get(family, 0), (end - start).days if start and end else 0)
     for family in sorted(windows):
-        _close_window(store, family, windows, loaded)
+        reach = max(widths.get(family, 0), store.widest_cluster_span(family))
+        _load_window(store, family, _widened(windows[family], reach), loaded)
     members = store.cluster_members(loaded)
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
@@ -123,6 +138,7 @@ def _update_clusters(
     clusters = cluster_events(old_items + new_items, check.parents)
     update.clusters = [c.to_row() for c in clusters]
     update.drop_clusters = sorted(loaded)
+    update.loaded_clusters = len(loaded)
 
 
 def _widen(windows: dict[str, Window], family: str, when: Window) -> None:
@@ -135,21 +151,18 @@ def _widen(windows: dict[str, Window], family: str, when: Window) -> None:
     windows[family] = when if old is None else (min(old[0], when[0]), max(old[1], when[1]))
 
 
-def _close_window(
-    store: Any, family: str, windows: dict[str, Window], loaded: dict[str, str]
-) -> None:
-    """Load the family's clusters that meet its window, widening it by their spans until no
-    other cluster meets it."""
-    while True:
-        window = windows[family]
-        start, end = window if window else (None, None)
-        found = [b for b in store.cluster_blocks(family, start, end) if b[0] not in loaded]
-        if not found:
-            return
-        for cluster_id, span_start, span_end in found:
-            loaded[cluster_id] = family
-            if span_start and span_end:  # an undated cluster meets every date: no widening
-                _widen(windows, family, (span_start, span_end))
+def _widened(window: Window, days: int) -> Window:
+    if window is None:
+        return None
+    return (window[0] - timedelta(days=days), window[1] + timedelta(days=days))
+
+
+def _load_window(store: Any, family: str, window: Window, loaded: dict[str, str]) -> None:
+    """Load the family's clusters whose span meets ``window`` (undated ones included: they
+    meet every date). Once, not closed under overlap: see the module docstring."""
+    start, end = window if window else (None, None)
+    for cluster_id, _, _ in store.cluster_blocks(family, start, end):
+        loaded.setdefault(cluster_id, family)
 
 
 # ---------------------------------------------------------------- claims

@@ -100,6 +100,17 @@ class LinkTables:
         with self._lock:
             return [tuple(r) for r in self._fetchall(sql, params)]  # type: ignore[misc]
 
+    def widest_cluster_span(self, family: str) -> int:
+        """Days from start to end of the widest dated cluster span of ``family`` (0: none)."""
+        with self._lock:
+            rows = self._fetchall(
+                "SELECT max(span_end - span_start) FROM event_cluster_blocks "
+                "WHERE family = ? AND span_start IS NOT NULL",
+                [family],
+            )
+        value = rows[0][0] if rows else None
+        return int(getattr(value, "days", value) or 0)
+
     def cluster_blocks_of_articles(
         self, article_ids: Sequence[str]
     ) -> list[tuple[str, str, date | None, date | None]]:

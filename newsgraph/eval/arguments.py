@@ -24,7 +24,7 @@ import yaml
 
 from ..model import Event
 from .annotate import Annotation, overlaps
-from .base import Counts, Row
+from .base import Counts, Row, core_range
 
 ROLES = ("source", "target", "place")
 MAPS = Path(__file__).with_name("maps")
@@ -79,12 +79,13 @@ def find(gold: GoldEvent, annotation: Annotation) -> tuple[Event | None, Event |
 
 
 def predicted_roles(event: Event, annotation: Annotation) -> dict[str, list[Range]]:
-    """Our event's source, target and place as character spans."""
+    """Our event's source, target (the core of each phrase: ``base.core_text``) and place as
+    character spans."""
     roles: dict[str, list[Range]] = {}
     for role in ("source", "target"):
         span = getattr(event, role).span
         if span is not None:
-            roles[role] = [(span.start, span.end)]
+            roles[role] = [core_range(span.start, span.text)]
     places = annotation.place_spans(event)
     if places:
         roles["place"] = [(s.start, s.end) for s in places]

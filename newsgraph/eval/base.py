@@ -9,6 +9,7 @@ to the shared eval folder), and ``evaluate(data_dir, **options) -> Report``; it 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,3 +182,23 @@ def tag(rows: list[Row], split: str) -> list[Row]:
     for row in rows:
         row.split = split
     return rows
+
+
+# where one of our recorded participants' noun phrases runs on past its core ("Russia's Federal
+# Security Service (FSB)", "the ambassador in Berlin, who ..."): only the core is compared, so
+# that a longer recorded span cannot agree by a word (PLOVER) or overlap (arguments) of its tail
+_CORE_END = re.compile(
+    r"\s*[,(;:]|\s+(?:in|from|at|for|with|to|against|by|on|who|which|that|after|near)\b",
+    re.IGNORECASE,
+)
+
+
+def core_text(text: str) -> str:
+    """``text`` up to the first comma, bracket, preposition or relative word after its start."""
+    cut = _CORE_END.search(text, 1)
+    return text[: cut.start()] if cut else text
+
+
+def core_range(start: int, text: str) -> tuple[int, int]:
+    """The character range of ``text``'s core (``core_text``), ``text`` starting at ``start``."""
+    return start, start + len(core_text(text))

@@ -185,5 +185,3 @@ def coref_scores(key: Partition, response: Partition) -> dict[str, CorefScore]:
 
 def conll_f1(scores: Mapping[str, CorefScore]) -> float:
     return sum(scores[m].f1 for m in ("muc", "b3", "ceafe")) / 3
-
-

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Event
-from .base import Counts, Report, Row, by_part, tag
+from .base import Counts, Report, Row, by_part, core_text, tag
 
 NAME = "plover"
 DEFAULT_DATA = "plover-gsr"
@@ -301,21 +301,6 @@ def predict(
 def _words(text: str) -> set[str]:
     text = text.lower().replace(".", "")  # "U.N." is "un"
     return {w for w in re.findall(r"[a-z0-9]+", text) if w not in STOPWORDS and len(w) > 1}
-
-
-# where a recorded participant's noun phrase runs on past its core ("Russia's Federal Security
-# Service (FSB)", "the ambassador in Berlin, who ..."): only the core's words are compared, so
-# that a longer recorded span cannot agree by a word of its tail
-_CORE_END = re.compile(
-    r"\s*[,(;:]|\s+(?:in|from|at|for|with|to|against|by|on|who|which|that|after|near)\b",
-    re.IGNORECASE,
-)
-
-
-def core_text(text: str) -> str:
-    """``text`` up to the first comma, bracket, preposition or relative word after its start."""
-    cut = _CORE_END.search(text, 1)
-    return text[: cut.start()] if cut else text
 
 
 def actor_agrees(ref: Any, gold: list[GoldActor], countries: dict[str, str]) -> bool:

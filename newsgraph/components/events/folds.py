@@ -59,6 +59,9 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
             if inner is None or inner is host:
                 continue
             fold_into(owner, host, inner)
+            if host.type == "AGREE" and not host.sense.reciprocal and inner.type in THREAT_MODES:
+                # CAMEO 03 is intent to cooperate; a vow or pledge to strike is 13 THREATEN
+                host.type, host.mode = "THREATEN", None
             if host.type == "THREATEN" and host.mode is None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
     for mention in mentions:

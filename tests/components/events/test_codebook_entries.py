@@ -122,3 +122,11 @@ def test_a_vow_is_intent_to_cooperate_unless_it_vows_force(nlp: Language) -> Non
     assert [t for t, _, _ in _found(nlp, "The Hamas leader vowed to attack Israel.")] == [
         "THREATEN"
     ]
+
+
+def test_a_debate_between_parties_is_a_consultation(nlp: Language) -> None:
+    # PLOVER CONSULT (discussions)
+    assert any(
+        t == "CONSULT"
+        for t, _, _ in _found(nlp, "The debate between Iran and the EU lasted four hours.")
+    )

@@ -130,3 +130,11 @@ def test_a_debate_between_parties_is_a_consultation(nlp: Language) -> None:
         t == "CONSULT"
         for t, _, _ in _found(nlp, "The debate between Iran and the EU lasted four hours.")
     )
+
+
+def test_a_bare_embargo_is_an_event_but_a_bare_war_is_not(nlp: Language) -> None:
+    # bare_nominal_types: [SANCTION] (event_triggers.yaml)
+    assert [t for t, _, _ in _found(nlp, "The embargo was renewed for another year.")] == [
+        "SANCTION"
+    ]
+    assert _found(nlp, "The war dragged on for another year.") == []

@@ -138,3 +138,8 @@ def test_a_bare_embargo_is_an_event_but_a_bare_war_is_not(nlp: Language) -> None
         "SANCTION"
     ]
     assert _found(nlp, "The war dragged on for another year.") == []
+
+
+def test_an_offer_to_send_troops_is_no_threat(nlp: Language) -> None:
+    found = _found(nlp, "Canada offered to send troops to help the Malian army.")
+    assert "THREATEN" not in [t for t, _, _ in found]

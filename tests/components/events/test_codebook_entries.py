@@ -143,3 +143,15 @@ def test_a_bare_embargo_is_an_event_but_a_bare_war_is_not(nlp: Language) -> None
 def test_an_offer_to_send_troops_is_no_threat(nlp: Language) -> None:
     found = _found(nlp, "Canada offered to send troops to help the Malian army.")
     assert "THREATEN" not in [t for t, _, _ in found]
+
+
+def test_out_of_reads_as_the_particle_of_a_particle_verb(nlp: Language) -> None:
+    # "force out" (CAMEO 1663 expel), "pull out" (0874 retreat): the parser reads "out" as the
+    # preposition of "out of"
+    assert ("SANCTION", "Jakarta", "the UN refugee agency") in _found(
+        nlp, "Jakarta forced the UN refugee agency out of the country after the floods."
+    )
+    assert ("RETREAT", "Russia", "Syria") in _found(
+        nlp, "Russia pulled its troops out of Syria last year."
+    )
+    assert _found(nlp, "Ten people walked out of the meeting in Lagos.") == []

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
-from .folds import fold_casualties, fold_embedded
+from .folds import fold_casualties, fold_embedded, intents_of_force
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
 from .mention import Mention
@@ -80,6 +80,7 @@ class SentenceDetector:
         if self.trigger_model is not None:
             self._learned_triggers(self.trigger_model)
         fold_embedded(self.mentions, self.owner)
+        intents_of_force(self.mentions, self.lex.object_class_sets.get("offensives", frozenset()))
         fold_casualties(self.mentions, self.owner)
         for mention in self.mentions:
             if not mention.folded:
@@ -190,6 +191,11 @@ class SentenceDetector:
                 return
         if verb_sense is None or (verb_sense.needs_object and obj is None):
             return
+        if (
+            verb_sense.needs_prep
+            and next(prep_objects(verb, verb_sense.target_preps), None) is None
+        ):
+            return  # "returned the artifacts to Peru", not "fire on returning civilians"
         if any(
             c.dep_ == "xcomp" and c.lemma_.lower() in verb_sense.not_complements
             for c in verb.children

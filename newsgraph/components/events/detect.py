@@ -191,11 +191,6 @@ class SentenceDetector:
                 return
         if verb_sense is None or (verb_sense.needs_object and obj is None):
             return
-        if (
-            verb_sense.needs_prep
-            and next(prep_objects(verb, verb_sense.target_preps), None) is None
-        ):
-            return  # "returned the artifacts to Peru", not "fire on returning civilians"
         if any(
             c.dep_ == "xcomp" and c.lemma_.lower() in verb_sense.not_complements
             for c in verb.children

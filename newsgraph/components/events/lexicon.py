@@ -49,7 +49,6 @@ class Sense:
     embeds: bool = False
     needs_verb: bool = False
     needs_object: bool = False
-    needs_prep: bool = False  # verbs: an event only with one of its target_preps
     speech_type: str | None = None
     prefer_preps: bool = False
     source_role: str | None = None  # phrases: "by" (a by-phrase) instead of the subject
@@ -191,7 +190,6 @@ def _sense(entry: dict[str, Any]) -> Sense:
         embeds=bool(entry.get("embeds", False)),
         needs_verb=bool(entry.get("needs_verb", False)),
         needs_object=bool(entry.get("needs_object", False)),
-        needs_prep=bool(entry.get("needs_prep", False)),
         speech_type=entry.get("speech_type"),
         prefer_preps=bool(entry.get("prefer_preps", False)),
         source_role=entry.get("source"),

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
-from .folds import fold_casualties, fold_embedded, intents_of_force
+from .folds import fold_casualties, fold_embedded
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
 from .mention import Mention
@@ -80,7 +80,6 @@ class SentenceDetector:
         if self.trigger_model is not None:
             self._learned_triggers(self.trigger_model)
         fold_embedded(self.mentions, self.owner)
-        intents_of_force(self.mentions, self.lex.object_class_sets.get("offensives", frozenset()))
         fold_casualties(self.mentions, self.owner)
         for mention in self.mentions:
             if not mention.folded:

@@ -76,21 +76,6 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 mention.target = holder.target or mention.target
 
 
-def intents_of_force(mentions: list[Mention], offensives: frozenset[str]) -> None:
-    """An intent (AGREE) whose complement names an offensive ("vowed to keep up its
-    operations", "pledged to continue the war") is a threat (CAMEO 13), though no trigger
-    of its own sits there."""
-    for host in mentions:
-        if host.folded or host.type != "AGREE" or host.sense.reciprocal or not host.sense.embeds:
-            continue
-        for c in host.anchor.children:
-            if c.dep_ in ("xcomp", "ccomp") and any(
-                t.lemma_.lower() in offensives for t in c.subtree
-            ):
-                host.type, host.mode = "THREATEN", "violence"
-                break
-
-
 def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
     """ "shelled Juba ..., killing about 20 people" is one ASSAULT with a magnitude."""
     for mention in list(mentions):

@@ -157,12 +157,6 @@ def test_out_of_reads_as_the_particle_of_a_particle_verb(nlp: Language) -> None:
     assert _found(nlp, "Ten people walked out of the meeting in Lagos.") == []
 
 
-def test_a_vow_to_keep_up_operations_is_a_threat(nlp: Language) -> None:
-    found = _found(nlp, "The militia vowed to keep up its operations until the troops leave.")
-    assert [t for t, _, _ in found] == ["THREATEN"]
-    assert [t for t, _, _ in _found(nlp, "The governor vowed to build a new school.")] == ["AGREE"]
-
-
 def test_returning_people_described_by_the_participle_is_no_return(nlp: Language) -> None:
     found = _found(nlp, "The army opened fire on returning civilians near the camp.")
     assert "RETREAT" not in [t for t, _, _ in found]

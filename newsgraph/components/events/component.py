@@ -322,9 +322,10 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _has_arguments(mention: Mention) -> bool:
-    """A bare nominal mention ("the war", "the massacre occurred") is not an event record."""
-    if mention.anchor.pos_ not in ("NOUN", "PROPN"):
+def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
+    """A bare nominal mention ("the war", "the massacre occurred") is not an event record,
+    except of the types the lexicon's ``bare_nominal_types`` keeps ("the embargo")."""
+    if mention.anchor.pos_ not in ("NOUN", "PROPN") or mention.type in lexicon.bare_nominal_types:
         return True
     return bool(mention.source or mention.target or mention.magnitude)
 
@@ -398,9 +399,9 @@ def extract_events(
         mentions = list(SentenceDetector(sent, lexicon, actor_tokens, triggers).run())
         if arguments is not None and argument_ctx is not None:
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
-        _add_sentence_counts(sent, [m for m in mentions if _has_arguments(m)], lexicon)
+        _add_sentence_counts(sent, [m for m in mentions if _has_arguments(m, lexicon)], lexicon)
         for mention in mentions:
-            if _has_arguments(mention):
+            if _has_arguments(mention, lexicon):
                 drafts.extend(_drafts_of(ctx, mention))
     drafts.extend(_speech_drafts(ctx, drafts))
     drafts = drop_background(doc, drafts, lexicon, actor_tokens)

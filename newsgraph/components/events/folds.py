@@ -17,6 +17,9 @@ THREAT_MODES = {
     "PROTEST": "restrict",
 }
 
+# the conflict types an intent to do is a threat (CAMEO 13: threaten force, sanctions, protest)
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+
 
 def mention_at(owner: dict[int, Mention], token: Token | None) -> Mention | None:
     if token is None:
@@ -59,6 +62,10 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
             if inner is None or inner is host:
                 continue
             fold_into(owner, host, inner)
+            if host.type == "AGREE" and not host.sense.reciprocal and inner.type in FORCE_TYPES:
+                # CAMEO 03 is intent to cooperate; a vow or pledge to strike is 13 THREATEN
+                # ("offered to send troops" to help stays an offer)
+                host.type, host.mode = "THREATEN", None
             if host.type == "THREATEN" and host.mode is None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
     for mention in mentions:

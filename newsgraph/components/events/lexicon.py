@@ -142,6 +142,8 @@ class Lexicon:
     speech_acts: dict[str, str]
     magnitude: dict[str, Any]
     background: Background = field(default_factory=Background)
+    # nominal triggers kept as events with no source, target or count (``bare_nominal_types``)
+    bare_nominal_types: frozenset[str] = frozenset()
     # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
     # outside it needs no look at its modifiers
     compound_tails: frozenset[str] = field(init=False, default=frozenset())
@@ -278,4 +280,5 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         speech_acts={str(k): str(v) for k, v in (ontology.get("speech_acts") or {}).items()},
         magnitude=magnitude,
         background=Background.of(triggers.get("background")),
+        bare_nominal_types=frozenset(triggers.get("bare_nominal_types") or ()),
     )

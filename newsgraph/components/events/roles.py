@@ -46,6 +46,8 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Itera
             obj = child(c, "pobj", "pcomp")
             if obj is not None:
                 yield obj
+        elif c.dep_ == "prep" and c.lower_ == "out":  # "out of Syria": the object of "of"
+            yield from prep_objects(c, tuple(p for p in preps if p == "of"))
 
 
 def agent_of(verb: Token) -> Token | None:

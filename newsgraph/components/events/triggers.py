@@ -21,7 +21,14 @@ def in_hyphen_compound(token: Token) -> bool:
 
 def _particle(token: Token) -> str | None:
     prt = child(token, "prt")
-    return prt.lower_ if prt is not None else None
+    if prt is not None:
+        return prt.lower_
+    # "forced the agency out of the country", "pulled its troops out of Syria": the parser
+    # reads the particle of a particle verb as the preposition of "out of"
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children):
+            return "out"
+    return None
 
 
 def lemma_candidates(token: Token) -> list[str]:

@@ -49,11 +49,11 @@ def test_features_name_the_parse_and_the_lexicon(nlp: Language) -> None:
 
 
 def test_a_learned_nominal_trigger_becomes_an_event_with_its_parties(nlp: Language) -> None:
-    doc = nlp("The slaughter of the villagers by the militia shocked the region.")
+    doc = nlp("The pillage of the villages by the militia shocked the region.")
     assert not any(e.type == "ASSAULT" for e in doc._.ng_events)  # the lexicon lacks the word
-    events = extract_events(doc, triggers=_model({"lemma=slaughter": 6.0, "prep=of": 1.0}))
+    events = extract_events(doc, triggers=_model({"lemma=pillage": 6.0, "prep=of": 1.0}))
     assault = next(e for e in events if e.type == "ASSAULT")
-    assert doc.text[assault.evidence[0].start : assault.evidence[0].end] == "slaughter"
+    assert doc.text[assault.evidence[0].start : assault.evidence[0].end] == "pillage"
 
 
 def test_tokens_the_lexicon_used_are_left_to_the_lexicon(nlp: Language) -> None:
@@ -65,7 +65,7 @@ def test_tokens_the_lexicon_used_are_left_to_the_lexicon(nlp: Language) -> None:
 
 
 def test_below_its_threshold_the_model_proposes_nothing(nlp: Language) -> None:
-    doc = nlp("The slaughter of the villagers by the militia shocked the region.")
+    doc = nlp("The pillage of the villages by the militia shocked the region.")
     events = extract_events(doc, triggers=_model({"lemma=slaughter": 3.5}, threshold=0.9))
     assert not any(e.type == "ASSAULT" for e in events)
 

@@ -146,7 +146,7 @@ def ingest(
             "engine": engine,
         }
         result.run_id = opened.begin_run(config)
-        _run(
+        store_items(
             opened,
             chain(head, items),
             result,
@@ -163,7 +163,7 @@ def ingest(
             on_progress=on_progress,
             on_outcome=on_outcome,
         )
-        opened.finish_run(result.run_id, _counts(result))
+        opened.finish_run(result.run_id, run_counts(result))
     finally:
         if owned:
             opened.close()
@@ -184,7 +184,7 @@ def leading_failures(items: Iterator[Item], limit: int = SMALL_RUN) -> tuple[lis
     return head, True
 
 
-def _run(
+def store_items(
     store: Store,
     items: Iterable[Item],
     result: IngestResult,
@@ -195,12 +195,15 @@ def _run(
     on_progress: Callable[[IngestProgress], None] | None,
     on_outcome: OutcomeHook | None,
 ) -> None:
+    """Store what ``annotate`` makes of ``items``, skipping articles already stored and keeping
+    failures in the errors table, counting into ``result``: the write path of ``ingest`` and of
+    ``load`` (record shards of a cluster run)."""
     run_id = result.run_id or ""
 
     def report() -> None:
         if on_progress is not None:
             done = result.stored + result.skipped + result.failed
-            on_progress(IngestProgress(done, total, _counts(result)))
+            on_progress(IngestProgress(done, total, run_counts(result)))
 
     def skipped(item: Item) -> None:
         result.skipped += 1
@@ -233,7 +236,8 @@ def _fail(result: IngestResult, item: ArticleError, on_outcome: OutcomeHook | No
         on_outcome("failed", item, failure)
 
 
-def _counts(result: IngestResult) -> dict[str, int]:
+def run_counts(result: IngestResult) -> dict[str, int]:
+    """The counts a run records and reports."""
     return {
         "stored": result.stored,
         "skipped": result.skipped,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..ingestion import IngestProgress, IngestResult, OutcomeHook, _run
+from ..ingestion import IngestProgress, IngestResult, OutcomeHook, run_counts, store_items
 from ..store import Store, open_store
 from .shards import Item, ShardError, count_rows, read_shards, shard_paths
 
@@ -71,7 +71,7 @@ def load_shards(
     try:
         config = {"command": "load", "shards": str(shards_dir), "part": f"{k}/{n}"}
         result.run_id = opened.begin_run(config)
-        _run(
+        store_items(
             opened,
             items(),
             result,
@@ -81,17 +81,8 @@ def load_shards(
             on_progress=on_progress,
             on_outcome=outcome,
         )
-        opened.finish_run(result.run_id, _counts(result))
+        opened.finish_run(result.run_id, run_counts(result))
     finally:
         if owned:
             opened.close()
     return result
-
-
-def _counts(result: IngestResult) -> dict[str, int]:
-    return {
-        "stored": result.stored,
-        "skipped": result.skipped,
-        "failed": result.failed,
-        "not_english": result.not_english,
-    }

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..model import Event, Place, Span, Statement
 
@@ -55,6 +55,23 @@ def sample(items: Sequence[T], key: Callable[[T], str], cap: int | None) -> list
     ranked = sorted(items, key=lambda i: hashlib.sha1(f"sample:{key(i)}".encode()).hexdigest())
     chosen = {id(i) for i in ranked[:cap]}
     return [i for i in items if id(i) in chosen]
+
+
+class OfficialItem(Protocol):
+    id: str
+    official: str  # "train" or "dev": the file a gold item comes from
+
+
+GoldItem = TypeVar("GoldItem", bound=OfficialItem)
+
+
+def official_parts(
+    items: Sequence[GoldItem], train_cap: int | None
+) -> tuple[list[GoldItem], list[GoldItem]]:
+    """A set with official train and dev files: its train items (``sample``d down to
+    ``train_cap``) and its dev items."""
+    train = sample([i for i in items if i.official == "train"], lambda i: i.id, train_cap)
+    return train, [i for i in items if i.official == "dev"]
 
 
 @dataclass(slots=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotate import annotate, sample
+from .annotate import annotate, official_parts
 from .arguments import Range, cluster_counts, document_roles, event_types, load_map
 from .base import FIT, Counts, Report, Row, part_members, parts_of, split_of, tag
 from .plover import scored_type
@@ -123,8 +123,7 @@ def evaluate(
 ) -> Report:
     """Score incidents and role fillers: train sample + fit half of dev, held-out dev."""
     documents = read_gold(Path(data_dir), limit)
-    train = sample([d for d in documents if d.official == "train"], lambda d: d.id, train_cap)
-    dev = [d for d in documents if d.official == "dev"]
+    train, dev = official_parts(documents, train_cap)
     mapped = {t for types in load_map("muc4")["types"].values() for t in types}
     report = Report(NAME, str(data_dir))
     for part in parts_of(split):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .annotate import annotate, detokenize, sample
+from .annotate import annotate, detokenize, official_parts
 from .arguments import GoldEvent, TriggerTally, load_map, plover_types
 from .base import FIT, HELDOUT, Report, part_members, parts_of, split_of, tag
 
@@ -102,8 +102,7 @@ def evaluate(
 ) -> Report:
     """Score triggers and arguments on WikiEvents: train + fit half of dev, held-out dev."""
     documents = read_gold(Path(data_dir), limit)
-    train = sample([d for d in documents if d.official == "train"], lambda d: d.id, train_cap)
-    dev = [d for d in documents if d.official == "dev"]
+    train, dev = official_parts(documents, train_cap)
     report = Report(NAME, str(data_dir))
     for part in parts_of(split):
         golds = part_members(dev, train, part)

@@ -304,14 +304,7 @@ def _denial_repeats(disputes: list[ClaimLink], items: list[ClaimItem]) -> list[C
             key = (later.article_id, later.statement_id)
             if key == (first.article_id, first.statement_id) or key in links:
                 continue
-            links[key] = ClaimLink(
-                later.article_id,
-                later.statement_id,
-                first.article_id,
-                first.statement_id,
-                relation="repeats",
-                evidence=(_evidence(first, "first"), _evidence(later, "repeat")),
-            )
+            links[key] = _repeat_link(later, first)
     return list(links.values())
 
 
@@ -354,21 +347,24 @@ def _repeats(items: list[ClaimItem]) -> list[ClaimLink]:
                     continue
                 if _overlap(first.words, later.words) >= REPEAT_MIN_OVERLAP:
                     linked.add(j)
-                    links.append(
-                        ClaimLink(
-                            later.article_id,
-                            later.statement_id,
-                            first.article_id,
-                            first.statement_id,
-                            relation="repeats",
-                            evidence=(_evidence(first, "first"), _evidence(later, "repeat")),
-                        )
-                    )
+                    links.append(_repeat_link(later, first))
     return links
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _repeat_link(later: ClaimItem, first: ClaimItem) -> ClaimLink:
+    """``later`` repeats ``first`` (the same claim said again), with both as evidence."""
+    return ClaimLink(
+        later.article_id,
+        later.statement_id,
+        first.article_id,
+        first.statement_id,
+        relation="repeats",
+        evidence=(_evidence(first, "first"), _evidence(later, "repeat")),
+    )
 
 
 def _evidence(item: ClaimItem, role: str) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -16,11 +15,21 @@ from .show import progress_bar
 PARQUET = "parquet"
 
 ShardsOutOpt = Annotated[
-    Path,
+    str,
     typer.Option(
         "--out",
         "-o",
-        help="Folder for the record shards; on storage every node mounts at the same path.",
+        help="Folder for the record shards: on storage every node mounts at the same path, "
+        "or an object-store URI (s3://bucket/prefix).",
+    ),
+]
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint-url",
+        help="S3-compatible server for s3:// locations (MinIO: http://HOST:9000); default: "
+        "AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL, else AWS S3. Credentials come from the "
+        "standard AWS variables of each node.",
     ),
 ]
 AddressOpt = Annotated[
@@ -65,19 +74,22 @@ def scale_run(
         int | None,
         typer.Option(help="Input files per shard (default: about 8 shards per actor)."),
     ] = None,
+    endpoint_url: EndpointOpt = None,
 ) -> None:
     """Annotate on a Ray cluster: the workers read the inputs and write record shards.
 
     Each Ray actor reads a share of the input files (on a filesystem every node mounts at the
-    same path), annotates them and writes one Parquet shard per batch of files into --out;
-    nothing but a count per shard comes back to this process. Run `newsgraph load` next to
-    put the shards into a store. Re-running the same command skips the inputs already in a
-    complete shard, so a run that failed or was stopped resumes where it was.
+    same path, or an object store: s3://bucket/prefix), annotates them and writes one Parquet
+    shard per batch of files into --out; nothing but a count per shard comes back to this
+    process. Run `newsgraph load` next to put the shards into a store. Re-running the same
+    command skips the inputs already in a complete shard, so a run that failed or was stopped
+    resumes where it was.
     """
     from .scale.ray_data import ScaleProgress
     from .scale.ray_data import scale_run as run_on_cluster
     from .scale.ray_runner import import_ray
     from .scale.shard_work import ReadOptions
+    from .scale.storage import Storage
 
     if fmt != PARQUET:
         check_format(fmt)
@@ -105,16 +117,21 @@ def scale_run(
             inputs_per_shard=inputs_per_shard,
             address=address,
             on_progress=show_progress,
+            storage=Storage.from_env(endpoint_url),
         )
     for line in result.errors:
         err.print(f"[red]failed:[/] {escape(line)}", soft_wrap=True, highlight=False)
     out.print(f"[bold]scale-run[/] {escape(result.out_dir)}: {result.summary()}", soft_wrap=True)
-    out.print(f"next: newsgraph load {escape(str(out_dir))} --db STORE", soft_wrap=True)
+    out.print(f"next: newsgraph load {escape(out_dir)} --db STORE", soft_wrap=True)
 
 
 def load(
     shards_dir: Annotated[
-        Path, typer.Argument(help="A folder of record shards written by `newsgraph scale-run`.")
+        str,
+        typer.Argument(
+            help="A folder (or s3://bucket/prefix) of record shards written by `newsgraph "
+            "scale-run`."
+        ),
     ],
     db: DbOpt = DEFAULT_STORE,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
@@ -125,6 +142,7 @@ def load(
             "share one folder: --part 1/3, --part 2/3, --part 3/3.",
         ),
     ] = "1/1",
+    endpoint_url: EndpointOpt = None,
 ) -> None:
     """Store the record shards of a cluster run, as `ingest` stores the same inputs.
 
@@ -134,6 +152,7 @@ def load(
     """
     from .ingestion import IngestProgress, InputFailure
     from .scale.load import load_shards
+    from .scale.storage import Storage
 
     share = parse_part(part)
     with user_errors(), progress_bar(err) as progress:
@@ -156,6 +175,7 @@ def load(
             on_progress=show_progress,
             on_outcome=show_outcome,
             part=share,
+            storage=Storage.from_env(endpoint_url),
         )
     run = f"  (run {result.run_id})" if result.run_id else ""
     # the store as it names itself: a PostgreSQL URL without its password

@@ -60,11 +60,13 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
     """A store that cannot be opened, an ambiguous id, a file that cannot be written, Ray
-    missing or failing, a shards folder that holds none: one line and a non-zero exit, no
+    missing or failing, a shards folder that holds none, an object store that refuses (no
+    such bucket, bad credentials): one line and a non-zero exit, no
     traceback (``--debug`` shows it)."""
     from .scale.ray_data import ScaleRunError
     from .scale.ray_runner import RayNotInstalled, RayRunFailed
     from .scale.shards import ShardError
+    from .scale.storage import StorageError
     from .store import StoreError, StoreNotFound
 
     try:
@@ -75,6 +77,7 @@ def user_errors() -> Iterator[None]:
         RayRunFailed,
         ScaleRunError,
         ShardError,
+        StorageError,
         OSError,
     ) as exc:
         if debug_mode["on"]:

@@ -35,6 +35,7 @@ __all__ = [
     "available_formats",
     "detect_format",
     "detect_language",
+    "is_article_file",
     "read_bytes",
     "read_inputs",
     "reader",
@@ -236,7 +237,7 @@ def _expand(path: str) -> Iterator[str | ArticleError]:
 _FOLDER_DOCS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog"})
 
 
-def _is_article_file(name: str) -> bool:
+def is_article_file(name: str) -> bool:
     return not name.startswith(".") and name.split(".")[0].lower() not in _FOLDER_DOCS
 
 
@@ -246,7 +247,7 @@ def _directory_files(directory: str) -> Iterator[str | ArticleError]:
     files = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        files.extend(os.path.join(root, n) for n in names if _is_article_file(n))
+        files.extend(os.path.join(root, n) for n in names if is_article_file(n))
     if not files:
         yield ArticleError("unreadable", "the directory holds no files", source=directory)
     yield from sorted(files, key=lambda f: Path(f).parts)

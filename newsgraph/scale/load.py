@@ -17,6 +17,7 @@ from typing import Any
 from ..ingestion import IngestProgress, IngestResult, OutcomeHook, run_counts, store_items
 from ..store import Store, open_store
 from .shards import Item, ShardError, count_rows, read_shards, shard_paths
+from .storage import Storage
 
 # articles per transaction: larger than ingest's parse batch, since nothing is parsed here
 DEFAULT_LOAD_BATCH = 64
@@ -30,22 +31,27 @@ def load_shards(
     on_progress: Callable[[IngestProgress], None] | None = None,
     on_outcome: OutcomeHook | None = None,
     part: tuple[int, int] = (1, 1),
+    storage: Storage | None = None,
 ) -> IngestResult:
     """Load every complete shard of ``shards_dir`` into ``store`` (a path, URL or open store).
+
+    ``shards_dir`` may be an object-store URI (``s3://bucket/shards``); ``storage`` says how
+    to reach it (``newsgraph.scale.storage``; default: as the environment says).
 
     ``part=(k, n)``: only the k-th of every n shards (1-based), so that n loads into one
     PostgreSQL store share a folder. Raises ``newsgraph.scale.shards.ShardError`` for a folder
     that holds no shards, or a broken one, and ``newsgraph.store.StoreError`` when the store
     cannot be opened.
     """
-    paths = shard_paths(shards_dir)
+    storage = storage or Storage.from_env()
+    paths = shard_paths(shards_dir, storage)
     if not paths:
         raise ShardError(f"no shards in {shards_dir} (a cluster run writes them: scale-run)")
     k, n = part
     if not 1 <= k <= n:
         raise ValueError(f"part {k}/{n}: need 1 <= {k} <= {n}")
     paths = paths[k - 1 :: n]
-    total = count_rows(paths)
+    total = count_rows(paths, storage)
     owned = not isinstance(store, Store)
     opened = open_store(store) if owned else store
     result = IngestResult(store=opened.target, run_id=None)
@@ -54,7 +60,7 @@ def load_shards(
     records: dict[int, tuple[Item, dict[str, Any]]] = {}
 
     def items() -> Iterator[Item]:
-        for row in read_shards(paths):
+        for row in read_shards(paths, storage=storage):
             records[id(row.item)] = (row.item, row.record)
             yield row.item
 

@@ -3,7 +3,8 @@
 ``scale_run`` lists the input files (names only), leaves out those a complete shard of the
 output folder already covers, and hands the rest to Ray Data as a dataset of file names.
 ``map_batches`` runs ``ShardActor`` on a fixed pool of actors: each batch of files is read on
-the node that runs it (so inputs must be on a filesystem every node mounts at the same path),
+the node that runs it (so inputs must be on a filesystem every node mounts at the same path,
+or on an object store every node reaches: ``s3://bucket/prefix``, ``newsgraph.scale.storage``),
 annotated with the ``Annotator`` (``annotate_safely``: a bad article is an error record of its
 own) and written as one Parquet shard (``newsgraph.scale.shards``). Only a one-row summary per
 shard crosses back to the driver: no article text, no record. ``newsgraph load`` then puts the
@@ -32,8 +33,9 @@ from .ray_runner import (
     quiet_ray_data_console,
     ray_session,
 )
-from .shard_work import ReadOptions, ShardSummary, annotate_to_shard
+from .shard_work import ReadOptions, ShardSummary, annotate_to_shard, uri_sources
 from .shards import done_inputs, item_row, write_shard
+from .storage import Storage, is_uri
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -86,25 +88,28 @@ class ShardActor:
     def __init__(
         self,
         out_dir: str,
-        base_dir: str,
+        base_dir: str | None,
         options: ReadOptions,
         model: str | None = None,
         batch_size: int = 16,
         driver: tuple[str, int] | None = None,
+        storage: Storage | None = None,
     ) -> None:
         from ..pipeline import Annotator
 
         tie_to_driver(driver)  # on the driver's machine an actor ends with it (see lifeline)
 
-        if not os.path.isdir(base_dir):
-            raise RayRunFailed(
-                f"folder {base_dir} is not on this node: inputs and output must be on a "
-                "filesystem every node mounts at the same path"
-            )
-        # input names are relative to the driver's folder, as `ingest` records them
-        os.chdir(base_dir)
+        if base_dir is not None:  # None: every input and the output are URIs
+            if not os.path.isdir(base_dir):
+                raise RayRunFailed(
+                    f"folder {base_dir} is not on this node: inputs and output must be on a "
+                    "filesystem every node mounts at the same path"
+                )
+            # input names are relative to the driver's folder, as `ingest` records them
+            os.chdir(base_dir)
         self.out_dir = out_dir
         self.options = options
+        self.storage = storage
         self.annotator = Annotator(model, batch_size=batch_size)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
@@ -113,23 +118,35 @@ class ShardActor:
         inputs = [str(name) for name in batch[INPUT].to_pylist()]
         import ray
 
-        summary = annotate_to_shard(self.annotator, self.out_dir, inputs, self.options)
+        summary = annotate_to_shard(
+            self.annotator, self.out_dir, inputs, self.options, self.storage
+        )
         node = ray.get_runtime_context().get_node_id()
         return pa.Table.from_pylist([{**summary.to_row(), NODE: node}])
 
 
 def plan_inputs(
-    paths: Sequence[str], out_dir: str | Path
+    paths: Sequence[str], out_dir: str | Path, storage: Storage | None = None
 ) -> tuple[list[str], list[ArticleError], int]:
-    """The input files still to do, the arguments that name no file, and how many are done."""
+    """The input files still to do, the arguments that name no file, and how many are done.
+
+    A URI argument (``s3://bucket/prefix``) is listed through its filesystem; a store that
+    refuses (no such bucket, bad credentials) raises ``StorageError`` before anything runs.
+    """
     from ..read import read_inputs
 
+    storage = storage or Storage()
     if any(path == "-" for path in paths):
         raise ScaleRunError("a cluster run reads files: standard input (-) cannot be shared")
-    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+    if not is_uri(out_dir) and Path(out_dir).exists() and not Path(out_dir).is_dir():
         raise ScaleRunError(f"--out {out_dir} is a file, not a folder")
-    sources = read_inputs(list(paths)).sources
-    done = done_inputs(out_dir)
+    sources: list[str | ArticleError] = []
+    for path in paths:
+        if is_uri(path):
+            sources += uri_sources(path, storage)
+        else:
+            sources += read_inputs([path]).sources
+    done = done_inputs(out_dir, storage)
     files = list(dict.fromkeys(s for s in sources if isinstance(s, str)))
     todo = [name for name in files if name not in done]
     failed = [s for s in sources if isinstance(s, ArticleError)]
@@ -152,25 +169,30 @@ def scale_run(
     inputs_per_shard: int | None = None,
     address: str | None = None,
     on_progress: Callable[[ScaleProgress], None] | None = None,
+    storage: Storage | None = None,
 ) -> ScaleRunResult:
     """Annotate ``paths`` on Ray into Parquet shards under ``out_dir``; resumable.
 
     ``address``: as for ``annotate_with_ray`` (None: a Ray instance on this machine with
     ``workers`` CPUs; ``"auto"``: the cluster this machine belongs to). ``workers``: annotator
-    actors (default: one per CPU of the cluster). Raises ``ScaleRunError`` for a run that
-    cannot start and ``RayRunFailed`` when the cluster fails it.
+    actors (default: one per CPU of the cluster). ``paths`` and ``out_dir`` may be URIs
+    (``s3://bucket/prefix``); ``storage``: how to reach them (default: the S3 endpoint the
+    environment names), handed to every actor. Raises ``ScaleRunError`` for a run that cannot
+    start, ``StorageError`` for an object store that refuses, and ``RayRunFailed`` when the
+    cluster fails it.
     """
     if any(n is not None and n < 1 for n in (workers, batch_size, inputs_per_shard)):
         raise ScaleRunError("--workers, --batch-size and --inputs-per-shard must be at least 1")
     options = options or ReadOptions()
-    out_path = Path(out_dir).resolve()
-    todo, missing, skipped = plan_inputs(paths, out_path)
-    result = ScaleRunResult(str(out_path), inputs=len(todo) + len(missing) + skipped)
+    storage = storage or Storage.from_env()
+    out_path = str(out_dir) if is_uri(out_dir) else str(Path(out_dir).resolve())
+    todo, missing, skipped = plan_inputs(paths, out_path, storage)
+    result = ScaleRunResult(out_path, inputs=len(todo) + len(missing) + skipped)
     result.skipped = skipped
     if missing:
         # arguments that name no file fail on the driver, and are kept like any failed input
         rows = [item_row(e.source or "", 0, e, e.to_dict()) for e in missing]
-        write_shard(out_path, [e.source or "" for e in missing], rows)
+        write_shard(out_path, [e.source or "" for e in missing], rows, storage)
         result.shards += 1
         result.failed += len(missing)
         result.errors += [f"{e.source}: {e.message} ({e.code})" for e in missing]
@@ -182,7 +204,18 @@ def scale_run(
     with ray_session(ray, address, num_cpus=workers or 2):
         actors = min(workers or cluster_cpus(ray), len(todo))
         per_shard = inputs_per_shard or files_per_shard(len(todo), actors)
-        summaries = _run_on_ray(todo, out_path, options, model, actors, batch_size, per_shard)
+        # the driver's folder matters to actors only for local names (relative, as typed)
+        local = not is_uri(out_path) or any(not is_uri(name) for name in todo)
+        actor_kwargs = {
+            "out_dir": out_path,
+            "base_dir": os.getcwd() if local else None,
+            "options": options,
+            "model": model,
+            "batch_size": batch_size,
+            "driver": (pid_view(), os.getpid()),
+            "storage": storage,
+        }
+        summaries = _run_on_ray(todo, actor_kwargs, actors, per_shard)
         done_files = 0
         for node, summary in summaries:
             result.nodes.add(node)
@@ -195,15 +228,7 @@ def scale_run(
     return result
 
 
-def _run_on_ray(
-    todo: list[str],
-    out_dir: Path,
-    options: ReadOptions,
-    model: str | None,
-    actors: int,
-    batch_size: int,
-    per_shard: int,
-) -> Any:
+def _run_on_ray(todo: list[str], actor_kwargs: dict[str, Any], actors: int, per_shard: int) -> Any:
     """Yield ``(node, summary)`` for each shard as its actor finishes it."""
     import ray.data
     from ray.exceptions import RayError
@@ -216,14 +241,7 @@ def _run_on_ray(
     context.enable_auto_log_stats = False
     summaries = dataset.map_batches(
         ShardActor,
-        fn_constructor_kwargs={
-            "out_dir": str(out_dir),
-            "base_dir": os.getcwd(),
-            "options": options,
-            "model": model,
-            "batch_size": batch_size,
-            "driver": (pid_view(), os.getpid()),
-        },
+        fn_constructor_kwargs=actor_kwargs,
         compute=ray.data.ActorPoolStrategy(size=actors),
         batch_size=per_shard,
         batch_format="pyarrow",

@@ -15,7 +15,10 @@ One row per input item (an article, or an input that could not become one), in r
 A shard is written under a hidden temporary name and renamed into place when complete, and
 its Parquet key-value metadata lists the inputs it covers (``newsgraph.inputs``). So a shard
 that is visible is whole, the inputs it lists are done, and an interrupted shard never counts:
-a re-run sees its inputs as not done and does them again.
+a re-run sees its inputs as not done and does them again. On an object store (an ``s3://``
+folder, ``newsgraph.scale.storage``) there is no rename: the shard is written to a local
+temporary file and uploaded under its final key when complete, and an object store makes an
+upload visible only once it is whole.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,9 +35,11 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from ..model import Article, ArticleError
+from .storage import Storage, StorageError, child_uri, explain, is_uri
 
 SHARD_SUFFIX = ".parquet"
 SHARD_FORMAT_VERSION = "1"
@@ -55,6 +61,7 @@ SHARD_SCHEMA = pa.schema(
 )
 
 Item = Article | ArticleError
+ShardRef = Path | str  # a local shard's path, or an object-store shard's URI
 
 
 class ShardError(Exception):
@@ -83,22 +90,33 @@ def item_row(input_name: str, seq: int, item: Item, record: dict[str, Any]) -> d
 
 
 class ShardWriter:
-    """Writes one shard: rows in row groups as they come, renamed into place by ``commit``.
+    """Writes one shard: rows in row groups as they come, put into place by ``commit``.
 
-    Use as a context manager; leaving it by an exception removes the temporary file, so an
-    unfinished shard is never seen.
+    ``out_dir``: a folder, or a URI (``newsgraph.scale.storage``). Use as a context manager;
+    leaving it by an exception removes the temporary file, so an unfinished shard is never seen.
     """
 
-    def __init__(self, out_dir: str | Path, inputs: list[str]) -> None:
-        self.out_dir = Path(out_dir)
+    def __init__(
+        self, out_dir: str | Path, inputs: list[str], storage: Storage | None = None
+    ) -> None:
+        self.storage = storage or Storage()
         self.inputs = inputs
-        self.path = self.out_dir / shard_name(inputs)
-        self._temporary = self.out_dir / f".tmp-{uuid.uuid4().hex}-{self.path.name}"
+        self.name = shard_name(inputs)
+        local = self.storage.local_path(out_dir)
+        self.out_dir: str | Path = local if local is not None else str(out_dir)
+        if local is not None:
+            self.path: ShardRef = local / self.name
+            local.mkdir(parents=True, exist_ok=True)
+            self._temporary = local / f".tmp-{uuid.uuid4().hex}-{self.name}"
+        else:  # staged on this node, uploaded whole by commit
+            self.path = child_uri(str(out_dir), self.name)
+            handle, staged = tempfile.mkstemp(prefix=".tmp-newsgraph-", suffix=SHARD_SUFFIX)
+            os.close(handle)
+            self._temporary = Path(staged)
         metadata = {
             INPUTS_KEY: json.dumps(inputs).encode(),
             VERSION_KEY: SHARD_FORMAT_VERSION.encode(),
         }
-        self.out_dir.mkdir(parents=True, exist_ok=True)
         self._writer = pq.ParquetWriter(
             self._temporary, SHARD_SCHEMA.with_metadata(metadata), compression="zstd"
         )
@@ -109,12 +127,30 @@ class ShardWriter:
             self._writer.write_table(pa.Table.from_pylist(rows, schema=SHARD_SCHEMA))
             self.rows += len(rows)
 
-    def commit(self) -> Path:
+    def commit(self) -> ShardRef:
         self._writer.close()
+        if isinstance(self.path, str):
+            self._upload(self.path)
+            return self.path
         with open(self._temporary, "rb") as handle:
             os.fsync(handle.fileno())  # the data is on disk before the name says it is done
         os.replace(self._temporary, self.path)
         return self.path
+
+    def _upload(self, uri: str) -> None:
+        """One upload of the whole file: the key appears only when the store has all of it."""
+        filesystem, key = self.storage.locate(uri)
+        try:
+            pafs.copy_files(
+                str(self._temporary),
+                key,
+                source_filesystem=pafs.LocalFileSystem(),
+                destination_filesystem=filesystem,
+            )
+        except OSError as exc:
+            raise StorageError(explain(exc, uri, self.storage)) from None
+        finally:
+            self._temporary.unlink(missing_ok=True)
 
     def __enter__(self) -> ShardWriter:
         return self
@@ -125,27 +161,47 @@ class ShardWriter:
             self._temporary.unlink(missing_ok=True)
 
 
-def write_shard(out_dir: str | Path, inputs: list[str], rows: list[dict[str, Any]]) -> Path:
+def write_shard(
+    out_dir: str | Path,
+    inputs: list[str],
+    rows: list[dict[str, Any]],
+    storage: Storage | None = None,
+) -> ShardRef:
     """Write a whole shard at once (e.g. the driver's reader errors)."""
-    with ShardWriter(out_dir, inputs) as writer:
+    with ShardWriter(out_dir, inputs, storage) as writer:
         writer.write(rows)
         return writer.commit()
 
 
-def shard_paths(shards_dir: str | Path) -> list[Path]:
-    """The complete shards of a folder, in name order (temporary files left out)."""
+def is_shard_name(name: str) -> bool:
+    return name.endswith(SHARD_SUFFIX) and not name.startswith(".")
+
+
+def shard_paths(shards_dir: str | Path, storage: Storage | None = None) -> list[ShardRef]:
+    """The complete shards of a folder (or object-store prefix), in name order (temporary
+    files left out)."""
+    storage = storage or Storage()
+    if is_uri(shards_dir):
+        uri = str(shards_dir)
+        if storage.info(uri).type != pafs.FileType.Directory:
+            raise ShardError(f"no shards folder at {uri}")
+        names = storage.list_relative(uri)
+        return [child_uri(uri, n) for n in names if "/" not in n and is_shard_name(n)]
     folder = Path(shards_dir)
     if not folder.is_dir():
         raise ShardError(f"no shards folder at {folder}")
-    return sorted(
-        p for p in folder.iterdir() if p.suffix == SHARD_SUFFIX and not p.name.startswith(".")
-    )
+    return sorted(p for p in folder.iterdir() if is_shard_name(p.name))
 
 
-def open_shard(path: Path) -> pq.ParquetFile:
+def open_shard(path: ShardRef, storage: Storage | None = None) -> pq.ParquetFile:
     """A complete shard, opened (its footer read); ``ShardError`` for any other file."""
     try:
-        shard = pq.ParquetFile(path)
+        if isinstance(path, str) and is_uri(path):
+            storage = storage or Storage()
+            filesystem, key = storage.locate(path)
+            shard = pq.ParquetFile(filesystem.open_input_file(key))
+        else:
+            shard = pq.ParquetFile(path)
     except (OSError, pa.ArrowException) as exc:
         raise ShardError(f"{path} is not a readable shard: {exc}") from exc
     if INPUTS_KEY not in (shard.schema_arrow.metadata or {}):
@@ -153,21 +209,32 @@ def open_shard(path: Path) -> pq.ParquetFile:
     return shard
 
 
-def shard_inputs(path: Path) -> list[str]:
+def shard_inputs(path: ShardRef, storage: Storage | None = None) -> list[str]:
     """The inputs a shard covers, from its metadata (the data is not read)."""
-    metadata = open_shard(path).schema_arrow.metadata or {}
+    metadata = open_shard(path, storage).schema_arrow.metadata or {}
     return list(json.loads(metadata[INPUTS_KEY]))
 
 
-def done_inputs(shards_dir: str | Path) -> set[str]:
-    """Every input some complete shard of ``shards_dir`` covers (none when it does not exist)."""
-    if not Path(shards_dir).is_dir():
+def done_inputs(shards_dir: str | Path, storage: Storage | None = None) -> set[str]:
+    """Every input some complete shard of ``shards_dir`` covers (none when it does not exist).
+
+    On an object store this is where a missing bucket or refused credentials show first.
+    """
+    storage = storage or Storage()
+    if is_uri(shards_dir):
+        found = storage.info(str(shards_dir)).type
+        if found == pafs.FileType.File:
+            raise ShardError(f"--out {shards_dir} is a file, not a folder")
+        if found == pafs.FileType.NotFound:
+            return set()
+    elif not Path(shards_dir).is_dir():
         return set()
-    return {name for path in shard_paths(shards_dir) for name in shard_inputs(path)}
+    paths = shard_paths(shards_dir, storage)
+    return {name for path in paths for name in shard_inputs(path, storage)}
 
 
-def count_rows(paths: Iterable[Path]) -> int:
-    return sum(open_shard(path).metadata.num_rows for path in paths)
+def count_rows(paths: Iterable[ShardRef], storage: Storage | None = None) -> int:
+    return sum(open_shard(path, storage).metadata.num_rows for path in paths)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,10 +245,12 @@ class ShardItem:
     record: dict[str, Any]
 
 
-def read_shards(paths: Iterable[Path], batch_rows: int = 1_000) -> Iterator[ShardItem]:
+def read_shards(
+    paths: Iterable[ShardRef], batch_rows: int = 1_000, storage: Storage | None = None
+) -> Iterator[ShardItem]:
     """Every row of the shards at ``paths``, shard by shard, in row order."""
     for path in paths:
-        for batch in open_shard(path).iter_batches(batch_size=batch_rows):
+        for batch in open_shard(path, storage).iter_batches(batch_size=batch_rows):
             for row in batch.to_pylist():
                 yield item_of_row(row)
 

@@ -135,7 +135,7 @@ def plan_inputs(
     """
     from ..read import read_inputs
 
-    storage = storage or Storage()
+    storage = storage or Storage.from_env()
     if any(path == "-" for path in paths):
         raise ScaleRunError("a cluster run reads files: standard input (-) cannot be shared")
     if not is_uri(out_dir) and Path(out_dir).exists() and not Path(out_dir).is_dir():

@@ -101,7 +101,7 @@ def read_input(name: str, options: ReadOptions, storage: Storage | None = None) 
         return
     ctx = _read_context(options)
     try:
-        data = (storage or Storage()).read(name, _file_limit(ctx))
+        data = (storage or Storage.from_env()).read(name, _file_limit(ctx))
     except StorageError as exc:
         yield ArticleError("unreadable", f"cannot read: {exc}", source=name)
         return
@@ -135,7 +135,7 @@ def read_parquet_articles(
     ctx = _read_context(options)
     try:
         if is_uri(name):
-            filesystem, key = (storage or Storage()).locate(name)
+            filesystem, key = (storage or Storage.from_env()).locate(name)
             table = pq.ParquetFile(filesystem.open_input_file(key))
         else:
             table = pq.ParquetFile(name)

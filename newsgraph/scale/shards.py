@@ -99,7 +99,7 @@ class ShardWriter:
     def __init__(
         self, out_dir: str | Path, inputs: list[str], storage: Storage | None = None
     ) -> None:
-        self.storage = storage or Storage()
+        self.storage = storage or Storage.from_env()
         self.inputs = inputs
         self.name = shard_name(inputs)
         local = self.storage.local_path(out_dir)
@@ -180,7 +180,7 @@ def is_shard_name(name: str) -> bool:
 def shard_paths(shards_dir: str | Path, storage: Storage | None = None) -> list[ShardRef]:
     """The complete shards of a folder (or object-store prefix), in name order (temporary
     files left out)."""
-    storage = storage or Storage()
+    storage = storage or Storage.from_env()
     if is_uri(shards_dir):
         uri = str(shards_dir)
         if storage.info(uri).type != pafs.FileType.Directory:
@@ -197,7 +197,7 @@ def open_shard(path: ShardRef, storage: Storage | None = None) -> pq.ParquetFile
     """A complete shard, opened (its footer read); ``ShardError`` for any other file."""
     try:
         if isinstance(path, str) and is_uri(path):
-            storage = storage or Storage()
+            storage = storage or Storage.from_env()
             filesystem, key = storage.locate(path)
             shard = pq.ParquetFile(filesystem.open_input_file(key))
         else:
@@ -220,7 +220,7 @@ def done_inputs(shards_dir: str | Path, storage: Storage | None = None) -> set[s
 
     On an object store this is where a missing bucket or refused credentials show first.
     """
-    storage = storage or Storage()
+    storage = storage or Storage.from_env()
     if is_uri(shards_dir):
         found = storage.info(str(shards_dir)).type
         if found == pafs.FileType.File:

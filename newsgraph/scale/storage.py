@@ -152,6 +152,8 @@ def explain(exc: Exception, location: str, storage: Storage) -> str:
     if match is None:
         return f"{location}: {text}"
     code, detail = match.group(1), match.group(3).strip().rstrip(".")
+    if detail.lower() == "no response body":  # a HEAD request's refusal says no more
+        detail = ""
     if code == "NO_SUCH_BUCKET":
         return f"{location}: the bucket does not exist"
     if code in DENIED:

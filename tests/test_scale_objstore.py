@@ -8,6 +8,7 @@ Needs ``moto[server]`` (the test extra): without it these tests skip, and fail i
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,7 +161,8 @@ def test_file_uris_work_as_local_paths(tmp_path):
     assert done_inputs(shards) == set(todo)
 
 
-def test_store_mistakes_are_one_line(tmp_path, endpoint):
+def test_store_mistakes_are_one_line(tmp_path, endpoint, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     result = runner.invoke(app, ["load", "s3://no-such-bucket/shards", "--db", "x.duckdb"])
     assert result.exit_code != 0
@@ -169,6 +171,12 @@ def test_store_mistakes_are_one_line(tmp_path, endpoint):
     )
     with pytest.raises(StorageError, match="bucket 'no-such-bucket' does not exist"):
         plan_inputs([f"s3://{BUCKET}/x"], "s3://no-such-bucket/shards")
+    if importlib.util.find_spec("ray") is not None:  # scale-run checks for Ray first
+        result = runner.invoke(app, ["scale-run", "s3://no-such-bucket/in", "--out", "shards"])
+        assert result.exit_code != 0
+        assert result.output.strip() == (
+            "error: s3://no-such-bucket/in: bucket 'no-such-bucket' does not exist"
+        )
 
     with refusing_credentials():  # moto knows no key "testing" once it checks
         result = runner.invoke(app, ["load", f"s3://{BUCKET}/shards"])

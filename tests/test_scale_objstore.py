@@ -151,6 +151,19 @@ def test_a_shard_is_uploaded_only_when_complete(tmp_path, endpoint):
     assert done_inputs(shards) == set()
 
 
+def test_a_store_that_refuses_fails_the_batch_and_marks_no_input_done(tmp_path, endpoint):
+    write_corpus(tmp_path / "corpus", n_files=1, per_file=2)
+    articles = pa.Table.from_pylist([generated_article(7)])
+    pq.write_table(articles, tmp_path / "corpus" / "wire-000.parquet")
+    folder = upload(tmp_path / "corpus", "refuse-test")
+    for name in ("wire-000.jsonl", "wire-000.parquet"):
+        with refusing_credentials(), pytest.raises(StorageError, match="access denied"):
+            annotate_to_shard(
+                CountingAnnotator(), tmp_path / "shards", [f"{folder}/{name}"], ReadOptions()
+            )
+    assert done_inputs(tmp_path / "shards") == set()
+
+
 def test_file_uris_work_as_local_paths(tmp_path):
     inputs = write_corpus(tmp_path / "corpus", n_files=2, per_file=1)
     shards = f"file://{tmp_path}/shards"
@@ -180,8 +193,11 @@ def test_store_mistakes_are_one_line(tmp_path, endpoint, monkeypatch):
 
     with refusing_credentials():  # moto knows no key "testing" once it checks
         result = runner.invoke(app, ["load", f"s3://{BUCKET}/shards"])
-    assert result.exit_code != 0 and len(result.output.strip().splitlines()) == 1
-    assert "access denied" in result.output and "AWS_ACCESS_KEY_ID" in result.output
+    assert result.exit_code != 0
+    assert result.output.strip() == (
+        f"error: s3://{BUCKET}/shards: access denied; check AWS_ACCESS_KEY_ID and "
+        "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)"
+    )
 
     dead = Storage("http://127.0.0.1:9")  # nothing listens on the discard port
     with pytest.raises(StorageError, match="cannot reach the object store at http://127"):

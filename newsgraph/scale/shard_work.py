@@ -6,7 +6,9 @@ the items, ids and error codes ``ingest`` would give it; Parquet files of articl
 (``id``, ``text``, ``title``, ``published``, ``outlet``, ``url``, renamed by ``field_map`` as
 for JSON Lines) are read here too. An input named by a URI (``s3://bucket/key``,
 ``newsgraph.scale.storage``) is read through its filesystem on the worker's node, then parsed
-by the same readers as a local file of that name (``read_bytes``).
+by the same readers as a local file of that name (``read_bytes``). An object that is not there
+is a failed input, as a missing file is; a store that fails (refuses, does not answer) fails
+the whole batch instead, so that no input is recorded as done because of it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ..pipeline import Annotator
 from ..read.base import ReadContext
 from .local import annotate_safely
 from .shards import ShardWriter, item_row
-from .storage import Storage, StorageError, child_uri, is_uri
+from .storage import ObjectMissing, Storage, child_uri, is_uri
 
 PARQUET_FORMAT = "parquet"
 PARQUET_ROWS_PER_READ = 1_000
@@ -102,7 +104,7 @@ def read_input(name: str, options: ReadOptions, storage: Storage | None = None) 
     ctx = _read_context(options)
     try:
         data = (storage or Storage.from_env()).read(name, _file_limit(ctx))
-    except StorageError as exc:
+    except ObjectMissing as exc:  # any other StorageError fails the batch: a re-run retries
         yield ArticleError("unreadable", f"cannot read: {exc}", source=name)
         return
     if len(data) > _file_limit(ctx):
@@ -133,12 +135,9 @@ def read_parquet_articles(
     from ..read.jsonl import from_record
 
     ctx = _read_context(options)
+    storage = storage or Storage.from_env()
     try:
-        if is_uri(name):
-            filesystem, key = (storage or Storage.from_env()).locate(name)
-            table = pq.ParquetFile(filesystem.open_input_file(key))
-        else:
-            table = pq.ParquetFile(name)
+        table = pq.ParquetFile(storage.open_file(name) if is_uri(name) else name)
         batches = table.iter_batches(batch_size=PARQUET_ROWS_PER_READ)
         number = 0
         for batch in batches:
@@ -153,7 +152,11 @@ def read_parquet_articles(
                 if isinstance(item, Article):
                     item.format = PARQUET_FORMAT
                 yield item
-    except (OSError, ValueError, StorageError) as exc:  # not Parquet, or unreadable: it fails
+    except OSError as exc:
+        if is_uri(name):  # the store failed, not the input: fail the batch, a re-run retries
+            raise storage.failure(exc, name) from None
+        yield ArticleError("unreadable", f"cannot read as Parquet: {exc}", source=name)
+    except (ValueError, ObjectMissing) as exc:  # not Parquet, or not there: the input fails
         yield ArticleError("unreadable", f"cannot read as Parquet: {exc}", source=name)
 
 

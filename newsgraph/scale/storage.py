@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import pyarrow as pa
 import pyarrow.fs as pafs
 
 URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -44,6 +45,11 @@ CREDENTIALS_HINT = "check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PR
 
 class StorageError(Exception):
     """An object store that cannot be used: no such bucket, access denied, unreachable."""
+
+
+class ObjectMissing(StorageError):
+    """No object at a URI (deleted since it was listed, or never there): that input's failure,
+    where every other ``StorageError`` is the store's and fails the work in hand."""
 
 
 def is_uri(location: object) -> bool:
@@ -91,7 +97,21 @@ class Storage:
             with filesystem.open_input_stream(path) as stream:
                 return stream.read(limit + 1)
         except OSError as exc:
-            raise StorageError(explain(exc, uri, self)) from None
+            raise self.failure(exc, uri) from None
+
+    def open_file(self, uri: str) -> pa.NativeFile:
+        """The object at ``uri`` as a random-access file (for Parquet)."""
+        filesystem, path = self.locate(uri)
+        try:
+            return filesystem.open_input_file(path)
+        except OSError as exc:
+            raise self.failure(exc, uri) from None
+
+    def failure(self, exc: OSError, uri: str) -> StorageError:
+        """The error to raise for a failed request on ``uri``."""
+        if isinstance(exc, FileNotFoundError):
+            return ObjectMissing(f"{uri}: no such object")
+        return StorageError(explain(exc, uri, self))
 
     def info(self, uri: str) -> pafs.FileInfo:
         """What ``uri`` is (file, folder, nothing); ``StorageError`` when its bucket is missing
@@ -157,7 +177,8 @@ def explain(exc: Exception, location: str, storage: Storage) -> str:
     if code == "NO_SUCH_BUCKET":
         return f"{location}: the bucket does not exist"
     if code in DENIED:
-        return f"{location}: access denied ({detail or code.lower()}); {CREDENTIALS_HINT}"
+        reason = f" ({detail})" if detail else ""
+        return f"{location}: access denied{reason}; {CREDENTIALS_HINT}"
     if code in {"NETWORK_CONNECTION", "ENDPOINT_CONNECTION_ERROR"}:
         where = storage.s3_endpoint or "AWS S3"
         return (

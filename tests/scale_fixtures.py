@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from newsgraph.model import Article
 from newsgraph.store import open_store
 
 # columns that say when or in which run a row was written: they differ between any two runs
@@ -62,3 +63,18 @@ def store_snapshot(target: str | Path) -> dict[str, Any]:
             ]
             tables[name] = sorted(rows)
         return {"records": list(store.iter_records()), "tables": tables}
+
+
+class CountingAnnotator:
+    """Stands in for the pipeline: a record per article; stops the run at a chosen article."""
+
+    batch_size = 2
+    timeout_s = 0.0
+
+    def __init__(self, stop_at: str | None = None) -> None:
+        self.stop_at = stop_at
+
+    def __call__(self, articles: list[Article]) -> list[dict[str, Any]]:
+        if any(a.id == self.stop_at for a in articles):
+            raise KeyboardInterrupt  # like a worker killed mid-shard: not an article's error
+        return [{"id": a.id, "article": a.meta(), "actors": []} for a in articles]

@@ -19,8 +19,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 import pytest
 from needs import need_module
-from scale_fixtures import generated_article, store_snapshot, write_corpus
-from test_scale_shards import CountingAnnotator
+from scale_fixtures import CountingAnnotator, generated_article, store_snapshot, write_corpus
 from typer.testing import CliRunner
 
 from newsgraph.cli import app

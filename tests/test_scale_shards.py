@@ -4,37 +4,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from scale_fixtures import generated_article, store_snapshot, write_corpus
+from scale_fixtures import CountingAnnotator, generated_article, store_snapshot, write_corpus
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.ingestion import ingest
-from newsgraph.model import Article
 from newsgraph.pipeline import Annotator
 from newsgraph.scale.load import load_shards
 from newsgraph.scale.ray_data import ScaleRunError, files_per_shard, plan_inputs
 from newsgraph.scale.shard_work import ReadOptions, annotate_to_shard, read_input
 from newsgraph.scale.shards import ShardError, done_inputs, read_shards, shard_paths
-
-
-class CountingAnnotator:
-    """Stands in for the pipeline: a record per article; stops the run at a chosen article."""
-
-    batch_size = 2
-    timeout_s = 0.0
-
-    def __init__(self, stop_at: str | None = None) -> None:
-        self.stop_at = stop_at
-
-    def __call__(self, articles: list[Article]) -> list[dict[str, Any]]:
-        if any(a.id == self.stop_at for a in articles):
-            raise KeyboardInterrupt  # like a worker killed mid-shard: not an article's error
-        return [{"id": a.id, "article": a.meta(), "actors": []} for a in articles]
 
 
 @pytest.fixture(scope="module")

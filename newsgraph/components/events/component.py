@@ -33,6 +33,7 @@ from ..coref.resolver import coref_of
 from .arguments import ArgumentContext, ArgumentModel, load_argument_model
 from .article_context import Context, statement_holding, token_span
 from .background import BackgroundTest, wish_statement
+from .cameo_codes import refine_cameo
 from .decision import EventDecision, load_event_decision
 from .detect import Mention, SentenceDetector
 from .lexicon import Lexicon, load_lexicon
@@ -408,6 +409,7 @@ def extract_events(
     merged = merge_repeats(drafts)
     merged.sort(key=lambda d: d.start)
     events = _numbered([draft.event for draft in merged])
+    refine_cameo(doc, events)
     if decision is not None:
         events = _numbered(decision.decide(doc, events, lexicon))
     return events

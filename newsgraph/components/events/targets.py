@@ -15,6 +15,7 @@ from .roles import (
     passive_patient,
     prep_objects,
 )
+from .triggers import verb_keys
 
 DEFAULT_VERB_TARGET_PREPS = ("against",)
 DEFAULT_NOUN_TARGET_PREPS = ("on", "against")
@@ -131,6 +132,10 @@ def _message_target(target: Token | None, lex: Lexicon) -> Token | None:
     return target
 
 
+def _verb_sense(verb: Token, lex: Lexicon) -> Sense | None:
+    return next((s for k in verb_keys(verb) if (s := lex.verbs.get(k)) is not None), None)
+
+
 def verb_target_candidates(
     verb: Token, sense: Sense, phrase_object: Token | None, lex: Lexicon, depth: int = 0
 ) -> list[tuple[Token, int]]:
@@ -165,9 +170,12 @@ def verb_target_candidates(
                 if subj is not None:
                     out.append((subj, STRICT))
             if c.dep_ in ("xcomp", "ccomp") and is_verbal(c):
+                # the embedded act's own sense: "offered to send troops to Uganda" is aimed
+                # at Uganda (``send`` prefers its "to"), not at the troops
+                embedded = _verb_sense(c, lex) or Sense(None)
                 out.extend(
                     (tok, max(LINKED, tier))
-                    for tok, tier in verb_target_candidates(c, Sense(None), None, lex, 1)
+                    for tok, tier in verb_target_candidates(c, embedded, None, lex, 1)
                 )
     for o in prep_objects(verb, GENERIC_TARGET_PREPS):
         out.append((o, GENERIC))

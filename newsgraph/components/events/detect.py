@@ -47,6 +47,16 @@ from .trigger_model import TriggerModel
 from .triggers import in_hyphen_compound, lemma_candidates, noun_sense, object_sense, verb_keys
 
 
+def _object_names(obj: Token) -> set[str]:
+    """The names a phrase's object answers to: its lemma, with its compound ("mediation
+    effort") and with its "of" complement ("state of siege")."""
+    lemma = obj.lemma_.lower()
+    names = {lemma}
+    names |= {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ == "compound"}
+    names |= {f"{lemma} of {o.lemma_.lower()}" for o in prep_objects(obj, ("of",))}
+    return names
+
+
 class SentenceDetector:
     """Finds the event mentions of one sentence (a fresh instance per sentence)."""
 
@@ -133,7 +143,7 @@ class SentenceDetector:
                 objs = [obj] if obj is not None else []
                 objs += list(prep_objects(holder, ("to", "in")))  # "resort to", "engage in"
             for obj in objs:
-                if obj.lemma_.lower() not in phrase.objects:
+                if not phrase.objects & _object_names(obj):
                     continue
                 if phrase.det and not any(
                     c.dep_ == "det" and c.lower_ == phrase.det for c in obj.children

@@ -4,6 +4,7 @@ PLOVER has no neutral statements, so the event keeps its PLOVER type; its ``came
 sub-code of CAMEO 01 ("make public statement") the codebook gives the frame, so a CAMEO coder
 reading the record sees a statement, not the act (``data/en/cameo_statements.yaml``):
 
+- 012 comment: "expressed pessimism over holding negotiations";
 - 014 consider: "is considering sending aid";
 - 015 claim responsibility: "claimed responsibility for the attack", "X claimed that they had
   attacked" (the act stays X's, attributed to the claim);
@@ -85,6 +86,15 @@ def _claimed(anchor: Token, frames: StatementFrames) -> bool:
     return False
 
 
+def _commented(anchor: Token, frames: StatementFrames) -> bool:
+    """"expressed pessimism over holding negotiations": the act is what a comment is about."""
+    governors = frames.words("comment", "governors")
+    nouns = frames.words("comment", "nouns")
+    return any(
+        _lemma(a) in nouns and _lemma(a.head) in governors for a in anchor.ancestors
+    )
+
+
 def _denies_accusation(anchor: Token, frames: StatementFrames) -> bool:
     """ "rejected accusations of genocide", "denied charges that ...": CAMEO 016."""
     return _lemma(anchor) in frames.words("deny_responsibility", "triggers") and any(
@@ -113,6 +123,7 @@ NEUTRAL_TESTS = (
     ("deny_responsibility", _denies_accusation),
     ("claim_responsibility", _claimed),
     ("consider", _considered),
+    ("comment", _commented),
     ("empathize", _empathizes),
     ("express_accord", _shares_opinion),
 )

@@ -87,12 +87,10 @@ def _claimed(anchor: Token, frames: StatementFrames) -> bool:
 
 
 def _commented(anchor: Token, frames: StatementFrames) -> bool:
-    """"expressed pessimism over holding negotiations": the act is what a comment is about."""
+    """ "expressed pessimism over holding negotiations": the act is what a comment is about."""
     governors = frames.words("comment", "governors")
     nouns = frames.words("comment", "nouns")
-    return any(
-        _lemma(a) in nouns and _lemma(a.head) in governors for a in anchor.ancestors
-    )
+    return any(_lemma(a) in nouns and _lemma(a.head) in governors for a in anchor.ancestors)
 
 
 def _denies_accusation(anchor: Token, frames: StatementFrames) -> bool:

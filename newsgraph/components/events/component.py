@@ -161,9 +161,7 @@ def participants(
     )
     # doc[a:b].text is the text slice, without rebuilding doc.text (linear in the article)
     core = Span(start_char, end_char, doc[start:end].text)
-    whole_start, whole_end = recorded_bounds(
-        token, with_conj and len(parts) > 1, anchor, target
-    )
+    whole_start, whole_end = recorded_bounds(token, with_conj and len(parts) > 1, anchor, target)
     whole = core
     if (whole_start, whole_end) != (start, end):
         whole = Span(*_char_range(doc, whole_start, whole_end), doc[whole_start:whole_end].text)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
-from .folds import fold_casualties, fold_embedded
+from .folds import fold_casualties, fold_embedded, fold_investigations
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
 from .mention import Mention
@@ -90,6 +90,7 @@ class SentenceDetector:
         if self.trigger_model is not None:
             self._learned_triggers(self.trigger_model)
         fold_embedded(self.mentions, self.owner)
+        fold_investigations(self.mentions, self.owner)
         fold_casualties(self.mentions, self.owner)
         for mention in self.mentions:
             if not mention.folded:

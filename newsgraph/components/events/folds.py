@@ -76,6 +76,27 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 mention.target = holder.target or mention.target
 
 
+# sending people to find out is the investigation itself (CAMEO 09 investigate: "sent seven
+# military experts to investigate the attacks"; fit: 3 ConfliBERT sentences, all class 3)
+SENDING_LEMMAS = frozenset({"send", "deploy", "dispatch"})
+
+
+def fold_investigations(mentions: list[Mention], owner: dict[int, Mention]) -> None:
+    """ "sent experts to investigate X" is one ACCUSE (investigate) event of the sender."""
+    for host in mentions:
+        if host.folded or host.anchor.lemma_.lower() not in SENDING_LEMMAS:
+            continue
+        for c in host.anchor.children:
+            inner = mention_at(owner, c) if c.dep_ in ("xcomp", "advcl") else None
+            if inner is None or inner is host or inner.type != "ACCUSE":
+                continue
+            if inner.mode != "investigate":
+                continue
+            fold_into(owner, host, inner)
+            host.type, host.mode = inner.type, inner.mode
+            break
+
+
 def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
     """ "shelled Juba ..., killing about 20 people" is one ASSAULT with a magnitude."""
     for mention in list(mentions):

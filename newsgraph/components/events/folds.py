@@ -17,6 +17,10 @@ THREAT_MODES = {
     "PROTEST": "restrict",
 }
 
+# commands by an authority: what they order is what they do (fit: "ordered ... to suspend
+# publication(s)", 1 ConfliBERT sentence class 4 and 1 PLOVER record COERCE)
+COMMAND_LEMMAS = frozenset({"order"})
+
 # the conflict types an intent to do is a threat (CAMEO 13: threaten force, sanctions, protest)
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 
@@ -66,6 +70,10 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 # CAMEO 03 is intent to cooperate; a vow or pledge to strike is 13 THREATEN
                 # ("offered to send troops" to help stays an offer)
                 host.type, host.mode = "THREATEN", None
+            if host.anchor.lemma_.lower() in COMMAND_LEMMAS and inner.type == "COERCE":
+                # an authority's order to restrict is the coercion (CAMEO 17): "ordered the
+                # newspapers to suspend publication" is censorship, not a demand
+                host.type, host.mode = inner.type, inner.mode
             if host.type == "THREATEN" and host.mode is None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
     for mention in mentions:

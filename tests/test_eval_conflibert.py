@@ -72,6 +72,20 @@ def test_reducing_relations_is_verbal_conflict_as_in_the_pentaclass() -> None:
     assert coded("COERCE", "17", "material_conflict") == 4
 
 
+def test_an_event_coded_as_a_cameo_01_statement_is_neutral() -> None:
+    from newsgraph.model import ActorRef, Event
+
+    nobody = ActorRef(None, None)
+    # "is considering sending aid": an intent a coder would score AGREE, but CAMEO 014
+    considered = Event("e1", "AID", None, "014", "material_cooperation", nobody, nobody, [])
+    considered.hypothetical = True
+    assert conflibert.pentacode(("AGREE", considered)) == 0
+    claimed = Event("e2", "ASSAULT", None, "015", "material_conflict", nobody, nobody, [])
+    assert conflibert.pentacode(("ASSAULT", claimed)) == 0
+    fought = Event("e3", "REJECT", None, "19", "material_conflict", nobody, nobody, [])
+    assert conflibert.pentacode(("REJECT", fought)) == 4
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD / conflibert.CLASS_FILE).exists(), reason="no ConfliBERT data")
 def test_quality_floor_heldout() -> None:

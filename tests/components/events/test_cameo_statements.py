@@ -36,12 +36,12 @@ def test_denying_an_accusation_is_cameo_016() -> None:
 
 def test_claiming_responsibility_is_cameo_015_and_keeps_the_doer() -> None:
     record = newsgraph.annotate(
-        "The Northland Liberation Front claimed responsibility for the bombing of a police station.",
+        "The Northland Front claimed responsibility for the bombing of a police station.",
         published=DATE,
     )
     attacks = [e for e in record["events"] if e["type"] == "ASSAULT"]
     assert attacks and attacks[0]["cameo"] == "015"
-    assert attacks[0]["source"]["span"]["text"].endswith("Northland Liberation Front")
+    assert attacks[0]["source"]["span"]["text"].endswith("Northland Front")
     they = _codes("The rebels claimed that they had attacked the army base near Eastport.")
     assert ("ASSAULT", "015") in they
     # a claim about someone else's act is no claim of responsibility

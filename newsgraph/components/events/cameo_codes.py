@@ -64,12 +64,22 @@ def _objects(token: Token) -> list[Token]:
 
 
 def _considered(anchor: Token, frames: StatementFrames) -> bool:
-    """ "is considering sending aid": the act is a complement of a verb of considering."""
-    return (
-        anchor.dep_ in COMPLEMENT_DEPS
-        and anchor.head.i != anchor.i
-        and _lemma(anchor.head) in frames.words("consider", "governors")
-    )
+    """ "is considering sending aid", "is considering the possibility of providing experts":
+    the act is a complement of a verb of considering (through an option noun)."""
+    governors = frames.words("consider", "governors")
+    options = frames.words("consider", "options")
+    token = anchor
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if _lemma(head) in governors and token.dep_ in COMPLEMENT_DEPS:
+            return True
+        passes = token.dep_ in ("pobj", "pcomp", "prep") or _lemma(token) in options
+        if token.i != anchor.i and not passes:
+            return False  # only through "the possibility of": no other word between
+        token = head
+    return False
 
 
 def _claimed(anchor: Token, frames: StatementFrames) -> bool:
@@ -87,10 +97,18 @@ def _claimed(anchor: Token, frames: StatementFrames) -> bool:
 
 
 def _commented(anchor: Token, frames: StatementFrames) -> bool:
-    """ "expressed pessimism over holding negotiations": the act is what a comment is about."""
+    """ "expressed pessimism over holding negotiations", "is skeptical about Iranian motives in
+    providing payments": the act is what a comment is about."""
     governors = frames.words("comment", "governors")
     nouns = frames.words("comment", "nouns")
-    return any(_lemma(a) in nouns and _lemma(a.head) in governors for a in anchor.ancestors)
+    adjectives = frames.words("comment", "adjectives")
+    for a in anchor.ancestors:
+        if (_lemma(a) in nouns and _lemma(a.head) in governors) or _lemma(a) in adjectives:
+            return True
+        # "it is skeptical ... in providing": the parser hangs the act on the copula
+        if any(c.dep_ == "acomp" and _lemma(c) in adjectives for c in a.children):
+            return True
+    return False
 
 
 def _denies_accusation(anchor: Token, frames: StatementFrames) -> bool:
@@ -101,8 +119,16 @@ def _denies_accusation(anchor: Token, frames: StatementFrames) -> bool:
 
 
 def _empathizes(anchor: Token, frames: StatementFrames) -> bool:
+    """ "offered his condolences", "condolences to the families of those who perished"."""
     words = frames.words("empathize", "objects")
-    return _lemma(anchor) in words or any(_lemma(o) in words for o in _objects(anchor))
+    return (
+        _lemma(anchor) in words
+        or any(_lemma(o) in words for o in _objects(anchor))
+        or any(
+            _lemma(a) in words or any(_lemma(o) in words for o in _objects(a))
+            for a in anchor.ancestors
+        )
+    )
 
 
 def _shares_opinion(anchor: Token, frames: StatementFrames) -> bool:

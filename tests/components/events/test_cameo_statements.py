@@ -116,3 +116,40 @@ def test_codebook_phrases() -> None:
     )
     assert _first("The president ordered the newspapers to suspend publication.")[0] == "COERCE"
     assert _first("The president ordered the company to pay the workers.")[0] == "REQUEST"
+
+
+def test_skepticism_and_options_are_neutral_comments() -> None:
+    assert (
+        _first("The ministry said it is skeptical about Westland's motives in providing aid.")[1]
+        == "012"
+    )
+    assert (
+        _first(
+            "Eastland is considering the possibility of providing two experts to the commission."
+        )[1]
+        == "014"
+    )
+
+
+def test_codebook_entries_with_fit_support() -> None:
+    assert _first("Westland accepted 2,000 refugees from Eastland in May.") == ("AID", "07")
+    refused = newsgraph.annotate(
+        "Westland says it will not accept any more refugees.", published=DATE
+    )
+    assert [e["type"] for e in refused["events"]] == ["REJECT"]
+    assert _first("The government accepted the demands of the protesters.") == ("CONCEDE", "08")
+    assert _first("The emir launched a mediation effort between Westland and Eastland.") == (
+        "CONSULT",
+        "04",
+    )
+    assert _first("Northland troops remained on alert along the border.")[0] == "MOBILIZE"
+    assert _first("The senator pushed the governor for reforms of the police.")[0] == "REQUEST"
+    assert _first("The rebels said they will lay down their weapons.")[0] == "RETREAT"
+
+
+def test_a_decision_is_the_act_decided() -> None:
+    record = newsgraph.annotate(
+        "The council decided to ease restrictions on the formation of parties.", published=DATE
+    )
+    eased = [e for e in record["events"] if e["type"] == "CONCEDE"]
+    assert eased and not eased[0]["hypothetical"]

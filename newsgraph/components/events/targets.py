@@ -109,6 +109,9 @@ OBJECT_LINK_PREPS = (
     "by",
 )
 AIMED_PREPS = ("against", "on", "to", "with")
+# a thing returned or released that was taken from someone is aimed at them (CAMEO codes the
+# party it goes back to; ConfliBERT fit: 3 "return weapons ... seized from X", target X)
+TAKEN_VERBS = frozenset({"seize", "take", "capture", "confiscate", "steal", "loot"})
 ACTOR_CLASSES = ("people", "troops", "military", "place", "inspectors", "actors")
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
@@ -160,6 +163,10 @@ def verb_target_candidates(
     for obj in (first, phrase_object):
         if obj is None:
             continue
+        for c in obj.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TAKEN_VERBS:
+                # "return weapons they seized from the Iraqi army": whom it was taken from
+                out.extend((o, LINKED) for o in prep_objects(c, ("from",)))
         for o in prep_objects(obj, OBJECT_LINK_PREPS):
             out.append((o, LINKED))
             out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))

@@ -96,7 +96,7 @@ def test_violating_a_ceasefire_is_cameo_19_material_conflict() -> None:
         "Northland forces violated the ceasefire twice on Monday.", published=DATE
     )
     found = [(e["type"], e["cameo"], e["quad"]) for e in record["events"]]
-    assert ("REJECT", "19", "material_conflict") in found
+    assert ("ASSAULT", "19", "material_conflict") in found
     banned = _codes("Northland violated the ban on missile tests.")
     assert ("REJECT", "12") in banned
 

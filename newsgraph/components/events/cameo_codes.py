@@ -5,6 +5,7 @@ sub-code of CAMEO 01 ("make public statement") the codebook gives the frame, so 
 reading the record sees a statement, not the act (``data/en/cameo_statements.yaml``):
 
 - 012 comment: "expressed pessimism over holding negotiations";
+- 013 hope: "said it hoped for more talks";
 - 014 consider: "is considering sending aid";
 - 015 claim responsibility: "claimed responsibility for the attack", "X claimed that they had
   attacked" (the act stays X's, attributed to the claim);
@@ -28,6 +29,7 @@ from spacy.tokens import Doc, Token
 from ...model import Event
 from .lexicon import DATA_DIR, load_lexicon
 from .summary import anchor_token
+from .triggers import lemma_candidates
 
 PERSONAL_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
@@ -111,6 +113,19 @@ def _commented(anchor: Token, frames: StatementFrames) -> bool:
     return False
 
 
+def _hoped_for(anchor: Token, frames: StatementFrames) -> bool:
+    """ "said it hoped for more talks", "hoped that X would secure the release of ...": a hope
+    about an act (an optimistic comment); "hopes to sign a deal" is the hoper's own intent."""
+    hopes = frames.words("hope", "governors")
+    token = anchor
+    for ancestor in anchor.ancestors:
+        # the small model lemmatises "hoped" to "hop": the word's own guesses too
+        if ancestor.pos_ in ("VERB", "AUX") and hopes & set(lemma_candidates(ancestor)):
+            return token.dep_ != "xcomp"
+        token = ancestor
+    return False
+
+
 def _denies_accusation(anchor: Token, frames: StatementFrames) -> bool:
     """ "rejected accusations of genocide", "denied charges that ...": CAMEO 016."""
     return _lemma(anchor) in frames.words("deny_responsibility", "triggers") and any(
@@ -148,6 +163,7 @@ NEUTRAL_TESTS = (
     ("claim_responsibility", _claimed),
     ("consider", _considered),
     ("comment", _commented),
+    ("hope", _hoped_for),
     ("empathize", _empathizes),
     ("express_accord", _shares_opinion),
 )

@@ -153,3 +153,12 @@ def test_a_decision_is_the_act_decided() -> None:
     )
     eased = [e for e in record["events"] if e["type"] == "CONCEDE"]
     assert eased and not eased[0]["hypothetical"]
+
+
+def test_a_hope_about_an_act_is_an_optimistic_comment() -> None:
+    assert _first("The government said it hoped for more talks with the protesters.") == (
+        "CONSULT",
+        "013",
+    )
+    # one's own intent is no comment about an act
+    assert _first("Westland hopes to sign a trade deal with Eastland.")[1] != "013"

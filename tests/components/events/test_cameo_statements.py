@@ -145,6 +145,7 @@ def test_codebook_entries_with_fit_support() -> None:
     assert _first("Northland troops remained on alert along the border.")[0] == "MOBILIZE"
     assert _first("The senator pushed the governor for reforms of the police.")[0] == "REQUEST"
     assert _first("The rebels said they will lay down their weapons.")[0] == "RETREAT"
+    assert _first("Westland trains Eastland pilots to fly its jets.")[0] == "COOPERATE"
 
 
 def test_a_decision_is_the_act_decided() -> None:

@@ -138,7 +138,7 @@ EVENTS = RecordSchema.parse(
     id text                            e1, e2, ... in text order
     type text                          PLOVER event type, e.g. ASSAULT
     mode text                          PLOVER mode, e.g. aerial
-    cameo text                         CAMEO root code
+    cameo text                         CAMEO root (18), or a 01 sub-code (015: a claim of it)
     quad text                          quad class: verbal/material cooperation/conflict
     source ref                         who acts
     target ref                         who is acted on

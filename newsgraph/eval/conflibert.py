@@ -121,8 +121,11 @@ def pentacode(found: tuple[str, Event] | None) -> int:
     if found is None:
         return 0
     scored, event = found
-    if scored == event.type and event.cameo in mapping["cameo_pentacode"]:
-        return mapping["cameo_pentacode"][event.cameo]
+    root = (event.cameo or "")[:2]
+    if root in mapping["neutral_roots"]:
+        return 0  # the event is framed as a statement about an act ("considering sending aid")
+    if scored == event.type and root in mapping["cameo_pentacode"]:
+        return mapping["cameo_pentacode"][root]
     quad = event.quad if scored == event.type else mapping["intent_quads"].get(scored)
     return mapping["pentacode"].get(quad or "neutral", 0)
 

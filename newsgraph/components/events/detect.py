@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
-from .folds import fold_casualties, fold_embedded
+from .folds import fold_casualties, fold_embedded, fold_investigations
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
 from .mention import Mention
@@ -45,6 +45,16 @@ from .targets import (
 )
 from .trigger_model import TriggerModel
 from .triggers import in_hyphen_compound, lemma_candidates, noun_sense, object_sense, verb_keys
+
+
+def _object_names(obj: Token) -> set[str]:
+    """The names a phrase's object answers to: its lemma, with its compound ("mediation
+    effort") and with its "of" complement ("state of siege")."""
+    lemma = obj.lemma_.lower()
+    names = {lemma}
+    names |= {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ == "compound"}
+    names |= {f"{lemma} of {o.lemma_.lower()}" for o in prep_objects(obj, ("of",))}
+    return names
 
 
 class SentenceDetector:
@@ -80,6 +90,7 @@ class SentenceDetector:
         if self.trigger_model is not None:
             self._learned_triggers(self.trigger_model)
         fold_embedded(self.mentions, self.owner)
+        fold_investigations(self.mentions, self.owner)
         fold_casualties(self.mentions, self.owner)
         for mention in self.mentions:
             if not mention.folded:
@@ -133,7 +144,7 @@ class SentenceDetector:
                 objs = [obj] if obj is not None else []
                 objs += list(prep_objects(holder, ("to", "in")))  # "resort to", "engage in"
             for obj in objs:
-                if obj.lemma_.lower() not in phrase.objects:
+                if not phrase.objects & _object_names(obj):
                     continue
                 if phrase.det and not any(
                     c.dep_ == "det" and c.lower_ == phrase.det for c in obj.children

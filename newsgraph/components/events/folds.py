@@ -17,6 +17,10 @@ THREAT_MODES = {
     "PROTEST": "restrict",
 }
 
+# commands by an authority: what they order is what they do (fit: "ordered ... to suspend
+# publication(s)", 1 ConfliBERT sentence class 4 and 1 PLOVER record COERCE)
+COMMAND_LEMMAS = frozenset({"order"})
+
 # the conflict types an intent to do is a threat (CAMEO 13: threaten force, sanctions, protest)
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 
@@ -66,6 +70,10 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 # CAMEO 03 is intent to cooperate; a vow or pledge to strike is 13 THREATEN
                 # ("offered to send troops" to help stays an offer)
                 host.type, host.mode = "THREATEN", None
+            if host.anchor.lemma_.lower() in COMMAND_LEMMAS and inner.type == "COERCE":
+                # an authority's order to restrict is the coercion (CAMEO 17): "ordered the
+                # newspapers to suspend publication" is censorship, not a demand
+                host.type, host.mode = inner.type, inner.mode
             if host.type == "THREATEN" and host.mode is None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
     for mention in mentions:
@@ -74,6 +82,27 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
             if holder is not mention and holder.anchor is mention.target:
                 # the target is an event ("rejected the deployment of ..."): its target
                 mention.target = holder.target or mention.target
+
+
+# sending people to find out is the investigation itself (CAMEO 09 investigate: "sent seven
+# military experts to investigate the attacks"; fit: 3 ConfliBERT sentences, all class 3)
+SENDING_LEMMAS = frozenset({"send", "deploy", "dispatch"})
+
+
+def fold_investigations(mentions: list[Mention], owner: dict[int, Mention]) -> None:
+    """ "sent experts to investigate X" is one ACCUSE (investigate) event of the sender."""
+    for host in mentions:
+        if host.folded or host.anchor.lemma_.lower() not in SENDING_LEMMAS:
+            continue
+        for c in host.anchor.children:
+            inner = mention_at(owner, c) if c.dep_ in ("xcomp", "advcl") else None
+            if inner is None or inner is host or inner.type != "ACCUSE":
+                continue
+            if inner.mode != "investigate":
+                continue
+            fold_into(owner, host, inner)
+            host.type, host.mode = inner.type, inner.mode
+            break
 
 
 def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:

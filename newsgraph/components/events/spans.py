@@ -33,8 +33,33 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 ADJUNCT_PREPS = frozenset({"during", "including", "despite", "after", "before", "since"})
 
 
-def _ends_phrase(c: Token, with_conj: bool) -> bool:
+# names of things, places and bodies: what follows them after a comma describes them
+# ("Haifa, Israel's third largest city"); a person's title stays ("Tantan, the Minister of
+# Interior")
+DESCRIBED_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "LAW", "EVENT"})
+
+
+def _after_comma(c: Token) -> bool:
+    first = c.left_edge
+    return first.i > 0 and first.nbor(-1).text == ","
+
+
+def _target_description(c: Token) -> bool:
+    """A target's comma-set description, which CAMEO coders leave out of the target: a
+    participle ("Razan Ghazzawi, arrested last week") or what a named place or body is
+    ("the Iraq Humanitarian Fund, a pooled fund managed by ...")."""
+    if not _after_comma(c):
+        return False
+    if c.dep_ == "acl":
+        return True
+    head = c.head
+    return c.dep_ == "appos" and c.pos_ != "PROPN" and head.ent_type_ in DESCRIBED_ENTS
+
+
+def _ends_phrase(c: Token, with_conj: bool, target: bool = False) -> bool:
     if c.dep_ in PHRASE_ENDS or c.dep_ == "advmod":
+        return True
+    if target and _target_description(c):
         return True
     if c.dep_ not in ("acl", "conj") and c.pos_ in ("VERB", "AUX"):
         return True  # a verb the parser hung on the noun ("Trump called Erdogan and urged")
@@ -65,13 +90,15 @@ def _trim(token: Token, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def full_phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
+def full_phrase_bounds(
+    token: Token, with_conj: bool = False, target: bool = False
+) -> tuple[int, int]:
     """Token range [start, end) of the whole noun phrase headed by ``token``: the narrow phrase,
     then its right-hand modifiers (appositions, bracketed abbreviations, prepositional and
     participial phrases) up to a relative clause or (without ``with_conj``) a conjunct."""
     start, end = phrase_bounds(token, with_conj)
     for c in token.rights:
-        if _ends_phrase(c, with_conj):
+        if _ends_phrase(c, with_conj, target):
             break
         end = max(end, c.right_edge.i + 1)
     return _trim(token, start, end)
@@ -99,16 +126,16 @@ def _acts(noun: Token) -> bool:
 
 
 def recorded_bounds(
-    token: Token, with_conj: bool = False, anchor: Token | None = None
+    token: Token, with_conj: bool = False, anchor: Token | None = None, target: bool = False
 ) -> tuple[int, int]:
     """The phrase an event records for the argument ``token``: the whole phrase of the noun it
     heads, or of the noun it owns; never one holding the event's trigger ``anchor``
     ("Hezbollah's rocket fire": the source stays "Hezbollah's")."""
     narrow = phrase_bounds(token, with_conj)
     owner = owner_head(token)
-    chosen = full_phrase_bounds(owner if owner is not None else token, with_conj)
+    chosen = full_phrase_bounds(owner if owner is not None else token, with_conj, target)
     if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
-        chosen = full_phrase_bounds(token, with_conj) if owner is not None else narrow
+        chosen = full_phrase_bounds(token, with_conj, target) if owner is not None else narrow
         if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
             return narrow
     return chosen

@@ -15,6 +15,7 @@ from .roles import (
     passive_patient,
     prep_objects,
 )
+from .triggers import verb_keys
 
 DEFAULT_VERB_TARGET_PREPS = ("against",)
 DEFAULT_NOUN_TARGET_PREPS = ("on", "against")
@@ -108,6 +109,9 @@ OBJECT_LINK_PREPS = (
     "by",
 )
 AIMED_PREPS = ("against", "on", "to", "with")
+# a thing returned or released that was taken from someone is aimed at them (CAMEO codes the
+# party it goes back to; ConfliBERT fit: 3 "return weapons ... seized from X", target X)
+TAKEN_VERBS = frozenset({"seize", "take", "capture", "confiscate", "steal", "loot"})
 ACTOR_CLASSES = ("people", "troops", "military", "place", "inspectors", "actors")
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
@@ -129,6 +133,10 @@ def _message_target(target: Token | None, lex: Lexicon) -> Token | None:
     if target is not None and target.lemma_.lower() in lex.message_nouns:
         return author_of(target) or target
     return target
+
+
+def _verb_sense(verb: Token, lex: Lexicon) -> Sense | None:
+    return next((s for k in verb_keys(verb) if (s := lex.verbs.get(k)) is not None), None)
 
 
 def verb_target_candidates(
@@ -155,6 +163,10 @@ def verb_target_candidates(
     for obj in (first, phrase_object):
         if obj is None:
             continue
+        for c in obj.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TAKEN_VERBS:
+                # "return weapons they seized from the Iraqi army": whom it was taken from
+                out.extend((o, LINKED) for o in prep_objects(c, ("from",)))
         for o in prep_objects(obj, OBJECT_LINK_PREPS):
             out.append((o, LINKED))
             out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))
@@ -165,9 +177,12 @@ def verb_target_candidates(
                 if subj is not None:
                     out.append((subj, STRICT))
             if c.dep_ in ("xcomp", "ccomp") and is_verbal(c):
+                # the embedded act's own sense: "offered to send troops to Uganda" is aimed
+                # at Uganda (``send`` prefers its "to"), not at the troops
+                embedded = _verb_sense(c, lex) or Sense(None)
                 out.extend(
                     (tok, max(LINKED, tier))
-                    for tok, tier in verb_target_candidates(c, Sense(None), None, lex, 1)
+                    for tok, tier in verb_target_candidates(c, embedded, None, lex, 1)
                 )
     for o in prep_objects(verb, GENERIC_TARGET_PREPS):
         out.append((o, GENERIC))

@@ -53,6 +53,26 @@ def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fit["accuracy where we have an event"].value == 1.0
 
 
+@pytest.mark.parametrize(("reading", "accuracy"), [("asserted", 0.5), ("uncertain", 1.0)])
+def test_an_events_factuality_is_scored_not_its_hypothetical_flag(
+    monkeypatch: pytest.MonkeyPatch, reading: str, accuracy: float
+) -> None:
+    """ "may resume" is gold uncertain: a hypothetical event scores as its learned factuality
+    (the record's irrealis flag also marks stated futures, which UW scores as facts)."""
+    troops, _retreat, talks = (s.text for s in factuality.read_gold(DATA))
+    fakes = {
+        troops: annotation(troops, {"type": "ASSAULT", "trigger": "attacked"}),
+        talks: annotation(
+            talks,
+            {"type": "CONSULT", "trigger": "resume", "hypothetical": True,
+             "factuality": reading},
+        ),
+    }  # fmt: skip
+    monkeypatch.setattr(factuality, "annotate", fake_annotate(fakes))
+    fit = factuality.evaluate(DATA, split="fit").part("fit")
+    assert fit["accuracy"].value == accuracy
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD / "uw_dev.conll").exists(), reason="factuality data not available")
 def test_quality_floor_heldout() -> None:

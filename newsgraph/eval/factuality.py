@@ -7,11 +7,16 @@ predicate's gold class: **asserted** at ``ASSERTED_FROM`` or above, **negated** 
 ``NEGATED_UP_TO`` or below, **uncertain** between (hedged, hypothetical, reported as possible).
 
 Our class for a predicate: the event whose trigger token is the predicate: ``negated`` →
-negated, else ``hypothetical`` → uncertain, else asserted; a statement whose cue is the
-predicate is asserted (the speech happened); a predicate neither touches is asserted, the
-reading a pipeline gives every clause it does not flag. Rows: accuracy and macro-F1 over the
-three classes (and per class), the same for the "always asserted" baseline, and how many
-predicates carry one of our events (coverage) with the accuracy there.
+negated, else its ``factuality`` (the learned reading, ``components/events/factuality.py``)
+when that is uncertain, else asserted; a statement whose cue is the predicate is asserted (the
+speech happened); a predicate neither touches is asserted, the reading a pipeline gives every
+clause it does not flag. The record's ``hypothetical`` is not compared: it marks irrealis
+events (future, intended, conditional), while UW scores a stated future as a fact: 212 of UW
+train's 222 predicates with the auxiliary "will" score 1 or more (asserted).
+
+Rows: accuracy and macro-F1 over the three classes (and per class), the same for the "always
+asserted" baseline, and how many predicates carry one of our events (coverage) with the accuracy
+there.
 
 Split: the unit is the sentence (corpus and text). The fit part is a fixed sample of
 ``TRAIN_CAP`` train sentences of each corpus plus the dev sentences ``split_of`` puts there;
@@ -98,7 +103,7 @@ def predicted_class(span: Range, annotation: Annotation) -> tuple[str, bool]:
         if trigger and overlaps(trigger, span):
             if event.negated:
                 return "negated", True
-            return ("uncertain" if event.hypothetical else "asserted"), True
+            return ("uncertain" if event.factuality == "uncertain" else "asserted"), True
     for statement in annotation.statements:
         if statement.cue and overlaps((statement.cue.start, statement.cue.end), span):
             return "asserted", False

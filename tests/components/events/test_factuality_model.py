@@ -81,3 +81,5 @@ def test_the_event_carries_its_factuality(nlp: Language) -> None:
     # a stated future is irrealis for the record, but stated as fact (UW's reading)
     (event,) = extract_events(nlp("The minister will meet the envoy on Thursday."))
     assert event.hypothetical and event.factuality == "asserted"
+    (event,) = extract_events(nlp("It was unclear if the army would attack the town."))
+    assert event.factuality == "uncertain"

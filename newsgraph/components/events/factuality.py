@@ -5,7 +5,8 @@ lemmas, conditional and hedging markers, the class of the governing verb: report
 threaten; tense, question) and the rule verdicts of ``roles.negated`` / ``roles.hypothetical``,
 trained on the fit part of ``../shared/eval/factuality`` (UW and MEANTIME) by
 ``tools/train_factuality.py``. The weights ship as ``data/en/factuality.npz`` and are applied
-with numpy only. Classes: asserted, negated, uncertain.
+with numpy only. Classes: asserted, negated, uncertain; a non-asserted class is read only at or
+above its threshold (chosen by cross-validation on the fit part, stored with the weights).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ HEDGES = frozenset(
 )  # fmt: skip
 THREATEN = frozenset({"threaten", "warn", "vow", "promise", "pledge", "swear"})
 DENY = frozenset({"deny", "reject", "dismiss", "refute", "doubt"})
-NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither", "no one"})
+NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # a clause boundary: the scope of a cue on an ancestor stops here ("he did not say that X")
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})

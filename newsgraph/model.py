@@ -154,6 +154,10 @@ class Event(_Record):
     negated: bool = False
     hypothetical: bool = False
     disputed: bool = False
+    # asserted | negated | uncertain: the outlet's commitment that it happens or happened (the
+    # learned reading, events/factuality.py); not in the contract yet: `hypothetical` stays the
+    # record's irrealis flag ("will meet" is hypothetical, yet stated with certainty)
+    factuality: str = "asserted"
 
 
 @dataclass(slots=True)

@@ -53,6 +53,34 @@ def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fit["accuracy where we have an event"].value == 1.0
 
 
+@pytest.mark.parametrize(
+    ("hypothetical", "reading", "output_accuracy", "learned_accuracy"),
+    [(True, "asserted", 1.0, 0.5), (False, "uncertain", 0.5, 1.0)],
+)
+def test_the_output_flags_and_the_learned_factuality_are_scored_apart(
+    monkeypatch: pytest.MonkeyPatch,
+    hypothetical: bool,
+    reading: str,
+    output_accuracy: float,
+    learned_accuracy: float,
+) -> None:
+    """ "may resume" is gold uncertain: the main rows read the output's ``hypothetical`` (what an
+    outside scorer sees), the ``learned factuality`` rows the event's learned reading."""
+    troops, _retreat, talks = (s.text for s in factuality.read_gold(DATA))
+    fakes = {
+        troops: annotation(troops, {"type": "ASSAULT", "trigger": "attacked"}),
+        talks: annotation(
+            talks,
+            {"type": "CONSULT", "trigger": "resume", "hypothetical": hypothetical,
+             "factuality": reading},
+        ),
+    }  # fmt: skip
+    monkeypatch.setattr(factuality, "annotate", fake_annotate(fakes))
+    fit = factuality.evaluate(DATA, split="fit").part("fit")
+    assert fit["accuracy"].value == output_accuracy
+    assert fit["learned factuality (not in the output yet): accuracy"].value == learned_accuracy
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD / "uw_dev.conll").exists(), reason="factuality data not available")
 def test_quality_floor_heldout() -> None:
@@ -62,6 +90,8 @@ def test_quality_floor_heldout() -> None:
     assert rows["macro-F1 (asserted, negated, uncertain)"].f1 >= FLOORS["macro-F1"]
 
 
-# held out on 2026-12-04 with the learned factuality model (issue 13): accuracy 0.865, macro-F1
-# 0.371 (before: 0.863, 0.366); floors measured - 0.01
-FLOORS = {"accuracy": 0.855, "macro-F1": 0.361}
+# held out on 2026-12-05, the output's negated / hypothetical (what an outside scorer sees),
+# after the cross-validated thresholds and scope features (issue 13): accuracy 0.865 (baseline
+# 0.873), macro-F1 0.378 (before 0.371); the learned factuality, not in the output yet, reads
+# 0.875 / 0.367; floors measured - 0.01
+FLOORS = {"accuracy": 0.855, "macro-F1": 0.368}

@@ -3,10 +3,13 @@
 Reads the FIT part of ``../shared/eval/factuality`` (every train sentence, and the dev
 sentences ``split_of`` puts in the fit part; never the held-out ones) with the scorer's own
 reader, parses each sentence with spaCy, takes the features of each gold predicate's token and
-fits a logistic regression (scikit-learn, the ``train`` extra). Picks the regularisation and
-class weighting by 5-fold cross-validation grouped by sentence, prints the rules' and the
-model's cross-validated accuracy and macro-F1 next to "always asserted", and writes the weights
-to ``newsgraph/components/events/data/en/factuality.npz``.
+fits a logistic regression (scikit-learn, the ``train`` extra). Picks the regularisation by
+5-fold cross-validation grouped by sentence, then, on the same out-of-fold probabilities, the
+least probability at which "negated" and "uncertain" are read (the
+thresholds that maximise accuracy: nine predicates in ten are asserted, so a non-asserted
+reading must be likelier right than wrong to pay). Prints the rules' and the model's
+cross-validated accuracy and macro-F1 next to "always asserted", and writes the weights and
+thresholds to ``newsgraph/components/events/data/en/factuality.npz``.
 
     python tools/train_factuality.py [--data DIR] [--out FILE]
 """
@@ -22,14 +25,24 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 
-from newsgraph.components.events.factuality import CLASSES, MODEL_FILE, features, save_model
+from newsgraph.components.events.factuality import (
+    CLASSES,
+    MODEL_FILE,
+    FactualityModel,
+    features,
+    save_model,
+)
 from newsgraph.components.events.lexicon import load_lexicon
 from newsgraph.eval.base import FIT, shared_eval_dir
 from newsgraph.eval.factuality import DEFAULT_DATA, read_gold
 from newsgraph.nlp import load_spacy_model
 
 OUT = Path(__file__).resolve().parents[1] / "newsgraph/components/events/data/en" / MODEL_FILE
-SETTINGS = [(c, w) for c in (0.1, 0.3, 1.0) for w in (None, "balanced")]
+# no class weighting: the thresholds do its work, and "balanced" weights lost on every C
+# (2026-12-05 run: best cross-validated accuracy 0.923 against 0.926 unweighted)
+SETTINGS = [(c, None) for c in (0.1, 0.3, 1.0)]
+THRESHOLD_GRID = [round(0.2 + 0.05 * i, 2) for i in range(15)]  # 0.2 .. 0.9
+NON_ASSERTED = ("negated", "uncertain")
 
 
 def rule_class(named: dict[str, float]) -> str:
@@ -61,13 +74,43 @@ def scores(gold: list[str], guess: list[str]) -> tuple[float, float]:
     return round(accuracy_score(gold, guess), 4), round(float(macro), 4)
 
 
-def cross_validate(x, y: np.ndarray, groups: list[int], c: float, weight: str | None) -> list[str]:
-    guess = np.empty(len(y), dtype=object)
+def out_of_fold(x, y: np.ndarray, groups: list[int], c: float, weight: str | None) -> np.ndarray:
+    """Each predicate's class probabilities (columns in ``CLASSES`` order) from the model fit
+    on the other folds."""
+    probs = np.zeros((len(y), len(CLASSES)))
     for train, test in GroupKFold(n_splits=5).split(x, y, groups):
-        model = LogisticRegression(C=c, class_weight=weight, max_iter=2000)
+        model = LogisticRegression(C=c, class_weight=weight, max_iter=3000)
         model.fit(x[train], y[train])
-        guess[test] = model.predict(x[test])
-    return list(guess)
+        order = [list(model.classes_).index(k) for k in CLASSES]
+        probs[test] = model.predict_proba(x[test])[:, order]
+    return probs
+
+
+def decisions(probs: np.ndarray, thresholds: dict[str, float]) -> list[str]:
+    """The shipped decision rule (``FactualityModel.decide``) on each row of ``probs``,
+    vectorised: asserted unless a non-asserted class reaches its threshold."""
+    if not thresholds:
+        return [CLASSES[i] for i in probs.argmax(axis=1)]
+    reached = np.full(probs.shape, -1.0)
+    for name, least in thresholds.items():
+        k = CLASSES.index(name)
+        reached[:, k] = np.where(probs[:, k] >= least, probs[:, k], -1.0)
+    best = reached.argmax(axis=1)
+    return [CLASSES[k] if reached[i, k] >= 0 else "asserted" for i, k in enumerate(best)]
+
+
+def check_decisions(probs: np.ndarray, thresholds: dict[str, float]) -> None:
+    """The vectorised rule agrees with the shipped one (on the first rows)."""
+    rule = FactualityModel({}, np.zeros((0, 0)), np.zeros(0), CLASSES, thresholds)
+    shipped = [rule.decide(dict(zip(CLASSES, row, strict=True))) for row in probs[:2000]]
+    assert shipped == decisions(probs[:2000], thresholds)
+
+
+def best_thresholds(labels: list[str], probs: np.ndarray) -> dict[str, float]:
+    """The thresholds of the grid whose decisions are most accurate (macro-F1 breaks ties)."""
+    grid = [dict(zip(NON_ASSERTED, pair, strict=True))
+            for pair in ((a, b) for a in THRESHOLD_GRID for b in THRESHOLD_GRID)]  # fmt: skip
+    return max(grid, key=lambda t: scores(labels, decisions(probs, t)))
 
 
 def main() -> None:
@@ -85,18 +128,22 @@ def main() -> None:
     x = vectorizer.fit_transform(rows)
     best = None
     for c, weight in SETTINGS:
-        acc, macro = scores(labels, cross_validate(x, y, groups, c, weight))
-        print(f"model C={c} weight={weight}  cv acc/macro-F1 {acc} {macro}")
-        key = macro + acc  # both rows of the scorer count
-        if best is None or key > best[0]:
-            best = (key, c, weight)
+        probs = out_of_fold(x, y, groups, c, weight)
+        thresholds = best_thresholds(labels, probs)
+        check_decisions(probs, thresholds)
+        argmax = scores(labels, decisions(probs, {}))
+        chosen = scores(labels, decisions(probs, thresholds))
+        print(f"model C={c} weight={weight}  cv acc/macro-F1 argmax {argmax}, "
+              f"thresholds {thresholds} {chosen}")  # fmt: skip
+        if best is None or chosen > best[0]:  # accuracy first, as the thresholds
+            best = (chosen, c, weight, thresholds)
     assert best is not None
-    _, c, weight = best
-    model = LogisticRegression(C=c, class_weight=weight, max_iter=2000).fit(x, y)
+    _, c, weight, thresholds = best
+    model = LogisticRegression(C=c, class_weight=weight, max_iter=3000).fit(x, y)
     order = [list(model.classes_).index(k) for k in CLASSES]
     save_model(args.out, list(vectorizer.get_feature_names_out()), model.coef_[order],
-               model.intercept_[order], list(CLASSES))  # fmt: skip
-    print(f"chose C={c} weight={weight}; wrote {args.out}")
+               model.intercept_[order], list(CLASSES), thresholds)  # fmt: skip
+    print(f"chose C={c} weight={weight} thresholds={thresholds}; wrote {args.out}")
 
 
 if __name__ == "__main__":

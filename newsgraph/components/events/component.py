@@ -36,6 +36,7 @@ from .background import BackgroundTest, wish_statement
 from .cameo_codes import refine_cameo
 from .decision import EventDecision, load_event_decision
 from .detect import Mention, SentenceDetector
+from .factuality import settled as settled_factuality
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
@@ -210,6 +211,7 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 attributed_to=attributed.id if attributed else None,
                 negated=mention.negated,
                 hypothetical=mention.hypothetical,
+                factuality=settled_factuality(mention.negated, mention.factuality),
                 disputed=bool(attributed and attributed.id in ctx.disputed),
             )
             drafts.append(Draft(event, source.key, target.key, mention.anchor.idx))

@@ -381,14 +381,18 @@ class SentenceDetector:
 
     # ---- flags ---------------------------------------------------------------------------------
     def _learned_factuality(self, mention: Mention) -> None:
-        """A verbal trigger's negation from the learned model (events/factuality.py), which
-        beat the rules on the fit part (cross-validated); it may add uncertainty, not remove
-        it. A governor's denial ("denied attacking") and nominal triggers keep the rules."""
+        """The learned reading (events/factuality.py, thresholds chosen by cross-validation on
+        the fit part) becomes the mention's ``factuality``; for a verbal trigger it also decides
+        ``negated`` and may add ``hypothetical``, not remove it. A governor's denial ("denied
+        attacking") and nominal triggers keep the rules' flags."""
         model = load_factuality_model()
         anchor = mention.anchor
-        if model is None or mention.flag_anchor is not None or not is_verbal(anchor):
+        if model is None:
             return
         verdict = model.classify(anchor, self.lex)
+        mention.factuality = verdict  # settled against the final flags (factuality.settled)
+        if mention.flag_anchor is not None or not is_verbal(anchor):
+            return
         # an explicit "not"/"never"/"no" on the trigger's verb chain stays ("are not going to
         # sign"); the model overrules the rules' inferences ("a charge Israel denies")
         explicit = any(

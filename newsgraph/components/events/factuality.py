@@ -5,12 +5,13 @@ lemmas, conditional and hedging markers, the class of the governing verb: report
 threaten; tense, question) and the rule verdicts of ``roles.negated`` / ``roles.hypothetical``,
 trained on the fit part of ``../shared/eval/factuality`` (UW and MEANTIME) by
 ``tools/train_factuality.py``. The weights ship as ``data/en/factuality.npz`` and are applied
-with numpy only. Classes: asserted, negated, uncertain.
+with numpy only. Classes: asserted, negated, uncertain; a non-asserted class is read only at or
+above its threshold (chosen by cross-validation on the fit part, stored with the weights).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,10 @@ HEDGES = frozenset(
 )  # fmt: skip
 THREATEN = frozenset({"threaten", "warn", "vow", "promise", "pledge", "swear"})
 DENY = frozenset({"deny", "reject", "dismiss", "refute", "doubt"})
+NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# a clause boundary: the scope of a cue on an ancestor stops here ("he did not say that X")
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})
 
 
 def _governor_class(lemma: str, lex: Lexicon) -> str:
@@ -61,6 +66,39 @@ def _token_cues(tok: Token, prefix: str, lex: Lexicon) -> dict[str, float]:
     return found
 
 
+def _scope_cues(token: Token) -> dict[str, float]:
+    """Cues on the predicate's ancestors, split by whether a clause boundary lies between: a
+    "not" two clauses up ("did not say that they attacked") scopes less than one on the verb's
+    own chain; an "if" on any ancestor clause makes the whole clause conditional."""
+    found: dict[str, float] = {}
+    tok, crossed = token, 0
+    for _ in range(8):
+        head = tok.head
+        if head is tok:
+            break
+        crossed += tok.dep_ in CLAUSE_DEPS
+        where = "same" if crossed == 0 else "crossed"
+        for c in head.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                found[f"anc_neg_{where}"] = 1.0
+            elif c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                found[f"anc_conditional_{where}"] = 1.0
+        tok = head
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+        found["own_conditional"] = 1.0
+    if any(_negative_argument(c) for c in token.children):
+        found["negative_argument"] = 1.0  # "gave no reason", "none of them were killed"
+    return found
+
+
+def _negative_argument(arg: Token) -> bool:
+    if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    if arg.lower_ in NEGATIVE_PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in arg.children)
+
+
 def features(token: Token, lex: Lexicon) -> dict[str, float]:
     """The named features of the predicate at ``token`` (shared by training and prediction)."""
     found: dict[str, float] = {
@@ -89,6 +127,7 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
         found.update(_token_cues(head, "gov_", lex))
         if head.head is not head:
             found[f"gov2={_governor_class(head.head.lemma_.lower(), lex)}"] = 1.0
+    found.update(_scope_cues(token))
     sent = token.sent
     if sent.text.rstrip().endswith("?"):
         found["question"] = 1.0
@@ -99,12 +138,23 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
     return found
 
 
+def settled(negated: bool, learned: str) -> str:
+    """An event's factuality once its flags are final: negated when the event is (the model's,
+    the rules' or a denial's reading), else the model's "uncertain", else asserted."""
+    if negated:
+        return "negated"
+    return "uncertain" if learned == "uncertain" else "asserted"
+
+
 @dataclass(frozen=True, slots=True)
 class FactualityModel:
     index: dict[str, int]
     coef: np.ndarray  # classes x features
     intercept: np.ndarray
     classes: tuple[str, ...]
+    # the least probability at which a non-asserted class is read (chosen by cross-validation
+    # on the fit part, tools/train_factuality.py); a class without one: plain argmax
+    thresholds: dict[str, float] = field(default_factory=dict)
 
     def probabilities(self, named: dict[str, float]) -> dict[str, float]:
         x = np.zeros(len(self.index))
@@ -116,20 +166,35 @@ class FactualityModel:
         exp = np.exp(scores - scores.max())
         return dict(zip(self.classes, (exp / exp.sum()).tolist(), strict=True))
 
+    def decide(self, probs: dict[str, float]) -> str:
+        """Asserted unless a non-asserted class reaches its threshold (the likeliest of those
+        that do); without thresholds, the likeliest class."""
+        if not self.thresholds:
+            return max(probs, key=probs.__getitem__)
+        reached = [c for c, t in self.thresholds.items() if probs.get(c, 0.0) >= t]
+        return max(reached, key=probs.__getitem__) if reached else "asserted"
+
     def classify(self, token: Token, lex: Lexicon) -> str:
-        probs = self.probabilities(features(token, lex))
-        return max(probs, key=probs.__getitem__)
+        return self.decide(self.probabilities(features(token, lex)))
 
 
 def save_model(
-    path: Path, names: list[str], coef: np.ndarray, intercept: np.ndarray, classes: list[str]
+    path: Path,
+    names: list[str],
+    coef: np.ndarray,
+    intercept: np.ndarray,
+    classes: list[str],
+    thresholds: dict[str, float] | None = None,
 ) -> None:
+    thresholds = thresholds or {}
     np.savez_compressed(
         path,
         names=np.array(names),
         coef=coef.astype(np.float32),
         intercept=intercept.astype(np.float32),
         classes=np.array(classes),
+        threshold_classes=np.array(list(thresholds), dtype=str),
+        threshold_values=np.array(list(thresholds.values()), dtype=np.float64),
     )
 
 
@@ -141,9 +206,16 @@ def load_model(path: str | None = None) -> FactualityModel | None:
         return None
     with np.load(file) as data:
         names = [str(n) for n in data["names"]]
+        thresholds = {}
+        if "threshold_classes" in data.files:
+            thresholds = {
+                str(c): float(v)
+                for c, v in zip(data["threshold_classes"], data["threshold_values"], strict=True)
+            }
         return FactualityModel(
             index={n: i for i, n in enumerate(names)},
             coef=np.asarray(data["coef"], dtype=np.float64),
             intercept=np.asarray(data["intercept"], dtype=np.float64),
             classes=tuple(str(c) for c in data["classes"]),
+            thresholds=thresholds,
         )

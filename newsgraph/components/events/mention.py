@@ -26,6 +26,7 @@ class Mention:
     magnitude_tokens: list[tuple[int, int]] = field(default_factory=list)
     negated: bool = False
     hypothetical: bool = False
+    factuality: str = "asserted"  # the learned reading (events/factuality.py)
     folded: bool = False
     extra_clause: list[Token] = field(default_factory=list)
     reciprocal_split: bool = False

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from spacy.language import Language
 
 from newsgraph.components.events.component import extract_events
-from newsgraph.components.events.factuality import features, load_model
+from newsgraph.components.events.factuality import (
+    CLASSES,
+    FactualityModel,
+    features,
+    load_model,
+)
 from newsgraph.components.events.lexicon import load_lexicon
 
 
@@ -38,3 +44,42 @@ def test_events_take_the_models_negation_and_keep_the_rules_uncertainty(nlp: Lan
     # as asserted, so it may add uncertainty but never clears the rules' reading
     (event,) = extract_events(nlp("Troops may attack the town next week."))
     assert event.hypothetical and not event.negated
+
+
+def test_a_non_asserted_reading_needs_its_threshold() -> None:
+    model = FactualityModel({}, np.zeros((3, 0)), np.zeros(3), CLASSES, {"negated": 0.4})
+    assert model.decide({"asserted": 0.5, "negated": 0.35, "uncertain": 0.15}) == "asserted"
+    assert model.decide({"asserted": 0.5, "negated": 0.45, "uncertain": 0.05}) == "negated"
+    # a class without a threshold is never read; without any threshold: the likeliest class
+    assert model.decide({"asserted": 0.2, "negated": 0.1, "uncertain": 0.7}) == "asserted"
+    plain = FactualityModel({}, np.zeros((3, 0)), np.zeros(3), CLASSES)
+    assert plain.decide({"asserted": 0.2, "negated": 0.1, "uncertain": 0.7}) == "uncertain"
+
+
+def test_the_shipped_model_carries_its_thresholds() -> None:
+    model = load_model()
+    assert model is not None
+    assert set(model.thresholds) == {"negated", "uncertain"}
+    assert all(0.0 < t < 1.0 for t in model.thresholds.values())
+
+
+def test_a_negation_across_a_clause_is_told_from_one_on_the_chain(nlp: Language) -> None:
+    lex = load_lexicon()
+    doc = nlp("The ministry did not say that troops attacked the town.")
+    crossed = features(next(t for t in doc if t.text == "attacked"), lex)
+    assert crossed.get("anc_neg_crossed") == 1.0 and "anc_neg_same" not in crossed
+    doc = nlp("The rebels did not manage to capture the town.")
+    same = features(next(t for t in doc if t.text == "capture"), lex)
+    assert same.get("anc_neg_same") == 1.0
+
+
+def test_the_event_carries_its_factuality(nlp: Language) -> None:
+    (event,) = extract_events(nlp("Troops never attacked the town."))
+    assert event.factuality == "negated"
+    (event,) = extract_events(nlp("Troops attacked the town on Monday."))
+    assert event.factuality == "asserted" and not event.hypothetical
+    # a stated future is irrealis for the record, but stated as fact (UW's reading)
+    (event,) = extract_events(nlp("The minister will meet the envoy on Thursday."))
+    assert event.hypothetical and event.factuality == "asserted"
+    (event,) = extract_events(nlp("It was unclear if the army would attack the town."))
+    assert event.factuality == "uncertain"

@@ -78,6 +78,7 @@ def test_a_denial_is_the_accused_event_negated_and_attributed(
     doc = pipeline(text)
     (attack,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
     assert attack.negated and attack.source.actor == "hezbollah"
+    assert attack.factuality == "negated"  # the learned reading settles on the denial's flag
     assert attack.attributed_to in {s.id for s in doc._.ng_statements}
     assert not [e for e in doc._.ng_events if e.type == "ACCUSE"]
 

@@ -33,7 +33,16 @@ FOLDS = 5
 TOLERANCE = 0.005  # settings this close to the best out-of-fold figure count as equally good
 # FNC-1: LR C, then (boosting iterations, learning rate, leaves, min samples per leaf) tried.
 FNC1_C = 1.0
-FNC1_GRID = [(300, 0.1, 31, 20), (200, 0.1, 15, 50), (150, 0.1, 7, 100), (300, 0.05, 7, 200)]
+FNC1_TREES = [(300, 0.1, 31, 20), (100, 0.1, 7, 300), (200, 0.05, 4, 300), (100, 0.1, 3, 500)]
+FNC1_FEATURES = {
+    "all": tuple(range(len(st.FEATURE_NAMES))),
+    "pair only": tuple(i for i, n in enumerate(st.FEATURE_NAMES) if n not in st.BODY_ONLY),
+}
+FNC1_SEARCH = [(f, *t) for f in FNC1_FEATURES for t in FNC1_TREES]  # with --search
+# The search's pick, ("pair only", 100, 0.1, 3, 500): 0.878 out of fold and 0.892 in sample
+# against 0.879 and 1.000 for the setting below, but 0.867 held out against 0.875; a setting that
+# lowers the held-out figure is not kept (docs/link.md), so FNC-1 keeps its first setting.
+FNC1_GRID = [("all", 300, 0.1, 31, 20)]
 # Emergent: (least number of fit claims a cue must occur under, LR C) tried.
 EMERGENT_GRID = [(m, c) for m in (2, 3, 5, 8) for c in (0.03, 0.05, 0.1, 0.2, 0.3)]
 
@@ -115,8 +124,8 @@ def lr_oof(bow: csr_matrix, y: np.ndarray, groups: list[str], c: float) -> np.nd
     return oof
 
 
-def gbdt(setting: tuple, x: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier:
-    iterations, rate, leaves, min_leaf = setting
+def gbdt(trees: tuple, x: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier:
+    iterations, rate, leaves, min_leaf = trees
     return HistGradientBoostingClassifier(
         max_iter=iterations, learning_rate=rate, max_leaf_nodes=leaves,
         min_samples_leaf=min_leaf, early_stopping=False, random_state=0,
@@ -128,7 +137,7 @@ def relative_score(labels: list[str], gold: np.ndarray, predicted: np.ndarray) -
     return score / best
 
 
-def train_fnc1(pairs: list[StancePair], eval_dir: Path) -> None:
+def train_fnc1(pairs: list[StancePair], eval_dir: Path, search: bool = False) -> None:
     fit = [p for p in pairs if p.split == FIT]
     labels = sorted({p.label for p in fit})
     y = np.array([labels.index(p.label) for p in fit])
@@ -146,26 +155,28 @@ def train_fnc1(pairs: list[StancePair], eval_dir: Path) -> None:
         for tr, te in folds_of(y, groups)
     ]  # fmt: skip
     results = []
-    for setting in FNC1_GRID:
+    for setting in FNC1_SEARCH if search else FNC1_GRID:
         predicted, in_sample = np.zeros(len(y), dtype=int), []
+        columns = list(FNC1_FEATURES[setting[0]])
         for tr, te, lr_tr, lr_te in folds:
-            model = gbdt(setting, np.hstack([hand[tr], lr_tr]), y[tr])
-            predicted[te] = model.predict(np.hstack([hand[te], lr_te]))
-            in_sample.append(
-                relative_score(labels, y[tr], model.predict(np.hstack([hand[tr], lr_tr])))
-            )
+            x_tr = np.hstack([hand[tr][:, columns], lr_tr])
+            model = gbdt(setting[1:], x_tr, y[tr])
+            predicted[te] = model.predict(np.hstack([hand[te][:, columns], lr_te]))
+            in_sample.append(relative_score(labels, y[tr], model.predict(x_tr)))
         results.append((setting, relative_score(labels, y, predicted), float(np.mean(in_sample))))
         print(f"  {setting}: out of fold {results[-1][1]:.4f}, in sample {results[-1][2]:.4f}")
     setting, oof_score, _ = choose(results)
     print(f"  chosen {setting}")
-    x = np.hstack([hand, lr_oof(bow, y, groups, FNC1_C)])
-    trees = gbdt(setting, x, y)
+    columns = np.array(FNC1_FEATURES[setting[0]])
+    x = np.hstack([hand[:, columns], lr_oof(bow, y, groups, FNC1_C)])
+    trees = gbdt(setting[1:], x, y)
     lr = LogisticRegression(C=FNC1_C, max_iter=2000, random_state=0).fit(bow, y)
     arrays = export_trees(trees) | {
         "labels": np.array(labels),
         "idf": idf,
         "lr_coef": lr.coef_.astype(np.float32),
         "lr_intercept": lr.intercept_.astype(np.float64),
+        "columns": columns,
         "oof_relative_score": np.array(oof_score),
     }
     out = st.DATA_DIR / "stance_fnc1.npz"
@@ -253,12 +264,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=shared_eval_dir())
     parser.add_argument("--only", choices=sorted(TRAINERS))
+    parser.add_argument("--search", action="store_true", help="FNC-1: cross-validate FNC1_SEARCH")
     args = parser.parse_args()
     for name in [args.only] if args.only else list(TRAINERS):
         loader, trainer = TRAINERS[name]
         started = time.perf_counter()
         pairs = loader(args.eval_dir / name)
-        trainer(pairs, args.eval_dir)
+        if name == "fnc1":
+            trainer(pairs, args.eval_dir, search=args.search)
+        else:
+            trainer(pairs, args.eval_dir)
         report = evaluate_pairs(name, args.eval_dir / name, pairs, name, None)
         for row in report.rows:
             if row.value is not None:

@@ -78,6 +78,14 @@ FEATURE_NAMES = (
 )  # fmt: skip
 
 
+# Features that describe the body alone (the same for every headline paired with it): the trees
+# can use them to recognise a fit body rather than to judge a pair; training may leave them out.
+BODY_ONLY = frozenset(
+    ("body_refute", "body_hedge", "body_confirm", "body_negation", "lead_refute", "lead_hedge",
+     "lead_negation", "log_body_len")
+)  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
 def _body_parts(body: str) -> tuple:
     """The body side's tokens and n-grams (cached: one body is paired with many headlines)."""
@@ -163,6 +171,8 @@ class StanceModel:
         self.value = arrays["value"]
         self.max_depth = int(arrays["max_depth"])
         self.out_of_fold = out_of_fold(arrays)
+        # The hand features the trees were trained on (all of FEATURE_NAMES in older files).
+        self.columns = arrays.get("columns", np.arange(len(FEATURE_NAMES)))
 
     def lr_proba(self, rows: list[list[int]]) -> np.ndarray:
         scores = np.array([self.lr_coef[:, idx].sum(axis=1) for idx in rows]).reshape(len(rows), -1)
@@ -188,7 +198,7 @@ class StanceModel:
     def features(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         hand = np.array([pair_features(h, b, self.idf) for h, b in pairs]).reshape(len(pairs), -1)
         lr = self.lr_proba([bow_indices(h, b) for h, b in pairs])
-        return np.hstack([hand, lr])
+        return np.hstack([hand[:, self.columns], lr])
 
     def predict_proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         if not pairs:

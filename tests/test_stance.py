@@ -7,6 +7,7 @@ import pytest
 from newsgraph.eval.base import shared_eval_dir
 from newsgraph.eval.stance import fnc1_score
 from newsgraph.link.stance import FEATURE_NAMES, load_model, pair_features, stance
+from newsgraph.link.stance_cues import CUE_DENSE_NAMES, cue_dense, cue_strings
 
 
 def test_fnc1_score_weights_relatedness_and_the_related_class() -> None:
@@ -44,10 +45,54 @@ def test_shipped_models_tell_an_unrelated_body_from_a_related_one() -> None:
     assert set(load_model("emergent").labels) == {"supports", "disputes", "reports"}
 
 
+SHELLING = "Army troops shelled the central market in Kharkiv"
+
+
+def test_cues_mask_the_claims_words_and_keep_the_stance_words() -> None:
+    cues = cue_strings("Culkin not dead, his agent says", "Macaulay Culkin is dead")
+    assert {"b:not_<c>", "w:not", "w:agent", "w:says"} <= cues
+    assert not any("culkin" in cue or "dead" in cue for cue in cues)
+    values = cue_dense("Culkin not dead", "Macaulay Culkin is dead")
+    dense = dict(zip(CUE_DENSE_NAMES, values, strict=True))
+    assert dense["negation_near_claim"] == 1.0
+    assert dense["claim_coverage"] == pytest.approx(2 / 3)  # culkin, dead of macaulay culkin dead
+    near = CUE_DENSE_NAMES.index("negation_near_claim")
+    assert cue_dense("Culkin dead at 34", "Macaulay Culkin is dead")[near] == 0.0
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Army denies reports that troops shelled Kharkiv market",
+        "Ministry rejects claims that troops shelled Kharkiv market",
+        "Army says Kharkiv market shelling story is false",
+        "No, troops did not shell the Kharkiv market",
+    ],
+)
+def test_a_denial_headline_disputes_the_claim(headline: str) -> None:
+    assert stance(headline, SHELLING) == "disputes"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Kharkiv market was allegedly shelled by army troops, according to local media",
+        "Army troops may have shelled Kharkiv market, witnesses claim",
+        "Did troops shell the Kharkiv market?",
+    ],
+)
+def test_a_hedged_or_attributed_headline_reports_the_claim(headline: str) -> None:
+    assert stance(headline, SHELLING) == "reports"
+
+
+def test_a_plain_assertion_supports_the_claim() -> None:
+    assert stance("Army troops shell central market in Kharkiv, killing 9", SHELLING) == "supports"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "measure", "floor"),
-    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.71)],
+    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.747)],
 )
 def test_held_out_floors(name: str, measure: str, floor: float) -> None:
     import importlib

@@ -139,6 +139,10 @@ def evaluate_pairs(
                     support=len(gold),
                 )
             )
+        if part == FIT and limit is None:  # the training script's cross-validated figures
+            for measure, value in model.out_of_fold.items():
+                report.rows.append(Row(f"fit {measure} out of fold", value=round(value, 4),
+                                       support=len(gold)))  # fmt: skip
         report.rows.extend(class_rows(part, gold, predicted))
         report.details[part] = {
             "pairs": len(gold),

@@ -1,26 +1,28 @@
 """Stance of a text towards a claim: supports, disputes, reports (discusses) or unrelated.
 
-Two learned models share one feature extractor (``pair_features``): ``fnc1`` (headline against
-an article body, four classes, trained on FNC-1) and ``emergent`` (a headline or statement
-against a short claim, three classes, trained on Emergent). Each is a logistic regression over
-hashed words (its out-of-fold probabilities are features) followed by gradient-boosted trees over
-hand features (word and n-gram overlap, hashed TF-IDF cosine, refuting / hedging / confirming /
-negation word counts, question marks) plus those probabilities. Weights are plain arrays in
-``newsgraph/link/data/stance_*.npz``; inference needs numpy only. Training:
-``tools/train_stance.py``; scores: ``newsgraph eval fnc1`` / ``newsgraph eval emergent``.
+Two learned models. ``fnc1`` (headline against an article body, four classes, trained on FNC-1):
+a logistic regression over hashed words (its out-of-fold probabilities are features) followed by
+gradient-boosted trees over hand features (``pair_features``: word and n-gram overlap, hashed
+TF-IDF cosine, refuting / hedging / confirming / negation word counts, question marks) plus
+those probabilities. ``emergent`` (a headline or statement against a short claim, three classes,
+trained on Emergent): a logistic regression over claim-independent cues (``stance_cues.py``).
+Weights are plain arrays in ``newsgraph/link/data/stance_*.npz``; inference needs numpy only.
+Training: ``tools/train_stance.py``; scores: ``newsgraph eval fnc1`` / ``newsgraph eval emergent``.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import re
 import zlib
 from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from .stance_cues import CueModel
+from .stance_lexicons import CONFIRMING, HEDGING, NEGATION, REFUTING, STOPWORDS, tokens
 
 SUPPORTS = "supports"
 DISPUTES = "disputes"
@@ -31,43 +33,7 @@ DATA_DIR = Path(__file__).parent / "data"
 HASH_BITS = 18  # TF-IDF cosine space
 BOW_BITS = 16  # logistic-regression word space
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# General-purpose English word lists (the FNC-1 baseline's refuting list, extended with common
-# hedges and confirmations); they are features, the models weigh them.
-REFUTING = words(
-    "fake fraud hoax false deny denies denied denial refute refutes refuted not despite nope "
-    "doubt doubts bogus debunk debunked debunks pranks retract retracts retracted untrue "
-    "baseless fabricated fabrication rumour rumor myth misleading dismissed dismisses rejects "
-    "rejected hoaxes satire satirical"
-)
-HEDGING = words(
-    "reportedly allegedly alleged claims claim claimed purportedly apparently rumored rumoured "
-    "unconfirmed unverified may might could possibly suggests suggest according sources "
-    "believed appears seems report reports reported say says said"
-)
-CONFIRMING = words(
-    "confirmed confirms confirm official officially proves proven true indeed verified "
-    "announced announces revealed reveals"
-)
-NEGATION = words("no not never none nothing nor neither without n't cannot isn't")
-STOPWORDS = words(
-    "a an the of to in on at for by with from and or but is are was were be been being it its "
-    "this that these those as he she they we you i his her their our your him them us me my "
-    "has have had do does did will would shall should can about into over after before than "
-    "then there here what which who whom whose when where why how all any each more most some "
-    "such only own same so too very s just also up out if"
-)
 LEAD_CHARS = 400
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
 
 
 def content(toks: list[str]) -> list[str]:
@@ -109,6 +75,14 @@ FEATURE_NAMES = (
     "head_negation", "head_question", "body_refute", "body_hedge", "body_confirm",
     "body_negation", "lead_refute", "lead_hedge", "lead_negation", "near_refute",
     "near_hedge", "log_head_len", "log_body_len",
+)  # fmt: skip
+
+
+# Features that describe the body alone (the same for every headline paired with it): the trees
+# can use them to recognise a fit body rather than to judge a pair; training may leave them out.
+BODY_ONLY = frozenset(
+    ("body_refute", "body_hedge", "body_confirm", "body_negation", "lead_refute", "lead_hedge",
+     "lead_negation", "log_body_len")
 )  # fmt: skip
 
 
@@ -196,6 +170,9 @@ class StanceModel:
         self.is_leaf = arrays["is_leaf"].astype(bool)
         self.value = arrays["value"]
         self.max_depth = int(arrays["max_depth"])
+        self.out_of_fold = out_of_fold(arrays)
+        # The hand features the trees were trained on (all of FEATURE_NAMES in older files).
+        self.columns = arrays.get("columns", np.arange(len(FEATURE_NAMES)))
 
     def lr_proba(self, rows: list[list[int]]) -> np.ndarray:
         scores = np.array([self.lr_coef[:, idx].sum(axis=1) for idx in rows]).reshape(len(rows), -1)
@@ -221,7 +198,7 @@ class StanceModel:
     def features(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         hand = np.array([pair_features(h, b, self.idf) for h, b in pairs]).reshape(len(pairs), -1)
         lr = self.lr_proba([bow_indices(h, b) for h, b in pairs])
-        return np.hstack([hand, lr])
+        return np.hstack([hand[:, self.columns], lr])
 
     def predict_proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         if not pairs:
@@ -237,15 +214,25 @@ class StanceModel:
         return [self.labels[i] for i in proba.argmax(axis=1)]
 
 
+def out_of_fold(arrays: dict[str, np.ndarray]) -> dict[str, float]:
+    """The training script's out-of-fold fit figures (``oof_accuracy`` -> ``accuracy``)."""
+    return {k.removeprefix("oof_").replace("_", " "): float(v) for k, v in arrays.items()
+            if k.startswith("oof_")}  # fmt: skip
+
+
 def _softmax(scores: np.ndarray) -> np.ndarray:
     e = np.exp(scores - scores.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
 
 
 @cache
-def load_model(name: str) -> StanceModel:
+def load_model(name: str) -> StanceModel | CueModel:
     """``"fnc1"`` (headline vs body) or ``"emergent"`` (statement vs claim)."""
-    return StanceModel(DATA_DIR / f"stance_{name}.npz")
+    path = DATA_DIR / f"stance_{name}.npz"
+    with np.load(path, allow_pickle=False) as z:
+        if "cues" in z.files:
+            return CueModel({k: z[k] for k in z.files})
+    return StanceModel(path)
 
 
 def stance(text: str, claim: str, model: str = "emergent") -> str:

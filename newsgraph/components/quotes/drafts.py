@@ -313,12 +313,11 @@ def is_formula(text: str, draft: Draft, knowledge: QuoteKnowledge) -> bool:
 
 def drop_nested(drafts: list[Draft]) -> list[Draft]:
     """Resolve reports inside another statement's content, as PolNeAR annotates them (a token
-    belongs to one attribution): "X said Y plans Z" keeps X's statement; but a speech verb
-    inside the object of a stance verb ("concluded the video with the threat of N, who said
-    ...") wins over the stance verb. "According to X" vouches for its whole clause, a speech
-    verb inside it included ("Y said Z, according to X"), and beats a stance verb it sits in
-    ("Y would see Z, according to X"): on PolNeAR's fit part the "according to" attribution is
-    the annotated one in all 10 such nestings."""
+    belongs to one attribution): the outer statement keeps its content ("X said Y plans Z",
+    "X criticized Y, who said Z", "..., according to X"): on the fit part and a train sample,
+    where only one of the two is annotated, it is the outer one 35 times and the inner one 4
+    times (docs/quotes.md). Only "according to" inside a stance verb's content wins ("Y would
+    see Z, according to X"): the stance is the tagger's guess, the phrase a report."""
     dropped: set[int] = set()
     for i, inner in enumerate(drafts):
         if inner.cue is None:
@@ -327,7 +326,7 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
         for j, outer in enumerate(drafts):
             if j == i or j in dropped or not any(s <= start and end <= e for s, e in outer.content):
                 continue
-            if outer.origin != "according" and _is_report(inner) and not _is_report(outer):
+            if inner.origin == "according" and not _is_report(outer):
                 dropped.add(j)
             else:
                 dropped.add(i)

@@ -169,9 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=4, help="0: no draft judge")
     parser.add_argument("--judge-bits", type=int, default=18)
     parser.add_argument("--judge-epochs", type=int, default=8)
-    # 0.5 (was 0.35): on PolNeAR dev's fit part strict cue F1 0.695 -> 0.70 and precision
-    # 0.765 -> 0.80; on a 200-article train sample the same way (docs/quotes.md)
-    parser.add_argument("--judge-threshold", type=float, default=0.5)
+    parser.add_argument("--judge-threshold", type=float, default=0.35)
     parser.add_argument("--span-threshold", type=float, default=0.4)
     args = parser.parse_args(argv)
 

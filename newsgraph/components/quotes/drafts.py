@@ -311,7 +311,7 @@ def is_formula(text: str, draft: Draft, knowledge: QuoteKnowledge) -> bool:
     return any(p.search(content) for p in knowledge.formulas)
 
 
-def drop_nested(drafts: list[Draft]) -> list[Draft]:
+def drop_nested(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """Resolve reports inside another statement's content, as PolNeAR annotates them (a token
     belongs to one attribution): the outer statement keeps its content ("X said Y plans Z",
     "X wrote ..., it said", "..., according to X"); on the fit part and a train sample, where
@@ -319,7 +319,9 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
     Two kinds of report win over a stance verb around them: a speech verb in a relative clause
     ("concluded the video with the threat of N, who said ...": inner 2, outer 3 times, kept as
     it was) and "according to" ("Y would see Z, according to X": the stance is the tagger's
-    guess, the phrase a report)."""
+    guess, the phrase a report). A direct quote's speaker wins over "according to" ("“The enemy
+    is retreating,” Gerasimov said, according to the ministry"): the words are his, though
+    PolNeAR's annotators mark the outer report (3 times in a 200-article train sample)."""
     dropped: set[int] = set()
     for i, inner in enumerate(drafts):
         if inner.cue is None:
@@ -328,12 +330,23 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
         for j, outer in enumerate(drafts):
             if j == i or j in dropped or not any(s <= start and end <= e for s, e in outer.content):
                 continue
-            if _is_report(inner) and not _is_report(outer) and _reported_aside(inner):
+            if (_is_report(inner) and not _is_report(outer) and _reported_aside(inner)) or (
+                outer.origin == "according" and _quotes_directly(inner, quotes)
+            ):
                 dropped.add(j)
             else:
                 dropped.add(i)
                 break
     return [d for k, d in enumerate(drafts) if k not in dropped]
+
+
+def _quotes_directly(draft: Draft, quotes: list[Quote]) -> bool:
+    """A speech verb whose whole content is one quote ("“...,” Gerasimov said")."""
+    return (
+        _is_report(draft)
+        and len(draft.content) == 1
+        and quote_containing(quotes, *draft.content[0]) is not None
+    )
 
 
 def _reported_aside(draft: Draft) -> bool:

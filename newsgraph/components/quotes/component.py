@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from ...extensions import doc_text
 from ...model import Statement
-from .draft import Draft, draft_position
+from .draft import draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
@@ -85,30 +85,14 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
         drafts = [
             d
             for d, p in zip(drafts, scores.tolist(), strict=True)
-            if p >= _judge_threshold(d, model.judge.threshold) or d.origin in _UNJUDGED
+            if p >= model.judge.threshold or d.origin in _UNJUDGED
         ]
     drafts = [d for d in drafts if not is_formula(text, d, knowledge)]
     # only saying and thinking make statements ("forces attacked Kharkiv", "has not commented")
-    drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)], quotes)
+    drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
     drafts.sort(key=draft_position)
     return to_statements(doc, knowledge, quotes, drafts)
 
-
-def _judge_threshold(draft: Draft, trained: float) -> float:
-    """Word cues ("said", "critical of") clear a higher score than the trained threshold (0.35,
-    chosen on dev when dev was not yet split): 0.5, chosen on PolNeAR's fit part and a train
-    sample (fit strict cue F1 0.695 -> 0.699, precision 0.765 -> 0.796). Layout and unclaimed
-    quotes keep the trained one: the quote marks are the evidence, and PolNeAR's US news shows
-    the judge few of them (docs/quotes.md). So do denials ("an accusation Hamas rejected as a
-    pretext"), which disputes are built on: 3 drafts in that score band on the fit part and the
-    train sample, none of them exactly an annotated cue."""
-    if draft.origin not in _WORD_ORIGINS or (draft.entry and draft.entry.act == "denial"):
-        return trained
-    return max(trained, _WORD_CUE_THRESHOLD)
-
-
-_WORD_CUE_THRESHOLD = 0.5
-_WORD_ORIGINS = frozenset({"verb", "noun", "according", "model"})
 
 # a quote announced by the sentence before it ("sent the following message:") is speech whatever
 # the cue word; the judge, trained on annotators' habits, rarely saw one

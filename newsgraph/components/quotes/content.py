@@ -84,8 +84,6 @@ def verb_content(
         indices = [t.i for t in host.subtree if t.i not in own]
         return content_pieces(doc, indices, host)
     xcomps = [c for c in token.children if c.dep_ == "xcomp"]
-    if xcomps and refused_report(xcomps[0], verbs):
-        return _refused_content(xcomps[0], verbs, nouns)  # "declined | to comment on X"
     if xcomps and xcomps[0].lemma_.lower() in verbs:
         return []  # "appeared to suggest that ...": the inner cue carries the statement
     if xcomps and token.dep_ != "auxpass":
@@ -117,38 +115,6 @@ def verb_content(
     if fronted is not None:
         return content_pieces(doc, [t.i for t in fronted.subtree], fronted)
     return []
-
-
-# verbs that refuse the act of their infinitive ("declined to comment"), and the acts whose
-# refusal says nothing (senses.py reads both as CAMEO's 011 "decline comment")
-REFUSALS = frozenset({"decline", "refuse"})
-REPORT_ACTS = frozenset({"claim", "announcement", "message"})
-
-
-def refused_report(token: Token, verbs: dict[str, Cue]) -> bool:
-    """A report verb refused ("declined to comment", "refused to say whether ..."): PolNeAR's
-    cue is the refusal, its content the infinitive (train: 45 such refusals drawn so, 16 with
-    the report verb in the cue; "to comment" 23 to 1). Refused stances ("refused to endorse",
-    "declined to condemn") keep the joint cue: annotators draw those the other way."""
-    entry = verbs.get(token.lemma_.lower())
-    return (
-        entry is not None
-        and entry.act in REPORT_ACTS
-        and token.dep_ == "xcomp"
-        and token.head.lemma_.lower() in REFUSALS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    )
-
-
-def _refused_content(verb: Token, verbs: dict[str, Cue], nouns: dict[str, Cue]) -> list[Range]:
-    """ "to comment on the report", "to say whether ...": the infinitive and what it would have
-    said, as one run when that follows it."""
-    to = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to")
-    said = verb_content(verb, verbs[verb.lemma_.lower()], verbs, nouns)
-    verb_end = verb.idx + len(verb)
-    if said and all(verb_end <= s for s, _ in said):
-        return [(to.idx, max(e for _, e in said))]
-    return [(to.idx, verb_end), *said]
 
 
 # nouns for a report that a relative clause can reject ("a claim Kigali denied")

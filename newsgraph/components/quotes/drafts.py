@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...extensions import doc_text
 from ..hashes import isin_hashes
-from .content import attach_quotes, passive_subject, refused_report, verb_content
+from .content import attach_quotes, passive_subject, verb_content
 from .draft import Draft
 from .frames import (
     addressee_range,
@@ -84,12 +84,8 @@ def _cue_drafts(doc: Doc, knowledge: QuoteKnowledge, quotes: list[Quote]) -> lis
 def _verb_draft(
     token: Token, entry: Cue, knowledge: QuoteKnowledge, quotes: list[Quote]
 ) -> Draft | None:
-    if (
-        modifies_speech_noun(token, knowledge)
-        or _acts_on(token, entry)
-        or refused_report(token, knowledge.verbs)
-    ):
-        return None  # a refused report is the refusal's draft ("declined | to comment")
+    if modifies_speech_noun(token, knowledge) or _acts_on(token, entry):
+        return None
     draft = Draft(cue_range(token, entry), entry.lemma, entry, token)
     if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX") and draft.cue is not None:
         # "appeared to suggest", "continues to insist": one cue from the governing verb on
@@ -311,17 +307,11 @@ def is_formula(text: str, draft: Draft, knowledge: QuoteKnowledge) -> bool:
     return any(p.search(content) for p in knowledge.formulas)
 
 
-def drop_nested(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+def drop_nested(drafts: list[Draft]) -> list[Draft]:
     """Resolve reports inside another statement's content, as PolNeAR annotates them (a token
-    belongs to one attribution): the outer statement keeps its content ("X said Y plans Z",
-    "X wrote ..., it said", "..., according to X"); on the fit part and a train sample, where
-    only one of the two is annotated, it is the outer one 31 times and the inner one never.
-    Two kinds of report win over a stance verb around them: a speech verb in a relative clause
-    ("concluded the video with the threat of N, who said ...": inner 2, outer 3 times, kept as
-    it was) and "according to" ("Y would see Z, according to X": the stance is the tagger's
-    guess, the phrase a report). A direct quote's speaker wins over "according to" ("“The enemy
-    is retreating,” Gerasimov said, according to the ministry"): the words are his, though
-    PolNeAR's annotators mark the outer report (3 times in a 200-article train sample)."""
+    belongs to one attribution): "X said Y plans Z" keeps X's statement; but a speech verb
+    inside the object of a stance verb ("concluded the video with the threat of N, who said
+    ...") wins over the stance verb."""
     dropped: set[int] = set()
     for i, inner in enumerate(drafts):
         if inner.cue is None:
@@ -330,9 +320,7 @@ def drop_nested(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
         for j, outer in enumerate(drafts):
             if j == i or j in dropped or not any(s <= start and end <= e for s, e in outer.content):
                 continue
-            if (_is_report(inner) and not _is_report(outer) and _reported_aside(inner)) or (
-                outer.origin == "according" and _quotes_directly(inner, quotes)
-            ):
+            if _is_speech(inner) and not _is_speech(outer):
                 dropped.add(j)
             else:
                 dropped.add(i)
@@ -340,30 +328,5 @@ def drop_nested(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     return [d for k, d in enumerate(drafts) if k not in dropped]
 
 
-def _quotes_directly(draft: Draft, quotes: list[Quote]) -> bool:
-    """A speech verb whose whole content is one quote ("“...,” Gerasimov said")."""
-    return (
-        _is_report(draft)
-        and len(draft.content) == 1
-        and quote_containing(quotes, *draft.content[0]) is not None
-    )
-
-
-def _reported_aside(draft: Draft) -> bool:
-    """ "according to X", or a speech verb in a relative clause ("N, who said ...", "which he
-    said were ...")."""
-    token = draft.token
-    if draft.origin == "according":
-        return True
-    return (
-        token is not None
-        and token.dep_ == "relcl"
-        and any(t.tag_ in ("WDT", "WP", "WP$") for t in token.subtree if t.i < token.i)
-    )
-
-
-def _is_report(draft: Draft) -> bool:
-    """A draft whose cue only reports (speech verbs, "according to"), never a stance."""
-    return draft.origin == "according" or (
-        draft.entry is not None and draft.entry.frame == "clause"
-    )
+def _is_speech(draft: Draft) -> bool:
+    return draft.entry is not None and draft.entry.frame == "clause"

@@ -29,7 +29,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ... import extensions
-from .content import REFUSALS, REPORT_ACTS
 from .draft import Draft
 from .lexicon import QuoteKnowledge
 from .scan import Quote
@@ -41,6 +40,9 @@ _PROPOSITION_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "csubj", "para
 _PREDICATE_PREPS = frozenset({"as", "like"})
 # verbal complements of criticism ("attacked the plan as reckless", "slammed him for ...")
 _CRITICISM_PREPS = frozenset({"as", "for", "over"})
+# acts whose cue, negated or refused, means that nothing was said
+_REPORT_ACTS = frozenset({"claim", "announcement", "message"})
+_REFUSALS = frozenset({"decline", "refuse"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACES = frozenset({"PERSON", "ORG", "NORP"})
 _ARMED_TYPES = frozenset({"military", "armed group"})
@@ -80,11 +82,11 @@ def reports_silence(token: Token, draft: Draft, knowledge: QuoteKnowledge) -> bo
     if entry is None:
         return False
     head = token.head if token.dep_ == "xcomp" else token
-    if head.lemma_.lower() in REFUSALS:
+    if head.lemma_.lower() in _REFUSALS:
         # "declined to comment" / "refused to comment on the strike"
         spoken = [c for c in head.children if c.dep_ == "xcomp" and _is_report_verb(c, knowledge)]
         return bool(spoken) or (_is_report_verb(token, knowledge) and token is not head)
-    if entry.act not in REPORT_ACTS or token.pos_ not in ("VERB", "AUX"):
+    if entry.act not in _REPORT_ACTS or token.pos_ not in ("VERB", "AUX"):
         return False
     if token.dep_ == "xcomp" and (_negated(token.head) or _not_yet(token.head)):
         return True  # "did not want to comment", "has yet to comment", "is yet to respond"
@@ -100,7 +102,7 @@ def _not_yet(head: Token) -> bool:
 
 def _is_report_verb(token: Token, knowledge: QuoteKnowledge) -> bool:
     entry = knowledge.verbs.get(token.lemma_.lower())
-    return entry is not None and entry.act in REPORT_ACTS
+    return entry is not None and entry.act in _REPORT_ACTS
 
 
 def _negated(token: Token) -> bool:

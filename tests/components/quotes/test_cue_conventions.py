@@ -1,5 +1,5 @@
 """PolNeAR's conventions for cue boundaries and nested reports, as counted on its fit parts
-(docs/quotes.md, "Cue recall"). Sentences written for these tests."""
+(docs/quotes.md, "Cue recall: where the misses are"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -31,52 +31,11 @@ def summary(statement: Statement) -> tuple:
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "A spokesman for the ministry declined to comment on the report.",
-            ("declined", ("to comment on the report",), "A spokesman for the ministry"),
-        ),
-        (
-            "The governor refused to answer questions from reporters on Tuesday.",
-            ("refused", ("to answer questions from reporters",), "The governor"),
-        ),
-    ],
-)
-def test_a_refused_report_is_the_refusals_cue(nlp: Language, text: str, expected: tuple):
-    # the refusal is the cue, the infinitive the content; nothing was said (CAMEO 011)
-    (statement,) = statements(nlp, text)
-    assert summary(statement) == (*expected, "no comment")
-
-
-def test_a_refused_stance_keeps_the_joint_cue(nlp: Language):
-    (statement,) = statements(nlp, "The senator refused to endorse the plan on Monday.")
-    assert statement.cue is not None and statement.cue.text == "refused to endorse"
-
-
 def test_a_clauses_when_is_not_part_of_the_cue(nlp: Language):
     doc = nlp("The minister smiled when asked about the strike.")
     asked = next(t for t in doc if t.text == "asked")
     start, end = cue_range(asked)
     assert doc.text[start:end] == "asked about"
-
-
-def test_the_outer_statement_keeps_a_report_nested_in_its_content(nlp: Language):
-    # "it said" inside what the statement referenced is no second statement (before: the
-    # nested "said" won, with "it" as speaker and half a clause as content)
-    text = (
-        "The army's statement also referenced the damage it said the rockets had caused in "
-        "the north."
-    )
-    assert [summary(s) for s in statements(nlp, text)] == [
-        (
-            "also referenced",
-            ("the damage it said the rockets had caused in the north",),
-            "The army's statement",
-            "claim",
-        )
-    ]
 
 
 def test_according_to_beats_a_stance_verb_around_it(nlp: Language):
@@ -89,4 +48,17 @@ def test_according_to_beats_a_stance_verb_around_it(nlp: Language):
             ("The top earners would see their taxes fall by 20 percent",),
             "the Tax Foundation",
         )
+    ]
+
+
+def test_when_stays_out_of_a_statements_cue(nlp: Language):
+    text = "The minister smiled when asked about the strike on the depot."
+    cues = [s.cue.text for s in statements(nlp, text) if s.cue]
+    assert not any(cue.lower().startswith("when") for cue in cues)
+
+
+def test_a_speech_verb_in_a_relative_clause_wins_over_the_stance_around_it(nlp: Language):
+    text = "The ministry criticized the governor, who said the curfew would stay in place."
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        ("said", ("the curfew would stay in place",), "who")
     ]

@@ -56,9 +56,10 @@ def apply_model(
         draft = _model_draft(doc, knowledge, quotes, run)
         if draft is not None and draft.content and not _claimed(draft, kept):
             kept.append(draft)
+    cue_words = {d.token.i for d in kept if d.token is not None}
     for draft in kept:
         _refine_cue(draft, probs, model.span_threshold)
-        _extend_cue_with_auxiliaries(doc, draft)
+        _extend_cue_with_auxiliaries(doc, draft, cue_words)
     # a learned run that became part of a rule cue ("wrote" grew into "wrote on") is that cue
     rule_cues = [d.cue for d in kept if d.origin != "model" and d.cue is not None]
     return [
@@ -70,7 +71,7 @@ def apply_model(
     ]
 
 
-def _extend_cue_with_auxiliaries(doc: Doc, draft: Draft) -> None:
+def _extend_cue_with_auxiliaries(doc: Doc, draft: Draft, cue_words: set[int]) -> None:
     """The auxiliaries, negation and copula just before a cue whose verb or adjective they serve
     ("has | been critical of", "did not | say", "were | not fond of", "are | specifically
     focused on"), with the adverbs between them: PolNeAR's cues include them (a copula before
@@ -81,7 +82,7 @@ def _extend_cue_with_auxiliaries(doc: Doc, draft: Draft) -> None:
     if span is None:
         return
     members = {t.i for t in span} | {t.head.i for t in span}
-    first = _governing_verb(span)
+    first = _governing_verb(span, cue_words)
     while True:
         before = _skip_adverbs(doc, first - 1)
         if before < 0 or not _serves(doc[before], members):
@@ -94,10 +95,11 @@ def _extend_cue_with_auxiliaries(doc: Doc, draft: Draft) -> None:
         draft.cue = (doc[first].idx, draft.cue[1])
 
 
-def _governing_verb(span: Span) -> int:
+def _governing_verb(span: Span, cue_words: set[int]) -> int:
     """Where the cue starts once the verb it is the object or particle of joins it ("has |
     raised | questions about", "is | doubling | down on", "went | on to name"): PolNeAR's cues
-    include that verb (about 40 to 5 on the fit part and a 200-article train sample)."""
+    include that verb (about 40 to 5 on the fit part and a 200-article train sample). A verb
+    that is another draft's cue word stays its own ("denied | Washington's claim")."""
     root = next(
         (t for t in span if not t.is_space and t.head.i not in range(span.start, span.end)), None
     )
@@ -107,6 +109,7 @@ def _governing_verb(span: Span) -> int:
     between = span.doc[verb.i + 1 : span.start]
     if (
         verb.pos_ != "VERB"
+        or verb.i in cue_words
         or verb.i >= span.start
         or any(t.is_punct for t in between)
         or not all(verb.is_ancestor(t) for t in between)

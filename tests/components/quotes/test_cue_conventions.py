@@ -71,7 +71,7 @@ def cue_of(nlp: Language, text: str, word: str) -> str:
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)
     draft = Draft((token.idx, token.idx + len(token)), token.lemma_, None, token)
-    _extend_cue_with_auxiliaries(doc, draft)
+    _extend_cue_with_auxiliaries(doc, draft, set())
     assert draft.cue is not None
     return text[draft.cue[0] : draft.cue[1]]
 

@@ -60,7 +60,6 @@ def apply_model(
     for draft in kept:
         _refine_cue(draft, probs, model.span_threshold)
         _extend_cue_with_auxiliaries(doc, draft, cue_words)
-        _extend_cue_with_preposition(doc, draft)
     # a learned run that became part of a rule cue ("wrote" grew into "wrote on") is that cue
     rule_cues = [d.cue for d in kept if d.origin != "model" and d.cue is not None]
     return [
@@ -121,43 +120,6 @@ def _governing_verb(span: Span, cue_words: set[int]) -> int:
 
 # a cue's first word that hangs on a verb before it as its object, particle or preposition
 _OBJECT_DEPS = frozenset({"dobj", "attr", "prt", "prep"})
-
-
-def _extend_cue_with_preposition(doc: Doc, draft: Draft) -> None:
-    """The preposition right after a cue that governs what is said ("critical | of X", "calls
-    | for X", "worried | about X", "railed | against X", "agreed | with X"): PolNeAR's cues end
-    with it (where ours stopped before one, 39 to 16 on the fit part and a 200-article train
-    sample; "on", "in", "to", "at" and "as" go either way and stay out). What is said then
-    starts after it."""
-    if draft.cue is None:
-        return
-    span = doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand")
-    if span is None or span.end >= len(doc):
-        return
-    prep = doc[span.end]
-    if (
-        prep.dep_ != "prep"
-        or prep.lower_ not in _CUE_END_PREPS
-        or not span.start <= prep.head.i < span.end
-    ):
-        return
-    prep_end = prep.idx + len(prep)
-    text = doc_text(doc)
-    content = []
-    for start, end in draft.content:
-        if start == prep.idx:
-            start = prep_end + len(text[prep_end:end]) - len(text[prep_end:end].lstrip())
-        elif start < prep_end and prep.idx < end:
-            return  # the content holds the preposition inside: leave both as they are
-        if start < end:
-            content.append((start, end))
-    draft.cue = (draft.cue[0], prep_end)
-    draft.content = content
-
-
-# prepositions that end a cue (PolNeAR gold, next to a cue: of 479 to 93, about 508 to 40, for
-# 444 to 69, against 116 to 2, with 115 to 48)
-_CUE_END_PREPS = frozenset({"of", "about", "for", "against", "with"})
 
 
 def _skip_adverbs(doc: Doc, i: int) -> int:

@@ -99,17 +99,3 @@ def test_a_cue_does_not_grow_over_another_clause(nlp: Language):
     # "when" and a subject stop the walk
     assert cue_of(nlp, "The minister smiled when asked about it.", "asked") == "asked"
     assert cue_of(nlp, "The minister said it was false.", "said") == "said"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Republicans were not fond of the plan.", ("were not fond of", ("the plan",))),
-        ("The senator was upfront about his doubts.", ("was upfront about", ("his doubts",))),
-    ],
-)
-def test_a_cue_ends_with_the_preposition_that_governs_what_is_said(
-    nlp: Language, text: str, expected: tuple
-):
-    (statement,) = statements(nlp, text)
-    assert summary(statement)[:2] == expected

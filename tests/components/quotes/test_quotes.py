@@ -389,9 +389,11 @@ def test_noun_cue_with_addressee(nlp: Language):
         "“Every base in the north is within our reach.”\n"
     )
     (statement,) = statements(nlp, text)
+    # the verb a speech noun is the object of belongs to the cue, as PolNeAR draws it ("issued
+    # a statement": 18 to 3 on its fit and train gold)
     assert summary(statement) == (
         "Hezbollah",
-        "message",
+        "released a short message",
         "message",
         ("Every base in the north is within our reach.",),
         "direct",

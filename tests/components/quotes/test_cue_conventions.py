@@ -1,0 +1,101 @@
+"""PolNeAR's conventions for cue boundaries and nested reports, as counted on its fit parts
+(docs/quotes.md, "Cue recall: where the misses are"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.components.quotes.draft import Draft
+from newsgraph.components.quotes.frames import cue_range
+from newsgraph.components.quotes.learned import _extend_cue_with_auxiliaries
+from newsgraph.model import Article, Statement
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_pipeline()
+
+
+def statements(nlp: Language, text: str) -> list[Statement]:
+    doc = nlp.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text)
+    return nlp(doc)._.ng_statements
+
+
+def summary(statement: Statement) -> tuple:
+    return (
+        statement.cue.text if statement.cue else None,
+        tuple(c.text for c in statement.content),
+        statement.speaker.span.text if statement.speaker.span else None,
+        statement.act,
+    )
+
+
+def test_a_clauses_when_is_not_part_of_the_cue(nlp: Language):
+    doc = nlp("The minister smiled when asked about the strike.")
+    asked = next(t for t in doc if t.text == "asked")
+    start, end = cue_range(asked)
+    assert doc.text[start:end] == "asked about"
+
+
+def test_according_to_beats_a_stance_verb_around_it(nlp: Language):
+    text = (
+        "The top earners would see their taxes fall by 20 percent, according to the Tax Foundation."
+    )
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        (
+            "according to",
+            ("The top earners would see their taxes fall by 20 percent",),
+            "the Tax Foundation",
+        )
+    ]
+
+
+def test_when_stays_out_of_a_statements_cue(nlp: Language):
+    text = "The minister smiled when asked about the strike on the depot."
+    cues = [s.cue.text for s in statements(nlp, text) if s.cue]
+    assert not any(cue.lower().startswith("when") for cue in cues)
+
+
+def test_a_speech_verb_in_a_relative_clause_wins_over_the_stance_around_it(nlp: Language):
+    text = "The ministry criticized the governor, who said the curfew would stay in place."
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        ("said", ("the curfew would stay in place",), "who")
+    ]
+
+
+def cue_of(nlp: Language, text: str, word: str) -> str:
+    """The cue grown from the draft on ``word`` by the learned pass's boundary rules."""
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    draft = Draft((token.idx, token.idx + len(token)), token.lemma_, None, token)
+    _extend_cue_with_auxiliaries(doc, draft, set())
+    assert draft.cue is not None
+    return text[draft.cue[0] : draft.cue[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # the copula and the adverbs before a predicate that is the cue
+        ("Republicans were not fond of the plan.", "fond", "were not fond"),
+        ("The voters are specifically focused on jobs.", "focused", "are specifically focused"),
+        # auxiliaries with an adverb between them and the verb
+        ("Trump is once again questioning the vote.", "questioning", "is once again questioning"),
+        # the verb whose object or particle the cue word is, with its auxiliary
+        ("Trump has raised questions about the debate.", "questions", "has raised questions"),
+        ("Cruz is doubling down on his attacks.", "down", "is doubling down"),
+    ],
+)
+def test_a_cue_grows_over_its_copula_auxiliaries_and_verb(
+    nlp: Language, text: str, word: str, expected: str
+):
+    assert cue_of(nlp, text, word) == expected
+
+
+def test_a_cue_does_not_grow_over_another_clause(nlp: Language):
+    # "when" and a subject stop the walk
+    assert cue_of(nlp, "The minister smiled when asked about it.", "asked") == "asked"
+    assert cue_of(nlp, "The minister said it was false.", "said") == "said"

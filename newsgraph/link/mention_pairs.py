@@ -72,22 +72,73 @@ MODEL_FILE = "mention_pairs.json"
 
 @dataclass(slots=True)
 class PairModel:
-    """Logistic-regression weights over ``FEATURES`` and the clustering threshold."""
+    """Logistic-regression weights over ``FEATURES`` or boosted trees (where ``trees`` is
+    set), and the clustering threshold."""
 
     weights: np.ndarray
     intercept: float
     threshold: float
     priors: FamilyPriors | None = None
     features: tuple[str, ...] = FEATURES
+    trees: BoostedTrees | None = None
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.intercept)))
+        score = self.trees.scores(x) if self.trees else x @ self.weights + self.intercept
+        return 1.0 / (1.0 + np.exp(-score))
 
     def to_json(self, **info: Any) -> dict[str, Any]:
         return {"features": list(self.features), "weights": [round(float(w), 6) for w in
                 self.weights], "intercept": round(self.intercept, 6),
                 "threshold": self.threshold, **info,
+                "trees": self.trees.to_json() if self.trees else None,
                 "priors": self.priors.to_json() if self.priors else None}  # fmt: skip
+
+
+@dataclass(slots=True)
+class BoostedTrees:
+    """Gradient-boosted regression trees as flat arrays (scikit-learn's
+    ``HistGradientBoostingClassifier``, exported by the training script): node ``k`` of the
+    tree starting at ``start`` sends a row left when its ``feature`` is at most ``threshold``;
+    a pair's score is ``baseline`` plus the value of the leaf it reaches in every tree."""
+
+    baseline: float
+    start: np.ndarray  # each tree's first node
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray  # child indices relative to the tree's start
+    right: np.ndarray
+    is_leaf: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Raw scores (log-odds) of the rows of ``x`` (any leading shape)."""
+        rows = x.reshape(-1, x.shape[-1])
+        index = np.arange(len(rows))
+        out = np.full(len(rows), self.baseline)
+        for start in self.start.tolist():
+            node = np.full(len(rows), start)
+            for _ in range(self.depth + 1):
+                leaf = self.is_leaf[node]
+                if leaf.all():
+                    break
+                left = rows[index, self.feature[node]] <= self.threshold[node]
+                child = np.where(left, self.left[node], self.right[node]) + start
+                node = np.where(leaf, node, child)
+            out += self.value[node]
+        return out.reshape(x.shape[:-1])
+
+    ARRAYS = ("start", "feature", "threshold", "left", "right", "is_leaf", "value")
+
+    def to_json(self) -> dict[str, Any]:
+        arrays = {name: getattr(self, name).tolist() for name in self.ARRAYS}
+        return {"baseline": self.baseline, "depth": self.depth, **arrays}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> BoostedTrees:
+        kinds = {"threshold": float, "value": float, "is_leaf": bool}
+        arrays = {n: np.asarray(data[n], dtype=kinds.get(n, int)) for n in cls.ARRAYS}
+        return cls(float(data["baseline"]), depth=int(data["depth"]), **arrays)
 
 
 @dataclass(slots=True)
@@ -141,10 +192,12 @@ def load_model(path: str | None = None) -> PairModel | None:
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{file}: features {data['features']} are not {FEATURES}")
     priors = data.get("priors")
+    trees = data.get("trees")
     return PairModel(np.asarray(data["weights"], dtype=float), float(data["intercept"]),
                      float(data["threshold"]),
                      FamilyPriors(priors["rates"], priors["base_same"], priors["base_different"])
-                     if priors else None)  # fmt: skip
+                     if priors else None,
+                     trees=BoostedTrees.from_json(trees) if trees else None)  # fmt: skip
 
 
 # ---------------------------------------------------------------- features

@@ -2,9 +2,10 @@
 
 The rule linker of ``mentions.py`` decides in three hard steps (document clusters, trigger
 families, argument checks). This module turns the same evidence into features of each pair of
-mentions of one story collection and weighs them with a logistic regression fitted on ECB+'s
-train topics (``tools/train_mention_pairs.py``; the weights are plain numbers in
-``link/data/en/mention_pairs.json``, applied with numpy). The mentions are then grouped by
+mentions of one story collection and scores them with gradient-boosted trees fitted on ECB+'s
+train topics (``tools/train_mention_pairs.py``; the trees are plain arrays in
+``link/data/en/mention_pairs.json``, applied with numpy by ``BoostedTrees``; a file with
+logistic-regression weights and no trees still loads). The mentions are then grouped by
 average-link agglomeration on the pair probabilities, merging while the best pair of groups
 averages at least the fitted ``threshold``.
 

@@ -2,9 +2,10 @@
 
 The rule linker of ``mentions.py`` decides in three hard steps (document clusters, trigger
 families, argument checks). This module turns the same evidence into features of each pair of
-mentions of one story collection and weighs them with a logistic regression fitted on ECB+'s
-train topics (``tools/train_mention_pairs.py``; the weights are plain numbers in
-``link/data/en/mention_pairs.json``, applied with numpy). The mentions are then grouped by
+mentions of one story collection and scores them with gradient-boosted trees fitted on ECB+'s
+train topics (``tools/train_mention_pairs.py``; the trees are plain arrays in
+``link/data/en/mention_pairs.json``, applied with numpy by ``BoostedTrees``; a file with
+logistic-regression weights and no trees still loads). The mentions are then grouped by
 average-link agglomeration on the pair probabilities, merging while the best pair of groups
 averages at least the fitted ``threshold``.
 
@@ -13,11 +14,19 @@ cluster and the TF-IDF cosine of the two articles, the same sentence and the sen
 inside one document, the overlap of the two sentences' content words, the covering newsgraph
 events' dates and actors agreeing or contradicting, the same PLOVER type, and the family match
 crossed with the document evidence (a shared verb means more in two articles about one story).
+Near context: the overlap of the content words and of the names within ``WINDOW_WORDS`` words
+either side of each trigger (the mention's arguments, mostly) and the TF-IDF cosine of the two
+sentences. Story-level: how the two trigger families co-occur over the articles of their
+document cluster (the Jaccard of the sets of articles holding each, the smaller share of
+articles holding one, both repeated in two articles or more): the story's main event is told
+in every article, often in different words.
 """
 
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -49,8 +58,11 @@ FEATURES = (
     "actors_agree", "actors_contradict", "same_event_type", "family_x_doc_similarity",
     "family_x_same_doc_cluster", "family_x_context_overlap", "family_pair_prior",
     "name_overlap", "same_doc_cluster_loose", "same_doc_cluster_tight",
-    "prior_x_same_doc_cluster",
+    "prior_x_same_doc_cluster", "window_overlap", "window_name_overlap", "sentence_cosine",
+    "family_doc_jaccard", "family_min_share", "families_repeat",
 )  # fmt: skip
+# Content words either side of a trigger that count as its near context (its arguments).
+WINDOW_WORDS = 5
 # Document clusters at other thresholds than the rule linker's (DOC_SIMILARITY).
 LOOSE_DOC_SIMILARITY = 0.08
 TIGHT_DOC_SIMILARITY = 0.25
@@ -61,22 +73,73 @@ MODEL_FILE = "mention_pairs.json"
 
 @dataclass(slots=True)
 class PairModel:
-    """Logistic-regression weights over ``FEATURES`` and the clustering threshold."""
+    """Logistic-regression weights over ``FEATURES`` or boosted trees (where ``trees`` is
+    set), and the clustering threshold."""
 
     weights: np.ndarray
     intercept: float
     threshold: float
     priors: FamilyPriors | None = None
     features: tuple[str, ...] = FEATURES
+    trees: BoostedTrees | None = None
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.intercept)))
+        score = self.trees.scores(x) if self.trees else x @ self.weights + self.intercept
+        return 1.0 / (1.0 + np.exp(-score))
 
     def to_json(self, **info: Any) -> dict[str, Any]:
         return {"features": list(self.features), "weights": [round(float(w), 6) for w in
                 self.weights], "intercept": round(self.intercept, 6),
                 "threshold": self.threshold, **info,
+                "trees": self.trees.to_json() if self.trees else None,
                 "priors": self.priors.to_json() if self.priors else None}  # fmt: skip
+
+
+@dataclass(slots=True)
+class BoostedTrees:
+    """Gradient-boosted regression trees as flat arrays (scikit-learn's
+    ``HistGradientBoostingClassifier``, exported by the training script): node ``k`` of the
+    tree starting at ``start`` sends a row left when its ``feature`` is at most ``threshold``;
+    a pair's score is ``baseline`` plus the value of the leaf it reaches in every tree."""
+
+    baseline: float
+    start: np.ndarray  # each tree's first node
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray  # child indices relative to the tree's start
+    right: np.ndarray
+    is_leaf: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Raw scores (log-odds) of the rows of ``x`` (any leading shape)."""
+        rows = x.reshape(-1, x.shape[-1])
+        index = np.arange(len(rows))
+        out = np.full(len(rows), self.baseline)
+        for start in self.start.tolist():
+            node = np.full(len(rows), start)
+            for _ in range(self.depth + 1):
+                leaf = self.is_leaf[node]
+                if leaf.all():
+                    break
+                left = rows[index, self.feature[node]] <= self.threshold[node]
+                child = np.where(left, self.left[node], self.right[node]) + start
+                node = np.where(leaf, node, child)
+            out += self.value[node]
+        return out.reshape(x.shape[:-1])
+
+    ARRAYS = ("start", "feature", "threshold", "left", "right", "is_leaf", "value")
+
+    def to_json(self) -> dict[str, Any]:
+        arrays = {name: getattr(self, name).tolist() for name in self.ARRAYS}
+        return {"baseline": self.baseline, "depth": self.depth, **arrays}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> BoostedTrees:
+        kinds = {"threshold": float, "value": float, "is_leaf": bool}
+        arrays = {n: np.asarray(data[n], dtype=kinds.get(n, int)) for n in cls.ARRAYS}
+        return cls(float(data["baseline"]), depth=int(data["depth"]), **arrays)
 
 
 @dataclass(slots=True)
@@ -130,10 +193,12 @@ def load_model(path: str | None = None) -> PairModel | None:
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{file}: features {data['features']} are not {FEATURES}")
     priors = data.get("priors")
+    trees = data.get("trees")
     return PairModel(np.asarray(data["weights"], dtype=float), float(data["intercept"]),
                      float(data["threshold"]),
                      FamilyPriors(priors["rates"], priors["base_same"], priors["base_different"])
-                     if priors else None)  # fmt: skip
+                     if priors else None,
+                     trees=BoostedTrees.from_json(trees) if trees else None)  # fmt: skip
 
 
 # ---------------------------------------------------------------- features
@@ -148,6 +213,9 @@ class TopicMentions:
     sentence: np.ndarray  # index of its sentence within the article
     context: list[frozenset[str]]  # its sentence's content-word stems, the trigger left out
     names: list[frozenset[str]]  # the capitalised names and numbers of its sentence
+    window: list[frozenset[str]]  # content-word stems within WINDOW_WORDS of the trigger
+    window_names: list[frozenset[str]]  # names and numbers within WINDOW_WORDS of it
+    sentence_words: list[list[str]]  # its sentence's content-word stems (repeats kept)
     doc_similarity: np.ndarray  # article × article cosine
     doc_cluster: np.ndarray  # each article's document cluster
     doc_cluster_loose: np.ndarray  # ... merging down to LOOSE_DOC_SIMILARITY
@@ -165,6 +233,7 @@ def topic_mentions(
     similarity = document_similarity(records) if records else []
     items: list[MentionItem] = []
     doc, sentence, context, names = [], [], [], []
+    window, window_names, sentence_words = [], [], []
     for index, record in enumerate(records):
         article_id = (record.get("article") or {}).get("id") or ""
         text = (record.get("article") or {}).get("text") or ""
@@ -173,12 +242,24 @@ def topic_mentions(
             start = item.mention.spans[0][0]
             n = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
             a, b = sentences[n] if sentences else (0, len(text))
-            words = {stem(w) for w in _WORD.findall(text[a:b]) if w.lower() not in _STOP}
+            trigger = stem(item.mention.lemma)
+            stems = [stem(w) for w in _WORD.findall(text[a:b]) if w.lower() not in _STOP]
             items.append(item)
             doc.append(index)
             sentence.append(n)
-            context.append(frozenset(words - {stem(item.mention.lemma)}))
+            context.append(frozenset(stems) - {trigger})
             names.append(frozenset(w.lower() for w in _NAME.findall(text[a:b])))
+            end = item.mention.spans[-1][1]
+            near = " ".join(
+                _WORD.findall(text[a : max(a, start)])[-WINDOW_WORDS:]
+                + _WORD.findall(text[min(end, b) : b])[:WINDOW_WORDS]
+            )
+            window.append(
+                frozenset(stem(w) for w in _WORD.findall(near) if w.lower() not in _STOP)
+                - {trigger}
+            )
+            window_names.append(frozenset(w.lower() for w in _NAME.findall(near)))
+            sentence_words.append([w for w in stems if w != trigger])
 
     def same_cluster(threshold: float) -> np.ndarray:
         groups = document_clusters(records, threshold, similarity) if records else []
@@ -191,6 +272,9 @@ def topic_mentions(
         sentence=np.asarray(sentence, dtype=int),
         context=context,
         names=names,
+        window=window,
+        window_names=window_names,
+        sentence_words=sentence_words,
         doc_similarity=np.asarray(similarity, dtype=float).reshape(len(records), -1),
         doc_cluster=same_cluster(DOC_SIMILARITY),
         doc_cluster_loose=same_cluster(LOOSE_DOC_SIMILARITY),
@@ -243,6 +327,11 @@ def pair_features(
         out[..., col["prior_x_same_doc_cluster"]] = (
             out[..., col["family_pair_prior"]] * same_cluster
         )
+    out[..., col["window_overlap"]] = _jaccard(topic.window)
+    out[..., col["window_name_overlap"]] = _jaccard(topic.window_names)
+    out[..., col["sentence_cosine"]] = _tfidf_cosine(topic.sentence_words)
+    for name, values in _family_cooccurrence(topic).items():
+        out[..., col[name]] = values
     check = Compatibility(parents)
     with_event = [k for k, i in enumerate(topic.items) if i.event is not None or i.times]
     for a in with_event:
@@ -268,6 +357,50 @@ def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
     sizes = matrix.sum(axis=1)
     union = sizes[:, None] + sizes[None, :] - inter
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+
+
+def _tfidf_cosine(bags: Sequence[Sequence[str]]) -> np.ndarray:
+    """The cosine of TF-IDF vectors of word bags (IDF over the bags themselves)."""
+    frequency = Counter(w for bag in bags for w in set(bag))
+    vocabulary = {w: k for k, w in enumerate(sorted(frequency))}
+    matrix = np.zeros((len(bags), max(1, len(vocabulary))))
+    for row, bag in enumerate(bags):
+        for word, count in Counter(bag).items():
+            idf = math.log((1 + len(bags)) / (1 + frequency[word]))
+            matrix[row, vocabulary[word]] = (1 + math.log(count)) * idf
+    norms = np.linalg.norm(matrix, axis=1)
+    matrix /= np.where(norms > 0, norms, 1.0)[:, None]
+    return matrix @ matrix.T
+
+
+def _family_cooccurrence(topic: TopicMentions) -> dict[str, np.ndarray]:
+    """For pairs of one document cluster: the Jaccard of the sets of its articles that hold
+    each trigger family, the smaller share of its articles holding one of the two, and whether
+    both families occur in two articles or more (zero across clusters)."""
+    n = len(topic.items)
+    out = {k: np.zeros((n, n)) for k in ("family_doc_jaccard", "family_min_share",
+                                         "families_repeat")}  # fmt: skip
+    if n == 0:
+        return out
+    kinds = {f: k for k, f in enumerate(dict.fromkeys(i.family for i in topic.items))}
+    code = np.asarray([kinds[i.family] for i in topic.items])
+    holds = np.zeros((len(kinds), len(topic.doc_cluster)))
+    holds[code, topic.doc] = 1
+    cluster_of_mention = topic.doc_cluster[topic.doc]
+    for cluster in np.unique(topic.doc_cluster):
+        in_cluster = holds[:, topic.doc_cluster == cluster]
+        both = in_cluster @ in_cluster.T
+        counts = in_cluster.sum(axis=1)
+        union = counts[:, None] + counts[None, :] - both
+        jaccard = np.divide(both, union, out=np.zeros_like(both), where=union > 0)
+        share = counts / in_cluster.shape[1]
+        members = np.flatnonzero(cluster_of_mention == cluster)
+        block = np.ix_(members, members)
+        a, b = code[members][:, None], code[members][None, :]
+        out["family_doc_jaccard"][block] = jaccard[a, b]
+        out["family_min_share"][block] = np.minimum(share[a], share[b])
+        out["families_repeat"][block] = np.minimum(counts[a], counts[b]) >= 2
+    return out
 
 
 # ---------------------------------------------------------------- clustering

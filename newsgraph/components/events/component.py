@@ -38,6 +38,7 @@ from .detect import Mention, SentenceDetector
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
+from .party_filter import filter_parties
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds, prep_objects
 from .spans import recorded_bounds
@@ -399,6 +400,7 @@ def extract_events(
         mentions = list(SentenceDetector(sent, lexicon, actor_tokens, triggers).run())
         if arguments is not None and argument_ctx is not None:
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
+        filter_parties(mentions, actor_tokens)  # no weapon, act or date as a party
         _add_sentence_counts(sent, [m for m in mentions if _has_arguments(m, lexicon)], lexicon)
         for mention in mentions:
             if _has_arguments(mention, lexicon):

@@ -38,28 +38,8 @@ NOUNS_PATH = DATA / "party_nouns.yaml"
 MODEL_PATH = DATA / "party_filter.json"
 ROLES = ("source", "target")
 PRONOUNS = frozenset(
-    [
-        "i",
-        "you",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "me",
-        "him",
-        "her",
-        "us",
-        "them",
-        "who",
-        "whom",
-        "someone",
-        "somebody",
-        "anyone",
-        "everyone",
-        "nobody",
-        "one",
-    ]
+    {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "who"}
+    | {"whom", "someone", "somebody", "anyone", "everyone", "nobody", "one"}
 )
 # the events lexicon's object classes of nouns that name actors (component.PARTY_CLASSES)
 PARTY_CLASSES = frozenset({"people", "troops", "actors", "inspectors"})

@@ -223,15 +223,31 @@ def train(rows: list[dict], gold: dict, c: float, folds: int = 5) -> dict:
     return {"weights": weights, "threshold": threshold, "cv": report, "oof": oof.tolist()}
 
 
-def noun_support(rows: list[dict], sets: dict) -> dict[str, list[int]]:
-    """Per listed lemma: [our heads, our wrong heads]."""
+def gold_heads(sets: dict) -> Counter:
+    """How often each word ends a gold source/target span of the fit parts (its head, as a
+    rule of thumb for English noun phrases; a plural's "s" off)."""
+    out: Counter = Counter()
+    for items in sets.values():
+        for _, text, gold in items:
+            for start, end in set(gold):
+                words = text[start:end].lower().split()
+                if words:
+                    word = words[-1].strip(".,;:'\"()")
+                    out[word] += 1
+                    if word.endswith("s"):
+                        out[word[:-1]] += 1
+    return out
+
+
+def noun_support(rows: list[dict]) -> dict[str, list[int]]:
+    """Per listed lemma: [our heads, of them gold parties, our wrong heads]."""
     listed = party_filter.noun_classes()
     ours, wrong = Counter(), Counter()
     for r in rows:
         if r["lemma"] in listed:
             ours[r["lemma"]] += 1
             wrong[r["lemma"]] += not r["right"]
-    return {lemma: [ours[lemma], wrong[lemma]] for lemma in sorted(listed)}
+    return {lemma: [ours[lemma], ours[lemma] - wrong[lemma], wrong[lemma]] for lemma in listed}
 
 
 def main() -> None:
@@ -247,11 +263,12 @@ def main() -> None:
     wanted = args.sets.split(",")
     sets = {k: v for k, v in fit_documents(args.data, args.cap).items() if k in wanted}
     rows = collect_all(sets, args.cache, args.reuse)
+    support = noun_support(rows)  # every head we chose, in any sentence
+    heads = gold_heads(sets)
     # heads in sentences with a gold party only: elsewhere the gold sets leave parties of
     # other events unmarked, and a real actor there would count as wrong
     rows = [r for r in rows if r["near"] and _judged(r)]
     result = train(rows, gold_totals(sets, rows), args.c)
-    support = noun_support(rows, sets)
     print(json.dumps(result["cv"], indent=1))
     wrong_by_lemma = Counter(r["lemma"] for r in rows if not r["right"])
     print("most frequent wrong heads:", wrong_by_lemma.most_common(40))
@@ -265,7 +282,8 @@ def main() -> None:
         "threshold": result["threshold"],
         "cv": result["cv"],
         "fit_sets": {name: len(items) for name, items in sets.items()},
-        "noun_support": {k: v for k, v in support.items() if v[0]},
+        # lemma -> [gold spans it heads, our heads, of them right, of them wrong]
+        "noun_support": {k: [heads[k], *v] for k, v in sorted(support.items()) if v[0] or heads[k]},
     }
     args.out.write_text(json.dumps(model, indent=1) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)

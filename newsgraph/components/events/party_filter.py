@@ -37,6 +37,11 @@ DATA = Path(__file__).with_name("data") / "en"
 NOUNS_PATH = DATA / "party_nouns.yaml"
 MODEL_PATH = DATA / "party_filter.json"
 ROLES = ("source", "target")
+# the event types it judges: violent and coercive acts, where a weapon, a munition or the act
+# itself stands where the doer or victim belongs ("returned fire", "hit by gunfire"). Verbal
+# events and sanctions keep their objects: ConfliBERT CAMEO's fit spans mark "the agreement"
+# rejected and "a ban" lifted as targets (docs/events.md)
+SCOPE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PRONOUNS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "who"}
     | {"whom", "someone", "somebody", "anyone", "everyone", "nobody", "one"}
@@ -183,7 +188,7 @@ def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
     split between two actors ("talks between X and Y") are left as they are."""
     model = load_party_filter()
     for mention in mentions:
-        if mention.reciprocal_split:
+        if mention.reciprocal_split or mention.type not in SCOPE:
             continue
         for role in ROLES:
             token = getattr(mention, role)

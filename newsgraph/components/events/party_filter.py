@@ -199,6 +199,7 @@ def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
                 record(token, role, names)
             if model is not None and not model.keeps(names):
                 setattr(mention, role, None)
+                mention.parties_filtered = True  # the event stays, with that role empty
 
 
 def recording(recorder: Recorder | None) -> None:

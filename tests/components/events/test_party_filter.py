@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.components.events import party_filter
-from newsgraph.components.events.component import extract_events
+from newsgraph.components.events.component import EventsComponent, extract_events
 from newsgraph.components.events.lexicon import load_lexicon
 from newsgraph.nlp import load_spacy_model
 
@@ -54,3 +54,17 @@ def test_weights_are_json_with_fit_counts_per_listed_noun() -> None:
     data = party_filter.MODEL_PATH.read_text(encoding="utf-8")
     assert '"noun_support"' in data and '"threshold"' in data
     assert "fire" in party_filter.noun_classes()
+
+
+def test_rounds_fired_are_no_target(nlp: Language) -> None:
+    [event] = _assaults(nlp, "Officers fired at least 76 rounds at the car.")
+    assert "Officers" in event.source.span.text
+    assert event.target.span is None or "rounds" not in event.target.span.text
+
+
+def test_the_factory_flag_switches_the_filter(nlp: Language) -> None:
+    assert EventsComponent().party_filter
+    text = "Police returned fire after the suspect opened fire on them."
+    unfiltered = extract_events(nlp(text), load_lexicon(), party_filter=False)
+    filtered = extract_events(nlp(text), load_lexicon(), party_filter=True)
+    assert len(_party_texts(filtered)) <= len(_party_texts(unfiltered))

@@ -64,7 +64,7 @@ log = logging.getLogger(__name__)
         "argument_model": False,
         "event_decision": False,
         "trigger_model": False,
-        "party_filter": True,
+        "party_filter": False,
     },
 )
 def make_component(
@@ -90,7 +90,7 @@ class EventsComponent:
         argument_model: bool = False,
         event_decision: bool = False,
         trigger_model: bool = False,
-        party_filter: bool = True,
+        party_filter: bool = False,
     ) -> None:
         self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons))
         self.arguments = load_argument_model() if argument_model else None
@@ -394,12 +394,13 @@ def extract_events(
     arguments: ArgumentModel | None = None,
     decision: EventDecision | None = None,
     triggers: TriggerModel | None = None,
-    party_filter: bool = True,
+    party_filter: bool = False,
 ) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order; with an
     argument model, it re-decides each mention's source and target (``arguments.py``); with
     an event decision, main events it judges no event are dropped (``decision.py``); with a
-    trigger model, it proposes events where the lexicon found none (``trigger_model.py``)."""
+    trigger model, it proposes events where the lexicon found none (``trigger_model.py``); with
+    ``party_filter``, a violent event's party naming no actor is emptied (``party_filter``)."""
     lexicon = lexicon or load_lexicon()
     ctx = Context.of(doc, lexicon)
     drafts: list[Draft] = []

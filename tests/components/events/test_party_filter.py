@@ -17,7 +17,8 @@ def nlp() -> Language:
 
 
 def _assaults(nlp: Language, text: str) -> list:
-    return [e for e in extract_events(nlp(text), load_lexicon()) if e.type == "ASSAULT"]
+    events = extract_events(nlp(text), load_lexicon(), party_filter=True)
+    return [e for e in events if e.type == "ASSAULT"]
 
 
 def _party_texts(events: list) -> set[str]:
@@ -63,7 +64,8 @@ def test_rounds_fired_are_no_target(nlp: Language) -> None:
 
 
 def test_the_factory_flag_switches_the_filter(nlp: Language) -> None:
-    assert EventsComponent().party_filter
+    assert not EventsComponent().party_filter  # off by default (docs/events.md)
+    assert EventsComponent(party_filter=True).party_filter
     text = "Police returned fire after the suspect opened fire on them."
     unfiltered = extract_events(nlp(text), load_lexicon(), party_filter=False)
     filtered = extract_events(nlp(text), load_lexicon(), party_filter=True)

@@ -13,7 +13,7 @@ for every ``party_nouns.yaml`` entry, its fit counts (gold party heads, our head
 heads).
 
     python tools/train_party_filter.py [--data ../shared/eval] [--cache /tmp/args/s6]
-        [--cap 120] [--reuse]
+        [--cap 1000] [--reuse]
 """
 
 from __future__ import annotations
@@ -254,7 +254,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/args/s6"))
-    parser.add_argument("--cap", type=int, default=120, help="fit documents per set at most")
+    parser.add_argument("--cap", type=int, default=1000, help="fit documents per set at most")
     parser.add_argument("--sets", default="gvdb,rams,wikievents,muc4,conflibert-cameo")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--reuse", action="store_true", help="reuse recorded heads in --cache")

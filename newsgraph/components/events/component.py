@@ -40,6 +40,7 @@ from .factuality import settled as settled_factuality
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
+from .party_filter import filter_parties
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds, prep_objects
 from .spans import recorded_bounds
@@ -65,6 +66,7 @@ log = logging.getLogger(__name__)
         "argument_model": False,
         "event_decision": False,
         "trigger_model": False,
+        "party_filter": False,
     },
 )
 def make_component(
@@ -74,8 +76,11 @@ def make_component(
     argument_model: bool,
     event_decision: bool,
     trigger_model: bool,
+    party_filter: bool,
 ) -> EventsComponent:
-    return EventsComponent(extra_lexicons, argument_model, event_decision, trigger_model)
+    return EventsComponent(
+        extra_lexicons, argument_model, event_decision, trigger_model, party_filter
+    )
 
 
 class EventsComponent:
@@ -87,16 +92,18 @@ class EventsComponent:
         argument_model: bool = False,
         event_decision: bool = False,
         trigger_model: bool = False,
+        party_filter: bool = False,
     ) -> None:
         self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons))
         self.arguments = load_argument_model() if argument_model else None
         self.decision = load_event_decision() if event_decision else None
         self.triggers = load_trigger_model() if trigger_model else None
+        self.party_filter = party_filter
 
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.ng_events = extract_events(
-                doc, self.lexicon, self.arguments, self.decision, self.triggers
+                doc, self.lexicon, self.arguments, self.decision, self.triggers, self.party_filter
             )
         except Exception:  # a component must not stop the batch; the article keeps its text
             log.exception("newsgraph_events failed on a document of %d tokens", len(doc))
@@ -334,6 +341,8 @@ def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
     except of the types the lexicon's ``bare_nominal_types`` keeps ("the embargo")."""
     if mention.anchor.pos_ not in ("NOUN", "PROPN") or mention.type in lexicon.bare_nominal_types:
         return True
+    if mention.parties_filtered:  # its party named no actor: the event stays, with no party
+        return True
     return bool(mention.source or mention.target or mention.magnitude)
 
 
@@ -392,11 +401,13 @@ def extract_events(
     arguments: ArgumentModel | None = None,
     decision: EventDecision | None = None,
     triggers: TriggerModel | None = None,
+    party_filter: bool = False,
 ) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order; with an
     argument model, it re-decides each mention's source and target (``arguments.py``); with
     an event decision, main events it judges no event are dropped (``decision.py``); with a
-    trigger model, it proposes events where the lexicon found none (``trigger_model.py``)."""
+    trigger model, it proposes events where the lexicon found none (``trigger_model.py``); with
+    ``party_filter``, a violent event's party naming no actor is emptied (``party_filter``)."""
     lexicon = lexicon or load_lexicon()
     ctx = Context.of(doc, lexicon)
     drafts: list[Draft] = []
@@ -406,6 +417,8 @@ def extract_events(
         mentions = list(SentenceDetector(sent, lexicon, actor_tokens, triggers).run())
         if arguments is not None and argument_ctx is not None:
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
+        if party_filter:  # no weapon, act or date as a party (party_filter.py)
+            filter_parties(mentions, actor_tokens)
         _add_sentence_counts(sent, [m for m in mentions if _has_arguments(m, lexicon)], lexicon)
         for mention in mentions:
             if _has_arguments(mention, lexicon):

@@ -30,6 +30,7 @@ class Mention:
     folded: bool = False
     extra_clause: list[Token] = field(default_factory=list)
     reciprocal_split: bool = False
+    parties_filtered: bool = False  # a party named no actor and was emptied (party_filter)
     flag_anchor: Token | None = None  # where negation/modality are read, when not the anchor
 
     def clause(self) -> list[Token]:

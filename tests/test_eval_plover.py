@@ -338,10 +338,12 @@ def test_quality_floor_on_dev_records() -> None:
     # 0.894 / 0.833 (fit 0.903 / 0.742). Session 6 (docs/events.md), 2026-12-05: micro-F1
     # 0.841, single-event accuracy 0.821, source / target 0.881 / 0.836: one more record found
     # ("launched a mediation effort"), whose source we name by the emir's name where the gold
-    # spans his title, so source agreement falls
+    # spans his title, so source agreement falls. With the party filter on (a violent event's
+    # party that names no actor is emptied; docs/events.md): source 0.866, one record less
+    # agreeing, the rest unchanged
     assert rows["type (sentence, type) micro"].f1 >= 0.831
     assert rows["type accuracy, single-event sentences"].value >= 0.811
-    assert rows["source agreement (type found)"].value >= 0.871
+    assert rows["source agreement (type found)"].value >= 0.856
     assert rows["target agreement (type found)"].value >= 0.826
     assert rows["petr2 noevents sentences yielding an event"].value <= 1
     assert report.details["heldout"]["petr2_noevents_with_events"] == [

@@ -131,6 +131,19 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_LOWERS_KEY = ("newsgraph", "lowers")
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """Each token's ``lower_``, read once per doc: a token look-up builds a new ``Token``, and
+    scans for words ("the", a head noun) would otherwise build every token again. The tokens
+    of a parsed doc do not change."""
+    lowers = doc.user_data.get(_LOWERS_KEY)
+    if lowers is None or len(lowers) != len(doc):
+        lowers = doc.user_data[_LOWERS_KEY] = [token.lower_ for token in doc]
+    return lowers
+
+
 def entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per doc: spaCy builds a new Span (two token look-ups) for every
     entity on each access, and the components read the entities a dozen times an article.

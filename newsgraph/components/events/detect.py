@@ -158,6 +158,8 @@ class SentenceDetector:
         keys = verb_keys(verb)
         verb_key = next((k for k in keys if k in lex.verbs), None)
         verb_sense = lex.verbs[verb_key] if verb_key else None
+        if verb_sense is None and not any(k in lex.support_verbs for k in keys):
+            return  # neither an event verb nor a support verb: no mention below can start here
         obj = direct_object(verb) or (passive_patient(verb) if is_passive(verb) else None)
         # a particle verb with its own sense ("called off a strike") is not a support verb
         # nor is a verb that names its object ("called the protests treasonous")

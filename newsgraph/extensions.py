@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from .model import ActorMention
@@ -140,7 +141,9 @@ def token_lowers(doc: Doc) -> list[str]:
     of a parsed doc do not change."""
     lowers = doc.user_data.get(_LOWERS_KEY)
     if lowers is None or len(lowers) != len(doc):
-        lowers = doc.user_data[_LOWERS_KEY] = [token.lower_ for token in doc]
+        strings = doc.vocab.strings  # a hash column read in one call, no Token built
+        lowers = [strings[key] for key in doc.to_array(LOWER).tolist()]
+        doc.user_data[_LOWERS_KEY] = lowers
     return lowers
 
 

@@ -7,6 +7,7 @@ class serves a local run, a process pool and a cluster.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -43,6 +44,7 @@ class Annotator:
         )
         self.max_chars = max_chars or int(os.environ.get("NEWSGRAPH_MAX_CHARS", DEFAULT_MAX_CHARS))
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
+        self._batches_done = 0
 
     def __call__(self, articles: list[Article]) -> list[dict[str, Any]]:
         return list(self.annotate(articles))
@@ -63,6 +65,9 @@ class Annotator:
             yield from self._annotate_batch(pending)
 
     def _annotate_batch(self, batch: list[Article]) -> Iterator[dict[str, Any]]:
+        if self._batches_done == 1:
+            freeze_long_lived_objects()
+        self._batches_done += 1
         english = [a for a in batch if is_english(a) and len(a.text) <= self.max_chars]
         docs = []
         for article in english:
@@ -78,6 +83,22 @@ class Annotator:
                 yield length_error(article, self.max_chars)
             else:
                 yield record_from_doc(doc, article)
+
+
+_frozen = False
+
+
+def freeze_long_lived_objects() -> None:
+    """Move the objects alive now (the spaCy model, the gazetteer, knowledge bases and
+    lexicons, loaded by the first batch) out of the cyclic garbage collector's generations,
+    once per process: every full collection used to walk them all again, which cost about
+    2 ms of CPU per article. Called before the second batch, after a collection, so the
+    first batch's docs are gone; frozen objects are still freed when no reference is left."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 # "und": text too short or mixed for a confident guess; parsing it as English loses nothing

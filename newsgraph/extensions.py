@@ -132,6 +132,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give :func:`doc_text` the text ``doc`` was made from (``nlp.make_doc(text)``: spaCy's
+    tokenizer keeps every character, so ``doc.text == text``), sparing the rebuild."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 _LOWERS_KEY = ("newsgraph", "lowers")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from .extensions import remember_text
 from .model import Article, ArticleError
 from .nlp import get_pipeline
 from .read import article_id
@@ -72,6 +73,7 @@ class Annotator:
         docs = []
         for article in english:
             doc = self.nlp.make_doc(article.text)
+            remember_text(doc, article.text)
             doc._.ng_article = article
             docs.append(doc)
         parsed = {id(a): doc for a, doc in zip(english, self.nlp.pipe(docs), strict=True)}

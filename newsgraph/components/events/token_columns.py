@@ -3,13 +3,16 @@
 ``SentenceDetector.run`` makes three passes over a sentence's tokens (verbs, nouns, speech
 verbs); testing ``pos_``, ``tag_`` and ``lemma_`` on a ``Token`` builds the token and looks up
 each string again, for every token of every sentence. The doc's POS, TAG and LEMMA columns are
-read once per doc instead, and each hash is judged once per process.
+read once per doc instead, each distinct tag and lemma is judged once, and only the tokens a
+pass goes on with are built.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.attrs import LEMMA, POS, TAG
 from spacy.strings import StringStore
 from spacy.symbols import AUX, NOUN, PROPN, VERB
@@ -17,27 +20,21 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon
 
-# hash -> judgement; a vocabulary's tags and lemmas are a bounded set, but a long run over
-# many articles meets new lemmas: the tables start again past this size
-MAX_REMEMBERED = 200_000
-_VERB_TAGS: dict[int, bool] = {}  # TAG hash -> tag_.startswith("VB")
-_LOWER_LEMMAS: dict[int, str] = {}  # LEMMA hash -> lemma_.lower()
-
 
 @dataclass(frozen=True, slots=True)
 class SentenceColumns:
     verbal: list[int]  # token indices where ``roles.is_verbal`` holds
     nominal: list[int]  # pos_ NOUN or PROPN
-    speech_verbal: list[int]  # lemma_.lower() a speech verb of the lexicon, and verbal
+    speech_verbal: list[int]  # verbal, and lemma_.lower() a speech verb of the lexicon
 
 
 @dataclass(frozen=True, slots=True)
 class _DocColumns:
     lexicon: Lexicon
     size: int
-    verbal: list[bool]
-    nominal: list[bool]
-    speech: list[bool]
+    verbal: np.ndarray  # bool per token
+    nominal: np.ndarray
+    speech_verbal: np.ndarray
 
 
 _KEY = ("newsgraph", "event_token_columns")
@@ -45,12 +42,13 @@ _KEY = ("newsgraph", "event_token_columns")
 
 def sentence_columns(sent: Span, lex: Lexicon) -> SentenceColumns:
     columns = _doc_columns(sent.doc, lex)
-    span = range(sent.start, sent.end)
-    verbal = [i for i in span if columns.verbal[i]]
+    start, end = sent.start, sent.end
+
+    def where(column: np.ndarray) -> list[int]:
+        return (np.flatnonzero(column[start:end]) + start).tolist()
+
     return SentenceColumns(
-        verbal=verbal,
-        nominal=[i for i in span if columns.nominal[i]],
-        speech_verbal=[i for i in verbal if columns.speech[i]],
+        where(columns.verbal), where(columns.nominal), where(columns.speech_verbal)
     )
 
 
@@ -59,30 +57,22 @@ def _doc_columns(doc: Doc, lex: Lexicon) -> _DocColumns:
     if found is not None and found.lexicon is lex and found.size == len(doc):
         return found
     strings = doc.vocab.strings
-    rows = doc.to_array([POS, TAG, LEMMA]).tolist() if len(doc) else []
-    verbal, nominal, speech = [], [], []
+    rows = doc.to_array([POS, TAG, LEMMA]).reshape(len(doc), 3)
+    pos, tags, lemmas = rows[:, 0], rows[:, 1], rows[:, 2]
+    verbal = (pos == VERB) | (pos == AUX) | _judged(tags, strings, _is_verb_tag)
     speech_verbs = lex.speech_verbs
-    for pos, tag, lemma in rows:
-        verbal.append(pos in (VERB, AUX) or _is_verb_tag(tag, strings))
-        nominal.append(pos in (NOUN, PROPN))
-        speech.append(_lower_lemma(lemma, strings) in speech_verbs)
-    found = doc.user_data[_KEY] = _DocColumns(lex, len(doc), verbal, nominal, speech)
+    speech = _judged(lemmas, strings, lambda lemma: lemma.lower() in speech_verbs)
+    found = doc.user_data[_KEY] = _DocColumns(
+        lex, len(doc), verbal, (pos == NOUN) | (pos == PROPN), verbal & speech
+    )
     return found
 
 
-def _is_verb_tag(tag: int, strings: StringStore) -> bool:
-    judged = _VERB_TAGS.get(tag)
-    if judged is None:
-        if len(_VERB_TAGS) >= MAX_REMEMBERED:
-            _VERB_TAGS.clear()
-        judged = _VERB_TAGS[tag] = strings[tag].startswith("VB")
-    return judged
+def _is_verb_tag(tag: str) -> bool:
+    return tag.startswith("VB")
 
 
-def _lower_lemma(lemma: int, strings: StringStore) -> str:
-    lower = _LOWER_LEMMAS.get(lemma)
-    if lower is None:
-        if len(_LOWER_LEMMAS) >= MAX_REMEMBERED:
-            _LOWER_LEMMAS.clear()
-        lower = _LOWER_LEMMAS[lemma] = strings[lemma].lower()
-    return lower
+def _judged(column: np.ndarray, strings: StringStore, judge: Callable[[str], bool]) -> np.ndarray:
+    """Whether ``judge`` holds of each hash's string, judging each distinct hash once."""
+    kept = [key for key in np.unique(column).tolist() if judge(strings[key])]
+    return np.isin(column, np.array(kept, dtype=column.dtype))

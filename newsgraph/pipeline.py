@@ -77,6 +77,7 @@ class Annotator:
             doc._.ng_article = article
             docs.append(doc)
         parsed = {id(a): doc for a, doc in zip(english, self.nlp.pipe(docs), strict=True)}
+        del docs
         for article in batch:
             doc = parsed.get(id(article))
             if doc is None and not is_english(article):
@@ -84,7 +85,12 @@ class Annotator:
             elif doc is None:
                 yield length_error(article, self.max_chars)
             else:
-                yield record_from_doc(doc, article)
+                record = record_from_doc(doc, article)
+                # the components' results and per-doc caches hold spans and tokens, which hold
+                # the doc: dropped here, the doc is freed at once instead of by a full garbage
+                # collection (the record is built; nothing reads the doc after)
+                doc.user_data.clear()
+                yield record
 
 
 _frozen = False

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from .model import ActorMention
@@ -129,6 +130,27 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Give :func:`doc_text` the text ``doc`` was made from (``nlp.make_doc(text)``: spaCy's
+    tokenizer keeps every character, so ``doc.text == text``), sparing the rebuild."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+_LOWERS_KEY = ("newsgraph", "lowers")
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """Each token's ``lower_``, read once per doc: a token look-up builds a new ``Token``, and
+    scans for words ("the", a head noun) would otherwise build every token again. The tokens
+    of a parsed doc do not change."""
+    lowers = doc.user_data.get(_LOWERS_KEY)
+    if lowers is None or len(lowers) != len(doc):
+        strings = doc.vocab.strings  # a hash column read in one call, no Token built
+        lowers = [strings[key] for key in doc.to_array(LOWER).tolist()]
+        doc.user_data[_LOWERS_KEY] = lowers
+    return lowers
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

@@ -101,3 +101,17 @@ def test_events_inside_attributed_reports_are_never_the_outlets(annotator: Annot
     # the report itself is the outlet's: rights groups accuse
     (speech,) = [e for e in record["events"] if e["type"] == "ACCUSE"]
     assert speech["attributed_to"] is None
+
+
+def test_later_batches_give_the_records_of_the_first() -> None:
+    """From the second batch on, the pipeline's objects are frozen out of the garbage collector
+    and each doc's results are cleared after its record: the records do not change."""
+    import gc
+
+    text = "BEIRUT (AP) — Israeli jets struck a depot in southern Lebanon on Monday, the army said."
+    article = Article(id="gc-1", text=text, published=date(2024, 7, 29), language="en")
+    batches = Annotator(batch_size=1)
+    first, second, third = batches([article, article, article])
+    assert first == second == third
+    assert first["events"]  # the strike
+    assert gc.get_freeze_count() > 0

@@ -114,3 +114,92 @@ def test_place_closeness_is_bit_identical_to_the_plain_sum() -> None:
             expected = _plain_proximity(context, f"name{k}", entry)
             assert context._proximity(f"name{k}", entry) == expected
             assert context._proximity(f"name{k}", entry) == expected  # the cached value
+
+
+# ---- issue 16, second round: per-doc columns and caches ---------------------------------------
+_NEWS = (
+    "GAZA CITY (AP) — Israeli jets struck a school in Gaza on Monday, killing 12 people, "
+    "officials said. Hamas denied that fighters were inside and vowed to carry out revenge. "
+    "Mr. Jackson, who met Andrew Jackson in Jackson, said the army must return the prisoners. "
+    "The Lebanese prime minister called off the talks and warned Israel would pay a heavy price."
+)
+
+
+def test_event_token_columns_pick_the_tokens_of_the_plain_passes(nlp) -> None:
+    from newsgraph.components.events.lexicon import load_lexicon
+    from newsgraph.components.events.roles import is_verbal
+    from newsgraph.components.events.token_columns import sentence_columns
+
+    lex = load_lexicon()
+    doc = nlp(_NEWS)
+    for sent in doc.sents:
+        columns = sentence_columns(sent, lex)
+        assert columns.verbal == [t.i for t in sent if is_verbal(t)]
+        assert columns.nominal == [t.i for t in sent if t.pos_ in ("NOUN", "PROPN")]
+        assert columns.speech_verbal == [
+            t.i for t in sent if t.lemma_.lower() in lex.speech_verbs and is_verbal(t)
+        ]
+    assert sentence_columns(next(doc.sents), lex).verbal  # "struck", "killing", "said"
+
+
+def test_lexicon_verb_keys_keep_every_key_the_lexicon_has(nlp) -> None:
+    from newsgraph.components.events.lexicon import load_lexicon
+    from newsgraph.components.events.triggers import lexicon_verb_keys, verb_keys
+
+    lex = load_lexicon()
+    known = set(lex.verbs) | set(lex.support_verbs)
+    doc = nlp(_NEWS)
+    particle_keys = 0
+    for token in doc:
+        full = verb_keys(token)
+        short = lexicon_verb_keys(token, lex)
+        assert [k for k in full if k in known] == [k for k in short if k in known]
+        particle_keys += any(" " in k for k in short)
+    assert particle_keys  # "called off", "carry out" keep their particle keys
+
+
+def test_token_lowers_are_the_tokens_lower(nlp) -> None:
+    from newsgraph.extensions import token_lowers
+
+    doc = nlp(_NEWS)
+    assert token_lowers(doc) == [t.lower_ for t in doc]
+    assert token_lowers(nlp("")) == []
+
+
+def test_annotator_docs_read_the_article_text(nlp) -> None:
+    from newsgraph.extensions import doc_text, remember_text
+
+    doc = nlp.make_doc(_NEWS + "\n\n  Second paragraph.  ")
+    remember_text(doc, _NEWS + "\n\n  Second paragraph.  ")
+    assert doc_text(doc) == doc.text  # spaCy's tokenizer keeps every character
+
+
+def test_gazetteer_candidates_kept_are_those_looked_up() -> None:
+    from newsgraph.components.places.gazetteer import CITY, Gazetteer, fold, lookup_key
+
+    gaz = Gazetteer()
+    row = gaz.add(id="t:1", name="Rafah", kind=CITY, feature="PPL", cc="PS", lat=31.3, lon=34.2)
+    gaz.index_name("Rafah", row, primary=True)
+    gaz.index_name("Rafaḩ", row, primary=False)
+    assert [(e.id, p) for e, p in gaz.candidates("Rafah")] == [("t:1", True)]
+    assert list(gaz.candidates("Rafah")) == list(gaz._rows_of(fold("Rafah")))
+    # a row added after a look-up is found: adding empties what was kept
+    other = gaz.add(id="t:2", name="Rafah", kind=CITY, feature="PPL", cc="EG", lat=31.2, lon=34.2)
+    gaz.index_name("Rafah", other, primary=True)
+    assert [e.id for e, _ in gaz.candidates("Rafah")] == ["t:1", "t:2"]
+    assert lookup_key("St. Louis") == fold("St. Louis")
+    assert "_found" not in gaz.__getstate__()
+
+
+def test_person_names_are_those_of_a_scan_of_the_entities(nlp) -> None:
+    from newsgraph.components.places.recognizer import _named_a_person, _surname_of_a_named_person
+
+    doc = nlp(_NEWS)
+    people = [e for e in entities(doc) if e.label_ == "PERSON"]
+    for ent in entities(doc):
+        assert _named_a_person(ent) == any(p.text == ent.text for p in people)
+        assert _surname_of_a_named_person(ent) == any(
+            len(p) > 1 and p[-1].text == ent.text for p in people
+        )
+    set_entities(doc, [doc.char_span(0, 9, label="PERSON")])  # new entities, new names
+    assert _named_a_person(entities(doc)[0])

@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from ...extensions import token_lowers
 from .kb import STATE_TYPE, ActorEntry, DescriptionHead, DescriptionRules, KnowledgeBase
 from .names import ALIAS, DEMONYM, DESC, ActorLexicon, Hit, choose_longest
 
@@ -32,9 +33,9 @@ class DescriptionReader:
         for hit in kb_hits:
             starts.setdefault(hit.start, []).append(hit)
         found = []
-        for token in doc:
-            if token.lower_ == "the":
-                hit = self.parse_description(doc, token.i, demonyms, orgs)
+        for i, word in enumerate(token_lowers(doc)):
+            if word == "the":
+                hit = self.parse_description(doc, i, demonyms, orgs)
                 if hit is None:
                     continue
                 inner = [
@@ -71,7 +72,7 @@ class DescriptionReader:
                     return Hit(start, end, DESC, head=head, country=country, org=org)
             if position >= len(doc):
                 return None
-            word = doc[position].lower_
+            word = token_lowers(doc)[position]
             if head is not None and word not in self.rules.modifiers:
                 return None  # "the group leader": a head inside a longer noun phrase
             if word in self.rules.blockers:
@@ -91,10 +92,11 @@ class DescriptionReader:
         return None
 
     def head_at(self, doc: Doc, position: int) -> DescriptionHead | None:
+        lowers = token_lowers(doc)
         for size in range(self.rules.longest_head, 0, -1):
-            if position + size > len(doc):
+            if position + size > len(lowers):
                 continue
-            words = tuple(t.lower_ for t in doc[position : position + size])
+            words = tuple(lowers[position : position + size])
             head = self.rules.heads.get(words)
             if head is not None and (not head.capitalized or doc[position].text[:1].isupper()):
                 return head

@@ -43,8 +43,16 @@ from .targets import (
     support_target_candidates,
     verb_target_candidates,
 )
+from .token_columns import sentence_columns
 from .trigger_model import TriggerModel
-from .triggers import in_hyphen_compound, lemma_candidates, noun_sense, object_sense, verb_keys
+from .triggers import (
+    in_hyphen_compound,
+    lemma_candidates,
+    lexicon_verb_keys,
+    noun_sense,
+    object_sense,
+    verb_keys,
+)
 
 
 def _object_names(obj: Token) -> set[str]:
@@ -77,16 +85,26 @@ class SentenceDetector:
 
     # ---- building -------------------------------------------------------------------------
     def run(self) -> list[Mention]:
-        tokens = list(self.sent)  # a Span builds a new Token per step of each pass
-        for tok in tokens:
-            if is_verbal(tok) and not in_hyphen_compound(tok):
+        # the three passes test each token's columns, read once per doc, and build a Token
+        # (once per sentence: the passes share it) only where one goes on
+        columns = sentence_columns(self.sent, self.lex)
+        doc = self.sent.doc
+        tokens: dict[int, Token] = {}
+
+        def token_at(i: int) -> Token:
+            tok = tokens.get(i)
+            if tok is None:
+                tok = tokens[i] = doc[i]
+            return tok
+
+        for i in columns.verbal:
+            if not in_hyphen_compound(tok := token_at(i)):
                 self._verb(tok)
-        for tok in tokens:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in self.consumed:
-                self._noun(tok)
-        for tok in tokens:
-            if tok.lemma_.lower() in self.lex.speech_verbs and is_verbal(tok):
-                self._obligation(tok)
+        for i in columns.nominal:
+            if i not in self.consumed:
+                self._noun(token_at(i))
+        for i in columns.speech_verbal:
+            self._obligation(token_at(i))
         if self.trigger_model is not None:
             self._learned_triggers(self.trigger_model)
         fold_embedded(self.mentions, self.owner)
@@ -166,9 +184,11 @@ class SentenceDetector:
             self._verb_roles(mention, phrase_object=obj)
             self._add(mention)
             return
-        keys = verb_keys(verb)
+        keys = lexicon_verb_keys(verb, lex)
         verb_key = next((k for k in keys if k in lex.verbs), None)
         verb_sense = lex.verbs[verb_key] if verb_key else None
+        if verb_sense is None and not any(k in lex.support_verbs for k in keys):
+            return  # neither an event verb nor a support verb: no mention below can start here
         obj = direct_object(verb) or (passive_patient(verb) if is_passive(verb) else None)
         # a particle verb with its own sense ("called off a strike") is not a support verb
         # nor is a verb that names its object ("called the protests treasonous")

@@ -19,6 +19,7 @@ import numpy as np
 from spacy.tokens import Token
 
 from ...datafiles import data_file
+from ...extensions import doc_text, token_lowers
 from .lexicon import Lexicon
 from .roles import hypothetical, negated, verb_chain
 
@@ -129,11 +130,13 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
             found[f"gov2={_governor_class(head.head.lemma_.lower(), lex)}"] = 1.0
     found.update(_scope_cues(token))
     sent = token.sent
-    if sent.text.rstrip().endswith("?"):
+    # the sentence's text and words from the doc's, read once per doc (not rebuilt per trigger)
+    if doc_text(token.doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):
         found["question"] = 1.0
-    if any(t.lower_ in HEDGES for t in sent):
+    lowers = token_lowers(token.doc)
+    if any(word in HEDGES for word in lowers[sent.start : sent.end]):
         found["hedge_in_sentence"] = 1.0
-    if any(t.lower_ in ("if", "unless", "whether") for t in sent[: token.i - sent.start]):
+    if any(word in ("if", "unless", "whether") for word in lowers[sent.start : token.i]):
         found["conditional_before"] = 1.0
     return found
 

@@ -147,10 +147,16 @@ class Lexicon:
     # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
     # outside it needs no look at its modifiers
     compound_tails: frozenset[str] = field(init=False, default=frozenset())
+    # the first word of every multiword verb or support-verb key ("carry" of "carry out"): a
+    # verb whose lemma is none of them needs no look for its particle
+    particle_heads: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         self.compound_tails = frozenset(
             key[i + 1 :] for key in self.nouns for i, char in enumerate(key) if char == " "
+        )
+        self.particle_heads = frozenset(
+            key.partition(" ")[0] for key in (*self.verbs, *self.support_verbs) if " " in key
         )
 
     def classes_of(self, lemma: str) -> set[str]:

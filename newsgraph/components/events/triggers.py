@@ -65,6 +65,18 @@ def verb_keys(token: Token) -> list[str]:
     return keys
 
 
+def lexicon_verb_keys(token: Token, lex: Lexicon) -> list[str]:
+    """The keys of :func:`verb_keys` that can be in ``lex``'s verbs or support verbs: the
+    particle keys only when some lemma guess begins a multiword key (finding the particle
+    walks the verb's children, and most verbs have no particle sense)."""
+    candidates = lemma_candidates(token)
+    if any(lemma.partition(" ")[0] in lex.particle_heads for lemma in candidates):
+        prt = _particle(token)
+        if prt:
+            return [*(f"{lemma} {prt}" for lemma in candidates), *candidates]
+    return candidates
+
+
 def noun_sense(token: Token, lex: Lexicon) -> Sense | None:
     """The event sense of a noun, with modifiers ("air strike", "hunger strike") applied."""
     lemma = token.lemma_.lower()

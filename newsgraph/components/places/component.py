@@ -21,7 +21,7 @@ from ...extensions import doc_text, get_list
 from ...model import Place, Span
 from ..actors.unresolved import UNRESOLVED_PREFIX
 from .filters import drop_persons_and_institutions, drop_unknown_names
-from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, fold, get_gazetteer
+from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
 from .recognizer import Recognizer, Toponym, outlet_country
 from .resolver import Resolver, clean_surface, default_resolver
 from .weights import ResolverWeights
@@ -149,7 +149,7 @@ def to_place(entry: Entry, surface: str | None = None) -> Place:
     name = entry.name
     if surface is not None:
         cleaned = clean_surface(surface)
-        if fold(cleaned) == fold(entry.name) and not cleaned.isupper():
+        if lookup_key(cleaned) == lookup_key(entry.name) and not cleaned.isupper():
             name = cleaned
     admin1 = entry.admin1
     if entry.cc == "US" and admin1 in gazetteer.state_names and entry.kind != STATE:

@@ -94,6 +94,8 @@ ARAB_LEAGUE = frozenset(
 _ARABIC_ARTICLE = re.compile(r"^(?:A[lnrsdtz]|Ash|Adh|Ath|El)[ \-](?=\w{3})", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\s\-‐‑–—_/]+")
 _SPACED_INITIALS = re.compile(r"(?<=\b[a-z]\.)\s+(?=[a-z]{1,3}\.)")
+# names whose candidates the gazetteer keeps (a few hundred an article; a day of news)
+MAX_KEPT_LOOKUPS = 50_000
 _LATIN = re.compile(r"^[A-Za-z0-9 .,'’()\-]+$")
 
 
@@ -113,6 +115,11 @@ def fold(name: str) -> str:
     for pattern, full in _ABBREVIATIONS:
         key = pattern.sub(full, key + " ").strip()
     return key
+
+
+# the names an article looks up repeat (the same place, the same words tried as places), and
+# folding one costs a Unicode decomposition and a dozen regular expressions
+lookup_key = lru_cache(maxsize=16_384)(fold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,10 @@ class _Columns:
 class Gazetteer:
     """Name → candidate rows. ``primary`` holds official names; ``alternate`` other spellings."""
 
+    # folded name -> its candidates, filled as names are looked up (not pickled; a class
+    # default, so a pickle written before it existed loads too); emptied when rows change
+    _found: dict[str, tuple[tuple[Entry, bool], ...]] | None = None
+
     def __init__(self) -> None:
         self.cols = _Columns()
         # key → row, or tuple of rows: most names have one place, and a bare int is far
@@ -181,6 +192,7 @@ class Gazetteer:
         codes: Iterable[str] = (),
         country_is_cc: bool = True,
     ) -> int:
+        self._found = None
         cols = self.cols
         row = len(cols.ids)
         cols.ids.append(id)
@@ -199,7 +211,13 @@ class Gazetteer:
             cols.codes[row] = codes
         return row
 
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_found", None)
+        return state
+
     def index_name(self, name: str, row: int, *, primary: bool) -> None:
+        self._found = None
         key = fold(name)
         if not key:
             return
@@ -210,7 +228,7 @@ class Gazetteer:
 
     def has_curated(self, name: str) -> bool:
         """Whether a country, US state or supplement record already has this name."""
-        rows = _rows(self.primary.get(fold(name)))
+        rows = _rows(self.primary.get(lookup_key(name)))
         return any(self.cols.kinds[row] in (COUNTRY, STATE, SUPPLEMENT) for row in rows)
 
     # -- reading ----------------------------------------------------------------------------
@@ -236,8 +254,19 @@ class Gazetteer:
         )
 
     def candidates(self, name: str) -> Iterator[tuple[Entry, bool]]:
-        """Rows whose name or alternate name folds to ``name``'s key: (entry, is_primary)."""
-        key = fold(name)
+        """Rows whose name or alternate name folds to ``name``'s key: (entry, is_primary).
+
+        Looked up once per key and kept (entries are frozen): an article asks about the same
+        names many times, and building the entries was most of the recognizer's own time."""
+        key = lookup_key(name)
+        found = self._found.get(key) if self._found is not None else None
+        if found is None:
+            if self._found is None or len(self._found) >= MAX_KEPT_LOOKUPS:
+                self._found = {}
+            found = self._found[key] = tuple(self._rows_of(key))
+        return iter(found)
+
+    def _rows_of(self, key: str) -> Iterator[tuple[Entry, bool]]:
         seen: set[int] = set()
         for row in _rows(self.primary.get(key)):
             seen.add(row)

@@ -46,8 +46,8 @@ from .gazetteer import (
     SUPPLEMENT,
     Entry,
     Gazetteer,
-    fold,
     get_gazetteer,
+    lookup_key,
 )
 from .weights import KIND_PRIOR, ResolverWeights
 
@@ -146,7 +146,7 @@ class Resolver:
     # -- candidates --------------------------------------------------------------------------
     def _mention(self, text: str, start: int, end: int) -> _Mention:
         surface = clean_surface(text[start:end])
-        mention = _Mention(start, end, surface, fold(surface))
+        mention = _Mention(start, end, surface, lookup_key(surface))
         mention.candidates = self._candidates(surface)
         mention.container = self._container(text, end)
         mention.feature_hint = self._feature_hint(text, start, end)

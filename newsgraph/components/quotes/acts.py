@@ -43,14 +43,17 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
         return base
     tokens = content_tokens(doc, statement)
     sides = _Sides(doc)
-    harm = [t for t in tokens if t.lemma_.lower() in knowledge.harm_lemmas]
     if _threatens(text, tokens, knowledge, sides, statement.speaker.actor):
         return "threat"
     if base == "claim" and any(p.search(text) for p in knowledge.denial_patterns):
         return "denial"
     if base == "claim" and (
         any(p.search(text) for p in knowledge.accusation_patterns)
-        or _blamed_harm(harm, sides, statement.speaker.actor)
+        or _blamed_harm(
+            [t for t in tokens if t.lemma_.lower() in knowledge.harm_lemmas],
+            sides,
+            statement.speaker.actor,
+        )
     ):
         return "accusation"
     return base

@@ -318,8 +318,14 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
             continue
         start, end = inner.cue
         for j, outer in enumerate(drafts):
-            if j == i or j in dropped or not any(s <= start and end <= e for s, e in outer.content):
+            if j == i or j in dropped:
                 continue
+            # a plain loop: a generator per pair of drafts cost more than the test itself
+            for s, e in outer.content:
+                if s <= start and end <= e:
+                    break
+            else:
+                continue  # the cue is inside none of outer's content pieces
             if _is_speech(inner) and not _is_speech(outer):
                 dropped.add(j)
             else:

@@ -1,0 +1,78 @@
+"""Which tokens of a sentence each detection pass looks at, read from the doc's columns.
+
+``SentenceDetector.run`` makes three passes over a sentence's tokens (verbs, nouns, speech
+verbs); testing ``pos_``, ``tag_`` and ``lemma_`` on a ``Token`` builds the token and looks up
+each string again, for every token of every sentence. The doc's POS, TAG and LEMMA columns are
+read once per doc instead, each distinct tag and lemma is judged once, and only the tokens a
+pass goes on with are built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import LEMMA, POS, TAG
+from spacy.strings import StringStore
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Span
+
+from .lexicon import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceColumns:
+    verbal: list[int]  # token indices where ``roles.is_verbal`` holds
+    nominal: list[int]  # pos_ NOUN or PROPN
+    speech_verbal: list[int]  # verbal, and lemma_.lower() a speech verb of the lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class _DocColumns:
+    lexicon: Lexicon
+    size: int
+    verbal: np.ndarray  # bool per token
+    nominal: np.ndarray
+    speech_verbal: np.ndarray
+
+
+_KEY = ("newsgraph", "event_token_columns")
+
+
+def sentence_columns(sent: Span, lex: Lexicon) -> SentenceColumns:
+    columns = _doc_columns(sent.doc, lex)
+    start, end = sent.start, sent.end
+
+    def where(column: np.ndarray) -> list[int]:
+        return (np.flatnonzero(column[start:end]) + start).tolist()
+
+    return SentenceColumns(
+        where(columns.verbal), where(columns.nominal), where(columns.speech_verbal)
+    )
+
+
+def _doc_columns(doc: Doc, lex: Lexicon) -> _DocColumns:
+    found = doc.user_data.get(_KEY)
+    if found is not None and found.lexicon is lex and found.size == len(doc):
+        return found
+    strings = doc.vocab.strings
+    rows = doc.to_array([POS, TAG, LEMMA]).reshape(len(doc), 3)
+    pos, tags, lemmas = rows[:, 0], rows[:, 1], rows[:, 2]
+    verbal = (pos == VERB) | (pos == AUX) | _judged(tags, strings, _is_verb_tag)
+    speech_verbs = lex.speech_verbs
+    speech = _judged(lemmas, strings, lambda lemma: lemma.lower() in speech_verbs)
+    found = doc.user_data[_KEY] = _DocColumns(
+        lex, len(doc), verbal, (pos == NOUN) | (pos == PROPN), verbal & speech
+    )
+    return found
+
+
+def _is_verb_tag(tag: str) -> bool:
+    return tag.startswith("VB")
+
+
+def _judged(column: np.ndarray, strings: StringStore, judge: Callable[[str], bool]) -> np.ndarray:
+    """Whether ``judge`` holds of each hash's string, judging each distinct hash once."""
+    kept = [key for key in np.unique(column).tolist() if judge(strings[key])]
+    return np.isin(column, np.array(kept, dtype=column.dtype))

@@ -125,6 +125,25 @@ def test_windows_cut_the_input_in_order() -> None:
     assert windows == [[0, 1, 2], [3, 4, 5], [6]]
 
 
+def blocks_of(rows: int, batch_size: int, actors: int) -> list[int]:
+    size = ray_runner.block_size(rows, batch_size, actors)
+    return [min(size, rows - start) for start in range(0, rows, size)]
+
+
+def test_blocks_come_in_a_multiple_of_the_actors_so_they_finish_together() -> None:
+    # 300 articles in blocks of 16 would be 19 blocks: one actor of two parses the last alone
+    assert blocks_of(300, 16, 2) == [15] * 20
+    assert len(blocks_of(64, 16, 3)) == 6
+    assert max(blocks_of(64, 16, 3)) <= 16
+
+
+def test_blocks_keep_the_batch_size_where_the_actors_share_them_evenly_already() -> None:
+    assert blocks_of(300, 16, 1) == [16] * 18 + [12]
+    assert blocks_of(32, 16, 2) == [16, 16]
+    assert blocks_of(5, 16, 2) == [5]  # fewer articles than one batch: one block, one actor
+    assert blocks_of(1, 16, 4) == [1]
+
+
 def test_missing_ray_says_which_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     real_import = builtins.__import__
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import ArticleError
 from .lifeline import pid_view, tie_to_driver
 from .ray_runner import (
+    TASKS_PER_ACTOR,
     RayRunFailed,
     cluster_cpus,
     import_ray,
@@ -224,7 +225,9 @@ def _run_on_ray(
             "batch_size": batch_size,
             "driver": (pid_view(), os.getpid()),
         },
-        compute=ray.data.ActorPoolStrategy(size=actors),
+        compute=ray.data.ActorPoolStrategy(
+            size=actors, max_tasks_in_flight_per_actor=TASKS_PER_ACTOR
+        ),
         batch_size=per_shard,
         batch_format="pyarrow",
         num_cpus=1,

@@ -1,15 +1,24 @@
 """Does ``--engine ray`` scale? Ray with 2 annotator actors against 1, on the same input, in one
-run, beside bare spaCy with 2 processes against 1 (the reference), with peak memory per worker.
+run, beside bare spaCy with 2 processes against 1 (the reference), with peak memory per worker
+and CPU seconds per kind of process.
 
     PYTHONPATH=. python benchmarks/ray_scale.py [--articles 200] [--workers 2] [--rounds 2]
 
 One local Ray instance with ``--workers`` CPUs is started first and serves every Ray run, so no
-run pays Ray's own start-up; a first, untimed run of one batch warms Ray Data up. Each timed run
-does pay its actors' pipeline loads, as a real ``ingest --engine ray`` does. The runs go 1, N,
-then (``--rounds 2``) N, 1 again, so a change in the machine's load weighs on both; a rate is
-the articles of all rounds over their total time. Speed-up = articles/s with N / articles/s
-with 1. Texts are the throughput benchmark's (PolNeAR articles of about 780 words when
-../shared/eval is there).
+run pays Ray's own start-up; a first, untimed run of one batch warms Ray up. Each timed run
+does pay its actors' start (a worker process each) and pipeline loads, as a real
+``ingest --engine ray`` does. The runs go 1, N, then (``--rounds 2``) N, 1 again, so a change in
+the machine's load weighs on both; a rate is the articles of all rounds over their total time.
+Speed-up = articles/s with N / articles/s with 1 (**end to end**). The **steady-state** speed-up
+leaves out each run's start: it is the rate of the results after the first N x batch size
+(every actor has loaded and delivered a first batch), over the time from then to the last
+result, the same cut for every run, Ray's and bare spaCy's. Texts are the throughput
+benchmark's (PolNeAR articles of about 780 words when ../shared/eval is there).
+
+CPU seconds (``proccpu.py``, from /proc) are printed per article for the workers (Ray's actors,
+bare spaCy's pool, or the main thread where it parses alone), Ray's own processes (raylet, GCS,
+agents, idle workers, helper actors) and the driver; the benchmark's own samplers are left out.
+On a shared machine these say more than wall time: waiting for a core costs no CPU.
 
 Peak memory per worker is the kernel's high-water mark (``VmHWM``) of each Ray actor process
 (``ray::`` processes whose title names the annotator) and of each process of bare spaCy's

@@ -6,6 +6,13 @@ driver; an article that crashes the pipeline becomes an ``internal`` error recor
 alone. Only the driver reads inputs and only the driver writes results (a store has one writer);
 workers see plain article columns, never the raw input bytes.
 
+The workers are plain Ray actors (``AnnotatorActor``), one pipeline each, fed blocks of articles
+by the driver; each block's records come back as one JSON array. Not Ray Data: for this stream
+from the driver, its machinery cost more than it gave (measured in docs/benchmarks.md, "Where
+Ray's time went"): a remote task per block before any actor starts, three helper actors, an
+executor thread, 1.6 s of import on the driver. ``newsgraph scale-run``
+(``newsgraph.scale.ray_data``), where the workers read and write for themselves, uses Ray Data.
+
 Ray is an optional dependency: ``pip install 'newsgraph[scale]'``. It is imported only when a
 Ray run is asked for.
 """
@@ -17,11 +24,12 @@ import logging
 import math
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model import Article, ArticleError
 from ..pipeline import Annotator
@@ -29,25 +37,27 @@ from .lifeline import pid_view, tie_to_driver
 from .local import Item, Result, annotate_safely, default_workers
 from .ray_guard import RayGuard
 
-if TYPE_CHECKING:
-    import pyarrow as pa
-
-# Inputs are cut into windows, one Ray dataset each: the driver never holds more than a window
-# of pending articles, and results start flowing before the whole input is read. Each window
-# starts a fresh actor pool (one pipeline load per actor), so a window should be large.
+# Inputs are cut into windows: the driver never holds more than a window of pending articles,
+# and results start flowing before the whole input is read. The actors serve every window.
 DEFAULT_WINDOW = 10_000
 
 # Text fields travel as UTF-8 bytes encoded with "surrogatepass", so any Python str (even one
 # with a lone surrogate) crosses to the worker and back unchanged: offsets stay exact.
 TEXT_FIELDS = ("id", "text", "title", "outlet", "url", "language", "source", "format")
 SEQ = "seq"  # position of the article in its window: results are matched by it, not trusted
-RECORD = "record"  # the worker's output column: the contract record as a JSON string
 # Blocks given to an actor before it finished the one it parses. Ray Data's default (2) lets the
 # first actor that is ready take two blocks while the others still load their pipeline, and
 # leaves one actor parsing a queued block at the end while the others have nothing left:
 # measured, one actor of two parsed both blocks of a 32-article window. With 1, a block goes to
 # whichever actor is free; the next block reaches it a few milliseconds after it asks.
+# (`scale-run` gives it to Ray Data; here the driver, which feeds the actors itself, queues a
+# second block on an actor only while more blocks than actors remain: it hides the round trip
+# while the caller is busy writing records, and leaves no actor with a queued block at the end.)
 TASKS_PER_ACTOR = 1
+TASKS_PER_ACTOR_WHILE_MANY = 2
+# an actor that dies (killed, out of memory) is restarted and its block retried this many times
+# before the run fails (Ray Data retries forever: an article that kills its worker would loop)
+RESTARTS = 2
 
 INSTALL_HINT = "Ray is not installed; install the scale extra: pip install 'newsgraph[scale]'"
 
@@ -60,11 +70,13 @@ class RayRunFailed(RuntimeError):
     """The Ray run stopped: an actor could not start, or a worker died beyond retries."""
 
 
-def import_ray() -> ModuleType:
-    """Import Ray (with Ray Data) or explain how to install it."""
+def import_ray(data: bool = True) -> ModuleType:
+    """Import Ray (with Ray Data unless ``data`` is False: 1.6 s) or explain how to install it."""
     try:
         import ray
-        import ray.data  # the [data] part of the extra
+
+        if data:
+            import ray.data  # the [data] part of the extra
     except ImportError as exc:
         raise RayNotInstalled(f"{INSTALL_HINT} ({exc})") from exc
     return ray
@@ -88,16 +100,6 @@ def article_from_row(row: dict[str, Any]) -> Article:
     return Article(**fields, published=published)
 
 
-def article_schema() -> pa.Schema:
-    import pyarrow as pa
-
-    return pa.schema(
-        [pa.field(SEQ, pa.int64())]
-        + [pa.field(field, pa.large_binary()) for field in TEXT_FIELDS]
-        + [pa.field("published", pa.string())]
-    )
-
-
 def _pack(value: str | None) -> bytes | None:
     return None if value is None else value.encode("utf-8", "surrogatepass")
 
@@ -110,8 +112,8 @@ def _unpack(value: bytes | None) -> str | None:
 # the worker side
 
 
-class RayAnnotator:
-    """Ray Data callable class: loads the pipeline once per actor, annotates Arrow batches."""
+class AnnotatorActor:
+    """A Ray actor holding one pipeline (loaded once); annotates blocks of article rows."""
 
     def __init__(
         self, model: str | None = None, batch_size: int = 16, driver: tuple[str, int] | None = None
@@ -121,18 +123,12 @@ class RayAnnotator:
         tie_to_driver(driver)
         self.annotator = Annotator(model, batch_size=batch_size)
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        import pyarrow as pa
-
-        rows = batch.to_pylist()
+    def annotate(self, rows: list[dict[str, Any]]) -> bytes:
+        """The block's records, in its order, as one JSON array: one compact object to send
+        back, and the records the driver gets are exactly JSON's (as a store keeps them)."""
         records = annotate_safely(self.annotator, [article_from_row(row) for row in rows])
-        # ensure_ascii (the default) keeps any lone surrogate as an escape, which Arrow accepts
-        return pa.table(
-            {
-                SEQ: pa.array([row[SEQ] for row in rows], pa.int64()),
-                RECORD: pa.array([json.dumps(r) for r in records], pa.large_string()),
-            }
-        )
+        # ensure_ascii (the default) keeps any lone surrogate as an escape: valid UTF-8
+        return json.dumps(records).encode("ascii")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -163,14 +159,17 @@ def annotate_with_ray(
     """
     if (concurrency is not None and concurrency < 1) or batch_size < 1 or window < 1:
         raise ValueError("concurrency, batch_size and window must be at least 1")
-    ray = import_ray()
+    ray = import_ray(data=False)
     address = address or os.environ.get("RAY_ADDRESS") or None
     # resolved here: a worker's environment is its node's `ray start`, not this process's
     model = model or os.environ.get("NEWSGRAPH_MODEL") or None
     with ray_session(ray, address, num_cpus=concurrency or default_workers()):
-        actors = concurrency or cluster_cpus(ray)
-        for window_items in _windows(items, window):
-            yield from _annotate_window(window_items, model, actors, batch_size)
+        pool = ActorPool(ray, model, batch_size, concurrency or cluster_cpus(ray))
+        try:
+            for window_items in _windows(items, window):
+                yield from _annotate_window(window_items, pool)
+        finally:
+            pool.stop()
 
 
 @contextmanager
@@ -237,50 +236,79 @@ def _windows(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield window
 
 
-def _annotate_window(
-    window: list[Item], model: str | None, concurrency: int, batch_size: int
-) -> Iterator[Result]:
+class ActorPool:
+    """Annotator actors, started when the first window shows how many are worth a pipeline
+    load each (no more than its blocks), then kept for every later window."""
+
+    def __init__(self, ray: ModuleType, model: str | None, batch_size: int, size: int) -> None:
+        self.ray = ray
+        self.model = model
+        self.batch_size = batch_size
+        self.size = size
+        self.actors: list[Any] = []
+
+    def start(self, blocks: int) -> list[Any]:
+        if not self.actors:
+            remote = self.ray.remote(num_cpus=1, max_restarts=RESTARTS, max_task_retries=RESTARTS)(
+                AnnotatorActor
+            )
+            driver = (pid_view(), os.getpid())
+            self.actors = [
+                remote.remote(self.model, self.batch_size, driver)
+                for _ in range(min(self.size, blocks))
+            ]
+        return self.actors
+
+    def stop(self) -> None:
+        """End the actors now: a graceful exit would spend CPU freeing a pipeline's memory."""
+        for actor in self.actors:
+            self.ray.kill(actor)
+        self.actors = []
+
+
+def _annotate_window(window: list[Item], pool: ActorPool) -> Iterator[Result]:
     rows = [article_row(item, seq) for seq, item in enumerate(window) if isinstance(item, Article)]
-    results = _ray_results(rows, model, concurrency, batch_size) if rows else iter(())
+    results = _ray_results(rows, pool) if rows else iter(())
     return in_input_order(window, results)
 
 
 def _ray_results(
-    rows: list[dict[str, Any]], model: str | None, concurrency: int, batch_size: int
+    rows: list[dict[str, Any]], pool: ActorPool
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Run one window through an actor pool; yields ``(seq, record)`` as batches finish."""
-    import pyarrow as pa
-    import ray.data
+    """Annotate ``rows`` in blocks on the pool; yields ``(seq, record)`` as blocks finish.
+
+    A freed actor gets its next block before the records of the one it finished are yielded,
+    so it parses on while the caller writes them.
+    """
     from ray.exceptions import RayError
 
-    schema = article_schema()
-    size = block_size(len(rows), batch_size, concurrency)
-    blocks = [
-        pa.Table.from_pylist(rows[i : i + size], schema=schema) for i in range(0, len(rows), size)
-    ]
-    dataset = ray.data.from_arrow(blocks)
-    configure(dataset.context)
-    annotated = dataset.map_batches(
-        RayAnnotator,
-        fn_constructor_kwargs={
-            "model": model,
-            "batch_size": batch_size,
-            "driver": (pid_view(), os.getpid()),
-        },
-        # a fixed pool, no more actors than blocks: each actor costs a pipeline load.
-        # (`compute=` rather than `concurrency=`, which Ray >= 2.51 deprecates)
-        compute=ray.data.ActorPoolStrategy(
-            size=min(concurrency, len(blocks)), max_tasks_in_flight_per_actor=TASKS_PER_ACTOR
-        ),
-        batch_size=size,  # one task per block: a larger batch would merge blocks
-        batch_format="pyarrow",
-    )
-    quiet_ray_data_console()
+    ray = pool.ray
+    size = block_size(len(rows), pool.batch_size, pool.size)
+    pending = deque(rows[i : i + size] for i in range(0, len(rows), size))
+    actors = pool.start(len(pending))
+    running: dict[Any, tuple[Any, list[dict[str, Any]]]] = {}  # task -> (actor, its block)
+    in_flight = dict.fromkeys(range(len(actors)), 0)
+
+    def feed(index: int) -> None:
+        # a second block queued on an actor hides the round trip, but only while there are
+        # more blocks than actors: at the end, a queued block would leave another actor idle
+        while pending and in_flight[index] < (
+            TASKS_PER_ACTOR_WHILE_MANY if len(pending) > len(actors) else TASKS_PER_ACTOR
+        ):
+            block = pending.popleft()
+            running[actors[index].annotate.remote(block)] = (index, block)
+            in_flight[index] += 1
+
     try:
-        for batch in annotated.iter_batches(batch_size=None, batch_format="pyarrow"):
-            seqs, records = batch[SEQ].to_pylist(), batch[RECORD].to_pylist()
-            for seq, record in zip(seqs, records, strict=True):
-                yield seq, json.loads(record)
+        for index in in_flight:
+            feed(index)
+        while running:
+            [task], _ = ray.wait(list(running), num_returns=1)
+            index, block = running.pop(task)
+            in_flight[index] -= 1
+            feed(index)
+            records = json.loads(ray.get(task))
+            yield from zip((row[SEQ] for row in block), records, strict=True)
     except RayError as exc:
         # Ray's message is a remote traceback; its last line names the cause
         # (e.g. "newsgraph.nlp.ModelNotFound: No spaCy model found ...")
@@ -310,16 +338,8 @@ def quiet_ray_data_console() -> None:
         )
         if is_console and handler.level < logging.WARNING:
             handler.setLevel(logging.WARNING)
-    # it warns that progress bars are off, which `configure` does on purpose
+    # it warns that progress bars are off, which `scale-run` turns off on purpose
     logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
-
-
-def configure(context: Any) -> None:
-    """Settings for this dataset only (its context is a copy of the process-wide one)."""
-    context.execution_options.preserve_order = True  # results stream back in input order
-    context.enable_progress_bars = False  # the CLI draws its own progress bar
-    context.print_on_execution_start = False
-    context.enable_auto_log_stats = False
 
 
 def in_input_order(
@@ -327,8 +347,8 @@ def in_input_order(
 ) -> Iterator[Result]:
     """Pair each item of ``window`` with its record, in window order.
 
-    Reader errors keep their own record. Ray already returns results in order (preserve_order);
-    matching by position anyway costs little and makes order a checked property, not a hope.
+    Reader errors keep their own record. Blocks finish in any order: records are matched by
+    position, and a record that comes early waits here for its turn.
     """
     early: dict[int, dict[str, Any]] = {}
     for seq, item in enumerate(window):

@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date
+from itertools import chain, islice
 from types import ModuleType
 from typing import Any
 
@@ -166,7 +167,12 @@ def annotate_with_ray(
     with ray_session(ray, address, num_cpus=concurrency or default_workers()):
         pool = ActorPool(ray, model, batch_size, concurrency or cluster_cpus(ray))
         try:
-            for window_items in _windows(items, window):
+            # the actors load their pipelines while the driver reads the rest of the window:
+            # the first items say how many are worth starting
+            stream = iter(items)
+            head = list(islice(stream, pool.size * batch_size))
+            pool.start(math.ceil(sum(isinstance(i, Article) for i in head) / batch_size))
+            for window_items in _windows(chain(head, stream), window):
                 yield from _annotate_window(window_items, pool)
         finally:
             pool.stop()
@@ -237,8 +243,8 @@ def _windows(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 class ActorPool:
-    """Annotator actors, started when the first window shows how many are worth a pipeline
-    load each (no more than its blocks), then kept for every later window."""
+    """Annotator actors, started as soon as the first items show how many are worth a
+    pipeline load each (no more than the blocks they make), then kept for every window."""
 
     def __init__(self, ray: ModuleType, model: str | None, batch_size: int, size: int) -> None:
         self.ray = ray
@@ -248,7 +254,8 @@ class ActorPool:
         self.actors: list[Any] = []
 
     def start(self, blocks: int) -> list[Any]:
-        if not self.actors:
+        """The actors, started now if none is (at most ``blocks``: each costs a pipeline load)."""
+        if not self.actors and blocks > 0:
             remote = self.ray.remote(num_cpus=1, max_restarts=RESTARTS, max_task_retries=RESTARTS)(
                 AnnotatorActor
             )
@@ -283,9 +290,9 @@ def _ray_results(
     from ray.exceptions import RayError
 
     ray = pool.ray
-    size = block_size(len(rows), pool.batch_size, pool.size)
+    actors = pool.start(math.ceil(len(rows) / pool.batch_size))
+    size = block_size(len(rows), pool.batch_size, len(actors))
     pending = deque(rows[i : i + size] for i in range(0, len(rows), size))
-    actors = pool.start(len(pending))
     running: dict[Any, tuple[Any, list[dict[str, Any]]]] = {}  # task -> (actor, its block)
     in_flight = dict.fromkeys(range(len(actors)), 0)
 

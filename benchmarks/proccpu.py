@@ -1,16 +1,27 @@
 """CPU seconds spent by this process's threads and by every process it started, during a block.
 
+As a command, it runs another command and prints its wall time and the CPU seconds of its
+whole process tree by kind of process (Ray's, newsgraph's driver), e.g. a whole
+``newsgraph annotate --engine ray`` with its private Ray instance:
+
+    PYTHONPATH=. python benchmarks/proccpu.py python -m newsgraph annotate examples/ \
+        --engine ray --workers 2 -o /tmp/records.jsonl
+
 On a shared machine wall time mostly measures the neighbours; CPU seconds per process do not:
 they say which of Ray's processes (raylet, GCS, agents, idle workers), which actor, and which of
 the driver's threads (the main thread, Ray Data's executor) used the cores during a run.
 Sampled from ``/proc`` (``utime + stime`` of each descendant of this process, and of each of its
-threads) every ``interval_s``; a process that ends between samples keeps its last sample.
+threads) every ``interval_s``; a process that ends between samples keeps its last sample (what
+it spent after it is lost: short-lived processes are undercounted).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -146,3 +157,28 @@ class CpuAccount:
 def _thread_kind(name: str) -> str:
     """Thread names without their numbers: one group per kind of thread."""
     return name.rstrip("0123456789-_ ") or name
+
+
+def command_group(command: str) -> str:
+    """Ray's kinds of process, and newsgraph's own driver."""
+    group = ray_group(command)
+    if group == "other children" and "newsgraph" in command and "ray_guard" not in command:
+        return "newsgraph driver"
+    return group
+
+
+def main(command: list[str]) -> None:
+    with CpuAccount(group=command_group, interval_s=0.2) as cpu:
+        started = time.perf_counter()
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, check=False)
+        wall = time.perf_counter() - started
+    # this process's own threads (the sampler) are not the command's
+    groups = {k: v for k, v in cpu.seconds().items() if not k.startswith("driver: ")}
+    total = sum(groups.values())
+    print(f"exit {done.returncode}, wall {wall:.1f} s, CPU of the tree {total:.1f} s")
+    for group, seconds in sorted(groups.items(), key=lambda item: -item[1]):
+        print(f"  {group:28s} {seconds:7.2f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

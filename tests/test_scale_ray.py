@@ -236,6 +236,17 @@ def test_no_more_actors_than_blocks_and_all_are_killed_at_the_end() -> None:
     assert pool.start(0) == []  # nothing to annotate (only reader errors): no actor at all
 
 
+def test_a_later_window_with_more_blocks_gets_the_actors_the_first_items_did_not_call_for() -> None:
+    fake, pool = fake_pool(size=3, batch_size=4)
+    pool.start(1)  # the first items held one batch of articles (the rest: reader errors)
+    assert fake.started == 1
+
+    list(ray_runner._ray_results(rows_for(40), pool))
+
+    assert fake.started == 3
+    assert {actor for actor, _, _ in fake.submissions} == {0, 1, 2}
+
+
 def test_missing_ray_says_which_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     real_import = builtins.__import__
 

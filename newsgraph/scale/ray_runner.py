@@ -244,7 +244,8 @@ def _windows(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 class ActorPool:
     """Annotator actors, started as soon as the first items show how many are worth a
-    pipeline load each (no more than the blocks they make), then kept for every window."""
+    pipeline load each (no more than the blocks they make), topped up to ``size`` when a window
+    has more blocks, and kept for every window."""
 
     def __init__(self, ray: ModuleType, model: str | None, batch_size: int, size: int) -> None:
         self.ray = ray
@@ -254,15 +255,16 @@ class ActorPool:
         self.actors: list[Any] = []
 
     def start(self, blocks: int) -> list[Any]:
-        """The actors, started now if none is (at most ``blocks``: each costs a pipeline load)."""
-        if not self.actors and blocks > 0:
+        """The actors, at least ``min(size, blocks)`` of them: more are started if a window
+        has more blocks than the first items showed (each actor costs a pipeline load)."""
+        missing = min(self.size, blocks) - len(self.actors)
+        if missing > 0:
             remote = self.ray.remote(num_cpus=1, max_restarts=RESTARTS, max_task_retries=RESTARTS)(
                 AnnotatorActor
             )
             driver = (pid_view(), os.getpid())
-            self.actors = [
-                remote.remote(self.model, self.batch_size, driver)
-                for _ in range(min(self.size, blocks))
+            self.actors += [
+                remote.remote(self.model, self.batch_size, driver) for _ in range(missing)
             ]
         return self.actors
 

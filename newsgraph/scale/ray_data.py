@@ -215,6 +215,8 @@ def _run_on_ray(
     context.enable_progress_bars = False  # the CLI draws its own progress bar
     context.print_on_execution_start = False
     context.enable_auto_log_stats = False
+    # one batch of files at a time per actor (see ray_runner.TASKS_PER_ACTOR)
+    context.max_tasks_in_flight_per_actor = TASKS_PER_ACTOR
     summaries = dataset.map_batches(
         ShardActor,
         fn_constructor_kwargs={
@@ -225,9 +227,7 @@ def _run_on_ray(
             "batch_size": batch_size,
             "driver": (pid_view(), os.getpid()),
         },
-        compute=ray.data.ActorPoolStrategy(
-            size=actors, max_tasks_in_flight_per_actor=TASKS_PER_ACTOR
-        ),
+        compute=ray.data.ActorPoolStrategy(size=actors),
         batch_size=per_shard,
         batch_format="pyarrow",
         num_cpus=1,

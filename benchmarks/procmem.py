@@ -59,7 +59,7 @@ class PeakMemory:
         self.mb: dict[int, float] = {}
         self.titles: dict[int, str] = {}
         self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread = threading.Thread(target=self._run, name="peak-memory", daemon=True)
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()

@@ -98,7 +98,7 @@ def check_engine(engine: str) -> str:
         from .scale.ray_runner import import_ray
 
         with user_errors():
-            import_ray()
+            import_ray(data=False)  # `--engine ray` runs plain actors, not Ray Data
     return engine
 
 

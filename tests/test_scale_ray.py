@@ -7,6 +7,7 @@ end-to-end comparison needs the ``scale`` extra and is skipped without it.
 from __future__ import annotations
 
 import builtins
+import json
 import logging
 from datetime import date
 from typing import Any
@@ -123,6 +124,127 @@ def test_windows_cut_the_input_in_order() -> None:
     windows = list(ray_runner._windows(iter(range(7)), 3))  # type: ignore[arg-type]
 
     assert windows == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+def blocks_of(rows: int, batch_size: int, actors: int) -> list[int]:
+    size = ray_runner.block_size(rows, batch_size, actors)
+    return [min(size, rows - start) for start in range(0, rows, size)]
+
+
+def test_blocks_come_in_a_multiple_of_the_actors_so_they_finish_together() -> None:
+    # 300 articles in blocks of 16 would be 19 blocks: one actor of two parses the last alone
+    assert blocks_of(300, 16, 2) == [15] * 20
+    assert len(blocks_of(64, 16, 3)) == 6
+    assert max(blocks_of(64, 16, 3)) <= 16
+
+
+def test_blocks_keep_the_batch_size_where_the_actors_share_them_evenly_already() -> None:
+    assert blocks_of(300, 16, 1) == [16] * 18 + [12]
+    assert blocks_of(32, 16, 2) == [16, 16]
+    assert blocks_of(5, 16, 2) == [5]  # fewer articles than one batch: one block, one actor
+    assert blocks_of(1, 16, 4) == [1]
+
+
+class FakeRay:
+    """Just enough of Ray for the driver's dispatch: tasks finish in the order they were given,
+    and each submission notes how many blocks its actor then holds."""
+
+    def __init__(self) -> None:
+        self.order: list[tuple[int, int]] = []  # (actor, task) not yet collected, oldest first
+        self.blocks: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        self.submissions: list[tuple[int, int, int]] = []  # (actor, blocks it holds, rows)
+        self.killed: list[int] = []
+        self.started = 0
+
+    def remote(self, **options: Any) -> Any:
+        """``ray.remote(**options)(cls)``: an actor class whose ``.remote(...)`` starts one."""
+        assert options["num_cpus"] == 1 and options["max_restarts"] == ray_runner.RESTARTS
+        actor_class = type("ActorClass", (), {"remote": staticmethod(self.actor)})
+        return lambda cls: actor_class
+
+    def actor(self, *args: Any) -> Any:
+        fake = self
+        number = self.started
+        self.started += 1
+
+        class Method:
+            def remote(self, block: list[dict[str, Any]]) -> tuple[int, int]:
+                task = (number, len(fake.blocks))
+                fake.blocks[task] = block
+                fake.order.append(task)
+                holds = sum(1 for t in fake.order if t[0] == number)
+                fake.submissions.append((number, holds, len(block)))
+                return task
+
+        class Actor:
+            annotate = Method()
+
+        actor = Actor()
+        actor.number = number  # type: ignore[attr-defined]
+        return actor
+
+    def wait(self, tasks: list[Any], num_returns: int) -> tuple[list[Any], list[Any]]:
+        oldest = next(t for t in self.order if t in tasks)
+        self.order.remove(oldest)
+        return [oldest], [t for t in tasks if t != oldest]
+
+    def get(self, task: tuple[int, int]) -> bytes:
+        return json.dumps([{"n": row[ray_runner.SEQ]} for row in self.blocks[task]]).encode()
+
+    def kill(self, actor: Any) -> None:
+        self.killed.append(actor.number)
+
+
+def fake_pool(size: int, batch_size: int) -> tuple[FakeRay, ray_runner.ActorPool]:
+    fake = FakeRay()
+    pool = ray_runner.ActorPool(fake, None, batch_size, size)  # type: ignore[arg-type]
+    return fake, pool
+
+
+def rows_for(n: int) -> list[dict[str, Any]]:
+    return [{ray_runner.SEQ: seq} for seq in range(n)]
+
+
+def test_the_driver_feeds_every_row_to_the_actors_and_pairs_each_record() -> None:
+    fake, pool = fake_pool(size=2, batch_size=4)
+
+    results = dict(ray_runner._ray_results(rows_for(30), pool))
+
+    assert results == {seq: {"n": seq} for seq in range(30)}
+    assert fake.started == 2
+    assert all(rows <= 4 for _, _, rows in fake.submissions)
+
+
+def test_no_block_waits_queued_on_one_actor_while_another_has_none() -> None:
+    fake, pool = fake_pool(size=2, batch_size=4)
+
+    list(ray_runner._ray_results(rows_for(64), pool))
+
+    holds = [held for _, held, _ in fake.submissions]
+    assert max(holds) == ray_runner.TASKS_PER_ACTOR_WHILE_MANY  # a queued block hides the trip
+    # the last blocks (no more than one per actor left) each go to an actor with nothing queued
+    assert holds[-2:] == [1, 1]
+
+
+def test_no_more_actors_than_blocks_and_all_are_killed_at_the_end() -> None:
+    fake, pool = fake_pool(size=4, batch_size=16)
+
+    assert dict(ray_runner._ray_results(rows_for(20), pool)) == {s: {"n": s} for s in range(20)}
+    assert fake.started == 2  # 20 articles make 2 blocks of 16 at most: 2 pipeline loads
+    pool.stop()
+    assert sorted(fake.killed) == [0, 1] and pool.actors == []
+    assert pool.start(0) == []  # nothing to annotate (only reader errors): no actor at all
+
+
+def test_a_later_window_with_more_blocks_gets_the_actors_the_first_items_did_not_call_for() -> None:
+    fake, pool = fake_pool(size=3, batch_size=4)
+    pool.start(1)  # the first items held one batch of articles (the rest: reader errors)
+    assert fake.started == 1
+
+    list(ray_runner._ray_results(rows_for(40), pool))
+
+    assert fake.started == 3
+    assert {actor for actor, _, _ in fake.submissions} == {0, 1, 2}
 
 
 def test_missing_ray_says_which_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

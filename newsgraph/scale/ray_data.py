@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import ArticleError
 from .lifeline import pid_view, tie_to_driver
 from .ray_runner import (
+    TASKS_PER_ACTOR,
     RayRunFailed,
     cluster_cpus,
     import_ray,
@@ -239,6 +240,8 @@ def _run_on_ray(todo: list[str], actor_kwargs: dict[str, Any], actors: int, per_
     context.enable_progress_bars = False  # the CLI draws its own progress bar
     context.print_on_execution_start = False
     context.enable_auto_log_stats = False
+    # one batch of files at a time per actor (see ray_runner.TASKS_PER_ACTOR)
+    context.max_tasks_in_flight_per_actor = TASKS_PER_ACTOR
     summaries = dataset.map_batches(
         ShardActor,
         fn_constructor_kwargs=actor_kwargs,

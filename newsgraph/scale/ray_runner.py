@@ -6,6 +6,13 @@ driver; an article that crashes the pipeline becomes an ``internal`` error recor
 alone. Only the driver reads inputs and only the driver writes results (a store has one writer);
 workers see plain article columns, never the raw input bytes.
 
+The workers are plain Ray actors (``AnnotatorActor``), one pipeline each, fed blocks of articles
+by the driver; each block's records come back as one JSON array. Not Ray Data: for this stream
+from the driver, its machinery cost more than it gave (measured in docs/benchmarks.md, "Where
+Ray's time went"): a remote task per block before any actor starts, three helper actors, an
+executor thread, 1.6 s of import on the driver. ``newsgraph scale-run``
+(``newsgraph.scale.ray_data``), where the workers read and write for themselves, uses Ray Data.
+
 Ray is an optional dependency: ``pip install 'newsgraph[scale]'``. It is imported only when a
 Ray run is asked for.
 """
@@ -14,13 +21,16 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date
+from itertools import chain, islice
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model import Article, ArticleError
 from ..pipeline import Annotator
@@ -28,19 +38,27 @@ from .lifeline import pid_view, tie_to_driver
 from .local import Item, Result, annotate_safely, default_workers
 from .ray_guard import RayGuard
 
-if TYPE_CHECKING:
-    import pyarrow as pa
-
-# Inputs are cut into windows, one Ray dataset each: the driver never holds more than a window
-# of pending articles, and results start flowing before the whole input is read. Each window
-# starts a fresh actor pool (one pipeline load per actor), so a window should be large.
+# Inputs are cut into windows: the driver never holds more than a window of pending articles,
+# and results start flowing before the whole input is read. The actors serve every window.
 DEFAULT_WINDOW = 10_000
 
 # Text fields travel as UTF-8 bytes encoded with "surrogatepass", so any Python str (even one
 # with a lone surrogate) crosses to the worker and back unchanged: offsets stay exact.
 TEXT_FIELDS = ("id", "text", "title", "outlet", "url", "language", "source", "format")
 SEQ = "seq"  # position of the article in its window: results are matched by it, not trusted
-RECORD = "record"  # the worker's output column: the contract record as a JSON string
+# Blocks given to an actor before it finished the one it parses. Ray Data's default (2) lets the
+# first actor that is ready take two blocks while the others still load their pipeline, and
+# leaves one actor parsing a queued block at the end while the others have nothing left:
+# measured, one actor of two parsed both blocks of a 32-article window. With 1, a block goes to
+# whichever actor is free; the next block reaches it a few milliseconds after it asks.
+# (`scale-run` gives it to Ray Data; here the driver, which feeds the actors itself, queues a
+# second block on an actor only while more blocks than actors remain: it hides the round trip
+# while the caller is busy writing records, and leaves no actor with a queued block at the end.)
+TASKS_PER_ACTOR = 1
+TASKS_PER_ACTOR_WHILE_MANY = 2
+# an actor that dies (killed, out of memory) is restarted and its block retried this many times
+# before the run fails (Ray Data retries forever: an article that kills its worker would loop)
+RESTARTS = 2
 
 INSTALL_HINT = "Ray is not installed; install the scale extra: pip install 'newsgraph[scale]'"
 
@@ -53,11 +71,13 @@ class RayRunFailed(RuntimeError):
     """The Ray run stopped: an actor could not start, or a worker died beyond retries."""
 
 
-def import_ray() -> ModuleType:
-    """Import Ray (with Ray Data) or explain how to install it."""
+def import_ray(data: bool = True) -> ModuleType:
+    """Import Ray (with Ray Data unless ``data`` is False: 1.6 s) or explain how to install it."""
     try:
         import ray
-        import ray.data  # the [data] part of the extra
+
+        if data:
+            import ray.data  # the [data] part of the extra
     except ImportError as exc:
         raise RayNotInstalled(f"{INSTALL_HINT} ({exc})") from exc
     return ray
@@ -81,16 +101,6 @@ def article_from_row(row: dict[str, Any]) -> Article:
     return Article(**fields, published=published)
 
 
-def article_schema() -> pa.Schema:
-    import pyarrow as pa
-
-    return pa.schema(
-        [pa.field(SEQ, pa.int64())]
-        + [pa.field(field, pa.large_binary()) for field in TEXT_FIELDS]
-        + [pa.field("published", pa.string())]
-    )
-
-
 def _pack(value: str | None) -> bytes | None:
     return None if value is None else value.encode("utf-8", "surrogatepass")
 
@@ -103,8 +113,8 @@ def _unpack(value: bytes | None) -> str | None:
 # the worker side
 
 
-class RayAnnotator:
-    """Ray Data callable class: loads the pipeline once per actor, annotates Arrow batches."""
+class AnnotatorActor:
+    """A Ray actor holding one pipeline (loaded once); annotates blocks of article rows."""
 
     def __init__(
         self, model: str | None = None, batch_size: int = 16, driver: tuple[str, int] | None = None
@@ -114,18 +124,12 @@ class RayAnnotator:
         tie_to_driver(driver)
         self.annotator = Annotator(model, batch_size=batch_size)
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        import pyarrow as pa
-
-        rows = batch.to_pylist()
+    def annotate(self, rows: list[dict[str, Any]]) -> bytes:
+        """The block's records, in its order, as one JSON array: one compact object to send
+        back, and the records the driver gets are exactly JSON's (as a store keeps them)."""
         records = annotate_safely(self.annotator, [article_from_row(row) for row in rows])
-        # ensure_ascii (the default) keeps any lone surrogate as an escape, which Arrow accepts
-        return pa.table(
-            {
-                SEQ: pa.array([row[SEQ] for row in rows], pa.int64()),
-                RECORD: pa.array([json.dumps(r) for r in records], pa.large_string()),
-            }
-        )
+        # ensure_ascii (the default) keeps any lone surrogate as an escape: valid UTF-8
+        return json.dumps(records).encode("ascii")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,14 +160,22 @@ def annotate_with_ray(
     """
     if (concurrency is not None and concurrency < 1) or batch_size < 1 or window < 1:
         raise ValueError("concurrency, batch_size and window must be at least 1")
-    ray = import_ray()
+    ray = import_ray(data=False)
     address = address or os.environ.get("RAY_ADDRESS") or None
     # resolved here: a worker's environment is its node's `ray start`, not this process's
     model = model or os.environ.get("NEWSGRAPH_MODEL") or None
     with ray_session(ray, address, num_cpus=concurrency or default_workers()):
-        actors = concurrency or cluster_cpus(ray)
-        for window_items in _windows(items, window):
-            yield from _annotate_window(window_items, model, actors, batch_size)
+        pool = ActorPool(ray, model, batch_size, concurrency or cluster_cpus(ray))
+        try:
+            # the actors load their pipelines while the driver reads the rest of the window:
+            # the first items say how many are worth starting
+            stream = iter(items)
+            head = list(islice(stream, pool.size * batch_size))
+            pool.start(math.ceil(sum(isinstance(i, Article) for i in head) / batch_size))
+            for window_items in _windows(chain(head, stream), window):
+                yield from _annotate_window(window_items, pool)
+        finally:
+            pool.stop()
 
 
 @contextmanager
@@ -230,53 +242,96 @@ def _windows(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield window
 
 
-def _annotate_window(
-    window: list[Item], model: str | None, concurrency: int, batch_size: int
-) -> Iterator[Result]:
+class ActorPool:
+    """Annotator actors, started as soon as the first items show how many are worth a
+    pipeline load each (no more than the blocks they make), topped up to ``size`` when a window
+    has more blocks, and kept for every window."""
+
+    def __init__(self, ray: ModuleType, model: str | None, batch_size: int, size: int) -> None:
+        self.ray = ray
+        self.model = model
+        self.batch_size = batch_size
+        self.size = size
+        self.actors: list[Any] = []
+
+    def start(self, blocks: int) -> list[Any]:
+        """The actors, at least ``min(size, blocks)`` of them: more are started if a window
+        has more blocks than the first items showed (each actor costs a pipeline load)."""
+        missing = min(self.size, blocks) - len(self.actors)
+        if missing > 0:
+            remote = self.ray.remote(num_cpus=1, max_restarts=RESTARTS, max_task_retries=RESTARTS)(
+                AnnotatorActor
+            )
+            driver = (pid_view(), os.getpid())
+            self.actors += [
+                remote.remote(self.model, self.batch_size, driver) for _ in range(missing)
+            ]
+        return self.actors
+
+    def stop(self) -> None:
+        """End the actors now: a graceful exit would spend CPU freeing a pipeline's memory."""
+        for actor in self.actors:
+            self.ray.kill(actor)
+        self.actors = []
+
+
+def _annotate_window(window: list[Item], pool: ActorPool) -> Iterator[Result]:
     rows = [article_row(item, seq) for seq, item in enumerate(window) if isinstance(item, Article)]
-    results = _ray_results(rows, model, concurrency, batch_size) if rows else iter(())
+    results = _ray_results(rows, pool) if rows else iter(())
     return in_input_order(window, results)
 
 
 def _ray_results(
-    rows: list[dict[str, Any]], model: str | None, concurrency: int, batch_size: int
+    rows: list[dict[str, Any]], pool: ActorPool
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Run one window through an actor pool; yields ``(seq, record)`` as batches finish."""
-    import pyarrow as pa
-    import ray.data
+    """Annotate ``rows`` in blocks on the pool; yields ``(seq, record)`` as blocks finish.
+
+    A freed actor gets its next block before the records of the one it finished are yielded,
+    so it parses on while the caller writes them.
+    """
     from ray.exceptions import RayError
 
-    schema = article_schema()
-    # one block per parse batch, so the actors share the window evenly
-    blocks = [
-        pa.Table.from_pylist(rows[i : i + batch_size], schema=schema)
-        for i in range(0, len(rows), batch_size)
-    ]
-    dataset = ray.data.from_arrow(blocks)
-    configure(dataset.context)
-    annotated = dataset.map_batches(
-        RayAnnotator,
-        fn_constructor_kwargs={
-            "model": model,
-            "batch_size": batch_size,
-            "driver": (pid_view(), os.getpid()),
-        },
-        # a fixed pool, no more actors than batches: each actor costs a pipeline load.
-        # (`compute=` rather than `concurrency=`, which Ray >= 2.51 deprecates)
-        compute=ray.data.ActorPoolStrategy(size=min(concurrency, len(blocks))),
-        batch_size=batch_size,
-        batch_format="pyarrow",
-    )
-    quiet_ray_data_console()
+    ray = pool.ray
+    actors = pool.start(math.ceil(len(rows) / pool.batch_size))
+    size = block_size(len(rows), pool.batch_size, len(actors))
+    pending = deque(rows[i : i + size] for i in range(0, len(rows), size))
+    running: dict[Any, tuple[Any, list[dict[str, Any]]]] = {}  # task -> (actor, its block)
+    in_flight = dict.fromkeys(range(len(actors)), 0)
+
+    def feed(index: int) -> None:
+        # a second block queued on an actor hides the round trip, but only while there are
+        # more blocks than actors: at the end, a queued block would leave another actor idle
+        while pending and in_flight[index] < (
+            TASKS_PER_ACTOR_WHILE_MANY if len(pending) > len(actors) else TASKS_PER_ACTOR
+        ):
+            block = pending.popleft()
+            running[actors[index].annotate.remote(block)] = (index, block)
+            in_flight[index] += 1
+
     try:
-        for batch in annotated.iter_batches(batch_size=None, batch_format="pyarrow"):
-            seqs, records = batch[SEQ].to_pylist(), batch[RECORD].to_pylist()
-            for seq, record in zip(seqs, records, strict=True):
-                yield seq, json.loads(record)
+        for index in in_flight:
+            feed(index)
+        while running:
+            [task], _ = ray.wait(list(running), num_returns=1)
+            index, block = running.pop(task)
+            in_flight[index] -= 1
+            feed(index)
+            records = json.loads(ray.get(task))
+            yield from zip((row[SEQ] for row in block), records, strict=True)
     except RayError as exc:
         # Ray's message is a remote traceback; its last line names the cause
         # (e.g. "newsgraph.nlp.ModelNotFound: No spaCy model found ...")
         raise RayRunFailed(f"annotation on Ray failed: {last_line(str(exc))}") from exc
+
+
+def block_size(rows: int, batch_size: int, actors: int) -> int:
+    """Articles per block (one actor task): at most ``batch_size``, and a number of blocks that
+    is a multiple of ``actors`` where there are more blocks than actors, so that the actors
+    finish together instead of one parsing the last block while the others wait."""
+    blocks = math.ceil(rows / batch_size)
+    if blocks > actors:
+        blocks = math.ceil(blocks / actors) * actors
+    return max(1, math.ceil(rows / max(1, blocks)))
 
 
 def last_line(message: str) -> str:
@@ -292,16 +347,8 @@ def quiet_ray_data_console() -> None:
         )
         if is_console and handler.level < logging.WARNING:
             handler.setLevel(logging.WARNING)
-    # it warns that progress bars are off, which `configure` does on purpose
+    # it warns that progress bars are off, which `scale-run` turns off on purpose
     logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
-
-
-def configure(context: Any) -> None:
-    """Settings for this dataset only (its context is a copy of the process-wide one)."""
-    context.execution_options.preserve_order = True  # results stream back in input order
-    context.enable_progress_bars = False  # the CLI draws its own progress bar
-    context.print_on_execution_start = False
-    context.enable_auto_log_stats = False
 
 
 def in_input_order(
@@ -309,8 +356,8 @@ def in_input_order(
 ) -> Iterator[Result]:
     """Pair each item of ``window`` with its record, in window order.
 
-    Reader errors keep their own record. Ray already returns results in order (preserve_order);
-    matching by position anyway costs little and makes order a checked property, not a hope.
+    Reader errors keep their own record. Blocks finish in any order: records are matched by
+    position, and a record that comes early waits here for its turn.
     """
     early: dict[int, dict[str, Any]] = {}
     for seq, item in enumerate(window):

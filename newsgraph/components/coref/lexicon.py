@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
-from ...datafiles import data_file
+from ...datafiles import data_file, load_yaml
 
 
 @dataclass(slots=True)
@@ -19,7 +17,7 @@ class CorefKnowledge:
 @lru_cache(maxsize=1)
 def load_knowledge() -> CorefKnowledge:
     with data_file(__package__, "coref_rules.yaml").open(encoding="utf-8") as handle:
-        rules = yaml.safe_load(handle) or {}
+        rules = load_yaml(handle) or {}
     knowledge = CorefKnowledge()
     for cls, words in rules.get("pronouns", {}).items():
         for word in words:

@@ -12,9 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ...datafiles import data_dir
+from ...datafiles import data_dir, load_yaml
 
 DATA_DIR = data_dir(__package__)
 
@@ -207,7 +205,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
 
 def _read(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return load_yaml(handle) or {}
 
 
 def _merge_triggers(files: tuple[Path, ...]) -> dict[str, Any]:

@@ -26,13 +26,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ...datafiles import data_file
+from ...datafiles import data_file, load_yaml
 from ...extensions import doc_text, get_list
 from ...model import Framing, Span, Statement
 
@@ -98,7 +97,7 @@ def _entry_from_dict(raw: dict[str, Any], categories: set[str], source: str) -> 
 
 
 def _read_lexicon_file(path: Path, categories: set[str]) -> tuple[set[str], list[LexiconEntry]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     categories = categories | set((data.get("categories") or {}).keys())
     entries = [_entry_from_dict(raw, categories, str(path)) for raw in data.get("terms") or []]
     return categories, entries

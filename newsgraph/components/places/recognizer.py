@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import yaml
 from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from ...datafiles import data_file
+from ...datafiles import data_file, load_yaml
 from ...extensions import doc_text, entities
 from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
 
@@ -179,7 +178,7 @@ class Toponym:
 @lru_cache(maxsize=1)
 def metonymy_data() -> dict:
     text = data_file(__package__, "places_metonymy.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return load_yaml(text) or {}
 
 
 @lru_cache(maxsize=1)

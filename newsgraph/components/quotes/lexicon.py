@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 from spacy.strings import hash_string
 
-from ...datafiles import data_file
+from ...datafiles import data_file, load_yaml
 
 ACTS = (
     "claim",
@@ -68,7 +67,7 @@ def _data_path(name: str) -> Path:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return load_yaml(handle) or {}
 
 
 def load_cues(paths: tuple[Path, ...]) -> list[Cue]:

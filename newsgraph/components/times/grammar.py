@@ -16,9 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ...datafiles import data_file
+from ...datafiles import data_file, load_yaml
 
 DATA_PACKAGE = __package__
 VOCAB_FILE = "time_vocab.yaml"
@@ -232,8 +230,8 @@ def compile_rules(spec: dict[str, Any], vocab: dict[str, Any]) -> list[Rule]:
 
 def _read_yaml(name: str, folder: Path | None) -> dict[str, Any]:
     if folder is not None:
-        return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-    return yaml.safe_load(data_file(DATA_PACKAGE, name).read_text("utf-8"))
+        return load_yaml((folder / name).read_text(encoding="utf-8"))
+    return load_yaml(data_file(DATA_PACKAGE, name).read_text("utf-8"))
 
 
 @lru_cache(maxsize=4)

@@ -3,17 +3,10 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from newsgraph.components.quotes.spans import content_pieces
 from newsgraph.model import Article, Statement
-from newsgraph.nlp import get_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return get_pipeline()
 
 
 def contents(nlp: Language, text: str) -> list[tuple[str, ...]]:

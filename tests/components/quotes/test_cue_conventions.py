@@ -9,19 +9,9 @@ from spacy.language import Language
 from newsgraph.components.quotes.draft import Draft
 from newsgraph.components.quotes.frames import cue_range
 from newsgraph.components.quotes.learned import _extend_cue_with_auxiliaries
-from newsgraph.model import Article, Statement
-from newsgraph.nlp import get_pipeline
+from newsgraph.model import Statement
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return get_pipeline()
-
-
-def statements(nlp: Language, text: str) -> list[Statement]:
-    doc = nlp.make_doc(text)
-    doc._.ng_article = Article(id="t", text=text)
-    return nlp(doc)._.ng_statements
+from .pipeline_statements import statements
 
 
 def summary(statement: Statement) -> tuple:

@@ -15,20 +15,10 @@ from spacy.language import Language
 from newsgraph.components.quotes.lexicon import ACTS, load_knowledge
 from newsgraph.components.quotes.scan import find_quotes
 from newsgraph.model import Article, Statement
-from newsgraph.nlp import get_pipeline
+
+from .pipeline_statements import statements
 
 SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "almayadeen-2024-07-29.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return get_pipeline()
-
-
-def statements(nlp: Language, text: str) -> list[Statement]:
-    doc = nlp.make_doc(text)
-    doc._.ng_article = Article(id="t", text=text)
-    return nlp(doc)._.ng_statements
 
 
 def summary(statement: Statement) -> tuple:

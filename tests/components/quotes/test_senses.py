@@ -6,19 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.model import Article, Statement
-from newsgraph.nlp import get_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return get_pipeline()
-
-
-def statements(nlp: Language, text: str) -> list[Statement]:
-    doc = nlp.make_doc(text)
-    doc._.ng_article = Article(id="t", text=text)
-    return nlp(doc)._.ng_statements
+from .pipeline_statements import statements
 
 
 def acts(nlp: Language, text: str) -> list[tuple[str | None, str]]:

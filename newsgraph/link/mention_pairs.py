@@ -37,6 +37,7 @@ import numpy as np
 
 from ..datafiles import data_file
 from .events import Compatibility, affiliations
+from .flat_trees import leaves_reached
 from .mentions import (
     _NAME,
     _STOP,
@@ -115,19 +116,16 @@ class BoostedTrees:
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Raw scores (log-odds) of the rows of ``x`` (any leading shape)."""
         rows = x.reshape(-1, x.shape[-1])
-        index = np.arange(len(rows))
         out = np.full(len(rows), self.baseline)
         for start in self.start.tolist():
-            node = np.full(len(rows), start)
-            for _ in range(self.depth + 1):
-                leaf = self.is_leaf[node]
-                if leaf.all():
-                    break
-                left = rows[index, self.feature[node]] <= self.threshold[node]
-                child = np.where(left, self.left[node], self.right[node]) + start
-                node = np.where(leaf, node, child)
-            out += self.value[node]
+            out += self.value[self._leaves(rows, start)]
         return out.reshape(x.shape[:-1])
+
+    def _leaves(self, rows: np.ndarray, start: int) -> np.ndarray:
+        return leaves_reached(
+            rows, start, self.depth, self.feature, self.threshold, self.left, self.right,
+            self.is_leaf,
+        )  # fmt: skip
 
     ARRAYS = ("start", "feature", "threshold", "left", "right", "is_leaf", "value")
 

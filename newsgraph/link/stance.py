@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .flat_trees import leaves_reached
 from .stance_cues import CueModel
 from .stance_lexicons import CONFIRMING, HEDGING, NEGATION, REFUTING, STOPWORDS, tokens
 
@@ -182,16 +183,11 @@ class StanceModel:
         """Raw class scores of the boosted trees (equal to sklearn's decision_function)."""
         n = len(x)
         out = np.tile(self.baseline, (n, 1)).astype(np.float64)
-        rows = np.arange(n)
         for t, start in enumerate(self.tree_start):
-            node = np.full(n, start, dtype=np.int64)
-            for _ in range(self.max_depth + 1):
-                leaf = self.is_leaf[node]
-                if leaf.all():
-                    break
-                go_left = x[rows, self.feature[node]] <= self.threshold[node]
-                step = np.where(go_left, self.left[node], self.right[node]) + start
-                node = np.where(leaf, node, step)
+            node = leaves_reached(
+                x, int(start), self.max_depth, self.feature, self.threshold, self.left,
+                self.right, self.is_leaf,
+            )  # fmt: skip
             out[:, self.tree_class[t]] += self.value[node]
         return out
 

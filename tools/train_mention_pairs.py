@@ -145,16 +145,34 @@ def export_trees(gbdt: HistGradientBoostingClassifier) -> BoostedTrees:
     )
 
 
-def conll_at(model: PairModel, topics: list[tuple], threshold: float) -> float:
+def conll_at(scored: list[tuple[PairModel, list[tuple]]], threshold: float) -> float:
+    """CoNLL F1 over every topic of ``scored``, each (model, topics) clustered by its model."""
     totals = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
-    for keys, x, chains, _ in topics:
-        p = model.probabilities(x)
-        labels = average_link((p + p.T) / 2, threshold)
-        scores = coref_scores(dict(zip(keys, chains, strict=True)),
-                              dict(zip(keys, labels.tolist(), strict=True)))  # fmt: skip
-        for name in totals:
-            totals[name].add(scores[name])
+    for model, topics in scored:
+        for keys, x, chains, _ in topics:
+            p = model.probabilities(x)
+            labels = average_link((p + p.T) / 2, threshold)
+            scores = coref_scores(dict(zip(keys, chains, strict=True)),
+                                  dict(zip(keys, labels.tolist(), strict=True)))  # fmt: skip
+            for name in totals:
+                totals[name].add(scores[name])
     return conll_f1(totals)
+
+
+def fit_on_topics(
+    examples: dict[Any, tuple], topics: list[Any], kind: str
+) -> tuple[PairModel, list[tuple[np.ndarray, np.ndarray]]]:
+    """A model fitted on ``topics`` (and its training pairs). The priors of a topic's own pairs
+    come from the other topics, so a feature never reports the topic's own answers; the model
+    keeps the priors of all ``topics`` for scoring unseen ones."""
+    featured = {}
+    for t in topics:
+        others = [p for o in topics if o != t for p in family_pairs(examples[o])]
+        featured[t] = with_features(examples[t], FamilyPriors.count(others))
+    pairs = [flatten(featured[t][1], featured[t][2]) for t in topics]
+    model = fit([p[0] for p in pairs], [p[1] for p in pairs], kind)
+    model.priors = FamilyPriors.count([p for t in topics for p in family_pairs(examples[t])])
+    return model, pairs
 
 
 def compact_json(data: dict[str, Any]) -> str:
@@ -180,40 +198,17 @@ def main(argv: list[str] | None = None) -> int:
     held = []
     for fold in folds:
         train = [t for t in names if t not in set(fold.tolist())]
-        # the priors of a topic's own pairs come from the other topics of the training folds
-        featured = {}
-        for t in train:
-            others = [p for o in train if o != t for p in family_pairs(examples[o])]
-            featured[t] = with_features(examples[t], FamilyPriors.count(others))
-        priors = FamilyPriors.count([p for t in train for p in family_pairs(examples[t])])
-        pairs = [flatten(featured[t][1], featured[t][2]) for t in train]
-        model = fit([p[0] for p in pairs], [p[1] for p in pairs], args.model)
-        model.priors = priors
-        held.append((model, [with_features(examples[t], priors) for t in fold.tolist()]))
+        model, _ = fit_on_topics(examples, train, args.model)
+        held.append((model, [with_features(examples[t], model.priors) for t in fold.tolist()]))
     for threshold in THRESHOLDS:
-        totals = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
-        for model, fold_topics in held:
-            for keys, x, chains, _ in fold_topics:
-                p = model.probabilities(x)
-                labels = average_link((p + p.T) / 2, threshold)
-                scores = coref_scores(dict(zip(keys, chains, strict=True)),
-                                      dict(zip(keys, labels.tolist(), strict=True)))  # fmt: skip
-                for name in totals:
-                    totals[name].add(scores[name])
-        per_threshold[threshold] = conll_f1(totals)
+        per_threshold[threshold] = conll_at(held, threshold)
         print(f"threshold {threshold:.2f}: out-of-fold CoNLL F1 {per_threshold[threshold]:.4f}",
               file=sys.stderr)  # fmt: skip
     best = max(THRESHOLDS, key=lambda t: (per_threshold[t], -t))
-    featured = {}
-    for t in names:
-        others = [p for o in names if o != t for p in family_pairs(examples[o])]
-        featured[t] = with_features(examples[t], FamilyPriors.count(others))
-    pairs = [flatten(featured[t][1], featured[t][2]) for t in names]
-    model = fit([p[0] for p in pairs], [p[1] for p in pairs], args.model)
+    model, pairs = fit_on_topics(examples, names, args.model)
     model.threshold = best
-    model.priors = FamilyPriors.count([p for t in names for p in family_pairs(examples[t])])
     # in sample: the shipped priors include each topic's own pairs
-    in_sample = conll_at(model, [with_features(examples[t], model.priors) for t in names], best)
+    in_sample = conll_at([(model, [with_features(examples[t], model.priors) for t in names])], best)
     rule_totals = {m: CorefScore() for m in ("muc", "b3", "ceafe")}
     for keys, _, chains, rules in examples.values():
         scores = coref_scores(dict(zip(keys, chains, strict=True)), rules)

@@ -23,7 +23,16 @@ import numpy as np
 
 from .flat_trees import leaves_reached
 from .stance_cues import CueModel
-from .stance_lexicons import CONFIRMING, HEDGING, NEGATION, REFUTING, STOPWORDS, tokens
+from .stance_lexicons import (
+    CONFIRMING,
+    HEDGING,
+    NEGATION,
+    REFUTING,
+    STOPWORDS,
+    count_in,
+    softmax,
+    tokens,
+)
 
 SUPPORTS = "supports"
 DISPUTES = "disputes"
@@ -64,10 +73,6 @@ def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
 
 def _rate(toks: list[str], words: frozenset[str]) -> float:
     return sum(t in words for t in toks) / max(len(toks), 1) * 100
-
-
-def _count(toks: list[str], words: frozenset[str]) -> float:
-    return float(sum(t in words for t in toks))
 
 
 FEATURE_NAMES = (
@@ -119,18 +124,18 @@ def pair_features(headline: str, body: str, idf: np.ndarray) -> np.ndarray:
             len(bi & body_bi) / max(len(bi), 1),
             len(tri & body_tri) / max(len(tri), 1),
             len(bi & lead_bi) / max(len(bi), 1),
-            _count(head, REFUTING),
-            _count(head, HEDGING),
-            _count(head, CONFIRMING),
-            _count(head, NEGATION),
+            count_in(head, REFUTING),
+            count_in(head, HEDGING),
+            count_in(head, CONFIRMING),
+            count_in(head, NEGATION),
             float("?" in headline),
             _rate(text, REFUTING),
             _rate(text, HEDGING),
             _rate(text, CONFIRMING),
             _rate(text, NEGATION),
-            _count(lead, REFUTING),
-            _count(lead, HEDGING),
-            _count(lead, NEGATION),
+            count_in(lead, REFUTING),
+            count_in(lead, HEDGING),
+            count_in(lead, NEGATION),
             _rate(near, REFUTING),
             _rate(near, HEDGING),
             math.log1p(len(head)),
@@ -177,7 +182,7 @@ class StanceModel:
 
     def lr_proba(self, rows: list[list[int]]) -> np.ndarray:
         scores = np.array([self.lr_coef[:, idx].sum(axis=1) for idx in rows]).reshape(len(rows), -1)
-        return _softmax(scores + self.lr_intercept)
+        return softmax(scores + self.lr_intercept)
 
     def tree_scores(self, x: np.ndarray) -> np.ndarray:
         """Raw class scores of the boosted trees (equal to sklearn's decision_function)."""
@@ -203,7 +208,7 @@ class StanceModel:
         if scores.shape[1] == 1:  # binary: one score column
             p = 1 / (1 + np.exp(-scores[:, 0]))
             return np.stack([1 - p, p], axis=1)
-        return _softmax(scores)
+        return softmax(scores)
 
     def predict(self, pairs: list[tuple[str, str]]) -> list[str]:
         proba = self.predict_proba(pairs)
@@ -214,11 +219,6 @@ def out_of_fold(arrays: dict[str, np.ndarray]) -> dict[str, float]:
     """The training script's out-of-fold fit figures (``oof_accuracy`` -> ``accuracy``)."""
     return {k.removeprefix("oof_").replace("_", " "): float(v) for k, v in arrays.items()
             if k.startswith("oof_")}  # fmt: skip
-
-
-def _softmax(scores: np.ndarray) -> np.ndarray:
-    e = np.exp(scores - scores.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
 
 
 @cache

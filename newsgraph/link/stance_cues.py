@@ -17,7 +17,17 @@ import re
 
 import numpy as np
 
-from .stance_lexicons import CONFIRMING, HEDGING, NEGATION, REFUTING, STOPWORDS, tokens, words
+from .stance_lexicons import (
+    CONFIRMING,
+    HEDGING,
+    NEGATION,
+    REFUTING,
+    STOPWORDS,
+    count_in,
+    softmax,
+    tokens,
+    words,
+)
 
 CLAIM_MARK = "<c>"
 STEM_CHARS = 5  # "died"/"dies", "denies"/"denied" share a stem; short words match whole
@@ -68,10 +78,6 @@ def cue_strings(headline: str, claim: str) -> set[str]:
     return cues
 
 
-def _count(toks: list[str], vocabulary: frozenset[str]) -> float:
-    return float(sum(t in vocabulary for t in toks))
-
-
 def cue_dense(headline: str, claim: str) -> np.ndarray:
     """Dense features in ``CUE_DENSE_NAMES`` order."""
     head, claim_toks = tokens(headline), tokens(claim)
@@ -88,13 +94,13 @@ def cue_dense(headline: str, claim: str) -> np.ndarray:
         [
             shared / max(len(claim_stems), 1),
             shared / max(len(head_stems), 1),
-            _count(head, NEGATION) - _count(claim_toks, NEGATION),
+            count_in(head, NEGATION) - count_in(claim_toks, NEGATION),
             float(negation_near_claim),
-            _count(head, REFUTING),
-            _count(head, HEDGING),
-            _count(head, CONFIRMING),
-            _count(head, REPORTING),
-            _count(head, MODAL),
+            count_in(head, REFUTING),
+            count_in(head, HEDGING),
+            count_in(head, CONFIRMING),
+            count_in(head, REPORTING),
+            count_in(head, MODAL),
             float("?" in headline),
             math.log1p(len(head)),
             float(masked.count(CLAIM_MARK)),
@@ -127,9 +133,7 @@ class CueModel:
     def predict_proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         if not pairs:
             return np.zeros((0, len(self.labels)))
-        scores = self.scores(pairs)
-        e = np.exp(scores - scores.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(self.scores(pairs))
 
     def predict(self, pairs: list[tuple[str, str]]) -> list[str]:
         proba = self.predict_proba(pairs)

@@ -1,4 +1,5 @@
-"""Word lists and the tokenizer shared by the stance models (``stance.py``, ``stance_cues.py``).
+"""Word lists, the tokenizer and small helpers shared by the stance models (``stance.py``,
+``stance_cues.py``).
 
 General-purpose English lists (the FNC-1 baseline's refuting list, extended with common hedges
 and confirmations); they are features, the models weigh them.
@@ -7,6 +8,8 @@ and confirmations); they are features, the models weigh them.
 from __future__ import annotations
 
 import re
+
+import numpy as np
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -42,3 +45,14 @@ STOPWORDS = words(
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
+
+
+def count_in(toks: list[str], vocabulary: frozenset[str]) -> float:
+    """How many of ``toks`` are words of ``vocabulary``."""
+    return float(sum(t in vocabulary for t in toks))
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of class scores."""
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)

@@ -40,7 +40,7 @@ from .factuality import settled as settled_factuality
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
-from .party_filter import filter_parties
+from .party_filter import PARTY_CLASSES, filter_parties
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds, prep_objects
 from .spans import recorded_bounds
@@ -119,14 +119,12 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
-# who can be a party of its own: a name, or a noun of people, troops or bodies (not weapons)
-PARTY_CLASSES = ("people", "troops", "actors", "inspectors")
-
-
 def _can_act(token: Token) -> bool:
+    """Whether ``token`` can be a party of its own: a name, or a noun of people, troops or
+    bodies (not weapons)."""
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS:
         return True
-    return bool(load_lexicon().classes_of(token.lemma_.lower()) & set(PARTY_CLASSES))
+    return bool(load_lexicon().classes_of(token.lemma_.lower()) & PARTY_CLASSES)
 
 
 def participants(

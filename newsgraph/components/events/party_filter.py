@@ -46,7 +46,7 @@ PRONOUNS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "who"}
     | {"whom", "someone", "somebody", "anyone", "everyone", "nobody", "one"}
 )
-# the events lexicon's object classes of nouns that name actors (component.PARTY_CLASSES)
+# the events lexicon's object classes of nouns that name actors: people, troops or bodies
 PARTY_CLASSES = frozenset({"people", "troops", "actors", "inspectors"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # dependents through which a noun phrase names its actor ("Hezbollah's rockets", "a United

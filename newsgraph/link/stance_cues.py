@@ -4,9 +4,14 @@ A headline's words that also name the claim ("Macaulay Culkin", "dead") say what
 not how it treats it; the rest ("hoax", "denies", "reportedly", "no,", a question mark) carry
 the stance. So the claim's content words are masked as ``<c>`` before the headline's words and
 bigrams become cues: "Culkin not dead" and "Tiger Woods not suspended" both give ``not_<c>``.
-The cue vocabulary the model keeps is learned from the fit part (cues seen under at least a
-cross-validated number of different claims, see tools/train_stance.py); the dense features are
-claim coverage, negation scope and counts from general word lists.
+Stance words are then replaced by their class (``CUE_CLASSES``: ``<deny>``, ``<false>``,
+``<hedge>``, ``<source>``, ``<neg>`` ...), so "Army denies troops shelled ..." and "Ministry
+rejects claim troops shelled ..." share ``<deny>_<c>`` and the scope cue ``<deny>><c>`` (a
+denial within ``SCOPE`` tokens before the claim's words). A short segment after a colon or dash
+that names no claim word is who says it ("...: report", "Analyst: ..."). The cue vocabulary the
+model keeps is learned from the fit part (cues seen under at least a cross-validated number of
+different claims, see tools/train_stance.py); the dense features are claim coverage (of its
+names and of the rest, its predicate), negation scope and counts of each word class.
 """
 
 from __future__ import annotations

@@ -7,7 +7,17 @@ import pytest
 from newsgraph.eval.base import shared_eval_dir
 from newsgraph.eval.stance import fnc1_score
 from newsgraph.link.stance import FEATURE_NAMES, load_model, pair_features, stance
-from newsgraph.link.stance_cues import CUE_DENSE_NAMES, cue_dense, cue_strings
+from newsgraph.link.stance_cues import (
+    CUE_DENSE_NAMES,
+    claim_parts,
+    class_masked,
+    cue_dense,
+    cue_strings,
+    masked_headline,
+    scope_cues,
+    segment_cues,
+    word_class,
+)
 
 
 def test_fnc1_score_weights_relatedness_and_the_related_class() -> None:
@@ -89,10 +99,72 @@ def test_a_plain_assertion_supports_the_claim() -> None:
     assert stance("Army troops shell central market in Kharkiv, killing 9", SHELLING) == "supports"
 
 
+MAYOR = "The mayor of Springfield has died"
+FACTORY = "Acme will open a car factory in Ohio"
+
+
+def test_stance_words_become_their_class_and_govern_the_claim_words() -> None:
+    classed = class_masked(masked_headline("Army denies troops shelled Kharkiv market", SHELLING))
+    assert classed == ["<c>", "<deny>", "<c>", "<c>", "<c>", "<c>"]
+    assert "s:<deny>><c>" in scope_cues(classed)
+    hoax = class_masked(masked_headline("Kharkiv market shelling video is fake", SHELLING))
+    assert "s:<c>><false>" in scope_cues(hoax) and "s:<false>><c>" not in scope_cues(hoax)
+    assert [word_class(w) for w in ("didn't", "never", "reportedly", "alive", "tree")] == [
+        "neg", "neg", "hedge", "alive", None,
+    ]  # fmt: skip
+
+
+def test_segments_tell_a_source_from_the_claim_and_questions_by_form() -> None:
+    stems = {"acme", "open", "car", "facto", "ohio"}
+    sourced = segment_cues("Acme to open car factory in Ohio: report", stems)
+    assert sourced == {"seg:head_claim", "seg:tail_source"}
+    assert "seg:head_source" in segment_cues("Analyst: Acme will open Ohio factory", stems)
+    # A dash with spaces splits like a colon; a hyphen inside a word does not.
+    assert "seg:tail_source" in segment_cues("Acme opens Ohio car plant - officials", stems)
+    assert segment_cues("Acme opens Ohio car-parts plant", stems) == set()
+    asked = cue_strings("Is the Springfield mayor dead?", "Springfield mayor is dead")
+    assert {"q", "q:opener", "q:after_claim"} <= asked
+    assert "q:inside" in cue_strings("Mayor dead? Town hall says no", "Springfield mayor is dead")
+
+
+def test_the_claims_names_and_predicate_are_covered_separately() -> None:
+    names, predicate = claim_parts(MAYOR)
+    assert names == {"sprin"} and predicate == {"mayor", "died"}
+    dense = dict(zip(CUE_DENSE_NAMES, cue_dense("Springfield mourns", MAYOR), strict=True))
+    assert dense["name_coverage"] == 1.0 and dense["predicate_coverage"] == 0.0
+    dense = dict(zip(CUE_DENSE_NAMES, cue_dense("Mayor denies he died, aides say", MAYOR),
+                     strict=True))  # fmt: skip
+    assert (dense["class_deny"], dense["class_say"], dense["predicate_coverage"]) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("headline", "claim", "expected"),
+    [
+        # A bare denial disputes the claim it denies (fit: 13 of 20 "deny" headlines, 6 claims).
+        ("Springfield mayor denies reports of his death", MAYOR, "disputes"),
+        ("Defence ministry rejects claim troops shelled the market", SHELLING, "disputes"),
+        # The claim called false, its opposite, a negation over the claim's words.
+        ("Springfield mayor death report is a hoax", MAYOR, "disputes"),
+        ("Springfield mayor is safe after death rumours", MAYOR, "disputes"),
+        ("Troops did not shell Kharkiv market", SHELLING, "disputes"),
+        # Hedged, attributed to a source, asked, or forecast: reported without a side.
+        ("Springfield mayor reportedly dead", MAYOR, "reports"),
+        ("Acme to open car factory in Ohio: report", FACTORY, "reports"),
+        ("Witnesses say troops shelled Kharkiv market", SHELLING, "reports"),
+        ("Is the Springfield mayor dead?", MAYOR, "reports"),
+        # Stated or confirmed as fact.
+        ("Acme opens car factory in Ohio", FACTORY, "supports"),
+        ("Acme confirms it will open Ohio car factory", FACTORY, "supports"),
+    ],
+)
+def test_each_cue_class_moves_the_emergent_model(headline: str, claim: str, expected: str) -> None:
+    assert stance(headline, claim) == expected
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "measure", "floor"),
-    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.747)],
+    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.757)],
 )
 def test_held_out_floors(name: str, measure: str, floor: float) -> None:
     import importlib

@@ -4,9 +4,14 @@ A headline's words that also name the claim ("Macaulay Culkin", "dead") say what
 not how it treats it; the rest ("hoax", "denies", "reportedly", "no,", a question mark) carry
 the stance. So the claim's content words are masked as ``<c>`` before the headline's words and
 bigrams become cues: "Culkin not dead" and "Tiger Woods not suspended" both give ``not_<c>``.
-The cue vocabulary the model keeps is learned from the fit part (cues seen under at least a
-cross-validated number of different claims, see tools/train_stance.py); the dense features are
-claim coverage, negation scope and counts from general word lists.
+Stance words are then replaced by their class (``CUE_CLASSES``: ``<deny>``, ``<false>``,
+``<hedge>``, ``<source>``, ``<neg>`` ...), so "Army denies troops shelled ..." and "Ministry
+rejects claim troops shelled ..." share ``<deny>_<c>`` and the scope cue ``<deny>><c>`` (a
+denial within ``SCOPE`` tokens before the claim's words). A short segment after a colon or dash
+that names no claim word is who says it ("...: report", "Analyst: ..."). The cue vocabulary the
+model keeps is learned from the fit part (cues seen under at least a cross-validated number of
+different claims, see tools/train_stance.py); the dense features are claim coverage (of its
+names and of the rest, its predicate), negation scope and counts of each word class.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import numpy as np
 
 from .stance_lexicons import (
     CONFIRMING,
+    CUE_CLASSES,
     HEDGING,
     NEGATION,
     REFUTING,
@@ -41,10 +47,16 @@ REPORTING = words(
 MODAL = words("may might could would possibly perhaps likely probably unconfirmed")
 _QUOTE = re.compile("['\"\u2018\u2019\u201c\u201d]")
 
+SCOPE = 4  # tokens between a stance word and the claim word it governs
+SOURCE_TOKENS = 4  # at most this many tokens in a ": Source" tail or a "Source:" head
+QUESTION_OPENERS = words("is are was were did does do will can could should has have")
+_SEGMENT = re.compile(r":|\s[-\u2013\u2014]\s")
+
 CUE_DENSE_NAMES = (
     "claim_coverage", "headline_precision", "negation_added", "negation_near_claim",
     "refuting", "hedging", "confirming", "reporting", "modal", "question", "log_length",
-    "claim_mentions",
+    "claim_mentions", *(f"class_{name}" for name in CUE_CLASSES), "negation",
+    "predicate_coverage", "name_coverage",
 )  # fmt: skip
 
 
@@ -64,11 +76,76 @@ def masked_headline(headline: str, claim: str) -> list[str]:
     ]
 
 
+def is_negation(token: str) -> bool:
+    return token in NEGATION or token.endswith("n't")
+
+
+def word_class(token: str) -> str | None:
+    """The stance class of a headline word (``CUE_CLASSES``, or ``neg``), if any."""
+    if is_negation(token):
+        return "neg"
+    return next((name for name, members in CUE_CLASSES.items() if token in members), None)
+
+
+def class_masked(masked: list[str]) -> list[str]:
+    """``masked_headline`` with stance words replaced by their class: ``<deny>``, ``<neg>``."""
+    out = []
+    for token in masked:
+        cls = None if token == CLAIM_MARK else word_class(token)
+        out.append(f"<{cls}>" if cls else token)
+    return out
+
+
+def scope_cues(classed: list[str]) -> set[str]:
+    """Which stance classes stand before (``<deny>><c>``) or after (``<c>><false>``) a claim
+    word within ``SCOPE`` tokens: a denial or negation governing the claim's words."""
+    cues = set()
+    for i, token in enumerate(classed):
+        if not token.startswith("<") or token == CLAIM_MARK:
+            continue
+        if CLAIM_MARK in classed[i + 1 : i + 1 + SCOPE]:
+            cues.add(f"s:{token}>{CLAIM_MARK}")
+        if CLAIM_MARK in classed[max(0, i - SCOPE) : i]:
+            cues.add(f"s:{CLAIM_MARK}>{token}")
+    return cues
+
+
+def segment_cues(headline: str, claim_stems: set[str]) -> set[str]:
+    """A short ``Source:`` head or ``: Source`` / ``- Source`` tail that names no claim word
+    (who says it), or a head that does ("Culkin dead: ..."), and how a question is asked."""
+    cues = set()
+    parts = _SEGMENT.split(headline)
+    if len(parts) > 1:
+        for name, part in (("head", parts[0]), ("tail", parts[-1])):
+            toks = tokens(part)
+            names_claim = any(_is_content(t) and _stem(t) in claim_stems for t in toks)
+            if names_claim:
+                cues.add(f"seg:{name}_claim")
+            elif 0 < len(toks) <= SOURCE_TOKENS:
+                cues.add(f"seg:{name}_source")
+    if "?" in headline:
+        head = tokens(headline)
+        if head and head[0] in QUESTION_OPENERS:
+            cues.add("q:opener")
+        before = tokens(headline[: headline.index("?")])
+        if before and _is_content(before[-1]) and _stem(before[-1]) in claim_stems:
+            cues.add("q:after_claim")
+        if not headline.rstrip().endswith("?"):
+            cues.add("q:inside")
+    return cues
+
+
 def cue_strings(headline: str, claim: str) -> set[str]:
-    """The headline's stance cues: masked words and bigrams, question mark, colon, quotes."""
+    """The headline's stance cues: masked words and bigrams, class bigrams and scopes, its
+    segments and question form, question mark, colon, quotes."""
     masked = masked_headline(headline, claim)
+    classed = class_masked(masked)
     cues = {f"w:{t}" for t in masked if t != CLAIM_MARK}
     cues |= {f"b:{a}_{b}" for a, b in itertools.pairwise(["<s>", *masked, "</s>"])}
+    cues |= {f"k:{a}_{b}" for a, b in itertools.pairwise(["<s>", *classed, "</s>"])}
+    cues |= scope_cues(classed)
+    claim_stems = {_stem(t) for t in tokens(claim) if _is_content(t)}
+    cues |= segment_cues(headline, claim_stems)
     if "?" in headline:
         cues.add("q")
     if ":" in headline:
@@ -76,6 +153,18 @@ def cue_strings(headline: str, claim: str) -> set[str]:
     if _QUOTE.search(headline):
         cues.add("quote")
     return cues
+
+
+def claim_parts(claim: str) -> tuple[set[str], set[str]]:
+    """The claim's content stems split into names (capitalised words: who and where) and the
+    rest (what happened: the predicate and its common nouns)."""
+    names, predicate = set(), set()
+    for word in re.findall(r"[A-Za-z0-9]+(?:'[a-z]+)?", claim):
+        token = word.lower()
+        if not _is_content(token):
+            continue
+        (names if word[0].isupper() or word[0].isdigit() else predicate).add(_stem(token))
+    return names, predicate
 
 
 def cue_dense(headline: str, claim: str) -> np.ndarray:
@@ -90,6 +179,8 @@ def cue_dense(headline: str, claim: str) -> np.ndarray:
         for i, t in enumerate(masked)
         if t in NEGATION and CLAIM_MARK in masked[i + 1 : i + 1 + NEGATION_SCOPE]
     )
+    classes = [word_class(t) for t in masked if t != CLAIM_MARK]
+    names, predicate = claim_parts(claim)
     return np.array(
         [
             shared / max(len(claim_stems), 1),
@@ -104,6 +195,10 @@ def cue_dense(headline: str, claim: str) -> np.ndarray:
             float("?" in headline),
             math.log1p(len(head)),
             float(masked.count(CLAIM_MARK)),
+            *(float(classes.count(name)) for name in CUE_CLASSES),
+            float(classes.count("neg")),
+            len(predicate & head_stems) / max(len(predicate), 1),
+            len(names & head_stems) / max(len(names), 1),
         ],
         dtype=np.float64,
     )

@@ -56,3 +56,47 @@ def softmax(scores: np.ndarray) -> np.ndarray:
     """Row-wise softmax of class scores."""
     e = np.exp(scores - scores.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
+
+
+# Word classes of the Emergent cue model (``stance_cues.py``): general English words by the
+# stance they mark. A headline word of a class becomes ``<class>`` in the model's class bigrams
+# and scope cues, so "denies" and "rejects" before a claim word share one cue. Order matters: a
+# word is given the first class that holds it.
+CUE_CLASSES: dict[str, frozenset[str]] = {
+    # Someone denies or rebuts the claim.
+    "deny": words(
+        "deny denies denied denial denials refute refutes refuted reject rejects rejected "
+        "dismiss dismisses dismissed debunk debunks debunked retract retracts retracted slams "
+        "slammed blasts rebuts rebuffs contradicts dispels disputes disputed"
+    ),
+    # The claim is called false.
+    "false": words(
+        "false fake faked fakes hoax hoaxes hoaxer untrue incorrect wrong myth bogus lie lies "
+        "lying fabricated fabrication prank pranks satire satirical phony baseless misleading "
+        "exaggerated staged"
+    ),
+    # The claim's status is uncertain.
+    "hedge": words(
+        "reportedly allegedly alleged purportedly apparently supposedly rumor rumors rumored "
+        "rumour rumours rumoured unconfirmed unverified speculation possibly perhaps likely "
+        "probably maybe"
+    ),
+    "modal": words("may might could would can"),
+    # Who the headline attributes the claim to.
+    "source": words(
+        "source sources report reports official officials media paper newspaper analyst "
+        "analysts insider insiders witness witnesses spokesman spokeswoman spokesperson"
+    ),
+    "say": words("says say said claims claim claimed according suggests suggest told tells"),
+    # A forecast, not an event.
+    "predict": words(
+        "predict predicts predicted prediction forecast forecasts expect expects expected "
+        "estimate estimates plan plans planned tipped"
+    ),
+    # The opposite of a death, capture or injury claim.
+    "alive": words("alive safe unharmed"),
+    "confirm": words(
+        "confirmed confirms confirm confirmation officially verified proves proven proof true "
+        "indeed"
+    ),
+}

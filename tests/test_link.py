@@ -87,6 +87,7 @@ def event(text: str, eid: str, trigger: str, type_: str = "ASSAULT", **fields: A
         "negated": False,
         "hypothetical": False,
         "disputed": False,
+        "future": False,
     }
     return base | fields
 
@@ -209,6 +210,7 @@ def test_one_strike_reported_by_three_outlets_is_one_cluster() -> None:
         },
         "differing": [],  # idf is part of israel; Tal as-Sultan lies in Rafah
         "disputed": False,
+        "future": False,
     }  # fmt: skip
     assert result.summary.multi_outlet_clusters == 1
 

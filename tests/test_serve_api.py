@@ -163,6 +163,7 @@ def hand_record() -> dict[str, Any]:
                 "negated": False,
                 "hypothetical": False,
                 "disputed": True,
+                "future": False,
             },
             {
                 "id": "e2",
@@ -180,6 +181,7 @@ def hand_record() -> dict[str, Any]:
                 "negated": False,
                 "hypothetical": False,
                 "disputed": False,
+                "future": False,
             },
             {
                 "id": "e3",
@@ -197,6 +199,7 @@ def hand_record() -> dict[str, Any]:
                 "negated": True,
                 "hypothetical": False,
                 "disputed": False,
+                "future": False,
             },
         ],
         "places": [
@@ -432,6 +435,7 @@ def test_event_json(client: TestClient) -> None:
             "negated": False,
             "hypothetical": False,
             "disputed": True,
+            "future": False,
             "place_name": "Sderot",
             "time_value": "2024-10-07",
             "attributed_speaker": {

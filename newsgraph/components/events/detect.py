@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
+from .factuality import planned
 from .folds import fold_casualties, fold_embedded, fold_investigations
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
@@ -453,3 +454,9 @@ class SentenceDetector:
                     or (anchor.dep_ == "dobj" and head.lemma_.lower() in self.lex.embedding_verbs)
                 )
                 mention.negated = mention.negated or negated(head, self.lex)
+        # the contract splits the irrealis reading: yet to come ("will strike", "plans to
+        # strike") is `future`, the rest (conditional, possible, asked for) `hypothetical`
+        mention.future = mention.hypothetical and planned(
+            anchor, mention.flag_anchor, mention.factuality
+        )
+        mention.hypothetical = mention.hypothetical and not mention.future

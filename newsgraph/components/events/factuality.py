@@ -38,6 +38,56 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})
 
 
+# What makes an irrealis event one yet to come, not a conditional or a possibility: the future
+# auxiliaries, and the verbs, adjectives and nouns of intent that CAMEO codes as "express
+# intent" (03) or "threaten" (13) and PLOVER as AGREE / THREATEN ("plans to", "vowed to",
+# "threatened to", "is set to", "the threat of war").
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "going"})
+INTENT_VERBS = frozenset(
+    ("threaten", "vow", "promise", "pledge", "plan", "intend", "prepare", "aim", "agree",
+     "warn", "schedule", "resolve", "commit", "undertake")
+)  # fmt: skip
+INTENT_ADJECTIVES = frozenset({"set", "poised", "ready", "prepared", "determined", "committed"})
+INTENT_NOUNS = frozenset({"threat", "plan", "pledge", "promise", "warning", "plot", "intention"})
+
+
+def future_cue(token: Token) -> bool:
+    """The predicate at ``token`` is stated as planned, promised or threatened: a future
+    auxiliary on its verb chain, or its chain is the complement of a verb, adjective or noun of
+    intent ("will strike", "plans to strike", "is poised to strike", "the threat of a strike")."""
+    for tok in verb_chain(token):
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES:
+                return True
+        head = tok.head
+        if head is tok:
+            continue
+        lemma = head.lemma_.lower()
+        if tok.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
+            return True
+        if tok.dep_ == "dobj" and lemma in INTENT_VERBS:
+            return True  # "planned a strike", "promised aid"
+        if tok.dep_ in ("acl", "pobj", "pcomp") and lemma in INTENT_NOUNS:
+            return True
+        if tok.dep_ == "pobj" and head.head.lemma_.lower() in INTENT_NOUNS:
+            return True  # "the threat of war"
+    return False
+
+
+def planned(anchor: Token, flag_anchor: Token | None, learned: str) -> bool:
+    """An irrealis event is yet to come (the contract's ``future``), not conditional or
+    uncertain (``hypothetical``): a future or intent cue on its trigger, on the verb that
+    carries its flags ("refused to attack"), or for a nominal trigger on its clause's verb
+    ("vowed to launch an attack"); and the model does not read it as uncertain ("will
+    probably strike" stays hypothetical)."""
+    if learned == "uncertain":
+        return False
+    cued = [anchor, flag_anchor]
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        cued.append(anchor.head if anchor.dep_ != "pobj" else anchor.head.head)
+    return any(tok is not None and future_cue(tok) for tok in cued)
+
+
 def _governor_class(lemma: str, lex: Lexicon) -> str:
     if lemma in THREATEN:
         return "threaten"
@@ -129,6 +179,8 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
         if head.head is not head:
             found[f"gov2={_governor_class(head.head.lemma_.lower(), lex)}"] = 1.0
     found.update(_scope_cues(token))
+    if future_cue(token):
+        found["future_cue"] = 1.0  # UW scores a stated future as a fact
     sent = token.sent
     # the sentence's text and words from the doc's, read once per doc (not rebuilt per trigger)
     if doc_text(token.doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):

@@ -161,8 +161,8 @@ class Event(_Record):
 
     @property
     def irrealis(self) -> bool:
-        """Not reported as done: conditional, uncertain or yet to come. PLOVER codes such a
-        material event as the intent it states ("will give aid" is AGREE)."""
+        """Not reported as done: conditional, uncertain, asked for or yet to come. PLOVER codes
+        such a material event as the intent it states ("will give aid" is AGREE)."""
         return self.hypothetical or self.future
 
 

@@ -78,7 +78,21 @@ def test_the_output_flags_and_the_learned_factuality_are_scored_apart(
     monkeypatch.setattr(factuality, "annotate", fake_annotate(fakes))
     fit = factuality.evaluate(DATA, split="fit").part("fit")
     assert fit["accuracy"].value == output_accuracy
-    assert fit["learned factuality (not in the output yet): accuracy"].value == learned_accuracy
+    assert fit["learned factuality alone: accuracy"].value == learned_accuracy
+
+
+def test_a_future_event_is_scored_as_stated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """UW scores a stated future as a fact: ``future`` is no "uncertain" reading; the
+    ``hypothetical`` flag is."""
+    troops, _retreat, talks = (s.text for s in factuality.read_gold(DATA))
+    for flag, talks_right in (("future", 0.5), ("hypothetical", 1.0)):
+        fakes = {
+            troops: annotation(troops, {"type": "ASSAULT", "trigger": "attacked"}),
+            talks: annotation(talks, {"type": "CONSULT", "trigger": "resume", flag: True}),
+        }
+        monkeypatch.setattr(factuality, "annotate", fake_annotate(fakes))
+        fit = factuality.evaluate(DATA, split="fit").part("fit")
+        assert fit["accuracy"].value == talks_right, flag
 
 
 @pytest.mark.slow

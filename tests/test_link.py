@@ -210,7 +210,6 @@ def test_one_strike_reported_by_three_outlets_is_one_cluster() -> None:
         },
         "differing": [],  # idf is part of israel; Tal as-Sultan lies in Rafah
         "disputed": False,
-        "future": False,
     }  # fmt: skip
     assert result.summary.multi_outlet_clusters == 1
 

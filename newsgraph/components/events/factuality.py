@@ -51,13 +51,16 @@ INTENT_ADJECTIVES = frozenset({"set", "poised", "ready", "prepared", "determined
 INTENT_NOUNS = frozenset({"threat", "plan", "pledge", "promise", "warning", "plot", "intention"})
 
 
-def future_cue(token: Token) -> bool:
+def future_cue(token: Token, lex: Lexicon) -> bool:
     """The predicate at ``token`` is stated as planned, promised or threatened: a future
-    auxiliary on its verb chain, or its chain is the complement of a verb, adjective or noun of
-    intent ("will strike", "plans to strike", "is poised to strike", "the threat of a strike")."""
+    auxiliary on its verb chain ("would" in a reported clause: "said it would strike"), or its
+    chain is the complement of a verb, adjective or noun of intent ("will strike", "plans to
+    strike", "is poised to strike", "the threat of a strike")."""
     for tok in verb_chain(token):
         for c in tok.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES:
+                return True
+            if c.dep_ == "aux" and c.lower_ == "would" and _reported(tok, lex):
                 return True
         head = tok.head
         if head is tok:
@@ -74,18 +77,53 @@ def future_cue(token: Token) -> bool:
     return False
 
 
-def planned(anchor: Token, flag_anchor: Token | None, learned: str) -> bool:
+def planned(anchor: Token, flag_anchor: Token | None, learned: str, lex: Lexicon) -> bool:
     """An irrealis event is yet to come (the contract's ``future``), not conditional or
     uncertain (``hypothetical``): a future or intent cue on its trigger, on the verb that
     carries its flags ("refused to attack"), or for a nominal trigger on its clause's verb
     ("vowed to launch an attack"); and the model does not read it as uncertain ("will
-    probably strike" stays hypothetical)."""
-    if learned == "uncertain":
+    probably strike" stays hypothetical), nor is it conditional or merely possible ("will
+    strike if attacked")."""
+    if learned == "uncertain" or conditional_or_possible(anchor, flag_anchor):
         return False
-    cued = [anchor, flag_anchor]
+    return any(future_cue(tok, lex) for tok in _flag_tokens(anchor, flag_anchor))
+
+
+def _reported(tok: Token, lex: Lexicon) -> bool:
+    """The verb chain at ``tok`` is the clause a speech verb reports ("said that ...")."""
+    top = list(verb_chain(tok))[-1]
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in lex.speech_verbs
+
+
+def _flag_tokens(anchor: Token, flag_anchor: Token | None) -> list[Token]:
+    """Where an event's modality is read: its trigger, the verb that carries its flags, and
+    for a nominal trigger its clause's verb ("vowed to launch an attack")."""
+    found = [anchor] if flag_anchor is None else [anchor, flag_anchor]
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
-        cued.append(anchor.head if anchor.dep_ != "pobj" else anchor.head.head)
-    return any(tok is not None and future_cue(tok) for tok in cued)
+        found.append(anchor.head if anchor.dep_ != "pobj" else anchor.head.head)
+    return found
+
+
+POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
+
+
+def conditional_or_possible(anchor: Token, flag_anchor: Token | None) -> bool:
+    """A conditional mark on the predicate's clause or one above it without a clause boundary
+    ("if they attack"), a modal of possibility on its verb chain ("could attack", "may
+    strike"), or a conditional clause under it ("would attack if the talks failed")."""
+    for tok in _flag_tokens(anchor, flag_anchor):
+        cues = _scope_cues(tok)
+        if cues.get("own_conditional") or cues.get("anc_conditional_same"):
+            return True
+        for link in verb_chain(tok):
+            for c in link.children:
+                if c.dep_ in ("aux", "mark") and c.lower_ in POSSIBILITY_MODALS | CONDITIONAL_MARKS:
+                    return True
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children
+                ):
+                    return True
+    return False
 
 
 def _governor_class(lemma: str, lex: Lexicon) -> str:
@@ -179,7 +217,7 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
         if head.head is not head:
             found[f"gov2={_governor_class(head.head.lemma_.lower(), lex)}"] = 1.0
     found.update(_scope_cues(token))
-    if future_cue(token):
+    if future_cue(token, lex):
         found["future_cue"] = 1.0  # UW scores a stated future as a fact
     sent = token.sent
     # the sentence's text and words from the doc's, read once per doc (not rebuilt per trigger)

@@ -105,7 +105,8 @@ def test_quality_floor_heldout() -> None:
 
 
 # held out on 2026-12-05, the output's negated / hypothetical (what an outside scorer sees),
-# after the cross-validated thresholds and scope features (issue 13): accuracy 0.865 (baseline
-# 0.873), macro-F1 0.378 (before 0.371); the learned factuality, not in the output yet, reads
-# 0.875 / 0.367; floors measured - 0.01
-FLOORS = {"accuracy": 0.855, "macro-F1": 0.368}
+# after the future flag took planned acts out of hypothetical and the thresholds were chosen
+# for macro-F1: accuracy 0.868 (before 0.866, baseline 0.873), macro-F1 0.372 (before 0.379:
+# two gold-uncertain predicates of 156 now future); the learned factuality alone reads
+# 0.874 / 0.367; accuracy floor measured - 0.01, macro-F1 floor kept
+FLOORS = {"accuracy": 0.858, "macro-F1": 0.368}

@@ -7,6 +7,10 @@ trained on the fit part of ``../shared/eval/factuality`` (UW and MEANTIME) by
 ``tools/train_factuality.py``. The weights ship as ``data/en/factuality.npz`` and are applied
 with numpy only. Classes: asserted, negated, uncertain; a non-asserted class is read only at or
 above its threshold (chosen by cross-validation on the fit part, stored with the weights).
+
+Also the cues that split an irrealis event into the contract's ``future`` (planned, promised,
+threatened: ``planned``) and ``hypothetical`` (conditional, possible, uncertain, asked for):
+``future_cue`` and ``conditional_or_possible`` (docs/events.md, "The contract's flags").
 """
 
 from __future__ import annotations

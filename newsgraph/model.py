@@ -152,12 +152,18 @@ class Event(_Record):
     magnitude: dict[str, Any] = field(default_factory=dict)
     attributed_to: str | None = None
     negated: bool = False
-    hypothetical: bool = False
+    hypothetical: bool = False  # conditional or uncertain ("if they attack", "could strike")
     disputed: bool = False
+    future: bool = False  # planned, promised or threatened ("will strike", "plans to meet")
     # asserted | negated | uncertain: the outlet's commitment that it happens or happened (the
-    # learned reading, events/factuality.py); not in the contract yet: `hypothetical` stays the
-    # record's irrealis flag ("will meet" is hypothetical, yet stated with certainty)
+    # learned reading, events/factuality.py); in memory only (the contract's flags carry it)
     factuality: str = "asserted"
+
+    @property
+    def irrealis(self) -> bool:
+        """Not reported as done: conditional, uncertain, asked for or yet to come. PLOVER codes
+        such a material event as the intent it states ("will give aid" is AGREE)."""
+        return self.hypothetical or self.future
 
 
 @dataclass(slots=True)

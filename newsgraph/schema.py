@@ -148,8 +148,9 @@ EVENTS = RecordSchema.parse(
     evidence spans                     the words that report the event
     attributed_to text                 statement id whose content it is; null: the outlet's
     negated bool                       reported as not having happened
-    hypothetical bool                  conditional, planned or threatened, not reported done
+    hypothetical bool                  conditional or uncertain (if, could, may): not reported done
     disputed bool                      its statement is denied by another statement
+    future bool                        planned, promised or threatened (will, plans to): not done
     """,
 )
 

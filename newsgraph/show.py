@@ -121,7 +121,7 @@ def provenance(event: dict[str, Any]) -> str:
         flags.append(f"said ({event['attributed_to']})")
     else:
         flags.append("outlet")
-    for flag in ("negated", "hypothetical", "disputed"):
+    for flag in ("negated", "hypothetical", "future", "disputed"):
         if event.get(flag):
             flags.append(flag)
     return ", ".join(flags)

@@ -16,7 +16,8 @@ def span(text: str, words: str | None) -> Span | None:
 def annotation(text: str, *events: dict, places: dict[str, str] | None = None) -> Annotation:
     """``events``: dicts with ``type``, ``trigger`` (a word of ``text``) and optionally
     ``source``, ``target``, ``place`` (place id), ``quad``, ``negated``, ``hypothetical``,
-    ``factuality``, ``main`` (default True); ``places``: place id -> the words naming it."""
+    ``future``, ``factuality``, ``main`` (default True); ``places``: place id -> the words
+    naming it."""
     found = Annotation(text, sentences=[(0, len(text))])
     for id_, words in (places or {}).items():
         found.places[id_] = Place(id_, words, mentions=[span(text, words)])
@@ -34,6 +35,7 @@ def annotation(text: str, *events: dict, places: dict[str, str] | None = None) -
             place=spec.get("place"),
             negated=spec.get("negated", False),
             hypothetical=spec.get("hypothetical", False),
+            future=spec.get("future", False),
             factuality=spec.get("factuality", "asserted"),
         )
         found.events.append(event)

@@ -78,7 +78,21 @@ def test_the_output_flags_and_the_learned_factuality_are_scored_apart(
     monkeypatch.setattr(factuality, "annotate", fake_annotate(fakes))
     fit = factuality.evaluate(DATA, split="fit").part("fit")
     assert fit["accuracy"].value == output_accuracy
-    assert fit["learned factuality (not in the output yet): accuracy"].value == learned_accuracy
+    assert fit["learned factuality alone: accuracy"].value == learned_accuracy
+
+
+def test_a_future_event_is_scored_as_stated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """UW scores a stated future as a fact: ``future`` is no "uncertain" reading; the
+    ``hypothetical`` flag is."""
+    troops, _retreat, talks = (s.text for s in factuality.read_gold(DATA))
+    for flag, talks_right in (("future", 0.5), ("hypothetical", 1.0)):
+        fakes = {
+            troops: annotation(troops, {"type": "ASSAULT", "trigger": "attacked"}),
+            talks: annotation(talks, {"type": "CONSULT", "trigger": "resume", flag: True}),
+        }
+        monkeypatch.setattr(factuality, "annotate", fake_annotate(fakes))
+        fit = factuality.evaluate(DATA, split="fit").part("fit")
+        assert fit["accuracy"].value == talks_right, flag
 
 
 @pytest.mark.slow
@@ -91,7 +105,8 @@ def test_quality_floor_heldout() -> None:
 
 
 # held out on 2026-12-05, the output's negated / hypothetical (what an outside scorer sees),
-# after the cross-validated thresholds and scope features (issue 13): accuracy 0.865 (baseline
-# 0.873), macro-F1 0.378 (before 0.371); the learned factuality, not in the output yet, reads
-# 0.875 / 0.367; floors measured - 0.01
-FLOORS = {"accuracy": 0.855, "macro-F1": 0.368}
+# after the future flag took planned acts out of hypothetical and the thresholds were chosen
+# for macro-F1: accuracy 0.868 (before 0.866, baseline 0.873), macro-F1 0.372 (before 0.379:
+# two gold-uncertain predicates of 156 now future); the learned factuality alone reads
+# 0.874 / 0.367; accuracy floor measured - 0.01, macro-F1 floor kept
+FLOORS = {"accuracy": 0.858, "macro-F1": 0.368}

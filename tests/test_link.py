@@ -87,6 +87,7 @@ def event(text: str, eid: str, trigger: str, type_: str = "ASSAULT", **fields: A
         "negated": False,
         "hypothetical": False,
         "disputed": False,
+        "future": False,
     }
     return base | fields
 

@@ -163,6 +163,7 @@ def hand_record() -> dict[str, Any]:
                 "negated": False,
                 "hypothetical": False,
                 "disputed": True,
+                "future": False,
             },
             {
                 "id": "e2",
@@ -180,6 +181,7 @@ def hand_record() -> dict[str, Any]:
                 "negated": False,
                 "hypothetical": False,
                 "disputed": False,
+                "future": False,
             },
             {
                 "id": "e3",
@@ -197,6 +199,7 @@ def hand_record() -> dict[str, Any]:
                 "negated": True,
                 "hypothetical": False,
                 "disputed": False,
+                "future": False,
             },
         ],
         "places": [
@@ -432,6 +435,7 @@ def test_event_json(client: TestClient) -> None:
             "negated": False,
             "hypothetical": False,
             "disputed": True,
+            "future": False,
             "place_name": "Sderot",
             "time_value": "2024-10-07",
             "attributed_speaker": {
@@ -679,3 +683,13 @@ def test_articles_sort(client: TestClient) -> None:
     outlets = [a["outlet"] for a in listed(sort="outlet")]
     assert outlets == sorted(outlets, key=str.lower)
     assert client.get("/", params={"sort": "title"}).status_code == 200
+
+
+def test_the_future_flag_filters_events(client: TestClient) -> None:
+    """No event of the hand record is planned or threatened: ``future=true`` finds none."""
+    every = get_json(client, "/api/events", article=HAND_ID)["items"]
+    assert every and all(item["future"] is False for item in every)
+    assert get_json(client, "/api/events", article=HAND_ID, future="true")["items"] == []
+    assert len(get_json(client, "/api/events", article=HAND_ID, future="false")["items"]) == len(
+        every
+    )

@@ -161,6 +161,7 @@ def make_record(article: Article) -> dict[str, Any]:
                 "negated": False,
                 "hypothetical": False,
                 "disputed": True,
+                "future": False,
             },
             {
                 "id": "e2",
@@ -178,6 +179,7 @@ def make_record(article: Article) -> dict[str, Any]:
                 "negated": False,
                 "hypothetical": True,
                 "disputed": False,
+                "future": False,
             },
         ],
         "places": [

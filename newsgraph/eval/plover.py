@@ -251,10 +251,10 @@ def scored_type(event: Event) -> str | None:
     """The type a sentence-level coder would give this event (see the module docstring)."""
     if event.negated:
         # "would not provide support": a refused cooperation is a rejection
-        if event.hypothetical and event.quad and event.quad.endswith("cooperation"):
+        if event.irrealis and event.quad and event.quad.endswith("cooperation"):
             return "REJECT"
         return None
-    if event.hypothetical and event.type not in STANCE_TYPES and event.quad:
+    if event.irrealis and event.type not in STANCE_TYPES and event.quad:
         return INTENT_TYPE.get(event.quad.split("_")[-1], event.type)
     return event.type
 

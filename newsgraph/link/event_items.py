@@ -126,11 +126,15 @@ def _killed(magnitude: Mapping[str, Any] | None) -> int | None:
     return value if isinstance(value, int) else None
 
 
+# flags of an event that is not reported as done
+UNREAL_FLAGS = ("negated", "hypothetical", "future")
+
+
 def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list[EventItem]:
     """The events of one contract record as ``EventItem``s.
 
-    Negated and hypothetical events ("denied shelling", "will strike") did not happen, so they
-    are left out unless ``include_unreal``.
+    Negated, hypothetical and future events ("denied shelling", "if they strike", "will
+    strike") did not happen, so they are left out unless ``include_unreal``.
     """
     article = record.get("article") or {}
     article_id = article.get("id") or record.get("id") or ""
@@ -143,7 +147,7 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
     times = {t["id"]: t.get("value") for t in record.get("times") or [] if t.get("id")}
     items = []
     for ord_, event in enumerate(record.get("events") or []):
-        if not include_unreal and (event.get("negated") or event.get("hypothetical")):
+        if not include_unreal and any(event.get(f) for f in UNREAL_FLAGS):
             continue
         interval = parse_interval(times.get(event.get("time") or ""))
         if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:

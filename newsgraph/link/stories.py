@@ -133,6 +133,8 @@ def _report(article: Mapping[str, Any], event: Mapping[str, Any], names: dict) -
         "voice": "attributed" if event.get("attributed_to") else "asserted",
         "attributed_to": event.get("attributed_to"),
         "disputed": bool(event.get("disputed")),
+        # not reported as done (a story read with unreal events, or a store linked so)
+        "flags": [f for f in ("negated", "hypothetical", "future") if event.get(f)],
         "evidence": event.get("evidence") or [],
     }
 

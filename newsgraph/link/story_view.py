@@ -37,7 +37,8 @@ def render_story(story: dict[str, Any], console: Console) -> None:
         reports.add_column(column)
     for r in story["reports"]:
         killed = ((r.get("magnitude") or {}).get("killed") or {}).get("min")
-        reports.add_row(r["published"] or "", escape(r["outlet"] or ""), r["voice"],
+        voice = ", ".join([r["voice"], *r.get("flags", [])])
+        reports.add_row(r["published"] or "", escape(r["outlet"] or ""), voice,
                         escape(" … ".join(e["text"] for e in r["evidence"])),
                         "" if killed is None else str(killed))  # fmt: skip
     console.print(reports)

@@ -25,6 +25,7 @@ from .batch import RecordBatch, chunks, error_row, insert_statements, link_rows,
 from .errors import AmbiguousArticleId, StoreError
 from .link_tables import LinkTables, cluster_table_rows
 from .schema import (
+    MIGRATIONS,
     PANDAS_TYPES,
     PER_ARTICLE_TABLES,
     SCHEMA_INFO,
@@ -100,9 +101,12 @@ class Store(LinkTables, ABC):
 
     def _create_schema(self, with_indexes: bool) -> None:
         with self._transaction():
+            self._execute(SCHEMA_INFO.create_sql())
+            found = self._fetchall("SELECT value FROM schema_info WHERE key = ?", ["version"])
+            if found:
+                self._migrate(int(found[0][0]))  # before the indexes are made again
             for statement in ddl(with_indexes):
                 self._execute(statement)
-            found = self._fetchall("SELECT value FROM schema_info WHERE key = ?", ["version"])
             if not found:
                 self._execute(
                     "INSERT INTO schema_info (key, value) VALUES (?, ?)",
@@ -110,9 +114,30 @@ class Store(LinkTables, ABC):
                 )
         self._check_schema_version()
 
+    def _migrate(self, version: int) -> None:
+        """Lift a store written at an older schema version to this one (store/schema.py's
+        ``MIGRATIONS``), inside the schema transaction."""
+        if version >= SCHEMA_VERSION or version not in MIGRATIONS:
+            return  # a newer store, or one no migration reaches: the check says so
+        for step in range(version, SCHEMA_VERSION):
+            table, statements = MIGRATIONS[step]
+            for index in get_table(table).index_names():
+                self._execute(f"DROP INDEX IF EXISTS {index}")
+            for statement in statements:
+                self._execute(statement)
+        self._execute(
+            "UPDATE schema_info SET value = ? WHERE key = ?", [str(SCHEMA_VERSION), "version"]
+        )
+
     def _check_schema_version(self) -> None:
         found = self._fetchall(f"SELECT value FROM {SCHEMA_INFO.name} WHERE key = ?", ["version"])
         version = int(found[0][0]) if found else None
+        if version is not None and version < SCHEMA_VERSION and version in MIGRATIONS:
+            raise StoreError(
+                f"{self.target} has store schema version {version}; this newsgraph reads "
+                f"version {SCHEMA_VERSION}. Open it for writing once to migrate it (e.g. "
+                "`newsgraph link --db ...`), then read it."
+            )
         if version != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.target} has store schema version {version}; this newsgraph reads "

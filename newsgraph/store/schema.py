@@ -27,7 +27,16 @@ from ..schema import (
     RecordSchema,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# What lifts a store written at version N to N + 1: (the table altered, its statements), run
+# in order when a writer opens an older store (a reader asks for that first). The table's
+# indexes are dropped first (DuckDB alters no indexed table) and made again with the schema.
+# Version 2 adds the events' ``future`` flag: an older store read those events as
+# ``hypothetical`` and keeps them so.
+MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
+    1: ("events", ("ALTER TABLE events ADD COLUMN future BOOLEAN DEFAULT FALSE",)),
+}
 
 # Columns whose name is a keyword in SQL ("end") are quoted everywhere.
 _RESERVED = {"end", "start", "type", "text", "at", "value", "source", "format"}
@@ -96,11 +105,14 @@ class Table:
             parts.append(f"PRIMARY KEY ({', '.join(quote(k) for k in self.primary_key)})")
         return f"CREATE TABLE IF NOT EXISTS {self.name} (\n  " + ",\n  ".join(parts) + "\n)"
 
+    def index_names(self) -> list[str]:
+        return [f"ix_{self.name}_{'_'.join(cols)}" for cols in self.indexes]
+
     def index_sql(self) -> list[str]:
         return [
-            f"CREATE INDEX IF NOT EXISTS ix_{self.name}_{'_'.join(cols)} "
+            f"CREATE INDEX IF NOT EXISTS {name} "
             f"ON {self.name} ({', '.join(quote(c) for c in cols)})"
-            for cols in self.indexes
+            for name, cols in zip(self.index_names(), self.indexes, strict=True)
         ]
 
 

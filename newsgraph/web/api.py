@@ -245,6 +245,9 @@ def event_filter(
         bool | None, Query(description="filter on the hypothetical flag")
     ] = None,
     disputed: Annotated[bool | None, Query(description="filter on the disputed flag")] = None,
+    future: Annotated[
+        bool | None, Query(description="filter on the future flag (planned or threatened)")
+    ] = None,
     place: Annotated[str | None, Query(description="place id")] = None,
     event_from: Annotated[
         date | None,
@@ -269,6 +272,7 @@ def event_filter(
         negated=negated,
         hypothetical=hypothetical,
         disputed=disputed,
+        future=future,
         place=place,
         event_from=event_from,
         event_to=event_to,
@@ -318,6 +322,7 @@ CSV_COLUMNS = (
     "negated",
     "hypothetical",
     "disputed",
+    "future",
 )
 
 
@@ -349,6 +354,7 @@ def csv_row(item: dict[str, Any]) -> list[Any]:
         "attributed_to": item["attributed_to"],
         "attributed_speaker": speaker.get("name") or (speaker.get("span") or {}).get("text"),
         **{k: item[k] for k in ("negated", "hypothetical", "disputed")},
+        "future": item.get("future", False),
     }
     row = []
     for column in CSV_COLUMNS:

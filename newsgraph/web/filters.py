@@ -146,6 +146,7 @@ class EventFilter:
     negated: bool | None = None
     hypothetical: bool | None = None
     disputed: bool | None = None
+    future: bool | None = None
     place: str | None = None
     event_from: date | None = None  # the event's own day (its time expression), not publication
     event_to: date | None = None
@@ -195,7 +196,7 @@ class EventFilter:
             where.add("e.attributed_to IS NULL")
         elif self.provenance == "attributed":
             where.add("e.attributed_to IS NOT NULL")
-        for column in ("negated", "hypothetical", "disputed"):
+        for column in ("negated", "hypothetical", "disputed", "future"):
             value = getattr(self, column)
             if value is not None:
                 where.add(f"COALESCE(e.{column}, FALSE) = ?", value)

@@ -71,7 +71,7 @@ def record_marks(record: dict[str, Any]) -> tuple[list[Mark], int]:
         add((statement.get("cue") or {}).get("span"), "cue", f"st{i}")
     for i, event in enumerate(record.get("events", [])):
         extra = " k-attr" if event.get("attributed_to") else ""
-        if event.get("negated") or event.get("hypothetical"):
+        if event.get("negated") or event.get("hypothetical") or event.get("future"):
             extra += " k-unreal"
         for span in event.get("evidence") or []:
             add(span, "event", f"ev{i}", extra)

@@ -87,8 +87,9 @@ class Event(Open):
         description="id of the statement that reports it; null: the outlet asserts it"
     )
     negated: bool
-    hypothetical: bool
+    hypothetical: bool = Field(description="conditional or uncertain: not reported as done")
     disputed: bool
+    future: bool = Field(default=False, description="planned, promised or threatened: not done yet")
     article: ArticleRef
     place_name: str | None
     time_value: str | None

@@ -216,6 +216,7 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 attributed_to=attributed.id if attributed else None,
                 negated=mention.negated,
                 hypothetical=mention.hypothetical,
+                future=mention.future,
                 factuality=settled_factuality(mention.negated, mention.factuality),
                 disputed=bool(attributed and attributed.id in ctx.disputed),
             )

@@ -111,7 +111,7 @@ def features(
     ]
     if event.negated:
         out.append("negated")
-    if event.hypothetical:
+    if event.irrealis:  # the hypothetical and future flags together (its fit)
         out.append("hypothetical")
     if event.attributed_to:
         out.append("attributed")

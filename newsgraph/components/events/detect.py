@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
+from .factuality import planned
 from .folds import fold_casualties, fold_embedded, fold_investigations
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
@@ -453,3 +454,11 @@ class SentenceDetector:
                     or (anchor.dep_ == "dobj" and head.lemma_.lower() in self.lex.embedding_verbs)
                 )
                 mention.negated = mention.negated or negated(head, self.lex)
+        # the contract's flags split the irrealis reading (the rules' and the model's
+        # "uncertain"): yet to come ("will strike", "plans to strike", "said it would
+        # strike") is `future`; the rest (conditional, possible, uncertain, asked for)
+        # `hypothetical` ("will strike if attacked", "will probably strike")
+        mention.future = mention.hypothetical and planned(
+            anchor, mention.flag_anchor, mention.factuality, self.lex
+        )
+        mention.hypothetical = mention.hypothetical and not mention.future

@@ -7,6 +7,10 @@ trained on the fit part of ``../shared/eval/factuality`` (UW and MEANTIME) by
 ``tools/train_factuality.py``. The weights ship as ``data/en/factuality.npz`` and are applied
 with numpy only. Classes: asserted, negated, uncertain; a non-asserted class is read only at or
 above its threshold (chosen by cross-validation on the fit part, stored with the weights).
+
+Also the cues that split an irrealis event into the contract's ``future`` (planned, promised,
+threatened: ``planned``) and ``hypothetical`` (conditional, possible, uncertain, asked for):
+``future_cue`` and ``conditional_or_possible`` (docs/events.md, "The contract's flags").
 """
 
 from __future__ import annotations
@@ -36,6 +40,94 @@ NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # a clause boundary: the scope of a cue on an ancestor stops here ("he did not say that X")
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})
+
+
+# What makes an irrealis event one yet to come, not a conditional or a possibility: the future
+# auxiliaries, and the verbs, adjectives and nouns of intent that CAMEO codes as "express
+# intent" (03) or "threaten" (13) and PLOVER as AGREE / THREATEN ("plans to", "vowed to",
+# "threatened to", "is set to", "the threat of war").
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "going"})
+INTENT_VERBS = frozenset(
+    ("threaten", "vow", "promise", "pledge", "plan", "intend", "prepare", "aim", "agree",
+     "warn", "schedule", "resolve", "commit", "undertake")
+)  # fmt: skip
+INTENT_ADJECTIVES = frozenset({"set", "poised", "ready", "prepared", "determined", "committed"})
+INTENT_NOUNS = frozenset({"threat", "plan", "pledge", "promise", "warning", "plot", "intention"})
+
+
+def future_cue(token: Token, lex: Lexicon) -> bool:
+    """The predicate at ``token`` is stated as planned, promised or threatened: a future
+    auxiliary on its verb chain ("would" in a reported clause: "said it would strike"), or its
+    chain is the complement of a verb, adjective or noun of intent ("will strike", "plans to
+    strike", "is poised to strike", "the threat of a strike")."""
+    for tok in verb_chain(token):
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES:
+                return True
+            if c.dep_ == "aux" and c.lower_ == "would" and _reported(tok, lex):
+                return True
+        head = tok.head
+        if head is tok:
+            continue
+        lemma = head.lemma_.lower()
+        if tok.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
+            return True
+        if tok.dep_ == "dobj" and lemma in INTENT_VERBS:
+            return True  # "planned a strike", "promised aid"
+        if tok.dep_ in ("acl", "pobj", "pcomp") and lemma in INTENT_NOUNS:
+            return True
+        if tok.dep_ == "pobj" and head.head.lemma_.lower() in INTENT_NOUNS:
+            return True  # "the threat of war"
+    return False
+
+
+def planned(anchor: Token, flag_anchor: Token | None, learned: str, lex: Lexicon) -> bool:
+    """An irrealis event is yet to come (the contract's ``future``), not conditional or
+    uncertain (``hypothetical``): a future or intent cue on its trigger, on the verb that
+    carries its flags ("refused to attack"), or for a nominal trigger on its clause's verb
+    ("vowed to launch an attack"); and the model does not read it as uncertain ("will
+    probably strike" stays hypothetical), nor is it conditional or merely possible ("will
+    strike if attacked")."""
+    if learned == "uncertain" or conditional_or_possible(anchor, flag_anchor):
+        return False
+    return any(future_cue(tok, lex) for tok in _flag_tokens(anchor, flag_anchor))
+
+
+def _reported(tok: Token, lex: Lexicon) -> bool:
+    """The verb chain at ``tok`` is the clause a speech verb reports ("said that ...")."""
+    top = list(verb_chain(tok))[-1]
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in lex.speech_verbs
+
+
+def _flag_tokens(anchor: Token, flag_anchor: Token | None) -> list[Token]:
+    """Where an event's modality is read: its trigger, the verb that carries its flags, and
+    for a nominal trigger its clause's verb ("vowed to launch an attack")."""
+    found = [anchor] if flag_anchor is None else [anchor, flag_anchor]
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        found.append(anchor.head if anchor.dep_ != "pobj" else anchor.head.head)
+    return found
+
+
+POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
+
+
+def conditional_or_possible(anchor: Token, flag_anchor: Token | None) -> bool:
+    """A conditional mark on the predicate's clause or one above it without a clause boundary
+    ("if they attack"), a modal of possibility on its verb chain ("could attack", "may
+    strike"), or a conditional clause under it ("would attack if the talks failed")."""
+    for tok in _flag_tokens(anchor, flag_anchor):
+        cues = _scope_cues(tok)
+        if cues.get("own_conditional") or cues.get("anc_conditional_same"):
+            return True
+        for link in verb_chain(tok):
+            for c in link.children:
+                if c.dep_ in ("aux", "mark") and c.lower_ in POSSIBILITY_MODALS | CONDITIONAL_MARKS:
+                    return True
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children
+                ):
+                    return True
+    return False
 
 
 def _governor_class(lemma: str, lex: Lexicon) -> str:
@@ -129,6 +221,8 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
         if head.head is not head:
             found[f"gov2={_governor_class(head.head.lemma_.lower(), lex)}"] = 1.0
     found.update(_scope_cues(token))
+    if future_cue(token, lex):
+        found["future_cue"] = 1.0  # UW scores a stated future as a fact
     sent = token.sent
     # the sentence's text and words from the doc's, read once per doc (not rebuilt per trigger)
     if doc_text(token.doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):

@@ -25,7 +25,8 @@ class Mention:
     magnitude: dict[str, dict[str, Any]] = field(default_factory=dict)
     magnitude_tokens: list[tuple[int, int]] = field(default_factory=list)
     negated: bool = False
-    hypothetical: bool = False
+    hypothetical: bool = False  # conditional or uncertain (the contract's flag)
+    future: bool = False  # planned, promised or threatened (the contract's flag)
     factuality: str = "asserted"  # the learned reading (events/factuality.py)
     folded: bool = False
     extra_clause: list[Token] = field(default_factory=list)

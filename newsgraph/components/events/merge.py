@@ -10,7 +10,7 @@ from typing import Any
 from ...model import Event
 from .references import RefKey
 
-MERGE_FLAGS = ("negated", "hypothetical", "attributed_to")
+MERGE_FLAGS = ("negated", "irrealis", "attributed_to")  # irrealis: hypothetical or future
 
 
 @dataclass(slots=True)

@@ -78,8 +78,41 @@ def test_the_event_carries_its_factuality(nlp: Language) -> None:
     assert event.factuality == "negated"
     (event,) = extract_events(nlp("Troops attacked the town on Monday."))
     assert event.factuality == "asserted" and not event.hypothetical
-    # a stated future is irrealis for the record, but stated as fact (UW's reading)
+    # a stated future is not done yet (`future`), but stated as fact (UW's reading)
     (event,) = extract_events(nlp("The minister will meet the envoy on Thursday."))
-    assert event.hypothetical and event.factuality == "asserted"
+    assert event.future and not event.hypothetical and event.factuality == "asserted"
     (event,) = extract_events(nlp("It was unclear if the army would attack the town."))
     assert event.factuality == "uncertain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops will attack the town tomorrow.",
+        "The army plans to attack the town.",
+        "The army intends to attack the town.",
+    ],
+)
+def test_a_planned_or_threatened_act_is_future_not_hypothetical(nlp: Language, text: str) -> None:
+    events = [e for e in extract_events(nlp(text)) if e.type == "ASSAULT"]
+    assert events, text
+    assert all(e.future and not e.hypothetical and e.irrealis for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the rebels enter the town, the army could attack it.",
+        "The army might attack the town.",
+        "The minister said troops would attack the town if the talks failed.",
+    ],
+)
+def test_a_conditional_or_possible_act_is_hypothetical_not_future(nlp: Language, text: str) -> None:
+    events = [e for e in extract_events(nlp(text)) if e.type == "ASSAULT"]
+    assert events, text
+    assert all(e.hypothetical and not e.future for e in events)
+
+
+def test_a_plain_past_act_carries_no_flag(nlp: Language) -> None:
+    (event,) = extract_events(nlp("Troops attacked the town on Monday."))
+    assert not (event.future or event.hypothetical or event.negated or event.irrealis)

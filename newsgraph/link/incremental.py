@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
+from .event_pairs import PairEvidence, Sentence, event_sentences
 from .events import Compatibility, EventItem, _known, cluster_events, event_items, family_of
 
 # Statements read around the new articles for claim links (days before and after).
@@ -135,10 +136,29 @@ def _update_clusters(
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
     old_items = [e for r in old_records for e in event_items(r) if e.key in old_keys]
-    clusters = cluster_events(old_items + new_items, check.parents)
+    records = new_records + old_records
+    pairs = PairEvidence.for_records(records, check.parents, store_sentences(store, records))
+    clusters = cluster_events(old_items + new_items, check.parents, pairs=pairs)
     update.clusters = [c.to_row() for c in clusters]
     update.drop_clusters = sorted(loaded)
     update.loaded_clusters = len(loaded)
+
+
+def store_sentences(
+    store: Any, records: list[dict[str, Any]]
+) -> dict[str, list[Sentence]]:
+    """The event sentences of the records' articles, from the store; an article stored before
+    the store kept them has its text read instead."""
+    ids = [(r.get("article") or {}).get("id") for r in records]
+    found = store.event_sentences_of(ids)
+    missing = {
+        (r.get("article") or {}).get("id"): r
+        for r in records
+        if r.get("events") and (r.get("article") or {}).get("id") not in found
+    }
+    for article_id, text in store.article_texts(sorted(missing)).items():
+        found[article_id] = event_sentences(missing[article_id], text)
+    return found
 
 
 def _widen(windows: dict[str, Window], family: str, when: Window) -> None:
@@ -249,4 +269,7 @@ def _json_list(value: Any) -> list[Any]:
     return json.loads(value) if isinstance(value, str) else list(value or [])
 
 
-__all__ = ["EventItem", "LinkUpdate", "incremental_update", "store_affiliations", "store_totals"]
+__all__ = [
+    "EventItem", "LinkUpdate", "incremental_update", "store_affiliations", "store_sentences",
+    "store_totals",
+]  # fmt: skip

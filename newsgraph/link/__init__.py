@@ -101,14 +101,15 @@ def link_records(
     return LinkResult(clusters, links, summary)
 
 
-def link_store(store: Any, full: bool = False) -> LinkSummary:
+def link_store(store: Any, full: bool = False, learned: bool = True) -> LinkSummary:
     """Link the articles stored since the last run into the store's clusters and claim links
-    (``full``, or a store never linked: recompute everything). See ``incremental.py``."""
+    (``full``, or a store never linked: recompute everything). See ``incremental.py``.
+    ``learned=False`` leaves the learned pair evidence out (hand-set evidence only)."""
     mode = "full" if full or not store.has_link_state() else "incremental"
     run_id = store.begin_run({"stage": "link", "mode": mode})
     try:
         parents = store_affiliations(store)
-        update = (_full_update if mode == "full" else incremental_update)(store, parents)
+        update = (_full_update if mode == "full" else incremental_update)(store, parents, learned)
         store.write_link_results(
             update.clusters,
             update.links,
@@ -131,11 +132,12 @@ def link_store(store: Any, full: bool = False) -> LinkSummary:
     return summary
 
 
-def _full_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
+def _full_update(store: Any, parents: Mapping[str, str], learned: bool = True) -> LinkUpdate:
     """Every stored article, linked from scratch."""
     ids = store.article_ids()
     records = list(store.records_of(ids))
-    result = link_records(records, parents, store_sentences(store, records))
+    sentences = store_sentences(store, records) if learned else None
+    result = link_records(records, parents, sentences, learned)
     return LinkUpdate(
         clusters=[c.to_row() for c in result.clusters],
         links=[link.to_row() for link in result.links],

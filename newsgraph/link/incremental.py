@@ -71,7 +71,7 @@ def store_affiliations(store: Any) -> dict[str, str]:
     return {a: p for a, p in rows if p and p != a}
 
 
-def incremental_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
+def incremental_update(store: Any, parents: Mapping[str, str], learned: bool = True) -> LinkUpdate:
     new_ids = store.unlinked_article_ids()
     update = LinkUpdate(linked_ids=new_ids, drop_clusters=[], drop_links_from=[])
     if not new_ids:
@@ -79,7 +79,7 @@ def incremental_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
     cache = _RecordCache(store)
     new_records = cache.get(new_ids)
     check = Compatibility(parents)
-    _update_clusters(store, update, new_records, set(new_ids), cache, check)
+    _update_clusters(store, update, new_records, set(new_ids), cache, check, learned)
     _update_claim_links(store, update, new_records, set(new_ids), cache, check)
     update.read_articles = len(cache.records)
     return update
@@ -114,6 +114,7 @@ def _update_clusters(
     new_ids: set[str],
     cache: _RecordCache,
     check: Compatibility,
+    learned: bool = True,
 ) -> None:
     new_items = [e for r in new_records for e in event_items(r)]
     windows: dict[str, Window] = {}
@@ -137,16 +138,18 @@ def _update_clusters(
     old_records = cache.get(sorted({a for a, _ in old_keys}))
     old_items = [e for r in old_records for e in event_items(r) if e.key in old_keys]
     records = new_records + old_records
-    pairs = PairEvidence.for_records(records, check.parents, store_sentences(store, records))
+    pairs = (
+        PairEvidence.for_records(records, check.parents, store_sentences(store, records))
+        if learned
+        else None
+    )
     clusters = cluster_events(old_items + new_items, check.parents, pairs=pairs)
     update.clusters = [c.to_row() for c in clusters]
     update.drop_clusters = sorted(loaded)
     update.loaded_clusters = len(loaded)
 
 
-def store_sentences(
-    store: Any, records: list[dict[str, Any]]
-) -> dict[str, list[Sentence]]:
+def store_sentences(store: Any, records: list[dict[str, Any]]) -> dict[str, list[Sentence]]:
     """The event sentences of the records' articles, from the store; an article stored before
     the store kept them has its text read instead."""
     ids = [(r.get("article") or {}).get("id") for r in records]

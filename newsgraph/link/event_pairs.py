@@ -39,7 +39,7 @@ def event_sentences(record: Mapping[str, Any], text: str | None = None) -> list[
     text = text if text is not None else (record.get("article") or {}).get("text") or ""
     if not text:
         return []
-    starts = [s["start"] for e in record.get("events") or [] for s in e.get("evidence") or []]
+    starts = [s["start"] for e in record.get("events") or [] for s in _spans(e)]
     return [(a, text[a:b]) for a, b in _sentences(text) if any(a <= start < b for start in starts)]
 
 
@@ -49,6 +49,11 @@ def sentence_rows(record: Mapping[str, Any], article_id: str, text: str) -> list
         {"article_id": article_id, "ord": n, "start": start, "text": sentence}
         for n, (start, sentence) in enumerate(event_sentences(record, text))
     ]
+
+
+def _spans(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The event's evidence spans that have offsets."""
+    return [s for s in event.get("evidence") or [] if s.get("start") is not None and s.get("end")]
 
 
 def pseudo_text(sentences: Iterable[Sentence]) -> str:
@@ -111,10 +116,11 @@ class PairEvidence:
         article_id = pseudo["article"]["id"] or ""
         self.records[article_id] = pseudo
         for ord_, event in enumerate(pseudo["events"]):
-            spans = tuple((s["start"], s["end"]) for s in event.get("evidence") or [])
+            evidence = _spans(event)
+            spans = tuple((s["start"], s["end"]) for s in evidence)
             if not spans:
                 continue
-            word = evidence_trigger(event["evidence"]) or str(event["evidence"][0].get("text"))
+            word = evidence_trigger(evidence) or str(evidence[0].get("text"))
             event_id = event.get("id") or f"e{ord_ + 1}"
             self.mentions[(article_id, event_id)] = Mention(article_id, event_id, spans, word)
 

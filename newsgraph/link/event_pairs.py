@@ -88,6 +88,9 @@ class PairEvidence:
 
     model: PairModel
     parents: Mapping[str, str]
+    sources: dict[str, tuple[Mapping[str, Any], Sequence[Sentence]]] = field(
+        default_factory=dict
+    )  # article id → its record and event sentences, rebuilt for the scorer when compared
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # article id → pseudo
     mentions: dict[tuple[str, str], Mention] = field(default_factory=dict)
 
@@ -112,6 +115,18 @@ class PairEvidence:
         return evidence
 
     def add(self, record: Mapping[str, Any], sentences: Sequence[Sentence]) -> None:
+        article_id = (record.get("article") or {}).get("id") or ""
+        self.sources[article_id] = (record, sentences)
+        self.records.pop(article_id, None)
+
+    def mention(self, key: tuple[str, str]) -> Mention | None:
+        """The event's mention (its article rebuilt on first use: most events of a store are
+        never compared); None without an evidence span."""
+        if key[0] not in self.records and key[0] in self.sources:
+            self._build(*self.sources[key[0]])
+        return self.mentions.get(key)
+
+    def _build(self, record: Mapping[str, Any], sentences: Sequence[Sentence]) -> None:
         pseudo = _pseudo_record(record, sentences)
         article_id = pseudo["article"]["id"] or ""
         self.records[article_id] = pseudo
@@ -132,11 +147,11 @@ class PairEvidence:
         same trigger family) are one event; None where none is (across families the scorer
         mostly knows ECB+'s family priors, and rates "struck" against "attack" at 0.03 in a
         two-article collection) or the item has no evidence span."""
-        if item.key not in self.mentions or not item.wording:
+        if self.mention(item.key) is None or not item.wording:
             return [None] * len(clusters)
         groups = [
             [m for m in members[:CONTEXT_MEMBERS]
-             if m.key in self.mentions and m.wording == item.wording]
+             if m.wording == item.wording and self.mention(m.key) is not None]
             for members in clusters
         ]  # fmt: skip
         if not any(groups):

@@ -17,7 +17,10 @@ other's place (+0.5); per role, an agreeing actor (+1: equal, or parent and chil
 knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (-1: accounts
 differ in what the extractor read, so actors are soft); the same trigger family of the evidence
 words (+0.5, ``triggers.py``, the mention linker's families); the same killed count (+0.5).
-Type and date alone, or wording alone, never merge.
+Type and date alone, or wording alone, never merge. Where given (``link_records`` and
+``link_store`` give it), the learned ECB+ pair scorer (``event_pairs.py``) ranks the clusters
+an event may join and vetoes a bare merge its same-worded members do not support; it never
+merges on its own.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the compatible cluster with the most evidence found through a

@@ -10,9 +10,10 @@ stored article. An incremental run takes the articles stored or rewritten since
   stored cluster's span of the family: every member of a cluster overlaps every other, so
   no event farther than that from the new ones shares a cluster with an event they can join),
   plus the family's undated clusters and the clusters that held a rewritten article. Those
-  clusters' members and the new events are clustered again, in the same visit order as a full
-  run, and replace the loaded clusters; the others stay as they are (cluster ids are the hash
-  of the starting member: stable). The window is not closed under overlap: in a continuous
+  clusters' members and the new events are clustered again (the learned pair evidence reads
+  their articles' stored ``event_sentences``), in the same visit order as a full run, and
+  replace the loaded clusters; the others stay as they are (cluster ids are the hash of the
+  starting member: stable). The window is not closed under overlap: in a continuous
   stream clusters a few days wide chain back to the first day, and closing would load the
   store. So a full run can differ where a new event re-cuts a chain of clusters longer than
   the window (a member moving from cluster to cluster down the chain); ``link --full``

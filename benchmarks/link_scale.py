@@ -23,6 +23,9 @@ RAFAH = {"id": "geonames:281102", "name": "Rafah", "feature": "city", "country":
 
 
 def _record(aid: str, outlet: str, text: str, statements: list, events: list) -> dict[str, Any]:
+    for event in events:  # the trigger's offsets in the text (the learned pair evidence reads it)
+        start = text.find("strike")
+        event["evidence"] = [{"start": start, "end": start + 6, "text": "strike"}]
     article = {"id": aid, "outlet": outlet, "title": None, "published": "2024-07-28",
                "url": None, "language": "en", "text": text}  # fmt: skip
     times = [{"id": "t1", "value": "2024-07-28"}]
@@ -48,18 +51,22 @@ def base_records() -> list[dict[str, Any]]:
     the same city, an accusation, its denial in the same article and in two other outlets."""
     accusation = "Hezbollah fired the rocket that hit the town"
     return [
-        _record("a", "Outlet A", "", [
+        _record("a", "Outlet A", "An Israeli strike hit Rafah, killing 9 people. The army "
+                "accused Hezbollah. Hezbollah denied any connection to the attack.", [
             _statement("s1", "idf", "accusation", accusation, addressee="hezbollah"),
             _statement("s2", "hezbollah", "denial", "any connection to the attack")],
             [_event("e1", "ASSAULT", 9, source="israel")]),
-        _record("b", "Outlet B", "", [
+        _record("b", "Outlet B", "The IDF strike in Rafah killed 10, medics said. Hezbollah "
+                "denied any involvement in the attack.", [
             _statement("s1", "hezbollah", "denial", "any involvement in the attack")],
             [_event("e1", "ASSAULT", 10, source="idf")]),
-        _record("c", "Outlet C", "", [
+        _record("c", "Outlet C", "Israel's strike on Rafah killed 11 people. Netanyahu accused "
+                "Hezbollah.", [
             _statement("s1", "benjamin-netanyahu", "accusation", accusation,
                        addressee="hezbollah")],
             [_event("e1", "ASSAULT", 11, source="israel")]),
-        _record("d", "Outlet D", "", [
+        _record("d", "Outlet D", "A strike in Rafah killed 30 people. Hezbollah denied "
+                "responsibility for the attack.", [
             _statement("s1", "hezbollah", "denial", "responsibility for the attack")],
             [_event("e1", "ASSAULT", 30, source="israel")]),
     ]  # fmt: skip

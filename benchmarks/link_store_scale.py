@@ -109,11 +109,11 @@ def build(path: Path, articles: int, seed_db: Path | None, copies_per_day: int) 
     return copies
 
 
-def timed_link(path: Path, full: bool) -> tuple[float, float, LinkSummary]:
+def timed_link(path: Path, full: bool, learned: bool = True) -> tuple[float, float, LinkSummary]:
     """Wall and CPU seconds of one link run (the machine may be shared: CPU is the steadier)."""
     with open_store(path, create=False) as store:
         started, cpu = time.perf_counter(), time.process_time()
-        summary = link_store(store, full=full)
+        summary = link_store(store, full=full, learned=learned)
         return time.perf_counter() - started, time.process_time() - cpu, summary
 
 
@@ -126,6 +126,11 @@ def main() -> None:
     parser.add_argument("--seed-db", type=Path, default=None)
     parser.add_argument("--copies-per-day", type=int, default=1)
     parser.add_argument("--keep", type=Path, default=None, help="keep the stores in this folder")
+    parser.add_argument(
+        "--compare-hand",
+        action="store_true",
+        help="also time link --full without the learned pair evidence (ratio learned / hand)",
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="link-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -137,8 +142,14 @@ def main() -> None:
             started = time.perf_counter()
             copies = build(path, size, args.seed_db, args.copies_per_day)
             built = time.perf_counter() - started
+            if args.compare_hand:
+                hand_seconds, hand_cpu, _ = timed_link(path, full=True, learned=False)
+                print(f"{size}: link --full, hand-set evidence only: {hand_seconds:.1f} s "
+                      f"({hand_cpu:.1f} s CPU)")  # fmt: skip
             seconds, cpu, summary = timed_link(path, full=True)
             full_cpu.append(cpu)
+            if args.compare_hand:
+                print(f"{size}: learned / hand CPU ratio {cpu / hand_cpu:.2f}")
             links = sum(summary.claim_links.values())
             print(
                 f"{summary.articles} articles (built in {built:.1f} s): link --full {seconds:.1f} s"

@@ -43,7 +43,7 @@ from .coref_scores import (
     conll_f1,
     coref_scores,
 )
-from .ecbplus_predicted import predicted_response
+from .ecbplus_predicted import link_clusterer, predicted_response
 
 NAME = "ecbplus"
 DEFAULT_DATA = "ecbplus"
@@ -423,7 +423,8 @@ def evaluate_topics(
     by_doc = {d.name: s for d, s in zip(docs, systems, strict=True)}
     measures = ("muc", "b3", "ceafe")
     learned = learned_linker_available()
-    variants = ("linker", "rules", "predicted", "events", "lemma", "lexical", *ABLATIONS)
+    variants = ("linker", "rules", "predicted", "link", "link_hand", "events", "lemma", "lexical",
+                *ABLATIONS)  # fmt: skip
     n_predicted = 0
     totals = {v: {m: CorefScore() for m in measures} for v in variants}
     # the same measures on the gold mentions some system event covers: clustering alone
@@ -439,11 +440,17 @@ def evaluate_topics(
         lemmas = lemma_partition(topic_docs, topic_systems)
         predicted, count = predicted_response(topic_docs, topic_systems, linker(learned))
         n_predicted += count
+        # newsgraph link's own clustering of the same mentions, with and without the learned
+        # pair evidence
+        link, _ = predicted_response(topic_docs, topic_systems, link_clusterer(learned))
+        link_hand, _ = predicted_response(topic_docs, topic_systems, link_clusterer(False))
         rules = linker_partition(topic_docs, topic_systems)
         responses = {
             "linker": linker_partition(topic_docs, topic_systems, learned) if learned else rules,
             "rules": rules,
             "predicted": predicted,
+            "link": link,
+            "link_hand": link_hand,
             "events": events,
             "lemma": lemmas,
             # the event clustering with trigger stems as an extra anchor
@@ -478,6 +485,9 @@ def evaluate_topics(
     # the same linker on newsgraph's own event mentions (ecbplus_predicted.py)
     rows.append(Row("conll_predicted_mentions", f1=round(conll_f1(totals["predicted"]), 4),
                     support=n_predicted))  # fmt: skip
+    # newsgraph link's event clustering on those mentions (link_records, as `newsgraph link`)
+    rows.append(Row("conll_predicted_link", f1=round(conll_f1(totals["link"]), 4),
+                    support=n_predicted))  # fmt: skip
 
     def summary(variant: str) -> dict[str, Any]:
         scores = totals[variant]
@@ -493,6 +503,8 @@ def evaluate_topics(
         "linker": "learned pair scorer (link/mention_pairs.py)" if learned else "rules",
         "rule_linker": summary("rules"),
         "predicted_mentions": {"mentions": n_predicted, **summary("predicted")},
+        "predicted_link": summary("link"),
+        "predicted_link_hand_only": summary("link_hand"),
         "lemma_baseline": summary("lemma"),
         "events_only": summary("events"),
         "lexical_anchor": summary("lexical"),

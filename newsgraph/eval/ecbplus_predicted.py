@@ -89,3 +89,24 @@ def predicted_response(docs: Sequence[Any], systems: Sequence[Any], clusterer: C
     clusters = clusterer([s.record for s in systems], mentions)
     response = {identity[key]: ("predicted", n) for key, n in clusters.items()}  # type: ignore[index]
     return response, sum(len(m) for m in mentions.values())
+
+
+def link_clusterer(learned: bool = True) -> Clusterer:
+    """``newsgraph link``'s event clustering (``link_records``) as a mention clusterer: each
+    predicted mention (an event in one sentence) takes its event's cluster; events link leaves
+    out (negated, hypothetical) stay alone."""
+
+    def cluster(records: list[dict[str, Any]], mentions: dict[str, list[Mention]]
+                ) -> dict[Hashable, Hashable]:  # fmt: skip
+        from ..link import link_records
+
+        result = link_records(records, learned=learned)
+        cluster_of = {m.key: n for n, c in enumerate(result.clusters) for m in c.members}
+        return {
+            mention.key: cluster_of.get((article, mention.mention_id.rsplit("@", 1)[0]),
+                                        ("alone", *mention.key))
+            for article, found in mentions.items()
+            for mention in found
+        }  # fmt: skip
+
+    return cluster

@@ -10,14 +10,21 @@ the previous run found. ``framing_profiles`` compares outlets' loaded language. 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import actor_rows
 from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
+from .event_pairs import PairEvidence, Sentence
 from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
-from .incremental import LinkUpdate, incremental_update, store_affiliations, store_totals
+from .incremental import (
+    LinkUpdate,
+    incremental_update,
+    store_affiliations,
+    store_sentences,
+    store_totals,
+)
 from .profiles import framing_profiles, framing_profiles_from_records, store_framing_profiles
 
 __all__ = [
@@ -67,15 +74,21 @@ class LinkResult:
 
 
 def link_records(
-    records: Iterable[Mapping[str, Any]], parents: Mapping[str, str] | None = None
+    records: Iterable[Mapping[str, Any]],
+    parents: Mapping[str, str] | None = None,
+    sentences: Mapping[str, Sequence[Sentence]] | None = None,
+    learned: bool = True,
 ) -> LinkResult:
     """Cluster events and find claim links over contract records (error records are skipped).
-    ``parents`` (actor → parent actor) defaults to the records' own actor affiliations."""
+    ``parents`` (actor → parent actor) defaults to the records' own actor affiliations.
+    ``sentences`` (article id → its event sentences, from the store) stand in for the article
+    text the learned pair evidence reads; ``learned=False`` clusters by hand-set evidence only."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
     events: list[EventItem] = [e for r in records for e in event_items(r)]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
-    clusters = cluster_events(events, parents)
+    pairs = PairEvidence.for_records(records, parents, sentences) if learned else None
+    clusters = cluster_events(events, parents, pairs=pairs)
     links = find_claim_links(claims, parents)
     summary = LinkSummary(
         articles=len(records),
@@ -88,14 +101,15 @@ def link_records(
     return LinkResult(clusters, links, summary)
 
 
-def link_store(store: Any, full: bool = False) -> LinkSummary:
+def link_store(store: Any, full: bool = False, learned: bool = True) -> LinkSummary:
     """Link the articles stored since the last run into the store's clusters and claim links
-    (``full``, or a store never linked: recompute everything). See ``incremental.py``."""
+    (``full``, or a store never linked: recompute everything). See ``incremental.py``.
+    ``learned=False`` leaves the learned pair evidence out (hand-set evidence only)."""
     mode = "full" if full or not store.has_link_state() else "incremental"
     run_id = store.begin_run({"stage": "link", "mode": mode})
     try:
         parents = store_affiliations(store)
-        update = (_full_update if mode == "full" else incremental_update)(store, parents)
+        update = (_full_update if mode == "full" else incremental_update)(store, parents, learned)
         store.write_link_results(
             update.clusters,
             update.links,
@@ -118,10 +132,12 @@ def link_store(store: Any, full: bool = False) -> LinkSummary:
     return summary
 
 
-def _full_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
+def _full_update(store: Any, parents: Mapping[str, str], learned: bool = True) -> LinkUpdate:
     """Every stored article, linked from scratch."""
     ids = store.article_ids()
-    result = link_records(store.records_of(ids), parents)
+    records = list(store.records_of(ids))
+    sentences = store_sentences(store, records) if learned else None
+    result = link_records(records, parents, sentences, learned)
     return LinkUpdate(
         clusters=[c.to_row() for c in result.clusters],
         links=[link.to_row() for link in result.links],

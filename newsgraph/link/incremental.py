@@ -10,9 +10,10 @@ stored article. An incremental run takes the articles stored or rewritten since
   stored cluster's span of the family: every member of a cluster overlaps every other, so
   no event farther than that from the new ones shares a cluster with an event they can join),
   plus the family's undated clusters and the clusters that held a rewritten article. Those
-  clusters' members and the new events are clustered again, in the same visit order as a full
-  run, and replace the loaded clusters; the others stay as they are (cluster ids are the hash
-  of the starting member: stable). The window is not closed under overlap: in a continuous
+  clusters' members and the new events are clustered again (the learned pair evidence reads
+  their articles' stored ``event_sentences``), in the same visit order as a full run, and
+  replace the loaded clusters; the others stay as they are (cluster ids are the hash of the
+  starting member: stable). The window is not closed under overlap: in a continuous
   stream clusters a few days wide chain back to the first day, and closing would load the
   store. So a full run can differ where a new event re-cuts a chain of clusters longer than
   the window (a member moving from cluster to cluster down the chain); ``link --full``
@@ -40,6 +41,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
+from .event_pairs import PairEvidence, Sentence, event_sentences
 from .events import Compatibility, EventItem, _known, cluster_events, event_items, family_of
 
 # Statements read around the new articles for claim links (days before and after).
@@ -70,7 +72,7 @@ def store_affiliations(store: Any) -> dict[str, str]:
     return {a: p for a, p in rows if p and p != a}
 
 
-def incremental_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
+def incremental_update(store: Any, parents: Mapping[str, str], learned: bool = True) -> LinkUpdate:
     new_ids = store.unlinked_article_ids()
     update = LinkUpdate(linked_ids=new_ids, drop_clusters=[], drop_links_from=[])
     if not new_ids:
@@ -78,7 +80,7 @@ def incremental_update(store: Any, parents: Mapping[str, str]) -> LinkUpdate:
     cache = _RecordCache(store)
     new_records = cache.get(new_ids)
     check = Compatibility(parents)
-    _update_clusters(store, update, new_records, set(new_ids), cache, check)
+    _update_clusters(store, update, new_records, set(new_ids), cache, check, learned)
     _update_claim_links(store, update, new_records, set(new_ids), cache, check)
     update.read_articles = len(cache.records)
     return update
@@ -113,6 +115,7 @@ def _update_clusters(
     new_ids: set[str],
     cache: _RecordCache,
     check: Compatibility,
+    learned: bool = True,
 ) -> None:
     new_items = [e for r in new_records for e in event_items(r)]
     windows: dict[str, Window] = {}
@@ -135,10 +138,31 @@ def _update_clusters(
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
     old_items = [e for r in old_records for e in event_items(r) if e.key in old_keys]
-    clusters = cluster_events(old_items + new_items, check.parents)
+    records = new_records + old_records
+    pairs = (
+        PairEvidence.for_records(records, check.parents, store_sentences(store, records))
+        if learned
+        else None
+    )
+    clusters = cluster_events(old_items + new_items, check.parents, pairs=pairs)
     update.clusters = [c.to_row() for c in clusters]
     update.drop_clusters = sorted(loaded)
     update.loaded_clusters = len(loaded)
+
+
+def store_sentences(store: Any, records: list[dict[str, Any]]) -> dict[str, list[Sentence]]:
+    """The event sentences of the records' articles, from the store; an article stored before
+    the store kept them has its text read instead."""
+    ids = [(r.get("article") or {}).get("id") for r in records]
+    found = store.event_sentences_of(ids)
+    missing = {
+        (r.get("article") or {}).get("id"): r
+        for r in records
+        if r.get("events") and (r.get("article") or {}).get("id") not in found
+    }
+    for article_id, text in store.article_texts(sorted(missing)).items():
+        found[article_id] = event_sentences(missing[article_id], text)
+    return found
 
 
 def _widen(windows: dict[str, Window], family: str, when: Window) -> None:
@@ -249,4 +273,7 @@ def _json_list(value: Any) -> list[Any]:
     return json.loads(value) if isinstance(value, str) else list(value or [])
 
 
-__all__ = ["EventItem", "LinkUpdate", "incremental_update", "store_affiliations", "store_totals"]
+__all__ = [
+    "EventItem", "LinkUpdate", "incremental_update", "store_affiliations", "store_sentences",
+    "store_totals",
+]  # fmt: skip

@@ -41,7 +41,7 @@ from .versions import collect_versions, utcnow
 # Ids per IN (...) list.
 _ID_CHUNK = 500
 # Per-article tables that are the link stage's, not part of the record.
-_NOT_RECORD_TABLES = frozenset({"claim_links", "linked_articles"})
+_NOT_RECORD_TABLES = frozenset({"claim_links", "linked_articles", "event_sentences"})
 # Articles rebuilt per batch of queries in ``iter_records``.
 RECORD_BATCH = 200
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from ..link.event_pairs import sentence_rows
 from ..model import Article
 from . import rows as R
 from .schema import PER_ARTICLE_TABLES, Table, quote
@@ -53,6 +54,7 @@ class RecordBatch:
         else:
             for table, rows in R.record_rows(record, article.id, self.run_id).items():
                 self.children[table] += rows
+            self.children["event_sentences"] += sentence_rows(record, article.id, row["text"])
             actors, places = R.catalog_rows(record)
             self._merge("actors", actors)
             self._merge("places", places)

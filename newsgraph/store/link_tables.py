@@ -56,6 +56,32 @@ class LinkTables:
         for chunk in chunks(list(article_ids), _RECORD_CHUNK):
             yield from self._records_for(chunk, LINK_RECORD_TABLES, with_text=False)
 
+    def event_sentences_of(self, article_ids: Sequence[str]) -> dict[str, list[tuple[int, str]]]:
+        """article id → (offset, text) of the sentences holding its event evidence; articles
+        stored before the ``event_sentences`` table existed (no row) are left out."""
+        found: dict[str, list[tuple[int, str]]] = {}
+        for chunk in chunks(list(article_ids), _ID_CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            sql = (
+                f'SELECT article_id, "start", "text" FROM event_sentences WHERE article_id IN '
+                f"({marks}) ORDER BY article_id, ord"
+            )
+            with self._lock:
+                for article_id, start, text in self._fetchall(sql, chunk):
+                    found.setdefault(article_id, []).append((start, text))
+        return found
+
+    def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """article id → its text."""
+        found: dict[str, str] = {}
+        for chunk in chunks(list(article_ids), _ID_CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            sql = f'SELECT id, "text" FROM articles WHERE id IN ({marks})'
+            with self._lock:
+                rows = self._fetchall(sql, chunk)
+            found.update({article_id: text for article_id, text in rows})
+        return found
+
     def articles_naming(
         self,
         actors: Sequence[str],

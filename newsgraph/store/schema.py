@@ -249,6 +249,24 @@ TABLES: tuple[Table, ...] = (
     record_table(TIMES, indexes=(("article_id",),)),
     record_table(FRAMING, indexes=(("article_id",),)),
     Table(
+        "event_sentences",
+        _cols(
+            """
+            article_id TEXT!
+            ord INTEGER!
+            start INTEGER!
+            text TEXT!
+            """
+        ),
+        # The sentences holding an article's event evidence, kept at write time so that the
+        # link stage's learned pair evidence (link/event_pairs.py) never reads article text.
+        # A store written before this table gets it empty when opened; link then reads those
+        # articles' text instead.
+        per_article=True,
+        indexes=(("article_id",),),
+        order_by=("article_id", "ord"),
+    ),
+    Table(
         "claim_links",
         _cols(
             """

@@ -1,0 +1,155 @@
+"""The learned ECB+ pair scorer inside ``link``'s event clustering (link/event_pairs.py): it
+ranks and vetoes the clusters hand-set evidence lets an event join, it never merges alone, and
+the store keeps the event sentences it reads (an older store's articles fall back to text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+from test_link import GAZA_STRIP, RAFAH
+from test_link_evidence import report
+from test_link_incremental import link_tables, write
+
+from newsgraph.link import link_records, link_store
+from newsgraph.link.event_pairs import (
+    PairEvidence,
+    event_sentences,
+    probabilities,
+    pseudo_text,
+)
+from newsgraph.link.events import EventItem, cluster_events, event_items
+from newsgraph.link.mention_pairs import FEATURES, load_model
+from newsgraph.store import open_store
+
+needs_model = pytest.mark.skipif(load_model() is None, reason="no mention_pairs.json")
+
+
+class FixedScorer:
+    """A pair scorer answering one probability per (item article, cluster's first article)."""
+
+    def __init__(self, table: dict[tuple[str, str], float | None]) -> None:
+        self.table = table
+
+    def cluster_probability(
+        self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
+    ) -> list[float | None]:
+        return [self.table.get((item.article_id, c[0].article_id)) for c in clusters]
+
+
+def items_of(records: list[dict]) -> list[EventItem]:
+    return [i for r in records for i in event_items(r)]
+
+
+def groups(clusters: list) -> list[list[str]]:
+    return sorted(sorted(m.article_id for m in c.members) for c in clusters)
+
+
+# a region and the same wording: exactly the evidence needed (0.5 + 0.5)
+REGION = [
+    report("g1", "An Israeli strike on Rafah killed five people on Monday.", "strike", None,
+           RAFAH, ("israel", "Israeli")),
+    report("g2", "A strike in the Gaza Strip hit a market on Monday.", "strike", None,
+           GAZA_STRIP),
+]  # fmt: skip
+
+
+def test_the_scorer_vetoes_a_bare_merge_and_keeps_it_when_it_agrees() -> None:
+    assert groups(cluster_events(items_of(REGION))) == [["g1", "g2"]]
+    unlike = FixedScorer({("g2", "g1"): 0.2})
+    assert groups(cluster_events(items_of(REGION), pairs=unlike)) == [["g1"], ["g2"]]
+    alike = FixedScorer({("g2", "g1"): 0.8})
+    assert groups(cluster_events(items_of(REGION), pairs=alike)) == [["g1", "g2"]]
+    # no opinion (other wording, no span): the hand-set evidence decides
+    assert groups(cluster_events(items_of(REGION), pairs=FixedScorer({}))) == [["g1", "g2"]]
+
+
+def test_the_scorer_never_merges_what_the_evidence_keeps_apart() -> None:
+    records = [
+        report("n1", "An Israeli strike on Rafah killed five people on Monday.", "strike", 5,
+               RAFAH, ("israel", "Israeli")),
+        report("n2", "A strike was reported on Monday.", "strike"),  # wording and date only
+    ]  # fmt: skip
+    sure = FixedScorer({("n2", "n1"): 1.0})
+    assert groups(cluster_events(items_of(records), pairs=sure)) == [["n1"], ["n2"]]
+
+
+def test_the_scorer_ranks_two_clusters_with_equal_evidence() -> None:
+    records = [
+        report("k1", "A strike on Rafah killed five people on Monday.", "strike", 5, RAFAH),
+        report("k2", "A strike on Rafah killed 20 people on Monday.", "strike", 20, RAFAH),
+        report("k3", "A strike on Rafah on Monday.", "strike", None, RAFAH),  # either toll
+    ]
+    # equal evidence (place and wording) for both: the older cluster
+    assert groups(cluster_events(items_of(records))) == [["k1", "k3"], ["k2"]]
+    prefer_k2 = FixedScorer({("k3", "k1"): 0.55, ("k3", "k2"): 0.95})
+    assert groups(cluster_events(items_of(records), pairs=prefer_k2)) == [["k1"], ["k2", "k3"]]
+
+
+def test_fast_tree_walk_gives_the_models_probabilities() -> None:
+    model = load_model()
+    if model is None or model.trees is None:
+        pytest.skip("no trees shipped")
+    rng = np.random.default_rng(7)
+    x = rng.random((300, len(FEATURES)))
+    x[:, :4] = x[:, :4] > 0.5
+    assert np.allclose(probabilities(model, x), model.probabilities(x))
+
+
+def test_the_pseudo_article_keeps_the_event_sentences_at_their_offsets() -> None:
+    text = "Residents gathered.\nAn Israeli strike on Rafah killed five people on Monday. Fine."
+    rec = report("p1", text, "strike")
+    sentences = event_sentences(rec)
+    assert [s for _, s in sentences] == ["An Israeli strike on Rafah killed five people on Monday."]
+    rebuilt = pseudo_text(sentences)
+    start = text.index("strike")
+    assert rebuilt[start : start + 6] == "strike"
+    assert "Residents" not in rebuilt and "Fine" not in rebuilt
+
+
+@needs_model
+def test_memory_and_store_link_alike_and_an_old_store_falls_back_to_text(tmp_path) -> None:
+    records = [
+        report("s1", "An Israeli strike on Rafah killed five people on Monday.", "strike", 5,
+               RAFAH, ("israel", "Israeli")),
+        report("s2", "A strike in the Gaza Strip killed five people on Monday.", "strike", 5,
+               GAZA_STRIP),
+        report("s3", "Israeli jets struck Rafah again on Monday, killing 20.", "struck", 20,
+               RAFAH, ("israel", "Israeli")),
+    ]  # fmt: skip
+    in_memory = groups(link_records(records).clusters)
+    with open_store(tmp_path / "new.duckdb") as store:
+        write(store, records)
+        stored = store.event_sentences_of(["s1", "s2", "s3"])
+        assert stored["s1"] == [(0, records[0]["article"]["text"])]
+        link_store(store, full=True)
+        expected = link_tables(store)
+        # an article written before the store kept its sentences: link reads its text instead
+        store._execute("DELETE FROM event_sentences WHERE article_id = ?", ["s2"])
+        link_store(store, full=True)
+        assert link_tables(store) == expected
+    by_cluster: dict[str, list[str]] = {}
+    for cluster_id, article_id, _ in expected["members"]:
+        by_cluster.setdefault(cluster_id, []).append(article_id)
+    assert sorted(sorted(v) for v in by_cluster.values()) == in_memory
+
+
+@needs_model
+def test_the_scorer_reads_only_the_event_and_its_candidates() -> None:
+    records = [
+        report("c1", "An Israeli strike on Rafah killed five people on Monday.", "strike", 5,
+               RAFAH, ("israel", "Israeli")),
+        report("c2", "A strike in the Gaza Strip killed five people on Monday.", "strike", 5,
+               GAZA_STRIP),
+    ]  # fmt: skip
+    items = {i.article_id: i for i in items_of(records)}
+    evidence = PairEvidence.for_records(records, {})
+    assert evidence is not None
+    (p,) = evidence.cluster_probability(items["c2"], [[items["c1"]]])
+    assert p is not None and 0.0 <= p <= 1.0
+    # another wording: the scorer has no opinion
+    other = report("c3", "Israeli jets bombed Rafah on Monday.", "bombed", None, RAFAH)
+    evidence.add(other, event_sentences(other))
+    (none,) = evidence.cluster_probability(items_of([other])[0], [[items["c1"]]])
+    assert none is None

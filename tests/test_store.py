@@ -271,6 +271,7 @@ EXPECTED_COUNTS = {
     "event_cluster_members": 0,
     "event_cluster_blocks": 0,
     "linked_articles": 0,
+    "event_sentences": 1,  # both events' evidence lies in the article's one sentence
     "runs": 1,
     "errors": 0,
 }

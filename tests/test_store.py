@@ -271,7 +271,7 @@ EXPECTED_COUNTS = {
     "event_cluster_members": 0,
     "event_cluster_blocks": 0,
     "linked_articles": 0,
-    "event_sentences": 1,  # both events' evidence lies in the article's one sentence
+    "event_sentences": 1,  # the sentence holding both events' evidence, once
     "runs": 1,
     "errors": 0,
 }

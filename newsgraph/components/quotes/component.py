@@ -38,6 +38,7 @@ from ...extensions import doc_text
 from ...model import Statement
 from .draft import draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
+from .frames import without_other_cues
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
 from .senses import is_statement
@@ -91,6 +92,7 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
     # only saying and thinking make statements ("forces attacked Kharkiv", "has not commented")
     drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
     drafts.sort(key=draft_position)
+    without_other_cues(drafts)
     return to_statements(doc, knowledge, quotes, drafts)
 
 

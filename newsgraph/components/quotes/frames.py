@@ -100,6 +100,13 @@ def set_verb_source(token: Token, draft: Draft) -> None:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 draft.source, draft.source_token = noun_phrase_range(current.head), current.head
             return
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            # "aside from saying ...", "despite admitting ...": the speaker is whoever the
+            # preposition's phrase belongs to, a verb's subject or the noun itself
+            current = _through_preposition(current.head, draft)
+            if current is None:
+                return
+            continue
         if current.dep_ not in _INHERIT_DEPS or current.head is current:
             return
         if _joins_the_content(current):
@@ -108,6 +115,26 @@ def set_verb_source(token: Token, draft: Draft) -> None:
             current = current.head.head
             continue
         current = current.head
+
+
+def _through_preposition(prep: Token, draft: Draft) -> Token | None:
+    """The verb a subjectless "from saying" inherits its subject from, climbing over an adverb
+    ("aside from"); a noun ("Ryan, despite admitting ...") is the speaker itself (``None``)."""
+    host = prep.head
+    while host.dep_ == "advmod" and host.head is not host:
+        host = host.head
+    if host.pos_ in ("VERB", "AUX"):
+        return host
+    if host.pos_ == "PROPN" or (host.pos_ == "NOUN" and host.i < prep.i):
+        cut = {t.i for t in prep.subtree}
+        cut.update(
+            t.i
+            for c in host.children
+            if c.dep_ in ("acl", "relcl", "appos", "punct", "prep") and c.i > host.i
+            for t in c.subtree
+        )
+        draft.source, draft.source_token = subtree_range(host, cut), host
+    return None
 
 
 def _joins_the_content(token: Token) -> bool:
@@ -207,6 +234,10 @@ def _noun_addressee(token: Token) -> Range | None:
 
 def set_noun_source(token: Token, draft: Draft) -> None:
     draft.addressee = _noun_addressee(token)
+    if any(c.dep_ == "nsubj" for c in token.children):
+        # "Trump claims that ...", tagged a plural noun: a noun with a subject is a verb
+        set_verb_source(token, draft)
+        return
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
     if poss is not None:
         case = {c.i for c in poss.children if c.dep_ == "case"}  # "Hezbollah's" -> "Hezbollah"
@@ -221,3 +252,31 @@ def set_noun_source(token: Token, draft: Draft) -> None:
         verb = token.head
         set_verb_source(verb, draft)
         draft.addressee = draft.addressee or addressee_range(verb)
+
+
+def without_other_cues(drafts: list[Draft]) -> None:
+    """Cut from each source the modifier that holds another draft's cue ("Mr. Kamin, who
+    emphasized that ..., said", "Ryan, despite admitting ..., said"): a word belongs to one
+    attribution, so annotators end the source before it; a modifier with no report in it
+    ("Don Fowler, who helmed the DNC, said") stays."""
+    cue_tokens = {d.token.i for d in drafts if d.token is not None and d.cue is not None}
+    for draft in drafts:
+        head = draft.source_token
+        if head is None or draft.source is None or draft.token is None:
+            continue
+        cut = {
+            t.i
+            for child in head.rights
+            if child.dep_ in ("relcl", "acl", "prep", "appos")
+            and any(t.i in cue_tokens and t.i != draft.token.i for t in child.subtree)
+            for t in child.subtree
+        }
+        if not cut:
+            continue
+        kept = subtree_range(head, cut | _commas_before(head, cut))
+        if kept is not None and draft.source[0] <= kept[0] and kept[1] <= draft.source[1]:
+            draft.source = (draft.source[0], kept[1])
+
+
+def _commas_before(head: Token, cut: set[int]) -> set[int]:
+    return {t.i for t in head.rights if t.is_punct and (t.i + 1 in cut or t.i - 1 in cut)}

@@ -1,0 +1,47 @@
+"""Who speaks when the parse hides the subject: a cue word tagged as a noun, a participle after
+a preposition, and a source that holds another report. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from .pipeline_statements import statements
+
+
+def sources(nlp: Language, text: str) -> dict[str, str | None]:
+    return {
+        s.cue.text: (s.speaker.span.text if s.speaker.span else None)
+        for s in statements(nlp, text)
+        if s.cue
+    }
+
+
+def test_a_cue_tagged_as_a_noun_with_a_subject_takes_the_subject(nlp: Language):
+    found = sources(nlp, "But Trump claims that he should be the exception.")
+    assert found.get("claims") == "Trump"
+
+
+def test_a_participle_after_a_preposition_inherits_the_verbs_subject(nlp: Language):
+    found = sources(
+        nlp,
+        "He refuses to discuss potential appointees, aside from saying he wants a diverse "
+        "congressional delegation.",
+    )
+    assert found.get("saying") == "He"
+
+
+def test_a_source_ends_before_a_modifier_holding_another_report(nlp: Language):
+    found = sources(
+        nlp,
+        "House Speaker Paul Ryan, R-Wis., despite admitting that he did have his concerns about "
+        "the bill, said it would pass.",
+    )
+    assert found.get("said") == "House Speaker Paul Ryan, R-Wis."
+    assert found.get("admitting") == "House Speaker Paul Ryan, R-Wis."
+
+
+def test_a_source_keeps_a_modifier_without_a_report(nlp: Language):
+    found = sources(
+        nlp, "“Now is the time,” said Don Fowler, who helmed the party from 1995 to 1997."
+    )
+    assert found.get("said") == "Don Fowler, who helmed the party from 1995 to 1997"

@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 
 from ...extensions import doc_text
 from ...model import Statement
+from . import content_end
 from .draft import draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
 from .frames import without_other_cues
@@ -93,6 +94,8 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
     drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
     drafts.sort(key=draft_position)
     without_other_cues(drafts)
+    # a content the parse stopped early runs on to its sentence end where the model says so
+    content_end.extend_content_ends(doc, drafts, content_end.load_end_model(), knowledge.verbs)
     return to_statements(doc, knowledge, quotes, drafts)
 
 

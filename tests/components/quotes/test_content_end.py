@@ -1,0 +1,72 @@
+"""The learned content end (``content_end``): a content the parse stopped early runs on to its
+sentence end when the model says so, never over another statement. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.components.quotes import content_end
+from newsgraph.components.quotes.content_end import EndModel, extend_content_ends
+from newsgraph.components.quotes.draft import Draft
+
+from .pipeline_statements import statements
+
+ALWAYS = EndModel(weights={}, bias=5.0, threshold=0.5)
+NEVER = EndModel(weights={}, bias=-5.0, threshold=0.5)
+
+
+def _draft(text: str, cue: str, content: str) -> Draft:
+    cue_at, content_at = text.index(cue), text.index(content)
+    return Draft(
+        (cue_at, cue_at + len(cue)),
+        None,
+        None,
+        None,
+        content=[(content_at, content_at + len(content))],
+    )
+
+
+def test_a_content_runs_on_to_its_sentence_end_when_the_model_says_so(nlp: Language):
+    text = "Voters said they had doubts about the plan, but could not bear to vote against it."
+    doc = nlp(text)
+    draft = _draft(text, "said", "they had doubts about the plan")
+    extend_content_ends(doc, [draft], NEVER, {})
+    assert text[slice(*draft.content[0])] == "they had doubts about the plan"
+    extend_content_ends(doc, [draft], ALWAYS, {})
+    assert text[slice(*draft.content[0])] == (
+        "they had doubts about the plan, but could not bear to vote against it"
+    )
+
+
+def test_a_content_never_runs_over_another_statements_cue(nlp: Language):
+    text = "The minister said the talks would resume, the diplomat added."
+    doc = nlp(text)
+    said = _draft(text, "said", "the talks would resume")
+    added = _draft(text, "added", "The minister said the talks would resume")
+    added.content = [(0, text.index(","))]
+    extend_content_ends(doc, [said, added], ALWAYS, {})
+    assert text[slice(*said.content[0])] == "the talks would resume"
+
+
+def test_a_content_before_its_cue_keeps_its_end(nlp: Language):
+    text = "The talks will resume in May, the minister said on Tuesday in the capital."
+    doc = nlp(text)
+    draft = _draft(text, "said", "The talks will resume in May")
+    extend_content_ends(doc, [draft], ALWAYS, {})
+    assert text[slice(*draft.content[0])] == "The talks will resume in May"
+
+
+def test_the_shipped_model_keeps_a_coordinated_clause(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+):
+    text = (
+        "Several voters said they had doubts about the plan, but could not bear to vote "
+        "against the mayor."
+    )
+    assert [c.text for c in statements(nlp, text)[0].content] == [
+        "they had doubts about the plan, but could not bear to vote against the mayor"
+    ]
+    monkeypatch.setattr(content_end, "load_end_model", lambda: None)
+    assert [c.text for c in statements(nlp, text)[0].content] == ["they had doubts about the plan"]

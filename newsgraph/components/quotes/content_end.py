@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from ...datafiles import data_file
 from .draft import Draft, Range
 from .scan import trim_range
+from .spans import is_closing_aside
 
 MODEL_FILE = "content_end.json"
 
@@ -109,7 +110,7 @@ def sentence_rest(
 ) -> tuple[list[Token], int] | None:
     """The tokens from a content's end to its sentence's end, and that end (a character
     offset), when the content follows its cue and no other statement's cue or content lies in
-    that rest."""
+    that rest. The rest stops before a closing aside (", which ...")."""
     if not content or cue[1] > content[-1][0]:
         return None
     text = doc.text
@@ -118,7 +119,7 @@ def sentence_rest(
     if span is None:
         return None
     sentence = span[-1].sent
-    rest = [t for t in sentence if t.idx >= end and not t.is_space]
+    rest = _before_closing_aside([t for t in sentence if t.idx >= end and not t.is_space])
     while rest and rest[-1].is_punct and rest[-1].text not in _QUOTE_MARKS:
         rest.pop()
     while rest and rest[-1].text in _QUOTE_MARKS | {".", "?", "!"}:
@@ -134,6 +135,17 @@ def sentence_rest(
         if any(end <= start < sentence_end for start, _ in other_content):
             return None
     return rest, sentence_end
+
+
+def _before_closing_aside(rest: list[Token]) -> list[Token]:
+    """The rest up to a closing aside the content rules leave to the outlet (", which came hours
+    after ...", ", an assertion the group disputes"): a run-on content stops there too."""
+    for k, token in enumerate(rest):
+        if token.text == "," and k + 1 < len(rest):
+            heads = [t for t in rest[k + 1 :] if t.dep_ in ("relcl", "appos")]
+            if any(t.left_edge.i == token.i + 1 and is_closing_aside(t) for t in heads):
+                return rest[:k]
+    return rest
 
 
 def rest_features(

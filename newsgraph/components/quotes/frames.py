@@ -121,7 +121,7 @@ def _through_preposition(prep: Token, draft: Draft) -> Token | None:
     """The verb a subjectless "from saying" inherits its subject from, climbing over an adverb
     ("aside from"); a noun ("Ryan, despite admitting ...") is the speaker itself (``None``)."""
     host = prep.head
-    while host.dep_ == "advmod" and host.head is not host:
+    while host.dep_ == "advmod" and host.head.i != host.i:
         host = host.head
     if host.pos_ in ("VERB", "AUX"):
         return host

@@ -70,3 +70,11 @@ def test_the_shipped_model_keeps_a_coordinated_clause(
     ]
     monkeypatch.setattr(content_end, "load_end_model", lambda: None)
     assert [c.text for c in statements(nlp, text)[0].content] == ["they had doubts about the plan"]
+
+
+def test_a_run_on_content_stops_before_a_closing_aside(nlp: Language):
+    text = "The ministry said five people were wounded, many of them children, which came hours after the strike."
+    doc = nlp(text)
+    draft = _draft(text, "said", "five people were wounded")
+    extend_content_ends(doc, [draft], ALWAYS, {})
+    assert text[slice(*draft.content[0])] == "five people were wounded, many of them children"

@@ -73,7 +73,10 @@ def test_the_shipped_model_keeps_a_coordinated_clause(
 
 
 def test_a_run_on_content_stops_before_a_closing_aside(nlp: Language):
-    text = "The ministry said five people were wounded, many of them children, which came hours after the strike."
+    text = (
+        "The ministry said five people were wounded, many of them children, which came hours "
+        "after the strike."
+    )
     doc = nlp(text)
     draft = _draft(text, "said", "five people were wounded")
     extend_content_ends(doc, [draft], ALWAYS, {})

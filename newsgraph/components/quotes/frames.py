@@ -94,6 +94,8 @@ def set_verb_source(token: Token, draft: Draft) -> None:
                 return  # "it was reported that ...", "X is expected to ...": no source
             if same_paragraph(doc_text(token.doc), subject.idx, token.idx):
                 draft.source, draft.source_token = _subject_range(current, subject)
+            else:
+                _set_subject_in_paragraph(token, subject, draft)
             return
         if current.dep_ == "relcl" or current.dep_ == "acl":
             # "the official, speaking to reporters, ..." / "a statement saying": the head noun
@@ -115,6 +117,25 @@ def set_verb_source(token: Token, draft: Draft) -> None:
             current = current.head.head
             continue
         current = current.head
+
+
+def _set_subject_in_paragraph(cue: Token, subject: Token, draft: Draft) -> None:
+    """A parse run across a paragraph break ("The Latest on the race: | 7 p.m. | Donald Trump
+    is questioning ..."): the subject's name in the cue's own paragraph speaks."""
+    text = doc_text(cue.doc)
+    name = next(
+        (
+            t
+            for t in subject.subtree
+            if t.dep_ in ("appos", "conj")
+            and t.pos_ == "PROPN"
+            and t.i < cue.i
+            and same_paragraph(text, t.idx, cue.idx)
+        ),
+        None,
+    )
+    if name is not None:
+        draft.source, draft.source_token = noun_phrase_range(name), name
 
 
 def _through_preposition(prep: Token, draft: Draft) -> Token | None:

@@ -45,3 +45,12 @@ def test_a_source_keeps_a_modifier_without_a_report(nlp: Language):
         nlp, "“Now is the time,” said Don Fowler, who helmed the party from 1995 to 1997."
     )
     assert found.get("said") == "Don Fowler, who helmed the party from 1995 to 1997"
+
+
+def test_a_subject_parsed_across_a_paragraph_break_speaks_by_its_name(nlp: Language):
+    text = (
+        "WASHINGTON (AP) — The Latest on the presidential race (all times EDT):\n\n7 p.m.\n\n"
+        "Donald Trump is once again questioning the integrity of the voting system."
+    )
+    found = sources(nlp, text)
+    assert found.get("is once again questioning") == "Donald Trump"

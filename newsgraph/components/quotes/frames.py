@@ -102,13 +102,6 @@ def set_verb_source(token: Token, draft: Draft) -> None:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 draft.source, draft.source_token = noun_phrase_range(current.head), current.head
             return
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            # "aside from saying ...", "despite admitting ...": the speaker is whoever the
-            # preposition's phrase belongs to, a verb's subject or the noun itself
-            current = _through_preposition(current.head, draft)
-            if current is None:
-                return
-            continue
         if current.dep_ not in _INHERIT_DEPS or current.head is current:
             return
         if _joins_the_content(current):
@@ -136,26 +129,6 @@ def _set_subject_in_paragraph(cue: Token, subject: Token, draft: Draft) -> None:
     )
     if name is not None:
         draft.source, draft.source_token = noun_phrase_range(name), name
-
-
-def _through_preposition(prep: Token, draft: Draft) -> Token | None:
-    """The verb a subjectless "from saying" inherits its subject from, climbing over an adverb
-    ("aside from"); a noun ("Ryan, despite admitting ...") is the speaker itself (``None``)."""
-    host = prep.head
-    while host.dep_ == "advmod" and host.head.i != host.i:
-        host = host.head
-    if host.pos_ in ("VERB", "AUX"):
-        return host
-    if host.pos_ == "PROPN" or (host.pos_ == "NOUN" and host.i < prep.i):
-        cut = {t.i for t in prep.subtree}
-        cut.update(
-            t.i
-            for c in host.children
-            if c.dep_ in ("acl", "relcl", "appos", "punct", "prep") and c.i > host.i
-            for t in c.subtree
-        )
-        draft.source, draft.source_token = subtree_range(host, cut), host
-    return None
 
 
 def _joins_the_content(token: Token) -> bool:

@@ -298,13 +298,7 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
         q for q in quotes if q.start >= cue_end and q.start < max(sent.end_char + 3, paragraph[1])
     ]
     near_before = (
-        before[-1]
-        if before
-        and (
-            only_frame_between(text, before[-1].end, cue_start)
-            or _only_subject_between(token, before[-1].end, cue_start)
-        )
-        else None
+        before[-1] if before and only_frame_between(text, before[-1].end, cue_start) else None
     )
     near_after = after[0] if after and only_frame_between(text, cue_end, after[0].start) else None
     # “A,” said X, a long description. “B.”: the quote after the frame continues the speech
@@ -354,7 +348,7 @@ def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) 
         t.i != token.i
         and t.lemma_.lower() in verbs
         and t.pos_ == "VERB"
-        and not _describes(t, token)  # "..., where Mrs. Clinton also spoke. “B”"
+        and t.dep_ != "relcl"  # "..., where Mrs. Clinton also spoke. “B”": a description
         and not _has_own_object(t)
         for t in between
     )
@@ -364,34 +358,3 @@ def _has_own_object(verb: Token) -> bool:
     """ "said Caddell, speaking of Clinton's health": the aside has its own object, so it does
     not introduce the next quote as "adding: “B”" does."""
     return verb.tag_ == "VBG" and any(c.dep_ in ("dobj", "prep") for c in verb.children)
-
-
-def _describes(verb: Token, cue: Token) -> bool:
-    """A verb inside a relative clause (", who helmed the party and has backed her"): it
-    describes someone, it introduces no quote."""
-    current = verb
-    while current.i != cue.i and current.head.i != current.i:
-        if current.dep_ == "relcl":
-            return True
-        current = current.head
-    return False
-
-
-def _only_subject_between(cue: Token, quote_end: int, cue_start: int) -> bool:
-    """ "“A,” Leonard E. Burman, director of the Tax Policy Center and a professor at ...,
-    said": a long speaker description is still only the frame of the quote before it."""
-    text = doc_text(cue.doc)
-    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
-    if subject is None or "\n" in text[quote_end:cue_start]:
-        return False
-    first, last = subject.left_edge, subject.right_edge
-    return (
-        _only_punctuation(text[quote_end : first.idx])
-        and first.idx >= quote_end
-        and last.idx + len(last) <= cue_start
-        and all(t.dep_ in ("advmod", "aux", "neg", "punct") for t in cue.doc[last.i + 1 : cue.i])
-    )
-
-
-def _only_punctuation(between: str) -> bool:
-    return not between.strip(" ,\u2014\u2013-")

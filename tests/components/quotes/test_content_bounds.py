@@ -68,14 +68,3 @@ def test_a_when_clause_with_a_report_stays_in_the_content(nlp: Language):
     assert (
         "the minister was “absolutely right” when he said that the bridge had to close",
     ) in contents(nlp, text)
-
-
-def test_a_split_quote_joins_across_a_long_speaker_description(nlp: Language):
-    text = (
-        "“It has the virtue of being responsible,” Leonard Burman, director of the Tax Policy "
-        "Center and a professor at the Maxwell School of Syracuse University, said of the plan. "
-        "“It does not make our fiscal problems worse.”"
-    )
-    assert [tuple(c.rstrip(".") for c in found) for found in contents(nlp, text)] == [
-        ("It has the virtue of being responsible", "It does not make our fiscal problems worse")
-    ]

@@ -36,8 +36,10 @@ from spacy.tokens import Doc
 
 from ...extensions import doc_text
 from ...model import Statement
+from . import content_end
 from .draft import draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
+from .frames import without_other_cues
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
 from .senses import is_statement
@@ -57,23 +59,32 @@ from .tagger import load_model
         "doc._.ng_place_mentions",
         "doc._.ng_times",
     ],
-    default_config={"cue_files": []},
+    default_config={"cue_files": [], "learned_content_end": False},
 )
-def make_component(nlp: Language, name: str, cue_files: list[str]) -> Component:
-    return Component(load_knowledge(tuple(cue_files)))
+def make_component(
+    nlp: Language, name: str, cue_files: list[str], learned_content_end: bool
+) -> Component:
+    return Component(load_knowledge(tuple(cue_files)), learned_content_end)
 
 
 class Component:
-    def __init__(self, knowledge: QuoteKnowledge | None = None) -> None:
+    def __init__(
+        self, knowledge: QuoteKnowledge | None = None, learned_content_end: bool = False
+    ) -> None:
         self.knowledge = knowledge or load_knowledge()
+        self.learned_content_end = learned_content_end
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_statements = extract_statements(doc, self.knowledge)
+        doc._.ng_statements = extract_statements(doc, self.knowledge, self.learned_content_end)
         return doc
 
 
-def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
-    """All statements of one parsed article, in text order."""
+def extract_statements(
+    doc: Doc, knowledge: QuoteKnowledge, learned_content_end: bool = False
+) -> list[Statement]:
+    """All statements of one parsed article, in text order. ``learned_content_end`` runs
+    contents the parse stopped early on to their sentence end where ``content_end``'s model
+    says so (off by default: on PolNeAR it gains on train and the fit part, not held out)."""
     text = doc_text(doc)
     if not text.strip():
         return []
@@ -91,6 +102,9 @@ def extract_statements(doc: Doc, knowledge: QuoteKnowledge) -> list[Statement]:
     # only saying and thinking make statements ("forces attacked Kharkiv", "has not commented")
     drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
     drafts.sort(key=draft_position)
+    without_other_cues(drafts)
+    if learned_content_end:
+        content_end.extend_content_ends(doc, drafts, content_end.load_end_model(), knowledge.verbs)
     return to_statements(doc, knowledge, quotes, drafts)
 
 

@@ -94,6 +94,8 @@ def set_verb_source(token: Token, draft: Draft) -> None:
                 return  # "it was reported that ...", "X is expected to ...": no source
             if same_paragraph(doc_text(token.doc), subject.idx, token.idx):
                 draft.source, draft.source_token = _subject_range(current, subject)
+            else:
+                _set_subject_in_paragraph(token, subject, draft)
             return
         if current.dep_ == "relcl" or current.dep_ == "acl":
             # "the official, speaking to reporters, ..." / "a statement saying": the head noun
@@ -108,6 +110,25 @@ def set_verb_source(token: Token, draft: Draft) -> None:
             current = current.head.head
             continue
         current = current.head
+
+
+def _set_subject_in_paragraph(cue: Token, subject: Token, draft: Draft) -> None:
+    """A parse run across a paragraph break ("The Latest on the race: | 7 p.m. | Donald Trump
+    is questioning ..."): the subject's name in the cue's own paragraph speaks."""
+    text = doc_text(cue.doc)
+    name = next(
+        (
+            t
+            for t in subject.subtree
+            if t.dep_ in ("appos", "conj")
+            and t.pos_ == "PROPN"
+            and t.i < cue.i
+            and same_paragraph(text, t.idx, cue.idx)
+        ),
+        None,
+    )
+    if name is not None:
+        draft.source, draft.source_token = noun_phrase_range(name), name
 
 
 def _joins_the_content(token: Token) -> bool:
@@ -207,6 +228,10 @@ def _noun_addressee(token: Token) -> Range | None:
 
 def set_noun_source(token: Token, draft: Draft) -> None:
     draft.addressee = _noun_addressee(token)
+    if any(c.dep_ == "nsubj" for c in token.children):
+        # "Trump claims that ...", tagged a plural noun: a noun with a subject is a verb
+        set_verb_source(token, draft)
+        return
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
     if poss is not None:
         case = {c.i for c in poss.children if c.dep_ == "case"}  # "Hezbollah's" -> "Hezbollah"
@@ -221,3 +246,31 @@ def set_noun_source(token: Token, draft: Draft) -> None:
         verb = token.head
         set_verb_source(verb, draft)
         draft.addressee = draft.addressee or addressee_range(verb)
+
+
+def without_other_cues(drafts: list[Draft]) -> None:
+    """Cut from each source the modifier that holds another draft's cue ("Mr. Kamin, who
+    emphasized that ..., said", "Ryan, despite admitting ..., said"): a word belongs to one
+    attribution, so annotators end the source before it; a modifier with no report in it
+    ("Don Fowler, who helmed the DNC, said") stays."""
+    cue_tokens = {d.token.i for d in drafts if d.token is not None and d.cue is not None}
+    for draft in drafts:
+        head = draft.source_token
+        if head is None or draft.source is None or draft.token is None:
+            continue
+        cut = {
+            t.i
+            for child in head.rights
+            if child.dep_ in ("relcl", "acl", "prep", "appos")
+            and any(t.i in cue_tokens and t.i != draft.token.i for t in child.subtree)
+            for t in child.subtree
+        }
+        if not cut:
+            continue
+        kept = subtree_range(head, cut | _commas_before(head, cut))
+        if kept is not None and draft.source[0] <= kept[0] and kept[1] <= draft.source[1]:
+            draft.source = (draft.source[0], kept[1])
+
+
+def _commas_before(head: Token, cut: set[int]) -> set[int]:
+    return {t.i for t in head.rights if t.is_punct and (t.i + 1 in cut or t.i - 1 in cut)}

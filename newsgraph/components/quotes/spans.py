@@ -70,7 +70,7 @@ def _without_trailing_aside(doc: Doc, indices: list[int]) -> list[int]:
             or doc[comma].text != ","
             or token.right_edge.i < last
             or token.head.i not in members
-            or not _is_aside(token)
+            or not is_closing_aside(token)
             or quote_containing(quotes_of(doc), doc[comma].idx, doc[comma].idx + 1)
         ):
             continue
@@ -97,7 +97,7 @@ def _aside_heads(doc: Doc) -> set[int]:
     return found
 
 
-def _is_aside(token: Token) -> bool:
+def is_closing_aside(token: Token) -> bool:
     """A closing aside the outlet adds to a reported clause: a relative clause about someone
     (", who is 70") or whose subject is "which" (", which forced her to leave"), or a
     descriptive appositive (", the existing alliance"). A name in apposition ("his opponent,

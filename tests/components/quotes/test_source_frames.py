@@ -1,0 +1,47 @@
+"""Who speaks when the parse hides the subject: a cue word tagged as a noun, a subject parsed
+across a paragraph break, and a source that holds another report. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from .pipeline_statements import statements
+
+
+def sources(nlp: Language, text: str) -> dict[str, str | None]:
+    return {
+        s.cue.text: (s.speaker.span.text if s.speaker.span else None)
+        for s in statements(nlp, text)
+        if s.cue
+    }
+
+
+def test_a_cue_tagged_as_a_noun_with_a_subject_takes_the_subject(nlp: Language):
+    found = sources(nlp, "But Trump claims that he should be the exception.")
+    assert found.get("claims") == "Trump"
+
+
+def test_a_source_ends_before_a_modifier_holding_another_report(nlp: Language):
+    found = sources(
+        nlp,
+        "House Speaker Paul Ryan, R-Wis., despite admitting that he did have his concerns about "
+        "the bill, said it would pass.",
+    )
+    assert found.get("said") == "House Speaker Paul Ryan, R-Wis."
+
+
+def test_a_source_keeps_a_modifier_without_a_report(nlp: Language):
+    found = sources(
+        nlp, "“Now is the time,” said Don Fowler, who helmed the party from 1995 to 1997."
+    )
+    assert found.get("said") == "Don Fowler, who helmed the party from 1995 to 1997"
+
+
+def test_a_subject_parsed_across_a_paragraph_break_speaks_by_its_name(nlp: Language):
+    text = (
+        "WASHINGTON (AP) — The Latest on the presidential race (all times EDT):\n\n7 p.m.\n\n"
+        "Donald Trump is once again questioning the integrity of the voting system."
+    )
+    found = sources(nlp, text)
+    assert found.get("is once again questioning") == "Donald Trump"

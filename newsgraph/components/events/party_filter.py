@@ -188,9 +188,9 @@ def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
     split between two actors ("talks between X and Y") are left as they are."""
     model = load_party_filter()
     for mention in mentions:
-        if mention.reciprocal_split or mention.type not in SCOPE:
+        if mention.reciprocal_split:
             continue
-        for role in ROLES:
+        for role in ROLES if mention.type in SCOPE else ("source",):
             token = getattr(mention, role)
             if token is None or not judged(token, actor_tokens):
                 continue

@@ -216,6 +216,7 @@ class SentenceDetector:
                     mention.source,
                     self.lex,
                     self.actor_tokens,
+                    mention.type,
                 )
                 self._reciprocal(mention)
                 self._add(mention)
@@ -274,6 +275,7 @@ class SentenceDetector:
                 mention.source,
                 self.lex,
                 self.actor_tokens,
+                mention.type,
             )
         mention.source = self._speaker_for_pronoun(verb, mention.source)
         if sense.count_from and phrase_object is not None:

@@ -275,12 +275,12 @@ def choose_target(
     if (
         event_type in TRANSFER_TYPES
         and first is not None
-        and first is not source
+        and (source is None or first.i != source.i)
         and not _in_recipient_phrase(first)  # "sanctions on an entity": already whom
         and not actor_like(first, lex, actor_tokens)
     ):
         found = recipient(first, candidates, lex, actor_tokens)
-        if found is not None and found is not source:
+        if found is not None and (source is None or found.i != source.i):
             return found
     expanded: list[tuple[Token, int]] = []
     for token, tier in candidates:

@@ -133,7 +133,6 @@ def participants(
     with_conj: bool = True,
     anchor: Token | None = None,
     target: bool = False,
-    attacked: bool = False,
 ) -> list[Participant]:
     """The actor(s) a head token refers to. Conjuncts that can each be a party become separate
     participants ("Hezbollah and Hamas") unless two name the same known actor; otherwise one
@@ -146,7 +145,7 @@ def participants(
     if len(parts) > 1:
         # CAMEO codes each of coordinated actors as its own event ("Germany and UNICEF hand
         # over ..."); one span covers them only when two name the same known actor
-        single = [participants(doc, part, False, anchor, target, attacked)[0] for part in parts]
+        single = [participants(doc, part, False, anchor, target)[0] for part in parts]
         known = [p.ref.actor for p in single if p.ref.actor is not None]
         parties = all(
             p.ref.actor is not None or _can_act(part) for part, p in zip(parts, single, strict=True)
@@ -168,9 +167,7 @@ def participants(
     )
     # doc[a:b].text is the text slice, without rebuilding doc.text (linear in the article)
     core = Span(start_char, end_char, doc[start:end].text)
-    whole_start, whole_end = recorded_bounds(
-        token, with_conj and len(parts) > 1, anchor, target, attacked
-    )
+    whole_start, whole_end = recorded_bounds(token, with_conj and len(parts) > 1, anchor, target)
     whole = core
     if (whole_start, whole_end) != (start, end):
         whole = Span(*_char_range(doc, whole_start, whole_end), doc[whole_start:whole_end].text)
@@ -191,9 +188,7 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
     doc, lex = ctx.doc, ctx.lexicon
     joined = not mention.reciprocal_split
     sources = participants(doc, mention.source, joined, mention.anchor)
-    targets = participants(
-        doc, mention.target, joined, mention.anchor, target=True, attacked=mention.type == "ASSAULT"
-    )
+    targets = participants(doc, mention.target, joined, mention.anchor, target=True)
     info = lex.types.get(mention.type or "")
     evidence = [token_span(doc, t) for t in sorted(mention.tokens, key=lambda t: t.i)]
     attributed = statement_holding(ctx.statements, mention.anchor.idx)

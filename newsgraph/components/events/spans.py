@@ -23,10 +23,9 @@ PHRASE_ENDS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "mark", "dep", 
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 OPENING = {")": "(", "]": "["}
 # prepositional tails kept in the phrase ("leader of X", "a court in Bishkek", "officials from
-# Kansas", "ambassador to Bahrain", "the city near Damascus": 2 fit targets, none without);
-# not "on" ("sanctions on Iran": Iran is the target). Each choice by ConfliBERT CAMEO fit
-# counts (docs/events.md)
-PHRASE_PREPS = frozenset({"of", "in", "from", "at", "for", "with", "to", "against", "by", "near"})
+# Kansas", "ambassador to Bahrain"); not "on" ("sanctions on Iran": Iran is the target). Each
+# choice by ConfliBERT CAMEO fit counts (docs/events.md)
+PHRASE_PREPS = frozenset({"of", "in", "from", "at", "for", "with", "to", "against", "by"})
 
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -157,34 +156,8 @@ def _acts(noun: Token) -> bool:
     return noun_sense(noun, lex) is not None or noun.lemma_.lower() in lex.message_nouns
 
 
-# where an attacked target is: coded with it ("stormed a police headquarters in eastern
-# Afghanistan", "attacked the final rebel-held city near Damascus"), even when the parser
-# hangs the phrase on the verb (ConfliBERT CAMEO fit: 6 such targets, none without it)
-TARGET_PLACE_PREPS = frozenset({"in", "near"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def place_tail_end(anchor: Token, end: int) -> int:
-    """End of a place phrase of the verb ``anchor`` right after an attacked target ending at
-    token ``end`` ("... headquarters | in eastern Afghanistan"); ``end`` when there is none."""
-    doc = anchor.doc
-    if end >= len(doc) or not is_verbal(anchor):
-        return end
-    prep = doc[end]
-    if prep.lower_ not in TARGET_PLACE_PREPS or prep.head.i != anchor.i or prep.dep_ != "prep":
-        return end
-    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if place is None or not any(t.ent_type_ in PLACE_ENTS for t in place.subtree):
-        return end
-    return _kept_end(prep)
-
-
 def recorded_bounds(
-    token: Token,
-    with_conj: bool = False,
-    anchor: Token | None = None,
-    target: bool = False,
-    attacked: bool = False,
+    token: Token, with_conj: bool = False, anchor: Token | None = None, target: bool = False
 ) -> tuple[int, int]:
     """The phrase an event records for the argument ``token``: the whole phrase of the noun it
     heads, or of the noun it owns; never one holding the event's trigger ``anchor``
@@ -196,6 +169,4 @@ def recorded_bounds(
         chosen = full_phrase_bounds(token, with_conj, target) if owner is not None else narrow
         if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
             return narrow
-    if attacked and anchor is not None and chosen[1] > anchor.i:
-        chosen = (chosen[0], place_tail_end(anchor, chosen[1]))
     return chosen

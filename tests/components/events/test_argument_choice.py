@@ -1,7 +1,6 @@
 """Who did it and to whom: parse repairs for doers, targets of things given or lifted, the
-recorded phrase of an attacked target, an appeal's addressee and the argument model's
-candidates inside a statement (``roles``, ``targets``, ``spans``, ``component``,
-``arguments``)."""
+recorded phrase's nested clauses, an appeal's addressee and the argument model's candidates
+inside a statement (``roles``, ``targets``, ``spans``, ``component``, ``arguments``)."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from newsgraph.components.events.arguments import ArgumentContext, candidates
 from newsgraph.components.events.component import extract_events
 from newsgraph.components.events.mention import Mention
 from newsgraph.components.events.roles import is_passive, misparsed_subject, subject_of
-from newsgraph.components.events.spans import recorded_bounds
 from newsgraph.model import Event
 from newsgraph.nlp import load_spacy_model
 
@@ -112,29 +110,6 @@ def test_a_participle_whose_tail_is_a_date_is_cut_whole(nlp: Language) -> None:
 def test_restrictions_imposed_on_someone_are_lifted_for_them(nlp: Language) -> None:
     text = "The court lifted parole restrictions imposed on the former minister Alan Reed."
     assert _first(nlp, text) == ("CONCEDE", "The court", "the former minister Alan Reed")
-
-
-def test_an_attacked_place_stays_the_target_with_where_it_is(nlp: Language) -> None:
-    text = "Government troops attacked the last rebel-held town near Aleppo on Friday."
-    assert _first(nlp, text)[2] == "the last rebel-held town near Aleppo"
-
-
-def test_where_an_attacked_target_is_joins_it_when_hung_on_the_verb(nlp: Language) -> None:
-    doc = _parsed(
-        nlp,
-        ["Gunmen", "stormed", "a", "station", "in", "Kabul", "on", "Sunday"],
-        [1, 1, 3, 1, 1, 4, 1, 6],
-        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj"],
-        ["NNS", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP"],
-        ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN"],
-        ["O", "O", "O", "O", "O", "B-GPE", "O", "B-DATE"],
-    )
-    station, stormed = doc[3], doc[1]
-    assert doc[slice(*recorded_bounds(station, False, stormed, True, True))].text == (
-        "a station in Kabul"
-    )
-    # only an attacked target: a place after what was sent stays out
-    assert doc[slice(*recorded_bounds(station, False, stormed, True))].text == "a station"
 
 
 @pytest.fixture(scope="module")

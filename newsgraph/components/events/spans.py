@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import load_lexicon
-from .roles import NOMINAL_POS, is_verbal, main_verb_read_as_participle, phrase_bounds
+from .roles import NOMINAL_POS, main_verb_read_as_participle, phrase_bounds
 from .triggers import noun_sense
 
 # a right-hand child that ends the phrase: a relative clause ("a businessman who lived in
@@ -102,37 +102,8 @@ def full_phrase_bounds(
     for c in token.rights:
         if _ends_phrase(c, with_conj, target):
             break
-        kept = _kept_end(c)
-        if kept <= c.right_edge.i:
-            # a nested clause or adjunct cuts the modifier short: the phrase ends there, before
-            # a participle or verb whose own tail was cut ("the offer proposed in February")
-            end = max(end, c.left_edge.i if is_verbal(c) else kept)
-            break
-        end = max(end, kept)
+        end = max(end, c.right_edge.i + 1)
     return _trim(token, start, end)
-
-
-def _nested_end(d: Token) -> bool:
-    """A dependent inside a kept modifier that ends the phrase all the same: a clause ("the
-    Minister of Interior who told governors"), an adverb ("... (APML) here"), a time or
-    adjunct phrase ("... in reaction", "on Thursday"). ConfliBERT CAMEO fit spans: relative
-    clauses stand outside 19 source/target spans and inside 1."""
-    if d.i < d.head.i:
-        return False
-    if d.dep_ in PHRASE_ENDS - {"dep"} or d.dep_ == "advmod":
-        return True
-    if d.dep_ == "acl" and (d.tag_ == "VB" or any(g.dep_ == "mark" for g in d.children)):
-        return True
-    return d.dep_ == "prep" and (
-        d.lower_ in ADJUNCT_PREPS or any(g.ent_type_ in TIME_ENTS for g in d.children)
-    )
-
-
-def _kept_end(c: Token) -> int:
-    """End of the right-hand modifier ``c``'s subtree, cut before the first nested
-    dependent that ends a phrase (``_nested_end``)."""
-    cut = [d.left_edge.i for d in c.subtree if d is not c and _nested_end(d)]
-    return min(cut) if cut else c.right_edge.i + 1
 
 
 def owner_head(token: Token) -> Token | None:

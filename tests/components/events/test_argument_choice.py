@@ -1,6 +1,6 @@
-"""Who did it and to whom: parse repairs for doers, targets of things given or lifted, the
-recorded phrase's nested clauses, an appeal's addressee and the argument model's candidates
-inside a statement (``roles``, ``targets``, ``spans``, ``component``, ``arguments``)."""
+"""Who did it and to whom: parse repairs for doers, targets of things given or lifted, an
+appeal's addressee and the argument model's candidates inside a statement (``roles``,
+``targets``, ``component``, ``arguments``)."""
 
 from __future__ import annotations
 
@@ -95,16 +95,6 @@ def test_an_adverb_is_no_subject_unless_an_actor_covers_it(nlp: Language) -> Non
                   ["ADV", "VERB", "NOUN"])  # fmt: skip
     assert misparsed_subject(doc[1], set()) is None
     assert misparsed_subject(doc[1], {0}) is not None
-
-
-def test_a_relative_clause_inside_an_apposition_is_cut(nlp: Language) -> None:
-    text = "The mayor met Tom Barker, the Minister of Trade who told farmers to wait."
-    assert _first(nlp, text)[2] == "Tom Barker, the Minister of Trade"
-
-
-def test_a_participle_whose_tail_is_a_date_is_cut_whole(nlp: Language) -> None:
-    text = "The rebels rejected the government's offer proposed in late February."
-    assert _first(nlp, text)[2] == "the government's offer"
 
 
 def test_restrictions_imposed_on_someone_are_lifted_for_them(nlp: Language) -> None:

@@ -230,8 +230,11 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
     if asked is not None:
         found = participants(ctx.doc, asked, with_conj=False)[0]
         if not statement.addressee or found.ref.actor in (None, statement.addressee):
-            # the addressee as the text names it (its span), the quotes component's actor
-            ref = ActorRef(statement.addressee or found.ref.actor, found.ref.span)
+            # the addressee as the text names it (its span), the quotes component's actor; a
+            # description ("the government") names no actor of its own here: a wrong addressee
+            # is worse than none
+            named = found.ref.actor if _can_name(asked) else None
+            ref = ActorRef(statement.addressee or named, found.ref.span)
             return Participant(ref, found.key, found.core)
     if statement.addressee:
         return Participant(
@@ -258,6 +261,10 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             if found.ref.actor is None or found.ref.actor != statement.speaker.actor:
                 return found
     return NO_ONE
+
+
+def _can_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
 
 
 def _appeal_addressee(ctx: Context, statement: Statement) -> Token | None:

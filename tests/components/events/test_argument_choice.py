@@ -12,6 +12,7 @@ from newsgraph.components.events.arguments import ArgumentContext, candidates
 from newsgraph.components.events.component import extract_events
 from newsgraph.components.events.mention import Mention
 from newsgraph.components.events.roles import is_passive, misparsed_subject, subject_of
+from newsgraph.components.events.spans import full_phrase_bounds
 from newsgraph.model import Event
 from newsgraph.nlp import load_spacy_model
 
@@ -58,6 +59,18 @@ def test_a_main_verb_read_as_a_participle_of_its_subject_is_active(nlp: Language
     carried = doc[3]
     assert not is_passive(carried)
     assert subject_of(carried).text == "force"
+
+
+def test_a_main_verb_read_as_a_participle_ends_its_subject_phrase(nlp: Language) -> None:
+    doc = _parsed(
+        nlp,
+        ["President", "Lee", "called", "the", "premier"],
+        [1, 1, 1, 4, 2],
+        ["compound", "ROOT", "acl", "det", "dobj"],
+        ["NNP", "NNP", "VBN", "DT", "NN"],
+        ["PROPN", "PROPN", "VERB", "DET", "NOUN"],
+    )
+    assert full_phrase_bounds(doc[1]) == (0, 2)
 
 
 def test_a_participle_without_an_object_stays_passive(nlp: Language) -> None:

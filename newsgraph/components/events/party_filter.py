@@ -42,6 +42,8 @@ ROLES = ("source", "target")
 # events and sanctions keep their objects: ConfliBERT CAMEO's fit spans mark "the agreement"
 # rejected and "a ban" lifted as targets (docs/events.md)
 SCOPE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# outside SCOPE the source alone is judged: a doer is an actor whatever the act ("the ceasefire"
+# is no one's concession)
 PRONOUNS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "who"}
     | {"whom", "someone", "somebody", "anyone", "everyone", "nobody", "one"}

@@ -138,3 +138,13 @@ def test_inside_a_statement_the_model_chooses_among_the_reported_clause(nlp: Lan
     assert "ministry" in everyone
     reported = ArgumentContext(quoted=set(range(3, 7)))
     assert {t.text for t in candidates(sent, mention, reported)} == {"rebels", "town"}
+
+
+def test_a_concession_by_no_actor_has_no_source(nlp: Language) -> None:
+    """The party filter judges every event's source: a truce allows nothing by itself."""
+    doc = nlp("The truce allowed aid convoys to enter the city.")
+    unfiltered = extract_events(doc)[0]
+    filtered = extract_events(doc, party_filter=True)[0]
+    assert unfiltered.type == filtered.type == "CONCEDE"
+    assert _text(unfiltered, "source") == "The truce"
+    assert filtered.source.span is None

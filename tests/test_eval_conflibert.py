@@ -104,5 +104,8 @@ def test_quality_floor_heldout() -> None:
 # human shields, "out of"; docs/events.md): accuracy 0.753, source exact 0.761, target exact
 # 0.461; with the CAMEO 01 statement frames, hostile appeals, ceasefire violations and the
 # codebook phrases of session 6 (events/cameo_codes.py, docs/events.md), 2026-12-05: accuracy
-# 0.850, source exact 0.778, target exact 0.479; floors measured - 0.01
-FLOORS = {"accuracy": 0.840, "source exact": 0.768, "target exact": 0.469}
+# 0.850, source exact 0.778, target exact 0.479; with the argument choice by error class of
+# session 7 (parse repairs for doers, appeal addressees, recipients of things
+# given or lifted; docs/events.md), 2026-12-05: source exact 0.780, target exact 0.501; floors
+# measured - 0.01
+FLOORS = {"accuracy": 0.840, "source exact": 0.770, "target exact": 0.491}

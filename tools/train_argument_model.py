@@ -128,7 +128,7 @@ def groups(item: Item, doc: object, ctx: ArgumentContext, actor_tokens: set[int]
             continue
         sent, mention = match
         rules = {"source": mention.source, "target": mention.target}
-        options = [None, *candidates(sent, mention)]
+        options = [None, *candidates(sent, mention, ctx)]
         for role in ROLES:
             gold = roles.get(role, [])
             right = next(

@@ -93,13 +93,19 @@ class ArgumentContext:
 # ---- candidates and features --------------------------------------------------------------
 
 
-def candidates(sent: SpacySpan, mention: Mention) -> list[Token]:
+def candidates(
+    sent: SpacySpan, mention: Mention, ctx: ArgumentContext | None = None
+) -> list[Token]:
     """Heads of noun phrases in the sentence (a nationality adjective or name compounded onto
-    the trigger too), and whatever the rules chose; never the trigger's own words."""
+    the trigger too), and whatever the rules chose; never the trigger's own words. A trigger
+    inside someone's statement takes its parties from the reported clause only: the speaker
+    or the body that reports an attack is not its doer ("strikes killed 12, the ministry
+    said")."""
     own = {t.i for t in mention.tokens}
+    reported = ctx is not None and mention.anchor.i in ctx.quoted
     out: dict[int, Token] = {}
     for tok in sent:
-        if tok.i in own:
+        if tok.i in own or (reported and ctx is not None and tok.i not in ctx.quoted):
             continue
         if (tok.pos_ in CANDIDATE_POS and tok.dep_ not in ("compound", "poss")) or (
             tok.head is mention.anchor and tok.dep_ in ("compound", "amod", "poss")
@@ -231,7 +237,7 @@ class ArgumentModel:
     ) -> dict[str, Token | None]:
         """The best candidate (or None) per role; source and target are never the same."""
         rules = {"source": mention.source, "target": mention.target}
-        cands = candidates(sent, mention)
+        cands = candidates(sent, mention, ctx)
         chosen: dict[str, Token | None] = {}
         for role in ROLES:
             options: list[Token | None] = [NONE, *cands]
@@ -240,7 +246,8 @@ class ArgumentModel:
                  for c in options]
             )  # fmt: skip
             order = np.argsort(-scores, kind="stable")
-            ruled = next(n for n, c in enumerate(options) if c is rules[role])
+            # the rules' own choice, else none (a rule may name one of the trigger's words)
+            ruled = next((n for n, c in enumerate(options) if c is rules[role]), 0)
             if scores[order[0]] - scores[ruled] <= self.margins.get(role, 0.0):
                 order = np.array([ruled, *(n for n in order if n != ruled)])
             pick = options[int(order[0])]

@@ -227,6 +227,16 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
 def _speech_target(ctx: Context, statement: Statement) -> Participant:
     """Whom a statement's act is aimed at: the addressee, else (for a denial) the speaker of
     the statement it disputes, else the subject of its content ("Hezbollah ... launched")."""
+    asked = _appeal_addressee(ctx, statement)
+    if asked is not None:
+        found = participants(ctx.doc, asked, with_conj=False)[0]
+        if not statement.addressee or found.ref.actor in (None, statement.addressee):
+            # the addressee as the text names it (its span), the quotes component's actor; a
+            # description ("the government") names no actor of its own here: a wrong addressee
+            # is worse than none
+            named = found.ref.actor if _can_name(asked) else None
+            ref = ActorRef(statement.addressee or named, found.ref.span)
+            return Participant(ref, found.key, found.core)
     if statement.addressee:
         return Participant(
             ActorRef(statement.addressee, None),
@@ -252,6 +262,30 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             if found.ref.actor is None or found.ref.actor != statement.speaker.actor:
                 return found
     return NO_ONE
+
+
+def _can_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
+
+
+def _appeal_addressee(ctx: Context, statement: Statement) -> Token | None:
+    """Whom an appeal is addressed to when the quotes component names no addressee: the
+    object of the cue's "on" ("called on Rwanda to withdraw", CAMEO 02 codes the party
+    appealed to as the target), or the cue verb's direct object ("urged Israel to halt")."""
+    if ctx.lexicon.speech_acts.get(statement.act) != "REQUEST" or statement.cue is None:
+        return None
+    span = ctx.doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon"):
+            found = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if found is not None and found.ent_type_ not in ("DATE", "TIME"):
+                return found  # not "called on Friday for ..."
+        if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
 
 
 def _cue_mode(ctx: Context, statement: Statement, event_type: str) -> str | None:

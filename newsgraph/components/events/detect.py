@@ -27,6 +27,7 @@ from .roles import (
     hypothetical,
     is_passive,
     is_verbal,
+    misparsed_subject,
     negated,
     passive_patient,
     prep_objects,
@@ -210,12 +211,13 @@ class SentenceDetector:
             elif verb_sense is None or is_support:
                 self.consumed.add(obj.i)
                 mention = Mention(verb, [verb, obj], obj_sense.type, obj_sense.mode, obj_sense)
-                mention.source = self._speaker_for_pronoun(verb, subject_of(verb))
+                mention.source = self._speaker_for_pronoun(verb, self._doer(verb))
                 mention.target = choose_target(
                     support_target_candidates(verb, obj, obj_sense, mention.source),
                     mention.source,
                     self.lex,
                     self.actor_tokens,
+                    mention.type,
                 )
                 self._reciprocal(mention)
                 self._add(mention)
@@ -262,7 +264,7 @@ class SentenceDetector:
                 prep_objects(verb, ("by",)), None
             )
         elif sense.target_role != "subject":
-            mention.source = subject_of(verb)
+            mention.source = self._doer(verb)
         if sense.target_role == "subject":
             subj = child(verb, "nsubj", "nsubjpass")
             if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOMINAL_POS:
@@ -274,6 +276,7 @@ class SentenceDetector:
                 mention.source,
                 self.lex,
                 self.actor_tokens,
+                mention.type,
             )
         mention.source = self._speaker_for_pronoun(verb, mention.source)
         if sense.count_from and phrase_object is not None:
@@ -286,6 +289,11 @@ class SentenceDetector:
             )
             self._count(mention, sense.casualty, patient)
         self._reciprocal(mention)
+
+    def _doer(self, verb: Token) -> Token | None:
+        """The verb's subject (``subject_of``), else an actor the parser misread as its
+        adverb (``misparsed_subject``)."""
+        return subject_of(verb) or misparsed_subject(verb, self.actor_tokens)
 
     def _speaker_for_pronoun(self, verb: Token, source: Token | None) -> Token | None:
         """ "Syria says it will not accept": the pronoun is the speaker."""

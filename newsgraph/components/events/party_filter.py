@@ -42,6 +42,8 @@ ROLES = ("source", "target")
 # events and sanctions keep their objects: ConfliBERT CAMEO's fit spans mark "the agreement"
 # rejected and "a ban" lifted as targets (docs/events.md)
 SCOPE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# outside SCOPE the source alone is judged: a doer is an actor whatever the act ("the ceasefire"
+# is no one's concession)
 PRONOUNS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "who"}
     | {"whom", "someone", "somebody", "anyone", "everyone", "nobody", "one"}
@@ -188,9 +190,9 @@ def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
     split between two actors ("talks between X and Y") are left as they are."""
     model = load_party_filter()
     for mention in mentions:
-        if mention.reciprocal_split or mention.type not in SCOPE:
+        if mention.reciprocal_split:
             continue
-        for role in ROLES:
+        for role in ROLES if mention.type in SCOPE else ("source",):
             token = getattr(mention, role)
             if token is None or not judged(token, actor_tokens):
                 continue

@@ -24,8 +24,46 @@ def is_verbal(token: Token) -> bool:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not _has(verb, "aux")
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "relcl")
+        and not _has(verb, "aux")
+        and not main_verb_read_as_participle(verb)
     )
+
+
+def main_verb_read_as_participle(verb: Token) -> bool:
+    """ "The Iraqi air force carried out strikes": the parser hung the sentence's verb on its
+    subject as a participle (the noun is the sentence's root). A passive participle takes no
+    direct object, so this one is active and the noun is its subject."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and _has(verb, "dobj")
+    )
+
+
+def _acronym(token: Token) -> bool:
+    return token.is_alpha and token.is_upper and len(token) >= 2
+
+
+def misparsed_subject(verb: Token, actor_tokens: set[int] | frozenset[int]) -> Token | None:
+    """ "USAID provided shelter": a subjectless verb whose first left dependent the parser took
+    for an adverb or adverbial noun, but which an actor mention covers (actors component):
+    the subject the parser missed (an acronym is never an adverb)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    first = next(iter(verb.lefts), None)
+    if (
+        first is not None
+        and first.dep_ in ("advmod", "npadvmod", "nmod", "dep")
+        and (first.i in actor_tokens or _acronym(first))
+        and (first.is_title or first.is_upper)
+    ):
+        return first
+    return None
 
 
 def _has(token: Token, dep: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import load_lexicon
-from .roles import NOMINAL_POS, phrase_bounds
+from .roles import NOMINAL_POS, main_verb_read_as_participle, phrase_bounds
 from .triggers import noun_sense
 
 # a right-hand child that ends the phrase: a relative clause ("a businessman who lived in
@@ -61,6 +61,8 @@ def _ends_phrase(c: Token, with_conj: bool, target: bool = False) -> bool:
         return True
     if target and _target_description(c):
         return True
+    if main_verb_read_as_participle(c):
+        return True  # "Trump called Erdogan": the sentence's verb, not a participle
     if c.dep_ not in ("acl", "conj") and c.pos_ in ("VERB", "AUX"):
         return True  # a verb the parser hung on the noun ("Trump called Erdogan and urged")
     if c.dep_ == "prep" and (

@@ -220,16 +220,68 @@ def support_target_candidates(
     return out
 
 
+# PLOVER types whose object is a thing given, returned, lifted, imposed or sent: CAMEO codes
+# the party it goes to or weighs on as the target ("returned 12 skulls to Peru", "lifted
+# restrictions on Cuba", "UN sanctions against Iran were lifted")
+TRANSFER_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "SANCTION", "MOBILIZE"})
+RECIPIENT_PREPS = frozenset({"to", "on", "against", "with", "from", "in", "for", "into"})
+
+
+def recipient(
+    thing: Token, candidates: list[tuple[Token, int]], lex: Lexicon, actor_tokens: set[int]
+) -> Token | None:
+    """Where a thing given or lifted goes: the first actor or place after it in a
+    prepositional phrase of the verb or of the thing (not its author: "UN sanctions")."""
+    later = [t for t, tier in candidates if tier > STRICT] + _phrase_tokens(thing)
+    for token in later:
+        if (
+            token.i > thing.i
+            and _in_recipient_phrase(token)
+            and actor_like(token, lex, actor_tokens)
+        ):
+            return token
+    return None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """``head``'s subtree without relative clauses ("hostages they are holding as chips with
+    the government": the government is not where the hostages go)."""
+    out, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ != "relcl")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _in_recipient_phrase(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in RECIPIENT_PREPS
+
+
 def choose_target(
     candidates: list[tuple[Token, int]],
     source: Token | None,
     lex: Lexicon,
     actor_tokens: set[int],
+    event_type: str | None = None,
 ) -> Token | None:
     """The first object or object-linked candidate that can be an actor (a candidate's
     author, "Israeli air raids", right after it), else an actor in any prepositional phrase of
     the verb ("suspended military aid to Mali", "lifted restrictions on travel to Cuba": CAMEO
-    codes whom the act is aimed at, not the thing moved), else the first strict candidate."""
+    codes whom the act is aimed at, not the thing moved), else the first strict candidate.
+    For a thing given, lifted or imposed (``TRANSFER_TYPES``) whose object names no actor, the
+    party it goes to comes first (``recipient``)."""
+    first = next((t for t, tier in candidates if tier == STRICT), None)
+    if (
+        event_type in TRANSFER_TYPES
+        and first is not None
+        and (source is None or first.i != source.i)
+        and not _in_recipient_phrase(first)  # "sanctions on an entity": already whom
+        and not actor_like(first, lex, actor_tokens)
+    ):
+        found = recipient(first, candidates, lex, actor_tokens)
+        if found is not None and (source is None or found.i != source.i):
+            return found
     expanded: list[tuple[Token, int]] = []
     for token, tier in candidates:
         expanded.append((token, tier))

@@ -32,7 +32,10 @@ def nlp() -> Language:
 
 
 def _summary(event: Event) -> tuple[Any, ...]:
-    """(type, mode, source span, target span, magnitude minimums, negated, hypothetical)."""
+    """(type, mode, source span, target span, magnitude minimums, negated, not done).
+
+    "Not done" is ``irrealis``: hypothetical (conditional, possible) or future (planned,
+    promised, threatened); tests of the split between the two read the flags themselves."""
     return (
         event.type,
         event.mode,
@@ -40,7 +43,7 @@ def _summary(event: Event) -> tuple[Any, ...]:
         event.target.span.text if event.target.span else None,
         {k: v["min"] for k, v in event.magnitude.items()},
         event.negated,
-        event.hypothetical,
+        event.irrealis,
     )
 
 
@@ -208,7 +211,7 @@ ARTICLES = [
             ("ASSAULT", None, "The RSF", "civilians", {}, True, False),
         ],
     ),
-    # withdrawing peacekeepers reduces relations; in the future it is hypothetical
+    # withdrawing peacekeepers reduces relations; in the future it is not done yet
     (
         "The UN will withdraw its peacekeepers from the border zone.",
         [("SANCTION", "discontinue", "The UN", "its peacekeepers", {}, False, True)],
@@ -577,13 +580,14 @@ def test_a_wish_about_another_party_is_no_event(nlp: Language) -> None:
         "for war crimes."
     )
     assert extract_events(_dated_doc(nlp, text)) == []
-    # reported as what will happen, the indictment is a (hypothetical) event
+    # reported as what will happen, the indictment is a future event, not a done one
     plain = "The justice minister said the Southland commanders would be indicted for war crimes."
     (event,) = extract_events(_dated_doc(nlp, plain))
-    assert (event.type, event.target.span.text, event.hypothetical) == (
+    assert (event.type, event.target.span.text, event.future, event.hypothetical) == (
         "ACCUSE",
         "the Southland commanders",
         True,
+        False,
     )
     # the wisher's own intent stays
     text = "Northland hopes to sign a trade deal with Westland."

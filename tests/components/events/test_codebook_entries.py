@@ -160,3 +160,37 @@ def test_out_of_reads_as_the_particle_of_a_particle_verb(nlp: Language) -> None:
 def test_returning_people_described_by_the_participle_is_no_return(nlp: Language) -> None:
     found = _found(nlp, "The army opened fire on returning civilians near the camp.")
     assert "RETREAT" not in [t for t, _, _ in found]
+
+
+def test_blowing_oneself_up_is_a_suicide_attack(nlp: Language) -> None:
+    # PLOVER ASSAULT mode suicide-attack; blowing up a bridge stays a destruction
+    events = extract_events(nlp("A bomber blew himself up at a checkpoint in Kabul."))
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "suicide-attack")]
+    events = extract_events(nlp("The retreating army blew up the bridge over the river."))
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "destroy")]
+
+
+def test_receiving_observers_lets_them_in_but_receiving_a_minister_is_hosting(
+    nlp: Language,
+) -> None:
+    # CAMEO 0861 / 0862 receive peacekeepers, inspectors: PLOVER RETREAT (access)
+    found = _found(nlp, "The Malian government received a mission of UN observers.")
+    assert [t for t, _, _ in found] == ["RETREAT"]
+    found = _found(nlp, "The Malian government received the French foreign minister.")
+    assert [t for t, _, _ in found] == ["CONSULT"]
+
+
+def test_hijacking_exterminating_and_incarcerating(nlp: Language) -> None:
+    # PLOVER ASSAULT abduct (hijack), CAMEO 202 mass killing, PLOVER COERCE arrest
+    assert ("ASSAULT", "Gunmen", "a bus") in _found(nlp, "Gunmen hijacked a bus near Kandahar.")
+    found = _found(nlp, "The militia exterminated the villagers of Tula.")
+    assert [t for t, _, _ in found] == ["ASSAULT"]
+    found = _found(nlp, "The junta incarcerated two opposition leaders.")
+    assert [t for t, _, _ in found] == ["COERCE"]
+
+
+def test_a_dialogue_is_a_consultation_only_when_held(nlp: Language) -> None:
+    # PLOVER CONSULT (discussions); "dialogue is needed" reports no meeting
+    found = _found(nlp, "Ethiopia and Egypt held a dialogue on the dam in Cairo.")
+    assert "CONSULT" in [t for t, _, _ in found]
+    assert _found(nlp, "The envoy said dialogue was the only way forward.") == []

@@ -194,3 +194,23 @@ def test_a_dialogue_is_a_consultation_only_when_held(nlp: Language) -> None:
     found = _found(nlp, "Ethiopia and Egypt held a dialogue on the dam in Cairo.")
     assert "CONSULT" in [t for t, _, _ in found]
     assert _found(nlp, "The envoy said dialogue was the only way forward.") == []
+
+
+def test_allocating_money_is_aid_and_strengthening_forces_a_mobilisation(nlp: Language) -> None:
+    # CAMEO 071 provide economic aid; 154 increase armed forces
+    found = _found(nlp, "The European Commission is allocating 95 million euros to Yemen.")
+    assert ("AID", "The European Commission", "Yemen") in found
+    assert [t for t, _, _ in _found(nlp, "NATO strengthened its forces in Poland.")] == ["MOBILIZE"]
+    assert _found(nlp, "The reform strengthened the economy.") == []
+
+
+def test_a_conviction_is_a_sanction_coded_as_cameo_116(nlp: Language) -> None:
+    # PLOVER SANCTION mode convict; CAMEO 116 find guilty (11, verbal conflict)
+    events = extract_events(nlp("A Nigerian court convicted 45 Boko Haram members."))
+    assert [(e.type, e.mode, e.cameo) for e in events] == [("SANCTION", "convict", "11")]
+    assert extract_events(nlp("The convicted driver stayed at home.")) == []
+
+
+def test_cyber_warfare_is_a_cyber_attack(nlp: Language) -> None:
+    found = _found(nlp, "Israel has launched cyber warfare against Iran.")
+    assert ("COERCE", "Israel", "Iran") in found

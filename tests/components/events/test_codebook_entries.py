@@ -214,3 +214,14 @@ def test_a_conviction_is_a_sanction_coded_as_cameo_116(nlp: Language) -> None:
 def test_cyber_warfare_is_a_cyber_attack(nlp: Language) -> None:
     found = _found(nlp, "Israel has launched cyber warfare against Iran.")
     assert ("COERCE", "Israel", "Iran") in found
+
+
+def test_deploying_observers_is_assistance_and_a_speech_is_no_aid(nlp: Language) -> None:
+    # PLOVER AID (personnel), not MOBILIZE; PLOVER AID is material
+    found = _found(nlp, "The European Union has deployed election observers in Zimbabwe.")
+    assert [t for t, _, _ in found] == ["AID"]
+    assert [t for t, _, _ in _found(nlp, "The army deployed troops along the border.")] == [
+        "MOBILIZE"
+    ]
+    assert _found(nlp, "The president delivered a speech to the parliament in Cairo.") == []
+    assert _found(nlp, "Obama gave a speech to business leaders in Paris.") == []

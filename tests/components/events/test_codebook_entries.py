@@ -225,3 +225,18 @@ def test_deploying_observers_is_assistance_and_a_speech_is_no_aid(nlp: Language)
     ]
     assert _found(nlp, "The president delivered a speech to the parliament in Cairo.") == []
     assert _found(nlp, "Obama gave a speech to business leaders in Paris.") == []
+
+
+def test_reinforcing_is_a_mobilisation_only_of_forces_and_fighting_a_disease_no_attack(
+    nlp: Language,
+) -> None:
+    # CAMEO 15; PLOVER: disease and disaster are a context, not an event with a recipient
+    assert [t for t, _, _ in _found(nlp, "Russia reinforced its troops near the border.")] == [
+        "MOBILIZE"
+    ]
+    assert _found(nlp, "Germany has reinforced its commitment to Syrian refugees.") == []
+    found = _found(nlp, "Germany sent doctors to fight the Ebola epidemic.")
+    assert [t for t, _, _ in found] == ["AID"]  # the sending, no attack on the epidemic
+    assert [t for t, _, _ in _found(nlp, "Rebels fought government troops near Goma.")] == [
+        "ASSAULT"
+    ]

@@ -240,3 +240,10 @@ def test_reinforcing_is_a_mobilisation_only_of_forces_and_fighting_a_disease_no_
     assert [t for t, _, _ in _found(nlp, "Rebels fought government troops near Goma.")] == [
         "ASSAULT"
     ]
+
+
+def test_meeting_demands_is_acceding_not_a_meeting(nlp: Language) -> None:
+    # CAMEO 083 accede to demands
+    found = _found(nlp, "The government met the demands of the striking workers.")
+    assert [t for t, _, _ in found] == ["CONCEDE"]
+    assert [t for t, _, _ in _found(nlp, "Putin met Erdogan in Ankara on Monday.")] == ["CONSULT"]

@@ -104,5 +104,7 @@ def test_quality_floor_heldout() -> None:
 # human shields, "out of"; docs/events.md): accuracy 0.753, source exact 0.761, target exact
 # 0.461; with the CAMEO 01 statement frames, hostile appeals, ceasefire violations and the
 # codebook phrases of session 6 (events/cameo_codes.py, docs/events.md), 2026-12-05: accuracy
-# 0.850, source exact 0.778, target exact 0.479; floors measured - 0.01
-FLOORS = {"accuracy": 0.840, "source exact": 0.768, "target exact": 0.469}
+# 0.850, source exact 0.778, target exact 0.479 (0.474 after the party filter); session 7
+# trigger entries (docs/events.md): accuracy 0.858, source exact 0.782, target exact 0.481;
+# floors measured - 0.01
+FLOORS = {"accuracy": 0.847, "source exact": 0.772, "target exact": 0.470}

@@ -247,3 +247,14 @@ def test_meeting_demands_is_acceding_not_a_meeting(nlp: Language) -> None:
     found = _found(nlp, "The government met the demands of the striking workers.")
     assert [t for t, _, _ in found] == ["CONCEDE"]
     assert [t for t, _, _ in _found(nlp, "Putin met Erdogan in Ankara on Monday.")] == ["CONSULT"]
+
+
+def test_poisoning_torching_and_stabbing_are_assaults(nlp: Language) -> None:
+    # PLOVER ASSAULT (physical harm; primitive weapons: fire, edged weapons)
+    found = _found(nlp, "Unidentified gunmen torched a school in Nangarhar province.")
+    assert [t for t, _, _ in found] == ["ASSAULT"]
+    found = _found(nlp, "The opposition leader was poisoned in Tomsk.")
+    assert [t for t, _, _ in found] == ["ASSAULT"]
+    assert (
+        _found(nlp, "Dozens of students were treated for food poisoning in Delhi on Monday.") == []
+    )

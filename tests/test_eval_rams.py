@@ -80,5 +80,7 @@ def test_quality_floor_heldout() -> None:
 # arguments F1 0.508 (more found triggers, the bare ones without arguments; precision 0.546);
 # then our spans scored by their core (eval/base.core_text): arguments F1 0.503 (fit 0.496);
 # 2026-12-05 with the party filter (events/party_filter.py): 0.503, precision 0.547; with the
-# argument choice by error class (docs/events.md, session 7): 0.504, precision 0.550
-FLOORS = {"same sentence": 0.449, "arguments": 0.494}
+# argument choice by error class (docs/events.md, session 7): 0.504, precision 0.550; session 7
+# trigger entries on top (docs/events.md): same sentence 0.478, arguments F1 0.514 (merged);
+# floors measured - 0.01
+FLOORS = {"same sentence": 0.468, "arguments": 0.504}

@@ -40,6 +40,7 @@ from .factuality import settled as settled_factuality
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
+from .occurrence import says_it_happened
 from .party_filter import PARTY_CLASSES, filter_parties
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds, prep_objects
@@ -192,6 +193,7 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
     info = lex.types.get(mention.type or "")
     evidence = [token_span(doc, t) for t in sorted(mention.tokens, key=lambda t: t.i)]
     attributed = statement_holding(ctx.statements, mention.anchor.idx)
+    bare = not _names_party(mention, lex)  # kept because its sentence says it happened
     drafts = []
     for source in sources:
         for target in targets:
@@ -220,7 +222,7 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 factuality=settled_factuality(mention.negated, mention.factuality),
                 disputed=bool(attributed and attributed.id in ctx.disputed),
             )
-            drafts.append(Draft(event, source.key, target.key, mention.anchor.idx))
+            drafts.append(Draft(event, source.key, target.key, mention.anchor.idx, bare))
     return drafts
 
 
@@ -369,14 +371,28 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
-    """A bare nominal mention ("the war", "the massacre occurred") is not an event record,
-    except of the types the lexicon's ``bare_nominal_types`` keeps ("the embargo")."""
+def _names_party(mention: Mention, lexicon: Lexicon) -> bool:
+    """A verbal mention, a nominal one with a source, target or count, or of the types the
+    lexicon's ``bare_nominal_types`` keeps ("the embargo")."""
     if mention.anchor.pos_ not in ("NOUN", "PROPN") or mention.type in lexicon.bare_nominal_types:
         return True
     if mention.parties_filtered:  # its party named no actor: the event stays, with no party
         return True
     return bool(mention.source or mention.target or mention.magnitude)
+
+
+def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
+    """A bare nominal mention ("the war", "a political attack ad") is not an event record,
+    unless it is a material conflict its sentence says happened ("the clashes broke out",
+    "the attack in Kabul on Monday": ``occurrence.says_it_happened``)."""
+    if _names_party(mention, lexicon):
+        return True
+    info = lexicon.types.get(mention.type or "")
+    if info is None or info.quad != "material_conflict":
+        return False  # a meeting or a deal between no one named is no record
+    if mention.negated or mention.hypothetical:
+        return False
+    return says_it_happened(mention.anchor, lexicon)
 
 
 def _actor_tokens(doc: Doc) -> set[int]:

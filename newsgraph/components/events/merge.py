@@ -1,6 +1,7 @@
 """Events being assembled (``Draft``) and the merging of repeated mentions of one occurrence in
 an article: later mentions compatible with an earlier one join it, and their evidence
-accumulates."""
+accumulates. A nominal mention that names no one ("the clashes continued") repeats an earlier
+event of its type that it does not contradict, and is dropped; only a first one is an event."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class Draft:
     source_key: RefKey | None
     target_key: RefKey | None
     anchor: int  # character offset of the main trigger
+    bare: bool = False  # a nominal trigger with no party or count ("the clashes continued")
 
     @property
     def start(self) -> int:
@@ -51,6 +53,17 @@ def _mergeable(a: Draft, b: Draft) -> bool:
     return shared_source or shared_target or shared_place
 
 
+def _repeats(home: Draft, bare: Draft) -> bool:
+    """A later mention that names no one is a repeat of an earlier event of its type ("Russian
+    missiles struck Dobropillia ... The strike hit eight apartment buildings") when nothing
+    sets them apart: the same flags (the reporter may repeat what a statement said), and no
+    other place or time."""
+    a, b = home.event, bare.event
+    if a.type != b.type or a.negated != b.negated or a.hypothetical != b.hypothetical:
+        return False
+    return _compatible_values(a.place, b.place) and _compatible_values(a.time, b.time)
+
+
 def _absorb(into: Draft, other: Draft) -> None:
     event, extra = into.event, other.event
     for span in extra.evidence:
@@ -76,10 +89,15 @@ def merge_repeats(drafts: list[Draft]) -> list[Draft]:
     by_type: dict[str, list[Draft]] = {}  # only events of one type can merge
     for draft in sorted(drafts, key=lambda d: d.start):
         peers = by_type.setdefault(draft.event.type, [])
-        home = next((k for k in peers if _mergeable(k, draft)), None)
+        if draft.bare and any(_repeats(k, draft) for k in peers):
+            # a repeat: dropped, not joined (its words would move the event's anchor, the
+            # word highest in the parse, into another sentence)
+            continue
+        home = None if draft.bare else next((k for k in peers if _mergeable(k, draft)), None)
         if home is None:
             kept.append(draft)
-            peers.append(draft)
+            if not draft.bare:  # a fuller later mention never joins a bare one by place alone
+                peers.append(draft)
         else:
             _absorb(home, draft)
     return kept

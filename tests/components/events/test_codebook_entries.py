@@ -160,3 +160,101 @@ def test_out_of_reads_as_the_particle_of_a_particle_verb(nlp: Language) -> None:
 def test_returning_people_described_by_the_participle_is_no_return(nlp: Language) -> None:
     found = _found(nlp, "The army opened fire on returning civilians near the camp.")
     assert "RETREAT" not in [t for t, _, _ in found]
+
+
+def test_blowing_oneself_up_is_a_suicide_attack(nlp: Language) -> None:
+    # PLOVER ASSAULT mode suicide-attack; blowing up a bridge stays a destruction
+    events = extract_events(nlp("A bomber blew himself up at a checkpoint in Kabul."))
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "suicide-attack")]
+    events = extract_events(nlp("The retreating army blew up the bridge over the river."))
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "destroy")]
+
+
+def test_receiving_observers_lets_them_in_but_receiving_a_minister_is_hosting(
+    nlp: Language,
+) -> None:
+    # CAMEO 0861 / 0862 receive peacekeepers, inspectors: PLOVER RETREAT (access)
+    found = _found(nlp, "The Malian government received a mission of UN observers.")
+    assert [t for t, _, _ in found] == ["RETREAT"]
+    found = _found(nlp, "The Malian government received the French foreign minister.")
+    assert [t for t, _, _ in found] == ["CONSULT"]
+
+
+def test_hijacking_exterminating_and_incarcerating(nlp: Language) -> None:
+    # PLOVER ASSAULT abduct (hijack), CAMEO 202 mass killing, PLOVER COERCE arrest
+    assert ("ASSAULT", "Gunmen", "a bus") in _found(nlp, "Gunmen hijacked a bus near Kandahar.")
+    found = _found(nlp, "The militia exterminated the villagers of Tula.")
+    assert [t for t, _, _ in found] == ["ASSAULT"]
+    found = _found(nlp, "The junta incarcerated two opposition leaders.")
+    assert [t for t, _, _ in found] == ["COERCE"]
+
+
+def test_a_dialogue_is_a_consultation_only_when_held(nlp: Language) -> None:
+    # PLOVER CONSULT (discussions); "dialogue is needed" reports no meeting
+    found = _found(nlp, "Ethiopia and Egypt held a dialogue on the dam in Cairo.")
+    assert "CONSULT" in [t for t, _, _ in found]
+    assert _found(nlp, "The envoy said dialogue was the only way forward.") == []
+
+
+def test_allocating_money_is_aid_and_strengthening_forces_a_mobilisation(nlp: Language) -> None:
+    # CAMEO 071 provide economic aid; 154 increase armed forces
+    found = _found(nlp, "The European Commission is allocating 95 million euros to Yemen.")
+    assert ("AID", "The European Commission", "Yemen") in found
+    assert [t for t, _, _ in _found(nlp, "NATO strengthened its forces in Poland.")] == ["MOBILIZE"]
+    assert _found(nlp, "The reform strengthened the economy.") == []
+
+
+def test_a_conviction_is_a_sanction_coded_as_cameo_116(nlp: Language) -> None:
+    # PLOVER SANCTION mode convict; CAMEO 116 find guilty (11, verbal conflict)
+    events = extract_events(nlp("A Nigerian court convicted 45 Boko Haram members."))
+    assert [(e.type, e.mode, e.cameo) for e in events] == [("SANCTION", "convict", "11")]
+    assert extract_events(nlp("The convicted driver stayed at home.")) == []
+
+
+def test_cyber_warfare_is_a_cyber_attack(nlp: Language) -> None:
+    found = _found(nlp, "Israel has launched cyber warfare against Iran.")
+    assert ("COERCE", "Israel", "Iran") in found
+
+
+def test_deploying_observers_is_assistance_and_a_speech_is_no_aid(nlp: Language) -> None:
+    # PLOVER AID (personnel), not MOBILIZE; PLOVER AID is material
+    found = _found(nlp, "The European Union has deployed election observers in Zimbabwe.")
+    assert [t for t, _, _ in found] == ["AID"]
+    assert [t for t, _, _ in _found(nlp, "The army deployed troops along the border.")] == [
+        "MOBILIZE"
+    ]
+    assert _found(nlp, "The president delivered a speech to the parliament in Cairo.") == []
+    assert _found(nlp, "Obama gave a speech to business leaders in Paris.") == []
+
+
+def test_reinforcing_is_a_mobilisation_only_of_forces_and_fighting_a_disease_no_attack(
+    nlp: Language,
+) -> None:
+    # CAMEO 15; PLOVER: disease and disaster are a context, not an event with a recipient
+    assert [t for t, _, _ in _found(nlp, "Russia reinforced its troops near the border.")] == [
+        "MOBILIZE"
+    ]
+    assert _found(nlp, "Germany has reinforced its commitment to Syrian refugees.") == []
+    found = _found(nlp, "Germany sent doctors to fight the Ebola epidemic.")
+    assert [t for t, _, _ in found] == ["AID"]  # the sending, no attack on the epidemic
+    assert [t for t, _, _ in _found(nlp, "Rebels fought government troops near Goma.")] == [
+        "ASSAULT"
+    ]
+
+
+def test_meeting_demands_is_acceding_not_a_meeting(nlp: Language) -> None:
+    # CAMEO 083 accede to demands
+    found = _found(nlp, "The government met the demands of the striking workers.")
+    assert [t for t, _, _ in found] == ["CONCEDE"]
+    assert [t for t, _, _ in _found(nlp, "Putin met Erdogan in Ankara on Monday.")] == ["CONSULT"]
+
+
+def test_poisoning_torching_and_stabbing_are_assaults(nlp: Language) -> None:
+    # PLOVER ASSAULT (physical harm; primitive weapons: fire, edged weapons)
+    found = _found(nlp, "Unidentified gunmen torched a school in Nangarhar province.")
+    assert [t for t, _, _ in found] == ["ASSAULT"]
+    found = _found(nlp, "The opposition leader was poisoned in Tomsk.")
+    assert [t for t, _, _ in found] == ["ASSAULT"]
+    assert (
+        _found(nlp, "Dozens of students were treated for food poisoning in Delhi on Monday.") == []
+    )

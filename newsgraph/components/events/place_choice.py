@@ -28,6 +28,8 @@ Mention = tuple[int, int, str]  # (start, end, place_id) as ``doc._.ng_place_men
 PREPOSITIONS = ("in", "at", "near", "from", "to", "on", "into", "across", "outside", "of")
 MOVING_FROM = ("from", "out")
 FEATURE_CLASSES = ("country", "admin", "city")
+# a town, or a place in or near one (local places: places/local_places.py)
+LOCAL_FEATURES = frozenset({"city", "village", "town", "district", "neighbourhood", "camp"})
 DEPS = ("pobj", "nsubj", "nsubjpass", "dobj", "compound", "amod", "poss", "appos", "npadvmod")
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"prep={p}" for p in PREPOSITIONS),
@@ -73,7 +75,7 @@ def _feature_class(place: Place | None) -> str | None:
         return "country"
     if code.startswith("ADM") or code in ("admin1", "state", "region"):
         return "admin"
-    if code.startswith("PPL") or code == "city":
+    if code.startswith("PPL") or code in LOCAL_FEATURES:
         return "city"
     return None
 

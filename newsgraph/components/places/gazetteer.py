@@ -137,6 +137,7 @@ class Entry:
     lon: float
     population: int
     codes: tuple[str, ...] = field(default=())  # every country the place counts as in
+    approximate: bool = False  # a local place at its container's point (local_places.py)
 
 
 @dataclass(slots=True)

@@ -51,7 +51,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "is the target",
     "is the source",
     "source's country",
+    "local place",
 )
+LOCAL_PREFIX = "newsgraph:local:"  # places/local_places.py: a name the gazetteer lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,7 @@ def candidate_features(
         )
         row[column["is the target"]] = float(_overlaps(roles.target, start, end))
         row[column["is the source"]] = float(_overlaps(roles.source, start, end))
+        row[column["local place"]] = float(pid.startswith(LOCAL_PREFIX))
         row[column["source's country"]] = float(
             kind == "country" and code is not None and code == roles.source_country
         )

@@ -230,7 +230,7 @@ class Recognizer:
                 doc, start, end
             ):
                 continue  # "Jordan Peterson", "Georgia Smith"
-            source = "embedded" if any(i in blocked for i in range(start, end)) else "gazetteer"
+            source = "embedded" if _inside_a_name(blocked, start, end) else "gazetteer"
             found.append((doc[start:end], source))
         for _, start, end in self.demonyms(doc):
             span = doc[start:end]
@@ -443,6 +443,17 @@ class Recognizer:
         start, end = span.start_char, span.end_char
         # span.text reads only the span's tokens; doc.text would rebuild the whole article
         return Toponym(start, end, span.text, source, role)
+
+
+def _inside_a_name(blocked: set[int], start: int, end: int) -> bool:
+    """A curated name with tokens of an organisation's or work's name is part of that name
+    ("Cauvery Water Regulation Committee"), unless it wholly takes the name in and is longer
+    ("the Balata refugee camp", where the small model tags "Balata" an organisation)."""
+    inside = [i in blocked for i in range(start, end)]
+    if not any(inside):
+        return False
+    takes_in = start - 1 not in blocked and end not in blocked and not all(inside)
+    return not takes_in
 
 
 def _takes_in_whole_names(doc: Doc, start: int, end: int) -> bool:

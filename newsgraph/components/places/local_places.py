@@ -79,6 +79,7 @@ NOT_PLACE_LABELS = frozenset(
 PART_NOUNS = frozenset(
     {"city", "capital", "suburbs", "outskirts", "countryside", "neighbourhood", "outskirt"}
 )
+PARTY_PREPOSITIONS = frozenset({"by", "with", "against", "for"})
 CITY_NOUNS = frozenset({"city", "capital"})  # "the city of X": a name, but a known city's
 MAX_NAME_TOKENS = 6
 # names that are parts of a text's structure or time, not places
@@ -115,6 +116,7 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
         if not any(i in taken or i in actor_tokens for i in range(name.span.start, name.span.end))
         and name.span.text not in demonyms
         and name.span[0].lower_ not in NOT_NAMES
+        and not name.span.text.isupper()  # "TIF districts": an acronym names a scheme
     ]
     added: dict[tuple[int, int], Toponym] = {}
     # a local place may locate the next ("Rawiya village near the city of Sere Kaniye in
@@ -179,7 +181,7 @@ def _cued_names(doc: Doc) -> list[LocalName]:
     found: list[LocalName] = []
     for token in doc:
         feature = SETTLEMENT_NOUNS.get(token.lower_)
-        if feature is not None:
+        if feature is not None and token.is_lower and not _opens_a_name(doc, token.i + 1):
             found += _names_after_of(doc, token, feature)
             found += _names_before(doc, token, feature)
         elif token.lower_ in CITY_NOUNS:
@@ -215,8 +217,10 @@ def _names_before(doc: Doc, noun: Token, feature: str) -> list[LocalName]:
     """ "X district", "the Balata refugee camp", "the Jumla and Diwan villages", "the Kissufim
     crossing point"."""
     end = noun.i
-    if end > 0 and doc[end - 1].lower_ in ("refugee", "border", "army", "military"):
+    if end > 0 and doc[end - 1].lower_ in ("refugee", "border"):
         end -= 1
+    elif feature == "camp":
+        return []  # "the Scout camp": only a refugee camp is a place by that word
     start = _name_start(doc, end)
     if start == end:
         return []
@@ -315,8 +319,8 @@ def _name_end(doc: Doc, start: int) -> int:
         token = doc[end]
         if _is_name_token(token) and not token.like_num:
             end += 1
-        elif token.text in NAME_JOINERS and end + 1 < len(doc) and doc[end + 1].is_alpha:
-            end += 1  # "al - Tijara", "Deir ez - Zor"
+        elif token.text in NAME_JOINERS and _joins(doc, end + 1):
+            end += 1  # "al - Tijara", "Deir ez - Zor", "Mais al - Jabal"
         else:
             break
     while end > start and doc[end - 1].text in NAME_JOINERS:
@@ -324,6 +328,18 @@ def _name_end(doc: Doc, start: int) -> int:
     if end > start and not any(doc[k].text[:1].isupper() for k in range(start, end)):
         return start
     return end
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    """Whether a joiner before token ``i`` goes on into a name ("al - Jabal")."""
+    while i < len(doc) and doc[i].text in NAME_JOINERS:
+        i += 1
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+
+
+def _opens_a_name(doc: Doc, i: int) -> bool:
+    """ "Cavan Town Hall", "Cottenham Village College": the noun is part of a longer name."""
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
 
 
 def _name_start(doc: Doc, end: int) -> int:
@@ -363,7 +379,7 @@ def _container(doc: Doc, name: Span, resolved: list[Toponym]) -> Entry | None:
         if span is None:
             continue
         gap = span.start - name.end if span.start >= name.end else name.start - span.end
-        if gap < 0 or _modifies_a_thing(span):
+        if gap < 0 or _modifies_a_thing(span) or _names_a_party(span):
             continue
         if best is None or gap < best[0]:
             best = (gap, toponym.entry)
@@ -381,6 +397,13 @@ def _modifies_a_thing(span: Span) -> bool:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return head.lower_ not in SETTLEMENT_NOUNS and head.lower_ not in PART_NOUNS
+
+
+def _names_a_party(span: Span) -> bool:
+    """ "controlled by the US", "clashes with Turkey": a place standing for a party locates
+    nothing."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PARTY_PREPOSITIONS
 
 
 def _known_actor_tokens(doc: Doc) -> set[int]:

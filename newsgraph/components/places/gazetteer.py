@@ -385,7 +385,9 @@ def _load_admin1(gaz: Gazetteer) -> None:
             lat=float(r["lat"]),
             lon=float(r["lon"]),
         )
-        for name in (r["name"], r["alias"]):
+        # "Al Muthanna", "Al-Hasakah": Arab divisions are named without the article in English
+        bare = _without_arabic_article(r["alias"] or r["name"], r["cc"])
+        for name in (r["name"], r["alias"], bare):
             # a hand-checked record (supplement, country) of the same name wins over this one
             if name and not gaz.has_curated(name):
                 gaz.index_name(name, row, primary=True)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import entities
 from ..actors.unresolved import UNRESOLVED_PREFIX
-from .gazetteer import CITY, COUNTRY, Entry, Gazetteer, fold
+from .gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold
 from .recognizer import NAME_JOINERS, Toponym
 
 LOCAL_PREFIX = "newsgraph:local:"
@@ -127,10 +127,11 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
             key = (name.span.start_char, name.span.end_char)
             if key in added:
                 continue
+            entry = _known_division(gaz, name)
             container = _container(doc, name.span, [*resolved, *added.values()])
-            if container is None:
+            if entry is None and container is None:
                 continue
-            entry = local_entry(name, container)
+            entry = entry or local_entry(name, container)  # type: ignore[arg-type]
             added[key] = Toponym(key[0], key[1], name.span.text, "local", "place", entry)
             found_now = True
         if not found_now:
@@ -166,6 +167,15 @@ def local_entry(name: LocalName, container: Entry) -> Entry:
         codes=container.codes,
         approximate=approximate,
     )
+
+
+def _known_division(gaz: Gazetteer, name: LocalName) -> Entry | None:
+    """ "the southern province of Muthanna": a division the gazetteer holds, which NER read as
+    a person (the one division of that name, by its official name)."""
+    if name.feature != "region":
+        return None
+    found = [e for e, primary in gaz.candidates(name.span.text) if primary and e.kind == ADMIN1]
+    return found[0] if len(found) == 1 else None
 
 
 def _shifted(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:

@@ -131,7 +131,8 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
             container = _container(doc, name.span, [*resolved, *added.values()])
             if entry is None and container is None:
                 continue
-            entry = entry or local_entry(name, container)  # type: ignore[arg-type]
+            if entry is None and container is not None:
+                entry = _spelled_otherwise(gaz, name, container) or local_entry(name, container)
             added[key] = Toponym(key[0], key[1], name.span.text, "local", "place", entry)
             found_now = True
         if not found_now:
@@ -176,6 +177,19 @@ def _known_division(gaz: Gazetteer, name: LocalName) -> Entry | None:
         return None
     found = [e for e, primary in gaz.candidates(name.span.text) if primary and e.kind == ADMIN1]
     return found[0] if len(found) == 1 else None
+
+
+def _spelled_otherwise(gaz: Gazetteer, name: LocalName, container: Entry) -> Entry | None:
+    """ "the port city of Hodeidah" in Yemen: a town of the container's country that has the
+    name as another spelling ("Al Hudaydah"); the largest, when several do."""
+    if container.cc is None:
+        return None
+    towns = [
+        entry
+        for entry, _ in gaz.candidates(name.span.text)
+        if entry.kind == CITY and entry.cc == container.cc
+    ]
+    return max(towns, key=lambda e: e.population) if towns else None
 
 
 def _shifted(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:

@@ -151,6 +151,8 @@ def main() -> None:
     thresholds = np.arange(0.05, 0.95, 0.025)
     best = max(thresholds, key=lambda t: f1_at(gold_samples, oof, float(t)))
     print(f"out-of-fold event place F1 {f1_at(gold_samples, oof, float(best)):.3f} at {best:.3f}")
+    print("  by threshold:", " ".join(f"{t:.3f}:{f1_at(gold_samples, oof, float(t)):.3f}"
+                                      for t in thresholds[4:16]))  # fmt: skip
     model = fit(samples)
     for name, weight in sorted(
         zip(FEATURE_NAMES, model.coef_[0], strict=True), key=lambda p: -abs(p[1])

@@ -82,6 +82,11 @@ PART_NOUNS = frozenset(
 PARTY_PREPOSITIONS = frozenset({"by", "with", "against", "for"})
 CITY_NOUNS = frozenset({"city", "capital"})  # "the city of X": a name, but a known city's
 MAX_NAME_TOKENS = 6
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
 # names that are parts of a text's structure or time, not places
 NOT_NAMES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "north",
@@ -341,6 +346,8 @@ def _name_end(doc: Doc, start: int) -> int:
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS:
         token = doc[end]
+        if token.lower_ in TIME_WORDS:
+            break  # "Leskovac Tuesday"
         if _is_name_token(token) and not token.like_num:
             end += 1
         elif token.text in NAME_JOINERS and _joins(doc, end + 1):

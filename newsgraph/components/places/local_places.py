@@ -79,6 +79,7 @@ NOT_PLACE_LABELS = frozenset(
 PART_NOUNS = frozenset(
     {"city", "capital", "suburbs", "outskirts", "countryside", "neighbourhood", "outskirt"}
 )
+TYING_PREPOSITIONS = frozenset({"in", "near", "outside", "of", "inside", "at", "on"})
 PARTY_PREPOSITIONS = frozenset({"by", "with", "against", "for"})
 CITY_NOUNS = frozenset({"city", "capital"})  # "the city of X": a name, but a known city's
 MAX_NAME_TOKENS = 6
@@ -133,11 +134,13 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
             if key in added:
                 continue
             entry = _known_division(gaz, name)
-            container = _container(doc, name.span, [*resolved, *added.values()])
+            container, close = _container(doc, name, [*resolved, *added.values()])
             if entry is None and container is None:
                 continue
             if entry is None and container is not None:
-                entry = _spelled_otherwise(gaz, name, container) or local_entry(name, container)
+                entry = _spelled_otherwise(gaz, name, container) or local_entry(
+                    name, container, close
+                )
             added[key] = Toponym(key[0], key[1], name.span.text, "local", "place", entry)
             found_now = True
         if not found_now:
@@ -148,13 +151,17 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
     return sorted([*kept, *added.values()], key=lambda t: t.start)
 
 
-def local_entry(name: LocalName, container: Entry) -> Entry:
-    """The local place of ``name`` inside or near ``container``."""
+def local_entry(name: LocalName, container: Entry, close: bool = True) -> Entry:
+    """The local place of ``name`` inside or near ``container`` (``close``: the words tie them,
+    "X neighbourhood in central Y"; else the container only shares the sentence)."""
     lat, lon = container.lat, container.lon
     if name.bearing is not None and name.offset_km:
         lat, lon = _shifted(lat, lon, name.offset_km, name.bearing)
     approximate = (
-        name.beside or container.approximate or (container.kind != CITY and name.bearing is None)
+        not close
+        or name.beside
+        or container.approximate
+        or (container.kind != CITY and name.bearing is None)
     )
     code = container.cc or "xx"
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name.span.text)).strip("-")
@@ -399,10 +406,12 @@ def _name_start(doc: Doc, end: int) -> int:
     return start
 
 
-def _container(doc: Doc, name: Span, resolved: list[Toponym]) -> Entry | None:
-    """The resolved place of the same sentence nearest the name, within a few tokens."""
+def _container(doc: Doc, local: LocalName, resolved: list[Toponym]) -> tuple[Entry | None, bool]:
+    """The resolved place of the same sentence nearest the name, and whether the words tie it
+    to the name (``_ties``)."""
+    name = local.span
     sent = name.sent
-    best: tuple[int, Entry] | None = None
+    best: tuple[int, Entry, Span] | None = None
     for toponym in resolved:
         if not (sent.start_char <= toponym.start < sent.end_char) or toponym.entry is None:
             continue
@@ -413,8 +422,42 @@ def _container(doc: Doc, name: Span, resolved: list[Toponym]) -> Entry | None:
         if gap < 0 or _modifies_a_thing(span) or _names_a_party(span):
             continue
         if best is None or gap < best[0]:
-            best = (gap, toponym.entry)
-    return best[1] if best else None
+            best = (gap, toponym.entry, span)
+    if best is None:
+        return None, False
+    entry, span = best[1], best[2]
+    siblings = entry.id.startswith(LOCAL_PREFIX) and _only_joined(doc, name, span)
+    return entry, siblings or _ties(local, span)
+
+
+def _only_joined(doc: Doc, a: Span, b: Span) -> bool:
+    """ "Kelmet and Zorvani (districts)": two names joined only by "and" or a comma share their
+    holder, and the local place found first lends its point."""
+    between = doc[a.end : b.start] if b.start >= a.end else doc[b.end : a.start]
+    return len(between) > 0 and all(t.lower_ in ("and", ",") for t in between)
+
+
+def _ties(local: LocalName, container: Span) -> bool:
+    """Whether the words make ``container`` hold the name: a locative preposition between
+    them, no comma or "and" ("al-Tijara neighbourhood in central Damascus", "the village of
+    Jdeideh near Jenin"); a possessive or modifier right before the name's noun ("Baghdad's
+    southern district of X"); the place a distance is measured from. A place listed beside it
+    ("Sanaa, the port city of Hodeidah") does not hold it."""
+    name, doc = local.span, local.span.doc
+    if container.start >= name.end:
+        if local.bearing is not None or local.offset_km or local.beside:
+            return True
+        between = doc[name.end : container.start]
+        words = {t.lower_ for t in between}
+        # "the Kuibyshevsky and Kievsky districts of Donetsk": one noun holds both names
+        shared_noun = any(w.endswith("s") and w in SETTLEMENT_NOUNS for w in words)
+        return (
+            len(between) <= 7
+            and bool(words & TYING_PREPOSITIONS)
+            and not words & {",", ";"}
+            and (shared_noun or not words & {"and", "or"})
+        )
+    return name.start - container.end <= 4 and container.root.dep_ in ("poss", "compound", "amod")
 
 
 def _modifies_a_thing(span: Span) -> bool:

@@ -59,6 +59,18 @@ def test_distance_and_bearing_shift_the_point(nlp: Language) -> None:
     assert town.lon == pytest.approx(city.lon, abs=0.01)
 
 
+def test_a_place_listed_beside_it_is_no_point(nlp: Language) -> None:
+    text = "Strikes hit Hebron, the old town of Zorvani and Nablus."
+    place = _places(nlp, text, [("Hebron", "GPE"), ("Nablus", "GPE")])["Zorvani"]
+    assert place.country == "PS" and place.lat is None
+
+
+def test_one_plural_noun_ties_both_names(nlp: Language) -> None:
+    text = "Troops shelled the Kelmet and Zorvani districts of Donetsk on Wednesday."
+    places = _places(nlp, text, [("Donetsk", "GPE")])
+    assert places["Kelmet"].lat == places["Donetsk"].lat == places["Zorvani"].lat
+
+
 def test_a_country_container_gives_the_country_but_no_point(nlp: Language) -> None:
     text = "Clashes broke out in Zorvani village in northern Syria."
     place = _places(nlp, text, [("Syria", "GPE")])["Zorvani"]

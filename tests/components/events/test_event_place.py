@@ -68,3 +68,24 @@ def test_no_candidate_is_likely_enough_below_the_threshold() -> None:
     features = np.zeros((1, len(FEATURE_NAMES)), dtype=np.float32)
     assert model.choose_index(features) is None
     assert PlaceModel(model.weights, 3.0, 0.5).choose_index(features) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        ("Shells hit Khanasir town on Monday.", "Khanasir", True),
+        ("Troops raided the village of Jdeideh near Jenin.", "Jdeideh", True),
+        ("Troops raided the Balata refugee camp.", "Balata", True),
+        ("Troops raided a house near Jenin.", "Jenin", False),
+    ],
+)
+def test_settlement_noun_feature(nlp: Language, text: str, name: str, named: bool) -> None:
+    doc = nlp(text)
+    start = text.index(name)
+    trigger = next(t for t in doc if t.pos_ == "VERB")
+    features = candidate_features(
+        doc, trigger, [(start, start + len(name), "newsgraph:local:xx:x")], {}, Roles()
+    )
+    column = FEATURE_NAMES.index("named by a settlement noun")
+    assert features[0, column] == float(named)
+    assert features[0, FEATURE_NAMES.index("local place")] == 1.0

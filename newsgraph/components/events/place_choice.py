@@ -28,6 +28,8 @@ Mention = tuple[int, int, str]  # (start, end, place_id) as ``doc._.ng_place_men
 PREPOSITIONS = ("in", "at", "near", "from", "to", "on", "into", "across", "outside", "of")
 MOVING_FROM = ("from", "out")
 FEATURE_CLASSES = ("country", "admin", "city")
+# a town, or a place in or near one (local places: places/local_places.py)
+LOCAL_FEATURES = frozenset({"city", "village", "town", "district", "neighbourhood", "camp"})
 DEPS = ("pobj", "nsubj", "nsubjpass", "dobj", "compound", "amod", "poss", "appos", "npadvmod")
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"prep={p}" for p in PREPOSITIONS),
@@ -49,7 +51,15 @@ FEATURE_NAMES: tuple[str, ...] = (
     "is the target",
     "is the source",
     "source's country",
+    "local place",
+    "named by a settlement noun",
 )
+# "Khanasir town", "the village of Jdeideh", "al-Tijara neighbourhood": the spot itself
+SETTLEMENT_NOUNS = frozenset(
+    {"village", "villages", "town", "towns", "district", "districts", "neighbourhood",
+     "neighborhood", "suburb", "quarter", "camp", "crossing", "area", "settlement"}
+)  # fmt: skip
+LOCAL_PREFIX = "newsgraph:local:"  # places/local_places.py: a name the gazetteer lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +83,7 @@ def _feature_class(place: Place | None) -> str | None:
         return "country"
     if code.startswith("ADM") or code in ("admin1", "state", "region"):
         return "admin"
-    if code.startswith("PPL") or code == "city":
+    if code.startswith("PPL") or code in LOCAL_FEATURES:
         return "city"
     return None
 
@@ -159,10 +169,28 @@ def candidate_features(
         )
         row[column["is the target"]] = float(_overlaps(roles.target, start, end))
         row[column["is the source"]] = float(_overlaps(roles.source, start, end))
+        row[column["local place"]] = float(pid.startswith(LOCAL_PREFIX))
+        row[column["named by a settlement noun"]] = float(_settlement_named(doc, start, end))
         row[column["source's country"]] = float(
             kind == "country" and code is not None and code == roles.source_country
         )
     return rows
+
+
+def _settlement_named(doc: Doc, start: int, end: int) -> bool:
+    """A settlement noun right after the name ("Khanasir town", "Balata refugee camp") or
+    before its "of" ("the village of Jdeideh")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after and (after[0] in SETTLEMENT_NOUNS or after[-1] == "camp"):
+        return True
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in SETTLEMENT_NOUNS
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from ...model import Place, Span
 from ..actors.unresolved import UNRESOLVED_PREFIX
 from .filters import drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
+from .local_places import find_local_places
 from .recognizer import Recognizer, Toponym, outlet_country
 from .resolver import Resolver, clean_surface, default_resolver
 from .weights import ResolverWeights
@@ -88,6 +89,7 @@ class Component:
             return []
         for toponym, entry in zip(toponyms, entries, strict=True):
             toponym.entry = entry
+        toponyms = find_local_places(doc, toponyms, self.resolver.gaz)
         return drop_persons_and_institutions(doc, drop_unknown_names(doc, toponyms))
 
     def named_outlet_country(self, outlet: str | None) -> str | None:
@@ -161,8 +163,8 @@ def to_place(entry: Entry, surface: str | None = None) -> Place:
         name=name,
         feature=entry.feature,
         country=entry.country,
-        lat=round(entry.lat, 5),
-        lon=round(entry.lon, 5),
+        lat=None if entry.approximate else round(entry.lat, 5),
+        lon=None if entry.approximate else round(entry.lon, 5),
         admin1=admin1,
     )
 

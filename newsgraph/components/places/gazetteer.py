@@ -137,6 +137,7 @@ class Entry:
     lon: float
     population: int
     codes: tuple[str, ...] = field(default=())  # every country the place counts as in
+    approximate: bool = False  # a local place at its container's point (local_places.py)
 
 
 @dataclass(slots=True)
@@ -384,7 +385,9 @@ def _load_admin1(gaz: Gazetteer) -> None:
             lat=float(r["lat"]),
             lon=float(r["lon"]),
         )
-        for name in (r["name"], r["alias"]):
+        # "Al Muthanna", "Al-Hasakah": Arab divisions are named without the article in English
+        bare = _without_arabic_article(r["alias"] or r["name"], r["cc"])
+        for name in (r["name"], r["alias"], bare):
             # a hand-checked record (supplement, country) of the same name wins over this one
             if name and not gaz.has_curated(name):
                 gaz.index_name(name, row, primary=True)

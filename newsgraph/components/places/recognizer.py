@@ -230,7 +230,7 @@ class Recognizer:
                 doc, start, end
             ):
                 continue  # "Jordan Peterson", "Georgia Smith"
-            source = "embedded" if any(i in blocked for i in range(start, end)) else "gazetteer"
+            source = "embedded" if _inside_a_name(doc, blocked, start, end) else "gazetteer"
             found.append((doc[start:end], source))
         for _, start, end in self.demonyms(doc):
             span = doc[start:end]
@@ -443,6 +443,21 @@ class Recognizer:
         start, end = span.start_char, span.end_char
         # span.text reads only the span's tokens; doc.text would rebuild the whole article
         return Toponym(start, end, span.text, source, role)
+
+
+def _inside_a_name(doc: Doc, blocked: set[int], start: int, end: int) -> bool:
+    """A curated name with tokens of an organisation's or work's name is part of that name
+    ("Cauvery Water Regulation Committee"), unless it wholly takes the name in and has words
+    of its own ("the Balata refugee camp", where the small model tags "Balata" an
+    organisation; not "the Pentagon", whose "the" is no word of the name)."""
+    if not any(i in blocked for i in range(start, end)):
+        return False
+    own_words = any(
+        i not in blocked and doc[i].is_alpha and doc[i].lower_ not in LEADING_WORDS
+        for i in range(start, end)
+    )
+    takes_in = start - 1 not in blocked and end not in blocked and own_words
+    return not takes_in
 
 
 def _takes_in_whole_names(doc: Doc, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import stop_process
 from needs import need_module, skip_or_fail
 
 pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
@@ -87,12 +88,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         wait_until_up(base, process)
         yield {"base": base, "ids": ids}
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import stop_process
 
 pytest.importorskip("fastapi", reason="the web UI needs the api extra (fastapi, uvicorn, jinja2)")
 pytest.importorskip("jinja2", reason="the web UI needs the api extra (fastapi, uvicorn, jinja2)")
@@ -196,11 +197,6 @@ def test_serve_with_two_workers_guards_every_answer(db: Path) -> None:
         assert get(port, PAGE).status == 401
         assert get(port, PAGE, host="evil.test").status == 421
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout=20)
     assert process.returncode is not None
     assert "with 2 processes" in " ".join(process.stderr.read().decode().split())  # rich wraps

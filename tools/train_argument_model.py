@@ -23,13 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from checkout import ROOT  # first: the newsgraph beside it, not an installed one
 from scipy import sparse
 from scipy.optimize import minimize
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from newsgraph.components.events.arguments import (  # noqa: E402
+from newsgraph.components.events.arguments import (
     MODEL_PATH,
     ROLES,
     ArgumentContext,
@@ -37,10 +35,10 @@ from newsgraph.components.events.arguments import (  # noqa: E402
     features,
     reranked,
 )
-from newsgraph.components.events.detect import SentenceDetector  # noqa: E402
-from newsgraph.components.events.lexicon import load_lexicon  # noqa: E402
-from newsgraph.eval import conflibert, rams, wikievents  # noqa: E402
-from newsgraph.eval.base import by_part, split_of  # noqa: E402
+from newsgraph.components.events.detect import SentenceDetector
+from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.eval import conflibert, rams, wikievents
+from newsgraph.eval.base import by_part, split_of
 
 Range = tuple[int, int]
 

@@ -23,20 +23,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from checkout import ROOT  # first: the newsgraph beside it, not an installed one
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from newsgraph.components.events.decision import MODEL_PATH, main_event_features  # noqa: E402
-from newsgraph.components.events.lexicon import load_lexicon  # noqa: E402
-from newsgraph.eval import conflibert, plover  # noqa: E402
-from newsgraph.eval.base import by_part  # noqa: E402
+from newsgraph.components.events.decision import MODEL_PATH, main_event_features
+from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.eval import conflibert, plover
+from newsgraph.eval.base import by_part
 
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 # how far below the lexicon alone either set's CV figure may fall (PLOVER's fit part has 81

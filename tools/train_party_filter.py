@@ -27,13 +27,11 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from checkout import ROOT  # first: the newsgraph beside it, not an installed one
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from newsgraph.components.events import party_filter  # noqa: E402
-from newsgraph.eval import conflibert, gvdb, muc4, rams, wikievents  # noqa: E402
-from newsgraph.eval.base import by_part  # noqa: E402
+from newsgraph.components.events import party_filter
+from newsgraph.eval import conflibert, gvdb, muc4, rams, wikievents
+from newsgraph.eval.base import by_part
 
 Range = tuple[int, int]
 PARTY_ROLES = ("source", "target")

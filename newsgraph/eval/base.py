@@ -171,6 +171,20 @@ class InPart(Protocol):
 P = TypeVar("P", bound=InPart)
 
 
+class OfficialPart:
+    """Mixin for a gold item of a set with official train and dev files (its dataclass gives
+    ``official`` and ``id``): an official train item is always fit, a dev item's part is fixed
+    by its id."""
+
+    __slots__ = ()
+    official: str  # "train" or "dev"
+    id: str
+
+    @property
+    def part(self) -> str:
+        return FIT if self.official == "train" else split_of(self.id)
+
+
 def part_members(dev: Iterable[P], train: Sequence[P], part: str) -> list[P]:
     """One part's gold items in a set with official train and dev files: the fit part is the
     (sampled) train items plus dev's fit half; the held-out part is dev's held-out half only."""

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .annotate import Annotation, annotate, detokenize, overlaps, sample
-from .base import FIT, Counts, Report, Row, part_members, parts_of, split_of, tag
+from .base import Counts, OfficialPart, Report, Row, part_members, parts_of, tag
 
 NAME = "factuality"
 DEFAULT_DATA = "factuality"
@@ -49,7 +49,7 @@ Range = tuple[int, int]
 
 
 @dataclass(slots=True)
-class GoldSentence:
+class GoldSentence(OfficialPart):
     corpus: str
     official: str
     text: str
@@ -58,10 +58,6 @@ class GoldSentence:
     @property
     def id(self) -> str:
         return f"{self.corpus}:{self.text}"
-
-    @property
-    def part(self) -> str:
-        return FIT if self.official == "train" else split_of(self.id)
 
 
 def gold_class(score: float) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .annotate import annotate, official_parts
 from .arguments import Range, cluster_counts, document_roles, event_types, load_map
-from .base import FIT, Counts, Report, Row, part_members, parts_of, split_of, tag
+from .base import Counts, OfficialPart, Report, Row, part_members, parts_of, tag
 from .plover import scored_type
 
 NAME = "muc4"
@@ -36,16 +36,12 @@ ROLES = ("source", "target")
 
 
 @dataclass(slots=True)
-class GoldDocument:
+class GoldDocument(OfficialPart):
     id: str
     text: str
     official: str
     incidents: list[tuple[str, ...]] = field(default_factory=list)  # PLOVER types, per type
     roles: dict[str, list[list[Range]]] = field(default_factory=dict)  # role -> entities
-
-    @property
-    def part(self) -> str:
-        return FIT if self.official == "train" else split_of(self.id)
 
 
 def read_document(record: dict[str, Any], official: str) -> GoldDocument:

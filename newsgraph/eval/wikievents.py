@@ -18,7 +18,7 @@ from typing import Any
 
 from .annotate import annotate, detokenize, official_parts
 from .arguments import GoldEvent, TriggerTally, load_map, plover_types
-from .base import FIT, HELDOUT, Report, part_members, parts_of, split_of, tag
+from .base import HELDOUT, OfficialPart, Report, part_members, parts_of, tag
 
 NAME = "wikievents"
 DEFAULT_DATA = "wikievents"
@@ -28,15 +28,11 @@ TRAIN_CAP = 40  # train documents scored in the fit part (about 800 tokens each)
 
 
 @dataclass(slots=True)
-class GoldDocument:
+class GoldDocument(OfficialPart):
     id: str
     text: str
     events: list[GoldEvent]
     official: str  # "train" or "dev"
-
-    @property
-    def part(self) -> str:
-        return FIT if self.official == "train" else split_of(self.id)
 
 
 def _nearest(text: str, needle: str, anchor: int) -> tuple[int, int] | None:

@@ -32,6 +32,23 @@ ARTICLE_ORDER_SQL = (
 )
 
 
+@dataclass
+class Page:
+    """One page of a list (articles, actors, statements, events) and the list's whole length."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:  # the items are this request's own: no deep copy
+        return dict(vars(self))
+
+    @property
+    def has_next(self) -> bool:
+        return self.offset + len(self.items) < self.total
+
+
 @dataclass(frozen=True)
 class ArticleRun:
     """The articles of one outlet (or all) that hold events, in list order: their ids, their

@@ -11,16 +11,16 @@ the names and article details a reader needs next to it.
 from __future__ import annotations
 
 import copy
-import functools
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any
 
 from ..store import Store, actor_rows
 from ..store.schema import get_table
-from . import actorpages, lookup, paging, wordings
+from . import actorpages, lookup, paging
+from .actorqueries import ActorQueries
 from .figures import PictureQueries
 from .filters import (  # noqa: F401 (the filters are part of this module's interface)
     ARTICLE_SORTS,
@@ -39,42 +39,26 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     like_pattern,
     q,
 )
-from .items import _actor_summary, _event_item, _statement_item
+from .items import _event_item, _statement_item
+from .memo import unchanging
 from .paging import (
     ARTICLE_ORDER_SQL,
     ARTICLE_REF,
     ArticleOrder,
+    Page,
     chooses_articles_only,
     event_page,
     page_articles,
 )
 
-_ID_CHUNK = 500
 # A page is first looked for among the newest articles holding this many times its end in events
 _WINDOW = 20
-_KEPT_ACTORS = 4096  # actors whose wordings a read-only store keeps in memory
-T = TypeVar("T")
 ARTICLE_ORDERS = {
     "newest": "{0}published DESC NULLS LAST, {0}title, {0}id",
     "oldest": "{0}published ASC NULLS LAST, {0}title, {0}id",
     "title": "lower({0}title) NULLS LAST, {0}id",
     "outlet": "lower({0}outlet) NULLS LAST, {0}published DESC NULLS LAST, {0}id",
 }
-
-
-@dataclass
-class Page:
-    total: int
-    limit: int
-    offset: int
-    items: list[dict[str, Any]]
-
-    def to_dict(self) -> dict[str, Any]:  # the items are this request's own: no deep copy
-        return dict(vars(self))
-
-    @property
-    def has_next(self) -> bool:
-        return self.offset + len(self.items) < self.total
 
 
 @dataclass
@@ -93,22 +77,7 @@ _ARTICLE_REF = ARTICLE_REF
 _STATEMENTS = "FROM statements s JOIN articles a ON a.id = s.article_id"
 
 
-def _unchanging(method: Callable[[Reader], T]) -> Callable[[Reader], T]:
-    """Memoise a whole-store summary (facet counts every list page shows) on a read-only
-    DuckDB store, which no one can write while it is served; elsewhere ask each time."""
-
-    @functools.wraps(method)
-    def memoised(self: Reader) -> T:
-        if not self.frozen:
-            return method(self)
-        if method.__name__ not in self._memo:
-            self._memo[method.__name__] = method(self)
-        return self._memo[method.__name__]
-
-    return memoised
-
-
-class Reader(PictureQueries):
+class Reader(PictureQueries, ActorQueries):
     """The queries of the web UI and API over one open (read-only) store.
 
     On DuckDB each request thread reads through a cursor of its own on the store's one
@@ -219,7 +188,7 @@ class Reader(PictureQueries):
         ]
         return Page(total, limit, offset, items)
 
-    @_unchanging
+    @unchanging
     def outlets(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
@@ -285,143 +254,6 @@ class Reader(PictureQueries):
         names = self.actor_names(w for w in wanted if w and w not in known)
         return ArticleView(record, links, dict(clusters), names)
 
-    # --- actors -------------------------------------------------------------------------
-
-    def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
-        wanted = sorted(set(ids))
-        names: dict[str, str] = {}
-        for i in range(0, len(wanted), _ID_CHUNK):
-            chunk = wanted[i : i + _ID_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            for actor_id, name in self._fetch(
-                f"SELECT id, name FROM actors WHERE id IN ({marks})", chunk
-            ):
-                names[actor_id] = name or actor_id
-        return names
-
-    @_unchanging
-    def actor_types(self) -> list[tuple[str, int]]:
-        rows = self._fetch(
-            f"SELECT {q('type')}, count(*) FROM actors WHERE {q('type')} IS NOT NULL "
-            f"GROUP BY {q('type')} ORDER BY {q('type')}"
-        )
-        return [(r[0], int(r[1])) for r in rows]
-
-    def actors(
-        self, text: str | None = None, type_: str | None = None, limit: int = 50, offset: int = 0
-    ) -> Page:
-        where = Where()
-        if text:
-            clause, params = lookup.search_clause(text)
-            where.add(clause, *params)
-        if type_:
-            where.add(f"lower(a.{q('type')}) = ?", type_.lower())
-        if self.frozen:
-            return self._ranked_actors(where, limit, offset)
-        total = self._count(f"FROM actors a{where.sql()}", where.params)
-        rows = self._fetch(
-            "WITH m AS (SELECT actor_id, count(*) AS n_mentions, "
-            "count(DISTINCT article_id) AS n_articles FROM mentions "
-            "WHERE label = 'actor' AND actor_id IS NOT NULL GROUP BY actor_id), "
-            f"page AS (SELECT a.id, a.name, a.{q('type')} AS kind, a.country, a.affiliation, "
-            "COALESCE(m.n_mentions, 0) AS n_mentions, COALESCE(m.n_articles, 0) AS n_articles "
-            f"FROM actors a LEFT JOIN m ON m.actor_id = a.id{where.sql()} "
-            f"ORDER BY n_mentions DESC, a.name, a.id{self._page_sql(limit, offset)}) "
-            "SELECT page.*, "
-            "(SELECT count(*) FROM statements s WHERE s.speaker_actor = page.id), "
-            "(SELECT count(*) FROM events e "
-            "WHERE e.source_actor = page.id OR e.target_actor = page.id) "
-            "FROM page ORDER BY n_mentions DESC, name, id",
-            where.params,
-        )
-        return Page(total, limit, offset, [_actor_summary(row) for row in rows])
-
-    @_unchanging
-    def _actor_stats(self) -> dict[str, tuple[int, int, int, int]]:
-        """Actor id → (mentions, articles, statements, events), for the whole store."""
-        rows = self._fetch(
-            "SELECT a.id, COALESCE(m.n, 0), COALESCE(m.na, 0), COALESCE(s.n, 0), "
-            "COALESCE(ev.n, 0) FROM actors a "
-            "LEFT JOIN (SELECT actor_id, count(*) AS n, count(DISTINCT article_id) AS na "
-            "FROM mentions WHERE label = 'actor' AND actor_id IS NOT NULL GROUP BY 1) m "
-            "ON m.actor_id = a.id "
-            "LEFT JOIN (SELECT speaker_actor AS id, count(*) AS n FROM statements "
-            "GROUP BY 1) s ON s.id = a.id "
-            "LEFT JOIN (SELECT id, count(*) AS n FROM (SELECT source_actor AS id FROM events "
-            "WHERE source_actor IS NOT NULL UNION ALL SELECT target_actor FROM events "
-            "WHERE target_actor IS NOT NULL AND target_actor <> COALESCE(source_actor, '')) "
-            "GROUP BY 1) ev ON ev.id = a.id"
-        )
-        return {r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows}
-
-    def _ranked_actors(self, where: Where, limit: int, offset: int) -> Page:
-        """``actors`` from the memoised counts: the same order, without counting every
-        mention of the store on each request."""
-        stats = self._actor_stats()
-        found = self._fetch(
-            f"SELECT a.id, a.name, a.{q('type')}, a.country, a.affiliation "
-            f"FROM actors a{where.sql()}",
-            where.params,
-        )
-        found.sort(key=lambda r: (-stats.get(r[0], (0,))[0], r[1] is None, r[1] or "", r[0]))
-        page = found[max(0, offset) : max(0, offset) + max(0, min(limit, MAX_LIMIT))]
-        items = [_actor_summary((*row, *stats.get(row[0], (0, 0, 0, 0)))) for row in page]
-        return Page(len(found), limit, offset, items)
-
-    def actor(self, actor_id: str) -> dict[str, Any] | None:
-        if self.frozen:
-            rows = [
-                (*row, *self._actor_stats().get(actor_id, (0, 0, 0, 0)))
-                for row in self._fetch(
-                    f"SELECT id, name, {q('type')}, country, affiliation FROM actors WHERE id = ?",
-                    [actor_id],
-                )
-            ]
-        else:
-            rows = self._actor_rows(actor_id)
-        if not rows:
-            return None
-        return self._actor_detail(_actor_summary(rows[0]), actor_id)
-
-    def _actor_rows(self, actor_id: str) -> list[tuple]:
-        return self._fetch(
-            f"SELECT id, name, {q('type')}, country, affiliation, "
-            "(SELECT count(*) FROM mentions m WHERE m.label = 'actor' AND m.actor_id = a.id), "
-            "(SELECT count(DISTINCT m.article_id) FROM mentions m "
-            "WHERE m.label = 'actor' AND m.actor_id = a.id), "
-            "(SELECT count(*) FROM statements s WHERE s.speaker_actor = a.id), "
-            "(SELECT count(*) FROM events e WHERE e.source_actor = a.id OR e.target_actor = a.id) "
-            "FROM actors a WHERE a.id = ?",
-            [actor_id],
-        )
-
-    def keep_wordings(self) -> None:
-        """Count the most mentioned actors' wordings now, in one query (``wordings``)."""
-        if self.frozen:
-            self._memo["busiest_wordings"] = wordings.of_busiest(self._fetch, _KEPT_ACTORS)
-
-    def _actor_detail(self, actor: dict[str, Any], actor_id: str) -> dict[str, Any]:
-        kept = self._memo.get("busiest_wordings", {}).get(actor_id)
-        others = self._memo.setdefault("wordings", {}) if self.frozen else {}
-        kept = kept if kept is not None else others.get(actor_id)
-        if kept is None:  # a read-only store's wordings never change: kept (other threads too)
-            kept = wordings.of_actor(self._fetch, actor_id)
-            if len(others) >= _KEPT_ACTORS:
-                others.clear()
-            others[actor_id] = kept
-        actor["names"] = copy.deepcopy(kept)
-        affiliation = actor["affiliation"]
-        actor["affiliation_name"] = (
-            self.actor_names([affiliation]).get(affiliation) if affiliation else None
-        )
-        actor["affiliates"] = [
-            {"id": r[0], "name": r[1]}
-            for r in self._fetch(
-                "SELECT id, name FROM actors WHERE affiliation = ? ORDER BY name, id", [actor_id]
-            )
-        ]
-        return actor
-
     # --- statements ---------------------------------------------------------------------
 
     def statements(
@@ -459,7 +291,7 @@ class Reader(PictureQueries):
         items = [_statement_item(row, disputed_by) for row in rows]
         return Page(total, limit, offset, items)
 
-    @_unchanging
+    @unchanging
     def statement_facets(self) -> dict[str, list[tuple[str, int]]]:
         facets = {}
         for column in ("act", "kind"):
@@ -517,7 +349,7 @@ class Reader(PictureQueries):
     def suggest_actors(self, text: str, limit: int = lookup.SUGGESTIONS) -> list[dict[str, Any]]:
         return lookup.suggest(self._fetch, text, limit)
 
-    @_unchanging
+    @unchanging
     def article_order(self) -> ArticleOrder:
         return ArticleOrder.from_rows(self._fetch(ARTICLE_ORDER_SQL))
 
@@ -591,7 +423,7 @@ class Reader(PictureQueries):
         finally:
             cursor.close()
 
-    @_unchanging
+    @unchanging
     def event_types(self) -> list[tuple[str, int]]:
         rows = self._fetch(
             f"SELECT {q('type')}, count(*) FROM events WHERE {q('type')} IS NOT NULL "

@@ -26,7 +26,7 @@ from ..store import actor_rows
 
 SETTINGS_VARIABLE = "NEWSGRAPH_SERVE_SETTINGS"
 MAX_DEFAULT_WORKERS = 4
-# The whole-store summaries a read-only store memoises (``queries._unchanging``): taken before
+# The whole-store summaries a read-only store memoises (``memo.unchanging``): taken before
 # the first request, not by it (on 100,000 articles the actor counts alone take half a second)
 WHOLE_STORE_SUMMARIES = (
     "outlets",

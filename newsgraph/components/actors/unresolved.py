@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ... import extensions
 from ...model import ActorMention
+from ..times.calendar_words import WEEKDAY_NAMES
 
 NER_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 
@@ -27,13 +28,7 @@ NON_NAMES = frozenset(
         "october",
         "november",
         "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *WEEKDAY_NAMES,
         "today",
         "yesterday",
         "tomorrow",

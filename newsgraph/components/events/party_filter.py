@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from .lexicon import load_lexicon
 from .mention import Mention
+from .references import ACTOR_NAME_ENTS
 from .triggers import noun_sense
 
 DATA = Path(__file__).with_name("data") / "en"
@@ -50,7 +51,6 @@ PRONOUNS = frozenset(
 )
 # the events lexicon's object classes of nouns that name actors: people, troops or bodies
 PARTY_CLASSES = frozenset({"people", "troops", "actors", "inspectors"})
-NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # dependents through which a noun phrase names its actor ("Hezbollah's rockets", "a United
 # Nations appeal", "Syrian regime air strikes", "a number of activists", "the missiles fired
 # by the Israeli military"): the phrase then stands for that actor (spans.owner_head)
@@ -88,7 +88,11 @@ def _shape(token: Token) -> str:
 
 
 def _actorish(token: Token, actor_tokens: set[int]) -> bool:
-    if token.i in actor_tokens or token.pos_ in ("PRON", "PROPN") or token.ent_type_ in NAME_ENTS:
+    if (
+        token.i in actor_tokens
+        or token.pos_ in ("PRON", "PROPN")
+        or token.ent_type_ in ACTOR_NAME_ENTS
+    ):
         return True
     return bool(load_lexicon().classes_of(token.lemma_.lower()) & PARTY_CLASSES)
 

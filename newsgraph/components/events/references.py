@@ -10,7 +10,11 @@ from spacy.tokens import Doc
 from ...model import ActorRef, Span
 from .roles import RELATIVE_PRONOUNS, phrase_bounds
 
-NAME_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
+# entity labels that name an actor: a person, group, organisation or polity. The party filter's
+# owner feature (party_filter.names_owner) was trained on exactly these four: keep them so
+ACTOR_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# a mention's words, when merging repeated mentions, are a name with places as well ("in Gaza")
+NAME_ENTS = ACTOR_NAME_ENTS | {"LOC", "FAC"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...extensions import doc_text
+from ..times.calendar_words import WEEKDAY_NAMES
 from .content import CUE_PREPS, SUBJECT_DEPS, TO_CONTENT
 from .draft import Draft, Range
 from .lexicon import Cue, QuoteKnowledge
@@ -22,20 +23,7 @@ _MEDIUM_PREPS = ("in", "through", "via", "on")
 _CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
 
 
-_WEEKDAYS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-    }
-)
+_WEEKDAYS = frozenset({*WEEKDAY_NAMES, "today", "yesterday", "tonight"})
 
 
 def cue_range(token: Token, entry: Cue | None = None) -> Range:

@@ -150,3 +150,20 @@ def test_a_model_of_fewer_features_picks_its_columns(tmp_path: Path) -> None:
                                 "intercept": 0, "threshold": 0.5}), encoding="utf-8")  # fmt: skip
     with pytest.raises(ValueError, match="not among"):
         load_model(str(path))
+
+
+@pytest.mark.skipif(SHIPPED is None, reason="wordnet_events.json.gz not built")
+def test_pair_features_compute_word_meaning_only_when_wanted() -> None:
+    from test_link import _mentions, record
+
+    from newsgraph.link.mention_pairs import pair_features, topic_mentions
+
+    r1 = record("a1", "A", "2025-03-07", "A strong quake hit the coast on Friday.")
+    r2 = record("a2", "B", "2025-03-07", "The earthquake hit the coast on Friday.")
+    mentions = {"a1": _mentions(r1, ("quake", "quake")),
+                "a2": _mentions(r2, ("earthquake", "earthquake"))}  # fmt: skip
+    topic = topic_mentions([r1, r2], mentions)
+    same_synset = FEATURES.index("wordnet_same_synset")
+    assert pair_features(topic, {})[0, 1, same_synset] == 1
+    without = [name for name in FEATURES if not name.startswith("wordnet_")]
+    assert pair_features(topic, {}, wanted=without)[0, 1, same_synset] == 0

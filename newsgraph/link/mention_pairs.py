@@ -297,9 +297,14 @@ def topic_mentions(
 
 
 def pair_features(
-    topic: TopicMentions, parents: Mapping[str, str], priors: FamilyPriors | None = None
+    topic: TopicMentions,
+    parents: Mapping[str, str],
+    priors: FamilyPriors | None = None,
+    wanted: Sequence[str] = FEATURES,
 ) -> np.ndarray:
-    """An (n, n, len(FEATURES)) array of the features of every ordered pair of mentions."""
+    """An (n, n, len(FEATURES)) array of the features of every ordered pair of mentions (the
+    word-meaning columns stay zero unless ``wanted`` names one: they cost a lexicon look-up per
+    pair of trigger lemmas)."""
     n = len(topic.items)
     out = np.zeros((n, n, len(FEATURES)))
     if n == 0:
@@ -346,8 +351,9 @@ def pair_features(
     out[..., col["sentence_cosine"]] = _tfidf_cosine(topic.sentence_words)
     for name, values in _family_cooccurrence(topic).items():
         out[..., col[name]] = values
-    for name, values in _word_meaning([i.mention.lemma for i in topic.items]).items():
-        out[..., col[name]] = values
+    if any(name.startswith("wordnet_") for name in wanted):
+        for name, values in _word_meaning([i.mention.lemma for i in topic.items]).items():
+            out[..., col[name]] = values
     check = Compatibility(parents)
     with_event = [k for k, i in enumerate(topic.items) if i.event is not None or i.times]
     for a in with_event:
@@ -485,7 +491,7 @@ def cluster_mentions_learned(
     if model is None:
         raise FileNotFoundError(f"no {MODEL_FILE}: run tools/train_mention_pairs.py")
     topic = topic_mentions(records, mentions)
-    x = pair_features(topic, affiliations(records), model.priors)
+    x = pair_features(topic, affiliations(records), model.priors, model.features)
     probability = model.probabilities(x)
     probability = (probability + probability.T) / 2
     labels = average_link(probability, model.threshold)

@@ -19,7 +19,13 @@ either side of each trigger (the mention's arguments, mostly) and the TF-IDF cos
 sentences. Story-level: how the two trigger families co-occur over the articles of their
 document cluster (the Jaccard of the sets of articles holding each, the smaller share of
 articles holding one, both repeated in two articles or more): the story's main event is told
-in every article, often in different words.
+in every article, often in different words. Word meaning (``wordnet_lexicon.py``, a lexicon
+derived from WordNet 3.0): both trigger lemmas known, a shared synset, a derivational link
+("shooting"/"shoot"), and 1 / (1 + the fewest hypernym steps to a common ancestor) over the
+first senses and over the first few senses ("murder" is a kind of "kill").
+
+A model may use a subset of ``FEATURES`` (its json's ``features``, in ``FEATURES`` order):
+``pair_features`` always computes them all and ``PairModel.probabilities`` picks its columns.
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ from .mentions import (
     stem,
     times_agree,
 )
+from .wordnet_lexicon import load_lexicon
 
 FEATURES = (
     "same_family", "same_lemma", "same_doc", "same_doc_cluster", "doc_similarity",
@@ -61,6 +68,8 @@ FEATURES = (
     "name_overlap", "same_doc_cluster_loose", "same_doc_cluster_tight",
     "prior_x_same_doc_cluster", "window_overlap", "window_name_overlap", "sentence_cosine",
     "family_doc_jaccard", "family_min_share", "families_repeat",
+    "wordnet_known", "wordnet_same_synset", "wordnet_derivation",
+    "wordnet_first_sense_similarity", "wordnet_similarity",
 )  # fmt: skip
 # Content words either side of a trigger that count as its near context (its arguments).
 WINDOW_WORDS = 5
@@ -85,6 +94,9 @@ class PairModel:
     trees: BoostedTrees | None = None
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Pair probabilities from rows of all ``FEATURES`` (or of the model's own)."""
+        if x.shape[-1] != len(self.features):
+            x = x[..., [FEATURES.index(name) for name in self.features]]
         score = self.trees.scores(x) if self.trees else x @ self.weights + self.intercept
         return 1.0 / (1.0 + np.exp(-score))
 
@@ -188,14 +200,18 @@ def load_model(path: str | None = None) -> PairModel | None:
     if not file.is_file():
         return None
     data = json.loads(file.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{file}: features {data['features']} are not {FEATURES}")
+    features = tuple(data["features"])
+    if features != tuple(f for f in FEATURES if f in features) or len(set(features)) < len(
+        features
+    ):
+        raise ValueError(f"{file}: features {data['features']} are not among {FEATURES}")
     priors = data.get("priors")
     trees = data.get("trees")
     return PairModel(np.asarray(data["weights"], dtype=float), float(data["intercept"]),
                      float(data["threshold"]),
                      FamilyPriors(priors["rates"], priors["base_same"], priors["base_different"])
                      if priors else None,
+                     features=features,
                      trees=BoostedTrees.from_json(trees) if trees else None)  # fmt: skip
 
 
@@ -281,9 +297,14 @@ def topic_mentions(
 
 
 def pair_features(
-    topic: TopicMentions, parents: Mapping[str, str], priors: FamilyPriors | None = None
+    topic: TopicMentions,
+    parents: Mapping[str, str],
+    priors: FamilyPriors | None = None,
+    wanted: Sequence[str] = FEATURES,
 ) -> np.ndarray:
-    """An (n, n, len(FEATURES)) array of the features of every ordered pair of mentions."""
+    """An (n, n, len(FEATURES)) array of the features of every ordered pair of mentions (the
+    word-meaning columns stay zero unless ``wanted`` names one: they cost a lexicon look-up per
+    pair of trigger lemmas)."""
     n = len(topic.items)
     out = np.zeros((n, n, len(FEATURES)))
     if n == 0:
@@ -330,6 +351,9 @@ def pair_features(
     out[..., col["sentence_cosine"]] = _tfidf_cosine(topic.sentence_words)
     for name, values in _family_cooccurrence(topic).items():
         out[..., col[name]] = values
+    if any(name.startswith("wordnet_") for name in wanted):
+        for name, values in _word_meaning([i.mention.lemma for i in topic.items]).items():
+            out[..., col[name]] = values
     check = Compatibility(parents)
     with_event = [k for k, i in enumerate(topic.items) if i.event is not None or i.times]
     for a in with_event:
@@ -401,6 +425,32 @@ def _family_cooccurrence(topic: TopicMentions) -> dict[str, np.ndarray]:
     return out
 
 
+def _word_meaning(lemmas: Sequence[str]) -> dict[str, np.ndarray]:
+    """The WordNet-lexicon features of every pair of trigger lemmas (zero without the
+    lexicon)."""
+    n = len(lemmas)
+    names = ("wordnet_known", "wordnet_same_synset", "wordnet_derivation",
+             "wordnet_first_sense_similarity", "wordnet_similarity")  # fmt: skip
+    lexicon = load_lexicon()
+    if lexicon is None or n == 0:
+        return {name: np.zeros((n, n)) for name in names}
+    kinds = list(dict.fromkeys(lemmas))
+    table = np.zeros((len(names), len(kinds), len(kinds)))
+    for a, x in enumerate(kinds):
+        for b in range(a, len(kinds)):
+            r = lexicon.relation(x, kinds[b])
+            values = (r.known, r.same_synset, r.derivation,
+                      _closeness(r.first_sense_steps), _closeness(r.any_sense_steps))  # fmt: skip
+            table[:, a, b] = table[:, b, a] = values
+    of_kind = {lemma: k for k, lemma in enumerate(kinds)}
+    code = np.asarray([of_kind[lemma] for lemma in lemmas])
+    return {name: table[k][code[:, None], code[None, :]] for k, name in enumerate(names)}
+
+
+def _closeness(steps: int | None) -> float:
+    return 0.0 if steps is None else 1.0 / (1.0 + steps)
+
+
 # ---------------------------------------------------------------- clustering
 
 
@@ -441,7 +491,7 @@ def cluster_mentions_learned(
     if model is None:
         raise FileNotFoundError(f"no {MODEL_FILE}: run tools/train_mention_pairs.py")
     topic = topic_mentions(records, mentions)
-    x = pair_features(topic, affiliations(records), model.priors)
+    x = pair_features(topic, affiliations(records), model.priors, model.features)
     probability = model.probabilities(x)
     probability = (probability + probability.T) / 2
     labels = average_link(probability, model.threshold)

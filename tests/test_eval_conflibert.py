@@ -110,3 +110,32 @@ def test_quality_floor_heldout() -> None:
 # measured - 0.01; session 7 trigger entries on top (docs/events.md): accuracy 0.858, source
 # exact 0.784, target exact 0.508 (merged); floors measured - 0.01
 FLOORS = {"accuracy": 0.848, "source exact": 0.774, "target exact": 0.498}
+
+
+def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:
+    from newsgraph.eval.annotate import Annotation
+    from newsgraph.model import ActorRef, Event, Span, Statement
+
+    text = "The Northland ministry said it is skeptical the Southland plan would meet the deadline."
+    ministry = Span.of(text, 0, 22)
+    said = Span.of(text, 23, 27)
+    plan = Span.of(text, 44, 62)
+    statement = Statement("s1", ActorRef("a1", ministry), said, "say", [], "indirect", "claim")
+    alone = Annotation(text, statements=[statement])
+    assert conflibert.main_statement(alone) is statement
+    assert conflibert.role_span(None, statement, "source") == ministry
+    assert conflibert.role_span(None, statement, "target") is None
+
+    def event(cameo: str, source: Span) -> tuple[str, Event]:
+        made = Event("e1", "AGREE", None, cameo, "verbal_cooperation",
+                     ActorRef(None, source), ActorRef(None, None), [])  # fmt: skip
+        return "AGREE", made
+
+    # a comment about another's act (CAMEO 012) is the speaker's; a coded act keeps its source
+    assert conflibert.role_span(event("012", plan), statement, "source") == ministry
+    assert conflibert.role_span(event("04", plan), statement, "source") == plan
+    # the same actor named by a part of the speaker's phrase stays as the event names it
+    northland = Span.of(text, 4, 13)
+    assert conflibert.role_span(event("015", northland), statement, "source") == northland
+    unspoken = Statement("s2", ActorRef(None, None), said, "say", [], "indirect", "claim")
+    assert conflibert.main_statement(Annotation(text, statements=[unspoken])) is None

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Event
+from ..model import Event, Span, Statement
 from .annotate import Annotation, annotate, detokenize, overlaps
 from .arguments import load_map
 from .base import Counts, Report, Row, by_part, tag
@@ -116,6 +116,33 @@ def main_event(annotation: Annotation) -> tuple[str, Event] | None:
     return kept[0] if kept else None
 
 
+def main_statement(annotation: Annotation) -> Statement | None:
+    """The sentence's first statement (by its cue) that names its speaker: what a CAMEO coder
+    codes (01, make a public statement, its speaker the source) when no event is kept
+    ("X expressed concern", "X declined to comment", "X claimed responsibility")."""
+    spoken = [s for s in annotation.statements if s.speaker.span is not None]
+    spoken.sort(key=lambda s: s.cue.start if s.cue else 10**9)
+    return spoken[0] if spoken else None
+
+
+def role_span(
+    found: tuple[str, Event] | None, statement: Statement | None, role: str
+) -> Span | None:
+    """The main event's ``role`` span. The statement's speaker is the source where the sentence
+    codes the statement: without a main event, or where the main event is framed as a
+    statement about an act (CAMEO 01: "said it is skeptical the program would meet the
+    deadline" is the speaker's comment, not the program's act) and names another source. A
+    statement has no target span (its addressee is an actor id)."""
+    speaker = statement.speaker.span if statement and role == "source" else None
+    if not found:
+        return speaker
+    ours = getattr(found[1], role).span
+    if speaker and (found[1].cameo or "").startswith("01"):
+        same = ours is not None and overlaps((ours.start, ours.end), (speaker.start, speaker.end))
+        return ours if same else speaker
+    return ours
+
+
 def pentacode(found: tuple[str, Event] | None) -> int:
     mapping = load_map("conflibert-cameo")
     if found is None:
@@ -150,14 +177,19 @@ class Tally:
         default_factory=lambda: {"source": [0, 0], "target": [0, 0], "baseline": [0, 0]}
     )
 
-    def add(self, gold: GoldSentence, found: tuple[str, Event] | None) -> None:
+    def add(
+        self,
+        gold: GoldSentence,
+        found: tuple[str, Event] | None,
+        statement: Statement | None = None,
+    ) -> None:
         if gold.label is not None:
-            self.labels.append((gold.label, pentacode(found)))
+            self.labels.append((gold.label, pentacode(found)))  # a statement alone is 0
         for role in ("source", "target"):
             spans = gold.roles.get(role, [])
             if not spans:
                 continue
-            ours = getattr(found[1], role).span if found else None
+            ours = role_span(found, statement, role)
             mine = (ours.start, ours.end) if ours else None
             golds = [gold.text[s:e] for s, e in spans]
             self.exact[role][0] += int(
@@ -213,7 +245,7 @@ def evaluate(
     for part, golds in parts.items():
         tally = Tally()
         for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
-            tally.add(gold, main_event(annotation))
+            tally.add(gold, main_event(annotation), main_statement(annotation))
         report.rows += tag(tally.rows(majority), part)
         report.details[part] = {
             "sentences": len(golds),

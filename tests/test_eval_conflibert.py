@@ -4,6 +4,7 @@ written for it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from eval_fakes import annotation, fake_annotate
@@ -125,6 +126,7 @@ def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None
     assert conflibert.main_statement(alone) is statement
     assert conflibert.role_span(None, statement, "source") == ministry
     assert conflibert.role_span(None, statement, "target") is None
+    assert conflibert.role_span(None, statement, "target", plan) == plan  # what it is about
 
     def event(cameo: str, source: Span) -> tuple[str, Event]:
         made = Event("e1", "AGREE", None, cameo, "verbal_cooperation",
@@ -139,3 +141,28 @@ def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None
     assert conflibert.role_span(event("015", northland), statement, "source") == northland
     unspoken = Statement("s2", ActorRef(None, None), said, "say", [], "indirect", "claim")
     assert conflibert.main_statement(Annotation(text, statements=[unspoken])) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "about"),
+    [
+        ("The Northland envoy expressed condolences to the Southland government over the floods.",
+         "expressed", "the Southland government"),
+        ("Eastland said it is skeptical of a Westland announcement that it had opened the border.",
+         "said", "a Westland announcement"),
+        ("Westland officials said they hoped the Northland council would reopen the school.",
+         "said", "the Northland council"),
+        ("The Northland envoy expressed condolences on Saturday.", "expressed", None),
+        ("The Northland envoy declined to comment on behalf of the ministry.", "declined", None),
+    ],
+)  # fmt: skip
+def test_what_a_statement_is_about(nlp: Any, text: str, cue: str, about: str | None) -> None:
+    from newsgraph.eval.statement_target import statement_target
+    from newsgraph.model import ActorRef, Span, Statement
+
+    start = text.index(cue)
+    speaker = ActorRef(None, Span.of(text, 0, 3))
+    statement = Statement("s1", speaker, Span.of(text, start, start + len(cue)), cue, [],
+                          "indirect", "claim")  # fmt: skip
+    found = statement_target(nlp(text), statement)
+    assert (text[found[0] : found[1]] if found else None) == about

@@ -125,17 +125,26 @@ def main_statement(annotation: Annotation) -> Statement | None:
     return spoken[0] if spoken else None
 
 
+def statement_about(annotation: Annotation, statement: Statement | None) -> Span | None:
+    """What ``statement`` is about or addressed to, as the annotation read it."""
+    found = annotation.statement_targets.get(statement.id) if statement else None
+    return Span.of(annotation.text, *found) if found else None
+
+
 def role_span(
-    found: tuple[str, Event] | None, statement: Statement | None, role: str
+    found: tuple[str, Event] | None,
+    statement: Statement | None,
+    role: str,
+    about: Span | None = None,
 ) -> Span | None:
     """The main event's ``role`` span. The statement's speaker is the source where the sentence
     codes the statement: without a main event, or where the main event is framed as a
     statement about an act (CAMEO 01: "said it is skeptical the program would meet the
-    deadline" is the speaker's comment, not the program's act) and names another source. A
-    statement has no target span (its addressee is an actor id)."""
+    deadline" is the speaker's comment, not the program's act) and names another source.
+    Without a main event, what the statement is about (``about``) is the target."""
     speaker = statement.speaker.span if statement and role == "source" else None
     if not found:
-        return speaker
+        return speaker if role == "source" else (about if statement else None)
     ours = getattr(found[1], role).span
     if speaker and (found[1].cameo or "").startswith("01"):
         same = ours is not None and overlaps((ours.start, ours.end), (speaker.start, speaker.end))
@@ -182,6 +191,7 @@ class Tally:
         gold: GoldSentence,
         found: tuple[str, Event] | None,
         statement: Statement | None = None,
+        about: Span | None = None,
     ) -> None:
         if gold.label is not None:
             self.labels.append((gold.label, pentacode(found)))  # a statement alone is 0
@@ -189,7 +199,7 @@ class Tally:
             spans = gold.roles.get(role, [])
             if not spans:
                 continue
-            ours = role_span(found, statement, role)
+            ours = role_span(found, statement, role, about)
             mine = (ours.start, ours.end) if ours else None
             golds = [gold.text[s:e] for s, e in spans]
             self.exact[role][0] += int(
@@ -245,7 +255,10 @@ def evaluate(
     for part, golds in parts.items():
         tally = Tally()
         for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
-            tally.add(gold, main_event(annotation), main_statement(annotation))
+            statement = main_statement(annotation)
+            tally.add(
+                gold, main_event(annotation), statement, statement_about(annotation, statement)
+            )
         report.rows += tag(tally.rows(majority), part)
         report.details[part] = {
             "sentences": len(golds),

@@ -8,7 +8,10 @@ file's text; the others are rebuilt from their tokens.
 A sentence's **main event** is the first, in text order, of our main events that a
 sentence-level coder keeps (``plover.scored_type``); its class is its quad class in the
 pentacode (``maps/conflibert-cameo.yaml``), a hypothetical or refused event counting as the
-intent it states; no such event is a neutral statement (0).
+intent it states; no such event is a neutral statement (0). A sentence that codes a statement
+(no main event, or a main event coded CAMEO 01 whose source is not the speaker) takes the
+sentence's first statement's speaker as source, and, with no main event, what the statement is
+about as target (``statement_target``).
 
 Rows: class accuracy and macro-F1 over the five classes (and per class), the majority-class
 baseline; on token sentences with a gold source (target), the share whose main event's source

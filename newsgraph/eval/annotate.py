@@ -85,6 +85,8 @@ class Annotation:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # char spans of sentences
     places: dict[str, Place] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+    # statement id -> char span of what it is about or addressed to (eval/statement_target.py)
+    statement_targets: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def main(self) -> list[Event]:
@@ -126,6 +128,7 @@ def annotate(
 ) -> list[Annotation]:
     """The pipeline's reading of each text (``dates``: publication dates, where known)."""
     from ..components.events.summary import anchor_token, main_events
+    from .statement_target import statement_target
 
     out = []
     for doc in parse_dated(texts, nlp, dates):
@@ -144,6 +147,11 @@ def annotate(
                 [(s.start_char, s.end_char) for s in doc.sents],
                 {p.id: p for p in (doc._.ng_places or [])},
                 list(doc._.ng_statements or []),
+                {
+                    s.id: span
+                    for s in doc._.ng_statements or []
+                    if (span := statement_target(doc, s)) is not None
+                },
             )
         )
     return out

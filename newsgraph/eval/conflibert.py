@@ -8,7 +8,10 @@ file's text; the others are rebuilt from their tokens.
 A sentence's **main event** is the first, in text order, of our main events that a
 sentence-level coder keeps (``plover.scored_type``); its class is its quad class in the
 pentacode (``maps/conflibert-cameo.yaml``), a hypothetical or refused event counting as the
-intent it states; no such event is a neutral statement (0).
+intent it states; no such event is a neutral statement (0). A sentence that codes a statement
+(no main event, or a main event coded CAMEO 01 whose source is not the speaker) takes the
+sentence's first statement's speaker as source, and, with no main event, what the statement is
+about as target (``statement_target``).
 
 Rows: class accuracy and macro-F1 over the five classes (and per class), the majority-class
 baseline; on token sentences with a gold source (target), the share whose main event's source
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Event
+from ..model import Event, Span, Statement
 from .annotate import Annotation, annotate, detokenize, overlaps
 from .arguments import load_map
 from .base import Counts, Report, Row, by_part, tag
@@ -116,6 +119,42 @@ def main_event(annotation: Annotation) -> tuple[str, Event] | None:
     return kept[0] if kept else None
 
 
+def main_statement(annotation: Annotation) -> Statement | None:
+    """The sentence's first statement (by its cue) that names its speaker: what a CAMEO coder
+    codes (01, make a public statement, its speaker the source) when no event is kept
+    ("X expressed concern", "X declined to comment", "X claimed responsibility")."""
+    spoken = [s for s in annotation.statements if s.speaker.span is not None]
+    spoken.sort(key=lambda s: s.cue.start if s.cue else 10**9)
+    return spoken[0] if spoken else None
+
+
+def statement_about(annotation: Annotation, statement: Statement | None) -> Span | None:
+    """What ``statement`` is about or addressed to, as the annotation read it."""
+    found = annotation.statement_targets.get(statement.id) if statement else None
+    return Span.of(annotation.text, *found) if found else None
+
+
+def role_span(
+    found: tuple[str, Event] | None,
+    statement: Statement | None,
+    role: str,
+    about: Span | None = None,
+) -> Span | None:
+    """The main event's ``role`` span. The statement's speaker is the source where the sentence
+    codes the statement: without a main event, or where the main event is framed as a
+    statement about an act (CAMEO 01: "said it is skeptical the program would meet the
+    deadline" is the speaker's comment, not the program's act) and names another source.
+    Without a main event, what the statement is about (``about``) is the target."""
+    speaker = statement.speaker.span if statement and role == "source" else None
+    if not found:
+        return speaker if role == "source" else (about if statement else None)
+    ours = getattr(found[1], role).span
+    if speaker and (found[1].cameo or "").startswith("01"):
+        same = ours is not None and overlaps((ours.start, ours.end), (speaker.start, speaker.end))
+        return ours if same else speaker
+    return ours
+
+
 def pentacode(found: tuple[str, Event] | None) -> int:
     mapping = load_map("conflibert-cameo")
     if found is None:
@@ -150,14 +189,20 @@ class Tally:
         default_factory=lambda: {"source": [0, 0], "target": [0, 0], "baseline": [0, 0]}
     )
 
-    def add(self, gold: GoldSentence, found: tuple[str, Event] | None) -> None:
+    def add(
+        self,
+        gold: GoldSentence,
+        found: tuple[str, Event] | None,
+        statement: Statement | None = None,
+        about: Span | None = None,
+    ) -> None:
         if gold.label is not None:
-            self.labels.append((gold.label, pentacode(found)))
+            self.labels.append((gold.label, pentacode(found)))  # a statement alone is 0
         for role in ("source", "target"):
             spans = gold.roles.get(role, [])
             if not spans:
                 continue
-            ours = getattr(found[1], role).span if found else None
+            ours = role_span(found, statement, role, about)
             mine = (ours.start, ours.end) if ours else None
             golds = [gold.text[s:e] for s, e in spans]
             self.exact[role][0] += int(
@@ -213,7 +258,10 @@ def evaluate(
     for part, golds in parts.items():
         tally = Tally()
         for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
-            tally.add(gold, main_event(annotation))
+            statement = main_statement(annotation)
+            tally.add(
+                gold, main_event(annotation), statement, statement_about(annotation, statement)
+            )
         report.rows += tag(tally.rows(majority), part)
         report.details[part] = {
             "sentences": len(golds),

@@ -51,6 +51,7 @@ from .triggers import (
     in_hyphen_compound,
     lemma_candidates,
     lexicon_verb_keys,
+    measured_noun,
     noun_sense,
     object_sense,
     verb_keys,
@@ -200,6 +201,10 @@ class SentenceDetector:
             and child(verb, "oprd") is None
         )
         obj_sense = noun_sense(obj, lex) if obj is not None else None
+        measured = measured_noun(obj) if obj is not None and is_support and not obj_sense else None
+        measured_sense = noun_sense(measured, lex) if measured is not None else None
+        if measured_sense is not None and measured_sense.type == "AID":
+            obj, obj_sense = measured, measured_sense  # "announced $33 million in assistance"
         if (
             obj is not None
             and obj_sense is not None

@@ -111,3 +111,19 @@ def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:
             if override is not None:
                 return sense.with_override(override)
     return sense
+
+
+# heads of an amount that names what it measures with "in" ("$33 million in assistance", "an
+# increase in funding"): CAMEO 071 codes the aid announced, whatever its size (only aid: "an
+# increase in attacks" announced is no attack by the announcer)
+AMOUNT_HEADS = frozenset({"million", "billion", "thousand", "increase", "sum", "amount"})
+
+
+def measured_noun(obj: Token) -> Token | None:
+    """The noun an amount object measures ("announced $33 million in assistance": assistance)."""
+    if obj.lemma_.lower() not in AMOUNT_HEADS and not obj.like_num:
+        return None
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None

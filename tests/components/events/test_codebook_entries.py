@@ -258,3 +258,16 @@ def test_poisoning_torching_and_stabbing_are_assaults(nlp: Language) -> None:
     assert (
         _found(nlp, "Dozens of students were treated for food poisoning in Delhi on Monday.") == []
     )
+
+
+def test_an_amount_of_aid_announced_is_the_aid(nlp: Language) -> None:
+    # CAMEO 071 provide economic aid: the object is an amount, the aid what it measures
+    assert ("AID", "Northland", "Southland flood victims") in _found(
+        nlp, "Northland announced $20 million in emergency assistance to Southland flood victims."
+    )
+    assert ("AID", "Eastland", "Westland hospitals") in _found(
+        nlp, "Eastland on Monday announced a large increase in funding to Westland hospitals."
+    )
+    # only aid: an announced rise in attacks is no attack by the announcer, nor is a cut an aid
+    assert _found(nlp, "The monitor announced an increase in attacks.") == []
+    assert _found(nlp, "Funding was cut by Eastland.") == []

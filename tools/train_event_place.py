@@ -2,12 +2,14 @@
 ``eval/event-location``: the hand-checked fit sentences and, with ``--silver N``, up to N of the
 silver sentences whose text falls in the fit part too (no held-out sentence is read).
 
-    PYTHONPATH=. python tools/train_event_place.py --silver 4000
+    PYTHONPATH=. python tools/train_event_place.py --silver 6000
 
 Each place mention in the sentence of the gold verb is a candidate, labelled by whether its
-place is one of the gold locations. A logistic regression (scikit-learn, the ``train`` extra)
-is fitted; the highest threshold within 0.005 of the best event-place F1 of the hand-checked
-fit sentences (5-fold, out of fold) is stored with the weights in ``data/en/event_place_model.npz``.
+place is one of the gold locations. Gradient-boosted trees (scikit-learn, the ``train`` extra;
+``--logistic`` for a logistic regression) are fitted; the highest threshold within 0.005 of the
+best event-place F1 of the hand-checked fit sentences (5-fold, out of fold) is stored with the
+model in ``data/en/event_place_model.npz`` (the trees as flat arrays, walked with numpy by
+``place_choice.BoostedTrees``).
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from train_stance import export_trees
 
 from newsgraph.components.events.place_choice import (
     FEATURE_NAMES,
     MODEL_FILE,
+    TREE_ARRAYS,
     Roles,
     candidate_features,
     sentence_candidates,
@@ -34,6 +39,9 @@ from newsgraph.eval.base import FIT, shared_eval_dir, split_of
 from newsgraph.nlp import get_pipeline
 
 F1_SLACK = 0.005
+# shallow trees, no early stopping (its validation split is random): out of fold on the
+# hand-checked fit sentences, depth 3 x 150 trees 0.842 against the logistic model's 0.825
+TREE_SETTINGS = {"max_depth": 3, "max_iter": 150, "learning_rate": 0.1, "early_stopping": False}
 OUT = Path(__file__).resolve().parents[1] / "newsgraph/components/events/data/en" / MODEL_FILE
 
 
@@ -118,6 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--silver", type=int, default=0, help="silver fit sentences to add")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--logistic", action="store_true", help="a logistic model, no trees")
     args = parser.parse_args()
     records = read_fit_records(args.silver)
     nlp = get_pipeline()
@@ -130,12 +139,12 @@ def main() -> None:
     gold_samples = [s for s in samples if s.gold]
     print(f"{len(samples)} sentences ({len(gold_samples)} hand-checked)")
 
-    def fit(train: list[Sample]) -> LogisticRegression:
+    def fit(train: list[Sample]) -> LogisticRegression | HistGradientBoostingClassifier:
         x = np.vstack([s.features for s in train if len(s.labels)])
         y = np.concatenate([s.labels for s in train if len(s.labels)])
-        model = LogisticRegression(C=1.0, max_iter=2000)
-        model.fit(x, y)
-        return model
+        if args.logistic:
+            return LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
+        return HistGradientBoostingClassifier(**TREE_SETTINGS, random_state=0).fit(x, y)
 
     # out-of-fold scores of the hand-checked sentences choose the threshold
     folds = GroupKFold(n_splits=5)
@@ -159,15 +168,27 @@ def main() -> None:
     print("  by threshold:", " ".join(f"{t:.3f}:{f1_at(gold_samples, oof, float(t)):.3f}"
                                       for t in thresholds[4:16]))  # fmt: skip
     model = fit(samples)
-    for name, weight in sorted(
-        zip(FEATURE_NAMES, model.coef_[0], strict=True), key=lambda p: -abs(p[1])
-    ):
-        print(f"  {weight:+.2f} {name}")
+    if isinstance(model, LogisticRegression):
+        for name, weight in sorted(
+            zip(FEATURE_NAMES, model.coef_[0], strict=True), key=lambda p: -abs(p[1])
+        ):
+            print(f"  {weight:+.2f} {name}")
+        weights, bias, trees = model.coef_[0], float(model.intercept_[0]), {}
+    else:
+        flat = export_trees(model)
+        trees = {
+            "tree_start": flat["tree_start"],
+            "tree_baseline": np.array(float(flat["baseline"][0])),
+            "tree_depth": flat["max_depth"],
+            **{name: flat[name] for name in TREE_ARRAYS},
+        }
+        weights, bias = np.zeros(len(FEATURE_NAMES)), 0.0
     np.savez(
         args.out,
-        weights=model.coef_[0].astype(np.float32),
-        meta=np.array([model.intercept_[0], best], dtype=np.float64),
+        weights=weights.astype(np.float32),
+        meta=np.array([bias, best], dtype=np.float64),
         feature_names=np.array(FEATURE_NAMES),
+        **trees,
     )
     print(f"wrote {args.out}")
 

@@ -1,11 +1,12 @@
-"""Which place named in an event's sentence is where the event happened: a logistic model.
+"""Which place named in an event's sentence is where the event happened: a learned chooser.
 
 Every place mention in the trigger's sentence is a candidate; ``candidate_features`` describes
 it against the trigger (the preposition before it, the dependency path, the distance, whether
 it is in the trigger's clause, whether it is a country or a city, whether it is the event's
 target or names its source's country). ``tools/train_event_place.py`` fits the weights on the
 fit part of ``eval/event-location`` (hand-checked and silver sentences) and writes
-``data/en/event_place_model.npz``; here they are applied with numpy. The best candidate is the
+``data/en/event_place_model.npz`` (boosted trees as flat arrays, or logistic weights); here they
+are applied with numpy. The best candidate is the
 event's place when its probability reaches the model's threshold; none otherwise.
 """
 
@@ -19,6 +20,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
+from ...link.flat_trees import leaves_reached
 from ...model import Place, Span
 from .roles import clause_tokens
 
@@ -194,12 +196,47 @@ def _settlement_named(doc: Doc, start: int, end: int) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class BoostedTrees:
+    """Gradient-boosted trees as flat arrays (``tools/train_event_place.py`` exports them
+    from scikit-learn): a candidate's log-odds is ``baseline`` plus its leaf in every tree."""
+
+    baseline: float
+    starts: np.ndarray
+    max_depth: int
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    is_leaf: np.ndarray
+    value: np.ndarray
+
+    def log_odds(self, features: np.ndarray) -> np.ndarray:
+        out = np.full(len(features), self.baseline, dtype=np.float64)
+        for start in self.starts:
+            node = leaves_reached(
+                features, int(start), self.max_depth, self.feature, self.threshold,
+                self.left, self.right, self.is_leaf,
+            )  # fmt: skip
+            out += self.value[node]
+        return out
+
+
+TREE_ARRAYS = ("feature", "threshold", "left", "right", "is_leaf", "value")
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceModel:
+    """Logistic weights, or boosted trees when the model file holds them (the trees see how
+    features combine: a "from" phrase on a noun against one on the trigger)."""
+
     weights: np.ndarray
     bias: float
     threshold: float
+    trees: BoostedTrees | None = None
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
+        if self.trees is not None:
+            return 1.0 / (1.0 + np.exp(-self.trees.log_odds(features)))
         return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
 
     def choose_index(self, features: np.ndarray) -> int | None:
@@ -244,7 +281,15 @@ def load_place_model(path: str | None = None) -> PlaceModel | None:
         if names != FEATURE_NAMES:
             return None
         bias, threshold = data["meta"].tolist()
-        return PlaceModel(data["weights"].astype(np.float32), float(bias), float(threshold))
+        trees = None
+        if "tree_start" in data.files:
+            trees = BoostedTrees(
+                float(data["tree_baseline"]),
+                data["tree_start"],
+                int(data["tree_depth"]),
+                *(data[name] for name in TREE_ARRAYS),
+            )
+        return PlaceModel(data["weights"].astype(np.float32), float(bias), float(threshold), trees)
 
 
 def sentence_candidates(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[Mention]:

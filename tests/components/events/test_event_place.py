@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from newsgraph.components.events.place_choice import (
     FEATURE_NAMES,
+    BoostedTrees,
     PlaceModel,
     Roles,
     candidate_features,
@@ -51,6 +52,32 @@ def test_a_journeys_origin_is_not_where_the_meeting_happened(full_nlp: Language)
 def test_shipped_model_matches_the_features() -> None:
     model = load_place_model()
     assert model is not None and model.weights.shape == (len(FEATURE_NAMES),)
+    assert model.trees is not None and model.trees.max_depth >= 1
+
+
+def _stump_on(column: int) -> BoostedTrees:
+    """One split: rows whose ``column`` is above 0.5 score +2, the others -2."""
+    return BoostedTrees(
+        baseline=0.0,
+        starts=np.array([0]),
+        max_depth=1,
+        feature=np.array([column, 0, 0]),
+        threshold=np.array([0.5, 0.0, 0.0]),
+        left=np.array([1, 0, 0]),
+        right=np.array([2, 0, 0]),
+        is_leaf=np.array([0, 1, 1], dtype=bool),
+        value=np.array([0.0, -2.0, 2.0]),
+    )
+
+
+def test_boosted_trees_choose_the_candidate_their_split_favours() -> None:
+    column = FEATURE_NAMES.index("prep=in")
+    model = PlaceModel(np.zeros(len(FEATURE_NAMES), dtype=np.float32), 0.0, 0.5, _stump_on(column))
+    features = np.zeros((3, len(FEATURE_NAMES)), dtype=np.float32)
+    features[2, column] = 1
+    assert model.choose_index(features) == 2
+    assert np.allclose(model.probabilities(features)[:2], 1 / (1 + np.exp(2.0)))
+    assert model.choose_index(features[:2]) is None  # no row reaches the +2 leaf
 
 
 def test_features_mark_the_preposition_and_the_source(nlp: Language) -> None:

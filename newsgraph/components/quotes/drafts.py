@@ -311,10 +311,7 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
     """Resolve reports inside another statement's content, as PolNeAR annotates them (a token
     belongs to one attribution): "X said Y plans Z" keeps X's statement; but a speech verb
     inside the object of a stance verb ("concluded the video with the threat of N, who said
-    ...") wins over the stance verb. "According to" vouches for its whole clause and wins over
-    any cue it holds or that holds it ("According to CNN, X said Y", "X said Y, according to
-    CNN"; PolNeAR train, sentences with both: "according to" is the cue 44 times, the speech
-    verb 5)."""
+    ...") wins over the stance verb."""
     dropped: set[int] = set()
     for i, inner in enumerate(drafts):
         if inner.cue is None:
@@ -329,7 +326,7 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
                     break
             else:
                 continue  # the cue is inside none of outer's content pieces
-            if _rank(inner) > _rank(outer):
+            if _is_speech(inner) and not _is_speech(outer):
                 dropped.add(j)
             else:
                 dropped.add(i)
@@ -339,11 +336,3 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
 
 def _is_speech(draft: Draft) -> bool:
     return draft.entry is not None and draft.entry.frame == "clause"
-
-
-def _rank(draft: Draft) -> int:
-    """Which of two nested drafts keeps its cue: "according to", then a speech verb, then the
-    rest (the outer draft wins a tie)."""
-    if draft.origin == "according":
-        return 2
-    return 1 if _is_speech(draft) else 0

@@ -43,19 +43,6 @@ def test_according_to_beats_a_stance_verb_around_it(nlp: Language):
     ]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "According to the local newspaper, the governor told reporters that the bridge would "
-        "reopen in May.\n",
-        "The mayor said the curfew would end on Sunday, according to two city officials.\n",
-    ],
-)
-def test_according_to_beats_a_speech_verb_it_holds_or_that_holds_it(nlp: Language, text: str):
-    # PolNeAR marks one attribution per token: "according to" is the cue, the verb is content
-    assert [s.cue.text.lower() for s in statements(nlp, text) if s.cue] == ["according to"]
-
-
 def test_when_stays_out_of_a_statements_cue(nlp: Language):
     text = "The minister smiled when asked about the strike on the depot."
     cues = [s.cue.text for s in statements(nlp, text) if s.cue]

@@ -462,6 +462,7 @@ def test_a_lone_surname_before_a_headline_colon_speaks(nlp: Language, name: str)
         "Aid on the Coast: Trucks Reach Tyre After Strikes.",  # a topic
         "Wow: The Governor Cuts the Budget Again.",  # an interjection
         "Look: The Budget Office Hid Its Costs for Years.",  # an interjection
+        "Calm Over Tyre: Trucks Reach the City After Strikes.",  # a topic in title case
     ],
 )
 def test_a_headline_colon_without_a_speaker_is_no_statement(nlp: Language, headline: str):

@@ -102,14 +102,15 @@ def test_annotator_agreement_scores_the_first_file_against_the_second(tmp_path):
 # (0.7185 0.6806 0.5528 / 0.7913 0.7751 0.7549), minus 0.01; after the content boundary
 # conventions (docs/quotes.md) 0.7187 0.6807 0.5525 / 0.7907 0.7744 0.7511: no floor moved;
 # after the cue boundary conventions (docs/quotes.md, 2026-12-05) 0.7278 0.6882 0.5606 /
-# 0.7937 0.7787 0.7532: the floors below (content lenient kept at its earlier floor).
+# 0.7937 0.7787 0.7532; after the headline speakers the entity tagger missed (docs/quotes.md,
+# "Headline speakers", 2026-12-05) 0.7298 0.6903 0.5628 / 0.7955 0.7806 0.7551: the floors below.
 DEV_FLOORS = {
-    "cue strict": 0.717,
-    "source strict": 0.678,
-    "content strict": 0.550,
-    "cue lenient": 0.783,
-    "source lenient": 0.768,
-    "content lenient": 0.744,
+    "cue strict": 0.719,
+    "source strict": 0.680,
+    "content strict": 0.552,
+    "cue lenient": 0.785,
+    "source lenient": 0.770,
+    "content lenient": 0.745,
 }
 
 

@@ -446,12 +446,23 @@ def test_a_headline_source_colon_claim_is_a_statement(nlp: Language):
     ]
 
 
+@pytest.mark.parametrize("name", ["Okonkwo", "Haddad", "Lina Haddad"])
+def test_a_lone_surname_before_a_headline_colon_speaks(nlp: Language, name: str):
+    # the entity tagger often misses a bare surname in a headline; capitalisation says it
+    text = f"{name}: The Party Must Pick Its Nominee Before the Summer.\n\nTrucks came.\n"
+    found = [(s.speaker.span.text, s.cue.text) for s in statements(nlp, text) if s.cue]
+    assert (name, ":") in found
+
+
 @pytest.mark.parametrize(
     "headline",
     [
         "The Latest: Water deliveries resume in Tyre after strikes.",  # a rubric
         "BEIRUT: Trucks reached the southern city of Tyre on Tuesday.",  # a dateline
         "Aid on the Coast: Trucks Reach Tyre After Strikes.",  # a topic
+        "Wow: The Governor Cuts the Budget Again.",  # an interjection
+        "Look: The Budget Office Hid Its Costs for Years.",  # an interjection
+        "Calm Over Tyre: Trucks Reach the City After Strikes.",  # a topic in title case
     ],
 )
 def test_a_headline_colon_without_a_speaker_is_no_statement(nlp: Language, headline: str):

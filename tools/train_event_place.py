@@ -9,7 +9,7 @@ place is one of the gold locations. Gradient-boosted trees (scikit-learn, the ``
 ``--logistic`` for a logistic regression) are fitted; the highest threshold within 0.005 of the
 best event-place F1 of the hand-checked fit sentences (5-fold, out of fold) is stored with the
 model in ``data/en/event_place_model.npz`` (the trees as flat arrays, walked with numpy by
-``place_choice.BoostedTrees``).
+``link/flat_trees.BoostedTrees``).
 """
 
 from __future__ import annotations

@@ -175,20 +175,9 @@ class PairEvidence:
 
 def probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:
     """``model.probabilities(x)`` for the rows of a 2-D ``x``, walking every tree at once
-    (one numpy step per tree level instead of one per tree and level: the link stage scores a
-    few pairs at a time, where the per-call cost dominates)."""
+    (``BoostedTrees.scores_stepping_together``: the link stage scores a few pairs at a time,
+    where the per-call cost dominates)."""
     trees = model.trees
     if trees is None or len(x) == 0:
         return model.probabilities(x)
-    starts = trees.start[None, :]
-    node = np.repeat(starts, len(x), axis=0)
-    rows = np.arange(len(x))[:, None]
-    for _ in range(trees.depth + 1):
-        leaf = trees.is_leaf[node]
-        if leaf.all():
-            break
-        go_left = x[rows, trees.feature[node]] <= trees.threshold[node]
-        step = np.where(go_left, trees.left[node], trees.right[node]) + starts
-        node = np.where(leaf, node, step)
-    score = trees.baseline + trees.value[node].sum(axis=1)
-    return 1.0 / (1.0 + np.exp(-score))
+    return 1.0 / (1.0 + np.exp(-trees.scores_stepping_together(x)))

@@ -3,6 +3,10 @@ scripts), with numpy only: the shipped package needs no scikit-learn at run time
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
 import numpy as np
 
 
@@ -28,3 +32,64 @@ def leaves_reached(
         go_left = x[rows, feature[node]] <= threshold[node]
         node = np.where(leaf, node, np.where(go_left, left[node], right[node]) + start)
     return node
+
+
+@dataclass(slots=True)
+class BoostedTrees:
+    """Gradient-boosted regression trees as flat arrays (scikit-learn's
+    ``HistGradientBoostingClassifier``, exported by the training scripts): node ``k`` of the
+    tree starting at ``start`` sends a row left when its ``feature`` is at most ``threshold``;
+    a row's score (log-odds) is ``baseline`` plus the value of the leaf it reaches in every
+    tree. The ECB+ pair scorer keeps them as json, the event-place chooser as npz arrays."""
+
+    baseline: float
+    start: np.ndarray  # each tree's first node
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray  # child indices relative to the tree's start
+    right: np.ndarray
+    is_leaf: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Raw scores (log-odds) of the rows of ``x`` (any leading shape)."""
+        rows = x.reshape(-1, x.shape[-1])
+        out = np.full(len(rows), self.baseline)
+        for start in self.start.tolist():
+            out += self.value[self._leaves(rows, start)]
+        return out.reshape(x.shape[:-1])
+
+    def _leaves(self, rows: np.ndarray, start: int) -> np.ndarray:
+        return leaves_reached(
+            rows, start, self.depth, self.feature, self.threshold, self.left, self.right,
+            self.is_leaf,
+        )  # fmt: skip
+
+    def scores_stepping_together(self, x: np.ndarray) -> np.ndarray:
+        """``scores`` of the rows of a 2-D ``x``, walking every tree at once: one numpy step
+        per tree level instead of one per tree and level, for callers that score a few rows
+        at a time, where the per-call cost dominates."""
+        starts = self.start[None, :]
+        node = np.repeat(starts, len(x), axis=0)
+        rows = np.arange(len(x))[:, None]
+        for _ in range(self.depth + 1):
+            leaf = self.is_leaf[node]
+            if leaf.all():
+                break
+            go_left = x[rows, self.feature[node]] <= self.threshold[node]
+            step = np.where(go_left, self.left[node], self.right[node]) + starts
+            node = np.where(leaf, node, step)
+        return self.baseline + self.value[node].sum(axis=1)
+
+    ARRAYS = ("start", "feature", "threshold", "left", "right", "is_leaf", "value")
+
+    def to_json(self) -> dict[str, Any]:
+        arrays = {name: getattr(self, name).tolist() for name in self.ARRAYS}
+        return {"baseline": self.baseline, "depth": self.depth, **arrays}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> BoostedTrees:
+        kinds = {"threshold": float, "value": float, "is_leaf": bool}
+        arrays = {n: np.asarray(data[n], dtype=kinds.get(n, int)) for n in cls.ARRAYS}
+        return cls(float(data["baseline"]), depth=int(data["depth"]), **arrays)

@@ -43,7 +43,7 @@ import numpy as np
 
 from ..datafiles import data_file
 from .events import Compatibility, affiliations
-from .flat_trees import leaves_reached
+from .flat_trees import BoostedTrees
 from .mentions import (
     _NAME,
     _STOP,
@@ -106,50 +106,6 @@ class PairModel:
                 "threshold": self.threshold, **info,
                 "trees": self.trees.to_json() if self.trees else None,
                 "priors": self.priors.to_json() if self.priors else None}  # fmt: skip
-
-
-@dataclass(slots=True)
-class BoostedTrees:
-    """Gradient-boosted regression trees as flat arrays (scikit-learn's
-    ``HistGradientBoostingClassifier``, exported by the training script): node ``k`` of the
-    tree starting at ``start`` sends a row left when its ``feature`` is at most ``threshold``;
-    a pair's score is ``baseline`` plus the value of the leaf it reaches in every tree."""
-
-    baseline: float
-    start: np.ndarray  # each tree's first node
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray  # child indices relative to the tree's start
-    right: np.ndarray
-    is_leaf: np.ndarray
-    value: np.ndarray
-    depth: int
-
-    def scores(self, x: np.ndarray) -> np.ndarray:
-        """Raw scores (log-odds) of the rows of ``x`` (any leading shape)."""
-        rows = x.reshape(-1, x.shape[-1])
-        out = np.full(len(rows), self.baseline)
-        for start in self.start.tolist():
-            out += self.value[self._leaves(rows, start)]
-        return out.reshape(x.shape[:-1])
-
-    def _leaves(self, rows: np.ndarray, start: int) -> np.ndarray:
-        return leaves_reached(
-            rows, start, self.depth, self.feature, self.threshold, self.left, self.right,
-            self.is_leaf,
-        )  # fmt: skip
-
-    ARRAYS = ("start", "feature", "threshold", "left", "right", "is_leaf", "value")
-
-    def to_json(self) -> dict[str, Any]:
-        arrays = {name: getattr(self, name).tolist() for name in self.ARRAYS}
-        return {"baseline": self.baseline, "depth": self.depth, **arrays}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> BoostedTrees:
-        kinds = {"threshold": float, "value": float, "is_leaf": bool}
-        arrays = {n: np.asarray(data[n], dtype=kinds.get(n, int)) for n in cls.ARRAYS}
-        return cls(float(data["baseline"]), depth=int(data["depth"]), **arrays)
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
-from ...link.flat_trees import leaves_reached
+from ...link.flat_trees import BoostedTrees
 from ...model import Place, Span
 from .roles import clause_tokens
 
@@ -195,32 +195,6 @@ def _settlement_named(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class BoostedTrees:
-    """Gradient-boosted trees as flat arrays (``tools/train_event_place.py`` exports them
-    from scikit-learn): a candidate's log-odds is ``baseline`` plus its leaf in every tree."""
-
-    baseline: float
-    starts: np.ndarray
-    max_depth: int
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    is_leaf: np.ndarray
-    value: np.ndarray
-
-    def log_odds(self, features: np.ndarray) -> np.ndarray:
-        out = np.full(len(features), self.baseline, dtype=np.float64)
-        for start in self.starts:
-            node = leaves_reached(
-                features, int(start), self.max_depth, self.feature, self.threshold,
-                self.left, self.right, self.is_leaf,
-            )  # fmt: skip
-            out += self.value[node]
-        return out
-
-
 TREE_ARRAYS = ("feature", "threshold", "left", "right", "is_leaf", "value")
 
 
@@ -236,7 +210,7 @@ class PlaceModel:
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         if self.trees is not None:
-            return 1.0 / (1.0 + np.exp(-self.trees.log_odds(features)))
+            return 1.0 / (1.0 + np.exp(-self.trees.scores(features)))
         return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
 
     def choose_index(self, features: np.ndarray) -> int | None:
@@ -286,8 +260,8 @@ def load_place_model(path: str | None = None) -> PlaceModel | None:
             trees = BoostedTrees(
                 float(data["tree_baseline"]),
                 data["tree_start"],
-                int(data["tree_depth"]),
                 *(data[name] for name in TREE_ARRAYS),
+                depth=int(data["tree_depth"]),
             )
         return PlaceModel(data["weights"].astype(np.float32), float(bias), float(threshold), trees)
 

@@ -52,21 +52,21 @@ def test_a_journeys_origin_is_not_where_the_meeting_happened(full_nlp: Language)
 def test_shipped_model_matches_the_features() -> None:
     model = load_place_model()
     assert model is not None and model.weights.shape == (len(FEATURE_NAMES),)
-    assert model.trees is not None and model.trees.max_depth >= 1
+    assert model.trees is not None and model.trees.depth >= 1
 
 
 def _stump_on(column: int) -> BoostedTrees:
     """One split: rows whose ``column`` is above 0.5 score +2, the others -2."""
     return BoostedTrees(
         baseline=0.0,
-        starts=np.array([0]),
-        max_depth=1,
+        start=np.array([0]),
         feature=np.array([column, 0, 0]),
         threshold=np.array([0.5, 0.0, 0.0]),
         left=np.array([1, 0, 0]),
         right=np.array([2, 0, 0]),
         is_leaf=np.array([0, 1, 1], dtype=bool),
         value=np.array([0.0, -2.0, 2.0]),
+        depth=1,
     )
 
 

@@ -120,10 +120,15 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
+def _can_name(token: Token) -> bool:
+    """Whether ``token`` is (part of) a name."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
+
+
 def _can_act(token: Token) -> bool:
     """Whether ``token`` can be a party of its own: a name, or a noun of people, troops or
     bodies (not weapons)."""
-    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS:
+    if _can_name(token):
         return True
     return bool(load_lexicon().classes_of(token.lemma_.lower()) & PARTY_CLASSES)
 
@@ -264,10 +269,6 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             if found.ref.actor is None or found.ref.actor != statement.speaker.actor:
                 return found
     return NO_ONE
-
-
-def _can_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
 
 
 def _appeal_addressee(ctx: Context, statement: Statement) -> Token | None:

@@ -80,13 +80,18 @@ def _ends_phrase(c: Token, with_conj: bool, target: bool = False) -> bool:
 
 
 def _trim(token: Token, start: int, end: int) -> tuple[int, int]:
-    """Edge punctuation off, unless it closes a bracket the phrase opened ("(NAF)")."""
+    """Edge punctuation off, unless it closes a bracket the phrase opened ("(NAF)"), which is
+    taken in where the parse hung it on another word."""
     doc = token.doc
     while end - 1 > token.i and doc[end - 1].is_punct:
         last = doc[end - 1].text
         if last in OPENING and any(t.text == OPENING[last] for t in doc[start : end - 1]):
             break
         end -= 1
+    if end < len(doc) and doc[end].text in OPENING:
+        inside = [t.text for t in doc[start:end]]
+        if inside.count(OPENING[doc[end].text]) > inside.count(doc[end].text):
+            end += 1  # a bracket the phrase opened, hung on another word: "(NCR)"
     while start < token.i and doc[start].is_punct:
         start += 1
     return start, end

@@ -49,6 +49,14 @@ def test_a_relative_clause_does_not(nlp: Language) -> None:
     assert _first(nlp, text)[2] == "a businessman"
 
 
+def test_a_bracket_the_phrase_opens_is_closed(nlp: Language) -> None:
+    text = (
+        "The government expelled twenty workers employed by the Northland Commission for"
+        " Refugees (NCR) last week."
+    )
+    assert _first(nlp, text)[2].endswith("(NCR)")
+
+
 def test_a_date_phrase_does_not(nlp: Language) -> None:
     text = "The ministry on Monday rejected the proposal."
     assert _first(nlp, text)[1] == "The ministry"

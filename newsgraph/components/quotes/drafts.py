@@ -27,6 +27,7 @@ from .lexicon import Cue, QuoteKnowledge
 from .scan import Quote
 from .spans import (
     content_pieces,
+    is_title,
     paragraph_end,
     paragraph_start,
     quote_containing,
@@ -180,7 +181,7 @@ def _orphan_quote_drafts(
     used_cues = {d.token.i for d in drafts if d.token is not None and d.content}
     out: list[Draft] = []
     for quote in quotes:
-        if len(text[quote.inner_start : quote.inner_end].split()) < 4:
+        if len(text[quote.inner_start : quote.inner_end].split()) < 4 or is_title(text, quote):
             continue
         if any(s < quote.inner_end and quote.inner_start < e for s, e in claimed):
             continue

@@ -3,6 +3,8 @@ made of, and how a content widens to the quotes it starts or ends in."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
@@ -169,6 +171,29 @@ def quote_runs_on(text: str, quote: Quote) -> bool:
     inside = text[quote.inner_start : quote.inner_end].rstrip()
     after = text[quote.end : quote.end + 2].lstrip(" ")
     return inside.endswith((",", "—", "–", "-", "…", ":")) or after.startswith((",", "—", "–"))
+
+
+# words a title leaves in lower case ("Meet the Press", "State of the Union")
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+)
+_TITLE_LEAD = re.compile(r"(?:['’]s|\b[Oo]n|\b[Ii]n)\s*$")
+
+
+def is_title(text: str, quote: Quote) -> bool:
+    """A quoted name of a show or work ("said on CBS's “Face the Nation.”", "in “13th”"): a
+    few capitalised words after a possessive, "on" or "in". On PolNeAR train such a quote is a
+    content piece of its own once in 64, so it neither continues nor makes a statement."""
+    lead = text[max(0, quote.start - 6) : quote.start]
+    if not _TITLE_LEAD.search(lead):
+        return False
+    inner = text[quote.inner_start : quote.inner_end].strip().rstrip(".")
+    words = inner.split()
+    if not 1 <= len(words) <= 6 or any(mark in inner for mark in ",?!"):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    )
 
 
 def only_frame_between(text: str, start: int, end: int, limit: int = 60) -> bool:

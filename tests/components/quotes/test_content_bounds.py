@@ -68,3 +68,34 @@ def test_a_when_clause_with_a_report_stays_in_the_content(nlp: Language):
     assert (
         "the minister was “absolutely right” when he said that the bridge had to close",
     ) in contents(nlp, text)
+
+
+def test_a_subject_before_a_split_quote_is_part_of_its_content(nlp: Language):
+    # 'Both X “did Y,” said Z. “B.”': annotators take the subject in with the first part
+    text = (
+        "The talks ended late.\n\nBoth delegations “saw the truce as a first step,” said Amina "
+        "Diallo, a mediator. “Nobody wanted to leave without it.”\n"
+    )
+    assert (
+        "Both delegations “saw the truce as a first step",
+        "Nobody wanted to leave without it.",
+    ) in contents(nlp, text)
+
+
+def test_a_fronted_adverbial_before_a_split_quote_stays_out(nlp: Language):
+    # only a bare noun phrase is the quote's subject; "Still," is the outlet's link
+    text = (
+        "The talks ended late.\n\nStill, “the truce is a first step,” said Amina Diallo. "
+        "“Nobody wanted to leave without it.”\n"
+    )
+    assert ("the truce is a first step", "Nobody wanted to leave without it.") in contents(
+        nlp, text
+    )
+
+
+def test_a_quoted_show_title_is_not_a_second_part(nlp: Language):
+    text = (
+        "The minister spoke on Sunday.\n\n“We will reopen the border crossing next week,” the "
+        "minister said on KTN's “Checkpoint Tonight.”\n"
+    )
+    assert contents(nlp, text)[-1] == ("We will reopen the border crossing next week",)

@@ -334,3 +334,39 @@ def test_approving_a_loan_is_aid_and_turning_down_an_offer_a_rejection(nlp: Lang
     assert "CONCEDE" in [t for t, _, _ in _found(nlp, "Parliament approved the new budget.")]
     found = _found(nlp, "The rebels turned down an offer of talks.")
     assert "REJECT" in [t for t, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The junta declared martial law in the province.", "COERCE"),  # CAMEO 1724
+        ("The government shut down two independent newspapers.", "COERCE"),  # CAMEO 1721
+        ("Israel allowed UN investigators into the camp.", "RETREAT"),  # CAMEO 0862
+        ("The rebels handed over their weapons to UN monitors.", "RETREAT"),  # CAMEO 0873
+        ("Russia rallied support for the resolution.", "SUPPORT"),  # CAMEO 053
+        ("The senator rallied opposition against the treaty.", "ACCUSE"),  # CAMEO 113
+        ("The rebels ruled out any negotiations with the junta.", "REJECT"),  # CAMEO 125
+        ("The two leaders spoke by telephone on Monday.", "CONSULT"),  # CAMEO 041
+    ],
+)
+def test_codebook_subcategories_take_their_type(nlp: Language, text: str, kind: str) -> None:
+    assert kind in [t for t, _, _ in _found(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The government closed its embassy in Tehran.", "SANCTION"),
+        ("The government allowed opposition parties to register.", "CONCEDE"),
+        ("Swiss doctors handed over medicine to the hospital.", "AID"),
+        ("Thousands rallied in the capital against the war.", "PROTEST"),
+    ],
+)
+def test_the_same_verbs_keep_their_sense_with_other_objects(
+    nlp: Language, text: str, kind: str
+) -> None:
+    assert [t for t, _, _ in _found(nlp, text)] == [kind]
+
+
+def test_ruling_out_a_suspicion_is_no_rejection(nlp: Language) -> None:
+    assert _found(nlp, "The police ruled out foul play.") == []

@@ -195,16 +195,19 @@ def audit(data: Path) -> list[dict]:
         counts = fires.get(entry, Counter())
         total = sum(counts.values())
         codebook = entry_cited(entry, cited)
-        rows.append(
-            {
-                "entry": entry,
-                "fit_sentences": total,
-                "per_set": {s: counts[s] for s in SETS if counts[s]},
-                "codebook_comment": codebook,
-                "review": total <= 1 and not codebook,
-            }
-        )
+        row = {
+            "entry": entry,
+            "fit_sentences": total,
+            "per_set": {s: counts[s] for s in SETS if counts[s]},
+            "codebook_comment": codebook,
+        }
+        rows.append({**row, "review": needs_review(row)})
     return rows
+
+
+def needs_review(row: dict) -> bool:
+    """At most one fit sentence and no codebook cited: remove it, or show the codebook names it."""
+    return row["fit_sentences"] <= 1 and not row["codebook_comment"]
 
 
 def print_rows(rows: Iterable[dict]) -> None:

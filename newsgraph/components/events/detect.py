@@ -59,11 +59,12 @@ from .triggers import (
 
 
 def _object_names(obj: Token) -> set[str]:
-    """The names a phrase's object answers to: its lemma, with its compound ("mediation
-    effort") and with its "of" complement ("state of siege")."""
+    """The names a phrase's object answers to: its lemma, with its compound or adjective
+    ("mediation effort", "alert level": the parser reads "alert" as either) and with its "of"
+    complement ("state of siege")."""
     lemma = obj.lemma_.lower()
     names = {lemma}
-    names |= {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ == "compound"}
+    names |= {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ in ("compound", "amod")}
     names |= {f"{lemma} of {o.lemma_.lower()}" for o in prep_objects(obj, ("of",))}
     return names
 

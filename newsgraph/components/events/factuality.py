@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ...datafiles import data_file
 from ...extensions import doc_text, token_lowers
 from .lexicon import Lexicon
-from .roles import hypothetical, negated, verb_chain
+from .roles import hypothetical, is_passive, negated, verb_chain
 
 MODEL_FILE = "factuality.npz"
 CLASSES = ("asserted", "negated", "uncertain")
@@ -53,13 +53,17 @@ INTENT_VERBS = frozenset(
 )  # fmt: skip
 INTENT_ADJECTIVES = frozenset({"set", "poised", "ready", "prepared", "determined", "committed"})
 INTENT_NOUNS = frozenset({"threat", "plan", "pledge", "promise", "warning", "plot", "intention"})
+# verbs whose passive states a forecast of the subject's own act: "is expected to sign"
+# ("analysts expected the army to attack" is a belief about another's act, not this)
+FORECAST_PASSIVES = frozenset({"expect"})
 
 
 def future_cue(token: Token, lex: Lexicon) -> bool:
     """The predicate at ``token`` is stated as planned, promised or threatened: a future
     auxiliary on its verb chain ("would" in a reported clause: "said it would strike"), or its
     chain is the complement of a verb, adjective or noun of intent ("will strike", "plans to
-    strike", "is poised to strike", "the threat of a strike")."""
+    strike", "is poised to strike", "the threat of a strike"), or of a passive forecast ("is
+    expected to sign")."""
     for tok in verb_chain(token):
         for c in tok.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES:
@@ -70,7 +74,12 @@ def future_cue(token: Token, lex: Lexicon) -> bool:
         if head is tok:
             continue
         lemma = head.lemma_.lower()
-        if tok.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
+        if tok.dep_ == "xcomp" and (
+            lemma in INTENT_VERBS
+            or lemma in INTENT_ADJECTIVES
+            or head.lower_ in INTENT_ADJECTIVES  # "is poised to": a passive of "poise"
+            or (lemma in FORECAST_PASSIVES and is_passive(head))
+        ):
             return True
         if tok.dep_ == "dobj" and lemma in INTENT_VERBS:
             return True  # "planned a strike", "promised aid"

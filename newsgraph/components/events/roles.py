@@ -273,11 +273,14 @@ def _in_conditional_prep(token: Token, lex: Lexicon) -> bool:
 
 
 def _embedding_adjective(token: Token, lex: Lexicon) -> bool:
-    """ "is willing to withdraw", "is committed to opening", "is prepared to lift"."""
+    """ "is willing to withdraw", "is committed to opening", "is prepared to lift"; the word
+    itself too, since the parser reads "is poised" as a passive verb of lemma "poise"."""
     head = token.head
     if head.lower_ == "to" and head.dep_ == "prep":
         head = head.head
-    return head.lemma_.lower() in lex.embedding_adjectives
+    return (
+        head.lemma_.lower() in lex.embedding_adjectives or head.lower_ in lex.embedding_adjectives
+    )
 
 
 def hypothetical(token: Token, lex: Lexicon) -> bool:

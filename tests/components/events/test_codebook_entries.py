@@ -271,3 +271,102 @@ def test_an_amount_of_aid_announced_is_the_aid(nlp: Language) -> None:
     # only aid: an announced rise in attacks is no attack by the announcer, nor is a cut an aid
     assert _found(nlp, "The monitor announced an increase in attacks.") == []
     assert _found(nlp, "Funding was cut by Eastland.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence ministry put its troops on high alert along the border.",  # CAMEO 152
+        "Police in the capital were placed on alert ahead of the vote.",  # CAMEO 151
+        "The country raised the alert level of its armed forces.",
+        "Authorities tightened security around the parliament.",  # CAMEO 153
+        "The army called up 20,000 reservists.",  # CAMEO 154
+    ],
+)
+def test_raising_alert_or_security_and_calling_up_forces_mobilize(nlp: Language, text: str) -> None:
+    assert "MOBILIZE" in [t for t, _, _ in _found(nlp, text)]
+
+
+def test_calling_up_a_person_or_an_alert_message_is_no_mobilisation(nlp: Language) -> None:
+    assert "MOBILIZE" not in [t for t, _, _ in _found(nlp, "The minister called up his aide.")]
+    found = _found(nlp, "The agency put the report on its website.")
+    assert "MOBILIZE" not in [t for t, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa downgraded its diplomatic ties with Riyadh.",  # CAMEO 161
+        "The rebels broke off peace talks with the government.",  # CAMEO 164
+        "Washington halted military assistance to the regime.",  # CAMEO 162
+    ],
+)
+def test_downgrading_ties_halting_talks_or_aid_are_sanctions(nlp: Language, text: str) -> None:
+    types = [t for t, _, _ in _found(nlp, text)]
+    assert "SANCTION" in types and "CONSULT" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president bowed to pressure from the unions.",  # CAMEO 083
+        "The government gave in to the strikers' demands.",
+        "The king granted greater rights to ethnic minorities.",  # CAMEO 0833
+        "The authorities legalized the opposition party.",  # CAMEO 0812
+        "The government acceded to the demands of the protesters.",
+    ],
+)
+def test_acceding_to_demands_is_a_concession(nlp: Language, text: str) -> None:
+    types = [t for t, _, _ in _found(nlp, text)]
+    assert "CONCEDE" in types and "AID" not in types
+
+
+def test_giving_food_and_granting_asylum_stay_aid(nlp: Language) -> None:
+    assert "AID" in [t for t, _, _ in _found(nlp, "Japan gave food to the flood victims.")]
+    found = _found(nlp, "Sweden granted asylum to the dissident.")
+    assert "AID" in [t for t, _, _ in found] and "CONCEDE" not in [t for t, _, _ in found]
+
+
+def test_approving_a_loan_is_aid_and_turning_down_an_offer_a_rejection(nlp: Language) -> None:
+    # CAMEO 071; CAMEO 12
+    found = _found(nlp, "The World Bank approved a loan of 50 million dollars to Kenya.")
+    assert "AID" in [t for t, _, _ in found]
+    assert "CONCEDE" in [t for t, _, _ in _found(nlp, "Parliament approved the new budget.")]
+    found = _found(nlp, "The rebels turned down an offer of talks.")
+    assert "REJECT" in [t for t, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The junta declared martial law in the province.", "COERCE"),  # CAMEO 1724
+        ("The government shut down two independent newspapers.", "COERCE"),  # CAMEO 1721
+        ("Israel allowed UN investigators into the camp.", "RETREAT"),  # CAMEO 0862
+        ("The rebels handed over their weapons to UN monitors.", "RETREAT"),  # CAMEO 0873
+        ("Russia rallied support for the resolution.", "SUPPORT"),  # CAMEO 053
+        ("The senator rallied opposition against the treaty.", "ACCUSE"),  # CAMEO 113
+        ("The rebels ruled out any negotiations with the junta.", "REJECT"),  # CAMEO 125
+        ("The two leaders spoke by telephone on Monday.", "CONSULT"),  # CAMEO 041
+    ],
+)
+def test_codebook_subcategories_take_their_type(nlp: Language, text: str, kind: str) -> None:
+    assert kind in [t for t, _, _ in _found(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The government closed its embassy in Tehran.", "SANCTION"),
+        ("The government allowed opposition parties to register.", "CONCEDE"),
+        ("Swiss doctors handed over medicine to the hospital.", "AID"),
+        ("Thousands rallied in the capital against the war.", "PROTEST"),
+    ],
+)
+def test_the_same_verbs_keep_their_sense_with_other_objects(
+    nlp: Language, text: str, kind: str
+) -> None:
+    assert [t for t, _, _ in _found(nlp, text)] == [kind]
+
+
+def test_ruling_out_a_suspicion_is_no_rejection(nlp: Language) -> None:
+    assert _found(nlp, "The police ruled out foul play.") == []

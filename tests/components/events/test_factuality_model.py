@@ -91,6 +91,11 @@ def test_the_event_carries_its_factuality(nlp: Language) -> None:
         "Troops will attack the town tomorrow.",
         "The army plans to attack the town.",
         "The army intends to attack the town.",
+        # an intent adjective the parser reads as a passive verb ("poise"), and a passive
+        # forecast of the subject's own act
+        "The army is poised to attack the town.",
+        "The army was set to attack the town on Friday.",
+        "The army is expected to attack the town this week.",
     ],
 )
 def test_a_planned_or_threatened_act_is_future_not_hypothetical(nlp: Language, text: str) -> None:
@@ -116,3 +121,29 @@ def test_a_conditional_or_possible_act_is_hypothetical_not_future(nlp: Language,
 def test_a_plain_past_act_carries_no_flag(nlp: Language) -> None:
     (event,) = extract_events(nlp("Troops attacked the town on Monday."))
     assert not (event.future or event.hypothetical or event.negated or event.irrealis)
+
+
+def test_a_forecast_about_another_actor_is_not_a_stated_future(nlp: Language) -> None:
+    # "expected X to attack" is the analysts' belief, no passive forecast of X's own act
+    events = [
+        e
+        for e in extract_events(nlp("Analysts expected the army to attack the town."))
+        if e.type == "ASSAULT"
+    ]
+    assert events and not any(e.future for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The rebels vowed to attack the city.", "THREATEN"),
+        ("The minister pledged to send food aid to the region.", "AGREE"),
+    ],
+)
+def test_a_vow_or_pledge_records_the_intent_not_a_done_act(
+    nlp: Language, text: str, kind: str
+) -> None:
+    # the embedded act folds into the vow (CAMEO 03 / 13): one event, the intent, which was
+    # stated; nothing in the record says the attack or the aid happened
+    events = extract_events(nlp(text))
+    assert [e.type for e in events] == [kind]

@@ -1,0 +1,78 @@
+"""tools/lexicon_audit.py: which lexicon entry a mention came from, how many sentences each
+entry fires on, and whether a codebook comment stands above it (sentences written here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newsgraph.components.events.lexicon import load_lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def audit() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "lexicon_audit", ROOT / "tools" / "lexicon_audit.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["lexicon_audit"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_counts_each_entry_once_per_sentence_with_its_override(audit: ModuleType) -> None:
+    texts = {
+        "plover": [
+            "The army called up reservists. Rebels attacked the town and attacked a base.",
+            "The government launched an attack on the port.",
+        ],
+        "rams": ["Police were placed on alert."],
+    }
+    fires = audit.count_fires(texts, load_lexicon())
+    assert fires["verb:call up"]["plover"] == 1
+    assert fires["verb:call up/by_object:troops"]["plover"] == 1
+    assert fires["verb:attack"]["plover"] == 1  # two mentions, one sentence
+    assert fires["noun:attack"]["plover"] == 1  # the support verb's event noun
+    assert fires["phrase:place on alert"]["rams"] == 1
+    assert "verb:launch" not in fires
+
+
+def test_a_comment_speaks_for_the_entries_under_it_up_to_the_next(
+    audit: ModuleType, tmp_path: Path
+) -> None:
+    path = tmp_path / "triggers.yaml"
+    path.write_text(
+        "verbs:\n"
+        "  # ASSAULT\n"
+        "  attack: {type: ASSAULT}\n"
+        "  # CAMEO 202 mass killings\n"
+        "  slaughter: {type: ASSAULT}\n"
+        "  massacre: {type: ASSAULT}\n"
+        "  # a guard\n"
+        "  raze: {type: COERCE}\n"
+        "phrases:\n"
+        "  # PLOVER MOBILIZE\n"
+        "  - {verb: put, prep: on, object: [alert], type: MOBILIZE}\n",
+        encoding="utf-8",
+    )
+    cited = audit.cited_entries(path)
+    assert cited["verb:slaughter"] and cited["verb:massacre"]
+    assert not cited["verb:attack"] and not cited["verb:raze"]
+    assert audit.entry_cited("phrase:put on alert", cited)
+    assert not audit.entry_cited("phrase:take life", cited)
+
+
+def test_review_marks_single_support_without_a_codebook(audit: ModuleType) -> None:
+    rows = [
+        {"entry": "verb:a", "fit_sentences": 1, "per_set": {}, "codebook_comment": False},
+        {"entry": "verb:b", "fit_sentences": 1, "per_set": {}, "codebook_comment": True},
+        {"entry": "verb:c", "fit_sentences": 2, "per_set": {}, "codebook_comment": False},
+    ]
+    assert [audit.needs_review(r) for r in rows] == [True, False, False]

@@ -9,6 +9,7 @@ import pytest
 from eval_fakes import annotation, fake_annotate
 
 from newsgraph.eval import factuality
+from newsgraph.eval.annotate import annotate as factuality_annotate
 from newsgraph.eval.base import shared_eval_dir
 
 DATA = Path(__file__).parent / "data" / "eval" / "factuality"
@@ -93,6 +94,37 @@ def test_a_future_event_is_scored_as_stated(monkeypatch: pytest.MonkeyPatch) -> 
         monkeypatch.setattr(factuality, "annotate", fake_annotate(fakes))
         fit = factuality.evaluate(DATA, split="fit").part("fit")
         assert fit["accuracy"].value == talks_right, flag
+
+
+def test_the_model_is_scored_on_every_predicate_event_or_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "may resume" carries no event: the output reads it asserted, the model's own row its
+    reading of the word; the coverage rows say how few gold non-asserted predicates we touch."""
+    troops, _retreat, talks = (s.text for s in factuality.read_gold(DATA))
+    resume = (talks.index("resume"), talks.index("resume") + len("resume"))
+    troops_only = {troops: annotation(troops, {"type": "ASSAULT", "trigger": "attacked"})}
+    monkeypatch.setattr(factuality, "annotate", fake_annotate(troops_only))
+    fit = factuality.evaluate(DATA, split="fit").part("fit")
+    assert fit["learned model on every predicate: accuracy"].value == 0.5
+    talks_read = factuality.Annotation(talks, sentences=[(0, len(talks))])
+    talks_read.readings[resume] = "uncertain"
+    monkeypatch.setattr(factuality, "annotate", fake_annotate({**troops_only, talks: talks_read}))
+    fit = factuality.evaluate(DATA, split="fit").part("fit")
+    assert fit["learned model on every predicate: accuracy"].value == 1.0
+    assert fit["learned model on every predicate: macro-F1"].f1 == 0.6667  # two classes of three
+    assert fit["accuracy"].value == 0.5  # the output has no event there
+    assert fit["negated or uncertain predicates with one of our events"].value == 0.0
+    assert fit["macro-F1 where we have an event"].f1 == 0.3333
+
+
+def test_annotate_reads_the_model_at_the_spans_asked_for() -> None:
+    text = "The rebels did not attack the town."
+    at = (text.index("attack"), text.index("attack") + len("attack"))
+    (read,) = factuality_annotate([text], read_spans=[[at]])
+    assert read.readings == {at: "negated"}
+    (plain,) = factuality_annotate([text])
+    assert plain.readings == {}
 
 
 @pytest.mark.slow

@@ -92,9 +92,7 @@ def test_a_denial_is_the_accused_event_negated_and_attributed(
         ("The police said Hezbollah was not behind the attack on the base.", True),
     ],
 )
-def test_being_behind_an_event_names_its_doer(
-    pipeline: Language, text: str, negated: bool
-) -> None:
+def test_being_behind_an_event_names_its_doer(pipeline: Language, text: str, negated: bool) -> None:
     (attack,) = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
     assert attack.source.actor == "hezbollah"
     assert attack.negated is negated

@@ -48,7 +48,7 @@ def annotation(text: str, *events: dict, places: dict[str, str] | None = None) -
 def fake_annotate(by_text: dict[str, Annotation]):
     """A stand-in for ``annotate``: the hand-made annotation of each text (none: no events)."""
 
-    def annotate(texts, nlp=None, dates=None):
+    def annotate(texts, nlp=None, dates=None, read_spans=None):
         return [by_text.get(t) or Annotation(t, sentences=[(0, len(t))]) for t in texts]
 
     return annotate

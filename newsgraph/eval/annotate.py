@@ -87,6 +87,9 @@ class Annotation:
     statements: list[Statement] = field(default_factory=list)
     # statement id -> char span of what it is about or addressed to (eval/statement_target.py)
     statement_targets: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # char span -> the learned factuality model's reading of the word there (only for the
+    # spans ``annotate`` was asked about: eval/factuality.py scores the model on every predicate)
+    readings: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def main(self) -> list[Event]:
@@ -124,14 +127,21 @@ def parse_dated(
 
 
 def annotate(
-    texts: Iterable[str], nlp: Any = None, dates: Iterable[date | None] | None = None
+    texts: Iterable[str],
+    nlp: Any = None,
+    dates: Iterable[date | None] | None = None,
+    read_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[Annotation]:
-    """The pipeline's reading of each text (``dates``: publication dates, where known)."""
+    """The pipeline's reading of each text (``dates``: publication dates, where known;
+    ``read_spans``: per text, the char spans whose learned factuality to record)."""
+    from ..components.events.factuality import reading_at
     from ..components.events.summary import anchor_token, main_events
     from .statement_target import statement_target
 
     out = []
-    for doc in parse_dated(texts, nlp, dates):
+    for number, doc in enumerate(parse_dated(texts, nlp, dates)):
+        spans = read_spans[number] if read_spans is not None else ()
+        readings = {span: found for span in spans if (found := reading_at(doc, *span))}
         events = list(doc._.ng_events or [])
         triggers = {}
         for event in events:
@@ -152,6 +162,7 @@ def annotate(
                     for s in doc._.ng_statements or []
                     if (span := statement_target(doc, s)) is not None
                 },
+                readings,
             )
         )
     return out

@@ -20,11 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
 from ...extensions import doc_text, token_lowers
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 from .roles import hypothetical, is_passive, negated, verb_chain
 
 MODEL_FILE = "factuality.npz"
@@ -325,3 +325,14 @@ def load_model(path: str | None = None) -> FactualityModel | None:
             classes=tuple(str(c) for c in data["classes"]),
             thresholds=thresholds,
         )
+
+
+def reading_at(doc: Doc, start: int, end: int) -> str | None:
+    """The shipped model's reading of the word at characters ``start`` .. ``end`` of ``doc``,
+    whether or not an event sits there (None without a model or a token): how the model does
+    on every predicate of a gold set, where the events cover only some."""
+    model = load_model()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if model is None or span is None or not len(span):
+        return None
+    return model.classify(span.root, load_lexicon())

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ...datafiles import data_file
 from ...link.flat_trees import BoostedTrees
 from ...model import Place, Span
+from ..places.local_places import LOCAL_PREFIX  # a name the gazetteer lacks
 from .roles import clause_tokens
 
 MODEL_FILE = "event_place_model.npz"
@@ -61,7 +62,6 @@ SETTLEMENT_NOUNS = frozenset(
     {"village", "villages", "town", "towns", "district", "districts", "neighbourhood",
      "neighborhood", "suburb", "quarter", "camp", "crossing", "area", "settlement"}
 )  # fmt: skip
-LOCAL_PREFIX = "newsgraph:local:"  # places/local_places.py: a name the gazetteer lacks
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,9 @@ PREPOSITIONS = ("in", "at", "near", "from", "to", "on", "into", "across", "outsi
 MOVING_FROM = ("from", "out")
 FEATURE_CLASSES = ("country", "admin", "city")
 # a town, or a place in or near one (local places: places/local_places.py)
-LOCAL_FEATURES = frozenset({"city", "village", "town", "district", "neighbourhood", "camp"})
+LOCAL_FEATURES = frozenset(
+    {"city", "village", "town", "district", "neighbourhood", "camp", "landmark"}
+)
 DEPS = ("pobj", "nsubj", "nsubjpass", "dobj", "compound", "amod", "poss", "appos", "npadvmod")
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"prep={p}" for p in PREPOSITIONS),

@@ -111,19 +111,19 @@ def test_a_landmark_in_a_town_takes_the_towns_point(nlp: Language) -> None:
 
 
 def test_a_landmark_of_a_town_named_before_it(nlp: Language) -> None:
-    text = "Gunmen stormed Aleppo's Zorvani hospital and the Kelmet army base."
+    text = "Gunmen stormed Aleppo's Zorvani hospital and the Kelmet military airport."
     places = _places(nlp, text, [("Aleppo", "GPE")])
     assert (places["Zorvani hospital"].country, places["Zorvani hospital"].feature) == (
         "SY",
         "landmark",
     )
-    assert places["Kelmet army base"].feature == "landmark"
+    assert places["Kelmet military airport"].feature == "landmark"
 
 
 def test_no_landmark_without_a_name_or_inside_a_longer_name(nlp: Language) -> None:
-    text = "A Bridge for Peace staff met at the police station and at Kelmet Square Garden."
+    text = "A Bridge for Peace staff met at the TV station and at Kelmet Square Garden."
     places = _places(nlp, text, [])
-    assert not any(n.startswith(("A Bridge", "Kelmet")) for n in places), sorted(places)
+    assert not any(n.startswith(("A Bridge", "TV", "Kelmet")) for n in places), sorted(places)
 
 
 def test_a_party_is_no_container(nlp: Language) -> None:

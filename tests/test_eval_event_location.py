@@ -41,6 +41,8 @@ def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
     place = fit["event place, all gold events"]
     assert (place.precision, place.recall, place.support) == (0.0, 0.0, 1)
     assert fit["baseline: first place in the sentence"].f1 == 0.0
+    # Eastville was named, only not chosen: the right place was among the candidates
+    assert fit["candidate recall: a gold place among our places"].value == 1.0
 
 
 @pytest.mark.slow
@@ -53,5 +55,6 @@ def test_quality_floor_heldout() -> None:
 
 # held out on 2026-12-04 with the learned place chooser (events/place_choice.py): 0.635; 0.671
 # with the gazetteer-driven recognition of mislabelled cities (docs/places.md); 0.709 on
-# 2026-12-05 with local places (places/local_places.py) and the chooser retrained on them
-FLOORS = {"place": 0.705}
+# 2026-12-05 with local places (places/local_places.py) and the chooser retrained on them;
+# 0.745 on 2026-12-05 (session 8) with landmarks and places known by name only
+FLOORS = {"place": 0.735}

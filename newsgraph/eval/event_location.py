@@ -12,7 +12,9 @@ Rows, on each part:
   right when one of its mentions overlaps a gold location; an event with a place where the gold
   has none is a false positive, a gold location we miss or get wrong a false negative;
 - the same on the events we find only, and the **baseline** that takes the first place named
-  in the sentence as the event's place.
+  in the sentence as the event's place;
+- **candidate recall**: the share of gold events with a place for which some place we name in
+  the sentence overlaps a gold location (the ceiling of any choice among our places).
 
 The split's unit is the sentence text.
 """
@@ -100,6 +102,8 @@ class Tally:
     place: Counts = field(default_factory=Counts)
     place_found: Counts = field(default_factory=Counts)
     baseline: Counts = field(default_factory=Counts)
+    with_place: int = 0
+    among_candidates: int = 0
 
     def add(self, gold: GoldRecord, annotation: Annotation) -> None:
         event = next(
@@ -112,6 +116,10 @@ class Tally:
         counts = place_counts(mine, gold.locations)
         self.place.add(counts)
         self.baseline.add(place_counts(first_place(annotation), gold.locations))
+        if gold.locations:
+            self.with_place += 1
+            named = [(m.start, m.end) for p in annotation.places.values() for m in p.mentions]
+            self.among_candidates += any(overlaps(m, g) for m in named for g in gold.locations)
         if event is not None:
             self.found += 1
             self.place_found.add(counts)
@@ -122,7 +130,9 @@ class Tally:
             Row.from_counts("event place, all gold events", self.place),
             Row.from_counts("event place, events found", self.place_found),
             Row.from_counts("baseline: first place in the sentence", self.baseline),
-        ]
+            Row.ratio("candidate recall: a gold place among our places", self.among_candidates,
+                      self.with_place),
+        ]  # fmt: skip
 
 
 def evaluate(

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ...datafiles import data_file
 from ...link.flat_trees import BoostedTrees
 from ...model import Place, Span
+from ..places.local_places import LOCAL_PREFIX  # a name the gazetteer lacks
 from .roles import clause_tokens
 
 MODEL_FILE = "event_place_model.npz"
@@ -31,7 +32,9 @@ PREPOSITIONS = ("in", "at", "near", "from", "to", "on", "into", "across", "outsi
 MOVING_FROM = ("from", "out")
 FEATURE_CLASSES = ("country", "admin", "city")
 # a town, or a place in or near one (local places: places/local_places.py)
-LOCAL_FEATURES = frozenset({"city", "village", "town", "district", "neighbourhood", "camp"})
+LOCAL_FEATURES = frozenset(
+    {"city", "village", "town", "district", "neighbourhood", "camp", "landmark"}
+)
 DEPS = ("pobj", "nsubj", "nsubjpass", "dobj", "compound", "amod", "poss", "appos", "npadvmod")
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"prep={p}" for p in PREPOSITIONS),
@@ -61,7 +64,6 @@ SETTLEMENT_NOUNS = frozenset(
     {"village", "villages", "town", "towns", "district", "districts", "neighbourhood",
      "neighborhood", "suburb", "quarter", "camp", "crossing", "area", "settlement"}
 )  # fmt: skip
-LOCAL_PREFIX = "newsgraph:local:"  # places/local_places.py: a name the gazetteer lacks
 
 
 @dataclass(frozen=True, slots=True)

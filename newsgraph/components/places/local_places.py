@@ -15,8 +15,14 @@ The local place takes the container's country and first-level division, and a po
 container's for a town container (a village near a town, a district of a city), the container's
 shifted by the stated distance and bearing ("60 kilometres northeast of Monrovia"); a country
 or region container only lends its point as a rough one (``approximate``: ``to_place`` writes no
-coordinates then). A name without a container stays unplaced: "the Aziziyah district" alone
-could be anywhere.
+coordinates then).
+
+A landmark is read the same way: a proper name ending in a landmark noun ("Manger Square in
+Bethlehem", "Mecca's Al-Nur hospital", "Deir ez-Zor military airport"). A name with no place in its
+sentence takes the country of the place the article named last before it ("... in Aleppo.
+Later, a shell hit the Kelmetiya neighbourhood"), with no point; with none at all it is a place
+known by its name only (no country, no point): "the Aziziyah district" alone could be anywhere,
+but it is still where the event happened.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from .gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold
 from .recognizer import NAME_JOINERS, Toponym
 
 LOCAL_PREFIX = "newsgraph:local:"
+UNKNOWN_COUNTRY = "xx"  # the id's country part for a place no other place locates
 # nouns that name a settlement or a part of one, as the feature they give the place
 SETTLEMENT_NOUNS = {
     "village": "village",
@@ -56,6 +63,17 @@ SETTLEMENT_NOUNS = {
     "province": "region",
     "governorate": "region",
 }
+# nouns that end a landmark's name ("Manger Square", "al-Shaab Stadium", "Deir ez-Zor military
+# airport"): in the fit part of eval/event-location (hand-checked and silver sentences), a name
+# ending in one of these overlaps the event's gold place at least 40 % of the time (square 12 of
+# 14, palace 5 of 6, hospital 16 of 31, airport 23 of 53, ...; docs/places.md); not embassy (0
+# of 36), mosque (1 of 14), base (8 of 21), prison (4 of 11), market (1 of 3), church (0 of 1)
+LANDMARK_NOUNS = frozenset(
+    {"square", "palace", "hospital", "airport", "stadium", "museum", "street", "hill", "station",
+     "bridge", "dam", "fort"}
+)  # fmt: skip
+# lower-case words between a landmark's name and its noun ("Deir ez-Zor military airport")
+LANDMARK_MODIFIERS = frozenset({"army", "military", "air", "international", "main", "central"})
 # "the X area" names a place; "the area of X" rarely does a different job, but "area" after a
 # name needs a determiner or preposition before the name ("the Markab area", "in Radhwaniyah
 # area"), not a modifier noun ("the Police Academy area" is an organisation's)
@@ -91,7 +109,7 @@ TIME_WORDS = frozenset(
 # names that are parts of a text's structure or time, not places
 NOT_NAMES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "north",
-     "south", "east", "west", "central", "old", "new", "the"}
+     "south", "east", "west", "central", "old", "new", "the", "a", "an"}
 )  # fmt: skip
 
 
@@ -145,6 +163,17 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
             found_now = True
         if not found_now:
             break
+    for name in names:
+        key = (name.span.start_char, name.span.end_char)
+        article_container = None if key in added else _article_container(doc, name, resolved)
+        if article_container is not None:
+            entry = _spelled_otherwise(gaz, name, article_container) or local_entry(
+                name, article_container, close=False
+            )
+            added[key] = Toponym(key[0], key[1], name.span.text, "local", "place", entry)
+        elif key not in added:
+            entry = unplaced_entry(name)
+            added[key] = Toponym(key[0], key[1], name.span.text, "local", "place", entry)
     if not added:
         return toponyms
     kept = [t for t in toponyms if not any(_overlap(t, a) for a in added.values())]
@@ -163,11 +192,10 @@ def local_entry(name: LocalName, container: Entry, close: bool = True) -> Entry:
         or container.approximate
         or (container.kind != CITY and name.bearing is None)
     )
-    code = container.cc or "xx"
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name.span.text)).strip("-")
+    code = container.cc or UNKNOWN_COUNTRY
     return Entry(
         index=-1,
-        id=f"{LOCAL_PREFIX}{code.lower()}:{slug}",
+        id=f"{LOCAL_PREFIX}{code.lower()}:{_slug(name)}",
         name=name.span.text,
         kind=CITY,
         feature=name.feature,
@@ -180,6 +208,30 @@ def local_entry(name: LocalName, container: Entry, close: bool = True) -> Entry:
         codes=container.codes,
         approximate=approximate,
     )
+
+
+def unplaced_entry(name: LocalName) -> Entry:
+    """A settlement or landmark that no place of the article locates ("the towns of X and Y"
+    in a lone sentence, "outside Ciragan Palace"): a place known by its name only, with no
+    country and no point (``approximate``)."""
+    return Entry(
+        index=-1,
+        id=f"{LOCAL_PREFIX}{UNKNOWN_COUNTRY}:{_slug(name)}",
+        name=name.span.text,
+        kind=CITY,
+        feature=name.feature,
+        cc=None,
+        country=None,
+        admin1=None,
+        lat=0.0,
+        lon=0.0,
+        population=0,
+        approximate=True,
+    )
+
+
+def _slug(name: LocalName) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name.span.text)).strip("-")
 
 
 def _known_division(gaz: Gazetteer, name: LocalName) -> Entry | None:
@@ -220,8 +272,10 @@ def _cued_names(doc: Doc) -> list[LocalName]:
         if feature is not None and token.is_lower and not _opens_a_name(doc, token.i + 1):
             found += _names_after_of(doc, token, feature)
             found += _names_before(doc, token, feature)
-        elif token.lower_ in CITY_NOUNS:
+        elif token.lower_ in CITY_NOUNS and token.is_lower:  # not "the City of Seekers"
             found += _names_after_of(doc, token, "town")
+        if token.lower_ in LANDMARK_NOUNS and not _opens_a_name(doc, token.i + 1):
+            found += _landmark(doc, token)
         if token.lower_ in DISTANCE_UNITS:
             found += _name_at_distance(doc, token)
         if token.lower_ in BEARINGS:
@@ -273,6 +327,20 @@ def _names_before(doc: Doc, noun: Token, feature: str) -> list[LocalName]:
         if first_start < first_end:
             names.append(LocalName(doc[first_start:first_end], feature))
     return names
+
+
+def _landmark(doc: Doc, noun: Token) -> list[LocalName]:
+    """ "Manger Square", "the Bardo Museum", "the T-4 military airport": a proper name and the
+    landmark noun that ends it, the noun included."""
+    end = noun.i
+    while end > 0 and doc[end - 1].lower_ in LANDMARK_MODIFIERS and doc[end - 1].is_lower:
+        end -= 1
+    start = _name_start(doc, end)
+    if start == end or any(doc[k].lower_ in LANDMARK_NOUNS for k in range(start, end)):
+        return []
+    if doc[start:end].text.isupper():
+        return []  # "a TV station": an acronym names no landmark
+    return [LocalName(doc[start : noun.i + 1], "landmark")]
 
 
 def _appositions(doc: Doc) -> list[LocalName]:
@@ -430,6 +498,24 @@ def _container(doc: Doc, local: LocalName, resolved: list[Toponym]) -> tuple[Ent
     return entry, siblings or _ties(local, span)
 
 
+def _article_container(doc: Doc, local: LocalName, resolved: list[Toponym]) -> Entry | None:
+    """A name with no place beside it in its sentence ("the city's Aziziyah district") lies
+    where the article was last: the nearest place named in an earlier sentence that is not a
+    party ("clashes with Turkey") nor a noun's modifier ("a U.S. patrol"). The words do not tie
+    them, so the place lends its country and division but no point."""
+    sent_start = local.span.sent.start_char
+    best: tuple[int, Entry] | None = None
+    for toponym in resolved:
+        if toponym.entry is None or toponym.start >= sent_start:
+            continue
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if span is None or _modifies_a_thing(span) or _names_a_party(span):
+            continue
+        if best is None or toponym.start > best[0]:
+            best = (toponym.start, toponym.entry)
+    return best[1] if best is not None else None
+
+
 def _only_joined(doc: Doc, a: Span, b: Span) -> bool:
     """ "Kelmet and Zorvani (districts)": two names joined only by "and" or a comma share their
     holder, and the local place found first lends its point."""
@@ -462,15 +548,15 @@ def _ties(local: LocalName, container: Span) -> bool:
 
 def _modifies_a_thing(span: Span) -> bool:
     """ "a U.S. patrol", "Iraqi army": a place name modifying a noun that is no settlement
-    locates nothing ("Baghdad's southern district of X", "the south Baghdad neighbourhood of X"
-    do)."""
+    locates nothing ("Baghdad's southern district of X", "the south Baghdad neighbourhood of X",
+    "Mecca's Al-Nur hospital" do)."""
     root = span.root
     if root.dep_ not in ("compound", "amod", "poss", "nmod"):
         return False
     head = root.head
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    return head.lower_ not in SETTLEMENT_NOUNS and head.lower_ not in PART_NOUNS
+    return not any(head.lower_ in nouns for nouns in (SETTLEMENT_NOUNS, PART_NOUNS, LANDMARK_NOUNS))
 
 
 def _names_a_party(span: Span) -> bool:

@@ -118,6 +118,14 @@ DIRECTION_WORDS = frozenset(
         "west",
     }
 )
+# "rebels captured Birao": the object of a verb of taking ground that NER tags ORG or PRODUCT
+# is a town when it is the official name of one of this size (not PERSON: "police captured
+# Guzman"; not NORP: "captured Arab fighters")
+CAPTURE_VERBS = frozenset(
+    {"capture", "recapture", "seize", "retake", "overrun", "storm", "liberate", "besiege"}
+)
+MIN_POPULATION_CAPTURED = 5_000
+CAPTURED_LABELS = frozenset({"ORG", "PRODUCT"})
 # a subject of these is a person, whatever the gazetteer knows ("Jackson said")
 PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -314,6 +322,8 @@ class Recognizer:
         return text in self.gaz.demonyms or (text.endswith("s") and text[:-1] in self.gaz.demonyms)
 
     def _is_misread_place(self, ent: Span, place_names: set[str]) -> bool:
+        if ent.label_ in CAPTURED_LABELS and self._is_captured_town(ent):
+            return True
         if ent.label_ == "PERSON":
             return self._is_mislabelled_place(ent, place_names)
         if ent.label_ in ORG_LIKE_LABELS and self._is_town_read_as_org(ent):
@@ -337,6 +347,19 @@ class Recognizer:
         if not _place_cue(text):
             return self._is_city(text.text, MIN_POPULATION_UNTAGGED_ANYWHERE)
         return self._is_city(text.text, MIN_POPULATION_MISREAD) or self._is_region_in(text)
+
+    def _is_captured_town(self, ent: Span) -> bool:
+        """ "first captured Birao": a name the verb takes as ground taken, the official name
+        of a town, not a name the article gives a person."""
+        text = _trim(ent)
+        if text is None or text.start != ent.start or len(text) > 3:
+            return False
+        root = text.root
+        if root.dep_ != "dobj" or root.head.lemma_.lower() not in CAPTURE_VERBS:
+            return False
+        if _surname_of_a_named_person(text) or _named_a_person(text):
+            return False
+        return self._is_city(text.text, MIN_POPULATION_CAPTURED)
 
     def _is_region_in(self, text: Span) -> bool:
         """ "rallies in Corsica": a division or country right after "in" and the like, not a

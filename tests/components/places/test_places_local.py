@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.components.places.local_places import LOCAL_PREFIX
+from newsgraph.components.places.local_places import LOCAL_PREFIX, UNKNOWN_COUNTRY
 from newsgraph.extensions import set_entities
 from newsgraph.model import Place
 from newsgraph.nlp import get_pipeline
@@ -83,8 +83,47 @@ def test_a_people_is_no_place(nlp: Language) -> None:
     assert "Zorvani" not in _places(nlp, text, [("Zorvani", "NORP"), ("Syria", "GPE")])
 
 
-def test_no_container_no_place(nlp: Language) -> None:
-    assert "Zorvani" not in _places(nlp, "Fighting raged in the Zorvani district for a week.")
+def test_no_container_a_place_known_by_name_only(nlp: Language) -> None:
+    text = "Fighting raged in the Zorvani district for a week."
+    place = _places(nlp, text, [])["Zorvani"]
+    assert place.id == f"{LOCAL_PREFIX}{UNKNOWN_COUNTRY}:zorvani"
+    assert (place.feature, place.country, place.lat, place.lon) == ("district", None, None, None)
+
+
+def test_the_article_lends_its_last_place_to_a_later_sentence(nlp: Language) -> None:
+    text = "Fighting raged in Aleppo on Monday. Later, a shell hit the Zorvani district."
+    place = _places(nlp, text, [("Aleppo", "GPE")])["Zorvani"]
+    assert (place.country, place.feature) == ("SY", "district")
+    assert place.lat is None  # the words do not tie it to Aleppo: no point
+
+
+def test_a_later_place_is_no_container_from_the_article(nlp: Language) -> None:
+    text = "A shell hit the Zorvani district. Fighting raged in Aleppo on Monday."
+    assert _places(nlp, text, [("Aleppo", "GPE")])["Zorvani"].country is None
+
+
+def test_a_landmark_in_a_town_takes_the_towns_point(nlp: Language) -> None:
+    text = "Protesters gathered in Kelmet Square in Hebron on Friday."
+    places = _places(nlp, text, [("Hebron", "GPE")])
+    square, town = places["Kelmet Square"], places["Hebron"]
+    assert (square.feature, square.country) == ("landmark", "PS")
+    assert (square.lat, square.lon) == (town.lat, town.lon)
+
+
+def test_a_landmark_of_a_town_named_before_it(nlp: Language) -> None:
+    text = "Gunmen stormed Aleppo's Zorvani hospital and the Kelmet military airport."
+    places = _places(nlp, text, [("Aleppo", "GPE")])
+    assert (places["Zorvani hospital"].country, places["Zorvani hospital"].feature) == (
+        "SY",
+        "landmark",
+    )
+    assert places["Kelmet military airport"].feature == "landmark"
+
+
+def test_no_landmark_without_a_name_or_inside_a_longer_name(nlp: Language) -> None:
+    text = "A Bridge for Peace staff met at the TV station and at Kelmet Square Garden."
+    places = _places(nlp, text, [])
+    assert not any(n.startswith(("A Bridge", "TV", "Kelmet")) for n in places), sorted(places)
 
 
 def test_a_party_is_no_container(nlp: Language) -> None:

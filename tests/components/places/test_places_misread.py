@@ -153,3 +153,25 @@ def test_a_region_read_as_a_name_right_after_in_is_a_place(
     text = "There were public criticisms of Amazon's business model."
     doc = _with_entities(nlp, text, [("Amazon", "ORG")])
     assert _places(recognizer, doc) == []
+
+
+def test_a_small_town_taken_by_force_is_a_place(nlp: Language, recognizer: Recognizer) -> None:
+    # Birao (about 8,000 people): too small for an "ORG" anywhere, a place when "seized"
+    doc = _with_entities(
+        nlp, "Militias seized Birao after two days of fighting.", [("Birao", "ORG")]
+    )
+    assert _places(recognizer, doc) == ["Birao"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Militias seized Birao after two days of fighting.", "PERSON"),  # a person is caught
+        ("The fund bought Birao after two days of talks.", "ORG"),  # no verb of taking ground
+    ],
+)
+def test_a_small_town_name_needs_a_verb_of_taking_ground(
+    nlp: Language, recognizer: Recognizer, text: str, label: str
+) -> None:
+    doc = _with_entities(nlp, text, [("Birao", label)])
+    assert _places(recognizer, doc) == []

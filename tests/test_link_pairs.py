@@ -153,3 +153,38 @@ def test_the_scorer_reads_only_the_event_and_its_candidates() -> None:
     evidence.add(other, event_sentences(other))
     (none,) = evidence.cluster_probability(items_of([other])[0], [[items["c1"]]])
     assert none is None
+
+
+@needs_model
+def test_link_backfills_the_sentences_of_a_store_written_without_them(tmp_path) -> None:
+    records = [
+        report("o1", "Residents fled. An Israeli strike on Rafah killed five people on Monday.",
+               "strike", 5, RAFAH, ("israel", "Israeli")),
+        report("o2", "A strike in the Gaza Strip killed five people on Monday.", "strike", 5,
+               GAZA_STRIP),
+    ]  # fmt: skip
+    with open_store(tmp_path / "old.duckdb") as store:
+        write(store, records)
+        written = store.event_sentences_of(["o1", "o2"])
+        link_store(store, full=True)
+        expected = link_tables(store)
+        store._execute("DELETE FROM event_sentences")  # a store from before the table
+        texts_read: list[list[str]] = []
+        read_texts = store.article_texts
+
+        def spy(ids: Sequence[str]) -> dict[str, str]:
+            texts_read.append(list(ids))
+            return read_texts(ids)
+
+        store.article_texts = spy
+        link_store(store, full=True)
+        assert texts_read == [["o1", "o2"]]
+        assert link_tables(store) == expected
+        # the rows written back are those a fresh write keeps: the next run reads no text
+        assert store.event_sentences_of(["o1", "o2"]) == written
+        assert [t.strip() for _, t in written["o1"]] == [
+            "An Israeli strike on Rafah killed five people on Monday."
+        ]
+        link_store(store, full=True)
+        assert texts_read == [["o1", "o2"], []]
+        assert link_tables(store) == expected

@@ -39,7 +39,7 @@ def event_sentences(record: Mapping[str, Any], text: str | None = None) -> list[
     text = text if text is not None else (record.get("article") or {}).get("text") or ""
     if not text:
         return []
-    starts = [s["start"] for e in record.get("events") or [] for s in _spans(e)]
+    starts = [s["start"] for e in record.get("events") or [] for s in evidence_spans(e)]
     return [(a, text[a:b]) for a, b in _sentences(text) if any(a <= start < b for start in starts)]
 
 
@@ -51,7 +51,7 @@ def sentence_rows(record: Mapping[str, Any], article_id: str, text: str) -> list
     ]
 
 
-def _spans(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def evidence_spans(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The event's evidence spans that have offsets."""
     return [s for s in event.get("evidence") or [] if s.get("start") is not None and s.get("end")]
 
@@ -131,7 +131,7 @@ class PairEvidence:
         article_id = pseudo["article"]["id"] or ""
         self.records[article_id] = pseudo
         for ord_, event in enumerate(pseudo["events"]):
-            evidence = _spans(event)
+            evidence = evidence_spans(event)
             spans = tuple((s["start"], s["end"]) for s in evidence)
             if not spans:
                 continue

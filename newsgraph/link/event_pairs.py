@@ -171,17 +171,19 @@ class PairEvidence:
     def merge_probability(
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
     ) -> list[float | None]:
-        """The same with the link-shaped merge model, each member compared in a collection of
-        its article and the event's alone, as the model was fitted (``tools/
-        train_link_pairs.py``); None for every cluster where there is no such model."""
+        """The probability of the link-shaped merge model that ``item`` and each cluster's
+        first member worded like it are one event, the two compared in a collection of their
+        two articles alone, as the model was fitted (``tools/train_link_pairs.py``; one member
+        per cluster bounds the cost); None where no member is, or there is no such model."""
         model = self.merge_model
         groups = self._worded_groups(item, clusters) if model is not None else []
         if model is None or not any(groups):
             return [None] * len(clusters)
-        alike: dict[tuple[str, str], float] = {}
-        for key in dict.fromkeys(m.key for group in groups for m in group):
-            alike[key] = float(np.mean(probabilities(model, self.pair_rows(item.key, [key]))))
-        return [float(np.mean([alike[m.key] for m in g])) if g else None for g in groups]
+        return [
+            float(np.mean(probabilities(model, self.pair_rows(item.key, [group[0].key]))))
+            if group else None
+            for group in groups
+        ]  # fmt: skip
 
     def _worded_groups(
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]

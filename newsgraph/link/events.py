@@ -100,6 +100,10 @@ LEARNED_WEIGHT = 1.0
 LEARNED_FLOOR = 0.5
 # Clusters the scorer compares an event with (those with the most evidence, then the oldest).
 LEARNED_CANDIDATES = 6
+# Where no cluster has MERGE_EVIDENCE, the link-shaped merge model (``event_pairs.py``, fitted
+# by ``tools/train_link_pairs.py``) may join the event alone to one of this many clusters worded
+# like it (the most evidence, then the oldest): those its probability puts at its threshold.
+MERGE_CANDIDATES = 3
 
 
 class PairScorer(Protocol):
@@ -472,7 +476,7 @@ def _learned_merge(
         if e is not None and item.wording in clusters[c].wordings
         and not check.actors_contradict(clusters[c], item)
     )  # fmt: skip
-    chosen = sorted(c for _, c in worded[:LEARNED_CANDIDATES])
+    chosen = sorted(c for _, c in worded[:MERGE_CANDIDATES])
     if not chosen:
         return len(clusters)
     probabilities = pairs.merge_probability(item, [clusters[c].members for c in chosen])

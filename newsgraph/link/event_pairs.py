@@ -13,6 +13,11 @@ come from memory (``link_records``) or from the store (``link_store``), so both 
 members of each candidate cluster in one small collection (the event's and those members'
 articles), through the scorer's public functions only (``topic_mentions``, ``pair_features``,
 the model's trees): its cost is bounded by the candidates, never by the store.
+``PairEvidence.merge_probability`` asks the link-shaped merge model (``link_pairs.json``,
+``tools/train_link_pairs.py``: a logistic regression over the two articles' similarity and the
+two sentences' word overlap, fitted on same-worded pairs of newsgraph's own events in ECB+'s
+train topics) about the event and one member of each of a few clusters, each pair in a
+collection of its two articles, as it was fitted.
 """
 
 from __future__ import annotations

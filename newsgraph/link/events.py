@@ -17,10 +17,13 @@ other's place (+0.5); per role, an agreeing actor (+1: equal, or parent and chil
 knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (-1: accounts
 differ in what the extractor read, so actors are soft); the same trigger family of the evidence
 words (+0.5, ``triggers.py``, the mention linker's families); the same killed count (+0.5).
-Type and date alone, or wording alone, never merge. Where given (``link_records`` and
-``link_store`` give it), the learned ECB+ pair scorer (``event_pairs.py``) ranks the clusters
-an event may join and vetoes a bare merge its same-worded members do not support; it never
-merges on its own.
+Type and date alone, or wording alone, never merge by hand-set evidence. Where given
+(``link_records`` and ``link_store`` give it), the learned ECB+ pair scorer (``event_pairs.py``)
+ranks the clusters an event may join and vetoes a bare merge its same-worded members do not
+support; where no cluster has the evidence, the link-shaped merge model (fitted on link's own
+comparisons, ``tools/train_link_pairs.py``) joins the event to a cluster worded like it that
+nothing contradicts (no actor on another branch) when its probability reaches the model's
+threshold.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the compatible cluster with the most evidence found through a
@@ -94,8 +97,9 @@ MERGE_EVIDENCE = 1.0
 # cluster's first members are one event; the event joins the best one still at MERGE_EVIDENCE,
 # else starts its own. So the scorer ranks the candidates and vetoes the ones it finds unlike;
 # it never merges on its own: in a small collection it rates any two uses of one word alike
-# (0.97 for "A strike was reported on Monday" against a Rafah strike of that day). Weight and
-# floor fitted on ECB+'s train topics through this code path (docs/link.md).
+# (0.97 for "A strike was reported on Monday" against a Rafah strike of that day); the merge
+# model below does. Weight and floor fitted on ECB+'s train topics through this code path
+# (docs/link.md).
 LEARNED_WEIGHT = 1.0
 LEARNED_FLOOR = 0.5
 # Clusters the scorer compares an event with (those with the most evidence, then the oldest).

@@ -1,6 +1,7 @@
 """The learned ECB+ pair scorer inside ``link``'s event clustering (link/event_pairs.py): it
-ranks and vetoes the clusters hand-set evidence lets an event join, it never merges alone, and
-the store keeps the event sentences it reads (an older store's articles fall back to text)."""
+ranks and vetoes the clusters hand-set evidence lets an event join; the link-shaped merge model
+joins same-worded reports alone only at its threshold; the store keeps the event sentences it
+reads (an older store's articles are read once and backfilled)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from newsgraph.link import link_records, link_store
 from newsgraph.link.event_pairs import (
     PairEvidence,
     event_sentences,
+    load_merge_model,
     probabilities,
     pseudo_text,
 )
@@ -29,6 +31,8 @@ needs_model = pytest.mark.skipif(load_model() is None, reason="no mention_pairs.
 class FixedScorer:
     """A pair scorer answering one probability per (item article, cluster's first article)."""
 
+    merge_threshold = None  # ranks and vetoes only
+
     def __init__(self, table: dict[tuple[str, str], float | None]) -> None:
         self.table = table
 
@@ -36,6 +40,11 @@ class FixedScorer:
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
     ) -> list[float | None]:
         return [self.table.get((item.article_id, c[0].article_id)) for c in clusters]
+
+    def merge_probability(
+        self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
+    ) -> list[float | None]:
+        return [None] * len(clusters)
 
 
 def items_of(records: list[dict]) -> list[EventItem]:
@@ -153,3 +162,61 @@ def test_the_scorer_reads_only_the_event_and_its_candidates() -> None:
     evidence.add(other, event_sentences(other))
     (none,) = evidence.cluster_probability(items_of([other])[0], [[items["c1"]]])
     assert none is None
+
+
+@needs_model
+def test_link_backfills_the_sentences_of_a_store_written_without_them(tmp_path) -> None:
+    records = [
+        report("o1", "Residents fled. An Israeli strike on Rafah killed five people on Monday.",
+               "strike", 5, RAFAH, ("israel", "Israeli")),
+        report("o2", "A strike in the Gaza Strip killed five people on Monday.", "strike", 5,
+               GAZA_STRIP),
+    ]  # fmt: skip
+    with open_store(tmp_path / "old.duckdb") as store:
+        write(store, records)
+        written = store.event_sentences_of(["o1", "o2"])
+        link_store(store, full=True)
+        expected = link_tables(store)
+        store._execute("DELETE FROM event_sentences")  # a store from before the table
+        texts_read: list[list[str]] = []
+        read_texts = store.article_texts
+
+        def spy(ids: Sequence[str]) -> dict[str, str]:
+            texts_read.append(list(ids))
+            return read_texts(ids)
+
+        store.article_texts = spy
+        link_store(store, full=True)
+        assert texts_read == [["o1", "o2"]]
+        assert link_tables(store) == expected
+        # the rows written back are those a fresh write keeps: the next run reads no text
+        assert store.event_sentences_of(["o1", "o2"]) == written
+        assert [t.strip() for _, t in written["o1"]] == [
+            "An Israeli strike on Rafah killed five people on Monday."
+        ]
+        link_store(store, full=True)
+        assert texts_read == [["o1", "o2"], []]
+        assert link_tables(store) == expected
+
+
+@pytest.mark.skipif(load_merge_model() is None, reason="no link_pairs.json")
+def test_the_merge_model_joins_alike_reports_that_share_only_their_wording() -> None:
+    records = [
+        report("m1", "Gunmen opened fire on a wedding party in a mountain village on Monday, "
+               "killing seven guests.", "fire", 7),
+        # no place, no attacker, no toll: only the wording and the telling tie it to m1
+        report("m2", "Gunmen opened fire on a wedding party in the mountain village on Monday, "
+               "witnesses said.", "fire"),
+        # the same wording and day, another scene
+        report("m3", "Soldiers opened fire on stone-throwing youths at a checkpoint in the city "
+               "on Monday, medics said.", "fire"),
+    ]  # fmt: skip
+    assert groups(link_records(records, learned=False).clusters) == [["m1"], ["m2"], ["m3"]]
+    assert groups(link_records(records).clusters) == [["m1", "m2"], ["m3"]]
+    items = {i.article_id: i for i in items_of(records)}
+    evidence = PairEvidence.for_records(records, {})
+    assert evidence is not None and evidence.merge_threshold is not None
+    (alike,) = evidence.merge_probability(items["m2"], [[items["m1"]]])
+    unlike = evidence.merge_probability(items["m3"], [[items["m1"]], [items["m2"]]])
+    assert alike is not None and alike >= evidence.merge_threshold
+    assert all(p is not None and p < evidence.merge_threshold for p in unlike)

@@ -13,16 +13,23 @@ come from memory (``link_records``) or from the store (``link_store``), so both 
 members of each candidate cluster in one small collection (the event's and those members'
 articles), through the scorer's public functions only (``topic_mentions``, ``pair_features``,
 the model's trees): its cost is bounded by the candidates, never by the store.
+``PairEvidence.merge_probability`` asks the link-shaped merge model (``link_pairs.json``,
+``tools/train_link_pairs.py``: a logistic regression over the two articles' similarity and the
+two sentences' word overlap, fitted on same-worded pairs of newsgraph's own events in ECB+'s
+train topics) about the event and one member of each of a few clusters, each pair in a
+collection of its two articles, as it was fitted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
 
+from ..datafiles import data_file
 from .event_items import EventItem
 from .mention_pairs import PairModel, load_model, pair_features, topic_mentions
 from .mentions import Mention, _sentences
@@ -32,6 +39,8 @@ from .triggers import evidence_trigger
 # first reports stand for it, and the cost of a comparison stays bounded.
 CONTEXT_MEMBERS = 3
 Sentence = tuple[int, str]  # (start offset in the article, text)
+# The link-shaped merge model (``tools/train_link_pairs.py``), beside the pair scorer's.
+MERGE_MODEL_FILE = "link_pairs.json"
 
 
 def event_sentences(record: Mapping[str, Any], text: str | None = None) -> list[Sentence]:
@@ -39,7 +48,7 @@ def event_sentences(record: Mapping[str, Any], text: str | None = None) -> list[
     text = text if text is not None else (record.get("article") or {}).get("text") or ""
     if not text:
         return []
-    starts = [s["start"] for e in record.get("events") or [] for s in _spans(e)]
+    starts = [s["start"] for e in record.get("events") or [] for s in evidence_spans(e)]
     return [(a, text[a:b]) for a, b in _sentences(text) if any(a <= start < b for start in starts)]
 
 
@@ -51,7 +60,7 @@ def sentence_rows(record: Mapping[str, Any], article_id: str, text: str) -> list
     ]
 
 
-def _spans(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def evidence_spans(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The event's evidence spans that have offsets."""
     return [s for s in event.get("evidence") or [] if s.get("start") is not None and s.get("end")]
 
@@ -82,12 +91,20 @@ def _pseudo_record(record: Mapping[str, Any], sentences: Iterable[Sentence]) -> 
     }
 
 
+@cache
+def load_merge_model() -> PairModel | None:
+    """The link-shaped merge model (``tools/train_link_pairs.py``); None where not shipped."""
+    file = data_file(__package__, MERGE_MODEL_FILE)
+    return load_model(str(file)) if file.is_file() else None
+
+
 @dataclass(slots=True)
 class PairEvidence:
     """Pair probabilities of events, from their articles' stored sentences."""
 
     model: PairModel
     parents: Mapping[str, str]
+    merge_model: PairModel | None = None  # merges alone at its threshold (None: never)
     sources: dict[str, tuple[Mapping[str, Any], Sequence[Sentence]]] = field(
         default_factory=dict
     )  # article id → its record and event sentences, rebuilt for the scorer when compared
@@ -101,13 +118,16 @@ class PairEvidence:
         parents: Mapping[str, str],
         sentences: Mapping[str, Sequence[Sentence]] | None = None,
         model: PairModel | None = None,
+        merge_model: PairModel | None = None,
     ) -> PairEvidence | None:
         """From contract records; ``sentences`` (article id → its event sentences, from the
-        store) stands in for the article text. None where no pair model is shipped."""
+        store) stands in for the article text. None where no pair model is shipped;
+        ``merge_model`` defaults to the shipped link-shaped one."""
+        merge_model = merge_model or load_merge_model()
         model = model or load_model()
         if model is None:
             return None
-        evidence = cls(model, parents)
+        evidence = cls(model, parents, merge_model)
         for record in records:
             article_id = (record.get("article") or {}).get("id") or ""
             own = sentences.get(article_id) if sentences is not None else None
@@ -131,13 +151,17 @@ class PairEvidence:
         article_id = pseudo["article"]["id"] or ""
         self.records[article_id] = pseudo
         for ord_, event in enumerate(pseudo["events"]):
-            evidence = _spans(event)
+            evidence = evidence_spans(event)
             spans = tuple((s["start"], s["end"]) for s in evidence)
             if not spans:
                 continue
             word = evidence_trigger(evidence) or str(evidence[0].get("text"))
             event_id = event.get("id") or f"e{ord_ + 1}"
             self.mentions[(article_id, event_id)] = Mention(article_id, event_id, spans, word)
+
+    @property
+    def merge_threshold(self) -> float | None:
+        return self.merge_model.threshold if self.merge_model is not None else None
 
     def cluster_probability(
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
@@ -147,30 +171,65 @@ class PairEvidence:
         same trigger family) are one event; None where none is (across families the scorer
         mostly knows ECB+'s family priors, and rates "struck" against "attack" at 0.03 in a
         two-article collection) or the item has no evidence span."""
-        if self.mention(item.key) is None or not item.wording:
+        return self._probabilities(self.model, item, clusters)
+
+    def merge_probability(
+        self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
+    ) -> list[float | None]:
+        """The probability of the link-shaped merge model that ``item`` and each cluster's
+        first member worded like it are one event, the two compared in a collection of their
+        two articles alone, as the model was fitted (``tools/train_link_pairs.py``; one member
+        per cluster bounds the cost); None where no member is, or there is no such model."""
+        model = self.merge_model
+        groups = self._worded_groups(item, clusters) if model is not None else []
+        if model is None or not any(groups):
             return [None] * len(clusters)
-        groups = [
+        return [
+            float(np.mean(probabilities(model, self.pair_rows(item.key, [group[0].key]))))
+            if group else None
+            for group in groups
+        ]  # fmt: skip
+
+    def _worded_groups(
+        self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
+    ) -> list[list[EventItem]]:
+        """Per cluster, those of its first ``CONTEXT_MEMBERS`` members worded like ``item``
+        (all empty where ``item`` has no wording or evidence span)."""
+        if self.mention(item.key) is None or not item.wording:
+            return [[] for _ in clusters]
+        return [
             [m for m in members[:CONTEXT_MEMBERS]
              if m.wording == item.wording and self.mention(m.key) is not None]
             for members in clusters
         ]  # fmt: skip
+
+    def _probabilities(
+        self, model: PairModel, item: EventItem, clusters: Sequence[Sequence[EventItem]]
+    ) -> list[float | None]:
+        groups = self._worded_groups(item, clusters)
         if not any(groups):
             return [None] * len(clusters)
-        keys = [item.key, *dict.fromkeys(m.key for group in groups for m in group)]
+        others = list(dict.fromkeys(m.key for group in groups for m in group))
+        pairs = self.pair_rows(item.key, others)
+        scores = probabilities(model, pairs)
+        half = len(others)
+        symmetric = dict(zip(others, ((scores[:half] + scores[half:]) / 2).tolist(),
+                             strict=True))  # fmt: skip
+        return [float(np.mean([symmetric[m.key] for m in g])) if g else None for g in groups]
+
+    def pair_rows(self, key: tuple[str, str], others: Sequence[tuple[str, str]]) -> np.ndarray:
+        """The ``FEATURES`` rows of (event, other) for each of ``others``, then of (other,
+        event), computed in one small collection of just their articles (events without an
+        evidence span must be left out by the caller: ``mention``)."""
+        keys = [key, *others]
         by_article: dict[str, list[Mention]] = {}
-        for key in keys:
-            by_article.setdefault(key[0], []).append(self.mentions[key])
+        for k in keys:
+            by_article.setdefault(k[0], []).append(self.mentions[k])
         topic = topic_mentions([self.records[a] for a in by_article], by_article)
         row = {k: n for n, k in enumerate(topic.keys)}
         x = pair_features(topic, self.parents, self.model.priors)
-        first = row[item.key]
-        others = [row[k] for k in keys[1:]]
-        pairs = np.concatenate([x[first, others], x[others, first]]) if others else x[:0, 0]
-        scores = probabilities(self.model, pairs) if others else np.zeros(0)
-        half = len(others)
-        symmetric = dict(zip(keys[1:], ((scores[:half] + scores[half:]) / 2).tolist(),
-                             strict=True))  # fmt: skip
-        return [float(np.mean([symmetric[m.key] for m in g])) if g else None for g in groups]
+        first, rest = row[key], [row[k] for k in others]
+        return np.concatenate([x[first, rest], x[rest, first]])
 
 
 def probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:

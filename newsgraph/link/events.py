@@ -17,10 +17,13 @@ other's place (+0.5); per role, an agreeing actor (+1: equal, or parent and chil
 knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (-1: accounts
 differ in what the extractor read, so actors are soft); the same trigger family of the evidence
 words (+0.5, ``triggers.py``, the mention linker's families); the same killed count (+0.5).
-Type and date alone, or wording alone, never merge. Where given (``link_records`` and
-``link_store`` give it), the learned ECB+ pair scorer (``event_pairs.py``) ranks the clusters
-an event may join and vetoes a bare merge its same-worded members do not support; it never
-merges on its own.
+Type and date alone, or wording alone, never merge by hand-set evidence. Where given
+(``link_records`` and ``link_store`` give it), the learned ECB+ pair scorer (``event_pairs.py``)
+ranks the clusters an event may join and vetoes a bare merge its same-worded members do not
+support; where no cluster has the evidence, the link-shaped merge model (fitted on link's own
+comparisons, ``tools/train_link_pairs.py``) joins the event to a cluster worded like it that
+nothing contradicts (no actor on another branch) when its probability reaches the model's
+threshold.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the compatible cluster with the most evidence found through a
@@ -94,18 +97,30 @@ MERGE_EVIDENCE = 1.0
 # cluster's first members are one event; the event joins the best one still at MERGE_EVIDENCE,
 # else starts its own. So the scorer ranks the candidates and vetoes the ones it finds unlike;
 # it never merges on its own: in a small collection it rates any two uses of one word alike
-# (0.97 for "A strike was reported on Monday" against a Rafah strike of that day). Weight and
-# floor fitted on ECB+'s train topics through this code path (docs/link.md).
+# (0.97 for "A strike was reported on Monday" against a Rafah strike of that day); the merge
+# model below does. Weight and floor fitted on ECB+'s train topics through this code path
+# (docs/link.md).
 LEARNED_WEIGHT = 1.0
 LEARNED_FLOOR = 0.5
 # Clusters the scorer compares an event with (those with the most evidence, then the oldest).
 LEARNED_CANDIDATES = 6
+# Where no cluster has MERGE_EVIDENCE, the link-shaped merge model (``event_pairs.py``, fitted
+# by ``tools/train_link_pairs.py``) may join the event alone to one of this many clusters worded
+# like it (the most evidence, then the oldest): those its probability puts at its threshold.
+MERGE_CANDIDATES = 3
 
 
 class PairScorer(Protocol):
     """What clustering asks of the learned pair scorer (``event_pairs.PairEvidence``)."""
 
+    @property
+    def merge_threshold(self) -> float | None: ...  # None: the scorer never merges alone
+
     def cluster_probability(
+        self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
+    ) -> list[float | None]: ...
+
+    def merge_probability(
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
     ) -> list[float | None]: ...
 
@@ -316,6 +331,19 @@ class Compatibility:
         """The evidence that ``item`` reports the cluster's event (≥ ``MERGE_EVIDENCE``), or
         None where it does not fit: another type family, disjoint dates, an incompatible toll,
         places far apart, or too little evidence. Type and date alone never merge."""
+        evidence = self.evidence(cluster, item)
+        return evidence if evidence is not None and evidence >= MERGE_EVIDENCE else None
+
+    def actors_contradict(self, cluster: EventCluster, item: EventItem) -> bool:
+        """A role whose two known actors lie on different branches (``idf`` / ``hamas``)."""
+        return any(
+            self.actors(a, b) is False
+            for a, b in ((cluster.source, item.source), (cluster.target, item.target))
+        )
+
+    def evidence(self, cluster: EventCluster, item: EventItem) -> float | None:
+        """The evidence that ``item`` reports the cluster's event, however little; None where
+        something hard contradicts (type family, dates, toll, places)."""
         if cluster.family != family_of(item.type) or not self.times(cluster.when, item.when):
             return None
         if not all(killed_compatible(k, item.killed) for k in cluster.killed):
@@ -340,7 +368,7 @@ class Compatibility:
             evidence += EVIDENCE["same_toll"]
         if self.lexical and item.trigger and item.trigger in cluster.triggers:
             evidence += 1
-        return evidence if evidence >= MERGE_EVIDENCE else None
+        return evidence
 
 
 def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
@@ -396,13 +424,17 @@ def cluster_events(
                 bucket[:] = [c for c in bucket if not _ended(clusters[c], start)]
             candidates.update(bucket)
         best, best_score = len(clusters), 0.0
-        scores = {c: check.score(clusters[c], item) or 0.0 for c in sorted(candidates)}
+        evidence = {c: check.evidence(clusters[c], item) for c in sorted(candidates)}
+        scores = {c: e if e is not None and e >= MERGE_EVIDENCE else 0.0
+                  for c, e in evidence.items()}  # fmt: skip
         for c, score in scores.items():
             # most evidence wins; among equals the oldest cluster (candidates in ascending ids)
             if score > best_score:
                 best, best_score = c, score
         if pairs is not None and best < len(clusters):
             best = _learned_choice(clusters, scores, item, pairs)
+        if pairs is not None and best == len(clusters):
+            best = _learned_merge(clusters, evidence, item, pairs, check)
         if best == len(clusters):
             clusters.append(EventCluster(type=item.type, parents=check.parents))
             best = len(clusters) - 1
@@ -427,6 +459,35 @@ def _learned_choice(
         score = scores[c] + (LEARNED_WEIGHT * (p - LEARNED_FLOOR) if p is not None else 0.0)
         if score >= MERGE_EVIDENCE and score > best_score:
             best, best_score = c, score
+    return best
+
+
+def _learned_merge(
+    clusters: list[EventCluster],
+    evidence: Mapping[int, float | None],
+    item: EventItem,
+    pairs: PairScorer,
+    check: Compatibility,
+) -> int:
+    """Where no cluster has enough hand-set evidence: the cluster worded like ``item``, with
+    nothing against it (no actor on another branch: two sides firing in one town read alike),
+    that the link-shaped merge model rates at least ``pairs.merge_threshold`` (the highest;
+    ties: the oldest); ``len(clusters)`` where none does."""
+    if pairs.merge_threshold is None or not item.wording:
+        return len(clusters)
+    worded = sorted(
+        (-e, c) for c, e in evidence.items()
+        if e is not None and item.wording in clusters[c].wordings
+        and not check.actors_contradict(clusters[c], item)
+    )  # fmt: skip
+    chosen = sorted(c for _, c in worded[:MERGE_CANDIDATES])
+    if not chosen:
+        return len(clusters)
+    probabilities = pairs.merge_probability(item, [clusters[c].members for c in chosen])
+    best, best_p = len(clusters), pairs.merge_threshold
+    for c, p in zip(chosen, probabilities, strict=True):
+        if p is not None and (p > best_p or (p == best_p and best == len(clusters))):
+            best, best_p = c, p
     return best
 
 
@@ -484,6 +545,7 @@ def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, st
         if country:  # wording with a place near or inside (same country)
             keys.append(("wording", f"{wording}|{country}"))
         keys += [("toll", f"{wording}|{k}") for k in sorted(set(cluster.killed))]
+        keys.append(("worded", wording))  # the learned merge's candidates
     return [(cluster.family + ":" + kind, value) for kind, value in keys]
 
 
@@ -502,4 +564,6 @@ def _query_keys(item: EventItem, check: Compatibility) -> list[tuple[str, str]]:
         keys.append(("wording", f"{item.wording}|{item.place.country}"))
     if item.wording and item.killed is not None:
         keys.append(("toll", f"{item.wording}|{item.killed}"))
+    if item.wording:  # the learned merge (wording and its model's probability) needs no anchor
+        keys.append(("worded", item.wording))
     return [(family_of(item.type) + ":" + kind, value) for kind, value in keys]

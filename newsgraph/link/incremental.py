@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
-from .event_pairs import PairEvidence, Sentence, event_sentences
+from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
 from .events import Compatibility, EventItem, _known, cluster_events, event_items, family_of
 
 # Statements read around the new articles for claim links (days before and after).
@@ -151,17 +151,23 @@ def _update_clusters(
 
 
 def store_sentences(store: Any, records: list[dict[str, Any]]) -> dict[str, list[Sentence]]:
-    """The event sentences of the records' articles, from the store; an article stored before
-    the store kept them has its text read instead."""
+    """The event sentences of the records' articles, from the store. An article stored before
+    the store kept them has its text read once: its sentences are written back (a backfill),
+    so later runs read rows, not text."""
     ids = [(r.get("article") or {}).get("id") for r in records]
     found = store.event_sentences_of(ids)
     missing = {
         (r.get("article") or {}).get("id"): r
         for r in records
-        if r.get("events") and (r.get("article") or {}).get("id") not in found
+        if any(evidence_spans(e) for e in r.get("events") or [])
+        and (r.get("article") or {}).get("id") not in found
     }
+    backfill: list[dict[str, Any]] = []
     for article_id, text in store.article_texts(sorted(missing)).items():
-        found[article_id] = event_sentences(missing[article_id], text)
+        rows = sentence_rows(missing[article_id], article_id, text)
+        found[article_id] = [(row["start"], row["text"]) for row in rows]
+        backfill += rows
+    store.add_event_sentences(backfill)
     return found
 
 

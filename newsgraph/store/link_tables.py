@@ -71,6 +71,17 @@ class LinkTables:
                     found.setdefault(article_id, []).append((start, text))
         return found
 
+    def add_event_sentences(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Store the event sentences the link stage read from the text of articles stored
+        before the ``event_sentences`` table existed (its one-time backfill: the next run
+        reads these rows instead of the text). Their articles' old rows are replaced."""
+        if not rows:
+            return
+        ids = sorted({row["article_id"] for row in rows})
+        with self._lock, self._transaction():
+            self._delete_in("event_sentences", "article_id", ids)
+            self._insert("event_sentences", list(rows))
+
     def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]:
         """article id → its text."""
         found: dict[str, str] = {}

@@ -15,6 +15,8 @@ from typing import Any
 from ...datafiles import data_dir, load_yaml
 
 DATA_DIR = data_dir(__package__)
+# the trigger files every lexicon reads
+TRIGGER_FILES = ("event_triggers.yaml",)
 
 MATERIAL_TYPES = frozenset(
     {
@@ -142,6 +144,9 @@ class Lexicon:
     background: Background = field(default_factory=Background)
     # nominal triggers kept as events with no source, target or count (``bare_nominal_types``)
     bare_nominal_types: frozenset[str] = frozenset()
+    # verbs whose subject is an occurrence ("the clashes erupted"); a particle or object verb
+    # ("take place", "break out") as a tuple of its words (``happening_verbs``)
+    happening_verbs: frozenset[tuple[str, ...]] = frozenset()
     # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
     # outside it needs no look at its modifiers
     compound_tails: frozenset[str] = field(init=False, default=frozenset())
@@ -225,7 +230,9 @@ def _merge_triggers(files: tuple[Path, ...]) -> dict[str, Any]:
 @lru_cache(maxsize=8)
 def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     """The lexicon from the bundled files plus ``extra_files`` (built once per argument)."""
-    triggers = _merge_triggers((DATA_DIR / "event_triggers.yaml", *(Path(p) for p in extra_files)))
+    triggers = _merge_triggers(
+        (*(DATA_DIR / name for name in TRIGGER_FILES), *(Path(p) for p in extra_files))
+    )
     ontology = _read(DATA_DIR / "plover.yaml")
     magnitude = _read(DATA_DIR / "magnitude.yaml")
     phrases: dict[str, list[Phrase]] = {}
@@ -285,4 +292,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         magnitude=magnitude,
         background=Background.of(triggers.get("background")),
         bare_nominal_types=frozenset(triggers.get("bare_nominal_types") or ()),
+        happening_verbs=frozenset(
+            tuple(str(v).split()) for v in triggers.get("happening_verbs") or ()
+        ),
     )

@@ -1,8 +1,12 @@
 """The event knowledge the ``newsgraph_events`` component reads: PLOVER types and triggers.
 
 Everything comes from YAML files under ``data/en/`` beside this module (``plover.yaml``,
-``event_triggers.yaml``, ``magnitude.yaml``), loaded once per process. Users extend the lexicon
-by passing extra trigger files to :func:`load_lexicon`; later files override earlier entries.
+``wordnet_triggers.yaml``, ``event_triggers.yaml``, ``magnitude.yaml``), loaded once per
+process. ``wordnet_triggers.yaml`` is generated (``tools/build_wordnet_triggers.py``: the
+codebook entries of ``event_triggers.yaml`` generalised through WordNet); the hand file's
+entries override it, and ``load_lexicon(wordnet=False)`` leaves it out. Users extend the
+lexicon by passing extra trigger files to :func:`load_lexicon`; later files override earlier
+entries.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from typing import Any
 from ...datafiles import data_dir, load_yaml
 
 DATA_DIR = data_dir(__package__)
-# the trigger files every lexicon reads
-TRIGGER_FILES = ("event_triggers.yaml",)
+# the hand trigger file, and the one generated from it through WordNet (read first, so that
+# hand entries win; ``wordnet=False`` leaves it out)
+TRIGGER_FILE = "event_triggers.yaml"
+WORDNET_TRIGGER_FILE = "wordnet_triggers.yaml"
 
 MATERIAL_TYPES = frozenset(
     {
@@ -228,10 +234,12 @@ def _merge_triggers(files: tuple[Path, ...]) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """The lexicon from the bundled files plus ``extra_files`` (built once per argument)."""
+def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = True) -> Lexicon:
+    """The lexicon from the bundled files plus ``extra_files`` (built once per argument);
+    without the WordNet generalisation of the hand entries when ``wordnet`` is false."""
+    bundled = (WORDNET_TRIGGER_FILE, TRIGGER_FILE) if wordnet else (TRIGGER_FILE,)
     triggers = _merge_triggers(
-        (*(DATA_DIR / name for name in TRIGGER_FILES), *(Path(p) for p in extra_files))
+        (*(DATA_DIR / name for name in bundled), *(Path(p) for p in extra_files))
     )
     ontology = _read(DATA_DIR / "plover.yaml")
     magnitude = _read(DATA_DIR / "magnitude.yaml")

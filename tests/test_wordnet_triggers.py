@@ -105,7 +105,7 @@ def nlp() -> Language:
 def test_shipped_file_is_read_below_the_hand_entries() -> None:
     shipped = yaml.safe_load((DATA_DIR / "wordnet_triggers.yaml").read_text(encoding="utf-8"))
     hand = yaml.safe_load((DATA_DIR / "event_triggers.yaml").read_text(encoding="utf-8"))
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(wordnet=True)
     for pos in ("verbs", "nouns"):
         assert not set(shipped[pos]) & set(hand[pos])
         for word, entry in shipped[pos].items():
@@ -117,13 +117,15 @@ def test_shipped_file_is_read_below_the_hand_entries() -> None:
 
 
 def test_a_generated_word_is_an_event(nlp: Language) -> None:
-    events = extract_events(nlp("Militants decapitated two soldiers near the base on Monday."))
+    doc = nlp("Militants decapitated two soldiers near the base on Monday.")
+    assert extract_events(doc) == []  # off by default
+    events = extract_events(doc, load_lexicon(wordnet=True))
     assert [(e.type, e.target.span and e.target.span.text) for e in events] == [
         ("ASSAULT", "two soldiers")
     ]
 
 
-def test_the_component_option_leaves_the_generated_entries_out() -> None:
-    assert "decapitate" in EventsComponent().lexicon.verbs
-    assert "decapitate" not in EventsComponent(wordnet_triggers=False).lexicon.verbs
-    assert "behead" in EventsComponent(wordnet_triggers=False).lexicon.verbs
+def test_the_component_option_reads_the_generated_entries() -> None:
+    assert "decapitate" in EventsComponent(wordnet_triggers=True).lexicon.verbs
+    assert "decapitate" not in EventsComponent().lexicon.verbs
+    assert "behead" in EventsComponent().lexicon.verbs

@@ -64,7 +64,7 @@ log = logging.getLogger(__name__)
     ],
     default_config={
         "extra_lexicons": [],
-        "wordnet_triggers": True,
+        "wordnet_triggers": False,
         "argument_model": False,
         "event_decision": False,
         "trigger_model": False,
@@ -97,7 +97,7 @@ class EventsComponent:
         event_decision: bool = False,
         trigger_model: bool = False,
         party_filter: bool = False,
-        wordnet_triggers: bool = True,
+        wordnet_triggers: bool = False,
     ) -> None:
         self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons), wordnet_triggers)
         self.arguments = load_argument_model() if argument_model else None

@@ -4,7 +4,7 @@ Everything comes from YAML files under ``data/en/`` beside this module (``plover
 ``wordnet_triggers.yaml``, ``event_triggers.yaml``, ``magnitude.yaml``), loaded once per
 process. ``wordnet_triggers.yaml`` is generated (``tools/build_wordnet_triggers.py``: the
 codebook entries of ``event_triggers.yaml`` generalised through WordNet); the hand file's
-entries override it, and ``load_lexicon(wordnet=False)`` leaves it out. Users extend the
+entries override it; it is read with ``load_lexicon(wordnet=True)`` only. Users extend the
 lexicon by passing extra trigger files to :func:`load_lexicon`; later files override earlier
 entries.
 """
@@ -20,7 +20,7 @@ from ...datafiles import data_dir, load_yaml
 
 DATA_DIR = data_dir(__package__)
 # the hand trigger file, and the one generated from it through WordNet (read first, so that
-# hand entries win; ``wordnet=False`` leaves it out)
+# hand entries win; only with ``wordnet=True``)
 TRIGGER_FILE = "event_triggers.yaml"
 WORDNET_TRIGGER_FILE = "wordnet_triggers.yaml"
 
@@ -234,9 +234,9 @@ def _merge_triggers(files: tuple[Path, ...]) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = True) -> Lexicon:
+def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Lexicon:
     """The lexicon from the bundled files plus ``extra_files`` (built once per argument);
-    without the WordNet generalisation of the hand entries when ``wordnet`` is false."""
+    with ``wordnet``, the WordNet generalisation of the hand entries below them."""
     bundled = (WORDNET_TRIGGER_FILE, TRIGGER_FILE) if wordnet else (TRIGGER_FILE,)
     triggers = _merge_triggers(
         (*(DATA_DIR / name for name in bundled), *(Path(p) for p in extra_files))

@@ -76,11 +76,8 @@ def test_the_flag_turns_the_detector_on() -> None:
 
 
 def _assault_triggers(nlp: Language, text: str) -> list[str]:
-    """The model was trained beside the hand lexicon alone: the WordNet entries
-    (``wordnet_triggers.yaml``) list "detonation" now, so they stay out here."""
     doc = nlp(text)
-    lexicon = load_lexicon(wordnet=False)
-    events = extract_events(doc, lexicon, triggers=load_trigger_model())
+    events = extract_events(doc, triggers=load_trigger_model())
     return [text[e.evidence[0].start : e.evidence[0].end] for e in events if e.type == "ASSAULT"]
 
 

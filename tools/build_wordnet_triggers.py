@@ -5,29 +5,31 @@
 
 The seeds are the single-word entries of ``data/en/event_triggers.yaml`` (each named by the
 PLOVER or CAMEO codebook) that carry a PLOVER type and no sense that depends on their object or
-complement (``by_object``, ``speech_type``, ``not_complements``): "kill", "attack", "convene",
-"massacre" (noun). From a seed's first ``--seed-senses`` WordNet senses of its part of speech the
-tool walks
+complement (``by_object``, ``by_modifier``, ``speech_type``, ``not_complements``,
+``negated_type``): "kill", "behead", "convene", "massacre" (noun). From a seed's first
+``--seed-senses`` WordNet senses of its part of speech, each only where another seed of the
+same type is a word of it, above it or below it (a confirmed sense), the tool walks
 
-- ``synonym``: the other words of that synset ("slay" of "murder");
-- ``hyponym``: the words of the synsets below it, up to ``--depth`` steps (WordNet's troponyms
-  of a verb: "massacre", "decapitate", "exterminate" under "kill");
+- ``synonym``: the other words of that synset ("decapitate" of "behead");
+- ``hyponym`` (not by default): the words of the synsets below it, up to ``--depth`` steps
+  (WordNet's troponyms of a verb: "massacre", "decapitate", "exterminate" under "kill");
 - ``derivation``: from a seed or a word reached above, the noun of an act or event (or the verb)
-  that WordNet links to that very sense ("slaughter" verb → "slaughter" noun; a noun only
-  where its sense is an act or an event, so no "killer").
+  that WordNet links to that very sense ("slay" → "slaying"; a noun only where its sense is an
+  act or an event, so no "killer").
 
 A word reached is kept only when the synset it was reached in is among its own first
 ``--target-senses`` senses (WordNet's sense order is by frequency: "see" is a word of the synset
 "meet, run into, encounter", but not one of its first senses), when the hand lexicon does not
 list it already (hand entries win) and when it is no function word of the lexicon (speech,
-support, negating or embedding verbs; message or hypothetical nouns). A word reached from seeds
-of different types is left out. It takes its seed's type, mode, casualty and argument settings.
+support, negating, embedding or happening verbs; message, hypothetical or object-class nouns).
+A word reached from seeds of different types is left out. It takes its seed's type, mode,
+casualty and argument settings.
 
-With ``--fit-cache`` (the cache of ``tools/train_trigger_model.py analyse``, built while this
-file was empty, so from the hand lexicon alone) a word is vetoed when the fit documents of RAMS
-and WikiEvents hold at least ``VETO_MIN_TOKENS`` candidate tokens of it (same part of speech)
-and under ``VETO_PRECISION`` of them are gold triggers of its type ("help" as AID: 0 of 84);
-the vetoed words are listed, with their counts, at the end of the file.
+With ``--fit-cache`` (``trigger_fit.json``, the cache of ``tools/train_trigger_model.py
+analyse``, which runs the default pipeline: the hand lexicon alone) a word is vetoed when the
+fit documents of RAMS and WikiEvents hold at least ``VETO_MIN_TOKENS`` candidate tokens of it
+(same part of speech) and under ``VETO_PRECISION`` of them are gold triggers of its type
+("help" as AID: 0 of 61); the vetoed words are listed, with their counts, at the end of the file.
 
 Writes ``newsgraph/components/events/data/en/wordnet_triggers.yaml``: each entry says which
 seed, which relation chain and which synset it came from. The runtime reads only that file.
@@ -63,7 +65,6 @@ COPIED = ("type", "mode", "casualty", "reciprocal", "embeds", "needs_object", "n
 CONTEXT_KEYS = ("by_object", "by_modifier", "speech_type", "not_complements", "negated_type")
 # the nominal of a verb seed takes its object with "of" ("the slaughter of civilians")
 NOUN_TARGET_PREPS = ["of", "on", "against"]
-RELATION_ORDER = ("synonym", "derivation", "hyponym")
 VETO_MIN_TOKENS = 5
 VETO_PRECISION = 0.1
 TAG_OF = {"verbs": "VERB", "nouns": "NOUN"}
@@ -74,7 +75,8 @@ class Settings:
     seed_senses: int = 1
     target_senses: int = 1
     depth: int = 1
-    relations: tuple[str, ...] = RELATION_ORDER
+    # chosen on the fit parts: hyponyms add long troponym lists of broad seeds (docs/events.md)
+    relations: tuple[str, ...] = ("synonym", "derivation")
 
 
 @dataclass(frozen=True, slots=True)

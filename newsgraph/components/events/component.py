@@ -64,6 +64,7 @@ log = logging.getLogger(__name__)
     ],
     default_config={
         "extra_lexicons": [],
+        "wordnet_triggers": False,
         "argument_model": False,
         "event_decision": False,
         "trigger_model": False,
@@ -74,14 +75,16 @@ def make_component(
     nlp: Language,
     name: str,
     extra_lexicons: list[str],
+    wordnet_triggers: bool,
     argument_model: bool,
     event_decision: bool,
     trigger_model: bool,
     party_filter: bool,
 ) -> EventsComponent:
     return EventsComponent(
-        extra_lexicons, argument_model, event_decision, trigger_model, party_filter
-    )
+        extra_lexicons, argument_model, event_decision, trigger_model, party_filter,
+        wordnet_triggers,
+    )  # fmt: skip
 
 
 class EventsComponent:
@@ -94,8 +97,9 @@ class EventsComponent:
         event_decision: bool = False,
         trigger_model: bool = False,
         party_filter: bool = False,
+        wordnet_triggers: bool = False,
     ) -> None:
-        self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons))
+        self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons), wordnet_triggers)
         self.arguments = load_argument_model() if argument_model else None
         self.decision = load_event_decision() if event_decision else None
         self.triggers = load_trigger_model() if trigger_model else None

@@ -1,8 +1,12 @@
 """The event knowledge the ``newsgraph_events`` component reads: PLOVER types and triggers.
 
 Everything comes from YAML files under ``data/en/`` beside this module (``plover.yaml``,
-``event_triggers.yaml``, ``magnitude.yaml``), loaded once per process. Users extend the lexicon
-by passing extra trigger files to :func:`load_lexicon`; later files override earlier entries.
+``wordnet_triggers.yaml``, ``event_triggers.yaml``, ``magnitude.yaml``), loaded once per
+process. ``wordnet_triggers.yaml`` is generated (``tools/build_wordnet_triggers.py``: the
+codebook entries of ``event_triggers.yaml`` generalised through WordNet); the hand file's
+entries override it; it is read with ``load_lexicon(wordnet=True)`` only. Users extend the
+lexicon by passing extra trigger files to :func:`load_lexicon`; later files override earlier
+entries.
 """
 
 from __future__ import annotations
@@ -15,6 +19,10 @@ from typing import Any
 from ...datafiles import data_dir, load_yaml
 
 DATA_DIR = data_dir(__package__)
+# the hand trigger file, and the one generated from it through WordNet (read first, so that
+# hand entries win; only with ``wordnet=True``)
+TRIGGER_FILE = "event_triggers.yaml"
+WORDNET_TRIGGER_FILE = "wordnet_triggers.yaml"
 
 MATERIAL_TYPES = frozenset(
     {
@@ -142,6 +150,9 @@ class Lexicon:
     background: Background = field(default_factory=Background)
     # nominal triggers kept as events with no source, target or count (``bare_nominal_types``)
     bare_nominal_types: frozenset[str] = frozenset()
+    # verbs whose subject is an occurrence ("the clashes erupted"); a particle or object verb
+    # ("take place", "break out") as a tuple of its words (``happening_verbs``)
+    happening_verbs: frozenset[tuple[str, ...]] = frozenset()
     # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
     # outside it needs no look at its modifiers
     compound_tails: frozenset[str] = field(init=False, default=frozenset())
@@ -223,9 +234,13 @@ def _merge_triggers(files: tuple[Path, ...]) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """The lexicon from the bundled files plus ``extra_files`` (built once per argument)."""
-    triggers = _merge_triggers((DATA_DIR / "event_triggers.yaml", *(Path(p) for p in extra_files)))
+def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Lexicon:
+    """The lexicon from the bundled files plus ``extra_files`` (built once per argument);
+    with ``wordnet``, the WordNet generalisation of the hand entries below them."""
+    bundled = (WORDNET_TRIGGER_FILE, TRIGGER_FILE) if wordnet else (TRIGGER_FILE,)
+    triggers = _merge_triggers(
+        (*(DATA_DIR / name for name in bundled), *(Path(p) for p in extra_files))
+    )
     ontology = _read(DATA_DIR / "plover.yaml")
     magnitude = _read(DATA_DIR / "magnitude.yaml")
     phrases: dict[str, list[Phrase]] = {}
@@ -285,4 +300,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         magnitude=magnitude,
         background=Background.of(triggers.get("background")),
         bare_nominal_types=frozenset(triggers.get("bare_nominal_types") or ()),
+        happening_verbs=frozenset(
+            tuple(str(v).split()) for v in triggers.get("happening_verbs") or ()
+        ),
     )

@@ -13,13 +13,6 @@ from spacy.tokens import Token
 from .lexicon import Lexicon
 from .triggers import verb_keys
 
-# verbs whose subject is an occurrence ("the clashes erupted", "the raid left 12 dead"); a
-# trigger verb ("the strike hit ...") is an event of its own and is not listed
-HAPPENING_VERBS = frozenset(
-    {"begin", "start", "erupt", "occur", "happen", "continue", "resume", "escalate",
-     "intensify", "damage", "rock", "claim", "leave", "end", "last", "spread", "trigger",
-     "spark", "force"}
-)  # fmt: skip
 PLACE_TIME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 PLACE_TIME_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "across"})
 # a name that holds the trigger word is a name, not a report ("World War II", "the Holocaust")
@@ -37,15 +30,20 @@ def says_it_happened(noun: Token, lex: Lexicon) -> bool:
         return False  # a purpose: "prepared for talks", "pushing for a ceasefire"
     if noun.dep_ in ("nsubj", "nsubjpass") and any(k in lex.verbs for k in verb_keys(head)):
         return False
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and _reported(head):
-        lemma = head.lemma_.lower()
-        if lemma in HAPPENING_VERBS:
-            return True
-        if lemma == "take" and any(c.lemma_.lower() == "place" for c in head.children):
-            return True
-        if lemma == "break" and any(c.lower_ == "out" for c in head.children):
-            return True
+    subject = noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB"
+    if subject and _reported(head) and _happening(head, lex):
+        return True
     return any(_places_or_dates(c, noun) for c in noun.children)
+
+
+def _happening(verb: Token, lex: Lexicon) -> bool:
+    """A verb of happening of the lexicon (``happening_verbs``): "erupted", or with its
+    particle or object, "broke out", "took place"."""
+    lemma = verb.lemma_.lower()
+    children = {c.lemma_.lower() for c in verb.children} | {c.lower_ for c in verb.children}
+    return any(
+        words[0] == lemma and all(w in children for w in words[1:]) for words in lex.happening_verbs
+    )
 
 
 def _places_or_dates(modifier: Token, noun: Token) -> bool:

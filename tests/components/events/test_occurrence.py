@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 from newsgraph.components.events.component import extract_events
+from newsgraph.components.events.lexicon import load_lexicon
 from newsgraph.nlp import load_spacy_model
 
 
@@ -43,3 +46,14 @@ def test_a_bare_repeat_of_an_earlier_event_is_no_second_event(nlp: Language) -> 
     )
     assert _types(nlp, text) == ["ASSAULT"]
     assert _types(nlp, "The strike continued for hours in the town centre.") == ["ASSAULT"]
+
+
+def test_verbs_of_happening_come_from_the_lexicon_file(nlp: Language, tmp_path: Path) -> None:
+    text = "Heavy clashes persisted through the night."
+    assert "ASSAULT" not in _types(nlp, text)
+    extra = tmp_path / "happening.yaml"
+    extra.write_text("happening_verbs: [persist]\n", encoding="utf-8")
+    lexicon = load_lexicon((str(extra),))
+    assert ("persist",) in lexicon.happening_verbs and ("take", "place") in lexicon.happening_verbs
+    events = extract_events(nlp(text), lexicon)
+    assert [e.type for e in events] == ["ASSAULT"]

@@ -167,6 +167,19 @@ def test_each_cue_class_moves_the_emergent_model(headline: str, claim: str, expe
     assert stance(headline, claim) == expected
 
 
+def test_a_headline_that_states_the_claim_plainly_is_marked_plain() -> None:
+    plain = CUE_DENSE_NAMES.index("plain_statement")
+    assert cue_dense("Acme opens car factory in Ohio", FACTORY)[plain] == 1.0
+    # A hedge, a source, a question or a negation each take the headline out of its own voice.
+    for headline in (
+        "Acme may open car factory in Ohio",
+        "Acme to open Ohio factory: report",
+        "Will Acme open a car factory in Ohio?",
+        "Acme will not open Ohio factory",
+    ):
+        assert cue_dense(headline, FACTORY)[plain] == 0.0, headline
+
+
 def training_script() -> ModuleType:
     path = Path(__file__).resolve().parents[1] / "tools" / "train_stance.py"
     spec = importlib.util.spec_from_file_location("train_stance", path)
@@ -212,7 +225,7 @@ def test_seeded_group_folds_keep_each_group_whole_and_vary_with_the_seed() -> No
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "measure", "floor"),
-    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.757)],
+    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.768)],
 )
 def test_held_out_floors(name: str, measure: str, floor: float) -> None:
     import importlib

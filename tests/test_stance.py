@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
 import pytest
 
 from newsgraph.eval.base import shared_eval_dir
@@ -161,10 +167,65 @@ def test_each_cue_class_moves_the_emergent_model(headline: str, claim: str, expe
     assert stance(headline, claim) == expected
 
 
+def test_a_headline_that_states_the_claim_plainly_is_marked_plain() -> None:
+    plain = CUE_DENSE_NAMES.index("plain_statement")
+    assert cue_dense("Acme opens car factory in Ohio", FACTORY)[plain] == 1.0
+    # A hedge, a source, a question or a negation each take the headline out of its own voice.
+    for headline in (
+        "Acme may open car factory in Ohio",
+        "Acme to open Ohio factory: report",
+        "Will Acme open a car factory in Ohio?",
+        "Acme will not open Ohio factory",
+    ):
+        assert cue_dense(headline, FACTORY)[plain] == 0.0, headline
+
+
+def training_script() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "tools" / "train_stance.py"
+    spec = importlib.util.spec_from_file_location("train_stance", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_softmax_regression_reaches_its_penalised_optimum() -> None:
+    train = training_script()
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(120, 4))
+    y = (x[:, 0] > 0).astype(int) + (x[:, 1] > 0.8).astype(int)  # three classes, one rare
+    model = train.SoftmaxRegression(c=0.5, balanced=False).fit(x, y)
+    assert (model.predict(x) == y).mean() > 0.8
+    # At the optimum the weights' gradient vanishes: C * X'(P - Y) + W = 0.
+    residual = model.predict_proba(x) - np.eye(3)[y]
+    assert np.abs(0.5 * x.T @ residual + model.coef_.T).max() < 1e-6
+    assert np.abs(residual.sum(axis=0)).max() < 1e-6  # the intercepts are not penalised
+    weaker = train.SoftmaxRegression(c=0.01, balanced=False).fit(x, y)
+    assert np.abs(weaker.coef_).sum() < np.abs(model.coef_).sum()
+    balanced = train.SoftmaxRegression(c=0.01, balanced=True).fit(x, y)
+    rare = int(np.argmin(np.bincount(y)))
+    assert (balanced.predict(x) == rare).sum() > (weaker.predict(x) == rare).sum()
+
+
+def test_seeded_group_folds_keep_each_group_whole_and_vary_with_the_seed() -> None:
+    train = training_script()
+    groups = [f"claim{i % 23}" for i in range(200)]
+    folds = train.seeded_group_folds(groups, seed=0)
+    tested = np.concatenate([te for _, te in folds])
+    assert sorted(tested.tolist()) == list(range(200))  # each row held out exactly once
+    for tr, te in folds:
+        assert not {groups[i] for i in tr} & {groups[i] for i in te}
+    again = train.seeded_group_folds(groups, seed=0)
+    other = train.seeded_group_folds(groups, seed=1)
+    assert all(np.array_equal(a[1], b[1]) for a, b in zip(folds, again, strict=True))
+    assert not all(np.array_equal(a[1], b[1]) for a, b in zip(folds, other, strict=True))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "measure", "floor"),
-    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.757)],
+    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.768)],
 )
 def test_held_out_floors(name: str, measure: str, floor: float) -> None:
     import importlib

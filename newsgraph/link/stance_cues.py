@@ -11,7 +11,8 @@ denial within ``SCOPE`` tokens before the claim's words). A short segment after 
 that names no claim word is who says it ("...: report", "Analyst: ..."). The cue vocabulary the
 model keeps is learned from the fit part (cues seen under at least a cross-validated number of
 different claims, see tools/train_stance.py); the dense features are claim coverage (of its
-names and of the rest, its predicate), negation scope and counts of each word class.
+names and of the rest, its predicate), negation scope, counts of each word class and whether the
+headline states the claim plainly (no stance-taking word, no question).
 """
 
 from __future__ import annotations
@@ -56,8 +57,13 @@ CUE_DENSE_NAMES = (
     "claim_coverage", "headline_precision", "negation_added", "negation_near_claim",
     "refuting", "hedging", "confirming", "reporting", "modal", "question", "log_length",
     "claim_mentions", *(f"class_{name}" for name in CUE_CLASSES), "negation",
-    "predicate_coverage", "name_coverage",
+    "predicate_coverage", "name_coverage", "plain_statement",
 )  # fmt: skip
+# Word classes that take a side on the claim or attribute it; a headline with none of them and no
+# question mark states the claim in its own voice (fit: such headlines mostly support it).
+STANCE_TAKING_CLASSES = frozenset(
+    ("hedge", "modal", "source", "say", "predict", "deny", "false", "neg")
+)
 
 
 def _stem(token: str) -> str:
@@ -180,6 +186,7 @@ def cue_dense(headline: str, claim: str) -> np.ndarray:
         if t in NEGATION and CLAIM_MARK in masked[i + 1 : i + 1 + NEGATION_SCOPE]
     )
     classes = [word_class(t) for t in masked if t != CLAIM_MARK]
+    plain = "?" not in headline and STANCE_TAKING_CLASSES.isdisjoint(classes)
     names, predicate = claim_parts(claim)
     return np.array(
         [
@@ -199,6 +206,7 @@ def cue_dense(headline: str, claim: str) -> np.ndarray:
             float(classes.count("neg")),
             len(predicate & head_stems) / max(len(predicate), 1),
             len(names & head_stems) / max(len(names), 1),
+            float(plain),
         ],
         dtype=np.float64,
     )

@@ -22,7 +22,10 @@ articles holding one, both repeated in two articles or more): the story's main e
 in every article, often in different words. Word meaning (``wordnet_lexicon.py``, a lexicon
 derived from WordNet 3.0): both trigger lemmas known, a shared synset, a derivational link
 ("shooting"/"shoot"), and 1 / (1 + the fewest hypernym steps to a common ancestor) over the
-first senses and over the first few senses ("murder" is a kind of "kill").
+first senses and over the first few senses ("murder" is a kind of "kill"). Arguments (where
+the caller parsed the mentions, ``Mention.arguments`` from ``trigger_arguments``): the overlap
+of the two mentions' argument words, and whether their agents, patients and settings
+(``ARGUMENT_SLOTS``) share a word or, both filled, share none.
 
 A model may use a subset of ``FEATURES`` (its json's ``features``, in ``FEATURES`` order):
 ``pair_features`` always computes them all and ``PairModel.probabilities`` picks its columns.

@@ -66,3 +66,50 @@ def test_near_context_and_story_features() -> None:
     assert x[robbery1, praised, COL["family_doc_jaccard"]] == 0.5
     assert x[robbery1, praised, COL["family_min_share"]] == 0.5
     assert x[robbery1, praised, COL["families_repeat"]] == 0
+
+
+def test_trigger_arguments_read_the_parse(nlp) -> None:
+    from newsgraph.link.mentions import trigger_arguments
+
+    doc = nlp("Police arrested the gunman in Leeds on Friday.")
+    arguments = dict(trigger_arguments([doc[1]]))  # "arrested"
+    assert "police" in arguments["nsubj"]
+    assert "gunman" in arguments["dobj"]
+    assert "leeds" in arguments["prep:in"]
+    assert "friday" in arguments["prep:on"]
+    assert trigger_arguments([]) == ()
+    # a noun trigger governed by a verb takes the verb and its names as "gov"
+    doc = nlp("Lisa Marsh confirmed the arrest.")
+    assert "confirm" in dict(trigger_arguments([doc[4]]))["gov"]
+
+
+def test_argument_features_match_and_differ() -> None:
+    from newsgraph.link.mentions import Mention
+
+    t1 = "Police arrested Dubois in Lyon. Police arrested Martin in Lyon."
+    t2 = "Officers detained Dubois in Lyon on Friday."
+    r1, r2 = record("a1", "A", "2025-03-07", t1), record("a2", "B", "2025-03-07", t2)
+
+    def mention(rec, n: int, start: int, word: str, lemma: str, **roles: tuple[str, ...]):
+        text = rec["article"]["text"]
+        at = text.index(word, start)
+        return Mention(rec["article"]["id"], f"m{n}", ((at, at + len(word)),), lemma,
+                       tuple(sorted(roles.items())))  # fmt: skip
+
+    second = t1.index("Police arrested Martin")
+    mentions = {
+        "a1": [mention(r1, 1, 0, "arrested", "arrest", nsubj=("police",), dobj=("dubois",)),
+               mention(r1, 2, second, "arrested", "arrest", nsubj=("police",),
+                       dobj=("martin",))],
+        "a2": [mention(r2, 1, 0, "detained", "detain", nsubj=("officer",), dobj=("dubois",),
+                       **{"prep:in": ("lyon",)})],
+    }  # fmt: skip
+    x = pair_features(topic_mentions([r1, r2], mentions), {})
+    dubois, martin, detained = range(3)
+    assert x[dubois, detained, COL["patients_match"]] == 1
+    assert x[martin, detained, COL["patients_differ"]] == 1
+    assert x[dubois, martin, COL["agents_match"]] == 1
+    assert x[dubois, detained, COL["agents_differ"]] == 1  # "police" / "officer"
+    assert x[dubois, detained, COL["settings_match"]] == 0  # only one says where
+    assert x[dubois, detained, COL["settings_differ"]] == 0
+    assert x[dubois, martin, COL["arguments_overlap"]] == 1 / 3

@@ -221,6 +221,10 @@ class SystemDocument:
     lemmas: dict[tuple[str, str], str]  # gold mention key → trigger lemma
     # gold mention key → the linker's trigger lemma (a light verb gives way to its noun)
     triggers: dict[tuple[str, str], str] = field(default_factory=dict)
+    # gold mention key → its syntactic arguments (``link.mentions.trigger_arguments``)
+    arguments: dict[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]] = field(
+        default_factory=dict
+    )
 
 
 def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
@@ -244,7 +248,8 @@ def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
                                   strict=True):  # fmt: skip
         bar.step()
         yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold),
-                             _mention_triggers(doc, gold))  # fmt: skip
+                             _mention_triggers(doc, gold),
+                             _mention_arguments(doc, gold))  # fmt: skip
     bar.close()
 
 
@@ -253,23 +258,43 @@ def _mention_lemmas(doc: Any, gold: GoldDocument) -> dict[tuple[str, str], str]:
     token (so "checked into" → "check", "the shooting" → "shooting")."""
     lemmas = {}
     for mention in gold.mentions:
-        tokens = [t for s, e in mention.spans for t in doc.char_span(s, e, alignment_mode="expand")
-                  or ()]  # fmt: skip
+        tokens = _mention_tokens(doc, mention)
         content = [t for t in tokens if t.pos_ in ("VERB", "NOUN", "ADJ")] or tokens
         lemmas[mention.key] = content[0].lemma_.lower() if content else mention.text.lower()
     return lemmas
+
+
+def _mention_tokens(doc: Any, mention: GoldMention) -> list[Any]:
+    return [t for s, e in mention.spans for t in doc.char_span(s, e, alignment_mode="expand")
+            or ()]  # fmt: skip
 
 
 def _mention_triggers(doc: Any, gold: GoldDocument) -> dict[tuple[str, str], str]:
     """The linker's trigger lemma of each gold mention (``link.mentions.trigger_lemma``)."""
     from ..link.mentions import trigger_lemma
 
-    triggers = {}
-    for mention in gold.mentions:
-        tokens = [t for s, e in mention.spans for t in doc.char_span(s, e, alignment_mode="expand")
-                  or ()]  # fmt: skip
-        triggers[mention.key] = trigger_lemma(tokens) or mention.text.lower()
-    return triggers
+    return {m.key: trigger_lemma(_mention_tokens(doc, m)) or m.text.lower() for m in gold.mentions}
+
+
+def _mention_arguments(
+    doc: Any, gold: GoldDocument
+) -> dict[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The syntactic arguments of each gold mention (``link.mentions.trigger_arguments``)."""
+    from ..link.mentions import trigger_arguments
+
+    return {m.key: trigger_arguments(_mention_tokens(doc, m)) for m in gold.mentions}
+
+
+def linker_mentions(docs: list[GoldDocument], systems: list[SystemDocument]) -> dict[str, list]:
+    """Article id → the linker's ``Mention``s of its gold mentions (trigger lemma, arguments)."""
+    from ..link.mentions import Mention
+
+    return {
+        d.name: [Mention(d.name, m.m_id, tuple(m.spans), s.triggers.get(m.key) or s.lemmas[m.key],
+                         s.arguments.get(m.key, ()))
+                 for m in d.mentions]
+        for d, s in zip(docs, systems, strict=True)
+    }  # fmt: skip
 
 
 class _Progress:
@@ -343,13 +368,7 @@ def linker_partition(
     """Gold mention → cluster of the mention linker for one topic: the learned pair scorer
     (``link.mention_pairs``) where ``learned``, else the rules of ``link.mentions`` (document
     clusters, trigger families, argument compatibility) with ``options``."""
-    from ..link.mentions import Mention
-
-    mentions = {
-        d.name: [Mention(d.name, m.m_id, tuple(m.spans), s.triggers.get(m.key) or s.lemmas[m.key])
-                 for m in d.mentions]
-        for d, s in zip(docs, systems, strict=True)
-    }  # fmt: skip
+    mentions = linker_mentions(docs, systems)
     clusters = linker(learned, **options)([s.record for s in systems], mentions)
     return {key: ("linker", n) for key, n in clusters.items()}
 

@@ -22,7 +22,10 @@ articles holding one, both repeated in two articles or more): the story's main e
 in every article, often in different words. Word meaning (``wordnet_lexicon.py``, a lexicon
 derived from WordNet 3.0): both trigger lemmas known, a shared synset, a derivational link
 ("shooting"/"shoot"), and 1 / (1 + the fewest hypernym steps to a common ancestor) over the
-first senses and over the first few senses ("murder" is a kind of "kill").
+first senses and over the first few senses ("murder" is a kind of "kill"). Arguments (where
+the caller parsed the mentions, ``Mention.arguments`` from ``trigger_arguments``): the overlap
+of the two mentions' argument words, and whether their agents, patients and settings
+(``ARGUMENT_SLOTS``) share a word or, both filled, share none.
 
 A model may use a subset of ``FEATURES`` (its json's ``features``, in ``FEATURES`` order):
 ``pair_features`` always computes them all and ``PairModel.probabilities`` picks its columns.
@@ -34,7 +37,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,7 +73,16 @@ FEATURES = (
     "family_doc_jaccard", "family_min_share", "families_repeat",
     "wordnet_known", "wordnet_same_synset", "wordnet_derivation",
     "wordnet_first_sense_similarity", "wordnet_similarity",
+    "arguments_overlap", "agents_match", "agents_differ", "patients_match", "patients_differ",
+    "settings_match", "settings_differ",
 )  # fmt: skip
+# Argument roles (``trigger_arguments`` labels) pooled into the three slots the pair features
+# compare: who acts, what is acted on, where and when.
+ARGUMENT_SLOTS = {
+    "agents": ("nsubj", "prep:by", "poss", "compound"),
+    "patients": ("dobj", "nsubjpass", "prep:of", "gov"),
+    "settings": ("prep:in", "prep:at", "prep:on", "npadvmod", "prep:during", "prep:near"),
+}
 # Content words either side of a trigger that count as its near context (its arguments).
 WINDOW_WORDS = 5
 # Document clusters at other thresholds than the rule linker's (DOC_SIMILARITY).
@@ -190,6 +202,8 @@ class TopicMentions:
     doc_cluster: np.ndarray  # each article's document cluster
     doc_cluster_loose: np.ndarray  # ... merging down to LOOSE_DOC_SIMILARITY
     doc_cluster_tight: np.ndarray  # ... merging down to TIGHT_DOC_SIMILARITY only
+    # each mention's argument words, all roles ("all") and per ARGUMENT_SLOTS slot
+    arguments: list[dict[str, frozenset[str]]] = field(default_factory=list)
 
     @property
     def keys(self) -> list[Hashable]:
@@ -249,7 +263,16 @@ def topic_mentions(
         doc_cluster=same_cluster(DOC_SIMILARITY),
         doc_cluster_loose=same_cluster(LOOSE_DOC_SIMILARITY),
         doc_cluster_tight=same_cluster(TIGHT_DOC_SIMILARITY),
+        arguments=[argument_slots(item.mention.arguments) for item in items],
     )
+
+
+def argument_slots(arguments: Sequence[tuple[str, Sequence[str]]]) -> dict[str, frozenset[str]]:
+    """A mention's argument words: every role's ("all") and each ``ARGUMENT_SLOTS`` slot's."""
+    roles = dict(arguments)
+    slots = {slot: frozenset(w for role in labels for w in roles.get(role, ()))
+             for slot, labels in ARGUMENT_SLOTS.items()}  # fmt: skip
+    return {"all": frozenset(w for words in roles.values() for w in words), **slots}
 
 
 def pair_features(
@@ -295,13 +318,7 @@ def pair_features(
         of_mention = clusters[topic.doc]
         out[..., col[f"same_doc_cluster_{name}"]] = of_mention[:, None] == of_mention[None, :]
     if priors is not None:
-        kinds = list(dict.fromkeys(i.family for i in topic.items))
-        table = np.asarray([[priors.rate(a, b) for b in kinds] for a in kinds])
-        codes = np.asarray([kinds.index(i.family) for i in topic.items])
-        out[..., col["family_pair_prior"]] = table[codes[:, None], codes[None, :]]
-        out[..., col["prior_x_same_doc_cluster"]] = (
-            out[..., col["family_pair_prior"]] * same_cluster
-        )
+        set_priors(out, topic, priors)
     out[..., col["window_overlap"]] = _jaccard(topic.window)
     out[..., col["window_name_overlap"]] = _jaccard(topic.window_names)
     out[..., col["sentence_cosine"]] = _tfidf_cosine(topic.sentence_words)
@@ -310,6 +327,8 @@ def pair_features(
     if any(name.startswith("wordnet_") for name in wanted):
         for name, values in _word_meaning([i.mention.lemma for i in topic.items]).items():
             out[..., col[name]] = values
+    for name, values in _argument_agreement(topic.arguments, n).items():
+        out[..., col[name]] = values
     check = Compatibility(parents)
     with_event = [k for k, i in enumerate(topic.items) if i.event is not None or i.times]
     for a in with_event:
@@ -323,6 +342,37 @@ def pair_features(
             out[a, b, col["actors_agree"]] = any(v is True for v in verdicts)
             out[a, b, col["actors_contradict"]] = any(v is False for v in verdicts)
             out[a, b, col["same_event_type"]] = bool(x.type) and x.type == y.type
+    return out
+
+
+def set_priors(x: np.ndarray, topic: TopicMentions, priors: FamilyPriors) -> None:
+    """Fill the family-pair prior columns of ``pair_features``'s ``x`` in place (the training
+    script refills them fold by fold without recomputing the rest)."""
+    kinds = list(dict.fromkeys(i.family for i in topic.items))
+    table = np.asarray([[priors.rate(a, b) for b in kinds] for a in kinds])
+    codes = np.asarray([kinds.index(i.family) for i in topic.items])
+    prior = table[codes[:, None], codes[None, :]]
+    x[..., FEATURES.index("family_pair_prior")] = prior
+    same_cluster = x[..., FEATURES.index("same_doc_cluster")]
+    x[..., FEATURES.index("prior_x_same_doc_cluster")] = prior * same_cluster
+
+
+def _argument_agreement(
+    arguments: Sequence[Mapping[str, frozenset[str]]], n: int
+) -> dict[str, np.ndarray]:
+    """The overlap of two mentions' argument words, and for each slot both filled with a word
+    in common ("_match") or with none ("_differ": "police arrested *Dubois*" / "police arrested
+    *Martin*"); zero for mentions without arguments."""
+    if len(arguments) != n:  # a caller that parsed nothing
+        return {}
+    out = {"arguments_overlap": _jaccard([a["all"] for a in arguments])}
+    for slot in ARGUMENT_SLOTS:
+        sets = [a[slot] for a in arguments]
+        filled = np.asarray([bool(s) for s in sets], dtype=float)
+        both = filled[:, None] * filled[None, :]
+        shared = _jaccard(sets) > 0
+        out[f"{slot}_match"] = both * shared
+        out[f"{slot}_differ"] = both * ~shared
     return out
 
 

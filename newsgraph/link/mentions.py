@@ -89,17 +89,60 @@ def trigger_lemma(tokens: Sequence[Any]) -> str:
     return first.lemma_.lower()
 
 
+# Dependents of a trigger that name its participants, setting or modifiers (spaCy labels).
+ARGUMENT_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "attr", "agent", "poss", "compound",
+                           "npadvmod", "dative", "oprd", "acomp", "nmod", "appos", "amod",
+                           "nummod"))  # fmt: skip
+# The trigger's governor counts as an argument where the trigger is its subject or object
+# ("confirmed the *stay*"), or where the trigger modifies it ("the *shooting* suspect").
+GOVERNED_AS = frozenset(("dobj", "nsubj", "nsubjpass", "pobj"))
+MODIFIES_AS = frozenset(("amod", "compound", "nmod", "acl", "relcl"))
+
+
+def trigger_arguments(tokens: Sequence[Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The syntactic arguments of a mention's spaCy tokens, as (role, words) pairs sorted by
+    role: the dependents of its head token (the token nearest the root) by dependency label,
+    a preposition's object under "prep:" plus the preposition ("prep:in"), and its governor
+    ("gov", "head"); the words are each argument's lemma and the proper nouns and numbers of
+    its subtree, lower-cased, the mention's own tokens left out."""
+    if not tokens:
+        return ()
+    own = {t.i for t in tokens}
+    head = min(tokens, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+    by_role: dict[str, list[Any]] = defaultdict(list)
+    for child in head.children:
+        if child.dep_ in ("prep", "agent"):
+            by_role["prep:" + child.lemma_.lower()] += [g for g in child.children
+                                                        if g.dep_ == "pobj"]  # fmt: skip
+        elif child.dep_ in ARGUMENT_DEPS:
+            by_role[child.dep_].append(child)
+    if head.dep_ in MODIFIES_AS and head.head.i != head.i:
+        by_role["head"].append(head.head)
+    if head.dep_ in GOVERNED_AS and head.head.i != head.i:
+        by_role["gov"].append(head.head)
+    arguments = []
+    for role, dependents in sorted(by_role.items()):
+        words = {d.lemma_.lower() for d in dependents if d.i not in own}
+        words |= {t.lemma_.lower() for d in dependents if d.i not in own for t in d.subtree
+                  if t.pos_ in ("PROPN", "NUM") and t.i not in own}  # fmt: skip
+        if words:
+            arguments.append((role, tuple(sorted(words))))
+    return tuple(arguments)
+
+
 # ---------------------------------------------------------------- mentions and documents
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """An event mention to cluster: where it is and its trigger lemma."""
+    """An event mention to cluster: where it is, its trigger lemma and, where the caller
+    parsed it, its syntactic arguments (``trigger_arguments``)."""
 
     article_id: str
     mention_id: str
     spans: tuple[tuple[int, int], ...]
     lemma: str
+    arguments: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:

@@ -1,8 +1,24 @@
-"""Small helpers shared by test modules that start real processes."""
+"""Small helpers shared by test modules: stopping real processes, loading a script of tools/."""
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+
+
+def load_tool(name: str) -> ModuleType:
+    """The script ``tools/<name>.py`` as a module (the tools are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses in a tool look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def stop_process(process: subprocess.Popen, timeout: float) -> None:

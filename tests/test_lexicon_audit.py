@@ -3,12 +3,11 @@ entry fires on, and whether a codebook comment stands above it (sentences writte
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from helpers import load_tool
 
 from newsgraph.components.events.lexicon import load_lexicon
 
@@ -17,14 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def audit() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "lexicon_audit", ROOT / "tools" / "lexicon_audit.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["lexicon_audit"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("lexicon_audit")
 
 
 def test_counts_each_entry_once_per_sentence_with_its_override(audit: ModuleType) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
+from helpers import load_tool
 
 from newsgraph.eval.base import shared_eval_dir
 from newsgraph.eval.stance import fnc1_score
@@ -181,13 +179,7 @@ def test_a_headline_that_states_the_claim_plainly_is_marked_plain() -> None:
 
 
 def training_script() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "tools" / "train_stance.py"
-    spec = importlib.util.spec_from_file_location("train_stance", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("train_stance")
 
 
 def test_softmax_regression_reaches_its_penalised_optimum() -> None:

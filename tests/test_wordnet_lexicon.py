@@ -5,14 +5,13 @@ features; a model fitted on fewer features still loads and scores."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
+from helpers import load_tool
 
 from newsgraph.link.mention_pairs import FEATURES, _word_meaning, load_model
 from newsgraph.link.wordnet_lexicon import UNKNOWN, WordNetLexicon, load_lexicon
@@ -56,13 +55,7 @@ VERB_EXC = "slain slay\nslew slay\n"
 
 
 def builder() -> ModuleType:
-    path = ROOT / "tools" / "build_wordnet_lexicon.py"
-    spec = importlib.util.spec_from_file_location("build_wordnet_lexicon", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_wordnet_lexicon")
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,12 @@ entries."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import yaml
+from helpers import load_tool
 from spacy.language import Language
 
 from newsgraph.components.events.component import EventsComponent, extract_events
@@ -57,13 +56,7 @@ HAND = {
 
 
 def tool() -> ModuleType:
-    path = ROOT / "tools" / "build_wordnet_triggers.py"
-    spec = importlib.util.spec_from_file_location("build_wordnet_triggers", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_wordnet_triggers")
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 from datetime import date
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pycountry
 import pytest
 import yaml
+from helpers import load_tool
 
 from newsgraph.components.actors.component import ActorResolver, resolve_description
 from newsgraph.components.actors.kb import (
@@ -466,9 +466,7 @@ def test_kb_outlet_lookup(kb):
 
 
 def test_states_csv_is_up_to_date():
-    spec = importlib.util.spec_from_file_location("build_states", ROOT / "tools/build_states.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_tool("build_states")
     with open(DATA_DIR / "demonyms.csv", encoding="utf-8", newline="") as handle:
         hand = {row["alpha2"]: row for row in csv.DictReader(handle)}
     with open(DATA_DIR / "states.csv", encoding="utf-8", newline="") as handle:

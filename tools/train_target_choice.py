@@ -46,12 +46,13 @@ def collect(data: Path, cache: Path, reuse: bool) -> list[dict]:
     fit = [s for s in by_part(sentences, lambda s: s.key, "fit")["fit"] if s.roles.get("target")]
     nlp = get_pipeline()
     nlp.get_pipe("newsgraph_events").target_choice = target_choice.TargetChoice({}, float("inf"))
-    seen: list[tuple[int, list[dict]]] = []
+    seen: list[tuple[int, str | None, list[dict]]] = []
 
-    def record(anchor, listed, rule_choice, names) -> None:
+    def record(anchor, mention_type, listed, rule_choice, names) -> None:
         seen.append(
             (
                 anchor.idx,
+                mention_type,
                 [
                     {"start": c.token.idx, "end": c.token.idx + len(c.token.text),
                      "rule": c.token.i == rule_choice.i, "features": n}
@@ -71,12 +72,12 @@ def collect(data: Path, cache: Path, reuse: bool) -> list[dict]:
                 continue
             start = annotation.triggers[found[1].id][0]
             golds = gold.roles["target"]
-            for anchor, candidates in seen:
+            for anchor, mention_type, candidates in seen:
                 if anchor != start:
                     continue
                 for c in candidates:
                     c["right"] = any(s <= c["start"] and c["end"] <= e for s, e in golds)
-                groups.append({"key": gold.key, "candidates": candidates})
+                groups.append({"key": gold.key, "type": mention_type, "candidates": candidates})
     finally:
         target_choice.recording(None)
     cache.mkdir(parents=True, exist_ok=True)
@@ -160,6 +161,7 @@ def main() -> None:
         g
         for g in collect(args.data, args.cache, args.reuse)
         if any(c["rule"] for c in g["candidates"])
+        and g["type"] not in target_choice.RULES_ONLY_TYPES
     ]
     table = cross_validate(groups, args.c, args.seed)
     for m, (right, wins, losses) in table.items():

@@ -225,6 +225,7 @@ class SentenceDetector:
                     support_target_candidates(verb, obj, obj_sense, mention.source),
                     mention.source,
                     mention.type,
+                    mention.type,
                 )
                 self._reciprocal(mention)
                 self._add(mention)
@@ -283,6 +284,7 @@ class SentenceDetector:
                 verb_target_candidates(verb, sense, phrase_object, self.lex),
                 mention.source,
                 mention.type,
+                mention.type,
             )
         mention.source = self._speaker_for_pronoun(verb, mention.source)
         if sense.count_from and phrase_object is not None:
@@ -302,15 +304,17 @@ class SentenceDetector:
         candidates: list[tuple[Token, int]],
         source: Token | None,
         event_type: str | None,
+        mention_type: str | None,
     ) -> Token | None:
-        """The rules' target (``choose_target``), re-decided by the learned choice where one
-        is loaded (``target_choice``)."""
+        """The rules' target (``choose_target``, given ``event_type``), re-decided by the
+        learned choice where one is loaded (``target_choice``)."""
         chosen = choose_target(candidates, source, self.lex, self.actor_tokens, event_type)
         if self.target_choice is None:
             return chosen
         return self.target_choice.choose(
-            anchor, candidates, chosen, source, event_type, self.lex, self.actor_tokens
-        )
+            anchor, candidates, chosen, source, event_type, self.lex, self.actor_tokens,
+            mention_type,
+        )  # fmt: skip
 
     def _doer(self, verb: Token) -> Token | None:
         """The verb's subject (``subject_of``), else an actor the parser misread as its
@@ -368,7 +372,7 @@ class SentenceDetector:
         for o in prep_objects(noun, tuple(p for p in OBJECT_LINK_PREPS if p not in ("in", "by"))):
             if o is not mention.source:
                 candidates.append((o, LINKED))
-        mention.target = self._target(noun, candidates, mention.source, None)
+        mention.target = self._target(noun, candidates, mention.source, None, mention.type)
         for c in noun.children:
             if c.dep_ == "acl":
                 mention.extra_clause.append(c)

@@ -49,9 +49,16 @@ def test_an_infinite_margin_keeps_the_rules_choice(nlp: Language) -> None:
     assert _target_of(_mentions(nlp, TROOPS_IN_A_PLACE, never), "strengthened") == "troops"
 
 
+def test_an_attack_keeps_the_rules_choice_whatever_the_scores(nlp: Language) -> None:
+    favours_in = TargetChoice({"prep=in": 5.0}, margin=0.0)
+    text = "Rebels attacked the convoy in Southland."
+    assert _target_of(_mentions(nlp, text, None), "attacked") == "convoy"
+    assert _target_of(_mentions(nlp, text, favours_in), "attacked") == "convoy"
+
+
 def test_the_recorder_sees_each_candidate_with_the_rules_choice(nlp: Language) -> None:
     seen: list[tuple[str, list[str], str]] = []
-    target_choice.recording(lambda a, listed, rule, _n: seen.append(
+    target_choice.recording(lambda a, _t, listed, rule, _n: seen.append(
         (a.text, [c.token.text for c in listed], rule.text)
     ))  # fmt: skip
     try:

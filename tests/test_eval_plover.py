@@ -341,11 +341,13 @@ def test_quality_floor_on_dev_records() -> None:
     # spans his title, so source agreement falls. With the party filter on (a violent event's
     # party that names no actor is emptied; docs/events.md): source 0.866, one record less
     # agreeing, the rest unchanged. Session 8 (lexicon audit, CAMEO subcategory entries;
-    # docs/events.md): held out unchanged (0.841, 0.821, 0.866, 0.836) while fit rose to 0.963
+    # docs/events.md): held out unchanged (0.841, 0.821, 0.866, 0.836) while fit rose to 0.963.
+    # With the learned target choice (events/target_choice.py, session 8): target 0.885 (three
+    # records more agreeing), the rest unchanged
     assert rows["type (sentence, type) micro"].f1 >= 0.831
     assert rows["type accuracy, single-event sentences"].value >= 0.811
     assert rows["source agreement (type found)"].value >= 0.856
-    assert rows["target agreement (type found)"].value >= 0.826
+    assert rows["target agreement (type found)"].value >= 0.875
     assert rows["petr2 noevents sentences yielding an event"].value <= 1
     assert report.details["heldout"]["petr2_noevents_with_events"] == [
         i for i in KEPT if split_of(i) == "heldout"

@@ -45,6 +45,7 @@ from .party_filter import PARTY_CLASSES, filter_parties
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, phrase_bounds, prep_objects
 from .spans import recorded_bounds
+from .target_choice import TargetChoice, load_target_choice
 from .trigger_model import TriggerModel, load_trigger_model
 from .triggers import verb_keys
 
@@ -69,6 +70,7 @@ log = logging.getLogger(__name__)
         "event_decision": False,
         "trigger_model": False,
         "party_filter": False,
+        "target_choice": False,
     },
 )
 def make_component(
@@ -80,10 +82,11 @@ def make_component(
     event_decision: bool,
     trigger_model: bool,
     party_filter: bool,
+    target_choice: bool,
 ) -> EventsComponent:
     return EventsComponent(
         extra_lexicons, argument_model, event_decision, trigger_model, party_filter,
-        wordnet_triggers,
+        wordnet_triggers, target_choice,
     )  # fmt: skip
 
 
@@ -98,17 +101,25 @@ class EventsComponent:
         trigger_model: bool = False,
         party_filter: bool = False,
         wordnet_triggers: bool = False,
+        target_choice: bool = False,
     ) -> None:
         self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons), wordnet_triggers)
         self.arguments = load_argument_model() if argument_model else None
         self.decision = load_event_decision() if event_decision else None
         self.triggers = load_trigger_model() if trigger_model else None
         self.party_filter = party_filter
+        self.target_choice = load_target_choice() if target_choice else None
 
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.ng_events = extract_events(
-                doc, self.lexicon, self.arguments, self.decision, self.triggers, self.party_filter
+                doc,
+                self.lexicon,
+                self.arguments,
+                self.decision,
+                self.triggers,
+                self.party_filter,
+                self.target_choice,
             )
         except Exception:  # a component must not stop the batch; the article keeps its text
             log.exception("newsgraph_events failed on a document of %d tokens", len(doc))
@@ -456,19 +467,23 @@ def extract_events(
     decision: EventDecision | None = None,
     triggers: TriggerModel | None = None,
     party_filter: bool = False,
+    target_choice: TargetChoice | None = None,
 ) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order; with an
     argument model, it re-decides each mention's source and target (``arguments.py``); with
     an event decision, main events it judges no event are dropped (``decision.py``); with a
     trigger model, it proposes events where the lexicon found none (``trigger_model.py``); with
-    ``party_filter``, a violent event's party naming no actor is emptied (``party_filter``)."""
+    ``party_filter``, a violent event's party naming no actor is emptied (``party_filter``);
+    with a target choice, the candidates' learned scores may overrule the rules' target
+    (``target_choice.py``)."""
     lexicon = lexicon or load_lexicon()
     ctx = Context.of(doc, lexicon)
     drafts: list[Draft] = []
     actor_tokens = _actor_tokens(doc)
     argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
     for sent in doc.sents:
-        mentions = list(SentenceDetector(sent, lexicon, actor_tokens, triggers).run())
+        detector = SentenceDetector(sent, lexicon, actor_tokens, triggers, target_choice)
+        mentions = list(detector.run())
         if arguments is not None and argument_ctx is not None:
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
         if party_filter:  # no weapon, act or date as a party (party_filter.py)

@@ -34,6 +34,7 @@ from .roles import (
     subject_of,
     verb_chain,
 )
+from .target_choice import TargetChoice
 from .targets import (
     LINKED,
     OBJECT_LINK_PREPS,
@@ -78,11 +79,13 @@ class SentenceDetector:
         lex: Lexicon,
         actor_tokens: set[int] | None = None,
         trigger_model: TriggerModel | None = None,
+        target_choice: TargetChoice | None = None,
     ) -> None:
         self.sent = sent
         self.lex = lex
         self.actor_tokens = actor_tokens or set()
         self.trigger_model = trigger_model
+        self.target_choice = target_choice
         self.mentions: list[Mention] = []
         self.owner: dict[int, Mention] = {}  # token index -> mention using it as evidence
         self.consumed: set[int] = set()  # event nouns already read as a verb's object
@@ -218,11 +221,11 @@ class SentenceDetector:
                 self.consumed.add(obj.i)
                 mention = Mention(verb, [verb, obj], obj_sense.type, obj_sense.mode, obj_sense)
                 mention.source = self._speaker_for_pronoun(verb, self._doer(verb))
-                mention.target = choose_target(
+                mention.target = self._target(
+                    verb,
                     support_target_candidates(verb, obj, obj_sense, mention.source),
                     mention.source,
-                    self.lex,
-                    self.actor_tokens,
+                    mention.type,
                     mention.type,
                 )
                 self._reciprocal(mention)
@@ -277,11 +280,11 @@ class SentenceDetector:
                 subj = verb.head
             mention.target = subj
         else:
-            mention.target = choose_target(
+            mention.target = self._target(
+                verb,
                 verb_target_candidates(verb, sense, phrase_object, self.lex),
                 mention.source,
-                self.lex,
-                self.actor_tokens,
+                mention.type,
                 mention.type,
             )
         mention.source = self._speaker_for_pronoun(verb, mention.source)
@@ -295,6 +298,24 @@ class SentenceDetector:
             )
             self._count(mention, sense.casualty, patient)
         self._reciprocal(mention)
+
+    def _target(
+        self,
+        anchor: Token,
+        candidates: list[tuple[Token, int]],
+        source: Token | None,
+        event_type: str | None,
+        mention_type: str | None,
+    ) -> Token | None:
+        """The rules' target (``choose_target``, given ``event_type``), re-decided by the
+        learned choice where one is loaded (``target_choice``)."""
+        chosen = choose_target(candidates, source, self.lex, self.actor_tokens, event_type)
+        if self.target_choice is None:
+            return chosen
+        return self.target_choice.choose(
+            anchor, candidates, chosen, source, event_type, self.lex, self.actor_tokens,
+            mention_type,
+        )  # fmt: skip
 
     def _doer(self, verb: Token) -> Token | None:
         """The verb's subject (``subject_of``), else an actor the parser misread as its
@@ -352,7 +373,7 @@ class SentenceDetector:
         for o in prep_objects(noun, tuple(p for p in OBJECT_LINK_PREPS if p not in ("in", "by"))):
             if o is not mention.source:
                 candidates.append((o, LINKED))
-        mention.target = choose_target(candidates, mention.source, self.lex, self.actor_tokens)
+        mention.target = self._target(noun, candidates, mention.source, None, mention.type)
         for c in noun.children:
             if c.dep_ == "acl":
                 mention.extra_clause.append(c)

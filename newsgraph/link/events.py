@@ -18,14 +18,13 @@ knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (
 differ in what the extractor read, so actors are soft; an actor named only by nationality,
 "Palestinian gunmen", contradicts no actor of its country, "Hamas militants"); the same trigger
 family of the evidence words (+0.5, ``triggers.py``, the mention linker's families); the same
-killed count (+0.5).
-Type and date alone, or wording alone, never merge by hand-set evidence. Where given
-(``link_records`` and ``link_store`` give it), the learned ECB+ pair scorer (``event_pairs.py``)
-ranks the clusters an event may join and vetoes a bare merge its same-worded members do not
-support; where no cluster has the evidence, the link-shaped merge model (fitted on link's own
-comparisons, ``tools/train_link_pairs.py``) joins the event to a cluster worded like it that
-nothing contradicts (no actor on another branch) when its probability reaches the model's
-threshold.
+killed count (+0.5). Type and date alone, or wording alone, never merge by hand-set evidence.
+Where given (``link_records`` and ``link_store`` give it), the learned ECB+ pair scorer
+(``event_pairs.py``) ranks the clusters an event may join and vetoes a bare merge its
+same-worded members do not support; where no cluster has the evidence, the link-shaped merge
+model (fitted on link's own comparisons, ``tools/train_link_pairs.py``) joins the event to a
+cluster worded like it that nothing contradicts (no actor on another branch) when its
+probability reaches the model's threshold.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the compatible cluster with the most evidence found through a

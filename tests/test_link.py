@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from newsgraph.link import link_records, link_store
+from newsgraph.link.event_items import by_nationality
 from newsgraph.link.events import (
     Compatibility,
     EventItem,
@@ -233,6 +234,47 @@ def test_contradicting_actors_split_and_a_lone_date_is_no_anchor() -> None:
         frozenset({("x2", "e1")}),
         frozenset({("x3", "e1")}),
     }
+
+
+def test_gunmen_named_by_nationality_take_the_group_of_their_country() -> None:
+    def item(article: str, source: str, country: str, by_nationality: bool = False) -> EventItem:
+        return EventItem(article, "e1", 0, "ASSAULT", outlet=article, source=source,
+                         source_country=country, source_by_nationality=by_nationality,
+                         place=rafah, interval=parse_interval("2024-07-29"))  # fmt: skip
+
+    rafah = PlaceInfo(RAFAH["id"], RAFAH["lat"], RAFAH["lon"], "PS", "city")
+    items = [
+        item("g1", "palestine", "PS", by_nationality=True),  # "Palestinian gunmen"
+        item("g2", "hamas", "PS"),  # the same attack: no other side
+        item("g3", "fatah", "PS"),  # another group: the cluster's attacker is Hamas by now
+        item("g4", "palestine", "PS"),  # the state named in its own right contradicts Hamas
+    ]
+    clusters = cluster_events(items)
+    assert member_sets(clusters) == {
+        frozenset({("g1", "e1"), ("g2", "e1")}),
+        frozenset({("g3", "e1")}),
+        frozenset({("g4", "e1")}),
+    }
+    assert next(c for c in clusters if len(c.members) == 2).consensus()["differing"] == []
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("Palestinian gunmen", True),
+        ("the Palestinian militants", True),
+        ("Palestinian rebels", False),  # a country's rebels and its army are two sides
+        ("Palestinian", False),
+        ("Palestine", False),
+    ],
+)
+def test_an_actor_named_only_by_nationality(span: str, expected: bool) -> None:
+    mentions = [{"text": "Palestinian"}, {"text": "Palestine"}]
+    state = {"id": "palestine", "type": "state", "country": "PS", "mentions": mentions}
+    actors = {"palestine": state}
+    assert by_nationality({"actor": "palestine", "span": {"text": span}}, actors) is expected
+    state["type"] = "armed group"
+    assert by_nationality({"actor": "palestine", "span": {"text": span}}, actors) is False
 
 
 def test_publication_dates_stand_in_for_missing_times() -> None:

@@ -44,6 +44,13 @@ STORIES = [
     ("n3", "Outlet J", "2025-03-17",
      "Gunmen fired on a bus carrying Israeli settlers near Nablus on Sunday, wounding three "
      "people."),
+    # one town, one day, two attackers of different countries: "Jordanian gunmen" is no
+    # account of "Hamas militants"
+    ("j1", "Outlet K", "2025-03-20",
+     "Jordanian gunmen opened fire on a police post near Jericho on Thursday, wounding two "
+     "officers."),
+    ("j2", "Outlet L", "2025-03-20",
+     "Hamas militants shot at a police post near Jericho on Thursday, wounding two officers."),
 ]  # fmt: skip
 
 
@@ -82,10 +89,14 @@ def test_strikes_on_one_day_in_one_city_stay_apart(linked) -> None:
     assert all(len({m.article_id for m in c.members}) == 1 for c in clusters)
 
 
-@pytest.mark.xfail(strict=True, reason="'Palestinian' (the state) and 'Hamas' read as two sides:"
-                   " an actor's country is no evidence yet (docs/link.md)")  # fmt: skip
 def test_an_attacker_named_by_nationality_or_by_group_is_one_account(linked) -> None:
     assert cluster_of(linked, "n1").id == cluster_of(linked, "n2").id == cluster_of(linked, "n3").id
+    # "Palestinian gunmen" and "Hamas militants": one account of the attacker, not two sides
+    assert "source" not in cluster_of(linked, "n1").consensus()["differing"]
+
+
+def test_gunmen_of_another_country_stay_apart_from_a_group(linked) -> None:
+    assert cluster_of(linked, "j1").id != cluster_of(linked, "j2").id
 
 
 def test_the_shooting_joins_the_report_that_names_no_attacker(linked) -> None:

@@ -1,5 +1,6 @@
 """Event records flattened for clustering: ``EventItem`` (one event with what clustering needs
-from its article: type, actors, place, dated interval, toll, trigger family), ``PlaceInfo`` and
+from its article: type, actors and their countries, place, dated interval, toll, trigger family),
+``PlaceInfo`` and
 the readers of contract records (``event_items``, ``parse_interval``, ``affiliations``).
 """
 
@@ -9,8 +10,11 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
+from ..datafiles import data_file, load_yaml
 from .triggers import evidence_family
 
 # An event reported without a time happened at most this many days before publication.
@@ -42,6 +46,18 @@ class PlaceInfo:
         return (math.floor(self.lat / _CELL_DEGREES), math.floor(self.lon / _CELL_DEGREES))
 
 
+class Side(NamedTuple):
+    """A role's actor as clustering compares it: its id, its country, and whether the outlet
+    named it only by nationality ("Palestinian gunmen", ``by_nationality``)."""
+
+    actor: str | None = None
+    country: str | None = None
+    by_nationality: bool = False
+
+
+ROLES = ("source", "target")
+
+
 @dataclass(frozen=True, slots=True)
 class EventItem:
     """One event record, flattened with what clustering needs from its article."""
@@ -54,6 +70,11 @@ class EventItem:
     published: date | None = None
     source: str | None = None
     target: str | None = None
+    source_country: str | None = None  # the actor's country (actor rows' ``country``)
+    target_country: str | None = None
+    # the role's actor is named only by nationality ("Palestinian gunmen"): see ``by_nationality``
+    source_by_nationality: bool = False
+    target_by_nationality: bool = False
     place: PlaceInfo | None = None
     interval: Interval | None = None  # from the event's own time
     attributed_to: str | None = None
@@ -65,6 +86,11 @@ class EventItem:
     @property
     def key(self) -> tuple[str, str]:
         return (self.article_id, self.event_id)
+
+    def side(self, role: str) -> Side:
+        if role == "source":
+            return Side(self.source, self.source_country, self.source_by_nationality)
+        return Side(self.target, self.target_country, self.target_by_nationality)
 
     @property
     def when(self) -> Interval | None:
@@ -145,6 +171,7 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
         if p.get("id")
     }
     times = {t["id"]: t.get("value") for t in record.get("times") or [] if t.get("id")}
+    actors = {a["id"]: a for a in record.get("actors") or [] if a.get("id")}
     items = []
     for ord_, event in enumerate(record.get("events") or []):
         if not include_unreal and any(event.get(f) for f in UNREAL_FLAGS):
@@ -153,6 +180,7 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
         if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
             interval = None
         place_id = event.get("place")
+        source, target = event.get("source") or {}, event.get("target") or {}
         items.append(
             EventItem(
                 article_id=article_id,
@@ -161,8 +189,12 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
                 type=event.get("type") or "",
                 outlet=article.get("outlet"),
                 published=published,
-                source=(event.get("source") or {}).get("actor"),
-                target=(event.get("target") or {}).get("actor"),
+                source=source.get("actor"),
+                target=target.get("actor"),
+                source_country=_country(source, actors),
+                target_country=_country(target, actors),
+                source_by_nationality=by_nationality(source, actors),
+                target_by_nationality=by_nationality(target, actors),
                 place=places.get(place_id) or (PlaceInfo(place_id) if place_id else None),
                 interval=interval,
                 attributed_to=event.get("attributed_to"),
@@ -173,6 +205,42 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
             )
         )
     return items
+
+
+def _country(role: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> str | None:
+    return (actors.get(role.get("actor") or "") or {}).get("country")
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "some", "several"})
+
+
+@cache
+def nationality_nouns(path: str | None = None) -> frozenset[str]:
+    """Nouns that after a demonym name only a country's people ("gunmen", "troops"), from
+    ``link/data/en/nationality_nouns.yaml``."""
+    file = Path(path or data_file(__package__, "nationality_nouns.yaml"))
+    data = load_yaml(file.read_text(encoding="utf-8")) or {}
+    return frozenset(str(n).lower() for n in data.get("nouns") or [])
+
+
+def by_nationality(role: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> bool:
+    """The role names its actor only by nationality: a state read from a demonym before a
+    generic noun ("Palestinian gunmen" → ``palestine``). The outlet says which country's people
+    acted, not which group or institution, so clustering lets it sit with any actor of that
+    country. A state named in its own right ("Israel struck ...") is not such an actor."""
+    actor = actors.get(role.get("actor") or "")
+    if not actor or actor.get("type") != "state":
+        return False
+    words = ((role.get("span") or {}).get("text") or "").lower().split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    nouns = nationality_nouns()
+    for mention in actor.get("mentions") or []:
+        demonym = (mention.get("text") or "").lower().split()
+        rest = words[len(demonym) :]
+        if demonym and words[: len(demonym)] == demonym and rest and set(rest) <= nouns:
+            return True
+    return False
 
 
 _SUFFIXES = ("ing", "ed", "es", "e", "s")

@@ -15,15 +15,16 @@ adds up (``EVIDENCE``, at least ``MERGE_EVIDENCE``). Hard contradictions:
 Evidence: the same place or points within ``PLACE_KM`` (+1); a country or region holding the
 other's place (+0.5); per role, an agreeing actor (+1: equal, or parent and child through the
 knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (-1: accounts
-differ in what the extractor read, so actors are soft); the same trigger family of the evidence
-words (+0.5, ``triggers.py``, the mention linker's families); the same killed count (+0.5).
-Type and date alone, or wording alone, never merge by hand-set evidence. Where given
-(``link_records`` and ``link_store`` give it), the learned ECB+ pair scorer (``event_pairs.py``)
-ranks the clusters an event may join and vetoes a bare merge its same-worded members do not
-support; where no cluster has the evidence, the link-shaped merge model (fitted on link's own
-comparisons, ``tools/train_link_pairs.py``) joins the event to a cluster worded like it that
-nothing contradicts (no actor on another branch) when its probability reaches the model's
-threshold.
+differ in what the extractor read, so actors are soft; an actor named only by nationality,
+"Palestinian gunmen", contradicts no actor of its country, "Hamas militants"); the same trigger
+family of the evidence words (+0.5, ``triggers.py``, the mention linker's families); the same
+killed count (+0.5). Type and date alone, or wording alone, never merge by hand-set evidence.
+Where given (``link_records`` and ``link_store`` give it), the learned ECB+ pair scorer
+(``event_pairs.py``) ranks the clusters an event may join and vetoes a bare merge its
+same-worded members do not support; where no cluster has the evidence, the link-shaped merge
+model (fitted on link's own comparisons, ``tools/train_link_pairs.py``) joins the event to a
+cluster worded like it that nothing contradicts (no actor on another branch) when its
+probability reaches the model's threshold.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the compatible cluster with the most evidence found through a
@@ -49,9 +50,11 @@ from .event_items import (
     COARSE_FEATURES,
     MAX_TIME_SPAN_DAYS,
     PUBLISHED_WINDOW_DAYS,
+    ROLES,
     EventItem,
     Interval,
     PlaceInfo,
+    Side,
     affiliations,
     event_items,
     parse_interval,
@@ -60,7 +63,7 @@ from .event_items import (
 
 __all__ = [
     "COARSE_FEATURES", "MAX_TIME_SPAN_DAYS", "PUBLISHED_WINDOW_DAYS", "Compatibility",
-    "EventCluster", "EventItem", "Interval", "PairScorer", "PlaceInfo", "affiliations",
+    "EventCluster", "EventItem", "Interval", "PairScorer", "PlaceInfo", "Side", "affiliations",
     "cluster_events", "distance_km", "event_items", "family_of", "killed_compatible",
     "parse_interval", "trigger_stem",
 ]  # fmt: skip
@@ -141,8 +144,7 @@ class EventCluster:
 
     members: list[EventItem] = field(default_factory=list)
     type: str = ""
-    source: str | None = None
-    target: str | None = None
+    sides: dict[str, Side] = field(default_factory=dict)  # role → the consensus actor
     place: PlaceInfo | None = None
     when: Interval | None = None
     triggers: set[str] = field(default_factory=set)
@@ -153,6 +155,17 @@ class EventCluster:
     @property
     def family(self) -> str:
         return family_of(self.type)
+
+    def side(self, role: str) -> Side:
+        return self.sides.get(role) or Side()
+
+    @property
+    def source(self) -> str | None:
+        return self.side("source").actor
+
+    @property
+    def target(self) -> str | None:
+        return self.side("target").actor
 
     @property
     def id(self) -> str:
@@ -234,9 +247,7 @@ class EventCluster:
                 for v, o in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
             ]
         check = Compatibility(self.parents)
-        roots = {
-            name: {check.root(v["value"]) for v in fields[name]} for name in ("source", "target")
-        }
+        roots = {role: check.accounts([m.side(role) for m in self.members]) for role in ROLES}
         # Differing accounts: other tolls, or actors on different branches (idf under israel
         # is one account); places in one cluster are near each other by construction.
         differing = sorted(
@@ -307,6 +318,26 @@ class Compatibility:
             return True if a and a == b else None
         return a in self.lineage(b) or b in self.lineage(a)
 
+    def sides(self, a: Side, b: Side) -> bool | None:
+        """``actors``, except that an actor named only by nationality contradicts no actor of
+        its country: "Palestinian gunmen" and "Hamas militants" may be one account, but the
+        nationality is no evidence that they are (None, not True)."""
+        verdict = self.actors(a.actor, b.actor)
+        if verdict is False and (_of_its_country(a, b) or _of_its_country(b, a)):
+            return None
+        return verdict
+
+    def accounts(self, sides: Iterable[Side]) -> set[str]:
+        """The roots of a role's known actors across accounts; an actor named only by
+        nationality is no account of its own where another names an actor of its country."""
+        known = [s for s in sides if _known(s.actor)]
+        countries = {s.country for s in known if not s.by_nationality}
+        return {
+            self.root(s.actor)  # type: ignore[arg-type]
+            for s in known
+            if not (s.by_nationality and s.country in countries)
+        }
+
     @staticmethod
     def places(a: PlaceInfo | None, b: PlaceInfo | None) -> bool | None:
         if a is None or b is None:
@@ -336,10 +367,7 @@ class Compatibility:
 
     def actors_contradict(self, cluster: EventCluster, item: EventItem) -> bool:
         """A role whose two known actors lie on different branches (``idf`` / ``hamas``)."""
-        return any(
-            self.actors(a, b) is False
-            for a, b in ((cluster.source, item.source), (cluster.target, item.target))
-        )
+        return any(self.sides(cluster.side(r), item.side(r)) is False for r in ROLES)
 
     def evidence(self, cluster: EventCluster, item: EventItem) -> float | None:
         """The evidence that ``item`` reports the cluster's event, however little; None where
@@ -356,10 +384,8 @@ class Compatibility:
             evidence += EVIDENCE["place_near"]
         elif _inside(cluster.place, item.place):
             evidence += EVIDENCE["place_inside"]
-        for verdict in (
-            self.actors(cluster.source, item.source),
-            self.actors(cluster.target, item.target),
-        ):
+        for role in ROLES:
+            verdict = self.sides(cluster.side(role), item.side(role))
             if verdict is not None:
                 evidence += EVIDENCE["actor_agrees" if verdict else "actor_contradicts"]
         if item.wording and item.wording in cluster.wordings:
@@ -369,6 +395,11 @@ class Compatibility:
         if self.lexical and item.trigger and item.trigger in cluster.triggers:
             evidence += 1
         return evidence
+
+
+def _of_its_country(named: Side, other: Side) -> bool:
+    """``named`` is known only by nationality, and ``other`` is an actor of that country."""
+    return named.by_nationality and named.country is not None and named.country == other.country
 
 
 def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
@@ -509,8 +540,9 @@ def _join(cluster: EventCluster, item: EventItem) -> None:
         cluster.triggers.add(item.trigger)
     if item.wording:
         cluster.wordings.add(item.wording)
-    cluster.source = cluster.source if _known(cluster.source) else item.source or cluster.source
-    cluster.target = cluster.target if _known(cluster.target) else item.target or cluster.target
+    for role in ROLES:
+        if _takes_over(cluster.side(role), item.side(role)):
+            cluster.sides[role] = item.side(role)
     if cluster.place is None or (cluster.place.coarse and item.place and not item.place.coarse):
         cluster.place = item.place or cluster.place
     if item.when is not None:
@@ -518,6 +550,20 @@ def _join(cluster: EventCluster, item: EventItem) -> None:
             cluster.when = item.when
         else:
             cluster.when = (max(cluster.when[0], item.when[0]), min(cluster.when[1], item.when[1]))
+
+
+def _takes_over(consensus: Side, new: Side) -> bool:
+    """The new account's actor becomes the cluster's: where it had none known, or only a
+    nationality the new actor belongs to ("Palestinian gunmen" → ``hamas``), so that a third
+    account naming another group of that country ("Fatah gunmen") is checked against Hamas."""
+    if not _known(consensus.actor):
+        return bool(new.actor)
+    return (
+        consensus.by_nationality
+        and _known(new.actor)
+        and not new.by_nationality
+        and new.country == consensus.country
+    )
 
 
 def _anchor_keys(

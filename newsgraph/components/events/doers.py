@@ -32,18 +32,14 @@ def weapon_of_origin(token: Token, lex: Lexicon) -> bool:
 
 def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | None, bool] | None:
     """(clause verb, holder, denied) when the event sits in "<holder> is/claims/denies
-    responsibility for <event>" or "<holder> is (not) behind <event>"; None when it does
-    not."""
+    responsibility for <event>"; None when it does not."""
     prep = anchor.head
-    if anchor.dep_ not in ("pcomp", "pobj") or prep is anchor:
+    if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ != "for" or prep is anchor:
         return None
-    if prep.lower_ in lex.responsibility_words and prep.head.lemma_.lower() == "be":
-        word, clause = prep, prep.head  # "was not behind the attack"
-    elif prep.lower_ == "for" and prep.head.lemma_.lower() in lex.responsibility_words:
-        word = prep.head
-        clause = word.head if word.dep_ in ("acomp", "dobj", "attr", "oprd") else word
-    else:
+    word = prep.head
+    if word.lemma_.lower() not in lex.responsibility_words:
         return None
+    clause = word.head if word.dep_ in ("acomp", "dobj", "attr", "oprd") else word
     if not is_verbal(clause):
         return None
     denied = (

@@ -70,8 +70,6 @@ def test_a_reported_attack_is_attributed_not_missed_nor_an_accusation(
         "We are not responsible for firing the rocket, Hezbollah said.",
         "Hezbollah denied firing the rocket.",
         "Hezbollah is not responsible for the attack, its spokesman said.",
-        "Hezbollah said it was not behind the attack on the base.",
-        "Hezbollah said on Monday that it was not behind the bombing.",
     ],
 )
 def test_a_denial_is_the_accused_event_negated_and_attributed(
@@ -83,23 +81,6 @@ def test_a_denial_is_the_accused_event_negated_and_attributed(
     assert attack.factuality == "negated"  # the learned reading settles on the denial's flag
     assert attack.attributed_to in {s.id for s in doc._.ng_statements}
     assert not [e for e in doc._.ng_events if e.type == "ACCUSE"]
-
-
-@pytest.mark.parametrize(
-    ("text", "negated"),
-    [
-        ("The police said Hezbollah was behind the attack on the base.", False),
-        ("The police said Hezbollah was not behind the attack on the base.", True),
-    ],
-)
-def test_being_behind_an_event_names_its_doer(pipeline: Language, text: str, negated: bool) -> None:
-    (attack,) = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
-    assert attack.source.actor == "hezbollah"
-    assert attack.negated is negated
-
-
-def test_something_behind_a_place_is_no_doer(pipeline: Language) -> None:
-    assert not _events(pipeline, "The army said its tanks were behind the wall.")
 
 
 @pytest.mark.parametrize(

@@ -370,3 +370,13 @@ def test_the_same_verbs_keep_their_sense_with_other_objects(
 
 def test_ruling_out_a_suspicion_is_no_rejection(nlp: Language) -> None:
     assert _found(nlp, "The police ruled out foul play.") == []
+
+
+def test_giving_someone_an_ultimatum_is_a_threat_not_aid(nlp: Language) -> None:
+    # CAMEO 139 give ultimatum (PLOVER THREATEN): the thing given decides the sense, not the
+    # recipient
+    found = _found(nlp, "The governor gave the strikers a two-day ultimatum to end the siege.")
+    assert ("THREATEN", "The governor", "the strikers") in found
+    assert all(t != "AID" for t, _, _ in found)
+    assert _found(nlp, "The mayor gave journalists an interview.") == []
+    assert any(t == "AID" for t, _, _ in _found(nlp, "Norway gave Sudan food and medicine."))

@@ -70,6 +70,8 @@ class Phrase:
     prep: str | None = None
     xcomp: frozenset[str] = frozenset()
     det: str | None = None  # the object must have this determiner ("have no tanks left")
+    # instead of an object, a predicative complement of the verb ("found the officer guilty")
+    complement: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +239,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
             prep=_word(entry["prep"]) if entry.get("prep") is not None else None,
             xcomp=frozenset(entry.get("xcomp") or ()),
             det=entry.get("det"),
+            complement=frozenset(_words(entry.get("complement"))),
         )
         phrases.setdefault(phrase.verb, []).append(phrase)
     classes = {

@@ -156,6 +156,11 @@ def verb_target_candidates(
     dative = child(verb, "dative")
     if dative is not None:
         out.append((dative, STRICT))
+    if phrase_object is not None:
+        # "found the officer guilty": the subject of the small clause is whom it is about
+        subject = child(phrase_object, "nsubj")
+        if subject is not None:
+            out.append((subject, STRICT))
     for preps in (sense.target_preps or DEFAULT_VERB_TARGET_PREPS,):
         out.extend((o, STRICT) for o in prep_objects(verb, preps))
         if phrase_object is not None:

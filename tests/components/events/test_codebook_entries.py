@@ -380,3 +380,20 @@ def test_giving_someone_an_ultimatum_is_a_threat_not_aid(nlp: Language) -> None:
     assert all(t != "AID" for t, _, _ in found)
     assert _found(nlp, "The mayor gave journalists an interview.") == []
     assert any(t == "AID" for t, _, _ in _found(nlp, "Norway gave Sudan food and medicine."))
+
+
+def test_finding_guilty_is_a_conviction_but_pleading_guilty_or_not_guilty_is_none(
+    nlp: Language,
+) -> None:
+    # CAMEO 116 find guilty or liable (legally); PLOVER SANCTION mode convict
+    events = extract_events(nlp("A military court found the blogger guilty of sedition."))
+    assert [(e.type, e.mode, e.cameo) for e in events] == [("SANCTION", "convict", "11")]
+    assert ("SANCTION", "A military court", "the blogger") in _found(
+        nlp, "A military court found the blogger guilty of sedition."
+    )
+    assert ("SANCTION", None, "The former mayor") in _found(
+        nlp, "The former mayor was found guilty of bribery."
+    )
+    assert _found(nlp, "The judge found him not guilty.") == []
+    assert _found(nlp, "Inspectors found the files in a safe.") == []
+    assert _found(nlp, "The former mayor pleaded guilty to bribery.") == []

@@ -380,6 +380,10 @@ def test_giving_someone_an_ultimatum_is_a_threat_not_aid(nlp: Language) -> None:
     assert all(t != "AID" for t, _, _ in found)
     assert _found(nlp, "The mayor gave journalists an interview.") == []
     assert any(t == "AID" for t, _, _ in _found(nlp, "Norway gave Sudan food and medicine."))
+    # the recipient, not the thing given, is the target
+    assert ("AID", "Qatar", "the Lebanese army") in _found(
+        nlp, "Qatar gave the Lebanese army ten armoured vehicles."
+    )
 
 
 def test_finding_guilty_is_a_conviction_but_pleading_guilty_or_not_guilty_is_none(
@@ -397,3 +401,4 @@ def test_finding_guilty_is_a_conviction_but_pleading_guilty_or_not_guilty_is_non
     assert _found(nlp, "The judge found him not guilty.") == []
     assert _found(nlp, "Inspectors found the files in a safe.") == []
     assert _found(nlp, "The former mayor pleaded guilty to bribery.") == []
+

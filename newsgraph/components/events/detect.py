@@ -52,6 +52,7 @@ from .triggers import (
     lemma_candidates,
     lexicon_verb_keys,
     measured_noun,
+    meets_party_conditions,
     noun_sense,
     object_sense,
     verb_keys,
@@ -248,6 +249,8 @@ class SentenceDetector:
                 self._add(mention)
                 return
         if verb_sense is None or (verb_sense.needs_object and obj is None):
+            return
+        if not meets_party_conditions(verb_sense, self._doer(verb), obj, verb, lex):
             return
         if any(
             c.dep_ in ("xcomp", "acomp") and c.lemma_.lower() in verb_sense.not_complements

@@ -54,6 +54,10 @@ class Sense:
     count_from: str | None = None  # phrases: count the casualties in this prep's object
     # verbs: complement lemmas that make the verb a reporting formula ("asked not to be named")
     not_complements: tuple[str, ...] = ()
+    # verbs: object classes one of which the subject must be ("troops crossed the border")
+    needs_subject: tuple[str, ...] = ()
+    # verbs: the object, or a target preposition's object, must be a place ("entered the town")
+    needs_place: bool = False
 
     def with_override(self, override: Sense) -> Sense:
         """This sense with another type/mode (from ``by_object``/``by_modifier``)."""
@@ -202,6 +206,8 @@ def _sense(entry: dict[str, Any]) -> Sense:
         target_role=entry.get("target"),
         count_from=entry.get("count_from"),
         not_complements=_words(entry.get("not_complements")),
+        needs_subject=_words(entry.get("needs_subject")),
+        needs_place=bool(entry.get("needs_place", False)),
     )
 
 

@@ -402,3 +402,23 @@ def test_finding_guilty_is_a_conviction_but_pleading_guilty_or_not_guilty_is_non
     assert _found(nlp, "Inspectors found the files in a safe.") == []
     assert _found(nlp, "The former mayor pleaded guilty to bribery.") == []
 
+
+def test_armed_forces_crossing_into_a_place_is_an_incursion_other_crossings_are_none(
+    nlp: Language,
+) -> None:
+    # CAMEO 19 fight (192 occupy territory), PLOVER ASSAULT, as `invade` and "incursion"
+    assert ("ASSAULT", "Sudanese troops", "Chad") in _found(
+        nlp, "Sudanese troops crossed the frontier into Chad on Friday."
+    )
+    assert ("ASSAULT", "Army units", "the village") in _found(
+        nlp, "Army units entered the village at dawn, officials said."
+    )
+    assert ("ASSAULT", "A convoy of militants", "the town") in _found(
+        nlp, "A convoy of militants entered the town."
+    )
+    # a movement of people or things is none, nor is entering a room or an armed party's
+    # figurative crossing; no PROTEST either
+    assert _found(nlp, "The buses crossed the border at dawn.") == []
+    assert _found(nlp, "Hundreds of migrants crossed the border into Greece.") == []
+    assert _found(nlp, "The ambassador entered the hall.") == []
+    assert _found(nlp, "The army crossed a red line, the minister said.") == []

@@ -110,6 +110,12 @@ def kind_lemmas(noun: Token, with_of: bool = False) -> set[str]:
     return lemmas
 
 
+def of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether a noun phrase, or the noun a collective head is "of", is of one of the object
+    ``classes`` ("fighters", "a column of troops": military)."""
+    return any(set(classes) & lex.classes_of(lemma) for lemma in kind_lemmas(noun, with_of=True))
+
+
 # entity labels of a named place ("entered Syria", "crossed into Lebanon")
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -126,10 +132,10 @@ def meets_party_conditions(
 ) -> bool:
     """Whether a verb sense's conditions on its parties hold: a movement is an incursion only
     when armed forces make it into a place ("troops crossed the border", not "the trains")."""
-    if sense.needs_subject:
-        lemmas = kind_lemmas(subject, with_of=True) if subject is not None else set()
-        if not any(set(sense.needs_subject) & lex.classes_of(lemma) for lemma in lemmas):
-            return False
+    if sense.needs_subject and not (
+        subject is not None and of_classes(subject, sense.needs_subject, lex)
+    ):
+        return False
     if sense.needs_place:
         places = [*([obj] if obj is not None else []), *prep_objects(verb, sense.target_preps)]
         return any(is_place(p, lex) for p in places)

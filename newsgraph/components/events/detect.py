@@ -53,6 +53,7 @@ from .triggers import (
     lemma_candidates,
     lexicon_verb_keys,
     measured_noun,
+    meets_party_conditions,
     noun_sense,
     object_sense,
     verb_keys,
@@ -68,6 +69,20 @@ def _object_names(obj: Token) -> set[str]:
     names |= {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ in ("compound", "amod")}
     names |= {f"{lemma} of {o.lemma_.lower()}" for o in prep_objects(obj, ("of",))}
     return names
+
+
+# how the parser attaches "guilty" in "was found guilty" (oprd), "found him guilty" (ccomp with
+# "him" its subject), "found the general guilty" (dobj, "general" read as its adjective)
+PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp", "dobj"})
+
+
+def _predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None:
+    """The verb's complement with one of ``lemmas``; none when negated ("found him not guilty"
+    is an acquittal, not the finding the phrase names)."""
+    for c in verb.children:
+        if c.dep_ in PREDICATIVE_DEPS and c.lemma_.lower() in lemmas:
+            return None if any(n.dep_ == "neg" for n in c.children) else c
+    return None
 
 
 class SentenceDetector:
@@ -160,6 +175,11 @@ class SentenceDetector:
                 )
                 if holder is None:
                     continue
+            if phrase.complement:
+                found = _predicative_complement(holder, phrase.complement)
+                if found is not None:
+                    return phrase.sense, found
+                continue
             if phrase.prep:
                 objs = list(prep_objects(holder, (phrase.prep,)))
             else:
@@ -233,8 +253,10 @@ class SentenceDetector:
                 return
         if verb_sense is None or (verb_sense.needs_object and obj is None):
             return
+        if not meets_party_conditions(verb_sense, self._doer(verb), obj, verb, lex):
+            return
         if any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in verb_sense.not_complements
+            c.dep_ in ("xcomp", "acomp") and c.lemma_.lower() in verb_sense.not_complements
             for c in verb.children
         ):
             return  # "who asked not to be named": how the source is quoted, not a request

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .mention import Mention
-from .roles import child, is_verbal, negated, subject_of
+from .roles import is_verbal, negated, subject_of
+from .triggers import of_classes
 
 ARMED_CLASSES = ("military", "troops")
 
@@ -52,15 +53,7 @@ def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | No
 
 def armed_subject(token: Token, lex: Lexicon) -> bool:
     """ "fighters", "a column of troops": armed men, by their noun's object class."""
-    heads = [token]
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None and (obj := child(of, "pobj")) is not None:
-        heads.append(obj)
-    return any(
-        lex.object_classes.get(h.lemma_.lower()) in ARMED_CLASSES
-        or bool(lex.classes_of(h.lemma_.lower()) & set(ARMED_CLASSES))
-        for h in heads
-    )
+    return of_classes(token, ARMED_CLASSES, lex)
 
 
 PronounResolver = Callable[[Token, Token | None], Token | None]

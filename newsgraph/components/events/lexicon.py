@@ -62,6 +62,10 @@ class Sense:
     count_from: str | None = None  # phrases: count the casualties in this prep's object
     # verbs: complement lemmas that make the verb a reporting formula ("asked not to be named")
     not_complements: tuple[str, ...] = ()
+    # verbs: object classes one of which the subject must be ("troops crossed the border")
+    needs_subject: tuple[str, ...] = ()
+    # verbs: the object, or a target preposition's object, must be a place ("entered the town")
+    needs_place: bool = False
 
     def with_override(self, override: Sense) -> Sense:
         """This sense with another type/mode (from ``by_object``/``by_modifier``)."""
@@ -78,6 +82,8 @@ class Phrase:
     prep: str | None = None
     xcomp: frozenset[str] = frozenset()
     det: str | None = None  # the object must have this determiner ("have no tanks left")
+    # instead of an object, a predicative complement of the verb ("found the officer guilty")
+    complement: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +217,8 @@ def _sense(entry: dict[str, Any]) -> Sense:
         target_role=entry.get("target"),
         count_from=entry.get("count_from"),
         not_complements=_words(entry.get("not_complements")),
+        needs_subject=_words(entry.get("needs_subject")),
+        needs_place=bool(entry.get("needs_place", False)),
     )
 
 
@@ -252,6 +260,7 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
             prep=_word(entry["prep"]) if entry.get("prep") is not None else None,
             xcomp=frozenset(entry.get("xcomp") or ()),
             det=entry.get("det"),
+            complement=frozenset(_words(entry.get("complement"))),
         )
         phrases.setdefault(phrase.verb, []).append(phrase)
     classes = {

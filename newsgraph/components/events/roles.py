@@ -168,11 +168,10 @@ def passive_patient(verb: Token) -> Token | None:
 
 
 def direct_object(verb: Token) -> Token | None:
-    obj = child(verb, "dobj", "dative", "iobj")
-    if obj is None:
-        # "to encourage": xcomp with its own object is not the verb's object
-        return None
-    return obj
+    """The verb's object: the thing given, not the recipient, when it has both ("gave the
+    rebels an ultimatum" is a threat by what was given; the recipient is a target candidate
+    of its own as the dative)."""
+    return child(verb, "dobj") or child(verb, "dative", "iobj")
 
 
 def coordinated(token: Token) -> list[Token]:

@@ -148,14 +148,20 @@ def verb_target_candidates(
     first = passive_patient(verb) if is_passive(verb) else direct_object(verb)
     if sense.prefer_preps:  # "withdrew its troops from Lebanon": Lebanon
         out.extend((o, STRICT) for o in prep_objects(verb, sense.target_preps))
+    # "gave the rebels weapons": the recipient before the thing given
+    dative = child(verb, "dative")
+    if dative is not None:
+        out.append((dative, STRICT))
     if first is not None and first is not phrase_object:
         author = _message_target(first, lex)
         if author is not None and author is not first:
             out.append((author, STRICT))
         out.append((first, STRICT))
-    dative = child(verb, "dative")
-    if dative is not None:
-        out.append((dative, STRICT))
+    if phrase_object is not None:
+        # "found the officer guilty": the subject of the small clause is whom it is about
+        subject = child(phrase_object, "nsubj")
+        if subject is not None:
+            out.append((subject, STRICT))
     for preps in (sense.target_preps or DEFAULT_VERB_TARGET_PREPS,):
         out.extend((o, STRICT) for o in prep_objects(verb, preps))
         if phrase_object is not None:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..actors.names import hyphenated
 from .lexicon import Lexicon, Sense
-from .roles import child, coordinated
+from .roles import child, coordinated, prep_objects
 
 
 def in_hyphen_compound(token: Token) -> bool:
@@ -99,13 +99,53 @@ def noun_sense(token: Token, lex: Lexicon) -> Sense | None:
     return sense
 
 
+def kind_lemmas(noun: Token, with_of: bool = False) -> set[str]:
+    """The lemmas that say what a noun phrase is: its head's and its conjuncts', and its
+    modifiers' ("peacekeeping force", "aid workers"); with ``with_of``, also the noun a
+    collective head is "of" ("a column of fighters")."""
+    lemmas = {t.lemma_.lower() for t in coordinated(noun)}
+    lemmas |= {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    if with_of:
+        lemmas |= {o.lemma_.lower() for o in prep_objects(noun, ("of",))}
+    return lemmas
+
+
+def of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether a noun phrase, or the noun a collective head is "of", is of one of the object
+    ``classes`` ("fighters", "a column of troops": military)."""
+    return any(set(classes) & lex.classes_of(lemma) for lemma in kind_lemmas(noun, with_of=True))
+
+
+# entity labels of a named place ("entered Syria", "crossed into Lebanon")
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def is_place(noun: Token, lex: Lexicon) -> bool:
+    """A noun of the class ``place`` ("the border", "the town") or a named place."""
+    if noun.ent_type_ in PLACE_ENTITY_LABELS:
+        return True
+    return any("place" in lex.classes_of(lemma) for lemma in kind_lemmas(noun))
+
+
+def meets_party_conditions(
+    sense: Sense, subject: Token | None, obj: Token | None, verb: Token, lex: Lexicon
+) -> bool:
+    """Whether a verb sense's conditions on its parties hold: a movement is an incursion only
+    when armed forces make it into a place ("troops crossed the border", not "the trains")."""
+    if sense.needs_subject and not (
+        subject is not None and of_classes(subject, sense.needs_subject, lex)
+    ):
+        return False
+    if sense.needs_place:
+        places = [*([obj] if obj is not None else []), *prep_objects(verb, sense.target_preps)]
+        return any(is_place(p, lex) for p in places)
+    return True
+
+
 def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:
     if obj is None or not sense.by_object:
         return sense
-    lemmas = {t.lemma_.lower() for t in coordinated(obj)}
-    # "peacekeeping force", "aid workers": the modifier says what kind of object it is
-    lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
-    for lemma in lemmas:
+    for lemma in kind_lemmas(obj):
         for cls in lex.classes_of(lemma):
             override = sense.by_object.get(cls)
             if override is not None:

@@ -370,3 +370,55 @@ def test_the_same_verbs_keep_their_sense_with_other_objects(
 
 def test_ruling_out_a_suspicion_is_no_rejection(nlp: Language) -> None:
     assert _found(nlp, "The police ruled out foul play.") == []
+
+
+def test_giving_someone_an_ultimatum_is_a_threat_not_aid(nlp: Language) -> None:
+    # CAMEO 139 give ultimatum (PLOVER THREATEN): the thing given decides the sense, not the
+    # recipient
+    found = _found(nlp, "The governor gave the strikers a two-day ultimatum to end the siege.")
+    assert ("THREATEN", "The governor", "the strikers") in found
+    assert all(t != "AID" for t, _, _ in found)
+    assert _found(nlp, "The mayor gave journalists an interview.") == []
+    assert any(t == "AID" for t, _, _ in _found(nlp, "Norway gave Sudan food and medicine."))
+    # the recipient, not the thing given, is the target
+    assert ("AID", "Qatar", "the Lebanese army") in _found(
+        nlp, "Qatar gave the Lebanese army ten armoured vehicles."
+    )
+
+
+def test_finding_guilty_is_a_conviction_but_pleading_guilty_or_not_guilty_is_none(
+    nlp: Language,
+) -> None:
+    # CAMEO 116 find guilty or liable (legally); PLOVER SANCTION mode convict
+    events = extract_events(nlp("A military court found the blogger guilty of sedition."))
+    assert [(e.type, e.mode, e.cameo) for e in events] == [("SANCTION", "convict", "11")]
+    assert ("SANCTION", "A military court", "the blogger") in _found(
+        nlp, "A military court found the blogger guilty of sedition."
+    )
+    assert ("SANCTION", None, "The former mayor") in _found(
+        nlp, "The former mayor was found guilty of bribery."
+    )
+    assert _found(nlp, "The judge found him not guilty.") == []
+    assert _found(nlp, "Inspectors found the files in a safe.") == []
+    assert _found(nlp, "The former mayor pleaded guilty to bribery.") == []
+
+
+def test_armed_forces_crossing_into_a_place_is_an_incursion_other_crossings_are_none(
+    nlp: Language,
+) -> None:
+    # CAMEO 19 fight (192 occupy territory), PLOVER ASSAULT, as `invade` and "incursion"
+    assert ("ASSAULT", "Sudanese troops", "Chad") in _found(
+        nlp, "Sudanese troops crossed the frontier into Chad on Friday."
+    )
+    assert ("ASSAULT", "Army units", "the village") in _found(
+        nlp, "Army units entered the village at dawn, officials said."
+    )
+    assert ("ASSAULT", "A convoy of militants", "the town") in _found(
+        nlp, "A convoy of militants entered the town."
+    )
+    # a movement of people or things is none, nor is entering a room or an armed party's
+    # figurative crossing; no PROTEST either
+    assert _found(nlp, "The buses crossed the border at dawn.") == []
+    assert _found(nlp, "Hundreds of migrants crossed the border into Greece.") == []
+    assert _found(nlp, "The ambassador entered the hall.") == []
+    assert _found(nlp, "The army crossed a red line, the minister said.") == []

@@ -103,12 +103,17 @@ def test_a_reported_attack_is_a_stated_attributed_event(pipeline: Language, text
     "text",
     [
         "A column of fighters marched into the city on Monday.",
-        "A column of fighters entered the city on Monday.",
         "Rebel fighters marched on the capital.",
     ],
 )
-def test_armed_men_entering_a_city_do_not_protest(pipeline: Language, text: str) -> None:
+def test_armed_men_marching_do_not_protest(pipeline: Language, text: str) -> None:
     assert {e.type for e in _events(pipeline, text)} <= {"MOBILIZE"}
+
+
+def test_armed_men_entering_a_city_make_an_incursion_not_a_protest(pipeline: Language) -> None:
+    # CAMEO 19 (192 occupy territory): the verb `enter` with armed forces and a place
+    events = _events(pipeline, "A column of fighters entered the city on Monday.")
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "ground-assault")]
 
 
 def test_protesters_marching_still_protest(pipeline: Language) -> None:

@@ -30,8 +30,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .compatibility import Compatibility, _known, family_of
 from .event_items import _published
-from .events import Compatibility, _known, family_of
 
 # Event types that are speech about an event, not the event itself.
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT"})

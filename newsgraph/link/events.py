@@ -39,13 +39,20 @@ type, key and period, never with the square of the store.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from .compatibility import (
+    MERGE_EVIDENCE,
+    Compatibility,
+    _known,
+    distance_km,
+    family_of,
+    killed_compatible,
+)
 from .event_items import (
     COARSE_FEATURES,
     MAX_TIME_SPAN_DAYS,
@@ -68,32 +75,6 @@ __all__ = [
     "parse_interval", "trigger_stem",
 ]  # fmt: skip
 
-# Points closer than this are one place for clustering (a town and its neighbourhoods).
-PLACE_KM = 25.0
-# PLOVER types that one real event is reported as, depending on the outlet's wording.
-TYPE_FAMILIES: dict[str, str] = {
-    "ASSAULT": "force", "COERCE": "force",
-    "MOBILIZE": "posture", "THREATEN": "posture", "RETREAT": "posture",
-    "SANCTION": "pressure", "PROTEST": "pressure", "DEMAND": "pressure", "REQUEST": "pressure",
-    "CONSULT": "talks", "AGREE": "talks", "COOPERATE": "talks", "SUPPORT": "talks",
-    "AID": "talks", "CONCEDE": "talks",
-    "ACCUSE": "words", "REJECT": "words",
-}  # fmt: skip
-# Killed counts differing by more than this share of the larger (and more than 2) are two events.
-KILLED_TOLERANCE = 0.35
-# Evidence that an event and a cluster are one real event (``Compatibility.score``): an event
-# joins the compatible cluster with the most evidence, at least MERGE_EVIDENCE. Actors are soft:
-# a contradicting actor (often a misread role) counts against, but place, wording and toll can
-# outweigh it; type, time, toll and place contradictions still split.
-EVIDENCE = {
-    "place_near": 1.0,  # the same place, or points within PLACE_KM
-    "place_inside": 0.5,  # a country or region holding the other's place
-    "actor_agrees": 1.0,  # per role: equal, or parent and child by affiliation
-    "actor_contradicts": -1.0,  # per role: two known actors on different branches
-    "wording": 0.5,  # the same trigger family ("strike" / "struck", "attack" / "attacked")
-    "same_toll": 0.5,  # the same killed count
-}
-MERGE_EVIDENCE = 1.0
 # The learned ECB+ pair scorer (``event_pairs.py``) weighs in where it is given: among the
 # clusters the evidence above lets an event join, each scores its evidence plus
 # LEARNED_WEIGHT × (p − LEARNED_FLOOR), p the scorer's probability that the event and the
@@ -126,16 +107,6 @@ class PairScorer(Protocol):
     def merge_probability(
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
     ) -> list[float | None]: ...
-
-
-def family_of(event_type: str) -> str:
-    return TYPE_FAMILIES.get(event_type, event_type)
-
-
-def killed_compatible(a: int | None, b: int | None) -> bool:
-    if a is None or b is None:
-        return True
-    return abs(a - b) <= max(2, KILLED_TOLERANCE * max(a, b))
 
 
 @dataclass(slots=True)
@@ -287,142 +258,6 @@ def _interval_text(interval: Interval | None) -> str | None:
         return None
     start, end = interval
     return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
-
-
-# ---------------------------------------------------------------- compatibility
-
-
-class Compatibility:
-    """Decides whether an event fits a cluster; knows the actors' affiliation tree."""
-
-    def __init__(self, parents: Mapping[str, str] | None = None, lexical: bool = False) -> None:
-        self.parents = dict(parents or {})
-        self.lexical = lexical
-
-    def lineage(self, actor: str) -> list[str]:
-        """The actor and its ancestors, nearest first (cycles cut)."""
-        chain = [actor]
-        while chain[-1] in self.parents and len(chain) < 8:
-            parent = self.parents[chain[-1]]
-            if parent in chain:
-                break
-            chain.append(parent)
-        return chain
-
-    def root(self, actor: str) -> str:
-        return self.lineage(actor)[-1]
-
-    def actors(self, a: str | None, b: str | None) -> bool | None:
-        """True: they agree; False: they contradict; None: nothing to compare."""
-        if not _known(a) or not _known(b):
-            return True if a and a == b else None
-        return a in self.lineage(b) or b in self.lineage(a)
-
-    def sides(self, a: Side, b: Side) -> bool | None:
-        """``actors``, except that an actor named only by nationality contradicts no actor of
-        its country: "Palestinian gunmen" and "Hamas militants" may be one account, but the
-        nationality is no evidence that they are (None, not True)."""
-        verdict = self.actors(a.actor, b.actor)
-        if verdict is False and (_of_its_country(a, b) or _of_its_country(b, a)):
-            return None
-        return verdict
-
-    def accounts(self, sides: Iterable[Side]) -> set[str]:
-        """The roots of a role's known actors across accounts; an actor named only by
-        nationality is no account of its own where another names an actor of its country."""
-        known = [s for s in sides if _known(s.actor)]
-        countries = {s.country for s in known if not s.by_nationality}
-        return {
-            self.root(s.actor)  # type: ignore[arg-type]
-            for s in known
-            if not (s.by_nationality and s.country in countries)
-        }
-
-    @staticmethod
-    def places(a: PlaceInfo | None, b: PlaceInfo | None) -> bool | None:
-        if a is None or b is None:
-            return None
-        if a.id == b.id:
-            return True
-        if a.coarse or b.coarse:
-            # a country or region holds the other place: compatible, but no anchor
-            same_country = a.country is not None and a.country == b.country
-            return None if same_country else False
-        if None in (a.lat, a.lon, b.lat, b.lon):
-            return False
-        return distance_km(a.lat, a.lon, b.lat, b.lon) <= PLACE_KM  # type: ignore[arg-type]
-
-    @staticmethod
-    def times(a: Interval | None, b: Interval | None) -> bool:
-        if a is None or b is None:
-            return True
-        return a[0] <= b[1] and b[0] <= a[1]
-
-    def score(self, cluster: EventCluster, item: EventItem) -> float | None:
-        """The evidence that ``item`` reports the cluster's event (≥ ``MERGE_EVIDENCE``), or
-        None where it does not fit: another type family, disjoint dates, an incompatible toll,
-        places far apart, or too little evidence. Type and date alone never merge."""
-        evidence = self.evidence(cluster, item)
-        return evidence if evidence is not None and evidence >= MERGE_EVIDENCE else None
-
-    def actors_contradict(self, cluster: EventCluster, item: EventItem) -> bool:
-        """A role whose two known actors lie on different branches (``idf`` / ``hamas``)."""
-        return any(self.sides(cluster.side(r), item.side(r)) is False for r in ROLES)
-
-    def evidence(self, cluster: EventCluster, item: EventItem) -> float | None:
-        """The evidence that ``item`` reports the cluster's event, however little; None where
-        something hard contradicts (type family, dates, toll, places)."""
-        if cluster.family != family_of(item.type) or not self.times(cluster.when, item.when):
-            return None
-        if not all(killed_compatible(k, item.killed) for k in cluster.killed):
-            return None
-        place = self.places(cluster.place, item.place)
-        if place is False:
-            return None
-        evidence = 0.0
-        if place is True:
-            evidence += EVIDENCE["place_near"]
-        elif _inside(cluster.place, item.place):
-            evidence += EVIDENCE["place_inside"]
-        for role in ROLES:
-            verdict = self.sides(cluster.side(role), item.side(role))
-            if verdict is not None:
-                evidence += EVIDENCE["actor_agrees" if verdict else "actor_contradicts"]
-        if item.wording and item.wording in cluster.wordings:
-            evidence += EVIDENCE["wording"]
-        if item.killed is not None and item.killed in cluster.killed:
-            evidence += EVIDENCE["same_toll"]
-        if self.lexical and item.trigger and item.trigger in cluster.triggers:
-            evidence += 1
-        return evidence
-
-
-def _of_its_country(named: Side, other: Side) -> bool:
-    """``named`` is known only by nationality, and ``other`` is an actor of that country."""
-    return named.by_nationality and named.country is not None and named.country == other.country
-
-
-def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
-    """One place is a country or region and the other lies in the same country."""
-    return (
-        a is not None
-        and b is not None
-        and (a.coarse or b.coarse)
-        and a.country is not None
-        and a.country == b.country
-    )
-
-
-def _known(actor: str | None) -> bool:
-    return bool(actor) and not actor.startswith("unresolved:")  # type: ignore[union-attr]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 # ---------------------------------------------------------------- clustering

@@ -778,7 +778,10 @@ def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):
         ("The movement said it was not behind the explosion at the depot.\n", "denial"),
         ("The faction said it rejected responsibility for the ambush.\n", "denial"),
         # affirmed, it still blames
-        ("The minister said the rebel group was responsible for shelling the market.\n", "accusation"),
+        (
+            "The minister said the rebel group was responsible for shelling the market.\n",
+            "accusation",
+        ),
     ],
 )
 def test_a_negated_responsibility_frame_is_a_denial(nlp: Language, text: str, act: str):

@@ -794,6 +794,7 @@ def test_a_negated_responsibility_frame_is_a_denial(nlp: Language, text: str, ac
     [
         # a vow whose complement is a harm is CAMEO 13 "threaten"
         ("The militia vowed to retaliate against the village.\n", "threat"),
+        ("The clan pledged to avenge the killing of its elder.\n", "threat"),
         ("The general pledged to crush the rebellion.\n", "threat"),
         # a vow of anything else, or of restraint, or a support verb with a peaceful object
         ("The mayor vowed to rebuild the bridge.\n", "announcement"),

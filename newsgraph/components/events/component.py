@@ -355,6 +355,8 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             and any(e.start < cue.end and cue.start < e.end for e in d.event.evidence)
         ]
         existing = next((d for d in at_cue if d.event.type == event_type), None)
+        if existing is None and event_type == "THREATEN":
+            existing = _intent_as_threat(ctx, at_cue)
         if existing is None and at_cue:
             continue  # the cue word is already an event of its own ("ordered patrols")
         if existing is not None:
@@ -385,6 +387,20 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         anchor = evidence[0].start if evidence else 0
         out.append(Draft(event, speaker_key, target.key, anchor))
     return out
+
+
+def _intent_as_threat(ctx: Context, at_cue: list[Draft]) -> Draft | None:
+    """A vow or pledge at the cue of a statement the quotes component reads as a threat ("vowed
+    to retaliate": a harm as its complement) is CAMEO 13 THREATEN, not 03 intent to
+    cooperate; ``folds.fold_embedded`` does the same when the complement is itself an event."""
+    intent = next((d for d in at_cue if d.event.type == "AGREE"), None)
+    if intent is None:
+        return None
+    info = ctx.lexicon.types.get("THREATEN")
+    intent.event.type, intent.event.mode = "THREATEN", "violence"
+    if info is not None:
+        intent.event.cameo, intent.event.quad = info.codes("violence")
+    return intent
 
 
 def _names_party(mention: Mention, lexicon: Lexicon) -> bool:

@@ -66,9 +66,15 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
             if inner is None or inner is host:
                 continue
             fold_into(owner, host, inner)
-            if host.type == "AGREE" and not host.sense.reciprocal and inner.type in FORCE_TYPES:
+            if (
+                host.type == "AGREE"
+                and not host.sense.reciprocal
+                and inner.type in FORCE_TYPES
+                and not any(c.dep_ == "neg" for c in inner.anchor.children)
+            ):
                 # CAMEO 03 is intent to cooperate; a vow or pledge to strike is 13 THREATEN
-                # ("offered to send troops" to help stays an offer)
+                # ("offered to send troops" to help stays an offer; "vowed not to strike" is
+                # restraint, no threat)
                 host.type, host.mode = "THREATEN", None
             if host.anchor.lemma_.lower() in COMMAND_LEMMAS and inner.type == "COERCE":
                 # an authority's order to restrict is the coercion (CAMEO 17): "ordered the

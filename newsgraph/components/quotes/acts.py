@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Token
 
 from ... import extensions
 from ...model import Statement
+from ..events.doers import responsibility_frame
+from ..events.lexicon import load_lexicon
 from .draft import Draft
 from .lexicon import QuoteKnowledge
 from .senses import reports_silence
@@ -43,9 +45,13 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
         return base
     tokens = content_tokens(doc, statement)
     sides = _Sides(doc)
-    if _threatens(text, tokens, knowledge, sides, statement.speaker.actor):
+    if _threatens(text, tokens, knowledge, sides, statement.speaker.actor) or _vows_harm(
+        draft.token, tokens, knowledge
+    ):
         return "threat"
-    if base == "claim" and any(p.search(text) for p in knowledge.denial_patterns):
+    if base == "claim" and (
+        any(p.search(text) for p in knowledge.denial_patterns) or _denies_responsibility(tokens)
+    ):
         return "denial"
     if base == "claim" and (
         any(p.search(text) for p in knowledge.accusation_patterns)
@@ -57,6 +63,28 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
     ):
         return "accusation"
     return base
+
+
+def _denies_responsibility(tokens: list[Token]) -> bool:
+    """CAMEO 016 "deny responsibility": the content's main clause is a negated responsibility
+    frame ("it was not responsible for firing the rocket", "was not behind the blast"), read
+    with the events component's frame and its ``responsibility_words``. An affirmed one ("X
+    was responsible for the attack") stays an accusation or a claim."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        frame = responsibility_frame(token, load_lexicon())
+        if frame is None:
+            continue
+        clause, _holder, denied = frame
+        if denied and _main_clause(clause, inside):
+            return True
+    return False
+
+
+def _main_clause(clause: Token, inside: set[int]) -> bool:
+    """``clause`` is the content's root: its head lies outside the content (the cue) or it
+    heads the sentence."""
+    return clause.i in inside and (clause.head.i not in inside or clause.head.i == clause.i)
 
 
 def _names_its_object(token: Token) -> bool:
@@ -90,6 +118,27 @@ def _threatens(
         if any(_forces_gone(c, knowledge) for c in token.children if c.dep_ == "dobj"):
             return True  # "will have no tanks left"
     return False
+
+
+def _vows_harm(cue: Token | None, tokens: list[Token], knowledge: QuoteKnowledge) -> bool:
+    """CAMEO 13 "threaten" (PLOVER THREATEN): a commitment cue ("vowed", "pledged",
+    "promised") whose infinitive complement is a harm ("vowed to retaliate", "pledged to crush
+    the rebels"). The cue's subject does the complement, so the harm is the speaker's own
+    future act; a vow of anything else ("vowed to rebuild") stays an announcement."""
+    if cue is None:
+        return False
+    for token in tokens:
+        if token.head.i == cue.i and token.dep_ == "xcomp" and not _negated(token):
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if token.lemma_.lower() in load_lexicon().support_verbs and objects:
+                # "pledged to launch talks": a support verb's object carries the act
+                return any(_is_harm(o, knowledge) for o in objects)
+            return _is_harm(token, knowledge)
+    return False
+
+
+def _is_harm(token: Token, knowledge: QuoteKnowledge) -> bool:
+    return token.lemma_.lower() in knowledge.harm_lemmas
 
 
 def _own_side(subject: Token, sides: _Sides, side: str | None, knowledge: QuoteKnowledge) -> bool:

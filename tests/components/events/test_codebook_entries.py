@@ -122,6 +122,10 @@ def test_a_vow_is_intent_to_cooperate_unless_it_vows_force(nlp: Language) -> Non
     assert [t for t, _, _ in _found(nlp, "The Hamas leader vowed to attack Israel.")] == [
         "THREATEN"
     ]
+    # a vow of restraint threatens nothing
+    assert [t for t, _, _ in _found(nlp, "The rebel leader vowed not to attack the town.")] == [
+        "AGREE"
+    ]
 
 
 def test_a_debate_between_parties_is_a_consultation(nlp: Language) -> None:

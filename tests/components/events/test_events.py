@@ -744,3 +744,17 @@ def test_a_possessive_pronoun_source_takes_its_antecedents_actor():
     assert [(e.source.span.text, e.source.actor, e.target.actor) for e in threats] == [
         ("their", "turkey", "syria")
     ]
+
+
+@pytest.mark.parametrize(("act", "kind"), [("threat", "THREATEN"), ("announcement", "AGREE")])
+def test_a_vow_the_quotes_read_as_a_threat_is_a_threat(nlp: Language, act: str, kind: str) -> None:
+    # "retaliate" is no event trigger: the act of the vow's statement decides (CAMEO 13 / 03)
+    text = "The militia vowed to retaliate against the town."
+    doc = _doc(nlp, text)
+    doc._.ng_actor_mentions = [_mention(text, "The militia", "militia-x")]
+    doc._.ng_statements = [
+        _statement(text, "s1", "The militia", "militia-x", "vowed", "to retaliate", act)
+    ]
+    (event,) = extract_events(doc)
+    assert (event.type, event.source.actor) == (kind, "militia-x")
+    assert event.quad == ("verbal_conflict" if kind == "THREATEN" else "verbal_cooperation")

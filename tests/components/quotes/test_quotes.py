@@ -768,3 +768,40 @@ def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):
     cues = [s.cue.text for s in statements(nlp, text) if s.cue is not None]
     assert "released" in cues
     assert not any(c.split()[-1].lower() in ("a", "an", "the") for c in cues if " " in c)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a negated responsibility frame is CAMEO 016 "deny responsibility"
+        ("The rebel group said it was not responsible for shelling the market.\n", "denial"),
+        ("The movement said it was not behind the explosion at the depot.\n", "denial"),
+        ("The faction said it rejected responsibility for the ambush.\n", "denial"),
+        # affirmed, it still blames
+        (
+            "The minister said the rebel group was responsible for shelling the market.\n",
+            "accusation",
+        ),
+    ],
+)
+def test_a_negated_responsibility_frame_is_a_denial(nlp: Language, text: str, act: str):
+    (statement,) = statements(nlp, text)
+    assert statement.act == act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a vow whose complement is a harm is CAMEO 13 "threaten"
+        ("The militia vowed to retaliate against the village.\n", "threat"),
+        ("The clan pledged to avenge the killing of its elder.\n", "threat"),
+        ("The general pledged to crush the rebellion.\n", "threat"),
+        # a vow of anything else, or of restraint, or a support verb with a peaceful object
+        ("The mayor vowed to rebuild the bridge.\n", "announcement"),
+        ("The commander vowed not to strike the city.\n", "announcement"),
+        ("The government pledged to launch talks with the opposition.\n", "announcement"),
+    ],
+)
+def test_a_vow_of_harm_is_a_threat(nlp: Language, text: str, act: str):
+    (statement,) = statements(nlp, text)
+    assert statement.act == act

@@ -22,7 +22,8 @@ from newsgraph.link.event_pairs import (
     pseudo_text,
 )
 from newsgraph.link.events import EventItem, cluster_events, event_items
-from newsgraph.link.mention_pairs import FEATURES, load_model
+from newsgraph.link.flat_trees import BoostedTrees
+from newsgraph.link.mention_pairs import FEATURES, PairModel, load_model
 from newsgraph.store import open_store
 
 needs_model = pytest.mark.skipif(load_model() is None, reason="no mention_pairs.json")
@@ -104,6 +105,22 @@ def test_fast_tree_walk_gives_the_models_probabilities() -> None:
     x = rng.random((300, len(FEATURES)))
     x[:, :4] = x[:, :4] > 0.5
     assert np.allclose(probabilities(model, x), model.probabilities(x))
+
+
+def test_fast_tree_walk_reads_the_columns_of_a_model_of_fewer_features() -> None:
+    # one stump on the model's only feature, the last of FEATURES: the walk must read that
+    # column of full FEATURES rows, not the rows' first column
+    stump = BoostedTrees(baseline=0.0, start=np.array([0]), feature=np.array([0, 0, 0]),
+                         threshold=np.array([0.5, 0.0, 0.0]), left=np.array([1, 0, 0]),
+                         right=np.array([2, 0, 0]), is_leaf=np.array([False, True, True]),
+                         value=np.array([0.0, -2.0, 2.0]), depth=1)  # fmt: skip
+    model = PairModel(np.zeros(1), 0.0, 0.5, features=(FEATURES[-1],), trees=stump)
+    x = np.zeros((2, len(FEATURES)))
+    x[0, -1] = 1.0  # the model's feature: right leaf
+    x[1, 0] = 1.0  # a column the model does not read
+    expected = 1 / (1 + np.exp(-np.array([2.0, -2.0])))
+    assert np.allclose(probabilities(model, x), expected)
+    assert np.allclose(model.probabilities(x), expected)
 
 
 def test_the_pseudo_article_keeps_the_event_sentences_at_their_offsets() -> None:

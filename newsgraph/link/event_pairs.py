@@ -239,4 +239,4 @@ def probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:
     trees = model.trees
     if trees is None or len(x) == 0:
         return model.probabilities(x)
-    return 1.0 / (1.0 + np.exp(-trees.scores_stepping_together(x)))
+    return 1.0 / (1.0 + np.exp(-trees.scores_stepping_together(model.own_columns(x))))

@@ -105,10 +105,16 @@ class PairModel:
     features: tuple[str, ...] = FEATURES
     trees: BoostedTrees | None = None
 
+    def own_columns(self, x: np.ndarray) -> np.ndarray:
+        """The model's ``features`` columns of rows of all ``FEATURES`` (rows already of the
+        model's own columns pass through)."""
+        if x.shape[-1] == len(self.features):
+            return x
+        return x[..., [FEATURES.index(name) for name in self.features]]
+
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Pair probabilities from rows of all ``FEATURES`` (or of the model's own)."""
-        if x.shape[-1] != len(self.features):
-            x = x[..., [FEATURES.index(name) for name in self.features]]
+        x = self.own_columns(x)
         score = self.trees.scores(x) if self.trees else x @ self.weights + self.intercept
         return 1.0 / (1.0 + np.exp(-score))
 

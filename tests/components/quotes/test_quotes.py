@@ -804,3 +804,14 @@ def test_a_negated_responsibility_frame_is_a_denial(nlp: Language, text: str, ac
 def test_a_vow_of_harm_is_a_threat(nlp: Language, text: str, act: str):
     (statement,) = statements(nlp, text)
     assert statement.act == act
+
+
+def test_a_quote_claimed_by_an_earlier_cue_is_not_a_later_vows_content(nlp: Language):
+    # "attack" is itself a cue word, so the vow's own complement is filled in late; the quote
+    # before belongs to "said", not to "vowed"
+    text = "'The port stays open,' the mayor said. The commander vowed not to attack the city.\n"
+    said, vowed = statements(nlp, text)
+    assert [c.text for c in said.content] == ["The port stays open"]
+    assert [c.text for c in vowed.content] == ["not to attack the city"]
+    assert (vowed.kind, vowed.act) == ("indirect", "announcement")
+

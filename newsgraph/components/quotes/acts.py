@@ -7,6 +7,8 @@ accusation, a rejection of a claim a denial, a question mark a question.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc, Token
 
 from ... import extensions
@@ -49,14 +51,17 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
         draft.token, tokens, knowledge
     ):
         return "threat"
+    frame = _content_responsibility_frame(tokens)
     if base == "claim" and (
-        any(p.search(text) for p in knowledge.denial_patterns) or _denies_responsibility(tokens)
+        any(p.search(text) for p in knowledge.denial_patterns) or (frame and frame.denied)
     ):
         return "denial"
+    if frame is not None and _claims_own(frame, sides, statement.speaker.actor, knowledge):
+        return "claim"  # CAMEO 015 "claim responsibility": "said it was responsible for ..."
     if base == "claim" and (
         any(p.search(text) for p in knowledge.accusation_patterns)
         or _blamed_harm(
-            [t for t in tokens if t.lemma_.lower() in knowledge.harm_lemmas],
+            [t for t in tokens if knowledge.is_harm(t)],
             sides,
             statement.speaker.actor,
         )
@@ -65,20 +70,34 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
     return base
 
 
-def _denies_responsibility(tokens: list[Token]) -> bool:
-    """CAMEO 016 "deny responsibility": the content's main clause is a negated responsibility
-    frame ("it was not responsible for firing the rocket", "was not behind the blast"), read
-    with the events component's frame and its ``responsibility_words``. An affirmed one ("X
-    was responsible for the attack") stays an accusation or a claim."""
+class _Responsibility(NamedTuple):
+    holder: Token | None  # "it" in "it was responsible for ..."
+    denied: bool
+
+
+def _content_responsibility_frame(tokens: list[Token]) -> _Responsibility | None:
+    """The responsibility frame that is the content's main clause, read with the events
+    component's frame and its ``responsibility_words``. Denied ("it was not responsible for
+    firing the rocket", "rejected responsibility for ...") it is CAMEO 016 "deny
+    responsibility"; affirmed by the speaker's own side ("it was responsible for the attack")
+    CAMEO 015 "claim responsibility"; affirmed of anyone else, an accusation."""
     inside = {t.i for t in tokens}
     for token in tokens:
         frame = responsibility_frame(token, load_lexicon())
-        if frame is None:
-            continue
-        clause, _holder, denied = frame
-        if denied and _main_clause(clause, inside):
-            return True
-    return False
+        if frame is not None and _main_clause(frame[0], inside):
+            return _Responsibility(frame[1], frame[2])
+    return None
+
+
+def _claims_own(
+    frame: _Responsibility, sides: _Sides, speaker: str | None, knowledge: QuoteKnowledge
+) -> bool:
+    """An affirmed frame whose holder is the speaker's own side: nobody else is blamed."""
+    return (
+        not frame.denied
+        and frame.holder is not None
+        and _own_side(frame.holder, sides, sides.of(speaker), knowledge)
+    )
 
 
 def _main_clause(clause: Token, inside: set[int]) -> bool:
@@ -109,9 +128,7 @@ def _threatens(
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         active = [c for c in subjects if c.dep_ == "nsubj"]
-        if token.lemma_.lower() in knowledge.harm_lemmas and all(
-            _own_side(s, sides, side, knowledge) for s in active
-        ):
+        if knowledge.is_harm(token) and all(_own_side(s, sides, side, knowledge) for s in active):
             return True  # "will be crushed", "we will strike", "its army would hit"
         if active and all(_own_forces(s, sides, side, knowledge) for s in active):
             return True  # "the tanks ... can reach as far as the Litani"
@@ -132,13 +149,9 @@ def _vows_harm(cue: Token | None, tokens: list[Token], knowledge: QuoteKnowledge
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if token.lemma_.lower() in load_lexicon().support_verbs and objects:
                 # "pledged to launch talks": a support verb's object carries the act
-                return any(_is_harm(o, knowledge) for o in objects)
-            return _is_harm(token, knowledge)
+                return any(knowledge.is_harm(o) for o in objects)
+            return knowledge.is_harm(token)
     return False
-
-
-def _is_harm(token: Token, knowledge: QuoteKnowledge) -> bool:
-    return token.lemma_.lower() in knowledge.harm_lemmas
 
 
 def _own_side(subject: Token, sides: _Sides, side: str | None, knowledge: QuoteKnowledge) -> bool:

@@ -303,7 +303,11 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
         q for q in spoken if q.start >= cue_end and q.start < max(sent.end_char + 3, paragraph[1])
     ]
     near_before = (
-        before[-1] if before and only_frame_between(text, before[-1].end, cue_start) else None
+        before[-1]
+        if before
+        and only_frame_between(text, before[-1].end, cue_start)
+        and not _other_cue_between(token, before[-1].end, cue_start, verbs)
+        else None
     )
     near_after = after[0] if after and only_frame_between(text, cue_end, after[0].start) else None
     # “A,” said X, a long description. “B.”: the quote after the frame continues the speech
@@ -365,11 +369,17 @@ def _is_split(token: Token, first: Quote, second: Quote, verbs: dict[str, Cue]) 
         return False
     if not quote_runs_on(text, first) and not _flanks_sentence(text, token, first, second):
         return False
-    doc = token.doc
-    between = doc.char_span(first.end, second.start, alignment_mode="contract")
+    return not _other_cue_between(token, first.end, second.start, verbs)
+
+
+def _other_cue_between(token: Token, start: int, end: int, verbs: dict[str, Cue]) -> bool:
+    """A reporting verb other than ``token`` between a quote and the cue: the quote is that
+    verb's ("“A,” the militia said. The commander vowed ...": not the vow's content), or that
+    verb introduces the next quote ("..., adding: “B”")."""
+    between = token.doc.char_span(start, end, alignment_mode="contract")
     if between is None:
-        return True
-    return not any(
+        return False
+    return any(
         t.i != token.i
         and t.lemma_.lower() in verbs
         and t.pos_ == "VERB"

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 from spacy.strings import hash_string
+from spacy.tokens import Token
 
 from ...datafiles import data_file, load_yaml
 
@@ -49,6 +50,8 @@ class QuoteKnowledge:
     phrases: dict[str, Cue] = field(default_factory=dict)
     future_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     harm_lemmas: frozenset[str] = frozenset()
+    # (head lemma, its adverb or particle): a harm only together ("respond militarily")
+    harm_phrases: frozenset[tuple[str, str]] = frozenset()
     armed_nouns: frozenset[str] = frozenset()  # heads of subjects that make a contact verb physical
     state_forces: frozenset[str] = frozenset()  # the part of them that is a state's military
     threat_patterns: tuple[re.Pattern[str], ...] = ()
@@ -59,6 +62,16 @@ class QuoteKnowledge:
     layout_not_speakers: frozenset[str] = frozenset()  # "the latest" in "The Latest: ..."
     layout_speaker_nouns: frozenset[str] = frozenset()  # "poll" in "Poll: ..."
     lemma_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+
+    def is_harm(self, token: Token) -> bool:
+        """A harm word of ``harm_lemmas``: a single lemma, or a phrase whose head carries its
+        adverb or particle ("respond militarily"; a bare "respond" harms no one)."""
+        lemma = token.lemma_.lower()
+        return lemma in self.harm_lemmas or any(
+            (lemma, child.lower_) in self.harm_phrases
+            for child in token.children
+            if child.dep_ in ("advmod", "prt")
+        )
 
 
 def _data_path(name: str) -> Path:
@@ -113,7 +126,9 @@ def load_knowledge(extra_cue_files: tuple[str, ...] = ()) -> QuoteKnowledge:
         knowledge.future_markers = re.compile(
             r"(?<![\w'])(?:" + "|".join(re.escape(m) for m in markers) + r")(?!\w)"
         )
-    knowledge.harm_lemmas = frozenset(acts.get("harm_lemmas", []))
+    harm = [str(entry).lower().split() for entry in acts.get("harm_lemmas", [])]
+    knowledge.harm_lemmas = frozenset(words[0] for words in harm if len(words) == 1)
+    knowledge.harm_phrases = frozenset((words[0], words[1]) for words in harm if len(words) == 2)
     knowledge.threat_patterns = _compile_all(acts.get("threat_patterns", []))
     knowledge.accusation_patterns = _compile_all(acts.get("accusation_patterns", []))
     knowledge.denial_patterns = _compile_all(acts.get("denial_patterns", []))

@@ -177,4 +177,4 @@ def _is_armed(doc: Doc, subject: Token, knowledge: QuoteKnowledge) -> bool:
 
 def _mentions_harm(phrase: Token, knowledge: QuoteKnowledge) -> bool:
     """ "..., killing five", "with rockets": a casualty or a weapon goes with the verb."""
-    return any(t.lemma_.lower() in knowledge.harm_lemmas for t in phrase.subtree)
+    return any(knowledge.is_harm(t) for t in phrase.subtree)

@@ -804,3 +804,52 @@ def test_a_negated_responsibility_frame_is_a_denial(nlp: Language, text: str, ac
 def test_a_vow_of_harm_is_a_threat(nlp: Language, text: str, act: str):
     (statement,) = statements(nlp, text)
     assert statement.act == act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # the speaker's own side affirmed responsible is CAMEO 015 "claim responsibility"
+        ("The rebels said they were responsible for the ambush on the convoy.\n", "claim"),
+        ("The army said its forces were responsible for the strike on the depot.\n", "claim"),
+        # someone else responsible is still blamed
+        ("The army said the rebels were responsible for the ambush on the convoy.\n", "accusation"),
+    ],
+)
+def test_claiming_responsibility_for_ones_own_act_is_a_claim(nlp: Language, text: str, act: str):
+    (statement,) = statements(nlp, text)
+    assert statement.act == act
+
+
+def test_a_claimed_act_is_the_speakers_asserted_event_in_its_statement(nlp: Language):
+    text = "The rebels said they were responsible for the ambush on the convoy.\n"
+    doc = nlp.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text)
+    doc = nlp(doc)
+    (statement,) = doc._.ng_statements
+    (event,) = [e for e in doc._.ng_events if e.attributed_to == statement.id]
+    assert (event.negated, event.source.span.text) == (False, "The rebels")
+
+
+def test_a_quote_claimed_by_an_earlier_cue_is_not_a_later_vows_content(nlp: Language):
+    # "attack" is itself a cue word, so the vow's own complement is filled in late; the quote
+    # before belongs to "said", not to "vowed"
+    text = "'The port stays open,' the mayor said. The commander vowed not to attack the city.\n"
+    said, vowed = statements(nlp, text)
+    assert [c.text for c in said.content] == ["The port stays open"]
+    assert [c.text for c in vowed.content] == ["not to attack the city"]
+    assert (vowed.kind, vowed.act) == ("indirect", "announcement")
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a two-word harm entry needs its adverb or particle (quote_rules.yaml, harm_lemmas)
+        ("The militia vowed to respond militarily.\n", "threat"),
+        ("The president vowed to hit back.\n", "threat"),
+        ("The council vowed to respond to the petition.\n", "announcement"),
+    ],
+)
+def test_a_vow_to_respond_militarily_is_a_threat(nlp: Language, text: str, act: str):
+    (statement,) = statements(nlp, text)
+    assert statement.act == act

@@ -12,7 +12,7 @@ to the larger margin), then writes ``newsgraph/components/events/data/en/target_
 weights, margin and the cross-validation figures.
 
     python tools/train_target_choice.py [--data ../shared/eval] [--cache /tmp/cbchoice]
-        [--reuse] [--seed 0]
+        [--reuse] [--seed 0] [--extras]
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from newsgraph.eval.base import by_part
 MARGINS = [round(m, 2) for m in np.arange(0.0, 1.0, 0.05)] + [float("inf")]
 
 
-def collect(data: Path, cache: Path, reuse: bool) -> list[dict]:
+def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
     """One row per main event with at least two candidates: the sentence key, and per
     candidate its features, whether it is the rules' choice and whether it is right."""
     from newsgraph.nlp import get_pipeline
@@ -45,7 +45,9 @@ def collect(data: Path, cache: Path, reuse: bool) -> list[dict]:
     sentences = conflibert.read_gold(data / "conflibert-cameo")
     fit = [s for s in by_part(sentences, lambda s: s.key, "fit")["fit"] if s.roles.get("target")]
     nlp = get_pipeline()
-    nlp.get_pipe("newsgraph_events").target_choice = target_choice.TargetChoice({}, float("inf"))
+    nlp.get_pipe("newsgraph_events").target_choice = target_choice.TargetChoice(
+        {}, float("inf"), extras
+    )
     seen: list[tuple[int, str | None, list[dict]]] = []
 
     def record(anchor, mention_type, listed, rule_choice, names) -> None:
@@ -155,11 +157,15 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="reuse recorded choices in --cache")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--seed", type=int, default=0, help="seed of the fold assignment")
+    parser.add_argument(
+        "--extras", action="store_true",
+        help="also score target_choice.with_extras' candidates (measured, not shipped)",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, default=target_choice.MODEL_PATH)
     args = parser.parse_args()
     groups = [
         g
-        for g in collect(args.data, args.cache, args.reuse)
+        for g in collect(args.data, args.cache, args.reuse, args.extras)
         if any(c["rule"] for c in g["candidates"])
         and g["type"] not in target_choice.RULES_ONLY_TYPES
     ]
@@ -172,6 +178,7 @@ def main() -> None:
     out = {
         "weights": dict(sorted(model.weights.items())),
         "margin": margin,
+        "extras": args.extras,
         "cv": {
             "choices": len(groups),
             "rules_right": table[float("inf")][0],

@@ -94,3 +94,24 @@ def test_the_shipped_model_has_weights_and_a_cross_validated_margin() -> None:
     model = target_choice.load_target_choice()
     assert model is not None
     assert model.weights and 0.0 <= model.margin < math.inf
+
+
+def test_a_purpose_clause_names_extra_candidates(nlp: Language) -> None:
+    doc = nlp("Westland sent money to help the farmers of Northland.")
+    extras = [t.text for t in target_choice.purpose_clause_arguments(doc[1])]
+    assert "farmers" in extras and "money" not in extras
+
+
+def test_prepositions_two_deep_name_extra_candidates(nlp: Language) -> None:
+    doc = nlp("Westland gave tents to families in the north of Northland.")
+    deep = [t.text for t in target_choice.deep_prep_objects(doc[1])]
+    assert "Northland" in deep and "families" not in deep  # "families": one preposition away
+
+
+def test_extra_candidates_are_scored_only_when_the_model_asks(nlp: Language) -> None:
+    text = "Westland sent money to help the farmers of Northland."
+    favours_extra = {f"tier={target_choice.EXTRA}": 5.0}
+    without = _mentions(nlp, text, TargetChoice(favours_extra, margin=0.0))
+    with_extras = _mentions(nlp, text, TargetChoice(favours_extra, margin=0.0, extras=True))
+    assert _target_of(without, "sent") != "farmers"
+    assert _target_of(with_extras, "sent") == "farmers"

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START
@@ -28,16 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file, load_yaml
 from ...extensions import doc_text, entities
-from .gazetteer import (
-    ADMIN1,
-    ARAB_LEAGUE,
-    CITY,
-    COUNTRY,
-    STATE,
-    Entry,
-    Gazetteer,
-    slash_readings,
-)
+from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP"})
@@ -260,7 +250,6 @@ class Recognizer:
                 found.append((span, "demonym"))
         found += datelines
         found += self._untagged_towns(doc, blocked | names)
-        found += self._slashed_places(doc)
         toponyms = [self._toponym(doc, span, source) for span, source in _longest_first(found)]
         dateline_chars = {(span.start_char, span.end_char) for span, _ in datelines}
         for toponym in toponyms:
@@ -328,30 +317,6 @@ class Recognizer:
                     found.append((span, "gazetteer"))
                     break
         return found
-
-    def _slashed_places(self, doc: Doc) -> list[tuple[Span, str]]:
-        """Places of the Arab world written two ways with a slash ("Sere Kaniye/Ras al-Ain",
-        "Tel Abyad/Girespi": Kurdish and Arabic), which the small model tags a person or an
-        organisation or leaves untagged: the whole is a place when a side is a town or division
-        of an Arab League state by any spelling. Not elsewhere: LGL's "Otter Tail/Grant" is one
-        gold toponym, GeoWebNews' "Chartres/Franklin" two (acronyms, "IS/ISIS", are no
-        title-case words)."""
-        found = []
-        for slash in (t.i for t in doc if t.text == "/" and 0 < t.i < len(doc) - 1):
-            left, right = _title_run(doc, slash, -1), _title_run(doc, slash + 1, 1)
-            if left is None or right is None:
-                continue
-            whole = doc[left.start : right.end]
-            if any(t.ent_type_ in PLACE_LABELS for t in whole):
-                continue  # the model's place ("Dallas/Fort Worth") stands
-            if any(self._is_arab_place(name) for name in slash_readings(whole.text)):
-                found.append((whole, "gazetteer"))
-        return found
-
-    def _is_arab_place(self, name: str) -> bool:
-        # any town: GeoNames gives many Syrian towns no population ("Tall Abyad")
-        readings = chain(self.gaz.candidates(name), self.gaz.spelled_alike(name))
-        return any(entry.kind != COUNTRY and entry.cc in ARAB_LEAGUE for entry, _ in readings)
 
     def _is_demonym(self, text: str) -> bool:
         return text in self.gaz.demonyms or (text.endswith("s") and text[:-1] in self.gaz.demonyms)
@@ -501,25 +466,6 @@ class Recognizer:
         start, end = span.start_char, span.end_char
         # span.text reads only the span's tokens; doc.text would rebuild the whole article
         return Toponym(start, end, span.text, source, role)
-
-
-def _title_run(doc: Doc, edge: int, step: int) -> Span | None:
-    """The run of title-case words (and name joiners: "Ras al-Ain") that ends before token
-    ``edge`` (``step`` -1) or starts at it (``step`` 1); None when ``edge`` is no such word."""
-    i = edge - 1 if step < 0 else edge
-    if not (0 <= i < len(doc)) or not doc[i].is_title:
-        return None
-    start = end = i
-    while len(range(start, end + 1)) < MAX_UNTAGGED_TOKENS:
-        j = (start if step < 0 else end) + step
-        if not (0 <= j < len(doc)) or not (doc[j].is_title or doc[j].lower_ in NAME_JOINERS):
-            break
-        start, end = min(start, j), max(end, j)
-    while doc[start].lower_ in NAME_JOINERS:
-        start += 1
-    while doc[end].lower_ in NAME_JOINERS:
-        end -= 1
-    return doc[start : end + 1]
 
 
 def _inside_a_name(doc: Doc, blocked: set[int], start: int, end: int) -> bool:

@@ -1,6 +1,5 @@
-"""Arabic names in another transliteration than the gazetteer's, and names written two ways with
-a slash (``gazetteer.spelling_key``, ``Resolver._read_transliterations``,
-``Recognizer._slashed_places``)."""
+"""Arabic names in another transliteration than the gazetteer's (``gazetteer.spelling_key``,
+``Resolver._read_transliterations``) and tagged names written two ways with a slash."""
 
 from __future__ import annotations
 
@@ -73,10 +72,7 @@ def test_a_transliteration_is_not_read_elsewhere(nlp: Language) -> None:
     assert all(place.country != "IQ" for place in places.values())
 
 
-def test_a_place_written_two_ways_with_a_slash(nlp: Language) -> None:
-    places = _places(nlp, "Fighting continued in Tel Abyad/Girespi in northern Syria.")
-    assert places["Tall Abyaḑ"].country == "SY"
-
-
-def test_an_acronym_pair_is_no_slashed_place(nlp: Language) -> None:
-    assert not _places(nlp, "Fighters of IS/ISIS attacked the camp at dawn.")
+def test_a_tagged_name_written_two_ways_resolves_by_a_side(nlp: Language) -> None:
+    text = "Clashes spread from Zorvani/Hebron to the hills."
+    places = _places(nlp, text, [("Zorvani/Hebron", "GPE")])
+    assert places["Hebron"].country == "PS"

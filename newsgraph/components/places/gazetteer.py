@@ -116,58 +116,6 @@ def fold(name: str) -> str:
     return key
 
 
-# Arabic names reach English news in many transliterations ("Ras al-Ain", "Ras el-Ain", "Ra's al
-# 'Ayn"; "Muqdadiya", "Al Miqdadiyah"; "Baqouba", "Baqubah"). The spelling key drops what they
-# vary in: the article, ayn and hamza marks, doubled letters, "ou" for "u", the feminine ending
-# ("-iyah", "-iyeh", "-iya"; "-ah", "-eh") and "Tall"/"Tell" for "Tel".
-_ARTICLE_WORDS = frozenset(
-    [
-        "al",
-        "el",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "an",
-        "adh",
-        "ath",
-        "ed",
-        "es",
-        "ez",
-        "er",
-        "en",
-    ]
-)
-_AYN_HAMZA = re.compile(r"['‘’ʿʾ`]")
-_SPELLING_RULES = (
-    (re.compile(r"(.)\1+"), r"\1"),  # "Nusseirat" / "Nuseirat", "Qassab" / "Qasab"
-    (re.compile(r"ou"), "u"),  # "Baqouba" / "Baqubah"
-    (re.compile(r"iy?(?:a|e)h?$"), "iya"),  # "Khalidiya" / "Khalidiyah" / "Khalidiyeh"
-    (re.compile(r"(?<=[^aeiouy])(?:ah|eh)$"), "a"),  # "Hawija" / "Hawijah", "Hasakeh"
-    (re.compile(r"^(?:tall|tell|tal)$"), "tel"),  # "Tel Abyad" / "Tall Abyad"
-)
-
-
-def spelling_key(key: str) -> str:
-    """An index key (``fold``'s) with the transliteration variants of Arabic names unified."""
-    words = [w for w in _AYN_HAMZA.sub("", key).split() if w not in _ARTICLE_WORDS]
-    out = []
-    for word in words:
-        for pattern, replacement in _SPELLING_RULES:
-            word = pattern.sub(replacement, word)
-        out.append(word)
-    return " ".join(out)
-
-
-def slash_readings(name: str) -> list[str]:
-    """The names a place written two ways with a slash goes by, most likely first: "Kwazulu/Natal"
-    → "Kwazulu-Natal", "Natal", "Kwazulu"; "Tel Abyad/Girespi" → ..., "Tel Abyad"."""
-    left, _, right = (part.strip() for part in name.partition("/"))
-    return [f"{left}-{right}", right, left] if left and right else [name]
-
-
 # the names an article looks up repeat (the same place, the same words tried as places), and
 # folding one costs a Unicode decomposition and a dozen regular expressions
 lookup_key = lru_cache(maxsize=16_384)(fold)
@@ -213,9 +161,6 @@ class Gazetteer:
     # folded name -> its candidates, filled as names are looked up (not pickled; a class
     # default, so a pickle written before it existed loads too); emptied when rows change
     _found: dict[str, tuple[tuple[Entry, bool], ...]] | None = None
-    # spelling key -> rows of places in Arab League states, built on the first name no key
-    # finds (not pickled, like ``_found``)
-    _by_spelling: dict[str, tuple[int, ...]] | None = None
 
     def __init__(self) -> None:
         self.cols = _Columns()
@@ -247,7 +192,7 @@ class Gazetteer:
         codes: Iterable[str] = (),
         country_is_cc: bool = True,
     ) -> int:
-        self._found = self._by_spelling = None
+        self._found = None
         cols = self.cols
         row = len(cols.ids)
         cols.ids.append(id)
@@ -269,11 +214,10 @@ class Gazetteer:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state.pop("_found", None)
-        state.pop("_by_spelling", None)
         return state
 
     def index_name(self, name: str, row: int, *, primary: bool) -> None:
-        self._found = self._by_spelling = None
+        self._found = None
         key = fold(name)
         if not key:
             return
@@ -330,24 +274,6 @@ class Gazetteer:
         for row in _rows(self.alternate.get(key)):
             if row not in seen:
                 yield self.entry(row), False
-
-    def spelled_alike(self, name: str) -> Iterator[tuple[Entry, bool]]:
-        """Places of Arab League states whose name is ``name`` in another transliteration
-        ("Tel Abyad" for "Tall Abyad"), as (entry, False): never a name's own spelling."""
-        if self._by_spelling is None:
-            self._by_spelling = self._spelling_index()
-        for row in self._by_spelling.get(spelling_key(lookup_key(name)), ()):
-            yield self.entry(row), False
-
-    def _spelling_index(self) -> dict[str, tuple[int, ...]]:
-        index: dict[str, dict[int, None]] = {}  # ordered sets: primary names' rows first
-        ccs = self.cols.ccs
-        for table in (self.primary, self.alternate):
-            for key, value in table.items():
-                rows = [row for row in _rows(value) if ccs[row] in ARAB_LEAGUE]
-                if rows:
-                    index.setdefault(spelling_key(key), {}).update(dict.fromkeys(rows))
-        return {key: tuple(rows) for key, rows in index.items()}
 
 
 def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:

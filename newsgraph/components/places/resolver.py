@@ -39,7 +39,6 @@ from .feature_words import (
 )
 from .gazetteer import (
     ADMIN1,
-    ARAB_LEAGUE,
     CITY,
     COUNTRY,
     COUNTY,
@@ -49,7 +48,6 @@ from .gazetteer import (
     Gazetteer,
     get_gazetteer,
     lookup_key,
-    slash_readings,
 )
 from .weights import KIND_PRIOR, ResolverWeights
 
@@ -113,7 +111,6 @@ class Resolver:
         instead of None.
         """
         mentions = [self._mention(text, start, end) for start, end in spans]
-        self._read_transliterations(mentions)
         _link_neighbours(text, mentions)
         if fallback:
             for mention in mentions:
@@ -159,27 +156,12 @@ class Resolver:
             # (official names only: "Market District" is no district of Marquette)
             mention.candidates = [c for c in self._candidates(head["name"]) if c[1]]
             mention.feature_hint = FEATURES_FOR_WORD.get(head["word"].lower(), set())
-        if not mention.candidates and "/" in surface:  # "Sere Kaniye/Ras al-Ain"
-            mention.candidates = next(
-                (found for name in slash_readings(surface) if (found := self._candidates(name))), []
-            )
         kinds = {entry.kind for entry, _ in mention.candidates}
         mention.country_clash = COUNTRY in kinds and STATE in kinds
         regions = {e.cc for e, _ in mention.candidates if e.kind in (ADMIN1, SUPPLEMENT)}
         mention.namesake_countries = len(regions) > 1
         mention.largest = max((e.population for e, p in mention.candidates if p), default=0)
         return mention
-
-    def _read_transliterations(self, mentions: list[_Mention]) -> None:
-        """Names no spelling finds get the Arab towns they transliterate ("Ras al-Ain" for
-        "Ra's al 'Ayn"), but only where a certain reading of another name is in the Arab world:
-        elsewhere "Bellah" is a surname, not the Egyptian village "Bellaa"."""
-        certain = (self._first_guess(m) for m in mentions if m.candidates)
-        if not any(entry is not None and entry.cc in ARAB_LEAGUE for entry in certain):
-            return
-        for mention in (m for m in mentions if not m.candidates):
-            readings = (list(self.gaz.spelled_alike(n)) for n in slash_readings(mention.surface))
-            mention.candidates = next((found for found in readings if found), [])
 
     def _candidates(self, surface: str) -> list[tuple[Entry, bool]]:
         demonym = self.gaz.demonyms.get(surface)

@@ -163,17 +163,18 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
             found_now = True
         if not found_now:
             break
-    for name in names:
+    for name in names:  # no container in its sentence: the article's, else none at all
         key = (name.span.start_char, name.span.end_char)
-        article_container = None if key in added else _article_container(doc, name, resolved)
-        if article_container is not None:
-            entry = _spelled_otherwise(gaz, name, article_container) or local_entry(
-                name, article_container, close=False
-            )
-            added[key] = Toponym(key[0], key[1], name.span.text, "local", "place", entry)
-        elif key not in added:
+        if key in added:
+            continue
+        container = _article_container(doc, name, resolved)
+        if container is None:
             entry = unplaced_entry(name)
-            added[key] = Toponym(key[0], key[1], name.span.text, "local", "place", entry)
+        else:
+            entry = _spelled_otherwise(gaz, name, container) or local_entry(
+                name, container, close=False
+            )
+        added[key] = Toponym(key[0], key[1], name.span.text, "local", "place", entry)
     if not added:
         return toponyms
     kept = [t for t in toponyms if not any(_overlap(t, a) for a in added.values())]

@@ -53,7 +53,8 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
         return "threat"
     frame = _content_responsibility_frame(tokens)
     if base == "claim" and (
-        any(p.search(text) for p in knowledge.denial_patterns) or (frame and frame.denied)
+        any(p.search(text) for p in knowledge.denial_patterns)
+        or (frame is not None and frame.denied)
     ):
         return "denial"
     if frame is not None and _claims_own(frame, sides, statement.speaker.actor, knowledge):
@@ -82,8 +83,9 @@ def _content_responsibility_frame(tokens: list[Token]) -> _Responsibility | None
     responsibility"; affirmed by the speaker's own side ("it was responsible for the attack")
     CAMEO 015 "claim responsibility"; affirmed of anyone else, an accusation."""
     inside = {t.i for t in tokens}
+    lexicon = load_lexicon()
     for token in tokens:
-        frame = responsibility_frame(token, load_lexicon())
+        frame = responsibility_frame(token, lexicon)
         if frame is not None and _main_clause(frame[0], inside):
             return _Responsibility(frame[1], frame[2])
     return None
@@ -144,10 +146,11 @@ def _vows_harm(cue: Token | None, tokens: list[Token], knowledge: QuoteKnowledge
     future act; a vow of anything else ("vowed to rebuild") stays an announcement."""
     if cue is None:
         return False
+    support_verbs = load_lexicon().support_verbs
     for token in tokens:
         if token.head.i == cue.i and token.dep_ == "xcomp" and not _negated(token):
             objects = [c for c in token.children if c.dep_ == "dobj"]
-            if token.lemma_.lower() in load_lexicon().support_verbs and objects:
+            if token.lemma_.lower() in support_verbs and objects:
                 # "pledged to launch talks": a support verb's object carries the act
                 return any(knowledge.is_harm(o) for o in objects)
             return knowledge.is_harm(token)

@@ -369,8 +369,8 @@ def _argument_agreement(
     """The overlap of two mentions' argument words, and for each slot both filled with a word
     in common ("_match") or with none ("_differ": "police arrested *Dubois*" / "police arrested
     *Martin*"); zero for mentions without arguments."""
-    if len(arguments) != n:  # a caller that parsed nothing
-        return {}
+    if len(arguments) != n or not any(a["all"] for a in arguments):
+        return {}  # a caller that parsed nothing, or no mention with arguments (link's): all zero
     out = {"arguments_overlap": _jaccard([a["all"] for a in arguments])}
     for slot in ARGUMENT_SLOTS:
         sets = [a[slot] for a in arguments]

@@ -151,10 +151,13 @@ def _fronted_report(token: Token) -> Token | None:
     return None
 
 
-def passive_subject(token: Token, content: list[Range]) -> list[Range]:
+def passive_subject(token: Token, content: list[Range], entry: Cue | None = None) -> list[Range]:
     """ "Mr. Quiros was accused of fraud", "peacekeepers have been blamed for X": who the stance
-    is about belongs to the content, before the cue (annotators mark both pieces)."""
-    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    is about belongs to the content, before the cue (annotators mark both pieces). So does the
+    subject of a raising cue ("the plan seems to work": PolNeAR train, 168 of 238 attributions
+    on seem/appear have no source and the subject in the content)."""
+    deps = ("nsubjpass", "nsubj") if is_raising(entry) else ("nsubjpass",)
+    subject = next((c for c in token.children if c.dep_ in deps), None)
     if (
         subject is None
         or subject.lower_ in ("it", "there")
@@ -166,6 +169,11 @@ def passive_subject(token: Token, content: list[Range]) -> list[Range]:
     if piece is None or any(s < piece[1] and piece[0] < e for s, e in content):
         return []
     return [piece]
+
+
+def is_raising(entry: Cue | None) -> bool:
+    """A cue whose subject is what it is about, not who speaks ("X seems to ...")."""
+    return entry is not None and entry.raising
 
 
 # right dependents of a cue that belong to its content ("cited X as examples of Y", "called X

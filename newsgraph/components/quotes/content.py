@@ -114,7 +114,9 @@ def verb_content(
         and (c.lower_ != "to" or entry.lemma in TO_CONTENT)
     ]
     if preps and (entry.frame == "object" or entry.act in ("demand", "question")):
-        return content_pieces(doc, [t.i for t in preps[0].subtree if t.i != preps[0].i], preps[0])
+        indices = [t.i for t in preps[0].subtree if t.i != preps[0].i]
+        indices.extend(_predicate_after(token, preps[0]))
+        return content_pieces(doc, indices, preps[0])
     fronted = _fronted_report(token)
     if fronted is not None:
         return content_pieces(doc, [t.i for t in fronted.subtree], fronted)
@@ -133,6 +135,17 @@ def _rejects_its_head(token: Token) -> bool:
         and token.head.lemma_.lower() in _REPORT_NOUNS
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
     )
+
+
+def _predicate_after(token: Token, prep: Token) -> list[int]:
+    """ "referred to X as a liar", "railed against X for failing ...": what the cue says of
+    the object of its preposition, a sibling "as" or "for" phrase right after it."""
+    following = next((c for c in token.rights if c.i > prep.right_edge.i), None)
+    if following is None or following.dep_ != "prep" or following.lower_ not in ("as", "for"):
+        return []
+    if following.left_edge.i != prep.right_edge.i + 1:
+        return []  # a comma or another word between: not the object's predicate
+    return [t.i for t in following.subtree]
 
 
 def _fronted_report(token: Token) -> Token | None:

@@ -145,3 +145,9 @@ def test_a_quote_paragraph_after_a_second_sentence_is_not_continued(nlp: Languag
         "The mayor left early.\n\n“The trucks are ready. Nobody should doubt it.”\n"
     )
     assert ("We will open the road first",) in contents(nlp, text)
+
+
+def test_what_a_prepositional_cue_says_of_its_object_is_content(nlp: Language):
+    # "referred to X as Y": the "as" phrase is what is said of X, as for "described X as Y"
+    text = "The general kept referring to the rebels as “bandits” in the interview.\n"
+    assert contents(nlp, text) == [("the rebels as “bandits”",)]

@@ -104,14 +104,16 @@ def test_annotator_agreement_scores_the_first_file_against_the_second(tmp_path):
 # after the cue boundary conventions (docs/quotes.md, 2026-12-05) 0.7278 0.6882 0.5606 /
 # 0.7937 0.7787 0.7532; after the headline speakers the entity tagger missed (docs/quotes.md,
 # "Headline speakers", 2026-12-05) 0.7298 0.6903 0.5628 / 0.7955 0.7806 0.7551: the floors below;
-# the split-quote subject and show-title rules (session 8) left every held-out figure as it was.
+# the split-quote subject and show-title rules (session 8) left every held-out figure as it was;
+# after the raising cues and the longer continuation frames (docs/quotes.md, session 9) 0.7298
+# 0.6926 0.5668 / 0.7955 0.7832 0.7561: source and content floors raised.
 DEV_FLOORS = {
     "cue strict": 0.719,
-    "source strict": 0.680,
-    "content strict": 0.552,
+    "source strict": 0.682,
+    "content strict": 0.556,
     "cue lenient": 0.785,
-    "source lenient": 0.770,
-    "content lenient": 0.745,
+    "source lenient": 0.773,
+    "content lenient": 0.746,
 }
 
 

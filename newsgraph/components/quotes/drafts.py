@@ -4,6 +4,8 @@ musings, formulas and reports nested in another statement."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
@@ -93,7 +95,7 @@ def _verb_draft(
         draft.cue = (cue_range(token.head)[0], draft.cue[1])
     draft.content = verb_content(token, entry, knowledge.verbs, knowledge.nouns)
     if draft.content:
-        draft.content = [*passive_subject(token, draft.content), *draft.content]
+        draft.content = [*passive_subject(token, draft.content, entry), *draft.content]
     attach_quotes(token, draft, quotes, knowledge.verbs)
     set_verb_source(token, draft)
     draft.cue = extend_cue_with_medium(token, draft.cue, knowledge)
@@ -230,11 +232,24 @@ def _continued_speech(
             continue
         last = draft.content[-1]
         inside = quote_containing(quotes, last[0], last[1])
-        if inside is None or text[max(inside.end, draft.cue[1]) : start].strip(" \n.,"):
+        if inside is None or not _frame_ends_paragraph(
+            text, quotes, max(inside.end, draft.cue[1]), start
+        ):
             continue  # the previous paragraph must end with this statement's frame
         if best is None or draft.cue[0] > best.cue[0]:
             best = draft
     return best
+
+
+def _frame_ends_paragraph(text: str, quotes: list[Quote], start: int, end: int) -> bool:
+    """Only the rest of the reporting sentence follows the quoted statement in its paragraph
+    ("“A,” he said." or "“A,” Viguerie tells Breitbart News in an interview."): no other
+    quote, no second sentence."""
+    rest = text[start:end].rstrip()
+    return not _SENTENCE_BREAK.search(rest) and not any(start <= q.start < end for q in quotes)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+\S")
 
 
 def _previous_sentence(doc: Doc, quote: Quote) -> SpacySpan | None:

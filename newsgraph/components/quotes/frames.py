@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...extensions import doc_text
 from ..times.calendar_words import WEEKDAY_NAMES
-from .content import CUE_PREPS, SUBJECT_DEPS, TO_CONTENT
+from .content import CUE_PREPS, SUBJECT_DEPS, TO_CONTENT, is_raising
 from .draft import Draft, Range
 from .lexicon import Cue, QuoteKnowledge
 from .spans import noun_phrase_range, same_paragraph, subtree_range
@@ -64,6 +64,8 @@ def cue_range(token: Token, entry: Cue | None = None) -> Range:
 
 
 def set_verb_source(token: Token, draft: Draft) -> None:
+    if is_raising(draft.entry):
+        return  # "the plan seems to work": the subject is in the content, nobody speaks
     current = token
     for _ in range(4):
         agent = next((c for c in current.children if c.dep_ == "agent"), None)

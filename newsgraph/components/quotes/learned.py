@@ -230,7 +230,7 @@ def _model_draft(
     if indices:
         draft.content = content_pieces(doc, indices, root)
         if root.pos_ in ("VERB", "AUX"):
-            draft.content = [*passive_subject(root, draft.content), *draft.content]
+            draft.content = [*passive_subject(root, draft.content, entry), *draft.content]
     attach_quotes(root, draft, quotes, knowledge.verbs)
     if not draft.content:
         draft.content = after_colon(doc[run[-1]])

@@ -41,6 +41,8 @@ class Cue:
     # another sense the word has, which the argument structure rules out (``senses.py``):
     # perception ("were seen near the village") | contact ("forces attacked Kharkiv")
     sense: str | None = None
+    # the subject is part of what is said and nobody says it ("the plan seems to work")
+    raising: bool = False
 
 
 @dataclass(slots=True)
@@ -99,6 +101,7 @@ def load_cues(paths: tuple[Path, ...]) -> list[Cue]:
                     entry.get("frame", "object"),
                     frozenset(str(w).lower() for w in entry.get("not_objects") or ()),
                     entry.get("sense"),
+                    bool(entry.get("raising", False)),
                 )
             )
     return cues

@@ -99,3 +99,55 @@ def test_a_quoted_show_title_is_not_a_second_part(nlp: Language):
         "minister said on KTN's “Checkpoint Tonight.”\n"
     )
     assert contents(nlp, text)[-1] == ("We will reopen the border crossing next week",)
+
+
+def speakers_and_contents(nlp: Language, text: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    doc = nlp.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text)
+    statements: list[Statement] = nlp(doc)._.ng_statements
+    return [
+        (
+            text[s.speaker.span.start : s.speaker.span.end] if s.speaker.span else None,
+            tuple(c.text for c in s.content),
+        )
+        for s in statements
+    ]
+
+
+def test_the_subject_of_seem_is_content_and_nobody_speaks(nlp: Language):
+    # "X seems to ...": the impression is the outlet's, about X (PolNeAR: no source, X in content)
+    text = "The ceasefire seemed to hold on Sunday, and the militia appears unwilling to retreat.\n"
+    found = speakers_and_contents(nlp, text)
+    assert (None, ("The ceasefire", "to hold on Sunday")) in found
+    assert (None, ("the militia", "unwilling to retreat")) in found
+
+
+def test_a_reporting_verb_keeps_its_subject_as_speaker(nlp: Language):
+    text = "The ministry said the ceasefire would hold.\n"
+    assert speakers_and_contents(nlp, text) == [("The ministry", ("the ceasefire would hold",))]
+
+
+def test_a_quote_paragraph_continues_a_statement_with_a_longer_frame(nlp: Language):
+    # the frame may run on after the cue ("told reporters in Goma.") and still end the paragraph
+    text = (
+        "The talks ended late.\n\n“We will open the road first,” the governor told reporters in "
+        "Goma.\n\n“The trucks are ready. Nobody should doubt it.”\n\nThe meeting ended.\n"
+    )
+    assert (
+        "We will open the road first",
+        "The trucks are ready. Nobody should doubt it.",
+    ) in contents(nlp, text)
+
+
+def test_a_quote_paragraph_after_a_second_sentence_is_not_continued(nlp: Language):
+    text = (
+        "The talks ended late.\n\n“We will open the road first,” the governor told reporters. "
+        "The mayor left early.\n\n“The trucks are ready. Nobody should doubt it.”\n"
+    )
+    assert ("We will open the road first",) in contents(nlp, text)
+
+
+def test_what_a_prepositional_cue_says_of_its_object_is_content(nlp: Language):
+    # "referred to X as Y": the "as" phrase is what is said of X, as for "described X as Y"
+    text = "The general kept referring to the rebels as “bandits” in the interview.\n"
+    assert contents(nlp, text) == [("the rebels as “bandits”",)]

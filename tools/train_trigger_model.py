@@ -133,6 +133,17 @@ def _miss_class(doc, token, types, owner, mentions, events, lex) -> str:
     return f"absent from lexicon ({token.pos_})"
 
 
+def _light_verb_role(token, lex) -> str | None:
+    """Whether the gold trigger is a light (support) verb itself ("made a deal") or the noun a
+    light verb governs ("held talks"), or neither."""
+    if any(k in lex.support_verbs for k in verb_keys(token)):
+        return "light verb"
+    governed = token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass")
+    if governed and any(k in lex.support_verbs for k in verb_keys(token.head)):
+        return "noun under a light verb"
+    return None
+
+
 def annotated(data: Path, cache: Path) -> list[dict]:
     """Per fit document: the miss analysis of its mappable triggers and the labelled
     candidate tokens of the trigger sentences (cached)."""
@@ -156,7 +167,7 @@ def annotated(data: Path, cache: Path) -> list[dict]:
             if anchor is not None:
                 events.append({"anchor": anchor.i, "type": event.type})
         actor_tokens = _actor_tokens(doc)
-        misses, candidates = [], []
+        misses, candidates, unmapped = [], [], []
         gold_tokens: dict[int, str] = {}  # token -> label
         sentences = []
         for (start, end), rams_type, types in document["triggers"]:
@@ -168,6 +179,8 @@ def annotated(data: Path, cache: Path) -> list[dict]:
             for i in range(span.start, span.end):
                 if types or i not in gold_tokens:
                     gold_tokens[i] = types[0] if types else NONE
+            if not types and document["set"] == "rams":
+                unmapped.append(rams_type)
             if types and document["set"] == "rams":
                 owner, mentions = _owned(token.sent, lex, actor_tokens)
                 sent = token.sent
@@ -182,6 +195,7 @@ def annotated(data: Path, cache: Path) -> list[dict]:
                         "pos": token.pos_,
                         "class": _miss_class(doc, token, types, owner, mentions, events, lex),
                         "sentence_found": sentence_found,
+                        "light": _light_verb_role(token, lex),
                     }
                 )
         # RAMS marks one trigger a document: only its sentence is labelled; WikiEvents all
@@ -208,6 +222,7 @@ def annotated(data: Path, cache: Path) -> list[dict]:
                 "id": document["id"],
                 "set": document["set"],
                 "misses": misses,
+                "unmapped": unmapped,
                 "candidates": candidates,
             }
         )
@@ -216,11 +231,27 @@ def annotated(data: Path, cache: Path) -> list[dict]:
     return out
 
 
+def _breakdown(title: str, misses: list[dict], key: str) -> None:
+    """Per value of ``key``: mappable triggers, found exactly, found in the same sentence."""
+    print(title)
+    for value, count in Counter(str(m[key]) for m in misses).most_common():
+        group = [m for m in misses if str(m[key]) == value]
+        exact = sum(m["class"] == "found" for m in group)
+        same = sum(m["sentence_found"] for m in group)
+        print(f"  {count:4d}  {value}: exact {exact}, same sentence {same}")
+
+
 def analyse(rows: list[dict]) -> None:
     misses = [m for r in rows for m in r["misses"]]
+    unmapped = Counter(t for r in rows for t in r.get("unmapped", ()))
+    print(f"RAMS fit triggers of unmapped types: {sum(unmapped.values())}")
+    print("  " + ", ".join(f"{t} {n}" for t, n in unmapped.most_common()))
     print(f"mappable fit triggers: {len(misses)}")
     print(f"found exact: {sum(m['class'] == 'found' for m in misses)}")
     print(f"found in the same sentence: {sum(m['sentence_found'] for m in misses)}")
+    _breakdown("by RAMS type:", misses, "rams_type")
+    _breakdown("by the trigger's part of speech:", misses, "pos")
+    _breakdown("light verbs:", misses, "light")
     classes = Counter(m["class"] for m in misses if m["class"] != "found")
     for name, count in classes.most_common():
         print(f"  {count:4d}  {name}")

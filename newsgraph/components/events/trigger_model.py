@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Token
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, wordnet_entry_types
 from .triggers import verb_keys
 
 MODEL_PATH = Path(__file__).with_name("data") / "en" / "trigger_model.npz"
@@ -64,6 +64,19 @@ def _lexicon_features(token: Token, lex: Lexicon) -> list[str]:
         out.append("support_verb")
     if token.lemma_.lower() in lex.message_nouns:
         out.append("message_noun")
+    return out
+
+
+def _wordnet_features(token: Token) -> list[str]:
+    """The WordNet-generated entry of the lemma (off as a lexicon): its type and relation as a
+    verb or a noun, so the model decides where the generalisation holds in context."""
+    lemma = token.lemma_.lower()
+    out = []
+    for part, name in (("verbs", "wn_verb"), ("nouns", "wn_noun")):
+        entry = wordnet_entry_types()[part].get(lemma)
+        if entry is not None:
+            kind, relation = entry
+            out += [f"{name}={kind}", f"{name}_relation={relation.split('>')[-1]}"]
     return out
 
 
@@ -122,7 +135,7 @@ def token_features(token: Token, lex: Lexicon, actor_tokens: set[int]) -> list[s
     ]
     if token.ent_type_:
         out.append(f"ent={token.ent_type_}")
-    lexicon = _lexicon_features(token, lex)
+    lexicon = _lexicon_features(token, lex) + _wordnet_features(token)
     out += lexicon
     out += [f"{f}|pos={token.pos_}" for f in lexicon]
     out += _dependent_features(token, lex, actor_tokens)

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.components.events.component import EventsComponent, extract_events
-from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.lexicon import load_lexicon, wordnet_entry_types
 from newsgraph.components.events.trigger_model import (
     NONE,
     TriggerModel,
@@ -96,3 +96,23 @@ def test_the_shipped_model_reads_the_verb_by_its_context(nlp: Language) -> None:
         "annihilated"
     ]
     assert _assault_triggers(nlp, "The committee will annihilate the budget proposal.") == []
+
+
+def test_a_word_only_the_wordnet_entries_list_is_named_as_such(nlp: Language) -> None:
+    # "butcher" is generated from the codebook's "slaughter"; "attack" is a hand entry
+    doc = nlp("Soldiers butchered the prisoners after the attack.")
+    lex = load_lexicon()
+    butcher = next(t for t in doc if t.lower_ == "butchered")
+    attack = next(t for t in doc if t.lower_ == "attack")
+    assert {"wn_verb=ASSAULT", "wn_verb=ASSAULT|pos=VERB", "wn_verb_relation=synonym"} <= set(
+        token_features(butcher, lex, set())
+    )
+    assert not [n for n in token_features(attack, lex, set()) if n.startswith("wn_")]
+
+
+def test_wordnet_entry_types_leave_out_what_the_hand_file_lists() -> None:
+    entries = wordnet_entry_types()
+    assert entries["verbs"]["butcher"][0] == "ASSAULT"
+    hand = load_lexicon()
+    assert not set(entries["verbs"]) & set(hand.verbs)
+    assert not set(entries["nouns"]) & set(hand.nouns)

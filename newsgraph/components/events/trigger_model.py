@@ -24,7 +24,7 @@ trigger the lexicon missed (docs/events.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -37,6 +37,9 @@ from .triggers import verb_keys
 MODEL_PATH = Path(__file__).with_name("data") / "en" / "trigger_model.npz"
 CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 NONE = "NONE"
+# the feature that marks a lexicon nominal left with no party (``component._has_arguments``
+# would drop it): the model also decides whether such a mention stays an event
+BARE_NOMINAL = "bare_nominal"
 WINDOW = 4  # tokens either side whose object classes are features
 # class words that tell a violent or political context ("rockets", "troops", "civilians")
 CONTEXT_CLASSES = ("arms", "troops", "people", "military", "projectiles", "offensives", "actors")
@@ -152,22 +155,21 @@ class TriggerModel:
     weights: np.ndarray  # features x classes
     bias: np.ndarray  # classes
     thresholds: dict[str, float]  # PLOVER type -> least P(type) to propose it
+    # PLOVER type -> least P(type) to keep a bare lexicon nominal of that type
+    bare_thresholds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TriggerModel:
         with np.load(path, allow_pickle=False) as data:
             names = [str(n) for n in data["names"]]
             classes = [str(c) for c in data["classes"]]
-            thresholds = {
-                str(t): float(v)
-                for t, v in zip(data["threshold_types"], data["thresholds"], strict=True)
-            }
             return cls(
                 {n: i for i, n in enumerate(names)},
                 classes,
                 np.asarray(data["weights"], dtype=np.float64),
                 np.asarray(data["bias"], dtype=np.float64),
-                thresholds,
+                _thresholds(data, "threshold_types", "thresholds"),
+                _thresholds(data, "bare_types", "bare_thresholds"),
             )
 
     def probabilities(self, names: list[str]) -> np.ndarray:
@@ -187,6 +189,24 @@ class TriggerModel:
         if threshold is None or probabilities[best] < threshold:
             return None
         return kind
+
+    def keeps_bare(self, anchor: Token, kind: str, lex: Lexicon, actor_tokens: set[int]) -> bool:
+        """Whether a lexicon nominal of type ``kind`` with no party is an event all the same
+        ("confirming the rape", "stop the slaughter"): ``P(kind)`` reaches its bare threshold.
+        Never a compound modifier ("homicide rate") or part of a name ("World War II")."""
+        threshold = self.bare_thresholds.get(kind)
+        if threshold is None or anchor.dep_ == "compound" or anchor.ent_type_:
+            return False
+        names = [*token_features(anchor, lex, actor_tokens), BARE_NOMINAL]
+        probabilities = self.probabilities(names)
+        return bool(probabilities[self.classes.index(kind)] >= threshold)
+
+
+def _thresholds(data, types: str, values: str) -> dict[str, float]:
+    """A type -> threshold table of the weights file (absent in older files: empty)."""
+    if types not in data:
+        return {}
+    return {str(t): float(v) for t, v in zip(data[types], data[values], strict=True)}
 
 
 @cache

@@ -116,3 +116,36 @@ def test_wordnet_entry_types_leave_out_what_the_hand_file_lists() -> None:
     hand = load_lexicon()
     assert not set(entries["verbs"]) & set(hand.verbs)
     assert not set(entries["nouns"]) & set(hand.nouns)
+
+
+def _bare_model(weight: float, threshold: float = 0.6) -> TriggerModel:
+    """A model that keeps a bare ASSAULT nominal when ``bare_nominal`` weighs enough."""
+    model = _model({"bare_nominal": weight}, threshold=0.99)
+    model.thresholds = {}  # proposes nothing at free tokens
+    model.bare_thresholds = {"ASSAULT": threshold}
+    return model
+
+
+BARE_TEXT = "The reporters confirmed the slaughter."
+
+
+def _assaults(events, text: str) -> list[str]:
+    return [text[e.evidence[0].start : e.evidence[0].end] for e in events if e.type == "ASSAULT"]
+
+
+def test_a_bare_nominal_is_dropped_without_the_model(nlp: Language) -> None:
+    assert _assaults(nlp(BARE_TEXT)._.ng_events, BARE_TEXT) == []
+
+
+def test_the_model_keeps_a_bare_nominal_it_scores_high(nlp: Language) -> None:
+    doc = nlp(BARE_TEXT)
+    assert _assaults(extract_events(doc, triggers=_bare_model(6.0)), BARE_TEXT) == ["slaughter"]
+    assert _assaults(extract_events(doc, triggers=_bare_model(1.0)), BARE_TEXT) == []
+
+
+def test_a_compound_modifier_stays_dropped_whatever_the_score(nlp: Language) -> None:
+    text = "Officials published the slaughter statistics."
+    doc = nlp(text)
+    anchor = next(t for t in doc if t.lower_ == "slaughter")
+    assert anchor.dep_ == "compound"
+    assert not _bare_model(9.0).keeps_bare(anchor, "ASSAULT", load_lexicon(), set())

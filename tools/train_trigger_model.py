@@ -11,14 +11,20 @@ it lies in (``maps/rams.yaml``, ``maps/wikievents.yaml``), else ``NONE``. An unm
 a RAMS trigger sentence is labelled ``NONE``, so the cross-validated precision below is a
 lower bound.
 
+The lexicon's nominal mentions with no party (which ``component._has_arguments`` drops) are
+candidates too, marked ``bare_nominal``: the model also decides whether such a mention stays an
+event, with its own per-type thresholds chosen the same way.
+
 ``analyse`` prints the classes of missed mappable triggers (what the lexicon did at the gold
-token). ``train`` fits a multinomial L2 logistic regression (scikit-learn, lbfgs), chooses
-``C`` and, per type, the least probability threshold whose out-of-fold precision is at least
-``--precision`` on at least ``--min-support`` proposals, by 5-fold cross-validation grouped by
-document; ``C`` maximises the out-of-fold gold triggers recovered at those thresholds. Writes
-``newsgraph/components/events/data/en/trigger_model.npz``.
+token), and the misses by RAMS type, part of speech and light verb, and the triggers of types
+the map leaves out. ``train`` fits a multinomial L2 logistic regression (scikit-learn, lbfgs),
+chooses ``C`` and, per type, the least probability threshold whose out-of-fold precision is at
+least ``--precision`` on at least ``--min-support`` proposals, by 5-fold cross-validation
+grouped by document; ``C`` maximises the out-of-fold gold triggers recovered at those
+thresholds. Writes ``newsgraph/components/events/data/en/trigger_model.npz`` (or ``--out``).
 
     python tools/train_trigger_model.py analyse|train [--data ../shared/eval] [--cache DIR]
+        [--precision 0.8] [--c C] [--out FILE]
 """
 
 from __future__ import annotations
@@ -411,7 +417,7 @@ def train(rows: list[dict], args: argparse.Namespace) -> None:
     bare = bare_types(rows)
     print(f"{x.shape[0]} candidates, {len(names)} features, labels {Counter(y.tolist())}")
     results = []
-    for c_value in C_GRID:
+    for c_value in (args.c,) if args.c else C_GRID:
         proba = np.zeros((x.shape[0], len(classes)))
         for train_idx, test_idx in GroupKFold(n_splits=5).split(x, y, groups):
             model = LogisticRegression(C=c_value, max_iter=2000)
@@ -442,7 +448,7 @@ def train(rows: list[dict], args: argparse.Namespace) -> None:
     bias[model.classes_] = model.intercept_
     kinds = sorted(chosen)
     np.savez_compressed(
-        MODEL_PATH,
+        args.out,
         names=np.array(names),
         classes=np.array(classes),
         weights=weights.astype(np.float32),
@@ -455,7 +461,7 @@ def train(rows: list[dict], args: argparse.Namespace) -> None:
         precision_floor=args.precision,
         fit_documents=len(rows),
     )
-    print(f"wrote {MODEL_PATH} (C={c_value}, thresholds {chosen})")
+    print(f"wrote {args.out} (C={c_value}, thresholds {chosen})")
 
 
 def main() -> None:
@@ -466,6 +472,8 @@ def main() -> None:
     parser.add_argument("--precision", type=float, default=0.8)
     parser.add_argument("--min-support", type=int, default=5)
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--c", type=float, default=None, help="one C instead of the grid")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="the weights file")
     args = parser.parse_args()
     rows = annotated(args.data, args.cache)
     if args.command == "analyse":

@@ -5,16 +5,21 @@ that select a sense; it misses words it does not list and uses it rejects on con
 model scores each candidate token the lexicon left alone (a verb or a noun no lexicon mention
 uses) with a multinomial logistic regression over PLOVER types and "none",
 ``softmax(W · f(token) + b)``, and proposes an event of type ``T`` when ``P(T)`` reaches that
-type's threshold. Thresholds were chosen by cross-validation grouped by document within the fit
-part, precision first (a wrong event is worse than none); a type whose cross-validated precision
-never reached the floor has no threshold and is never proposed.
+type's threshold. It also decides whether a lexicon nominal left with no party (which
+``component._has_arguments`` would drop: "confirming the slaughter") stays an event, on the
+same features plus ``bare_nominal``, against per-type bare thresholds. Thresholds were chosen
+by cross-validation grouped by document within the fit part, precision first (a wrong event is
+worse than none); a type whose cross-validated precision never reached the floor has no
+threshold and is never proposed (the shipped weights, session 7's, have no bare thresholds).
 
 Features ``f`` are the parse and the lexicon's knowledge, not verdicts: the lemma, its part of
 speech, tag and dependency relation, the head's lemma and relation, which dependents it has
 (subject, object, passive subject, by-agent, prepositions), its modifiers' lemmas, what the
 lexicon says of the lemma as a verb or a noun (its type, whether it is a speech or support
 verb), object classes of the words around it (arms, troops, people, ...), whether its subject
-or object is an actor mention, named-entity types nearby and its position in the sentence.
+or object is an actor mention, named-entity types nearby and its position in the sentence,
+and the WordNet-generated entry of the lemma (``wordnet_triggers.yaml``, read here even when
+those entries are off as a lexicon): its type and relation, evidence rather than a verdict.
 
 Weights are package data (``data/en/trigger_model.npz``) trained by
 ``tools/train_trigger_model.py`` on the fit parts of RAMS and WikiEvents; applying them needs

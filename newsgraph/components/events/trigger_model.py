@@ -29,6 +29,7 @@ trigger the lexicon missed (docs/events.md).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -207,7 +208,7 @@ class TriggerModel:
         return bool(probabilities[self.classes.index(kind)] >= threshold)
 
 
-def _thresholds(data, types: str, values: str) -> dict[str, float]:
+def _thresholds(data: Mapping[str, np.ndarray], types: str, values: str) -> dict[str, float]:
     """A type -> threshold table of the weights file (absent in older files: empty)."""
     if types not in data:
         return {}

@@ -11,14 +11,20 @@ it lies in (``maps/rams.yaml``, ``maps/wikievents.yaml``), else ``NONE``. An unm
 a RAMS trigger sentence is labelled ``NONE``, so the cross-validated precision below is a
 lower bound.
 
+The lexicon's nominal mentions with no party (which ``component._has_arguments`` drops) are
+candidates too, marked ``bare_nominal``: the model also decides whether such a mention stays an
+event, with its own per-type thresholds chosen the same way.
+
 ``analyse`` prints the classes of missed mappable triggers (what the lexicon did at the gold
-token). ``train`` fits a multinomial L2 logistic regression (scikit-learn, lbfgs), chooses
-``C`` and, per type, the least probability threshold whose out-of-fold precision is at least
-``--precision`` on at least ``--min-support`` proposals, by 5-fold cross-validation grouped by
-document; ``C`` maximises the out-of-fold gold triggers recovered at those thresholds. Writes
-``newsgraph/components/events/data/en/trigger_model.npz``.
+token), and the misses by RAMS type, part of speech and light verb, and the triggers of types
+the map leaves out. ``train`` fits a multinomial L2 logistic regression (scikit-learn, lbfgs),
+chooses ``C`` and, per type, the least probability threshold whose out-of-fold precision is at
+least ``--precision`` on at least ``--min-support`` proposals, by 5-fold cross-validation
+grouped by document; ``C`` maximises the out-of-fold gold triggers recovered at those
+thresholds. Writes ``newsgraph/components/events/data/en/trigger_model.npz`` (or ``--out``).
 
     python tools/train_trigger_model.py analyse|train [--data ../shared/eval] [--cache DIR]
+        [--precision 0.8] [--c C] [--out FILE]
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsgraph.components.events.lexicon import load_lexicon  # noqa: E402
 from newsgraph.components.events.trigger_model import (  # noqa: E402
+    BARE_NOMINAL,
     MODEL_PATH,
     NONE,
     is_candidate,
@@ -48,6 +55,8 @@ from newsgraph.eval.base import split_of  # noqa: E402
 
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 MAX_TRIGGER_TOKENS = 3
+# precision floors printed beside the chosen one, to show what a looser floor would add
+LOWER_FLOORS = (0.5, 0.6, 0.7)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.05))
 
 
@@ -133,6 +142,35 @@ def _miss_class(doc, token, types, owner, mentions, events, lex) -> str:
     return f"absent from lexicon ({token.pos_})"
 
 
+def _light_verb_role(token, lex) -> str | None:
+    """Whether the gold trigger is a light (support) verb itself ("made a deal") or the noun a
+    light verb governs ("held talks"), or neither."""
+    if any(k in lex.support_verbs for k in verb_keys(token)):
+        return "light verb"
+    governed = token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass")
+    if governed and any(k in lex.support_verbs for k in verb_keys(token.head)):
+        return "noun under a light verb"
+    return None
+
+
+def _bare_candidates(mentions, gold_tokens: dict[int, str], lex, actor_tokens) -> list[dict]:
+    """The lexicon's nominal mentions with no party (``component._has_arguments`` drops them),
+    labelled like the other candidates; ``bare`` is the mention's type."""
+    from newsgraph.components.events.component import _has_arguments
+
+    out = []
+    for mention in mentions:
+        anchor = mention.anchor
+        if mention.type is None or mention.negated or mention.hypothetical:
+            continue
+        if anchor.dep_ == "compound" or anchor.ent_type_ or _has_arguments(mention, lex):
+            continue
+        names = [*token_features(anchor, lex, actor_tokens), BARE_NOMINAL]
+        label = gold_tokens.get(anchor.i, NONE)
+        out.append({"label": label, "token": anchor.i, "names": names, "bare": mention.type})
+    return out
+
+
 def annotated(data: Path, cache: Path) -> list[dict]:
     """Per fit document: the miss analysis of its mappable triggers and the labelled
     candidate tokens of the trigger sentences (cached)."""
@@ -156,7 +194,7 @@ def annotated(data: Path, cache: Path) -> list[dict]:
             if anchor is not None:
                 events.append({"anchor": anchor.i, "type": event.type})
         actor_tokens = _actor_tokens(doc)
-        misses, candidates = [], []
+        misses, candidates, unmapped = [], [], []
         gold_tokens: dict[int, str] = {}  # token -> label
         sentences = []
         for (start, end), rams_type, types in document["triggers"]:
@@ -168,6 +206,8 @@ def annotated(data: Path, cache: Path) -> list[dict]:
             for i in range(span.start, span.end):
                 if types or i not in gold_tokens:
                     gold_tokens[i] = types[0] if types else NONE
+            if not types and document["set"] == "rams":
+                unmapped.append(rams_type)
             if types and document["set"] == "rams":
                 owner, mentions = _owned(token.sent, lex, actor_tokens)
                 sent = token.sent
@@ -182,6 +222,7 @@ def annotated(data: Path, cache: Path) -> list[dict]:
                         "pos": token.pos_,
                         "class": _miss_class(doc, token, types, owner, mentions, events, lex),
                         "sentence_found": sentence_found,
+                        "light": _light_verb_role(token, lex),
                     }
                 )
         # RAMS marks one trigger a document: only its sentence is labelled; WikiEvents all
@@ -192,7 +233,8 @@ def annotated(data: Path, cache: Path) -> list[dict]:
             if sent.start in seen:
                 continue
             seen.add(sent.start)
-            owner, _ = _owned(sent, lex, actor_tokens)
+            owner, mentions = _owned(sent, lex, actor_tokens)
+            candidates += _bare_candidates(mentions, gold_tokens, lex, actor_tokens)
             for tok in sent:
                 if not is_candidate(tok) or tok.i in owner:
                     continue
@@ -208,6 +250,7 @@ def annotated(data: Path, cache: Path) -> list[dict]:
                 "id": document["id"],
                 "set": document["set"],
                 "misses": misses,
+                "unmapped": unmapped,
                 "candidates": candidates,
             }
         )
@@ -216,11 +259,27 @@ def annotated(data: Path, cache: Path) -> list[dict]:
     return out
 
 
+def _breakdown(title: str, misses: list[dict], key: str) -> None:
+    """Per value of ``key``: mappable triggers, found exactly, found in the same sentence."""
+    print(title)
+    for value, count in Counter(str(m[key]) for m in misses).most_common():
+        group = [m for m in misses if str(m[key]) == value]
+        exact = sum(m["class"] == "found" for m in group)
+        same = sum(m["sentence_found"] for m in group)
+        print(f"  {count:4d}  {value}: exact {exact}, same sentence {same}")
+
+
 def analyse(rows: list[dict]) -> None:
     misses = [m for r in rows for m in r["misses"]]
+    unmapped = Counter(t for r in rows for t in r.get("unmapped", ()))
+    print(f"RAMS fit triggers of unmapped types: {sum(unmapped.values())}")
+    print("  " + ", ".join(f"{t} {n}" for t, n in unmapped.most_common()))
     print(f"mappable fit triggers: {len(misses)}")
     print(f"found exact: {sum(m['class'] == 'found' for m in misses)}")
     print(f"found in the same sentence: {sum(m['sentence_found'] for m in misses)}")
+    _breakdown("by RAMS type:", misses, "rams_type")
+    _breakdown("by the trigger's part of speech:", misses, "pos")
+    _breakdown("light verbs:", misses, "light")
     classes = Counter(m["class"] for m in misses if m["class"] != "found")
     for name, count in classes.most_common():
         print(f"  {count:4d}  {name}")
@@ -248,6 +307,35 @@ def design(rows: list[dict], names: list[str], classes: list[str]) -> tuple:
     return x, np.array(labels), np.array(groups)
 
 
+def bare_types(rows: list[dict]) -> np.ndarray:
+    """Per candidate (in ``design``'s order): the type of the bare lexicon nominal it is, or
+    the empty string for a token no lexicon mention uses."""
+    return np.array([c.get("bare") or "" for r in rows for c in r["candidates"]])
+
+
+def choose_bare_thresholds(
+    proba: np.ndarray, y: np.ndarray, bare: np.ndarray, classes: list[str], args
+) -> tuple[dict[str, float], int]:
+    """Per type, the least threshold on ``P(type)`` at which the bare nominals of that type
+    kept out of fold are at least ``--precision`` right (on at least ``--min-support``)."""
+    chosen, recovered = {}, 0
+    for kind in sorted(set(bare) - {""}):
+        k = classes.index(kind) if kind in classes else None
+        if k is None:
+            continue
+        of_kind = bare == kind
+        for t in THRESHOLDS:
+            kept = of_kind & (proba[:, k] >= t)
+            if kept.sum() < args.min_support:
+                break
+            right = int((y[kept] == k).sum())
+            if right / kept.sum() >= args.precision:
+                chosen[kind] = float(t)
+                recovered += right
+                break
+    return chosen, recovered
+
+
 def choose_thresholds(
     proba: np.ndarray, y: np.ndarray, classes: list[str], precision: float, min_support: int
 ) -> tuple[dict[str, float], int]:
@@ -269,6 +357,38 @@ def choose_thresholds(
                 recovered += right
                 break
     return chosen, recovered
+
+
+def _recovered_by_set(
+    proba: np.ndarray, y: np.ndarray, classes: list[str], chosen: dict[str, float], sets
+) -> str:
+    """Out-of-fold proposals at ``chosen`` thresholds, right / made, per gold set: RAMS is the
+    set the proposals are for, WikiEvents the larger share of the training labels."""
+    best, top = proba.argmax(axis=1), proba.max(axis=1)
+    proposed = np.zeros(len(y), dtype=bool)
+    for kind, threshold in chosen.items():
+        proposed |= (best == classes.index(kind)) & (top >= threshold)
+    right = proposed & (y == best)
+    parts = [
+        f"{name} {int(right[sets == name].sum())}/{int(proposed[sets == name].sum())}"
+        for name in ("rams", "wikievents")
+    ]
+    return f"{chosen} -> " + ", ".join(parts)
+
+
+def _bare_curve(proba: np.ndarray, y: np.ndarray, bare: np.ndarray, classes: list[str]) -> str:
+    """Per type of bare nominal: gold / all, and right / kept at ``P(type)`` ≥ 0.5."""
+    parts = []
+    for kind in sorted(set(bare) - {""}):
+        if kind not in classes:
+            continue
+        k, of_kind = classes.index(kind), bare == kind
+        kept = of_kind & (proba[:, k] >= 0.5)
+        gold = int((y[of_kind] == k).sum())
+        parts.append(
+            f"{kind} {gold}/{int(of_kind.sum())} ({int((y[kept] == k).sum())}/{int(kept.sum())})"
+        )
+    return ", ".join(parts)
 
 
 def print_curve(proba: np.ndarray, y: np.ndarray, classes: list[str]) -> None:
@@ -293,19 +413,34 @@ def train(rows: list[dict], args: argparse.Namespace) -> None:
     names = sorted(n for n, k in counts.items() if k >= args.min_count)
     classes = [NONE, *sorted({c["label"] for r in rows for c in r["candidates"]} - {NONE})]
     x, y, groups = design(rows, names, classes)
+    sets = np.array([rows[g]["set"] for g in groups])
+    bare = bare_types(rows)
     print(f"{x.shape[0]} candidates, {len(names)} features, labels {Counter(y.tolist())}")
     results = []
-    for c_value in C_GRID:
+    for c_value in (args.c,) if args.c else C_GRID:
         proba = np.zeros((x.shape[0], len(classes)))
         for train_idx, test_idx in GroupKFold(n_splits=5).split(x, y, groups):
             model = LogisticRegression(C=c_value, max_iter=2000)
             model.fit(x[train_idx], y[train_idx])
             proba[np.ix_(test_idx, model.classes_)] = model.predict_proba(x[test_idx])
-        chosen, recovered = choose_thresholds(proba, y, classes, args.precision, args.min_support)
+        free = bare == ""
+        chosen, recovered = choose_thresholds(
+            proba[free], y[free], classes, args.precision, args.min_support
+        )
         print(f"C={c_value}: recovered {recovered} of {int((y > 0).sum())}, thresholds {chosen}")
-        results.append((recovered, -c_value, c_value, chosen, proba))
-    recovered, _, c_value, chosen, proba = max(results, key=lambda r: r[:2])
-    print_curve(proba, y, classes)
+        for floor in LOWER_FLOORS:
+            lower, _ = choose_thresholds(proba[free], y[free], classes, floor, args.min_support)
+            counts = _recovered_by_set(proba[free], y[free], classes, lower, sets[free])
+            print(f"  precision {floor}: {counts}")
+        kept, kept_right = choose_bare_thresholds(proba, y, bare, classes, args)
+        gold_bare = int(((y > 0) & ~free).sum())
+        print(f"  bare nominals: {int((~free).sum())}, gold {gold_bare}; kept right {kept_right}")
+        curve = _bare_curve(proba, y, bare, classes)
+        print(f"  bare thresholds {kept}; by type, gold/all (right/kept at 0.5): {curve}")
+        recovered += kept_right
+        results.append((recovered, -c_value, c_value, chosen, kept, proba))
+    recovered, _, c_value, chosen, kept, proba = max(results, key=lambda r: r[:2])
+    print_curve(proba[bare == ""], y[bare == ""], classes)
     model = LogisticRegression(C=c_value, max_iter=2000).fit(x, y)
     weights = np.zeros((len(names), len(classes)))
     bias = np.full(len(classes), -30.0)  # a class never seen is never the argmax
@@ -313,18 +448,20 @@ def train(rows: list[dict], args: argparse.Namespace) -> None:
     bias[model.classes_] = model.intercept_
     kinds = sorted(chosen)
     np.savez_compressed(
-        MODEL_PATH,
+        args.out,
         names=np.array(names),
         classes=np.array(classes),
         weights=weights.astype(np.float32),
         bias=bias,
         threshold_types=np.array(kinds, dtype=str),
         thresholds=np.array([chosen[k] for k in kinds]),
+        bare_types=np.array(sorted(kept), dtype=str),
+        bare_thresholds=np.array([kept[k] for k in sorted(kept)]),
         C=c_value,
         precision_floor=args.precision,
         fit_documents=len(rows),
     )
-    print(f"wrote {MODEL_PATH} (C={c_value}, thresholds {chosen})")
+    print(f"wrote {args.out} (C={c_value}, thresholds {chosen})")
 
 
 def main() -> None:
@@ -335,6 +472,8 @@ def main() -> None:
     parser.add_argument("--precision", type=float, default=0.8)
     parser.add_argument("--min-support", type=int, default=5)
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--c", type=float, default=None, help="one C instead of the grid")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="the weights file")
     args = parser.parse_args()
     rows = annotated(args.data, args.cache)
     if args.command == "analyse":

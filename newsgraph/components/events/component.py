@@ -427,6 +427,18 @@ def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
     return says_it_happened(mention.anchor, lexicon)
 
 
+def _is_record(
+    mention: Mention, lexicon: Lexicon, triggers: TriggerModel | None, actor_tokens: set[int]
+) -> bool:
+    """A mention with its arguments (``_has_arguments``), or a bare nominal the learned trigger
+    model keeps (``TriggerModel.keeps_bare``), never a negated or hypothetical one."""
+    if _has_arguments(mention, lexicon):
+        return True
+    if triggers is None or mention.type is None or mention.negated or mention.hypothetical:
+        return False
+    return triggers.keeps_bare(mention.anchor, mention.type, lexicon, actor_tokens)
+
+
 def _actor_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside an actor mention (what the actors component found)."""
     out: set[int] = set()
@@ -504,10 +516,10 @@ def extract_events(
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
         if party_filter:  # no weapon, act or date as a party (party_filter.py)
             filter_parties(mentions, actor_tokens)
-        _add_sentence_counts(sent, [m for m in mentions if _has_arguments(m, lexicon)], lexicon)
-        for mention in mentions:
-            if _has_arguments(mention, lexicon):
-                drafts.extend(_drafts_of(ctx, mention))
+        kept = [m for m in mentions if _is_record(m, lexicon, triggers, actor_tokens)]
+        _add_sentence_counts(sent, kept, lexicon)
+        for mention in kept:
+            drafts.extend(_drafts_of(ctx, mention))
     drafts.extend(_speech_drafts(ctx, drafts))
     drafts = drop_background(doc, drafts, lexicon, actor_tokens)
     merged = merge_repeats(drafts)

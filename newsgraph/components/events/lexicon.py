@@ -241,6 +241,24 @@ def _merge_triggers(files: tuple[Path, ...]) -> dict[str, Any]:
     return merged
 
 
+@lru_cache(maxsize=1)
+def wordnet_entry_types() -> dict[str, dict[str, tuple[str, str]]]:
+    """The WordNet-generated entries the hand file does not list, by part of speech ("verbs",
+    "nouns"): lemma -> (PLOVER type, the relation chain that reached it). Read even when the
+    entries are off, so a learned model can weigh them as evidence instead of verdicts."""
+    generated = _read(DATA_DIR / WORDNET_TRIGGER_FILE)
+    hand = _read(DATA_DIR / TRIGGER_FILE)
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for part in ("verbs", "nouns"):
+        listed = hand.get(part) or {}
+        out[part] = {
+            str(lemma): (str(entry["type"]), str(entry["wordnet"]["relation"]))
+            for lemma, entry in (generated.get(part) or {}).items()
+            if lemma not in listed and entry.get("type")
+        }
+    return out
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Lexicon:
     """The lexicon from the bundled files plus ``extra_files`` (built once per argument);

@@ -5,16 +5,21 @@ that select a sense; it misses words it does not list and uses it rejects on con
 model scores each candidate token the lexicon left alone (a verb or a noun no lexicon mention
 uses) with a multinomial logistic regression over PLOVER types and "none",
 ``softmax(W · f(token) + b)``, and proposes an event of type ``T`` when ``P(T)`` reaches that
-type's threshold. Thresholds were chosen by cross-validation grouped by document within the fit
-part, precision first (a wrong event is worse than none); a type whose cross-validated precision
-never reached the floor has no threshold and is never proposed.
+type's threshold. It also decides whether a lexicon nominal left with no party (which
+``component._has_arguments`` would drop: "confirming the slaughter") stays an event, on the
+same features plus ``bare_nominal``, against per-type bare thresholds. Thresholds were chosen
+by cross-validation grouped by document within the fit part, precision first (a wrong event is
+worse than none); a type whose cross-validated precision never reached the floor has no
+threshold and is never proposed (the shipped weights, session 7's, have no bare thresholds).
 
 Features ``f`` are the parse and the lexicon's knowledge, not verdicts: the lemma, its part of
 speech, tag and dependency relation, the head's lemma and relation, which dependents it has
 (subject, object, passive subject, by-agent, prepositions), its modifiers' lemmas, what the
 lexicon says of the lemma as a verb or a noun (its type, whether it is a speech or support
 verb), object classes of the words around it (arms, troops, people, ...), whether its subject
-or object is an actor mention, named-entity types nearby and its position in the sentence.
+or object is an actor mention, named-entity types nearby and its position in the sentence,
+and the WordNet-generated entry of the lemma (``wordnet_triggers.yaml``, read here even when
+those entries are off as a lexicon): its type and relation, evidence rather than a verdict.
 
 Weights are package data (``data/en/trigger_model.npz``) trained by
 ``tools/train_trigger_model.py`` on the fit parts of RAMS and WikiEvents; applying them needs
@@ -24,19 +29,23 @@ trigger the lexicon missed (docs/events.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Token
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, wordnet_entry_types
 from .triggers import verb_keys
 
 MODEL_PATH = Path(__file__).with_name("data") / "en" / "trigger_model.npz"
 CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 NONE = "NONE"
+# the feature that marks a lexicon nominal left with no party (``component._has_arguments``
+# would drop it): the model also decides whether such a mention stays an event
+BARE_NOMINAL = "bare_nominal"
 WINDOW = 4  # tokens either side whose object classes are features
 # class words that tell a violent or political context ("rockets", "troops", "civilians")
 CONTEXT_CLASSES = ("arms", "troops", "people", "military", "projectiles", "offensives", "actors")
@@ -64,6 +73,19 @@ def _lexicon_features(token: Token, lex: Lexicon) -> list[str]:
         out.append("support_verb")
     if token.lemma_.lower() in lex.message_nouns:
         out.append("message_noun")
+    return out
+
+
+def _wordnet_features(token: Token) -> list[str]:
+    """The WordNet-generated entry of the lemma (off as a lexicon): its type and relation as a
+    verb or a noun, so the model decides where the generalisation holds in context."""
+    lemma = token.lemma_.lower()
+    out = []
+    for part, name in (("verbs", "wn_verb"), ("nouns", "wn_noun")):
+        entry = wordnet_entry_types()[part].get(lemma)
+        if entry is not None:
+            kind, relation = entry
+            out += [f"{name}={kind}", f"{name}_relation={relation.split('>')[-1]}"]
     return out
 
 
@@ -122,7 +144,7 @@ def token_features(token: Token, lex: Lexicon, actor_tokens: set[int]) -> list[s
     ]
     if token.ent_type_:
         out.append(f"ent={token.ent_type_}")
-    lexicon = _lexicon_features(token, lex)
+    lexicon = _lexicon_features(token, lex) + _wordnet_features(token)
     out += lexicon
     out += [f"{f}|pos={token.pos_}" for f in lexicon]
     out += _dependent_features(token, lex, actor_tokens)
@@ -139,22 +161,21 @@ class TriggerModel:
     weights: np.ndarray  # features x classes
     bias: np.ndarray  # classes
     thresholds: dict[str, float]  # PLOVER type -> least P(type) to propose it
+    # PLOVER type -> least P(type) to keep a bare lexicon nominal of that type
+    bare_thresholds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TriggerModel:
         with np.load(path, allow_pickle=False) as data:
             names = [str(n) for n in data["names"]]
             classes = [str(c) for c in data["classes"]]
-            thresholds = {
-                str(t): float(v)
-                for t, v in zip(data["threshold_types"], data["thresholds"], strict=True)
-            }
             return cls(
                 {n: i for i, n in enumerate(names)},
                 classes,
                 np.asarray(data["weights"], dtype=np.float64),
                 np.asarray(data["bias"], dtype=np.float64),
-                thresholds,
+                _thresholds(data, "threshold_types", "thresholds"),
+                _thresholds(data, "bare_types", "bare_thresholds"),
             )
 
     def probabilities(self, names: list[str]) -> np.ndarray:
@@ -174,6 +195,24 @@ class TriggerModel:
         if threshold is None or probabilities[best] < threshold:
             return None
         return kind
+
+    def keeps_bare(self, anchor: Token, kind: str, lex: Lexicon, actor_tokens: set[int]) -> bool:
+        """Whether a lexicon nominal of type ``kind`` with no party is an event all the same
+        ("confirming the rape", "stop the slaughter"): ``P(kind)`` reaches its bare threshold.
+        Never a compound modifier ("homicide rate") or part of a name ("World War II")."""
+        threshold = self.bare_thresholds.get(kind)
+        if threshold is None or anchor.dep_ == "compound" or anchor.ent_type_:
+            return False
+        names = [*token_features(anchor, lex, actor_tokens), BARE_NOMINAL]
+        probabilities = self.probabilities(names)
+        return bool(probabilities[self.classes.index(kind)] >= threshold)
+
+
+def _thresholds(data: Mapping[str, np.ndarray], types: str, values: str) -> dict[str, float]:
+    """A type -> threshold table of the weights file (absent in older files: empty)."""
+    if types not in data:
+        return {}
+    return {str(t): float(v) for t, v in zip(data[types], data[values], strict=True)}
 
 
 @cache

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.components.events.component import EventsComponent, extract_events
-from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.lexicon import load_lexicon, wordnet_entry_types
 from newsgraph.components.events.trigger_model import (
     NONE,
     TriggerModel,
@@ -96,3 +96,56 @@ def test_the_shipped_model_reads_the_verb_by_its_context(nlp: Language) -> None:
         "annihilated"
     ]
     assert _assault_triggers(nlp, "The committee will annihilate the budget proposal.") == []
+
+
+def test_a_word_only_the_wordnet_entries_list_is_named_as_such(nlp: Language) -> None:
+    # "butcher" is generated from the codebook's "slaughter"; "attack" is a hand entry
+    doc = nlp("Soldiers butchered the prisoners after the attack.")
+    lex = load_lexicon()
+    butcher = next(t for t in doc if t.lower_ == "butchered")
+    attack = next(t for t in doc if t.lower_ == "attack")
+    assert {"wn_verb=ASSAULT", "wn_verb=ASSAULT|pos=VERB", "wn_verb_relation=synonym"} <= set(
+        token_features(butcher, lex, set())
+    )
+    assert not [n for n in token_features(attack, lex, set()) if n.startswith("wn_")]
+
+
+def test_wordnet_entry_types_leave_out_what_the_hand_file_lists() -> None:
+    entries = wordnet_entry_types()
+    assert entries["verbs"]["butcher"][0] == "ASSAULT"
+    hand = load_lexicon()
+    assert not set(entries["verbs"]) & set(hand.verbs)
+    assert not set(entries["nouns"]) & set(hand.nouns)
+
+
+def _bare_model(weight: float, threshold: float = 0.6) -> TriggerModel:
+    """A model that keeps a bare ASSAULT nominal when ``bare_nominal`` weighs enough."""
+    model = _model({"bare_nominal": weight}, threshold=0.99)
+    model.thresholds = {}  # proposes nothing at free tokens
+    model.bare_thresholds = {"ASSAULT": threshold}
+    return model
+
+
+BARE_TEXT = "The reporters confirmed the slaughter."
+
+
+def _assaults(events, text: str) -> list[str]:
+    return [text[e.evidence[0].start : e.evidence[0].end] for e in events if e.type == "ASSAULT"]
+
+
+def test_a_bare_nominal_is_dropped_without_the_model(nlp: Language) -> None:
+    assert _assaults(nlp(BARE_TEXT)._.ng_events, BARE_TEXT) == []
+
+
+def test_the_model_keeps_a_bare_nominal_it_scores_high(nlp: Language) -> None:
+    doc = nlp(BARE_TEXT)
+    assert _assaults(extract_events(doc, triggers=_bare_model(6.0)), BARE_TEXT) == ["slaughter"]
+    assert _assaults(extract_events(doc, triggers=_bare_model(1.0)), BARE_TEXT) == []
+
+
+def test_a_compound_modifier_stays_dropped_whatever_the_score(nlp: Language) -> None:
+    text = "Officials published the slaughter statistics."
+    doc = nlp(text)
+    anchor = next(t for t in doc if t.lower_ == "slaughter")
+    assert anchor.dep_ == "compound"
+    assert not _bare_model(9.0).keeps_bare(anchor, "ASSAULT", load_lexicon(), set())

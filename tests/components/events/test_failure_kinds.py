@@ -214,17 +214,3 @@ def test_the_victim_named_names_no_party_of_another_kind_of_event(pipeline: Lang
     text = "Police arrested a man on Sunday. The victim was identified as Ray Stone."
     arrests = [e for e in _events(pipeline, text) if e.type != "ASSAULT"]
     assert arrests and all(e.target.actor is None for e in arrests)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Deputies found that Sam Cole, 41, was suffering from a gunshot wound to the leg.",
-        "Sam Cole suffered a gunshot wound to the leg on Friday night.",
-        "Sam Cole had two gunshot wounds to his chest when officers arrived.",
-    ],
-)
-def test_a_wound_suffered_is_an_assault_on_whoever_has_it(pipeline: Language, text: str) -> None:
-    event = _assault(pipeline, text)
-    assert event.target.actor is not None and "sam-cole" in event.target.actor
-    assert event.source.span is None

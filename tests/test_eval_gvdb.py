@@ -11,6 +11,7 @@ from eval_fakes import annotation, fake_annotate
 
 from newsgraph.eval import gvdb
 from newsgraph.eval.base import shared_eval_dir
+from newsgraph.model import ActorRef
 
 DATA = Path(__file__).parent / "data" / "eval" / "gvdb"
 GOLD = shared_eval_dir() / gvdb.DEFAULT_DATA
@@ -55,18 +56,56 @@ def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fit["argument place"].support == 1
 
 
+def test_scores_our_parties_as_entities(monkeypatch: pytest.MonkeyPatch) -> None:
+    shooting, _fair = gvdb.read_gold(DATA / gvdb.DEV_FILE)
+    found = annotation(
+        shooting.text,
+        {"type": "ASSAULT", "trigger": "shot", "source": "A man", "target": "John Smith"},
+        {"type": "ASSAULT", "trigger": "arrested", "source": "Police"},
+    )
+    # the pipeline resolved "A man" to Tom Brown, whom the text names later
+    found.events[0].source = ActorRef("brown", found.events[0].source.span)
+    found.actor_mentions = {"brown": [(shooting.text.index("Tom Brown"), len(shooting.text) - 1)]}
+    monkeypatch.setattr(gvdb, "annotate", fake_annotate({shooting.text: found}))
+    held = gvdb.evaluate(DATA).part("heldout")
+
+    def counts(measure: str) -> tuple[float | None, float | None]:
+        return held[measure].precision, held[measure].recall
+
+    # by span, "A man" overlaps no gold shooter
+    assert counts("argument source") == (0.0, 0.0)
+    # as an entity it is Tom Brown; "Police" names no one: wrong, unless only names count
+    assert counts("argument source, by entity") == (0.5, 1.0)
+    assert counts("argument source, by entity, named only") == (1.0, 1.0)
+    assert counts("argument target, by entity") == (1.0, 1.0)
+    # no name among our targets: nothing predicted, the gold victim missed
+    assert counts("argument target, by entity, named only") == (0.0, 0.0)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD / gvdb.DEV_FILE).exists(), reason="GVDB not available")
 def test_quality_floor_heldout() -> None:
-    """Held-out figures measured with the full pipeline, minus 0.02 (README's quality table)."""
+    """Held-out figures measured with the full pipeline, minus 0.01 (README's quality table)."""
     rows = gvdb.evaluate(GOLD, split="heldout").part("heldout")
     assert rows["articles with an ASSAULT found"].value >= FLOORS["found"]
-    assert rows["arguments (source, target, place)"].f1 >= FLOORS["arguments"]
+    for measure, floor in FLOORS.items():
+        if measure != "found":
+            assert rows[measure].f1 >= floor, measure
 
 
 # held out on 2026-12-04: found 0.946, arguments F1 0.099; 0.105 with the learned event place
 # (events/place_choice.py); 0.111 with the gazetteer-driven recognition of mislabelled cities
 # (docs/places.md); 0.107 with whole argument phrases (events/spans.py); 2026-12-05 with the party
 # filter (events/party_filter.py): 0.122; 0.129 with local places (places/local_places.py);
-# floor that minus 0.01
-FLOORS = {"found": 0.926, "arguments": 0.119}
+# 2026-12-06 (session 9, "gvdb": subjectless passives, descriptions the article names): found
+# 0.956, arguments 0.151, victim 0.092, by entity shooter / victim 0.073 / 0.200, named only
+# 0.231 / 0.472; floor each minus 0.01
+FLOORS = {
+    "found": 0.946,
+    "arguments (source, target, place)": 0.140,
+    "argument target": 0.082,
+    "argument source, by entity": 0.063,
+    "argument target, by entity": 0.190,
+    "argument source, by entity, named only": 0.220,
+    "argument target, by entity, named only": 0.462,
+}

@@ -90,6 +90,9 @@ class Annotation:
     # char span -> the learned factuality model's reading of the word there (only for the
     # spans ``annotate`` was asked about: eval/factuality.py scores the model on every predicate)
     readings: dict[tuple[int, int], str] = field(default_factory=dict)
+    # actor id -> the char spans of its mentions (names, and the pronouns and descriptions the
+    # resolver linked to it): an event's party as an entity (eval/gvdb.py scores entities)
+    actor_mentions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def main(self) -> list[Event]:
@@ -163,9 +166,22 @@ def annotate(
                     if (span := statement_target(doc, s)) is not None
                 },
                 readings,
+                actor_mentions(doc),
             )
         )
     return out
+
+
+def actor_mentions(doc: Any) -> dict[str, list[tuple[int, int]]]:
+    """Per actor id, where the text names it or refers back to it (the coreference chains the
+    pipeline resolved)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for actor in doc._.ng_actors or []:
+        found[actor.id] = [(m.start, m.end) for m in actor.mentions]
+    coref = doc._.ng_coref
+    for start, end, actor_id in coref.chains if coref is not None else ():
+        found.setdefault(actor_id, []).append((start, end))
+    return found
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

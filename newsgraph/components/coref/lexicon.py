@@ -12,6 +12,9 @@ from ...datafiles import data_file, load_yaml
 class CorefKnowledge:
     pronoun_class: dict[str, str] = field(default_factory=dict)  # "he" -> "person"
     description_class: dict[str, str] = field(default_factory=dict)  # "faction" -> "organisation"
+    equating_verbs: frozenset[str] = frozenset()  # "identify": "the victim, identified as X"
+    # event type -> role ("source", "target") -> nouns naming that party ("victim")
+    role_nouns: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -25,4 +28,7 @@ def load_knowledge() -> CorefKnowledge:
     for cls, words in rules.get("descriptions", {}).items():
         for word in words:
             knowledge.description_class[word] = cls
+    knowledge.equating_verbs = frozenset(rules.get("equating_verbs", ()))
+    for event_type, roles in rules.get("role_nouns", {}).items():
+        knowledge.role_nouns[event_type] = {r: frozenset(ws) for r, ws in roles.items()}
     return knowledge

@@ -46,6 +46,7 @@ class Coreference:
         # the pronouns and descriptions resolved so far, in the order consumers asked
         self.chains: list[Chain] = []
         self._chained: set[Chain] = set()
+        self._identifications: dict[str, list[tuple[int, str]]] | None = None
 
     def pronoun_class(self, source: Range) -> str | None:
         """ "person", "group", "thing" or "relative" when the span is one pronoun, else None."""
@@ -95,6 +96,53 @@ class Coreference:
                 source, self._antecedent(source[0], description == PERSON, content, types)
             )
         return None
+
+    def named_as(
+        self, source: Range | None, token: Token | None, role_nouns: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The named person a description stands for where the article equates the two: in
+        its own phrase ("his passenger, John Doe"; "a man, later identified as John Doe"), as a
+        copula's other side ("The victim is John Doe"), else where the article equates a
+        description with the same head word ("Police identified the victim as John Doe"; the
+        nearest such) or with one of ``role_nouns``, the nouns of the party's role in its event
+        ("a man was shot" is the victim). None for a name or a pronoun (``resolve`` reads
+        those)."""
+        if source is None or token is None or token.pos_ not in ("NOUN", "NUM"):
+            return None
+        actor = self._equated_actor(token)
+        for heads in ({token.lemma_.lower()}, role_nouns):
+            if actor is None:
+                actor = self._nearest_identified(heads, token.i)
+        return self.link(source, actor)
+
+    def _nearest_identified(self, heads: set[str] | frozenset[str], index: int) -> str | None:
+        found = [seen for head in heads for seen in self._identified().get(head, ())]
+        nearest = min(found, key=lambda seen: abs(seen[0] - index), default=None)
+        return nearest[1] if nearest is not None else None
+
+    def _equated_actor(self, description: Token) -> str | None:
+        for name in _equated_words(description, self.knowledge.equating_verbs):
+            if name.pos_ != "PROPN":
+                continue
+            mention = extensions.actor_mention_at(
+                self.doc, name.left_edge.idx, name.idx + len(name)
+            )
+            actor = mention.actor_id if mention is not None else None
+            if actor is not None and self.types.get(actor) in (None, PERSON):
+                return actor
+        return None
+
+    def _identified(self) -> dict[str, list[tuple[int, str]]]:
+        """Description head lemma -> (token index, actor) of each description the article
+        equates with a named person (built once, on first use)."""
+        if self._identifications is None:
+            self._identifications = {}
+            for token in self.doc:
+                if token.pos_ == "NOUN" and (actor := self._equated_actor(token)) is not None:
+                    self._identifications.setdefault(token.lemma_.lower(), []).append(
+                        (token.i, actor)
+                    )
+        return self._identifications
 
     def _named_after(self, mention: ActorMention, token: Token | None) -> bool:
         """An organisation's name that holds another actor's name as a compound ("The Kenya
@@ -187,6 +235,25 @@ class Coreference:
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _equated_words(description: Token, verbs: frozenset[str]) -> list[Token]:
+    """Head words the parse equates with ``description``: its apposition, the "as" object of
+    an equating verb of it ("a man, identified as X"; "X was identified as Y"; "identified X
+    as Y") and the other side of a copula ("X is Y")."""
+    out = [c for c in description.children if c.dep_ == "appos"]
+    clauses = [c for c in description.children if c.dep_ in ("acl", "relcl")]
+    head = description.head
+    if description.dep_ in ("nsubjpass", "dobj"):
+        clauses.append(head)
+    for clause in clauses:
+        if clause.lemma_.lower() in verbs:
+            out.extend(o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"
+                       for o in p.children if o.dep_ == "pobj")  # fmt: skip
+    if head.lemma_ == "be" and description.dep_ in ("nsubj", "attr"):
+        other = "attr" if description.dep_ == "nsubj" else "nsubj"
+        out.extend(c for c in head.children if c.dep_ == other)
+    return out
 
 
 def _definite(token: Token) -> bool:

@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ... import extensions
 from ...model import ActorRef, Event, Span, Statement
+from ..coref.lexicon import load_knowledge
 from ..coref.resolver import coref_of
 from .arguments import ArgumentContext, ArgumentModel, load_argument_model
 from .article_context import Context, statement_holding, token_span
@@ -154,19 +155,21 @@ def participants(
     with_conj: bool = True,
     anchor: Token | None = None,
     target: bool = False,
+    role_nouns: frozenset[str] = frozenset(),
 ) -> list[Participant]:
     """The actor(s) a head token refers to. Conjuncts that can each be a party become separate
     participants ("Hezbollah and Hamas") unless two name the same known actor; otherwise one
     span covers them. The actor
     is read from the narrow phrase; the span recorded is the whole argument phrase (``spans``;
-    never one holding the trigger ``anchor``)."""
+    never one holding the trigger ``anchor``). An unnamed description is the person the
+    article equates it with, or equates one of ``role_nouns`` with ("the victim")."""
     if token is None:
         return [NO_ONE]
     parts = coordinated(token) if with_conj else [token]
     if len(parts) > 1:
         # CAMEO codes each of coordinated actors as its own event ("Germany and UNICEF hand
         # over ..."); one span covers them only when two name the same known actor
-        single = [participants(doc, part, False, anchor, target)[0] for part in parts]
+        single = [participants(doc, part, False, anchor, target, role_nouns)[0] for part in parts]
         known = [p.ref.actor for p in single if p.ref.actor is not None]
         parties = all(
             p.ref.actor is not None or _can_act(part) for part, p in zip(parts, single, strict=True)
@@ -180,6 +183,9 @@ def participants(
     if actor is None and end - start == 1 and token.pos_ == "PRON":
         # "Israeli officials persist in their threats": the pronoun's antecedent acts
         actor = coref_of(doc).resolve((start_char, end_char), token)
+    if actor is None:
+        # "One suspect, identified as John Doe", "the victim" the article names elsewhere
+        actor = coref_of(doc).named_as((start_char, end_char), token, role_nouns)
     heads = frozenset(p.lemma_.lower() for p in parts)
     names = frozenset(
         t.lemma_.lower()
@@ -208,8 +214,13 @@ def _acts_at_a_distance(event_type: str | None) -> bool:
 def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
     doc, lex = ctx.doc, ctx.lexicon
     joined = not mention.reciprocal_split
-    sources = participants(doc, mention.source, joined, mention.anchor)
-    targets = participants(doc, mention.target, joined, mention.anchor, target=True)
+    roles = load_knowledge().role_nouns.get(mention.type or "", {})
+    sources = participants(
+        doc, mention.source, joined, mention.anchor, role_nouns=roles.get("source", frozenset())
+    )
+    targets = participants(
+        doc, mention.target, joined, mention.anchor, True, roles.get("target", frozenset())
+    )
     info = lex.types.get(mention.type or "")
     evidence = [token_span(doc, t) for t in sorted(mention.tokens, key=lambda t: t.i)]
     attributed = statement_holding(ctx.statements, mention.anchor.idx)

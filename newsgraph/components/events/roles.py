@@ -23,12 +23,42 @@ def is_verbal(token: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("acl", "relcl")
-        and not _has(verb, "aux")
-        and not main_verb_read_as_participle(verb)
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        or (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("acl", "relcl")
+            and not _has(verb, "aux")
+            and not main_verb_read_as_participle(verb)
+        )
+        or _participle_complement(verb)
     )
+
+
+def _participle_complement(verb: Token) -> bool:
+    """ "was found shot", "left wounded": a bare past participle completing another verb is
+    passive (no auxiliary, no subject of its own)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "oprd")
+        and not any(c.dep_ in ("aux", "nsubj", "dobj") for c in verb.children)
+    )
+
+
+def controlled_patient(verb: Token) -> Token | None:
+    """Who undergoes a subjectless passive clause: the subject of the verb it completes or
+    modifies ("X died after being shot", "X was found shot", "X was hospitalized after being
+    shot": X was shot)."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ not in ("xcomp", "oprd", "advcl"):
+        return None
+    if head is verb or not is_verbal(head):
+        return None
+    return child(head, "nsubj", "nsubjpass")
 
 
 def main_verb_read_as_participle(verb: Token) -> bool:
@@ -164,7 +194,7 @@ def passive_patient(verb: Token) -> Token | None:
         return subj
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL_POS:
         return verb.head
-    return None
+    return controlled_patient(verb)
 
 
 def direct_object(verb: Token) -> Token | None:

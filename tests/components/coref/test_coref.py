@@ -110,3 +110,10 @@ def test_a_name_is_not_a_chain(nlp: Language) -> None:
     token = doc.char_span(idf, idf + 21).root
     assert coref_of(doc).resolve((idf, idf + 21), token) == "idf"
     assert chains(doc) == []
+
+
+def test_a_description_named_later_is_that_person_and_recorded(pipeline: Language) -> None:
+    text = "A man was shot on Elm Street. Police later identified the man as Ray Stone."
+    doc = annotate(pipeline, text)
+    (stone,) = [a.id for a in doc._.ng_actors if "stone" in a.id]
+    assert ("A man", stone) in chains(doc)

@@ -159,3 +159,58 @@ def test_not_commenting_is_no_claim_and_no_event(pipeline: Language, text: str) 
     doc = pipeline(text)
     assert {s.act for s in doc._.ng_statements} <= {"no comment"}
     assert list(doc._.ng_events) == []
+
+
+def _assault(pipeline: Language, text: str) -> Event:
+    (event,) = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    return event
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Jane Roe, 30, died Sunday after being shot in Springfield.", "jane-roe"),
+        ("John Doe was found shot in the chest in a house on Elm Drive.", "john-doe"),
+    ],
+)
+def test_a_subjectless_passive_hurts_the_subject_it_completes(
+    pipeline: Language, text: str, victim: str
+) -> None:
+    """ "X died after being shot", "X was found shot": X was shot, and no one shot X."""
+    event = _assault(pipeline, text)
+    assert event.target.actor is not None and victim in event.target.actor
+    assert event.source.span is None
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("One suspect, identified as Carl Finch, was shot by the homeowner.", "carl-finch"),
+        ("Police say a 30-year-old man, who was later identified as Dan Gold, was shot.",
+         "dan-gold"),
+        ("The bullet hit his passenger, Leo Marsh.", "leo-marsh"),
+        ("A man was shot on Elm Street on Sunday. Police identified the man as Ray Stone, 32.",
+         "ray-stone"),
+        ("A man was shot on Elm Street on Sunday. Police identified the victim as Ray Stone.",
+         "ray-stone"),
+    ],
+)  # fmt: skip
+def test_a_described_victim_is_the_person_the_article_names(
+    pipeline: Language, text: str, victim: str
+) -> None:
+    """Issue 13: the victim reported as "a man" and named later ("identified as", an
+    apposition, "the victim" identified) is that named person."""
+    event = _assault(pipeline, text)
+    assert event.target.actor is not None and victim in event.target.actor
+
+
+def test_a_description_the_article_does_not_name_stays_unnamed(pipeline: Language) -> None:
+    # Ray Stone is arrested, not equated with the man shot
+    event = _assault(pipeline, "A man was shot on Elm Street. Police arrested Ray Stone, 32.")
+    assert event.target.span is not None and event.target.actor is None
+
+
+def test_the_victim_named_names_no_party_of_another_kind_of_event(pipeline: Language) -> None:
+    text = "Police arrested a man on Sunday. The victim was identified as Ray Stone."
+    arrests = [e for e in _events(pipeline, text) if e.type != "ASSAULT"]
+    assert arrests and all(e.target.actor is None for e in arrests)

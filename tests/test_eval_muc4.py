@@ -27,6 +27,21 @@ def test_reads_incidents_and_entities() -> None:
     assert kidnap.part == "fit"  # train documents are always fitted on
 
 
+def test_every_occurrence_of_a_mention_string_is_a_mention() -> None:
+    """The templates give one offset per mention string; a later use of the same words (not a
+    longer word holding them) is the same entity."""
+    text = "rebels of the arm burned a bus. later the armed men saw the bus. the arm fled."
+    record = {"docid": "X", "doctext": text, "templates": [
+        {"incident_type": "arson", "PerpOrg": [[["the arm", 10]]], "Target": [[["bus", 27]]]},
+    ]}  # fmt: skip
+    document = muc4.read_document(record, "dev")
+    starts = [[s for s, _e in entity] for entity in document.roles["source"]]
+    assert starts == [[10, 65]]  # "the armed" holds no mention of "the arm"
+    assert [[text[s:e] for s, e in entity] for entity in document.roles["target"]] == [
+        ["bus", "bus"]
+    ]
+
+
 def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
     kidnap, attack, talks = muc4.read_gold(DATA)
     fakes = {

@@ -10,7 +10,10 @@ MUC-4 has no trigger spans, so each document is scored as a whole (``maps/muc4.y
   one of its PLOVER types; each of our mapped types that fits no incident is a false positive;
 - **roles**: in documents with an incident, the perpetrators (``PerpInd``, ``PerpOrg``) against
   the sources and the targets and victims against the targets of our events of a mapped type,
-  entity by entity (``arguments.cluster_counts``).
+  entity by entity (``arguments.cluster_counts``). The templates give each mention string of an
+  entity once, with the offset of one occurrence; as in MUC-4's own string-matched scoring,
+  every occurrence of that string in the document is a mention of the entity
+  (``all_occurrences``), so naming "the fmln" in a later sentence is not a false positive.
 
 Split: the fit part is a fixed sample of ``TRAIN_CAP`` train documents plus the dev documents
 ``split_of`` (of the ``docid``) puts in the fit part; the held-out part is the other dev half.
@@ -19,6 +22,7 @@ Split: the fit part is a fixed sample of ``TRAIN_CAP`` train documents plus the 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +48,16 @@ class GoldDocument(OfficialPart):
     roles: dict[str, list[list[Range]]] = field(default_factory=dict)  # role -> entities
 
 
+def all_occurrences(text: str, mentions: list[tuple[str, int]]) -> list[Range]:
+    """Every place ``text`` holds one of an entity's mention strings as whole words, and the
+    offsets the template gives (``mentions``: (string, offset) pairs)."""
+    spans = {(offset, offset + len(mention)) for mention, offset in mentions}
+    for mention, _offset in mentions:
+        pattern = r"(?<!\w)" + re.escape(mention) + r"(?!\w)"
+        spans.update(m.span() for m in re.finditer(pattern, text))
+    return sorted(spans)
+
+
 def read_document(record: dict[str, Any], official: str) -> GoldDocument:
     mapping = load_map("muc4")
     document = GoldDocument(str(record["docid"]), record["doctext"], official)
@@ -55,7 +69,7 @@ def read_document(record: dict[str, Any], official: str) -> GoldDocument:
             document.incidents.append(types)
         for label, role in mapping["roles"].items():
             for entity in template.get(label, []):
-                spans = [(offset, offset + len(text)) for text, offset in entity]
+                spans = all_occurrences(document.text, [(text, offset) for text, offset in entity])
                 if spans not in document.roles.setdefault(role, []):
                     document.roles[role].append(spans)
     return document

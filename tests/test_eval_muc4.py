@@ -42,6 +42,17 @@ def test_every_occurrence_of_a_mention_string_is_a_mention() -> None:
     ]
 
 
+def test_an_arrest_is_no_kidnapping() -> None:
+    """A COERCE in a mode no incident has (an arrest) is not scored; an abduction is."""
+    text = "police arrested two students after rebels abducted a judge."
+    found = annotation(
+        text,
+        {"type": "COERCE", "mode": "arrest", "trigger": "arrested", "source": "police"},
+        {"type": "COERCE", "mode": "abduct", "trigger": "abducted", "source": "rebels"},
+    )
+    assert [e.mode for e in muc4.incident_events(found.main)] == ["abduct"]
+
+
 def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
     kidnap, attack, talks = muc4.read_gold(DATA)
     fakes = {

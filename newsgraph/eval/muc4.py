@@ -5,7 +5,9 @@ Data (``../shared/eval/muc4``, see its README): ``train.json`` (1,300 documents)
 MUC-4 has no trigger spans, so each document is scored as a whole (``maps/muc4.yaml``):
 
 - **relevant documents**: a document is relevant when it has a template; we call it relevant
-  when one of our main, asserted events has a type some incident type maps onto;
+  when one of our main, asserted events has a type some incident type maps onto, in a mode
+  that can be an incident (not an arrest, a curfew or a peaceful demonstration:
+  ``not_incidents`` in the map);
 - **incidents**: each distinct incident type of a document is found when one of our events has
   one of its PLOVER types; each of our mapped types that fits no incident is a false positive;
 - **roles**: in documents with an incident, the perpetrators (``PerpInd``, ``PerpOrg``) against
@@ -124,6 +126,19 @@ class Tally:
         ]
 
 
+def incident_events(events: list[Any]) -> list[Any]:
+    """Our scored events of a type some incident type maps onto, less those whose mode is no
+    incident (``not_incidents``: an arrest is a COERCE but no kidnapping)."""
+    mapping = load_map("muc4")
+    mapped = {t for types in mapping["types"].values() for t in types}
+    excluded = mapping.get("not_incidents", {})
+    return [
+        e
+        for e in events
+        if scored_type(e) and event_types(e) & mapped and e.mode not in excluded.get(e.type, ())
+    ]
+
+
 def evaluate(
     data_dir: Path,
     limit: int | None = None,
@@ -134,14 +149,12 @@ def evaluate(
     """Score incidents and role fillers: train sample + fit half of dev, held-out dev."""
     documents = read_gold(Path(data_dir), limit)
     train, dev = official_parts(documents, train_cap)
-    mapped = {t for types in load_map("muc4")["types"].values() for t in types}
     report = Report(NAME, str(data_dir))
     for part in parts_of(split):
         golds = part_members(dev, train, part)
         tally = Tally()
         for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
-            events = [e for e in annotation.main if scored_type(e) and event_types(e) & mapped]
-            tally.add(gold, events, annotation)
+            tally.add(gold, incident_events(annotation.main), annotation)
         report.rows += tag(tally.rows(), part)
         report.details[part] = {
             "dev_documents": sum(d.official == "dev" for d in golds),

@@ -76,6 +76,19 @@ def noun_classes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def struck_targets() -> frozenset[str]:
+    """Lemmas of buildings and installations (``party_nouns.yaml``'s ``struck_targets``)."""
+    data = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8")) or {}
+    return frozenset(str(word).lower() for word in data.get("struck_targets") or ())
+
+
+def struck_structure(token: Token, role: str) -> bool:
+    """A building or installation as the target: what a bombing or an arson hits is its
+    target though it names no actor ("bombed a drugstore", "attacked the power substation")."""
+    return role == "target" and token.lemma_.lower() in struck_targets()
+
+
 def _shape(token: Token) -> str:
     text = token.text
     if not any(c.isalpha() for c in text):
@@ -198,7 +211,7 @@ def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
             continue
         for role in ROLES if mention.type in SCOPE else ("source",):
             token = getattr(mention, role)
-            if token is None or not judged(token, actor_tokens):
+            if token is None or not judged(token, actor_tokens) or struck_structure(token, role):
                 continue
             names = features(token, role, actor_tokens)
             for record in _recorders:

@@ -52,3 +52,10 @@ def test_a_structure_is_exempt_as_a_target_only(nlp: Language) -> None:
     station = doc[1]
     assert party_filter.struck_structure(station, "target")
     assert not party_filter.struck_structure(station, "source")
+
+
+def test_placing_a_bomb_is_an_attack_on_where_it_was_placed(nlp: Language) -> None:
+    event = _assault(nlp, "Unidentified men placed a bomb at the party offices.")
+    assert event.mode == "explosives"
+    assert event.source.span is not None and event.source.span.text == "Unidentified men"
+    assert event.target.span is not None and event.target.span.text == "the party offices"

@@ -140,14 +140,6 @@ def _verb_sense(verb: Token, lex: Lexicon) -> Sense | None:
     return next((s for k in verb_keys(verb) if (s := lex.verbs.get(k)) is not None), None)
 
 
-def _means_of_attack(first: Token, phrase_object: Token | None, sense: Sense) -> bool:
-    """Whether the object is what an attack phrase is done with ("opened fire on X", "placed a
-    bomb at X"): no target. Other phrases keep their object as a candidate: CAMEO coders mark
-    what is lifted, signed or declared ("lifted a ban", "declared a state of siege"). Compared
-    by index: spaCy builds a new Token object at each access."""
-    return phrase_object is not None and first.i == phrase_object.i and sense.type == "ASSAULT"
-
-
 def verb_target_candidates(
     verb: Token, sense: Sense, phrase_object: Token | None, lex: Lexicon, depth: int = 0
 ) -> list[tuple[Token, int]]:
@@ -161,7 +153,7 @@ def verb_target_candidates(
     dative = child(verb, "dative")
     if dative is not None:
         out.append((dative, STRICT))
-    if first is not None and not _means_of_attack(first, phrase_object, sense):
+    if first is not None and first is not phrase_object:
         author = _message_target(first, lex)
         if author is not None and author is not first:
             out.append((author, STRICT))

@@ -82,12 +82,14 @@ def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD / "dev.json").exists(), reason="MUC-4 not available")
 def test_quality_floor_heldout() -> None:
-    """Held-out figures measured with the full pipeline, minus 0.02 (README's quality table)."""
+    """Held-out figures measured with the full pipeline, minus 0.01 (README's quality table)."""
     rows = muc4.evaluate(GOLD, split="heldout").part("heldout")
     assert rows["incident types (document, type)"].f1 >= FLOORS["incidents"]
     assert rows["role fillers (perpetrator, target/victim)"].f1 >= FLOORS["fillers"]
 
 
 # held out on 2026-12-04: incident types F1 0.588, role fillers F1 0.165; 2026-12-05 with the
-# party filter (events/party_filter.py): incident types 0.600, role fillers 0.189
-FLOORS = {"incidents": 0.580, "fillers": 0.178}
+# party filter (events/party_filter.py): incident types 0.600, role fillers 0.189; 2026-12-06
+# (session 9: string-matched mentions, arrests not scored, struck buildings, placed bombs):
+# incident types 0.649, role fillers 0.234 (floors: measured - 0.01)
+FLOORS = {"incidents": 0.639, "fillers": 0.224}

@@ -59,3 +59,10 @@ def test_placing_a_bomb_is_an_attack_on_where_it_was_placed(nlp: Language) -> No
     assert event.mode == "explosives"
     assert event.source.span is not None and event.source.span.text == "Unidentified men"
     assert event.target.span is not None and event.target.span.text == "the party offices"
+
+
+def test_a_store_shots_were_fired_at_is_no_target(nlp: Language) -> None:
+    """The party filter still judges a building shot at: the shots hit the people inside."""
+    event = _assault(nlp, "Two men fired into the office building.")
+    assert event.mode == "firearms"
+    assert event.target.span is None

@@ -15,7 +15,7 @@ def span(text: str, words: str | None) -> Span | None:
 
 def annotation(text: str, *events: dict, places: dict[str, str] | None = None) -> Annotation:
     """``events``: dicts with ``type``, ``trigger`` (a word of ``text``) and optionally
-    ``source``, ``target``, ``place`` (place id), ``quad``, ``negated``, ``hypothetical``,
+    ``mode``, ``source``, ``target``, ``place`` (place id), ``quad``, ``negated``, ``hypothetical``,
     ``future``, ``factuality``, ``main`` (default True); ``places``: place id -> the words
     naming it."""
     found = Annotation(text, sentences=[(0, len(text))])
@@ -26,7 +26,7 @@ def annotation(text: str, *events: dict, places: dict[str, str] | None = None) -
         event = Event(
             f"e{number}",
             spec["type"],
-            None,
+            spec.get("mode"),
             None,
             spec.get("quad", "material_conflict"),
             ActorRef(None, span(text, spec.get("source"))),

@@ -27,6 +27,32 @@ def test_reads_incidents_and_entities() -> None:
     assert kidnap.part == "fit"  # train documents are always fitted on
 
 
+def test_every_occurrence_of_a_mention_string_is_a_mention() -> None:
+    """The templates give one offset per mention string; a later use of the same words (not a
+    longer word holding them) is the same entity."""
+    text = "rebels of the arm burned a bus. later the armed men saw the bus. the arm fled."
+    record = {"docid": "X", "doctext": text, "templates": [
+        {"incident_type": "arson", "PerpOrg": [[["the arm", 10]]], "Target": [[["bus", 27]]]},
+    ]}  # fmt: skip
+    document = muc4.read_document(record, "dev")
+    starts = [[s for s, _e in entity] for entity in document.roles["source"]]
+    assert starts == [[10, 65]]  # "the armed" holds no mention of "the arm"
+    assert [[text[s:e] for s, e in entity] for entity in document.roles["target"]] == [
+        ["bus", "bus"]
+    ]
+
+
+def test_an_arrest_is_no_kidnapping() -> None:
+    """A COERCE in a mode no incident has (an arrest) is not scored; an abduction is."""
+    text = "police arrested two students after rebels abducted a judge."
+    found = annotation(
+        text,
+        {"type": "COERCE", "mode": "arrest", "trigger": "arrested", "source": "police"},
+        {"type": "COERCE", "mode": "abduct", "trigger": "abducted", "source": "rebels"},
+    )
+    assert [e.mode for e in muc4.incident_events(found.main)] == ["abduct"]
+
+
 def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
     kidnap, attack, talks = muc4.read_gold(DATA)
     fakes = {
@@ -56,12 +82,14 @@ def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (GOLD / "dev.json").exists(), reason="MUC-4 not available")
 def test_quality_floor_heldout() -> None:
-    """Held-out figures measured with the full pipeline, minus 0.02 (README's quality table)."""
+    """Held-out figures measured with the full pipeline, minus 0.01 (README's quality table)."""
     rows = muc4.evaluate(GOLD, split="heldout").part("heldout")
     assert rows["incident types (document, type)"].f1 >= FLOORS["incidents"]
     assert rows["role fillers (perpetrator, target/victim)"].f1 >= FLOORS["fillers"]
 
 
 # held out on 2026-12-04: incident types F1 0.588, role fillers F1 0.165; 2026-12-05 with the
-# party filter (events/party_filter.py): incident types 0.600, role fillers 0.189
-FLOORS = {"incidents": 0.580, "fillers": 0.178}
+# party filter (events/party_filter.py): incident types 0.600, role fillers 0.189; 2026-12-06
+# (session 9: string-matched mentions, arrests not scored, struck buildings, placed bombs):
+# incident types 0.649, role fillers 0.234 (floors: measured - 0.01)
+FLOORS = {"incidents": 0.639, "fillers": 0.224}

@@ -5,12 +5,17 @@ Data (``../shared/eval/muc4``, see its README): ``train.json`` (1,300 documents)
 MUC-4 has no trigger spans, so each document is scored as a whole (``maps/muc4.yaml``):
 
 - **relevant documents**: a document is relevant when it has a template; we call it relevant
-  when one of our main, asserted events has a type some incident type maps onto;
+  when one of our main, asserted events has a type some incident type maps onto, in a mode
+  that can be an incident (not an arrest, a curfew or a peaceful demonstration:
+  ``not_incidents`` in the map);
 - **incidents**: each distinct incident type of a document is found when one of our events has
   one of its PLOVER types; each of our mapped types that fits no incident is a false positive;
 - **roles**: in documents with an incident, the perpetrators (``PerpInd``, ``PerpOrg``) against
   the sources and the targets and victims against the targets of our events of a mapped type,
-  entity by entity (``arguments.cluster_counts``).
+  entity by entity (``arguments.cluster_counts``). The templates give each mention string of an
+  entity once, with the offset of one occurrence; as in MUC-4's own string-matched scoring,
+  every occurrence of that string in the document is a mention of the entity
+  (``all_occurrences``), so naming "the fmln" in a later sentence is not a false positive.
 
 Split: the fit part is a fixed sample of ``TRAIN_CAP`` train documents plus the dev documents
 ``split_of`` (of the ``docid``) puts in the fit part; the held-out part is the other dev half.
@@ -19,6 +24,7 @@ Split: the fit part is a fixed sample of ``TRAIN_CAP`` train documents plus the 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +50,16 @@ class GoldDocument(OfficialPart):
     roles: dict[str, list[list[Range]]] = field(default_factory=dict)  # role -> entities
 
 
+def all_occurrences(text: str, mentions: list[tuple[str, int]]) -> list[Range]:
+    """Every place ``text`` holds one of an entity's mention strings as whole words, and the
+    offsets the template gives (``mentions``: (string, offset) pairs)."""
+    spans = {(offset, offset + len(mention)) for mention, offset in mentions}
+    for mention, _offset in mentions:
+        pattern = r"(?<!\w)" + re.escape(mention) + r"(?!\w)"
+        spans.update(m.span() for m in re.finditer(pattern, text))
+    return sorted(spans)
+
+
 def read_document(record: dict[str, Any], official: str) -> GoldDocument:
     mapping = load_map("muc4")
     document = GoldDocument(str(record["docid"]), record["doctext"], official)
@@ -55,7 +71,7 @@ def read_document(record: dict[str, Any], official: str) -> GoldDocument:
             document.incidents.append(types)
         for label, role in mapping["roles"].items():
             for entity in template.get(label, []):
-                spans = [(offset, offset + len(text)) for text, offset in entity]
+                spans = all_occurrences(document.text, [(text, offset) for text, offset in entity])
                 if spans not in document.roles.setdefault(role, []):
                     document.roles[role].append(spans)
     return document
@@ -110,6 +126,19 @@ class Tally:
         ]
 
 
+def incident_events(events: list[Any]) -> list[Any]:
+    """Our scored events of a type some incident type maps onto, less those whose mode is no
+    incident (``not_incidents``: an arrest is a COERCE but no kidnapping)."""
+    mapping = load_map("muc4")
+    mapped = {t for types in mapping["types"].values() for t in types}
+    excluded = mapping.get("not_incidents", {})
+    return [
+        e
+        for e in events
+        if scored_type(e) and event_types(e) & mapped and e.mode not in excluded.get(e.type, ())
+    ]
+
+
 def evaluate(
     data_dir: Path,
     limit: int | None = None,
@@ -120,14 +149,12 @@ def evaluate(
     """Score incidents and role fillers: train sample + fit half of dev, held-out dev."""
     documents = read_gold(Path(data_dir), limit)
     train, dev = official_parts(documents, train_cap)
-    mapped = {t for types in load_map("muc4")["types"].values() for t in types}
     report = Report(NAME, str(data_dir))
     for part in parts_of(split):
         golds = part_members(dev, train, part)
         tally = Tally()
         for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
-            events = [e for e in annotation.main if scored_type(e) and event_types(e) & mapped]
-            tally.add(gold, events, annotation)
+            tally.add(gold, incident_events(annotation.main), annotation)
         report.rows += tag(tally.rows(), part)
         report.details[part] = {
             "dev_documents": sum(d.official == "dev" for d in golds),

@@ -51,6 +51,12 @@ def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | No
     return clause, subject_of(clause), denied
 
 
+def _own_word(mention: Mention, token: Token) -> bool:
+    """ "claimed responsibility for the attack that killed X": the relative clause's subject
+    is the attack itself, no doer of it."""
+    return any(t.i == token.i for t in mention.tokens)
+
+
 def armed_subject(token: Token, lex: Lexicon) -> bool:
     """ "fighters", "a column of troops": armed men, by their noun's object class."""
     return of_classes(token, ARMED_CLASSES, lex)
@@ -67,7 +73,8 @@ def correct_doers(mention: Mention, lex: Lexicon, speaker_for: PronounResolver) 
     frame = responsibility_frame(mention.anchor, lex)
     if frame is not None:
         clause, holder, denied = frame
-        mention.source = mention.source or speaker_for(clause, holder)
+        if mention.source is None or _own_word(mention, mention.source):
+            mention.source = speaker_for(clause, holder)
         mention.negated = mention.negated or denied
     if (
         mention.type == "PROTEST"

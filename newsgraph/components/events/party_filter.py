@@ -76,6 +76,19 @@ def noun_classes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def struck_targets() -> frozenset[str]:
+    """Lemmas of buildings and installations (``party_nouns.yaml``'s ``struck_targets``)."""
+    data = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8")) or {}
+    return frozenset(str(word).lower() for word in data.get("struck_targets") or ())
+
+
+def struck_structure(token: Token, role: str) -> bool:
+    """A building or installation as the target: what a bombing or an arson hits is its
+    target though it names no actor ("bombed a drugstore", "attacked the power substation")."""
+    return role == "target" and token.lemma_.lower() in struck_targets()
+
+
 def _shape(token: Token) -> str:
     text = token.text
     if not any(c.isalpha() for c in text):
@@ -189,6 +202,12 @@ def judged(token: Token, actor_tokens: set[int]) -> bool:
     return not names_owner(token, actor_tokens)
 
 
+def _struck(mention: Mention, token: Token, role: str) -> bool:
+    """A building a bombing, an arson or a raid hit, not one shots were fired at: those hit
+    the people inside (GVDB codes them, as it does for a home)."""
+    return mention.mode != "firearms" and struck_structure(token, role)
+
+
 def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
     """Empty each mention's source or target whose head names no actor. Parties the rules
     split between two actors ("talks between X and Y") are left as they are."""
@@ -198,7 +217,7 @@ def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
             continue
         for role in ROLES if mention.type in SCOPE else ("source",):
             token = getattr(mention, role)
-            if token is None or not judged(token, actor_tokens):
+            if token is None or not judged(token, actor_tokens) or _struck(mention, token, role):
                 continue
             names = features(token, role, actor_tokens)
             for record in _recorders:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Lexicon, Sense
+from .party_filter import struck_structure
 from .roles import (
     child,
     direct_object,
@@ -230,6 +231,7 @@ def support_target_candidates(
 # the party it goes to or weighs on as the target ("returned 12 skulls to Peru", "lifted
 # restrictions on Cuba", "UN sanctions against Iran were lifted")
 TRANSFER_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "SANCTION", "MOBILIZE"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 RECIPIENT_PREPS = frozenset({"to", "on", "against", "with", "from", "in", "for", "into"})
 
 
@@ -264,6 +266,18 @@ def _in_recipient_phrase(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in RECIPIENT_PREPS
 
 
+def _struck_object(first: Token | None, source: Token | None, event_type: str | None) -> bool:
+    """Whether the object of a violent act is a building or installation it hit ("bombed a
+    drugstore in the port city"): that is its target, before an actor or place in an adjunct
+    (``party_filter.struck_structure``)."""
+    return (
+        event_type in VIOLENT_TYPES
+        and first is not None
+        and (source is None or first.i != source.i)
+        and struck_structure(first, "target")
+    )
+
+
 def choose_target(
     candidates: list[tuple[Token, int]],
     source: Token | None,
@@ -288,6 +302,8 @@ def choose_target(
         found = recipient(first, candidates, lex, actor_tokens)
         if found is not None and (source is None or found.i != source.i):
             return found
+    if _struck_object(first, source, event_type):
+        return first
     expanded: list[tuple[Token, int]] = []
     for token, tier in candidates:
         expanded.append((token, tier))

@@ -49,6 +49,17 @@ def test_claiming_responsibility_is_cameo_015_and_keeps_the_doer() -> None:
     assert ("ASSAULT", "18") in other
 
 
+def test_claiming_an_attack_that_killed_someone_names_the_claimant_as_its_doer() -> None:
+    """The relative clause's subject ("that") is the attack itself, not who did it."""
+    record = newsgraph.annotate(
+        "The Northland Front claimed responsibility for the attack that killed the judge.",
+        published=DATE,
+    )
+    [attack] = [e for e in record["events"] if e["type"] == "ASSAULT"]
+    assert attack["source"]["span"]["text"].endswith("Northland Front")
+    assert "judge" in attack["target"]["span"]["text"]
+
+
 def test_considering_an_act_is_cameo_014() -> None:
     assert _first("Westland is considering sending aid to the flood victims in Eastland.")[1] == (
         "014"

@@ -179,3 +179,21 @@ def test_an_unresolved_place_name_with_another_last_word_is_no_local_place(
     text = "Jets struck the Zorvani Valley near Aleppo."
     places = _places(nlp, text, [("Zorvani Valley", "LOC"), ("Aleppo", "GPE")])
     assert "Zorvani Valley" not in places and "Aleppo" in places
+
+
+def test_a_lone_unknown_place_after_a_locative_word_is_a_place_known_by_name(
+    nlp: Language,
+) -> None:
+    text = "Clashes broke out in Zorvani on Monday."
+    place = _places(nlp, text, [("Zorvani", "GPE")])["Zorvani"]
+    assert place.id == f"{LOCAL_PREFIX}{UNKNOWN_COUNTRY}:zorvani"
+    assert (place.feature, place.lat) == ("town", None)
+
+
+def test_an_unknown_place_beside_a_resolved_one_or_without_a_locative_word_stays_unresolved(
+    nlp: Language,
+) -> None:
+    beside = "Clashes broke out in Zorvani and in Aleppo on Monday."
+    assert "Zorvani" not in _places(nlp, beside, [("Zorvani", "GPE"), ("Aleppo", "GPE")])
+    no_cue = "Zorvani rejected the offer on Monday."
+    assert "Zorvani" not in _places(nlp, no_cue, [("Zorvani", "GPE")])

@@ -90,9 +90,11 @@ class Component:
             return []
         for toponym, entry in zip(toponyms, entries, strict=True):
             toponym.entry = entry
-        toponyms = placed_names_again(doc, toponyms)
+        toponyms = placed_names_again(doc, drop_unknown_names(doc, toponyms))
+        # names dropped first, so that local places read no person's or firm's word ("Modi"
+        # after "Narendra Modi") as an unknown village
         toponyms = find_local_places(doc, toponyms, self.resolver.gaz)
-        return drop_persons_and_institutions(doc, drop_unknown_names(doc, toponyms))
+        return drop_persons_and_institutions(doc, toponyms)
 
     def named_outlet_country(self, outlet: str | None) -> str | None:
         """The country an outlet's name places it in ("Islamabad Herald", "Irish Times",

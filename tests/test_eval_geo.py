@@ -104,9 +104,11 @@ def test_gold_span_evaluation_on_a_sample(tmp_path):
 # Floors: the held-out figures minus 0.01.
 FLOORS = {
     # held out (2026-12-04): acc@161 0.9278, recognition F1 0.8427; 0.847 with the
-    # gazetteer-driven recognition of mislabelled cities (docs/places.md)
-    "gwn": {"acc@161 gold-spans": 0.917, "recognition": 0.837},
-    "lgl": {"acc@161 gold-spans": 0.873},  # held out (2026-12-04): 0.8840
+    # gazetteer-driven recognition of mislabelled cities (docs/places.md); 0.8511 on 2026-12-06
+    # (session 9: names the article places, read again; docs/places.md)
+    "gwn": {"acc@161 gold-spans": 0.917, "recognition": 0.841},
+    # held out (2026-12-04): 0.8840; recognition F1 0.7892 on 2026-12-06 (session 9)
+    "lgl": {"acc@161 gold-spans": 0.873, "recognition": 0.779},
 }
 
 
@@ -121,12 +123,13 @@ def test_quality_floor_gold_spans(name):
 
 
 @pytest.mark.slow
-def test_quality_floor_recognition_gwn():
+@pytest.mark.parametrize("name", ["gwn", "lgl"])
+def test_quality_floor_recognition(name):
     data = shared_eval_dir() / "geo"
-    if not (data / "GWN.xml").is_file():
+    if not (data / geo.SETS[name]).is_file():
         pytest.skip("no shared geo gold data")
-    report = geo.evaluate(data, set="gwn", split="heldout")
-    assert report.row("recognition", "heldout").f1 >= FLOORS["gwn"]["recognition"]
+    report = geo.evaluate(data, set=name, split="heldout")
+    assert report.row("recognition", "heldout").f1 >= FLOORS[name]["recognition"]
 
 
 def test_scorer_frame():

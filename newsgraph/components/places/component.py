@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ...extensions import doc_text, get_list
 from ...model import Place, Span
 from ..actors.unresolved import UNRESOLVED_PREFIX
+from .echoes import placed_names_again
 from .filters import drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
 from .local_places import find_local_places
@@ -89,8 +90,11 @@ class Component:
             return []
         for toponym, entry in zip(toponyms, entries, strict=True):
             toponym.entry = entry
+        toponyms = placed_names_again(doc, drop_unknown_names(doc, toponyms))
+        # names dropped first, so that local places read no person's or firm's word ("Modi"
+        # after "Narendra Modi") as an unknown village
         toponyms = find_local_places(doc, toponyms, self.resolver.gaz)
-        return drop_persons_and_institutions(doc, drop_unknown_names(doc, toponyms))
+        return drop_persons_and_institutions(doc, toponyms)
 
     def named_outlet_country(self, outlet: str | None) -> str | None:
         """The country an outlet's name places it in ("Islamabad Herald", "Irish Times",

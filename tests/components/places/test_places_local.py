@@ -111,13 +111,13 @@ def test_a_landmark_in_a_town_takes_the_towns_point(nlp: Language) -> None:
 
 
 def test_a_landmark_of_a_town_named_before_it(nlp: Language) -> None:
-    text = "Gunmen stormed Aleppo's Zorvani hospital and the Kelmet military airport."
+    text = "Gunmen stormed Aleppo's Zorvani hospital and the Kelmet Airport."
     places = _places(nlp, text, [("Aleppo", "GPE")])
     assert (places["Zorvani hospital"].country, places["Zorvani hospital"].feature) == (
         "SY",
         "landmark",
     )
-    assert places["Kelmet military airport"].feature == "landmark"
+    assert places["Kelmet Airport"].feature == "landmark"
 
 
 def test_no_landmark_without_a_name_or_inside_a_longer_name(nlp: Language) -> None:
@@ -161,3 +161,39 @@ def test_province_of_a_known_division_read_as_a_person(nlp: Language) -> None:
 
 def test_bethlehem_is_the_west_bank_town_by_default(nlp: Language) -> None:
     assert _place(nlp, "Pilgrims gathered in Bethlehem.", "Bethlehem").country == "PS"
+
+
+def test_a_place_name_ending_in_its_kind_of_place_is_a_local_place(nlp: Language) -> None:
+    text = "Jets struck the Zorvani District and the Kelmet Mountains west of Aleppo."
+    entities = [("Zorvani District", "GPE"), ("Kelmet Mountains", "LOC"), ("Aleppo", "GPE")]
+    places = _places(nlp, text, entities)
+    district, mountains = places["Zorvani District"], places["Kelmet Mountains"]
+    assert district.id.startswith(LOCAL_PREFIX) and mountains.id.startswith(LOCAL_PREFIX)
+    assert (district.feature, district.country) == ("district", "SY")
+    assert mountains.feature == "area"
+
+
+def test_an_unresolved_place_name_with_another_last_word_is_no_local_place(
+    nlp: Language,
+) -> None:
+    text = "Jets struck the Zorvani Valley near Aleppo."
+    places = _places(nlp, text, [("Zorvani Valley", "LOC"), ("Aleppo", "GPE")])
+    assert "Zorvani Valley" not in places and "Aleppo" in places
+
+
+def test_a_lone_unknown_place_after_a_locative_word_is_a_place_known_by_name(
+    nlp: Language,
+) -> None:
+    text = "Clashes broke out in Zorvani on Monday."
+    place = _places(nlp, text, [("Zorvani", "GPE")])["Zorvani"]
+    assert place.id == f"{LOCAL_PREFIX}{UNKNOWN_COUNTRY}:zorvani"
+    assert (place.feature, place.lat) == ("town", None)
+
+
+def test_an_unknown_place_beside_a_resolved_one_or_without_a_locative_word_stays_unresolved(
+    nlp: Language,
+) -> None:
+    beside = "Clashes broke out in Zorvani and in Aleppo on Monday."
+    assert "Zorvani" not in _places(nlp, beside, [("Zorvani", "GPE"), ("Aleppo", "GPE")])
+    no_cue = "Zorvani rejected the offer on Monday."
+    assert "Zorvani" not in _places(nlp, no_cue, [("Zorvani", "GPE")])

@@ -8,11 +8,13 @@ import random
 import numpy as np
 import spacy
 
+from newsgraph.components.events.place_choice import load_place_model
 from newsgraph.components.hashes import isin_hashes
 from newsgraph.components.places.gazetteer import CITY, Entry
 from newsgraph.components.places.resolver import _Context
 from newsgraph.components.places.weights import ResolverWeights
 from newsgraph.extensions import actor_mention_at, entities, set_entities
+from newsgraph.link.flat_trees import ROWS_PER_BLOCK, leaves_reached
 from newsgraph.model import ActorMention
 
 
@@ -203,3 +205,20 @@ def test_person_names_are_those_of_a_scan_of_the_entities(nlp) -> None:
         )
     set_entities(doc, [doc.char_span(0, 9, label="PERSON")])  # new entities, new names
     assert _named_a_person(entities(doc)[0])
+
+
+def test_boosted_tree_scores_are_bit_identical_to_a_tree_by_tree_sum() -> None:
+    trees = load_place_model().trees  # the shipped event-place chooser: 150 trees
+    rng = np.random.default_rng(11)
+    rows = ROWS_PER_BLOCK + 5  # two blocks
+    x = (rng.random((rows, trees.feature.max() + 1)) < 0.4) * rng.random((rows, 1)) * 4
+    plain = np.full(rows, trees.baseline)
+    for start in trees.start.tolist():
+        plain += trees.value[
+            leaves_reached(x, start, trees.depth, trees.feature, trees.threshold, trees.left,
+                           trees.right, trees.is_leaf)
+        ]  # fmt: skip
+    assert trees.scores(x).tolist() == plain.tolist()
+    assert trees.scores(x[:3]).tolist() == plain[:3].tolist()
+    assert trees.scores(x.reshape(1, rows, -1)).shape == (1, rows)
+    assert trees.scores(x[:0]).tolist() == []

@@ -11,6 +11,7 @@ import spacy
 from newsgraph.components.events.place_choice import load_place_model
 from newsgraph.components.hashes import isin_hashes
 from newsgraph.components.places.gazetteer import CITY, Entry
+from newsgraph.components.places.recognizer import metonymy_data, word_set
 from newsgraph.components.places.resolver import _Context
 from newsgraph.components.places.weights import ResolverWeights
 from newsgraph.extensions import actor_mention_at, entities, set_entities
@@ -222,3 +223,11 @@ def test_boosted_tree_scores_are_bit_identical_to_a_tree_by_tree_sum() -> None:
     assert trees.scores(x[:3]).tolist() == plain[:3].tolist()
     assert trees.scores(x.reshape(1, rows, -1)).shape == (1, rows)
     assert trees.scores(x[:0]).tolist() == []
+
+
+def test_place_word_sets_are_read_once_per_key() -> None:
+    titles = word_set("person_titles")
+    units = word_set("military_unit_nouns")  # read in turn, as the filters do per toponym
+    assert word_set("person_titles") is titles and word_set("military_unit_nouns") is units
+    assert titles == frozenset(str(w) for w in metonymy_data()["person_titles"])
+    assert "Mr." in titles

@@ -14,6 +14,7 @@ from newsgraph.components.places.gazetteer import CITY, Entry
 from newsgraph.components.places.recognizer import metonymy_data, word_set
 from newsgraph.components.places.resolver import _Context
 from newsgraph.components.places.weights import ResolverWeights
+from newsgraph.components.quotes.lexicon import QuoteKnowledge, load_knowledge
 from newsgraph.extensions import actor_mention_at, entities, set_entities
 from newsgraph.link.flat_trees import ROWS_PER_BLOCK, leaves_reached
 from newsgraph.model import ActorMention
@@ -231,3 +232,23 @@ def test_place_word_sets_are_read_once_per_key() -> None:
     assert word_set("person_titles") is titles and word_set("military_unit_nouns") is units
     assert titles == frozenset(str(w) for w in metonymy_data()["person_titles"])
     assert "Mr." in titles
+
+
+def test_harm_words_are_those_of_a_look_at_every_childs_phrase(nlp) -> None:
+    knowledge = QuoteKnowledge(
+        harm_lemmas=frozenset({"strike"}),
+        harm_phrases=frozenset({("respond", "militarily"), ("hit", "back")}),
+    )
+    doc = nlp("They vowed to respond militarily, then hit back and will respond in kind.")
+    found = [t.text for t in doc if knowledge.is_harm(t)]
+    assert found == ["respond", "hit"]  # the bare "respond" harms no one
+    shipped = load_knowledge()
+    doc = nlp(_NEWS + " The army said it would respond militarily and hit back hard.")
+    for token in doc:
+        lemma = token.lemma_.lower()
+        plain = lemma in shipped.harm_lemmas or any(
+            (lemma, c.lower_) in shipped.harm_phrases
+            for c in token.children
+            if c.dep_ in ("advmod", "prt")
+        )
+        assert shipped.is_harm(token) == plain

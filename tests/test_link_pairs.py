@@ -237,3 +237,25 @@ def test_the_merge_model_joins_alike_reports_that_share_only_their_wording() -> 
     unlike = evidence.merge_probability(items["m3"], [[items["m1"]], [items["m2"]]])
     assert alike is not None and alike >= evidence.merge_threshold
     assert all(p is not None and p < evidence.merge_threshold for p in unlike)
+
+
+@needs_model
+def test_pair_rows_fill_the_columns_the_models_read_and_skip_word_meaning() -> None:
+    records = [
+        report("w1", "An Israeli strike on Rafah killed five people on Monday.", "strike", 5,
+               RAFAH, ("israel", "Israeli")),
+        report("w2", "A strike in the Gaza Strip killed five people on Monday.", "strike", 5,
+               GAZA_STRIP),
+    ]  # fmt: skip
+    evidence = PairEvidence.for_records(records, {})
+    assert evidence is not None
+    first, second = (i.key for i in items_of(records))
+    assert evidence.mention(first) is not None and evidence.mention(second) is not None
+    every = evidence.pair_rows(first, [second], FEATURES)
+    read = evidence.pair_rows(first, [second])
+    model_columns = [FEATURES.index(name) for name in evidence.model.features]
+    assert read[:, model_columns].tolist() == every[:, model_columns].tolist()
+    known = FEATURES.index("wordnet_known")  # "strike" is in the lexicon: 1 when computed
+    assert every[:, known].tolist() == [1.0, 1.0]
+    if "wordnet_known" not in evidence.model.features:  # unread: not computed
+        assert read[:, known].tolist() == [0.0, 0.0]

@@ -8,11 +8,15 @@ import random
 import numpy as np
 import spacy
 
+from newsgraph.components.events.place_choice import load_place_model
 from newsgraph.components.hashes import isin_hashes
 from newsgraph.components.places.gazetteer import CITY, Entry
+from newsgraph.components.places.recognizer import metonymy_data, word_set
 from newsgraph.components.places.resolver import _Context
 from newsgraph.components.places.weights import ResolverWeights
+from newsgraph.components.quotes.lexicon import QuoteKnowledge, load_knowledge
 from newsgraph.extensions import actor_mention_at, entities, set_entities
+from newsgraph.link.flat_trees import ROWS_PER_BLOCK, leaves_reached
 from newsgraph.model import ActorMention
 
 
@@ -203,3 +207,48 @@ def test_person_names_are_those_of_a_scan_of_the_entities(nlp) -> None:
         )
     set_entities(doc, [doc.char_span(0, 9, label="PERSON")])  # new entities, new names
     assert _named_a_person(entities(doc)[0])
+
+
+def test_boosted_tree_scores_are_bit_identical_to_a_tree_by_tree_sum() -> None:
+    trees = load_place_model().trees  # the shipped event-place chooser: 150 trees
+    rng = np.random.default_rng(11)
+    rows = ROWS_PER_BLOCK + 5  # two blocks
+    x = (rng.random((rows, trees.feature.max() + 1)) < 0.4) * rng.random((rows, 1)) * 4
+    plain = np.full(rows, trees.baseline)
+    for start in trees.start.tolist():
+        plain += trees.value[
+            leaves_reached(x, start, trees.depth, trees.feature, trees.threshold, trees.left,
+                           trees.right, trees.is_leaf)
+        ]  # fmt: skip
+    assert trees.scores(x).tolist() == plain.tolist()
+    assert trees.scores(x[:3]).tolist() == plain[:3].tolist()
+    assert trees.scores(x.reshape(1, rows, -1)).shape == (1, rows)
+    assert trees.scores(x[:0]).tolist() == []
+
+
+def test_place_word_sets_are_read_once_per_key() -> None:
+    titles = word_set("person_titles")
+    units = word_set("military_unit_nouns")  # read in turn, as the filters do per toponym
+    assert word_set("person_titles") is titles and word_set("military_unit_nouns") is units
+    assert titles == frozenset(str(w) for w in metonymy_data()["person_titles"])
+    assert "Mr." in titles
+
+
+def test_harm_words_are_those_of_a_look_at_every_childs_phrase(nlp) -> None:
+    knowledge = QuoteKnowledge(
+        harm_lemmas=frozenset({"strike"}),
+        harm_phrases=frozenset({("respond", "militarily"), ("hit", "back")}),
+    )
+    doc = nlp("They vowed to respond militarily, then hit back and will respond in kind.")
+    found = [t.text for t in doc if knowledge.is_harm(t)]
+    assert found == ["respond", "hit"]  # the bare "respond" harms no one
+    shipped = load_knowledge()
+    doc = nlp(_NEWS + " The army said it would respond militarily and hit back hard.")
+    for token in doc:
+        lemma = token.lemma_.lower()
+        plain = lemma in shipped.harm_lemmas or any(
+            (lemma, c.lower_) in shipped.harm_phrases
+            for c in token.children
+            if c.dep_ in ("advmod", "prt")
+        )
+        assert shipped.is_harm(token) == plain

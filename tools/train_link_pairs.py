@@ -90,7 +90,7 @@ def topic_examples(docs: list, by_doc: dict) -> tuple[np.ndarray, np.ndarray]:
             if (a.article_id == b.article_id or a.wording != b.wording
                     or family_of(a.type) != family_of(b.type)):  # fmt: skip
                 continue
-            both = evidence.pair_rows(a.key, [b.key])[:, columns]
+            both = evidence.pair_rows(a.key, [b.key], USED)[:, columns]
             rows.append(both.mean(axis=0))
             labels.append(bool(chains[a.key] & chains[b.key]))
     return np.asarray(rows).reshape(-1, len(USED)), np.asarray(labels, dtype=float)

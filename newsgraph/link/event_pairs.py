@@ -217,17 +217,31 @@ class PairEvidence:
                              strict=True))  # fmt: skip
         return [float(np.mean([symmetric[m.key] for m in g])) if g else None for g in groups]
 
-    def pair_rows(self, key: tuple[str, str], others: Sequence[tuple[str, str]]) -> np.ndarray:
+    @property
+    def _features_read(self) -> tuple[str, ...]:
+        """The feature columns the pair model and the merge model read (the word-meaning
+        columns cost a lexicon look-up per pair of trigger lemmas: not when unread)."""
+        merge = self.merge_model.features if self.merge_model is not None else ()
+        return tuple(dict.fromkeys([*self.model.features, *merge]))
+
+    def pair_rows(
+        self,
+        key: tuple[str, str],
+        others: Sequence[tuple[str, str]],
+        wanted: Sequence[str] | None = None,
+    ) -> np.ndarray:
         """The ``FEATURES`` rows of (event, other) for each of ``others``, then of (other,
         event), computed in one small collection of just their articles (events without an
-        evidence span must be left out by the caller: ``mention``)."""
+        evidence span must be left out by the caller: ``mention``). Only the columns
+        ``wanted`` names are sure to be filled (``pair_features``); by default those the
+        pair and merge models read."""
         keys = [key, *others]
         by_article: dict[str, list[Mention]] = {}
         for k in keys:
             by_article.setdefault(k[0], []).append(self.mentions[k])
         topic = topic_mentions([self.records[a] for a in by_article], by_article)
         row = {k: n for n, k in enumerate(topic.keys)}
-        x = pair_features(topic, self.parents, self.model.priors)
+        x = pair_features(topic, self.parents, self.model.priors, wanted or self._features_read)
         first, rest = row[key], [row[k] for k in others]
         return np.concatenate([x[first, rest], x[rest, first]])
 

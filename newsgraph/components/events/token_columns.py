@@ -4,11 +4,13 @@
 verbs); testing ``pos_``, ``tag_`` and ``lemma_`` on a ``Token`` builds the token and looks up
 each string again, for every token of every sentence. The doc's POS, TAG and LEMMA columns are
 read once per doc instead, each distinct tag and lemma is judged once, and only the tokens a
-pass goes on with are built.
+pass goes on with are built; each pass's token indices are found once per doc, and a sentence
+takes its stretch of them.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,9 +34,9 @@ class SentenceColumns:
 class _DocColumns:
     lexicon: Lexicon
     size: int
-    verbal: np.ndarray  # bool per token
-    nominal: np.ndarray
-    speech_verbal: np.ndarray
+    verbal: list[int]  # the doc's token indices where each holds, in order
+    nominal: list[int]
+    speech_verbal: list[int]
 
 
 _KEY = ("newsgraph", "event_token_columns")
@@ -44,8 +46,8 @@ def sentence_columns(sent: Span, lex: Lexicon) -> SentenceColumns:
     columns = _doc_columns(sent.doc, lex)
     start, end = sent.start, sent.end
 
-    def where(column: np.ndarray) -> list[int]:
-        return (np.flatnonzero(column[start:end]) + start).tolist()
+    def where(indices: list[int]) -> list[int]:
+        return indices[bisect_left(indices, start) : bisect_left(indices, end)]
 
     return SentenceColumns(
         where(columns.verbal), where(columns.nominal), where(columns.speech_verbal)
@@ -63,7 +65,11 @@ def _doc_columns(doc: Doc, lex: Lexicon) -> _DocColumns:
     speech_verbs = lex.speech_verbs
     speech = _judged(lemmas, strings, lambda lemma: lemma.lower() in speech_verbs)
     found = doc.user_data[_KEY] = _DocColumns(
-        lex, len(doc), verbal, (pos == NOUN) | (pos == PROPN), verbal & speech
+        lex,
+        len(doc),
+        np.flatnonzero(verbal).tolist(),
+        np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist(),
+        np.flatnonzero(verbal & speech).tolist(),
     )
     return found
 

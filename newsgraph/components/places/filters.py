@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...extensions import entities
+from ...extensions import entities, token_lowers
 from .recognizer import (
     BLOCKING_LABELS,
     DEMONYM_LABELS,
@@ -80,9 +80,9 @@ def drop_persons_and_institutions(doc: Doc, toponyms: list[Toponym]) -> list[Top
 def _names_a_military_unit(span: Span) -> bool:
     """ "North battle group", "Battle Group North": a unit noun right after or before it."""
     units = word_set("military_unit_nouns")
-    doc = span.doc
-    after = " ".join(t.lower_ for t in doc[span.end : span.end + 4])
-    before = " ".join(t.lower_ for t in doc[max(0, span.start - 4) : span.start])
+    lowers = token_lowers(span.doc)
+    after = " ".join(lowers[span.end : span.end + 4])
+    before = " ".join(lowers[max(0, span.start - 4) : span.start])
     return any(
         (after + " ").startswith(unit + " ") or (" " + before).endswith(" " + unit)
         for unit in units

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ...extensions import entities
+from ...extensions import entities, token_lowers
 from ..actors.unresolved import UNRESOLVED_PREFIX
 from .gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold
 from .recognizer import NAME_JOINERS, PLACE_LABELS, Toponym, _after_locative, _trim
@@ -119,6 +119,8 @@ PART_NOUNS = frozenset(
 TYING_PREPOSITIONS = frozenset({"in", "near", "outside", "of", "inside", "at", "on"})
 PARTY_PREPOSITIONS = frozenset({"by", "with", "against", "for"})
 CITY_NOUNS = frozenset({"city", "capital"})  # "the city of X": a name, but a known city's
+# every word _cued_names looks further at
+CUE_WORDS = frozenset({*SETTLEMENT_NOUNS, *CITY_NOUNS, *LANDMARK_NOUNS, *DISTANCE_UNITS, *BEARINGS})
 MAX_NAME_TOKENS = 6
 TIME_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -287,7 +289,10 @@ def _shifted(lat: float, lon: float, km: float, bearing: float) -> tuple[float, 
 
 def _cued_names(doc: Doc) -> list[LocalName]:
     found: list[LocalName] = []
-    for token in doc:
+    for i, lower in enumerate(token_lowers(doc)):
+        if lower not in CUE_WORDS:
+            continue  # no cue: spares building a Token for every word of the article
+        token = doc[i]
         feature = SETTLEMENT_NOUNS.get(token.lower_)
         if feature is not None and token.is_lower and not _opens_a_name(doc, token.i + 1):
             found += _names_after_of(doc, token, feature)
@@ -405,21 +410,22 @@ def _landmark(doc: Doc, noun: Token) -> list[LocalName]:
 def _appositions(doc: Doc) -> list[LocalName]:
     """ "Dunya Pur, a small town about 100 kilometers ..."."""
     found = []
-    for token in doc:
-        if token.text != "," or token.i + 2 >= len(doc):
+    lowers = token_lowers(doc)  # a comma's lower-case form is its text
+    for comma, lower in enumerate(lowers):
+        if lower != "," or comma + 2 >= len(doc):
             continue
-        j = token.i + 1
-        if doc[j].lower_ not in ("a", "the"):
+        j = comma + 1
+        if lowers[j] not in ("a", "the"):
             continue
         j += 1
         while j < len(doc) and doc[j].pos_ == "ADJ":
             j += 1
-        feature = SETTLEMENT_NOUNS.get(doc[j].lower_) if j < len(doc) else None
+        feature = SETTLEMENT_NOUNS.get(lowers[j]) if j < len(doc) else None
         if feature is None or feature == "region":
             continue
-        start = _name_start(doc, token.i)
-        if start < token.i:
-            found.append(LocalName(doc[start : token.i], feature))
+        start = _name_start(doc, comma)
+        if start < comma:
+            found.append(LocalName(doc[start:comma], feature))
     return found
 
 

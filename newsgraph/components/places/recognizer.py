@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START
@@ -194,7 +194,7 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(metonymy_data().get("speech_cognition_verbs") or ())
 
 
-@lru_cache(maxsize=1)
+@cache  # a few keys, read in turn per toponym: one slot made each a re-read
 def word_set(key: str) -> frozenset[str]:
     return frozenset(str(word) for word in metonymy_data().get(key) or ())
 

@@ -69,11 +69,20 @@ class QuoteKnowledge:
         """A harm word of ``harm_lemmas``: a single lemma, or a phrase whose head carries its
         adverb or particle ("respond militarily"; a bare "respond" harms no one)."""
         lemma = token.lemma_.lower()
-        return lemma in self.harm_lemmas or any(
+        if lemma in self.harm_lemmas:
+            return True
+        # a word that heads no phrase needs no look at its children (each one a built Token)
+        return lemma in _phrase_heads(self.harm_phrases) and any(
             (lemma, child.lower_) in self.harm_phrases
             for child in token.children
             if child.dep_ in ("advmod", "prt")
         )
+
+
+@lru_cache(maxsize=8)
+def _phrase_heads(phrases: frozenset[tuple[str, str]]) -> frozenset[str]:
+    """The head words of ``harm_phrases`` (a frozenset keeps its hash: a cheap look-up)."""
+    return frozenset(head for head, _ in phrases)
 
 
 def _data_path(name: str) -> Path:

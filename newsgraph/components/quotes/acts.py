@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Token
 from ... import extensions
 from ...model import Statement
 from ..events.doers import responsibility_frame
-from ..events.lexicon import load_lexicon
 from .draft import Draft
 from .lexicon import QuoteKnowledge
 from .senses import reports_silence
@@ -51,7 +50,7 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
         draft.token, tokens, knowledge
     ):
         return "threat"
-    frame = _content_responsibility_frame(tokens)
+    frame = _content_responsibility_frame(tokens, knowledge)
     if base == "claim" and (
         any(p.search(text) for p in knowledge.denial_patterns)
         or (frame is not None and frame.denied)
@@ -76,16 +75,17 @@ class _Responsibility(NamedTuple):
     denied: bool
 
 
-def _content_responsibility_frame(tokens: list[Token]) -> _Responsibility | None:
+def _content_responsibility_frame(
+    tokens: list[Token], knowledge: QuoteKnowledge
+) -> _Responsibility | None:
     """The responsibility frame that is the content's main clause, read with the events
     component's frame and its ``responsibility_words``. Denied ("it was not responsible for
     firing the rocket", "rejected responsibility for ...") it is CAMEO 016 "deny
     responsibility"; affirmed by the speaker's own side ("it was responsible for the attack")
     CAMEO 015 "claim responsibility"; affirmed of anyone else, an accusation."""
     inside = {t.i for t in tokens}
-    lexicon = load_lexicon()
     for token in tokens:
-        frame = responsibility_frame(token, lexicon)
+        frame = responsibility_frame(token, knowledge.event_lexicon)
         if frame is not None and _main_clause(frame[0], inside):
             return _Responsibility(frame[1], frame[2])
     return None
@@ -146,7 +146,7 @@ def _vows_harm(cue: Token | None, tokens: list[Token], knowledge: QuoteKnowledge
     future act; a vow of anything else ("vowed to rebuild") stays an announcement."""
     if cue is None:
         return False
-    support_verbs = load_lexicon().support_verbs
+    support_verbs = knowledge.event_lexicon.support_verbs
     for token in tokens:
         if token.head.i == cue.i and token.dep_ == "xcomp" and not _negated(token):
             objects = [c for c in token.children if c.dep_ == "dobj"]

@@ -59,12 +59,16 @@ from .tagger import load_model
         "doc._.ng_place_mentions",
         "doc._.ng_times",
     ],
-    default_config={"cue_files": [], "learned_content_end": False},
+    default_config={"cue_files": [], "event_lexicons": [], "learned_content_end": False},
 )
 def make_component(
-    nlp: Language, name: str, cue_files: list[str], learned_content_end: bool
+    nlp: Language,
+    name: str,
+    cue_files: list[str],
+    event_lexicons: list[str],
+    learned_content_end: bool,
 ) -> Component:
-    return Component(load_knowledge(tuple(cue_files)), learned_content_end)
+    return Component(load_knowledge(tuple(cue_files), tuple(event_lexicons)), learned_content_end)
 
 
 class Component:

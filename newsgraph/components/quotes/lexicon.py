@@ -13,6 +13,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from ...datafiles import data_file, load_yaml
+from ..events.lexicon import Lexicon, load_lexicon
 
 ACTS = (
     "claim",
@@ -64,6 +65,9 @@ class QuoteKnowledge:
     layout_not_speakers: frozenset[str] = frozenset()  # "the latest" in "The Latest: ..."
     layout_speaker_nouns: frozenset[str] = frozenset()  # "poll" in "Poll: ..."
     lemma_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    # the events component's trigger lexicon, with the same extra files (its responsibility
+    # words and support verbs decide claims, denials and vows of harm)
+    event_lexicon: Lexicon = field(default_factory=load_lexicon)
 
     def is_harm(self, token: Token) -> bool:
         """A harm word of ``harm_lemmas``: a single lemma, or a phrase whose head carries its
@@ -121,10 +125,13 @@ def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=8)
-def load_knowledge(extra_cue_files: tuple[str, ...] = ()) -> QuoteKnowledge:
-    """Cue lexicon and act rules from ``data/en/`` beside this module plus any user cue files."""
+def load_knowledge(
+    extra_cue_files: tuple[str, ...] = (), event_lexicon_files: tuple[str, ...] = ()
+) -> QuoteKnowledge:
+    """Cue lexicon and act rules from ``data/en/`` beside this module plus any user cue files;
+    the events lexicon with the user's trigger files ``event_lexicon_files``."""
     paths = (_data_path("speech_cues.yaml"), *(Path(p) for p in extra_cue_files))
-    knowledge = QuoteKnowledge()
+    knowledge = QuoteKnowledge(event_lexicon=load_lexicon(event_lexicon_files))
     for cue in load_cues(paths):
         table = {"verb": knowledge.verbs, "noun": knowledge.nouns}.get(cue.kind, knowledge.phrases)
         table[cue.lemma] = cue

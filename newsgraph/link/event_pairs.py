@@ -31,7 +31,13 @@ import numpy as np
 
 from ..datafiles import data_file
 from .event_items import EventItem
-from .mention_pairs import PairModel, load_model, pair_features, topic_mentions
+from .mention_pairs import (
+    PairModel,
+    cluster_mentions_learned,
+    load_model,
+    pair_features,
+    topic_mentions,
+)
 from .mentions import Mention, _sentences
 from .triggers import evidence_trigger
 
@@ -41,6 +47,15 @@ CONTEXT_MEMBERS = 3
 Sentence = tuple[int, str]  # (start offset in the article, text)
 # The link-shaped merge model (``tools/train_link_pairs.py``), beside the pair scorer's.
 MERGE_MODEL_FILE = "link_pairs.json"
+# Articles of one collection the mention linker clusters as a whole (``collection_cluster``):
+# its evidence is the story around each event (which articles tell it, in which words), read
+# from document similarities and word co-occurrence across the collection. It was fitted on
+# ECB+ topics of 14-39 articles: fewer say nothing of the story (in two articles it rates any
+# two uses of one word alike), so smaller batches get no collection evidence; larger ones are
+# cut, in visit order, into near-equal collections of at most COLLECTION_ARTICLES (the cost
+# grows with the square of a collection's events).
+COLLECTION_MIN_ARTICLES = 14
+COLLECTION_ARTICLES = 40
 
 
 def event_sentences(record: Mapping[str, Any], text: str | None = None) -> list[Sentence]:
@@ -110,6 +125,8 @@ class PairEvidence:
     )  # article id → its record and event sentences, rebuilt for the scorer when compared
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # article id → pseudo
     mentions: dict[tuple[str, str], Mention] = field(default_factory=dict)
+    # event key → (collection, the mention linker's cluster in it); built on first use
+    collections: dict[tuple[str, str], tuple[int, int]] | None = None
 
     @classmethod
     def for_records(
@@ -158,6 +175,34 @@ class PairEvidence:
             word = evidence_trigger(evidence) or str(evidence[0].get("text"))
             event_id = event.get("id") or f"e{ord_ + 1}"
             self.mentions[(article_id, event_id)] = Mention(article_id, event_id, spans, word)
+
+    def collection_cluster(self, key: tuple[str, str]) -> tuple[int, int] | None:
+        """The mention linker's cluster of the event (``cluster_mentions_learned`` over its
+        collection: the articles in visit order, ``COLLECTION_ARTICLES`` at a time, each event
+        one mention); None without an evidence span."""
+        if self.collections is None:
+            self.collections = self._cluster_collections()
+        return self.collections.get(key)
+
+    def _cluster_collections(self) -> dict[tuple[str, str], tuple[int, int]]:
+        ordered = sorted(self.sources, key=lambda a: (_published(self.sources[a][0]), a))
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        if len(ordered) < COLLECTION_MIN_ARTICLES:
+            return found
+        parts = -(-len(ordered) // COLLECTION_ARTICLES)
+        for n in range(parts):
+            articles = ordered[n * len(ordered) // parts : (n + 1) * len(ordered) // parts]
+            for article_id in articles:
+                if article_id not in self.records:
+                    self._build(*self.sources[article_id])
+            by_article: dict[str, list[Mention]] = {a: [] for a in articles}
+            for key, mention in self.mentions.items():
+                if key[0] in by_article:
+                    by_article[key[0]].append(mention)
+            labels = cluster_mentions_learned([self.records[a] for a in articles], by_article,
+                                              self.model)  # fmt: skip
+            found.update({key: (n, label) for key, label in labels.items()})  # type: ignore[misc]
+        return found
 
     @property
     def merge_threshold(self) -> float | None:
@@ -230,6 +275,10 @@ class PairEvidence:
         x = pair_features(topic, self.parents, self.model.priors)
         first, rest = row[key], [row[k] for k in others]
         return np.concatenate([x[first, rest], x[rest, first]])
+
+
+def _published(record: Mapping[str, Any]) -> str:
+    return str((record.get("article") or {}).get("published") or "")
 
 
 def probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:

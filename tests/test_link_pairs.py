@@ -15,6 +15,7 @@ from test_link_incremental import link_tables, write
 
 from newsgraph.link import link_records, link_store
 from newsgraph.link.event_pairs import (
+    COLLECTION_MIN_ARTICLES,
     PairEvidence,
     event_sentences,
     load_merge_model,
@@ -150,10 +151,20 @@ def test_a_same_worded_report_the_linker_puts_apart_needs_more_than_place_and_wo
 
 
 @needs_model
-def test_a_small_batch_gets_no_collection_clusters() -> None:
-    evidence = PairEvidence.for_records(WORDED, {})
+def test_collection_clusters_need_a_batch_the_linker_can_read_a_story_from() -> None:
+    towns = ["Arlen", "Bexley", "Corran", "Dunmore", "Elgin", "Fenwick", "Garvey", "Holt",
+             "Ivers", "Jarrow", "Kellen", "Lorne"]  # fmt: skip
+    batch = WORDED + [
+        report(f"b{n}", f"Protesters marched through {town} on Monday, police said.", "marched")
+        for n, town in enumerate(towns)
+    ]
+    assert len(batch) == COLLECTION_MIN_ARTICLES
+    small = PairEvidence.for_records(batch[:-1], {})
+    assert small is not None and small.collection_cluster(("c1", "e1")) is None
+    evidence = PairEvidence.for_records(batch, {})
     assert evidence is not None
-    assert evidence.collection_cluster(("c1", "e1")) is None
+    labels = [evidence.collection_cluster((r["article"]["id"], "e1")) for r in batch]
+    assert all(label is not None and label[0] == 0 for label in labels)  # one collection
 
 
 def test_fast_tree_walk_gives_the_models_probabilities() -> None:

@@ -17,7 +17,12 @@ the model's trees): its cost is bounded by the candidates, never by the store.
 ``tools/train_link_pairs.py``: a logistic regression over the two articles' similarity and the
 two sentences' word overlap, fitted on same-worded pairs of newsgraph's own events in ECB+'s
 train topics) about the event and one member of each of a few clusters, each pair in a
-collection of its two articles, as it was fitted.
+collection of its two articles, as it was fitted. ``PairEvidence.collection_cluster`` is the
+mention linker's own clustering (``cluster_mentions_learned``, average link over the scorer's
+probabilities) of every event of a collection of the batch's articles (at least
+``COLLECTION_MIN_ARTICLES``, at most ``COLLECTION_ARTICLES``, in visit order), each event one
+mention: the story-level evidence (document clusters, which words co-occur across articles)
+that two-article comparisons lack.
 """
 
 from __future__ import annotations

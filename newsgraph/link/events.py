@@ -24,7 +24,10 @@ Where given (``link_records`` and ``link_store`` give it), the learned ECB+ pair
 same-worded members do not support; where no cluster has the evidence, the link-shaped merge
 model (fitted on link's own comparisons, ``tools/train_link_pairs.py``) joins the event to a
 cluster worded like it that nothing contradicts (no actor on another branch) when its
-probability reaches the model's threshold.
+probability reaches the model's threshold. Where the batch holds a collection of articles the
+mention linker can read a story from (``event_pairs.COLLECTION_MIN_ARTICLES``), its clusters
+over that collection count too (``COLLECTION_EVIDENCE`` with a member, ``COLLECTION_AGAINST``
+where it put the event apart from the same-worded members): within the hard contradictions.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the compatible cluster with the most evidence found through a

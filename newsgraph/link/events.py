@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -104,6 +104,7 @@ MERGE_CANDIDATES = 3
 # alone merges, within the hard contradictions (type family, dates, toll, places).
 COLLECTION_EVIDENCE = 1.0
 COLLECTION_AGAINST = 1.0
+Collection = tuple[int, int]  # (collection, the mention linker's cluster in it)
 
 
 class PairScorer(Protocol):
@@ -120,7 +121,7 @@ class PairScorer(Protocol):
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
     ) -> list[float | None]: ...
 
-    def collection_cluster(self, key: tuple[str, str]) -> Hashable | None: ...
+    def collection_cluster(self, key: tuple[str, str]) -> Collection | None: ...
 
 
 @dataclass(slots=True)
@@ -136,7 +137,7 @@ class EventCluster:
     wordings: set[str] = field(default_factory=set)
     killed: list[int] = field(default_factory=list)
     # its members' clusters of the mention linker (``collection_cluster``) → their wordings
-    collections: dict[Hashable, set[str | None]] = field(default_factory=dict)
+    collections: dict[Collection, set[str | None]] = field(default_factory=dict)
     parents: Mapping[str, str] = field(default_factory=dict, repr=False)  # actor → parent
 
     @property
@@ -331,7 +332,7 @@ def cluster_events(
 
 
 def _evidence(
-    cluster: EventCluster, item: EventItem, check: Compatibility, collection: Hashable | None
+    cluster: EventCluster, item: EventItem, check: Compatibility, collection: Collection | None
 ) -> float | None:
     """The hand-set evidence, plus ``COLLECTION_EVIDENCE`` where the mention linker put the
     event with a member of the cluster and no actor is on another branch, less
@@ -344,7 +345,7 @@ def _evidence(
         together = not check.actors_contradict(cluster, item)
         return evidence + COLLECTION_EVIDENCE if together else evidence
     worded_apart = bool(item.wording) and any(
-        c[0] == collection[0] and item.wording in wordings  # type: ignore[index]
+        c[0] == collection[0] and item.wording in wordings
         for c, wordings in cluster.collections.items()
     )
     return evidence - COLLECTION_AGAINST if worded_apart else evidence
@@ -471,7 +472,7 @@ def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, st
 
 
 def _query_keys(
-    item: EventItem, check: Compatibility, collection: Hashable | None = None
+    item: EventItem, check: Compatibility, collection: Collection | None = None
 ) -> list[tuple[str, str]]:
     keys = _anchor_keys(item.source, item.target, item.place, check)
     cell = item.place.cell if item.place else None

@@ -22,15 +22,22 @@ def leaves_reached(
 ) -> np.ndarray:
     """The leaf each row of the 2-D ``x`` reaches in the tree whose first node is ``start``:
     node ``k`` sends a row left when its ``feature`` is at most ``threshold``; child indices
-    are relative to the tree's start. All rows step together, ``depth + 1`` steps at most."""
-    rows = np.arange(len(x))
-    node = np.full(len(x), start, dtype=np.int64)
+    are relative to the tree's start. The rows not yet at a leaf step together, ``depth + 1``
+    steps at most (a row leaves the walk at its leaf: most leaves lie well above ``depth``)."""
+    is_leaf = is_leaf.astype(bool, copy=False)  # the place chooser's npz stores 0 / 1
+    node = np.empty(len(x), dtype=np.int64)
+    active = np.arange(len(x))
+    current = np.full(len(x), start, dtype=np.int64)
     for _ in range(depth + 1):
-        leaf = is_leaf[node]
-        if leaf.all():
-            break
-        go_left = x[rows, feature[node]] <= threshold[node]
-        node = np.where(leaf, node, np.where(go_left, left[node], right[node]) + start)
+        leaf = is_leaf[current]
+        if leaf.any():
+            node[active[leaf]] = current[leaf]
+            active, current = active[~leaf], current[~leaf]
+            if not len(active):
+                return node
+        go_left = x[active, feature[current]] <= threshold[current]
+        current = np.where(go_left, left[current], right[current]) + start
+    node[active] = current
     return node
 
 

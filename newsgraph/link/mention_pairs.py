@@ -55,7 +55,7 @@ from .mentions import (
     Mention,
     MentionItem,
     _sentences,
-    document_clusters,
+    document_clusters_at,
     document_similarity,
     mention_items,
     stem,
@@ -251,10 +251,9 @@ def topic_mentions(
             window_names.append(frozenset(w.lower() for w in _NAME.findall(near)))
             sentence_words.append([w for w in stems if w != trigger])
 
-    def same_cluster(threshold: float) -> np.ndarray:
-        groups = document_clusters(records, threshold, similarity) if records else []
-        cluster_of = {index: n for n, group in enumerate(groups) for index in group}
-        return np.asarray([cluster_of.get(i, i) for i in range(len(records))], dtype=int)
+    thresholds = (DOC_SIMILARITY, LOOSE_DOC_SIMILARITY, TIGHT_DOC_SIMILARITY)
+    stories = document_clusters_at(records, thresholds, similarity) if records else [[]] * 3
+    doc_cluster, loose, tight = (_cluster_of(groups, len(records)) for groups in stories)
 
     return TopicMentions(
         items=items,
@@ -266,11 +265,17 @@ def topic_mentions(
         window_names=window_names,
         sentence_words=sentence_words,
         doc_similarity=np.asarray(similarity, dtype=float).reshape(len(records), -1),
-        doc_cluster=same_cluster(DOC_SIMILARITY),
-        doc_cluster_loose=same_cluster(LOOSE_DOC_SIMILARITY),
-        doc_cluster_tight=same_cluster(TIGHT_DOC_SIMILARITY),
+        doc_cluster=doc_cluster,
+        doc_cluster_loose=loose,
+        doc_cluster_tight=tight,
         arguments=[argument_slots(item.mention.arguments) for item in items],
     )
+
+
+def _cluster_of(groups: Sequence[Sequence[int]], n: int) -> np.ndarray:
+    """Each of ``n`` articles' group number (its own index where no group holds it)."""
+    cluster_of = {index: k for k, group in enumerate(groups) for index in group}
+    return np.asarray([cluster_of.get(i, i) for i in range(n)], dtype=int)
 
 
 def argument_slots(arguments: Sequence[tuple[str, Sequence[str]]]) -> dict[str, frozenset[str]]:
@@ -335,20 +340,42 @@ def pair_features(
             out[..., col[name]] = values
     for name, values in _argument_agreement(topic.arguments, n).items():
         out[..., col[name]] = values
-    check = Compatibility(parents)
     with_event = [k for k, i in enumerate(topic.items) if i.event is not None or i.times]
-    for a in with_event:
-        x = topic.items[a]
-        for b in with_event:
-            y = topic.items[b]
-            if x.times and y.times:
-                agree = any(times_agree(s, t) for s in x.times for t in y.times)
-                out[a, b, col["times_agree" if agree else "times_contradict"]] = 1
-            verdicts = (check.actors(x.source, y.source), check.actors(x.target, y.target))
-            out[a, b, col["actors_agree"]] = any(v is True for v in verdicts)
-            out[a, b, col["actors_contradict"]] = any(v is False for v in verdicts)
-            out[a, b, col["same_event_type"]] = bool(x.type) and x.type == y.type
+    if with_event:
+        signatures = [_event_signature(topic.items[k]) for k in with_event]
+        kinds = {s: k for k, s in enumerate(dict.fromkeys(signatures))}
+        code = np.asarray([kinds[s] for s in signatures])
+        table = _event_agreement(list(kinds), Compatibility(parents))
+        columns = [col[name] for name in EVENT_AGREEMENT]
+        out[np.ix_(with_event, with_event, columns)] = table[code[:, None], code[None, :]]
     return out
+
+
+# ``pair_features`` columns of two mentions' events (their times, actors and PLOVER types)
+EVENT_AGREEMENT = ("times_agree", "times_contradict", "actors_agree", "actors_contradict",
+                   "same_event_type")  # fmt: skip
+EventSignature = tuple[tuple[str, ...], str | None, str | None, str | None]
+
+
+def _event_signature(item: MentionItem) -> EventSignature:
+    return (item.times, item.source, item.target, item.type)
+
+
+def _event_agreement(kinds: Sequence[EventSignature], check: Compatibility) -> np.ndarray:
+    """The ``EVENT_AGREEMENT`` columns of every ordered pair of distinct event signatures
+    (times, source, target, type), computed once per pair of signatures: a collection's
+    events share few (its pairs grow with the square of its events)."""
+    table = np.zeros((len(kinds), len(kinds), len(EVENT_AGREEMENT)))
+    for a, (times_a, source_a, target_a, type_a) in enumerate(kinds):
+        for b, (times_b, source_b, target_b, type_b) in enumerate(kinds):
+            if times_a and times_b:
+                agree = any(times_agree(s, t) for s in times_a for t in times_b)
+                table[a, b, 0 if agree else 1] = 1
+            verdicts = (check.actors(source_a, source_b), check.actors(target_a, target_b))
+            table[a, b, 2] = any(v is True for v in verdicts)
+            table[a, b, 3] = any(v is False for v in verdicts)
+            table[a, b, 4] = bool(type_a) and type_a == type_b
+    return table
 
 
 def set_priors(x: np.ndarray, topic: TopicMentions, priors: FamilyPriors) -> None:

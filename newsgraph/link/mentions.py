@@ -343,9 +343,7 @@ def document_clusters_at(
     return [_attach_alone(groups, sim) for groups in stopped]
 
 
-def _average_link_stops(
-    sim: np.ndarray, thresholds: Sequence[float]
-) -> list[dict[int, list[int]]]:
+def _average_link_stops(sim: np.ndarray, thresholds: Sequence[float]) -> list[dict[int, list[int]]]:
     """The groups (first member → members) where average-link agglomeration on ``sim`` stops
     at each threshold: it merges the pair of groups with the highest average similarity (ties:
     the lowest first index, then the lowest second) while that average reaches the

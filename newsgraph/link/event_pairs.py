@@ -38,6 +38,7 @@ from ..datafiles import data_file
 from .event_items import EventItem
 from .mention_pairs import (
     PairModel,
+    ReadingCache,
     cluster_mentions_learned,
     load_model,
     pair_features,
@@ -132,6 +133,8 @@ class PairEvidence:
     mentions: dict[tuple[str, str], Mention] = field(default_factory=dict)
     # event key → (collection, the mention linker's cluster in it); built on first use
     collections: dict[tuple[str, str], tuple[int, int]] | None = None
+    # each rebuilt article's and event's reading, shared by all the collections built of them
+    readings: ReadingCache = field(default_factory=ReadingCache)
 
     @classmethod
     def for_records(
@@ -205,7 +208,7 @@ class PairEvidence:
                 if key[0] in by_article:
                     by_article[key[0]].append(mention)
             labels = cluster_mentions_learned([self.records[a] for a in articles], by_article,
-                                              self.model)  # fmt: skip
+                                              self.model, self.readings)  # fmt: skip
             found.update({key: (n, label) for key, label in labels.items()})  # type: ignore[misc]
         return found
 
@@ -275,7 +278,7 @@ class PairEvidence:
         by_article: dict[str, list[Mention]] = {}
         for k in keys:
             by_article.setdefault(k[0], []).append(self.mentions[k])
-        topic = topic_mentions([self.records[a] for a in by_article], by_article)
+        topic = topic_mentions([self.records[a] for a in by_article], by_article, self.readings)
         row = {k: n for n, k in enumerate(topic.keys)}
         x = pair_features(topic, self.parents, self.model.priors)
         first, rest = row[key], [row[k] for k in others]

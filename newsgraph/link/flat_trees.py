@@ -4,7 +4,7 @@ scripts), with numpy only: the shipped package needs no scikit-learn at run time
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -41,6 +41,11 @@ def leaves_reached(
     return node
 
 
+# Rows walked through every tree at once by ``BoostedTrees.scores`` (a rows × trees array of
+# nodes: a bounded block keeps it small)
+WALK_ROWS = 2048
+
+
 @dataclass(slots=True)
 class BoostedTrees:
     """Gradient-boosted regression trees as flat arrays (scikit-learn's
@@ -59,24 +64,46 @@ class BoostedTrees:
     value: np.ndarray
     depth: int
 
-    def scores(self, x: np.ndarray) -> np.ndarray:
-        """Raw scores (log-odds) of the rows of ``x`` (any leading shape)."""
-        rows = x.reshape(-1, x.shape[-1])
-        out = np.full(len(rows), self.baseline)
-        for start in self.start.tolist():
-            out += self.value[self._leaves(rows, start)]
-        return out.reshape(x.shape[:-1])
+    # per feature, the sorted thresholds its nodes split at (``split_codes``), built on first use
+    splits: list[np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def _leaves(self, rows: np.ndarray, start: int) -> np.ndarray:
-        return leaves_reached(
-            rows, start, self.depth, self.feature, self.threshold, self.left, self.right,
-            self.is_leaf,
-        )  # fmt: skip
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Raw scores (log-odds) of the rows of ``x`` (any leading shape), each row of
+        distinct ``split_codes`` walked once: rows that fall between the same thresholds of
+        every feature reach the same leaves."""
+        rows = x.reshape(-1, x.shape[-1])
+        _, first, inverse = np.unique(
+            self.split_codes(rows), axis=0, return_index=True, return_inverse=True
+        )
+        walked = rows[first]
+        out = np.full(len(walked), self.baseline)
+        for begin in range(0, len(walked), WALK_ROWS):
+            leaves = self._leaves_together(walked[begin : begin + WALK_ROWS])
+            for tree in range(leaves.shape[1]):  # tree by tree: the sums as ever, to the bit
+                out[begin : begin + WALK_ROWS] += self.value[leaves[:, tree]]
+        return out[inverse.reshape(-1)].reshape(x.shape[:-1])
+
+    def split_codes(self, rows: np.ndarray) -> np.ndarray:
+        """For each row and feature the trees split on, how many of that feature's split
+        thresholds lie below the value: a node sends a row left (value at most its
+        threshold) exactly when that count is at most its threshold's rank."""
+        if self.splits is None:
+            inner = ~self.is_leaf.astype(bool)
+            used = int(self.feature[inner].max()) + 1 if inner.any() else 0
+            self.splits = [np.unique(self.threshold[inner & (self.feature == f)])
+                           for f in range(used)]  # fmt: skip
+        codes = [np.searchsorted(split, rows[:, f]) for f, split in enumerate(self.splits)]
+        return np.stack(codes, axis=1) if codes else np.zeros((len(rows), 1), dtype=np.int64)
 
     def scores_stepping_together(self, x: np.ndarray) -> np.ndarray:
         """``scores`` of the rows of a 2-D ``x``, walking every tree at once: one numpy step
         per tree level instead of one per tree and level, for callers that score a few rows
         at a time, where the per-call cost dominates."""
+        return self.baseline + self.value[self._leaves_together(x)].sum(axis=1)
+
+    def _leaves_together(self, x: np.ndarray) -> np.ndarray:
+        """The leaf each row of a 2-D ``x`` reaches in each tree (rows × trees), every tree
+        walked at once."""
         starts = self.start[None, :]
         node = np.repeat(starts, len(x), axis=0)
         rows = np.arange(len(x))[:, None]
@@ -87,7 +114,7 @@ class BoostedTrees:
             go_left = x[rows, self.feature[node]] <= self.threshold[node]
             step = np.where(go_left, self.left[node], self.right[node]) + starts
             node = np.where(leaf, node, step)
-        return self.baseline + self.value[node].sum(axis=1)
+        return node
 
     ARRAYS = ("start", "feature", "threshold", "left", "right", "is_leaf", "value")
 

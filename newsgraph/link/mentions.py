@@ -273,7 +273,7 @@ def times_agree(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- document clusters
 
 
-def _doc_features(record: Mapping[str, Any]) -> Counter[str]:
+def doc_features(record: Mapping[str, Any]) -> Counter[str]:
     text = (record.get("article") or {}).get("text") or ""
     words = Counter(
         stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and not w.isdigit()
@@ -295,11 +295,14 @@ def _doc_features(record: Mapping[str, Any]) -> Counter[str]:
     return words
 
 
-def document_similarity(records: Sequence[Mapping[str, Any]]) -> list[list[float]]:
+def document_similarity(
+    records: Sequence[Mapping[str, Any]], bags: Sequence[Counter[str]] | None = None
+) -> list[list[float]]:
     """The cosine of each pair of articles' TF-IDF vectors (words, names, actors, places,
-    dates); 1 on the diagonal."""
+    dates; ``bags``: their ``doc_features``, where the caller kept them); 1 on the
+    diagonal."""
     n = len(records)
-    bags = [_doc_features(r) for r in records]
+    bags = bags if bags is not None else [doc_features(r) for r in records]
     df = Counter(term for bag in bags for term in bag)
     vectors = []
     for bag in bags:

@@ -165,6 +165,8 @@ def test_collection_clusters_need_a_batch_the_linker_can_read_a_story_from() -> 
     assert evidence is not None
     labels = [evidence.collection_cluster((r["article"]["id"], "e1")) for r in batch]
     assert all(label is not None and label[0] == 0 for label in labels)  # one collection
+    off = PairEvidence.for_records(batch, {}, collections=False)
+    assert off is not None and off.collection_cluster(("c1", "e1")) is None
 
 
 def test_fast_tree_walk_gives_the_models_probabilities() -> None:

@@ -133,6 +133,7 @@ class PairEvidence:
     mentions: dict[tuple[str, str], Mention] = field(default_factory=dict)
     # event key → (collection, the mention linker's cluster in it); built on first use
     collections: dict[tuple[str, str], tuple[int, int]] | None = None
+    use_collections: bool = True  # False: no collection evidence (``collection_cluster`` None)
     # each rebuilt article's and event's reading, shared by all the collections built of them
     readings: ReadingCache = field(default_factory=ReadingCache)
 
@@ -144,15 +145,17 @@ class PairEvidence:
         sentences: Mapping[str, Sequence[Sentence]] | None = None,
         model: PairModel | None = None,
         merge_model: PairModel | None = None,
+        collections: bool = True,
     ) -> PairEvidence | None:
         """From contract records; ``sentences`` (article id → its event sentences, from the
         store) stands in for the article text. None where no pair model is shipped;
-        ``merge_model`` defaults to the shipped link-shaped one."""
+        ``merge_model`` defaults to the shipped link-shaped one; ``collections=False`` leaves
+        the mention linker's collection clusters out (``collection_cluster``)."""
         merge_model = merge_model or load_merge_model()
         model = model or load_model()
         if model is None:
             return None
-        evidence = cls(model, parents, merge_model)
+        evidence = cls(model, parents, merge_model, use_collections=collections)
         for record in records:
             article_id = (record.get("article") or {}).get("id") or ""
             own = sentences.get(article_id) if sentences is not None else None
@@ -187,7 +190,9 @@ class PairEvidence:
     def collection_cluster(self, key: tuple[str, str]) -> tuple[int, int] | None:
         """The mention linker's cluster of the event (``cluster_mentions_learned`` over its
         collection: the articles in visit order, ``COLLECTION_ARTICLES`` at a time, each event
-        one mention); None without an evidence span."""
+        one mention); None without an evidence span, or with ``use_collections`` off."""
+        if not self.use_collections:
+            return None
         if self.collections is None:
             self.collections = self._cluster_collections()
         return self.collections.get(key)

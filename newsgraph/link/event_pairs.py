@@ -202,16 +202,16 @@ class PairEvidence:
         found: dict[tuple[str, str], tuple[int, int]] = {}
         if len(ordered) < COLLECTION_MIN_ARTICLES:
             return found
+        for article_id in ordered:
+            if article_id not in self.records:
+                self._build(*self.sources[article_id])
+        of_article: dict[str, list[Mention]] = {}  # once: a scan per collection is quadratic
+        for key, mention in self.mentions.items():
+            of_article.setdefault(key[0], []).append(mention)
         parts = -(-len(ordered) // COLLECTION_ARTICLES)
         for n in range(parts):
             articles = ordered[n * len(ordered) // parts : (n + 1) * len(ordered) // parts]
-            for article_id in articles:
-                if article_id not in self.records:
-                    self._build(*self.sources[article_id])
-            by_article: dict[str, list[Mention]] = {a: [] for a in articles}
-            for key, mention in self.mentions.items():
-                if key[0] in by_article:
-                    by_article[key[0]].append(mention)
+            by_article = {a: of_article.get(a, []) for a in articles}
             labels = cluster_mentions_learned([self.records[a] for a in articles], by_article,
                                               self.model, self.readings)  # fmt: skip
             found.update({key: (n, label) for key, label in labels.items()})  # type: ignore[misc]

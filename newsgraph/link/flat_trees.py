@@ -111,18 +111,25 @@ class BoostedTrees:
 
     def _leaves_together(self, x: np.ndarray) -> np.ndarray:
         """The leaf each row of a 2-D ``x`` reaches in each tree (rows × trees), every tree
-        walked at once."""
-        starts = self.start[None, :]
-        node = np.repeat(starts, len(x), axis=0)
-        rows = np.arange(len(x))[:, None]
+        walked at once; a (row, tree) pair leaves the walk at its leaf (most leaves lie well
+        above ``depth``)."""
+        rows, trees = len(x), len(self.start)
+        is_leaf = self.is_leaf.astype(bool, copy=False)
+        row = np.repeat(np.arange(rows), trees)
+        start = np.tile(self.start, rows)
+        node = start.copy()
+        active, current = np.arange(rows * trees), start.copy()
         for _ in range(self.depth + 1):
-            leaf = self.is_leaf[node]
-            if leaf.all():
-                break
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            step = np.where(go_left, self.left[node], self.right[node]) + starts
-            node = np.where(leaf, node, step)
-        return node
+            leaf = is_leaf[current]
+            if leaf.any():
+                node[active[leaf]] = current[leaf]
+                active, current = active[~leaf], current[~leaf]
+                if not len(active):
+                    break
+            go_left = x[row[active], self.feature[current]] <= self.threshold[current]
+            current = np.where(go_left, self.left[current], self.right[current]) + start[active]
+        node[active] = current
+        return node.reshape(rows, trees)
 
     ARRAYS = ("start", "feature", "threshold", "left", "right", "is_leaf", "value")
 

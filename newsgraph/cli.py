@@ -295,6 +295,15 @@ def link(
     full: Annotated[
         bool, typer.Option("--full", help="Recompute everything, not only the new articles.")
     ] = False,
+    collections: Annotated[
+        bool,
+        typer.Option(
+            "--collections/--no-collections",
+            help="Use the mention linker's clusters over collections of 14-40 articles as "
+            "evidence in event clustering (--no-collections: the pair evidence only, less CPU; "
+            "see docs/link.md).",
+        ),
+    ] = True,
 ) -> None:
     """Cluster stored events across articles and find claim links (disputes, repeats).
 
@@ -306,7 +315,7 @@ def link(
     from .store import open_store
 
     with user_errors(), open_store(db, create=False) as store:
-        summary = link_store(store, full=full)
+        summary = link_store(store, full=full, collections=collections)
     if as_json:
         print(json.dumps(summary.to_dict(), indent=2))
         return

@@ -15,6 +15,7 @@ from test_link_incremental import link_tables, write
 
 from newsgraph.link import link_records, link_store
 from newsgraph.link.event_pairs import (
+    COLLECTION_MIN_ARTICLES,
     PairEvidence,
     event_sentences,
     load_merge_model,
@@ -30,12 +31,18 @@ needs_model = pytest.mark.skipif(load_model() is None, reason="no mention_pairs.
 
 
 class FixedScorer:
-    """A pair scorer answering one probability per (item article, cluster's first article)."""
+    """A pair scorer answering one probability per (item article, cluster's first article),
+    and the mention linker's collection cluster per article (none unless given)."""
 
     merge_threshold = None  # ranks and vetoes only
 
-    def __init__(self, table: dict[tuple[str, str], float | None]) -> None:
+    def __init__(
+        self,
+        table: dict[tuple[str, str], float | None],
+        collection: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         self.table = table
+        self.collection = collection or {}
 
     def cluster_probability(
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
@@ -46,6 +53,9 @@ class FixedScorer:
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
     ) -> list[float | None]:
         return [None] * len(clusters)
+
+    def collection_cluster(self, key: tuple[str, str]) -> tuple[int, int] | None:
+        return self.collection.get(key[0])  # the mention linker's cluster, by article
 
 
 def items_of(records: list[dict]) -> list[EventItem]:
@@ -95,6 +105,68 @@ def test_the_scorer_ranks_two_clusters_with_equal_evidence() -> None:
     assert groups(cluster_events(items_of(records))) == [["k1", "k3"], ["k2"]]
     prefer_k2 = FixedScorer({("k3", "k1"): 0.55, ("k3", "k2"): 0.95})
     assert groups(cluster_events(items_of(records), pairs=prefer_k2)) == [["k1"], ["k2", "k3"]]
+
+
+# the same wording, no place, toll or attacker in common: half the evidence needed
+WORDED = [
+    report("c1", "Gunmen opened fire on a wedding party on Monday, killing seven guests.",
+           "fire", 7),
+    report("c2", "Gunmen opened fire on a wedding in the hills on Monday, witnesses said.",
+           "fire"),
+]  # fmt: skip
+
+
+def test_the_mention_linkers_collection_cluster_joins_reports_the_evidence_leaves_apart() -> None:
+    assert groups(cluster_events(items_of(WORDED), pairs=FixedScorer({}))) == [["c1"], ["c2"]]
+    together = FixedScorer({}, {"c1": (0, 4), "c2": (0, 4)})
+    assert groups(cluster_events(items_of(WORDED), pairs=together)) == [["c1", "c2"]]
+    apart = FixedScorer({}, {"c1": (0, 4), "c2": (0, 5)})
+    assert groups(cluster_events(items_of(WORDED), pairs=apart)) == [["c1"], ["c2"]]
+
+
+def test_the_collection_cluster_never_joins_other_tolls_or_other_sides() -> None:
+    records = [
+        report("t1", "An Israeli strike on Rafah killed five people on Monday.", "strike", 5,
+               RAFAH, ("israel", "Israeli")),
+        report("t2", "An Israeli strike on Rafah killed 20 people on Monday.", "strike", 20,
+               RAFAH, ("israel", "Israeli")),
+        report("t3", "Hamas fired a rocket strike from Rafah on Monday.", "strike", None, RAFAH,
+               ("hamas", "Hamas")),
+    ]  # fmt: skip
+    one = FixedScorer({}, {"t1": (0, 1), "t2": (0, 1), "t3": (0, 1)})
+    assert groups(cluster_events(items_of(records), pairs=one)) == [["t1"], ["t2"], ["t3"]]
+
+
+def test_a_same_worded_report_the_linker_puts_apart_needs_more_than_place_and_wording() -> None:
+    records = [
+        report("p1", "A strike on Rafah killed five people on Monday.", "strike", None, RAFAH),
+        report("p2", "A strike on Rafah hit a market on Monday.", "strike", None, RAFAH),
+    ]
+    assert groups(cluster_events(items_of(records), pairs=FixedScorer({}))) == [["p1", "p2"]]
+    apart = FixedScorer({}, {"p1": (0, 1), "p2": (0, 2)})
+    assert groups(cluster_events(items_of(records), pairs=apart)) == [["p1"], ["p2"]]
+    # another collection says nothing about it
+    elsewhere = FixedScorer({}, {"p1": (0, 1), "p2": (1, 2)})
+    assert groups(cluster_events(items_of(records), pairs=elsewhere)) == [["p1", "p2"]]
+
+
+@needs_model
+def test_collection_clusters_need_a_batch_the_linker_can_read_a_story_from() -> None:
+    towns = ["Arlen", "Bexley", "Corran", "Dunmore", "Elgin", "Fenwick", "Garvey", "Holt",
+             "Ivers", "Jarrow", "Kellen", "Lorne"]  # fmt: skip
+    batch = WORDED + [
+        report(f"b{n}", f"Protesters marched through {town} on Monday, police said.", "marched")
+        for n, town in enumerate(towns)
+    ]
+    assert len(batch) == COLLECTION_MIN_ARTICLES
+    small = PairEvidence.for_records(batch[:-1], {})
+    assert small is not None and small.collection_cluster(("c1", "e1")) is None
+    evidence = PairEvidence.for_records(batch, {})
+    assert evidence is not None
+    labels = [evidence.collection_cluster((r["article"]["id"], "e1")) for r in batch]
+    assert all(label is not None and label[0] == 0 for label in labels)  # one collection
+    off = PairEvidence.for_records(batch, {}, collections=False)
+    assert off is not None and off.collection_cluster(("c1", "e1")) is None
 
 
 def test_fast_tree_walk_gives_the_models_probabilities() -> None:

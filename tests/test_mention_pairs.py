@@ -6,12 +6,18 @@ from __future__ import annotations
 import numpy as np
 from test_link import _mentions, record
 
+from newsgraph.link.compatibility import Compatibility
 from newsgraph.link.mention_pairs import (
+    EVENT_AGREEMENT,
     FEATURES,
     BoostedTrees,
+    PairModel,
+    _event_agreement,
+    mirrored_probabilities,
     pair_features,
     topic_mentions,
 )
+from newsgraph.link.mentions import Mention, MentionItem, document_clusters, document_clusters_at
 
 COL = {name: k for k, name in enumerate(FEATURES)}
 
@@ -39,6 +45,86 @@ def test_boosted_trees_score_each_row_and_keep_its_shape() -> None:
     assert scores.tolist() == [[-0.25, 2.75], [-0.25, 2.75]]  # at the threshold goes left
     again = BoostedTrees.from_json(stump().to_json())
     assert again.scores(x).tolist() == scores.tolist()
+
+
+def two_levels() -> BoostedTrees:
+    """One tree of two levels: feature 0 at most 1.0 → (feature 1 at most 0.5 → 1, else 2),
+    else 4; a second splits feature 0 at 3.0 (→ 10, else 20)."""
+    return BoostedTrees(
+        baseline=0.0,
+        start=np.array([0, 5]),
+        feature=np.array([0, 1, 0, 0, 0, 0, 0, 0]),
+        threshold=np.array([1.0, 0.5, 0.0, 0.0, 0.0, 3.0, 0.0, 0.0]),
+        left=np.array([1, 3, 0, 0, 0, 1, 0, 0]),
+        right=np.array([2, 4, 0, 0, 0, 2, 0, 0]),
+        is_leaf=np.array([0, 0, 1, 1, 1, 0, 1, 1], dtype=np.uint8),  # as an npz stores it
+        value=np.array([0.0, 0.0, 4.0, 1.0, 2.0, 0.0, 10.0, 20.0]),
+        depth=2,
+    )
+
+
+def test_boosted_trees_walk_rows_between_the_same_thresholds_once() -> None:
+    trees = two_levels()
+    x = np.array([[1.0, 0.5], [0.2, 0.1], [1.0, 0.6], [2.0, 9.0], [3.0, 0.0], [3.5, 0.0]])
+    assert trees.scores(x).tolist() == [11.0, 11.0, 12.0, 14.0, 14.0, 24.0]
+    codes = trees.split_codes(x)
+    assert codes[0].tolist() == codes[1].tolist()  # at a threshold and below it: alike
+    assert codes[0].tolist() != codes[2].tolist()
+    assert codes[3].tolist() == [1, 1]  # between feature 0's two splits, above feature 1's one
+    assert codes[5].tolist() == [2, 0]
+    assert trees.scores(x[:0]).shape == (0,)
+
+
+def test_mirrored_probabilities_are_the_models_own() -> None:
+    model = PairModel(weights=np.array([2.0, -1.0]), intercept=0.1, threshold=0.5,
+                      features=("same_family", "same_doc"))  # fmt: skip
+    x = np.zeros((3, 3, 2))
+    x[..., 0] = [[1, 1, 0], [1, 1, 0], [0, 0, 1]]  # symmetric
+    x[0, 2, 1] = 1.0  # one pair's feature in one order only
+    assert np.array_equal(mirrored_probabilities(model, x), model.probabilities(x))
+
+
+def test_document_clusters_at_several_thresholds_are_each_thresholds_own() -> None:
+    # 0-1 and 2-3 alike; 0-1 a little like 2-3; article 4 like 2 only faintly
+    sim = [
+        [1.0, 0.8, 0.3, 0.2, 0.0],
+        [0.8, 1.0, 0.3, 0.2, 0.0],
+        [0.3, 0.3, 1.0, 0.7, 0.05],
+        [0.2, 0.2, 0.7, 1.0, 0.0],
+        [0.0, 0.0, 0.05, 0.0, 1.0],
+    ]
+    records = [{} for _ in sim]
+    thresholds = (0.75, 0.5, 0.2, 0.01)
+    found = document_clusters_at(records, thresholds, sim)
+    assert found == [document_clusters(records, t, sim) for t in thresholds]
+    assert found[0] == [[0, 1, 2, 3, 4]]  # 2, 3 and 4 alone at 0.75 join the one story
+    assert found[1] == [[0, 1], [2, 3, 4]]  # 4 alone joins its likest of two
+    assert found[2] == [[0, 1, 2, 3, 4]]  # 0-1 and 2-3 average 0.25
+
+
+def event_item(n: int, times: tuple[str, ...], source: str | None, kind: str | None) -> MentionItem:
+    mention = Mention(f"a{n}", "m1", ((0, 4),), "strike")
+    return MentionItem(mention, "attack", (f"a{n}", "e1"), times, (), source, None, kind)
+
+
+def test_event_agreement_compares_dates_actors_and_types_of_each_pair() -> None:
+    items = [
+        event_item(0, ("2025-03-07",), "idf", "ASSAULT"),
+        event_item(1, ("XXXX-03-07", "2025-04-01"), "israel", "ASSAULT"),
+        event_item(2, ("2025-03-08",), "hamas", "COERCE"),
+        event_item(3, (), None, None),
+    ]
+    x = _event_agreement(items, Compatibility({"idf": "israel"}))
+    column = {name: k for k, name in enumerate(EVENT_AGREEMENT)}
+
+    def pairs(name: str) -> list[tuple[int, int]]:
+        return [(a, b) for a in range(4) for b in range(4) if x[a, b, column[name]]]
+
+    assert pairs("times_agree") == [(0, 0), (0, 1), (1, 0), (1, 1), (2, 2)]
+    assert pairs("times_contradict") == [(0, 2), (1, 2), (2, 0), (2, 1)]
+    assert pairs("actors_agree") == [(0, 0), (0, 1), (1, 0), (1, 1), (2, 2)]
+    assert pairs("actors_contradict") == [(0, 2), (1, 2), (2, 0), (2, 1)]
+    assert pairs("same_event_type") == [(0, 0), (0, 1), (1, 0), (1, 1), (2, 2)]
 
 
 def test_near_context_and_story_features() -> None:

@@ -16,7 +16,7 @@ from newsgraph.components.places.resolver import _Context
 from newsgraph.components.places.weights import ResolverWeights
 from newsgraph.components.quotes.lexicon import QuoteKnowledge, load_knowledge
 from newsgraph.extensions import actor_mention_at, entities, set_entities
-from newsgraph.link.flat_trees import ROWS_PER_BLOCK, leaves_reached
+from newsgraph.link.flat_trees import WALK_ROWS, leaves_reached
 from newsgraph.model import ActorMention
 
 
@@ -212,7 +212,7 @@ def test_person_names_are_those_of_a_scan_of_the_entities(nlp) -> None:
 def test_boosted_tree_scores_are_bit_identical_to_a_tree_by_tree_sum() -> None:
     trees = load_place_model().trees  # the shipped event-place chooser: 150 trees
     rng = np.random.default_rng(11)
-    rows = ROWS_PER_BLOCK + 5  # two blocks
+    rows = WALK_ROWS + 5  # two blocks
     x = (rng.random((rows, trees.feature.max() + 1)) < 0.4) * rng.random((rows, 1)) * 4
     plain = np.full(rows, trees.baseline)
     for start in trees.start.tolist():

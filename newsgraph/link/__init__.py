@@ -78,16 +78,23 @@ def link_records(
     parents: Mapping[str, str] | None = None,
     sentences: Mapping[str, Sequence[Sentence]] | None = None,
     learned: bool = True,
+    collections: bool = True,
 ) -> LinkResult:
     """Cluster events and find claim links over contract records (error records are skipped).
     ``parents`` (actor → parent actor) defaults to the records' own actor affiliations.
     ``sentences`` (article id → its event sentences, from the store) stand in for the article
-    text the learned pair evidence reads; ``learned=False`` clusters by hand-set evidence only."""
+    text the learned pair evidence reads; ``learned=False`` clusters by hand-set evidence only;
+    ``collections=False`` keeps the learned pair evidence but leaves out the mention linker's
+    collection clusters (``PairEvidence.collection_cluster``: the costliest part)."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
     events: list[EventItem] = [e for r in records for e in event_items(r)]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
-    pairs = PairEvidence.for_records(records, parents, sentences) if learned else None
+    pairs = (
+        PairEvidence.for_records(records, parents, sentences, collections=collections)
+        if learned
+        else None
+    )
     clusters = cluster_events(events, parents, pairs=pairs)
     links = find_claim_links(claims, parents)
     summary = LinkSummary(
@@ -101,15 +108,20 @@ def link_records(
     return LinkResult(clusters, links, summary)
 
 
-def link_store(store: Any, full: bool = False, learned: bool = True) -> LinkSummary:
+def link_store(
+    store: Any, full: bool = False, learned: bool = True, collections: bool = True
+) -> LinkSummary:
     """Link the articles stored since the last run into the store's clusters and claim links
     (``full``, or a store never linked: recompute everything). See ``incremental.py``.
-    ``learned=False`` leaves the learned pair evidence out (hand-set evidence only)."""
+    ``learned=False`` leaves the learned pair evidence out (hand-set evidence only);
+    ``collections=False`` only the mention linker's collection clusters (``link_records``)."""
     mode = "full" if full or not store.has_link_state() else "incremental"
     run_id = store.begin_run({"stage": "link", "mode": mode})
     try:
         parents = store_affiliations(store)
-        update = (_full_update if mode == "full" else incremental_update)(store, parents, learned)
+        update = (_full_update if mode == "full" else incremental_update)(
+            store, parents, learned, collections
+        )
         store.write_link_results(
             update.clusters,
             update.links,
@@ -132,12 +144,14 @@ def link_store(store: Any, full: bool = False, learned: bool = True) -> LinkSumm
     return summary
 
 
-def _full_update(store: Any, parents: Mapping[str, str], learned: bool = True) -> LinkUpdate:
+def _full_update(
+    store: Any, parents: Mapping[str, str], learned: bool = True, collections: bool = True
+) -> LinkUpdate:
     """Every stored article, linked from scratch."""
     ids = store.article_ids()
     records = list(store.records_of(ids))
     sentences = store_sentences(store, records) if learned else None
-    result = link_records(records, parents, sentences, learned)
+    result = link_records(records, parents, sentences, learned, collections)
     return LinkUpdate(
         clusters=[c.to_row() for c in result.clusters],
         links=[link.to_row() for link in result.links],

@@ -17,7 +17,12 @@ the model's trees): its cost is bounded by the candidates, never by the store.
 ``tools/train_link_pairs.py``: a logistic regression over the two articles' similarity and the
 two sentences' word overlap, fitted on same-worded pairs of newsgraph's own events in ECB+'s
 train topics) about the event and one member of each of a few clusters, each pair in a
-collection of its two articles, as it was fitted.
+collection of its two articles, as it was fitted. ``PairEvidence.collection_cluster`` is the
+mention linker's own clustering (``cluster_mentions_learned``, average link over the scorer's
+probabilities) of every event of a collection of the batch's articles (at least
+``COLLECTION_MIN_ARTICLES``, at most ``COLLECTION_ARTICLES``, in visit order), each event one
+mention: the story-level evidence (document clusters, which words co-occur across articles)
+that two-article comparisons lack.
 """
 
 from __future__ import annotations
@@ -31,7 +36,14 @@ import numpy as np
 
 from ..datafiles import data_file
 from .event_items import EventItem
-from .mention_pairs import PairModel, load_model, pair_features, topic_mentions
+from .mention_pairs import (
+    PairModel,
+    ReadingCache,
+    cluster_mentions_learned,
+    load_model,
+    pair_features,
+    topic_mentions,
+)
 from .mentions import Mention, _sentences
 from .triggers import evidence_trigger
 
@@ -41,6 +53,15 @@ CONTEXT_MEMBERS = 3
 Sentence = tuple[int, str]  # (start offset in the article, text)
 # The link-shaped merge model (``tools/train_link_pairs.py``), beside the pair scorer's.
 MERGE_MODEL_FILE = "link_pairs.json"
+# Articles of one collection the mention linker clusters as a whole (``collection_cluster``):
+# its evidence is the story around each event (which articles tell it, in which words), read
+# from document similarities and word co-occurrence across the collection. It was fitted on
+# ECB+ topics of 14-39 articles: fewer say nothing of the story (in two articles it rates any
+# two uses of one word alike), so smaller batches get no collection evidence; larger ones are
+# cut, in visit order, into near-equal collections of at most COLLECTION_ARTICLES (the cost
+# grows with the square of a collection's events).
+COLLECTION_MIN_ARTICLES = 14
+COLLECTION_ARTICLES = 40
 
 
 def event_sentences(record: Mapping[str, Any], text: str | None = None) -> list[Sentence]:
@@ -110,6 +131,11 @@ class PairEvidence:
     )  # article id → its record and event sentences, rebuilt for the scorer when compared
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # article id → pseudo
     mentions: dict[tuple[str, str], Mention] = field(default_factory=dict)
+    # event key → (collection, the mention linker's cluster in it); built on first use
+    collections: dict[tuple[str, str], tuple[int, int]] | None = None
+    use_collections: bool = True  # False: no collection evidence (``collection_cluster`` None)
+    # each rebuilt article's and event's reading, shared by all the collections built of them
+    readings: ReadingCache = field(default_factory=ReadingCache)
 
     @classmethod
     def for_records(
@@ -119,15 +145,17 @@ class PairEvidence:
         sentences: Mapping[str, Sequence[Sentence]] | None = None,
         model: PairModel | None = None,
         merge_model: PairModel | None = None,
+        collections: bool = True,
     ) -> PairEvidence | None:
         """From contract records; ``sentences`` (article id → its event sentences, from the
         store) stands in for the article text. None where no pair model is shipped;
-        ``merge_model`` defaults to the shipped link-shaped one."""
+        ``merge_model`` defaults to the shipped link-shaped one; ``collections=False`` leaves
+        the mention linker's collection clusters out (``collection_cluster``)."""
         merge_model = merge_model or load_merge_model()
         model = model or load_model()
         if model is None:
             return None
-        evidence = cls(model, parents, merge_model)
+        evidence = cls(model, parents, merge_model, use_collections=collections)
         for record in records:
             article_id = (record.get("article") or {}).get("id") or ""
             own = sentences.get(article_id) if sentences is not None else None
@@ -158,6 +186,36 @@ class PairEvidence:
             word = evidence_trigger(evidence) or str(evidence[0].get("text"))
             event_id = event.get("id") or f"e{ord_ + 1}"
             self.mentions[(article_id, event_id)] = Mention(article_id, event_id, spans, word)
+
+    def collection_cluster(self, key: tuple[str, str]) -> tuple[int, int] | None:
+        """The mention linker's cluster of the event (``cluster_mentions_learned`` over its
+        collection: the articles in visit order, ``COLLECTION_ARTICLES`` at a time, each event
+        one mention); None without an evidence span, or with ``use_collections`` off."""
+        if not self.use_collections:
+            return None
+        if self.collections is None:
+            self.collections = self._cluster_collections()
+        return self.collections.get(key)
+
+    def _cluster_collections(self) -> dict[tuple[str, str], tuple[int, int]]:
+        ordered = sorted(self.sources, key=lambda a: (_published(self.sources[a][0]), a))
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        if len(ordered) < COLLECTION_MIN_ARTICLES:
+            return found
+        for article_id in ordered:
+            if article_id not in self.records:
+                self._build(*self.sources[article_id])
+        of_article: dict[str, list[Mention]] = {}  # once: a scan per collection is quadratic
+        for key, mention in self.mentions.items():
+            of_article.setdefault(key[0], []).append(mention)
+        parts = -(-len(ordered) // COLLECTION_ARTICLES)
+        for n in range(parts):
+            articles = ordered[n * len(ordered) // parts : (n + 1) * len(ordered) // parts]
+            by_article = {a: of_article.get(a, []) for a in articles}
+            labels = cluster_mentions_learned([self.records[a] for a in articles], by_article,
+                                              self.model, self.readings)  # fmt: skip
+            found.update({key: (n, label) for key, label in labels.items()})  # type: ignore[misc]
+        return found
 
     @property
     def merge_threshold(self) -> float | None:
@@ -239,11 +297,15 @@ class PairEvidence:
         by_article: dict[str, list[Mention]] = {}
         for k in keys:
             by_article.setdefault(k[0], []).append(self.mentions[k])
-        topic = topic_mentions([self.records[a] for a in by_article], by_article)
+        topic = topic_mentions([self.records[a] for a in by_article], by_article, self.readings)
         row = {k: n for n, k in enumerate(topic.keys)}
         x = pair_features(topic, self.parents, self.model.priors, wanted or self._features_read)
         first, rest = row[key], [row[k] for k in others]
         return np.concatenate([x[first, rest], x[rest, first]])
+
+
+def _published(record: Mapping[str, Any]) -> str:
+    return str((record.get("article") or {}).get("published") or "")
 
 
 def probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:

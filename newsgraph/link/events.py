@@ -24,7 +24,10 @@ Where given (``link_records`` and ``link_store`` give it), the learned ECB+ pair
 same-worded members do not support; where no cluster has the evidence, the link-shaped merge
 model (fitted on link's own comparisons, ``tools/train_link_pairs.py``) joins the event to a
 cluster worded like it that nothing contradicts (no actor on another branch) when its
-probability reaches the model's threshold.
+probability reaches the model's threshold. Where the batch holds a collection of articles the
+mention linker can read a story from (``event_pairs.COLLECTION_MIN_ARTICLES``), its clusters
+over that collection count too (``COLLECTION_EVIDENCE`` with a member, ``COLLECTION_AGAINST``
+where it put the event apart from the same-worded members): within the hard contradictions.
 
 Clustering is greedy and deterministic: events are visited in time order (then article id and
 event order) and each joins the compatible cluster with the most evidence found through a
@@ -92,6 +95,16 @@ LEARNED_CANDIDATES = 6
 # by ``tools/train_link_pairs.py``) may join the event alone to one of this many clusters worded
 # like it (the most evidence, then the oldest): those its probability puts at its threshold.
 MERGE_CANDIDATES = 3
+# The mention linker's clusters over the event's collection of articles
+# (``PairEvidence.collection_cluster``): the story around an event (which articles tell it, in
+# which words) that a comparison of two articles misses. Evidence for a cluster holding a member
+# of the event's collection cluster (no actor on another branch), and against one whose members
+# of that collection worded like the event the linker all put elsewhere. Chosen by five-fold
+# cross-validation over ECB+ train topics (0.5 / 1.0 each; docs/link.md): with 1.0 the linker
+# alone merges, within the hard contradictions (type family, dates, toll, places).
+COLLECTION_EVIDENCE = 1.0
+COLLECTION_AGAINST = 1.0
+Collection = tuple[int, int]  # (collection, the mention linker's cluster in it)
 
 
 class PairScorer(Protocol):
@@ -108,6 +121,8 @@ class PairScorer(Protocol):
         self, item: EventItem, clusters: Sequence[Sequence[EventItem]]
     ) -> list[float | None]: ...
 
+    def collection_cluster(self, key: tuple[str, str]) -> Collection | None: ...
+
 
 @dataclass(slots=True)
 class EventCluster:
@@ -121,6 +136,8 @@ class EventCluster:
     triggers: set[str] = field(default_factory=set)
     wordings: set[str] = field(default_factory=set)
     killed: list[int] = field(default_factory=list)
+    # its members' clusters of the mention linker (``collection_cluster``) → their wordings
+    collections: dict[Collection, set[str | None]] = field(default_factory=dict)
     parents: Mapping[str, str] = field(default_factory=dict, repr=False)  # actor → parent
 
     @property
@@ -282,7 +299,8 @@ def cluster_events(
     for item in ordered:
         start = item.when[0] if item.when else None
         candidates: set[int] = set()
-        for key in _query_keys(item, check):
+        collection = pairs.collection_cluster(item.key) if pairs is not None else None
+        for key in _query_keys(item, check, collection):
             bucket = index.get(key)
             if not bucket:
                 continue
@@ -290,7 +308,7 @@ def cluster_events(
                 bucket[:] = [c for c in bucket if not _ended(clusters[c], start)]
             candidates.update(bucket)
         best, best_score = len(clusters), 0.0
-        evidence = {c: check.evidence(clusters[c], item) for c in sorted(candidates)}
+        evidence = {c: _evidence(clusters[c], item, check, collection) for c in sorted(candidates)}
         scores = {c: e if e is not None and e >= MERGE_EVIDENCE else 0.0
                   for c, e in evidence.items()}  # fmt: skip
         for c, score in scores.items():
@@ -305,10 +323,32 @@ def cluster_events(
             clusters.append(EventCluster(type=item.type, parents=check.parents))
             best = len(clusters) - 1
         _join(clusters[best], item)
+        if collection is not None:
+            clusters[best].collections.setdefault(collection, set()).add(item.wording)
         for key in _own_keys(clusters[best], check):
             if best not in index[key]:
                 index[key].append(best)
     return clusters
+
+
+def _evidence(
+    cluster: EventCluster, item: EventItem, check: Compatibility, collection: Collection | None
+) -> float | None:
+    """The hand-set evidence, plus ``COLLECTION_EVIDENCE`` where the mention linker put the
+    event with a member of the cluster and no actor is on another branch, less
+    ``COLLECTION_AGAINST`` where it put the event apart from every member of that collection
+    worded like it (None, a hard contradiction, stays None)."""
+    evidence = check.evidence(cluster, item)
+    if evidence is None or collection is None:
+        return evidence
+    if collection in cluster.collections:
+        together = not check.actors_contradict(cluster, item)
+        return evidence + COLLECTION_EVIDENCE if together else evidence
+    worded_apart = bool(item.wording) and any(
+        c[0] == collection[0] and item.wording in wordings
+        for c, wordings in cluster.collections.items()
+    )
+    return evidence - COLLECTION_AGAINST if worded_apart else evidence
 
 
 def _learned_choice(
@@ -427,10 +467,13 @@ def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, st
             keys.append(("wording", f"{wording}|{country}"))
         keys += [("toll", f"{wording}|{k}") for k in sorted(set(cluster.killed))]
         keys.append(("worded", wording))  # the learned merge's candidates
+    keys += [("collection", repr(c)) for c in sorted(cluster.collections)]
     return [(cluster.family + ":" + kind, value) for kind, value in keys]
 
 
-def _query_keys(item: EventItem, check: Compatibility) -> list[tuple[str, str]]:
+def _query_keys(
+    item: EventItem, check: Compatibility, collection: Collection | None = None
+) -> list[tuple[str, str]]:
     keys = _anchor_keys(item.source, item.target, item.place, check)
     cell = item.place.cell if item.place else None
     if cell:  # a point within PLACE_KM may lie in a neighbouring cell
@@ -447,4 +490,6 @@ def _query_keys(item: EventItem, check: Compatibility) -> list[tuple[str, str]]:
         keys.append(("toll", f"{item.wording}|{item.killed}"))
     if item.wording:  # the learned merge (wording and its model's probability) needs no anchor
         keys.append(("worded", item.wording))
+    if collection is not None:  # the mention linker's cluster over the event's collection
+        keys.append(("collection", repr(collection)))
     return [(family_of(item.type) + ":" + kind, value) for kind, value in keys]

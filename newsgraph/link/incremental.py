@@ -72,7 +72,9 @@ def store_affiliations(store: Any) -> dict[str, str]:
     return {a: p for a, p in rows if p and p != a}
 
 
-def incremental_update(store: Any, parents: Mapping[str, str], learned: bool = True) -> LinkUpdate:
+def incremental_update(
+    store: Any, parents: Mapping[str, str], learned: bool = True, collections: bool = True
+) -> LinkUpdate:
     new_ids = store.unlinked_article_ids()
     update = LinkUpdate(linked_ids=new_ids, drop_clusters=[], drop_links_from=[])
     if not new_ids:
@@ -80,7 +82,7 @@ def incremental_update(store: Any, parents: Mapping[str, str], learned: bool = T
     cache = _RecordCache(store)
     new_records = cache.get(new_ids)
     check = Compatibility(parents)
-    _update_clusters(store, update, new_records, set(new_ids), cache, check, learned)
+    _update_clusters(store, update, new_records, set(new_ids), cache, check, learned, collections)
     _update_claim_links(store, update, new_records, set(new_ids), cache, check)
     update.read_articles = len(cache.records)
     return update
@@ -116,6 +118,7 @@ def _update_clusters(
     cache: _RecordCache,
     check: Compatibility,
     learned: bool = True,
+    collections: bool = True,
 ) -> None:
     new_items = [e for r in new_records for e in event_items(r)]
     windows: dict[str, Window] = {}
@@ -140,7 +143,9 @@ def _update_clusters(
     old_items = [e for r in old_records for e in event_items(r) if e.key in old_keys]
     records = new_records + old_records
     pairs = (
-        PairEvidence.for_records(records, check.parents, store_sentences(store, records))
+        PairEvidence.for_records(
+            records, check.parents, store_sentences(store, records), collections=collections
+        )
         if learned
         else None
     )

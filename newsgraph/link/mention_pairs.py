@@ -55,7 +55,8 @@ from .mentions import (
     Mention,
     MentionItem,
     _sentences,
-    document_clusters,
+    doc_features,
+    document_clusters_at,
     document_similarity,
     mention_items,
     stem,
@@ -216,61 +217,127 @@ class TopicMentions:
         return [item.mention.key for item in self.items]
 
 
+@dataclass(slots=True)
+class MentionReading:
+    """What ``topic_mentions`` reads of one mention in its article (whatever the collection)."""
+
+    item: MentionItem
+    sentence: int
+    context: frozenset[str]
+    names: frozenset[str]
+    window: frozenset[str]
+    window_names: frozenset[str]
+    sentence_words: list[str]
+
+
+@dataclass(slots=True)
+class ReadingCache:
+    """``topic_mentions``'s per-article work, kept across the collections one caller builds of
+    the same records (the link stage compares each event in many two-article collections and
+    once in its large one). Keyed by article id: one cache serves one set of records."""
+
+    readings: dict[tuple[str, Hashable], MentionReading] = field(default_factory=dict)
+    doc_features: dict[str, Counter[str]] = field(default_factory=dict)
+
+
 def topic_mentions(
-    records: Sequence[Mapping[str, Any]], mentions: Mapping[str, Sequence[Mention]]
+    records: Sequence[Mapping[str, Any]],
+    mentions: Mapping[str, Sequence[Mention]],
+    cache: ReadingCache | None = None,
 ) -> TopicMentions:
     records = [r for r in records if r.get("article")]
-    similarity = document_similarity(records) if records else []
-    items: list[MentionItem] = []
-    doc, sentence, context, names = [], [], [], []
-    window, window_names, sentence_words = [], [], []
+    bags = [_doc_features_of(r, cache) for r in records]
+    similarity = document_similarity(records, bags) if records else []
+    readings: list[MentionReading] = []
+    doc: list[int] = []
     for index, record in enumerate(records):
         article_id = (record.get("article") or {}).get("id") or ""
-        text = (record.get("article") or {}).get("text") or ""
-        sentences = _sentences(text)
-        for item in mention_items(record, mentions.get(article_id, ())):
-            start = item.mention.spans[0][0]
-            n = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
-            a, b = sentences[n] if sentences else (0, len(text))
-            trigger = stem(item.mention.lemma)
-            stems = [stem(w) for w in _WORD.findall(text[a:b]) if w.lower() not in _STOP]
-            items.append(item)
-            doc.append(index)
-            sentence.append(n)
-            context.append(frozenset(stems) - {trigger})
-            names.append(frozenset(w.lower() for w in _NAME.findall(text[a:b])))
-            end = item.mention.spans[-1][1]
-            near = " ".join(
-                _WORD.findall(text[a : max(a, start)])[-WINDOW_WORDS:]
-                + _WORD.findall(text[min(end, b) : b])[:WINDOW_WORDS]
-            )
-            window.append(
-                frozenset(stem(w) for w in _WORD.findall(near) if w.lower() not in _STOP)
-                - {trigger}
-            )
-            window_names.append(frozenset(w.lower() for w in _NAME.findall(near)))
-            sentence_words.append([w for w in stems if w != trigger])
+        found = _readings(record, mentions.get(article_id, ()), cache)
+        readings += found
+        doc += [index] * len(found)
+    items = [r.item for r in readings]
 
-    def same_cluster(threshold: float) -> np.ndarray:
-        groups = document_clusters(records, threshold, similarity) if records else []
-        cluster_of = {index: n for n, group in enumerate(groups) for index in group}
-        return np.asarray([cluster_of.get(i, i) for i in range(len(records))], dtype=int)
+    thresholds = (DOC_SIMILARITY, LOOSE_DOC_SIMILARITY, TIGHT_DOC_SIMILARITY)
+    stories = document_clusters_at(records, thresholds, similarity) if records else [[]] * 3
+    doc_cluster, loose, tight = (_cluster_of(groups, len(records)) for groups in stories)
 
     return TopicMentions(
         items=items,
         doc=np.asarray(doc, dtype=int),
-        sentence=np.asarray(sentence, dtype=int),
-        context=context,
-        names=names,
-        window=window,
-        window_names=window_names,
-        sentence_words=sentence_words,
+        sentence=np.asarray([r.sentence for r in readings], dtype=int),
+        context=[r.context for r in readings],
+        names=[r.names for r in readings],
+        window=[r.window for r in readings],
+        window_names=[r.window_names for r in readings],
+        sentence_words=[r.sentence_words for r in readings],
         doc_similarity=np.asarray(similarity, dtype=float).reshape(len(records), -1),
-        doc_cluster=same_cluster(DOC_SIMILARITY),
-        doc_cluster_loose=same_cluster(LOOSE_DOC_SIMILARITY),
-        doc_cluster_tight=same_cluster(TIGHT_DOC_SIMILARITY),
+        doc_cluster=doc_cluster,
+        doc_cluster_loose=loose,
+        doc_cluster_tight=tight,
         arguments=[argument_slots(item.mention.arguments) for item in items],
     )
+
+
+def _doc_features_of(record: Mapping[str, Any], cache: ReadingCache | None) -> Counter[str]:
+    article_id = (record.get("article") or {}).get("id")
+    if cache is None or not article_id:
+        return doc_features(record)
+    if article_id not in cache.doc_features:
+        cache.doc_features[article_id] = doc_features(record)
+    return cache.doc_features[article_id]
+
+
+def _readings(
+    record: Mapping[str, Any], mentions: Sequence[Mention], cache: ReadingCache | None
+) -> list[MentionReading]:
+    """``read_mentions``, each mention read once per ``cache`` (mentions read alone read as
+    they do together: nothing of one mention's reading depends on the others)."""
+    article_id = (record.get("article") or {}).get("id")
+    if cache is None or not article_id:
+        return read_mentions(record, mentions)
+    keys = [(article_id, m.key) for m in mentions]
+    missing = [m for m, key in zip(mentions, keys, strict=True) if key not in cache.readings]
+    if missing:
+        for mention, reading in zip(missing, read_mentions(record, missing), strict=True):
+            cache.readings[(article_id, mention.key)] = reading
+    return [cache.readings[key] for key in keys]
+
+
+def read_mentions(record: Mapping[str, Any], mentions: Sequence[Mention]) -> list[MentionReading]:
+    """Each mention's item (``mention_items``), sentence and the words around it."""
+    text = (record.get("article") or {}).get("text") or ""
+    sentences = _sentences(text)
+    readings = []
+    for item in mention_items(record, mentions):
+        start = item.mention.spans[0][0]
+        n = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
+        a, b = sentences[n] if sentences else (0, len(text))
+        trigger = stem(item.mention.lemma)
+        stems = [stem(w) for w in _WORD.findall(text[a:b]) if w.lower() not in _STOP]
+        end = item.mention.spans[-1][1]
+        near = " ".join(
+            _WORD.findall(text[a : max(a, start)])[-WINDOW_WORDS:]
+            + _WORD.findall(text[min(end, b) : b])[:WINDOW_WORDS]
+        )
+        readings.append(
+            MentionReading(
+                item=item,
+                sentence=n,
+                context=frozenset(stems) - {trigger},
+                names=frozenset(w.lower() for w in _NAME.findall(text[a:b])),
+                window=frozenset(stem(w) for w in _WORD.findall(near) if w.lower() not in _STOP)
+                - {trigger},
+                window_names=frozenset(w.lower() for w in _NAME.findall(near)),
+                sentence_words=[w for w in stems if w != trigger],
+            )
+        )
+    return readings
+
+
+def _cluster_of(groups: Sequence[Sequence[int]], n: int) -> np.ndarray:
+    """Each of ``n`` articles' group number (its own index where no group holds it)."""
+    cluster_of = {index: k for k, group in enumerate(groups) for index in group}
+    return np.asarray([cluster_of.get(i, i) for i in range(n)], dtype=int)
 
 
 def argument_slots(arguments: Sequence[tuple[str, Sequence[str]]]) -> dict[str, frozenset[str]]:
@@ -296,14 +363,9 @@ def pair_features(
         return out
     col = {name: k for k, name in enumerate(FEATURES)}
 
-    def same(values: Sequence[Hashable]) -> np.ndarray:
-        ids = {v: k for k, v in enumerate(dict.fromkeys(values))}
-        codes = np.asarray([ids[v] for v in values])
-        return (codes[:, None] == codes[None, :]).astype(float)
-
-    family = same([i.family for i in topic.items])
+    family = _same_codes([i.family for i in topic.items]).astype(float)
     out[..., col["same_family"]] = family
-    out[..., col["same_lemma"]] = same([i.mention.lemma for i in topic.items])
+    out[..., col["same_lemma"]] = _same_codes([i.mention.lemma for i in topic.items])
     same_doc = (topic.doc[:, None] == topic.doc[None, :]).astype(float)
     out[..., col["same_doc"]] = same_doc
     doc_cluster = topic.doc_cluster[topic.doc]
@@ -335,20 +397,62 @@ def pair_features(
             out[..., col[name]] = values
     for name, values in _argument_agreement(topic.arguments, n).items():
         out[..., col[name]] = values
-    check = Compatibility(parents)
     with_event = [k for k, i in enumerate(topic.items) if i.event is not None or i.times]
-    for a in with_event:
-        x = topic.items[a]
-        for b in with_event:
-            y = topic.items[b]
-            if x.times and y.times:
-                agree = any(times_agree(s, t) for s in x.times for t in y.times)
-                out[a, b, col["times_agree" if agree else "times_contradict"]] = 1
-            verdicts = (check.actors(x.source, y.source), check.actors(x.target, y.target))
-            out[a, b, col["actors_agree"]] = any(v is True for v in verdicts)
-            out[a, b, col["actors_contradict"]] = any(v is False for v in verdicts)
-            out[a, b, col["same_event_type"]] = bool(x.type) and x.type == y.type
+    if with_event:
+        agreement = _event_agreement([topic.items[k] for k in with_event], Compatibility(parents))
+        columns = [col[name] for name in EVENT_AGREEMENT]
+        out[np.ix_(with_event, with_event, columns)] = agreement
     return out
+
+
+# ``pair_features`` columns of two mentions' events (their times, actors and PLOVER types)
+EVENT_AGREEMENT = ("times_agree", "times_contradict", "actors_agree", "actors_contradict",
+                   "same_event_type")  # fmt: skip
+
+
+def _event_agreement(items: Sequence[MentionItem], check: Compatibility) -> np.ndarray:
+    """The ``EVENT_AGREEMENT`` columns of every ordered pair of ``items``: times agreeing (some
+    date of one agrees with some date of the other) or contradicting (both dated, none
+    agreeing), source or target actors agreeing or contradicting, the same PLOVER type. Each
+    verdict is taken once per pair of distinct values (a collection's pairs grow with the
+    square of its events; its dates and actors do not)."""
+    n = len(items)
+    out = np.zeros((n, n, len(EVENT_AGREEMENT)))
+    values = list(dict.fromkeys(v for i in items for v in i.times))
+    if values:
+        agree = np.asarray([[times_agree(a, b) for b in values] for a in values], dtype=int)
+        column = {v: k for k, v in enumerate(values)}
+        holds = np.zeros((n, len(values)), dtype=int)
+        for row, item in enumerate(items):
+            holds[row, [column[v] for v in item.times]] = 1
+        dated = holds.any(axis=1)
+        both = dated[:, None] & dated[None, :]
+        agreeing = (holds @ agree @ holds.T) > 0
+        out[..., 0] = both & agreeing
+        out[..., 1] = both & ~agreeing
+    verdicts = [_actor_verdicts([getattr(i, role) for i in items], check)
+                for role in ("source", "target")]  # fmt: skip
+    out[..., 2] = (verdicts[0] == 1) | (verdicts[1] == 1)
+    out[..., 3] = (verdicts[0] == 0) | (verdicts[1] == 0)
+    types = [i.type for i in items]
+    out[..., 4] = _same_codes(types) & np.asarray([bool(t) for t in types])[:, None]
+    return out
+
+
+def _actor_verdicts(actors: Sequence[str | None], check: Compatibility) -> np.ndarray:
+    """``check.actors`` of every ordered pair: 1 agree, 0 contradict, -1 nothing to compare."""
+    kinds = list(dict.fromkeys(actors))
+    code = {True: 1, False: 0, None: -1}
+    table = np.asarray([[code[check.actors(a, b)] for b in kinds] for a in kinds], dtype=int)
+    index = {a: k for k, a in enumerate(kinds)}
+    of_item = np.asarray([index[a] for a in actors])
+    return table[of_item[:, None], of_item[None, :]]
+
+
+def _same_codes(values: Sequence[Hashable]) -> np.ndarray:
+    codes = {v: k for k, v in enumerate(dict.fromkeys(values))}
+    index = np.asarray([codes[v] for v in values])
+    return index[:, None] == index[None, :]
 
 
 def set_priors(x: np.ndarray, topic: TopicMentions, priors: FamilyPriors) -> None:
@@ -466,6 +570,19 @@ def _closeness(steps: int | None) -> float:
 # ---------------------------------------------------------------- clustering
 
 
+def mirrored_probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:
+    """``model.probabilities`` of an (n, n, features) ``x``, each row below the diagonal that
+    equals its mirror above it (in the model's columns) taken from the mirror: the features
+    are symmetric but for a few, so most pairs need scoring in one order only (the scoring is
+    the costliest step for a large collection)."""
+    own = model.own_columns(x)
+    mirrored = np.tril((own == own.transpose(1, 0, 2)).all(axis=-1), k=-1)
+    probability = np.empty(own.shape[:2])
+    probability[~mirrored] = model.probabilities(own[~mirrored])
+    probability[mirrored] = probability.T[mirrored]
+    return probability
+
+
 def average_link(probability: np.ndarray, threshold: float) -> np.ndarray:
     """Cluster labels from average-link agglomeration on a symmetric pair-probability matrix,
     merging while the best pair of groups averages at least ``threshold``."""
@@ -497,14 +614,16 @@ def cluster_mentions_learned(
     records: Sequence[Mapping[str, Any]],
     mentions: Mapping[str, Sequence[Mention]],
     model: PairModel | None = None,
+    cache: ReadingCache | None = None,
 ) -> dict[Hashable, int]:
-    """Mention key → cluster number, from the learned pair scorer and average-link clustering."""
+    """Mention key → cluster number, from the learned pair scorer and average-link clustering
+    (``cache``: see ``topic_mentions``)."""
     model = model or load_model()
     if model is None:
         raise FileNotFoundError(f"no {MODEL_FILE}: run tools/train_mention_pairs.py")
-    topic = topic_mentions(records, mentions)
+    topic = topic_mentions(records, mentions, cache)
     x = pair_features(topic, affiliations(records), model.priors, model.features)
-    probability = model.probabilities(x)
+    probability = mirrored_probabilities(model, x)
     probability = (probability + probability.T) / 2
     labels = average_link(probability, model.threshold)
     order = {label: n for n, label in enumerate(dict.fromkeys(labels.tolist()))}

@@ -43,6 +43,8 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from .events import (
     Compatibility,
     PlaceInfo,
@@ -271,7 +273,7 @@ def times_agree(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- document clusters
 
 
-def _doc_features(record: Mapping[str, Any]) -> Counter[str]:
+def doc_features(record: Mapping[str, Any]) -> Counter[str]:
     text = (record.get("article") or {}).get("text") or ""
     words = Counter(
         stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and not w.isdigit()
@@ -293,11 +295,14 @@ def _doc_features(record: Mapping[str, Any]) -> Counter[str]:
     return words
 
 
-def document_similarity(records: Sequence[Mapping[str, Any]]) -> list[list[float]]:
+def document_similarity(
+    records: Sequence[Mapping[str, Any]], bags: Sequence[Counter[str]] | None = None
+) -> list[list[float]]:
     """The cosine of each pair of articles' TF-IDF vectors (words, names, actors, places,
-    dates); 1 on the diagonal."""
+    dates; ``bags``: their ``doc_features``, where the caller kept them); 1 on the
+    diagonal."""
     n = len(records)
-    bags = [_doc_features(r) for r in records]
+    bags = bags if bags is not None else [doc_features(r) for r in records]
     df = Counter(term for bag in bags for term in bag)
     vectors = []
     for bag in bags:
@@ -323,28 +328,54 @@ def document_clusters(
     """Indices of ``records`` grouped into stories: average-link agglomeration on the cosine of
     TF-IDF vectors (words, actors, places, dates), merging while the best pair of groups is at
     least ``threshold`` similar."""
+    return document_clusters_at(records, (threshold,), similarity)[0]
+
+
+def document_clusters_at(
+    records: Sequence[Mapping[str, Any]],
+    thresholds: Sequence[float],
+    similarity: list[list[float]] | None = None,
+) -> list[list[list[int]]]:
+    """``document_clusters`` at each of ``thresholds``, from one agglomeration: the merges are
+    the same whatever the threshold, which only says where they stop."""
     n = len(records)
     if n <= 1:
-        return [list(range(n))]
+        return [[list(range(n))] for _ in thresholds]
     sim = similarity if similarity is not None else document_similarity(records)
+    stopped = _average_link_stops(np.asarray(sim, dtype=float), thresholds)
+    return [_attach_alone(groups, sim) for groups in stopped]
+
+
+def _average_link_stops(sim: np.ndarray, thresholds: Sequence[float]) -> list[dict[int, list[int]]]:
+    """The groups (first member → members) where average-link agglomeration on ``sim`` stops
+    at each threshold: it merges the pair of groups with the highest average similarity (ties:
+    the lowest first index, then the lowest second) while that average reaches the
+    threshold."""
+    n = len(sim)
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
-    # average-link similarity between groups, kept as sums over member pairs
-    link = {(i, j): sim[i][j] for i in range(n) for j in range(i + 1, n)}
-    while len(groups) > 1:
-        (i, j), best = max(
-            (((a, b), s / (len(groups[a]) * len(groups[b]))) for (a, b), s in link.items()),
-            key=lambda x: (x[1], -x[0][0], -x[0][1]),
-        )
-        if best < threshold:
-            break
-        groups[i] += groups.pop(j)
-        for k in groups:
-            if k == i:
-                continue
-            ik, jk = (min(i, k), max(i, k)), (min(j, k), max(j, k))
-            link[ik] = link.get(ik, 0.0) + link.pop(jk, 0.0)
-        link.pop((min(i, j), max(i, j)), None)
-        link = {p: s for p, s in link.items() if j not in p}
+    stops: dict[int, dict[int, list[int]]] = {}
+    sums = sim.copy()  # summed similarity between groups, over their member pairs
+    sizes = np.ones(n)
+    upper = np.triu(np.ones((n, n), dtype=bool), k=1)
+    while True:
+        best, i, j = -math.inf, 0, 0
+        if len(groups) > 1:
+            average = np.where(upper, sums / np.outer(sizes, sizes), -np.inf)
+            i, j = np.unravel_index(int(np.argmax(average)), average.shape)
+            best = float(average[i, j])
+        for k, threshold in enumerate(thresholds):
+            if k not in stops and best < threshold:
+                stops[k] = {g: list(members) for g, members in groups.items()}
+        if len(stops) == len(thresholds):
+            return [stops[k] for k in range(len(thresholds))]
+        groups[int(i)] += groups.pop(int(j))
+        sums[i, :] += sums[j, :]
+        sums[:, i] = sums[i, :]
+        sizes[i] += sizes[j]
+        upper[j, :] = upper[:, j] = False
+
+
+def _attach_alone(groups: dict[int, list[int]], sim: list[list[float]]) -> list[list[int]]:
     # an article left alone joins the story it is most like: a collection rarely holds a story
     # told once
     alone = [i for i, g in groups.items() if len(g) == 1]

@@ -12,7 +12,7 @@ particle, with English irregular past forms put back to their lemma ("struck" �
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every sentence a collection reads
 def stem(word: str) -> str:
     """A crude derivational stem: "attacked", "attacks" → "attack"; "nomination",
     "nominated" → "nominat"; "killing" → "kill"."""

@@ -57,6 +57,7 @@ class WordNetLexicon:
         self.derived: dict[str, list[str]] = data["derived"]
         self.exceptions: dict[str, str] = data.get("exceptions", {})
         self._ancestors: dict[int, dict[int, int]] = {}
+        self._relations: dict[tuple[str, str], Relation] = {}  # ``relation``, once per pair
 
     @classmethod
     def read(cls, path: Path) -> WordNetLexicon:
@@ -106,6 +107,13 @@ class WordNetLexicon:
         return min((up_a[s] + up_b[s] for s in shared), default=None)
 
     def relation(self, a: str, b: str) -> Relation:
+        """How two words' senses relate (the link stage asks for the same few pairs of
+        trigger lemmas in every comparison: each is worked out once)."""
+        if (a, b) not in self._relations:
+            self._relations[(a, b)] = self._relation(a, b)
+        return self._relations[(a, b)]
+
+    def _relation(self, a: str, b: str) -> Relation:
         la, lb = self.lookup(a), self.lookup(b)
         if la is None or lb is None:
             return UNKNOWN

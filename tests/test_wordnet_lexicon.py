@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 from helpers import load_tool
 
-from newsgraph.link.mention_pairs import FEATURES, _word_meaning, load_model
+from newsgraph.link.mention_pairs import FEATURES, load_model
+from newsgraph.link.pair_similarity import word_meaning
 from newsgraph.link.wordnet_lexicon import UNKNOWN, WordNetLexicon, load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +118,7 @@ def test_shipped_lexicon_knows_news_event_words() -> None:
 
 @pytest.mark.skipif(SHIPPED is None, reason="wordnet_events.json.gz not built")
 def test_word_meaning_features_of_trigger_pairs() -> None:
-    features = _word_meaning(["quake", "earthquake", "murder", "kill", "zebra"])
+    features = word_meaning(["quake", "earthquake", "murder", "kill", "zebra"])
     same = features["wordnet_same_synset"]
     assert same[0, 1] == same[1, 0] == 1 and same[2, 3] == 0
     assert features["wordnet_first_sense_similarity"][2, 3] == 0.5  # one step: 1 / (1 + 1)

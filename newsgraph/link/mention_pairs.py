@@ -34,7 +34,6 @@ A model may use a subset of ``FEATURES`` (its json's ``features``, in ``FEATURES
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,7 +61,7 @@ from .mentions import (
     stem,
     times_agree,
 )
-from .wordnet_lexicon import load_lexicon
+from .pair_similarity import jaccard, tfidf_cosine, word_meaning
 
 FEATURES = (
     "same_family", "same_lemma", "same_doc", "same_doc_cluster", "doc_similarity",
@@ -376,24 +375,24 @@ def pair_features(
     distance = np.abs(topic.sentence[:, None] - topic.sentence[None, :])
     out[..., col["same_sentence"]] = same_doc * (distance == 0)
     out[..., col["sentence_distance"]] = same_doc * np.minimum(distance, 10) / 10
-    overlap = _jaccard(topic.context)
+    overlap = jaccard(topic.context)
     out[..., col["context_overlap"]] = overlap
     out[..., col["family_x_doc_similarity"]] = family * doc_sim
     out[..., col["family_x_same_doc_cluster"]] = family * same_cluster
     out[..., col["family_x_context_overlap"]] = family * overlap
-    out[..., col["name_overlap"]] = _jaccard(topic.names)
+    out[..., col["name_overlap"]] = jaccard(topic.names)
     for name, clusters in (("loose", topic.doc_cluster_loose), ("tight", topic.doc_cluster_tight)):
         of_mention = clusters[topic.doc]
         out[..., col[f"same_doc_cluster_{name}"]] = of_mention[:, None] == of_mention[None, :]
     if priors is not None:
         set_priors(out, topic, priors)
-    out[..., col["window_overlap"]] = _jaccard(topic.window)
-    out[..., col["window_name_overlap"]] = _jaccard(topic.window_names)
-    out[..., col["sentence_cosine"]] = _tfidf_cosine(topic.sentence_words)
+    out[..., col["window_overlap"]] = jaccard(topic.window)
+    out[..., col["window_name_overlap"]] = jaccard(topic.window_names)
+    out[..., col["sentence_cosine"]] = tfidf_cosine(topic.sentence_words)
     for name, values in _family_cooccurrence(topic).items():
         out[..., col[name]] = values
     if any(name.startswith("wordnet_") for name in wanted):
-        for name, values in _word_meaning([i.mention.lemma for i in topic.items]).items():
+        for name, values in word_meaning([i.mention.lemma for i in topic.items]).items():
             out[..., col[name]] = values
     for name, values in _argument_agreement(topic.arguments, n).items():
         out[..., col[name]] = values
@@ -475,40 +474,15 @@ def _argument_agreement(
     *Martin*"); zero for mentions without arguments."""
     if len(arguments) != n or not any(a["all"] for a in arguments):
         return {}  # a caller that parsed nothing, or no mention with arguments (link's): all zero
-    out = {"arguments_overlap": _jaccard([a["all"] for a in arguments])}
+    out = {"arguments_overlap": jaccard([a["all"] for a in arguments])}
     for slot in ARGUMENT_SLOTS:
         sets = [a[slot] for a in arguments]
         filled = np.asarray([bool(s) for s in sets], dtype=float)
         both = filled[:, None] * filled[None, :]
-        shared = _jaccard(sets) > 0
+        shared = jaccard(sets) > 0
         out[f"{slot}_match"] = both * shared
         out[f"{slot}_differ"] = both * ~shared
     return out
-
-
-def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
-    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*sets)))} if sets else {}
-    matrix = np.zeros((len(sets), max(1, len(vocabulary))))
-    for row, words in enumerate(sets):
-        matrix[row, [vocabulary[w] for w in words]] = 1
-    inter = matrix @ matrix.T
-    sizes = matrix.sum(axis=1)
-    union = sizes[:, None] + sizes[None, :] - inter
-    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-
-
-def _tfidf_cosine(bags: Sequence[Sequence[str]]) -> np.ndarray:
-    """The cosine of TF-IDF vectors of word bags (IDF over the bags themselves)."""
-    frequency = Counter(w for bag in bags for w in set(bag))
-    vocabulary = {w: k for k, w in enumerate(sorted(frequency))}
-    matrix = np.zeros((len(bags), max(1, len(vocabulary))))
-    for row, bag in enumerate(bags):
-        for word, count in Counter(bag).items():
-            idf = math.log((1 + len(bags)) / (1 + frequency[word]))
-            matrix[row, vocabulary[word]] = (1 + math.log(count)) * idf
-    norms = np.linalg.norm(matrix, axis=1)
-    matrix /= np.where(norms > 0, norms, 1.0)[:, None]
-    return matrix @ matrix.T
 
 
 def _family_cooccurrence(topic: TopicMentions) -> dict[str, np.ndarray]:
@@ -539,32 +513,6 @@ def _family_cooccurrence(topic: TopicMentions) -> dict[str, np.ndarray]:
         out["family_min_share"][block] = np.minimum(share[a], share[b])
         out["families_repeat"][block] = np.minimum(counts[a], counts[b]) >= 2
     return out
-
-
-def _word_meaning(lemmas: Sequence[str]) -> dict[str, np.ndarray]:
-    """The WordNet-lexicon features of every pair of trigger lemmas (zero without the
-    lexicon)."""
-    n = len(lemmas)
-    names = ("wordnet_known", "wordnet_same_synset", "wordnet_derivation",
-             "wordnet_first_sense_similarity", "wordnet_similarity")  # fmt: skip
-    lexicon = load_lexicon()
-    if lexicon is None or n == 0:
-        return {name: np.zeros((n, n)) for name in names}
-    kinds = list(dict.fromkeys(lemmas))
-    table = np.zeros((len(names), len(kinds), len(kinds)))
-    for a, x in enumerate(kinds):
-        for b in range(a, len(kinds)):
-            r = lexicon.relation(x, kinds[b])
-            values = (r.known, r.same_synset, r.derivation,
-                      _closeness(r.first_sense_steps), _closeness(r.any_sense_steps))  # fmt: skip
-            table[:, a, b] = table[:, b, a] = values
-    of_kind = {lemma: k for k, lemma in enumerate(kinds)}
-    code = np.asarray([of_kind[lemma] for lemma in lemmas])
-    return {name: table[k][code[:, None], code[None, :]] for k, name in enumerate(names)}
-
-
-def _closeness(steps: int | None) -> float:
-    return 0.0 if steps is None else 1.0 / (1.0 + steps)
 
 
 # ---------------------------------------------------------------- clustering

@@ -144,5 +144,17 @@ def recorded_bounds(
     if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
         chosen = full_phrase_bounds(token, with_conj, target) if owner is not None else narrow
         if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
-            return narrow
-    return chosen
+            chosen = narrow
+    return _without_edge_space(token, *chosen)
+
+
+def _without_edge_space(token: Token, start: int, end: int) -> tuple[int, int]:
+    """The range without the whitespace tokens spaCy hangs on a phrase's word (a paragraph
+    break before a sentence's subject, a no-break space after a noun): an evidence span
+    starts and ends on words."""
+    doc = token.doc
+    while start < token.i and doc[start].is_space:
+        start += 1
+    while end - 1 > token.i and (doc[end - 1].is_space or doc[end - 1].text == ","):
+        end -= 1
+    return start, end

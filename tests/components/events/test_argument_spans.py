@@ -142,3 +142,17 @@ def test_a_call_for_sanctions_targets_whom_they_are_against() -> None:
     doc = get_pipeline()("The foreign minister called for sanctions against Northland on Monday.")
     (call,) = [e for e in doc._.ng_events if e.type == "REQUEST"]
     assert call.target.span.text == "Northland"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\nThe army blamed the militia for the shelling of the depot.",
+        "Critics say the candidate, a rampant xenophobe,\n threatened the reporters.",
+        "A group of parents with kids in charter schools\u00a0sued the district.",
+    ],
+)
+def test_a_recorded_phrase_starts_and_ends_on_words(nlp: Language, text: str) -> None:
+    for _type, *spans in _roles(nlp, text):
+        for span in filter(None, spans):
+            assert span == span.strip() and not span.endswith(","), span

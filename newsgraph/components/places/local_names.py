@@ -1,0 +1,352 @@
+"""Where an article names a place the gazetteer may lack: the cue words around a proper name
+that say it is one ("the village of X", "X district", "Manger Square", "X, 60 kilometres
+northeast of Y", "in X" for a place NER tags). ``local_places`` decides which of these names
+become places and where they lie."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...extensions import entities, token_lowers
+from .recognizer import NAME_JOINERS, PLACE_LABELS, Toponym, _after_locative, _trim
+
+# nouns that name a settlement or a part of one, as the feature they give the place
+SETTLEMENT_NOUNS = {
+    "village": "village",
+    "villages": "village",
+    "town": "town",
+    "towns": "town",
+    "district": "district",
+    "districts": "district",
+    "neighbourhood": "neighbourhood",
+    "neighbourhoods": "neighbourhood",
+    "neighborhood": "neighbourhood",
+    "neighborhoods": "neighbourhood",
+    "suburb": "neighbourhood",
+    "quarter": "neighbourhood",
+    "settlement": "village",
+    "settlements": "village",
+    "camp": "camp",
+    "crossing": "crossing",
+    "island": "island",
+    "area": "area",
+    "province": "region",
+    "governorate": "region",
+}
+# nouns that end a landmark's name ("Manger Square", "al-Shaab Stadium", "Kuweires Military
+# Airport"): in the fit part of eval/event-location (hand-checked and silver sentences), a name
+# ending in one of these overlaps the event's gold place at least 40 % of the time (square 12 of
+# 14, palace 5 of 6, hospital 16 of 31, airport 23 of 53, ...; docs/places.md); not embassy (0
+# of 36), mosque (1 of 14), base (8 of 21), prison (4 of 11), market (1 of 3), church (0 of 1);
+# nor museum (session 9: with the fit parts of GeoWebNews, LGL and RAMS, 2 of 6: "Fitzwilliam
+# Museum", "Bradbury Science Museum" are no gold places); fort and dam stay on thin support (2 of
+# 3, 2 of 2), no other fit part names one
+LANDMARK_NOUNS = frozenset(
+    {"square", "palace", "hospital", "airport", "stadium", "street", "hill", "station", "bridge",
+     "dam", "fort"}
+)  # fmt: skip
+# the last word of a name NER tags a place (GPE, LOC, FAC) that the gazetteer cannot resolve,
+# as the feature it gives the local place ("Jobar District", "the Qalamoun Mountains", "Aleppo
+# City"): in the fit parts of event-location (hand-checked and silver) and RAMS, such a name
+# overlaps the event's gold place in at least 40 % of sentences (district 18 of 22, mountains 7
+# of 12, island 4 of 5, plains 2 of 3, city 10 of 23, river 2 of 5; GeoWebNews/LGL: rivers 10 of
+# 10 gold toponyms); not state (0 of 10), valley (0 of 4), highway (1 of 7)
+NAMED_PLACE_TAILS = {
+    "district": "district",
+    "districts": "district",
+    "mountains": "area",
+    "island": "island",
+    "plains": "area",
+    "city": "town",
+    "river": "river",
+}
+# what a lone unresolved NER place after a locative preposition is called (GPE: a town or
+# village the gazetteer lacks; LOC: a region, a mountain, a bay)
+LONE_PLACE_FEATURES = {"GPE": "town", "LOC": "area"}
+# "the X area" names a place; "the area of X" rarely does a different job, but "area" after a
+# name needs a determiner or preposition before the name ("the Markab area", "in Radhwaniyah
+# area"), not a modifier noun ("the Police Academy area" is an organisation's)
+LEAD_WORDS = frozenset({"the", "in", "at", "near", "on", "of", "from", "to", "into", "outside"})
+DISTANCE_UNITS = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609, "mi": 1.609}
+BEARINGS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+CITY_NOUNS = frozenset({"city", "capital"})  # "the city of X": a name, but a known city's
+# every word cued_names looks further at
+CUE_WORDS = frozenset({*SETTLEMENT_NOUNS, *CITY_NOUNS, *LANDMARK_NOUNS, *DISTANCE_UNITS, *BEARINGS})
+MAX_NAME_TOKENS = 6
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class LocalName:
+    span: Span  # the name
+    feature: str  # what the cue calls it: village, town, district, ...
+    offset_km: float = 0.0  # "60 kilometres northeast of Y": distance and bearing from Y
+    bearing: float | None = None
+    beside: bool = False  # "X, north of Y": near Y, at no stated distance
+
+
+def cued_names(doc: Doc) -> list[LocalName]:
+    found: list[LocalName] = []
+    for i, lower in enumerate(token_lowers(doc)):
+        if lower not in CUE_WORDS:
+            continue  # no cue: spares building a Token for every word of the article
+        token = doc[i]
+        feature = SETTLEMENT_NOUNS.get(token.lower_)
+        if feature is not None and token.is_lower and not _opens_a_name(doc, token.i + 1):
+            found += _names_after_of(doc, token, feature)
+            found += _names_before(doc, token, feature)
+        elif token.lower_ in CITY_NOUNS and token.is_lower:  # not "the City of Seekers"
+            found += _names_after_of(doc, token, "town")
+        if token.lower_ in LANDMARK_NOUNS and not _opens_a_name(doc, token.i + 1):
+            found += _landmark(doc, token)
+        if token.lower_ in DISTANCE_UNITS:
+            found += _name_at_distance(doc, token)
+        if token.lower_ in BEARINGS:
+            found += _name_by_bearing(doc, token)
+    found += _appositions(doc)
+    found += _named_places_by_tail(doc)
+    return found
+
+
+def _named_places_by_tail(doc: Doc) -> list[LocalName]:
+    """ "Jobar District", "the Qalamoun Mountains": a name NER tags a place whose last word
+    says what kind of place it is (kept only where the gazetteer cannot resolve it)."""
+    found = []
+    for ent in entities(doc):
+        if ent.label_ not in PLACE_LABELS or len(ent) < 2:
+            continue
+        feature = NAMED_PLACE_TAILS.get(ent[-1].lower_)
+        name = _trim(ent)
+        if feature is not None and name is not None and len(name) > 1:
+            found.append(LocalName(name, feature))
+    return found
+
+
+def lone_names_after_locative(
+    doc: Doc, toponyms: list[Toponym], resolved: list[Toponym]
+) -> list[LocalName]:
+    """ "Clashes broke out in Batrah on Monday": a name NER tags GPE or LOC that the gazetteer
+    cannot resolve, right after a locative preposition, in a sentence where no place resolved.
+    In event-location's fit sentences that have a gold place (hand-checked and silver) such a
+    name is it in 52 of 70 (GPE one word 25 of 29, GPE longer 17 of 29, LOC 10 of 12); with a
+    resolved place in the sentence only in 46 of 102, so those stay unresolved. Event place F1
+    on the 4,361 silver fit sentences 0.647 -> 0.655 (docs/places.md)."""
+    found = []
+    for toponym in toponyms:
+        if toponym.source != "ner" or toponym.entry is not None or toponym.role != "place":
+            continue
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if span is None or span[0].ent_type_ not in LONE_PLACE_FEATURES:
+            continue
+        sent = span.sent
+        if not _after_locative(doc, span.start) or any(
+            sent.start_char <= place.start < sent.end_char for place in resolved
+        ):
+            continue
+        found.append(LocalName(span, LONE_PLACE_FEATURES[span[0].ent_type_]))
+    return found
+
+
+def _names_after_of(doc: Doc, noun: Token, feature: str) -> list[LocalName]:
+    """ "the village of X", "the towns of X and Y", "Baghdad's southern district of X"."""
+    i = noun.i + 1
+    if i >= len(doc) or doc[i].lower_ != "of" or noun.lower_ == "area":
+        return []
+    names = []
+    start = i + 1
+    while start < len(doc):
+        end = _name_end(doc, start)
+        if end == start:
+            break
+        names.append(LocalName(doc[start:end], feature))
+        if end + 1 < len(doc) and doc[end].lower_ in ("and", ",") and noun.lower_.endswith("s"):
+            start = end + 1
+            continue
+        break
+    return names
+
+
+def _names_before(doc: Doc, noun: Token, feature: str) -> list[LocalName]:
+    """ "X district", "the Balata refugee camp", "the Jumla and Diwan villages", "the Kissufim
+    crossing point"."""
+    end = noun.i
+    if end > 0 and doc[end - 1].lower_ in ("refugee", "border"):
+        end -= 1
+    elif feature == "camp":
+        return []  # "the Scout camp": only a refugee camp is a place by that word
+    start = _name_start(doc, end)
+    if start == end:
+        return []
+    lead = start - 1
+    while lead > 0 and doc[lead].is_space:
+        lead -= 1
+    before = doc[lead].lower_ if lead >= 0 else ""
+    if noun.lower_ == "area" and before not in LEAD_WORDS and doc[lead].dep_ != "amod":
+        return []
+    names = [LocalName(doc[start:end], feature)]
+    if noun.lower_.endswith("s") and before == "and" and start >= 2:
+        first_end = start - 1
+        first_start = _name_start(doc, first_end)
+        if first_start < first_end:
+            names.append(LocalName(doc[first_start:first_end], feature))
+    return names
+
+
+def _landmark(doc: Doc, noun: Token) -> list[LocalName]:
+    """ "Manger Square", "the Tishreen Dam", "Kuweires Military Airport": a proper name and the
+    landmark noun that ends it, the noun included (no lower-case word between: "Deir ez-Zor
+    military airport" is the only such landmark in the fit parts)."""
+    end = noun.i
+    start = _name_start(doc, end)
+    if start == end or any(doc[k].lower_ in LANDMARK_NOUNS for k in range(start, end)):
+        return []
+    if doc[start:end].text.isupper():
+        return []  # "a TV station": an acronym names no landmark
+    return [LocalName(doc[start : noun.i + 1], "landmark")]
+
+
+def _appositions(doc: Doc) -> list[LocalName]:
+    """ "Dunya Pur, a small town about 100 kilometers ..."."""
+    found = []
+    lowers = token_lowers(doc)  # a comma's lower-case form is its text
+    for comma, lower in enumerate(lowers):
+        if lower != "," or comma + 2 >= len(doc):
+            continue
+        j = comma + 1
+        if lowers[j] not in ("a", "the"):
+            continue
+        j += 1
+        while j < len(doc) and doc[j].pos_ == "ADJ":
+            j += 1
+        feature = SETTLEMENT_NOUNS.get(lowers[j]) if j < len(doc) else None
+        if feature is None or feature == "region":
+            continue
+        start = _name_start(doc, comma)
+        if start < comma:
+            found.append(LocalName(doc[start:comma], feature))
+    return found
+
+
+def _name_at_distance(doc: Doc, unit: Token) -> list[LocalName]:
+    """ "Kakata, 60 kilometers (40 miles) northeast of Monrovia", "Pooneryn, just 30
+    kilometres from Kilinochchi": the name before the comma, shifted from the place after."""
+    number = unit.i - 1
+    if number < 0 or not doc[number].like_num:
+        return []
+    comma = number - 1
+    while comma >= 0 and doc[comma].lower_ in ("just", "about", "some", "around", "nearly"):
+        comma -= 1
+    if comma < 1 or doc[comma].text != ",":
+        return []
+    j = unit.i + 1
+    if j < len(doc) and doc[j].text == "(":  # "(40 miles)"
+        while j < len(doc) and doc[j].text != ")":
+            j += 1
+        j += 1
+    bearing = BEARINGS.get(doc[j].lower_) if j < len(doc) else None
+    if bearing is not None:
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in ("of", "from"):
+        return []
+    start = _name_start(doc, comma)
+    if start == comma:
+        return []
+    try:
+        km = float(doc[number].text.replace(",", "")) * DISTANCE_UNITS[unit.lower_]
+    except ValueError:
+        return []
+    return [LocalName(doc[start:comma], "town", km, bearing)]
+
+
+def _name_by_bearing(doc: Doc, direction: Token) -> list[LocalName]:
+    """ "in Taji, just north of Baghdad", "at Todee, northeast of Monrovia"."""
+    after = direction.i + 1
+    if after >= len(doc) or doc[after].lower_ != "of":
+        return []
+    comma = direction.i - 1
+    while comma >= 0 and doc[comma].lower_ in ("just", "about", "some", "slightly", "due"):
+        comma -= 1
+    if comma < 1 or doc[comma].text != ",":
+        return []
+    start = _name_start(doc, comma)
+    if start == comma or start == 0 or doc[start - 1].lower_ not in LEAD_WORDS:
+        return []
+    return [LocalName(doc[start:comma], "town", beside=True)]
+
+
+def _is_name_token(token: Token) -> bool:
+    return ((token.is_title or token.text[:1].isupper()) and token.is_alpha) or token.like_num
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of a proper name opening at ``start`` ("al-Tijara", "Sheikh Najjar", "Tel
+    Birak"), or ``start`` when none opens there."""
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS:
+        token = doc[end]
+        if token.lower_ in TIME_WORDS:
+            break  # "Leskovac Tuesday"
+        if _is_name_token(token) and not token.like_num:
+            end += 1
+        elif token.text in NAME_JOINERS and _joins(doc, end + 1):
+            end += 1  # "al - Tijara", "Deir ez - Zor", "Mais al - Jabal"
+        else:
+            break
+    while end > start and doc[end - 1].text in NAME_JOINERS:
+        end -= 1
+    if end > start and not any(doc[k].text[:1].isupper() for k in range(start, end)):
+        return start
+    return end
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    """Whether a joiner before token ``i`` goes on into a name ("al - Jabal")."""
+    while i < len(doc) and doc[i].text in NAME_JOINERS:
+        i += 1
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+
+
+def _opens_a_name(doc: Doc, i: int) -> bool:
+    """ "Cavan Town Hall", "Cottenham Village College": the noun is part of a longer name."""
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+
+
+def _name_start(doc: Doc, end: int) -> int:
+    """The start of a proper name ending right before ``end``."""
+    start = end
+    while start > 0 and end - start < MAX_NAME_TOKENS:
+        token = doc[start - 1]
+        if (_is_name_token(token) and not token.like_num and token.i != token.sent.start) or (
+            token.text in NAME_JOINERS and start - 2 >= 0 and doc[start - 2].is_alpha
+        ):
+            start -= 1
+        elif token.i == token.sent.start and token.text[:1].isupper() and token.pos_ == "PROPN":
+            start -= 1
+            break
+        else:
+            break
+    while start < end and doc[start].text in NAME_JOINERS and doc[start].text[:1].islower():
+        if doc[start].text == "-":
+            start += 1
+            continue
+        break
+    while start < end and doc[start].text == "-":
+        start += 1
+    if start < end and not doc[start].text[:1].isupper() and doc[start].text not in ("al", "el"):
+        return end
+    return start

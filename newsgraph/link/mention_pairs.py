@@ -54,6 +54,7 @@ from .mentions import (
     Mention,
     MentionItem,
     _sentences,
+    average_link_stops,
     doc_features,
     document_clusters_at,
     document_similarity,
@@ -532,29 +533,13 @@ def mirrored_probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:
 
 
 def average_link(probability: np.ndarray, threshold: float) -> np.ndarray:
-    """Cluster labels from average-link agglomeration on a symmetric pair-probability matrix,
-    merging while the best pair of groups averages at least ``threshold``."""
-    n = len(probability)
-    labels = np.arange(n)
-    if n < 2:
-        return labels
-    sums = probability.astype(float).copy()
-    sizes = np.ones(n)
-    active = np.ones(n, dtype=bool)
-    while active.sum() > 1:
-        average = sums / np.outer(sizes, sizes)
-        average[~active, :] = -np.inf
-        average[:, ~active] = -np.inf
-        np.fill_diagonal(average, -np.inf)
-        i, j = np.unravel_index(int(np.argmax(average)), average.shape)
-        if average[i, j] < threshold:
-            break
-        i, j = min(i, j), max(i, j)
-        sums[i, :] += sums[j, :]
-        sums[:, i] = sums[i, :]
-        sizes[i] += sizes[j]
-        active[j] = False
-        labels[labels == j] = i
+    """Cluster labels (each group's first member) from average-link agglomeration on a
+    symmetric pair-probability matrix, merging while the best pair of groups averages at least
+    ``threshold`` (``mentions.average_link_stops``, which document clusters use too)."""
+    (groups,) = average_link_stops(np.asarray(probability, dtype=float), (threshold,))
+    labels = np.arange(len(probability))
+    for first, members in groups.items():
+        labels[members] = first
     return labels
 
 

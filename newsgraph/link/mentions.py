@@ -342,11 +342,11 @@ def document_clusters_at(
     if n <= 1:
         return [[list(range(n))] for _ in thresholds]
     sim = similarity if similarity is not None else document_similarity(records)
-    stopped = _average_link_stops(np.asarray(sim, dtype=float), thresholds)
+    stopped = average_link_stops(np.asarray(sim, dtype=float), thresholds)
     return [_attach_alone(groups, sim) for groups in stopped]
 
 
-def _average_link_stops(sim: np.ndarray, thresholds: Sequence[float]) -> list[dict[int, list[int]]]:
+def average_link_stops(sim: np.ndarray, thresholds: Sequence[float]) -> list[dict[int, list[int]]]:
     """The groups (first member → members) where average-link agglomeration on ``sim`` stops
     at each threshold: it merges the pair of groups with the highest average similarity (ties:
     the lowest first index, then the lowest second) while that average reaches the

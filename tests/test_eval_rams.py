@@ -8,7 +8,7 @@ import pytest
 from eval_fakes import annotation, fake_annotate
 
 from newsgraph.eval import rams
-from newsgraph.eval.arguments import plover_types
+from newsgraph.eval.arguments import load_map, mapped_roles, plover_types
 from newsgraph.eval.base import shared_eval_dir
 
 DATA = Path(__file__).parent / "data" / "eval" / "rams"
@@ -20,6 +20,31 @@ def test_type_map_takes_the_longest_prefix() -> None:
     assert plover_types("conflict.attack.bombing", types) == ("ASSAULT",)
     assert plover_types("contact.threatencoerce.n/a", types) == ("THREATEN", "COERCE")
     assert plover_types("movement.transportperson.n/a", types) == ()
+
+
+def test_roles_map_per_type_and_onto_either_party() -> None:
+    mapping = {
+        "roles": {"giver": "source", "participant": ["source", "target"], "place": "place"},
+        "type_roles": {"transaction.transaction.embargosanction": {"giver": "target"}},
+    }
+    assert mapped_roles(mapping, "transaction.transaction.giftgrantprovideaid", "giver") == (
+        "source",
+    )
+    assert mapped_roles(mapping, "transaction.transaction.embargosanction", "giver") == ("target",)
+    assert mapped_roles(mapping, "transaction.transaction.embargosanction", "place") == ("place",)
+    assert mapped_roles(mapping, "contact.discussion.meet", "participant") == ("source", "target")
+    assert mapped_roles(mapping, "contact.discussion.meet", "instrument") == ()
+
+
+def test_the_shipped_map_reads_meeting_parties_as_either_party() -> None:
+    mapping = load_map("rams")
+    assert mapped_roles(mapping, "contact.negotiate.meet", "participant") == ("source", "target")
+    assert mapped_roles(mapping, "transaction.transfermoney.embargosanction", "giver") == (
+        "target",
+    )
+    assert mapped_roles(mapping, "transaction.transfermoney.embargosanction", "preventer") == (
+        "source",
+    )
 
 
 def test_reads_mapped_triggers_and_roles() -> None:
@@ -37,6 +62,13 @@ def test_reads_mapped_triggers_and_roles() -> None:
         "place": ["Eastville"],
     }
     assert arrest.events[0].types == ("COERCE",)
+    # every gold argument is kept with its RAMS role, and the gold sentences (the miss analysis)
+    assert [(link.role, attack.text[slice(*link.span)]) for link in attack.links] == [
+        ("attacker", "Rebels"), ("target", "the town of Eastville"), ("place", "Eastville"),
+    ]  # fmt: skip
+    assert [attack.text[s:e] for s, e in attack.sentences] == [
+        "Rebels shelled the town of Eastville.", "Two people died.",
+    ]  # fmt: skip
 
 
 def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:

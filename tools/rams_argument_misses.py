@@ -115,10 +115,8 @@ def cases(
                 ours = [document.text[s:e] for s, e in predicted.get(role, [])]
                 theirs = [document.text[s:e] for s, e in gold.arguments.get(role, [])]
                 sentence = document.sentences[sentence_of(document.sentences, gold.trigger[0])]
-                yield role, kind, (
-                    f"{document.id} {event.type} {trigger!r}: ours {ours} gold {theirs}\n"
-                    f"      {document.text[sentence[0] : sentence[1]]}"
-                )
+                line = f"{document.id} {event.type} {trigger!r}: ours {ours} gold {theirs}"
+                yield role, kind, f"{line}\n      {document.text[sentence[0] : sentence[1]]}"
 
 
 def main() -> None:

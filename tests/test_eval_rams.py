@@ -117,5 +117,6 @@ def test_quality_floor_heldout() -> None:
 # floors measured - 0.01; the learned target choice (events/target_choice.py, session 8):
 # arguments F1 0.518; 2026-12-06 (session 10) the role map checked against AIDA (participants
 # either party, a sanction's giver its target) and passive conjuncts: arguments F1 0.537
-# (scorer only 0.532), same sentence 0.479
-FLOORS = {"same sentence": 0.468, "arguments": 0.527}
+# (scorer only 0.532), same sentence 0.479; prevarication (lying) no longer mapped onto REJECT:
+# same sentence 0.521 (192 documents), arguments F1 0.537
+FLOORS = {"same sentence": 0.511, "arguments": 0.527}

@@ -8,7 +8,7 @@ import pytest
 from eval_fakes import annotation, fake_annotate
 
 from newsgraph.eval import rams
-from newsgraph.eval.arguments import plover_types
+from newsgraph.eval.arguments import load_map, mapped_roles, plover_types
 from newsgraph.eval.base import shared_eval_dir
 
 DATA = Path(__file__).parent / "data" / "eval" / "rams"
@@ -20,6 +20,31 @@ def test_type_map_takes_the_longest_prefix() -> None:
     assert plover_types("conflict.attack.bombing", types) == ("ASSAULT",)
     assert plover_types("contact.threatencoerce.n/a", types) == ("THREATEN", "COERCE")
     assert plover_types("movement.transportperson.n/a", types) == ()
+
+
+def test_roles_map_per_type_and_onto_either_party() -> None:
+    mapping = {
+        "roles": {"giver": "source", "participant": ["source", "target"], "place": "place"},
+        "type_roles": {"transaction.transaction.embargosanction": {"giver": "target"}},
+    }
+    assert mapped_roles(mapping, "transaction.transaction.giftgrantprovideaid", "giver") == (
+        "source",
+    )
+    assert mapped_roles(mapping, "transaction.transaction.embargosanction", "giver") == ("target",)
+    assert mapped_roles(mapping, "transaction.transaction.embargosanction", "place") == ("place",)
+    assert mapped_roles(mapping, "contact.discussion.meet", "participant") == ("source", "target")
+    assert mapped_roles(mapping, "contact.discussion.meet", "instrument") == ()
+
+
+def test_the_shipped_map_reads_meeting_parties_as_either_party() -> None:
+    mapping = load_map("rams")
+    assert mapped_roles(mapping, "contact.negotiate.meet", "participant") == ("source", "target")
+    assert mapped_roles(mapping, "transaction.transfermoney.embargosanction", "giver") == (
+        "target",
+    )
+    assert mapped_roles(mapping, "transaction.transfermoney.embargosanction", "preventer") == (
+        "source",
+    )
 
 
 def test_reads_mapped_triggers_and_roles() -> None:
@@ -37,6 +62,13 @@ def test_reads_mapped_triggers_and_roles() -> None:
         "place": ["Eastville"],
     }
     assert arrest.events[0].types == ("COERCE",)
+    # every gold argument is kept with its RAMS role, and the gold sentences (the miss analysis)
+    assert [(link.role, attack.text[slice(*link.span)]) for link in attack.links] == [
+        ("attacker", "Rebels"), ("target", "the town of Eastville"), ("place", "Eastville"),
+    ]  # fmt: skip
+    assert [attack.text[s:e] for s, e in attack.sentences] == [
+        "Rebels shelled the town of Eastville.", "Two people died.",
+    ]  # fmt: skip
 
 
 def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,5 +115,8 @@ def test_quality_floor_heldout() -> None:
 # argument choice by error class (docs/events.md, session 7): 0.504, precision 0.550; session 7
 # trigger entries on top (docs/events.md): same sentence 0.478, arguments F1 0.514 (merged);
 # floors measured - 0.01; the learned target choice (events/target_choice.py, session 8):
-# arguments F1 0.518
-FLOORS = {"same sentence": 0.468, "arguments": 0.508}
+# arguments F1 0.518; 2026-12-06 (session 10) the role map checked against AIDA (participants
+# either party, a sanction's giver its target) and passive conjuncts: arguments F1 0.537
+# (scorer only 0.532), same sentence 0.479; prevarication (lying) no longer mapped onto REJECT:
+# same sentence 0.521 (192 documents), arguments F1 0.537
+FLOORS = {"same sentence": 0.511, "arguments": 0.527}

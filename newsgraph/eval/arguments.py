@@ -45,6 +45,21 @@ def plover_types(gold_type: str, types: dict[str, list[str]]) -> tuple[str, ...]
     return tuple(types[best]) if best else ()
 
 
+def mapped_roles(mapping: dict[str, Any], gold_type: str, gold_role: str) -> tuple[str, ...]:
+    """The roles (source, target, place) a gold role of an event of ``gold_type`` counts as:
+    the map's ``type_roles`` entry for the longest matching type prefix that lists the role,
+    else its ``roles`` entry; a list counts as each of its roles (an unordered participant is
+    either party); () when the role is not scored."""
+    gold_type, gold_role = gold_type.lower(), gold_role.lower()
+    by_type = mapping.get("type_roles") or {}
+    prefixes = [k for k in by_type if gold_type.startswith(k.lower()) and gold_role in by_type[k]]
+    roles = by_type[max(prefixes, key=len)] if prefixes else mapping["roles"]
+    mapped = roles.get(gold_role)
+    if mapped is None:
+        return ()
+    return (mapped,) if isinstance(mapped, str) else tuple(mapped)
+
+
 @dataclass(slots=True)
 class GoldEvent:
     trigger: Range

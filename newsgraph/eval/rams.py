@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .annotate import annotate, detokenize, sample
-from .arguments import GoldEvent, TriggerTally, load_map, plover_types
+from .arguments import GoldEvent, Range, TriggerTally, load_map, mapped_roles, plover_types
 from .base import Report, by_part, tag
 
 NAME = "rams"
@@ -29,10 +29,21 @@ CAP: int | None = None
 
 
 @dataclass(slots=True)
+class GoldLink:
+    """One gold argument as RAMS gives it (for the miss analysis, tools/rams_argument_misses.py)."""
+
+    trigger: Range
+    role: str  # the RAMS role, mapped or not ("attacker", "participant", "instrument", ...)
+    span: Range
+
+
+@dataclass(slots=True)
 class GoldDocument:
     id: str
     text: str
     events: list[GoldEvent]
+    links: list[GoldLink] = field(default_factory=list)  # every gold argument, mapped or not
+    sentences: list[Range] = field(default_factory=list)  # the gold sentences' char spans
 
 
 def read_gold(path: Path, limit: int | None = None) -> tuple[list[GoldDocument], int]:
@@ -46,7 +57,7 @@ def read_gold(path: Path, limit: int | None = None) -> tuple[list[GoldDocument],
         tokens = [t for sentence in record["sentences"] for t in sentence]
         text, offsets = detokenize(tokens)
 
-        events = []
+        events, links = [], []
         for start, end, labels in record["evt_triggers"]:
             types = plover_types(labels[0][0], mapping["types"])
             if not types:
@@ -54,15 +65,29 @@ def read_gold(path: Path, limit: int | None = None) -> tuple[list[GoldDocument],
                 continue
             event = GoldEvent(_chars(offsets, start, end), types)
             for trigger, argument, role_label in record["gold_evt_links"]:
-                role = mapping["roles"].get(re.sub(r"^evt\d+arg\d+", "", role_label))
-                if role and tuple(trigger) == (start, end):
-                    event.arguments.setdefault(role, []).append(_chars(offsets, *argument))
+                if tuple(trigger) != (start, end):
+                    continue
+                gold_role = re.sub(r"^evt\d+arg\d+", "", role_label)
+                span = _chars(offsets, *argument)
+                links.append(GoldLink(event.trigger, gold_role, span))
+                for role in mapped_roles(mapping, labels[0][0], gold_role):
+                    event.arguments.setdefault(role, []).append(span)
             events.append(event)
         if events:
-            documents.append(GoldDocument(record["doc_key"], text, events))
+            documents.append(
+                GoldDocument(record["doc_key"], text, events, links, _sentences(record, offsets))
+            )
         if limit and len(documents) >= limit:
             break
     return documents, unmapped
+
+
+def _sentences(record: dict[str, Any], offsets: list[tuple[int, int]]) -> list[Range]:
+    spans, first = [], 0
+    for sentence in record["sentences"]:
+        spans.append(_chars(offsets, first, first + len(sentence) - 1))
+        first += len(sentence)
+    return spans
 
 
 def _chars(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

@@ -16,6 +16,9 @@ CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# a gerund after these prepositions is done by the clause's subject, never its object
+# ("X threatened Y by vowing to ...", "X hit Y after warning ..."), unlike "accused Y of doing"
+SUBJECT_CONTROL_PREPS = frozenset({"by", "after", "before", "while", "without", "despite"})
 
 
 def is_verbal(token: Token) -> bool:
@@ -32,6 +35,19 @@ def is_passive(verb: Token) -> bool:
             and not main_verb_read_as_participle(verb)
         )
         or _participle_complement(verb)
+        or _passive_conjunct(verb)
+    )
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """ "X was killed and decapitated", "can be jailed or exterminated": a bare past participle
+    conjoined to a passive verb shares its voice (and its patient: ``passive_patient``)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and verb.head is not verb
+        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "dobj") for c in verb.children)
+        and is_passive(verb.head)
     )
 
 
@@ -119,11 +135,16 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Itera
 
 
 def agent_of(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb, or the one its passive conjuncts share ("were
+    beaten and robbed by the militia": the parser hangs the agent on the last conjunct)."""
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             obj = child(c, "pobj")
             if obj is not None:
                 return obj
+    for c in verb.children:
+        if c.dep_ == "conj" and _passive_conjunct(c):
+            return agent_of(c)
     return None
 
 
@@ -150,6 +171,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "Australia is willing to withdraw": the copula's subject controls the infinitive
         return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and head is not verb:
+        if verb.dep_ == "pcomp" and head.lower_ in SUBJECT_CONTROL_PREPS:
+            # "threatened critics by vowing to ...": the means is the subject's act
+            return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
         if verb.dep_ == "pcomp":  # "accused X of committing": the accused commits
             if head.head.dep_ == "dobj" and head.head.pos_ in NOMINAL_POS:
                 return head.head  # the parser hung "of" on the object itself
@@ -194,6 +218,8 @@ def passive_patient(verb: Token) -> Token | None:
         return subj
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL_POS:
         return verb.head
+    if _passive_conjunct(verb):
+        return passive_patient(verb.head)
     return controlled_patient(verb)
 
 

@@ -136,6 +136,8 @@ def meets_party_conditions(
         subject is not None and of_classes(subject, sense.needs_subject, lex)
     ):
         return False
+    if sense.not_subject and subject is not None and of_classes(subject, sense.not_subject, lex):
+        return False
     if sense.needs_place:
         places = [*([obj] if obj is not None else []), *prep_objects(verb, sense.target_preps)]
         return any(is_place(p, lex) for p in places)

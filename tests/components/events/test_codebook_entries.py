@@ -463,3 +463,26 @@ def test_ending_ones_own_strike_or_protest_is_a_concession_breaking_it_up_is_not
     ):
         assert [t for t, _, _ in _found(nlp, text)] == ["CONCEDE"], text
     assert "CONCEDE" not in [t for t, _, _ in _found(nlp, "Police ended the protest at dawn.")]
+
+
+def test_repealing_a_ban_or_law_eases_restrictions_revoking_a_licence_does_not(
+    nlp: Language,
+) -> None:
+    # CAMEO 081 ease administrative sanctions (PLOVER CONCEDE)
+    found = _found(nlp, "Parliament repealed the emergency law.")
+    assert [(t, s) for t, s, _ in found] == [("CONCEDE", "Parliament")]
+    assert [t for t, _, _ in _found(nlp, "The government revoked the ban on rallies.")] == [
+        "CONCEDE"
+    ]
+    assert _found(nlp, "The ministry revoked the journalist's licence.") == []
+
+
+def test_a_counted_object_takes_the_sense_of_what_it_counts(nlp: Language) -> None:
+    # CAMEO 154 mobilize armed forces: "thousands of troops" are troops (by_object troops)
+    assert [t for t, _, _ in _found(nlp, "Chad sent thousands of troops to the border.")] == [
+        "MOBILIZE"
+    ]
+    assert [t for t, _, _ in _found(nlp, "Thousands of reservists were called up.")] == [
+        "MOBILIZE"
+    ]
+    assert [t for t, _, _ in _found(nlp, "Egypt sent dozens of aid trucks to Gaza.")] == ["AID"]

@@ -61,8 +61,18 @@ DERIVATION = "+"
 EVENT_NOUN_FILES = frozenset({4, 11})
 # what a generated entry takes over from its seed
 COPIED = ("type", "mode", "casualty", "reciprocal", "embeds", "needs_object", "needs_verb")
-# a seed whose sense depends on its object or complement is no seed
-CONTEXT_KEYS = ("by_object", "by_modifier", "speech_type", "not_complements", "negated_type")
+# a seed whose sense depends on its object, complement or subject is no seed ("arrive" is aid
+# only for peacekeepers: its synonyms "come", "get" would lose that condition)
+CONTEXT_KEYS = (
+    "by_object",
+    "by_modifier",
+    "speech_type",
+    "not_complements",
+    "negated_type",
+    "needs_subject",
+    "not_subject",
+    "needs_place",
+)
 # the nominal of a verb seed takes its object with "of" ("the slaughter of civilians")
 NOUN_TARGET_PREPS = ["of", "on", "against"]
 VETO_MIN_TOKENS = 5

@@ -191,6 +191,8 @@ class SentenceDetector:
             for obj in objs:
                 if not phrase.objects & _object_names(obj):
                     continue
+                if not meets_party_conditions(phrase.sense, self._doer(verb), obj, verb, self.lex):
+                    continue  # "workers stopped work" is a strike, "the company stopped work" not
                 if phrase.det and not any(
                     c.dep_ == "det" and c.lower_ == phrase.det for c in obj.children
                 ):

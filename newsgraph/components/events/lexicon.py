@@ -64,6 +64,8 @@ class Sense:
     not_complements: tuple[str, ...] = ()
     # verbs: object classes one of which the subject must be ("troops crossed the border")
     needs_subject: tuple[str, ...] = ()
+    # object classes its subject must not be ("police ended the protest" is no concession)
+    not_subject: tuple[str, ...] = ()
     # verbs: the object, or a target preposition's object, must be a place ("entered the town")
     needs_place: bool = False
 
@@ -218,6 +220,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         count_from=entry.get("count_from"),
         not_complements=_words(entry.get("not_complements")),
         needs_subject=_words(entry.get("needs_subject")),
+        not_subject=_words(entry.get("not_subject")),
         needs_place=bool(entry.get("needs_place", False)),
     )
 

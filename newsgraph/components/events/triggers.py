@@ -136,16 +136,23 @@ def meets_party_conditions(
         subject is not None and of_classes(subject, sense.needs_subject, lex)
     ):
         return False
+    if sense.not_subject and subject is not None and of_classes(subject, sense.not_subject, lex):
+        return False
     if sense.needs_place:
         places = [*([obj] if obj is not None else []), *prep_objects(verb, sense.target_preps)]
         return any(is_place(p, lex) for p in places)
     return True
 
 
+# heads of a count that names what is counted with "of" ("sent thousands of troops": troops)
+COUNT_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number"})
+
+
 def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:
     if obj is None or not sense.by_object:
         return sense
-    for lemma in kind_lemmas(obj):
+    counted = obj.lemma_.lower() in COUNT_HEADS or obj.like_num
+    for lemma in kind_lemmas(obj, with_of=counted):
         for cls in lex.classes_of(lemma):
             override = sense.by_object.get(cls)
             if override is not None:

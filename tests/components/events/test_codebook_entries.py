@@ -426,3 +426,63 @@ def test_armed_forces_crossing_into_a_place_is_an_incursion_other_crossings_are_
     assert _found(nlp, "Hundreds of migrants crossed the border into Greece.") == []
     assert _found(nlp, "The ambassador entered the hall.") == []
     assert _found(nlp, "The army crossed a red line, the minister said.") == []
+
+
+def test_workers_stopping_work_or_walking_out_is_a_strike_other_stoppages_are_none(
+    nlp: Language,
+) -> None:
+    # CAMEO 143 conduct strike or boycott; PLOVER PROTEST mode strike
+    found = _found(nlp, "Dock workers in the port stopped work on Monday over unpaid wages.")
+    assert [(t, s) for t, s, _ in found] == [("PROTEST", "Dock workers in the port")]
+    assert any(
+        t == "PROTEST"
+        for t, _, _ in _found(
+            nlp, "Hundreds of teachers walked out of their classrooms to demand higher pay."
+        )
+    )
+    assert _found(nlp, "The company stopped work on the new bridge.") == []
+    assert _found(nlp, "The minister walked out of the meeting.") == []
+
+
+def test_peacekeepers_arriving_is_peacekeeping_aid_other_arrivals_are_none(nlp: Language) -> None:
+    # CAMEO 074 provide military protection or peacekeeping
+    found = _found(nlp, "Some 200 Nepalese peacekeepers arrived in Juba on Friday.")
+    assert [(t, s) for t, s, _ in found] == [("AID", "Some 200 Nepalese peacekeepers")]
+    assert _found(nlp, "Fresh Russian troops arrived in the city.") == []
+    assert _found(nlp, "The Iraqi delegation arrived in Cairo on Monday.") == []
+
+
+def test_ending_ones_own_strike_or_protest_is_a_concession_breaking_it_up_is_not(
+    nlp: Language,
+) -> None:
+    # CAMEO 082 ease political dissent (PLOVER CONCEDE)
+    for text in (
+        "The union ended its two-week strike on Monday.",
+        "Opposition supporters suspended their protest outside parliament.",
+        "Farmers halted their demonstrations after the deal.",
+    ):
+        assert [t for t, _, _ in _found(nlp, text)] == ["CONCEDE"], text
+    assert "CONCEDE" not in [t for t, _, _ in _found(nlp, "Police ended the protest at dawn.")]
+
+
+def test_repealing_a_ban_or_law_eases_restrictions_revoking_a_licence_does_not(
+    nlp: Language,
+) -> None:
+    # CAMEO 081 ease administrative sanctions (PLOVER CONCEDE)
+    found = _found(nlp, "Parliament repealed the emergency law.")
+    assert [(t, s) for t, s, _ in found] == [("CONCEDE", "Parliament")]
+    assert [t for t, _, _ in _found(nlp, "The government revoked the ban on rallies.")] == [
+        "CONCEDE"
+    ]
+    assert _found(nlp, "The ministry revoked the journalist's licence.") == []
+
+
+def test_a_counted_object_takes_the_sense_of_what_it_counts(nlp: Language) -> None:
+    # CAMEO 154 mobilize armed forces: "thousands of troops" are troops (by_object troops)
+    assert [t for t, _, _ in _found(nlp, "Chad sent thousands of troops to the border.")] == [
+        "MOBILIZE"
+    ]
+    assert [t for t, _, _ in _found(nlp, "Thousands of reservists were called up.")] == [
+        "MOBILIZE"
+    ]
+    assert [t for t, _, _ in _found(nlp, "Egypt sent dozens of aid trucks to Gaza.")] == ["AID"]

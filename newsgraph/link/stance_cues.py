@@ -12,7 +12,9 @@ that names no claim word is who says it ("...: report", "Analyst: ..."). The cue
 model keeps is learned from the fit part (cues seen under at least a cross-validated number of
 different claims, see tools/train_stance.py); the dense features are claim coverage (of its
 names and of the rest, its predicate), negation scope, counts of each word class and whether the
-headline states the claim plainly (no stance-taking word, no question).
+headline states the claim plainly (no stance-taking word, no question). The model has two
+stages: a three-class regression whose disputes probability is kept, and a binary one fitted on
+the headlines that do not dispute that splits the rest between reports and supports.
 """
 
 from __future__ import annotations

@@ -10,9 +10,11 @@ from helpers import load_tool
 
 from newsgraph.eval.base import shared_eval_dir
 from newsgraph.eval.stance import fnc1_score
-from newsgraph.link.stance import FEATURE_NAMES, load_model, pair_features, stance
+from newsgraph.link.stance import DATA_DIR, FEATURE_NAMES, load_model, pair_features, stance
 from newsgraph.link.stance_cues import (
     CUE_DENSE_NAMES,
+    SPLIT_PREFIX,
+    CueModel,
     claim_parts,
     class_masked,
     cue_dense,
@@ -20,6 +22,7 @@ from newsgraph.link.stance_cues import (
     masked_headline,
     scope_cues,
     segment_cues,
+    two_stage_proba,
     word_class,
 )
 
@@ -178,6 +181,35 @@ def test_a_headline_that_states_the_claim_plainly_is_marked_plain() -> None:
         assert cue_dense(headline, FACTORY)[plain] == 0.0, headline
 
 
+def test_the_second_stage_shares_out_what_is_not_disputes() -> None:
+    labels = ["disputes", "reports", "supports"]
+    first = np.array([[0.2, 0.5, 0.3], [0.9, 0.05, 0.05]])
+    split = np.array([[0.25, 0.75], [0.5, 0.5]])  # reports, supports
+    proba = two_stage_proba(first, split, labels)
+    assert np.allclose(proba, [[0.2, 0.2, 0.6], [0.9, 0.05, 0.05]])
+    # The label order comes from the model, not from position.
+    shuffled = two_stage_proba(first[:, [2, 0, 1]], split, ["supports", "disputes", "reports"])
+    assert np.allclose(shuffled, proba[:, [2, 0, 1]])
+
+
+def test_the_shipped_emergent_model_keeps_disputes_from_its_first_stage() -> None:
+    with np.load(DATA_DIR / "stance_emergent.npz") as z:
+        arrays = {k: z[k] for k in z.files}
+    assert f"{SPLIT_PREFIX}coef" in arrays  # reports against supports
+    pairs = [
+        ("Springfield mayor reportedly dead", MAYOR),
+        ("Springfield mayor denies reports of his death", MAYOR),
+        ("Acme opens car factory in Ohio", FACTORY),
+    ]
+    both = CueModel(arrays).predict_proba(pairs)
+    first = CueModel({k: v for k, v in arrays.items() if not k.startswith(SPLIT_PREFIX)})
+    alone = first.predict_proba(pairs)
+    assert np.allclose(both.sum(axis=1), 1.0)
+    disputes = first.labels.index("disputes")
+    assert np.allclose(both[:, disputes], alone[:, disputes])
+    assert not np.allclose(both, alone)  # the second stage moves reports against supports
+
+
 def training_script() -> ModuleType:
     return load_tool("train_stance")
 
@@ -217,7 +249,7 @@ def test_seeded_group_folds_keep_each_group_whole_and_vary_with_the_seed() -> No
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "measure", "floor"),
-    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.768)],
+    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.773)],
 )
 def test_held_out_floors(name: str, measure: str, floor: float) -> None:
     import importlib

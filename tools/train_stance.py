@@ -349,18 +349,42 @@ def fit_cues(
     return vocab, mean, scale, lr, x
 
 
+Fitted = tuple[list[str], np.ndarray, np.ndarray, SoftmaxRegression, np.ndarray]
+
+
+def fit_stages(
+    cues: list[set[str]], dense: np.ndarray, y: np.ndarray, groups: list[str], rows: np.ndarray,
+    setting: tuple, labels: list[str],
+) -> tuple[Fitted, Fitted]:  # fmt: skip
+    """The cue model over all classes, and its second stage: reports against supports, fitted
+    with its own cue vocabulary on the rows that do not dispute (``sc.two_stage_proba``)."""
+    first = fit_cues(cues, dense, y, groups, rows, *setting)
+    not_disputing = rows[y[rows] != labels.index(sc.DISPUTES)]
+    supports = (y == labels.index(sc.SPLIT_LABELS[1])).astype(int)
+    return first, fit_cues(cues, dense, supports, groups, not_disputing, *setting)
+
+
+def stages_proba(stages: tuple[Fitted, Fitted], rows: np.ndarray, labels: list[str]) -> np.ndarray:
+    (*_, first, x_first), (*_, split, x_split) = stages
+    return sc.two_stage_proba(
+        first.predict_proba(x_first[rows]), split.predict_proba(x_split[rows]), labels
+    )
+
+
 def cross_validate_cues(
-    cues: list[set[str]], dense: np.ndarray, y: np.ndarray, groups: list[str], setting: tuple
-) -> tuple[float, float, np.ndarray]:
+    cues: list[set[str]], dense: np.ndarray, y: np.ndarray, groups: list[str], setting: tuple,
+    labels: list[str],
+) -> tuple[float, float, np.ndarray]:  # fmt: skip
     """Mean out-of-fold and in-sample accuracy over ``EMERGENT_REPEATS`` cuts into folds, and
     the first cut's out-of-fold predictions."""
     out_of_fold, in_sample, first = [], [], np.zeros(len(y), dtype=int)
     for seed in range(EMERGENT_REPEATS):
         predicted = np.zeros(len(y), dtype=int)
         for tr, te in seeded_group_folds(groups, seed):
-            *_, lr, x = fit_cues(cues, dense, y, groups, tr, *setting)
-            predicted[te] = lr.predict(x[te])
-            in_sample.append(float((lr.predict(x[tr]) == y[tr]).mean()))
+            stages = fit_stages(cues, dense, y, groups, tr, setting, labels)
+            predicted[te] = stages_proba(stages, te, labels).argmax(axis=1)
+            fitted = stages_proba(stages, tr, labels).argmax(axis=1)
+            in_sample.append(float((fitted == y[tr]).mean()))
         out_of_fold.append(float((predicted == y).mean()))
         first = predicted if seed == 0 else first
     return float(np.mean(out_of_fold)), float(np.mean(in_sample)), first
@@ -376,30 +400,44 @@ def train_emergent(pairs: list[StancePair], eval_dir: Path) -> None:
     dense = np.array([sc.cue_dense(p.text, p.other) for p in fit])
     results, predictions = [], {}
     for setting in EMERGENT_GRID:
-        oof, in_sample, predictions[setting] = cross_validate_cues(cues, dense, y, groups, setting)
+        oof, in_sample, predictions[setting] = cross_validate_cues(
+            cues, dense, y, groups, setting, labels
+        )
         results.append((setting, oof, in_sample))
         print(f"  {setting}: out of fold {oof:.4f}, in sample {in_sample:.4f}")
     setting, oof_accuracy, _ = choose(results)
     confusion = Counter(zip(y.tolist(), predictions[setting].tolist(), strict=True))
     print("  out of fold (first cut), gold -> predicted: " + ", ".join(
         f"{labels[g]}->{labels[p]} {n}" for (g, p), n in sorted(confusion.items())))  # fmt: skip
-    vocab, mean, scale, lr, _ = fit_cues(cues, dense, y, groups, np.arange(len(y)), *setting)
-    print(f"  chosen {setting}: {len(vocab)} cues")
+    everything = np.arange(len(y))
+    stages = fit_stages(cues, dense, y, groups, everything, setting, labels)
+    (vocab, _, _, lr, _), (split_vocab, *_, split, _) = stages
+    print(f"  chosen {setting}: {len(vocab)} cues, {len(split_vocab)} in the second stage")
     for k, label in enumerate(labels):
         top = np.argsort(-lr.coef_[k, : len(vocab)])[:12]
         print(f"  {label}: " + ", ".join(vocab[j] for j in top))
+    top = np.argsort(-(split.coef_[1] - split.coef_[0])[: len(split_vocab)])
+    print("  second stage, supports: " + ", ".join(split_vocab[j] for j in top[:12]))
+    print("  second stage, reports: " + ", ".join(split_vocab[j] for j in top[::-1][:12]))
     out = st.DATA_DIR / "stance_emergent.npz"
     np.savez_compressed(
-        out, labels=np.array(labels), cues=np.array(vocab), coef=lr.coef_,
-        intercept=lr.intercept_, dense_mean=mean, dense_scale=scale,
-        oof_accuracy=np.array(oof_accuracy),
+        out, labels=np.array(labels), oof_accuracy=np.array(oof_accuracy),
+        **stage_arrays(stages[0]), **stage_arrays(stages[1], sc.SPLIT_PREFIX),
     )  # fmt: skip
     st.load_model.cache_clear()
     check = [(p.text, p.other) for p in fit[:200]]
     ours = st.load_model("emergent").predict_proba(check)
-    x = cue_design(cues[:200], dense[:200], vocab, mean, scale)
-    assert np.allclose(ours, lr.predict_proba(x), atol=1e-9), "exported weights disagree"
+    assert np.allclose(ours, stages_proba(stages, np.arange(200), labels), atol=1e-9), (
+        "exported weights disagree"
+    )
     print(f"  wrote {out} ({out.stat().st_size / 1e3:.0f} kB)")
+
+
+def stage_arrays(fitted: Fitted, prefix: str = "") -> dict[str, np.ndarray]:
+    vocab, mean, scale, lr, _ = fitted
+    arrays = {"cues": np.array(vocab), "coef": lr.coef_, "intercept": lr.intercept_,
+              "dense_mean": mean, "dense_scale": scale}  # fmt: skip
+    return {f"{prefix}{key}": value for key, value in arrays.items()}
 
 
 TRAINERS = {"fnc1": (load_fnc1, train_fnc1), "emergent": (load_emergent, train_emergent)}

@@ -12,7 +12,9 @@ that names no claim word is who says it ("...: report", "Analyst: ..."). The cue
 model keeps is learned from the fit part (cues seen under at least a cross-validated number of
 different claims, see tools/train_stance.py); the dense features are claim coverage (of its
 names and of the rest, its predicate), negation scope, counts of each word class and whether the
-headline states the claim plainly (no stance-taking word, no question).
+headline states the claim plainly (no stance-taking word, no question). The model has two
+stages: a three-class regression whose disputes probability is kept, and a binary one fitted on
+the headlines that do not dispute that splits the rest between reports and supports.
 """
 
 from __future__ import annotations
@@ -212,31 +214,63 @@ def cue_dense(headline: str, claim: str) -> np.ndarray:
     )
 
 
+DISPUTES = "disputes"
+# The second stage's classes, in the order of its probability columns.
+SPLIT_LABELS = ("reports", "supports")
+SPLIT_PREFIX = "split_"  # npz keys of the second stage
+
+
+def two_stage_proba(first: np.ndarray, split: np.ndarray, labels: list[str]) -> np.ndarray:
+    """The first stage's disputes probability; the rest shared out between reports and supports
+    as the second stage (fitted on the headlines that do not dispute) says."""
+    out = np.empty_like(first)
+    disputes = labels.index(DISPUTES)
+    out[:, disputes] = first[:, disputes]
+    for k, label in enumerate(SPLIT_LABELS):
+        out[:, labels.index(label)] = (1.0 - first[:, disputes]) * split[:, k]
+    return out
+
+
+class LinearCues:
+    """One logistic regression's weights over its cue vocabulary then standardised dense
+    features; ``prefix`` picks its arrays in the npz."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], prefix: str = "") -> None:
+        self.cue_index = {str(c): i for i, c in enumerate(arrays[f"{prefix}cues"])}
+        self.coef = arrays[f"{prefix}coef"]  # (classes, cues + dense)
+        self.intercept = arrays[f"{prefix}intercept"]
+        self.mean = arrays[f"{prefix}dense_mean"]
+        self.scale = arrays[f"{prefix}dense_scale"]
+
+    def scores(self, cues: set[str], dense: np.ndarray) -> np.ndarray:
+        hits = [self.cue_index[c] for c in cues if c in self.cue_index]
+        standard = (dense - self.mean) / self.scale
+        n_cues = len(self.cue_index)
+        return self.coef[:, hits].sum(axis=1) + self.coef[:, n_cues:] @ standard + self.intercept
+
+    def proba(self, features: list[tuple[set[str], np.ndarray]]) -> np.ndarray:
+        return softmax(np.array([self.scores(cues, dense) for cues, dense in features]))
+
+
 class CueModel:
-    """Multinomial logistic regression over learned cues and standardised dense features."""
+    """Multinomial logistic regression over learned cues and standardised dense features; with a
+    second stage in the npz (``split_*``), that regression gives only the disputes probability
+    and a binary one splits the rest between reports and supports (``two_stage_proba``)."""
 
     def __init__(self, arrays: dict[str, np.ndarray]) -> None:
         self.labels: list[str] = [str(x) for x in arrays["labels"]]
-        self.cue_index = {str(c): i for i, c in enumerate(arrays["cues"])}
-        self.coef = arrays["coef"]  # (classes, cues + dense)
-        self.intercept = arrays["intercept"]
-        self.mean = arrays["dense_mean"]
-        self.scale = arrays["dense_scale"]
+        self.first = LinearCues(arrays)
+        self.split = LinearCues(arrays, SPLIT_PREFIX) if f"{SPLIT_PREFIX}coef" in arrays else None
         self.out_of_fold = {"accuracy": float(arrays["oof_accuracy"])}
-
-    def scores(self, pairs: list[tuple[str, str]]) -> np.ndarray:
-        n_cues = len(self.cue_index)
-        out = np.empty((len(pairs), len(self.labels)))
-        for row, (headline, claim) in enumerate(pairs):
-            hits = [self.cue_index[c] for c in cue_strings(headline, claim) if c in self.cue_index]
-            dense = (cue_dense(headline, claim) - self.mean) / self.scale
-            out[row] = self.coef[:, hits].sum(axis=1) + self.coef[:, n_cues:] @ dense
-        return out + self.intercept
 
     def predict_proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         if not pairs:
             return np.zeros((0, len(self.labels)))
-        return softmax(self.scores(pairs))
+        features = [(cue_strings(h, c), cue_dense(h, c)) for h, c in pairs]
+        first = self.first.proba(features)
+        if self.split is None:
+            return first
+        return two_stage_proba(first, self.split.proba(features), self.labels)
 
     def predict(self, pairs: list[tuple[str, str]]) -> list[str]:
         proba = self.predict_proba(pairs)

@@ -115,8 +115,10 @@ def test_quality_floor_heldout() -> None:
 # 2026-12-05: accuracy 0.858, source exact 0.846, target exact 0.519; floors measured - 0.01;
 # the learned target choice among the rules' candidates (events/target_choice.py, session 8):
 # target exact 0.544, the rest unchanged (2026-12-05); ultimatums given, court findings and
-# incursions (docs/events.md), 2026-12-05: accuracy 0.859; floors measured - 0.01
-FLOORS = {"accuracy": 0.849, "source exact": 0.836, "target exact": 0.534}
+# incursions (docs/events.md), 2026-12-05: accuracy 0.859; floors measured - 0.01; a placed
+# target's "in" place and relative clauses at any depth left out of the recorded phrase
+# (events/spans.py, session 10), 2026-12-06: target exact 0.560; floors measured - 0.01
+FLOORS = {"accuracy": 0.849, "source exact": 0.836, "target exact": 0.549}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-import newsgraph.eval.annotate as annotate_module
+from newsgraph.eval.annotate import annotate
 from newsgraph.eval.base import FIT, by_part, shared_eval_dir
 from newsgraph.eval.conflibert import (
     DEFAULT_DATA,
@@ -62,19 +62,14 @@ def kind(has_event: bool, has_statement: bool, path: list[str]) -> str:
 
 def rows(golds: list[GoldSentence], nlp: Any) -> Iterator[dict[str, Any]]:
     parses: dict[str, list[Token]] = {}
-    parse_dated = annotate_module.parse_dated
 
-    def keeping_parses(texts: Any, nlp: Any = None, dates: Any = None) -> Iterator[Any]:
-        for doc in parse_dated(texts, nlp, dates):
-            parses[doc.text] = [(t.idx, t.text, t.dep_, t.head.i) for t in doc]
-            yield doc
+    def keep_parse(doc: Any) -> None:
+        parses[doc.text] = [(t.idx, t.text, t.dep_, t.head.i) for t in doc]
 
-    annotate_module.parse_dated = keeping_parses
     for first in range(0, len(golds), BATCH):
         batch = golds[first : first + BATCH]
-        for gold, annotation in zip(
-            batch, annotate_module.annotate([g.text for g in batch], nlp), strict=True
-        ):
+        annotations = annotate([g.text for g in batch], nlp, on_doc=keep_parse)
+        for gold, annotation in zip(batch, annotations, strict=True):
             statement = main_statement(annotation)
             found = main_event(annotation)
             about = statement_about(annotation, statement)
@@ -90,8 +85,8 @@ def rows(golds: list[GoldSentence], nlp: Any) -> Iterator[dict[str, Any]]:
                 "path": " < ".join(path),
                 "kind": kind(found is not None, statement is not None, path),
             }
+        parses.clear()
         gc.collect()
-    annotate_module.parse_dated = parse_dated
 
 
 def main() -> None:

@@ -134,15 +134,19 @@ def annotate(
     nlp: Any = None,
     dates: Iterable[date | None] | None = None,
     read_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
+    on_doc: Callable[[Any], None] | None = None,
 ) -> list[Annotation]:
     """The pipeline's reading of each text (``dates``: publication dates, where known;
-    ``read_spans``: per text, the char spans whose learned factuality to record)."""
+    ``read_spans``: per text, the char spans whose learned factuality to record; ``on_doc``:
+    called with each parsed doc, for tools that read the parse beside the annotation)."""
     from ..components.events.factuality import reading_at
     from ..components.events.summary import anchor_token, main_events
     from .statement_target import statement_target
 
     out = []
     for number, doc in enumerate(parse_dated(texts, nlp, dates)):
+        if on_doc is not None:
+            on_doc(doc)
         spans = read_spans[number] if read_spans is not None else ()
         readings = {span: found for span in spans if (found := reading_at(doc, *span))}
         events = list(doc._.ng_events or [])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..quotes.spans import phrase_run
 from .lexicon import load_lexicon
 from .roles import NOMINAL_POS, main_verb_read_as_participle, phrase_bounds
 from .triggers import noun_sense
@@ -37,6 +38,8 @@ ADJUNCT_PREPS = frozenset({"during", "including", "despite", "after", "before", 
 # ("Haifa, Israel's third largest city"); a person's title stays ("Tantan, the Minister of
 # Interior")
 DESCRIBED_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "LAW", "EVENT"})
+# a modifier that places a noun: a country, region or nationality ("the Chinese ambassador")
+PLACING_ENTS = frozenset({"GPE", "NORP", "LOC"})
 
 
 def _after_comma(c: Token) -> bool:
@@ -56,10 +59,28 @@ def _target_description(c: Token) -> bool:
     return c.dep_ == "appos" and c.pos_ != "PROPN" and head.ent_type_ in DESCRIBED_ENTS
 
 
-def _ends_phrase(c: Token, with_conj: bool, target: bool = False) -> bool:
+def _placed(noun: Token) -> bool:
+    """The noun already says whose or where it is: an owner ("Germany's envoy") or a place or
+    nationality before it ("the Chinese ambassador", "Ukrainian forces")."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in OWNER_DEPS and c.ent_type_ in PLACING_ENTS)
+        for c in noun.lefts
+    )
+
+
+def _target_place_tail(c: Token) -> bool:
+    """An "in" place after a target noun that already says whose or where it is, which CAMEO
+    coders leave out ("the Chinese ambassador *in Berlin*", "Ukrainian forces *in the
+    Crimea*"); they keep it after a bare noun ("a police headquarters in eastern X").
+    ConfliBERT CAMEO fit targets with an "in" tail: placed head 8 left out / 1 kept, other
+    heads 1 / 12 (docs/events.md)."""
+    return c.dep_ == "prep" and c.lower_ == "in" and _placed(c.head)
+
+
+def _ends_phrase(c: Token, with_conj: bool, target: bool = False, coded: bool = True) -> bool:
     if c.dep_ in PHRASE_ENDS or c.dep_ == "advmod":
         return True
-    if target and _target_description(c):
+    if target and (_target_description(c) or (coded and _target_place_tail(c))):
         return True
     if main_verb_read_as_participle(c):
         return True  # "Trump called Erdogan": the sentence's verb, not a participle
@@ -98,17 +119,32 @@ def _trim(token: Token, start: int, end: int) -> tuple[int, int]:
 
 
 def full_phrase_bounds(
-    token: Token, with_conj: bool = False, target: bool = False
+    token: Token, with_conj: bool = False, target: bool = False, coded: bool = True
 ) -> tuple[int, int]:
     """Token range [start, end) of the whole noun phrase headed by ``token``: the narrow phrase,
     then its right-hand modifiers (appositions, bracketed abbreviations, prepositional and
-    participial phrases) up to a relative clause or (without ``with_conj``) a conjunct."""
+    participial phrases) up to a relative clause or (without ``with_conj``) a conjunct. With
+    ``coded`` (the recorded phrase) the coders' further cuts apply: a placed target's "in"
+    place, a relative clause at any depth, a word outside the subtree; without it the reach of
+    the phrase, which decides whose phrase is recorded (``recorded_bounds``)."""
     start, end = phrase_bounds(token, with_conj)
     for c in token.rights:
-        if _ends_phrase(c, with_conj, target):
+        if _ends_phrase(c, with_conj, target, coded):
             break
         end = max(end, c.right_edge.i + 1)
+    if coded:
+        low, high = phrase_run(token)  # a phrase never runs across a word outside its subtree
+        start, end = max(start, low), min(_before_relative_clause(token, end), high + 1)
     return _trim(token, start, end)
+
+
+def _before_relative_clause(token: Token, end: int) -> int:
+    """The phrase's end cut before a relative clause at any depth, which the coders leave out
+    as they do after the head ("the head of the council *who told ...*", "a unit of the
+    company *that was accused ...*"; ConfliBERT CAMEO fit: relative clauses kept 0 / left out
+    13, docs/events.md)."""
+    doc = token.doc
+    return min([end, *(t.left_edge.i for t in doc[token.i + 1 : end] if t.dep_ == "relcl")])
 
 
 def owner_head(token: Token) -> Token | None:
@@ -138,14 +174,12 @@ def recorded_bounds(
     """The phrase an event records for the argument ``token``: the whole phrase of the noun it
     heads, or of the noun it owns; never one holding the event's trigger ``anchor``
     ("Hezbollah's rocket fire": the source stays "Hezbollah's")."""
-    narrow = phrase_bounds(token, with_conj)
     owner = owner_head(token)
-    chosen = full_phrase_bounds(owner if owner is not None else token, with_conj, target)
-    if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
-        chosen = full_phrase_bounds(token, with_conj, target) if owner is not None else narrow
-        if anchor is not None and chosen[0] <= anchor.i < chosen[1]:
-            chosen = narrow
-    return _without_edge_space(token, *chosen)
+    for head in (owner, token) if owner is not None else (token,):
+        reach = full_phrase_bounds(head, with_conj, target, coded=False)
+        if anchor is None or not reach[0] <= anchor.i < reach[1]:
+            return _without_edge_space(token, *full_phrase_bounds(head, with_conj, target))
+    return _without_edge_space(token, *phrase_bounds(token, with_conj))
 
 
 def _without_edge_space(token: Token, start: int, end: int) -> tuple[int, int]:

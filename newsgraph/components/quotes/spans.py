@@ -32,14 +32,32 @@ def _clip_to_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[in
 
 
 def subtree_range(token: Token, exclude: set[int] | None = None) -> Range | None:
-    """The characters of ``token``'s subtree (minus ``exclude`` token indices), one paragraph."""
-    tokens = [t for t in token.subtree if exclude is None or t.i not in exclude]
+    """The characters of ``token``'s subtree (minus ``exclude`` token indices), one paragraph,
+    and only the unbroken run of it around ``token`` (``phrase_run``)."""
+    low, high = phrase_run(token)
+    tokens = [
+        t for t in token.subtree if low <= t.i <= high and (exclude is None or t.i not in exclude)
+    ]
     if not tokens:
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1])
     start, end = _clip_to_paragraph(doc_text(token.doc), start, end, token.idx)
     return trim_range(doc_text(token.doc), start, end)
+
+
+def phrase_run(token: Token) -> tuple[int, int]:
+    """First and last index of the unbroken run of ``token``'s subtree around it. A phrase is
+    contiguous; a parse that hangs a later clause on it across the verb ("The president has
+    called for reform in X that will protect ...", the relative clause under "president")
+    makes the subtree skip the verb, and its edges would span the whole sentence."""
+    inside = {t.i for t in token.subtree}
+    low = high = token.i
+    while low - 1 in inside:
+        low -= 1
+    while high + 1 in inside:
+        high += 1
+    return low, high
 
 
 _RELATIVE_WORDS = frozenset({"who", "whom", "which"})

@@ -156,3 +156,25 @@ def test_a_recorded_phrase_starts_and_ends_on_words(nlp: Language, text: str) ->
     for _type, *spans in _roles(nlp, text):
         for span in filter(None, spans):
             assert span == span.strip() and not span.endswith(","), span
+
+
+def test_a_placed_target_leaves_a_further_place_out(nlp: Language) -> None:
+    # a nationality or an owner already says whose the target is; the "in" place is left out
+    assert _first(nlp, "Westland expelled the Chinese ambassador in Eastville.")[2] == (
+        "the Chinese ambassador"
+    )
+    text = "Rebels kidnapped Northland's consul in Eastville."
+    assert _first(nlp, text)[2] == "Northland's consul"
+
+
+def test_a_bare_target_keeps_its_place(nlp: Language) -> None:
+    text = "The army shelled a police station in eastern Northland."
+    assert _first(nlp, text)[2] == "a police station in eastern Northland"
+
+
+def test_a_relative_clause_inside_an_of_phrase_does_not_belong(nlp: Language) -> None:
+    text = (
+        "Westland lifted sanctions against a unit of the Northland shipping company that was"
+        " accused of smuggling oil."
+    )
+    assert _first(nlp, text)[2] == "a unit of the Northland shipping company"

@@ -5,6 +5,9 @@ tests."""
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.components.quotes.spans import phrase_run
 
 from .pipeline_statements import statements
 
@@ -45,3 +48,24 @@ def test_a_subject_parsed_across_a_paragraph_break_speaks_by_its_name(nlp: Langu
     )
     found = sources(nlp, text)
     assert found.get("is once again questioning") == "Donald Trump"
+
+
+def test_a_source_ends_where_the_parse_skips_the_verb(nlp: Language):
+    # the parse hangs the relative clause on "President", across "has called": the subtree's
+    # edges would make the whole sentence the speaker
+    found = sources(
+        nlp,
+        "The Northland President has called for reform in Northland that will protect workers "
+        "against unfair practices, provide affordable care to every citizen.",
+    )
+    assert found.get("has called for") == "The Northland President"
+
+
+def test_a_phrase_run_stops_at_the_first_word_outside_the_subtree(nlp: Language):
+    words = ["The", "chief", "has", "asked", "for", "talks", "that", "end", "war"]
+    heads = [1, 3, 3, 3, 3, 4, 7, 1, 7]  # "end" (a relative clause) hung on "chief"
+    deps = ["det", "nsubj", "aux", "ROOT", "prep", "pobj", "nsubj", "relcl", "dobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert phrase_run(doc[1]) == (0, 1)
+    assert phrase_run(doc[7]) == (6, 8)
+    assert phrase_run(doc[3]) == (0, 8)

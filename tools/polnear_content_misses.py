@@ -1,6 +1,7 @@
 """Sort PolNeAR's gold contents by why newsgraph's content misses them under the strict scorer.
 
     python tools/polnear_content_misses.py [--split fit|train] [--limit N] [--show KIND] [--json]
+        [--records FILE]
 
 Runs the pipeline up to the quotes component on each article (the fit part takes about 30
 seconds), then ``extract_statements`` and the scorer of ``newsgraph eval polnear`` (strict:
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -253,9 +255,14 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--show", default=None, help="print the examples of kinds with this prefix")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--records", type=Path, default=None, help="write one JSON line per gold content here"
+    )
     args = parser.parse_args()
     records, totals = classify(parsed_articles(args.split, args.limit))
     result = summary(records, totals)
+    if args.records:
+        args.records.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     if args.show:
         for r in records:
             if r["kind"].startswith(args.show):

@@ -132,7 +132,8 @@ def cue_kind(gold: Attribution, pred: list[Attribution]) -> str:
     """Why an unpaired gold attribution's content is not scored."""
     for p in pred:
         if p.content == gold.content:
-            return "content under another cue" + (": cue overlaps" if overlap(gold.cue, p.cue) else "")
+            overlapping = ": cue overlaps" if overlap(gold.cue, p.cue) else ""
+            return "content under another cue" + overlapping
     if any(overlap(gold.cue, p.cue) for p in pred):
         return "cue boundaries differ"
     return "cue missed"

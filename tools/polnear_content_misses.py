@@ -128,15 +128,16 @@ def word_kind(doc: Doc, text: str, start: int, end: int) -> str:
     return kind + (" after a quote mark" if quote else "")
 
 
-def cue_kind(gold: Attribution, pred: list[Attribution]) -> str:
-    """Why an unpaired gold attribution's content is not scored."""
+def cue_kind(gold: Attribution, pred: list[Attribution]) -> tuple[str, Attribution | None]:
+    """Why an unpaired gold attribution's content is not scored, and the nearest prediction."""
     for p in pred:
         if p.content == gold.content:
             overlapping = ": cue overlaps" if overlap(gold.cue, p.cue) else ""
-            return "content under another cue" + overlapping
-    if any(overlap(gold.cue, p.cue) for p in pred):
-        return "cue boundaries differ"
-    return "cue missed"
+            return "content under another cue" + overlapping, p
+    near = max(pred, key=lambda p: overlap(gold.cue, p.cue), default=None)
+    if near is not None and overlap(gold.cue, near.cue):
+        return "cue boundaries differ", near
+    return "cue missed", None
 
 
 def boundary_kind(doc: Doc, text: str, gold: Pieces, pred: Pieces) -> str:
@@ -203,11 +204,10 @@ def classify(rows: list[tuple]) -> tuple[list[dict], dict[str, int]]:
             if not attribution.content:
                 continue
             if g in paired:
-                pred = norm_pred[paired[g]].content
-                kind = boundary_kind(doc, text, attribution.content, pred)
+                nearest: Attribution | None = norm_pred[paired[g]]
+                kind = boundary_kind(doc, text, attribution.content, nearest.content)
             else:
-                pred = ()
-                kind = cue_kind(attribution, norm_pred)
+                kind, nearest = cue_kind(attribution, norm_pred)
             records.append(
                 {
                     "article": article_id,
@@ -215,7 +215,8 @@ def classify(rows: list[tuple]) -> tuple[list[dict], dict[str, int]]:
                     "flags": flags(doc, text, g, norm_gold),
                     "cue": _text(text, attribution.cue),
                     "gold": _text(text, attribution.content),
-                    "predicted": _text(text, pred),
+                    "predicted cue": _text(text, nearest.cue) if nearest else "",
+                    "predicted": _text(text, nearest.content) if nearest else "",
                 }
             )
         totals["gold"] += sum(bool(a.content) for a in norm_gold)
@@ -268,6 +269,7 @@ def main() -> None:
         for r in records:
             if r["kind"].startswith(args.show):
                 print(f"[{r['kind']}] {r['article']} cue={r['cue']!r} {r['flags']}")
+                print(f"   our cue: {r['predicted cue']!r}")
                 print(f"   gold: {r['gold']!r}\n   ours: {r['predicted']!r}")
         return
     if args.json:

@@ -152,6 +152,7 @@ def _refine_cue(draft: Draft, probs: np.ndarray, threshold: float) -> None:
         first -= 1
     while last + 1 < sent.end and _likely_word(doc, probs, last + 1, threshold):
         last += 1
+    first, last = _without_partial_dates(doc, first, last, token.i)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     if draft.cue[0] <= start and end <= draft.cue[1]:
         return
@@ -159,6 +160,30 @@ def _refine_cue(draft: Draft, probs: np.ndarray, threshold: float) -> None:
     if any(s < end and start < e for s, e in draft.content):
         return
     draft.cue = (start, end)
+
+
+def _without_partial_dates(doc: Doc, first: int, last: int, head: int) -> tuple[int, int]:
+    """The grown cue ``first..last`` (around its word ``head``) without the part of a date it
+    cut in two ("said last | month", "last | month announced"): a cue takes a date whole or not
+    at all, and where the run stops inside one, annotators leave it out (PolNeAR train, 400
+    articles, and the fit part: 5 of 14 such cues match without the date part, 2 with the whole
+    date, 1 as grown)."""
+    while first < head and _in_date(doc[first]) and doc[first].ent_iob_ == "I":
+        first += 1  # the tail of a date that starts before the cue
+    while last > head and _in_date(doc[last]) and _date_runs_on(doc, last):
+        last -= 1  # the head of a date that ends after the cue
+    return first, last
+
+
+def _in_date(token: Token) -> bool:
+    # an entity that opens with a preposition is a tagging slip ("about the year-end")
+    return token.ent_type_ in ("DATE", "TIME") and token.pos_ != "ADP"
+
+
+def _date_runs_on(doc: Doc, i: int) -> bool:
+    return (
+        i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == doc[i].ent_type_
+    )
 
 
 def _claimed(draft: Draft, drafts: list[Draft]) -> bool:

@@ -82,7 +82,10 @@ def _without_trailing_aside(doc: Doc, indices: list[int]) -> list[int]:
     if not indices or not candidates:
         return indices
     members = set(indices)
-    last = max(indices)
+    # the sentence's full stop, hung on the cue, is no word of the content: the aside closes
+    # the content when only such punctuation follows it (a closing quote mark does not: the
+    # aside is then inside the quoted words, '..., who ended his bid, as “a man ...”')
+    last = max((i for i in indices if not doc[i].is_punct or doc[i].is_quote), default=max(indices))
     for token in (doc[i] for i in sorted(members & candidates)):
         comma = token.left_edge.i - 1
         if (

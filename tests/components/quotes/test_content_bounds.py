@@ -151,3 +151,19 @@ def test_what_a_prepositional_cue_says_of_its_object_is_content(nlp: Language):
     # "referred to X as Y": the "as" phrase is what is said of X, as for "described X as Y"
     text = "The general kept referring to the rebels as “bandits” in the interview.\n"
     assert contents(nlp, text) == [("the rebels as “bandits”",)]
+
+
+def test_a_closing_aside_of_an_object_content_is_the_outlets(nlp: Language):
+    # the cue's own full stop follows the aside: it does not keep the aside in the content
+    text = "Opposition leaders have questioned the health of the prime minister, who is 81.\n"
+    assert contents(nlp, text) == [("the health of the prime minister",)]
+
+
+def test_an_aside_inside_a_quoted_predicate_stays(nlp: Language):
+    # a closing quote mark after the aside: the aside is inside the quoted words
+    text = (
+        "The governor praised Tom Weller, who ended his bid on Saturday, "
+        "as “a man who never went to the gutter.”\n"
+    )
+    ((found,),) = contents(nlp, text)
+    assert found.startswith("Tom Weller, who ended his bid on Saturday, as")

@@ -118,5 +118,6 @@ def test_quality_floor_heldout() -> None:
 # arguments F1 0.518; 2026-12-06 (session 10) the role map checked against AIDA (participants
 # either party, a sanction's giver its target) and passive conjuncts: arguments F1 0.537
 # (scorer only 0.532), same sentence 0.479; prevarication (lying) no longer mapped onto REJECT:
-# same sentence 0.521 (192 documents), arguments F1 0.537
-FLOORS = {"same sentence": 0.511, "arguments": 0.527}
+# same sentence 0.521 (192 documents), arguments F1 0.537; with plover10's codebook entries
+# (one more AGREE found, its arguments missed): same sentence 0.526, arguments F1 0.531
+FLOORS = {"same sentence": 0.516, "arguments": 0.521}

@@ -207,3 +207,16 @@ def test_a_place_noun_does_not_make_an_unknown_name_a_place(
         nlp, "Kokrajhar Traders signed the deal on Monday.", [("Kokrajhar Traders", "ORG")]
     )
     assert "Kokrajhar" not in _places(recognizer, doc)
+
+
+def test_a_small_town_tagged_an_organisation_after_in_is_a_place(
+    nlp: Language, recognizer: Recognizer
+) -> None:
+    # a town of a few thousand after "in" (fit: 13 gold toponyms in 21 such names)
+    doc = _with_entities(
+        nlp, "Flooding closed two roads in Coggeshall on Sunday.", [("Coggeshall", "ORG")]
+    )
+    assert "Coggeshall" in _places(recognizer, doc)
+    # not after "of" or "at", which precede firms' names
+    doc = _with_entities(nlp, "He is the chief of Coggeshall now.", [("Coggeshall", "ORG")])
+    assert "Coggeshall" not in _places(recognizer, doc)

@@ -92,3 +92,10 @@ FEATURE_TAIL = re.compile(
     r"countryside|village|oblast|prefecture|municipality)$",
     re.IGNORECASE,
 )
+# a direction inside the span before a known name ("west Baghdad", "South Los Angeles",
+# "Eastern Qalamoun"): a part of that place, which the gazetteer does not list on its own
+DIRECTION_HEAD = re.compile(
+    r"^(?:north|south|east|west|(?:north|south)[\s-]?(?:east|west)(?:ern)?|northern|southern|"
+    r"eastern|western|central)\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from .feature_words import (
     DIRECTION_BEFORE,
+    DIRECTION_HEAD,
     FEATURE_AFTER,
     FEATURE_BEFORE,
     FEATURE_TAIL,
@@ -53,6 +54,8 @@ from .weights import KIND_PRIOR, ResolverWeights
 
 # supplement features small enough to anchor "near the article's other places"
 LOCAL_FEATURES = frozenset({"town", "camp", "crossing", "neighbourhood", "corridor"})
+# a town read from part of a longer name ("Dubai World Cup", "west Baghdad") is one of this size
+MIN_STANDING_POPULATION = 5000
 
 _COMMA_GAP = re.compile(r"^\s*,\s*$")  # "Tacoma, Washington": the second name contains the first
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|,)\s*$")  # "Oregon and Washington"
@@ -156,6 +159,10 @@ class Resolver:
             # (official names only: "Market District" is no district of Marquette)
             mention.candidates = [c for c in self._candidates(head["name"]) if c[1]]
             mention.feature_hint = FEATURES_FOR_WORD.get(head["word"].lower(), set())
+        direction = DIRECTION_HEAD.match(surface)
+        if not mention.candidates and direction and direction["name"].lower() not in PART_STOPWORDS:
+            # "west Baghdad", "South Vietnam": the part takes the named place's entry
+            mention.candidates = self._standing_candidates(direction["name"])
         kinds = {entry.kind for entry, _ in mention.candidates}
         mention.country_clash = COUNTRY in kinds and STATE in kinds
         regions = {e.cc for e, _ in mention.candidates if e.kind in (ADMIN1, SUPPLEMENT)}
@@ -191,14 +198,18 @@ class Resolver:
                 part = " ".join(words[first : first + size])
                 if len(part) < 3 or part.lower() in PART_STOPWORDS:
                     continue
-                found = [
-                    (entry, primary)
-                    for entry, primary in self._candidates(part)
-                    if primary and (entry.kind != CITY or entry.population >= 5000)
-                ]
+                found = self._standing_candidates(part)
                 if found:
                     return found
         return []
+
+    def _standing_candidates(self, name: str) -> list[tuple[Entry, bool]]:
+        """Official readings of ``name`` of some standing: curated, or a town of 5,000+."""
+        return [
+            (entry, primary)
+            for entry, primary in self._candidates(name)
+            if primary and (entry.kind != CITY or entry.population >= MIN_STANDING_POPULATION)
+        ]
 
     def _container(self, text: str, end: int) -> list[Entry]:
         """Country or US state written right after the name: "Paris, Texas"."""

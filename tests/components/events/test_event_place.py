@@ -13,6 +13,7 @@ from newsgraph.components.events.place_choice import (
     Roles,
     candidate_features,
     load_place_model,
+    sentence_candidates,
 )
 from newsgraph.nlp import get_pipeline
 
@@ -116,3 +117,46 @@ def test_settlement_noun_feature(nlp: Language, text: str, name: str, named: boo
     column = FEATURE_NAMES.index("named by a settlement noun")
     assert features[0, column] == float(named)
     assert features[0, FEATURE_NAMES.index("local place")] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "kept", "dropped"),
+    [
+        # the place of what the march is for is no candidate of the march
+        (
+            "Hundreds of students marched through Lagos on Friday to protest against the new "
+            "visa rules of Ghana.",
+            "marched",
+            "Lagos",
+            "Ghana",
+        ),
+        # the trigger inside the to-clause keeps its places
+        (
+            "Farmers gathered in Nairobi to block the road to Mombasa.",
+            "block",
+            "Mombasa",
+            None,
+        ),
+    ],
+)
+def test_places_of_a_purpose_clause_are_no_candidates(
+    full_nlp: Language, text: str, verb: str, kept: str, dropped: str | None
+) -> None:
+    doc = full_nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    names = [
+        doc.text[s:e] for s, e, _ in sentence_candidates(doc, trigger, doc._.ng_place_mentions)
+    ]
+    assert kept in names
+    if dropped is not None:
+        assert dropped in [doc.text[s:e] for s, e, _ in doc._.ng_place_mentions]
+        assert dropped not in names
+
+
+def test_purpose_clause_places_stay_when_no_other_place_is_named(full_nlp: Language) -> None:
+    doc = full_nlp("Thousands marched on Sunday to protest against the war in Yemen.")
+    trigger = next(t for t in doc if t.text == "marched")
+    names = [
+        doc.text[s:e] for s, e, _ in sentence_candidates(doc, trigger, doc._.ng_place_mentions)
+    ]
+    assert names == ["Yemen"]

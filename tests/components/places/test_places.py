@@ -522,3 +522,20 @@ def test_an_outlet_named_after_a_city_places_the_article(nlp):
     assert component.named_outlet_country("The Irish Chronicle") == "IE"
     assert component.named_outlet_country("Georgia Evening Courier") is None  # country or state
     assert component.named_outlet_country("Evening Courier") is None
+
+
+def test_a_direction_before_a_known_name_is_a_part_of_that_place():
+    # the gazetteer lists no "west Baghdad": the part takes the named place's entry
+    assert resolve_toponym("west Baghdad").name == "Baghdad"
+    assert resolve_toponym("Southern California").name == "California"
+    assert resolve_toponym("South Los Angeles", ["California"]).admin1 == "California"
+    # a direction alone before a word of no standing is no place ("South Central")
+    assert resolve_toponym("South Central") is None
+    # a name the gazetteer holds whole keeps its own entry
+    assert resolve_toponym("North Carolina").name == "North Carolina"
+
+
+def test_former_states_and_other_country_names_resolve():
+    assert resolve_toponym("Yugoslavia").id == "newsgraph:yugoslavia"
+    assert resolve_toponym("South Vietnam").id == "newsgraph:south-vietnam"
+    assert resolve_toponym("East Timor").country == "TL"

@@ -175,3 +175,48 @@ def test_a_small_town_name_needs_a_verb_of_taking_ground(
 ) -> None:
     doc = _with_entities(nlp, text, [("Birao", label)])
     assert _places(recognizer, doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Gunmen opened fire on a market in the Kokrajhar district on Monday.",
+            "Kokrajhar",
+            "NORP",
+        ),
+        ("Shops stayed shut in the town of Halba after the clashes.", "Halba", "ORG"),
+        ("Jets struck targets in the eastern Palmyra countryside at dawn.", "Palmyra", "PERSON"),
+    ],
+)
+def test_a_small_town_a_place_noun_names_is_a_place(
+    nlp: Language, recognizer: Recognizer, text: str, name: str, label: str
+) -> None:
+    doc = _with_entities(nlp, text, [(name, label)])
+    assert name in _places(recognizer, doc)
+
+
+def test_a_place_noun_does_not_make_an_unknown_name_a_place(
+    nlp: Language, recognizer: Recognizer
+) -> None:
+    doc = _with_entities(
+        nlp, "Gunmen opened fire in the Zorblatia district on Monday.", [("Zorblatia", "ORG")]
+    )
+    assert "Zorblatia" not in _places(recognizer, doc)
+    doc = _with_entities(
+        nlp, "Kokrajhar Traders signed the deal on Monday.", [("Kokrajhar Traders", "ORG")]
+    )
+    assert "Kokrajhar" not in _places(recognizer, doc)
+
+
+def test_a_small_town_tagged_an_organisation_after_in_is_a_place(
+    nlp: Language, recognizer: Recognizer
+) -> None:
+    # a town of a few thousand after "in" (fit: 13 gold toponyms in 21 such names)
+    doc = _with_entities(
+        nlp, "Flooding closed two roads in Coggeshall on Sunday.", [("Coggeshall", "ORG")]
+    )
+    assert "Coggeshall" in _places(recognizer, doc)
+    # not after "of" or "at", which precede firms' names
+    doc = _with_entities(nlp, "He is the chief of Coggeshall now.", [("Coggeshall", "ORG")])
+    assert "Coggeshall" not in _places(recognizer, doc)

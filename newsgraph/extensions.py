@@ -28,7 +28,7 @@ from datetime import date
 from typing import Any
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .model import ActorMention
 
@@ -151,6 +151,30 @@ def token_lowers(doc: Doc) -> list[str]:
         lowers = [strings[key] for key in doc.to_array(LOWER).tolist()]
         doc.user_data[_LOWERS_KEY] = lowers
     return lowers
+
+
+_SENTENCES_KEY = ("newsgraph", "sentences")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    size: int
+    starts: list[int]
+    spans: list[Span]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, from the doc's sentences listed once per doc: spaCy's ``Token.sent``
+    checks the whole doc's sentence annotation twice and builds a new Span on each call, and
+    the components ask it a few hundred times an article. The same boundaries (``doc.sents``
+    splits where ``Token.sent`` looks); the Span is shared, so callers must not edit it."""
+    doc = token.doc
+    sentences = doc.user_data.get(_SENTENCES_KEY)
+    if sentences is None or sentences.size != len(doc):
+        spans = list(doc.sents)
+        sentences = _Sentences(len(doc), [s.start for s in spans], spans)
+        doc.user_data[_SENTENCES_KEY] = sentences
+    return sentences.spans[bisect_right(sentences.starts, token.i) - 1]
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

@@ -196,8 +196,11 @@ class Coreference:
         first = self.doc.char_span(before, before + 1, alignment_mode="expand")
         if first is None:
             return None
-        sentence = first[0].sent
-        since = self.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        sentence = extensions.sentence_of(first[0])
+        # from the start of the sentence before (0 in the first sentence)
+        since = (
+            extensions.sentence_of(self.doc[sentence.start - 1]).start_char if sentence.start else 0
+        )
         return self._antecedent(before, person, content, since=since, subjects_only=True)
 
     def _antecedent(

@@ -23,7 +23,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
-from ...extensions import doc_text, token_lowers
+from ...extensions import doc_text, sentence_of, token_lowers
 from .lexicon import Lexicon, load_lexicon
 from .roles import hypothetical, is_passive, negated, verb_chain
 
@@ -232,7 +232,7 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
     found.update(_scope_cues(token))
     if future_cue(token, lex):
         found["future_cue"] = 1.0  # UW scores a stated future as a fact
-    sent = token.sent
+    sent = sentence_of(token)
     # the sentence's text and words from the doc's, read once per doc (not rebuilt per trigger)
     if doc_text(token.doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):
         found["question"] = 1.0

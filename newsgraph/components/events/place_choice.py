@@ -20,6 +20,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
+from ...extensions import sentence_of
 from ...link.flat_trees import BoostedTrees
 from ...model import Place, Span
 from ..places.local_places import LOCAL_PREFIX  # a name the gazetteer lacks
@@ -270,6 +271,6 @@ def load_place_model(path: str | None = None) -> PlaceModel | None:
 
 def sentence_candidates(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[Mention]:
     """The place mentions in the trigger's sentence."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     start, end = sent.start_char, sent.end_char
     return [m for m in mentions if start <= m[0] < end]

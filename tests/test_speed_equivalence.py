@@ -6,6 +6,7 @@ import math
 import random
 
 import numpy as np
+import pytest
 import spacy
 
 from newsgraph.components.events.place_choice import load_place_model
@@ -252,3 +253,43 @@ def test_harm_words_are_those_of_a_look_at_every_childs_phrase(nlp) -> None:
             if c.dep_ in ("advmod", "prt")
         )
         assert shipped.is_harm(token) == plain
+
+
+def test_sentence_of_is_the_tokens_own_sentence(nlp) -> None:
+    from newsgraph.extensions import sentence_of
+
+    doc = nlp(_NEWS + "\n\nA second paragraph begins here. And it ends here!")
+    assert len(list(doc.sents)) >= 5
+    for token in doc:
+        assert (sentence_of(token).start, sentence_of(token).end) == (
+            token.sent.start,
+            token.sent.end,
+        )
+    assert sentence_of(doc[0]) is sentence_of(doc[1])  # listed once per doc
+    unparsed = spacy.blank("en")("No sentence boundaries were set here")
+    for ask in (lambda t: t.sent, sentence_of):
+        with pytest.raises(ValueError):
+            ask(unparsed[0])
+
+
+_EQUATED = (
+    "A man, later identified as John Doe, was shot on Friday. Police identified the driver as "
+    "Mary Roe. The victim is Peter Poe, and his passenger, Anna Moe, was hurt. The gunman was "
+    "identified as Carl Coe, a local farmer."
+)
+
+
+def test_equatable_descriptions_hold_every_noun_equated_with_a_name(nlp) -> None:
+    from newsgraph.components.coref.resolver import _equated_words, equatable_descriptions
+
+    verbs = frozenset({"identify"})
+    doc = nlp(_EQUATED + " " + _NEWS)
+    plain = [t.i for t in doc if any(w.pos_ == "PROPN" for w in _equated_words(t, verbs))]
+    found = equatable_descriptions(doc, verbs)
+    assert len(plain) >= 4  # man, driver, victim, passenger, gunman
+    assert set(plain) <= set(found) and found == sorted(set(found))
+    # the equating verbs come from the caller's lexicon, not a cache: without "identify" the
+    # "identified as" descriptions are no longer candidates
+    identified = {t.i for t in doc if t.lower_ in ("man", "driver", "gunman")}
+    assert identified <= set(found)
+    assert not identified & set(equatable_descriptions(doc, frozenset()))

@@ -28,6 +28,7 @@ from datetime import date
 from typing import Any
 
 from spacy.attrs import LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from .model import ActorMention
@@ -140,6 +141,24 @@ def remember_text(doc: Doc, text: str) -> None:
 
 _LOWERS_KEY = ("newsgraph", "lowers")
 
+# hash -> string of the hashes looked up so far, shared by every doc: a StringStore look-up
+# from Python costs several dict look-ups, and the same words come back in every article. A
+# hash stands for one string in any store (spaCy hashes the string itself), so an entry never
+# goes stale; the cache only grows (safe across threads), up to a bound past which look-ups go
+# to the store again.
+_HASH_STRINGS: dict[int, str] = {}
+_HASH_STRINGS_MAX = 200_000
+
+
+def hash_strings(strings: StringStore, keys: list[int]) -> list[str]:
+    """``[strings[key] for key in keys]``, through the shared cache."""
+    known = _HASH_STRINGS
+    missing = set(keys).difference(known)
+    if len(known) + len(missing) > _HASH_STRINGS_MAX:
+        return [strings[key] for key in keys]
+    known.update((key, strings[key]) for key in missing)
+    return [known[key] for key in keys]
+
 
 def token_lowers(doc: Doc) -> list[str]:
     """Each token's ``lower_``, read once per doc: a token look-up builds a new ``Token``, and
@@ -147,8 +166,8 @@ def token_lowers(doc: Doc) -> list[str]:
     of a parsed doc do not change."""
     lowers = doc.user_data.get(_LOWERS_KEY)
     if lowers is None or len(lowers) != len(doc):
-        strings = doc.vocab.strings  # a hash column read in one call, no Token built
-        lowers = [strings[key] for key in doc.to_array(LOWER).tolist()]
+        # a hash column read in one call, no Token built
+        lowers = hash_strings(doc.vocab.strings, doc.to_array(LOWER).tolist())
         doc.user_data[_LOWERS_KEY] = lowers
     return lowers
 

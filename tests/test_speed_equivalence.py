@@ -293,3 +293,22 @@ def test_equatable_descriptions_hold_every_noun_equated_with_a_name(nlp) -> None
     identified = {t.i for t in doc if t.lower_ in ("man", "driver", "gunman")}
     assert identified <= set(found)
     assert not identified & set(equatable_descriptions(doc, frozenset()))
+
+
+def test_hash_strings_are_the_stores_strings(nlp, monkeypatch) -> None:
+    from spacy.attrs import LEMMA, LOWER
+
+    from newsgraph import extensions
+
+    doc = nlp(_NEWS)
+    strings = doc.vocab.strings
+    for column in (LOWER, LEMMA):
+        keys = doc.to_array(column).tolist()
+        assert extensions.hash_strings(strings, keys) == [strings[k] for k in keys]
+    assert extensions.token_lowers(doc) == [t.lower_ for t in doc]
+    # past its bound the cache stops growing and the store answers
+    monkeypatch.setattr(extensions, "_HASH_STRINGS", {})
+    monkeypatch.setattr(extensions, "_HASH_STRINGS_MAX", 5)
+    keys = doc.to_array(LOWER).tolist()
+    assert extensions.hash_strings(strings, keys) == [strings[k] for k in keys]
+    assert extensions._HASH_STRINGS == {}

@@ -312,3 +312,20 @@ def test_hash_strings_are_the_stores_strings(nlp, monkeypatch) -> None:
     keys = doc.to_array(LOWER).tolist()
     assert extensions.hash_strings(strings, keys) == [strings[k] for k in keys]
     assert extensions._HASH_STRINGS == {}
+
+
+def test_spoken_quotes_leave_out_the_titles_once_per_doc(nlp) -> None:
+    from newsgraph.components.quotes.spans import is_title, quotes_of, spoken_quotes
+
+    doc = nlp(
+        "“We will rebuild,” the mayor said on CBS's “Face the Nation.” "
+        "He added: “Nobody will stop us.” She spoke in “Meet the Press” later."
+    )
+    quotes = quotes_of(doc)
+    text = doc.text
+    spoken = spoken_quotes(doc, quotes)
+    assert spoken == [q for q in quotes if not is_title(text, q)]
+    assert len(spoken) == 2 and len(quotes) == 4
+    assert spoken_quotes(doc, quotes) is spoken  # the doc's list: worked out once
+    first_only = quotes[:1]  # another list is judged on its own
+    assert spoken_quotes(doc, first_only) == first_only

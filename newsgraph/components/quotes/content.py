@@ -11,7 +11,6 @@ from .lexicon import Cue
 from .scan import Quote, trim_range
 from .spans import (
     content_pieces,
-    is_title,
     only_frame_between,
     paragraph_end,
     paragraph_start,
@@ -19,6 +18,7 @@ from .spans import (
     quote_inner,
     quote_runs_on,
     same_paragraph,
+    spoken_quotes,
     subtree_range,
     widen_to_quotes,
 )
@@ -318,7 +318,7 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
     # the frame check below keeps these to quotes right next to the reporting clause; a quote
     # may stand in its own "sentence" for the parser ("“Who pays?” the mayor asked.")
     paragraph = (paragraph_start(text, cue_start), paragraph_end(text, cue_end))
-    spoken = [q for q in quotes if not is_title(text, q)]  # not "on CBS's “Face the Nation”"
+    spoken = spoken_quotes(token.doc, quotes)  # not "on CBS's “Face the Nation”"
     before = [q for q in spoken if q.end <= cue_start and q.start >= paragraph[0]]
     after = [
         q for q in spoken if q.start >= cue_end and q.start < max(sent.end_char + 3, paragraph[1])

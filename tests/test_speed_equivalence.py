@@ -329,3 +329,46 @@ def test_spoken_quotes_leave_out_the_titles_once_per_doc(nlp) -> None:
     assert spoken_quotes(doc, quotes) is spoken  # the doc's list: worked out once
     first_only = quotes[:1]  # another list is judged on its own
     assert spoken_quotes(doc, first_only) == first_only
+
+
+def _plain_scope_cues(token) -> dict[str, float]:
+    from newsgraph.components.events.factuality import (
+        CLAUSE_DEPS,
+        CONDITIONAL_MARKS,
+        _negative_argument,
+    )
+
+    found: dict[str, float] = {}
+    tok, crossed = token, 0
+    for _ in range(8):
+        head = tok.head
+        crossed += tok.dep_ in CLAUSE_DEPS
+        where = "same" if crossed == 0 else "crossed"
+        for c in head.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                found[f"anc_neg_{where}"] = 1.0
+            elif c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                found[f"anc_conditional_{where}"] = 1.0
+        tok = head
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+        found["own_conditional"] = 1.0
+    if any(_negative_argument(c) for c in token.children):
+        found["negative_argument"] = 1.0
+    return found
+
+
+def test_scope_cues_are_those_of_a_walk_over_the_tokens(nlp) -> None:
+    from newsgraph.components.events.factuality import _scope_cues
+
+    doc = nlp(
+        _NEWS + " The ministry did not say whether the army would strike if the talks failed. "
+        "No one said that they had attacked, unless the report was wrong. He never claimed it."
+    )
+    seen = set()
+    for token in doc:
+        cues = _scope_cues(token)
+        assert list(cues.items()) == list(_plain_scope_cues(token).items())
+        seen.update(cues)
+    # the sentences reach every kind of cue, on both sides of a clause boundary
+    assert {"anc_neg_same", "anc_neg_crossed", "anc_conditional_same"} <= seen
+    assert "anc_conditional_crossed" in seen

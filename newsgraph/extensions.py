@@ -28,7 +28,8 @@ from datetime import date
 from typing import Any
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
 
 from .model import ActorMention
 
@@ -140,6 +141,24 @@ def remember_text(doc: Doc, text: str) -> None:
 
 _LOWERS_KEY = ("newsgraph", "lowers")
 
+# hash -> string of the hashes looked up so far, shared by every doc: a StringStore look-up
+# from Python costs several dict look-ups, and the same words come back in every article. A
+# hash stands for one string in any store (spaCy hashes the string itself), so an entry never
+# goes stale; the cache only grows (safe across threads), up to a bound past which look-ups go
+# to the store again.
+_HASH_STRINGS: dict[int, str] = {}
+_HASH_STRINGS_MAX = 200_000
+
+
+def hash_strings(strings: StringStore, keys: list[int]) -> list[str]:
+    """``[strings[key] for key in keys]``, through the shared cache."""
+    known = _HASH_STRINGS
+    missing = set(keys).difference(known)
+    if len(known) + len(missing) > _HASH_STRINGS_MAX:
+        return [strings[key] for key in keys]
+    known.update((key, strings[key]) for key in missing)
+    return [known[key] for key in keys]
+
 
 def token_lowers(doc: Doc) -> list[str]:
     """Each token's ``lower_``, read once per doc: a token look-up builds a new ``Token``, and
@@ -147,10 +166,34 @@ def token_lowers(doc: Doc) -> list[str]:
     of a parsed doc do not change."""
     lowers = doc.user_data.get(_LOWERS_KEY)
     if lowers is None or len(lowers) != len(doc):
-        strings = doc.vocab.strings  # a hash column read in one call, no Token built
-        lowers = [strings[key] for key in doc.to_array(LOWER).tolist()]
+        # a hash column read in one call, no Token built
+        lowers = hash_strings(doc.vocab.strings, doc.to_array(LOWER).tolist())
         doc.user_data[_LOWERS_KEY] = lowers
     return lowers
+
+
+_SENTENCES_KEY = ("newsgraph", "sentences")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    size: int
+    starts: list[int]
+    spans: list[Span]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, from the doc's sentences listed once per doc: spaCy's ``Token.sent``
+    checks the whole doc's sentence annotation twice and builds a new Span on each call, and
+    the components ask it a few hundred times an article. The same boundaries (``doc.sents``
+    splits where ``Token.sent`` looks); the Span is shared, so callers must not edit it."""
+    doc = token.doc
+    sentences = doc.user_data.get(_SENTENCES_KEY)
+    if sentences is None or sentences.size != len(doc):
+        spans = list(doc.sents)
+        sentences = _Sentences(len(doc), [s.start for s in spans], spans)
+        doc.user_data[_SENTENCES_KEY] = sentences
+    return sentences.spans[bisect_right(sentences.starts, token.i) - 1]
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

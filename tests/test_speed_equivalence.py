@@ -6,6 +6,7 @@ import math
 import random
 
 import numpy as np
+import pytest
 import spacy
 
 from newsgraph.components.events.place_choice import load_place_model
@@ -252,3 +253,122 @@ def test_harm_words_are_those_of_a_look_at_every_childs_phrase(nlp) -> None:
             if c.dep_ in ("advmod", "prt")
         )
         assert shipped.is_harm(token) == plain
+
+
+def test_sentence_of_is_the_tokens_own_sentence(nlp) -> None:
+    from newsgraph.extensions import sentence_of
+
+    doc = nlp(_NEWS + "\n\nA second paragraph begins here. And it ends here!")
+    assert len(list(doc.sents)) >= 5
+    for token in doc:
+        assert (sentence_of(token).start, sentence_of(token).end) == (
+            token.sent.start,
+            token.sent.end,
+        )
+    assert sentence_of(doc[0]) is sentence_of(doc[1])  # listed once per doc
+    unparsed = spacy.blank("en")("No sentence boundaries were set here")
+    for ask in (lambda t: t.sent, sentence_of):
+        with pytest.raises(ValueError):
+            ask(unparsed[0])
+
+
+_EQUATED = (
+    "A man, later identified as John Doe, was shot on Friday. Police identified the driver as "
+    "Mary Roe. The victim is Peter Poe, and his passenger, Anna Moe, was hurt. The gunman was "
+    "identified as Carl Coe, a local farmer."
+)
+
+
+def test_equatable_descriptions_hold_every_noun_equated_with_a_name(nlp) -> None:
+    from newsgraph.components.coref.resolver import _equated_words, equatable_descriptions
+
+    verbs = frozenset({"identify"})
+    doc = nlp(_EQUATED + " " + _NEWS)
+    plain = [t.i for t in doc if any(w.pos_ == "PROPN" for w in _equated_words(t, verbs))]
+    found = equatable_descriptions(doc, verbs)
+    assert len(plain) >= 4  # man, driver, victim, passenger, gunman
+    assert set(plain) <= set(found) and found == sorted(set(found))
+    # the equating verbs come from the caller's lexicon, not a cache: without "identify" the
+    # "identified as" descriptions are no longer candidates
+    identified = {t.i for t in doc if t.lower_ in ("man", "driver", "gunman")}
+    assert identified <= set(found)
+    assert not identified & set(equatable_descriptions(doc, frozenset()))
+
+
+def test_hash_strings_are_the_stores_strings(nlp, monkeypatch) -> None:
+    from spacy.attrs import LEMMA, LOWER
+
+    from newsgraph import extensions
+
+    doc = nlp(_NEWS)
+    strings = doc.vocab.strings
+    for column in (LOWER, LEMMA):
+        keys = doc.to_array(column).tolist()
+        assert extensions.hash_strings(strings, keys) == [strings[k] for k in keys]
+    assert extensions.token_lowers(doc) == [t.lower_ for t in doc]
+    # past its bound the cache stops growing and the store answers
+    monkeypatch.setattr(extensions, "_HASH_STRINGS", {})
+    monkeypatch.setattr(extensions, "_HASH_STRINGS_MAX", 5)
+    keys = doc.to_array(LOWER).tolist()
+    assert extensions.hash_strings(strings, keys) == [strings[k] for k in keys]
+    assert extensions._HASH_STRINGS == {}
+
+
+def test_spoken_quotes_leave_out_the_titles_once_per_doc(nlp) -> None:
+    from newsgraph.components.quotes.spans import is_title, quotes_of, spoken_quotes
+
+    doc = nlp(
+        "“We will rebuild,” the mayor said on CBS's “Face the Nation.” "
+        "He added: “Nobody will stop us.” She spoke in “Meet the Press” later."
+    )
+    quotes = quotes_of(doc)
+    text = doc.text
+    spoken = spoken_quotes(doc, quotes)
+    assert spoken == [q for q in quotes if not is_title(text, q)]
+    assert len(spoken) == 2 and len(quotes) == 4
+    assert spoken_quotes(doc, quotes) is spoken  # the doc's list: worked out once
+    first_only = quotes[:1]  # another list is judged on its own
+    assert spoken_quotes(doc, first_only) == first_only
+
+
+def _plain_scope_cues(token) -> dict[str, float]:
+    from newsgraph.components.events.factuality import (
+        CLAUSE_DEPS,
+        CONDITIONAL_MARKS,
+        _negative_argument,
+    )
+
+    found: dict[str, float] = {}
+    tok, crossed = token, 0
+    for _ in range(8):
+        head = tok.head
+        crossed += tok.dep_ in CLAUSE_DEPS
+        where = "same" if crossed == 0 else "crossed"
+        for c in head.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                found[f"anc_neg_{where}"] = 1.0
+            elif c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                found[f"anc_conditional_{where}"] = 1.0
+        tok = head
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+        found["own_conditional"] = 1.0
+    if any(_negative_argument(c) for c in token.children):
+        found["negative_argument"] = 1.0
+    return found
+
+
+def test_scope_cues_are_those_of_a_walk_over_the_tokens(nlp) -> None:
+    from newsgraph.components.events.factuality import _scope_cues
+
+    doc = nlp(
+        _NEWS + " The ministry did not say whether the army would strike if the talks failed. "
+        "No one said that they had attacked, unless the report was wrong. He never claimed it."
+    )
+    seen = set()
+    for token in doc:
+        cues = _scope_cues(token)
+        assert list(cues.items()) == list(_plain_scope_cues(token).items())
+        seen.update(cues)
+    # the sentences reach every kind of cue, on both sides of a clause boundary
+    assert {"anc_neg_same", "anc_neg_crossed", "anc_conditional_same"} <= seen
+    assert "anc_conditional_crossed" in seen

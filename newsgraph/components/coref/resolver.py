@@ -10,6 +10,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import numpy as np
+from spacy.attrs import DEP, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from ... import extensions
@@ -137,7 +140,8 @@ class Coreference:
         equates with a named person (built once, on first use)."""
         if self._identifications is None:
             self._identifications = {}
-            for token in self.doc:
+            for index in equatable_descriptions(self.doc, self.knowledge.equating_verbs):
+                token = self.doc[index]
                 if token.pos_ == "NOUN" and (actor := self._equated_actor(token)) is not None:
                     self._identifications.setdefault(token.lemma_.lower(), []).append(
                         (token.i, actor)
@@ -192,8 +196,11 @@ class Coreference:
         first = self.doc.char_span(before, before + 1, alignment_mode="expand")
         if first is None:
             return None
-        sentence = first[0].sent
-        since = self.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        sentence = extensions.sentence_of(first[0])
+        # from the start of the sentence before (0 in the first sentence)
+        since = (
+            extensions.sentence_of(self.doc[sentence.start - 1]).start_char if sentence.start else 0
+        )
         return self._antecedent(before, person, content, since=since, subjects_only=True)
 
     def _antecedent(
@@ -254,6 +261,34 @@ def _equated_words(description: Token, verbs: frozenset[str]) -> list[Token]:
         other = "attr" if description.dep_ == "nsubj" else "nsubj"
         out.extend(c for c in head.children if c.dep_ == other)
     return out
+
+
+def equatable_descriptions(doc: Doc, verbs: frozenset[str]) -> list[int]:
+    """In order, the indices of the tokens that ``_equated_words`` can equate with a name
+    (a PROPN): found from the names' side, which is much cheaper than asking every noun
+    (names with one of four dependency labels, read from the doc's columns). A superset:
+    ``_equated_actor`` still decides each."""
+    strings = doc.vocab.strings
+    appos, pobj, nsubj, attr = (strings[label] for label in ("appos", "pobj", "nsubj", "attr"))
+    rows = doc.to_array([POS, DEP]).reshape(len(doc), 2)
+    pos, deps = rows[:, 0], rows[:, 1]
+    named = (pos == PROPN) & ((deps == appos) | (deps == pobj) | (deps == nsubj) | (deps == attr))
+    found: set[int] = set()
+    for index in np.flatnonzero(named).tolist():
+        name = doc[index]
+        head = name.head
+        if name.dep_ == "appos":  # "his passenger, John Doe"
+            found.add(head.i)
+        elif name.dep_ == "pobj":  # "identified as John Doe"
+            clause = head.head
+            if head.dep_ == "prep" and head.lower_ == "as" and clause.lemma_.lower() in verbs:
+                if clause.dep_ in ("acl", "relcl"):
+                    found.add(clause.head.i)
+                found.update(c.i for c in clause.children if c.dep_ in ("nsubjpass", "dobj"))
+        elif head.lemma_ == "be":  # "The victim is John Doe"
+            other = "attr" if name.dep_ == "nsubj" else "nsubj"
+            found.update(c.i for c in head.children if c.dep_ == other)
+    return sorted(found)
 
 
 def _definite(token: Token) -> bool:

@@ -87,7 +87,7 @@ def _anchor_features(anchor: Token | None) -> list[str]:
         out.append("neg_child")
     if anchor.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "pobj"):
         out.append(f"head_lemma={anchor.head.lemma_.lower()}")
-    sentence = anchor.sent
+    sentence = extensions.sentence_of(anchor)
     out += sorted(
         {f"w={t.lemma_.lower()}" for t in sentence if t.pos_ in CONTENT_POS and not t.is_stop}
     )
@@ -156,11 +156,12 @@ def main_event_features(
     by_sentence: dict[int, list[str]] = {}
     for event in main:
         anchor = anchors[event.id]
-        by_sentence.setdefault(anchor.sent.start if anchor is not None else -1, []).append(event.id)
+        sentence_start = extensions.sentence_of(anchor).start if anchor is not None else -1
+        by_sentence.setdefault(sentence_start, []).append(event.id)
     out = []
     for event in main:
         anchor = anchors[event.id]
-        peers = by_sentence[anchor.sent.start if anchor is not None else -1]
+        peers = by_sentence[extensions.sentence_of(anchor).start if anchor is not None else -1]
         rank = peers.index(event.id)
         out.append((event, features(ctx, event, anchor, rank, len(peers))))
     return out

@@ -20,10 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
-from ...extensions import doc_text, token_lowers
+from ...extensions import doc_text, hash_strings, sentence_of, token_lowers
 from .lexicon import Lexicon, load_lexicon
 from .roles import hypothetical, is_passive, negated, verb_chain
 
@@ -168,24 +169,63 @@ def _token_cues(tok: Token, prefix: str, lex: Lexicon) -> dict[str, float]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _ScopeColumns:
+    """Per token of a doc: its head's index, whether its own label is a clause boundary, and
+    the ancestor cues its children carry ("neg", "conditional"), in the children's order."""
+
+    size: int
+    heads: list[int]
+    boundary: list[bool]
+    child_cues: list[tuple[str, ...]]
+
+
+_SCOPE_KEY = ("newsgraph", "factuality_scope_columns")
+
+
+def _scope_columns(doc: Doc) -> _ScopeColumns:
+    """Read once per doc from its HEAD and DEP columns: ``_scope_cues`` walks up to eight
+    ancestors of every predicate, and looking at each one's children built a Token per child."""
+    found = doc.user_data.get(_SCOPE_KEY)
+    if found is not None and found.size == len(doc):
+        return found
+    rows = doc.to_array([HEAD, DEP]).reshape(len(doc), 2)
+    heads = (np.arange(len(doc)) + rows[:, 0].astype(np.int64)).tolist()
+    deps = hash_strings(doc.vocab.strings, rows[:, 1].tolist())
+    lowers = token_lowers(doc)
+    child_cues: list[tuple[str, ...]] = [()] * len(doc)
+    for child, (head, dep, low) in enumerate(zip(heads, deps, lowers, strict=True)):
+        if head == child:
+            continue
+        if dep == "neg" or (dep == "det" and low == "no"):
+            cue = "neg"
+        elif dep == "mark" and low in CONDITIONAL_MARKS:
+            cue = "conditional"
+        else:
+            continue
+        if cue not in child_cues[head]:
+            child_cues[head] = (*child_cues[head], cue)
+    found = doc.user_data[_SCOPE_KEY] = _ScopeColumns(
+        len(doc), heads, [dep in CLAUSE_DEPS for dep in deps], child_cues
+    )
+    return found
+
+
 def _scope_cues(token: Token) -> dict[str, float]:
     """Cues on the predicate's ancestors, split by whether a clause boundary lies between: a
     "not" two clauses up ("did not say that they attacked") scopes less than one on the verb's
     own chain; an "if" on any ancestor clause makes the whole clause conditional."""
     found: dict[str, float] = {}
-    tok, crossed = token, 0
+    columns = _scope_columns(token.doc)
+    # up to eight steps; a sentence's root is its own head, so the walk stays there
+    at, crossed = token.i, 0
     for _ in range(8):
-        head = tok.head
-        if head is tok:
-            break
-        crossed += tok.dep_ in CLAUSE_DEPS
+        head = columns.heads[at]
+        crossed += columns.boundary[at]
         where = "same" if crossed == 0 else "crossed"
-        for c in head.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
-                found[f"anc_neg_{where}"] = 1.0
-            elif c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
-                found[f"anc_conditional_{where}"] = 1.0
-        tok = head
+        for cue in columns.child_cues[head]:
+            found[f"anc_{cue}_{where}"] = 1.0
+        at = head
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
         found["own_conditional"] = 1.0
     if any(_negative_argument(c) for c in token.children):
@@ -232,7 +272,7 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
     found.update(_scope_cues(token))
     if future_cue(token, lex):
         found["future_cue"] = 1.0  # UW scores a stated future as a fact
-    sent = token.sent
+    sent = sentence_of(token)
     # the sentence's text and words from the doc's, read once per doc (not rebuilt per trigger)
     if doc_text(token.doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):
         found["question"] = 1.0

@@ -29,6 +29,7 @@ import numpy as np
 import yaml
 from spacy.tokens import Token
 
+from ...extensions import sentence_of
 from .lexicon import load_lexicon
 from .mention import Mention
 from .references import ACTOR_NAME_ENTS
@@ -138,6 +139,7 @@ def features(token: Token, role: str, actor_tokens: set[int]) -> list[str]:
     in_actor = token.i in actor_tokens
     pron = token.lower_ in PRONOUNS
     ent = token.ent_type_ or "-"
+    sentence = sentence_of(token)
     out = [
         "bias",
         f"role={role}",
@@ -156,8 +158,8 @@ def features(token: Token, role: str, actor_tokens: set[int]) -> list[str]:
         f"plural={token.tag_ in ('NNS', 'NNPS')}",
         f"nummod={any(c.dep_ == 'nummod' for c in token.children)}",
         f"url={token.like_url or '.com' in token.lower_}",
-        f"in_heading={'|' in token.sent.text or ' - ' in token.sent.text}",
-        f"verbless_sent={not any(t.pos_ in ('VERB', 'AUX') for t in token.sent)}",
+        f"in_heading={'|' in sentence.text or ' - ' in sentence.text}",
+        f"verbless_sent={not any(t.pos_ in ('VERB', 'AUX') for t in sentence)}",
     ]
     out += [f"class={c}" for c in classes] or ["class=-"]
     out += [f"class={c}|in_actor={in_actor}" for c in classes]

@@ -20,6 +20,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
+from ...extensions import sentence_of
 from ...link.flat_trees import BoostedTrees
 from ...model import Place, Span
 from ..places.local_places import LOCAL_PREFIX  # a name the gazetteer lacks
@@ -271,7 +272,7 @@ def load_place_model(path: str | None = None) -> PlaceModel | None:
 def sentence_candidates(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[Mention]:
     """The place mentions in the trigger's sentence, less those of a purpose clause the
     trigger is outside of (all of them when every one is in such a clause)."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     start, end = sent.start_char, sent.end_char
     found = [m for m in mentions if start <= m[0] < end]
     outside = [m for m in found if not _in_purpose_clause(doc, m, trigger)]

@@ -20,6 +20,7 @@ from spacy.strings import StringStore
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span
 
+from ...extensions import hash_strings
 from .lexicon import Lexicon
 
 
@@ -80,5 +81,6 @@ def _is_verb_tag(tag: str) -> bool:
 
 def _judged(column: np.ndarray, strings: StringStore, judge: Callable[[str], bool]) -> np.ndarray:
     """Whether ``judge`` holds of each hash's string, judging each distinct hash once."""
-    kept = [key for key in np.unique(column).tolist() if judge(strings[key])]
+    keys = np.unique(column).tolist()
+    kept = [key for key, text in zip(keys, hash_strings(strings, keys), strict=True) if judge(text)]
     return np.isin(column, np.array(kept, dtype=column.dtype))

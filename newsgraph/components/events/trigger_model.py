@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Token
 
+from ...extensions import sentence_of
 from .lexicon import Lexicon, wordnet_entry_types
 from .triggers import verb_keys
 
@@ -109,7 +110,7 @@ def _dependent_features(token: Token, lex: Lexicon, actor_tokens: set[int]) -> l
 
 
 def _context_features(token: Token, lex: Lexicon) -> list[str]:
-    sent = token.sent
+    sent = sentence_of(token)
     out = set()
     for t in sent.doc[max(sent.start, token.i - WINDOW) : min(sent.end, token.i + WINDOW + 1)]:
         if t.i == token.i:
@@ -128,7 +129,7 @@ def token_features(token: Token, lex: Lexicon, actor_tokens: set[int]) -> list[s
     """Feature names of one candidate token (see the module doc)."""
     lemma = token.lemma_.lower()
     head = token.head
-    sent = token.sent
+    sent = sentence_of(token)
     position = (token.i - sent.start) / max(1, len(sent) - 1)
     out = [
         "bias",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ...extensions import entities, token_lowers
+from ...extensions import entities, sentence_of, token_lowers
 from .recognizer import NAME_JOINERS, PLACE_LABELS, Toponym, _after_locative, _trim
 
 # nouns that name a settlement or a part of one, as the feature they give the place
@@ -331,11 +331,12 @@ def _name_start(doc: Doc, end: int) -> int:
     start = end
     while start > 0 and end - start < MAX_NAME_TOKENS:
         token = doc[start - 1]
-        if (_is_name_token(token) and not token.like_num and token.i != token.sent.start) or (
+        starts_sentence = token.i == sentence_of(token).start
+        if (_is_name_token(token) and not token.like_num and not starts_sentence) or (
             token.text in NAME_JOINERS and start - 2 >= 0 and doc[start - 2].is_alpha
         ):
             start -= 1
-        elif token.i == token.sent.start and token.text[:1].isupper() and token.pos_ == "PROPN":
+        elif starts_sentence and token.text[:1].isupper() and token.pos_ == "PROPN":
             start -= 1
             break
         else:

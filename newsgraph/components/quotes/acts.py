@@ -279,7 +279,7 @@ def _statement_in_sentence(denial: Statement, earlier: list[Statement], doc: Doc
     span = doc.char_span(denial.cue.start, denial.cue.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "relcl":
         return None
-    sentence_start = span.root.sent.start_char
+    sentence_start = extensions.sentence_of(span.root).start_char
     for statement in reversed(earlier):
         if (
             statement.cue is not None

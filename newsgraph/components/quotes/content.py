@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ...extensions import doc_text
+from ...extensions import doc_text, sentence_of
 from .draft import Draft, Range
 from .lexicon import Cue
 from .scan import Quote, trim_range
 from .spans import (
     content_pieces,
-    is_title,
     only_frame_between,
     paragraph_end,
     paragraph_start,
@@ -19,6 +18,7 @@ from .spans import (
     quote_inner,
     quote_runs_on,
     same_paragraph,
+    spoken_quotes,
     subtree_range,
     widen_to_quotes,
 )
@@ -314,11 +314,11 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
     if quote_containing(quotes, cue_start, cue_end) is not None:
         draft.content = widen_to_quotes(text, draft.content, quotes, (cue_start, cue_end))
         return
-    sent = token.sent
+    sent = sentence_of(token)
     # the frame check below keeps these to quotes right next to the reporting clause; a quote
     # may stand in its own "sentence" for the parser ("“Who pays?” the mayor asked.")
     paragraph = (paragraph_start(text, cue_start), paragraph_end(text, cue_end))
-    spoken = [q for q in quotes if not is_title(text, q)]  # not "on CBS's “Face the Nation”"
+    spoken = spoken_quotes(token.doc, quotes)  # not "on CBS's “Face the Nation”"
     before = [q for q in spoken if q.end <= cue_start and q.start >= paragraph[0]]
     after = [
         q for q in spoken if q.start >= cue_end and q.start < max(sent.end_char + 3, paragraph[1])
@@ -363,7 +363,7 @@ def _subject_before(doc: Doc, quote: Quote) -> int | None:
     if inner is None:
         return None
     text = doc_text(doc)
-    start = max(inner[0].sent.start_char, paragraph_start(text, quote.start))
+    start = max(sentence_of(inner[0]).start_char, paragraph_start(text, quote.start))
     lead = doc.char_span(start, quote.start, alignment_mode="contract")
     if lead is None or not 0 < len(lead) <= _SUBJECT_LEAD_WORDS:
         return None
@@ -377,7 +377,7 @@ def _flanks_sentence(text: str, token: Token, first: Quote, second: Quote) -> bo
     quote that opens the next sentence of the same paragraph are one statement (PolNeAR's
     annotators join them)."""
     opens = text[paragraph_start(text, first.start) : first.start].strip() == ""
-    sentence_end = token.sent.end_char
+    sentence_end = sentence_of(token).end_char
     next_opens = sentence_end <= second.start and text[sentence_end : second.start].strip() == ""
     return opens and next_opens and same_paragraph(text, first.start, second.end)
 

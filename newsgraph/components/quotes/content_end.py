@@ -22,6 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
+from ...extensions import sentence_of
 from .draft import Draft, Range
 from .scan import trim_range
 from .spans import is_closing_aside
@@ -118,7 +119,7 @@ def sentence_rest(
     span = doc.char_span(max(end - 1, 0), end, alignment_mode="expand")
     if span is None:
         return None
-    sentence = span[-1].sent
+    sentence = sentence_of(span[-1])
     rest = _before_closing_aside([t for t in sentence if t.idx >= end and not t.is_space])
     while rest and rest[-1].is_punct and rest[-1].text not in _QUOTE_MARKS:
         rest.pop()

@@ -12,7 +12,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...extensions import doc_text
+from ...extensions import doc_text, sentence_of
 from ..hashes import isin_hashes
 from .content import attach_quotes, passive_subject, verb_content
 from .draft import Draft
@@ -133,7 +133,7 @@ def _according_draft(token: Token, knowledge: QuoteKnowledge) -> Draft | None:
     while host.dep_ == "conj" and host.head.i < host.i:
         host = host.head
     own = {t.i for t in token.subtree}
-    sent = token.sent
+    sent = sentence_of(token)
     indices = [t.i for t in host.subtree if t.i not in own and sent.start <= t.i < sent.end]
     draft.content = content_pieces(token.doc, indices, host)[:2]
     return draft
@@ -257,10 +257,10 @@ def _previous_sentence(doc: Doc, quote: Quote) -> SpacySpan | None:
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     if first is None:
         return None
-    sent = first[0].sent
+    sent = sentence_of(first[0])
     if sent.start == 0 or doc_text(doc)[sent.start_char : quote.start].strip():
         return None
-    return doc[sent.start - 1].sent
+    return sentence_of(doc[sent.start - 1])
 
 
 def _announcing_draft(text: str, drafts: list[Draft], sentence: SpacySpan) -> Draft | None:

@@ -7,7 +7,7 @@ import numpy as np
 from spacy.attrs import IDX, IS_PUNCT
 from spacy.tokens import Doc, Span, Token
 
-from ...extensions import doc_text
+from ...extensions import doc_text, sentence_of
 from .content import SUBJECT_DEPS, after_colon, attach_quotes, other_reports, passive_subject
 from .draft import Draft
 from .frames import cue_range, set_noun_source, set_verb_source
@@ -146,7 +146,7 @@ def _refine_cue(draft: Draft, probs: np.ndarray, threshold: float) -> None:
     token = draft.token
     if token is None or draft.cue is None or threshold >= 1.0 or probs[token.i] < threshold:
         return
-    sent, doc = token.sent, token.doc
+    sent, doc = sentence_of(token), token.doc
     first = last = token.i
     while first - 1 >= sent.start and _likely_word(doc, probs, first - 1, threshold):
         first -= 1

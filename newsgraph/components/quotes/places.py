@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ...extensions import get_list
+from ...extensions import get_list, sentence_of
 from ...model import Statement
 
 # words before a place that make it a target or a topic, not where the speaker was
@@ -47,7 +47,7 @@ def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
     token = doc.char_span(char, char + 1, alignment_mode="expand")
     if token is None or len(token) == 0:
         return char, char
-    sent = token[0].sent
+    sent = sentence_of(token[0])
     return sent.start_char, sent.end_char
 
 

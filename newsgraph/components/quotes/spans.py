@@ -217,6 +217,20 @@ def is_title(text: str, quote: Quote) -> bool:
     )
 
 
+_SPOKEN_KEY = ("newsgraph", "spoken_quotes")
+
+
+def spoken_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` without quoted titles (``is_title``), in order: worked out once per doc for
+    the same list (the doc's quotes, asked for every cue), not once per cue."""
+    kept = doc.user_data.get(_SPOKEN_KEY)
+    if kept is None or kept[0] is not quotes or kept[1] != len(quotes):
+        text = doc_text(doc)
+        spoken = [q for q in quotes if not is_title(text, q)]
+        kept = doc.user_data[_SPOKEN_KEY] = (quotes, len(quotes), spoken)
+    return kept[2]
+
+
 def only_frame_between(text: str, start: int, end: int, limit: int = 60) -> bool:
     """Only a short reporting frame (speaker, punctuation) separates a quote from its cue."""
     between = text[start:end]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ... import extensions
-from ...extensions import doc_text
+from ...extensions import doc_text, sentence_of
 from ...model import ActorRef, Span, Statement
 from .acts import classify_act, disputed_statement
 from .draft import Draft, Range
@@ -82,7 +82,7 @@ def _time_of(draft: Draft, times: list) -> str | None:
     """The time expression of the cue's sentence, outside the content, nearest the cue."""
     if draft.token is None or not times:
         return None
-    sent = draft.token.sent
+    sent = sentence_of(draft.token)
     cue_at = draft.token.idx
     best: tuple[int, str] | None = None
     for time in times:

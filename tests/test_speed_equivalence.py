@@ -197,17 +197,17 @@ def test_gazetteer_candidates_kept_are_those_looked_up() -> None:
 
 
 def test_person_names_are_those_of_a_scan_of_the_entities(nlp) -> None:
-    from newsgraph.components.places.recognizer import _named_a_person, _surname_of_a_named_person
+    from newsgraph.components.places.person_names import named_a_person, surname_of_a_named_person
 
     doc = nlp(_NEWS)
     people = [e for e in entities(doc) if e.label_ == "PERSON"]
     for ent in entities(doc):
-        assert _named_a_person(ent) == any(p.text == ent.text for p in people)
-        assert _surname_of_a_named_person(ent) == any(
+        assert named_a_person(ent) == any(p.text == ent.text for p in people)
+        assert surname_of_a_named_person(ent) == any(
             len(p) > 1 and p[-1].text == ent.text for p in people
         )
     set_entities(doc, [doc.char_span(0, 9, label="PERSON")])  # new entities, new names
-    assert _named_a_person(entities(doc)[0])
+    assert named_a_person(entities(doc)[0])
 
 
 def test_boosted_tree_scores_are_bit_identical_to_a_tree_by_tree_sum() -> None:

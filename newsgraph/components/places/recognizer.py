@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from ...datafiles import data_file, load_yaml
 from ...extensions import doc_text, entities
 from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
+from .person_names import named_a_person, surname_of_a_named_person
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP"})
@@ -349,7 +350,7 @@ class Recognizer:
             return False
         if text.root.dep_ in SUBJECT_DEPS or not all(t.is_title for t in text if t.is_alpha):
             return False
-        if _surname_of_a_named_person(text) or _named_a_person(text):
+        if surname_of_a_named_person(text) or named_a_person(text):
             return False
         if not _place_cue(text):
             return self._is_city(text.text, MIN_POPULATION_UNTAGGED_ANYWHERE)
@@ -385,7 +386,7 @@ class Recognizer:
         root = text.root
         if root.dep_ != "dobj" or root.head.lemma_.lower() not in CAPTURE_VERBS:
             return False
-        if _surname_of_a_named_person(text) or _named_a_person(text):
+        if surname_of_a_named_person(text) or named_a_person(text):
             return False
         return self._is_city(text.text, MIN_POPULATION_CAPTURED)
 
@@ -423,7 +424,7 @@ class Recognizer:
         return (
             len(text) == 1
             and text.root.dep_ not in PERSON_SUBJECT_DEPS
-            and not _surname_of_a_named_person(ent)
+            and not surname_of_a_named_person(ent)
             and self._is_town(name, MIN_POPULATION_BARE)
         )
 
@@ -519,42 +520,6 @@ def _takes_in_whole_names(doc: Doc, start: int, end: int) -> bool:
         ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.start < start < ent.end
     ]
     return end - start > 1 and not people
-
-
-def _surname_of_a_named_person(ent: Span) -> bool:
-    """ "Jackson" after "Andrew Jackson": the article has named a person ending in it."""
-    return ent.text in _person_names(ent.doc).last_words
-
-
-def _named_a_person(span: Span) -> bool:
-    """The article tags the same name a person elsewhere."""
-    return span.text in _person_names(span.doc).names
-
-
-@dataclass(frozen=True, slots=True)
-class _PersonNames:
-    ents: tuple[Span, ...]  # the doc's entities they were read from: new entities, new sets
-    names: frozenset[str]  # each PERSON entity's text
-    last_words: frozenset[str]  # the last token of each PERSON entity of two tokens or more
-
-
-_PERSON_NAMES_KEY = ("newsgraph", "places_person_names")
-
-
-def _person_names(doc: Doc) -> _PersonNames:
-    """The texts of the doc's PERSON entities, read once per doc: the recognizer asks about
-    them for every entity it checks, and scanning the entities each time cost more than the
-    rest of the recognizer."""
-    ents = entities(doc)
-    found = doc.user_data.get(_PERSON_NAMES_KEY)
-    if found is None or found.ents is not ents:
-        people = [ent for ent in ents if ent.label_ == "PERSON"]
-        found = doc.user_data[_PERSON_NAMES_KEY] = _PersonNames(
-            ents,
-            frozenset(ent.text for ent in people),
-            frozenset(ent[-1].text for ent in people if len(ent) > 1),
-        )
-    return found
 
 
 def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -195,13 +195,14 @@ def fit_on_topics(
     """A model fitted on ``topics`` (and its training pairs). The priors of a topic's own pairs
     come from the other topics, so a feature never reports the topic's own answers; the model
     keeps the priors of all ``topics`` for scoring unseen ones."""
+    pairs_of = {t: family_pairs(examples[t]) for t in topics}  # each topic's, read once
     featured = {}
     for t in topics:
-        others = [p for o in topics if o != t for p in family_pairs(examples[o])]
+        others = [p for o in topics if o != t for p in pairs_of[o]]
         featured[t] = with_features(examples[t], FamilyPriors.count(others))
     pairs = [flatten(featured[t][1], featured[t][2], features) for t in topics]
     model = fit([p[0] for p in pairs], [p[1] for p in pairs], kind, features)
-    model.priors = FamilyPriors.count([p for t in topics for p in family_pairs(examples[t])])
+    model.priors = FamilyPriors.count([p for t in topics for p in pairs_of[t]])
     return model, pairs
 
 

@@ -4,7 +4,10 @@ Parses the FIT part (``newsgraph.eval.base.split_of``) of ConfliBERT CAMEO with 
 pipeline, the choice's hook on and its margin infinite (the rules' choice kept), and records,
 for the sentence's main event (``eval.conflibert.main_event``, as the scorer reads it), every
 candidate target with its features. A candidate is right when its head lies inside a gold
-target span of the sentence; only sentences with a gold target are read. It fits an L2 logistic
+target span of the sentence (with ``--label exact``: when the phrase the event would record
+for it is the gold span as the scorer compares them); only sentences with a gold target are
+read. The cross-validation also counts main events whose chosen candidate's phrase is exact.
+It fits an L2 logistic
 regression (numpy, Newton's method) on the candidates, and picks the margin by which
 another candidate must outscore the rules' choice to replace it from a 5-fold, sentence-grouped
 cross-validation inside the fit part (most main events whose chosen head is right; a tie goes
@@ -12,7 +15,7 @@ to the larger margin), then writes ``newsgraph/components/events/data/en/target_
 weights, margin and the cross-validation figures.
 
     python tools/train_target_choice.py [--data ../shared/eval] [--cache /tmp/cbchoice]
-        [--reuse] [--seed 0] [--extras]
+        [--reuse] [--seed 0] [--extras] [--label inside|exact]
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ from pathlib import Path
 
 import numpy as np
 from checkout import ROOT  # first: the newsgraph beside it, not an installed one
+from spacy.tokens import Token
 
 from newsgraph.components.events import target_choice
+from newsgraph.components.events.spans import recorded_bounds
 from newsgraph.eval import conflibert
 from newsgraph.eval.annotate import annotate
 from newsgraph.eval.base import by_part
@@ -34,9 +39,18 @@ from newsgraph.eval.base import by_part
 MARGINS = [round(m, 2) for m in np.arange(0.0, 1.0, 0.05)] + [float("inf")]
 
 
+def _phrase_chars(token: Token, anchor: Token) -> tuple[int, int]:
+    """The characters of the phrase the event would record for ``token`` as its target
+    (conjuncts aside)."""
+    start, end = recorded_bounds(token, False, anchor, target=True)
+    last = token.doc[end - 1]
+    return token.doc[start].idx, last.idx + len(last.text)
+
+
 def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
     """One row per main event with at least two candidates: the sentence key, and per
-    candidate its features, whether it is the rules' choice and whether it is right."""
+    candidate its features, whether it is the rules' choice, whether its head lies inside a
+    gold span (``inside``) and whether its phrase is exact (``exact``)."""
     from newsgraph.nlp import get_pipeline
 
     path = cache / "target_choice_groups.jsonl"
@@ -57,6 +71,7 @@ def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
                 mention_type,
                 [
                     {"start": c.token.idx, "end": c.token.idx + len(c.token.text),
+                     "phrase": _phrase_chars(c.token, anchor),
                      "rule": c.token.i == rule_choice.i, "features": n}
                     for c, n in zip(listed, names, strict=True)
                 ],
@@ -77,8 +92,11 @@ def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
             for anchor, mention_type, candidates in seen:
                 if anchor != start:
                     continue
+                gold_words = [conflibert._words(gold.text[s:e]) for s, e in golds]
                 for c in candidates:
-                    c["right"] = any(s <= c["start"] and c["end"] <= e for s, e in golds)
+                    c["inside"] = any(s <= c["start"] and c["end"] <= e for s, e in golds)
+                    phrase = conflibert._words(gold.text[slice(*c["phrase"])])
+                    c["exact"] = phrase in gold_words
                 groups.append({"key": gold.key, "type": mention_type, "candidates": candidates})
     finally:
         target_choice.recording(None)
@@ -113,40 +131,42 @@ def logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 50) -> np.nda
     return w
 
 
-def fit(groups: list[dict], c: float) -> target_choice.TargetChoice:
+def fit(groups: list[dict], c: float, label: str) -> target_choice.TargetChoice:
     names = sorted({n for g in groups for cand in g["candidates"] for n in cand["features"]})
-    y = np.array([cand["right"] for g in groups for cand in g["candidates"]], dtype=float)
+    y = np.array([cand[label] for g in groups for cand in g["candidates"]], dtype=float)
     w = logistic(design(groups, names), y, 1.0 / c)
     weights = {n: float(v) for n, v in zip(names, w, strict=True) if abs(v) > 1e-6}
     return target_choice.TargetChoice(weights, float("inf"))
 
 
-def outcome(group: dict, model: target_choice.TargetChoice, margin: float) -> tuple[bool, bool]:
-    """(the rules' choice right, the model's decision right) for one main event."""
+def outcome(group: dict, model: target_choice.TargetChoice, margin: float) -> tuple[dict, dict]:
+    """(the rules' choice, the model's decision) for one main event."""
     cands = group["candidates"]
     scores = [model.probability(c["features"]) for c in cands]
     rule = next(n for n, c in enumerate(cands) if c["rule"])
     best = max(range(len(cands)), key=scores.__getitem__)
     chosen = best if scores[best] - scores[rule] >= margin else rule
-    return cands[rule]["right"], cands[chosen]["right"]
+    return cands[rule], cands[chosen]
 
 
-def cross_validate(groups: list[dict], c: float, seed: int, folds: int = 5) -> dict:
-    """Per margin, the main events right out of fold (wins and losses against the rules)."""
+def cross_validate(groups: list[dict], c: float, seed: int, label: str, folds: int = 5) -> dict:
+    """Per margin, the main events right by ``label`` out of fold (wins and losses against
+    the rules), and those whose chosen phrase is exact."""
     keys = sorted({g["key"] for g in groups})
     random.Random(seed).shuffle(keys)
     fold_of = {k: n % folds for n, k in enumerate(keys)}
-    table = {m: [0, 0, 0] for m in MARGINS}  # right, wins, losses
+    table = {m: [0, 0, 0, 0] for m in MARGINS}  # right, wins, losses, exact
     for k in range(folds):
         train = [g for g in groups if fold_of[g["key"]] != k]
         test = [g for g in groups if fold_of[g["key"]] == k]
-        model = fit(train, c)
+        model = fit(train, c, label)
         for g in test:
             for m in MARGINS:
                 before, after = outcome(g, model, m)
-                table[m][0] += after
-                table[m][1] += after and not before
-                table[m][2] += before and not after
+                table[m][0] += after[label]
+                table[m][1] += after[label] and not before[label]
+                table[m][2] += before[label] and not after[label]
+                table[m][3] += after["exact"]
     return table
 
 
@@ -161,6 +181,10 @@ def main() -> None:
         "--extras", action="store_true",
         help="also score target_choice.with_extras' candidates (measured, not shipped)",
     )  # fmt: skip
+    parser.add_argument(
+        "--label", choices=("inside", "exact"), default="inside",
+        help="a right candidate: its head inside a gold span, or its phrase the gold span",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, default=target_choice.MODEL_PATH)
     args = parser.parse_args()
     groups = [
@@ -169,12 +193,15 @@ def main() -> None:
         if any(c["rule"] for c in g["candidates"])
         and g["type"] not in target_choice.RULES_ONLY_TYPES
     ]
-    table = cross_validate(groups, args.c, args.seed)
-    for m, (right, wins, losses) in table.items():
-        print(f"margin {m}: right {right} of {len(groups)}, +{wins} -{losses}", file=sys.stderr)
+    table = cross_validate(groups, args.c, args.seed, args.label)
+    for m, (right, wins, losses, exact) in table.items():
+        print(
+            f"margin {m}: right {right} of {len(groups)}, +{wins} -{losses}; exact {exact}",
+            file=sys.stderr,
+        )
     # the most right out of fold; a tie goes to the larger margin (fewer changes)
     margin = max(MARGINS, key=lambda m: (table[m][0], m))
-    model = fit(groups, args.c)
+    model = fit(groups, args.c, args.label)
     out = {
         "weights": dict(sorted(model.weights.items())),
         "margin": margin,
@@ -182,10 +209,11 @@ def main() -> None:
         "cv": {
             "choices": len(groups),
             "rules_right": table[float("inf")][0],
-            "right_wins_losses_at_margin": table[margin],
+            "right_wins_losses_at_margin": table[margin][:3],
             "folds": 5,
             "seed": args.seed,
             "c": args.c,
+            "label": args.label,
         },
     }
     args.out.write_text(json.dumps(out, indent=1) + "\n")

@@ -129,7 +129,8 @@ ARTICLES = [
         "Israel and Hamas agreed to a ceasefire on Sunday.",
         [("AGREE", None, "Israel", "Hamas", {}, False, False)],
     ),
-    # talks
+    # talks; a target its nationality already places leaves its "in" place out of the
+    # recorded phrase (ConfliBERT fit: 8 of 9 such targets coded without it, docs/events.md)
     (
         "The UN Secretary-General met with the Qatari prime minister in Doha.",
         [
@@ -137,7 +138,7 @@ ARTICLES = [
                 "CONSULT",
                 "meet",
                 "The UN Secretary-General",
-                "the Qatari prime minister in Doha",
+                "the Qatari prime minister",
                 {},
                 False,
                 False,

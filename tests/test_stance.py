@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from helpers import load_tool
 
-from newsgraph.eval.base import shared_eval_dir
-from newsgraph.eval.stance import fnc1_score
+from newsgraph.eval.base import FIT, HELDOUT, shared_eval_dir, split_of
+from newsgraph.eval.stance import StancePair, fnc1_score
 from newsgraph.link.stance import DATA_DIR, FEATURE_NAMES, load_model, pair_features, stance
 from newsgraph.link.stance_cues import (
     CUE_DENSE_NAMES,
@@ -259,3 +259,36 @@ def test_held_out_floors(name: str, measure: str, floor: float) -> None:
         pytest.skip(f"no gold data at {data}")
     report = importlib.import_module(f"newsgraph.eval.{name}").evaluate(data)
     assert report.row(measure).value >= floor
+
+
+def group_in(split: str, prefix: str) -> str:
+    """The first ``<prefix><n>`` that ``split_of`` puts in ``split``."""
+    return next(f"{prefix}{n}" for n in range(100) if split_of(f"{prefix}{n}") == split)
+
+
+def test_the_transfer_pairs_leave_out_held_out_claims_and_their_bodies() -> None:
+    check = load_tool("stance_transfer_check")
+    held_claim, fit_claim = group_in(HELDOUT, "claim"), group_in(FIT, "claim")
+    emergent = [
+        StancePair(held_claim, "Springfield mayor dies in a crash", MAYOR, "supports"),
+        StancePair(fit_claim, "Acme opens its car factory in Ohio", FACTORY, "supports"),
+    ]
+    held_body, fit_body = group_in(FIT, "fnc1-body-"), group_in(FIT, "fnc1-body-a")
+    fnc1 = [
+        # An exact held-out headline (case and punctuation aside) takes its body with it.
+        StancePair(held_body, "SPRINGFIELD MAYOR DIES IN A CRASH!", "Body.", "supports"),
+        StancePair(held_body, "Acme opens its car factory in Ohio", "Body.", "unrelated"),
+        StancePair(fit_body, "Acme opens its car factory in Ohio", "Body.", "supports"),
+        # A reworded held-out headline goes too; unrelated to this body, the body stays.
+        StancePair(fit_body, "Springfield mayor dies in crash", "Body.", "unrelated"),
+        StancePair(fit_body, "The Mayor of Springfield has died.", "Body.", "unrelated"),  # claim
+        StancePair(fit_body, "Springfield zoo gets a new panda", "Body.", "unrelated"),
+        StancePair(group_in(HELDOUT, "fnc1-body-"), "Acme factory", "Body.", "reports"),
+    ]
+    kept = check.transfer_pairs(fnc1, emergent)
+    assert [(p.group, p.text) for p in kept] == [
+        (fit_body, "Acme opens its car factory in Ohio"),
+        (fit_body, "Springfield zoo gets a new panda"),
+    ]
+    # Leaving out every claim takes the fit claim's headline, and its related bodies, too.
+    assert [p.text for p in check.transfer_pairs(fnc1, emergent, every_claim=True)] == []

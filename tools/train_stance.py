@@ -185,22 +185,37 @@ def train_fnc1(pairs: list[StancePair], eval_dir: Path, search: bool = False) ->
         print(f"  {setting}: out of fold {results[-1][1]:.4f}, in sample {results[-1][2]:.4f}")
     setting, oof_score, _ = choose(results)
     print(f"  chosen {setting}")
+    arrays, x, trees = fit_fnc1(hand, bow, y, groups, setting)
+    arrays |= {"labels": np.array(labels), "idf": idf, "oof_relative_score": np.array(oof_score)}
+    write_fnc1(arrays, st.DATA_DIR / "stance_fnc1.npz", x, trees)
+
+
+def fit_fnc1(
+    hand: np.ndarray, bow: csr_matrix, y: np.ndarray, groups: list[str], setting: tuple
+) -> tuple[dict[str, np.ndarray], np.ndarray, HistGradientBoostingClassifier]:
+    """The FNC-1 model on all the rows given: trees over hand features and the LR's
+    out-of-fold probabilities, and the LR on every row (its arrays, the trees' input, trees)."""
+    from sklearn.linear_model import LogisticRegression
+
     columns = np.array(FNC1_FEATURES[setting[0]])
     x = np.hstack([hand[:, columns], lr_oof(bow, y, groups, FNC1_C)])
     trees = gbdt(setting[1:], x, y)
     lr = LogisticRegression(C=FNC1_C, max_iter=2000, random_state=0).fit(bow, y)
     arrays = export_trees(trees) | {
-        "labels": np.array(labels),
-        "idf": idf,
         "lr_coef": lr.coef_.astype(np.float32),
         "lr_intercept": lr.intercept_.astype(np.float64),
         "columns": columns,
-        "oof_relative_score": np.array(oof_score),
     }
-    out = st.DATA_DIR / "stance_fnc1.npz"
+    return arrays, x, trees
+
+
+def write_fnc1(
+    arrays: dict[str, np.ndarray], out: Path, x: np.ndarray, trees: HistGradientBoostingClassifier
+) -> None:
+    """Save the model's arrays and check that the saved trees give scikit-learn's scores."""
     np.savez_compressed(out, **arrays)
     st.load_model.cache_clear()
-    ours = st.load_model("fnc1").tree_scores(x[:500])
+    ours = st.StanceModel(out).tree_scores(x[:500])
     assert np.allclose(ours, trees._raw_predict(x[:500]), atol=1e-6), "exported trees disagree"
     print(f"  wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
 

@@ -499,7 +499,7 @@ def evaluate(
     figures (see docs/evaluation.md)."""
     from .eval import SCORERS
     from .eval.base import shared_eval_dir
-    from .eval.report_view import print_report, scorer_options
+    from .eval.report_view import only_part, print_report, scorer_options
 
     if name not in SCORERS:
         raise typer.BadParameter(f"unknown scorer {name!r}; choose from {', '.join(SCORERS)}")
@@ -515,7 +515,7 @@ def evaluate(
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     started = time.perf_counter()
-    report = scorer.evaluate(data_dir, **options)
+    report = only_part(scorer.evaluate(data_dir, **options), split)
     if as_json:
         print(json.dumps(report.to_dict(), indent=2))
         return

@@ -47,6 +47,16 @@ def test_report_rows_by_part() -> None:
     ]
 
 
+def test_a_scorer_that_scores_both_parts_prints_only_the_part_asked_for() -> None:
+    from newsgraph.eval.report_view import only_part
+
+    rows = [Row("m", value=0.5, split="fit"), Row("m", value=0.7, split="heldout")]
+    report = Report("x", "data", [*rows, Row("agreement", value=0.9)])
+    assert [r.value for r in only_part(report, "fit").rows] == [0.5, 0.9]
+    assert [r.value for r in only_part(report, "heldout").rows] == [0.7, 0.9]
+    assert only_part(report, "both").rows == report.rows
+
+
 def test_cli_prints_the_parts_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     import json
     from pathlib import Path

@@ -249,7 +249,7 @@ def test_seeded_group_folds_keep_each_group_whole_and_vary_with_the_seed() -> No
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "measure", "floor"),
-    [("fnc1", "heldout relative score", 0.86), ("emergent", "heldout accuracy", 0.773)],
+    [("fnc1", "relative score", 0.86), ("emergent", "accuracy", 0.773)],
 )
 def test_held_out_floors(name: str, measure: str, floor: float) -> None:
     import importlib

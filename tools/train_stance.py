@@ -475,7 +475,7 @@ def main() -> None:
         report = evaluate_pairs(name, args.eval_dir / name, pairs, name, None)
         for row in report.rows:
             if row.value is not None:
-                print(f"  {row.measure}: {row.value}")
+                print(f"  {row.split} {row.measure}: {row.value}")
         print(f"  {name} done in {time.perf_counter() - started:.0f}s")
 
 

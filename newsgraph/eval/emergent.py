@@ -11,6 +11,6 @@ NAME = "emergent"
 DEFAULT_DATA = "emergent"
 
 
-def evaluate(data_dir: Path, limit: int | None = None) -> Report:
+def evaluate(data_dir: Path, limit: int | None = None, split: str = "both") -> Report:
     """Accuracy and per-class P/R/F1 on the fit and held-out parts (cut by claimId)."""
-    return evaluate_pairs(NAME, data_dir, load_emergent(data_dir), "emergent", limit)
+    return evaluate_pairs(NAME, data_dir, load_emergent(data_dir), "emergent", limit, split)

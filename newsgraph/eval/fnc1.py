@@ -11,7 +11,7 @@ NAME = "fnc1"
 DEFAULT_DATA = "fnc1"
 
 
-def evaluate(data_dir: Path, limit: int | None = None) -> Report:
+def evaluate(data_dir: Path, limit: int | None = None, split: str = "both") -> Report:
     """FNC-1 relative score, accuracy and per-class P/R/F1 on the fit and held-out parts (cut by
     Body ID)."""
-    return evaluate_pairs(NAME, data_dir, load_fnc1(data_dir), "fnc1", limit)
+    return evaluate_pairs(NAME, data_dir, load_fnc1(data_dir), "fnc1", limit, split)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from dataclasses import replace
 from typing import Any
 
 from rich.console import Console
@@ -25,6 +26,15 @@ def scorer_options(
             raise ValueError("this scorer has no --set")
         options[key] = subset
     return options
+
+
+def only_part(report: Report, split: str) -> Report:
+    """The report with the other part's rows left out: a scorer that always scores both parts
+    (its models are trained already: emergent, fnc1) still prints only the part asked for."""
+    if split == "both":
+        return report
+    rows = [r for r in report.rows if r.split in (split, None)]
+    return replace(report, rows=rows)
 
 
 def print_report(report: Report, seconds: float, console: Console) -> None:

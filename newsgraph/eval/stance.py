@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .base import FIT, HELDOUT, Report, Row, split_of
+from .base import FIT, Report, Row, parts_of, split_of
 
 EMERGENT_LABELS = {"for": "supports", "against": "disputes", "observing": "reports"}
 FNC1_LABELS = {
@@ -93,7 +93,7 @@ def fnc1_score(gold: list[str], predicted: list[str]) -> tuple[float, float]:
     return score, best
 
 
-def class_rows(prefix: str, gold: list[str], predicted: list[str]) -> list[Row]:
+def class_rows(split: str, gold: list[str], predicted: list[str]) -> list[Row]:
     rows = []
     for label in sorted(set(gold)):
         tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
@@ -104,45 +104,52 @@ def class_rows(prefix: str, gold: list[str], predicted: list[str]) -> list[Row]:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         rows.append(
             Row(
-                f"{prefix} {label}",
+                label,
                 round(precision, 4),
                 round(recall, 4),
                 round(f1, 4),
                 None,
                 n_gold,
+                split,
             )
         )
     return rows
 
 
 def evaluate_pairs(
-    name: str, data_dir: Path, pairs: list[StancePair], model_name: str, limit: int | None
+    name: str,
+    data_dir: Path,
+    pairs: list[StancePair],
+    model_name: str,
+    limit: int | None,
+    split: str = "both",
 ) -> Report:
-    """Score the shipped model on both parts: accuracy, per-class P/R/F1, FNC-1 relative score."""
+    """Score the shipped model on the parts asked for: accuracy, per-class P/R/F1, FNC-1
+    relative score; each row carries its part."""
     from ..link.stance import load_model
 
     model = load_model(model_name)
     report = Report(name, str(data_dir))
-    for part in (FIT, HELDOUT):
+    for part in parts_of(split):
         chosen = [p for p in pairs if p.split == part][: limit or None]
         predicted = model.predict([(p.text, p.other) for p in chosen])
         gold = [p.label for p in chosen]
         correct = sum(g == p for g, p in zip(gold, predicted, strict=True))
-        report.rows.append(Row(f"{part} accuracy", value=round(correct / max(len(gold), 1), 4),
-                               support=len(gold)))  # fmt: skip
+        report.rows.append(Row.ratio("accuracy", correct, len(gold), part))
         if name == "fnc1":
             score, best = fnc1_score(gold, predicted)
             report.rows.append(
                 Row(
-                    f"{part} relative score",
+                    "relative score",
                     value=round(score / best, 4) if best else 0.0,
                     support=len(gold),
+                    split=part,
                 )
             )
         if part == FIT and limit is None:  # the training script's cross-validated figures
             for measure, value in model.out_of_fold.items():
-                report.rows.append(Row(f"fit {measure} out of fold", value=round(value, 4),
-                                       support=len(gold)))  # fmt: skip
+                report.rows.append(Row(f"{measure} out of fold", value=round(value, 4),
+                                       support=len(gold), split=FIT))  # fmt: skip
         report.rows.extend(class_rows(part, gold, predicted))
         report.details[part] = {
             "pairs": len(gold),

@@ -482,7 +482,5 @@ def test_a_counted_object_takes_the_sense_of_what_it_counts(nlp: Language) -> No
     assert [t for t, _, _ in _found(nlp, "Chad sent thousands of troops to the border.")] == [
         "MOBILIZE"
     ]
-    assert [t for t, _, _ in _found(nlp, "Thousands of reservists were called up.")] == [
-        "MOBILIZE"
-    ]
+    assert [t for t, _, _ in _found(nlp, "Thousands of reservists were called up.")] == ["MOBILIZE"]
     assert [t for t, _, _ in _found(nlp, "Egypt sent dozens of aid trucks to Gaza.")] == ["AID"]

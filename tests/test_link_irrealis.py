@@ -6,12 +6,16 @@ reports; ``irrealis="own"`` clusters them among themselves, ``"join"`` with real
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from test_link import RAFAH, event, record, ref, time
 
-from newsgraph.link import link_records
+from newsgraph.link import link_records, link_store
 from newsgraph.link.events import IrrealisPolicy
+from newsgraph.model import Article
+from newsgraph.store import open_store
 
 THREAT_DAY, STRIKE_DAY = "2024-08-05", "2024-08-06"
 
@@ -66,3 +70,30 @@ def test_irrealis_events_cluster_among_themselves_only_when_asked() -> None:
 def test_join_lets_a_denied_strike_meet_the_asserted_one() -> None:
     assert clusters_of(denied_and_asserted(), "join") == [["d1", "d2"]]
     assert clusters_of(threat_and_strike(), "join") == [["s1", "s2"], ["t1", "t2"]]
+
+
+def store_clusters(path: Path, batches: list[list[dict[str, Any]]]) -> list[list[str]]:
+    """Write each batch and link it (``own``): the first run full, the later ones incremental."""
+    with open_store(path) as store:
+        for batch in batches:
+            run_id = store.begin_run({})
+            for rec in batch:
+                a = rec["article"]
+                published = date.fromisoformat(a["published"])
+                article = Article(id=a["id"], text=a["text"], outlet=a["outlet"],
+                                  published=published, language="en")  # fmt: skip
+                store.write_record(rec, article, run_id)
+            link_store(store, irrealis="own")
+        members = store.table("event_cluster_members")
+    groups: dict[str, list[str]] = {}
+    for cluster, article in zip(members["cluster_id"], members["article_id"], strict=True):
+        groups.setdefault(cluster, []).append(article)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_an_incremental_link_keeps_irrealis_events_as_a_full_link_does(tmp_path) -> None:
+    story = threat_and_strike() + denied_and_asserted()
+    full = store_clusters(tmp_path / "full.duckdb", [story])
+    # d2 asserts the strike s1 and s2 report: one incident; the denial and the threats apart
+    assert full == [["d1"], ["d2", "s1", "s2"], ["t1", "t2"]]
+    assert store_clusters(tmp_path / "steps.duckdb", [story[:2], story[2:]]) == full

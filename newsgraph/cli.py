@@ -304,6 +304,15 @@ def link(
             "see docs/link.md).",
         ),
     ] = True,
+    irrealis: Annotated[
+        str,
+        typer.Option(
+            "--irrealis",
+            help="Negated, hypothetical and future events: 'apart' (left out of clustering), "
+            "'own' (clustered among themselves) or 'join' (with real reports too, as ECB+ "
+            "annotates them; see docs/link.md).",
+        ),
+    ] = "apart",
 ) -> None:
     """Cluster stored events across articles and find claim links (disputes, repeats).
 
@@ -314,8 +323,15 @@ def link(
     from .link import link_store
     from .store import open_store
 
+    if irrealis not in ("apart", "own", "join"):
+        raise typer.BadParameter("--irrealis takes apart, own or join")
     with user_errors(), open_store(db, create=False) as store:
-        summary = link_store(store, full=full, collections=collections)
+        summary = link_store(
+            store,
+            full=full,
+            collections=collections,
+            irrealis=irrealis,  # type: ignore[arg-type]
+        )
     if as_json:
         print(json.dumps(summary.to_dict(), indent=2))
         return

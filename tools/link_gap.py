@@ -4,6 +4,7 @@ settings, on ECB+'s train topics (the fit part) with newsgraph's own event menti
     python tools/link_gap.py cache            # run the pipeline once over the train topics
     python tools/link_gap.py analyse          # the missed merges by cause (docs/link.md)
     python tools/link_gap.py cv               # COLLECTION_EVIDENCE × COLLECTION_AGAINST, 5 folds
+    python tools/link_gap.py irrealis         # negated / hypothetical / future events' policies
 
 ``cv`` scores ``conll_predicted_link`` per topic for every setting of the grid and lets each
 fold of topics (``topics[k::5]``) take the setting best on the other four; it prints the grid
@@ -111,13 +112,14 @@ def event_key(mention: Any) -> tuple[str, str]:
     return (mention.article_id, mention.mention_id.rsplit("@", 1)[0])
 
 
-def topic_scores(topics: Mapping[int, list[Any]], by_name: Mapping[str, Any]
+def topic_scores(topics: Mapping[int, list[Any]], by_name: Mapping[str, Any],
+                 irrealis: events.IrrealisPolicy = "apart"
                  ) -> dict[int, dict[str, CorefScore]]:  # fmt: skip
     scores = {}
     for topic, topic_docs in topics.items():
         systems = [by_name[d.name] for d in topic_docs]
         key = {m.key: m.chain for d in topic_docs for m in d.mentions}
-        response, _ = predicted_response(topic_docs, systems, link_clusterer(True))
+        response, _ = predicted_response(topic_docs, systems, link_clusterer(True, irrealis))
         scores[topic] = coref_scores(key, response)
     return scores
 
@@ -150,11 +152,44 @@ def cross_validate() -> None:
     print(f"out of fold: {conll_f1(out_of_fold):.4f}")
 
 
+# (policy, the evidence "join" takes off an irrealis event and a real cluster)
+IRREALIS_SETTINGS: tuple[tuple[events.IrrealisPolicy, float], ...] = (
+    ("apart", 0.0),
+    ("own", 0.0),
+    ("join", 0.0),
+    ("join", 0.5),
+    ("join", 1.0),
+)
+
+
+def irrealis_policies() -> None:
+    """``conll_predicted_link`` on the train topics for each way of clustering negated,
+    hypothetical and future events (``link_records(irrealis=...)``), with five-fold choice."""
+    topics, by_name = load()
+    grid = {}
+    for policy, against in IRREALIS_SETTINGS:
+        events.IRREALIS_JOIN_AGAINST = against
+        scores = grid[(policy, against)] = topic_scores(topics, by_name, policy)
+        print(f"{policy} (join less {against}): {pooled(scores, list(topics)):.4f}", flush=True)
+    ordered = sorted(topics)
+    out_of_fold = {m: CorefScore() for m in MEASURES}
+    for k in range(FOLDS):
+        fold = ordered[k::FOLDS]
+        best = max(grid, key=lambda s: pooled(grid[s], [t for t in ordered if t not in fold]))
+        print(f"fold {k}: chooses {best[0]} {best[1]}")
+        for topic in fold:
+            for m in MEASURES:
+                out_of_fold[m].add(grid[best][topic][m])
+    print(f"out of fold: {conll_f1(out_of_fold):.4f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("step", choices=("cache", "analyse", "cv"))
+    parser.add_argument("step", choices=("cache", "analyse", "cv", "irrealis"))
     step = parser.parse_args().step
-    {"cache": cache, "analyse": analyse, "cv": cross_validate}[step]()
+    steps = {"cache": cache, "analyse": analyse, "cv": cross_validate,
+             "irrealis": irrealis_policies}  # fmt: skip
+    steps[step]()
 
 
 if __name__ == "__main__":

@@ -20,10 +20,13 @@ gold mentions: the events cover PLOVER's political types only) times clustering.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..link.mentions import Mention
 from ..link.triggers import evidence_trigger
+
+if TYPE_CHECKING:
+    from ..link.events import IrrealisPolicy
 
 Clusterer = Callable[[list[dict[str, Any]], dict[str, list[Mention]]], Mapping[Hashable, int]]
 
@@ -91,16 +94,16 @@ def predicted_response(docs: Sequence[Any], systems: Sequence[Any], clusterer: C
     return response, sum(len(m) for m in mentions.values())
 
 
-def link_clusterer(learned: bool = True) -> Clusterer:
+def link_clusterer(learned: bool = True, irrealis: IrrealisPolicy = "apart") -> Clusterer:
     """``newsgraph link``'s event clustering (``link_records``) as a mention clusterer: each
     predicted mention (an event in one sentence) takes its event's cluster; events link leaves
-    out (negated, hypothetical) stay alone."""
+    out (negated, hypothetical, future: ``irrealis`` "apart") stay alone."""
 
     def cluster(records: list[dict[str, Any]], mentions: dict[str, list[Mention]]
                 ) -> dict[Hashable, Hashable]:  # fmt: skip
         from ..link import link_records
 
-        result = link_records(records, learned=learned)
+        result = link_records(records, learned=learned, irrealis=irrealis)
         cluster_of = {m.key: n for n, c in enumerate(result.clusters) for m in c.members}
         return {
             mention.key: cluster_of.get((article, mention.mention_id.rsplit("@", 1)[0]),

@@ -17,7 +17,15 @@ from typing import Any
 from ..store import actor_rows
 from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
 from .event_pairs import PairEvidence, Sentence
-from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
+from .events import (
+    EventCluster,
+    EventItem,
+    IrrealisPolicy,
+    affiliations,
+    cluster_events,
+    event_items,
+    irrealis_weight,
+)
 from .incremental import (
     LinkUpdate,
     incremental_update,
@@ -37,7 +45,7 @@ __all__ = [
 @dataclass(slots=True)
 class LinkSummary:
     articles: int = 0
-    events: int = 0  # events clustered (negated and hypothetical ones are left out)
+    events: int = 0  # events clustered (negated, hypothetical, future: by ``irrealis``)
     clusters: int = 0
     multi_article_clusters: int = 0  # reported by two articles or more
     multi_outlet_clusters: int = 0  # corroborated by two outlets or more
@@ -79,23 +87,28 @@ def link_records(
     sentences: Mapping[str, Sequence[Sentence]] | None = None,
     learned: bool = True,
     collections: bool = True,
+    irrealis: IrrealisPolicy = "apart",
 ) -> LinkResult:
     """Cluster events and find claim links over contract records (error records are skipped).
     ``parents`` (actor → parent actor) defaults to the records' own actor affiliations.
     ``sentences`` (article id → its event sentences, from the store) stand in for the article
     text the learned pair evidence reads; ``learned=False`` clusters by hand-set evidence only;
     ``collections=False`` keeps the learned pair evidence but leaves out the mention linker's
-    collection clusters (``PairEvidence.collection_cluster``: the costliest part)."""
+    collection clusters (``PairEvidence.collection_cluster``: the costliest part);
+    ``irrealis`` says what becomes of negated, hypothetical and future events (``"apart"``:
+    left out; ``"own"``: clustered among themselves; ``"join"``: with real reports too)."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
-    events: list[EventItem] = [e for r in records for e in event_items(r)]
+    include = irrealis != "apart"
+    events: list[EventItem] = [e for r in records for e in event_items(r, include)]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
     pairs = (
         PairEvidence.for_records(records, parents, sentences, collections=collections)
         if learned
         else None
     )
-    clusters = cluster_events(events, parents, pairs=pairs)
+    clusters = cluster_events(events, parents, pairs=pairs,
+                              irrealis_against=irrealis_weight(irrealis))  # fmt: skip
     links = find_claim_links(claims, parents)
     summary = LinkSummary(
         articles=len(records),
@@ -109,18 +122,23 @@ def link_records(
 
 
 def link_store(
-    store: Any, full: bool = False, learned: bool = True, collections: bool = True
+    store: Any,
+    full: bool = False,
+    learned: bool = True,
+    collections: bool = True,
+    irrealis: IrrealisPolicy = "apart",
 ) -> LinkSummary:
     """Link the articles stored since the last run into the store's clusters and claim links
     (``full``, or a store never linked: recompute everything). See ``incremental.py``.
     ``learned=False`` leaves the learned pair evidence out (hand-set evidence only);
-    ``collections=False`` only the mention linker's collection clusters (``link_records``)."""
+    ``collections=False`` only the mention linker's collection clusters (``link_records``);
+    ``irrealis``: negated, hypothetical and future events as ``link_records`` takes them."""
     mode = "full" if full or not store.has_link_state() else "incremental"
     run_id = store.begin_run({"stage": "link", "mode": mode})
     try:
         parents = store_affiliations(store)
         update = (_full_update if mode == "full" else incremental_update)(
-            store, parents, learned, collections
+            store, parents, learned, collections, irrealis
         )
         store.write_link_results(
             update.clusters,
@@ -145,13 +163,17 @@ def link_store(
 
 
 def _full_update(
-    store: Any, parents: Mapping[str, str], learned: bool = True, collections: bool = True
+    store: Any,
+    parents: Mapping[str, str],
+    learned: bool = True,
+    collections: bool = True,
+    irrealis: IrrealisPolicy = "apart",
 ) -> LinkUpdate:
     """Every stored article, linked from scratch."""
     ids = store.article_ids()
     records = list(store.records_of(ids))
     sentences = store_sentences(store, records) if learned else None
-    result = link_records(records, parents, sentences, learned, collections)
+    result = link_records(records, parents, sentences, learned, collections, irrealis)
     return LinkUpdate(
         clusters=[c.to_row() for c in result.clusters],
         links=[link.to_row() for link in result.links],

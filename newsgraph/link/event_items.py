@@ -82,6 +82,7 @@ class EventItem:
     trigger: str | None = None  # stem of the first evidence word (lexical clustering only)
     wording: str | None = None  # trigger family of the evidence (triggers.evidence_family)
     disputed: bool = False  # the statement it is attributed to is denied in its article
+    irrealis: bool = False  # reported as negated, hypothetical or future (``UNREAL_FLAGS``)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -174,7 +175,8 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
     actors = {a["id"]: a for a in record.get("actors") or [] if a.get("id")}
     items = []
     for ord_, event in enumerate(record.get("events") or []):
-        if not include_unreal and any(event.get(f) for f in UNREAL_FLAGS):
+        irrealis = any(event.get(f) for f in UNREAL_FLAGS)
+        if irrealis and not include_unreal:
             continue
         interval = parse_interval(times.get(event.get("time") or ""))
         if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
@@ -202,6 +204,7 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
                 trigger=trigger_stem(event.get("evidence")),
                 wording=evidence_family(event.get("evidence")),
                 disputed=bool(event.get("disputed")),
+                irrealis=irrealis,
             )
         )
     return items

@@ -46,7 +46,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from .compatibility import (
     MERGE_EVIDENCE,
@@ -73,9 +73,9 @@ from .event_items import (
 
 __all__ = [
     "COARSE_FEATURES", "MAX_TIME_SPAN_DAYS", "PUBLISHED_WINDOW_DAYS", "Compatibility",
-    "EventCluster", "EventItem", "Interval", "PairScorer", "PlaceInfo", "Side", "affiliations",
-    "cluster_events", "distance_km", "event_items", "family_of", "killed_compatible",
-    "parse_interval", "trigger_stem",
+    "EventCluster", "EventItem", "Interval", "IrrealisPolicy", "PairScorer", "PlaceInfo", "Side",
+    "affiliations", "cluster_events", "distance_km", "event_items", "family_of",
+    "killed_compatible", "parse_interval", "trigger_stem",
 ]  # fmt: skip
 
 # The learned ECB+ pair scorer (``event_pairs.py``) weighs in where it is given: among the
@@ -105,6 +105,18 @@ MERGE_CANDIDATES = 3
 COLLECTION_EVIDENCE = 1.0
 COLLECTION_AGAINST = 1.0
 Collection = tuple[int, int]  # (collection, the mention linker's cluster in it)
+# An event reported as negated, hypothetical or future ("did not strike", "threatened a
+# strike", "will attack": ``EventItem.irrealis``) reports no real incident. Where such events
+# are clustered at all (``cluster_events(irrealis_against=...)``), evidence taken off a pair
+# of an irrealis event and a cluster of real reports (or the reverse); None: they never share
+# a cluster (a veto). ECB+ train figures for each setting: docs/link.md.
+IRREALIS_AGAINST: float | None = None
+# What ``link_records(irrealis=...)`` does with such events: "apart" leaves them out of
+# clustering (the default: each stays alone), "own" clusters them with each other only
+# (``IRREALIS_AGAINST`` None), "join" clusters them with real reports as ECB+ annotates them
+# (less ``IRREALIS_JOIN_AGAINST``).
+IrrealisPolicy = Literal["apart", "own", "join"]
+IRREALIS_JOIN_AGAINST = 0.0
 
 
 class PairScorer(Protocol):
@@ -138,6 +150,7 @@ class EventCluster:
     killed: list[int] = field(default_factory=list)
     # its members' clusters of the mention linker (``collection_cluster``) → their wordings
     collections: dict[Collection, set[str | None]] = field(default_factory=dict)
+    irrealis: bool = False  # its first member is negated, hypothetical or future
     parents: Mapping[str, str] = field(default_factory=dict, repr=False)  # actor → parent
 
     @property
@@ -285,9 +298,11 @@ def cluster_events(
     parents: Mapping[str, str] | None = None,
     lexical: bool = False,
     pairs: PairScorer | None = None,
+    irrealis_against: float | None = IRREALIS_AGAINST,
 ) -> list[EventCluster]:
     """Group ``items`` into clusters of the same real-world event (see the module docstring);
-    ``pairs``, the learned pair scorer, ranks and vetoes the clusters an item may join.
+    ``pairs``, the learned pair scorer, ranks and vetoes the clusters an item may join;
+    ``irrealis_against`` weighs an irrealis event against a real one (``reality_clash``).
 
     Every item ends in exactly one cluster (singletons included); clusters come back in the
     order they were started.
@@ -308,7 +323,9 @@ def cluster_events(
                 bucket[:] = [c for c in bucket if not _ended(clusters[c], start)]
             candidates.update(bucket)
         best, best_score = len(clusters), 0.0
-        evidence = {c: _evidence(clusters[c], item, check, collection) for c in sorted(candidates)}
+        evidence = {c: reality_clash(clusters[c], item, irrealis_against,
+                                     _evidence(clusters[c], item, check, collection))
+                    for c in sorted(candidates)}  # fmt: skip
         scores = {c: e if e is not None and e >= MERGE_EVIDENCE else 0.0
                   for c, e in evidence.items()}  # fmt: skip
         for c, score in scores.items():
@@ -320,7 +337,9 @@ def cluster_events(
         if pairs is not None and best == len(clusters):
             best = _learned_merge(clusters, evidence, item, pairs, check)
         if best == len(clusters):
-            clusters.append(EventCluster(type=item.type, parents=check.parents))
+            clusters.append(
+                EventCluster(type=item.type, parents=check.parents, irrealis=item.irrealis)
+            )
             best = len(clusters) - 1
         _join(clusters[best], item)
         if collection is not None:
@@ -349,6 +368,22 @@ def _evidence(
         for c, wordings in cluster.collections.items()
     )
     return evidence - COLLECTION_AGAINST if worded_apart else evidence
+
+
+def irrealis_weight(policy: IrrealisPolicy) -> float | None:
+    """``cluster_events``' ``irrealis_against`` for a ``link_records`` policy."""
+    return IRREALIS_JOIN_AGAINST if policy == "join" else IRREALIS_AGAINST
+
+
+def reality_clash(
+    cluster: EventCluster, item: EventItem, against: float | None, evidence: float | None
+) -> float | None:
+    """``evidence`` for ``item`` joining ``cluster``, less ``against`` where one reports a
+    real incident and the other a negated, hypothetical or future one (the cluster as its
+    first member reports it); None (a hard contradiction) where ``against`` is None."""
+    if evidence is None or cluster.irrealis == item.irrealis:
+        return evidence
+    return None if against is None else evidence - against
 
 
 def _learned_choice(

@@ -42,7 +42,16 @@ from typing import Any
 
 from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
 from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
-from .events import Compatibility, EventItem, _known, cluster_events, event_items, family_of
+from .events import (
+    Compatibility,
+    EventItem,
+    IrrealisPolicy,
+    _known,
+    cluster_events,
+    event_items,
+    family_of,
+    irrealis_weight,
+)
 
 # Statements read around the new articles for claim links (days before and after).
 CLAIM_CONTEXT_DAYS = 3 * DISPUTE_AFTER_DAYS + 3
@@ -73,7 +82,11 @@ def store_affiliations(store: Any) -> dict[str, str]:
 
 
 def incremental_update(
-    store: Any, parents: Mapping[str, str], learned: bool = True, collections: bool = True
+    store: Any,
+    parents: Mapping[str, str],
+    learned: bool = True,
+    collections: bool = True,
+    irrealis: IrrealisPolicy = "apart",
 ) -> LinkUpdate:
     new_ids = store.unlinked_article_ids()
     update = LinkUpdate(linked_ids=new_ids, drop_clusters=[], drop_links_from=[])
@@ -82,7 +95,8 @@ def incremental_update(
     cache = _RecordCache(store)
     new_records = cache.get(new_ids)
     check = Compatibility(parents)
-    _update_clusters(store, update, new_records, set(new_ids), cache, check, learned, collections)
+    _update_clusters(store, update, new_records, set(new_ids), cache, check, learned, collections,
+                     irrealis)  # fmt: skip
     _update_claim_links(store, update, new_records, set(new_ids), cache, check)
     update.read_articles = len(cache.records)
     return update
@@ -119,8 +133,10 @@ def _update_clusters(
     check: Compatibility,
     learned: bool = True,
     collections: bool = True,
+    irrealis: IrrealisPolicy = "apart",
 ) -> None:
-    new_items = [e for r in new_records for e in event_items(r)]
+    include = irrealis != "apart"
+    new_items = [e for r in new_records for e in event_items(r, include)]
     windows: dict[str, Window] = {}
     loaded: dict[str, str] = {}  # cluster id → family
     for item in new_items:
@@ -140,7 +156,7 @@ def _update_clusters(
     members = store.cluster_members(loaded)
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
-    old_items = [e for r in old_records for e in event_items(r) if e.key in old_keys]
+    old_items = [e for r in old_records for e in event_items(r, include) if e.key in old_keys]
     records = new_records + old_records
     pairs = (
         PairEvidence.for_records(
@@ -149,7 +165,8 @@ def _update_clusters(
         if learned
         else None
     )
-    clusters = cluster_events(old_items + new_items, check.parents, pairs=pairs)
+    clusters = cluster_events(old_items + new_items, check.parents, pairs=pairs,
+                              irrealis_against=irrealis_weight(irrealis))  # fmt: skip
     update.clusters = [c.to_row() for c in clusters]
     update.drop_clusters = sorted(loaded)
     update.loaded_clusters = len(loaded)

@@ -40,7 +40,8 @@ class Cue:
     # object lemmas with which the verb reports no speech ("pressed their offensive")
     not_objects: frozenset[str] = frozenset()
     # another sense the word has, which the argument structure rules out (``senses.py``):
-    # perception ("were seen near the village") | contact ("forces attacked Kharkiv")
+    # perception ("were seen near the village") | completion ("concluded the ceremony") |
+    # contact ("forces attacked Kharkiv")
     sense: str | None = None
     # the subject is part of what is said and nobody says it ("the plan seems to work")
     raising: bool = False

@@ -7,6 +7,13 @@ such words with a ``sense`` (``speech_cues.yaml``) and the argument structure de
 
 - ``perception`` (see, find, show, appear, ...): a statement only with a proposition, a clause,
   a quote or a predicate ("was seen as weak"); "armed men were seen near the village" is not.
+- ``completion`` (conclude): no statement with a common noun object and no proposition.
+  "Investigators concluded that the fire was arson" reports a finding; "the rebels concluded
+  the ceremony with a parade" ends an event and "concluded a cease-fire" makes an agreement
+  (WordNet's conclude v.2 "bring to a close" and v.5 "reach agreement on"); "concluded with a
+  history lesson" (no object) and a name object that a parse took from a clause ("bankers who
+  concluded Obama would ...") stay statements, as PolNeAR marks them (session 10,
+  ``tools/polnear_np_object_cues.py``).
 - ``contact`` (attack, slam, blast, ...): the physical sense when the object is a place, the
   subject an armed force, or a weapon or a casualty goes with the verb ("forces attacked
   Kharkiv, killing five"); the verbal sense otherwise ("the senator attacked the plan").
@@ -60,6 +67,8 @@ def is_statement(doc: Doc, draft: Draft, knowledge: QuoteKnowledge, quotes: list
         return _says_something(token, knowledge) or not _armed_subject(doc, token, knowledge)
     if entry.sense == "perception":
         return _has_proposition(token, draft, quotes)
+    if entry.sense == "completion":
+        return _has_proposition(token, draft, quotes) or not _thing_object(token)
     if entry.sense == "contact":
         return not _physical(doc, token, knowledge)
     return True
@@ -68,6 +77,12 @@ def is_statement(doc: Doc, draft: Draft, knowledge: QuoteKnowledge, quotes: list
 def _says_something(token: Token, knowledge: QuoteKnowledge) -> bool:
     """The verb's object is a speech noun of the lexicon (a message, a statement, a call)."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in knowledge.nouns for c in token.children)
+
+
+def _thing_object(token: Token) -> bool:
+    """The verb's object is a common noun phrase ("concluded the ceremony"), not a name or a
+    pronoun."""
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
 
 
 def _armed_subject(doc: Doc, token: Token, knowledge: QuoteKnowledge) -> bool:

@@ -34,6 +34,34 @@ def test_a_physical_or_perceptual_verb_makes_no_statement(nlp: Language, text: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels concluded the ceremony with a parade.",
+        "The president concluded the video message with a call for unity.",
+        "The two sides concluded a cease-fire on Friday.",
+    ],
+)
+def test_concluding_an_event_or_an_agreement_is_no_statement(nlp: Language, text: str):
+    # "conclude" with a plain thing or act as its object ends or makes it: no proposition
+    assert acts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Investigators concluded that the fire was arson.", "that the fire was arson"),
+        ("The fire was arson, the panel concluded.", "The fire was arson"),
+        # closing words with no object: PolNeAR marks "concluded with" as a report
+        ("The mayor concluded with a story about the harbor.", "with a story about the harbor"),
+    ],
+)
+def test_concluding_a_proposition_is_a_statement(nlp: Language, text: str, content: str):
+    assert [(s.cue_lemma, [c.text for c in s.content]) for s in statements(nlp, text)] == [
+        ("conclude", [content])
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ("The senator attacked the plan as reckless.", "attacked"),

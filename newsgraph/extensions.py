@@ -184,9 +184,10 @@ class _Sentences:
 
 def sentence_of(token: Token) -> Span:
     """``token.sent``, from the doc's sentences listed once per doc: spaCy's ``Token.sent``
-    checks the whole doc's sentence annotation twice and builds a new Span on each call, and
-    the components ask it a few hundred times an article. The same boundaries (``doc.sents``
-    splits where ``Token.sent`` looks); the Span is shared, so callers must not edit it."""
+    builds a one-token Span, checks the doc's sentence annotation and builds the sentence's
+    Span on each call, and the components ask it a few hundred times an article. The same
+    boundaries (``doc.sents`` splits where ``Token.sent`` looks); the Span is shared, so
+    callers must not edit it."""
     doc = token.doc
     sentences = doc.user_data.get(_SENTENCES_KEY)
     if sentences is None or sentences.size != len(doc):

@@ -1,8 +1,8 @@
 """Negated, hypothetical and future events in event clustering: a threat of a strike and the
 strike a day later, each reported by two outlets; a denied strike and the same strike asserted
 elsewhere. By default such events report no real incident and stay out of the clusters of real
-reports; ``irrealis="own"`` clusters them among themselves, ``"join"`` with real reports too
-(ECB+'s convention, behind the option: docs/link.md)."""
+reports; ``LinkOptions(irrealis="own")`` clusters them among themselves, ``"join"`` with real
+reports too (ECB+'s convention, behind the option: docs/link.md)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from test_link import RAFAH, event, record, ref, time
 
-from newsgraph.link import link_records, link_store
+from newsgraph.link import LinkOptions, link_records, link_store
 from newsgraph.link.events import IrrealisPolicy
 from newsgraph.model import Article
 from newsgraph.store import open_store
@@ -50,7 +50,7 @@ def denied_and_asserted() -> list[dict[str, Any]]:
 
 
 def clusters_of(records: list[dict[str, Any]], irrealis: IrrealisPolicy) -> list[list[str]]:
-    result = link_records(records, irrealis=irrealis)
+    result = link_records(records, options=LinkOptions(irrealis=irrealis))
     return sorted(sorted(m.article_id for m in c.members) for c in result.clusters)
 
 
@@ -83,7 +83,7 @@ def store_clusters(path: Path, batches: list[list[dict[str, Any]]]) -> list[list
                 article = Article(id=a["id"], text=a["text"], outlet=a["outlet"],
                                   published=published, language="en")  # fmt: skip
                 store.write_record(rec, article, run_id)
-            link_store(store, irrealis="own")
+            link_store(store, options=LinkOptions(irrealis="own"))
         members = store.table("event_cluster_members")
     groups: dict[str, list[str]] = {}
     for cluster, article in zip(members["cluster_id"], members["article_id"], strict=True):

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..link.options import LinkOptions
 from .base import Counts, Report, Row, parts_of, shared_eval_dir, tag
 from .coref_scores import (
     CorefScore,
@@ -452,6 +453,8 @@ def evaluate_topics(
     n_covered = 0
     recognition = Counts()
     per_topic: dict[str, Any] = {}
+    link_learned = link_clusterer(LinkOptions(learned=learned))
+    link_hand_set = link_clusterer(LinkOptions(learned=False))
     for topic, topic_docs in topics.items():
         topic_systems = [by_doc[d.name] for d in topic_docs]
         key = {m.key: m.chain for d in topic_docs for m in d.mentions}
@@ -461,8 +464,8 @@ def evaluate_topics(
         n_predicted += count
         # newsgraph link's own clustering of the same mentions, with and without the learned
         # pair evidence
-        link, _ = predicted_response(topic_docs, topic_systems, link_clusterer(learned))
-        link_hand, _ = predicted_response(topic_docs, topic_systems, link_clusterer(False))
+        link, _ = predicted_response(topic_docs, topic_systems, link_learned)
+        link_hand, _ = predicted_response(topic_docs, topic_systems, link_hand_set)
         rules = linker_partition(topic_docs, topic_systems)
         responses = {
             "linker": linker_partition(topic_docs, topic_systems, learned) if learned else rules,

@@ -111,7 +111,7 @@ Collection = tuple[int, int]  # (collection, the mention linker's cluster in it)
 # of an irrealis event and a cluster of real reports (or the reverse); None: they never share
 # a cluster (a veto). ECB+ train figures for each setting: docs/link.md.
 IRREALIS_AGAINST: float | None = None
-# What ``link_records(irrealis=...)`` does with such events: "apart" leaves them out of
+# What ``LinkOptions.irrealis`` (options.py) does with such events: "apart" leaves them out of
 # clustering (the default: each stays alone), "own" clusters them with each other only
 # (``IRREALIS_AGAINST`` None), "join" clusters them with real reports as ECB+ annotates them
 # (less ``IRREALIS_JOIN_AGAINST``).
@@ -368,11 +368,6 @@ def _evidence(
         for c, wordings in cluster.collections.items()
     )
     return evidence - COLLECTION_AGAINST if worded_apart else evidence
-
-
-def irrealis_weight(policy: IrrealisPolicy) -> float | None:
-    """``cluster_events``' ``irrealis_against`` for a ``link_records`` policy."""
-    return IRREALIS_JOIN_AGAINST if policy == "join" else IRREALIS_AGAINST
 
 
 def reality_clash(

@@ -32,7 +32,7 @@ import csv
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,21 +232,14 @@ def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
                ) -> Iterator[SystemDocument]:  # fmt: skip
     """Parse each document with the full pipeline (no publication date, the file as outlet)."""
     from ..model import Article
-    from ..nlp import get_pipeline
+    from ..nlp import article_docs, get_pipeline
     from ..record import record_from_doc
 
     nlp = nlp or get_pipeline()
     articles = [Article(id=d.name, text=d.text, outlet=d.name, language="en") for d in docs]
-
-    def make_docs() -> Iterable[Any]:
-        for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.ng_article = article
-            yield doc
-
+    parsed = nlp.pipe(article_docs(nlp, articles), batch_size=16)
     bar = _Progress(len(docs), enabled=progress)
-    for gold, article, doc in zip(docs, articles, nlp.pipe(make_docs(), batch_size=16),
-                                  strict=True):  # fmt: skip
+    for gold, article, doc in zip(docs, articles, parsed, strict=True):
         bar.step()
         yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold),
                              _mention_triggers(doc, gold),

@@ -272,7 +272,15 @@ class EventCluster:
             "members": sorted(m.key for m in self.members),
             "family": self.family,
             "span": self.span,
+            "irrealis": self.all_irrealis,
         }
+
+    @property
+    def all_irrealis(self) -> bool:
+        """Every member is negated, hypothetical or future: a threat, a plan or a denial that
+        two outlets report alike, not an incident (only ``LinkOptions.irrealis`` "own" or
+        "join" clusters such events; under "own" this is ``irrealis``)."""
+        return all(m.irrealis for m in self.members)
 
 
 def _majority(values: Iterable[str | None]) -> str | None:

@@ -24,9 +24,8 @@ from collections.abc import Callable
 
 from throughput import load_texts
 
-from newsgraph.extensions import remember_text
 from newsgraph.model import Article
-from newsgraph.nlp import component_names, get_pipeline
+from newsgraph.nlp import article_doc, component_names, get_pipeline
 from newsgraph.record import record_from_doc
 
 SPACY_PART = "spacy (parse, tag, ner)"
@@ -54,9 +53,7 @@ def one_pass(texts: list[str], profiler: cProfile.Profile | None = None) -> dict
 
     for i, text in enumerate(texts):
         article = Article(id=f"bench-{i}", text=text, published=None, language="en")
-        doc = nlp.make_doc(text)
-        remember_text(doc, text)  # as the Annotator does
-        doc._.ng_article = article
+        doc = article_doc(nlp, article)  # as the Annotator makes it
 
         for name in spacy_part:
             stage = name if name in early else SPACY_PART

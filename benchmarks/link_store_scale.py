@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.link_scale import base_records
-from newsgraph.link import LinkSummary, link_store
+from newsgraph.link import LinkOptions, LinkSummary, link_store
 from newsgraph.model import Article
 from newsgraph.store import open_store
 from newsgraph.store.schema import PER_ARTICLE_TABLES
@@ -113,7 +113,7 @@ def timed_link(path: Path, full: bool, learned: bool = True) -> tuple[float, flo
     """Wall and CPU seconds of one link run (the machine may be shared: CPU is the steadier)."""
     with open_store(path, create=False) as store:
         started, cpu = time.perf_counter(), time.process_time()
-        summary = link_store(store, full=full, learned=learned)
+        summary = link_store(store, full=full, options=LinkOptions(learned=learned))
         return time.perf_counter() - started, time.process_time() - cpu, summary
 
 

@@ -320,18 +320,15 @@ def link(
     first run, or --full, links the whole store). Writes into an existing store; never
     creates one.
     """
-    from .link import link_store
+    from .link import LinkOptions, link_store
     from .store import open_store
 
-    if irrealis not in ("apart", "own", "join"):
-        raise typer.BadParameter("--irrealis takes apart, own or join")
+    try:
+        options = LinkOptions(collections=collections, irrealis=irrealis)  # type: ignore[arg-type]
+    except ValueError as error:
+        raise typer.BadParameter(f"--{error}") from None
     with user_errors(), open_store(db, create=False) as store:
-        summary = link_store(
-            store,
-            full=full,
-            collections=collections,
-            irrealis=irrealis,  # type: ignore[arg-type]
-        )
+        summary = link_store(store, full=full, options=options)
     if as_json:
         print(json.dumps(summary.to_dict(), indent=2))
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,8 +19,11 @@ from pathlib import Path
 import spacy
 from confection import Config
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .extensions import remember_text
+from .model import Article
 
 log = logging.getLogger(__name__)
 
@@ -106,3 +110,19 @@ def get_pipeline(
 ) -> Language:
     """The process-wide pipeline for ``model`` (built once, then shared)."""
     return add_components(load_spacy_model(model), components, config)
+
+
+def article_doc(nlp: Language, article: Article) -> Doc:
+    """``article``'s doc, made (not parsed) with the article as its metadata
+    (``doc._.ng_article``: the components read its id and publication date) and its text
+    remembered (``remember_text``: ``doc.text`` is the text, never rebuilt)."""
+    doc = nlp.make_doc(article.text)
+    remember_text(doc, article.text)
+    doc._.ng_article = article
+    return doc
+
+
+def article_docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+    """``article_doc`` for each article, in order: what ``nlp.pipe`` parses."""
+    for article in articles:
+        yield article_doc(nlp, article)

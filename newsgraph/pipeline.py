@@ -13,9 +13,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from .extensions import remember_text
 from .model import Article, ArticleError
-from .nlp import get_pipeline
+from .nlp import article_docs, get_pipeline
 from .read import article_id
 from .record import empty_record, record_from_doc
 
@@ -70,12 +69,7 @@ class Annotator:
             freeze_long_lived_objects()
         self._batches_done += 1
         english = [a for a in batch if is_english(a) and len(a.text) <= self.max_chars]
-        docs = []
-        for article in english:
-            doc = self.nlp.make_doc(article.text)
-            remember_text(doc, article.text)
-            doc._.ng_article = article
-            docs.append(doc)
+        docs = list(article_docs(self.nlp, english))
         parsed = {id(a): doc for a, doc in zip(english, self.nlp.pipe(docs), strict=True)}
         del docs
         for article in batch:

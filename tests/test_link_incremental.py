@@ -91,7 +91,7 @@ def link_tables(store: Any) -> dict[str, Any]:
     links = store.table("claim_links")
     return {
         "clusters": sorted(
-            (r.id, r.type, r.place_id, r.time_value, r.n_articles, r.consensus)
+            (r.id, r.type, r.place_id, r.time_value, r.n_articles, r.consensus, r.irrealis)
             for r in clusters.itertuples()
         ),
         "members": sorted(map(tuple, members.values.tolist())),

@@ -1,20 +1,21 @@
 """Negated, hypothetical and future events in event clustering: a threat of a strike and the
 strike a day later, each reported by two outlets; a denied strike and the same strike asserted
 elsewhere. By default such events report no real incident and stay out of the clusters of real
-reports; ``irrealis="own"`` clusters them among themselves, ``"join"`` with real reports too
-(ECB+'s convention, behind the option: docs/link.md)."""
+reports; ``LinkOptions(irrealis="own")`` clusters them among themselves, ``"join"`` with real
+reports too (ECB+'s convention, behind the option: docs/link.md)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+from test_cli import run
 from test_link import RAFAH, event, record, ref, time
+from test_link_incremental import write
 
-from newsgraph.link import link_records, link_store
-from newsgraph.link.events import IrrealisPolicy
-from newsgraph.model import Article
+from newsgraph.link import LinkOptions, link_records, link_store
+from newsgraph.link.events import IRREALIS_JOIN_AGAINST, IrrealisPolicy
 from newsgraph.store import open_store
 
 THREAT_DAY, STRIKE_DAY = "2024-08-05", "2024-08-06"
@@ -50,7 +51,7 @@ def denied_and_asserted() -> list[dict[str, Any]]:
 
 
 def clusters_of(records: list[dict[str, Any]], irrealis: IrrealisPolicy) -> list[list[str]]:
-    result = link_records(records, irrealis=irrealis)
+    result = link_records(records, options=LinkOptions(irrealis=irrealis))
     return sorted(sorted(m.article_id for m in c.members) for c in result.clusters)
 
 
@@ -76,14 +77,8 @@ def store_clusters(path: Path, batches: list[list[dict[str, Any]]]) -> list[list
     """Write each batch and link it (``own``): the first run full, the later ones incremental."""
     with open_store(path) as store:
         for batch in batches:
-            run_id = store.begin_run({})
-            for rec in batch:
-                a = rec["article"]
-                published = date.fromisoformat(a["published"])
-                article = Article(id=a["id"], text=a["text"], outlet=a["outlet"],
-                                  published=published, language="en")  # fmt: skip
-                store.write_record(rec, article, run_id)
-            link_store(store, irrealis="own")
+            write(store, batch)
+            link_store(store, options=LinkOptions(irrealis="own"))
         members = store.table("event_cluster_members")
     groups: dict[str, list[str]] = {}
     for cluster, article in zip(members["cluster_id"], members["article_id"], strict=True):
@@ -97,3 +92,18 @@ def test_an_incremental_link_keeps_irrealis_events_as_a_full_link_does(tmp_path)
     # d2 asserts the strike s1 and s2 report: one incident; the denial and the threats apart
     assert full == [["d1"], ["d2", "s1", "s2"], ["t1", "t2"]]
     assert store_clusters(tmp_path / "steps.duckdb", [story[:2], story[2:]]) == full
+
+
+def test_link_options_derive_what_both_clustering_paths_read() -> None:
+    assert (LinkOptions().include_irrealis, LinkOptions().irrealis_against) == (False, None)
+    own = LinkOptions(irrealis="own")
+    assert (own.include_irrealis, own.irrealis_against) == (True, None)  # None: the veto
+    assert LinkOptions(irrealis="join").irrealis_against == IRREALIS_JOIN_AGAINST
+    with pytest.raises(ValueError, match="irrealis takes apart, own, join"):
+        LinkOptions(irrealis="maybe")  # type: ignore[arg-type]
+
+
+def test_the_link_command_refuses_another_policy(tmp_path: Path) -> None:
+    result = run("link", "--irrealis", "maybe", "--db", str(tmp_path / "none.duckdb"))
+    assert result.returncode == 2
+    assert "--irrealis takes apart, own, join" in result.stderr.decode()

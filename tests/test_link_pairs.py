@@ -13,7 +13,7 @@ from test_link import GAZA_STRIP, RAFAH
 from test_link_evidence import report
 from test_link_incremental import link_tables, write
 
-from newsgraph.link import link_records, link_store
+from newsgraph.link import LinkOptions, link_records, link_store
 from newsgraph.link.event_pairs import (
     COLLECTION_MIN_ARTICLES,
     PairEvidence,
@@ -300,7 +300,8 @@ def test_the_merge_model_joins_alike_reports_that_share_only_their_wording() -> 
         report("m3", "Soldiers opened fire on stone-throwing youths at a checkpoint in the city "
                "on Monday, medics said.", "fire"),
     ]  # fmt: skip
-    assert groups(link_records(records, learned=False).clusters) == [["m1"], ["m2"], ["m3"]]
+    hand_set = link_records(records, options=LinkOptions(learned=False))
+    assert groups(hand_set.clusters) == [["m1"], ["m2"], ["m3"]]
     assert groups(link_records(records).clusters) == [["m1", "m2"], ["m3"]]
     items = {i.article_id: i for i in items_of(records)}
     evidence = PairEvidence.for_records(records, {})

@@ -1,4 +1,5 @@
-"""A store written before the events' ``future`` flag (schema version 1) is migrated, not lost."""
+"""A store written before the events' ``future`` flag (schema version 1) or before the event
+clusters' ``irrealis`` mark (version 2) is migrated, not lost."""
 
 from __future__ import annotations
 
@@ -14,9 +15,18 @@ from newsgraph.store.schema import get_table
 store_target = test_store.store_target  # the same stores: a DuckDB file, a PostgreSQL schema
 
 
-def _downgrade_to_version_1(target: Path | str) -> None:
-    """What a version-1 store looks like: no ``future`` column, version 1 recorded."""
+def _downgrade_to_version_2(target: Path | str) -> None:
+    """What a version-2 store looks like: no ``irrealis`` cluster column, version 2 recorded."""
     with open_store(target) as store:
+        store._execute("ALTER TABLE event_clusters DROP COLUMN irrealis")
+        store._execute("UPDATE schema_info SET value = '2' WHERE key = 'version'")
+
+
+def _downgrade_to_version_1(target: Path | str) -> None:
+    """What a version-1 store looks like: nor that, nor a ``future`` column; version 1 (in one
+    open: a writing open of the version-2 store would migrate it)."""
+    with open_store(target) as store:
+        store._execute("ALTER TABLE event_clusters DROP COLUMN irrealis")
         for index in get_table("events").index_names():
             store._execute(f"DROP INDEX IF EXISTS {index}")
         store._execute("ALTER TABLE events DROP COLUMN future")
@@ -38,7 +48,7 @@ def test_a_version_1_store_is_migrated_when_opened_for_writing(store_target) -> 
         open_store(store_target, read_only=True)
     with open_store(store_target) as store:  # the writing open migrates
         version = store.query("SELECT value FROM schema_info WHERE key = 'version'")
-        assert int(version[0][0]) == SCHEMA_VERSION == 2
+        assert int(version[0][0]) == SCHEMA_VERSION == 3
         events = store.table("events")
         assert list(events["future"]) == [False, False]  # old rows: not future
         assert list(events["hypothetical"]) == [False, True]  # their old reading kept
@@ -62,3 +72,24 @@ def test_a_migrated_store_takes_new_records_with_the_flag(store_target) -> None:
         (False, False),
         (False, True),
     ]
+
+
+def test_a_version_2_store_gets_the_clusters_irrealis_mark(store_target) -> None:
+    """A store linked before the mark: its clusters read as real reports (``apart`` was the
+    only policy), and a link run after the writing open marks an irrealis cluster."""
+    from test_link_incremental import write
+    from test_link_irrealis_story import two_outlet_story
+
+    from newsgraph.link import LinkOptions, link_store
+
+    with open_store(store_target) as store:
+        write(store, two_outlet_story())
+        link_store(store)  # apart: the strike's cluster alone
+    _downgrade_to_version_2(store_target)
+    with pytest.raises(StoreError, match="Open it for writing once"):
+        open_store(store_target, read_only=True)
+    with open_store(store_target) as store:  # the writing open migrates
+        assert list(store.table("event_clusters")["irrealis"]) == [False]
+        link_store(store, full=True, options=LinkOptions(irrealis="own"))
+        marks = sorted(store.table("event_clusters")["irrealis"])
+    assert marks == [False, True]  # the strike, the threat

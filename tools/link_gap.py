@@ -34,6 +34,7 @@ from newsgraph.link import events, link_records
 from newsgraph.link.compatibility import Compatibility, family_of, killed_compatible
 from newsgraph.link.event_items import EventItem, affiliations, event_items
 from newsgraph.link.mention_pairs import cluster_mentions_learned
+from newsgraph.link.options import DEFAULT_OPTIONS, LinkOptions
 
 CACHE = Path("build/link_gap_train.pkl")
 GRID = {"evidence": (0.5, 1.0), "against": (0.0, 0.5, 1.0)}
@@ -113,13 +114,14 @@ def event_key(mention: Any) -> tuple[str, str]:
 
 
 def topic_scores(topics: Mapping[int, list[Any]], by_name: Mapping[str, Any],
-                 irrealis: events.IrrealisPolicy = "apart"
+                 options: LinkOptions = DEFAULT_OPTIONS
                  ) -> dict[int, dict[str, CorefScore]]:  # fmt: skip
     scores = {}
+    clusterer = link_clusterer(options)
     for topic, topic_docs in topics.items():
         systems = [by_name[d.name] for d in topic_docs]
         key = {m.key: m.chain for d in topic_docs for m in d.mentions}
-        response, _ = predicted_response(topic_docs, systems, link_clusterer(True, irrealis))
+        response, _ = predicted_response(topic_docs, systems, clusterer)
         scores[topic] = coref_scores(key, response)
     return scores
 
@@ -164,12 +166,13 @@ IRREALIS_SETTINGS: tuple[tuple[events.IrrealisPolicy, float], ...] = (
 
 def irrealis_policies() -> None:
     """``conll_predicted_link`` on the train topics for each way of clustering negated,
-    hypothetical and future events (``link_records(irrealis=...)``), with five-fold choice."""
+    hypothetical and future events (``LinkOptions.irrealis``), with five-fold choice."""
     topics, by_name = load()
     grid = {}
     for policy, against in IRREALIS_SETTINGS:
         events.IRREALIS_JOIN_AGAINST = against
-        scores = grid[(policy, against)] = topic_scores(topics, by_name, policy)
+        options = LinkOptions(irrealis=policy)
+        scores = grid[(policy, against)] = topic_scores(topics, by_name, options)
         print(f"{policy} (join less {against}): {pooled(scores, list(topics)):.4f}", flush=True)
     ordered = sorted(topics)
     out_of_fold = {m: CorefScore() for m in MEASURES}

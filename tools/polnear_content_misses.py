@@ -54,7 +54,7 @@ _QUOTE_MARKS = frozenset("\"'“”‘’«»")
 
 def parsed_articles(split: str, limit: int | None) -> list[tuple]:
     """(article id, text, gold attributions, doc before the quotes pass) per article."""
-    from newsgraph.nlp import get_pipeline
+    from newsgraph.nlp import article_docs, get_pipeline
 
     data = shared_eval_dir() / "polnear"
     if split == "train":
@@ -63,11 +63,7 @@ def parsed_articles(split: str, limit: int | None) -> list[tuple]:
         items = by_part(articles(data, "dev"), lambda item: item[0].id, FIT)[FIT]
     items = items[:limit] if limit else items
     nlp = get_pipeline()
-    docs = []
-    for article, _ in items:
-        doc = nlp.make_doc(article.text)
-        doc._.ng_article = article
-        docs.append(doc)
+    docs = list(article_docs(nlp, (article for article, _ in items)))
     with nlp.select_pipes(disable=[p for p in _AFTER_QUOTES if p in nlp.pipe_names]):
         parsed = list(nlp.pipe(docs, batch_size=16))
     return [(a.id, a.text, gold, doc) for (a, gold), doc in zip(items, parsed, strict=True)]

@@ -37,7 +37,7 @@ def pipeline_output(data: Path, limit: int, cache: Path | None) -> list[tuple]:
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
     from newsgraph.eval.polnear import statement_attribution
-    from newsgraph.nlp import get_pipeline
+    from newsgraph.nlp import article_docs, get_pipeline
 
     content_end.load_end_model.cache_clear()
     original = content_end.load_end_model
@@ -45,11 +45,7 @@ def pipeline_output(data: Path, limit: int, cache: Path | None) -> list[tuple]:
     try:
         items = list(articles(data, "train"))[:limit]
         nlp = get_pipeline()
-        docs = []
-        for article, _ in items:
-            doc = nlp.make_doc(article.text)
-            doc._.ng_article = article
-            docs.append(doc)
+        docs = article_docs(nlp, (article for article, _ in items))
         rows = []
         for (article, gold), doc in zip(items, nlp.pipe(docs, batch_size=16), strict=True):
             statements = doc._.ng_statements or []

@@ -114,19 +114,16 @@ def parse_dated(
     """The pipeline's docs of ``texts``, each parsed with its publication date (if known), so
     that times are normalised against it and old events read as history."""
     from ..model import Article
-    from ..nlp import get_pipeline
+    from ..nlp import article_docs, get_pipeline
 
     nlp = nlp or get_pipeline()
     texts = list(texts)
     dates = list(dates) if dates is not None else [None] * len(texts)
-
-    def docs() -> Iterable[Any]:
-        for number, (text, published) in enumerate(zip(texts, dates, strict=True)):
-            doc = nlp.make_doc(text)
-            doc._.ng_article = Article(id=str(number), text=text, published=published)
-            yield doc
-
-    yield from nlp.pipe(docs(), batch_size=32)
+    articles = (
+        Article(id=str(number), text=text, published=published)
+        for number, (text, published) in enumerate(zip(texts, dates, strict=True))
+    )
+    yield from nlp.pipe(article_docs(nlp, articles), batch_size=32)
 
 
 def annotate(

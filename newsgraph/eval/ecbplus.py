@@ -32,11 +32,12 @@ import csv
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..link.options import LinkOptions
 from .base import Counts, Report, Row, parts_of, shared_eval_dir, tag
 from .coref_scores import (
     CorefScore,
@@ -231,21 +232,14 @@ def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
                ) -> Iterator[SystemDocument]:  # fmt: skip
     """Parse each document with the full pipeline (no publication date, the file as outlet)."""
     from ..model import Article
-    from ..nlp import get_pipeline
+    from ..nlp import article_docs, get_pipeline
     from ..record import record_from_doc
 
     nlp = nlp or get_pipeline()
     articles = [Article(id=d.name, text=d.text, outlet=d.name, language="en") for d in docs]
-
-    def make_docs() -> Iterable[Any]:
-        for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.ng_article = article
-            yield doc
-
+    parsed = nlp.pipe(article_docs(nlp, articles), batch_size=16)
     bar = _Progress(len(docs), enabled=progress)
-    for gold, article, doc in zip(docs, articles, nlp.pipe(make_docs(), batch_size=16),
-                                  strict=True):  # fmt: skip
+    for gold, article, doc in zip(docs, articles, parsed, strict=True):
         bar.step()
         yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold),
                              _mention_triggers(doc, gold),
@@ -452,6 +446,8 @@ def evaluate_topics(
     n_covered = 0
     recognition = Counts()
     per_topic: dict[str, Any] = {}
+    link_learned = link_clusterer(LinkOptions(learned=learned))
+    link_hand_set = link_clusterer(LinkOptions(learned=False))
     for topic, topic_docs in topics.items():
         topic_systems = [by_doc[d.name] for d in topic_docs]
         key = {m.key: m.chain for d in topic_docs for m in d.mentions}
@@ -461,8 +457,8 @@ def evaluate_topics(
         n_predicted += count
         # newsgraph link's own clustering of the same mentions, with and without the learned
         # pair evidence
-        link, _ = predicted_response(topic_docs, topic_systems, link_clusterer(learned))
-        link_hand, _ = predicted_response(topic_docs, topic_systems, link_clusterer(False))
+        link, _ = predicted_response(topic_docs, topic_systems, link_learned)
+        link_hand, _ = predicted_response(topic_docs, topic_systems, link_hand_set)
         rules = linker_partition(topic_docs, topic_systems)
         responses = {
             "linker": linker_partition(topic_docs, topic_systems, learned) if learned else rules,

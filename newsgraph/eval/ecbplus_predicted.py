@@ -20,13 +20,11 @@ gold mentions: the events cover PLOVER's political types only) times clustering.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..link.mentions import Mention
+from ..link.options import DEFAULT_OPTIONS, LinkOptions
 from ..link.triggers import evidence_trigger
-
-if TYPE_CHECKING:
-    from ..link.events import IrrealisPolicy
 
 Clusterer = Callable[[list[dict[str, Any]], dict[str, list[Mention]]], Mapping[Hashable, int]]
 
@@ -94,7 +92,7 @@ def predicted_response(docs: Sequence[Any], systems: Sequence[Any], clusterer: C
     return response, sum(len(m) for m in mentions.values())
 
 
-def link_clusterer(learned: bool = True, irrealis: IrrealisPolicy = "apart") -> Clusterer:
+def link_clusterer(options: LinkOptions = DEFAULT_OPTIONS) -> Clusterer:
     """``newsgraph link``'s event clustering (``link_records``) as a mention clusterer: each
     predicted mention (an event in one sentence) takes its event's cluster; events link leaves
     out (negated, hypothetical, future: ``irrealis`` "apart") stay alone."""
@@ -103,7 +101,7 @@ def link_clusterer(learned: bool = True, irrealis: IrrealisPolicy = "apart") -> 
                 ) -> dict[Hashable, Hashable]:  # fmt: skip
         from ..link import link_records
 
-        result = link_records(records, learned=learned, irrealis=irrealis)
+        result = link_records(records, options=options)
         cluster_of = {m.key: n for n, c in enumerate(result.clusters) for m in c.members}
         return {
             mention.key: cluster_of.get((article, mention.mention_id.rsplit("@", 1)[0]),

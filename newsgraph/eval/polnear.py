@@ -254,7 +254,7 @@ def evaluate(data_dir: Path, split: str = "both", limit: int | None = None) -> R
     from rich.console import Console
     from rich.progress import Progress
 
-    from ..nlp import get_pipeline
+    from ..nlp import article_docs, get_pipeline
 
     data_dir = Path(data_dir)
     items = list(articles(data_dir, SCORED_SPLIT))
@@ -265,15 +265,10 @@ def evaluate(data_dir: Path, split: str = "both", limit: int | None = None) -> R
     nlp = get_pipeline()
     totals = {part: {mode: {role: Counts() for role in ROLES} for mode in MODES} for part in parts}
 
-    def docs() -> Iterator:
-        for article, _ in items:
-            doc = nlp.make_doc(article.text)
-            doc._.ng_article = article
-            yield doc
-
+    parsed = nlp.pipe(article_docs(nlp, (article for article, _ in items)), batch_size=16)
     with Progress(console=Console(file=sys.stderr), transient=True) as progress:
         task = progress.add_task(f"polnear {split}", total=len(items))
-        for (article, gold), doc in zip(items, nlp.pipe(docs(), batch_size=16), strict=True):
+        for (article, gold), doc in zip(items, parsed, strict=True):
             predicted = [statement_attribution(s) for s in doc._.ng_statements or []]
             part_totals = totals[split_of(article.id)]
             for mode, counts in score_article(article.text, gold, predicted).items():

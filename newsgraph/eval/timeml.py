@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -197,17 +197,12 @@ def system_timexes(
     """Run spaCy + ``newsgraph_times`` over the gold texts with the DCT as publication date."""
     from ..components.times.component import time_details, timex_pipeline
     from ..model import Article
+    from ..nlp import article_docs
 
     nlp = nlp or timex_pipeline()
-
-    def make_docs() -> Iterable[Any]:
-        for gold in docs:
-            doc = nlp.make_doc(gold.text)
-            doc._.ng_article = Article(id=gold.doc_id, text=gold.text, published=gold.dct)
-            yield doc
-
+    articles = (Article(id=gold.doc_id, text=gold.text, published=gold.dct) for gold in docs)
     bar = _Progress(len(docs), enabled=progress)
-    for doc in nlp.pipe(make_docs(), batch_size=16):
+    for doc in nlp.pipe(article_docs(nlp, articles), batch_size=16):
         bar.step()
         yield timexes_of(doc.text, doc._.ng_times or [], time_details(doc))
     bar.close()

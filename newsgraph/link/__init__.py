@@ -17,15 +17,7 @@ from typing import Any
 from ..store import actor_rows
 from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
 from .event_pairs import PairEvidence, Sentence
-from .events import (
-    EventCluster,
-    EventItem,
-    IrrealisPolicy,
-    affiliations,
-    cluster_events,
-    event_items,
-    irrealis_weight,
-)
+from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
 from .incremental import (
     LinkUpdate,
     incremental_update,
@@ -33,12 +25,14 @@ from .incremental import (
     store_sentences,
     store_totals,
 )
+from .options import DEFAULT_OPTIONS, LinkOptions
 from .profiles import framing_profiles, framing_profiles_from_records, store_framing_profiles
 
 __all__ = [
-    "ClaimItem", "ClaimLink", "EventCluster", "EventItem", "LinkResult", "LinkSummary",
-    "claim_items", "cluster_events", "event_items", "find_claim_links", "framing_profiles",
-    "framing_profiles_from_records", "link_records", "link_store", "store_framing_profiles",
+    "ClaimItem", "ClaimLink", "EventCluster", "EventItem", "LinkOptions", "LinkResult",
+    "LinkSummary", "claim_items", "cluster_events", "event_items", "find_claim_links",
+    "framing_profiles", "framing_profiles_from_records", "link_records", "link_store",
+    "store_framing_profiles",
 ]  # fmt: skip
 
 
@@ -85,30 +79,25 @@ def link_records(
     records: Iterable[Mapping[str, Any]],
     parents: Mapping[str, str] | None = None,
     sentences: Mapping[str, Sequence[Sentence]] | None = None,
-    learned: bool = True,
-    collections: bool = True,
-    irrealis: IrrealisPolicy = "apart",
+    *,
+    options: LinkOptions = DEFAULT_OPTIONS,
 ) -> LinkResult:
     """Cluster events and find claim links over contract records (error records are skipped).
     ``parents`` (actor → parent actor) defaults to the records' own actor affiliations.
     ``sentences`` (article id → its event sentences, from the store) stand in for the article
-    text the learned pair evidence reads; ``learned=False`` clusters by hand-set evidence only;
-    ``collections=False`` keeps the learned pair evidence but leaves out the mention linker's
-    collection clusters (``PairEvidence.collection_cluster``: the costliest part);
-    ``irrealis`` says what becomes of negated, hypothetical and future events (``"apart"``:
-    left out; ``"own"``: clustered among themselves; ``"join"``: with real reports too)."""
+    text the learned pair evidence reads; ``options``: what is clustered and with which
+    evidence (``LinkOptions``)."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
-    include = irrealis != "apart"
-    events: list[EventItem] = [e for r in records for e in event_items(r, include)]
+    events: list[EventItem] = [e for r in records for e in event_items(r, options.include_irrealis)]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
     pairs = (
-        PairEvidence.for_records(records, parents, sentences, collections=collections)
-        if learned
+        PairEvidence.for_records(records, parents, sentences, collections=options.collections)
+        if options.learned
         else None
     )
     clusters = cluster_events(events, parents, pairs=pairs,
-                              irrealis_against=irrealis_weight(irrealis))  # fmt: skip
+                              irrealis_against=options.irrealis_against)  # fmt: skip
     links = find_claim_links(claims, parents)
     summary = LinkSummary(
         articles=len(records),
@@ -124,22 +113,17 @@ def link_records(
 def link_store(
     store: Any,
     full: bool = False,
-    learned: bool = True,
-    collections: bool = True,
-    irrealis: IrrealisPolicy = "apart",
+    *,
+    options: LinkOptions = DEFAULT_OPTIONS,
 ) -> LinkSummary:
     """Link the articles stored since the last run into the store's clusters and claim links
     (``full``, or a store never linked: recompute everything). See ``incremental.py``.
-    ``learned=False`` leaves the learned pair evidence out (hand-set evidence only);
-    ``collections=False`` only the mention linker's collection clusters (``link_records``);
-    ``irrealis``: negated, hypothetical and future events as ``link_records`` takes them."""
+    ``options`` as ``link_records`` takes them."""
     mode = "full" if full or not store.has_link_state() else "incremental"
     run_id = store.begin_run({"stage": "link", "mode": mode})
     try:
         parents = store_affiliations(store)
-        update = (_full_update if mode == "full" else incremental_update)(
-            store, parents, learned, collections, irrealis
-        )
+        update = (_full_update if mode == "full" else incremental_update)(store, parents, options)
         store.write_link_results(
             update.clusters,
             update.links,
@@ -165,15 +149,13 @@ def link_store(
 def _full_update(
     store: Any,
     parents: Mapping[str, str],
-    learned: bool = True,
-    collections: bool = True,
-    irrealis: IrrealisPolicy = "apart",
+    options: LinkOptions = DEFAULT_OPTIONS,
 ) -> LinkUpdate:
     """Every stored article, linked from scratch."""
     ids = store.article_ids()
     records = list(store.records_of(ids))
-    sentences = store_sentences(store, records) if learned else None
-    result = link_records(records, parents, sentences, learned, collections, irrealis)
+    sentences = store_sentences(store, records) if options.learned else None
+    result = link_records(records, parents, sentences, options=options)
     return LinkUpdate(
         clusters=[c.to_row() for c in result.clusters],
         links=[link.to_row() for link in result.links],

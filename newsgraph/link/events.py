@@ -111,7 +111,7 @@ Collection = tuple[int, int]  # (collection, the mention linker's cluster in it)
 # of an irrealis event and a cluster of real reports (or the reverse); None: they never share
 # a cluster (a veto). ECB+ train figures for each setting: docs/link.md.
 IRREALIS_AGAINST: float | None = None
-# What ``link_records(irrealis=...)`` does with such events: "apart" leaves them out of
+# What ``LinkOptions.irrealis`` (options.py) does with such events: "apart" leaves them out of
 # clustering (the default: each stays alone), "own" clusters them with each other only
 # (``IRREALIS_AGAINST`` None), "join" clusters them with real reports as ECB+ annotates them
 # (less ``IRREALIS_JOIN_AGAINST``).
@@ -272,7 +272,15 @@ class EventCluster:
             "members": sorted(m.key for m in self.members),
             "family": self.family,
             "span": self.span,
+            "irrealis": self.all_irrealis,
         }
+
+    @property
+    def all_irrealis(self) -> bool:
+        """Every member is negated, hypothetical or future: a threat, a plan or a denial that
+        two outlets report alike, not an incident (only ``LinkOptions.irrealis`` "own" or
+        "join" clusters such events; under "own" this is ``irrealis``)."""
+        return all(m.irrealis for m in self.members)
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
@@ -368,11 +376,6 @@ def _evidence(
         for c, wordings in cluster.collections.items()
     )
     return evidence - COLLECTION_AGAINST if worded_apart else evidence
-
-
-def irrealis_weight(policy: IrrealisPolicy) -> float | None:
-    """``cluster_events``' ``irrealis_against`` for a ``link_records`` policy."""
-    return IRREALIS_JOIN_AGAINST if policy == "join" else IRREALIS_AGAINST
 
 
 def reality_clash(

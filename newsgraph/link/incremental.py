@@ -42,16 +42,8 @@ from typing import Any
 
 from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
 from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
-from .events import (
-    Compatibility,
-    EventItem,
-    IrrealisPolicy,
-    _known,
-    cluster_events,
-    event_items,
-    family_of,
-    irrealis_weight,
-)
+from .events import Compatibility, EventItem, _known, cluster_events, event_items, family_of
+from .options import DEFAULT_OPTIONS, LinkOptions
 
 # Statements read around the new articles for claim links (days before and after).
 CLAIM_CONTEXT_DAYS = 3 * DISPUTE_AFTER_DAYS + 3
@@ -84,9 +76,7 @@ def store_affiliations(store: Any) -> dict[str, str]:
 def incremental_update(
     store: Any,
     parents: Mapping[str, str],
-    learned: bool = True,
-    collections: bool = True,
-    irrealis: IrrealisPolicy = "apart",
+    options: LinkOptions = DEFAULT_OPTIONS,
 ) -> LinkUpdate:
     new_ids = store.unlinked_article_ids()
     update = LinkUpdate(linked_ids=new_ids, drop_clusters=[], drop_links_from=[])
@@ -95,8 +85,7 @@ def incremental_update(
     cache = _RecordCache(store)
     new_records = cache.get(new_ids)
     check = Compatibility(parents)
-    _update_clusters(store, update, new_records, set(new_ids), cache, check, learned, collections,
-                     irrealis)  # fmt: skip
+    _update_clusters(store, update, new_records, set(new_ids), cache, check, options)
     _update_claim_links(store, update, new_records, set(new_ids), cache, check)
     update.read_articles = len(cache.records)
     return update
@@ -131,11 +120,9 @@ def _update_clusters(
     new_ids: set[str],
     cache: _RecordCache,
     check: Compatibility,
-    learned: bool = True,
-    collections: bool = True,
-    irrealis: IrrealisPolicy = "apart",
+    options: LinkOptions = DEFAULT_OPTIONS,
 ) -> None:
-    include = irrealis != "apart"
+    include = options.include_irrealis
     new_items = [e for r in new_records for e in event_items(r, include)]
     windows: dict[str, Window] = {}
     loaded: dict[str, str] = {}  # cluster id → family
@@ -160,13 +147,16 @@ def _update_clusters(
     records = new_records + old_records
     pairs = (
         PairEvidence.for_records(
-            records, check.parents, store_sentences(store, records), collections=collections
+            records,
+            check.parents,
+            store_sentences(store, records),
+            collections=options.collections,
         )
-        if learned
+        if options.learned
         else None
     )
     clusters = cluster_events(old_items + new_items, check.parents, pairs=pairs,
-                              irrealis_against=irrealis_weight(irrealis))  # fmt: skip
+                              irrealis_against=options.irrealis_against)  # fmt: skip
     update.clusters = [c.to_row() for c in clusters]
     update.drop_clusters = sorted(loaded)
     update.loaded_clusters = len(loaded)

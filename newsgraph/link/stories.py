@@ -6,8 +6,10 @@ time (each member event with its outlet, date, wording and evidence spans, asser
 attributed), who says what about it (the statements the events are attributed to, and the
 accusations and denials in the reporting articles), who disputes whom (``claim_links`` touching
 those statements), and each outlet's wording side by side (event evidence and framing terms).
-``list_stories(store)`` lists clusters reported by the most outlets first. The CLI's
-``newsgraph story ID`` and the web's ``/api/stories/{id}`` print and serve these.
+``list_stories(store)`` lists clusters reported by the most outlets first. A story whose reports
+are all negated, hypothetical or future (``link --irrealis own``: a threatened strike) says so
+(``irrealis``). The CLI's ``newsgraph story ID`` and the web's ``/api/stories/{id}`` print and
+serve these.
 """
 
 from __future__ import annotations
@@ -30,11 +32,16 @@ def _date(value: Any) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+# the cluster columns a story reads
+_CLUSTER_COLUMNS = (
+    "id, type, place_id, time_value, first_reported, n_articles, outlets, consensus, irrealis"
+)
+
+
 def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Clusters reported by two articles or more, most outlets first."""
     rows = store.query(
-        "SELECT id, type, place_id, time_value, first_reported, n_articles, outlets, consensus "
-        "FROM event_clusters WHERE n_articles > 1 "
+        f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters WHERE n_articles > 1 "
         "ORDER BY n_articles DESC, first_reported, id LIMIT ? OFFSET ?",
         [limit, offset],
     )
@@ -42,7 +49,7 @@ def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str,
 
 
 def _cluster_row(row: tuple) -> dict[str, Any]:
-    cid, type_, place, time_value, first, n_articles, outlets, consensus = row
+    cid, type_, place, time_value, first, n_articles, outlets, consensus, irrealis = row
     consensus = _json(consensus) or {}
     return {
         "id": cid,
@@ -55,16 +62,15 @@ def _cluster_row(row: tuple) -> dict[str, Any]:
         "disputed": bool(consensus.get("disputed")),
         "differing": consensus.get("differing", []),
         "consensus": consensus,
+        # every report negated, hypothetical or future (a threat, a plan, a denial): clustered
+        # only by ``link --irrealis own`` or ``join``
+        "irrealis": bool(irrealis),
     }
 
 
 def story_record(store: Any, story_id: str) -> dict[str, Any] | None:
     """The story of one event cluster (see the module docstring), or None if no such id."""
-    rows = store.query(
-        "SELECT id, type, place_id, time_value, first_reported, n_articles, outlets, consensus "
-        "FROM event_clusters WHERE id = ?",
-        [story_id],
-    )
+    rows = store.query(f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters WHERE id = ?", [story_id])
     if not rows:
         return None
     story = _cluster_row(rows[0])

@@ -8,6 +8,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+# the mark of a story whose every report is negated, hypothetical or future
+NOT_DONE = "not reported as done"
+
 
 def _values(values: list[dict[str, Any]]) -> str:
     return " / ".join(f"{v['value']} ({', '.join(v['outlets'])})" for v in values) or "—"
@@ -18,7 +21,8 @@ def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
     for column in ("id", "type", "place", "time", "articles", "outlets", "disputed"):
         table.add_column(column)
     for s in stories:
-        table.add_row(s["id"], s["type"] or "", s["place"] or "", s["time"] or "",
+        type_ = (s["type"] or "") + (f" ({NOT_DONE})" if s.get("irrealis") else "")
+        table.add_row(s["id"], type_, s["place"] or "", s["time"] or "",
                       str(s["n_articles"]), escape(", ".join(s["outlets"])),
                       ", ".join(s["differing"]) or ("denied" if s["disputed"] else ""))  # fmt: skip
     console.print(table)
@@ -26,6 +30,8 @@ def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
 
 def render_story(story: dict[str, Any], console: Console) -> None:
     flag = "[bold red]DISPUTED[/]" if story["disputed"] else "[green]accounts agree[/]"
+    if story.get("irrealis"):
+        flag = f"[bold yellow]{NOT_DONE.upper()}[/]  {flag}"
     console.rule(f"{story['id']}  {story['type']}  {story['time'] or ''}  {flag}")
     fields = story["consensus"].get("fields", {})
     for name in ("source", "target", "place", "killed"):

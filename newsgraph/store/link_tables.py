@@ -232,7 +232,8 @@ def cluster_table_rows(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows of ``event_clusters``, ``event_cluster_members`` and ``event_cluster_blocks``. A
     cluster: id, type, place_id, time_value, first_reported (date), outlets (list), consensus
-    (dict), members [(article_id, event_id)], and for the blocks family, span (start, end)."""
+    (dict), irrealis (bool), members [(article_id, event_id)], and for the blocks family, span
+    (start, end)."""
     now = utcnow()
     cluster_rows, member_rows, block_rows = [], [], []
     for cluster in clusters:
@@ -249,6 +250,7 @@ def cluster_table_rows(
                 "consensus": to_json(cluster.get("consensus") or {}),
                 "run_id": run_id,
                 "updated_at": now,
+                "irrealis": bool(cluster.get("irrealis")),
             }
         )
         member_rows += [

@@ -27,15 +27,20 @@ from ..schema import (
     RecordSchema,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # What lifts a store written at version N to N + 1: (the table altered, its statements), run
 # in order when a writer opens an older store (a reader asks for that first). The table's
 # indexes are dropped first (DuckDB alters no indexed table) and made again with the schema.
 # Version 2 adds the events' ``future`` flag: an older store read those events as
-# ``hypothetical`` and keeps them so.
+# ``hypothetical`` and keeps them so. Version 3 adds the event clusters' ``irrealis`` mark:
+# an older store's clusters were all of real reports (``link --irrealis own`` came after).
 MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
     1: ("events", ("ALTER TABLE events ADD COLUMN future BOOLEAN DEFAULT FALSE",)),
+    2: (
+        "event_clusters",
+        ("ALTER TABLE event_clusters ADD COLUMN irrealis BOOLEAN DEFAULT FALSE",),
+    ),
 }
 
 # Columns whose name is a keyword in SQL ("end") are quoted everywhere.
@@ -298,8 +303,11 @@ TABLES: tuple[Table, ...] = (
             consensus JSON
             run_id TEXT
             updated_at TIMESTAMP
+            irrealis BOOLEAN
             """
         ),
+        # irrealis: every member negated, hypothetical or future (``link --irrealis own``); last,
+        # where a migrated store's ALTER TABLE puts it
         primary_key=("id",),
         order_by=("id",),
     ),

@@ -127,14 +127,33 @@ def full_phrase_bounds(
     ``coded`` (the recorded phrase) the coders' further cuts apply: a placed target's "in"
     place, a relative clause at any depth, a word outside the subtree; without it the reach of
     the phrase, which decides whose phrase is recorded (``recorded_bounds``)."""
+    start, reach_end, coded_end = _walk_rights(token, with_conj, target)
+    return _coded_bounds(token, start, coded_end) if coded else _trim(token, start, reach_end)
+
+
+def _walk_rights(token: Token, with_conj: bool, target: bool) -> tuple[int, int, int]:
+    """The narrow phrase's start, and its end after the right-hand modifiers without and with
+    the coders' cuts, from one walk: the coded phrase stops where the reach does, and also at
+    a placed target's "in" place (``_ends_phrase``'s one ``coded`` condition), after which
+    only the reach grows."""
     start, end = phrase_bounds(token, with_conj)
+    reach_end = coded_end = end
+    coding = True
     for c in token.rights:
-        if _ends_phrase(c, with_conj, target, coded):
+        if _ends_phrase(c, with_conj, target, coded=False):
             break
-        end = max(end, c.right_edge.i + 1)
-    if coded:
-        low, high = phrase_run(token)  # a phrase never runs across a word outside its subtree
-        start, end = max(start, low), min(_before_relative_clause(token, end), high + 1)
+        coding = coding and not (target and _target_place_tail(c))
+        reach_end = max(reach_end, c.right_edge.i + 1)
+        if coding:
+            coded_end = reach_end
+    return start, reach_end, coded_end
+
+
+def _coded_bounds(token: Token, start: int, end: int) -> tuple[int, int]:
+    """The coders' further cuts of a walked phrase: a word outside the subtree, a relative
+    clause at any depth, edge punctuation."""
+    low, high = phrase_run(token)  # a phrase never runs across a word outside its subtree
+    start, end = max(start, low), min(_before_relative_clause(token, end), high + 1)
     return _trim(token, start, end)
 
 
@@ -176,9 +195,10 @@ def recorded_bounds(
     ("Hezbollah's rocket fire": the source stays "Hezbollah's")."""
     owner = owner_head(token)
     for head in (owner, token) if owner is not None else (token,):
-        reach = full_phrase_bounds(head, with_conj, target, coded=False)
+        start, reach_end, coded_end = _walk_rights(head, with_conj, target)
+        reach = _trim(head, start, reach_end)
         if anchor is None or not reach[0] <= anchor.i < reach[1]:
-            return _without_edge_space(token, *full_phrase_bounds(head, with_conj, target))
+            return _without_edge_space(token, *_coded_bounds(head, start, coded_end))
     return _without_edge_space(token, *phrase_bounds(token, with_conj))
 
 

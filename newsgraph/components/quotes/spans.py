@@ -34,10 +34,9 @@ def _clip_to_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[in
 def subtree_range(token: Token, exclude: set[int] | None = None) -> Range | None:
     """The characters of ``token``'s subtree (minus ``exclude`` token indices), one paragraph,
     and only the unbroken run of it around ``token`` (``phrase_run``)."""
-    low, high = phrase_run(token)
-    tokens = [
-        t for t in token.subtree if low <= t.i <= high and (exclude is None or t.i not in exclude)
-    ]
+    subtree = list(token.subtree)  # walked once: its indices bound the run, then its tokens
+    low, high = _run_around(token.i, {t.i for t in subtree})
+    tokens = [t for t in subtree if low <= t.i <= high and (exclude is None or t.i not in exclude)]
     if not tokens:
         return None
     start = tokens[0].idx
@@ -51,8 +50,12 @@ def phrase_run(token: Token) -> tuple[int, int]:
     contiguous; a parse that hangs a later clause on it across the verb ("The president has
     called for reform in X that will protect ...", the relative clause under "president")
     makes the subtree skip the verb, and its edges would span the whole sentence."""
-    inside = {t.i for t in token.subtree}
-    low = high = token.i
+    return _run_around(token.i, {t.i for t in token.subtree})
+
+
+def _run_around(i: int, inside: set[int]) -> tuple[int, int]:
+    """First and last index of the unbroken run of ``inside`` around index ``i``."""
+    low = high = i
     while low - 1 in inside:
         low -= 1
     while high + 1 in inside:

@@ -361,6 +361,10 @@ def test_only_the_core_of_a_long_participant_span_is_compared() -> None:
 
     assert core_text("the Chinese ambassador in Berlin, who spoke") == "the Chinese ambassador"
     assert core_text("Council of Europe") == "Council of Europe"
+    # an acronym that spells a relative word is a name, not the start of a clause
+    assert core_text("the WHO") == "the WHO"
+    assert core_text("the WHO, which met") == "the WHO"
+    assert core_text("officials who met") == "officials"
     assert (
         core_text("Russia's Federal Security Service (FSB)") == "Russia's Federal Security Service"
     )

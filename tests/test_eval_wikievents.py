@@ -64,4 +64,6 @@ def test_quality_floor_heldout() -> None:
 # 2026-12-04, our spans scored by their core (eval/base.core_text): arguments 0.463
 # 2026-12-05 with the party filter (events/party_filter.py): same sentence 0.652, arguments 0.471
 # 2026-12-06 (session 10, passive conjuncts, docs/events.md): same sentence 0.653, arguments 0.467
-FLOORS = {"same sentence": 0.641, "arguments": 0.461}
+# session 11 (rams11: participle modifiers read as passive, docs/events.md): same sentence 0.653,
+# arguments 0.4718; floors measured - 0.01, rounded down
+FLOORS = {"same sentence": 0.642, "arguments": 0.461}

@@ -2,6 +2,7 @@
 
     python tools/rams_argument_misses.py             # counts by role and kind
     python tools/rams_argument_misses.py --show KIND # also each case of that kind
+    python tools/rams_argument_misses.py --set wikievents  # the same on WikiEvents' fit part
 
 Held-out documents are never read here. For every fit trigger that we find in its sentence
 (the scorer's ``find``), each role (source, target, place) is one unit, as
@@ -19,7 +20,9 @@ Held-out documents are never read here. For every fit trigger that we find in it
   when ours is a gold argument of a role the map leaves out).
 
 Gold triggers we do not find in their sentence are counted apart (their roles are outside the
-argument measure).
+argument measure). WikiEvents (``--set wikievents``: its train sample and fit dev documents, as
+``eval wikievents`` scores them) gives no gold sentences and no unmapped roles: the sentences
+are ours, and ``wrong: RAMS role`` / ``unscored: RAMS role`` never show.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ import argparse
 from collections import Counter
 from collections.abc import Iterator
 
-from newsgraph.eval.annotate import Annotation, annotate, overlaps
+from newsgraph.eval import wikievents
+from newsgraph.eval.annotate import Annotation, annotate, official_parts, overlaps
 from newsgraph.eval.arguments import ROLES, GoldEvent, Range, find, predicted_roles
-from newsgraph.eval.base import FIT, by_part, shared_eval_dir
+from newsgraph.eval.base import FIT, by_part, part_members, shared_eval_dir
 from newsgraph.eval.rams import DEFAULT_DATA, DEV_FILE, GoldDocument, read_gold
 from newsgraph.model import Event
 from newsgraph.nlp import get_pipeline
@@ -119,13 +123,31 @@ def cases(
                 yield role, kind, f"{line}\n      {document.text[sentence[0] : sentence[1]]}"
 
 
+def rams_fit() -> tuple[list[GoldDocument], list[Annotation]]:
+    documents, _ = read_gold(shared_eval_dir() / DEFAULT_DATA / DEV_FILE)
+    fit = by_part(documents, lambda d: d.id, FIT)[FIT]
+    return fit, annotate([d.text for d in fit], get_pipeline())
+
+
+def wikievents_fit() -> tuple[list[GoldDocument], list[Annotation]]:
+    """WikiEvents' fit documents as RAMS documents: no links, our sentences (end inclusive)."""
+    documents = wikievents.read_gold(shared_eval_dir() / wikievents.DEFAULT_DATA)
+    train, dev = official_parts(documents, wikievents.TRAIN_CAP)
+    fit = part_members(dev, train, FIT)
+    annotations = annotate([d.text for d in fit], get_pipeline())
+    as_rams = [
+        GoldDocument(d.id, d.text, d.events, [], [(s, e - 1) for s, e in a.sentences])
+        for d, a in zip(fit, annotations, strict=True)
+    ]
+    return as_rams, annotations
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", default=None, help="print each case of this kind (prefix)")
+    parser.add_argument("--set", default="rams", choices=("rams", "wikievents"))
     options = parser.parse_args()
-    documents, _ = read_gold(shared_eval_dir() / DEFAULT_DATA / DEV_FILE)
-    fit = by_part(documents, lambda d: d.id, FIT)[FIT]
-    annotations = annotate([d.text for d in fit], get_pipeline())
+    fit, annotations = rams_fit() if options.set == "rams" else wikievents_fit()
     counts: Counter[tuple[str, str]] = Counter()
     for role, kind, line in cases(fit, annotations):
         counts[role, kind] += 1

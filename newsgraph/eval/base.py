@@ -200,10 +200,10 @@ def tag(rows: list[Row], split: str) -> list[Row]:
 
 # where one of our recorded participants' noun phrases runs on past its core ("Russia's Federal
 # Security Service (FSB)", "the ambassador in Berlin, who ..."): only the core is compared, so
-# that a longer recorded span cannot agree by a word (PLOVER) or overlap (arguments) of its tail
+# that a longer recorded span cannot agree by a word (PLOVER) or overlap (arguments) of its tail.
+# The relative words end a core in lower case only: "the WHO" is the World Health Organization.
 _CORE_END = re.compile(
-    r"\s*[,(;:]|\s+(?:in|from|at|for|with|to|against|by|on|who|which|that|after|near)\b",
-    re.IGNORECASE,
+    r"\s*[,(;:]|\s+(?:(?i:in|from|at|for|with|to|against|by|on|after|near)|who|which|that)\b"
 )
 
 

@@ -44,7 +44,7 @@ from .merge import Draft, merge_repeats
 from .occurrence import says_it_happened
 from .party_filter import PARTY_CLASSES, filter_parties
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
-from .roles import coordinated, phrase_bounds, prep_objects
+from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
 from .spans import recorded_bounds
 from .target_choice import TargetChoice, load_target_choice
 from .trigger_model import TriggerModel, load_trigger_model
@@ -163,7 +163,7 @@ def participants(
     is read from the narrow phrase; the span recorded is the whole argument phrase (``spans``;
     never one holding the trigger ``anchor``). An unnamed description is the person the
     article equates it with, or equates one of ``role_nouns`` with ("the victim")."""
-    if token is None:
+    if token is None or names_a_proposition(token):
         return [NO_ONE]
     parts = coordinated(token) if with_conj else [token]
     if len(parts) > 1:

@@ -28,14 +28,25 @@ def is_verbal(token: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     return (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        or (
-            verb.tag_ == "VBN"
-            and verb.dep_ in ("acl", "relcl")
-            and not _has(verb, "aux")
-            and not main_verb_read_as_participle(verb)
-        )
+        or participle_modifier(verb)
+        or _has(verb, "agent")
         or _participle_complement(verb)
         or _passive_conjunct(verb)
+    )
+
+
+def participle_modifier(verb: Token) -> bool:
+    """ "the soldiers killed in the raid", "a police officer gunned down by the suspects": a
+    past participle modifying a noun is passive, and so is one the tagger read as a past tense
+    (VBD) there, which has no subject, object or auxiliary of its own."""
+    if verb.dep_ not in ("acl", "relcl") or _has(verb, "aux"):
+        return False
+    if verb.tag_ == "VBN":
+        return not main_verb_read_as_participle(verb)
+    return (
+        verb.tag_ == "VBD"
+        and verb.head.pos_ in NOMINAL_POS
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
     )
 
 
@@ -216,7 +227,7 @@ def passive_patient(verb: Token) -> Token | None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         return subj
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL_POS:
+    if participle_modifier(verb) and verb.head.pos_ in NOMINAL_POS:
         return verb.head
     if _passive_conjunct(verb):
         return passive_patient(verb.head)
@@ -228,6 +239,17 @@ def direct_object(verb: Token) -> Token | None:
     rebels an ultimatum" is a threat by what was given; the recipient is a target candidate
     of its own as the dative)."""
     return child(verb, "dobj") or child(verb, "dative", "iobj")
+
+
+def names_a_proposition(token: Token) -> bool:
+    """ "that means organizing", "said that plans to ...": a bare "that" or "this" outside a
+    relative clause stands for what was said or done (or is a complementizer the parser took
+    for a subject), never for an actor."""
+    return (
+        token.lower_ in ("that", "this")
+        and not any(token.children)
+        and not (token.head.dep_ == "relcl" and token.tag_ == "WDT")
+    )
 
 
 def coordinated(token: Token) -> list[Token]:

@@ -13,6 +13,7 @@ from .roles import (
     direct_object,
     is_passive,
     is_verbal,
+    participle_modifier,
     passive_patient,
     prep_objects,
 )
@@ -47,7 +48,7 @@ def noun_source(noun: Token, sense: Sense) -> Token | None:
     for obj in prep_objects(noun, sense.source_preps):
         return obj
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and participle_modifier(c):
             agent = next(prep_objects(c, ("by",)), None)
             if agent is not None:
                 return agent

@@ -11,7 +11,13 @@ from spacy.tokens import Doc
 from newsgraph.components.events.arguments import ArgumentContext, candidates
 from newsgraph.components.events.component import extract_events
 from newsgraph.components.events.mention import Mention
-from newsgraph.components.events.roles import is_passive, misparsed_subject, subject_of
+from newsgraph.components.events.roles import (
+    is_passive,
+    misparsed_subject,
+    names_a_proposition,
+    passive_patient,
+    subject_of,
+)
 from newsgraph.components.events.spans import full_phrase_bounds
 from newsgraph.model import Event
 from newsgraph.nlp import load_spacy_model
@@ -84,6 +90,68 @@ def test_a_participle_without_an_object_stays_passive(nlp: Language) -> None:
     )
     assert is_passive(doc[2])
     assert subject_of(doc[2]).text == "troops"
+
+
+def test_a_participle_tagged_as_a_past_tense_on_a_noun_is_passive(nlp: Language) -> None:
+    # "a guard gunned down by the gang": the tagger read the participle as a past tense (VBD)
+    doc = _parsed(
+        nlp,
+        ["They", "mourned", "a", "guard", "gunned", "down", "by", "the", "gang"],
+        [1, 1, 3, 1, 3, 4, 4, 8, 6],
+        ["nsubj", "ROOT", "det", "dobj", "acl", "prt", "agent", "det", "pobj"],
+        ["PRP", "VBD", "DT", "NN", "VBD", "RP", "IN", "DT", "NN"],
+        ["PRON", "VERB", "DET", "NOUN", "VERB", "ADP", "ADP", "DET", "NOUN"],
+    )
+    assert is_passive(doc[4])
+    assert subject_of(doc[4]).text == "gang"
+    assert passive_patient(doc[4]).text == "guard"
+
+
+def test_a_past_tense_modifier_without_an_agent_is_passive(nlp: Language) -> None:
+    # "the families of the soldiers killed": the soldiers were killed, they did not kill
+    doc = _parsed(
+        nlp,
+        ["the", "families", "of", "the", "soldiers", "killed"],
+        [1, 1, 1, 4, 2, 4],
+        ["det", "ROOT", "prep", "det", "pobj", "acl"],
+        ["DT", "NNS", "IN", "DT", "NNS", "VBD"],
+        ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB"],
+    )
+    assert is_passive(doc[5])
+    assert subject_of(doc[5]) is None
+    assert passive_patient(doc[5]).text == "soldiers"
+    # with an object of its own, a past tense hung on a noun is the noun's act
+    active = _parsed(
+        nlp,
+        ["the", "soldiers", "killed", "a", "man"],
+        [1, 1, 1, 4, 2],
+        ["det", "ROOT", "acl", "det", "dobj"],
+        ["DT", "NNS", "VBD", "DT", "NN"],
+        ["DET", "NOUN", "VERB", "DET", "NOUN"],
+    )
+    assert not is_passive(active[2])
+
+
+def test_a_bare_that_names_no_party(nlp: Language) -> None:
+    doc = _parsed(
+        nlp,
+        ["and", "that", "means", "asking", "for", "help"],
+        [2, 2, 2, 2, 3, 4],
+        ["cc", "nsubj", "ROOT", "xcomp", "prep", "pobj"],
+        ["CC", "DT", "VBZ", "VBG", "IN", "NN"],
+        ["CCONJ", "PRON", "VERB", "VERB", "ADP", "NOUN"],
+    )
+    assert names_a_proposition(doc[1])
+    relative = _parsed(
+        nlp,
+        ["rebels", "that", "attacked", "towns"],
+        [0, 2, 0, 2],
+        ["ROOT", "nsubj", "relcl", "dobj"],
+        ["NNS", "WDT", "VBD", "NNS"],
+        ["NOUN", "PRON", "VERB", "NOUN"],
+    )
+    assert not names_a_proposition(relative[1])
+    assert subject_of(relative[2]).text == "rebels"
 
 
 def test_an_acronym_read_as_an_adverb_is_the_subject(nlp: Language) -> None:

@@ -64,3 +64,64 @@ def test_boundary_kinds(tool: ModuleType, tokens: list) -> None:
     )
     assert kind("Chinese embassy", "embassy") == "(a) we add: left modifier"
     assert kind("embassy in", "in Eastville") == "(a) partial"
+
+
+PURPOSE = "Northland sent aid to help the Southland victims."
+
+
+@pytest.fixture(scope="module")
+def purpose_tokens(tool: ModuleType) -> list:
+    rows = [
+        ("Northland", "NNP", "nsubj", 1), ("sent", "VBD", "ROOT", 1), ("aid", "NN", "dobj", 1),
+        ("to", "TO", "aux", 4), ("help", "VB", "advcl", 1), ("the", "DT", "det", 7),
+        ("Southland", "NNP", "compound", 7), ("victims", "NNS", "dobj", 4), (".", ".", "punct", 1),
+    ]  # fmt: skip
+    out, position = [], 0
+    for text, tag, dep, head in rows:
+        start = PURPOSE.index(text, position)
+        out.append(tool.Tok(start, text, tag, dep, "", head))
+        position = start + len(text)
+    return out
+
+
+def test_relation_of_a_missed_target(tool: ModuleType, purpose_tokens: list) -> None:
+    def where(phrase: str) -> tuple[int, int]:
+        start = PURPOSE.index(phrase)
+        return start, start + len(phrase)
+
+    victims = [where("the Southland victims")]
+    assert tool.relation_of_miss(purpose_tokens, where("sent"), victims) == (
+        "inside a purpose or complement clause of the trigger (to help X, killing X)",
+        "up - / down advcl dobj",
+    )
+    assert tool.relation_of_miss(purpose_tokens, where("sent"), [where("aid")])[0] == (
+        "direct object of the trigger"
+    )
+    assert tool.relation_of_miss(purpose_tokens, where("aid"), victims) == (
+        "below the verb the nominal trigger is object of (a light verb)",
+        "up dobj / down advcl dobj",
+    )
+    assert tool.relation_of_miss(purpose_tokens, where("sent"), [where("Northland")])[0] == (
+        "subject of the trigger (the source's side)"
+    )
+    assert tool.relation_of_miss(purpose_tokens, None, victims)[0] == (
+        "no main event and no statement"
+    )
+
+
+def test_relation_groups(tool: ModuleType) -> None:
+    group = tool.relation_group
+    assert group([], ["prep:against", "pobj"], False) == (
+        "object of an aimed preposition of the trigger"
+    )
+    assert (
+        group([], ["prep:in", "pobj"], True) == "object of a place preposition of a nominal trigger"
+    )
+    assert group([], ["ccomp", "nsubj"], False) == (
+        "subject of a complement clause (urged X to, said X would)"
+    )
+    assert group([], ["dobj", "acl", "nsubj"], False).startswith("inside a clause the trigger's")
+    assert group([], ["dobj", "prep:in", "pobj", "prep:in", "pobj"], False) == (
+        "a place phrase deeper below the trigger"
+    )
+    assert group(["advcl"], ["dobj"], False) == "outside the trigger's phrase (another clause)"

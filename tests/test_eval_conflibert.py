@@ -120,8 +120,10 @@ def test_quality_floor_heldout() -> None:
 # "plover10", docs/events.md), 2026-12-06: accuracy 0.868, source exact 0.856, target exact
 # 0.546; a placed target's "in" place and relative clauses at any depth left out of the
 # recorded phrase (events/spans.py, session 10, "cbtarget10"), 2026-12-06: target exact 0.560
-# alone; both together 0.562 (2026-12-06); floors measured - 0.01
-FLOORS = {"accuracy": 0.858, "source exact": 0.845, "target exact": 0.552}
+# alone; both together 0.562 (2026-12-06); what a statement is about read from a clause its
+# object holds and a purpose clause's beneficiary as the target of a thing sent (session 11,
+# "cbtarget11", docs/events.md), 2026-12-06: target exact 0.573; floors measured - 0.01
+FLOORS = {"accuracy": 0.858, "source exact": 0.845, "target exact": 0.563}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:
@@ -163,6 +165,10 @@ def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None
          "said", "a Westland announcement"),
         ("Westland officials said they hoped the Northland council would reopen the school.",
          "said", "the Northland council"),
+        ("Northland experts expressed hopes the Southland council will reopen the port.",
+         "expressed", "the Southland council"),
+        ("The Northland envoy issued a statement calling on the Southland council to act.",
+         "issued", "the Southland council"),
         ("The Northland envoy expressed condolences on Saturday.", "expressed", None),
         ("The Northland envoy declined to comment on behalf of the ministry.", "declined", None),
     ],

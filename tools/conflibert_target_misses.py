@@ -2,6 +2,7 @@
 
     python tools/conflibert_target_misses.py            # counts by kind
     python tools/conflibert_target_misses.py --list     # and one line per miss
+    python tools/conflibert_target_misses.py --paths    # and the dependency paths of (b), (c)
 
 Fit part only (held-out sentences are never read here). Each fit sentence with token tags is
 scored as ``newsgraph eval conflibert-cameo`` scores its target (``eval.conflibert.role_span``,
@@ -16,6 +17,14 @@ one class:
 - (c) **none given**: gold has a target, we give none;
 - (d) **target where gold has none**: a sentence whose tags mark a source but no target gets
   one from us (the scorer does not count these; listed for the record).
+
+Classes (b) and (c) are then counted by how the gold target's top word hangs off the main
+event's trigger (or, with no main event, the statement cue the scorer reads the target from):
+the dependency path up from the trigger to the lowest word holding both and down to the gold
+word, named by ``relation_group`` (the trigger's object, subject or passive subject, the object
+of an aimed preposition, of a place preposition or of another one, a complement clause's
+subject, a clause the object holds, a purpose clause, a place phrase deeper down, a verb the
+nominal trigger is object of, another clause; a target inside a quote or with no trigger).
 """
 
 from __future__ import annotations
@@ -54,6 +63,8 @@ class Tok:
     tag: str  # Penn tag
     dep: str
     ent: str  # entity type, "" outside one
+    head: int = -1  # index of the syntactic head in the sentence's token list (itself at a root)
+    lemma: str = ""
 
     @property
     def lower(self) -> str:
@@ -167,30 +178,147 @@ def miss_class(text: str, tokens: list[Tok], ours: Range | None, golds: list[Ran
     return f"(a) {boundary_kind(tokens, ours, gold)}"
 
 
+QUOTES = frozenset({'"', "``", "''", "“", "”"})
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "around", "across", "throughout", "inside", "into", "outside"}
+)
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj"})
+
+
+def _span_head(tokens: list[Tok], span: Range) -> int | None:
+    """The first token of ``span`` whose head lies outside it (the span's top word)."""
+    inside = [i for i, t in enumerate(tokens) if span[0] <= t.start < span[1]]
+    return next((i for i in inside if tokens[i].head not in inside or tokens[i].head == i), None)
+
+
+def _ancestors(tokens: list[Tok], i: int) -> list[int]:
+    chain = [i]
+    while tokens[chain[-1]].head != chain[-1] and len(chain) < len(tokens):
+        chain.append(tokens[chain[-1]].head)
+    return chain
+
+
+def _step(tokens: list[Tok], i: int) -> str:
+    tok = tokens[i]
+    return f"prep:{tok.lower}" if tok.dep in {"prep", "agent"} else tok.dep
+
+
+def dependency_path(tokens: list[Tok], trigger: int, gold: int) -> tuple[list[str], list[str]]:
+    """(up, down): the relations climbed from the trigger to the lowest word that holds both,
+    and those descended from there to the gold span's top word (prepositions named)."""
+    ups, downs = _ancestors(tokens, trigger), _ancestors(tokens, gold)
+    common = next((a for a in ups if a in downs), ups[-1])
+    up = [tokens[i].dep for i in ups[: ups.index(common)]]
+    down = (
+        [_step(tokens, i) for i in reversed(downs[: downs.index(common)])]
+        if common in downs
+        else ["(another sentence)"]
+    )
+    return up, down
+
+
+def _inside_quote(tokens: list[Tok], gold: Range) -> bool:
+    return sum(t.text in QUOTES for t in tokens if t.start < gold[0]) % 2 == 1
+
+
+AIMED_PREPS = frozenset({"against", "on", "with", "to"})
+
+
+def relation_group(up: list[str], down: list[str], nominal: bool) -> str:
+    """The kind of path from the trigger (``up`` to the lowest word holding both, then
+    ``down``) to the gold target's top word."""
+    if not down:
+        return "the trigger's own word" if not up else "a word above the trigger"
+    if up:
+        if up[0] in {"dobj", "pobj"} and len(up) <= 2:
+            return "below the verb the nominal trigger is object of (a light verb)"
+        return "outside the trigger's phrase (another clause)"
+    simple = {
+        ("dobj",): "direct object of the trigger",
+        ("nsubjpass",): "subject of a passive trigger",
+        ("nsubj",): "subject of the trigger (the source's side)",
+        ("dative",): "dative of the trigger",
+    }
+    if tuple(down) in simple:
+        return simple[tuple(down)]
+    prep = down[0][5:] if down[0].startswith("prep:") else ""
+    if prep and down[1:] == ["pobj"]:
+        kind = (
+            "an aimed" if prep in AIMED_PREPS else "a place" if prep in PLACE_PREPS else "another"
+        )
+        owner = "a nominal trigger" if nominal else "the trigger"
+        return f"object of {kind} preposition of {owner}"
+    if down[0] in {"xcomp", "ccomp"} and down[1:] in (["nsubj"], ["nsubjpass"]):
+        return "subject of a complement clause (urged X to, said X would)"
+    if down[0] == "dobj" and len(down) > 1 and down[1] in {"acl", "ccomp", "relcl"}:
+        return "inside a clause the trigger's object holds (hopes X will, an appeal to help X)"
+    if down[0] == "dobj" and len(down) == 3 and down[1].startswith("prep:"):
+        return "object of a preposition of the trigger's object"
+    if down[-1] == "pobj" and len(down) > 2 and down[-2][5:] in PLACE_PREPS:
+        return "a place phrase deeper below the trigger"
+    if down[0] in CLAUSE_DEPS:
+        return "inside a purpose or complement clause of the trigger (to help X, killing X)"
+    return "deeper below the trigger (other paths)"
+
+
+def relation_of_miss(
+    tokens: list[Tok], trigger: Range | None, golds: list[Range]
+) -> tuple[str, str]:
+    """(kind, path) of how the first gold target hangs off the trigger (or statement cue)."""
+    if trigger is None:
+        return "no main event and no statement", ""
+    gold = golds[0]
+    if _inside_quote(tokens, gold):
+        return "inside a quote", ""
+    t, g = _span_head(tokens, trigger), _span_head(tokens, gold)
+    if t is None or g is None:
+        return "unaligned", ""
+    up, down = dependency_path(tokens, t, g)
+    path = f"up {' '.join(up) or '-'} / down {' '.join(down) or '-'}"
+    return relation_group(up, down, tokens[t].tag in NOUN_TAGS), path
+
+
+def _trigger(annotation: Any, event: Any, statement: Any) -> tuple[Range | None, str]:
+    """The main event's trigger and type, else the statement cue the target is read from."""
+    if event is not None:
+        return annotation.triggers.get(event[1].id), event[1].type
+    if statement is not None and statement.cue is not None:
+        return (statement.cue.start, statement.cue.end), "statement"
+    return None, "-"
+
+
 def misses(golds: list[GoldSentence], nlp: Any) -> Iterator[dict[str, Any]]:
     """One row per fit sentence whose target is missed."""
     parses: dict[str, list[Tok]] = {}
 
     def keep_parse(doc: Any) -> None:
-        parses[doc.text] = [Tok(t.idx, t.text, t.tag_, t.dep_, t.ent_type_) for t in doc]
+        parses[doc.text] = [
+            Tok(t.idx, t.text, t.tag_, t.dep_, t.ent_type_, t.head.i, t.lemma_.lower()) for t in doc
+        ]
 
     for first in range(0, len(golds), BATCH):
         batch = golds[first : first + BATCH]
         annotations = annotate([g.text for g in batch], nlp, on_doc=keep_parse)
         for gold, annotation in zip(batch, annotations, strict=True):
             statement = main_statement(annotation)
-            found = role_span(
-                main_event(annotation), statement, "target", statement_about(annotation, statement)
-            )
+            event = main_event(annotation)
+            found = role_span(event, statement, "target", statement_about(annotation, statement))
             ours = (found.start, found.end) if found else None
             spans = gold.roles.get("target", [])
-            kind = miss_class(gold.text, parses[gold.text], ours, spans)
+            tokens = parses[gold.text]
+            kind = miss_class(gold.text, tokens, ours, spans)
             if kind:
+                trigger, by = _trigger(annotation, event, statement)
+                relation, path = relation_of_miss(tokens, trigger, spans) if spans else ("", "")
                 yield {
                     "kind": kind,
                     "ours": found.text if found else None,
                     "gold": [gold.text[s:e] for s, e in spans],
                     "text": gold.text,
+                    "trigger": gold.text[trigger[0] : trigger[1]] if trigger else None,
+                    "by": by,
+                    "relation": relation,
+                    "path": path,
                 }
         parses.clear()
         gc.collect()
@@ -199,13 +327,20 @@ def misses(golds: list[GoldSentence], nlp: Any) -> Iterator[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="print each miss")
+    parser.add_argument("--paths", action="store_true", help="count the dependency paths too")
     args = parser.parse_args()
     sentences = read_gold(shared_eval_dir() / DEFAULT_DATA)
     golds = [s for s in by_part(sentences, lambda s: s.key)[FIT] if s.roles]
     scored = sum(bool(s.roles.get("target")) for s in golds)
     kinds: Counter[str] = Counter()
+    relations: Counter[tuple[str, str]] = Counter()
+    paths: Counter[str] = Counter()
     for row in misses(golds, get_pipeline()):
         kinds[row["kind"]] += 1
+        if row["kind"][:3] in ("(b)", "(c)"):
+            statement = "statement cue: " if row["by"] == "statement" else ""
+            relations[row["kind"][:3], statement + row["relation"]] += 1
+            paths[row["path"]] += 1
         if args.list:
             print(row)
     print(f"fit sentences with a gold target: {scored}; misses by kind:")
@@ -214,6 +349,15 @@ def main() -> None:
     for letter in "abcd":
         total = sum(n for k, n in kinds.items() if k.startswith(f"({letter})"))
         print(f"  ({letter}) total {total}")
+    print("(b) and (c) by how the gold target hangs off the main event's trigger:")
+    for (letter, relation), count in sorted(
+        relations.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])
+    ):
+        print(f"  {letter} {count:3d}  {relation}")
+    if args.paths:
+        print("(b) and (c) by dependency path (trigger up to the common word, down to gold):")
+        for path, count in sorted(paths.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {count:3d}  {path or '(none)'}")
 
 
 if __name__ == "__main__":

@@ -61,7 +61,13 @@ def _clause_target(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         found = _about(head, preps)
         if found:
             return found
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    # what is said: the cue's clause, or a clause its object holds ("expressed hopes the
+    # council will ...", "issued a statement calling on X")
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [
+        c for o in objects for c in o.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+    ]
+    for clause in clauses:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ != "PRON":
             return _phrase(subject)

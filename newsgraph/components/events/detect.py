@@ -245,7 +245,7 @@ class SentenceDetector:
                 mention.source = self._speaker_for_pronoun(verb, self._doer(verb))
                 mention.target = self._target(
                     verb,
-                    support_target_candidates(verb, obj, obj_sense, mention.source),
+                    support_target_candidates(verb, obj, obj_sense, mention.source, lex),
                     mention.source,
                     mention.type,
                     mention.type,

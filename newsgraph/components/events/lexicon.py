@@ -161,6 +161,9 @@ class Lexicon:
     # verbs whose subject is an occurrence ("the clashes erupted"); a particle or object verb
     # ("take place", "break out") as a tuple of its words (``happening_verbs``)
     happening_verbs: frozenset[tuple[str, ...]] = frozenset()
+    # verbs of a purpose clause whose object is whom an act is for ("sent aid to help the
+    # victims": CAMEO codes the party helped as the target, ``beneficiary_verbs``)
+    beneficiary_verbs: frozenset[str] = frozenset()
     # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
     # outside it needs no look at its modifiers
     compound_tails: frozenset[str] = field(init=False, default=frozenset())
@@ -333,4 +336,5 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
         happening_verbs=frozenset(
             tuple(str(v).split()) for v in triggers.get("happening_verbs") or ()
         ),
+        beneficiary_verbs=frozenset(triggers.get("beneficiary_verbs") or ()),
     )

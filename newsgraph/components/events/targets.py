@@ -137,6 +137,24 @@ def _message_target(target: Token | None, lex: Lexicon) -> Token | None:
     return target
 
 
+def beneficiaries(holder: Token, lex: Lexicon) -> list[Token]:
+    """Whom an act is for: the object of a purpose clause of ``holder`` whose verb is a
+    beneficiary verb ("sent aid to help the flood victims", "an appeal for funds to help
+    people in need")."""
+    return [
+        obj
+        for c in holder.children
+        if c.dep_ in ("advcl", "xcomp", "acl")
+        and c.lemma_.lower() in lex.beneficiary_verbs
+        and any(a.tag_ == "TO" for a in c.children)
+        and (obj := child(c, "dobj")) is not None
+    ]
+
+
+def _is_beneficiary(token: Token, lex: Lexicon) -> bool:
+    return token.dep_ == "dobj" and token in beneficiaries(token.head.head, lex)
+
+
 def _verb_sense(verb: Token, lex: Lexicon) -> Sense | None:
     return next((s for k in verb_keys(verb) if (s := lex.verbs.get(k)) is not None), None)
 
@@ -178,6 +196,9 @@ def verb_target_candidates(
         for o in prep_objects(obj, OBJECT_LINK_PREPS):
             out.append((o, LINKED))
             out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))
+    for holder in (verb, first, phrase_object):
+        if holder is not None:
+            out.extend((o, LINKED) for o in beneficiaries(holder, lex))
     if sense.embeds and depth == 0:
         for c in verb.children:
             if c.dep_ == "ccomp":
@@ -200,7 +221,7 @@ def verb_target_candidates(
 
 
 def support_target_candidates(
-    verb: Token, noun: Token, sense: Sense, source: Token | None
+    verb: Token, noun: Token, sense: Sense, source: Token | None, lex: Lexicon
 ) -> list[tuple[Token, int]]:
     """Targets of "imposed sanctions on X", "granted asylum to X", "reiterated its demand
     that X ..."."""
@@ -224,6 +245,7 @@ def support_target_candidates(
             continue
         out.append((o, LINKED))
         out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))
+    out.extend((o, LINKED) for holder in (verb, noun) for o in beneficiaries(holder, lex))
     out.extend((o, GENERIC) for o in prep_objects(verb, GENERIC_TARGET_PREPS))
     return out
 
@@ -267,6 +289,33 @@ def _in_recipient_phrase(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in RECIPIENT_PREPS
 
 
+def _transfer_target(
+    first: Token | None,
+    candidates: list[tuple[Token, int]],
+    source: Token | None,
+    lex: Lexicon,
+    actor_tokens: set[int],
+) -> Token | None:
+    """The target of a thing given, lifted or imposed: an actor a purpose clause says it is for
+    ("sent troops to help the army"); where the object names no actor, the party it goes to
+    (``recipient``), else whoever the purpose clause names ("sent aid to help the victims")."""
+    others = [t for t, _ in candidates if source is None or t.i != source.i]
+    helped = next((t for t in others if _is_beneficiary(t, lex)), None)
+    if helped is not None and actor_like(helped, lex, actor_tokens):
+        return helped
+    if (
+        first is None
+        or (source is not None and first.i == source.i)
+        or _in_recipient_phrase(first)  # "sanctions on an entity": already whom
+        or actor_like(first, lex, actor_tokens)
+    ):
+        return None
+    found = recipient(first, candidates, lex, actor_tokens)
+    if found is not None and (source is None or found.i != source.i):
+        return found
+    return helped
+
+
 def _struck_object(first: Token | None, source: Token | None, event_type: str | None) -> bool:
     """Whether the object of a violent act is a building or installation it hit ("bombed a
     drugstore in the port city"): that is its target, before an actor or place in an adjunct
@@ -290,18 +339,12 @@ def choose_target(
     author, "Israeli air raids", right after it), else an actor in any prepositional phrase of
     the verb ("suspended military aid to Mali", "lifted restrictions on travel to Cuba": CAMEO
     codes whom the act is aimed at, not the thing moved), else the first strict candidate.
-    For a thing given, lifted or imposed (``TRANSFER_TYPES``) whose object names no actor, the
-    party it goes to comes first (``recipient``)."""
+    For a thing given, lifted or imposed (``TRANSFER_TYPES``) the party it is for or goes to
+    comes first (``_transfer_target``)."""
     first = next((t for t, tier in candidates if tier == STRICT), None)
-    if (
-        event_type in TRANSFER_TYPES
-        and first is not None
-        and (source is None or first.i != source.i)
-        and not _in_recipient_phrase(first)  # "sanctions on an entity": already whom
-        and not actor_like(first, lex, actor_tokens)
-    ):
-        found = recipient(first, candidates, lex, actor_tokens)
-        if found is not None and (source is None or found.i != source.i):
+    if event_type in TRANSFER_TYPES:
+        found = _transfer_target(first, candidates, source, lex, actor_tokens)
+        if found is not None:
             return found
     if _struck_object(first, source, event_type):
         return first

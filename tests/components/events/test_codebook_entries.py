@@ -484,3 +484,16 @@ def test_a_counted_object_takes_the_sense_of_what_it_counts(nlp: Language) -> No
     ]
     assert [t for t, _, _ in _found(nlp, "Thousands of reservists were called up.")] == ["MOBILIZE"]
     assert [t for t, _, _ in _found(nlp, "Egypt sent dozens of aid trucks to Gaza.")] == ["AID"]
+
+
+def test_aid_sent_to_help_someone_is_aimed_at_them(nlp: Language) -> None:
+    # CAMEO 07 provide aid: the party an act of aid is for is its target, also when a purpose
+    # clause names it ("beneficiary_verbs"), before the troops sent; a thing helped along is
+    # no party, and a recipient named outright stays
+    assert ("MOBILIZE", "Kenya", "the Somali army") in _found(
+        nlp, "Kenya deployed troops to help the Somali army."
+    )
+    assert ("AID", "Norway", "Sudan") in _found(
+        nlp, "Norway sent food to Sudan to help the recovery."
+    )
+    assert ("AID", "Norway", "the border") in _found(nlp, "Norway sent doctors to the border.")

@@ -109,9 +109,10 @@ def test_prepositions_two_deep_name_extra_candidates(nlp: Language) -> None:
 
 
 def test_extra_candidates_are_scored_only_when_the_model_asks(nlp: Language) -> None:
-    text = "Westland sent money to help the farmers of Northland."
+    # "to rebuild": no beneficiary verb, so its object is no candidate of the rules
+    text = "Westland sent money to rebuild the schools of Northland."
     favours_extra = {f"tier={target_choice.EXTRA}": 5.0}
     without = _mentions(nlp, text, TargetChoice(favours_extra, margin=0.0))
     with_extras = _mentions(nlp, text, TargetChoice(favours_extra, margin=0.0, extras=True))
-    assert _target_of(without, "sent") != "farmers"
-    assert _target_of(with_extras, "sent") == "farmers"
+    assert _target_of(without, "sent") != "schools"
+    assert _target_of(with_extras, "sent") == "schools"

@@ -12,7 +12,7 @@ Held-out articles are never read here. Each gold shooter (``SHO-NAME``) and vict
 - ``other role``: one of our named parties of the other role is it (shooter <-> victim);
 - ``no actor``: no actor mention of ours overlaps the name (NER or tokenisation miss);
 - ``arrest or charge``: a sentence naming it has an arrest, charge or search verb or noun
-  ("Police arrested X", "X was charged with murder", "X is wanted");
+  ("Police arrested X", "X was charged with murder", "X is wanted", "searching for X");
 - ``identified``: a sentence naming it has "identify" or the name is an apposition or has
   one ("the suspect, X"; "X, 23, a neighbour");
 - ``assault sentence``: one of our ASSAULT triggers is in a sentence naming it, and it is not
@@ -30,7 +30,7 @@ import argparse
 import pickle
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from newsgraph.eval.annotate import Annotation, annotate, overlaps
@@ -44,7 +44,7 @@ OTHER = {"source": "target", "target": "source"}
 ARREST_WORDS = frozenset(
     {"arrest", "charge", "book", "jail", "custody", "indict", "accuse", "plead", "convict",
      "sentence", "wanted", "want", "seek", "surrender", "detain", "apprehend", "warrant",
-     "suspect"}
+     "suspect", "search", "look", "arraignment", "arraign"}
 )  # fmt: skip
 OFFICIAL_WORDS = ("police", "sheriff", "department", "office", "chief", "sgt", "lt.", "officer",
                   "spokes", "detective", "deputy", "captain", "news", "county", "city")  # fmt: skip
@@ -74,14 +74,15 @@ def parsed_fit(cache: Path | None) -> tuple[list[GoldArticle], list[Annotation],
     articles = read_gold(shared_eval_dir() / DEFAULT_DATA / DEV_FILE)
     fit = by_part(articles, lambda a: a.id, FIT)[FIT]
     if cache is not None and cache.exists():
-        annotations, words = pickle.loads(cache.read_bytes())
-        return fit, annotations, words
+        annotations, rows = pickle.loads(cache.read_bytes())
+        return fit, annotations, [[Word(*row) for row in ws] for ws in rows]
     words: list[list[Word]] = []
     dates = [a.published for a in fit]
     annotations = annotate([a.text for a in fit], get_pipeline(), dates,
                            on_doc=lambda doc: words.append(parse_words(doc)))  # fmt: skip
     if cache is not None:
-        cache.write_bytes(pickle.dumps((annotations, words)))
+        rows = [[astuple(w) for w in ws] for ws in words]  # plain tuples: any script reads them
+        cache.write_bytes(pickle.dumps((annotations, rows)))
     return fit, annotations, words
 
 

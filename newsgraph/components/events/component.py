@@ -262,7 +262,7 @@ def _charged_doer(ctx: Context, mention: Mention) -> Token | None:
     """Whom the accusation holding the act charges with it ("X was charged with murder"):
     only inside an accusation, so the event stays the accuser's claim (``attributed_to``)."""
     frames = load_frames()
-    if mention.source is not None or mention.type not in frames.types:
+    if mention.source is not None or not frames.verbs or mention.type not in frames.types:
         return mention.source
     attributed = statement_holding(ctx.statements, mention.anchor.idx)
     if attributed is None or attributed.act != "accusation":

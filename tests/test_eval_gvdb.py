@@ -99,13 +99,16 @@ def test_quality_floor_heldout() -> None:
 # filter (events/party_filter.py): 0.122; 0.129 with local places (places/local_places.py);
 # 2026-12-06 (session 9, "gvdb": subjectless passives, descriptions the article names): found
 # 0.956, arguments 0.151, victim 0.092, by entity shooter / victim 0.073 / 0.200, named only
-# 0.231 / 0.472; floor each minus 0.01; session 10 (docs/places.md): arguments 0.156
+# 0.231 / 0.472; floor each minus 0.01; session 10 (docs/places.md): arguments 0.156;
+# session 11 ("gvdb11": later surnames, "found X shot", identified names NER typed ORG): by
+# entity shooter / victim 0.074 / 0.203, victim named only 0.479 (shooter named only 0.229 and
+# victim 0.0915 fell by one false positive each: their floors stay)
 FLOORS = {
     "found": 0.946,
     "arguments (source, target, place)": 0.146,
     "argument target": 0.082,
-    "argument source, by entity": 0.063,
-    "argument target, by entity": 0.190,
+    "argument source, by entity": 0.064,
+    "argument target, by entity": 0.192,
     "argument source, by entity, named only": 0.220,
-    "argument target, by entity, named only": 0.462,
+    "argument target, by entity, named only": 0.468,
 }

@@ -1,5 +1,6 @@
 """NER entities the knowledge base does not know, kept as ``unresolved:<slug>`` actors for
-``newsgraph_actors``; a later single surname joins an earlier unresolved person."""
+``newsgraph_actors``; a later single surname joins an earlier unresolved person (a name NER
+tags PERSON, or any name of proper nouns only)."""
 
 from __future__ import annotations
 
@@ -126,12 +127,28 @@ def unresolved_id(span: Span, surnames: dict[str, str]) -> str:
     last = span[-1].text.lower()
     if len(span) == 1 and last in surnames:  # NER may call a later "Khalil" an ORG
         return surnames[last]
-    if span.label_ == "PERSON":
-        actor_id = UNRESOLVED_PREFIX + slug(span.text)
-        if len(span) > 1:
-            surnames.setdefault(last, actor_id)
-        return actor_id
-    return UNRESOLVED_PREFIX + slug(span.text)
+    actor_id = UNRESOLVED_PREFIX + slug(span.text)
+    if len(span) > 1 and (span.label_ == "PERSON" or _all_proper(span)):
+        surnames.setdefault(surname(span), actor_id)
+    return actor_id
+
+
+# generational suffixes: "John Doe Jr." is "Doe" later
+NAME_SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
+
+
+def surname(span: Span) -> str:
+    """The last word of a full name that is no generational suffix, lower-cased."""
+    words = [t.text.lower() for t in span]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _all_proper(span: Span) -> bool:
+    """A name of proper nouns only: NER calls many a full personal name an ORG ("Constable
+    Jane Roe", a rare first name), and a later "Roe" is still that person."""
+    return all(t.pos_ == "PROPN" for t in span)
 
 
 def slug(text: str) -> str:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ... import extensions
 from ...model import ActorMention
 from ..actors.kb import KnowledgeBase, load_description_rules
+from ..actors.unresolved import UNRESOLVED_PREFIX
 from .lexicon import CorefKnowledge, load_knowledge
 
 Range = tuple[int, int]
@@ -131,9 +132,15 @@ class Coreference:
                 self.doc, name.left_edge.idx, name.idx + len(name)
             )
             actor = mention.actor_id if mention is not None else None
-            if actor is not None and self.types.get(actor) in (None, PERSON):
+            if actor is not None and self._may_be_person(actor):
                 return actor
         return None
+
+    def _may_be_person(self, actor: str) -> bool:
+        """A person, an actor of unknown type, or a name the knowledge base lacks: NER calls
+        many a full personal name an ORG ("The suspect, later identified as Jane Q. Roe"; GVDB
+        fit: 3 gold shooters' full names), while a known organisation is none."""
+        return self.types.get(actor) in (None, PERSON) or actor.startswith(UNRESOLVED_PREFIX)
 
     def _identified(self) -> dict[str, list[tuple[int, str]]]:
         """Description head lemma -> (token index, actor) of each description the article

@@ -31,6 +31,7 @@ from ... import extensions
 from ...model import ActorRef, Event, Span, Statement
 from ..coref.lexicon import load_knowledge
 from ..coref.resolver import coref_of
+from .accused import accused_doer, load_frames
 from .arguments import ArgumentContext, ArgumentModel, load_argument_model
 from .article_context import Context, statement_holding, token_span
 from .background import BackgroundTest, wish_statement
@@ -255,6 +256,18 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
             )
             drafts.append(Draft(event, source.key, target.key, mention.anchor.idx, bare))
     return drafts
+
+
+def _charged_doer(ctx: Context, mention: Mention) -> Token | None:
+    """Whom the accusation holding the act charges with it ("X was charged with murder"):
+    only inside an accusation, so the event stays the accuser's claim (``attributed_to``)."""
+    frames = load_frames()
+    if mention.source is not None or not frames.verbs or mention.type not in frames.types:
+        return mention.source
+    attributed = statement_holding(ctx.statements, mention.anchor.idx)
+    if attributed is None or attributed.act != "accusation":
+        return None
+    return accused_doer(mention.anchor, frames)
 
 
 def _speech_target(ctx: Context, statement: Statement) -> Participant:
@@ -527,6 +540,8 @@ def extract_events(
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
         if party_filter:  # no weapon, act or date as a party (party_filter.py)
             filter_parties(mentions, actor_tokens)
+        for mention in mentions:  # "X was charged with murder": X, as the charge alleges
+            mention.source = _charged_doer(ctx, mention)
         kept = [m for m in mentions if _is_record(m, lexicon, triggers, actor_tokens)]
         _add_sentence_counts(sent, kept, lexicon)
         for mention in kept:

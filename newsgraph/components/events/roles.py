@@ -32,6 +32,7 @@ def is_passive(verb: Token) -> bool:
         or _has(verb, "agent")
         or _participle_complement(verb)
         or _passive_conjunct(verb)
+        or _found_in_state(verb)
     )
 
 
@@ -69,6 +70,31 @@ def _participle_complement(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ in ("xcomp", "oprd")
         and not any(c.dep_ in ("aux", "nsubj", "dobj") for c in verb.children)
+    )
+
+
+# verbs whose object a bare participle after it describes ("found X shot", "left X wounded")
+FINDING_VERBS = frozenset({"find", "discover", "leave"})
+# acts whose bare past form has an object when done: "found X shot in the head" is X's state
+# (GVDB fit: "found/find X shot" 4 times, each X the victim and read as the shooter before)
+TRANSITIVE_HARM = frozenset({"shoot", "stab", "wound", "kill", "injure", "beat"})
+
+
+def _found_in_state(verb: Token) -> bool:
+    """ "they found X shot in the street": the parser makes X the subject of a clause "X shot";
+    a past form of a harm with no object, auxiliary, "that" or "at" under a verb of finding
+    is the state X was found in, passive, with X its patient."""
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and verb.lemma_.lower() in TRANSITIVE_HARM
+        and verb.head.lemma_.lower() in FINDING_VERBS
+        and _has(verb, "nsubj")
+        and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "mark", "nsubjpass", "dative")
+            or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
+            for c in verb.children
+        )
     )
 
 
@@ -168,6 +194,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         agent = agent_of(verb)
         if agent is not None:
             return agent
+    if _found_in_state(verb):
+        return None  # "found X shot": X is the one shot
     subj = child(verb, "nsubj", "csubj")
     if subj is not None and subj.like_num and not _has(subj, "prep"):
         return None  # "two were killed and 18 wounded": a count of victims, not a doer
@@ -231,6 +259,8 @@ def passive_patient(verb: Token) -> Token | None:
         return verb.head
     if _passive_conjunct(verb):
         return passive_patient(verb.head)
+    if _found_in_state(verb):
+        return child(verb, "nsubj")
     return controlled_patient(verb)
 
 

@@ -510,3 +510,34 @@ def test_user_file_errors_name_the_problem(tmp_path):
     path.write_text("- {id: Bad Id, name: X, type: person}\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="slug"):
         KnowledgeBase.load(extra_paths=[path])
+
+
+def _name_span(words: list[str], label: str, pos: str = "PROPN"):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words, pos=[pos] * len(words))
+    return Span(doc, 0, len(words), label=label)
+
+
+def test_a_later_surname_joins_a_full_name_ner_calls_an_organisation():
+    from newsgraph.components.actors.unresolved import unresolved_id
+
+    surnames: dict[str, str] = {}
+    full = unresolved_id(_name_span(["Marla", "Quentin", "Oduya"], "ORG"), surnames)
+    assert full == "unresolved:marla-quentin-oduya"
+    assert unresolved_id(_name_span(["Oduya"], "PERSON"), surnames) == full
+    assert unresolved_id(_name_span(["Oduya"], "ORG"), surnames) == full
+    # an organisation named with common nouns gives no surname to join
+    unresolved_id(_name_span(["county", "board"], "ORG", "NOUN"), surnames)
+    assert unresolved_id(_name_span(["Board"], "ORG"), surnames) == "unresolved:board"
+
+
+def test_a_generational_suffix_is_no_surname():
+    from newsgraph.components.actors.unresolved import surname, unresolved_id
+
+    assert surname(_name_span(["Dale", "Ferris", "Jr."], "PERSON")) == "ferris"
+    assert surname(_name_span(["Owen", "Pike", "III"], "PERSON")) == "pike"
+    surnames: dict[str, str] = {}
+    full = unresolved_id(_name_span(["Dale", "Ferris", "Jr."], "PERSON"), surnames)
+    assert unresolved_id(_name_span(["Ferris"], "PERSON"), surnames) == full

@@ -117,3 +117,25 @@ def test_a_description_named_later_is_that_person_and_recorded(pipeline: Languag
     doc = annotate(pipeline, text)
     (stone,) = [a.id for a in doc._.ng_actors if "stone" in a.id]
     assert ("A man", stone) in chains(doc)
+
+
+@pytest.mark.parametrize(
+    ("actor", "kind", "named"),
+    [
+        ("unresolved:noah-ferris", "organisation", True),  # NER called the name an ORG
+        ("unresolved:noah-ferris", "person", True),
+        ("ferris-holdings", "company", False),  # a known organisation is no person
+    ],
+)
+def test_a_description_identified_as_a_name_ner_mistyped_is_that_name(
+    nlp: Language, actor: str, kind: str, named: bool
+) -> None:
+    text = "The suspect, later identified as Noah Ferris, was arrested on Monday."
+    doc = nlp(text)
+    doc._.ng_article = Article(id="t", text=text)
+    start = text.index("Noah Ferris")
+    doc._.ng_actor_mentions = [ActorMention(start, start + 11, "Noah Ferris", actor)]
+    doc._.ng_actors = [Actor(actor, "Noah Ferris", kind)]
+    suspect = doc.char_span(0, 11)
+    found = coref_of(doc).named_as((0, 11), suspect.root)
+    assert found == (actor if named else None)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from newsgraph.components.events import component as events_component
+from newsgraph.components.events.accused import AccusationFrames, accused_doer
 from newsgraph.model import Event
 from newsgraph.nlp import get_pipeline
 
@@ -214,3 +216,64 @@ def test_the_victim_named_names_no_party_of_another_kind_of_event(pipeline: Lang
     text = "Police arrested a man on Sunday. The victim was identified as Ray Stone."
     arrests = [e for e in _events(pipeline, text) if e.type != "ASSAULT"]
     assert arrests and all(e.target.actor is None for e in arrests)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers found Dale Ferris shot to death inside the home.",
+        "She ran outside to find Dale Ferris shot in the head.",
+    ],
+)
+def test_a_person_found_shot_is_the_one_shot(pipeline: Language, text: str) -> None:
+    """ "found X shot": the parser reads a clause "X shot"; X was shot, and shot no one."""
+    event = _assault(pipeline, text)
+    assert event.target.actor == "unresolved:dale-ferris"
+    assert event.source.span is None
+
+
+def test_a_person_found_to_have_shot_someone_still_shot(pipeline: Language) -> None:
+    event = _assault(pipeline, "Investigators found that Dale Ferris shot his neighbor.")
+    assert event.source.actor == "unresolved:dale-ferris"
+
+
+CHARGE_FRAMES = AccusationFrames({"charge": frozenset({"with", "in"})}, frozenset({"ASSAULT"}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keon Marsh, 31, was charged with murder in the shooting of Tomas Brandel.",
+        "Tomas Brandel was shot on Friday. Keon Marsh was charged with murder in the shooting.",
+    ],
+)
+def test_with_a_charge_frame_the_person_charged_is_the_alleged_doer(
+    pipeline: Language, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user's ``accused_doers.yaml`` entry: the doer of the act a charge names is the
+    person charged, and the event is the charge's claim (attributed to its statement), never
+    the outlet's fact."""
+    monkeypatch.setattr(events_component, "load_frames", lambda: CHARGE_FRAMES)
+    doc = pipeline(text)
+    charged = [e for e in doc._.ng_events if e.type == "ASSAULT" and e.source.actor]
+    assert [e.source.actor for e in charged] == ["unresolved:keon-marsh"]
+    accusations = {s.id for s in doc._.ng_statements if s.act == "accusation"}
+    assert charged[0].attributed_to in accusations
+
+
+def test_the_charge_frame_reads_the_object_of_an_active_charge(pipeline: Language) -> None:
+    doc = pipeline("Prosecutors charged Keon Marsh with assault in the shooting.")
+    shooting = next(t for t in doc if t.lower_ == "shooting")
+    assert accused_doer(shooting, CHARGE_FRAMES).text == "Marsh"
+    assert accused_doer(shooting, AccusationFrames({}, frozenset({"ASSAULT"}))) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keon Marsh was charged with murder in the shooting of Tomas Brandel.",  # off by default
+        "Keon Marsh was arrested in connection with the shooting of Tomas Brandel.",
+    ],
+)
+def test_a_person_charged_or_arrested_is_no_doer_by_default(pipeline: Language, text: str) -> None:
+    assert all(e.source.actor is None for e in _events(pipeline, text) if e.type == "ASSAULT")

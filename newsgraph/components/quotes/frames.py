@@ -303,11 +303,14 @@ def _opening_preposition(
     if cue is None or first is None or first[0].idx != content_start:
         return None
     preposition = first[0]
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
     if (
         preposition.lower_ not in prepositions
         or preposition.dep_ != "prep"
         or preposition.head != cue.root
-        or not any(c.dep_ == "pobj" for c in preposition.children)
+        or not objects
+        # "said on | Monday": a date, never the cue's preposition (3 of 3 on train)
+        or any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in _WEEKDAYS for o in objects)
     ):
         return None
     return preposition

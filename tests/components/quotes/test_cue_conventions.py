@@ -155,6 +155,13 @@ def moved_cue_and_content(nlp: Language, text: str, cue: str, content: str) -> t
             "to the farmers about the delays",
             ("complained", "to the farmers about the delays"),
         ),
+        # a date is no content, and its preposition is not the cue's
+        (
+            "The police said on Monday.",
+            "said",
+            "on Monday",
+            ("said", "on Monday"),
+        ),
         # not right after the cue: nothing moves
         (
             "The governor is a supporter, as of today, of the treaty.",

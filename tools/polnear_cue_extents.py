@@ -1,6 +1,8 @@
 """Which words PolNeAR's annotators put in a cue, by kind, against newsgraph's cue extents.
 
     python tools/polnear_cue_extents.py [--split fit|train] [--limit N] [--show KIND] [--json]
+    python tools/polnear_cue_extents.py --decisions [--split ...] [--limit N] [--records FILE]
+    python tools/polnear_cue_extents.py --cv FILE [FILE ...]
 
 Content (and source) is scored only inside an exactly matched cue pair (``eval polnear``:
 ``pair_on_cues`` strict), so a cue drawn one word wider or narrower than gold loses its
@@ -16,7 +18,15 @@ held-out part) this prints:
   (``includes``) or just outside (``excludes``): the left run of auxiliaries, negation and
   adverbs of the cue's head, and the right run (particle, prepositional phrase, date, adverb,
   object) after it, with the context (the preposition and its object's head, the date's
-  shape, the adverb) and, per kind, how often our cue agrees with gold there.
+  shape, the adverb) and, per kind, how often our cue matches gold exactly (``ours exact``),
+  overlaps it or misses it;
+- ``--decisions``: for each of our cues that overlaps a gold cue, the extents one step away (a
+  date after it left out or taken, a preposition or prepositional phrase after it taken, its
+  object and a preposition, the governing verb of an infinitive, a common-noun subject, an
+  infinitive "to") and whether gold's cue is ours, the alternative or neither; ``--records``
+  writes one JSON line per decision;
+- ``--cv``: a logistic regression over those records (read back, no parsing), cross-validated
+  by article, against always keeping our extent.
 
 A kind that gold draws one way at least three times in four, with ten cases or more, is a
 convention a rule can follow; the rest are drawn both ways.

@@ -110,11 +110,13 @@ def test_annotator_agreement_scores_the_first_file_against_the_second(tmp_path):
 # unbroken run of its subtree around the head (quotes/spans.py ``phrase_run``, session 10,
 # 2026-12-06): source strict 0.6936, its floor raised.
 # The closing asides of object contents and whole dates in cues (session 10, "content10")
-# left every held-out count as it was.
+# left every held-out count as it was. A preposition opening the content joins the cue
+# (session 11, "content11", frames.take_content_prepositions): 0.7308 0.6947 0.5678 (one more
+# cue, source and content each), the strict floors raised.
 DEV_FLOORS = {
-    "cue strict": 0.719,
-    "source strict": 0.683,
-    "content strict": 0.556,
+    "cue strict": 0.720,
+    "source strict": 0.684,
+    "content strict": 0.557,
     "cue lenient": 0.785,
     "source lenient": 0.773,
     "content lenient": 0.746,

@@ -39,7 +39,7 @@ from ...model import Statement
 from . import content_end
 from .draft import draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
-from .frames import without_other_cues
+from .frames import take_content_prepositions, without_other_cues
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
 from .senses import is_statement
@@ -107,6 +107,7 @@ def extract_statements(
     drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
     drafts.sort(key=draft_position)
     without_other_cues(drafts)
+    take_content_prepositions(doc, drafts, knowledge.cue_prepositions)
     if learned_content_end:
         content_end.extend_content_ends(doc, drafts, content_end.load_end_model(), knowledge.verbs)
     return to_statements(doc, knowledge, quotes, drafts)

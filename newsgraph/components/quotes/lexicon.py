@@ -65,6 +65,8 @@ class QuoteKnowledge:
     formulas: tuple[re.Pattern[str], ...] = ()  # "asked not to be named": no statement
     layout_not_speakers: frozenset[str] = frozenset()  # "the latest" in "The Latest: ..."
     layout_speaker_nouns: frozenset[str] = frozenset()  # "poll" in "Poll: ..."
+    # a preposition opening the content right after the cue belongs to the cue ("supporters of")
+    cue_prepositions: frozenset[str] = frozenset()
     lemma_hashes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     # the events component's trigger lexicon, with the same extra files (its responsibility
     # words and support verbs decide claims, denials and vows of harm)
@@ -160,4 +162,5 @@ def load_knowledge(
     layout = rules.get("layout", {})
     knowledge.layout_not_speakers = frozenset(w.lower() for w in layout.get("not_speakers", []))
     knowledge.layout_speaker_nouns = frozenset(w.lower() for w in layout.get("speaker_nouns", []))
+    knowledge.cue_prepositions = frozenset(w.lower() for w in rules.get("cue_prepositions", []))
     return knowledge

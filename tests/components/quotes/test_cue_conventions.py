@@ -7,8 +7,9 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.components.quotes.draft import Draft
-from newsgraph.components.quotes.frames import cue_range
+from newsgraph.components.quotes.frames import cue_range, take_content_prepositions
 from newsgraph.components.quotes.learned import _extend_cue_with_auxiliaries, _without_partial_dates
+from newsgraph.components.quotes.lexicon import load_knowledge
 from newsgraph.model import Statement
 
 from .pipeline_statements import statements
@@ -116,3 +117,61 @@ def test_a_grown_cue_takes_a_date_whole_or_not_at_all(
     index = {t.text: t.i for t in doc}
     first, last = _without_partial_dates(doc, index[run[0]], index[run[1]], index[word])
     assert doc[first : last + 1].text == expected
+
+
+def moved_cue_and_content(nlp: Language, text: str, cue: str, content: str) -> tuple[str, str]:
+    """The cue and first content piece after ``take_content_prepositions`` on a draft drawn
+    with the given cue and content words."""
+    doc = nlp(text)
+    cue_start, content_start = text.index(cue), text.index(content)
+    draft = Draft((cue_start, cue_start + len(cue)), None, None, None)
+    draft.content = [(content_start, content_start + len(content))]
+    take_content_prepositions(doc, [draft], load_knowledge().cue_prepositions)
+    assert draft.cue is not None
+    (start, end), (first, last) = draft.cue, draft.content[0]
+    return text[start:end], text[first:last]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "expected"),
+    [
+        # "of", "with", "for", "on" opening the content belong to the cue
+        (
+            "The governor is a longtime supporter of the new border treaty.",
+            "supporter",
+            "of the new border treaty",
+            ("supporter of", "the new border treaty"),
+        ),
+        (
+            "The envoy sympathized with the farmers who lost their land.",
+            "sympathized",
+            "with the farmers who lost their land",
+            ("sympathized with", "the farmers who lost their land"),
+        ),
+        # "to" goes both ways in PolNeAR: left in the content
+        (
+            "The envoy complained to the farmers about the delays.",
+            "complained",
+            "to the farmers about the delays",
+            ("complained", "to the farmers about the delays"),
+        ),
+        # a date is no content, and its preposition is not the cue's
+        (
+            "The police said on Monday.",
+            "said",
+            "on Monday",
+            ("said", "on Monday"),
+        ),
+        # not right after the cue: nothing moves
+        (
+            "The governor is a supporter, as of today, of the treaty.",
+            "supporter",
+            "of the treaty",
+            ("supporter", "of the treaty"),
+        ),
+    ],
+)
+def test_a_preposition_opening_the_content_joins_the_cue(
+    nlp: Language, text: str, cue: str, content: str, expected: tuple[str, str]
+):
+    assert moved_cue_and_content(nlp, text, cue, content) == expected

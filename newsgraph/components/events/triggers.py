@@ -153,9 +153,11 @@ def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:
         return sense
     counted = obj.lemma_.lower() in COUNT_HEADS or obj.like_num
     for lemma in kind_lemmas(obj, with_of=counted):
-        for cls in lex.classes_of(lemma):
-            override = sense.by_object.get(cls)
-            if override is not None:
+        classes = lex.classes_of(lemma)
+        # the entry's order decides between two classes of one word ("peacekeepers" are troops
+        # and observers: `send` lists observers first)
+        for cls, override in sense.by_object.items():
+            if cls in classes:
                 return sense.with_override(override)
     return sense
 

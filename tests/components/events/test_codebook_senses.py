@@ -85,3 +85,20 @@ def test_backing_down_is_a_concession_refusing_to_is_not(nlp: Language) -> None:
         e for e in _events(nlp, "The president refused to back down.") if e.type == "CONCEDE"
     ]
     assert all(e.negated for e in refused)
+
+
+def test_a_bomb_going_off_is_a_bombing_an_alarm_is_none(nlp: Language) -> None:
+    # CAMEO 183 bombing (PLOVER ASSAULT mode explosives)
+    (blast,) = _events(nlp, "A car bomb went off near the ministry.")
+    assert (blast.type, blast.mode) == ("ASSAULT", "explosives")
+    assert _types(nlp, "The alarm went off at midnight.") == []
+
+
+def test_seizing_a_town_is_occupation_seizing_goods_or_a_house_confiscation(
+    nlp: Language,
+) -> None:
+    # CAMEO 192 occupy territory (PLOVER ASSAULT); CAMEO 1711 confiscate property (COERCE)
+    assert _types(nlp, "Rebels seized control of the airport.") == ["ASSAULT"]
+    assert _types(nlp, "Rebels seized the town on Monday.") == ["ASSAULT"]
+    assert _types(nlp, "Police seized weapons and cash.") == ["COERCE"]
+    assert _types(nlp, "Police seized the house of the suspect.") == ["COERCE"]

@@ -28,7 +28,14 @@ def _particle(token: Token) -> str | None:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children):
             return "out"
+        # "the rebels pulled back from the front line", "backed down on the tax": the parser
+        # reads a particle right after an intransitive verb as an adverb
+        if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in ADVERB_PARTICLES:
+            return c.lower_
     return None
+
+
+ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "up", "over", "away"})
 
 
 def lemma_candidates(token: Token) -> list[str]:

@@ -102,3 +102,11 @@ def test_seizing_a_town_is_occupation_seizing_goods_or_a_house_confiscation(
     assert _types(nlp, "Rebels seized the town on Monday.") == ["ASSAULT"]
     assert _types(nlp, "Police seized weapons and cash.") == ["COERCE"]
     assert _types(nlp, "Police seized the house of the suspect.") == ["COERCE"]
+
+
+def test_a_particle_read_as_an_adverb_still_makes_the_particle_verb(nlp: Language) -> None:
+    # CAMEO 0874 retreat militarily: "pull back" with no object ("back" parsed as an adverb)
+    (retreat,) = _events(nlp, "The rebels pulled back from the front line.")
+    assert (retreat.type, retreat.mode) == ("RETREAT", "withdraw")
+    # a verb with no particle sense keeps its own: "fired back" is the firing
+    assert _types(nlp, "The soldiers fired back at the gunmen.") == ["ASSAULT"]

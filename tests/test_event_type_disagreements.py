@@ -46,3 +46,25 @@ def test_conflibert_scores_the_first_main_event_class(
     ]
     assert _found(tool, monkeypatch, "conflibert", 4, []) == [("missed", "NONE", "")]
     assert _found(tool, monkeypatch, "conflibert", 0, []) == []  # a neutral statement
+
+
+def test_confusions_pair_a_false_type_with_what_its_sentence_misses(tool: ModuleType) -> None:
+    d = tool.Disagreement
+    found = [
+        d("plover", "false", "COERCE", "ban", "advcl", "PROTEST", "s1"),
+        d("plover", "missed", "PROTEST", "", "", "PROTEST", "s1"),
+        d("petr2", "false", "THREATEN", "attack", "ccomp", "", "s2"),  # nothing missed
+        d("petr2", "missed", "CONSULT", "", "", "CONSULT", "s3"),  # no false type beside it
+        d("conflibert", "false", "REQUEST", "seek", "ROOT", "3", "s4"),
+        d("conflibert", "missed", "NONE", "", "", "2", "s5"),
+        d("rams", "retyped", "AGREE", "surrender", "pobj", "CONCEDE,RETREAT", "s6"),
+    ]
+    assert tool.confusions(found) == {
+        ("COERCE", "PROTEST"): 1,
+        ("THREATEN", "-"): 1,
+        ("-", "CONSULT"): 1,
+        ("REQUEST", "3"): 1,
+        ("-", "2"): 1,
+        ("AGREE", "CONCEDE"): 1,
+        ("AGREE", "RETREAT"): 1,
+    }

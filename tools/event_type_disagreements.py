@@ -2,6 +2,7 @@
 
     python tools/event_type_disagreements.py            # counts, then one line per sentence
     python tools/event_type_disagreements.py --min 2    # only (type, lemma) kinds seen twice
+    python tools/event_type_disagreements.py --triggers # also RAMS and WikiEvents fit triggers
 
 Fit parts only (``split_of``; held-out sentences are never read here) of three sets coded in
 CAMEO's or PLOVER's terms: PLOVER GSR dev (PLOVER types), the PETRARCH-2 suite (CAMEO codes as
@@ -13,7 +14,13 @@ is one of three kinds, keyed by our scored type and the trigger's lemma:
   event, whose class is not the gold class);
 - ``missed``: a gold type no main event has (ConfliBERT: a sentence of class 1-4 with no main
   event, keyed ``NONE``);
+- ``retyped`` (``--triggers``): a RAMS or WikiEvents fit gold trigger (types mapped onto PLOVER
+  by ``eval/maps``) on which we put an event, but of none of its mapped types;
 - the trigger's dependency label is kept, so kinds that sit in subordinate clauses show.
+
+A second table counts our type against the gold's: for PLOVER and PETR-2 a false type is
+paired with each gold type the sentence's main events miss (``-`` when none is missed), for
+ConfliBERT with the gold class, for the trigger sets with the mapped gold types.
 
 docs/events.md (session 10, "plover10") has the tally and what was done about it.
 """
@@ -28,8 +35,9 @@ from datetime import date
 from typing import Any
 
 import newsgraph.eval.annotate as annotate_module
-from newsgraph.eval import conflibert, plover
-from newsgraph.eval.base import FIT, by_part, shared_eval_dir
+from newsgraph.eval import conflibert, plover, rams, wikievents
+from newsgraph.eval.annotate import official_parts, overlaps
+from newsgraph.eval.base import FIT, by_part, part_members, shared_eval_dir
 
 BATCH = 60  # the pipeline's memory grows over long runs; annotate a batch at a time
 
@@ -37,8 +45,8 @@ BATCH = 60  # the pipeline's memory grows over long runs; annotate a batch at a 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
     set: str
-    kind: str  # false | missed
-    type: str  # our scored type (false) or the gold type (missed); NONE: no main event
+    kind: str  # false | missed | retyped
+    type: str  # our scored type (false, retyped) or the gold type (missed); NONE: no main event
     lemma: str
     dep: str
     gold: str
@@ -126,11 +134,82 @@ def disagreements(name: str, items: list[tuple[str, Any, date | None]]) -> Itera
             yield Disagreement(name, "missed", missed, "", "", ",".join(sorted(gold)), text)
 
 
+def fit_trigger_documents() -> dict[str, list[Any]]:
+    """RAMS and WikiEvents fit documents (the parts ``newsgraph eval`` scores as fit)."""
+    data = shared_eval_dir()
+    documents, _ = rams.read_gold(data / rams.DEFAULT_DATA / rams.DEV_FILE)
+    train, dev = official_parts(wikievents.read_gold(data / wikievents.DEFAULT_DATA),
+                                wikievents.TRAIN_CAP)  # fmt: skip
+    return {
+        "rams": by_part(documents, lambda d: d.id)[FIT],
+        "wikievents": part_members(dev, train, FIT),
+    }
+
+
+def retyped(name: str, documents: list[Any]) -> Iterator[Disagreement]:
+    """Gold triggers we read as an event of none of their mapped types (our type, once per
+    gold trigger and type)."""
+    docs: list[Any] = []
+    texts = [d.text for d in documents]
+    for first in range(0, len(texts), BATCH):
+        annotations = annotate_module.annotate(texts[first : first + BATCH], on_doc=docs.append)
+        for document, annotation, doc in zip(
+            documents[first : first + BATCH], annotations, docs, strict=True
+        ):
+            for gold in document.events:
+                at_trigger = {
+                    (scored, annotation.triggers[e.id]): e
+                    for e in annotation.events
+                    if e.id in annotation.triggers
+                    and overlaps(annotation.triggers[e.id], gold.trigger)
+                    and (scored := plover.scored_type(e) or e.type)
+                }
+                ours = {scored for scored, _ in at_trigger}
+                if not ours or ours & set(gold.types):
+                    continue
+                sentence = doc.char_span(*gold.trigger, alignment_mode="expand")
+                for scored, (start, end) in sorted(at_trigger):
+                    root = doc.char_span(start, end, alignment_mode="expand").root
+                    text = sentence.sent.text if sentence is not None else ""
+                    yield Disagreement(name, "retyped", scored, root.lemma_.lower(), root.dep_,
+                                       ",".join(gold.types), text)  # fmt: skip
+        docs.clear()
+
+
+def confusions(found: list[Disagreement]) -> Counter[tuple[str, str]]:
+    """(our type, gold type) counts: a false type against each gold type its sentence misses."""
+    missed: dict[tuple[str, str], set[str]] = {}
+    for d in found:
+        if d.kind == "missed":
+            missed.setdefault((d.set, d.text), set()).add(d.type)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for d in found:
+        if d.kind == "missed":
+            if d.type == "NONE" or not any(
+                o.kind == "false" and (o.set, o.text) == (d.set, d.text) for o in found
+            ):
+                pairs[("-", d.gold if d.type == "NONE" else d.type)] += 1
+            continue
+        golds = (
+            d.gold.split(",")
+            if d.kind == "retyped" or d.set == "conflibert"
+            else sorted(missed.get((d.set, d.text), {"-"}))
+        )
+        for gold in golds:
+            pairs[(d.type, gold or "-")] += 1
+    return pairs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--min", type=int, default=1, help="only kinds seen this often")
+    parser.add_argument(
+        "--triggers", action="store_true", help="also RAMS, WikiEvents fit triggers retyped"
+    )
     args = parser.parse_args()
     found = [d for name, items in fit_sentences().items() for d in disagreements(name, items)]
+    if args.triggers:
+        found += [d for name, docs in fit_trigger_documents().items() for d in retyped(name, docs)]
     kinds = Counter((d.kind, d.type, d.lemma) for d in found)
     print("count  kind    type       lemma       sets")
     for (kind, type_, lemma), n in kinds.most_common():
@@ -138,6 +217,9 @@ def main() -> None:
             continue
         sets = Counter(d.set for d in found if (d.kind, d.type, d.lemma) == (kind, type_, lemma))
         print(f"{n:5}  {kind:7} {type_:10} {lemma or '-':11} {dict(sets)}")
+    print("\nours -> gold (ConfliBERT: the gold class; '-' ours: no main event; '-' gold: none)")
+    for (ours, gold), n in confusions(found).most_common():
+        print(f"{n:5}  {ours:10} -> {gold}")
     print()
     for d in sorted(found, key=lambda d: (d.kind, d.type, d.lemma, d.set)):
         if kinds[(d.kind, d.type, d.lemma)] >= args.min:

@@ -146,6 +146,7 @@ def casualty_host(
             if g.dep_ in ("pcomp", "pobj")
         )
         candidates.append(verb.head)
+    heads = len(candidates)
     candidates.append(child(verb, "nsubj"))
     candidates.append(next(prep_objects(verb, ("by",)), None))
     # "were wounded when Hezbollah fired rockets"
@@ -156,13 +157,14 @@ def casualty_host(
         if c.dep_ == "prep" and c.lower_ == "as":
             for g in c.subtree:
                 candidates.append(g)
-    for token in candidates:
+    for number, token in enumerate(candidates):
         host = mention_at(owner, token)
         if (
             host is not None
             and host is not mention
             and host.type is not None
             and (host.type in ("ASSAULT", "COERCE", "PROTEST") or mention.type is None)
+            and not (number >= heads and is_arrest_for(mention, host))
         ):
             return host
     if mention.type is None:
@@ -170,3 +172,13 @@ def casualty_host(
             if other is not mention and not other.folded and other.type == "ASSAULT":
                 return other
     return None
+
+
+def is_arrest_for(mention: Mention, host: Mention) -> bool:
+    """An arrest whose own clause or phrase names an act other than a coercion gives its reason,
+    not the act it counts: "police arrested four people after a bomb exploded", "detained a
+    suspect in the shrine bombing" are arrests (CAMEO 173, PLOVER COERCE arrest) by the police,
+    apart from the bombing (CAMEO 18). Arrests in a raid or crackdown ("20 were arrested in the
+    raid", COERCE) and an arrest clause hung on an attack ("stormed the village, arresting 20")
+    still count into it."""
+    return mention.sense.casualty == "arrested" and host.type != "COERCE"

@@ -28,7 +28,14 @@ def _particle(token: Token) -> str | None:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children):
             return "out"
+        # "the rebels pulled back from the front line", "backed down on the tax": the parser
+        # reads a particle right after an intransitive verb as an adverb
+        if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in ADVERB_PARTICLES:
+            return c.lower_
     return None
+
+
+ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "up", "over", "away"})
 
 
 def lemma_candidates(token: Token) -> list[str]:
@@ -153,9 +160,11 @@ def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:
         return sense
     counted = obj.lemma_.lower() in COUNT_HEADS or obj.like_num
     for lemma in kind_lemmas(obj, with_of=counted):
-        for cls in lex.classes_of(lemma):
-            override = sense.by_object.get(cls)
-            if override is not None:
+        classes = lex.classes_of(lemma)
+        # the entry's order decides between two classes of one word ("peacekeepers" are troops
+        # and observers: `send` lists observers first)
+        for cls, override in sense.by_object.items():
+            if cls in classes:
                 return sense.with_override(override)
     return sense
 

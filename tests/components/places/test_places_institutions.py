@@ -1,0 +1,79 @@
+"""A town or US county opening an institution's name is a toponym embedded in the name.
+
+Entities are fixed by hand so that each test tests the rule, not the model's guess.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.components.places.component import Component
+
+from .test_places_echoes import _toponyms, _with_entities
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from newsgraph.nlp import get_pipeline
+
+    return get_pipeline(components=("newsgraph_places",))
+
+
+@pytest.fixture(scope="module")
+def component(nlp: Language) -> Component:
+    return nlp.get_pipe("newsgraph_places")
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "town"),
+    [
+        (
+            "Officers of the Corsicana Police Department arrested a man.",
+            "Corsicana Police Department",
+            "Corsicana",
+        ),
+        (
+            "A deputy of the Levy County Sheriff's Office closed the road.",
+            "Levy County Sheriff's Office",
+            "Levy County",
+        ),
+        (
+            "The Kanawha County Board of Education met on Tuesday.",
+            "Kanawha County Board of Education",
+            "Kanawha County",
+        ),
+    ],
+)
+def test_a_town_opening_an_institution_name_is_an_embedded_toponym(
+    nlp: Language, component: Component, text: str, organisation: str, town: str
+) -> None:
+    doc = _with_entities(nlp, text, [(0, organisation, "ORG")])
+    found = _toponyms(component, doc)
+    assert [(name, start, role) for name, start, role, _ in found] == [
+        (town, text.index(town), "embedded")
+    ]
+    assert found[0][3] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        # an institution's level, not a town ("Supreme" is a Louisiana hamlet)
+        ("The Supreme Court ruled on Monday.", "Supreme Court"),
+        # no title-case word of the organisation's own after the name
+        (
+            "She joined the Parks and Recreation Advisory Commission.",
+            "Parks and Recreation Advisory Commission",
+        ),
+        # no institution word
+        ("The Corsicana Chamber of Commerce met.", "Corsicana Chamber of Commerce"),
+        # a division the gazetteer lacks follows the town's name: the toponym is longer
+        ("The Mayo County Council met on Monday.", "Mayo County Council"),
+    ],
+)
+def test_other_organisations_opening_with_a_gazetteer_name_stay_names(
+    nlp: Language, component: Component, text: str, organisation: str
+) -> None:
+    doc = _with_entities(nlp, text, [(0, organisation, "ORG")])
+    assert _toponyms(component, doc) == []

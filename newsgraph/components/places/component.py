@@ -23,8 +23,8 @@ from ..actors.unresolved import UNRESOLVED_PREFIX
 from .echoes import placed_names_again
 from .filters import drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
-from .institutions import with_institution_towns
 from .local_places import find_local_places
+from .org_towns import with_towns_in_organisations
 from .recognizer import Recognizer, Toponym, outlet_country
 from .resolver import Resolver, clean_surface, default_resolver
 from .weights import ResolverWeights
@@ -80,7 +80,7 @@ class Component:
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """All toponyms of ``doc``, each resolved (``entry`` None where nothing matched)."""
         try:
-            toponyms = with_institution_towns(doc, self.recognizer(doc), self.resolver.gaz)
+            toponyms = with_towns_in_organisations(doc, self.recognizer(doc), self.recognizer)
             article = doc._.ng_article
             outlet = article.outlet if article is not None else None
             hint = outlet_country(outlet) or self.named_outlet_country(outlet)

@@ -77,3 +77,42 @@ def test_other_organisations_opening_with_a_gazetteer_name_stay_names(
 ) -> None:
     doc = _with_entities(nlp, text, [(0, organisation, "ORG")])
     assert _toponyms(component, doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("A Gainesville man was arrested on Friday.", "Gainesville"),
+        ("Deputies searched the Evansville home on Monday.", "Evansville"),
+    ],
+)
+def test_a_town_tagged_as_an_organisation_that_modifies_a_noun_is_a_place(
+    nlp: Language, component: Component, text: str, town: str
+) -> None:
+    doc = _with_entities(nlp, text, [(0, town, "ORG")])
+    found = _toponyms(component, doc)
+    assert [(name, start, role) for name, start, role, _ in found] == [
+        (town, text.index(town), "place")
+    ]
+    assert found[0][3] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # an acronym ("Nato" is also a town of the Philippines)
+        ("NATO bases were expanded last year.", [(0, "NATO", "ORG")]),
+        # a name the article gives a person
+        (
+            "Abraham Lincoln wrote it. A Lincoln letter was sold.",
+            [(0, "Abraham Lincoln", "PERSON"), (1, "Lincoln", "ORG")],
+        ),
+        # a hamlet of the gazetteer
+        ("The Adena people built mounds.", [(0, "Adena", "ORG")]),
+    ],
+)
+def test_other_organisations_modifying_a_noun_stay_names(
+    nlp: Language, component: Component, text: str, entities: list[tuple[int, str, str]]
+) -> None:
+    doc = _with_entities(nlp, text, entities)
+    assert _toponyms(component, doc) == []

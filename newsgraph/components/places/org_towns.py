@@ -6,6 +6,9 @@
   (``echoes.py``). An official GeoNames town or a US county, of any size, opening an
   organisation's name that holds an institution word (``institution_words`` in
   ``places_metonymy.yaml``: department, court, police, office, board ...) is read so.
+- **A town opening an NER place the gazetteer lacks that names an institution or public
+  building** ("the Anderson County Sheriff's Office", "Greer City Hall", "the Titus County Jail"
+  tagged GPE or FAC): the town, embedded, in place of the unknown name.
 - **A town as a whole "ORG" modifying a common noun** ("a Gainesville man", "Hanover police",
   "the Buford home"): the town the person or thing is from, a place.
 
@@ -44,6 +47,7 @@ def with_towns_in_organisations(
 ) -> list[Toponym]:
     """``toponyms`` with the towns the small model tagged as organisations that none of them
     overlaps (text order), to be resolved with the others."""
+    toponyms = [_town_opening_an_unknown_name(doc, t, recognizer.gaz) for t in toponyms]
     taken = [(t.start, t.end) for t in toponyms]
     added = [
         Toponym(name.start_char, name.end_char, name.text, source, role)
@@ -70,6 +74,21 @@ def _towns_in_organisations(doc: Doc, recognizer: Recognizer) -> list[tuple[Span
         if name is not None:
             found.append((name, "ner", _role(name)))
     return found
+
+
+def _town_opening_an_unknown_name(doc: Doc, toponym: Toponym, gazetteer: Gazetteer) -> Toponym:
+    """An NER place the gazetteer does not know that is an institution or public building
+    of a town ("the Anderson County Sheriff's Office", "Greer City Hall" tagged GPE or FAC)
+    gives way to the town, embedded in it; any other toponym is kept as it is."""
+    if toponym.source != "ner" or any(True for _ in gazetteer.candidates(toponym.text)):
+        return toponym
+    span = doc.char_span(toponym.start, toponym.end)
+    if span is None or not _names_an_institution(span):
+        return toponym
+    name = _opening_town(span, gazetteer)
+    if name is None:
+        return toponym
+    return Toponym(name.start_char, name.end_char, name.text, "embedded", "embedded")
 
 
 def _names_an_institution(ent: Span) -> bool:

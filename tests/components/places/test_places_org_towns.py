@@ -116,3 +116,34 @@ def test_other_organisations_modifying_a_noun_stay_names(
 ) -> None:
     doc = _with_entities(nlp, text, entities)
     assert _toponyms(component, doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "building", "label", "town"),
+    [
+        (
+            "Two men were held in the Titus County Jail overnight.",
+            "Titus County Jail",
+            "FAC",
+            "Titus County",
+        ),
+        ("Protesters gathered outside Greer City Hall.", "Greer City Hall", "GPE", "Greer"),
+    ],
+)
+def test_a_town_opening_an_unknown_institution_tagged_a_place_replaces_it(
+    nlp: Language, component: Component, text: str, building: str, label: str, town: str
+) -> None:
+    doc = _with_entities(nlp, text, [(0, building, label)])
+    found = _toponyms(component, doc)
+    assert [(name, start, role) for name, start, role, _ in found] == [
+        (town, text.index(town), "embedded")
+    ]
+    assert found[0][3] is not None
+
+
+def test_an_unknown_place_without_an_institution_word_is_kept_whole(
+    nlp: Language, component: Component
+) -> None:
+    text = "Rebels held the Greer Ridge overnight."
+    doc = _with_entities(nlp, text, [(0, "Greer Ridge", "LOC")])
+    assert [t[0] for t in _toponyms(component, doc)] == ["Greer Ridge"]

@@ -8,7 +8,7 @@
   ``places_metonymy.yaml``: department, court, police, office, board ...) is read so.
 - **A town opening an NER place the gazetteer lacks that names an institution or public
   building** ("the Anderson County Sheriff's Office", "Greer City Hall", "the Titus County Jail"
-  tagged GPE or FAC): the town, embedded, in place of the unknown name.
+  tagged GPE or FAC): the town, embedded, beside the unknown name.
 - **A town as a whole "ORG" modifying a common noun** ("a Gainesville man", "Hanover police",
   "the Buford home"): the town the person or thing is from, a place.
 
@@ -45,11 +45,16 @@ MIN_POPULATION_MODIFIER = 10_000
 def with_towns_in_organisations(
     doc: Doc, toponyms: list[Toponym], recognizer: Recognizer
 ) -> list[Toponym]:
-    """``toponyms`` with the towns the small model tagged as organisations that none of them
-    overlaps (text order), to be resolved with the others."""
-    toponyms = [_town_opening_an_unknown_name(doc, t, recognizer.gaz) for t in toponyms]
+    """``toponyms`` with the towns the small model tagged as (part of) organisations, and
+    those opening unknown institutions' names, added (text order), to be resolved with the
+    others."""
     taken = [(t.start, t.end) for t in toponyms]
     added = [
+        town
+        for toponym in toponyms
+        if (town := _town_opening_an_unknown_name(doc, toponym, recognizer.gaz)) is not None
+    ]
+    added += [
         Toponym(name.start_char, name.end_char, name.text, source, role)
         for name, source, role in _towns_in_organisations(doc, recognizer)
         if not any(start < name.end_char and name.start_char < end for start, end in taken)
@@ -76,18 +81,21 @@ def _towns_in_organisations(doc: Doc, recognizer: Recognizer) -> list[tuple[Span
     return found
 
 
-def _town_opening_an_unknown_name(doc: Doc, toponym: Toponym, gazetteer: Gazetteer) -> Toponym:
-    """An NER place the gazetteer does not know that is an institution or public building
-    of a town ("the Anderson County Sheriff's Office", "Greer City Hall" tagged GPE or FAC)
-    gives way to the town, embedded in it; any other toponym is kept as it is."""
+def _town_opening_an_unknown_name(
+    doc: Doc, toponym: Toponym, gazetteer: Gazetteer
+) -> Toponym | None:
+    """The town, embedded, opening an NER place the gazetteer does not know that is an
+    institution or public building ("the Anderson County Sheriff's Office", "Greer City Hall"
+    tagged GPE or FAC). The NER place stays as well: LGL marks the town ("Greer"), GeoWebNews
+    the building ("Cavan Town Hall")."""
     if toponym.source != "ner" or any(True for _ in gazetteer.candidates(toponym.text)):
-        return toponym
+        return None
     span = doc.char_span(toponym.start, toponym.end)
     if span is None or not _names_an_institution(span):
-        return toponym
+        return None
     name = _opening_town(span, gazetteer)
     if name is None:
-        return toponym
+        return None
     return Toponym(name.start_char, name.end_char, name.text, "embedded", "embedded")
 
 

@@ -8,7 +8,8 @@
   ``places_metonymy.yaml``: department, court, police, office, board ...) is read so.
 - **A town opening an NER place the gazetteer lacks that names an institution or public
   building** ("the Anderson County Sheriff's Office", "Greer City Hall", "the Titus County Jail"
-  tagged GPE or FAC): the town, embedded, beside the unknown name.
+  tagged GPE or FAC): the town, embedded, in place of an institution's name and beside a
+  building's (GeoWebNews marks "Cavan Town Hall" whole, LGL "Greer" in "Greer City Hall").
 - **A town as a whole "ORG" modifying a common noun** ("a Gainesville man", "Hanover police",
   "the Buford home"): the town the person or thing is from, a place.
 
@@ -45,23 +46,25 @@ MIN_POPULATION_MODIFIER = 10_000
 def with_towns_in_organisations(
     doc: Doc, toponyms: list[Toponym], recognizer: Recognizer
 ) -> list[Toponym]:
-    """``toponyms`` with the towns the small model tagged as (part of) organisations, and
-    those opening unknown institutions' names, added (text order), to be resolved with the
-    others."""
+    """``toponyms`` with the towns the small model tagged as (part of) organisations added
+    (text order), to be resolved with the others; an unknown institution's name tagged as a
+    place gives way to the town opening it, an unknown building's is kept beside it."""
+    kept, towns = [], []
+    for toponym in toponyms:
+        town, building = _town_opening_an_unknown_name(doc, toponym, recognizer.gaz)
+        if town is not None:
+            towns.append(town)
+        if town is None or building:
+            kept.append(toponym)
     taken = [(t.start, t.end) for t in toponyms]
-    added = [
-        town
-        for toponym in toponyms
-        if (town := _town_opening_an_unknown_name(doc, toponym, recognizer.gaz)) is not None
-    ]
-    added += [
+    towns += [
         Toponym(name.start_char, name.end_char, name.text, source, role)
         for name, source, role in _towns_in_organisations(doc, recognizer)
         if not any(start < name.end_char and name.start_char < end for start, end in taken)
     ]
-    if not added:
+    if not towns:
         return toponyms
-    return sorted([*toponyms, *added], key=lambda t: t.start)
+    return sorted([*kept, *towns], key=lambda t: t.start)
 
 
 def _towns_in_organisations(doc: Doc, recognizer: Recognizer) -> list[tuple[Span, str, str]]:
@@ -83,20 +86,22 @@ def _towns_in_organisations(doc: Doc, recognizer: Recognizer) -> list[tuple[Span
 
 def _town_opening_an_unknown_name(
     doc: Doc, toponym: Toponym, gazetteer: Gazetteer
-) -> Toponym | None:
+) -> tuple[Toponym | None, bool]:
     """The town, embedded, opening an NER place the gazetteer does not know that is an
     institution or public building ("the Anderson County Sheriff's Office", "Greer City Hall"
-    tagged GPE or FAC). The NER place stays as well: LGL marks the town ("Greer"), GeoWebNews
-    the building ("Cavan Town Hall")."""
+    tagged GPE or FAC), and whether the name is a building's."""
     if toponym.source != "ner" or any(True for _ in gazetteer.candidates(toponym.text)):
-        return None
+        return None, False
     span = doc.char_span(toponym.start, toponym.end)
-    if span is None or not _names_an_institution(span):
-        return None
+    if span is None:
+        return None, False
+    building = any(token.lower_ in word_set("building_words") for token in span)
+    if not building and not _names_an_institution(span):
+        return None, False
     name = _opening_town(span, gazetteer)
     if name is None:
-        return None
-    return Toponym(name.start_char, name.end_char, name.text, "embedded", "embedded")
+        return None, False
+    return Toponym(name.start_char, name.end_char, name.text, "embedded", "embedded"), building
 
 
 def _names_an_institution(ent: Span) -> bool:

@@ -130,7 +130,7 @@ def test_other_organisations_modifying_a_noun_stay_names(
         ("Protesters gathered outside Greer City Hall.", "Greer City Hall", "GPE", "Greer"),
     ],
 )
-def test_a_town_opening_an_unknown_institution_tagged_a_place_is_embedded_in_it(
+def test_a_town_opening_an_unknown_building_tagged_a_place_is_embedded_beside_it(
     nlp: Language, component: Component, text: str, building: str, label: str, town: str
 ) -> None:
     doc = _with_entities(nlp, text, [(0, building, label)])
@@ -138,6 +138,18 @@ def test_a_town_opening_an_unknown_institution_tagged_a_place_is_embedded_in_it(
     start = text.index(town)
     assert set(found) == {(building, start, "place"), (town, start, "embedded")}
     assert found[(town, start, "embedded")] is not None
+
+
+def test_a_town_opening_an_unknown_institution_tagged_a_place_replaces_it(
+    nlp: Language, component: Component
+) -> None:
+    text = "A spokesman for the Titus County Sheriff's Office said the road was shut."
+    doc = _with_entities(nlp, text, [(0, "Titus County Sheriff's Office", "GPE")])
+    found = _toponyms(component, doc)
+    assert [(name, start, role) for name, start, role, _ in found] == [
+        ("Titus County", text.index("Titus"), "embedded")
+    ]
+    assert found[0][3] is not None
 
 
 def test_an_unknown_place_without_an_institution_word_is_kept_whole(

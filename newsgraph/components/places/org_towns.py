@@ -13,7 +13,7 @@
 - **A town as a whole "ORG" modifying a common noun** ("a Gainesville man", "Hanover police",
   "the Buford home"): the town the person or thing is from, a place.
 
-The counts behind both are in the data file and in docs/places.md (session 11).
+The counts behind them are in the data file and in docs/places.md (session 11).
 """
 
 from __future__ import annotations

@@ -6,7 +6,12 @@ system place overlapping the span counts). For each miss it prints what NER made
 whether the gazetteer holds it (``primary``: an official name; ``alt``: another name only), and
 for GeoWebNews and LGL the false toponyms by source and role as well.
 
-    python tools/places_recognition_audit.py [gwn lgl el rams] [--examples N]
+``--org-shapes`` (GeoWebNews, LGL) counts instead the organisation names (NER ORG) that open
+with an official gazetteer name ("the Madison Police Department"), by the organisation's last
+word: how often that opening name is a gold toponym, and how often we find it already; and the
+ORG entities that are wholly such a name, by the word before them.
+
+    python tools/places_recognition_audit.py [gwn lgl el rams] [--examples N] [--org-shapes]
 """
 
 from __future__ import annotations
@@ -131,13 +136,81 @@ def audit(name: str, items: Iterable[tuple[str, list[Range]]], exact: bool, exam
             print(f"{sum(names.values()):6d}  {kind}: {names.most_common(examples)}")
 
 
+def _opening_name(ent, gazetteer) -> tuple[int, int] | None:
+    """Token range of the longest official gazetteer name (at most three words) opening
+    ``ent`` after "the" and leaving words of the entity's own after it."""
+    first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    for size in (3, 2, 1):
+        stop = first + size
+        if stop >= ent.end:
+            continue
+        words = ent.doc[first:stop]
+        if not all(t.is_title or t.is_upper for t in words if t.is_alpha):
+            continue
+        if any(primary for _, primary in gazetteer.candidates(words.text)):
+            return first, stop
+    return None
+
+
+def org_shapes(name: str, items: Iterable[tuple[str, list[Range]]], examples: int) -> None:
+    """Organisation names that open with, or are wholly, an official gazetteer name: gold
+    toponym or not, found by us or not (``--org-shapes``)."""
+    nlp = load_spacy_model()
+    component = Component(nlp)
+    gazetteer = get_gazetteer()
+    items = list(items)
+    heads: dict[str, Counter[str]] = defaultdict(Counter)
+    head_names: dict[str, Counter[str]] = defaultdict(Counter)
+    wholes: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_, gold), doc in zip(items, nlp.pipe(t for t, _ in items), strict=True):
+        component(doc)
+        ours = {(t.start, t.end) for t in find_toponyms(doc)}
+        gold_spans = set(gold)
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            opening = _opening_name(ent, gazetteer)
+            if opening is not None:
+                span = ent.doc[opening[0] : opening[1]]
+                key = next((t.lower_ for t in reversed(ent) if t.is_alpha), ent[-1].lower_)
+                table, names = heads[key], head_names[key]
+            else:
+                start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                span = ent.doc[start : ent.end]
+                if not any(primary for _, primary in gazetteer.candidates(span.text)):
+                    continue
+                key = ent.doc[ent.start - 1].lower_ if ent.start > 0 else "^"
+                table, names = wholes[key], head_names["whole:" + key]
+            chars = (span.start_char, span.end_char)
+            verdict = ("gold" if chars in gold_spans else "not gold") + (
+                ", found" if chars in ours else ""
+            )
+            table[verdict] += 1
+            names[f"{span.text} [{verdict}]"] += 1
+    print(f"== {name} fit: ORG names opening with an official gazetteer name, by last word")
+    for title, table in (("opening", heads), ("whole ORG, by the word before", wholes)):
+        print(f"-- {title}")
+        for key, verdicts in sorted(table.items(), key=lambda kv: -sum(kv[1].values())):
+            gold = verdicts["gold"] + verdicts["gold, found"]
+            total = sum(verdicts.values())
+            shown = head_names[key if title == "opening" else "whole:" + key]
+            print(f"{total:5d} {gold:4d} gold  {key!r}: {dict(verdicts)}")
+            if examples:
+                print(f"          {shown.most_common(examples)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", default=["gwn", "lgl", "el", "rams"])
     parser.add_argument("--examples", type=int, default=8)
+    parser.add_argument("--org-shapes", action="store_true", help="GeoWebNews and LGL only")
     args = parser.parse_args()
     for name in args.sets:
-        if name in geo.SETS:
+        if args.org_shapes:
+            if name not in geo.SETS:
+                parser.error("--org-shapes counts GeoWebNews and LGL only")
+            org_shapes(name, _geo_items(name), args.examples)
+        elif name in geo.SETS:
             audit(name, _geo_items(name), exact=True, examples=args.examples)
         elif name == "el":
             audit("event-location", _event_location_items(), exact=False, examples=args.examples)

@@ -24,6 +24,7 @@ from .echoes import placed_names_again
 from .filters import drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
 from .local_places import find_local_places
+from .org_towns import with_towns_in_organisations
 from .recognizer import Recognizer, Toponym, outlet_country
 from .resolver import Resolver, clean_surface, default_resolver
 from .weights import ResolverWeights
@@ -79,7 +80,7 @@ class Component:
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """All toponyms of ``doc``, each resolved (``entry`` None where nothing matched)."""
         try:
-            toponyms = self.recognizer(doc)
+            toponyms = with_towns_in_organisations(doc, self.recognizer(doc), self.recognizer)
             article = doc._.ng_article
             outlet = article.outlet if article is not None else None
             hint = outlet_country(outlet) or self.named_outlet_country(outlet)

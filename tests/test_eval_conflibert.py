@@ -122,8 +122,10 @@ def test_quality_floor_heldout() -> None:
 # recorded phrase (events/spans.py, session 10, "cbtarget10"), 2026-12-06: target exact 0.560
 # alone; both together 0.562 (2026-12-06); what a statement is about read from a clause its
 # object holds and a purpose clause's beneficiary as the target of a thing sent (session 11,
-# "cbtarget11", docs/events.md), 2026-12-06: target exact 0.573; floors measured - 0.01
-FLOORS = {"accuracy": 0.858, "source exact": 0.845, "target exact": 0.563}
+# "cbtarget11", docs/events.md), 2026-12-06: target exact 0.573; with every session-11 merge
+# (rams11, plover11, place11 too), 2026-12-06: accuracy 0.868, source exact 0.857, target exact
+# 0.575; floors measured - 0.01
+FLOORS = {"accuracy": 0.858, "source exact": 0.847, "target exact": 0.565}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...model import Event
-from .accused import accused_doer, load_frames
 from .lexicon import load_lexicon
 
 
@@ -64,8 +63,6 @@ def main_events(
         if anchor is None:
             dominated.add(event.id)
             continue
-        if _is_charged_act(anchor, event):
-            continue  # "blamed X for the bombing": the bombing, as alleged, beside the blame
         ancestors = _dominating_ancestors(anchor)
         for other in events:
             if other.id == event.id or evidence_tokens[other.id] & evidence_tokens[event.id]:
@@ -76,10 +73,3 @@ def main_events(
                 else:
                     dominated.add(event.id)
     return [event for event in events if event.id not in dominated]
-
-
-def _is_charged_act(anchor: Token, event: Event) -> bool:
-    """An act an accusing verb charges someone with (``accused_doers.yaml``), kept as an event
-    of its own with the accused as its alleged doer (``folds._charged_act``)."""
-    frames = load_frames()
-    return event.type in frames.types and accused_doer(anchor, frames) is not None

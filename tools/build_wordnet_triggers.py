@@ -66,6 +66,7 @@ COPIED = ("type", "mode", "casualty", "reciprocal", "embeds", "needs_object", "n
 CONTEXT_KEYS = (
     "by_object",
     "by_modifier",
+    "by_subject",
     "speech_type",
     "not_complements",
     "negated_type",

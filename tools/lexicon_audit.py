@@ -1,11 +1,11 @@
 """Audit the event trigger lexicon for single-example support (issue 13).
 
 For every entry of ``newsgraph/components/events/data/en/event_triggers.yaml`` (verbs, nouns,
-phrases, and each ``by_object`` / ``by_modifier`` sense) counts the FIT sentences it fires on
-in the fit parts of PLOVER GSR, the PETRARCH-2 suite, ConfliBERT CAMEO, RAMS, WikiEvents and
-MUC-4 (the same fit
-parts ``newsgraph eval`` scores: ``split_of``, and for WikiEvents and MUC-4 the scored train
-sample), and says whether the comment above the entry cites a codebook (PLOVER or CAMEO).
+phrases, and each ``by_object`` / ``by_modifier`` / ``by_subject`` sense) counts the FIT
+sentences it fires on in the fit parts of PLOVER GSR, the PETRARCH-2 suite, ConfliBERT CAMEO,
+RAMS, WikiEvents and MUC-4 (the same fit parts ``newsgraph eval`` scores: ``split_of``, and
+for WikiEvents and MUC-4 the scored train sample), and says whether the comment above the
+entry cites a codebook (PLOVER or CAMEO).
 
 "Fires" is the sentence detector's own lookup (``SentenceDetector`` on the base spaCy parse,
 no actors, no learned trigger model), before folds and flags: a mention folded into another
@@ -81,10 +81,15 @@ def _noun_key(token, lex: Lexicon) -> str:
 
 
 def _override_name(base: Sense, sense: Sense) -> str | None:
-    """The ``by_object`` / ``by_modifier`` class whose override gave ``sense``, if any."""
+    """The ``by_object`` / ``by_modifier`` / ``by_subject`` class whose override gave ``sense``,
+    if any."""
     if (base.type, base.mode) == (sense.type, sense.mode):
         return None
-    for kind, table in (("by_object", base.by_object), ("by_modifier", base.by_modifier)):
+    for kind, table in (
+        ("by_object", base.by_object),
+        ("by_modifier", base.by_modifier),
+        ("by_subject", base.by_subject),
+    ):
         for name, override in table.items():
             if (override.type, override.mode) == (sense.type, sense.mode):
                 return f"{kind}:{name}"
@@ -126,6 +131,7 @@ def all_entries(lex: Lexicon, phrases: dict[int, str]) -> list[str]:
             out.append(f"{kind}:{key}")
             out += [f"{kind}:{key}/by_object:{c}" for c in sense.by_object]
             out += [f"{kind}:{key}/by_modifier:{m}" for m in sense.by_modifier]
+            out += [f"{kind}:{key}/by_subject:{c}" for c in sense.by_subject]
     return out + sorted(set(phrases.values()))
 
 

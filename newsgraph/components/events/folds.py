@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .accused import accused_doer, load_frames
 from .mention import Mention
 from .roles import child, prep_objects
 
@@ -63,7 +64,7 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 inner_tokens.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
         for tok in inner_tokens:
             inner = mention_at(owner, tok)
-            if inner is None or inner is host:
+            if inner is None or inner is host or _charged_act(tok, inner):
                 continue
             fold_into(owner, host, inner)
             if (
@@ -88,6 +89,14 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
             if holder is not mention and holder.anchor is mention.target:
                 # the target is an event ("rejected the deployment of ..."): its target
                 mention.target = holder.target or mention.target
+
+
+def _charged_act(token: Token, inner: Mention) -> bool:
+    """An act an accusing verb charges someone with ("blamed the rebels for the bombing",
+    ``accused_doers.yaml``) stays an event of its own: its doer is the accused, as the
+    accusation alleges (``component._charged_doer``), not part of the ACCUSE event."""
+    frames = load_frames()
+    return inner.type in frames.types and accused_doer(token, frames) is not None
 
 
 # sending people to find out is the investigation itself (CAMEO 09 investigate: "sent seven

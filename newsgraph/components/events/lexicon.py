@@ -50,6 +50,8 @@ class Sense:
     source_preps: tuple[str, ...] = ("by", "from")
     by_object: dict[str, Sense] = field(default_factory=dict)
     by_modifier: dict[str, Sense] = field(default_factory=dict)
+    # verbs with no object: subject classes that give another type/mode ("a bomb blew up")
+    by_subject: dict[str, Sense] = field(default_factory=dict)
     negated_type: str | None = None
     reciprocal: bool = False
     embeds: bool = False
@@ -70,8 +72,17 @@ class Sense:
     needs_place: bool = False
 
     def with_override(self, override: Sense) -> Sense:
-        """This sense with another type/mode (from ``by_object``/``by_modifier``)."""
-        return replace(self, type=override.type, mode=override.mode, by_object={}, by_modifier={})
+        """This sense with another type/mode (from ``by_object``/``by_modifier``/``by_subject``),
+        and the override's target prepositions where it names some ("a bomb blew up near")."""
+        return replace(
+            self,
+            type=override.type,
+            mode=override.mode,
+            target_preps=override.target_preps or self.target_preps,
+            by_object={},
+            by_modifier={},
+            by_subject={},
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +210,11 @@ def _words(values: Any) -> tuple[str, ...]:
 def _sense(entry: dict[str, Any]) -> Sense:
     def overrides(key: str) -> dict[str, Sense]:
         return {
-            str(k): Sense(type=v.get("type"), mode=v.get("mode"))
+            str(k): Sense(
+                type=v.get("type"),
+                mode=v.get("mode"),
+                target_preps=_words(v.get("target_preps")),
+            )
             for k, v in (entry.get(key) or {}).items()
         }
 
@@ -211,6 +226,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         source_preps=_words(entry.get("source_preps")) or ("by", "from"),
         by_object=overrides("by_object"),
         by_modifier=overrides("by_modifier"),
+        by_subject=overrides("by_subject"),
         negated_type=entry.get("negated_type"),
         reciprocal=bool(entry.get("reciprocal", False)),
         embeds=bool(entry.get("embeds", False)),

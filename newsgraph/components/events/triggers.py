@@ -169,6 +169,17 @@ def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:
     return sense
 
 
+def subject_sense(sense: Sense, subject: Token | None, obj: Token | None, lex: Lexicon) -> Sense:
+    """A verb with no object read by its subject's class (``by_subject``): "a car bomb blew up
+    near the market" is a bombing, "rebels blew up the bridge" a destruction (``by_object``)."""
+    if obj is not None or subject is None or not sense.by_subject:
+        return sense
+    for cls, override in sense.by_subject.items():
+        if of_classes(subject, (cls,), lex):
+            return sense.with_override(override)
+    return sense
+
+
 # heads of an amount that names what it measures with "in" ("$33 million in assistance", "an
 # increase in funding"): CAMEO 071 codes the aid announced, whatever its size (only aid: "an
 # increase in attacks" announced is no attack by the announcer)

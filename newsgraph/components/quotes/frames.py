@@ -271,7 +271,8 @@ def take_content_prepositions(doc: Doc, drafts: list[Draft], prepositions: froze
     on the cue's head is the cue's ("supporters of | the bill", "has been vocal on | the
     issue"): PolNeAR's annotators put it in the cue 41 times and leave it in the
     content 6 (the first 400 train articles and the fit part; "in", "at", "to" go both ways and
-    are left out). Runs on the final drafts, whatever pass drew the cue."""
+    are left out; "about" and "against" follow gold's convention, ``quote_rules.yaml``). Runs on
+    the final drafts, whatever pass drew the cue."""
     text = doc_text(doc)
     for draft in drafts:
         if draft.cue is None or not draft.content:

@@ -94,6 +94,22 @@ def test_a_bomb_going_off_is_a_bombing_an_alarm_is_none(nlp: Language) -> None:
     assert _types(nlp, "The alarm went off at midnight.") == []
 
 
+def test_a_bomb_blowing_up_is_a_bombing_of_what_it_was_near(nlp: Language) -> None:
+    # CAMEO 183 bombing: with no object, an explosive subject makes "blew up" the explosion
+    (blast,) = _events(nlp, "A truck bomb blew up outside the courthouse on Monday.")
+    assert (blast.type, blast.mode) == ("ASSAULT", "explosives")
+    assert blast.target.span is not None and blast.target.span.text == "the courthouse"
+
+
+def test_blowing_up_a_thing_or_a_thing_blowing_up_stays_destruction(nlp: Language) -> None:
+    # PLOVER COERCE mode destroy: the subject condition holds only with no object, of explosives
+    (factory,) = _events(nlp, "The chemical plant blew up after a gas leak.")
+    assert (factory.type, factory.mode) == ("COERCE", "destroy")
+    (bridge,) = _events(nlp, "Rebels blew up the bridge near the village.")
+    assert (bridge.type, bridge.mode) == ("COERCE", "destroy")
+    assert bridge.target.span is not None and bridge.target.span.text == "the bridge"
+
+
 def test_seizing_a_town_is_occupation_seizing_goods_or_a_house_confiscation(
     nlp: Language,
 ) -> None:

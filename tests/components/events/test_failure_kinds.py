@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from newsgraph.components.events import component as events_component
 from newsgraph.components.events.accused import AccusationFrames, accused_doer
+from newsgraph.components.events.summary import main_events
 from newsgraph.model import Event
 from newsgraph.nlp import get_pipeline
 
@@ -277,3 +278,27 @@ def test_the_charge_frame_reads_the_object_of_an_active_charge(pipeline: Languag
 )
 def test_a_person_charged_or_arrested_is_no_doer_by_default(pipeline: Language, text: str) -> None:
     assert all(e.source.actor is None for e in _events(pipeline, text) if e.type == "ASSAULT")
+
+
+def test_the_accused_of_a_blamed_attack_is_its_doer_as_the_accuser_says(
+    pipeline: Language,
+) -> None:
+    """ "blamed X for the bombing" (``accused_doers.yaml``, ``blame: [for]``): the bombing is an
+    event of its own whose doer is X, attributed to the accusation, never the outlet's fact;
+    the accusation stays, aimed at X."""
+    doc = pipeline("The governor blamed the Northland rebels for the bombing of the bridge.")
+    (attack,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    (accusation,) = [e for e in doc._.ng_events if e.type == "ACCUSE"]
+    (statement,) = doc._.ng_statements
+    assert _source(attack) == "the Northland rebels"
+    assert attack.attributed_to == statement.id and statement.act == "accusation"
+    assert _source(accusation) == "The governor"
+    assert accusation.target.span is not None
+    assert accusation.target.span.text == "the Northland rebels"
+    # the sentence's main event is the blame (PLOVER codes the accusation, not the act alleged)
+    assert [e.type for e in main_events(doc, doc._.ng_events)] == ["ACCUSE"]
+
+
+def test_blaming_someone_for_no_attack_makes_no_attack(pipeline: Language) -> None:
+    types = [e.type for e in _events(pipeline, "The mayor blamed the storm for the blackout.")]
+    assert types == ["ACCUSE"]

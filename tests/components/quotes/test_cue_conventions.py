@@ -148,6 +148,19 @@ def moved_cue_and_content(nlp: Language, text: str, cue: str, content: str) -> t
             "with the farmers who lost their land",
             ("sympathized with", "the farmers who lost their land"),
         ),
+        # "about" and "against" too (PolNeAR train: in the cue 472 / 25 and 108 / 0 times)
+        (
+            "The mayor was optimistic about the harbor plan.",
+            "optimistic",
+            "about the harbor plan",
+            ("optimistic about", "the harbor plan"),
+        ),
+        (
+            "The bishop spoke out against the new mining law.",
+            "spoke out",
+            "against the new mining law",
+            ("spoke out against", "the new mining law"),
+        ),
         # "to" goes both ways in PolNeAR: left in the content
         (
             "The envoy complained to the farmers about the delays.",

@@ -325,8 +325,6 @@ def test_an_attack_blamed_on_someone_is_their_act_as_the_accuser_says(
 
 
 def test_an_attack_blamed_on_a_cause_has_no_doer(pipeline: Language) -> None:
-    doc = pipeline("The collapse of the embassy wall was blamed on the storm.")
-    assert all(e.source.span is None for e in doc._.ng_events if e.type == "ASSAULT")
     doc = pipeline("The attack on the embassy was blamed on the storm.")
     (attack,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
     assert attack.source.span is None

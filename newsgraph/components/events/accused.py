@@ -5,7 +5,7 @@ fact; the verbs and types are data (``data/en/accused_doers.yaml``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,19 +23,37 @@ MAX_HOPS = 2
 class AccusationFrames:
     verbs: dict[str, frozenset[str]]  # accusing verb lemma -> prepositions of the act charged
     types: frozenset[str]  # event types whose doer the accused is
+    # accusing verb lemma -> prepositions of the accused when the act is the verb's object or
+    # passive subject ("the attack was blamed on X")
+    act_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.verbs or self.act_objects)
 
 
 @lru_cache(maxsize=1)
 def load_frames(path: Path = DATA) -> AccusationFrames:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    verbs = {lemma: frozenset(preps) for lemma, preps in (data.get("verbs") or {}).items()}
-    return AccusationFrames(verbs, frozenset(data.get("types") or ()))
+    return AccusationFrames(
+        _preps_by_verb(data.get("verbs")),
+        frozenset(data.get("types") or ()),
+        _preps_by_verb(data.get("act_objects")),
+    )
+
+
+def _preps_by_verb(entries: dict[str, list[str]] | None) -> dict[str, frozenset[str]]:
+    return {lemma: frozenset(preps) for lemma, preps in (entries or {}).items()}
 
 
 def accused_doer(anchor: Token, frames: AccusationFrames) -> Token | None:
     """The person an accusing verb charges with the act at ``anchor``: its object ("charged
     X with murder"), or its passive subject ("X was charged with murder", "a man charged in
-    the shooting"). None when the act is no prepositional complement of such a verb."""
+    the shooting"), or the object of the preposition an act-object frame names ("the attack
+    was blamed on X"). None when the act is in no such frame."""
+    blamed_on = _accused_of_act_object(anchor, frames)
+    if blamed_on is not None:
+        return blamed_on
     token = anchor
     for _ in range(MAX_HOPS):
         prep = token.head
@@ -50,4 +68,18 @@ def accused_doer(anchor: Token, frames: AccusationFrames) -> Token | None:
         if holder.pos_ != "NOUN":
             return None
         token = holder  # "murder in the shooting": the act charged is the noun above
+    return None
+
+
+def _accused_of_act_object(act: Token, frames: AccusationFrames) -> Token | None:
+    """ "officials blamed the attack on X", "the attack was blamed on X": X, the object of the
+    frame's preposition on the verb whose object or passive subject the act is."""
+    verb = act.head
+    preps = frames.act_objects.get(verb.lemma_.lower())
+    if act.dep_ not in ("dobj", "nsubjpass") or preps is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in verb.children:
+        accused = child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ in preps else None
+        if accused is not None:
+            return accused
     return None

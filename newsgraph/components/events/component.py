@@ -43,7 +43,7 @@ from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .occurrence import says_it_happened
-from .party_filter import PARTY_CLASSES, filter_parties
+from .party_filter import PARTY_CLASSES, filter_parties, names_actor
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
 from .spans import recorded_bounds
@@ -258,16 +258,22 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
     return drafts
 
 
-def _charged_doer(ctx: Context, mention: Mention) -> Token | None:
+def _charged_doer(ctx: Context, mention: Mention, actor_tokens: set[int]) -> Token | None:
     """Whom the accusation holding the act charges with it ("X was charged with murder"):
-    only inside an accusation, so the event stays the accuser's claim (``attributed_to``)."""
+    only inside an accusation or a statement reporting it, so the event stays that statement's
+    claim (``attributed_to``), and only an actor ("blamed on the storm" names a cause)."""
     frames = load_frames()
-    if mention.source is not None or not frames.verbs or mention.type not in frames.types:
+    if mention.source is not None or not frames.configured or mention.type not in frames.types:
         return mention.source
     attributed = statement_holding(ctx.statements, mention.anchor.idx)
-    if attributed is None or attributed.act != "accusation":
+    accused = accused_doer(mention.anchor, frames) if attributed is not None else None
+    if attributed is None or accused is None or not names_actor(accused, actor_tokens):
         return None
-    return accused_doer(mention.anchor, frames)
+    # the accusation itself, or a statement that reports it whole ("police said the attack was
+    # blamed on X", "according to reports"): the event stays that statement's claim
+    if attributed.act == "accusation" or statement_holding([attributed], accused.idx):
+        return accused
+    return None
 
 
 def _speech_target(ctx: Context, statement: Statement) -> Participant:
@@ -541,7 +547,7 @@ def extract_events(
         if party_filter:  # no weapon, act or date as a party (party_filter.py)
             filter_parties(mentions, actor_tokens)
         for mention in mentions:  # "X was charged with murder": X, as the charge alleges
-            mention.source = _charged_doer(ctx, mention)
+            mention.source = _charged_doer(ctx, mention, actor_tokens)
         kept = [m for m in mentions if _is_record(m, lexicon, triggers, actor_tokens)]
         _add_sentence_counts(sent, kept, lexicon)
         for mention in kept:

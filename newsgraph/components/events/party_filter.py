@@ -52,6 +52,7 @@ PRONOUNS = frozenset(
 )
 # the events lexicon's object classes of nouns that name actors: people, troops or bodies
 PARTY_CLASSES = frozenset({"people", "troops", "actors", "inspectors"})
+ARMED_CLASSES = frozenset({"military"})  # "rebels", "militants", "gunmen" (with the struck things)
 # dependents through which a noun phrase names its actor ("Hezbollah's rockets", "a United
 # Nations appeal", "Syrian regime air strikes", "a number of activists", "the missiles fired
 # by the Israeli military"): the phrase then stands for that actor (spans.owner_head)
@@ -109,6 +110,17 @@ def _actorish(token: Token, actor_tokens: set[int]) -> bool:
     ):
         return True
     return bool(load_lexicon().classes_of(token.lemma_.lower()) & PARTY_CLASSES)
+
+
+def names_actor(token: Token, actor_tokens: set[int]) -> bool:
+    """Whether the phrase ``token`` heads names an actor, itself ("the rebels", "Hamas") or
+    through a dependent ("remnants of Hamas"); a cause does not ("the storm")."""
+    lemma_classes = load_lexicon().classes_of(token.lemma_.lower())
+    return (
+        _actorish(token, actor_tokens)
+        or bool(lemma_classes & ARMED_CLASSES)
+        or names_owner(token, actor_tokens)
+    )
 
 
 def names_owner(token: Token, actor_tokens: set[int], depth: int = 2) -> bool:

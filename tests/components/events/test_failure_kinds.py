@@ -302,3 +302,43 @@ def test_the_accused_of_a_blamed_attack_is_its_doer_as_the_accuser_says(
 def test_blaming_someone_for_no_attack_makes_no_attack(pipeline: Language) -> None:
     types = [e.type for e in _events(pipeline, "The mayor blamed the storm for the blackout.")]
     assert types == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bombing of the bridge was blamed on the Northland rebels.",
+        "The bombing was blamed on the Northland rebels, the governor said.",
+    ],
+)
+def test_an_attack_blamed_on_someone_is_their_act_as_the_accuser_says(
+    pipeline: Language, text: str
+) -> None:
+    """ "the attack was blamed on X" (``accused_doers.yaml``, ``act_objects: blame: [on]``):
+    X is the attack's alleged doer, the attack attributed to the statement that blames X;
+    the sentence's main event stays the blame."""
+    doc = pipeline(text)
+    (attack,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    assert _source(attack) is not None and _source(attack).endswith("Northland rebels")
+    assert attack.attributed_to in {s.id for s in doc._.ng_statements}
+    assert [e.type for e in main_events(doc, doc._.ng_events)] == ["ACCUSE"]
+
+
+def test_an_attack_blamed_on_a_cause_has_no_doer(pipeline: Language) -> None:
+    doc = pipeline("The attack on the embassy was blamed on the storm.")
+    (attack,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    assert attack.source.span is None
+
+
+def test_the_person_blamed_for_an_attack_in_a_passive_is_its_doer(pipeline: Language) -> None:
+    doc = pipeline("The Northland rebels were blamed for the bombing of the bridge.")
+    (attack,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    (statement,) = doc._.ng_statements
+    assert _source(attack) == "The Northland rebels" and attack.attributed_to == statement.id
+
+
+def test_the_act_object_frame_reads_the_on_phrase_of_the_blame(pipeline: Language) -> None:
+    doc = pipeline("The bombing was blamed on the militia.")
+    frames = AccusationFrames({}, frozenset({"ASSAULT"}), {"blame": frozenset({"on"})})
+    assert accused_doer(doc[1], frames).text == "militia"
+    assert accused_doer(doc[1], AccusationFrames({}, frozenset({"ASSAULT"}))) is None

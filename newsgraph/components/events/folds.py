@@ -88,8 +88,9 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 # newspapers to suspend publication" is censorship, not a demand; who orders
                 # a killing is its doer ("ordered the assassination of X"), its victim the
                 # order's target (not a place the order names)
+                if inner.type == "ASSAULT":
+                    host.target = inner.target or host.target
                 host.type, host.mode = inner.type, inner.mode
-                host.target = inner.target or host.target
             if host.type == "THREATEN" and host.mode is None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
     for mention in mentions:

@@ -216,6 +216,16 @@ def judged(token: Token, actor_tokens: set[int]) -> bool:
     return not names_owner(token, actor_tokens)
 
 
+def partitive_whole(token: Token) -> Token:
+    """The noun a number or "one" picks from ("one of the explosive devices", "seven of these
+    bombs"): the party is what that noun names, so the filter judges it; else ``token``."""
+    if token.lower_ != "one" and token.pos_ != "NUM":
+        return token
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return whole if whole is not None else token
+
+
 def _struck(mention: Mention, token: Token, role: str) -> bool:
     """A building a bombing, an arson or a raid hit, not one shots were fired at: those hit
     the people inside (GVDB codes them, as it does for a home)."""
@@ -230,7 +240,8 @@ def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
         if mention.reciprocal_split:
             continue
         for role in ROLES if mention.type in SCOPE else ("source",):
-            token = getattr(mention, role)
+            party = getattr(mention, role)
+            token = partitive_whole(party) if party is not None else None
             if token is None or not judged(token, actor_tokens) or _struck(mention, token, role):
                 continue
             names = features(token, role, actor_tokens)

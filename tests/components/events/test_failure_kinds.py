@@ -342,3 +342,28 @@ def test_the_act_object_frame_reads_the_on_phrase_of_the_blame(pipeline: Languag
     frames = AccusationFrames({}, frozenset({"ASSAULT"}), {"blame": frozenset({"on"})})
     assert accused_doer(doc[1], frames).text == "militia"
     assert accused_doer(doc[1], AccusationFrames({}, frozenset({"ASSAULT"}))) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The cartel boss ordered the assassination of the judge in Northtown.", "The cartel boss",
+         "the judge"),
+        ("The killing of the mayor was ordered by the militia chief.", "the militia chief",
+         "the mayor"),
+    ],
+)  # fmt: skip
+def test_who_orders_a_killing_is_its_doer(
+    pipeline: Language, text: str, source: str, target: str
+) -> None:
+    """ "ordered the assassination of X" (``folds.COMMAND_LEMMAS``): one ASSAULT whose source is who
+    ordered it and whose target its victim, no demand aimed at a place."""
+    (attack,) = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert _source(attack) == source
+    assert attack.target.span is not None and target in attack.target.span.text
+    assert not [e for e in _events(pipeline, text) if e.type == "REQUEST"]
+
+
+def test_ordering_no_violent_act_stays_a_demand(pipeline: Language) -> None:
+    types = [e.type for e in _events(pipeline, "The minister ordered a review of the budget.")]
+    assert "ASSAULT" not in types

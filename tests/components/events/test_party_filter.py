@@ -70,3 +70,19 @@ def test_the_factory_flag_switches_the_filter(nlp: Language) -> None:
     unfiltered = extract_events(nlp(text), load_lexicon(), party_filter=False)
     filtered = extract_events(nlp(text), load_lexicon(), party_filter=True)
     assert len(_party_texts(filtered)) <= len(_party_texts(unfiltered))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["One of the explosive devices hit a wall of the depot.", "Seven of the bombs hit the depot."],
+)
+def test_a_weapon_picked_by_a_number_is_no_source(nlp: Language, text: str) -> None:
+    """ "one of the explosive devices": the filter judges "devices", the noun "one" picks from
+    (``party_filter.partitive_whole``), not the number, which reads as a pronoun."""
+    events = _assaults(nlp, text)
+    assert events and all(e.source.span is None for e in events)
+
+
+def test_people_picked_by_a_number_stay_the_source(nlp: Language) -> None:
+    [event] = _assaults(nlp, "Two of the gunmen shot a guard outside the depot.")
+    assert event.source.span is not None and "gunmen" in event.source.span.text

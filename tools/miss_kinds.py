@@ -28,87 +28,23 @@ from newsgraph.eval.base import FIT, shared_eval_dir, split_of
 
 Range = tuple[int, int]
 
-WATER_WORDS = frozenset(
-    [
-        "sea",
-        "river",
-        "border",
-        "borders",
-        "frontier",
-        "gulf",
-        "lake",
-        "strait",
-        "coast",
-        "waters",
-        "bay",
-        "ocean",
-        "channel",
-        "line",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+WATER_WORDS = _words(
+    "sea river border borders frontier gulf lake strait coast waters bay ocean channel line"
 )
-LANDMARK_WORDS = frozenset(
-    [
-        "airport",
-        "stadium",
-        "hospital",
-        "mosque",
-        "church",
-        "square",
-        "palace",
-        "museum",
-        "base",
-        "prison",
-        "university",
-        "school",
-        "hotel",
-        "market",
-        "bridge",
-        "street",
-        "road",
-        "highway",
-        "checkpoint",
-        "crossing",
-        "embassy",
-        "building",
-        "compound",
-        "station",
-        "port",
-        "harbour",
-        "harbor",
-        "dam",
-        "plant",
-        "field",
-    ]
+LANDMARK_WORDS = _words(
+    "airport stadium hospital mosque church square palace museum base prison university "
+    "school hotel market bridge street road highway checkpoint crossing embassy building "
+    "compound station port harbour harbor dam plant field"
 )
-SHAPE_WORDS = frozenset(
-    [
-        "camp",
-        "district",
-        "governorate",
-        "province",
-        "region",
-        "village",
-        "neighbourhood",
-        "neighborhood",
-        "state",
-        "county",
-        "area",
-        "city",
-        "town",
-        "countryside",
-        "suburb",
-        "quarter",
-        "valley",
-        "mountains",
-        "mountain",
-        "plateau",
-        "island",
-        "islands",
-        "desert",
-        "plain",
-        "plains",
-        "gorge",
-    ]
+SHAPE_WORDS = _words(
+    "camp district governorate province region village neighbourhood neighborhood state "
+    "county area city town countryside suburb quarter valley mountains mountain plateau "
+    "island islands desert plain plains gorge"
 )
 # transliteration: the Arabic article, hamza/ayn marks, doubled letters, common vowel spellings
 _ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|an|at|az|ash|adh|ath|ed|es|er|et)[ -](?=\w{3})")

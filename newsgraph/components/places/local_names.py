@@ -62,17 +62,9 @@ NAMED_PLACE_TAILS = {
     "city": "town",
     "river": "river",
 }
-# tails that make a name a place whatever NER tags it: an ORG or PERSON ending in "District"
-# ("the Al-Manishiyah District", "Al-Rashidiyah District", the small model's reading of Arabic
-# neighbourhood names) overlaps the event's gold place 7 times in 7 in event-location's fit
-# sentences (hand-checked and silver); LGL's fit part has 2 such ORG names, each over a gold
-# toponym; not camp (5 of 9: "the Handarat Refugee Camp" 2 of 5) nor farms (7 of 10, and
-# firms: "Cumberland Farms")
-ANY_LABEL_TAILS = frozenset({"district", "districts"})
 # what a lone unresolved NER place after a locative preposition is called (GPE: a town or
 # village the gazetteer lacks; LOC: a region, a mountain, a bay)
 LONE_PLACE_FEATURES = {"GPE": "town", "LOC": "area"}
-NAME_LABELS = frozenset({"ORG", "PERSON"})
 # "the X area" names a place; "the area of X" rarely does a different job, but "area" after a
 # name needs a determiner or preposition before the name ("the Markab area", "in Radhwaniyah
 # area"), not a modifier noun ("the Police Academy area" is an organisation's)
@@ -133,16 +125,10 @@ def cued_names(doc: Doc) -> list[LocalName]:
 
 def _named_places_by_tail(doc: Doc) -> list[LocalName]:
     """ "Jobar District", "the Qalamoun Mountains": a name NER tags a place whose last word
-    says what kind of place it is (kept only where the gazetteer cannot resolve it); "the
-    Al-Manishiyah District" whatever NER tags it (``ANY_LABEL_TAILS``)."""
+    says what kind of place it is (kept only where the gazetteer cannot resolve it)."""
     found = []
     for ent in entities(doc):
-        if len(ent) < 2 or not (
-            ent.label_ in PLACE_LABELS
-            or (
-                ent.label_ in NAME_LABELS and ent[-1].lower_ in ANY_LABEL_TAILS and ent[-1].is_title
-            )
-        ):
+        if ent.label_ not in PLACE_LABELS or len(ent) < 2:
             continue
         feature = NAMED_PLACE_TAILS.get(ent[-1].lower_)
         name = _trim(ent)

@@ -173,26 +173,6 @@ def test_a_place_name_ending_in_its_kind_of_place_is_a_local_place(nlp: Language
     assert mountains.feature == "area"
 
 
-def test_a_district_name_ner_reads_as_a_person_or_organisation_is_a_local_place(
-    nlp: Language,
-) -> None:
-    text = "Jets struck the Zorvani District and Kelmet Al-Bab District west of Aleppo."
-    entities = [("Zorvani District", "ORG"), ("Kelmet Al-Bab District", "PERSON"),
-                ("Aleppo", "GPE")]  # fmt: skip
-    places = _places(nlp, text, entities)
-    for name in ("Zorvani District", "Kelmet Al-Bab District"):
-        assert places[name].id.startswith(LOCAL_PREFIX)
-        assert places[name].feature == "district"
-
-
-def test_an_organisation_with_another_last_word_is_no_local_place(nlp: Language) -> None:
-    text = "Jets struck the Zorvani Council and the Kelmet Mountains west of Aleppo."
-    entities = [("Zorvani Council", "ORG"), ("Kelmet Mountains", "ORG"), ("Aleppo", "GPE")]
-    places = _places(nlp, text, entities)
-    assert "Zorvani Council" not in places and "Kelmet Mountains" not in places
-    assert "Aleppo" in places
-
-
 def test_an_unresolved_place_name_with_another_last_word_is_no_local_place(
     nlp: Language,
 ) -> None:

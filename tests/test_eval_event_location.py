@@ -25,6 +25,13 @@ def test_reads_only_hand_checked_records_by_their_tokens() -> None:
     assert condemn.text == CONDEMN
 
 
+def test_reads_only_silver_records_when_asked() -> None:
+    raw = (DATA / event_location.MEMBER).read_text(encoding="utf-8")
+    silver = event_location.read_records(raw, silver=True)
+    texts = {r.text for r in silver}
+    assert silver and RAID not in texts and CONDEMN not in texts
+
+
 def test_scores_each_part(monkeypatch: pytest.MonkeyPatch) -> None:
     fakes = {
         # the soldiers' home country is not where the raid happened

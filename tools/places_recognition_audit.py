@@ -6,12 +6,19 @@ system place overlapping the span counts). For each miss it prints what NER made
 whether the gazetteer holds it (``primary``: an official name; ``alt``: another name only), and
 for GeoWebNews and LGL the false toponyms by source and role as well.
 
+``el-silver`` scores event-location's silver fit sentences with the set's own tally (event
+place F1 and candidate recall: a larger proxy for unseen news than the hand-checked ones) and
+sorts its candidate misses (a gold place none of our places overlaps) by kind: a name the
+gazetteer lacks, one NER does not tag, a spelling variant of a gazetteer name, a landmark, a
+demonym, a sea or river, a "X district" shape ... (``miss_kinds.py``).
+
 ``--org-shapes`` (GeoWebNews, LGL) counts instead the organisation names (NER ORG) that open
 with an official gazetteer name ("the Madison Police Department"), by the organisation's last
 word: how often that opening name is a gold toponym, and how often we find it already; and the
 ORG entities that are wholly such a name, by the word before them.
 
-    python tools/places_recognition_audit.py [gwn lgl el rams] [--examples N] [--org-shapes]
+    python tools/places_recognition_audit.py [gwn lgl el el-silver rams] [--examples N]
+        [--org-shapes]
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
+from miss_kinds import silver_candidate_misses
 from spacy.tokens import Doc
 
 from newsgraph.components.places.component import Component, find_toponyms
@@ -214,6 +222,8 @@ def main() -> None:
             audit(name, _geo_items(name), exact=True, examples=args.examples)
         elif name == "el":
             audit("event-location", _event_location_items(), exact=False, examples=args.examples)
+        elif name == "el-silver":
+            silver_candidate_misses(args.examples)
         elif name == "rams":
             audit("RAMS place arguments", _rams_items(), exact=False, examples=args.examples)
         else:

@@ -54,15 +54,16 @@ def _chars(record: dict[str, Any], span: dict[str, Any]) -> Range:
     return span["start"], span["end"]
 
 
-def read_records(raw: str) -> list[GoldRecord]:
-    """The gold records of the archive's JSON (a list, or one object a line)."""
+def read_records(raw: str, silver: bool = False) -> list[GoldRecord]:
+    """The gold records of the archive's JSON (a list, or one object a line); with ``silver``,
+    the silver records instead (a fit resource for tools, never scored here)."""
     text = raw.strip()
     records = json.loads(text) if text.startswith("[") else [
         json.loads(line) for line in text.splitlines() if line.strip()
     ]  # fmt: skip
     out = []
     for record in records:
-        if record.get("source") != GOLD_SOURCE:
+        if (record.get("source") == GOLD_SOURCE) == silver:
             continue
         spans = record.get("spans") or []
         verbs = [_chars(record, s) for s in spans if s["label"] == "VERB"]

@@ -44,6 +44,7 @@ from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .occurrence import says_it_happened
 from .party_filter import PARTY_CLASSES, filter_parties
+from .place_carry import carry_dateline_place
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
 from .spans import recorded_bounds
@@ -554,6 +555,7 @@ def extract_events(
     refine_cameo(doc, events)
     if decision is not None:
         events = _numbered(decision.decide(doc, events, lexicon))
+    carry_dateline_place(doc, ctx.place_mentions, events)
     return events
 
 

@@ -160,3 +160,31 @@ def test_purpose_clause_places_stay_when_no_other_place_is_named(full_nlp: Langu
         doc.text[s:e] for s, e, _ in sentence_candidates(doc, trigger, doc._.ng_place_mentions)
     ]
     assert names == ["Yemen"]
+
+
+def _places_and_marks(pipeline: Language, text: str) -> list[tuple[str, str | None, bool]]:
+    doc = pipeline(text)
+    names = {p.id: p.name for p in doc._.ng_places}
+    return [(e.type, names.get(e.place or ""), e.place_inferred) for e in doc._.ng_events]
+
+
+def test_an_unplaced_incident_takes_the_datelines_city_marked_as_inferred(
+    full_nlp: Language,
+) -> None:
+    text = "DENVER — A man was shot twice late on Tuesday. He died at a hospital."
+    assert ("ASSAULT", "Denver", True) in _places_and_marks(full_nlp, text)
+
+
+def test_a_sentence_with_its_own_place_keeps_it(full_nlp: Language) -> None:
+    text = "DENVER — A man was shot twice in Boulder late on Tuesday."
+    assert _places_and_marks(full_nlp, text)[0] == ("ASSAULT", "Boulder", False)
+
+
+def test_without_a_dateline_nothing_is_inferred(full_nlp: Language) -> None:
+    text = "A man was shot twice late on Tuesday. He died at a hospital."
+    assert all(place is None for _, place, _ in _places_and_marks(full_nlp, text))
+
+
+def test_an_event_that_did_not_happen_gets_no_inferred_place(full_nlp: Language) -> None:
+    text = "DENVER — Police did not shoot the man, witnesses said on Tuesday."
+    assert all(not inferred for _, _, inferred in _places_and_marks(full_nlp, text))

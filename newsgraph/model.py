@@ -155,6 +155,8 @@ class Event(_Record):
     hypothetical: bool = False  # conditional or uncertain ("if they attack", "could strike")
     disputed: bool = False
     future: bool = False  # planned, promised or threatened ("will strike", "plans to meet")
+    # the place is the article's (the incident's earlier place, the dateline), not stated with it
+    place_inferred: bool = False
     # asserted | negated | uncertain: the outlet's commitment that it happens or happened (the
     # learned reading, events/factuality.py); in memory only (the contract's flags carry it)
     factuality: str = "asserted"

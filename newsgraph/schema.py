@@ -151,6 +151,7 @@ EVENTS = RecordSchema.parse(
     hypothetical bool                  conditional or uncertain (if, could, may): not reported done
     disputed bool                      its statement is denied by another statement
     future bool                        planned, promised or threatened (will, plans to): not done
+    place_inferred bool                its place is the article's (the incident's, the dateline's)
     """,
 )
 

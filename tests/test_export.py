@@ -70,7 +70,8 @@ def make_record(article: Article) -> dict[str, Any]:
              "target": {"actor": None, "span": span("a weapons depot")},
              "place": "geonames:281133", "time": "t1", "magnitude": {"killed": 4},
              "evidence": [span("struck")], "attributed_to": "s1", "negated": False,
-             "hypothetical": False, "disputed": False, "future": False},
+             "hypothetical": False, "disputed": False, "future": False,
+             "place_inferred": False},
         ],
         "places": [
             {"id": "geonames:281133", "name": "Khan Yunis", "feature": "city", "country": "PS",

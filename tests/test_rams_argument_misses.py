@@ -11,7 +11,7 @@ from helpers import load_tool
 from newsgraph.eval.arguments import GoldEvent, predicted_roles
 from newsgraph.eval.rams import GoldDocument, GoldLink
 
-TEXT = "Rebels shelled the town. The army said so. Their ally watched."
+TEXT = "Rebels shelled the town near Tora. The army said so. Their ally watched."
 
 
 @pytest.fixture(scope="module")
@@ -32,22 +32,32 @@ def _document(arguments: dict[str, list[str]], links: list[tuple[str, str]]) -> 
         TEXT,
         [gold],
         [GoldLink(gold.trigger, role, _at(words)) for role, words in links],
-        [_at("Rebels shelled the town."), _at("The army said so."), _at("Their ally watched.")],
+        [
+            _at(s)
+            for s in (
+                "Rebels shelled the town near Tora.",
+                "The army said so.",
+                "Their ally watched.",
+            )
+        ],
     )
 
 
-def _kinds(tool: ModuleType, document: GoldDocument, **ours: str) -> dict[str, str | None]:
-    found = annotation(TEXT, {"type": "ASSAULT", "trigger": "shelled", **ours})
+def _kinds(
+    tool: ModuleType, document: GoldDocument, places: dict[str, str] | None = None, **ours: str
+) -> dict[str, str | None]:
+    found = annotation(TEXT, {"type": "ASSAULT", "trigger": "shelled", **ours}, places=places)
     event = found.events[0]
     predicted = predicted_roles(event, found)
     gold = document.events[0]
-    return {r: tool.kind_of(r, document, gold, event, predicted) for r in ("source", "target")}
+    roles = ("source", "target", "place")
+    return {r: tool.kind_of(r, document, gold, event, predicted, found) for r in roles}
 
 
 def test_right_swapped_and_in_another_sentence(tool: ModuleType) -> None:
     document = _document({"source": ["Rebels"], "target": ["the town"]}, [])
     assert _kinds(tool, document, source="Rebels", target="the town") == {
-        "source": "right", "target": "right",
+        "source": "right", "target": "right", "place": None,
     }  # fmt: skip
     swapped = _kinds(tool, document, source="the town", target="Rebels")
     assert swapped["source"] == "swapped (ours is the other party)"
@@ -59,5 +69,15 @@ def test_right_swapped_and_in_another_sentence(tool: ModuleType) -> None:
 def test_empty_wrong_and_unscored_roles(tool: ModuleType) -> None:
     document = _document({"source": ["Rebels"]}, [("instrument", "the town")])
     kinds = _kinds(tool, document, target="the town")
-    assert kinds == {"source": "empty", "target": "no gold role (unscored: instrument)"}
+    assert kinds == {
+        "source": "empty", "target": "no gold role (unscored: instrument)", "place": None,
+    }  # fmt: skip
     assert _kinds(tool, document, source="the town")["source"] == "wrong candidate (instrument)"
+
+
+def test_a_missing_place_is_unrecognised_or_dropped_by_the_chooser(tool: ModuleType) -> None:
+    document = _document({"place": ["Tora"]}, [])
+    assert _kinds(tool, document)["place"] == "empty: not recognised as a place"
+    dropped = _kinds(tool, document, places={"p1": "Tora"})
+    assert dropped["place"] == "empty: recognised, the chooser dropped it"
+    assert _kinds(tool, document, places={"p1": "Tora"}, place="p1")["place"] == "right"

@@ -164,6 +164,7 @@ def hand_record() -> dict[str, Any]:
                 "hypothetical": False,
                 "disputed": True,
                 "future": False,
+                "place_inferred": False,
             },
             {
                 "id": "e2",
@@ -182,6 +183,7 @@ def hand_record() -> dict[str, Any]:
                 "hypothetical": False,
                 "disputed": False,
                 "future": False,
+                "place_inferred": False,
             },
             {
                 "id": "e3",
@@ -200,6 +202,7 @@ def hand_record() -> dict[str, Any]:
                 "hypothetical": False,
                 "disputed": False,
                 "future": False,
+                "place_inferred": False,
             },
         ],
         "places": [
@@ -436,6 +439,7 @@ def test_event_json(client: TestClient) -> None:
             "hypothetical": False,
             "disputed": True,
             "future": False,
+            "place_inferred": False,
             "place_name": "Sderot",
             "time_value": "2024-10-07",
             "attributed_speaker": {

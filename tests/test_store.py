@@ -162,6 +162,7 @@ def make_record(article: Article) -> dict[str, Any]:
                 "hypothetical": False,
                 "disputed": True,
                 "future": False,
+                "place_inferred": False,
             },
             {
                 "id": "e2",
@@ -180,6 +181,7 @@ def make_record(article: Article) -> dict[str, Any]:
                 "hypothetical": True,
                 "disputed": False,
                 "future": False,
+                "place_inferred": False,
             },
         ],
         "places": [

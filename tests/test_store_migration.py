@@ -1,9 +1,11 @@
 """A store written before the events' ``future`` flag (schema version 1) or before the event
-clusters' ``irrealis`` mark (version 2) is migrated, not lost."""
+clusters' ``irrealis`` mark (version 2) or before the events' ``place_inferred`` mark (version 3)
+is migrated, not lost."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import test_store
@@ -15,9 +17,23 @@ from newsgraph.store.schema import get_table
 store_target = test_store.store_target  # the same stores: a DuckDB file, a PostgreSQL schema
 
 
-def _downgrade_to_version_2(target: Path | str) -> None:
-    """What a version-2 store looks like: no ``irrealis`` cluster column, version 2 recorded."""
+def _drop_place_inferred(store: Any) -> None:
+    for index in get_table("events").index_names():
+        store._execute(f"DROP INDEX IF EXISTS {index}")
+    store._execute("ALTER TABLE events DROP COLUMN place_inferred")
+
+
+def _downgrade_to_version_3(target: Path | str) -> None:
+    """What a version-3 store looks like: no ``place_inferred`` event column, version 3."""
     with open_store(target) as store:
+        _drop_place_inferred(store)
+        store._execute("UPDATE schema_info SET value = '3' WHERE key = 'version'")
+
+
+def _downgrade_to_version_2(target: Path | str) -> None:
+    """What a version-2 store looks like: nor that, no ``irrealis`` cluster column, version 2."""
+    with open_store(target) as store:
+        _drop_place_inferred(store)
         store._execute("ALTER TABLE event_clusters DROP COLUMN irrealis")
         store._execute("UPDATE schema_info SET value = '2' WHERE key = 'version'")
 
@@ -27,8 +43,7 @@ def _downgrade_to_version_1(target: Path | str) -> None:
     open: a writing open of the version-2 store would migrate it)."""
     with open_store(target) as store:
         store._execute("ALTER TABLE event_clusters DROP COLUMN irrealis")
-        for index in get_table("events").index_names():
-            store._execute(f"DROP INDEX IF EXISTS {index}")
+        _drop_place_inferred(store)
         store._execute("ALTER TABLE events DROP COLUMN future")
         store._execute("UPDATE schema_info SET value = '1' WHERE key = 'version'")
 
@@ -48,7 +63,7 @@ def test_a_version_1_store_is_migrated_when_opened_for_writing(store_target) -> 
         open_store(store_target, read_only=True)
     with open_store(store_target) as store:  # the writing open migrates
         version = store.query("SELECT value FROM schema_info WHERE key = 'version'")
-        assert int(version[0][0]) == SCHEMA_VERSION == 3
+        assert int(version[0][0]) == SCHEMA_VERSION == 4
         events = store.table("events")
         assert list(events["future"]) == [False, False]  # old rows: not future
         assert list(events["hypothetical"]) == [False, True]  # their old reading kept
@@ -93,3 +108,22 @@ def test_a_version_2_store_gets_the_clusters_irrealis_mark(store_target) -> None
         link_store(store, full=True, options=LinkOptions(irrealis="own"))
         marks = sorted(store.table("event_clusters")["irrealis"])
     assert marks == [False, True]  # the strike, the threat
+
+
+def test_a_version_3_store_reads_its_places_as_stated(store_target) -> None:
+    """A store written before ``place_inferred``: its events' places were all stated with them;
+    a record written after the migration keeps an inferred place's mark."""
+    article_id = _write_one(store_target)
+    _downgrade_to_version_3(store_target)
+    with pytest.raises(StoreError, match="Open it for writing once"):
+        open_store(store_target, read_only=True)
+    article = make_article("f0f0f0f0f1")
+    record = make_record(article)
+    record["events"][1] |= {"place_inferred": True}
+    with open_store(store_target) as store:  # the writing open migrates
+        store.write_record(record, article, store.begin_run({"test": "migration"}))
+        old = store.get_record(article_id)
+        new = store.get_record(article.id)
+    assert old is not None and new is not None
+    assert [e["place_inferred"] for e in old["events"]] == [False, False]
+    assert [e["place_inferred"] for e in new["events"]] == [False, True]

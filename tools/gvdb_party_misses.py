@@ -1,4 +1,4 @@
-"""Why GVDB shooters and victims are missed, and what our wrong named ones are (fit part only).
+"""Why GVDB shooters, victims and places are missed, and what our wrong ones are (fit part only).
 
     python tools/gvdb_party_misses.py                  # counts by role and kind
     python tools/gvdb_party_misses.py --show KIND      # also each case of that kind (prefix)
@@ -22,6 +22,14 @@ Held-out articles are never read here. Each gold shooter (``SHO-NAME``) and vict
 Our named parties that match no gold entity are sorted too: ``gold other role``, ``a police
 or official actor`` (its name has police, sheriff, department, office, ...), ``the article
 names no gold of this role``, ``another person``.
+
+Each gold place (``DAT-CITY``, ``DAT-LOC``: one entity per distinct text) is sorted as the
+scorer reads places (every mention of an ASSAULT event's place): ``found``; ``not recognised``
+(no place mention of ours overlaps it; ``an address or street`` when it has a digit or a street
+word, else ``a name``); ``recognised, in an ASSAULT sentence`` (the chooser gave that event
+another place or none); ``recognised, no ASSAULT in its sentences``. Our places that match no
+gold entity: ``wrong: region or country``, ``wrong: a mention gold leaves unlabelled`` (the
+place is gold's, this mention of it is not labelled), ``wrong: another place``.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import pickle
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass
+from itertools import chain
 from pathlib import Path
 
 from newsgraph.eval.annotate import Annotation, annotate, overlaps
@@ -132,6 +141,66 @@ def wrong_kind(actor: str, role: str, gold: GoldArticle, spans: tuple[Range, ...
     return "wrong: another person"
 
 
+STREET_WORDS = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+     "ln", "block", "court", "ct", "way", "place", "parkway", "highway", "route", "terrace"}
+)  # fmt: skip
+
+
+def place_kind(spans: list[Range], annotation: Annotation, ours: set[str]) -> str:
+    """The kind of one gold place entity (``ours``: the place ids of our ASSAULT events)."""
+    if any(overlaps((m.start, m.end), g) for p in ours for m in annotation.places[p].mentions
+           for g in spans):  # fmt: skip
+        return "found"
+    mentions = [(m.start, m.end) for p in annotation.places.values() for m in p.mentions]
+    if not any(overlaps(m, g) for m in mentions for g in spans):
+        words = {w.strip(".,").lower() for g in spans for w in annotation.text[slice(*g)].split()}
+        street = words & STREET_WORDS or any(c.isdigit() for w in words for c in w)
+        return f"not recognised: {'an address or street' if street else 'a name'}"
+    triggers = [annotation.triggers[e.id] for e in annotation.events
+                if "ASSAULT" in event_types(e) and e.id in annotation.triggers]  # fmt: skip
+    sentences = {sentence_range(annotation, g[0]) for g in spans}
+    if any(a <= t[0] < b for t in triggers for a, b in sentences):
+        return "recognised, in an ASSAULT sentence"
+    return "recognised, no ASSAULT in its sentences"
+
+
+def wrong_place_kind(gold: GoldArticle, annotation: Annotation, place_id: str) -> Iterator[str]:
+    """The kind of each mention of our place ``place_id`` that overlaps no gold place."""
+    place = annotation.places[place_id]
+    clusters = gold.roles.get("place", [])
+    entity_found = any(overlaps((m.start, m.end), g) for m in place.mentions for c in clusters
+                       for g in c)  # fmt: skip
+    for mention in place.mentions:
+        if any(overlaps((mention.start, mention.end), g) for c in clusters for g in c):
+            continue
+        if entity_found:
+            yield "wrong: a mention gold leaves unlabelled"
+        elif place.feature in ("region", "country", "county"):
+            yield "wrong: region or country"
+        else:
+            yield "wrong: another place"
+
+
+def place_cases(
+    articles: list[GoldArticle], annotations: list[Annotation]
+) -> Iterator[tuple[str, str, str]]:
+    """("place", kind, a line showing the case) for every gold place entity and every mention
+    of our ASSAULT places that matches none."""
+    for gold, annotation in zip(articles, annotations, strict=True):
+        events = [e for e in annotation.events if "ASSAULT" in event_types(e)]
+        ours = {e.place for e in events if e.place in annotation.places}
+        names = [annotation.places[p].name for p in ours]
+        for spans in gold.roles.get("place", []):
+            kind = place_kind(spans, annotation, ours)
+            sentence = sentence_range(annotation, spans[0][0])
+            text, context = gold.text[slice(*spans[0])], gold.text[slice(*sentence)]
+            yield "place", kind, f"{gold.id} {text!r} ours {names}\n      {context}"
+        for place_id in ours:
+            for kind in wrong_place_kind(gold, annotation, place_id):
+                yield "place", kind, f"{gold.id} {annotation.places[place_id].name}"
+
+
 def cases(
     articles: list[GoldArticle], annotations: list[Annotation], parses: list[list[Word]]
 ) -> Iterator[tuple[str, str, str]]:
@@ -164,11 +233,13 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the parsed fit part")
     options = parser.parse_args()
     counts: Counter[tuple[str, str]] = Counter()
-    for label, kind, line in cases(*parsed_fit(options.cache)):
+    articles, annotations, parses = parsed_fit(options.cache)
+    every = chain(cases(articles, annotations, parses), place_cases(articles, annotations))
+    for label, kind, line in every:
         counts[label, kind] += 1
         if options.show and kind.startswith(options.show):
             print(f"[{label}] {kind}: {line}")
-    for label in PARTY_ROLES.values():
+    for label in (*PARTY_ROLES.values(), "place"):
         print(f"{label}:")
         for (r, kind), n in sorted(counts.items(), key=lambda item: -item[1]):
             if r == label:

@@ -13,7 +13,9 @@ Held-out documents are never read here. For every fit trigger that we find in it
   marks arguments across a five-sentence window); split by whether ours is empty;
 - ``swapped``: ours overlaps a gold span of the other party role (source <-> target);
 - ``boundary``: our whole phrase overlaps the gold span, the core the scorer keeps does not;
-- ``empty``: we name none, the gold span is in the sentence;
+- ``empty``: we name none, the gold span is in the sentence (a place: ``not recognised as a
+  place`` when no place mention of ours overlaps it, else ``recognised, the chooser dropped
+  it``);
 - ``wrong candidate``: we name another phrase in the sentence (``wrong: RAMS role`` when ours is
   an argument of another RAMS role there, an instrument, a participant, ...);
 - ``no gold role``: we name a party where RAMS marks none of that role (``unscored: RAMS role``
@@ -66,12 +68,22 @@ def other_role(document: GoldDocument, gold: GoldEvent, mine: list[Range]) -> st
     )
 
 
+def place_miss(annotation: Annotation, theirs: list[Range]) -> str:
+    """Why we gave no place though gold names one in the sentence: no place of ours overlaps
+    it (not recognised), or one does and the chooser left it out."""
+    mentions = [(m.start, m.end) for p in annotation.places.values() for m in p.mentions]
+    if any(overlaps(m, g) for m in mentions for g in theirs):
+        return "recognised, the chooser dropped it"
+    return "not recognised as a place"
+
+
 def kind_of(
     role: str,
     document: GoldDocument,
     gold: GoldEvent,
     event: Event,
     predicted: dict[str, list[Range]],
+    annotation: Annotation,
 ) -> str | None:
     """The kind of one role unit (None when neither side has it)."""
     mine, theirs = predicted.get(role, []), gold.arguments.get(role, [])
@@ -94,7 +106,7 @@ def kind_of(
     if phrase and any(overlaps(phrase, g) for g in theirs):
         return "boundary"
     if not mine:
-        return "empty"
+        return "empty" if role != "place" else f"empty: {place_miss(annotation, theirs)}"
     wrong = other_role(document, gold, mine)
     return f"wrong candidate ({wrong})" if wrong else "wrong candidate"
 
@@ -113,7 +125,7 @@ def cases(
                 continue
             predicted = predicted_roles(event, annotation)
             for role in ROLES:
-                kind = kind_of(role, document, gold, event, predicted)
+                kind = kind_of(role, document, gold, event, predicted, annotation)
                 if kind is None:
                     continue
                 ours = [document.text[s:e] for s, e in predicted.get(role, [])]

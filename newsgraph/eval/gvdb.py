@@ -19,6 +19,10 @@ are no trigger spans, so an article is scored as a whole (``maps/gvdb.yaml``):
 - **named only**: the same, with only our entities that name someone (an actor) as
   predictions. GVDB labels names (``SHO-NAME``, ``VIC-NAME``) and nothing else: where the
   article names no shooter, "a man in a hoodie" is the shooter yet can match no gold span.
+- **place by entity**: each place of our ASSAULT events counts once, found when one of its
+  mentions overlaps a gold place, wrong when none does. The place row above counts each
+  mention as a prediction: a city named five times, its dateline labelled, is one right and
+  four wrong there (GVDB labels one or two mentions of a place).
 
 The split's unit is the ``doc_key``.
 """
@@ -104,6 +108,16 @@ def party_entities(events: list[Event], annotation: Annotation, role: str) -> li
     return list(by_key.values())
 
 
+def place_entities(events: list[Event], annotation: Annotation) -> list[PartyEntity]:
+    """The distinct places of ``events``, each with the spans of its mentions."""
+    places = dict.fromkeys(e.place for e in events if e.place in annotation.places)
+    return [
+        PartyEntity(p, tuple((m.start, m.end) for m in annotation.places[p].mentions))
+        for p in places
+        if p is not None
+    ]
+
+
 def entity_counts(
     entities: list[PartyEntity], clusters: list[list[Range]], named_only: bool = False
 ) -> Counts:
@@ -135,6 +149,7 @@ def evaluate(
         found = 0
         roles = {role: Counts() for role in ROLES}
         entity_roles = {(r, k): Counts() for r in ("source", "target") for k in ENTITY_ROWS}
+        place_counts = Counts()
         for gold, annotation in zip(golds, annotations, strict=True):
             events = [e for e in annotation.events if event_types(e) & types]
             found += int(bool(events))
@@ -145,6 +160,9 @@ def evaluate(
                 entities = party_entities(events, annotation, role)
                 clusters = gold.roles.get(role, [])
                 entity_roles[role, kind].add(entity_counts(entities, clusters, ENTITY_ROWS[kind]))
+            place_counts.add(
+                entity_counts(place_entities(events, annotation), gold.roles.get("place", []))
+            )
         total = Counts()
         for counts in roles.values():
             total.add(counts)
@@ -155,6 +173,7 @@ def evaluate(
             Row.from_counts(f"argument {role}, {kind}", counts)
             for (role, kind), counts in entity_roles.items()
         ]
+        rows.append(Row.from_counts("argument place, by entity", place_counts))
         report.rows += tag(rows, part)
         report.details[part] = {"articles": len(golds)}
     return report

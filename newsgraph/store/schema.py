@@ -27,7 +27,7 @@ from ..schema import (
     RecordSchema,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # What lifts a store written at version N to N + 1: (the table altered, its statements), run
 # in order when a writer opens an older store (a reader asks for that first). The table's
@@ -35,12 +35,14 @@ SCHEMA_VERSION = 3
 # Version 2 adds the events' ``future`` flag: an older store read those events as
 # ``hypothetical`` and keeps them so. Version 3 adds the event clusters' ``irrealis`` mark:
 # an older store's clusters were all of real reports (``link --irrealis own`` came after).
+# Version 4 adds the events' ``place_inferred`` mark: an older store's places were all stated.
 MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
     1: ("events", ("ALTER TABLE events ADD COLUMN future BOOLEAN DEFAULT FALSE",)),
     2: (
         "event_clusters",
         ("ALTER TABLE event_clusters ADD COLUMN irrealis BOOLEAN DEFAULT FALSE",),
     ),
+    3: ("events", ("ALTER TABLE events ADD COLUMN place_inferred BOOLEAN DEFAULT FALSE",)),
 }
 
 # Columns whose name is a keyword in SQL ("end") are quoted everywhere.

@@ -90,6 +90,9 @@ class Event(Open):
     hypothetical: bool = Field(description="conditional or uncertain: not reported as done")
     disputed: bool
     future: bool = Field(default=False, description="planned, promised or threatened: not done yet")
+    place_inferred: bool = Field(
+        default=False, description="its place is the article's (the dateline's), not stated with it"
+    )
     article: ArticleRef
     place_name: str | None
     time_value: str | None

@@ -149,6 +149,17 @@ _DATELINE = re.compile(
 MIN_POPULATION_COLON_DATELINE = 10_000
 
 
+def dateline_name_starts(text: str) -> set[int]:
+    """Where the upper-case names of the text's datelines begin (places or not: the caller
+    keeps those it recognised as places)."""
+    return {
+        match.start(group)
+        for match in _DATELINE.finditer(text)
+        for group in ("first", "second")
+        if match.start(group) >= 0
+    }
+
+
 def _untagged_proper_nouns(doc: Doc) -> list[int]:
     """Indices of title-case proper nouns outside entities that open a run of them (not
     sentence starts), found with arrays rather than a Python loop over every token."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pytest
 from spacy.language import Language
@@ -160,3 +162,45 @@ def test_purpose_clause_places_stay_when_no_other_place_is_named(full_nlp: Langu
         doc.text[s:e] for s, e, _ in sentence_candidates(doc, trigger, doc._.ng_place_mentions)
     ]
     assert names == ["Yemen"]
+
+
+def _places_and_marks(pipeline: Language, text: str) -> list[tuple[str, str | None, bool]]:
+    doc = pipeline(text)
+    names = {p.id: p.name for p in doc._.ng_places}
+    return [(e.type, names.get(e.place or ""), e.place_inferred) for e in doc._.ng_events]
+
+
+@pytest.fixture
+def dateline_nlp(full_nlp: Language) -> Iterator[Language]:
+    """The shared pipeline with ``dateline_place`` on (off by default), restored after."""
+    events = full_nlp.get_pipe("newsgraph_events")
+    events.dateline_place = True
+    yield full_nlp
+    events.dateline_place = False
+
+
+def test_an_unplaced_incident_takes_the_datelines_city_marked_as_inferred(
+    dateline_nlp: Language,
+) -> None:
+    text = "DENVER — A man was shot twice late on Tuesday. He died at a hospital."
+    assert ("ASSAULT", "Denver", True) in _places_and_marks(dateline_nlp, text)
+
+
+def test_by_default_no_place_is_inferred_from_the_dateline(full_nlp: Language) -> None:
+    text = "DENVER — A man was shot twice late on Tuesday. He died at a hospital."
+    assert all(not inferred for _, _, inferred in _places_and_marks(full_nlp, text))
+
+
+def test_a_sentence_with_its_own_place_keeps_it(dateline_nlp: Language) -> None:
+    text = "DENVER — A man was shot twice in Boulder late on Tuesday."
+    assert _places_and_marks(dateline_nlp, text)[0] == ("ASSAULT", "Boulder", False)
+
+
+def test_without_a_dateline_nothing_is_inferred(dateline_nlp: Language) -> None:
+    text = "A man was shot twice late on Tuesday. He died at a hospital."
+    assert all(place is None for _, place, _ in _places_and_marks(dateline_nlp, text))
+
+
+def test_an_event_that_did_not_happen_gets_no_inferred_place(dateline_nlp: Language) -> None:
+    text = "DENVER — Police did not shoot the man, witnesses said on Tuesday."
+    assert all(not inferred for _, _, inferred in _places_and_marks(dateline_nlp, text))

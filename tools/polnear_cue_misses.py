@@ -107,7 +107,7 @@ def cue_records(rows: list[tuple]) -> list[dict]:
         kept = {id(d) for d in judged}
         stages = {
             "quotes": quotes,
-            "dropped by the judge": [((d.cue),) for d in drafts if d.cue and id(d) not in kept],
+            "dropped by the judge": [(d.cue,) for d in drafts if d.cue and id(d) not in kept],
             "dropped after the judge": [(d.cue,) for d in judged if d.cue],
         }
         for side, cues, others in (("gold", gold_cues, final), ("ours", final, gold_cues)):

@@ -112,12 +112,14 @@ def test_annotator_agreement_scores_the_first_file_against_the_second(tmp_path):
 # The closing asides of object contents and whole dates in cues (session 10, "content10")
 # left every held-out count as it was. A preposition opening the content joins the cue
 # (session 11, "content11", frames.take_content_prepositions): 0.7308 0.6947 0.5678 (one more
-# cue, source and content each), the strict floors raised.
+# cue, source and content each), the strict floors raised. A passive stance verb with a "by"
+# doer makes a statement about its subject (session 11, "cue11", content.has_agent): 0.7313
+# 0.6954 0.5687 / 0.7960 0.7836 0.7566, the strict and the cue lenient floors raised.
 DEV_FLOORS = {
-    "cue strict": 0.720,
-    "source strict": 0.684,
-    "content strict": 0.557,
-    "cue lenient": 0.785,
+    "cue strict": 0.721,
+    "source strict": 0.685,
+    "content strict": 0.558,
+    "cue lenient": 0.786,
     "source lenient": 0.773,
     "content lenient": 0.746,
 }

@@ -31,21 +31,23 @@ module per pass:
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...extensions import doc_text
 from ...model import Statement
 from . import content_end
-from .draft import draft_position
+from .draft import Draft, draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
 from .frames import take_content_prepositions, without_other_cues
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
+from .scan import Quote
 from .senses import is_statement
 from .spans import quotes_of
 from .statements import to_statements
-from .tagger import load_model
+from .tagger import CueModel, load_model
 
 
 @Language.factory(
@@ -95,13 +97,7 @@ def extract_statements(
     quotes = quotes_of(doc)  # shared with the content rules (``_without_trailing_aside``)
     model = load_model()
     drafts, probs = candidate_drafts(doc, knowledge, quotes, model)
-    if model is not None and model.judge is not None and drafts:
-        scores = model.judge.probabilities(draft_features(doc, text, quotes, drafts, probs))
-        drafts = [
-            d
-            for d, p in zip(drafts, scores.tolist(), strict=True)
-            if p >= model.judge.threshold or d.origin in _UNJUDGED
-        ]
+    drafts = judged_drafts(doc, quotes, drafts, probs, model)
     drafts = [d for d in drafts if not is_formula(text, d, knowledge)]
     # only saying and thinking make statements ("forces attacked Kharkiv", "has not commented")
     drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
@@ -111,6 +107,20 @@ def extract_statements(
     if learned_content_end:
         content_end.extend_content_ends(doc, drafts, content_end.load_end_model(), knowledge.verbs)
     return to_statements(doc, knowledge, quotes, drafts)
+
+
+def judged_drafts(
+    doc: Doc, quotes: list[Quote], drafts: list[Draft], probs: np.ndarray, model: CueModel | None
+) -> list[Draft]:
+    """The drafts the draft judge keeps (all of them without a judge)."""
+    if model is None or model.judge is None or not drafts:
+        return drafts
+    scores = model.judge.probabilities(draft_features(doc, doc_text(doc), quotes, drafts, probs))
+    return [
+        d
+        for d, p in zip(drafts, scores.tolist(), strict=True)
+        if p >= model.judge.threshold or d.origin in _UNJUDGED
+    ]
 
 
 # a quote announced by the sentence before it ("sent the following message:") is speech whatever

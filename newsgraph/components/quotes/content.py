@@ -120,7 +120,19 @@ def verb_content(
     fronted = _fronted_report(token)
     if fronted is not None:
         return content_pieces(doc, [t.i for t in fronted.subtree], fronted)
+    if entry.frame == "object" and has_agent(token):
+        return passive_subject(token, [], entry)  # "the plan was criticized by the union"
     return []
+
+
+def has_agent(token: Token) -> bool:
+    """A passive verb with its doer in a "by" phrase ("was endorsed by X"): the subject is what
+    the stance is about (PolNeAR train, first 250 articles: 15 of 26 listed object-frame verbs
+    so built, with no clause and no statement before, are gold cues, each with the passive
+    subject as content). The "by" stays out of the cue, as gold draws it 69 times to 33."""
+    return any(c.dep_ == "agent" for c in token.children) and any(
+        c.dep_ == "nsubjpass" for c in token.children
+    )
 
 
 # nouns for a report that a relative clause can reject ("a claim Kigali denied")

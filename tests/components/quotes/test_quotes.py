@@ -201,6 +201,24 @@ def test_report_without_source(nlp: Language):
     ]
 
 
+def test_passive_stance_with_a_by_phrase_is_about_its_subject(nlp: Language):
+    text = "The new budget was criticized by the teachers' union.\n"
+    assert [summary(s) for s in statements(nlp, text)] == [
+        (
+            "the teachers' union",
+            "was criticized",
+            "criticize",
+            ("The new budget",),
+            "indirect",
+            "condemnation",
+        )
+    ]
+
+
+def test_passive_stance_without_a_doer_makes_no_statement(nlp: Language):
+    assert statements(nlp, "The new budget was criticized last week.\n") == []
+
+
 def test_nested_report_is_one_statement_as_polnear_annotates(nlp: Language):
     text = "The minister said that the rebels believe the strike was an accident.\n"
     assert [summary(s) for s in statements(nlp, text)] == [

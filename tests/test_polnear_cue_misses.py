@@ -1,0 +1,46 @@
+"""tools/polnear_cue_misses.py: the kind of a cue one side has and the other misses, on
+sentences written here."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+from helpers import load_tool
+from spacy.language import Language
+
+from newsgraph.components.quotes.lexicon import load_knowledge
+
+TEXT = (
+    "Mayor Opens Bridge.\n\n"
+    "The council believes the bridge is safe. The mayor praised the engineers. "
+    "Residents were thrilled about the opening."
+)
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    return load_tool("polnear_cue_misses")
+
+
+def span(part: str) -> tuple[tuple[int, int]]:
+    start = TEXT.index(part)
+    return ((start, start + len(part)),)
+
+
+def kind(tool: ModuleType, nlp: Language, part: str, stages: dict | None = None) -> str:
+    doc = nlp(TEXT)
+    where = {"quotes": [], **(stages or {})}
+    return tool.cue_kind(doc, TEXT, span(part), where, load_knowledge())
+
+
+def test_kinds_by_where_the_cue_is_and_what_its_head_is(tool: ModuleType, nlp: Language):
+    assert kind(tool, nlp, "Opens") == "headline"
+    assert kind(tool, nlp, "believes") == "cognition verb"
+    assert kind(tool, nlp, "were thrilled about") == "lemma not in the cue list, no content clause"
+
+
+def test_a_stage_that_held_the_cue_names_the_miss(tool: ModuleType, nlp: Language):
+    dropped = {"dropped by the judge": [span("praised")]}
+    assert kind(tool, nlp, "praised", dropped) == "dropped by the judge"
+    assert kind(tool, nlp, "praised") == "lemma in the cue list, no content clause"

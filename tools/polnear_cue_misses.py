@@ -1,0 +1,172 @@
+"""Sort PolNeAR's gold cues that no predicted cue overlaps, and our cues that overlap no gold cue.
+
+    python tools/polnear_cue_misses.py [--split fit|train] [--limit N] [--show KIND] [--json]
+
+Reads the articles with ``polnear_content_misses.parsed_articles`` (the fit part of dev or the
+first N train articles, never the held-out part) and runs the quotes passes one by one
+(``candidate_drafts``, the draft judge, ``extract_statements``) so that each miss can be told
+apart by the stage that lost it. Every gold cue with no overlapping predicted cue gets one kind,
+the first that applies:
+
+- ``headline`` (the cue lies in the article's first line);
+- ``dropped by the judge`` (a candidate draft's cue overlaps it, the judge's drafts do not);
+- ``dropped after the judge`` (a judged draft overlaps it: formula, sense or nesting filters);
+- ``inside a quote`` (the cue lies within a quoted passage);
+- ``"according to"``, ``noun cue`` (its head is a noun);
+- ``cognition verb`` (``_COGNITION``), ``lemma in the cue list``, ``lemma not in the cue
+  list``; the last two split by ``no content clause`` (the head has no clausal complement);
+
+and cross-cutting flags (``multi-word``, ``no content clause``). Each of our cues that overlaps
+no gold cue gets the same kinds of its own (by draft origin and head). ``--show KIND`` prints
+the examples of one kind (a prefix of its name) with their sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from polnear_content_misses import parsed_articles
+
+from newsgraph.components.quotes.component import extract_statements, judged_drafts
+from newsgraph.components.quotes.drafts import candidate_drafts
+from newsgraph.components.quotes.lexicon import QuoteKnowledge, load_knowledge
+from newsgraph.components.quotes.spans import quotes_of
+from newsgraph.components.quotes.tagger import load_model
+from newsgraph.eval.polnear import Pieces, normalised_attribution, overlap, statement_attribution
+
+# believing, knowing and feeling verbs (VerbNet's consider-29.9, conjecture-29.5, admire-31.2)
+_COGNITION = frozenset(
+    {"believe", "think", "know", "feel", "expect", "hope", "fear", "want", "worry", "doubt",
+     "consider", "assume", "suspect", "wonder", "understand", "realize", "see", "hear", "learn",
+     "agree", "remember", "forget", "like", "love", "hate", "wish", "plan", "intend"}
+)  # fmt: skip
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
+def cue_head(doc: Doc, pieces: Pieces) -> Token | None:
+    """The cue's head word: the one whose syntactic head lies outside the cue (verbs first)."""
+    tokens = [t for s, e in pieces for t in (doc.char_span(s, e, alignment_mode="expand") or ())]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head == t]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    return (verbs or heads or tokens)[0]
+
+
+def word_count(text: str, pieces: Pieces) -> int:
+    return sum(len(text[s:e].split()) for s, e in pieces)
+
+
+def cue_kind(doc: Doc, text: str, pieces: Pieces, stages: dict, knowledge: QuoteKnowledge) -> str:
+    """The kind of one cue that the other side does not overlap (see the module's docstring)."""
+    head = cue_head(doc, pieces)
+    start = pieces[0][0]
+    if "\n" not in text[:start].strip():
+        return "headline"
+    for stage in ("dropped by the judge", "dropped after the judge"):
+        if any(overlap(pieces, other) for other in stages.get(stage, ())):
+            return stage
+    if any(q.start <= start < q.end for q in stages["quotes"]):
+        return "inside a quote"
+    if head is None:
+        return "no token"
+    lemma = head.lemma_.lower()
+    if lemma == "according" or head.lower_ == "according":
+        return '"according to"'
+    if head.pos_ in ("NOUN", "PROPN"):
+        listed = "listed" if lemma in knowledge.nouns else "not listed"
+        return f"noun cue ({listed})"
+    if lemma in _COGNITION:
+        return "cognition verb"
+    listed = "lemma in the cue list" if lemma in knowledge.verbs else "lemma not in the cue list"
+    clause = any(c.dep_ in _CLAUSE_DEPS for c in head.children)
+    return listed + ("" if clause else ", no content clause")
+
+
+def cue_records(rows: list[tuple]) -> list[dict]:
+    """One record per unmatched gold cue (``side`` gold) and per unmatched cue of ours."""
+    knowledge = load_knowledge()
+    model = load_model()
+    records: list[dict] = []
+    for article_id, text, gold, doc in rows:
+        quotes = quotes_of(doc)
+        drafts, probs = candidate_drafts(doc, knowledge, quotes, model)
+        judged = judged_drafts(doc, quotes, drafts, probs, model)
+        final = [normalised_attribution(text, statement_attribution(s)).cue
+                 for s in extract_statements(doc, knowledge)]  # fmt: skip
+        gold_cues = [normalised_attribution(text, a).cue for a in gold]
+        kept = {id(d) for d in judged}
+        stages = {
+            "quotes": quotes,
+            "dropped by the judge": [(d.cue,) for d in drafts if d.cue and id(d) not in kept],
+            "dropped after the judge": [(d.cue,) for d in judged if d.cue],
+        }
+        for side, cues, others in (("gold", gold_cues, final), ("ours", final, gold_cues)):
+            for pieces in cues:
+                if not pieces or any(overlap(pieces, o) for o in others):
+                    continue
+                where = stages if side == "gold" else {"quotes": quotes}
+                head = cue_head(doc, pieces)
+                records.append(
+                    {
+                        "side": side,
+                        "article": article_id,
+                        "kind": cue_kind(doc, text, pieces, where, knowledge),
+                        "multi-word": word_count(text, pieces) > 1,
+                        "lemma": head.lemma_.lower() if head is not None else "",
+                        "cue": " | ".join(text[s:e] for s, e in pieces),
+                        "sentence": head.sent.text.strip() if head is not None else "",
+                    }
+                )
+    return records
+
+
+def summary(records: list[dict]) -> dict:
+    result = {}
+    for side in ("gold", "ours"):
+        rows = [r for r in records if r["side"] == side]
+        result[f"{side}: {len(rows)} cues, by kind"] = dict(
+            Counter(r["kind"] for r in rows).most_common()
+        )
+        result[f"{side}: multi-word"] = {"multi-word": sum(r["multi-word"] for r in rows)}
+        for kind in ("lemma not in the cue list", "noun cue", "lemma in the cue list"):
+            lemmas = Counter(r["lemma"] for r in rows if r["kind"].startswith(kind))
+            result[f"{side}: lemmas of {kind}"] = dict(lemmas.most_common(25))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("fit", "train"), default="fit")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--show", default=None, help="print the examples of kinds with this prefix")
+    parser.add_argument("--side", choices=("gold", "ours"), default="gold")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    records = cue_records(parsed_articles(args.split, args.limit))
+    if args.show is not None:  # "" shows every kind
+        for r in records:
+            if r["side"] == args.side and r["kind"].startswith(args.show):
+                print(f"[{r['kind']}] {r['article']} cue={r['cue']!r}\n   {r['sentence']!r}")
+        return
+    result = summary(records)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    for section, counts in result.items():
+        print(f"\n{section}")
+        for key, value in counts.items():
+            print(f"  {value:>6}  {key}")
+
+
+if __name__ == "__main__":
+    main()

@@ -268,7 +268,13 @@ def main() -> None:
                 print(f"   our cue: {r['predicted cue']!r}")
                 print(f"   gold: {r['gold']!r}\n   ours: {r['predicted']!r}")
         return
-    if args.json:
+    print_summary(result, args.json)
+
+
+def print_summary(result: dict[str, dict[str, int]], as_json: bool) -> None:
+    """Each section's counts as a column (or the whole summary as JSON); shared by the PolNeAR
+    tools that sort records by kind."""
+    if as_json:
         print(json.dumps(result, indent=2))
         return
     for section, counts in result.items():

@@ -24,7 +24,6 @@ the examples of one kind (a prefix of its name) with their sentence.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear_content_misses import parsed_articles
+from polnear_content_misses import parsed_articles, print_summary
 
 from newsgraph.components.quotes.component import extract_statements, judged_drafts
 from newsgraph.components.quotes.drafts import candidate_drafts
@@ -158,14 +157,7 @@ def main() -> None:
             if r["side"] == args.side and r["kind"].startswith(args.show):
                 print(f"[{r['kind']}] {r['article']} cue={r['cue']!r}\n   {r['sentence']!r}")
         return
-    result = summary(records)
-    if args.json:
-        print(json.dumps(result, indent=2))
-        return
-    for section, counts in result.items():
-        print(f"\n{section}")
-        for key, value in counts.items():
-            print(f"  {value:>6}  {key}")
+    print_summary(summary(records), args.json)
 
 
 if __name__ == "__main__":

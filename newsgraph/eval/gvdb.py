@@ -114,7 +114,6 @@ def place_entities(events: list[Event], annotation: Annotation) -> list[PartyEnt
     return [
         PartyEntity(p, tuple((m.start, m.end) for m in annotation.places[p].mentions))
         for p in places
-        if p is not None
     ]
 
 

@@ -19,6 +19,10 @@ def in_hyphen_compound(token: Token) -> bool:
     return token.i >= 2 and hyphenated(doc[token.i - 2], doc[token.i - 1])
 
 
+# particles the parser reads as adverbs right after an intransitive verb ("pulled back")
+ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "up", "over", "away"})
+
+
 def _particle(token: Token) -> str | None:
     prt = child(token, "prt")
     if prt is not None:
@@ -33,9 +37,6 @@ def _particle(token: Token) -> str | None:
         if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in ADVERB_PARTICLES:
             return c.lower_
     return None
-
-
-ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "up", "over", "away"})
 
 
 def lemma_candidates(token: Token) -> list[str]:

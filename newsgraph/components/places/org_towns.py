@@ -146,4 +146,4 @@ def _town_modifying_a_noun(ent: Span, recognizer: Recognizer) -> Span | None:
         return None  # "DeKalb" is a name, "NATO" an acronym
     if surname_of_a_named_person(name) or named_a_person(name):
         return None
-    return name if recognizer._is_city(name.text, MIN_POPULATION_MODIFIER) else None
+    return name if recognizer.is_city(name.text, MIN_POPULATION_MODIFIER) else None

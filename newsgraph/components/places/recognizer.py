@@ -330,7 +330,7 @@ class Recognizer:
                     break  # a part of a longer name ("the Seoul Central District Court")
                 cued = after_locative or _place_cue(span)
                 least = MIN_POPULATION_UNTAGGED if cued else MIN_POPULATION_UNTAGGED_ANYWHERE
-                if span.root.dep_ not in PERSON_SUBJECT_DEPS and self._is_city(span.text, least):
+                if span.root.dep_ not in PERSON_SUBJECT_DEPS and self.is_city(span.text, least):
                     found.append((span, "gazetteer"))
                     break
         return found
@@ -364,8 +364,8 @@ class Recognizer:
         if surname_of_a_named_person(text) or named_a_person(text):
             return False
         if not _place_cue(text):
-            return self._is_city(text.text, MIN_POPULATION_UNTAGGED_ANYWHERE)
-        return self._is_city(text.text, MIN_POPULATION_MISREAD) or self._is_region_in(text)
+            return self.is_city(text.text, MIN_POPULATION_UNTAGGED_ANYWHERE)
+        return self.is_city(text.text, MIN_POPULATION_MISREAD) or self._is_region_in(text)
 
     def _is_named_by_place_noun(self, ent: Span) -> bool:
         """ "the northern Hama countryside", "the Kokrajhar district", "the town of Halba": a
@@ -399,7 +399,7 @@ class Recognizer:
             return False
         if surname_of_a_named_person(text) or named_a_person(text):
             return False
-        return self._is_city(text.text, MIN_POPULATION_CAPTURED)
+        return self.is_city(text.text, MIN_POPULATION_CAPTURED)
 
     def _is_region_in(self, text: Span) -> bool:
         """ "rallies in Corsica": a division or country right after "in" and the like, not a
@@ -439,7 +439,7 @@ class Recognizer:
             and self._is_town(name, MIN_POPULATION_BARE)
         )
 
-    def _is_city(self, name: str, min_population: int) -> bool:
+    def is_city(self, name: str, min_population: int) -> bool:
         """The official name of a GeoNames town this large (curated names, matched in raw text
         anyway, need no size: "States" is no city)."""
         return any(

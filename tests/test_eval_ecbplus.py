@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.eval import ecbplus
 from newsgraph.eval.base import shared_eval_dir
-from newsgraph.eval.coref_scores import b_cubed, ceaf_e, max_weight_matching, muc
+from newsgraph.eval.coref_scores import CorefScore, b_cubed, ceaf_e, max_weight_matching, muc
 from newsgraph.eval.ecbplus import parse_document, rebuild_text
 
 
@@ -25,7 +25,7 @@ ALL_ONE = partition("abcdefghijkl")
 ALL_SINGLETONS = partition(*"abcdefghijkl")
 
 
-def rounded(score: ecbplus.CorefScore) -> tuple[float, float]:
+def rounded(score: CorefScore) -> tuple[float, float]:
     return (round(score.precision, 4), round(score.recall, 4))
 
 

@@ -111,6 +111,26 @@ def test_learned_mention_linker_joins_one_strike_and_splits_two_quakes() -> None
     assert len({clusters[("b1", "m1")], clusters[("b1", "m2")], clusters[("b3", "m1")]}) == 3
 
 
+def test_learned_mention_linker_keeps_reports_months_apart_apart() -> None:
+    from test_link import _mentions
+
+    from newsgraph.link.mention_pairs import cluster_mentions_learned
+
+    t1 = "Dock workers in Rotterdam went on strike on Tuesday. The strike halted the port."
+    t2 = "A strike by Rotterdam dock workers halted the port on Tuesday, the union said."
+    r1 = record("b1", "A", "2025-03-04", t1)
+
+    def clusters_with_second_report_on(published: str) -> dict:
+        r2 = record("b2", "B", published, t2)
+        mentions = {"b1": _mentions(r1, ("strike", "strike")),
+                    "b2": _mentions(r2, ("strike", "strike"))}  # fmt: skip
+        return cluster_mentions_learned([r1, r2], mentions)
+
+    near, months_later = (clusters_with_second_report_on(d) for d in ("2025-03-06", "2025-06-04"))
+    assert near[("b1", "m1")] == near[("b2", "m1")]  # two days apart: one strike
+    assert months_later[("b1", "m1")] != months_later[("b2", "m1")]  # three months: another
+
+
 def test_reports_joining_by_evidence_link_incrementally_as_in_a_full_run(tmp_path) -> None:
     from test_link_incremental import link_tables, write
 

@@ -15,4 +15,5 @@ SCORERS: dict[str, str] = {
     "gvdb": "newsgraph.eval.gvdb",
     "factuality": "newsgraph.eval.factuality",
     "event-location": "newsgraph.eval.event_location",
+    "meantime": "newsgraph.eval.meantime",
 }

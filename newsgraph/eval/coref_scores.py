@@ -7,7 +7,7 @@ A partition maps each mention to its cluster id; the measures compare a system's
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .base import Row
@@ -178,10 +178,44 @@ def max_weight_matching(weights: list[list[float]]) -> float:
     return total
 
 
+MEASURES = ("muc", "b3", "ceafe")
+
+
 def coref_scores(key: Partition, response: Partition) -> dict[str, CorefScore]:
     return {"muc": muc(key, response), "b3": b_cubed(key, response),
             "ceafe": ceaf_e(key, response)}  # fmt: skip
 
 
 def conll_f1(scores: Mapping[str, CorefScore]) -> float:
-    return sum(scores[m].f1 for m in ("muc", "b3", "ceafe")) / 3
+    return sum(scores[m].f1 for m in MEASURES) / 3
+
+
+class CorefTotals:
+    """Several clusterings' MUC, B³ and CEAF-e summed over topics (numerators and denominators
+    add up, as the CoNLL scorer totals documents scored together)."""
+
+    def __init__(self, variants: Iterable[str]) -> None:
+        self.scores = {v: {m: CorefScore() for m in MEASURES} for v in variants}
+
+    def add(self, key: Partition, responses: Mapping[str, Partition]
+            ) -> dict[str, dict[str, CorefScore]]:  # fmt: skip
+        """Score each variant's response of one topic against its key; the topic's scores."""
+        scores = {variant: coref_scores(key, r) for variant, r in responses.items()}
+        for variant, measures in scores.items():
+            for name in MEASURES:
+                self.scores[variant][name].add(measures[name])
+        return scores
+
+    def conll(self, variant: str) -> float:
+        return round(conll_f1(self.scores[variant]), 4)
+
+    def rows(self, variant: str, support: int) -> list[Row]:
+        """The measure rows of one variant and their CoNLL mean."""
+        measures = self.scores[variant]
+        return [*(measures[m].row(m, support) for m in MEASURES),
+                Row("conll", f1=self.conll(variant), support=support)]  # fmt: skip
+
+    def summary(self, variant: str) -> dict[str, object]:
+        measures = self.scores[variant]
+        return {**{m: measures[m].row(m).to_dict() for m in MEASURES},
+                "conll": self.conll(variant)}  # fmt: skip

@@ -34,16 +34,13 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..link.options import LinkOptions
 from .base import Counts, Report, Row, parts_of, shared_eval_dir, tag
-from .coref_scores import (
-    CorefScore,
-    conll_f1,
-    coref_scores,
-)
+from .coref_scores import MEASURES, CorefTotals, conll_f1
 from .ecbplus_predicted import link_clusterer, predicted_response
 
 NAME = "ecbplus"
@@ -81,6 +78,7 @@ class GoldDocument:
     text: str
     checked: list[tuple[int, int]]  # character extents of the checked sentences
     mentions: list[GoldMention] = field(default_factory=list)
+    published: date | None = None  # ECB+ gives none; MEANTIME's Wikinews date line
 
 
 Extent = tuple[int, int]
@@ -230,13 +228,15 @@ class SystemDocument:
 
 def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
                ) -> Iterator[SystemDocument]:  # fmt: skip
-    """Parse each document with the full pipeline (no publication date, the file as outlet)."""
+    """Parse each document with the full pipeline (its publication date where the set gives
+    one, the file as outlet)."""
     from ..model import Article
     from ..nlp import article_docs, get_pipeline
     from ..record import record_from_doc
 
     nlp = nlp or get_pipeline()
-    articles = [Article(id=d.name, text=d.text, outlet=d.name, language="en") for d in docs]
+    articles = [Article(id=d.name, text=d.text, outlet=d.name, published=d.published,
+                        language="en") for d in docs]  # fmt: skip
     parsed = nlp.pipe(article_docs(nlp, articles), batch_size=16)
     bar = _Progress(len(docs), enabled=progress)
     for gold, article, doc in zip(docs, articles, parsed, strict=True):
@@ -434,15 +434,13 @@ def evaluate_topics(
     docs = [d for topic_docs in topics.values() for d in topic_docs]
     systems = list(run_system(docs, nlp, progress))
     by_doc = {d.name: s for d, s in zip(docs, systems, strict=True)}
-    measures = ("muc", "b3", "ceafe")
     learned = learned_linker_available()
     variants = ("linker", "rules", "predicted", "link", "link_hand", "events", "lemma", "lexical",
                 *ABLATIONS)  # fmt: skip
     n_predicted = 0
-    totals = {v: {m: CorefScore() for m in measures} for v in variants}
+    totals = CorefTotals(variants)
     # the same measures on the gold mentions some system event covers: clustering alone
-    covered = {m: CorefScore() for m in measures}
-    covered_lemma = {m: CorefScore() for m in measures}
+    covered = CorefTotals(("system", "lemma"))
     n_covered = 0
     recognition = Counts()
     per_topic: dict[str, Any] = {}
@@ -473,17 +471,13 @@ def evaluate_topics(
             **{name: linker_partition(topic_docs, topic_systems, **options)
                for name, options in ABLATIONS.items()},
         }  # fmt: skip
-        scores = {v: coref_scores(key, r) for v, r in responses.items()}
-        for v in variants:
-            for name in measures:
-                totals[v][name].add(scores[v][name])
+        scores = totals.add(key, responses)
         found = [m for m in key if events[m][0] == "system"]
         n_covered += len(found)
-        on_found = coref_scores({m: key[m] for m in found}, {m: events[m] for m in found})
-        lemma_on_found = coref_scores({m: key[m] for m in found}, {m: lemmas[m] for m in found})
-        for name in measures:
-            covered[name].add(on_found[name])
-            covered_lemma[name].add(lemma_on_found[name])
+        covered.add(
+            {m: key[m] for m in found},
+            {"system": {m: events[m] for m in found}, "lemma": {m: lemmas[m] for m in found}},
+        )
         recognition.add(counts)
         per_topic[str(topic)] = {
             "documents": len(topic_docs),
@@ -492,23 +486,14 @@ def evaluate_topics(
             "events_conll": round(conll_f1(scores["events"]), 4),
             "lemma_conll": round(conll_f1(scores["lemma"]), 4),
         }
-    total = totals["linker"]
     mentions = int(recognition.tp + recognition.fn)
-    rows = [Row.from_counts("mention", recognition)]
-    rows += [total[m].row(m, mentions) for m in measures]
-    rows.append(Row("conll", f1=round(conll_f1(total), 4), support=mentions))
+    rows = [Row.from_counts("mention", recognition), *totals.rows("linker", mentions)]
     # the same linker on newsgraph's own event mentions (ecbplus_predicted.py)
-    rows.append(Row("conll_predicted_mentions", f1=round(conll_f1(totals["predicted"]), 4),
+    rows.append(Row("conll_predicted_mentions", f1=totals.conll("predicted"),
                     support=n_predicted))  # fmt: skip
     # newsgraph link's event clustering on those mentions (link_records, as `newsgraph link`)
-    rows.append(Row("conll_predicted_link", f1=round(conll_f1(totals["link"]), 4),
-                    support=n_predicted))  # fmt: skip
-
-    def summary(variant: str) -> dict[str, Any]:
-        scores = totals[variant]
-        return {**{m: scores[m].row(m).to_dict() for m in measures},
-                "conll": round(conll_f1(scores), 4)}  # fmt: skip
-
+    rows.append(Row("conll_predicted_link", f1=totals.conll("link"), support=n_predicted))
+    summary = totals.summary
     details = {
         "split": split,
         "topics": list(topics),
@@ -526,9 +511,9 @@ def evaluate_topics(
         "linker_ablations": {name: summary(name) for name in ABLATIONS},
         "covered_mentions": {
             "mentions": n_covered,
-            "system_conll": round(conll_f1(covered), 4),
-            "lemma_conll": round(conll_f1(covered_lemma), 4),
-            **{m: covered[m].row(m).to_dict() for m in covered},
+            "system_conll": covered.conll("system"),
+            "lemma_conll": covered.conll("lemma"),
+            **{m: covered.scores["system"][m].row(m).to_dict() for m in MEASURES},
         },
         "per_topic": per_topic,
     }

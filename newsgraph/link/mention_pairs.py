@@ -7,7 +7,8 @@ train topics (``tools/train_mention_pairs.py``; the trees are plain arrays in
 ``link/data/en/mention_pairs.json``, applied with numpy by ``BoostedTrees``; a file with
 logistic-regression weights and no trees still loads). The mentions are then grouped by
 average-link agglomeration on the pair probabilities, merging while the best pair of groups
-averages at least the fitted ``threshold``.
+averages at least the fitted ``threshold``. Mentions of two articles published more than
+``PUBLISHED_APART_DAYS`` apart never join (ECB+ gives no dates, so the scorer never learned it).
 
 Features (``FEATURES``): the same trigger family / lemma, the same document, the same document
 cluster and the TF-IDF cosine of the two articles, the same sentence and the sentence distance
@@ -44,6 +45,7 @@ from typing import Any
 import numpy as np
 
 from ..datafiles import data_file
+from .event_items import MAX_TIME_SPAN_DAYS, _published
 from .events import Compatibility, affiliations
 from .flat_trees import BoostedTrees
 from .mentions import (
@@ -91,6 +93,10 @@ LOOSE_DOC_SIMILARITY = 0.08
 TIGHT_DOC_SIMILARITY = 0.25
 # Shrinks a family pair's coreference rate towards the base rate (pseudo-pairs).
 PRIOR_WEIGHT = 5.0
+# Reports published further apart than link's longest cluster span tell other events: on
+# MEANTIME's fit part the scorer joined 38 mention pairs of articles over a month apart, none
+# coreferent (docs/link.md; 7 days and 31 give the same fit figure).
+PUBLISHED_APART_DAYS = MAX_TIME_SPAN_DAYS
 MODEL_FILE = "mention_pairs.json"
 
 
@@ -558,6 +564,21 @@ def cluster_mentions_learned(
     x = pair_features(topic, affiliations(records), model.priors, model.features)
     probability = mirrored_probabilities(model, x)
     probability = (probability + probability.T) / 2
+    probability[published_apart(records, [i.mention.article_id for i in topic.items])] = 0.0
     labels = average_link(probability, model.threshold)
     order = {label: n for n, label in enumerate(dict.fromkeys(labels.tolist()))}
     return {key: order[label] for key, label in zip(topic.keys, labels.tolist(), strict=True)}
+
+
+def published_apart(records: Sequence[Mapping[str, Any]], article_ids: Sequence[str]
+                    ) -> np.ndarray:  # fmt: skip
+    """(n, n) True where two mentions' articles (``article_ids``, one a mention) are both dated
+    and published more than ``PUBLISHED_APART_DAYS`` apart."""
+    published = {}
+    for record in records:
+        article = record.get("article") or {}
+        day = _published(article.get("published"))
+        published[article.get("id")] = day.toordinal() if day else np.nan
+    days = np.array([published.get(a, np.nan) for a in article_ids], dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.abs(days[:, None] - days[None, :]) > PUBLISHED_APART_DAYS

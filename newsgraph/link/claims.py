@@ -31,7 +31,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .compatibility import Compatibility, _known, family_of
-from .event_items import _published
+from .event_items import published_date
 
 # Event types that are speech about an event, not the event itself.
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT"})
@@ -95,7 +95,7 @@ def claim_items(record: Mapping[str, Any]) -> list[ClaimItem]:
     """The statements of one record, with the parties each one concerns."""
     article = record.get("article") or {}
     article_id = article.get("id") or record.get("id") or ""
-    published = _published(article.get("published"))
+    published = published_date(article.get("published"))
     statements = record.get("statements") or []
     speakers = {s.get("id"): (s.get("speaker") or {}).get("actor") for s in statements}
     events = record.get("events") or []

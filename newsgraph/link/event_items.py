@@ -135,7 +135,9 @@ def parse_interval(value: str | None) -> Interval | None:
     return None
 
 
-def _published(value: Any) -> date | None:
+def published_date(value: Any) -> date | None:
+    """A publication date read from a date or an ISO string (its first ten characters); None
+    when there is none or it does not parse."""
     if isinstance(value, date):
         return value
     if isinstance(value, str) and len(value) >= 10:
@@ -165,7 +167,7 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
     """
     article = record.get("article") or {}
     article_id = article.get("id") or record.get("id") or ""
-    published = _published(article.get("published"))
+    published = published_date(article.get("published"))
     places = {
         p["id"]: PlaceInfo(p["id"], p.get("lat"), p.get("lon"), p.get("country"), p.get("feature"))
         for p in record.get("places") or []

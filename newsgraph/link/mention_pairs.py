@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from ..datafiles import data_file
-from .event_items import MAX_TIME_SPAN_DAYS, _published
+from .event_items import MAX_TIME_SPAN_DAYS, published_date
 from .events import Compatibility, affiliations
 from .flat_trees import BoostedTrees
 from .mentions import (
@@ -577,7 +577,7 @@ def published_apart(records: Sequence[Mapping[str, Any]], article_ids: Sequence[
     published = {}
     for record in records:
         article = record.get("article") or {}
-        day = _published(article.get("published"))
+        day = published_date(article.get("published"))
         published[article.get("id")] = day.toordinal() if day else np.nan
     days = np.array([published.get(a, np.nan) for a in article_ids], dtype=float)
     with np.errstate(invalid="ignore"):

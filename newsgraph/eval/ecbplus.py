@@ -226,10 +226,10 @@ class SystemDocument:
     )
 
 
-def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
-               ) -> Iterator[SystemDocument]:  # fmt: skip
+def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True,
+               label: str = NAME) -> Iterator[SystemDocument]:  # fmt: skip
     """Parse each document with the full pipeline (its publication date where the set gives
-    one, the file as outlet)."""
+    one, the file as outlet); ``label`` names the set on the progress line."""
     from ..model import Article
     from ..nlp import article_docs, get_pipeline
     from ..record import record_from_doc
@@ -238,7 +238,7 @@ def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True
     articles = [Article(id=d.name, text=d.text, outlet=d.name, published=d.published,
                         language="en") for d in docs]  # fmt: skip
     parsed = nlp.pipe(article_docs(nlp, articles), batch_size=16)
-    bar = _Progress(len(docs), enabled=progress)
+    bar = _Progress(len(docs), label, enabled=progress)
     for gold, article, doc in zip(docs, articles, parsed, strict=True):
         bar.step()
         yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold),
@@ -294,14 +294,14 @@ def linker_mentions(docs: list[GoldDocument], systems: list[SystemDocument]) -> 
 class _Progress:
     """A one-line progress counter on stderr (only on a terminal)."""
 
-    def __init__(self, total: int, enabled: bool = True) -> None:
-        self.total, self.done = total, 0
+    def __init__(self, total: int, label: str, enabled: bool = True) -> None:
+        self.total, self.done, self.label = total, 0, label
         self.enabled = enabled and sys.stderr.isatty()
 
     def step(self) -> None:
         self.done += 1
         if self.enabled:
-            print(f"\recbplus: {self.done}/{self.total} documents", end="", file=sys.stderr)
+            print(f"\r{self.label}: {self.done}/{self.total} documents", end="", file=sys.stderr)
 
     def close(self) -> None:
         if self.enabled:

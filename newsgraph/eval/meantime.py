@@ -150,7 +150,7 @@ def evaluate(data_dir: Path, limit: int | None = None, nlp: Any = None, split: s
     report = Report(NAME, str(data_dir))
     docs = load_documents(Path(data_dir), limit)
     for part, part_docs in by_part(docs, lambda d: d.name, split).items():
-        systems = list(run_system(part_docs, nlp, progress))
+        systems = list(run_system(part_docs, nlp, progress, label=NAME))
         rows, details = score_documents(part_docs, systems)
         report.rows += tag(rows, part)
         report.details[part] = details

@@ -49,16 +49,18 @@ def pipeline_output(split: str, limit: int | None, cache: Path | None) -> list[t
     rows = []
     for article_id, text, gold, doc in parsed_articles(split, limit):
         statements = extract_statements(doc, knowledge, learned_content_end=False)
-        tokens = [
-            (t.idx, t.text, t.dep_, t.tag_, t.pos_, t.head.i, t.ent_type_, t.lemma_) for t in doc
-        ]
-        sentences = [(s.start, s.end) for s in doc.sents]
         predicted = [statement_attribution(s) for s in statements]
         lemmas = [(s.cue_lemma, s.kind) for s in statements]
-        rows.append((article_id, text, gold, predicted, lemmas, tokens, sentences))
+        rows.append((article_id, text, gold, predicted, lemmas, *token_table(doc)))
     if cache is not None:
         cache.write_bytes(pickle.dumps(rows))
     return rows
+
+
+def token_table(doc) -> tuple[list[tuple], list[tuple]]:
+    """A parsed article as plain tuples (kept in the cache): its tokens and sentences."""
+    tokens = [(t.idx, t.text, t.dep_, t.tag_, t.pos_, t.head.i, t.ent_type_, t.lemma_) for t in doc]
+    return tokens, [(s.start, s.end) for s in doc.sents]
 
 
 def doc_from_tokens(vocab, text: str, tokens: list[tuple], sentences: list[tuple]):
@@ -90,9 +92,8 @@ def doc_from_tokens(vocab, text: str, tokens: list[tuple], sentences: list[tuple
     return doc
 
 
-def examples(rows: list[tuple], tail: bool) -> tuple[list[list[str]], list[int], list[str]]:
-    """Features, labels and article ids of the statements where one of the two ends is right
-    (with ``content_end.tail_features`` where ``tail``)."""
+def examples(rows: list[tuple]) -> tuple[list[list[str]], list[int], list[str]]:
+    """Features, labels and article ids of the statements where one of the two ends is right."""
     import spacy
 
     knowledge = load_knowledge()
@@ -126,10 +127,9 @@ def examples(rows: list[tuple], tail: bool) -> tuple[list[list[str]], list[int],
             lemma = lemmas[p][0] or ""
             entry = knowledge.verbs.get(lemma) or knowledge.nouns.get(lemma)
             frame = entry.frame if entry is not None else "none"
-            row = content_end.rest_features(doc, list(raw.content), rest, frame, knowledge.verbs)
-            if tail:
-                row += content_end.tail_features(doc, raw.cue[0], list(raw.content), rest, others)
-            features.append(row)
+            features.append(
+                content_end.rest_features(doc, list(raw.content), rest, frame, knowledge.verbs)
+            )
             labels.append(label)
             groups.append(article_id)
     return features, labels, groups
@@ -202,7 +202,6 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=0.3, help="inverse L2 strength")
     parser.add_argument("--threshold", type=float, default=None, help="fixed; else out of fold")
     parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--tail", action="store_true", help="with content_end.tail_features")
     parser.add_argument("--cv", action="store_true", help="cross-validate inside the fit part")
     parser.add_argument("--grid-c", type=float, nargs="+", default=[0.1, 0.3, 1.0])
     parser.add_argument("--grid-threshold", type=float, nargs="+", default=[0.45, 0.55, 0.65, 0.75])
@@ -216,7 +215,7 @@ def main() -> None:
     for split in set(args.splits) | ({"fit"} if args.cv else set()):
         cache = args.cache_dir / f"content_end_{split}.pkl" if args.cache_dir else None
         limit = args.limit if split == "train" else None
-        data[split] = examples(pipeline_output(split, limit, cache), args.tail)
+        data[split] = examples(pipeline_output(split, limit, cache))
     if args.cv:
         train = data["train"] if "train" in args.splits else ([], [], [])
         cross_validate_on_fit(data["fit"], train, args)
@@ -247,7 +246,6 @@ def main() -> None:
         "articles": len(set(groups)),
         "examples": len(y),
         "threshold": threshold,
-        "tail": args.tail,
         "bias": round(float(model.intercept_[0]), 4),
         "weights": dict(sorted(weights.items())),
     }

@@ -88,7 +88,6 @@ class EndModel:
     weights: dict[str, float]
     bias: float
     threshold: float
-    tail: bool = False  # whether it reads ``tail_features`` too
 
     def probability(self, features: list[str]) -> float:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
@@ -101,9 +100,7 @@ def load_end_model() -> EndModel | None:
     if not path.exists():
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
-    return EndModel(
-        dict(raw["weights"]), float(raw["bias"]), float(raw["threshold"]), bool(raw.get("tail"))
-    )
+    return EndModel(dict(raw["weights"]), float(raw["bias"]), float(raw["threshold"]))
 
 
 def sentence_rest(
@@ -188,81 +185,6 @@ def rest_features(
     return features
 
 
-def tail_features(
-    doc: Doc,
-    cue: Range,
-    content: list[Range],
-    rest: list[Token],
-    others: list[tuple[Range | None, list[Range]]],
-) -> list[str]:
-    """How the rules' content ends and what follows it beyond the rest: an open quote at the
-    end (and whether the rest closes it), the content's last word and length, the rest's
-    commas and finite verbs, words hung on the cue itself, and where the next statement's cue
-    lies (the next sentence, later, none)."""
-    text, end = doc.text, content[-1][1]
-    sentence = sentence_of(rest[0])
-    features = [
-        f"last={_last_word(doc, end)}",
-        f"content_len={_length_bucket(_words(doc, content))}",
-    ]
-    if _quote_open(text[sentence.start_char : end]):
-        closes = any(t.text in ("”", '"', "''") for t in rest)
-        features.append("open_quote/closed_in_rest" if closes else "open_quote")
-    commas = sum(t.text == "," for t in rest)
-    features.append(f"commas={min(commas, 2)}")
-    if any(t.tag_ in _FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in rest):
-        features.append("finite_verb")
-    if any(cue[0] <= t.head.idx < cue[1] for t in rest):
-        features.append("hangs_on_cue")
-    features.append(f"next_cue={_next_cue(doc, sentence.end_char, others)}")
-    return features
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _quote_open(text: str) -> bool:
-    """Whether a quotation is open at the end of ``text`` (curly marks, straight ones toggle)."""
-    depth = 0
-    for ch in text:
-        if ch == "“":
-            depth = 1
-        elif ch == "”":
-            depth = 0
-        elif ch == '"':
-            depth = 1 - depth
-    return depth == 1
-
-
-def _last_word(doc: Doc, end: int) -> str:
-    span = doc.char_span(max(end - 1, 0), end, alignment_mode="expand")
-    if span is None:
-        return "none"
-    token = span[-1]
-    while token.is_punct and token.i > 0:
-        token = doc[token.i - 1]
-    return f"{token.dep_}:{token.pos_}"
-
-
-def _words(doc: Doc, content: list[Range]) -> int:
-    return sum(
-        len(span)
-        for start, end in content
-        if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
-    )
-
-
-def _next_cue(doc: Doc, sentence_end: int, others: list[tuple[Range | None, list[Range]]]) -> str:
-    starts = [c[0] for c, _ in others if c is not None and c[0] >= sentence_end]
-    if not starts:
-        return "none"
-    following = doc.char_span(sentence_end, len(doc.text), alignment_mode="expand")
-    if following is None:
-        return "none"
-    next_sentence_end = sentence_of(following[0]).end_char
-    return "next_sentence" if min(starts) < next_sentence_end else "later"
-
-
 def extend_content_ends(doc: Doc, drafts: list[Draft], model: EndModel | None, verbs: dict) -> None:
     """Run each draft's content on to its sentence end where the model finds it likely."""
     if model is None:
@@ -278,8 +200,6 @@ def extend_content_ends(doc: Doc, drafts: list[Draft], model: EndModel | None, v
         rest, sentence_end = found
         frame = draft.entry.frame if draft.entry is not None else "none"
         features = rest_features(doc, draft.content, rest, frame, verbs)
-        if model.tail:
-            features += tail_features(doc, draft.cue, draft.content, rest, others)
         if model.probability(features) < model.threshold:
             continue
         piece = trim_range(text, draft.content[-1][0], sentence_end)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -26,42 +27,40 @@ from newsgraph.components.quotes import content_end
 from newsgraph.components.quotes.lexicon import load_knowledge
 from newsgraph.components.quotes.scan import trim_range
 from newsgraph.datafiles import data_file
-from newsgraph.eval.base import shared_eval_dir
-from newsgraph.eval.polnear import articles, normalise, normalised_attribution, pair_on_cues
+from newsgraph.eval.polnear import normalise, normalised_attribution, pair_on_cues
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from polnear_content_misses import parsed_articles
 
 MODEL_PATH = data_file("newsgraph.components.quotes", content_end.MODEL_FILE)
 
 
-def pipeline_output(data: Path, limit: int, cache: Path | None) -> list[tuple]:
-    """(id, text, gold, [(cue, content, lemma)], tokens, sentence starts) per train article."""
+def pipeline_output(split: str, limit: int | None, cache: Path | None) -> list[tuple]:
+    """(id, text, gold, [attribution], [(cue lemma, kind)], tokens, sentence starts) per article
+    of PolNeAR's train split or the fit part of dev, with the rules' content ends (the decision
+    switched off). ``cache`` keeps the rows."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
+    from newsgraph.components.quotes.component import extract_statements
     from newsgraph.eval.polnear import statement_attribution
-    from newsgraph.nlp import article_docs, get_pipeline
 
-    content_end.load_end_model.cache_clear()
-    original = content_end.load_end_model
-    content_end.load_end_model = lambda: None  # the rules' ends, as the decision sees them
-    try:
-        items = list(articles(data, "train"))[:limit]
-        nlp = get_pipeline()
-        docs = article_docs(nlp, (article for article, _ in items))
-        rows = []
-        for (article, gold), doc in zip(items, nlp.pipe(docs, batch_size=16), strict=True):
-            statements = doc._.ng_statements or []
-            predicted = [statement_attribution(s) for s in statements]
-            tokens = [
-                (t.idx, t.text, t.dep_, t.tag_, t.pos_, t.head.i, t.ent_type_, t.lemma_)
-                for t in doc
-            ]
-            sentences = [(s.start, s.end) for s in doc.sents]
-            lemmas = [(s.cue_lemma, s.kind) for s in statements]
-            rows.append((article.id, article.text, gold, predicted, lemmas, tokens, sentences))
-    finally:
-        content_end.load_end_model = original
+    knowledge = load_knowledge()
+    rows = []
+    for article_id, text, gold, doc in parsed_articles(split, limit):
+        statements = extract_statements(doc, knowledge, learned_content_end=False)
+        predicted = [statement_attribution(s) for s in statements]
+        lemmas = [(s.cue_lemma, s.kind) for s in statements]
+        rows.append((article_id, text, gold, predicted, lemmas, *token_table(doc)))
     if cache is not None:
         cache.write_bytes(pickle.dumps(rows))
     return rows
+
+
+def token_table(doc) -> tuple[list[tuple], list[tuple]]:
+    """A parsed article as plain tuples (kept in the cache): its tokens and sentences."""
+    tokens = [(t.idx, t.text, t.dep_, t.tag_, t.pos_, t.head.i, t.ent_type_, t.lemma_) for t in doc]
+    return tokens, [(s.start, s.end) for s in doc.sents]
 
 
 def doc_from_tokens(vocab, text: str, tokens: list[tuple], sentences: list[tuple]):
@@ -136,48 +135,115 @@ def examples(rows: list[tuple]) -> tuple[list[list[str]], list[int], list[str]]:
     return features, labels, groups
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=shared_eval_dir() / "polnear")
-    parser.add_argument("--limit", type=int, default=420)
-    parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c", type=float, default=0.3, help="inverse L2 strength")
-    parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
-    args = parser.parse_args()
-
+def vectorised(features: list[list[str]], min_count: int):
+    """A DictVectorizer over the features seen at least ``min_count`` times, and the matrix."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
 
-    rows = pipeline_output(args.data, args.limit, args.cache)
-    features, labels, groups = examples(rows)
     counts: dict[str, int] = {}
     for row in features:
         for name in set(row):
             counts[name] = counts.get(name, 0) + 1
-    kept = [[f for f in set(row) if counts[f] >= args.min_count] for row in features]
+    kept = [{f: 1 for f in set(row) if counts[f] >= min_count} for row in features]
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([dict.fromkeys(row, 1) for row in kept])
+    return vectorizer, vectorizer.fit_transform(kept)
+
+
+def net_gain(probabilities: np.ndarray, labels: np.ndarray, threshold: float) -> int:
+    """Exact contents gained by running on where the probability reaches the threshold: each
+    example has exactly one right end, so a right run-on gains one and a wrong one loses one."""
+    taken = probabilities >= threshold
+    return int((taken & (labels == 1)).sum() - (taken & (labels == 0)).sum())
+
+
+def cross_validate_on_fit(
+    fit: tuple[list, list, list], train: tuple[list, list, list], args: argparse.Namespace
+) -> None:
+    """Per fold of the fit part's articles, the model fitted on the train rows (if any) and the
+    other folds, scored on the fold, for every C and threshold of the grid; and the shipped
+    model on the whole fit part."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    features, labels, groups = fit
+    y = np.array(labels)
+    shipped = content_end.load_end_model()
+    if shipped is not None:
+        p = np.array([shipped.probability(f) for f in features])
+        print(f"shipped model on the fit part: net {net_gain(p, y, shipped.threshold):+d}")
+    print(f"fit part: {len(y)} examples, {int(y.sum())} run to the sentence end")
+    folds = list(GroupKFold(args.folds).split(features, y, groups))
+    for c in args.grid_c:
+        scores = {t: [] for t in args.grid_threshold}
+        for inside, outside in folds:
+            rows = train[0] + [features[k] for k in inside]
+            target = np.array(train[1] + [labels[k] for k in inside])
+            vectorizer, x = vectorised(rows, args.min_count)
+            model = LogisticRegression(C=c, max_iter=2000).fit(x, target)
+            held = vectorizer.transform([dict.fromkeys(features[k], 1) for k in outside])
+            p = model.predict_proba(held)[:, 1]
+            for t in args.grid_threshold:
+                scores[t].append(net_gain(p, y[outside], t))
+        for t, per_fold in scores.items():
+            print(f"C={c} threshold={t}: net {sum(per_fold):+d} per fold {per_fold}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--splits",
+        nargs="+",
+        choices=("train", "fit"),
+        default=["train"],
+        help="train on PolNeAR train, the fit part of dev, or both",
+    )
+    parser.add_argument("--limit", type=int, default=420, help="first N train articles")
+    parser.add_argument("--cache-dir", type=Path, default=None, help="keeps each split's rows")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--c", type=float, default=0.3, help="inverse L2 strength")
+    parser.add_argument("--threshold", type=float, default=None, help="fixed; else out of fold")
+    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--cv", action="store_true", help="cross-validate inside the fit part")
+    parser.add_argument("--grid-c", type=float, nargs="+", default=[0.1, 0.3, 1.0])
+    parser.add_argument("--grid-threshold", type=float, nargs="+", default=[0.45, 0.55, 0.65, 0.75])
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args()
+
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    data = {}
+    for split in set(args.splits) | ({"fit"} if args.cv else set()):
+        cache = args.cache_dir / f"content_end_{split}.pkl" if args.cache_dir else None
+        limit = args.limit if split == "train" else None
+        data[split] = examples(pipeline_output(split, limit, cache))
+    if args.cv:
+        train = data["train"] if "train" in args.splits else ([], [], [])
+        cross_validate_on_fit(data["fit"], train, args)
+        return
+    features = [f for split in args.splits for f in data[split][0]]
+    labels = [label for split in args.splits for label in data[split][1]]
+    groups = [g for split in args.splits for g in data[split][2]]
+    vectorizer, x = vectorised(features, args.min_count)
     y = np.array(labels)
     print(f"{len(y)} examples, {int(y.sum())} run to the sentence end, {x.shape[1]} features")
     out_of_fold = np.zeros(len(y))
-    for fit, test in GroupKFold(args.folds).split(x, y, groups):
-        model = LogisticRegression(C=args.c, max_iter=2000).fit(x[fit], y[fit])
-        out_of_fold[test] = model.predict_proba(x[test])[:, 1]
-    best = max(
-        (float(((out_of_fold >= t) & (y == 1)).sum() - ((out_of_fold >= t) & (y == 0)).sum()), t)
-        for t in np.arange(0.3, 0.96, 0.05)
-    )
-    threshold = round(float(best[1]), 2)
-    print(f"out of fold: threshold {threshold}, net exact contents gained {best[0]:+.0f}")
+    for inside, outside in GroupKFold(args.folds).split(x, y, groups):
+        model = LogisticRegression(C=args.c, max_iter=2000).fit(x[inside], y[inside])
+        out_of_fold[outside] = model.predict_proba(x[outside])[:, 1]
+    if args.threshold is None:
+        grid = np.arange(0.3, 0.96, 0.05)
+        best = max((net_gain(out_of_fold, y, t), t) for t in grid)
+        threshold = round(float(best[1]), 2)
+    else:
+        threshold = args.threshold
+    gain = net_gain(out_of_fold, y, threshold)
+    print(f"out of fold: threshold {threshold}, net exact contents gained {gain:+d}")
     model = LogisticRegression(C=args.c, max_iter=2000).fit(x, y)
     names = vectorizer.get_feature_names_out()
     weights = {name: round(float(w), 4) for name, w in zip(names, model.coef_[0], strict=True)}
     payload = {
-        "about": "tools/train_content_end.py on PolNeAR train; see content_end.py",
-        "articles": len(rows),
+        "about": f"tools/train_content_end.py, PolNeAR {'+'.join(args.splits)}; content_end.py",
+        "articles": len(set(groups)),
         "examples": len(y),
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 4),

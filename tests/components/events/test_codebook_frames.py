@@ -40,12 +40,11 @@ def test_increasing_forces_or_an_armed_presence_is_a_mobilisation(nlp: Language)
     )
     for text in (
         "The militia intensified its forces around the airport.",
-        "The government boosted its military presence along the border.",
-        "Turkey stepped up its military presence along the border.",
+        "The government bolstered its military presence along the border.",
     ):
         assert _types(nlp, text) == ["MOBILIZE"], text
     assert _found(nlp, "The company increased its presence in the Asian market.") == []
-    assert _found(nlp, "The chain boosted its sales in Asia.") == []
+    assert _found(nlp, "The chain bolstered its sales in Asia.") == []
 
 
 def test_ending_or_removing_a_restriction_eases_it(nlp: Language) -> None:

@@ -298,8 +298,14 @@ def phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
     end = token.i + 1
     for c in token.rights:
         if (
-            # "members of the group", not "the junta of bombing a monastery" (an act)
-            (c.dep_ == "prep" and c.lower_ == "of" and not _has(c, "pcomp") and not charge(c))
+            # "members of the group", not "the junta of bombing a monastery" (an act) nor
+            # "accused the diplomat of spying" (the charge)
+            (
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and not _has(c, "pcomp")
+                and not is_charge_phrase(c)
+            )
             or c.dep_ in ("compound", "flat", "nummod", "case")
             or (c.dep_ == "punct" and c.text == "-")
         ):
@@ -317,12 +323,13 @@ def phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
     return start, end
 
 
-def charge(prep: Token) -> bool:
+def is_charge_phrase(prep: Token) -> bool:
     """The "of" phrase of an accusation that the parser hung on the accused ("accused the army
     of mass slaughter", "of spying"): the charge, no part of the accused's phrase (CAMEO 112
-    accuse; ConfliBERT CAMEO fit: the coders leave it out of the target, 2 of 2). Only under a
-    verb that states a charge (an ACCUSE that embeds one: accuse, allege), and only when the
-    phrase names no actor ("accused the leaders of the militia")."""
+    accuse; ConfliBERT CAMEO fit: 2 such objects, and where the accusation is the coded event
+    its target is the accused alone). Only under a verb that states a charge (an ACCUSE that
+    embeds one: accuse, blame, charge, allege), and only when the phrase names no actor
+    ("accused the leaders of the militia")."""
     accused, verb = prep.head, prep.head.head
     if prep.lower_ != "of" or accused.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
         return False

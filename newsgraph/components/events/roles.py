@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "conj", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -298,8 +298,14 @@ def phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
     end = token.i + 1
     for c in token.rights:
         if (
-            # "members of the group", not "the junta of bombing a monastery" (an act)
-            (c.dep_ == "prep" and c.lower_ == "of" and not _has(c, "pcomp"))
+            # "members of the group", not "the junta of bombing a monastery" (an act) nor
+            # "accused the diplomat of spying" (the charge)
+            (
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and not _has(c, "pcomp")
+                and not is_charge_phrase(c)
+            )
             or c.dep_ in ("compound", "flat", "nummod", "case")
             or (c.dep_ == "punct" and c.text == "-")
         ):
@@ -315,6 +321,28 @@ def phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
     ):
         start += 1
     return start, end
+
+
+def is_charge_phrase(prep: Token) -> bool:
+    """The "of" phrase of an accusation that the parser hung on the accused ("accused the army
+    of mass slaughter", "of spying"): the charge, no part of the accused's phrase (CAMEO 112
+    accuse; ConfliBERT CAMEO fit: 2 such objects, and where the accusation is the coded event
+    its target is the accused alone). Only under a verb that states a charge (an ACCUSE that
+    embeds one: accuse, blame, charge, allege), and only when the phrase names no actor
+    ("accused the leaders of the militia")."""
+    accused, verb = prep.head, prep.head.head
+    if prep.lower_ != "of" or accused.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return False
+    lex = load_lexicon()
+    sense = lex.verbs.get(verb.lemma_.lower())
+    if sense is None or sense.type != "ACCUSE" or not sense.embeds:
+        return False
+    named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return named is not None and not (
+        named.pos_ in ("PROPN", "PRON")
+        or named.ent_type_
+        or {"people", "troops", "actors"} & lex.classes_of(named.lemma_.lower())
+    )
 
 
 def clause_tokens(anchor: Token, limit: int = 80) -> list[Token]:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..quotes.spans import phrase_run
 from .lexicon import load_lexicon
-from .roles import NOMINAL_POS, main_verb_read_as_participle, phrase_bounds
+from .roles import NOMINAL_POS, is_charge_phrase, main_verb_read_as_participle, phrase_bounds
 from .triggers import noun_sense
 
 # a right-hand child that ends the phrase: a relative clause ("a businessman who lived in
@@ -97,7 +97,7 @@ def _ends_phrase(c: Token, with_conj: bool, target: bool = False, coded: bool = 
     if c.dep_ == "acl" and (c.tag_ == "VB" or any(g.dep_ == "mark" for g in c.children)):
         return True  # "Trump's decision to recognise ...", "the claim that ...": its content
     # "the junta of bombing a monastery", "accused X of committing": an act, not a phrase
-    return c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
+    return c.dep_ == "prep" and (any(g.dep_ == "pcomp" for g in c.children) or is_charge_phrase(c))
 
 
 def _trim(token: Token, start: int, end: int) -> tuple[int, int]:

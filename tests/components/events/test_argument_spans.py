@@ -178,3 +178,22 @@ def test_a_relative_clause_inside_an_of_phrase_does_not_belong(nlp: Language) ->
         " accused of smuggling oil."
     )
     assert _first(nlp, text)[2] == "a unit of the Northland shipping company"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The president declared a state of siege in Northland province.", "Northland province"),
+        ("The army lifted the state of emergency in the Westland region.",
+         "the Westland region"),
+    ],
+)  # fmt: skip
+def test_a_state_of_emergency_is_a_measure_aimed_at_a_place(
+    nlp: Language, text: str, target: str
+) -> None:
+    # "state" names the measure here, no actor (CAMEO 1724): the place is the target
+    assert _first(nlp, text)[2] == target
+
+
+def test_a_state_that_is_a_country_stays_an_actor(nlp: Language) -> None:
+    assert _first(nlp, "Rebels attacked the state of Northland.")[2] == "the state of Northland"

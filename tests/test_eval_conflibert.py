@@ -158,6 +158,29 @@ def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None
     assert conflibert.main_statement(Annotation(text, statements=[unspoken])) is None
 
 
+def test_a_comment_on_an_act_is_coded_about_its_topic() -> None:
+    from newsgraph.model import ActorRef, Event, Span, Statement
+
+    text = "Westland said it is skeptical about Northland motives in sending aid to Eastland."
+    said = Span.of(text, 9, 13)
+    motives = Span.of(text, 36, 53)
+    eastland = Span.of(text, 72, 80)
+    statement = Statement("s1", ActorRef(None, Span.of(text, 0, 8)), said, "say", [],
+                          "indirect", "claim")  # fmt: skip
+
+    def aid(cameo: str) -> tuple[str, Event]:
+        return "AID", Event("e1", "AID", None, cameo, "material_cooperation",
+                            ActorRef(None, None), ActorRef(None, eastland), [])  # fmt: skip
+
+    # a pessimistic (012) or optimistic (013) comment is about what it weighs
+    assert conflibert.role_span(aid("012"), statement, "target", motives) == motives
+    assert conflibert.role_span(aid("013"), statement, "target", motives) == motives
+    # an act reported as such, or a claim of responsibility (015), keeps the act's target
+    assert conflibert.role_span(aid("07"), statement, "target", motives) == eastland
+    assert conflibert.role_span(aid("015"), statement, "target", motives) == eastland
+    assert conflibert.role_span(aid("012"), statement, "target") == eastland  # no topic read
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "about"),
     [

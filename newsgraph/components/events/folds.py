@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .accused import accused_doer, load_frames
 from .mention import Mention
-from .roles import child, prep_objects
+from .roles import child, is_passive, prep_objects
 
 THREAT_MODES = {
     "ASSAULT": "violence",
@@ -142,10 +142,28 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
         if mention.type is None and patient is None:  # "12 people died"
             patient = child(mention.anchor, "nsubj", "nsubjpass")
         fold_into(owner, host, mention, take_target=False)
-        if host.target is None and patient is not None and host.type in ("ASSAULT", "COERCE"):
+        heads_host = _kills_below(mention, host)
+        if (
+            (host.target is None or heads_host)
+            and patient is not None
+            and host.type in ("ASSAULT", "COERCE")
+        ):
             host.target = patient
         if host.source is None and mention.type is not None:
             host.source = mention.source if mention.source is not host.anchor else None
+
+
+def _kills_below(mention: Mention, host: Mention) -> bool:
+    """Whether an active casualty verb heads the clause its host, a nominal attack, hangs below
+    ("a suicide attack on a convoy killed eight people", "killed several fighters after an air
+    strike on a building"): CAMEO codes the sentence's act, the attack is its means, so whom it
+    killed is the target (ConfliBERT fit: 2 of 2). Where the casualty clause hangs on the
+    attack ("attacked the city, killing dozens": 0 of 6), the dead are a passive subject ("23
+    civilians were killed as forces launched strikes against X": the attack's target, 2 of 2)
+    or the host is a clause ("killed 23 people when they blew themselves up in X": PLOVER codes
+    X) the attack's target stays."""
+    verb, attack = mention.anchor, host.anchor
+    return attack.pos_ == "NOUN" and not is_passive(verb) and verb in attack.ancestors
 
 
 def casualty_host(

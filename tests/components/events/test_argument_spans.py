@@ -197,3 +197,21 @@ def test_a_state_of_emergency_is_a_measure_aimed_at_a_place(
 
 def test_a_state_that_is_a_country_stays_an_actor(nlp: Language) -> None:
     assert _first(nlp, "Rebels attacked the state of Northland.")[2] == "the state of Northland"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the killing heads the clause the attack hangs below: whom it killed is the target
+        ("A suicide attack on a convoy of the Westland mission killed eight people.",
+         "eight people"),
+        ("The Northland air force killed several rebels after an air strike on a building.",
+         "several rebels"),
+        # the killing hangs on the attack, or the dead are a passive subject: the attack's
+        ("Northland forces attacked the town, killing dozens of people.", "the town"),
+        ("Twelve people were killed as Northland forces launched air strikes against the"
+         " Eastland enclave.", "the Eastland enclave"),
+    ],
+)  # fmt: skip
+def test_whom_a_heading_killing_killed_is_the_target(nlp: Language, text: str, target: str) -> None:
+    assert _first(nlp, text)[2] == target

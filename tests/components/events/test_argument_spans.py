@@ -215,3 +215,11 @@ def test_a_state_that_is_a_country_stays_an_actor(nlp: Language) -> None:
 )  # fmt: skip
 def test_whom_a_heading_killing_killed_is_the_target(nlp: Language, text: str, target: str) -> None:
     assert _first(nlp, text)[2] == target
+
+
+def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
+    text = "The court rejected the Northland government's request for a review of the ruling."
+    assert _first(nlp, text)[2] == "the Northland government's request"
+    # a body's name keeps its "for" ("the Commission for Refugees")
+    text = "The minister rejected the Commission for Refugees in Eastland."
+    assert _first(nlp, text)[2] == "the Commission for Refugees in Eastland"

@@ -124,8 +124,11 @@ def test_quality_floor_heldout() -> None:
 # object holds and a purpose clause's beneficiary as the target of a thing sent (session 11,
 # "cbtarget11", docs/events.md), 2026-12-06: target exact 0.573; with every session-11 merge
 # (rams11, plover11, place11 too), 2026-12-06: accuracy 0.868, source exact 0.857, target exact
-# 0.575; floors measured - 0.01
-FLOORS = {"accuracy": 0.858, "source exact": 0.847, "target exact": 0.565}
+# 0.575; floors measured - 0.01; a state of emergency no actor, a heading killing's victims, a
+# request's "for" content out of the phrase, a comment (012 / 013) coded about its topic
+# (session 12, "cbtarget12", docs/events.md), 2026-12-06: target exact 0.5865 (the rest
+# unchanged); floors measured - 0.01
+FLOORS = {"accuracy": 0.858, "source exact": 0.847, "target exact": 0.576}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

@@ -30,6 +30,10 @@ ORDERED_TYPES = frozenset({"COERCE", "ASSAULT"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 
 
+# a place or party an attack names as its target: its casualties do not replace it
+NAMED_TARGET_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
+
+
 def mention_at(owner: dict[int, Mention], token: Token | None) -> Mention | None:
     if token is None:
         return None
@@ -154,16 +158,19 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
 
 
 def _kills_below(mention: Mention, host: Mention) -> bool:
-    """Whether an active casualty verb heads the clause its host, a nominal attack, hangs below
-    ("a suicide attack on a convoy killed eight people", "killed several fighters after an air
-    strike on a building"): CAMEO codes the sentence's act, the attack is its means, so whom it
-    killed is the target (ConfliBERT fit: 2 of 2). Where the casualty clause hangs on the
-    attack ("attacked the city, killing dozens": 0 of 6), the dead are a passive subject ("23
-    civilians were killed as forces launched strikes against X": the attack's target, 2 of 2)
-    or the host is a clause ("killed 23 people when they blew themselves up in X": PLOVER codes
-    X) the attack's target stays."""
-    verb, attack = mention.anchor, host.anchor
-    return attack.pos_ == "NOUN" and not is_passive(verb) and verb in attack.ancestors
+    """Whether an active casualty verb heads the clause its host, a nominal attack on a thing
+    that names no party or place, hangs below ("a suicide attack on a convoy killed eight
+    people", "killed several fighters after an air strike on a building"): CAMEO codes an
+    actor as the target, and the dead are the actor the sentence's act hit (ConfliBERT fit: 2
+    of 2). The attack's target stays where it names a place or party ("the strike on Khan
+    Younis wounded dozens": one event with the strike's other mentions), where the casualty
+    clause hangs on the attack ("attacked the city, killing dozens": 0 of 6 fit sentences code
+    the dead), where the dead are a passive subject ("23 civilians were killed as forces
+    launched strikes against X": the attack's target, 2 of 2), and where the host is a clause
+    ("killed 23 people when they blew themselves up in X": PLOVER codes X)."""
+    verb, attack, struck = mention.anchor, host.anchor, host.target
+    named = struck is not None and struck.ent_type_ in NAMED_TARGET_ENTS
+    return attack.pos_ == "NOUN" and not named and not is_passive(verb) and verb in attack.ancestors
 
 
 def casualty_host(

@@ -207,7 +207,9 @@ def test_a_state_that_is_a_country_stays_an_actor(nlp: Language) -> None:
          "eight people"),
         ("The Northland air force killed several rebels after an air strike on a building.",
          "several rebels"),
-        # the killing hangs on the attack, or the dead are a passive subject: the attack's
+        # the attack names a place, the killing hangs on the attack, or the dead are a passive
+        # subject: the attack's target
+        ("A Westland air strike on Eastville killed eight people.", "Eastville"),
         ("Northland forces attacked the town, killing dozens of people.", "the town"),
         ("Twelve people were killed as Northland forces launched air strikes against the"
          " Eastland enclave.", "the Eastland enclave"),

@@ -127,8 +127,10 @@ def test_quality_floor_heldout() -> None:
 # 0.575; floors measured - 0.01; session 12 ("plover12", docs/events.md: increased forces, ended
 # or removed restrictions, deadlines set, a cessation of hostilities, the charge left out of the
 # accused's phrase), 2026-12-06: accuracy 0.8728, source exact 0.8593, target exact 0.5775;
-# floors measured - 0.01
-FLOORS = {"accuracy": 0.862, "source exact": 0.849, "target exact": 0.567}
+# floors measured - 0.01; a state of emergency no actor, a heading killing's victims, a request's
+# "for" content out of the phrase, a comment (012 / 013) coded about its topic (session 12,
+# "cbtarget12", docs/events.md), 2026-12-06: target exact 0.5865; floors measured - 0.01
+FLOORS = {"accuracy": 0.862, "source exact": 0.849, "target exact": 0.576}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:
@@ -159,6 +161,29 @@ def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None
     assert conflibert.role_span(event("015", northland), statement, "source") == northland
     unspoken = Statement("s2", ActorRef(None, None), said, "say", [], "indirect", "claim")
     assert conflibert.main_statement(Annotation(text, statements=[unspoken])) is None
+
+
+def test_a_comment_on_an_act_is_coded_about_its_topic() -> None:
+    from newsgraph.model import ActorRef, Event, Span, Statement
+
+    text = "Westland said it is skeptical about Northland motives in sending aid to Eastland."
+    said = Span.of(text, 9, 13)
+    motives = Span.of(text, 36, 53)
+    eastland = Span.of(text, 72, 80)
+    statement = Statement("s1", ActorRef(None, Span.of(text, 0, 8)), said, "say", [],
+                          "indirect", "claim")  # fmt: skip
+
+    def aid(cameo: str) -> tuple[str, Event]:
+        return "AID", Event("e1", "AID", None, cameo, "material_cooperation",
+                            ActorRef(None, None), ActorRef(None, eastland), [])  # fmt: skip
+
+    # a pessimistic (012) or optimistic (013) comment is about what it weighs
+    assert conflibert.role_span(aid("012"), statement, "target", motives) == motives
+    assert conflibert.role_span(aid("013"), statement, "target", motives) == motives
+    # an act reported as such, or a claim of responsibility (015), keeps the act's target
+    assert conflibert.role_span(aid("07"), statement, "target", motives) == eastland
+    assert conflibert.role_span(aid("015"), statement, "target", motives) == eastland
+    assert conflibert.role_span(aid("012"), statement, "target") == eastland  # no topic read
 
 
 @pytest.mark.parametrize(

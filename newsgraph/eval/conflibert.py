@@ -10,8 +10,9 @@ sentence-level coder keeps (``plover.scored_type``); its class is its quad class
 pentacode (``maps/conflibert-cameo.yaml``), a hypothetical or refused event counting as the
 intent it states; no such event is a neutral statement (0). A sentence that codes a statement
 (no main event, or a main event coded CAMEO 01 whose source is not the speaker) takes the
-sentence's first statement's speaker as source, and, with no main event, what the statement is
-about as target (``statement_target``).
+sentence's first statement's speaker as source, and, with no main event or one framed as a
+pessimistic or optimistic comment (012 / 013), what the statement is about as target
+(``statement_target``).
 
 Rows: class accuracy and macro-F1 over the five classes (and per class), the majority-class
 baseline; on token sentences with a gold source (target), the share whose main event's source
@@ -38,6 +39,9 @@ from .plover import scored_type
 NAME = "conflibert-cameo"
 DEFAULT_DATA = "conflibert-cameo"
 CLASS_FILE = "data_cameo_class_train.tsv"
+# CAMEO 012 pessimistic, 013 optimistic comment: coded about what the comment weighs, not
+# about the act's own target (ConfliBERT fit: the comment's topic 5 of 5, the act's target 0)
+COMMENT_CODES = frozenset({"012", "013"})
 NER_FILE = "data_cameo_ner_train.txt"
 CLASSES = (0, 1, 2, 3, 4)
 Range = tuple[int, int]
@@ -144,10 +148,14 @@ def role_span(
     codes the statement: without a main event, or where the main event is framed as a
     statement about an act (CAMEO 01: "said it is skeptical the program would meet the
     deadline" is the speaker's comment, not the program's act) and names another source.
-    Without a main event, what the statement is about (``about``) is the target."""
+    Without a main event, or where the main event is framed as a pessimistic or optimistic
+    comment (CAMEO 012 / 013: "is skeptical about X's motives in providing ...", "hoped that X
+    ... would be in Myanmar"), what the statement is about (``about``) is the target."""
     speaker = statement.speaker.span if statement and role == "source" else None
     if not found:
         return speaker if role == "source" else (about if statement else None)
+    if role == "target" and about is not None and found[1].cameo in COMMENT_CODES:
+        return about
     ours = getattr(found[1], role).span
     if speaker and (found[1].cameo or "").startswith("01"):
         same = ours is not None and overlaps((ours.start, ours.end), (speaker.start, speaker.end))

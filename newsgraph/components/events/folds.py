@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .accused import accused_doer, load_frames
 from .mention import Mention
-from .roles import child, prep_objects
+from .roles import child, is_passive, prep_objects
 
 THREAT_MODES = {
     "ASSAULT": "violence",
@@ -28,6 +28,10 @@ ORDERED_TYPES = frozenset({"COERCE", "ASSAULT"})
 
 # the conflict types an intent to do is a threat (CAMEO 13: threaten force, sanctions, protest)
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+
+
+# a place or party an attack names as its target: its casualties do not replace it
+NAMED_TARGET_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 
 
 def mention_at(owner: dict[int, Mention], token: Token | None) -> Mention | None:
@@ -142,10 +146,31 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
         if mention.type is None and patient is None:  # "12 people died"
             patient = child(mention.anchor, "nsubj", "nsubjpass")
         fold_into(owner, host, mention, take_target=False)
-        if host.target is None and patient is not None and host.type in ("ASSAULT", "COERCE"):
+        heads_host = _kills_below(mention, host)
+        if (
+            (host.target is None or heads_host)
+            and patient is not None
+            and host.type in ("ASSAULT", "COERCE")
+        ):
             host.target = patient
         if host.source is None and mention.type is not None:
             host.source = mention.source if mention.source is not host.anchor else None
+
+
+def _kills_below(mention: Mention, host: Mention) -> bool:
+    """Whether an active casualty verb heads the clause its host, a nominal attack on a thing
+    that names no party or place, hangs below ("a suicide attack on a convoy killed eight
+    people", "killed several fighters after an air strike on a building"): CAMEO codes an
+    actor as the target, and the dead are the actor the sentence's act hit (ConfliBERT fit: 2
+    of 2). The attack's target stays where it names a place or party ("the strike on Khan
+    Younis wounded dozens": one event with the strike's other mentions), where the casualty
+    clause hangs on the attack ("attacked the city, killing dozens": 0 of 6 fit sentences code
+    the dead), where the dead are a passive subject ("23 civilians were killed as forces
+    launched strikes against X": the attack's target, 2 of 2), and where the host is a clause
+    ("killed 23 people when they blew themselves up in X": PLOVER codes X)."""
+    verb, attack, struck = mention.anchor, host.anchor, host.target
+    named = struck is not None and struck.ent_type_ in NAMED_TARGET_ENTS
+    return attack.pos_ == "NOUN" and not named and not is_passive(verb) and verb in attack.ancestors
 
 
 def casualty_host(

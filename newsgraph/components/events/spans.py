@@ -77,6 +77,17 @@ def _target_place_tail(c: Token) -> bool:
     return c.dep_ == "prep" and c.lower_ == "in" and _placed(c.head)
 
 
+def _message_content(c: Token) -> bool:
+    """What a call, request or offer is for: its content, which CAMEO coders leave out of the
+    phrase as they do a "to" or "that" clause ("U.S. calls *for a ceasefire*", "the
+    government's request *for revocation of* ..."; ConfliBERT fit targets: left out 2 of 2)."""
+    return (
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and c.head.lemma_.lower() in load_lexicon().message_nouns
+    )
+
+
 def _ends_phrase(c: Token, with_conj: bool, target: bool = False, coded: bool = True) -> bool:
     if c.dep_ in PHRASE_ENDS or c.dep_ == "advmod":
         return True
@@ -96,6 +107,8 @@ def _ends_phrase(c: Token, with_conj: bool, target: bool = False, coded: bool = 
         return True
     if c.dep_ == "acl" and (c.tag_ == "VB" or any(g.dep_ == "mark" for g in c.children)):
         return True  # "Trump's decision to recognise ...", "the claim that ...": its content
+    if _message_content(c):
+        return True
     # "the junta of bombing a monastery", "accused X of committing": an act, not a phrase
     return c.dep_ == "prep" and (any(g.dep_ == "pcomp" for g in c.children) or is_charge_phrase(c))
 

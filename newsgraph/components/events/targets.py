@@ -127,8 +127,21 @@ def actor_like(token: Token, lex: Lexicon, actor_tokens: set[int]) -> bool:
         return True
     if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS):
         return True
+    if _names_a_measure(token, lex):
+        return False
     lemma = token.lemma_.lower()
     return any(lemma in lex.object_class_sets.get(cls, ()) for cls in ACTOR_CLASSES)
+
+
+def _names_a_measure(token: Token, lex: Lexicon) -> bool:
+    """A common noun whose "of" object is a restriction names that measure, not an actor: "a
+    *state* of emergency", "a *state* of siege" (CAMEO 1724 codes the place it is declared in
+    as the target; ConfliBERT fit: 3 sentences, docs/events.md). A name keeps its sense ("the
+    Ministry of Law")."""
+    if token.pos_ == "PROPN" or token.ent_type_:
+        return False
+    restrictions = lex.object_class_sets.get("restriction", frozenset())
+    return any(o.lemma_.lower() in restrictions for o in prep_objects(token, ("of",)))
 
 
 def _message_target(target: Token | None, lex: Lexicon) -> Token | None:

@@ -178,3 +178,50 @@ def test_a_relative_clause_inside_an_of_phrase_does_not_belong(nlp: Language) ->
         " accused of smuggling oil."
     )
     assert _first(nlp, text)[2] == "a unit of the Northland shipping company"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The president declared a state of siege in Northland province.", "Northland province"),
+        ("The army lifted the state of emergency in the Westland region.",
+         "the Westland region"),
+    ],
+)  # fmt: skip
+def test_a_state_of_emergency_is_a_measure_aimed_at_a_place(
+    nlp: Language, text: str, target: str
+) -> None:
+    # "state" names the measure here, no actor (CAMEO 1724): the place is the target
+    assert _first(nlp, text)[2] == target
+
+
+def test_a_state_that_is_a_country_stays_an_actor(nlp: Language) -> None:
+    assert _first(nlp, "Rebels attacked the state of Northland.")[2] == "the state of Northland"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the killing heads the clause the attack hangs below: whom it killed is the target
+        ("A suicide attack on a convoy of the Westland mission killed eight people.",
+         "eight people"),
+        ("The Northland air force killed several rebels after an air strike on a building.",
+         "several rebels"),
+        # the attack names a place, the killing hangs on the attack, or the dead are a passive
+        # subject: the attack's target
+        ("A Westland air strike on Eastville killed eight people.", "Eastville"),
+        ("Northland forces attacked the town, killing dozens of people.", "the town"),
+        ("Twelve people were killed as Northland forces launched air strikes against the"
+         " Eastland enclave.", "the Eastland enclave"),
+    ],
+)  # fmt: skip
+def test_whom_a_heading_killing_killed_is_the_target(nlp: Language, text: str, target: str) -> None:
+    assert _first(nlp, text)[2] == target
+
+
+def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
+    text = "The court rejected the Northland government's request for a review of the ruling."
+    assert _first(nlp, text)[2] == "the Northland government's request"
+    # a body's name keeps its "for" ("the Commission for Refugees")
+    text = "The minister rejected the Commission for Refugees in Eastland."
+    assert _first(nlp, text)[2] == "the Commission for Refugees in Eastland"

@@ -12,16 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file, load_yaml
 from ...extensions import entities, sentence_of, token_lowers
-from .gazetteer import Gazetteer
-from .person_names import surname_of_a_named_person
-from .recognizer import (
-    DIRECTION_WORDS,
-    NAME_JOINERS,
-    PLACE_LABELS,
-    Toponym,
-    _after_locative,
-    _trim,
-)
+from .recognizer import NAME_JOINERS, PLACE_LABELS, Toponym, _after_locative, _trim
 
 # nouns that name a settlement or a part of one, as the feature they give the place
 SETTLEMENT_NOUNS = {
@@ -61,11 +52,6 @@ LANDMARK_NOUNS = frozenset(
 # what a lone unresolved NER place after a locative preposition is called (GPE: a town or
 # village the gazetteer lacks; LOC: a region, a mountain, a bay)
 LONE_PLACE_FEATURES = {"GPE": "town", "LOC": "area"}
-# the labels the small model gives an unknown foreign town that a lone "in" or "near" still
-# shows to be a place ("fighting in Serzhen Yurt", tagged PERSON); not ORG ("in General
-# Sessions Court") nor NORP ("in Socialist"), which LGL's fit part shows as no places
-MISREAD_LONE_LABELS = frozenset({"PERSON", "PRODUCT"})
-LONE_MISREAD_PREPOSITIONS = frozenset({"in", "near"})
 # "the X area" names a place; "the area of X" rarely does a different job, but "area" after a
 # name needs a determiner or preposition before the name ("the Markab area", "in Radhwaniyah
 # area"), not a modifier noun ("the Police Academy area" is an organisation's)
@@ -188,35 +174,6 @@ def lone_names_after_locative(
         ):
             continue
         found.append(LocalName(span, LONE_PLACE_FEATURES[span[0].ent_type_]))
-    return found
-
-
-def misread_names_after_in(doc: Doc, resolved: list[Toponym], gaz: Gazetteer) -> list[LocalName]:
-    """ "heavy fighting in Serzhen Yurt", "an ambush near Aqrabat": a title-case name the
-    small model tags a person or product, right after "in" or "near" (a direction word may come
-    between), in a sentence where no place resolved, that the gazetteer holds under no official
-    name and that is not the surname of a person the article names. In event-location's fit
-    sentences (hand-checked and silver) such a name is the event's gold place 12 times in 19,
-    and each of the 7 others is a place too, of another event or of none ("Nineveh" where the
-    gold gives the event no place); GeoWebNews's and LGL's fit parts hold none. A place known
-    by its name only, or located by the article."""
-    found = []
-    for ent in entities(doc):
-        if ent.label_ not in MISREAD_LONE_LABELS or not all(t.is_title for t in ent if t.is_alpha):
-            continue
-        before = ent.start - 1
-        if before > 0 and doc[before].lower_ in DIRECTION_WORDS:
-            before -= 1
-        if before < 0 or doc[before].lower_ not in LONE_MISREAD_PREPOSITIONS:
-            continue
-        sent = ent.sent
-        if any(sent.start_char <= place.start < sent.end_char for place in resolved):
-            continue
-        if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
-            continue  # "in Smith's view": a person's
-        if surname_of_a_named_person(ent) or any(p for _, p in gaz.candidates(ent.text)):
-            continue
-        found.append(LocalName(ent, "town"))
     return found
 
 

@@ -41,7 +41,6 @@ from .local_names import (
     LocalName,
     cued_names,
     lone_names_after_locative,
-    misread_names_after_in,
 )
 from .recognizer import Toponym
 
@@ -74,11 +73,7 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
     demonyms = gaz.demonyms
     names = [
         name
-        for name in [
-            *cued_names(doc),
-            *lone_names_after_locative(doc, toponyms, resolved),
-            *misread_names_after_in(doc, resolved, gaz),
-        ]
+        for name in [*cued_names(doc), *lone_names_after_locative(doc, toponyms, resolved)]
         if not any(i in taken or i in actor_tokens for i in range(name.span.start, name.span.end))
         and name.span.text not in demonyms
         and name.span[0].lower_ not in NOT_NAMES

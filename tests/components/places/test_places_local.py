@@ -222,21 +222,3 @@ def test_a_generic_term_alone_or_inside_a_longer_name_is_no_local_place(nlp: Lan
     assert sorted(_places(nlp, alone, [("Aleppo", "GPE")])) == ["Aleppo"]
     inside = "Emir Kafr Zorvani visited Aleppo."
     assert "Kafr Zorvani" not in _places(nlp, inside, [("Emir Kafr Zorvani", "PERSON")])
-
-
-def test_a_lone_name_misread_as_a_person_after_in_is_a_place_known_by_name(
-    nlp: Language,
-) -> None:
-    text = "Heavy fighting was reported in Zorvani Yurt on Tuesday."
-    place = _places(nlp, text, [("Zorvani Yurt", "PERSON")])["Zorvani Yurt"]
-    assert place.id == f"{LOCAL_PREFIX}{UNKNOWN_COUNTRY}:zorvani-yurt"
-
-
-def test_a_persons_possessive_or_a_name_beside_a_resolved_place_stays_a_person(
-    nlp: Language,
-) -> None:
-    possessive = "In Zorvani's view the talks failed."
-    assert _places(nlp, possessive, [("Zorvani", "PERSON")]) == {}
-    beside = "Talks were held in Aleppo and in Zorvani Yurt on Tuesday."
-    places = _places(nlp, beside, [("Aleppo", "GPE"), ("Zorvani Yurt", "PERSON")])
-    assert "Zorvani Yurt" not in places and "Aleppo" in places

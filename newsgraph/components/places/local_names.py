@@ -6,9 +6,11 @@ become places and where they lie."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ...datafiles import data_file, load_yaml
 from ...extensions import entities, sentence_of, token_lowers
 from .recognizer import NAME_JOINERS, PLACE_LABELS, Toponym, _after_locative, _trim
 
@@ -47,21 +49,6 @@ LANDMARK_NOUNS = frozenset(
     {"square", "palace", "hospital", "airport", "stadium", "street", "hill", "station", "bridge",
      "dam", "fort"}
 )  # fmt: skip
-# the last word of a name NER tags a place (GPE, LOC, FAC) that the gazetteer cannot resolve,
-# as the feature it gives the local place ("Jobar District", "the Qalamoun Mountains", "Aleppo
-# City"): in the fit parts of event-location (hand-checked and silver) and RAMS, such a name
-# overlaps the event's gold place in at least 40 % of sentences (district 18 of 22, mountains 7
-# of 12, island 4 of 5, plains 2 of 3, city 10 of 23, river 2 of 5; GeoWebNews/LGL: rivers 10 of
-# 10 gold toponyms); not state (0 of 10), valley (0 of 4), highway (1 of 7)
-NAMED_PLACE_TAILS = {
-    "district": "district",
-    "districts": "district",
-    "mountains": "area",
-    "island": "island",
-    "plains": "area",
-    "city": "town",
-    "river": "river",
-}
 # what a lone unresolved NER place after a locative preposition is called (GPE: a town or
 # village the gazetteer lacks; LOC: a region, a mountain, a bay)
 LONE_PLACE_FEATURES = {"GPE": "town", "LOC": "area"}
@@ -120,20 +107,48 @@ def cued_names(doc: Doc) -> list[LocalName]:
             found += _name_by_bearing(doc, token)
     found += _appositions(doc)
     found += _named_places_by_tail(doc)
+    found += _named_places_by_head(doc)
     return found
+
+
+@lru_cache(maxsize=1)
+def kind_words() -> dict[str, dict[str, str]]:
+    """``places_kind_words.yaml``: the words that close (``named_place_tails``) or open
+    (``name_head_words``) a place's name, each with the feature it gives the local place."""
+    text = data_file(__package__, "places_kind_words.yaml").read_text("utf-8")
+    data = load_yaml(text) or {}
+    return {key: {str(w).lower(): str(f) for w, f in (data.get(key) or {}).items()} for key in data}
 
 
 def _named_places_by_tail(doc: Doc) -> list[LocalName]:
     """ "Jobar District", "the Qalamoun Mountains": a name NER tags a place whose last word
     says what kind of place it is (kept only where the gazetteer cannot resolve it)."""
+    tails = kind_words().get("named_place_tails", {})
     found = []
     for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS or len(ent) < 2:
             continue
-        feature = NAMED_PLACE_TAILS.get(ent[-1].lower_)
+        feature = tails.get(ent[-1].lower_)
         name = _trim(ent)
         if feature is not None and name is not None and len(name) > 1:
             found.append(LocalName(name, feature))
+    return found
+
+
+def _named_places_by_head(doc: Doc) -> list[LocalName]:
+    """ "Kafr Sousah", "Jabal al-Sayyid", "Tal Al-Bardah": a title-case name of two or more
+    words opening with a generic term of Arabic place names, whatever NER tagged it (kept only
+    where the gazetteer cannot resolve it; "Tel Aviv" resolves)."""
+    heads = kind_words().get("name_head_words", {})
+    found = []
+    for i, lower in enumerate(token_lowers(doc)):
+        feature = heads.get(lower)
+        if feature is None or not doc[i].is_title:
+            continue
+        end = _name_end(doc, i)
+        inside_a_name = i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title
+        if end - i > 1 and not inside_a_name:
+            found.append(LocalName(doc[i:end], feature))
     return found
 
 

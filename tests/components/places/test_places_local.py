@@ -197,3 +197,28 @@ def test_an_unknown_place_beside_a_resolved_one_or_without_a_locative_word_stays
     assert "Zorvani" not in _places(nlp, beside, [("Zorvani", "GPE"), ("Aleppo", "GPE")])
     no_cue = "Zorvani rejected the offer on Monday."
     assert "Zorvani" not in _places(nlp, no_cue, [("Zorvani", "GPE")])
+
+
+def test_a_village_or_plateau_named_by_its_last_word_is_a_local_place(nlp: Language) -> None:
+    text = "Shells fell on Zorvani Village and the Kelmet Plateau near Aleppo."
+    entities = [("Zorvani Village", "FAC"), ("Kelmet Plateau", "LOC"), ("Aleppo", "GPE")]
+    places = _places(nlp, text, entities)
+    assert places["Zorvani Village"].feature == "village"
+    assert places["Kelmet Plateau"].feature == "area"
+
+
+def test_a_name_opening_with_an_arabic_generic_term_is_a_local_place(nlp: Language) -> None:
+    text = "Rebels shelled Kafr Zorvani and Jabal al-Kelmet near Aleppo on Monday."
+    entities = [("Kafr Zorvani", "PERSON"), ("Jabal al-Kelmet", "ORG"), ("Aleppo", "GPE")]
+    places = _places(nlp, text, entities)
+    village, mountain = places["Kafr Zorvani"], places["Jabal al-Kelmet"]
+    assert village.id.startswith(LOCAL_PREFIX)
+    assert (village.feature, village.country) == ("village", "SY")
+    assert mountain.feature == "area"
+
+
+def test_a_generic_term_alone_or_inside_a_longer_name_is_no_local_place(nlp: Language) -> None:
+    alone = "The Tal was quiet near Aleppo."
+    assert sorted(_places(nlp, alone, [("Aleppo", "GPE")])) == ["Aleppo"]
+    inside = "Emir Kafr Zorvani visited Aleppo."
+    assert "Kafr Zorvani" not in _places(nlp, inside, [("Emir Kafr Zorvani", "PERSON")])

@@ -139,9 +139,12 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
         if host is None:
             continue
         if counts_other_casualties(mention, mentions):
-            # its own event: its own victims and count, the doer of the act that caused them
-            # (its own subject may be that act: "the attack that killed 3 and injured 250")
+            # its own event: its own victims and count; the doer, manner, place and time of
+            # the act that caused them (its own subject may be that act: "the attack that
+            # killed 3 and injured 250")
             mention.source = host.source
+            mention.mode = mention.mode or host.mode
+            mention.extra_clause.extend(host.clause())
             continue
         patient = mention.target
         if mention.type is None and patient is None:  # "12 people died"

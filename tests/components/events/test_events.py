@@ -237,7 +237,7 @@ ARTICLES = [
         "Rebels shelled the market on Sunday, killing 12 people and injuring 30 others.",
         [
             ("ASSAULT", "shelling", "Rebels", "the market", {"killed": 12}, False, False),
-            ("ASSAULT", None, "Rebels", "30 others", {"injured": 30}, False, False),
+            ("ASSAULT", "shelling", "Rebels", "30 others", {"injured": 30}, False, False),
         ],
     ),
     (

@@ -18,8 +18,12 @@ need (docs/events.md, session 12: "in" for ASSAULT was measured and not kept).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling tools it reuses
 
 from gvdb_party_misses import Word, parse_words, parsed_fit
 from muc4_role_misses import fit_records, labelled_entities
@@ -61,7 +65,7 @@ def trigger_cases(name: str, loader) -> Iterator[Case]:  # type: ignore[no-untyp
                 continue
             right = any(overlaps(span, g) for g in gold.arguments.get("target", []))
             trigger = document.text[gold.trigger[0] : gold.trigger[1]]
-            line = f"{document.id} {trigger!r} -> {document.text[span[0]:span[1]]!r}"
+            line = f"{document.id} {trigger!r} -> {document.text[span[0] : span[1]]!r}"
             yield name, event.type, prep, right, line
 
 

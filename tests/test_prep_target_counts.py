@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import ModuleType
 
 import pytest
-from helpers import load_tool
+from helpers import char_range, load_tool
 from spacy.language import Language
 
 
@@ -15,20 +15,15 @@ def tool() -> ModuleType:
     return load_tool("prep_target_counts")
 
 
-def _span(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
 def test_the_object_of_a_preposition_names_it(tool: ModuleType, nlp: Language) -> None:
     text = "Rebels fired rockets at the airport in Kandahar."
     words = tool.parse_words(nlp(text))
-    assert tool.preposition_of(words, _span(text, "the airport")) == "at"
-    assert tool.preposition_of(words, _span(text, "Kandahar")) == "in"
+    assert tool.preposition_of(words, char_range(text, "the airport")) == "at"
+    assert tool.preposition_of(words, char_range(text, "Kandahar")) == "in"
 
 
 def test_an_object_or_a_subject_is_no_prepositional_target(tool: ModuleType, nlp: Language) -> None:
     text = "Rebels shelled the airport."
     words = tool.parse_words(nlp(text))
-    assert tool.preposition_of(words, _span(text, "the airport")) is None
-    assert tool.preposition_of(words, _span(text, "Rebels")) is None
+    assert tool.preposition_of(words, char_range(text, "the airport")) is None
+    assert tool.preposition_of(words, char_range(text, "Rebels")) is None

@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling tools it
 from gvdb_party_misses import Word, parse_words, parsed_fit
 from muc4_role_misses import fit_records, labelled_entities
 from rams_argument_misses import rams_fit, wikievents_fit
+from wrong_candidate_relations import head_word
 
 from newsgraph.eval import muc4
 from newsgraph.eval.annotate import Annotation, annotate, overlaps
@@ -40,11 +41,10 @@ Case = tuple[str, str, str, bool, str]  # (set, type, preposition, right, line)
 
 def preposition_of(words: list[Word], span: Range) -> str | None:
     """The preposition whose object heads ``span`` (None when its head is no ``pobj``)."""
-    inside = [w for w in words if span[0] <= w.start < span[1]]
-    heads = [w for w in inside if not span[0] <= w.head_start < span[1]]
-    if len(heads) != 1 or heads[0].dep != "pobj":
+    head = head_word(words, span)
+    if head is None or head.dep != "pobj":
         return None
-    prep = next((w for w in words if w.start == heads[0].head_start), None)
+    prep = next((w for w in words if w.start == head.head_start), None)
     return prep.lemma if prep is not None and prep.dep == "prep" else None
 
 

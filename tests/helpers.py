@@ -1,4 +1,5 @@
-"""Small helpers shared by test modules: stopping real processes, loading a script of tools/."""
+"""Small helpers shared by test modules: stopping real processes, loading a script of tools/,
+the character range of words in a test sentence."""
 
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def stop_process(process: subprocess.Popen, timeout: float) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def char_range(text: str, words: str) -> tuple[int, int]:
+    """The character range of the first occurrence of ``words`` in ``text``."""
+    start = text.index(words)
+    return start, start + len(words)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from eval_fakes import annotation, fake_annotate
+from eval_fakes import annotation, fake_annotate, span
 
 from newsgraph.eval import rams
-from newsgraph.eval.arguments import load_map, mapped_roles, plover_types
+from newsgraph.eval.arguments import GoldEvent, find, load_map, mapped_roles, plover_types
 from newsgraph.eval.base import shared_eval_dir
 
 DATA = Path(__file__).parent / "data" / "eval" / "rams"
@@ -45,6 +45,25 @@ def test_the_shipped_map_reads_meeting_parties_as_either_party() -> None:
     assert mapped_roles(mapping, "transaction.transfermoney.embargosanction", "preventer") == (
         "source",
     )
+
+
+def test_a_gold_trigger_folded_into_an_event_finds_that_event() -> None:
+    text = "Rebels shelled the town on Sunday morning, killing 12 people, and wounded 30 in raids."
+    found = annotation(
+        text,
+        {"type": "ASSAULT", "trigger": "shelled", "target": "the town"},
+        {"type": "ASSAULT", "trigger": "wounded", "target": "30"},
+    )
+    folded = span(text, "killing")
+    assert folded is not None
+    found.events[0].evidence.append(folded)
+    killing = GoldEvent((folded.start, folded.end), ("ASSAULT",))
+    raids = span(text, "raids")
+    assert raids is not None
+    # the nearest anchor is "wounded"; the event holding "killing" is the one found
+    assert find(killing, found) == (None, found.events[0])
+    # a word no event holds: the nearest anchor's event
+    assert find(GoldEvent((raids.start, raids.end), ("ASSAULT",)), found) == (None, found.events[1])
 
 
 def test_reads_mapped_triggers_and_roles() -> None:

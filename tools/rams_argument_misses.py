@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from newsgraph.eval import wikievents
 from newsgraph.eval.annotate import Annotation, annotate, official_parts, overlaps
@@ -135,18 +136,23 @@ def cases(
                 yield role, kind, f"{line}\n      {document.text[sentence[0] : sentence[1]]}"
 
 
-def rams_fit() -> tuple[list[GoldDocument], list[Annotation]]:
+def rams_fit(
+    on_doc: Callable[[Any], None] | None = None,
+) -> tuple[list[GoldDocument], list[Annotation]]:
+    """RAMS's fit documents and our annotations (``on_doc``: called with each parse)."""
     documents, _ = read_gold(shared_eval_dir() / DEFAULT_DATA / DEV_FILE)
     fit = by_part(documents, lambda d: d.id, FIT)[FIT]
-    return fit, annotate([d.text for d in fit], get_pipeline())
+    return fit, annotate([d.text for d in fit], get_pipeline(), on_doc=on_doc)
 
 
-def wikievents_fit() -> tuple[list[GoldDocument], list[Annotation]]:
+def wikievents_fit(
+    on_doc: Callable[[Any], None] | None = None,
+) -> tuple[list[GoldDocument], list[Annotation]]:
     """WikiEvents' fit documents as RAMS documents: no links, our sentences (end inclusive)."""
     documents = wikievents.read_gold(shared_eval_dir() / wikievents.DEFAULT_DATA)
     train, dev = official_parts(documents, wikievents.TRAIN_CAP)
     fit = part_members(dev, train, FIT)
-    annotations = annotate([d.text for d in fit], get_pipeline())
+    annotations = annotate([d.text for d in fit], get_pipeline(), on_doc=on_doc)
     as_rams = [
         GoldDocument(d.id, d.text, d.events, [], [(s, e - 1) for s, e in a.sentences])
         for d, a in zip(fit, annotations, strict=True)

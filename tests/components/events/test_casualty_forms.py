@@ -38,6 +38,14 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
             {"killed": (15, None), "injured": (20, None)},
         ),
         ("Dozens were killed in the fighting.", {"killed": (24, None)}),
+        (
+            "Bombs exploded in the square, killing 12 people and injuring 30 others.",
+            {"killed": (12, None), "injured": (30, None)},
+        ),
+        (
+            "At least eight people were killed and 40 others were injured.",
+            {"killed": (8, None), "injured": (40, None)},
+        ),
         ("Rebels attacked the base, and 12 people were shot dead.", {"killed": (12, None)}),
     ],
 )

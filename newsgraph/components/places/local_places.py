@@ -20,7 +20,8 @@ coordinates then).
 A landmark is read the same way: a proper name ending in a landmark noun ("Manger Square in
 Bethlehem", "Mecca's Al-Nur hospital", "Kuweires Military Airport"). A name with no place in its
 sentence takes the country of the place the article named last before it ("... in Aleppo.
-Later, a shell hit the Kelmetiya neighbourhood"), with no point; with none at all it is a place
+Later, a shell hit the Kelmetiya neighbourhood"), with no point, when that place lies in the
+article's country (``article_country``); with none at all it is a place
 known by its name only (no country, no point): "the Aziziyah district" alone could be anywhere,
 but it is still where the event happened.
 """
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -45,6 +47,9 @@ from .local_names import (
 from .recognizer import Toponym
 
 LOCAL_PREFIX = "newsgraph:local:"
+# An article "is in" a country when this share of its locating place mentions lie there (two of
+# three: one foreign town beside two home ones does not move it).
+ARTICLE_COUNTRY_SHARE = 2 / 3
 UNKNOWN_COUNTRY = "xx"  # the id's country part for a place no other place locates
 # nouns a town's name modifies when it locates a part of it ("Qamishli's southern suburbs")
 PART_NOUNS = frozenset(
@@ -90,6 +95,12 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
                 continue
             entry = _known_division(gaz, name)
             container, close = _container(doc, name, [*resolved, *added.values()])
+            if (
+                container is not None
+                and not close
+                and not _in_article_country(doc, name, resolved, container)
+            ):
+                container = None  # only shares the sentence, in another country than the article's
             if entry is None and container is None:
                 continue
             if entry is None and container is not None:
@@ -230,19 +241,47 @@ def _container(doc: Doc, local: LocalName, resolved: list[Toponym]) -> tuple[Ent
 def _article_container(doc: Doc, local: LocalName, resolved: list[Toponym]) -> Entry | None:
     """A name with no place beside it in its sentence ("the city's Aziziyah district") lies
     where the article was last: the nearest place named in an earlier sentence that is not a
-    party ("clashes with Turkey") nor a noun's modifier ("a U.S. patrol"). The words do not tie
-    them, so the place lends its country and division but no point."""
+    party ("clashes with Turkey") nor a noun's modifier ("a U.S. patrol") and lies in the
+    article's country (``article_country``). The words do not tie them, so the place lends its
+    country and division but no point."""
     sent_start = local.span.sent.start_char
-    best: tuple[int, Entry] | None = None
+    country = article_country(doc, local, resolved)
+    best: Toponym | None = None
+    for toponym in _locating(doc, resolved, sent_start):
+        if toponym.entry.cc == country and (best is None or toponym.start > best.start):
+            best = toponym
+    return best.entry if best is not None else None
+
+
+def _in_article_country(doc: Doc, local: LocalName, resolved: list[Toponym], entry: Entry) -> bool:
+    return entry.cc is not None and entry.cc == article_country(doc, local, resolved)
+
+
+def article_country(doc: Doc, local: LocalName, resolved: list[Toponym]) -> str | None:
+    """The country that at least ``ARTICLE_COUNTRY_SHARE`` of the locating place mentions up to
+    the end of the name's sentence lie in, else None. A place the words do not tie to a name
+    ("... in retaliation for a strike on X"; X in a later sentence) tells X's country only
+    through the article's own: an article on shelling across a border, or a local paper's story
+    that names a foreign town once, names places of two countries, and a wrong country is
+    worse than none."""
+    countries = Counter(t.entry.cc for t in _locating(doc, resolved, local.span.sent.end_char))
+    if not countries:
+        return None
+    country, count = countries.most_common(1)[0]
+    return country if count >= ARTICLE_COUNTRY_SHARE * sum(countries.values()) else None
+
+
+def _locating(doc: Doc, resolved: list[Toponym], before: int) -> list[Toponym]:
+    """The resolved places that start before character ``before`` and locate: with a country,
+    not a party, not a noun's modifier."""
+    places = []
     for toponym in resolved:
-        if toponym.entry is None or toponym.start >= sent_start:
+        if toponym.entry is None or toponym.entry.cc is None or toponym.start >= before:
             continue
         span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-        if span is None or _modifies_a_thing(span) or _names_a_party(span):
-            continue
-        if best is None or toponym.start > best[0]:
-            best = (toponym.start, toponym.entry)
-    return best[1] if best is not None else None
+        if span is not None and not _modifies_a_thing(span) and not _names_a_party(span):
+            places.append(toponym)
+    return places
 
 
 def _only_joined(doc: Doc, a: Span, b: Span) -> bool:

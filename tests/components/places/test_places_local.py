@@ -102,6 +102,27 @@ def test_a_later_place_is_no_container_from_the_article(nlp: Language) -> None:
     assert _places(nlp, text, [("Aleppo", "GPE")])["Zorvani"].country is None
 
 
+def test_an_article_across_a_border_lends_no_country(nlp: Language) -> None:
+    # Places of two countries before the name: neither the sentence's place nor the article's
+    # last one tells where an untied name lies.
+    text = (
+        "Shells fell on Aleppo and rockets on Mosul on Monday. "
+        "Later, a drone hit the Zorvani district."
+    )
+    place = _places(nlp, text, [("Aleppo", "GPE"), ("Mosul", "GPE")])["Zorvani"]
+    assert (place.country, place.feature) == (None, "district")
+    same = "Fighting went on in Mosul, and a drone hit the Zorvani district in the evening."
+    assert _places(nlp, "Shells fell on Aleppo. " + same, [("Aleppo", "GPE"), ("Mosul", "GPE")])[
+        "Zorvani"
+    ].country is None
+
+
+def test_a_one_country_article_still_lends_its_country(nlp: Language) -> None:
+    text = "Shells fell on Aleppo and Homs on Monday. Later, a drone hit the Zorvani district."
+    place = _places(nlp, text, [("Aleppo", "GPE"), ("Homs", "GPE")])["Zorvani"]
+    assert place.country == "SY"
+
+
 def test_a_landmark_in_a_town_takes_the_towns_point(nlp: Language) -> None:
     text = "Protesters gathered in Kelmet Square in Hebron on Friday."
     places = _places(nlp, text, [("Hebron", "GPE")])

@@ -20,9 +20,10 @@ extend) as the codebook:
 
 The place is the street (each street of an intersection on its own, a house number or block
 left out: they only tell that the name is a street), as geoparsing gold marks streets (LGL
-marks "Harlow St." in "2517 Harlow St.", and "Elm" and "Oak" in "Elm and Oak streets"). It has feature ``address`` and no point of its own, and lies inside the nearest
-town the article names (the sentence's first, else the article's last before it, else its
-first): its country and first-level division are the town's. Its id is
+marks "Harlow St." in "2517 Harlow St.", and "Elm" and "Oak" in "Elm and Oak streets"). It has
+feature ``address`` and no point of its own, and lies inside the nearest town the article
+names (the sentence's first, else the article's last before it, else its first): its country
+and first-level division are the town's. Its id is
 ``newsgraph:address:<country>:<town>-<street>``.
 """
 

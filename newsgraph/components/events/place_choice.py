@@ -23,6 +23,7 @@ from ...datafiles import data_file
 from ...extensions import sentence_of
 from ...link.flat_trees import BoostedTrees
 from ...model import Place, Span
+from ..places.addresses import ADDRESS_FEATURE, ADDRESS_PREFIX
 from ..places.local_places import LOCAL_PREFIX  # a name the gazetteer lacks
 from .roles import clause_tokens
 
@@ -32,9 +33,10 @@ Mention = tuple[int, int, str]  # (start, end, place_id) as ``doc._.ng_place_men
 PREPOSITIONS = ("in", "at", "near", "from", "to", "on", "into", "across", "outside", "of")
 MOVING_FROM = ("from", "out")
 FEATURE_CLASSES = ("country", "admin", "city")
-# a town, or a place in or near one (local places: places/local_places.py)
+# a town, or a place in or near one (local places: places/local_places.py; a street address:
+# places/addresses.py)
 LOCAL_FEATURES = frozenset(
-    {"city", "village", "town", "district", "neighbourhood", "camp", "landmark"}
+    {"city", "village", "town", "district", "neighbourhood", "camp", "landmark", ADDRESS_FEATURE}
 )
 DEPS = ("pobj", "nsubj", "nsubjpass", "dobj", "compound", "amod", "poss", "appos", "npadvmod")
 FEATURE_NAMES: tuple[str, ...] = (
@@ -174,7 +176,7 @@ def candidate_features(
         )
         row[column["is the target"]] = float(_overlaps(roles.target, start, end))
         row[column["is the source"]] = float(_overlaps(roles.source, start, end))
-        row[column["local place"]] = float(pid.startswith(LOCAL_PREFIX))
+        row[column["local place"]] = float(pid.startswith((LOCAL_PREFIX, ADDRESS_PREFIX)))
         row[column["named by a settlement noun"]] = float(_settlement_named(doc, start, end))
         row[column["source's country"]] = float(
             kind == "country" and code is not None and code == roles.source_country

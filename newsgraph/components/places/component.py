@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ...extensions import doc_text, get_list
 from ...model import Place, Span
 from ..actors.unresolved import UNRESOLVED_PREFIX
+from .addresses import with_addresses
 from .echoes import placed_names_again
 from .filters import drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
@@ -44,16 +45,22 @@ OUTLET_STOPWORDS = frozenset({"news", "times", "post", "daily", "star", "sun", "
     "newsgraph_places",
     assigns=["doc._.ng_places", "doc._.ng_place_mentions"],
     requires=["doc.ents", "token.dep", "doc._.ng_actor_mentions", "doc._.ng_actors"],
-    default_config={"weights": {}},
+    default_config={"weights": {}, "addresses": True},
 )
-def make_component(nlp: Language, name: str, weights: dict[str, float]) -> Component:
-    """``weights``: the resolver's tunable weights to override (``places/weights.py``)."""
-    return Component(nlp, ResolverWeights.from_config(weights))
+def make_component(
+    nlp: Language, name: str, weights: dict[str, float], addresses: bool
+) -> Component:
+    """``weights``: the resolver's tunable weights to override (``places/weights.py``);
+    ``addresses``: read street addresses as places (``addresses.py``)."""
+    return Component(nlp, ResolverWeights.from_config(weights), addresses)
 
 
 class Component:
-    def __init__(self, nlp: Language, weights: ResolverWeights | None = None) -> None:
+    def __init__(
+        self, nlp: Language, weights: ResolverWeights | None = None, addresses: bool = True
+    ) -> None:
         gazetteer = get_gazetteer()
+        self.addresses = addresses
         self.recognizer = Recognizer(nlp, gazetteer)
         self.resolver = Resolver(gazetteer, weights)
         self._outlets: dict[str, str | None] = {}
@@ -95,7 +102,8 @@ class Component:
         # names dropped first, so that local places read no person's or firm's word ("Modi"
         # after "Narendra Modi") as an unknown village
         toponyms = find_local_places(doc, toponyms, self.resolver.gaz)
-        return drop_persons_and_institutions(doc, toponyms)
+        toponyms = drop_persons_and_institutions(doc, toponyms)
+        return with_addresses(doc, toponyms) if self.addresses else toponyms
 
     def named_outlet_country(self, outlet: str | None) -> str | None:
         """The country an outlet's name places it in ("Islamabad Herald", "Irish Times",

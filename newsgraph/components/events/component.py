@@ -49,6 +49,7 @@ from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
 from .spans import recorded_bounds
 from .target_choice import TargetChoice, load_target_choice
+from .token_memo import remembering
 from .trigger_model import TriggerModel, load_trigger_model
 from .triggers import verb_keys
 
@@ -544,33 +545,34 @@ def extract_events(
     takes the dateline's city, marked ``place_inferred`` (``place_carry.py``; off by default:
     it lowered WikiEvents held out, docs/events.md)."""
     lexicon = lexicon or load_lexicon()
-    ctx = Context.of(doc, lexicon)
-    drafts: list[Draft] = []
-    actor_tokens = _actor_tokens(doc)
-    argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
-    for sent in doc.sents:
-        detector = SentenceDetector(sent, lexicon, actor_tokens, triggers, target_choice)
-        mentions = list(detector.run())
-        if arguments is not None and argument_ctx is not None:
-            arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
-        if party_filter:  # no weapon, act or date as a party (party_filter.py)
-            filter_parties(mentions, actor_tokens)
-        for mention in mentions:  # "X was charged with murder": X, as the charge alleges
-            mention.source = _charged_doer(ctx, mention, actor_tokens)
-        kept = [m for m in mentions if _is_record(m, lexicon, triggers, actor_tokens)]
-        _add_sentence_counts(sent, kept, lexicon)
-        for mention in kept:
-            drafts.extend(_drafts_of(ctx, mention))
-    drafts.extend(_speech_drafts(ctx, drafts))
-    drafts = drop_background(doc, drafts, lexicon, actor_tokens)
-    merged = merge_repeats(drafts)
-    merged.sort(key=lambda d: d.start)
-    events = _numbered([draft.event for draft in merged])
-    refine_cameo(doc, events)
-    if decision is not None:
-        events = _numbered(decision.decide(doc, events, lexicon))
-    if dateline_place:
-        carry_dateline_place(doc, ctx.place_mentions, events)
+    with remembering(doc):  # the rules' per-token answers, for this run only (token_memo)
+        ctx = Context.of(doc, lexicon)
+        drafts: list[Draft] = []
+        actor_tokens = _actor_tokens(doc)
+        argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
+        for sent in doc.sents:
+            detector = SentenceDetector(sent, lexicon, actor_tokens, triggers, target_choice)
+            mentions = list(detector.run())
+            if arguments is not None and argument_ctx is not None:
+                arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
+            if party_filter:  # no weapon, act or date as a party (party_filter.py)
+                filter_parties(mentions, actor_tokens)
+            for mention in mentions:  # "X was charged with murder": X, as the charge alleges
+                mention.source = _charged_doer(ctx, mention, actor_tokens)
+            kept = [m for m in mentions if _is_record(m, lexicon, triggers, actor_tokens)]
+            _add_sentence_counts(sent, kept, lexicon)
+            for mention in kept:
+                drafts.extend(_drafts_of(ctx, mention))
+        drafts.extend(_speech_drafts(ctx, drafts))
+        drafts = drop_background(doc, drafts, lexicon, actor_tokens)
+        merged = merge_repeats(drafts)
+        merged.sort(key=lambda d: d.start)
+        events = _numbered([draft.event for draft in merged])
+        refine_cameo(doc, events)
+        if decision is not None:
+            events = _numbered(decision.decide(doc, events, lexicon))
+        if dateline_place:
+            carry_dateline_place(doc, ctx.place_mentions, events)
     return events
 
 

@@ -117,9 +117,7 @@ def wrong_kind(role: str, span: Range, roles: dict[str, list[Entity]]) -> str:
     return "wrong: no gold entity" + ("" if roles.get(role) else " (none of the role)")
 
 
-def cases(
-    records: list[dict], annotations: list[Annotation]
-) -> Iterator[tuple[str, str, str]]:
+def cases(records: list[dict], annotations: list[Annotation]) -> Iterator[tuple[str, str, str]]:
     """(role, kind, a line showing the case) for every missed gold entity and wrong span."""
     for record, annotation in zip(records, annotations, strict=True):
         if not record.get("templates"):
@@ -142,8 +140,11 @@ def cases(
             for span in set(ours.get(role, [])):
                 if not any(overlaps(span, m) for _, ms in roles.get(role, []) for m in ms):
                     gold = [text[ms[0][0] : ms[0][1]] for _, ms in roles.get(role, [])]
-                    yield role, wrong_kind(role, span, roles), (
-                        f"{record['docid']} ours {text[span[0]:span[1]]!r} gold {gold}")
+                    yield (
+                        role,
+                        wrong_kind(role, span, roles),
+                        (f"{record['docid']} ours {text[span[0] : span[1]]!r} gold {gold}"),
+                    )
 
 
 def fit_records() -> list[dict]:

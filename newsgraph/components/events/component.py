@@ -450,7 +450,7 @@ def _names_party(mention: Mention, lexicon: Lexicon) -> bool:
     return bool(mention.source or mention.target or mention.magnitude)
 
 
-def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
+def has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
     """A bare nominal mention ("the war", "a political attack ad") is not an event record,
     unless it is a material conflict its sentence says happened ("the clashes broke out",
     "the attack in Kabul on Monday": ``occurrence.says_it_happened``)."""
@@ -467,16 +467,16 @@ def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
 def _is_record(
     mention: Mention, lexicon: Lexicon, triggers: TriggerModel | None, actor_tokens: set[int]
 ) -> bool:
-    """A mention with its arguments (``_has_arguments``), or a bare nominal the learned trigger
+    """A mention with its arguments (``has_arguments``), or a bare nominal the learned trigger
     model keeps (``TriggerModel.keeps_bare``), never a negated or hypothetical one."""
-    if _has_arguments(mention, lexicon):
+    if has_arguments(mention, lexicon):
         return True
     if triggers is None or mention.type is None or mention.negated or mention.hypothetical:
         return False
     return triggers.keeps_bare(mention.anchor, mention.type, lexicon, actor_tokens)
 
 
-def _actor_tokens(doc: Doc) -> set[int]:
+def actor_token_indices(doc: Doc) -> set[int]:
     """Indices of tokens inside an actor mention (what the actors component found)."""
     out: set[int] = set()
     for mention in extensions.get_list(doc, "ng_actor_mentions"):
@@ -536,7 +536,7 @@ def extract_events(doc: Doc, *, options: EventOptions = DEFAULT_OPTIONS) -> list
 def _events_of(doc: Doc, lexicon: Lexicon, options: EventOptions) -> list[Event]:
     ctx = Context.of(doc, lexicon)
     drafts: list[Draft] = []
-    actor_tokens = _actor_tokens(doc)
+    actor_tokens = actor_token_indices(doc)
     arguments, triggers = options.arguments, options.triggers
     argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
     for sent in doc.sents:

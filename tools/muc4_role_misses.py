@@ -28,8 +28,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator
+
+from miss_counts import counted, print_counts
 
 from newsgraph.eval import muc4
 from newsgraph.eval.annotate import Annotation, annotate, official_parts, overlaps
@@ -165,16 +166,7 @@ def main() -> None:
     options = parser.parse_args()
     records = fit_records()
     annotations = annotate([r["doctext"] for r in records], get_pipeline())
-    counts: Counter[tuple[str, str]] = Counter()
-    for role, kind, line in cases(records, annotations):
-        counts[role, kind] += 1
-        if options.show is not None and line and kind.startswith(options.show):
-            print(f"[{role}] {kind}: {line}")
-    for role in OTHER_PARTY:
-        print(f"{role}: {sum(n for (r, _), n in counts.items() if r == role)}")
-        for (r, kind), n in sorted(counts.items(), key=lambda item: -item[1]):
-            if r == role:
-                print(f"  {n:4d}  {kind}")
+    print_counts(counted(cases(records, annotations), options.show), OTHER_PARTY)
 
 
 if __name__ == "__main__":

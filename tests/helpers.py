@@ -14,6 +14,8 @@ TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
 def load_tool(name: str) -> ModuleType:
     """The script ``tools/<name>.py`` as a module (the tools are scripts, not a package)."""
+    if str(TOOLS) not in sys.path:  # a tool imports its siblings, as it does run as a script
+        sys.path.append(str(TOOLS))
     spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

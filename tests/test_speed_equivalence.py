@@ -134,17 +134,89 @@ def test_event_token_columns_pick_the_tokens_of_the_plain_passes(nlp) -> None:
     from newsgraph.components.events.lexicon import load_lexicon
     from newsgraph.components.events.roles import is_verbal
     from newsgraph.components.events.token_columns import sentence_columns
+    from newsgraph.components.events.triggers import noun_sense
 
     lex = load_lexicon()
     doc = nlp(_NEWS)
+    left_out = 0
     for sent in doc.sents:
         columns = sentence_columns(sent, lex)
         assert columns.verbal == [t.i for t in sent if is_verbal(t)]
-        assert columns.nominal == [t.i for t in sent if t.pos_ in ("NOUN", "PROPN")]
+        nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN")]
+        assert columns.nominal == [
+            t.i
+            for t in nouns
+            if lex.may_head_noun_trigger(t.lemma_.lower()) or t.lower_ in lex.nouns
+        ]
+        # the nouns left out are those ``noun_sense`` turns away at once
+        senses = {t.i for t in nouns if noun_sense(t, lex) is not None}
+        assert senses <= set(columns.nominal)
+        left_out += len(nouns) - len(columns.nominal)
         assert columns.speech_verbal == [
             t.i for t in sent if t.lemma_.lower() in lex.speech_verbs and is_verbal(t)
         ]
     assert sentence_columns(next(doc.sents), lex).verbal  # "struck", "killing", "said"
+    assert left_out  # "school", "Monday", "officials" ...
+    assert any(sentence_columns(sent, lex).nominal for sent in doc.sents)  # "talks"
+
+
+def _rule_answers(doc, lex) -> list[tuple]:
+    from newsgraph.components.events import roles
+
+    return [
+        (roles.is_passive(t), roles.subject_of(t), roles.negated(t, lex),
+         roles.hypothetical(t, lex))
+        for t in doc
+    ]  # fmt: skip
+
+
+def test_event_rules_answer_alike_with_and_without_the_token_memo(nlp) -> None:
+    from newsgraph.components.events.lexicon import load_lexicon
+    from newsgraph.components.events.roles import subject_of
+    from newsgraph.components.events.token_memo import remembering
+
+    lex = load_lexicon()
+    doc = nlp(_NEWS + " Two soldiers were killed by a bomb, and the town was found shelled.")
+    plain = _rule_answers(doc, lex)
+    with remembering(doc):
+        assert _rule_answers(doc, lex) == plain  # computed
+        assert _rule_answers(doc, lex) == plain  # remembered
+        doer = next(t for t in doc if subject_of(t) is not None)
+        # a remembered token is handed back fresh, as the walk makes it: ``is`` tells apart
+        assert subject_of(doer) is not subject_of(doer)
+    assert any(passive for passive, *_ in plain)
+    assert any(subject is not None for _, subject, *_ in plain)
+    assert ("newsgraph", "event_token_memo") not in doc.user_data  # nothing outlives the block
+
+
+def test_extract_events_leaves_no_memo_on_the_doc(nlp) -> None:
+    from newsgraph.components.events.component import extract_events
+
+    doc = nlp("Troops attacked the town on Monday, killing two people.")
+    assert extract_events(doc)
+    assert ("newsgraph", "event_token_memo") not in doc.user_data
+
+
+def test_party_filter_sentence_features_are_those_of_the_sentences_tokens(nlp) -> None:
+    from newsgraph.components.events.party_filter import features
+
+    text = (
+        "National News - KRCR Home | Gunmen shot a guard. The rockets hit a school.\n\n"
+        "Local weather and traffic.\n\nPolice arrested a man."
+    )
+    seen = set()
+    for token in nlp(text):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        sentence = token.sent
+        heading = "|" in sentence.text or " - " in sentence.text
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+        names = features(token, "target", set())
+        assert f"in_heading={heading}" in names
+        assert f"verbless_sent={verbless}" in names
+        seen.add((heading, verbless))
+    assert {heading for heading, _ in seen} == {True, False}
+    assert {verbless for _, verbless in seen} == {True, False}
 
 
 def test_lexicon_verb_keys_keep_every_key_the_lexicon_has(nlp) -> None:

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from newsgraph.components.events.component import EventsComponent, extract_events
 from newsgraph.components.events.lexicon import DATA_DIR, load_lexicon
+from newsgraph.components.events.options import EventOptions
 from newsgraph.nlp import load_spacy_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,13 +113,13 @@ def test_shipped_file_is_read_below_the_hand_entries() -> None:
 def test_a_generated_word_is_an_event(nlp: Language) -> None:
     doc = nlp("Militants decapitated two soldiers near the base on Monday.")
     assert extract_events(doc) == []  # off by default
-    events = extract_events(doc, load_lexicon(wordnet=True))
+    events = extract_events(doc, options=EventOptions(load_lexicon(wordnet=True)))
     assert [(e.type, e.target.span and e.target.span.text) for e in events] == [
         ("ASSAULT", "two soldiers")
     ]
 
 
 def test_the_component_option_reads_the_generated_entries() -> None:
-    assert "decapitate" in EventsComponent(wordnet_triggers=True).lexicon.verbs
-    assert "decapitate" not in EventsComponent().lexicon.verbs
-    assert "behead" in EventsComponent().lexicon.verbs
+    assert "decapitate" in EventsComponent(wordnet_triggers=True).options.lexicon.verbs
+    assert "decapitate" not in EventsComponent().options.lexicon.verbs
+    assert "behead" in EventsComponent().options.lexicon.verbs

@@ -12,25 +12,21 @@ a coarse reading of that path; the finer hand tally is in the docs.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from newsgraph.eval.annotate import annotate
-from newsgraph.eval.base import FIT, by_part, shared_eval_dir
+from conflibert_fit import annotated, fit_sentences
+
 from newsgraph.eval.conflibert import (
-    DEFAULT_DATA,
     GoldSentence,
     main_event,
     main_statement,
-    read_gold,
     role_span,
     statement_about,
 )
 from newsgraph.nlp import get_pipeline
 
-BATCH = 40  # the pipeline's memory grows over long runs; annotate a batch at a time
 CLAUSE_LABELS = {"advcl", "xcomp", "acl", "ccomp", "relcl", "pcomp"}
 Token = tuple[int, str, str, int]  # char offset, text, dependency label, head index
 
@@ -60,38 +56,31 @@ def kind(has_event: bool, has_statement: bool, path: list[str]) -> str:
     return "other (parse, a party also the source)"
 
 
+def _parse(doc: Any) -> list[Token]:
+    return [(t.idx, t.text, t.dep_, t.head.i) for t in doc]
+
+
 def rows(golds: list[GoldSentence], nlp: Any) -> Iterator[dict[str, Any]]:
-    parses: dict[str, list[Token]] = {}
-
-    def keep_parse(doc: Any) -> None:
-        parses[doc.text] = [(t.idx, t.text, t.dep_, t.head.i) for t in doc]
-
-    for first in range(0, len(golds), BATCH):
-        batch = golds[first : first + BATCH]
-        annotations = annotate([g.text for g in batch], nlp, on_doc=keep_parse)
-        for gold, annotation in zip(batch, annotations, strict=True):
-            statement = main_statement(annotation)
-            found = main_event(annotation)
-            about = statement_about(annotation, statement)
-            if role_span(found, statement, "target", about):
-                continue
-            start, end = gold.roles["target"][0]
-            path = gold_path(parses[gold.text], start, end)
-            yield {
-                "text": gold.text,
-                "gold": [gold.text[s:e] for s, e in gold.roles["target"]],
-                "event": [found[0], found[1].cameo] if found else None,
-                "statement": statement.cue.text if statement and statement.cue else None,
-                "path": " < ".join(path),
-                "kind": kind(found is not None, statement is not None, path),
-            }
-        parses.clear()
-        gc.collect()
+    for gold, annotation, tokens in annotated(golds, nlp, _parse):
+        statement = main_statement(annotation)
+        found = main_event(annotation)
+        about = statement_about(annotation, statement)
+        if role_span(found, statement, "target", about):
+            continue
+        start, end = gold.roles["target"][0]
+        path = gold_path(tokens, start, end)
+        yield {
+            "text": gold.text,
+            "gold": [gold.text[s:e] for s, e in gold.roles["target"]],
+            "event": [found[0], found[1].cameo] if found else None,
+            "statement": statement.cue.text if statement and statement.cue else None,
+            "path": " < ".join(path),
+            "kind": kind(found is not None, statement is not None, path),
+        }
 
 
 def main() -> None:
-    sentences = read_gold(shared_eval_dir() / DEFAULT_DATA)
-    golds = [s for s in by_part(sentences, lambda s: s.key)[FIT] if s.roles.get("target")]
+    golds = fit_sentences(lambda s: bool(s.roles.get("target")))
     kinds: Counter[str] = Counter()
     for row in rows(golds, get_pipeline()):
         kinds[row["kind"]] += 1

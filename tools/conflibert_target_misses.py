@@ -30,27 +30,24 @@ nominal trigger is object of, another clause; a target inside a quote or with no
 from __future__ import annotations
 
 import argparse
-import gc
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.eval.annotate import annotate, overlaps
-from newsgraph.eval.base import FIT, by_part, shared_eval_dir
+from conflibert_fit import annotated, fit_sentences
+
+from newsgraph.eval.annotate import overlaps
 from newsgraph.eval.conflibert import (
-    DEFAULT_DATA,
     GoldSentence,
     _words,
     main_event,
     main_statement,
-    read_gold,
     role_span,
     statement_about,
 )
 from newsgraph.nlp import get_pipeline
 
-BATCH = 40  # the pipeline's memory grows over long runs; annotate a batch at a time
 Range = tuple[int, int]
 
 
@@ -287,41 +284,34 @@ def _trigger(annotation: Any, event: Any, statement: Any) -> tuple[Range | None,
     return None, "-"
 
 
+def _parse(doc: Any) -> list[Tok]:
+    return [
+        Tok(t.idx, t.text, t.tag_, t.dep_, t.ent_type_, t.head.i, t.lemma_.lower()) for t in doc
+    ]
+
+
 def misses(golds: list[GoldSentence], nlp: Any) -> Iterator[dict[str, Any]]:
     """One row per fit sentence whose target is missed."""
-    parses: dict[str, list[Tok]] = {}
-
-    def keep_parse(doc: Any) -> None:
-        parses[doc.text] = [
-            Tok(t.idx, t.text, t.tag_, t.dep_, t.ent_type_, t.head.i, t.lemma_.lower()) for t in doc
-        ]
-
-    for first in range(0, len(golds), BATCH):
-        batch = golds[first : first + BATCH]
-        annotations = annotate([g.text for g in batch], nlp, on_doc=keep_parse)
-        for gold, annotation in zip(batch, annotations, strict=True):
-            statement = main_statement(annotation)
-            event = main_event(annotation)
-            found = role_span(event, statement, "target", statement_about(annotation, statement))
-            ours = (found.start, found.end) if found else None
-            spans = gold.roles.get("target", [])
-            tokens = parses[gold.text]
-            kind = miss_class(gold.text, tokens, ours, spans)
-            if kind:
-                trigger, by = _trigger(annotation, event, statement)
-                relation, path = relation_of_miss(tokens, trigger, spans) if spans else ("", "")
-                yield {
-                    "kind": kind,
-                    "ours": found.text if found else None,
-                    "gold": [gold.text[s:e] for s, e in spans],
-                    "text": gold.text,
-                    "trigger": gold.text[trigger[0] : trigger[1]] if trigger else None,
-                    "by": by,
-                    "relation": relation,
-                    "path": path,
-                }
-        parses.clear()
-        gc.collect()
+    for gold, annotation, tokens in annotated(golds, nlp, _parse):
+        statement = main_statement(annotation)
+        event = main_event(annotation)
+        found = role_span(event, statement, "target", statement_about(annotation, statement))
+        ours = (found.start, found.end) if found else None
+        spans = gold.roles.get("target", [])
+        kind = miss_class(gold.text, tokens, ours, spans)
+        if kind:
+            trigger, by = _trigger(annotation, event, statement)
+            relation, path = relation_of_miss(tokens, trigger, spans) if spans else ("", "")
+            yield {
+                "kind": kind,
+                "ours": found.text if found else None,
+                "gold": [gold.text[s:e] for s, e in spans],
+                "text": gold.text,
+                "trigger": gold.text[trigger[0] : trigger[1]] if trigger else None,
+                "by": by,
+                "relation": relation,
+                "path": path,
+            }
 
 
 def main() -> None:
@@ -329,8 +319,7 @@ def main() -> None:
     parser.add_argument("--list", action="store_true", help="print each miss")
     parser.add_argument("--paths", action="store_true", help="count the dependency paths too")
     args = parser.parse_args()
-    sentences = read_gold(shared_eval_dir() / DEFAULT_DATA)
-    golds = [s for s in by_part(sentences, lambda s: s.key)[FIT] if s.roles]
+    golds = fit_sentences(lambda s: bool(s.roles))
     scored = sum(bool(s.roles.get("target")) for s in golds)
     kinds: Counter[str] = Counter()
     relations: Counter[tuple[str, str]] = Counter()

@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import argparse
 import pickle
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from itertools import chain
 from pathlib import Path
+
+from miss_counts import counted, print_counts
 
 from newsgraph.eval.annotate import Annotation, annotate, overlaps
 from newsgraph.eval.arguments import Range, event_types
@@ -232,18 +233,9 @@ def main() -> None:
     parser.add_argument("--show", default=None, help="print each case of this kind (prefix)")
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the parsed fit part")
     options = parser.parse_args()
-    counts: Counter[tuple[str, str]] = Counter()
     articles, annotations, parses = parsed_fit(options.cache)
     every = chain(cases(articles, annotations, parses), place_cases(articles, annotations))
-    for label, kind, line in every:
-        counts[label, kind] += 1
-        if options.show and kind.startswith(options.show):
-            print(f"[{label}] {kind}: {line}")
-    for label in (*PARTY_ROLES.values(), "place"):
-        print(f"{label}:")
-        for (r, kind), n in sorted(counts.items(), key=lambda item: -item[1]):
-            if r == label:
-                print(f"  {n:4d}  {kind}")
+    print_counts(counted(every, options.show), (*PARTY_ROLES.values(), "place"))
 
 
 if __name__ == "__main__":

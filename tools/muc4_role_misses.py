@@ -28,8 +28,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator
+
+from miss_counts import counted, print_counts
 
 from newsgraph.eval import muc4
 from newsgraph.eval.annotate import Annotation, annotate, official_parts, overlaps
@@ -117,9 +118,7 @@ def wrong_kind(role: str, span: Range, roles: dict[str, list[Entity]]) -> str:
     return "wrong: no gold entity" + ("" if roles.get(role) else " (none of the role)")
 
 
-def cases(
-    records: list[dict], annotations: list[Annotation]
-) -> Iterator[tuple[str, str, str]]:
+def cases(records: list[dict], annotations: list[Annotation]) -> Iterator[tuple[str, str, str]]:
     """(role, kind, a line showing the case) for every missed gold entity and wrong span."""
     for record, annotation in zip(records, annotations, strict=True):
         if not record.get("templates"):
@@ -142,8 +141,11 @@ def cases(
             for span in set(ours.get(role, [])):
                 if not any(overlaps(span, m) for _, ms in roles.get(role, []) for m in ms):
                     gold = [text[ms[0][0] : ms[0][1]] for _, ms in roles.get(role, [])]
-                    yield role, wrong_kind(role, span, roles), (
-                        f"{record['docid']} ours {text[span[0]:span[1]]!r} gold {gold}")
+                    yield (
+                        role,
+                        wrong_kind(role, span, roles),
+                        (f"{record['docid']} ours {text[span[0] : span[1]]!r} gold {gold}"),
+                    )
 
 
 def fit_records() -> list[dict]:
@@ -164,16 +166,7 @@ def main() -> None:
     options = parser.parse_args()
     records = fit_records()
     annotations = annotate([r["doctext"] for r in records], get_pipeline())
-    counts: Counter[tuple[str, str]] = Counter()
-    for role, kind, line in cases(records, annotations):
-        counts[role, kind] += 1
-        if options.show is not None and line and kind.startswith(options.show):
-            print(f"[{role}] {kind}: {line}")
-    for role in OTHER_PARTY:
-        print(f"{role}: {sum(n for (r, _), n in counts.items() if r == role)}")
-        for (r, kind), n in sorted(counts.items(), key=lambda item: -item[1]):
-            if r == role:
-                print(f"  {n:4d}  {kind}")
+    print_counts(counted(cases(records, annotations), options.show), OTHER_PARTY)
 
 
 if __name__ == "__main__":

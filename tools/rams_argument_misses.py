@@ -30,9 +30,10 @@ are ours, and ``wrong: RAMS role`` / ``unscored: RAMS role`` never show.
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
+
+from miss_counts import counted, print_counts
 
 from newsgraph.eval import wikievents
 from newsgraph.eval.annotate import Annotation, annotate, official_parts, overlaps
@@ -166,16 +167,7 @@ def main() -> None:
     parser.add_argument("--set", default="rams", choices=("rams", "wikievents"))
     options = parser.parse_args()
     fit, annotations = rams_fit() if options.set == "rams" else wikievents_fit()
-    counts: Counter[tuple[str, str]] = Counter()
-    for role, kind, line in cases(fit, annotations):
-        counts[role, kind] += 1
-        if options.show and kind.startswith(options.show):
-            print(f"[{role}] {line}")
-    for role in ("trigger", *ROLES):
-        print(f"{role}: {sum(n for (r, _), n in counts.items() if r == role)}")
-        for (r, kind), n in sorted(counts.items(), key=lambda item: -item[1]):
-            if r == role:
-                print(f"  {n:4d}  {kind}")
+    print_counts(counted(cases(fit, annotations), options.show), ("trigger", *ROLES))
 
 
 if __name__ == "__main__":

@@ -103,9 +103,9 @@ def parsed(name: str, items: list[Item], cache: Path) -> list[tuple[object, Argu
 
 
 def _actor_tokens(doc: object) -> set[int]:
-    from newsgraph.components.events.component import _actor_tokens as tokens_of
+    from newsgraph.components.events.component import actor_token_indices
 
-    return tokens_of(doc)
+    return actor_token_indices(doc)
 
 
 def _inside(token: object, spans: list[Range]) -> bool:

@@ -24,6 +24,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -88,7 +89,8 @@ def collect_all(sets: dict, cache: Path, reuse: bool) -> list[dict]:
             out += [json.loads(line) for line in path.read_text().splitlines()]
             continue
         nlp = get_pipeline()
-        nlp.get_pipe("newsgraph_events").party_filter = True  # off by default: call the hook
+        events = nlp.get_pipe("newsgraph_events")
+        events.options = replace(events.options, party_filter=True)  # call the hook
         rows: list[dict] = []
         current: dict = {}
 

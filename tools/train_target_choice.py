@@ -24,6 +24,7 @@ import argparse
 import json
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -59,9 +60,9 @@ def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
     sentences = conflibert.read_gold(data / "conflibert-cameo")
     fit = [s for s in by_part(sentences, lambda s: s.key, "fit")["fit"] if s.roles.get("target")]
     nlp = get_pipeline()
-    nlp.get_pipe("newsgraph_events").target_choice = target_choice.TargetChoice(
-        {}, float("inf"), extras
-    )
+    events = nlp.get_pipe("newsgraph_events")
+    never_overrules = target_choice.TargetChoice({}, float("inf"), extras)
+    events.options = replace(events.options, target_choice=never_overrules)
     seen: list[tuple[int, str | None, list[dict]]] = []
 
     def record(anchor, mention_type, listed, rule_choice, names) -> None:

@@ -11,7 +11,7 @@ it lies in (``maps/rams.yaml``, ``maps/wikievents.yaml``), else ``NONE``. An unm
 a RAMS trigger sentence is labelled ``NONE``, so the cross-validated precision below is a
 lower bound.
 
-The lexicon's nominal mentions with no party (which ``component._has_arguments`` drops) are
+The lexicon's nominal mentions with no party (which ``component.has_arguments`` drops) are
 candidates too, marked ``bare_nominal``: the model also decides whether such a mention stays an
 event, with its own per-type thresholds chosen the same way.
 
@@ -154,16 +154,16 @@ def _light_verb_role(token, lex) -> str | None:
 
 
 def _bare_candidates(mentions, gold_tokens: dict[int, str], lex, actor_tokens) -> list[dict]:
-    """The lexicon's nominal mentions with no party (``component._has_arguments`` drops them),
+    """The lexicon's nominal mentions with no party (``component.has_arguments`` drops them),
     labelled like the other candidates; ``bare`` is the mention's type."""
-    from newsgraph.components.events.component import _has_arguments
+    from newsgraph.components.events.component import has_arguments
 
     out = []
     for mention in mentions:
         anchor = mention.anchor
         if mention.type is None or mention.negated or mention.hypothetical:
             continue
-        if anchor.dep_ == "compound" or anchor.ent_type_ or _has_arguments(mention, lex):
+        if anchor.dep_ == "compound" or anchor.ent_type_ or has_arguments(mention, lex):
             continue
         names = [*token_features(anchor, lex, actor_tokens), BARE_NOMINAL]
         label = gold_tokens.get(anchor.i, NONE)
@@ -180,7 +180,7 @@ def annotated(data: Path, cache: Path) -> list[dict]:
         rows = json.loads(path.read_text())
         if len(rows) == len(documents):
             return rows
-    from newsgraph.components.events.component import _actor_tokens
+    from newsgraph.components.events.component import actor_token_indices
     from newsgraph.components.events.summary import anchor_token
     from newsgraph.nlp import get_pipeline
 
@@ -193,7 +193,7 @@ def annotated(data: Path, cache: Path) -> list[dict]:
             anchor = anchor_token(doc, event)
             if anchor is not None:
                 events.append({"anchor": anchor.i, "type": event.type})
-        actor_tokens = _actor_tokens(doc)
+        actor_tokens = actor_token_indices(doc)
         misses, candidates, unmapped = [], [], []
         gold_tokens: dict[int, str] = {}  # token -> label
         sentences = []

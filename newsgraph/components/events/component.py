@@ -32,23 +32,25 @@ from ...model import ActorRef, Event, Span, Statement
 from ..coref.lexicon import load_knowledge
 from ..coref.resolver import coref_of
 from .accused import accused_doer, load_frames
-from .arguments import ArgumentContext, ArgumentModel, load_argument_model
+from .arguments import ArgumentContext, load_argument_model
 from .article_context import Context, statement_holding, token_span
 from .background import BackgroundTest, wish_statement
 from .cameo_codes import refine_cameo
-from .decision import EventDecision, load_event_decision
+from .decision import load_event_decision
 from .detect import Mention, SentenceDetector
 from .factuality import settled as settled_factuality
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .occurrence import says_it_happened
+from .options import DEFAULT_OPTIONS, EventOptions
 from .party_filter import PARTY_CLASSES, filter_parties, names_actor
 from .place_carry import carry_dateline_place
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
 from .spans import recorded_bounds
-from .target_choice import TargetChoice, load_target_choice
+from .target_choice import load_target_choice
+from .token_memo import remembering
 from .trigger_model import TriggerModel, load_trigger_model
 from .triggers import verb_keys
 
@@ -90,9 +92,15 @@ def make_component(
     dateline_place: bool,
 ) -> EventsComponent:
     return EventsComponent(
-        extra_lexicons, argument_model, event_decision, trigger_model, party_filter,
-        wordnet_triggers, target_choice, dateline_place,
-    )  # fmt: skip
+        extra_lexicons,
+        argument_model=argument_model,
+        event_decision=event_decision,
+        trigger_model=trigger_model,
+        party_filter=party_filter,
+        wordnet_triggers=wordnet_triggers,
+        target_choice=target_choice,
+        dateline_place=dateline_place,
+    )
 
 
 class EventsComponent:
@@ -109,26 +117,19 @@ class EventsComponent:
         target_choice: bool = False,
         dateline_place: bool = False,
     ) -> None:
-        self.lexicon = load_lexicon(tuple(str(p) for p in extra_lexicons), wordnet_triggers)
-        self.arguments = load_argument_model() if argument_model else None
-        self.decision = load_event_decision() if event_decision else None
-        self.triggers = load_trigger_model() if trigger_model else None
-        self.party_filter = party_filter
-        self.target_choice = load_target_choice() if target_choice else None
-        self.dateline_place = dateline_place
+        self.options = EventOptions(
+            lexicon=load_lexicon(tuple(str(p) for p in extra_lexicons), wordnet_triggers),
+            arguments=load_argument_model() if argument_model else None,
+            decision=load_event_decision() if event_decision else None,
+            triggers=load_trigger_model() if trigger_model else None,
+            party_filter=party_filter,
+            target_choice=load_target_choice() if target_choice else None,
+            dateline_place=dateline_place,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.ng_events = extract_events(
-                doc,
-                self.lexicon,
-                self.arguments,
-                self.decision,
-                self.triggers,
-                self.party_filter,
-                self.target_choice,
-                self.dateline_place,
-            )
+            doc._.ng_events = extract_events(doc, options=self.options)
         except Exception:  # a component must not stop the batch; the article keeps its text
             log.exception("newsgraph_events failed on a document of %d tokens", len(doc))
             doc._.ng_events = []
@@ -449,7 +450,7 @@ def _names_party(mention: Mention, lexicon: Lexicon) -> bool:
     return bool(mention.source or mention.target or mention.magnitude)
 
 
-def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
+def has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
     """A bare nominal mention ("the war", "a political attack ad") is not an event record,
     unless it is a material conflict its sentence says happened ("the clashes broke out",
     "the attack in Kabul on Monday": ``occurrence.says_it_happened``)."""
@@ -466,16 +467,16 @@ def _has_arguments(mention: Mention, lexicon: Lexicon) -> bool:
 def _is_record(
     mention: Mention, lexicon: Lexicon, triggers: TriggerModel | None, actor_tokens: set[int]
 ) -> bool:
-    """A mention with its arguments (``_has_arguments``), or a bare nominal the learned trigger
+    """A mention with its arguments (``has_arguments``), or a bare nominal the learned trigger
     model keeps (``TriggerModel.keeps_bare``), never a negated or hypothetical one."""
-    if _has_arguments(mention, lexicon):
+    if has_arguments(mention, lexicon):
         return True
     if triggers is None or mention.type is None or mention.negated or mention.hypothetical:
         return False
     return triggers.keeps_bare(mention.anchor, mention.type, lexicon, actor_tokens)
 
 
-def _actor_tokens(doc: Doc) -> set[int]:
+def actor_token_indices(doc: Doc) -> set[int]:
     """Indices of tokens inside an actor mention (what the actors component found)."""
     out: set[int] = set()
     for mention in extensions.get_list(doc, "ng_actor_mentions"):
@@ -524,36 +525,26 @@ def _add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexi
             nearest.magnitude[kind] = dict(reading)
 
 
-def extract_events(
-    doc: Doc,
-    lexicon: Lexicon | None = None,
-    arguments: ArgumentModel | None = None,
-    decision: EventDecision | None = None,
-    triggers: TriggerModel | None = None,
-    party_filter: bool = False,
-    target_choice: TargetChoice | None = None,
-    dateline_place: bool = False,
-) -> list[Event]:
-    """The article's events, merged and numbered ``e1, e2, ...`` in text order; with an
-    argument model, it re-decides each mention's source and target (``arguments.py``); with
-    an event decision, main events it judges no event are dropped (``decision.py``); with a
-    trigger model, it proposes events where the lexicon found none (``trigger_model.py``); with
-    ``party_filter``, a violent event's party naming no actor is emptied (``party_filter``);
-    with a target choice, the candidates' learned scores may overrule the rules' target
-    (``target_choice.py``); with ``dateline_place``, a real event whose sentence names no place
-    takes the dateline's city, marked ``place_inferred`` (``place_carry.py``; off by default:
-    it lowered WikiEvents held out, docs/events.md)."""
-    lexicon = lexicon or load_lexicon()
+def extract_events(doc: Doc, *, options: EventOptions = DEFAULT_OPTIONS) -> list[Event]:
+    """The article's events, merged and numbered ``e1, e2, ...`` in text order, read as
+    ``options`` say (learned models, filters: ``EventOptions``)."""
+    lexicon = options.lexicon or load_lexicon()
+    with remembering(doc):  # the rules' per-token answers, for this run only (token_memo)
+        return _events_of(doc, lexicon, options)
+
+
+def _events_of(doc: Doc, lexicon: Lexicon, options: EventOptions) -> list[Event]:
     ctx = Context.of(doc, lexicon)
     drafts: list[Draft] = []
-    actor_tokens = _actor_tokens(doc)
+    actor_tokens = actor_token_indices(doc)
+    arguments, triggers = options.arguments, options.triggers
     argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
     for sent in doc.sents:
-        detector = SentenceDetector(sent, lexicon, actor_tokens, triggers, target_choice)
+        detector = SentenceDetector(sent, lexicon, actor_tokens, triggers, options.target_choice)
         mentions = list(detector.run())
         if arguments is not None and argument_ctx is not None:
             arguments.rerank(sent, mentions, argument_ctx, actor_tokens)
-        if party_filter:  # no weapon, act or date as a party (party_filter.py)
+        if options.party_filter:  # no weapon, act or date as a party (party_filter.py)
             filter_parties(mentions, actor_tokens)
         for mention in mentions:  # "X was charged with murder": X, as the charge alleges
             mention.source = _charged_doer(ctx, mention, actor_tokens)
@@ -567,9 +558,9 @@ def extract_events(
     merged.sort(key=lambda d: d.start)
     events = _numbered([draft.event for draft in merged])
     refine_cameo(doc, events)
-    if decision is not None:
-        events = _numbered(decision.decide(doc, events, lexicon))
-    if dateline_place:
+    if options.decision is not None:
+        events = _numbered(options.decision.decide(doc, events, lexicon))
+    if options.dateline_place:
         carry_dateline_place(doc, ctx.place_mentions, events)
     return events
 

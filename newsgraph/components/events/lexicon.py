@@ -190,6 +190,12 @@ class Lexicon:
             key.partition(" ")[0] for key in (*self.verbs, *self.support_verbs) if " " in key
         )
 
+    def may_head_noun_trigger(self, lemma: str) -> bool:
+        """Whether a noun of (lower-case) ``lemma`` can be a trigger by its lemma, alone or
+        ending a compound ("strike" of "air strike"); a noun whose lemma cannot may still be
+        one by its word (``nouns``). ``triggers.noun_sense`` looks no further at other nouns."""
+        return lemma in self.compound_tails or lemma in self.nouns
+
     def classes_of(self, lemma: str) -> set[str]:
         return {name for name, words in self.object_class_sets.items() if lemma in words}
 

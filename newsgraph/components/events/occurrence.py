@@ -4,7 +4,7 @@ A nominal trigger whose source, target and count were not found is usually no ev
 "the war", "a political attack ad", "the homicide rate". But "the counter-assault began", "the
 blast on August 6" or "Monday's attack in Kabul" report an occurrence: the noun is the subject
 of a verb of happening, or the text places or dates it. Such a mention stays an event with no
-party (``component._has_arguments``)."""
+party (``component.has_arguments``)."""
 
 from __future__ import annotations
 

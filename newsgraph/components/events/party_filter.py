@@ -27,9 +27,11 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from spacy.tokens import Token
+from spacy.attrs import POS
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Span, Token
 
-from ...extensions import sentence_of
+from ...extensions import doc_text, sentence_of
 from .lexicon import load_lexicon
 from .mention import Mention
 from .references import ACTOR_NAME_ENTS
@@ -152,6 +154,7 @@ def features(token: Token, role: str, actor_tokens: set[int]) -> list[str]:
     pron = token.lower_ in PRONOUNS
     ent = token.ent_type_ or "-"
     sentence = sentence_of(token)
+    text = doc_text(token.doc)[sentence.start_char : sentence.end_char]  # not rebuilt per token
     out = [
         "bias",
         f"role={role}",
@@ -170,13 +173,19 @@ def features(token: Token, role: str, actor_tokens: set[int]) -> list[str]:
         f"plural={token.tag_ in ('NNS', 'NNPS')}",
         f"nummod={any(c.dep_ == 'nummod' for c in token.children)}",
         f"url={token.like_url or '.com' in token.lower_}",
-        f"in_heading={'|' in sentence.text or ' - ' in sentence.text}",
-        f"verbless_sent={not any(t.pos_ in ('VERB', 'AUX') for t in sentence)}",
+        f"in_heading={'|' in text or ' - ' in text}",
+        f"verbless_sent={not _has_verb(sentence)}",
     ]
     out += [f"class={c}" for c in classes] or ["class=-"]
     out += [f"class={c}|in_actor={in_actor}" for c in classes]
     out += [f"lexclass={c}" for c in lex_classes] or ["lexclass=-"]
     return out
+
+
+def _has_verb(sentence: Span) -> bool:
+    """Whether a word of ``sentence`` is a VERB or AUX, read from its POS column (no Token
+    built per word)."""
+    return bool(np.isin(sentence.to_array([POS]), (VERB, AUX)).any())
 
 
 class PartyFilter:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .lexicon import Lexicon, load_lexicon
+from .token_memo import remembered, remembered_token
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "conj", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -26,6 +27,10 @@ def is_verbal(token: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
+    return remembered(_is_passive, verb)
+
+
+def _is_passive(verb: Token) -> bool:
     return (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         or participle_modifier(verb)
@@ -188,6 +193,12 @@ def agent_of(verb: Token) -> Token | None:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The doer of ``verb``: its subject, the agent of a passive, or the subject it inherits
     from the verb it depends on ("threatened to strike", "attacked ..., killing")."""
+    if depth == 0:  # a deeper call's answer may be cut short by the depth limit: not kept
+        return remembered_token(_subject_of, verb)
+    return _subject_of(verb, depth)
+
+
+def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth > 4:
         return None
     if is_passive(verb):
@@ -372,6 +383,10 @@ def verb_chain(token: Token) -> Iterator[Token]:
 
 def negated(token: Token, lex: Lexicon) -> bool:
     """ "did not strike", "no attack", "denied attacking", "failed to reach"."""
+    return remembered(_negated, token, lex)
+
+
+def _negated(token: Token, lex: Lexicon) -> bool:
     for tok in verb_chain(token):
         if any(c.dep_ == "neg" for c in tok.children):
             return True
@@ -421,6 +436,10 @@ def _embedding_adjective(token: Token, lex: Lexicon) -> bool:
 def hypothetical(token: Token, lex: Lexicon) -> bool:
     """Future, conditional, modal or merely intended: "will have no tanks left in case of war",
     "could reach", "if it attacks", "plans to strike"."""
+    return remembered(_hypothetical, token, lex)
+
+
+def _hypothetical(token: Token, lex: Lexicon) -> bool:
     if _in_conditional_prep(token, lex):
         return True
     for tok in verb_chain(token):

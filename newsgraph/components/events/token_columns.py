@@ -2,10 +2,11 @@
 
 ``SentenceDetector.run`` makes three passes over a sentence's tokens (verbs, nouns, speech
 verbs); testing ``pos_``, ``tag_`` and ``lemma_`` on a ``Token`` builds the token and looks up
-each string again, for every token of every sentence. The doc's POS, TAG and LEMMA columns are
-read once per doc instead, each distinct tag and lemma is judged once, and only the tokens a
-pass goes on with are built; each pass's token indices are found once per doc, and a sentence
-takes its stretch of them.
+each string again, for every token of every sentence. The doc's POS, TAG, LEMMA and LOWER
+columns are read once per doc instead, each distinct tag, lemma and word is judged once, and
+only the tokens a pass goes on with are built; each pass's token indices are found once per
+doc, and a sentence takes its stretch of them. The noun pass gets only the nouns the noun
+lexicon may hold (``triggers.noun_sense`` answers None for every other noun at once).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import LEMMA, POS, TAG
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.strings import StringStore
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span
@@ -27,7 +28,7 @@ from .lexicon import Lexicon
 @dataclass(frozen=True, slots=True)
 class SentenceColumns:
     verbal: list[int]  # token indices where ``roles.is_verbal`` holds
-    nominal: list[int]  # pos_ NOUN or PROPN
+    nominal: list[int]  # pos_ NOUN or PROPN, of a lemma or word the noun lexicon may hold
     speech_verbal: list[int]  # verbal, and lemma_.lower() a speech verb of the lexicon
 
 
@@ -60,16 +61,19 @@ def _doc_columns(doc: Doc, lex: Lexicon) -> _DocColumns:
     if found is not None and found.lexicon is lex and found.size == len(doc):
         return found
     strings = doc.vocab.strings
-    rows = doc.to_array([POS, TAG, LEMMA]).reshape(len(doc), 3)
-    pos, tags, lemmas = rows[:, 0], rows[:, 1], rows[:, 2]
+    rows = doc.to_array([POS, TAG, LEMMA, LOWER]).reshape(len(doc), 4)
+    pos, tags, lemmas, lowers = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
     verbal = (pos == VERB) | (pos == AUX) | _judged(tags, strings, _is_verb_tag)
     speech_verbs = lex.speech_verbs
     speech = _judged(lemmas, strings, lambda lemma: lemma.lower() in speech_verbs)
+    noun_trigger = _judged(
+        lemmas, strings, lambda lemma: lex.may_head_noun_trigger(lemma.lower())
+    ) | _judged(lowers, strings, lambda word: word in lex.nouns)
     found = doc.user_data[_KEY] = _DocColumns(
         lex,
         len(doc),
         np.flatnonzero(verbal).tolist(),
-        np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist(),
+        np.flatnonzero(((pos == NOUN) | (pos == PROPN)) & noun_trigger).tolist(),
         np.flatnonzero(verbal & speech).tolist(),
     )
     return found

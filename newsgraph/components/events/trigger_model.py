@@ -6,7 +6,7 @@ model scores each candidate token the lexicon left alone (a verb or a noun no le
 uses) with a multinomial logistic regression over PLOVER types and "none",
 ``softmax(W · f(token) + b)``, and proposes an event of type ``T`` when ``P(T)`` reaches that
 type's threshold. It also decides whether a lexicon nominal left with no party (which
-``component._has_arguments`` would drop: "confirming the slaughter") stays an event, on the
+``component.has_arguments`` would drop: "confirming the slaughter") stays an event, on the
 same features plus ``bare_nominal``, against per-type bare thresholds. Thresholds were chosen
 by cross-validation grouped by document within the fit part, precision first (a wrong event is
 worse than none); a type whose cross-validated precision never reached the floor has no
@@ -44,7 +44,7 @@ from .triggers import verb_keys
 MODEL_PATH = Path(__file__).with_name("data") / "en" / "trigger_model.npz"
 CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 NONE = "NONE"
-# the feature that marks a lexicon nominal left with no party (``component._has_arguments``
+# the feature that marks a lexicon nominal left with no party (``component.has_arguments``
 # would drop it): the model also decides whether such a mention stays an event
 BARE_NOMINAL = "bare_nominal"
 WINDOW = 4  # tokens either side whose object classes are features

@@ -89,7 +89,7 @@ def noun_sense(token: Token, lex: Lexicon) -> Sense | None:
     """The event sense of a noun, with modifiers ("air strike", "hunger strike") applied."""
     lemma = token.lemma_.lower()
     # most nouns are no trigger: look at their modifiers only when some compound ends in them
-    if lemma not in lex.compound_tails and lemma not in lex.nouns and token.lower_ not in lex.nouns:
+    if not lex.may_head_noun_trigger(lemma) and token.lower_ not in lex.nouns:
         return None
     for c in token.children:
         if lemma in lex.compound_tails and c.dep_ in ("compound", "amod") and c.i < token.i:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import entities
 from .gazetteer import Entry
-from .recognizer import LEADING_WORDS, Toponym, _role, _trim
+from .recognizer import LEADING_WORDS, Toponym, toponym_role, trimmed_name
 
 # entities a placed name may open: the name is embedded in them ("the Dublin City Council")
 EMBEDDING_LABELS = frozenset({"ORG", "WORK_OF_ART"})
@@ -42,10 +42,10 @@ def placed_names_again(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
         if ent.label_ in EMBEDDING_LABELS:
             name, role = _leading_name(ent, placed), "embedded"
         elif ent.label_ in MISREAD_WHOLE_LABELS:
-            name = _trim(ent)
+            name = trimmed_name(ent)
             if name is None or name.text not in placed or name.text.isupper():
                 continue
-            role = _role(name)
+            role = toponym_role(name)
         else:
             continue
         if name is None or any(i in taken for i in range(name.start_char, name.end_char)):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file, load_yaml
 from ...extensions import entities, sentence_of, token_lowers
-from .recognizer import NAME_JOINERS, PLACE_LABELS, Toponym, _after_locative, _trim
+from .recognizer import NAME_JOINERS, PLACE_LABELS, Toponym, locative_before, trimmed_name
 
 # nouns that name a settlement or a part of one, as the feature they give the place
 SETTLEMENT_NOUNS = {
@@ -129,7 +129,7 @@ def _named_places_by_tail(doc: Doc) -> list[LocalName]:
         if ent.label_ not in PLACE_LABELS or len(ent) < 2:
             continue
         feature = tails.get(ent[-1].lower_)
-        name = _trim(ent)
+        name = trimmed_name(ent)
         if feature is not None and name is not None and len(name) > 1:
             found.append(LocalName(name, feature))
     return found
@@ -169,7 +169,7 @@ def lone_names_after_locative(
         if span is None or span[0].ent_type_ not in LONE_PLACE_FEATURES:
             continue
         sent = span.sent
-        if not _after_locative(doc, span.start) or any(
+        if not locative_before(doc, span.start) or any(
             sent.start_char <= place.start < sent.end_char for place in resolved
         ):
             continue

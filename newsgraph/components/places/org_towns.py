@@ -28,8 +28,8 @@ from .recognizer import (
     LEADING_WORDS,
     Recognizer,
     Toponym,
-    _role,
-    _trim,
+    toponym_role,
+    trimmed_name,
     word_set,
 )
 
@@ -80,7 +80,7 @@ def _towns_in_organisations(doc: Doc, recognizer: Recognizer) -> list[tuple[Span
                 continue
         name = _town_modifying_a_noun(ent, recognizer)
         if name is not None:
-            found.append((name, "ner", _role(name)))
+            found.append((name, "ner", toponym_role(name)))
     return found
 
 
@@ -136,7 +136,7 @@ def _town_modifying_a_noun(ent: Span, recognizer: Recognizer) -> Span | None:
     """A whole "ORG" that is the official name of a town of some size and modifies a common
     noun ("a Gainesville man"); not an acronym ("NATO bases") nor a name the article gives
     a person."""
-    name = _trim(ent)
+    name = trimmed_name(ent)
     if name is None or len(name) > MAX_NAME_TOKENS:
         return None
     root = name.root

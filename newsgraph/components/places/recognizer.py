@@ -178,10 +178,10 @@ def _place_cue(span: Span) -> bool:
     of Karachi"), or a place noun after it ("the Rafah region")."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return _after_locative(doc, span.start) or after in PLACE_FEATURE_NOUNS
+    return locative_before(doc, span.start) or after in PLACE_FEATURE_NOUNS
 
 
-def _after_locative(doc: Doc, i: int) -> bool:
+def locative_before(doc: Doc, i: int) -> bool:
     """ "of Muzaffarabad", "in northern Aleppo": a locative preposition right before the
     name, or before a direction word before it."""
     before = i - 1
@@ -321,7 +321,7 @@ class Recognizer:
                 )
             ):
                 end += 1
-            after_locative = _after_locative(doc, i)
+            after_locative = locative_before(doc, i)
             for stop in range(end, i, -1):
                 span = doc[i:stop]
                 if doc[stop - 1].is_punct or any(j in taken for j in range(i, stop)):
@@ -356,7 +356,7 @@ class Recognizer:
         Manbij", "Aleppo province"), a major one anywhere. The subject of a verb stays a name (a
         club, a firm: "Barcelona signed ..."), and so does a name the article gives a person
         ("Lincoln" after "Abraham Lincoln")."""
-        text = _trim(ent)
+        text = trimmed_name(ent)
         if text is None or len(text) > 3 or text.start != ent.start:
             return False
         if text.root.dep_ in SUBJECT_DEPS or not all(t.is_title for t in text if t.is_alpha):
@@ -372,7 +372,7 @@ class Recognizer:
         place noun calls the name a place, and it is the official name of a gazetteer place
         of any size (in the fit parts of event-location, GeoWebNews and LGL, 29 such names
         NER tags ORG, NORP, PERSON or PRODUCT, each a place)."""
-        text = _trim(ent)
+        text = trimmed_name(ent)
         if text is None or len(text) > 3 or text.start != ent.start:
             return False
         if not all(t.is_title for t in text if t.is_alpha):
@@ -391,7 +391,7 @@ class Recognizer:
     def _is_captured_town(self, ent: Span) -> bool:
         """ "first captured Birao": a name the verb takes as ground taken, the official name
         of a town, not a name the article gives a person."""
-        text = _trim(ent)
+        text = trimmed_name(ent)
         if text is None or text.start != ent.start or len(text) > 3:
             return False
         root = text.root
@@ -423,7 +423,7 @@ class Recognizer:
         name (supplement, country, US state), or when it follows a locative preposition and
         names a town of some size.
         """
-        text = _trim(ent)
+        text = trimmed_name(ent)
         if text is None:
             return False
         name = text.text
@@ -457,7 +457,7 @@ class Recognizer:
         """An "ORG" or "NORP" that is a town: the small model tags "in Dewsbury", "between
         Harare and London", "a visit to Tunis" so. Trusted only right after a locative
         preposition that rarely precedes a firm's name, for a town of some size."""
-        text = _trim(ent)
+        text = trimmed_name(ent)
         if text is None or len(text) > 3 or text.start != ent.start:
             return False
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -497,12 +497,12 @@ class Recognizer:
         }
 
     def _toponym(self, doc: Doc, span: Span, source: str) -> Toponym | None:
-        span = _trim(span)
+        span = trimmed_name(span)
         if span is None:
             return None
         if source == "ner" and self._is_demonym(span.text):
             source = "demonym"
-        role = source if source in ("demonym", "embedded") else _role(span)
+        role = source if source in ("demonym", "embedded") else toponym_role(span)
         start, end = span.start_char, span.end_char
         # span.text reads only the span's tokens; doc.text would rebuild the whole article
         return Toponym(start, end, span.text, source, role)
@@ -548,7 +548,7 @@ def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     return sorted(kept, key=lambda f: f[0].start)
 
 
-def _trim(span: Span) -> Span | None:
+def trimmed_name(span: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive: the toponym is the name itself."""
     start, end = span.start, span.end
     doc = span.doc
@@ -570,7 +570,8 @@ def _modifies(span: Span) -> bool:
     return root.dep_ in MODIFIER_DEPS or root.tag_ in ("NNPS", "NNS") or root.pos_ == "ADJ"
 
 
-def _role(span: Span) -> str:
+def toponym_role(span: Span) -> str:
+    """ "metonym" for a place name that speaks or thinks ("Moscow said"), else "place"."""
     return "metonym" if _is_speaking_subject(span.root) else "place"
 
 

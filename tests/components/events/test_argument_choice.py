@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from newsgraph.components.events.arguments import ArgumentContext, candidates
 from newsgraph.components.events.component import extract_events
 from newsgraph.components.events.mention import Mention
+from newsgraph.components.events.options import EventOptions
 from newsgraph.components.events.roles import (
     is_passive,
     misparsed_subject,
@@ -212,7 +213,7 @@ def test_a_concession_by_no_actor_has_no_source(nlp: Language) -> None:
     """The party filter judges every event's source: a truce allows nothing by itself."""
     doc = nlp("The truce allowed aid convoys to enter the city.")
     unfiltered = extract_events(doc)[0]
-    filtered = extract_events(doc, party_filter=True)[0]
+    filtered = extract_events(doc, options=EventOptions(party_filter=True))[0]
     assert unfiltered.type == filtered.type == "CONCEDE"
     assert _text(unfiltered, "source") == "The truce"
     assert filtered.source.span is None

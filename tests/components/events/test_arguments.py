@@ -21,6 +21,7 @@ from newsgraph.components.events.arguments import (
 from newsgraph.components.events.component import EventsComponent, extract_events
 from newsgraph.components.events.detect import SentenceDetector
 from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.options import EventOptions
 from newsgraph.nlp import load_spacy_model
 
 
@@ -91,12 +92,12 @@ def test_shipped_model_reads_plain_clauses(
     nlp: Language, text: str, source: str, target: str
 ) -> None:
     doc = nlp(text)
-    events = extract_events(doc, load_lexicon(), load_argument_model())
+    events = extract_events(doc, options=EventOptions(load_lexicon(), load_argument_model()))
     assault = next(e for e in events if e.type == "ASSAULT")
     assert source in assault.source.span.text
     assert target in assault.target.span.text
 
 
 def test_the_factory_flag_switches_the_model() -> None:
-    assert EventsComponent().arguments is None
-    assert EventsComponent(argument_model=True).arguments is not None
+    assert EventsComponent().options.arguments is None
+    assert EventsComponent(argument_model=True).options.arguments is not None

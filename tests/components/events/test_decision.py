@@ -15,6 +15,7 @@ from newsgraph.components.events.decision import (
     main_event_features,
 )
 from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.options import EventOptions
 from newsgraph.nlp import get_pipeline
 
 
@@ -54,9 +55,11 @@ def test_a_reported_attack_carries_the_report_not_a_statement_of_its_own(nlp: La
 def test_the_decision_drops_what_it_scores_low_and_renumbers(nlp: Language) -> None:
     text = "The ministry accused Israel of violating the ceasefire. Rebels shelled the town."
     doc = _doc(nlp, text)
-    kept = extract_events(doc, decision=_decision({"from_statement": -5.0}, bias=2.0))
+    kept = extract_events(
+        doc, options=EventOptions(decision=_decision({"from_statement": -5.0}, bias=2.0))
+    )
     assert [(e.id, e.type) for e in kept] == [("e1", "ASSAULT")]
-    everything = extract_events(doc, decision=_decision({}, bias=2.0))
+    everything = extract_events(doc, options=EventOptions(decision=_decision({}, bias=2.0)))
     assert [e.type for e in everything] == ["ACCUSE", "ASSAULT"]
 
 
@@ -64,7 +67,7 @@ def test_events_under_a_main_event_are_never_dropped(nlp: Language) -> None:
     doc = _doc(nlp, "Police imposed a curfew in the capital after a protest by students.")
     before = [e.type for e in doc._.ng_events]
     assert "PROTEST" in before and len(before) == 2  # the protest hangs under "imposed"
-    after = extract_events(doc, decision=_decision({}, bias=-10.0))
+    after = extract_events(doc, options=EventOptions(decision=_decision({}, bias=-10.0)))
     assert [e.type for e in after] == ["PROTEST"]
 
 
@@ -78,5 +81,5 @@ def test_the_shipped_weights_load_and_know_the_features(nlp: Language) -> None:
 
 
 def test_the_flag_turns_the_decision_on() -> None:
-    assert EventsComponent().decision is None
-    assert EventsComponent(event_decision=True).decision is not None
+    assert EventsComponent().options.decision is None
+    assert EventsComponent(event_decision=True).options.decision is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -174,9 +175,10 @@ def _places_and_marks(pipeline: Language, text: str) -> list[tuple[str, str | No
 def dateline_nlp(full_nlp: Language) -> Iterator[Language]:
     """The shared pipeline with ``dateline_place`` on (off by default), restored after."""
     events = full_nlp.get_pipe("newsgraph_events")
-    events.dateline_place = True
+    shipped = events.options
+    events.options = replace(shipped, dateline_place=True)
     yield full_nlp
-    events.dateline_place = False
+    events.options = shipped
 
 
 def test_an_unplaced_incident_takes_the_datelines_city_marked_as_inferred(

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from newsgraph.components.events.component import extract_events
 from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.options import EventOptions
 from newsgraph.nlp import load_spacy_model
 
 
@@ -55,5 +56,5 @@ def test_verbs_of_happening_come_from_the_lexicon_file(nlp: Language, tmp_path: 
     extra.write_text("happening_verbs: [persist]\n", encoding="utf-8")
     lexicon = load_lexicon((str(extra),))
     assert ("persist",) in lexicon.happening_verbs and ("take", "place") in lexicon.happening_verbs
-    events = extract_events(nlp(text), lexicon)
+    events = extract_events(nlp(text), options=EventOptions(lexicon))
     assert [e.type for e in events] == ["ASSAULT"]

@@ -8,6 +8,7 @@ from spacy.language import Language
 from newsgraph.components.events import party_filter
 from newsgraph.components.events.component import EventsComponent, extract_events
 from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.options import EventOptions
 from newsgraph.nlp import load_spacy_model
 
 
@@ -17,7 +18,7 @@ def nlp() -> Language:
 
 
 def _assaults(nlp: Language, text: str) -> list:
-    events = extract_events(nlp(text), load_lexicon(), party_filter=True)
+    events = extract_events(nlp(text), options=EventOptions(load_lexicon(), party_filter=True))
     return [e for e in events if e.type == "ASSAULT"]
 
 
@@ -64,11 +65,11 @@ def test_rounds_fired_are_no_target(nlp: Language) -> None:
 
 
 def test_the_factory_flag_switches_the_filter(nlp: Language) -> None:
-    assert not EventsComponent().party_filter  # off by default (docs/events.md)
-    assert EventsComponent(party_filter=True).party_filter
+    assert not EventsComponent().options.party_filter  # off by default (docs/events.md)
+    assert EventsComponent(party_filter=True).options.party_filter
     text = "Police returned fire after the suspect opened fire on them."
-    unfiltered = extract_events(nlp(text), load_lexicon(), party_filter=False)
-    filtered = extract_events(nlp(text), load_lexicon(), party_filter=True)
+    unfiltered = extract_events(nlp(text), options=EventOptions(load_lexicon()))
+    filtered = extract_events(nlp(text), options=EventOptions(load_lexicon(), party_filter=True))
     assert len(_party_texts(filtered)) <= len(_party_texts(unfiltered))
 
 

@@ -10,6 +10,7 @@ from spacy.language import Language
 from newsgraph.components.events import party_filter
 from newsgraph.components.events.component import extract_events
 from newsgraph.components.events.lexicon import load_lexicon
+from newsgraph.components.events.options import EventOptions
 from newsgraph.nlp import load_spacy_model
 
 
@@ -19,10 +20,8 @@ def nlp() -> Language:
 
 
 def _assault(nlp: Language, text: str):
-    [event] = [
-        e for e in extract_events(nlp(text), load_lexicon(), party_filter=True)
-        if e.type == "ASSAULT"
-    ]  # fmt: skip
+    filtered = EventOptions(load_lexicon(), party_filter=True)
+    [event] = [e for e in extract_events(nlp(text), options=filtered) if e.type == "ASSAULT"]
     return event
 
 

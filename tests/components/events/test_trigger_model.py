@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from newsgraph.components.events.component import EventsComponent, extract_events
 from newsgraph.components.events.lexicon import load_lexicon, wordnet_entry_types
+from newsgraph.components.events.options import EventOptions
 from newsgraph.components.events.trigger_model import (
     NONE,
     TriggerModel,
@@ -51,7 +52,9 @@ def test_features_name_the_parse_and_the_lexicon(nlp: Language) -> None:
 def test_a_learned_nominal_trigger_becomes_an_event_with_its_parties(nlp: Language) -> None:
     doc = nlp("The pillage of the villages by the militia shocked the region.")
     assert not any(e.type == "ASSAULT" for e in doc._.ng_events)  # the lexicon lacks the word
-    events = extract_events(doc, triggers=_model({"lemma=pillage": 6.0, "prep=of": 1.0}))
+    events = extract_events(
+        doc, options=EventOptions(triggers=_model({"lemma=pillage": 6.0, "prep=of": 1.0}))
+    )
     assault = next(e for e in events if e.type == "ASSAULT")
     assert doc.text[assault.evidence[0].start : assault.evidence[0].end] == "pillage"
 
@@ -60,24 +63,26 @@ def test_tokens_the_lexicon_used_are_left_to_the_lexicon(nlp: Language) -> None:
     doc = nlp("Rebels attacked an army base near the border.")
     before = [(e.type, e.evidence[0].start) for e in doc._.ng_events]
     # a model that would call every verb an assault changes nothing the lexicon already found
-    after = extract_events(doc, triggers=_model({"pos=VERB": 9.0}))
+    after = extract_events(doc, options=EventOptions(triggers=_model({"pos=VERB": 9.0})))
     assert [(e.type, e.evidence[0].start) for e in after] == before
 
 
 def test_below_its_threshold_the_model_proposes_nothing(nlp: Language) -> None:
     doc = nlp("The pillage of the villages by the militia shocked the region.")
-    events = extract_events(doc, triggers=_model({"lemma=slaughter": 3.5}, threshold=0.9))
+    events = extract_events(
+        doc, options=EventOptions(triggers=_model({"lemma=slaughter": 3.5}, threshold=0.9))
+    )
     assert not any(e.type == "ASSAULT" for e in events)
 
 
 def test_the_flag_turns_the_detector_on() -> None:
-    assert EventsComponent().triggers is None
-    assert EventsComponent(trigger_model=True).triggers is load_trigger_model()
+    assert EventsComponent().options.triggers is None
+    assert EventsComponent(trigger_model=True).options.triggers is load_trigger_model()
 
 
 def _assault_triggers(nlp: Language, text: str) -> list[str]:
     doc = nlp(text)
-    events = extract_events(doc, triggers=load_trigger_model())
+    events = extract_events(doc, options=EventOptions(triggers=load_trigger_model()))
     return [text[e.evidence[0].start : e.evidence[0].end] for e in events if e.type == "ASSAULT"]
 
 
@@ -139,8 +144,13 @@ def test_a_bare_nominal_is_dropped_without_the_model(nlp: Language) -> None:
 
 def test_the_model_keeps_a_bare_nominal_it_scores_high(nlp: Language) -> None:
     doc = nlp(BARE_TEXT)
-    assert _assaults(extract_events(doc, triggers=_bare_model(6.0)), BARE_TEXT) == ["slaughter"]
-    assert _assaults(extract_events(doc, triggers=_bare_model(1.0)), BARE_TEXT) == []
+    assert _assaults(
+        extract_events(doc, options=EventOptions(triggers=_bare_model(6.0))), BARE_TEXT
+    ) == ["slaughter"]
+    assert (
+        _assaults(extract_events(doc, options=EventOptions(triggers=_bare_model(1.0))), BARE_TEXT)
+        == []
+    )
 
 
 def test_a_compound_modifier_stays_dropped_whatever_the_score(nlp: Language) -> None:

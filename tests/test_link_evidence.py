@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from test_link import GAZA_STRIP, RAFAH, event, record, ref, time
 
 from newsgraph.link import link_records
@@ -129,6 +130,42 @@ def test_learned_mention_linker_keeps_reports_months_apart_apart() -> None:
     near, months_later = (clusters_with_second_report_on(d) for d in ("2025-03-06", "2025-06-04"))
     assert near[("b1", "m1")] == near[("b2", "m1")]  # two days apart: one strike
     assert months_later[("b1", "m1")] != months_later[("b2", "m1")]  # three months: another
+
+
+def test_repeated_reporting_verbs_of_one_article_mark_two_statements() -> None:
+    from newsgraph.link.repeated_reports import repeated_reports, reporting_verbs
+
+    assert {"say", "state", "tell"} <= reporting_verbs()
+    assert "find" not in reporting_verbs()  # "found the bodies": its other sense is an event
+    lemmas = ["say", "say", "say", "strike", "strike", "find", "find"]
+    articles = ["a1", "a1", "a2", "a1", "a1", "a1", "a1"]
+    apart = repeated_reports(lemmas, articles)
+    assert apart[0, 1] and apart[1, 0]  # two "said" of one article
+    assert not apart[0, 2]  # across articles one statement may be reported twice
+    assert not apart[3, 4] and not apart[5, 6]  # other words are left to the scorer
+    assert not apart.diagonal().any()
+
+
+def test_learned_mention_linker_keeps_two_statements_of_one_article_apart(monkeypatch) -> None:
+    from newsgraph.link import mention_pairs
+    from newsgraph.link.mentions import Mention
+
+    text = ("The port reopened on Tuesday, the harbour master said in Rotterdam. "
+            "The port reopened on Tuesday, the union leader said in Rotterdam.")  # fmt: skip
+    r1 = record("b1", "A", "2025-03-04", text)
+    first, second = text.index("said"), text.rindex("said")
+    mentions = {"b1": [Mention("b1", "m1", ((first, first + 4),), "say"),
+                       Mention("b1", "m2", ((second, second + 4),), "say")]}  # fmt: skip
+
+    def linked() -> bool:
+        clusters = mention_pairs.cluster_mentions_learned([r1], mentions)
+        return clusters[("b1", "m1")] == clusters[("b1", "m2")]
+
+    assert not linked()
+    # the rule, not the scorer, keeps them apart: without it the two alike sentences join
+    monkeypatch.setattr(mention_pairs, "repeated_reports",
+                        lambda lemmas, _: np.zeros((len(lemmas),) * 2, dtype=bool))  # fmt: skip
+    assert linked()
 
 
 def test_reports_joining_by_evidence_link_incrementally_as_in_a_full_run(tmp_path) -> None:

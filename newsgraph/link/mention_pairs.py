@@ -65,6 +65,7 @@ from .mentions import (
     times_agree,
 )
 from .pair_similarity import jaccard, tfidf_cosine, word_meaning
+from .repeated_reports import repeated_reports
 
 FEATURES = (
     "same_family", "same_lemma", "same_doc", "same_doc_cluster", "doc_similarity",
@@ -564,7 +565,9 @@ def cluster_mentions_learned(
     x = pair_features(topic, affiliations(records), model.priors, model.features)
     probability = mirrored_probabilities(model, x)
     probability = (probability + probability.T) / 2
-    probability[published_apart(records, [i.mention.article_id for i in topic.items])] = 0.0
+    articles = [item.mention.article_id for item in topic.items]
+    probability[published_apart(records, articles)] = 0.0
+    probability[repeated_reports([item.mention.lemma for item in topic.items], articles)] = 0.0
     labels = average_link(probability, model.threshold)
     order = {label: n for n, label in enumerate(dict.fromkeys(labels.tolist()))}
     return {key: order[label] for key, label in zip(topic.keys, labels.tolist(), strict=True)}

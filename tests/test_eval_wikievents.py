@@ -68,5 +68,6 @@ def test_quality_floor_heldout() -> None:
 # arguments 0.4718; with every session-11 merge (plover11's senses too), 2026-12-06: same
 # sentence 0.6525, arguments 0.4742; floors measured - 0.01, rounded down; session 12 (rams12:
 # a casualty conjunct with its own victims is its own event, docs/events.md): same sentence
-# 0.6525, arguments 0.5204
-FLOORS = {"same sentence": 0.642, "arguments": 0.510}
+# 0.6525, arguments 0.5204; with every session-12 merge (cbtarget12's heading killings, streets
+# as places), 2026-12-06: same sentence 0.6525, arguments 0.5408
+FLOORS = {"same sentence": 0.642, "arguments": 0.530}

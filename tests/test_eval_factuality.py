@@ -77,9 +77,15 @@ def test_the_output_flags_and_the_learned_factuality_are_scored_apart(
         ),
     }  # fmt: skip
     monkeypatch.setattr(factuality, "annotate", fake_annotate(fakes))
-    fit = factuality.evaluate(DATA, split="fit").part("fit")
+    report = factuality.evaluate(DATA, split="fit")
+    fit = report.part("fit")
     assert fit["accuracy"].value == output_accuracy
     assert fit["learned factuality alone: accuracy"].value == learned_accuracy
+    # which of the two decides where they disagree, against the gold "uncertain"
+    ours = "uncertain" if hypothetical else "asserted"
+    assert report.details["fit"][
+        "output vs learned where they disagree (output / learned / gold)"
+    ] == {f"{ours} / {reading} / uncertain": 1}
 
 
 def test_a_future_event_is_scored_as_stated(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -126,15 +126,21 @@ class Tally:
     covered: list[tuple[str, str]] = field(default_factory=list)  # where we have an event
     learned: list[tuple[str, str]] = field(default_factory=list)  # (gold, learned reading)
     model: list[tuple[str, str]] = field(default_factory=list)  # (gold, model on the word)
+    # where we have an event and the output's flags (the rules' irrealis cues with the model)
+    # and the learned factuality alone disagree: (output, learned, gold) -> predicates
+    disagreements: Counter[tuple[str, str, str]] = field(default_factory=Counter)
 
     def add(self, gold: GoldSentence, annotation: Annotation) -> None:
         for span, label in gold.predicates:
             ours, covered = predicted_class(span, annotation)
+            learned = predicted_class(span, annotation, learned=True)[0]
             self.pairs.append((label, ours))
-            self.learned.append((label, predicted_class(span, annotation, learned=True)[0]))
+            self.learned.append((label, learned))
             self.model.append((label, annotation.readings.get(span, "asserted")))
             if covered:
                 self.covered.append((label, ours))
+                if ours != learned:
+                    self.disagreements[(ours, learned, label)] += 1
 
     def rows(self) -> list[Row]:
         always = [(g, "asserted") for g, _ in self.pairs]
@@ -222,5 +228,8 @@ def evaluate(
         report.details[part] = {
             "sentences": Counter(f"{s.corpus} {s.official}" for s in golds),
             "confusion": {f"{g} -> {o}": n for (g, o), n in sorted(Counter(tally.pairs).items())},
+            "output vs learned where they disagree (output / learned / gold)": {
+                " / ".join(key): n for key, n in sorted(tally.disagreements.items())
+            },
         }
     return report

@@ -147,3 +147,46 @@ def test_a_vow_or_pledge_records_the_intent_not_a_done_act(
     # stated; nothing in the record says the attack or the aid happened
     events = extract_events(nlp(text))
     assert [e.type for e in events] == [kind]
+
+
+def _attacks(nlp: Language, text: str) -> list:
+    return [e for e in extract_events(nlp(text)) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # a denial of one's own act: the act is negated, never asserted (issue 13, item 4)
+        ("The militia denied firing the missile at the village.", "negated"),
+        ("The militia denied shelling the village.", "negated"),
+        ("Government jets did not strike the camp.", "negated"),
+        ("Government jets never bombed the camp.", "negated"),
+        ("Government jets may strike the camp.", "hypothetical"),
+        ("If government jets strike the camp, the militia will respond.", "hypothetical"),
+        ("Government jets will strike the camp.", "future"),
+    ],
+)
+def test_a_denied_negated_possible_or_coming_attack_is_flagged(
+    nlp: Language, text: str, reading: str
+) -> None:
+    (event,) = _attacks(nlp, text)
+    flags = {"negated": event.negated, "hypothetical": event.hypothetical, "future": event.future}
+    assert [name for name, on in flags.items() if on] == [reading], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia denied that it had fired the missile.",
+        "Government jets threatened to strike the camp.",
+        "Government jets did not strike the camp.",
+    ],
+)
+def test_a_denial_or_threat_never_records_an_asserted_attack(nlp: Language, text: str) -> None:
+    assert not any(e.factuality == "asserted" and not e.irrealis for e in _attacks(nlp, text))
+
+
+def test_a_plain_strike_stays_asserted(nlp: Language) -> None:
+    (event,) = _attacks(nlp, "Government jets struck the camp on Tuesday.")
+    assert event.factuality == "asserted"
+    assert not (event.negated or event.hypothetical or event.future)

@@ -68,6 +68,7 @@ def test_quality_floor_heldout() -> None:
 # arguments 0.4718; with every session-11 merge (plover11's senses too), 2026-12-06: same
 # sentence 0.6525, arguments 0.4742; floors measured - 0.01, rounded down; session 12 (rams12:
 # a casualty conjunct with its own victims is its own event, docs/events.md): same sentence
-# 0.6525, arguments 0.5204; with every session-12 merge (cbtarget12's heading killings, streets
-# as places), 2026-12-06: same sentence 0.6525, arguments 0.5408
-FLOORS = {"same sentence": 0.642, "arguments": 0.530}
+# 0.6525, arguments 0.5204, taken out at the merge (one attack is one event, docs/events.md);
+# with every session-12 merge (cbtarget12's heading killings, streets as places, the scorer's
+# evidence match), 2026-12-06: same sentence 0.6525, arguments 0.4948
+FLOORS = {"same sentence": 0.642, "arguments": 0.484}

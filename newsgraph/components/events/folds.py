@@ -142,14 +142,6 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
         host = casualty_host(mentions, owner, mention)
         if host is None:
             continue
-        if counts_other_casualties(mention, mentions):
-            # its own event: its own victims and count; the doer, manner, place and time of
-            # the act that caused them (its own subject may be that act: "the attack that
-            # killed 3 and injured 250")
-            mention.source = host.source
-            mention.mode = mention.mode or host.mode
-            mention.extra_clause.extend(host.clause())
-            continue
         patient = mention.target
         if mention.type is None and patient is None:  # "12 people died"
             patient = child(mention.anchor, "nsubj", "nsubjpass")
@@ -179,18 +171,6 @@ def _kills_below(mention: Mention, host: Mention) -> bool:
     verb, attack, struck = mention.anchor, host.anchor, host.target
     named = struck is not None and struck.ent_type_ in NAMED_TARGET_ENTS
     return attack.pos_ == "NOUN" and not named and not is_passive(verb) and verb in attack.ancestors
-
-
-def counts_other_casualties(mention: Mention, mentions: list[Mention]) -> bool:
-    """A casualty verb with its own victims, conjoined to a verb that counts another kind of
-    casualty ("killing 130 people and injuring scores more", "14 were killed and 37 others
-    injured"): the injured are not the dead, so it is an event of its own (WikiEvents fit: 16
-    units of gold "injuring"/"wounded" triggers whose victims were the first verb's)."""
-    verb = mention.anchor
-    if verb.dep_ != "conj" or mention.type is None or mention.target is None:
-        return False
-    first = next((m for m in mentions if m.anchor.i == verb.head.i), None)
-    return first is not None and first.sense.casualty not in (None, mention.sense.casualty)
 
 
 def casualty_host(

@@ -76,6 +76,8 @@ class Codebook:
     directionals: frozenset[str]
     cues: frozenset[str]
     abbreviations: frozenset[str]
+    articles: frozenset[str]  # lower-case articles hyphened inside a name ("Salah al-Din")
+    particles: frozenset[str]  # lower-case patronymics inside a name ("Jamal bin Hamad")
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,8 @@ def codebook() -> Codebook:
         directionals=frozenset(str(w) for w in data.get("directionals") or ()),
         cues=frozenset(str(w) for w in data.get("intersection_cues") or ()),
         abbreviations=frozenset(a for g in groups for abbrevs in g.values() for a in abbrevs or ()),
+        articles=frozenset(str(w) for w in data.get("name_articles") or ()),
+        particles=frozenset(str(w) for w in data.get("name_particles") or ()),
     )
 
 
@@ -135,21 +139,35 @@ Range = tuple[int, int]  # token start, end
 
 def _name_start(doc: Doc, end: int, sent_start: int) -> int:
     """The first token of the name words that end before token ``end`` (``end`` when none);
-    a hyphen joins two name words ("Hyland-Croy Road")."""
+    a hyphen joins two name words ("Hyland-Croy Road"), and a lower-case particle between two
+    name words belongs to the name ("Salah al-Din Street")."""
+    book = codebook()
     start = end
     while start > sent_start and end - start < MAX_NAME_WORDS:
-        if _is_name_word(doc[start - 1]):
+        previous = doc[start - 1]
+        if _is_name_word(previous):
             start -= 1
+        elif start == end:
+            break
         elif (
-            doc[start - 1].text == "-"
+            previous.text == "-"
             and start - 2 >= sent_start
-            and _is_name_word(doc[start - 2])
-            and start < end
+            and (
+                _is_name_word(doc[start - 2])
+                or _inner_particle(doc, start - 2, sent_start, book.articles)
+            )
         ):
             start -= 2
+        elif _inner_particle(doc, start - 1, sent_start, book.particles):
+            start -= 1
         else:
             break
     return start
+
+
+def _inner_particle(doc: Doc, i: int, sent_start: int, particles: frozenset[str]) -> bool:
+    """Token ``i`` is one of ``particles`` with a name word before it ("Salah" before "al")."""
+    return doc[i].text in particles and i - 1 >= sent_start and _is_name_word(doc[i - 1])
 
 
 def _before_name(doc: Doc, start: int, sent_start: int, book: Codebook) -> int:

@@ -39,6 +39,11 @@ def _addresses(nlp: Language, text: str) -> dict[str, Place]:
          ["Tallow Bend Lane", "31st Street"]),
         ("Traffic stopped on Interstate 74 West and near the Brell-Harnow Road exit.",
          ["Interstate 74 West", "Brell-Harnow Road"]),
+        # Arabic articles hyphened inside a name, and patronymics, belong to it
+        ("Troops raided homes on Kamal al-Dirani Street overnight.", ["Kamal al-Dirani Street"]),
+        ("Crowds gathered on Rashid bin Saqer Street on Friday.", ["Rashid bin Saqer Street"]),
+        # a lower-case word between names is no particle unless hyphened ("at" is English)
+        ("Shoppers fled the Pellbrook store at Tamsworth Street.", ["Tamsworth Street"]),
     ],
 )  # fmt: skip
 def test_streets_are_places(nlp: Language, text: str, streets: list[str]) -> None:

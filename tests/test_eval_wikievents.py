@@ -70,5 +70,7 @@ def test_quality_floor_heldout() -> None:
 # a casualty conjunct with its own victims is its own event, docs/events.md): same sentence
 # 0.6525, arguments 0.5204, taken out at the merge (one attack is one event, docs/events.md);
 # with every session-12 merge (cbtarget12's heading killings, streets as places, the scorer's
-# evidence match), 2026-12-06: same sentence 0.6525, arguments 0.4948
-FLOORS = {"same sentence": 0.642, "arguments": 0.484}
+# evidence match), 2026-12-06: same sentence 0.6525, arguments 0.4948; "accused X of" the act
+# the accused's (accused_doers.yaml, lead, docs/events.md): same sentence 0.6610, arguments
+# 0.4923 (one more ASSAULT found, its arguments not all right)
+FLOORS = {"same sentence": 0.651, "arguments": 0.482}

@@ -260,12 +260,13 @@ ARTICLES = [
         "Two weeks passed after the Pahalgam massacre in which 26 tourists were killed.",
         [("ASSAULT", "mass-killing", None, "26 tourists", {"killed": 26}, False, False)],
     ),
-    # the accused bombed, and the bombing killed: one event whose doer is the accused
+    # the accused bombed, and the bombing killed: one event whose doer is the accused (as the
+    # accusation says: attributed to it), aimed at what was bombed
     (
         "The group accused the army of bombing a monastery last month, killing 17 civilians.",
         [
             ("ACCUSE", "allege", "The group", "the army", {}, False, False),
-            ("ASSAULT", None, "the army", "17 civilians", {"killed": 17}, False, False),
+            ("ASSAULT", "aerial", "the army", "a monastery", {"killed": 17}, False, False),
         ],
     ),
     # pressing an offensive is the offensive, not a request
@@ -557,8 +558,12 @@ def test_an_accusation_about_decades_old_history_is_background(nlp: Language) ->
         ("ACCUSE", "Northland", "Southland"),
         ("ASSAULT", None, "Eastville"),
     ]
+    # the act a fresh accusation charges is the accused's, as the accuser says
     doc = _dated_doc(nlp, "Northland on Monday accused Southland of shelling Eastville.")
-    assert _typed(extract_events(doc)) == [("ACCUSE", "Northland", "Southland")]
+    assert _typed(extract_events(doc)) == [
+        ("ACCUSE", "Northland", "Southland"),
+        ("ASSAULT", "Southland", "Eastville"),
+    ]
 
 
 def test_without_a_publication_date_nothing_is_history(nlp: Language) -> None:

@@ -299,6 +299,27 @@ def test_the_accused_of_a_blamed_attack_is_its_doer_as_the_accuser_says(
     assert [e.type for e in main_events(doc, doc._.ng_events)] == ["ACCUSE"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army accused the Northland rebels of firing the rocket at the village.",
+        "The governor accused the Northland rebels of shelling the village.",
+    ],
+)
+def test_the_act_an_accusation_charges_is_the_accused_s_as_the_accuser_says(
+    pipeline: Language, text: str
+) -> None:
+    """ "accused X of firing" (``accused_doers.yaml``, ``accuse: [of]``): the act is X's
+    ASSAULT, attributed to the accusation, whichever word the parser hangs "of" on; the
+    accusation stays the sentence's main event."""
+    doc = pipeline(text)
+    (attack,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    (statement,) = doc._.ng_statements
+    assert _source(attack) == "the Northland rebels"
+    assert attack.attributed_to == statement.id
+    assert [e.type for e in main_events(doc, doc._.ng_events)] == ["ACCUSE"]
+
+
 def test_blaming_someone_for_no_attack_makes_no_attack(pipeline: Language) -> None:
     types = [e.type for e in _events(pipeline, "The mayor blamed the storm for the blackout.")]
     assert types == ["ACCUSE"]

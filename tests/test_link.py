@@ -277,27 +277,6 @@ def test_an_actor_named_only_by_nationality(span: str, expected: bool) -> None:
     assert by_nationality({"actor": "palestine", "span": {"text": span}}, actors) is False
 
 
-def test_one_article_naming_two_targets_reports_two_events() -> None:
-    def item(article: str, event_id: str, target: str | None) -> EventItem:
-        return EventItem(article, event_id, int(event_id[1:]), "AID", outlet=article,
-                         source="unresolved:airbus", target=target, wording="deliver",
-                         interval=parse_interval("2024-07-29"))  # fmt: skip
-
-    items = [
-        # "Airbus delivered jets to Singapore Airlines ... and delivered two to Qantas"
-        item("d1", "e1", "unresolved:singapore-airlines"),
-        item("d1", "e2", "unresolved:qantas"),
-        # another outlet names the first buyer otherwise: across articles names stay soft
-        item("d2", "e1", "unresolved:singapore-air"),
-        # the same article again without a target: nothing tells it apart
-        item("d1", "e3", None),
-    ]
-    assert member_sets(cluster_events(items)) == {
-        frozenset({("d1", "e1"), ("d2", "e1"), ("d1", "e3")}),
-        frozenset({("d1", "e2")}),
-    }
-
-
 def test_publication_dates_stand_in_for_missing_times() -> None:
     def item(article: str, published: str) -> EventItem:
         return EventItem(article, "e1", 0, "PROTEST", outlet=article, target="united-states",

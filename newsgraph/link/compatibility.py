@@ -130,28 +130,15 @@ class Compatibility:
         """A role whose two known actors lie on different branches (``idf`` / ``hamas``)."""
         return any(self.sides(cluster.side(r), item.side(r)) is False for r in ROLES)
 
-    def names_another_actor(self, cluster: EventCluster, item: EventItem) -> bool:
-        """A member from the item's own article names another actor in one role (neither the
-        same nor a parent or child; ``unresolved:`` ids too): one writer telling two events
-        apart by who acted or on whom ("delivered to Singapore", "delivered to Qantas"). Across
-        articles such ids stay soft, since outlets name one party differently."""
-        return any(
-            _another_actor(m.side(role), item.side(role), self)
-            for m in cluster.members
-            if m.article_id == item.article_id
-            for role in ROLES
-        )
-
     def evidence(self, cluster: EventCluster, item: EventItem) -> float | None:
         """The evidence that ``item`` reports the cluster's event, however little; None where
-        something hard contradicts (type family, dates, toll, places, another actor named in
-        the item's own article)."""
+        something hard contradicts (type family, dates, toll, places)."""
         if cluster.family != family_of(item.type) or not self.times(cluster.when, item.when):
             return None
         if not all(killed_compatible(k, item.killed) for k in cluster.killed):
             return None
         place = self.places(cluster.place, item.place)
-        if place is False or self.names_another_actor(cluster, item):
+        if place is False:
             return None
         evidence = 0.0
         if place is True:
@@ -169,16 +156,6 @@ class Compatibility:
         if self.lexical and item.trigger and item.trigger in cluster.triggers:
             evidence += 1
         return evidence
-
-
-def _another_actor(a: Side, b: Side, check: Compatibility) -> bool:
-    """Two named actors that are not one party (equal, parent and child, or a nationality and
-    an actor of that country)."""
-    if not a.actor or not b.actor or a.actor == b.actor:
-        return False
-    if _of_its_country(a, b) or _of_its_country(b, a):
-        return False
-    return not check.actors(a.actor, b.actor)
 
 
 def _of_its_country(named: Side, other: Side) -> bool:

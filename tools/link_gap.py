@@ -298,20 +298,15 @@ def irrealis_policies(gold_set: str) -> None:
 
 # the module, not the function ``newsgraph.link`` exports under its name
 ITEMS = importlib.import_module("newsgraph.link.event_items")
-# (what is changed, module, constant, value); dict constants as "NAME[key]"
-WEIGHT_SETTINGS: tuple[tuple[str, Any, str, Any], ...] = (
-    ("learned floor 0.3", events, "LEARNED_FLOOR", 0.3),
-    ("learned floor 0.6", events, "LEARNED_FLOOR", 0.6),
-    ("place inside 1.0", compatibility, "EVIDENCE[place_inside]", 1.0),
-    ("wording 0.25", compatibility, "EVIDENCE[wording]", 0.25),
-    ("wording 0.75", compatibility, "EVIDENCE[wording]", 0.75),
-    ("place km 50", compatibility, "PLACE_KM", 50.0),
-    ("place km 100", compatibility, "PLACE_KM", 100.0),
-    ("collection evidence 0.5", events, "COLLECTION_EVIDENCE", 0.5),
-    ("collection evidence 1.5", events, "COLLECTION_EVIDENCE", 1.5),
-    ("collection against 0.5", events, "COLLECTION_AGAINST", 0.5),
-    ("publication window 0 days", ITEMS, "PUBLISHED_WINDOW_DAYS", 0),
-    ("publication window 7 days", ITEMS, "PUBLISHED_WINDOW_DAYS", 7),
+# (module, constant, the values tried); dict constants as "NAME[key]"
+WEIGHT_SETTINGS: tuple[tuple[Any, str, tuple[float, ...]], ...] = (
+    (events, "LEARNED_FLOOR", (0.3, 0.6)),
+    (compatibility, "EVIDENCE[place_inside]", (1.0,)),
+    (compatibility, "EVIDENCE[wording]", (0.25, 0.75)),
+    (compatibility, "PLACE_KM", (50.0, 100.0)),
+    (events, "COLLECTION_EVIDENCE", (0.5, 1.5)),
+    (events, "COLLECTION_AGAINST", (0.5,)),
+    (ITEMS, "PUBLISHED_WINDOW_DAYS", (0, 1, 3, 7, 14)),
 )
 
 
@@ -325,12 +320,14 @@ def weights(_: str) -> None:
         print(f"{label}: " + "  ".join(figures))
 
     both("as shipped")
-    for label, module, name, value in WEIGHT_SETTINGS:
+    for module, name, values in WEIGHT_SETTINGS:
         table, _, key = name.partition("[")
         holder = getattr(module, table) if key else vars(module)
         key = key.rstrip("]") or name
-        shipped, holder[key] = holder[key], value
-        both(label)
+        shipped = holder[key]
+        for value in values:
+            holder[key] = value
+            both(f"{name} {value}")
         holder[key] = shipped
 
 

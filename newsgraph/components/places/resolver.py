@@ -234,7 +234,7 @@ class Resolver:
         if before:
             hint |= FEATURES_FOR_WORD.get(before.group("word").lower(), set())
         if DIRECTION_BEFORE.search(text[max(0, start - 25) : start]):
-            hint |= {"region", "country"}
+            hint |= {"region", "country", "territory"}
         return hint
 
     # -- scoring -----------------------------------------------------------------------------

@@ -539,3 +539,13 @@ def test_former_states_and_other_country_names_resolve():
     assert resolve_toponym("Yugoslavia").id == "newsgraph:yugoslavia"
     assert resolve_toponym("South Vietnam").id == "newsgraph:south-vietnam"
     assert resolve_toponym("East Timor").country == "TL"
+
+
+@pytest.mark.parametrize("text", ["Strikes hit northern Gaza.", "Tanks advanced in central Gaza."])
+def test_a_part_of_gaza_is_in_the_gaza_strip_not_in_mozambique(text):
+    # a direction before a name asks for a region or territory: the Gaza Strip, not the
+    # Mozambican province of the same name
+    assert _resolve_all(text, ["Gaza"])["Gaza"] == "newsgraph:gaza-strip"
+    assert _resolve_all("Rescuers reached Gaza City.", ["Gaza City"])["Gaza City"] == (
+        "geonames:281133"
+    )

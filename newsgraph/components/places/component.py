@@ -21,6 +21,7 @@ from ...extensions import doc_text, get_list
 from ...model import Place, Span
 from ..actors.unresolved import UNRESOLVED_PREFIX
 from .addresses import with_addresses
+from .conjoined import with_conjoined_towns
 from .echoes import placed_names_again
 from .filters import drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
@@ -88,6 +89,7 @@ class Component:
         """All toponyms of ``doc``, each resolved (``entry`` None where nothing matched)."""
         try:
             toponyms = with_towns_in_organisations(doc, self.recognizer(doc), self.recognizer)
+            toponyms = with_conjoined_towns(doc, toponyms, self.recognizer)
             article = doc._.ng_article
             outlet = article.outlet if article is not None else None
             hint = outlet_country(outlet) or self.named_outlet_country(outlet)

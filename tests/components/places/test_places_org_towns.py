@@ -158,3 +158,16 @@ def test_an_unknown_place_without_an_institution_word_is_kept_whole(
     text = "Rebels held the Greer Ridge overnight."
     doc = _with_entities(nlp, text, [(0, "Greer Ridge", "LOC")])
     assert [t[0] for t in _toponyms(component, doc)] == ["Greer Ridge"]
+
+
+def test_a_town_listed_with_a_place_is_a_place_whatever_ner_calls_it() -> None:
+    # "Kursk and Belgorod": the small model tags the second name ORG; listed with a place and
+    # a town of the gazetteer, it is a place (places/conjoined.py)
+    from newsgraph.nlp import get_pipeline
+
+    nlp = get_pipeline(components=("newsgraph_places",))
+    doc = nlp("Ukrainian drones struck targets in Kursk and Belgorod.")
+    assert {p.name for p in doc._.ng_places} >= {"Kursk", "Belgorod"}
+    # two people listed together stay people
+    doc = nlp("John Smith and Paris Hilton arrived on Monday.")
+    assert doc._.ng_places == []

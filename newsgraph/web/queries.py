@@ -39,7 +39,7 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     like_pattern,
     q,
 )
-from .items import _event_item, _statement_item
+from .items import event_item, statement_item
 from .memo import unchanging
 from .paging import (
     ARTICLE_ORDER_SQL,
@@ -288,7 +288,7 @@ class Reader(PictureQueries, ActorQueries):
             rows = run(where, offset, None) if rows is None else rows
         paging.add_statement_details(self._fetch, rows)
         disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
-        items = [_statement_item(row, disputed_by) for row in rows]
+        items = [statement_item(row, disputed_by) for row in rows]
         return Page(total, limit, offset, items)
 
     @unchanging
@@ -375,7 +375,7 @@ class Reader(PictureQueries, ActorQueries):
             source = paging.chosen_articles("events", "e", ids)
             page = self._page_sql(limit, inner)
             rows = event_page(self._fetch, flt, Where(), page, source) if ids else []
-            return Page(total, limit, offset, [_event_item(row) for row in rows])
+            return Page(total, limit, offset, [event_item(row) for row in rows])
         where = flt.where()
         span = self._actor_range(actorpages.ActorRange.of_events(flt))
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
@@ -392,7 +392,7 @@ class Reader(PictureQueries, ActorQueries):
         elif flt.sort == "newest":
             rows = self._newest_page("events e", where, bool(joined), total, limit, offset, run)
         rows = run(where, offset, None) if rows is None else rows
-        return Page(total, limit, offset, [_event_item(row) for row in rows])
+        return Page(total, limit, offset, [event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every event the filter keeps, fetched a batch at a time from one query."""
@@ -400,7 +400,7 @@ class Reader(PictureQueries, ActorQueries):
         where = flt.where()
         names, sql = self._event_sql(flt, where)
         for rows in self._stream(sql, where.params, batch):
-            yield from (_event_item(dict(zip(names, row, strict=True))) for row in rows)
+            yield from (event_item(dict(zip(names, row, strict=True))) for row in rows)
 
     def _stream(self, sql: str, params: Sequence[Any], batch: int) -> Iterator[list[tuple]]:
         """The rows of one query in batches. On DuckDB it runs on a cursor of its own, so a

@@ -10,7 +10,6 @@ the names and article details a reader needs next to it.
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -89,7 +88,7 @@ class Reader(PictureQueries, ActorQueries):
         self._shared = store
         self._local = threading.local()
         self._opening = threading.Lock()
-        self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
+        self._per_thread = store.dialect == "duckdb" and hasattr(store, "thread_view")
         self.frozen = self._per_thread and store.read_only  # cannot change while read
         self._memo: dict[str, Any] = {}
         self._looked_up: dict[str, tuple[str, ...]] | None = {} if self.frozen else None
@@ -101,10 +100,8 @@ class Reader(PictureQueries, ActorQueries):
             return self._shared
         mine = getattr(self._local, "store", None)
         if mine is None:
-            mine = copy.copy(self._shared)  # the same store object but for connection and lock
             with self._opening:
-                mine._con = self._shared._con.cursor()  # type: ignore[attr-defined]
-            mine._lock = threading.RLock()
+                mine = self._shared.thread_view()  # type: ignore[attr-defined]
             self._local.store = mine
         return mine
 
@@ -415,7 +412,7 @@ class Reader(PictureQueries, ActorQueries):
                     return
                 offset += batch
         with self._opening:
-            cursor = self._shared._con.cursor()  # type: ignore[attr-defined]
+            cursor = self._shared.cursor()  # type: ignore[attr-defined]
         try:
             cursor.execute(sql, list(params))
             while rows := cursor.fetchmany(batch):

@@ -135,38 +135,68 @@ def ingest(
             for failure in head:
                 _fail(result, failure, on_outcome)
             return result
+    config = {
+        "command": "ingest",
+        "paths": [paths] if isinstance(paths, str) else list(paths),
+        "format": format,
+        "date": published.isoformat() if published else None,
+        "outlet": outlet,
+        "model": model,
+        "engine": engine,
+    }
+    return logged_run(
+        opened,
+        config,
+        chain(head, items),
+        result,
+        close=owned,
+        total=total,
+        annotate=lambda todo: annotate_items(
+            todo,
+            engine=engine,
+            model=model,
+            workers=workers,
+            batch_size=batch_size,
+            ray_address=ray_address,
+        ),
+        batch_size=batch_size,
+        on_progress=on_progress,
+        on_outcome=on_outcome,
+    )
+
+
+def logged_run(
+    store: Store,
+    config: dict[str, Any],
+    items: Iterable[Item],
+    result: IngestResult,
+    *,
+    close: bool,
+    total: int | None,
+    annotate: Callable[[Iterable[Item]], Iterable[tuple[Item, dict[str, Any]]]],
+    batch_size: int,
+    on_progress: Callable[[IngestProgress], None] | None,
+    on_outcome: OutcomeHook | None,
+) -> IngestResult:
+    """``store_items`` as one run of the store's run log (``config`` at its start, its counts at
+    its end); with ``close``, the store is closed after, however the run ends (the run opened
+    it): the frame of ``ingest`` and of ``load``."""
     try:
-        config = {
-            "command": "ingest",
-            "paths": [paths] if isinstance(paths, str) else list(paths),
-            "format": format,
-            "date": published.isoformat() if published else None,
-            "outlet": outlet,
-            "model": model,
-            "engine": engine,
-        }
-        result.run_id = opened.begin_run(config)
+        result.run_id = store.begin_run(config)
         store_items(
-            opened,
-            chain(head, items),
+            store,
+            items,
             result,
             total=total,
-            annotate=lambda todo: annotate_items(
-                todo,
-                engine=engine,
-                model=model,
-                workers=workers,
-                batch_size=batch_size,
-                ray_address=ray_address,
-            ),
+            annotate=annotate,
             batch_size=batch_size,
             on_progress=on_progress,
             on_outcome=on_outcome,
         )
-        opened.finish_run(result.run_id, run_counts(result))
+        store.finish_run(result.run_id, run_counts(result))
     finally:
-        if owned:
-            opened.close()
+        if close:
+            store.close()
     return result
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..ingestion import IngestProgress, IngestResult, OutcomeHook, run_counts, store_items
+from ..ingestion import IngestProgress, IngestResult, OutcomeHook, logged_run
 from ..store import Store, open_store
 from .shards import Item, ShardError, count_rows, read_shards, shard_paths
 from .storage import Storage
@@ -74,21 +74,16 @@ def load_shards(
         if on_outcome is not None:
             on_outcome(kind, item, failure)
 
-    try:
-        config = {"command": "load", "shards": str(shards_dir), "part": f"{k}/{n}"}
-        result.run_id = opened.begin_run(config)
-        store_items(
-            opened,
-            items(),
-            result,
-            total=total,
-            annotate=annotated,
-            batch_size=batch_size,
-            on_progress=on_progress,
-            on_outcome=outcome,
-        )
-        opened.finish_run(result.run_id, run_counts(result))
-    finally:
-        if owned:
-            opened.close()
-    return result
+    config = {"command": "load", "shards": str(shards_dir), "part": f"{k}/{n}"}
+    return logged_run(
+        opened,
+        config,
+        items(),
+        result,
+        close=owned,
+        total=total,
+        annotate=annotated,
+        batch_size=batch_size,
+        on_progress=on_progress,
+        on_outcome=outcome,
+    )

@@ -147,52 +147,42 @@ def ingest(
     return logged_run(
         opened,
         config,
-        chain(head, items),
         result,
-        close=owned,
-        total=total,
-        annotate=lambda todo: annotate_items(
-            todo,
-            engine=engine,
-            model=model,
-            workers=workers,
+        lambda: store_items(
+            opened,
+            chain(head, items),
+            result,
+            total=total,
+            annotate=lambda todo: annotate_items(
+                todo,
+                engine=engine,
+                model=model,
+                workers=workers,
+                batch_size=batch_size,
+                ray_address=ray_address,
+            ),
             batch_size=batch_size,
-            ray_address=ray_address,
+            on_progress=on_progress,
+            on_outcome=on_outcome,
         ),
-        batch_size=batch_size,
-        on_progress=on_progress,
-        on_outcome=on_outcome,
+        close=owned,
     )
 
 
 def logged_run(
     store: Store,
     config: dict[str, Any],
-    items: Iterable[Item],
     result: IngestResult,
+    write: Callable[[], None],
     *,
     close: bool,
-    total: int | None,
-    annotate: Callable[[Iterable[Item]], Iterable[tuple[Item, dict[str, Any]]]],
-    batch_size: int,
-    on_progress: Callable[[IngestProgress], None] | None,
-    on_outcome: OutcomeHook | None,
 ) -> IngestResult:
-    """``store_items`` as one run of the store's run log (``config`` at its start, its counts at
-    its end); with ``close``, the store is closed after, however the run ends (the run opened
-    it): the frame of ``ingest`` and of ``load``."""
+    """``write`` (a ``store_items`` call) as one run of the store's run log: ``config`` at its
+    start, ``result``'s counts at its end; with ``close`` (the run opened the store), the store
+    is closed after, however the run ends. The frame of ``ingest`` and of ``load``."""
     try:
         result.run_id = store.begin_run(config)
-        store_items(
-            store,
-            items,
-            result,
-            total=total,
-            annotate=annotate,
-            batch_size=batch_size,
-            on_progress=on_progress,
-            on_outcome=on_outcome,
-        )
+        write()
         store.finish_run(result.run_id, run_counts(result))
     finally:
         if close:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..ingestion import IngestProgress, IngestResult, OutcomeHook, logged_run
+from ..ingestion import IngestProgress, IngestResult, OutcomeHook, logged_run, store_items
 from ..store import Store, open_store
 from .shards import Item, ShardError, count_rows, read_shards, shard_paths
 from .storage import Storage
@@ -78,12 +78,16 @@ def load_shards(
     return logged_run(
         opened,
         config,
-        items(),
         result,
+        lambda: store_items(
+            opened,
+            items(),
+            result,
+            total=total,
+            annotate=annotated,
+            batch_size=batch_size,
+            on_progress=on_progress,
+            on_outcome=outcome,
+        ),
         close=owned,
-        total=total,
-        annotate=annotated,
-        batch_size=batch_size,
-        on_progress=on_progress,
-        on_outcome=outcome,
     )

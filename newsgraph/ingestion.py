@@ -135,18 +135,20 @@ def ingest(
             for failure in head:
                 _fail(result, failure, on_outcome)
             return result
-    try:
-        config = {
-            "command": "ingest",
-            "paths": [paths] if isinstance(paths, str) else list(paths),
-            "format": format,
-            "date": published.isoformat() if published else None,
-            "outlet": outlet,
-            "model": model,
-            "engine": engine,
-        }
-        result.run_id = opened.begin_run(config)
-        store_items(
+    config = {
+        "command": "ingest",
+        "paths": [paths] if isinstance(paths, str) else list(paths),
+        "format": format,
+        "date": published.isoformat() if published else None,
+        "outlet": outlet,
+        "model": model,
+        "engine": engine,
+    }
+    return logged_run(
+        opened,
+        config,
+        result,
+        lambda: store_items(
             opened,
             chain(head, items),
             result,
@@ -162,11 +164,29 @@ def ingest(
             batch_size=batch_size,
             on_progress=on_progress,
             on_outcome=on_outcome,
-        )
-        opened.finish_run(result.run_id, run_counts(result))
+        ),
+        close=owned,
+    )
+
+
+def logged_run(
+    store: Store,
+    config: dict[str, Any],
+    result: IngestResult,
+    write: Callable[[], None],
+    *,
+    close: bool,
+) -> IngestResult:
+    """``write`` (a ``store_items`` call) as one run of the store's run log: ``config`` at its
+    start, ``result``'s counts at its end; with ``close`` (the run opened the store), the store
+    is closed after, however the run ends. The frame of ``ingest`` and of ``load``."""
+    try:
+        result.run_id = store.begin_run(config)
+        write()
+        store.finish_run(result.run_id, run_counts(result))
     finally:
-        if owned:
-            opened.close()
+        if close:
+            store.close()
     return result
 
 

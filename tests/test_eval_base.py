@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
-from newsgraph.eval.annotate import detokenize, sample
-from newsgraph.eval.base import Report, Row, by_part, parts_of, split_of
+from newsgraph.eval.annotate import (
+    Annotation,
+    annotated_parts,
+    detokenize,
+    official_counts,
+    sample,
+)
+from newsgraph.eval.base import OfficialPart, Report, Row, by_part, parts_of, split_of
 
 
 def test_split_is_fixed_and_about_half() -> None:
@@ -81,3 +89,34 @@ def test_cli_prints_the_parts_asked_for(monkeypatch: pytest.MonkeyPatch) -> None
     assert result.exit_code != 0
     result = runner.invoke(app, ["eval", "event-location", "--data", str(data)])
     assert "fitted on" in result.stdout and "held out" in result.stdout
+
+
+@dataclass(slots=True)
+class _ToyDocument(OfficialPart):
+    id: str
+    official: str
+    text: str
+
+
+def test_annotated_parts_reads_each_part_and_counts_its_official_files() -> None:
+    dev = [_ToyDocument(f"dev-{n}", "dev", f"dev text {n}") for n in range(40)]
+    train = [_ToyDocument(f"train-{n}", "train", f"train text {n}") for n in range(3)]
+    read: list[list[str]] = []
+
+    def reader(texts: list[str]) -> list[Annotation]:
+        read.append(texts)
+        return [Annotation(t) for t in texts]
+
+    parts = {part: (golds, notes) for part, golds, notes in
+             annotated_parts(dev, train, "both", reader)}  # fmt: skip
+    assert set(parts) == {"fit", "heldout"}
+    fit, fit_notes = parts["fit"]
+    held, held_notes = parts["heldout"]
+    assert held and len(fit) > 3
+    assert [n.text for n in fit_notes] == [d.text for d in fit]
+    assert [n.text for n in held_notes] == [d.text for d in held]
+    assert all(d in fit for d in train)  # official train is always fit
+    assert official_counts(fit) == {"dev_documents": len(fit) - 3, "train_documents": 3}
+    assert official_counts(held) == {"dev_documents": len(held), "train_documents": 0}
+    assert len(read) == 2
+    assert [p for p, _, _ in annotated_parts(dev, train, "heldout", reader)] == ["heldout"]

@@ -40,7 +40,7 @@ from conflibert_fit import annotated, fit_sentences
 from newsgraph.eval.annotate import overlaps
 from newsgraph.eval.conflibert import (
     GoldSentence,
-    _words,
+    bare_phrase,
     main_event,
     main_statement,
     role_span,
@@ -164,7 +164,7 @@ def miss_class(text: str, tokens: list[Tok], ours: Range | None, golds: list[Ran
         return "(d) target where gold has none" if ours else None
     if ours is None:
         return "(c) none given"
-    if any(_words(text[ours[0] : ours[1]]) == _words(text[s:e]) for s, e in golds):
+    if any(bare_phrase(text[ours[0] : ours[1]]) == bare_phrase(text[s:e]) for s, e in golds):
         return None
     touching = [g for g in golds if overlaps(ours, g)]
     if not touching:

@@ -90,7 +90,7 @@ def split_reason(a: EventItem | None, b: EventItem | None, check: Compatibility)
     if check.places(a.place, b.place) is False:
         return "places far apart / other countries"
     alone = events.EventCluster(type=a.type, parents=check.parents)
-    events._join(alone, a)
+    events.add_member(alone, a)
     evidence = check.evidence(alone, b) or 0.0
     if evidence >= events.MERGE_EVIDENCE:
         return "enough evidence as a pair (consensus, greedy order, veto)"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections import Counter, defaultdict
 from dataclasses import asdict
 from functools import lru_cache
@@ -112,9 +111,7 @@ def miss_kind(doc: Doc, span: Range) -> str:
 
 
 def silver_fit_records() -> list[event_location.GoldRecord]:
-    data = shared_eval_dir() / event_location.DEFAULT_DATA
-    with zipfile.ZipFile(data / event_location.ARCHIVE) as archive:
-        raw = archive.read(event_location.MEMBER).decode("utf-8")
+    raw = event_location.archive_text(shared_eval_dir() / event_location.DEFAULT_DATA)
     records = event_location.read_records(raw, silver=True)
     return [r for r in records if split_of(r.text) == FIT]
 

@@ -24,8 +24,6 @@ ORG entities that are wholly such a name, by the word before them.
 from __future__ import annotations
 
 import argparse
-import json
-import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -36,7 +34,7 @@ from newsgraph.components.places.component import Component, find_toponyms
 from newsgraph.components.places.gazetteer import get_gazetteer
 from newsgraph.eval import geo, rams
 from newsgraph.eval.base import by_part, shared_eval_dir, split_of
-from newsgraph.eval.event_location import ARCHIVE, MEMBER, _chars
+from newsgraph.eval.event_location import archive_records, archive_text, span_chars
 from newsgraph.nlp import load_spacy_model
 
 DATA = shared_eval_dir()
@@ -83,16 +81,14 @@ def _geo_items(name: str) -> Iterator[tuple[str, list[Range]]]:
 
 
 def _event_location_items() -> Iterator[tuple[str, list[Range]]]:
-    with zipfile.ZipFile(DATA / "event-location" / ARCHIVE) as archive:
-        raw = archive.read(MEMBER).decode("utf-8").strip()
-    records = json.loads(raw) if raw.startswith("[") else [json.loads(x) for x in raw.splitlines()]
+    raw = archive_text(DATA / "event-location")
     seen: set[str] = set()
-    for record in records:
+    for record in archive_records(raw):
         text = record["text"]
         if split_of(text) != "fit" or text in seen:
             continue
         locations = [
-            _chars(record, s) for s in record.get("spans") or [] if s["label"] == "LOCATION"
+            span_chars(record, s) for s in record.get("spans") or [] if s["label"] == "LOCATION"
         ]
         if locations:
             seen.add(text)

@@ -15,8 +15,6 @@ model in ``data/en/event_place_model.npz`` (the trees as flat arrays, walked wit
 from __future__ import annotations
 
 import argparse
-import json
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,27 +54,19 @@ class Sample:
 
 
 def read_fit_records(silver: int) -> list[tuple[event_location.GoldRecord, bool]]:
-    data_dir = shared_eval_dir() / event_location.DEFAULT_DATA
-    with zipfile.ZipFile(data_dir / event_location.ARCHIVE) as archive:
-        raw = archive.read(event_location.MEMBER).decode("utf-8")
+    raw = event_location.archive_text(shared_eval_dir() / event_location.DEFAULT_DATA)
     out: list[tuple[event_location.GoldRecord, bool]] = []
     silver_taken = 0
-    text = raw.strip()
-    records = json.loads(text) if text.startswith("[") else [
-        json.loads(line) for line in text.splitlines() if line.strip()
-    ]  # fmt: skip
-    for record in records:
+    for record in event_location.archive_records(raw):
         if split_of(record["text"]) != FIT:
             continue
         gold = record.get("source") == event_location.GOLD_SOURCE
         if not gold and silver_taken >= silver:
             continue
-        spans = record.get("spans") or []
-        verbs = [event_location._chars(record, s) for s in spans if s["label"] == "VERB"]
-        if not verbs:
+        parsed = event_location.gold_record(record)
+        if parsed is None:
             continue
-        locations = [event_location._chars(record, s) for s in spans if s["label"] == "LOCATION"]
-        out.append((event_location.GoldRecord(record["text"], verbs[0], locations), gold))
+        out.append((parsed, gold))
         silver_taken += int(not gold)
     return out
 

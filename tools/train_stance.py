@@ -59,7 +59,7 @@ def hashed_idf(pairs: list[StancePair]) -> np.ndarray:
     docs = {p.text for p in pairs} | {p.other for p in pairs}
     df = np.zeros(1 << st.HASH_BITS, dtype=np.float64)
     for doc in docs:
-        for h in {st._hash(t, st.HASH_BITS) for t in st.content(st.tokens(doc))}:
+        for h in {st.feature_hash(t, st.HASH_BITS) for t in st.content(st.tokens(doc))}:
             df[h] += 1
     return np.log((1 + len(docs)) / (1 + df)).astype(np.float32) + 1
 

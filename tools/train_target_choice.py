@@ -93,10 +93,10 @@ def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
             for anchor, mention_type, candidates in seen:
                 if anchor != start:
                     continue
-                gold_words = [conflibert._words(gold.text[s:e]) for s, e in golds]
+                gold_words = [conflibert.bare_phrase(gold.text[s:e]) for s, e in golds]
                 for c in candidates:
                     c["inside"] = any(s <= c["start"] and c["end"] <= e for s, e in golds)
-                    phrase = conflibert._words(gold.text[slice(*c["phrase"])])
+                    phrase = conflibert.bare_phrase(gold.text[slice(*c["phrase"])])
                     c["exact"] = phrase in gold_words
                 groups.append({"key": gold.key, "type": mention_type, "candidates": candidates})
     finally:

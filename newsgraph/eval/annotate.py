@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from ..model import Event, Place, Span, Statement
+from .base import part_members, parts_of
 
 T = TypeVar("T")
 
@@ -187,3 +188,37 @@ def actor_mentions(doc: Any) -> dict[str, list[tuple[int, int]]]:
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+class OfficialText(Protocol):
+    """A gold document of a set with official train and dev files (``base.OfficialPart``)."""
+
+    text: str
+    official: str
+    part: str
+
+
+Document = TypeVar("Document", bound=OfficialText)
+
+
+def annotated_parts(
+    dev: Sequence[Document],
+    train: Sequence[Document],
+    split: str,
+    read: Callable[[list[str]], list[Annotation]],
+) -> Iterator[tuple[str, list[Document], list[Annotation]]]:
+    """Each part that ``split`` scores, its gold documents (``part_members``: the fit part is
+    the sampled train documents and dev's fit half) and ``read``'s annotation of each (the
+    scorer's own ``annotate``, which its tests replace)."""
+    for part in parts_of(split):
+        golds = part_members(dev, train, part)
+        yield part, golds, read([g.text for g in golds])
+
+
+def official_counts(golds: Iterable[OfficialText]) -> dict[str, int]:
+    """How many of one part's gold documents come from the official dev and train files."""
+    golds = list(golds)
+    return {
+        "dev_documents": sum(d.official == "dev" for d in golds),
+        "train_documents": sum(d.official == "train" for d in golds),
+    }

@@ -177,7 +177,8 @@ def pentacode(found: tuple[str, Event] | None) -> int:
     return mapping["pentacode"].get(quad or "neutral", 0)
 
 
-def _words(text: str) -> str:
+def bare_phrase(text: str) -> str:
+    """``text`` lower-cased without edge punctuation or a leading article, for matching."""
     text = re.sub(r"^\W+|\W+$", "", text.lower())
     return re.sub(r"^(the|a|an)\s+", "", text)
 
@@ -214,7 +215,7 @@ class Tally:
             mine = (ours.start, ours.end) if ours else None
             golds = [gold.text[s:e] for s, e in spans]
             self.exact[role][0] += int(
-                bool(ours) and any(_words(ours.text) == _words(g) for g in golds)
+                bool(ours) and any(bare_phrase(ours.text) == bare_phrase(g) for g in golds)
             )
             self.overlap[role][0] += int(bool(mine) and any(overlaps(mine, s) for s in spans))
             self.exact[role][1] += 1

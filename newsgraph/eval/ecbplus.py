@@ -29,7 +29,6 @@ trigger stems as an extra anchor (``cluster_events(lexical=True)``, off in the s
 from __future__ import annotations
 
 import csv
-import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Hashable, Iterator
@@ -42,6 +41,7 @@ from ..link.options import LinkOptions
 from .base import Counts, Report, Row, parts_of, shared_eval_dir, tag
 from .coref_scores import MEASURES, CorefTotals, conll_f1
 from .ecbplus_predicted import link_clusterer, predicted_response
+from .progress import eval_progress
 
 NAME = "ecbplus"
 DEFAULT_DATA = "ecbplus"
@@ -238,13 +238,12 @@ def run_system(docs: list[GoldDocument], nlp: Any = None, progress: bool = True,
     articles = [Article(id=d.name, text=d.text, outlet=d.name, published=d.published,
                         language="en") for d in docs]  # fmt: skip
     parsed = nlp.pipe(article_docs(nlp, articles), batch_size=16)
-    bar = _Progress(len(docs), label, enabled=progress)
-    for gold, article, doc in zip(docs, articles, parsed, strict=True):
-        bar.step()
-        yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold),
-                             _mention_triggers(doc, gold),
-                             _mention_arguments(doc, gold))  # fmt: skip
-    bar.close()
+    with eval_progress(f"{label}: documents", len(docs), enabled=progress) as step:
+        for gold, article, doc in zip(docs, articles, parsed, strict=True):
+            step()
+            yield SystemDocument(record_from_doc(doc, article), _mention_lemmas(doc, gold),
+                                 _mention_triggers(doc, gold),
+                                 _mention_arguments(doc, gold))  # fmt: skip
 
 
 def _mention_lemmas(doc: Any, gold: GoldDocument) -> dict[tuple[str, str], str]:
@@ -289,23 +288,6 @@ def linker_mentions(docs: list[GoldDocument], systems: list[SystemDocument]) -> 
                  for m in d.mentions]
         for d, s in zip(docs, systems, strict=True)
     }  # fmt: skip
-
-
-class _Progress:
-    """A one-line progress counter on stderr (only on a terminal)."""
-
-    def __init__(self, total: int, label: str, enabled: bool = True) -> None:
-        self.total, self.done, self.label = total, 0, label
-        self.enabled = enabled and sys.stderr.isatty()
-
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled:
-            print(f"\r{self.label}: {self.done}/{self.total} documents", end="", file=sys.stderr)
-
-    def close(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -45,7 +45,7 @@ class GoldRecord:
     locations: list[Range] = field(default_factory=list)
 
 
-def _chars(record: dict[str, Any], span: dict[str, Any]) -> Range:
+def span_chars(record: dict[str, Any], span: dict[str, Any]) -> Range:
     """A span's characters from its tokens (some records' own character offsets are empty)."""
     tokens = record.get("tokens") or []
     first, last = span.get("token_start"), span.get("token_end")
@@ -54,34 +54,48 @@ def _chars(record: dict[str, Any], span: dict[str, Any]) -> Range:
     return span["start"], span["end"]
 
 
+def archive_records(raw: str) -> list[dict[str, Any]]:
+    """The raw records of the archive's JSON (a list, or one object a line)."""
+    text = raw.strip()
+    return json.loads(text) if text.startswith("[") else [
+        json.loads(line) for line in text.splitlines() if line.strip()
+    ]  # fmt: skip
+
+
+def gold_record(record: dict[str, Any]) -> GoldRecord | None:
+    """A raw record's first ``VERB`` span (the event) and its ``LOCATION`` spans; None where it
+    has no verb."""
+    spans = record.get("spans") or []
+    verbs = [span_chars(record, s) for s in spans if s["label"] == "VERB"]
+    if not verbs:
+        return None
+    locations = [span_chars(record, s) for s in spans if s["label"] == "LOCATION"]
+    return GoldRecord(record["text"], verbs[0], locations)
+
+
 def read_records(raw: str, silver: bool = False) -> list[GoldRecord]:
     """The gold records of the archive's JSON (a list, or one object a line); with ``silver``,
     the silver records instead (a fit resource for tools, never scored here)."""
-    text = raw.strip()
-    records = json.loads(text) if text.startswith("[") else [
-        json.loads(line) for line in text.splitlines() if line.strip()
-    ]  # fmt: skip
     out = []
-    for record in records:
+    for record in archive_records(raw):
         if (record.get("source") == GOLD_SOURCE) == silver:
             continue
-        spans = record.get("spans") or []
-        verbs = [_chars(record, s) for s in spans if s["label"] == "VERB"]
-        if not verbs:
-            continue
-        locations = [_chars(record, s) for s in spans if s["label"] == "LOCATION"]
-        out.append(GoldRecord(record["text"], verbs[0], locations))
+        if (gold := gold_record(record)) is not None:
+            out.append(gold)
     return out
 
 
-def read_gold(data_dir: Path, limit: int | None = None) -> list[GoldRecord]:
+def archive_text(data_dir: Path) -> str:
+    """The archive's JSON text: the member of the zip, or the member file where there is no zip."""
     path = data_dir / ARCHIVE
     if path.exists():
         with zipfile.ZipFile(path) as archive:
-            raw = archive.read(MEMBER).decode("utf-8")
-    else:
-        raw = (data_dir / MEMBER).read_text(encoding="utf-8")
-    records = read_records(raw)
+            return archive.read(MEMBER).decode("utf-8")
+    return (data_dir / MEMBER).read_text(encoding="utf-8")
+
+
+def read_gold(data_dir: Path, limit: int | None = None) -> list[GoldRecord]:
+    records = read_records(archive_text(data_dir))
     return records[:limit] if limit else records
 
 

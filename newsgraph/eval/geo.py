@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import Counts, Report, Row, by_part, tag
+from .progress import eval_progress
 
 NAME = "geo"
 DEFAULT_DATA = "geo"
@@ -167,21 +167,6 @@ def resolution_rows(label: str, errors: Sequence[float]) -> list[Row]:
 
 
 # ---------------------------------------------------------------- running the system
-class _Progress:
-    """A one-line progress counter on stderr (on a terminal only)."""
-
-    def __init__(self, label: str, total: int) -> None:
-        self.label, self.total, self.done = label, total, 0
-        self.enabled = sys.stderr.isatty()
-
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled:
-            print(f"\rgeo: {self.label} {self.done}/{self.total}", end="", file=sys.stderr)
-            if self.done == self.total:
-                print(file=sys.stderr)
-
-
 def gold_span_errors(
     articles: Iterable[GoldArticle], resolver: Any = None, exact: list[bool] | None = None
 ) -> list[float]:
@@ -194,19 +179,19 @@ def gold_span_errors(
 
     resolver = resolver or default_resolver()
     articles = list(articles)
-    bar = _Progress("gold spans", len(articles))
     errors: list[float] = []
-    for article in articles:
-        spans = [(t.start, t.end) for t in article.toponyms]
-        entries = resolver.resolve_spans(article.text, spans, fallback=True)
-        for toponym, entry in zip(article.toponyms, entries, strict=True):
-            if toponym.located:
-                errors.append(_error(toponym, entry))
-                if exact is not None:
-                    exact.append(
-                        entry is not None and entry.id == f"geonames:{toponym.geonames_id}"
-                    )
-        bar.step()
+    with eval_progress("geo: gold spans", len(articles)) as step:
+        for article in articles:
+            spans = [(t.start, t.end) for t in article.toponyms]
+            entries = resolver.resolve_spans(article.text, spans, fallback=True)
+            for toponym, entry in zip(article.toponyms, entries, strict=True):
+                if toponym.located:
+                    errors.append(_error(toponym, entry))
+                    if exact is not None:
+                        exact.append(
+                            entry is not None and entry.id == f"geonames:{toponym.geonames_id}"
+                        )
+            step()
     return errors
 
 
@@ -225,23 +210,23 @@ def end_to_end(articles: list[GoldArticle], nlp: Any = None) -> tuple[Counts, li
     counts = Counts()
     errors: list[float] = []
     found = 0
-    bar = _Progress("end to end", len(articles))
-    texts = (a.text for a in articles)
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=8), strict=True):
-        system = {(t.start, t.end): t for t in find_toponyms(doc)}
-        gold = {(t.start, t.end): t for t in article.toponyms}
-        matched = system.keys() & gold.keys()
-        counts.add(
-            Counts(tp=len(matched), fp=len(system) - len(matched), fn=len(gold) - len(matched))
-        )
-        for span, toponym in gold.items():
-            if not toponym.located:
-                continue
-            hit = system.get(span)
-            entry = hit.entry if hit is not None else None
-            found += entry is not None
-            errors.append(_error(toponym, entry))
-        bar.step()
+    with eval_progress("geo: end to end", len(articles)) as step:
+        texts = (a.text for a in articles)
+        for article, doc in zip(articles, nlp.pipe(texts, batch_size=8), strict=True):
+            system = {(t.start, t.end): t for t in find_toponyms(doc)}
+            gold = {(t.start, t.end): t for t in article.toponyms}
+            matched = system.keys() & gold.keys()
+            counts.add(
+                Counts(tp=len(matched), fp=len(system) - len(matched), fn=len(gold) - len(matched))
+            )
+            for span, toponym in gold.items():
+                if not toponym.located:
+                    continue
+                hit = system.get(span)
+                entry = hit.entry if hit is not None else None
+                found += entry is not None
+                errors.append(_error(toponym, entry))
+            step()
     return counts, errors, found
 
 

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotate import annotate, official_parts
+from .annotate import annotate, annotated_parts, official_counts, official_parts
 from .arguments import Range, cluster_counts, document_roles, event_types, load_map
-from .base import Counts, OfficialPart, Report, Row, part_members, parts_of, tag
+from .base import Counts, OfficialPart, Report, Row, tag
 from .plover import scored_type
 
 NAME = "muc4"
@@ -150,14 +150,12 @@ def evaluate(
     documents = read_gold(Path(data_dir), limit)
     train, dev = official_parts(documents, train_cap)
     report = Report(NAME, str(data_dir))
-    for part in parts_of(split):
-        golds = part_members(dev, train, part)
+    for part, golds, annotated in annotated_parts(
+        dev, train, split, lambda texts: annotate(texts, nlp)
+    ):
         tally = Tally()
-        for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
+        for gold, annotation in zip(golds, annotated, strict=True):
             tally.add(gold, incident_events(annotation.main), annotation)
         report.rows += tag(tally.rows(), part)
-        report.details[part] = {
-            "dev_documents": sum(d.official == "dev" for d in golds),
-            "train_documents": sum(d.official == "train" for d in golds),
-        }
+        report.details[part] = official_counts(golds)
     return report

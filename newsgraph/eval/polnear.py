@@ -21,7 +21,6 @@ the train and dev articles marked twice): the ceiling for any system on this dat
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from ..model import Article, Statement
 from .base import Counts, Report, Row, by_part, split_of
+from .progress import eval_progress
 
 NAME = "polnear"
 DEFAULT_DATA = "polnear"
@@ -251,9 +251,6 @@ def _publication_dates(path: Path) -> dict[str, date]:
 def evaluate(data_dir: Path, split: str = "both", limit: int | None = None) -> Report:
     """Score newsgraph's statements against PolNeAR dev (first ``limit`` articles), cut by
     ``split_of`` of the article name into a fit part and a held-out part (``split``)."""
-    from rich.console import Console
-    from rich.progress import Progress
-
     from ..nlp import article_docs, get_pipeline
 
     data_dir = Path(data_dir)
@@ -266,15 +263,14 @@ def evaluate(data_dir: Path, split: str = "both", limit: int | None = None) -> R
     totals = {part: {mode: {role: Counts() for role in ROLES} for mode in MODES} for part in parts}
 
     parsed = nlp.pipe(article_docs(nlp, (article for article, _ in items)), batch_size=16)
-    with Progress(console=Console(file=sys.stderr), transient=True) as progress:
-        task = progress.add_task(f"polnear {split}", total=len(items))
+    with eval_progress(f"polnear {split}", len(items)) as step:
         for (article, gold), doc in zip(items, parsed, strict=True):
             predicted = [statement_attribution(s) for s in doc._.ng_statements or []]
             part_totals = totals[split_of(article.id)]
             for mode, counts in score_article(article.text, gold, predicted).items():
                 for role, role_counts in counts.items():
                     part_totals[mode][role].add(role_counts)
-            progress.advance(task)
+            step()
     return _report(data_dir, {part: len(golds) for part, golds in parts.items()}, totals)
 
 

@@ -22,7 +22,6 @@ the usual approximation and differs only where a span boundary falls inside a to
 
 from __future__ import annotations
 
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import Counts, Report, Row, by_part, shared_eval_dir, tag
+from .progress import eval_progress
 
 NAME = "timeml"
 DEFAULT_DATA = "timeml"
@@ -201,11 +201,10 @@ def system_timexes(
 
     nlp = nlp or timex_pipeline()
     articles = (Article(id=gold.doc_id, text=gold.text, published=gold.dct) for gold in docs)
-    bar = _Progress(len(docs), enabled=progress)
-    for doc in nlp.pipe(article_docs(nlp, articles), batch_size=16):
-        bar.step()
-        yield timexes_of(doc.text, doc._.ng_times or [], time_details(doc))
-    bar.close()
+    with eval_progress("timeml: documents", len(docs), enabled=progress) as step:
+        for doc in nlp.pipe(article_docs(nlp, articles), batch_size=16):
+            step()
+            yield timexes_of(doc.text, doc._.ng_times or [], time_details(doc))
 
 
 def timexes_of(text: str, times: list[Any], details: list[Any]) -> list[Timex]:
@@ -218,23 +217,6 @@ def timexes_of(text: str, times: list[Any], details: list[Any]) -> list[Timex]:
         kind = detail.timeml_type if detail is not None else time.type
         out.append(Timex(time.span.start, time.span.end, time.span.text, kind, value))
     return out
-
-
-class _Progress:
-    """A one-line progress counter on stderr (only on a terminal, or when asked)."""
-
-    def __init__(self, total: int, enabled: bool = True) -> None:
-        self.total, self.done = total, 0
-        self.enabled = enabled and total > 20 and sys.stderr.isatty()
-
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled:
-            print(f"\rtimeml: {self.done}/{self.total} documents", end="", file=sys.stderr)
-
-    def close(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)
 
 
 def evaluate(

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .annotate import annotate, detokenize, official_parts
+from .annotate import annotate, annotated_parts, detokenize, official_counts, official_parts
 from .arguments import GoldEvent, TriggerTally, load_map, plover_types
-from .base import HELDOUT, OfficialPart, Report, part_members, parts_of, tag
+from .base import HELDOUT, OfficialPart, Report, tag
 
 NAME = "wikievents"
 DEFAULT_DATA = "wikievents"
@@ -100,16 +100,14 @@ def evaluate(
     documents = read_gold(Path(data_dir), limit)
     train, dev = official_parts(documents, train_cap)
     report = Report(NAME, str(data_dir))
-    for part in parts_of(split):
-        golds = part_members(dev, train, part)
+    for part, golds, annotated in annotated_parts(
+        dev, train, split, lambda texts: annotate(texts, nlp)
+    ):
         tally = TriggerTally()
-        for gold, annotation in zip(golds, annotate([g.text for g in golds], nlp), strict=True):
+        for gold, annotation in zip(golds, annotated, strict=True):
             for event in gold.events:
                 tally.add(event, annotation)
         report.rows += tag(tally.rows(), part)
-        report.details[part] = {
-            "dev_documents": sum(d.official == "dev" for d in golds),
-            "train_documents": sum(d.official == "train" for d in golds),
-        }
+        report.details[part] = official_counts(golds)
     report.details["heldout_is"] = f"the {HELDOUT} half of dev (split_of of the doc_id)"
     return report

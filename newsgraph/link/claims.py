@@ -30,7 +30,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .compatibility import Compatibility, _known, family_of
+from .compatibility import Compatibility, family_of, known_actor
 from .event_items import published_date
 
 # Event types that are speech about an event, not the event itself.
@@ -162,7 +162,7 @@ def _parties(
         answered = speakers.get(statement["disputes"])
         if answered:
             parties.add(answered)
-    return {p for p in parties if _known(p)}
+    return {p for p in parties if known_actor(p)}
 
 
 def find_claim_links(
@@ -187,7 +187,7 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     denial in its own article, else the first), at most ``MAX_DISPUTED_PER_DENIAL`` in all."""
     accusations: dict[str, list[ClaimItem]] = defaultdict(list)
     for item in items:
-        if item.act in ACCUSING_ACTS and _known(item.speaker):
+        if item.act in ACCUSING_ACTS and known_actor(item.speaker):
             for root in {check.root(accused) for accused in item.parties}:
                 accusations[root].append(item)
     # Within a block, accusations by date: a denial looks only at its window (cost linear in
@@ -199,7 +199,7 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
                        [a for a in block if not a.published])  # fmt: skip
     links: dict[tuple[str, str, str, str], ClaimLink] = {}
     for denial in items:
-        if denial.act != "denial" or not _known(denial.speaker):
+        if denial.act != "denial" or not known_actor(denial.speaker):
             continue
         per_article: dict[str, ClaimItem] = {}
         for ring in _rings(dated.get(check.root(denial.speaker)), denial):  # type: ignore[arg-type]
@@ -326,7 +326,7 @@ def _dispute_window(denial: ClaimItem, accusation: ClaimItem) -> bool:
 def _repeats(items: list[ClaimItem]) -> list[ClaimLink]:
     groups: dict[tuple[str, str], list[ClaimItem]] = defaultdict(list)
     for item in items:
-        if _known(item.speaker) and item.words and item.act:
+        if known_actor(item.speaker) and item.words and item.act:
             groups[(item.speaker, item.act)].append(item)  # type: ignore[index]
     links = []
     for group in groups.values():

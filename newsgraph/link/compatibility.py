@@ -75,7 +75,7 @@ class Compatibility:
 
     def actors(self, a: str | None, b: str | None) -> bool | None:
         """True: they agree; False: they contradict; None: nothing to compare."""
-        if not _known(a) or not _known(b):
+        if not known_actor(a) or not known_actor(b):
             return True if a and a == b else None
         return a in self.lineage(b) or b in self.lineage(a)
 
@@ -91,7 +91,7 @@ class Compatibility:
     def accounts(self, sides: Iterable[Side]) -> set[str]:
         """The roots of a role's known actors across accounts; an actor named only by
         nationality is no account of its own where another names an actor of its country."""
-        known = [s for s in sides if _known(s.actor)]
+        known = [s for s in sides if known_actor(s.actor)]
         countries = {s.country for s in known if not s.by_nationality}
         return {
             self.root(s.actor)  # type: ignore[arg-type]
@@ -174,7 +174,8 @@ def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
     )
 
 
-def _known(actor: str | None) -> bool:
+def known_actor(actor: str | None) -> bool:
+    """Whether ``actor`` names a resolved actor (not empty, not ``unresolved:...``)."""
     return bool(actor) and not actor.startswith("unresolved:")  # type: ignore[union-attr]
 
 

@@ -44,7 +44,7 @@ from .mention_pairs import (
     pair_features,
     topic_mentions,
 )
-from .mentions import Mention, _sentences
+from .mentions import Mention, sentence_spans
 from .triggers import evidence_trigger
 
 # Members of a cluster an event is compared with (the first ones, in visit order): a cluster's
@@ -70,7 +70,9 @@ def event_sentences(record: Mapping[str, Any], text: str | None = None) -> list[
     if not text:
         return []
     starts = [s["start"] for e in record.get("events") or [] for s in evidence_spans(e)]
-    return [(a, text[a:b]) for a, b in _sentences(text) if any(a <= start < b for start in starts)]
+    return [
+        (a, text[a:b]) for a, b in sentence_spans(text) if any(a <= start < b for start in starts)
+    ]
 
 
 def sentence_rows(record: Mapping[str, Any], article_id: str, text: str) -> list[dict[str, Any]]:

@@ -51,10 +51,10 @@ from typing import Any, Literal, Protocol
 from .compatibility import (
     MERGE_EVIDENCE,
     Compatibility,
-    _known,
     distance_km,
     family_of,
     killed_compatible,
+    known_actor,
 )
 from .event_items import (
     COARSE_FEATURES,
@@ -232,8 +232,8 @@ class EventCluster:
         fields: dict[str, list[dict[str, Any]]] = {}
         getters = {
             "type": lambda m: m.type,
-            "source": lambda m: m.source if _known(m.source) else None,
-            "target": lambda m: m.target if _known(m.target) else None,
+            "source": lambda m: m.source if known_actor(m.source) else None,
+            "target": lambda m: m.target if known_actor(m.target) else None,
             "place": lambda m: m.place.id if m.place and not m.place.coarse else None,
             "killed": lambda m: m.killed,
         }
@@ -349,7 +349,7 @@ def cluster_events(
                 EventCluster(type=item.type, parents=check.parents, irrealis=item.irrealis)
             )
             best = len(clusters) - 1
-        _join(clusters[best], item)
+        add_member(clusters[best], item)
         if collection is not None:
             clusters[best].collections.setdefault(collection, set()).add(item.wording)
         for key in _own_keys(clusters[best], check):
@@ -444,7 +444,7 @@ def _ended(cluster: EventCluster, start: date) -> bool:
     return cluster.when is not None and cluster.when[1] < start
 
 
-def _join(cluster: EventCluster, item: EventItem) -> None:
+def add_member(cluster: EventCluster, item: EventItem) -> None:
     """Add ``item``; the consensus keeps known values and narrows the interval."""
     cluster.members.append(item)
     if item.killed is not None:
@@ -469,11 +469,11 @@ def _takes_over(consensus: Side, new: Side) -> bool:
     """The new account's actor becomes the cluster's: where it had none known, or only a
     nationality the new actor belongs to ("Palestinian gunmen" → ``hamas``), so that a third
     account naming another group of that country ("Fatah gunmen") is checked against Hamas."""
-    if not _known(consensus.actor):
+    if not known_actor(consensus.actor):
         return bool(new.actor)
     return (
         consensus.by_nationality
-        and _known(new.actor)
+        and known_actor(new.actor)
         and not new.by_nationality
         and new.country == consensus.country
     )

@@ -41,8 +41,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
+from .compatibility import known_actor
 from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
-from .events import Compatibility, EventItem, _known, cluster_events, event_items, family_of
+from .events import Compatibility, EventItem, cluster_events, event_items, family_of
 from .options import DEFAULT_OPTIONS, LinkOptions
 
 # Statements read around the new articles for claim links (days before and after).
@@ -218,7 +219,7 @@ def _update_claim_links(
     cache: _RecordCache,
     check: Compatibility,
 ) -> None:
-    new_claims = [c for r in new_records for c in claim_items(r) if _known(c.speaker)]
+    new_claims = [c for r in new_records for c in claim_items(r) if known_actor(c.speaker)]
     if not new_claims:
         return
     # dispute blocks: the deniers' roots and the roots of those the accusations accuse
@@ -241,7 +242,7 @@ def _update_claim_links(
 
     def in_scope(item: ClaimItem) -> bool:
         """Links from this statement may change, and all they depend on was read."""
-        if not _known(item.speaker):
+        if not known_actor(item.speaker):
             return False
         in_block = item.act == "denial" and check.root(item.speaker) in roots  # type: ignore[arg-type]
         if not in_block and (item.speaker, item.act) not in groups:

@@ -49,18 +49,18 @@ from .event_items import MAX_TIME_SPAN_DAYS, published_date
 from .events import Compatibility, affiliations
 from .flat_trees import BoostedTrees
 from .mentions import (
-    _NAME,
-    _STOP,
-    _WORD,
     DOC_SIMILARITY,
+    NAME_PATTERN,
+    STORY_STOP_WORDS,
+    WORD_PATTERN,
     Mention,
     MentionItem,
-    _sentences,
     average_link_stops,
     doc_features,
     document_clusters_at,
     document_similarity,
     mention_items,
+    sentence_spans,
     stem,
     times_agree,
 )
@@ -313,28 +313,32 @@ def _readings(
 def read_mentions(record: Mapping[str, Any], mentions: Sequence[Mention]) -> list[MentionReading]:
     """Each mention's item (``mention_items``), sentence and the words around it."""
     text = (record.get("article") or {}).get("text") or ""
-    sentences = _sentences(text)
+    sentences = sentence_spans(text)
     readings = []
     for item in mention_items(record, mentions):
         start = item.mention.spans[0][0]
         n = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
         a, b = sentences[n] if sentences else (0, len(text))
         trigger = stem(item.mention.lemma)
-        stems = [stem(w) for w in _WORD.findall(text[a:b]) if w.lower() not in _STOP]
+        stems = [
+            stem(w) for w in WORD_PATTERN.findall(text[a:b]) if w.lower() not in STORY_STOP_WORDS
+        ]
         end = item.mention.spans[-1][1]
         near = " ".join(
-            _WORD.findall(text[a : max(a, start)])[-WINDOW_WORDS:]
-            + _WORD.findall(text[min(end, b) : b])[:WINDOW_WORDS]
+            WORD_PATTERN.findall(text[a : max(a, start)])[-WINDOW_WORDS:]
+            + WORD_PATTERN.findall(text[min(end, b) : b])[:WINDOW_WORDS]
         )
         readings.append(
             MentionReading(
                 item=item,
                 sentence=n,
                 context=frozenset(stems) - {trigger},
-                names=frozenset(w.lower() for w in _NAME.findall(text[a:b])),
-                window=frozenset(stem(w) for w in _WORD.findall(near) if w.lower() not in _STOP)
+                names=frozenset(w.lower() for w in NAME_PATTERN.findall(text[a:b])),
+                window=frozenset(
+                    stem(w) for w in WORD_PATTERN.findall(near) if w.lower() not in STORY_STOP_WORDS
+                )
                 - {trigger},
-                window_names=frozenset(w.lower() for w in _NAME.findall(near)),
+                window_names=frozenset(w.lower() for w in NAME_PATTERN.findall(near)),
                 sentence_words=[w for w in stems if w != trigger],
             )
         )

@@ -60,8 +60,8 @@ DOC_SIMILARITY = 0.14
 ATTACH_SIMILARITY = 0.0
 NAME_WEIGHT = 3
 SENTENCE_ARGUMENTS = False
-_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|\b\d[\d.,]*\d\b")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
+NAME_PATTERN = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|\b\d[\d.,]*\d\b")
+WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
 _STOP_WORDS = (
     "a an the and or but if of to in on at by for with from as is are was were be been being "
     "has have had do does did this that these those it its he she they them his her their we "
@@ -70,7 +70,7 @@ _STOP_WORDS = (
     "over into out up down more most other some such only own same so too very s t one two "
     "new year years time told people according"
 )
-_STOP = frozenset(_STOP_WORDS.split())
+STORY_STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
 # ---------------------------------------------------------------- trigger families
@@ -174,7 +174,7 @@ class MentionCluster:
     target: str | None = None
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence extents: lines, then ". " boundaries inside long lines."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
@@ -198,7 +198,7 @@ def mention_items(
     whose evidence overlaps the mention (its actors), and the times and places of the
     mention's sentence."""
     text = (record.get("article") or {}).get("text") or ""
-    sentences = _sentences(text)
+    sentences = sentence_spans(text)
     places = {
         p["id"]: PlaceInfo(p["id"], p.get("lat"), p.get("lon"), p.get("country"), p.get("feature"))
         for p in record.get("places") or []
@@ -276,11 +276,13 @@ def times_agree(a: str, b: str) -> bool:
 def doc_features(record: Mapping[str, Any]) -> Counter[str]:
     text = (record.get("article") or {}).get("text") or ""
     words = Counter(
-        stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and not w.isdigit()
+        stem(w)
+        for w in WORD_PATTERN.findall(text)
+        if w.lower() not in STORY_STOP_WORDS and not w.isdigit()
     )
     if NAME_WEIGHT:
-        for w in _NAME.findall(text):
-            if w.lower() not in _STOP:
+        for w in NAME_PATTERN.findall(text):
+            if w.lower() not in STORY_STOP_WORDS:
                 words["name:" + w.lower()] += NAME_WEIGHT
     for actor in record.get("actors") or []:
         if actor.get("id"):

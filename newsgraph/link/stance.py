@@ -50,7 +50,7 @@ def content(toks: list[str]) -> list[str]:
     return [t for t in toks if t not in STOPWORDS and len(t) > 1]
 
 
-def _hash(token: str, bits: int) -> int:
+def feature_hash(token: str, bits: int) -> int:
     return zlib.crc32(token.encode("utf-8")) & ((1 << bits) - 1)
 
 
@@ -59,7 +59,7 @@ def _ngrams(toks: list[str], n: int) -> set[tuple[str, ...]]:
 
 
 def _tfidf(toks: list[str], idf: np.ndarray) -> dict[int, float]:
-    counts = Counter(_hash(t, HASH_BITS) for t in toks)
+    counts = Counter(feature_hash(t, HASH_BITS) for t in toks)
     vec = {h: (1 + math.log(c)) * float(idf[h]) for h, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {h: v / norm for h, v in vec.items()}
@@ -153,7 +153,7 @@ def bow_indices(headline: str, body: str) -> list[int]:
     feats += [f"b:{t}" for t in content(tokens(body[:LEAD_CHARS]))]
     if "?" in headline:
         feats.append("h:?")
-    return sorted({_hash(f, BOW_BITS) for f in feats})
+    return sorted({feature_hash(f, BOW_BITS) for f in feats})
 
 
 class StanceModel:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..ingestion import IngestProgress, IngestResult, OutcomeHook, run_counts, store_items
+from ..ingestion import IngestProgress, IngestResult, OutcomeHook, logged_run, store_items
 from ..store import Store, open_store
 from .shards import Item, ShardError, count_rows, read_shards, shard_paths
 from .storage import Storage
@@ -74,10 +74,12 @@ def load_shards(
         if on_outcome is not None:
             on_outcome(kind, item, failure)
 
-    try:
-        config = {"command": "load", "shards": str(shards_dir), "part": f"{k}/{n}"}
-        result.run_id = opened.begin_run(config)
-        store_items(
+    config = {"command": "load", "shards": str(shards_dir), "part": f"{k}/{n}"}
+    return logged_run(
+        opened,
+        config,
+        result,
+        lambda: store_items(
             opened,
             items(),
             result,
@@ -86,9 +88,6 @@ def load_shards(
             batch_size=batch_size,
             on_progress=on_progress,
             on_outcome=outcome,
-        )
-        opened.finish_run(result.run_id, run_counts(result))
-    finally:
-        if owned:
-            opened.close()
-    return result
+        ),
+        close=owned,
+    )

@@ -20,11 +20,11 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .schema import Table, _cols
+from .schema import Table, columns_from
 
 ACTOR_ROWS = Table(
     "actor_rows",
-    _cols(
+    columns_from(
         """
         actor_id TEXT!
         kind TEXT!

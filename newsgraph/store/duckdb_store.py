@@ -9,7 +9,9 @@ file is next opened).
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -139,7 +141,7 @@ class DuckDBStore(Store):
         self, sql: str, schema: pa.Schema, batch_rows: int
     ) -> Iterator[pa.RecordBatch]:
         # A cursor of its own, so that other queries on the store do not end the stream.
-        cursor = self._con.cursor()
+        cursor = self.cursor()
         try:
             reader = cursor.sql(sql).to_arrow_reader(batch_rows)
             for batch in reader:
@@ -147,6 +149,18 @@ class DuckDBStore(Store):
                     yield batch.cast(schema)
         finally:
             cursor.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own on the store's connection (DuckDB runs cursors in parallel)."""
+        return self._con.cursor()
+
+    def thread_view(self) -> DuckDBStore:
+        """This store for one thread: the same object but for a cursor and a lock of its own,
+        so that its queries need not wait on other threads'."""
+        view = copy.copy(self)
+        view._con = self.cursor()
+        view._lock = threading.RLock()
+        return view
 
     def close(self) -> None:
         with self._lock:

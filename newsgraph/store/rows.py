@@ -50,7 +50,8 @@ def _span_columns(prefix: str, span: Mapping[str, Any] | None) -> Row:
     }
 
 
-def _span_from(row: Row, prefix: str = "") -> dict[str, Any] | None:
+def span_from(row: Row, prefix: str = "") -> dict[str, Any] | None:
+    """The span stored in ``row``'s ``{prefix}start/end/text`` columns (None where unset)."""
     if row[f"{prefix}start"] is None:
         return None
     return {
@@ -230,7 +231,7 @@ def record_from_rows(article: Row, tables: Mapping[str, Iterable[Row]]) -> dict[
     mentions: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in sorted(tables.get("mentions", ()), key=lambda r: r["ord"]):
         owner = row["actor_id"] if row["label"] == "actor" else row["place_id"]
-        mentions[(row["label"], owner)].append(_span_from(row))
+        mentions[(row["label"], owner)].append(span_from(row))
     record: dict[str, Any] = {"article": meta}
     for schema in RECORD_LISTS:
         record[schema.name] = [
@@ -252,12 +253,12 @@ def item_from_row(
         elif spec.kind == "bool":
             item[spec.name] = bool(row[column])
         elif spec.kind == "span":
-            item[spec.name] = _span_from(row, _prefix(spec))
+            item[spec.name] = span_from(row, _prefix(spec))
         elif spec.kind == "spans":
             item[spec.name] = loads(row[column]) or []
         elif spec.kind in ("ref", "cue"):
             key = "actor" if spec.kind == "ref" else "lemma"
-            item[spec.name] = {key: row[f"{column}_{key}"], "span": _span_from(row, _prefix(spec))}
+            item[spec.name] = {key: row[f"{column}_{key}"], "span": span_from(row, _prefix(spec))}
         elif spec.kind == "magnitude":
             item[spec.name] = loads(row[column]) or {}
         elif spec.kind == "mentions":

@@ -127,7 +127,7 @@ def quote(name: str) -> str:
     return f'"{name}"' if name in _RESERVED else name
 
 
-def _cols(spec: str) -> tuple[Column, ...]:
+def columns_from(spec: str) -> tuple[Column, ...]:
     """Columns from a compact ``name TYPE[!]`` list (``!`` = NOT NULL), one per line."""
     columns = []
     for line in spec.strip().splitlines():
@@ -199,7 +199,7 @@ SPAN = "start INTEGER\nend INTEGER\ntext TEXT"
 TABLES: tuple[Table, ...] = (
     Table(
         "articles",
-        _cols(
+        columns_from(
             """
             id TEXT!
             outlet TEXT
@@ -219,7 +219,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "article_sources",
-        _cols(
+        columns_from(
             """
             article_id TEXT!
             source TEXT!
@@ -235,7 +235,7 @@ TABLES: tuple[Table, ...] = (
     record_table(ACTORS, indexes=(("article_id",), ("actor_id",))),
     Table(
         "mentions",
-        _cols(
+        columns_from(
             """
             article_id TEXT!
             label TEXT!
@@ -257,7 +257,7 @@ TABLES: tuple[Table, ...] = (
     record_table(FRAMING, indexes=(("article_id",),)),
     Table(
         "event_sentences",
-        _cols(
+        columns_from(
             """
             article_id TEXT!
             ord INTEGER!
@@ -275,7 +275,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "claim_links",
-        _cols(
+        columns_from(
             """
             article_id TEXT!
             from_id TEXT!
@@ -293,7 +293,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "event_clusters",
-        _cols(
+        columns_from(
             """
             id TEXT!
             type TEXT
@@ -315,7 +315,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "event_cluster_members",
-        _cols(
+        columns_from(
             """
             cluster_id TEXT!
             article_id TEXT!
@@ -330,7 +330,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "event_cluster_blocks",
-        _cols(
+        columns_from(
             """
             cluster_id TEXT!
             family TEXT!
@@ -346,7 +346,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "linked_articles",
-        _cols(
+        columns_from(
             """
             article_id TEXT!
             run_id TEXT
@@ -360,7 +360,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "runs",
-        _cols(
+        columns_from(
             """
             id TEXT!
             started_at TIMESTAMP!
@@ -376,7 +376,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "errors",
-        _cols(
+        columns_from(
             """
             run_id TEXT
             source TEXT
@@ -395,7 +395,7 @@ TABLES: tuple[Table, ...] = (
 # Internal bookkeeping (schema version); not a data table, not exported.
 SCHEMA_INFO = Table(
     "schema_info",
-    _cols("key TEXT!\nvalue TEXT"),
+    columns_from("key TEXT!\nvalue TEXT"),
     primary_key=("key",),
 )
 

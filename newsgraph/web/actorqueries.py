@@ -9,7 +9,7 @@ from typing import Any
 
 from . import lookup, wordings
 from .filters import MAX_LIMIT, Where, q
-from .items import _actor_summary
+from .items import actor_summary
 from .memo import unchanging
 from .paging import Page
 
@@ -78,7 +78,7 @@ class ActorQueries:
             "FROM page ORDER BY n_mentions DESC, name, id",
             where.params,
         )
-        return Page(total, limit, offset, [_actor_summary(row) for row in rows])
+        return Page(total, limit, offset, [actor_summary(row) for row in rows])
 
     @unchanging
     def _actor_stats(self) -> dict[str, tuple[int, int, int, int]]:
@@ -109,7 +109,7 @@ class ActorQueries:
         )
         found.sort(key=lambda r: (-stats.get(r[0], (0,))[0], r[1] is None, r[1] or "", r[0]))
         page = found[max(0, offset) : max(0, offset) + max(0, min(limit, MAX_LIMIT))]
-        items = [_actor_summary((*row, *stats.get(row[0], (0, 0, 0, 0)))) for row in page]
+        items = [actor_summary((*row, *stats.get(row[0], (0, 0, 0, 0)))) for row in page]
         return Page(len(found), limit, offset, items)
 
     def actor(self, actor_id: str) -> dict[str, Any] | None:
@@ -125,7 +125,7 @@ class ActorQueries:
             rows = self._actor_rows(actor_id)
         if not rows:
             return None
-        return self._actor_detail(_actor_summary(rows[0]), actor_id)
+        return self._actor_detail(actor_summary(rows[0]), actor_id)
 
     def _actor_rows(self, actor_id: str) -> list[tuple]:
         return self._fetch(

@@ -15,7 +15,8 @@ from .filters import iso
 DISPUTED_BY_CAP = 10
 
 
-def _actor_summary(row: Sequence[Any]) -> dict[str, Any]:
+def actor_summary(row: Sequence[Any]) -> dict[str, Any]:
+    """An actor list row (id, name, type, country, affiliation and four counts) as JSON."""
     return {
         "id": row[0],
         "name": row[1],
@@ -39,9 +40,10 @@ def _article_ref(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _statement_item(
+def statement_item(
     row: dict[str, Any], disputed_by: dict[tuple[str, str], tuple[list[dict], int]]
 ) -> dict[str, Any]:
+    """A statement row with its names, article and the statements disputing it, as JSON."""
     item = R.item_from_row(STATEMENTS, row)
     item["speaker"]["name"] = row["speaker_name"]
     item["addressee_name"] = row["addressee_name"]
@@ -54,7 +56,8 @@ def _statement_item(
     return item
 
 
-def _event_item(row: dict[str, Any]) -> dict[str, Any]:
+def event_item(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row with its actor, place and time names and its article, as JSON."""
     item = R.item_from_row(EVENTS, row)
     item["source"]["name"] = row["source_name"]
     item["target"]["name"] = row["target_name"]
@@ -64,7 +67,7 @@ def _event_item(row: dict[str, Any]) -> dict[str, Any]:
         {
             "actor": row["attr_actor"],
             "name": row["attr_name"],
-            "span": R._span_from(
+            "span": R.span_from(
                 {"start": row["attr_start"], "end": row["attr_end"], "text": row["attr_text"]}
             ),
         }

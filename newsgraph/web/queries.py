@@ -10,7 +10,6 @@ the names and article details a reader needs next to it.
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -39,7 +38,7 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     like_pattern,
     q,
 )
-from .items import _event_item, _statement_item
+from .items import event_item, statement_item
 from .memo import unchanging
 from .paging import (
     ARTICLE_ORDER_SQL,
@@ -89,7 +88,7 @@ class Reader(PictureQueries, ActorQueries):
         self._shared = store
         self._local = threading.local()
         self._opening = threading.Lock()
-        self._per_thread = store.dialect == "duckdb" and hasattr(store, "_con")
+        self._per_thread = store.dialect == "duckdb" and hasattr(store, "thread_view")
         self.frozen = self._per_thread and store.read_only  # cannot change while read
         self._memo: dict[str, Any] = {}
         self._looked_up: dict[str, tuple[str, ...]] | None = {} if self.frozen else None
@@ -101,10 +100,8 @@ class Reader(PictureQueries, ActorQueries):
             return self._shared
         mine = getattr(self._local, "store", None)
         if mine is None:
-            mine = copy.copy(self._shared)  # the same store object but for connection and lock
             with self._opening:
-                mine._con = self._shared._con.cursor()  # type: ignore[attr-defined]
-            mine._lock = threading.RLock()
+                mine = self._shared.thread_view()  # type: ignore[attr-defined]
             self._local.store = mine
         return mine
 
@@ -288,7 +285,7 @@ class Reader(PictureQueries, ActorQueries):
             rows = run(where, offset, None) if rows is None else rows
         paging.add_statement_details(self._fetch, rows)
         disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
-        items = [_statement_item(row, disputed_by) for row in rows]
+        items = [statement_item(row, disputed_by) for row in rows]
         return Page(total, limit, offset, items)
 
     @unchanging
@@ -375,7 +372,7 @@ class Reader(PictureQueries, ActorQueries):
             source = paging.chosen_articles("events", "e", ids)
             page = self._page_sql(limit, inner)
             rows = event_page(self._fetch, flt, Where(), page, source) if ids else []
-            return Page(total, limit, offset, [_event_item(row) for row in rows])
+            return Page(total, limit, offset, [event_item(row) for row in rows])
         where = flt.where()
         span = self._actor_range(actorpages.ActorRange.of_events(flt))
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
@@ -392,7 +389,7 @@ class Reader(PictureQueries, ActorQueries):
         elif flt.sort == "newest":
             rows = self._newest_page("events e", where, bool(joined), total, limit, offset, run)
         rows = run(where, offset, None) if rows is None else rows
-        return Page(total, limit, offset, [_event_item(row) for row in rows])
+        return Page(total, limit, offset, [event_item(row) for row in rows])
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every event the filter keeps, fetched a batch at a time from one query."""
@@ -400,7 +397,7 @@ class Reader(PictureQueries, ActorQueries):
         where = flt.where()
         names, sql = self._event_sql(flt, where)
         for rows in self._stream(sql, where.params, batch):
-            yield from (_event_item(dict(zip(names, row, strict=True))) for row in rows)
+            yield from (event_item(dict(zip(names, row, strict=True))) for row in rows)
 
     def _stream(self, sql: str, params: Sequence[Any], batch: int) -> Iterator[list[tuple]]:
         """The rows of one query in batches. On DuckDB it runs on a cursor of its own, so a
@@ -415,7 +412,7 @@ class Reader(PictureQueries, ActorQueries):
                     return
                 offset += batch
         with self._opening:
-            cursor = self._shared._con.cursor()  # type: ignore[attr-defined]
+            cursor = self._shared.cursor()  # type: ignore[attr-defined]
         try:
             cursor.execute(sql, list(params))
             while rows := cursor.fetchmany(batch):

@@ -47,6 +47,11 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
             {"killed": (8, None), "injured": (40, None)},
         ),
         ("Rebels attacked the base, and 12 people were shot dead.", {"killed": (12, None)}),
+        # whoever the count names: "two villagers", "five police officers"
+        ("Two villagers were shot dead by gunmen near the well.", {"killed": (2, None)}),
+        ("Five police officers were shot dead in an ambush.", {"killed": (5, None)}),
+        # a year before the count is no count
+        ("In 2019, 12 were shot dead at the border.", {"killed": (12, None)}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:

@@ -388,3 +388,17 @@ def test_who_orders_a_killing_is_its_doer(
 def test_ordering_no_violent_act_stays_a_demand(pipeline: Language) -> None:
     types = [e.type for e in _events(pipeline, "The minister ordered a review of the budget.")]
     assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it intercepted a drone launched from Northland.",
+        "Rebels fired rockets from Northland at the town of Eastville.",
+    ],
+)
+def test_where_an_attack_comes_from_is_not_whom_it_hits(pipeline: Language, text: str) -> None:
+    for event in _events(pipeline, text):
+        if event.type == "ASSAULT" and event.target.span is not None:
+            assert "Northland" not in event.target.span.text, text
+

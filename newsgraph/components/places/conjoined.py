@@ -1,7 +1,8 @@
 """Towns conjoined with a place the recogniser found: "shelling hit Kherson and Zaporizhzhia",
 "drones struck targets in Kursk and Belgorod". The small model tags such names PERSON, ORG or
 PRODUCT one by one, but a name listed with a place is a place of the same kind when the
-gazetteer holds it as a town of some size: the coordination says what it is.
+gazetteer holds it as a town of some size (``org_towns.names_a_sized_town``, the test a town
+the small model tags as an organisation passes): the coordination says what it is.
 """
 
 from __future__ import annotations
@@ -9,13 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...extensions import entities
-from .person_names import named_a_person, surname_of_a_named_person
+from .org_towns import names_a_sized_town
 from .recognizer import Recognizer, Toponym, toponym_role, trimmed_name
-
-MAX_NAME_TOKENS = 3  # "Deir ez-Zor", "North Las Vegas"
-# a conjoined name is a town only if it is this large (the limit org_towns.py uses for a town
-# the small model tags as an organisation)
-MIN_POPULATION = 10_000
 
 
 def with_conjoined_towns(
@@ -34,7 +30,7 @@ def with_conjoined_towns(
             name = _name_at(doc, partner)
             if name is None or any(s < name.end_char and name.start_char < e for s, e in taken):
                 continue
-            if _a_town(name, recognizer):
+            if names_a_sized_town(name, recognizer):
                 added.append(Toponym(name.start_char, name.end_char, name.text, "ner",
                                      toponym_role(name)))  # fmt: skip
                 taken.append((name.start_char, name.end_char))
@@ -60,13 +56,3 @@ def _name_at(doc: Doc, token: Token) -> Span | None:
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
         start -= 1
     return doc[start : token.i + 1]
-
-
-def _a_town(name: Span, recognizer: Recognizer) -> bool:
-    if len(name) > MAX_NAME_TOKENS:
-        return False
-    if not all(t.text[0].isupper() and not t.is_upper for t in name if t.is_alpha):
-        return False  # "NATO" is an acronym
-    if surname_of_a_named_person(name) or named_a_person(name):
-        return False
-    return recognizer.is_city(name.text, MIN_POPULATION)

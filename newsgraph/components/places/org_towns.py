@@ -137,13 +137,22 @@ def _town_modifying_a_noun(ent: Span, recognizer: Recognizer) -> Span | None:
     noun ("a Gainesville man"); not an acronym ("NATO bases") nor a name the article gives
     a person."""
     name = trimmed_name(ent)
-    if name is None or len(name) > MAX_NAME_TOKENS:
+    if name is None:
         return None
     root = name.root
     if root.dep_ != "compound" or root.head.pos_ != "NOUN" or root.head.i < name.end:
         return None
+    return name if names_a_sized_town(name, recognizer) else None
+
+
+def names_a_sized_town(name: Span, recognizer: Recognizer) -> bool:
+    """Whether a name NER did not call a place is the official name of a town of
+    ``MIN_POPULATION_MODIFIER`` or more: a short title-case name, not an acronym, not a name
+    the article gives a person."""
+    if len(name) > MAX_NAME_TOKENS:
+        return False
     if not all(t.text[0].isupper() and not t.is_upper for t in name if t.is_alpha):
-        return None  # "DeKalb" is a name, "NATO" an acronym
+        return False  # "DeKalb" is a name, "NATO" an acronym
     if surname_of_a_named_person(name) or named_a_person(name):
-        return None
-    return name if recognizer.is_city(name.text, MIN_POPULATION_MODIFIER) else None
+        return False
+    return recognizer.is_city(name.text, MIN_POPULATION_MODIFIER)

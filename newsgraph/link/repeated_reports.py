@@ -3,9 +3,9 @@
 A news article repeats a plain reporting verb ("said", "stated", "told") for distinct
 statements, often of distinct speakers; the pair scorer, trained on ECB+ where such verbs are
 rare, rates two uses of one word in one article alike. The verbs are the quotes component's
-plain reporting cues (``speech_cues.yaml``, kind ``verb``, act ``claim``), so a user's added cue
-counts here too. Across articles a repeated "said" may be one statement reported twice, so the
-rule is for one article only.
+plain reporting cues (``speech_cues.yaml`` read by ``quotes.lexicon.load_knowledge``: kind
+``verb``, act ``claim``). Across articles a repeated "said" may be one statement reported
+twice, so the rule is for one article only.
 """
 
 from __future__ import annotations
@@ -15,25 +15,16 @@ from functools import cache
 
 import numpy as np
 
-from ..datafiles import data_file, load_yaml
-
-QUOTES_PACKAGE = "newsgraph.components.quotes"
-CUES_FILE = "speech_cues.yaml"
+from ..components.quotes.lexicon import load_knowledge
 
 
 @cache
 def reporting_verbs() -> frozenset[str]:
-    """Lemmas of the plain reporting verbs (``load_cues``' defaults: kind verb, act claim),
-    leaving out those with another, non-speech sense."""
-    text = data_file(QUOTES_PACKAGE, CUES_FILE).read_text(encoding="utf-8")
-    entries = (load_yaml(text) or {}).get("cues", [])
-    return frozenset(
-        str(entry["lemma"]).lower()
-        for entry in entries
-        if entry.get("kind", "verb") == "verb"
-        and entry.get("act", "claim") == "claim"
-        and not entry.get("sense")  # "found the bodies", "observed the rite": events
-    )
+    """Lemmas of the plain reporting verbs (the quotes lexicon's verb cues of act claim),
+    leaving out those with another, non-speech sense ("found the bodies", "observed the
+    rite": events)."""
+    verbs = load_knowledge().verbs
+    return frozenset(lemma for lemma, cue in verbs.items() if cue.act == "claim" and not cue.sense)
 
 
 def repeated_reports(lemmas: Sequence[str], article_ids: Sequence[str]) -> np.ndarray:

@@ -114,14 +114,17 @@ def test_annotator_agreement_scores_the_first_file_against_the_second(tmp_path):
 # (session 11, "content11", frames.take_content_prepositions): 0.7308 0.6947 0.5678 (one more
 # cue, source and content each), the strict floors raised. A passive stance verb with a "by"
 # doer makes a statement about its subject (session 11, "cue11", content.has_agent): 0.7313
-# 0.6954 0.5687 / 0.7960 0.7836 0.7566, the strict and the cue lenient floors raised.
+# 0.6954 0.5687 / 0.7960 0.7836 0.7566, the strict and the cue lenient floors raised. A speech
+# verb inside another draft's content keeps its own statement (session 13, "cue13",
+# drafts.drop_nested): 0.7331 0.6957 0.5700 / 0.7976 0.7858 0.7583, every floor but source
+# strict raised.
 DEV_FLOORS = {
-    "cue strict": 0.721,
+    "cue strict": 0.723,
     "source strict": 0.685,
-    "content strict": 0.558,
-    "cue lenient": 0.786,
-    "source lenient": 0.773,
-    "content lenient": 0.746,
+    "content strict": 0.560,
+    "cue lenient": 0.787,
+    "source lenient": 0.775,
+    "content lenient": 0.748,
 }
 
 

@@ -325,12 +325,14 @@ def is_formula(text: str, draft: Draft, knowledge: QuoteKnowledge) -> bool:
 
 def drop_nested(drafts: list[Draft]) -> list[Draft]:
     """Resolve reports inside another statement's content, as PolNeAR annotates them (a token
-    belongs to one attribution): "X said Y plans Z" keeps X's statement; but a speech verb
-    inside the object of a stance verb ("concluded the video with the threat of N, who said
-    ...") wins over the stance verb."""
+    belongs to one attribution): "X said Y plans Z" keeps X's statement. A speech verb inside
+    another content is a report of its own and both stay ("X said Y told reporters that Z",
+    "concluded the video with the threat of N, who said ..."): where a content holds one,
+    PolNeAR marks its report more often than not (fit part +10 matched cues, +6 false; first
+    300 train articles +42, +25), and its outer content stops before it."""
     dropped: set[int] = set()
     for i, inner in enumerate(drafts):
-        if inner.cue is None:
+        if inner.cue is None or _is_speech(inner):
             continue
         start, end = inner.cue
         for j, outer in enumerate(drafts):
@@ -342,11 +344,8 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
                     break
             else:
                 continue  # the cue is inside none of outer's content pieces
-            if _is_speech(inner) and not _is_speech(outer):
-                dropped.add(j)
-            else:
-                dropped.add(i)
-                break
+            dropped.add(i)
+            break
     return [d for k, d in enumerate(drafts) if k not in dropped]
 
 

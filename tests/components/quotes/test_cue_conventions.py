@@ -188,3 +188,18 @@ def test_a_preposition_opening_the_content_joins_the_cue(
     nlp: Language, text: str, cue: str, content: str, expected: tuple[str, str]
 ):
     assert moved_cue_and_content(nlp, text, cue, content) == expected
+
+
+def test_a_speech_verb_inside_a_content_is_a_report_of_its_own(nlp: Language):
+    text = "The minister said the governor told reporters that the road would reopen on Monday.\n"
+    assert [(s.cue.text, s.speaker.span.text) for s in statements(nlp, text)] == [
+        ("said", "The minister"),
+        ("told", "the governor"),
+    ]
+    (_, inner) = statements(nlp, text)
+    assert [c.text for c in inner.content] == ["that the road would reopen on Monday"]
+
+
+def test_a_belief_inside_a_content_stays_part_of_it(nlp: Language):
+    text = "The mayor said the rebels believe the bridge was never damaged.\n"
+    assert [s.cue.text for s in statements(nlp, text)] == ["said"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..tokens import has_head
 from .accused import accused_doer, load_frames
 from .mention import Mention
 from .roles import child, is_passive, prep_objects
@@ -179,7 +180,7 @@ def casualty_host(
     verb = mention.anchor
     candidates: list[Token | None] = []
     attached = ("advcl", "conj", "relcl", "acl", "xcomp", "ccomp")
-    if verb.dep_ in attached and verb.head is not verb:
+    if verb.dep_ in attached and has_head(verb):
         # "accused the army of bombing a school, killing 17": the bombing killed them
         head = verb.head
         candidates.extend(

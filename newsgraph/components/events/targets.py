@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..tokens import same_token
 from .lexicon import Lexicon, Sense
 from .party_filter import struck_structure
 from .roles import (
@@ -187,7 +188,7 @@ def verb_target_candidates(
         out.append((dative, STRICT))
     if first is not None and first is not phrase_object:
         author = _message_target(first, lex)
-        if author is not None and author is not first:
+        if author is not None and not same_token(author, first):
             out.append((author, STRICT))
         out.append((first, STRICT))
     if phrase_object is not None:

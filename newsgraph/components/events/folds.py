@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..tokens import has_head
+from ..tokens import has_head, same_token
 from .accused import accused_doer, load_frames
 from .mention import Mention
 from .roles import child, is_passive, prep_objects
@@ -98,12 +98,6 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 host.type, host.mode = inner.type, inner.mode
             if host.type == "THREATEN" and host.mode is None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
-    for mention in mentions:
-        if mention.target is not None and mention.target.i in owner:
-            holder = owner[mention.target.i]
-            if holder is not mention and holder.anchor is mention.target:
-                # the target is an event ("rejected the deployment of ..."): its target
-                mention.target = holder.target or mention.target
 
 
 def _charged_act(token: Token, inner: Mention) -> bool:
@@ -155,7 +149,7 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
         ):
             host.target = patient
         if host.source is None and mention.type is not None:
-            host.source = mention.source if mention.source is not host.anchor else None
+            host.source = None if same_token(mention.source, host.anchor) else mention.source
 
 
 def _kills_below(mention: Mention, host: Mention) -> bool:

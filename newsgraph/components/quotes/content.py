@@ -245,7 +245,7 @@ def other_reports(head: Token, verbs: dict[str, Cue]) -> set[int]:
     excluded: set[int] = set()
     for token in head.subtree:
         if (
-            token is not head
+            token.i != head.i
             and token.dep_ in ("advcl", "conj")
             and token.pos_ == "VERB"
             and token.tag_ in ("VBG", "VBD", "VBZ")

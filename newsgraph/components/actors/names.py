@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ... import extensions
+from ..tokens import has_head
 from .kb import ActorEntry, DescriptionHead, DescriptionRules, KnowledgeBase, SideAlias
 from .unresolved import trim_entity
 
@@ -231,7 +232,7 @@ def is_acronym(token: Token) -> bool:
 def is_subject(span: Span) -> bool:
     """Whether a capital-city name acts as a government: subject, possessor, agent, partner."""
     token = span.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and has_head(token):
         token = token.head
     if token.dep_ in SUBJECT_DEPS:
         return True

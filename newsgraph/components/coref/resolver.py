@@ -179,7 +179,7 @@ class Coreference:
             # "Nasrallah, who said ...": the noun the relative clause hangs on
             clause = token.head
             noun = clause.head if clause.dep_ in ("relcl", "acl") else None
-            if noun is not None and noun is not clause:
+            if noun is not None and noun.i != clause.i:
                 mention = extensions.actor_mention_at(
                     self.doc, noun.left_edge.idx, noun.idx + len(noun)
                 )

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
+from ..tokens import has_head
 from .roles import child, is_passive, passive_patient
 
 DATA = Path(__file__).parent / "data" / "en" / "accused_doers.yaml"
@@ -57,7 +58,7 @@ def accused_doer(anchor: Token, frames: AccusationFrames) -> Token | None:
     token = anchor
     for _ in range(MAX_HOPS):
         prep = token.head
-        if token.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep is token:
+        if token.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or not has_head(token):
             return None
         holder = prep.head
         preps = frames.verbs.get(holder.lemma_.lower())

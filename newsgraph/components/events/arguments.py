@@ -21,6 +21,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..tokens import same_token
 from .mention import Mention
 from .roles import is_passive, is_verbal
 
@@ -108,7 +109,7 @@ def candidates(
         if tok.i in own or (reported and ctx is not None and tok.i not in ctx.quoted):
             continue
         if (tok.pos_ in CANDIDATE_POS and tok.dep_ not in ("compound", "poss")) or (
-            tok.head is mention.anchor and tok.dep_ in ("compound", "amod", "poss")
+            same_token(tok.head, mention.anchor) and tok.dep_ in ("compound", "amod", "poss")
         ):
             if tok.pos_ == "PRON" and tok.lower_ not in PRONOUNS:
                 continue
@@ -247,7 +248,7 @@ class ArgumentModel:
             )  # fmt: skip
             order = np.argsort(-scores, kind="stable")
             # the rules' own choice, else none (a rule may name one of the trigger's words)
-            ruled = next((n for n, c in enumerate(options) if c is rules[role]), 0)
+            ruled = next((n for n, c in enumerate(options) if same_token(c, rules[role])), 0)
             if scores[order[0]] - scores[ruled] <= self.margins.get(role, 0.0):
                 order = np.array([ruled, *(n for n in order if n != ruled)])
             pick = options[int(order[0])]

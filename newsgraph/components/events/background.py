@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from ... import extensions
 from ...model import ActorRef, Event, Time
+from ..tokens import has_head
 from .lexicon import Background, Lexicon
 from .roles import child, is_verbal
 from .targets import NATIONALITY_ENTS, actor_like
@@ -193,7 +194,7 @@ def wished(anchor: Token, rules: Background) -> bool:
     if not is_verbal(anchor):
         return False
     clause = anchor
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and has_head(clause):
         clause = clause.head
     if clause.dep_ not in ("ccomp", "xcomp") or not _is_wish_verb(clause.head, rules):
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..tokens import same_token
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
 from .factuality import planned
@@ -396,7 +397,7 @@ class SentenceDetector:
         candidates = [(strict, STRICT)] if strict is not None else []
         # "in X" after a noun is where it happened, not whom it hit
         for o in prep_objects(noun, tuple(p for p in OBJECT_LINK_PREPS if p not in ("in", "by"))):
-            if o is not mention.source:
+            if not same_token(o, mention.source):
                 candidates.append((o, LINKED))
         mention.target = self._target(noun, candidates, mention.source, None, mention.type)
         for c in noun.children:
@@ -454,7 +455,7 @@ class SentenceDetector:
             mention.target = subj
             self._add(mention)
             for other in self.mentions:
-                if other is not mention and other.anchor is clause:
+                if other is not mention and same_token(other.anchor, clause):
                     other.folded = True
                     mention.tokens.append(other.anchor)
 

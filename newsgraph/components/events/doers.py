@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from ..tokens import has_head
 from .lexicon import Lexicon
 from .mention import Mention
 from .roles import is_verbal, negated, subject_of
@@ -35,7 +36,7 @@ def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | No
     """(clause verb, holder, denied) when the event sits in "<holder> is/claims/denies
     responsibility for <event>"; None when it does not."""
     prep = anchor.head
-    if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ != "for" or prep is anchor:
+    if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ != "for" or not has_head(anchor):
         return None
     word = prep.head
     if word.lemma_.lower() not in lex.responsibility_words:

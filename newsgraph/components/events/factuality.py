@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
 from ...extensions import doc_text, hash_strings, sentence_of, token_lowers
+from ..tokens import has_head
 from .lexicon import Lexicon, load_lexicon
 from .roles import hypothetical, is_passive, negated, verb_chain
 
@@ -72,7 +73,7 @@ def future_cue(token: Token, lex: Lexicon) -> bool:
             if c.dep_ == "aux" and c.lower_ == "would" and _reported(tok, lex):
                 return True
         head = tok.head
-        if head is tok:
+        if not has_head(tok):
             continue
         lemma = head.lemma_.lower()
         if tok.dep_ == "xcomp" and (
@@ -258,17 +259,18 @@ def features(token: Token, lex: Lexicon) -> dict[str, float]:
     top = token
     for tok in verb_chain(token):
         top = tok
-        if tok is not token:
+        if tok.i != token.i:
             found.update(_token_cues(tok, "chain_", lex))
+    # a root is read as its own governor (and its governor's): the shipped weights were
+    # trained so, as the identity guards meant to skip it never held (tokens are new objects
+    # on each access; docs/events.md, "Token identity")
     head = top.head
-    if head is not top:
-        kind = _governor_class(head.lemma_.lower(), lex)
-        found[f"gov={kind}"] = 1.0
-        found[f"gov={kind}|dep={top.dep_}"] = 1.0
-        found[f"gov_lemma={head.lemma_.lower()}"] = 1.0
-        found.update(_token_cues(head, "gov_", lex))
-        if head.head is not head:
-            found[f"gov2={_governor_class(head.head.lemma_.lower(), lex)}"] = 1.0
+    kind = _governor_class(head.lemma_.lower(), lex)
+    found[f"gov={kind}"] = 1.0
+    found[f"gov={kind}|dep={top.dep_}"] = 1.0
+    found[f"gov_lemma={head.lemma_.lower()}"] = 1.0
+    found.update(_token_cues(head, "gov_", lex))
+    found[f"gov2={_governor_class(head.head.lemma_.lower(), lex)}"] = 1.0
     found.update(_scope_cues(token))
     if future_cue(token, lex):
         found["future_cue"] = 1.0  # UW scores a stated future as a fact

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..tokens import has_head
 from .lexicon import Lexicon, load_lexicon
 from .token_memo import remembered, remembered_token
 
@@ -62,7 +63,7 @@ def _passive_conjunct(verb: Token) -> bool:
     return (
         verb.tag_ == "VBN"
         and verb.dep_ == "conj"
-        and verb.head is not verb
+        and has_head(verb)
         and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "dobj") for c in verb.children)
         and is_passive(verb.head)
     )
@@ -114,7 +115,7 @@ def controlled_patient(verb: Token) -> Token | None:
         head = head.head
     elif verb.dep_ not in ("xcomp", "oprd", "advcl"):
         return None
-    if head is verb or not is_verbal(head):
+    if head.i == verb.i or not is_verbal(head):
         return None
     return child(head, "nsubj", "nsubjpass")
 
@@ -220,14 +221,14 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
         # "Australia is willing to withdraw": the copula's subject controls the infinitive
         return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
-    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and head is not verb:
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and has_head(verb):
         if verb.dep_ == "pcomp" and head.lower_ in SUBJECT_CONTROL_PREPS:
             # "threatened critics by vowing to ...": the means is the subject's act
             return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
         if verb.dep_ == "pcomp":  # "accused X of committing": the accused commits
             if head.head.dep_ == "dobj" and head.head.pos_ in NOMINAL_POS:
                 return head.head  # the parser hung "of" on the object itself
-            obj = child(head.head, "dobj") if head.head is not head else None
+            obj = child(head.head, "dobj") if has_head(head) else None
             if obj is not None:
                 return obj
             return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
@@ -364,7 +365,7 @@ def clause_tokens(anchor: Token, limit: int = 80) -> list[Token]:
         tok = stack.pop()
         out.append(tok)
         for c in tok.children:
-            if c.dep_ in CLAUSAL and is_verbal(c) and c is not anchor:
+            if c.dep_ in CLAUSAL and is_verbal(c) and c.i != anchor.i:
                 continue
             stack.append(c)
     return out
@@ -375,7 +376,7 @@ def verb_chain(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(5):
         yield current
-        if current.dep_ in ("xcomp", "conj") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj") and has_head(current):
             current = current.head
         else:
             return
@@ -396,7 +397,7 @@ def _negated(token: Token, lex: Lexicon) -> bool:
         if (
             tok.dep_ in ("xcomp", "ccomp", "pcomp")
             and head.lemma_.lower() in lex.negating_verbs
-            and head is not tok
+            and has_head(tok)
         ):
             return True
     return False
@@ -407,7 +408,7 @@ def _in_conditional_prep(token: Token, lex: Lexicon) -> bool:
     tok = token
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if not has_head(tok):
             return False
         if tok.dep_ == "pobj" and head.lower_ == "of":
             noun = head.head

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..quotes.spans import phrase_run
+from ..tokens import has_head
 from .lexicon import load_lexicon
 from .roles import NOMINAL_POS, is_charge_phrase, main_verb_read_as_participle, phrase_bounds
 from .triggers import noun_sense
@@ -184,11 +185,11 @@ def owner_head(token: Token) -> Token | None:
     "Egyptian" in "Egyptian agricultural products", "the peacekeepers" in "some of the
     peacekeepers", "Georgia" in "the government websites of Georgia"); None for a head noun."""
     head = token.head
-    if token.dep_ in OWNER_DEPS and head is not token and head.pos_ in NOMINAL_POS:
+    if token.dep_ in OWNER_DEPS and has_head(token) and head.pos_ in NOMINAL_POS:
         return head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
         noun = head.head
-        if noun is not head and noun.pos_ in NOMINAL_POS | {"DET", "ADJ"} and not _acts(noun):
+        if noun.i != head.i and noun.pos_ in NOMINAL_POS | {"DET", "ADJ"} and not _acts(noun):
             return noun
     return None
 

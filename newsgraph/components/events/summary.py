@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...model import Event
+from ..tokens import has_head
 from .lexicon import load_lexicon
 
 
@@ -28,7 +29,7 @@ def _dominating_ancestors(token: Token) -> set[int]:
     """Ancestors that govern ``token``'s event: not the heads of a coordination it is part of
     ("kidnapped ... and exploded"), which are its peers."""
     top = token
-    while top.dep_ == "conj" and top.head is not top:
+    while top.dep_ == "conj" and has_head(top):
         top = top.head
     return {t.i for t in top.ancestors}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..tokens import same_token
 from .lexicon import Lexicon, Sense
 from .party_filter import struck_structure
 from .roles import (
@@ -70,7 +71,7 @@ def noun_target(noun: Token, sense: Sense, source: Token | None) -> Token | None
         holders.append(source)  # "strikes by fighters against vehicles" often attaches there
     for holder in holders:
         for obj in prep_objects(holder, preps):
-            if obj is not source:
+            if not same_token(obj, source):
                 return obj
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp") and is_verbal(c) and child(c, "mark") is not None:
@@ -172,6 +173,16 @@ def _verb_sense(verb: Token, lex: Lexicon) -> Sense | None:
     return next((s for k in verb_keys(verb) if (s := lex.verbs.get(k)) is not None), None)
 
 
+def _object_candidates(first: Token | None, lex: Lexicon) -> list[tuple[Token, int]]:
+    """The verb's object as a strict candidate, after the author of a message it names."""
+    if first is None:
+        return []
+    author = _message_target(first, lex)
+    if author is not None and not same_token(author, first):
+        return [(author, STRICT), (first, STRICT)]
+    return [(first, STRICT)]
+
+
 def verb_target_candidates(
     verb: Token, sense: Sense, phrase_object: Token | None, lex: Lexicon, depth: int = 0
 ) -> list[tuple[Token, int]]:
@@ -185,11 +196,11 @@ def verb_target_candidates(
     dative = child(verb, "dative")
     if dative is not None:
         out.append((dative, STRICT))
-    if first is not None and first is not phrase_object:
-        author = _message_target(first, lex)
-        if author is not None and author is not first:
-            out.append((author, STRICT))
-        out.append((first, STRICT))
+    # a phrase's own object ("opened *fire* on X", "lifted *restrictions* on X") comes after
+    # the objects of the prepositions its sense names, an ordinary object before them
+    object_is_phrase = same_token(first, phrase_object)
+    if not object_is_phrase:
+        out.extend(_object_candidates(first, lex))
     if phrase_object is not None:
         # "found the officer guilty": the subject of the small clause is whom it is about
         subject = child(phrase_object, "nsubj")
@@ -199,6 +210,8 @@ def verb_target_candidates(
         out.extend((o, STRICT) for o in prep_objects(verb, preps))
         if phrase_object is not None:
             out.extend((o, STRICT) for o in prep_objects(phrase_object, preps))
+    if object_is_phrase:
+        out.extend(_object_candidates(first, lex))
     for obj in (first, phrase_object):
         if obj is None:
             continue
@@ -254,7 +267,7 @@ def support_target_candidates(
                 if subj is not None:
                     out.append((subj, STRICT))
     for o in prep_objects(noun, OBJECT_LINK_PREPS):
-        if o is source:
+        if same_token(o, source):
             continue
         out.append((o, LINKED))
         out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))
@@ -377,7 +390,7 @@ def choose_target(
             author = author_of(token)
             if author is not None:
                 expanded.append((author, LINKED))
-    usable = [(t, tier) for t, tier in expanded if t is not source]
+    usable = [(t, tier) for t, tier in expanded if not same_token(t, source)]
     for token, tier in usable:
         if tier <= LINKED and actor_like(token, lex, actor_tokens):
             return token

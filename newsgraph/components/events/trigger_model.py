@@ -138,7 +138,9 @@ def token_features(token: Token, lex: Lexicon, actor_tokens: set[int]) -> list[s
         f"tag={token.tag_}",
         f"dep={token.dep_}",
         f"pos|dep={token.pos_}|{token.dep_}",
-        f"head_lemma={head.lemma_.lower() if head is not token else 'ROOT'}",
+        # a root's own lemma, not "ROOT": the shipped weights were trained so (the identity
+        # guard meant to name the root never held; docs/events.md, "Token identity")
+        f"head_lemma={head.lemma_.lower()}",
         f"head_pos={head.pos_}",
         f"position={min(int(position * 3), 2)}",
         f"lemma|pos={lemma}|{token.pos_}",

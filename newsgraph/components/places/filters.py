@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...extensions import entities, token_lowers
+from ..tokens import has_head
 from .recognizer import (
     BLOCKING_LABELS,
     DEMONYM_LABELS,
@@ -98,7 +99,7 @@ def _stands_for_institution(
     if root.dep_ == "pobj" and head.lower_ in prepositions:
         return True
     if root.dep_ in MODIFIER_DEPS:
-        while head.dep_ == "compound" and head.head is not head:
+        while head.dep_ == "compound" and has_head(head):
             if head.lemma_.lower() in roles:
                 return True
             head = head.head

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file, load_yaml
 from ...extensions import doc_text, entities
+from ..tokens import has_head
 from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
 from .person_names import named_a_person, surname_of_a_named_person
 
@@ -579,7 +580,7 @@ def _is_speaking_subject(token: Token) -> bool:
     """Subject (or the possessor/compound of the subject) of a speech or cognition verb; not
     the town of a local force that speaks ("Milwaukee police said": the police of a place)."""
     local_forces = word_set("local_force_nouns")
-    while token.dep_ in ("compound", "poss", "conj") and token.head is not token:
+    while token.dep_ in ("compound", "poss", "conj") and has_head(token):
         token = token.head
         if token.lemma_.lower() in local_forces:
             return False

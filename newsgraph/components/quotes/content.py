@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...extensions import doc_text, sentence_of
+from ..tokens import has_head
 from .draft import Draft, Range
 from .lexicon import Cue
 from .scan import Quote, trim_range
@@ -82,7 +83,7 @@ def verb_content(
     ):
         # "X, but Y, he said": the host clause (all its conjuncts) minus the reporting clause
         host = token.head
-        while host.dep_ == "conj" and host.head is not host:
+        while host.dep_ == "conj" and has_head(host):
             host = host.head
         own = {t.i for t in token.subtree} | other_reports(host, verbs)
         indices = [t.i for t in host.subtree if t.i not in own]
@@ -244,7 +245,7 @@ def other_reports(head: Token, verbs: dict[str, Cue]) -> set[int]:
     excluded: set[int] = set()
     for token in head.subtree:
         if (
-            token is not head
+            token.i != head.i
             and token.dep_ in ("advcl", "conj")
             and token.pos_ == "VERB"
             and token.tag_ in ("VBG", "VBD", "VBZ")

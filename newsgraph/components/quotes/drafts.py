@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...extensions import doc_text, sentence_of
 from ..hashes import isin_hashes
+from ..tokens import has_head
 from .content import attach_quotes, passive_subject, verb_content
 from .draft import Draft
 from .frames import (
@@ -124,10 +125,10 @@ def _according_draft(token: Token, knowledge: QuoteKnowledge) -> Draft | None:
         # the whole phrase: "according to a Washington Post database tracking such deaths"
         draft.source, draft.source_token = subtree_range(pobj), pobj
     host = token.head
-    while host.dep_ not in ("ROOT",) and host.pos_ not in ("VERB", "AUX") and host.head is not host:
+    while host.dep_ not in ("ROOT",) and host.pos_ not in ("VERB", "AUX") and has_head(host):
         host = host.head
     # "X opened fire, killing five, according to Y": Y vouches for the whole clause
-    while host.dep_ == "advcl" and host.tag_ in ("VBG", "VBN") and host.head is not host:
+    while host.dep_ == "advcl" and host.tag_ in ("VBG", "VBN") and has_head(host):
         host = host.head
     # "X stood at 200,000 and has since exploded, according to Y": Y vouches for every conjunct
     while host.dep_ == "conj" and host.head.i < host.i:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import doc_text
 from ..times.calendar_words import WEEKDAY_NAMES
+from ..tokens import has_head
 from .content import CUE_PREPS, SUBJECT_DEPS, TO_CONTENT, is_raising
 from .draft import Draft, Range
 from .lexicon import Cue, QuoteKnowledge
@@ -92,7 +93,7 @@ def set_verb_source(token: Token, draft: Draft) -> None:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 draft.source, draft.source_token = noun_phrase_range(current.head), current.head
             return
-        if current.dep_ not in _INHERIT_DEPS or current.head is current:
+        if current.dep_ not in _INHERIT_DEPS or not has_head(current):
             return
         if _joins_the_content(current):
             # "UNRWA said the operation had displaced families and called for access": the

@@ -100,7 +100,7 @@ def reports_silence(token: Token, draft: Draft, knowledge: QuoteKnowledge) -> bo
     if head.lemma_.lower() in _REFUSALS:
         # "declined to comment" / "refused to comment on the strike"
         spoken = [c for c in head.children if c.dep_ == "xcomp" and _is_report_verb(c, knowledge)]
-        return bool(spoken) or (_is_report_verb(token, knowledge) and token is not head)
+        return bool(spoken) or (_is_report_verb(token, knowledge) and token.i != head.i)
     if entry.act not in _REPORT_ACTS or token.pos_ not in ("VERB", "AUX"):
         return False
     if token.dep_ == "xcomp" and (_negated(token.head) or _not_yet(token.head)):

@@ -16,8 +16,19 @@ def nlp() -> Language:
     return load_spacy_model()
 
 
+def _parties(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (
+            e.type,
+            e.source.span.text if e.source.span else None,
+            e.target.span.text if e.target.span else None,
+        )
+        for e in extract_events(nlp(text))
+    ]
+
+
 def _types(nlp: Language, text: str) -> list[str]:
-    return [e.type for e in extract_events(nlp(text))]
+    return [t for t, _, _ in _parties(nlp, text)]
 
 
 def test_closing_a_border_or_road_restricts_movement(nlp: Language) -> None:
@@ -72,3 +83,28 @@ def test_dropping_charges_eases_a_legal_measure(nlp: Language) -> None:
 def test_hurling_accusations_is_an_accusation(nlp: Language) -> None:
     # CAMEO 111 (HURL ACCUSATION, INSULT)
     assert _types(nlp, "Opposition deputies hurled accusations at the minister.") == ["ACCUSE"]
+
+
+def test_what_one_receives_is_the_givers_act(nlp: Language) -> None:
+    # CAMEO's RECEIVE patterns turn the roles round (':'): the giver is the source
+    for text, expected in (
+        (
+            "The journalist received death threats from the militia.",
+            ("THREATEN", "the militia", "The journalist"),
+        ),
+        ("Iraq received humanitarian aid from Iran.", ("AID", "Iran", "Iraq")),
+        ("The rebels received weapons from Libya.", ("AID", "Libya", "The rebels")),
+        (
+            "The strikers received assurances from the government.",
+            ("AGREE", "the government", "The strikers"),
+        ),
+    ):
+        assert _parties(nlp, text) == [expected], text
+    # receiving a visitor is hosting him: the host is the source
+    assert _parties(nlp, "The president received the ambassador on Monday.") == [
+        ("CONSULT", "The president", "the ambassador")
+    ]
+    # a support verb whose subject acts keeps its subject as the source
+    assert _parties(nlp, "The army launched an attack on the town.") == [
+        ("ASSAULT", "The army", "the town")
+    ]

@@ -108,3 +108,14 @@ def test_what_one_receives_is_the_givers_act(nlp: Language) -> None:
     assert _parties(nlp, "The army launched an attack on the town.") == [
         ("ASSAULT", "The army", "the town")
     ]
+
+
+def test_going_somewhere_for_talks_is_a_visit(nlp: Language) -> None:
+    # CAMEO 042 make a visit: travel to another location for a meeting
+    for text in (
+        "French and German negotiators return to Vienna this week for talks on the treaty.",
+        "The foreign minister flew to Moscow for talks with his counterpart.",
+        "The envoy arrived in Cairo on Sunday for a two-day visit.",
+    ):
+        assert _types(nlp, text) == ["CONSULT"], text
+    assert _types(nlp, "The children went to the park for a picnic.") == []

@@ -119,3 +119,23 @@ def test_going_somewhere_for_talks_is_a_visit(nlp: Language) -> None:
     ):
         assert _types(nlp, text) == ["CONSULT"], text
     assert _types(nlp, "The children went to the park for a picnic.") == []
+
+
+def test_ignoring_an_appeal_or_upholding_a_ban_is_a_rejection(nlp: Language) -> None:
+    # CAMEO 122 reject request (IGNORE APPEAL), 1241 refuse to ease (UPHOLD BAN)
+    assert _types(nlp, "The junta ignored the UN appeal for restraint.") == ["REJECT"]
+    assert _types(nlp, "The rebels disregarded repeated calls for a ceasefire.") == ["REJECT"]
+    assert _types(nlp, "The court upheld the ban on the party.") == ["REJECT"]
+    assert _types(nlp, "He ignored the noise outside.") == []
+    assert _types(nlp, "The judge upheld the verdict.") == []
+
+
+def test_extending_a_state_of_emergency_imposes_it(nlp: Language) -> None:
+    # CAMEO 1724 (EXTEND STATE OF EMERGENCY)
+    assert _types(nlp, "The government extended the state of emergency for a month.") == ["COERCE"]
+    assert _types(nlp, "The road was extended to the coast.") == []
+
+
+def test_reaffirmed_support_is_support(nlp: Language) -> None:
+    # CAMEO 051 (REAFFIRM SUPPORT)
+    assert _types(nlp, "Britain reaffirmed its support for the peace process.") == ["SUPPORT"]

@@ -244,6 +244,10 @@ class SentenceDetector:
             elif verb_sense is None or is_support:
                 self.consumed.add(obj.i)
                 mention = Mention(verb, [verb, obj], obj_sense.type, obj_sense.mode, obj_sense)
+                if any(k in lex.receiving_verbs for k in keys):
+                    self._received(mention, verb, obj)
+                    self._add(mention)
+                    return
                 mention.source = self._speaker_for_pronoun(verb, self._doer(verb))
                 mention.target = self._target(
                     verb,
@@ -274,6 +278,14 @@ class SentenceDetector:
         self._verb_roles(mention)
         self._add(mention)
 
+    def _received(self, mention: Mention, verb: Token, obj: Token) -> None:
+        """An act the subject received ("received death threats from the militia"): CAMEO codes
+        the giver, the \"from\" phrase's object, as its source and the receiver as its target."""
+        mention.target = self._doer(verb)
+        mention.source = next(
+            (o for holder in (obj, verb) for o in prep_objects(holder, ("from",))), None
+        )
+
     def _participle(self, verb: Token) -> None:
         """A verb the parser read as an adjective of its object: "denied attacking civilians",
         "had only targeted army positions" (no determiner before it, a verb or adverb before)."""
@@ -294,9 +306,12 @@ class SentenceDetector:
 
     def _verb_roles(self, mention: Mention, phrase_object: Token | None = None) -> None:
         verb, sense = mention.anchor, mention.sense
-        if sense.source_role == "by" and phrase_object is not None:
-            mention.source = next(prep_objects(phrase_object, ("by",)), None) or next(
-                prep_objects(verb, ("by",)), None
+        if sense.source_role is not None:
+            # the giver of what the subject received, the attacker it came under fire by
+            preps = (sense.source_role,)
+            holders = (phrase_object or direct_object(verb), verb)
+            mention.source = next(
+                (o for h in holders if h is not None for o in prep_objects(h, preps)), None
             )
         elif sense.target_role != "subject":
             mention.source = self._doer(verb)

@@ -59,8 +59,10 @@ class Sense:
     needs_object: bool = False
     speech_type: str | None = None
     prefer_preps: bool = False
-    source_role: str | None = None  # phrases: "by" (a by-phrase) instead of the subject
-    target_role: str | None = None  # phrases: "subject" instead of the object
+    # phrases and object senses: the preposition ("by", "from") whose object is the source
+    # instead of the subject ("came under fire by", "received assurances from")
+    source_role: str | None = None
+    target_role: str | None = None  # phrases and object senses: "subject" instead of the object
     count_from: str | None = None  # phrases: count the casualties in this prep's object
     # verbs: complement lemmas that make the verb a reporting formula ("asked not to be named")
     not_complements: tuple[str, ...] = ()
@@ -79,6 +81,8 @@ class Sense:
             type=override.type,
             mode=override.mode,
             target_preps=override.target_preps or self.target_preps,
+            source_role=override.source_role or self.source_role,
+            target_role=override.target_role or self.target_role,
             by_object={},
             by_modifier={},
             by_subject={},
@@ -148,6 +152,9 @@ class Lexicon:
     nouns: dict[str, Sense]
     phrases: dict[str, list[Phrase]]  # by verb lemma
     support_verbs: frozenset[str]
+    # support verbs whose subject receives the noun's act ("received threats from"): the giver,
+    # in the "from" phrase, is its source
+    receiving_verbs: frozenset[str]
     object_classes: dict[str, str]  # noun lemma -> class (first class listing it wins)
     object_class_sets: dict[str, frozenset[str]]
     modals: frozenset[str]
@@ -220,6 +227,8 @@ def _sense(entry: dict[str, Any]) -> Sense:
                 type=v.get("type"),
                 mode=v.get("mode"),
                 target_preps=_words(v.get("target_preps")),
+                source_role=v.get("source"),
+                target_role=v.get("target"),
             )
             for k, v in (entry.get(key) or {}).items()
         }
@@ -335,6 +344,7 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
         nouns={str(k): _sense(v) for k, v in (triggers.get("nouns") or {}).items()},
         phrases=phrases,
         support_verbs=frozenset(triggers.get("support_verbs") or ()),
+        receiving_verbs=frozenset(triggers.get("receiving_verbs") or ()),
         object_classes=first_class,
         object_class_sets=classes,
         modals=frozenset(hyp.get("modals") or ()),

@@ -100,12 +100,17 @@ def story_record(store: Any, story_id: str) -> dict[str, Any] | None:
         wording.append(_wording(article, events, record.get("framing") or []))
     reports.sort(key=lambda r: (r["published"] or "", r["article_id"], r["event_id"]))
     statement_keys = {(s["article_id"], s["id"]) for s in statements}
+    links = _links(store, sorted(records), statement_keys)
     story |= {
         "reports": reports,
         "statements": statements,
-        "disputes": _links(store, sorted(records), statement_keys),
+        "disputes": links,
         "wording": sorted(wording, key=lambda w: (w["outlet"] or "", w["article_id"])),
+        "claims_disputed": any(link["relation"] == "disputes" for link in links),
     }
+    # who did it is contested when someone denies what the story's statements claim, in the
+    # reporting article or in another outlet's: never shown as agreed (issue 14, item 2)
+    story["disputed"] = story["disputed"] or story["claims_disputed"]
     return story
 
 

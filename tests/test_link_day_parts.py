@@ -4,15 +4,14 @@ be one strike's (3 and 5) when the reports name other parts of the day (TIMEX3 `
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
+from helpers import story_records
 
 from newsgraph.link import link_records
 from newsgraph.link.compatibility import day_parts_compatible
 from newsgraph.link.event_items import day_part
-from newsgraph.model import Article
 
 STORIES = [
     # a morning bomb on a market, three killed; a night drone strike on a block, five killed
@@ -33,13 +32,7 @@ STORIES = [
 
 @pytest.fixture(scope="module")
 def linked() -> Any:
-    from newsgraph.pipeline import Annotator
-
-    articles = [
-        Article(id=aid, text=text, outlet=outlet, published=date.fromisoformat(day), language="en")
-        for aid, outlet, day, text in STORIES
-    ]
-    return link_records(list(Annotator().annotate(articles)))
+    return link_records(story_records(STORIES)[1])
 
 
 def clusters_of(result: Any) -> dict[str, str]:

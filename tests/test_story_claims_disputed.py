@@ -3,14 +3,12 @@ statements claim: the accusation in one outlet, the denial in another's article 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import linked_story_store
 
-from newsgraph.link import link_store
 from newsgraph.link.stories import story_record
-from newsgraph.model import Article
 from newsgraph.store import open_store
 
 ARTICLES = [
@@ -26,19 +24,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from newsgraph.pipeline import Annotator
-
-    articles = [
-        Article(id=aid, text=text, outlet=outlet, published=date.fromisoformat(day), language="en")
-        for aid, outlet, day, text in ARTICLES
-    ]
-    db = tmp_path_factory.mktemp("claims") / "claims.duckdb"
-    with open_store(db) as store:
-        run_id = store.begin_run({"command": "test"})
-        for rec, article in zip(Annotator().annotate(articles), articles, strict=True):
-            store.write_record(rec, article, run_id)
-        link_store(store)
-    return db
+    return linked_story_store(tmp_path_factory.mktemp("claims") / "claims.duckdb", ARTICLES)
 
 
 def strike_story(db: Path) -> dict:

@@ -67,3 +67,18 @@ def test_the_reprisal_strike_beside_the_accusation_is_not_disputed(story_db: Pat
     assert {r["article_id"] for r in story["reports"]} == {"a1", "a2"}
     assert story["disputes"]  # the story shows the accusation and its denial
     assert story["claims_disputed"] is False
+
+
+def test_the_story_page_says_who_did_it_is_contested(story_db: Path) -> None:
+    pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
+    pytest.importorskip("jinja2", reason="newsgraph serve needs the api extra")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    story = strike_story(story_db)
+    with open_store(story_db, read_only=True) as store:
+        client = TestClient(create_app(store), base_url="http://localhost")
+        html = client.get(f"/stories/{story['id']}").text
+    note = html[html.index('class="accounts-differ"') :].split("</p>")[0]
+    assert "Accounts differ</strong> on who did it:" in note

@@ -6,8 +6,11 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
@@ -38,3 +41,33 @@ def char_range(text: str, words: str) -> tuple[int, int]:
     """The character range of the first occurrence of ``words`` in ``text``."""
     start = text.index(words)
     return start, start + len(words)
+
+
+# (article id, outlet, publication date YYYY-MM-DD, text): a small multi-article story
+StoryArticle = tuple[str, str, str, str]
+
+
+def story_records(stories: Sequence[StoryArticle]) -> tuple[list[Any], list[dict[str, Any]]]:
+    """The stories' articles and their records, annotated by the whole pipeline."""
+    from newsgraph.model import Article
+    from newsgraph.pipeline import Annotator
+
+    articles = [
+        Article(id=aid, text=text, outlet=outlet, published=date.fromisoformat(day), language="en")
+        for aid, outlet, day, text in stories
+    ]
+    return articles, list(Annotator().annotate(articles))
+
+
+def linked_story_store(db: Path, stories: Sequence[StoryArticle]) -> Path:
+    """A DuckDB store at ``db`` with the stories annotated, stored and linked (then closed)."""
+    from newsgraph.link import link_store
+    from newsgraph.store import open_store
+
+    articles, records = story_records(stories)
+    with open_store(db) as store:
+        run_id = store.begin_run({"command": "test"})
+        for record, article in zip(records, articles, strict=True):
+            store.write_record(record, article, run_id)
+        link_store(store)
+    return db

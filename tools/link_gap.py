@@ -38,7 +38,12 @@ from newsgraph.eval.ecbplus_predicted import (
     predicted_response,
 )
 from newsgraph.link import compatibility, events, link_records
-from newsgraph.link.compatibility import Compatibility, family_of, killed_compatible
+from newsgraph.link.compatibility import (
+    Compatibility,
+    day_parts_compatible,
+    family_of,
+    killed_compatible,
+)
 from newsgraph.link.event_items import ROLES, EventItem, affiliations, event_items
 from newsgraph.link.mention_pairs import cluster_mentions_learned
 from newsgraph.link.options import DEFAULT_OPTIONS, LinkOptions
@@ -85,6 +90,8 @@ def split_reason(a: EventItem | None, b: EventItem | None, check: Compatibility)
         return f"type family {family_of(a.type)}/{family_of(b.type)}"
     if not check.times(a.when, b.when):
         return "dates"
+    if not day_parts_compatible({a.day_part} - {None}, b.day_part):  # type: ignore[arg-type]
+        return "parts of one day"
     if not killed_compatible(a.killed, b.killed):
         return "toll"
     if check.places(a.place, b.place) is False:

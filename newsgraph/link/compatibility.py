@@ -26,6 +26,9 @@ TYPE_FAMILIES: dict[str, str] = {
     "AID": "talks", "CONCEDE": "talks",
     "ACCUSE": "words", "REJECT": "words",
 }  # fmt: skip
+# TIMEX3 parts of the day in order; neighbours may name one hour ("late in the evening" and
+# "at night"), parts further apart are two times of one day (a morning and a night strike).
+DAY_PARTS = ("MO", "MI", "AF", "EV", "NI")
 # Killed counts differing by more than this share of the larger (and more than 2) are two events.
 KILLED_TOLERANCE = 0.35
 # Evidence that an event and a cluster are one real event (``Compatibility.score``): an event
@@ -51,6 +54,15 @@ def killed_compatible(a: int | None, b: int | None) -> bool:
     if a is None or b is None:
         return True
     return abs(a - b) <= max(2, KILLED_TOLERANCE * max(a, b))
+
+
+def day_parts_compatible(parts: Iterable[str], part: str | None) -> bool:
+    """Whether ``part`` is the same as or next to every part of the day in ``parts`` (both on
+    one day: the caller has checked that the dates overlap and each part names one day)."""
+    if part is None:
+        return True
+    order = DAY_PARTS.index(part)
+    return all(abs(DAY_PARTS.index(other) - order) <= 1 for other in parts)
 
 
 class Compatibility:
@@ -132,8 +144,10 @@ class Compatibility:
 
     def evidence(self, cluster: EventCluster, item: EventItem) -> float | None:
         """The evidence that ``item`` reports the cluster's event, however little; None where
-        something hard contradicts (type family, dates, toll, places)."""
+        something hard contradicts (type family, dates or parts of one day, toll, places)."""
         if cluster.family != family_of(item.type) or not self.times(cluster.when, item.when):
+            return None
+        if not day_parts_compatible(cluster.day_parts, item.day_part):
             return None
         if not all(killed_compatible(k, item.killed) for k in cluster.killed):
             return None

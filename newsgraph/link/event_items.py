@@ -7,6 +7,7 @@ the readers of contract records (``event_items``, ``parse_interval``, ``affiliat
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -83,6 +84,7 @@ class EventItem:
     wording: str | None = None  # trigger family of the evidence (triggers.evidence_family)
     disputed: bool = False  # the statement it is attributed to is denied in its article
     irrealis: bool = False  # reported as negated, hypothetical or future (``UNREAL_FLAGS``)
+    day_part: str | None = None  # TIMEX3 part of a single day: MO, MI, AF, EV, NI (``day_part``)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -133,6 +135,16 @@ def parse_interval(value: str | None) -> Interval | None:
     except ValueError:
         return None
     return None
+
+
+_DAY_PART = re.compile(r"^\d{4}-\d{2}-\d{2}T(MO|MI|AF|EV|NI)$")
+
+
+def day_part(value: str | None) -> str | None:
+    """The TIMEX3 part of the day of a value naming one: "2025-06-07TMO" → "MO" (morning;
+    MI midday, AF afternoon, EV evening, NI night); None for anything else."""
+    match = _DAY_PART.match(value or "")
+    return match.group(1) if match else None
 
 
 def published_date(value: Any) -> date | None:
@@ -201,6 +213,7 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
                 target_by_nationality=by_nationality(target, actors),
                 place=places.get(place_id) or (PlaceInfo(place_id) if place_id else None),
                 interval=interval,
+                day_part=day_part(times.get(event.get("time") or "")),
                 attributed_to=event.get("attributed_to"),
                 killed=_killed(event.get("magnitude")),
                 trigger=trigger_stem(event.get("evidence")),

@@ -7,7 +7,8 @@ adds up (``EVIDENCE``, at least ``MERGE_EVIDENCE``). Hard contradictions:
   one outlet and COERCE by another is one event);
 - **time**: the intervals of the times' values do not overlap; an event without a usable time
   falls back to ``[published - PUBLISHED_WINDOW_DAYS, published]``, since news reports what
-  just happened. No date at all contradicts nothing;
+  just happened. No date at all contradicts nothing. Two parts of one day that are not
+  neighbours (``compatibility.DAY_PARTS``: a morning and a night) are two times;
 - **casualties**: killed counts further apart than ``KILLED_TOLERANCE`` (9, 10 and 11 are one
   strike's toll as outlets report it; 3 and 20 are two strikes);
 - **place**: points more than ``PLACE_KM`` apart, or places in different countries.
@@ -148,6 +149,7 @@ class EventCluster:
     triggers: set[str] = field(default_factory=set)
     wordings: set[str] = field(default_factory=set)
     killed: list[int] = field(default_factory=list)
+    day_parts: set[str] = field(default_factory=set)  # its members' TIMEX3 parts of the day
     # its members' clusters of the mention linker (``collection_cluster``) → their wordings
     collections: dict[Collection, set[str | None]] = field(default_factory=dict)
     irrealis: bool = False  # its first member is negated, hypothetical or future
@@ -449,6 +451,8 @@ def add_member(cluster: EventCluster, item: EventItem) -> None:
     cluster.members.append(item)
     if item.killed is not None:
         cluster.killed.append(item.killed)
+    if item.day_part is not None:
+        cluster.day_parts.add(item.day_part)
     if item.trigger:
         cluster.triggers.add(item.trigger)
     if item.wording:

@@ -19,6 +19,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from .compatibility import Compatibility
+from .incremental import store_affiliations
+
 # Statement acts that take a side on who did what.
 SIDE_ACTS = frozenset({"accusation", "denial", "claim", "condemnation", "threat"})
 BLAME_ACTS = frozenset({"accusation", "denial"})
@@ -100,13 +103,36 @@ def story_record(store: Any, story_id: str) -> dict[str, Any] | None:
         wording.append(_wording(article, events, record.get("framing") or []))
     reports.sort(key=lambda r: (r["published"] or "", r["article_id"], r["event_id"]))
     statement_keys = {(s["article_id"], s["id"]) for s in statements}
+    links = _links(store, sorted(records), statement_keys)
     story |= {
         "reports": reports,
         "statements": statements,
-        "disputes": _links(store, sorted(records), statement_keys),
+        "disputes": links,
         "wording": sorted(wording, key=lambda w: (w["outlet"] or "", w["article_id"])),
     }
+    story["claims_disputed"] = _attacker_denies(store, reports, links)
+    story["disputed"] = story["disputed"] or story["claims_disputed"]
     return story
+
+
+def _attacker_denies(store: Any, reports: list[dict[str, Any]], links: list[dict]) -> bool:
+    """Whether an actor the reports name as the source (or its parent or child by affiliation)
+    denies a claim among the story's links: a denial is about the denier's responsibility, so
+    who did it is contested, in the reporting article or in another outlet's, and is never
+    shown as agreed (issue 14, item 2). Others' denials in a reporting article (the rocket's
+    denial beside the reprisal strike it reports) do not touch this story."""
+    deniers = {
+        part.get("speaker")
+        for link in links
+        if link["relation"] == "disputes"
+        for part in link["evidence"]
+        if part.get("role") == "denial" and part.get("speaker")
+    }
+    sources = {r["source"]["actor"] for r in reports if r["source"]["actor"]}
+    if not deniers or not sources:
+        return False
+    check = Compatibility(store_affiliations(store))
+    return any(check.actors(denier, source) is True for denier in deniers for source in sources)
 
 
 def _takes_side(statement: Mapping[str, Any], events: list[Mapping[str, Any]]) -> bool:

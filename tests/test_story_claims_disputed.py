@@ -1,0 +1,84 @@
+"""A story whose tolls and places agree is still marked disputed when the actor it names as the
+attacker denies it: the accusation in one outlet, the denial in another's article a day later.
+The reprisal strike reported beside the accusation is not disputed by that denial."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import linked_story_store
+
+from newsgraph.link.stories import story_record
+from newsgraph.store import open_store
+
+ARTICLES = [
+    ("a1", "Northern Herald", "2025-05-20",
+     "A rocket struck a school in Haifa on Tuesday, killing two people. The Israeli "
+     "army accused Hezbollah of firing the rocket.\n\n"
+     "Israeli jets bombed the Lebanese city of Tyre on Tuesday in response."),
+    ("a2", "Coast Daily", "2025-05-20",
+     "A Hezbollah rocket hit a school in Haifa on Tuesday, killing two people, medics said.\n\n"
+     "Israeli jets bombed Tyre in southern Lebanon on Tuesday."),
+    ("a3", "Cedar Voice", "2025-05-21",
+     "Hezbollah denied firing the rocket at Haifa, rejecting the Israeli accusation."),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return linked_story_store(tmp_path_factory.mktemp("claims") / "claims.duckdb", ARTICLES)
+
+
+def story_of(db: Path, article_id: str, words: str) -> dict:
+    """The story of the article's event whose evidence holds ``words``."""
+    with open_store(db) as store:
+        (cid,) = store.query(
+            "SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
+            "ON e.article_id = m.article_id AND e.id = m.event_id "
+            "WHERE m.article_id = ? AND e.evidence_text LIKE ?",
+            [article_id, f"%{words}%"],
+        )[0]
+        story = story_record(store, cid)
+    assert story is not None
+    return story
+
+
+def strike_story(db: Path) -> dict:
+    return story_of(db, "a2", "hit")
+
+
+def test_the_strike_is_one_story_whose_fields_agree(story_db: Path) -> None:
+    story = strike_story(story_db)
+    assert {r["article_id"] for r in story["reports"]} >= {"a1", "a2"}
+    assert story["differing"] == []
+
+
+def test_a_denial_in_another_outlet_marks_the_story_disputed(story_db: Path) -> None:
+    story = strike_story(story_db)
+    denials = [d for d in story["disputes"] if d["relation"] == "disputes"]
+    assert {(d["from"]["article_id"], d["to"]["article_id"]) for d in denials} == {("a3", "a1")}
+    assert story["claims_disputed"] is True
+    assert story["disputed"] is True
+
+
+def test_the_reprisal_strike_beside_the_accusation_is_not_disputed(story_db: Path) -> None:
+    story = story_of(story_db, "a2", "bombed")
+    assert {r["article_id"] for r in story["reports"]} == {"a1", "a2"}
+    assert story["disputes"]  # the story shows the accusation and its denial
+    assert story["claims_disputed"] is False
+
+
+def test_the_story_page_says_who_did_it_is_contested(story_db: Path) -> None:
+    pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
+    pytest.importorskip("jinja2", reason="newsgraph serve needs the api extra")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    story = strike_story(story_db)
+    with open_store(story_db, read_only=True) as store:
+        client = TestClient(create_app(store), base_url="http://localhost")
+        html = client.get(f"/stories/{story['id']}").text
+    note = html[html.index('class="accounts-differ"') :].split("</p>")[0]
+    assert "Accounts differ</strong> on who did it:" in note

@@ -38,6 +38,7 @@ from .background import BackgroundTest, wish_statement
 from .cameo_codes import refine_cameo
 from .decision import load_event_decision
 from .detect import Mention, SentenceDetector
+from .doers import after_backer
 from .factuality import settled as settled_factuality
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
@@ -186,7 +187,8 @@ def participants(
             return single
     start, end = phrase_bounds(token, with_conj=with_conj and len(parts) > 1)
     start_char, end_char = _char_range(doc, start, end)
-    mention = extensions.actor_mention_at(doc, start_char, end_char)
+    named_from = _char_range(doc, after_backer(token, start, load_lexicon()), end)[0]
+    mention = extensions.actor_mention_at(doc, named_from, end_char)
     actor = mention.actor_id if mention is not None else None
     if actor is None and end - start == 1 and token.pos_ == "PRON":
         # "Israeli officials persist in their threats": the pronoun's antecedent acts

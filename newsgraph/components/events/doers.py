@@ -31,6 +31,15 @@ def weapon_of_origin(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def after_backer(head: Token, start: int, lex: Lexicon) -> int:
+    """Where a party phrase's own name may start: after a backer's compound ("the
+    Iran-backed militia": Iran backs the militia and is not the party), else ``start``."""
+    for t in head.doc[start + 1 : head.i]:
+        if t.lower_ in lex.backer_participles and t.nbor(-1).text == "-":
+            start = t.i + 1
+    return start
+
+
 def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | None, bool] | None:
     """(clause verb, holder, denied) when the event sits in "<holder> is/claims/denies
     responsibility for <event>"; None when it does not."""

@@ -427,6 +427,15 @@ def _negated(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def denied_clause(token: Token, lex: Lexicon) -> bool:
+    """ "Russia denied that it had struck the hospital": the clause a denial governs is what
+    the denier says did not happen (CAMEO 016, deny responsibility), as "denied striking" is."""
+    return any(
+        tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.negating_verbs
+        for tok in verb_chain(token)
+    )
+
+
 def _in_conditional_prep(token: Token, lex: Lexicon) -> bool:
     """The token sits under "in case of" / "in the event of"."""
     tok = token

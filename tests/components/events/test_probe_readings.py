@@ -41,3 +41,43 @@ def test_the_subject_of_a_gapped_passive_conjunct_is_a_victim_not_the_doer(
     for event in _events(full_nlp, text):
         source = _text(event.source) or ""
         assert "other" not in source and "another" not in source, (text, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The militia denied that its gunmen had attacked the convoy.", "its gunmen"),
+        ("Moscow denied that Russian jets bombed the hospital.", "Russian jets"),
+    ],
+)
+def test_the_clause_a_denial_governs_is_negated(full_nlp: Language, text: str, doer: str) -> None:
+    """ "denied that X had attacked" says X did not, as "denied attacking" does: the act is
+    recorded negated, attributed to the denial, never as the denier's word that it happened."""
+    [event] = [e for e in _events(full_nlp, text) if _text(e.source) == doer]
+    assert event.negated and event.attributed_to is not None
+
+
+def test_a_reported_act_outside_a_denial_stays_asserted(full_nlp: Language) -> None:
+    [event] = _events(full_nlp, "The ministry said that Russian jets bombed the hospital.")
+    assert not event.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "backer"),
+    [
+        ("The Iran-backed militia shelled the base on Sunday.", "iran"),
+        ("Turkish-supported rebels attacked the town.", "turkey"),
+        ("A US-allied militia ambushed the convoy.", "united-states"),
+    ],
+)
+def test_a_backer_named_in_a_compound_is_not_the_doer(
+    full_nlp: Language, text: str, backer: str
+) -> None:
+    [event] = _events(full_nlp, text)
+    assert event.source is not None and event.source.span is not None
+    assert event.source.actor != backer
+
+
+def test_a_group_named_in_its_own_phrase_keeps_its_actor(full_nlp: Language) -> None:
+    [event] = _events(full_nlp, "Iranian-backed Houthis attacked a tanker in the Red Sea.")
+    assert event.source is not None and event.source.actor == "houthis"

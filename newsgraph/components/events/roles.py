@@ -429,9 +429,11 @@ def _negated(token: Token, lex: Lexicon) -> bool:
 
 def denied_clause(token: Token, lex: Lexicon) -> bool:
     """ "Russia denied that it had struck the hospital": the clause a denial governs is what
-    the denier says did not happen (CAMEO 016, deny responsibility), as "denied striking" is."""
+    the denier says did not happen (CAMEO 016, deny responsibility), as "denied striking" is.
+    Not a clause before the verb: "X accuse Israel of ..., a charge Israel denies" is read
+    with the accusation as the complement of "denies", and the accusation was made."""
     return any(
-        tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.negating_verbs
+        tok.dep_ == "ccomp" and tok.head.i < tok.i and tok.head.lemma_.lower() in lex.negating_verbs
         for tok in verb_chain(token)
     )
 

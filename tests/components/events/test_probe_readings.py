@@ -62,6 +62,12 @@ def test_a_reported_act_outside_a_denial_stays_asserted(full_nlp: Language) -> N
     assert not event.negated
 
 
+def test_an_accusation_followed_by_its_denial_was_still_made(full_nlp: Language) -> None:
+    text = "Rights groups accuse the army of shelling the camp, a charge the army denies."
+    [event] = _events(full_nlp, text, "ACCUSE")
+    assert not event.negated
+
+
 @pytest.mark.parametrize(
     ("text", "backer"),
     [

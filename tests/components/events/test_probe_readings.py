@@ -87,3 +87,17 @@ def test_a_backer_named_in_a_compound_is_not_the_doer(
 def test_a_group_named_in_its_own_phrase_keeps_its_actor(full_nlp: Language) -> None:
     [event] = _events(full_nlp, "Iranian-backed Houthis attacked a tanker in the Red Sea.")
     assert event.source is not None and event.source.actor == "houthis"
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("A drone struck a car in the town of Qana on Monday.", "a car"),
+        ("Rebels ambushed a bus in the Kandahar province.", "a bus"),
+    ],
+)
+def test_a_struck_vehicle_outranks_the_place_around_it(
+    full_nlp: Language, text: str, hit: str
+) -> None:
+    [event] = _events(full_nlp, text)
+    assert _text(event.target) == hit

@@ -101,3 +101,26 @@ def test_a_struck_vehicle_outranks_the_place_around_it(
 ) -> None:
     [event] = _events(full_nlp, text)
     assert _text(event.target) == hit
+
+
+@pytest.mark.parametrize(
+    ("text", "user"),
+    [
+        ("The school was hit by a rocket fired by Hamas.", "hamas"),
+        ("Shells launched by the Rapid Support Forces struck the market.", "rapid-support-forces"),
+    ],
+)
+def test_a_weapon_used_by_someone_names_its_user_as_the_doer(
+    full_nlp: Language, text: str, user: str
+) -> None:
+    """The attack on the building is the user's; the weapon phrase stays the span."""
+    struck = [e for e in _events(full_nlp, text) if _text(e.target) in ("The school", "the market")]
+    assert struck and all(e.source is not None and e.source.actor == user for e in struck), text
+
+
+def test_the_forces_a_possessive_names_are_its_owners(full_nlp: Language) -> None:
+    """ "X said its forces shot down ...": the forces are X's."""
+    text = "The Russian Defense Ministry said its troops had shelled the depot."
+    [event] = _events(full_nlp, text)
+    assert _text(event.source) == "its troops"
+    assert event.source.actor == "russian-ministry-of-defence"

@@ -124,3 +124,12 @@ def test_the_forces_a_possessive_names_are_its_owners(full_nlp: Language) -> Non
     [event] = _events(full_nlp, text)
     assert _text(event.source) == "its troops"
     assert event.source.actor == "russian-ministry-of-defence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Government troops have retaken the airport.", "The rebels recaptured two villages."],
+)
+def test_retaking_a_place_is_capturing_it(full_nlp: Language, text: str) -> None:
+    [event] = _events(full_nlp, text)
+    assert event.source is not None and event.target is not None and event.target.span

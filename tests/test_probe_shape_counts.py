@@ -24,6 +24,7 @@ def test_each_shape_is_counted_where_it_occurs_and_nowhere_else(tool: ModuleType
         ("b", "Government troops recaptured the airport on Monday."),
         ("b", "The missiles sent by the government hit the town."),  # a supplier: no user
         ("c", "The army said that soldiers had looted the shops."),
+        ("c", "Five were killed and nine wounded when gunmen stormed the hotel."),
     ]
     found = Counter((shape, name) for shape, name, _ in tool.shape_cases(texts))
     assert found == Counter(
@@ -33,5 +34,7 @@ def test_each_shape_is_counted_where_it_occurs_and_nowhere_else(tool: ModuleType
             ("weapon with its user", "b"): 1,
             ("denied clause", "b"): 1,
             ("retaking", "b"): 1,
+            ("gapped passive conjunct", "c"): 1,
+            ("clause after casualty conjuncts", "c"): 1,
         }
     )

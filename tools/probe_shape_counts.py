@@ -9,7 +9,8 @@ Held-out documents are never read here. Shapes: a gapped passive conjunct ("nine
 and 30 others wounded", ``roles.gapped_passive_conjunct``), a backer's compound in a party
 phrase ("Iranian-backed Houthis", ``doers.after_backer``), a weapon named by its user ("a bomb
 planted by the rebels", ``doers.weapon_user``), the clause of a denial ("denied that ...",
-``roles.denied_clause``), and a retaking ("recaptured 18 villages").
+``roles.denied_clause``), a retaking ("recaptured 18 villages"), and a clause after the last
+of casualty conjuncts ("were killed and 30 wounded when ...", ``folds.casualty_host``).
 """
 
 from __future__ import annotations
@@ -57,12 +58,25 @@ def _backer(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def _closes_casualties(token: Token, lex: Lexicon) -> bool:
+    """A conjunct of a casualty verb with an adverbial clause of its own."""
+    sense = lex.verbs.get(token.head.lemma_.lower())
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "VERB"
+        and sense is not None
+        and bool(sense.casualty)
+        and any(c.dep_ == "advcl" for c in token.children)
+    )
+
+
 SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "gapped passive conjunct": lambda t, lex: gapped_passive_conjunct(t),
     "backer compound": _backer,
     "weapon with its user": lambda t, lex: weapon_user(t, lex) is not None,
     "denied clause": lambda t, lex: t.pos_ in ("VERB", "AUX") and denied_clause(t, lex),
     "retaking": lambda t, lex: t.pos_ == "VERB" and t.lemma_.lower() in RETAKING,
+    "clause after casualty conjuncts": _closes_casualties,
 }
 
 

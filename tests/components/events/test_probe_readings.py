@@ -133,3 +133,19 @@ def test_the_forces_a_possessive_names_are_its_owners(full_nlp: Language) -> Non
 def test_retaking_a_place_is_capturing_it(full_nlp: Language, text: str) -> None:
     [event] = _events(full_nlp, text)
     assert event.source is not None and event.target is not None and event.target.span
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Five guards were killed and nine others wounded when gunmen stormed the hotel.", "gunmen"),
+        ("Two soldiers were killed and four were injured when the rebels shelled the base.",
+         "the rebels"),  # fmt: skip
+    ],
+)
+def test_a_clause_after_casualty_conjuncts_is_the_act_that_killed(
+    full_nlp: Language, text: str, doer: str
+) -> None:
+    """One record: the toll of "were killed and ... wounded when X attacked" goes on X's act."""
+    [event] = _events(full_nlp, text)
+    assert _text(event.source) == doer and event.magnitude["killed"]["min"] > 0

@@ -132,7 +132,9 @@ def test_quality_floor_heldout() -> None:
 # "cbtarget12", docs/events.md), 2026-12-06: target exact 0.5865; both together (lead, at the
 # merge) 2026-12-06: accuracy 0.8728, source exact 0.8593, target exact 0.5888; floors measured
 # - 0.01
-FLOORS = {"accuracy": 0.862, "source exact": 0.849, "target exact": 0.578}
+# session 13 ("probe13": a clause after casualty conjuncts is the act that killed), 2026-12-06:
+# target exact 0.5910
+FLOORS = {"accuracy": 0.862, "source exact": 0.849, "target exact": 0.581}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

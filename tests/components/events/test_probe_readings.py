@@ -138,9 +138,8 @@ def test_retaking_a_place_is_capturing_it(full_nlp: Language, text: str) -> None
 @pytest.mark.parametrize(
     ("text", "doer"),
     [
-        ("Five guards were killed and nine others wounded when gunmen stormed the hotel.", "gunmen"),
-        ("Two soldiers were killed and four were injured when the rebels shelled the base.",
-         "the rebels"),  # fmt: skip
+        ("Five guards were killed and nine others wounded when gunmen stormed a hotel.", "gunmen"),
+        ("Two soldiers were killed and four injured when the rebels shelled a base.", "the rebels"),
     ],
 )
 def test_a_clause_after_casualty_conjuncts_is_the_act_that_killed(

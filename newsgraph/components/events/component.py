@@ -38,6 +38,7 @@ from .background import BackgroundTest, wish_statement
 from .cameo_codes import refine_cameo
 from .decision import load_event_decision
 from .detect import Mention, SentenceDetector
+from .doers import after_backer, owning_pronoun, weapon_user
 from .factuality import settled as settled_factuality
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
@@ -157,6 +158,21 @@ def _can_act(token: Token) -> bool:
     return bool(load_lexicon().classes_of(token.lemma_.lower()) & PARTY_CLASSES)
 
 
+def _owner_actor(doc: Doc, token: Token) -> str | None:
+    """Whose forces or weapon a doer's phrase names: "its forces shelled" (whom "its" stands
+    for), "a drone launched by Ukrainian forces hit" (the forces; the phrase stays the span,
+    as ConfliBERT's coders mark "The missiles fired by the Israeli military")."""
+    lex = load_lexicon()
+    owner = owning_pronoun(token, lex)
+    if owner is not None:
+        return coref_of(doc).resolve(_char_range(doc, owner.i, owner.i + 1), owner)
+    user = weapon_user(token, lex)
+    if user is None:
+        return None
+    mention = extensions.actor_mention_at(doc, *_char_range(doc, *phrase_bounds(user)))
+    return mention.actor_id if mention is not None else None
+
+
 def participants(
     doc: Doc,
     token: Token | None,
@@ -186,11 +202,14 @@ def participants(
             return single
     start, end = phrase_bounds(token, with_conj=with_conj and len(parts) > 1)
     start_char, end_char = _char_range(doc, start, end)
-    mention = extensions.actor_mention_at(doc, start_char, end_char)
+    named_from = _char_range(doc, after_backer(token, start, load_lexicon()), end)[0]
+    mention = extensions.actor_mention_at(doc, named_from, end_char)
     actor = mention.actor_id if mention is not None else None
     if actor is None and end - start == 1 and token.pos_ == "PRON":
         # "Israeli officials persist in their threats": the pronoun's antecedent acts
         actor = coref_of(doc).resolve((start_char, end_char), token)
+    if actor is None and not target:
+        actor = _owner_actor(doc, token)
     if actor is None:
         # "One suspect, identified as John Doe", "the victim" the article names elsewhere
         actor = coref_of(doc).named_as((start_char, end_char), token, role_nouns)

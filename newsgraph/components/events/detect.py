@@ -24,6 +24,7 @@ from .roles import (
     NOMINAL_POS,
     child,
     coordinated,
+    denied_clause,
     direct_object,
     hypothetical,
     is_passive,
@@ -491,8 +492,9 @@ class SentenceDetector:
         if mention.flag_anchor is not None or not is_verbal(anchor):
             return
         # an explicit "not"/"never"/"no" on the trigger's verb chain stays ("are not going to
-        # sign"); the model overrules the rules' inferences ("a charge Israel denies")
-        explicit = any(
+        # sign"), and so does a denial's clause ("denied that it had struck"); the model
+        # overrules the rules' other inferences ("a charge Israel denies")
+        explicit = denied_clause(anchor, self.lex) or any(
             c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
             for tok in verb_chain(anchor)
             for c in tok.children

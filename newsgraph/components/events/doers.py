@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..tokens import has_head
 from .lexicon import Lexicon
 from .mention import Mention
-from .roles import is_verbal, negated, subject_of
+from .roles import agent_of, is_verbal, negated, subject_of
 from .triggers import of_classes
 
 ARMED_CLASSES = ("military", "troops")
@@ -30,6 +30,28 @@ def weapon_of_origin(token: Token, lex: Lexicon) -> bool:
         t.lower_ in lex.origin_participles and 0 < t.i < token.i and t.nbor(-1).text == "-"
         for t in token.subtree
     )
+
+
+def weapon_user(token: Token, lex: Lexicon) -> Token | None:
+    """Who used the weapon ``token`` heads, by the agent of its participle ("a drone launched
+    by Ukrainian forces", "missiles fired by the army"); None for any other phrase."""
+    if "arms" not in lex.classes_of(token.lemma_.lower()):
+        return None
+    for c in token.children:
+        if c.dep_ == "acl" and c.lower_ in lex.weapon_use_participles:
+            agent = agent_of(c)
+            if agent is not None:
+                return agent
+    return None
+
+
+def after_backer(head: Token, start: int, lex: Lexicon) -> int:
+    """Where a party phrase's own name may start: after a backer's compound ("the
+    Iran-backed militia": Iran backs the militia and is not the party), else ``start``."""
+    for t in head.doc[start + 1 : head.i]:
+        if t.lower_ in lex.backer_participles and t.nbor(-1).text == "-":
+            start = t.i + 1
+    return start
 
 
 def responsibility_frame(anchor: Token, lex: Lexicon) -> tuple[Token, Token | None, bool] | None:
@@ -61,6 +83,13 @@ def _own_word(mention: Mention, token: Token) -> bool:
 def armed_subject(token: Token, lex: Lexicon) -> bool:
     """ "fighters", "a column of troops": armed men, by their noun's object class."""
     return of_classes(token, ARMED_CLASSES, lex)
+
+
+def owning_pronoun(token: Token, lex: Lexicon) -> Token | None:
+    """The possessive pronoun of armed men ("denied that its forces had shelled the town",
+    "said its forces had shot down 11 drones"): whose forces they are is its antecedent."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    return owner if owner is not None and armed_subject(token, lex) else None
 
 
 PronounResolver = Callable[[Token, Token | None], Token | None]

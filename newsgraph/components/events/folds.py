@@ -191,8 +191,16 @@ def casualty_host(
     heads = len(candidates)
     candidates.append(child(verb, "nsubj"))
     candidates.append(next(prep_objects(verb, ("by",)), None))
-    # "were wounded when Hezbollah fired rockets"
+    # "were wounded when Hezbollah fired rockets"; "were killed and 30 others wounded when
+    # bombers blew themselves up": the clause after the last conjunct closes them all
     candidates.extend(c for c in verb.children if c.dep_ == "advcl")
+    candidates.extend(
+        g
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ == "VERB"
+        for g in c.children
+        if g.dep_ == "advcl"
+    )
     for prep in ("in", "of", "from", "during", "after"):
         candidates.extend(prep_objects(verb, (prep,)))
     for c in verb.children:  # "died as a result of torture"

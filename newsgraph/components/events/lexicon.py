@@ -169,6 +169,8 @@ class Lexicon:
     obligation_modals: frozenset[str]
     message_nouns: frozenset[str]
     origin_participles: frozenset[str]
+    weapon_use_participles: frozenset[str]
+    backer_participles: frozenset[str]
     responsibility_words: frozenset[str]
     types: dict[str, TypeInfo]
     speech_acts: dict[str, str]
@@ -359,6 +361,8 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
         obligation_modals=frozenset(triggers.get("obligation_modals") or ()),
         message_nouns=frozenset(triggers.get("message_nouns") or ()),
         origin_participles=frozenset(triggers.get("origin_participles") or ()),
+        weapon_use_participles=frozenset(triggers.get("weapon_use_participles") or ()),
+        backer_participles=frozenset(triggers.get("backer_participles") or ()),
         responsibility_words=frozenset(triggers.get("responsibility_words") or ()),
         types=types,
         speech_acts={str(k): str(v) for k, v in (ontology.get("speech_acts") or {}).items()},

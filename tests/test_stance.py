@@ -292,3 +292,21 @@ def test_the_transfer_pairs_leave_out_held_out_claims_and_their_bodies() -> None
     ]
     # Leaving out every claim takes the fit claim's headline, and its related bodies, too.
     assert [p.text for p in check.transfer_pairs(fnc1, emergent, every_claim=True)] == []
+
+
+def test_the_feature_check_drops_a_cue_family_a_dense_column_and_counts_a_word_list() -> None:
+    check = load_tool("stance_feature_check")
+    claim = "The mayor of Springfield resigned"
+    headlines = ["Mayor reportedly resigned, aides say", "Mayor denies he resigned"]
+    cues = [cue_strings(h, claim) for h in headlines]
+    dense = np.array([cue_dense(h, claim) for h in headlines])
+    kept = check.without_cues(cues, "k:")
+    assert all(not c.startswith("k:") for row in kept for c in row)
+    assert all(any(c.startswith("w:") for c in row) for row in kept)  # other families stay
+    assert "q" in check.without_cues([{"q", "q:opener"}], "q:")[0]  # a family, not one cue
+    assert check.without_cues([{"q", "q:opener"}], "q") == [{"q:opener"}]
+    fewer = check.without_dense(dense, "plain_statement")
+    assert fewer.shape == (2, len(CUE_DENSE_NAMES) - 1)
+    assert np.array_equal(fewer[:, 0], dense[:, CUE_DENSE_NAMES.index("claim_coverage")])
+    counts = check.word_counts(headlines, frozenset({"reportedly", "say", "denies"}))
+    assert counts.tolist() == [[2.0], [1.0]]

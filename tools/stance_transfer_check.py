@@ -92,15 +92,16 @@ def related_proba(model: st.StanceModel, pairs: list[tuple[str, str]]) -> np.nda
 def accuracies(
     cues: list[set[str]], dense: np.ndarray, y: np.ndarray, groups: list[str],
     labels: list[str], extra: np.ndarray | None = None, share: float = 0.0,
+    setting: tuple = SHIPPED_SETTING, cuts: int = CUTS,
 ) -> np.ndarray:  # fmt: skip
-    """Out-of-fold accuracy on each cut: ``extra`` as more dense features, or ``share`` of the
-    probabilities taken from ``extra`` instead."""
+    """Out-of-fold accuracy on each of ``cuts`` cuts at ``setting``: ``extra`` as more dense
+    features, or ``share`` of the probabilities taken from ``extra`` instead."""
     features = dense if extra is None or share else np.hstack([dense, extra])
     out = []
-    for seed in range(CUTS):
+    for seed in range(cuts):
         predicted = np.zeros(len(y), dtype=int)
         for tr, te in ts.seeded_group_folds(groups, seed):
-            stages = ts.fit_stages(cues, features, y, groups, tr, SHIPPED_SETTING, labels)
+            stages = ts.fit_stages(cues, features, y, groups, tr, setting, labels)
             proba = ts.stages_proba(stages, te, labels)
             if share:
                 proba = (1 - share) * proba + share * extra[te]

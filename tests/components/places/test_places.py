@@ -211,6 +211,14 @@ def test_fold_unifies_spellings():
     assert fold("the Gaza Strip") == "gaza strip"
 
 
+def test_a_country_named_like_a_plural_people_is_a_place(nlp):
+    # "Lao" and "Philippine" are demonyms; "Laos" and "Philippines" are no plural of them
+    doc = annotate(nlp, "A plane was shot down over Laos. Filipinos in the Philippines protested.")
+    found = {t.text: t.role for t in find_toponyms(doc)}
+    assert found["Laos"] == "place" and found["Philippines"] == "place"
+    assert found["Filipinos"] == "demonym"
+
+
 def test_an_arab_towns_other_spelling_without_its_article_is_an_alternate_name():
     # GeoNames lists "El-Hodeidah" among Al Hudaydah's names, English news writes "Hodeidah"
     found = [(e.cc, e.kind, primary) for e, primary in get_gazetteer().candidates("Hodeidah")]

@@ -40,7 +40,7 @@ from ...datafiles import data_file, load_yaml
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "5"
+CACHE_VERSION = "4"
 DATA_PACKAGE = __package__
 DATA_FILES = (
     "countries_points.csv",
@@ -444,10 +444,6 @@ def _load_cities(gaz: Gazetteer) -> None:
             # Latin-script spellings only: the input is English news.
             if alternate and _LATIN.match(alternate):
                 gaz.index_name(alternate, row, primary=False)
-                # "El-Hodeidah" is listed, the "Hodeidah" of English news is not
-                bare = _without_arabic_article(alternate, city.get("countrycode"))
-                if bare:
-                    gaz.index_name(bare, row, primary=False)
 
 
 def _without_arabic_article(name: str, cc: str | None) -> str | None:

@@ -32,7 +32,6 @@ import math
 import re
 from collections import Counter
 
-from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ...extensions import entities
@@ -56,17 +55,6 @@ UNKNOWN_COUNTRY = "xx"  # the id's country part for a place no other place locat
 PART_NOUNS = frozenset(
     {"city", "capital", "suburbs", "outskirts", "countryside", "neighbourhood", "outskirt"}
 )
-# entity labels whose names are no places, and the label of peoples and groups (NORP)
-NOT_PLACE_LABELS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-)
-GROUP_LABELS = frozenset({"NORP"})
-PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
-# words before a people's name that make it describe a settlement rather than name one
-DESCRIBING_WORDS = frozenset(
-    {"a", "an", "many", "several", "some", "other", "few", "mainly", "mostly", "largely",
-     "predominantly", "majority"}
-)  # fmt: skip
 TYING_PREPOSITIONS = frozenset({"in", "near", "outside", "of", "inside", "at", "on"})
 PARTY_PREPOSITIONS = frozenset({"by", "with", "against", "for"})
 # names that are parts of a text's structure or time, not places
@@ -86,21 +74,12 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
         if t.entry is not None or t.role != "place"
         for i in _token_range(doc, t.start, t.end)
     }
-    not_places = taken | _known_actor_tokens(doc)
-    group_tokens = _entity_tokens(doc, GROUP_LABELS)
+    actor_tokens = _known_actor_tokens(doc)
     demonyms = gaz.demonyms
     names = [
         name
-        for names, cued in (
-            (cued_names(doc), True),
-            (lone_names_after_locative(doc, toponyms, resolved), False),
-        )
-        for name in names
-        if not any(i in not_places for i in range(name.span.start, name.span.end))
-        and (
-            not any(i in group_tokens for i in range(name.span.start, name.span.end))
-            or (cued and _names_a_settlement(name.span))
-        )
+        for name in [*cued_names(doc), *lone_names_after_locative(doc, toponyms, resolved)]
+        if not any(i in taken or i in actor_tokens for i in range(name.span.start, name.span.end))
         and name.span.text not in demonyms
         and name.span[0].lower_ not in NOT_NAMES
         and not name.span.text.isupper()  # "TIF districts": an acronym names a scheme
@@ -361,30 +340,19 @@ def _known_actor_tokens(doc: Doc) -> set[int]:
     for mention in getattr(doc._, "ng_actor_mentions", None) or ():
         if mention.actor_id and not mention.actor_id.startswith(UNRESOLVED_PREFIX):
             out.update(_token_range(doc, mention.start, mention.end))
-    return out | _entity_tokens(doc, NOT_PLACE_LABELS)
-
-
-def _names_a_settlement(span: Span) -> bool:
-    """Whether a name the small model tags as a people (NORP) is the name of the settlement its
-    noun names: the small model tags villages it does not know so ("the village of Allok",
-    "Allok village", "the Sibaya and Chiri villages"). A people's word describes the noun
-    instead: an adjective ("the Jewish settlement"), or a name after "a" or a number, or before a
-    plural noun outside a list ("a Druze village", "two Alawite villages", "Chechen towns")."""
-    doc = span.doc
-    if any(token.pos != PROPN for token in span):
-        return False
-    noun = doc[span.end] if span.end < len(doc) else None
-    if noun is None or noun.lower_ not in SETTLEMENT_NOUNS:
-        return True  # "the village of X", "X, a town on the coast"
-    before = doc[span.start - 1] if span.start > 0 else None
-    listed = before is not None and before.lower_ in ("and", ",")
-    if noun.tag_ in PLURAL_NOUN_TAGS and not listed:
-        return False
-    return before is None or not (before.like_num or before.lower_ in DESCRIBING_WORDS)
-
-
-def _entity_tokens(doc: Doc, labels: frozenset[str]) -> set[int]:
-    return {i for ent in entities(doc) if ent.label_ in labels for i in range(ent.start, ent.end)}
+    for ent in entities(doc):
+        if ent.label_ in (
+            "NORP",
+            "DATE",
+            "TIME",
+            "CARDINAL",
+            "ORDINAL",
+            "MONEY",
+            "PERCENT",
+            "QUANTITY",
+        ):
+            out.update(range(ent.start, ent.end))
+    return out
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:

@@ -336,10 +336,7 @@ class Recognizer:
         return found
 
     def _is_demonym(self, text: str) -> bool:
-        """ "Iraqi", "Iraqis"; not a country named like a plural people ("Laos", "Philippines")."""
-        if text in self.gaz.demonyms:
-            return True
-        return text.endswith("s") and text[:-1] in self.gaz.demonyms and not self._is_curated(text)
+        return text in self.gaz.demonyms or (text.endswith("s") and text[:-1] in self.gaz.demonyms)
 
     def _is_misread_place(self, ent: Span, place_names: set[str]) -> bool:
         if ent.label_ in CAPTURED_LABELS and self._is_captured_town(ent):

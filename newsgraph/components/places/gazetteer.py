@@ -40,7 +40,7 @@ from ...datafiles import data_file, load_yaml
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 DATA_PACKAGE = __package__
 DATA_FILES = (
     "countries_points.csv",
@@ -437,9 +437,12 @@ def _load_cities(gaz: Gazetteer) -> None:
             population=int(city.get("population") or 0),
         )
         gaz.index_name(city["name"], row, primary=True)
-        bare = _without_arabic_article(city["name"], city.get("countrycode"))
-        if bare:
-            gaz.index_name(bare, row, primary=True)
+        for official in (
+            _without_arabic_article(city["name"], city.get("countrycode")),
+            ukrainian_national(city["name"], city.get("countrycode")),
+        ):
+            if official:
+                gaz.index_name(official, row, primary=True)
         for alternate in city.get("alternatenames") or ():
             # Latin-script spellings only: the input is English news.
             if alternate and _LATIN.match(alternate):
@@ -453,6 +456,26 @@ def _without_arabic_article(name: str, cc: str | None) -> str | None:
         return None
     match = _ARABIC_ARTICLE.match(name)
     return name[match.end() :] if match else None
+
+
+# GeoNames spells Ukrainian towns in the older BGN/PCGN system; Ukraine's national system
+# (Cabinet of Ministers resolution 55 of 2010, adopted by UNGEGN in 2012), which news has used
+# since, writes ї, я, ю, є and й inside a word as i, ia, iu, ie, i: "Mykolayiv" → "Mykolaiv",
+# "Zaporizhzhya" → "Zaporizhzhia", "Avdiyivka" → "Avdiivka", "Khmelnytskyy" → "Khmelnytskyi",
+# "Pervomays'k" → "Pervomais'k"
+_UA_INNER_YI = re.compile(r"(?<=[a-z])yi")
+_UA_INNER_IOTATED = re.compile(r"(?<=[a-z])y(?=[aue])")
+_UA_FINAL_YY = re.compile(r"(?<=[a-z])yy\b")
+_UA_VOWEL_Y = re.compile(r"(?<=[aeiou])y(?![aeiouy])")
+
+
+def ukrainian_national(name: str, cc: str | None) -> str | None:
+    """A Ukrainian town's name in the national transliteration, where it differs."""
+    if cc != "UA":
+        return None
+    national = _UA_INNER_IOTATED.sub("i", _UA_INNER_YI.sub("i", name))
+    national = _UA_VOWEL_Y.sub("i", _UA_FINAL_YY.sub("yi", national))
+    return national if national != name else None
 
 
 def _load_preferred(gaz: Gazetteer) -> None:

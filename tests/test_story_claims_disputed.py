@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import linked_story_store
 
-from newsgraph.link.stories import story_record
+from newsgraph.link.stories import list_stories, story_record
 from newsgraph.store import open_store
 
 ARTICLES = [
@@ -67,6 +67,46 @@ def test_the_reprisal_strike_beside_the_accusation_is_not_disputed(story_db: Pat
     assert {r["article_id"] for r in story["reports"]} == {"a1", "a2"}
     assert story["disputes"]  # the story shows the accusation and its denial
     assert story["claims_disputed"] is False
+
+
+def test_the_story_list_marks_the_denied_strike_disputed_and_the_reprisal_not(
+    story_db: Path,
+) -> None:
+    """The list shows each story as its own record does (main: the cluster row's flag only,
+    so the denied strike was listed as agreed)."""
+    strike, reprisal = strike_story(story_db)["id"], story_of(story_db, "a2", "bombed")["id"]
+    with open_store(story_db, read_only=True) as store:
+        listed = {s["id"]: s for s in list_stories(store)}
+    assert listed[strike]["claims_disputed"] is True and listed[strike]["disputed"] is True
+    assert listed[reprisal]["claims_disputed"] is False and listed[reprisal]["disputed"] is False
+
+
+def test_the_story_command_lists_who_did_it_as_contested(story_db: Path) -> None:
+    from rich.console import Console
+
+    from newsgraph.link.story_view import render_stories
+
+    strike = strike_story(story_db)["id"]
+    with open_store(story_db, read_only=True) as store:
+        listed = [s for s in list_stories(store) if s["id"] == strike]
+    console = Console(record=True, width=300)
+    render_stories(listed, console)
+    assert "source" in console.export_text().split(strike)[1]
+
+
+def test_the_story_list_page_badges_the_denied_strike(story_db: Path) -> None:
+    pytest.importorskip("fastapi", reason="newsgraph serve needs the api extra")
+    pytest.importorskip("jinja2", reason="newsgraph serve needs the api extra")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    strike = strike_story(story_db)["id"]
+    with open_store(story_db, read_only=True) as store:
+        client = TestClient(create_app(store), base_url="http://localhost")
+        html = client.get("/stories").text
+    row = html[html.index(f"/stories/{strike}") :].split("</tr>")[0]
+    assert 'title="differ on: source">accounts differ' in row
 
 
 def test_the_story_page_says_who_did_it_is_contested(story_db: Path) -> None:

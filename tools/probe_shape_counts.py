@@ -9,8 +9,10 @@ Held-out documents are never read here. Shapes: a gapped passive conjunct ("nine
 and 30 others wounded", ``roles.gapped_passive_conjunct``), a backer's compound in a party
 phrase ("Iranian-backed Houthis", ``doers.after_backer``), a weapon named by its user ("a bomb
 planted by the rebels", ``doers.weapon_user``), the clause of a denial ("denied that ...",
-``roles.denied_clause``), a retaking ("recaptured 18 villages"), and a clause after the last
-of casualty conjuncts ("were killed and 30 wounded when ...", ``folds.casualty_host``).
+``roles.denied_clause``), a retaking ("recaptured 18 villages"), a clause after the last
+of casualty conjuncts ("were killed and 30 wounded when ...", ``folds.casualty_host``), and a
+weapon's use participle on the active subject of a verb ("a drone launched from Yemen hit
+Eilat", ``doers.weapon_use_clause``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling tools it
 from muc4_role_misses import fit_records
 from spacy.tokens import Token
 
-from newsgraph.components.events.doers import after_backer, weapon_user
+from newsgraph.components.events.doers import after_backer, weapon_use_clause, weapon_user
 from newsgraph.components.events.lexicon import Lexicon, load_lexicon
 from newsgraph.components.events.roles import denied_clause, gapped_passive_conjunct
 from newsgraph.eval import conflibert, gvdb, rams, wikievents
@@ -77,6 +79,7 @@ SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "denied clause": lambda t, lex: t.pos_ in ("VERB", "AUX") and denied_clause(t, lex),
     "retaking": lambda t, lex: t.pos_ == "VERB" and t.lemma_.lower() in RETAKING,
     "clause after casualty conjuncts": _closes_casualties,
+    "weapon launched in its attack's clause": lambda t, lex: weapon_use_clause(t, lex) is not None,
 }
 
 

@@ -42,13 +42,30 @@ _CLUSTER_COLUMNS = (
 
 
 def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Clusters reported by two articles or more, most outlets first."""
+    """Clusters reported by two articles or more, most outlets first, each marked disputed as
+    its story is (``claims_disputed``: the attacker it names denies it)."""
     rows = store.query(
         f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters WHERE n_articles > 1 "
         "ORDER BY n_articles DESC, first_reported, id LIMIT ? OFFSET ?",
         [limit, offset],
     )
-    return [_cluster_row(row) for row in rows]
+    return [_with_claims(store, _cluster_row(row)) for row in rows]
+
+
+def _with_claims(store: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """The listed row with its story's ``claims_disputed``: the denials are links between the
+    story's reporting articles, so the story is read (one per listed row) to find them."""
+    story = story_record(store, row["id"])
+    claims = bool(story and story["claims_disputed"])
+    return row | {"claims_disputed": claims, "disputed": row["disputed"] or claims}
+
+
+def contested(story: Mapping[str, Any]) -> list[str]:
+    """The fields a story's accounts differ on, with "source" (who did it) where the attacker
+    it names denies it."""
+    differing = list(story["differing"])
+    denied = story.get("claims_disputed") and "source" not in differing
+    return [*differing, "source"] if denied else differing
 
 
 def _cluster_row(row: tuple) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .stories import contested
+
 # the mark of a story whose every report is negated, hypothetical or future
 NOT_DONE = "not reported as done"
 
@@ -24,7 +26,7 @@ def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
         type_ = (s["type"] or "") + (f" ({NOT_DONE})" if s.get("irrealis") else "")
         table.add_row(s["id"], type_, s["place"] or "", s["time"] or "",
                       str(s["n_articles"]), escape(", ".join(s["outlets"])),
-                      ", ".join(s["differing"]) or ("denied" if s["disputed"] else ""))  # fmt: skip
+                      ", ".join(contested(s)) or ("denied" if s["disputed"] else ""))  # fmt: skip
     console.print(table)
 
 

@@ -16,7 +16,7 @@ from ..tokens import same_token
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
 from .factuality import planned
-from .folds import fold_casualties, fold_embedded, fold_investigations
+from .folds import fold_casualties, fold_embedded, fold_investigations, fold_weapon_launches
 from .lexicon import Lexicon, Sense
 from .magnitude import quantity_of
 from .mention import Mention
@@ -135,6 +135,7 @@ class SentenceDetector:
         fold_embedded(self.mentions, self.owner)
         fold_investigations(self.mentions, self.owner)
         fold_casualties(self.mentions, self.owner)
+        fold_weapon_launches(self.mentions, self.owner, self.lex)
         for mention in self.mentions:
             if not mention.folded:
                 self._flags(mention)

@@ -45,6 +45,22 @@ def weapon_user(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def weapon_use_clause(participle: Token, lex: Lexicon) -> Token | None:
+    """The verb whose active subject is the weapon ``participle`` tells the use of ("a drone
+    launched from Yemen hit Eilat": hit): the launch and the hit are one attack. None for any
+    other participle; a weapon that is an object or a passive subject ("shot down a drone
+    launched from Yemen", "the missile fired at the city was intercepted") is what another
+    act met, not the act itself."""
+    weapon = participle.head
+    if participle.dep_ != "acl" or participle.lower_ not in lex.weapon_use_participles:
+        return None
+    if "arms" not in lex.classes_of(weapon.lemma_.lower()):
+        return None
+    if weapon.dep_ != "nsubj" or not has_head(weapon):
+        return None
+    return weapon.head
+
+
 def after_backer(head: Token, start: int, lex: Lexicon) -> int:
     """Where a party phrase's own name may start: after a backer's compound ("the
     Iran-backed militia": Iran backs the militia and is not the party), else ``start``."""

@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from ..tokens import has_head
 from .accused import accused_doer, load_frames
+from .doers import weapon_use_clause
+from .lexicon import Lexicon
 from .mention import Mention
 from .roles import child, is_passive, prep_objects
 
@@ -98,6 +100,21 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 host.type, host.mode = inner.type, inner.mode
             if host.type == "THREATEN" and host.mode is None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
+
+
+def fold_weapon_launches(mentions: list[Mention], owner: dict[int, Mention], lex: Lexicon) -> None:
+    """ "A drone launched from Yemen hit Eilat" is one ASSAULT: the launch participle of the
+    weapon that is the attack verb's subject or object is part of that attack, not a second
+    event with no parties (its mode, "drone", goes to the attack that has none)."""
+    for inner in mentions:
+        if inner.folded:
+            continue
+        host = mention_at(owner, weapon_use_clause(inner.anchor, lex))
+        if host is None or host is inner or host.type != "ASSAULT":
+            continue
+        fold_into(owner, host, inner)
+        host.mode = host.mode or inner.mode
+        host.source = host.source or inner.source
 
 
 def _charged_act(token: Token, inner: Mention) -> bool:

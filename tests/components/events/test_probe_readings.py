@@ -148,3 +148,30 @@ def test_a_clause_after_casualty_conjuncts_is_the_act_that_killed(
     """One record: the toll of "were killed and ... wounded when X attacked" goes on X's act."""
     [event] = _events(full_nlp, text)
     assert _text(event.source) == doer and event.magnitude["killed"]["min"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A drone launched from Syria hit Haifa on Monday.", "Haifa"),
+        ("Two rockets fired from Gaza struck Sderot overnight.", "Sderot"),
+        ("A bomb planted by unknown men exploded in Mosul.", None),
+    ],
+)
+def test_a_weapons_launch_and_its_hit_are_one_attack(
+    full_nlp: Language, text: str, place: str | None
+) -> None:
+    """ "A drone launched from X hit Y": one ASSAULT, its launch evidence of the hit; the
+    launch place is no doer (the weapon phrase may stay the span, naming no actor)."""
+    [event] = _events(full_nlp, text)
+    assert place is None or _text(event.target) == place
+    assert len(event.evidence) >= 2, [e.text for e in event.evidence]
+    assert event.source is None or event.source.actor is None
+
+
+def test_a_weapon_an_act_meets_keeps_its_own_launch(full_nlp: Language) -> None:
+    """ "shot down a drone launched from X": the interception is not the drone's attack, so
+    the launch is not folded into it."""
+    text = "Air defences shot down a drone launched from Syria on Monday."
+    shooting = [e for e in _events(full_nlp, text) if "shot" in [x.text for x in e.evidence]]
+    assert shooting and all("launched" not in [x.text for x in e.evidence] for e in shooting)

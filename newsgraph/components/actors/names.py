@@ -40,6 +40,25 @@ LABELS = {
 }
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "poss", "agent"}
+# words of a state body's name that news styles write in lower case after the state's name
+# ("Russia's defence ministry", "the Ukrainian foreign ministry"; Reuters lower-cases them, AP
+# capitalises them); "forces" is not one: "Lebanese Forces" is a party, "Lebanese forces" the army
+OFFICE_WORDS = frozenset(
+    {
+        "ministry",
+        "defence",
+        "defense",
+        "foreign",
+        "interior",
+        "health",
+        "justice",
+        "finance",
+        "affairs",
+        "office",
+        "general",
+        "staff",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +206,9 @@ class ArticleContext:
 
 def case_fits(cased: tuple[str, ...], span: Span) -> bool:
     """Capitalised name words must be capitalised in the text; acronyms and words with inner
-    capitals ("US", "LeT") must be written exactly so ("us" and "Let" are words)."""
+    capitals ("US", "LeT") must be written exactly so ("us" and "Let" are words). After the
+    first word, the words of a state body's title may be lower case ("Russia's defence
+    ministry")."""
     if len(cased) != len(span):
         return True  # tokenised differently: trust the lowercase match
     for written, token in zip(cased, span, strict=True):
@@ -195,7 +216,11 @@ def case_fits(cased: tuple[str, ...], span: Span) -> bool:
         if len(letters) > 1 and any(c.isupper() for c in letters[1:]):
             if token.text != written:
                 return False
-        elif written[:1].isupper() and not token.text[:1].isupper():
+        elif (
+            written[:1].isupper()
+            and not token.text[:1].isupper()
+            and (token.i == span.start or written.lower() not in OFFICE_WORDS)
+        ):
             return False
     return True
 

@@ -541,3 +541,30 @@ def test_a_generational_suffix_is_no_surname():
     surnames: dict[str, str] = {}
     full = unresolved_id(_name_span(["Dale", "Ferris", "Jr."], "PERSON"), surnames)
     assert unresolved_id(_name_span(["Ferris"], "PERSON"), surnames) == full
+
+
+# -- a state body's title in lower case (session 13) ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        (
+            "Russia's defence ministry said the drones were destroyed.",
+            "russian-ministry-of-defence",
+        ),
+        ("The Russian defense ministry denied the report.", "russian-ministry-of-defence"),
+        (
+            "Ukraine's Defence Ministry said the drones were destroyed.",
+            "ukrainian-ministry-of-defence",
+        ),
+    ],
+)
+def test_a_state_body_is_found_whatever_the_case_of_its_title(nlp, text, actor_id):
+    article = Article(id="office", text=text, outlet="Wire", published=date(2024, 7, 29))
+    assert actor_id in {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+
+
+def test_lebanese_forces_in_lower_case_is_no_party(nlp):
+    text = "Lebanese forces deployed along the border, the army said."
+    article = Article(id="office", text=text, outlet="Wire", published=date(2024, 7, 29))
+    ids = {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+    assert "lebanese-forces-party" not in ids

@@ -21,10 +21,11 @@ sentences. Story-level: how the two trigger families co-occur over the articles 
 document cluster (the Jaccard of the sets of articles holding each, the smaller share of
 articles holding one, both repeated in two articles or more): the story's main event is told
 in every article, often in different words; and the TF-IDF cosine of the near words pooled
-over each family's mentions in the document cluster (``family_window_cosine``). Word meaning (``wordnet_lexicon.py``, a lexicon
-derived from WordNet 3.0): both trigger lemmas known, a shared synset, a derivational link
-("shooting"/"shoot"), and 1 / (1 + the fewest hypernym steps to a common ancestor) over the
-first senses and over the first few senses ("murder" is a kind of "kill"). Arguments (where
+over each family's mentions in the document cluster (``family_window_cosine``). Word meaning
+(``wordnet_lexicon.py``, a lexicon derived from WordNet 3.0): both trigger lemmas known, a
+shared synset, a derivational link ("shooting"/"shoot"), and 1 / (1 + the fewest hypernym
+steps to a common ancestor) over the first senses and over the first few senses ("murder" is
+a kind of "kill"). Arguments (where
 the caller parsed the mentions, ``Mention.arguments`` from ``trigger_arguments``): the overlap
 of the two mentions' argument words, and whether their agents, patients and settings
 (``ARGUMENT_SLOTS``) share a word or, both filled, share none.

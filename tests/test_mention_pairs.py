@@ -75,6 +75,18 @@ def test_boosted_trees_walk_rows_between_the_same_thresholds_once() -> None:
     assert trees.scores(x[:0]).shape == (0,)
 
 
+def test_averaged_trees_score_the_mean_of_their_members() -> None:
+    x = np.array([[1.0, 0.5], [0.2, 0.9], [1.0, 0.6], [2.0, 9.0], [3.5, 0.0]])
+    members = [stump(), two_levels()]
+    both = BoostedTrees.averaged(members)
+    expected = (members[0].scores(x) + members[1].scores(x)) / 2
+    assert np.allclose(both.scores(x), expected)
+    assert np.allclose(both.scores_stepping_together(x), expected)
+    assert len(both.start) == 4 and both.depth == 2
+    again = BoostedTrees.from_json(both.to_json())
+    assert np.allclose(again.scores(x), expected)
+
+
 def test_mirrored_probabilities_are_the_models_own() -> None:
     model = PairModel(weights=np.array([2.0, -1.0]), intercept=0.1, threshold=0.5,
                       features=("same_family", "same_doc"))  # fmt: skip
@@ -199,3 +211,28 @@ def test_argument_features_match_and_differ() -> None:
     assert x[dubois, detained, COL["settings_match"]] == 0  # only one says where
     assert x[dubois, detained, COL["settings_differ"]] == 0
     assert x[dubois, martin, COL["arguments_overlap"]] == 1 / 3
+
+
+def test_family_window_cosine_pools_each_family_over_the_story() -> None:
+    # "checked into" and "entered" never share a sentence's wording, but over the story each is
+    # told next to "Harbour Clinic" and "Ana Reyes"; "thanked" is told next to other words
+    t1 = ("Singer Ana Reyes checked into the Harbour Clinic on Monday. "
+          "Her manager thanked the fans for their patience.")  # fmt: skip
+    t2 = ("Singer Ana Reyes entered the Harbour Clinic in Boston, her manager said. "
+          "Reyes checked in for treatment of exhaustion at the Harbour Clinic.")  # fmt: skip
+    t3 = "A fire destroyed a warehouse in Oslo overnight; nobody was hurt."
+    r1, r2 = record("a1", "A", "2025-03-07", t1), record("a2", "B", "2025-03-07", t2)
+    r3 = record("a3", "C", "2025-03-07", t3)
+    mentions = {"a1": _mentions(r1, ("checked", "check"), ("thanked", "thank")),
+                "a2": _mentions(r2, ("entered", "enter")),
+                "a3": _mentions(r3, ("destroyed", "destroy"))}  # fmt: skip
+    topic = topic_mentions([r1, r2, r3], mentions)
+    x = pair_features(topic, {}, wanted=("family_window_cosine",))
+    checked, thanked, entered, destroyed = range(4)
+    cosine = x[..., COL["family_window_cosine"]]
+    assert cosine[checked, entered] > cosine[thanked, entered] >= 0
+    assert cosine[checked, entered] == cosine[entered, checked]
+    assert cosine[checked, destroyed] == 0  # another story: another document cluster
+    # left at zero for a model that does not read it
+    unread = pair_features(topic, {}, wanted=("same_family",))
+    assert not unread[..., COL["family_window_cosine"]].any()

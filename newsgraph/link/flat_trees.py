@@ -3,7 +3,7 @@ scripts), with numpy only: the shipped package needs no scikit-learn at run time
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,6 +149,22 @@ class BoostedTrees:
     def to_json(self) -> dict[str, Any]:
         arrays = {name: getattr(self, name).tolist() for name in self.ARRAYS}
         return {"baseline": self.baseline, "depth": self.depth, **arrays}
+
+    @classmethod
+    def averaged(cls, members: Sequence[BoostedTrees]) -> BoostedTrees:
+        """One model that scores the mean of ``members``' scores: their trees one after
+        another, each leaf value divided by their number (an ensemble of trees fitted on
+        different views of the features ships as one set of trees)."""
+        offsets = np.cumsum([0] + [len(m.value) for m in members[:-1]])
+        joined = {name: np.concatenate([getattr(m, name) for m in members])
+                  for name in ("feature", "threshold", "left", "right", "is_leaf")}  # fmt: skip
+        return cls(
+            baseline=float(np.mean([m.baseline for m in members])),
+            start=np.concatenate([m.start + o for m, o in zip(members, offsets, strict=True)]),
+            value=np.concatenate([m.value for m in members]) / len(members),
+            depth=max(m.depth for m in members),
+            **joined,
+        )
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> BoostedTrees:

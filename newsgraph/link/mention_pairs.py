@@ -20,10 +20,12 @@ either side of each trigger (the mention's arguments, mostly) and the TF-IDF cos
 sentences. Story-level: how the two trigger families co-occur over the articles of their
 document cluster (the Jaccard of the sets of articles holding each, the smaller share of
 articles holding one, both repeated in two articles or more): the story's main event is told
-in every article, often in different words. Word meaning (``wordnet_lexicon.py``, a lexicon
-derived from WordNet 3.0): both trigger lemmas known, a shared synset, a derivational link
-("shooting"/"shoot"), and 1 / (1 + the fewest hypernym steps to a common ancestor) over the
-first senses and over the first few senses ("murder" is a kind of "kill"). Arguments (where
+in every article, often in different words; and the TF-IDF cosine of the near words pooled
+over each family's mentions in the document cluster (``family_window_cosine``). Word meaning
+(``wordnet_lexicon.py``, a lexicon derived from WordNet 3.0): both trigger lemmas known, a
+shared synset, a derivational link ("shooting"/"shoot"), and 1 / (1 + the fewest hypernym
+steps to a common ancestor) over the first senses and over the first few senses ("murder" is
+a kind of "kill"). Arguments (where
 the caller parsed the mentions, ``Mention.arguments`` from ``trigger_arguments``): the overlap
 of the two mentions' argument words, and whether their agents, patients and settings
 (``ARGUMENT_SLOTS``) share a word or, both filled, share none.
@@ -64,7 +66,7 @@ from .mentions import (
     stem,
     times_agree,
 )
-from .pair_similarity import jaccard, tfidf_cosine, word_meaning
+from .pair_similarity import jaccard, pooled_cosine, tfidf_cosine, word_meaning
 from .repeated_reports import repeated_reports
 
 FEATURES = (
@@ -78,7 +80,7 @@ FEATURES = (
     "wordnet_known", "wordnet_same_synset", "wordnet_derivation",
     "wordnet_first_sense_similarity", "wordnet_similarity",
     "arguments_overlap", "agents_match", "agents_differ", "patients_match", "patients_differ",
-    "settings_match", "settings_differ",
+    "settings_match", "settings_differ", "family_window_cosine",
 )  # fmt: skip
 # Argument roles (``trigger_arguments`` labels) pooled into the three slots the pair features
 # compare: who acts, what is acted on, where and when.
@@ -401,6 +403,9 @@ def pair_features(
     out[..., col["window_overlap"]] = jaccard(topic.window)
     out[..., col["window_name_overlap"]] = jaccard(topic.window_names)
     out[..., col["sentence_cosine"]] = tfidf_cosine(topic.sentence_words)
+    if "family_window_cosine" in wanted:  # a model fitted without it need not pay for it
+        families, windows = [i.family for i in topic.items], [sorted(w) for w in topic.window]
+        out[..., col["family_window_cosine"]] = pooled_cosine(families, doc_cluster, windows)
     for name, values in _family_cooccurrence(topic).items():
         out[..., col[name]] = values
     if any(name.startswith("wordnet_") for name in wanted):

@@ -63,3 +63,25 @@ def word_meaning(lemmas: Sequence[str]) -> dict[str, np.ndarray]:
 
 def closeness(steps: int | None) -> float:
     return 0.0 if steps is None else 1.0 / (1.0 + steps)
+
+
+def pooled_cosine(
+    groups: Sequence[str], blocks: np.ndarray, bags: Sequence[Sequence[str]]
+) -> np.ndarray:
+    """For two mentions of one block (document cluster): the TF-IDF cosine of the words
+    (``bags``, one a mention) pooled over every mention of each one's group (trigger family) in
+    that block; zero across blocks. Pooled over a story, "checked into rehab" and "entered
+    rehab" meet in "rehab" and the names around them although no one pair of sentences need
+    share much; IDF over the block's groups, so the story's own words weigh little."""
+    n = len(groups)
+    out = np.zeros((n, n))
+    for block in np.unique(blocks):
+        members = np.flatnonzero(blocks == block)
+        kinds = list(dict.fromkeys(groups[m] for m in members))
+        pooled: dict[str, list[str]] = {kind: [] for kind in kinds}
+        for m in members:
+            pooled[groups[m]] += bags[m]
+        cosine = tfidf_cosine([pooled[kind] for kind in kinds])
+        code = np.asarray([kinds.index(groups[m]) for m in members])
+        out[np.ix_(members, members)] = cosine[code[:, None], code[None, :]]
+    return out

@@ -132,12 +132,17 @@ def test_undated_clusterer_hides_publication_dates() -> None:
 # pair scorer, its publication-date veto (0.700 without it) and the repeated-reporting-verb
 # rule (0.7494 without it), mention recall 0.1651, CoNLL
 # F1 0.3812 on newsgraph's own mentions (0.355 without) and 0.3875 with `link`'s clustering of
-# them, each minus 0.01
+# them, each minus 0.01. Session 13 ("plover13"): a bare "close" is no event any more (the CAMEO
+# verb dictionary codes only its objects' senses; on the fit parts of RAMS, WikiEvents and MUC-4
+# its 15 fires were all wrong: a dairy's operations, offices, a station, a magazine). MEANTIME
+# annotates every event, closings of plants and markets included, so its held-out mention
+# recall fell 0.1651 -> 0.1284 and own-mention CoNLL 0.3812 -> 0.3746, link 0.3875 -> 0.3746
+# (fit mention F1 rose 0.2273 -> 0.2288); floors measured - 0.01
 FLOORS = {
     ("conll", "f1"): 0.740,
-    ("mention", "recall"): 0.155,
-    ("conll_predicted_mentions", "f1"): 0.371,
-    ("conll_predicted_link", "f1"): 0.377,
+    ("mention", "recall"): 0.118,
+    ("conll_predicted_mentions", "f1"): 0.364,
+    ("conll_predicted_link", "f1"): 0.364,
 }
 
 

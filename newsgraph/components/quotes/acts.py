@@ -7,6 +7,7 @@ accusation, a rejection of a claim a denial, a question mark a question.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -20,6 +21,8 @@ from .senses import reports_silence
 
 _SHARPENED = ("claim", "announcement", "warning")
 _DISPUTABLE = ("accusation", "claim", "threat", "announcement", "warning")
+# "rejected the group's denial": a denial of a denial refers back to a denial, nothing else
+_NAMES_A_DENIAL = re.compile(r"\bdenials?\b")
 
 
 def content_tokens(doc: Doc, statement: Statement) -> list[Token]:
@@ -255,9 +258,10 @@ def disputed_statement(
     if same_sentence is not None:  # "X claimed ..., a claim Y rejected": that claim
         return same_sentence
     denier = denial.speaker.actor
+    disputable = ("denial",) if _NAMES_A_DENIAL.search(text) else _DISPUTABLE
     best: tuple[tuple[int, int, int], str] | None = None
     for position, statement in enumerate(earlier):
-        if statement.act not in _DISPUTABLE:
+        if statement.act not in disputable:
             continue
         if denier is not None and statement.speaker.actor == denier:
             continue

@@ -1,0 +1,51 @@
+"""Which earlier statement a denial disputes (session-13 probe C): a denial of a denial, and a
+rejection of a named speaker's report ("rejected the minister's claim")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .pipeline_statements import statements
+
+
+@pytest.mark.parametrize(
+    "rejection",
+    [
+        "The union rejected the minister's denial.",
+        "The union dismissed the denial as a lie.",
+    ],
+)
+def test_a_denial_of_a_denial_disputes_the_denial(nlp: Language, rejection: str) -> None:
+    # the minister's own claim comes after the denial, so the latest disputable statement
+    # is the claim: only the denial noun points back to the denial
+    text = (
+        "The union said police beat strikers in Lagos. The labour minister denied the "
+        f"accusation and said officers had acted lawfully. {rejection}\n"
+    )
+    found = statements(nlp, text)
+    accusation, denial = found[0], found[1]
+    rejected = found[-1]
+    assert (denial.act, denial.disputes) == ("denial", accusation.id)
+    assert rejected.act == "denial"
+    assert rejected.disputes == denial.id
+
+
+def test_rejecting_a_named_speakers_claim_disputes_that_claim(nlp: Language) -> None:
+    text = (
+        "The governor said rebels shelled the market on Monday. The rebels rejected the "
+        "governor's claim.\n"
+    )
+    claim, denial = statements(nlp, text)
+    assert denial.act == "denial"
+    assert denial.disputes == claim.id
+
+
+def test_a_denial_naming_no_report_disputes_nothing(nlp: Language) -> None:
+    text = (
+        "The governor said rebels shelled the market on Monday. The rebels denied shelling "
+        "any market.\n"
+    )
+    found = statements(nlp, text)
+    assert found[-1].act == "denial"
+    assert found[-1].disputes is None

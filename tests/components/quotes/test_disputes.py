@@ -49,3 +49,20 @@ def test_a_denial_naming_no_report_disputes_nothing(nlp: Language) -> None:
     found = statements(nlp, text)
     assert found[-1].act == "denial"
     assert found[-1].disputes is None
+
+
+def test_a_named_owners_report_is_only_one_that_owner_made(nlp: Language) -> None:
+    # "Ankara's claim" is no statement of the article: the governor's report is not disputed
+    text = (
+        "The governor said rebels shelled the market on Monday. The rebels denied Ankara's "
+        "claim that they had crossed the border.\n"
+    )
+    found = statements(nlp, text)
+    assert found[-1].act == "denial"
+    assert found[-1].disputes is None
+    text = (
+        "Ankara said rebels shelled the market on Monday. The governor said the road was "
+        "closed. The rebels denied Ankara's claim.\n"
+    )
+    ankara, governor, denial = statements(nlp, text)
+    assert denial.disputes == ankara.id != governor.id

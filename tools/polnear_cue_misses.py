@@ -99,7 +99,7 @@ def cue_records(rows: list[tuple]) -> list[dict]:
     for article_id, text, gold, doc in rows:
         quotes = quotes_of(doc)
         drafts, probs = candidate_drafts(doc, knowledge, quotes, model)
-        judged = judged_drafts(doc, quotes, drafts, probs, model, knowledge)
+        judged = judged_drafts(doc, quotes, drafts, probs, model)
         final = [normalised_attribution(text, statement_attribution(s)).cue
                  for s in extract_statements(doc, knowledge)]  # fmt: skip
         gold_cues = [normalised_attribution(text, a).cue for a in gold]

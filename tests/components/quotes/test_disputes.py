@@ -103,15 +103,3 @@ def test_according_to_inside_a_quote_stays_the_quoted_speakers(nlp: Language) ->
     text = 'The mayor said "the bridge is unsafe, according to the engineers."\n'
     found = statements(nlp, text)
     assert [s.cue.text for s in found if s.cue is not None] == ["said"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The ministry has not responded to a request for comment.\n",
-        "The embassy did not respond to the accusation.\n",
-    ],
-)
-def test_a_report_of_silence_is_a_no_comment_statement(nlp: Language, text: str) -> None:
-    (statement,) = statements(nlp, text)
-    assert statement.act == "no comment"

@@ -345,31 +345,9 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
                     break
             else:
                 continue  # the cue is inside none of outer's content pieces
-            if _closes_content(inner, outer):
-                continue  # kept; ``_closes_content`` ended outer's content before it
             dropped.add(i)
             break
     return [d for k, d in enumerate(drafts) if k not in dropped]
-
-
-def _closes_content(inner: Draft, outer: Draft) -> bool:
-    """ "Residents demanded that ..., according to the council": a closing "according to"
-    is its own attribution (PolNeAR train: 293 ", according to" cues, 6 inside another
-    content), and the content it closes ends before its comma."""
-    if inner.origin != "according" or inner.token is None or inner.cue is None:
-        return False
-    text = inner.token.doc.text
-    start = inner.cue[0]
-    for k, (s, e) in enumerate(outer.content):
-        if s <= start < e and text[s:start].rstrip().endswith(","):
-            trimmed = s + len(text[s:start].rstrip().rstrip(",").rstrip())
-            if trimmed > s and not any(q in text[s:start] for q in '"“”'):
-                outer.content[k] = (s, trimmed)
-                # it vouches for the whole report it closes: "the minister said ..."
-                opening = [r[0] for r in (outer.source, outer.cue, *outer.content) if r]
-                inner.content = [(min(opening), trimmed)]
-                return True
-    return False
 
 
 def _is_speech(draft: Draft) -> bool:

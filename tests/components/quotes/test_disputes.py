@@ -31,35 +31,28 @@ def test_a_denial_of_a_denial_disputes_the_denial(nlp: Language, rejection: str)
     assert rejected.disputes == denial.id
 
 
-def test_rejecting_a_named_speakers_claim_disputes_that_claim(nlp: Language) -> None:
-    text = (
-        "The governor said rebels shelled the market on Monday. The rebels rejected the "
-        "governor's claim.\n"
-    )
-    claim, denial = statements(nlp, text)
-    assert denial.act == "denial"
-    assert denial.disputes == claim.id
+GOVERNOR = "The governor said rebels shelled the market on Monday. "
 
 
-def test_a_denial_naming_no_report_disputes_nothing(nlp: Language) -> None:
-    text = (
-        "The governor said rebels shelled the market on Monday. The rebels denied shelling "
-        "any market.\n"
-    )
-    found = statements(nlp, text)
+@pytest.mark.parametrize(
+    ("rejection", "disputed"),
+    [
+        ("The rebels rejected the governor's claim.", "s1"),
+        # no report noun points back
+        ("The rebels denied shelling any market.", None),
+        # "Ankara's claim" is no statement of the article
+        ("The rebels denied Ankara's claim that they had crossed the border.", None),
+    ],
+)
+def test_a_denial_disputes_only_the_report_it_names(
+    nlp: Language, rejection: str, disputed: str | None
+) -> None:
+    found = statements(nlp, GOVERNOR + rejection + "\n")
     assert found[-1].act == "denial"
-    assert found[-1].disputes is None
+    assert found[-1].disputes == disputed
 
 
 def test_a_named_owners_report_is_only_one_that_owner_made(nlp: Language) -> None:
-    # "Ankara's claim" is no statement of the article: the governor's report is not disputed
-    text = (
-        "The governor said rebels shelled the market on Monday. The rebels denied Ankara's "
-        "claim that they had crossed the border.\n"
-    )
-    found = statements(nlp, text)
-    assert found[-1].act == "denial"
-    assert found[-1].disputes is None
     text = (
         "Ankara said rebels shelled the market on Monday. The governor said the road was "
         "closed. The rebels denied Ankara's claim.\n"

@@ -7,6 +7,7 @@ accusation, a rejection of a claim a denial, a question mark a question.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -20,6 +21,8 @@ from .senses import reports_silence
 
 _SHARPENED = ("claim", "announcement", "warning")
 _DISPUTABLE = ("accusation", "claim", "threat", "announcement", "warning")
+# "rejected the group's denial": a denial of a denial refers back to a denial, nothing else
+_NAMES_A_DENIAL = re.compile(r"\bdenials?\b")
 
 
 def content_tokens(doc: Doc, statement: Statement) -> list[Token]:
@@ -255,10 +258,14 @@ def disputed_statement(
     if same_sentence is not None:  # "X claimed ..., a claim Y rejected": that claim
         return same_sentence
     denier = denial.speaker.actor
+    disputable = ("denial",) if _NAMES_A_DENIAL.search(text) else _DISPUTABLE
     best: tuple[tuple[int, int, int], str] | None = None
+    owner = _named_owner(doc, denial)
     for position, statement in enumerate(earlier):
-        if statement.act not in _DISPUTABLE:
+        if statement.act not in disputable:
             continue
+        if owner is not None and not _spoken_by(doc, statement, owner):
+            continue  # "denied Washington's claim": only a statement Washington made
         if denier is not None and statement.speaker.actor == denier:
             continue
         score = (
@@ -269,6 +276,23 @@ def disputed_statement(
         if best is None or score > best[0]:
             best = (score, statement.id)
     return best[1] if best else None
+
+
+def _named_owner(doc: Doc, denial: Statement) -> Token | None:
+    """The proper name owning the denied report ("rejected Cabello's denial")."""
+    for token in content_tokens(doc, denial):
+        if token.dep_ == "case" and token.lower_ in ("'s", "’s") and token.head.pos_ == "PROPN":
+            return token.head
+    return None
+
+
+def _spoken_by(doc: Doc, statement: Statement, owner: Token) -> bool:
+    """The statement's speaker is the owner: the same actor, or a speaker phrase naming it."""
+    speaker = statement.speaker
+    for mention in extensions.get_list(doc, "ng_actor_mentions"):
+        if mention.start <= owner.idx < mention.end and mention.actor_id is not None:
+            return mention.actor_id == speaker.actor
+    return speaker.span is not None and owner.lower_ in speaker.span.text.lower().split()
 
 
 def _statement_in_sentence(denial: Statement, earlier: list[Statement], doc: Doc) -> str | None:

@@ -1,0 +1,61 @@
+"""Which earlier statement a denial disputes (session-13 probe C): a denial of a denial, and a
+rejection of a named speaker's report ("rejected the minister's claim")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .pipeline_statements import statements
+
+
+@pytest.mark.parametrize(
+    "rejection",
+    [
+        "The union rejected the minister's denial.",
+        "The union dismissed the denial as a lie.",
+    ],
+)
+def test_a_denial_of_a_denial_disputes_the_denial(nlp: Language, rejection: str) -> None:
+    # the minister's own claim comes after the denial, so the latest disputable statement
+    # is the claim: only the denial noun points back to the denial
+    text = (
+        "The union said police beat strikers in Lagos. The labour minister denied the "
+        f"accusation and said officers had acted lawfully. {rejection}\n"
+    )
+    found = statements(nlp, text)
+    accusation, denial = found[0], found[1]
+    rejected = found[-1]
+    assert (denial.act, denial.disputes) == ("denial", accusation.id)
+    assert rejected.act == "denial"
+    assert rejected.disputes == denial.id
+
+
+GOVERNOR = "The governor said rebels shelled the market on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("rejection", "disputed"),
+    [
+        ("The rebels rejected the governor's claim.", "s1"),
+        # no report noun points back
+        ("The rebels denied shelling any market.", None),
+        # "Ankara's claim" is no statement of the article
+        ("The rebels denied Ankara's claim that they had crossed the border.", None),
+    ],
+)
+def test_a_denial_disputes_only_the_report_it_names(
+    nlp: Language, rejection: str, disputed: str | None
+) -> None:
+    found = statements(nlp, GOVERNOR + rejection + "\n")
+    assert found[-1].act == "denial"
+    assert found[-1].disputes == disputed
+
+
+def test_a_named_owners_report_is_only_one_that_owner_made(nlp: Language) -> None:
+    text = (
+        "Ankara said rebels shelled the market on Monday. The governor said the road was "
+        "closed. The rebels denied Ankara's claim.\n"
+    )
+    ankara, governor, denial = statements(nlp, text)
+    assert denial.disputes == ankara.id != governor.id

@@ -12,7 +12,8 @@ planted by the rebels", ``doers.weapon_user``), the clause of a denial ("denied 
 ``roles.denied_clause``), a retaking ("recaptured 18 villages"), a clause after the last
 of casualty conjuncts ("were killed and 30 wounded when ...", ``folds.casualty_host``), and a
 weapon's use participle on the active subject of a verb ("a drone launched from Yemen hit
-Eilat", ``doers.weapon_use_clause``).
+Eilat", ``doers.weapon_use_clause``); probe B: a single person as a casualty's patient ("a
+man was killed", ``magnitude.one_person``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from spacy.tokens import Token
 
 from newsgraph.components.events.doers import after_backer, weapon_use_clause, weapon_user
 from newsgraph.components.events.lexicon import Lexicon, load_lexicon
+from newsgraph.components.events.magnitude import one_person
 from newsgraph.components.events.roles import denied_clause, gapped_passive_conjunct
 from newsgraph.eval import conflibert, gvdb, rams, wikievents
 from newsgraph.eval.annotate import official_parts
@@ -72,6 +74,17 @@ def _closes_casualties(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def _one_casualty(token: Token, lex: Lexicon) -> bool:
+    """A single person ("a man") as the patient of a casualty verb: counted one."""
+    sense = lex.verbs.get(token.head.lemma_.lower())
+    return (
+        token.dep_ in ("dobj", "nsubjpass")
+        and sense is not None
+        and bool(sense.casualty)
+        and one_person(token, lex.magnitude) is not None
+    )
+
+
 SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "gapped passive conjunct": lambda t, lex: gapped_passive_conjunct(t),
     "backer compound": _backer,
@@ -80,6 +93,7 @@ SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "retaking": lambda t, lex: t.pos_ == "VERB" and t.lemma_.lower() in RETAKING,
     "clause after casualty conjuncts": _closes_casualties,
     "weapon launched in its attack's clause": lambda t, lex: weapon_use_clause(t, lex) is not None,
+    "one person as a casualty's patient": _one_casualty,
 }
 
 

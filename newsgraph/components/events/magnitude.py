@@ -126,7 +126,22 @@ def quantity_of(noun: Token, table: dict[str, Any]) -> tuple[dict[str, Any], int
         if reading is not None:
             start, end = _span_text(list(span))
             return reading, start, end
-    return None
+    return one_person(noun, table)
+
+
+def one_person(noun: Token, table: dict[str, Any]) -> tuple[dict[str, Any], int, int] | None:
+    """One, for a single person named with "a"/"an" ("a man was killed", "killing a
+    68-year-old woman"); not for a conjunct ("a woman and her two children": their sum is not
+    read) nor for a word outside ``one_person`` ("a family", "a crowd", "a number of")."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in (table.get("one_person") or ()):
+        return None
+    if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return None
+    article = next((c for c in noun.children if c.dep_ == "det"), None)
+    if article is None or article.lower_ not in ("a", "an"):
+        return None
+    start, end = _span_text([article, noun])
+    return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
 
 
 def _quantity_pattern(table: dict[str, Any]) -> str:

@@ -52,6 +52,13 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         ("Five police officers were shot dead in an ambush.", {"killed": (5, None)}),
         # a year before the count is no count
         ("In 2019, 12 were shot dead at the border.", {"killed": (12, None)}),
+        # one person named with "a"/"an" is a count of one (magnitude.yaml one_person)
+        ("A shepherd was killed by gunmen near the well.", {"killed": (1, None)}),
+        ("Soldiers shot and killed a 19-year-old student at the gate.", {"killed": (1, None)}),
+        ("Militants attacked a checkpoint, wounding a soldier.", {"injured": (1, None)}),
+        # a group, or one person among others, states no count of one
+        ("A family was killed in the airstrike on the farm.", {}),
+        ("Gunmen attacked the farm, killing a woman and her three sons.", {}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:

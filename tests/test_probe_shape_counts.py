@@ -26,6 +26,10 @@ def test_each_shape_is_counted_where_it_occurs_and_nowhere_else(tool: ModuleType
         ("c", "The army said that soldiers had looted the shops."),
         ("c", "Five were killed and nine wounded when gunmen stormed the hotel."),
         ("c", "Air defences shot down a drone launched from Syria."),  # met, not used
+        ("d", "A shepherd was killed when shells hit the field."),
+        ("d", "A family was killed and a convoy was hit."),  # groups and things: no one person
+        ("e", "The strike killed two soldiers and a nurse."),
+        ("e", "The strike killed two soldiers and many civilians."),  # a vague count: no sum
     ]
     found = Counter((shape, name) for shape, name, _ in tool.shape_cases(texts))
     assert found == Counter(
@@ -38,5 +42,7 @@ def test_each_shape_is_counted_where_it_occurs_and_nowhere_else(tool: ModuleType
             ("retaking", "b"): 1,
             ("gapped passive conjunct", "c"): 1,
             ("clause after casualty conjuncts", "c"): 1,
+            ("one person as a casualty's patient", "d"): 1,
+            ("list of counted victims", "e"): 1,
         }
     )

@@ -12,7 +12,9 @@ planted by the rebels", ``doers.weapon_user``), the clause of a denial ("denied 
 ``roles.denied_clause``), a retaking ("recaptured 18 villages"), a clause after the last
 of casualty conjuncts ("were killed and 30 wounded when ...", ``folds.casualty_host``), and a
 weapon's use participle on the active subject of a verb ("a drone launched from Yemen hit
-Eilat", ``doers.weapon_use_clause``).
+Eilat", ``doers.weapon_use_clause``); probe B: a single person as a casualty's patient ("a
+man was killed", ``magnitude.one_person``) and a list of victims each with its count ("two
+soldiers and a civilian", summed in ``magnitude.quantity_of``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from spacy.tokens import Token
 
 from newsgraph.components.events.doers import after_backer, weapon_use_clause, weapon_user
 from newsgraph.components.events.lexicon import Lexicon, load_lexicon
+from newsgraph.components.events.magnitude import one_person, quantity_of
 from newsgraph.components.events.roles import denied_clause, gapped_passive_conjunct
 from newsgraph.eval import conflibert, gvdb, rams, wikievents
 from newsgraph.eval.annotate import official_parts
@@ -72,6 +75,26 @@ def _closes_casualties(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def _casualty_patient(token: Token, lex: Lexicon) -> bool:
+    sense = lex.verbs.get(token.head.lemma_.lower())
+    return token.dep_ in ("dobj", "nsubjpass") and sense is not None and bool(sense.casualty)
+
+
+def _one_casualty(token: Token, lex: Lexicon) -> bool:
+    """A single person ("a man") as the patient of a casualty verb: counted one."""
+    return (
+        _casualty_patient(token, lex)
+        and not token.conjuncts
+        and one_person(token, lex.magnitude) is not None
+    )
+
+
+def _counted_list(token: Token, lex: Lexicon) -> bool:
+    """A casualty verb's list of victims, each with its count: counted as their sum."""
+    found = quantity_of(token, lex.magnitude) if _casualty_patient(token, lex) else None
+    return bool(token.conjuncts) and found is not None and found[0]["text"].count(" and ") > 0
+
+
 SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "gapped passive conjunct": lambda t, lex: gapped_passive_conjunct(t),
     "backer compound": _backer,
@@ -80,6 +103,8 @@ SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "retaking": lambda t, lex: t.pos_ == "VERB" and t.lemma_.lower() in RETAKING,
     "clause after casualty conjuncts": _closes_casualties,
     "weapon launched in its attack's clause": lambda t, lex: weapon_use_clause(t, lex) is not None,
+    "one person as a casualty's patient": _one_casualty,
+    "list of counted victims": _counted_list,
 }
 
 

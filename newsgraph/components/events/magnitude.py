@@ -100,12 +100,46 @@ def _span_text(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def quantity_of(noun: Token, table: dict[str, Any]) -> tuple[dict[str, Any], int, int] | None:
+Found = tuple[dict[str, Any], int, int]
+
+
+def quantity_of(noun: Token, table: dict[str, Any]) -> Found | None:
     """The quantity stated for ``noun`` (the people counted) with its character range.
 
     Looks at a number modifier ("at least 12 people"), a vague word ("several civilians",
-    "dozens of people"), or the noun itself being the number ("killed 12").
+    "dozens of people"), or the noun itself being the number ("killed 12"); for a list of
+    victims each with its count ("two soldiers and a civilian", "a woman and her three sons"),
+    their sum.
     """
+    group = [noun, *noun.conjuncts] if noun.dep_ != "conj" else [noun]
+    if len(group) > 1:
+        total = _sum_of_conjuncts(group, table)
+        if total is not None:
+            return total
+        return _stated_quantity(noun, table)
+    return _stated_quantity(noun, table) or one_person(noun, table)
+
+
+def _sum_of_conjuncts(group: list[Token], table: dict[str, Any]) -> Found | None:
+    """The sum of exact counts, one for each conjunct ("a woman and her three sons": 4); None
+    when one conjunct has none or a vague or bounded one ("two soldiers and many civilians")."""
+    readings = [_stated_quantity(t, table) or one_person(t, table) for t in group]
+    if any(r is None or r[0]["max"] is not None or r[0]["min"] is None for r in readings):
+        return None
+    vague = table.get("vague") or {}
+    if any(r[0]["text"].lower() in vague for r in readings if r is not None):
+        return None
+    counts = [r[0]["min"] for r in readings if r is not None]
+    if len(counts) > 2 and sum(counts[1:]) == counts[0]:
+        return readings[0]  # a breakdown: "12 people, seven women and five men" are 12
+    start = min(r[1] for r in readings if r is not None)
+    end = max(*(r[2] for r in readings if r is not None), _span_text([group[-1]])[1])
+    total = sum(counts)
+    return {"text": group[0].doc.text[start:end], "min": total, "max": None}, start, end
+
+
+def _stated_quantity(noun: Token, table: dict[str, Any]) -> Found | None:
+    """The number or vague word stated for ``noun`` itself."""
     vague = table.get("vague") or {}
     doc = noun.doc
     candidates: list[SpacySpan] = []
@@ -127,6 +161,19 @@ def quantity_of(noun: Token, table: dict[str, Any]) -> tuple[dict[str, Any], int
             start, end = _span_text(list(span))
             return reading, start, end
     return None
+
+
+def one_person(noun: Token, table: dict[str, Any]) -> Found | None:
+    """One, for a single person named with "a"/"an" ("a man was killed", "killing a
+    68-year-old woman"); not for a word outside ``one_person`` ("a family", "a crowd", "a
+    number of")."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in (table.get("one_person") or ()):
+        return None
+    article = next((c for c in noun.children if c.dep_ == "det"), None)
+    if article is None or article.lower_ not in ("a", "an"):
+        return None
+    start, end = _span_text([article, noun])
+    return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
 
 
 def _quantity_pattern(table: dict[str, Any]) -> str:

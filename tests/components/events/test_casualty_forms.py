@@ -52,12 +52,33 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         ("Five police officers were shot dead in an ambush.", {"killed": (5, None)}),
         # a year before the count is no count
         ("In 2019, 12 were shot dead at the border.", {"killed": (12, None)}),
+        # one person named with "a"/"an" is a count of one (magnitude.yaml one_person)
+        ("A shepherd was killed by gunmen near the well.", {"killed": (1, None)}),
+        ("Soldiers shot and killed a 19-year-old student at the gate.", {"killed": (1, None)}),
+        ("Militants attacked a checkpoint, wounding a soldier.", {"injured": (1, None)}),
+        # a group states no count
+        ("A family was killed in the airstrike on the farm.", {}),
+        # a list of victims each with its count is their sum; a vague one is no exact sum
+        ("Gunmen attacked the farm, killing a woman and her three sons.", {"killed": (4, None)}),
+        ("Rebels shelled it, killing two soldiers and many civilians.", {"killed": (2, None)}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:
     assert _counts(full_nlp, text) == counts
 
 
-def test_an_age_is_no_count(full_nlp: Language) -> None:
-    text = "Gunmen attacked a bar, and John Smith, 25, was shot dead."
-    assert _counts(full_nlp, text).get("killed", (None, None))[0] != 25
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two soldiers and a civilian were killed in the ambush.", 3),
+        # a breakdown of the count is no list to add
+        ("Gunmen killed 12 people, seven women and five men, in the raid.", 12),
+    ],
+)
+def test_each_record_of_a_list_of_victims_carries_their_sum(
+    full_nlp: Language, text: str, killed: int
+) -> None:
+    """One record per victim named, each with the event's toll (not its own victim's)."""
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    assert len(events) > 1
+    assert {e.magnitude["killed"]["min"] for e in events} == {killed}

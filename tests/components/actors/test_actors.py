@@ -568,3 +568,58 @@ def test_lebanese_forces_in_lower_case_is_no_party(nlp):
     article = Article(id="office", text=text, outlet="Wire", published=date(2024, 7, 29))
     ids = {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
     assert "lebanese-forces-party" not in ids
+
+
+# -- another state's body after a state's name (session 13, probe A) ------------------------------
+@pytest.mark.parametrize(
+    ("text", "foreign_body"),
+    [
+        ("Pakistan's Foreign Office rejected the charge on Tuesday.", "uk-foreign-office"),
+        ("Iraqi Hezbollah fighters crossed the border at night.", "hezbollah"),
+        ("Irish Republican prisoners began a hunger strike.", "republican-party"),
+    ],
+)
+def test_a_body_named_after_another_state_is_not_that_states(nlp, text, foreign_body):
+    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
+    assert foreign_body not in {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+
+
+def test_a_body_after_its_own_states_name_is_kept(nlp):
+    text = "Britain's Foreign Office summoned the envoy; Lebanese Hezbollah fighters withdrew."
+    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
+    ids = {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+    assert {"uk-foreign-office", "hezbollah"} <= ids
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("The KNU said its fighters held the road near the Thai border.", "karen-national-union"),
+        ("Wazalendo fighters ambushed a rebel patrol north of the lake.", "wazalendo"),
+        ("Kigali accused the army of arming the FDLR militia.", "fdlr"),
+        ("The CSP-DPA said it had downed a drone near Kidal.", "csp-dpa"),
+        ("The Central General Staff ended its truce in the south-west.", "farc-dissidents"),
+        (
+            "A local People's Defense Force unit blocked the highway.",
+            "national-unity-government-myanmar",
+        ),
+    ],
+)
+def test_armed_groups_of_the_probe_conflicts_are_known(nlp, text, actor_id):
+    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
+    assert actor_id in {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "is_government"),
+    [
+        ("Kigali accused Kinshasa of arming the militia.", True),
+        ("The envoy urged Kinshasa to open talks with the rebels.", True),
+        ("The envoy flew to Kinshasa on Monday.", False),
+        ("The rebels said they would take Kinshasa.", False),
+    ],
+)
+def test_a_capital_accused_or_urged_is_its_government(nlp, text, is_government):
+    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
+    ids = {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+    assert ("dr-congo" in ids) is is_government

@@ -284,10 +284,24 @@ def is_subject(span: Span) -> bool:
         token = token.head
     if token.dep_ in SUBJECT_DEPS:
         return True
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in PARTY_OBJECT_VERBS:
-        return True  # "accused Kinshasa of ...", "urged Washington to ...": never a place
+    if party_object(token):
+        return True
     # "attacked by Moscow", "cut ties with Kigali", "talks with Washington": the government
     return token.dep_ == "pobj" and token.head.lower_ in ("by", "with")
+
+
+def party_object(token: Token) -> bool:
+    """The object of a verb whose object is a party ("accused Kinshasa of ...", "urged
+    Washington to ..."), in the same paragraph: a title's verb parsed with the next line's
+    dateline ("Trump urges supporters ...\n\nWASHINGTON (AP)") is no such object."""
+    verb = token.head
+    between = token.doc[verb.i : token.i]
+    return (
+        token.dep_ == "dobj"
+        and verb.lemma_.lower() in PARTY_OBJECT_VERBS
+        and verb.i < token.i
+        and not any("\n" in t.text for t in between)
+    )
 
 
 def choose_longest(hits: list[Hit]) -> list[Hit]:

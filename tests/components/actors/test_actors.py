@@ -20,6 +20,7 @@ from newsgraph.components.actors.kb import (
     KnowledgeBaseError,
     builtin_actor_files,
 )
+from newsgraph.components.actors.names import party_object
 from newsgraph.model import Article
 from newsgraph.nlp import add_components, load_spacy_model
 
@@ -571,6 +572,12 @@ def test_lebanese_forces_in_lower_case_is_no_party(nlp):
 
 
 # -- another state's body after a state's name (session 13, probe A) ------------------------------
+def wire_actor_ids(nlp, text: str) -> set[str | None]:
+    """The actor ids found in one wire article's text."""
+    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
+    return {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+
+
 @pytest.mark.parametrize(
     ("text", "foreign_body"),
     [
@@ -580,15 +587,12 @@ def test_lebanese_forces_in_lower_case_is_no_party(nlp):
     ],
 )
 def test_a_body_named_after_another_state_is_not_that_states(nlp, text, foreign_body):
-    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
-    assert foreign_body not in {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+    assert foreign_body not in wire_actor_ids(nlp, text)
 
 
 def test_a_body_after_its_own_states_name_is_kept(nlp):
     text = "Britain's Foreign Office summoned the envoy; Lebanese Hezbollah fighters withdrew."
-    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
-    ids = {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
-    assert {"uk-foreign-office", "hezbollah"} <= ids
+    assert {"uk-foreign-office", "hezbollah"} <= wire_actor_ids(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -606,8 +610,7 @@ def test_a_body_after_its_own_states_name_is_kept(nlp):
     ],
 )
 def test_armed_groups_of_the_probe_conflicts_are_known(nlp, text, actor_id):
-    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
-    assert actor_id in {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+    assert actor_id in wire_actor_ids(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -620,6 +623,19 @@ def test_armed_groups_of_the_probe_conflicts_are_known(nlp, text, actor_id):
     ],
 )
 def test_a_capital_accused_or_urged_is_its_government(nlp, text, is_government):
-    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
-    ids = {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
-    assert ("dr-congo" in ids) is is_government
+    assert ("dr-congo" in wire_actor_ids(nlp, text)) is is_government
+
+
+def test_a_dateline_parsed_as_a_titles_object_is_no_party():
+    # the parse of a title and the dateline below it (seen in PolNeAR): "WASHINGTON" as the
+    # object of the title's "urges"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Trump", "urges", "voters", ".", "\n\n", "WASHINGTON", "(", "AP", ")"]
+    heads = [1, 1, 1, 1, 3, 1, 5, 5, 5]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "dep", "dobj", "punct", "appos", "punct"]
+    lemmas = ["Trump", "urge", "voter", ".", "\n\n", "WASHINGTON", "(", "AP", ")"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert party_object(doc[2])
+    assert not party_object(doc[5])

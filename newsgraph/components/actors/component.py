@@ -49,6 +49,7 @@ from .names import (
     NameMatcher,
     choose_longest,
     drop_inside_person_names,
+    drop_other_states_bodies,
     lexicon_for,
 )
 from .unresolved import NER_LABELS, unresolved_mentions
@@ -104,6 +105,7 @@ class ActorResolver:
         hits += self.descriptions.description_hits(doc, hits)
         chosen = choose_longest(hits)
         chosen = drop_inside_person_names(doc, chosen, self.kb)
+        chosen = drop_other_states_bodies(doc, chosen, self.kb)
         mentions = self.resolve_in_order(doc, chosen, context)
         mentions += unresolved_mentions(doc, mentions, self.generic_words)
         return sorted(mentions, key=lambda m: (m.start, m.end))

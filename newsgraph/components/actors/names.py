@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import extensions
 from ..tokens import has_head
-from .kb import ActorEntry, DescriptionHead, DescriptionRules, KnowledgeBase, SideAlias
+from .kb import (
+    STATE_TYPE,
+    ActorEntry,
+    DescriptionHead,
+    DescriptionRules,
+    KnowledgeBase,
+    SideAlias,
+)
 from .unresolved import trim_entity
 
 # Kinds of name, best first where one surface form has several readings.
@@ -40,6 +47,22 @@ LABELS = {
 }
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "poss", "agent"}
+# verbs whose object is a party, never a place: a capital there is its government (CAMEO's actor
+# dictionaries code capitals as governments; fit: "asked Moscow to", "urged Washington to")
+PARTY_OBJECT_VERBS = frozenset(
+    {
+        "accuse",
+        "urge",
+        "warn",
+        "blame",
+        "criticize",
+        "criticise",
+        "condemn",
+        "ask",
+        "press",
+        "thank",
+    }
+)
 # words of a state body's name that news styles write in lower case after the state's name
 # ("Russia's defence ministry", "the Ukrainian foreign ministry"; Reuters lower-cases them, AP
 # capitalises them); "forces" is not one: "Lebanese Forces" is a party, "Lebanese forces" the army
@@ -261,8 +284,24 @@ def is_subject(span: Span) -> bool:
         token = token.head
     if token.dep_ in SUBJECT_DEPS:
         return True
+    if party_object(token):
+        return True
     # "attacked by Moscow", "cut ties with Kigali", "talks with Washington": the government
     return token.dep_ == "pobj" and token.head.lower_ in ("by", "with")
+
+
+def party_object(token: Token) -> bool:
+    """The object of a verb whose object is a party ("accused Kinshasa of ...", "urged
+    Washington to ..."), in the same paragraph: a title's verb parsed with the next line's
+    dateline ("Trump urges supporters ...\n\nWASHINGTON (AP)") is no such object."""
+    verb = token.head
+    between = token.doc[verb.i : token.i]
+    return (
+        token.dep_ == "dobj"
+        and verb.lemma_.lower() in PARTY_OBJECT_VERBS
+        and verb.i < token.i
+        and not any("\n" in t.text for t in between)
+    )
 
 
 def choose_longest(hits: list[Hit]) -> list[Hit]:
@@ -294,5 +333,35 @@ def drop_inside_person_names(doc: Doc, hits: list[Hit], kb: KnowledgeBase) -> li
             for ent in people
         )
         if personal or hit.kind == DESC or not inside:
+            kept.append(hit)
+    return kept
+
+
+def drop_other_states_bodies(doc: Doc, hits: list[Hit], kb: KnowledgeBase) -> list[Hit]:
+    """Drop a state body's bare name right after another state's name or demonym: in
+    "Pakistan's Foreign Office" the office is Pakistan's, not the British one that "Foreign
+    Office" names alone. The phrase is left to the unresolved names, like "Kenya's Foreign
+    Ministry" (no KB entry)."""
+    states = {
+        hit.end: entry.country
+        for hit in hits
+        if hit.actor_ids
+        and (entry := kb.get(hit.actor_ids[0])) is not None
+        and entry.type == STATE_TYPE
+    }
+    kept = []
+    for hit in hits:
+        owner = states.get(hit.start)
+        if owner is None and hit.start > 0 and doc[hit.start - 1].tag_ == "POS":
+            owner = states.get(hit.start - 1)
+        entry = kb.get(hit.actor_ids[0]) if hit.actor_ids else None
+        foreign = (
+            owner is not None
+            and entry is not None
+            and entry.type != STATE_TYPE
+            and entry.country is not None
+            and entry.country != owner
+        )
+        if not foreign:
             kept.append(hit)
     return kept

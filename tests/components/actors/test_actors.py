@@ -20,6 +20,7 @@ from newsgraph.components.actors.kb import (
     KnowledgeBaseError,
     builtin_actor_files,
 )
+from newsgraph.components.actors.names import party_object
 from newsgraph.model import Article
 from newsgraph.nlp import add_components, load_spacy_model
 
@@ -568,3 +569,73 @@ def test_lebanese_forces_in_lower_case_is_no_party(nlp):
     article = Article(id="office", text=text, outlet="Wire", published=date(2024, 7, 29))
     ids = {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
     assert "lebanese-forces-party" not in ids
+
+
+# -- another state's body after a state's name (session 13, probe A) ------------------------------
+def wire_actor_ids(nlp, text: str) -> set[str | None]:
+    """The actor ids found in one wire article's text."""
+    article = Article(id="probe-a", text=text, outlet="Wire", published=date(2024, 7, 29))
+    return {m.actor_id for m in annotate(nlp, article)._.ng_actor_mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign_body"),
+    [
+        ("Pakistan's Foreign Office rejected the charge on Tuesday.", "uk-foreign-office"),
+        ("Iraqi Hezbollah fighters crossed the border at night.", "hezbollah"),
+        ("Irish Republican prisoners began a hunger strike.", "republican-party"),
+    ],
+)
+def test_a_body_named_after_another_state_is_not_that_states(nlp, text, foreign_body):
+    assert foreign_body not in wire_actor_ids(nlp, text)
+
+
+def test_a_body_after_its_own_states_name_is_kept(nlp):
+    text = "Britain's Foreign Office summoned the envoy; Lebanese Hezbollah fighters withdrew."
+    assert {"uk-foreign-office", "hezbollah"} <= wire_actor_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("The KNU said its fighters held the road near the Thai border.", "karen-national-union"),
+        ("Wazalendo fighters ambushed a rebel patrol north of the lake.", "wazalendo"),
+        ("Kigali accused the army of arming the FDLR militia.", "fdlr"),
+        ("The CSP-DPA said it had downed a drone near Kidal.", "csp-dpa"),
+        ("The Central General Staff ended its truce in the south-west.", "farc-dissidents"),
+        (
+            "A local People's Defense Force unit blocked the highway.",
+            "national-unity-government-myanmar",
+        ),
+    ],
+)
+def test_armed_groups_of_the_probe_conflicts_are_known(nlp, text, actor_id):
+    assert actor_id in wire_actor_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_government"),
+    [
+        ("Kigali accused Kinshasa of arming the militia.", True),
+        ("The envoy urged Kinshasa to open talks with the rebels.", True),
+        ("The envoy flew to Kinshasa on Monday.", False),
+        ("The rebels said they would take Kinshasa.", False),
+    ],
+)
+def test_a_capital_accused_or_urged_is_its_government(nlp, text, is_government):
+    assert ("dr-congo" in wire_actor_ids(nlp, text)) is is_government
+
+
+def test_a_dateline_parsed_as_a_titles_object_is_no_party():
+    # the parse of a title and the dateline below it (seen in PolNeAR): "WASHINGTON" as the
+    # object of the title's "urges"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Trump", "urges", "voters", ".", "\n\n", "WASHINGTON", "(", "AP", ")"]
+    heads = [1, 1, 1, 1, 3, 1, 5, 5, 5]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "dep", "dobj", "punct", "appos", "punct"]
+    lemmas = ["Trump", "urge", "voter", ".", "\n\n", "WASHINGTON", "(", "AP", ")"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert party_object(doc[2])
+    assert not party_object(doc[5])

@@ -139,3 +139,14 @@ def test_extending_a_state_of_emergency_imposes_it(nlp: Language) -> None:
 def test_reaffirmed_support_is_support(nlp: Language) -> None:
     # CAMEO 051 (REAFFIRM SUPPORT)
     assert _types(nlp, "Britain reaffirmed its support for the peace process.") == ["SUPPORT"]
+
+
+def test_setting_fire_to_something_is_an_arson_attack_on_it(nlp: Language) -> None:
+    # PLOVER ASSAULT (mode primitive), as "torch" and "arson"; MUC-4 codes these as arson
+    assert _parties(nlp, "Gunmen set fire to a school in the village on Monday.") == [
+        ("ASSAULT", "Gunmen", "a school in the village")
+    ]
+    assert _parties(nlp, "Rebels set fire to two government vehicles.") == [
+        ("ASSAULT", "Rebels", "two government vehicles")
+    ]
+    assert _types(nlp, "The committee set a date for the vote.") == []

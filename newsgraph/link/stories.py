@@ -49,13 +49,14 @@ def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str,
         "ORDER BY n_articles DESC, first_reported, id LIMIT ? OFFSET ?",
         [limit, offset],
     )
-    return [_with_claims(store, _cluster_row(row)) for row in rows]
+    check = Compatibility(store_affiliations(store)) if rows else None
+    return [_with_claims(store, _cluster_row(row), check) for row in rows]
 
 
-def _with_claims(store: Any, row: dict[str, Any]) -> dict[str, Any]:
+def _with_claims(store: Any, row: dict[str, Any], check: Compatibility | None) -> dict[str, Any]:
     """The listed row with its story's ``claims_disputed``: the denials are links between the
     story's reporting articles, so the story is read (one per listed row) to find them."""
-    story = story_record(store, row["id"])
+    story = story_record(store, row["id"], check)
     claims = bool(story and story["claims_disputed"])
     return row | {"claims_disputed": claims, "disputed": row["disputed"] or claims}
 
@@ -88,8 +89,11 @@ def _cluster_row(row: tuple) -> dict[str, Any]:
     }
 
 
-def story_record(store: Any, story_id: str) -> dict[str, Any] | None:
-    """The story of one event cluster (see the module docstring), or None if no such id."""
+def story_record(
+    store: Any, story_id: str, check: Compatibility | None = None
+) -> dict[str, Any] | None:
+    """The story of one event cluster (see the module docstring), or None if no such id
+    (``check``: the store's actor compatibility, when the caller reads many stories)."""
     rows = store.query(f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters WHERE id = ?", [story_id])
     if not rows:
         return None
@@ -127,12 +131,17 @@ def story_record(store: Any, story_id: str) -> dict[str, Any] | None:
         "disputes": links,
         "wording": sorted(wording, key=lambda w: (w["outlet"] or "", w["article_id"])),
     }
-    story["claims_disputed"] = _attacker_denies(store, reports, links)
+    story["claims_disputed"] = _attacker_denies(store, reports, links, check)
     story["disputed"] = story["disputed"] or story["claims_disputed"]
     return story
 
 
-def _attacker_denies(store: Any, reports: list[dict[str, Any]], links: list[dict]) -> bool:
+def _attacker_denies(
+    store: Any,
+    reports: list[dict[str, Any]],
+    links: list[dict],
+    check: Compatibility | None = None,
+) -> bool:
     """Whether an actor the reports name as the source (or its parent or child by affiliation)
     denies a claim among the story's links: a denial is about the denier's responsibility, so
     who did it is contested, in the reporting article or in another outlet's, and is never
@@ -148,7 +157,7 @@ def _attacker_denies(store: Any, reports: list[dict[str, Any]], links: list[dict
     sources = {r["source"]["actor"] for r in reports if r["source"]["actor"]}
     if not deniers or not sources:
         return False
-    check = Compatibility(store_affiliations(store))
+    check = check or Compatibility(store_affiliations(store))
     return any(check.actors(denier, source) is True for denier in deniers for source in sources)
 
 

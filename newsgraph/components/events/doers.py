@@ -35,14 +35,22 @@ def weapon_of_origin(token: Token, lex: Lexicon) -> bool:
 def weapon_user(token: Token, lex: Lexicon) -> Token | None:
     """Who used the weapon ``token`` heads, by the agent of its participle ("a drone launched
     by Ukrainian forces", "missiles fired by the army"); None for any other phrase."""
-    if "arms" not in lex.classes_of(token.lemma_.lower()):
-        return None
     for c in token.children:
-        if c.dep_ == "acl" and c.lower_ in lex.weapon_use_participles:
+        if tells_weapon_use(c, lex):
             agent = agent_of(c)
             if agent is not None:
                 return agent
     return None
+
+
+def tells_weapon_use(participle: Token, lex: Lexicon) -> bool:
+    """Whether ``participle`` is a use participle on a weapon noun ("a drone *launched* ...",
+    "missiles *fired* ...")."""
+    return (
+        participle.dep_ == "acl"
+        and participle.lower_ in lex.weapon_use_participles
+        and "arms" in lex.classes_of(participle.head.lemma_.lower())
+    )
 
 
 def weapon_use_clause(participle: Token, lex: Lexicon) -> Token | None:
@@ -52,11 +60,7 @@ def weapon_use_clause(participle: Token, lex: Lexicon) -> Token | None:
     launched from Yemen", "the missile fired at the city was intercepted") is what another
     act met, not the act itself."""
     weapon = participle.head
-    if participle.dep_ != "acl" or participle.lower_ not in lex.weapon_use_participles:
-        return None
-    if "arms" not in lex.classes_of(weapon.lemma_.lower()):
-        return None
-    if weapon.dep_ != "nsubj" or not has_head(weapon):
+    if not tells_weapon_use(participle, lex) or weapon.dep_ != "nsubj" or not has_head(weapon):
         return None
     return weapon.head
 

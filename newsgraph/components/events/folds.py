@@ -104,7 +104,7 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
 
 def fold_weapon_launches(mentions: list[Mention], owner: dict[int, Mention], lex: Lexicon) -> None:
     """ "A drone launched from Yemen hit Eilat" is one ASSAULT: the launch participle of the
-    weapon that is the attack verb's subject or object is part of that attack, not a second
+    weapon that is the attack verb's active subject is part of that attack, not a second
     event with no parties (its mode, "drone", goes to the attack that has none)."""
     for inner in mentions:
         if inner.folded:

@@ -136,13 +136,17 @@ def _multi_article_members(store: Any, cluster_ids: set[str] | None) -> dict[str
 
 
 def _dispute_links(store: Any, articles: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """article id → the ``disputes`` links with an end in it, as the story record reads them."""
-    marks = ", ".join("?" * len(articles))
-    rows = store.query(
-        "SELECT article_id, from_id, to_article_id, to_id, evidence FROM claim_links "
-        f"WHERE relation = 'disputes' AND (article_id IN ({marks}) OR to_article_id IN ({marks}))",
-        [*articles, *articles],
-    )
+    """article id → the ``disputes`` links with an end in it, as the story record reads them
+    (a link read twice, from both its ends' chunks, names its denier twice: no matter)."""
+    rows = []
+    for chunk in chunks(articles, _CHUNK):  # PostgreSQL takes at most 65,535 parameters
+        marks = ", ".join("?" * len(chunk))
+        rows += store.query(
+            "SELECT article_id, from_id, to_article_id, to_id, evidence FROM claim_links "
+            "WHERE relation = 'disputes' "
+            f"AND (article_id IN ({marks}) OR to_article_id IN ({marks}))",
+            [*chunk, *chunk],
+        )
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article_id, from_id, to_article_id, to_id, evidence in rows:
         link = {

@@ -43,7 +43,8 @@ _CLUSTER_COLUMNS = (
 
 def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Clusters reported by two articles or more, most outlets first, each marked disputed as
-    its story is (``claims_disputed``: the attacker it names denies it)."""
+    its story is (``claims_disputed``: the attacker it names denies it; stored by the link run,
+    so one query lists them)."""
     rows = store.query(
         f"SELECT {_CLUSTER_COLUMNS}, claims_disputed FROM event_clusters WHERE n_articles > 1 "
         "ORDER BY n_articles DESC, first_reported, id LIMIT ? OFFSET ?",

@@ -17,23 +17,25 @@ from newsgraph.store.schema import get_table
 store_target = test_store.store_target  # the same stores: a DuckDB file, a PostgreSQL schema
 
 
-def _drop_place_inferred(store: Any) -> None:
+def _drop_columns_after_version_3(store: Any) -> None:
     for index in get_table("events").index_names():
         store._execute(f"DROP INDEX IF EXISTS {index}")
     store._execute("ALTER TABLE events DROP COLUMN place_inferred")
+    # the event clusters' claims_disputed flag (version 5) came after place_inferred
+    store._execute("ALTER TABLE event_clusters DROP COLUMN claims_disputed")
 
 
 def _downgrade_to_version_3(target: Path | str) -> None:
     """What a version-3 store looks like: no ``place_inferred`` event column, version 3."""
     with open_store(target) as store:
-        _drop_place_inferred(store)
+        _drop_columns_after_version_3(store)
         store._execute("UPDATE schema_info SET value = '3' WHERE key = 'version'")
 
 
 def _downgrade_to_version_2(target: Path | str) -> None:
     """What a version-2 store looks like: nor that, no ``irrealis`` cluster column, version 2."""
     with open_store(target) as store:
-        _drop_place_inferred(store)
+        _drop_columns_after_version_3(store)
         store._execute("ALTER TABLE event_clusters DROP COLUMN irrealis")
         store._execute("UPDATE schema_info SET value = '2' WHERE key = 'version'")
 
@@ -43,7 +45,7 @@ def _downgrade_to_version_1(target: Path | str) -> None:
     open: a writing open of the version-2 store would migrate it)."""
     with open_store(target) as store:
         store._execute("ALTER TABLE event_clusters DROP COLUMN irrealis")
-        _drop_place_inferred(store)
+        _drop_columns_after_version_3(store)
         store._execute("ALTER TABLE events DROP COLUMN future")
         store._execute("UPDATE schema_info SET value = '1' WHERE key = 'version'")
 
@@ -63,7 +65,7 @@ def test_a_version_1_store_is_migrated_when_opened_for_writing(store_target) -> 
         open_store(store_target, read_only=True)
     with open_store(store_target) as store:  # the writing open migrates
         version = store.query("SELECT value FROM schema_info WHERE key = 'version'")
-        assert int(version[0][0]) == SCHEMA_VERSION == 4
+        assert int(version[0][0]) == SCHEMA_VERSION == 5
         events = store.table("events")
         assert list(events["future"]) == [False, False]  # old rows: not future
         assert list(events["hypothetical"]) == [False, True]  # their old reading kept

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..store import actor_rows
 from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
+from .compatibility import Compatibility
 from .event_pairs import PairEvidence, Sentence
 from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
 from .incremental import (
@@ -119,11 +120,15 @@ def link_store(
     """Link the articles stored since the last run into the store's clusters and claim links
     (``full``, or a store never linked: recompute everything). See ``incremental.py``.
     ``options`` as ``link_records`` takes them."""
+    # story_flags reads the store's batch helpers, and newsgraph.store.batch imports this package
+    from .story_flags import flag_scope, refresh_claims_disputed
+
     mode = "full" if full or not store.has_link_state() else "incremental"
     run_id = store.begin_run({"stage": "link", "mode": mode})
     try:
         parents = store_affiliations(store)
         update = (_full_update if mode == "full" else incremental_update)(store, parents, options)
+        flag_articles = flag_scope(store, update)
         store.write_link_results(
             update.clusters,
             update.links,
@@ -131,6 +136,10 @@ def link_store(
             run_id,
             drop_clusters=update.drop_clusters,
             drop_links_from=update.drop_links_from,
+        )
+        written = [cluster["id"] for cluster in update.clusters]
+        refresh_claims_disputed(
+            store, written, flag_articles, Compatibility(parents), update.records
         )
         actor_rows.refresh(store, None if mode == "full" else update.linked_ids)
     except BaseException:
@@ -161,4 +170,5 @@ def _full_update(
         links=[link.to_row() for link in result.links],
         linked_ids=ids,
         read_articles=len(ids),
+        records={(r.get("article") or {}).get("id"): r for r in records},
     )

@@ -66,6 +66,7 @@ class LinkUpdate:
     drop_links_from: list[tuple[str, str]] | None = None  # None: replace every link
     read_articles: int = 0
     loaded_clusters: int = 0  # stored clusters read and clustered again (incremental)
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # read, by article id
 
 
 def store_affiliations(store: Any) -> dict[str, str]:
@@ -89,6 +90,7 @@ def incremental_update(
     _update_clusters(store, update, new_records, set(new_ids), cache, check, options)
     _update_claim_links(store, update, new_records, set(new_ids), cache, check)
     update.read_articles = len(cache.records)
+    update.records = cache.records
     return update
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from .compatibility import Compatibility
@@ -43,22 +43,28 @@ _CLUSTER_COLUMNS = (
 
 def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Clusters reported by two articles or more, most outlets first, each marked disputed as
-    its story is (``claims_disputed``: the attacker it names denies it)."""
+    its story is (``claims_disputed``: the attacker it names denies it; stored by the link run,
+    so one query lists them)."""
     rows = store.query(
-        f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters WHERE n_articles > 1 "
+        f"SELECT {_CLUSTER_COLUMNS}, claims_disputed FROM event_clusters WHERE n_articles > 1 "
         "ORDER BY n_articles DESC, first_reported, id LIMIT ? OFFSET ?",
         [limit, offset],
     )
-    check = Compatibility(store_affiliations(store)) if rows else None
-    return [_with_claims(store, _cluster_row(row), check) for row in rows]
+    unflagged = [row for row in rows if row[-1] is None]
+    check = Compatibility(store_affiliations(store)) if unflagged else None
+    return [_with_claims(store, _cluster_row(row[:-1]), row[-1], check) for row in rows]
 
 
-def _with_claims(store: Any, row: dict[str, Any], check: Compatibility | None) -> dict[str, Any]:
-    """The listed row with its story's ``claims_disputed``: the denials are links between the
-    story's reporting articles, so the story is read (one per listed row) to find them."""
-    story = story_record(store, row["id"], check)
-    claims = bool(story and story["claims_disputed"])
-    return row | {"claims_disputed": claims, "disputed": row["disputed"] or claims}
+def _with_claims(
+    store: Any, row: dict[str, Any], flag: bool | None, check: Compatibility | None
+) -> dict[str, Any]:
+    """The listed row with its story's ``claims_disputed``: the flag the link run stored
+    (``story_flags``), or, for a cluster no run has flagged (a store linked before the flag),
+    the story record's, read for that row."""
+    if flag is None:
+        story = story_record(store, row["id"], check)
+        flag = bool(story and story["claims_disputed"])
+    return row | {"claims_disputed": bool(flag), "disputed": row["disputed"] or bool(flag)}
 
 
 def contested(story: Mapping[str, Any]) -> list[str]:
@@ -113,14 +119,11 @@ def story_record(
     for article_id, record in records.items():
         article = record.get("article") or {}
         names = {a["id"]: a.get("name") for a in record.get("actors") or []}
-        own = events_by_article[article_id]
-        events = [e for e in record.get("events") or [] if e.get("id") in own]
-        about = {e.get("attributed_to") for e in events if e.get("attributed_to")}
+        events = member_events(record, events_by_article[article_id])
         for event in events:
             reports.append(_report(article, event, names))
-        for st in record.get("statements") or []:
-            if st.get("id") in about or _takes_side(st, events):
-                statements.append(_statement(article, st, names))
+        for st in story_statements(record, events):
+            statements.append(_statement(article, st, names))
         wording.append(_wording(article, events, record.get("framing") or []))
     reports.sort(key=lambda r: (r["published"] or "", r["article_id"], r["event_id"]))
     statement_keys = {(s["article_id"], s["id"]) for s in statements}
@@ -131,33 +134,50 @@ def story_record(
         "disputes": links,
         "wording": sorted(wording, key=lambda w: (w["outlet"] or "", w["article_id"])),
     }
-    story["claims_disputed"] = _attacker_denies(store, reports, links, check)
+    deniers = link_deniers(links)
+    sources = {r["source"]["actor"] for r in reports if r["source"]["actor"]}
+    story["claims_disputed"] = bool(deniers and sources) and denies_source(
+        deniers, sources, check or Compatibility(store_affiliations(store))
+    )
     story["disputed"] = story["disputed"] or story["claims_disputed"]
     return story
 
 
-def _attacker_denies(
-    store: Any,
-    reports: list[dict[str, Any]],
-    links: list[dict],
-    check: Compatibility | None = None,
-) -> bool:
-    """Whether an actor the reports name as the source (or its parent or child by affiliation)
-    denies a claim among the story's links: a denial is about the denier's responsibility, so
-    who did it is contested, in the reporting article or in another outlet's, and is never
-    shown as agreed (issue 14, item 2). Others' denials in a reporting article (the rocket's
-    denial beside the reprisal strike it reports) do not touch this story."""
-    deniers = {
-        part.get("speaker")
+def member_events(record: Mapping[str, Any], own: Collection[str]) -> list[Mapping[str, Any]]:
+    """The events of a reporting article that are members of the story (ids in ``own``)."""
+    return [e for e in record.get("events") or [] if e.get("id") in own]
+
+
+def story_statements(
+    record: Mapping[str, Any], events: list[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """The statements of a reporting article that a story with these member ``events`` shows:
+    those its events are attributed to, and the acts that take a side on them."""
+    about = {e.get("attributed_to") for e in events if e.get("attributed_to")}
+    return [
+        st
+        for st in record.get("statements") or []
+        if st.get("id") in about or _takes_side(st, events)
+    ]
+
+
+def link_deniers(links: Iterable[Mapping[str, Any]]) -> set[str]:
+    """The speakers of the denials among ``disputes`` links (``claim_links`` evidence)."""
+    return {
+        part["speaker"]
         for link in links
         if link["relation"] == "disputes"
         for part in link["evidence"]
         if part.get("role") == "denial" and part.get("speaker")
     }
-    sources = {r["source"]["actor"] for r in reports if r["source"]["actor"]}
-    if not deniers or not sources:
-        return False
-    check = check or Compatibility(store_affiliations(store))
+
+
+def denies_source(deniers: set[str], sources: set[str], check: Compatibility) -> bool:
+    """Whether an actor the reports name as the source (or its parent or child by affiliation)
+    is among the deniers of a claim among the story's links: a denial is about the denier's
+    responsibility, so who did it is contested, in the reporting article or in another outlet's,
+    and is never shown as agreed (issue 14, item 2). Others' denials in a reporting article (the
+    rocket's denial beside the reprisal strike it reports) do not touch this story."""
     return any(check.actors(denier, source) is True for denier in deniers for source in sources)
 
 

@@ -220,6 +220,19 @@ class LinkTables:
             self._insert("claim_links", link_table_rows)
             self._insert("linked_articles", linked)
 
+    def set_claims_disputed(self, flags: Mapping[str, bool]) -> None:
+        """Write the clusters' ``claims_disputed`` flags (cluster id → flag) in one
+        transaction: an ``IN`` list per value, not a statement per cluster."""
+        with self._lock, self._transaction():
+            for value in (True, False):
+                ids = [cid for cid, flag in flags.items() if flag is value]
+                for chunk in chunks(ids, _ID_CHUNK):
+                    marks = ", ".join("?" * len(chunk))
+                    self._execute(
+                        f"UPDATE event_clusters SET claims_disputed = ? WHERE id IN ({marks})",
+                        [value, *chunk],
+                    )
+
     def _delete_in(self, table: str, column: str, values: list[Any], extra: str = "") -> None:
         for chunk in chunks(values, _ID_CHUNK):
             marks = ", ".join("?" * len(chunk))
@@ -251,6 +264,7 @@ def cluster_table_rows(
                 "run_id": run_id,
                 "updated_at": now,
                 "irrealis": bool(cluster.get("irrealis")),
+                "claims_disputed": None,  # set once the run's claim links are written
             }
         )
         member_rows += [

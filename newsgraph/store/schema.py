@@ -27,7 +27,7 @@ from ..schema import (
     RecordSchema,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # What lifts a store written at version N to N + 1: (the table altered, its statements), run
 # in order when a writer opens an older store (a reader asks for that first). The table's
@@ -36,6 +36,8 @@ SCHEMA_VERSION = 4
 # ``hypothetical`` and keeps them so. Version 3 adds the event clusters' ``irrealis`` mark:
 # an older store's clusters were all of real reports (``link --irrealis own`` came after).
 # Version 4 adds the events' ``place_inferred`` mark: an older store's places were all stated.
+# Version 5 adds the event clusters' ``claims_disputed`` flag, NULL on an older store's rows:
+# not known until a link run sets it, so a reader works it out from the story record.
 MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
     1: ("events", ("ALTER TABLE events ADD COLUMN future BOOLEAN DEFAULT FALSE",)),
     2: (
@@ -43,6 +45,7 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
         ("ALTER TABLE event_clusters ADD COLUMN irrealis BOOLEAN DEFAULT FALSE",),
     ),
     3: ("events", ("ALTER TABLE events ADD COLUMN place_inferred BOOLEAN DEFAULT FALSE",)),
+    4: ("event_clusters", ("ALTER TABLE event_clusters ADD COLUMN claims_disputed BOOLEAN",)),
 }
 
 # Columns whose name is a keyword in SQL ("end") are quoted everywhere.
@@ -306,10 +309,13 @@ TABLES: tuple[Table, ...] = (
             run_id TEXT
             updated_at TIMESTAMP
             irrealis BOOLEAN
+            claims_disputed BOOLEAN
             """
         ),
-        # irrealis: every member negated, hypothetical or future (``link --irrealis own``); last,
-        # where a migrated store's ALTER TABLE puts it
+        # irrealis: every member negated, hypothetical or future (``link --irrealis own``);
+        # claims_disputed: the attacker it names denies it (set after the run's links, NULL
+        # until then: readers then work it out from the story record); both last, where a
+        # migrated store's ALTER TABLE puts them
         primary_key=("id",),
         order_by=("id",),
     ),

@@ -61,6 +61,8 @@ def refresh_claims_disputed(
     read = read or {}
     cluster_ids = None if scope is None else set(written) | _clusters_of(store, scope)
     members = _multi_article_members(store, cluster_ids)
+    # a full run reads every dispute link at once: one scan, not an IN list per chunk
+    every_link = _dispute_links(store, None) if scope is None else None
     flags: dict[str, bool] = {}
     for chunk in chunks(sorted(members), _CHUNK):
         batch = {cid: members[cid] for cid in chunk}
@@ -68,7 +70,7 @@ def refresh_claims_disputed(
         records = {a: read[a] for a in articles if a in read}
         missing = [a for a in articles if a not in read]
         records |= {(r.get("article") or {}).get("id"): r for r in store.records_of(missing)}
-        links = _dispute_links(store, articles)
+        links = every_link if every_link is not None else _dispute_links(store, articles)
         for cid, cluster in batch.items():
             flags[cid] = _claims_disputed(cluster, records, links, check)
     store.set_claims_disputed(flags)
@@ -135,16 +137,17 @@ def _multi_article_members(store: Any, cluster_ids: set[str] | None) -> dict[str
     return members
 
 
-def _dispute_links(store: Any, articles: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """article id → the ``disputes`` links with an end in it, as the story record reads them
-    (a link read twice, from both its ends' chunks, names its denier twice: no matter)."""
-    rows = []
-    for chunk in chunks(articles, _CHUNK):  # PostgreSQL takes at most 65,535 parameters
+def _dispute_links(store: Any, articles: list[str] | None) -> dict[str, list[dict[str, Any]]]:
+    """article id → the ``disputes`` links with an end in it (``articles``; None: every
+    article), as the story record reads them (a link read twice, from both its ends' chunks,
+    names its denier twice: no matter)."""
+    sql = "SELECT article_id, from_id, to_article_id, to_id, evidence FROM claim_links "
+    sql += "WHERE relation = 'disputes'"
+    rows = store.query(sql) if articles is None else []
+    for chunk in chunks(articles or [], _CHUNK):  # PostgreSQL takes at most 65,535 parameters
         marks = ", ".join("?" * len(chunk))
         rows += store.query(
-            "SELECT article_id, from_id, to_article_id, to_id, evidence FROM claim_links "
-            "WHERE relation = 'disputes' "
-            f"AND (article_id IN ({marks}) OR to_article_id IN ({marks}))",
+            f"{sql} AND (article_id IN ({marks}) OR to_article_id IN ({marks}))",
             [*chunk, *chunk],
         )
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)

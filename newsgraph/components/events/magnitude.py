@@ -155,12 +155,23 @@ def _stated_quantity(noun: Token, table: dict[str, Any]) -> Found | None:
     for child in noun.children:
         if child.dep_ in ("amod", "det") and child.lower_ in vague:
             candidates.append(doc[child.left_edge.i : child.i + 1])
-    for span in candidates:
+    for span in map(_without_edge_space, candidates):
         reading = read_quantity(span.text, table)
         if reading is not None:
             start, end = _span_text(list(span))
             return reading, start, end
     return None
+
+
+def _without_edge_space(span: SpacySpan) -> SpacySpan:
+    """The span without the whitespace tokens spaCy hangs on its edges (a paragraph break before
+    a sentence's first word is the number's child): a count's text starts on its words."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].is_space:
+        start += 1
+    while end - 1 > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
 
 
 def one_person(noun: Token, table: dict[str, Any]) -> Found | None:

@@ -82,3 +82,11 @@ def test_each_record_of_a_list_of_victims_carries_their_sum(
     events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
     assert len(events) > 1
     assert {e.magnitude["killed"]["min"] for e in events} == {killed}
+
+
+def test_a_count_after_a_paragraph_break_starts_on_its_word(full_nlp: Language) -> None:
+    """A body that opens with a blank line: spaCy hangs the break on the first word, the number;
+    a count's text (the evidence a reader sees) starts on the number, not on the break."""
+    doc = full_nlp("\n14 people were killed in a strike on a school, medics said.")
+    counts = [e.magnitude["killed"] for e in doc._.ng_events if "killed" in e.magnitude]
+    assert [c["text"] for c in counts] == ["14"]

@@ -36,6 +36,7 @@ from ... import extensions
 from ...model import Actor, ActorMention
 from ...model import Span as TextSpan
 from .descriptions import DescriptionReader
+from .generic_parties import GenericParties
 from .kb import STATE_TYPE, ActorEntry, DescriptionRules, KnowledgeBase, load_description_rules
 from .names import (
     BLOCK,
@@ -80,6 +81,7 @@ class ActorResolver:
         self.lexicon = lexicon_for(nlp, kb)
         self.names = NameMatcher(self.lexicon, self.rules)
         self.descriptions = DescriptionReader(kb, self.rules, self.lexicon)
+        self.generic_parties = GenericParties(kb, self.rules, self.lexicon)
         self.generic_words = (
             frozenset(
                 word for words in (*self.rules.heads, *self.rules.demonym_heads) for word in words
@@ -107,6 +109,7 @@ class ActorResolver:
         chosen = drop_inside_person_names(doc, chosen, self.kb)
         chosen = drop_other_states_bodies(doc, chosen, self.kb)
         mentions = self.resolve_in_order(doc, chosen, context)
+        mentions += self.generic_parties.mentions(doc, mentions)
         mentions += unresolved_mentions(doc, mentions, self.generic_words)
         return sorted(mentions, key=lambda m: (m.start, m.end))
 

@@ -1,8 +1,9 @@
-"""Generic parties for ``newsgraph_actors``: "Security forces", "troops", "police", "the army"
-named without a state take the state the context names ("police in Mogadishu"; an article
-that names Somalia and no other state), as CAMEO/PLOVER coders code them; with two states in
-context they stay unresolved (a wrong actor is worse than none). The heads and the modifiers
-allowed before them are in ``actor_descriptions.yaml`` (``generic_parties``).
+"""Generic parties for ``newsgraph_actors``: "Security forces", "troops", "the army" named
+without a state take the state the context names ("soldiers in Mogadishu"; an article that
+names Somalia and no other state before or in the party's sentence), as CAMEO/PLOVER coders
+code them; with two states in context, or none yet, they stay unresolved (a wrong actor is
+worse than none). The heads and the modifiers allowed before them are in
+``actor_descriptions.yaml`` (``generic_parties``).
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from spacy.tokens import Doc, Token
 from ...extensions import doc_text
 from ...model import CONTEXT_LABEL, ActorMention
 from .kb import STATE_TYPE, DescriptionRules, KnowledgeBase
-from .names import ALIAS, DEMONYM, METONYM, PLURAL, ActorLexicon
+from .names import METONYM, ActorLexicon
 
-STATE_KINDS = frozenset({DEMONYM, PLURAL, METONYM, ALIAS})
+# the actors whose mention names a state in the text: the state and its bodies (and the people
+# who serve them: "President Obama has offered to send troops to Uganda" names two states)
+STATE_BODY_TYPES = frozenset({STATE_TYPE, "government body", "military"})
 DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "more", "other"})
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# the words a party phrase may follow: its clause's verb, a preposition, a conjunction
+OPENING_POS = frozenset({"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "SPACE"})
 
 
 class GenericParties:
@@ -32,14 +37,12 @@ class GenericParties:
 
     def mentions(self, doc: Doc, taken: list[ActorMention]) -> list[ActorMention]:
         covered = _covered_tokens(doc, taken)
-        states = self.state_names(doc)
-        article_states = {country for _, country in states}
+        states = self.state_names(doc, taken)
         text = doc_text(doc)
         found = []
         for start, end, slot in self.phrases(doc, covered):
             country = self.own_place(doc[end - 1], states) or single(
                 {c for position, c in states if position < doc[end - 1].sent.end}
-                or article_states
             )
             actor_id = self.actor_for(country, slot) if country else None
             if actor_id is not None:
@@ -74,10 +77,14 @@ class GenericParties:
         """Where the phrase starts (its allowed modifiers), or None when a word before the head
         makes it someone else's ("rebel forces", "UN troops", "its soldiers", "the
         regime's troops") or it heads a longer phrase ("army officers", "police station")."""
-        if head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "PROPN"):
-            return None
-        if head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of":
+        if head.i + 1 < len(doc) and (
+            doc[head.i + 1].pos_ in ("NOUN", "PROPN") or doc[head.i + 1].text == "-"
+        ):
+            return None  # "army officers", "the army-controlled city": another noun's modifier
+        if any(child.lower_ == "of" and child.i == head.i + 1 for child in head.children):
             return None  # "troops of the 6th brigade": whose they are follows
+        if head.dep_ == "conj" and head.head.pos_ == "ADJ":
+            return None  # "the political, military and economic world": an adjective
         if any(c.dep_ in ("poss", "compound", "amod") for c in head.children if c.i < i) and (
             not all(self.allowed_modifier(c) for c in head.children if c.i < i)
         ):
@@ -86,35 +93,49 @@ class GenericParties:
         while start > 0 and doc[start - 1].lower_ in self.rules.generic_party_modifiers:
             start -= 1
         before = doc[start - 1] if start > 0 else None
-        if before is not None and not (
-            before.lower_ in DETERMINERS
-            or before.like_num
-            or before.pos_ in ("PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV")
-        ):
-            return None
-        return start
+        if before is None or before.is_space or before.sent.start != head.sent.start:
+            return start
+        if before.lower_ in DETERMINERS or before.like_num or before.pos_ in OPENING_POS:
+            return start
+        return None
 
     def allowed_modifier(self, token: Token) -> bool:
         if token.dep_ in ("det", "nummod", "quantmod", "advmod", "punct"):
             return token.lower_ not in ("its", "their", "his", "her", "our")
         return token.lower_ in self.rules.generic_party_modifiers
 
-    def state_names(self, doc: Doc) -> list[tuple[int, str]]:
-        """(token, country) of every state the text names: its name, demonym or capital,
-        also inside longer names ("Somali National Army") and as a place ("in Mogadishu")."""
+    def state_names(self, doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, str]]:
+        """(token, country) of every state the text names: a mention of the state, of its
+        people ("Somali") or of one of its bodies, and a capital as a place ("in Mogadishu",
+        a dateline "MOGADISHU —"), which names no actor."""
         out = []
+        for m in mentions:
+            entry = self.kb.get(m.actor_id) if m.actor_id else None
+            names_state = entry is not None and (
+                entry.type in STATE_BODY_TYPES
+                or m.label == "DEMONYM"  # "Lebanese detainees"
+                or (entry.is_person and self.serves_a_state(entry.affiliation))
+            )
+            if names_state and entry is not None and entry.country:
+                token = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if token is not None:
+                    out.append((token.start, entry.country))
         for _, start, end in self.lexicon.matcher(doc):
             for reading in self.lexicon.readings_for(doc[start:end]):
                 entry = self.kb.get(reading.actor_id)
                 if (
-                    reading.kind in STATE_KINDS
+                    reading.kind == METONYM
                     and entry is not None
-                    and entry.type == STATE_TYPE
                     and entry.country
-                    and (reading.kind != ALIAS or doc[start].text[:1].isupper())
+                    and doc[start].text[:1].isupper()
                 ):
                     out.append((start, entry.country))
         return out
+
+    def serves_a_state(self, affiliation: str | None) -> bool:
+        """A person of the state's ("President Obama"), not of the UN ("Antonio Guterres")."""
+        body = self.kb.get(affiliation) if affiliation else None
+        return body is not None and body.type in STATE_BODY_TYPES
 
     def own_place(self, head: Token, states: list[tuple[int, str]]) -> str | None:
         """The state of an "in <place>" phrase of the party's own ("police in Mogadishu")."""

@@ -21,7 +21,9 @@ NER entities (PERSON, ORG, NORP) that no KB mention covers are kept as ``unresol
 actors; a later single surname joins an earlier unresolved person with that last name.
 
 Mention labels: ``KB`` (name/alias/metonym/surname), ``SIDE`` (side vocabulary: a loaded name),
-``DEMONYM``, ``DESC`` (a description resolved by context), or the NER label for unresolved actors.
+``DEMONYM``, ``DESC`` (a description resolved by context), ``CONTEXT`` (a generic party,
+"Security forces", given the one state its context names: ``generic_parties.py``), or the NER
+label for unresolved actors.
 """
 
 from __future__ import annotations

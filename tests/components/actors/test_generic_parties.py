@@ -18,69 +18,58 @@ def context_mentions(nlp, text: str) -> list[tuple[str, str | None]]:
     return [(m.text, m.actor_id) for m in nlp(text)._.ng_actor_mentions if m.label == "CONTEXT"]
 
 
-def test_a_dateline_state_gives_security_forces_their_military(nlp):
-    text = "MOGADISHU, Somalia — Security forces arrested four men near the port on Friday."
-    assert context_mentions(nlp, text) == [("Security forces", "somali-national-army")]
-
-
-def test_a_state_without_a_military_in_the_kb_is_the_party(nlp):
-    text = "NAIROBI, Kenya — Security forces arrested four men near the border on Friday."
-    assert context_mentions(nlp, text) == [("Security forces", "kenya")]
-
-
-def test_soldiers_take_the_state_of_their_own_place_phrase(nlp):
-    text = "Ugandan officials said soldiers in Nairobi had detained a driver."
-    assert context_mentions(nlp, text) == [("soldiers", "kenya")]
-
-
-def test_police_stay_unresolved(nlp):
-    # local news: a town's police, and the state the text names is often not theirs
-    assert context_mentions(nlp, "Chad closed a crossing. Police detained a driver.") == []
-
-
-def test_an_of_phrase_of_the_verb_does_not_block_the_party(nlp):
-    text = "Chad's opposition accused the army of torturing prisoners."
-    assert context_mentions(nlp, text) == [("army", "chad")]
-
-
-def test_a_person_serving_a_state_names_it(nlp):
-    text = "President Obama said troops would reach Chad next month."
-    assert context_mentions(nlp, text) == []
-
-
-def test_the_only_state_named_so_far_gives_troops_their_state(nlp):
-    text = "Chad closed a crossing on Monday. Later, troops fired shots at smugglers near it."
-    assert context_mentions(nlp, text) == [("troops", "chad")]
-
-
-def test_two_states_in_context_leave_the_party_unresolved(nlp):
-    text = "Kenyan and Ugandan ministers met on Monday. Soldiers later blocked the road."
-    assert context_mentions(nlp, text) == []
-
-
-def test_no_state_before_the_party_leaves_it_unresolved(nlp):
-    text = "Soldiers arrested a man after the robbery. Chad's government said he was armed."
-    assert context_mentions(nlp, text) == []
-
-
-def test_an_adjective_conjunct_is_no_party(nlp):
-    text = "Chad has political, military and economic ties with its neighbours."
-    assert context_mentions(nlp, text) == []
-
-
-@pytest.mark.parametrize(
-    "phrase",
-    [
-        "Rebel forces",
-        "UN troops",
-        "Its soldiers",
-        "Peacekeeping troops",
-        "Army officers",
-        "Troops of the 5th brigade",
+RESOLVED = {
+    # a dateline's state; the military the KB has for it
+    "MOGADISHU, Somalia — Security forces arrested four men near the port on Friday.": [
+        ("Security forces", "somali-national-army")
     ],
-)
-def test_a_party_someone_else_owns_is_not_the_states(nlp, phrase):
-    text = f"Chad closed its border. {phrase} opened fire on a convoy near the crossing."
+    # the state itself where the KB has no military for it
+    "NAIROBI, Kenya — Security forces arrested four men near the border on Friday.": [
+        ("Security forces", "kenya")
+    ],
+    # the party's own "in <place>" wins over another state named in its sentence
+    "Ugandan officials said soldiers in Nairobi had detained a driver.": [("soldiers", "kenya")],
+    # the one state named so far, in an earlier sentence
+    "Chad closed a crossing on Monday. Later, troops fired shots at smugglers near it.": [
+        ("troops", "chad")
+    ],
+    # an "of" phrase of the verb, not of the party
+    "Chad's opposition accused the army of torturing prisoners.": [("army", "chad")],
+}
+
+UNRESOLVED = [
+    # two states in context
+    "Kenyan and Ugandan ministers met on Monday. Soldiers later blocked the road.",
+    # a KB person who serves a state names it: two states
+    "President Obama said troops would reach Chad next month.",
+    # no state named before the party (a later one does not count)
+    "Soldiers arrested a man after the robbery. Chad's government said he was armed.",
+    # an adjective's conjunct is no party
+    "Chad has political, military and economic ties with its neighbours.",
+    # police: in local news a town's, and the state the text names is often not theirs
+    "Chad closed a crossing. Police detained a driver.",
+    # parties someone else owns, or a head inside a longer phrase
+    *(
+        f"Chad closed its border. {phrase} opened fire on a convoy near the crossing."
+        for phrase in (
+            "Rebel forces",
+            "UN troops",
+            "Its soldiers",
+            "Peacekeeping troops",
+            "Army officers",
+            "Troops of the 5th brigade",
+        )
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLVED.items())
+def test_a_generic_party_takes_the_state_its_context_names(nlp, text, expected):
+    assert context_mentions(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", UNRESOLVED)
+def test_a_generic_party_without_one_state_in_context_stays_unresolved(nlp, text):
     assert context_mentions(nlp, text) == []
 
 

@@ -104,9 +104,15 @@ class ActorRef:
 
     actor: str | None
     span: Span | None
+    # the actor is the state the context names, not the span ("Security forces" in an article
+    # about Somalia; docs/contract.md): written only when true
+    inferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"actor": self.actor, "span": self.span.to_dict() if self.span else None}
+        out = {"actor": self.actor, "span": self.span.to_dict() if self.span else None}
+        if self.inferred:
+            out["actor_inferred"] = True
+        return out
 
 
 @dataclass(slots=True)
@@ -206,6 +212,10 @@ def as_dict(record: Any) -> dict[str, Any]:
     if hasattr(record, "to_dict"):
         return record.to_dict()
     return dataclasses.asdict(record)
+
+
+# the label of a mention whose actor the context names, not the phrase ("Security forces")
+CONTEXT_LABEL = "CONTEXT"
 
 
 @dataclass(frozen=True, slots=True)

@@ -296,6 +296,15 @@ def test_get_record_round_trips_the_record(store):
     assert store.get_record("zzz") is None
 
 
+def test_an_inferred_party_keeps_its_mark_through_the_store(store):
+    article = make_article()
+    record = make_record(article)
+    record["events"][0]["source"]["actor_inferred"] = True
+    store.write_record(record, article, store.begin_run({}))
+    assert store.get_record(article.id) == record
+    assert store.get_record(article.id)["events"][1]["source"].get("actor_inferred") is None
+
+
 def test_query_runs_read_sql_with_placeholders(store):
     article = make_article()
     store.write_record(make_record(article), article, store.begin_run({}))

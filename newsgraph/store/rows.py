@@ -35,6 +35,10 @@ def loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
+# the key of an item's extra that holds its refs' added keys ("actor_inferred"), by field
+REF_EXTRA = "_ref_keys"
+
+
 def _extra(item: Mapping[str, Any], known: tuple[str, ...]) -> str | None:
     unknown = {k: v for k, v in item.items() if k not in known}
     return dumps(unknown) if unknown else None
@@ -132,6 +136,7 @@ def _prefix(spec: Field) -> str:
 def item_columns(schema: RecordSchema, item: Mapping[str, Any]) -> Row:
     """One contract item (a statement, an event, ...) as its table's columns."""
     row: Row = {}
+    ref_extra: dict[str, dict[str, Any]] = {}  # a ref's keys beyond actor and span, by field
     for spec in schema.fields:
         column, value = spec.column_name, item.get(spec.name)
         if spec.kind in ("text", "int", "float"):
@@ -149,12 +154,16 @@ def item_columns(schema: RecordSchema, item: Mapping[str, Any]) -> Row:
             key = "actor" if spec.kind == "ref" else "lemma"
             row[f"{column}_{key}"] = inner.get(key)
             row.update(_span_columns(_prefix(spec), inner.get("span")))
+            if more := {k: v for k, v in inner.items() if k not in (key, "span")}:
+                ref_extra[spec.name] = more  # "actor_inferred": kept with the item's extra
         elif spec.kind == "magnitude":
             magnitude = dict(value or {})
             row["killed"] = _count(magnitude.get("killed"))
             row["injured"] = _count(magnitude.get("injured"))
             row[column] = dumps(magnitude)
-    row["extra"] = _extra(item, schema.stored_keys)
+    row["extra"] = _extra(
+        {**item, REF_EXTRA: ref_extra} if ref_extra else item, schema.stored_keys
+    )
     return row
 
 
@@ -211,6 +220,8 @@ def catalog_rows(record: Mapping[str, Any]) -> tuple[list[Row], list[Row]]:
 def _with_extra(item: dict[str, Any], row: Row) -> dict[str, Any]:
     extra = loads(row.get("extra"))
     if extra:
+        for name, more in (extra.pop(REF_EXTRA, None) or {}).items():
+            item[name] = {**item[name], **more}
         item.update(extra)
     return item
 

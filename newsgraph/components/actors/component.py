@@ -21,7 +21,9 @@ NER entities (PERSON, ORG, NORP) that no KB mention covers are kept as ``unresol
 actors; a later single surname joins an earlier unresolved person with that last name.
 
 Mention labels: ``KB`` (name/alias/metonym/surname), ``SIDE`` (side vocabulary: a loaded name),
-``DEMONYM``, ``DESC`` (a description resolved by context), or the NER label for unresolved actors.
+``DEMONYM``, ``DESC`` (a description resolved by context), ``CONTEXT`` (a generic party,
+"Security forces", given the one state its context names: ``generic_parties.py``), or the NER
+label for unresolved actors.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from ... import extensions
 from ...model import Actor, ActorMention
 from ...model import Span as TextSpan
 from .descriptions import DescriptionReader
+from .generic_parties import GenericParties
 from .kb import STATE_TYPE, ActorEntry, DescriptionRules, KnowledgeBase, load_description_rules
 from .names import (
     BLOCK,
@@ -80,6 +83,7 @@ class ActorResolver:
         self.lexicon = lexicon_for(nlp, kb)
         self.names = NameMatcher(self.lexicon, self.rules)
         self.descriptions = DescriptionReader(kb, self.rules, self.lexicon)
+        self.generic_parties = GenericParties(kb, self.rules, self.lexicon)
         self.generic_words = (
             frozenset(
                 word for words in (*self.rules.heads, *self.rules.demonym_heads) for word in words
@@ -107,6 +111,7 @@ class ActorResolver:
         chosen = drop_inside_person_names(doc, chosen, self.kb)
         chosen = drop_other_states_bodies(doc, chosen, self.kb)
         mentions = self.resolve_in_order(doc, chosen, context)
+        mentions += self.generic_parties.mentions(doc, mentions)
         mentions += unresolved_mentions(doc, mentions, self.generic_words)
         return sorted(mentions, key=lambda m: (m.start, m.end))
 

@@ -462,6 +462,8 @@ class DescriptionRules:
     honorifics: frozenset[str]
     longest_head: int = 1
     head_blockers: frozenset[str] = frozenset()  # "military group": not the state's military
+    generic_parties: dict[tuple[str, ...], str] = field(default_factory=dict)  # → slot
+    generic_party_modifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -483,10 +485,7 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
             capitalized=bool(spec.get("capitalized", False)),
             national=bool(spec.get("national", False)),
         )
-    demonym_heads = {}
-    for slot, words_list in (data.get("demonym_heads") or {}).items():
-        for text in words_list:
-            demonym_heads[tuple(str(text).lower().split())] = slot
+    demonym_heads = _words_by_slot(data.get("demonym_heads"))
     return DescriptionRules(
         heads=heads,
         modifiers=frozenset(str(m).lower() for m in data.get("modifiers") or ()),
@@ -495,4 +494,17 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
         honorifics=frozenset(str(h).lower() for h in data.get("honorifics") or ()),
         longest_head=max((len(w) for w in (*heads, *demonym_heads)), default=1),
         head_blockers=frozenset(str(b).lower() for b in data.get("demonym_head_blockers") or ()),
+        generic_parties=_words_by_slot(data.get("generic_parties")),
+        generic_party_modifiers=frozenset(
+            str(m).lower() for m in data.get("generic_party_modifiers") or ()
+        ),
     )
+
+
+def _words_by_slot(section: dict | None) -> dict[tuple[str, ...], str]:
+    """``{slot: [head, ...]}`` as ``{head words: slot}``."""
+    return {
+        tuple(str(text).lower().split()): slot
+        for slot, words_list in (section or {}).items()
+        for text in words_list
+    }

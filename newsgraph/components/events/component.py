@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ... import extensions
-from ...model import ActorRef, Event, Span, Statement
+from ...model import CONTEXT_LABEL, ActorRef, Event, Span, Statement
 from ..coref.lexicon import load_knowledge
 from ..coref.resolver import coref_of
 from .accused import accused_doer, load_frames
@@ -205,6 +205,7 @@ def participants(
     named_from = _char_range(doc, after_backer(token, start, load_lexicon()), end)[0]
     mention = extensions.actor_mention_at(doc, named_from, end_char)
     actor = mention.actor_id if mention is not None else None
+    inferred = actor is not None and mention is not None and mention.label == CONTEXT_LABEL
     if actor is None and end - start == 1 and token.pos_ == "PRON":
         # "Israeli officials persist in their threats": the pronoun's antecedent acts
         actor = coref_of(doc).resolve((start_char, end_char), token)
@@ -225,7 +226,7 @@ def participants(
     whole = core
     if (whole_start, whole_end) != (start, end):
         whole = Span(*_char_range(doc, whole_start, whole_end), doc[whole_start:whole_end].text)
-    return [Participant(ActorRef(actor, whole), RefKey(actor, heads, names), core)]
+    return [Participant(ActorRef(actor, whole, inferred), RefKey(actor, heads, names), core)]
 
 
 # ---- drafts --------------------------------------------------------------------------------

@@ -1,0 +1,166 @@
+"""Generic parties for ``newsgraph_actors``: "Security forces", "troops", "the army" named
+without a state take the state the context names ("soldiers in Mogadishu"; an article that
+names Somalia and no other state before or in the party's sentence), as CAMEO/PLOVER coders
+code them; with two states in context, or none yet, they stay unresolved (a wrong actor is
+worse than none). The heads and the modifiers allowed before them are in
+``actor_descriptions.yaml`` (``generic_parties``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ...extensions import doc_text
+from ...model import CONTEXT_LABEL, ActorMention
+from .kb import STATE_TYPE, DescriptionRules, KnowledgeBase
+from .names import METONYM, ActorLexicon
+
+# the actors whose mention names a state in the text: the state and its bodies (and the people
+# who serve them: "President Obama has offered to send troops to Uganda" names two states)
+STATE_BODY_TYPES = frozenset({STATE_TYPE, "government body", "military"})
+DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "more", "other"})
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# the words a party phrase may follow: its clause's verb, a preposition, a conjunction
+OPENING_POS = frozenset({"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "SPACE"})
+
+
+class GenericParties:
+    """Finds the generic parties no other mention covers and gives each its context's state."""
+
+    def __init__(self, kb: KnowledgeBase, rules: DescriptionRules, lexicon: ActorLexicon) -> None:
+        self.kb = kb
+        self.rules = rules
+        self.lexicon = lexicon
+        self.longest = max((len(words) for words in rules.generic_parties), default=1)
+
+    def mentions(self, doc: Doc, taken: list[ActorMention]) -> list[ActorMention]:
+        covered = _covered_tokens(doc, taken)
+        states = self.state_names(doc, taken)
+        text = doc_text(doc)
+        found = []
+        for start, end, slot in self.phrases(doc, covered):
+            country = self.own_place(doc[end - 1], states) or single(
+                {c for position, c in states if position < doc[end - 1].sent.end}
+            )
+            actor_id = self.actor_for(country, slot) if country else None
+            if actor_id is not None:
+                first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                found.append(ActorMention(first, last, text[first:last], actor_id, CONTEXT_LABEL))
+        return found
+
+    def phrases(self, doc: Doc, covered: set[int]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, slot) of each generic head no mention covers, with its modifiers."""
+        i = 0
+        while i < len(doc):
+            match = self.head_at(doc, i)
+            if match is None or any(j in covered for j in range(i, i + len(match[0]))):
+                i += 1
+                continue
+            words, slot = match
+            end = i + len(words)
+            start = self.phrase_start(doc, i, doc[end - 1])
+            if start is not None:
+                yield start, end, slot
+            i = end
+
+    def head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:
+        for size in range(min(self.longest, len(doc) - i), 0, -1):
+            words = tuple(t.lower_ for t in doc[i : i + size])
+            slot = self.rules.generic_parties.get(words)
+            if slot is not None and doc[i + size - 1].pos_ in ("NOUN", "PROPN"):
+                return words, slot
+        return None
+
+    def phrase_start(self, doc: Doc, i: int, head: Token) -> int | None:
+        """Where the phrase starts (its allowed modifiers), or None when a word before the head
+        makes it someone else's ("rebel forces", "UN troops", "its soldiers", "the
+        regime's troops") or it heads a longer phrase ("army officers", "police station")."""
+        if head.i + 1 < len(doc) and (
+            doc[head.i + 1].pos_ in ("NOUN", "PROPN") or doc[head.i + 1].text == "-"
+        ):
+            return None  # "army officers", "the army-controlled city": another noun's modifier
+        if any(child.lower_ == "of" and child.i == head.i + 1 for child in head.children):
+            return None  # "troops of the 6th brigade": whose they are follows
+        if head.dep_ == "conj" and head.head.pos_ == "ADJ":
+            return None  # "the political, military and economic world": an adjective
+        if any(c.dep_ in ("poss", "compound", "amod") for c in head.children if c.i < i) and (
+            not all(self.allowed_modifier(c) for c in head.children if c.i < i)
+        ):
+            return None
+        start = i
+        while start > 0 and doc[start - 1].lower_ in self.rules.generic_party_modifiers:
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
+        if before is None or before.is_space or before.sent.start != head.sent.start:
+            return start
+        if before.lower_ in DETERMINERS or before.like_num or before.pos_ in OPENING_POS:
+            return start
+        return None
+
+    def allowed_modifier(self, token: Token) -> bool:
+        if token.dep_ in ("det", "nummod", "quantmod", "advmod", "punct"):
+            return token.lower_ not in ("its", "their", "his", "her", "our")
+        return token.lower_ in self.rules.generic_party_modifiers
+
+    def state_names(self, doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, str]]:
+        """(token, country) of every state the text names: a mention of the state, of its
+        people ("Somali") or of one of its bodies, and a capital as a place ("in Mogadishu",
+        a dateline "MOGADISHU —"), which names no actor."""
+        out = []
+        for m in mentions:
+            entry = self.kb.get(m.actor_id) if m.actor_id else None
+            names_state = entry is not None and (
+                entry.type in STATE_BODY_TYPES
+                or m.label == "DEMONYM"  # "Lebanese detainees"
+                or (entry.is_person and self.serves_a_state(entry.affiliation))
+            )
+            if names_state and entry is not None and entry.country:
+                token = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if token is not None:
+                    out.append((token.start, entry.country))
+        for _, start, end in self.lexicon.matcher(doc):
+            for reading in self.lexicon.readings_for(doc[start:end]):
+                entry = self.kb.get(reading.actor_id)
+                if (
+                    reading.kind == METONYM
+                    and entry is not None
+                    and entry.country
+                    and doc[start].text[:1].isupper()
+                ):
+                    out.append((start, entry.country))
+        return out
+
+    def serves_a_state(self, affiliation: str | None) -> bool:
+        """A person of the state's ("President Obama"), not of the UN ("Antonio Guterres")."""
+        body = self.kb.get(affiliation) if affiliation else None
+        return body is not None and body.type in STATE_BODY_TYPES
+
+    def own_place(self, head: Token, states: list[tuple[int, str]]) -> str | None:
+        """The state of an "in <place>" phrase of the party's own ("police in Mogadishu")."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+                inside = range(child.i, child.right_edge.i + 1)
+                return single({c for position, c in states if position in inside})
+        return None
+
+    def actor_for(self, country: str, slot: str) -> str | None:
+        """The state's military for a military head (the state when the KB has none); the
+        state for police and authorities."""
+        actor = self.kb.slot_actor(country, slot) if slot != STATE_TYPE else None
+        actor = actor or self.kb.state_of(country)
+        return actor.id if actor is not None else None
+
+
+def single(countries: set[str]) -> str | None:
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _covered_tokens(doc: Doc, mentions: list[ActorMention]) -> set[int]:
+    covered: set[int] = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    return covered

@@ -1,0 +1,87 @@
+"""Generic parties ("Security forces", "troops", "the army") take the one state their context
+names (``generic_parties.py``), and stay unresolved when the context names two or none."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.nlp import add_components, load_spacy_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return add_components(load_spacy_model(), ("newsgraph_actors",))
+
+
+def context_mentions(nlp, text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.actor_id) for m in nlp(text)._.ng_actor_mentions if m.label == "CONTEXT"]
+
+
+RESOLVED = {
+    # a dateline's state; the military the KB has for it
+    "MOGADISHU, Somalia — Security forces arrested four men near the port on Friday.": [
+        ("Security forces", "somali-national-army")
+    ],
+    # the state itself where the KB has no military for it
+    "NAIROBI, Kenya — Security forces arrested four men near the border on Friday.": [
+        ("Security forces", "kenya")
+    ],
+    # the party's own "in <place>" wins over another state named in its sentence
+    "Ugandan officials said soldiers in Nairobi had detained a driver.": [("soldiers", "kenya")],
+    # the one state named so far, in an earlier sentence
+    "Chad closed a crossing on Monday. Later, troops fired shots at smugglers near it.": [
+        ("troops", "chad")
+    ],
+    # an "of" phrase of the verb, not of the party
+    "Chad's opposition accused the army of torturing prisoners.": [("army", "chad")],
+}
+
+UNRESOLVED = [
+    # two states in context
+    "Kenyan and Ugandan ministers met on Monday. Soldiers later blocked the road.",
+    # a KB person who serves a state names it: two states
+    "President Obama said troops would reach Chad next month.",
+    # no state named before the party (a later one does not count)
+    "Soldiers arrested a man after the robbery. Chad's government said he was armed.",
+    # an adjective's conjunct is no party
+    "Chad has political, military and economic ties with its neighbours.",
+    # police: in local news a town's, and the state the text names is often not theirs
+    "Chad closed a crossing. Police detained a driver.",
+    # parties someone else owns, or a head inside a longer phrase
+    *(
+        f"Chad closed its border. {phrase} opened fire on a convoy near the crossing."
+        for phrase in (
+            "Rebel forces",
+            "UN troops",
+            "Its soldiers",
+            "Peacekeeping troops",
+            "Army officers",
+            "Troops of the 5th brigade",
+        )
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLVED.items())
+def test_a_generic_party_takes_the_state_its_context_names(nlp, text, expected):
+    assert context_mentions(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", UNRESOLVED)
+def test_a_generic_party_without_one_state_in_context_stays_unresolved(nlp, text):
+    assert context_mentions(nlp, text) == []
+
+
+def test_an_event_party_from_context_is_marked_inferred():
+    record = newsgraph.annotate(
+        "ACCRA, Ghana — Soldiers shot two protesters on Tuesday.", published="2024-05-07"
+    )
+    source = record["events"][0]["source"]
+    assert source["actor"] == "ghana" and source["actor_inferred"] is True
+    assert "ghana" in {actor["id"] for actor in record["actors"]}
+
+
+def test_a_named_party_is_not_marked_inferred():
+    record = newsgraph.annotate("Ghanaian soldiers shot two protesters.", published="2024-05-07")
+    assert "actor_inferred" not in record["events"][0]["source"]

@@ -138,7 +138,7 @@ class GenericParties:
         return body is not None and body.type in STATE_BODY_TYPES
 
     def own_place(self, head: Token, states: list[tuple[int, str]]) -> str | None:
-        """The state of an "in <place>" phrase of the party's own ("police in Mogadishu")."""
+        """The state of an "in <place>" phrase of the party's own ("soldiers in Mogadishu")."""
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 inside = range(child.i, child.right_edge.i + 1)
@@ -147,7 +147,7 @@ class GenericParties:
 
     def actor_for(self, country: str, slot: str) -> str | None:
         """The state's military for a military head (the state when the KB has none); the
-        state for police and authorities."""
+        state for a head listed under ``state``."""
         actor = self.kb.slot_actor(country, slot) if slot != STATE_TYPE else None
         actor = actor or self.kb.state_of(country)
         return actor.id if actor is not None else None

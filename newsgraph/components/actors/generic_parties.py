@@ -34,6 +34,7 @@ class GenericParties:
         self.rules = rules
         self.lexicon = lexicon
         self.longest = max((len(words) for words in rules.generic_parties), default=1)
+        self.first_words = frozenset(words[0] for words in rules.generic_parties)
 
     def mentions(self, doc: Doc, taken: list[ActorMention]) -> list[ActorMention]:
         covered = _covered_tokens(doc, taken)
@@ -66,6 +67,8 @@ class GenericParties:
             i = end
 
     def head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:
+        if doc[i].lower_ not in self.first_words:  # most tokens: no head starts here
+            return None
         for size in range(min(self.longest, len(doc) - i), 0, -1):
             words = tuple(t.lower_ for t in doc[i : i + size])
             slot = self.rules.generic_parties.get(words)

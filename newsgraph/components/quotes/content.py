@@ -303,7 +303,15 @@ def _continues_infinitive(first: Token, child: Token) -> bool:
     )
 
 
+# prepositions that say what the cue holds of its object ("blasted X as a disgrace", "criticized
+# X for shooting Y"): a date inside them ("a 40-year-old", "earlier Friday") does not make them
+# a time phrase; only a date as their own object does ("for two weeks")
+_PREDICATE_PREPS = frozenset({"as", "for"})
+
+
 def _is_time(prep: Token) -> bool:
+    if prep.lower_ in _PREDICATE_PREPS:
+        return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
     return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
 
 

@@ -179,3 +179,10 @@ def test_a_date_inside_a_for_phrase_does_not_end_the_object_content(nlp: Languag
 def test_a_for_phrase_of_duration_stays_out_of_the_object_content(nlp: Language):
     text = "The union praised the mayor for two weeks.\n"
     assert contents(nlp, text) == [("the mayor",)]
+
+
+def test_a_second_that_clause_is_part_of_the_same_content(nlp: Language):
+    # "and that she wanted ...": a conjunct with its own "that" is a second complement of the
+    # cue, even when its verb ("want") is a cue word itself
+    text = "The mayor said she welcomed the apology and that she wanted to move on.\n"
+    assert contents(nlp, text) == [("she welcomed the apology and that she wanted to move on",)]

@@ -22,8 +22,10 @@ DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # GOMA, SAN JOSE
     r"(?:, [A-Z][\w.]*(?: (?:of |the |of the )?[A-Z][\w.]*){0,4})?"  # , Republic of Congo
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"  # , April 7
-    r"(?: \([^)\n]{1,30}\))?(?: ?[—–] ?| -{1,2} |: )"  # (AP) — ; a hyphen needs spaces
+    r"(?: \([^)\n]{1,30}\))?(?: ?[—–―] ?| -{1,2} |: )"  # (AP) — ; a hyphen needs spaces
 )
+# the dashes: em, en and the horizontal bar (U+2015) some outlets set after a dateline
+# ("WASHINGTON ― ": PolNeAR, 7 HuffPost articles of train and dev)
 
 
 def dateline_end(text: str, start: int, end: int | None = None) -> int | None:

@@ -230,7 +230,9 @@ def _continued_content(token: Token, comp: Token, verbs: dict[str, Cue]) -> list
     if comp.i < token.i:
         return []  # "“A,” she said, and soon ...": the clause after the cue is the outlet's
     for conj in token.rights:
-        if conj.i <= comp.i or conj.dep_ != "conj" or conj.lemma_.lower() in verbs:
+        if conj.i <= comp.i or conj.dep_ != "conj":
+            continue
+        if conj.lemma_.lower() in verbs and not _that_clause(conj):
             continue
         if not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
             continue
@@ -252,10 +254,17 @@ def other_reports(head: Token, verbs: dict[str, Cue]) -> set[int]:
             and token.lemma_.lower() in verbs
             and token.i not in excluded
             and not _subordinated(token)
+            and not _that_clause(token)
         ):
             excluded.update(t.i for t in token.subtree)
             excluded.update(t.i for t in token.lefts if t.dep_ in ("cc", "punct"))
     return excluded
+
+
+def _that_clause(token: Token) -> bool:
+    """ "said she welcomed the apology and that she wanted to move on": a conjunct with its own
+    "that" is a second complement of the same cue, not a report of its own."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
 def _subordinated(token: Token) -> bool:
@@ -303,7 +312,15 @@ def _continues_infinitive(first: Token, child: Token) -> bool:
     )
 
 
+# prepositions that say what the cue holds of its object ("blasted X as a disgrace", "criticized
+# X for shooting Y"): a date inside them ("a 40-year-old", "earlier Friday") does not make them
+# a time phrase; only a date as their own object does ("for two weeks")
+_PREDICATE_PREPS = frozenset({"as", "for"})
+
+
 def _is_time(prep: Token) -> bool:
+    if prep.lower_ in _PREDICATE_PREPS:
+        return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
     return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
 
 

@@ -167,3 +167,22 @@ def test_an_aside_inside_a_quoted_predicate_stays(nlp: Language):
     )
     ((found,),) = contents(nlp, text)
     assert found.startswith("Tom Weller, who ended his bid on Saturday, as")
+
+
+def test_a_date_inside_a_for_phrase_does_not_end_the_object_content(nlp: Language):
+    # "for ..." says what the cue holds against its object; an age or a date inside it
+    # ("a 19-year-old", "earlier Friday") does not make the phrase a time of the cue
+    text = "The governor criticized the police chief for shooting a 19-year-old protester.\n"
+    assert contents(nlp, text) == [("the police chief for shooting a 19-year-old protester",)]
+
+
+def test_a_for_phrase_of_duration_stays_out_of_the_object_content(nlp: Language):
+    text = "The union praised the mayor for two weeks.\n"
+    assert contents(nlp, text) == [("the mayor",)]
+
+
+def test_a_second_that_clause_is_part_of_the_same_content(nlp: Language):
+    # "and that she wanted ...": a conjunct with its own "that" is a second complement of the
+    # cue, even when its verb ("want") is a cue word itself
+    text = "The mayor said she welcomed the apology and that she wanted to move on.\n"
+    assert contents(nlp, text) == [("she welcomed the apology and that she wanted to move on",)]

@@ -666,6 +666,10 @@ def test_the_speaker_is_the_name_at_the_head_without_the_dateline(nlp: Language)
             "NAY PYI TAW, April 7 — Drones were shot down, the council said.\n",
             "Drones were shot down",
         ),
+        (
+            "KISUMU ― Floods cut the main road, the county said.\n",  # a horizontal bar
+            "Floods cut the main road",
+        ),
         # a hyphen without spaces joins words: no dateline
         ("US-Iran talks will resume in May, officials said.\n", "US-Iran talks will resume in May"),
     ],

@@ -100,16 +100,23 @@ def _claimed(anchor: Token, frames: StatementFrames) -> bool:
 
 def _commented(anchor: Token, frames: StatementFrames) -> bool:
     """ "expressed pessimism over holding negotiations", "is skeptical about Iranian motives in
-    providing payments": the act is what a comment is about."""
+    providing payments": the act is what a comment is about; "expressed pessimism after talks
+    were suspended", "... even as the regime touted UN support": the act in the comment's
+    adverbial clause is its occasion, and the sentence codes the comment."""
     governors = frames.words("comment", "governors")
     nouns = frames.words("comment", "nouns")
     adjectives = frames.words("comment", "adjectives")
+    token = anchor
     for a in anchor.ancestors:
         if (_lemma(a) in nouns and _lemma(a.head) in governors) or _lemma(a) in adjectives:
             return True
         # "it is skeptical ... in providing": the parser hangs the act on the copula
         if any(c.dep_ == "acomp" and _lemma(c) in adjectives for c in a.children):
             return True
+        occasion = token.dep_ == "advcl" and _lemma(a) in governors
+        if occasion and any(_lemma(o) in nouns for o in _objects(a)):
+            return True
+        token = a
     return False
 
 

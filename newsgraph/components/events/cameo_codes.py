@@ -56,6 +56,14 @@ def load_frames() -> StatementFrames:
     return StatementFrames(data.get("neutral") or {}, data.get("hostile_appeal") or {})
 
 
+def hostile_appeal_mode(act_type: str | None) -> str | None:
+    """The mode of a call for ``act_type`` when that act is a conflict act (a demand, CAMEO 10:
+    "called on supporters to join the rally"); the folded act is no event of its own, so
+    ``refine_cameo`` cannot see it."""
+    hostile = load_frames().hostile_appeal
+    return str(hostile["mode"]) if hostile and act_type in (hostile.get("acts") or ()) else None
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 

@@ -3,6 +3,7 @@
     python tools/event_type_disagreements.py            # counts, then one line per sentence
     python tools/event_type_disagreements.py --min 2    # only (type, lemma) kinds seen twice
     python tools/event_type_disagreements.py --triggers # also RAMS and WikiEvents fit triggers
+    python tools/event_type_disagreements.py --rates --min 2  # kinds wrong more often than right
 
 Fit parts only (``split_of``; held-out sentences are never read here) of three sets coded in
 CAMEO's or PLOVER's terms: PLOVER GSR dev (PLOVER types), the PETRARCH-2 suite (CAMEO codes as
@@ -200,13 +201,45 @@ def confusions(found: list[Disagreement]) -> Counter[tuple[str, str]]:
     return pairs
 
 
+def rates(name: str, items: list[tuple[str, Any, date | None]]) -> Iterator[tuple[str, str, bool]]:
+    """(type, lemma, right) of each scored main event (ConfliBERT: the first, right when its
+    pentacode class is the gold class; PLOVER, PETR-2: every one, right when the gold has its
+    type), so that an entry wrong more often than right across the sets shows."""
+    for gold, found in main_triggers(items):
+        if name == "conflibert":
+            yield from ((s, lemma, c == gold) for s, lemma, _, c in found[:1])
+        else:
+            yield from ((s, lemma, s in gold) for s, lemma, _, _ in found)
+
+
+def print_rates(sets: dict[str, list[tuple[str, Any, date | None]]], least: int) -> None:
+    tally: dict[tuple[str, str], Counter[str]] = {}
+    for name, items in sets.items():
+        for scored, lemma, right in rates(name, items):
+            tally.setdefault((scored, lemma), Counter())["right" if right else name] += 1
+    print("right  wrong  type       lemma       wrong by set")
+    for (scored, lemma), n in sorted(tally.items(), key=lambda kv: -sum(kv[1].values())):
+        wrong = sum(v for k, v in n.items() if k != "right")
+        if wrong > n["right"] and wrong + n["right"] >= least:
+            by_set = {k: v for k, v in n.items() if k != "right"}
+            print(f"{n['right']:5}  {wrong:5}  {scored:10} {lemma:11} {by_set}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--min", type=int, default=1, help="only kinds seen this often")
     parser.add_argument(
         "--triggers", action="store_true", help="also RAMS, WikiEvents fit triggers retyped"
     )
+    parser.add_argument(
+        "--rates",
+        action="store_true",
+        help="only the (type, lemma) kinds wrong more often than right (--min: fires)",
+    )
     args = parser.parse_args()
+    if args.rates:
+        print_rates(fit_sentences(), args.min)
+        return
     found = [d for name, items in fit_sentences().items() for d in disagreements(name, items)]
     if args.triggers:
         found += [d for name, docs in fit_trigger_documents().items() for d in retyped(name, docs)]

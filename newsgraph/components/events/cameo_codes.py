@@ -56,6 +56,14 @@ def load_frames() -> StatementFrames:
     return StatementFrames(data.get("neutral") or {}, data.get("hostile_appeal") or {})
 
 
+def hostile_appeal_mode(act_type: str | None) -> str | None:
+    """The mode of a call for ``act_type`` when that act is a conflict act (a demand, CAMEO 10:
+    "called on supporters to join the rally"); the folded act is no event of its own, so
+    ``refine_cameo`` cannot see it."""
+    hostile = load_frames().hostile_appeal
+    return str(hostile["mode"]) if hostile and act_type in (hostile.get("acts") or ()) else None
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -100,16 +108,23 @@ def _claimed(anchor: Token, frames: StatementFrames) -> bool:
 
 def _commented(anchor: Token, frames: StatementFrames) -> bool:
     """ "expressed pessimism over holding negotiations", "is skeptical about Iranian motives in
-    providing payments": the act is what a comment is about."""
+    providing payments": the act is what a comment is about; "expressed pessimism after talks
+    were suspended", "... even as the regime touted UN support": the act in the comment's
+    adverbial clause is its occasion, and the sentence codes the comment."""
     governors = frames.words("comment", "governors")
     nouns = frames.words("comment", "nouns")
     adjectives = frames.words("comment", "adjectives")
+    token = anchor
     for a in anchor.ancestors:
         if (_lemma(a) in nouns and _lemma(a.head) in governors) or _lemma(a) in adjectives:
             return True
         # "it is skeptical ... in providing": the parser hangs the act on the copula
         if any(c.dep_ == "acomp" and _lemma(c) in adjectives for c in a.children):
             return True
+        occasion = token.dep_ == "advcl" and _lemma(a) in governors
+        if occasion and any(_lemma(o) in nouns for o in _objects(a)):
+            return True
+        token = a
     return False
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..tokens import has_head
 from .accused import accused_doer, load_frames
+from .cameo_codes import hostile_appeal_mode
 from .doers import weapon_use_clause
 from .lexicon import Lexicon
 from .mention import Mention
@@ -100,6 +101,8 @@ def fold_embedded(mentions: list[Mention], owner: dict[int, Mention]) -> None:
                 host.type, host.mode = inner.type, inner.mode
             if host.type == "THREATEN" and host.mode is None:
                 host.mode = THREAT_MODES.get(inner.type or "", "relations")
+            if host.type == "REQUEST" and host.mode == "appeal":
+                host.mode = hostile_appeal_mode(inner.type) or host.mode
 
 
 def fold_weapon_launches(mentions: list[Mention], owner: dict[int, Mention], lex: Lexicon) -> None:

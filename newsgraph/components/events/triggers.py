@@ -36,7 +36,31 @@ def _particle(token: Token) -> str | None:
         # reads a particle right after an intransitive verb as an adverb
         if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in ADVERB_PARTICLES:
             return c.lower_
+        if _clause_appeal_preposition(token, c):
+            return c.lower_
     return None
+
+
+# the prepositions of the appeal verbs "call on", "call for" (the parser reads them as a
+# preposition, not a particle)
+APPEAL_PREPOSITIONS = frozenset({"on", "for"})
+
+
+def _clause_appeal_preposition(token: Token, c: Token) -> bool:
+    """ "issued a statement calling on X to ...", "a report that calls on X": in a clause on a
+    noun the appeal is the verb's own (the quotes component gives such a sentence the issuing
+    verb as its cue, so no statement makes the appeal); a main-clause "called on X" is the
+    statement's cue and stays with it."""
+    if not (
+        token.dep_ in ("acl", "relcl")
+        and token.head.dep_ != "ROOT"  # "The envoy called on X", misparsed: a main clause
+        and c.dep_ == "prep"
+        and c.i == token.i + 1
+        and c.lower_ in APPEAL_PREPOSITIONS
+    ):
+        return False
+    pobj = child(c, "pobj")  # "a statement calling on Friday for calm": a date, no addressee
+    return pobj is not None and pobj.ent_type_ not in ("DATE", "TIME")
 
 
 def lemma_candidates(token: Token) -> list[str]:

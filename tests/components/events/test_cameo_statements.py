@@ -174,3 +174,17 @@ def test_a_hope_about_an_act_is_an_optimistic_comment() -> None:
     )
     # one's own intent is no comment about an act
     assert _first("Westland hopes to sign a trade deal with Eastland.")[1] != "013"
+
+
+def test_an_act_in_the_adverbial_clause_of_a_comment_is_its_occasion() -> None:
+    # the sentence codes the comment (012); the act keeps its PLOVER type
+    assert _codes("The minister expressed pessimism after the talks were suspended.") == [
+        ("SANCTION", "012")
+    ]
+    assert _codes("The envoy expressed concern after the rebels shelled the port.") == [
+        ("ASSAULT", "012")
+    ]
+    # an adverbial clause of another statement keeps the act's own code
+    assert ("ASSAULT", "18") in _codes(
+        "The minister warned of more violence after the rebels shelled the port."
+    )

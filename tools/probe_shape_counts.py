@@ -14,9 +14,7 @@ of casualty conjuncts ("were killed and 30 wounded when ...", ``folds.casualty_h
 weapon's use participle on the active subject of a verb ("a drone launched from Yemen hit
 Eilat", ``doers.weapon_use_clause``); probe B: a single person as a casualty's patient ("a
 man was killed", ``magnitude.one_person``) and a list of victims each with its count ("two
-soldiers and a civilian", summed in ``magnitude.quantity_of``); session-14 probe D: a counted
-object of a casualty verb whose noun names no party ("killed two robbers in Lagos",
-``targets._counted_victims``).
+soldiers and a civilian", summed in ``magnitude.quantity_of``).
 """
 
 from __future__ import annotations
@@ -36,7 +34,6 @@ from newsgraph.components.events.doers import after_backer, weapon_use_clause, w
 from newsgraph.components.events.lexicon import Lexicon, load_lexicon
 from newsgraph.components.events.magnitude import one_person, quantity_of
 from newsgraph.components.events.roles import denied_clause, gapped_passive_conjunct
-from newsgraph.components.events.targets import _counted_victims, actor_like
 from newsgraph.eval import conflibert, gvdb, rams, wikievents
 from newsgraph.eval.annotate import official_parts
 from newsgraph.eval.base import FIT, by_part, part_members, shared_eval_dir
@@ -98,12 +95,6 @@ def _counted_list(token: Token, lex: Lexicon) -> bool:
     return bool(token.conjuncts) and found is not None and found[0]["text"].count(" and ") > 0
 
 
-def _counted_victims_no_party(token: Token, lex: Lexicon) -> bool:
-    """A counted object of a casualty verb that no object class names a party ("two robbers"):
-    the target ``targets._counted_victims`` now keeps before a place in an adjunct."""
-    return _counted_victims(token, lex, "ASSAULT") and not actor_like(token, lex, set())
-
-
 SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "gapped passive conjunct": lambda t, lex: gapped_passive_conjunct(t),
     "backer compound": _backer,
@@ -114,7 +105,6 @@ SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "weapon launched in its attack's clause": lambda t, lex: weapon_use_clause(t, lex) is not None,
     "one person as a casualty's patient": _one_casualty,
     "list of counted victims": _counted_list,
-    "counted victims named by no party noun": _counted_victims_no_party,
 }
 
 

@@ -8,7 +8,6 @@ from spacy.tokens import Token
 
 from ..tokens import same_token
 from .lexicon import Lexicon, Sense
-from .magnitude import quantity_of
 from .party_filter import struck_structure
 from .roles import (
     child,
@@ -355,19 +354,6 @@ def _struck_object(first: Token | None, source: Token | None, event_type: str | 
     )
 
 
-def _counted_victims(first: Token | None, lex: Lexicon, event_type: str | None) -> bool:
-    """Whether the object of a casualty verb is its victims, counted ("killed two robbers in
-    Lagos", "shot and killed a teenage girl in North Houston"): they are its target, before a
-    place in an adjunct, though their noun names no party (MUC-4, GVDB and WikiEvents code the
-    people hit; docs/events.md, "Session-14 probe D")."""
-    if event_type not in VIOLENT_TYPES or first is None or first.dep_ != "dobj":
-        return False
-    sense = lex.verbs.get(first.head.lemma_.lower())
-    return (
-        sense is not None and bool(sense.casualty) and quantity_of(first, lex.magnitude) is not None
-    )
-
-
 def _origin(token: Token) -> bool:
     """ "rockets fired from Gaza", "a drone launched from Lebanon": where an attack comes from,
     never whom it hits (an ASSAULT's "from" object was a gold target 0 times in 4 on the fit
@@ -395,7 +381,7 @@ def choose_target(
         found = _transfer_target(first, candidates, source, lex, actor_tokens)
         if found is not None:
             return found
-    if _struck_object(first, source, event_type) or _counted_victims(first, lex, event_type):
+    if _struck_object(first, source, event_type):
         return first
     expanded: list[tuple[Token, int]] = []
     for token, tier in candidates:

@@ -175,16 +175,23 @@ def _without_edge_space(span: SpacySpan) -> SpacySpan:
 
 
 def one_person(noun: Token, table: dict[str, Any]) -> Found | None:
-    """One, for a single person named with "a"/"an" ("a man was killed", "killing a
-    68-year-old woman"); not for a word outside ``one_person`` ("a family", "a crowd", "a
-    number of")."""
+    """One, for a single person named with "a"/"an" or a possessive pronoun ("a man was
+    killed", "killing a 68-year-old woman", "killed a man and his son"); not for a word outside
+    ``one_person`` ("a family", "a crowd", "a number of")."""
     if noun.tag_ != "NN" or noun.lemma_.lower() not in (table.get("one_person") or ()):
         return None
-    article = next((c for c in noun.children if c.dep_ == "det"), None)
-    if article is None or article.lower_ not in ("a", "an"):
+    article = next((c for c in noun.children if _names_one(c)), None)
+    if article is None:
         return None
     start, end = _span_text([article, noun])
     return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
+
+
+def _names_one(determiner: Token) -> bool:
+    """ "a"/"an", or a possessive pronoun ("his son", "her husband"): one person."""
+    if determiner.dep_ == "det":
+        return determiner.lower_ in ("a", "an")
+    return determiner.dep_ == "poss" and determiner.tag_ == "PRP$"
 
 
 def _quantity_pattern(table: dict[str, Any]) -> str:

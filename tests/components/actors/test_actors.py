@@ -614,6 +614,46 @@ def test_armed_groups_of_the_probe_conflicts_are_known(nlp, text, actor_id):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("Militants of the Tehreek-i-Taliban Pakistan raided a post in Bannu.", "ttp"),
+        (
+            "The Radaa force said its convoy was stopped at the airport road.",
+            "special-deterrence-force",
+        ),
+        ("Gunmen of the 444 Brigade closed the coastal road.", "brigade-444"),
+        ("The Nigerian Air Force said its jets hit a camp in the forest.", "nigerian-air-force"),
+        ("Units of the FADM patrolled the coast near Palma.", "mozambique-armed-forces"),
+        ("The Rwanda Defence Force said its troops reopened the road.", "rwanda-defence-force"),
+        (
+            "The Azerbaijani Defence Ministry reported shooting overnight.",
+            "azerbaijani-ministry-of-defence",
+        ),
+        ("Prosecutors blamed Los Chapitos for the ambush.", "los-chapitos"),
+        ("Rebels of the New People's Army burned a crane.", "new-peoples-army"),
+        ("The Philippine Army said two rebels surrendered.", "philippine-armed-forces"),
+        ("Suspected Dawlah Islamiyah gunmen fired on a patrol.", "dawlah-islamiyah"),
+        ("The CRPF said two of its men were hurt.", "crpf"),
+        ("The Manbij Military Council said it held the bridge.", "manbij-military-council"),
+    ],
+)
+def test_armed_groups_and_bodies_of_probe_d_conflicts_are_known(nlp, text, actor_id):
+    assert actor_id in wire_actor_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The National Guard was deployed to the flooded county.",
+        "AFP reported that the NPA had seized documents.",
+    ],
+)
+def test_ambiguous_names_of_probe_d_bodies_stay_unknown(nlp, text):
+    found = wire_actor_ids(nlp, text)
+    assert not found & {"mexican-national-guard", "new-peoples-army", "philippine-armed-forces"}
+
+
+@pytest.mark.parametrize(
     ("text", "is_government"),
     [
         ("Kigali accused Kinshasa of arming the militia.", True),

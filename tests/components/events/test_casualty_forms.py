@@ -61,6 +61,12 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         # a list of victims each with its count is their sum; a vague one is no exact sum
         ("Gunmen attacked the farm, killing a woman and her three sons.", {"killed": (4, None)}),
         ("Rebels shelled it, killing two soldiers and many civilians.", {"killed": (2, None)}),
+        # one person named with a possessive pronoun is one as well, alone or in a list
+        ("Raiders burned the hut, killing a farmer and his daughter.", {"killed": (2, None)}),
+        ("Gunmen shot and killed his wife outside the market.", {"killed": (1, None)}),
+        # a noun's possessor is no count of the noun: "the chief's bodyguard" states none
+        ("Gunmen shot and killed the chief's bodyguard at the gate.", {}),
+        ("Rebels killed his family in the raid on the farm.", {}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:

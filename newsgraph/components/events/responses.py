@@ -63,41 +63,28 @@ def _act_doer(doc: Doc, condemnation: Draft, drafts: list[Draft]) -> ActorRef | 
     phrase = None if span is None else doc.char_span(span.start, span.end, alignment_mode="expand")
     if span is None or phrase is None:
         return None
-    act = next(
-        (d for d in drafts if d is not condemnation and span.start <= d.anchor < span.end), None
-    )
+    # the phrase's head is the act: "the kidnapping of X and the threats against Y" is not
+    # the threats'
+    act = next((d for d in drafts if d.anchor == phrase.root.idx), None)
     if act is not None and act.event.source.span is not None:
         return act.event.source if act.event.source.actor is not None else None
-    sense = noun_sense(phrase.root, load_lexicon())
-    act_type = act.event.type if act is not None else sense.type if sense else None
-    if act_type is None or not _definite(phrase.root):
+    if not _definite(phrase.root):
         return None
-    earlier = [
-        d.event.source
-        for d in drafts
-        if d.anchor < span.start
-        and d.event.type == act_type
-        and d.event.source.actor is not None
-        and not (d.bare or d.event.negated or d.event.irrealis)
-    ]
-    return earlier[-1] if earlier else None
-
-
-def _definite(noun: Token) -> bool:
-    """ "the attack", "these strikes", "Monday's attack": an act the article has told of."""
-    return any(
-        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS)
-        or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
-        for c in noun.children
-    )
+    act_type = act.event.type if act is not None else _noun_act_type(phrase.root)
+    earlier = None if act_type is None else _earlier_act(doc, drafts, phrase.root, act_type)
+    return earlier.event.source if earlier is not None else None
 
 
 def _is_denial(doc: Doc, draft: Draft) -> bool:
-    """A rejection with no target ("Kigali denied sending troops") or of an accusation."""
+    """A denial with no target ("Kigali denied sending troops"; a refusal with none, "refused
+    to disclose the records", answers no accuser) or a rejection of an accusation ("rejected
+    the allegations")."""
     event = draft.event
     if event.type != "REJECT" or event.mode not in DENYING_MODES:
         return False
-    return event.target.span is None or _names_accusation(doc, event.target.span)
+    if event.target.span is None:
+        return event.mode == "deny"
+    return _names_accusation(doc, event.target.span)
 
 
 def _names_accusation(doc: Doc, span: Span) -> bool:
@@ -123,3 +110,47 @@ def _accuser(denial: Draft, drafts: list[Draft]) -> ActorRef | None:
         and d.event.source.actor not in (None, denier)
     ]
     return accusations[-1].event.source if accusations else None
+
+
+def _definite(noun: Token) -> bool:
+    """ "the attack", "these strikes", "Monday's attack": an act the article has told of."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS)
+        or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
+        for c in noun.children
+    )
+
+
+def _noun_act_type(noun: Token) -> str | None:
+    """The event type of a definite act noun ("the attack": ASSAULT), else None."""
+    sense = noun_sense(noun, load_lexicon())
+    return sense.type if sense is not None and _definite(noun) else None
+
+
+def _earlier_act(doc: Doc, drafts: list[Draft], noun: Token, act_type: str) -> Draft | None:
+    """The earlier event of ``act_type`` (before ``noun``) that happened, names a known actor
+    as its doer and that ``noun`` names again: the latest one told with the noun's word ("the
+    strikes" after "jets struck"), else the latest one where every such event has the same
+    doer (a long article tells of several acts by several parties; "Yemen's war" is not "the
+    strikes")."""
+    acts = [
+        d
+        for d in drafts
+        if d.anchor < noun.idx
+        and d.event.type == act_type
+        and d.event.source.actor is not None
+        and not (d.bare or d.event.negated or d.event.irrealis)
+    ]
+    lemma = noun.lemma_.lower()
+    same_word = [d for d in acts if lemma in _evidence_lemmas(doc, d)]
+    if same_word:
+        return same_word[-1]
+    return acts[-1] if len({d.event.source.actor for d in acts}) == 1 else None
+
+
+def _evidence_lemmas(doc: Doc, draft: Draft) -> set[str]:
+    lemmas = set()
+    for piece in draft.event.evidence:
+        words = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+        lemmas.update(t.lemma_.lower() for t in words or ())
+    return lemmas

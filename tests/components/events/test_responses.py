@@ -61,6 +61,12 @@ def test_a_condemned_act_names_its_doer_as_the_target(
         "Israeli officials met the envoy on Monday. The ministry condemned the attack.",
         # an indefinite act is any such act, not one the article told of
         "Israeli jets struck a school on Monday. The ministry condemned attacks on schools.",
+        # the act is the phrase's head, not an act conjoined inside it
+        "The union condemned the detention of two students and the threats by Hamas against"
+        " teachers.",
+        # two parties attacked and neither with the condemned act's word: no one is named
+        "Hamas fired rockets at Sderot. Israeli jets bombed Gaza. The ministry condemned the"
+        " attack.",
         # a doer named but unknown is that doer, not the earlier one
         "Israeli jets struck a school. The ministry condemned the attack by unknown gunmen.",
     ],
@@ -69,6 +75,17 @@ def test_a_condemnation_takes_no_doer_the_article_does_not_tie_to_its_act(
     full_nlp: Language, text: str
 ) -> None:
     assert _one(full_nlp, text, "ACCUSE").target.actor is None
+
+
+def test_the_earlier_act_told_with_the_condemned_word_is_the_one_condemned(
+    full_nlp: Language,
+) -> None:
+    """ "the strikes" after "warplanes struck" and "the Houthis attacked": the strikes."""
+    text = (
+        "US warplanes struck targets in Yemen on Friday. The Houthis attacked two ships in the"
+        " Red Sea. Iran condemned the strikes."
+    )
+    assert _one(full_nlp, text, "ACCUSE").target.actor == "united-states"
 
 
 def test_a_denial_answers_the_accuser_named_earlier(full_nlp: Language) -> None:
@@ -90,6 +107,8 @@ def test_a_denial_answers_the_accuser_named_earlier(full_nlp: Language) -> None:
         "Kinshasa accused Uganda of sending troops. Kigali denied sending soldiers.",
         # the accusation comes after the denial
         "Kigali denied sending soldiers. Kinshasa later accused Rwanda of sending troops.",
+        # a refusal answers no accuser
+        "Kinshasa accused Rwanda of sending troops. Kigali refused to withdraw its soldiers.",
     ],
 )
 def test_a_denial_answers_no_one_who_did_not_accuse_the_denier_before(

@@ -1,0 +1,118 @@
+"""Whom a statement about an act answers (``events/responses.py``): a condemnation's target is
+the condemned act's doer, a denial's target the accuser named earlier in the article."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.model import Event
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Language:
+    return get_pipeline()
+
+
+def _one(pipeline: Language, text: str, kind: str) -> Event:
+    [event] = [e for e in pipeline(text)._.ng_events if e.type == kind]
+    return event
+
+
+def _text(event: Event) -> str | None:
+    return event.target.span.text if event.target.span is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "phrase"),
+    [
+        (
+            "Israeli jets struck a school on Monday. The ministry condemned the attack.",
+            "idf",
+            "the attack",
+        ),
+        (
+            "Russian forces shelled the market in Kharkiv. Kyiv denounced these strikes.",
+            "russian-armed-forces",
+            "these strikes",
+        ),
+        (
+            "Hezbollah fired rockets at Haifa. Washington condemned Hezbollah's attack.",
+            "hezbollah",
+            None,
+        ),
+    ],
+)
+def test_a_condemned_act_names_its_doer_as_the_target(
+    full_nlp: Language, text: str, doer: str, phrase: str | None
+) -> None:
+    """CAMEO 111 codes the criticised party; the act's phrase stays the span (as ConfliBERT's
+    coders mark it), the actor is whoever did it, here or in an earlier sentence."""
+    condemnation = _one(full_nlp, text, "ACCUSE")
+    assert condemnation.target.actor == doer
+    assert phrase is None or _text(condemnation) == phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act of another type is not the one condemned
+        "Israeli officials met the envoy on Monday. The ministry condemned the attack.",
+        # an indefinite act is any such act, not one the article told of
+        "Israeli jets struck a school on Monday. The ministry condemned attacks on schools.",
+        # the act is the phrase's head, not an act conjoined inside it
+        "The union condemned the detention of two students and the threats by Hamas against"
+        " teachers.",
+        # two parties attacked and neither with the condemned act's word: no one is named
+        "Hamas fired rockets at Sderot. Israeli jets bombed Gaza. The ministry condemned the"
+        " attack.",
+        # a doer named but unknown is that doer, not the earlier one
+        "Israeli jets struck a school. The ministry condemned the attack by unknown gunmen.",
+    ],
+)
+def test_a_condemnation_takes_no_doer_the_article_does_not_tie_to_its_act(
+    full_nlp: Language, text: str
+) -> None:
+    assert _one(full_nlp, text, "ACCUSE").target.actor is None
+
+
+def test_the_earlier_act_told_with_the_condemned_word_is_the_one_condemned(
+    full_nlp: Language,
+) -> None:
+    """ "the strikes" after "warplanes struck" and "the Houthis attacked": the strikes."""
+    text = (
+        "US warplanes struck targets in Yemen on Friday. The Houthis attacked two ships in the"
+        " Red Sea. Iran condemned the strikes."
+    )
+    assert _one(full_nlp, text, "ACCUSE").target.actor == "united-states"
+
+
+def test_a_denial_answers_the_accuser_named_earlier(full_nlp: Language) -> None:
+    """ "Kinshasa accused Rwanda of ... Kigali denied ...": the denial is Rwanda's response to
+    the DRC (CAMEO 016), the accuser's phrase its span."""
+    text = (
+        "Kinshasa accused Rwanda of sending troops across the border. "
+        "Kigali denied sending soldiers."
+    )
+    denial = _one(full_nlp, text, "REJECT")
+    assert denial.source.actor == "rwanda"
+    assert denial.target.actor == "dr-congo" and _text(denial) == "Kinshasa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody accused the denier
+        "Kinshasa accused Uganda of sending troops. Kigali denied sending soldiers.",
+        # the accusation comes after the denial
+        "Kigali denied sending soldiers. Kinshasa later accused Rwanda of sending troops.",
+        # a refusal answers no accuser
+        "Kinshasa accused Rwanda of sending troops. Kigali refused to withdraw its soldiers.",
+    ],
+)
+def test_a_denial_answers_no_one_who_did_not_accuse_the_denier_before(
+    full_nlp: Language, text: str
+) -> None:
+    denial = next(e for e in full_nlp(text)._.ng_events if e.type == "REJECT")
+    assert denial.target.actor is None

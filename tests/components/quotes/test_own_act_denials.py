@@ -48,6 +48,8 @@ def test_other_negated_reports_are_no_denial(nlp: Language, text: str, act: str)
         "The union said it will not end the strike before Friday.\n",
         # an ordinary verb's object carries no act of the speaker's
         "The farmer said he did not hear any gunfire.\n",
+        # an assault sense that needs armed men as its subject
+        "The singer said it never crossed her mind to quit.\n",
     ],
 )
 def test_refusals_and_perceptions_are_no_denial(nlp: Language, text: str) -> None:

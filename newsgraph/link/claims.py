@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -48,6 +49,10 @@ ACCUSING_ACTS = frozenset({"accusation", "claim"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Words that carry no claim (spaCy's English stop words); overlap is measured on the rest.
 _STOP = frozenset(STOP_WORDS) | {"said", "says"}
+
+
+# the actor type of news outlets (actors_media.yaml)
+OUTLET_TYPE = "media"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +92,15 @@ class ClaimLink:
         }
 
 
+@lru_cache(maxsize=1)
+def outlet_ids() -> frozenset[str | None]:
+    """The news outlets of the actor knowledge base: the records a link run reads from a store
+    carry no actor catalogue, so whom a statement was told through is looked up here."""
+    from ..components.actors.kb import KnowledgeBase
+
+    return frozenset(e.id for e in KnowledgeBase.load().entries if e.type == OUTLET_TYPE)
+
+
 def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
 
@@ -99,11 +113,14 @@ def claim_items(record: Mapping[str, Any]) -> list[ClaimItem]:
     statements = record.get("statements") or []
     speakers = {s.get("id"): (s.get("speaker") or {}).get("actor") for s in statements}
     events = record.get("events") or []
+    outlets = outlet_ids() | {
+        a.get("id") for a in record.get("actors") or [] if a.get("type") == OUTLET_TYPE
+    }
     items = []
     for order, statement in enumerate(statements):
         speaker = (statement.get("speaker") or {}).get("actor")
         act = statement.get("act") or ""
-        parties = _parties(statement, speaker, act, events, speakers)
+        parties = _parties(statement, speaker, act, events, speakers, outlets)
         text = " ".join(c.get("text", "") for c in statement.get("content") or [])
         items.append(
             ClaimItem(
@@ -142,10 +159,15 @@ def _parties(
     act: str,
     events: list[Mapping[str, Any]],
     speakers: Mapping[str | None, str | None],
+    outlets: Collection[str | None] = (),
 ) -> set[str]:
     addressee = statement.get("addressee")
-    # a claim's addressee is whom it is told to, not whom it blames
-    parties = {addressee} if addressee and act != "claim" else set()
+    # a claim's addressee is whom it is told to, not whom it blames; a news outlet told
+    # ("told Radio Dabanga that the group was not involved"; PolNeAR fit: 139 "told <outlet>"),
+    # the addressee or the target of the denier's REJECT event, is the channel, not whom a
+    # denial answers or an accusation accuses
+    told = addressee and act != "claim" and addressee not in outlets
+    parties = {addressee} if told else set()
     own_id = statement.get("id")
     for event in events:
         source = (event.get("source") or {}).get("actor")
@@ -156,13 +178,22 @@ def _parties(
             accuses = act == "accusation" and event.get("type") == "ACCUSE"
             if accuses and speaker and source == speaker and target:
                 parties.add(target)
-        elif act == "denial" and event.get("type") == "REJECT" and source == speaker and target:
+        elif _rejects(event, act, speaker) and target and target not in outlets:
             parties.add(target)
     if act == "denial" and statement.get("disputes"):
         answered = speakers.get(statement["disputes"])
         if answered:
             parties.add(answered)
     return {p for p in parties if known_actor(p)}
+
+
+def _rejects(event: Mapping[str, Any], act: str, speaker: str | None) -> bool:
+    """The denier's own REJECT event (its target is whom the denial answers)."""
+    return (
+        act == "denial"
+        and event.get("type") == "REJECT"
+        and ((event.get("source") or {}).get("actor") == speaker)
+    )
 
 
 def find_claim_links(

@@ -96,8 +96,10 @@ class Coreference:
             # "the military" points back to a military, not to the ambulance service named last
             rule = self.heads.get((head,))
             types = rule.types if rule is not None and not rule.is_person else None
+            national = rule is not None and rule.national
             return self.link(
-                source, self._antecedent(source[0], description == PERSON, content, types)
+                source,
+                self._antecedent(source[0], description == PERSON, content, types, national),
             )
         return None
 
@@ -216,12 +218,13 @@ class Coreference:
         person: bool | None,
         content: Sequence[Range] = (),
         types: frozenset[str] | None = None,
+        national: bool = False,
         since: int = 0,
         subjects_only: bool = False,
     ) -> str | None:
         """The most recent actor mention between ``since`` and ``before`` of the right kind
-        (person or not, one of ``types`` for a known actor, a clause subject when
-        ``subjects_only``), outside ``content``."""
+        (person or not, one of ``types`` for a known actor, a state's force for a ``national``
+        head, a clause subject when ``subjects_only``), outside ``content``."""
         index = bisect_left(self.starts, before) - 1
         while index >= 0 and self.mentions[index].start >= since:
             mention = self.mentions[index]
@@ -231,7 +234,7 @@ class Coreference:
             kind = self.types.get(mention.actor_id or "")
             if not (person is None or kind is None or (kind == PERSON) == person):
                 continue
-            if types is not None and not self._fits(mention.actor_id or "", types):
+            if types is not None and not self._fits(mention.actor_id or "", types, national):
                 continue
             if subjects_only and not self._is_subject(mention):
                 continue
@@ -242,10 +245,15 @@ class Coreference:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
-    def _fits(self, actor_id: str, types: frozenset[str]) -> bool:
-        """A known actor of one of ``types``; an unresolved name fits any (its type is a guess)."""
+    def _fits(self, actor_id: str, types: frozenset[str], national: bool = False) -> bool:
+        """A known actor of one of ``types``; an unresolved name fits any (its type is a guess).
+        A ``national`` head ("the army", "the military") is a state's force (its type
+        ``military``), as in the actors component's descriptions: not an armed group whose
+        kinds include military (the RSF named before "The army said ...")."""
         entry = self.kb.get(actor_id)
-        return entry is None or bool(entry.types & types)
+        if entry is None:
+            return True
+        return bool(entry.types & types) and (not national or entry.type == "military")
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})

@@ -57,6 +57,7 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
     if base == "claim" and (
         any(p.search(text) for p in knowledge.denial_patterns)
         or (frame is not None and frame.denied)
+        or _denies_own_act(tokens, knowledge, sides, statement.speaker.actor)
     ):
         return "denial"
     if frame is not None and _claims_own(frame, sides, statement.speaker.actor, knowledge):
@@ -103,6 +104,72 @@ def _claims_own(
         and frame.holder is not None
         and _own_side(frame.holder, sides, sides.of(speaker), knowledge)
     )
+
+
+def _denies_own_act(
+    tokens: list[Token], knowledge: QuoteKnowledge, sides: _Sides, speaker: str | None
+) -> bool:
+    """CAMEO 016 "deny responsibility" worded as the accused's negated act: the content's main
+    clause is a harm or an involvement ("did not fire", "carried out no operation", "was not
+    involved", "had no role"), negated, and every subject of it is the speaker's own side ("it",
+    "its forces", an actor of its country). The affirmed form is the claim of CAMEO 015; a
+    negated act of anyone else ("said the rebels did not fire") denies nothing of the speaker's."""
+    inside = {t.i for t in tokens}
+    clause = next((t for t in tokens if _main_clause(t, inside)), None)
+    if clause is None or not _negated_act(clause, knowledge):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    side = sides.of(speaker)
+    return bool(subjects) and all(_own_side(s, sides, side, knowledge) for s in subjects)
+
+
+def _negated_act(clause: Token, knowledge: QuoteKnowledge) -> bool:
+    """A harm or involvement clause with "not" / "never" on it or "no" on its object
+    ("carried out no operation", "had no role"). A light verb's object or complement carries
+    the act ("was not involved": a copula; "carried out no operation": a support verb); any
+    other verb's object does not ("did not hear any gunfire"). A future or conditional one
+    refuses, it does not deny ("will not lift the embargo")."""
+    if any(c.dep_ == "aux" and knowledge.future_markers.search(c.lower_) for c in clause.children):
+        return False
+    parts = [clause]
+    if _light_verb(clause, knowledge):
+        parts += [c for c in clause.children if c.dep_ in _ACT_COMPLEMENTS]
+    acts = [t for t in parts if _harm_or_involvement(t, knowledge)]
+    return any(
+        _negated(t) or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+        for t in {clause, *acts}
+    ) and bool(acts)
+
+
+# where a light verb's act lies: "was not involved" (acomp), "had no role" (dobj)
+_ACT_COMPLEMENTS = frozenset({"acomp", "attr", "dobj", "oprd"})
+_LIGHT_VERBS = frozenset({"be", "have", "play"})
+
+
+def _light_verb(clause: Token, knowledge: QuoteKnowledge) -> bool:
+    """A copula, "have" / "play" (a role), or a support verb of the events lexicon, with its
+    particle ("carry out")."""
+    lemma = clause.lemma_.lower()
+    particle = next((c.lower_ for c in clause.children if c.dep_ == "prt"), None)
+    support = knowledge.event_lexicon.support_verbs
+    return lemma in _LIGHT_VERBS or lemma in support or f"{lemma} {particle}" in support
+
+
+def _harm_or_involvement(token: Token, knowledge: QuoteKnowledge) -> bool:
+    """A harm word (``harm_lemmas``), an ASSAULT trigger of the events lexicon ("shelled", an
+    "operation" of its offensives), or an involvement word (``involvement_words``)."""
+    lemma = token.lemma_.lower()
+    if lemma in knowledge.involvement_words or token.lower_ in knowledge.involvement_words:
+        return True
+    if knowledge.is_harm(token):
+        return True
+    lexicon = knowledge.event_lexicon
+    sense = lexicon.verbs.get(lemma) if token.pos_ == "VERB" else lexicon.nouns.get(lemma)
+    # a sense that is an assault only with armed men or a place ("troops crossed the border")
+    # is not one here, where its arguments go unchecked ("it never crossed my mind")
+    if sense is not None and sense.type == "ASSAULT":
+        return not sense.needs_subject and not sense.needs_place
+    return token.pos_ == "NOUN" and lexicon.object_classes.get(lemma) == "offensives"
 
 
 def _main_clause(clause: Token, inside: set[int]) -> bool:

@@ -61,6 +61,8 @@ class QuoteKnowledge:
     threat_patterns: tuple[re.Pattern[str], ...] = ()
     accusation_patterns: tuple[re.Pattern[str], ...] = ()
     denial_patterns: tuple[re.Pattern[str], ...] = ()
+    # "was not involved", "had no role": a negated involvement of the speaker's side denies
+    involvement_words: frozenset[str] = frozenset()
     backreference_patterns: tuple[re.Pattern[str], ...] = ()
     formulas: tuple[re.Pattern[str], ...] = ()  # "asked not to be named": no statement
     layout_not_speakers: frozenset[str] = frozenset()  # "the latest" in "The Latest: ..."
@@ -154,6 +156,7 @@ def load_knowledge(
     knowledge.threat_patterns = _compile_all(acts.get("threat_patterns", []))
     knowledge.accusation_patterns = _compile_all(acts.get("accusation_patterns", []))
     knowledge.denial_patterns = _compile_all(acts.get("denial_patterns", []))
+    knowledge.involvement_words = frozenset(w.lower() for w in acts.get("involvement_words", []))
     knowledge.backreference_patterns = _compile_all(acts.get("backreference_patterns", []))
     knowledge.formulas = _compile_all(rules.get("formulas", []))
     armed = rules.get("armed_nouns", {})

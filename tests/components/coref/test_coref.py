@@ -139,3 +139,29 @@ def test_a_description_identified_as_a_name_ner_mistyped_is_that_name(
     suspect = doc.char_span(0, 11)
     found = coref_of(doc).named_as((0, 11), suspect.root)
     assert found == (actor if named else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "army"),
+    [
+        # "the army" is a state's force: not the armed group (whose kinds include military)
+        # named before it
+        (
+            "The Rapid Support Forces shelled a market on Monday. The army said the "
+            "paramilitary group fired the drones.\n",
+            None,
+        ),
+        (
+            "The Sudanese army shelled a market on Monday. The army said the paramilitary "
+            "group fired the drones.\n",
+            "sudanese-armed-forces",
+        ),
+    ],
+)
+def test_the_army_refers_back_to_a_state_force_only(
+    pipeline: Language, text: str, army: str | None
+) -> None:
+    doc = annotate(pipeline, text)
+    (statement,) = doc._.ng_statements
+    assert statement.speaker.span.text == "The army"
+    assert statement.speaker.actor == army

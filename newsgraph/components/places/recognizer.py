@@ -367,11 +367,7 @@ class Recognizer:
             return False
         if not _place_cue(text):
             return self.is_city(text.text, MIN_POPULATION_UNTAGGED_ANYWHERE)
-        return (
-            self.is_city(text.text, MIN_POPULATION_MISREAD)
-            or self._is_region_in(text)
-            or self._is_curated(text.text)  # "in eastern Ghouta" ORG, "villages on Cyprus" PRODUCT
-        )
+        return self.is_city(text.text, MIN_POPULATION_MISREAD) or self._is_region_in(text)
 
     def _is_named_by_place_noun(self, ent: Span) -> bool:
         """ "the northern Hama countryside", "the Kokrajhar district", "the town of Halba": a

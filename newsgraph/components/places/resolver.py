@@ -6,7 +6,7 @@ gazetteer):
 1. a prior by kind: countries, curated regions and US states over cities; cities by population
    (the classic baseline, and the last resort);
 2. the admin hierarchy written next to the name ("Paris, Texas", "Tripoli, Lebanon",
-   "Springfield, Ill.") — the strongest evidence;
+   "Springfield, Ill.", "London, Ontario") — the strongest evidence;
    read both ways ("Tacoma, Washington": the state that contains Tacoma), and lists of names
    of one kind ("Oregon or Washington");
 3. feature words around the name ("the Litani river", "Idlib province", "Laurel County");
@@ -570,6 +570,7 @@ def _inside_any(entry: Entry, containers: list[Entry]) -> bool:
 
 
 def _is_region(entry: Entry) -> bool:
+    """A country, US state or division: never inside a division written after its name."""
     return entry.kind in (COUNTRY, STATE) or _is_division(entry)
 
 

@@ -69,8 +69,9 @@ ORG_LIKE_LABELS = frozenset({"ORG", "NORP"})
 # of 1,000 to 10,000 are gold toponyms 13 times in 21
 MIN_POPULATION_ORG_AFTER_PREPOSITION = 1_000
 # labels the small model gives well-known cities it does not know ("outskirts of Karachi" ORG,
-# "northern countryside of Aleppo" NORP, "the siege on Manbij" PRODUCT)
-MISREAD_LABELS = frozenset({"ORG", "NORP", "PRODUCT"})
+# "northern countryside of Aleppo" NORP, "the siege on Manbij" PRODUCT, "a hospital in Aleppo"
+# LANGUAGE: no language's name is the official name of a GeoNames town of 10,000 or more)
+MISREAD_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "LANGUAGE"})
 MIN_POPULATION_RELABEL = 10_000  # a "PERSON" after "in" is a town only if it is not a hamlet
 # a one-word "PERSON" anywhere ("Russia shelled Kherson") is a city only if it is a big one
 MIN_POPULATION_BARE = 50_000

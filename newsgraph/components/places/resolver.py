@@ -6,7 +6,7 @@ gazetteer):
 1. a prior by kind: countries, curated regions and US states over cities; cities by population
    (the classic baseline, and the last resort);
 2. the admin hierarchy written next to the name ("Paris, Texas", "Tripoli, Lebanon",
-   "Springfield, Ill.") — the strongest evidence;
+   "Springfield, Ill.", "London, Ontario") — the strongest evidence;
    read both ways ("Tacoma, Washington": the state that contains Tacoma), and lists of names
    of one kind ("Oregon or Washington");
 3. feature words around the name ("the Litani river", "Idlib province", "Laurel County");
@@ -219,14 +219,19 @@ class Resolver:
         ]
 
     def _container(self, text: str, end: int) -> list[Entry]:
-        """Country or US state written right after the name: "Paris, Texas"."""
+        """Country, US state or first-level division written right after the name: "Paris,
+        Texas", "Toronto, Ontario" (a division by its official name only)."""
         match = _CONTAINER.match(text, end, min(len(text), end + 60))
         if not match:
             return []
         words = match.group("words").split()
         for n in range(len(words), 0, -1):
             name = clean_surface(" ".join(words[:n]).rstrip(","))
-            rows = [e for e, _ in self.gaz.candidates(name) if e.kind in (COUNTRY, STATE)]
+            rows = [
+                e
+                for e, primary in self.gaz.candidates(name)
+                if e.kind in (COUNTRY, STATE) or (primary and _is_division(e))
+            ]
             if rows:
                 return rows
         return []
@@ -557,7 +562,23 @@ def _inside_any(entry: Entry, containers: list[Entry]) -> bool:
             return True
         if container.kind == STATE and entry.cc == "US" and entry.admin1 == container.admin1:
             return True
+        if _is_division(container) and container.cc in entry.codes and not _is_region(entry):
+            # GeoNames towns carry admin1 codes, the divisions' table names: the country decides
+            # ("Kherson, Kherson Oblast" is the city, not the division again)
+            return True
     return False
+
+
+def _is_region(entry: Entry) -> bool:
+    """A country, US state or division: never inside a division written after its name."""
+    return entry.kind in (COUNTRY, STATE) or _is_division(entry)
+
+
+def _is_division(entry: Entry) -> bool:
+    """A first-level division or a curated region of one country ("Ontario", "Punjab")."""
+    return bool(entry.cc) and (
+        entry.kind == ADMIN1 or (entry.kind == SUPPLEMENT and entry.feature == "region")
+    )
 
 
 _default: Resolver | None = None

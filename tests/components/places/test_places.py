@@ -205,6 +205,25 @@ def test_population_is_the_last_resort():
     assert resolve_toponym("Paris", ["Texas", "Dallas"]).id == "geonames:4717560"
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("London, Ontario", "CA"),  # not the far larger London in England
+        ("Kingston, Ontario", "CA"),  # not Jamaica's capital
+        ("Richmond, British Columbia", "CA"),  # not Richmond, Virginia
+        ("Hyderabad, Sindh", "PK"),  # not the larger Hyderabad in India
+        ("Hyderabad, Telangana", "IN"),
+    ],
+)
+def test_a_division_written_after_a_town_names_its_country(name: str, country: str) -> None:
+    assert resolve_toponym(name).country == country
+
+
+def test_a_town_named_after_its_division_is_the_town() -> None:
+    # the division written after the name contains the town, not itself
+    assert resolve_toponym("Kherson, Kherson Oblast").feature == "city"
+
+
 def test_fold_unifies_spellings():
     assert fold("Rafaḩ") == fold("Rafah") == "rafah"
     assert fold("St. Louis") == fold("Saint Louis")

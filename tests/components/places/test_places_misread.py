@@ -51,6 +51,7 @@ def _places(recognizer: Recognizer, doc: Doc) -> list[str]:
         ("Rebels tried to break the siege on Manbij last week.", "Manbij", "PRODUCT"),
         ("Jets struck villages in the countryside of Aleppo on Friday.", "Aleppo", "NORP"),
         ("Dozens were killed in fighting in Aleppo province on Friday.", "Aleppo", "NORP"),
+        ("Shells hit a clinic in Aleppo on Tuesday night.", "Aleppo", "LANGUAGE"),
     ],
 )
 def test_a_city_read_as_a_name_after_a_locative_word_is_a_place(
@@ -58,6 +59,13 @@ def test_a_city_read_as_a_name_after_a_locative_word_is_a_place(
 ) -> None:
     doc = _with_entities(nlp, text, [(name, label)])
     assert _places(recognizer, doc) == [name]
+
+
+def test_a_language_stays_a_language(nlp: Language, recognizer: Recognizer) -> None:
+    doc = _with_entities(nlp, "The leaflets were printed in Arabic and in French.", [
+        ("Arabic", "LANGUAGE"), ("French", "LANGUAGE"),
+    ])  # fmt: skip
+    assert _places(recognizer, doc) == []
 
 
 def test_a_subject_stays_a_name(nlp: Language, recognizer: Recognizer) -> None:

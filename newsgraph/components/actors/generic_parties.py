@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ...extensions import doc_text
 from ...model import CONTEXT_LABEL, ActorMention
 from .kb import STATE_TYPE, DescriptionRules, KnowledgeBase
-from .names import METONYM, ActorLexicon
+from .names import DEMONYM, LABELS, METONYM, ActorLexicon
 
 # the actors whose mention names a state in the text: the state and its bodies (and the people
 # who serve them: "President Obama has offered to send troops to Uganda" names two states)
@@ -37,17 +37,20 @@ class GenericParties:
         self.first_words = frozenset(words[0] for words in rules.generic_parties)
 
     def mentions(self, doc: Doc, taken: list[ActorMention]) -> list[ActorMention]:
+        """A ``CONTEXT`` mention for each generic party outside ``taken`` (the mentions found
+        so far) whose context names one state."""
         covered = _covered_tokens(doc, taken)
         states = self.state_names(doc, taken)
         text = doc_text(doc)
         found = []
         for start, end, slot in self.phrases(doc, covered):
-            country = self.own_place(doc[end - 1], states) or single(
-                {c for position, c in states if position < doc[end - 1].sent.end}
+            head = doc[end - 1]
+            country = self.own_place(head, states) or _only_country(
+                {c for position, c in states if position < head.sent.end}
             )
             actor_id = self.actor_for(country, slot) if country else None
             if actor_id is not None:
-                first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                first, last = doc[start].idx, head.idx + len(head.text)
                 found.append(ActorMention(first, last, text[first:last], actor_id, CONTEXT_LABEL))
         return found
 
@@ -78,7 +81,7 @@ class GenericParties:
 
     def phrase_start(self, doc: Doc, i: int, head: Token) -> int | None:
         """Where the phrase starts (its allowed modifiers), or None when a word before the head
-        makes it someone else's ("rebel forces", "UN troops", "its soldiers", "the
+        makes it someone else's ("rebel troops", "UN troops", "its soldiers", "the
         regime's troops") or it heads a longer phrase ("army officers", "police station")."""
         if head.i + 1 < len(doc) and (
             doc[head.i + 1].pos_ in ("NOUN", "PROPN") or doc[head.i + 1].text == "-"
@@ -116,7 +119,7 @@ class GenericParties:
             entry = self.kb.get(m.actor_id) if m.actor_id else None
             names_state = entry is not None and (
                 entry.type in STATE_BODY_TYPES
-                or m.label == "DEMONYM"  # "Lebanese detainees"
+                or m.label == LABELS[DEMONYM]  # "Lebanese detainees"
                 or (entry.is_person and self.serves_a_state(entry.affiliation))
             )
             if names_state and entry is not None and entry.country:
@@ -145,7 +148,7 @@ class GenericParties:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 inside = range(child.i, child.right_edge.i + 1)
-                return single({c for position, c in states if position in inside})
+                return _only_country({c for position, c in states if position in inside})
         return None
 
     def actor_for(self, country: str, slot: str) -> str | None:
@@ -156,7 +159,8 @@ class GenericParties:
         return actor.id if actor is not None else None
 
 
-def single(countries: set[str]) -> str | None:
+def _only_country(countries: set[str]) -> str | None:
+    """The country when ``countries`` holds exactly one, else None (two states: unresolved)."""
     return next(iter(countries)) if len(countries) == 1 else None
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ...extensions import doc_text
+from ...extensions import doc_text, mention_tokens
 from ...model import CONTEXT_LABEL, ActorMention
 from .kb import STATE_TYPE, DescriptionRules, KnowledgeBase
 from .names import DEMONYM, LABELS, METONYM, ActorLexicon
@@ -39,7 +39,7 @@ class GenericParties:
     def mentions(self, doc: Doc, taken: list[ActorMention]) -> list[ActorMention]:
         """A ``CONTEXT`` mention for each generic party outside ``taken`` (the mentions found
         so far) whose context names one state."""
-        covered = _covered_tokens(doc, taken)
+        covered = mention_tokens(doc, taken)
         states = self.state_names(doc, taken)
         text = doc_text(doc)
         found = []
@@ -162,12 +162,3 @@ class GenericParties:
 def _only_country(countries: set[str]) -> str | None:
     """The country when ``countries`` holds exactly one, else None (two states: unresolved)."""
     return next(iter(countries)) if len(countries) == 1 else None
-
-
-def _covered_tokens(doc: Doc, mentions: list[ActorMention]) -> set[int]:
-    covered: set[int] = set()
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            covered.update(range(span.start, span.end))
-    return covered

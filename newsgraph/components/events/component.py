@@ -499,12 +499,7 @@ def _is_record(
 
 def actor_token_indices(doc: Doc) -> set[int]:
     """Indices of tokens inside an actor mention (what the actors component found)."""
-    out: set[int] = set()
-    for mention in extensions.get_list(doc, "ng_actor_mentions"):
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
-    return out
+    return extensions.mention_tokens(doc, extensions.get_list(doc, "ng_actor_mentions"))
 
 
 def drop_background(

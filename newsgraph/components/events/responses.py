@@ -122,9 +122,9 @@ def _definite(noun: Token) -> bool:
 
 
 def _noun_act_type(noun: Token) -> str | None:
-    """The event type of a definite act noun ("the attack": ASSAULT), else None."""
+    """The event type of an act noun ("the attack": ASSAULT), else None."""
     sense = noun_sense(noun, load_lexicon())
-    return sense.type if sense is not None and _definite(noun) else None
+    return sense.type if sense is not None else None
 
 
 def _earlier_act(doc: Doc, drafts: list[Draft], noun: Token, act_type: str) -> Draft | None:

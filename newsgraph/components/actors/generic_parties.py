@@ -114,6 +114,11 @@ class GenericParties:
         """(token, country) of every state the text names: a mention of the state, of its
         people ("Somali") or of one of its bodies, and a capital as a place ("in Mogadishu",
         a dateline "MOGADISHU —"), which names no actor."""
+        return [*self.mentioned_states(doc, mentions), *self.metonym_places(doc)]
+
+    def mentioned_states(self, doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, str]]:
+        """(token, country) of each mention of a state, of its people or of one of its
+        bodies."""
         out = []
         for m in mentions:
             entry = self.kb.get(m.actor_id) if m.actor_id else None
@@ -123,9 +128,15 @@ class GenericParties:
                 or (entry.is_person and self.serves_a_state(entry.affiliation))
             )
             if names_state and entry is not None and entry.country:
-                token = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if token is not None:
-                    out.append((token.start, entry.country))
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    out.append((span.start, entry.country))
+        return out
+
+    def metonym_places(self, doc: Doc) -> list[tuple[int, str]]:
+        """(token, country) of each capitalised metonym of the lexicon (a capital,
+        "Mogadishu"), read wherever it stands: as a place it names no actor, yet its state."""
+        out = []
         for _, start, end in self.lexicon.matcher(doc):
             for reading in self.lexicon.readings_for(doc[start:end]):
                 entry = self.kb.get(reading.actor_id)

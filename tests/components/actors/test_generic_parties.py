@@ -90,3 +90,12 @@ def test_an_event_party_from_context_is_marked_inferred():
 def test_a_named_party_is_not_marked_inferred():
     record = newsgraph.annotate("Ghanaian soldiers shot two protesters.", published="2024-05-07")
     assert "actor_inferred" not in record["events"][0]["source"]
+
+
+def test_an_appeals_addressee_from_context_is_marked_inferred():
+    # the statement's addressee path (events component, _speech_target) keeps the mark too
+    record = newsgraph.annotate(
+        "Uganda's president urged soldiers in Kampala to stay calm.", published="2024-05-07"
+    )
+    [appeal] = [e for e in record["events"] if e["type"] == "REQUEST"]
+    assert appeal["target"]["actor"] == "uganda" and appeal["target"]["actor_inferred"] is True

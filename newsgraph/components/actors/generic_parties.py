@@ -22,7 +22,8 @@ from .names import DEMONYM, LABELS, METONYM, ActorLexicon
 STATE_BODY_TYPES = frozenset({STATE_TYPE, "government body", "military"})
 DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "more", "other"})
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
-# the words a party phrase may follow: its clause's verb, a preposition, a conjunction
+# what may stand right before a party phrase: punctuation, its clause's verb, a preposition, a
+# conjunction or an adverb; any other word ("rebel", "UN") makes the head part of its phrase
 OPENING_POS = frozenset({"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "SPACE"})
 
 

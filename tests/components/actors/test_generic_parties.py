@@ -49,8 +49,9 @@ UNRESOLVED = [
     "President Obama said troops would reach Chad next month.",
     # no state named before the party (a later one does not count)
     "Soldiers arrested a man after the robbery. Chad's government said he was armed.",
-    # an adjective's conjunct is no party
-    "Chad has political, military and economic ties with its neighbours.",
+    # an adjective's conjunct is no party, even where the parser tags it a noun (as a
+    # modifier, "political, military and economic ties", it is an adjective anyway)
+    "Chad closed its border. The threat is both political and military.",
     # police: in local news a town's, and the state the text names is often not theirs
     "Chad closed a crossing. Police detained a driver.",
     # parties someone else owns, or a head inside a longer phrase

@@ -134,13 +134,21 @@ def story_record(
         "disputes": links,
         "wording": sorted(wording, key=lambda w: (w["outlet"] or "", w["article_id"])),
     }
-    deniers = link_deniers(links)
-    sources = {r["source"]["actor"] for r in reports if r["source"]["actor"]}
-    story["claims_disputed"] = bool(deniers and sources) and denies_source(
-        deniers, sources, check or Compatibility(store_affiliations(store))
-    )
+    story["claims_disputed"] = _attacker_denies(store, reports, links, check)
     story["disputed"] = story["disputed"] or story["claims_disputed"]
     return story
+
+
+def _attacker_denies(
+    store: Any, reports: list[dict[str, Any]], links: list[dict], check: Compatibility | None
+) -> bool:
+    """The story's ``claims_disputed`` (``denies_source``) from its reports' sources and its
+    links' deniers; the store's affiliations are read only when there are both."""
+    deniers = link_deniers(links)
+    sources = {r["source"]["actor"] for r in reports if r["source"]["actor"]}
+    if not deniers or not sources:
+        return False
+    return denies_source(deniers, sources, check or Compatibility(store_affiliations(store)))
 
 
 def member_events(record: Mapping[str, Any], own: Collection[str]) -> list[Mapping[str, Any]]:

@@ -23,6 +23,7 @@ extension              type                         written by
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -67,6 +68,17 @@ def get_list(doc: Doc, name: str) -> list[Any]:
 def publication_date(doc: Doc) -> date | None:
     article = doc._.ng_article
     return article.published if article is not None else None
+
+
+def mention_tokens(doc: Doc, mentions: Iterable[ActorMention]) -> set[int]:
+    """The indices of the tokens the mentions cover (a mention's edge inside a token takes the
+    whole token)."""
+    covered: set[int] = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    return covered
 
 
 def actor_mention_at(doc: Doc, start: int, end: int) -> ActorMention | None:

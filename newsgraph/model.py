@@ -226,4 +226,6 @@ class ActorMention:
     end: int
     text: str
     actor_id: str | None
-    label: str | None = None  # NER label or "KB" / "DESC" / "PRON" for how it was found
+    # how it was found (actors component): "KB", "SIDE", "DEMONYM", "DESC", "CONTEXT", or the
+    # NER label of an unresolved name
+    label: str | None = None

@@ -20,7 +20,8 @@ kind          in the record                               in its table
 ``bool``      true / false                                one BOOLEAN column
 ``span``      ``{"start", "end", "text"}`` or null        ``<p>start``, ``<p>end``, ``<p>text``
 ``spans``     a list of spans                             JSON column + ``<name>_text`` (joined)
-``ref``       ``{"actor", "span"}``                        ``<name>_actor`` + span columns
+``ref``       ``{"actor", "span"}``; ``actor_inferred``    ``<name>_actor`` + span columns; an
+              only when true (``model.ActorRef``)         added key in the row's ``extra``
 ``cue``       ``{"lemma", "span"}``                        ``<name>_lemma`` + span columns
 ``magnitude`` ``{"killed", "injured", ...}``              ``killed``, ``injured`` + JSON column
 ``mentions``  a list of spans                             rows of the ``mentions`` table

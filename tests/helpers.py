@@ -71,3 +71,14 @@ def linked_story_store(db: Path, stories: Sequence[StoryArticle]) -> Path:
             store.write_record(record, article, run_id)
         link_store(store)
     return db
+
+
+def cluster_of(store: Any, article_id: str, words: str) -> str:
+    """The cluster of the stored article's event whose evidence holds ``words``."""
+    ((cluster_id,),) = store.query(
+        "SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
+        "ON e.article_id = m.article_id AND e.id = m.event_id "
+        "WHERE m.article_id = ? AND e.evidence_text LIKE ?",
+        [article_id, f"%{words}%"],
+    )
+    return cluster_id

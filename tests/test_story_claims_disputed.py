@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import linked_story_store
+from helpers import cluster_of, linked_story_store
 
 from newsgraph.link.stories import list_stories, story_record
 from newsgraph.store import open_store
@@ -33,13 +33,7 @@ def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def story_of(db: Path, article_id: str, words: str) -> dict:
     """The story of the article's event whose evidence holds ``words``."""
     with open_store(db) as store:
-        (cid,) = store.query(
-            "SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
-            "ON e.article_id = m.article_id AND e.id = m.event_id "
-            "WHERE m.article_id = ? AND e.evidence_text LIKE ?",
-            [article_id, f"%{words}%"],
-        )[0]
-        story = story_record(store, cid)
+        story = story_record(store, cluster_of(store, article_id, words))
     assert story is not None
     return story
 

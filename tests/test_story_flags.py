@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import test_store
-from helpers import story_records
+from helpers import cluster_of, story_records
 from test_story_claims_disputed import ARTICLES
 
 from newsgraph.link import link_store
@@ -26,17 +26,6 @@ def write(store: Any, annotated: tuple[list[Any], list[dict[str, Any]]], ids: se
     for article, record in zip(*annotated, strict=True):
         if article.id in ids:
             store.write_record(record, article, run_id)
-
-
-def cluster_of(store: Any, article_id: str, words: str) -> str:
-    """The cluster of the article's event whose evidence holds ``words``."""
-    ((cid,),) = store.query(
-        "SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
-        "ON e.article_id = m.article_id AND e.id = m.event_id "
-        "WHERE m.article_id = ? AND e.evidence_text LIKE ?",
-        [article_id, f"%{words}%"],
-    )
-    return cid
 
 
 def stored_flags(store: Any) -> dict[str, bool | None]:

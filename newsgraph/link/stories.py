@@ -42,7 +42,7 @@ _CLUSTER_COLUMNS = (
 
 
 def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Clusters reported by two articles or more, most outlets first, each marked disputed as
+    """Clusters reported by two articles or more, most articles first, each marked disputed as
     its story is (``claims_disputed``: the attacker it names denies it; stored by the link run,
     so one query lists them)."""
     rows = store.query(
@@ -50,8 +50,8 @@ def list_stories(store: Any, limit: int = 50, offset: int = 0) -> list[dict[str,
         "ORDER BY n_articles DESC, first_reported, id LIMIT ? OFFSET ?",
         [limit, offset],
     )
-    unflagged = [row for row in rows if row[-1] is None]
-    check = Compatibility(store_affiliations(store)) if unflagged else None
+    # the stored flag is the last column; a NULL one (no link run set it) needs the affiliations
+    check = Compatibility(store_affiliations(store)) if any(r[-1] is None for r in rows) else None
     return [_with_claims(store, _cluster_row(row[:-1]), row[-1], check) for row in rows]
 
 
@@ -134,13 +134,21 @@ def story_record(
         "disputes": links,
         "wording": sorted(wording, key=lambda w: (w["outlet"] or "", w["article_id"])),
     }
-    deniers = link_deniers(links)
-    sources = {r["source"]["actor"] for r in reports if r["source"]["actor"]}
-    story["claims_disputed"] = bool(deniers and sources) and denies_source(
-        deniers, sources, check or Compatibility(store_affiliations(store))
-    )
+    story["claims_disputed"] = _attacker_denies(store, reports, links, check)
     story["disputed"] = story["disputed"] or story["claims_disputed"]
     return story
+
+
+def _attacker_denies(
+    store: Any, reports: list[dict[str, Any]], links: list[dict], check: Compatibility | None
+) -> bool:
+    """The story's ``claims_disputed`` (``denies_source``) from its reports' sources and its
+    links' deniers; the store's affiliations are read only when there are both."""
+    deniers = link_deniers(links)
+    sources = {r["source"]["actor"] for r in reports if r["source"]["actor"]}
+    if not deniers or not sources:
+        return False
+    return denies_source(deniers, sources, check or Compatibility(store_affiliations(store)))
 
 
 def member_events(record: Mapping[str, Any], own: Collection[str]) -> list[Mapping[str, Any]]:

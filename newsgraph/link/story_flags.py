@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..store.batch import chunks
@@ -36,15 +36,13 @@ def flag_scope(store: Any, update: LinkUpdate) -> set[str] | None:
     articles = set(update.linked_ids)  # their own articles' links (origin 'record') too
     articles |= {row[end] for row in update.links for end in ("article_id", "to_article_id")}
     keys = [f"{a}\x1f{s}" for a, s in update.drop_links_from]
-    for chunk in chunks(keys, _CHUNK):
-        marks = ", ".join("?" * len(chunk))
-        rows = store.query(
-            "SELECT article_id, to_article_id FROM claim_links WHERE origin = 'link' "
-            f"AND relation = 'disputes' AND article_id || chr(31) || from_id IN ({marks})",
-            chunk,
-        )
-        articles |= {a for row in rows for a in row}
-    return articles
+    rows = _query_in_chunks(
+        store,
+        "SELECT article_id, to_article_id FROM claim_links WHERE origin = 'link' "
+        "AND relation = 'disputes' AND article_id || chr(31) || from_id IN ({marks})",
+        keys,
+    )
+    return articles | {a for row in rows for a in row}
 
 
 def refresh_claims_disputed(
@@ -55,9 +53,9 @@ def refresh_claims_disputed(
     read: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> int:
     """Set ``claims_disputed`` on the multi-article clusters this run can have changed: those
-    it ``written`` and those with a member article in ``scope`` (None: every cluster). ``read``:
-    the records the run has read already (by article id), not read again. Returns how many
-    clusters it flagged."""
+    it wrote (``written``) and those with a member article in ``scope`` (None: every cluster).
+    ``read``: the records the run has read already (by article id), not read again. Returns how
+    many clusters it flagged."""
     read = read or {}
     cluster_ids = None if scope is None else set(written) | _clusters_of(store, scope)
     members = _multi_article_members(store, cluster_ids)
@@ -101,20 +99,12 @@ def _claims_disputed(
         for link in links.get(article_id, ())
         if link["from"] in statements or link["to"] in statements
     ]
-    deniers = link_deniers(touching)
-    return bool(deniers and sources) and denies_source(deniers, sources, check)
+    return denies_source(link_deniers(touching), sources, check)
 
 
 def _clusters_of(store: Any, articles: set[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in chunks(sorted(articles), _CHUNK):
-        marks = ", ".join("?" * len(chunk))
-        rows = store.query(
-            f"SELECT DISTINCT cluster_id FROM event_cluster_members WHERE article_id IN ({marks})",
-            chunk,
-        )
-        found |= {r[0] for r in rows}
-    return found
+    sql = "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE article_id IN ({marks})"
+    return {r[0] for r in _query_in_chunks(store, sql, sorted(articles))}
 
 
 def _multi_article_members(store: Any, cluster_ids: set[str] | None) -> dict[str, Members]:
@@ -127,10 +117,7 @@ def _multi_article_members(store: Any, cluster_ids: set[str] | None) -> dict[str
     if cluster_ids is None:
         rows = store.query(sql)
     else:
-        rows = []
-        for chunk in chunks(sorted(cluster_ids), _CHUNK):
-            marks = ", ".join("?" * len(chunk))
-            rows += store.query(f"{sql} AND c.id IN ({marks})", chunk)
+        rows = _query_in_chunks(store, sql + " AND c.id IN ({marks})", sorted(cluster_ids))
     members: dict[str, Members] = defaultdict(lambda: defaultdict(set))
     for cid, article_id, event_id in rows:
         members[cid][article_id].add(event_id)
@@ -143,13 +130,11 @@ def _dispute_links(store: Any, articles: list[str] | None) -> dict[str, list[dic
     names its denier twice: no matter)."""
     sql = "SELECT article_id, from_id, to_article_id, to_id, evidence FROM claim_links "
     sql += "WHERE relation = 'disputes'"
-    rows = store.query(sql) if articles is None else []
-    for chunk in chunks(articles or [], _CHUNK):  # PostgreSQL takes at most 65,535 parameters
-        marks = ", ".join("?" * len(chunk))
-        rows += store.query(
-            f"{sql} AND (article_id IN ({marks}) OR to_article_id IN ({marks}))",
-            [*chunk, *chunk],
-        )
+    if articles is None:
+        rows = store.query(sql)
+    else:
+        ends = " AND (article_id IN ({marks}) OR to_article_id IN ({marks}))"
+        rows = _query_in_chunks(store, sql + ends, articles, repeat=2)
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article_id, from_id, to_article_id, to_id, evidence in rows:
         link = {
@@ -161,3 +146,14 @@ def _dispute_links(store: Any, articles: list[str] | None) -> dict[str, list[dic
         for end in {article_id, to_article_id}:
             by_article[end].append(link)
     return by_article
+
+
+def _query_in_chunks(store: Any, sql: str, ids: Sequence[str], repeat: int = 1) -> list[Any]:
+    """The rows of ``sql`` for ``ids``, a chunk at a time (PostgreSQL takes at most 65,535
+    parameters): each ``{marks}`` in ``sql`` is the chunk's placeholders, and the chunk is
+    bound once per ``repeat``."""
+    rows: list[Any] = []
+    for chunk in chunks(list(ids), _CHUNK):
+        marks = ", ".join("?" * len(chunk))
+        rows += store.query(sql.format(marks=marks), chunk * repeat)
+    return rows

@@ -12,17 +12,18 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ...extensions import doc_text
+from ...extensions import doc_text, mention_tokens
 from ...model import CONTEXT_LABEL, ActorMention
 from .kb import STATE_TYPE, DescriptionRules, KnowledgeBase
-from .names import METONYM, ActorLexicon
+from .names import DEMONYM, LABELS, METONYM, ActorLexicon
 
 # the actors whose mention names a state in the text: the state and its bodies (and the people
 # who serve them: "President Obama has offered to send troops to Uganda" names two states)
 STATE_BODY_TYPES = frozenset({STATE_TYPE, "government body", "military"})
 DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "more", "other"})
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
-# the words a party phrase may follow: its clause's verb, a preposition, a conjunction
+# what may stand right before a party phrase: punctuation, its clause's verb, a preposition, a
+# conjunction or an adverb; any other word ("rebel", "UN") makes the head part of its phrase
 OPENING_POS = frozenset({"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "SPACE"})
 
 
@@ -37,17 +38,20 @@ class GenericParties:
         self.first_words = frozenset(words[0] for words in rules.generic_parties)
 
     def mentions(self, doc: Doc, taken: list[ActorMention]) -> list[ActorMention]:
-        covered = _covered_tokens(doc, taken)
+        """A ``CONTEXT`` mention for each generic party outside ``taken`` (the mentions found
+        so far) whose context names one state."""
+        covered = mention_tokens(doc, taken)
         states = self.state_names(doc, taken)
         text = doc_text(doc)
         found = []
         for start, end, slot in self.phrases(doc, covered):
-            country = self.own_place(doc[end - 1], states) or single(
-                {c for position, c in states if position < doc[end - 1].sent.end}
+            head = doc[end - 1]
+            country = self.own_place(head, states) or _only_country(
+                {c for position, c in states if position < head.sent.end}
             )
             actor_id = self.actor_for(country, slot) if country else None
             if actor_id is not None:
-                first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                first, last = doc[start].idx, head.idx + len(head.text)
                 found.append(ActorMention(first, last, text[first:last], actor_id, CONTEXT_LABEL))
         return found
 
@@ -78,7 +82,7 @@ class GenericParties:
 
     def phrase_start(self, doc: Doc, i: int, head: Token) -> int | None:
         """Where the phrase starts (its allowed modifiers), or None when a word before the head
-        makes it someone else's ("rebel forces", "UN troops", "its soldiers", "the
+        makes it someone else's ("rebel troops", "UN troops", "its soldiers", "the
         regime's troops") or it heads a longer phrase ("army officers", "police station")."""
         if head.i + 1 < len(doc) and (
             doc[head.i + 1].pos_ in ("NOUN", "PROPN") or doc[head.i + 1].text == "-"
@@ -111,18 +115,29 @@ class GenericParties:
         """(token, country) of every state the text names: a mention of the state, of its
         people ("Somali") or of one of its bodies, and a capital as a place ("in Mogadishu",
         a dateline "MOGADISHU —"), which names no actor."""
+        return [*self.mentioned_states(doc, mentions), *self.metonym_places(doc)]
+
+    def mentioned_states(self, doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, str]]:
+        """(token, country) of each mention of a state, of its people or of one of its
+        bodies."""
         out = []
         for m in mentions:
             entry = self.kb.get(m.actor_id) if m.actor_id else None
             names_state = entry is not None and (
                 entry.type in STATE_BODY_TYPES
-                or m.label == "DEMONYM"  # "Lebanese detainees"
+                or m.label == LABELS[DEMONYM]  # "Lebanese detainees"
                 or (entry.is_person and self.serves_a_state(entry.affiliation))
             )
             if names_state and entry is not None and entry.country:
-                token = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if token is not None:
-                    out.append((token.start, entry.country))
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    out.append((span.start, entry.country))
+        return out
+
+    def metonym_places(self, doc: Doc) -> list[tuple[int, str]]:
+        """(token, country) of each capitalised metonym of the lexicon (a capital,
+        "Mogadishu"), read wherever it stands: as a place it names no actor, yet its state."""
+        out = []
         for _, start, end in self.lexicon.matcher(doc):
             for reading in self.lexicon.readings_for(doc[start:end]):
                 entry = self.kb.get(reading.actor_id)
@@ -145,7 +160,7 @@ class GenericParties:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 inside = range(child.i, child.right_edge.i + 1)
-                return single({c for position, c in states if position in inside})
+                return _only_country({c for position, c in states if position in inside})
         return None
 
     def actor_for(self, country: str, slot: str) -> str | None:
@@ -156,14 +171,6 @@ class GenericParties:
         return actor.id if actor is not None else None
 
 
-def single(countries: set[str]) -> str | None:
+def _only_country(countries: set[str]) -> str | None:
+    """The country when ``countries`` holds exactly one, else None (two states: unresolved)."""
     return next(iter(countries)) if len(countries) == 1 else None
-
-
-def _covered_tokens(doc: Doc, mentions: list[ActorMention]) -> set[int]:
-    covered: set[int] = set()
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            covered.update(range(span.start, span.end))
-    return covered

@@ -114,17 +114,17 @@ def _commented(anchor: Token, frames: StatementFrames) -> bool:
     governors = frames.words("comment", "governors")
     nouns = frames.words("comment", "nouns")
     adjectives = frames.words("comment", "adjectives")
-    token = anchor
+    below = anchor  # the child of ``a`` on the path up from the act
     for a in anchor.ancestors:
         if (_lemma(a) in nouns and _lemma(a.head) in governors) or _lemma(a) in adjectives:
             return True
         # "it is skeptical ... in providing": the parser hangs the act on the copula
         if any(c.dep_ == "acomp" and _lemma(c) in adjectives for c in a.children):
             return True
-        occasion = token.dep_ == "advcl" and _lemma(a) in governors
+        occasion = below.dep_ == "advcl" and _lemma(a) in governors
         if occasion and any(_lemma(o) in nouns for o in _objects(a)):
             return True
-        token = a
+        below = a
     return False
 
 

@@ -315,8 +315,10 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             # description ("the government") names no actor of its own here: a wrong addressee
             # is worse than none
             named = found.ref.actor if _can_name(asked) else None
-            ref = ActorRef(statement.addressee or named, found.ref.span)
-            return Participant(ref, found.key, found.core)
+            actor = statement.addressee or named
+            # "urged soldiers in Kampala": the actor the context gave the span stays marked
+            inferred = found.ref.inferred and actor == found.ref.actor
+            return Participant(ActorRef(actor, found.ref.span, inferred), found.key, found.core)
     if statement.addressee:
         return Participant(
             ActorRef(statement.addressee, None),
@@ -499,12 +501,7 @@ def _is_record(
 
 def actor_token_indices(doc: Doc) -> set[int]:
     """Indices of tokens inside an actor mention (what the actors component found)."""
-    out: set[int] = set()
-    for mention in extensions.get_list(doc, "ng_actor_mentions"):
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
-    return out
+    return extensions.mention_tokens(doc, extensions.get_list(doc, "ng_actor_mentions"))
 
 
 def drop_background(

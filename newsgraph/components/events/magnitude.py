@@ -180,10 +180,10 @@ def one_person(noun: Token, table: dict[str, Any]) -> Found | None:
     ``one_person`` ("a family", "a crowd", "a number of")."""
     if noun.tag_ != "NN" or noun.lemma_.lower() not in (table.get("one_person") or ()):
         return None
-    article = next((c for c in noun.children if _names_one(c)), None)
-    if article is None:
+    determiner = next((c for c in noun.children if _names_one(c)), None)
+    if determiner is None:
         return None
-    start, end = _span_text([article, noun])
+    start, end = _span_text([determiner, noun])
     return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
 
 

@@ -45,7 +45,16 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
         elif _is_denial(doc, draft):
             accuser = _accuser(draft, ordered)
             if accuser is not None:
-                _set_target(draft, ActorRef(accuser.actor, event.target.span or accuser.span))
+                _set_target(draft, _answered(accuser, event.target.span))
+
+
+def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:
+    """The denial's target: the accuser's actor, on the denied phrase ("rejected the
+    allegations") or, where the denial names none, on the accuser's own span, which keeps its
+    ``actor_inferred`` mark ("Soldiers in Kampala accused ... Kigali denied ...")."""
+    if denied is not None:
+        return ActorRef(accuser.actor, denied)
+    return ActorRef(accuser.actor, accuser.span, accuser.inferred)
 
 
 def _set_target(draft: Draft, ref: ActorRef) -> None:
@@ -122,9 +131,9 @@ def _definite(noun: Token) -> bool:
 
 
 def _noun_act_type(noun: Token) -> str | None:
-    """The event type of a definite act noun ("the attack": ASSAULT), else None."""
+    """The event type of an act noun ("the attack": ASSAULT), else None."""
     sense = noun_sense(noun, load_lexicon())
-    return sense.type if sense is not None and _definite(noun) else None
+    return sense.type if sense is not None else None
 
 
 def _earlier_act(doc: Doc, drafts: list[Draft], noun: Token, act_type: str) -> Draft | None:

@@ -100,6 +100,18 @@ def test_a_denial_answers_the_accuser_named_earlier(full_nlp: Language) -> None:
     assert denial.target.actor == "dr-congo" and _text(denial) == "Kinshasa"
 
 
+def test_a_denial_answering_an_inferred_accuser_keeps_the_mark(full_nlp: Language) -> None:
+    """The accuser's span and actor are the denial's target, and so is ``actor_inferred``
+    (docs/contract.md): the state is the context's, not the span's."""
+    text = (
+        "Soldiers in Kampala accused Rwanda of sending spies across the border. "
+        "Kigali denied sending spies."
+    )
+    denial = _one(full_nlp, text, "REJECT")
+    assert denial.target.actor == "uganda" and _text(denial) == "Soldiers in Kampala"
+    assert denial.target.inferred is True
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -133,8 +133,15 @@ def _dispute_links(store: Any, articles: list[str] | None) -> dict[str, list[dic
     if articles is None:
         rows = store.query(sql)
     else:
-        ends = " AND (article_id IN ({marks}) OR to_article_id IN ({marks}))"
-        rows = _query_in_chunks(store, sql + ends, articles, repeat=2)
+        # one IN list per end, not an OR of two: DuckDB joins an IN list but scans for an OR
+        rows = _query_in_chunks(store, sql + " AND article_id IN ({marks})", articles)
+        ends = " AND to_article_id IN ({marks}) AND to_article_id <> article_id"
+        seen = set(articles)
+        rows += [
+            row
+            for row in _query_in_chunks(store, sql + ends, articles)
+            if row[0] not in seen  # read by the first query already
+        ]
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article_id, from_id, to_article_id, to_id, evidence in rows:
         link = {

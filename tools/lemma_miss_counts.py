@@ -54,7 +54,7 @@ def miss_kind(token: Token, lex: Lexicon) -> str | None:
     guesses = irregular.irregular_lemmas(word)
     if not any(_in_lexicon(g, lex) for g in guesses):
         return None
-    source = "table" if word in irregular._exceptions else "prefix"
+    source = "table" if irregular.listed_form(word) else "prefix"
     if token.pos_ != "NOUN":
         return f"{token.pos_}/{token.tag_} {source}"
     deps = {c.dep_ for c in token.children}

@@ -50,3 +50,8 @@ def irregular_lemmas(word: str) -> tuple[str, ...]:
         if word.startswith(prefix) and len(rest) >= 3 and rest in _exceptions:
             return tuple(prefix + lemma for lemma in _exceptions[rest])
     return ()
+
+
+def listed_form(word: str) -> bool:
+    """Whether the exception table has the lower-case ``word`` itself (not by a prefix)."""
+    return word in _exceptions

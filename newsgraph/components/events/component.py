@@ -40,6 +40,7 @@ from .decision import load_event_decision
 from .detect import Mention, SentenceDetector
 from .doers import after_backer, owning_pronoun, weapon_user
 from .factuality import settled as settled_factuality
+from .irregular import read_lemma_exceptions, use_lemma_exceptions
 from .lexicon import Lexicon, load_lexicon
 from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
@@ -93,6 +94,7 @@ def make_component(
     target_choice: bool,
     dateline_place: bool,
 ) -> EventsComponent:
+    use_lemma_exceptions(read_lemma_exceptions(nlp))
     return EventsComponent(
         extra_lexicons,
         argument_model=argument_model,

@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..actors.names import hyphenated
+from .irregular import irregular_lemmas
 from .lexicon import Lexicon, Sense
 from .roles import child, coordinated, prep_objects
 
@@ -65,8 +66,13 @@ def _clause_appeal_preposition(token: Token, c: Token) -> bool:
 
 def lemma_candidates(token: Token) -> list[str]:
     """The lemma, then guesses from the word itself: the small model sometimes lemmatizes
-    in context to a wrong word ("staged" -> "stag")."""
-    return list(_lemma_guesses(token.lemma_.lower(), token.lower_))
+    in context to a wrong word ("staged" -> "stag"); for a verb it left as itself, the
+    lemmatizer's own exception table ("retook" tagged as a present: "retake")."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    guesses = _lemma_guesses(lemma, word)
+    if lemma == word and token.pos_ == "VERB":
+        return [*guesses, *irregular_lemmas(word)]
+    return list(guesses)
 
 
 _SUFFIX_GUESSES = (

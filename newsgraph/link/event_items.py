@@ -137,6 +137,15 @@ def parse_interval(value: str | None) -> Interval | None:
     return None
 
 
+def _dated_value(time: dict[str, Any]) -> str | None:
+    """A time's value, or the interval it covers where the value is no date: "A week after the
+    strike, residents are ..." is the duration P1W covering the week up to publication."""
+    value = time.get("value")
+    if parse_interval(value) is None and time.get("interval"):
+        return time["interval"]
+    return value
+
+
 _DAY_PART = re.compile(r"^\d{4}-\d{2}-\d{2}T(MO|MI|AF|EV|NI)$")
 
 
@@ -185,7 +194,7 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
         for p in record.get("places") or []
         if p.get("id")
     }
-    times = {t["id"]: t.get("value") for t in record.get("times") or [] if t.get("id")}
+    times = {t["id"]: _dated_value(t) for t in record.get("times") or [] if t.get("id")}
     actors = {a["id"]: a for a in record.get("actors") or [] if a.get("id")}
     items = []
     for ord_, event in enumerate(record.get("events") or []):

@@ -17,6 +17,7 @@ value ``2024-07-01/2024-07-10`` and the TimeML value ``2024-07`` with mod ``STAR
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -27,7 +28,7 @@ from spacy.tokens import Doc
 
 from ... import extensions
 from ...model import Span, Time
-from .calendar_math import Tense
+from .calendar_math import Tense, shift
 from .grammar import Grammar, load_grammar
 from .normalise import normalise
 from .reading import Context, Norm
@@ -38,6 +39,8 @@ if not Doc.has_extension(DETAILS_EXTENSION):
 
 # Words before an expression that open an interval from it to the publication date.
 OPEN_INTERVAL_WORDS = ("since",)
+# A whole number of calendar units: the durations an elapsed interval is counted from.
+WHOLE_DURATION = re.compile(r"P(\d+)([DWMY])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +71,14 @@ def find_times(
     anchor: date | None,
     tense_of: Callable[[int, int], Tense] | None = None,
     grammar: Grammar | None = None,
+    clause_tense_of: Callable[[int, int], Tense] | None = None,
 ) -> list[FoundTime]:
     """Time expressions of ``text`` normalised against ``anchor`` (the publication date).
 
     ``tense_of(start, end)`` gives the tense governing a span ("past", "present", "future" or
     None); without it bare weekdays resolve to the past and bare months to the anchor's year.
+    ``clause_tense_of(start, end)`` gives the tense of the main clause that the word at the
+    span ("after") attaches to; without it no elapsed interval is read.
     """
     grammar = grammar or load_grammar()
     ctx = Context(text, anchor, grammar, tense_of or _no_tense)
@@ -82,7 +88,11 @@ def find_times(
         if norm is None:
             continue
         time_id = f"t{len(found) + 1}"
-        interval = norm.interval or _open_interval(text, cand.start, norm, anchor)
+        interval = (
+            norm.interval
+            or _open_interval(text, cand.start, norm, anchor)
+            or _elapsed_interval(text, cand.end, norm, anchor, clause_tense_of)
+        )
         time = Time(
             time_id,
             Span.of(text, cand.start, cand.end),
@@ -109,6 +119,31 @@ def _open_interval(text: str, start: int, norm: Norm, anchor: date | None) -> st
     if norm.type != "DATE" or not value[:4].isdigit() or "/" in value:
         return None
     return f"{value}/{anchor.isoformat()}"
+
+
+def _elapsed_interval(
+    text: str,
+    end: int,
+    norm: Norm,
+    anchor: date | None,
+    clause_tense_of: Callable[[int, int], Tense] | None,
+) -> str | None:
+    """``A week after the strike, residents are still repairing`` → ``anchor − P1W/anchor``.
+
+    A duration before "after" whose main clause is in the present is the time elapsed from the
+    event after "after" up to publication, so it covers the days from that event to the anchor.
+    The TimeML value stays the duration (TimeBank writes "twenty years after ..." as P20Y); in
+    the past tense ("Two days after the strike, officials said") the reference is not known.
+    """
+    found = re.match(r"\s*(after)\b", text[end : end + 12], re.IGNORECASE)
+    duration = WHOLE_DURATION.fullmatch(norm.timeml or "")
+    if not found or duration is None or anchor is None or clause_tense_of is None:
+        return None
+    word_start = end + found.start(1)
+    if clause_tense_of(word_start, word_start + len("after")) != "present":
+        return None
+    start = shift(anchor, -int(duration.group(1)), duration.group(2))
+    return f"{start.isoformat()}/{anchor.isoformat()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +184,20 @@ def tense_at(doc: Doc, start: int, end: int, words: TenseWords | None = None) ->
         until = until or token.lower_ in ("until", "till")
         token = token.head
     return _verb_tense(token, words) if token.pos_ in ("VERB", "AUX") else None
+
+
+def clause_tense_at(doc: Doc, start: int, end: int, words: TenseWords | None = None) -> Tense:
+    """The tense of the main clause that the word at [start, end) attaches to: for "after" as a
+    subordinator ("A week after a missile killed 12, residents are ...") the clause above the
+    subordinate verb, else the clause that governs the word."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    word = span.root
+    if word.dep_ == "mark" and word.head.i != word.i:
+        verb = word.head  # tense_at steps over a verb inside its span to the one above
+        return tense_at(doc, verb.idx, verb.idx + len(verb.text), words)
+    return tense_at(doc, start, end, words)
 
 
 def _verb_tense(verb: Any, words: TenseWords) -> Tense:
@@ -222,6 +271,7 @@ class TimesComponent:
             anchor,
             lambda s, e: tense_at(doc, s, e, self.tense_words),
             self.grammar,
+            lambda s, e: clause_tense_at(doc, s, e, self.tense_words),
         )
         doc._.ng_times = [f.time for f in found]
         setattr(doc._, DETAILS_EXTENSION, [f.detail for f in found])

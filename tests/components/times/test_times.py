@@ -124,6 +124,32 @@ def test_since_opens_an_interval_to_the_publication_date(nlp):
     assert interval_of(doc, "t1") == "2023-10-08/2024-07-29"
 
 
+def test_a_duration_after_an_event_in_a_present_clause_covers_the_days_up_to_publication(nlp):
+    text = (
+        "Two weeks after a flood swept through the valley, farmers are still pumping water "
+        "from their fields."
+    )
+    found, doc = times_of(nlp, text)
+    assert found == [("Two weeks", "P2W", "DURATION")]  # TimeML's value stays the duration
+    assert time_details(doc)[0].interval == "2024-07-15/2024-07-29"
+    found, doc = times_of(nlp, "Three days after the fire, the market reopens.")
+    assert found == [("Three days", "P3D", "DURATION")]
+    assert time_details(doc)[0].interval == "2024-07-26/2024-07-29"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days after the fire, the mayor said the market would reopen.",  # reference unknown
+        "The port will reopen a week after the repairs.",  # a plan
+        "The blackout lasted a week.",  # no event to count from
+    ],
+)
+def test_no_elapsed_interval_without_a_present_clause_after_an_event(nlp, text):
+    _, doc = times_of(nlp, text)
+    assert [d.interval for d in time_details(doc)] == [None]
+
+
 def test_durations(nlp):
     text = "The siege lasted for 10 months, the blackout for 3 hours and the truce a week."
     found, _ = times_of(nlp, text)

@@ -8,9 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from test_link import RAFAH, TAL_AS_SULTAN, event, record, ref, time
+from test_link_incremental import link_tables, write
 
-from newsgraph.link import LinkOptions, link_records
+from newsgraph.link import LinkOptions, link_records, link_store
 from newsgraph.link.event_items import event_items
+from newsgraph.store import open_store
 
 DAY = "2024-08-05"
 RETELL = LinkOptions(retell=True)
@@ -103,3 +105,21 @@ def test_off_by_default_a_bare_event_worded_otherwise_stays_apart() -> None:
     assert event_items(school_story()[0])[1].report_anchor is None
     cluster = cluster_of(link_records(school_story()))
     assert cluster[("b", "e2")] != cluster[("b", "e1")]
+
+
+def test_an_incremental_run_retells_as_a_full_run_does(tmp_path) -> None:
+    first, second = school_story()[:1], school_story()[1:]
+    with open_store(tmp_path / "full.duckdb") as store:
+        write(store, first + second)
+        link_store(store, full=True, options=RETELL)
+        expected = link_tables(store)
+    with open_store(tmp_path / "incremental.duckdb") as store:
+        write(store, first)
+        link_store(store, options=RETELL)
+        write(store, second)
+        assert link_store(store, options=RETELL).mode == "incremental"
+        got = link_tables(store)
+        members = store.table("event_cluster_members")
+    assert got == expected
+    cluster = {(r.article_id, r.event_id): r.cluster_id for r in members.itertuples()}
+    assert cluster[("b", "e2")] == cluster[("b", "e1")] == cluster[("a", "e1")]

@@ -313,6 +313,14 @@ def link(
             "annotates them; see docs/link.md).",
         ),
     ] = "apart",
+    retell: Annotated[
+        bool,
+        typer.Option(
+            "--retell/--no-retell",
+            help="Join a bare event (no place, actor or toll) to the event of its own article "
+            "it retells (off by default; see docs/link.md, cluster14).",
+        ),
+    ] = False,
 ) -> None:
     """Cluster stored events across articles and find claim links (disputes, repeats).
 
@@ -324,7 +332,11 @@ def link(
     from .store import open_store
 
     try:
-        options = LinkOptions(collections=collections, irrealis=irrealis)  # type: ignore[arg-type]
+        options = LinkOptions(
+            collections=collections,
+            irrealis=irrealis,  # type: ignore[arg-type]
+            retell=retell,
+        )
     except ValueError as error:
         raise typer.BadParameter(f"--{error}") from None
     with user_errors(), open_store(db, create=False) as store:

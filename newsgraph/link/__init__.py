@@ -90,7 +90,9 @@ def link_records(
     evidence (``LinkOptions``)."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
-    events: list[EventItem] = [e for r in records for e in event_items(r, options.include_irrealis)]
+    events: list[EventItem] = [
+        e for r in records for e in event_items(r, options.include_irrealis, options.retell)
+    ]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
     pairs = (
         PairEvidence.for_records(records, parents, sentences, collections=options.collections)

@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from .event_items import ROLES, EventItem, Interval, PlaceInfo, Side
+from .event_items import ROLES, EventItem, Interval, PlaceInfo, Side, known_actor
 
 if TYPE_CHECKING:
     from .events import EventCluster
@@ -42,6 +42,7 @@ EVIDENCE = {
     "actor_contradicts": -1.0,  # per role: two known actors on different branches
     "wording": 0.5,  # the same trigger family ("strike" / "struck", "attack" / "attacked")
     "same_toll": 0.5,  # the same killed count
+    "same_report": 1.0,  # a bare event and the event of its article it retells (report_key)
 }
 MERGE_EVIDENCE = 1.0
 
@@ -169,7 +170,16 @@ class Compatibility:
             evidence += EVIDENCE["same_toll"]
         if self.lexical and item.trigger and item.trigger in cluster.triggers:
             evidence += 1
+        if _retells(cluster, item):
+            evidence += EVIDENCE["same_report"]
         return evidence
+
+
+def _retells(cluster: EventCluster, item: EventItem) -> bool:
+    """A bare event and a member of its article that it retells (its ``report_anchor``), or a
+    member retelling ``item``: the article is one report, "the strike" is its strike."""
+    key = item.report_key
+    return any(m.report_key == key and (m.bare or item.bare) for m in cluster.members)
 
 
 def _of_its_country(named: Side, other: Side) -> bool:
@@ -186,11 +196,6 @@ def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
         and a.country is not None
         and a.country == b.country
     )
-
-
-def known_actor(actor: str | None) -> bool:
-    """Whether ``actor`` names a resolved actor (not empty, not ``unresolved:...``)."""
-    return bool(actor) and not actor.startswith("unresolved:")  # type: ignore[union-attr]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

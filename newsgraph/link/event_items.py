@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -85,10 +85,28 @@ class EventItem:
     disputed: bool = False  # the statement it is attributed to is denied in its article
     irrealis: bool = False  # reported as negated, hypothetical or future (``UNREAL_FLAGS``)
     day_part: str | None = None  # TIMEX3 part of a single day: MO, MI, AF, EV, NI (``day_part``)
+    # a bare event's (no place, known actor or toll) report anchor: the event of its article
+    # and type family that it most likely retells (``report_anchors``)
+    report_anchor: str | None = None
+    anchor_ord: int | None = None  # the anchor's place in the article (visit order)
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.article_id, self.event_id)
+
+    @property
+    def bare(self) -> bool:
+        """Nothing anchors it to one incident: no place, no known actor, no toll."""
+        return (
+            self.place is None
+            and self.killed is None
+            and not any(known_actor(a) for a in (self.source, self.target))
+        )
+
+    @property
+    def report_key(self) -> tuple[str, str]:
+        """The event of its article it reports: its anchor where bare, else itself."""
+        return (self.article_id, self.report_anchor or self.event_id)
 
     def side(self, role: str) -> Side:
         if role == "source":
@@ -180,11 +198,14 @@ def _killed(magnitude: Mapping[str, Any] | None) -> int | None:
 UNREAL_FLAGS = ("negated", "hypothetical", "future")
 
 
-def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list[EventItem]:
+def event_items(
+    record: Mapping[str, Any], include_unreal: bool = False, retell: bool = False
+) -> list[EventItem]:
     """The events of one contract record as ``EventItem``s.
 
     Negated, hypothetical and future events ("denied shelling", "if they strike", "will
-    strike") did not happen, so they are left out unless ``include_unreal``.
+    strike") did not happen, so they are left out unless ``include_unreal``. ``retell``: bare
+    events get the event of their article they retell (``report_anchors``).
     """
     article = record.get("article") or {}
     article_id = article.get("id") or record.get("id") or ""
@@ -231,7 +252,36 @@ def event_items(record: Mapping[str, Any], include_unreal: bool = False) -> list
                 irrealis=irrealis,
             )
         )
-    return items
+    return report_anchors(items) if retell else items
+
+
+def report_anchors(items: list[EventItem]) -> list[EventItem]:
+    """``items`` (one article's) with each bare event's ``report_anchor``: the one anchored
+    event (a place, a known actor or a toll) of its PLOVER type in its article, if there is
+    exactly one. An article retells its incident: "the missiles tore through classrooms" in
+    an article whose one placed ASSAULT is "An Israeli strike on a school in Tuffah killed 13"
+    is that strike. An article telling two anchored incidents of the type (a school and a home
+    struck) gives its bare events none: which one they retell is a guess."""
+    anchored: dict[str, list[EventItem]] = {}
+    for item in items:
+        if not item.bare and not item.irrealis:
+            anchored.setdefault(item.type, []).append(item)
+    out = []
+    for item in items:
+        candidates = anchored.get(item.type) or []
+        before = [c for c in candidates if c.ord < item.ord]
+        anchor = before[-1] if before else (candidates[0] if candidates else None)
+        if item.bare and not item.irrealis and anchor is not None:
+            # an undated retelling is dated by the event it retells
+            item = replace(item, report_anchor=anchor.event_id, anchor_ord=anchor.ord,
+                           interval=item.interval or anchor.interval)  # fmt: skip
+        out.append(item)
+    return out
+
+
+def known_actor(actor: str | None) -> bool:
+    """Whether ``actor`` names a resolved actor (not empty, not ``unresolved:...``)."""
+    return bool(actor) and not actor.startswith("unresolved:")  # type: ignore[union-attr]
 
 
 def _country(role: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> str | None:

@@ -438,8 +438,12 @@ def _learned_merge(
 
 
 def _visit_order(item: EventItem) -> tuple:
+    """By start date, publication and article; a bare event's retelling right after the event
+    it retells (``report_anchor``), so it finds that event's cluster."""
     when = item.when
-    return (when[0] if when else date.min, item.published or date.min, item.article_id, item.ord)
+    article_order = (item.ord, 0) if item.anchor_ord is None else (item.anchor_ord, 1, item.ord)
+    return (when[0] if when else date.min, item.published or date.min, item.article_id,
+            article_order)  # fmt: skip
 
 
 def _ended(cluster: EventCluster, start: date) -> bool:
@@ -510,6 +514,7 @@ def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, st
         keys += [("toll", f"{wording}|{k}") for k in sorted(set(cluster.killed))]
         keys.append(("worded", wording))  # the learned merge's candidates
     keys += [("collection", repr(c)) for c in sorted(cluster.collections)]
+    keys += sorted({("report", "|".join(m.report_key)) for m in cluster.members})
     return [(cluster.family + ":" + kind, value) for kind, value in keys]
 
 
@@ -534,4 +539,5 @@ def _query_keys(
         keys.append(("worded", item.wording))
     if collection is not None:  # the mention linker's cluster over the event's collection
         keys.append(("collection", repr(collection)))
+    keys.append(("report", "|".join(item.report_key)))  # the event of its article it retells
     return [(family_of(item.type) + ":" + kind, value) for kind, value in keys]

@@ -126,7 +126,7 @@ def _update_clusters(
     options: LinkOptions = DEFAULT_OPTIONS,
 ) -> None:
     include = options.include_irrealis
-    new_items = [e for r in new_records for e in event_items(r, include)]
+    new_items = [e for r in new_records for e in event_items(r, include, options.retell)]
     windows: dict[str, Window] = {}
     loaded: dict[str, str] = {}  # cluster id → family
     for item in new_items:
@@ -146,7 +146,9 @@ def _update_clusters(
     members = store.cluster_members(loaded)
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
-    old_items = [e for r in old_records for e in event_items(r, include) if e.key in old_keys]
+    old_items = [
+        e for r in old_records for e in event_items(r, include, options.retell) if e.key in old_keys
+    ]
     records = new_records + old_records
     pairs = (
         PairEvidence.for_records(

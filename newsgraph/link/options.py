@@ -17,11 +17,14 @@ class LinkOptions:
     ``collections=False`` keeps the learned pair evidence but leaves out the mention linker's
     collection clusters (``PairEvidence.collection_cluster``: the costliest part);
     ``irrealis`` says what becomes of negated, hypothetical and future events (``"apart"``:
-    left out; ``"own"``: clustered among themselves; ``"join"``: with real reports too)."""
+    left out; ``"own"``: clustered among themselves; ``"join"``: with real reports too);
+    ``retell=True`` joins a bare event to the event of its own article it retells
+    (``event_items.report_anchors``; off: MEANTIME held out fell, docs/link.md "cluster14")."""
 
     learned: bool = True
     collections: bool = True
     irrealis: IrrealisPolicy = "apart"
+    retell: bool = False
 
     def __post_init__(self) -> None:
         if self.irrealis not in get_args(IrrealisPolicy):

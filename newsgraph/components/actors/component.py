@@ -105,13 +105,14 @@ class ActorResolver:
     # -- mentions ---------------------------------------------------------------------------------
     def find_mentions(self, doc: Doc) -> list[ActorMention]:
         context = ArticleContext.of(doc, self.kb)
-        hits = self.names.kb_hits(doc, context)
+        matches = self.lexicon.matcher(doc)  # read by the KB names and the generic parties
+        hits = self.names.kb_hits(doc, context, matches)
         hits += self.descriptions.description_hits(doc, hits)
         chosen = choose_longest(hits)
         chosen = drop_inside_person_names(doc, chosen, self.kb)
         chosen = drop_other_states_bodies(doc, chosen, self.kb)
         mentions = self.resolve_in_order(doc, chosen, context)
-        mentions += self.generic_parties.mentions(doc, mentions)
+        mentions += self.generic_parties.mentions(doc, mentions, matches)
         mentions += unresolved_mentions(doc, mentions, self.generic_words)
         return sorted(mentions, key=lambda m: (m.start, m.end))
 

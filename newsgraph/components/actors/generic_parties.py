@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ...extensions import doc_text, mention_tokens
 from ...model import CONTEXT_LABEL, ActorMention
 from .kb import STATE_TYPE, DescriptionRules, KnowledgeBase
-from .names import DEMONYM, LABELS, METONYM, ActorLexicon
+from .names import DEMONYM, LABELS, METONYM, ActorLexicon, Matches
 
 # the actors whose mention names a state in the text: the state and its bodies (and the people
 # who serve them: "President Obama has offered to send troops to Uganda" names two states)
@@ -37,14 +37,19 @@ class GenericParties:
         self.longest = max((len(words) for words in rules.generic_parties), default=1)
         self.first_words = frozenset(words[0] for words in rules.generic_parties)
 
-    def mentions(self, doc: Doc, taken: list[ActorMention]) -> list[ActorMention]:
+    def mentions(
+        self, doc: Doc, taken: list[ActorMention], matches: Matches | None = None
+    ) -> list[ActorMention]:
         """A ``CONTEXT`` mention for each generic party outside ``taken`` (the mentions found
-        so far) whose context names one state."""
-        covered = mention_tokens(doc, taken)
-        states = self.state_names(doc, taken)
+        so far) whose context names one state. ``matches``: the lexicon matcher's matches on
+        ``doc``, where the caller has them already."""
+        phrases = list(self.phrases(doc, mention_tokens(doc, taken)))
+        if not phrases:
+            return []  # most texts name no generic party: their states need not be read
+        states = self.state_names(doc, taken, matches)
         text = doc_text(doc)
         found = []
-        for start, end, slot in self.phrases(doc, covered):
+        for start, end, slot in phrases:
             head = doc[end - 1]
             country = self.own_place(head, states) or _only_country(
                 {c for position, c in states if position < head.sent.end}
@@ -111,11 +116,13 @@ class GenericParties:
             return token.lower_ not in ("its", "their", "his", "her", "our")
         return token.lower_ in self.rules.generic_party_modifiers
 
-    def state_names(self, doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, str]]:
+    def state_names(
+        self, doc: Doc, mentions: list[ActorMention], matches: Matches | None = None
+    ) -> list[tuple[int, str]]:
         """(token, country) of every state the text names: a mention of the state, of its
         people ("Somali") or of one of its bodies, and a capital as a place ("in Mogadishu",
         a dateline "MOGADISHU —"), which names no actor."""
-        return [*self.mentioned_states(doc, mentions), *self.metonym_places(doc)]
+        return [*self.mentioned_states(doc, mentions), *self.metonym_places(doc, matches)]
 
     def mentioned_states(self, doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, str]]:
         """(token, country) of each mention of a state, of its people or of one of its
@@ -134,11 +141,11 @@ class GenericParties:
                     out.append((span.start, entry.country))
         return out
 
-    def metonym_places(self, doc: Doc) -> list[tuple[int, str]]:
+    def metonym_places(self, doc: Doc, matches: Matches | None = None) -> list[tuple[int, str]]:
         """(token, country) of each capitalised metonym of the lexicon (a capital,
         "Mogadishu"), read wherever it stands: as a place it names no actor, yet its state."""
         out = []
-        for _, start, end in self.lexicon.matcher(doc):
+        for _, start, end in self.lexicon.matcher(doc) if matches is None else matches:
             for reading in self.lexicon.readings_for(doc[start:end]):
                 entry = self.kb.get(reading.actor_id)
                 if (

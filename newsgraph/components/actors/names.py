@@ -172,6 +172,9 @@ def lexicon_for(nlp: Language, kb: KnowledgeBase) -> ActorLexicon:
     return _LEXICONS[key]
 
 
+Matches = list[tuple[int, int, int]]  # a spaCy Matcher's (match id, start, end) on a doc
+
+
 class NameMatcher:
     """The KB names in a text, as hits of the best kind of name each."""
 
@@ -179,9 +182,12 @@ class NameMatcher:
         self.lexicon = lexicon
         self.rules = rules
 
-    def kb_hits(self, doc: Doc, context: ArticleContext) -> list[Hit]:
+    def kb_hits(
+        self, doc: Doc, context: ArticleContext, matches: Matches | None = None
+    ) -> list[Hit]:
+        """``matches``: the lexicon matcher's matches on ``doc``, where the caller has them."""
         hits = []
-        for _, start, end in self.lexicon.matcher(doc):
+        for _, start, end in self.lexicon.matcher(doc) if matches is None else matches:
             span = doc[start:end]
             if in_acronym_compound(span) or self.modifies_other_noun(span):
                 continue

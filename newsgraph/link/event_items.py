@@ -256,12 +256,14 @@ def event_items(
 
 
 def report_anchors(items: list[EventItem]) -> list[EventItem]:
-    """``items`` (one article's) with each bare event's ``report_anchor``: the one anchored
-    event (a place, a known actor or a toll) of its PLOVER type in its article, if there is
-    exactly one. An article retells its incident: "the missiles tore through classrooms" in
-    an article whose one placed ASSAULT is "An Israeli strike on a school in Tuffah killed 13"
-    is that strike. An article telling two anchored incidents of the type (a school and a home
-    struck) gives its bare events none: which one they retell is a guess."""
+    """``items`` (one article's) with each bare event's ``report_anchor``: the nearest
+    anchored event (a place, a known actor or a toll) of its PLOVER type in its article, the
+    latest one before it, else the first after it. An article retells its incident: "the
+    missiles tore through classrooms" in an article whose placed ASSAULT is "An Israeli strike
+    on a school in Tuffah killed 13" is that strike. In an article telling two anchored
+    incidents of the type (a school and a home struck), the nearer one above is taken; the
+    linker's hard checks (tolls, dates, parts of the day, places) still keep the two apart.
+    (Requiring exactly one anchored event of the type was tried: docs/link.md, cluster14.)"""
     anchored: dict[str, list[EventItem]] = {}
     for item in items:
         if not item.bare and not item.irrealis:

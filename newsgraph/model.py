@@ -216,6 +216,8 @@ def as_dict(record: Any) -> dict[str, Any]:
 
 # the label of a mention whose actor the context names, not the phrase ("Security forces")
 CONTEXT_LABEL = "CONTEXT"
+# the id prefix of a name the knowledge base does not know ("unresolved:ahmed-saleh")
+UNRESOLVED_PREFIX = "unresolved:"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..datafiles import data_file, load_yaml
+from ..model import UNRESOLVED_PREFIX
 from .triggers import evidence_family
 
 # An event reported without a time happened at most this many days before publication.
@@ -283,7 +284,7 @@ def report_anchors(items: list[EventItem]) -> list[EventItem]:
 
 def known_actor(actor: str | None) -> bool:
     """Whether ``actor`` names a resolved actor (not empty, not ``unresolved:...``)."""
-    return bool(actor) and not actor.startswith("unresolved:")  # type: ignore[union-attr]
+    return bool(actor) and not actor.startswith(UNRESOLVED_PREFIX)  # type: ignore[union-attr]
 
 
 def _country(role: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> str | None:

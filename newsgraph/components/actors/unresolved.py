@@ -10,7 +10,7 @@ import unicodedata
 from spacy.tokens import Doc, Span
 
 from ... import extensions
-from ...model import ActorMention
+from ...model import UNRESOLVED_PREFIX, ActorMention
 from ..times.calendar_words import WEEKDAY_NAMES
 
 NER_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
@@ -35,7 +35,6 @@ NON_NAMES = frozenset(
         "tomorrow",
     )
 )
-UNRESOLVED_PREFIX = "unresolved:"
 
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 LOCATIVES = frozenset(

@@ -102,7 +102,7 @@ def _claims_own(
     return (
         not frame.denied
         and frame.holder is not None
-        and _own_side(frame.holder, sides, sides.of(speaker), knowledge)
+        and _own_side(frame.holder, sides, sides.of(speaker))
     )
 
 
@@ -120,7 +120,7 @@ def _denies_own_act(
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     side = sides.of(speaker)
-    return bool(subjects) and all(_own_side(s, sides, side, knowledge) for s in subjects)
+    return bool(subjects) and all(_own_side(s, sides, side) for s in subjects)
 
 
 def _negated_act(clause: Token, knowledge: QuoteKnowledge) -> bool:
@@ -200,7 +200,7 @@ def _threatens(
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         active = [c for c in subjects if c.dep_ == "nsubj"]
-        if knowledge.is_harm(token) and all(_own_side(s, sides, side, knowledge) for s in active):
+        if knowledge.is_harm(token) and all(_own_side(s, sides, side) for s in active):
             return True  # "will be crushed", "we will strike", "its army would hit"
         if active and all(_own_forces(s, sides, side, knowledge) for s in active):
             return True  # "the tanks ... can reach as far as the Litani"
@@ -227,7 +227,9 @@ def _vows_harm(cue: Token | None, tokens: list[Token], knowledge: QuoteKnowledge
     return False
 
 
-def _own_side(subject: Token, sides: _Sides, side: str | None, knowledge: QuoteKnowledge) -> bool:
+def _own_side(subject: Token, sides: _Sides, side: str | None) -> bool:
+    """The speaker's own side: a pronoun or a possessive pronoun's noun ("its fighters"), or a
+    phrase naming an actor of the speaker's country."""
     return _is_self(subject) or (side is not None and sides.of_token(subject) == side)
 
 
@@ -238,7 +240,7 @@ def _own_forces(subject: Token, sides: _Sides, side: str | None, knowledge: Quot
         subject.lower_ not in knowledge.state_forces
     ):
         return False
-    if _own_side(subject, sides, side, knowledge):
+    if _own_side(subject, sides, side):
         return True
     return side is not None and sides.of_token(subject) is None
 
@@ -299,9 +301,7 @@ def _blamed_harm(harm: list[Token], sides: _Sides, speaker: str | None) -> bool:
             continue
         # "18 wounded": a count of victims, not someone doing harm
         subjects = [c for c in token.children if c.dep_ == "nsubj" and not c.like_num]
-        if subjects and not all(
-            _is_self(s) or (side is not None and sides.of_token(s) == side) for s in subjects
-        ):
+        if subjects and not all(_own_side(s, sides, side) for s in subjects):
             return True
     return False
 

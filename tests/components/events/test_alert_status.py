@@ -44,10 +44,30 @@ def test_a_force_in_a_state_of_alert_is_a_mobilization(
     assert [source for source, _ in _alerts(nlp, text)] == [force]
 
 
-def test_put_on_heightened_alert_reads_the_particle_as_a_preposition(nlp: Language) -> None:
-    # the parser makes "on" a particle with "alert" its object when an adjective precedes it
-    found = _alerts(nlp, "Taiwan's navy was put on heightened alert after the missile tests.")
-    assert found == [(None, "Taiwan's navy")]
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        # the parser makes "on" a particle and "alert" the verb's object
+        ("Taiwan's navy was put on heightened alert after the missile tests.", "Taiwan's navy"),
+        # ... or "on" a particle with "alert" its own object
+        ("Taiwan's military was put on heightened alert after Chinese missile tests.",
+         "Taiwan's military"),
+    ],
+)  # fmt: skip
+def test_put_on_heightened_alert_reads_the_particle_as_a_preposition(
+    nlp: Language, text: str, force: str
+) -> None:
+    assert _alerts(nlp, text) == [(None, force)]
+
+
+def test_an_appeal_with_on_read_as_a_particle_is_aimed_at_its_addressee(nlp: Language) -> None:
+    # "called on X to ...": X is the appeal's target (as when "on" is parsed a preposition)
+    found = [
+        e.target.span.text if e.target.span else None
+        for e in extract_events(nlp("The senator called on fellow Republicans to reject the deal."))
+        if e.type == "REQUEST"
+    ]
+    assert found == ["fellow Republicans"]
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,15 @@ def _predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None
     return None
 
 
+def _particle_object(verb: Token, prep: str) -> list[Token]:
+    """The object of a preposition the parser read as the verb's particle and whose object it
+    made the verb's ("was put on heightened alert": "on" a particle, "alert" the object)."""
+    if not any(c.dep_ == "prt" and c.lower_ == prep for c in verb.children):
+        return []
+    obj = child(verb, "dobj")
+    return [obj] if obj is not None else []
+
+
 class SentenceDetector:
     """Finds the event mentions of one sentence (a fresh instance per sentence)."""
 
@@ -185,7 +194,10 @@ class SentenceDetector:
                     return phrase.sense, found
                 continue
             if phrase.prep:
-                objs = list(prep_objects(holder, (phrase.prep,)))
+                objs = [
+                    *prep_objects(holder, (phrase.prep,)),
+                    *_particle_object(holder, phrase.prep),
+                ]
             else:
                 obj = direct_object(holder) or (
                     passive_patient(holder) if is_passive(holder) else None

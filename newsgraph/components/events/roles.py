@@ -190,7 +190,9 @@ def child(token: Token, *deps: str) -> Token | None:
 def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Iterator[Token]:
     """Objects of the prepositions ``preps`` attached to ``token``, in text order."""
     for c in token.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+        # a particle with an object of its own is a preposition the parser misread ("was put
+        # on heightened alert": "on" a particle, "alert" its object)
+        if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ in preps:
             obj = child(c, "pobj", "pcomp")
             if obj is not None:
                 yield obj

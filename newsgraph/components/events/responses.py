@@ -23,7 +23,6 @@ from .cameo_codes import load_frames
 from .lexicon import load_lexicon
 from .merge import Draft
 from .references import RefKey
-from .targets import VIOLENT_TYPES
 from .triggers import noun_sense
 
 CONDEMNING_MODES = frozenset({"disapprove", "complain"})  # ACCUSE: CAMEO 111 and 11 complain
@@ -37,55 +36,16 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
     ordered = sorted(drafts, key=lambda d: d.anchor)
     for draft in ordered:
         event = draft.event
-        if event.negated:
+        if event.target.actor is not None or event.negated:
             continue
         if event.type == "ACCUSE" and event.mode in CONDEMNING_MODES:
-            _answer_condemnation(doc, draft, ordered)
-        elif event.target.actor is None and _is_denial(doc, draft):
+            doer = _act_doer(doc, draft, ordered)
+            if doer is not None:
+                _set_target(draft, ActorRef(doer.actor, event.target.span))
+        elif _is_denial(doc, draft):
             accuser = _accuser(draft, ordered)
             if accuser is not None:
                 _set_target(draft, _answered(accuser, event.target.span))
-
-
-def _answer_condemnation(doc: Doc, draft: Draft, drafts: list[Draft]) -> None:
-    """The condemned act's doer as the target's actor. A target inside the condemned violent
-    act's phrase is that act's victim or place ("condemned the attacks on civilians", "the
-    killing of three Palestinians"), not whom the condemnation criticises (CAMEO 111; the
-    ConfliBERT fit sentence "condemned the terrorist attack on a church in Quetta" codes no
-    target): the act becomes the target, with its doer's actor or none."""
-    act = _condemned_act(doc, draft)
-    target = draft.event.target
-    if act is not None and target.span is not None and _is_victim_of(act, target.span):
-        phrase = Span(
-            act.left_edge.idx, act.idx + len(act), act.doc[act.left_edge.i : act.i + 1].text
-        )
-        _set_target(draft, ActorRef(None, phrase))
-        target = draft.event.target
-    if target.actor is None:
-        doer = _act_doer(doc, draft, drafts)
-        if doer is not None:
-            _set_target(draft, ActorRef(doer.actor, target.span))
-
-
-def _condemned_act(doc: Doc, draft: Draft) -> Token | None:
-    """The condemnation verb's object where it is a violent act noun ("condemned the attack")."""
-    verb = doc.char_span(draft.anchor, draft.anchor + 1, alignment_mode="expand")
-    if verb is None:
-        return None
-    obj = next((c for c in verb[0].children if c.dep_ == "dobj"), None)
-    return obj if obj is not None and _noun_act_type(obj) in VIOLENT_TYPES else None
-
-
-def _is_victim_of(act: Token, span: Span) -> bool:
-    """Whether ``span`` lies in the act's phrase after its head (its "on", "of", "against"
-    objects), where its doer is not: "the attack by Hamas" names the doer by "by"."""
-    after = act.idx + len(act)
-    if not (after <= span.start and span.end <= act.right_edge.idx + len(act.right_edge)):
-        return False
-    words = act.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if words is None:
-        return False
-    return not (words.root.dep_ == "pobj" and words.root.head.lower_ == "by")
 
 
 def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:

@@ -128,25 +128,3 @@ def test_a_denial_answers_no_one_who_did_not_accuse_the_denier_before(
 ) -> None:
     denial = next(e for e in full_nlp(text)._.ng_events if e.type == "REJECT")
     assert denial.target.actor is None
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase"),
-    [
-        ("The council condemned the attacks on civilians in the north.", "the attacks"),
-        ("The minister condemned the killing of three journalists.", "the killing"),
-    ],
-)
-def test_a_condemned_acts_victims_are_not_its_target(
-    full_nlp: Language, text: str, phrase: str
-) -> None:
-    """CAMEO 111 codes the criticised party: not the act's victims or place ("on civilians",
-    "of three journalists"), which are the act's own target."""
-    condemnation = _one(full_nlp, text, "ACCUSE")
-    assert condemnation.target.actor is None
-    assert _text(condemnation) == phrase
-
-
-def test_a_condemned_acts_by_doer_is_its_target(full_nlp: Language) -> None:
-    condemnation = _one(full_nlp, "The UN condemned the attack by Hamas on the convoy.", "ACCUSE")
-    assert condemnation.target.actor == "hamas"

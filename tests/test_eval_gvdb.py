@@ -126,7 +126,8 @@ def test_quality_floor_heldout() -> None:
 # city for an event whose sentence names no place, arguments 0.190, place 0.346, place by entity
 # 0.484) ships off (`dateline_place`, it lowered WikiEvents held out): with it off, place 0.285,
 # place by entity 0.393; session 12 (streets and addresses as places, places/addresses.py):
-# arguments 0.185, place 0.342, place by entity 0.460, target named only 0.493
+# arguments 0.185, place 0.342, place by entity 0.460, target named only 0.493; session 15
+# ("probeE": relative pronouns, a pronoun after an unknown subject): named only 0.238 / 0.500
 FLOORS = {
     "found": 0.946,
     "arguments (source, target, place)": 0.174,
@@ -135,6 +136,6 @@ FLOORS = {
     "argument target": 0.082,
     "argument source, by entity": 0.064,
     "argument target, by entity": 0.194,
-    "argument source, by entity, named only": 0.225,
-    "argument target, by entity, named only": 0.483,
+    "argument source, by entity, named only": 0.227,
+    "argument target, by entity, named only": 0.490,
 }

@@ -113,7 +113,9 @@ class ActorResolver:
         chosen = drop_other_states_bodies(doc, chosen, self.kb)
         mentions = self.resolve_in_order(doc, chosen, context)
         mentions += self.generic_parties.mentions(doc, mentions, matches)
-        mentions += unresolved_mentions(doc, mentions, self.generic_words)
+        mentions += unresolved_mentions(
+            doc, mentions, self.generic_words, self.rules.maker_participles
+        )
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
     # -- resolution in text order -----------------------------------------------------------------

@@ -464,6 +464,8 @@ class DescriptionRules:
     head_blockers: frozenset[str] = frozenset()  # "military group": not the state's military
     generic_parties: dict[tuple[str, ...], str] = field(default_factory=dict)  # → slot
     generic_party_modifiers: frozenset[str] = frozenset()
+    maker_participles: frozenset[str] = frozenset()  # "Turkish-made drones": the maker
+    institution_heads: frozenset[str] = frozenset()  # "the Saudi Hospital": no state
 
 
 @lru_cache(maxsize=2)
@@ -498,6 +500,8 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
         generic_party_modifiers=frozenset(
             str(m).lower() for m in data.get("generic_party_modifiers") or ()
         ),
+        maker_participles=frozenset(str(m).lower() for m in data.get("maker_participles") or ()),
+        institution_heads=frozenset(str(h).lower() for h in data.get("institution_heads") or ()),
     )
 
 

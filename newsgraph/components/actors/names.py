@@ -22,7 +22,7 @@ from .kb import (
     KnowledgeBase,
     SideAlias,
 )
-from .unresolved import trim_entity
+from .unresolved import hyphenated, names_a_maker, trim_entity
 
 # Kinds of name, best first where one surface form has several readings.
 ALIAS, SIDE, DEMONYM, PLURAL, METONYM, SURNAME, DESC, BLOCK = (
@@ -191,6 +191,9 @@ class NameMatcher:
             span = doc[start:end]
             if in_acronym_compound(span) or self.modifies_other_noun(span):
                 continue
+            if names_a_maker(span, self.rules.maker_participles):  # no party, and no other name
+                hits.append(Hit(start, end, BLOCK))
+                continue
             readings = [
                 r
                 for r in self.lexicon.readings_for(span)
@@ -199,6 +202,9 @@ class NameMatcher:
             if not readings:
                 continue
             best = best_readings(readings)
+            if best[0].kind == DEMONYM and self.opens_institution_name(span):
+                hits.append(Hit(start, end, BLOCK))  # "the Saudi Hospital": the name's word
+                continue
             if best[0].kind == METONYM and not is_subject(span):
                 # a capital as a place: it names no actor, and "Sudan" in "Port Sudan" neither
                 hits.append(Hit(start, end, BLOCK))
@@ -207,6 +213,15 @@ class NameMatcher:
                 Hit(start, end, best[0].kind, tuple(dict.fromkeys(r.actor_id for r in best)))
             )
         return hits
+
+    def opens_institution_name(self, span: Span) -> bool:
+        """A demonym before a capitalised institution head: "the Saudi Hospital", "American
+        Airlines" (``institution_heads``) name a hospital, a company, not the state."""
+        doc = span.doc
+        if span.end >= len(doc):
+            return False
+        after = doc[span.end]
+        return after.text[:1].isupper() and after.lower_ in self.rules.institution_heads
 
     def modifies_other_noun(self, span: Span) -> bool:
         """A name ending in a demonym head that modifies another noun: "Israeli military
@@ -272,11 +287,6 @@ def in_acronym_compound(span: Span) -> bool:
     before = span.start >= 2 and hyphenated(doc[span.start - 2], doc[span.start - 1])
     after = span.end + 1 < len(doc) and hyphenated(doc[span.end - 1], doc[span.end])
     return (before and is_acronym(doc[span.start - 2])) or (after and is_acronym(doc[span.end + 1]))
-
-
-def hyphenated(left: Token, hyphen: Token) -> bool:
-    """``hyphen`` is a hyphen written tight between ``left`` and the next word."""
-    return hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
 
 
 def is_acronym(token: Token) -> bool:

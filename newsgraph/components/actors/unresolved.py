@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ... import extensions
 from ...model import UNRESOLVED_PREFIX, ActorMention
@@ -54,11 +54,15 @@ LOCATIVES = frozenset(
 
 
 def unresolved_mentions(
-    doc: Doc, known: list[ActorMention], generic: frozenset[str] = frozenset()
+    doc: Doc,
+    known: list[ActorMention],
+    generic: frozenset[str] = frozenset(),
+    makers: frozenset[str] = frozenset(),
 ) -> list[ActorMention]:
     """NER's PERSON, ORG and NORP entities that no KB mention covers, as unresolved actors.
 
-    ``generic``: words that are no name alone ("Army chief", "Secretary of State").
+    ``generic``: words that are no name alone ("Army chief", "Secretary of State");
+    ``makers``: participles that make a hyphenated name a weapon's maker ("Soviet-made").
     """
     taken = [(m.start, m.end) for m in known]
     text = extensions.doc_text(doc)
@@ -75,6 +79,7 @@ def unresolved_mentions(
             or is_junk(span, generic)
             or follows_locative(span)
             or span.text.lower() in places
+            or names_a_maker(span, makers)
         ):
             continue
         start, end = span.start_char, span.end_char
@@ -96,6 +101,22 @@ def trim_entity(ent: Span) -> Span | None:
     span = ent.doc[start:end]
     span.label_ = ent.label_
     return span
+
+
+def hyphenated(left: Token, hyphen: Token) -> bool:
+    """``hyphen`` is a hyphen written tight between ``left`` and the next word."""
+    return hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
+
+
+def names_a_maker(span: Span, participles: frozenset[str]) -> bool:
+    """A name hyphenated to a maker's participle ("Turkish-made drones", "Soviet-made rifles")
+    names who made or supplied a weapon, not a party of the text."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and hyphenated(doc[span.end - 1], doc[span.end])
+        and doc[span.end + 1].lower_ in participles
+    )
 
 
 def is_junk(span: Span, generic: frozenset[str]) -> bool:

@@ -25,6 +25,9 @@ Range = tuple[int, int]
 # (mention start, mention end, actor id): a pronoun or description and the actor it stands for
 Chain = tuple[int, int, str]
 PERSON = "person"
+# whether a group's or thing's pronoun is plural: it stands for a subject of its number only
+PRONOUN_NUMBER = {"it": False, "its": False, "they": True, "them": True, "their": True}
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def coref_of(doc: Doc) -> Coreference:
@@ -182,19 +185,43 @@ class Coreference:
             clause = token.head
             noun = clause.head if clause.dep_ in ("relcl", "acl") else None
             if noun is not None and noun.i != clause.i:
-                mention = extensions.actor_mention_at(
-                    self.doc, noun.left_edge.idx, noun.idx + len(noun)
-                )
-                if mention is not None and mention.actor_id:
-                    return mention.actor_id
+                # the noun itself, or what it refers to: "the 33rd Front, which the ELN
+                # accused" is the Front (no actor), never the ELN named last
+                return self.resolve((noun.left_edge.idx, noun.idx + len(noun)), noun, content)
             return self._antecedent(source[0], None, content)
         if pronoun_class == "person":
             return self._subject_antecedent(source[0], True, content) or self._antecedent(
                 source[0], True, content
             )
+        if token is not None and self._unknown_subject_before(token):
+            return None
         return self._subject_antecedent(source[0], False, content) or self._antecedent(
             source[0], False, content
         )
+
+    def _unknown_subject_before(self, pronoun: Token) -> bool:
+        """Whether the last clause subject before a group's or thing's pronoun in its sentence
+        is a party this resolver knows no actor for: "The junta denied it, saying its forces
+        ..." stands for the junta, not for a group named in an earlier sentence."""
+        sentence = extensions.sentence_of(pronoun)
+        subject = next(
+            (
+                t
+                for t in reversed(self.doc[sentence.start : pronoun.i])
+                if t.dep_ in ("nsubj", "nsubjpass")
+            ),
+            None,
+        )
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if PRONOUN_NUMBER.get(pronoun.lower_) != (subject.tag_ in PLURAL_TAGS):
+            return False  # "The suspects, it said, ...": "it" is not the suspects
+        if any(c.dep_ == "poss" for c in subject.children):
+            return False  # "its fighters": someone's, whom its own possessor names
+        if self.knowledge.description_class.get(subject.lemma_.lower()) == PERSON:
+            return False
+        span = (subject.left_edge.idx, subject.idx + len(subject))
+        return self.resolve(span, subject) is None
 
     def _subject_antecedent(
         self, before: int, person: bool, content: Sequence[Range]

@@ -165,3 +165,54 @@ def test_the_army_refers_back_to_a_state_force_only(
     (statement,) = doc._.ng_statements
     assert statement.speaker.span.text == "The army"
     assert statement.speaker.actor == army
+
+
+def _resolved(doc: Doc, word: str, occurrence: int = 0) -> str | None:
+    """What the ``occurrence``-th token ``word`` of ``doc`` resolves to."""
+    token = [t for t in doc if t.text == word][occurrence]
+    return coref_of(doc).resolve((token.idx, token.idx + len(token)), token)
+
+
+def test_a_relative_pronoun_is_its_own_noun_even_without_an_actor(pipeline: Language) -> None:
+    # "which" stands for "the 5th Brigade" (no actor known), never for Hamas named before it
+    text = "Hamas fired rockets. The army fought the 5th Brigade, which Hamas had armed."
+    assert _resolved(annotate(pipeline, text), "which") is None
+    # the control: a relative pronoun whose noun is known
+    text = "The army fought Hezbollah, which had fired rockets."
+    assert _resolved(annotate(pipeline, text), "which") == "hezbollah"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "actor"),
+    [
+        # the sentence's own subject, a party with no actor, is whom "its" stands for
+        (
+            "Hezbollah withdrew from the hill. The rebel command denied the report, saying "
+            "its units had stayed.",
+            "its",
+            None,
+        ),
+        # a subject of another number is not whom the pronoun stands for
+        (
+            "Hezbollah fired rockets. The suspects, it said, had been trained abroad.",
+            "it",
+            "hezbollah",
+        ),
+        # a known subject, and a subject's possessor, as before
+        (
+            "Hamas fired rockets. Hezbollah denied the report, saying its units had stayed.",
+            "its",
+            "hezbollah",
+        ),
+        (
+            "Hamas fired rockets. Hezbollah said its fighters were fighting the brigade its "
+            "leaders had armed.",
+            "its",
+            "hezbollah",
+        ),
+    ],
+)
+def test_a_groups_pronoun_after_an_unknown_subject_stays_unknown(
+    pipeline: Language, text: str, pronoun: str, actor: str | None
+) -> None:
+    assert _resolved(annotate(pipeline, text), pronoun, -1) == actor

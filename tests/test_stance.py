@@ -310,3 +310,19 @@ def test_the_feature_check_drops_a_cue_family_a_dense_column_and_counts_a_word_l
     assert np.array_equal(fewer[:, 0], dense[:, CUE_DENSE_NAMES.index("claim_coverage")])
     counts = check.word_counts(headlines, frozenset({"reportedly", "say", "denies"}))
     assert counts.tolist() == [[2.0], [1.0]]
+
+
+def test_the_feature_check_reads_the_parse_and_the_masked_characters() -> None:
+    check = load_tool("stance_feature_check")
+    from newsgraph.nlp import load_spacy_model
+
+    nlp = load_spacy_model()
+    claim = nlp("The mayor of Springfield resigned")
+    # subject_is_claim, same_subject, claim_verb_negated, same_root; the root's tense.
+    assert check.parse_flags(nlp("Mayor did not resign"), claim) == ([1.0, 1.0, 1.0, 1.0], "VB")
+    assert check.parse_flags(nlp("Springfield mayor could resign"), claim)[1] == "VB+md"
+    assert check.parse_flags(nlp("Aides say the council met"), claim)[0] == [0.0] * 4
+    pair = StancePair("claim-1", "Mayor denies he resigned?", str(claim), "disputes")
+    grams = check.char_grams([pair])[0]
+    assert {" # de", "deny", "# ?"} <= grams  # claim words as "#", "denies" as its class
+    assert not any("mayor" in g or "deni" in g for g in grams)

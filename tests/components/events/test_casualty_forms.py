@@ -99,3 +99,36 @@ def test_a_count_after_a_paragraph_break_starts_on_its_word(full_nlp: Language) 
     doc = full_nlp("\n14 people were killed in a strike on a school, medics said.")
     counts = [e.magnitude["killed"] for e in doc._.ng_events if "killed" in e.magnitude]
     assert [c["text"] for c in counts] == ["14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "killed"),
+    [
+        # an "after" clause with its own subject tells an earlier act: its dead are its own
+        ("The rebels shelled a port, hours after navy drones killed 14 sailors.", "navy", 14),
+        ("Police detained a man after gunmen killed six people at a bar.", "gunmen", 6),
+        ("The army closed the road before the militants killed two guards.", "militants", 2),
+    ],
+)
+def test_the_dead_of_an_earlier_or_later_act_are_its_own(
+    full_nlp: Language, text: str, doer: str, killed: int
+) -> None:
+    events = full_nlp(text)._.ng_events
+    counted = [e for e in events if "killed" in e.magnitude]
+    assert [e.magnitude["killed"]["min"] for e in counted] == [killed]
+    assert doer in (counted[0].source.span.text if counted[0].source else "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same moment ("when", "as") or a participle with no subject: one act
+        "Three soldiers were killed when militants attacked the post.",
+        "Militants attacked the post after midnight, killing three soldiers.",
+    ],
+)
+def test_a_same_moment_clause_still_counts_into_its_act(full_nlp: Language, text: str) -> None:
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0].magnitude["killed"]["min"] == 3
+    assert "militants" in events[0].source.span.text.lower()

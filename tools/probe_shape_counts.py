@@ -16,7 +16,8 @@ Eilat", ``doers.weapon_use_clause``); probe B: a single person as a casualty's p
 man was killed", ``magnitude.one_person``) and a list of victims each with its count ("two
 soldiers and a civilian", summed in ``magnitude.quantity_of``); session 15 (toll15): a casualty
 clause with its own subject after "after"/"before"/"since"/"until" ("attacked a ship, hours
-after American strikes killed 31", ``folds.is_earlier_or_later_act``).
+after American strikes killed 31", ``folds.is_earlier_or_later_act``) and an attack with a fatal
+result ("were shot to death", ``magnitude.fatal_result``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from spacy.tokens import Token
 from newsgraph.components.events.doers import after_backer, weapon_use_clause, weapon_user
 from newsgraph.components.events.folds import is_earlier_or_later_act
 from newsgraph.components.events.lexicon import Lexicon, load_lexicon
-from newsgraph.components.events.magnitude import one_person, quantity_of
+from newsgraph.components.events.magnitude import fatal_result, one_person, quantity_of
 from newsgraph.components.events.roles import denied_clause, gapped_passive_conjunct
 from newsgraph.eval import conflibert, gvdb, rams, wikievents
 from newsgraph.eval.annotate import official_parts
@@ -104,6 +105,12 @@ def _sequence_casualty(token: Token, lex: Lexicon) -> bool:
     return sense is not None and bool(sense.casualty) and is_earlier_or_later_act(token)
 
 
+def _fatal_attack(token: Token, lex: Lexicon) -> bool:
+    """An attack verb with a fatal result phrase ("shot to death"): its patient counted killed."""
+    sense = lex.verbs.get(token.lemma_.lower())
+    return sense is not None and sense.type == "ASSAULT" and fatal_result(token, lex.magnitude)
+
+
 SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "gapped passive conjunct": lambda t, lex: gapped_passive_conjunct(t),
     "backer compound": _backer,
@@ -115,6 +122,7 @@ SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "one person as a casualty's patient": _one_casualty,
     "list of counted victims": _counted_list,
     "casualty clause after a sequence conjunction": _sequence_casualty,
+    "attack with a fatal result": _fatal_attack,
 }
 
 

@@ -96,6 +96,18 @@ def _number_child(noun: Token) -> Token | None:
     return None
 
 
+def fatal_result(verb: Token, table: dict[str, Any]) -> bool:
+    """Whether the verb has a result phrase that makes it a killing ("shot to death", "beaten
+    to death"): "to" with a noun of the table's ``fatal_results``."""
+    results = table.get("fatal_results") or ()
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lower_ in results for g in c.children)
+        for c in verb.children
+    )
+
+
 def _span_text(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 

@@ -70,6 +70,11 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         # a noun's possessor is no count of the noun: "the chief's bodyguard" states none
         ("Gunmen shot and killed the chief's bodyguard at the gate.", {}),
         ("Rebels killed his family in the raid on the farm.", {}),
+        # an attack with a fatal result is a killing: its patient is counted killed
+        ("Two guards were shot to death by the raiders.", {"killed": (2, None)}),
+        ("Bandits stabbed to death three herders near the well.", {"killed": (3, None)}),
+        ("Rioters beat a farmer to death in the square.", {"killed": (1, None)}),
+        ("A trader was stabbed in the market.", {}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:
@@ -91,6 +96,12 @@ def test_each_record_of_a_list_of_victims_carries_their_sum(
     events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
     assert len(events) > 1
     assert {e.magnitude["killed"]["min"] for e in events} == {killed}
+
+
+def test_a_death_sentence_is_no_killing(full_nlp: Language) -> None:
+    """ "Sentenced to death" has the fatal phrase but no attack: nothing is counted killed."""
+    doc = full_nlp("The court sentenced four rebels to death for the ambush on the convoy.")
+    assert not any("killed" in e.magnitude for e in doc._.ng_events)
 
 
 def test_a_count_after_a_paragraph_break_starts_on_its_word(full_nlp: Language) -> None:

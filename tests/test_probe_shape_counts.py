@@ -34,6 +34,7 @@ def test_each_shape_is_counted_where_it_occurs_and_nowhere_else(tool: ModuleType
         ("f", "Rebels shelled the port, killing four sailors."),  # the same act: no clause
         ("f", "Rebels fled after killing four sailors."),  # no subject of its own
         ("g", "Two guards were beaten to death."),
+        ("g", "A guard was shot dead."),
         ("g", "The judge sentenced two guards to death."),  # no attack
     ]
     found = Counter((shape, name) for shape, name, _ in tool.shape_cases(texts))
@@ -50,6 +51,6 @@ def test_each_shape_is_counted_where_it_occurs_and_nowhere_else(tool: ModuleType
             ("one person as a casualty's patient", "d"): 1,
             ("list of counted victims", "e"): 1,
             ("casualty clause after a sequence conjunction", "f"): 1,
-            ("attack with a fatal result", "g"): 1,
+            ("attack with a fatal result", "g"): 2,
         }
     )

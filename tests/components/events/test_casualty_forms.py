@@ -75,6 +75,9 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         ("Bandits stabbed to death three herders near the well.", {"killed": (3, None)}),
         ("Rioters beat a farmer to death in the square.", {"killed": (1, None)}),
         ("A trader was stabbed in the market.", {}),
+        # a result word as well: "shot dead" with one person, before or after the object
+        ("A guard was shot dead at the gate.", {"killed": (1, None)}),
+        ("Raiders shot a farmer dead near the well.", {"killed": (1, None)}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:

@@ -30,6 +30,12 @@ def test_each_shape_is_counted_where_it_occurs_and_nowhere_else(tool: ModuleType
         ("d", "A family was killed and a convoy was hit."),  # groups and things: no one person
         ("e", "The strike killed two soldiers and a nurse."),
         ("e", "The strike killed two soldiers and many civilians."),  # a vague count: no sum
+        ("f", "Rebels shelled the port hours after drones killed four sailors."),
+        ("f", "Rebels shelled the port, killing four sailors."),  # the same act: no clause
+        ("f", "Rebels fled after killing four sailors."),  # no subject of its own
+        ("g", "Two guards were beaten to death."),
+        ("g", "A guard was shot dead."),
+        ("g", "The judge sentenced two guards to death."),  # no attack
     ]
     found = Counter((shape, name) for shape, name, _ in tool.shape_cases(texts))
     assert found == Counter(
@@ -44,5 +50,7 @@ def test_each_shape_is_counted_where_it_occurs_and_nowhere_else(tool: ModuleType
             ("clause after casualty conjuncts", "c"): 1,
             ("one person as a casualty's patient", "d"): 1,
             ("list of counted victims", "e"): 1,
+            ("casualty clause after a sequence conjunction", "f"): 1,
+            ("attack with a fatal result", "g"): 2,
         }
     )

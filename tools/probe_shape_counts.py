@@ -14,7 +14,10 @@ of casualty conjuncts ("were killed and 30 wounded when ...", ``folds.casualty_h
 weapon's use participle on the active subject of a verb ("a drone launched from Yemen hit
 Eilat", ``doers.weapon_use_clause``); probe B: a single person as a casualty's patient ("a
 man was killed", ``magnitude.one_person``) and a list of victims each with its count ("two
-soldiers and a civilian", summed in ``magnitude.quantity_of``).
+soldiers and a civilian", summed in ``magnitude.quantity_of``); session 15 (toll15): a casualty
+clause with its own subject after "after"/"before"/"since"/"until" ("attacked a ship, hours
+after American strikes killed 31", ``folds.is_earlier_or_later_act``) and an attack with a fatal
+result ("were shot to death", ``magnitude.fatal_result``).
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ from muc4_role_misses import fit_records
 from spacy.tokens import Token
 
 from newsgraph.components.events.doers import after_backer, weapon_use_clause, weapon_user
+from newsgraph.components.events.folds import is_earlier_or_later_act
 from newsgraph.components.events.lexicon import Lexicon, load_lexicon
-from newsgraph.components.events.magnitude import one_person, quantity_of
+from newsgraph.components.events.magnitude import fatal_result, one_person, quantity_of
 from newsgraph.components.events.roles import denied_clause, gapped_passive_conjunct
 from newsgraph.eval import conflibert, gvdb, rams, wikievents
 from newsgraph.eval.annotate import official_parts
@@ -95,6 +99,18 @@ def _counted_list(token: Token, lex: Lexicon) -> bool:
     return bool(token.conjuncts) and found is not None and found[0]["text"].count(" and ") > 0
 
 
+def _sequence_casualty(token: Token, lex: Lexicon) -> bool:
+    """A casualty verb with its own subject in an "after"/"before" clause: an act of its own."""
+    sense = lex.verbs.get(token.lemma_.lower())
+    return sense is not None and bool(sense.casualty) and is_earlier_or_later_act(token)
+
+
+def _fatal_attack(token: Token, lex: Lexicon) -> bool:
+    """An attack verb with a fatal result phrase ("shot to death"): its patient counted killed."""
+    sense = lex.verbs.get(token.lemma_.lower())
+    return sense is not None and sense.type == "ASSAULT" and fatal_result(token, lex.magnitude)
+
+
 SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "gapped passive conjunct": lambda t, lex: gapped_passive_conjunct(t),
     "backer compound": _backer,
@@ -105,6 +121,8 @@ SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "weapon launched in its attack's clause": lambda t, lex: weapon_use_clause(t, lex) is not None,
     "one person as a casualty's patient": _one_casualty,
     "list of counted victims": _counted_list,
+    "casualty clause after a sequence conjunction": _sequence_casualty,
+    "attack with a fatal result": _fatal_attack,
 }
 
 

@@ -18,7 +18,7 @@ from .factuality import load_model as load_factuality_model
 from .factuality import planned
 from .folds import fold_casualties, fold_embedded, fold_investigations, fold_weapon_launches
 from .lexicon import Lexicon, Sense
-from .magnitude import quantity_of
+from .magnitude import fatal_result, quantity_of
 from .mention import Mention
 from .roles import (
     NOMINAL_POS,
@@ -347,12 +347,19 @@ class SentenceDetector:
             counted = next(prep_objects(phrase_object, (sense.count_from,)), None)
             mention.target = counted  # "took the lives of 12 people": the 12 are the victims
             self._count(mention, sense.casualty, counted)
-        elif sense.casualty:
+        elif casualty := sense.casualty or self._fatal(mention):
             patient = (passive_patient(verb) if is_passive(verb) else direct_object(verb)) or (
                 child(verb, "nsubj") if mention.type is None else None
             )
-            self._count(mention, sense.casualty, patient)
+            self._count(mention, casualty, patient)
         self._reciprocal(mention)
+
+    def _fatal(self, mention: Mention) -> str | None:
+        """ "killed" for an attack with a fatal result ("was shot to death"); a sentence "to
+        death" is no attack and stays uncounted."""
+        if mention.type == "ASSAULT" and fatal_result(mention.anchor, self.lex.magnitude):
+            return "killed"
+        return None
 
     def _target(
         self,

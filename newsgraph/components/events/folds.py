@@ -34,6 +34,9 @@ ORDERED_TYPES = frozenset({"COERCE", "ASSAULT"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 
 
+# conjunctions that put a clause's act before or after its head's, not at the same moment
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until"})
+
 # a place or party an attack names as its target: its casualties do not replace it
 NAMED_TARGET_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 
@@ -197,7 +200,7 @@ def casualty_host(
     verb = mention.anchor
     candidates: list[Token | None] = []
     attached = ("advcl", "conj", "relcl", "acl", "xcomp", "ccomp")
-    if verb.dep_ in attached and has_head(verb):
+    if verb.dep_ in attached and has_head(verb) and not is_earlier_or_later_act(verb):
         # "accused the army of bombing a school, killing 17": the bombing killed them
         head = verb.head
         candidates.extend(
@@ -242,6 +245,21 @@ def casualty_host(
             if other is not mention and not other.folded and other.type == "ASSAULT":
                 return other
     return None
+
+
+def is_earlier_or_later_act(verb: Token) -> bool:
+    """A casualty clause with its own subject after "after", "before", "since" or "until"
+    tells an act of its own, earlier or later than its head's ("the Houthis attacked a ship,
+    hours after American strikes killed 31 people"; "police arrested him after gunmen killed
+    two"): its dead are not the head's. Its subject's mention ("strikes") still takes them.
+    "When", "as" and "while" clauses tell the same moment and still fold ("were killed when
+    drones attacked"); a participle with no subject of its own ("fled after killing three")
+    is the head's doer's act and folds as before."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children)
+        and child(verb, "nsubj", "nsubjpass") is not None
+    )
 
 
 def is_arrest_for(mention: Mention, host: Mention) -> bool:

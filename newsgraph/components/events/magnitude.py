@@ -13,6 +13,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 _NUMBER_TOKEN = re.compile(r"^\d[\d,]*(\.\d+)?$")
+# how the parser hangs a result word on its verb: "was shot dead" (oprd), "shot dead a man"
+# (advmod), "shot a guard dead" (advcl), "lay shot dead" (acomp, xcomp)
+RESULT_DEPS = frozenset({"oprd", "acomp", "advmod", "advcl", "xcomp"})
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
@@ -94,6 +97,37 @@ def _number_child(noun: Token) -> Token | None:
         if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
             return child
     return None
+
+
+def fatal_result(verb: Token, table: dict[str, Any]) -> bool:
+    """Whether the verb has a result phrase that makes it a killing: "to" with a noun of the
+    table's ``fatal_results`` ("shot to death"), or a result word of its ``fatal_states``
+    ("was shot dead", "shot dead a teacher", "shot a teacher dead")."""
+    results = table.get("fatal_results") or ()
+    states = table.get("fatal_states") or ()
+    return any(
+        _ends_in(c, results) or _is_state(c, states) or _object_left(c, states)
+        for c in verb.children
+    )
+
+
+def _ends_in(prep: Token, results: Any) -> bool:
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lower_ in results for g in prep.children)
+    )
+
+
+def _is_state(word: Token, states: Any) -> bool:
+    return word.lower_ in states and word.dep_ in RESULT_DEPS
+
+
+def _object_left(obj: Token, states: Any) -> bool:
+    """ "shot a teacher dead": the tagger reads the result word as the object's modifier."""
+    return obj.dep_ == "dobj" and any(
+        g.lower_ in states and g.dep_ == "amod" and g.i > obj.i for g in obj.children
+    )
 
 
 def _span_text(tokens: list[Token]) -> tuple[int, int]:

@@ -70,6 +70,14 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         # a noun's possessor is no count of the noun: "the chief's bodyguard" states none
         ("Gunmen shot and killed the chief's bodyguard at the gate.", {}),
         ("Rebels killed his family in the raid on the farm.", {}),
+        # an attack with a fatal result is a killing: its patient is counted killed
+        ("Two guards were shot to death by the raiders.", {"killed": (2, None)}),
+        ("Bandits stabbed to death three herders near the well.", {"killed": (3, None)}),
+        ("Rioters beat a farmer to death in the square.", {"killed": (1, None)}),
+        ("A trader was stabbed in the market.", {}),
+        # a result word as well: "shot dead" with one person, before or after the object
+        ("A guard was shot dead at the gate.", {"killed": (1, None)}),
+        ("Raiders shot a farmer dead near the well.", {"killed": (1, None)}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:
@@ -93,9 +101,48 @@ def test_each_record_of_a_list_of_victims_carries_their_sum(
     assert {e.magnitude["killed"]["min"] for e in events} == {killed}
 
 
+def test_a_death_sentence_is_no_killing(full_nlp: Language) -> None:
+    """ "Sentenced to death" has the fatal phrase but no attack: nothing is counted killed."""
+    doc = full_nlp("The court sentenced four rebels to death for the ambush on the convoy.")
+    assert not any("killed" in e.magnitude for e in doc._.ng_events)
+
+
 def test_a_count_after_a_paragraph_break_starts_on_its_word(full_nlp: Language) -> None:
     """A body that opens with a blank line: spaCy hangs the break on the first word, the number;
     a count's text (the evidence a reader sees) starts on the number, not on the break."""
     doc = full_nlp("\n14 people were killed in a strike on a school, medics said.")
     counts = [e.magnitude["killed"] for e in doc._.ng_events if "killed" in e.magnitude]
     assert [c["text"] for c in counts] == ["14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "killed"),
+    [
+        # an "after" clause with its own subject tells an earlier act: its dead are its own
+        ("The rebels shelled a port, hours after navy drones killed 14 sailors.", "navy", 14),
+        ("Police detained a man after gunmen killed six people at a bar.", "gunmen", 6),
+        ("The army closed the road before the militants killed two guards.", "militants", 2),
+    ],
+)
+def test_the_dead_of_an_earlier_or_later_act_are_its_own(
+    full_nlp: Language, text: str, doer: str, killed: int
+) -> None:
+    events = full_nlp(text)._.ng_events
+    counted = [e for e in events if "killed" in e.magnitude]
+    assert [e.magnitude["killed"]["min"] for e in counted] == [killed]
+    assert doer in (counted[0].source.span.text if counted[0].source else "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same moment ("when", "as") or a participle with no subject: one act
+        "Three soldiers were killed when militants attacked the post.",
+        "Militants attacked the post after midnight, killing three soldiers.",
+    ],
+)
+def test_a_same_moment_clause_still_counts_into_its_act(full_nlp: Language, text: str) -> None:
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0].magnitude["killed"]["min"] == 3
+    assert "militants" in events[0].source.span.text.lower()

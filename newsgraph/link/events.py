@@ -325,12 +325,12 @@ def cluster_events(
         start = item.when[0] if item.when else None
         candidates: set[int] = set()
         collection = pairs.collection_cluster(item.key) if pairs is not None else None
-        for key in _query_keys(item, check, collection):
+        for key in query_keys(item, check, collection):
             bucket = index.get(key)
             if not bucket:
                 continue
             if start is not None:  # sorted by start: a cluster that ended can take no one else
-                bucket[:] = [c for c in bucket if not _ended(clusters[c], start)]
+                bucket[:] = [c for c in bucket if not ended(clusters[c], start)]
             candidates.update(bucket)
         best, best_score = len(clusters), 0.0
         evidence = {c: reality_clash(clusters[c], item, irrealis_against,
@@ -354,7 +354,7 @@ def cluster_events(
         add_member(clusters[best], item)
         if collection is not None:
             clusters[best].collections.setdefault(collection, set()).add(item.wording)
-        for key in _own_keys(clusters[best], check):
+        for key in own_keys(clusters[best], check):
             if best not in index[key]:
                 index[key].append(best)
     return clusters
@@ -446,7 +446,7 @@ def _visit_order(item: EventItem) -> tuple:
             article_order)  # fmt: skip
 
 
-def _ended(cluster: EventCluster, start: date) -> bool:
+def ended(cluster: EventCluster, start: date) -> bool:
     return cluster.when is not None and cluster.when[1] < start
 
 
@@ -500,7 +500,7 @@ def _anchor_keys(
     return keys
 
 
-def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, str]]:
+def own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, str]]:
     keys = _anchor_keys(cluster.source, cluster.target, cluster.place, check)
     cell = cluster.place.cell if cluster.place else None
     if cell:
@@ -518,7 +518,7 @@ def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, st
     return [(cluster.family + ":" + kind, value) for kind, value in keys]
 
 
-def _query_keys(
+def query_keys(
     item: EventItem, check: Compatibility, collection: Collection | None = None
 ) -> list[tuple[str, str]]:
     keys = _anchor_keys(item.source, item.target, item.place, check)

@@ -8,13 +8,15 @@ from datetime import date
 
 from test_link import RAFAH
 from test_link_evidence import report
+from test_link_incremental import write
 
-from newsgraph.link import LinkOptions, link_records
+from newsgraph.link import LinkOptions, link_records, link_store
 from newsgraph.link.compatibility import Compatibility
 from newsgraph.link.event_items import EventItem, PlaceInfo
 from newsgraph.link.events import EventCluster, add_member
 from newsgraph.link.options import DEFAULT_OPTIONS
 from newsgraph.link.regrouping import regroup
+from newsgraph.store import open_store
 
 PARENTS = {"idf": "israel"}
 DAY = date(2024, 8, 5)
@@ -42,6 +44,20 @@ def members(options: LinkOptions = DEFAULT_OPTIONS) -> list[list[str]]:
 def test_two_clusters_of_one_strike_formed_apart_are_joined() -> None:
     assert members(LinkOptions(regroup=False)) == [["a1", "a3"], ["a2"]]
     assert members() == [["a1", "a2", "a3"]]
+
+
+def test_an_incremental_run_joins_them_too(tmp_path) -> None:
+    """a3 arrives in a later run: it joins a1's cluster, and the run joins a2's to it."""
+    first, later = story()[:2], story()[2:]
+    with open_store(tmp_path / "store.duckdb") as store:
+        write(store, first)
+        link_store(store)
+        assert len(store.table("event_clusters")) == 2
+        write(store, later)
+        assert link_store(store).mode == "incremental"
+        members = store.table("event_cluster_members")
+        assert members.cluster_id.nunique() == 1
+        assert sorted(members.article_id) == ["a1", "a2", "a3"]
 
 
 def item(article: str, event: str, **fields) -> EventItem:

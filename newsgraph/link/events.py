@@ -13,7 +13,8 @@ adds up (``EVIDENCE``, at least ``MERGE_EVIDENCE``). Hard contradictions:
   strike's toll as outlets report it; 3 and 20 are two strikes);
 - **place**: points more than ``PLACE_KM`` apart, or places in different countries.
 
-Evidence: the same place or points within ``PLACE_KM`` (+1); a country or region holding the
+Evidence: the same place or points within ``PLACE_KM`` (+1; +0.5 where it is all the evidence
+and the event or the cluster has no date at all); a country or region holding the
 other's place (+0.5); per role, an agreeing actor (+1: equal, or parent and child through the
 knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (-1: accounts
 differ in what the extractor read, so actors are soft; an actor named only by nationality,
@@ -37,7 +38,8 @@ blocking index keyed by type family and anchor (source root actor, target root a
 A cluster is checked against its consensus (the values its members agree on), so chains of weak
 links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters whose interval
 ended before the visited event's start leave the index: the cost grows with the events per
-type, key and period, never with the square of the store.
+type, key and period, never with the square of the store. ``regrouping.regroup`` then joins
+two dated clusters of one incident that formed apart (``link_records`` and incremental runs).
 """
 
 from __future__ import annotations

@@ -321,6 +321,14 @@ def link(
             "it retells (off by default; see docs/link.md, cluster14).",
         ),
     ] = False,
+    regroup: Annotated[
+        bool,
+        typer.Option(
+            "--regroup/--no-regroup",
+            help="Join two dated clusters of one incident that formed apart in the greedy "
+            "pass (on by default; see docs/link.md, story15).",
+        ),
+    ] = True,
 ) -> None:
     """Cluster stored events across articles and find claim links (disputes, repeats).
 
@@ -336,6 +344,7 @@ def link(
             collections=collections,
             irrealis=irrealis,  # type: ignore[arg-type]
             retell=retell,
+            regroup=regroup,
         )
     except ValueError as error:
         raise typer.BadParameter(f"--{error}") from None

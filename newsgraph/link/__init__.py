@@ -28,6 +28,7 @@ from .incremental import (
 )
 from .options import DEFAULT_OPTIONS, LinkOptions
 from .profiles import framing_profiles, framing_profiles_from_records, store_framing_profiles
+from .regrouping import regroup
 
 __all__ = [
     "ClaimItem", "ClaimLink", "EventCluster", "EventItem", "LinkOptions", "LinkResult",
@@ -101,6 +102,8 @@ def link_records(
     )
     clusters = cluster_events(events, parents, pairs=pairs,
                               irrealis_against=options.irrealis_against)  # fmt: skip
+    if options.regroup:
+        clusters = regroup(clusters, Compatibility(parents))
     links = find_claim_links(claims, parents)
     summary = LinkSummary(
         articles=len(records),

@@ -13,7 +13,8 @@ adds up (``EVIDENCE``, at least ``MERGE_EVIDENCE``). Hard contradictions:
   strike's toll as outlets report it; 3 and 20 are two strikes);
 - **place**: points more than ``PLACE_KM`` apart, or places in different countries.
 
-Evidence: the same place or points within ``PLACE_KM`` (+1); a country or region holding the
+Evidence: the same place or points within ``PLACE_KM`` (+1; +0.5 where it is all the evidence
+and the event or the cluster has no date at all); a country or region holding the
 other's place (+0.5); per role, an agreeing actor (+1: equal, or parent and child through the
 knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (-1: accounts
 differ in what the extractor read, so actors are soft; an actor named only by nationality,
@@ -37,7 +38,8 @@ blocking index keyed by type family and anchor (source root actor, target root a
 A cluster is checked against its consensus (the values its members agree on), so chains of weak
 links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters whose interval
 ended before the visited event's start leave the index: the cost grows with the events per
-type, key and period, never with the square of the store.
+type, key and period, never with the square of the store. ``regrouping.regroup`` then joins
+two dated clusters of one incident that formed apart (``link_records`` and incremental runs).
 """
 
 from __future__ import annotations
@@ -325,12 +327,12 @@ def cluster_events(
         start = item.when[0] if item.when else None
         candidates: set[int] = set()
         collection = pairs.collection_cluster(item.key) if pairs is not None else None
-        for key in _query_keys(item, check, collection):
+        for key in query_keys(item, check, collection):
             bucket = index.get(key)
             if not bucket:
                 continue
             if start is not None:  # sorted by start: a cluster that ended can take no one else
-                bucket[:] = [c for c in bucket if not _ended(clusters[c], start)]
+                bucket[:] = [c for c in bucket if not ended(clusters[c], start)]
             candidates.update(bucket)
         best, best_score = len(clusters), 0.0
         evidence = {c: reality_clash(clusters[c], item, irrealis_against,
@@ -354,7 +356,7 @@ def cluster_events(
         add_member(clusters[best], item)
         if collection is not None:
             clusters[best].collections.setdefault(collection, set()).add(item.wording)
-        for key in _own_keys(clusters[best], check):
+        for key in own_keys(clusters[best], check):
             if best not in index[key]:
                 index[key].append(best)
     return clusters
@@ -446,7 +448,7 @@ def _visit_order(item: EventItem) -> tuple:
             article_order)  # fmt: skip
 
 
-def _ended(cluster: EventCluster, start: date) -> bool:
+def ended(cluster: EventCluster, start: date) -> bool:
     return cluster.when is not None and cluster.when[1] < start
 
 
@@ -500,7 +502,7 @@ def _anchor_keys(
     return keys
 
 
-def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, str]]:
+def own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, str]]:
     keys = _anchor_keys(cluster.source, cluster.target, cluster.place, check)
     cell = cluster.place.cell if cluster.place else None
     if cell:
@@ -518,7 +520,7 @@ def _own_keys(cluster: EventCluster, check: Compatibility) -> list[tuple[str, st
     return [(cluster.family + ":" + kind, value) for kind, value in keys]
 
 
-def _query_keys(
+def query_keys(
     item: EventItem, check: Compatibility, collection: Collection | None = None
 ) -> list[tuple[str, str]]:
     keys = _anchor_keys(item.source, item.target, item.place, check)

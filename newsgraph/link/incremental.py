@@ -45,6 +45,7 @@ from .compatibility import known_actor
 from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
 from .events import Compatibility, EventItem, cluster_events, event_items, family_of
 from .options import DEFAULT_OPTIONS, LinkOptions
+from .regrouping import regroup
 
 # Statements read around the new articles for claim links (days before and after).
 CLAIM_CONTEXT_DAYS = 3 * DISPUTE_AFTER_DAYS + 3
@@ -162,6 +163,8 @@ def _update_clusters(
     )
     clusters = cluster_events(old_items + new_items, check.parents, pairs=pairs,
                               irrealis_against=options.irrealis_against)  # fmt: skip
+    if options.regroup:
+        clusters = regroup(clusters, check)
     update.clusters = [c.to_row() for c in clusters]
     update.drop_clusters = sorted(loaded)
     update.loaded_clusters = len(loaded)

@@ -19,12 +19,15 @@ class LinkOptions:
     ``irrealis`` says what becomes of negated, hypothetical and future events (``"apart"``:
     left out; ``"own"``: clustered among themselves; ``"join"``: with real reports too);
     ``retell=True`` joins a bare event to the event of its own article it retells
-    (``event_items.report_anchors``; off: MEANTIME held out fell, docs/link.md "cluster14")."""
+    (``event_items.report_anchors``; off: MEANTIME held out fell, docs/link.md "cluster14");
+    ``regroup=False`` leaves out the second pass that joins two clusters of one incident
+    formed apart (``regrouping.py``)."""
 
     learned: bool = True
     collections: bool = True
     irrealis: IrrealisPolicy = "apart"
     retell: bool = False
+    regroup: bool = True
 
     def __post_init__(self) -> None:
         if self.irrealis not in get_args(IrrealisPolicy):

@@ -30,6 +30,7 @@ from ...extensions import doc_text, entities
 from ..tokens import has_head
 from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
 from .person_names import named_a_person, surname_of_a_named_person
+from .spellings import is_arab_town_spelling
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP"})
@@ -433,7 +434,8 @@ class Recognizer:
             return True
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in LOCATIVE_PREPOSITIONS:
-            return self._is_town(name, MIN_POPULATION_RELABEL)
+            least = MIN_POPULATION_RELABEL
+            return self._is_town(name, least) or is_arab_town_spelling(self.gaz, name, least)
         return (
             len(text) == 1
             and text.root.dep_ not in PERSON_SUBJECT_DEPS
@@ -465,7 +467,8 @@ class Recognizer:
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before not in TOWN_PREPOSITIONS:
             return False
-        return self._is_town(text.text, MIN_POPULATION_ORG_AFTER_PREPOSITION)
+        least, name = MIN_POPULATION_ORG_AFTER_PREPOSITION, text.text
+        return self._is_town(name, least) or is_arab_town_spelling(self.gaz, name, least)
 
     def _is_curated(self, name: str) -> bool:
         # short upper-case names are too often people's initials; a mixed-case one ("LoC") is not

@@ -50,6 +50,7 @@ from .gazetteer import (
     get_gazetteer,
     lookup_key,
 )
+from .spellings import spelling_candidates
 from .weights import KIND_PRIOR, ResolverWeights
 
 # supplement features small enough to anchor "near the article's other places"
@@ -190,6 +191,8 @@ class Resolver:
                 row = self.gaz.demonyms.get(surface[:-1])
             if row is not None:
                 found = [(self.gaz.entry(row), True)]
+        if not found:  # "Deir Ezzor", "Jisr al-Shughur": another romanisation of an Arab town
+            found = spelling_candidates(self.gaz, surface)
         if len(found) > self.w.max_candidates:
             # a very common name (hundreds of hamlets): keep the curated rows and the largest
             found.sort(key=lambda c: (c[0].kind != CITY, c[0].population), reverse=True)

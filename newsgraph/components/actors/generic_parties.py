@@ -22,6 +22,7 @@ from .names import DEMONYM, LABELS, METONYM, ActorLexicon, Matches
 STATE_BODY_TYPES = frozenset({STATE_TYPE, "government body", "military"})
 DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "more", "other"})
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
+MILITARY_SLOT = "military"  # a service with no KB actor of its own falls back to it
 # what may stand right before a party phrase: punctuation, its clause's verb, a preposition, a
 # conjunction or an adverb; any other word ("rebel", "UN") makes the head part of its phrase
 OPENING_POS = frozenset({"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "SPACE"})
@@ -171,10 +172,17 @@ class GenericParties:
         return None
 
     def actor_for(self, country: str, slot: str) -> str | None:
-        """The state's military for a military head (the state when the KB has none); the
-        state for a head listed under ``state``."""
-        actor = self.kb.slot_actor(country, slot) if slot != STATE_TYPE else None
-        actor = actor or self.kb.state_of(country)
+        """The state's actor of the head's slot: its air force for "the air force" where the KB
+        has one, else its military (CAMEO codes every service as the state's MIL), else the
+        state itself; the state for a head listed under ``state``."""
+        if slot == STATE_TYPE:
+            actor = self.kb.state_of(country)
+        else:
+            actor = (
+                self.kb.slot_actor(country, slot)
+                or self.kb.slot_actor(country, MILITARY_SLOT)
+                or self.kb.state_of(country)
+            )
         return actor.id if actor is not None else None
 
 

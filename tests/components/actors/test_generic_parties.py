@@ -50,6 +50,12 @@ RESOLVED = {
     "Chad closed its border. The navy seized a boat on the lake.": [("navy", "chad")],
     # a loaded word for a state's government keeps the state, its neutral actor
     "Chad closed its border. The regime said the crossing would stay shut.": [("regime", "chad")],
+    # its troops are the state's military, as "Somalia's troops" are
+    "MOGADISHU, Somalia — The regime's troops fired on a convoy.": [
+        ("regime's troops", "somali-national-army")
+    ],
+    # with no military in the KB, the regime itself
+    "Chad closed its border. The regime's troops fired on a convoy.": [("regime", "chad")],
     # an allowed modifier joins the phrase (the sentence the parties below fail in)
     "Chad closed its border. Government troops opened fire on a convoy near the crossing.": [
         ("Government troops", "chad")

@@ -83,7 +83,7 @@ class ActorResolver:
         self.lexicon = lexicon_for(nlp, kb)
         self.names = NameMatcher(self.lexicon, self.rules)
         self.descriptions = DescriptionReader(kb, self.rules, self.lexicon)
-        self.generic_parties = GenericParties(kb, self.rules, self.lexicon)
+        self.generic_parties = GenericParties(kb, self.rules, self.lexicon, self.possessed_slot)
         self.generic_words = (
             frozenset(
                 word for words in (*self.rules.heads, *self.rules.demonym_heads) for word in words

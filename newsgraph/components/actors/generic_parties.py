@@ -8,7 +8,7 @@ worse than none). The heads and the modifiers allowed before them are in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -22,18 +22,31 @@ from .names import DEMONYM, LABELS, METONYM, ActorLexicon, Matches
 STATE_BODY_TYPES = frozenset({STATE_TYPE, "government body", "military"})
 DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "more", "other"})
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
+MILITARY_SLOT = "military"  # a service with no KB actor of its own falls back to it
 # what may stand right before a party phrase: punctuation, its clause's verb, a preposition, a
 # conjunction or an adverb; any other word ("rebel", "UN") makes the head part of its phrase
 OPENING_POS = frozenset({"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "SPACE"})
 
 
+# the actor "<state>'s HEAD" names and the phrase's end, given the token after the state's word
+# (``ActorResolver.possessed_slot``: "Israel's army" is the IDF), or None
+PossessedSlot = Callable[[Doc, int, str, set[int]], tuple[str, int] | None]
+
+
 class GenericParties:
     """Finds the generic parties no other mention covers and gives each its context's state."""
 
-    def __init__(self, kb: KnowledgeBase, rules: DescriptionRules, lexicon: ActorLexicon) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        rules: DescriptionRules,
+        lexicon: ActorLexicon,
+        possessed_slot: PossessedSlot | None = None,
+    ) -> None:
         self.kb = kb
         self.rules = rules
         self.lexicon = lexicon
+        self.possessed_slot = possessed_slot
         self.longest = max((len(words) for words in rules.generic_parties), default=1)
         self.first_words = frozenset(words[0] for words in rules.generic_parties)
 
@@ -43,7 +56,8 @@ class GenericParties:
         """A ``CONTEXT`` mention for each generic party outside ``taken`` (the mentions found
         so far) whose context names one state. ``matches``: the lexicon matcher's matches on
         ``doc``, where the caller has them already."""
-        phrases = list(self.phrases(doc, mention_tokens(doc, taken)))
+        covered = mention_tokens(doc, taken)
+        phrases = list(self.phrases(doc, covered))
         if not phrases:
             return []  # most texts name no generic party: their states need not be read
         states = self.state_names(doc, taken, matches)
@@ -54,11 +68,26 @@ class GenericParties:
             country = self.own_place(head, states) or _only_country(
                 {c for position, c in states if position < head.sent.end}
             )
-            actor_id = self.actor_for(country, slot) if country else None
+            if not country:
+                continue
+            actor_id = self.actor_for(country, slot)
+            possessed = self.possessed(doc, end, country, slot, covered)
+            if possessed is not None:  # "the regime's troops": the state's military
+                actor_id, end = possessed
+                head = doc[end - 1]
             if actor_id is not None:
                 first, last = doc[start].idx, head.idx + len(head.text)
                 found.append(ActorMention(first, last, text[first:last], actor_id, CONTEXT_LABEL))
         return found
+
+    def possessed(
+        self, doc: Doc, end: int, country: str, slot: str, covered: set[int]
+    ) -> tuple[str, int] | None:
+        """What a state head's possession names ("the regime's troops": the state's military,
+        as "Israel's army" is the IDF), with the phrase's end; None for a service's head."""
+        if slot != STATE_TYPE or self.possessed_slot is None:
+            return None
+        return self.possessed_slot(doc, end, country, covered)
 
     def phrases(self, doc: Doc, covered: set[int]) -> Iterator[tuple[int, int, str]]:
         """(start, end, slot) of each generic head no mention covers, with its modifiers."""
@@ -171,10 +200,17 @@ class GenericParties:
         return None
 
     def actor_for(self, country: str, slot: str) -> str | None:
-        """The state's military for a military head (the state when the KB has none); the
-        state for a head listed under ``state``."""
-        actor = self.kb.slot_actor(country, slot) if slot != STATE_TYPE else None
-        actor = actor or self.kb.state_of(country)
+        """The state's actor of the head's slot: its air force for "the air force" where the KB
+        has one, else its military (CAMEO codes every service as the state's MIL), else the
+        state itself; the state for a head listed under ``state``."""
+        if slot == STATE_TYPE:
+            actor = self.kb.state_of(country)
+        else:
+            actor = (
+                self.kb.slot_actor(country, slot)
+                or self.kb.slot_actor(country, MILITARY_SLOT)
+                or self.kb.state_of(country)
+            )
         return actor.id if actor is not None else None
 
 

@@ -34,7 +34,7 @@ DESCRIPTIONS_FILE = DATA_DIR / "actor_descriptions.yaml"
 ENV_VAR = "NEWSGRAPH_ACTORS"
 STATE_TYPE = "state"
 PERSON_TYPE = "person"
-SLOTS = ("military", "civilians")
+SLOTS = ("military", "civilians", "air force", "navy")  # air force, navy: generic_parties.py
 # the C loader reads the built-in files about ten times faster where libyaml is available
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -36,6 +36,26 @@ RESOLVED = {
     ],
     # an "of" phrase of the verb, not of the party
     "Chad's opposition accused the army of torturing prisoners.": [("army", "chad")],
+    # a service: the state's own air force or navy where the KB has one ...
+    "ABUJA, Nigeria — The air force bombed a camp near the lake on Friday.": [
+        ("air force", "nigerian-air-force")
+    ],
+    "Washington sent two more ships. Later the navy said a drone had hit one.": [
+        ("navy", "us-navy")
+    ],
+    # ... else its military, else the state
+    "MOGADISHU, Somalia — The air force struck a base near the coast.": [
+        ("air force", "somali-national-army")
+    ],
+    "Chad closed its border. The navy seized a boat on the lake.": [("navy", "chad")],
+    # a loaded word for a state's government keeps the state, its neutral actor
+    "Chad closed its border. The regime said the crossing would stay shut.": [("regime", "chad")],
+    # its troops are the state's military, as "Somalia's troops" are
+    "MOGADISHU, Somalia — The regime's troops fired on a convoy.": [
+        ("regime's troops", "somali-national-army")
+    ],
+    # with no military in the KB, the regime itself
+    "Chad closed its border. The regime's troops fired on a convoy.": [("regime", "chad")],
     # an allowed modifier joins the phrase (the sentence the parties below fail in)
     "Chad closed its border. Government troops opened fire on a convoy near the crossing.": [
         ("Government troops", "chad")
@@ -66,8 +86,18 @@ UNRESOLVED = [
             "Peacekeeping troops",
             "Army officers",
             "Troops of the 5th brigade",
+            "Rebel air force",
+            "Air force troops",
         )
     ),
+    # a service heading a longer phrase names a place or a person, not a party
+    "Chad closed its border. A bomb hit the air force base near the crossing.",
+    "Chad closed its border. A navy officer said the crossing was calm.",
+    # someone else's regime, and a regime that is no party
+    "Chad closed its border. The Hamas regime fired rockets at the crossing.",
+    "Chad closed its border. Its allies called for regime change.",
+    # a service of two states in context
+    "Kenyan and Ugandan ministers met on Monday. The air force later bombed the road.",
 ]
 
 

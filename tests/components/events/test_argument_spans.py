@@ -225,3 +225,22 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
     # a body's name keeps its "for" ("the Commission for Refugees")
     text = "The minister rejected the Commission for Refugees in Eastland."
     assert _first(nlp, text)[2] == "the Commission for Refugees in Eastland"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # an agentless participle is what was done to the target, not part of its name
+        ("Police deported a Northland man held in jail for a year.", "a Northland man"),
+        ("The army rejected the offer proposed in March.", "the offer"),
+        # with its agent it says whose the thing is; a naming or placing participle stays
+        ("The army rejected the offer proposed by Westland in March.",
+         "the offer proposed by Westland in March"),
+        ("Rebels attacked the group known as the White Guard.",
+         "the group known as the White Guard"),
+        ("Rebels attacked forces based in the city of Eastville.",
+         "forces based in the city of Eastville"),
+    ],
+)  # fmt: skip
+def test_a_participle_after_the_target(nlp: Language, text: str, target: str) -> None:
+    assert _first(nlp, text)[2] == target

@@ -127,7 +127,8 @@ def test_coordinated_things_stay_one_phrase(nlp: Language) -> None:
 
 def test_a_bare_place_does_not_outrank_the_object(nlp: Language) -> None:
     text = "Settlers attacked shepherds in the Jordan Valley."
-    assert _first(nlp, text)[2] == "shepherds"
+    # the shepherds are the target; the place after them, hung on the verb, is in the phrase
+    assert _first(nlp, text)[2] == "shepherds in the Jordan Valley"
 
 
 def test_whom_people_are_sent_or_deployed_to_is_the_target(nlp: Language) -> None:
@@ -243,4 +244,21 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
     ],
 )  # fmt: skip
 def test_a_participle_after_the_target(nlp: Language, text: str, target: str) -> None:
+    assert _first(nlp, text)[2] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # an "in" place right after the target, which the parser hung on the verb
+        ("Gunmen stormed a regional police headquarters in eastern Kenya today, killing five "
+         "officers.", "a regional police headquarters in eastern Kenya"),
+        ("Rebels surrendered to the army in Kenya on Monday.", "the army in Kenya"),
+        # not where one meets, nor where a person is
+        ("The president received the delegation in Nairobi today, discussing trade.",
+         "the delegation"),
+        ("Police arrested Maria Lopez in Nairobi today, officials said.", "Maria Lopez"),
+    ],
+)  # fmt: skip
+def test_a_place_hung_on_the_verb_after_the_target(nlp: Language, text: str, target: str) -> None:
     assert _first(nlp, text)[2] == target

@@ -135,8 +135,11 @@ def test_quality_floor_heldout() -> None:
 # 2026-12-06: accuracy 0.8743, source and target unchanged; ("probe13": a clause after casualty
 # conjuncts is the act that killed) target exact 0.5910; floors measured - 0.01; session 14
 # ("plover14", docs/events.md: refuge sought, a comment's occasion, a statement's appeal),
-# 2026-12-06: accuracy 0.8802, source and target exact unchanged; floor measured - 0.01
-FLOORS = {"accuracy": 0.870, "source exact": 0.849, "target exact": 0.581}
+# 2026-12-06: accuracy 0.8802, source and target exact unchanged; floor measured - 0.01;
+# session 15 ("target15", docs/events.md: an agentless participle out of a target's phrase, an
+# "in" place hung on the verb in it, a statement's first addressee), 2026-12-06: target exact
+# 0.5955; floor measured - 0.01
+FLOORS = {"accuracy": 0.870, "source exact": 0.849, "target exact": 0.585}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

@@ -79,9 +79,12 @@ def _target_place_tail(c: Token) -> bool:
     return c.dep_ == "prep" and c.lower_ == "in" and _placed(c.head)
 
 
-# participles that name or place a body rather than tell what was done to it ("the group
-# known as X", "forces based in Y"): kept in a target's phrase without an agent
-DESCRIBING_PARTICIPLES = frozenset({"know", "base", "call", "name", "dub", "locate", "station"})
+# participles that name, place or affiliate a body rather than tell what was done to it ("the
+# group known as X", "forces based in Y", "ships linked to X": CAMEO codes an actor by its
+# affiliation): kept in a target's phrase without an agent
+DESCRIBING_PARTICIPLES = frozenset(
+    {"know", "base", "call", "name", "dub", "locate", "station", "link", "affiliate"}
+)
 
 
 def _agentless_participle(c: Token) -> bool:

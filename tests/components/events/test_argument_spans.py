@@ -241,6 +241,7 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
          "the group known as the White Guard"),
         ("Rebels attacked forces based in the city of Eastville.",
          "forces based in the city of Eastville"),
+        ("The rebels attacked ships linked to Westland.", "ships linked to Westland"),
     ],
 )  # fmt: skip
 def test_a_participle_after_the_target(nlp: Language, text: str, target: str) -> None:

@@ -97,6 +97,7 @@ def _agentless_participle(c: Token) -> bool:
     return (
         c.dep_ == "acl"
         and c.tag_ == "VBN"
+        and c.head.pos_ != "NUM"  # "received 56 wounded": the participle is the noun
         and not any(g.dep_ == "agent" for g in c.children)
         and c.lemma_.lower() not in DESCRIBING_PARTICIPLES
     )

@@ -135,8 +135,11 @@ def test_quality_floor_heldout() -> None:
 # 2026-12-06: accuracy 0.8743, source and target unchanged; ("probe13": a clause after casualty
 # conjuncts is the act that killed) target exact 0.5910; floors measured - 0.01; session 14
 # ("plover14", docs/events.md: refuge sought, a comment's occasion, a statement's appeal),
-# 2026-12-06: accuracy 0.8802, source and target exact unchanged; floor measured - 0.01
-FLOORS = {"accuracy": 0.870, "source exact": 0.849, "target exact": 0.581}
+# 2026-12-06: accuracy 0.8802, source and target exact unchanged; floor measured - 0.01;
+# session 15 ("target15", docs/events.md: an agentless participle out of a target's phrase, an
+# "in" place hung on the verb in it, a statement's first addressee), 2026-12-06: target exact
+# 0.5955; floor measured - 0.01
+FLOORS = {"accuracy": 0.870, "source exact": 0.849, "target exact": 0.585}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:
@@ -205,6 +208,10 @@ def test_a_comment_on_an_act_is_coded_about_its_topic() -> None:
          "expressed", "the Southland council"),
         ("The Northland envoy issued a statement calling on the Southland council to act.",
          "issued", "the Southland council"),
+        ("The Northland envoy expressed condolences to the people and the government of Westland.",
+         "expressed", "the people"),
+        ("Westland officials voiced concern about talks between Northland and Eastland.",
+         "voiced", "talks between Northland and Eastland"),
         ("The Northland envoy expressed condolences on Saturday.", "expressed", None),
         ("The Northland envoy declined to comment on behalf of the ministry.", "declined", None),
     ],

@@ -15,7 +15,7 @@ from ..quotes.spans import phrase_run
 from ..tokens import has_head
 from .lexicon import load_lexicon
 from .roles import NOMINAL_POS, is_charge_phrase, main_verb_read_as_participle, phrase_bounds
-from .triggers import noun_sense
+from .triggers import lexicon_verb_keys, noun_sense
 
 # a right-hand child that ends the phrase: a relative clause ("a businessman who lived in
 # Boston" is coded "businessman"), a clause or adverbial of the verb the parser hung there
@@ -41,6 +41,7 @@ ADJUNCT_PREPS = frozenset({"during", "including", "despite", "after", "before", 
 DESCRIBED_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "LAW", "EVENT"})
 # a modifier that places a noun: a country, region or nationality ("the Chinese ambassador")
 PLACING_ENTS = frozenset({"GPE", "NORP", "LOC"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _after_comma(c: Token) -> bool:
@@ -78,6 +79,35 @@ def _target_place_tail(c: Token) -> bool:
     return c.dep_ == "prep" and c.lower_ == "in" and _placed(c.head)
 
 
+# participles that name, place or affiliate a body rather than tell what was done to it ("the
+# group known as X", "forces based in Y", "ships linked to X": CAMEO codes an actor by its
+# affiliation): kept in a target's phrase without an agent
+DESCRIBING_PARTICIPLES = frozenset(
+    {"know", "base", "call", "name", "dub", "locate", "station", "link", "affiliate"}
+)
+
+
+def _agentless_participle(c: Token) -> bool:
+    """A participle after a target's head that names no agent, which CAMEO coders leave out
+    ("Utah man *held in jail*", "asylum seekers *registered with the UN*", "the offer
+    *proposed in late February*"); with its agent they keep it ("the proposal *submitted by
+    X*"). ConfliBERT CAMEO fit targets, a past participle after the top word: with an agent
+    kept 5 / left out 0; without one 2 / 5, the 2 naming or placing the body ("known as",
+    "based in"; docs/events.md)."""
+    return (
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.head.pos_ != "NUM"  # "received 56 wounded": the participle is the noun
+        and not any(g.dep_ == "agent" for g in c.children)
+        and c.lemma_.lower() not in DESCRIBING_PARTICIPLES
+    )
+
+
+def _coded_target_cut(c: Token) -> bool:
+    """A right-hand child where the coders end a target's phrase though its reach goes on."""
+    return _target_place_tail(c) or _agentless_participle(c)
+
+
 def _message_content(c: Token) -> bool:
     """What a call, request or offer is for: its content, which CAMEO coders leave out of the
     phrase as they do a "to" or "that" clause ("U.S. calls *for a ceasefire*", "the
@@ -92,7 +122,7 @@ def _message_content(c: Token) -> bool:
 def _ends_phrase(c: Token, with_conj: bool, target: bool = False, coded: bool = True) -> bool:
     if c.dep_ in PHRASE_ENDS or c.dep_ == "advmod":
         return True
-    if target and (_target_description(c) or (coded and _target_place_tail(c))):
+    if target and (_target_description(c) or (coded and _coded_target_cut(c))):
         return True
     if main_verb_read_as_participle(c):
         return True  # "Trump called Erdogan": the sentence's verb, not a participle
@@ -148,15 +178,15 @@ def full_phrase_bounds(
 def _walk_rights(token: Token, with_conj: bool, target: bool) -> tuple[int, int, int]:
     """The narrow phrase's start, and its end after the right-hand modifiers without and with
     the coders' cuts, from one walk: the coded phrase stops where the reach does, and also at
-    a placed target's "in" place (``_ends_phrase``'s one ``coded`` condition), after which
-    only the reach grows."""
+    a placed target's "in" place or an agentless participle (``_coded_target_cut``), after
+    which only the reach grows."""
     start, end = phrase_bounds(token, with_conj)
     reach_end = coded_end = end
     coding = True
     for c in token.rights:
         if _ends_phrase(c, with_conj, target, coded=False):
             break
-        coding = coding and not (target and _target_place_tail(c))
+        coding = coding and not (target and _coded_target_cut(c))
         reach_end = max(reach_end, c.right_edge.i + 1)
         if coding:
             coded_end = reach_end
@@ -178,6 +208,40 @@ def _before_relative_clause(token: Token, end: int) -> int:
     13, docs/events.md)."""
     doc = token.doc
     return min([end, *(t.left_edge.i for t in doc[token.i + 1 : end] if t.dep_ == "relcl")])
+
+
+def _with_place_after(head: Token, end: int) -> int:
+    """A target phrase taken on through an "in" place right after it that the parser hung on
+    the verb or the event noun ("stormed a police headquarters *in eastern X*", "strikes
+    against Islamic State *in Syria*"): the coders keep it as they keep such a place hung on
+    the noun (ConfliBERT CAMEO fit targets, an adjacent "in" place hung elsewhere: kept 9,
+    left out 1, the one a person's meeting place; docs/events.md). Not after a person or a
+    head already placed (``_target_place_tail``)."""
+    doc = head.doc
+    if end >= len(doc) or head.ent_type_ == "PERSON" or _placed(head):
+        return end
+    prep = doc[end]
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.i == head.i:
+        return end
+    if prep.i in {t.i for t in head.subtree} or prep.head.i in range(head.left_edge.i, end):
+        return end  # hung inside the phrase: the walk already decided it
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if place is None or place.ent_type_ not in PLACE_ENTS:
+        return end
+    return _before_relative_clause(place, place.right_edge.i + 1)
+
+
+def _a_meeting(anchor: Token | None) -> bool:
+    """The trigger, or the noun a support verb takes, is a meeting or visit (CONSULT): an "in"
+    place after whom one meets is where they meet ("met the envoy *in Paris*", "held talks
+    with the envoy *in Paris*")."""
+    if anchor is None:
+        return False
+    lex = load_lexicon()
+    senses = [lex.verbs.get(key) for key in lexicon_verb_keys(anchor, lex)]
+    nouns = [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]
+    senses += [noun_sense(noun, lex) for noun in nouns]
+    return any(s is not None and s.type == "CONSULT" for s in senses)
 
 
 def owner_head(token: Token) -> Token | None:
@@ -212,7 +276,10 @@ def recorded_bounds(
         start, reach_end, coded_end = _walk_rights(head, with_conj, target)
         reach = _trim(head, start, reach_end)
         if anchor is None or not reach[0] <= anchor.i < reach[1]:
-            return _without_edge_space(token, *_coded_bounds(head, start, coded_end))
+            start, end = _coded_bounds(head, start, coded_end)
+            if target and not _a_meeting(anchor):
+                end = _with_place_after(head, end)
+            return _without_edge_space(token, start, end)
     return _without_edge_space(token, *phrase_bounds(token, with_conj))
 
 

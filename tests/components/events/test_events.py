@@ -92,7 +92,7 @@ ARTICLES = [
                 "COERCE",
                 "arrest",
                 "Police",
-                "more than 100 protesters",
+                "more than 100 protesters in Tbilisi",  # the place hung on the verb
                 {"arrested": 100},
                 False,
                 False,
@@ -102,7 +102,17 @@ ARTICLES = [
     # protest
     (
         "Thousands of students demonstrated against the government in Dhaka.",
-        [("PROTEST", "demonstrate", "Thousands of students", "the government", {}, False, False)],
+        [
+            (
+                "PROTEST",
+                "demonstrate",
+                "Thousands of students",
+                "the government in Dhaka",
+                {},
+                False,
+                False,
+            )
+        ],
     ),
     # sanctions (support verb + event noun)
     (
@@ -584,9 +594,7 @@ def test_history_is_the_events_own_time_or_its_matter(nlp: Language) -> None:
     # a clause describing a participant says who, not what the offer is about
     text = "Westland offered to hand over two officers suspected of the 1982 bombing."
     doc = _dated_doc(nlp, text, (("1982", "1982", None),))
-    assert _typed(extract_events(doc)) == [
-        ("AGREE", "Westland", "two officers suspected of the 1982 bombing")
-    ]
+    assert _typed(extract_events(doc)) == [("AGREE", "Westland", "two officers")]
     # "since 1982" is a period that reaches today
     text = "Northland troops have occupied the valley since 1982."
     doc = _dated_doc(nlp, text, (("1982", "1982", "1982/2024-05-02"),))

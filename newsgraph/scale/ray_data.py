@@ -47,6 +47,11 @@ NODE = "node"  # the Ray node that wrote a shard
 # the pool to share the work evenly, few enough that shards stay large
 MAX_FILES_PER_SHARD = 256
 SHARDS_PER_ACTOR = 8
+# every actor of the pool loads its pipeline (seconds) before the first shard is handed out:
+# otherwise the first actor ready takes shards while the others load, and on a small run one
+# node does all the work; a pool that cannot start in this time fails with Ray's clear message
+# ("Timed out while starting actors") instead of waiting for resources that never come
+ACTOR_START_TIMEOUT_S = 600
 
 
 class ScaleRunError(ValueError):
@@ -242,6 +247,7 @@ def _run_on_ray(todo: list[str], actor_kwargs: dict[str, Any], actors: int, per_
     context.enable_auto_log_stats = False
     # one batch of files at a time per actor (see ray_runner.TASKS_PER_ACTOR)
     context.max_tasks_in_flight_per_actor = TASKS_PER_ACTOR
+    context.wait_for_min_actors_s = ACTOR_START_TIMEOUT_S
     summaries = dataset.map_batches(
         ShardActor,
         fn_constructor_kwargs=actor_kwargs,

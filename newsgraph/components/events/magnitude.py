@@ -7,6 +7,7 @@ with ``max`` where the text gives an upper bound ("up to 16", "10 to 15").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
@@ -111,7 +112,7 @@ def fatal_result(verb: Token, table: dict[str, Any]) -> bool:
     )
 
 
-def _ends_in(prep: Token, results: Any) -> bool:
+def _ends_in(prep: Token, results: Collection[str]) -> bool:
     return (
         prep.dep_ == "prep"
         and prep.lower_ == "to"
@@ -119,11 +120,11 @@ def _ends_in(prep: Token, results: Any) -> bool:
     )
 
 
-def _is_state(word: Token, states: Any) -> bool:
+def _is_state(word: Token, states: Collection[str]) -> bool:
     return word.lower_ in states and word.dep_ in RESULT_DEPS
 
 
-def _object_left(obj: Token, states: Any) -> bool:
+def _object_left(obj: Token, states: Collection[str]) -> bool:
     """ "shot a teacher dead": the tagger reads the result word as the object's modifier."""
     return obj.dep_ == "dobj" and any(
         g.lower_ in states and g.dep_ == "amod" and g.i > obj.i for g in obj.children

@@ -77,7 +77,8 @@ def _spelling_index(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
 
 def spelling_candidates(gaz: Gazetteer, name: str) -> list[tuple[Entry, bool]]:
     """Arab League places whose name is another romanisation of ``name``, as alternate
-    readings (``(entry, False)``); none for a name shorter than four letters."""
+    readings (``(entry, False)``); none where a key is shorter than four letters, which a
+    name of four or more can have once its article and marks are gone ("Al-Kut": "kut")."""
     keys = spelling_keys(name)
     if min(map(len, keys)) < 4:
         return []

@@ -210,6 +210,9 @@ def test_a_comment_on_an_act_is_coded_about_its_topic() -> None:
          "issued", "the Southland council"),
         ("The Northland envoy expressed condolences to the people and the government of Westland.",
          "expressed", "the people"),
+        # two conjuncts that make one name are one addressee
+        ("The Westland envoy expressed condolences to Bosnia and Herzegovina over the floods.",
+         "expressed", "Bosnia and Herzegovina"),
         ("Westland officials voiced concern about talks between Northland and Eastland.",
          "voiced", "talks between Northland and Eastland"),
         ("The Northland envoy expressed condolences on Saturday.", "expressed", None),

@@ -93,7 +93,8 @@ def test_anchored_events_of_one_article_kept_apart_stay_apart() -> None:
 
 def test_undated_clusters_another_side_or_another_toll_stay_apart() -> None:
     earlier = cluster(item("a", "e1", place=TOWN, source="israel", killed=5, wording="strike"))
-    undated = cluster(item("b", "e1", place=TOWN, interval=None))
+    # place, toll and wording would join it, were it dated
+    undated = cluster(item("b", "e1", place=TOWN, killed=5, wording="strike", interval=None))
     assert len(regrouped(earlier, undated)) == 2
     # place, toll and wording outweigh a contradicting actor for one event, not for a cluster
     other_side = cluster(item("c", "e1", place=TOWN, source="hamas", killed=5, wording="strike"))

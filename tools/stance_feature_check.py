@@ -63,7 +63,7 @@ def word_counts(headlines: list[str], lexicon: frozenset[str]) -> np.ndarray:
 
 
 def content_stems(parsed_tokens: list[Token]) -> set[str]:
-    return {sc._stem(t.lower_) for t in parsed_tokens if sc._is_content(t.lower_)}
+    return {sc.word_stem(t.lower_) for t in parsed_tokens if sc.is_content_word(t.lower_)}
 
 
 def parse_flags(headline: Doc, claim: Doc) -> tuple[list[float], str]:
@@ -73,16 +73,17 @@ def parse_flags(headline: Doc, claim: Doc) -> tuple[list[float], str]:
     root, claim_root = headline[:].root, claim[:].root
     subject = [w for t in root.children if t.dep_ in SUBJECTS for w in t.subtree]
     claim_subject = [w for t in claim_root.children if t.dep_ in SUBJECTS for w in t.subtree]
-    verb = sc._stem(claim_root.lower_)
+    verb = sc.word_stem(claim_root.lower_)
     negated = any(
-        sc._stem(t.lower_) == verb and any(c.dep_ == "neg" for c in (*t.children, *t.head.children))
+        sc.word_stem(t.lower_) == verb
+        and any(c.dep_ == "neg" for c in (*t.children, *t.head.children))
         for t in headline
     )
     tense = root.tag_ if root.pos_ in ("VERB", "AUX") else "none"
     tense += "+md" if any(c.tag_ == "MD" for c in root.children) else ""
     flags = [bool(content_stems(subject) & claim_stems),
              bool(content_stems(subject) & content_stems(claim_subject)), negated,
-             sc._stem(root.lower_) == verb]  # fmt: skip
+             sc.word_stem(root.lower_) == verb]  # fmt: skip
     return [float(f) for f in flags], tense
 
 

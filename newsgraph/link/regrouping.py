@@ -36,11 +36,11 @@ def regroup(clusters: Sequence[EventCluster], check: Compatibility) -> list[Even
     """``clusters`` (in the order they were started) with each later cluster of one incident
     joined to the earlier one it fits best (the most evidence; ties: the oldest). The earlier
     cluster keeps its id (its first member)."""
-    joined: dict[int, int] = {}  # a later cluster → the earlier one that took it
+    joined: set[int] = set()  # later clusters an earlier one took (never indexed themselves)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, cluster in enumerate(clusters):
         best, best_evidence = None, MERGE_EVIDENCE
-        for c in _candidates(cluster, clusters, index, check, joined):
+        for c in _candidates(cluster, clusters, index, check):
             evidence = cluster_evidence(clusters[c], cluster, check)
             if evidence is None or evidence < best_evidence:
                 continue
@@ -48,7 +48,7 @@ def regroup(clusters: Sequence[EventCluster], check: Compatibility) -> list[Even
                 best, best_evidence = c, evidence
         target = n if best is None else best
         if best is not None:
-            joined[n] = best
+            joined.add(n)
             _absorb(clusters[best], cluster)
         for key in own_keys(clusters[target], check):
             if target not in index[key]:
@@ -89,7 +89,6 @@ def _candidates(
     clusters: Sequence[EventCluster],
     index: dict[tuple[str, str], list[int]],
     check: Compatibility,
-    joined: dict[int, int],
 ) -> list[int]:
     """Earlier clusters sharing a blocking key with a member of ``cluster`` (ascending), not
     ended before its first member's start."""
@@ -101,7 +100,7 @@ def _candidates(
             continue
         if first is not None:  # clusters come in start order: one that ended takes no one
             bucket[:] = [c for c in bucket if not ended(clusters[c], first[0])]
-        found.update(c for c in bucket if c not in joined)
+        found.update(bucket)
     return sorted(found)
 
 

@@ -68,19 +68,20 @@ STANCE_TAKING_CLASSES = frozenset(
 )
 
 
-def _stem(token: str) -> str:
+def word_stem(token: str) -> str:
     return token[:STEM_CHARS]
 
 
-def _is_content(token: str) -> bool:
+def is_content_word(token: str) -> bool:
     return token not in STOPWORDS and len(token) > 1
 
 
 def masked_headline(headline: str, claim: str) -> list[str]:
     """The headline's tokens with the claim's content words (by stem) replaced by ``<c>``."""
-    claim_stems = {_stem(t) for t in tokens(claim) if _is_content(t)}
+    claim_stems = {word_stem(t) for t in tokens(claim) if is_content_word(t)}
     return [
-        CLAIM_MARK if _is_content(t) and _stem(t) in claim_stems else t for t in tokens(headline)
+        CLAIM_MARK if is_content_word(t) and word_stem(t) in claim_stems else t
+        for t in tokens(headline)
     ]
 
 
@@ -126,7 +127,7 @@ def segment_cues(headline: str, claim_stems: set[str]) -> set[str]:
     if len(parts) > 1:
         for name, part in (("head", parts[0]), ("tail", parts[-1])):
             toks = tokens(part)
-            names_claim = any(_is_content(t) and _stem(t) in claim_stems for t in toks)
+            names_claim = any(is_content_word(t) and word_stem(t) in claim_stems for t in toks)
             if names_claim:
                 cues.add(f"seg:{name}_claim")
             elif 0 < len(toks) <= SOURCE_TOKENS:
@@ -136,7 +137,7 @@ def segment_cues(headline: str, claim_stems: set[str]) -> set[str]:
         if head and head[0] in QUESTION_OPENERS:
             cues.add("q:opener")
         before = tokens(headline[: headline.index("?")])
-        if before and _is_content(before[-1]) and _stem(before[-1]) in claim_stems:
+        if before and is_content_word(before[-1]) and word_stem(before[-1]) in claim_stems:
             cues.add("q:after_claim")
         if not headline.rstrip().endswith("?"):
             cues.add("q:inside")
@@ -152,7 +153,7 @@ def cue_strings(headline: str, claim: str) -> set[str]:
     cues |= {f"b:{a}_{b}" for a, b in itertools.pairwise(["<s>", *masked, "</s>"])}
     cues |= {f"k:{a}_{b}" for a, b in itertools.pairwise(["<s>", *classed, "</s>"])}
     cues |= scope_cues(classed)
-    claim_stems = {_stem(t) for t in tokens(claim) if _is_content(t)}
+    claim_stems = {word_stem(t) for t in tokens(claim) if is_content_word(t)}
     cues |= segment_cues(headline, claim_stems)
     if "?" in headline:
         cues.add("q")
@@ -169,9 +170,9 @@ def claim_parts(claim: str) -> tuple[set[str], set[str]]:
     names, predicate = set(), set()
     for word in re.findall(r"[A-Za-z0-9]+(?:'[a-z]+)?", claim):
         token = word.lower()
-        if not _is_content(token):
+        if not is_content_word(token):
             continue
-        (names if word[0].isupper() or word[0].isdigit() else predicate).add(_stem(token))
+        (names if word[0].isupper() or word[0].isdigit() else predicate).add(word_stem(token))
     return names, predicate
 
 
@@ -179,8 +180,8 @@ def cue_dense(headline: str, claim: str) -> np.ndarray:
     """Dense features in ``CUE_DENSE_NAMES`` order."""
     head, claim_toks = tokens(headline), tokens(claim)
     masked = masked_headline(headline, claim)
-    claim_stems = {_stem(t) for t in claim_toks if _is_content(t)}
-    head_stems = {_stem(t) for t in head if _is_content(t)}
+    claim_stems = {word_stem(t) for t in claim_toks if is_content_word(t)}
+    head_stems = {word_stem(t) for t in head if is_content_word(t)}
     shared = len(claim_stems & head_stems)
     negation_near_claim = sum(
         1

@@ -254,7 +254,8 @@ def is_earlier_or_later_act(verb: Token) -> bool:
     two"): its dead are not the head's. Its subject's mention ("strikes") still takes them.
     "When", "as" and "while" clauses tell the same moment and still fold ("were killed when
     drones attacked"); a participle with no subject of its own ("fled after killing three")
-    is the head's doer's act and folds as before."""
+    is the head's doer's act and folds as before: the parser makes it the preposition's
+    ``pcomp``, no ``advcl``, and the subject test keeps it so where a parse says ``advcl``."""
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children)

@@ -7,6 +7,7 @@ with ``max`` where the text gives an upper bound ("up to 16", "10 to 15").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
@@ -106,12 +107,15 @@ def fatal_result(verb: Token, table: dict[str, Any]) -> bool:
     results = table.get("fatal_results") or ()
     states = table.get("fatal_states") or ()
     return any(
-        _ends_in(c, results) or _is_state(c, states) or _object_left(c, states)
+        _to_fatal_noun(c, results)
+        or _fatal_state(c, states)
+        or _fatal_state_after_object(c, states)
         for c in verb.children
     )
 
 
-def _ends_in(prep: Token, results: Any) -> bool:
+def _to_fatal_noun(prep: Token, results: Collection[str]) -> bool:
+    """ "to death": "to" with one of the fatal result nouns."""
     return (
         prep.dep_ == "prep"
         and prep.lower_ == "to"
@@ -119,11 +123,12 @@ def _ends_in(prep: Token, results: Any) -> bool:
     )
 
 
-def _is_state(word: Token, states: Any) -> bool:
+def _fatal_state(word: Token, states: Collection[str]) -> bool:
+    """ "dead" hung on the verb as its result ("was shot dead", "shot dead a teacher")."""
     return word.lower_ in states and word.dep_ in RESULT_DEPS
 
 
-def _object_left(obj: Token, states: Any) -> bool:
+def _fatal_state_after_object(obj: Token, states: Collection[str]) -> bool:
     """ "shot a teacher dead": the tagger reads the result word as the object's modifier."""
     return obj.dep_ == "dobj" and any(
         g.lower_ in states and g.dep_ == "amod" and g.i > obj.i for g in obj.children

@@ -15,7 +15,7 @@ from ..quotes.spans import phrase_run
 from ..tokens import has_head
 from .lexicon import load_lexicon
 from .roles import NOMINAL_POS, is_charge_phrase, main_verb_read_as_participle, phrase_bounds
-from .triggers import lexicon_verb_keys, noun_sense
+from .triggers import PLACE_ENTITY_LABELS, lexicon_verb_keys, noun_sense
 
 # a right-hand child that ends the phrase: a relative clause ("a businessman who lived in
 # Boston" is coded "businessman"), a clause or adverbial of the verb the parser hung there
@@ -41,7 +41,6 @@ ADJUNCT_PREPS = frozenset({"during", "including", "despite", "after", "before", 
 DESCRIBED_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "LAW", "EVENT"})
 # a modifier that places a noun: a country, region or nationality ("the Chinese ambassador")
 PLACING_ENTS = frozenset({"GPE", "NORP", "LOC"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _after_comma(c: Token) -> bool:
@@ -226,7 +225,7 @@ def _with_place_after(head: Token, end: int) -> int:
     if prep.i in {t.i for t in head.subtree} or prep.head.i in range(head.left_edge.i, end):
         return end  # hung inside the phrase: the walk already decided it
     place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if place is None or place.ent_type_ not in PLACE_ENTS:
+    if place is None or place.ent_type_ not in PLACE_ENTITY_LABELS:
         return end
     return _before_relative_clause(place, place.right_edge.i + 1)
 

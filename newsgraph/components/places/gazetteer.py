@@ -222,13 +222,13 @@ class Gazetteer:
         if not key:
             return
         table = self.primary if primary else self.alternate
-        rows = _rows(table.get(key))
+        rows = index_rows(table.get(key))
         if row not in rows:
             table[key] = row if not rows else (*rows, row)
 
     def has_curated(self, name: str) -> bool:
         """Whether a country, US state or supplement record already has this name."""
-        rows = _rows(self.primary.get(lookup_key(name)))
+        rows = index_rows(self.primary.get(lookup_key(name)))
         return any(self.cols.kinds[row] in (COUNTRY, STATE, SUPPLEMENT) for row in rows)
 
     # -- reading ----------------------------------------------------------------------------
@@ -268,15 +268,16 @@ class Gazetteer:
 
     def _rows_of(self, key: str) -> Iterator[tuple[Entry, bool]]:
         seen: set[int] = set()
-        for row in _rows(self.primary.get(key)):
+        for row in index_rows(self.primary.get(key)):
             seen.add(row)
             yield self.entry(row), True
-        for row in _rows(self.alternate.get(key)):
+        for row in index_rows(self.alternate.get(key)):
             if row not in seen:
                 yield self.entry(row), False
 
 
-def _rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
+def index_rows(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    """The rows one value of ``Gazetteer.primary`` or ``alternate`` holds (a bare int for one)."""
     if value is None:
         return ()
     return (value,) if isinstance(value, int) else value

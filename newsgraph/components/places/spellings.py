@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gazetteer import ARAB_LEAGUE, CITY, Entry, Gazetteer, _rows, fold
+from .gazetteer import ARAB_LEAGUE, CITY, Entry, Gazetteer, fold, index_rows
 
 # apostrophes and the ayn / hamza letters GeoNames and news write for ع and ء
 _MARKS = re.compile(r"['’‘ʿʾ`´ʼ]")
@@ -37,33 +37,48 @@ def spelling_keys(name: str) -> frozenset[str]:
     "Ezzor", only meets the written one); both drop a leading article, spaces, ayn and hamza
     marks, doubled consonants (not vowels: "Liwaa", a brigade, is no "Liwá") and a final -h
     after a vowel."""
-    unmarked = _MARKS.sub("", _MARKED_LONG_VOWEL.sub(r"\1", fold(name)))
+    return _keys_of_folded(fold(name))
+
+
+def _keys_of_folded(key: str) -> frozenset[str]:
+    """``spelling_keys`` of a name already folded (a gazetteer index key)."""
+    unmarked = _MARKS.sub("", _MARKED_LONG_VOWEL.sub(r"\1", key))
     base = _LEADING_ARTICLE.sub("", unmarked)
     return frozenset(
-        _TAA_MARBUTA.sub("", _DOUBLED_CONSONANT.sub(r"\1", key.replace(" ", "")))
-        for key in (base, _INNER_ARTICLE.sub("al ", base))
+        _TAA_MARBUTA.sub("", _DOUBLED_CONSONANT.sub(r"\1", written.replace(" ", "")))
+        for written in (base, _INNER_ARTICLE.sub("al ", base))
     )
 
 
 @lru_cache(maxsize=4)
 def _spelling_index(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
-    """Spelling key → rows in Arab League states, from every indexed name (built on first use:
-    a second or two, and only in a process that meets a name the gazetteer lacks)."""
+    """Spelling key → rows in Arab League states, from every indexed name (built on first use,
+    and only in a process that meets a name the gazetteer lacks). A row mask skips the 97% of
+    names outside those states before any key is made, and index keys are folded already."""
+    arab = bytearray(len(gaz))
+    for row, cc in enumerate(gaz.cols.ccs):
+        if cc in ARAB_LEAGUE:
+            arab[row] = 1
     index: dict[str, set[int]] = {}
-    ccs = gaz.cols.ccs
     for table in (gaz.primary, gaz.alternate):
         for key, value in table.items():
-            rows = [row for row in _rows(value) if ccs[row] in ARAB_LEAGUE]
-            if not rows:
-                continue
-            for spelling in spelling_keys(key):
+            if isinstance(value, int):  # most names have one row
+                if not arab[value]:
+                    continue
+                rows: tuple[int, ...] = (value,)
+            else:
+                rows = tuple(row for row in index_rows(value) if arab[row])
+                if not rows:
+                    continue
+            for spelling in _keys_of_folded(key):
                 index.setdefault(spelling, set()).update(rows)
     return {key: tuple(sorted(rows)) for key, rows in index.items()}
 
 
 def spelling_candidates(gaz: Gazetteer, name: str) -> list[tuple[Entry, bool]]:
     """Arab League places whose name is another romanisation of ``name``, as alternate
-    readings (``(entry, False)``); none for a name shorter than four letters."""
+    readings (``(entry, False)``); none where a key is shorter than four letters, which a
+    name of four or more can have once its article and marks are gone ("Al-Kut": "kut")."""
     keys = spelling_keys(name)
     if min(map(len, keys)) < 4:
         return []

@@ -210,6 +210,8 @@ def test_a_relative_pronoun_is_its_own_noun_even_without_an_actor(pipeline: Lang
             "its",
             "hezbollah",
         ),
+        # a person subject speaks for a group: the group's pronoun is not the person
+        ("Hamas fired rockets. The spokesman said it would respond.", "it", "hamas"),
     ],
 )
 def test_a_groups_pronoun_after_an_unknown_subject_stays_unknown(

@@ -78,6 +78,8 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         # a result word as well: "shot dead" with one person, before or after the object
         ("A guard was shot dead at the gate.", {"killed": (1, None)}),
         ("Raiders shot a farmer dead near the well.", {"killed": (1, None)}),
+        # the result word the tagger hangs on the object ("two guards dead")
+        ("Police shot two guards dead at the gate.", {"killed": (2, None)}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:

@@ -103,6 +103,12 @@ def test_a_recognised_arab_town_in_another_spelling_gets_its_point(
     assert place.country == country and place.feature == "city" and place.lat is not None
 
 
+@pytest.mark.parametrize("name", ["Tal", "Ras"])
+def test_a_name_under_four_letters_has_no_other_romanisation(name: str) -> None:
+    # "Tall" and "Ar Rass" share their keys: too short a key meets too many words
+    assert spelling_candidates(get_gazetteer(), name) == []
+
+
 def test_a_town_ner_tags_as_a_person_after_from_is_read_in_another_spelling(
     full_nlp: Language,
 ) -> None:

@@ -17,12 +17,8 @@ with an official gazetteer name ("the Madison Police Department"), by the organi
 word: how often that opening name is a gold toponym, and how often we find it already; and the
 ORG entities that are wholly such a name, by the word before them.
 
-``--division-shapes`` (any set but rams; ``el-silver`` for the silver fit sentences) lists the
-names that ``local_names.named_divisions`` reads ("Rif Dimashq Governorate"), by division noun:
-what NER made of the name, whether a gold span overlaps it, and what we make of it.
-
     python tools/places_recognition_audit.py [gwn lgl el el-silver rams] [--examples N]
-        [--org-shapes] [--division-shapes]
+        [--org-shapes]
 """
 
 from __future__ import annotations
@@ -31,12 +27,11 @@ import argparse
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
-from miss_kinds import silver_candidate_misses, silver_fit_records
+from miss_kinds import silver_candidate_misses
 from spacy.tokens import Doc
 
 from newsgraph.components.places.component import Component, find_toponyms
 from newsgraph.components.places.gazetteer import get_gazetteer
-from newsgraph.components.places.local_names import named_divisions
 from newsgraph.eval import geo, rams
 from newsgraph.eval.base import by_part, shared_eval_dir, split_of
 from newsgraph.eval.event_location import archive_records, archive_text, span_chars
@@ -208,56 +203,14 @@ def org_shapes(name: str, items: Iterable[tuple[str, list[Range]]], examples: in
                 print(f"          {shown.most_common(examples)}")
 
 
-def division_shapes(name: str, items: Iterable[tuple[str, list[Range]]]) -> None:
-    """Every name ``named_divisions`` reads, by its division noun: NER's label, gold overlap
-    and our toponym over it (``--division-shapes``)."""
-    nlp = load_spacy_model()
-    component = Component(nlp)
-    items = list(items)
-    by_noun: dict[str, Counter[str]] = defaultdict(Counter)
-    for (_, gold), doc in zip(items, nlp.pipe(t for t, _ in items), strict=True):
-        names = named_divisions(doc)
-        if not names:
-            continue
-        component(doc)
-        toponyms = find_toponyms(doc)
-        for local in names:
-            noun = doc[local.span.end - 1]
-            chars = (local.span.start_char, local.span.end_char)
-            is_gold = any(_overlaps(chars, g) for g in gold)
-            ours = [t for t in toponyms if _overlaps((t.start, t.end), chars)]
-            read = (
-                "ours none"
-                if not ours
-                else f"ours {ours[0].source} {ours[0].entry.id if ours[0].entry else None}"
-            )
-            verdict = f"{'gold' if is_gold else 'not gold'}, NER {_ner_of(doc, chars)}, {read}"
-            by_noun[noun.lower_][f"{doc.text[chars[0] : chars[1]]} [{verdict}]"] += 1
-    print(f"== {name} fit: names closed by a division noun that NER tags no place")
-    for noun, names in sorted(by_noun.items(), key=lambda kv: -sum(kv[1].values())):
-        gold = sum(n for k, n in names.items() if "[gold" in k)
-        print(f"{sum(names.values()):5d} {gold:4d} gold  {noun!r}")
-        for shown, count in names.most_common():
-            print(f"        {count} {shown}")
-
-
-def _silver_items() -> Iterator[tuple[str, list[Range]]]:
-    for record in silver_fit_records():
-        yield record.text, record.locations
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", default=["gwn", "lgl", "el", "rams"])
     parser.add_argument("--examples", type=int, default=8)
     parser.add_argument("--org-shapes", action="store_true", help="GeoWebNews and LGL only")
-    parser.add_argument("--division-shapes", action="store_true", help="not RAMS")
     args = parser.parse_args()
     for name in args.sets:
-        if args.division_shapes:
-            items = {"el": _event_location_items, "el-silver": _silver_items}.get(name)
-            division_shapes(name, items() if items else _geo_items(name))
-        elif args.org_shapes:
+        if args.org_shapes:
             if name not in geo.SETS:
                 parser.error("--org-shapes counts GeoWebNews and LGL only")
             org_shapes(name, _geo_items(name), args.examples)

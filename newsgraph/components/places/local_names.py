@@ -86,8 +86,6 @@ class LocalName:
     offset_km: float = 0.0  # "60 kilometres northeast of Y": distance and bearing from Y
     bearing: float | None = None
     beside: bool = False  # "X, north of Y": near Y, at no stated distance
-    division: bool = False  # "Hama Governorate": a first-level division's name ends in the noun
-    known_only: bool = False  # "Borno State": a place only if the gazetteer holds the division
 
 
 def cued_names(doc: Doc) -> list[LocalName]:
@@ -111,7 +109,6 @@ def cued_names(doc: Doc) -> list[LocalName]:
     found += _appositions(doc)
     found += _named_places_by_tail(doc)
     found += _named_places_by_head(doc)
-    found += named_divisions(doc)
     return found
 
 
@@ -154,33 +151,6 @@ def _named_places_by_head(doc: Doc) -> list[LocalName]:
         if end - i > 1 and not inside_a_name:
             found.append(LocalName(doc[i:end], feature))
     return found
-
-
-def named_divisions(doc: Doc) -> list[LocalName]:
-    """ "Rif Dimashq Governorate", "Kurram District": a proper name closed by a title-case
-    division noun (``division_nouns``; ``known_division_nouns`` only before a division the
-    gazetteer holds) that NER tags no place, not inside a longer name ("the Party District
-    Committee"). ``local_places`` resolves it to the gazetteer's first-level division of that
-    name, else makes it a local place."""
-    words = kind_words()
-    nouns, known_only = words.get("division_nouns", {}), words.get("known_division_nouns", {})
-    found = []
-    for i, lower in enumerate(token_lowers(doc)):
-        feature = nouns.get(lower) or known_only.get(lower)
-        if feature is None or not doc[i].is_title or _opens_a_name(doc, i + 1):
-            continue
-        start = _name_start(doc, i)
-        if start < i and not _tagged_a_place(doc, start, i + 1):
-            known = lower in known_only and lower not in nouns
-            found.append(LocalName(doc[start : i + 1], feature, division=True, known_only=known))
-    return found
-
-
-def _tagged_a_place(doc: Doc, start: int, end: int) -> bool:
-    """Whether NER tags a place that overlaps tokens ``start`` to ``end``."""
-    return any(
-        ent.label_ in PLACE_LABELS and ent.start < end and start < ent.end for ent in entities(doc)
-    )
 
 
 def lone_names_after_locative(

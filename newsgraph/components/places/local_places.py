@@ -94,8 +94,6 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
             if key in added:
                 continue
             entry = _known_division(gaz, name)
-            if entry is None and name.known_only:
-                continue  # "the Islamic State", "Tri-State"
             container, close = _container(doc, name, [*resolved, *added.values()])
             if (
                 container is not None
@@ -115,7 +113,7 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
             break
     for name in names:  # no container in its sentence: the article's, else none at all
         key = (name.span.start_char, name.span.end_char)
-        if key in added or name.known_only:
+        if key in added:
             continue
         container = _article_container(doc, name, resolved)
         if container is None:
@@ -190,9 +188,7 @@ def _known_division(gaz: Gazetteer, name: LocalName) -> Entry | None:
     a person (the one division of that name, by its official name)."""
     if name.feature != "region":
         return None
-    # "Hama Governorate": the division is named without its noun
-    text = name.span[:-1].text if name.division else name.span.text
-    found = [e for e, primary in gaz.candidates(text) if primary and e.kind == ADMIN1]
+    found = [e for e, primary in gaz.candidates(name.span.text) if primary and e.kind == ADMIN1]
     return found[0] if len(found) == 1 else None
 
 

@@ -12,8 +12,8 @@ import spacy
 from newsgraph.components.events.place_choice import load_place_model
 from newsgraph.components.hashes import isin_hashes
 from newsgraph.components.places.gazetteer import CITY, Entry
-from newsgraph.components.places.recognizer import metonymy_data, word_set
 from newsgraph.components.places.resolver import _Context
+from newsgraph.components.places.toponyms import metonymy_data, word_set
 from newsgraph.components.places.weights import ResolverWeights
 from newsgraph.components.quotes.lexicon import QuoteKnowledge, load_knowledge
 from newsgraph.extensions import actor_mention_at, entities, set_entities

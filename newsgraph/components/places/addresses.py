@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from ...datafiles import data_file, load_yaml
 from ...extensions import doc_text, entities
 from .gazetteer import CITY, COUNTY, Entry, fold
-from .recognizer import Toponym
+from .toponyms import Toponym
 
 ADDRESS_PREFIX = "newsgraph:address:"
 ADDRESS_FEATURE = "address"

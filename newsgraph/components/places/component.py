@@ -27,8 +27,9 @@ from .filters import drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
 from .local_places import find_local_places
 from .org_towns import with_towns_in_organisations
-from .recognizer import Recognizer, Toponym, outlet_country
+from .recognizer import Recognizer
 from .resolver import Resolver, clean_surface, default_resolver
+from .toponyms import Toponym, outlet_country
 from .weights import ResolverWeights
 
 __all__ = ["Component", "Toponym", "find_toponyms", "resolve_toponym", "to_place"]

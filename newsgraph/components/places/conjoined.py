@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import entities
 from .org_towns import names_a_sized_town
-from .recognizer import Recognizer, Toponym, toponym_role, trimmed_name
+from .recognizer import Recognizer
+from .toponyms import Toponym, toponym_role, trimmed_name
 
 
 def with_conjoined_towns(

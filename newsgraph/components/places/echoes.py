@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import entities
 from .gazetteer import Entry
-from .recognizer import LEADING_WORDS, Toponym, toponym_role, trimmed_name
+from .toponyms import LEADING_WORDS, Toponym, toponym_role, trimmed_name
 
 # entities a placed name may open: the name is embedded in them ("the Dublin City Council")
 EMBEDDING_LABELS = frozenset({"ORG", "WORK_OF_ART"})

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import entities, token_lowers
 from ..tokens import has_head
-from .recognizer import (
+from .toponyms import (
     BLOCKING_LABELS,
     DEMONYM_LABELS,
     MODIFIER_DEPS,

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file, load_yaml
 from ...extensions import entities, sentence_of, token_lowers
-from .recognizer import NAME_JOINERS, PLACE_LABELS, Toponym, locative_before, trimmed_name
+from .recognizer import NAME_JOINERS, locative_before
+from .toponyms import PLACE_LABELS, Toponym, trimmed_name
 
 # nouns that name a settlement or a part of one, as the feature they give the place
 SETTLEMENT_NOUNS = {

@@ -44,7 +44,7 @@ from .local_names import (
     cued_names,
     lone_names_after_locative,
 )
-from .recognizer import Toponym
+from .toponyms import Toponym
 
 LOCAL_PREFIX = "newsgraph:local:"
 # An article "is in" a country when this share of its locating place mentions lie there (two of

@@ -23,15 +23,8 @@ from spacy.tokens import Doc, Span
 from ...extensions import entities
 from .gazetteer import CITY, COUNTY, Gazetteer
 from .person_names import named_a_person, surname_of_a_named_person
-from .recognizer import (
-    DIRECTION_WORDS,
-    LEADING_WORDS,
-    Recognizer,
-    Toponym,
-    toponym_role,
-    trimmed_name,
-    word_set,
-)
+from .recognizer import DIRECTION_WORDS, Recognizer
+from .toponyms import LEADING_WORDS, Toponym, toponym_role, trimmed_name, word_set
 
 MAX_NAME_TOKENS = 3  # "North Las Vegas", "Henderson County"
 # a division word right after the opening: the toponym is the longer name the gazetteer lacks

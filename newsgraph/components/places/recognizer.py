@@ -10,36 +10,37 @@ Every toponym found gets a ``role``:
   "Cauvery" in "Cauvery Water Regulation Committee").
 
 Only ``place`` toponyms become place mentions of the article; all three count for recognition.
+The ``Toponym`` record and the role rules live in ``toponyms.py``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ...datafiles import data_file, load_yaml
 from ...extensions import doc_text, entities
-from ..tokens import has_head
-from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Entry, Gazetteer
+from .gazetteer import ADMIN1, CITY, COUNTRY, STATE, Gazetteer
 from .person_names import named_a_person, surname_of_a_named_person
 from .spellings import is_arab_town_spelling
+from .toponyms import (
+    BLOCKING_LABELS,
+    DEMONYM_LABELS,
+    LEADING_WORDS,
+    MODIFIER_DEPS,
+    PLACE_LABELS,
+    SUBJECT_DEPS,
+    Toponym,
+    modifies_a_noun,
+    toponym_role,
+    trimmed_name,
+)
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-DEMONYM_LABELS = frozenset({"NORP"})
-# A gazetteer name inside one of these entities is part of a name, not a place ("Jordan" the
-# person, "Georgia Tech" the university).
-BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
-LEADING_WORDS = frozenset({"the", "The", "THE"})
 LOCATIVE_PREPOSITIONS = frozenset(
     {
         "in",
@@ -193,38 +194,6 @@ def locative_before(doc: Doc, i: int) -> bool:
     return before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS
 
 
-@dataclass(slots=True)
-class Toponym:
-    start: int  # character offsets into doc.text
-    end: int
-    text: str
-    source: str  # "ner", "gazetteer", "demonym" or "embedded"
-    role: str = "place"  # "place", "metonym", "demonym" or "embedded"
-    entry: Entry | None = None
-
-
-@lru_cache(maxsize=1)
-def metonymy_data() -> dict:
-    text = data_file(__package__, "places_metonymy.yaml").read_text("utf-8")
-    return load_yaml(text) or {}
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    return frozenset(metonymy_data().get("speech_cognition_verbs") or ())
-
-
-@cache  # a few keys, read in turn per toponym: one slot made each a re-read
-def word_set(key: str) -> frozenset[str]:
-    return frozenset(str(word) for word in metonymy_data().get(key) or ())
-
-
-def outlet_country(outlet: str | None) -> str | None:
-    if not outlet:
-        return None
-    return (metonymy_data().get("outlet_countries") or {}).get(outlet.strip().lower())
-
-
 class Recognizer:
     """Finds toponyms in a parsed Doc. Build once per pipeline (the matcher is precompiled)."""
 
@@ -266,7 +235,7 @@ class Recognizer:
                 continue
             if any(i in blocked for i in range(start, end)):
                 found.append((span, "embedded"))
-            elif _modifies(span):
+            elif modifies_a_noun(span):
                 found.append((span, "demonym"))
         found += datelines
         found += self._untagged_towns(doc, blocked | names)
@@ -551,44 +520,3 @@ def _longest_first(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         taken.update(tokens)
         kept.append((span, source))
     return sorted(kept, key=lambda f: f[0].start)
-
-
-def trimmed_name(span: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive: the toponym is the name itself."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].text in LEADING_WORDS or doc[start].is_punct):
-        start += 1
-    while end > start and (
-        doc[end - 1].text in ("'s", "’s", "'", "’")
-        or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))
-    ):
-        end -= 1
-    if start >= end:
-        return None
-    return doc[start:end]
-
-
-def _modifies(span: Span) -> bool:
-    """A demonym used as a modifier ("Russian troops") or a people ("the Russians")."""
-    root = span.root
-    return root.dep_ in MODIFIER_DEPS or root.tag_ in ("NNPS", "NNS") or root.pos_ == "ADJ"
-
-
-def toponym_role(span: Span) -> str:
-    """ "metonym" for a place name that speaks or thinks ("Moscow said"), else "place"."""
-    return "metonym" if _is_speaking_subject(span.root) else "place"
-
-
-def _is_speaking_subject(token: Token) -> bool:
-    """Subject (or the possessor/compound of the subject) of a speech or cognition verb; not
-    the town of a local force that speaks ("Milwaukee police said": the police of a place)."""
-    local_forces = word_set("local_force_nouns")
-    while token.dep_ in ("compound", "poss", "conj") and has_head(token):
-        token = token.head
-        if token.lemma_.lower() in local_forces:
-            return False
-    if token.dep_ not in SUBJECT_DEPS:
-        return False
-    verb = token.head
-    return verb.lemma_.lower() in speech_verbs()

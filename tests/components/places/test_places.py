@@ -309,8 +309,8 @@ def test_unknown_words_that_are_names_elsewhere_are_no_places(nlp):
     from spacy.tokens import Span
 
     from newsgraph.components.places.filters import drop_unknown_names
-    from newsgraph.components.places.recognizer import Toponym
     from newsgraph.components.places.resolver import resolve_toponym as resolve_entry
+    from newsgraph.components.places.toponyms import Toponym
 
     text = (
         "Zorvan Quillet met Vexland staff in Paris. "

@@ -121,7 +121,7 @@ def main() -> None:
                 name = match.group(1) or match.group(2)
                 if name not in names and OUTLET_HEADS.search(name):
                     unknown[name] += 1
-    print("set\tform\tmentions\twith a state's name")
+    print("set\tform\tmentions\twith a state's or capital's name")
     for (corpus, form), count in sorted(forms.items()):
         print(f"{corpus}\t{form}\t{count}\t{stated[corpus, form]}")
     if args.show:

@@ -93,3 +93,19 @@ def test_a_capital_outside_an_outlets_name_is_still_a_place(nlp):
     places = [doc.text[s:e] for s, e, _ in doc._.ng_place_mentions]
     assert places == ["Kabul"]
     assert doc._.ng_place_mentions[0][0] == doc.text.index("Kabul")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the river, not the outlet: "the" in lower case is no word of "The Irrawaddy"
+        ("Fighting spread along the Irrawaddy near Mandalay.", "Mandalay"),
+        # an outlet's name in lower case is the state's or the city's word and an adverb
+        ("Kabul now faces a cash shortage, officials said.", "Kabul"),
+        ("India today announced new sanctions on the group.", None),
+    ],
+)
+def test_a_name_written_otherwise_is_no_outlet(nlp, text, place):
+    doc = annotate(nlp, text)
+    assert not [a.id for a in doc._.ng_actors if a.type == "media"]
+    assert [doc.text[s:e] for s, e, _ in doc._.ng_place_mentions] == ([place] if place else [])

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import doc_text, mention_tokens
 from ...model import CONTEXT_LABEL, ActorMention
-from .kb import STATE_TYPE, DescriptionRules, KnowledgeBase
+from .kb import MEDIA_TYPE, STATE_TYPE, DescriptionRules, KnowledgeBase
 from .names import DEMONYM, LABELS, METONYM, ActorLexicon, Matches
 
 # the actors whose mention names a state in the text: the state and its bodies (and the people
@@ -150,8 +150,17 @@ class GenericParties:
     ) -> list[tuple[int, str]]:
         """(token, country) of every state the text names: a mention of the state, of its
         people ("Somali") or of one of its bodies, and a capital as a place ("in Mogadishu",
-        a dateline "MOGADISHU —"), which names no actor."""
-        return [*self.mentioned_states(doc, mentions), *self.metonym_places(doc, matches)]
+        a dateline "MOGADISHU —"), which names no actor. A capital inside an outlet's name
+        ("told Kabul Now") names no state."""
+        outlets = mention_tokens(doc, (m for m in mentions if self.is_outlet(m)))
+        return [
+            *self.mentioned_states(doc, mentions),
+            *self.metonym_places(doc, matches, outlets),
+        ]
+
+    def is_outlet(self, mention: ActorMention) -> bool:
+        entry = self.kb.get(mention.actor_id) if mention.actor_id else None
+        return entry is not None and entry.type == MEDIA_TYPE
 
     def mentioned_states(self, doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, str]]:
         """(token, country) of each mention of a state, of its people or of one of its
@@ -170,11 +179,16 @@ class GenericParties:
                     out.append((span.start, entry.country))
         return out
 
-    def metonym_places(self, doc: Doc, matches: Matches | None = None) -> list[tuple[int, str]]:
+    def metonym_places(
+        self, doc: Doc, matches: Matches | None = None, outlets: set[int] | None = None
+    ) -> list[tuple[int, str]]:
         """(token, country) of each capitalised metonym of the lexicon (a capital,
-        "Mogadishu"), read wherever it stands: as a place it names no actor, yet its state."""
+        "Mogadishu"), read wherever it stands but in an outlet's name (``outlets``: its
+        tokens): as a place it names no actor, yet its state."""
         out = []
         for _, start, end in self.lexicon.matcher(doc) if matches is None else matches:
+            if outlets and start in outlets:
+                continue
             for reading in self.lexicon.readings_for(doc[start:end]):
                 entry = self.kb.get(reading.actor_id)
                 if (

@@ -33,6 +33,7 @@ STATES_FILE = DATA_DIR / "states.csv"
 DESCRIPTIONS_FILE = DATA_DIR / "actor_descriptions.yaml"
 ENV_VAR = "NEWSGRAPH_ACTORS"
 STATE_TYPE = "state"
+MEDIA_TYPE = "media"
 PERSON_TYPE = "person"
 SLOTS = ("military", "civilians", "air force", "navy")  # air force, navy: generic_parties.py
 # the C loader reads the built-in files about ten times faster where libyaml is available
@@ -289,7 +290,7 @@ class KnowledgeBase:
         if self._outlets is None:
             self._outlets = {}
             for entry in self.by_id.values():
-                if entry.type == "media":
+                if entry.type == MEDIA_TYPE:
                     for name in entry.names():
                         self._outlets.setdefault(" ".join(name.lower().split()), entry)
         return self._outlets

@@ -23,7 +23,7 @@ from ..actors.unresolved import UNRESOLVED_PREFIX
 from .addresses import with_addresses
 from .conjoined import with_conjoined_towns
 from .echoes import placed_names_again
-from .filters import drop_persons_and_institutions, drop_unknown_names
+from .filters import drop_names_in_outlets, drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
 from .local_places import find_local_places
 from .org_towns import with_towns_in_organisations
@@ -105,7 +105,7 @@ class Component:
         # names dropped first, so that local places read no person's or firm's word ("Modi"
         # after "Narendra Modi") as an unknown village
         toponyms = find_local_places(doc, toponyms, self.resolver.gaz)
-        toponyms = drop_persons_and_institutions(doc, toponyms)
+        toponyms = drop_names_in_outlets(doc, drop_persons_and_institutions(doc, toponyms))
         return with_addresses(doc, toponyms) if self.addresses else toponyms
 
     def named_outlet_country(self, outlet: str | None) -> str | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...extensions import entities, token_lowers
+from ...extensions import entities, get_list, token_lowers
+from ..actors.kb import MEDIA_TYPE
 from ..tokens import has_head
 from .toponyms import (
     BLOCKING_LABELS,
@@ -43,6 +44,23 @@ def drop_unknown_names(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
                 continue
         kept.append(toponym)
     return kept
+
+
+def drop_names_in_outlets(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop the names inside a media outlet's mention ("Myanmar" in "told Myanmar Now",
+    "Kabul" in "according to Kabul Now"): the outlet is a media actor, no place of the story.
+    The small model tags such a state's word GPE; only an outlet the actor KB knows is read."""
+    outlets = [
+        (mention.start, mention.end)
+        for actor in get_list(doc, "ng_actors")
+        if actor.type == MEDIA_TYPE
+        for mention in actor.mentions
+    ]
+    return [
+        toponym
+        for toponym in toponyms
+        if not any(start <= toponym.start and toponym.end <= end for start, end in outlets)
+    ]
 
 
 def drop_persons_and_institutions(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:

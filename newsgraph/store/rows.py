@@ -161,9 +161,7 @@ def item_columns(schema: RecordSchema, item: Mapping[str, Any]) -> Row:
             row["killed"] = _count(magnitude.get("killed"))
             row["injured"] = _count(magnitude.get("injured"))
             row[column] = dumps(magnitude)
-    row["extra"] = _extra(
-        {**item, REF_EXTRA: ref_extra} if ref_extra else item, schema.stored_keys
-    )
+    row["extra"] = _extra({**item, REF_EXTRA: ref_extra} if ref_extra else item, schema.stored_keys)
     return row
 
 

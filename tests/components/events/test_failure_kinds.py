@@ -401,4 +401,3 @@ def test_where_an_attack_comes_from_is_not_whom_it_hits(pipeline: Language, text
     for event in _events(pipeline, text):
         if event.type == "ASSAULT" and event.target.span is not None:
             assert "Northland" not in event.target.span.text, text
-

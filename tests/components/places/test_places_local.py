@@ -112,9 +112,12 @@ def test_an_article_across_a_border_lends_no_country(nlp: Language) -> None:
     place = _places(nlp, text, [("Aleppo", "GPE"), ("Mosul", "GPE")])["Zorvani"]
     assert (place.country, place.feature) == (None, "district")
     same = "Fighting went on in Mosul, and a drone hit the Zorvani district in the evening."
-    assert _places(nlp, "Shells fell on Aleppo. " + same, [("Aleppo", "GPE"), ("Mosul", "GPE")])[
-        "Zorvani"
-    ].country is None
+    assert (
+        _places(nlp, "Shells fell on Aleppo. " + same, [("Aleppo", "GPE"), ("Mosul", "GPE")])[
+            "Zorvani"
+        ].country
+        is None
+    )
 
 
 def test_a_one_country_article_still_lends_its_country(nlp: Language) -> None:

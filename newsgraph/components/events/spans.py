@@ -276,8 +276,11 @@ def recorded_bounds(
         reach = _trim(head, start, reach_end)
         if anchor is None or not reach[0] <= anchor.i < reach[1]:
             start, end = _coded_bounds(head, start, coded_end)
-            if target and not _a_meeting(anchor):
-                end = _with_place_after(head, end)
+            if target:
+                # the meeting test reads the lexicon: only where a place would join
+                placed_end = _with_place_after(head, end)
+                if placed_end != end and not _a_meeting(anchor):
+                    end = placed_end
             return _without_edge_space(token, start, end)
     return _without_edge_space(token, *phrase_bounds(token, with_conj))
 

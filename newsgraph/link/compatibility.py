@@ -7,9 +7,11 @@ and the mention linker read the same actor and place tests.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from ..components.places.gazetteer import fold
 from .event_items import ROLES, EventItem, Interval, PlaceInfo, Side, known_actor
 
 if TYPE_CHECKING:
@@ -157,6 +159,8 @@ class Compatibility:
             # a country or region holds the other place: compatible, but no anchor
             same_country = a.country is not None and a.country == b.country
             return None if same_country else False
+        if named_after(a, b) or named_after(b, a):
+            return None  # a street or building of the town: compatible, but no anchor
         if None in (a.lat, a.lon, b.lat, b.lon):
             return False
         return distance_km(a.lat, a.lon, b.lat, b.lon) <= PLACE_KM  # type: ignore[arg-type]
@@ -233,14 +237,26 @@ def _of_its_country(named: Side, other: Side) -> bool:
 
 
 def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
-    """One place is a country or region and the other lies in the same country."""
-    return (
-        a is not None
-        and b is not None
-        and (a.coarse or b.coarse)
-        and a.country is not None
-        and a.country == b.country
-    )
+    """One place is a country or region and the other lies in the same country, or one is a
+    street or building named after the other town (``named_after``)."""
+    if a is None or b is None:
+        return False
+    if named_after(a, b) or named_after(b, a):
+        return True
+    return (a.coarse or b.coarse) and a.country is not None and a.country == b.country
+
+
+def named_after(local: PlaceInfo, town: PlaceInfo) -> bool:
+    """``local`` has no point of its own and its id names ``town`` (a street read with its
+    town, "newsgraph:address:pk:peshawar-kohat-road"; a building named after it,
+    "newsgraph:local:xx:el-obeid-teaching-hospital"): it lies in that town, not elsewhere."""
+    if local.lat is not None or town.lat is None or town.coarse or not town.name:
+        return False
+    if local.country and local.country.lower() not in ("xx", (town.country or "").lower()):
+        return False
+    tail = local.id.rsplit(":", 1)[-1]
+    name = re.sub(r"[^a-z0-9]+", "-", fold(town.name)).strip("-")
+    return len(name) > 3 and (tail.startswith(name + "-") or tail.endswith("-" + name))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

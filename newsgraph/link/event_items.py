@@ -36,6 +36,7 @@ class PlaceInfo:
     lon: float | None = None
     country: str | None = None
     feature: str | None = None
+    name: str | None = None
 
     @property
     def coarse(self) -> bool:
@@ -212,7 +213,9 @@ def event_items(
     article_id = article.get("id") or record.get("id") or ""
     published = published_date(article.get("published"))
     places = {
-        p["id"]: PlaceInfo(p["id"], p.get("lat"), p.get("lon"), p.get("country"), p.get("feature"))
+        p["id"]: PlaceInfo(
+            p["id"], p.get("lat"), p.get("lon"), p.get("country"), p.get("feature"), p.get("name")
+        )
         for p in record.get("places") or []
         if p.get("id")
     }

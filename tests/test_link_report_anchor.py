@@ -123,3 +123,12 @@ def test_an_incremental_run_retells_as_a_full_run_does(tmp_path) -> None:
     assert got == expected
     cluster = {(r.article_id, r.event_id): r.cluster_id for r in members.itertuples()}
     assert cluster[("b", "e2")] == cluster[("b", "e1")] == cluster[("a", "e1")]
+
+
+def test_an_undated_article_retells_nothing() -> None:
+    """Without a publication date the anchor's cluster may hold a whole topic's incidents."""
+    dated = school_story()[0]
+    undated = {**dated, "article": {**dated["article"], "published": None}}
+    anchors = {i.event_id: i.report_anchor for i in event_items(dated, retell=True)}
+    assert anchors == {"e1": None, "e2": "e1"}
+    assert {i.report_anchor for i in event_items(undated, retell=True)} == {None}

@@ -42,7 +42,7 @@ from newsgraph.link.compatibility import (
     Compatibility,
     day_parts_compatible,
     family_of,
-    killed_compatible,
+    tolls_compatible,
 )
 from newsgraph.link.event_items import ROLES, EventItem, affiliations, event_items
 from newsgraph.link.mention_pairs import cluster_mentions_learned
@@ -92,7 +92,7 @@ def split_reason(a: EventItem | None, b: EventItem | None, check: Compatibility)
         return "dates"
     if not day_parts_compatible({a.day_part} - {None}, b.day_part):  # type: ignore[arg-type]
         return "parts of one day"
-    if not killed_compatible(a.killed, b.killed):
+    if not tolls_compatible([a], b):
         return "toll"
     if check.places(a.place, b.place) is False:
         return "places far apart / other countries"

@@ -7,9 +7,11 @@ and the mention linker read the same actor and place tests.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from ..components.places.gazetteer import fold
 from .event_items import ROLES, EventItem, Interval, PlaceInfo, Side, known_actor
 
 if TYPE_CHECKING:
@@ -31,6 +33,10 @@ TYPE_FAMILIES: dict[str, str] = {
 DAY_PARTS = ("MO", "MI", "AF", "EV", "NI")
 # Killed counts differing by more than this share of the larger (and more than 2) are two events.
 KILLED_TOLERANCE = 0.35
+# A toll reported by a later-published article may be higher than an earlier report's, up to
+# this many times it: the wounded die and bodies are found, so tolls rise over the days after an
+# incident (9, then 16; 7, then 14) and seldom fall (``toll_rose``; session 16, docs/link.md).
+TOLL_RISE_FACTOR = 3.0
 # Evidence that an event and a cluster are one real event (``Compatibility.score``): an event
 # joins the compatible cluster with the most evidence, at least MERGE_EVIDENCE. Actors are soft:
 # a contradicting actor (often a misread role) counts against, but place, wording and toll can
@@ -47,6 +53,9 @@ EVIDENCE = {
     "wording": 0.5,  # the same trigger family ("strike" / "struck", "attack" / "attacked")
     "same_toll": 0.5,  # the same killed count
     "same_report": 1.0,  # a bare event and the event of its article it retells (report_key)
+    # a toll that fits only as a later report's update (``toll_rose``): leeway, not agreement;
+    # a cluster whose toll fits as reported outranks it (two strikes of one town and day)
+    "toll_rose": -0.25,
 }
 MERGE_EVIDENCE = 1.0
 
@@ -59,6 +68,30 @@ def killed_compatible(a: int | None, b: int | None) -> bool:
     if a is None or b is None:
         return True
     return abs(a - b) <= max(2, KILLED_TOLERANCE * max(a, b))
+
+
+def toll_rose(earlier: EventItem, later: EventItem) -> bool:
+    """``later``'s toll is ``earlier``'s as updated: published on a later day, higher, at most
+    ``TOLL_RISE_FACTOR`` times it. Undated reports and reports of one day get no such leeway."""
+    if earlier.killed is None or later.killed is None:
+        return False
+    if earlier.published is None or later.published is None:
+        return False
+    if later.published <= earlier.published:
+        return False
+    return earlier.killed < later.killed <= TOLL_RISE_FACTOR * max(earlier.killed, 1)
+
+
+def tolls_compatible(reports: Iterable[EventItem], item: EventItem) -> bool:
+    """``item``'s toll fits every toll of ``reports``: within ``KILLED_TOLERANCE``, or one of
+    the two an update of the other (``toll_rose``)."""
+    if item.killed is None:
+        return True
+    return all(
+        killed_compatible(r.killed, item.killed) or toll_rose(r, item) or toll_rose(item, r)
+        for r in reports
+        if r.killed is not None
+    )
 
 
 def day_parts_compatible(parts: Iterable[str], part: str | None) -> bool:
@@ -126,6 +159,8 @@ class Compatibility:
             # a country or region holds the other place: compatible, but no anchor
             same_country = a.country is not None and a.country == b.country
             return None if same_country else False
+        if named_after(a, b) or named_after(b, a):
+            return None  # a street or building of the town: compatible, but no anchor
         if None in (a.lat, a.lon, b.lat, b.lon):
             return False
         return distance_km(a.lat, a.lon, b.lat, b.lon) <= PLACE_KM  # type: ignore[arg-type]
@@ -154,7 +189,7 @@ class Compatibility:
             return None
         if not day_parts_compatible(cluster.day_parts, item.day_part):
             return None
-        if not all(killed_compatible(k, item.killed) for k in cluster.killed):
+        if not tolls_compatible(cluster.members, item):
             return None
         place = self.places(cluster.place, item.place)
         if place is False:
@@ -180,6 +215,8 @@ class Compatibility:
             terms.append(EVIDENCE["wording"])
         if item.killed is not None and item.killed in cluster.killed:
             terms.append(EVIDENCE["same_toll"])
+        elif not all(killed_compatible(k, item.killed) for k in cluster.killed):
+            terms.append(EVIDENCE["toll_rose"])  # compatible only as an update (``evidence``)
         if self.lexical and item.trigger and item.trigger in cluster.triggers:
             terms.append(1.0)
         if _retells(cluster, item):
@@ -200,14 +237,26 @@ def _of_its_country(named: Side, other: Side) -> bool:
 
 
 def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
-    """One place is a country or region and the other lies in the same country."""
-    return (
-        a is not None
-        and b is not None
-        and (a.coarse or b.coarse)
-        and a.country is not None
-        and a.country == b.country
-    )
+    """One place is a country or region and the other lies in the same country, or one is a
+    street or building named after the other town (``named_after``)."""
+    if a is None or b is None:
+        return False
+    if named_after(a, b) or named_after(b, a):
+        return True
+    return (a.coarse or b.coarse) and a.country is not None and a.country == b.country
+
+
+def named_after(local: PlaceInfo, town: PlaceInfo) -> bool:
+    """``local`` has no point of its own and its id names ``town`` (a street read with its
+    town, "newsgraph:address:pk:peshawar-kohat-road"; a building named after it,
+    "newsgraph:local:xx:el-obeid-teaching-hospital"): it lies in that town, not elsewhere."""
+    if local.lat is not None or town.lat is None or town.coarse or not town.name:
+        return False
+    if local.country and local.country.lower() not in ("xx", (town.country or "").lower()):
+        return False
+    tail = local.id.rsplit(":", 1)[-1]
+    name = re.sub(r"[^a-z0-9]+", "-", fold(town.name)).strip("-")
+    return len(name) > 3 and (tail.startswith(name + "-") or tail.endswith("-" + name))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

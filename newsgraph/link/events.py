@@ -10,7 +10,8 @@ adds up (``EVIDENCE``, at least ``MERGE_EVIDENCE``). Hard contradictions:
   just happened. No date at all contradicts nothing. Two parts of one day that are not
   neighbours (``compatibility.DAY_PARTS``: a morning and a night) are two times;
 - **casualties**: killed counts further apart than ``KILLED_TOLERANCE`` (9, 10 and 11 are one
-  strike's toll as outlets report it; 3 and 20 are two strikes);
+  strike's toll as outlets report it; 3 and 20 are two strikes), unless the higher one is a
+  later-published report's update (``compatibility.toll_rose``: 9, then 16 the next day);
 - **place**: points more than ``PLACE_KM`` apart, or places in different countries.
 
 Evidence: the same place or points within ``PLACE_KM`` (+1; +0.5 where it is all the evidence

@@ -19,7 +19,8 @@ class LinkOptions:
     ``irrealis`` says what becomes of negated, hypothetical and future events (``"apart"``:
     left out; ``"own"``: clustered among themselves; ``"join"``: with real reports too);
     ``retell=True`` joins a bare event to the event of its own article it retells
-    (``event_items.report_anchors``; off: MEANTIME held out fell, docs/link.md "cluster14");
+    (``event_items.report_anchors``, dated articles only; off: MEANTIME held out fell in
+    sessions 14 and 16, docs/link.md "cluster14", "story16");
     ``regroup=False`` leaves out the second pass that joins two clusters of one incident
     formed apart (``regrouping.py``)."""
 

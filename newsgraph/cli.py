@@ -318,9 +318,9 @@ def link(
         typer.Option(
             "--retell/--no-retell",
             help="Join a bare event (no place, actor or toll) to the event of its own article "
-            "it retells (off by default; see docs/link.md, cluster14).",
+            "it retells (on by default; see docs/link.md, cluster14 and session 16).",
         ),
-    ] = False,
+    ] = True,
     regroup: Annotated[
         bool,
         typer.Option(

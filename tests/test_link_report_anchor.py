@@ -101,9 +101,11 @@ def test_no_anchor_across_type_families_or_for_an_event_that_did_not_happen() ->
     assert items["e3"].report_anchor is None
 
 
-def test_off_by_default_a_bare_event_worded_otherwise_stays_apart() -> None:
-    assert event_items(school_story()[0])[1].report_anchor is None
-    cluster = cluster_of(link_records(school_story()))
+def test_on_by_default_and_without_it_a_bare_event_worded_otherwise_stays_apart() -> None:
+    by_default = cluster_of(link_records(school_story()))
+    assert by_default[("b", "e2")] == by_default[("b", "e1")]
+    assert event_items(school_story()[0])[1].report_anchor is None  # event_items' own default
+    cluster = cluster_of(link_records(school_story(), options=LinkOptions(retell=False)))
     assert cluster[("b", "e2")] != cluster[("b", "e1")]
 
 

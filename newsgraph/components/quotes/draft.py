@@ -24,7 +24,7 @@ class Draft:
     source_token: Token | None = None
     content: list[Range] = field(default_factory=list)
     addressee: Range | None = None
-    # verb | noun | according | orphan | announced | layout | headline | model (read by the judge)
+    # verb | noun | according | orphan | announced | layout | model (read by the draft judge)
     origin: str = "verb"
 
 

@@ -48,8 +48,8 @@ def candidate_drafts(
     """Every draft the rules and the token model propose (before the draft judge), with the
     token model's cue probabilities (zeros without a model)."""
     text = doc_text(doc)
-    layout = _layout_drafts(doc, text, knowledge)
-    drafts = [*_without_headline_verbs(_cue_drafts(doc, knowledge, quotes), layout), *layout]
+    drafts = _cue_drafts(doc, knowledge, quotes)
+    drafts.extend(_layout_drafts(doc, text, knowledge))
     drafts.extend(_orphan_quote_drafts(doc, knowledge, quotes, drafts))
     drafts = [d for d in drafts if d.content and not _is_first_person_musing(text, d)]
     if model is None:
@@ -166,25 +166,12 @@ def _layout_drafts(doc: Doc, text: str, knowledge: QuoteKnowledge) -> list[Draft
     """Headline, transcript and signature attributions (``quote_layout``)."""
     drafts = []
     for found in layout_attributions(doc, text, knowledge):
-        entry = knowledge.verbs[found.lemma] if found.lemma else _LAYOUT_CUE
         source = doc.char_span(*found.source, alignment_mode="expand")
-        origin = "headline" if found.lemma else "layout"
-        draft = Draft(found.cue, entry.lemma, entry, None, origin=origin)
+        draft = Draft(found.cue, _LAYOUT_CUE.lemma, _LAYOUT_CUE, None, origin="layout")
         draft.source, draft.content = found.source, [found.content]
         draft.source_token = source.root if source is not None else None
         drafts.append(draft)
     return drafts
-
-
-def _without_headline_verbs(drafts: list[Draft], layout: list[Draft]) -> list[Draft]:
-    """The cue-word drafts but those on a title-case headline's verb: the parse of a headline
-    in title case puts names and verbs together, so its subject and object are no guide."""
-    verbs = [d.cue for d in layout if d.origin == "headline" and d.cue]
-    return [
-        d
-        for d in drafts
-        if d.cue is None or not any(d.cue[0] < e and s < d.cue[1] for s, e in verbs)
-    ]
 
 
 def _orphan_quote_drafts(

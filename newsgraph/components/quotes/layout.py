@@ -8,9 +8,7 @@ Three conventions of news copy say "X says Y" with punctuation alone:
 
 The punctuation is the cue (PolNeAR marks it so). Which words may not be speakers ("The
 Latest:", "UPDATE:", a dateline "BEIRUT:") and which nouns may ("Poll:", "Report:") are data
-(``quote_rules.yaml``, section ``layout``). A title-case headline "Source Verbs Claim"
-("Senator Endorses Governor") is read the same way, with the verb as the cue: the parser takes
-such a title-case verb for a name, so no rule over the parse finds it.
+(``quote_rules.yaml``, section ``layout``).
 """
 
 from __future__ import annotations
@@ -48,25 +46,19 @@ class LayoutAttribution:
     cue: Range
     source: Range
     content: Range
-    lemma: str | None = None  # the cue verb's lexicon lemma (title-case headlines); else None
 
 
 def layout_attributions(doc: Doc, text: str, knowledge: QuoteKnowledge) -> list[LayoutAttribution]:
     """Every headline, transcript and signature attribution of one article."""
-    headline = _headline(doc, text, knowledge) or _title_case_headline(text, knowledge)
-    found = [*headline, *_transcript(text, knowledge)]
+    found = [*_headline(doc, text, knowledge), *_transcript(text, knowledge)]
     found.extend(_signatures(text))
     return found
 
 
-def _first_line(text: str) -> Range:
+def _headline(doc: Doc, text: str, knowledge: QuoteKnowledge) -> list[LayoutAttribution]:
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
-    return start, len(text) if end < 0 else end
-
-
-def _headline(doc: Doc, text: str, knowledge: QuoteKnowledge) -> list[LayoutAttribution]:
-    start, end = _first_line(text)
+    end = len(text) if end < 0 else end
     line = text[start:end]
     colon = line.find(":")
     if colon <= 0 or len(line.split()) > _HEADLINE_MAX_WORDS:
@@ -101,50 +93,6 @@ def _can_speak(doc: Doc, text: str, source: Range, knowledge: QuoteKnowledge) ->
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span):
         return True
     return _is_short_title(text[source[0] : source[1]])
-
-
-# a title-case word ending in "s" after another title-case word, with words after it: "Clinton
-# Speaks ...", "Sanders Vows To ..."; not "Against Claims" (a function word before it) nor a
-# final "... Health Issues." (nothing after it). PolNeAR train marks such a word whose stem is a
-# lexicon verb as the cue in 59 of 85 first lines (the fit part: 6 of 10), the words before it
-# as the source and the rest of the line as the content
-_TITLE_VERB = re.compile(r"(?<=[a-z.’'][ \t])(?P<cue>[A-Z][a-z]+s)[ \t]+(?=[\w“‘\"'$])")
-
-
-def _title_case_headline(text: str, knowledge: QuoteKnowledge) -> list[LayoutAttribution]:
-    start, end = _first_line(text)
-    line = text[start:end]
-    if len(line.split()) > _HEADLINE_MAX_WORDS:
-        return []
-    for match in _TITLE_VERB.finditer(line):
-        lemma = _verb_stem(match.group("cue"), knowledge)
-        before = line[: match.start()].split()
-        if lemma is None or not _is_title_word(before[-1]):
-            continue
-        clause_start = max(line.rfind(",", 0, match.start()), line.rfind(":", 0, match.start()))
-        source = trim_range(text, start + clause_start + 1, start + match.start())
-        stop = line.find(";", match.end())
-        content = trim_range(text, start + match.end(), end if stop < 0 else start + stop)
-        if source is None or content is None:
-            return []
-        cue = (start + match.start(), start + match.end("cue"))
-        return [LayoutAttribution(cue, source, content, lemma)]
-    return []
-
-
-def _verb_stem(word: str, knowledge: QuoteKnowledge) -> str | None:
-    """The lexicon verb a third-person form stands for ("Vows" vow, "Urges" urge, "Denies" deny)."""
-    lower = word.lower()
-    stems = (
-        (lower[:-3] + "y", lower[:-2], lower[:-1])
-        if lower.endswith("ies")
-        else (lower[:-1], lower[:-2])
-    )
-    return next((s for s in stems if s in knowledge.verbs), None)
-
-
-def _is_title_word(word: str) -> bool:
-    return word[:1].isupper() and re.sub(r"[’']s$", "", word.lower()) not in STOP_WORDS
 
 
 # the parser's entity tagger misses a lone surname before a headline's colon ("Gingrich: ...",

@@ -44,3 +44,17 @@ def test_a_stage_that_held_the_cue_names_the_miss(tool: ModuleType, nlp: Languag
     dropped = {"dropped by the judge": [span("praised")]}
     assert kind(tool, nlp, "praised", dropped) == "dropped by the judge"
     assert kind(tool, nlp, "praised") == "lemma in the cue list, no content clause"
+
+
+def test_the_source_kind_tells_people_from_things(tool: ModuleType, nlp: Language):
+    doc = nlp("The poll shows support. She said it was over. It reported a loss.")
+    text = doc.text
+
+    def source(part: str) -> str:
+        start = text.index(part)
+        return tool.source_kind(doc, ((start, start + len(part)),))
+
+    assert source("The poll") == "noun: poll"
+    assert source("She") == "person"
+    assert source("It") == "it"
+    assert tool.source_kind(doc, ()) == "none"

@@ -16,9 +16,12 @@ the first that applies:
 - ``cognition verb`` (``_COGNITION``), ``lemma in the cue list``, ``lemma not in the cue
   list``; the last two split by ``no content clause`` (the head has no clausal complement);
 
-and cross-cutting flags (``multi-word``, ``no content clause``). Each of our cues that overlaps
-no gold cue gets the same kinds of its own (by draft origin and head). ``--show KIND`` prints
-the examples of one kind (a prefix of its name) with their sentence.
+and cross-cutting flags (``multi-word``, ``no content clause``) and the kind of its own source
+(``source_kind``: a person, an organisation or place, a pronoun "it"/"this", another noun, a
+name the tagger missed, none). Each of our cues that overlaps no gold cue gets the same kinds of
+its own (by draft origin and head). ``--strict`` counts every cue with no exactly equal cue on
+the other side (the strict scorer's misses), those that overlap one as ``boundary differs``.
+``--show KIND`` prints the examples of one kind (a prefix of its name) with their sentence.
 """
 
 from __future__ import annotations
@@ -61,6 +64,26 @@ def cue_head(doc: Doc, pieces: Pieces) -> Token | None:
     return (verbs or heads or tokens)[0]
 
 
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you", "him", "her", "me", "us"})
+
+
+def source_kind(doc: Doc, pieces: Pieces) -> str:
+    """What kind of thing speaks: "person", "organisation or place", "it" (a pronoun for a
+    thing), "noun: LEMMA" (a common noun: "poll", "report", "campaign"), "name", "none"."""
+    head = cue_head(doc, pieces) if pieces else None
+    if head is None:
+        return "none"
+    if head.lower_ in _PERSON_PRONOUNS or head.ent_type_ in ("PERSON", "NORP"):
+        return "person"
+    if head.ent_type_ in ("ORG", "GPE"):
+        return "organisation or place"
+    if head.lower_ in ("it", "this", "that"):
+        return "it"
+    if head.pos_ == "PROPN":
+        return "name"
+    return f"noun: {head.lemma_.lower()}"
+
+
 def word_count(text: str, pieces: Pieces) -> int:
     return sum(len(text[s:e].split()) for s, e in pieces)
 
@@ -91,8 +114,9 @@ def cue_kind(doc: Doc, text: str, pieces: Pieces, stages: dict, knowledge: Quote
     return listed + ("" if clause else ", no content clause")
 
 
-def cue_records(rows: list[tuple]) -> list[dict]:
-    """One record per unmatched gold cue (``side`` gold) and per unmatched cue of ours."""
+def cue_records(rows: list[tuple], strict: bool = False) -> list[dict]:
+    """One record per unmatched gold cue (``side`` gold) and per unmatched cue of ours; with
+    ``strict``, unmatched means no equal cue (an overlapping one: ``boundary differs``)."""
     knowledge = load_knowledge()
     model = load_model()
     records: list[dict] = []
@@ -100,18 +124,25 @@ def cue_records(rows: list[tuple]) -> list[dict]:
         quotes = quotes_of(doc)
         drafts, probs = candidate_drafts(doc, knowledge, quotes, model)
         judged = judged_drafts(doc, quotes, drafts, probs, model)
-        final = [normalised_attribution(text, statement_attribution(s)).cue
-                 for s in extract_statements(doc, knowledge)]  # fmt: skip
-        gold_cues = [normalised_attribution(text, a).cue for a in gold]
+        final_attributions = [normalised_attribution(text, statement_attribution(s))
+                              for s in extract_statements(doc, knowledge)]  # fmt: skip
+        gold_attributions = [normalised_attribution(text, a) for a in gold]
+        final = [a.cue for a in final_attributions]
+        gold_cues = [a.cue for a in gold_attributions]
         kept = {id(d) for d in judged}
         stages = {
             "quotes": quotes,
             "dropped by the judge": [(d.cue,) for d in drafts if d.cue and id(d) not in kept],
             "dropped after the judge": [(d.cue,) for d in judged if d.cue],
         }
-        for side, cues, others in (("gold", gold_cues, final), ("ours", final, gold_cues)):
-            for pieces in cues:
-                if not pieces or any(overlap(pieces, o) for o in others):
+        sides = (("gold", gold_attributions, final), ("ours", final_attributions, gold_cues))
+        for side, attributions, others in sides:
+            for attribution in attributions:
+                pieces = attribution.cue
+                if not pieces or pieces in others:
+                    continue
+                overlapping = any(overlap(pieces, o) for o in others)
+                if overlapping and not strict:
                     continue
                 where = stages if side == "gold" else {"quotes": quotes}
                 head = cue_head(doc, pieces)
@@ -119,7 +150,10 @@ def cue_records(rows: list[tuple]) -> list[dict]:
                     {
                         "side": side,
                         "article": article_id,
-                        "kind": cue_kind(doc, text, pieces, where, knowledge),
+                        "kind": "boundary differs"
+                        if overlapping
+                        else cue_kind(doc, text, pieces, where, knowledge),
+                        "source kind": source_kind(doc, attribution.source),
                         "multi-word": word_count(text, pieces) > 1,
                         "lemma": head.lemma_.lower() if head is not None else "",
                         "cue": " | ".join(text[s:e] for s, e in pieces),
@@ -137,6 +171,10 @@ def summary(records: list[dict]) -> dict:
             Counter(r["kind"] for r in rows).most_common()
         )
         result[f"{side}: multi-word"] = {"multi-word": sum(r["multi-word"] for r in rows)}
+        sources = Counter(r["source kind"].split(":")[0] for r in rows)
+        result[f"{side}: source kinds"] = dict(sources.most_common())
+        nouns = Counter(r["source kind"][6:] for r in rows if r["source kind"].startswith("noun"))
+        result[f"{side}: source nouns"] = dict(nouns.most_common(15))
         for kind in ("lemma not in the cue list", "noun cue", "lemma in the cue list"):
             lemmas = Counter(r["lemma"] for r in rows if r["kind"].startswith(kind))
             result[f"{side}: lemmas of {kind}"] = dict(lemmas.most_common(25))
@@ -150,8 +188,9 @@ def main() -> None:
     parser.add_argument("--show", default=None, help="print the examples of kinds with this prefix")
     parser.add_argument("--side", choices=("gold", "ours"), default="gold")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--strict", action="store_true", help="every cue with no equal cue")
     args = parser.parse_args()
-    records = cue_records(parsed_articles(args.split, args.limit))
+    records = cue_records(parsed_articles(args.split, args.limit), args.strict)
     if args.show is not None:  # "" shows every kind
         for r in records:
             if r["side"] == args.side and r["kind"].startswith(args.show):

@@ -217,7 +217,8 @@ def _with_place_after(head: Token, end: int) -> int:
     the verb or the event noun ("stormed a police headquarters *in eastern X*", "strikes
     against Islamic State *in Syria*"): the coders keep it as they keep such a place hung on
     the noun (ConfliBERT CAMEO fit targets, an adjacent "in" place hung elsewhere: kept 9,
-    left out 1, the one a person's meeting place; docs/events.md). Not after a person or a
+    left out 1, the one a person's meeting place; docs/events.md); after a group of people
+    also an "in" phrase naming no place entity (``_locates_group``). Not after a person or a
     head already placed (``_target_place_tail``)."""
     doc = head.doc
     if end >= len(doc) or head.ent_type_ == "PERSON" or _placed(head):
@@ -235,14 +236,14 @@ def _with_place_after(head: Token, end: int) -> int:
 
 def _locates_group(head: Token, obj: Token) -> bool:
     """An "in" phrase hung on the verb that says where or which a group of people is, after a
-    bare common noun naming one ("help people *in need of assistance in X*", "accepted the
-    protesters' demands" ... "protesters *in the southeast of the country*", "the police *in
-    X*" with X no entity): the coders keep it (ConfliBERT CAMEO fit targets, a bare group
-    noun with an adjacent "in" phrase hung elsewhere that is no time and no act: kept 5, left
-    out 0; docs/events.md, session 16). Not a time ("in recent weeks"), an act or message
-    ("in the march", "in a statement"), nor an indefinite thing, which tells the occasion, not
-    the place ("convicted 45 members *in a mass trial*", "*in an attempt to*": every such
-    phrase in the fit count is left out)."""
+    bare common noun naming one ("to help people *in need of assistance*", "the demands by
+    protesters *in the southeast of the country*", "the police *in X*" with X no entity): the
+    coders keep it (ConfliBERT CAMEO fit targets, a bare group noun with an adjacent "in"
+    phrase hung elsewhere that is no time and no act: kept 5, left out 0; docs/events.md,
+    session 16). Not a time ("in recent weeks"), an act or message ("in the march", "in a
+    statement"), nor an indefinite thing, which tells the occasion, not the place ("convicted
+    45 members *in a mass trial*", "*in an attempt to*": every such phrase in the fit count is
+    left out)."""
     lex = load_lexicon()
     lemma = head.lemma_.lower()
     return (

@@ -125,3 +125,21 @@ def test_relation_groups(tool: ModuleType) -> None:
         "a place phrase deeper below the trigger"
     )
     assert group(["advcl"], ["dobj"], False) == "outside the trigger's phrase (another clause)"
+
+
+def test_extent_of_the_gold_head(tool: ModuleType) -> None:
+    """``--extent``: the phrase recorded for a gold span's top word, against the span."""
+    from newsgraph.nlp import load_spacy_model
+
+    doc = load_spacy_model()("Rebels surrendered to the police in the north of the country.")
+    anchor = doc[1]
+
+    def gold(phrase: str) -> tuple[int, int]:
+        start = doc.text.index(phrase)
+        return start, start + len(phrase)
+
+    assert tool.extent_kind(doc, gold("the police in the north of the country"), anchor) is None
+    # a leading preposition's object stands for it; the gold span adds the preposition
+    kind = tool.extent_kind(doc, gold("to the police in the north of the country"), anchor)
+    assert kind == "gold adds: leading preposition"
+    assert tool.extent_kind(doc, gold("the police"), anchor) == 'we add: "in" phrase'

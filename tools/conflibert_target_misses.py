@@ -3,8 +3,15 @@
     python tools/conflibert_target_misses.py            # counts by kind
     python tools/conflibert_target_misses.py --list     # and one line per miss
     python tools/conflibert_target_misses.py --paths    # and the dependency paths of (b), (c)
+    python tools/conflibert_target_misses.py --extent   # the extent alone, every gold target
 
-Fit part only (held-out sentences are never read here). Each fit sentence with token tags is
+Fit part only (held-out sentences are never read here). ``--extent`` asks what the phrase
+would be if the choice were right: for every gold target span, the phrase the events record for
+the span's top word in our parse (``spans.recorded_bounds``, the main event's trigger as anchor)
+against the span, exact or by ``boundary_kind``. It separates the coders' extent from the
+choice among candidates (docs/events.md, session 16).
+
+Each fit sentence with token tags is
 scored as ``newsgraph eval conflibert-cameo`` scores its target (``eval.conflibert.role_span``,
 exact as the scorer compares: case, a leading article and edge punctuation aside) and put in
 one class:
@@ -37,6 +44,7 @@ from typing import Any
 
 from conflibert_fit import annotated, fit_sentences
 
+from newsgraph.components.events.spans import recorded_bounds
 from newsgraph.eval.annotate import overlaps
 from newsgraph.eval.conflibert import (
     GoldSentence,
@@ -314,12 +322,50 @@ def misses(golds: list[GoldSentence], nlp: Any) -> Iterator[dict[str, Any]]:
             }
 
 
+def extent_kind(doc: Any, gold: Range, anchor: Any) -> str | None:
+    """None where the phrase recorded for the gold span's top word is the gold span as the
+    scorer compares them, else its ``boundary_kind``; a leading preposition's object stands
+    for it ("on Basra")."""
+    tokens = _parse(doc)
+    top = _span_head(tokens, gold)
+    if top is None:
+        return "unaligned"
+    head = doc[top]
+    if head.pos_ == "ADP":
+        head = next((c for c in head.children if c.dep_ == "pobj"), head)
+    start, end = recorded_bounds(head, False, anchor, target=True)
+    ours = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    if bare_phrase(doc.text[ours[0] : ours[1]]) == bare_phrase(doc.text[gold[0] : gold[1]]):
+        return None
+    return boundary_kind(tokens, ours, gold)
+
+
+def extent_kinds(golds: list[GoldSentence], nlp: Any) -> Counter[str]:
+    """``extent_kind`` counted over every gold target span ("exact" where it is None)."""
+    kinds: Counter[str] = Counter()
+    for gold, annotation, doc in annotated(golds, nlp, lambda doc: doc):
+        event = main_event(annotation)
+        trigger = annotation.triggers.get(event[1].id) if event is not None else None
+        anchor = next((t for t in doc if trigger and t.idx == trigger[0]), None)
+        for span in gold.roles.get("target", []):
+            kinds[extent_kind(doc, span, anchor) or "exact"] += 1
+    return kinds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="print each miss")
     parser.add_argument("--paths", action="store_true", help="count the dependency paths too")
+    parser.add_argument(
+        "--extent", action="store_true",
+        help="the phrase recorded for every gold target's top word, against the gold span",
+    )  # fmt: skip
     args = parser.parse_args()
     golds = fit_sentences(lambda s: bool(s.roles))
+    if args.extent:
+        for name, count in extent_kinds(golds, get_pipeline()).most_common():
+            print(f"  {count:3d}  {name}")
+        return
     scored = sum(bool(s.roles.get("target")) for s in golds)
     kinds: Counter[str] = Counter()
     relations: Counter[tuple[str, str]] = Counter()

@@ -31,6 +31,9 @@ PHRASE_PREPS = frozenset({"of", "in", "from", "at", "for", "with", "to", "agains
 
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
+# the events lexicon's object classes that name groups of people (not bodies, places or
+# things: "the government in a statement", "a target in X with artillery")
+GROUP_CLASSES = ("people", "troops")
 # prepositions that open an adjunct of the clause, not a part of the actor's phrase
 ADJUNCT_PREPS = frozenset({"during", "including", "despite", "after", "before", "since"})
 
@@ -214,7 +217,8 @@ def _with_place_after(head: Token, end: int) -> int:
     the verb or the event noun ("stormed a police headquarters *in eastern X*", "strikes
     against Islamic State *in Syria*"): the coders keep it as they keep such a place hung on
     the noun (ConfliBERT CAMEO fit targets, an adjacent "in" place hung elsewhere: kept 9,
-    left out 1, the one a person's meeting place; docs/events.md). Not after a person or a
+    left out 1, the one a person's meeting place; docs/events.md); after a group of people
+    also an "in" phrase naming no place entity (``_locates_group``). Not after a person or a
     head already placed (``_target_place_tail``)."""
     doc = head.doc
     if end >= len(doc) or head.ent_type_ == "PERSON" or _placed(head):
@@ -225,9 +229,30 @@ def _with_place_after(head: Token, end: int) -> int:
     if prep.i in {t.i for t in head.subtree} or prep.head.i in range(head.left_edge.i, end):
         return end  # hung inside the phrase: the walk already decided it
     place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if place is None or place.ent_type_ not in PLACE_ENTITY_LABELS:
+    if place is None or not (place.ent_type_ in PLACE_ENTITY_LABELS or _locates_group(head, place)):
         return end
     return _before_relative_clause(place, place.right_edge.i + 1)
+
+
+def _locates_group(head: Token, obj: Token) -> bool:
+    """An "in" phrase hung on the verb that says where or which a group of people is, after a
+    bare common noun naming one ("to help people *in need of assistance*", "the demands by
+    protesters *in the southeast of the country*", "the police *in X*" with X no entity): the
+    coders keep it (ConfliBERT CAMEO fit targets, a bare group noun with an adjacent "in"
+    phrase hung elsewhere that is no time and no act: kept 5, left out 0; docs/events.md,
+    session 16). Not a time ("in recent weeks"), an act or message ("in the march", "in a
+    statement"), nor an indefinite thing, which tells the occasion, not the place ("convicted
+    45 members *in a mass trial*", "*in an attempt to*": every such phrase in the fit count is
+    left out)."""
+    lex = load_lexicon()
+    lemma = head.lemma_.lower()
+    return (
+        head.pos_ == "NOUN"
+        and any(lemma in lex.object_class_sets.get(cls, ()) for cls in GROUP_CLASSES)
+        and not any(t.ent_type_ in TIME_ENTS for t in obj.subtree)
+        and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)
+        and not _acts(obj)
+    )
 
 
 def _a_meeting(anchor: Token | None) -> bool:

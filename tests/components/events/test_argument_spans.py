@@ -252,7 +252,34 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
         ("The president received the delegation in Nairobi today, discussing trade.",
          "the delegation"),
         ("Police arrested Maria Lopez in Nairobi today, officials said.", "Maria Lopez"),
+        # an "in" phrase hung on the verb that says where or which a group of people is
+        ("Rebels surrendered to the police in the north of the country on Monday.",
+         "the police in the north of the country"),
+        ("The government accepted the demands of protesters in the south of the country.",
+         "protesters in the south of the country"),
+        ("The agency launched an appeal to help people in need of food.",
+         "people in need of food"),
+        # not a time, an act or an indefinite occasion; not after a body or a thing
+        ("Police arrested the protesters in recent weeks.", "the protesters"),
+        ("Police detained the villagers in the march on Monday.", "the villagers"),
+        ("The court convicted 45 Northland members in a mass trial.", "45 Northland members"),
+        ("Police detained the protesters in a statement on Monday.", "the protesters"),
     ],
 )  # fmt: skip
 def test_what_follows_the_target_in_its_phrase(nlp: Language, text: str, target: str) -> None:
+    assert _first(nlp, text)[2] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # what one detonates or explodes is the explosive, the means; the target is where it struck
+        ("A suicide bomber detonated his explosive vest near the restaurant entrance.",
+         "the restaurant entrance"),
+        ("The bomber exploded a car bomb outside the ministry on Monday.", "the ministry"),
+        # anything else detonated is what was hit
+        ("The army detonated the bridge near the border.", "the bridge"),
+    ],
+)  # fmt: skip
+def test_an_explosive_detonated_is_no_target(nlp: Language, text: str, target: str) -> None:
     assert _first(nlp, text)[2] == target

@@ -18,7 +18,6 @@ from .roles import (
     passive_patient,
     prep_objects,
 )
-from .spans import TIME_ENTS
 from .triggers import verb_keys
 
 DEFAULT_VERB_TARGET_PREPS = ("against",)
@@ -117,7 +116,7 @@ AIMED_PREPS = ("against", "on", "to", "with")
 # party it goes back to; ConfliBERT fit: 3 "return weapons ... seized from X", target X)
 TAKEN_VERBS = frozenset({"seize", "take", "capture", "confiscate", "steal", "loot"})
 ACTOR_CLASSES = ("people", "troops", "military", "place", "inspectors", "actors")
-NOT_ACTOR_ENTS = TIME_ENTS | frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
 
 
@@ -244,9 +243,7 @@ def verb_target_candidates(
         out.append((o, GENERIC))
         # "called for sanctions against Turkey": whom the thing asked for is aimed at
         out.extend((o2, GENERIC) for o2 in prep_objects(o, AIMED_PREPS))
-    # a date or time is never whom a verb's act is aimed at ("fired on Friday night"); a
-    # nominal act keeps its own ("the bombings on 8 September"), which tells it from others
-    return [(token, tier) for token, tier in out if token.ent_type_ not in TIME_ENTS]
+    return out
 
 
 def support_target_candidates(

@@ -1,5 +1,5 @@
 """Records that would name a wrong party (session 16, probe F): a party inside an accusation's
-charge is not the accused, and a date or time is never whom an act is aimed at."""
+charge is not the accused."""
 
 from __future__ import annotations
 
@@ -50,17 +50,3 @@ def test_an_accusation_with_no_charge_phrase_keeps_the_usual_choice(full_nlp: La
     """No "of" charge: the frame does not apply and the rules decide as before."""
     [accusation] = _events(full_nlp, "Kyiv accused Moscow on Tuesday.", "ACCUSE")
     assert _target_text(accusation) == "Moscow"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Enemy units subjected the village to fire on Monday night.",
-        "Troops fired on Friday night.",
-        "Rebels fired on the morning of June 3.",
-    ],
-)
-def test_a_time_is_never_an_acts_target(full_nlp: Language, text: str) -> None:
-    for event in _events(full_nlp, text, "ASSAULT"):
-        target = _target_text(event) or ""
-        assert not any(word in target for word in ("night", "morning", "June"))

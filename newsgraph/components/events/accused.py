@@ -84,3 +84,20 @@ def _accused_of_act_object(act: Token, frames: AccusationFrames) -> Token | None
         if accused is not None:
             return accused
     return None
+
+
+def accused_party(verb: Token, frames: AccusationFrames) -> Token | None:
+    """The party an accusing verb accuses where it names the charge with its frame's
+    preposition ("accused X of abuses against civilians", "blamed X for the attack", "X was
+    accused of ..."): its object or passive subject. CAMEO 112 codes the accused as the
+    target, never a party inside the charge (the civilians), which an object the lexicon's
+    classes do not name ("the insurgents") would otherwise yield to."""
+    preps = frames.verbs.get(verb.lemma_.lower())
+    if preps is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    accused = passive_patient(verb) if is_passive(verb) else child(verb, "dobj")
+    if accused is None:
+        return None
+    holders = (verb, accused, *accused.conjuncts)
+    charged = any(c.dep_ == "prep" and c.lower_ in preps for h in holders for c in h.children)
+    return accused if charged else None

@@ -13,6 +13,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..tokens import same_token
+from .accused import accused_party
+from .accused import load_frames as load_accusation_frames
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
 from .factuality import planned
@@ -335,7 +337,7 @@ class SentenceDetector:
                 subj = verb.head
             mention.target = subj
         else:
-            mention.target = self._target(
+            mention.target = accused_party(verb, load_accusation_frames()) or self._target(
                 verb,
                 verb_target_candidates(verb, sense, phrase_object, self.lex),
                 mention.source,

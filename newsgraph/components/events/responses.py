@@ -137,24 +137,32 @@ def _noun_act_type(noun: Token) -> str | None:
 
 
 def _earlier_act(doc: Doc, drafts: list[Draft], noun: Token, act_type: str) -> Draft | None:
-    """The earlier event of ``act_type`` (before ``noun``) that happened, names a known actor
-    as its doer and that ``noun`` names again: the latest one told with the noun's word ("the
+    """The earlier event of ``act_type`` (before ``noun``) that happened, names a doer with a
+    known actor and that ``noun`` names again: the latest one told with the noun's word ("the
     strikes" after "jets struck"), else the latest one where every such event has the same
     doer (a long article tells of several acts by several parties; "Yemen's war" is not "the
-    strikes")."""
+    strikes"). A doer named but unknown ("Bandits killed 16 ... the air force killed scores
+    ... condemned the killings") is a doer too: the act told with the word may be its, and it
+    is another doer, so the known one is not the only one."""
     acts = [
         d
         for d in drafts
         if d.anchor < noun.idx
         and d.event.type == act_type
-        and d.event.source.actor is not None
+        and (d.event.source.span is not None or d.event.source.actor is not None)
         and not (d.bare or d.event.negated or d.event.irrealis)
     ]
+    # an unknown conjoined doer of a known one's trigger is no other doer ("U.S. and British
+    # warplanes and warships struck": the warships' act is the same strike)
+    known = {d.anchor for d in acts if d.event.source.actor is not None}
+    acts = [d for d in acts if d.event.source.actor is not None or d.anchor not in known]
     lemma = noun.lemma_.lower()
     same_word = [d for d in acts if lemma in _evidence_lemmas(doc, d)]
     if same_word:
-        return same_word[-1]
-    return acts[-1] if len({d.event.source.actor for d in acts}) == 1 else None
+        latest = same_word[-1]
+        return latest if latest.event.source.actor is not None else None
+    doers = {d.event.source.actor for d in acts}
+    return acts[-1] if len(doers) == 1 and None not in doers else None
 
 
 def _evidence_lemmas(doc: Doc, draft: Draft) -> set[str]:

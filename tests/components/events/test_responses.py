@@ -42,6 +42,13 @@ def _text(event: Event) -> str | None:
             "hezbollah",
             None,
         ),
+        (
+            # the unknown conjoined doer of the same trigger is no other doer
+            "British warplanes and warships struck more than 60 targets in Yemen on Friday."
+            " Iran condemned the strikes.",
+            "british-armed-forces",
+            "the strikes",
+        ),
     ],
 )
 def test_a_condemned_act_names_its_doer_as_the_target(
@@ -69,6 +76,13 @@ def test_a_condemned_act_names_its_doer_as_the_target(
         " attack.",
         # a doer named but unknown is that doer, not the earlier one
         "Israeli jets struck a school. The ministry condemned the attack by unknown gunmen.",
+        # the act told with the condemned word has a doer named but unknown: not the known
+        # doer of another act
+        "Gunmen ambushed a police patrol near the town. Israeli jets struck a depot in Gaza."
+        " The mayor condemned the ambush.",
+        # two doers of the type, one of them unknown: the known one is not the only one
+        "Gunmen killed ten villagers in the north. Israeli jets struck a depot in Gaza."
+        " The mayor condemned the attacks.",
     ],
 )
 def test_a_condemnation_takes_no_doer_the_article_does_not_tie_to_its_act(

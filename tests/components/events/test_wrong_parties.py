@@ -1,0 +1,52 @@
+"""Records that would name a wrong party (session 16, probe F): a party inside an accusation's
+charge is not the accused."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.model import Event
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Language:
+    return get_pipeline()
+
+
+def _events(pipeline: Language, text: str, kind: str) -> list[Event]:
+    return [e for e in pipeline(text)._.ng_events if e.type == kind]
+
+
+def _target_text(event: Event) -> str | None:
+    return event.target.span.text if event.target.span is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        # the accused is a noun no party class names: the charge's victims outranked it
+        ("The monitors accused the insurgents of abuses against villagers.", "the insurgents"),
+        # the learned choice preferred the victims of the charge to the accused army
+        ("Amnesty accused the army of attacks against farmers.", "the army"),
+        # a conjoined accused, with "both"
+        (
+            "The watchdog accused both the rebels and the police of crimes against students.",
+            "both the rebels and the police",
+        ),
+        # the passive accused
+        ("The guards were accused of violence against prisoners.", "The guards"),
+    ],
+)
+def test_an_accusation_is_aimed_at_the_accused_not_the_victims_of_its_charge(
+    full_nlp: Language, text: str, accused: str
+) -> None:
+    [accusation] = _events(full_nlp, text, "ACCUSE")
+    assert (_target_text(accusation) or "").startswith(accused)
+
+
+def test_an_accusation_with_no_charge_phrase_keeps_the_usual_choice(full_nlp: Language) -> None:
+    """No "of" charge: the frame does not apply and the rules decide as before."""
+    [accusation] = _events(full_nlp, "Kyiv accused Moscow on Tuesday.", "ACCUSE")
+    assert _target_text(accusation) == "Moscow"

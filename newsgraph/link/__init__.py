@@ -91,8 +91,9 @@ def link_records(
     evidence (``LinkOptions``)."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
+    include, retell, profiles = options.include_irrealis, options.retell, options.profiles
     events: list[EventItem] = [
-        e for r in records for e in event_items(r, options.include_irrealis, options.retell)
+        e for r in records for e in event_items(r, include, retell, profiles)
     ]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
     pairs = (

@@ -126,8 +126,8 @@ def _update_clusters(
     check: Compatibility,
     options: LinkOptions = DEFAULT_OPTIONS,
 ) -> None:
-    include = options.include_irrealis
-    new_items = [e for r in new_records for e in event_items(r, include, options.retell)]
+    include, retell, profiles = options.include_irrealis, options.retell, options.profiles
+    new_items = [e for r in new_records for e in event_items(r, include, retell, profiles)]
     windows: dict[str, Window] = {}
     loaded: dict[str, str] = {}  # cluster id → family
     for item in new_items:
@@ -148,7 +148,10 @@ def _update_clusters(
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
     old_items = [
-        e for r in old_records for e in event_items(r, include, options.retell) if e.key in old_keys
+        e
+        for r in old_records
+        for e in event_items(r, include, retell, profiles)
+        if e.key in old_keys
     ]
     records = new_records + old_records
     pairs = (

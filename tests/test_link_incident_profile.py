@@ -9,9 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from test_link import JENIN, RAFAH, TAL_AS_SULTAN, event, record, ref, time
+from test_link_incremental import link_tables, write
 
-from newsgraph.link import LinkOptions, link_records
+from newsgraph.link import LinkOptions, link_records, link_store
 from newsgraph.link.event_items import event_items
+from newsgraph.link.incident_profiles import linked_items
+from newsgraph.store import open_store
 
 DAY = "2024-08-05"
 
@@ -51,10 +54,12 @@ def clusters(records: list[dict[str, Any]], **options: Any) -> list[list[str]]:
 
 
 def test_the_place_of_one_sentence_and_the_attacker_of_another_are_one_profile() -> None:
-    items = {i.event_id: i for i in event_items(hospital_story()[0], retell=True, profiles=True)}
+    items = {i.event_id: i for i in linked_items(hospital_story()[0])}
     assert items["e1"].profile == items["e2"].profile == "e1"
     assert items["e1"].report_key == items["e2"].report_key
     assert {i.profile for i in event_items(hospital_story()[0], retell=True)} == {None}
+    off = linked_items(hospital_story()[0], LinkOptions(profiles=False))
+    assert {i.profile for i in off} == {None}
 
 
 def test_reports_naming_only_the_place_or_only_the_attacker_meet_through_the_profile() -> None:
@@ -72,8 +77,7 @@ def test_two_places_or_two_tolls_in_one_article_are_two_profiles() -> None:
         event(text, "e4", "struck", time="t1", place=JENIN["id"],
               source=ref(text, "israel", "Israel")),
     ]  # fmt: skip
-    items = event_items(article("d", text, events, [RAFAH, TAL_AS_SULTAN, JENIN]),
-                        retell=True, profiles=True)  # fmt: skip
+    items = linked_items(article("d", text, events, [RAFAH, TAL_AS_SULTAN, JENIN]))
     # a second place (even in the same town) and another toll start profiles of their own
     assert [i.profile for i in items] == ["e1", "e2", "e2", "e4"]
 
@@ -86,11 +90,27 @@ def test_an_actor_on_another_branch_or_another_type_is_another_profile() -> None
         event(text, "e2", "struck", time="t1", source=ref(text, "israel", "Israel")),
         event(text, "e3", "met", type_="CONSULT", time="t1", source=ref(text, "israel", "Israel")),
     ]  # fmt: skip
-    items = event_items(article("e", text, events, [RAFAH]), retell=True, profiles=True)
+    items = linked_items(article("e", text, events, [RAFAH]))
     assert [i.profile for i in items] == ["e1", "e2", "e3"]
 
 
 def test_an_undated_article_has_no_profiles() -> None:
     dated = hospital_story()[0]
     undated = {**dated, "article": {**dated["article"], "published": None}}
-    assert {i.profile for i in event_items(undated, retell=True, profiles=True)} == {None}
+    assert {i.profile for i in linked_items(undated)} == {None}
+
+
+def test_an_incremental_run_reads_profiles_as_a_full_run_does(tmp_path) -> None:
+    first, second = hospital_story()[:1], hospital_story()[1:]
+    with open_store(tmp_path / "full.duckdb") as store:
+        write(store, first + second)
+        link_store(store, full=True)
+        expected = link_tables(store)
+    with open_store(tmp_path / "incremental.duckdb") as store:
+        write(store, first)
+        link_store(store)
+        write(store, second)
+        assert link_store(store).mode == "incremental"
+        assert link_tables(store) == expected
+        members = store.table("event_cluster_members")
+    assert len({r.cluster_id for r in members.itertuples()}) == 1

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..components.places.gazetteer import fold
@@ -258,41 +257,6 @@ def _told_with(cluster: EventCluster, item: EventItem) -> bool | None:
 def _retells(bare: EventItem, other: EventItem) -> bool:
     """``bare`` retells ``other`` (its ``report_anchor``) or the event ``other`` retells."""
     return bare.bare and bare.report_anchor in (other.event_id, other.report_anchor)
-
-
-def incident_profiles(items: Sequence[EventItem], parents: Mapping[str, str]) -> list[EventItem]:
-    """``items`` (one article's) with each event's incident profile: its anchored events (a
-    place, a known actor or a toll) of one PLOVER type that nothing hard sets apart (dates,
-    parts of the day, tolls, places, an actor on another branch: checked against every event
-    of the profile) are one report of one incident, and the bare events retelling one of them
-    (``report_anchor``) belong to its profile. Clustering gives two events of one profile
-    ``same_profile`` evidence: across articles the place of one report meets the attacker of
-    another through the article's other sentences. Two incidents an article
-    tells apart (another town, another toll, another day) stay two profiles. Only in a dated
-    article, as ``report_anchors``."""
-    if not items or items[0].published is None:
-        return list(items)
-    check = Compatibility(parents)
-    profiles: list[list[EventItem]] = []
-    profile_of: dict[str, str] = {}
-    for item in items:
-        if item.bare or item.irrealis:
-            continue
-        home = next((p for p in profiles if p[0].type == item.type
-                     and not anchor_kinds(item) & {k for m in p for k in anchor_kinds(m)}
-                     and all(check.one_incident(m, item) for m in p)), None)  # fmt: skip
-        if home is None:
-            home = []
-            profiles.append(home)
-        home.append(item)
-        profile_of[item.event_id] = home[0].event_id
-    return [replace(i, profile=profile_of.get(i.report_anchor or i.event_id)) for i in items]
-
-
-def anchor_kinds(item: EventItem) -> set[str]:
-    """What anchors ``item`` to one incident: a place, a known actor per role, a toll."""
-    kinds = {role for role in ROLES if known_actor(item.side(role).actor)}
-    return kinds | ({"place"} if item.place else set()) | ({"toll"} if item.killed else set())
 
 
 def _of_its_country(named: Side, other: Side) -> bool:

@@ -93,7 +93,7 @@ class EventItem:
     anchor_ord: int | None = None  # the anchor's place in the article (visit order)
     # the article's incident profile it belongs to (its first event's id): anchored events of
     # one type that nothing hard sets apart, and the bare events retelling them
-    # (``compatibility.incident_profiles``)
+    # (``incident_profiles.py``)
     profile: str | None = None
 
     @property
@@ -206,18 +206,14 @@ UNREAL_FLAGS = ("negated", "hypothetical", "future")
 
 
 def event_items(
-    record: Mapping[str, Any],
-    include_unreal: bool = False,
-    retell: bool = False,
-    profiles: bool = False,
+    record: Mapping[str, Any], include_unreal: bool = False, retell: bool = False
 ) -> list[EventItem]:
     """The events of one contract record as ``EventItem``s.
 
     Negated, hypothetical and future events ("denied shelling", "if they strike", "will
     strike") did not happen, so they are left out unless ``include_unreal``. ``retell``: bare
-    events get the event of their article they retell (``report_anchors``); ``profiles``:
-    anchored events of one incident share their article's profile
-    (``compatibility.incident_profiles``).
+    events get the event of their article they retell (``report_anchors``). Incident profiles
+    are read on top of these (``incident_profiles.linked_items``).
     """
     article = record.get("article") or {}
     article_id = article.get("id") or record.get("id") or ""
@@ -266,12 +262,7 @@ def event_items(
                 irrealis=irrealis,
             )
         )
-    items = report_anchors(items) if retell else items
-    if not profiles:
-        return items
-    from .compatibility import incident_profiles  # it reads EventItem: imported when used
-
-    return incident_profiles(items, affiliations([record]))
+    return report_anchors(items) if retell else items
 
 
 def report_anchors(items: list[EventItem]) -> list[EventItem]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from test_link import JENIN, RAFAH, TAL_AS_SULTAN, event, record, ref, time
-from test_link_incremental import link_tables, write
+from test_link_incremental import full_and_incremental
 
-from newsgraph.link import LinkOptions, link_records, link_store
+from newsgraph.link import LinkOptions, link_records
 from newsgraph.link.event_items import event_items
 from newsgraph.link.incident_profiles import linked_items
-from newsgraph.store import open_store
 
 DAY = "2024-08-05"
 
@@ -101,16 +100,6 @@ def test_an_undated_article_has_no_profiles() -> None:
 
 
 def test_an_incremental_run_reads_profiles_as_a_full_run_does(tmp_path) -> None:
-    first, second = hospital_story()[:1], hospital_story()[1:]
-    with open_store(tmp_path / "full.duckdb") as store:
-        write(store, first + second)
-        link_store(store, full=True)
-        expected = link_tables(store)
-    with open_store(tmp_path / "incremental.duckdb") as store:
-        write(store, first)
-        link_store(store)
-        write(store, second)
-        assert link_store(store).mode == "incremental"
-        assert link_tables(store) == expected
-        members = store.table("event_cluster_members")
-    assert len({r.cluster_id for r in members.itertuples()}) == 1
+    expected, got = full_and_incremental(tmp_path, hospital_story()[:1], hospital_story()[1:])
+    assert got == expected
+    assert len({cluster_id for cluster_id, *_ in got["members"]}) == 1

@@ -24,7 +24,7 @@ class LinkOptions:
     MEANTIME held-out cost of 0.004; docs/link.md "cluster14", "story16", "Session 16: lead");
     ``profiles=False`` keeps two anchored events of one article's incident (the toll in one
     sentence, the attacker in another) from counting as one report
-    (``compatibility.incident_profiles``; docs/link.md, "Session 16: story17");
+    (``incident_profiles.py``; docs/link.md, "Session 16: story17");
     ``regroup=False`` leaves out the second pass that joins two clusters of one incident
     formed apart (``regrouping.py``)."""
 

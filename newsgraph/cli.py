@@ -321,6 +321,15 @@ def link(
             "it retells (on by default; see docs/link.md, cluster14 and session 16).",
         ),
     ] = True,
+    profiles: Annotated[
+        bool,
+        typer.Option(
+            "--profiles/--no-profiles",
+            help="Count two anchored events of one article's incident (the toll in one "
+            "sentence, the attacker in another) as one report (on by default; see "
+            "docs/link.md, story17).",
+        ),
+    ] = True,
     regroup: Annotated[
         bool,
         typer.Option(
@@ -344,6 +353,7 @@ def link(
             collections=collections,
             irrealis=irrealis,  # type: ignore[arg-type]
             retell=retell,
+            profiles=profiles,
             regroup=regroup,
         )
     except ValueError as error:

@@ -169,10 +169,7 @@ def test_learned_mention_linker_keeps_two_statements_of_one_article_apart(monkey
 
 
 def test_reports_joining_by_evidence_link_incrementally_as_in_a_full_run(tmp_path) -> None:
-    from test_link_incremental import link_tables, write
-
-    from newsgraph.link import link_store
-    from newsgraph.store import open_store
+    from test_link_incremental import full_and_incremental
 
     first = [
         report("r1", "An Israeli strike on Rafah killed five people on Monday.", "strike", 5,
@@ -185,16 +182,7 @@ def test_reports_joining_by_evidence_link_incrementally_as_in_a_full_run(tmp_pat
                GAZA_STRIP),
         report("r3", "Five people were killed when a missile struck on Monday.", "struck", 5),
     ]  # fmt: skip
-    with open_store(tmp_path / "full.duckdb") as store:
-        write(store, first + later)
-        link_store(store, full=True)
-        expected = link_tables(store)
-    with open_store(tmp_path / "incremental.duckdb") as store:
-        write(store, first)
-        link_store(store)
-        write(store, later)
-        assert link_store(store).mode == "incremental"
-        got = link_tables(store)
+    expected, got = full_and_incremental(tmp_path, first, later)
     assert got == expected
     by_cluster: dict[str, set[str]] = {}
     for cluster_id, article_id, *_ in got["members"]:

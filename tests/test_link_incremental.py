@@ -103,6 +103,23 @@ def link_tables(store: Any) -> dict[str, Any]:
     }
 
 
+def full_and_incremental(
+    tmp_path: Any, first: list[dict[str, Any]], later: list[dict[str, Any]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``link_tables`` of one full link of ``first + later``, and of ``first`` linked, then
+    ``later`` linked incrementally (asserting that the second run was incremental)."""
+    with open_store(tmp_path / "full.duckdb") as store:
+        write(store, first + later)
+        link_store(store, full=True)
+        expected = link_tables(store)
+    with open_store(tmp_path / "incremental.duckdb") as store:
+        write(store, first)
+        link_store(store)
+        write(store, later)
+        assert link_store(store).mode == "incremental"
+        return expected, link_tables(store)
+
+
 @pytest.fixture
 def spy_reads(monkeypatch: pytest.MonkeyPatch):
     """The article ids each store reads records of."""

@@ -19,6 +19,7 @@ from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
 from .compatibility import Compatibility
 from .event_pairs import PairEvidence, Sentence
 from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
+from .incident_profiles import linked_items
 from .incremental import (
     LinkUpdate,
     incremental_update,
@@ -91,9 +92,7 @@ def link_records(
     evidence (``LinkOptions``)."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
-    events: list[EventItem] = [
-        e for r in records for e in event_items(r, options.include_irrealis, options.retell)
-    ]
+    events: list[EventItem] = [e for r in records for e in linked_items(r, options)]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
     pairs = (
         PairEvidence.for_records(records, parents, sentences, collections=options.collections)

@@ -52,7 +52,12 @@ EVIDENCE = {
     "actor_contradicts": -1.0,  # per role: two known actors on different branches
     "wording": 0.5,  # the same trigger family ("strike" / "struck", "attack" / "attacked")
     "same_toll": 0.5,  # the same killed count
-    "same_report": 1.0,  # a bare event and the event of its article it retells (report_key)
+    # two events of one report of an article (``report_key``): a bare event and the event it
+    # retells, or two anchored events of one incident profile (``incident_profiles``)
+    "same_report": 1.0,
+    # half a retelling: with one more half (the same wording, a place inside) it merges; 1.0
+    # merged story15's constable shooting further into the bombing (docs/link.md, story17)
+    "same_profile": 0.5,
     # a toll that fits only as a later report's update (``toll_rose``): leeway, not agreement;
     # a cluster whose toll fits as reported outranks it (two strikes of one town and day)
     "toll_rose": -0.25,
@@ -178,6 +183,17 @@ class Compatibility:
         evidence = self.evidence(cluster, item)
         return evidence if evidence is not None and evidence >= MERGE_EVIDENCE else None
 
+    def one_incident(self, a: EventItem, b: EventItem) -> bool:
+        """Nothing hard sets two events of one article apart: dates, parts of the day, tolls
+        (no rise within one report), places, or an actor on another branch in either role."""
+        return (
+            self.times(a.when, b.when)
+            and day_parts_compatible({a.day_part} - {None}, b.day_part)  # type: ignore[arg-type]
+            and killed_compatible(a.killed, b.killed)
+            and self.places(a.place, b.place) is not False
+            and all(self.sides(a.side(r), b.side(r)) is not False for r in ROLES)
+        )
+
     def actors_contradict(self, cluster: EventCluster, item: EventItem) -> bool:
         """A role whose two known actors lie on different branches (``idf`` / ``hamas``)."""
         return any(self.sides(cluster.side(r), item.side(r)) is False for r in ROLES)
@@ -219,16 +235,28 @@ class Compatibility:
             terms.append(EVIDENCE["toll_rose"])  # compatible only as an update (``evidence``)
         if self.lexical and item.trigger and item.trigger in cluster.triggers:
             terms.append(1.0)
-        if _retells(cluster, item):
-            terms.append(EVIDENCE["same_report"])
+        told = _told_with(cluster, item)
+        if told is not None:
+            terms.append(EVIDENCE["same_report" if told else "same_profile"])
         return terms
 
 
-def _retells(cluster: EventCluster, item: EventItem) -> bool:
-    """A bare event and a member of its article that it retells (its ``report_anchor``), or a
-    member retelling ``item``: the article is one report, "the strike" is its strike."""
+def _told_with(cluster: EventCluster, item: EventItem) -> bool | None:
+    """Whether a member of ``item``'s article tells the same report (``report_key``): True where
+    one of the two is a bare event retelling the other (or both retell one event), False where
+    they are only of one incident profile (``incident_profiles``), None where no member is.
+    The article is one report: "the strike" is its strike, and the toll of one sentence and the
+    attacker of another are one incident's."""
     key = item.report_key
-    return any(m.report_key == key and (m.bare or item.bare) for m in cluster.members)
+    told = [m for m in cluster.members if m.report_key == key and m.key != item.key]
+    if not told:
+        return None
+    return any(_retells(item, m) or _retells(m, item) for m in told)
+
+
+def _retells(bare: EventItem, other: EventItem) -> bool:
+    """``bare`` retells ``other`` (its ``report_anchor``) or the event ``other`` retells."""
+    return bare.bare and bare.report_anchor in (other.event_id, other.report_anchor)
 
 
 def _of_its_country(named: Side, other: Side) -> bool:

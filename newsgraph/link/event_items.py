@@ -91,6 +91,10 @@ class EventItem:
     # and type family that it most likely retells (``report_anchors``)
     report_anchor: str | None = None
     anchor_ord: int | None = None  # the anchor's place in the article (visit order)
+    # the article's incident profile it belongs to (its first event's id): anchored events of
+    # one type that nothing hard sets apart, and the bare events retelling them
+    # (``incident_profiles.py``)
+    profile: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -107,8 +111,9 @@ class EventItem:
 
     @property
     def report_key(self) -> tuple[str, str]:
-        """The event of its article it reports: its anchor where bare, else itself."""
-        return (self.article_id, self.report_anchor or self.event_id)
+        """The report of its article it belongs to: its incident profile, else its anchor
+        where bare, else itself."""
+        return (self.article_id, self.profile or self.report_anchor or self.event_id)
 
     def side(self, role: str) -> Side:
         if role == "source":
@@ -207,7 +212,8 @@ def event_items(
 
     Negated, hypothetical and future events ("denied shelling", "if they strike", "will
     strike") did not happen, so they are left out unless ``include_unreal``. ``retell``: bare
-    events get the event of their article they retell (``report_anchors``).
+    events get the event of their article they retell (``report_anchors``). Incident profiles
+    are read on top of these (``incident_profiles.linked_items``).
     """
     article = record.get("article") or {}
     article_id = article.get("id") or record.get("id") or ""

@@ -21,7 +21,9 @@ knowledge base's affiliation, ``idf`` under ``israel``) or a contradicting one (
 differ in what the extractor read, so actors are soft; an actor named only by nationality,
 "Palestinian gunmen", contradicts no actor of its country, "Hamas militants"); the same trigger
 family of the evidence words (+0.5, ``triggers.py``, the mention linker's families); the same
-killed count (+0.5). Type and date alone, or wording alone, never merge by hand-set evidence.
+killed count (+0.5); a bare event and the event of its article it retells (+1), two anchored
+events of one incident profile of an article (+0.5, ``incident_profiles.py``). Type and date
+alone, or wording alone, never merge by hand-set evidence.
 Where given (``link_records`` and ``link_store`` give it), the learned ECB+ pair scorer
 (``event_pairs.py``) ranks the clusters an event may join and vetoes a bare merge its
 same-worded members do not support; where no cluster has the evidence, the link-shaped merge

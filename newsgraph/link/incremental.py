@@ -43,7 +43,8 @@ from typing import Any
 from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
 from .compatibility import known_actor
 from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
-from .events import Compatibility, EventItem, cluster_events, event_items, family_of
+from .events import Compatibility, EventItem, cluster_events, family_of
+from .incident_profiles import linked_items
 from .options import DEFAULT_OPTIONS, LinkOptions
 from .regrouping import regroup
 
@@ -126,8 +127,7 @@ def _update_clusters(
     check: Compatibility,
     options: LinkOptions = DEFAULT_OPTIONS,
 ) -> None:
-    include = options.include_irrealis
-    new_items = [e for r in new_records for e in event_items(r, include, options.retell)]
+    new_items = [e for r in new_records for e in linked_items(r, options)]
     windows: dict[str, Window] = {}
     loaded: dict[str, str] = {}  # cluster id → family
     for item in new_items:
@@ -147,9 +147,7 @@ def _update_clusters(
     members = store.cluster_members(loaded)
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
-    old_items = [
-        e for r in old_records for e in event_items(r, include, options.retell) if e.key in old_keys
-    ]
+    old_items = [e for r in old_records for e in linked_items(r, options) if e.key in old_keys]
     records = new_records + old_records
     pairs = (
         PairEvidence.for_records(

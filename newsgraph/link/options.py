@@ -22,6 +22,9 @@ class LinkOptions:
     (``event_items.report_anchors``, dated articles only; on since session 16: it raises
     every written story's recall, the two never tuned against by about 0.1 B-cubed F1, at a
     MEANTIME held-out cost of 0.004; docs/link.md "cluster14", "story16", "Session 16: lead");
+    ``profiles=False`` keeps two anchored events of one article's incident (the toll in one
+    sentence, the attacker in another) from counting as one report
+    (``incident_profiles.py``; docs/link.md, "Session 16: story17");
     ``regroup=False`` leaves out the second pass that joins two clusters of one incident
     formed apart (``regrouping.py``)."""
 
@@ -29,6 +32,7 @@ class LinkOptions:
     collections: bool = True
     irrealis: IrrealisPolicy = "apart"
     retell: bool = True
+    profiles: bool = True
     regroup: bool = True
 
     def __post_init__(self) -> None:

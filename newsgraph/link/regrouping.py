@@ -77,11 +77,18 @@ def cluster_evidence(
 
 
 def _articles_apart(earlier: EventCluster, later: EventCluster) -> bool:
-    """Both hold an anchored event (a place, a known actor or a toll) of one article: the
-    greedy pass had both events of that report and kept them apart ("in a separate attack in
-    Peshawar on Friday evening" beside the morning's market bombing)."""
-    articles = {m.article_id for m in earlier.members if not m.bare}
-    return any(m.article_id in articles for m in later.members if not m.bare)
+    """Both hold an anchored event (a place, a known actor or a toll) of one article, of two
+    of its reports (``report_key``): the greedy pass had both events of that article and kept
+    them apart ("in a separate attack in Peshawar on Friday evening" beside the morning's
+    market bombing). Two events of one incident profile are one report, not apart."""
+    reports: dict[str, set[tuple[str, str]]] = {}
+    for m in earlier.members:
+        if not m.bare:
+            reports.setdefault(m.article_id, set()).add(m.report_key)
+    return any(
+        not m.bare and m.article_id in reports and reports[m.article_id] != {m.report_key}
+        for m in later.members
+    )
 
 
 def _candidates(

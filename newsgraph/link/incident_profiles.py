@@ -1,0 +1,61 @@
+"""An article's incident profiles: its anchored events (a place, a known actor or a toll) of one
+PLOVER type that nothing hard sets apart are one report of one incident, so across articles
+the place of one sentence meets the attacker of another through them (``EventItem.profile``;
+clustering's ``same_profile`` evidence, ``compatibility._told_with``). Documents before
+mentions, as ECB+ systems cluster documents into sub-topics first; docs/link.md, "Session 16:
+story17".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from .compatibility import Compatibility
+from .event_items import ROLES, EventItem, affiliations, event_items, known_actor
+from .options import DEFAULT_OPTIONS, LinkOptions
+
+
+def linked_items(
+    record: Mapping[str, Any], options: LinkOptions = DEFAULT_OPTIONS
+) -> list[EventItem]:
+    """The events of one record as ``link`` clusters them under ``options``: irrealis events
+    where clustered, retellings (``retell``) and incident profiles (``profiles``)."""
+    items = event_items(record, options.include_irrealis, options.retell)
+    return incident_profiles(items, affiliations([record])) if options.profiles else items
+
+
+def incident_profiles(items: Sequence[EventItem], parents: Mapping[str, str]) -> list[EventItem]:
+    """``items`` (one article's) with each event's incident profile: its anchored events (a
+    place, a known actor or a toll) of one PLOVER type that nothing hard sets apart (dates,
+    parts of the day, tolls, places, an actor on another branch: checked against every event
+    of the profile) are one report of one incident, and the bare events retelling one of them
+    (``report_anchor``) belong to its profile. Clustering gives two events of one profile
+    ``same_profile`` evidence: across articles the place of one report meets the attacker of
+    another through the article's other sentences. Two incidents an article
+    tells apart (another town, another toll, another day) stay two profiles. Only in a dated
+    article, as ``report_anchors``."""
+    if not items or items[0].published is None:
+        return list(items)
+    check = Compatibility(parents)
+    profiles: list[list[EventItem]] = []
+    profile_of: dict[str, str] = {}
+    for item in items:
+        if item.bare or item.irrealis:
+            continue
+        home = next((p for p in profiles if p[0].type == item.type
+                     and not anchor_kinds(item) & {k for m in p for k in anchor_kinds(m)}
+                     and all(check.one_incident(m, item) for m in p)), None)  # fmt: skip
+        if home is None:
+            home = []
+            profiles.append(home)
+        home.append(item)
+        profile_of[item.event_id] = home[0].event_id
+    return [replace(i, profile=profile_of.get(i.report_anchor or i.event_id)) for i in items]
+
+
+def anchor_kinds(item: EventItem) -> set[str]:
+    """What anchors ``item`` to one incident: a place, a known actor per role, a toll."""
+    kinds = {role for role in ROLES if known_actor(item.side(role).actor)}
+    return kinds | ({"place"} if item.place else set()) | ({"toll"} if item.killed else set())

@@ -1,7 +1,7 @@
 """An article is one report of its incident: its anchored events of one type that nothing sets
 apart (the place in one sentence, the attacker in another) form its incident profile, and a
 report that meets one of them across articles finds the others through it
-(``compatibility.incident_profiles``); two incidents an article tells apart (another town,
+(``incident_profiles.py``); two incidents an article tells apart (another town,
 another toll, a second place) stay two profiles."""
 
 from __future__ import annotations

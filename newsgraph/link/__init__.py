@@ -92,7 +92,8 @@ def link_records(
     evidence (``LinkOptions``)."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
-    events: list[EventItem] = [e for r in records for e in linked_items(r, options)]
+    check = Compatibility(parents)  # one for the incident profiles and the second pass
+    events: list[EventItem] = [e for r in records for e in linked_items(r, options, check)]
     claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
     pairs = (
         PairEvidence.for_records(records, parents, sentences, collections=options.collections)
@@ -102,7 +103,7 @@ def link_records(
     clusters = cluster_events(events, parents, pairs=pairs,
                               irrealis_against=options.irrealis_against)  # fmt: skip
     if options.regroup:
-        clusters = regroup(clusters, Compatibility(parents))
+        clusters = regroup(clusters, check)
     links = find_claim_links(claims, parents)
     summary = LinkSummary(
         articles=len(records),

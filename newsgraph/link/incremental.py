@@ -127,7 +127,7 @@ def _update_clusters(
     check: Compatibility,
     options: LinkOptions = DEFAULT_OPTIONS,
 ) -> None:
-    new_items = [e for r in new_records for e in linked_items(r, options)]
+    new_items = [e for r in new_records for e in linked_items(r, options, check)]
     windows: dict[str, Window] = {}
     loaded: dict[str, str] = {}  # cluster id → family
     for item in new_items:
@@ -147,7 +147,9 @@ def _update_clusters(
     members = store.cluster_members(loaded)
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
-    old_items = [e for r in old_records for e in linked_items(r, options) if e.key in old_keys]
+    old_items = [
+        e for r in old_records for e in linked_items(r, options, check) if e.key in old_keys
+    ]
     records = new_records + old_records
     pairs = (
         PairEvidence.for_records(

@@ -9,14 +9,14 @@ import re
 from typing import Any
 
 import pytest
-from test_link import event, record, ref, statement
+from test_link import record, statement
 from test_link_incremental import write
+from test_link_told_outlet import army_accuses_hezbollah
 
 from newsgraph.link import link_records, link_store
 from newsgraph.link.speakers import speaking_for
 from newsgraph.store import open_store
 
-ACCUSATION = "Hezbollah fired the rocket at the town"
 DENIAL = "the group had nothing to do with the attack"
 
 
@@ -30,12 +30,8 @@ def actor(actor_id: str, text: str, name: str, type_: str = "person") -> dict[st
 
 def story(title: str) -> list[dict[str, Any]]:
     """The army accuses Hezbollah; a day later "<title> Ali Hamdan" denies it, then "Hamdan"."""
-    t1 = f"The Israeli army said {ACCUSATION}."
+    accusing = army_accuses_hezbollah()
     t2 = f"{title} Ali Hamdan spoke on Monday. Hamdan said {DENIAL}."
-    accusing = record("a1", "Outlet A", "2024-07-28", t1,
-                      statements=[statement(t1, "s1", "idf", "said", ACCUSATION, "accusation")],
-                      events=[event(t1, "e1", "fired", source=ref(t1, "hezbollah", "Hezbollah"),
-                                    attributed_to="s1")])  # fmt: skip
     denying = record("a2", "Outlet B", "2024-07-29", t2,
                      statements=[statement(t2, "s1", "unresolved:hamdan", "said", DENIAL,
                                            "denial")])  # fmt: skip

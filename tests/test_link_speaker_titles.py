@@ -82,3 +82,18 @@ def test_a_spokesman_denying_disputes_the_accusation_against_his_organisation(
         found = [(r["article_id"], r["from_id"], r["to_article_id"], r["to_id"]) for r in rows
                  if r["relation"] == "disputes"]  # fmt: skip
     assert found == expected
+
+
+def test_a_spokesman_denying_in_a_new_article_disputes_on_an_incremental_link(
+    tmp_path: Any,
+) -> None:
+    accusing, denying = story("Hezbollah spokesman")
+    with open_store(tmp_path / "link.duckdb") as store:
+        write(store, [accusing])
+        link_store(store)
+        write(store, [denying])
+        assert link_store(store).mode == "incremental"
+        rows = store.table("claim_links").to_dict("records")
+    found = [(r["article_id"], r["from_id"], r["to_article_id"], r["to_id"]) for r in rows
+             if r["relation"] == "disputes"]  # fmt: skip
+    assert found == [("a2", "s1", "a1", "s1")]

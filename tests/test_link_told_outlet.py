@@ -18,13 +18,18 @@ STATE = {"id": "qatar", "name": "Qatar", "type": "state", "affiliation": None,
          "country": None, "mentions": []}  # fmt: skip
 
 
-def denial_told_to(listener: dict[str, Any]) -> list[dict[str, Any]]:
+def army_accuses_hezbollah() -> dict[str, Any]:
+    """Article a1: the Israeli army says Hezbollah fired the rocket."""
     t1 = f"The Israeli army said {ACCUSATION}."
+    return record("a1", "Outlet A", "2024-07-28", t1,
+                  statements=[statement(t1, "s1", "idf", "said", ACCUSATION, "accusation")],
+                  events=[event(t1, "e1", "fired", source=ref(t1, "hezbollah", "Hezbollah"),
+                                attributed_to="s1")])  # fmt: skip
+
+
+def denial_told_to(listener: dict[str, Any]) -> list[dict[str, Any]]:
+    accusing = army_accuses_hezbollah()
     t2 = f"A Hezbollah official told {listener['name']} that the group was not involved."
-    accusing = record("a1", "Outlet A", "2024-07-28", t1,
-                      statements=[statement(t1, "s1", "idf", "said", ACCUSATION, "accusation")],
-                      events=[event(t1, "e1", "fired", source=ref(t1, "hezbollah", "Hezbollah"),
-                                    attributed_to="s1")])  # fmt: skip
     denying = record("a2", "Outlet B", "2024-07-29", t2,
                      statements=[statement(t2, "s1", "hezbollah", "told",
                                            "that the group was not involved", "denial",

@@ -84,17 +84,22 @@ def link_records(
     sentences: Mapping[str, Sequence[Sentence]] | None = None,
     *,
     options: LinkOptions = DEFAULT_OPTIONS,
+    speaker_organisations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> LinkResult:
     """Cluster events and find claim links over contract records (error records are skipped).
     ``parents`` (actor → parent actor) defaults to the records' own actor affiliations.
     ``sentences`` (article id → its event sentences, from the store) stand in for the article
     text the learned pair evidence reads; ``options``: what is clustered and with which
-    evidence (``LinkOptions``)."""
+    evidence (``LinkOptions``); ``speaker_organisations`` (article id → unresolved speaker →
+    the organisation it speaks for, from the store) stands in for the text and actor mentions
+    ``speakers.speaking_for`` reads."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
     check = Compatibility(parents)  # one for the incident profiles and the second pass
     events: list[EventItem] = [e for r in records for e in linked_items(r, options, check)]
-    claims: list[ClaimItem] = [c for r in records for c in claim_items(r)]
+    claims: list[ClaimItem] = [
+        c for r in records for c in claim_items(r, _organisations_of(r, speaker_organisations))
+    ]
     pairs = (
         PairEvidence.for_records(records, parents, sentences, collections=options.collections)
         if options.learned
@@ -114,6 +119,15 @@ def link_records(
         claim_links=dict(Counter(link.relation for link in links)),
     )
     return LinkResult(clusters, links, summary)
+
+
+def _organisations_of(
+    record: Mapping[str, Any], known: Mapping[str, Mapping[str, str]] | None
+) -> Mapping[str, str] | None:
+    """The store's speaker organisations of this record's article (None: read the record)."""
+    if known is None:
+        return None
+    return known.get((record.get("article") or {}).get("id") or "", {})
 
 
 def link_store(
@@ -169,7 +183,8 @@ def _full_update(
     ids = store.article_ids()
     records = list(store.records_of(ids))
     sentences = store_sentences(store, records) if options.learned else None
-    result = link_records(records, parents, sentences, options=options)
+    result = link_records(records, parents, sentences, options=options,
+                          speaker_organisations=store.speaking_for_of(ids))  # fmt: skip
     return LinkUpdate(
         clusters=[c.to_row() for c in result.clusters],
         links=[link.to_row() for link in result.links],

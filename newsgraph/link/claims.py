@@ -33,6 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .compatibility import Compatibility, family_of, known_actor
 from .event_items import published_date
+from .speakers import speaking_for
 
 # Event types that are speech about an event, not the event itself.
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT"})
@@ -105,22 +106,28 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
 
 
-def claim_items(record: Mapping[str, Any]) -> list[ClaimItem]:
-    """The statements of one record, with the parties each one concerns."""
+def claim_items(
+    record: Mapping[str, Any], organisations: Mapping[str, str] | None = None
+) -> list[ClaimItem]:
+    """The statements of one record, with the parties each one concerns. ``organisations``:
+    unresolved speaker → the organisation it speaks for (``speakers.speaking_for``; read from
+    the record when not given: a store's link records carry no text or actor mentions)."""
     article = record.get("article") or {}
     article_id = article.get("id") or record.get("id") or ""
     published = published_date(article.get("published"))
     statements = record.get("statements") or []
-    speakers = {s.get("id"): (s.get("speaker") or {}).get("actor") for s in statements}
+    # an unresolved speaker introduced as "<organisation> spokesman" speaks for it
+    organisations = speaking_for(record) if organisations is None else organisations
+    speakers = {s.get("id"): _speaker(s, organisations) for s in statements}
     events = record.get("events") or []
     outlets = outlet_ids() | {
         a.get("id") for a in record.get("actors") or [] if a.get("type") == OUTLET_TYPE
     }
     items = []
     for order, statement in enumerate(statements):
-        speaker = (statement.get("speaker") or {}).get("actor")
+        speaker = speakers.get(statement.get("id"))
         act = statement.get("act") or ""
-        parties = _parties(statement, speaker, act, events, speakers, outlets)
+        parties = _parties(statement, speaker, act, events, speakers, outlets, organisations)
         text = " ".join(c.get("text", "") for c in statement.get("content") or [])
         items.append(
             ClaimItem(
@@ -139,6 +146,12 @@ def claim_items(record: Mapping[str, Any]) -> list[ClaimItem]:
             )
         )
     return items
+
+
+def _speaker(statement: Mapping[str, Any], organisations: Mapping[str, str]) -> str | None:
+    """The statement's speaker, or the organisation an unresolved speaker speaks for."""
+    actor = (statement.get("speaker") or {}).get("actor")
+    return organisations.get(actor, actor) if actor else None
 
 
 def _families(
@@ -160,6 +173,7 @@ def _parties(
     events: list[Mapping[str, Any]],
     speakers: Mapping[str | None, str | None],
     outlets: Collection[str | None] = (),
+    organisations: Mapping[str, str] | None = None,
 ) -> set[str]:
     addressee = statement.get("addressee")
     # a claim's addressee is whom it is told to, not whom it blames; a news outlet told
@@ -169,8 +183,10 @@ def _parties(
     told = addressee and act != "claim" and addressee not in outlets
     parties = {addressee} if told else set()
     own_id = statement.get("id")
+    organisations = organisations or {}
     for event in events:
         source = (event.get("source") or {}).get("actor")
+        source = organisations.get(source, source) if source else None
         target = (event.get("target") or {}).get("actor")
         if act in ACCUSING_ACTS:
             if event.get("attributed_to") == own_id and source:
@@ -178,7 +194,7 @@ def _parties(
             accuses = act == "accusation" and event.get("type") == "ACCUSE"
             if accuses and speaker and source == speaker and target:
                 parties.add(target)
-        elif _rejects(event, act, speaker) and target and target not in outlets:
+        elif _rejects(act, event.get("type"), source, speaker) and target and target not in outlets:
             parties.add(target)
     if act == "denial" and statement.get("disputes"):
         answered = speakers.get(statement["disputes"])
@@ -187,13 +203,9 @@ def _parties(
     return {p for p in parties if known_actor(p)}
 
 
-def _rejects(event: Mapping[str, Any], act: str, speaker: str | None) -> bool:
+def _rejects(act: str, event_type: str | None, source: str | None, speaker: str | None) -> bool:
     """The denier's own REJECT event (its target is whom the denial answers)."""
-    return (
-        act == "denial"
-        and event.get("type") == "REJECT"
-        and ((event.get("source") or {}).get("actor") == speaker)
-    )
+    return act == "denial" and event_type == "REJECT" and source == speaker
 
 
 def find_claim_links(

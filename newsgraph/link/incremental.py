@@ -226,7 +226,13 @@ def _update_claim_links(
     cache: _RecordCache,
     check: Compatibility,
 ) -> None:
-    new_claims = [c for r in new_records for c in claim_items(r) if known_actor(c.speaker)]
+    organisations = store.speaking_for_of(sorted(new_ids))
+    new_claims = [
+        c
+        for r in new_records
+        for c in claim_items(r, organisations.get(r["article"]["id"], {}))
+        if known_actor(c.speaker)
+    ]
     if not new_claims:
         return
     # dispute blocks: the deniers' roots and the roots of those the accusations accuse
@@ -245,7 +251,8 @@ def _update_claim_links(
         last + timedelta(days=CLAIM_CONTEXT_DAYS) if last else None,
     )
     records = cache.get(sorted(set(context) | new_ids))
-    items = [c for r in records for c in claim_items(r)]
+    organisations |= store.speaking_for_of(sorted(set(context) - new_ids))
+    items = [c for r in records for c in claim_items(r, organisations.get(r["article"]["id"], {}))]
 
     def in_scope(item: ClaimItem) -> bool:
         """Links from this statement may change, and all they depend on was read."""

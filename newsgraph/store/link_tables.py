@@ -18,6 +18,8 @@ _ID_CHUNK = 500
 _RECORD_CHUNK = 500
 # The per-article tables linking reads.
 LINK_RECORD_TABLES = frozenset({"events", "statements", "article_places", "times"})
+# What whom an unresolved speaker speaks for is read from (with the article text).
+_SPEAKER_TABLES = frozenset({"article_actors", "mentions", "statements"})
 
 
 class LinkTables:
@@ -55,6 +57,31 @@ class LinkTables:
         empty: affiliations come from the actor catalogue). Unknown ids are skipped."""
         for chunk in chunks(list(article_ids), _RECORD_CHUNK):
             yield from self._records_for(chunk, LINK_RECORD_TABLES, with_text=False)
+
+    def speaking_for_of(self, article_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+        """article id → unresolved speaker → the organisation it speaks for ("RSF spokesman
+        Al-Fatih Qurashi", ``link/speakers.py``), read from the text and actor mentions of only
+        the articles with a denial or an accusing statement (the acts claim links join) by an
+        unresolved speaker."""
+        from ..link.speakers import speaking_for
+
+        found: dict[str, dict[str, str]] = {}
+        for chunk in chunks(list(article_ids), _ID_CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            with self._lock:
+                rows = self._fetchall(
+                    f"SELECT DISTINCT article_id FROM statements WHERE article_id IN ({marks}) "
+                    "AND speaker_actor LIKE 'unresolved:%' AND act IN ('denial', 'accusation', "
+                    "'claim')",
+                    chunk,
+                )
+            ids = [r[0] for r in rows]
+            for part in chunks(ids, _RECORD_CHUNK):
+                for record in self._records_for(part, _SPEAKER_TABLES):
+                    organisations = speaking_for(record)
+                    if organisations:
+                        found[record["article"]["id"]] = organisations
+        return found
 
     def event_sentences_of(self, article_ids: Sequence[str]) -> dict[str, list[tuple[int, str]]]:
         """article id → (offset, text) of the sentences holding its event evidence; articles

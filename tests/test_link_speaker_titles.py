@@ -1,0 +1,99 @@
+"""A speaker the actor component left unresolved, introduced as "<organisation> spokesman
+<Name>", speaks for that organisation: "Hezbollah spokesman Ali Hamdan" denying is Hezbollah
+denying, so it disputes the accusation against Hezbollah, in memory and through a store
+(session 16, dispute16). The records are written for these tests."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from test_link import record, statement
+from test_link_incremental import write
+from test_link_told_outlet import army_accuses_hezbollah
+
+from newsgraph.link import link_records, link_store
+from newsgraph.link.speakers import speaking_for
+from newsgraph.store import open_store
+
+DENIAL = "the group had nothing to do with the attack"
+
+
+def actor(actor_id: str, text: str, name: str, type_: str = "person") -> dict[str, Any]:
+    """An actor of the record with every mention of ``name`` in ``text``."""
+    mentions = [{"start": m.start(), "end": m.end(), "text": name}
+                for m in re.finditer(rf"\b{re.escape(name)}\b", text)]  # fmt: skip
+    return {"id": actor_id, "name": name, "type": type_, "affiliation": None, "country": None,
+            "mentions": mentions}  # fmt: skip
+
+
+def story(title: str) -> list[dict[str, Any]]:
+    """The army accuses Hezbollah; a day later "<title> Ali Hamdan" denies it, then "Hamdan"."""
+    accusing = army_accuses_hezbollah()
+    t2 = f"{title} Ali Hamdan spoke on Monday. Hamdan said {DENIAL}."
+    denying = record("a2", "Outlet B", "2024-07-29", t2,
+                     statements=[statement(t2, "s1", "unresolved:hamdan", "said", DENIAL,
+                                           "denial")])  # fmt: skip
+    # the actor component reads "Ali Hamdan" as two names, as it does with such names
+    denying["actors"] = [actor("unresolved:ali", t2, "Ali"),
+                         actor("unresolved:hamdan", t2, "Hamdan")]  # fmt: skip
+    if "Hezbollah" in t2:
+        denying["actors"].append(actor("hezbollah", t2, "Hezbollah", "armed group"))
+    return [accusing, denying]
+
+
+def disputes(links: list[Any]) -> list[tuple[str, str, str, str]]:
+    return [(x.article_id, x.from_id, x.to_article_id, x.to_id) for x in links
+            if x.relation == "disputes"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "speaks_for"),
+    [
+        ("Hezbollah spokesman", {"unresolved:hamdan": "hezbollah"}),
+        ("Hezbollah's press secretary", {"unresolved:hamdan": "hezbollah"}),
+        # a title with no organisation before it, or one that does not speak for it
+        ("A spokesman,", {}),
+        ("Hezbollah chairman", {}),
+        ("The lawmaker", {}),
+    ],
+)
+def test_a_title_after_an_organisation_names_whom_the_speaker_speaks_for(
+    title: str, speaks_for: dict[str, str]
+) -> None:
+    assert speaking_for(story(title)[1]) == speaks_for
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Hezbollah spokesman", [("a2", "s1", "a1", "s1")]), ("The lawmaker", [])],
+)
+def test_a_spokesman_denying_disputes_the_accusation_against_his_organisation(
+    title: str, expected: list[tuple[str, str, str, str]], tmp_path: Any
+) -> None:
+    records = story(title)
+    assert disputes(link_records(records).links) == expected
+    # a store's link records carry no text or mentions: the store reads them for such speakers
+    with open_store(tmp_path / "link.duckdb") as store:
+        write(store, records)
+        link_store(store, full=True)
+        rows = store.table("claim_links").to_dict("records")
+        found = [(r["article_id"], r["from_id"], r["to_article_id"], r["to_id"]) for r in rows
+                 if r["relation"] == "disputes"]  # fmt: skip
+    assert found == expected
+
+
+def test_a_spokesman_denying_in_a_new_article_disputes_on_an_incremental_link(
+    tmp_path: Any,
+) -> None:
+    accusing, denying = story("Hezbollah spokesman")
+    with open_store(tmp_path / "link.duckdb") as store:
+        write(store, [accusing])
+        link_store(store)
+        write(store, [denying])
+        assert link_store(store).mode == "incremental"
+        rows = store.table("claim_links").to_dict("records")
+    found = [(r["article_id"], r["from_id"], r["to_article_id"], r["to_id"]) for r in rows
+             if r["relation"] == "disputes"]  # fmt: skip
+    assert found == [("a2", "s1", "a1", "s1")]

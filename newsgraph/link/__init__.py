@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import actor_rows
-from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
+from .claims import (
+    ClaimItem,
+    ClaimLink,
+    claim_items,
+    claim_items_with_speakers,
+    find_claim_links,
+)
 from .compatibility import Compatibility
 from .event_pairs import PairEvidence, Sentence
 from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
@@ -98,7 +104,7 @@ def link_records(
     check = Compatibility(parents)  # one for the incident profiles and the second pass
     events: list[EventItem] = [e for r in records for e in linked_items(r, options, check)]
     claims: list[ClaimItem] = [
-        c for r in records for c in claim_items(r, _organisations_of(r, speaker_organisations))
+        c for r in records for c in claim_items_with_speakers(r, speaker_organisations)
     ]
     pairs = (
         PairEvidence.for_records(records, parents, sentences, collections=options.collections)
@@ -119,15 +125,6 @@ def link_records(
         claim_links=dict(Counter(link.relation for link in links)),
     )
     return LinkResult(clusters, links, summary)
-
-
-def _organisations_of(
-    record: Mapping[str, Any], known: Mapping[str, Mapping[str, str]] | None
-) -> Mapping[str, str] | None:
-    """The store's speaker organisations of this record's article (None: read the record)."""
-    if known is None:
-        return None
-    return known.get((record.get("article") or {}).get("id") or "", {})
 
 
 def link_store(

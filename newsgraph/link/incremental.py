@@ -40,7 +40,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
+from .claims import (
+    ACCUSING_ACTS,
+    DISPUTE_AFTER_DAYS,
+    ClaimItem,
+    claim_items_with_speakers,
+    find_claim_links,
+)
 from .compatibility import known_actor
 from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
 from .events import Compatibility, EventItem, cluster_events, family_of
@@ -230,7 +236,7 @@ def _update_claim_links(
     new_claims = [
         c
         for r in new_records
-        for c in claim_items(r, organisations.get(r["article"]["id"], {}))
+        for c in claim_items_with_speakers(r, organisations)
         if known_actor(c.speaker)
     ]
     if not new_claims:
@@ -252,7 +258,7 @@ def _update_claim_links(
     )
     records = cache.get(sorted(set(context) | new_ids))
     organisations |= store.speaking_for_of(sorted(set(context) - new_ids))
-    items = [c for r in records for c in claim_items(r, organisations.get(r["article"]["id"], {}))]
+    items = [c for r in records for c in claim_items_with_speakers(r, organisations)]
 
     def in_scope(item: ClaimItem) -> bool:
         """Links from this statement may change, and all they depend on was read."""

@@ -127,12 +127,14 @@ def test_quality_floor_heldout() -> None:
 # 0.484) ships off (`dateline_place`, it lowered WikiEvents held out): with it off, place 0.285,
 # place by entity 0.393; session 12 (streets and addresses as places, places/addresses.py):
 # arguments 0.185, place 0.342, place by entity 0.460, target named only 0.493; session 15
-# ("probeE": relative pronouns, a pronoun after an unknown subject): named only 0.238 / 0.500
+# ("probeE": relative pronouns, a pronoun after an unknown subject): named only 0.238 / 0.500;
+# session 16 ("place16": unknown names after "in"/"at" beside a resolved place, "X State"):
+# arguments 0.1905, place 0.3542, place by entity 0.4762
 FLOORS = {
     "found": 0.946,
-    "arguments (source, target, place)": 0.174,
-    "argument place": 0.331,
-    "argument place, by entity": 0.450,
+    "arguments (source, target, place)": 0.180,
+    "argument place": 0.344,
+    "argument place, by entity": 0.466,
     "argument target": 0.082,
     "argument source, by entity": 0.064,
     "argument target, by entity": 0.194,

@@ -61,6 +61,7 @@ from .triggers import (
     meets_party_conditions,
     noun_sense,
     object_sense,
+    sense_object,
     subject_sense,
     verb_keys,
 )
@@ -276,7 +277,8 @@ class SentenceDetector:
             for c in verb.children
         ):
             return  # "who asked not to be named": how the source is quoted, not a request
-        sense = subject_sense(object_sense(verb_sense, obj, lex), self._doer(verb), obj, lex)
+        by_object = object_sense(verb_sense, sense_object(verb, obj, verb_sense), lex)
+        sense = subject_sense(by_object, self._doer(verb), obj, lex)
         event_type, mode = sense.type, sense.mode
         if sense.speech_type and (
             verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in verb.children)

@@ -72,6 +72,9 @@ class Sense:
     not_subject: tuple[str, ...] = ()
     # verbs: the object, or a target preposition's object, must be a place ("entered the town")
     needs_place: bool = False
+    # verbs: with no object, the subject of a clausal complement is read as the object by
+    # ``by_object`` ("allowed observers to monitor the vote": the parser makes it a clause)
+    clause_object: bool = False
 
     def with_override(self, override: Sense) -> Sense:
         """This sense with another type/mode (from ``by_object``/``by_modifier``/``by_subject``),
@@ -184,6 +187,9 @@ class Lexicon:
     # verbs of a purpose clause whose object is whom an act is for ("sent aid to help the
     # victims": CAMEO codes the party helped as the target, ``beneficiary_verbs``)
     beneficiary_verbs: frozenset[str] = frozenset()
+    # verbs whose complement does not happen when they are negated ("will not allow the city to
+    # be bombed", ``permission_verbs``)
+    permission_verbs: frozenset[str] = frozenset()
     # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
     # outside it needs no look at its modifiers
     compound_tails: frozenset[str] = field(init=False, default=frozenset())
@@ -258,6 +264,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         needs_subject=_words(entry.get("needs_subject")),
         not_subject=_words(entry.get("not_subject")),
         needs_place=bool(entry.get("needs_place", False)),
+        clause_object=bool(entry.get("clause_object", False)),
     )
 
 
@@ -373,4 +380,5 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
             tuple(str(v).split()) for v in triggers.get("happening_verbs") or ()
         ),
         beneficiary_verbs=frozenset(triggers.get("beneficiary_verbs") or ()),
+        permission_verbs=frozenset(triggers.get("permission_verbs") or ()),
     )

@@ -439,6 +439,12 @@ def _negated(token: Token, lex: Lexicon) -> bool:
             and has_head(tok)
         ):
             return True
+        if (
+            tok.dep_ in ("xcomp", "ccomp")
+            and head.lemma_.lower() in lex.permission_verbs
+            and negated(head, lex)
+        ):
+            return True  # "are not going to allow the city to be bombed"
     return False
 
 

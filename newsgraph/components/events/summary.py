@@ -34,6 +34,14 @@ def _dominating_ancestors(token: Token) -> set[int]:
     return {t.i for t in top.ancestors}
 
 
+def _permitted(token: Token, permission_lemmas: frozenset[str]) -> bool:
+    """An act governed by a permission ("allowed the militia to shell the villages", "allows us
+    to try them because they violate the law"): the sentence reports the permission, whether
+    or not it is coded, as an event at the permission would dominate the act."""
+    doc = token.doc
+    return any(doc[i].lemma_.lower() in permission_lemmas for i in _dominating_ancestors(token))
+
+
 def main_events(
     doc: Doc, events: list[Event], speech_lemmas: frozenset[str] | None = None
 ) -> list[Event]:
@@ -41,7 +49,8 @@ def main_events(
     depend on another event's trigger (drops "after a demonstration" under "imposed a curfew").
     An event anchored on a reporting verb ("officials said") gives way to the events it
     reports."""
-    speech_lemmas = speech_lemmas if speech_lemmas is not None else load_lexicon().speech_verbs
+    lex = load_lexicon()
+    speech_lemmas = speech_lemmas if speech_lemmas is not None else lex.speech_verbs
     anchors = {event.id: anchor_token(doc, event) for event in events}
     evidence_tokens: dict[str, set[int]] = {}
     for event in events:
@@ -61,7 +70,7 @@ def main_events(
     dominated: set[str] = set()
     for event in events:
         anchor = anchors[event.id]
-        if anchor is None:
+        if anchor is None or _permitted(anchor, lex.permission_verbs):
             dominated.add(event.id)
             continue
         ancestors = _dominating_ancestors(anchor)

@@ -186,11 +186,34 @@ def meets_party_conditions(
 COUNT_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "number"})
 
 
+def sense_object(verb: Token, obj: Token | None, sense: Sense) -> Token | None:
+    """The noun ``by_object`` reads: the object, or for a ``clause_object`` verb with none the
+    subject of its clausal complement ("allowed [observers to monitor the vote]")."""
+    if obj is not None or not sense.clause_object:
+        return obj
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subject = child(c, "nsubj")
+            if subject is not None:
+                return subject
+    return None
+
+
+def object_kind_lemmas(obj: Token, lex: Lexicon) -> set[str]:
+    """What an object is, for ``by_object``: its kind lemmas, those of what a count counts
+    ("thousands of troops") and of whom an ``access`` noun is for ("access for relief
+    workers")."""
+    counted = obj.lemma_.lower() in COUNT_HEADS or obj.like_num
+    lemmas = kind_lemmas(obj, with_of=counted)
+    if "access" in lex.classes_of(obj.lemma_.lower()):
+        lemmas |= {lemma for o in prep_objects(obj, ("for",)) for lemma in kind_lemmas(o)}
+    return lemmas
+
+
 def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:
     if obj is None or not sense.by_object:
         return sense
-    counted = obj.lemma_.lower() in COUNT_HEADS or obj.like_num
-    for lemma in kind_lemmas(obj, with_of=counted):
+    for lemma in object_kind_lemmas(obj, lex):
         classes = lex.classes_of(lemma)
         # the entry's order decides between two classes of one word ("peacekeepers" are troops
         # and observers: `send` lists observers first)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import CITY, Entry
+
 # words that are no place on their own when a longer name is not found
 PART_STOPWORDS = frozenset(
     {
@@ -92,6 +94,12 @@ FEATURE_TAIL = re.compile(
     r"countryside|village|oblast|prefecture|municipality)$",
     re.IGNORECASE,
 )
+# "Borno State", "Jonglei State": the division's official name, then the ISO 3166-2 category
+# (Nigeria, Sudan, South Sudan, India ...); title case only ("the Islamic state"), and no
+# direction alone ("Central State", "Western State": LGL's Botswana and Fiji namesakes)
+STATE_TAIL = re.compile(
+    r"^(?!(?i:north|south|east|west|central)(?:ern)?\s+State$)(?P<name>[A-Z].*?)\s+State$"
+)
 # a direction inside the span before a known name ("west Baghdad", "South Los Angeles",
 # "Eastern Qalamoun"): a part of that place, which the gazetteer does not list on its own
 DIRECTION_HEAD = re.compile(
@@ -99,3 +107,33 @@ DIRECTION_HEAD = re.compile(
     r"eastern|western|central)\s+(?P<name>.+)$",
     re.IGNORECASE,
 )
+
+# English names a river with the article ("the Dnipro", "the Litani") or the word "river"; a bare
+# name is the town or region that shares it ("a factory in Dnipro", "Jordan's king")
+ARTICLE_FEATURES = frozenset({"river"})
+MAJOR_TOWN = 100_000
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_OPENS = re.compile(r"^(the|The|THE)\s+")
+
+
+def without_river_reading(
+    candidates: list[tuple[Entry, bool]],
+) -> list[tuple[Entry, bool]]:
+    """A bare name shared by a river and a major town or a division is the latter ("a factory
+    in Dnipro"); a village's namesake does not outweigh a river ("Ganga" in Indian English)."""
+    rival = any(
+        primary
+        and entry.feature not in ARTICLE_FEATURES
+        and (entry.kind != CITY or entry.population >= MAJOR_TOWN)
+        for entry, primary in candidates
+    )
+    if not rival:
+        return candidates
+    return [c for c in candidates if c[0].feature not in ARTICLE_FEATURES]
+
+
+def with_article(text: str, start: int) -> bool:
+    """Whether "the" opens the name's span or comes right before it."""
+    return bool(_THE_OPENS.match(text[start : start + 4])) or bool(
+        _ARTICLE_BEFORE.search(text[max(0, start - 6) : start])
+    )

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file, load_yaml
 from ...extensions import entities, sentence_of, token_lowers
-from .recognizer import NAME_JOINERS, locative_before
+from .recognizer import NAME_JOINERS, locative_before, preposition_before
 from .toponyms import PLACE_LABELS, Toponym, trimmed_name
 
 # nouns that name a settlement or a part of one, as the feature they give the place
@@ -53,6 +53,8 @@ LANDMARK_NOUNS = frozenset(
 # what a lone unresolved NER place after a locative preposition is called (GPE: a town or
 # village the gazetteer lacks; LOC: a region, a mountain, a bay)
 LONE_PLACE_FEATURES = {"GPE": "town", "LOC": "area"}
+# ... and where a place of its sentence resolved, the words that set it as the site ("in", "at")
+SITE_PREPOSITIONS = frozenset({"in", "at"})
 # "the X area" names a place; "the area of X" rarely does a different job, but "area" after a
 # name needs a determiner or preposition before the name ("the Markab area", "in Radhwaniyah
 # area"), not a modifier noun ("the Police Academy area" is an organisation's)
@@ -157,11 +159,14 @@ def lone_names_after_locative(
     doc: Doc, toponyms: list[Toponym], resolved: list[Toponym]
 ) -> list[LocalName]:
     """ "Clashes broke out in Batrah on Monday": a name NER tags GPE or LOC that the gazetteer
-    cannot resolve, right after a locative preposition, in a sentence where no place resolved.
-    In event-location's fit sentences that have a gold place (hand-checked and silver) such a
-    name is it in 52 of 70 (GPE one word 25 of 29, GPE longer 17 of 29, LOC 10 of 12); with a
-    resolved place in the sentence only in 46 of 102, so those stay unresolved. Event place F1
-    on the 4,361 silver fit sentences 0.647 -> 0.655 (docs/places.md)."""
+    cannot resolve, right after a locative preposition. In event-location's fit sentences that
+    have a gold place (hand-checked and silver) such a name is it in 52 of 70 where no place of
+    the sentence resolved (GPE one word 25 of 29, GPE longer 17 of 29, LOC 10 of 12; event place
+    F1 on the silver fit sentences 0.647 -> 0.655, session 11). Where one did ("in Gursai near
+    Jenin"), only after "in" or "at" (``SITE_PREPOSITIONS``): on the silver fit sentences such
+    a name is a gold place 30 times in 49, after the other locative words 10 in 52 ("of" 8 in
+    35: "a barrage of Katyusha rockets"; "near" 2 in 8; "on", "from", "to" ... 0 in 9)
+    (session 16; docs/places.md)."""
     found = []
     for toponym in toponyms:
         if toponym.source != "ner" or toponym.entry is not None or toponym.role != "place":
@@ -169,10 +174,11 @@ def lone_names_after_locative(
         span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
         if span is None or span[0].ent_type_ not in LONE_PLACE_FEATURES:
             continue
+        if not locative_before(doc, span.start):
+            continue
         sent = span.sent
-        if not locative_before(doc, span.start) or any(
-            sent.start_char <= place.start < sent.end_char for place in resolved
-        ):
+        beside_resolved = any(sent.start_char <= place.start < sent.end_char for place in resolved)
+        if beside_resolved and preposition_before(doc, span.start) not in SITE_PREPOSITIONS:
             continue
         found.append(LocalName(span, LONE_PLACE_FEATURES[span[0].ent_type_]))
     return found

@@ -188,10 +188,16 @@ def _place_cue(span: Span) -> bool:
 def locative_before(doc: Doc, i: int) -> bool:
     """ "of Muzaffarabad", "in northern Aleppo": a locative preposition right before the
     name, or before a direction word before it."""
+    return preposition_before(doc, i) in LOCATIVE_PREPOSITIONS
+
+
+def preposition_before(doc: Doc, i: int) -> str:
+    """The lower-case word before token ``i``, a direction word between skipped ("in northern
+    Aleppo": "in"); "" at the start."""
     before = i - 1
     if before > 0 and doc[before].lower_ in DIRECTION_WORDS:
         before -= 1
-    return before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS
+    return doc[before].lower_ if before >= 0 else ""
 
 
 class Recognizer:

@@ -37,6 +37,9 @@ from .feature_words import (
     FEATURE_TAIL,
     FEATURES_FOR_WORD,
     PART_STOPWORDS,
+    STATE_TAIL,
+    with_article,
+    without_river_reading,
 )
 from .gazetteer import (
     ADMIN1,
@@ -64,11 +67,6 @@ _RADIANS = math.pi / 180.0  # CPython's math.radians multiplies by this same con
 _CONTAINER = re.compile(r"\s*,\s*(?P<words>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})")
 _STRIP_PREFIX = re.compile(r"^(the|The|THE)\s+")
 _STRIP_SUFFIX = re.compile(r"(['’]s|['’])$")
-# English names a river with the article ("the Dnipro", "the Litani") or the word "river"; a bare
-# name is the town or region that shares it ("a factory in Dnipro", "Jordan's king")
-ARTICLE_FEATURES = frozenset({"river"})
-MAJOR_TOWN = 100_000
-_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -159,14 +157,20 @@ class Resolver:
         mention.candidates = self._candidates(surface)
         mention.container = self._container(text, end)
         mention.feature_hint = self._feature_hint(text, start, end)
-        if not mention.feature_hint and not _with_article(text, start):
-            mention.candidates = _without_river_reading(mention.candidates)
+        if not mention.feature_hint and not with_article(text, start):
+            mention.candidates = without_river_reading(mention.candidates)
         head = FEATURE_TAIL.match(surface)
         if not mention.candidates and head:
             # "Diyala province", "Kilinochchi district": the name, then what kind of place it is
             # (official names only: "Market District" is no district of Marquette)
             mention.candidates = [c for c in self._candidates(head["name"]) if c[1]]
             mention.feature_hint = FEATURES_FOR_WORD.get(head["word"].lower(), set())
+        state = STATE_TAIL.match(surface)
+        if not mention.candidates and state:
+            # "Borno State": a division outside the US ("Ohio State" is a university)
+            found = self._candidates(state["name"])
+            mention.candidates = [(e, p) for e, p in found if p and e.kind == ADMIN1]
+            mention.feature_hint = FEATURES_FOR_WORD["state"]
         direction = DIRECTION_HEAD.match(surface)
         if not mention.candidates and direction and direction["name"].lower() not in PART_STOPWORDS:
             # "west Baghdad", "South Vietnam": the part takes the named place's entry
@@ -376,29 +380,6 @@ class Resolver:
             return self.w.county_named_prior
         prior = KIND_PRIOR[entry.kind]
         return prior if primary else prior - self.w.alternate_name_penalty
-
-
-def _without_river_reading(
-    candidates: list[tuple[Entry, bool]],
-) -> list[tuple[Entry, bool]]:
-    """A bare name shared by a river and a major town or a division is the latter ("a factory
-    in Dnipro"); a village's namesake does not outweigh a river ("Ganga" in Indian English)."""
-    rival = any(
-        primary
-        and entry.feature not in ARTICLE_FEATURES
-        and (entry.kind != CITY or entry.population >= MAJOR_TOWN)
-        for entry, primary in candidates
-    )
-    if not rival:
-        return candidates
-    return [c for c in candidates if c[0].feature not in ARTICLE_FEATURES]
-
-
-def _with_article(text: str, start: int) -> bool:
-    """Whether "the" opens the name's span or comes right before it."""
-    return bool(_STRIP_PREFIX.match(text[start : start + 4])) or bool(
-        _ARTICLE_BEFORE.search(text[max(0, start - 6) : start])
-    )
 
 
 def _soft_readings(mention: _Mention, w: ResolverWeights) -> list[tuple[Entry, float]]:

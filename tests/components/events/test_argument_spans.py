@@ -270,17 +270,3 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
 def test_what_follows_the_target_in_its_phrase(nlp: Language, text: str, target: str) -> None:
     assert _first(nlp, text)[2] == target
 
-
-@pytest.mark.parametrize(
-    ("text", "target"),
-    [
-        # what one detonates or explodes is the explosive, the means; the target is where it struck
-        ("A suicide bomber detonated his explosive vest near the restaurant entrance.",
-         "the restaurant entrance"),
-        ("The bomber exploded a car bomb outside the ministry on Monday.", "the ministry"),
-        # anything else detonated is what was hit
-        ("The army detonated the bridge near the border.", "the bridge"),
-    ],
-)  # fmt: skip
-def test_an_explosive_detonated_is_no_target(nlp: Language, text: str, target: str) -> None:
-    assert _first(nlp, text)[2] == target

@@ -214,13 +214,35 @@ def test_a_lone_unknown_place_after_a_locative_word_is_a_place_known_by_name(
     assert (place.feature, place.lat) == ("town", None)
 
 
-def test_an_unknown_place_beside_a_resolved_one_or_without_a_locative_word_stays_unresolved(
+def test_an_unknown_place_after_a_locative_word_beside_a_resolved_one_is_placed_by_it(
     nlp: Language,
 ) -> None:
-    beside = "Clashes broke out in Zorvani and in Aleppo on Monday."
-    assert "Zorvani" not in _places(nlp, beside, [("Zorvani", "GPE"), ("Aleppo", "GPE")])
+    near = "Militants attacked a checkpoint in Zorvani near Kirkuk overnight."
+    places = _places(nlp, near, [("Zorvani", "GPE"), ("Kirkuk", "GPE")])
+    village, town = places["Zorvani"], places["Kirkuk"]
+    assert village.id == f"{LOCAL_PREFIX}iq:zorvani"
+    assert (village.country, village.lat, village.lon) == ("IQ", town.lat, town.lon)
+    listed = "Clashes broke out in Zorvani and in Aleppo on Monday."
+    place = _places(nlp, listed, [("Zorvani", "GPE"), ("Aleppo", "GPE")])["Zorvani"]
+    assert (place.country, place.lat) == ("SY", None)  # only listed beside Aleppo: no point
+
+
+def test_beside_a_resolved_place_only_in_or_at_sets_an_unknown_name_as_a_site(
+    nlp: Language,
+) -> None:
+    weapon = "Fighters fired a barrage of Zorvani rockets at barracks in Aleppo."
+    assert "Zorvani" not in _places(nlp, weapon, [("Zorvani", "GPE"), ("Aleppo", "GPE")])
+    screen = "The film about Aleppo debuts on Zorvani next week."
+    assert "Zorvani" not in _places(nlp, screen, [("Zorvani", "GPE"), ("Aleppo", "GPE")])
+    site = "Fighters fired rockets at Zorvani in northern Aleppo."
+    assert "Zorvani" in _places(nlp, site, [("Zorvani", "GPE"), ("Aleppo", "GPE")])
+
+
+def test_an_unknown_place_without_a_locative_word_stays_unresolved(nlp: Language) -> None:
     no_cue = "Zorvani rejected the offer on Monday."
     assert "Zorvani" not in _places(nlp, no_cue, [("Zorvani", "GPE")])
+    beside = "Zorvani and Aleppo rejected the offer on Monday."
+    assert "Zorvani" not in _places(nlp, beside, [("Zorvani", "GPE"), ("Aleppo", "GPE")])
 
 
 def test_a_village_or_plateau_named_by_its_last_word_is_a_local_place(nlp: Language) -> None:

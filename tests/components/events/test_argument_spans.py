@@ -269,4 +269,3 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
 )  # fmt: skip
 def test_what_follows_the_target_in_its_phrase(nlp: Language, text: str, target: str) -> None:
     assert _first(nlp, text)[2] == target
-

@@ -318,7 +318,8 @@ def link(
         typer.Option(
             "--retell/--no-retell",
             help="Join a bare event (no place, actor or toll) to the event of its own article "
-            "it retells (on by default; see docs/link.md, cluster14 and session 16).",
+            "it retells, in dated articles only (on by default; see docs/link.md, cluster14 "
+            "and session 16).",
         ),
     ] = True,
     profiles: Annotated[
@@ -326,8 +327,8 @@ def link(
         typer.Option(
             "--profiles/--no-profiles",
             help="Count two anchored events of one article's incident (the toll in one "
-            "sentence, the attacker in another) as one report (on by default; see "
-            "docs/link.md, story17).",
+            "sentence, the attacker in another) as one report, in dated articles only (on by "
+            "default; see docs/link.md, story17).",
         ),
     ] = True,
     regroup: Annotated[

@@ -1,7 +1,7 @@
 """An article is one report of its incident: its anchored events of one type that nothing sets
 apart (the place in one sentence, the attacker in another) form its incident profile, and a
 report that meets one of them across articles finds the others through it
-(``compatibility.incident_profiles``); two incidents an article tells apart (another town,
+(``incident_profiles.py``); two incidents an article tells apart (another town,
 another toll, a second place) stay two profiles."""
 
 from __future__ import annotations
@@ -103,3 +103,29 @@ def test_an_incremental_run_reads_profiles_as_a_full_run_does(tmp_path) -> None:
     expected, got = full_and_incremental(tmp_path, hospital_story()[:1], hospital_story()[1:])
     assert got == expected
     assert len({cluster_id for cluster_id, *_ in got["members"]}) == 1
+
+
+def test_the_link_command_switches_retelling_and_profiles(tmp_path, monkeypatch) -> None:
+    """On by default; ``--no-retell`` and ``--no-profiles`` reach the run's options."""
+    from types import SimpleNamespace
+
+    from typer.testing import CliRunner
+
+    import newsgraph.link
+    from newsgraph.cli import app
+    from newsgraph.store import open_store
+
+    db = tmp_path / "cli.duckdb"
+    with open_store(db):
+        pass
+    used: list[LinkOptions] = []
+
+    def spy(store: Any, full: bool = False, *, options: LinkOptions) -> Any:
+        used.append(options)
+        return SimpleNamespace(lines=lambda: [])
+
+    monkeypatch.setattr(newsgraph.link, "link_store", spy)
+    for extra in ([], ["--no-retell", "--no-profiles"]):
+        result = CliRunner().invoke(app, ["link", "--db", str(db), *extra])
+        assert result.exit_code == 0, result.output
+    assert [(o.retell, o.profiles) for o in used] == [(True, True), (False, False)]

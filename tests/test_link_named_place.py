@@ -55,3 +55,6 @@ def test_only_a_place_without_a_point_of_another_country_is_named_after_a_town()
     assert named_after(street, rafah) and Compatibility.places(street, rafah) is None
     assert not named_after(elsewhere, rafah) and Compatibility.places(elsewhere, rafah) is False
     assert not named_after(placed, rafah)
+    # a name of three letters or fewer is too common a part of other names to place anything
+    kut = PlaceInfo("geonames:99063", 32.51, 45.82, "IQ", "city", "Kut")
+    assert not named_after(PlaceInfo("newsgraph:address:iq:kut-river-road", country="iq"), kut)

@@ -48,6 +48,12 @@ def disputes(links: list[Any]) -> list[tuple[str, str, str, str]]:
             if x.relation == "disputes"]  # fmt: skip
 
 
+def stored_disputes(store: Any) -> list[tuple[str, str, str, str]]:
+    rows = store.table("claim_links").to_dict("records")
+    return [(r["article_id"], r["from_id"], r["to_article_id"], r["to_id"]) for r in rows
+            if r["relation"] == "disputes"]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("title", "speaks_for"),
     [
@@ -78,10 +84,7 @@ def test_a_spokesman_denying_disputes_the_accusation_against_his_organisation(
     with open_store(tmp_path / "link.duckdb") as store:
         write(store, records)
         link_store(store, full=True)
-        rows = store.table("claim_links").to_dict("records")
-        found = [(r["article_id"], r["from_id"], r["to_article_id"], r["to_id"]) for r in rows
-                 if r["relation"] == "disputes"]  # fmt: skip
-    assert found == expected
+        assert stored_disputes(store) == expected
 
 
 def test_a_spokesman_denying_in_a_new_article_disputes_on_an_incremental_link(
@@ -93,7 +96,4 @@ def test_a_spokesman_denying_in_a_new_article_disputes_on_an_incremental_link(
         link_store(store)
         write(store, [denying])
         assert link_store(store).mode == "incremental"
-        rows = store.table("claim_links").to_dict("records")
-    found = [(r["article_id"], r["from_id"], r["to_article_id"], r["to_id"]) for r in rows
-             if r["relation"] == "disputes"]  # fmt: skip
-    assert found == [("a2", "s1", "a1", "s1")]
+        assert stored_disputes(store) == [("a2", "s1", "a1", "s1")]

@@ -58,3 +58,13 @@ def test_the_source_kind_tells_people_from_things(tool: ModuleType, nlp: Languag
     assert source("She") == "person"
     assert source("It") == "it"
     assert tool.source_kind(doc, ()) == "none"
+
+
+def test_the_summary_counts_source_kinds_and_the_nouns_that_speak(tool: ModuleType) -> None:
+    def row(source: str) -> dict:
+        return {"side": "gold", "kind": "noun cue", "multi-word": False, "lemma": "show",
+                "source kind": source}  # fmt: skip
+
+    result = tool.summary([row("noun: poll"), row("noun: poll"), row("person"), row("it")])
+    assert result["gold: source kinds"] == {"noun": 2, "person": 1, "it": 1}
+    assert result["gold: source nouns"] == {"poll": 2}

@@ -44,7 +44,8 @@ from newsgraph.link.compatibility import (
     family_of,
     tolls_compatible,
 )
-from newsgraph.link.event_items import ROLES, EventItem, affiliations, event_items
+from newsgraph.link.event_items import ROLES, EventItem, affiliations
+from newsgraph.link.incident_profiles import linked_items
 from newsgraph.link.mention_pairs import cluster_mentions_learned
 from newsgraph.link.options import DEFAULT_OPTIONS, LinkOptions
 
@@ -141,7 +142,8 @@ def topic_view(topic_docs: Sequence[Any], by_name: Mapping[str, Any]) -> TopicVi
         {m.key: m.chain for d in topic_docs for m in d.mentions},
         {m.key: n for n, c in enumerate(link_records(records).clusters) for m in c.members},
         Compatibility(affiliations(records)),
-        {i.key: i for r in records for i in event_items(r)},
+        # the items as ``link`` clustered them: a bare retelling is dated by its anchor
+        {i.key: i for r in records for i in linked_items(r)},
     )
 
 

@@ -171,9 +171,10 @@ def summary(records: list[dict]) -> dict:
             Counter(r["kind"] for r in rows).most_common()
         )
         result[f"{side}: multi-word"] = {"multi-word": sum(r["multi-word"] for r in rows)}
-        sources = Counter(r["source kind"].split(":")[0] for r in rows)
+        kinds = [r["source kind"] for r in rows]
+        sources = Counter(k.split(":")[0] for k in kinds)
         result[f"{side}: source kinds"] = dict(sources.most_common())
-        nouns = Counter(r["source kind"][6:] for r in rows if r["source kind"].startswith("noun"))
+        nouns = Counter(k.removeprefix("noun: ") for k in kinds if k.startswith("noun: "))
         result[f"{side}: source nouns"] = dict(nouns.most_common(15))
         for kind in ("lemma not in the cue list", "noun cue", "lemma in the cue list"):
             lemmas = Counter(r["lemma"] for r in rows if r["kind"].startswith(kind))

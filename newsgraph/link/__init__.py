@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import actor_rows
-from .claims import ClaimItem, ClaimLink, claim_items, find_claim_links
+from .claims import (
+    ClaimItem,
+    ClaimLink,
+    claim_items,
+    claim_items_with_speakers,
+    find_claim_links,
+)
 from .compatibility import Compatibility
 from .event_pairs import PairEvidence, Sentence
 from .events import EventCluster, EventItem, affiliations, cluster_events, event_items
@@ -95,9 +101,10 @@ def link_records(
     ``speakers.speaking_for`` reads."""
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
-    events: list[EventItem] = [e for r in records for e in linked_items(r, options)]
+    check = Compatibility(parents)  # one for the incident profiles and the second pass
+    events: list[EventItem] = [e for r in records for e in linked_items(r, options, check)]
     claims: list[ClaimItem] = [
-        c for r in records for c in claim_items(r, _organisations_of(r, speaker_organisations))
+        c for r in records for c in claim_items_with_speakers(r, speaker_organisations)
     ]
     pairs = (
         PairEvidence.for_records(records, parents, sentences, collections=options.collections)
@@ -107,7 +114,7 @@ def link_records(
     clusters = cluster_events(events, parents, pairs=pairs,
                               irrealis_against=options.irrealis_against)  # fmt: skip
     if options.regroup:
-        clusters = regroup(clusters, Compatibility(parents))
+        clusters = regroup(clusters, check)
     links = find_claim_links(claims, parents)
     summary = LinkSummary(
         articles=len(records),
@@ -118,15 +125,6 @@ def link_records(
         claim_links=dict(Counter(link.relation for link in links)),
     )
     return LinkResult(clusters, links, summary)
-
-
-def _organisations_of(
-    record: Mapping[str, Any], known: Mapping[str, Mapping[str, str]] | None
-) -> Mapping[str, str] | None:
-    """The store's speaker organisations of this record's article (None: read the record)."""
-    if known is None:
-        return None
-    return known.get((record.get("article") or {}).get("id") or "", {})
 
 
 def link_store(

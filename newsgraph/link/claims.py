@@ -148,6 +148,18 @@ def claim_items(
     return items
 
 
+def claim_items_with_speakers(
+    record: Mapping[str, Any], speaker_organisations: Mapping[str, Mapping[str, str]] | None
+) -> list[ClaimItem]:
+    """``claim_items`` with the store's ``speaker_organisations`` (article id → unresolved
+    speaker → organisation; ``LinkTables.speaking_for_of``) of the record's article; None: read
+    them from the record."""
+    if speaker_organisations is None:
+        return claim_items(record)
+    article_id = (record.get("article") or {}).get("id") or ""
+    return claim_items(record, speaker_organisations.get(article_id, {}))
+
+
 def _speaker(statement: Mapping[str, Any], organisations: Mapping[str, str]) -> str | None:
     """The statement's speaker, or the organisation an unresolved speaker speaks for."""
     actor = (statement.get("speaker") or {}).get("actor")

@@ -212,7 +212,8 @@ def event_items(
 
     Negated, hypothetical and future events ("denied shelling", "if they strike", "will
     strike") did not happen, so they are left out unless ``include_unreal``. ``retell``: bare
-    events get the event of their article they retell (``report_anchors``). Incident profiles
+    events get the event of their article they retell (``report_anchors``; dated articles
+    only; ``link`` retells by default, ``LinkOptions.retell``). Incident profiles
     are read on top of these (``incident_profiles.linked_items``).
     """
     article = record.get("article") or {}

@@ -18,41 +18,51 @@ from .options import DEFAULT_OPTIONS, LinkOptions
 
 
 def linked_items(
-    record: Mapping[str, Any], options: LinkOptions = DEFAULT_OPTIONS
+    record: Mapping[str, Any],
+    options: LinkOptions = DEFAULT_OPTIONS,
+    check: Compatibility | None = None,
 ) -> list[EventItem]:
     """The events of one record as ``link`` clusters them under ``options``: irrealis events
-    where clustered, retellings (``retell``) and incident profiles (``profiles``)."""
+    where clustered, retellings (``retell``) and incident profiles (``profiles``), judged by
+    the run's ``check`` (default: the record's own actor affiliations)."""
     items = event_items(record, options.include_irrealis, options.retell)
-    return incident_profiles(items, affiliations([record])) if options.profiles else items
+    if not options.profiles:
+        return items
+    return incident_profiles(items, check or Compatibility(affiliations([record])))
 
 
-def incident_profiles(items: Sequence[EventItem], parents: Mapping[str, str]) -> list[EventItem]:
+def incident_profiles(items: Sequence[EventItem], check: Compatibility) -> list[EventItem]:
     """``items`` (one article's) with each event's incident profile: its anchored events (a
-    place, a known actor or a toll) of one PLOVER type that nothing hard sets apart (dates,
-    parts of the day, tolls, places, an actor on another branch: checked against every event
-    of the profile) are one report of one incident, and the bare events retelling one of them
-    (``report_anchor``) belong to its profile. Clustering gives two events of one profile
-    ``same_profile`` evidence: across articles the place of one report meets the attacker of
-    another through the article's other sentences. Two incidents an article
-    tells apart (another town, another toll, another day) stay two profiles. Only in a dated
-    article, as ``report_anchors``."""
+    place, a known actor or a toll) of one PLOVER type, each anchor told once (``_joins``), are
+    one report of one incident, and the bare events retelling one of them (``report_anchor``)
+    belong to its profile. Clustering gives two events of one profile ``same_profile``
+    evidence: across articles the place of one report meets the attacker of another through
+    the article's other sentences. Two incidents an article tells apart (a second place or
+    toll, another day) stay two profiles. Only in a dated article, as ``report_anchors``."""
     if not items or items[0].published is None:
         return list(items)
-    check = Compatibility(parents)
     profiles: list[list[EventItem]] = []
     profile_of: dict[str, str] = {}
     for item in items:
         if item.bare or item.irrealis:
             continue
-        home = next((p for p in profiles if p[0].type == item.type
-                     and not anchor_kinds(item) & {k for m in p for k in anchor_kinds(m)}
-                     and all(check.one_incident(m, item) for m in p)), None)  # fmt: skip
+        home = next((p for p in profiles if _joins(p, item, check)), None)
         if home is None:
             home = []
             profiles.append(home)
         home.append(item)
         profile_of[item.event_id] = home[0].event_id
     return [replace(i, profile=profile_of.get(i.report_anchor or i.event_id)) for i in items]
+
+
+def _joins(profile: list[EventItem], item: EventItem, check: Compatibility) -> bool:
+    """``item`` is of the profile's type, anchors it by what no member anchors it by (a second
+    place, even in the same town, or a second toll is another incident the article tells),
+    and nothing hard sets it apart from any member (``Compatibility.one_incident``)."""
+    if profile[0].type != item.type:
+        return False
+    held = {kind for member in profile for kind in anchor_kinds(member)}
+    return not anchor_kinds(item) & held and all(check.one_incident(m, item) for m in profile)
 
 
 def anchor_kinds(item: EventItem) -> set[str]:

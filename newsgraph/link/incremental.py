@@ -40,7 +40,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from .claims import ACCUSING_ACTS, DISPUTE_AFTER_DAYS, ClaimItem, claim_items, find_claim_links
+from .claims import (
+    ACCUSING_ACTS,
+    DISPUTE_AFTER_DAYS,
+    ClaimItem,
+    claim_items_with_speakers,
+    find_claim_links,
+)
 from .compatibility import known_actor
 from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
 from .events import Compatibility, EventItem, cluster_events, family_of
@@ -127,7 +133,7 @@ def _update_clusters(
     check: Compatibility,
     options: LinkOptions = DEFAULT_OPTIONS,
 ) -> None:
-    new_items = [e for r in new_records for e in linked_items(r, options)]
+    new_items = [e for r in new_records for e in linked_items(r, options, check)]
     windows: dict[str, Window] = {}
     loaded: dict[str, str] = {}  # cluster id → family
     for item in new_items:
@@ -147,7 +153,9 @@ def _update_clusters(
     members = store.cluster_members(loaded)
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
-    old_items = [e for r in old_records for e in linked_items(r, options) if e.key in old_keys]
+    old_items = [
+        e for r in old_records for e in linked_items(r, options, check) if e.key in old_keys
+    ]
     records = new_records + old_records
     pairs = (
         PairEvidence.for_records(
@@ -228,7 +236,7 @@ def _update_claim_links(
     new_claims = [
         c
         for r in new_records
-        for c in claim_items(r, organisations.get(r["article"]["id"], {}))
+        for c in claim_items_with_speakers(r, organisations)
         if known_actor(c.speaker)
     ]
     if not new_claims:
@@ -250,7 +258,7 @@ def _update_claim_links(
     )
     records = cache.get(sorted(set(context) | new_ids))
     organisations |= store.speaking_for_of(sorted(set(context) - new_ids))
-    items = [c for r in records for c in claim_items(r, organisations.get(r["article"]["id"], {}))]
+    items = [c for r in records for c in claim_items_with_speakers(r, organisations)]
 
     def in_scope(item: ClaimItem) -> bool:
         """Links from this statement may change, and all they depend on was read."""

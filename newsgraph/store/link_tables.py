@@ -63,17 +63,19 @@ class LinkTables:
         Al-Fatih Qurashi", ``link/speakers.py``), read from the text and actor mentions of only
         the articles with a denial or an accusing statement (the acts claim links join) by an
         unresolved speaker."""
+        from ..link.claims import ACCUSING_ACTS
         from ..link.speakers import speaking_for
 
+        acts = sorted(ACCUSING_ACTS | {"denial"})
         found: dict[str, dict[str, str]] = {}
         for chunk in chunks(list(article_ids), _ID_CHUNK):
             marks = ", ".join("?" * len(chunk))
             with self._lock:
                 rows = self._fetchall(
                     f"SELECT DISTINCT article_id FROM statements WHERE article_id IN ({marks}) "
-                    "AND speaker_actor LIKE 'unresolved:%' AND act IN ('denial', 'accusation', "
-                    "'claim')",
-                    chunk,
+                    "AND speaker_actor LIKE 'unresolved:%' "
+                    f"AND act IN ({', '.join('?' * len(acts))})",
+                    [*chunk, *acts],
                 )
             ids = [r[0] for r in rows]
             for part in chunks(ids, _RECORD_CHUNK):

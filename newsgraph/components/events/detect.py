@@ -33,6 +33,7 @@ from .roles import (
     is_verbal,
     misparsed_subject,
     negated,
+    particle_object,
     passive_patient,
     prep_objects,
     subject_of,
@@ -89,15 +90,6 @@ def _predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None
         if c.dep_ in PREDICATIVE_DEPS and c.lemma_.lower() in lemmas:
             return None if any(n.dep_ == "neg" for n in c.children) else c
     return None
-
-
-def _particle_object(verb: Token, prep: str) -> list[Token]:
-    """The object of a preposition the parser read as the verb's particle and whose object it
-    made the verb's ("was put on heightened alert": "on" a particle, "alert" the object)."""
-    if not any(c.dep_ == "prt" and c.lower_ == prep for c in verb.children):
-        return []
-    obj = child(verb, "dobj")
-    return [obj] if obj is not None else []
 
 
 class SentenceDetector:
@@ -199,7 +191,7 @@ class SentenceDetector:
             if phrase.prep:
                 objs = [
                     *prep_objects(holder, (phrase.prep,)),
-                    *_particle_object(holder, phrase.prep),
+                    *particle_object(holder, phrase.prep),
                 ]
             else:
                 obj = direct_object(holder) or (

@@ -191,13 +191,25 @@ def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Itera
     """Objects of the prepositions ``preps`` attached to ``token``, in text order."""
     for c in token.children:
         # a particle with an object of its own is a preposition the parser misread ("was put
-        # on heightened alert": "on" a particle, "alert" its object)
+        # on heightened alert": "on" a particle, "alert" its object); ``particle_object``
+        # takes the other misreading, where the verb got the object
         if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ in preps:
             obj = child(c, "pobj", "pcomp")
             if obj is not None:
                 yield obj
         elif c.dep_ == "prep" and c.lower_ == "out":  # "out of Syria": the object of "of"
             yield from prep_objects(c, tuple(p for p in preps if p == "of"))
+
+
+def particle_object(verb: Token, prep: str) -> list[Token]:
+    """The object of a preposition the parser read as the verb's particle and whose object it
+    made the verb's ("was put on heightened alert": "on" a particle, "alert" the object). The
+    other misreading, a particle keeping its object, is ``prep_objects``'; a phrase's object
+    may come by either parse, so a caller asks both (``detect``)."""
+    if not any(c.dep_ == "prt" and c.lower_ == prep for c in verb.children):
+        return []
+    obj = child(verb, "dobj")
+    return [obj] if obj is not None else []
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -113,7 +113,8 @@ DIRECTION_HEAD = re.compile(
 ARTICLE_FEATURES = frozenset({"river"})
 MAJOR_TOWN = 100_000
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_THE_OPENS = re.compile(r"^(the|The|THE)\s+")
+# "the" opening a name's span (stripped from a surface; a river's article)
+THE_PREFIX = re.compile(r"^(the|The|THE)\s+")
 
 
 def without_river_reading(
@@ -134,6 +135,6 @@ def without_river_reading(
 
 def with_article(text: str, start: int) -> bool:
     """Whether "the" opens the name's span or comes right before it."""
-    return bool(_THE_OPENS.match(text[start : start + 4])) or bool(
+    return bool(THE_PREFIX.match(text[start : start + 4])) or bool(
         _ARTICLE_BEFORE.search(text[max(0, start - 6) : start])
     )

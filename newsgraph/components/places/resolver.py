@@ -38,6 +38,7 @@ from .feature_words import (
     FEATURES_FOR_WORD,
     PART_STOPWORDS,
     STATE_TAIL,
+    THE_PREFIX,
     with_article,
     without_river_reading,
 )
@@ -65,7 +66,6 @@ _COMMA_GAP = re.compile(r"^\s*,\s*$")  # "Tacoma, Washington": the second name c
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|,)\s*$")  # "Oregon and Washington"
 _RADIANS = math.pi / 180.0  # CPython's math.radians multiplies by this same constant
 _CONTAINER = re.compile(r"\s*,\s*(?P<words>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})")
-_STRIP_PREFIX = re.compile(r"^(the|The|THE)\s+")
 _STRIP_SUFFIX = re.compile(r"(['’]s|['’])$")
 
 
@@ -90,7 +90,7 @@ class _Mention:
 
 def clean_surface(surface: str) -> str:
     """The name inside a mention: no leading "the", no possessive."""
-    return _STRIP_SUFFIX.sub("", _STRIP_PREFIX.sub("", surface.strip())).strip()
+    return _STRIP_SUFFIX.sub("", THE_PREFIX.sub("", surface.strip())).strip()
 
 
 class Resolver:

@@ -264,8 +264,8 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
         ("Police detained the villagers in the march on Monday.", "the villagers"),
         ("The court convicted 45 Northland members in a mass trial.", "45 Northland members"),
         ("Police detained the protesters in a statement on Monday.", "the protesters"),
+        ("Rebels attacked the convoy in the north of the country on Monday.", "the convoy"),
     ],
 )  # fmt: skip
 def test_what_follows_the_target_in_its_phrase(nlp: Language, text: str, target: str) -> None:
     assert _first(nlp, text)[2] == target
-

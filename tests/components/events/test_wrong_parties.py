@@ -46,7 +46,18 @@ def test_an_accusation_is_aimed_at_the_accused_not_the_victims_of_its_charge(
     assert (_target_text(accusation) or "").startswith(accused)
 
 
-def test_an_accusation_with_no_charge_phrase_keeps_the_usual_choice(full_nlp: Language) -> None:
-    """No "of" charge: the frame does not apply and the rules decide as before."""
-    [accusation] = _events(full_nlp, "Kyiv accused Moscow on Tuesday.", "ACCUSE")
-    assert _target_text(accusation) == "Moscow"
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kyiv accused Moscow on Tuesday.", "Moscow"),
+        # "blame X on Y": the object is the charge, not the accused; taken as the accused
+        # without its charge phrase, it would be the target
+        ("The ministry blamed the blast on the rebels.", "the rebels"),
+    ],
+)
+def test_an_accusation_with_no_charge_phrase_keeps_the_usual_choice(
+    full_nlp: Language, text: str, target: str
+) -> None:
+    """No "of" / "for" charge: the frame does not apply and the rules decide as before."""
+    [accusation] = _events(full_nlp, text, "ACCUSE")
+    assert _target_text(accusation) == target

@@ -97,7 +97,7 @@ class Context:
             index = model.choose_index(features)
             if index is None:
                 return self._said_here(mention, attributed)
-            return narrowest(self.doc, candidates[index], candidates)[2]
+            return narrowest(self.doc, candidates[index], candidates, self._places())[2]
         if not verbal:
             for start, end, place_id in self.place_mentions:
                 if in_target(start, end):

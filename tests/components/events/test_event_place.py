@@ -46,6 +46,32 @@ def test_event_place_is_where_it_happened(full_nlp: Language, text: str, place: 
     assert _event_places(full_nlp, text)[0] == place
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the province's district is where it happened, though the parser heads the
+        # province's name with its first word ("Jammu")
+        (
+            "Gunmen attacked a police post in Jammu and Kashmir's Kupwara district on Friday.",
+            "Kupwara",
+        ),
+        (
+            "Militants killed four soldiers in Jammu and Kashmir's Poonch district on Monday.",
+            "Pūnch",
+        ),
+        # no place in what the province owns: the province stays
+        (
+            "Militants killed four soldiers in Jammu and Kashmir's border areas on Monday.",
+            "Kashmir",
+        ),
+    ],
+)
+def test_of_a_provinces_place_the_owned_place_is_the_events(
+    full_nlp: Language, text: str, place: str
+) -> None:
+    assert _event_places(full_nlp, text)[0] == place
+
+
 def test_a_journeys_origin_is_not_where_the_meeting_happened(full_nlp: Language) -> None:
     # the chooser retrained on local places (threshold 0.325) leaves this meeting unplaced
     # rather than guess; it must never put it at the origin

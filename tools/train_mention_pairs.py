@@ -220,6 +220,24 @@ def fit_on_topics(
     return model, pairs
 
 
+def fold_models(
+    examples: dict[Any, tuple],
+    names: list[Any],
+    kind: str = "trees",
+    features: tuple[str, ...] = FEATURES,
+    views: tuple[tuple[str, ...], ...] = (),
+) -> list[tuple[PairModel, list[Any]]]:
+    """For each of ``FOLDS`` folds of whole topics (seeded): the model fitted on the other
+    folds' topics, and the fold's topic names."""
+    rng = np.random.default_rng(SEED)
+    held = []
+    for fold in np.array_split(rng.permutation(names), FOLDS):
+        train = [t for t in names if t not in set(fold.tolist())]
+        model, _ = fit_on_topics(examples, train, kind, features, views)
+        held.append((model, fold.tolist()))
+    return held
+
+
 def out_of_fold(
     examples: dict[Any, tuple],
     names: list[Any],
@@ -229,13 +247,8 @@ def out_of_fold(
 ) -> dict[float, float]:
     """CoNLL F1 at each of ``THRESHOLDS``, each fold's topics scored by a model fitted on the
     other folds."""
-    rng = np.random.default_rng(SEED)
-    folds = np.array_split(rng.permutation(names), FOLDS)
-    held = []
-    for fold in folds:
-        train = [t for t in names if t not in set(fold.tolist())]
-        model, _ = fit_on_topics(examples, train, kind, features, views)
-        held.append((model, [with_features(examples[t], model.priors) for t in fold.tolist()]))
+    held = [(model, [with_features(examples[t], model.priors) for t in fold])
+            for model, fold in fold_models(examples, names, kind, features, views)]  # fmt: skip
     per_threshold = {}
     for threshold in THRESHOLDS:
         per_threshold[threshold] = conll_at(held, threshold)

@@ -5,13 +5,14 @@
         [--threshold 0.45]
 
 Each topic is scored by trees fitted on the other folds' topics (``train_mention_pairs``'s
-seeded folds of whole topics and features), its pair probabilities vetoed and clustered as
-``cluster_mentions_learned`` does. Every wrongly joined and every wrongly split pair of gold
-mentions is counted by kind (same lemma; same trigger family, other lemma; other family in one
-document cluster or across), by whether its own probability was on the right side of the
-threshold (then the clustering step made the error) and by the pair features that flag a time,
-actor or argument mismatch. Prints the out-of-fold CoNLL F1, the table and each topic's
-CoNLL F1, worst first. Train topics only (the fit part).
+seeded folds of whole topics and features); as in ``cluster_mentions_learned``, the
+repeated-reporting-verb veto zeroes its pairs (ECB+ has no dates for the date veto) and average
+link clusters them. Every wrongly joined and every wrongly split pair of gold mentions is
+counted by kind (same lemma; same trigger family, other lemma; other family in one document
+cluster or across), by whether its own probability was on the right side of the threshold (then
+the clustering step made the error) and by the pair features that flag a time, actor or
+argument mismatch. Prints the out-of-fold CoNLL F1, the table and each topic's CoNLL F1, worst
+first. Train topics only (the fit part).
 """
 
 from __future__ import annotations

@@ -184,10 +184,30 @@ class ActorResolver:
         if end >= len(doc) or doc[end].tag_ != "POS":
             return None
         slot, head_end = self.demonym_head(doc, end + 1, taken)
-        if slot is None or slot == STATE_TYPE:
+        if slot is None:
+            return self.possessed_body(doc, end + 1, country, taken)
+        if slot == STATE_TYPE:
             return None
         target = self.kb.slot_actor(country, slot)
         return (target.id, head_end) if target is not None else None
+
+    def possessed_body(
+        self, doc: Doc, start: int, country: str, taken: set[int]
+    ) -> tuple[str, int] | None:
+        """The state for a named body of its own after "<state>'s" that the KB does not know
+        ("Turkey's Defense Ministry", "Kenya's Ministry of Foreign Affairs"): the state speaks
+        through it, as "Israel's government" is Israel; None for other possessions."""
+        if start >= len(doc) or doc[start].ent_iob_ != "B" or doc[start].ent_type_ != "ORG":
+            return None
+        end = start + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if any(i in taken for i in range(start, end)):
+            return None  # a body the KB knows keeps its own actor
+        if not any(t.lower_ in self.rules.state_body_heads for t in doc[start:end]):
+            return None
+        state = self.kb.state_of(country)
+        return (state.id, end) if state is not None else None
 
     def resolve_surname(self, person_ids: Sequence[str], history: list[ActorEntry]) -> str | None:
         for entry in reversed(history):

@@ -110,17 +110,22 @@ class GenericParties:
         for size in range(min(self.longest, len(doc) - i), 0, -1):
             words = tuple(t.lower_ for t in doc[i : i + size])
             slot = self.rules.generic_parties.get(words)
-            if slot is not None and doc[i + size - 1].pos_ in ("NOUN", "PROPN"):
+            if slot is not None and self.names_party(doc, i + size - 1):
                 return words, slot
         return None
+
+    def names_party(self, doc: Doc, last: int) -> bool:
+        """A noun, or a head the tagger reads as an adjective before a speaker's title ("a
+        military spokesman"), which names the party all the same."""
+        if doc[last].pos_ in ("NOUN", "PROPN"):
+            return True
+        return last + 1 < len(doc) and doc[last + 1].lower_ in self.rules.generic_party_speakers
 
     def phrase_start(self, doc: Doc, i: int, head: Token) -> int | None:
         """Where the phrase starts (its allowed modifiers), or None when a word before the head
         makes it someone else's ("rebel troops", "UN troops", "its soldiers", "the
         regime's troops") or it heads a longer phrase ("army officers", "police station")."""
-        if head.i + 1 < len(doc) and (
-            doc[head.i + 1].pos_ in ("NOUN", "PROPN") or doc[head.i + 1].text == "-"
-        ):
+        if self.modifies_next(doc, head):
             return None  # "army officers", "the army-controlled city": another noun's modifier
         if any(child.lower_ == "of" and child.i == head.i + 1 for child in head.children):
             return None  # "troops of the 6th brigade": whose they are follows
@@ -139,6 +144,16 @@ class GenericParties:
         if before.lower_ in DETERMINERS or before.like_num or before.pos_ in OPENING_POS:
             return start
         return None
+
+    def modifies_next(self, doc: Doc, head: Token) -> bool:
+        """Whether the head modifies the noun after it ("army officers"), but for a speaker's
+        title: "an army spokesman" speaks for the army, as "a Somali army spokesman" does."""
+        if head.i + 1 >= len(doc):
+            return False
+        after = doc[head.i + 1]
+        if after.lower_ in self.rules.generic_party_speakers:
+            return False
+        return after.pos_ in ("NOUN", "PROPN") or after.text == "-"
 
     def allowed_modifier(self, token: Token) -> bool:
         if token.dep_ in ("det", "nummod", "quantmod", "advmod", "punct"):

@@ -465,6 +465,8 @@ class DescriptionRules:
     head_blockers: frozenset[str] = frozenset()  # "military group": not the state's military
     generic_parties: dict[tuple[str, ...], str] = field(default_factory=dict)  # → slot
     generic_party_modifiers: frozenset[str] = frozenset()
+    generic_party_speakers: frozenset[str] = frozenset()  # "an army spokesman": the army's
+    state_body_heads: frozenset[str] = frozenset()  # "Turkey's Defense Ministry": Turkey
     maker_participles: frozenset[str] = frozenset()  # "Turkish-made drones": the maker
     institution_heads: frozenset[str] = frozenset()  # "the Saudi Hospital": no state
 
@@ -501,6 +503,10 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
         generic_party_modifiers=frozenset(
             str(m).lower() for m in data.get("generic_party_modifiers") or ()
         ),
+        generic_party_speakers=frozenset(
+            str(w).lower() for w in data.get("generic_party_speakers") or ()
+        ),
+        state_body_heads=frozenset(str(w).lower() for w in data.get("state_body_heads") or ()),
         maker_participles=frozenset(str(m).lower() for m in data.get("maker_participles") or ()),
         institution_heads=frozenset(str(h).lower() for h in data.get("institution_heads") or ()),
     )

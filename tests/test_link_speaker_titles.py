@@ -97,3 +97,18 @@ def test_a_spokesman_denying_in_a_new_article_disputes_on_an_incremental_link(
         write(store, [denying])
         assert link_store(store).mode == "incremental"
         assert stored_disputes(store) == [("a2", "s1", "a1", "s1")]
+
+
+def test_a_long_capitalised_run_before_a_speaker_is_read_at_once() -> None:
+    """A wire's capitalised headline before a mention (40 capitals, then a lower-case word):
+    the name pattern once split the run at every capital and took minutes on such text."""
+    text = f"HEZBOLLAH {'X' * 40} said. Hezbollah spokesman Ali Hamdan denied it. Hamdan said no."
+    denying = record("a2", "Outlet B", "2024-07-29", text,
+                     statements=[statement(text, "s1", "unresolved:hamdan", "said", "no",
+                                           "denial")])  # fmt: skip
+    denying["actors"] = [actor("unresolved:hamdan", text, "Hamdan"),
+                         actor("unresolved:said", text, "said"),
+                         actor("hezbollah", text, "Hezbollah", "armed group")]  # fmt: skip
+    denying["actors"][1]["mentions"] = [{"start": 51, "end": 55, "text": "said"}]
+    denying["statements"][0]["speaker"]["actor"] = "unresolved:hamdan"
+    assert speaking_for(denying) == {"unresolved:hamdan": "hezbollah"}

@@ -17,8 +17,10 @@ from typing import Any
 from ..datafiles import data_file, load_yaml
 from .event_items import known_actor
 
-# the words of a name between the title and the mention ("Al-Fatih " before "Qurashi")
-_NAME_WORDS = re.compile(r"(?:\s*[A-Z][\w.'-]*)*\s*$")
+# the words of a name between the title and the mention ("Al-Fatih " before "Qurashi");
+# possessive, because the plain pattern can split a capitalised run at every capital and
+# backtracks exponentially on a long one ("THE ASSOCIATED PRESS ..." took minutes)
+_NAME_WORDS = re.compile(r"(?:\s*[A-Z][\w.'-]*+)*+\s*$")
 _POSSESSIVE = re.compile(r"(?:'s|’s)?\s+$")
 # how far before a mention its title is looked for (an organisation, a title and a name)
 _TITLE_REACH = 120

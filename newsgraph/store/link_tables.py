@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from ..model import UNRESOLVED_PREFIX
 from .batch import chunks, link_rows, to_json
 from .versions import utcnow
 
@@ -73,9 +74,10 @@ class LinkTables:
             with self._lock:
                 rows = self._fetchall(
                     f"SELECT DISTINCT article_id FROM statements WHERE article_id IN ({marks}) "
-                    "AND speaker_actor LIKE 'unresolved:%' "
+                    # the pattern is a parameter: psycopg reads a literal '%' as a placeholder
+                    "AND speaker_actor LIKE ? "
                     f"AND act IN ({', '.join('?' * len(acts))})",
-                    [*chunk, *acts],
+                    [*chunk, f"{UNRESOLVED_PREFIX}%", *acts],
                 )
             ids = [r[0] for r in rows]
             for part in chunks(ids, _RECORD_CHUNK):

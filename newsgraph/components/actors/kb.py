@@ -493,23 +493,24 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
     demonym_heads = _words_by_slot(data.get("demonym_heads"))
     return DescriptionRules(
         heads=heads,
-        modifiers=frozenset(str(m).lower() for m in data.get("modifiers") or ()),
-        blockers=frozenset(str(b).lower() for b in data.get("blockers") or ()),
+        modifiers=_lowered(data, "modifiers"),
+        blockers=_lowered(data, "blockers"),
         demonym_heads=demonym_heads,
-        honorifics=frozenset(str(h).lower() for h in data.get("honorifics") or ()),
+        honorifics=_lowered(data, "honorifics"),
         longest_head=max((len(w) for w in (*heads, *demonym_heads)), default=1),
-        head_blockers=frozenset(str(b).lower() for b in data.get("demonym_head_blockers") or ()),
+        head_blockers=_lowered(data, "demonym_head_blockers"),
         generic_parties=_words_by_slot(data.get("generic_parties")),
-        generic_party_modifiers=frozenset(
-            str(m).lower() for m in data.get("generic_party_modifiers") or ()
-        ),
-        generic_party_speakers=frozenset(
-            str(w).lower() for w in data.get("generic_party_speakers") or ()
-        ),
-        state_body_heads=frozenset(str(w).lower() for w in data.get("state_body_heads") or ()),
-        maker_participles=frozenset(str(m).lower() for m in data.get("maker_participles") or ()),
-        institution_heads=frozenset(str(h).lower() for h in data.get("institution_heads") or ()),
+        generic_party_modifiers=_lowered(data, "generic_party_modifiers"),
+        generic_party_speakers=_lowered(data, "generic_party_speakers"),
+        state_body_heads=_lowered(data, "state_body_heads"),
+        maker_participles=_lowered(data, "maker_participles"),
+        institution_heads=_lowered(data, "institution_heads"),
     )
+
+
+def _lowered(data: dict, key: str) -> frozenset[str]:
+    """The words of one list of the descriptions file, lower-cased (none when it is absent)."""
+    return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
 def _words_by_slot(section: dict | None) -> dict[tuple[str, ...], str]:

@@ -1,8 +1,9 @@
 """Small helpers shared by test modules: stopping real processes, loading a script of tools/,
-the character range of words in a test sentence."""
+the character range of words in a test sentence, parsing a source file."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import subprocess
 import sys
@@ -25,6 +26,22 @@ def load_tool(name: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses in a tool look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def parse_source(path: Path) -> ast.Module:
+    """The syntax tree of the Python file at ``path``.
+
+    CPython 3.11 keeps the AST builder's recursion count per interpreter, not per thread, so a
+    parse that races another thread's can fail with a spurious "AST constructor recursion depth
+    mismatch" SystemError (python/cpython#106905; CI hit it once). The file is fine: parse again.
+    """
+    source = path.read_text(encoding="utf-8")
+    for _ in range(4):
+        try:
+            return ast.parse(source, filename=str(path))
+        except SystemError:
+            continue
+    return ast.parse(source, filename=str(path))
 
 
 def stop_process(process: subprocess.Popen, timeout: float) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import parse_source
 
 PACKAGE = "newsgraph"
 ROOT = Path(__file__).resolve().parents[1] / PACKAGE
@@ -64,7 +65,7 @@ def imported_modules(name: str, path: Path, modules: dict[str, Path]) -> set[str
 
     is_package = path.name == "__init__.py"
     found: set[str] = set()
-    for node in import_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in import_nodes(parse_source(path)):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         else:

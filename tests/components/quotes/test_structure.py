@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from helpers import parse_source
+
 import newsgraph.components.coref
 import newsgraph.components.quotes
 
@@ -24,7 +26,7 @@ def imports_of(name: str, path: Path) -> set[str]:
     """The package modules ``name`` imports (relative and absolute imports)."""
     package = name.rsplit(".", 1)[0]
     imported: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parse_source(path)):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package

@@ -232,3 +232,44 @@ def test_without_a_dateline_nothing_is_inferred(dateline_nlp: Language) -> None:
 def test_an_event_that_did_not_happen_gets_no_inferred_place(dateline_nlp: Language) -> None:
     text = "DENVER — Police did not shoot the man, witnesses said on Tuesday."
     assert all(not inferred for _, _, inferred in _places_and_marks(dateline_nlp, text))
+
+
+@pytest.fixture
+def incident_nlp(full_nlp: Language) -> Iterator[Language]:
+    """The shared pipeline with ``incident_place`` on (off by default), restored after."""
+    events = full_nlp.get_pipe("newsgraph_events")
+    shipped = events.options
+    events.options = replace(shipped, incident_place=True)
+    yield full_nlp
+    events.options = shipped
+
+
+LEAD = "Gunmen attacked a police station in Kirkuk on Monday. "
+
+
+def test_a_follow_up_act_takes_the_lead_incidents_place_marked_inferred(
+    incident_nlp: Language,
+) -> None:
+    marks = _places_and_marks(incident_nlp, LEAD + "Two officers were shot dead.")
+    assert ("ASSAULT", "Kirkuk", False) in marks
+    assert ("ASSAULT", "Kirkuk", True) in marks
+
+
+def test_by_default_a_follow_up_act_stays_unplaced(full_nlp: Language) -> None:
+    marks = _places_and_marks(full_nlp, LEAD + "Two officers were shot dead.")
+    assert not any(inferred for _, _, inferred in marks)
+
+
+def test_a_follow_up_three_sentences_on_stays_unplaced(incident_nlp: Language) -> None:
+    text = LEAD + "The station was closed. Officials met. Residents waited. Two officers were shot."
+    assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []
+
+
+def test_a_follow_up_after_another_place_stays_unplaced(incident_nlp: Language) -> None:
+    text = LEAD + "Officials met in Baghdad to discuss security. Two officers were shot dead."
+    assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []
+
+
+def test_a_follow_up_that_did_not_happen_stays_unplaced(incident_nlp: Language) -> None:
+    text = LEAD + "The gunmen did not kill anyone."
+    assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []

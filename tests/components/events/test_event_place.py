@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import numpy as np
@@ -197,14 +198,23 @@ def _places_and_marks(pipeline: Language, text: str) -> list[tuple[str, str | No
     return [(e.type, names.get(e.place or ""), e.place_inferred) for e in doc._.ng_events]
 
 
+@contextmanager
+def _events_options(pipeline: Language, **changes: bool) -> Iterator[Language]:
+    """The pipeline with its events component's options changed, restored after."""
+    events = pipeline.get_pipe("newsgraph_events")
+    shipped = events.options
+    events.options = replace(shipped, **changes)
+    try:
+        yield pipeline
+    finally:
+        events.options = shipped
+
+
 @pytest.fixture
 def dateline_nlp(full_nlp: Language) -> Iterator[Language]:
-    """The shared pipeline with ``dateline_place`` on (off by default), restored after."""
-    events = full_nlp.get_pipe("newsgraph_events")
-    shipped = events.options
-    events.options = replace(shipped, dateline_place=True)
-    yield full_nlp
-    events.options = shipped
+    """The shared pipeline with ``dateline_place`` on (off by default)."""
+    with _events_options(full_nlp, dateline_place=True) as pipeline:
+        yield pipeline
 
 
 def test_an_unplaced_incident_takes_the_datelines_city_marked_as_inferred(
@@ -236,12 +246,9 @@ def test_an_event_that_did_not_happen_gets_no_inferred_place(dateline_nlp: Langu
 
 @pytest.fixture
 def incident_nlp(full_nlp: Language) -> Iterator[Language]:
-    """The shared pipeline with ``incident_place`` on (off by default), restored after."""
-    events = full_nlp.get_pipe("newsgraph_events")
-    shipped = events.options
-    events.options = replace(shipped, incident_place=True)
-    yield full_nlp
-    events.options = shipped
+    """The shared pipeline with ``incident_place`` on (off by default)."""
+    with _events_options(full_nlp, incident_place=True) as pipeline:
+        yield pipeline
 
 
 LEAD = "Gunmen attacked a police station in Kirkuk on Monday. "

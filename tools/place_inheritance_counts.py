@@ -2,8 +2,8 @@
 inheriting a place from elsewhere in the article would be right (fit parts only).
 
     python tools/place_inheritance_counts.py --set gvdb       # counts by rule
-    python tools/place_inheritance_counts.py --set wikievents --show prev-sentence
-    python tools/place_inheritance_counts.py --set rams --cache /tmp/rams.pkl
+    python tools/place_inheritance_counts.py --set wikievents --show "lead event" --verbose
+    python tools/place_inheritance_counts.py --set rams --cache /tmp/rams.pkl  # reuse a parse
 
 Held-out documents are never read here. A **unit** is one of our events that is reported as
 done (not negated, hypothetical or future), has no place, and whose sentence holds no place
@@ -34,6 +34,9 @@ from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from gvdb_party_misses import parsed_fit
+from rams_argument_misses import rams_fit, wikievents_fit
 
 from newsgraph.components.events.incident_place import incident_places
 from newsgraph.components.places.recognizer import dateline_name_starts
@@ -288,6 +291,21 @@ def site(annotation: Annotation, spans: list[Range], sentence: int, datelines: s
     return "a later sentence only"
 
 
+def fit_part(name: str, cache: Path | None) -> tuple[list[Any], list[Annotation]]:
+    """The set's fit documents and our annotations (from ``cache`` if given and present;
+    written there otherwise)."""
+    if cache is not None and cache.exists():
+        golds, annotations, *_ = pickle.loads(cache.read_bytes())
+        return golds, annotations
+    if name == "gvdb":
+        golds, annotations, _ = parsed_fit(None)
+    else:
+        golds, annotations = rams_fit() if name == "rams" else wikievents_fit()
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((golds, annotations)))
+    return golds, annotations
+
+
 def sentence_text(article: Article, event: Event) -> str:
     start, end = article.annotation.sentences[article.sentence_of_event[event.id]]
     return article.annotation.text[start:end].replace("\n", " ")
@@ -296,12 +314,12 @@ def sentence_text(article: Article, event: Event) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", default="gvdb", choices=("gvdb", "wikievents", "rams"))
-    parser.add_argument("--cache", type=Path, required=True,
-                        help="pickle of (golds, annotations, ...) of the fit part")  # fmt: skip
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="pickle of the parsed fit part (read, or written)")  # fmt: skip
     parser.add_argument("--show", default=None, help="print each proposal of this rule")
     parser.add_argument("--verbose", action="store_true", help="with --show: each sentence")
     options = parser.parse_args()
-    golds, annotations, *_ = pickle.loads(options.cache.read_bytes())
+    golds, annotations = fit_part(options.set, options.cache)
     articles = [Article.of(a) for a in annotations]
     label = gvdb_label if options.set == "gvdb" else trigger_label
     print("gold place sites:", dict(gold_place_sites(options.set, golds, articles)))

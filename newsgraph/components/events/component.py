@@ -47,7 +47,7 @@ from .merge import Draft, merge_repeats
 from .occurrence import says_it_happened
 from .options import DEFAULT_OPTIONS, EventOptions
 from .party_filter import PARTY_CLASSES, filter_parties, names_actor
-from .place_carry import carry_dateline_place
+from .place_carry import carry_places
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .responses import answer_statements
 from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
@@ -80,6 +80,7 @@ log = logging.getLogger(__name__)
         "party_filter": False,
         "target_choice": False,
         "dateline_place": False,
+        "incident_place": False,
     },
 )
 def make_component(
@@ -93,6 +94,7 @@ def make_component(
     party_filter: bool,
     target_choice: bool,
     dateline_place: bool,
+    incident_place: bool,
 ) -> EventsComponent:
     use_lemma_exceptions(read_lemma_exceptions(nlp))
     return EventsComponent(
@@ -104,6 +106,7 @@ def make_component(
         wordnet_triggers=wordnet_triggers,
         target_choice=target_choice,
         dateline_place=dateline_place,
+        incident_place=incident_place,
     )
 
 
@@ -120,6 +123,7 @@ class EventsComponent:
         wordnet_triggers: bool = False,
         target_choice: bool = False,
         dateline_place: bool = False,
+        incident_place: bool = False,
     ) -> None:
         self.options = EventOptions(
             lexicon=load_lexicon(tuple(str(p) for p in extra_lexicons), wordnet_triggers),
@@ -129,6 +133,7 @@ class EventsComponent:
             party_filter=party_filter,
             target_choice=load_target_choice() if target_choice else None,
             dateline_place=dateline_place,
+            incident_place=incident_place,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -581,8 +586,7 @@ def _events_of(doc: Doc, lexicon: Lexicon, options: EventOptions) -> list[Event]
     refine_cameo(doc, events)
     if options.decision is not None:
         events = _numbered(options.decision.decide(doc, events, lexicon))
-    if options.dateline_place:
-        carry_dateline_place(doc, ctx.place_mentions, events)
+    carry_places(doc, ctx.place_mentions, events, options)
     return events
 
 

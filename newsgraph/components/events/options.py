@@ -24,7 +24,10 @@ class EventOptions:
     naming no actor is emptied (``party_filter.py``); ``target_choice``: the candidates' learned
     scores may overrule the rules' target (``target_choice.py``); ``dateline_place``: a real
     event whose sentence names no place takes the dateline's city, marked ``place_inferred``
-    (``place_carry.py``; off by default: it lowered WikiEvents held out, docs/events.md)."""
+    (``place_carry.py``; off by default: it lowered WikiEvents held out, docs/events.md);
+    ``incident_place``: a real act on the ground told in the two sentences after the article's
+    lead act, its sentence naming no place, takes that act's place, marked ``place_inferred``
+    (``incident_place.py``; off by default: WikiEvents marks no place on such follow-ups)."""
 
     lexicon: Lexicon | None = None
     arguments: ArgumentModel | None = None
@@ -33,6 +36,7 @@ class EventOptions:
     party_filter: bool = False
     target_choice: TargetChoice | None = None
     dateline_place: bool = False
+    incident_place: bool = False
 
 
 DEFAULT_OPTIONS = EventOptions()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import numpy as np
@@ -197,14 +198,23 @@ def _places_and_marks(pipeline: Language, text: str) -> list[tuple[str, str | No
     return [(e.type, names.get(e.place or ""), e.place_inferred) for e in doc._.ng_events]
 
 
+@contextmanager
+def _events_options(pipeline: Language, **changes: bool) -> Iterator[Language]:
+    """The pipeline with its events component's options changed, restored after."""
+    events = pipeline.get_pipe("newsgraph_events")
+    shipped = events.options
+    events.options = replace(shipped, **changes)
+    try:
+        yield pipeline
+    finally:
+        events.options = shipped
+
+
 @pytest.fixture
 def dateline_nlp(full_nlp: Language) -> Iterator[Language]:
-    """The shared pipeline with ``dateline_place`` on (off by default), restored after."""
-    events = full_nlp.get_pipe("newsgraph_events")
-    shipped = events.options
-    events.options = replace(shipped, dateline_place=True)
-    yield full_nlp
-    events.options = shipped
+    """The shared pipeline with ``dateline_place`` on (off by default)."""
+    with _events_options(full_nlp, dateline_place=True) as pipeline:
+        yield pipeline
 
 
 def test_an_unplaced_incident_takes_the_datelines_city_marked_as_inferred(
@@ -232,3 +242,41 @@ def test_without_a_dateline_nothing_is_inferred(dateline_nlp: Language) -> None:
 def test_an_event_that_did_not_happen_gets_no_inferred_place(dateline_nlp: Language) -> None:
     text = "DENVER — Police did not shoot the man, witnesses said on Tuesday."
     assert all(not inferred for _, _, inferred in _places_and_marks(dateline_nlp, text))
+
+
+@pytest.fixture
+def incident_nlp(full_nlp: Language) -> Iterator[Language]:
+    """The shared pipeline with ``incident_place`` on (off by default)."""
+    with _events_options(full_nlp, incident_place=True) as pipeline:
+        yield pipeline
+
+
+LEAD = "Gunmen attacked a police station in Kirkuk on Monday. "
+
+
+def test_a_follow_up_act_takes_the_lead_incidents_place_marked_inferred(
+    incident_nlp: Language,
+) -> None:
+    marks = _places_and_marks(incident_nlp, LEAD + "Two officers were shot dead.")
+    assert ("ASSAULT", "Kirkuk", False) in marks
+    assert ("ASSAULT", "Kirkuk", True) in marks
+
+
+def test_by_default_a_follow_up_act_stays_unplaced(full_nlp: Language) -> None:
+    marks = _places_and_marks(full_nlp, LEAD + "Two officers were shot dead.")
+    assert not any(inferred for _, _, inferred in marks)
+
+
+def test_a_follow_up_three_sentences_on_stays_unplaced(incident_nlp: Language) -> None:
+    text = LEAD + "The station was closed. Officials met. Residents waited. Two officers were shot."
+    assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []
+
+
+def test_a_follow_up_after_another_place_stays_unplaced(incident_nlp: Language) -> None:
+    text = LEAD + "Officials met in Baghdad to discuss security. Two officers were shot dead."
+    assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []
+
+
+def test_a_follow_up_that_did_not_happen_stays_unplaced(incident_nlp: Language) -> None:
+    text = LEAD + "The gunmen did not kill anyone."
+    assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []

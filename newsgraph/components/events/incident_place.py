@@ -1,0 +1,90 @@
+"""The place of the article's lead incident for the acts told right after it with no place.
+
+An article places its incident once, in the sentence that leads with it ("Settlers attacked
+the village of Jit on Thursday"), and tells what happened in it in the next sentences without
+naming the place again ("A man was shot dead during the attack"; "At least 20 people were
+killed and 90 injured"). An act on the ground (``INCIDENT_TYPES``) reported as done, whose
+sentence names no place at all, takes the place of the article's first placed act on the
+ground when it comes at most ``FOLLOW_UP_SENTENCES`` sentences after it, gives no other time,
+and no sentence between them names another place (the article has moved on: "Militants fired
+at a base near Tal Abyad last week. The ministry said 21 were killed in strikes in Iraq. The
+drone strike killed three civilians" is not at Tal Abyad). The place is the article's, not the
+sentence's: ``place_inferred`` marks it.
+
+Counted on the fit parts before it was built (``tools/place_inheritance_counts.py``; figures
+in docs/places.md, "Session 17"): of the proposals scored against a gold event with a place,
+3 right and 1 wrong (RAMS 1/0, GVDB 2/0, WikiEvents 0/1); every wider rule tried (the previous
+sentence's place, the nearest earlier event's, the article's first place, its only place) was
+wrong as often as right or more. WikiEvents marks no place on 11 of the follow-ups (casualty
+sentences: "The blasts wounded 13 civilians"), so the setting ships off (``incident_place``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+
+from ...model import Event
+
+# acts that happen at a place on the ground; a sanction, aid or a concession happens where
+# its parties sit, not where the incident did
+INCIDENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+# how far after the lead act a follow-up may come (sentences); 1 and 2 were counted (fit:
+# 2 sentences finds one more right place on RAMS and none more wrong)
+FOLLOW_UP_SENTENCES = 2
+
+
+def lead_incident(events: list[Event], sentence_of: Mapping[str, int]) -> Event | None:
+    """The article's first act on the ground with a place stated in its own sentence."""
+    placed = [
+        e
+        for e in events
+        if e.type in INCIDENT_TYPES and e.place is not None and not e.place_inferred
+    ]
+    return min(placed, key=lambda e: sentence_of[e.id], default=None)
+
+
+def is_follow_up(event: Event, lead: Event, sentence_of: Mapping[str, int]) -> bool:
+    """A real act on the ground told after the lead act, close to it, at no other time."""
+    distance = sentence_of[event.id] - sentence_of[lead.id]
+    real = not (event.negated or event.irrealis) and bool(event.evidence)
+    same_time = event.time is None or event.time == lead.time
+    return (
+        real and event.type in INCIDENT_TYPES and 0 < distance <= FOLLOW_UP_SENTENCES and same_time
+    )
+
+
+def no_other_place_between(
+    lead: Event, event: Event, sentence_of: Mapping[str, int], places: Mapping[int, Set[str]]
+) -> bool:
+    """No sentence after the lead act and before the event names a place but the lead's."""
+    between = range(sentence_of[lead.id] + 1, sentence_of[event.id])
+    return all(places.get(i, set()) <= {lead.place} for i in between)
+
+
+def incident_places(
+    events: list[Event], sentence_of: Mapping[str, int], places: Mapping[int, Set[str]]
+) -> dict[str, str]:
+    """Event id -> the lead incident's place, for each unplaced follow-up (``sentence_of``:
+    event id -> sentence index; ``places``: sentence index -> the places it names) whose
+    sentence names none."""
+    lead = lead_incident(events, sentence_of)
+    if lead is None or lead.place is None:
+        return {}
+    return {
+        e.id: lead.place
+        for e in events
+        if e.place is None
+        and not places.get(sentence_of[e.id])
+        and is_follow_up(e, lead, sentence_of)
+        and no_other_place_between(lead, e, sentence_of, places)
+    }
+
+
+def carry_incident_place(
+    events: list[Event], sentence_of: Mapping[str, int], places: Mapping[int, Set[str]]
+) -> None:
+    """Give each follow-up of the lead incident its place, marked inferred (in place)."""
+    by_id = {e.id: e for e in events}
+    for event_id, place in incident_places(events, sentence_of, places).items():
+        by_id[event_id].place = place
+        by_id[event_id].place_inferred = True

@@ -1,0 +1,41 @@
+"""events/incident_place.py: which unplaced acts take the lead act's place (plain records)."""
+
+from __future__ import annotations
+
+from newsgraph.components.events.incident_place import incident_places
+from newsgraph.model import ActorRef, Event, Span
+
+NOBODY = ActorRef(None, None)
+
+
+def _event(event_id: str, type_: str, place: str | None = None, time: str | None = None) -> Event:
+    return Event(event_id, type_, None, None, None, NOBODY, NOBODY, [Span(0, 1, "x")],
+                 place=place, time=time)  # fmt: skip
+
+
+def test_only_acts_on_the_ground_after_the_lead_in_unplaced_sentences_take_its_place() -> None:
+    events = [
+        _event("e1", "ASSAULT", "p:town", "t1"),
+        _event("e2", "ASSAULT"),  # next sentence: takes it
+        _event("e3", "SANCTION"),  # not an act on the ground
+        _event("e4", "COERCE", time="t1"),  # the lead's time: takes it
+        _event("e5", "ASSAULT", time="t2"),  # another time: another incident
+    ]
+    sentence_of = {"e1": 0, "e2": 1, "e3": 1, "e4": 2, "e5": 2}
+    places = {0: {"p:town"}}
+    assert incident_places(events, sentence_of, places) == {"e2": "p:town", "e4": "p:town"}
+    # a sentence naming a place keeps its events out; one naming another place between the
+    # lead and a follow-up keeps the follow-up out too
+    assert incident_places(events, sentence_of, places | {2: {"p:town"}}) == {"e2": "p:town"}
+    assert incident_places(events, {**sentence_of, "e2": 2}, places | {1: {"p:city"}}) == {}
+
+
+def test_the_lead_is_the_first_act_whose_own_sentence_places_it() -> None:
+    events = [
+        _event("e1", "ASSAULT", "p:inferred"),
+        _event("e2", "ASSAULT", "p:town"),
+        _event("e3", "ASSAULT"),
+    ]
+    events[0].place_inferred = True  # an inferred place leads nothing
+    sentence_of = {"e1": 0, "e2": 1, "e3": 2}
+    assert incident_places(events, sentence_of, {1: {"p:town"}}) == {"e3": "p:town"}

@@ -52,3 +52,22 @@ def test_f1_counts_a_place_given_where_the_gold_has_none(train: ModuleType) -> N
     scores = [np.array([0.9, 0.1]), np.array([0.8, 0.1])]
     assert train.f1_at([placed, unplaced], scores, 0.5) == pytest.approx(2 / 3)  # tp 1, fp 1
     assert train.f1_at([placed, unplaced], scores, 0.85) == 1.0  # the second left unplaced
+
+
+@pytest.mark.parametrize(
+    ("labels", "has_place", "score", "kind"),
+    [
+        ([1.0, 0.0], True, [0.9, 0.1], "right"),
+        ([0.0, 0.0], False, [0.2, 0.1], "right"),  # none given, none in the gold
+        ([0.0, 0.0], False, [0.9, 0.1], "a place where the gold has none"),
+        ([0.0, 0.0], True, [0.9, 0.1], "gold place among no candidates"),
+        ([0.0, 1.0], True, [0.4, 0.3], "no place given, a candidate is gold"),
+        ([0.0, 1.0], True, [0.9, 0.3], "another candidate chosen"),
+    ],
+)
+def test_choice_outcome_in_the_misses_tools_words(
+    train: ModuleType, labels: list[float], has_place: bool, score: list[float], kind: str
+) -> None:
+    features = np.zeros((2, 2), dtype=np.float32)
+    sample = train.Sample(features, np.array(labels), True, has_place, "A sentence.")
+    assert train.choice_outcome(sample, np.array(score), 0.5) == kind

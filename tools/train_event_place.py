@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import argparse
 import pickle
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from event_place_misses import NO_CANDIDATE, NONE_CHOSEN, NOT_GOLD, OTHER_CHOSEN, RIGHT
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -116,6 +118,21 @@ def f1_at(samples: list[Sample], scores: list[np.ndarray], threshold: float) -> 
     return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
+def choice_outcome(sample: Sample, score: np.ndarray, threshold: float) -> str:
+    """What the chooser made of one sentence, in ``event_place_misses``' words (an event at
+    the gold verb is given here)."""
+    chosen = int(np.argmax(score)) if len(score) and score.max() >= threshold else None
+    if (chosen is not None and sample.labels[chosen] == 1) or not (
+        sample.has_gold_place or chosen is not None
+    ):
+        return RIGHT
+    if not sample.has_gold_place:
+        return NOT_GOLD
+    if not sample.labels.any():
+        return NO_CANDIDATE
+    return NONE_CHOSEN if chosen is None else OTHER_CHOSEN
+
+
 def print_shipped_f1(gold_samples: list[Sample]) -> None:
     """The shipped model on the candidates of today's recognition, at its own threshold: the
     figure a retrained model's out-of-fold F1 is weighed against (in sample and so optimistic:
@@ -179,8 +196,8 @@ def print_out_of_fold(samples: list[Sample], logistic: bool, seeds: int) -> floa
     thresholds = [float(t) for t in np.arange(0.1, 0.6, 0.025)]
     parts = {"hand-checked": [s.gold for s in samples], "silver": [not s.gold for s in samples]}
     table = {part: np.zeros(len(thresholds)) for part in parts}
-    for seed in range(seeds):
-        scores = out_of_fold(samples, logistic, seed)
+    shuffles = [out_of_fold(samples, logistic, seed) for seed in range(seeds)]
+    for scores in shuffles:
         for part, mask in parts.items():
             chosen = [(s, f) for s, f, m in zip(samples, scores, mask, strict=True) if m]
             ss, fs = [s for s, _ in chosen], [f for _, f in chosen]
@@ -191,6 +208,14 @@ def print_out_of_fold(samples: list[Sample], logistic: bool, seeds: int) -> floa
         print(f"out-of-fold event place F1, {part}: " + " ".join(
             f"{t:.3f}:{f1:.3f}" for t, f1 in zip(thresholds, row, strict=True)))  # fmt: skip
     print(f"kept threshold {best:.3f}: hand-checked {gold[thresholds.index(best)]:.3f}")
+    outcomes = Counter(
+        choice_outcome(sample, score, best)
+        for scores in shuffles
+        for sample, score in zip(samples, scores, strict=True)
+        if sample.gold
+    )
+    for kind, count in outcomes.most_common():
+        print(f"  {count / seeds:7.1f}  {kind} (hand-checked, out of fold)")
     return best
 
 

@@ -28,3 +28,35 @@ def test_outcome_of_a_gold_events_place(
     kind: str,
 ) -> None:
     assert load_tool("event_place_misses").outcome(found, gold, mine, named) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "gold", "kind", "cause"),
+    [
+        ("A man was shot in Lyon on Sunday.", "shot", [],
+         "a place where the gold has none", "chooser: prep in, class city"),
+        ("Police from Paris arrested three men in Lyon on Sunday.", "arrested", ["Paris"],
+         "another candidate chosen", "chooser: prep in, class city"),
+        ("Gunmen killed two farmers near Zorbakhet village on Sunday.", "killed", ["Zorbakhet"],
+         "gold place among no candidates", "gazetteer lacks it"),
+    ],
+)  # fmt: skip
+def test_a_wrong_place_by_its_cause(
+    text: str, verb: str, gold: list[str], kind: str, cause: str
+) -> None:
+    from newsgraph.eval.annotate import annotate
+    from newsgraph.eval.event_location import GoldRecord
+
+    tool = load_tool("event_place_misses")
+    docs: list = []
+    (annotation,) = annotate([text], on_doc=docs.append)
+    at = text.index(verb)
+    record = GoldRecord(
+        text, (at, at + len(verb)), [(text.index(g), text.index(g) + len(g)) for g in gold]
+    )
+    found, _ = tool.sentence_outcome(record, annotation)
+    event = tool.event_at_verb(record, annotation)
+    assert (found, tool.choice_cause(found, record, event, docs[0], annotation)[-len(cause) :]) == (
+        kind,
+        cause,
+    )

@@ -9,7 +9,9 @@ Kigali denied sending troops"). Support: ConfliBERT fit codes "rejected accusati
 with X as the target 5 times of 5 (the accuser named in the sentence); PLOVER GSR codes
 "complained ... over two Israeli air raids" with the raids' doer as the target. ConfliBERT's
 coders mark the condemned act's phrase as the target span ("condemned an anarchic protest by
-white farmers"), so a condemnation keeps its span and only its actor becomes the doer's.
+white farmers"), so a condemnation keeps its span and only its actor becomes the doer's. A
+threat is aimed at no one its own content names as the threatener's side ("warned that Israel
+would act", said by Israel's defence minister).
 
 Works on the drafts before repeats merge, so that a draft whose target changes can still join
 its repeats."""
@@ -17,23 +19,19 @@ its repeats."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from ... import extensions
-from ...extensions import doc_text
 from ...model import ActorRef, Span
 from ..actors.kb import STATE_TYPE
 from .cameo_codes import load_frames
 from .lexicon import load_lexicon
 from .merge import Draft
 from .references import RefKey
-from .targets import VIOLENT_TYPES
 from .triggers import noun_sense
 
 CONDEMNING_MODES = frozenset({"disapprove", "complain"})  # ACCUSE: CAMEO 111 and 11 complain
 DENYING_MODES = frozenset({"deny", "refuse"})  # REJECT: deny, reject, dismiss, refute
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
@@ -44,14 +42,11 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
         event = draft.event
         if event.negated:
             continue
-        condemnation = event.type == "ACCUSE" and event.mode in CONDEMNING_MODES
-        if condemnation:
-            _no_place_condemned(doc, draft)
-        elif event.type == "THREATEN":
+        if event.type == "THREATEN":
             _no_own_side_threatened(doc, draft)
         if event.target.actor is not None:
             continue
-        if condemnation:
+        if event.type == "ACCUSE" and event.mode in CONDEMNING_MODES:
             doer = _act_doer(doc, draft, ordered)
             if doer is not None:
                 _set_target(draft, ActorRef(doer.actor, event.target.span))
@@ -61,62 +56,13 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
                 _set_target(draft, _answered(accuser, event.target.span))
 
 
-def _no_place_condemned(doc: Doc, draft: Draft) -> None:
-    """ "condemned the shelling of Zamzam", "the massacre in Kenscoff": a place named in the
-    condemned violent act's phrase after its head is where the act happened, never whom the
-    condemnation criticises (CAMEO 111); the act's phrase becomes the target, so that its doer
-    can be found. A place that stands for a known polity ("the attack on Gaza") stays: it may
-    be the party (CAMEO coders code "strikes in Gaza" at Gaza), and a victim that is no place
-    stays too (session 15 tried the victims: ConfliBERT held out lost a sentence)."""
-    target = draft.event.target
-    act = _condemned_act(doc, draft)
-    if act is None or target.span is None or not _known_actor_absent(target.actor):
-        return
-    after = act.idx + len(act)
-    end = act.right_edge.idx + len(act.right_edge)
-    if not (after <= target.span.start and target.span.end <= end):
-        return
-    words = doc.char_span(target.span.start, target.span.end, alignment_mode="expand")
-    if words is None or not _names_a_place(doc, words):
-        return
-    phrase = doc[act.left_edge.i : act.i + 1]
-    _set_target(draft, ActorRef(None, Span(phrase.start_char, phrase.end_char, phrase.text)))
-
-
-def _known_actor_absent(actor: str | None) -> bool:
-    return actor is None or actor.startswith("unresolved:")
-
-
-def _condemned_act(doc: Doc, draft: Draft) -> Token | None:
-    """The condemnation verb's object where it is a violent act noun ("condemned the attack")."""
-    verb = doc.char_span(draft.anchor, draft.anchor + 1, alignment_mode="expand")
-    if verb is None:
-        return None
-    obj = next((c for c in verb[0].children if c.dep_ == "dobj"), None)
-    return obj if obj is not None and _noun_act_type(obj) in VIOLENT_TYPES else None
-
-
-def _names_a_place(doc: Doc, words: SpacySpan) -> bool:
-    """A place name ("Kenscoff"), a phrase the places component read as a place, or a name it
-    read as one elsewhere in the article ("bombed Done Paik village ... condemned the bombing of
-    Done Paik")."""
-    if words.root.ent_type_ in PLACE_ENTS:
-        return True
-    mentions = extensions.get_list(doc, "ng_place_mentions")
-    if any(start <= words.root.idx < end for start, end, _ in mentions):
-        return True
-    text = doc_text(doc)
-    name = words.text.lower()
-    named = (text[start:end].lower() for start, end, _ in mentions)
-    return any(place == name or place.startswith(name + " ") for place in named)
-
-
 def _no_own_side_threatened(doc: Doc, draft: Draft) -> None:
     """ "Katz warned that Israel would act", "warned it will retaliate": the subject of the
     threat's content clause is the threatener's own side, who would act, not whom the threat
-    is aimed at (CAMEO 13 codes the threatened party); the target is left empty (fit: the 5
-    such readings of the six event sets' fit texts are pronouns of the threatener, none coded
-    as a target; probes E, F and G: "Israel", "Baku", "the Armed Forces")."""
+    is aimed at (CAMEO 13 codes the threatened party); the target is left empty. Fit: the
+    threats of the fit texts whose content subject is the threatener's own are pronouns of it
+    ("warned it will retaliate"), none coded as a target; written probes E and G: "Gallant
+    warned that Israel would ...", "Katz warned that Israel would act"."""
     event = draft.event
     target = event.target
     if target.span is None or not _same_side(doc, event.source.actor, target.actor):

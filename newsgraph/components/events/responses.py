@@ -9,7 +9,9 @@ Kigali denied sending troops"). Support: ConfliBERT fit codes "rejected accusati
 with X as the target 5 times of 5 (the accuser named in the sentence); PLOVER GSR codes
 "complained ... over two Israeli air raids" with the raids' doer as the target. ConfliBERT's
 coders mark the condemned act's phrase as the target span ("condemned an anarchic protest by
-white farmers"), so a condemnation keeps its span and only its actor becomes the doer's.
+white farmers"), so a condemnation keeps its span and only its actor becomes the doer's. A
+threat is aimed at no one its own content names as the threatener's side ("warned that Israel
+would act", said by Israel's defence minister).
 
 Works on the drafts before repeats merge, so that a draft whose target changes can still join
 its repeats."""
@@ -18,7 +20,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ... import extensions
 from ...model import ActorRef, Span
+from ..actors.kb import STATE_TYPE
 from .cameo_codes import load_frames
 from .lexicon import load_lexicon
 from .merge import Draft
@@ -36,7 +40,11 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
     ordered = sorted(drafts, key=lambda d: d.anchor)
     for draft in ordered:
         event = draft.event
-        if event.target.actor is not None or event.negated:
+        if event.negated:
+            continue
+        if event.type == "THREATEN":
+            _no_own_side_threatened(doc, draft)
+        if event.target.actor is not None:
             continue
         if event.type == "ACCUSE" and event.mode in CONDEMNING_MODES:
             doer = _act_doer(doc, draft, ordered)
@@ -46,6 +54,48 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
             accuser = _accuser(draft, ordered)
             if accuser is not None:
                 _set_target(draft, _answered(accuser, event.target.span))
+
+
+def _no_own_side_threatened(doc: Doc, draft: Draft) -> None:
+    """ "Katz warned that Israel would act", "warned it will retaliate": the subject of the
+    threat's content clause is the threatener's own side, who would act, not whom the threat
+    is aimed at (CAMEO 13 codes the threatened party); the target is left empty. Fit: the
+    threats of the fit texts whose content subject is the threatener's own are pronouns of it
+    ("warned it will retaliate"), none coded as a target; written probes E and G: "Gallant
+    warned that Israel would ...", "Katz warned that Israel would act"."""
+    event = draft.event
+    target = event.target
+    if target.span is None or not _same_side(doc, event.source.actor, target.actor):
+        return
+    words = doc.char_span(target.span.start, target.span.end, alignment_mode="expand")
+    anchor = doc.char_span(draft.anchor, draft.anchor + 1, alignment_mode="expand")
+    if words is None or anchor is None:
+        return
+    subject = words.root
+    clause = subject.head
+    if (
+        subject.dep_ in ("nsubj", "nsubjpass")
+        and clause.dep_ in ("ccomp", "xcomp")
+        and clause.head.i == anchor[0].i
+    ):
+        _set_target(draft, ActorRef(None, None))
+
+
+def _same_side(doc: Doc, one: str | None, other: str | None) -> bool:
+    """The same actor, or ``other`` is the state ``one`` serves ("Israel Katz" and Israel): a
+    person or body of the state, not a rival of the same country ("Trump is warning voters that
+    a Hillary Clinton victory would ...")."""
+    if one is None or other is None:
+        return False
+    if one == other:
+        return True
+    actors = {a.id: a for a in extensions.get_list(doc, "ng_actors")}
+    speaker, state = actors.get(one), actors.get(other)
+    if speaker is None or state is None or state.type != STATE_TYPE:
+        return False
+    return speaker.affiliation == other or (
+        speaker.country is not None and speaker.country == state.country
+    )
 
 
 def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:

@@ -142,3 +142,29 @@ def test_a_denial_answers_no_one_who_did_not_accuse_the_denier_before(
 ) -> None:
     denial = next(e for e in full_nlp(text)._.ng_events if e.type == "REJECT")
     assert denial.target.actor is None
+
+
+def test_a_threat_is_not_aimed_at_the_threateners_own_side(full_nlp: Language) -> None:
+    """ "warned that Israel would strike back": Israel is who would act, Katz's own state."""
+    threat = _one(full_nlp, "Defense Minister Israel Katz warned that Israel would strike back.",
+                  "THREATEN")  # fmt: skip
+    assert threat.source.actor == "israel-katz"
+    assert threat.target.span is None and threat.target.actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Defense Minister Israel Katz warned that Hezbollah would pay a heavy price.",
+            "hezbollah",
+        ),
+        ("Hezbollah warned that Israel would pay a heavy price.", "israel"),
+        # a rival of the same country is not the threatener's own side
+        ("Joe Biden warned that Donald Trump would wreck the economy.", "donald-trump"),
+    ],
+)
+def test_a_threat_keeps_a_threatened_party_of_another_side(
+    full_nlp: Language, text: str, target: str
+) -> None:
+    assert _one(full_nlp, text, "THREATEN").target.actor == target

@@ -16,7 +16,9 @@ in docs/places.md, "Session 17"): of the proposals scored against a gold event w
 3 right and 1 wrong (RAMS 1/0, GVDB 2/0, WikiEvents 0/1); every wider rule tried (the previous
 sentence's place, the nearest earlier event's, the article's first place, its only place) was
 wrong as often as right or more. WikiEvents marks no place on 11 of the follow-ups (casualty
-sentences: "The blasts wounded 13 civilians"), so the setting ships off (``incident_place``).
+sentences: "The blasts wounded 13 civilians"). The setting (``incident_place``) was shipped off,
+then turned on by the lead in session 17: on probe G, twelve written articles never tuned
+against, it placed 7 more records, every one within 25 km of the coded place.
 """
 
 from __future__ import annotations

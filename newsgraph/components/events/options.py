@@ -27,7 +27,8 @@ class EventOptions:
     (``place_carry.py``; off by default: it lowered WikiEvents held out, docs/events.md);
     ``incident_place``: a real act on the ground told in the two sentences after the article's
     lead act, its sentence naming no place, takes that act's place, marked ``place_inferred``
-    (``incident_place.py``; off by default: WikiEvents marks no place on such follow-ups)."""
+    (``incident_place.py``; on in pipeline.cfg since session 17, at a WikiEvents cost: it marks
+    no place on such follow-ups)."""
 
     lexicon: Lexicon | None = None
     arguments: ArgumentModel | None = None

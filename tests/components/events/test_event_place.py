@@ -246,7 +246,8 @@ def test_an_event_that_did_not_happen_gets_no_inferred_place(dateline_nlp: Langu
 
 @pytest.fixture
 def incident_nlp(full_nlp: Language) -> Iterator[Language]:
-    """The shared pipeline with ``incident_place`` on (off by default)."""
+    """The shared pipeline with ``incident_place`` on (as shipped; set here so the tests hold
+    under any config)."""
     with _events_options(full_nlp, incident_place=True) as pipeline:
         yield pipeline
 
@@ -262,8 +263,15 @@ def test_a_follow_up_act_takes_the_lead_incidents_place_marked_inferred(
     assert ("ASSAULT", "Kirkuk", True) in marks
 
 
-def test_by_default_a_follow_up_act_stays_unplaced(full_nlp: Language) -> None:
+def test_by_default_a_follow_up_act_takes_the_lead_incidents_place(full_nlp: Language) -> None:
     marks = _places_and_marks(full_nlp, LEAD + "Two officers were shot dead.")
+    assert ("ASSAULT", "Kirkuk", True) in marks
+
+
+def test_with_incident_place_off_a_follow_up_act_stays_unplaced(full_nlp: Language) -> None:
+    with _events_options(full_nlp, incident_place=False) as pipeline:
+        marks = _places_and_marks(pipeline, LEAD + "Two officers were shot dead.")
+    assert ("ASSAULT", "Kirkuk", False) in marks
     assert not any(inferred for _, _, inferred in marks)
 
 

@@ -12,22 +12,21 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..components.places.gazetteer import fold
-from .event_items import ROLES, EventItem, Interval, PlaceInfo, Side, known_actor
+from .event_items import (
+    ROLES,
+    EventItem,
+    Interval,
+    PlaceInfo,
+    Side,
+    family_of,
+    known_actor,
+)
 
 if TYPE_CHECKING:
     from .events import EventCluster
 
 # Points closer than this are one place for clustering (a town and its neighbourhoods).
 PLACE_KM = 25.0
-# PLOVER types that one real event is reported as, depending on the outlet's wording.
-TYPE_FAMILIES: dict[str, str] = {
-    "ASSAULT": "force", "COERCE": "force",
-    "MOBILIZE": "posture", "THREATEN": "posture", "RETREAT": "posture",
-    "SANCTION": "pressure", "PROTEST": "pressure", "DEMAND": "pressure", "REQUEST": "pressure",
-    "CONSULT": "talks", "AGREE": "talks", "COOPERATE": "talks", "SUPPORT": "talks",
-    "AID": "talks", "CONCEDE": "talks",
-    "ACCUSE": "words", "REJECT": "words",
-}  # fmt: skip
 # TIMEX3 parts of the day in order; neighbours may name one hour ("late in the evening" and
 # "at night"), parts further apart are two times of one day (a morning and a night strike).
 DAY_PARTS = ("MO", "MI", "AF", "EV", "NI")
@@ -63,10 +62,6 @@ EVIDENCE = {
     "toll_rose": -0.25,
 }
 MERGE_EVIDENCE = 1.0
-
-
-def family_of(event_type: str) -> str:
-    return TYPE_FAMILIES.get(event_type, event_type)
 
 
 def killed_compatible(a: int | None, b: int | None) -> bool:

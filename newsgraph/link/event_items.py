@@ -28,6 +28,20 @@ COARSE_FEATURES = frozenset({"country", "region", "area", "territory", "county",
 _CELL_DEGREES = 0.5
 Interval = tuple[date, date]
 
+# PLOVER types that one real event is reported as, depending on the outlet's wording.
+TYPE_FAMILIES: dict[str, str] = {
+    "ASSAULT": "force", "COERCE": "force",
+    "MOBILIZE": "posture", "THREATEN": "posture", "RETREAT": "posture",
+    "SANCTION": "pressure", "PROTEST": "pressure", "DEMAND": "pressure", "REQUEST": "pressure",
+    "CONSULT": "talks", "AGREE": "talks", "COOPERATE": "talks", "SUPPORT": "talks",
+    "AID": "talks", "CONCEDE": "talks",
+    "ACCUSE": "words", "REJECT": "words",
+}  # fmt: skip
+
+
+def family_of(event_type: str) -> str:
+    return TYPE_FAMILIES.get(event_type, event_type)
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceInfo:
@@ -268,8 +282,9 @@ def event_items(
 
 def report_anchors(items: list[EventItem]) -> list[EventItem]:
     """``items`` (one article's) with each bare event's ``report_anchor``: the nearest
-    anchored event (a place, a known actor or a toll) of its PLOVER type in its article, the
-    latest one before it, else the first after it. An article retells its incident: "the
+    anchored event (a place, a known actor or a toll) in its article, the latest one of its
+    PLOVER type before it, else the latest of its type family before it, else the first of its
+    type after it (``_report_anchor``). An article retells its incident: "the
     missiles tore through classrooms" in an article whose placed ASSAULT is "An Israeli strike
     on a school in Tuffah killed 13" is that strike. In an article telling two anchored
     incidents of the type (a school and a home struck), the nearer one above is taken; the
@@ -286,15 +301,31 @@ def report_anchors(items: list[EventItem]) -> list[EventItem]:
             anchored.setdefault(item.type, []).append(item)
     out = []
     for item in items:
-        candidates = anchored.get(item.type) or []
-        before = [c for c in candidates if c.ord < item.ord]
-        anchor = before[-1] if before else (candidates[0] if candidates else None)
+        anchor = _report_anchor(item, anchored)
         if item.bare and not item.irrealis and anchor is not None:
             # an undated retelling is dated by the event it retells
             item = replace(item, report_anchor=anchor.event_id, anchor_ord=anchor.ord,
                            interval=item.interval or anchor.interval)  # fmt: skip
         out.append(item)
     return out
+
+
+def _report_anchor(item: EventItem, anchored: Mapping[str, list[EventItem]]) -> EventItem | None:
+    """The anchored event ``item`` most likely retells: the latest of its PLOVER type before
+    it, else the latest of its type family before it, else the first of its type after it.
+    "the gunmen struck" (ASSAULT) after "the abduction of 80 students in Kankara" (COERCE)
+    retells the abduction, not an attack on a mosque told in the article's last sentence
+    (story18, docs/link.md: the family above a later event of the type)."""
+    same_type = anchored.get(item.type) or []
+    before = [c for c in same_type if c.ord < item.ord]
+    if before:
+        return before[-1]
+    family = family_of(item.type)
+    kin = sorted((c for kind, cs in anchored.items() if family_of(kind) == family
+                  for c in cs if c.ord < item.ord), key=lambda c: c.ord)  # fmt: skip
+    if kin:
+        return kin[-1]
+    return same_type[0] if same_type else None
 
 
 def known_actor(actor: str | None) -> bool:

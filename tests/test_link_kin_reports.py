@@ -1,16 +1,22 @@
-"""One report told with events of two PLOVER types of one family (an abduction, COERCE, and the
-attack and killing around it, ASSAULT): a bare "the gunmen struck" retells the abduction told
-before it rather than a separate attack told at the article's end (``report_anchors``), and
-the second pass joins a toll of one report to the cluster already holding that report beside
-another report of its article (``regrouping._articles_apart``). docs/link.md, story18."""
+"""Story18's link fixes (docs/link.md, "Session 17: story18"), on short stories written for
+the tests: one report told with events of two PLOVER types of one family (an abduction,
+COERCE, and the attack and killing around it, ASSAULT): a bare "the gunmen struck" retells the
+abduction told before it rather than a separate attack told at the article's end
+(``report_anchors``), and the second pass joins a toll of one report to the cluster already
+holding that report beside another report of its article (``regrouping._articles_apart``);
+the accused's own account naming another doer is the same incident (``counter_account``); and
+an affiliation chain goes on through the actor knowledge base where a record's actors stop
+(``affiliations``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from test_link import JENIN, RAFAH, event, record, time
+from test_link import JENIN, RAFAH, event, record, ref, statement, time
 
 from newsgraph.link import link_records
+from newsgraph.link.compatibility import Compatibility
+from newsgraph.link.event_items import affiliations
 from newsgraph.link.incident_profiles import linked_items
 
 MONDAY, TUESDAY = "2024-08-05", "2024-08-06"
@@ -98,3 +104,75 @@ def test_a_toll_of_one_report_joins_the_cluster_holding_that_report() -> None:
     items = {i.event_id: i for i in linked_items(first)}
     assert items["e3"].profile == items["e2"].profile != items["e1"].profile
     assert clusters([first, other]) == [["ae1", "ae2", "ae3", "be1"]]
+
+
+HOSPITAL = "unresolved:al-awda-hospital"
+
+
+def hospital_reports(teller: str) -> list[dict[str, Any]]:
+    """An Israeli strike on a hospital, and ``teller``'s account that Hezbollah did it."""
+    text = "Israeli aircraft struck the Al-Awda hospital on Monday, killing nine."
+    strike = record("h", "Outlet h", MONDAY, text,
+                    events=[event(text, "e1", "struck", time="t1",
+                                  source=ref(text, "israel", "Israeli"),
+                                  target=ref(text, HOSPITAL, "the Al-Awda hospital"),
+                                  magnitude=toll(9))],
+                    times=[time(text, "t1", "Monday", MONDAY)])  # fmt: skip
+    text = "Officials said Hezbollah fired the rocket that struck the Al-Awda hospital on Monday."
+    content = "Hezbollah fired the rocket that struck the Al-Awda hospital on Monday"
+    account = record("k", "Outlet k", MONDAY, text,
+                     events=[event(text, "e1", "struck", time="t1", attributed_to="s1",
+                                   source=ref(text, "hezbollah", "Hezbollah"),
+                                   target=ref(text, HOSPITAL, "the Al-Awda hospital"))],
+                     statements=[statement(text, "s1", teller, "said", content, "claim")],
+                     times=[time(text, "t1", "Monday", MONDAY)])  # fmt: skip
+    return [strike, account]
+
+
+def test_the_accused_naming_another_doer_tells_the_same_strike() -> None:
+    """Israel's account that Hezbollah struck the hospital is the Israeli strike's story told
+    by the accused: the doers differ, the incident does not (``counter_account``)."""
+    assert clusters(hospital_reports("israel")) == [["he1", "ke1"]]
+
+
+def test_another_teller_naming_another_doer_is_another_attack() -> None:
+    assert clusters(hospital_reports("hezbollah")) == [["he1"], ["ke1"]]
+
+
+def actor_row(actor_id: str, affiliation: str | None) -> dict[str, Any]:
+    return {"id": actor_id, "name": actor_id, "type": "government body", "affiliation": affiliation,
+            "country": None, "mentions": []}  # fmt: skip
+
+
+def test_an_affiliation_chain_goes_on_through_the_knowledge_base() -> None:
+    """A record lists the ministry with its parent, the government, but not the government's
+    parent: the chain goes on to the state through the actor knowledge base."""
+    text = "Russia's Defence Ministry denied it."
+    rec = record("r", "Outlet r", MONDAY, text)
+    rec["actors"] = [actor_row("russian-ministry-of-defence", "russian-government")]
+    parents = affiliations([rec])
+    assert parents["russian-ministry-of-defence"] == "russian-government"
+    assert parents["russian-government"] == "russia"
+    assert Compatibility(parents).actors("russian-ministry-of-defence", "russia") is True
+    assert Compatibility(parents).actors("russian-ministry-of-defence", "ukraine") is False
+
+
+ACCUSED, DENIED = "Russia of striking the market", "that its forces had struck the market"
+
+
+def test_a_ministry_denial_disputes_an_accusation_of_its_state() -> None:
+    text = "Ukraine accused Russia of striking the market in Kherson."
+    accusation = record("u", "Outlet u", MONDAY, text,
+                        events=[event(text, "e1", "striking", attributed_to="s1",
+                                      source=ref(text, "russia", "Russia"))],
+                        statements=[statement(text, "s1", "ukraine", "accused", ACCUSED,
+                                              "accusation")])  # fmt: skip
+    accusation["actors"] = [actor_row("ukraine", None), actor_row("russia", None)]
+    text = "Russia's Defence Ministry denied that its forces had struck the market."
+    denial = record("d", "Outlet d", MONDAY, text,
+                    statements=[statement(text, "s1", "russian-ministry-of-defence", "denied",
+                                          DENIED, "denial")])  # fmt: skip
+    denial["actors"] = [actor_row("russian-ministry-of-defence", "russian-government")]
+    links = link_records([accusation, denial]).links
+    assert {(x.article_id, x.to_article_id) for x in links if x.relation == "disputes"} == {
+        ("d", "u")}  # fmt: skip

@@ -190,8 +190,28 @@ class Compatibility:
         )
 
     def actors_contradict(self, cluster: EventCluster, item: EventItem) -> bool:
-        """A role whose two known actors lie on different branches (``idf`` / ``hamas``)."""
-        return any(self.sides(cluster.side(r), item.side(r)) is False for r in ROLES)
+        """A role whose two known actors lie on different branches (``idf`` / ``hamas``),
+        unless it is the doer of one side's account of the other's (``counter_account``)."""
+        return any(self._contradicts(cluster, item, role) for role in ROLES)
+
+    def _contradicts(self, cluster: EventCluster, item: EventItem, role: str) -> bool:
+        if self.sides(cluster.side(role), item.side(role)) is not False:
+            return False
+        return role != "source" or not self.counter_account(cluster, item)
+
+    def counter_account(self, cluster: EventCluster, item: EventItem) -> bool:
+        """One side tells the other's account of who did it: ``item`` is told by the actor
+        the cluster names as its doer ("The RSF said the army shelled the hospital" beside
+        reports of an RSF strike on it), or a member is told by the doer ``item`` names. The
+        doers differ because the accused names another, not because these are two incidents;
+        place, wording, toll and target still have to add up (story16, story18: docs/link.md)."""
+        doer, teller = cluster.side("source").actor, item.told_by
+        if doer and teller and self.actors(doer, teller):
+            return True
+        named = item.source
+        return bool(named) and any(
+            m.told_by and self.actors(named, m.told_by) for m in cluster.members
+        )
 
     def evidence(self, cluster: EventCluster, item: EventItem) -> float | None:
         """The evidence that ``item`` reports the cluster's event, however little; None where
@@ -220,6 +240,8 @@ class Compatibility:
         terms = []
         for role in ROLES:
             verdict = self.sides(cluster.side(role), item.side(role))
+            if verdict is False and not self._contradicts(cluster, item, role):
+                continue  # the accused's own account of who did it: no evidence either way
             if verdict is not None:
                 terms.append(EVIDENCE["actor_agrees" if verdict else "actor_contradicts"])
         if item.wording and item.wording in cluster.wordings:

@@ -95,6 +95,9 @@ class EventItem:
     place: PlaceInfo | None = None
     interval: Interval | None = None  # from the event's own time
     attributed_to: str | None = None
+    # the known actor who tells it: the speaker of the statement it is attributed to ("The RSF
+    # said the army shelled the hospital": the RSF); see ``Compatibility.counter_account``
+    told_by: str | None = None
     killed: int | None = None
     trigger: str | None = None  # stem of the first evidence word (lexical clustering only)
     wording: str | None = None  # trigger family of the evidence (triggers.evidence_family)
@@ -242,6 +245,8 @@ def event_items(
     }
     times = {t["id"]: _dated_value(t) for t in record.get("times") or [] if t.get("id")}
     actors = {a["id"]: a for a in record.get("actors") or [] if a.get("id")}
+    speakers = {s["id"]: (s.get("speaker") or {}).get("actor")
+                for s in record.get("statements") or [] if s.get("id")}  # fmt: skip
     items = []
     for ord_, event in enumerate(record.get("events") or []):
         irrealis = any(event.get(f) for f in UNREAL_FLAGS)
@@ -270,6 +275,7 @@ def event_items(
                 interval=interval,
                 day_part=day_part(times.get(event.get("time") or "")),
                 attributed_to=event.get("attributed_to"),
+                told_by=_known(speakers.get(event.get("attributed_to") or "")),
                 killed=_killed(event.get("magnitude")),
                 trigger=trigger_stem(event.get("evidence")),
                 wording=evidence_family(event.get("evidence")),
@@ -333,6 +339,10 @@ def known_actor(actor: str | None) -> bool:
     return bool(actor) and not actor.startswith(UNRESOLVED_PREFIX)  # type: ignore[union-attr]
 
 
+def _known(actor: str | None) -> str | None:
+    return actor if known_actor(actor) else None
+
+
 def _country(role: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> str | None:
     return (actors.get(role.get("actor") or "") or {}).get("country")
 
@@ -388,10 +398,33 @@ def trigger_stem(evidence: list[Mapping[str, Any]] | None) -> str | None:
 
 
 def affiliations(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """actor id → parent actor id, from the records' actor lists."""
+    """actor id → parent actor id, from the records' actor lists, each chain completed from
+    the actor knowledge base where the records stop: a record lists the actors its article
+    names, so "Russia's Defence Ministry" comes with its parent ``russian-government`` but not
+    with that one's parent ``russia``, and without it the ministry's denial answers no
+    accusation of Russia and its account contradicts Russia's (story18, docs/link.md)."""
     parents: dict[str, str] = {}
     for record in records:
         for actor in record.get("actors") or []:
             if actor.get("id") and actor.get("affiliation") and actor["affiliation"] != actor["id"]:
                 parents.setdefault(actor["id"], actor["affiliation"])
+    return with_knowledge_base_chains(parents)
+
+
+def with_knowledge_base_chains(parents: dict[str, str]) -> dict[str, str]:
+    """``parents`` with each chain followed on through the actor knowledge base where it
+    stops at an actor of no known parent (a store's actor catalogue holds the actors its
+    articles name, as a record does)."""
+    known = knowledge_base_parents()
+    for parent in list(parents.values()):
+        while parent not in parents and known.get(parent) not in (None, parent):
+            parents[parent] = parent = known[parent]
     return parents
+
+
+@cache
+def knowledge_base_parents() -> dict[str, str]:
+    """actor id → parent actor id in the actor knowledge base (built in and the user's)."""
+    from ..components.actors.kb import KnowledgeBase
+
+    return {e.id: e.affiliation for e in KnowledgeBase.load().entries if e.affiliation}

@@ -289,16 +289,16 @@ def event_items(
 def report_anchors(items: list[EventItem]) -> list[EventItem]:
     """``items`` (one article's) with each bare event's ``report_anchor``: the nearest
     anchored event (a place, a known actor or a toll) in its article, the latest one of its
-    PLOVER type before it, else the latest of its type family before it, else the first of its
-    type after it (``_report_anchor``). An article retells its incident: "the
-    missiles tore through classrooms" in an article whose placed ASSAULT is "An Israeli strike
-    on a school in Tuffah killed 13" is that strike. In an article telling two anchored
-    incidents of the type (a school and a home struck), the nearer one above is taken; the
-    linker's hard checks (tolls, dates, parts of the day, places) still keep the two apart.
-    (Requiring exactly one anchored event of the type was tried: docs/link.md, cluster14.)
-    Only in a dated article (its publication date): without dates the anchor's cluster may hold
-    a whole topic's similar incidents (ECB+ train: 0.3006 -> 0.2991 with undated retellings,
-    unchanged without them; docs/link.md, story16)."""
+    PLOVER type before it; where its type comes only after it, the latest of its type family
+    before it, else the first of its type after it (``_report_anchor``). An article retells
+    its incident: "the missiles tore through classrooms" in an article whose placed ASSAULT
+    is "An Israeli strike on a school in Tuffah killed 13" is that strike. In an article
+    telling two anchored incidents of the type (a school and a home struck), the nearer one
+    above is taken; the linker's hard checks (tolls, dates, parts of the day, places) still
+    keep the two apart. (Requiring exactly one anchored event of the type was tried:
+    docs/link.md, cluster14.) Only in a dated article (its publication date): without dates
+    the anchor's cluster may hold a whole topic's similar incidents (ECB+ train: 0.3006 ->
+    0.2991 with undated retellings, unchanged without them; docs/link.md, story16)."""
     if not items or items[0].published is None:
         return items  # undated: a report's anchor cluster may hold a whole topic (docs/link.md)
     anchored: dict[str, list[EventItem]] = {}
@@ -318,20 +318,22 @@ def report_anchors(items: list[EventItem]) -> list[EventItem]:
 
 def _report_anchor(item: EventItem, anchored: Mapping[str, list[EventItem]]) -> EventItem | None:
     """The anchored event ``item`` most likely retells: the latest of its PLOVER type before
-    it, else the latest of its type family before it, else the first of its type after it.
-    "the gunmen struck" (ASSAULT) after "the abduction of 80 students in Kankara" (COERCE)
-    retells the abduction, not an attack on a mosque told in the article's last sentence
-    (story18, docs/link.md: the family above a later event of the type)."""
+    it; else, where one of its type comes only after it, the latest of its type family before
+    it, else that first one after it. "the gunmen struck" (ASSAULT) after "the abduction of
+    80 students in Kankara" (COERCE) retells the abduction, not an attack on a mosque told in
+    the article's last sentence (story18, docs/link.md). An event with no anchored event of
+    its type in its article retells none, as before: a family anchor there would make new
+    retellings (docs/link.md, story18: tried with MEANTIME held out falling)."""
     same_type = anchored.get(item.type) or []
     before = [c for c in same_type if c.ord < item.ord]
     if before:
         return before[-1]
+    if not same_type:
+        return None
     family = family_of(item.type)
     kin = sorted((c for kind, cs in anchored.items() if family_of(kind) == family
                   for c in cs if c.ord < item.ord), key=lambda c: c.ord)  # fmt: skip
-    if kin:
-        return kin[-1]
-    return same_type[0] if same_type else None
+    return kin[-1] if kin else same_type[0]
 
 
 def known_actor(actor: str | None) -> bool:

@@ -176,3 +176,20 @@ def test_a_ministry_denial_disputes_an_accusation_of_its_state() -> None:
     links = link_records([accusation, denial]).links
     assert {(x.article_id, x.to_article_id) for x in links if x.relation == "disputes"} == {
         ("d", "u")}  # fmt: skip
+
+
+def test_a_denial_does_not_dispute_its_own_sides_claim_of_its_own_act() -> None:
+    """With the chain to the state, the ministry's claim that Russian air defences downed
+    drones puts an act on Russia; it is its own side's account, not an accusation to deny."""
+    text = ("Russia's Defence Ministry denied that its forces had struck the market. "
+            "Russian air defences destroyed 41 drones overnight, the ministry said.")  # fmt: skip
+    own = "Russian air defences destroyed 41 drones overnight"
+    rec = record("d", "Outlet d", MONDAY, text,
+                 events=[event(text, "e1", "destroyed", attributed_to="s2",
+                               source=ref(text, "russia", "Russian"))],
+                 statements=[statement(text, "s1", "russian-ministry-of-defence", "denied",
+                                       DENIED, "denial"),
+                             statement(text, "s2", "russian-ministry-of-defence", "said", own,
+                                       "claim")])  # fmt: skip
+    rec["actors"] = [actor_row("russian-ministry-of-defence", "russian-government")]
+    assert [x for x in link_records([rec]).links if x.relation == "disputes"] == []

@@ -367,6 +367,10 @@ def _answers(denial: ClaimItem, accusation: ClaimItem, check: Compatibility) -> 
     accused = any(check.actors(denial.speaker, p) for p in accusation.parties)
     if not accused:
         return False
+    if accusation.act == "claim" and check.actors(denial.speaker, accusation.speaker):
+        # a plain claim by the denier's own side tells its own act ("the ministry said
+        # Russian air defences destroyed 41 drones"): it accuses no one (story18)
+        return False
     # a denial aimed at someone else answers another accusation
     return not denial.parties or any(check.actors(p, accusation.speaker) for p in denial.parties)
 

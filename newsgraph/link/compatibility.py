@@ -12,22 +12,21 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..components.places.gazetteer import fold
-from .event_items import ROLES, EventItem, Interval, PlaceInfo, Side, known_actor
+from .event_items import (
+    ROLES,
+    EventItem,
+    Interval,
+    PlaceInfo,
+    Side,
+    family_of,
+    known_actor,
+)
 
 if TYPE_CHECKING:
     from .events import EventCluster
 
 # Points closer than this are one place for clustering (a town and its neighbourhoods).
 PLACE_KM = 25.0
-# PLOVER types that one real event is reported as, depending on the outlet's wording.
-TYPE_FAMILIES: dict[str, str] = {
-    "ASSAULT": "force", "COERCE": "force",
-    "MOBILIZE": "posture", "THREATEN": "posture", "RETREAT": "posture",
-    "SANCTION": "pressure", "PROTEST": "pressure", "DEMAND": "pressure", "REQUEST": "pressure",
-    "CONSULT": "talks", "AGREE": "talks", "COOPERATE": "talks", "SUPPORT": "talks",
-    "AID": "talks", "CONCEDE": "talks",
-    "ACCUSE": "words", "REJECT": "words",
-}  # fmt: skip
 # TIMEX3 parts of the day in order; neighbours may name one hour ("late in the evening" and
 # "at night"), parts further apart are two times of one day (a morning and a night strike).
 DAY_PARTS = ("MO", "MI", "AF", "EV", "NI")
@@ -63,10 +62,6 @@ EVIDENCE = {
     "toll_rose": -0.25,
 }
 MERGE_EVIDENCE = 1.0
-
-
-def family_of(event_type: str) -> str:
-    return TYPE_FAMILIES.get(event_type, event_type)
 
 
 def killed_compatible(a: int | None, b: int | None) -> bool:
@@ -195,8 +190,28 @@ class Compatibility:
         )
 
     def actors_contradict(self, cluster: EventCluster, item: EventItem) -> bool:
-        """A role whose two known actors lie on different branches (``idf`` / ``hamas``)."""
-        return any(self.sides(cluster.side(r), item.side(r)) is False for r in ROLES)
+        """A role whose two known actors lie on different branches (``idf`` / ``hamas``),
+        unless it is the doer of one side's account of the other's (``counter_account``)."""
+        return any(self._contradicts(cluster, item, role) for role in ROLES)
+
+    def _contradicts(self, cluster: EventCluster, item: EventItem, role: str) -> bool:
+        if self.sides(cluster.side(role), item.side(role)) is not False:
+            return False
+        return role != "source" or not self.counter_account(cluster, item)
+
+    def counter_account(self, cluster: EventCluster, item: EventItem) -> bool:
+        """One side tells the other's account of who did it: ``item`` is told by the actor
+        the cluster names as its doer ("The RSF said the army shelled the hospital" beside
+        reports of an RSF strike on it), or a member is told by the doer ``item`` names. The
+        doers differ because the accused names another, not because these are two incidents;
+        place, wording, toll and target still have to add up (story16, story18: docs/link.md)."""
+        doer, teller = cluster.side("source").actor, item.told_by
+        if doer and teller and self.actors(doer, teller):
+            return True
+        named = item.source
+        return bool(named) and any(
+            m.told_by and self.actors(named, m.told_by) for m in cluster.members
+        )
 
     def evidence(self, cluster: EventCluster, item: EventItem) -> float | None:
         """The evidence that ``item`` reports the cluster's event, however little; None where
@@ -225,6 +240,8 @@ class Compatibility:
         terms = []
         for role in ROLES:
             verdict = self.sides(cluster.side(role), item.side(role))
+            if verdict is False and not self._contradicts(cluster, item, role):
+                continue  # the accused's own account of who did it: no evidence either way
             if verdict is not None:
                 terms.append(EVIDENCE["actor_agrees" if verdict else "actor_contradicts"])
         if item.wording and item.wording in cluster.wordings:

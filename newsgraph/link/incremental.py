@@ -48,6 +48,7 @@ from .claims import (
     find_claim_links,
 )
 from .compatibility import known_actor
+from .event_items import with_knowledge_base_chains
 from .event_pairs import PairEvidence, Sentence, evidence_spans, sentence_rows
 from .events import Compatibility, EventItem, cluster_events, family_of
 from .incident_profiles import linked_items
@@ -78,9 +79,10 @@ class LinkUpdate:
 
 
 def store_affiliations(store: Any) -> dict[str, str]:
-    """actor id → parent actor id, from the store's actor catalogue."""
+    """actor id → parent actor id, from the store's actor catalogue, each chain completed from
+    the actor knowledge base (``with_knowledge_base_chains``)."""
     rows = store.query("SELECT id, affiliation FROM actors WHERE affiliation IS NOT NULL")
-    return {a: p for a, p in rows if p and p != a}
+    return with_knowledge_base_chains({a: p for a, p in rows if p and p != a})
 
 
 def incremental_update(

@@ -93,3 +93,26 @@ def test_review_needs_one_sentence_at_most_and_no_codebook_or_word_list(
     assert not row("", 2)["review"]
     assert not row("# CAMEO 181 take hostage", 0)["review"]
     assert not row("# a closed class, the English modals", 0)["review"]
+
+
+def test_code_word_sets_are_audited_label_sets_are_not(audit: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "rules.py"
+    path.write_text(
+        "import re\n"
+        "# CAMEO 016 deny responsibility\n"
+        'DENY = frozenset({"deny", "refute"})\n'
+        'HEDGES = ("reportedly", "allegedly")  # adverbs of hearsay\n'
+        'SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})\n'
+        'ENTS = {"GPE", "LOC"}\n'
+        'PATTERN = re.compile("x")\n',
+        encoding="utf-8",
+    )
+    entries = {f"{e.path}:{e.term}": e.comment for e in audit.code_entries(path)}
+    assert set(entries) == {
+        "rules.DENY:deny",
+        "rules.DENY:refute",
+        "rules.HEDGES:reportedly",
+        "rules.HEDGES:allegedly",
+    }
+    assert "CAMEO 016" in entries["rules.DENY:refute"]
+    assert "hearsay" in entries["rules.HEDGES:allegedly"]

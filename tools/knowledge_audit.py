@@ -19,13 +19,17 @@ Texts: the fit parts of PLOVER GSR, PETR-2, ConfliBERT, RAMS, WikiEvents and MUC
 part of dev. A comment governs an entry when it is the entry line's own trailing comment, the
 nearest comment block above the line, or a block governing a key the entry sits under.
 
+``--code`` audits the module-level word sets of the events, quotes and actors code instead
+(``HEDGES = frozenset({...})``; sets of dependency labels, tags or entity types are skipped).
+
     python tools/knowledge_audit.py [--data ../shared/eval] [--only-review] [--json FILE]
-        [--file NAME ...] [--cache FILE]
+        [--file NAME ...] [--cache FILE] [--code]
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import gzip
 import json
 import re
@@ -43,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from lexicon_audit import CODEBOOK, SETS, fit_texts  # noqa: E402
+from spacy.glossary import GLOSSARY  # noqa: E402
 
 from newsgraph.eval import event_location, gvdb, polnear  # noqa: E402
 from newsgraph.eval.base import by_part  # noqa: E402
@@ -265,6 +270,66 @@ def _find_line(lines: list[str], term: str, start: int) -> int | None:
     return None
 
 
+# ---- word sets in code -------------------------------------------------------------------
+
+CODE_DIRS = {
+    ROOT / "newsgraph/components/events": EVENT_SETS,
+    ROOT / "newsgraph/components/quotes": QUOTE_SETS + EVENT_SETS,
+    ROOT / "newsgraph/components/actors": QUOTE_SETS + EVENT_SETS,
+}
+
+
+def _strings(node: ast.AST) -> list[str] | None:
+    """The string literals of a set, tuple, list or frozenset(...) literal, else None."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "frozenset" and node.args:
+        node = node.args[0]
+    if not isinstance(node, (ast.Set, ast.Tuple, ast.List)) or not node.elts:
+        return None
+    if not all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+        return None
+    return [e.value for e in node.elts]  # type: ignore[attr-defined]
+
+
+def _is_label_set(words: list[str]) -> bool:
+    """Dependency labels, tags, entity types and type names are no words of the text."""
+    labels = sum(w in GLOSSARY or w.isupper() or not w.strip() for w in words)
+    return labels * 2 > len(words)
+
+
+def code_entries(path: Path) -> list[Entry]:
+    """Module-level word sets (``NAME = frozenset({...})``) with the comment above them."""
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    entries = []
+    for node in ast.parse(source).body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        words = _strings(node.value) if getattr(node, "value", None) is not None else None
+        if not isinstance(target, ast.Name) or words is None or _is_label_set(words):
+            continue
+        above = []
+        for line in reversed(lines[: node.lineno - 1]):
+            if not line.strip().startswith("#"):
+                break
+            above.insert(0, line.strip())
+        trailing = [
+            ln.split("#", 1)[1] for ln in lines[node.lineno - 1 : node.end_lineno] if "#" in ln
+        ]
+        comment = " ".join(above + trailing)
+        name = f"{path.stem}.{target.id}"
+        entries += [Entry(path.name, name, w, comment, "") for w in words]
+    return entries
+
+
+def code_rows(indexes: dict[str, Index]) -> list[dict]:
+    rows = []
+    for folder, sets in CODE_DIRS.items():
+        for path in sorted(folder.glob("*.py")):
+            for entry in code_entries(path):
+                per_set = {s: len(indexes[s].ids(entry.term)) for s in sets}
+                rows.append(count_row(entry, per_set, sum(per_set.values())))
+    return rows
+
+
 # ---- counting -----------------------------------------------------------------------------
 
 
@@ -328,8 +393,10 @@ def count_row(entry: Entry, per_set: dict[str, int], variants: int) -> dict:
     return row
 
 
-def audit(data: Path, names: set[str] | None, cache: Path | None) -> list[dict]:
+def audit(data: Path, names: set[str] | None, cache: Path | None, code: bool = False) -> list[dict]:
     indexes = {name: Index(sents) for name, sents in load_sentences(data, cache).items()}
+    if code:
+        return code_rows(indexes)
     rows = []
     for path, sets in FILES.items():
         if names and path.name not in names and path.stem not in names:
@@ -373,8 +440,11 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--file", nargs="*", help="audit only these files (name or stem)")
     parser.add_argument("--cache", type=Path, help="keep the lemmatised fit sentences here")
+    parser.add_argument(
+        "--code", action="store_true", help="audit the word sets of the events, quotes, actors code"
+    )
     args = parser.parse_args()
-    rows = audit(args.data, set(args.file) if args.file else None, args.cache)
+    rows = audit(args.data, set(args.file) if args.file else None, args.cache, args.code)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     print_rows([r for r in rows if r["review"]] if args.only_review else rows)

@@ -91,10 +91,15 @@ def test_a_citation_is_weak_when_the_comment_names_another_word(
         "  # CAMEO 202 slaughter, shelling (195)\n"
         "  slaughter: {type: ASSAULT}\n"
         "  shell: {type: ASSAULT}\n"
-        "  massacre: {type: ASSAULT}\n",
+        "  massacre: {type: ASSAULT}\n"
+        "  # a guard\n"
+        "  raze: {type: COERCE}  # CAMEO 1712 destroy property\n"
+        "  burn: {type: COERCE}\n",
         encoding="utf-8",
     )
     comments = audit.entry_comments(path)
+    assert audit.comment_names_entry("verb:raze", comments)  # its own trailing comment
+    assert audit.cited_entries(path)["verb:raze"] and not audit.cited_entries(path)["verb:burn"]
     assert audit.comment_names_entry("verb:slaughter", comments)
     assert audit.comment_names_entry("verb:shell", comments)  # "shelling" names it
     assert not audit.comment_names_entry("verb:massacre", comments)  # cleared by its neighbour

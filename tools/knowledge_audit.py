@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from lexicon_audit import CODEBOOK, SETS, fit_texts  # noqa: E402
+from lexicon_audit import CODEBOOK, SETS, WORD_LIST, fit_texts  # noqa: E402
 from spacy.glossary import GLOSSARY  # noqa: E402
 
 from newsgraph.eval import event_location, gvdb, polnear  # noqa: E402
@@ -88,10 +88,6 @@ SETTING_FIELDS = {
     "capitalized", "national", "embeds", "reciprocal", "value", "slot", "target_preps",
     "source_preps", "by_object", "by_modifier", "by_subject",
 }  # fmt: skip
-WORD_LIST = re.compile(
-    r"\b(WordNet|VerbNet|FrameNet|PropBank|general knowledge|GENERATED|closed class(?:es)?)\b",
-    re.IGNORECASE,
-)
 # files whose opening comment names a codebook or word list in passing, not as the entries'
 # source (speech_cues.yaml: CAMEO 011 is no cue's default act, VerbNet names the verbs'
 # other senses; the cues themselves are PolNeAR's, counted here)

@@ -5,13 +5,14 @@ phrases, and each ``by_object`` / ``by_modifier`` / ``by_subject`` sense) counts
 sentences it fires on in the fit parts of PLOVER GSR, the PETRARCH-2 suite, ConfliBERT CAMEO,
 RAMS, WikiEvents and MUC-4 (the same fit parts ``newsgraph eval`` scores: ``split_of``, and
 for WikiEvents and MUC-4 the scored train sample), and says whether the comment above the
-entry cites a codebook (PLOVER or CAMEO).
+entry (or on its line) cites a codebook (PLOVER or CAMEO) or a general word list (WordNet, a
+closed class of the grammar).
 
 "Fires" is the sentence detector's own lookup (``SentenceDetector`` on the base spaCy parse,
 no actors, no learned trigger model), before folds and flags: a mention folded into another
 ("threatened to strike": ``strike``) still counts, a noun that needs a support verb counts
 only under one. An entry is flagged ``REVIEW`` when it fires on at most one fit sentence in
-all and its comment names no codebook: such an entry must be removed or shown to be a
+all and its comment names no codebook nor word list: such an entry must be removed or shown to be a
 codebook word (the flag is a prompt to read the codebook, not a verdict). ``--weak`` lists
 the entries with at most one fit sentence that a codebook comment clears without naming them
 (a comment speaks for the entries under it up to the next).
@@ -44,6 +45,11 @@ from newsgraph.nlp import load_spacy_model  # noqa: E402
 
 LEXICON_FILE = ROOT / "newsgraph/components/events/data/en/event_triggers.yaml"
 CODEBOOK = re.compile(r"\b(CAMEO|PLOVER)\b")
+# a general word list: the word's sense there, or a closed class of the grammar
+WORD_LIST = re.compile(
+    r"\b(WordNet|VerbNet|FrameNet|PropBank|general knowledge|GENERATED|closed class(?:es)?)\b",
+    re.IGNORECASE,
+)
 SETS = ("plover", "petr2", "conflibert", "rams", "wikievents", "muc4")
 
 
@@ -163,7 +169,8 @@ def cited_entries(path: Path = LEXICON_FILE) -> dict[str, bool]:
 
 def entry_comments(path: Path = LEXICON_FILE) -> dict[str, str]:
     """Entry key -> the nearest comment block above it (a comment speaks for the entries under
-    it up to the next comment: a group of phrases shares one)."""
+    it up to the next comment: a group of phrases shares one) and the entry line's own
+    trailing comment."""
     comments: dict[str, str] = {}
     section, comment, in_comment = "", [], False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -176,7 +183,8 @@ def entry_comments(path: Path = LEXICON_FILE) -> dict[str, str]:
             in_comment = True
             continue
         in_comment = False
-        text = " ".join(comment)
+        trailing = line.split(" # ", 1)[1] if " # " in line else ""  # the entry's own comment
+        text = f"{' '.join(comment)}\n{trailing}"  # the block, then the line's own
         if section in ("verbs", "nouns") and re.match(r"^  [\w' -]+:", line):
             comments[f"{section[:-1]}:{stripped.split(':')[0]}"] = text
         elif section == "phrases" and stripped.startswith("- {"):
@@ -199,7 +207,8 @@ def comment_names_entry(entry: str, comments: dict[str, str]) -> bool:
     else:
         verb, texts = word.split(":", 1)[1], [comments.get(word, "")]
     stem = verb.lower()[:-1] if len(verb) > 4 else verb.lower()  # "shell" in "shelling"
-    return any(stem in text.lower() for text in texts)
+    own = any(CODEBOOK.search(text.partition("\n")[2]) for text in texts)
+    return own or any(stem in text.lower() for text in texts)
 
 
 def entry_cited(entry: str, cited: dict[str, bool]) -> bool:
@@ -220,6 +229,7 @@ def audit(data: Path) -> list[dict]:
     fires = count_fires(fit_texts(data), lex)
     comments = entry_comments()
     cited = {key: bool(CODEBOOK.search(text)) for key, text in comments.items()}
+    listed = {key: bool(WORD_LIST.search(text)) for key, text in comments.items()}
     rows = []
     for entry in all_entries(lex, phrase_names(lex)):
         counts = fires.get(entry, Counter())
@@ -230,6 +240,7 @@ def audit(data: Path) -> list[dict]:
             "fit_sentences": total,
             "per_set": {s: counts[s] for s in SETS if counts[s]},
             "codebook_comment": codebook,
+            "word_list_comment": entry_cited(entry, listed),
             "comment_names_entry": codebook and comment_names_entry(entry, comments),
         }
         rows.append({**row, "review": needs_review(row)})
@@ -237,8 +248,10 @@ def audit(data: Path) -> list[dict]:
 
 
 def needs_review(row: dict) -> bool:
-    """At most one fit sentence and no codebook cited: remove it, or show the codebook names it."""
-    return row["fit_sentences"] <= 1 and not row["codebook_comment"]
+    """At most one fit sentence and no codebook or word list cited: remove it, or show the
+    codebook names it."""
+    cited = row["codebook_comment"] or row.get("word_list_comment", False)
+    return row["fit_sentences"] <= 1 and not cited
 
 
 def print_rows(rows: Iterable[dict]) -> None:
@@ -246,7 +259,7 @@ def print_rows(rows: Iterable[dict]) -> None:
     for row in sorted(rows, key=lambda r: (r["fit_sentences"], r["entry"])):
         flag = "  REVIEW" if row["review"] else ""
         sets = ", ".join(f"{s} {n}" for s, n in row["per_set"].items())
-        mark = "yes" if row["codebook_comment"] else "-"
+        mark = "yes" if row["codebook_comment"] else "list" if row.get("word_list_comment") else "-"
         print(f"{row['entry']:58} {row['fit_sentences']:>4} {mark:>8}  {sets}{flag}")
 
 

@@ -80,3 +80,30 @@ def test_the_shipped_lexicon_cites_a_code_for_the_entries_it_once_flagged(
                 "verb:censure", "verb:probe", "verb:hail", "verb:sanction", "noun:drone",
                 "noun:strike", "noun:raid", "noun:incursion"):  # fmt: skip
         assert cited[key], key
+
+
+def test_a_citation_is_weak_when_the_comment_names_another_word(
+    audit: ModuleType, tmp_path: Path
+) -> None:
+    path = tmp_path / "triggers.yaml"
+    path.write_text(
+        "verbs:\n"
+        "  # CAMEO 202 slaughter, shelling (195)\n"
+        "  slaughter: {type: ASSAULT}\n"
+        "  shell: {type: ASSAULT}\n"
+        "  massacre: {type: ASSAULT}\n"
+        "  # a guard\n"
+        "  raze: {type: COERCE}  # CAMEO 1712 destroy property\n"
+        "  burn: {type: COERCE}\n",
+        encoding="utf-8",
+    )
+    comments = audit.entry_comments(path)
+    assert audit.comment_names_entry("verb:raze", comments)  # its own trailing comment
+    assert audit.cited_entries(path)["verb:raze"] and not audit.cited_entries(path)["verb:burn"]
+    assert audit.comment_names_entry("verb:slaughter", comments)
+    assert audit.comment_names_entry("verb:shell", comments)  # "shelling" names it
+    assert not audit.comment_names_entry("verb:massacre", comments)  # cleared by its neighbour
+    weak = {"fit_sentences": 1, "codebook_comment": True, "comment_names_entry": False}
+    assert audit.weakly_cited(weak)
+    assert not audit.weakly_cited({**weak, "fit_sentences": 2})
+    assert not audit.weakly_cited({**weak, "comment_names_entry": True})

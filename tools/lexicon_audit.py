@@ -5,16 +5,19 @@ phrases, and each ``by_object`` / ``by_modifier`` / ``by_subject`` sense) counts
 sentences it fires on in the fit parts of PLOVER GSR, the PETRARCH-2 suite, ConfliBERT CAMEO,
 RAMS, WikiEvents and MUC-4 (the same fit parts ``newsgraph eval`` scores: ``split_of``, and
 for WikiEvents and MUC-4 the scored train sample), and says whether the comment above the
-entry cites a codebook (PLOVER or CAMEO).
+entry (or on its line) cites a codebook (PLOVER or CAMEO) or a general word list (WordNet, a
+closed class of the grammar).
 
 "Fires" is the sentence detector's own lookup (``SentenceDetector`` on the base spaCy parse,
 no actors, no learned trigger model), before folds and flags: a mention folded into another
 ("threatened to strike": ``strike``) still counts, a noun that needs a support verb counts
 only under one. An entry is flagged ``REVIEW`` when it fires on at most one fit sentence in
-all and its comment names no codebook: such an entry must be removed or shown to be a
-codebook word (the flag is a prompt to read the codebook, not a verdict).
+all and its comment names no codebook nor word list: such an entry must be removed or shown to be a
+codebook word (the flag is a prompt to read the codebook, not a verdict). ``--weak`` lists
+the entries with at most one fit sentence that a codebook comment clears without naming them
+(a comment speaks for the entries under it up to the next).
 
-    python tools/lexicon_audit.py [--data ../shared/eval] [--only-review] [--json FILE]
+    python tools/lexicon_audit.py [--data ../shared/eval] [--only-review] [--weak] [--json FILE]
 """
 
 from __future__ import annotations
@@ -42,6 +45,11 @@ from newsgraph.nlp import load_spacy_model  # noqa: E402
 
 LEXICON_FILE = ROOT / "newsgraph/components/events/data/en/event_triggers.yaml"
 CODEBOOK = re.compile(r"\b(CAMEO|PLOVER)\b")
+# a general word list: the word's sense there, or a closed class of the grammar
+WORD_LIST = re.compile(
+    r"\b(WordNet|VerbNet|FrameNet|PropBank|general knowledge|GENERATED|closed class(?:es)?)\b",
+    re.IGNORECASE,
+)
 SETS = ("plover", "petr2", "conflibert", "rams", "wikievents", "muc4")
 
 
@@ -155,10 +163,15 @@ def count_fires(texts: dict[str, list[str]], lex: Lexicon) -> dict[str, Counter]
 
 
 def cited_entries(path: Path = LEXICON_FILE) -> dict[str, bool]:
-    """Entry key -> whether the nearest comment block above it names PLOVER or CAMEO (a
-    comment speaks for the entries under it up to the next comment: a group of phrases
-    shares one)."""
-    cited: dict[str, bool] = {}
+    """Entry key -> whether the nearest comment block above it names PLOVER or CAMEO."""
+    return {key: bool(CODEBOOK.search(text)) for key, text in entry_comments(path).items()}
+
+
+def entry_comments(path: Path = LEXICON_FILE) -> dict[str, str]:
+    """Entry key -> the nearest comment block above it (a comment speaks for the entries under
+    it up to the next comment: a group of phrases shares one) and the entry line's own
+    trailing comment."""
+    comments: dict[str, str] = {}
     section, comment, in_comment = "", [], False
     for line in path.read_text(encoding="utf-8").splitlines():
         stripped = line.strip()
@@ -170,13 +183,32 @@ def cited_entries(path: Path = LEXICON_FILE) -> dict[str, bool]:
             in_comment = True
             continue
         in_comment = False
-        has_codebook = bool(CODEBOOK.search(" ".join(comment)))
+        trailing = line.split(" # ", 1)[1] if " # " in line else ""  # the entry's own comment
+        text = f"{' '.join(comment)}\n{trailing}"  # the block, then the line's own
         if section in ("verbs", "nouns") and re.match(r"^  [\w' -]+:", line):
-            cited[f"{section[:-1]}:{stripped.split(':')[0]}"] = has_codebook
+            comments[f"{section[:-1]}:{stripped.split(':')[0]}"] = text
         elif section == "phrases" and stripped.startswith("- {"):
             verb = re.search(r"verb: ([\w -]+?)[,}]", stripped)
-            cited[f"phrase-line:{len(cited)}:{verb.group(1) if verb else ''}"] = has_codebook
-    return cited
+            comments[f"phrase-line:{len(comments)}:{verb.group(1) if verb else ''}"] = text
+    return comments
+
+
+def comment_names_entry(entry: str, comments: dict[str, str]) -> bool:
+    """Whether the comment that cites a codebook for the entry names the entry's own word (a
+    comment also clears the entries under it that it does not name: a weaker citation)."""
+    word = entry.split("/")[0]
+    if word.startswith("phrase:"):
+        verb = word.split(":", 1)[1].split(" ")[0]
+        texts = [
+            t
+            for k, t in comments.items()
+            if k.startswith("phrase-line:") and k.endswith(f":{verb}")
+        ]
+    else:
+        verb, texts = word.split(":", 1)[1], [comments.get(word, "")]
+    stem = verb.lower()[:-1] if len(verb) > 4 else verb.lower()  # "shell" in "shelling"
+    own = any(CODEBOOK.search(text.partition("\n")[2]) for text in texts)
+    return own or any(stem in text.lower() for text in texts)
 
 
 def entry_cited(entry: str, cited: dict[str, bool]) -> bool:
@@ -195,7 +227,9 @@ def entry_cited(entry: str, cited: dict[str, bool]) -> bool:
 def audit(data: Path) -> list[dict]:
     lex = load_lexicon()
     fires = count_fires(fit_texts(data), lex)
-    cited = cited_entries()
+    comments = entry_comments()
+    cited = {key: bool(CODEBOOK.search(text)) for key, text in comments.items()}
+    listed = {key: bool(WORD_LIST.search(text)) for key, text in comments.items()}
     rows = []
     for entry in all_entries(lex, phrase_names(lex)):
         counts = fires.get(entry, Counter())
@@ -206,14 +240,18 @@ def audit(data: Path) -> list[dict]:
             "fit_sentences": total,
             "per_set": {s: counts[s] for s in SETS if counts[s]},
             "codebook_comment": codebook,
+            "word_list_comment": entry_cited(entry, listed),
+            "comment_names_entry": codebook and comment_names_entry(entry, comments),
         }
         rows.append({**row, "review": needs_review(row)})
     return rows
 
 
 def needs_review(row: dict) -> bool:
-    """At most one fit sentence and no codebook cited: remove it, or show the codebook names it."""
-    return row["fit_sentences"] <= 1 and not row["codebook_comment"]
+    """At most one fit sentence and no codebook or word list cited: remove it, or show the
+    codebook names it."""
+    cited = row["codebook_comment"] or row.get("word_list_comment", False)
+    return row["fit_sentences"] <= 1 and not cited
 
 
 def print_rows(rows: Iterable[dict]) -> None:
@@ -221,7 +259,7 @@ def print_rows(rows: Iterable[dict]) -> None:
     for row in sorted(rows, key=lambda r: (r["fit_sentences"], r["entry"])):
         flag = "  REVIEW" if row["review"] else ""
         sets = ", ".join(f"{s} {n}" for s, n in row["per_set"].items())
-        mark = "yes" if row["codebook_comment"] else "-"
+        mark = "yes" if row["codebook_comment"] else "list" if row.get("word_list_comment") else "-"
         print(f"{row['entry']:58} {row['fit_sentences']:>4} {mark:>8}  {sets}{flag}")
 
 
@@ -230,11 +268,23 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--only-review", action="store_true", help="print REVIEW rows only")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument(
+        "--weak",
+        action="store_true",
+        help="only rows with at most one fit sentence whose codebook comment names another word",
+    )
     args = parser.parse_args()
     rows = audit(args.data)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    if args.weak:
+        rows = [r for r in rows if weakly_cited(r)]
     print_rows([r for r in rows if r["review"]] if args.only_review else rows)
+
+
+def weakly_cited(row: dict) -> bool:
+    """At most one fit sentence, cleared only by a codebook comment that names another word."""
+    return row["fit_sentences"] <= 1 and row["codebook_comment"] and not row["comment_names_entry"]
 
 
 if __name__ == "__main__":

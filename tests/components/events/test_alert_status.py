@@ -74,7 +74,7 @@ def test_an_appeal_with_on_read_as_a_particle_is_aimed_at_its_addressee(nlp: Lan
     "text",
     [
         "Residents were on alert for more flooding, the mayor said.",
-        "Farmers stayed on alert after the storm warning.",
+        "Villagers stayed on alert after the storm warning.",
         "The alert was on the screen for an hour.",
     ],
 )

@@ -53,9 +53,11 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         # a year before the count is no count
         ("In 2019, 12 were shot dead at the border.", {"killed": (12, None)}),
         # one person named with "a"/"an" is a count of one (magnitude.yaml one_person)
-        ("A farmer was killed by gunmen near the well.", {"killed": (1, None)}),
+        ("A shepherd was killed by gunmen near the well.", {"killed": (1, None)}),
         ("Soldiers shot and killed a 19-year-old student at the gate.", {"killed": (1, None)}),
         ("Militants attacked a checkpoint, wounding a soldier.", {"injured": (1, None)}),
+        # one side's word for a killing counts as "killed" does (framing's loaded term `martyr`)
+        ("Four civilians were martyred when a drone struck a house.", {"killed": (4, None)}),
         ("Four civilians were killed when a drone struck a house.", {"killed": (4, None)}),
         # a group states no count
         ("A family was killed in the airstrike on the farm.", {}),

@@ -65,7 +65,7 @@ def test_distributing_aid_is_humanitarian_aid_distributing_leaflets_is_none(
     nlp: Language,
 ) -> None:
     # CAMEO 073 provide humanitarian aid
-    assert _types(nlp, "Aid agencies distributed food to displaced families.") == ["AID"]
+    assert _types(nlp, "Aid agencies distributed blankets to displaced families.") == ["AID"]
     assert _types(nlp, "Activists distributed leaflets in the square.") == []
 
 

@@ -91,7 +91,9 @@ def test_the_event_carries_its_factuality(nlp: Language) -> None:
         "Troops will attack the town tomorrow.",
         "The army plans to attack the town.",
         "The army intends to attack the town.",
-        # an intent adjective, and a passive forecast of the subject's own act
+        # an intent adjective the parser reads as a passive verb ("poise"), and a passive
+        # forecast of the subject's own act
+        "The army is poised to attack the town.",
         "The army was set to attack the town on Friday.",
         "The army is expected to attack the town this week.",
     ],

@@ -779,6 +779,12 @@ def test_it_is_the_last_subject_and_a_named_network_is_no_description(nlp: Langu
     assert doctors.speaker.actor is None and calling.speaker.actor is None
 
 
+def test_a_source_asking_not_to_be_named_makes_one_statement(nlp: Language):
+    text = "An RSF commander, who asked not to be named, denied that his men had harmed anyone.\n"
+    (statement,) = statements(nlp, text)
+    assert (statement.cue.text, statement.act) == ("denied", "denial")
+
+
 def test_a_learned_cue_does_not_end_in_an_article(nlp: Language):
     text = SEED.read_text(encoding="utf-8")
     cues = [s.cue.text for s in statements(nlp, text) if s.cue is not None]

@@ -139,5 +139,6 @@ def test_quality_floor_heldout() -> None:
 # (scorer only 0.532), same sentence 0.479; prevarication (lying) no longer mapped onto REJECT:
 # same sentence 0.521 (192 documents), arguments F1 0.537; with plover10's codebook entries
 # (one more AGREE found, its arguments missed): same sentence 0.526, arguments F1 0.531; session 11
-# (rams11, docs/events.md): held out unchanged (fit arguments 0.567 -> 0.576)
-FLOORS = {"same sentence": 0.516, "arguments": 0.521}
+# (rams11, docs/events.md): held out unchanged (fit arguments 0.567 -> 0.576); session 17, the
+# lead act's place for follow-up acts (incident_place on): arguments F1 0.5366, floor raised
+FLOORS = {"same sentence": 0.516, "arguments": 0.526}

@@ -72,5 +72,7 @@ def test_quality_floor_heldout() -> None:
 # with every session-12 merge (cbtarget12's heading killings, streets as places, the scorer's
 # evidence match), 2026-12-06: same sentence 0.6525, arguments 0.4948; "accused X of" the act
 # the accused's (accused_doers.yaml, lead, docs/events.md): same sentence 0.6610, arguments
-# 0.4923 (one more ASSAULT found, its arguments not all right)
-FLOORS = {"same sentence": 0.651, "arguments": 0.482}
+# 0.4923 (one more ASSAULT found, its arguments not all right); session 17, the lead act's place
+# for follow-up acts (incident_place on; WikiEvents leaves such casualty sentences unplaced, a
+# cost stated in docs/places.md "Session 17"): arguments 0.4824, floor LOWERED to measured - 0.01
+FLOORS = {"same sentence": 0.651, "arguments": 0.472}

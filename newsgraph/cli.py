@@ -28,6 +28,7 @@ from .cli_options import (
     WorkersOpt,
 )
 from .cli_scale import load, scale_run
+from .cli_story import story
 from .cli_support import (
     check_format,
     debug_mode,
@@ -40,7 +41,7 @@ from .cli_support import (
 )
 from .eval import SCORERS as SCORER_NAMES
 from .ingestion import DEFAULT_STORE, ENGINES
-from .show import progress_bar
+from .show import add_whole_column, progress_bar
 
 app = typer.Typer(
     help="newsgraph: who did what to whom, where and when, who said what, and who disputes it.",
@@ -407,7 +408,10 @@ def actors(
         for entry in entries[:limit]:
             print(json.dumps(entry.to_dict(), ensure_ascii=False))
         return
-    table = Table("id", "name", "type", "country", "affiliation", "also called", "side names")
+    table = Table()
+    add_whole_column(table, "id", [entry.id for entry in entries[:limit]])
+    for header in ("name", "type", "country", "affiliation", "also called", "side names"):
+        table.add_column(header)
     for entry in entries[:limit]:
         data = entry.to_dict()
         roles = [role["title"] for role in data.get("roles", [])]
@@ -567,31 +571,8 @@ def evaluate(
     print_report(report, time.perf_counter() - started, out)
 
 
-@app.command()
-def story(
-    story_id: Annotated[
-        str | None, typer.Argument(help="Event cluster id (ec-...); none: list the stories.")
-    ] = None,
-    db: DbOpt = DEFAULT_DB,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the story as JSON.")] = False,
-) -> None:
-    """One real-world event: its reports over time, who says what, who disputes whom, and each
-    outlet's wording (run `newsgraph link` first)."""
-    from .link.stories import list_stories, story_record
-    from .link.story_view import render_stories, render_story
-    from .store import open_store
-
-    with open_store(db, read_only=True) as store:
-        found = story_record(store, story_id) if story_id else list_stories(store)
-    if found is None:
-        err.print(f"[red]no story {story_id!r} in {db}[/] (run `newsgraph link` first)")
-        raise typer.Exit(1)
-    if as_json:
-        print(json.dumps(found, indent=2, ensure_ascii=False, default=str))
-    elif story_id:
-        render_story(found, out)
-    else:
-        render_stories(found, out)
+# one real event across outlets (newsgraph/cli_story.py)
+app.command("story")(story)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -272,6 +273,8 @@ def test_annotate_of_a_missing_file_names_it_in_the_record_and_fails(tmp_path: P
         ("link",),
         ("articles",),
         ("serve", "--port", "0"),
+        ("story",),
+        ("story", "ec-1"),
     ],
 )
 def test_commands_that_read_a_store_never_create_one(tmp_path: Path, command: tuple) -> None:
@@ -329,6 +332,55 @@ def test_articles_lists_and_searches_stored_articles(two_article_store: Path) ->
     table = run("articles", "--db", str(two_article_store), "--limit", "1")
     assert "dup-kyiv" in table.stdout.decode() and "dup-cairo" not in table.stdout.decode()
     assert "2 article(s), first 1 shown" in table.stdout.decode()
+
+
+def test_articles_table_shows_ids_whole_to_copy_into_show(tmp_path: Path) -> None:
+    long_id = "wire-2024-03-05-cairo-talks-resume-after-a-week-of-shuttling"
+    record = {"id": long_id, "text": "Egypt hosted talks in Cairo on Monday.", "title": "Talks"}
+    (tmp_path / "one.jsonl").write_text(json.dumps(record) + "\n")
+    db = str(tmp_path / "news.duckdb")
+    assert run("ingest", str(tmp_path / "one.jsonl"), "--db", db).returncode == 0
+    table = run("articles", "--db", db)  # not a terminal: 80 columns
+    assert long_id in table.stdout.decode()
+
+
+def test_story_takes_a_unique_id_prefix_and_says_what_is_wrong_in_one_line(
+    two_article_store: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(two_article_store, db)
+    unlinked = run("story", "ec-", "--db", str(db))
+    assert unlinked.returncode == 1
+    assert "run `newsgraph link` first" in failure_lines(unlinked)[0]
+    assert run("link", "--db", str(db)).returncode == 0
+    from newsgraph.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        ids = [row[0] for row in store.query("SELECT id FROM event_clusters ORDER BY id")]
+    assert len(ids) >= 2  # a talk and a shelling
+    # sorted ids: the first shares its longest prefix with the second; one more is unique
+    shared = next((k for k, (a, b) in enumerate(zip(*ids[:2], strict=False)) if a != b), 0)
+    prefix = ids[0][: shared + 1]
+    found = run("story", prefix, "--db", str(db), "--json")
+    assert found.returncode == 0, found.stderr.decode()
+    assert json.loads(found.stdout)["id"].startswith(prefix)
+    several = run("story", "ec-", "--db", str(db))
+    assert several.returncode == 1
+    [line] = failure_lines(several)
+    assert "matches several stories" in line and ids[0] in line
+    unknown = run("story", "ec-nosuch", "--db", str(db))
+    assert unknown.returncode == 1
+    assert "`newsgraph story` lists them" in failure_lines(unknown)[0]
+
+
+def test_export_into_a_file_says_so_in_one_line(two_article_store: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    result = run("export", "--format", "csv", "--out", str(notes), "--db", str(two_article_store))
+    assert result.returncode == 1
+    [line] = failure_lines(result)
+    assert "is a file, not a folder" in line
+    assert notes.read_text() == "mine\n"
 
 
 HOLD_READ_ONLY = (

@@ -34,6 +34,7 @@ from .cli_support import (
     debug_mode,
     err,
     fail,
+    interrupt_in_one_line,
     out,
     parse_date,
     parse_fields,
@@ -203,14 +204,22 @@ def ingest(
     debug_mode["on"] = debug_mode["on"] or verbose
     check_engine(engine)
     check_format(fmt)
-    with user_errors(), progress_bar(err) as progress:
+    so_far = {"status": "nothing stored yet"}
+
+    def resume_hint() -> str:
+        return (
+            f"{so_far['status']}; {db} holds whole articles only: run the same command again "
+            "to go on (stored articles are skipped)"
+        )
+
+    with interrupt_in_one_line(resume_hint), user_errors(), progress_bar(err) as progress:
         task = progress.add_task("ingest", total=None, status="")
 
         def show_progress(state: IngestProgress) -> None:
             total = state.total if state.total is None else max(state.total, state.done)
             stored, skipped, failed = (state.counts[k] for k in ("stored", "skipped", "failed"))
-            status = f"{stored} stored, {skipped} skipped, {failed} failed"
-            progress.update(task, completed=state.done, total=total, status=status)
+            so_far["status"] = f"{stored} stored, {skipped} skipped, {failed} failed"
+            progress.update(task, completed=state.done, total=total, status=so_far["status"])
 
         def show_outcome(outcome: str, item: Any, failure: InputFailure | None) -> None:
             if failure is not None:

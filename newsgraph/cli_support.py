@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -17,6 +20,8 @@ err = Console(stderr=True)
 
 # exit status of a command that found no store to read
 NO_STORE = 2
+# exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it)
+INTERRUPTED = 130
 debug_mode = {"on": bool(os.environ.get("NEWSGRAPH_DEBUG"))}
 
 
@@ -84,3 +89,35 @@ def user_errors() -> Iterator[None]:
             raise
         no_store = isinstance(exc, StoreNotFound | RayNotInstalled | ShardError)
         raise fail(str(exc), NO_STORE if no_store else 1) from None
+
+
+@contextlib.contextmanager
+def interrupt_in_one_line(so_far: Callable[[], str]) -> Iterator[None]:
+    """Ctrl-C: one line saying how far the run got and how to go on, exit 130, no traceback.
+
+    DuckDB turns a Ctrl-C that lands during a query into its own error ("Query interrupted"),
+    so any failure after a Ctrl-C counts as the interruption. A run that was started with
+    Ctrl-C ignored (``nohup``, a background job) keeps it ignored.
+    """
+    interrupted = threading.Event()
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        interrupted.set()
+        signal.default_int_handler(signum, frame)
+
+    ours = (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    )
+    if ours:
+        signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    except BaseException as exc:
+        stopped = isinstance(exc, KeyboardInterrupt) or interrupted.is_set()
+        if not stopped or debug_mode["on"]:
+            raise
+        raise fail(f"interrupted: {so_far()}", INTERRUPTED) from None
+    finally:
+        if ours:
+            signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -38,6 +38,7 @@ from .cli_support import (
     out,
     parse_date,
     parse_fields,
+    unwrap_command_help,
     user_errors,
 )
 from .eval import SCORERS as SCORER_NAMES
@@ -193,10 +194,11 @@ def ingest(
 ) -> None:
     """Read, annotate and store articles; already stored articles are skipped (resumable).
 
-    Each article is written whole in its own transaction, so a run that is killed leaves only
-    whole articles and a re-run completes the rest. Inputs that fail are kept in the errors
-    table with their reason and raw bytes, and each gets a line on stderr; the exit status is
-    1 when inputs failed and none was stored (then no new store is created).
+    Each batch of articles is written in one transaction, so a run that is killed (or stopped
+    with Ctrl-C) leaves only whole articles and a re-run completes the rest. Inputs that fail
+    are kept in the errors table with their reason and raw bytes, and each gets a line on
+    stderr; the exit status is 1 when inputs failed and none was stored (then no new store is
+    created).
     """
     from .ingestion import IngestProgress, InputFailure
     from .ingestion import ingest as run_ingest
@@ -281,12 +283,17 @@ def show(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = "parquet",
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path(
-        "export"
-    ),
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write into (made if missing).")
+    ] = Path("export"),
     db: DbOpt = DEFAULT_DB,
 ) -> None:
-    """Export every table (and JSON Lines records) for pandas, R or a spreadsheet."""
+    """Export every table (and JSON Lines records) for pandas, R or a spreadsheet.
+
+    One file per table, named after it (articles, events, statements, ...); jsonl adds
+    records.jsonl, one `annotate` record per article. CSV is UTF-8 with a header row; read
+    code columns as text (pandas: dtype={"cameo": str}; docs/store.md#export).
+    """
     from .export import export_store
     from .store import open_store
 
@@ -583,6 +590,8 @@ def evaluate(
 # one real event across outlets (newsgraph/cli_story.py)
 app.command("story")(story)
 
+
+unwrap_command_help(app)  # after the last command is registered
 
 if __name__ == "__main__":
     app()

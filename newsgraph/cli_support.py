@@ -4,6 +4,7 @@ values, and turning a user's mistake into one clear line instead of a traceback.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import os
 import signal
 import threading
@@ -53,6 +54,21 @@ def check_format(fmt: str) -> str:
     if fmt not in formats:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(formats)}")
     return fmt
+
+
+def unwrap_help(text: str) -> str:
+    """A docstring as ``--help`` should show it: each paragraph one line, rewrapped to the
+    terminal (typer's rich mode keeps the source's line breaks, which then break mid-line)."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+def unwrap_command_help(app: typer.Typer) -> None:
+    """Every registered command's help (its docstring unless given) made of whole paragraphs."""
+    for command in app.registered_commands:
+        text = command.help or inspect.getdoc(command.callback)
+        if text:
+            command.help = unwrap_help(text)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -1,4 +1,5 @@
-"""Ctrl-C in a long command: one line saying how far it got, exit 130, never a traceback."""
+"""What every command shares: Ctrl-C in a long command gives one line saying how far it got
+(exit 130, never a traceback); help texts are whole paragraphs, rewrapped to the terminal."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from collections.abc import Iterator
 import pytest
 import typer
 
-from newsgraph.cli_support import INTERRUPTED, debug_mode, interrupt_in_one_line
+from newsgraph.cli import app
+from newsgraph.cli_support import INTERRUPTED, debug_mode, interrupt_in_one_line, unwrap_help
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +65,22 @@ def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_help_paragraphs_are_joined_and_kept_apart() -> None:
+    doc = """Read articles and store
+    them.
+
+    A run that is killed
+    leaves whole articles.
+    """
+    assert (
+        unwrap_help(doc)
+        == "Read articles and store them.\n\nA run that is killed leaves whole articles."
+    )
+
+
+def test_every_command_help_is_made_of_whole_paragraphs() -> None:
+    for command in app.registered_commands:
+        paragraphs = (command.help or "").split("\n\n")
+        assert command.help and all("\n" not in p for p in paragraphs), command.callback

@@ -28,6 +28,7 @@ from .cli_options import (
     WorkersOpt,
 )
 from .cli_scale import load, scale_run
+from .cli_serve import serve
 from .cli_story import story
 from .cli_support import (
     check_format,
@@ -445,93 +446,8 @@ def actors(
     out.print(f"{len(entries)} actor(s){shown}")
 
 
-# ---------------------------------------------------------------------------------------------
-# serve
-
-
-@app.command()
-def serve(
-    db: DbOpt = DEFAULT_DB,
-    host: Annotated[
-        str, typer.Option(help="Address to listen on (0.0.0.0: every interface, no login).")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    allow_host: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--allow-host",
-            envvar="NEWSGRAPH_ALLOW_HOST",
-            help="Another host name the server answers to besides localhost (repeatable).",
-        ),
-    ] = None,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            envvar="NEWSGRAPH_TOKEN",
-            help="Require this token: 'Authorization: Bearer TOKEN', or open ?token=TOKEN once.",
-        ),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            "-j",
-            min=1,
-            help="Server processes (default: one per two cores, at most 4, on DuckDB; 1 on "
-            "PostgreSQL, where each holds a connection).",
-        ),
-    ] = None,
-    cache_mb: Annotated[
-        float,
-        typer.Option(
-            min=0,
-            help="Megabytes of rendered answers each process keeps by address on a DuckDB "
-            "store (0: none).",
-        ),
-    ] = 64,
-) -> None:
-    """Browse a store in a web browser, with a read-only JSON API (needs the api extra).
-
-    Pages: articles with their evidence highlighted, actors, events (with CSV download); the
-    JSON API is under /api, its reference at /docs. The store is opened read-only; a DuckDB
-    file cannot be ingested into while it is served.
-    """
-    from .store import open_store
-
-    try:
-        import uvicorn
-
-        from .web import create_app
-        from .web.serving import ServeSettings, default_workers, run_workers, warm_up
-    except ImportError as exc:
-        err.print(f"[red]serve needs FastAPI, uvicorn and Jinja2 ({exc.name} is missing):[/]")
-        err.print("pip install 'newsgraph[api]'")
-        raise typer.Exit(2) from None
-    with user_errors():
-        store = open_store(db, read_only=True)
-    try:
-        local = host in ("127.0.0.1", "::1", "localhost")
-        where = f"http://{'localhost' if local else host}:{port}/"
-        processes = workers or default_workers(store.dialect)
-        err.print(
-            f"serving {escape(store.target)} read-only at {where} with {processes} "
-            f"process{'es' if processes > 1 else ''} (Ctrl+C stops)"
-        )
-        if not local and not token:
-            err.print("[yellow]note: no --token: whoever can reach this port can read the store[/]")
-        hosts = list(allow_host or [])
-        if host not in ("0.0.0.0", "::"):
-            hosts.append(host)  # the address it was asked to listen on is a name it answers to
-        if processes > 1:
-            store.close()  # each worker opens its own
-            settings = ServeSettings(db, host, port, hosts, token, processes, cache_mb)
-            run_workers(settings)
-            return
-        app_ = create_app(store, allowed_hosts=hosts, token=token, cache_mb=cache_mb)
-        warm_up(app_)
-        uvicorn.run(app_, host=host, port=port, log_level="info")
-    finally:
-        store.close()
+# the web UI and JSON API (newsgraph/cli_serve.py)
+app.command("serve")(serve)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -381,6 +382,17 @@ def test_export_into_a_file_says_so_in_one_line(two_article_store: Path, tmp_pat
     [line] = failure_lines(result)
     assert "is a file, not a folder" in line
     assert notes.read_text() == "mine\n"
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(two_article_store: Path) -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = str(holder.getsockname()[1])
+        result = run("serve", "--db", str(two_article_store), "--port", port)
+    assert result.returncode == 1
+    [line] = failure_lines(result)
+    assert f"cannot listen on 127.0.0.1:{port}" in line and "--port" in line
 
 
 HOLD_READ_ONLY = (

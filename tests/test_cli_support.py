@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import signal
+import socket
 from collections.abc import Iterator
 
 import pytest
 import typer
 
 from newsgraph.cli import app
+from newsgraph.cli_serve import listen_refused
 from newsgraph.cli_support import INTERRUPTED, debug_mode, interrupt_in_one_line, unwrap_help
 
 
@@ -84,3 +86,13 @@ def test_every_command_help_is_made_of_whole_paragraphs() -> None:
     for command in app.registered_commands:
         paragraphs = (command.help or "").split("\n\n")
         assert command.help and all("\n" not in p for p in paragraphs), command.callback
+
+
+def test_a_port_in_use_is_refused_before_the_server_starts() -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        refused = listen_refused("127.0.0.1", port)
+        assert refused and "--port" in refused
+    assert listen_refused("127.0.0.1", port) is None  # free again

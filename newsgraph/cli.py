@@ -300,7 +300,11 @@ def export(
 
     if fmt not in ("parquet", "csv", "jsonl"):
         raise typer.BadParameter("--format must be parquet, csv or jsonl")
-    with user_errors(), open_store(db, read_only=True) as store:
+
+    def resume_hint() -> str:
+        return f"export stopped; the files in {out_dir} are incomplete: run it again"
+
+    with interrupt_in_one_line(resume_hint), user_errors(), open_store(db, read_only=True) as store:
         written = export_store(store, fmt, out_dir)
     for path in written:
         out.print(str(path))
@@ -377,13 +381,19 @@ def link(
         )
     except ValueError as error:
         raise typer.BadParameter(f"--{error}") from None
-    with user_errors(), open_store(db, create=False) as store:
+
+    def resume_hint() -> str:  # a run's clusters and links are written in one transaction
+        return f"link stopped; run it again on {db} to finish"
+
+    linking = err.status("link: clustering events and linking claims")  # terminals only
+    stopped = interrupt_in_one_line(resume_hint)
+    with stopped, user_errors(), linking, open_store(db, create=False) as store:
         summary = link_store(store, full=full, options=options)
     if as_json:
         print(json.dumps(summary.to_dict(), indent=2))
         return
     for line in summary.lines():
-        out.print(line)
+        out.print(line, soft_wrap=True)
 
 
 @app.command()

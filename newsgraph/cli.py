@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
+from .cli_errors import errors
 from .cli_options import (
     DateOpt,
     DbOpt,
@@ -248,6 +249,8 @@ def ingest(
         )
     run = f"  (run {result.run_id})" if result.run_id else "  (no store written)"
     out.print(f"[bold]ingest[/] {escape(db)}: {result.summary()}{run}", soft_wrap=True)
+    if result.failed and result.run_id:
+        out.print("the failed inputs are kept: `newsgraph errors --run last` lists them")
     if not result.ok:
         raise typer.Exit(1)
 
@@ -515,6 +518,8 @@ def evaluate(
 
 # one real event across outlets (newsgraph/cli_story.py)
 app.command("story")(story)
+# the inputs that failed, kept in the store (newsgraph/cli_errors.py)
+app.command("errors")(errors)
 
 
 unwrap_command_help(app)  # after the last command is registered

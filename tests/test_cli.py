@@ -276,6 +276,7 @@ def test_annotate_of_a_missing_file_names_it_in_the_record_and_fails(tmp_path: P
         ("serve", "--port", "0"),
         ("story",),
         ("story", "ec-1"),
+        ("errors",),
     ],
 )
 def test_commands_that_read_a_store_never_create_one(tmp_path: Path, command: tuple) -> None:
@@ -393,6 +394,32 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(two_article_store: Path) -> 
     assert result.returncode == 1
     [line] = failure_lines(result)
     assert f"cannot listen on 127.0.0.1:{port}" in line and "--port" in line
+
+
+def test_a_batch_with_bad_inputs_stores_the_good_ones_and_lists_the_bad(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Police detained two reporters in the capital on Sunday.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    good_line = json.dumps({"id": "j1", "text": "Rebels shelled a village on Friday."})
+    (folder / "feed.jsonl").write_text(good_line + "\n{broken\n")
+    db = str(tmp_path / "news.duckdb")
+    result = run("ingest", str(folder), "--db", db)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "2 stored, 0 skipped, 3 failed" in result.stdout.decode()
+    assert "`newsgraph errors --run last` lists them" in result.stdout.decode()
+    assert len(failure_lines(result)) == 3
+    listed = run("errors", "--db", db, "--run", "last", "--json")
+    assert listed.returncode == 0, listed.stderr.decode()
+    rows = [json.loads(line) for line in listed.stdout.decode().splitlines()]
+    assert sorted((Path(r["source"]).name, r["code"]) for r in rows) == [
+        ("empty.txt", "empty"),
+        ("feed.jsonl#2", "bad_json"),
+        ("scan.pdf", "binary"),
+    ]
+    table = run("errors", "--db", db)
+    assert "3 failed input(s)" in table.stdout.decode() and "bad_json" in table.stdout.decode()
 
 
 HOLD_READ_ONLY = (

@@ -502,8 +502,7 @@ def evaluate(
     scorer = importlib.import_module(SCORERS[name])
     data_dir = data or shared_eval_dir() / scorer.DEFAULT_DATA
     if not data_dir.exists():
-        err.print(f"[red]no gold data at {data_dir}[/] (give --data DIR)")
-        raise typer.Exit(2)
+        raise fail(f"no gold data at {data_dir} (give --data DIR)", 2)
     try:
         options = scorer_options(scorer.evaluate, limit=limit, split=split, subset=subset)
     except ValueError as exc:

@@ -187,6 +187,13 @@ def test_eval_rejects_an_unknown_scorer() -> None:
     assert "unknown scorer" in (result.stdout + result.stderr).decode()
 
 
+def test_eval_without_gold_data_says_where_it_looked(tmp_path: Path) -> None:
+    result = run("eval", "plover", "--data", str(tmp_path / "nosuch"))
+    assert result.returncode == 2
+    [line] = failure_lines(result)
+    assert f"no gold data at {tmp_path / 'nosuch'}" in line and "--data" in line
+
+
 def test_the_same_article_from_two_files_is_stored_once_with_both_sources(tmp_path: Path) -> None:
     article = (
         "date 2024-03-05 Talks resume in Cairo\nBy Test Wire\n"

@@ -40,6 +40,7 @@ from .cli_support import (
     out,
     parse_date,
     parse_fields,
+    resume_line,
     unwrap_command_help,
     user_errors,
 )
@@ -209,14 +210,8 @@ def ingest(
     check_engine(engine)
     check_format(fmt)
     so_far = {"status": "nothing stored yet"}
-
-    def resume_hint() -> str:
-        return (
-            f"{so_far['status']}; {db} holds whole articles only: run the same command again "
-            "to go on (stored articles are skipped)"
-        )
-
-    with interrupt_in_one_line(resume_hint), user_errors(), progress_bar(err) as progress:
+    stopped = interrupt_in_one_line(lambda: resume_line(so_far["status"], db))
+    with stopped, user_errors(), progress_bar(err) as progress:
         task = progress.add_task("ingest", total=None, status="")
 
         def show_progress(state: IngestProgress) -> None:

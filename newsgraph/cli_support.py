@@ -107,6 +107,14 @@ def user_errors() -> Iterator[None]:
         raise fail(str(exc), NO_STORE if no_store else 1) from None
 
 
+def resume_line(status: str, db: str) -> str:
+    """What an interrupted ``ingest`` or ``load`` says: how far it got and how to go on."""
+    return (
+        f"{status}; {db} holds whole articles only: run the same command again to go on "
+        "(stored articles are skipped)"
+    )
+
+
 @contextlib.contextmanager
 def interrupt_in_one_line(so_far: Callable[[], str]) -> Iterator[None]:
     """Ctrl-C: one line saying how far the run got and how to go on, exit 130, no traceback.

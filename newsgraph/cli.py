@@ -40,6 +40,7 @@ from .cli_support import (
     out,
     parse_date,
     parse_fields,
+    print_rows,
     resume_line,
     unwrap_command_help,
     user_errors,
@@ -409,13 +410,7 @@ def articles(
 
     with user_errors(), open_store(db, read_only=True) as store:
         rows, total = find_articles(store, query, limit)
-    if as_json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-        return
-    out.print(articles_table(rows))
-    shown = f", first {len(rows)} shown" if total > len(rows) else ""
-    out.print(f"{total} article(s){shown}")
+    print_rows(rows, total, as_json, articles_table, "article(s)")
 
 
 @app.command()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
@@ -10,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli_options import DbOpt
-from .cli_support import out, user_errors
+from .cli_support import print_rows, user_errors
 from .ingestion import DEFAULT_STORE
 from .show import add_whole_column, safe
 from .store import Store, open_store
@@ -61,11 +60,4 @@ def errors(
     (docs/errors.md): what `ingest` reported, kept in the store with the raw bytes."""
     with user_errors(), open_store(db, read_only=True) as store:
         rows, total = find_errors(store, run, limit)
-    if as_json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-        return
-    if rows:
-        out.print(errors_table(rows))
-    shown = f", first {len(rows)} shown" if total > len(rows) else ""
-    out.print(f"{total} failed input(s){shown}")
+    print_rows(rows, total, as_json, errors_table, "failed input(s)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import json
 import os
 import signal
 import threading
@@ -105,6 +106,25 @@ def user_errors() -> Iterator[None]:
             raise
         no_store = isinstance(exc, StoreNotFound | RayNotInstalled | ShardError)
         raise fail(str(exc), NO_STORE if no_store else 1) from None
+
+
+def print_rows(
+    rows: list[dict[str, Any]],
+    total: int,
+    as_json: bool,
+    table: Callable[[list[dict[str, Any]]], Any],
+    noun: str,
+) -> None:
+    """Listed rows as JSON Lines, or as a terminal table and a count ("27 article(s), first
+    5 shown")."""
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    if rows:
+        out.print(table(rows))
+    shown = f", first {len(rows)} shown" if total > len(rows) else ""
+    out.print(f"{total} {noun}{shown}")
 
 
 def resume_line(status: str, db: str) -> str:

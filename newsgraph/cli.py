@@ -143,10 +143,12 @@ def annotate(
     with user_errors():
         sink = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = errors = written = 0
+    where = output or "standard output"
     try:
         # Ray prints cluster errors to sys.stdout: send them to stderr, away from the records
         # (`sink` already holds the real stdout)
         with (
+            interrupt_in_one_line(lambda: f"{written} whole records written to {where}"),
             contextlib.redirect_stdout(sys.stderr),
             user_errors(),
             progress_bar(err) as progress,

@@ -72,10 +72,22 @@ def unwrap_command_help(app: typer.Typer) -> None:
             command.help = unwrap_help(text)
 
 
+def one_line(message: str) -> str:
+    """A message of several lines (a database driver's, say) as one line, each line still a
+    sentence: "Connection refused" and "Is the server running?" become "Connection refused.
+    Is the server running?", not one run-on sentence."""
+    lines = [" ".join(line.split()) for line in message.splitlines()]
+    joined = ""
+    for line in filter(None, lines):
+        if joined:
+            joined += " " if joined.endswith((".", ":", ";", ",", "!", "?")) else ". "
+        joined += line
+    return joined
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one line saying what went wrong (never wrapped), and the exit to raise."""
-    one_line = " ".join(message.split())
-    err.print(f"[red]error:[/] {escape(one_line)}", soft_wrap=True, highlight=False)
+    err.print(f"[red]error:[/] {escape(one_line(message))}", soft_wrap=True, highlight=False)
     return typer.Exit(code)
 
 

@@ -12,7 +12,13 @@ import typer
 
 from newsgraph.cli import app
 from newsgraph.cli_serve import listen_refused
-from newsgraph.cli_support import INTERRUPTED, debug_mode, interrupt_in_one_line, unwrap_help
+from newsgraph.cli_support import (
+    INTERRUPTED,
+    debug_mode,
+    interrupt_in_one_line,
+    one_line,
+    unwrap_help,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -96,3 +102,10 @@ def test_a_port_in_use_is_refused_before_the_server_starts() -> None:
         refused = listen_refused("127.0.0.1", port)
         assert refused and "--port" in refused
     assert listen_refused("127.0.0.1", port) is None  # free again
+
+
+def test_a_message_of_several_lines_becomes_one_line_of_sentences() -> None:
+    driver = "port 1 failed: Connection refused\n\tIs the server running?\n"
+    assert one_line(driver) == "port 1 failed: Connection refused. Is the server running?"
+    assert one_line("cannot open x:\n  no such file") == "cannot open x: no such file"
+    assert one_line("one   spaced\tline") == "one spaced line"

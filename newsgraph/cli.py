@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
+from .cli_errors import errors
 from .cli_options import (
     DateOpt,
     DbOpt,
@@ -28,19 +29,25 @@ from .cli_options import (
     WorkersOpt,
 )
 from .cli_scale import load, scale_run
+from .cli_serve import serve
+from .cli_story import story
 from .cli_support import (
     check_format,
     debug_mode,
     err,
     fail,
+    interrupt_in_one_line,
     out,
     parse_date,
     parse_fields,
+    print_rows,
+    resume_line,
+    unwrap_command_help,
     user_errors,
 )
 from .eval import SCORERS as SCORER_NAMES
 from .ingestion import DEFAULT_STORE, ENGINES
-from .show import progress_bar
+from .show import add_whole_column, progress_bar
 
 app = typer.Typer(
     help="newsgraph: who did what to whom, where and when, who said what, and who disputes it.",
@@ -136,10 +143,12 @@ def annotate(
     with user_errors():
         sink = output.open("w", encoding="utf-8") if output else sys.stdout
     failed = errors = written = 0
+    where = output or "standard output"
     try:
         # Ray prints cluster errors to sys.stdout: send them to stderr, away from the records
         # (`sink` already holds the real stdout)
         with (
+            interrupt_in_one_line(lambda: f"{written} whole records written to {where}"),
             contextlib.redirect_stdout(sys.stderr),
             user_errors(),
             progress_bar(err) as progress,
@@ -191,10 +200,11 @@ def ingest(
 ) -> None:
     """Read, annotate and store articles; already stored articles are skipped (resumable).
 
-    Each article is written whole in its own transaction, so a run that is killed leaves only
-    whole articles and a re-run completes the rest. Inputs that fail are kept in the errors
-    table with their reason and raw bytes, and each gets a line on stderr; the exit status is
-    1 when inputs failed and none was stored (then no new store is created).
+    Each batch of articles is written in one transaction, so a run that is killed (or stopped
+    with Ctrl-C) leaves only whole articles and a re-run completes the rest. Inputs that fail
+    are kept in the errors table with their reason and raw bytes, and each gets a line on
+    stderr; the exit status is 1 when inputs failed and none was stored (then no new store is
+    created).
     """
     from .ingestion import IngestProgress, InputFailure
     from .ingestion import ingest as run_ingest
@@ -202,14 +212,16 @@ def ingest(
     debug_mode["on"] = debug_mode["on"] or verbose
     check_engine(engine)
     check_format(fmt)
-    with user_errors(), progress_bar(err) as progress:
+    so_far = {"status": "nothing stored yet"}
+    stopped = interrupt_in_one_line(lambda: resume_line(so_far["status"], db))
+    with stopped, user_errors(), progress_bar(err) as progress:
         task = progress.add_task("ingest", total=None, status="")
 
         def show_progress(state: IngestProgress) -> None:
             total = state.total if state.total is None else max(state.total, state.done)
             stored, skipped, failed = (state.counts[k] for k in ("stored", "skipped", "failed"))
-            status = f"{stored} stored, {skipped} skipped, {failed} failed"
-            progress.update(task, completed=state.done, total=total, status=status)
+            so_far["status"] = f"{stored} stored, {skipped} skipped, {failed} failed"
+            progress.update(task, completed=state.done, total=total, status=so_far["status"])
 
         def show_outcome(outcome: str, item: Any, failure: InputFailure | None) -> None:
             if failure is not None:
@@ -235,6 +247,8 @@ def ingest(
         )
     run = f"  (run {result.run_id})" if result.run_id else "  (no store written)"
     out.print(f"[bold]ingest[/] {escape(db)}: {result.summary()}{run}", soft_wrap=True)
+    if result.failed and result.run_id:
+        out.print("the failed inputs are kept: `newsgraph errors --run last` lists them")
     if not result.ok:
         raise typer.Exit(1)
 
@@ -271,18 +285,27 @@ def show(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = "parquet",
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path(
-        "export"
-    ),
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write into (made if missing).")
+    ] = Path("export"),
     db: DbOpt = DEFAULT_DB,
 ) -> None:
-    """Export every table (and JSON Lines records) for pandas, R or a spreadsheet."""
+    """Export every table (and JSON Lines records) for pandas, R or a spreadsheet.
+
+    One file per table, named after it (articles, events, statements, ...); jsonl adds
+    records.jsonl, one `annotate` record per article. CSV is UTF-8 with a header row; read
+    code columns as text (pandas: dtype={"cameo": str}; docs/store.md#export).
+    """
     from .export import export_store
     from .store import open_store
 
     if fmt not in ("parquet", "csv", "jsonl"):
         raise typer.BadParameter("--format must be parquet, csv or jsonl")
-    with user_errors(), open_store(db, read_only=True) as store:
+
+    def resume_hint() -> str:
+        return f"export stopped; the files in {out_dir} are incomplete: run it again"
+
+    with interrupt_in_one_line(resume_hint), user_errors(), open_store(db, read_only=True) as store:
         written = export_store(store, fmt, out_dir)
     for path in written:
         out.print(str(path))
@@ -359,13 +382,19 @@ def link(
         )
     except ValueError as error:
         raise typer.BadParameter(f"--{error}") from None
-    with user_errors(), open_store(db, create=False) as store:
+
+    def resume_hint() -> str:  # a run's clusters and links are written in one transaction
+        return f"link stopped; run it again on {db} to finish"
+
+    linking = err.status("link: clustering events and linking claims")  # terminals only
+    stopped = interrupt_in_one_line(resume_hint)
+    with stopped, user_errors(), linking, open_store(db, create=False) as store:
         summary = link_store(store, full=full, options=options)
     if as_json:
         print(json.dumps(summary.to_dict(), indent=2))
         return
     for line in summary.lines():
-        out.print(line)
+        out.print(line, soft_wrap=True)
 
 
 @app.command()
@@ -383,13 +412,7 @@ def articles(
 
     with user_errors(), open_store(db, read_only=True) as store:
         rows, total = find_articles(store, query, limit)
-    if as_json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-        return
-    out.print(articles_table(rows))
-    shown = f", first {len(rows)} shown" if total > len(rows) else ""
-    out.print(f"{total} article(s){shown}")
+    print_rows(rows, total, as_json, articles_table, "article(s)")
 
 
 @app.command()
@@ -407,7 +430,10 @@ def actors(
         for entry in entries[:limit]:
             print(json.dumps(entry.to_dict(), ensure_ascii=False))
         return
-    table = Table("id", "name", "type", "country", "affiliation", "also called", "side names")
+    table = Table()
+    add_whole_column(table, "id", [entry.id for entry in entries[:limit]])
+    for header in ("name", "type", "country", "affiliation", "also called", "side names"):
+        table.add_column(header)
     for entry in entries[:limit]:
         data = entry.to_dict()
         roles = [role["title"] for role in data.get("roles", [])]
@@ -425,93 +451,8 @@ def actors(
     out.print(f"{len(entries)} actor(s){shown}")
 
 
-# ---------------------------------------------------------------------------------------------
-# serve
-
-
-@app.command()
-def serve(
-    db: DbOpt = DEFAULT_DB,
-    host: Annotated[
-        str, typer.Option(help="Address to listen on (0.0.0.0: every interface, no login).")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    allow_host: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--allow-host",
-            envvar="NEWSGRAPH_ALLOW_HOST",
-            help="Another host name the server answers to besides localhost (repeatable).",
-        ),
-    ] = None,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            envvar="NEWSGRAPH_TOKEN",
-            help="Require this token: 'Authorization: Bearer TOKEN', or open ?token=TOKEN once.",
-        ),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            "-j",
-            min=1,
-            help="Server processes (default: one per two cores, at most 4, on DuckDB; 1 on "
-            "PostgreSQL, where each holds a connection).",
-        ),
-    ] = None,
-    cache_mb: Annotated[
-        float,
-        typer.Option(
-            min=0,
-            help="Megabytes of rendered answers each process keeps by address on a DuckDB "
-            "store (0: none).",
-        ),
-    ] = 64,
-) -> None:
-    """Browse a store in a web browser, with a read-only JSON API (needs the api extra).
-
-    Pages: articles with their evidence highlighted, actors, events (with CSV download); the
-    JSON API is under /api, its reference at /docs. The store is opened read-only; a DuckDB
-    file cannot be ingested into while it is served.
-    """
-    from .store import open_store
-
-    try:
-        import uvicorn
-
-        from .web import create_app
-        from .web.serving import ServeSettings, default_workers, run_workers, warm_up
-    except ImportError as exc:
-        err.print(f"[red]serve needs FastAPI, uvicorn and Jinja2 ({exc.name} is missing):[/]")
-        err.print("pip install 'newsgraph[api]'")
-        raise typer.Exit(2) from None
-    with user_errors():
-        store = open_store(db, read_only=True)
-    try:
-        local = host in ("127.0.0.1", "::1", "localhost")
-        where = f"http://{'localhost' if local else host}:{port}/"
-        processes = workers or default_workers(store.dialect)
-        err.print(
-            f"serving {escape(store.target)} read-only at {where} with {processes} "
-            f"process{'es' if processes > 1 else ''} (Ctrl+C stops)"
-        )
-        if not local and not token:
-            err.print("[yellow]note: no --token: whoever can reach this port can read the store[/]")
-        hosts = list(allow_host or [])
-        if host not in ("0.0.0.0", "::"):
-            hosts.append(host)  # the address it was asked to listen on is a name it answers to
-        if processes > 1:
-            store.close()  # each worker opens its own
-            settings = ServeSettings(db, host, port, hosts, token, processes, cache_mb)
-            run_workers(settings)
-            return
-        app_ = create_app(store, allowed_hosts=hosts, token=token, cache_mb=cache_mb)
-        warm_up(app_)
-        uvicorn.run(app_, host=host, port=port, log_level="info")
-    finally:
-        store.close()
+# the web UI and JSON API (newsgraph/cli_serve.py)
+app.command("serve")(serve)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -553,8 +494,7 @@ def evaluate(
     scorer = importlib.import_module(SCORERS[name])
     data_dir = data or shared_eval_dir() / scorer.DEFAULT_DATA
     if not data_dir.exists():
-        err.print(f"[red]no gold data at {data_dir}[/] (give --data DIR)")
-        raise typer.Exit(2)
+        raise fail(f"no gold data at {data_dir} (give --data DIR)", 2)
     try:
         options = scorer_options(scorer.evaluate, limit=limit, split=split, subset=subset)
     except ValueError as exc:
@@ -567,32 +507,13 @@ def evaluate(
     print_report(report, time.perf_counter() - started, out)
 
 
-@app.command()
-def story(
-    story_id: Annotated[
-        str | None, typer.Argument(help="Event cluster id (ec-...); none: list the stories.")
-    ] = None,
-    db: DbOpt = DEFAULT_DB,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the story as JSON.")] = False,
-) -> None:
-    """One real-world event: its reports over time, who says what, who disputes whom, and each
-    outlet's wording (run `newsgraph link` first)."""
-    from .link.stories import list_stories, story_record
-    from .link.story_view import render_stories, render_story
-    from .store import open_store
+# one real event across outlets (newsgraph/cli_story.py)
+app.command("story")(story)
+# the inputs that failed, kept in the store (newsgraph/cli_errors.py)
+app.command("errors")(errors)
 
-    with open_store(db, read_only=True) as store:
-        found = story_record(store, story_id) if story_id else list_stories(store)
-    if found is None:
-        err.print(f"[red]no story {story_id!r} in {db}[/] (run `newsgraph link` first)")
-        raise typer.Exit(1)
-    if as_json:
-        print(json.dumps(found, indent=2, ensure_ascii=False, default=str))
-    elif story_id:
-        render_story(found, out)
-    else:
-        render_stories(found, out)
 
+unwrap_command_help(app)  # after the last command is registered
 
 if __name__ == "__main__":
     app()

@@ -8,7 +8,16 @@ import typer
 from rich.markup import escape
 
 from .cli_options import DateOpt, DbOpt, FieldOpt, ModelOpt, OutletOpt, PathsArg
-from .cli_support import check_format, err, out, parse_date, parse_fields, user_errors
+from .cli_support import (
+    check_format,
+    err,
+    interrupt_in_one_line,
+    out,
+    parse_date,
+    parse_fields,
+    resume_line,
+    user_errors,
+)
 from .ingestion import DEFAULT_STORE
 from .show import progress_bar
 
@@ -155,13 +164,15 @@ def load(
     from .scale.storage import Storage
 
     share = parse_part(part)
-    with user_errors(), progress_bar(err) as progress:
+    so_far = {"status": "nothing stored yet"}
+    stopped = interrupt_in_one_line(lambda: resume_line(so_far["status"], db))
+    with stopped, user_errors(), progress_bar(err) as progress:
         task = progress.add_task("load", total=None, status="")
 
         def show_progress(state: IngestProgress) -> None:
             stored, skipped, failed = (state.counts[k] for k in ("stored", "skipped", "failed"))
-            status = f"{stored} stored, {skipped} skipped, {failed} failed"
-            progress.update(task, completed=state.done, total=state.total, status=status)
+            so_far["status"] = f"{stored} stored, {skipped} skipped, {failed} failed"
+            progress.update(task, completed=state.done, total=state.total, status=so_far["status"])
 
         def show_outcome(outcome: str, item: Any, failure: InputFailure | None) -> None:
             if failure is not None:

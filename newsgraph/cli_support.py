@@ -4,9 +4,14 @@ values, and turning a user's mistake into one clear line instead of a traceback.
 from __future__ import annotations
 
 import contextlib
+import inspect
+import json
 import os
-from collections.abc import Iterator
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -17,6 +22,8 @@ err = Console(stderr=True)
 
 # exit status of a command that found no store to read
 NO_STORE = 2
+# exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it)
+INTERRUPTED = 130
 debug_mode = {"on": bool(os.environ.get("NEWSGRAPH_DEBUG"))}
 
 
@@ -50,10 +57,37 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
+def unwrap_help(text: str) -> str:
+    """A docstring as ``--help`` should show it: each paragraph one line, rewrapped to the
+    terminal (typer's rich mode keeps the source's line breaks, which then break mid-line)."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+def unwrap_command_help(app: typer.Typer) -> None:
+    """Every registered command's help (its docstring unless given) made of whole paragraphs."""
+    for command in app.registered_commands:
+        text = command.help or inspect.getdoc(command.callback)
+        if text:
+            command.help = unwrap_help(text)
+
+
+def one_line(message: str) -> str:
+    """A message of several lines (a database driver's, say) as one line, each line still a
+    sentence: "Connection refused" and "Is the server running?" become "Connection refused.
+    Is the server running?", not one run-on sentence."""
+    lines = [" ".join(line.split()) for line in message.splitlines()]
+    joined = ""
+    for line in filter(None, lines):
+        if joined:
+            joined += " " if joined.endswith((".", ":", ";", ",", "!", "?")) else ". "
+        joined += line
+    return joined
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one line saying what went wrong (never wrapped), and the exit to raise."""
-    one_line = " ".join(message.split())
-    err.print(f"[red]error:[/] {escape(one_line)}", soft_wrap=True, highlight=False)
+    err.print(f"[red]error:[/] {escape(one_line(message))}", soft_wrap=True, highlight=False)
     return typer.Exit(code)
 
 
@@ -84,3 +118,62 @@ def user_errors() -> Iterator[None]:
             raise
         no_store = isinstance(exc, StoreNotFound | RayNotInstalled | ShardError)
         raise fail(str(exc), NO_STORE if no_store else 1) from None
+
+
+def print_rows(
+    rows: list[dict[str, Any]],
+    total: int,
+    as_json: bool,
+    table: Callable[[list[dict[str, Any]]], Any],
+    noun: str,
+) -> None:
+    """Listed rows as JSON Lines, or as a terminal table and a count ("27 article(s), first
+    5 shown")."""
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    if rows:
+        out.print(table(rows))
+    shown = f", first {len(rows)} shown" if total > len(rows) else ""
+    out.print(f"{total} {noun}{shown}")
+
+
+def resume_line(status: str, db: str) -> str:
+    """What an interrupted ``ingest`` or ``load`` says: how far it got and how to go on."""
+    return (
+        f"{status}; {db} holds whole articles only: run the same command again to go on "
+        "(stored articles are skipped)"
+    )
+
+
+@contextlib.contextmanager
+def interrupt_in_one_line(so_far: Callable[[], str]) -> Iterator[None]:
+    """Ctrl-C: one line saying how far the run got and how to go on, exit 130, no traceback.
+
+    DuckDB turns a Ctrl-C that lands during a query into its own error ("Query interrupted"),
+    so any failure after a Ctrl-C counts as the interruption. A run that was started with
+    Ctrl-C ignored (``nohup``, a background job) keeps it ignored.
+    """
+    interrupted = threading.Event()
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        interrupted.set()
+        signal.default_int_handler(signum, frame)
+
+    ours = (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    )
+    if ours:
+        signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    except BaseException as exc:
+        stopped = isinstance(exc, KeyboardInterrupt) or interrupted.is_set()
+        if not stopped or debug_mode["on"]:
+            raise
+        raise fail(f"interrupted: {so_far()}", INTERRUPTED) from None
+    finally:
+        if ours:
+            signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -52,8 +52,7 @@ def export_store(
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = export_folder(out_dir)
     writer = {"parquet": _write_parquet, "csv": _write_csv, "jsonl": _write_jsonl}[fmt]
     written = []
     for name in tables if tables is not None else store.tables():
@@ -65,6 +64,21 @@ def export_store(
     if fmt == "jsonl":
         written.append(write_records_jsonl(store, out / RECORDS_FILE))
     return written
+
+
+def export_folder(out_dir: str | Path) -> Path:
+    """``out_dir``, created if missing; an ``OSError`` that says what to give instead when it
+    is a file or cannot be made (the command line prints it as its one line)."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(
+            f"{out} is a file, not a folder: export writes one file per table into a folder"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OSError(f"cannot make the export folder {out}: {exc.strerror or exc}") from exc
+    return out
 
 
 def write_records_jsonl(store: Store, path: str | Path) -> Path:

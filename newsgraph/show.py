@@ -160,12 +160,23 @@ def find_articles(
     return rows, total
 
 
+def add_whole_column(table: Table, header: str, values: list[str]) -> None:
+    """A column whose cells are never wrapped or cut short: ids to copy into the next command
+    (``show ID``, ``story ID``), dates to read whole; the other columns wrap around them."""
+    width = max((len(value) for value in values), default=0)
+    table.add_column(header, no_wrap=True, min_width=max(width, len(header)))
+
+
 def articles_table(rows: list[dict[str, Any]]) -> Table:
-    """The articles as a terminal table; titles and outlets are data, never markup."""
-    table = Table("id", "published", "outlet", "title")
+    """The articles as a terminal table; ids, titles and outlets are data, never markup."""
+    table = Table()
+    add_whole_column(table, "id", [row["id"] for row in rows])
+    add_whole_column(table, "published", [row["published"] or "" for row in rows])
+    table.add_column("outlet")
+    table.add_column("title")
     for row in rows:
         table.add_row(
-            row["id"],
+            Text(safe(row["id"])),
             row["published"] or "",
             Text(safe(row["outlet"])),
             Text(safe(row["title"]) or "(untitled)"),

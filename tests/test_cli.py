@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -185,6 +187,13 @@ def test_eval_rejects_an_unknown_scorer() -> None:
     assert "unknown scorer" in (result.stdout + result.stderr).decode()
 
 
+def test_eval_without_gold_data_says_where_it_looked(tmp_path: Path) -> None:
+    result = run("eval", "plover", "--data", str(tmp_path / "nosuch"))
+    assert result.returncode == 2
+    [line] = failure_lines(result)
+    assert f"no gold data at {tmp_path / 'nosuch'}" in line and "--data" in line
+
+
 def test_the_same_article_from_two_files_is_stored_once_with_both_sources(tmp_path: Path) -> None:
     article = (
         "date 2024-03-05 Talks resume in Cairo\nBy Test Wire\n"
@@ -272,6 +281,9 @@ def test_annotate_of_a_missing_file_names_it_in_the_record_and_fails(tmp_path: P
         ("link",),
         ("articles",),
         ("serve", "--port", "0"),
+        ("story",),
+        ("story", "ec-1"),
+        ("errors",),
     ],
 )
 def test_commands_that_read_a_store_never_create_one(tmp_path: Path, command: tuple) -> None:
@@ -329,6 +341,92 @@ def test_articles_lists_and_searches_stored_articles(two_article_store: Path) ->
     table = run("articles", "--db", str(two_article_store), "--limit", "1")
     assert "dup-kyiv" in table.stdout.decode() and "dup-cairo" not in table.stdout.decode()
     assert "2 article(s), first 1 shown" in table.stdout.decode()
+
+
+def test_articles_table_shows_ids_whole_to_copy_into_show(tmp_path: Path) -> None:
+    long_id = "wire-2024-03-05-cairo-talks-resume-after-a-week-of-shuttling"
+    record = {"id": long_id, "text": "Egypt hosted talks in Cairo on Monday.", "title": "Talks"}
+    (tmp_path / "one.jsonl").write_text(json.dumps(record) + "\n")
+    db = str(tmp_path / "news.duckdb")
+    assert run("ingest", str(tmp_path / "one.jsonl"), "--db", db).returncode == 0
+    table = run("articles", "--db", db)  # not a terminal: 80 columns
+    assert long_id in table.stdout.decode()
+
+
+def test_story_takes_a_unique_id_prefix_and_says_what_is_wrong_in_one_line(
+    two_article_store: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(two_article_store, db)
+    unlinked = run("story", "ec-", "--db", str(db))
+    assert unlinked.returncode == 1
+    assert "run `newsgraph link` first" in failure_lines(unlinked)[0]
+    assert run("link", "--db", str(db)).returncode == 0
+    from newsgraph.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        ids = [row[0] for row in store.query("SELECT id FROM event_clusters ORDER BY id")]
+    assert len(ids) >= 2  # a talk and a shelling
+    # sorted ids: the first shares its longest prefix with the second; one more is unique
+    shared = next((k for k, (a, b) in enumerate(zip(*ids[:2], strict=False)) if a != b), 0)
+    prefix = ids[0][: shared + 1]
+    found = run("story", prefix, "--db", str(db), "--json")
+    assert found.returncode == 0, found.stderr.decode()
+    assert json.loads(found.stdout)["id"].startswith(prefix)
+    several = run("story", "ec-", "--db", str(db))
+    assert several.returncode == 1
+    [line] = failure_lines(several)
+    assert "matches several stories" in line and ids[0] in line
+    unknown = run("story", "ec-nosuch", "--db", str(db))
+    assert unknown.returncode == 1
+    assert "`newsgraph story` lists them" in failure_lines(unknown)[0]
+
+
+def test_export_into_a_file_says_so_in_one_line(two_article_store: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    result = run("export", "--format", "csv", "--out", str(notes), "--db", str(two_article_store))
+    assert result.returncode == 1
+    [line] = failure_lines(result)
+    assert "is a file, not a folder" in line
+    assert notes.read_text() == "mine\n"
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(two_article_store: Path) -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = str(holder.getsockname()[1])
+        result = run("serve", "--db", str(two_article_store), "--port", port)
+    assert result.returncode == 1
+    [line] = failure_lines(result)
+    assert f"cannot listen on 127.0.0.1:{port}" in line and "--port" in line
+
+
+def test_a_batch_with_bad_inputs_stores_the_good_ones_and_lists_the_bad(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Police detained two reporters in the capital on Sunday.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    good_line = json.dumps({"id": "j1", "text": "Rebels shelled a village on Friday."})
+    (folder / "feed.jsonl").write_text(good_line + "\n{broken\n")
+    db = str(tmp_path / "news.duckdb")
+    result = run("ingest", str(folder), "--db", db)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "2 stored, 0 skipped, 3 failed" in result.stdout.decode()
+    assert "`newsgraph errors --run last` lists them" in result.stdout.decode()
+    assert len(failure_lines(result)) == 3
+    listed = run("errors", "--db", db, "--run", "last", "--json")
+    assert listed.returncode == 0, listed.stderr.decode()
+    rows = [json.loads(line) for line in listed.stdout.decode().splitlines()]
+    assert sorted((Path(r["source"]).name, r["code"]) for r in rows) == [
+        ("empty.txt", "empty"),
+        ("feed.jsonl#2", "bad_json"),
+        ("scan.pdf", "binary"),
+    ]
+    table = run("errors", "--db", db)
+    assert "3 failed input(s)" in table.stdout.decode() and "bad_json" in table.stdout.decode()
 
 
 HOLD_READ_ONLY = (

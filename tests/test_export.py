@@ -192,3 +192,14 @@ def test_read_store_frames(store, tmp_path):
 def test_unknown_format_is_refused(store, tmp_path):
     with pytest.raises(ValueError, match="unknown export format 'xlsx'"):
         export_store(store, "xlsx", tmp_path)  # type: ignore[arg-type]
+
+
+def test_export_to_a_file_or_an_impossible_folder_says_so_plainly(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    with open_store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(NotADirectoryError, match=r"notes\.txt is a file, not a folder"):
+            export_store(store, "csv", notes)
+        with pytest.raises(OSError, match=r"cannot make the export folder .*notes\.txt/sub"):
+            export_store(store, "csv", notes / "sub")
+    assert notes.read_text() == "mine\n"  # the user's file is untouched

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..show import add_whole_column
 from .stories import contested
 
 # the mark of a story whose every report is negated, hypothetical or future
@@ -20,11 +21,17 @@ def _values(values: list[dict[str, Any]]) -> str:
 
 def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
     table = Table(title="stories reported by two articles or more")
-    for column in ("id", "type", "place", "time", "articles", "outlets", "disputed"):
+    add_whole_column(table, "id", [s["id"] for s in stories])  # to copy into `story ID`
+    add_whole_column(table, "type", [s["type"] or "" for s in stories])
+    table.add_column("place")
+    add_whole_column(table, "time", [s["time"] or "" for s in stories])
+    add_whole_column(table, "articles", [])
+    for column in ("outlets", "disputed"):
         table.add_column(column)
     for s in stories:
         type_ = (s["type"] or "") + (f" ({NOT_DONE})" if s.get("irrealis") else "")
-        table.add_row(s["id"], type_, s["place"] or "", s["time"] or "",
+        place = s.get("place_name") or s["place"] or ""
+        table.add_row(s["id"], type_, escape(place), s["time"] or "",
                       str(s["n_articles"]), escape(", ".join(s["outlets"])),
                       ", ".join(contested(s)) or ("denied" if s["disputed"] else ""))  # fmt: skip
     console.print(table)

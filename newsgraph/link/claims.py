@@ -33,6 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .compatibility import Compatibility, family_of, known_actor
 from .event_items import published_date
+from .sides import one_side
 from .speakers import speaking_for
 
 # Event types that are speech about an event, not the event itself.
@@ -364,15 +365,18 @@ def _denial_repeats(disputes: list[ClaimLink], items: list[ClaimItem]) -> list[C
 
 
 def _answers(denial: ClaimItem, accusation: ClaimItem, check: Compatibility) -> bool:
-    accused = any(check.actors(denial.speaker, p) for p in accusation.parties)
+    """The denier is of the accused's side (``sides.one_side``: an organ of the accused's
+    state counts: the Defence Ministry answers for the armed forces), and the denial names no
+    one else's side as the one it answers."""
+    accused = any(one_side(denial.speaker, p, check) for p in accusation.parties)
     if not accused:
         return False
-    if accusation.act == "claim" and check.actors(denial.speaker, accusation.speaker):
+    if accusation.act == "claim" and one_side(denial.speaker, accusation.speaker, check):
         # a plain claim by the denier's own side tells its own act ("the ministry said
         # Russian air defences destroyed 41 drones"): it accuses no one (story18)
         return False
     # a denial aimed at someone else answers another accusation
-    return not denial.parties or any(check.actors(p, accusation.speaker) for p in denial.parties)
+    return not denial.parties or any(one_side(p, accusation.speaker, check) for p in denial.parties)
 
 
 def _dispute_window(denial: ClaimItem, accusation: ClaimItem) -> bool:

@@ -70,8 +70,8 @@ def story(denier: str) -> list[dict[str, Any]]:
                                     attributed_to="s1")])  # fmt: skip
     accusing["actors"] = actors("ukraine", "russian-armed-forces")
     t2 = f"The spokesman denied {DENIAL}."
-    denying = record("a2", "Outlet B", "2024-07-29", t2,
-                     statements=[statement(t2, "s1", denier, "denied", DENIAL, "denial")])  # fmt: skip
+    denial = statement(t2, "s1", denier, "denied", DENIAL, "denial")
+    denying = record("a2", "Outlet B", "2024-07-29", t2, statements=[denial])
     denying["actors"] = actors(denier)
     return [accusing, denying]
 

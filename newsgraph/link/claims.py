@@ -4,7 +4,9 @@ the same claim repeated by several outlets.
 - **disputes** (denial → accusation or accusing claim): the denier is one of the accused (or
   their parent or child through affiliation), the denial does not name another party than the
   accuser as the one it answers, and it was published from ``DISPUTE_BEFORE_DAYS`` before to
-  ``DISPUTE_AFTER_DAYS`` after the accusation (a denial may be reported first).
+  ``DISPUTE_AFTER_DAYS`` after the accusation (a denial may be reported first). Organs of one
+  state are one side (``sides.one_side``). A third party's rejection of an account
+  ("rejecting Moscow's account") disputes the counter-accounts of the party it names.
 - **repeats** (later statement → first report): the same known speaker and speech act, published
   within ``REPEAT_WINDOW_DAYS``, with content words overlapping by ``REPEAT_MIN_OVERLAP``
   (Jaccard) at least. Each later report links to the earliest one.

@@ -3,7 +3,9 @@
 The actor component leaves a person it does not know unresolved ("unresolved:qurashi"), so a
 denial by "Qurashi" has no known denier and disputes nothing. The article says more: the
 person is introduced with a title after an organisation's name. Claim links read such a
-speaker as that organisation (titles in ``link/data/en/speaker_titles.yaml``).
+speaker as that organisation (titles in ``link/data/en/speaker_titles.yaml``). A minister
+introduced by a title-case cabinet office after a state or its demonym ("Ukraine's Interior
+Minister Ihor Klymenko", the file's ``offices``) speaks for the state.
 """
 
 from __future__ import annotations

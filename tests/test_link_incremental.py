@@ -151,8 +151,10 @@ def test_linking_twice_gives_what_one_full_link_gives(tmp_path, spy_reads) -> No
     assert (first.mode, second.mode, full.mode) == ("full", "incremental", "full")
     assert got == expected
     assert second.new_articles == 4
-    # the new articles' blocks only: the Rafah strike, the rocket accusation and its denials
-    assert set(spy_reads) == {"a0", "f1", "g1", "h1", "b1", "c1", "d1", "e1"}
+    # the new articles' blocks only: the Rafah strike, the rocket accusation and its denials,
+    # and the accuser's block (z1 names the Israeli army: a third party's rejection of its
+    # account would dispute h1's accusation; dispute17)
+    assert set(spy_reads) == {"a0", "f1", "g1", "h1", "b1", "c1", "d1", "e1", "z1"}
     rafah = [c for c in got["clusters"] if c[4] == 3]
     assert len(rafah) == 1  # a0, b1, c1: tolls 11, 9, 10
     assert ("g1", "s1", "d1", "s1", "disputes") in got["links"]

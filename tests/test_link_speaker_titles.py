@@ -112,3 +112,30 @@ def test_a_long_capitalised_run_before_a_speaker_is_read_at_once() -> None:
     denying["actors"][1]["mentions"] = [{"start": 51, "end": 55, "text": "said"}]
     denying["statements"][0]["speaker"]["actor"] = "unresolved:hamdan"
     assert speaking_for(denying) == {"unresolved:hamdan": "hezbollah"}
+
+
+@pytest.mark.parametrize(
+    ("introduced", "state_mention", "speaks_for"),
+    [
+        ("Lebanon's Interior Minister", "Lebanon", {"unresolved:hamdan": "lebanon"}),
+        ("Lebanese Defence Minister", "Lebanese", {"unresolved:hamdan": "lebanon"}),
+        ("Lebanon's Prime Minister", "Lebanon", {"unresolved:hamdan": "lebanon"}),
+        # an office with no state before it, or a state before no office
+        ("The Interior Minister", None, {}),
+        ("Lebanon's banker", "Lebanon", {}),
+    ],
+)
+def test_a_cabinet_office_after_a_state_names_the_state_a_minister_speaks_for(
+    introduced: str, state_mention: str | None, speaks_for: dict[str, str]
+) -> None:
+    text = f"{introduced} Ali Hamdan spoke on Monday. Hamdan said {DENIAL}."
+    rec = record("a2", "Outlet B", "2024-07-29", text,
+                 statements=[statement(text, "s1", "unresolved:hamdan", "said", DENIAL,
+                                       "denial")])  # fmt: skip
+    rec["actors"] = [
+        actor("unresolved:ali", text, "Ali"),
+        actor("unresolved:hamdan", text, "Hamdan"),
+    ]
+    if state_mention:
+        rec["actors"].append(actor("lebanon", text, state_mention, "state"))
+    assert speaking_for(rec) == speaks_for

@@ -4,7 +4,9 @@ the same claim repeated by several outlets.
 - **disputes** (denial → accusation or accusing claim): the denier is one of the accused (or
   their parent or child through affiliation), the denial does not name another party than the
   accuser as the one it answers, and it was published from ``DISPUTE_BEFORE_DAYS`` before to
-  ``DISPUTE_AFTER_DAYS`` after the accusation (a denial may be reported first).
+  ``DISPUTE_AFTER_DAYS`` after the accusation (a denial may be reported first). Organs of one
+  state are one side (``sides.one_side``). A third party's rejection of an account
+  ("rejecting Moscow's account") disputes the counter-accounts of the party it names.
 - **repeats** (later statement → first report): the same known speaker and speech act, published
   within ``REPEAT_WINDOW_DAYS``, with content words overlapping by ``REPEAT_MIN_OVERLAP``
   (Jaccard) at least. Each later report links to the earliest one.
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -33,6 +35,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .compatibility import Compatibility, family_of, known_actor
 from .event_items import published_date
+from .sides import one_side
 from .speakers import speaking_for
 
 # Event types that are speech about an event, not the event itself.
@@ -237,46 +240,37 @@ def find_claim_links(
 
 def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     """Each denial disputes the accusations it answers: those that put something on the denier
-    (blocked by the accused's root actor), within and across articles, in the time window.
-    Bounded by what is true: one accusation per accusing article (the nearest before the
-    denial in its own article, else the first), at most ``MAX_DISPUTED_PER_DENIAL`` in all."""
+    (blocked by the accused's root actor), within and across articles, in the time window;
+    and a third party's rejection of an account disputes the accuser's counter-accounts
+    (``_rejects_account``; blocked by the accuser's root). Bounded by what is true: one
+    accusation per accusing article (the nearest before the denial in its own article, else
+    the first), at most ``MAX_DISPUTED_PER_DENIAL`` in all; an article rejects one accuser's
+    account once (its first such denial)."""
     accusations: dict[str, list[ClaimItem]] = defaultdict(list)
+    accounts: dict[str, list[ClaimItem]] = defaultdict(list)
     for item in items:
         if item.act in ACCUSING_ACTS and known_actor(item.speaker):
             for root in {check.root(accused) for accused in item.parties}:
                 accusations[root].append(item)
-    # Within a block, accusations by date: a denial looks only at its window (cost linear in
-    # the store, not quadratic); undated accusations are looked at by every denial.
-    dated: dict[str, tuple[list[date], list[ClaimItem], list[ClaimItem]]] = {}
-    for root, block in accusations.items():
-        with_date = sorted((a for a in block if a.published), key=lambda a: a.published)
-        dated[root] = ([a.published for a in with_date], with_date,  # type: ignore[misc]
-                       [a for a in block if not a.published])  # fmt: skip
+            if item.parties:
+                accounts[check.root(item.speaker)].append(item)  # type: ignore[arg-type]
+    dated, dated_accounts = _by_date(accusations), _by_date(accounts)
+    rejected: set[tuple[str, str]] = set()  # (denying article, accuser's root) already linked
     links: dict[tuple[str, str, str, str], ClaimLink] = {}
     for denial in items:
         if denial.act != "denial" or not known_actor(denial.speaker):
             continue
-        per_article: dict[str, ClaimItem] = {}
-        for ring in _rings(dated.get(check.root(denial.speaker)), denial):  # type: ignore[arg-type]
-            for accusation in ring:
-                if accusation.statement_id == denial.statement_id and (
-                    accusation.article_id == denial.article_id
-                ):
-                    continue
-                if not _answers(denial, accusation, check):
-                    continue
-                if not _dispute_window(denial, accusation):
-                    continue
-                if not _same_target_family(denial, accusation):
-                    continue
-                kept = per_article.get(accusation.article_id)
-                if kept is None or _closer(denial, accusation, kept):
-                    per_article[accusation.article_id] = accusation
-            # rings come nearest first: farther accusing articles could not make the cut
-            if len(per_article) >= MAX_DISPUTED_PER_DENIAL:
-                break
-        chosen = sorted(per_article.values(), key=lambda a: _distance(denial, a))
-        for accusation in chosen[:MAX_DISPUTED_PER_DENIAL]:
+        own_block = dated.get(check.root(denial.speaker))  # type: ignore[arg-type]
+        chosen = _nearest(denial, own_block, lambda d, a: _answers(d, a, check))
+        for root in _answered_roots(denial, check):
+            if (denial.article_id, root) in rejected:
+                continue
+            countered = _nearest(denial, dated_accounts.get(root),
+                                 lambda d, a: _rejects_account(d, a, check))  # fmt: skip
+            if countered:
+                rejected.add((denial.article_id, root))
+            chosen += countered
+        for accusation in chosen:
             if denial.article_id == accusation.article_id and denial.answers == (
                 accusation.statement_id
             ):
@@ -294,9 +288,57 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     return list(links.values())
 
 
-def _rings(
-    block: tuple[list[date], list[ClaimItem], list[ClaimItem]] | None, denial: ClaimItem
-) -> Iterator[list[ClaimItem]]:
+Block = tuple[list[date], list[ClaimItem], list[ClaimItem]]
+
+
+def _nearest(
+    denial: ClaimItem,
+    block: Block | None,
+    answers: Callable[[ClaimItem, ClaimItem], bool],
+) -> list[ClaimItem]:
+    """The accusations of ``block`` the denial ``answers``, in its window and of its family:
+    one per accusing article, at most ``MAX_DISPUTED_PER_DENIAL``, nearest first."""
+    per_article: dict[str, ClaimItem] = {}
+    for ring in _rings(block, denial):
+        for accusation in ring:
+            if accusation.statement_id == denial.statement_id and (
+                accusation.article_id == denial.article_id
+            ):
+                continue
+            if not answers(denial, accusation):
+                continue
+            if not _dispute_window(denial, accusation):
+                continue
+            if not _same_target_family(denial, accusation):
+                continue
+            kept = per_article.get(accusation.article_id)
+            if kept is None or _closer(denial, accusation, kept):
+                per_article[accusation.article_id] = accusation
+        # rings come nearest first: farther accusing articles could not make the cut
+        if len(per_article) >= MAX_DISPUTED_PER_DENIAL:
+            break
+    chosen = sorted(per_article.values(), key=lambda a: _distance(denial, a))
+    return chosen[:MAX_DISPUTED_PER_DENIAL]
+
+
+def _by_date(blocks: Mapping[str, list[ClaimItem]]) -> dict[str, Block]:
+    """Within a block, accusations by date: a denial looks only at its window (cost linear in
+    the store, not quadratic); undated accusations are looked at by every denial."""
+    dated: dict[str, Block] = {}
+    for root, block in blocks.items():
+        with_date = sorted((a for a in block if a.published), key=lambda a: a.published)
+        dated[root] = ([a.published for a in with_date], with_date,  # type: ignore[misc]
+                       [a for a in block if not a.published])  # fmt: skip
+    return dated
+
+
+def _answered_roots(denial: ClaimItem, check: Compatibility) -> list[str]:
+    """The roots of those a denial names as the ones it answers, other than its own side's."""
+    own = check.root(denial.speaker)  # type: ignore[arg-type]
+    return sorted({check.root(p) for p in denial.parties} - {own})
+
+
+def _rings(block: Block | None, denial: ClaimItem) -> Iterator[list[ClaimItem]]:
     """The block's accusations in the denial's window, by distance in days: the same day (and
     the undated), then one day away on either side, and so on. A dense block (many accusations
     a day) is cut once enough accusing articles are found, so the cost stays per article."""
@@ -364,15 +406,34 @@ def _denial_repeats(disputes: list[ClaimLink], items: list[ClaimItem]) -> list[C
 
 
 def _answers(denial: ClaimItem, accusation: ClaimItem, check: Compatibility) -> bool:
-    accused = any(check.actors(denial.speaker, p) for p in accusation.parties)
+    """The denier is of the accused's side (``sides.one_side``: an organ of the accused's
+    state counts: the Defence Ministry answers for the armed forces), and the denial names no
+    one else's side as the one it answers."""
+    accused = any(one_side(denial.speaker, p, check) for p in accusation.parties)
     if not accused:
         return False
-    if accusation.act == "claim" and check.actors(denial.speaker, accusation.speaker):
+    if accusation.act == "claim" and one_side(denial.speaker, accusation.speaker, check):
         # a plain claim by the denier's own side tells its own act ("the ministry said
         # Russian air defences destroyed 41 drones"): it accuses no one (story18)
         return False
     # a denial aimed at someone else answers another accusation
-    return not denial.parties or any(check.actors(p, accusation.speaker) for p in denial.parties)
+    return not denial.parties or any(one_side(p, accusation.speaker, check) for p in denial.parties)
+
+
+def _rejects_account(denial: ClaimItem, accusation: ClaimItem, check: Compatibility) -> bool:
+    """A third party's rejection of an account: the denial names the accuser's side as the
+    one it answers ("rejecting Moscow's account"), the accusation puts the act on another
+    side (a counter-account: "a Ukrainian missile hit the market", told by Moscow), and the
+    denier is neither of the accuser's side nor accused by it (the accused's own denial is
+    ``_answers``'s)."""
+    accuser = accusation.speaker
+    if not any(one_side(p, accuser, check) for p in denial.parties):
+        return False
+    if one_side(denial.speaker, accuser, check):
+        return False
+    if any(one_side(denial.speaker, p, check) for p in accusation.parties):
+        return False
+    return any(not one_side(p, accuser, check) for p in accusation.parties)
 
 
 def _dispute_window(denial: ClaimItem, accusation: ClaimItem) -> bool:

@@ -246,6 +246,9 @@ def _update_claim_links(
     # dispute blocks: the deniers' roots and the roots of those the accusations accuse
     roots = {check.root(c.speaker) for c in new_claims if c.act == "denial"}  # type: ignore[arg-type]
     roots |= {check.root(p) for c in new_claims if c.act in ACCUSING_ACTS for p in c.parties}
+    # a third party's rejection of an account: blocked by the accuser's root
+    roots |= {check.root(p) for c in new_claims if c.act == "denial" for p in c.parties}
+    roots |= {check.root(c.speaker) for c in new_claims if c.act in ACCUSING_ACTS and c.parties}  # type: ignore[arg-type]
     # repeat groups: the same speaker and act
     groups = {(c.speaker, c.act) for c in new_claims}
     dates = [_published_of(r) for r in new_records]
@@ -266,7 +269,10 @@ def _update_claim_links(
         """Links from this statement may change, and all they depend on was read."""
         if not known_actor(item.speaker):
             return False
-        in_block = item.act == "denial" and check.root(item.speaker) in roots  # type: ignore[arg-type]
+        answered = {check.root(p) for p in item.parties}
+        in_block = item.act == "denial" and bool(
+            ({check.root(item.speaker)} | answered) & roots  # type: ignore[arg-type]
+        )
         if not in_block and (item.speaker, item.act) not in groups:
             return False
         if item.article_id in new_ids or first is None or item.published is None:

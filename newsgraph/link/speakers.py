@@ -3,7 +3,9 @@
 The actor component leaves a person it does not know unresolved ("unresolved:qurashi"), so a
 denial by "Qurashi" has no known denier and disputes nothing. The article says more: the
 person is introduced with a title after an organisation's name. Claim links read such a
-speaker as that organisation (titles in ``link/data/en/speaker_titles.yaml``).
+speaker as that organisation (titles in ``link/data/en/speaker_titles.yaml``). A minister
+introduced by a title-case cabinet office after a state or its demonym ("Ukraine's Interior
+Minister Ihor Klymenko", the file's ``offices``) speaks for the state.
 """
 
 from __future__ import annotations
@@ -64,14 +66,35 @@ def speaking_for(record: Mapping[str, Any]) -> dict[str, str]:
     return organisations
 
 
+@cache
+def cabinet_offices(path: str | None = None) -> re.Pattern[str]:
+    """A pattern for a title-case cabinet office inside a capitalised run before a name
+    ("Interior Minister " in "Ukraine's Interior Minister Ihor Klymenko")."""
+    file = Path(path or data_file(__package__, "speaker_titles.yaml"))
+    data = load_yaml(file.read_text(encoding="utf-8")) or {}
+    offices = sorted((str(t) for t in data.get("offices") or []), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, offices)) + r")\s+(?=[A-Z]|$)")
+
+
 def _titled_by(before: str, offset: int, known_ends: Mapping[int, str]) -> str | None:
     """The known actor named right before a speaker title at the end of ``before`` (the text
-    from ``offset`` to a mention)."""
-    head = before[: _NAME_WORDS.search(before).start()]  # type: ignore[union-attr]
+    from ``offset`` to a mention), or before a cabinet office inside the capitalised run that
+    ends it (the state a minister speaks for)."""
+    name_start = _NAME_WORDS.search(before).start()  # type: ignore[union-attr]
+    head = before[:name_start]
     title = speaker_titles().search(head)
-    if title is None:
-        return None
-    organisation_end = _POSSESSIVE.search(head[: title.start()])
+    if title is not None:
+        return _named_before(head[: title.start()], offset, known_ends)
+    for office in cabinet_offices().finditer(before, name_start):
+        state = _named_before(before[: office.start()], offset, known_ends)
+        if state is not None:
+            return state
+    return None
+
+
+def _named_before(text: str, offset: int, known_ends: Mapping[int, str]) -> str | None:
+    """The known actor whose mention ends ``text`` (before a possessive and spaces)."""
+    organisation_end = _POSSESSIVE.search(text)
     if organisation_end is None:
         return None
     return known_ends.get(offset + organisation_end.start())

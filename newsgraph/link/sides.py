@@ -1,0 +1,61 @@
+"""One side of a dispute: the organs of one state ("Russia's Defence Ministry" and "the
+Russian armed forces", siblings under the state, not parent and child).
+
+An accusation against a state's forces is answered by its Defence Ministry; a rejection of
+its Foreign Ministry's spokeswoman answers the same account told by its Defence Ministry.
+Affiliation alone cannot say so (siblings are not in each other's chain, and an armed group
+may hang under its country too), so only organs of the state count: actors of the types in
+``link/data/en/state_organs.yaml`` and the people affiliated to them, each step of the chain
+up to the state an organ.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from ..datafiles import data_file, load_yaml
+from .compatibility import Compatibility
+from .event_items import known_actor
+
+STATE_TYPE = "state"
+PERSON_TYPE = "person"
+
+
+@cache
+def state_organ_types(path: str | None = None) -> frozenset[str]:
+    file = Path(path or data_file(__package__, "state_organs.yaml"))
+    data = load_yaml(file.read_text(encoding="utf-8")) or {}
+    return frozenset(str(t) for t in data.get("types") or [])
+
+
+@cache
+def knowledge_base_types() -> dict[str, str]:
+    """actor id → actor type in the actor knowledge base (built in and the user's)."""
+    from ..components.actors.kb import KnowledgeBase
+
+    return {e.id: e.type for e in KnowledgeBase.load().entries if e.type}
+
+
+def organ_state(actor: str | None, check: Compatibility) -> str | None:
+    """The state ``actor`` is an organ of (every step of its chain up to the state an organ,
+    a person only as the first step), or None."""
+    if not known_actor(actor):
+        return None
+    types, organs = knowledge_base_types(), state_organ_types()
+    chain = check.lineage(actor)  # type: ignore[arg-type]
+    for step, member in enumerate(chain):
+        kind = types.get(member)
+        if kind == STATE_TYPE:
+            return member if step > 0 else None
+        if kind not in organs and not (step == 0 and kind == PERSON_TYPE and len(chain) > 2):
+            return None
+    return None
+
+
+def one_side(a: str | None, b: str | None, check: Compatibility) -> bool:
+    """``a`` and ``b`` are one actor, in one affiliation chain, or organs of one state."""
+    if check.actors(a, b):
+        return True
+    state = organ_state(a, check)
+    return state is not None and state == organ_state(b, check)

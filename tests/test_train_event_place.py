@@ -34,6 +34,7 @@ def _sample(train: ModuleType, number: int, gold: bool) -> object:
 def test_out_of_fold_never_scores_a_sentence_its_model_saw(
     train: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pytest.importorskip("sklearn")  # the folds are scikit-learn's (the train extra)
     # each hand-checked sentence is among the silver ones too, as in event-location's fit part
     samples = [_sample(train, n, gold) for n in range(12) for gold in (True, False)]
 

@@ -165,8 +165,8 @@ def annotate(
                     line = f"{record['id'] or ''} {record['error']['message']}".strip()
                     line = f"[red]failed:[/] {escape(line)} ({record['error']['code']})"
                     progress.console.print(line, soft_wrap=True, highlight=False)
-                written += 1
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                written += 1  # after the write: a Ctrl-C's count is of lines written
                 progress.update(task, advance=1, status=f"{failed} failed" if failed else "")
     finally:
         if output:

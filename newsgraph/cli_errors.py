@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 import typer
@@ -22,8 +23,7 @@ def find_errors(store: Store, run: str | None, limit: int) -> tuple[list[dict[st
     """The stored failures (of one run, or of the latest run with ``run="last"``), newest
     first, at most ``limit``; and how many there are in all."""
     if run == "last":
-        latest = store.query("SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 1")
-        run = latest[0][0] if latest else ""
+        run = last_input_run(store)
     where, params = ("WHERE run_id = ?", [run]) if run is not None else ("", [])
     total = int(store.query(f"SELECT count(*) FROM errors {where}", params)[0][0])
     rows = store.query(
@@ -34,6 +34,17 @@ def find_errors(store: Store, run: str | None, limit: int) -> tuple[list[dict[st
     for row in found:
         row["at"] = row["at"].isoformat(timespec="seconds")
     return found, total
+
+
+def last_input_run(store: Store) -> str:
+    """The latest run that read inputs (``ingest``, ``load``), or "" if none: ``link`` logs
+    runs too, and ``errors --run last`` after a link means the last ingest's failures."""
+    runs = store.query("SELECT id, config FROM runs ORDER BY started_at DESC, id DESC")
+    for run_id, config in runs:
+        settings = json.loads(config) if isinstance(config, str) else config
+        if (settings or {}).get("stage") != "link":
+            return run_id
+    return ""
 
 
 def errors_table(rows: list[dict[str, Any]]) -> Table:

@@ -116,3 +116,17 @@ def test_the_api_serves_the_mark(own_db: Path) -> None:
         assert client.get(f"/api/stories/{threat_id}").json()["irrealis"] is True
         page = client.get(f"/stories/{threat_id}").text
     assert "Not reported as done" in page
+
+
+def test_the_not_done_mark_leaves_the_place_and_outlets_on_an_80_column_terminal() -> None:
+    """The mark wraps under the type: kept on one line, it pushed the place, outlets and
+    disputed columns off the listing (a story row written for this test)."""
+    threat = {"id": "ec-5f3a9c0d2b7e41aa", "type": "THREATEN", "irrealis": True,
+              "place": "p:harbour-town", "place_name": "Harbour", "time": "2024-07-29",
+              "n_articles": 2, "outlets": ["Harbour Post"], "disputed": False,
+              "differing": ["place"]}  # fmt: skip
+    console = Console(width=80, record=True, file=io.StringIO())
+    render_stories([threat], console)
+    header, row = console.export_text().splitlines()[2:5:2]
+    assert "place" in header and "outl" in header and "disp" in header
+    assert threat["id"] in row and "THREATEN" in row and row.count("Harb") == 2  # place, outlet

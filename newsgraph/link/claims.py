@@ -244,8 +244,9 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     and a third party's rejection of an account disputes the accuser's counter-accounts
     (``_rejects_account``; blocked by the accuser's root). Bounded by what is true: one
     accusation per accusing article (the nearest before the denial in its own article, else
-    the first), at most ``MAX_DISPUTED_PER_DENIAL`` in all; an article rejects one accuser's
-    account once (its first such denial)."""
+    the first), at most ``MAX_DISPUTED_PER_DENIAL`` answered accusations, and as many
+    counter-accounts of each accuser it names; an article rejects one accuser's account once
+    (its first such denial)."""
     accusations: dict[str, list[ClaimItem]] = defaultdict(list)
     accounts: dict[str, list[ClaimItem]] = defaultdict(list)
     for item in items:

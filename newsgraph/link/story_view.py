@@ -22,7 +22,10 @@ def _values(values: list[dict[str, Any]]) -> str:
 def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
     table = Table(title="stories reported by two articles or more")
     add_whole_column(table, "id", [s["id"] for s in stories])  # to copy into `story ID`
-    add_whole_column(table, "type", [s["type"] or "" for s in stories])
+    # the type whole, the not-done mark wrapping under it: kept on one line, it pushed the
+    # place, outlets and disputed columns off an 80-column terminal
+    types = [s["type"] or "" for s in stories]
+    table.add_column("type", min_width=max((len(t) for t in types), default=len("type")))
     table.add_column("place")
     add_whole_column(table, "time", [s["time"] or "" for s in stories])
     add_whole_column(table, "articles", [])

@@ -7,8 +7,9 @@ Local and wire news name the city once, in the dateline ("MILWAUKEE -- Multiple 
 recognised as one. Such a place is the article's, not the sentence's: ``place_inferred`` says
 so. An event reported as not done (negated, hypothetical, future) gets none.
 
-The lead incident's place for the acts told right after it is ``incident_place.py``'s (both
-settings off by default; ``carry_places`` applies those on, the incident's first).
+The lead incident's place for the acts told right after it is ``incident_place.py``'s
+(``incident_place`` on in pipeline.cfg since session 17, ``dateline_place`` off; both off in
+the component's own defaults): ``carry_places`` applies those on, the incident's first.
 
 Taken out again (fit figures in docs/events.md): the place of the nearest earlier event of the
 same type ("the incident it follows") raised RAMS but lowered WikiEvents and GVDB, whose

@@ -6,6 +6,7 @@ denying, so it disputes the accusation against Hezbollah, in memory and through 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from test_link_incremental import write
 from test_link_told_outlet import army_accuses_hezbollah
 
 from newsgraph.link import link_records, link_store
-from newsgraph.link.speakers import speaking_for
+from newsgraph.link.speakers import cabinet_offices, speaking_for
 from newsgraph.store import open_store
 
 DENIAL = "the group had nothing to do with the attack"
@@ -139,3 +140,9 @@ def test_a_cabinet_office_after_a_state_names_the_state_a_minister_speaks_for(
     if state_mention:
         rec["actors"].append(actor("lebanon", text, state_mention, "state"))
     assert speaking_for(rec) == speaks_for
+
+
+def test_a_titles_file_with_no_offices_finds_no_office(tmp_path: Path) -> None:
+    titles = tmp_path / "speaker_titles.yaml"
+    titles.write_text("offices: []\n", encoding="utf-8")
+    assert cabinet_offices(str(titles)).search("Ukraine's Interior Minister Ihor Klymenko") is None

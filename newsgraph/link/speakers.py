@@ -73,6 +73,8 @@ def cabinet_offices(path: str | None = None) -> re.Pattern[str]:
     file = Path(path or data_file(__package__, "speaker_titles.yaml"))
     data = load_yaml(file.read_text(encoding="utf-8")) or {}
     offices = sorted((str(t) for t in data.get("offices") or []), key=len, reverse=True)
+    if not offices:  # an empty alternation would match any whitespace
+        return re.compile(r"(?!)")
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, offices)) + r")\s+(?=[A-Z]|$)")
 
 

@@ -1,9 +1,10 @@
 """Small helpers shared by test modules: stopping real processes, loading a script of tools/,
-the character range of words in a test sentence, parsing a source file."""
+the character range of words in a test sentence, parsing a source file, shutting Ray down."""
 
 from __future__ import annotations
 
 import ast
+import gc
 import importlib.util
 import subprocess
 import sys
@@ -42,6 +43,17 @@ def parse_source(path: Path) -> ast.Module:
         except SystemError:
             continue
     return ast.parse(source, filename=str(path))
+
+
+def shutdown_ray(ray: ModuleType) -> None:
+    """Shut Ray down once the garbage a test left is freed.
+
+    An object ref freed after ``ray.shutdown()`` (say, in a failed run's traceback, kept in a
+    reference cycle until the next collection) makes Ray end this process: "The core worker has
+    already been shutdown ... The process will exit" (a pytest-xdist worker "crashed" in CI).
+    """
+    gc.collect()
+    ray.shutdown()
 
 
 def stop_process(process: subprocess.Popen, timeout: float) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from helpers import shutdown_ray
 from scale_fixtures import store_snapshot, write_corpus
 from typer.testing import CliRunner
 
@@ -38,7 +39,7 @@ def two_node_cluster():
     cluster.add_node(num_cpus=1)
     cluster.wait_for_nodes()
     yield cluster
-    ray.shutdown()
+    shutdown_ray(ray)
     cluster.shutdown()
 
 

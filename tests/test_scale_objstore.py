@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 import pytest
+from helpers import shutdown_ray
 from needs import need_module
 from scale_fixtures import CountingAnnotator, generated_article, store_snapshot, write_corpus
 from typer.testing import CliRunner
@@ -246,7 +247,7 @@ def test_a_two_node_run_reads_and_writes_s3(tmp_path, endpoint, monkeypatch):
         assert len(run.nodes) == 2
         assert scale_run([inputs], shards, address=cluster.address).skipped == 4
     finally:
-        ray.shutdown()
+        shutdown_ray(ray)
         cluster.shutdown()
     assert (
         load_shards(shards, tmp_path / "news.duckdb").summary() == "8 stored, 0 skipped, 0 failed"

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from helpers import shutdown_ray
 
 from newsgraph.model import Article, ArticleError
 from newsgraph.scale import ray_runner
@@ -282,7 +283,7 @@ def local_ray() -> Any:
         log_to_driver=False,
     )
     yield ray
-    ray.shutdown()
+    shutdown_ray(ray)
 
 
 @pytest.fixture(scope="module")

@@ -319,6 +319,9 @@ def _ray_results(
             records = json.loads(ray.get(task))
             yield from zip((row[SEQ] for row in block), records, strict=True)
     except RayError as exc:
+        # the pending tasks' refs go now: kept alive by this traceback, they would be freed after
+        # ray.shutdown(), and Ray ends a process that frees a ref then
+        running.clear()
         # Ray's message is a remote traceback; its last line names the cause
         # (e.g. "newsgraph.nlp.ModelNotFound: No spaCy model found ...")
         raise RayRunFailed(f"annotation on Ray failed: {last_line(str(exc))}") from exc

@@ -33,8 +33,9 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..components.actors.kb import MEDIA_TYPE
 from .compatibility import Compatibility, family_of, known_actor
-from .event_items import published_date
+from .event_items import knowledge_base_types, published_date
 from .sides import one_side
 from .speakers import speaking_for
 
@@ -56,7 +57,7 @@ _STOP = frozenset(STOP_WORDS) | {"said", "says"}
 
 
 # the actor type of news outlets (actors_media.yaml)
-OUTLET_TYPE = "media"
+OUTLET_TYPE = MEDIA_TYPE
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +101,7 @@ class ClaimLink:
 def outlet_ids() -> frozenset[str | None]:
     """The news outlets of the actor knowledge base: the records a link run reads from a store
     carry no actor catalogue, so whom a statement was told through is looked up here."""
-    from ..components.actors.kb import KnowledgeBase
-
-    return frozenset(e.id for e in KnowledgeBase.load().entries if e.type == OUTLET_TYPE)
+    return frozenset(actor for actor, kind in knowledge_base_types().items() if kind == OUTLET_TYPE)
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -433,3 +433,11 @@ def knowledge_base_parents() -> dict[str, str]:
     from ..components.actors.kb import KnowledgeBase
 
     return {e.id: e.affiliation for e in KnowledgeBase.load().entries if e.affiliation}
+
+
+@cache
+def knowledge_base_types() -> dict[str, str]:
+    """actor id → actor type in the actor knowledge base (built in and the user's)."""
+    from ..components.actors.kb import KnowledgeBase
+
+    return {e.id: e.type for e in KnowledgeBase.load().entries if e.type}

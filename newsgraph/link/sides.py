@@ -14,12 +14,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from ..components.actors.kb import PERSON_TYPE, STATE_TYPE
 from ..datafiles import data_file, load_yaml
 from .compatibility import Compatibility
-from .event_items import known_actor
-
-STATE_TYPE = "state"
-PERSON_TYPE = "person"
+from .event_items import knowledge_base_types, known_actor
 
 
 @cache
@@ -27,14 +25,6 @@ def state_organ_types(path: str | None = None) -> frozenset[str]:
     file = Path(path or data_file(__package__, "state_organs.yaml"))
     data = load_yaml(file.read_text(encoding="utf-8")) or {}
     return frozenset(str(t) for t in data.get("types") or [])
-
-
-@cache
-def knowledge_base_types() -> dict[str, str]:
-    """actor id → actor type in the actor knowledge base (built in and the user's)."""
-    from ..components.actors.kb import KnowledgeBase
-
-    return {e.id: e.type for e in KnowledgeBase.load().entries if e.type}
 
 
 def organ_state(actor: str | None, check: Compatibility) -> str | None:

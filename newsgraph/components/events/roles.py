@@ -269,9 +269,6 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
             if obj is not None:
                 return obj
             return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
-        if verb.dep_ == "advcl" and _inserted_report(head):
-            # "They fired, police said, killing 14": the participle goes on the reported act
-            return subject_of(head.head, depth + 1) if is_verbal(head.head) else None
         if verb.dep_ in ("xcomp", "advcl") and is_verbal(head):
             controller = _object_controller(head, verb)
             if controller is not None:  # "urged Israel to halt", "called on Rwanda to withdraw"
@@ -284,12 +281,6 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head.head, depth + 1)
         return head
     return None
-
-
-def _inserted_report(verb: Token) -> bool:
-    """A reporting verb inserted after the clause it reports ("They fired, police said, ..."):
-    the parser hangs it on that clause as ``parataxis``; what follows it continues the report."""
-    return verb.dep_ == "parataxis" and verb.lemma_.lower() in load_lexicon().speech_verbs
 
 
 def _object_controller(head: Token, xcomp: Token) -> Token | None:

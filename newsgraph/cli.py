@@ -42,6 +42,7 @@ from .cli_support import (
     parse_fields,
     print_rows,
     resume_line,
+    run_in_one_line,
     unwrap_command_help,
     user_errors,
 )
@@ -515,5 +516,11 @@ app.command("errors")(errors)
 
 unwrap_command_help(app)  # after the last command is registered
 
+
+def run() -> None:
+    """The ``newsgraph`` console script: the app, with a usage mistake told in one line."""
+    sys.exit(run_in_one_line(app))
+
+
 if __name__ == "__main__":
-    app()
+    run()

@@ -17,6 +17,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+try:  # typer 0.2x vendors click under its own name; earlier releases use click itself
+    from typer._click import exceptions as usage_errors
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click import exceptions as usage_errors
+
 out = Console()
 err = Console(stderr=True)
 
@@ -177,3 +182,33 @@ def interrupt_in_one_line(so_far: Callable[[], str]) -> Iterator[None]:
     finally:
         if ours:
             signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def run_in_one_line(app: typer.Typer, args: list[str] | None = None) -> int:
+    """Run the command line as the ``newsgraph`` script does and return its exit status. A
+    usage mistake (an unknown command or option, a bad value, a missing argument) is one
+    ``error:`` line naming the command's ``--help``, not typer's boxed panel of usage, hint
+    and message; the status stays click's 2. No arguments at all still print the help."""
+    try:
+        status = app(args=args, prog_name="newsgraph", standalone_mode=False)
+    except usage_errors.NoArgsIsHelpError:
+        return _standalone_status(app, args)
+    except usage_errors.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else "newsgraph"
+        fail(f"{exc.format_message().rstrip('.')} (see '{where} --help')")
+        return exc.exit_code
+    except usage_errors.ClickException as exc:
+        fail(exc.format_message())
+        return exc.exit_code
+    except typer.Abort:
+        return 1
+    return status if isinstance(status, int) else 0
+
+
+def _standalone_status(app: typer.Typer, args: list[str] | None) -> int:
+    """typer's own run, which prints the help for a command given no arguments."""
+    try:
+        app(args=args, prog_name="newsgraph")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+    return 0

@@ -1,5 +1,6 @@
 """What every command shares: Ctrl-C in a long command gives one line saying how far it got
-(exit 130, never a traceback); help texts are whole paragraphs, rewrapped to the terminal."""
+(exit 130, never a traceback); help texts are whole paragraphs, rewrapped to the terminal; a
+usage mistake is one line."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from newsgraph.cli_support import (
     debug_mode,
     interrupt_in_one_line,
     one_line,
+    run_in_one_line,
     unwrap_help,
 )
 
@@ -149,3 +151,34 @@ def test_annotate_stopped_by_ctrl_c_counts_the_records_it_wrote(
     assert result.exit_code == INTERRUPTED
     assert len(output.read_text().splitlines()) == 2
     assert f"interrupted: 2 whole records written to {output}" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["export", "--format", "xls"], "--format must be parquet, csv or jsonl"),
+        (["ingest", "--no-such-option"], "No such option: --no-such-option"),
+        (["eval"], "Missing argument 'name'"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+    ],
+)
+def test_a_usage_mistake_is_one_line_naming_the_help(
+    args: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = run_in_one_line(app, args)
+    said = capsys.readouterr().err
+    assert status == 2
+    assert said.count("\n") == 1 and said.startswith("error: ") and says in said
+    command = "newsgraph " + args[0] if args[0] != "no-such-command" else "newsgraph"
+    assert f"(see '{command} --help')" in said
+
+
+def test_no_arguments_still_print_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    status = run_in_one_line(app, [])
+    assert status == 2 and "Commands" in capsys.readouterr().out
+
+
+def test_help_and_version_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_in_one_line(app, ["export", "--help"]) == 0
+    assert "--format" in capsys.readouterr().out
+    assert run_in_one_line(app, ["--version"]) == 0

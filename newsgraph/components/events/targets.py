@@ -360,14 +360,14 @@ def destination_place(
     """Where a thing given, returned, lifted or mobilised goes or is for, when the chosen
     target is the thing itself, or when a verb names no target at all: the place (GPE, LOC)
     nearest the trigger in its clause, as a prepositional or direct object, outside the
-    subject, the source and the thing's own phrase ("authorized the release of $1.2 billion in
-    assistance *to Egypt*", "is mobilising funds to support peace building *in Colombia*",
-    "announced an increase in funding to fight the epidemic *in West Africa*"). CAMEO codes
-    whom the act serves, and a country stands for its people. ConfliBERT CAMEO fit main events
-    of these types (docs/events.md, session 18): with a thing as target and such a place in the
-    clause, the place is the gold target in 7 and another phrase in 0 (one of them a subject's
-    place or a compound, which this leaves out, 3 more); with no target, the place is the gold
-    target in 5 of 5 sentences with a gold target (2 more places where the tags mark none)."""
+    subject, the source, the thing's own phrase and any clause with a subject of its own
+    ("authorized the release of $1.2 billion in assistance *to Egypt*", "is mobilising funds
+    to support peace building *in Colombia*", "announced an increase in funding to fight the
+    epidemic *in West Africa*"). CAMEO codes whom the act serves, and a country stands for its
+    people. ConfliBERT CAMEO fit main events of these types (docs/events.md, session 18): with
+    a thing as target, such a place is the gold target in 7 and not in 0 (a possessive or
+    compound place, left out: 0 and 3); with no target, the place is the gold target in 5 of
+    5 sentences with a gold target."""
     if event_type not in DESTINATION_TYPES:
         return None
     if thing is None and anchor.pos_ not in ("VERB", "AUX"):
@@ -383,8 +383,8 @@ def destination_place(
     stack = [(c, 1) for c in anchor.children if c.dep_ not in SUBJECT_DEPS]
     while stack:
         token, depth = stack.pop()
-        if token.i in left_out:
-            continue
+        if token.i in left_out or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            continue  # a clause with a subject of its own is another act ("..., which in X")
         if (
             token.ent_type_ in DESTINATION_ENTS
             and token.dep_ in ("pobj", "dobj")

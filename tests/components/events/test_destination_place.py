@@ -54,3 +54,8 @@ def test_an_act_with_no_target_takes_the_place_it_is_for(nlp: Language) -> None:
 
 def test_an_act_with_no_target_and_no_place_keeps_none(nlp: Language) -> None:
     assert _targets(nlp, "The minister resigned on Friday.")["RETREAT"] is None
+
+
+def test_a_clause_with_a_subject_of_its_own_is_another_act(nlp: Language) -> None:
+    text = "The ministry provided $5 million as the summit opened in Geneva."
+    assert _targets(nlp, text)["AID"] == "$5 million"

@@ -46,6 +46,7 @@ from .targets import (
     PERSONAL_PRONOUNS,
     STRICT,
     choose_target,
+    destination_place,
     noun_source,
     noun_target,
     support_target_candidates,
@@ -366,14 +367,16 @@ class SentenceDetector:
         mention_type: str | None,
     ) -> Token | None:
         """The rules' target (``choose_target``, given ``event_type``), re-decided by the
-        learned choice where one is loaded (``target_choice``)."""
+        learned choice where one is loaded (``target_choice``); a thing given, returned,
+        lifted or mobilised gives way to the place it goes to (``destination_place``)."""
         chosen = choose_target(candidates, source, self.lex, self.actor_tokens, event_type)
-        if self.target_choice is None:
-            return chosen
-        return self.target_choice.choose(
-            anchor, candidates, chosen, source, event_type, self.lex, self.actor_tokens,
-            mention_type,
-        )  # fmt: skip
+        if self.target_choice is not None:
+            chosen = self.target_choice.choose(
+                anchor, candidates, chosen, source, event_type, self.lex, self.actor_tokens,
+                mention_type,
+            )  # fmt: skip
+        place = destination_place(anchor, chosen, source, mention_type, self.lex, self.actor_tokens)
+        return place if place is not None else chosen
 
     def _doer(self, verb: Token) -> Token | None:
         """The verb's subject (``subject_of``), else an actor the parser misread as its

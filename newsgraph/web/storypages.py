@@ -42,9 +42,16 @@ def place_names(store: Any, ids: set[str]) -> dict[str, str]:
 
 
 def field_rows(story: dict[str, Any], names: dict[str, str], places: dict[str, str]) -> list:
-    """Each summary field with its values, the outlets that give each, and a readable label."""
+    """Each summary field with its values, the outlets that give each, and a readable label.
+
+    A field is marked ``differ`` where the link stage says accounts differ on it (and "who did
+    it" also where the attacker the reports name denies it: ``claims_disputed``), and
+    ``several`` where the reports give more than one value that the link stage reads as one
+    account (types of one family, a unit and its state): never one value shown as agreed."""
     fields = (story.get("consensus") or {}).get("fields") or {}
     differing = set(story.get("differing") or [])
+    if story.get("claims_disputed"):
+        differing.add("source")
     rows = []
     for key, label in FIELD_LABELS.items():
         values = []
@@ -59,9 +66,27 @@ def field_rows(story: dict[str, Any], names: dict[str, str], places: dict[str, s
                     "actor": value if key in ("source", "target") else None,
                 }
             )
-        if values:
-            rows.append({"key": key, "label": label, "values": values, "differ": key in differing})
+        if values or key in differing:
+            differ = key in differing
+            several = len(values) > 1 and not differ
+            rows.append(
+                {"key": key, "label": label, "values": values, "differ": differ, "several": several}
+            )
     return rows
+
+
+def story_types(story: dict[str, Any]) -> list[str]:
+    """The event types the story's reports give, most outlets first (the cluster's own type
+    where no report gives one): a heading names them all, never one of several as agreed."""
+    fields = (story.get("consensus") or {}).get("fields") or {}
+    types = [str(v["value"]) for v in fields.get("type") or [] if v.get("value")]
+    return types or ([story["type"]] if story.get("type") else [])
+
+
+def attributions(story: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The story's statements by (article id, statement id): an attributed report names the
+    speaker it is attributed to and links to that statement."""
+    return {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
 
 
 def dispute_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
@@ -86,6 +111,8 @@ def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
     rows = list_stories(store, PER_PAGE + 1, (page - 1) * PER_PAGE)
     shown, more = rows[:PER_PAGE], len(rows) > PER_PAGE
     places = place_names(store, {s.get("place") for s in shown})
+    for story in shown:
+        story["types"] = story_types(story)
     return render(
         request,
         "stories.html",
@@ -121,6 +148,8 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         section="stories",
         story=story,
         story_url=urlq(story_id),
+        types=story_types(story),
+        said=attributions(story),
         fields=field_rows(story, names, places),
         disputes=dispute_rows(story),
         names=names,

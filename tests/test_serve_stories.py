@@ -299,3 +299,10 @@ def test_field_rows_without_values_still_say_who_did_it_is_denied() -> None:
     rows = field_rows(story, {}, {})
     assert [(r["key"], r["differ"], r["values"]) for r in rows] == [("source", True, [])]
     assert story_types(story) == ["X"]
+
+
+def test_an_event_card_links_to_its_story(client: TestClient) -> None:
+    sid = strike_id(client)
+    for article_id in ("k0", "k1"):
+        page = client.get(f"/articles/{article_id}").text
+        assert f'<a class="story-link" href="/stories/{sid}">' in page

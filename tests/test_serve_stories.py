@@ -306,3 +306,37 @@ def test_an_event_card_links_to_its_story(client: TestClient) -> None:
     for article_id in ("k0", "k1"):
         page = client.get(f"/articles/{article_id}").text
         assert f'<a class="story-link" href="/stories/{sid}">' in page
+
+
+def test_a_dispute_with_a_statement_outside_the_story_names_its_speaker() -> None:
+    from newsgraph.web.storypages import dispute_rows
+
+    class Store:
+        def __init__(self) -> None:
+            self.reads: list[str] = []
+
+        def get_record(self, article_id: str) -> dict:
+            self.reads.append(article_id)
+            return {
+                "article": {"id": article_id, "outlet": "Valley Times", "published": "2024-07-28"},
+                "actors": [{"id": "hezbollah", "name": "Hezbollah"}],
+                "statements": [
+                    {"id": "s4", "act": "claim", "speaker": {"actor": "hezbollah"},
+                     "content": [{"text": "we fired at a military post"}]},
+                ],
+            }  # fmt: skip
+
+    own = {"article_id": "k0", "id": "s1", "speaker": {"name": "Israeli army"}, "outlet": "HP"}
+    story = {
+        "statements": [own],
+        "disputes": [
+            {"relation": "disputes", "from": {"article_id": "k0", "statement": "s1"},
+             "to": {"article_id": "k1", "statement": "s4"}},
+        ],
+    }  # fmt: skip
+    store = Store()
+    [row] = dispute_rows(story, store)
+    assert row["from"] is own and store.reads == ["k1"]
+    assert row["to"]["speaker"]["name"] == "Hezbollah" and row["to"]["outlet"] == "Valley Times"
+    assert row["to"]["act"] == "claim" and row["to"]["text"] == "we fired at a military post"
+    assert dispute_rows(story)[0]["to"] == {"article_id": "k1", "id": "s4"}  # no store: the id

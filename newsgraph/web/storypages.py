@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..link.stories import _statement as statement_of
 from ..link.stories import list_stories, story_record
 from .pages import error_page, reader, render, urlq
 
@@ -89,10 +90,13 @@ def attributions(story: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]
     return {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
 
 
-def dispute_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
-    """Who disputes whom: each ``disputes`` link with the statements at both ends (when they
-    are the story's own; a statement outside it is shown by its id)."""
+def dispute_rows(story: dict[str, Any], store: Any = None) -> list[dict[str, Any]]:
+    """Who disputes whom: each ``disputes`` link with the statements at both ends: the story's
+    own, or one outside it read from its article (``store``: its speaker, outlet and act, not
+    an id alone); a statement no stored article has is shown by its id."""
     said = {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
+    if store is not None:
+        said |= outside_statements(store, story, said)
     rows = []
     for link in story.get("disputes") or []:
         if link.get("relation") != "disputes":
@@ -103,6 +107,28 @@ def dispute_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
             ends[end] = said.get((article_id, sid)) or {"article_id": article_id, "id": sid}
         rows.append({**ends, "origin": link.get("origin")})
     return rows
+
+
+def outside_statements(
+    store: Any, story: dict[str, Any], said: dict[tuple[str, str], Any]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The statements at the ends of the story's dispute links that the story does not show,
+    as the story shows its own (one record read per article)."""
+    wanted: dict[str, set[str]] = {}
+    for link in story.get("disputes") or []:
+        for end in ("from", "to"):
+            key = (link[end]["article_id"], link[end]["statement"])
+            if key not in said:
+                wanted.setdefault(key[0], set()).add(key[1])
+    found = {}
+    for article_id, ids in sorted(wanted.items()):
+        record = store.get_record(article_id) or {}
+        article = record.get("article") or {}
+        names = {a["id"]: a.get("name") for a in record.get("actors") or []}
+        for st in record.get("statements") or []:
+            if st.get("id") in ids:
+                found[(article_id, st["id"])] = statement_of(article, st, names)
+    return found
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -151,7 +177,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         types=story_types(story),
         said=attributions(story),
         fields=field_rows(story, names, places),
-        disputes=dispute_rows(story),
+        disputes=dispute_rows(story, data.store),
         names=names,
         places=places,
         wording=[w for w in story["wording"] if w.get("framing")],

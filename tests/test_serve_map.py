@@ -5,7 +5,9 @@ Sderot) is one circle linking to exactly that event.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 
 import pytest
@@ -146,3 +148,20 @@ def test_the_legend_keys_the_fewest_a_middle_and_the_most_events() -> None:
     assert [n for n, _ in sizes] == [1, 4, 9]
     assert sizes[-1][1] == MAX_RADIUS and sizes[0][1] < sizes[1][1] < sizes[2][1]
     assert legend_sizes([]) == []
+
+
+def test_the_timeline_network_and_actor_pages_download_what_they_show(client) -> None:  # noqa: F811
+    for path in ("/timeline", "/network"):
+        page = client.get(path, params={"provenance": "attributed"}).text
+        href = html.unescape(re.search(r'id="csv-link" href="([^"]+)"', page).group(1))
+        assert href == "/api/events.csv?provenance=attributed", path
+        assert client.get(href).status_code == 200
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    actor = next(e["source"]["actor"] for e in events if (e.get("source") or {}).get("actor"))
+    page = client.get(f"/actors/{actor}").text
+    assert f'href="/api/events.csv?actor={actor}"' in page
+    rows = list(csv.reader(io.StringIO(client.get(f"/api/events.csv?actor={actor}").text)))
+    shown = re.search(r'<h2>Events <span class="count">(\d+)</span>', page).group(1)
+    assert len(rows) - 1 == int(shown)  # the download holds the rows the page counts
+    empty = client.get("/timeline", params={"outlet": "no such outlet"}).text
+    assert "No dated events match" in empty and 'href="/timeline">show all' in empty

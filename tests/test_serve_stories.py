@@ -340,3 +340,23 @@ def test_a_dispute_with_a_statement_outside_the_story_names_its_speaker() -> Non
     assert row["to"]["speaker"]["name"] == "Hezbollah" and row["to"]["outlet"] == "Valley Times"
     assert row["to"]["act"] == "claim" and row["to"]["text"] == "we fired at a military post"
     assert dispute_rows(story)[0]["to"] == {"article_id": "k1", "id": "s4"}  # no store: the id
+
+
+def test_a_story_with_no_conflict_is_not_called_agreed(story_db: Path, monkeypatch) -> None:
+    from newsgraph.link import stories as link_stories
+    from newsgraph.web import storypages
+
+    real = link_stories.list_stories
+
+    def calm(store: Any, limit: int = 50, offset: int = 0) -> list:
+        return [s | {"disputed": False, "differing": [], "claims_disputed": False}
+                for s in real(store, limit, offset)]  # fmt: skip
+
+    monkeypatch.setattr(storypages, "list_stories", calm)
+    store = open_store(story_db, read_only=True)
+    try:
+        client = TestClient(create_app(store, cache_mb=0), base_url="http://localhost")
+        html = client.get("/stories").text
+    finally:
+        store.close()
+    assert "no conflict</span>" in html and ">agree<" not in html

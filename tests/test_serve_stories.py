@@ -181,6 +181,11 @@ def _story_clicks(chromium: Any, base: str, expect: Any) -> None:
     page.wait_for_url("**/articles/k1#event-*")
     assert page.url.endswith(href)
     expect(page.locator("#panel-body")).to_contain_text("ASSAULT")
+    # the event's card leads back to its story, whose id is there to copy
+    page.locator("#panel-body a.story-link").click()
+    page.wait_for_url("**/stories/*")
+    story_id = page.url.rsplit("/", 1)[1]
+    expect(page.locator("code.story-id")).to_have_text(story_id)
     assert problems == []
 
 

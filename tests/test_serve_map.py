@@ -5,7 +5,9 @@ Sderot) is one circle linking to exactly that event.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 
 import pytest
@@ -119,3 +121,47 @@ def test_a_ring_across_the_antimeridian_is_drawn_whole_at_both_edges() -> None:
     assert unwrapped(around) == [around]
     inland = [(10.0, 0.0), (11.0, 0.0), (11.0, 1.0), (10.0, 0.0)]
     assert unwrapped(inland) == [inland]
+
+
+def test_the_map_has_a_size_legend_a_table_of_places_and_a_csv(client) -> None:  # noqa: F811
+    page = client.get("/map", params={"type": "assault"}).text
+    legend = page[page.index('id="map-legend"') :].split("</g>")[0]
+    assert "Circle area" in legend and re.search(r"<text [^>]*>1</text>", legend)
+    table = page[page.index('class="list places"') :].split("</table>")[0]
+    assert "<code>newsgraph:sderot</code>" in table and "31.525, 34.596" in table
+    assert re.search(r'<a href="[^"]*place=newsgraph%3Asderot[^"]*">1</a>', table)
+    csv_href = html.unescape(re.search(r'id="csv-link" href="([^"]+)"', page).group(1))
+    assert csv_href == "/api/events.csv?type=ASSAULT"
+    assert client.get(csv_href).status_code == 200
+    # no point: the empty state says why and how to widen it
+    empty = client.get("/map", params={"type": "reject"}).text
+    assert 'id="map-legend"' not in empty and 'class="list places"' not in empty
+    assert "No events with a located place match these filters" in empty
+    assert 'href="/map">show all' in empty
+
+
+def test_the_legend_keys_the_fewest_a_middle_and_the_most_events() -> None:
+    from newsgraph.web.worldmap import MAX_RADIUS, Point, legend_sizes
+
+    points = [Point("p", "P", 0.0, 0.0, n, 0.0, 0.0, 0.0, "") for n in (1, 1, 4, 9)]
+    sizes = legend_sizes(points)
+    assert [n for n, _ in sizes] == [1, 4, 9]
+    assert sizes[-1][1] == MAX_RADIUS and sizes[0][1] < sizes[1][1] < sizes[2][1]
+    assert legend_sizes([]) == []
+
+
+def test_the_timeline_network_and_actor_pages_download_what_they_show(client) -> None:  # noqa: F811
+    for path in ("/timeline", "/network"):
+        page = client.get(path, params={"provenance": "attributed"}).text
+        href = html.unescape(re.search(r'id="csv-link" href="([^"]+)"', page).group(1))
+        assert href == "/api/events.csv?provenance=attributed", path
+        assert client.get(href).status_code == 200
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    actor = next(e["source"]["actor"] for e in events if (e.get("source") or {}).get("actor"))
+    page = client.get(f"/actors/{actor}").text
+    assert f'href="/api/events.csv?actor={actor}"' in page
+    rows = list(csv.reader(io.StringIO(client.get(f"/api/events.csv?actor={actor}").text)))
+    shown = re.search(r'<h2>Events <span class="count">(\d+)</span>', page).group(1)
+    assert len(rows) - 1 == int(shown)  # the download holds the rows the page counts
+    empty = client.get("/timeline", params={"outlet": "no such outlet"}).text
+    assert "No dated events match" in empty and 'href="/timeline">show all' in empty

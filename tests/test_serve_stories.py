@@ -4,6 +4,9 @@ outlet that gives each, say the accounts differ, and link every report to its ev
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import subprocess
 from collections.abc import Iterator
@@ -178,4 +181,187 @@ def _story_clicks(chromium: Any, base: str, expect: Any) -> None:
     page.wait_for_url("**/articles/k1#event-*")
     assert page.url.endswith(href)
     expect(page.locator("#panel-body")).to_contain_text("ASSAULT")
+    # the event's card leads back to its story, whose id is there to copy
+    page.locator("#panel-body a.story-link").click()
+    page.wait_for_url("**/stories/*")
+    story_id = page.url.rsplit("/", 1)[1]
+    expect(page.locator("code.story-id")).to_have_text(story_id)
     assert problems == []
+
+
+# --- web18: every type named, compatible values marked, ids and downloads ------------------
+
+
+def test_stories_download_as_csv_and_json(client: TestClient) -> None:
+    sid = strike_id(client)
+    listed = client.get("/stories").text
+    assert 'href="/api/stories.csv"' in listed
+    response = client.get("/api/stories.csv")
+    assert response.status_code == 200 and "text/csv" in response.headers["content-type"]
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(response.text))}
+    row = rows[sid]
+    assert row["disputed"] == "true" and "killed" in json.loads(row["differ_on"])
+    tolls = {v["value"]: v["outlets"] for v in json.loads(row["killed_per_outlet"])}
+    assert tolls == {12: ["Harbour Post"], 10: ["Valley Times"]}
+    as_json = client.get("/api/stories.json").json()
+    assert {s["id"] for s in as_json} == set(rows)
+
+
+def test_story_reports_download_with_evidence_offsets(client: TestClient) -> None:
+    sid = strike_id(client)
+    page = client.get(f"/stories/{sid}").text
+    assert f'<code class="story-id">{sid}</code>' in page  # the id, to copy
+    assert f'href="/api/stories/{sid}/reports.csv"' in page
+    response = client.get(f"/api/stories/{sid}/reports.csv")
+    assert response.status_code == 200 and "text/csv" in response.headers["content-type"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert {r["outlet"] for r in rows} == {"Harbour Post", "Valley Times"}
+    assert {r["killed"] for r in rows} >= {"12", "10"}
+    for r in rows:
+        text = client.get(f"/api/articles/{r['article_id']}").json()["article"]["text"]
+        spans = json.loads(r["evidence_spans"])
+        assert spans and " … ".join(text[a:b] for a, b in spans) == r["evidence"]
+    assert client.get("/api/stories/ec-nosuch/reports.csv").status_code == 404
+
+
+def _reshaped(story_db: Path, monkeypatch: pytest.MonkeyPatch, **change: Any) -> str:
+    """The story page of the strike after ``change`` rewrites its record (types, sources,
+    attribution) the way other stores give them (a server of its own, with no answer cache)."""
+    from newsgraph.web import storypages
+
+    real = storypages.story_record
+
+    def story_record(store: Any, story_id: str) -> Any:
+        story = real(store, story_id)
+        for edit in change.values():
+            edit(story)
+        return story
+
+    monkeypatch.setattr(storypages, "story_record", story_record)
+    store = open_store(story_db, read_only=True)
+    try:
+        client = TestClient(create_app(store, cache_mb=0), base_url="http://localhost")
+        return client.get(f"/stories/{strike_id(client)}").text
+    finally:
+        store.close()
+
+
+def test_story_page_names_every_type_and_marks_compatible_values(
+    story_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def types(story: dict) -> None:
+        story["type"] = "COERCE"  # the cluster's own type: one of the reports'
+        story["consensus"]["fields"]["type"] = [
+            {"value": "ASSAULT", "outlets": ["Harbour Post", "Valley Times"]},
+            {"value": "COERCE", "outlets": ["Valley Times"]},
+        ]
+        story["consensus"]["fields"]["target"] = [
+            {"value": "israel", "outlets": ["Harbour Post"]},
+            {"value": "idf", "outlets": ["Valley Times"]},
+        ]
+        story["differing"] = ["killed"]
+
+    html = _reshaped(story_db, monkeypatch, types=types)
+    heading = html[html.index("<h1>") : html.index("</h1>")]
+    assert "ASSAULT" in heading and "COERCE" in heading  # never one type as agreed
+    assert heading.index("ASSAULT") < heading.index("COERCE")  # most outlets first
+    assert "The reports give 2 event types" in html
+    row = html[html.index('class="field-type"') :].split("</tr>")[0]
+    assert '<span class="badge several"' in row and "2 values" in row
+    target = html[html.index('class="field-target"') :].split("</tr>")[0]
+    assert "2 values" in target and "per Harbour Post" in target and "per Valley Times" in target
+
+
+def test_story_page_marks_who_did_it_when_the_attacker_denies_and_names_the_speaker(
+    story_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(story: dict) -> None:
+        story["claims_disputed"] = True
+        story["disputed"] = True
+        story["differing"] = []
+        story["consensus"]["fields"]["source"] = []
+
+    def attributed(story: dict) -> None:
+        said = story["statements"][0]
+        report = next(r for r in story["reports"] if r["article_id"] == said["article_id"])
+        report["voice"], report["attributed_to"] = "attributed", said["id"]
+        said["speaker"] = {"actor": "idf", "name": "Israel <Defense> Forces"}
+
+    html = _reshaped(story_db, monkeypatch, denied=denied, attributed=attributed)
+    assert "Accounts differ</strong> on who did it" in html
+    source = html[html.index('class="field-source differ"') :].split("</tr>")[0]
+    assert "denies it" in source and 'href="#disputes"' in source
+    assert 'id="disputes"' in html
+    attributed_to = html[html.index('class="sub attributed-to"') :].split("</div>")[0]
+    assert "Israel &lt;Defense&gt; Forces" in attributed_to
+    assert re.search(r'href="/articles/k\d#statement-[^"]+"', attributed_to)
+
+
+def test_field_rows_without_values_still_say_who_did_it_is_denied() -> None:
+    from newsgraph.web.storypages import field_rows, story_types
+
+    story = {"consensus": {"fields": {}}, "differing": [], "claims_disputed": True, "type": "X"}
+    rows = field_rows(story, {}, {})
+    assert [(r["key"], r["differ"], r["values"]) for r in rows] == [("source", True, [])]
+    assert story_types(story) == ["X"]
+
+
+def test_an_event_card_links_to_its_story(client: TestClient) -> None:
+    sid = strike_id(client)
+    for article_id in ("k0", "k1"):
+        page = client.get(f"/articles/{article_id}").text
+        assert f'<a class="story-link" href="/stories/{sid}">' in page
+
+
+def test_a_dispute_with_a_statement_outside_the_story_names_its_speaker() -> None:
+    from newsgraph.web.storypages import dispute_rows
+
+    class Store:
+        def __init__(self) -> None:
+            self.reads: list[str] = []
+
+        def get_record(self, article_id: str) -> dict:
+            self.reads.append(article_id)
+            return {
+                "article": {"id": article_id, "outlet": "Valley Times", "published": "2024-07-28"},
+                "actors": [{"id": "hezbollah", "name": "Hezbollah"}],
+                "statements": [
+                    {"id": "s4", "act": "claim", "speaker": {"actor": "hezbollah"},
+                     "content": [{"text": "we fired at a military post"}]},
+                ],
+            }  # fmt: skip
+
+    own = {"article_id": "k0", "id": "s1", "speaker": {"name": "Israeli army"}, "outlet": "HP"}
+    story = {
+        "statements": [own],
+        "disputes": [
+            {"relation": "disputes", "from": {"article_id": "k0", "statement": "s1"},
+             "to": {"article_id": "k1", "statement": "s4"}},
+        ],
+    }  # fmt: skip
+    store = Store()
+    [row] = dispute_rows(story, store)
+    assert row["from"] is own and store.reads == ["k1"]
+    assert row["to"]["speaker"]["name"] == "Hezbollah" and row["to"]["outlet"] == "Valley Times"
+    assert row["to"]["act"] == "claim" and row["to"]["text"] == "we fired at a military post"
+    assert dispute_rows(story)[0]["to"] == {"article_id": "k1", "id": "s4"}  # no store: the id
+
+
+def test_a_story_with_no_conflict_is_not_called_agreed(story_db: Path, monkeypatch) -> None:
+    from newsgraph.link import stories as link_stories
+    from newsgraph.web import storypages
+
+    real = link_stories.list_stories
+
+    def calm(store: Any, limit: int = 50, offset: int = 0) -> list:
+        return [s | {"disputed": False, "differing": [], "claims_disputed": False}
+                for s in real(store, limit, offset)]  # fmt: skip
+
+    monkeypatch.setattr(storypages, "list_stories", calm)
+    store = open_store(story_db, read_only=True)
+    try:
+        client = TestClient(create_app(store, cache_mb=0), base_url="http://localhost")
+        html = client.get("/stories").text
+    finally:
+        store.close()
+    assert "no conflict</span>" in html and ">agree<" not in html

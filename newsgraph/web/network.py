@@ -114,4 +114,5 @@ def network_page(request: Request, query: Figure) -> HTMLResponse:
         types=[t for t, _ in data.event_types()],
         outlets=data.outlets(),
         problems=problems,
+        csv=f"{request.scope.get('root_path', '')}/api/events.csv?{urlencode(flt.query())}",
     )

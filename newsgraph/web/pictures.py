@@ -142,4 +142,5 @@ def timeline_page(request: Request, query: Figure) -> HTMLResponse:
         form={k: "" if v is None else v for k, v in vars(replace(flt, actor_ids=())).items()},
         outlets=data.outlets(),
         problems=problems,
+        csv=f"{request.scope.get('root_path', '')}/api/events.csv?{urlencode(flt.query())}",
     )

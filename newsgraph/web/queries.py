@@ -238,6 +238,7 @@ class Reader(PictureQueries, ActorQueries):
                 if (article_id, event_id) != (full_id, own):
                     clusters[own].append(
                         {
+                            "cluster_id": cluster_id,
                             "article_id": article_id,
                             "other_event_id": event_id,
                             "title": title,

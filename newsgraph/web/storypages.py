@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..link.stories import _statement as statement_of
 from ..link.stories import list_stories, story_record
 from .pages import error_page, reader, render, urlq
 
@@ -42,9 +43,16 @@ def place_names(store: Any, ids: set[str]) -> dict[str, str]:
 
 
 def field_rows(story: dict[str, Any], names: dict[str, str], places: dict[str, str]) -> list:
-    """Each summary field with its values, the outlets that give each, and a readable label."""
+    """Each summary field with its values, the outlets that give each, and a readable label.
+
+    A field is marked ``differ`` where the link stage says accounts differ on it (and "who did
+    it" also where the attacker the reports name denies it: ``claims_disputed``), and
+    ``several`` where the reports give more than one value that the link stage reads as one
+    account (types of one family, a unit and its state): never one value shown as agreed."""
     fields = (story.get("consensus") or {}).get("fields") or {}
     differing = set(story.get("differing") or [])
+    if story.get("claims_disputed"):
+        differing.add("source")
     rows = []
     for key, label in FIELD_LABELS.items():
         values = []
@@ -59,15 +67,36 @@ def field_rows(story: dict[str, Any], names: dict[str, str], places: dict[str, s
                     "actor": value if key in ("source", "target") else None,
                 }
             )
-        if values:
-            rows.append({"key": key, "label": label, "values": values, "differ": key in differing})
+        if values or key in differing:
+            differ = key in differing
+            several = len(values) > 1 and not differ
+            rows.append(
+                {"key": key, "label": label, "values": values, "differ": differ, "several": several}
+            )
     return rows
 
 
-def dispute_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
-    """Who disputes whom: each ``disputes`` link with the statements at both ends (when they
-    are the story's own; a statement outside it is shown by its id)."""
+def story_types(story: dict[str, Any]) -> list[str]:
+    """The event types the story's reports give, most outlets first (the cluster's own type
+    where no report gives one): a heading names them all, never one of several as agreed."""
+    fields = (story.get("consensus") or {}).get("fields") or {}
+    types = [str(v["value"]) for v in fields.get("type") or [] if v.get("value")]
+    return types or ([story["type"]] if story.get("type") else [])
+
+
+def attributions(story: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The story's statements by (article id, statement id): an attributed report names the
+    speaker it is attributed to and links to that statement."""
+    return {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
+
+
+def dispute_rows(story: dict[str, Any], store: Any = None) -> list[dict[str, Any]]:
+    """Who disputes whom: each ``disputes`` link with the statements at both ends: the story's
+    own, or one outside it read from its article (``store``: its speaker, outlet and act, not
+    an id alone); a statement no stored article has is shown by its id."""
     said = {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
+    if store is not None:
+        said |= outside_statements(store, story, said)
     rows = []
     for link in story.get("disputes") or []:
         if link.get("relation") != "disputes":
@@ -80,12 +109,36 @@ def dispute_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def outside_statements(
+    store: Any, story: dict[str, Any], said: dict[tuple[str, str], Any]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The statements at the ends of the story's dispute links that the story does not show,
+    as the story shows its own (one record read per article)."""
+    wanted: dict[str, set[str]] = {}
+    for link in story.get("disputes") or []:
+        for end in ("from", "to"):
+            key = (link[end]["article_id"], link[end]["statement"])
+            if key not in said:
+                wanted.setdefault(key[0], set()).add(key[1])
+    found = {}
+    for article_id, ids in sorted(wanted.items()):
+        record = store.get_record(article_id) or {}
+        article = record.get("article") or {}
+        names = {a["id"]: a.get("name") for a in record.get("actors") or []}
+        for st in record.get("statements") or []:
+            if st.get("id") in ids:
+                found[(article_id, st["id"])] = statement_of(article, st, names)
+    return found
+
+
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
     store = reader(request).store
     rows = list_stories(store, PER_PAGE + 1, (page - 1) * PER_PAGE)
     shown, more = rows[:PER_PAGE], len(rows) > PER_PAGE
     places = place_names(store, {s.get("place") for s in shown})
+    for story in shown:
+        story["types"] = story_types(story)
     return render(
         request,
         "stories.html",
@@ -121,8 +174,10 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         section="stories",
         story=story,
         story_url=urlq(story_id),
+        types=story_types(story),
+        said=attributions(story),
         fields=field_rows(story, names, places),
-        disputes=dispute_rows(story),
+        disputes=dispute_rows(story, data.store),
         names=names,
         places=places,
         wording=[w for w in story["wording"] if w.get("framing")],

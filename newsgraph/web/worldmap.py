@@ -41,6 +41,22 @@ class Point:
     href: str
 
 
+def radius(n: int, most: int) -> float:
+    """A circle's radius: its area grows with its number of events (``most``: the busiest)."""
+    return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(n / max(most, 1))
+
+
+def legend_sizes(points: list[Point]) -> list[tuple[int, float]]:
+    """The size key under the map: the fewest, a middle and the most events a drawn circle
+    stands for, each with its radius (one entry where every place has as many)."""
+    if not points:
+        return []
+    counts = sorted(p.n for p in points)
+    most = counts[-1]
+    keys = sorted({counts[0], counts[len(counts) // 2], most})
+    return [(n, radius(n, most)) for n in keys]
+
+
 def map_points(
     places: list[tuple[str, str, float, float, int]], flt: EventFilter, root: str
 ) -> list[Point]:
@@ -61,7 +77,7 @@ def map_points(
                 n=n,
                 x=x,
                 y=y,
-                r=MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(n / most),
+                r=radius(n, most),
                 href=f"{root}/events?{urlencode({**base, 'place': place})}",
             )
         )
@@ -73,12 +89,15 @@ def map_page(request: Request, query: Figure) -> HTMLResponse:
     data = reader(request)
     flt, problems = query.flt, query.problems
     places = data.event_places(flt, MAX_PLACES)
-    points = map_points(places, flt, request.scope.get("root_path", ""))
+    root = request.scope.get("root_path", "")
+    points = map_points(places, flt, root)
     return render(
         request,
         "map.html",
         section="map",
         points=points,
+        sizes=legend_sizes(points),
+        csv=f"{root}/api/events.csv?{urlencode(flt.query())}",
         capped=len(places) >= MAX_PLACES,
         basemap=load_basemap(),
         install_hint=INSTALL_HINT,

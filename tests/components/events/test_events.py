@@ -425,6 +425,19 @@ def test_place_and_time_from_the_clause(nlp: Language) -> None:
     assert [(e.type, e.place, e.time) for e in events] == [("ASSAULT", "geonames:281102", "t1")]
 
 
+def test_a_participle_adjunct_happens_when_its_clause_does(nlp: Language) -> None:
+    """ "Northland dropped a bomb on Eastville late on Monday, killing two people": "dropped" is
+    no event here, and "killing" (a participle adjunct, no tense of its own) takes the time of
+    the clause it hangs on; a participle with its own subordinator ("after ...") does not."""
+    text = (
+        "Northland dropped a bomb on Eastville late on Monday, killing two people. "
+        "Southland moved troops on Tuesday after killing three soldiers."
+    )
+    doc = _dated_doc(nlp, text, (("Monday", "2024-04-29", None), ("Tuesday", "2024-04-30", None)))
+    killed = [e for e in extract_events(doc) if e.evidence[0].text == "killing"]
+    assert [e.time for e in killed] == ["t1", None]
+
+
 def _statement(
     text: str,
     sid: str,

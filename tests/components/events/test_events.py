@@ -323,6 +323,17 @@ def test_magnitude_keeps_text_and_bounds(nlp: Language) -> None:
     assert event.magnitude == {"killed": {"text": "Between 10 and 15", "min": 10, "max": 15}}
 
 
+def test_a_part_of_the_wounded_adds_to_the_toll(nlp: Language) -> None:
+    """ "Two of the wounded died": a count added to an earlier toll, marked ``added``; a plain
+    count and a part of another group are tolls as before."""
+    (added,) = _events(nlp, "Two of the wounded died in hospital in Aden overnight.")
+    assert added.magnitude == {"killed": {"text": "Two", "min": 2, "max": None, "added": True}}
+    (plain,) = _events(nlp, "Two people died in the explosion in Aden.")
+    assert plain.magnitude == {"killed": {"text": "Two", "min": 2, "max": None}}
+    (other,) = _events(nlp, "Two of the passengers died in the explosion in Aden.")
+    assert "added" not in other.magnitude["killed"]
+
+
 @pytest.mark.parametrize(
     ("text", "reading"),
     [

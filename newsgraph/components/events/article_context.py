@@ -43,15 +43,15 @@ def free_adjunct_head(mention: Mention) -> Token | None:
     """The verb whose clause a free participle adjunct of the mention hangs on ("struck the
     town on Friday, killing five": "killing" → "struck"), or None. A participle with a
     subordinator of its own ("while fleeing", "after killing") tells its own time."""
-    for tok in sorted({mention.anchor, *mention.tokens}, key=lambda t: t.i):
-        if (
-            tok.dep_ == "advcl"
-            and tok.tag_ == "VBG"
-            and tok.head.i < tok.i
-            and tok.head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in ("mark", "aux", "auxpass") for c in tok.children)
-        ):
-            return tok.head
+    tok = mention.anchor  # the event's own word: "announcing the arrest" dates no arrest
+    if (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.head.i < tok.i
+        and tok.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in tok.children)
+    ):
+        return tok.head
     return None
 
 
@@ -168,9 +168,14 @@ class Context:
 
     def time_for(self, mention: Mention) -> str | None:
         found = self._time_in(mention.clause(), mention.anchor.idx)
-        if found is None and (head := free_adjunct_head(mention)) is not None:
+        if (
+            found is None
+            and mention.anchor.lemma_.lower() not in self.lexicon.speech_verbs
+            and (head := free_adjunct_head(mention)) is not None
+        ):
             # "Russia dropped a bomb on the city late on March 14, killing two people": a
-            # participle adjunct has no tense of its own; it happens when its clause does
+            # participle adjunct has no tense of its own; it happens when its clause does (not
+            # "announcing the arrest": a report's time is not its event's)
             found = self._time_in(clause_tokens(head), mention.anchor.idx)
         return found
 

@@ -442,11 +442,20 @@ def test_a_participle_adjunct_happens_when_its_clause_does(nlp: Language) -> Non
     the clause it hangs on; a participle with its own subordinator ("after ...") does not."""
     text = (
         "Northland dropped a bomb on Eastville late on Monday, killing two people. "
-        "Southland moved troops on Tuesday after killing three soldiers."
+        "Southland moved troops on Tuesday after killing three soldiers. "
+        "Radio Eastville carried a broadcast on Wednesday announcing the arrest of a suspect."
     )
-    doc = _dated_doc(nlp, text, (("Monday", "2024-04-29", None), ("Tuesday", "2024-04-30", None)))
-    killed = [e for e in extract_events(doc) if e.evidence[0].text == "killing"]
+    times = (
+        ("Monday", "2024-04-29", None),
+        ("Tuesday", "2024-04-30", None),
+        ("Wednesday", "2024-05-01", None),
+    )
+    events = extract_events(_dated_doc(nlp, text, times))
+    killed = [e for e in events if e.evidence[0].text == "killing"]
     assert [e.time for e in killed] == ["t1", None]
+    # a report's participle ("announcing the arrest") dates the report, not the arrest
+    arrests = [e for e in events if any(s.text == "arrest" for s in e.evidence)]
+    assert arrests and all(e.time is None for e in arrests)
 
 
 def _statement(

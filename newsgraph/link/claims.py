@@ -38,6 +38,7 @@ from .compatibility import Compatibility, family_of, known_actor
 from .event_items import knowledge_base_types, published_date
 from .sides import one_side
 from .speakers import speaking_for
+from .triggers import stem
 
 # Event types that are speech about an event, not the event itself.
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT"})
@@ -384,7 +385,23 @@ def _distance(denial: ClaimItem, accusation: ClaimItem) -> tuple[int, int, str, 
 def _closer(denial: ClaimItem, candidate: ClaimItem, kept: ClaimItem) -> bool:
     if candidate.article_id == denial.article_id:
         return _distance(denial, candidate) < _distance(denial, kept)
-    return candidate.order < kept.order  # another article: its first accusation
+    # another article: the accusation that says what the denial denies ("denied targeting
+    # civilians" answers "accused Moscow of striking civilian workers", not the toll reported
+    # above it), else its first
+    shared = _said_overlap(denial, candidate), _said_overlap(denial, kept)
+    if shared[0] != shared[1]:
+        return shared[0] > shared[1]
+    return candidate.order < kept.order
+
+
+def _said_words(text: str) -> frozenset[str]:
+    """Stems of the lower-case content words of a statement: what it says of the act, not whom
+    it names (names and demonyms are capitalised)."""
+    return frozenset(stem(w) for w in _WORD.findall(text) if w.islower() and w not in _STOP)
+
+
+def _said_overlap(denial: ClaimItem, accusation: ClaimItem) -> int:
+    return len(_said_words(denial.text) & _said_words(accusation.text))
 
 
 def _denial_repeats(disputes: list[ClaimLink], items: list[ClaimItem]) -> list[ClaimLink]:

@@ -214,7 +214,8 @@ def published_date(value: Any) -> date | None:
 def _killed(magnitude: Mapping[str, Any] | None) -> int | None:
     value = (magnitude or {}).get("killed")
     if isinstance(value, Mapping):
-        value = value.get("min")
+        # "Two of the wounded died": a count added to the toll, not the toll (magnitude.yaml)
+        value = None if value.get("added") else value.get("min")
     return value if isinstance(value, int) else None
 
 

@@ -21,6 +21,7 @@ from .place_choice import (
     narrowest,
     sentence_candidates,
 )
+from .roles import clause_tokens
 
 
 def token_span(doc: Doc, token: Token) -> Span:
@@ -36,6 +37,22 @@ def statement_holding(statements: list[Statement], offset: int) -> Statement | N
 
 def _disputed_ids(statements: list[Statement]) -> set[str]:
     return {s.disputes for s in statements if s.disputes}
+
+
+def free_adjunct_head(mention: Mention) -> Token | None:
+    """The verb whose clause a free participle adjunct of the mention hangs on ("struck the
+    town on Friday, killing five": "killing" → "struck"), or None. A participle with a
+    subordinator of its own ("while fleeing", "after killing") tells its own time."""
+    tok = mention.anchor  # the event's own word: "announcing the arrest" dates no arrest
+    if (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.head.i < tok.i
+        and tok.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in tok.children)
+    ):
+        return tok.head
+    return None
 
 
 def _nearest(items: list[tuple[int, str]], anchor: int) -> str | None:
@@ -150,8 +167,21 @@ class Context:
         return span.root if span is not None else None
 
     def time_for(self, mention: Mention) -> str | None:
+        found = self._time_in(mention.clause(), mention.anchor.idx)
+        if (
+            found is None
+            and mention.anchor.lemma_.lower() not in self.lexicon.speech_verbs
+            and (head := free_adjunct_head(mention)) is not None
+        ):
+            # "Russia dropped a bomb on the city late on March 14, killing two people": a
+            # participle adjunct has no tense of its own; it happens when its clause does (not
+            # "announcing the arrest": a report's time is not its event's)
+            found = self._time_in(clause_tokens(head), mention.anchor.idx)
+        return found
+
+    def _time_in(self, clause: list[Token], anchor: int) -> str | None:
         # the clause's tokens as sorted character ranges, which never overlap
-        ranges = sorted((t.idx, t.idx + len(t.text)) for t in mention.clause())
+        ranges = sorted((t.idx, t.idx + len(t.text)) for t in clause)
         starts = [a for a, _ in ranges]
 
         def in_clause(offset: int) -> bool:
@@ -163,4 +193,4 @@ class Context:
             for time in self.times
             if time.span is not None and in_clause(time.span.start)
         ]
-        return _nearest(found, mention.anchor.idx)
+        return _nearest(found, anchor)

@@ -20,7 +20,7 @@ from .factuality import load_model as load_factuality_model
 from .factuality import planned
 from .folds import fold_casualties, fold_embedded, fold_investigations, fold_weapon_launches
 from .lexicon import Lexicon, Sense
-from .magnitude import fatal_result, quantity_of
+from .magnitude import fatal_result, part_of_earlier, quantity_of
 from .mention import Mention
 from .roles import (
     NOMINAL_POS,
@@ -412,6 +412,8 @@ class SentenceDetector:
         if found is None:
             return
         reading, start, end = found
+        if part_of_earlier(patient, self.lex.magnitude):
+            reading = {**reading, "added": True}
         mention.magnitude[casualty] = reading
         mention.magnitude_tokens.append((start, end))
 

@@ -202,6 +202,23 @@ def _stated_quantity(noun: Token, table: dict[str, Any]) -> Found | None:
     return None
 
 
+def part_of_earlier(noun: Token, table: dict[str, Any]) -> bool:
+    """ "Two of the wounded" (died): the counted people are a part of a group told before
+    (``added_of``), so their count adds to a toll rather than states it."""
+    groups = table.get("added_of") or ()
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if (
+                obj.dep_ == "pobj"
+                and obj.lower_ in groups
+                and any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in obj.children)
+            ):
+                return True
+    return False
+
+
 def _without_edge_space(span: SpacySpan) -> SpacySpan:
     """The span without the whitespace tokens spaCy hangs on its edges (a paragraph break before
     a sentence's first word is the number's child): a count's text starts on its words."""

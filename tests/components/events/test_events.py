@@ -323,6 +323,17 @@ def test_magnitude_keeps_text_and_bounds(nlp: Language) -> None:
     assert event.magnitude == {"killed": {"text": "Between 10 and 15", "min": 10, "max": 15}}
 
 
+def test_a_part_of_the_wounded_adds_to_the_toll(nlp: Language) -> None:
+    """ "Two of the wounded died": a count added to an earlier toll, marked ``added``; a plain
+    count and a part of another group are tolls as before."""
+    (added,) = _events(nlp, "Two of the wounded died in hospital in Aden overnight.")
+    assert added.magnitude == {"killed": {"text": "Two", "min": 2, "max": None, "added": True}}
+    (plain,) = _events(nlp, "Two people died in the explosion in Aden.")
+    assert plain.magnitude == {"killed": {"text": "Two", "min": 2, "max": None}}
+    (other,) = _events(nlp, "Two of the passengers died in the explosion in Aden.")
+    assert "added" not in other.magnitude["killed"]
+
+
 @pytest.mark.parametrize(
     ("text", "reading"),
     [
@@ -423,6 +434,28 @@ def test_place_and_time_from_the_clause(nlp: Language) -> None:
     doc._.ng_times = [Time("t1", Span.of(text, monday, monday + 6), "2024-07-29", "day")]
     events = extract_events(doc)
     assert [(e.type, e.place, e.time) for e in events] == [("ASSAULT", "geonames:281102", "t1")]
+
+
+def test_a_participle_adjunct_happens_when_its_clause_does(nlp: Language) -> None:
+    """ "Northland dropped a bomb on Eastville late on Monday, killing two people": "dropped" is
+    no event here, and "killing" (a participle adjunct, no tense of its own) takes the time of
+    the clause it hangs on; a participle with its own subordinator ("after ...") does not."""
+    text = (
+        "Northland dropped a bomb on Eastville late on Monday, killing two people. "
+        "Southland moved troops on Tuesday after killing three soldiers. "
+        "Radio Eastville carried a broadcast on Wednesday announcing the arrest of a suspect."
+    )
+    times = (
+        ("Monday", "2024-04-29", None),
+        ("Tuesday", "2024-04-30", None),
+        ("Wednesday", "2024-05-01", None),
+    )
+    events = extract_events(_dated_doc(nlp, text, times))
+    killed = [e for e in events if e.evidence[0].text == "killing"]
+    assert [e.time for e in killed] == ["t1", None]
+    # a report's participle ("announcing the arrest") dates the report, not the arrest
+    arrests = [e for e in events if any(s.text == "arrest" for s in e.evidence)]
+    assert arrests and all(e.time is None for e in arrests)
 
 
 def _statement(

@@ -5,12 +5,14 @@ these tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from test_link import event, record, ref, statement
 from test_link_incremental import full_and_incremental
 
-from newsgraph.link import link_records
+from newsgraph.link import claims, link_records
 
 PARENTS = {
     "russian-ministry-of-defence": "russian-government",
@@ -60,6 +62,23 @@ def disputes(records: list[dict[str, Any]]) -> set[tuple[str, str, str, str]]:
 MISSILE = "a Ukrainian missile struck the market"
 
 
+@pytest.fixture
+def third_party_rejections(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The rule is off by default since session 18 (fresh-text firings: 1 right of 4)."""
+    monkeypatch.setattr(claims, "THIRD_PARTY_REJECTIONS", True)
+    yield
+
+
+def test_by_default_a_third_party_rejection_disputes_no_counter_account() -> None:
+    records = [
+        accusing("a1", "2025-10-11", "russian-ministry-of-defence", "armed-forces-of-ukraine",
+                 MISSILE),
+        denying("a2", "2025-10-12", "human-rights-watch", "russia"),
+    ]  # fmt: skip
+    assert disputes(records) == set()
+
+
+@pytest.mark.usefixtures("third_party_rejections")
 def test_a_third_party_rejecting_the_accusers_account_disputes_its_counter_account() -> None:
     records = [
         accusing("a1", "2025-10-11", "russian-ministry-of-defence", "armed-forces-of-ukraine",
@@ -69,6 +88,7 @@ def test_a_third_party_rejecting_the_accusers_account_disputes_its_counter_accou
     assert disputes(records) == {("a2", "s1", "a1", "s1")}
 
 
+@pytest.mark.usefixtures("third_party_rejections")
 def test_an_account_of_the_accusers_own_act_is_no_counter_account() -> None:
     own = "Russian air defences struck the drones"
     records = [
@@ -78,6 +98,7 @@ def test_an_account_of_the_accusers_own_act_is_no_counter_account() -> None:
     assert disputes(records) == set()
 
 
+@pytest.mark.usefixtures("third_party_rejections")
 def test_an_article_rejects_one_accusers_account_once() -> None:
     records = [
         accusing("a1", "2025-10-11", "russian-ministry-of-defence", "armed-forces-of-ukraine",
@@ -96,6 +117,7 @@ def test_a_denial_naming_an_accuser_answers_only_that_accuser() -> None:
     assert disputes(records) == {("a2", "s1", "a3", "s1")}
 
 
+@pytest.mark.usefixtures("third_party_rejections")
 def test_an_incremental_link_finds_the_rejection_a_full_link_finds(tmp_path: Any) -> None:
     """The rejection stored first, the counter-account linked later (and the other way)."""
     account = accusing("a1", "2025-10-11", "russian-ministry-of-defence",

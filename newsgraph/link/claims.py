@@ -48,6 +48,12 @@ DISPUTE_BEFORE_DAYS = 1
 DISPUTE_AFTER_DAYS = 14
 REPEAT_WINDOW_DAYS = 3
 REPEAT_MIN_OVERLAP = 0.5
+# A third party's rejection of an account disputing the accuser's counter-accounts
+# (``_rejects_account``, session 17). Off: counted on new text in session 18 (story19's two
+# written stories, examples/, 250 PolNeAR fit articles) it fired 4 times, 1 right, 1
+# arguable, 2 wrong (a party's rejection tied to another politician's remark, a rejection
+# tied to a health ministry's toll). A wrong dispute link misleads more than a missing one.
+THIRD_PARTY_REJECTIONS = False
 # Acts that can put an event on someone: an accusation, or a claim that someone did something
 # ("the army said Hamas fired the rockets").
 ACCUSING_ACTS = frozenset({"accusation", "claim"})
@@ -241,8 +247,9 @@ def find_claim_links(
 def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     """Each denial disputes the accusations it answers: those that put something on the denier
     (blocked by the accused's root actor), within and across articles, in the time window;
-    and a third party's rejection of an account disputes the accuser's counter-accounts
-    (``_rejects_account``; blocked by the accuser's root). Bounded by what is true: one
+    and, with ``THIRD_PARTY_REJECTIONS`` on (off by default), a third party's rejection of an
+    account disputes the accuser's counter-accounts (``_rejects_account``; blocked by the
+    accuser's root). Bounded by what is true: one
     accusation per accusing article (the nearest before the denial in its own article, else
     the first), at most ``MAX_DISPUTED_PER_DENIAL`` answered accusations, and as many
     counter-accounts of each accuser it names; an article rejects one accuser's account once
@@ -263,7 +270,7 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
             continue
         own_block = dated.get(check.root(denial.speaker))  # type: ignore[arg-type]
         chosen = _nearest(denial, own_block, lambda d, a: _answers(d, a, check))
-        for root in _answered_roots(denial, check):
+        for root in _answered_roots(denial, check) if THIRD_PARTY_REJECTIONS else ():
             if (denial.article_id, root) in rejected:
                 continue
             countered = _nearest(denial, dated_accounts.get(root),

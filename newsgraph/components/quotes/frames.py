@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ...extensions import doc_text
 from ..times.calendar_words import WEEKDAY_NAMES
 from ..tokens import has_head
-from .content import CUE_PREPS, SUBJECT_DEPS, TO_CONTENT, is_raising
+from .content import CUE_PREPS, SUBJECT_DEPS, TO_CONTENT, is_raising, misplaced_final_report
 from .draft import Draft, Range
 from .lexicon import Cue, QuoteKnowledge
 from .spans import noun_phrase_range, same_paragraph, subtree_range
@@ -67,6 +67,15 @@ def cue_range(token: Token, entry: Cue | None = None) -> Range:
 def set_verb_source(token: Token, draft: Draft) -> None:
     if is_raising(draft.entry):
         return  # "the plan seems to work": the subject is in the content, nobody speaks
+    final = misplaced_final_report(token)
+    if final is not None and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        # "..., the military's media wing said": the apposition the parser made is the speaker
+        subject = token.doc[final[0] + 1 : token.i]
+        draft.source, draft.source_token = (
+            (subject[0].idx, subject[-1].idx + len(subject[-1])),
+            final[1],
+        )
+        return
     current = token
     for _ in range(4):
         agent = next((c for c in current.children if c.dep_ == "agent"), None)

@@ -1,0 +1,62 @@
+"""Attacks reported only in someone's words are that speaker's statement, never the outlet's
+assertion (issue 13; probeI). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.model import Article
+
+from .pipeline_statements import statements
+
+
+def _doc(nlp: Language, text: str):
+    doc = nlp.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text)
+    return nlp(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content_start"),
+    [
+        # the parser hangs "said" as a relative clause on "civilians"
+        (
+            "Armed men raided the village of Kuma in the Borno region overnight, wounding five "
+            "farmers, local councillor Musa Bello said on Tuesday.\n",
+            "local councillor Musa Bello",
+            "Armed men raided",
+        ),
+        # the parser makes the speaker an apposition and "said" a conjunct of "killed"
+        (
+            "Security forces killed nine militants in an intelligence-based operation in the "
+            "Kurram district of Khyber Pakhtunkhwa, the military's media wing said on Thursday.\n",
+            "the military's media wing",
+            "Security forces killed",
+        ),
+    ],
+)
+def test_a_closing_report_the_parser_hung_elsewhere_reports_the_sentence(
+    nlp: Language, text: str, speaker: str, content_start: str
+):
+    doc = _doc(nlp, text)
+    (statement,) = doc._.ng_statements
+    assert statement.speaker.span.text == speaker
+    assert statement.content[0].text.startswith(content_start)
+    harms = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    assert harms and all(e.attributed_to == statement.id for e in harms)
+
+
+def test_a_true_relative_clause_of_a_report_stays_a_relative_clause(nlp: Language):
+    text = "Troops entered the town, which the army said was empty.\n"
+    for statement in statements(nlp, text):
+        assert not any(c.text.startswith("Troops") for c in statement.content)
+
+
+def test_an_accusations_of_phrase_keeps_its_date(nlp: Language):
+    text = "Moscow accused Kyiv of shelling the city of Enerhodar on the same day.\n"
+    doc = _doc(nlp, text)
+    (statement,) = doc._.ng_statements
+    assert statement.content[0].text.endswith("on the same day")
+    (shelling,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    assert shelling.attributed_to == statement.id

@@ -214,8 +214,8 @@ def _vows_harm(cue: Token | None, tokens: list[Token], knowledge: QuoteKnowledge
     "promised") whose infinitive complement is a harm ("vowed to retaliate", "pledged to crush
     the rebels"). The cue's subject does the complement, so the harm is the speaker's own
     future act; a vow of anything else ("vowed to rebuild") stays an announcement."""
-    if cue is None:
-        return False
+    if cue is None or cue.lemma_.lower() not in knowledge.commitment_cues:
+        return False  # "is said to have demolished", "claimed to have killed": a report
     support_verbs = knowledge.event_lexicon.support_verbs
     for token in tokens:
         if token.head.i == cue.i and token.dep_ == "xcomp" and not _negated(token):

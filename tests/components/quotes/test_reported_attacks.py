@@ -60,3 +60,17 @@ def test_an_accusations_of_phrase_keeps_its_date(nlp: Language):
     assert statement.content[0].text.endswith("on the same day")
     (shelling,) = [e for e in doc._.ng_events if e.type == "ASSAULT"]
     assert shelling.attributed_to == statement.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army is said to have demolished several houses in the town last week.\n",
+        "The rebel group claimed to have killed twenty soldiers in the raid.\n",
+    ],
+)
+def test_a_reported_harm_infinitive_is_no_vow(nlp: Language, text: str):
+    # only a commitment cue (vow, pledge, promise, swear) makes its harm infinitive a threat
+    doc = _doc(nlp, text)
+    assert all(s.act != "threat" for s in doc._.ng_statements)
+    assert all(e.type != "THREATEN" for e in doc._.ng_events)

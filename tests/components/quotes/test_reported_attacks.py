@@ -74,3 +74,39 @@ def test_a_reported_harm_infinitive_is_no_vow(nlp: Language, text: str):
     doc = _doc(nlp, text)
     assert all(s.act != "threat" for s in doc._.ng_statements)
     assert all(e.type != "THREATEN" for e in doc._.ng_events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The Chinese Foreign Ministry spokesperson Guo Jiakun said the Taiwan question was "
+            "China's internal affair and urged the US to stop arming the island.\n",
+            "urged",
+            "The Chinese Foreign Ministry spokesperson Guo Jiakun",
+        ),
+    ],
+)
+def test_a_report_coordinated_with_a_complement_keeps_the_outer_speaker(
+    nlp: Language, text: str, cue: str, speaker: str
+):
+    (statement,) = [s for s in statements(nlp, text) if s.cue.text == cue]
+    assert statement.speaker.span.text == speaker
+
+
+def test_a_parse_across_a_paragraph_break_joins_no_report(nlp: Language):
+    text = (
+        '"They blame us for their own failures," the spokesman said on X.\n'
+        "Interior Minister Ali Khan praised the troops and vowed to eliminate terrorism.\n"
+    )
+    (vowed,) = [s for s in statements(nlp, text) if s.cue.text == "vowed"]
+    assert vowed.speaker.span.text == "Interior Minister Ali Khan"
+
+
+def test_a_party_named_in_the_complement_keeps_its_coordinated_report(nlp: Language):
+    text = (
+        "The Palestinian government, therefore, rejects and condemns the decision, and calls it "
+        "a clear violation, Al-Mahmoud said.\n"
+    )
+    (condemns,) = [s for s in statements(nlp, text) if s.cue.text == "condemns"]
+    assert condemns.speaker.span.text == "The Palestinian government"

@@ -110,3 +110,15 @@ def test_a_party_named_in_the_complement_keeps_its_coordinated_report(nlp: Langu
     )
     (condemns,) = [s for s in statements(nlp, text) if s.cue.text == "condemns"]
     assert condemns.speaker.span.text == "The Palestinian government"
+
+
+def test_a_denial_does_not_dispute_its_own_speakers_earlier_report(nlp: Language):
+    text = (
+        "Russian forces struck the city with guided bombs, killing three people, Governor "
+        "Ivan Fedorov reported. The Russian Defense Ministry claimed it had hit a deployment "
+        "point of Ukrainian units. Fedorov rejected the claim.\n"
+    )
+    found = statements(nlp, text)
+    (denial,) = [s for s in found if s.act == "denial"]
+    (claimed,) = [s for s in found if s.cue.text == "claimed"]
+    assert denial.disputes == claimed.id

@@ -122,3 +122,15 @@ def test_a_denial_does_not_dispute_its_own_speakers_earlier_report(nlp: Language
     (denial,) = [s for s in found if s.act == "denial"]
     (claimed,) = [s for s in found if s.cue.text == "claimed"]
     assert denial.disputes == claimed.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army did not respond to a request for comment.\n",
+        "The ministry did not respond to questions about the raid.\n",
+    ],
+)
+def test_silence_is_kept_as_no_comment_whatever_the_judge_says(nlp: Language, text: str):
+    (statement,) = statements(nlp, text)
+    assert statement.act == "no comment"

@@ -129,7 +129,10 @@ def judged_drafts(
         if p >= model.judge.threshold
         or d.origin in _UNJUDGED
         or (
-            knowledge is not None and d.token is not None and reports_silence(d.token, d, knowledge)
+            knowledge is not None
+            and d.token is not None
+            and d.source is not None  # someone is silent, not "the deal is not counted among"
+            and reports_silence(d.token, d, knowledge)
         )
     ]
 

@@ -134,3 +134,7 @@ def test_a_denial_does_not_dispute_its_own_speakers_earlier_report(nlp: Language
 def test_silence_is_kept_as_no_comment_whatever_the_judge_says(nlp: Language, text: str):
     (statement,) = statements(nlp, text)
     assert statement.act == "no comment"
+
+
+def test_a_negated_report_verb_with_no_one_silent_is_still_judged(nlp: Language):
+    assert statements(nlp, "The deal is not counted among his more successful ventures.\n") == []

@@ -214,8 +214,8 @@ def _vows_harm(cue: Token | None, tokens: list[Token], knowledge: QuoteKnowledge
     "promised") whose infinitive complement is a harm ("vowed to retaliate", "pledged to crush
     the rebels"). The cue's subject does the complement, so the harm is the speaker's own
     future act; a vow of anything else ("vowed to rebuild") stays an announcement."""
-    if cue is None:
-        return False
+    if cue is None or cue.lemma_.lower() not in knowledge.commitment_cues:
+        return False  # "is said to have demolished", "claimed to have killed": a report
     support_verbs = knowledge.event_lexicon.support_verbs
     for token in tokens:
         if token.head.i == cue.i and token.dep_ == "xcomp" and not _negated(token):
@@ -335,6 +335,8 @@ def disputed_statement(
             continue  # "denied Washington's claim": only a statement Washington made
         if denier is not None and statement.speaker.actor == denier:
             continue
+        if _same_name(denial, statement):
+            continue  # "Fedorov said X ... Fedorov rejected the claim": not his own
         score = (
             int(denier is not None and _mentions(doc, statement, denier)),
             int(statement.act == "accusation"),
@@ -343,6 +345,18 @@ def disputed_statement(
         if best is None or score > best[0]:
             best = (score, statement.id)
     return best[1] if best else None
+
+
+def _same_name(denial: Statement, statement: Statement) -> bool:
+    """Both speakers' phrases end in the same capitalised name ("Governor Ivan Fedorov",
+    "Fedorov"), whether or not the name resolved to an actor."""
+    first, second = denial.speaker.span, statement.speaker.span
+    if first is None or second is None:
+        return False
+    names = [span.text.split()[-1] if span.text.split() else "" for span in (first, second)]
+    return (
+        names[0] == names[1] and names[0][:1].isupper() and names[0].lower() not in _SELF_SUBJECTS
+    )
 
 
 def _named_owner(doc: Doc, denial: Statement) -> Token | None:

@@ -44,7 +44,7 @@ from .frames import take_content_prepositions, without_other_cues
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
 from .scan import Quote
-from .senses import is_statement
+from .senses import is_statement, reports_silence
 from .spans import quotes_of
 from .statements import to_statements
 from .tagger import CueModel, load_model
@@ -97,7 +97,7 @@ def extract_statements(
     quotes = quotes_of(doc)  # shared with the content rules (``_without_trailing_aside``)
     model = load_model()
     drafts, probs = candidate_drafts(doc, knowledge, quotes, model)
-    drafts = judged_drafts(doc, quotes, drafts, probs, model)
+    drafts = judged_drafts(doc, quotes, drafts, probs, model, knowledge)
     drafts = [d for d in drafts if not is_formula(text, d, knowledge)]
     # only saying and thinking make statements ("forces attacked Kharkiv", "has not commented")
     drafts = drop_nested([d for d in drafts if is_statement(doc, d, knowledge, quotes)])
@@ -110,16 +110,30 @@ def extract_statements(
 
 
 def judged_drafts(
-    doc: Doc, quotes: list[Quote], drafts: list[Draft], probs: np.ndarray, model: CueModel | None
+    doc: Doc,
+    quotes: list[Quote],
+    drafts: list[Draft],
+    probs: np.ndarray,
+    model: CueModel | None,
+    knowledge: QuoteKnowledge | None = None,
 ) -> list[Draft]:
-    """The drafts the draft judge keeps (all of them without a judge)."""
+    """The drafts the draft judge keeps (all of them without a judge). A report of silence
+    ("did not respond to a request for comment") is CAMEO 011 "decline comment" whatever the
+    judge says."""
     if model is None or model.judge is None or not drafts:
         return drafts
     scores = model.judge.probabilities(draft_features(doc, doc_text(doc), quotes, drafts, probs))
     return [
         d
         for d, p in zip(drafts, scores.tolist(), strict=True)
-        if p >= model.judge.threshold or d.origin in _UNJUDGED
+        if p >= model.judge.threshold
+        or d.origin in _UNJUDGED
+        or (
+            knowledge is not None
+            and d.token is not None
+            and d.source is not None  # someone is silent, not "the deal is not counted among"
+            and reports_silence(d.token, d, knowledge)
+        )
     ]
 
 

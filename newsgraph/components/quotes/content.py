@@ -68,6 +68,14 @@ def verb_content(
         head = token.head
         claim = trim_range(doc_text(doc), head.left_edge.idx, head.idx + len(head))
         return [claim] if claim else []
+    final = misplaced_final_report(token)
+    if final is not None:
+        # "Forces shelled X, wounding four civilians, governor Y said on Friday": the parser hung
+        # the closing reporting clause on a noun before it; its content is the sentence before
+        host = token.sent.root
+        own = {t.i for t in token.subtree} | other_reports(host, verbs)
+        indices = [i for i in range(token.sent.start, final[0]) if i not in own]
+        return content_pieces(doc, indices, host)
     if comps:
         own = other_reports(comps[0], verbs)
         indices = [t.i for c in comps for t in c.subtree if t.i not in own]
@@ -124,6 +132,53 @@ def verb_content(
     if entry.frame == "object" and has_agent(token):
         return passive_subject(token, [], entry)  # "the plan was criticized by the union"
     return []
+
+
+# the words a closing reporting clause's subject may have ("the military's media wing",
+# "regional governor Vyacheslav Gladkov", "Defence Minister Sergei Shoigu")
+_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART"})
+# what may follow a closing reporting verb: its time and place ("said on Friday")
+_CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "det", "compound", "amod"})
+
+
+def misplaced_final_report(token: Token) -> tuple[int, Token] | None:
+    """ "X, Y said (on Friday)." that the parser did not make the sentence's reporting clause:
+    the verb hung as a relative clause on the noun before it ("..., wounding four civilians,
+    governor Gladkov said") or as a subjectless conjunct whose subject became an apposition
+    ("..., the military's media wing said"). A sentence-final ", NOUN PHRASE said" with no
+    complement of its own is a parenthetical report of the sentence before it (PolNeAR,
+    ConfliBERT, GVDB and WikiEvents fit: of 248 sentences ending so, 195 are parsed with the
+    clause before as the report's content; the three hung elsewhere are reports of it too).
+    Gives the index of the comma before the subject and the subject's head."""
+    if token.dep_ not in ("relcl", "conj") or token.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "csubj") for c in token.children):
+        return None
+    sent = token.sent
+    if not all(
+        t.is_punct or t.is_space or t.dep_ in _CLOSING_DEPS
+        for t in token.doc[token.i + 1 : sent.end]
+    ):
+        return None
+    comma = next(
+        (
+            i
+            for i in range(token.i - 1, max(sent.start, token.i - 13) - 1, -1)
+            if token.doc[i].text == ","
+        ),
+        None,
+    )
+    if comma is None or comma <= sent.start:
+        return None
+    words = token.doc[comma + 1 : token.i]
+    if not words or not all(t.pos_ in _SUBJECT_POS or t.tag_ == "HYPH" for t in words):
+        return None
+    if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that" for t in words):
+        return None  # a true relative clause ("..., which the army said")
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
+        return None
+    head = next((t for t in words if not (comma < t.head.i < token.i) or t.head == t), words[-1])
+    return comma, head
 
 
 def has_agent(token: Token) -> bool:
@@ -315,7 +370,7 @@ def _continues_infinitive(first: Token, child: Token) -> bool:
 # prepositions that say what the cue holds of its object ("blasted X as a disgrace", "criticized
 # X for shooting Y"): a date inside them ("a 40-year-old", "earlier Friday") does not make them
 # a time phrase; only a date as their own object does ("for two weeks")
-_PREDICATE_PREPS = frozenset({"as", "for"})
+_PREDICATE_PREPS = frozenset({"as", "for", "of"})
 
 
 def _is_time(prep: Token) -> bool:

@@ -56,6 +56,8 @@ class QuoteKnowledge:
     harm_lemmas: frozenset[str] = frozenset()
     # (head lemma, its adverb or particle): a harm only together ("respond militarily")
     harm_phrases: frozenset[tuple[str, str]] = frozenset()
+    # cues whose infinitive is the speaker's own commitment ("vowed to retaliate")
+    commitment_cues: frozenset[str] = frozenset()
     armed_nouns: frozenset[str] = frozenset()  # heads of subjects that make a contact verb physical
     state_forces: frozenset[str] = frozenset()  # the part of them that is a state's military
     threat_patterns: tuple[re.Pattern[str], ...] = ()
@@ -153,6 +155,7 @@ def load_knowledge(
     harm = [str(entry).lower().split() for entry in acts.get("harm_lemmas", [])]
     knowledge.harm_lemmas = frozenset(words[0] for words in harm if len(words) == 1)
     knowledge.harm_phrases = frozenset((words[0], words[1]) for words in harm if len(words) == 2)
+    knowledge.commitment_cues = frozenset(w.lower() for w in acts.get("commitment_cues", []))
     knowledge.threat_patterns = _compile_all(acts.get("threat_patterns", []))
     knowledge.accusation_patterns = _compile_all(acts.get("accusation_patterns", []))
     knowledge.denial_patterns = _compile_all(acts.get("denial_patterns", []))

@@ -36,6 +36,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ... import extensions
+from .content import misplaced_final_report
 from .draft import Draft
 from .lexicon import QuoteKnowledge
 from .scan import Quote
@@ -131,6 +132,8 @@ def _has_proposition(token: Token, draft: Draft, quotes: list[Quote]) -> bool:
         return True
     if token.dep_ in ("parataxis", "advcl") or (token.dep_ == "ROOT" and _hosts_clause(token)):
         return True
+    if misplaced_final_report(token) is not None:
+        return True  # "..., the poll found.": a closing report the parser hung on a noun
     if any(c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS for c in token.children):
         return True
     return any(q.start < end and start < q.end for start, end in draft.content for q in quotes)

@@ -400,10 +400,12 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         cue_lemma = statement.cue_lemma or ""
         if event_type is None or cue_lemma in ctx.lexicon.not_speech_cues:
             continue
-        if event_type == "ACCUSE" and cue_lemma in ctx.lexicon.speech_verbs:
+        if event_type == "ACCUSE" and (
+            cue_lemma in ctx.lexicon.speech_verbs or cue_lemma in ctx.lexicon.report_cues
+        ):
             # "the ministry said forces shelled the town": a report (CAMEO 01, a statement),
             # not an accusation (112), which needs a verb that accuses; the shelling is the
-            # event, attributed to the statement
+            # event, attributed to the statement; so is "according to the ministry"
             continue
         if statement.content and wish_statement(
             ctx.doc,

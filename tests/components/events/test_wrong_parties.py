@@ -61,3 +61,21 @@ def test_an_accusation_with_no_charge_phrase_keeps_the_usual_choice(
     """No "of" / "for" charge: the frame does not apply and the rules decide as before."""
     [accusation] = _events(full_nlp, text, "ACCUSE")
     assert _target_text(accusation) == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked a convoy near the town, according to the monitoring group.",
+        "Militants shelled the village last week, according to local residents.",
+    ],
+)
+def test_a_report_according_to_someone_is_no_accusation_by_them(
+    full_nlp: Language, text: str
+) -> None:
+    """Probe H: "X attacked Y, according to Z" is X's attack attributed to Z (CAMEO 01 for Z's
+    report), not Z's accusation (CAMEO 112 needs a verb that accuses, as "said" does not)."""
+    doc = full_nlp(text)
+    assert not [e for e in doc._.ng_events if e.type == "ACCUSE"]
+    [attack] = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    assert attack.attributed_to is not None

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ... import extensions
 from ...model import ActorRef, Span
-from ..actors.kb import STATE_TYPE
+from ..actors.kb import STATE_TYPE, KnowledgeBase
 from .cameo_codes import load_frames
 from .lexicon import load_lexicon
 from .merge import Draft
@@ -32,6 +32,12 @@ from .triggers import noun_sense
 CONDEMNING_MODES = frozenset({"disapprove", "complain"})  # ACCUSE: CAMEO 111 and 11 complain
 DENYING_MODES = frozenset({"deny", "refuse"})  # REJECT: deny, reject, dismiss, refute
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# verbal events whose content clause's subject is the speaker's own side, not their target: a
+# threat ("warned that Israel would act") and a denial of one's own act ("said the army does
+# not target civilians", CAMEO 016: the target is the accuser, never the denier's own troops)
+OWN_SIDE_CLEARED = frozenset({"THREATEN", "REJECT"})
+# a state's organs: "the army", "the government" speak and act for the state they belong to
+STATE_ORGAN_TYPES = frozenset({"military", "government body", "police", "intelligence agency"})
 
 
 def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
@@ -42,7 +48,7 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
         event = draft.event
         if event.negated:
             continue
-        if event.type == "THREATEN":
+        if event.type in OWN_SIDE_CLEARED:
             _no_own_side_threatened(doc, draft)
         if event.target.actor is not None:
             continue
@@ -62,7 +68,10 @@ def _no_own_side_threatened(doc: Doc, draft: Draft) -> None:
     is aimed at (CAMEO 13 codes the threatened party); the target is left empty. Fit: the
     threats of the fit texts whose content subject is the threatener's own are pronouns of it
     ("warned it will retaliate"), none coded as a target; written probes E and G: "Gallant
-    warned that Israel would ...", "Katz warned that Israel would act"."""
+    warned that Israel would ...", "Katz warned that Israel would act". The same for a denial
+    of the speaker's own act (probe H: "It said the Azerbaijan Army does not target civilian
+    objects", said by Azerbaijan's forces) and for an organ of the speaker's state (probe H:
+    "Salam said the army would take all measures")."""
     event = draft.event
     target = event.target
     if target.span is None or not _same_side(doc, event.source.actor, target.actor):
@@ -91,11 +100,36 @@ def _same_side(doc: Doc, one: str | None, other: str | None) -> bool:
         return True
     actors = {a.id: a for a in extensions.get_list(doc, "ng_actors")}
     speaker, state = actors.get(one), actors.get(other)
-    if speaker is None or state is None or state.type != STATE_TYPE:
+    if speaker is None or state is None:
+        return False
+    if state.type in STATE_ORGAN_TYPES:
+        # an organ of a state stands for that state, to that state and to whoever serves it
+        # ("Salam said the army would ...", "Baku said the Azerbaijani army does not ..."); not
+        # to another body of its country ("Hezbollah warned that the Lebanese army would ...")
+        served = _state_served(other)
+        return served is not None and _state_served(one) == served
+    if state.type != STATE_TYPE:
         return False
     return speaker.affiliation == other or (
         speaker.country is not None and speaker.country == state.country
     )
+
+
+def _state_served(actor_id: str) -> str | None:
+    """The state an actor is or serves, up its chain of affiliations in the knowledge base
+    (Nawaf Salam → the Lebanese government → Lebanon; the Lebanese army → Lebanon)."""
+    kb = KnowledgeBase.load()
+    seen: set[str] = set()
+    current: str | None = actor_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        entry = kb.get(current)
+        if entry is None:
+            return None
+        if entry.type == STATE_TYPE:
+            return entry.id
+        current = entry.affiliation
+    return None
 
 
 def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:

@@ -62,6 +62,40 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
                 _set_target(draft, _answered(accuser, event.target.span))
 
 
+def no_self_as_own_party(doc: Doc, drafts: list[Draft]) -> None:
+    """A party read as acting on itself through a personal pronoun ("Braga fired him", "they
+    accused them", "the Taliban said it was striking it"): a pronoun other than a reflexive one
+    never refers to the other party of its own event (binding), and a CAMEO/PLOVER event is a
+    dyad of two parties, so the pronoun's actor is the wrong one: the pronoun keeps its words
+    and loses the actor (the object's pronoun where both are, the subject's is the more
+    reliable). Fit readings: every event of the fit texts whose source and target share an
+    actor through a bare pronoun (``docs/events.md``, session 18 probe H)."""
+    for draft in drafts:
+        event = draft.event
+        if event.source.actor is None or event.source.actor != event.target.actor:
+            continue
+        if _bare_pronoun(doc, event.target.span):
+            _set_target(draft, ActorRef(None, event.target.span))
+        elif _bare_pronoun(doc, event.source.span):
+            event.source = ActorRef(None, event.source.span)
+            key = draft.source_key
+            heads, names = (key.heads, key.names) if key else (frozenset(), frozenset())
+            draft.source_key = RefKey(None, heads, names)
+
+
+def _bare_pronoun(doc: Doc, span: Span | None) -> bool:
+    """A personal pronoun alone ("him", "they", "it"), not a reflexive ("himself")."""
+    if span is None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return (
+        words is not None
+        and len(words) == 1
+        and words[0].tag_ == "PRP"
+        and not words[0].lower_.endswith(("self", "selves"))
+    )
+
+
 def _no_own_side_threatened(doc: Doc, draft: Draft) -> None:
     """ "Katz warned that Israel would act", "warned it will retaliate": the subject of the
     threat's content clause is the threatener's own side, who would act, not whom the threat

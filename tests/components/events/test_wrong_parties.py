@@ -79,3 +79,21 @@ def test_a_report_according_to_someone_is_no_accusation_by_them(
     assert not [e for e in doc._.ng_events if e.type == "ACCUSE"]
     [attack] = [e for e in doc._.ng_events if e.type == "ASSAULT"]
     assert attack.attributed_to is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("President Putin ordered him to leave.", "REQUEST", "vladimir-putin"),
+        ("Erdogan said he was criticising him.", "ACCUSE", "recep-tayyip-erdogan"),
+    ],
+)
+def test_a_pronoun_is_not_its_own_events_other_party(
+    full_nlp: Language, text: str, kind: str, source: str
+) -> None:
+    """ "Putin ordered him": "him" is never Putin (a non-reflexive pronoun and the other party
+    of its own event), so it keeps its words and no actor rather than Putin's."""
+    [event] = _events(full_nlp, text, kind)
+    assert event.source.actor == source
+    assert _target_text(event) == "him"
+    assert event.target.actor is None

@@ -67,14 +67,15 @@ def no_self_as_own_party(doc: Doc, drafts: list[Draft]) -> None:
     accused them", "the Taliban said it was striking it"): a pronoun other than a reflexive one
     never refers to the other party of its own event (binding), and a CAMEO/PLOVER event is a
     dyad of two parties, so the pronoun's actor is the wrong one: the pronoun keeps its words
-    and loses the actor (the object's pronoun where both are, the subject's is the more
-    reliable). Fit readings: every event of the fit texts whose source and target share an
-    actor through a bare pronoun (``docs/events.md``, session 18 probe H)."""
+    and loses the actor (the object's pronoun where both are: the subject's is the more
+    reliable; a target owned by a pronoun, "she shot her daughter", loses the owner's actor
+    before a subject pronoun does). Fit readings: the events of the fit texts whose source and
+    target share an actor through a pronoun (``docs/events.md``, session 18 probe H)."""
     for draft in drafts:
         event = draft.event
         if event.source.actor is None or event.source.actor != event.target.actor:
             continue
-        if _bare_pronoun(doc, event.target.span):
+        if _bare_pronoun(doc, event.target.span) or _owned_by_pronoun(doc, event.target.span):
             _set_target(draft, ActorRef(None, event.target.span))
         elif _bare_pronoun(doc, event.source.span):
             event.source = ActorRef(None, event.source.span)
@@ -93,6 +94,17 @@ def _bare_pronoun(doc: Doc, span: Span | None) -> bool:
         and len(words) == 1
         and words[0].tag_ == "PRP"
         and not words[0].lower_.endswith(("self", "selves"))
+    )
+
+
+def _owned_by_pronoun(doc: Doc, span: Span | None) -> bool:
+    """A phrase owned by a possessive pronoun ("her daughter", "his wife"): its actor, where it
+    is the other party's, is the owner's, read for the phrase."""
+    if span is None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words is not None and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in words.root.children
     )
 
 

@@ -97,3 +97,12 @@ def test_a_pronoun_is_not_its_own_events_other_party(
     assert event.source.actor == source
     assert _target_text(event) == "him"
     assert event.target.actor is None
+
+
+def test_a_phrase_owned_by_a_pronoun_is_not_its_owner(full_nlp: Language) -> None:
+    """ "she shot her daughter": the daughter is not the mother, who stays the source."""
+    text = "Sherry Campbell said she shot her daughter after mistaking her for an intruder."
+    [attack] = _events(full_nlp, text, "ASSAULT")
+    assert attack.source.actor == "unresolved:sherry-campbell"
+    assert _target_text(attack) == "her daughter"
+    assert attack.target.actor is None

@@ -49,7 +49,7 @@ from .options import DEFAULT_OPTIONS, EventOptions
 from .party_filter import PARTY_CLASSES, filter_parties, names_actor
 from .place_carry import carry_places
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
-from .responses import answer_statements
+from .responses import answer_statements, no_self_as_own_party
 from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
 from .spans import recorded_bounds
 from .target_choice import load_target_choice
@@ -400,10 +400,12 @@ def _speech_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         cue_lemma = statement.cue_lemma or ""
         if event_type is None or cue_lemma in ctx.lexicon.not_speech_cues:
             continue
-        if event_type == "ACCUSE" and cue_lemma in ctx.lexicon.speech_verbs:
+        if event_type == "ACCUSE" and (
+            cue_lemma in ctx.lexicon.speech_verbs or cue_lemma in ctx.lexicon.report_cues
+        ):
             # "the ministry said forces shelled the town": a report (CAMEO 01, a statement),
             # not an accusation (112), which needs a verb that accuses; the shelling is the
-            # event, attributed to the statement
+            # event, attributed to the statement; so is "according to the ministry"
             continue
         if statement.content and wish_statement(
             ctx.doc,
@@ -580,6 +582,7 @@ def _events_of(doc: Doc, lexicon: Lexicon, options: EventOptions) -> list[Event]
     drafts.extend(_speech_drafts(ctx, drafts))
     drafts = drop_background(doc, drafts, lexicon, actor_tokens)
     answer_statements(doc, drafts)  # a condemnation's doer, a denial's accuser (responses)
+    no_self_as_own_party(doc, drafts)  # "Braga fired him": not Braga (responses)
     merged = merge_repeats(drafts)
     merged.sort(key=lambda d: d.start)
     events = _numbered([draft.event for draft in merged])

@@ -190,6 +190,9 @@ class Lexicon:
     # verbs whose complement does not happen when they are negated ("will not allow the city to
     # be bombed", ``permission_verbs``)
     permission_verbs: frozenset[str] = frozenset()
+    # statement cues that report, never accuse ("according to X"): like ``speech_verbs``, a
+    # statement under them that tells another's harm is no ACCUSE of its own
+    report_cues: frozenset[str] = frozenset()
     # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
     # outside it needs no look at its modifiers
     compound_tails: frozenset[str] = field(init=False, default=frozenset())
@@ -381,4 +384,5 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
         ),
         beneficiary_verbs=frozenset(triggers.get("beneficiary_verbs") or ()),
         permission_verbs=frozenset(triggers.get("permission_verbs") or ()),
+        report_cues=frozenset(triggers.get("report_cues") or ()),
     )

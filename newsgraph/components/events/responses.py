@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ... import extensions
 from ...model import ActorRef, Span
-from ..actors.kb import STATE_TYPE
+from ..actors.kb import STATE_TYPE, KnowledgeBase
 from .cameo_codes import load_frames
 from .lexicon import load_lexicon
 from .merge import Draft
@@ -32,6 +32,12 @@ from .triggers import noun_sense
 CONDEMNING_MODES = frozenset({"disapprove", "complain"})  # ACCUSE: CAMEO 111 and 11 complain
 DENYING_MODES = frozenset({"deny", "refuse"})  # REJECT: deny, reject, dismiss, refute
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# verbal events whose content clause's subject is the speaker's own side, not their target: a
+# threat ("warned that Israel would act") and a denial of one's own act ("said the army does
+# not target civilians", CAMEO 016: the target is the accuser, never the denier's own troops)
+OWN_SIDE_CLEARED = frozenset({"THREATEN", "REJECT"})
+# a state's organs: "the army", "the government" speak and act for the state they belong to
+STATE_ORGAN_TYPES = frozenset({"military", "government body", "police", "intelligence agency"})
 
 
 def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
@@ -42,7 +48,7 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
         event = draft.event
         if event.negated:
             continue
-        if event.type == "THREATEN":
+        if event.type in OWN_SIDE_CLEARED:
             _no_own_side_threatened(doc, draft)
         if event.target.actor is not None:
             continue
@@ -56,13 +62,62 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
                 _set_target(draft, _answered(accuser, event.target.span))
 
 
+def no_self_as_own_party(doc: Doc, drafts: list[Draft]) -> None:
+    """A party read as acting on itself through a personal pronoun ("Braga fired him", "they
+    accused them", "the Taliban said it was striking it"): a pronoun other than a reflexive one
+    never refers to the other party of its own event (binding), and a CAMEO/PLOVER event is a
+    dyad of two parties, so the pronoun's actor is the wrong one: the pronoun keeps its words
+    and loses the actor (the object's pronoun where both are: the subject's is the more
+    reliable; a target owned by a pronoun, "she shot her daughter", loses the owner's actor
+    before a subject pronoun does). Fit readings: the events of the fit texts whose source and
+    target share an actor through a pronoun (``docs/events.md``, session 18 probe H)."""
+    for draft in drafts:
+        event = draft.event
+        if event.source.actor is None or event.source.actor != event.target.actor:
+            continue
+        if _bare_pronoun(doc, event.target.span) or _owned_by_pronoun(doc, event.target.span):
+            _set_target(draft, ActorRef(None, event.target.span))
+        elif _bare_pronoun(doc, event.source.span):
+            event.source = ActorRef(None, event.source.span)
+            key = draft.source_key
+            heads, names = (key.heads, key.names) if key else (frozenset(), frozenset())
+            draft.source_key = RefKey(None, heads, names)
+
+
+def _bare_pronoun(doc: Doc, span: Span | None) -> bool:
+    """A personal pronoun alone ("him", "they", "it"), not a reflexive ("himself")."""
+    if span is None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return (
+        words is not None
+        and len(words) == 1
+        and words[0].tag_ == "PRP"
+        and not words[0].lower_.endswith(("self", "selves"))
+    )
+
+
+def _owned_by_pronoun(doc: Doc, span: Span | None) -> bool:
+    """A phrase owned by a possessive pronoun ("her daughter", "his wife"): its actor, where it
+    is the other party's, is the owner's, read for the phrase."""
+    if span is None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words is not None and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in words.root.children
+    )
+
+
 def _no_own_side_threatened(doc: Doc, draft: Draft) -> None:
     """ "Katz warned that Israel would act", "warned it will retaliate": the subject of the
     threat's content clause is the threatener's own side, who would act, not whom the threat
     is aimed at (CAMEO 13 codes the threatened party); the target is left empty. Fit: the
     threats of the fit texts whose content subject is the threatener's own are pronouns of it
     ("warned it will retaliate"), none coded as a target; written probes E and G: "Gallant
-    warned that Israel would ...", "Katz warned that Israel would act"."""
+    warned that Israel would ...", "Katz warned that Israel would act". The same for a denial
+    of the speaker's own act (probe H: "It said the Azerbaijan Army does not target civilian
+    objects", said by Azerbaijan's forces) and for an organ of the speaker's state (probe H:
+    "Salam said the army would take all measures")."""
     event = draft.event
     target = event.target
     if target.span is None or not _same_side(doc, event.source.actor, target.actor):
@@ -91,11 +146,36 @@ def _same_side(doc: Doc, one: str | None, other: str | None) -> bool:
         return True
     actors = {a.id: a for a in extensions.get_list(doc, "ng_actors")}
     speaker, state = actors.get(one), actors.get(other)
-    if speaker is None or state is None or state.type != STATE_TYPE:
+    if speaker is None or state is None:
+        return False
+    if state.type in STATE_ORGAN_TYPES:
+        # an organ of a state stands for that state, to that state and to whoever serves it
+        # ("Salam said the army would ...", "Baku said the Azerbaijani army does not ..."); not
+        # to another body of its country ("Hezbollah warned that the Lebanese army would ...")
+        served = _state_served(other)
+        return served is not None and _state_served(one) == served
+    if state.type != STATE_TYPE:
         return False
     return speaker.affiliation == other or (
         speaker.country is not None and speaker.country == state.country
     )
+
+
+def _state_served(actor_id: str) -> str | None:
+    """The state an actor is or serves, up its chain of affiliations in the knowledge base
+    (Nawaf Salam → the Lebanese government → Lebanon; the Lebanese army → Lebanon)."""
+    kb = KnowledgeBase.load()
+    seen: set[str] = set()
+    current: str | None = actor_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        entry = kb.get(current)
+        if entry is None:
+            return None
+        if entry.type == STATE_TYPE:
+            return entry.id
+        current = entry.affiliation
+    return None
 
 
 def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:

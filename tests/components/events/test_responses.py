@@ -168,3 +168,31 @@ def test_a_threat_keeps_a_threatened_party_of_another_side(
     full_nlp: Language, text: str, target: str
 ) -> None:
     assert _one(full_nlp, text, "THREATEN").target.actor == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an organ of the threatener's state (probe H: "Salam said the army would ...")
+        (
+            "Prime Minister Nawaf Salam warned that the Lebanese army would respond to any attack.",
+            "THREATEN",
+        ),
+        # a denial of the speaker's own act: its own troops are not whom it answers (probe H:
+        # "It said the Azerbaijan Army does not target civilian objects")
+        ("Baku said the Azerbaijani army does not target civilian objects.", "REJECT"),
+        ("Russia's Defence Ministry said Russian forces did not strike the market.", "REJECT"),
+    ],
+)
+def test_a_threat_or_denial_is_not_aimed_at_an_organ_of_the_speakers_own_state(
+    full_nlp: Language, text: str, kind: str
+) -> None:
+    event = _one(full_nlp, text, kind)
+    assert event.source.actor is not None
+    assert event.target.actor is None
+
+
+def test_a_threat_keeps_another_bodys_forces_of_the_same_country(full_nlp: Language) -> None:
+    """Hezbollah is Lebanese but does not serve the Lebanese state: the army stays its target."""
+    text = "Hezbollah warned that the Lebanese army would pay a price."
+    assert _one(full_nlp, text, "THREATEN").target.actor == "lebanese-army"

@@ -100,6 +100,9 @@ def set_verb_source(token: Token, draft: Draft) -> None:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 draft.source, draft.source_token = noun_phrase_range(current.head), current.head
             return
+        if current.dep_ == "acomp" and current.pos_ == "ADJ" and current.i != token.i:
+            current = current.head  # "He was able to tout": the copula's subject speaks
+            continue
         if current.dep_ not in _INHERIT_DEPS or not has_head(current):
             return
         if _joins_the_content(current):

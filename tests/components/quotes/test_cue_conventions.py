@@ -247,3 +247,12 @@ def test_an_infinitive_after_an_object_that_names_nobody_joins_its_cue(nlp: Lang
     assert [summary(s)[:3] for s in statements(nlp, text)] == [
         ("used his speech to call for", ("new elections",), "The governor")
     ]
+
+
+def test_an_infinitive_after_its_adjective_takes_the_adjective_and_its_subject(nlp: Language):
+    # "was able to tout", "were more likely to say": the cue starts at the adjective's
+    # copula, and the copula's subject speaks
+    text = "Voters were slightly more likely to say that the economy was improving."
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        ("were slightly more likely to say", ("that the economy was improving",), "Voters")
+    ]

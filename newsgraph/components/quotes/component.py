@@ -40,7 +40,7 @@ from ...model import Statement
 from . import content_end
 from .draft import Draft, draft_position
 from .drafts import candidate_drafts, drop_nested, is_formula
-from .frames import take_content_prepositions, without_other_cues
+from .frames import take_content_prepositions, take_controller_sources, without_other_cues
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
 from .scan import Quote
@@ -104,6 +104,7 @@ def extract_statements(
     drafts.sort(key=draft_position)
     without_other_cues(drafts)
     take_content_prepositions(doc, drafts, knowledge.cue_prepositions)
+    take_controller_sources(drafts)
     if learned_content_end:
         content_end.extend_content_ends(doc, drafts, content_end.load_end_model(), knowledge.verbs)
     return to_statements(doc, knowledge, quotes, drafts)

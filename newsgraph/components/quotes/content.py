@@ -97,12 +97,17 @@ def verb_content(
         indices = [t.i for t in host.subtree if t.i not in own]
         return content_pieces(doc, indices, host)
     xcomps = [c for c in token.children if c.dep_ == "xcomp"]
-    if xcomps and xcomps[0].lemma_.lower() in verbs:
+    # "asked Kasich to lay out his path": the object before the complement belongs to it
+    controller = object_controller(xcomps[0]) if xcomps else None
+    objects = [controller] if controller is not None else []
+    if xcomps and xcomps[0].lemma_.lower() in verbs and not objects:
         return []  # "appeared to suggest that ...": the inner cue carries the statement
     if xcomps and token.dep_ != "auxpass":
-        # "asked Kasich to lay out his path": the object before the complement belongs to it
-        objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < xcomps[0].i]
-        return _complement_run(token, objects[0] if objects else xcomps[0])
+        # with an object between, the outer cue carries it ("urged his supporters to ask
+        # why ...": the supporters are made to ask, drafts._governed_directly)
+        if objects:
+            return _complement_run(token, objects[0], reach=xcomps[0])
+        return _complement_run(token, xcomps[0])
     if entry.frame == "object":
         objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd")]
         if (
@@ -330,9 +335,38 @@ def _subordinated(token: Token) -> bool:
     )
 
 
-def _complement_run(token: Token, first: Token) -> list[Range]:
-    """The content of a stance or directive verb: its object and complements, contiguous."""
+def object_controller(token: Token) -> Token | None:
+    """The direct object of the verb that governs the infinitive ``token``, between the two
+    ("prompted NATO to order", "asked the crowd to welcome X", "used his speech to call for")."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.pos_ not in ("VERB", "AUX") or head.i > token.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < token.i), None)
+
+
+def names_someone(token: Token) -> bool:
+    """Whether a noun phrase names someone who can speak: a proper noun, a personal pronoun, or
+    a person, organisation, group or state inside it ("the Latvian journalist Dainis Ivans")."""
+    return (
+        token.pos_ == "PROPN"
+        or token.lower_ in _PERSONAL_PRONOUNS
+        or any(t.ent_type_ in _SPEAKING_ENTITIES for t in token.subtree)
+    )
+
+
+_PERSONAL_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
+_SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _complement_run(token: Token, first: Token, reach: Token | None = None) -> list[Range]:
+    """The content of a stance or directive verb: its object and complements, contiguous;
+    with ``reach``, everything from ``first`` to that complement ("urged his supporters at a
+    rally on Friday to ask ...": a scene phrase between them does not end the content)."""
     indices = [t.i for t in first.subtree]
+    if reach is not None and reach.i > first.i:
+        indices.extend(i for i in range(first.i, reach.left_edge.i) if i not in indices)
+        indices.extend(t.i for t in reach.subtree)
+        first = reach
     for child in token.rights:
         if child.i <= first.i:
             continue

@@ -10,7 +10,15 @@ from ...extensions import doc_text
 from ..coref.lexicon import load_knowledge as coref_knowledge
 from ..times.calendar_words import WEEKDAY_NAMES
 from ..tokens import has_head
-from .content import CUE_PREPS, SUBJECT_DEPS, TO_CONTENT, is_raising, misplaced_final_report
+from .content import (
+    CUE_PREPS,
+    SUBJECT_DEPS,
+    TO_CONTENT,
+    is_raising,
+    misplaced_final_report,
+    names_someone,
+    object_controller,
+)
 from .draft import Draft, Range
 from .lexicon import Cue, QuoteKnowledge
 from .spans import noun_phrase_range, same_paragraph, subtree_range
@@ -104,6 +112,9 @@ def set_verb_source(token: Token, draft: Draft) -> None:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 draft.source, draft.source_token = noun_phrase_range(current.head), current.head
             return
+        if current.dep_ == "acomp" and current.pos_ == "ADJ" and current.i != token.i:
+            current = current.head  # "He was able to tout": the copula's subject speaks
+            continue
         if current.dep_ not in _INHERIT_DEPS or not has_head(current):
             return
         if _joins_the_content(current):
@@ -354,3 +365,17 @@ def _opening_preposition(
     ):
         return None
     return preposition
+
+
+def take_controller_sources(drafts: list[Draft]) -> None:
+    """An infinitive cue whose governing verb has a direct object between them that names
+    someone is that object's ("prompted NATO to order": NATO orders; PolNeAR's fit part: 3 of
+    3). Set on the final drafts: the draft judge learned the governing verb's subject as
+    these drafts' source."""
+    for draft in drafts:
+        token = draft.token
+        if token is None or draft.origin != "verb" or is_raising(draft.entry):
+            continue
+        controller = object_controller(token)
+        if controller is not None and names_someone(controller):
+            draft.source, draft.source_token = subtree_range(controller), controller

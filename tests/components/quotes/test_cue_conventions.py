@@ -203,3 +203,56 @@ def test_a_speech_verb_inside_a_content_is_a_report_of_its_own(nlp: Language):
 def test_a_belief_inside_a_content_stays_part_of_it(nlp: Language):
     text = "The mayor said the rebels believe the bridge was never damaged.\n"
     assert [s.cue.text for s in statements(nlp, text)] == ["said"]
+
+
+def test_an_infinitive_after_an_object_is_the_objects_report(nlp: Language):
+    # the object is made to say it: the infinitive is the cue, the object its source
+    # ("prompted NATO | to order"), not one cue from the governing verb across the object
+    text = "Russia's moves prompted NATO at its summit in Warsaw to order the deployment of troops."
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        ("to order", ("the deployment of troops",), "NATO")
+    ]
+    text = "The senator forced the chief executive Tom Stumpf to admit that nobody was punished."
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        ("to admit", ("that nobody was punished",), "the chief executive Tom Stumpf")
+    ]
+
+
+def test_an_infinitive_right_after_its_governing_verb_joins_its_cue(nlp: Language):
+    text = "The minister appeared to suggest that the talks would resume."
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        ("appeared to suggest", ("that the talks would resume",), "The minister")
+    ]
+
+
+def test_a_listed_verb_with_an_object_and_an_infinitive_is_the_cue(nlp: Language):
+    # "encouraging his voters ... to ask": encouraging is the report; the object, the scene
+    # phrases between and the infinitive are its content, the asking no report of its own
+    text = (
+        "The senator is also encouraging his voters at a rally Friday evening in Ohio to ask"
+        " why the governor had issues."
+    )
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        (
+            "is also encouraging",
+            ("his voters at a rally Friday evening in Ohio to ask why the governor had issues",),
+            "The senator",
+        )
+    ]
+
+
+def test_an_infinitive_after_an_object_that_names_nobody_joins_its_cue(nlp: Language):
+    # the object is the subject's means ("used his speech to call for"), not a speaker
+    text = "The governor used his speech to call for new elections."
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        ("used his speech to call for", ("new elections",), "The governor")
+    ]
+
+
+def test_an_infinitive_after_its_adjective_takes_the_adjective_and_its_subject(nlp: Language):
+    # "was able to tout", "were more likely to say": the cue starts at the adjective's
+    # copula, and the copula's subject speaks
+    text = "Voters were slightly more likely to say that the economy was improving."
+    assert [summary(s)[:3] for s in statements(nlp, text)] == [
+        ("were slightly more likely to say", ("that the economy was improving",), "Voters")
+    ]

@@ -269,8 +269,10 @@ def _reporter(doc: Doc, denial: Draft, drafts: list[Draft]) -> ActorRef | None:
     statements = {s.id: s for s in extensions.get_list(doc, "ng_statements")}
     for act in reversed(drafts):
         event = act.event
-        if act.anchor >= denial.anchor or event.type not in DENIED_ACTS or event.negated:
+        if act.anchor >= denial.anchor or event.type not in DENIED_ACTS:
             continue
+        if event.negated or event.irrealis:
+            continue  # a plan or a denied act is no act put on the denier
         told = statements.get(event.attributed_to or "")
         if told is None or told.act in DENIAL_ACTS:
             continue

@@ -191,6 +191,9 @@ def test_an_accusation_record_comes_before_a_later_report(full_nlp: Language) ->
         # the reported act is another side's
         "The Ukrainian army said its forces shelled Russian positions near Stepne. "
         "Moscow denied targeting civilians.",
+        # the reported act is a plan, not an act done
+        "The Ukrainian army said Russian troops planned to shell the village of Stepne. "
+        "Moscow denied targeting civilians.",
         # the report comes after the denial
         "Moscow denied targeting civilians. The Ukrainian army later said Russian troops "
         "shelled the village of Stepne.",

@@ -36,6 +36,10 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # threat ("warned that Israel would act") and a denial of one's own act ("said the army does
 # not target civilians", CAMEO 016: the target is the accuser, never the denier's own troops)
 OWN_SIDE_CLEARED = frozenset({"THREATEN", "REJECT"})
+# the acts a denial of responsibility answers a report of (CAMEO 016: deny responsibility for
+# an act; the fit denials deny attacks and coercion)
+DENIED_ACTS = frozenset({"ASSAULT", "COERCE"})
+DENIAL_ACTS = frozenset({"denial"})
 # a state's organs: "the army", "the government" speak and act for the state they belong to
 STATE_ORGAN_TYPES = frozenset({"military", "government body", "police", "intelligence agency"})
 
@@ -57,7 +61,7 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
             if doer is not None:
                 _set_target(draft, ActorRef(doer.actor, event.target.span))
         elif _is_denial(doc, draft):
-            accuser = _accuser(draft, ordered)
+            accuser = _accuser(draft, ordered) or _reporter(doc, draft, ordered)
             if accuser is not None:
                 _set_target(draft, _answered(accuser, event.target.span))
 
@@ -249,6 +253,45 @@ def _accuser(denial: Draft, drafts: list[Draft]) -> ActorRef | None:
         and d.event.source.actor not in (None, denier)
     ]
     return accusations[-1].event.source if accusations else None
+
+
+def _reporter(doc: Doc, denial: Draft, drafts: list[Draft]) -> ActorRef | None:
+    """Who last told, earlier in the article, of an act by the denier's side, where no
+    accusation record names the denier: the speaker of the statement holding the latest
+    earlier act whose doer is the denier or its side ("The Indian Army said Pakistani troops
+    opened fire ... Pakistan's military denied starting the exchange"; CAMEO 016 "deny
+    responsibility" answers an allegation, and news tells the allegation as a report more
+    often than as an accusation). A statement by the denier's own side is no allegation to
+    answer, nor one whose speaker names no actor ("residents said")."""
+    denier = denial.event.source.actor
+    if denier is None:
+        return None
+    statements = {s.id: s for s in extensions.get_list(doc, "ng_statements")}
+    for act in reversed(drafts):
+        event = act.event
+        if act.anchor >= denial.anchor or event.type not in DENIED_ACTS:
+            continue
+        if event.negated or event.irrealis:
+            continue  # a plan or a denied act is no act put on the denier
+        told = statements.get(event.attributed_to or "")
+        if told is None or told.act in DENIAL_ACTS:
+            continue
+        speaker = told.speaker
+        doer = event.source.actor
+        if doer is None or speaker.actor is None or not _one_side(doc, denier, doer):
+            continue
+        if _one_side(doc, denier, speaker.actor):
+            continue  # the denier's own side's report: nothing to deny
+        return ActorRef(speaker.actor, speaker.span, speaker.inferred)
+    return None
+
+
+def _one_side(doc: Doc, one: str, other: str) -> bool:
+    """The same actor, or one serves the other or both serve the same state."""
+    if _same_side(doc, one, other) or _same_side(doc, other, one):
+        return True
+    served = _state_served(one)
+    return served is not None and served == _state_served(other)
 
 
 def _definite(noun: Token) -> bool:

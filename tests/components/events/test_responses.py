@@ -144,6 +144,68 @@ def test_a_denial_answers_no_one_who_did_not_accuse_the_denier_before(
     assert denial.target.actor is None
 
 
+@pytest.mark.parametrize(
+    ("text", "accuser", "phrase"),
+    [
+        (
+            "The Ukrainian army said Russian troops shelled the village of Stepne overnight. "
+            "Moscow denied targeting civilians.",
+            "armed-forces-of-ukraine",
+            "The Ukrainian army",
+        ),
+        (
+            "The Indian Army said Pakistani troops fired on a border post on Sunday. "
+            "Islamabad denied starting the clash.",
+            "indian-army",
+            "The Indian Army",
+        ),
+    ],
+)
+def test_a_denial_answers_the_report_that_put_the_act_on_the_denier(
+    full_nlp: Language, text: str, accuser: str, phrase: str
+) -> None:
+    """No accusation record, but an earlier report ("X said Y's troops shelled ...") puts the
+    act on the denier's side: the denial answers that report's speaker (CAMEO 016)."""
+    denial = _one(full_nlp, text, "REJECT")
+    assert denial.target.actor == accuser and _text(denial) == phrase
+
+
+def test_an_accusation_record_comes_before_a_later_report(full_nlp: Language) -> None:
+    """Session 14's rule stands: the accuser, where an accusation names the denier."""
+    text = (
+        "Kyiv accused Russia of attacking a power plant. The United Nations said Russian troops "
+        "shelled a hospital in Kherson. Moscow denied targeting civilians."
+    )
+    assert _one(full_nlp, text, "REJECT").target.actor == "ukraine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the denier's own side told of its act: nothing to deny
+        "Russia's defence ministry said Russian forces struck an arms depot near Kharkiv. "
+        "Moscow denied hitting civilians.",
+        # the speaker names no actor
+        "Residents said Russian troops shelled the village of Stepne overnight. "
+        "Moscow denied targeting civilians.",
+        # the reported act is another side's
+        "The Ukrainian army said its forces shelled Russian positions near Stepne. "
+        "Moscow denied targeting civilians.",
+        # the reported act is a plan, not an act done
+        "The Ukrainian army said Russian troops planned to shell the village of Stepne. "
+        "Moscow denied targeting civilians.",
+        # the report comes after the denial
+        "Moscow denied targeting civilians. The Ukrainian army later said Russian troops "
+        "shelled the village of Stepne.",
+    ],
+)
+def test_a_denial_answers_no_report_that_does_not_put_the_act_on_the_denier(
+    full_nlp: Language, text: str
+) -> None:
+    denial = next(e for e in full_nlp(text)._.ng_events if e.type == "REJECT")
+    assert denial.target.actor is None
+
+
 def test_a_threat_is_not_aimed_at_the_threateners_own_side(full_nlp: Language) -> None:
     """ "warned that Israel would strike back": Israel is who would act, Katz's own state."""
     threat = _one(full_nlp, "Defense Minister Israel Katz warned that Israel would strike back.",

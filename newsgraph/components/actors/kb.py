@@ -473,6 +473,7 @@ class DescriptionRules:
     body_heads: frozenset[str] = frozenset()  # "the regional administration": its words count
     body_neutral_words: frozenset[str] = frozenset()  # "the federal government": any state's
     named_body_heads: frozenset[str] = frozenset()  # "the ministry": a ministry's name
+    bare_body_names: frozenset[str] = frozenset()  # "Foreign Office": many states have one
 
     def body_words_fit(self, head: str, words: Iterable[str], names: Iterable[str]) -> bool:
         """Whether an earlier actor with ``names`` can be the body a description names: a
@@ -527,6 +528,7 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
         body_heads=_lowered(data, "body_heads"),
         body_neutral_words=_lowered(data, "body_neutral_words"),
         named_body_heads=_lowered(data, "named_body_heads"),
+        bare_body_names=_lowered(data, "bare_body_names"),
     )
 
 

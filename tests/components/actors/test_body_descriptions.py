@@ -42,3 +42,26 @@ def test_a_narrowed_administration_takes_the_body_with_those_words_or_none():
         "unresolved:kherson-regional-military-administration"
     )
     assert found["the city military administration"] is None  # not Russia
+
+
+def actor_of(record: dict, phrase: str) -> str | None:
+    for actor in record["actors"]:
+        if any(m["text"] == phrase for m in actor["mentions"]):
+            return actor["id"]
+    return None
+
+
+def test_a_bare_body_name_takes_the_state_its_context_names():
+    # bare_body_names: "Foreign Office" is the UK's only where the context names no other state
+    islamabad = newsgraph.annotate(
+        "Pakistan's army said it had killed six militants near the border. The Foreign "
+        "Office in Islamabad said the attack had been planned abroad."
+    )
+    assert actor_of(islamabad, "Foreign Office") == "pakistan"
+    london = newsgraph.annotate("The Foreign Office said it was following the case closely.")
+    assert actor_of(london, "Foreign Office") == "uk-foreign-office"
+
+
+def test_a_bare_body_name_before_party_is_a_party_name():
+    record = newsgraph.annotate("The Congress party criticised the chief minister on Monday.")
+    assert actor_of(record, "Congress") != "us-congress"

@@ -282,8 +282,13 @@ class Coreference:
             return ()
         words = []
         for word in self.doc[token.left_edge.i : token.i]:
-            if word.idx < source[0] or not word.is_alpha or word.pos_ in ("DET", "PRON"):
-                continue
+            if (
+                word.idx < source[0]
+                or not word.is_alpha
+                or word.pos_ in ("DET", "PRON", "CCONJ")
+                or word.dep_ in _NOT_NARROWING
+            ):
+                continue  # "neither the government nor ...": "neither" narrows nothing
             if extensions.actor_mention_at(self.doc, word.idx, word.idx + len(word)) is None:
                 words.append(word.lower_)
         return tuple(words)
@@ -311,6 +316,8 @@ class Coreference:
         return bool(entry.types & types) and (not national or entry.type == "military")
 
 
+# dependents before a body description's head that do not narrow which body it is
+_NOT_NARROWING = frozenset({"det", "predet", "preconj", "cc", "poss", "case", "punct", "advmod"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 

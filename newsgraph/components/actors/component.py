@@ -124,10 +124,11 @@ class ActorResolver:
         self, doc: Doc, mentions: list[ActorMention], matches: list | None
     ) -> list[ActorMention]:
         """A body's bare name that many states' bodies share ("Foreign Office", "Senate",
-        "Congress": ``bare_body_names``) names the KB's body only where its context names that
-        body's state or no state at all; where it names one other state, that state ("The
-        Foreign Office in Islamabad": Pakistan, as "Turkey's Defense Ministry" is Turkey),
-        and otherwise, or before "party" ("the Congress party"), nobody the KB knows."""
+        "Congress": ``bare_body_names``) is another state's body where an "in <place>" phrase
+        of its own names that state ("the Congress in Japan": Japan, as "Turkey's Defense
+        Ministry" is Turkey), and no KB actor before "party" ("the Congress party"); otherwise
+        the KB's body. (The states named elsewhere in its sentence were tried and dropped: in
+        fit text they are more often the body's object than its owner, docs/quotes.md.)"""
         bare = [m for m in mentions if self.is_bare_body(m)]
         if not bare:
             return mentions
@@ -136,25 +137,21 @@ class ActorResolver:
         text = extensions.doc_text(doc)
         kept = []
         for m in mentions:
-            if m not in bare:
-                kept.append(m)
-                continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            entry = self.kb.get(m.actor_id or "")
-            if span is None or entry is None:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m in bare else None
+            if span is None:
                 kept.append(m)
                 continue
             if span.end < len(doc) and doc[span.end].lower_ == "party":
                 continue  # "the Congress party": a party's name
-            countries = {c for position, c in states if position < span.sent.end}
-            if not countries or entry.country in countries:
+            entry = self.kb.get(m.actor_id or "")
+            country = self.generic_parties.own_place(span.root, states)
+            state = self.kb.state_of(country) if country else None
+            if state is None or entry is None or entry.country == country:
                 kept.append(m)
                 continue
-            state = self.kb.state_of(next(iter(countries))) if len(countries) == 1 else None
-            if state is not None:
-                kept.append(
-                    ActorMention(m.start, m.end, text[m.start : m.end], state.id, CONTEXT_LABEL)
-                )
+            kept.append(
+                ActorMention(m.start, m.end, text[m.start : m.end], state.id, CONTEXT_LABEL)
+            )
         return kept
 
     def is_bare_body(self, m: ActorMention) -> bool:

@@ -51,15 +51,12 @@ def actor_of(record: dict, phrase: str) -> str | None:
     return None
 
 
-def test_a_bare_body_name_takes_the_state_its_context_names():
-    # bare_body_names: "Foreign Office" is the UK's only where the context names no other state
-    islamabad = newsgraph.annotate(
-        "Pakistan's army said it had killed six militants near the border. The Foreign "
-        "Office in Islamabad said the attack had been planned abroad."
-    )
-    assert actor_of(islamabad, "Foreign Office") == "pakistan"
-    london = newsgraph.annotate("The Foreign Office said it was following the case closely.")
-    assert actor_of(london, "Foreign Office") == "uk-foreign-office"
+def test_a_bare_body_name_takes_the_state_of_its_own_place():
+    # bare_body_names: "Congress" is the US Congress unless a place of its own says otherwise
+    tokyo = newsgraph.annotate("The Congress in Japan voted on the budget on Monday.")
+    assert actor_of(tokyo, "Congress") == "japan"
+    washington = newsgraph.annotate("Congress passed new sanctions against Iran on Monday.")
+    assert actor_of(washington, "Congress") == "us-congress"
 
 
 def test_a_bare_body_name_before_party_is_a_party_name():

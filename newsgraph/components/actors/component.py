@@ -35,12 +35,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ... import extensions
-from ...model import Actor, ActorMention
+from ...model import CONTEXT_LABEL, Actor, ActorMention
 from ...model import Span as TextSpan
 from .descriptions import DescriptionReader
 from .generic_parties import GenericParties
 from .kb import STATE_TYPE, ActorEntry, DescriptionRules, KnowledgeBase, load_description_rules
 from .names import (
+    ALIAS,
     BLOCK,
     DEMONYM,
     DESC,
@@ -112,11 +113,52 @@ class ActorResolver:
         chosen = drop_inside_person_names(doc, chosen, self.kb)
         chosen = drop_other_states_bodies(doc, chosen, self.kb)
         mentions = self.resolve_in_order(doc, chosen, context)
+        mentions = self.bare_bodies(doc, mentions, matches)
         mentions += self.generic_parties.mentions(doc, mentions, matches)
         mentions += unresolved_mentions(
             doc, mentions, self.generic_words, self.rules.maker_participles
         )
         return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def bare_bodies(
+        self, doc: Doc, mentions: list[ActorMention], matches: list | None
+    ) -> list[ActorMention]:
+        """A body's bare name that many states' bodies share ("Foreign Office", "Senate",
+        "Congress": ``bare_body_names``) is another state's body where an "in <place>" phrase
+        of its own names that state ("the Congress in Japan": Japan, as "Turkey's Defense
+        Ministry" is Turkey), and no KB actor before "party" ("the Congress party"); otherwise
+        the KB's body. (The states named elsewhere in its sentence were tried and dropped: in
+        fit text they are more often the body's object than its owner, docs/quotes.md.)"""
+        bare = [m for m in mentions if self.is_bare_body(m)]
+        if not bare:
+            return mentions
+        others = [m for m in mentions if m not in bare]
+        states = self.generic_parties.state_names(doc, others, matches)
+        text = extensions.doc_text(doc)
+        kept = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m in bare else None
+            if span is None:
+                kept.append(m)
+                continue
+            if span.end < len(doc) and doc[span.end].lower_ == "party":
+                continue  # "the Congress party": a party's name
+            entry = self.kb.get(m.actor_id or "")
+            country = self.generic_parties.own_place(span.root, states)
+            state = self.kb.state_of(country) if country else None
+            if state is None or entry is None or entry.country == country:
+                kept.append(m)
+                continue
+            kept.append(
+                ActorMention(m.start, m.end, text[m.start : m.end], state.id, CONTEXT_LABEL)
+            )
+        return kept
+
+    def is_bare_body(self, m: ActorMention) -> bool:
+        words = m.text.lower().split()
+        if words and words[0] == "the":
+            words = words[1:]
+        return m.label == LABELS[ALIAS] and " ".join(words) in self.rules.bare_body_names
 
     # -- resolution in text order -----------------------------------------------------------------
     def resolve_in_order(

@@ -64,12 +64,14 @@ class DescriptionReader:
     ) -> Hit | None:
         """ "the [modifiers] HEAD" at ``start`` as a description hit, or None."""
         position, country, org = start + 1, None, None
+        words_of: list[str] = []
         for _ in range(4):
             head = self.head_at(doc, position)
             if head is not None:
                 end = position + len(head.words)
                 if ends_noun_phrase(doc, end) and (org is None or head.is_person):
-                    return Hit(start, end, DESC, head=head, country=country, org=org)
+                    words = tuple(words_of)
+                    return Hit(start, end, DESC, head=head, country=country, org=org, words=words)
             if position >= len(doc):
                 return None
             word = token_lowers(doc)[position]
@@ -86,6 +88,8 @@ class DescriptionReader:
                 org = organisation.actor_ids[0]
                 position = organisation.end
             elif word in self.rules.modifiers or word == "-":
+                if word != "-":
+                    words_of.append(word)
                 position += 1
             else:
                 return None
@@ -115,7 +119,9 @@ class DescriptionReader:
         for entry in reversed(history):
             if head.national and entry.slot != "military":
                 continue  # "at war with the army": the state's army, not the RSF named before
-            if fits_description(entry, head, hit.country, published, hit.org):
+            if fits_description(
+                entry, head, hit.country, published, hit.org
+            ) and self.rules.body_words_fit(" ".join(head.words), hit.words, entry.names()):
                 return entry.id
         if head.national:
             return self.national_force(history, hit.country)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -469,6 +470,25 @@ class DescriptionRules:
     state_body_heads: frozenset[str] = frozenset()  # "Turkey's Defense Ministry": Turkey
     maker_participles: frozenset[str] = frozenset()  # "Turkish-made drones": the maker
     institution_heads: frozenset[str] = frozenset()  # "the Saudi Hospital": no state
+    body_heads: frozenset[str] = frozenset()  # "the regional administration": its words count
+    body_neutral_words: frozenset[str] = frozenset()  # "the federal government": any state's
+    named_body_heads: frozenset[str] = frozenset()  # "the ministry": a ministry's name
+    bare_body_names: frozenset[str] = frozenset()  # "Foreign Office": many states have one
+
+    def body_words_fit(self, head: str, words: Iterable[str], names: Iterable[str]) -> bool:
+        """Whether an earlier actor with ``names`` can be the body a description names: a
+        body head's narrowing words ("the Defense Ministry", "the regional administration")
+        must be words of the actor's name, and "the ministry" must be a ministry; other
+        heads and neutral words ("the federal government") narrow nothing."""
+        if head not in self.body_heads:
+            return True
+        wanted = {_body_word(w) for w in words if w not in self.body_neutral_words}
+        if head in self.named_body_heads:
+            wanted.add(_body_word(head))
+        if not wanted:
+            return True
+        have = {_body_word(w) for name in names for w in re.findall(r"[a-z]+", name.lower())}
+        return wanted <= have
 
 
 @lru_cache(maxsize=2)
@@ -505,7 +525,19 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
         state_body_heads=_lowered(data, "state_body_heads"),
         maker_participles=_lowered(data, "maker_participles"),
         institution_heads=_lowered(data, "institution_heads"),
+        body_heads=_lowered(data, "body_heads"),
+        body_neutral_words=_lowered(data, "body_neutral_words"),
+        named_body_heads=_lowered(data, "named_body_heads"),
+        bare_body_names=_lowered(data, "bare_body_names"),
     )
+
+
+# spellings of one body word ("Defence Ministry" is the "Defense Ministry")
+_BODY_SPELLINGS = {"defence": "defense", "ministries": "ministry"}
+
+
+def _body_word(word: str) -> str:
+    return _BODY_SPELLINGS.get(word, word)
 
 
 def _lowered(data: dict, key: str) -> frozenset[str]:

@@ -105,6 +105,7 @@ class Hit:
     head: DescriptionHead | None = None
     country: str | None = None
     org: str | None = None  # "the Hezbollah leader": the organisation the person leads
+    words: tuple[str, ...] = ()  # a description's modifier words ("defense", "regional")
     inner: list[Hit] = field(default_factory=list)  # KB hits a description covers
 
     @property

@@ -49,7 +49,8 @@ class Coreference:
         self.starts = [m.start for m in self.mentions]
         self.types = {a.id: a.type for a in extensions.get_list(doc, "ng_actors")}
         self.kb = KnowledgeBase.load()
-        self.heads = load_description_rules().heads
+        self.rules = load_description_rules()
+        self.heads = self.rules.heads
         # the pronouns and descriptions resolved so far, in the order consumers asked
         self.chains: list[Chain] = []
         self._chained: set[Chain] = set()
@@ -100,9 +101,12 @@ class Coreference:
             rule = self.heads.get((head,))
             types = rule.types if rule is not None and not rule.is_person else None
             national = rule is not None and rule.national
+            words = self._body_words(source, token)
             return self.link(
                 source,
-                self._antecedent(source[0], description == PERSON, content, types, national),
+                self._antecedent(
+                    source[0], description == PERSON, content, types, national, body=(head, words)
+                ),
             )
         return None
 
@@ -248,6 +252,7 @@ class Coreference:
         national: bool = False,
         since: int = 0,
         subjects_only: bool = False,
+        body: tuple[str, tuple[str, ...]] | None = None,
     ) -> str | None:
         """The most recent actor mention between ``since`` and ``before`` of the right kind
         (person or not, one of ``types`` for a known actor, a state's force for a ``national``
@@ -265,8 +270,36 @@ class Coreference:
                 continue
             if subjects_only and not self._is_subject(mention):
                 continue
+            if body is not None and not self._body_fits(mention, *body):
+                continue
             return mention.actor_id
         return None
+
+    def _body_words(self, source: Range, token: Token | None) -> tuple[str, ...]:
+        """The words before a description's head that no actor mention covers: "regional"
+        and "military" in "the city military administration" ("Russian" is a mention)."""
+        if token is None:
+            return ()
+        words = []
+        for word in self.doc[token.left_edge.i : token.i]:
+            if (
+                word.idx < source[0]
+                or not word.is_alpha
+                or word.pos_ in ("DET", "PRON", "CCONJ")
+                or word.dep_ in _NOT_NARROWING
+            ):
+                continue  # "neither the government nor ...": "neither" narrows nothing
+            if extensions.actor_mention_at(self.doc, word.idx, word.idx + len(word)) is None:
+                words.append(word.lower_)
+        return tuple(words)
+
+    def _body_fits(self, mention: ActorMention, head: str, words: tuple[str, ...]) -> bool:
+        """A body description ("the Defense Ministry", "the regional administration") names an
+        earlier actor only where its narrowing words are words of that actor's name
+        (``body_heads`` in actor_descriptions.yaml)."""
+        entry = self.kb.get(mention.actor_id or "")
+        names = (*entry.names(), mention.text) if entry is not None else (mention.text,)
+        return self.rules.body_words_fit(head, words, names)
 
     def _is_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -283,6 +316,8 @@ class Coreference:
         return bool(entry.types & types) and (not national or entry.type == "military")
 
 
+# dependents before a body description's head that do not narrow which body it is
+_NOT_NARROWING = frozenset({"det", "predet", "preconj", "cc", "poss", "case", "punct", "advmod"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 

@@ -552,6 +552,39 @@ def _add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexi
             nearest.magnitude[kind] = dict(reading)
 
 
+RUNNING_TOLL_REACH = 2  # sentences: "X attacked Y. [...] The death toll rose to 12."
+
+
+def _conflict(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    return [
+        m
+        for m in mentions
+        if (info := lexicon.types.get(m.type or "")) is not None
+        and info.quad == "material_conflict"
+    ]
+
+
+def _running_toll(
+    sent: SpacySpan,
+    index: int,
+    conflict: list[Draft],
+    told: tuple[int, list[Draft]],
+    lexicon: Lexicon,
+) -> tuple[int, list[Draft]]:
+    """ "Gunmen attacked a village. The death toll rose to 12.": a running toll in a sentence
+    with no material-conflict event of its own is the toll of the last such event told within
+    ``RUNNING_TOLL_REACH`` sentences before; it replaces the count that event had (a running
+    toll is the later figure). Returns the conflict events to remember for the next sentence
+    (the sentence's own, or those told before) with their sentence's number."""
+    if conflict:
+        return index, conflict
+    if told[1] and index - told[0] <= RUNNING_TOLL_REACH:
+        counts = sentence_counts(sent, lexicon.magnitude, running_only=True)
+        for kind, (reading, _offset) in counts.items():
+            told[1][-1].event.magnitude[kind] = dict(reading)
+    return told
+
+
 def extract_events(doc: Doc, *, options: EventOptions = DEFAULT_OPTIONS) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order, read as
     ``options`` say (learned models, filters: ``EventOptions``)."""
@@ -566,7 +599,8 @@ def _events_of(doc: Doc, lexicon: Lexicon, options: EventOptions) -> list[Event]
     actor_tokens = actor_token_indices(doc)
     arguments, triggers = options.arguments, options.triggers
     argument_ctx = ArgumentContext.of(doc) if arguments is not None else None
-    for sent in doc.sents:
+    told: tuple[int, list[Draft]] = (-1, [])  # the last sentence's conflict events
+    for number, sent in enumerate(doc.sents):
         detector = SentenceDetector(sent, lexicon, actor_tokens, triggers, options.target_choice)
         mentions = list(detector.run())
         if arguments is not None and argument_ctx is not None:
@@ -577,8 +611,13 @@ def _events_of(doc: Doc, lexicon: Lexicon, options: EventOptions) -> list[Event]
             mention.source = _charged_doer(ctx, mention, actor_tokens)
         kept = [m for m in mentions if _is_record(m, lexicon, triggers, actor_tokens)]
         _add_sentence_counts(sent, kept, lexicon)
+        conflict: list[Draft] = []
         for mention in kept:
-            drafts.extend(_drafts_of(ctx, mention))
+            made = _drafts_of(ctx, mention)
+            drafts.extend(made)
+            if mention in _conflict([mention], lexicon):
+                conflict.extend(made)
+        told = _running_toll(sent, number, conflict, told, lexicon)
     drafts.extend(_speech_drafts(ctx, drafts))
     drafts = drop_background(doc, drafts, lexicon, actor_tokens)
     answer_statements(doc, drafts)  # a condemnation's doer, a denial's accuser (responses)

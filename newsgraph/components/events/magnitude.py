@@ -268,15 +268,19 @@ def _quantity_pattern(table: dict[str, Any]) -> str:
     return rf"(?P<n>(?:(?:{cue}) )?{number}(?![-\s]years?\b)|{vague_words})"
 
 
-def sentence_counts(sentence: SpacySpan, table: dict[str, Any]) -> dict[str, tuple[dict, int]]:
+def sentence_counts(
+    sentence: SpacySpan, table: dict[str, Any], *, running_only: bool = False
+) -> dict[str, tuple[dict, int]]:
     """Casualty counts the sentence states in the ``count_forms`` of the magnitude table
     ("shot dead 104", "the death toll rose to 35"): by casualty kind, the reading and the
-    character offset of the form (first form first)."""
+    character offset of the form (first form first). With ``running_only``, only the forms of
+    a running toll (``running: true``: "the death toll rose to 12"), which tell the toll of an
+    event told before."""
     quantity = _quantity_pattern(table)
     text = sentence.text
     found: dict[str, tuple[dict, int]] = {}
     for form in table.get("count_forms") or []:
-        if form["casualty"] in found:
+        if form["casualty"] in found or (running_only and not form.get("running")):
             continue
         pattern = form["pattern"].replace("{n}", quantity)
         match = re.search(rf"\b{pattern}\b", text, flags=re.IGNORECASE)

@@ -148,3 +148,50 @@ def test_a_same_moment_clause_still_counts_into_its_act(full_nlp: Language, text
     assert len(events) == 1
     assert events[0].magnitude["killed"]["min"] == 3
     assert "militants" in events[0].source.span.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a running toll in the next sentence is the toll of the attack told before it
+        ("Gunmen attacked a village near the river. The death toll rose to 12 on Tuesday.", 12),
+        ("Rebels attacked an army base in the north. The death toll has jumped to 40.", 40),
+        # "toll" alone with "from"/"of", and the number of the dead
+        ("A drone struck a market in the town. The toll from the strike rose to three.", 3),
+        ("A car bomb exploded near the port. The number of dead climbed to 23.", 23),
+        # the later figure replaces the first
+        ("Gunmen killed five people at a bus stop. The death toll later rose to nine.", 9),
+        # the words between "toll" and the number may hold an apostrophe
+        ("The death toll from Monday's bombing in the capital has risen to 35.", 35),
+    ],
+)
+def test_running_toll(full_nlp: Language, text: str, killed: int) -> None:
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    assert [e.magnitude.get("killed", {}).get("min") for e in events] == [killed], text
+
+
+def test_running_toll_reaches_two_sentences_only(full_nlp: Language) -> None:
+    text = (
+        "Gunmen attacked a village near the river. Residents fled. The army arrived. "
+        "Schools stayed shut. The death toll rose to 12."
+    )
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    assert [e.magnitude.get("killed") for e in events] == [None]
+
+
+def test_number_of_killed_forms() -> None:
+    import spacy
+
+    from newsgraph.components.events.lexicon import load_lexicon
+    from newsgraph.components.events.magnitude import sentence_counts
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    table = load_lexicon().magnitude
+    for text, value in [
+        ("The number of guerrillas killed by the troops has risen to 26.", 26),
+        ("This brings to 21 the number of rebels killed in the area.", 21),
+        ("The total death toll is believed to be 19, officials said.", 19),
+    ]:
+        sentence = next(iter(nlp(text).sents))
+        assert sentence_counts(sentence, table, running_only=True)["killed"][0]["min"] == value

@@ -137,15 +137,17 @@ def noun_sense(token: Token, lex: Lexicon) -> Sense | None:
     return sense
 
 
-def kind_lemmas(noun: Token, with_of: bool = False) -> set[str]:
+def kind_lemmas(noun: Token, with_of: bool = False) -> list[str]:
     """The lemmas that say what a noun phrase is: its head's and its conjuncts', and its
     modifiers' ("peacekeeping force", "aid workers"); with ``with_of``, also the noun a
-    collective head is "of" ("a column of fighters")."""
-    lemmas = {t.lemma_.lower() for t in coordinated(noun)}
-    lemmas |= {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    collective head is "of" ("a column of fighters"). In that order, each once: a reading that
+    takes the first lemma of a class ("police inspectors": the head, ``object_sense``) must not
+    hang on a set's order, which changes with the process's string hashes."""
+    words = [t.lemma_.lower() for t in coordinated(noun)]
+    words += [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
     if with_of:
-        lemmas |= {o.lemma_.lower() for o in prep_objects(noun, ("of",))}
-    return lemmas
+        words += [o.lemma_.lower() for o in prep_objects(noun, ("of",))]
+    return list(dict.fromkeys(words))
 
 
 def of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
@@ -199,15 +201,15 @@ def sense_object(verb: Token, obj: Token | None, sense: Sense) -> Token | None:
     return None
 
 
-def object_kind_lemmas(obj: Token, lex: Lexicon) -> set[str]:
+def object_kind_lemmas(obj: Token, lex: Lexicon) -> list[str]:
     """What an object is, for ``by_object``: its kind lemmas, those of what a count counts
     ("thousands of troops") and of whom an ``access`` noun is for ("access for relief
-    workers")."""
+    workers"), in that order (``kind_lemmas``)."""
     counted = obj.lemma_.lower() in COUNT_HEADS or obj.like_num
     lemmas = kind_lemmas(obj, with_of=counted)
     if "access" in lex.classes_of(obj.lemma_.lower()):
-        lemmas |= {lemma for o in prep_objects(obj, ("for",)) for lemma in kind_lemmas(o)}
-    return lemmas
+        lemmas += [lemma for o in prep_objects(obj, ("for",)) for lemma in kind_lemmas(o)]
+    return list(dict.fromkeys(lemmas))
 
 
 def object_sense(sense: Sense, obj: Token | None, lex: Lexicon) -> Sense:

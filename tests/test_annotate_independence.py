@@ -69,6 +69,7 @@ def _events_in_process(text: str, seed: str) -> list[list[str | None]]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # two fresh processes, each loading spaCy
 def test_reading_does_not_hang_on_the_string_hash_seed() -> None:
     # seeds 0 and 2 read "sent police inspectors" differently when the object's lemmas were a set
     readings = {json.dumps(_events_in_process(SENDING, seed)) for seed in ("0", "2")}

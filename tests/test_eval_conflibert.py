@@ -140,8 +140,9 @@ def test_quality_floor_heldout() -> None:
 # "in" place hung on the verb in it, a statement's first addressee), 2026-12-06: target exact
 # 0.5955; floor measured - 0.01; session 16 ("probeF", docs/events.md: an accusation is aimed
 # at the accused, not a party in its charge), 2026-12-06: target exact 0.5978; floor measured
-# - 0.01
-FLOORS = {"accuracy": 0.870, "source exact": 0.849, "target exact": 0.587}
+# - 0.01; session 18 ("target18", docs/events.md: a thing given, returned, lifted or mobilised
+# gives way to the place it goes to), 2026-12-07: target exact 0.609; floor measured - 0.01
+FLOORS = {"accuracy": 0.870, "source exact": 0.849, "target exact": 0.599}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

@@ -129,7 +129,8 @@ def test_quality_floor_heldout() -> None:
 # arguments 0.185, place 0.342, place by entity 0.460, target named only 0.493; session 15
 # ("probeE": relative pronouns, a pronoun after an unknown subject): named only 0.238 / 0.500;
 # session 16 ("place16": unknown names after "in"/"at" beside a resolved place, "X State"):
-# arguments 0.1905, place 0.3542, place by entity 0.4762
+# arguments 0.1905, place 0.3542, place by entity 0.4762; session 18 ("probeH": a bare pronoun is
+# never the other party of its own event): target named only 0.5045, its floor raised
 FLOORS = {
     "found": 0.946,
     "arguments (source, target, place)": 0.180,
@@ -139,5 +140,5 @@ FLOORS = {
     "argument source, by entity": 0.064,
     "argument target, by entity": 0.194,
     "argument source, by entity, named only": 0.227,
-    "argument target, by entity, named only": 0.490,
+    "argument target, by entity, named only": 0.494,
 }

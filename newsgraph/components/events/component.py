@@ -25,7 +25,6 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from ... import extensions
 from ...model import CONTEXT_LABEL, ActorRef, Event, Span, Statement
@@ -42,7 +41,6 @@ from .doers import after_backer, owning_pronoun, weapon_user
 from .factuality import settled as settled_factuality
 from .irregular import read_lemma_exceptions, use_lemma_exceptions
 from .lexicon import Lexicon, load_lexicon
-from .magnitude import sentence_counts
 from .merge import Draft, merge_repeats
 from .occurrence import says_it_happened
 from .options import DEFAULT_OPTIONS, EventOptions
@@ -51,6 +49,7 @@ from .place_carry import carry_places
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
 from .responses import answer_statements, no_self_as_own_party
 from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
+from .sentence_tolls import add_sentence_counts, conflict_mentions, running_toll
 from .spans import recorded_bounds
 from .target_choice import load_target_choice
 from .token_memo import remembering
@@ -534,57 +533,6 @@ def drop_background(
     return kept
 
 
-def _add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexicon) -> None:
-    """ "left 12 dead and 30 wounded": a count written around the triggers goes to the
-    nearest material-conflict event of the sentence, when none has a count of its kind (one
-    count, one event)."""
-    conflict = [
-        m
-        for m in mentions
-        if (info := lexicon.types.get(m.type or "")) is not None
-        and info.quad == "material_conflict"
-    ]
-    if not conflict:
-        return
-    for kind, (reading, offset) in sentence_counts(sent, lexicon.magnitude).items():
-        if all(kind not in m.magnitude for m in conflict):
-            nearest = min(conflict, key=lambda m: abs(m.anchor.idx - offset))
-            nearest.magnitude[kind] = dict(reading)
-
-
-RUNNING_TOLL_REACH = 2  # sentences: "X attacked Y. [...] The death toll rose to 12."
-
-
-def _conflict(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
-    return [
-        m
-        for m in mentions
-        if (info := lexicon.types.get(m.type or "")) is not None
-        and info.quad == "material_conflict"
-    ]
-
-
-def _running_toll(
-    sent: SpacySpan,
-    index: int,
-    conflict: list[Draft],
-    told: tuple[int, list[Draft]],
-    lexicon: Lexicon,
-) -> tuple[int, list[Draft]]:
-    """ "Gunmen attacked a village. The death toll rose to 12.": a running toll in a sentence
-    with no material-conflict event of its own is the toll of the last such event told within
-    ``RUNNING_TOLL_REACH`` sentences before; it replaces the count that event had (a running
-    toll is the later figure). Returns the conflict events to remember for the next sentence
-    (the sentence's own, or those told before) with their sentence's number."""
-    if conflict:
-        return index, conflict
-    if told[1] and index - told[0] <= RUNNING_TOLL_REACH:
-        counts = sentence_counts(sent, lexicon.magnitude, running_only=True)
-        for kind, (reading, _offset) in counts.items():
-            told[1][-1].event.magnitude[kind] = dict(reading)
-    return told
-
-
 def extract_events(doc: Doc, *, options: EventOptions = DEFAULT_OPTIONS) -> list[Event]:
     """The article's events, merged and numbered ``e1, e2, ...`` in text order, read as
     ``options`` say (learned models, filters: ``EventOptions``)."""
@@ -610,14 +558,14 @@ def _events_of(doc: Doc, lexicon: Lexicon, options: EventOptions) -> list[Event]
         for mention in mentions:  # "X was charged with murder": X, as the charge alleges
             mention.source = _charged_doer(ctx, mention, actor_tokens)
         kept = [m for m in mentions if _is_record(m, lexicon, triggers, actor_tokens)]
-        _add_sentence_counts(sent, kept, lexicon)
+        add_sentence_counts(sent, kept, lexicon)
         conflict: list[Draft] = []
         for mention in kept:
             made = _drafts_of(ctx, mention)
             drafts.extend(made)
-            if mention in _conflict([mention], lexicon):
+            if conflict_mentions([mention], lexicon):
                 conflict.extend(made)
-        told = _running_toll(sent, number, conflict, told, lexicon)
+        told = running_toll(sent, number, conflict, told, lexicon)
     drafts.extend(_speech_drafts(ctx, drafts))
     drafts = drop_background(doc, drafts, lexicon, actor_tokens)
     answer_statements(doc, drafts)  # a condemnation's doer, a denial's accuser (responses)

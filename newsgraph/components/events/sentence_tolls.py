@@ -1,0 +1,59 @@
+"""Counts a sentence writes around its triggers ("left 12 dead and 30 wounded") and running
+tolls told in a later sentence ("The death toll rose to 12."): which material-conflict event
+of the article each count belongs to (toll15, toll18; docs/events.md)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from .detect import Mention
+from .lexicon import Lexicon
+from .magnitude import sentence_counts
+from .merge import Draft
+
+RUNNING_TOLL_REACH = 2  # sentences: "X attacked Y. [...] The death toll rose to 12."
+
+
+def conflict_mentions(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The mentions of a material-conflict type (an attack, a blockade, ...): those a toll
+    can belong to."""
+    return [
+        m
+        for m in mentions
+        if (info := lexicon.types.get(m.type or "")) is not None
+        and info.quad == "material_conflict"
+    ]
+
+
+def add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexicon) -> None:
+    """ "left 12 dead and 30 wounded": a count written around the triggers goes to the
+    nearest material-conflict event of the sentence, when none has a count of its kind (one
+    count, one event)."""
+    conflict = conflict_mentions(mentions, lexicon)
+    if not conflict:
+        return
+    for kind, (reading, offset) in sentence_counts(sent, lexicon.magnitude).items():
+        if all(kind not in m.magnitude for m in conflict):
+            nearest = min(conflict, key=lambda m: abs(m.anchor.idx - offset))
+            nearest.magnitude[kind] = dict(reading)
+
+
+def running_toll(
+    sent: SpacySpan,
+    index: int,
+    conflict: list[Draft],
+    told: tuple[int, list[Draft]],
+    lexicon: Lexicon,
+) -> tuple[int, list[Draft]]:
+    """ "Gunmen attacked a village. The death toll rose to 12.": a running toll in a sentence
+    with no material-conflict event of its own is the toll of the last such event told within
+    ``RUNNING_TOLL_REACH`` sentences before; it replaces the count that event had (a running
+    toll is the later figure). Returns the conflict events to remember for the next sentence
+    (the sentence's own, or those told before) with their sentence's number."""
+    if conflict:
+        return index, conflict
+    if told[1] and index - told[0] <= RUNNING_TOLL_REACH:
+        counts = sentence_counts(sent, lexicon.magnitude, running_only=True)
+        for kind, (reading, _offset) in counts.items():
+            told[1][-1].event.magnitude[kind] = dict(reading)
+    return told

@@ -82,10 +82,7 @@ def no_self_as_own_party(doc: Doc, drafts: list[Draft]) -> None:
         if _bare_pronoun(doc, event.target.span) or _owned_by_pronoun(doc, event.target.span):
             _set_target(draft, ActorRef(None, event.target.span))
         elif _bare_pronoun(doc, event.source.span):
-            event.source = ActorRef(None, event.source.span)
-            key = draft.source_key
-            heads, names = (key.heads, key.names) if key else (frozenset(), frozenset())
-            draft.source_key = RefKey(None, heads, names)
+            _set_source(draft, ActorRef(None, event.source.span))
 
 
 def _bare_pronoun(doc: Doc, span: Span | None) -> bool:
@@ -193,9 +190,18 @@ def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:
 
 def _set_target(draft: Draft, ref: ActorRef) -> None:
     draft.event.target = ref
-    key = draft.target_key
+    draft.target_key = _rekeyed(draft.target_key, ref.actor)
+
+
+def _set_source(draft: Draft, ref: ActorRef) -> None:
+    draft.event.source = ref
+    draft.source_key = _rekeyed(draft.source_key, ref.actor)
+
+
+def _rekeyed(key: RefKey | None, actor: str | None) -> RefKey:
+    """A party's merge key with its new actor, keeping its heads and names."""
     heads, names = (key.heads, key.names) if key else (frozenset(), frozenset())
-    draft.target_key = RefKey(ref.actor, heads, names)
+    return RefKey(actor, heads, names)
 
 
 def _act_doer(doc: Doc, condemnation: Draft, drafts: list[Draft]) -> ActorRef | None:

@@ -10,6 +10,7 @@ from ..tokens import same_token
 from .lexicon import Lexicon, Sense
 from .party_filter import struck_structure
 from .roles import (
+    SUBJECT_DEPS,
     child,
     direct_object,
     is_passive,
@@ -346,7 +347,6 @@ def _transfer_target(
 # peacekeepers ... with Ethiopia", whose place is no destination; docs/events.md, session 18)
 DESTINATION_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "MOBILIZE"})
 DESTINATION_ENTS = frozenset({"GPE", "LOC"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def destination_place(

@@ -6,6 +6,7 @@ pipeline), so these run in seconds.
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,13 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from test_serve_api import HAND_ID, LOCAL, build_store
+
+# schemathesis loads its OpenAPI modules on first use, and pytest rewrites their assertions as
+# they load; on CPython 3.11 that ast.parse can race another test's thread and fail spuriously
+# ("AST constructor recursion depth mismatch", python/cpython#106905; CI hit it once in the
+# schemathesis test). Loaded here, at collection, before any test starts a thread.
+with contextlib.suppress(ImportError):
+    import schemathesis.specs.openapi.schemas  # noqa: F401
 
 from newsgraph.store import Store, open_store
 from newsgraph.web import create_app

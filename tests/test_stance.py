@@ -326,3 +326,15 @@ def test_the_feature_check_reads_the_parse_and_the_masked_characters() -> None:
     grams = check.char_grams([pair])[0]
     assert {" # de", "deny", "# ?"} <= grams  # claim words as "#", "denies" as its class
     assert not any("mayor" in g or "deni" in g for g in grams)
+
+
+def test_the_feature_check_bootstraps_whole_claims() -> None:
+    check = load_tool("stance_feature_check")
+    # Claim "a": three headlines, all right; claim "b": one headline, wrong.
+    correct, groups = np.array([1.0, 1.0, 1.0, 0.0]), ["a", "a", "a", "b"]
+    one = check.claim_bootstrap(correct, groups, claims=1, draws=200)
+    assert set(one.tolist()) == {0.0, 1.0}  # a claim's headlines are drawn together
+    two = check.claim_bootstrap(correct, groups, claims=2, draws=200)
+    assert set(two.tolist()) == {0.0, 0.75, 1.0}  # a a, a b (3 of 4 headlines), b b
+    assert np.array_equal(two, check.claim_bootstrap(correct, groups, claims=2, draws=200))
+    assert check.claim_bootstrap(np.ones(4), groups, claims=2, draws=50).std() == 0.0

@@ -41,7 +41,7 @@ class Cue:
     not_objects: frozenset[str] = frozenset()
     # another sense the word has, which the argument structure rules out (``senses.py``):
     # perception ("were seen near the village") | completion ("concluded the ceremony") |
-    # contact ("forces attacked Kharkiv")
+    # contact ("forces attacked Kharkiv") | conveyance ("unleashed airstrikes")
     sense: str | None = None
     # the subject is part of what is said and nobody says it ("the plan seems to work")
     raising: bool = False

@@ -17,6 +17,9 @@ such words with a ``sense`` (``speech_cues.yaml``) and the argument structure de
 - ``contact`` (attack, slam, blast, ...): the physical sense when the object is a place, the
   subject an armed force, or a weapon or a casualty goes with the verb ("forces attacked
   Kharkiv, killing five"); the verbal sense otherwise ("the senator attacked the plan").
+- ``conveyance`` (unleash): a statement only when what it delivers is something said, its
+  object or the noun that object counts ("unleashed a flurry of tweets", "unleashed withering
+  attacks against"); "unleashed the pent-up fury of" and "unleashed airstrikes" say nothing.
 
 A verb the learned cue tagger proposes that the lexicon does not list is no statement when an
 armed force does it ("warplanes pounded rebel positions"), unless its object is a speech noun
@@ -54,6 +57,9 @@ _REFUSALS = frozenset({"decline", "refuse"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACES = frozenset({"PERSON", "ORG", "NORP"})
 _ARMED_TYPES = frozenset({"military", "armed group"})
+# what a conveyance verb delivers when it is verbal, besides the lexicon's speech nouns: an
+# attack ("unleashed withering attacks against Rubio"; VerbNet's judgment-33 sense of attack)
+_SPOKEN_ATTACKS = frozenset({"attack"})
 
 
 def is_statement(doc: Doc, draft: Draft, knowledge: QuoteKnowledge, quotes: list[Quote]) -> bool:
@@ -72,7 +78,29 @@ def is_statement(doc: Doc, draft: Draft, knowledge: QuoteKnowledge, quotes: list
         return _has_proposition(token, draft, quotes) or not _thing_object(token)
     if entry.sense == "contact":
         return not _physical(doc, token, knowledge)
+    if entry.sense == "conveyance":
+        return _conveys_speech(token, knowledge)
     return True
+
+
+def _conveys_speech(token: Token, knowledge: QuoteKnowledge) -> bool:
+    """ "unleashed a flurry of tweets", "unleashed withering attacks against": the object, or
+    the noun its "of" counts ("a series of tweets"), is something said; "unleashed the pent-up
+    fury of many Americans" and "unleashed devastation" are not."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        nouns = [obj] + [
+            pobj
+            for prep in obj.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        if any(
+            n.lemma_.lower() in knowledge.nouns or n.lemma_.lower() in _SPOKEN_ATTACKS
+            for n in nouns
+        ):
+            return True
+    return False
 
 
 def _says_something(token: Token, knowledge: QuoteKnowledge) -> bool:

@@ -34,6 +34,25 @@ def test_a_physical_or_perceptual_verb_makes_no_statement(nlp: Language, text: s
 
 
 @pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        # "unleash" delivers speech only when its object, or what that object counts, is said
+        ("The senator unleashed a flurry of tweets attacking the beauty queen.", True),
+        ("The challenger unleashed withering attacks against the mayor in the debate.", True),
+        ("The rebels unleashed a barrage of rockets on the town.", False),
+        ("The army unleashed airstrikes on the northern villages.", False),
+        ("Her victory unleashed the pent-up fury of many voters.", False),
+    ],
+)
+def test_unleashing_is_speech_only_when_what_it_delivers_is_said(
+    nlp: Language, text: str, statement: bool
+):
+    cues = [s.cue_lemma for s in statements(nlp, text)]
+    assert ("unleash" in cues) is statement
+    assert statement or cues == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The rebels concluded the ceremony with a parade.",

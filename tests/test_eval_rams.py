@@ -22,6 +22,12 @@ def test_type_map_takes_the_longest_prefix() -> None:
     assert plover_types("movement.transportperson.n/a", types) == ()
 
 
+def test_a_surrender_counts_as_retreat_as_plover_codes_it() -> None:
+    # CAMEO2PLOVER-2021: 0874 "Retreat or surrender militarily" is RETREAT
+    types = load_map("rams")["types"]
+    assert plover_types("conflict.yield.surrender", types) == ("CONCEDE", "RETREAT")
+
+
 def test_roles_map_per_type_and_onto_either_party() -> None:
     mapping = {
         "roles": {"giver": "source", "participant": ["source", "target"], "place": "place"},

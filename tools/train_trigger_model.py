@@ -16,10 +16,11 @@ candidates too, marked ``bare_nominal``: the model also decides whether such a m
 event, with its own per-type thresholds chosen the same way.
 
 ``analyse`` prints the classes of missed mappable triggers (what the lexicon did at the gold
-token), and the misses by RAMS type, part of speech and light verb, and the triggers of types
-the map leaves out. ``train`` fits a multinomial L2 logistic regression (scikit-learn, lbfgs),
-chooses ``C`` and, per type, the least probability threshold whose out-of-fold precision is at
-least ``--precision`` on at least ``--min-support`` proposals, by 5-fold cross-validation
+token; those missed exactly, then those missed in the same sentence too), and the misses by
+RAMS type, part of speech and light verb, and the triggers of types the map leaves out.
+``train`` fits a multinomial L2 logistic regression (scikit-learn, lbfgs), chooses ``C``
+and, per type, the least probability threshold whose out-of-fold precision is at least
+``--precision`` on at least ``--min-support`` proposals, by 5-fold cross-validation
 grouped by document; ``C`` maximises the out-of-fold gold triggers recovered at those
 thresholds. Writes ``newsgraph/components/events/data/en/trigger_model.npz`` (or ``--out``).
 
@@ -280,8 +281,16 @@ def analyse(rows: list[dict]) -> None:
     _breakdown("by RAMS type:", misses, "rams_type")
     _breakdown("by the trigger's part of speech:", misses, "pos")
     _breakdown("light verbs:", misses, "light")
-    classes = Counter(m["class"] for m in misses if m["class"] != "found")
-    for name, count in classes.most_common():
+    print("missed exactly, by what the lexicon did at the gold token:")
+    _classes(m for m in misses if m["class"] != "found")
+    print("missed in the same sentence too (the scored measure), by the same classes:")
+    _classes(m for m in misses if not m["sentence_found"])
+
+
+def _classes(misses) -> None:
+    """Each miss class with its count and its commonest lemmas."""
+    misses = list(misses)
+    for name, count in Counter(m["class"] for m in misses).most_common():
         print(f"  {count:4d}  {name}")
         lemmas = Counter(
             f"{m['lemma']}({m['types'][0]})" for m in misses if m["class"] == name

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ..tokens import same_token
 from .accused import accused_party
 from .accused import load_frames as load_accusation_frames
+from .attributive import attributive_killing
 from .doers import correct_doers
 from .factuality import load_model as load_factuality_model
 from .factuality import planned
@@ -135,6 +136,7 @@ class SentenceDetector:
                 self._noun(token_at(i))
         for i in columns.speech_verbal:
             self._obligation(token_at(i))
+        self._attributive_killings()
         if self.trigger_model is not None:
             self._learned_triggers(self.trigger_model)
         fold_embedded(self.mentions, self.owner)
@@ -152,6 +154,17 @@ class SentenceDetector:
         for tok in mention.tokens:
             self.owner.setdefault(tok.i, mention)
         return mention
+
+    def _attributive_killings(self) -> None:
+        """ "the slain soldier": the killing of the noun's person (``attributive.py``)."""
+        for tok in self.sent:
+            if tok.dep_ != "amod" or tok.i in self.owner:
+                continue
+            found = attributive_killing(tok, self.lex, self.actor_tokens)
+            if found is not None and found[1].i not in self.owner:
+                mention = Mention(tok, [tok], found[0].type, found[0].mode, found[0])
+                mention.target = found[1]
+                self._add(mention)
 
     def _learned_triggers(self, model: TriggerModel) -> None:
         """Events the learned detector proposes at tokens no lexicon mention uses."""

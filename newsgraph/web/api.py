@@ -293,6 +293,22 @@ def list_events(
     return reader(request).events(flt, limit, offset).to_dict()
 
 
+@router.get(
+    "/events/{article_id:path}/{event_id}",
+    response_model=S.Event,
+    summary="One event",
+    responses=NOT_FOUND,
+)
+def get_event(request: Request, article_id: str, event_id: str) -> dict[str, Any]:
+    """One event as the events list gives it (its article, names, place, time and attributed
+    speaker): the address to cite. Event ids are the article's own (`e1`, `e2`, ...), so an
+    event is named by its article's id and its id; the web UI's events tables link here."""
+    for item in reader(request).iter_events(EventFilter(article=article_id)):
+        if item["id"] == event_id:
+            return item
+    raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
+
+
 CSV_COLUMNS = (
     "article_id",
     "published",

@@ -26,6 +26,7 @@ router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query()]
 MAX_PLACES = 300
 MIN_RADIUS, MAX_RADIUS = 3.0, 16.0
+MIN_SPAN, MIN_MARGIN = 24.0, 4.0  # degrees: the narrowest view, the least margin around it
 
 
 @dataclass
@@ -84,6 +85,46 @@ def map_points(
     return sorted(points, key=lambda p: (-p.n, p.place))
 
 
+@dataclass
+class View:
+    """The part of the world map the page shows (``viewBox``) and its scale ``k`` against the
+    whole map: marks drawn ``k`` times as large in map units look the same size on screen."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def k(self) -> float:
+        return self.width / WIDTH
+
+    @property
+    def box(self) -> str:
+        return f"{self.x:.1f} {self.y:.1f} {self.width:.1f} {self.height:.1f}"
+
+
+def fit_view(points: list[Point]) -> View:
+    """The smallest window of the map's shape (2:1) around every circle, with a margin of a
+    tenth of the spread (at least ``MIN_MARGIN`` degrees) and at least ``MIN_SPAN`` degrees
+    wide, so that one place still shows its region; the whole world when nothing is drawn."""
+    if not points:
+        return View(0.0, 0.0, float(WIDTH), float(HEIGHT))
+    unit = WIDTH / 360.0  # map units per degree, either way
+    left, right = min(p.x for p in points), max(p.x for p in points)
+    top, bottom = min(p.y for p in points), max(p.y for p in points)
+    margin = max(0.1 * max(right - left, 2 * (bottom - top)), MIN_MARGIN * unit)
+    width = max(right - left + 2 * margin, 2 * (bottom - top + 2 * margin), MIN_SPAN * unit)
+    width = min(width, float(WIDTH))
+    height = width * HEIGHT / WIDTH
+    # the circles grow with the zoom (k), so widen once more by the largest one's radius
+    width = min(width + 2 * MAX_RADIUS * width / WIDTH, float(WIDTH))
+    height = width * HEIGHT / WIDTH
+    x = min(max((left + right - width) / 2, 0.0), WIDTH - width)
+    y = min(max((top + bottom - height) / 2, 0.0), HEIGHT - height)
+    return View(x, y, width, height)
+
+
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, query: Figure) -> HTMLResponse:
     data = reader(request)
@@ -91,12 +132,14 @@ def map_page(request: Request, query: Figure) -> HTMLResponse:
     places = data.event_places(flt, MAX_PLACES)
     root = request.scope.get("root_path", "")
     points = map_points(places, flt, root)
+    view = fit_view(points)
     return render(
         request,
         "map.html",
         section="map",
         points=points,
         sizes=legend_sizes(points),
+        view=view,
         csv=f"{root}/api/events.csv?{urlencode(flt.query())}",
         capped=len(places) >= MAX_PLACES,
         basemap=load_basemap(),

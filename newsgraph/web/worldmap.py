@@ -26,6 +26,8 @@ router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query()]
 MAX_PLACES = 300
 MIN_RADIUS, MAX_RADIUS = 3.0, 16.0
+# kinds of place (the gazetteer's ``feature``) a point at their centre does not locate
+BROAD = frozenset({"continent", "country", "region", "territory", "area", "sea", "river"})
 MIN_SPAN, MIN_MARGIN = 24.0, 4.0  # degrees: the narrowest view, the least margin around it
 
 
@@ -40,6 +42,13 @@ class Point:
     y: float
     r: float
     href: str
+    feature: str | None = None  # the gazetteer's kind of place: city, country, region, ...
+
+    @property
+    def broad(self) -> bool:
+        """A place wider than a spot (a country, a region, a sea): its circle stands at the
+        place's centre, not where the events happened, and is drawn dashed and pale."""
+        return self.feature in BROAD
 
 
 def radius(n: int, most: int) -> float:
@@ -59,13 +68,13 @@ def legend_sizes(points: list[Point]) -> list[tuple[int, float]]:
 
 
 def map_points(
-    places: list[tuple[str, str, float, float, int]], flt: EventFilter, root: str
+    places: list[tuple[str, str, float, float, int, str | None]], flt: EventFilter, root: str
 ) -> list[Point]:
     """The circles, largest first so that smaller ones are drawn on top and stay clickable."""
-    most = max((n for *_, n in places), default=1)
+    most = max((p[4] for p in places), default=1)
     base = flt.query()
     points = []
-    for place, name, lat, lon, n in places:
+    for place, name, lat, lon, n, feature in places:
         if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
             continue  # a stored coordinate off the globe has no spot on the map
         x, y = project(lon, lat)
@@ -80,6 +89,7 @@ def map_points(
                 y=y,
                 r=radius(n, most),
                 href=f"{root}/events?{urlencode({**base, 'place': place})}",
+                feature=feature,
             )
         )
     return sorted(points, key=lambda p: (-p.n, p.place))

@@ -210,3 +210,26 @@ def test_no_timeline_label_runs_off_the_picture() -> None:
             [(date(2024, 1, 1), "AID", 1), (last, "AID", 1)], EventFilter(), ""
         )
         assert labels and all(x + 70 <= TIMELINE_WIDTH for x, _ in labels), last
+
+
+def test_a_country_or_region_is_drawn_pale_and_dashed_and_the_table_names_each_kind(
+    client,  # noqa: F811
+) -> None:
+    from newsgraph.web.worldmap import map_points
+
+    places = [
+        ("geonames:690791", "Ukraine", 49.0, 32.0, 3, "country"),
+        ("geonames:703448", "Kyiv", 50.455, 30.524, 1, "city"),
+        ("x:old", "Somewhere", 10.0, 10.0, 1, None),
+    ]
+    points = map_points(places, EventFilter(), "")
+    assert [(p.place, p.broad) for p in points] == [
+        ("geonames:690791", True),
+        ("geonames:703448", False),
+        ("x:old", False),
+    ]
+    page = client.get("/map").text
+    assert "<th>Kind</th>" in page
+    assert re.search(r"<tr><td>Sderot</td><td>[^<]+</td><td><code>newsgraph:sderot</code>", page)
+    assert "stroke-dasharray" not in page.split('<a class="place"')[1].split("</a>")[0]
+    assert 'id="map-legend-broad"' not in page  # no broad place here: no key for one

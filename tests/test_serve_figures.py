@@ -233,3 +233,18 @@ def test_a_country_or_region_is_drawn_pale_and_dashed_and_the_table_names_each_k
     assert re.search(r"<tr><td>Sderot</td><td>[^<]+</td><td><code>newsgraph:sderot</code>", page)
     assert "stroke-dasharray" not in page.split('<a class="place"')[1].split("</a>")[0]
     assert 'id="map-legend-broad"' not in page  # no broad place here: no key for one
+
+
+def test_a_statement_has_its_own_address_linked_from_the_tables_and_cards(client) -> None:  # noqa: F811
+    listed = client.get("/api/statements", params={"article": HAND_ID, "limit": 500}).json()
+    assert listed["items"]
+    for item in listed["items"]:
+        one = client.get(f"/api/statements/{HAND_ID}/{item['id']}")
+        assert one.status_code == 200 and one.json() == item
+    assert client.get(f"/api/statements/{HAND_ID}/s999").status_code == 404
+    assert client.get("/api/statements/no-such-article/s1").status_code == 404
+    table = client.get("/statements", params={"article": HAND_ID}).text
+    links = re.findall(r'<a class="statement-id" href="([^"]+)"', table)
+    assert links == [f"/api/statements/{HAND_ID}/{s['id']}" for s in listed["items"]]
+    cards = client.get(f"/articles/{HAND_ID}").text
+    assert re.findall(r'<a class="statement-id" href="([^"]+)"', cards) == links

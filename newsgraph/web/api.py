@@ -214,6 +214,26 @@ def list_statements(
     return reader(request).statements(flt, limit, offset).to_dict()
 
 
+@router.get(
+    "/statements/{article_id:path}/{statement_id}",
+    response_model=S.Statement,
+    summary="One statement",
+    responses=NOT_FOUND,
+)
+def get_statement(request: Request, article_id: str, statement_id: str) -> dict[str, Any]:
+    """One statement as the statements list gives it (its article, speaker's name, who
+    disputes it): the address to cite, by its article's id and its own (`s1`, `s2`, ...)."""
+    data, flt, offset = reader(request), StatementFilter(article=article_id), 0
+    while True:  # one article's statements, a page at a time
+        page = data.statements(flt, MAX_LIMIT, offset)
+        for item in page.items:
+            if item["id"] == statement_id:
+                return item
+        if not page.has_next or not page.items:
+            raise HTTPException(404, f"no statement {statement_id!r} in article {article_id!r}")
+        offset += len(page.items)
+
+
 def event_filter(
     type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT (any case)")] = None,
     actor: Annotated[

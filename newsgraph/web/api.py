@@ -323,10 +323,15 @@ def get_event(request: Request, article_id: str, event_id: str) -> dict[str, Any
     """One event as the events list gives it (its article, names, place, time and attributed
     speaker): the address to cite. Event ids are the article's own (`e1`, `e2`, ...), so an
     event is named by its article's id and its id; the web UI's events tables link here."""
-    for item in reader(request).iter_events(EventFilter(article=article_id)):
-        if item["id"] == event_id:
-            return item
-    raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
+    data, flt, offset = reader(request), EventFilter(article=article_id), 0
+    while True:  # one article's events, a page at a time (a page: half the CPU of a stream)
+        page = data.events(flt, MAX_LIMIT, offset)
+        for item in page.items:
+            if item["id"] == event_id:
+                return item
+        if not page.has_next or not page.items:
+            raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
+        offset += len(page.items)
 
 
 CSV_COLUMNS = (

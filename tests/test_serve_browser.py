@@ -310,6 +310,8 @@ def test_the_map_is_fitted_to_its_places_and_the_timeline_titles_its_axes(
         box = circle.bounding_box()
         assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
         assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"]
+    _, hits = page.evaluate(OVERLAPS, "#map-labels text, #map-legend rect")
+    assert hits == []  # no name over another, nor over the key
     legend = page.locator("#map-legend").bounding_box()
     assert (
         frame["x"] <= legend["x"]

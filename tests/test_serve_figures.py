@@ -248,3 +248,36 @@ def test_a_statement_has_its_own_address_linked_from_the_tables_and_cards(client
     assert links == [f"/api/statements/{HAND_ID}/{s['id']}" for s in listed["items"]]
     cards = client.get(f"/articles/{HAND_ID}").text
     assert re.findall(r'<a class="statement-id" href="([^"]+)"', cards) == links
+
+
+def test_the_busiest_places_are_named_on_the_map_without_overlapping(client) -> None:  # noqa: F811
+    from newsgraph.web.worldmap import (
+        MAX_LABELS,
+        legend_box,
+        legend_sizes,
+        map_points,
+        place_labels,
+    )
+
+    # a crowd of places a degree apart: most names would collide, so only some are drawn
+    crowd = [
+        (f"p{i}", f"Placename {i}", 48.0 + (i % 5), 30.0 + i // 5, 40 - i, "city")
+        for i in range(40)
+    ]
+    points = map_points(crowd, EventFilter(), "")
+    view = fit_view(points)
+    key = legend_box(view, legend_sizes(points), broad=False)
+    labels = place_labels(points, view, [key])
+    assert 1 < len(labels) <= MAX_LABELS and labels[0].name == "Placename 0"  # the busiest first
+    boxes = [
+        (lb.x, lb.y - lb.size, lb.x + 0.6 * lb.size * len(lb.name), lb.y + 0.3 * lb.size)
+        for lb in labels
+    ]
+    for i, a in enumerate(boxes):
+        assert view.x <= a[0] and a[2] <= view.x + view.width
+        for b in [*boxes[i + 1 :], key]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+    page = client.get("/map").text
+    assert re.search(
+        r'<text class="place-label" data-place="newsgraph:sderot"[^>]*>Sderot</text>', page
+    )

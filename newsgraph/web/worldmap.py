@@ -28,6 +28,7 @@ MAX_PLACES = 300
 MIN_RADIUS, MAX_RADIUS = 3.0, 16.0
 # kinds of place (the gazetteer's ``feature``) a point at their centre does not locate
 BROAD = frozenset({"continent", "country", "region", "territory", "area", "sea", "river"})
+MAX_LABELS, LABEL_FONT = 12, 11.0  # names on the map: the busiest places', at 11 units
 MIN_SPAN, MIN_MARGIN = 24.0, 4.0  # degrees: the narrowest view, the least margin around it
 
 
@@ -135,6 +136,59 @@ def fit_view(points: list[Point]) -> View:
     return View(x, y, width, height)
 
 
+@dataclass
+class Label:
+    """A place's name beside its circle (``x``, ``y``: the baseline's start, map units)."""
+
+    place: str
+    name: str
+    x: float
+    y: float
+    size: float  # font size in map units, ``LABEL_FONT`` on screen at any zoom
+
+
+Box = tuple[float, float, float, float]
+
+
+def legend_box(view: View, sizes: list[tuple[int, float]], broad: bool) -> Box:
+    """Where the size key lies (as the template draws it, scaled by the view)."""
+    k, width = view.k, 24 + len(sizes) * 78 + (150 if broad else 0)
+    return (
+        view.x + 6 * k,
+        view.y + (HEIGHT - 62) * k,
+        view.x + (6 + width) * k,
+        view.y + view.height,
+    )
+
+
+def place_labels(points: list[Point], view: View, avoid: list[Box]) -> list[Label]:
+    """Names for the busiest places (``MAX_LABELS`` at most), right of each circle, taken in
+    order of events and left out where one would overlap a name already placed, the key
+    (``avoid``) or the map's edge; each circle's name is on its title and in the table."""
+    k, taken, labels = view.k, list(avoid), []
+
+    def clear(box: Box) -> bool:
+        inside = view.x <= box[0] and box[2] <= view.x + view.width and view.y <= box[1]
+        return (
+            inside
+            and box[3] <= view.y + view.height
+            and not any(
+                box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken
+            )
+        )
+
+    for p in points:
+        if len(labels) == MAX_LABELS:
+            break
+        size = LABEL_FONT * k
+        x, y = p.x + p.r * k + 2 * k, p.y + 0.35 * size
+        box = (x, y - size, x + 0.6 * size * len(p.name), y + 0.3 * size)
+        if clear(box):
+            taken.append(box)
+            labels.append(Label(p.place, p.name, x, y, size))
+    return labels
+
+
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, query: Figure) -> HTMLResponse:
     data = reader(request)
@@ -143,13 +197,16 @@ def map_page(request: Request, query: Figure) -> HTMLResponse:
     root = request.scope.get("root_path", "")
     points = map_points(places, flt, root)
     view = fit_view(points)
+    sizes = legend_sizes(points)
+    avoid = [legend_box(view, sizes, any(p.broad for p in points))] if sizes else []
     return render(
         request,
         "map.html",
         section="map",
         points=points,
-        sizes=legend_sizes(points),
+        sizes=sizes,
         view=view,
+        labels=place_labels(points, view, avoid),
         csv=f"{root}/api/events.csv?{urlencode(flt.query())}",
         capped=len(places) >= MAX_PLACES,
         basemap=load_basemap(),

@@ -365,3 +365,17 @@ def test_a_story_with_no_conflict_is_not_called_agreed(story_db: Path, monkeypat
     finally:
         store.close()
     assert "no conflict</span>" in html and ">agree<" not in html
+
+
+def test_stories_page_says_who_did_it_to_whom_per_the_reports(client: TestClient) -> None:
+    sid = strike_id(client)
+    story = next(s for s in client.get("/api/stories").json() if s["id"] == sid)
+    fields = story["consensus"]["fields"]
+    row = next(r for r in client.get("/stories").text.split("<tr>") if f"/stories/{sid}" in r)
+    who = re.search(r'<td class="who">(.*?)</td>', row, re.S).group(1)
+    before, after = who.split('<span class="arrow">')
+    for cell, end in ((before, "source"), (after, "target")):
+        ids = [v["value"] for v in sorted(fields[end], key=lambda v: -len(v["outlets"]))]
+        assert re.findall(r'href="/actors/([^"]+)"', cell) == ids, end
+        if not ids:
+            assert "—" in cell

@@ -281,3 +281,15 @@ def test_the_busiest_places_are_named_on_the_map_without_overlapping(client) -> 
     assert re.search(
         r'<text class="place-label" data-place="newsgraph:sderot"[^>]*>Sderot</text>', page
     )
+
+
+def test_the_timelines_y_axis_marks_its_middle(client, monkeypatch) -> None:  # noqa: F811
+    counts = [(date(2024, 10, 7), "ASSAULT", 6), (date(2024, 10, 8), "ASSAULT", 9)]
+    monkeypatch.setattr(client.app.state.reader, "events_per_day", lambda flt: counts)
+    cache = client.app.response_cache
+    if cache is not None:
+        cache.clear()
+    page = client.get("/timeline", params={"outlet": "mid-tick test"}).text
+    svg = page[page.index('<svg id="timeline"') :].split("</svg>")[0]
+    ticks = re.findall(r'text-anchor="end" font-size="11" fill="#555">(\d+)</text>', svg)
+    assert ticks == ["9", "4", "0"] and 'class="mid-tick"' in svg

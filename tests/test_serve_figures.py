@@ -293,3 +293,17 @@ def test_the_timelines_y_axis_marks_its_middle(client, monkeypatch) -> None:  # 
     svg = page[page.index('<svg id="timeline"') :].split("</svg>")[0]
     ticks = re.findall(r'text-anchor="end" font-size="11" fill="#555">(\d+)</text>', svg)
     assert ticks == ["9", "4", "0"] and 'class="mid-tick"' in svg
+
+
+def test_the_network_says_how_many_matching_events_it_can_draw(client) -> None:  # noqa: F811
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    both = [e for e in events if e["source"]["actor"] and e["target"]["actor"]]
+    both = [e for e in both if e["source"]["actor"] != e["target"]["actor"] and e["type"]]
+    page = client.get("/network").text
+    note = re.search(r'<span id="edge-coverage">(.*?)</span>', page, re.S).group(1)
+    assert note.startswith(f"{len(both)} of the {len(events)} matching events")
+    assert 'href="/events">events page' in note
+    typed = client.get("/network", params={"type": "assault"}).text
+    note = re.search(r'<span id="edge-coverage">(.*?)</span>', typed, re.S).group(1)
+    assigned = sum(e["type"] == "ASSAULT" for e in events)
+    assert note.startswith(f"0 of the {assigned} matching") and "/events?type=ASSAULT" in note

@@ -47,6 +47,19 @@ class PictureQueries:
             )
         ]
 
+    def edge_coverage(self, flt: EventFilter) -> tuple[int, int]:
+        """(events the filter keeps, those with a source and a target actor, not the same: the
+        events the network can draw), in one pass."""
+        where = self.resolve_actor(flt).where()
+        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
+        both = "e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL"
+        both += f" AND e.source_actor <> e.target_actor AND e.{q('type')} IS NOT NULL"
+        row = self._fetch(
+            f"SELECT count(*), count(*) FILTER (WHERE {both}) FROM events e{joined}{where.sql()}",
+            where.params,
+        )[0]
+        return int(row[0]), int(row[1] or 0)
+
     def event_places(
         self, flt: EventFilter, limit: int = 300
     ) -> list[tuple[str, str, float, float, int, str | None]]:

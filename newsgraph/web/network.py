@@ -160,6 +160,8 @@ def network_page(request: Request, query: Figure) -> HTMLResponse:
         outlets=data.outlets(),
         problems=problems,
         rows=rows,
+        coverage=data.edge_coverage(flt),
+        query=query,
         csv=f"{root}/api/events.csv?{query}",
         edges_csv=f"{root}/api/network.csv?{query}",
         edges_json=f"{root}/api/network.json?{query}",

@@ -260,3 +260,68 @@ def test_a_map_point_opens_the_events_at_its_place(server: dict, page: Any) -> N
     playwright_api.expect(page.locator("#panel-body")).to_contain_text("ASSAULT")
     playwright_api.expect(page.locator("#panel-body")).to_contain_text("Sderot")
     assert page.problems == []
+
+
+OVERLAPS = """(selector) => {
+  const boxes = [...document.querySelectorAll(selector)].map(t => t.getBoundingClientRect());
+  const hits = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+      hits.push([i, i + 1 + j]);
+  }));
+  return [boxes.length, hits];
+}"""
+
+
+def test_network_names_never_overlap_and_its_table_opens_an_arrows_events(
+    server: dict, page: Any
+) -> None:
+    page.goto(f"{server['base']}/network")
+    labels, hits = page.evaluate(OVERLAPS, "#network a.node text")
+    assert labels >= 2 and hits == []
+    row = page.locator('table.edges tr[data-source="hamas"][data-target="idf"][data-type="REJECT"]')
+    counted = int(row.locator("td.num a").inner_text())
+    if page.locator("details.network-table").get_attribute("open") is None:
+        page.locator("details.network-table summary").click()
+    row.locator("td.num a").click()
+    page.wait_for_url("**/events?*source=hamas*")
+    assert page.locator("table.events .etype").all_inner_texts() == ["REJECT"] * counted
+    assert page.problems == []
+
+
+def test_an_events_id_opens_its_record(server: dict, page: Any) -> None:
+    page.goto(f"{server['base']}/events?article={HAND_ID}")
+    link = page.locator("table.events a.event-id").first
+    assert link.inner_text() == f"{HAND_ID}/e1"
+    link.click()
+    page.wait_for_url(f"**/api/events/{HAND_ID}/e1")
+    record = json.loads(page.locator("body").inner_text())
+    assert (record["id"], record["article"]["id"], record["type"]) == ("e1", HAND_ID, "ASSAULT")
+
+
+def test_the_map_is_fitted_to_its_places_and_the_timeline_titles_its_axes(
+    server: dict, page: Any
+) -> None:
+    page.goto(f"{server['base']}/map")
+    width = page.evaluate("document.getElementById('map').viewBox.baseVal.width")
+    assert width < 960  # zoomed in from the whole world
+    frame = page.locator("#map").bounding_box()
+    for circle in page.locator("#map a.place circle").all():
+        box = circle.bounding_box()
+        assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
+        assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"]
+    _, hits = page.evaluate(OVERLAPS, "#map-labels text, #map-legend rect")
+    assert hits == []  # no name over another, nor over the key
+    legend = page.locator("#map-legend").bounding_box()
+    assert (
+        frame["x"] <= legend["x"]
+        and legend["y"] + legend["height"] <= frame["y"] + frame["height"] + 1
+    )
+    page.goto(f"{server['base']}/timeline")
+    playwright_api.expect(page.locator("#timeline-x-title")).to_have_text(
+        "Publication day of the reporting article"
+    )
+    playwright_api.expect(page.locator("#timeline-y-title")).to_contain_text("per day")
+    _, hits = page.evaluate(OVERLAPS, "#timeline text")
+    assert hits == []
+    assert page.problems == []

@@ -365,3 +365,35 @@ def test_a_story_with_no_conflict_is_not_called_agreed(story_db: Path, monkeypat
     finally:
         store.close()
     assert "no conflict</span>" in html and ">agree<" not in html
+
+
+def test_stories_page_says_who_did_it_to_whom_per_the_reports(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.web import storypages
+
+    real = storypages.list_stories
+
+    def with_actors(store, limit, offset):  # the strike's reports name no actor: give two
+        rows = real(store, limit, offset)
+        fields = rows[0]["consensus"]["fields"]
+        fields["source"] = [
+            {"value": "hezbollah", "outlets": ["Harbour Post"]},
+            {"value": "idf", "outlets": ["Harbour Post", "Valley Times"]},
+        ]
+        fields["target"] = []
+        return rows
+
+    monkeypatch.setattr(storypages, "list_stories", with_actors)
+    if (cache := client.app.response_cache) is not None:
+        cache.clear()
+    row = client.get("/stories").text.split("<tbody>")[1].split("</tr>")[0]
+    if cache is not None:
+        cache.clear()  # the next test must not see the page drawn from the patched list
+    who = re.search(r'<td class="who">(.*?)</td>', row, re.S).group(1)
+    source, target = who.split('<span class="arrow">')
+    assert re.findall(r'href="/actors/([^"]+)"', source) == [
+        "idf",
+        "hezbollah",
+    ]  # most outlets first
+    assert "href" not in target and "—" in target

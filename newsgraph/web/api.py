@@ -214,6 +214,26 @@ def list_statements(
     return reader(request).statements(flt, limit, offset).to_dict()
 
 
+@router.get(
+    "/statements/{article_id:path}/{statement_id}",
+    response_model=S.Statement,
+    summary="One statement",
+    responses=NOT_FOUND,
+)
+def get_statement(request: Request, article_id: str, statement_id: str) -> dict[str, Any]:
+    """One statement as the statements list gives it (its article, speaker's name, who
+    disputes it): the address to cite, by its article's id and its own (`s1`, `s2`, ...)."""
+    data, flt, offset = reader(request), StatementFilter(article=article_id), 0
+    while True:  # one article's statements, a page at a time
+        page = data.statements(flt, MAX_LIMIT, offset)
+        for item in page.items:
+            if item["id"] == statement_id:
+                return item
+        if not page.has_next or not page.items:
+            raise HTTPException(404, f"no statement {statement_id!r} in article {article_id!r}")
+        offset += len(page.items)
+
+
 def event_filter(
     type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT (any case)")] = None,
     actor: Annotated[
@@ -291,6 +311,27 @@ def list_events(
 ) -> dict[str, Any]:
     """Events across articles, newest article first; dates are publication dates."""
     return reader(request).events(flt, limit, offset).to_dict()
+
+
+@router.get(
+    "/events/{article_id:path}/{event_id}",
+    response_model=S.Event,
+    summary="One event",
+    responses=NOT_FOUND,
+)
+def get_event(request: Request, article_id: str, event_id: str) -> dict[str, Any]:
+    """One event as the events list gives it (its article, names, place, time and attributed
+    speaker): the address to cite. Event ids are the article's own (`e1`, `e2`, ...), so an
+    event is named by its article's id and its id; the web UI's events tables link here."""
+    data, flt, offset = reader(request), EventFilter(article=article_id), 0
+    while True:  # one article's events, a page at a time (a page: half the CPU of a stream)
+        page = data.events(flt, MAX_LIMIT, offset)
+        for item in page.items:
+            if item["id"] == event_id:
+                return item
+        if not page.has_next or not page.items:
+            raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
+        offset += len(page.items)
 
 
 CSV_COLUMNS = (

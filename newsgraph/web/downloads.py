@@ -1,4 +1,5 @@
-"""Every table as a download: ``/api/{events,statements,actors,articles}.{csv,json}``.
+"""Every table as a download: ``/api/{events,statements,actors,articles}.{csv,json}``, and
+the network page's arrows as ``/api/network.{csv,json}``.
 
 Each takes the filters of its list and returns every row they keep (no paging), streamed in
 chunks: events from one query on a cursor of its own, the others a page of ``MAX_LIMIT`` rows
@@ -13,14 +14,16 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from ..export import escape_formula
+from . import schemas as S
 from .api import ActorQuery, ArticleQuery, EventQuery, StatementQuery, reader
-from .queries import MAX_LIMIT, Page
+from .filters import EventFilter
+from .queries import MAX_LIMIT, Page, Reader
 
 router = APIRouter(prefix="/api", tags=["downloads"])
 CHUNK = 64_000
@@ -168,3 +171,62 @@ def articles_csv(request: Request, flt: ArticleQuery) -> StreamingResponse:
 @route("articles", "json")
 def articles_json(request: Request, flt: ArticleQuery) -> StreamingResponse:
     return download(_articles(request, flt), "articles.json", "json")
+
+
+# --- the network's arrows ------------------------------------------------------------------
+
+EDGE_COLUMNS = ("source", "source_name", "target", "target_name", "type", "events")
+EDGES = 80  # the network page's arrows: the heaviest 80
+EdgeLimit = Annotated[
+    int, Query(ge=1, le=MAX_LIMIT, description="the heaviest arrows to give (the page: 80)")
+]
+
+
+def network_edges(data: Reader, flt: EventFilter, limit: int = EDGES) -> list[dict[str, Any]]:
+    """The network's arrows, heaviest first: one per (source, target, event type) with the
+    number of events the filter keeps, and both ends' names (the page's table, the downloads)."""
+    edges = data.event_edges(flt, limit)
+    names = data.actor_names({a for s, t, *_ in edges for a in (s, t)})
+    return [
+        {
+            "source": source,
+            "source_name": names.get(source),
+            "target": target,
+            "target_name": names.get(target),
+            "type": type_,
+            "events": n,
+        }
+        for source, target, type_, n in edges
+    ]
+
+
+@router.get(
+    "/network.json",
+    summary="The network's arrows as JSON",
+    response_model=list[S.NetworkEdge],
+)
+def network_json(request: Request, flt: EventQuery, limit: EdgeLimit = EDGES) -> Any:
+    """Who acts on whom: one item per (source, target, event type) with its number of events
+    (those with a resolved source and target, not the same actor), the heaviest first; the
+    table under the network page. Takes the events list's filters."""
+    return network_edges(reader(request), flt, limit)
+
+
+@router.get(
+    "/network.csv",
+    summary="The network's arrows as CSV",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}}, "description": "one row per arrow"}},
+)
+def network_csv(request: Request, flt: EventQuery, limit: EdgeLimit = EDGES) -> StreamingResponse:
+    """The arrows of `/api/network.json`, one CSV row each (a header row always)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(EDGE_COLUMNS)
+    for edge in network_edges(reader(request), flt, limit):
+        writer.writerow([cell(edge[c]) for c in EDGE_COLUMNS])
+    return StreamingResponse(
+        iter([buffer.getvalue()]),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="network.csv"'},
+    )

@@ -47,18 +47,33 @@ class PictureQueries:
             )
         ]
 
+    def edge_coverage(self, flt: EventFilter) -> tuple[int, int]:
+        """(events the filter keeps, those with a source and a target actor, not the same: the
+        events the network can draw), in one pass."""
+        where = self.resolve_actor(flt).where()
+        joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
+        both = "e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL"
+        both += f" AND e.source_actor <> e.target_actor AND e.{q('type')} IS NOT NULL"
+        row = self._fetch(
+            f"SELECT count(*), count(*) FILTER (WHERE {both}) FROM events e{joined}{where.sql()}",
+            where.params,
+        )[0]
+        return int(row[0]), int(row[1] or 0)
+
     def event_places(
         self, flt: EventFilter, limit: int = 300
-    ) -> list[tuple[str, str, float, float, int]]:
-        """(place id, name, lat, lon, number of events) of the placed events, the most first."""
+    ) -> list[tuple[str, str, float, float, int, str | None]]:
+        """(place id, name, lat, lon, number of events, feature) of the placed events, the most
+        first; ``feature`` is the gazetteer's kind of place (city, country, region, ...)."""
         where = self.resolve_actor(flt).where()
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
         rows = self._fetch(
             f"WITH n AS (SELECT e.place_id, count(*) AS n FROM events e{joined}{where.sql()}"
             f"{' AND ' if where.clauses else ' WHERE '}e.place_id IS NOT NULL GROUP BY 1) "
-            "SELECT p.id, p.name, p.lat, p.lon, n.n FROM n JOIN places p ON p.id = n.place_id "
+            "SELECT p.id, p.name, p.lat, p.lon, n.n, p.feature "
+            "FROM n JOIN places p ON p.id = n.place_id "
             "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
             f"ORDER BY n.n DESC, p.id LIMIT {int(limit)}",
             where.params,
         )
-        return [(r[0], r[1] or r[0], float(r[2]), float(r[3]), int(r[4])) for r in rows]
+        return [(r[0], r[1] or r[0], float(r[2]), float(r[3]), int(r[4]), r[5]) for r in rows]

@@ -4,19 +4,23 @@ Actors sit on a circle (the busiest at the top, going clockwise); an edge per (s
 event type) curves from source to target, as thick as its number of events and coloured by
 type; A→B and B→A bend to opposite sides. Every edge links to the events page filtered to
 exactly its events (that source, target and type, and the page's other filters); every actor to
-its page.
+its page. Names never overlap: each side's labels are pushed apart vertically (a leader line
+joins a label moved off its node), and a white halo keeps them legible over the arrows. Under
+the picture the same arrows as a table, for reading rather than looking, with downloads.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from .downloads import network_edges
 from .filters import EventFilter
 from .pages import reader, render
 from .pictures import OTHER_COLOUR, TYPE_COLOURS, Figure
@@ -26,6 +30,7 @@ Text = Annotated[str | None, Query()]
 SIZE, RADIUS = 760, 280
 MAX_EDGES = 80
 MAX_NODES = 24  # more names than this do not fit around the circle
+LINE = 16  # the least vertical distance between two labels on one side (13-unit font)
 
 
 @dataclass
@@ -35,6 +40,16 @@ class Node:
     x: float
     y: float
     anchor: str
+    label_y: float = 0.0  # the label's baseline, pushed apart from its neighbours'
+
+    @property
+    def label_x(self) -> float:
+        return self.x + (10 if self.anchor == "start" else -10)
+
+    @property
+    def moved(self) -> bool:
+        """Whether the label sits away from its node (then a leader line joins them)."""
+        return abs(self.label_y - (self.y + 4)) > 6
 
 
 @dataclass
@@ -49,6 +64,21 @@ class Edge:
     href: str
 
 
+def spread_labels(side: list[Node], top: float = 14.0, bottom: float = SIZE - 4.0) -> None:
+    """Push the labels of one side of the circle apart, in their nodes' vertical order, so
+    that no two baselines are closer than ``LINE``: down from the top, then back up from the
+    bottom where the push ran off the picture (the least movement that keeps the order)."""
+    if not side:
+        return
+    side.sort(key=lambda n: (n.label_y, n.x))
+    side[0].label_y = max(side[0].label_y, top)
+    for before, node in pairwise(side):
+        node.label_y = max(node.label_y, before.label_y + LINE)
+    side[-1].label_y = min(side[-1].label_y, bottom)
+    for after, node in pairwise(side[::-1]):
+        node.label_y = min(node.label_y, after.label_y - LINE)
+
+
 def layout(
     edges: list[tuple[str, str, str, int]], names: dict[str, str], flt: EventFilter, root: str
 ) -> tuple[list[Node], list[Edge]]:
@@ -59,13 +89,18 @@ def layout(
     order = sorted(weight, key=lambda a: (-weight[a], a))[:MAX_NODES]
     kept = set(order)
     edges = [e for e in edges if e[0] in kept and e[1] in kept]
+    # an actor whose every arrow leads beyond the busiest is no dot without an arrow
+    ends = {a for s, t, *_ in edges for a in (s, t)}
+    order = [a for a in order if a in ends]
     centre = SIZE / 2
     nodes: dict[str, Node] = {}
     for i, actor in enumerate(order):
         angle = -math.pi / 2 + 2 * math.pi * i / max(len(order), 1)
         x, y = centre + RADIUS * math.cos(angle), centre + RADIUS * math.sin(angle)
         anchor = "start" if math.cos(angle) >= 0 else "end"
-        nodes[actor] = Node(actor, names.get(actor, actor), x, y, anchor)
+        nodes[actor] = Node(actor, names.get(actor, actor), x, y, anchor, y + 4)
+    for side in ("start", "end"):
+        spread_labels([n for n in nodes.values() if n.anchor == side])
     heaviest = max((n for *_, n in edges), default=1)
     base = flt.query()
     base.pop("actor", None)
@@ -97,10 +132,20 @@ def layout(
 def network_page(request: Request, query: Figure) -> HTMLResponse:
     data = reader(request)
     flt, problems = query.flt, query.problems
-    edges = data.event_edges(flt, MAX_EDGES)
-    names = data.actor_names({a for s, t, *_ in edges for a in (s, t)})
-    nodes, drawn = layout(edges, names, flt, request.scope.get("root_path", ""))
+    root = request.scope.get("root_path", "")
+    rows = network_edges(data, flt, MAX_EDGES)
+    edges = [(r["source"], r["target"], r["type"], r["events"]) for r in rows]
+    names = {r[end]: r[f"{end}_name"] or r[end] for r in rows for end in ("source", "target")}
+    nodes, drawn = layout(edges, names, flt, root)
+    shown = {(e.source, e.target, e.type): e.href for e in drawn}
+    base = {k: v for k, v in flt.query().items() if k not in ("actor", "role")}
+    for row in rows:
+        key = (row["source"], row["target"], row["type"])
+        row["drawn"] = key in shown
+        query = {**base, "source": key[0], "target": key[1], "type": key[2]}
+        row["href"] = shown.get(key) or f"{root}/events?{urlencode(query)}"
     present = sorted({e.type for e in drawn})
+    query = urlencode(flt.query())
     return render(
         request,
         "network.html",
@@ -114,5 +159,10 @@ def network_page(request: Request, query: Figure) -> HTMLResponse:
         types=[t for t, _ in data.event_types()],
         outlets=data.outlets(),
         problems=problems,
-        csv=f"{request.scope.get('root_path', '')}/api/events.csv?{urlencode(flt.query())}",
+        rows=rows,
+        coverage=data.edge_coverage(flt),
+        query=query,
+        csv=f"{root}/api/events.csv?{query}",
+        edges_csv=f"{root}/api/network.csv?{query}",
+        edges_json=f"{root}/api/network.json?{query}",
     )

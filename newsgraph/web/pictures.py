@@ -61,12 +61,16 @@ PALETTE = (
 )  # fmt: skip
 TYPE_COLOURS = dict(zip(PLOVER_TYPES, PALETTE, strict=True))
 OTHER_COLOUR = "#718096"
-WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 960, 320, 44, 28, 10
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 960, 340, 64, 46, 10
+RIGHT = 8  # room for the last day's bar (a bar is never narrower than 3 units)
+
+
+DAYS, WEEKS = 180, 3 * 365  # the longest spans drawn a bar a day, a bar a week (else a month)
 
 
 @dataclass
 class Bar:
-    """One stacked segment: ``n`` events of ``type`` published on ``day``."""
+    """One stacked segment: ``n`` events of ``type`` published in the period from ``day``."""
 
     day: date
     type: str
@@ -77,50 +81,100 @@ class Bar:
     height: float
     colour: str
     href: str
+    period: str = "day"  # day, week or month: what ``day`` starts
+
+    @property
+    def label(self) -> str:
+        if self.period == "month":
+            return self.day.strftime("%b %Y")
+        shown = self.day.strftime("%-d %b %Y")
+        return f"week of {shown}" if self.period == "week" else shown
+
+
+def period_of(first: date, last: date) -> str:
+    """The bars' period for publication days from ``first`` to ``last``: a day where the span
+    is short, a week (from Monday) up to three years, else a month; so a long store draws a
+    readable number of bars (about 150 at most) instead of one per day and type."""
+    span = (last - first).days + 1
+    return "day" if span <= DAYS else "week" if span <= WEEKS else "month"
+
+
+def period_start(day: date, period: str) -> date:
+    if period == "week":
+        return date.fromordinal(day.toordinal() - day.weekday())
+    return day.replace(day=1) if period == "month" else day
+
+
+def period_after(start: date, period: str) -> date:
+    """The first day of the next period."""
+    if period == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return date.fromordinal(start.toordinal() + (7 if period == "week" else 1))
 
 
 def timeline_bars(
     counts: list[tuple[date, str, int]], flt: EventFilter, root: str
 ) -> tuple[list[Bar], list[tuple[float, str]], int]:
-    """The segments of the stacked bars, the x-axis labels, and the tallest day's count."""
+    """The segments of the stacked bars, the x-axis labels, and the tallest period's count."""
     days = sorted({day for day, _, _ in counts})
     if not days:
         return [], [], 0
-    span = (days[-1] - days[0]).days + 1
-    per_day: dict[date, int] = {}
-    for day, _, n in counts:
-        per_day[day] = per_day.get(day, 0) + n
-    tallest = max(per_day.values())
-    step = (WIDTH - LEFT) / span
+    period = period_of(days[0], days[-1])
+    binned: dict[tuple[date, str], int] = {}
+    for day, type_, n in counts:
+        key = (period_start(day, period), type_)
+        binned[key] = binned.get(key, 0) + n
+    first = period_start(days[0], period)
+    end = period_after(period_start(days[-1], period), period)
+    span = (end - first).days
+    per_period: dict[date, int] = {}
+    for (start, _), n in binned.items():
+        per_period[start] = per_period.get(start, 0) + n
+    tallest = max(per_period.values())
+    step = (WIDTH - LEFT - RIGHT) / span  # units per day
     scale = (HEIGHT - BOTTOM - TOP) / tallest
     base = flt.query()
     stacked: dict[date, float] = {}
     bars = []
     order = {t: i for i, t in enumerate(PLOVER_TYPES)}
-    for day, type_, n in sorted(counts, key=lambda c: (c[0], order.get(c[1], 99), c[1])):
-        below = stacked.get(day, 0.0)
+    for (start, type_), n in sorted(
+        binned.items(), key=lambda c: (c[0][0], order.get(c[0][1], 99), c[0][1])
+    ):
+        below = stacked.get(start, 0.0)
         height = n * scale
-        stacked[day] = below + height
-        query = {**base, "type": type_, "date_from": day.isoformat(), "date_to": day.isoformat()}
+        stacked[start] = below + height
+        after = period_after(start, period)
+        last = date.fromordinal(after.toordinal() - 1)
+        query = {**base, "type": type_, "date_from": start.isoformat(), "date_to": last.isoformat()}
         bars.append(
             Bar(
-                day=day,
+                day=start,
                 type=type_,
                 n=n,
-                x=LEFT + (day - days[0]).days * step,
+                x=LEFT + (start - first).days * step,
                 y=HEIGHT - BOTTOM - below - height,
-                width=max(step * 0.8, 3.0),
+                width=max((after - start).days * step * 0.8, 3.0),
                 height=height,
                 colour=TYPE_COLOURS.get(type_, OTHER_COLOUR),
                 href=f"{root}/events?{urlencode(query)}",
+                period=period,
             )
         )
     ticks = max(1, span // 8)
     labels = [
-        (LEFT + i * step, date.fromordinal(days[0].toordinal() + i).strftime("%-d %b %Y"))
+        (LEFT + i * step, date.fromordinal(first.toordinal() + i).strftime("%-d %b %Y"))
         for i in range(0, span, ticks)
+        if LEFT + i * step <= WIDTH - 72  # a label is about 70 units wide: none runs off
     ]
     return bars, labels, tallest
+
+
+def timeline_axes(flt: EventFilter, period: str = "day") -> tuple[str, str]:
+    """The axis titles: what a bar counts (the filter's type, or every type stacked) and per
+    what (the reporting article's publication day, week or month, not when the event
+    happened)."""
+    what = f"{flt.type} events" if flt.type else "Events (all types, stacked)"
+    return f"{what} per {period}", f"Publication {period} of the reporting article"
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -137,9 +191,12 @@ def timeline_page(request: Request, query: Figure) -> HTMLResponse:
         bars=bars,
         labels=labels,
         tallest=tallest,
+        axes=timeline_axes(flt, bars[0].period if bars else "day"),
+        period=bars[0].period if bars else "day",
         legend=[(t, TYPE_COLOURS.get(t, OTHER_COLOUR)) for t in present],
         size={"width": WIDTH, "height": HEIGHT, "left": LEFT, "bottom": BOTTOM, "top": TOP},
         form={k: "" if v is None else v for k, v in vars(replace(flt, actor_ids=())).items()},
+        types=[t for t, _ in data.event_types()],
         outlets=data.outlets(),
         problems=problems,
         csv=f"{request.scope.get('root_path', '')}/api/events.csv?{urlencode(flt.query())}",

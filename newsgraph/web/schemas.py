@@ -167,3 +167,12 @@ class ActorSuggestion(BaseModel):
     name: str | None
     type: str | None
     mentions: int
+
+
+class NetworkEdge(BaseModel):
+    source: str = Field(description="source actor id")
+    source_name: str | None = Field(description="the source's canonical name")
+    target: str = Field(description="target actor id")
+    target_name: str | None
+    type: str = Field(description="PLOVER event type")
+    events: int = Field(description="number of matching events from source to target of type")

@@ -139,12 +139,18 @@ def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
     places = place_names(store, {s.get("place") for s in shown})
     for story in shown:
         story["types"] = story_types(story)
+        fields = (story.get("consensus") or {}).get("fields") or {}
+        for end in ("source", "target"):  # every value the reports give, most outlets first
+            values = sorted(fields.get(end) or [], key=lambda v: -len(v.get("outlets") or []))
+            story[f"{end}s"] = [v["value"] for v in values if isinstance(v.get("value"), str)]
+    names = reader(request).actor_names({a for s in shown for a in s["sources"] + s["targets"]})
     return render(
         request,
         "stories.html",
         section="stories",
         stories=shown,
         places=places,
+        names=names,
         page=page,
         prev=f"?page={page - 1}" if page > 1 else None,
         next=f"?page={page + 1}" if more else None,

@@ -47,6 +47,26 @@ def test_a_closing_report_the_parser_hung_elsewhere_reports_the_sentence(
     assert harms and all(e.attributed_to == statement.id for e in harms)
 
 
+def test_a_closing_told_with_its_addressee_reports_the_sentence(nlp: Language):
+    # the parser hangs "told" as a conjunct of "killed"; "the agency" is whom it was told to
+    text = (
+        "At least 11 people were killed on Sunday when shells struck a school for displaced "
+        "families near Kavumu, a Red Cross official told the agency.\n"
+    )
+    doc = _doc(nlp, text)
+    (statement,) = doc._.ng_statements
+    assert statement.speaker.span.text == "a Red Cross official"
+    assert statement.content[0].text.startswith("At least 11 people were killed")
+    harms = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    assert harms and all(e.attributed_to == statement.id for e in harms)
+
+
+def test_a_told_with_a_clause_of_its_own_keeps_it(nlp: Language):
+    text = "The guards ran to the gate and told the visitors the prison was closed.\n"
+    (statement,) = statements(nlp, text)
+    assert [c.text for c in statement.content] == ["the prison was closed"]
+
+
 def test_a_true_relative_clause_of_a_report_stays_a_relative_clause(nlp: Language):
     text = "Troops entered the town, which the army said was empty.\n"
     for statement in statements(nlp, text):

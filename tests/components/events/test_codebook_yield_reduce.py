@@ -108,3 +108,13 @@ def test_lauding_and_granting_recognition_are_support(nlp: Language) -> None:
     )
     # `grant` alone stays asylum (CAMEO 075)
     assert _types(nlp, "Westland granted asylum to the dissident.") == ["AID"]
+
+
+def test_signing_a_formal_agreement_is_support_agreeing_stays_agree(nlp: Language) -> None:
+    # CAMEO 057 sign formal agreement (05, PLOVER SUPPORT); 03 intent to cooperate is AGREE
+    assert _types(nlp, "The two countries signed an agreement on trade.") == ["SUPPORT"]
+    assert "AGREE" in _types(nlp, "Westland agreed to a ceasefire with Eastland.")
+    # a signing still to come is the intent it states
+    (event,) = extract_events(nlp("Northland will sign a trade deal with Westland."))
+    assert (event.type, event.irrealis) == ("SUPPORT", True)
+    assert _types(nlp, "The president signed the bill into law.") == ["AGREE"]

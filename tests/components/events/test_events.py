@@ -656,9 +656,9 @@ def test_a_wish_about_another_party_is_no_event(nlp: Language) -> None:
         True,
         False,
     )
-    # the wisher's own intent stays
+    # the wisher's own intent stays (signing a formal agreement is CAMEO 057, PLOVER SUPPORT)
     text = "Northland hopes to sign a trade deal with Westland."
-    assert _typed(extract_events(_dated_doc(nlp, text))) == [("AGREE", "Northland", "Westland")]
+    assert _typed(extract_events(_dated_doc(nlp, text))) == [("SUPPORT", "Northland", "Westland")]
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,9 @@ PLACE_FEATURE_NOUNS = frozenset(
         "neighborhood",
     }
 )
+# a lower-case place noun right before a name, in apposition ("East Timor's capital Dili", "the
+# southern port city Karachi", "the Kurdish town Kobani"): a cue like a locative preposition
+PLACE_NOUNS_BEFORE = frozenset({"capital", "city", "town", "village", "port"})
 # "in northern Aleppo": a direction between the preposition and the name
 DIRECTION_WORDS = frozenset(
     {
@@ -179,10 +182,17 @@ def _untagged_proper_nouns(doc: Doc) -> list[int]:
 
 def _place_cue(span: Span) -> bool:
     """Words around a name that make it a place: a locative preposition before it ("outskirts
-    of Karachi"), or a place noun after it ("the Rafah region")."""
+    of Karachi"), a place noun after it ("the Rafah region") or right before it ("the capital
+    Dili")."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return locative_before(doc, span.start) or after in PLACE_FEATURE_NOUNS
+    return locative_before(doc, span.start) or after in PLACE_FEATURE_NOUNS or noun_before(span)
+
+
+def noun_before(span: Span) -> bool:
+    """ "the capital Dili", "the port city Karachi": a lower-case place noun right before."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.is_lower and before.text in PLACE_NOUNS_BEFORE
 
 
 def locative_before(doc: Doc, i: int) -> bool:
@@ -408,14 +418,39 @@ class Recognizer:
         if name in place_names or self._is_curated(name):
             return True
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if before in LOCATIVE_PREPOSITIONS:
+        if before in LOCATIVE_PREPOSITIONS or noun_before(ent):
             least = MIN_POPULATION_RELABEL
             return self._is_town(name, least) or is_arab_town_spelling(self.gaz, name, least)
+        if self._is_whole_division_or_city(ent, text):
+            return True
         return (
             len(text) == 1
             and text.root.dep_ not in PERSON_SUBJECT_DEPS
             and not surname_of_a_named_person(ent)
             and self._is_town(name, MIN_POPULATION_BARE)
+        )
+
+    def _is_whole_division_or_city(self, ent: Span, text: Span) -> bool:
+        """A "PERSON" that is wholly the official name of a first-level division ("shelled
+        Hama", "Quneitra and Daraa") or, of two words or more, of a city of 500,000 or more
+        ("Port Harcourt", "Mbuji Mayi"); not the surname of a person the article names, and
+        one word only where it is no subject ("Victoria said")."""
+        if text.end != ent.end or not all(t.is_title for t in text if t.is_alpha):
+            return False
+        if surname_of_a_named_person(text) or (
+            len(text) == 1
+            and (
+                text.root.dep_ in PERSON_SUBJECT_DEPS
+                or any(t.ent_type_ == "PERSON" for t in text.root.conjuncts)
+            )
+        ):
+            return False  # "Mary said", "Peter, Paul and Mary"
+        found = [entry for entry, primary in self.gaz.candidates(text.text) if primary]
+        return any(entry.kind == ADMIN1 for entry in found) or (
+            len(text) > 1
+            and any(
+                e.kind == CITY and e.population >= MIN_POPULATION_UNTAGGED_ANYWHERE for e in found
+            )
         )
 
     def is_city(self, name: str, min_population: int) -> bool:

@@ -40,3 +40,24 @@ def test_bagged_trees_score_the_mean_of_their_members(tool: ModuleType) -> None:
     assert np.allclose(bagged.trees.scores(probe), expected)
     single = tool.fit(xs, ys, features=features)
     assert not np.allclose(single.trees.scores(probe), expected)
+
+
+def test_cross_topic_scores_break_conll_into_its_measures(tool: ModuleType) -> None:
+    from newsgraph.eval.coref_scores import conll_f1
+    from newsgraph.link.mention_pairs import PairModel
+
+    # one feature column says "same chain": 8 for a pair of one chain, -8 otherwise
+    model = PairModel(np.array([8.0]), -4.0, 0.5, features=tool.FEATURES[:1])
+    chains = np.array([0, 0, 1, 1, 2])
+    x = (chains[:, None] == chains[None, :]).astype(float)[:, :, None]
+    keys = [f"m{i}" for i in range(len(chains))]
+    scored = [(model, [(keys, x, chains, None)])]
+    totals = tool.scores_at(scored, 0.5)
+    assert sorted(totals) == ["b3", "ceafe", "muc"]
+    assert conll_f1(totals) == tool.conll_at(scored, 0.5) == pytest.approx(1.0)
+    assert tool.describe(totals).split()[:2] == ["muc", "1.000/1.000/1.000"]
+    # merging everything costs precision, not recall
+    everything = [(PairModel(np.array([0.0]), 4.0, 0.5, features=tool.FEATURES[:1]),
+                   [(keys, x, chains, None)])]  # fmt: skip
+    merged = tool.scores_at(everything, 0.5)
+    assert merged["muc"].recall == 1.0 and merged["muc"].precision < 1.0

@@ -3,7 +3,7 @@ of a stance verb, the text after a colon, a fronted clause) and the quotes that 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...extensions import doc_text, sentence_of
 from ..tokens import has_head
@@ -454,13 +454,14 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
     continuing = (
         after[0] if after and only_frame_between(text, cue_end, after[0].start, 240) else None
     )
+    split_before = near_before or _long_frame_before(token, before, cue_start, verbs)
     if (
-        near_before is not None
+        split_before is not None
         and continuing is not None
-        and _is_split(token, near_before, continuing, verbs)
+        and _is_split(token, split_before, continuing, verbs)
     ):
-        first = quote_inner(text, near_before)
-        subject_start = _subject_before(token.doc, near_before)
+        first = quote_inner(text, split_before)
+        subject_start = _subject_before(token.doc, split_before)
         if first is not None and subject_start is not None:
             first = trim_range(text, subject_start, first[1]) or first
         draft.content = [r for r in (first, quote_inner(text, continuing)) if r]
@@ -471,6 +472,26 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
         draft.content = [inner] if inner else []
         return
     draft.content = widen_to_quotes(text, draft.content, quotes, (cue_start, cue_end))
+
+
+def _long_frame_before(
+    token: Token, before: list[Quote], cue_start: int, verbs: dict[str, Cue]
+) -> Quote | None:
+    """ "“A,” Leonard E. Burman, director of the ... Center and a professor at ..., said of
+    the plan. “B.”": a speaker with a long description between the first part of a split
+    quote and the cue (the frame may be as long as the one after the cue, 240 characters);
+    used only when a second part follows the cue."""
+    if not before:
+        return None
+    text = doc_text(token.doc)
+    quote = before[-1]
+    if text[paragraph_start(text, quote.start) : quote.start].strip():
+        return None  # not 'On “Face the Nation,” Sen. X, who ..., identified ...'
+    if not quote_runs_on(text, quote) or not only_frame_between(text, quote.end, cue_start, 240):
+        return None
+    if _other_cue_between(token, quote.end, cue_start, verbs):
+        return None
+    return quote
 
 
 def _subject_before(doc: Doc, quote: Quote) -> int | None:
@@ -523,13 +544,45 @@ def _other_cue_between(token: Token, start: int, end: int, verbs: dict[str, Cue]
         t.i != token.i
         and t.lemma_.lower() in verbs
         and t.pos_ == "VERB"
-        and t.dep_ != "relcl"  # "..., where Mrs. Clinton also spoke. “B”": a description
-        and not _has_own_object(t)
+        and not _in_relative_clause(t, between)
+        and not _has_own_object(t, between)
+        and not _closed_clause_of_cue_sentence(t, token, between)
         for t in between
     )
 
 
-def _has_own_object(verb: Token) -> bool:
-    """ "said Caddell, speaking of Clinton's health": the aside has its own object, so it does
-    not introduce the next quote as "adding: “B”" does."""
-    return verb.tag_ == "VBG" and any(c.dep_ in ("dobj", "prep") for c in verb.children)
+def _closed_clause_of_cue_sentence(verb: Token, token: Token, between: Span) -> bool:
+    """ "said Don Fowler, who ..., and has backed Hillary Clinton since 2008. “B”", "she said
+    of the election, in which she was sure more people would at last see the truth. “B”": a
+    verb of the cue's own sentence whose direct object lies before the next quote, with no
+    colon after it, is done with its clause; it introduces no quote."""
+    if sentence_of(verb) != sentence_of(token):
+        return False
+    if not any(c.dep_ == "dobj" and c.right_edge.i < between.end for c in verb.children):
+        return False
+    after = verb.right_edge.i + 1
+    return not (after < len(verb.doc) and verb.doc[after].text == ":")
+
+
+def _in_relative_clause(verb: Token, between: Span) -> bool:
+    """ "..., where Mrs. Clinton also spoke. “B”", "said X, who led the party and has backed
+    Y since 2008. “B”": a verb of a relative clause between the quotes (the clause's own verb
+    or a conjunct of it) describes someone; it introduces no quote."""
+    for node in (verb, *verb.ancestors):
+        if not between.start <= node.i < between.end:
+            return False
+        if node.dep_ == "relcl":
+            return True
+    return False
+
+
+def _has_own_object(verb: Token, between: Span) -> bool:
+    """ "said Caddell, speaking of Clinton's health", "said X, explaining why the past
+    matters. “B”": the aside has its own object or clause before the next quote, so it does
+    not introduce that quote as "adding: “B”" does."""
+    if verb.tag_ != "VBG":
+        return False
+    return any(
+        c.dep_ in ("dobj", "prep") or (c.dep_ == "ccomp" and c.right_edge.i < between.end)
+        for c in verb.children
+    )

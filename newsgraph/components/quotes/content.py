@@ -555,8 +555,9 @@ def _closed_clause_of_cue_sentence(verb: Token, token: Token, between: Span) -> 
     """ "said Don Fowler, who ..., and has backed Hillary Clinton since 2008. “B”", "she said
     of the election, in which she was sure more people would at last see the truth. “B”": a
     verb of the cue's own sentence whose direct object lies before the next quote, with no
-    colon after it, is done with its clause; it introduces no quote."""
-    if sentence_of(verb) != sentence_of(token):
+    colon after it, is done with its clause; it introduces no quote. A verb governing the cue
+    ("“A,” Trump told a rally, saying X would “B.”") is the reporting clause itself."""
+    if sentence_of(verb) != sentence_of(token) or verb in token.ancestors:
         return False
     if not any(c.dep_ == "dobj" and c.right_edge.i < between.end for c in verb.children):
         return False
@@ -577,12 +578,6 @@ def _in_relative_clause(verb: Token, between: Span) -> bool:
 
 
 def _has_own_object(verb: Token, between: Span) -> bool:
-    """ "said Caddell, speaking of Clinton's health", "said X, explaining why the past
-    matters. “B”": the aside has its own object or clause before the next quote, so it does
-    not introduce that quote as "adding: “B”" does."""
-    if verb.tag_ != "VBG":
-        return False
-    return any(
-        c.dep_ in ("dobj", "prep") or (c.dep_ == "ccomp" and c.right_edge.i < between.end)
-        for c in verb.children
-    )
+    """ "said Caddell, speaking of Clinton's health": the aside has its own object, so it does
+    not introduce the next quote as "adding: “B”" does."""
+    return verb.tag_ == "VBG" and any(c.dep_ in ("dobj", "prep") for c in verb.children)

@@ -3,10 +3,11 @@ of a stance verb, the text after a colon, a fronted clause) and the quotes that 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...extensions import doc_text, sentence_of
 from ..tokens import has_head
+from .closing_report import misplaced_final_report
 from .draft import Draft, Range
 from .lexicon import Cue
 from .scan import Quote, trim_range
@@ -137,73 +138,6 @@ def verb_content(
     if entry.frame == "object" and has_agent(token):
         return passive_subject(token, [], entry)  # "the plan was criticized by the union"
     return []
-
-
-# the words a closing reporting clause's subject may have ("the military's media wing",
-# "regional governor Vyacheslav Gladkov", "Defence Minister Sergei Shoigu")
-_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART"})
-# what may follow a closing reporting verb: its time and place ("said on Friday")
-_CLOSING_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "det", "compound", "amod"})
-# closing reporting verbs whose object is whom they told ("..., he told reporters."): the object
-# follows the verb in the closing clause, it is not what was said
-_ADDRESSEE_OBJECT_VERBS = frozenset({"tell", "inform", "brief", "assure"})
-
-
-def misplaced_final_report(token: Token) -> tuple[int, Token] | None:
-    """ "X, Y said (on Friday)." that the parser did not make the sentence's reporting clause:
-    the verb hung as a relative clause on the noun before it ("..., wounding four civilians,
-    governor Gladkov said") or as a subjectless conjunct whose subject became an apposition
-    ("..., the military's media wing said"). A sentence-final ", NOUN PHRASE said" with no
-    complement of its own is a parenthetical report of the sentence before it (PolNeAR,
-    ConfliBERT, GVDB and WikiEvents fit: of 248 sentences ending so, 195 are parsed with the
-    clause before as the report's content; the three hung elsewhere are reports of it too).
-    A closing "..., Y told Z." keeps its addressee Z after the verb (PolNeAR fit and train: the
-    2 such sentences hung so, "..., he told reporters.", "..., Defense Secretary Ash Carter told
-    a Senate panel Wednesday.", report the clause before; a "told Z" with a clause of its own,
-    "and told him his son had been shot", is refused as before).
-    Gives the index of the comma before the subject and the subject's head."""
-    if token.dep_ not in ("relcl", "conj") or token.pos_ != "VERB":
-        return None
-    told = _addressee_object(token)
-    if any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "csubj") and c.i not in told
-        for c in token.children
-    ):
-        return None
-    sent = token.sent
-    if not all(
-        t.is_punct or t.is_space or t.dep_ in _CLOSING_DEPS or t.i in told
-        for t in token.doc[token.i + 1 : sent.end]
-    ):
-        return None
-    comma = next(
-        (
-            i
-            for i in range(token.i - 1, max(sent.start, token.i - 13) - 1, -1)
-            if token.doc[i].text == ","
-        ),
-        None,
-    )
-    if comma is None or comma <= sent.start:
-        return None
-    words = token.doc[comma + 1 : token.i]
-    if not words or not all(t.pos_ in _SUBJECT_POS or t.tag_ == "HYPH" for t in words):
-        return None
-    if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that" for t in words):
-        return None  # a true relative clause ("..., which the army said")
-    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
-        return None
-    head = next((t for t in words if not (comma < t.head.i < token.i) or t.head == t), words[-1])
-    return comma, head
-
-
-def _addressee_object(token: Token) -> set[int]:
-    """The tokens of whom a closing "told" names ("..., he told reporters Wednesday."), where
-    its verb is one whose object is its addressee."""
-    if token.lemma_.lower() not in _ADDRESSEE_OBJECT_VERBS:
-        return set()
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    return {t.i for t in obj.subtree} if obj is not None else set()
 
 
 def has_agent(token: Token) -> bool:
@@ -474,13 +408,14 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
     continuing = (
         after[0] if after and only_frame_between(text, cue_end, after[0].start, 240) else None
     )
+    split_before = near_before or _long_frame_before(token, before, cue_start, verbs)
     if (
-        near_before is not None
+        split_before is not None
         and continuing is not None
-        and _is_split(token, near_before, continuing, verbs)
+        and _is_split(token, split_before, continuing, verbs)
     ):
-        first = quote_inner(text, near_before)
-        subject_start = _subject_before(token.doc, near_before)
+        first = quote_inner(text, split_before)
+        subject_start = _subject_before(token.doc, split_before)
         if first is not None and subject_start is not None:
             first = trim_range(text, subject_start, first[1]) or first
         draft.content = [r for r in (first, quote_inner(text, continuing)) if r]
@@ -491,6 +426,26 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
         draft.content = [inner] if inner else []
         return
     draft.content = widen_to_quotes(text, draft.content, quotes, (cue_start, cue_end))
+
+
+def _long_frame_before(
+    token: Token, before: list[Quote], cue_start: int, verbs: dict[str, Cue]
+) -> Quote | None:
+    """ "“A,” Leonard E. Burman, director of the ... Center and a professor at ..., said of
+    the plan. “B.”": a speaker with a long description between the first part of a split
+    quote and the cue (the frame may be as long as the one after the cue, 240 characters);
+    used only when a second part follows the cue."""
+    if not before:
+        return None
+    text = doc_text(token.doc)
+    quote = before[-1]
+    if text[paragraph_start(text, quote.start) : quote.start].strip():
+        return None  # not 'On “Face the Nation,” Sen. X, who ..., identified ...'
+    if not quote_runs_on(text, quote) or not only_frame_between(text, quote.end, cue_start, 240):
+        return None
+    if _other_cue_between(token, quote.end, cue_start, verbs):
+        return None
+    return quote
 
 
 def _subject_before(doc: Doc, quote: Quote) -> int | None:
@@ -543,13 +498,40 @@ def _other_cue_between(token: Token, start: int, end: int, verbs: dict[str, Cue]
         t.i != token.i
         and t.lemma_.lower() in verbs
         and t.pos_ == "VERB"
-        and t.dep_ != "relcl"  # "..., where Mrs. Clinton also spoke. “B”": a description
-        and not _has_own_object(t)
+        and not _in_relative_clause(t, between)
+        and not _has_own_object(t, between)
+        and not _closed_clause_of_cue_sentence(t, token, between)
         for t in between
     )
 
 
-def _has_own_object(verb: Token) -> bool:
+def _closed_clause_of_cue_sentence(verb: Token, token: Token, between: Span) -> bool:
+    """ "said Don Fowler, who ..., and has backed Hillary Clinton since 2008. “B”", "she said
+    of the election, in which she was sure more people would at last see the truth. “B”": a
+    verb of the cue's own sentence whose direct object lies before the next quote, with no
+    colon after it, is done with its clause; it introduces no quote. A verb governing the cue
+    ("“A,” Trump told a rally, saying X would “B.”") is the reporting clause itself."""
+    if sentence_of(verb) != sentence_of(token) or verb in token.ancestors:
+        return False
+    if not any(c.dep_ == "dobj" and c.right_edge.i < between.end for c in verb.children):
+        return False
+    after = verb.right_edge.i + 1
+    return not (after < len(verb.doc) and verb.doc[after].text == ":")
+
+
+def _in_relative_clause(verb: Token, between: Span) -> bool:
+    """ "..., where Mrs. Clinton also spoke. “B”", "said X, who led the party and has backed
+    Y since 2008. “B”": a verb of a relative clause between the quotes (the clause's own verb
+    or a conjunct of it) describes someone; it introduces no quote."""
+    for node in (verb, *verb.ancestors):
+        if not between.start <= node.i < between.end:
+            return False
+        if node.dep_ == "relcl":
+            return True
+    return False
+
+
+def _has_own_object(verb: Token, between: Span) -> bool:
     """ "said Caddell, speaking of Clinton's health": the aside has its own object, so it does
     not introduce the next quote as "adding: “B”" does."""
     return verb.tag_ == "VBG" and any(c.dep_ in ("dobj", "prep") for c in verb.children)

@@ -10,12 +10,12 @@ from ...extensions import doc_text
 from ..coref.lexicon import load_knowledge as coref_knowledge
 from ..times.calendar_words import WEEKDAY_NAMES
 from ..tokens import has_head
+from .closing_report import misplaced_final_report
 from .content import (
     CUE_PREPS,
     SUBJECT_DEPS,
     TO_CONTENT,
     is_raising,
-    misplaced_final_report,
     names_someone,
     object_controller,
 )

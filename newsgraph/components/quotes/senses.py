@@ -39,7 +39,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ... import extensions
-from .content import misplaced_final_report
+from .closing_report import misplaced_final_report
 from .draft import Draft
 from .lexicon import QuoteKnowledge
 from .scan import Quote

@@ -186,3 +186,41 @@ def test_a_second_that_clause_is_part_of_the_same_content(nlp: Language):
     # cue, even when its verb ("want") is a cue word itself
     text = "The mayor said she welcomed the apology and that she wanted to move on.\n"
     assert contents(nlp, text) == [("she welcomed the apology and that she wanted to move on",)]
+
+
+def test_a_long_speaker_description_before_the_cue_keeps_a_split_quote(nlp: Language):
+    # the speaker's description between the first part and "said" passes 60 characters
+    text = (
+        "The plan was released.\n\n“It has the virtue of being honest,” Joan Okafor, director "
+        "of the regional budget office and a professor at the state university, said of the "
+        "plan. “It doesn't make our problems worse.”\n"
+    )
+    assert (
+        "It has the virtue of being honest",
+        "It doesn't make our problems worse.",
+    ) in contents(nlp, text)
+
+
+def test_a_finished_clause_between_split_quotes_introduces_no_quote(nlp: Language):
+    # "and has backed X since 2008.": the conjunct has its own object before the next quote
+    text = (
+        "Several people attended.\n\n“Now is the time to repair the bridge,” said Tom Baker, "
+        "who led the council from 1990 to 1994, during the flood, and has backed the mayor "
+        "since 2008. “I think the work should start today.”\n"
+    )
+    assert (
+        "Now is the time to repair the bridge",
+        "I think the work should start today.",
+    ) in contents(nlp, text)
+
+
+def test_the_verb_governing_the_cue_is_no_finished_clause(nlp: Language):
+    # "“A,” X told a rally, saying Y would “B.”": "told" is the reporting clause, so the
+    # first quote is not joined to "saying"'s content
+    text = (
+        "The remarks came a day earlier.\n\n“If she picks the judges, nothing you can do, "
+        "folks,” Baker told a rally in Nairobi, saying the court would “close the market.”\n"
+    )
+    found = contents(nlp, text)
+    assert ("If she picks the judges, nothing you can do, folks",) in found
+    assert not any(len(c) > 1 for c in found)

@@ -142,7 +142,10 @@ def test_quality_floor_heldout() -> None:
 # at the accused, not a party in its charge), 2026-12-06: target exact 0.5978; floor measured
 # - 0.01; session 18 ("target18", docs/events.md: a thing given, returned, lifted or mobilised
 # gives way to the place it goes to), 2026-12-07: target exact 0.609; floor measured - 0.01
-FLOORS = {"accuracy": 0.870, "source exact": 0.849, "target exact": 0.599}
+# session 19 ("plover19", codebook entries for easing sanctions, de-escalation, halted talks,
+# mobilisation, disapproval, support; docs/events.md): accuracy 0.889, target exact 0.611;
+# floors measured - 0.01
+FLOORS = {"accuracy": 0.879, "source exact": 0.849, "target exact": 0.601}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

@@ -147,4 +147,6 @@ def test_quality_floor_heldout() -> None:
 # (one more AGREE found, its arguments missed): same sentence 0.526, arguments F1 0.531; session 11
 # (rams11, docs/events.md): held out unchanged (fit arguments 0.567 -> 0.576); session 17, the
 # lead act's place for follow-up acts (incident_place on): arguments F1 0.5366, floor raised
-FLOORS = {"same sentence": 0.516, "arguments": 0.526}
+# session 19 ("rams19": "the slain soldier" is a killing of the noun; a surrender counts as
+# CONCEDE or RETREAT, CAMEO 0874): same sentence 0.531, arguments 0.536; floors measured - 0.01
+FLOORS = {"same sentence": 0.521, "arguments": 0.526}

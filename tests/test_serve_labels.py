@@ -7,6 +7,7 @@ import html
 import warnings
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,45 @@ def test_a_snippet_is_whole_words_and_says_where_the_text_goes_on() -> None:
     assert snippet_of(("x" * 99 + "yz")[: SNIPPET + 1]) == "x" * 99 + "y…"  # one long word
     half = "a" * 98 + " bcd"  # the last word cut in half is left out
     assert snippet_of(half[: SNIPPET + 1]) == "a" * 98 + "…"
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """Two reports of one strike, linked into a story; the second has no title."""
+    from newsgraph.link import link_store
+    from newsgraph.model import Article
+    from newsgraph.pipeline import Annotator
+
+    texts = {
+        "t0": "A rocket struck a football field in Majdal Shams on Saturday, killing 12 children.",
+        "t1": "A rocket attack killed 10 children in Majdal Shams on Saturday, medics said.",
+    }
+    articles = [
+        Article(
+            id=aid,
+            text=text,
+            outlet=f"Outlet {aid}",
+            published=date(2024, 7, 28),
+            language="en",
+            title="Rocket strike" if aid == "t0" else None,
+        )
+        for aid, text in texts.items()
+    ]
+    db = Path(tmp_path_factory.mktemp("linked")) / "linked.duckdb"
+    with open_store(db) as store:
+        run_id = store.begin_run({"command": "test"})
+        for rec, article in zip(Annotator().annotate(articles), articles, strict=True):
+            store.write_record(rec, article, run_id)
+        link_store(store)
+    with open_store(db, read_only=True) as store:
+        yield TestClient(create_app(store), base_url=LOCAL, follow_redirects=False)
+
+
+def test_the_story_and_also_reported_label_an_untitled_report_by_its_first_words(
+    linked: TestClient,
+) -> None:
+    words = "A rocket attack killed 10 children in Majdal Shams"
+    (story,) = linked.get("/api/stories").json()
+    for page in (f"/stories/{story['id']}", "/articles/t0"):
+        shown = html.unescape(linked.get(page).text)
+        assert f'<span class="snippet" title="untitled: its first words">{words}' in shown, page

@@ -182,15 +182,16 @@ class Reader(PictureQueries, ActorQueries):
         self.add_snippets(items)
         return Page(total, limit, offset, items)
 
-    def add_snippets(self, articles: Sequence[dict[str, Any]]) -> None:
-        """Gives each untitled article of a page its first words (``snippet``), the label the
-        pages show for it in every list; one query for the page's untitled ids alone."""
-        untitled = sorted({a["id"] for a in articles if not a.get("title")})
+    def add_snippets(self, articles: Sequence[dict[str, Any]], key: str = "id") -> None:
+        """Gives each untitled article of a page (its id under ``key``) its first words
+        (``snippet``), the label the pages show for it in every list; one query for the page's
+        untitled ids alone."""
+        untitled = sorted({a[key] for a in articles if not a.get("title")})
         first_words = f"SELECT id, substr({q('text')}, 1, {SNIPPET + 1}) FROM articles"
         snippets = {i: snippet_of(t) for i, t in self._in(first_words, "id", untitled) if t}
         for article in articles:
-            if snippets.get(article["id"]) and not article.get("title"):
-                article["snippet"] = snippets[article["id"]]
+            if snippets.get(article[key]) and not article.get("title"):
+                article["snippet"] = snippets[article[key]]
 
     @unchanging
     def outlets(self) -> list[tuple[str, int]]:
@@ -253,6 +254,7 @@ class Reader(PictureQueries, ActorQueries):
                             "published": iso(published),
                         }
                     )
+        self.add_snippets([o for others in clusters.values() for o in others], "article_id")
         known = {a["id"] for a in record.get("actors", [])}
         wanted = {s.get("addressee") for s in record.get("statements", [])}
         wanted |= {a.get("affiliation") for a in record.get("actors", [])}

@@ -174,6 +174,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     place_ids = {v.get("value") for v in fields.get("place") or []} | {story.get("place")}
     place_ids |= {r.get("place") for r in story["reports"] if isinstance(r.get("place"), str)}
     places = place_names(data.store, {p for p in place_ids if isinstance(p, str)})
+    data.add_snippets(story["reports"], "article_id")  # an untitled report's label
     return render(
         request,
         "story.html",

@@ -201,6 +201,27 @@ def test_a_long_timeline_draws_a_bar_a_week_or_a_month_each_linking_to_its_event
     assert "date_from=2024-02-01&date_to=2024-02-29" in bars[1].href
 
 
+def test_timeline_ticks_fall_on_the_bars_periods() -> None:
+    """Weekly bars get ticks on Mondays at a bar's left edge, monthly ones on the 1st."""
+    from datetime import datetime
+
+    from newsgraph.web.pictures import timeline_bars
+
+    year = [(date(2024, 1, 3), "AID", 1), (date(2024, 12, 20), "AID", 1)]
+    bars, labels, _ = timeline_bars(year, EventFilter(), "")
+    assert bars[0].period == "week" and len(labels) >= 4
+    step = (bars[-1].x - bars[0].x) / (bars[-1].day - bars[0].day).days  # units per day
+    for x, text in labels:
+        day = datetime.strptime(text, "%d %b %Y").date()
+        assert day.weekday() == 0, text  # a Monday, where a weekly bar starts
+        assert abs(x - (bars[0].x + (day - bars[0].day).days * step)) < 1e-6, (x, text)
+    decade = [(date(2015, 12, 31), "AID", 1), (date(2024, 2, 29), "AID", 1)]
+    _, labels, _ = timeline_bars(decade, EventFilter(), "")
+    assert labels[0][1] == "Dec 2015" and all(
+        re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t) for _, t in labels
+    )
+
+
 def test_no_timeline_label_runs_off_the_picture() -> None:
     from newsgraph.web.pictures import WIDTH as TIMELINE_WIDTH
     from newsgraph.web.pictures import timeline_bars

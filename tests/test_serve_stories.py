@@ -167,6 +167,10 @@ def _story_clicks(chromium: Any, base: str, expect: Any) -> None:
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(m.text))
     page.goto(f"{base}/stories")
+    # the story id under each event stays on one line (an inline box that wraps has two rects)
+    listed_id = "document.querySelector('table.stories code.story-id')"
+    assert page.evaluate(f"{listed_id}.getClientRects().length") == 1
+    assert page.evaluate(f"getComputedStyle({listed_id}).userSelect") == "all"
     page.locator("a.story-link").first.click()
     page.wait_for_url("**/stories/*")
     killed = page.locator("tr.field-killed li")
@@ -397,3 +401,12 @@ def test_stories_page_says_who_did_it_to_whom_per_the_reports(
         "hezbollah",
     ]  # most outlets first
     assert "href" not in target and "—" in target
+
+
+def test_the_stories_pager_says_of_how_many(client: TestClient) -> None:
+    """ "1–N of TOTAL" as every other list says, the total counted, not fetched."""
+    total = len(client.get("/api/stories").json())
+    listed = client.get("/stories").text
+    assert f"1–{total} of {total}" in listed, re.findall(
+        r'<nav class="pager".*?</nav>', listed, re.S
+    )

@@ -13,6 +13,19 @@ from .filters import iso
 # "Disputed by" lists stop here; the rest is a count (a claim repeated across a big store can be
 # disputed by hundreds of statements).
 DISPUTED_BY_CAP = 10
+# An untitled article is labelled by its first words: about this many characters.
+SNIPPET = 100
+
+
+def snippet_of(head: str) -> str:
+    """An untitled article's label from the start of its text (``SNIPPET`` + 1 characters):
+    its first whole words on one line, with "…" where the text goes on."""
+    if len(head) <= SNIPPET:
+        return " ".join(head.split())
+    cut = head[:SNIPPET]
+    if not (head[SNIPPET].isspace() or cut[-1].isspace()) and len(cut.split()) > 1:
+        cut = cut.rsplit(None, 1)[0]  # no word cut in half
+    return " ".join(cut.split()) + "…"
 
 
 def actor_summary(row: Sequence[Any]) -> dict[str, Any]:

@@ -160,13 +160,22 @@ def timeline_bars(
                 period=period,
             )
         )
-    ticks = max(1, span // 8)
-    labels = [
-        (LEFT + i * step, date.fromordinal(first.toordinal() + i).strftime("%-d %b %Y"))
-        for i in range(0, span, ticks)
-        if LEFT + i * step <= WIDTH - 72  # a label is about 70 units wide: none runs off
+    return bars, axis_labels(first, end, period, step), tallest
+
+
+def axis_labels(first: date, end: date, period: str, step: float) -> list[tuple[float, str]]:
+    """The x-axis labels: about eight, each at a period's start (a bar's left edge: a Monday
+    where bars are weeks, the 1st where they are months), so a tick never falls mid-bar."""
+    starts = [first]
+    while (after := period_after(starts[-1], period)) < end:
+        starts.append(after)
+    shown = "%b %Y" if period == "month" else "%-d %b %Y"
+    every = max(1, len(starts) // 8)
+    return [
+        (LEFT + (start - first).days * step, start.strftime(shown))
+        for start in starts[::every]
+        if LEFT + (start - first).days * step <= WIDTH - 72  # a label is ~70 wide: none runs off
     ]
-    return bars, labels, tallest
 
 
 def timeline_axes(flt: EventFilter, period: str = "day") -> tuple[str, str]:

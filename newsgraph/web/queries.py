@@ -38,7 +38,7 @@ from .filters import (  # noqa: F401 (the filters are part of this module's inte
     like_pattern,
     q,
 )
-from .items import event_item, statement_item
+from .items import SNIPPET, event_item, snippet_of, statement_item
 from .memo import unchanging
 from .paging import (
     ARTICLE_ORDER_SQL,
@@ -166,9 +166,6 @@ class Reader(PictureQueries, ActorQueries):
         ids = [row[0] for row in page]
         statements = self._per_article("statements", ids)
         events = self._per_article("events", ids)
-        untitled = [row[0] for row in page if row[1] is None]
-        first_words = f"SELECT id, substr({q('text')}, 1, 100) FROM articles"
-        snippets = dict(self._in(first_words, "id", untitled))
         items = [
             {
                 "id": row[0],
@@ -179,11 +176,22 @@ class Reader(PictureQueries, ActorQueries):
                 "language": row[5],
                 "statements": statements.get(row[0], 0),
                 "events": events.get(row[0], 0),
-                **({"snippet": " ".join(snippets[row[0]].split())} if snippets.get(row[0]) else {}),
             }
             for row in page
         ]
+        self.add_snippets(items)
         return Page(total, limit, offset, items)
+
+    def add_snippets(self, articles: Sequence[dict[str, Any]], key: str = "id") -> None:
+        """Gives each untitled article of a page (its id under ``key``) its first words
+        (``snippet``), the label the pages show for it in every list; one query for the page's
+        untitled ids alone."""
+        untitled = sorted({a[key] for a in articles if not a.get("title")})
+        first_words = f"SELECT id, substr({q('text')}, 1, {SNIPPET + 1}) FROM articles"
+        snippets = {i: snippet_of(t) for i, t in self._in(first_words, "id", untitled) if t}
+        for article in articles:
+            if snippets.get(article[key]) and not article.get("title"):
+                article["snippet"] = snippets[article[key]]
 
     @unchanging
     def outlets(self) -> list[tuple[str, int]]:
@@ -246,6 +254,7 @@ class Reader(PictureQueries, ActorQueries):
                             "published": iso(published),
                         }
                     )
+        self.add_snippets([o for others in clusters.values() for o in others], "article_id")
         known = {a["id"] for a in record.get("actors", [])}
         wanted = {s.get("addressee") for s in record.get("statements", [])}
         wanted |= {a.get("affiliation") for a in record.get("actors", [])}
@@ -287,6 +296,7 @@ class Reader(PictureQueries, ActorQueries):
         paging.add_statement_details(self._fetch, rows)
         disputed_by = paging.disputed_by(self._fetch, {(r["article_id"], r["id"]) for r in rows})
         items = [statement_item(row, disputed_by) for row in rows]
+        self.add_snippets([item["article"] for item in items])
         return Page(total, limit, offset, items)
 
     @unchanging
@@ -373,7 +383,7 @@ class Reader(PictureQueries, ActorQueries):
             source = paging.chosen_articles("events", "e", ids)
             page = self._page_sql(limit, inner)
             rows = event_page(self._fetch, flt, Where(), page, source) if ids else []
-            return Page(total, limit, offset, [event_item(row) for row in rows])
+            return self._event_list(total, limit, offset, rows)
         where = flt.where()
         span = self._actor_range(actorpages.ActorRange.of_events(flt))
         joined = " JOIN articles a ON a.id = e.article_id" if flt.needs_articles else ""
@@ -390,7 +400,12 @@ class Reader(PictureQueries, ActorQueries):
         elif flt.sort == "newest":
             rows = self._newest_page("events e", where, bool(joined), total, limit, offset, run)
         rows = run(where, offset, None) if rows is None else rows
-        return Page(total, limit, offset, [event_item(row) for row in rows])
+        return self._event_list(total, limit, offset, rows)
+
+    def _event_list(self, total: int, limit: int, offset: int, rows: list[dict]) -> Page:
+        items = [event_item(row) for row in rows]
+        self.add_snippets([item["article"] for item in items])
+        return Page(total, limit, offset, items)
 
     def iter_events(self, flt: EventFilter, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every event the filter keeps, fetched a batch at a time from one query."""

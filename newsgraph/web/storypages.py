@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse
 
 from ..link.stories import _statement as statement_of
 from ..link.stories import list_stories, story_record
-from .pages import error_page, reader, render, urlq
+from .pages import error_page, pager, reader, render, urlq
+from .paging import Page
 
 router = APIRouter(include_in_schema=False)
 
@@ -134,8 +135,7 @@ def outside_statements(
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
     store = reader(request).store
-    rows = list_stories(store, PER_PAGE + 1, (page - 1) * PER_PAGE)
-    shown, more = rows[:PER_PAGE], len(rows) > PER_PAGE
+    shown = list_stories(store, PER_PAGE, (page - 1) * PER_PAGE)
     places = place_names(store, {s.get("place") for s in shown})
     for story in shown:
         story["types"] = story_types(story)
@@ -144,6 +144,9 @@ def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
             values = sorted(fields.get(end) or [], key=lambda v: -len(v.get("outlets") or []))
             story[f"{end}s"] = [v["value"] for v in values if isinstance(v.get("value"), str)]
     names = reader(request).actor_names({a for s in shown for a in s["sources"] + s["targets"]})
+    # the list's length for "1–50 of N": one count over the clusters, no row fetched
+    total = store.query("SELECT count(*) FROM event_clusters WHERE n_articles > 1")[0][0]
+    listed = Page(int(total), PER_PAGE, (page - 1) * PER_PAGE, shown)
     return render(
         request,
         "stories.html",
@@ -151,10 +154,7 @@ def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
         stories=shown,
         places=places,
         names=names,
-        page=page,
-        prev=f"?page={page - 1}" if page > 1 else None,
-        next=f"?page={page + 1}" if more else None,
-        first=(page - 1) * PER_PAGE + 1,
+        pager=pager(listed, page, {}),
     )
 
 
@@ -174,6 +174,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     place_ids = {v.get("value") for v in fields.get("place") or []} | {story.get("place")}
     place_ids |= {r.get("place") for r in story["reports"] if isinstance(r.get("place"), str)}
     places = place_names(data.store, {p for p in place_ids if isinstance(p, str)})
+    data.add_snippets(story["reports"], "article_id")  # an untitled report's label
     return render(
         request,
         "story.html",

@@ -11,52 +11,39 @@ from spacy.language import Language
 from newsgraph.components.events.component import extract_events
 from newsgraph.nlp import load_spacy_model
 
+from .found_events import found, types
+
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_spacy_model()
 
 
-def _found(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
-    return [
-        (
-            e.type,
-            e.source.span.text if e.source.span else None,
-            e.target.span.text if e.target.span else None,
-        )
-        for e in extract_events(nlp(text))
-    ]
-
-
-def _types(nlp: Language, text: str) -> list[str]:
-    return [t for t, _, _ in _found(nlp, text)]
-
-
 def test_easing_economic_sanctions_or_a_blockade_is_a_retreat(nlp: Language) -> None:
     # CAMEO 085 ease economic sanctions, 0872 ease military blockade: PLOVER RETREAT
-    assert ("RETREAT", "Westland", "Northland") in _found(
+    assert ("RETREAT", "Westland", "Northland") in found(
         nlp, "Westland lifted its embargo on Northland."
     )
-    assert _types(nlp, "The council eased sanctions on Eastland on Monday.") == ["RETREAT"]
-    assert _types(nlp, "The rebels ended the siege of the town.") == ["RETREAT"]
+    assert types(nlp, "The council eased sanctions on Eastland on Monday.") == ["RETREAT"]
+    assert types(nlp, "The rebels ended the siege of the town.") == ["RETREAT"]
     # CAMEO 081 ease administrative sanctions stays a concession
-    assert _types(nlp, "The city lifted the curfew.") == ["CONCEDE"]
+    assert types(nlp, "The city lifted the curfew.") == ["CONCEDE"]
 
 
 def test_halting_ones_own_attacks_de_escalates(nlp: Language) -> None:
     # CAMEO 087 de-escalate military engagement
-    assert ("RETREAT", "The army", "the rebels") in _found(
+    assert ("RETREAT", "The army", "the rebels") in found(
         nlp, "The army suspended its offensive against the rebels."
     )
-    assert _types(nlp, "The government halted air strikes on the province.") == ["RETREAT"]
+    assert types(nlp, "The government halted air strikes on the province.") == ["RETREAT"]
     # a labour strike ended is CAMEO 082, aid suspended CAMEO 162
-    assert _types(nlp, "The union ended its strike on Monday.") == ["CONCEDE"]
-    assert _types(nlp, "The agency suspended aid deliveries to the region.") == ["SANCTION"]
+    assert types(nlp, "The union ended its strike on Monday.") == ["CONCEDE"]
+    assert types(nlp, "The agency suspended aid deliveries to the region.") == ["SANCTION"]
 
 
 def test_leaving_or_calling_off_talks_halts_negotiations(nlp: Language) -> None:
     # CAMEO 164 halt negotiations (PLOVER SANCTION)
-    assert ("SANCTION", "Eastland", "Westland") in _found(
+    assert ("SANCTION", "Eastland", "Westland") in found(
         nlp, "Eastland withdrew from the peace talks with Westland."
     )
     for text in (
@@ -64,57 +51,57 @@ def test_leaving_or_calling_off_talks_halts_negotiations(nlp: Language) -> None:
         "The delegation walked out of the talks.",
         "Westland called off the talks with Eastland.",
     ):
-        assert _types(nlp, text) == ["SANCTION"], text
-    assert _types(nlp, "The army withdrew from the town.") == ["RETREAT"]
-    assert _types(nlp, "The union called off the strike.") == ["CONCEDE"]
-    assert _found(nlp, "The minister walked out of the room.") == []
+        assert types(nlp, text) == ["SANCTION"], text
+    assert types(nlp, "The army withdrew from the town.") == ["RETREAT"]
+    assert types(nlp, "The union called off the strike.") == ["CONCEDE"]
+    assert found(nlp, "The minister walked out of the room.") == []
 
 
 def test_dispatching_amassing_or_stationing_forces_mobilises(nlp: Language) -> None:
     # CAMEO 154 mobilize or increase armed forces, 150 demonstrate military power
-    assert ("MOBILIZE", "Eastland", "the frontier") in _found(
+    assert ("MOBILIZE", "Eastland", "the frontier") in found(
         nlp, "Eastland amassed troops along the frontier."
     )
-    assert _types(nlp, "Westland dispatched troops to the border.") == ["MOBILIZE"]
-    assert _types(nlp, "The navy held maneuvers off the coast.") == ["MOBILIZE"]
-    assert _found(nlp, "The banker amassed a fortune.") == []
-    assert _found(nlp, "The office dispatched a letter to the ministry.") == []
-    assert _found(nlp, "The guard was stationed at the desk.") == []
+    assert types(nlp, "Westland dispatched troops to the border.") == ["MOBILIZE"]
+    assert types(nlp, "The navy held maneuvers off the coast.") == ["MOBILIZE"]
+    assert found(nlp, "The banker amassed a fortune.") == []
+    assert found(nlp, "The office dispatched a letter to the ministry.") == []
+    assert found(nlp, "The guard was stationed at the desk.") == []
     # police sent to an address answer a call: no increase of police power (GVDB fit, 3)
-    assert _found(nlp, "Police officers were dispatched to the 1500 block of Main Street.") == []
-    assert _types(nlp, "Troops were stationed along the border.") == ["MOBILIZE"]
+    assert found(nlp, "Police officers were dispatched to the 1500 block of Main Street.") == []
+    assert types(nlp, "Troops were stationed along the border.") == ["MOBILIZE"]
 
 
 def test_disapproving_and_suing_are_accusations(nlp: Language) -> None:
     # CAMEO 110 disapprove, 111 criticize or denounce, 115 bring lawsuit against
-    assert ("ACCUSE", "Eastland", "the decision") in _found(
+    assert ("ACCUSE", "Eastland", "the decision") in found(
         nlp, "Eastland disapproved of the decision."
     )
-    assert _types(nlp, "The minister expressed his disapproval of the plan.") == ["ACCUSE"]
-    assert ("ACCUSE", "The union", "the ministry") in _found(
+    assert types(nlp, "The minister expressed his disapproval of the plan.") == ["ACCUSE"]
+    assert ("ACCUSE", "The union", "the ministry") in found(
         nlp, "The union filed suit against the ministry."
     )
-    assert _types(nlp, "The senator castigated the regime.") == ["ACCUSE"]
-    assert _found(nlp, "The tailor made a suit for the minister.") == []
+    assert types(nlp, "The senator castigated the regime.") == ["ACCUSE"]
+    assert found(nlp, "The tailor made a suit for the minister.") == []
 
 
 def test_lauding_and_granting_recognition_are_support(nlp: Language) -> None:
     # CAMEO 051 praise or endorse, 054 grant diplomatic recognition
-    assert ("SUPPORT", "The president", "the agreement") in _found(
+    assert ("SUPPORT", "The president", "the agreement") in found(
         nlp, "The president lauded the agreement."
     )
-    assert ("SUPPORT", "Westland", "Eastland") in _found(
+    assert ("SUPPORT", "Westland", "Eastland") in found(
         nlp, "Westland granted diplomatic recognition to Eastland."
     )
     # `grant` alone stays asylum (CAMEO 075)
-    assert _types(nlp, "Westland granted asylum to the dissident.") == ["AID"]
+    assert types(nlp, "Westland granted asylum to the dissident.") == ["AID"]
 
 
 def test_signing_a_formal_agreement_is_support_agreeing_stays_agree(nlp: Language) -> None:
     # CAMEO 057 sign formal agreement (05, PLOVER SUPPORT); 03 intent to cooperate is AGREE
-    assert _types(nlp, "The two countries signed an agreement on trade.") == ["SUPPORT"]
-    assert "AGREE" in _types(nlp, "Westland agreed to a ceasefire with Eastland.")
+    assert types(nlp, "The two countries signed an agreement on trade.") == ["SUPPORT"]
+    assert "AGREE" in types(nlp, "Westland agreed to a ceasefire with Eastland.")
     # a signing still to come is the intent it states
     (event,) = extract_events(nlp("Northland will sign a trade deal with Westland."))
     assert (event.type, event.irrealis) == ("SUPPORT", True)
-    assert _types(nlp, "The president signed the bill into law.") == ["AGREE"]
+    assert types(nlp, "The president signed the bill into law.") == ["AGREE"]

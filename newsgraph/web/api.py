@@ -26,6 +26,7 @@ from ..export import escape_formula
 from ..store import AmbiguousArticleId
 from ..store.schema import SCHEMA_VERSION
 from . import schemas as S
+from .paging import paged
 from .queries import MAX_LIMIT, MAX_OFFSET, ArticleFilter, EventFilter, Reader, StatementFilter
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -223,15 +224,18 @@ def list_statements(
 def get_statement(request: Request, article_id: str, statement_id: str) -> dict[str, Any]:
     """One statement as the statements list gives it (its article, speaker's name, who
     disputes it): the address to cite, by its article's id and its own (`s1`, `s2`, ...)."""
-    data, flt, offset = reader(request), StatementFilter(article=article_id), 0
-    while True:  # one article's statements, a page at a time
-        page = data.statements(flt, MAX_LIMIT, offset)
-        for item in page.items:
-            if item["id"] == statement_id:
-                return item
-        if not page.has_next or not page.items:
-            raise HTTPException(404, f"no statement {statement_id!r} in article {article_id!r}")
-        offset += len(page.items)
+    data, flt = reader(request), StatementFilter(article=article_id)
+    items = paged(lambda limit, offset: data.statements(flt, limit, offset))
+    return _one_of(items, statement_id, f"no statement {statement_id!r} in article {article_id!r}")
+
+
+def _one_of(items: Iterator[dict[str, Any]], item_id: str, missing: str) -> dict[str, Any]:
+    """The item of one article's list with the id asked for (read a page at a time: half the
+    CPU of a stream), or 404."""
+    found = next((item for item in items if item["id"] == item_id), None)
+    if found is None:
+        raise HTTPException(404, missing)
+    return found
 
 
 def event_filter(
@@ -323,15 +327,9 @@ def get_event(request: Request, article_id: str, event_id: str) -> dict[str, Any
     """One event as the events list gives it (its article, names, place, time and attributed
     speaker): the address to cite. Event ids are the article's own (`e1`, `e2`, ...), so an
     event is named by its article's id and its id; the web UI's events tables link here."""
-    data, flt, offset = reader(request), EventFilter(article=article_id), 0
-    while True:  # one article's events, a page at a time (a page: half the CPU of a stream)
-        page = data.events(flt, MAX_LIMIT, offset)
-        for item in page.items:
-            if item["id"] == event_id:
-                return item
-        if not page.has_next or not page.items:
-            raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
-        offset += len(page.items)
+    data, flt = reader(request), EventFilter(article=article_id)
+    items = paged(lambda limit, offset: data.events(flt, limit, offset))
+    return _one_of(items, event_id, f"no event {event_id!r} in article {article_id!r}")
 
 
 CSV_COLUMNS = (

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -23,20 +23,11 @@ from ..export import escape_formula
 from . import schemas as S
 from .api import ActorQuery, ArticleQuery, EventQuery, StatementQuery, reader
 from .filters import EventFilter
-from .queries import MAX_LIMIT, Page, Reader
+from .paging import paged
+from .queries import MAX_LIMIT, Reader
 
 router = APIRouter(prefix="/api", tags=["downloads"])
 CHUNK = 64_000
-
-
-def paged(fetch: Callable[[int, int], Page]) -> Iterator[dict[str, Any]]:
-    offset = 0
-    while True:
-        page = fetch(MAX_LIMIT, offset)
-        yield from page.items
-        if not page.has_next or not page.items:
-            return
-        offset += len(page.items)
 
 
 def flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -60,10 +51,15 @@ def cell(value: Any) -> Any:
     return escape_formula(value) if isinstance(value, str) else value
 
 
-def csv_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
+def csv_chunks(
+    items: Iterable[dict[str, Any]], columns: Sequence[str] | None = None
+) -> Iterator[str]:
+    """CSV text a chunk at a time: the ``columns`` given (a header even with no rows), or the
+    first item's."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    columns: list[str] | None = None
+    if columns is not None:
+        writer.writerow(columns)
     for item in items:
         row = flat(item)
         if columns is None:
@@ -91,9 +87,11 @@ def json_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "".join(parts)
 
 
-def download(items: Iterable[dict[str, Any]], name: str, kind: str) -> StreamingResponse:
+def download(
+    items: Iterable[dict[str, Any]], name: str, kind: str, columns: Sequence[str] | None = None
+) -> StreamingResponse:
     if kind == "csv":
-        body, media = csv_chunks(items), "text/csv; charset=utf-8"
+        body, media = csv_chunks(items, columns), "text/csv; charset=utf-8"
     else:
         body, media = json_chunks(items), "application/json"
     return StreamingResponse(
@@ -220,13 +218,5 @@ def network_json(request: Request, flt: EventQuery, limit: EdgeLimit = EDGES) ->
 )
 def network_csv(request: Request, flt: EventQuery, limit: EdgeLimit = EDGES) -> StreamingResponse:
     """The arrows of `/api/network.json`, one CSV row each (a header row always)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(EDGE_COLUMNS)
-    for edge in network_edges(reader(request), flt, limit):
-        writer.writerow([cell(edge[c]) for c in EDGE_COLUMNS])
-    return StreamingResponse(
-        iter([buffer.getvalue()]),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="network.csv"'},
-    )
+    edges = network_edges(reader(request), flt, limit)
+    return download(edges, "network.csv", "csv", EDGE_COLUMNS)

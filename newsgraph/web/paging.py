@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from ..store.schema import get_table
-from .filters import DISPUTING, EventFilter, Where, q
+from .filters import DISPUTING, MAX_LIMIT, EventFilter, Where, q
 from .items import DISPUTED_BY_CAP
 
 # EventFilter fields that choose articles, not events; any other set field needs the events.
@@ -47,6 +47,17 @@ class Page:
     @property
     def has_next(self) -> bool:
         return self.offset + len(self.items) < self.total
+
+
+def paged(fetch: Callable[[int, int], Page]) -> Iterator[dict[str, Any]]:
+    """Every item of a list, fetched ``MAX_LIMIT`` at a time (``fetch(limit, offset)``)."""
+    offset = 0
+    while True:
+        page = fetch(MAX_LIMIT, offset)
+        yield from page.items
+        if not page.has_next or not page.items:
+            return
+        offset += len(page.items)
 
 
 @dataclass(frozen=True)

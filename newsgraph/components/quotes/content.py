@@ -9,7 +9,7 @@ from ...extensions import doc_text, sentence_of
 from ..tokens import has_head
 from .closing_report import misplaced_final_report
 from .draft import Draft, Range
-from .lexicon import Cue
+from .lexicon import SPEAKING_ENTITIES, Cue
 from .scan import Quote, trim_range
 from .spans import (
     content_pieces,
@@ -304,12 +304,11 @@ def names_someone(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
         or token.lower_ in _PERSONAL_PRONOUNS
-        or any(t.ent_type_ in _SPEAKING_ENTITIES for t in token.subtree)
+        or any(t.ent_type_ in SPEAKING_ENTITIES for t in token.subtree)
     )
 
 
 _PERSONAL_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
-_SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _complement_run(token: Token, first: Token, reach: Token | None = None) -> list[Range]:

@@ -20,7 +20,7 @@ from .content import (
     object_controller,
 )
 from .draft import Draft, Range
-from .lexicon import Cue, QuoteKnowledge
+from .lexicon import SPEAKING_ENTITIES, Cue, QuoteKnowledge
 from .spans import noun_phrase_range, same_paragraph, subtree_range
 
 # dependents through which a verb without a subject inherits its head's subject
@@ -173,7 +173,7 @@ def _names_a_party(subject: Token) -> bool:
     "Clinton"), not a pronoun or a thing ("the Taiwan question", "a drone attack")."""
     if subject.pos_ == "PRON":
         return False
-    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if subject.ent_type_ in SPEAKING_ENTITIES:
         return True
     if subject.lemma_.lower() in coref_knowledge().description_class:
         return True  # "the government", "the minister" (coref's description heads)

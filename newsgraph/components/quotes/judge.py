@@ -18,10 +18,10 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from .draft import Draft
+from .lexicon import SPEAKING_ENTITIES
 from .scan import Quote
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
-_SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,7 @@ def _source_kind(doc: Doc, text: str, draft: Draft) -> str:
     span = doc.char_span(draft.source[0], draft.source[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return "other"
-    entities = {t.ent_type_ for t in span} & _SPEAKING_ENTITIES
+    entities = {t.ent_type_ for t in span} & SPEAKING_ENTITIES
     if entities:
         return f"ent:{sorted(entities)[0]}"
     return f"noun:{span.root.pos_}"

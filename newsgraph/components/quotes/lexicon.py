@@ -29,6 +29,8 @@ ACTS = (
     "question",
     "no comment",  # CAMEO 011 "decline comment": "did not respond to a request for comment"
 )
+# the entity kinds that can speak: a person, an organisation, a group, a state
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,3 +81,15 @@ def test_a_bare_body_name_of_a_story_that_never_names_its_state_is_unresolved(nl
 def test_a_bare_body_name_of_a_story_that_names_its_state_stays_the_kb_body(nlp):
     text = "British nationals should leave Lebanon, the Foreign Office said on Monday."
     assert mentions(nlp, text)["Foreign Office"] == "uk-foreign-office"
+
+
+def test_the_army_of_a_story_of_two_states_forces_is_unresolved(nlp):
+    # "the army" looks back to the military named last, unless two states' forces are named
+    text = (
+        "Congolese troops pulled back from Kavumu on Thursday. Rwandan troops were seen near "
+        "the town, a resident said. The army denied shelling the camp."
+    )
+    assert mentions(nlp, text).get("The army") != "rwanda-defence-force"
+    # the control: one state's forces named before it
+    one = "Congolese troops pulled back from Kavumu on Thursday. The army denied shelling a camp."
+    assert mentions(nlp, one).get("The army") == "fardc"

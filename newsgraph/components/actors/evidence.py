@@ -1,7 +1,7 @@
 """What an article's text is evidence of, for the parties it names.
 
 - A state named as a neighbour ("near the border with Burkina Faso") or as a sponsor
-  ("China-backed", "Pakistan-based") is no owner of "the air force" or "the army" of its
+  ("China-backed", "Iran-allied") is no owner of "the air force" or "the army" of its
   sentence (``neighbour_heads``, ``sponsor_participles`` in ``actor_descriptions.yaml``, with
   their fit counts).
 - A KB person the KB does not mark ``known_by_surname`` (a name others share: Colombia's
@@ -29,7 +29,7 @@ def names_a_neighbour(doc: Doc, start: int, end: int, rules: DescriptionRules) -
         and hyphenated(doc[end - 1], doc[end])
         and doc[end + 1].lower_ in rules.sponsor_participles
     ):
-        return True  # "China-backed group", "Pakistan-based Lashkar-e-Taiba"
+        return True  # "China-backed group", "Iran-allied group"
     token = doc[start:end].root
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head  # "its borders with Iran and Turkey": the first conjunct's place

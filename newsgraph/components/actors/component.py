@@ -38,8 +38,16 @@ from ... import extensions
 from ...model import CONTEXT_LABEL, Actor, ActorMention
 from ...model import Span as TextSpan
 from .descriptions import DescriptionReader
+from .evidence import drop_unfit_people, names_a_neighbour
 from .generic_parties import GenericParties
-from .kb import STATE_TYPE, ActorEntry, DescriptionRules, KnowledgeBase, load_description_rules
+from .kb import (
+    MEDIA_TYPE,
+    STATE_TYPE,
+    ActorEntry,
+    DescriptionRules,
+    KnowledgeBase,
+    load_description_rules,
+)
 from .names import (
     ALIAS,
     BLOCK,
@@ -112,8 +120,9 @@ class ActorResolver:
         chosen = choose_longest(hits)
         chosen = drop_inside_person_names(doc, chosen, self.kb)
         chosen = drop_other_states_bodies(doc, chosen, self.kb)
+        chosen = drop_unfit_people(chosen, self.kb, context)
         mentions = self.resolve_in_order(doc, chosen, context)
-        mentions = self.bare_bodies(doc, mentions, matches)
+        mentions = self.bare_bodies(doc, mentions, matches, context)
         mentions += self.generic_parties.mentions(doc, mentions, matches)
         mentions += unresolved_mentions(
             doc, mentions, self.generic_words, self.rules.maker_participles
@@ -121,14 +130,21 @@ class ActorResolver:
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
     def bare_bodies(
-        self, doc: Doc, mentions: list[ActorMention], matches: list | None
+        self,
+        doc: Doc,
+        mentions: list[ActorMention],
+        matches: list | None,
+        context: ArticleContext,
     ) -> list[ActorMention]:
         """A body's bare name that many states' bodies share ("Foreign Office", "Senate",
         "Congress": ``bare_body_names``) is another state's body where an "in <place>" phrase
         of its own names that state ("the Congress in Japan": Japan, as "Turkey's Defense
         Ministry" is Turkey), and no KB actor before "party" ("the Congress party"); otherwise
-        the KB's body. (The states named elsewhere in its sentence were tried and dropped: in
-        fit text they are more often the body's object than its owner, docs/quotes.md.)"""
+        the KB's body where the article fits it (``body_fits``: another mention names its
+        state, or none names any), else unresolved ("The Foreign Office" of a story of
+        Pakistan and India; fit: 6 bare names moved, all other states' bodies). (The states
+        named elsewhere in its sentence were tried as its owner and dropped: in fit text they
+        are more often the body's object than its owner, docs/quotes.md.)"""
         bare = [m for m in mentions if self.is_bare_body(m)]
         if not bare:
             return mentions
@@ -146,6 +162,8 @@ class ActorResolver:
             entry = self.kb.get(m.actor_id or "")
             country = self.generic_parties.own_place(span.root, states)
             state = self.kb.state_of(country) if country else None
+            if state is None and not self.body_fits(entry, others, states, context):
+                continue  # "The Foreign Office" of a story that never names Britain: unresolved
             if state is None or entry is None or entry.country == country:
                 kept.append(m)
                 continue
@@ -153,6 +171,25 @@ class ActorResolver:
                 ActorMention(m.start, m.end, text[m.start : m.end], state.id, CONTEXT_LABEL)
             )
         return kept
+
+    def body_fits(
+        self,
+        entry: ActorEntry | None,
+        others: list[ActorMention],
+        states: list[tuple[int, str]],
+        context: ArticleContext,
+    ) -> bool:
+        """Whether a bare body name can be the KB's body: another mention names its country
+        (a state, its capital, a party of it: "Republicans in Congress"), or the outlet is
+        of it, or nothing names any country."""
+        countries = {country for _, country in states}
+        for m in others:
+            other = self.kb.get(m.actor_id) if m.actor_id else None
+            if other is not None and other.country and other.type != MEDIA_TYPE:
+                countries.add(other.country)
+        if context.outlet is not None and context.outlet.country:
+            countries.add(context.outlet.country)
+        return entry is None or not countries or entry.country in countries
 
     def is_bare_body(self, m: ActorMention) -> bool:
         words = m.text.lower().split()
@@ -172,7 +209,9 @@ class ActorResolver:
             resolved = self.resolve_hit(doc, hit, history, context, taken)
             for start, end, actor_id, kind in resolved:
                 entry = self.kb.get(actor_id)
-                if entry is not None:
+                if entry is not None and not (
+                    entry.type == STATE_TYPE and names_a_neighbour(doc, start, end, self.rules)
+                ):  # "the border with Chad" is no state "the army" can be of
                     history.append(entry)
                 mentions.append(mention(doc, text, start, end, actor_id, LABELS[kind]))
         return mentions

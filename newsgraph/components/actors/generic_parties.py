@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import doc_text, mention_tokens
 from ...model import CONTEXT_LABEL, ActorMention
+from .evidence import names_a_neighbour
 from .kb import MEDIA_TYPE, STATE_TYPE, DescriptionRules, KnowledgeBase
 from .names import DEMONYM, LABELS, METONYM, ActorLexicon, Matches
 
@@ -179,7 +180,7 @@ class GenericParties:
 
     def mentioned_states(self, doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, str]]:
         """(token, country) of each mention of a state, of its people or of one of its
-        bodies."""
+        bodies, but a neighbour's or a sponsor's ("the border with Chad", "China-backed")."""
         out = []
         for m in mentions:
             entry = self.kb.get(m.actor_id) if m.actor_id else None
@@ -190,7 +191,9 @@ class GenericParties:
             )
             if names_state and entry is not None and entry.country:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None:
+                if span is not None and not names_a_neighbour(
+                    doc, span.start, span.end, self.rules
+                ):
                     out.append((span.start, entry.country))
         return out
 
@@ -211,6 +214,7 @@ class GenericParties:
                     and entry is not None
                     and entry.country
                     and doc[start].text[:1].isupper()
+                    and not names_a_neighbour(doc, start, end, self.rules)
                 ):
                     out.append((start, entry.country))
         return out

@@ -474,6 +474,8 @@ class DescriptionRules:
     body_neutral_words: frozenset[str] = frozenset()  # "the federal government": any state's
     named_body_heads: frozenset[str] = frozenset()  # "the ministry": a ministry's name
     bare_body_names: frozenset[str] = frozenset()  # "Foreign Office": many states have one
+    neighbour_heads: frozenset[str] = frozenset()  # "the border with Chad": a neighbour
+    sponsor_participles: frozenset[str] = frozenset()  # "China-backed": a sponsor
 
     def body_words_fit(self, head: str, words: Iterable[str], names: Iterable[str]) -> bool:
         """Whether an earlier actor with ``names`` can be the body a description names: a
@@ -529,6 +531,8 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
         body_neutral_words=_lowered(data, "body_neutral_words"),
         named_body_heads=_lowered(data, "named_body_heads"),
         bare_body_names=_lowered(data, "bare_body_names"),
+        neighbour_heads=_lowered(data, "neighbour_heads"),
+        sponsor_participles=_lowered(data, "sponsor_participles"),
     )
 
 

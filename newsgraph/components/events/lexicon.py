@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ...datafiles import data_dir, load_yaml
+from ..actors.kb import load_description_rules
 
 DATA_DIR = data_dir(__package__)
 # the hand trigger file, and the one generated from it through WordNet (read first, so that
@@ -372,7 +373,8 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
         message_nouns=frozenset(triggers.get("message_nouns") or ()),
         origin_participles=frozenset(triggers.get("origin_participles") or ()),
         weapon_use_participles=frozenset(triggers.get("weapon_use_participles") or ()),
-        backer_participles=frozenset(triggers.get("backer_participles") or ()),
+        # one list with the actors' ("China-backed" is no state of a generic party either)
+        backer_participles=load_description_rules().sponsor_participles,
         responsibility_words=frozenset(triggers.get("responsibility_words") or ()),
         types=types,
         speech_acts={str(k): str(v) for k, v in (ontology.get("speech_acts") or {}).items()},

@@ -55,8 +55,15 @@ def test_a_bare_body_name_takes_the_state_of_its_own_place():
     # bare_body_names: "Congress" is the US Congress unless a place of its own says otherwise
     tokyo = newsgraph.annotate("The Congress in Japan voted on the budget on Monday.")
     assert actor_of(tokyo, "Congress") == "japan"
-    washington = newsgraph.annotate("Congress passed new sanctions against Iran on Monday.")
+    # the KB's body where the text names its state, or no state at all (a story that names
+    # other states and never the body's is another state's: test_party_evidence.py)
+    washington = newsgraph.annotate(
+        "Congress passed new sanctions on Monday, the White House said."
+    )
     assert actor_of(washington, "Congress") == "us-congress"
+    assert actor_of(newsgraph.annotate("Congress passed new sanctions."), "Congress") == (
+        "us-congress"
+    )
 
 
 def test_a_bare_body_name_before_party_is_a_party_name():

@@ -1,0 +1,95 @@
+"""What a denial disputes (session 20, dispute20, docs/link.md): the attacker's account of its
+own strike names whom it hit, and that side's denial disputes it, in the same article and in
+another outlet; a toll report is no accusation a denial answers; a speaker's second denial in
+one article repeats the first."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from helpers import story_records
+
+from newsgraph.link import link_records
+
+STRIKE = (
+    "The Israeli military said it had hit Hamas militants operating from a command post in "
+    "the camp."
+)
+OWN_ACCOUNT = {
+    "two outlets": [
+        ("acc", "Outlet A", "2025-05-20", STRIKE + "\n"),
+        ("den", "Outlet B", "2025-05-21",
+         "Hamas denied that any of its fighters were in the camp.\n"),
+    ],
+    "one article": [
+        ("one", "Outlet A", "2025-05-20",
+         STRIKE + " Medics said 12 people were killed.\nRescuers searched the rubble for hours.\n"
+         "Hamas denied any connection to the camp.\n"),
+    ],
+}  # fmt: skip
+TOLL = [
+    ("toll", "Outlet A", "2025-03-15",
+     "The death toll from the Russian missile attack on a factory in Zaporizhzhia has risen to "
+     "nine, Ukrainian officials said.\n"),
+    ("den", "Outlet B", "2025-03-16", "The Kremlin denied targeting civilians.\n"),
+]  # fmt: skip
+FOLLOW_UP = [
+    ("acc", "Outlet A", "2025-03-14",
+     "Ukraine's Foreign Ministry accused Russia of striking civilian workers on purpose.\n"),
+    ("den", "Outlet B", "2025-03-15",
+     "Kremlin spokesman Dmitry Peskov rejected Kiev's claims that Russian forces had targeted "
+     'civilians. "Our armed forces do not strike civilian targets," Peskov told reporters.\n'),
+]  # fmt: skip
+
+
+@cache
+def _linked(name: str) -> tuple[dict[tuple[str, str], str], list[Any]]:
+    stories = {**OWN_ACCOUNT, "toll": TOLL, "follow-up": FOLLOW_UP}[name]
+    records = story_records(stories)[1]
+    texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
+             for r in records for s in r["statements"]}  # fmt: skip
+    return texts, link_records(records).links
+
+
+def _disputes(name: str) -> list[tuple[str, str]]:
+    texts, links = _linked(name)
+    return [
+        (texts[(x.article_id, x.from_id)], texts[(x.to_article_id, x.to_id)])
+        for x in links
+        if x.relation == "disputes"
+    ]
+
+
+def test_the_struck_sides_denial_disputes_the_attackers_account_in_another_outlet() -> None:
+    assert _disputes("two outlets") == [
+        (
+            "that any of its fighters were in the camp",
+            "it had hit Hamas militants operating from a command post in the camp",
+        )
+    ]
+
+
+def test_a_later_denial_naming_nothing_disputes_the_account_in_its_own_article() -> None:
+    # "Hamas denied any connection to the camp", two paragraphs below: not the toll
+    assert _disputes("one article") == [
+        (
+            "any connection to the camp",
+            "it had hit Hamas militants operating from a command post in the camp",
+        )
+    ]
+
+
+def test_a_denial_disputes_no_toll_report() -> None:
+    assert _disputes("toll") == []
+
+
+def test_a_speakers_second_denial_repeats_the_first() -> None:
+    texts, links = _linked("follow-up")
+    first = "Kiev's claims that Russian forces had targeted civilians"
+    assert _disputes("follow-up") == [(first, "Russia of striking civilian workers on purpose")]
+    assert [
+        (texts[(x.article_id, x.from_id)], texts[(x.to_article_id, x.to_id)])
+        for x in links
+        if x.relation == "repeats"
+    ] == [("Our armed forces do not strike civilian targets", first)]

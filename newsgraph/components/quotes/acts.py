@@ -13,7 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from ... import extensions
-from ...model import Statement
+from ...model import UNRESOLVED_PREFIX, Statement
 from ..events.doers import responsibility_frame
 from .draft import Draft
 from .lexicon import QuoteKnowledge
@@ -360,10 +360,25 @@ def _same_name(denial: Statement, statement: Statement) -> bool:
 
 
 def _named_owner(doc: Doc, denial: Statement) -> Token | None:
-    """The proper name owning the denied report ("rejected Cabello's denial")."""
+    """The proper name owning the denied report ("rejected Cabello's denial"), or a common noun
+    read as a known actor ("rejected the Israeli military's account", "the occupation's
+    claims")."""
     for token in content_tokens(doc, denial):
-        if token.dep_ == "case" and token.lower_ in ("'s", "’s") and token.head.pos_ == "PROPN":
+        if token.dep_ != "case" or token.lower_ not in ("'s", "’s"):
+            continue
+        if token.head.pos_ == "PROPN" or (
+            token.head.pos_ == "NOUN" and _actor_at(doc, token.head) is not None
+        ):
             return token.head
+    return None
+
+
+def _actor_at(doc: Doc, token: Token) -> str | None:
+    """The known (resolved) actor of the mention covering ``token``, if any."""
+    for mention in extensions.get_list(doc, "ng_actor_mentions"):
+        if mention.start <= token.idx < mention.end and mention.actor_id is not None:
+            actor = str(mention.actor_id)
+            return None if actor.startswith(UNRESOLVED_PREFIX) else actor
     return None
 
 

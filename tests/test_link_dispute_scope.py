@@ -28,6 +28,20 @@ OWN_ACCOUNT = {
          "Hamas denied any connection to the camp.\n"),
     ],
 }  # fmt: skip
+THIRD_PARTY = {
+    "rejects the account": [
+        ("acc", "Outlet A", "2025-05-20", STRIKE + "\n"),
+        ("den", "Outlet B", "2025-05-21",
+         "UNRWA chief Philippe Lazzarini rejected the Israeli military's account, saying the "
+         "agency had found no evidence of armed men in the camp.\n"),
+    ],
+    "rejects something else": [
+        ("acc", "Outlet A", "2025-05-20", STRIKE + "\n"),
+        ("den", "Outlet B", "2025-05-21",
+         "The Egyptian government rejected a proposal by international mediators for a "
+         "truce.\n"),
+    ],
+}  # fmt: skip
 TOLL = [
     ("toll", "Outlet A", "2025-03-15",
      "The death toll from the Russian missile attack on a factory in Zaporizhzhia has risen to "
@@ -45,7 +59,7 @@ FOLLOW_UP = [
 
 @cache
 def _linked(name: str) -> tuple[dict[tuple[str, str], str], list[Any]]:
-    stories = {**OWN_ACCOUNT, "toll": TOLL, "follow-up": FOLLOW_UP}[name]
+    stories = {**OWN_ACCOUNT, **THIRD_PARTY, "toll": TOLL, "follow-up": FOLLOW_UP}[name]
     records = story_records(stories)[1]
     texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
              for r in records for s in r["statements"]}  # fmt: skip
@@ -93,3 +107,16 @@ def test_a_speakers_second_denial_repeats_the_first() -> None:
         for x in links
         if x.relation == "repeats"
     ] == [("Our armed forces do not strike civilian targets", first)]
+
+
+def test_a_third_partys_rejection_of_the_attackers_account_disputes_its_strike_account() -> None:
+    assert _disputes("rejects the account") == [
+        (
+            "the Israeli military's account",
+            "it had hit Hamas militants operating from a command post in the camp",
+        )
+    ]
+
+
+def test_a_third_partys_rejection_of_something_else_disputes_nothing() -> None:
+    assert _disputes("rejects something else") == []

@@ -6,7 +6,8 @@ the same claim repeated by several outlets.
   accuser as the one it answers, and it was published from ``DISPUTE_BEFORE_DAYS`` before to
   ``DISPUTE_AFTER_DAYS`` after the accusation (a denial may be reported first). Organs of one
   state are one side (``sides.one_side``). A third party's rejection of an account
-  ("rejecting Moscow's account") disputes the counter-accounts of the party it names.
+  ("rejecting Moscow's account") disputes the party's accounts of its own strikes
+  (``THIRD_PARTY_REJECTIONS``: all its counter-accounts).
 - **repeats** (later statement → first report): the same known speaker and speech act, published
   within ``REPEAT_WINDOW_DAYS``, with content words overlapping by ``REPEAT_MIN_OVERLAP``
   (Jaccard) at least. Each later report links to the earliest one.
@@ -51,6 +52,10 @@ REPEAT_MIN_OVERLAP = 0.5
 # written stories, examples/, 250 PolNeAR fit articles) it fired 4 times, 1 right, 1
 # arguable, 2 wrong (a party's rejection tied to another politician's remark, a rejection
 # tied to a health ministry's toll). A wrong dispute link misleads more than a missing one.
+# Off, a third party's rejection still disputes the accuser's accounts of its own strikes
+# ("UNRWA chief Philippe Lazzarini rejected the Israeli military's account" -> "the
+# military said it struck Hamas terrorists operating from a command centre"; session 20:
+# story B 4 links, 3 right and 1 arguable; examples/ and 240 PolNeAR fit articles: none).
 THIRD_PARTY_REJECTIONS = False
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -249,9 +254,9 @@ def find_claim_links(
 def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     """Each denial disputes the accusations it answers: those that put something on the denier
     (blocked by the accused's root actor), within and across articles, in the time window;
-    and, with ``THIRD_PARTY_REJECTIONS`` on (off by default), a third party's rejection of an
-    account disputes the accuser's counter-accounts (``_rejects_account``; blocked by the
-    accuser's root). Bounded by what is true: one
+    and a third party's rejection of an account disputes the accuser's accounts of its own
+    strikes, or with ``THIRD_PARTY_REJECTIONS`` on (off by default) all its counter-accounts
+    (``_rejects_account``; blocked by the accuser's root). Bounded by what is true: one
     accusation per accusing article (the nearest before the denial in its own article, else
     the first), at most ``MAX_DISPUTED_PER_DENIAL`` answered accusations, and as many
     counter-accounts of each accuser it names; an article rejects one accuser's account once
@@ -265,7 +270,8 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
             implicated[(item.article_id, item.statement_id)] = named
             for root in {check.root(accused) for accused in named}:
                 accusations[root].append(item)
-            if item.parties:
+            # off: only its accounts of its own strikes (the struck side, not a party)
+            if item.parties if THIRD_PARTY_REJECTIONS else named - item.parties:
                 accounts[check.root(item.speaker)].append(item)  # type: ignore[arg-type]
     dated, dated_accounts = _by_date(accusations), _by_date(accounts)
     rejected: set[tuple[str, str]] = set()  # (denying article, accuser's root) already linked
@@ -279,11 +285,16 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
             own_block,
             lambda d, a: _answers(d, a, check, implicated[(a.article_id, a.statement_id)]),
         )
-        for root in _answered_roots(denial, check) if THIRD_PARTY_REJECTIONS else ():
+        for root in _answered_roots(denial, check):
             if (denial.article_id, root) in rejected:
                 continue
-            countered = _nearest(denial, dated_accounts.get(root),
-                                 lambda d, a: _rejects_account(d, a, check))  # fmt: skip
+            countered = _nearest(
+                denial,
+                dated_accounts.get(root),
+                lambda d, a: _rejects_account(
+                    d, a, check, implicated[(a.article_id, a.statement_id)]
+                ),
+            )
             if countered:
                 rejected.add((denial.article_id, root))
             chosen += countered
@@ -493,20 +504,22 @@ def _answers(
     return not denial.parties or any(one_side(p, accusation.speaker, check) for p in denial.parties)
 
 
-def _rejects_account(denial: ClaimItem, accusation: ClaimItem, check: Compatibility) -> bool:
+def _rejects_account(
+    denial: ClaimItem, accusation: ClaimItem, check: Compatibility, named: Collection[str]
+) -> bool:
     """A third party's rejection of an account: the denial names the accuser's side as the
     one it answers ("rejecting Moscow's account"), the accusation puts the act on another
-    side (a counter-account: "a Ukrainian missile hit the market", told by Moscow), and the
-    denier is neither of the accuser's side nor accused by it (the accused's own denial is
-    ``_answers``'s)."""
+    side (a counter-account: "a Ukrainian missile hit the market", told by Moscow; ``named``,
+    ``claim_scope.implicated_parties``), and the denier is neither of the accuser's side nor
+    accused by it (the accused's own denial is ``_answers``'s)."""
     accuser = accusation.speaker
     if not any(one_side(p, accuser, check) for p in denial.parties):
         return False
     if one_side(denial.speaker, accuser, check):
         return False
-    if any(one_side(denial.speaker, p, check) for p in accusation.parties):
+    if any(one_side(denial.speaker, p, check) for p in named):
         return False
-    return any(not one_side(p, accuser, check) for p in accusation.parties)
+    return any(not one_side(p, accuser, check) for p in named)
 
 
 def _dispute_window(denial: ClaimItem, accusation: ClaimItem) -> bool:

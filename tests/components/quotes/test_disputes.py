@@ -85,3 +85,17 @@ def test_a_common_noun_owner_read_as_an_actor_names_whose_report_is_rejected(
     found = statements(nlp, text)
     assert found[-1].act == "denial"
     assert found[-1].disputes == disputed
+
+
+def test_a_denial_in_a_relative_clause_on_a_report_noun_disputes_that_report(
+    nlp: Language,
+) -> None:
+    # "an account that ... dismissed as lies": the content read is "as lies", yet the cue
+    # hangs on "an account", the claim told just before in the sentence (session 20)
+    text = (
+        "Kyiv says the plant made spare parts for tractors. Russia says it assembled military "
+        "drones, an account that Ukraine's Foreign Ministry dismissed as lies.\n"
+    )
+    found = statements(nlp, text)
+    assert found[-1].act == "denial"
+    assert found[-1].disputes == found[-2].id

@@ -42,6 +42,14 @@ THIRD_PARTY = {
          "truce.\n"),
     ],
 }  # fmt: skip
+PLAIN_CLAIM = [
+    ("acc", "Outlet A", "2025-03-15",
+     "A Ukrainian drone killed a civilian driver in the town of Shebekino on Friday, Kremlin "
+     "spokesman Dmitry Peskov said.\n"),
+    ("den", "Outlet B", "2025-03-16",
+     "Kyiv says the plant made spare parts for tractors. Russia says it assembled military "
+     "drones, an account that Ukraine's Foreign Ministry dismissed as lies.\n"),
+]  # fmt: skip
 TOLL = [
     ("toll", "Outlet A", "2025-03-15",
      "The death toll from the Russian missile attack on a factory in Zaporizhzhia has risen to "
@@ -59,7 +67,8 @@ FOLLOW_UP = [
 
 @cache
 def _linked(name: str) -> tuple[dict[tuple[str, str], str], list[Any]]:
-    stories = {**OWN_ACCOUNT, **THIRD_PARTY, "toll": TOLL, "follow-up": FOLLOW_UP}[name]
+    stories = {**OWN_ACCOUNT, **THIRD_PARTY, "toll": TOLL, "follow-up": FOLLOW_UP,
+               "plain claim": PLAIN_CLAIM}[name]  # fmt: skip
     records = story_records(stories)[1]
     texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
              for r in records for s in r["statements"]}  # fmt: skip
@@ -120,3 +129,13 @@ def test_a_third_partys_rejection_of_the_attackers_account_disputes_its_strike_a
 
 def test_a_third_partys_rejection_of_something_else_disputes_nothing() -> None:
     assert _disputes("rejects something else") == []
+
+
+def test_a_denial_of_a_plain_claim_in_its_article_disputes_no_accusation_elsewhere() -> None:
+    # the Foreign Ministry dismissed Russia's account of the plant, not Peskov's accusation
+    texts, _ = _linked("plain claim")
+    assert _disputes("plain claim") == []
+    (den,) = [r for r in story_records(PLAIN_CLAIM)[1] if r["article"]["id"] == "den"]
+    denial = den["statements"][-1]
+    assert denial["act"] == "denial"
+    assert texts[("den", denial["disputes"])] == "it assembled military drones"

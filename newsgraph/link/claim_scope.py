@@ -6,6 +6,9 @@ statement implicates, and which statements are no accusation a denial answers.
   whom it hit ("the military said it struck Hamas terrorists operating from a command
   centre"), and the side named there denies it ("Hamas denied that any of its fighters were
   in the camp"): the justification and its denial.
+- **Denials of a plain claim** (``denies_a_plain_claim``): a denial whose record link names
+  what it denies, a claim that puts nothing on the denier's side, answers no accusation
+  elsewhere.
 - **Toll reports** (``toll_report``): a statement that reports a running casualty toll ("The
   death toll from Tuesday's Israeli strike has risen to 15") counts the dead of an attack told
   elsewhere; a denial answers the accusation, not the count (``data/en/toll_reports.yaml``).
@@ -68,6 +71,16 @@ def implicated_parties(item: Any, check: Compatibility) -> frozenset[str]:
         if one_side(source, speaker, check) and not one_side(target, speaker, check)
     }
     return frozenset(item.parties | hit)
+
+
+def denies_a_plain_claim(
+    denial: Any, implicated: Mapping[tuple[str, str], frozenset[str]], check: Compatibility
+) -> bool:
+    """The denial's record link names what it denies, a known speaker's claim that puts
+    nothing on the denier's side ("Russia says it assembled military drones, an account
+    that Ukraine's Foreign Ministry dismissed as lies"): it answers no accusation elsewhere."""
+    named = implicated.get((denial.article_id, denial.answers or ""))
+    return named is not None and not any(one_side(denial.speaker, p, check) for p in named)
 
 
 @cache

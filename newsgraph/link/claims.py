@@ -35,7 +35,13 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..components.actors.kb import MEDIA_TYPE
-from .claim_scope import ACCUSING_ACTS, SPEECH_TYPES, implicated_parties, struck_pairs
+from .claim_scope import (
+    ACCUSING_ACTS,
+    SPEECH_TYPES,
+    denies_a_plain_claim,
+    implicated_parties,
+    struck_pairs,
+)
 from .compatibility import Compatibility, family_of, known_actor
 from .event_items import knowledge_base_types, published_date
 from .sides import one_side
@@ -279,6 +285,8 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     for denial in items:
         if denial.act != "denial" or not known_actor(denial.speaker):
             continue
+        if denies_a_plain_claim(denial, implicated, check):
+            continue  # its record link says what it denies
         own_block = dated.get(check.root(denial.speaker))  # type: ignore[arg-type]
         chosen = _nearest(
             denial,

@@ -246,9 +246,12 @@ def _update_claim_links(
     # dispute blocks: the deniers' roots and the roots of those the accusations accuse
     roots = {check.root(c.speaker) for c in new_claims if c.act == "denial"}  # type: ignore[arg-type]
     roots |= {check.root(p) for c in new_claims if c.act in ACCUSING_ACTS for p in c.parties}
+    # ... and of those its speaker's side says it struck (``claims._implicated``)
+    roots |= {check.root(t) for c in new_claims if c.act in ACCUSING_ACTS for _, t in c.struck}
     # a third party's rejection of an account: blocked by the accuser's root
     roots |= {check.root(p) for c in new_claims if c.act == "denial" for p in c.parties}
-    roots |= {check.root(c.speaker) for c in new_claims if c.act in ACCUSING_ACTS and c.parties}  # type: ignore[arg-type]
+    roots |= {check.root(c.speaker) for c in new_claims  # type: ignore[arg-type]
+              if c.act in ACCUSING_ACTS and (c.parties or c.struck)}  # fmt: skip
     # repeat groups: the same speaker and act
     groups = {(c.speaker, c.act) for c in new_claims}
     dates = [_published_of(r) for r in new_records]

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from ... import extensions
-from ...model import Statement
+from ...model import UNRESOLVED_PREFIX, Statement
 from ..events.doers import responsibility_frame
 from .draft import Draft
 from .lexicon import QuoteKnowledge
@@ -319,7 +319,9 @@ def disputed_statement(
 ) -> str | None:
     """The id of the earlier statement a denial refers back to ("rejected such claims")."""
     text = " ".join(piece.text for piece in denial.content).lower().strip(' .,"”“')
-    if not any(p.search(text) for p in knowledge.backreference_patterns):
+    if not any(p.search(text) for p in knowledge.backreference_patterns) and not (
+        _hangs_on_report_noun(denial, doc, knowledge)
+    ):
         return None
     same_sentence = _statement_in_sentence(denial, earlier, doc)
     if same_sentence is not None:  # "X claimed ..., a claim Y rejected": that claim
@@ -360,10 +362,25 @@ def _same_name(denial: Statement, statement: Statement) -> bool:
 
 
 def _named_owner(doc: Doc, denial: Statement) -> Token | None:
-    """The proper name owning the denied report ("rejected Cabello's denial")."""
+    """The proper name owning the denied report ("rejected Cabello's denial"), or a common noun
+    read as a known actor ("rejected the Israeli military's account", "the occupation's
+    claims")."""
     for token in content_tokens(doc, denial):
-        if token.dep_ == "case" and token.lower_ in ("'s", "’s") and token.head.pos_ == "PROPN":
+        if token.dep_ != "case" or token.lower_ not in ("'s", "’s"):
+            continue
+        if token.head.pos_ == "PROPN" or (
+            token.head.pos_ == "NOUN" and _actor_at(doc, token.head) is not None
+        ):
             return token.head
+    return None
+
+
+def _actor_at(doc: Doc, token: Token) -> str | None:
+    """The known (resolved) actor of the mention covering ``token``, if any."""
+    for mention in extensions.get_list(doc, "ng_actor_mentions"):
+        if mention.start <= token.idx < mention.end and mention.actor_id is not None:
+            actor = str(mention.actor_id)
+            return None if actor.startswith(UNRESOLVED_PREFIX) else actor
     return None
 
 
@@ -374,6 +391,20 @@ def _spoken_by(doc: Doc, statement: Statement, owner: Token) -> bool:
         if mention.start <= owner.idx < mention.end and mention.actor_id is not None:
             return mention.actor_id == speaker.actor
     return speaker.span is not None and owner.lower_ in speaker.span.text.lower().split()
+
+
+def _hangs_on_report_noun(denial: Statement, doc: Doc, knowledge: QuoteKnowledge) -> bool:
+    """The denial's cue is a relative clause on a report noun ("an account that Ukraine's
+    Foreign Ministry dismissed as lies", "a charge that party leaders denied"), whatever its
+    content was read as."""
+    if denial.cue is None:
+        return False
+    span = doc.char_span(denial.cue.start, denial.cue.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "relcl":
+        return False
+    noun = span.root.head
+    phrase = " ".join(t.lower_ for t in (*(t for t in noun.lefts if t.dep_ == "det"), noun))
+    return any(p.search(phrase) for p in knowledge.backreference_patterns)
 
 
 def _statement_in_sentence(denial: Statement, earlier: list[Statement], doc: Doc) -> str | None:

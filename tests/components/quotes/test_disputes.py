@@ -59,3 +59,43 @@ def test_a_named_owners_report_is_only_one_that_owner_made(nlp: Language) -> Non
     )
     ankara, governor, denial = statements(nlp, text)
     assert denial.disputes == ankara.id != governor.id
+
+
+@pytest.mark.parametrize(
+    ("text", "disputed"),
+    [
+        # the owner is a common noun read as a known actor: only its own statement is the one
+        # rejected, not the toll told by the health ministry just before (session 20)
+        (
+            "The Israeli military said it struck Hamas militants in the camp. The death toll "
+            "rose to 15, Gaza's health ministry said. UNRWA chief Philippe Lazzarini rejected "
+            "the Israeli military's account.\n",
+            "s1",
+        ),
+        (
+            "The death toll rose to 15, Gaza's health ministry said. UNRWA chief Philippe "
+            "Lazzarini rejected the Israeli military's account.\n",
+            None,
+        ),
+    ],
+)
+def test_a_common_noun_owner_read_as_an_actor_names_whose_report_is_rejected(
+    nlp: Language, text: str, disputed: str | None
+) -> None:
+    found = statements(nlp, text)
+    assert found[-1].act == "denial"
+    assert found[-1].disputes == disputed
+
+
+def test_a_denial_in_a_relative_clause_on_a_report_noun_disputes_that_report(
+    nlp: Language,
+) -> None:
+    # "an account that ... dismissed as lies": the content read is "as lies", yet the cue
+    # hangs on "an account", the claim told just before in the sentence (session 20)
+    text = (
+        "Kyiv says the plant made spare parts for tractors. Russia says it assembled military "
+        "drones, an account that Ukraine's Foreign Ministry dismissed as lies.\n"
+    )
+    found = statements(nlp, text)
+    assert found[-1].act == "denial"
+    assert found[-1].disputes == found[-2].id

@@ -1,6 +1,6 @@
 """Where a recorded target ends (``spans``; docs/events.md, session 20): a second phrase of its
 own joined to the object of the target's preposition is another party, and the target ends
-before it (``_object_conjunct_start``; a bare joined noun stays)."""
+before it (``_object_conjunct_start``; a bare joined noun stays); a "near" place is kept."""
 
 from __future__ import annotations
 
@@ -29,3 +29,8 @@ def test_a_second_party_after_the_object_is_left_out(nlp: Language) -> None:
 def test_a_bare_joined_noun_stays(nlp: Language) -> None:
     text = "Soldiers shelled the villages of Kamar and Delvan on Tuesday."
     assert _target(nlp, text, "ASSAULT") == "the villages of Kamar and Delvan"
+
+
+def test_a_near_place_after_the_target_is_kept(nlp: Language) -> None:
+    text = "Government jets bombed the rebel-held town near Idlib on Sunday."
+    assert _target(nlp, text, "ASSAULT") == "the rebel-held town near Idlib"

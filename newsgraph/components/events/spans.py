@@ -25,14 +25,12 @@ PHRASE_ENDS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "mark", "dep", 
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 OPENING = {")": "(", "]": "["}
 # prepositional tails kept in the phrase ("leader of X", "a court in Bishkek", "officials from
-# Kansas", "ambassador to Bahrain", "the rebel-held city near Damascus"); not "on" ("sanctions
-# on Iran": Iran is the target). Each choice by ConfliBERT CAMEO fit counts (docs/events.md;
-# "near": gold targets followed by a "near" place keep it 3, leave it out 0, session 20)
-PHRASE_PREPS = frozenset({"of", "in", "from", "at", "for", "with", "to", "against", "by", "near"})
+# Kansas", "ambassador to Bahrain"); not "on" ("sanctions on Iran": Iran is the target). Each
+# choice by ConfliBERT CAMEO fit counts (docs/events.md)
+PHRASE_PREPS = frozenset({"of", "in", "from", "at", "for", "with", "to", "against", "by"})
 
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
-NOUNS = frozenset({"NOUN", "PROPN"})
 # the events lexicon's object classes that name groups of people (not bodies, places or
 # things: "the government in a statement", "a target in X with artillery")
 GROUP_CLASSES = ("people", "troops")
@@ -193,33 +191,8 @@ def _walk_rights(token: Token, with_conj: bool, target: bool) -> tuple[int, int,
         coding = coding and not (target and _coded_target_cut(c))
         reach_end = max(reach_end, c.right_edge.i + 1)
         if coding:
-            nested = _object_conjunct_start(c) if target else None
-            coded_end = reach_end if nested is None else nested
-            coding = nested is None
+            coded_end = reach_end
     return start, reach_end, coded_end
-
-
-def _object_conjunct_start(c: Token) -> int | None:
-    """Where a second phrase of its own (a determiner or an owner: another party) joined to
-    the object of a target's own preposition begins ("an arms depot of the Syrian army *or its
-    allied forces*", "the Saudi airport of Abha *and the Khamis Mushait military base*"): CAMEO
-    coders end the target before it, or split it into two targets. A bare noun shares the
-    first one's frame and stays ("Serb population from Tarcin and Pazaric"). ConfliBERT CAMEO
-    fit: 3 main-event targets cut, the 2 scored now exact; no fit gold target keeps such a
-    phrase (docs/events.md, session 20)."""
-    if c.dep_ != "prep":
-        return None
-    for obj in c.children:
-        if obj.dep_ != "pobj":
-            continue
-        links = [g for g in obj.rights if g.dep_ in ("cc", "conj", "preconj")]
-        if any(g.dep_ == "conj" and g.pos_ in NOUNS and _own_phrase(g) for g in links):
-            return min(g.i for g in links)
-    return None
-
-
-def _own_phrase(noun: Token) -> bool:
-    return any(d.dep_ in ("det", "poss") for d in noun.lefts)
 
 
 def _coded_bounds(token: Token, start: int, end: int) -> tuple[int, int]:

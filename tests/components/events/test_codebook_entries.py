@@ -187,9 +187,7 @@ def test_receiving_observers_lets_them_in_but_receiving_a_minister_is_hosting(
 
 def test_hijacking_exterminating_and_incarcerating(nlp: Language) -> None:
     # PLOVER ASSAULT abduct (hijack), CAMEO 202 mass killing, PLOVER COERCE arrest
-    assert ("ASSAULT", "Gunmen", "a bus near Kandahar") in _found(
-        nlp, "Gunmen hijacked a bus near Kandahar."
-    )
+    assert ("ASSAULT", "Gunmen", "a bus") in _found(nlp, "Gunmen hijacked a bus near Kandahar.")
     found = _found(nlp, "The militia exterminated the villagers of Tula.")
     assert [t for t, _, _ in found] == ["ASSAULT"]
     found = _found(nlp, "The junta incarcerated two opposition leaders.")

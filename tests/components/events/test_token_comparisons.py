@@ -49,10 +49,7 @@ def test_opening_fire_on_a_crowd_targets_the_crowd(nlp: Language) -> None:
 
 
 def test_opening_fire_at_a_bus_targets_the_bus(nlp: Language) -> None:
-    assert (
-        _assault_target(nlp, "Gunmen opened fire at a bus near the market.")
-        == "a bus near the market"
-    )
+    assert _assault_target(nlp, "Gunmen opened fire at a bus near the market.") == "a bus"
 
 
 def test_a_phrase_object_comes_after_the_target_its_sense_names(nlp: Language) -> None:

@@ -27,6 +27,7 @@ from .roles import (
     NOMINAL_POS,
     child,
     coordinated,
+    deferred,
     denied_clause,
     direct_object,
     hypothetical,
@@ -528,10 +529,14 @@ class SentenceDetector:
         # an explicit "not"/"never"/"no" on the trigger's verb chain stays ("are not going to
         # sign"), and so does a denial's clause ("denied that it had struck"); the model
         # overrules the rules' other inferences ("a charge Israel denies")
-        explicit = denied_clause(anchor, self.lex) or any(
-            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-            for tok in verb_chain(anchor)
-            for c in tok.children
+        explicit = (
+            denied_clause(anchor, self.lex)
+            or deferred(anchor, self.lex)
+            or any(
+                c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                for tok in verb_chain(anchor)
+                for c in tok.children
+            )
         )
         mention.negated = verdict == "negated" or explicit
         # the rules' intent readings stay ("agreed to hold talks": the talks are to come):

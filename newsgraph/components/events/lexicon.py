@@ -168,6 +168,7 @@ class Lexicon:
     embedding_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
     negating_verbs: frozenset[str]
+    deferring_verbs: frozenset[tuple[str, ...]]  # "refrain from", "hold off on", "put off"
     speech_verbs: frozenset[str]
     not_speech_cues: frozenset[str]
     obligation_modals: frozenset[str]
@@ -367,6 +368,7 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
         embedding_adjectives=frozenset(hyp.get("embedding_adjectives") or ()),
         hypothetical_nouns=frozenset(hyp.get("nouns") or ()),
         negating_verbs=frozenset(triggers.get("negating_verbs") or ()),
+        deferring_verbs=frozenset(tuple(v.split()) for v in triggers.get("deferring_verbs") or ()),
         speech_verbs=frozenset(triggers.get("speech_verbs") or ()),
         not_speech_cues=frozenset(triggers.get("not_speech_cues") or ()),
         obligation_modals=frozenset(triggers.get("obligation_modals") or ()),

@@ -445,6 +445,23 @@ def _negated(token: Token, lex: Lexicon) -> bool:
             and negated(head, lex)
         ):
             return True  # "are not going to allow the city to be bombed"
+    return deferred(token, lex)
+
+
+def deferred(token: Token, lex: Lexicon) -> bool:
+    """ "refrained from attacking", "hold off on issuing endorsements", "held off supporting",
+    "put off deciding": the gerund under a verb of holding back (``deferring_verbs``, the verb's
+    lemma, its particles and the preposition) is not done."""
+    for tok in verb_chain(token):
+        head = tok.head
+        prep: tuple[str, ...] = ()
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and has_head(head):
+            prep, head = (head.lower_,), head.head
+        elif tok.dep_ not in ("advcl", "xcomp", "ccomp") or tok.tag_ != "VBG" or not has_head(tok):
+            continue
+        particles = tuple(c.lower_ for c in head.children if c.dep_ == "prt")
+        if (head.lemma_.lower(), *particles, *prep) in lex.deferring_verbs:
+            return True
     return False
 
 

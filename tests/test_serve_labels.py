@@ -127,3 +127,13 @@ def test_the_downloads_label_an_untitled_article_by_its_first_words(client: Test
         rows = list(csv.DictReader(io.StringIO(client.get(f"/api/{kind}.csv").text)))
         column = "article_label" if kind == "events" else "article.label"
         assert rows and all(r[column].startswith(FIRST_WORDS) for r in rows), kind
+
+
+def test_an_untitled_article_page_is_headed_by_its_first_words(client: TestClient) -> None:
+    shown = html.unescape(client.get(f"/articles/{HAND_ID}").text)
+    assert (
+        f'<h1 id="title"><span class="snippet" title="untitled: its first words">{FIRST_WORDS}'
+        in shown
+    )
+    assert f"<title>{FIRST_WORDS}" in shown
+    assert "(untitled)" not in shown

@@ -13,10 +13,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..link.stories import _statement as statement_of
-from ..link.stories import list_stories, story_record
+from ..link.stories import contested, list_stories, story_record
+from ..story_accounts import added_tolls, dispute_rows, outlet_of, report_value
+from .filters import q
 from .pages import error_page, pager, reader, render, urlq
 from .paging import Page
+from .storystrip import strip_svg
+
+__all__ = ["dispute_rows", "field_rows", "router", "story_types"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -51,30 +55,155 @@ def field_rows(story: dict[str, Any], names: dict[str, str], places: dict[str, s
     ``several`` where the reports give more than one value that the link stage reads as one
     account (types of one family, a unit and its state): never one value shown as agreed."""
     fields = (story.get("consensus") or {}).get("fields") or {}
-    differing = set(story.get("differing") or [])
-    if story.get("claims_disputed"):
-        differing.add("source")
+    differing = set(contested(story))
+    reports = story.get("reports") or []
+    reporting = sorted({outlet_of(r) for r in reports})
     rows = []
     for key, label in FIELD_LABELS.items():
         values = []
         for item in fields.get(key) or []:
             value = item.get("value")
+            outlets = item.get("outlets") or []
             shown = {"source": names, "target": names, "place": places}.get(key, {})
+            given = [
+                r for r in reports if report_value(key, r) == value and outlet_of(r) in outlets
+            ]
             values.append(
                 {
                     "value": value,
                     "shown": shown.get(value) or str(value),
-                    "outlets": item.get("outlets") or [],
+                    "outlets": outlets,
+                    # each outlet with the reports that give the value: links to their words
+                    "givers": [
+                        {"outlet": o, "reports": [r for r in given if outlet_of(r) == o]}
+                        for o in outlets
+                    ],
                     "actor": value if key in ("source", "target") else None,
                 }
             )
         if values or key in differing:
             differ = key in differing
             several = len(values) > 1 and not differ
+            giving = {o for v in values for o in v["outlets"]}
             rows.append(
-                {"key": key, "label": label, "values": values, "differ": differ, "several": several}
+                {
+                    "key": key,
+                    "label": label,
+                    "values": values,
+                    "differ": differ,
+                    "several": several,
+                    "not_given_by": [o for o in reporting if o not in giving] if values else [],
+                    "added": added_tolls(story) if key == "killed" else [],
+                }
             )
     return rows
+
+
+# the sentence around a report's words: at most this many characters either side of them
+CONTEXT = 160
+# reporting articles whose text the side-by-side reads (a story of more lists its words only)
+MAX_TEXTS = 60
+
+
+def report_sentences(store: Any, reports: list[dict[str, Any]]) -> dict[str, list[dict]]:
+    """Each reporting article's sentences that tell the story, in text order, as segments
+    ``(text, is_evidence)``: the words its reports' evidence spans cover, in the sentence that
+    holds them (cut at ``CONTEXT`` characters; two reports in one sentence share it), each
+    with the reports it shows. The article texts are read in one query for the story's
+    articles (``MAX_TEXTS`` at most; the others show their reports' words alone)."""
+    ids = sorted({r["article_id"] for r in reports if r.get("evidence")})[:MAX_TEXTS]
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    texts = dict(store.query(f"SELECT id, {q('text')} FROM articles WHERE id IN ({marks})", ids))
+    found: dict[str, dict[tuple[int, int], dict]] = {}
+    for r in reports:
+        text = texts.get(r["article_id"]) or ""
+        spans = sorted(
+            (e["start"], e["end"])
+            for e in r.get("evidence") or []
+            if isinstance(e.get("start"), int) and text[e["start"] : e["end"]] == e.get("text")
+        )
+        if not spans:
+            continue
+        sentence = found.setdefault(r["article_id"], {}).setdefault(
+            _sentence(text, spans), {"spans": [], "reports": []}
+        )
+        sentence["spans"] += spans
+        sentence["reports"].append(r)
+    return {
+        article_id: [
+            {"segments": _segments(texts[article_id], bounds, s["spans"]), "reports": s["reports"]}
+            for bounds, s in sorted(sentences.items())
+        ]
+        for article_id, sentences in found.items()
+    }
+
+
+def _sentence(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The bounds of the sentence (or sentences) that hold ``spans``, ``CONTEXT`` characters
+    at most either side of them."""
+    start, end = spans[0][0], max(e for _, e in spans)
+    stop = text.rfind(". ", 0, start)
+    left = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1, start - CONTEXT)
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min([*ends, len(text), end + CONTEXT])
+    return left, right + (right < len(text) and text[right] == ".")
+
+
+def _segments(
+    text: str, bounds: tuple[int, int], spans: list[tuple[int, int]]
+) -> list[tuple[str, bool]]:
+    left, right = bounds
+    segments, at = [], left
+    for s, e in sorted(set(spans)):
+        if s < at:
+            continue
+        segments += [(text[at:s], False), (text[s:e], True)]
+        at = e
+    segments.append((text[at:right], False))
+    if left > 0 and text[left - 1] not in ".\n ":
+        segments.insert(0, ("…", False))
+    return [(t, ev) for t, ev in segments if t]
+
+
+def grouped_disputes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Who disputes whom, one line per disputer: the statements of one speaker in one article
+    with one act ("Peskov's denials in RIA Novosti"), each statement they dispute once."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for row in rows:
+        said = row["from"]
+        speaker = said.get("speaker") or {}
+        who = speaker.get("actor") or speaker.get("name") or said.get("id")
+        group = groups.setdefault(
+            (said.get("article_id"), who, said.get("act")),
+            {"from": said, "statements": [], "to": []},
+        )
+        if said.get("id") not in group["statements"]:
+            group["statements"].append(said.get("id"))
+        if all((t["article_id"], t["id"]) != (row["to"]["article_id"], row["to"]["id"])
+               for t in group["to"]):  # fmt: skip
+            group["to"].append(row["to"])
+    return list(groups.values())
+
+
+def outlet_wordings(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each reporting article's account side by side, in the order they were published: its
+    reports (each with its words, who it names, its toll, its voice) and its loaded terms."""
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for r in story.get("reports") or []:
+        by_article.setdefault(r["article_id"], []).append(r)
+    framing = {w["article_id"]: w.get("framing") or [] for w in story.get("wording") or []}
+    return [
+        {
+            "article_id": article_id,
+            "outlet": reports[0].get("outlet"),
+            "published": reports[0].get("published"),
+            "reports": reports,
+            "framing": framing.get(article_id, []),
+        }
+        for article_id, reports in by_article.items()
+    ]
 
 
 def story_types(story: dict[str, Any]) -> list[str]:
@@ -89,47 +218,6 @@ def attributions(story: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]
     """The story's statements by (article id, statement id): an attributed report names the
     speaker it is attributed to and links to that statement."""
     return {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
-
-
-def dispute_rows(story: dict[str, Any], store: Any = None) -> list[dict[str, Any]]:
-    """Who disputes whom: each ``disputes`` link with the statements at both ends: the story's
-    own, or one outside it read from its article (``store``: its speaker, outlet and act, not
-    an id alone); a statement no stored article has is shown by its id."""
-    said = {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
-    if store is not None:
-        said |= outside_statements(store, story, said)
-    rows = []
-    for link in story.get("disputes") or []:
-        if link.get("relation") != "disputes":
-            continue
-        ends = {}
-        for end in ("from", "to"):
-            article_id, sid = link[end]["article_id"], link[end]["statement"]
-            ends[end] = said.get((article_id, sid)) or {"article_id": article_id, "id": sid}
-        rows.append({**ends, "origin": link.get("origin")})
-    return rows
-
-
-def outside_statements(
-    store: Any, story: dict[str, Any], said: dict[tuple[str, str], Any]
-) -> dict[tuple[str, str], dict[str, Any]]:
-    """The statements at the ends of the story's dispute links that the story does not show,
-    as the story shows its own (one record read per article)."""
-    wanted: dict[str, set[str]] = {}
-    for link in story.get("disputes") or []:
-        for end in ("from", "to"):
-            key = (link[end]["article_id"], link[end]["statement"])
-            if key not in said:
-                wanted.setdefault(key[0], set()).add(key[1])
-    found = {}
-    for article_id, ids in sorted(wanted.items()):
-        record = store.get_record(article_id) or {}
-        article = record.get("article") or {}
-        names = {a["id"]: a.get("name") for a in record.get("actors") or []}
-        for st in record.get("statements") or []:
-            if st.get("id") in ids:
-                found[(article_id, st["id"])] = statement_of(article, st, names)
-    return found
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -184,8 +272,11 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         types=story_types(story),
         said=attributions(story),
         fields=field_rows(story, names, places),
-        disputes=dispute_rows(story, data.store),
+        disputes=grouped_disputes(dispute_rows(story, data.store)),
         names=names,
         places=places,
         wording=[w for w in story["wording"] if w.get("framing")],
+        outlet_wordings=outlet_wordings(story),
+        sentences=report_sentences(data.store, story["reports"]),
+        strip=strip_svg(story["reports"], request.scope.get("root_path", "")),
     )

@@ -129,3 +129,14 @@ def test_who_disputes_whom_is_one_line_per_disputer() -> None:
     (line,) = grouped_disputes(rows)
     assert line["statements"] == ["s1", "s2"]
     assert [(t["article_id"], t["id"]) for t in line["to"]] == [("u", "s1"), ("g", "s3")]
+
+
+def test_the_stories_list_says_what_each_differing_account_gives(client) -> None:  # noqa: F811
+    sid = strike_id(client)
+    page = client.get("/stories").text
+    row = page[page.index(f'href="/stories/{sid}"') :].split("</tr>")[0]
+    values = row[row.index('<ul class="differ-values">') :].split("</ul>")[0]
+    tolls = values[values.index('<li class="differ-killed">') :].split("</li>")[0]
+    assert re.findall(r"<strong>(\d+)</strong>", tolls) == ["12", "10"] or re.findall(
+        r"<strong>(\d+)</strong>", tolls
+    ) == ["10", "12"]

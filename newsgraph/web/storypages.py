@@ -231,6 +231,11 @@ def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
         for end in ("source", "target"):  # every value the reports give, most outlets first
             values = sorted(fields.get(end) or [], key=lambda v: -len(v.get("outlets") or []))
             story[f"{end}s"] = [v["value"] for v in values if isinstance(v.get("value"), str)]
+        # what each differing field's accounts say, at a glance: killed 5 (2 outlets) · 4 · 7
+        story["differ_values"] = {
+            key: [(v["value"], len(v.get("outlets") or [])) for v in fields.get(key) or []]
+            for key in contested(story)
+        }
     names = reader(request).actor_names({a for s in shown for a in s["sources"] + s["targets"]})
     # the list's length for "1–50 of N": one count over the clusters, no row fetched
     total = store.query("SELECT count(*) FROM event_clusters WHERE n_articles > 1")[0][0]

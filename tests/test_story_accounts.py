@@ -140,3 +140,15 @@ def test_the_stories_list_says_what_each_differing_account_gives(client) -> None
     assert re.findall(r"<strong>(\d+)</strong>", tolls) == ["12", "10"] or re.findall(
         r"<strong>(\d+)</strong>", tolls
     ) == ["10", "12"]
+
+
+def test_a_heading_names_every_place_the_reports_state_where_they_state_several() -> None:
+    from newsgraph.web.storypages import heading_places
+
+    two = {"value": "geonames:687700", "outlets": ["A", "B"]}
+    district = {"value": "local:komunarskyi", "outlets": ["C"]}
+    story = {"place": "local:komunarskyi", "consensus": {"fields": {"place": [two, district]}}}
+    assert heading_places(story) == ["geonames:687700", "local:komunarskyi"]
+    story["consensus"]["fields"]["place"] = [two]
+    assert heading_places(story) == ["local:komunarskyi"]  # one stated: the cluster's own
+    assert heading_places({"place": None, "consensus": {}}) == []

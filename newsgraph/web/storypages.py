@@ -214,6 +214,15 @@ def story_types(story: dict[str, Any]) -> list[str]:
     return types or ([story["type"]] if story.get("type") else [])
 
 
+def heading_places(story: dict[str, Any]) -> list[str]:
+    """The places a heading names: every place the reports state where they state several
+    (most outlets first), never one of them as agreed; else the cluster's place."""
+    stated = [
+        v["value"] for v in (story.get("consensus") or {}).get("fields", {}).get("place") or []
+    ]
+    return stated if len(stated) > 1 else [p for p in [story.get("place")] if p]
+
+
 def attributions(story: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     """The story's statements by (article id, statement id): an attributed report names the
     speaker it is attributed to and links to that statement."""
@@ -275,6 +284,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         story=story,
         story_url=urlq(story_id),
         types=story_types(story),
+        heading_places=heading_places(story),
         said=attributions(story),
         fields=field_rows(story, names, places),
         disputes=grouped_disputes(dispute_rows(story, data.store)),

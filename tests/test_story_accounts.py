@@ -152,3 +152,11 @@ def test_a_heading_names_every_place_the_reports_state_where_they_state_several(
     story["consensus"]["fields"]["place"] = [two]
     assert heading_places(story) == ["local:komunarskyi"]  # one stated: the cluster's own
     assert heading_places({"place": None, "consensus": {}}) == []
+
+
+def test_newsgraph_story_lists_the_tolls_a_story_differs_on(story_db: Path, client) -> None:  # noqa: F811
+    sid = strike_id(client)
+    result = CliRunner().invoke(app, ["story", "--db", str(story_db)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if sid in line)
+    assert "killed 12/10" in row or "killed 10/12" in row

@@ -36,8 +36,15 @@ def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
         place = s.get("place_name") or s["place"] or ""
         table.add_row(s["id"], type_, escape(place), s["time"] or "",
                       str(s["n_articles"]), escape(", ".join(s["outlets"])),
-                      ", ".join(contested(s)) or ("denied" if s["disputed"] else ""))  # fmt: skip
+                      _differ_on(s) or ("denied" if s["disputed"] else ""))  # fmt: skip
     console.print(table)
+
+
+def _differ_on(story: dict[str, Any]) -> str:
+    """What a listed story's accounts differ on, the tolls with their values ("killed 12/10")."""
+    fields = (story.get("consensus") or {}).get("fields") or {}
+    tolls = "/".join(str(v["value"]) for v in fields.get("killed") or [])
+    return ", ".join(f"killed {tolls}" if k == "killed" and tolls else k for k in contested(story))
 
 
 def render_story(story: dict[str, Any], console: Console) -> None:

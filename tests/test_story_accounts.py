@@ -160,3 +160,22 @@ def test_newsgraph_story_lists_the_tolls_a_story_differs_on(story_db: Path, clie
     assert result.exit_code == 0, result.output
     row = next(line for line in result.output.splitlines() if sid in line)
     assert "killed 12/10" in row or "killed 10/12" in row
+
+
+def test_the_strip_escapes_what_the_articles_say_and_links_each_report() -> None:
+    from newsgraph.web.storystrip import strip_svg
+
+    hostile = {"article_id": "a<1>", "event_id": "e1", "outlet": "<script>x</script>",
+               "published": "2024-07-28", "voice": "attributed", "type": "ASSAULT",
+               "evidence": [{"text": '"><img src=x onerror=1>'}],
+               "magnitude": {"killed": {"min": 4}}}  # fmt: skip
+    later = hostile | {
+        "published": "2024-07-30",
+        "magnitude": {"killed": {"min": 2, "added": True}},
+    }
+    svg = str(strip_svg([hostile, later], "/root"))
+    assert "<script>" not in svg and "<img" not in svg and "&lt;script&gt;" in svg
+    assert svg.count('<a class="report-dot" href="/root/articles/a%3C1%3E#event-e1">') == 2
+    assert ">4</text>" in svg and ">+2</text>" in svg  # a toll, and a count added to it
+    assert ">28 Jul</text>" in svg and ">30 Jul</text>" in svg
+    assert str(strip_svg([hostile | {"published": None}])) == ""  # nothing dated: no strip

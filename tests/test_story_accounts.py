@@ -179,3 +179,27 @@ def test_the_strip_escapes_what_the_articles_say_and_links_each_report() -> None
     assert ">4</text>" in svg and ">+2</text>" in svg  # a toll, and a count added to it
     assert ">28 Jul</text>" in svg and ">30 Jul</text>" in svg
     assert str(strip_svg([hostile | {"published": None}])) == ""  # nothing dated: no strip
+
+
+def test_who_did_it_names_the_attackers_denials_with_links(tmp_path: Path) -> None:
+    """The accusation in one outlet, Hezbollah's denial in another's article a day later
+    (``test_story_claims_disputed``'s articles): the page names the denial and links to it,
+    and the API lists Hezbollah under ``denied_by``."""
+    from fastapi.testclient import TestClient
+    from helpers import linked_story_store
+    from test_story_claims_disputed import ARTICLES, strike_story
+
+    from newsgraph.store import open_store
+    from newsgraph.web.app import create_app
+
+    db = linked_story_store(tmp_path / "claims.duckdb", ARTICLES)
+    sid = strike_story(db)["id"]
+    with open_store(db, read_only=True) as store:
+        client = TestClient(create_app(store, cache_mb=0), base_url="http://localhost")
+        page = client.get(f"/stories/{sid}").text
+        story = client.get(f"/api/stories/{sid}").json()
+    assert [d["actor"] for d in story["accounts"]["source"]["denied_by"]] == ["hezbollah"]
+    source = page[page.index('class="field-source differ"') :].split("</tr>")[0]
+    assert re.search(
+        r'denied by <a href="/articles/a3#statement-s\d+" title="[^"]*">Hezbollah</a>', source
+    )

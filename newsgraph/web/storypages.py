@@ -14,7 +14,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..link.stories import contested, list_stories, story_record
-from ..story_accounts import added_tolls, dispute_rows, outlet_of, report_value
+from ..story_accounts import (
+    added_tolls,
+    attacker_deniers,
+    dispute_rows,
+    outlet_of,
+    report_value,
+)
 from .filters import q
 from .pages import error_page, pager, reader, render, urlq
 from .paging import Page
@@ -167,6 +173,18 @@ def _segments(
     return [(t, ev) for t, ev in segments if t]
 
 
+def attacker_denials(store: Any, story: dict[str, Any], rows: list[dict]) -> list[dict]:
+    """The denials by the actor the reports name as the attacker (or one affiliated with it):
+    the statements that make who did it contested (``claims_disputed``), each once."""
+    deniers = set(attacker_deniers(store, story))
+    found: dict[tuple, dict] = {}
+    for row in rows:
+        said = row["from"]
+        if said.get("act") == "denial" and (said.get("speaker") or {}).get("actor") in deniers:
+            found.setdefault((said["article_id"], said["id"]), said)
+    return list(found.values())
+
+
 def grouped_disputes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Who disputes whom, one line per disputer: the statements of one speaker in one article
     with one act ("Peskov's denials in RIA Novosti"), each statement they dispute once."""
@@ -277,6 +295,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     place_ids |= {r.get("place") for r in story["reports"] if isinstance(r.get("place"), str)}
     places = place_names(data.store, {p for p in place_ids if isinstance(p, str)})
     data.add_snippets(story["reports"], "article_id")  # an untitled report's label
+    disputes = dispute_rows(story, data.store)
     return render(
         request,
         "story.html",
@@ -287,7 +306,8 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         heading_places=heading_places(story),
         said=attributions(story),
         fields=field_rows(story, names, places),
-        disputes=grouped_disputes(dispute_rows(story, data.store)),
+        disputes=grouped_disputes(disputes),
+        denials=attacker_denials(data.store, story, disputes),
         names=names,
         places=places,
         wording=[w for w in story["wording"] if w.get("framing")],

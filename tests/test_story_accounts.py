@@ -203,3 +203,17 @@ def test_who_did_it_names_the_attackers_denials_with_links(tmp_path: Path) -> No
     assert re.search(
         r'denied by <a href="/articles/a3#statement-s\d+" title="[^"]*">Hezbollah</a>', source
     )
+
+
+def test_one_spokesmans_two_denials_in_one_article_are_named_once(monkeypatch) -> None:
+    from newsgraph.web import storypages
+
+    monkeypatch.setattr(storypages, "attacker_deniers", lambda store, story: ["dmitry-peskov"])
+    peskov = {"article_id": "r", "speaker": {"actor": "dmitry-peskov"}, "act": "denial"}
+    other = {"article_id": "r", "id": "s9", "speaker": {"actor": "ukraine"}, "act": "denial"}
+    rows = [
+        {"from": peskov | {"id": "s1"}, "to": {}},
+        {"from": peskov | {"id": "s2"}, "to": {}},
+        {"from": other, "to": {}},  # not the named attacker's
+    ]
+    assert [d["id"] for d in storypages.attacker_denials(None, {}, rows)] == ["s1"]

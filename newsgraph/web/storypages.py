@@ -175,13 +175,14 @@ def _segments(
 
 def attacker_denials(store: Any, story: dict[str, Any], rows: list[dict]) -> list[dict]:
     """The denials by the actor the reports name as the attacker (or one affiliated with it):
-    the statements that make who did it contested (``claims_disputed``), each once."""
+    the statements that make who did it contested (``claims_disputed``), a speaker's first in
+    each article (two denials by one spokesman in one article are one line)."""
     deniers = set(attacker_deniers(store, story))
     found: dict[tuple, dict] = {}
     for row in rows:
         said = row["from"]
         if said.get("act") == "denial" and (said.get("speaker") or {}).get("actor") in deniers:
-            found.setdefault((said["article_id"], said["id"]), said)
+            found.setdefault((said["article_id"], said["speaker"]["actor"]), said)
     return list(found.values())
 
 

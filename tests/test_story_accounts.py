@@ -217,3 +217,18 @@ def test_one_spokesmans_two_denials_in_one_article_are_named_once(monkeypatch) -
         {"from": other, "to": {}},  # not the named attacker's
     ]
     assert [d["id"] for d in storypages.attacker_denials(None, {}, rows)] == ["s1"]
+
+
+def test_the_api_and_the_command_give_each_outlets_sentences(story_db: Path, client) -> None:  # noqa: F811
+    sid = strike_id(client)
+    story = client.get(f"/api/stories/{sid}").json()
+    (told,) = story["sentences"]["k1"]
+    text = client.get("/api/articles/k1").json()["article"]["text"]
+    assert "".join(p["text"] for p in told["segments"]) == text[told["start"] : told["end"]]
+    assert "killed" in [p["text"] for p in told["segments"] if p["evidence"]]
+    assert told["events"] and all(e.startswith("e") for e in told["events"])
+    result = CliRunner().invoke(app, ["story", sid, "--db", str(story_db)], env={"COLUMNS": "200"})
+    assert (
+        "side by side" in result.output
+        and "in Majdal Shams on Saturday, medics said" in result.output
+    )

@@ -90,14 +90,26 @@ def render_story(story: dict[str, Any], console: Console) -> None:
             console.print(f"{a['article_id']}:{a['statement']} [bold]{link['relation']}[/] "
                           f"{b['article_id']}:{b['statement']}")  # fmt: skip
 
-    wording = Table(title="each outlet's wording")
-    for column in ("outlet", "event wording", "loaded terms"):
+    sentences = story.get("sentences")  # ``story_additions``: the sentences, words in bold
+    wording = Table(title="each outlet's wording" + (", side by side" if sentences else ""))
+    for column in ("outlet", "how it tells the event" if sentences else "event wording",
+                   "loaded terms"):  # fmt: skip
         wording.add_column(column)
     for w in story["wording"]:
         terms = ", ".join(f"{f['term']} ({f['category']})" for f in w["framing"])
-        wording.add_row(escape(w["outlet"] or ""), escape(" | ".join(w["event_wording"])),
-                        escape(terms))  # fmt: skip
+        told = _told(sentences.get(w["article_id"]) or []) if sentences else ""
+        wording.add_row(escape(w["outlet"] or ""),
+                        told or escape(" | ".join(w["event_wording"])), escape(terms))  # fmt: skip
     console.print(wording)
+
+
+def _told(sentences: list[dict[str, Any]]) -> str:
+    """An article's sentences that tell the event, the report's words in bold."""
+    return "\n".join("".join(_part(p) for p in s["segments"]) for s in sentences)
+
+
+def _part(part: dict[str, Any]) -> str:
+    return f"[bold]{escape(part['text'])}[/]" if part["evidence"] else escape(part["text"])
 
 
 def _accounts(story: dict[str, Any], console: Console) -> None:

@@ -19,9 +19,9 @@ from ..story_accounts import (
     attacker_deniers,
     dispute_rows,
     outlet_of,
+    report_sentences,
     report_value,
 )
-from .filters import q
 from .pages import error_page, pager, reader, render, urlq
 from .paging import Page
 from .storystrip import strip_svg
@@ -103,74 +103,6 @@ def field_rows(story: dict[str, Any], names: dict[str, str], places: dict[str, s
                 }
             )
     return rows
-
-
-# the sentence around a report's words: at most this many characters either side of them
-CONTEXT = 160
-# reporting articles whose text the side-by-side reads (a story of more lists its words only)
-MAX_TEXTS = 60
-
-
-def report_sentences(store: Any, reports: list[dict[str, Any]]) -> dict[str, list[dict]]:
-    """Each reporting article's sentences that tell the story, in text order, as segments
-    ``(text, is_evidence)``: the words its reports' evidence spans cover, in the sentence that
-    holds them (cut at ``CONTEXT`` characters; two reports in one sentence share it), each
-    with the reports it shows. The article texts are read in one query for the story's
-    articles (``MAX_TEXTS`` at most; the others show their reports' words alone)."""
-    ids = sorted({r["article_id"] for r in reports if r.get("evidence")})[:MAX_TEXTS]
-    if not ids:
-        return {}
-    marks = ", ".join("?" for _ in ids)
-    texts = dict(store.query(f"SELECT id, {q('text')} FROM articles WHERE id IN ({marks})", ids))
-    found: dict[str, dict[tuple[int, int], dict]] = {}
-    for r in reports:
-        text = texts.get(r["article_id"]) or ""
-        spans = sorted(
-            (e["start"], e["end"])
-            for e in r.get("evidence") or []
-            if isinstance(e.get("start"), int) and text[e["start"] : e["end"]] == e.get("text")
-        )
-        if not spans:
-            continue
-        sentence = found.setdefault(r["article_id"], {}).setdefault(
-            _sentence(text, spans), {"spans": [], "reports": []}
-        )
-        sentence["spans"] += spans
-        sentence["reports"].append(r)
-    return {
-        article_id: [
-            {"segments": _segments(texts[article_id], bounds, s["spans"]), "reports": s["reports"]}
-            for bounds, s in sorted(sentences.items())
-        ]
-        for article_id, sentences in found.items()
-    }
-
-
-def _sentence(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """The bounds of the sentence (or sentences) that hold ``spans``, ``CONTEXT`` characters
-    at most either side of them."""
-    start, end = spans[0][0], max(e for _, e in spans)
-    stop = text.rfind(". ", 0, start)
-    left = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1, start - CONTEXT)
-    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min([*ends, len(text), end + CONTEXT])
-    return left, right + (right < len(text) and text[right] == ".")
-
-
-def _segments(
-    text: str, bounds: tuple[int, int], spans: list[tuple[int, int]]
-) -> list[tuple[str, bool]]:
-    left, right = bounds
-    segments, at = [], left
-    for s, e in sorted(set(spans)):
-        if s < at:
-            continue
-        segments += [(text[at:s], False), (text[s:e], True)]
-        at = e
-    segments.append((text[at:right], False))
-    if left > 0 and text[left - 1] not in ".\n ":
-        segments.insert(0, ("…", False))
-    return [(t, ev) for t, ev in segments if t]
 
 
 def attacker_denials(store: Any, story: dict[str, Any], rows: list[dict]) -> list[dict]:

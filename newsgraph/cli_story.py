@@ -60,10 +60,12 @@ def story(
     outlet's wording (run `newsgraph link` first)."""
     from .link.stories import list_stories, story_record
     from .link.story_view import render_stories, render_story
+    from .story_accounts import story_additions
 
     with user_errors(), open_store(db, read_only=True) as store:
         if story_id:
             found: Any = story_record(store, resolve_story_id(store, story_id, db))
+            found |= story_additions(store, found)  # as /api/stories/{id} gives it
         else:
             found = with_place_names(store, list_stories(store))
     if as_json:

@@ -112,3 +112,28 @@ def test_the_story_and_also_reported_label_an_untitled_report_by_its_first_words
     for page in (f"/stories/{story['id']}", "/articles/t0"):
         shown = html.unescape(linked.get(page).text)
         assert f'<span class="snippet" title="untitled: its first words">{words}' in shown, page
+
+
+def test_the_downloads_label_an_untitled_article_by_its_first_words(client: TestClient) -> None:
+    """The events and statements downloads name an untitled article as the lists do: its
+    first words (JSON: ``snippet``, as the list's items; CSV: a label column in every row,
+    the title cell left as stored, empty)."""
+    import csv
+    import io
+
+    for kind in ("events", "statements"):
+        items = client.get(f"/api/{kind}.json").json()
+        assert items and all(i["article"]["snippet"].startswith(FIRST_WORDS) for i in items)
+        rows = list(csv.DictReader(io.StringIO(client.get(f"/api/{kind}.csv").text)))
+        column = "article_label" if kind == "events" else "article.label"
+        assert rows and all(r[column].startswith(FIRST_WORDS) for r in rows), kind
+
+
+def test_an_untitled_article_page_is_headed_by_its_first_words(client: TestClient) -> None:
+    shown = html.unescape(client.get(f"/articles/{HAND_ID}").text)
+    assert (
+        f'<h1 id="title"><span class="snippet" title="untitled: its first words">{FIRST_WORDS}'
+        in shown
+    )
+    assert f"<title>{FIRST_WORDS}" in shown
+    assert "(untitled)" not in shown

@@ -99,22 +99,23 @@ def test_story_page_shows_each_outlets_toll_and_links_reports_to_evidence(client
     html = response.text
     assert "Accounts differ" in html and "the toll" in html
     killed = html[html.index('class="field-killed differ"') :].split("</tr>")[0]
-    assert re.search(
-        r"<strong class=\"value\">12</strong> <span class=\"per\">per Harbour Post", killed
-    )
-    assert re.search(
-        r"<strong class=\"value\">10</strong> <span class=\"per\">per Valley Times", killed
-    )
+    # each toll with the outlet that gives it and a link to that report's words (web21)
+    for toll, outlet, article_id in (("12", "Harbour Post", "k0"), ("10", "Valley Times", "k1")):
+        value = killed[killed.index(f'<strong class="value">{toll}</strong>') :].split("</li>")[0]
+        assert f'<span class="per">per <span class="giver">{outlet} <a class="ev' in value
+        assert re.search(rf'href="/articles/{article_id}#event-e\d+"', value)
     for article_id in ("k0", "k1"):
         assert re.search(rf'href="/articles/{article_id}#event-[^"]+"', html)
     assert "“killing”" in html and "“killed”" in html  # each outlet's wording
     # who disputes whom: Hezbollah's denial against the army's accusation
     disputes = html[html.index('<ul class="disputes">') :].split("</ul>")[0]
     assert re.search(r"Hezbollah</a>.*denial.*<strong>disputes</strong>.*accusation", disputes)
-    # loaded terms per outlet: the one outlet that uses one
-    framing = html[html.index('class="list story-framing"') :].split("</table>")[0]
-    assert "Harbour Post" in framing and "“terror army”" in framing
-    assert "Valley Times" not in framing
+    # loaded terms in each outlet's wording: the one outlet that uses one
+    wording = html[html.index('class="list story-wording"') :].split("</table>")[0]
+    rows = {
+        r.split("</a>")[0].rsplit(">", 1)[1]: r for r in wording.split('<td class="reported">')[1:]
+    }
+    assert "“terror army”" in rows["Harbour Post"] and "“terror army”" not in rows["Valley Times"]
 
 
 def test_story_text_is_escaped_and_unknown_ids_are_404(client: TestClient) -> None:
@@ -190,6 +191,17 @@ def _story_clicks(chromium: Any, base: str, expect: Any) -> None:
     page.wait_for_url("**/stories/*")
     story_id = page.url.rsplit("/", 1)[1]
     expect(page.locator("code.story-id")).to_have_text(story_id)
+    # web21: the head says disputed; a dot of the reports-over-time strip opens its report's
+    # words (on a phone the strip scrolls in its frame, the page does not scroll sideways)
+    expect(page.locator("h1 .disputed-mark")).to_be_visible()
+    expect(page.locator("svg.story-strip")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    dot = page.locator("svg.story-strip a.report-dot").last
+    href = dot.get_attribute("href")
+    dot.locator("circle").click()
+    page.wait_for_url("**/articles/*#event-*")
+    assert page.url.endswith(href)
+    expect(page.locator("#panel-body")).to_contain_text("ASSAULT")
     assert problems == []
 
 
@@ -273,7 +285,9 @@ def test_story_page_names_every_type_and_marks_compatible_values(
     row = html[html.index('class="field-type"') :].split("</tr>")[0]
     assert '<span class="badge several"' in row and "2 values" in row
     target = html[html.index('class="field-target"') :].split("</tr>")[0]
-    assert "2 values" in target and "per Harbour Post" in target and "per Valley Times" in target
+    assert "2 values" in target
+    assert 'per <span class="giver">Harbour Post' in target
+    assert 'per <span class="giver">Valley Times' in target
 
 
 def test_story_page_marks_who_did_it_when_the_attacker_denies_and_names_the_speaker(

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from ..store import AmbiguousArticleId
 from .highlight import highlighted
-from .items import DISPUTED_BY_CAP
+from .items import DISPUTED_BY_CAP, SNIPPET, snippet_of
 from .queries import (
     ARTICLE_SORTS,
     EVENT_SORTS,
@@ -325,6 +325,10 @@ def article_context(view: Any) -> dict[str, Any]:
     return {
         "record": record,
         "meta": meta,
+        # an untitled article is headed by its first words, as the lists label it
+        "snippet": None
+        if meta.get("title")
+        else snippet_of((meta.get("text") or "")[: SNIPPET + 1]),
         "error": record.get("error"),
         "text_html": text_html,
         "skipped": skipped,

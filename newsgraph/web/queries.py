@@ -413,7 +413,9 @@ class Reader(PictureQueries, ActorQueries):
         where = flt.where()
         names, sql = self._event_sql(flt, where)
         for rows in self._stream(sql, where.params, batch):
-            yield from (event_item(dict(zip(names, row, strict=True))) for row in rows)
+            items = [event_item(dict(zip(names, row, strict=True))) for row in rows]
+            self.add_snippets([item["article"] for item in items])  # as the list's items
+            yield from items
 
     def _stream(self, sql: str, params: Sequence[Any], batch: int) -> Iterator[list[tuple]]:
         """The rows of one query in batches. On DuckDB it runs on a cursor of its own, so a

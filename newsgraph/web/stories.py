@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
 from ..link.stories import contested, list_stories, story_record
+from ..story_accounts import story_additions
 from .downloads import download, responses
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -139,8 +140,12 @@ def story_reports_csv(request: Request, story_id: str) -> StreamingResponse:
 )
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
     """The event, its reports over time, who says what, who disputes whom, and each outlet's
-    wording, with evidence spans."""
-    story = story_record(request.app.state.reader.store, story_id)
+    wording, with evidence spans; and where accounts differ: each field's values with the
+    outlets and reports that give each (``accounts``), the fields that differ (``differ_on``),
+    the reports per day (``timeline``), each dispute with both statements named
+    (``who_disputes_whom``) and the names of the story's actor and place ids (``names``)."""
+    store = request.app.state.reader.store
+    story = story_record(store, story_id)
     if story is None:
         raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
-    return story
+    return story | story_additions(store, story)

@@ -13,10 +13,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..link.stories import _statement as statement_of
-from ..link.stories import list_stories, story_record
+from ..link.stories import contested, list_stories, story_record
+from ..story_accounts import (
+    added_tolls,
+    attacker_deniers,
+    dispute_rows,
+    outlet_of,
+    report_sentences,
+    report_value,
+)
 from .pages import error_page, pager, reader, render, urlq
 from .paging import Page
+from .storystrip import strip_svg
+
+__all__ = ["dispute_rows", "field_rows", "router", "story_types"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -51,30 +61,100 @@ def field_rows(story: dict[str, Any], names: dict[str, str], places: dict[str, s
     ``several`` where the reports give more than one value that the link stage reads as one
     account (types of one family, a unit and its state): never one value shown as agreed."""
     fields = (story.get("consensus") or {}).get("fields") or {}
-    differing = set(story.get("differing") or [])
-    if story.get("claims_disputed"):
-        differing.add("source")
+    differing = set(contested(story))
+    reports = story.get("reports") or []
+    reporting = sorted({outlet_of(r) for r in reports})
     rows = []
     for key, label in FIELD_LABELS.items():
         values = []
         for item in fields.get(key) or []:
             value = item.get("value")
+            outlets = item.get("outlets") or []
             shown = {"source": names, "target": names, "place": places}.get(key, {})
+            given = [
+                r for r in reports if report_value(key, r) == value and outlet_of(r) in outlets
+            ]
             values.append(
                 {
                     "value": value,
                     "shown": shown.get(value) or str(value),
-                    "outlets": item.get("outlets") or [],
+                    "outlets": outlets,
+                    # each outlet with the reports that give the value: links to their words
+                    "givers": [
+                        {"outlet": o, "reports": [r for r in given if outlet_of(r) == o]}
+                        for o in outlets
+                    ],
                     "actor": value if key in ("source", "target") else None,
                 }
             )
         if values or key in differing:
             differ = key in differing
             several = len(values) > 1 and not differ
+            giving = {o for v in values for o in v["outlets"]}
             rows.append(
-                {"key": key, "label": label, "values": values, "differ": differ, "several": several}
+                {
+                    "key": key,
+                    "label": label,
+                    "values": values,
+                    "differ": differ,
+                    "several": several,
+                    "not_given_by": [o for o in reporting if o not in giving] if values else [],
+                    "added": added_tolls(story) if key == "killed" else [],
+                }
             )
     return rows
+
+
+def attacker_denials(store: Any, story: dict[str, Any], rows: list[dict]) -> list[dict]:
+    """The denials by the actor the reports name as the attacker (or one affiliated with it):
+    the statements that make who did it contested (``claims_disputed``), a speaker's first in
+    each article (two denials by one spokesman in one article are one line)."""
+    deniers = set(attacker_deniers(store, story))
+    found: dict[tuple, dict] = {}
+    for row in rows:
+        said = row["from"]
+        if said.get("act") == "denial" and (said.get("speaker") or {}).get("actor") in deniers:
+            found.setdefault((said["article_id"], said["speaker"]["actor"]), said)
+    return list(found.values())
+
+
+def grouped_disputes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Who disputes whom, one line per disputer: the statements of one speaker in one article
+    with one act ("Peskov's denials in RIA Novosti"), each statement they dispute once."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for row in rows:
+        said = row["from"]
+        speaker = said.get("speaker") or {}
+        who = speaker.get("actor") or speaker.get("name") or said.get("id")
+        group = groups.setdefault(
+            (said.get("article_id"), who, said.get("act")),
+            {"from": said, "statements": [], "to": []},
+        )
+        if said.get("id") not in group["statements"]:
+            group["statements"].append(said.get("id"))
+        if all((t["article_id"], t["id"]) != (row["to"]["article_id"], row["to"]["id"])
+               for t in group["to"]):  # fmt: skip
+            group["to"].append(row["to"])
+    return list(groups.values())
+
+
+def outlet_wordings(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each reporting article's account side by side, in the order they were published: its
+    reports (each with its words, who it names, its toll, its voice) and its loaded terms."""
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for r in story.get("reports") or []:
+        by_article.setdefault(r["article_id"], []).append(r)
+    framing = {w["article_id"]: w.get("framing") or [] for w in story.get("wording") or []}
+    return [
+        {
+            "article_id": article_id,
+            "outlet": reports[0].get("outlet"),
+            "published": reports[0].get("published"),
+            "reports": reports,
+            "framing": framing.get(article_id, []),
+        }
+        for article_id, reports in by_article.items()
+    ]
 
 
 def story_types(story: dict[str, Any]) -> list[str]:
@@ -85,51 +165,19 @@ def story_types(story: dict[str, Any]) -> list[str]:
     return types or ([story["type"]] if story.get("type") else [])
 
 
+def heading_places(story: dict[str, Any]) -> list[str]:
+    """The places a heading names: every place the reports state where they state several
+    (most outlets first), never one of them as agreed; else the cluster's place."""
+    stated = [
+        v["value"] for v in (story.get("consensus") or {}).get("fields", {}).get("place") or []
+    ]
+    return stated if len(stated) > 1 else [p for p in [story.get("place")] if p]
+
+
 def attributions(story: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     """The story's statements by (article id, statement id): an attributed report names the
     speaker it is attributed to and links to that statement."""
     return {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
-
-
-def dispute_rows(story: dict[str, Any], store: Any = None) -> list[dict[str, Any]]:
-    """Who disputes whom: each ``disputes`` link with the statements at both ends: the story's
-    own, or one outside it read from its article (``store``: its speaker, outlet and act, not
-    an id alone); a statement no stored article has is shown by its id."""
-    said = {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
-    if store is not None:
-        said |= outside_statements(store, story, said)
-    rows = []
-    for link in story.get("disputes") or []:
-        if link.get("relation") != "disputes":
-            continue
-        ends = {}
-        for end in ("from", "to"):
-            article_id, sid = link[end]["article_id"], link[end]["statement"]
-            ends[end] = said.get((article_id, sid)) or {"article_id": article_id, "id": sid}
-        rows.append({**ends, "origin": link.get("origin")})
-    return rows
-
-
-def outside_statements(
-    store: Any, story: dict[str, Any], said: dict[tuple[str, str], Any]
-) -> dict[tuple[str, str], dict[str, Any]]:
-    """The statements at the ends of the story's dispute links that the story does not show,
-    as the story shows its own (one record read per article)."""
-    wanted: dict[str, set[str]] = {}
-    for link in story.get("disputes") or []:
-        for end in ("from", "to"):
-            key = (link[end]["article_id"], link[end]["statement"])
-            if key not in said:
-                wanted.setdefault(key[0], set()).add(key[1])
-    found = {}
-    for article_id, ids in sorted(wanted.items()):
-        record = store.get_record(article_id) or {}
-        article = record.get("article") or {}
-        names = {a["id"]: a.get("name") for a in record.get("actors") or []}
-        for st in record.get("statements") or []:
-            if st.get("id") in ids:
-                found[(article_id, st["id"])] = statement_of(article, st, names)
-    return found
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -143,6 +191,11 @@ def stories_page(request: Request, page: PageNo = 1) -> HTMLResponse:
         for end in ("source", "target"):  # every value the reports give, most outlets first
             values = sorted(fields.get(end) or [], key=lambda v: -len(v.get("outlets") or []))
             story[f"{end}s"] = [v["value"] for v in values if isinstance(v.get("value"), str)]
+        # what each differing field's accounts say, at a glance: killed 5 (2 outlets) · 4 · 7
+        story["differ_values"] = {
+            key: [(v["value"], len(v.get("outlets") or [])) for v in fields.get(key) or []]
+            for key in contested(story)
+        }
     names = reader(request).actor_names({a for s in shown for a in s["sources"] + s["targets"]})
     # the list's length for "1–50 of N": one count over the clusters, no row fetched
     total = store.query("SELECT count(*) FROM event_clusters WHERE n_articles > 1")[0][0]
@@ -175,6 +228,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     place_ids |= {r.get("place") for r in story["reports"] if isinstance(r.get("place"), str)}
     places = place_names(data.store, {p for p in place_ids if isinstance(p, str)})
     data.add_snippets(story["reports"], "article_id")  # an untitled report's label
+    disputes = dispute_rows(story, data.store)
     return render(
         request,
         "story.html",
@@ -182,10 +236,15 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         story=story,
         story_url=urlq(story_id),
         types=story_types(story),
+        heading_places=heading_places(story),
         said=attributions(story),
         fields=field_rows(story, names, places),
-        disputes=dispute_rows(story, data.store),
+        disputes=grouped_disputes(disputes),
+        denials=attacker_denials(data.store, story, disputes),
         names=names,
         places=places,
         wording=[w for w in story["wording"] if w.get("framing")],
+        outlet_wordings=outlet_wordings(story),
+        sentences=report_sentences(data.store, story["reports"]),
+        strip=strip_svg(story["reports"], request.scope.get("root_path", "")),
     )

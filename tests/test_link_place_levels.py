@@ -104,3 +104,13 @@ def test_an_event_keeps_the_place_its_incident_profile_names() -> None:
     # "Troops stormed the camp" (the IDF, no place of its own) is no report of the strike in
     # Khan Younis that day, though the IDF is named in both
     assert ["ke1", "me1"] in clusters_of([*strikes, raid_article()])
+
+
+def test_two_sites_without_a_point_in_one_town_stay_two_places() -> None:
+    school = PlaceInfo(SCHOOL["id"], country="PS", feature="landmark", name="al-Huda school")
+    market = PlaceInfo("newsgraph:local:ps:al-najjar-market", country="PS", feature="landmark",
+                       name="al-Najjar market")  # fmt: skip
+    assert Compatibility.places(school, market) is False
+    # one site read in two articles, once with its country and once without: one place
+    told = PlaceInfo("newsgraph:local:xx:al-huda-school", feature="landmark", name="Al-Huda School")
+    assert Compatibility.places(school, told) is True

@@ -314,6 +314,10 @@ def _unlocated_places(a: PlaceInfo, b: PlaceInfo) -> bool | None:
     if not same_or_unknown_country(a, b):
         return False
     local, other = (a, b) if unlocated(a) else (b, a)
+    if unlocated(other) and not (local.coarse or other.coarse):
+        # two local names of one level: one place where they are one name, else apart (a
+        # school and a hospital of one town are two sites), as without a point before
+        return bool(local.name) and fold(local.name or "") == fold(other.name or "")
     if unlocated(other) or other.coarse:
         return None
     if named_after(local, other):

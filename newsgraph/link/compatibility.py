@@ -21,6 +21,7 @@ from .event_items import (
     family_of,
     known_actor,
 )
+from .unlocated import same_or_unknown_country, towns, unlocated
 
 if TYPE_CHECKING:
     from .events import EventCluster
@@ -62,6 +63,7 @@ EVIDENCE = {
     "toll_rose": -0.25,
 }
 MERGE_EVIDENCE = 1.0
+UNLOCATED_COMPATIBLE = True
 
 
 def killed_compatible(a: int | None, b: int | None) -> bool:
@@ -155,6 +157,8 @@ class Compatibility:
             return None
         if a.id == b.id:
             return True
+        if UNLOCATED_COMPATIBLE and (unlocated(a) or unlocated(b)):
+            return _unlocated_places(a, b)
         if a.coarse or b.coarse:
             # a country or region holds the other place: compatible, but no anchor
             same_country = a.country is not None and a.country == b.country
@@ -223,7 +227,7 @@ class Compatibility:
         if not tolls_compatible(cluster.members, item):
             return None
         place = self.places(cluster.place, item.place)
-        if place is False:
+        if place is False or self._profiles_apart(cluster, item):
             return None
         others = self._other_evidence(cluster, item)
         if place is True:
@@ -233,6 +237,17 @@ class Compatibility:
             return EVIDENCE["place_near"] + sum(others)
         inside = EVIDENCE["place_inside"] if _inside(cluster.place, item.place) else 0.0
         return inside + sum(others)
+
+    def _profiles_apart(self, cluster: EventCluster, item: EventItem) -> bool:
+        """The places the two name, each its own or else its incident profile's
+        (``EventItem.profile_place``), lie apart: "Troops stormed the camp" of an article
+        whose raid is in Jenin is no report of a strike in Khan Younis that day."""
+        mine = item.place or item.profile_place
+        if mine is None:
+            return False
+        if mine is not item.place and self.places(cluster.place, mine) is False:
+            return True
+        return any(self.places(p, mine) is False for p in cluster.profile_places)
 
     def _other_evidence(self, cluster: EventCluster, item: EventItem) -> list[float]:
         """The evidence besides the place: per role an agreeing or contradicting actor, the
@@ -289,6 +304,31 @@ def _inside(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
     if named_after(a, b) or named_after(b, a):
         return True
     return (a.coarse or b.coarse) and a.country is not None and a.country == b.country
+
+
+def _unlocated_places(a: PlaceInfo, b: PlaceInfo) -> bool | None:
+    """A place without a point against another place (``unlocated.py``): apart where their
+    known countries differ or every town it may be lies far from the other; one place where it
+    is a town near the other (its own name); else compatible without an anchor (a place inside
+    a town, or nowhere known)."""
+    if not same_or_unknown_country(a, b):
+        return False
+    local, other = (a, b) if unlocated(a) else (b, a)
+    if unlocated(other) and not (local.coarse or other.coarse):
+        # two local names of one level: one place where they are one name, else apart (a
+        # school and a hospital of one town are two sites), as without a point before
+        return bool(local.name) and fold(local.name or "") == fold(other.name or "")
+    if unlocated(other) or other.coarse:
+        return None
+    if named_after(local, other):
+        return None
+    itself, points = towns(local, other.country)
+    if not points:
+        return None
+    near = any(distance_km(lat, lon, other.lat, other.lon) <= PLACE_KM for lat, lon in points)  # type: ignore[arg-type]
+    if not near:
+        return False
+    return True if itself else None
 
 
 def named_after(local: PlaceInfo, town: PlaceInfo) -> bool:

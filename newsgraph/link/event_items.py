@@ -112,6 +112,9 @@ class EventItem:
     # one type that nothing hard sets apart, and the bare events retelling them
     # (``incident_profiles.py``)
     profile: str | None = None
+    # the place its incident profile names in another sentence (``incident_profiles``): not
+    # evidence, but a report of one incident does not lie far from where its article puts it
+    profile_place: PlaceInfo | None = None
 
     @property
     def key(self) -> tuple[str, str]:

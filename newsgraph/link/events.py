@@ -158,6 +158,8 @@ class EventCluster:
     # its members' clusters of the mention linker (``collection_cluster``) → their wordings
     collections: dict[Collection, set[str | None]] = field(default_factory=dict)
     irrealis: bool = False  # its first member is negated, hypothetical or future
+    # the places its unplaced members' incident profiles name (``EventItem.profile_place``)
+    profile_places: list[PlaceInfo] = field(default_factory=list)
     parents: Mapping[str, str] = field(default_factory=dict, repr=False)  # actor → parent
 
     @property
@@ -462,6 +464,8 @@ def add_member(cluster: EventCluster, item: EventItem) -> None:
         cluster.killed.append(item.killed)
     if item.day_part is not None:
         cluster.day_parts.add(item.day_part)
+    if item.profile_place is not None and item.profile_place not in cluster.profile_places:
+        cluster.profile_places.append(item.profile_place)
     if item.trigger:
         cluster.triggers.add(item.trigger)
     if item.wording:

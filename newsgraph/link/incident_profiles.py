@@ -16,6 +16,8 @@ from .compatibility import Compatibility
 from .event_items import ROLES, EventItem, affiliations, event_items, known_actor
 from .options import DEFAULT_OPTIONS, LinkOptions
 
+PROFILE_PLACES = True
+
 
 def linked_items(
     record: Mapping[str, Any],
@@ -52,7 +54,13 @@ def incident_profiles(items: Sequence[EventItem], check: Compatibility) -> list[
             profiles.append(home)
         home.append(item)
         profile_of[item.event_id] = home[0].event_id
-    return [replace(i, profile=profile_of.get(i.report_anchor or i.event_id)) for i in items]
+    placed = {p[0].event_id: next((m.place for m in p if m.place), None) for p in profiles}
+    out = []
+    for i in items:
+        profile = profile_of.get(i.report_anchor or i.event_id)
+        where = placed.get(profile) if PROFILE_PLACES and profile and i.place is None else None
+        out.append(replace(i, profile=profile, profile_place=where))
+    return out
 
 
 def _joins(profile: list[EventItem], item: EventItem, check: Compatibility) -> bool:

@@ -43,7 +43,7 @@ DENIED_ACTS = frozenset({"ASSAULT", "COERCE"})
 DENIAL_ACTS = frozenset({"denial"})
 # a state's organs (actors/data/en/state_organs.yaml): "the army", "the government" speak and
 # act for the state they belong to
-STATE_ORGAN_TYPES = state_organ_types() - {"emergency service"}
+STATE_ORGAN_TYPES = state_organ_types()
 
 
 def answer_statements(doc: Doc, drafts: list[Draft]) -> None:

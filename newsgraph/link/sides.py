@@ -5,26 +5,15 @@ An accusation against a state's forces is answered by its Defence Ministry; a re
 its Foreign Ministry's spokeswoman answers the same account told by its Defence Ministry.
 Affiliation alone cannot say so (siblings are not in each other's chain, and an armed group
 may hang under its country too), so only organs of the state count: actors of the types in
-``link/data/en/state_organs.yaml`` and the people affiliated to them, each step of the chain
-up to the state an organ.
+``components/actors/data/en/state_organs.yaml`` and the people affiliated to them, each step
+of the chain up to the state an organ (``components/actors/organs.py``, which events read too).
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-from ..components.actors.kb import PERSON_TYPE, STATE_TYPE
-from ..datafiles import data_file, load_yaml
+from ..components.actors.organs import state_organ_types, state_served
 from .compatibility import Compatibility
 from .event_items import knowledge_base_types, known_actor
-
-
-@cache
-def state_organ_types(path: str | None = None) -> frozenset[str]:
-    file = Path(path or data_file(__package__, "state_organs.yaml"))
-    data = load_yaml(file.read_text(encoding="utf-8")) or {}
-    return frozenset(str(t) for t in data.get("types") or [])
 
 
 def organ_state(actor: str | None, check: Compatibility) -> str | None:
@@ -32,15 +21,8 @@ def organ_state(actor: str | None, check: Compatibility) -> str | None:
     a person only as the first step), or None."""
     if not known_actor(actor):
         return None
-    types, organs = knowledge_base_types(), state_organ_types()
     chain = check.lineage(actor)  # type: ignore[arg-type]
-    for step, member in enumerate(chain):
-        kind = types.get(member)
-        if kind == STATE_TYPE:
-            return member if step > 0 else None
-        if kind not in organs and not (step == 0 and kind == PERSON_TYPE and len(chain) > 2):
-            return None
-    return None
+    return state_served(chain, knowledge_base_types(), state_organ_types())
 
 
 def one_side(a: str | None, b: str | None, check: Compatibility) -> bool:

@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Token
 
 from ... import extensions
 from ...model import ActorRef, Span
-from ..actors.kb import STATE_TYPE, KnowledgeBase
+from ..actors.kb import STATE_TYPE
+from ..actors.organs import kb_state_served, state_organ_types
 from .cameo_codes import load_frames
 from .lexicon import load_lexicon
 from .merge import Draft
@@ -40,8 +41,9 @@ OWN_SIDE_CLEARED = frozenset({"THREATEN", "REJECT"})
 # an act; the fit denials deny attacks and coercion)
 DENIED_ACTS = frozenset({"ASSAULT", "COERCE"})
 DENIAL_ACTS = frozenset({"denial"})
-# a state's organs: "the army", "the government" speak and act for the state they belong to
-STATE_ORGAN_TYPES = frozenset({"military", "government body", "police", "intelligence agency"})
+# a state's organs (actors/data/en/state_organs.yaml): "the army", "the government" speak and
+# act for the state they belong to
+STATE_ORGAN_TYPES = state_organ_types()
 
 
 def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
@@ -153,30 +155,13 @@ def _same_side(doc: Doc, one: str | None, other: str | None) -> bool:
         # an organ of a state stands for that state, to that state and to whoever serves it
         # ("Salam said the army would ...", "Baku said the Azerbaijani army does not ..."); not
         # to another body of its country ("Hezbollah warned that the Lebanese army would ...")
-        served = _state_served(other)
-        return served is not None and _state_served(one) == served
+        served = kb_state_served(other)
+        return served is not None and kb_state_served(one) == served
     if state.type != STATE_TYPE:
         return False
     return speaker.affiliation == other or (
         speaker.country is not None and speaker.country == state.country
     )
-
-
-def _state_served(actor_id: str) -> str | None:
-    """The state an actor is or serves, up its chain of affiliations in the knowledge base
-    (Nawaf Salam → the Lebanese government → Lebanon; the Lebanese army → Lebanon)."""
-    kb = KnowledgeBase.load()
-    seen: set[str] = set()
-    current: str | None = actor_id
-    while current is not None and current not in seen:
-        seen.add(current)
-        entry = kb.get(current)
-        if entry is None:
-            return None
-        if entry.type == STATE_TYPE:
-            return entry.id
-        current = entry.affiliation
-    return None
 
 
 def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:
@@ -296,8 +281,8 @@ def _one_side(doc: Doc, one: str, other: str) -> bool:
     """The same actor, or one serves the other or both serve the same state."""
     if _same_side(doc, one, other) or _same_side(doc, other, one):
         return True
-    served = _state_served(one)
-    return served is not None and served == _state_served(other)
+    served = kb_state_served(one)
+    return served is not None and served == kb_state_served(other)
 
 
 def _definite(noun: Token) -> bool:

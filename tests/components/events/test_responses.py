@@ -3,10 +3,16 @@ the condemned act's doer, a denial's target the accuser named earlier in the art
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import spacy
 from spacy.language import Language
 
-from newsgraph.model import Event
+from newsgraph import extensions
+from newsgraph.components.actors.kb import ENV_VAR
+from newsgraph.components.events import responses
+from newsgraph.model import Actor, Event
 from newsgraph.nlp import get_pipeline
 
 
@@ -258,3 +264,25 @@ def test_a_threat_keeps_another_bodys_forces_of_the_same_country(full_nlp: Langu
     """Hezbollah is Lebanese but does not serve the Lebanese state: the army stays its target."""
     text = "Hezbollah warned that the Lebanese army would pay a price."
     assert _one(full_nlp, text, "THREATEN").target.actor == "lebanese-army"
+
+
+def test_an_emergency_service_of_the_speakers_state_is_its_own_side(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The organ types are one list for events and links (actors/data/en/state_organs.yaml):
+    a state's emergency service, where the user's knowledge base hangs one under a state,
+    stands for it as its army does ("Katz said the fire service would ...")."""
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "- {id: test-fire-service, name: Test Fire Service, type: emergency service,"
+        " affiliation: israel}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(ENV_VAR, str(path))
+    extensions.register_extensions()
+    doc = spacy.blank("en")("Katz said the fire service would act.")
+    doc._.ng_actors = [
+        Actor("israel-katz", "Israel Katz", "person", "IL", "israel"),
+        Actor("test-fire-service", "Test Fire Service", "emergency service", "IL", "israel"),
+    ]
+    assert responses._same_side(doc, "israel-katz", "test-fire-service")

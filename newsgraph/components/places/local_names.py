@@ -5,6 +5,7 @@ become places and where they lie."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -368,7 +369,12 @@ def _name_by_bearing(doc: Doc, direction: Token) -> list[LocalName]:
     return [LocalName(doc[start:comma], "town", beside=True)]
 
 
+_JOINED_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)+")
+
+
 def _is_name_token(token: Token) -> bool:
+    if token.text[:1].isupper() and _JOINED_WORD.fullmatch(token.text):
+        return True  # "Al-Iman", "Ja’ouneh", "Nan'ao": one token with a hyphen or apostrophe
     return ((token.is_title or token.text[:1].isupper()) and token.is_alpha) or token.like_num
 
 

@@ -56,3 +56,18 @@ def test_a_name_with_an_apostrophe_is_taken_whole(nlp: Language) -> None:
 )
 def test_no_place_for_a_captive_or_a_named_person(nlp: Language, text: str) -> None:
     assert not any(p.id.startswith(LOCAL_PREFIX) for p in _places(nlp, text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shells fell on the village of Bza’rin near Aleppo on Monday.", "Bza’rin"),
+        ("A mortar hit the Bab al-Na’ur neighbourhood of Aleppo.", "Bab al-Na’ur"),
+    ],
+)
+def test_a_cued_name_written_with_an_apostrophe_or_hyphen(
+    nlp: Language, text: str, name: str
+) -> None:
+    places = _places(nlp, text)
+    assert name in places, sorted(places)
+    assert places[name].country == "SY"

@@ -72,6 +72,15 @@ BEARINGS = {
     "west": 270.0,
     "northwest": 315.0,
 }
+# the nouns of an apposition that says what a name is ("X, a small town ..."): the settlement
+# nouns (not province, governorate) and a few more
+APPOSITION_NOUNS = {
+    **{word: feature for word, feature in SETTLEMENT_NOUNS.items() if feature != "region"},
+    "city": "town",
+    "community": "village",
+    "shantytown": "neighbourhood",
+    "hamlet": "village",
+}
 CITY_NOUNS = frozenset({"city", "capital"})  # "the city of X": a name, but a known city's
 # every word cued_names looks further at
 CUE_WORDS = frozenset({*SETTLEMENT_NOUNS, *CITY_NOUNS, *LANDMARK_NOUNS, *DISTANCE_UNITS, *BEARINGS})
@@ -300,6 +309,14 @@ def _landmark(doc: Doc, noun: Token) -> list[LocalName]:
     return [LocalName(doc[start : noun.i + 1], "landmark")]
 
 
+def _describes(token: Token, lower: str) -> bool:
+    """A word between "a" and the noun of "X, a strategic city", "X, a border town", "X, a
+    Gonaives shantytown", "X, an Albanian-populated village"."""
+    if lower in APPOSITION_NOUNS:
+        return False
+    return token.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") or token.tag_ in ("VBN", "HYPH")
+
+
 def _appositions(doc: Doc) -> list[LocalName]:
     """ "Dunya Pur, a small town about 100 kilometers ..."."""
     found = []
@@ -311,11 +328,11 @@ def _appositions(doc: Doc) -> list[LocalName]:
         if lowers[j] not in ("a", "the"):
             continue
         j += 1
-        while j < len(doc) and doc[j].pos_ == "ADJ":
+        while j < len(doc) and j - comma < 7 and _describes(doc[j], lowers[j]):
             j += 1
-        feature = SETTLEMENT_NOUNS.get(lowers[j]) if j < len(doc) else None
-        if feature is None or feature == "region":
-            continue
+        feature = APPOSITION_NOUNS.get(lowers[j]) if j < len(doc) else None
+        if feature is None or doc[j].dep_ == "compound":
+            continue  # "Eric Garner, a Staten Island man"
         start = _name_start(doc, comma)
         if start < comma:
             found.append(LocalName(doc[start:comma], feature))

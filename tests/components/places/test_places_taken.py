@@ -71,3 +71,22 @@ def test_a_cued_name_written_with_an_apostrophe_or_hyphen(
     places = _places(nlp, text)
     assert name in places, sorted(places)
     assert places[name].country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen attacked Karvelo, a strategic city near Aleppo.", "Karvelo"),
+        ("Gunmen attacked Tarbuni, a border town near Aleppo.", "Tarbuni"),
+        ("Troops shelled Mezrinah, a community east of Aleppo.", "Mezrinah"),
+    ],
+)
+def test_an_apposition_that_calls_a_name_a_settlement(nlp: Language, text: str, name: str) -> None:
+    places = _places(nlp, text)
+    assert name in places, sorted(places)
+    assert places[name].country == "SY"
+
+
+def test_a_settlement_noun_modifying_a_person_noun_is_no_apposition(nlp: Language) -> None:
+    places = _places(nlp, "Police stopped Eric Garner, a Staten Island man, in July.")
+    assert not any(p.id.startswith(LOCAL_PREFIX) for p in places.values())

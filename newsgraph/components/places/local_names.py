@@ -163,6 +163,9 @@ def _objects_of_taking(doc: Doc) -> list[LocalName]:
         end = token.i + 1
         if start > token.i or _split_word_before(doc, start):
             continue
+        between = doc[min(token.head.i, start) : start]
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in between):
+            continue  # "... from entering the U.S.\nZach Carter is ...": a missed sentence end
         span = doc[start:end]
         if not surname_of_a_named_person(span):
             found.append(LocalName(span, "area"))

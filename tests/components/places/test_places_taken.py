@@ -90,3 +90,8 @@ def test_an_apposition_that_calls_a_name_a_settlement(nlp: Language, text: str, 
 def test_a_settlement_noun_modifying_a_person_noun_is_no_apposition(nlp: Language) -> None:
     places = _places(nlp, "Police stopped Eric Garner, a Staten Island man, in July.")
     assert not any(p.id.startswith(LOCAL_PREFIX) for p in places.values())
+
+
+def test_no_object_across_a_line_break(nlp: Language) -> None:
+    text = "He pledged to bar them from entering the U.S.\nTomas Verlind is a host of the show."
+    assert not any(p.id.startswith(LOCAL_PREFIX) for p in _places(nlp, text).values())

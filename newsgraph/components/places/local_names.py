@@ -334,8 +334,8 @@ def _appositions(doc: Doc) -> list[LocalName]:
         while j < len(doc) and j - comma < 7 and _describes(doc[j], lowers[j]):
             j += 1
         feature = APPOSITION_NOUNS.get(lowers[j]) if j < len(doc) else None
-        if feature is None or doc[j].dep_ == "compound":
-            continue  # "Eric Garner, a Staten Island man"
+        if feature is None or doc[j].dep_ in ("compound", "poss"):
+            continue  # "Eric Garner, a Staten Island man", "Sam Porvik, the city's mayor"
         start = _name_start(doc, comma)
         if start < comma:
             found.append(LocalName(doc[start:comma], feature))

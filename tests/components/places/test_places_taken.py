@@ -95,3 +95,15 @@ def test_a_settlement_noun_modifying_a_person_noun_is_no_apposition(nlp: Languag
 def test_no_object_across_a_line_break(nlp: Language) -> None:
     text = "He pledged to bar them from entering the U.S.\nTomas Verlind is a host of the show."
     assert not any(p.id.startswith(LOCAL_PREFIX) for p in _places(nlp, text).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The award went to Sam Porvik, the city's mayor, on Monday.",
+        "The award went to Sam Porvik, the town's mayor, on Monday.",
+        "Dana Kirwell, the community's pastor, spoke.",
+    ],
+)
+def test_a_settlement_noun_owning_a_person_noun_is_no_apposition(nlp: Language, text: str) -> None:
+    assert not any(p.id.startswith(LOCAL_PREFIX) for p in _places(nlp, text).values())

@@ -244,3 +244,22 @@ def test_running_toll_reach_stops_at_100_characters() -> None:
         == 7
     )
     assert "killed" not in sentence_counts(next(iter(nlp(far).sents)), table, running_only=True)
+
+
+def test_a_count_added_to_the_toll_leaves_the_running_toll_to_the_attack(
+    full_nlp: Language,
+) -> None:
+    """ "after two of the injured died" adds to the toll (``added``); the running toll of the
+    same sentence is the toll of the attack, not lost to that added count."""
+    text = (
+        "The death toll from Monday's air strike on a fuel market in the northern town has "
+        "risen to 14, after two of the injured died in hospital, medics said."
+    )
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    counts = sorted(
+        (e.magnitude["killed"]["min"], bool(e.magnitude["killed"].get("added")))
+        for e in events
+        if "killed" in e.magnitude
+    )
+    assert (14, False) in counts, counts
+    assert all(value == 2 for value, added in counts if added), counts

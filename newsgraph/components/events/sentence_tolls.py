@@ -28,13 +28,18 @@ def conflict_mentions(mentions: list[Mention], lexicon: Lexicon) -> list[Mention
 def add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexicon) -> None:
     """ "left 12 dead and 30 wounded": a count written around the triggers goes to the
     nearest material-conflict event of the sentence, when none has a count of its kind (one
-    count, one event)."""
+    count, one event). A count that adds to a toll ("after three of the wounded died",
+    ``"added"``) is not the toll: the sentence's count goes to the nearest event without one
+    ("The death toll from the strike has risen to 15, after three of the wounded died")."""
     conflict = conflict_mentions(mentions, lexicon)
     if not conflict:
         return
     for kind, (reading, offset) in sentence_counts(sent, lexicon.magnitude).items():
-        if all(kind not in m.magnitude for m in conflict):
-            nearest = min(conflict, key=lambda m: abs(m.anchor.idx - offset))
+        if any(kind in m.magnitude and not m.magnitude[kind].get("added") for m in conflict):
+            continue  # an event of the sentence has its toll
+        free = [m for m in conflict if kind not in m.magnitude]
+        if free:
+            nearest = min(free, key=lambda m: abs(m.anchor.idx - offset))
             nearest.magnitude[kind] = dict(reading)
 
 

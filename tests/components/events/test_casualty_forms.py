@@ -195,3 +195,71 @@ def test_number_of_killed_forms() -> None:
     ]:
         sentence = next(iter(nlp(text).sents))
         assert sentence_counts(sentence, table, running_only=True)["killed"][0]["min"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a running toll whose words between "toll" and the number run past 60 characters
+        (
+            "Rebels shelled a village on the hills above the river. The toll from the shells "
+            "that fell on the market square of the village on Tuesday morning rose to four.",
+            4,
+        ),
+        (
+            "The death toll from Sunday's rocket attack on a grain depot near the border town "
+            "in the eastern province has risen to 11, the governor said.",
+            11,
+        ),
+        (
+            "The number of people killed in a drone attack on a bus station in the northern "
+            "provincial capital of the region has risen to eight, officials said.",
+            8,
+        ),
+    ],
+)
+def test_running_toll_with_a_long_phrase_between(
+    full_nlp: Language, text: str, killed: int
+) -> None:
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    assert [e.magnitude.get("killed", {}).get("min") for e in events] == [killed], text
+
+
+def test_running_toll_reach_stops_at_100_characters() -> None:
+    import spacy
+
+    from newsgraph.components.events.lexicon import load_lexicon
+    from newsgraph.components.events.magnitude import sentence_counts
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    table = load_lexicon().magnitude
+    between = "from the attack on the school in the old quarter of the city"  # 60 characters
+    near = f"The death toll {between} on Friday evening has risen to 7."  # 82 between
+    far = (
+        f"The death toll {between} on Friday evening, the worst of a long week of raids, rose to 7."
+    )
+    assert (
+        sentence_counts(next(iter(nlp(near).sents)), table, running_only=True)["killed"][0]["min"]
+        == 7
+    )
+    assert "killed" not in sentence_counts(next(iter(nlp(far).sents)), table, running_only=True)
+
+
+def test_a_count_added_to_the_toll_leaves_the_running_toll_to_the_attack(
+    full_nlp: Language,
+) -> None:
+    """ "after two of the injured died" adds to the toll (``added``); the running toll of the
+    same sentence is the toll of the attack, not lost to that added count."""
+    text = (
+        "The death toll from Monday's air strike on a fuel market in the northern town has "
+        "risen to 14, after two of the injured died in hospital, medics said."
+    )
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    counts = sorted(
+        (e.magnitude["killed"]["min"], bool(e.magnitude["killed"].get("added")))
+        for e in events
+        if "killed" in e.magnitude
+    )
+    assert (14, False) in counts, counts
+    assert all(value == 2 for value, added in counts if added), counts

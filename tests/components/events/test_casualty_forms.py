@@ -163,6 +163,12 @@ def test_a_same_moment_clause_still_counts_into_its_act(full_nlp: Language, text
         ("Gunmen killed five people at a bus stop. The death toll later rose to nine.", 9),
         # the words between "toll" and the number may hold an apostrophe
         ("The death toll from Monday's bombing in the capital has risen to 35.", 35),
+        # the toll's own noun phrase names the attack's day, target and place (61-100 chars)
+        (
+            "The death toll from Sunday's drone attack on a wedding party in Bani Walid, in "
+            "the west of the country, has risen to 14, a local council said.",
+            14,
+        ),
     ],
 )
 def test_running_toll(full_nlp: Language, text: str, killed: int) -> None:
@@ -191,6 +197,11 @@ def test_number_of_killed_forms() -> None:
     for text, value in [
         ("The number of guerrillas killed by the troops has risen to 26.", 26),
         ("This brings to 21 the number of rebels killed in the area.", 21),
+        (
+            "The number of people killed when a rocket hit a bus station in the north of "
+            "the province on Friday has risen to 12.",
+            12,
+        ),
         ("The total death toll is believed to be 19, officials said.", 19),
     ]:
         sentence = next(iter(nlp(text).sents))

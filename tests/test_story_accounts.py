@@ -21,8 +21,17 @@ pytest.importorskip("jinja2", reason="newsgraph serve needs the api extra")
 from test_serve_stories import client, story_db, strike_id  # noqa: F401
 from typer.testing import CliRunner
 
+from newsgraph import cli_support
 from newsgraph.cli import app
 from newsgraph.story_accounts import report_value, timeline
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's console is made once, at import, and takes its width from COLUMNS then
+    (pytest-xdist's workers set COLUMNS=80), so a CliRunner env cannot widen it: set it, and
+    restore rich's own unset width after (the ``width`` setter would pin the old value)."""
+    monkeypatch.setattr(cli_support.out, "_width", 200)
 
 
 def test_the_api_gives_each_value_with_the_reports_and_evidence_that_give_it(client) -> None:  # noqa: F811

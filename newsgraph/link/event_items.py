@@ -21,6 +21,10 @@ from .triggers import evidence_family
 
 # An event reported without a time happened at most this many days before publication.
 PUBLISHED_WINDOW_DAYS = 2
+# ... unless it carries a toll: a follow-up names an incident already reported by its toll
+# ("Funerals were held on Friday for victims of the market bombing, which killed 27"), and
+# funerals, tolls that rise and counts of the dead run for days after the attack.
+TOLL_WINDOW_DAYS = 7
 # Times coarser than this (a year, "since October") do not date an event; publication does.
 MAX_TIME_SPAN_DAYS = 31
 # Features that name an area containing other places: compatible with what lies inside.
@@ -108,6 +112,8 @@ class EventItem:
     # and type family that it most likely retells (``report_anchors``)
     report_anchor: str | None = None
     anchor_ord: int | None = None  # the anchor's place in the article (visit order)
+    # it retells an undated event with a toll: dated, like it, by ``TOLL_WINDOW_DAYS``
+    retells_toll: bool = False
     # the article's incident profile it belongs to (its first event's id): anchored events of
     # one type that nothing hard sets apart, and the bare events retelling them
     # (``incident_profiles.py``)
@@ -141,12 +147,24 @@ class EventItem:
         return Side(self.target, self.target_country, self.target_by_nationality)
 
     @property
+    def visit_start(self) -> date | None:
+        """Where clustering visits it: its own start, else publication − ``PUBLISHED_WINDOW_DAYS``
+        (a toll's wider window does not move a report ahead of the reports it follows)."""
+        if self.interval is not None:
+            return self.interval[0]
+        if self.published is not None:
+            return self.published - timedelta(days=PUBLISHED_WINDOW_DAYS)
+        return None
+
+    @property
     def when(self) -> Interval | None:
         """The event's interval, else the publication window, else None (undated)."""
         if self.interval is not None:
             return self.interval
         if self.published is not None:
-            return (self.published - timedelta(days=PUBLISHED_WINDOW_DAYS), self.published)
+            toll = self.killed is not None or self.retells_toll
+            days = TOLL_WINDOW_DAYS if toll else PUBLISHED_WINDOW_DAYS
+            return (self.published - timedelta(days=days), self.published)
         return None
 
 
@@ -318,7 +336,8 @@ def report_anchors(items: list[EventItem]) -> list[EventItem]:
         if item.bare and not item.irrealis and anchor is not None:
             # an undated retelling is dated by the event it retells
             item = replace(item, report_anchor=anchor.event_id, anchor_ord=anchor.ord,
-                           interval=item.interval or anchor.interval)  # fmt: skip
+                           interval=item.interval or anchor.interval,
+                           retells_toll=anchor.killed is not None)  # fmt: skip
         out.append(item)
     return out
 

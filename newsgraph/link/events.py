@@ -51,7 +51,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal, Protocol
 
 from .compatibility import (
@@ -67,6 +67,7 @@ from .event_items import (
     MAX_TIME_SPAN_DAYS,
     PUBLISHED_WINDOW_DAYS,
     ROLES,
+    TOLL_WINDOW_DAYS,
     EventItem,
     Interval,
     PlaceInfo,
@@ -329,7 +330,7 @@ def cluster_events(
     clusters: list[EventCluster] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for item in ordered:
-        start = item.when[0] if item.when else None
+        start = pruning_start(item)
         candidates: set[int] = set()
         collection = pairs.collection_cluster(item.key) if pairs is not None else None
         for key in query_keys(item, check, collection):
@@ -447,10 +448,20 @@ def _learned_merge(
 def _visit_order(item: EventItem) -> tuple:
     """By start date, publication and article; a bare event's retelling right after the event
     it retells (``report_anchor``), so it finds that event's cluster."""
-    when = item.when
+    start = item.visit_start
     article_order = (item.ord, 0) if item.anchor_ord is None else (item.anchor_ord, 1, item.ord)
-    return (when[0] if when else date.min, item.published or date.min, item.article_id,
+    return (start or date.min, item.published or date.min, item.article_id,
             article_order)  # fmt: skip
+
+
+def pruning_start(item: EventItem) -> date | None:
+    """The earliest start of an event visited at or after ``item``: its visit start less the
+    leeway of a toll's wider window (``TOLL_WINDOW_DAYS``), so no cluster leaves a bucket
+    that a later report with a toll can still join."""
+    start = item.visit_start
+    if start is None:
+        return None
+    return start - timedelta(days=TOLL_WINDOW_DAYS - PUBLISHED_WINDOW_DAYS)
 
 
 def ended(cluster: EventCluster, start: date) -> bool:

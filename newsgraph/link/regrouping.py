@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .compatibility import MERGE_EVIDENCE, Compatibility
-from .events import EventCluster, add_member, ended, own_keys, query_keys
+from .events import EventCluster, add_member, ended, own_keys, pruning_start, query_keys
 
 
 def regroup(clusters: Sequence[EventCluster], check: Compatibility) -> list[EventCluster]:
@@ -102,14 +102,14 @@ def _candidates(
 ) -> list[int]:
     """Earlier clusters sharing a blocking key with a member of ``cluster`` (ascending), not
     ended before its first member's start."""
-    first = cluster.members[0].when
+    first = pruning_start(cluster.members[0])
     found: set[int] = set()
     for key in {k for member in cluster.members for k in query_keys(member, check)}:
         bucket = index.get(key)
         if not bucket:
             continue
         if first is not None:  # clusters come in start order: one that ended takes no one
-            bucket[:] = [c for c in bucket if not ended(clusters[c], first[0])]
+            bucket[:] = [c for c in bucket if not ended(clusters[c], first)]
         found.update(bucket)
     return sorted(found)
 

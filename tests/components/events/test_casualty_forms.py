@@ -80,6 +80,11 @@ def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | 
         ("Raiders shot a farmer dead near the well.", {"killed": (1, None)}),
         # the result word the tagger hangs on the object ("two guards dead")
         ("Police shot two guards dead at the gate.", {"killed": (2, None)}),
+        # kin and police words are one person each (WordNet person senses; magnitude.yaml)
+        ("A constable was killed when gunmen fired on the post.", {"killed": (1, None)}),
+        ("A patrolman was shot dead near the bridge.", {"killed": (1, None)}),
+        ("Gunmen shot and killed her nephew outside the shop.", {"killed": (1, None)}),
+        ("The raiders killed his uncle and his two cousins.", {"killed": (3, None)}),
     ],
 )
 def test_casualty_forms(full_nlp: Language, text: str, counts: dict) -> None:

@@ -8,6 +8,7 @@ import inspect
 import json
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -22,7 +23,11 @@ try:  # typer 0.2x vendors click under its own name; earlier releases use click 
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as usage_errors
 
-out = Console()
+# a table written to a file or a pipe has no terminal to fit: rich would lay it out for 80
+# columns and cut its cells ("Glob… Wire Serv…"), so it gets room enough to keep them whole;
+# COLUMNS, where set, still decides (as on a terminal)
+PIPED_WIDTH = 200
+out = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPED_WIDTH)
 err = Console(stderr=True)
 
 # exit status of a command that found no store to read

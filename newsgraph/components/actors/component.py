@@ -38,10 +38,9 @@ from ... import extensions
 from ...model import CONTEXT_LABEL, Actor, ActorMention
 from ...model import Span as TextSpan
 from .descriptions import DescriptionReader
-from .evidence import drop_unfit_people, names_a_neighbour
+from .evidence import countries_named, drop_unfit_people, names_a_neighbour
 from .generic_parties import GenericParties
 from .kb import (
-    MEDIA_TYPE,
     STATE_TYPE,
     ActorEntry,
     DescriptionRules,
@@ -182,13 +181,8 @@ class ActorResolver:
         """Whether a bare body name can be the KB's body: another mention names its country
         (a state, its capital, a party of it: "Republicans in Congress"), or the outlet is
         of it, or nothing names any country."""
-        countries = {country for _, country in states}
-        for m in others:
-            other = self.kb.get(m.actor_id) if m.actor_id else None
-            if other is not None and other.country and other.type != MEDIA_TYPE:
-                countries.add(other.country)
-        if context.outlet is not None and context.outlet.country:
-            countries.add(context.outlet.country)
+        named = (self.kb.get(m.actor_id) for m in others if m.actor_id)
+        countries = {country for _, country in states} | countries_named(named, context)
         return entry is None or not countries or entry.country in countries
 
     def is_bare_body(self, m: ActorMention) -> bool:

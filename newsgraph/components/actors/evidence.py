@@ -15,9 +15,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
-from .kb import MEDIA_TYPE, DescriptionRules, KnowledgeBase
+from .kb import MEDIA_TYPE, ActorEntry, DescriptionRules, KnowledgeBase
 from .names import ALIAS, SURNAME, ArticleContext, Hit
 from .unresolved import hyphenated
 
@@ -85,19 +87,25 @@ def _fits(person: str, hits: list[Hit], kb: KnowledgeBase, context: ArticleConte
     entry = kb.get(person)
     if entry is None or not (entry.country or entry.affiliation):
         return True
-    countries: set[str] = set()
-    bodies: set[str] = set()
-    for hit in hits:
-        if not hit.actor_ids or person in hit.actor_ids:
-            continue
-        other = kb.get(hit.actor_ids[0])
-        if other is None or other.type == MEDIA_TYPE:
-            continue
-        bodies.update(b for b in (other.id, other.affiliation) if b)
-        if other.country:
-            countries.add(other.country)
-    if context.outlet is not None and context.outlet.country:
-        countries.add(context.outlet.country)
+    others = [
+        kb.get(hit.actor_ids[0]) for hit in hits if hit.actor_ids and person not in hit.actor_ids
+    ]
+    known = [other for other in others if other is not None and other.type != MEDIA_TYPE]
+    bodies = {b for other in known for b in (other.id, other.affiliation) if b}
+    countries = countries_named(known, context)
     if not countries:
         return True  # nothing says whose story it is: the KB's person
     return entry.country in countries or (entry.affiliation or "") in bodies
+
+
+def countries_named(entries: Iterable[ActorEntry | None], context: ArticleContext) -> set[str]:
+    """The countries of the article's other KB actors (media left out: where an outlet a
+    mention names is from says nothing of whose story it is) and of its own outlet."""
+    countries = {
+        entry.country
+        for entry in entries
+        if entry is not None and entry.country and entry.type != MEDIA_TYPE
+    }
+    if context.outlet is not None and context.outlet.country:
+        countries.add(context.outlet.country)
+    return countries

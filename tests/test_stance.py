@@ -338,3 +338,36 @@ def test_the_feature_check_bootstraps_whole_claims() -> None:
     assert set(two.tolist()) == {0.0, 0.75, 1.0}  # a a, a b (3 of 4 headlines), b b
     assert np.array_equal(two, check.claim_bootstrap(correct, groups, claims=2, draws=200))
     assert check.claim_bootstrap(np.ones(4), groups, claims=2, draws=50).std() == 0.0
+
+
+def test_the_feature_check_counts_the_kinds_of_headline_in_each_error_cell() -> None:
+    check = load_tool("stance_feature_check")
+    claim = "The mayor of Springfield resigned"
+    # "Springfield" is the claim's name, "mayor" and "resigned" its predicate.
+    assert check.headline_kinds("Springfield mayor reportedly resigned", claim) == {
+        "hedge",
+        "predicate half+",
+    }
+    assert check.headline_kinds("Mayor resigned, according to aides", claim) == {
+        "hedge",
+        "predicate half+",
+        "names none",
+    }
+    assert check.headline_kinds("Springfield leader quits", claim) == {"plain", "predicate none"}
+    assert check.headline_kinds("Did the council meet?", claim) == {
+        "question",
+        "predicate none",
+        "names none",
+    }
+    pairs = [
+        StancePair("a", "Springfield leader quits", claim, "reports"),
+        StancePair("a", "Springfield mayor reportedly resigned", claim, "reports"),
+        StancePair("b", "Springfield mayor resigned", claim, "supports"),
+    ]
+    labels = ["disputes", "reports", "supports"]
+    cells = check.error_kinds(pairs, np.array([1, 1, 2]), np.array([2, 1, 2]), labels)
+    n, claims, counts = cells[("reports", "supports")]
+    assert (n, claims, counts["plain"], counts["hedge"]) == (1, 1, 1, 0)
+    assert cells[("reports", "reports")][2]["hedge"] == 1
+    assert cells[("supports", "supports")][:2] == (1, 1)
+    assert cells[("disputes", "reports")][0] == 0

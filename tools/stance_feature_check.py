@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python tools/stance_feature_check.py [--drop-dense NAME] [--drop-cues PREFIX]
         [--words "hedge words ..."] [--setting 5 0.02 balanced] [--cuts 16] [--parse]
-        [--char-ensemble] [--bootstrap]
+        [--char-ensemble] [--bootstrap] [--errors]
 
 Prints the Emergent model's out-of-fold accuracy at the shipped setting over ``--cuts`` seeded
 cuts of the fit claims (``stance_transfer_check.accuracies``), then each variant against the same
@@ -16,7 +16,10 @@ tense as a cue), or averaged with a character n-gram model (``--char-ensemble``)
 is worth a look only when it clears its standard error by far on most cuts (docs/link.md: most
 do not). ``--bootstrap`` prints how far the accuracy of a part as big as the held-out one moves
 with the claims it happens to hold (``claim_bootstrap``, on the first cut's out-of-fold
-predictions): the noise of the held-out figure itself. Fit part only.
+predictions): the noise of the held-out figure itself. ``--errors`` counts the kinds of headline
+(``HEADLINE_KINDS``: a hedge word, a question, a plain statement, how much of the claim's names
+and predicate it repeats) in each cell of the first cut's out-of-fold confusion matrix: which
+kinds the errors are. Fit part only.
 """
 
 from __future__ import annotations
@@ -47,6 +50,11 @@ CHAR_C = 1.0  # its regression's C (0.3 and 3 did no better in scratch runs)
 CHAR_SHARES = (0.2, 0.35, 0.5)  # its share when the two models' probabilities are averaged
 BOOTSTRAP_DRAWS = 4000
 TARGET = 0.80  # issue 14's held-out target
+# Issue 14's hedges (general English: reportedly, claims, according to, unconfirmed, rumour).
+BRIEF_HEDGES = words(
+    "reportedly claims claim claimed unconfirmed rumour rumor rumours rumors rumoured rumored"
+)
+HEADLINE_KINDS = ("hedge", "question", "plain", "predicate none", "predicate half+", "names none")
 
 
 def without_cues(cues: list[set[str]], prefix: str) -> list[set[str]]:
@@ -173,6 +181,49 @@ def bootstrap(fit: list[StancePair], cues: list[set[str]], dense: np.ndarray, y:
           f"{TARGET}")  # fmt: skip
 
 
+def headline_kinds(headline: str, claim: str) -> set[str]:
+    """Which of ``HEADLINE_KINDS`` a headline is, against its claim."""
+    toks, dense = tokens(headline), sc.cue_dense(headline, claim)
+    value = dict(zip(sc.CUE_DENSE_NAMES, dense.tolist(), strict=True))
+    kinds = {
+        "hedge": bool(BRIEF_HEDGES.intersection(toks)) or "according to" in " ".join(toks),
+        "question": "?" in headline,
+        "plain": bool(value["plain_statement"]),
+        "predicate none": value["predicate_coverage"] == 0,
+        "predicate half+": value["predicate_coverage"] >= 0.5,
+        "names none": value["name_coverage"] == 0,
+    }
+    return {kind for kind in HEADLINE_KINDS if kinds[kind]}
+
+
+def error_kinds(
+    fit: list[StancePair], y: np.ndarray, predicted: np.ndarray, labels: list[str]
+) -> dict[tuple[str, str], tuple[int, int, dict[str, int]]]:
+    """For each (gold, predicted) cell: its headlines, their claims and how many are of each
+    of ``HEADLINE_KINDS``."""
+    out = {}
+    for g, gold in enumerate(labels):
+        for q, guess in enumerate(labels):
+            rows = np.flatnonzero((y == g) & (predicted == q))
+            kinds = [headline_kinds(fit[i].text, fit[i].other) for i in rows]
+            counts = {kind: sum(kind in k for k in kinds) for kind in HEADLINE_KINDS}
+            out[(gold, guess)] = (len(rows), len({fit[i].group for i in rows}), counts)
+    return out
+
+
+def errors(fit: list[StancePair], cues: list[set[str]], dense: np.ndarray, y: np.ndarray,
+           labels: list[str]) -> None:  # fmt: skip
+    """``error_kinds`` of the shipped setting's first-cut out-of-fold predictions."""
+    groups, predicted = [p.group for p in fit], np.zeros(len(y), dtype=int)
+    for tr, te in ts.seeded_group_folds(groups, 0):
+        stages = ts.fit_stages(cues, dense, y, groups, tr, check.SHIPPED_SETTING, labels)
+        predicted[te] = ts.stages_proba(stages, te, labels).argmax(axis=1)
+    print("  gold -> predicted: headlines (claims); " + ", ".join(HEADLINE_KINDS))
+    for (gold, guess), (n, claims, counts) in error_kinds(fit, y, predicted, labels).items():
+        print(f"  {gold} -> {guess}: {n} ({claims}); "
+              + ", ".join(str(counts[kind]) for kind in HEADLINE_KINDS))  # fmt: skip
+
+
 def report(name: str, base: np.ndarray, variant: np.ndarray) -> None:
     """The variant's mean, its paired difference from ``base`` with the standard error, and the
     spread of its first four cuts (the trainer's ``EMERGENT_REPEATS``): a change is kept only
@@ -195,6 +246,7 @@ def main() -> None:
     parser.add_argument("--parse", action="store_true", help="flags from the spaCy parse")
     parser.add_argument("--char-ensemble", action="store_true", help="average a char model in")
     parser.add_argument("--bootstrap", action="store_true", help="the held-out figure's noise")
+    parser.add_argument("--errors", action="store_true", help="kinds of headline per error")
     args = parser.parse_args()
     fit = [p for p in load_emergent(args.eval_dir / "emergent") if p.split == FIT]
     labels = sorted({p.label for p in fit})
@@ -232,6 +284,8 @@ def main() -> None:
         report("with the root's tense as a cue", base, accuracies(with_tense, dense))
     if args.bootstrap:
         bootstrap(fit, cues, dense, y, labels)
+    if args.errors:
+        errors(fit, cues, dense, y, labels)
     if args.char_ensemble:
         shares = char_ensemble(fit, cues, dense, y, labels, args.cuts)
         for share in CHAR_SHARES:

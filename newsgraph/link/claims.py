@@ -24,11 +24,10 @@ compared within their time window only.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -42,15 +41,15 @@ from .claim_scope import (
     implicated_parties,
     struck_pairs,
 )
+from .claim_window import (
+    by_date,
+    nearest,
+)
 from .compatibility import Compatibility, family_of, known_actor
 from .event_items import knowledge_base_types, published_date
 from .sides import one_side
 from .speakers import speaking_for
-from .triggers import stem
 
-MAX_DISPUTED_PER_DENIAL = 5
-DISPUTE_BEFORE_DAYS = 1
-DISPUTE_AFTER_DAYS = 14
 REPEAT_WINDOW_DAYS = 3
 REPEAT_MIN_OVERLAP = 0.5
 # A third party's rejection of an account disputing the accuser's counter-accounts
@@ -279,7 +278,7 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
             # off: only its accounts of its own strikes (the struck side, not a party)
             if item.parties if THIRD_PARTY_REJECTIONS else named - item.parties:
                 accounts[check.root(item.speaker)].append(item)  # type: ignore[arg-type]
-    dated, dated_accounts = _by_date(accusations), _by_date(accounts)
+    dated, dated_accounts = by_date(accusations), by_date(accounts)
     rejected: set[tuple[str, str]] = set()  # (denying article, accuser's root) already linked
     links: dict[tuple[str, str, str, str], ClaimLink] = {}
     for denial in items:
@@ -288,7 +287,7 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
         if denies_a_plain_claim(denial, implicated, check):
             continue  # its record link says what it denies
         own_block = dated.get(check.root(denial.speaker))  # type: ignore[arg-type]
-        chosen = _nearest(
+        chosen = nearest(
             denial,
             own_block,
             lambda d, a: _answers(d, a, check, implicated[(a.article_id, a.statement_id)]),
@@ -296,7 +295,7 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
         for root in _answered_roots(denial, check):
             if (denial.article_id, root) in rejected:
                 continue
-            countered = _nearest(
+            countered = nearest(
                 denial,
                 dated_accounts.get(root),
                 lambda d, a: _rejects_account(
@@ -324,119 +323,10 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
     return list(links.values())
 
 
-Block = tuple[list[date], list[ClaimItem], list[ClaimItem]]
-
-
-def _nearest(
-    denial: ClaimItem,
-    block: Block | None,
-    answers: Callable[[ClaimItem, ClaimItem], bool],
-) -> list[ClaimItem]:
-    """The accusations of ``block`` the denial ``answers``, in its window and of its family:
-    one per accusing article, at most ``MAX_DISPUTED_PER_DENIAL``, nearest first."""
-    per_article: dict[str, ClaimItem] = {}
-    for ring in _rings(block, denial):
-        for accusation in ring:
-            if accusation.statement_id == denial.statement_id and (
-                accusation.article_id == denial.article_id
-            ):
-                continue
-            if not answers(denial, accusation):
-                continue
-            if not _dispute_window(denial, accusation):
-                continue
-            if not _same_target_family(denial, accusation):
-                continue
-            kept = per_article.get(accusation.article_id)
-            if kept is None or _closer(denial, accusation, kept):
-                per_article[accusation.article_id] = accusation
-        # rings come nearest first: farther accusing articles could not make the cut
-        if len(per_article) >= MAX_DISPUTED_PER_DENIAL:
-            break
-    chosen = sorted(per_article.values(), key=lambda a: _distance(denial, a))
-    return chosen[:MAX_DISPUTED_PER_DENIAL]
-
-
-def _by_date(blocks: Mapping[str, list[ClaimItem]]) -> dict[str, Block]:
-    """Within a block, accusations by date: a denial looks only at its window (cost linear in
-    the store, not quadratic); undated accusations are looked at by every denial."""
-    dated: dict[str, Block] = {}
-    for root, block in blocks.items():
-        with_date = sorted((a for a in block if a.published), key=lambda a: a.published)
-        dated[root] = ([a.published for a in with_date], with_date,  # type: ignore[misc]
-                       [a for a in block if not a.published])  # fmt: skip
-    return dated
-
-
 def _answered_roots(denial: ClaimItem, check: Compatibility) -> list[str]:
     """The roots of those a denial names as the ones it answers, other than its own side's."""
     own = check.root(denial.speaker)  # type: ignore[arg-type]
     return sorted({check.root(p) for p in denial.parties} - {own})
-
-
-def _rings(block: Block | None, denial: ClaimItem) -> Iterator[list[ClaimItem]]:
-    """The block's accusations in the denial's window, by distance in days: the same day (and
-    the undated), then one day away on either side, and so on. A dense block (many accusations
-    a day) is cut once enough accusing articles are found, so the cost stays per article."""
-    if block is None:
-        return
-    days, with_date, undated = block
-    if denial.published is None:  # every accusation is at distance 0
-        yield with_date + undated
-        return
-    for distance in range(max(DISPUTE_AFTER_DAYS, DISPUTE_BEFORE_DAYS) + 1):
-        ring = [] if distance else list(undated)
-        offsets = {-distance, distance} if distance else {0}
-        for offset in sorted(offsets):
-            if -DISPUTE_AFTER_DAYS <= offset <= DISPUTE_BEFORE_DAYS:
-                day = denial.published + timedelta(days=offset)
-                ring += with_date[bisect_left(days, day) : bisect_right(days, day)]
-        yield ring
-
-
-def _same_target_family(denial: ClaimItem, accusation: ClaimItem) -> bool:
-    """Where both name the kind of event at stake, it must be the same family."""
-    return (
-        not denial.families
-        or not accusation.families
-        or bool(denial.families & accusation.families)
-    )
-
-
-def _distance(denial: ClaimItem, accusation: ClaimItem) -> tuple[int, int, str, str]:
-    """Same article first (the accusation just above), then the nearest publication date."""
-    if accusation.article_id == denial.article_id:
-        before = accusation.order <= denial.order
-        return (0, (denial.order - accusation.order) if before else 1000 + accusation.order,
-                "", "")  # fmt: skip
-    days = (
-        abs((denial.published - accusation.published).days)
-        if denial.published and accusation.published
-        else 0
-    )
-    return (1, days, accusation.article_id, accusation.statement_id)
-
-
-def _closer(denial: ClaimItem, candidate: ClaimItem, kept: ClaimItem) -> bool:
-    if candidate.article_id == denial.article_id:
-        return _distance(denial, candidate) < _distance(denial, kept)
-    # another article: the accusation that says what the denial denies ("denied targeting
-    # civilians" answers "accused Moscow of striking civilian workers", not the toll reported
-    # above it), else its first
-    shared = _said_overlap(denial, candidate), _said_overlap(denial, kept)
-    if shared[0] != shared[1]:
-        return shared[0] > shared[1]
-    return candidate.order < kept.order
-
-
-def _said_words(text: str) -> frozenset[str]:
-    """Stems of the lower-case content words of a statement: what it says of the act, not whom
-    it names (names and demonyms are capitalised)."""
-    return frozenset(stem(w) for w in _WORD.findall(text) if w.islower() and w not in _STOP)
-
-
-def _said_overlap(denial: ClaimItem, accusation: ClaimItem) -> int:
-    return len(_said_words(denial.text) & _said_words(accusation.text))
 
 
 def _follow_ups(
@@ -528,13 +418,6 @@ def _rejects_account(
     if any(one_side(denial.speaker, p, check) for p in named):
         return False
     return any(not one_side(p, accuser, check) for p in named)
-
-
-def _dispute_window(denial: ClaimItem, accusation: ClaimItem) -> bool:
-    if denial.published is None or accusation.published is None:
-        return True
-    days = (denial.published - accusation.published).days
-    return -DISPUTE_BEFORE_DAYS <= days <= DISPUTE_AFTER_DAYS
 
 
 def _repeats(items: list[ClaimItem]) -> list[ClaimLink]:

@@ -40,9 +40,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .claim_window import DISPUTE_AFTER_DAYS
 from .claims import (
     ACCUSING_ACTS,
-    DISPUTE_AFTER_DAYS,
     ClaimItem,
     claim_items_with_speakers,
     find_claim_links,

@@ -1,0 +1,61 @@
+"""Whose accusations a denial disputes across articles (session 21, dispute21, docs/link.md): a
+speaker the knowledge base does not hold accusing a side of a strike, and an account told in
+consecutive sentences by one speaker."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from helpers import story_records
+
+from newsgraph.link import link_records
+
+STORIES = {
+    "unresolved accuser of a strike": [
+        ("acc", "Outlet A", "2025-06-09",
+         "Hospital director Ibrahim Khater accused the Rapid Support Forces of shelling the "
+         "Al-Salam hospital in El Fasher on Sunday, killing nine patients.\n"),
+        ("den", "Outlet B", "2025-06-10",
+         "The Rapid Support Forces denied shelling the hospital.\n"),
+    ],
+    "unresolved accuser of no strike": [
+        ("acc", "Outlet A", "2016-09-09",
+         "Activist Jane Morrow accused Hillary Clinton of hiding the documents from the "
+         "public.\n"),
+        ("den", "Outlet B", "2016-09-10",
+         "Hillary Clinton denied the claims about her husband's legacy.\n"),
+    ],
+    "one account in two sentences": [
+        ("acc", "Outlet A", "2025-05-20",
+         "The Israeli military said it had hit Hamas militants operating from a command post "
+         "in the camp. The military said Hamas uses civilians as human shields.\n"),
+        ("den", "Outlet B", "2025-05-21",
+         "Hamas denied that any of its fighters were in the camp.\n"),
+    ],
+}  # fmt: skip
+
+
+@cache
+def _disputes(name: str) -> list[tuple[str, str]]:
+    records = story_records(STORIES[name])[1]
+    texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
+             for r in records for s in r["statements"]}  # fmt: skip
+    return sorted(
+        (texts[(x.article_id, x.from_id)], texts[(x.to_article_id, x.to_id)])
+        for x in link_records(records).links
+        if x.relation == "disputes"
+    )
+
+
+def test_a_denial_disputes_an_unresolved_speakers_accusation_of_a_strike() -> None:
+    assert _disputes("unresolved accuser of a strike") == [
+        (
+            "shelling the hospital",
+            "the Rapid Support Forces of shelling the Al-Salam hospital in El Fasher on Sunday",
+        )
+    ]
+
+
+def test_an_unresolved_speakers_charge_of_no_strike_draws_no_denial() -> None:
+    assert _disputes("unresolved accuser of no strike") == []
+

@@ -59,3 +59,15 @@ def test_a_denial_disputes_an_unresolved_speakers_accusation_of_a_strike() -> No
 def test_an_unresolved_speakers_charge_of_no_strike_draws_no_denial() -> None:
     assert _disputes("unresolved accuser of no strike") == []
 
+
+def test_a_denial_disputes_the_account_its_speaker_goes_on_with() -> None:
+    assert _disputes("one account in two sentences") == [
+        (
+            "that any of its fighters were in the camp",
+            "Hamas uses civilians as human shields",
+        ),
+        (
+            "that any of its fighters were in the camp",
+            "it had hit Hamas militants operating from a command post in the camp",
+        ),
+    ]

@@ -1,7 +1,8 @@
 """Which accusations a denial looks at (``claims._disputes``): those of its block in its date
 window, nearest first, and one per accusing article: in its own article the nearest before
 it, in another the one that says what the denial denies (shared lower-case content words),
-else the first.
+else the first, with the statements its speaker goes on with right after it there
+(``account_of``).
 
 A denial looks only at the accusations of its block inside its date window (bisect on the
 sorted dates), so the cost grows with the store, not with its square.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -43,6 +45,7 @@ def nearest(
     """The accusations of ``block`` the denial ``answers``, in its window and of its family:
     one per accusing article, at most ``MAX_DISPUTED_PER_DENIAL``, nearest first."""
     per_article: dict[str, ClaimItem] = {}
+    answering: dict[str, list[ClaimItem]] = defaultdict(list)
     for ring in rings(block, denial):
         for accusation in ring:
             if accusation.statement_id == denial.statement_id and (
@@ -55,6 +58,7 @@ def nearest(
                 continue
             if not same_target_family(denial, accusation):
                 continue
+            answering[accusation.article_id].append(accusation)
             kept = per_article.get(accusation.article_id)
             if kept is None or closer(denial, accusation, kept):
                 per_article[accusation.article_id] = accusation
@@ -62,7 +66,26 @@ def nearest(
         if len(per_article) >= MAX_DISPUTED_PER_DENIAL:
             break
     chosen = sorted(per_article.values(), key=lambda a: distance(denial, a))
-    return chosen[:MAX_DISPUTED_PER_DENIAL]
+    return [
+        told
+        for accusation in chosen[:MAX_DISPUTED_PER_DENIAL]
+        for told in account_of(denial, accusation, answering[accusation.article_id])
+    ]
+
+
+def account_of(denial: ClaimItem, chosen: ClaimItem, answering: list[ClaimItem]) -> list[ClaimItem]:
+    """The accusation chosen in another article and the statements its speaker goes on with
+    right after it there that the denial answers too: one account told in consecutive
+    sentences ("The IDF said it struck a Hamas command center ... The military said Hamas
+    uses civilians as human shields") is disputed whole. In the denial's own article only the
+    nearest accusation before it."""
+    if chosen.article_id == denial.article_id:
+        return [chosen]
+    by_order = {a.order: a for a in answering if a.speaker == chosen.speaker}
+    told = [chosen]
+    while told[-1].order + 1 in by_order:
+        told.append(by_order[told[-1].order + 1])
+    return told
 
 
 def by_date(blocks: Mapping[str, list[ClaimItem]]) -> dict[str, Block]:

@@ -1,6 +1,6 @@
 """Whose accusations a denial disputes across articles (session 21, dispute21, docs/link.md): a
-speaker the knowledge base does not hold accusing a side of a strike, and an account told in
-consecutive sentences by one speaker."""
+speaker the knowledge base does not hold accusing a side of a strike, an account told in
+consecutive sentences by one speaker, and a second voice of the denying side."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ STORIES = {
          "public.\n"),
         ("den", "Outlet B", "2016-09-10",
          "Hillary Clinton denied the claims about her husband's legacy.\n"),
+    ],
+    "two voices of one side": [
+        ("acc", "Outlet A", "2025-06-09",
+         "The Sudanese army accused the Rapid Support Forces of shelling the Sabreen market.\n"),
+        ("den", "Outlet B", "2025-06-10",
+         "The Rapid Support Forces rejected the army's accusations over the shelling of the "
+         "market. RSF adviser Al-Basha Tbeiq told Al Arabiya that the group had nothing to do "
+         "with the shelling.\n"),
     ],
     "one account in two sentences": [
         ("acc", "Outlet A", "2025-05-20",
@@ -70,4 +78,13 @@ def test_a_denial_disputes_the_account_its_speaker_goes_on_with() -> None:
             "that any of its fighters were in the camp",
             "it had hit Hamas militants operating from a command post in the camp",
         ),
+    ]
+
+
+def test_an_advisers_denial_after_the_sides_own_disputes_the_accusation_too() -> None:
+    # two voices of one side (the adviser speaks for the RSF), not one speaker saying it again
+    accused = "the Rapid Support Forces of shelling the Sabreen market"
+    assert _disputes("two voices of one side") == [
+        ("that the group had nothing to do with the shelling", accused),
+        ("the army's accusations over the shelling of the market", accused),
     ]

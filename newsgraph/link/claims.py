@@ -102,6 +102,9 @@ class ClaimItem:
     # militants in the camp"), and that side may deny being there
     # (``claim_scope.implicated_parties``)
     struck: frozenset[tuple[str, str]] = frozenset()
+    # the statement's own speaker, before an unresolved one is read as the organisation it
+    # speaks for: a spokesman's and an adviser's denials are two voices of one side
+    voice: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +168,7 @@ def claim_items(
                 statement_id=statement.get("id") or "",
                 act=act,
                 speaker=speaker,
+                voice=(statement.get("speaker") or {}).get("actor"),
                 published=published,
                 outlet=article.get("outlet"),
                 parties=frozenset(p for p in parties if p and p != speaker),
@@ -355,21 +359,19 @@ def _follow_ups(
     answered: dict[tuple[str, str | None, str, str], ClaimItem] = {}
     for item in sorted(items, key=lambda i: (i.article_id, i.order)):
         if item.act == "denial" and item.answers:  # the record's own link
-            answered.setdefault(
-                (item.article_id, item.speaker, item.article_id, item.answers), item
-            )
+            answered.setdefault((item.article_id, item.voice, item.article_id, item.answers), item)
     for link in sorted(
         disputes, key=lambda x: (x.article_id, by_id[(x.article_id, x.from_id)].order)
     ):
         denial = by_id[(link.article_id, link.from_id)]
-        key = (link.article_id, denial.speaker, link.to_article_id, link.to_id)
+        key = (link.article_id, denial.voice, link.to_article_id, link.to_id)
         first = answered.setdefault(key, denial)
         if first.order > denial.order:
             answered[key] = denial
     kept, restated = [], {}
     for link in disputes:
         denial = by_id[(link.article_id, link.from_id)]
-        first = answered[(link.article_id, denial.speaker, link.to_article_id, link.to_id)]
+        first = answered[(link.article_id, denial.voice, link.to_article_id, link.to_id)]
         if first is denial or denial.speaker is None:
             kept.append(link)
         else:

@@ -88,3 +88,11 @@ def test_an_advisers_denial_after_the_sides_own_disputes_the_accusation_too() ->
         ("that the group had nothing to do with the shelling", accused),
         ("the army's accusations over the shelling of the market", accused),
     ]
+
+
+def test_an_unresolved_accuser_stored_after_the_denial_is_linked_incrementally(tmp_path) -> None:
+    from test_link_incremental import full_and_incremental
+
+    acc, den = story_records(STORIES["unresolved accuser of a strike"])[1]
+    expected, got = full_and_incremental(tmp_path, [den], [acc])
+    assert got["links"] == expected["links"] == [("den", "s1", "acc", "s1", "disputes")]

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 MAX_DISPUTED_PER_DENIAL = 5
 DISPUTE_BEFORE_DAYS = 1
 DISPUTE_AFTER_DAYS = 14
+# content-word Jaccard at which a speaker's next statement says its accusation again rather
+# than going on with it (``claims.REPEAT_MIN_OVERLAP``'s measure of a repeated claim)
+SAID_AGAIN = 0.5
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Words that carry no claim (spaCy's English stop words)
@@ -84,8 +87,15 @@ def account_of(denial: ClaimItem, chosen: ClaimItem, answering: list[ClaimItem])
     by_order = {a.order: a for a in answering if a.speaker == chosen.speaker}
     told = [chosen]
     while told[-1].order + 1 in by_order:
-        told.append(by_order[told[-1].order + 1])
+        following = by_order[told[-1].order + 1]
+        if _overlap(following.words, told[-1].words) >= SAID_AGAIN:
+            break  # the same accusation said again: one account, disputed once
+        told.append(following)
     return told
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def by_date(blocks: Mapping[str, list[ClaimItem]]) -> dict[str, Block]:

@@ -12,13 +12,14 @@ the same claim repeated by several outlets.
   within ``REPEAT_WINDOW_DAYS``, with content words overlapping by ``REPEAT_MIN_OVERLAP``
   (Jaccard) at least. Each later report links to the earliest one.
 
-Who is accused comes from the accusation's addressee, the targets of ACCUSE events by the same
-speaker in its article, and the sources of events attributed to the statement ("Hezbollah
-launched the rocket", said Netanyahu). A plain claim accuses the sources of the events
-attributed to it ("the army said Hamas fired the rockets"), other than its speaker. What a
-denial answers comes from its addressee, the targets of REJECT events by the denier, and the
-speaker of the statement it disputes in its own article. Candidates are grouped by actor and
-compared within their time window only.
+An accusation of a strike by a speaker the knowledge base does not hold is answered too
+(``may_accuse``). Who is accused comes from the accusation's addressee, the targets of ACCUSE
+events by the same speaker in its article, and the sources of events attributed to the
+statement ("Hezbollah launched the rocket", said Netanyahu). A plain claim accuses the sources
+of the events attributed to it ("the army said Hamas fired the rockets"), other than its
+speaker. What a denial answers comes from its addressee, the targets of REJECT events by the
+denier, and the speaker of the statement it disputes in its own article. Candidates are grouped
+by actor and compared within their time window only.
 """
 
 from __future__ import annotations

@@ -40,12 +40,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .claim_window import DISPUTE_AFTER_DAYS
 from .claims import (
     ACCUSING_ACTS,
-    DISPUTE_AFTER_DAYS,
     ClaimItem,
     claim_items_with_speakers,
     find_claim_links,
+    may_accuse,
 )
 from .compatibility import known_actor
 from .event_items import with_knowledge_base_chains
@@ -239,7 +240,7 @@ def _update_claim_links(
         c
         for r in new_records
         for c in claim_items_with_speakers(r, organisations)
-        if known_actor(c.speaker)
+        if known_actor(c.speaker) or may_accuse(c)  # an unresolved accuser of a strike
     ]
     if not new_claims:
         return

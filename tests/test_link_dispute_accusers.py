@@ -1,0 +1,98 @@
+"""Whose accusations a denial disputes across articles (session 21, dispute21, docs/link.md): a
+speaker the knowledge base does not hold accusing a side of a strike, an account told in
+consecutive sentences by one speaker, and a second voice of the denying side."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from helpers import story_records
+
+from newsgraph.link import link_records
+
+STORIES = {
+    "unresolved accuser of a strike": [
+        ("acc", "Outlet A", "2025-06-09",
+         "Hospital director Ibrahim Khater accused the Rapid Support Forces of shelling the "
+         "Al-Salam hospital in El Fasher on Sunday, killing nine patients.\n"),
+        ("den", "Outlet B", "2025-06-10",
+         "The Rapid Support Forces denied shelling the hospital.\n"),
+    ],
+    "unresolved accuser of no strike": [
+        ("acc", "Outlet A", "2016-09-09",
+         "Activist Jane Morrow accused Hillary Clinton of hiding the documents from the "
+         "public.\n"),
+        ("den", "Outlet B", "2016-09-10",
+         "Hillary Clinton denied the claims about her husband's legacy.\n"),
+    ],
+    "two voices of one side": [
+        ("acc", "Outlet A", "2025-06-09",
+         "The Sudanese army accused the Rapid Support Forces of shelling the Sabreen market.\n"),
+        ("den", "Outlet B", "2025-06-10",
+         "The Rapid Support Forces rejected the army's accusations over the shelling of the "
+         "market. RSF adviser Al-Basha Tbeiq told Al Arabiya that the group had nothing to do "
+         "with the shelling.\n"),
+    ],
+    "one account in two sentences": [
+        ("acc", "Outlet A", "2025-05-20",
+         "The Israeli military said it had hit Hamas militants operating from a command post "
+         "in the camp. The military said Hamas uses civilians as human shields.\n"),
+        ("den", "Outlet B", "2025-05-21",
+         "Hamas denied that any of its fighters were in the camp.\n"),
+    ],
+}  # fmt: skip
+
+
+@cache
+def _disputes(name: str) -> list[tuple[str, str]]:
+    records = story_records(STORIES[name])[1]
+    texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
+             for r in records for s in r["statements"]}  # fmt: skip
+    return sorted(
+        (texts[(x.article_id, x.from_id)], texts[(x.to_article_id, x.to_id)])
+        for x in link_records(records).links
+        if x.relation == "disputes"
+    )
+
+
+def test_a_denial_disputes_an_unresolved_speakers_accusation_of_a_strike() -> None:
+    assert _disputes("unresolved accuser of a strike") == [
+        (
+            "shelling the hospital",
+            "the Rapid Support Forces of shelling the Al-Salam hospital in El Fasher on Sunday",
+        )
+    ]
+
+
+def test_an_unresolved_speakers_charge_of_no_strike_draws_no_denial() -> None:
+    assert _disputes("unresolved accuser of no strike") == []
+
+
+def test_a_denial_disputes_the_account_its_speaker_goes_on_with() -> None:
+    assert _disputes("one account in two sentences") == [
+        (
+            "that any of its fighters were in the camp",
+            "Hamas uses civilians as human shields",
+        ),
+        (
+            "that any of its fighters were in the camp",
+            "it had hit Hamas militants operating from a command post in the camp",
+        ),
+    ]
+
+
+def test_an_advisers_denial_after_the_sides_own_disputes_the_accusation_too() -> None:
+    # two voices of one side (the adviser speaks for the RSF), not one speaker saying it again
+    accused = "the Rapid Support Forces of shelling the Sabreen market"
+    assert _disputes("two voices of one side") == [
+        ("that the group had nothing to do with the shelling", accused),
+        ("the army's accusations over the shelling of the market", accused),
+    ]
+
+
+def test_an_unresolved_accuser_stored_after_the_denial_is_linked_incrementally(tmp_path) -> None:
+    from test_link_incremental import full_and_incremental
+
+    acc, den = story_records(STORIES["unresolved accuser of a strike"])[1]
+    expected, got = full_and_incremental(tmp_path, [den], [acc])
+    assert got["links"] == expected["links"] == [("den", "s1", "acc", "s1", "disputes")]

@@ -424,18 +424,18 @@ def _without_places(
     ("the war in Iraq"). RAMS and WikiEvents code an attack's place and its target apart, and
     an ASSAULT keeps the rules' target (``target_choice.RULES_ONLY_TYPES``). A restriction's
     place stays its target ("ban voting in East Jerusalem": PLOVER's target). Returns the
-    candidates and the objects put in."""
+    candidates and where in them an object was put (chosen there as a linked actor would be)."""
     out: list[tuple[Token, int]] = []
-    hosts: set[int] = set()
+    placed: set[int] = set()
     for token, tier in candidates:
         if tier >= LINKED and _locative(token):
             host = token.head.head
             if tier == LINKED and host.pos_ in ("NOUN", "PROPN") and not _event_noun(host, lex):
+                placed.add(len(out))
                 out.append((host, LINKED))
-                hosts.add(host.i)
             continue
         out.append((token, tier))
-    return out, hosts
+    return out, placed
 
 
 def _event_noun(token: Token, lex: Lexicon) -> bool:
@@ -483,12 +483,14 @@ def choose_target(
             author = author_of(token)
             if author is not None:
                 expanded.append((author, LINKED))
-    hosts: set[int] = set()
+    placed: set[int] = set()
     if event_type == "ASSAULT":
-        expanded, hosts = _without_places(expanded, lex)
+        expanded, placed = _without_places(expanded, lex)
     usable = [(t, tier) for t, tier in expanded if not same_token(t, source)]
-    for token, tier in usable:
-        if tier <= LINKED and (actor_like(token, lex, actor_tokens) or token.i in hosts):
+    for i, (token, tier) in enumerate(expanded):
+        if same_token(token, source):
+            continue
+        if tier <= LINKED and (actor_like(token, lex, actor_tokens) or i in placed):
             return token
     for token, tier in usable:
         # a bare place in an adjunct ("in the Jordan Valley") does not outrank the object

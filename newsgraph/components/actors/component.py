@@ -119,7 +119,7 @@ class ActorResolver:
         chosen = choose_longest(hits)
         chosen = drop_inside_person_names(doc, chosen, self.kb)
         chosen = drop_other_states_bodies(doc, chosen, self.kb)
-        chosen = drop_unfit_people(chosen, self.kb, context)
+        chosen = drop_unfit_people(chosen, self.kb, context, self.bare_hits(doc, chosen))
         mentions = self.resolve_in_order(doc, chosen, context)
         mentions = self.bare_bodies(doc, mentions, matches, context)
         mentions += self.generic_parties.mentions(doc, mentions, matches)
@@ -185,11 +185,22 @@ class ActorResolver:
         countries = {country for _, country in states} | countries_named(named, context)
         return entry is None or not countries or entry.country in countries
 
-    def is_bare_body(self, m: ActorMention) -> bool:
-        words = m.text.lower().split()
+    def bare_hits(self, doc: Doc, hits: list[Hit]) -> frozenset[tuple[int, int]]:
+        """The spans of the KB-name hits that are a bare body name (``is_bare_body``)."""
+        return frozenset(
+            (h.start, h.end)
+            for h in hits
+            if h.kind == ALIAS and self._bare_words(doc[h.start : h.end].text)
+        )
+
+    def _bare_words(self, text: str) -> bool:
+        words = text.lower().split()
         if words and words[0] == "the":
             words = words[1:]
-        return m.label == LABELS[ALIAS] and " ".join(words) in self.rules.bare_body_names
+        return " ".join(words) in self.rules.bare_body_names
+
+    def is_bare_body(self, m: ActorMention) -> bool:
+        return m.label == LABELS[ALIAS] and self._bare_words(m.text)
 
     # -- resolution in text order -----------------------------------------------------------------
     def resolve_in_order(

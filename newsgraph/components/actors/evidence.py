@@ -55,11 +55,20 @@ def _after_border_with_text(doc: Doc, start: int, rules: DescriptionRules) -> bo
     return i >= 2 and doc[i - 1].lower_ == "with" and doc[i - 2].lower_ in rules.neighbour_heads
 
 
-def drop_unfit_people(hits: list[Hit], kb: KnowledgeBase, context: ArticleContext) -> list[Hit]:
+def drop_unfit_people(
+    hits: list[Hit],
+    kb: KnowledgeBase,
+    context: ArticleContext,
+    bare: frozenset[tuple[int, int]] = frozenset(),
+) -> list[Hit]:
     """Drop the name and surname hits of each KB person not ``known_by_surname`` whose country
     and body no other hit (nor the outlet) names while some hit names another country: the
     name is someone else's ("Defence Minister Pedro Sánchez" in a story of Colombia's army),
-    left to the unresolved names."""
+    left to the unresolved names. A bare body name many states share (``bare`` spans: "The
+    Foreign Office in Islamabad") names no country here: which state's body it is is decided
+    later from the article's other names, so Britain's reading of it does not make a
+    provincial police chief Karim Khan the ICC's British prosecutor."""
+    hits_named = [h for h in hits if (h.start, h.end) not in bare]
     people = {
         hit.actor_ids[0]
         for hit in hits
@@ -69,7 +78,7 @@ def drop_unfit_people(hits: list[Hit], kb: KnowledgeBase, context: ArticleContex
         and entry.is_person
         and not entry.known_by_surname
     }
-    unfit = {person for person in people if not _fits(person, hits, kb, context)}
+    unfit = {person for person in people if not _fits(person, hits_named, kb, context)}
     if not unfit:
         return hits
     kept = []

@@ -414,6 +414,46 @@ def _origin(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ == "from"
 
 
+def _without_places(
+    candidates: list[tuple[Token, int]], lex: Lexicon
+) -> tuple[list[tuple[Token, int]], set[int]]:
+    """An attack's place is not whom it hit: a named place after "in" (``_locative``), as an
+    adjunct of the verb ("bombs had gone off in Belfast") or of its object ("killed 40
+    insurgents in Ann Township", "bombed markets in Nyala"), is left out, and the object it is
+    attached to takes its place (the object's span holds the place) unless it is an act itself
+    ("the war in Iraq"). RAMS and WikiEvents code an attack's place and its target apart, and
+    an ASSAULT keeps the rules' target (``target_choice.RULES_ONLY_TYPES``). A restriction's
+    place stays its target ("ban voting in East Jerusalem": PLOVER's target). Returns the
+    candidates and where in them an object was put (chosen there as a linked actor would be)."""
+    out: list[tuple[Token, int]] = []
+    placed: set[int] = set()
+    for token, tier in candidates:
+        if tier >= LINKED and _locative(token):
+            host = token.head.head
+            if tier == LINKED and host.pos_ in ("NOUN", "PROPN") and not _event_noun(host, lex):
+                placed.add(len(out))
+                out.append((host, LINKED))
+            continue
+        out.append((token, tier))
+    return out, placed
+
+
+def _event_noun(token: Token, lex: Lexicon) -> bool:
+    """ "the war in Iraq", "attacks in Oklahoma City": an act, never whom it hit."""
+    return token.lemma_.lower() in lex.nouns or token.lower_ in lex.nouns
+
+
+def _locative(token: Token) -> bool:
+    """A named place after "in", found as an adjunct, not through a preposition the verb's
+    sense names ("interfere in Venezuela" stays strict)."""
+    return (
+        token.ent_type_ == "GPE"
+        and token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and token.head.lower_ == "in"
+    )
+
+
 def choose_target(
     candidates: list[tuple[Token, int]],
     source: Token | None,
@@ -443,9 +483,14 @@ def choose_target(
             author = author_of(token)
             if author is not None:
                 expanded.append((author, LINKED))
+    placed: set[int] = set()
+    if event_type == "ASSAULT":
+        expanded, placed = _without_places(expanded, lex)
     usable = [(t, tier) for t, tier in expanded if not same_token(t, source)]
-    for token, tier in usable:
-        if tier <= LINKED and actor_like(token, lex, actor_tokens):
+    for i, (token, tier) in enumerate(expanded):
+        if same_token(token, source):
+            continue
+        if tier <= LINKED and (actor_like(token, lex, actor_tokens) or i in placed):
             return token
     for token, tier in usable:
         # a bare place in an adjunct ("in the Jordan Valley") does not outrank the object

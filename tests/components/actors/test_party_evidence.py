@@ -69,6 +69,19 @@ def test_a_person_whose_state_the_article_names_stays_the_kb_person(nlp):
     )
 
 
+def test_a_bare_body_name_is_no_evidence_for_a_person_of_its_kb_state(nlp):
+    # "The Foreign Office in Islamabad" is read as Britain's body by name only: it does not make
+    # a provincial police chief Karim Khan the ICC's British prosecutor (probe K)
+    text = (
+        "The Foreign Office in Islamabad summoned Afghanistan's envoy on Tuesday. The provincial "
+        "police chief, Karim Khan, said gunmen had attacked a checkpoint in Bannu."
+    )
+    assert mentions(nlp, text)["Karim Khan"] != "karim-khan"
+    # the control: the state itself named
+    text = "Britain's Foreign Office said on Monday that Karim Khan would visit Kabul."
+    assert mentions(nlp, text)["Karim Khan"] == "karim-khan"
+
+
 def test_a_bare_body_name_of_a_story_that_never_names_its_state_is_unresolved(nlp):
     # Islamabad's Foreign Office is not the British one
     text = (

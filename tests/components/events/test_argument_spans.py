@@ -131,6 +131,14 @@ def test_a_bare_place_does_not_outrank_the_object(nlp: Language) -> None:
     assert _first(nlp, text)[2] == "shepherds in the Jordan Valley"
 
 
+def test_a_named_place_an_attack_happened_in_is_not_its_target(nlp: Language) -> None:
+    # an adjunct of the verb names no target; one of the object stands for the object (probe K)
+    assert _first(nlp, "Two bombs went off in Kassala on Sunday.")[2] is None
+    assert "two guards" in (_first(nlp, "Gunmen shot dead two guards in Malakal.")[2] or "")
+    # a restriction's place is still its target (PLOVER: "ban voting in East Jerusalem")
+    assert _first(nlp, "Police banned protests in Kassala on Monday.")[2] == "Kassala"
+
+
 def test_whom_people_are_sent_or_deployed_to_is_the_target(nlp: Language) -> None:
     assert _first(nlp, "The government sent officials to Qatar.")[2] == "Qatar"
     assert _first(nlp, "Norway deployed soldiers to Mali last year.")[2] == "Mali"

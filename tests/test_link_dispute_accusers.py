@@ -40,6 +40,15 @@ STORIES = {
         ("den", "Outlet B", "2025-05-21",
          "Hamas denied that any of its fighters were in the camp.\n"),
     ],
+    "a rejected proposal": [
+        ("acc", "Outlet A", "2025-06-09",
+         "Hospital director Ibrahim Khater accused the Rapid Support Forces of shelling the "
+         "Al-Salam hospital in El Fasher on Sunday, killing nine patients.\n"),
+        ("den", "Outlet B", "2025-06-10",
+         "The Rapid Support Forces rejected a proposal for a week-long truce around the city. "
+         "The Rapid Support Forces also rejected the idea that its fighters shelled the "
+         "hospital.\n"),
+    ],
 }  # fmt: skip
 
 
@@ -96,3 +105,14 @@ def test_an_unresolved_accuser_stored_after_the_denial_is_linked_incrementally(t
     acc, den = story_records(STORIES["unresolved accuser of a strike"])[1]
     expected, got = full_and_incremental(tmp_path, [den], [acc])
     assert got["links"] == expected["links"] == [("den", "s1", "acc", "s1", "disputes")]
+
+
+def test_a_rejected_proposal_disputes_no_accusation_but_a_rejected_account_does() -> None:
+    # CAMEO 12 (reject a proposal) is no denial of an account (CAMEO 016); "the idea that ..."
+    # holds a claim (data/en/rejected_proposals.yaml)
+    assert _disputes("a rejected proposal") == [
+        (
+            "the idea that its fighters shelled the hospital",
+            "the Rapid Support Forces of shelling the Al-Salam hospital in El Fasher on Sunday",
+        )
+    ]

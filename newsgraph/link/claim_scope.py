@@ -12,6 +12,8 @@ statement implicates, and which statements are no accusation a denial answers.
 - **Toll reports** (``toll_report``): a statement that reports a running casualty toll ("The
   death toll from Tuesday's Israeli strike has risen to 15") counts the dead of an attack told
   elsewhere; a denial answers the accusation, not the count (``data/en/toll_reports.yaml``).
+- **Rejected proposals** (``rejects_a_proposal``): "rejected a U.S. proposal for a ceasefire"
+  refuses an offer (CAMEO 12), it denies no account (``data/en/rejected_proposals.yaml``).
 """
 
 from __future__ import annotations
@@ -94,3 +96,18 @@ def _toll_starts(path: str | None = None) -> re.Pattern[str]:
 def toll_report(text: str) -> bool:
     """The statement reports a running casualty toll (it begins with one)."""
     return bool(_toll_starts().match(text))
+
+
+@cache
+def _proposal_heads(path: str | None = None) -> re.Pattern[str]:
+    file = Path(path or data_file(__package__, "rejected_proposals.yaml"))
+    data = load_yaml(file.read_text(encoding="utf-8")) or {}
+    nouns = "|".join(re.escape(n) for n in data.get("nouns") or [])
+    stops = "|".join(re.escape(w) for w in data.get("report_words") or [])
+    modifier = rf"(?!(?:{stops})\b)[\w.'’-]+\s+"
+    return re.compile(rf"^\W*(?:{modifier}){{0,4}}?(?:{nouns})s?\b(?!,?\s+that\b)", re.IGNORECASE)
+
+
+def rejects_a_proposal(text: str) -> bool:
+    """The rejected thing is a proposal, an offer, a plan or a demand, not an account."""
+    return bool(_proposal_heads().match(text))

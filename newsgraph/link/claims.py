@@ -41,6 +41,7 @@ from .claim_scope import (
     SPEECH_TYPES,
     denies_a_plain_claim,
     implicated_parties,
+    rejects_a_proposal,
     struck_pairs,
 )
 from .claim_window import (
@@ -306,6 +307,8 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
             continue
         if denies_a_plain_claim(denial, told_by_known, check):
             continue  # its record link says what it denies
+        if rejects_a_proposal(denial.text):
+            continue  # a refused offer or plan, no account denied
         own_block = dated.get(check.root(denial.speaker))  # type: ignore[arg-type]
         chosen = nearest(
             denial,

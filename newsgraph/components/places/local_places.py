@@ -43,6 +43,7 @@ from .local_names import (
     LocalName,
     cued_names,
     lone_names_after_locative,
+    names_after_bare_locative,
 )
 from .toponyms import Toponym
 
@@ -78,7 +79,11 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
     demonyms = gaz.demonyms
     names = [
         name
-        for name in [*cued_names(doc), *lone_names_after_locative(doc, toponyms, resolved)]
+        for name in [
+            *cued_names(doc),
+            *lone_names_after_locative(doc, toponyms, resolved),
+            *names_after_bare_locative(doc),
+        ]
         if not any(i in taken or i in actor_tokens for i in range(name.span.start, name.span.end))
         and name.span.text not in demonyms
         and name.span[0].lower_ not in NOT_NAMES

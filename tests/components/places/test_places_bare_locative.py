@@ -46,6 +46,13 @@ def test_a_person_or_org_name_after_in_or_near_is_a_place(
         "Gunmen shot at Mengarov, missing him.",  # aimed at a person
         "He studied at Corvane University for two years.",  # an institution's name
         "A shake-up took place in III Corps last year.",  # a unit
+        "Given the scorn he has directed at Latinos, he will lose.",  # aimed at a group
+        "Police made two more arrests after the attack near Parliament.",  # an institution
+        "A principal at Maniv Energy Capital, he backed the bill.",  # "at" a firm
+        # an official gazetteer name the recognizer's size rules left alone
+        "Moser was living most recently in Burns and involved with a ministry.",
+        # a person the article names again by the surname
+        "The candidate had a fighter in Corey Lewandowski, his manager. Mr. Lewandowski left.",
     ],
 )
 def test_no_place_for_a_possessive_an_aim_or_an_institution(nlp: Language, text: str) -> None:

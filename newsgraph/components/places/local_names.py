@@ -15,7 +15,7 @@ from ...datafiles import data_file, load_yaml
 from ...extensions import entities, sentence_of, token_lowers
 from .person_names import surname_of_a_named_person
 from .recognizer import NAME_JOINERS, locative_before, preposition_before
-from .toponyms import PLACE_LABELS, Toponym, trimmed_name
+from .toponyms import PLACE_LABELS, Toponym, trimmed_name, word_set
 
 # nouns that name a settlement or a part of one, as the feature they give the place
 SETTLEMENT_NOUNS = {
@@ -143,10 +143,17 @@ def cued_names(doc: Doc) -> list[LocalName]:
 @lru_cache(maxsize=1)
 def kind_words() -> dict[str, dict[str, str]]:
     """``places_kind_words.yaml``: the words that close (``named_place_tails``) or open
-    (``name_head_words``) a place's name, each with the feature it gives the local place."""
+    (``name_head_words``) a place's name, each with the feature it gives the local place; a
+    list (``not_bare_place_words``) maps each word to itself."""
     text = data_file(__package__, "places_kind_words.yaml").read_text("utf-8")
     data = load_yaml(text) or {}
-    return {key: {str(w).lower(): str(f) for w, f in (data.get(key) or {}).items()} for key in data}
+    return {key: _word_map(data.get(key)) for key in data}
+
+
+def _word_map(value: object) -> dict[str, str]:
+    if isinstance(value, dict):
+        return {str(w).lower(): str(f) for w, f in value.items()}
+    return {str(w).lower(): str(w).lower() for w in value or ()}  # type: ignore[attr-defined]
 
 
 def _objects_of_taking(doc: Doc) -> list[LocalName]:
@@ -252,6 +259,75 @@ def lone_names_after_locative(
             continue
         found.append(LocalName(span, LONE_PLACE_FEATURES[span[0].ent_type_]))
     return found
+
+
+# what the small model calls a village or district it does not know, right after "in",
+# "near" or "at" ("positions in Kalembe" PERSON, "ambushed near Takanamat" ORG, "in Ecatepec"
+# PRODUCT); see ``names_after_bare_locative``
+OTHER_LABELS = frozenset({"PERSON", "ORG", "PRODUCT"})
+BARE_LOCATIVES = frozenset({"in", "near", "at"})
+# verbs that aim "at" someone ("shot at Mengistu", "the vitriol he has directed at Latinos"):
+# a person or group, not a place
+AIMED_AT = frozenset({"shoot", "fire", "aim", "point", "throw", "hurl", "look", "direct"})
+MAX_OTHER_NAME_TOKENS = 3
+ROMAN_NUMERAL = re.compile(r"[IVX]{2,}")
+
+
+def names_after_bare_locative(doc: Doc) -> list[LocalName]:
+    """ "M23 fighters attacked army positions in Kalembe", "ambushed near Takanamat": a name
+    of one to three proper-noun words that NER tags PERSON, ORG or PRODUCT, right after "in",
+    "near" or "at" with no determiner between; not possessive ("in Blake's car"), not the
+    surname of a person the article names nor a full name it shortens ("Corey Lewandowski ...
+    Mr. Lewandowski"), not aimed at ("shot at X", "directed at X"), no institution's or unit's
+    word ("Ball State University", "III Corps"). ``local_places`` drops names the gazetteer
+    read, actors the knowledge base knows, acronyms and demonyms. In event-location's silver
+    fit sentences such names overlap the event's gold place 18 times in 30, and the other 12
+    are places too (docs/places.md, session 21)."""
+    found = []
+    for ent in entities(doc):
+        if ent.label_ not in OTHER_LABELS or ent.start == 0 or len(ent) > MAX_OTHER_NAME_TOKENS:
+            continue
+        prep = doc[ent.start - 1]
+        if prep.lower_ not in BARE_LOCATIVES or not all(_is_name_token(t) for t in ent):
+            continue
+        if ent[-1].head.i != prep.i or (prep.lower_ == "at" and ent.label_ == "ORG"):
+            continue  # "in Marathon bombings": a modifier; "a principal at Maniv Capital": a firm
+        if not (prep.is_lower or prep.is_sent_start):
+            continue  # "Victim Of Shooting In Aurora Identified": a headline's title case
+        if any(t.like_num for t in ent) or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
+            continue
+        if _names_an_institution(ent) or _named_again_alone(ent):
+            continue
+        if prep.lower_ == "at" and prep.head.lemma_.lower() in AIMED_AT:
+            continue
+        if not surname_of_a_named_person(ent):
+            found.append(LocalName(ent, "town"))
+    return found
+
+
+def _named_again_alone(ent: Span) -> bool:
+    """ "the fighter he had in Corey Lewandowski ... Mr. Lewandowski": a person's name of two
+    words or more whose last word the article uses without the first."""
+    if ent.label_ != "PERSON" or len(ent) < 2:
+        return False
+    last, first = ent[-1].text, ent[0].text
+    return any(
+        t.text == last and not (ent.start <= t.i < ent.end) and doc_word(t, -len(ent) + 1) != first
+        for t in ent.doc
+    )
+
+
+def doc_word(token: Token, offset: int) -> str:
+    i = token.i + offset
+    return token.doc[i].text if 0 <= i < len(token.doc) else ""
+
+
+def _names_an_institution(ent: Span) -> bool:
+    """ "Ball State University", "III Corps": a word of an institution's or a unit's name, or a
+    roman numeral (a unit's number)."""
+    words = set(kind_words().get("not_bare_place_words", {}))
+    words |= word_set("institution_words") | word_set("military_unit_nouns")
+    return any(t.lower_ in words or ROMAN_NUMERAL.fullmatch(t.text) for t in ent)
 
 
 def _names_after_of(doc: Doc, noun: Token, feature: str) -> list[LocalName]:

@@ -43,6 +43,7 @@ from .local_names import (
     LocalName,
     cued_names,
     lone_names_after_locative,
+    names_after_bare_locative,
 )
 from .toponyms import Toponym
 
@@ -78,7 +79,11 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
     demonyms = gaz.demonyms
     names = [
         name
-        for name in [*cued_names(doc), *lone_names_after_locative(doc, toponyms, resolved)]
+        for name in [
+            *cued_names(doc),
+            *lone_names_after_locative(doc, toponyms, resolved),
+            *[n for n in names_after_bare_locative(doc) if not _official_name(gaz, n)],
+        ]
         if not any(i in taken or i in actor_tokens for i in range(name.span.start, name.span.end))
         and name.span.text not in demonyms
         and name.span[0].lower_ not in NOT_NAMES
@@ -127,6 +132,12 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
         return toponyms
     kept = [t for t in toponyms if not any(_overlap(t, a) for a in added.values())]
     return sorted([*kept, *added.values()], key=lambda t: t.start)
+
+
+def _official_name(gaz: Gazetteer, name: LocalName) -> bool:
+    """The gazetteer holds the name as an official one: the recognizer's size and cue rules
+    have judged it already ("living in Burns" is no town of Oregon read under another name)."""
+    return any(primary for _, primary in gaz.candidates(name.span.text))
 
 
 def local_entry(name: LocalName, container: Entry, close: bool = True) -> Entry:

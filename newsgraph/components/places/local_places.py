@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import entities
 from ..actors.unresolved import UNRESOLVED_PREFIX
-from .gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold
+from .gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold, haversine_km
 from .local_names import (
     LANDMARK_NOUNS,
     SETTLEMENT_NOUNS,
@@ -48,6 +48,10 @@ from .local_names import (
 from .toponyms import Toponym
 
 LOCAL_PREFIX = "newsgraph:local:"
+# how far from its container a town of another country named like a local name may lie and
+# still be the place meant: a border area's width (Kiryat Shmona lies 70 km from Lebanon's
+# point, Qamishli's Nusaybin 5 km from its own)
+ACROSS_BORDER_KM = 150.0
 # An article "is in" a country when this share of its locating place mentions lie there (two of
 # three: one foreign town beside two home ones does not move it).
 ARTICLE_COUNTRY_SHARE = 2 / 3
@@ -205,15 +209,25 @@ def _known_division(gaz: Gazetteer, name: LocalName) -> Entry | None:
 
 def _spelled_otherwise(gaz: Gazetteer, name: LocalName, container: Entry) -> Entry | None:
     """ "the port city of Hodeidah" in Yemen: a town of the container's country that has the
-    name as another spelling ("Al Hudaydah"); the largest, when several do."""
+    name as another spelling ("Al Hudaydah"); the largest, when several do. Failing that, the
+    nearest town of that name across a border, within ``ACROSS_BORDER_KM`` of the container:
+    reports from a border area name the other side's towns ("barracks in Kiryat Shmona" in a
+    report from Lebanon is Israel's Qiryat Shmona, not an unknown Lebanese place)."""
     if container.cc is None:
         return None
-    towns = [
-        entry
-        for entry, _ in gaz.candidates(name.span.text)
-        if entry.kind == CITY and entry.cc == container.cc
+    towns = [entry for entry, _ in gaz.candidates(name.span.text) if entry.kind == CITY]
+    same_country = [entry for entry in towns if entry.cc == container.cc]
+    if same_country:
+        return max(same_country, key=lambda e: e.population)
+    if container.lat is None or container.lon is None:
+        return None
+    near = [
+        (haversine_km(container.lat, container.lon, e.lat, e.lon), e)
+        for e in towns
+        if e.lat is not None and e.lon is not None
     ]
-    return max(towns, key=lambda e: e.population) if towns else None
+    near = [(km, e) for km, e in near if km <= ACROSS_BORDER_KM]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
 def _shifted(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:

@@ -422,7 +422,7 @@ def attach_quotes(token: Token, draft: Draft, quotes: list[Quote], verbs: dict[s
     if not draft.content:
         nearest = near_before or near_after
         inner = quote_inner(text, nearest) if nearest is not None else None
-        if inner is not None and near_before is None and draft.origin != "model":
+        if inner is not None and near_before is None:
             inner = _lead_in(token, cue_end, nearest, verbs) or inner
         draft.content = [inner] if inner else []
         return
@@ -457,7 +457,7 @@ def _lead_in(token: Token, cue_end: int, quote: Quote, verbs: dict[str, Cue]) ->
         for t in words
     ):
         return None
-    return trim_range(text, cue_end, quote.inner_end)
+    return trim_range(text, cue_end, quote.end)  # the closing mark kept, as widen_to_quotes does
 
 
 def _long_frame_before(

@@ -230,7 +230,7 @@ def test_words_leading_into_a_quote_are_part_of_the_content(nlp: Language):
     # no complement the rules read, a quote right after the cue's own words: the content is the
     # words and the quote, not the quote alone (PolNeAR fit 6 of 6, train sample 25 of 30)
     text = "The senator called it a “fundamental mistake,” and left the room.\n"
-    assert contents(nlp, text) == [("it a “fundamental mistake",)]
+    assert contents(nlp, text) == [("it a “fundamental mistake,”",)]
     text = "Critics of the plan are describing the mayor as “reckless.”\n"
     assert ("the mayor as “reckless.”",) in contents(nlp, text)
 

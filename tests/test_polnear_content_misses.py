@@ -50,3 +50,30 @@ def test_an_unpaired_gold_content_is_a_cue_miss_or_under_another_cue(tool: Modul
     assert tool.cue_kind(gold, [])[0] == "cue missed"
     wider = Attribution(cue=(span("said the"),), source=(), content=())
     assert tool.cue_kind(gold, [wider])[0] == "cue boundaries differ"
+
+
+SHAPES = "The mayor said the bridge would reopen and the tolls would fall, the council noted."
+
+
+def shape_span(part: str) -> tuple[int, int]:
+    start = SHAPES.index(part)
+    return start, start + len(part)
+
+
+def test_a_miss_is_sorted_by_its_end_and_its_shapes(tool: ModuleType, nlp: Language):
+    doc = nlp(SHAPES)
+    gold = Attribution(
+        cue=(shape_span("said"),),
+        source=(shape_span("The mayor"),),
+        content=(shape_span("the bridge would reopen"),),
+    )
+    longer = (shape_span("the bridge would reopen and the tolls would fall, the council noted"),)
+    ours = Attribution(cue=gold.cue, source=gold.source, content=longer)
+    kind = tool.boundary_kind(doc, SHAPES, gold.content, ours.content)
+    assert tool.coarse_kind(kind) == "end too late"
+    shapes = tool.extent_shapes(doc, SHAPES, gold, ours, {"note": None, "say": None})
+    assert "a second clause" in shapes
+    assert "a trailing attribution" in shapes
+    assert "quotation marks" not in shapes
+    same = tool.extent_shapes(doc, SHAPES, gold, gold, {})
+    assert same == ["none of these"]

@@ -160,6 +160,70 @@ def boundary_kind(doc: Doc, text: str, gold: Pieces, pred: Pieces) -> str:
     return f"{where}: {word_kind(doc, text, min(ge, pe), max(ge, pe))}"
 
 
+def coarse_kind(kind: str) -> str:
+    """The boundary kind without the first word: start too early / late, end too early / late,
+    both ends, pieces differ, disjoint, no content."""
+    return kind.split(":")[0]
+
+
+def _difference(a: Pieces, b: Pieces) -> list[tuple[int, int]]:
+    """Character ranges covered by the outer extent of one of ``a`` and ``b`` and not the
+    other's, or by a gap of one inside the other's extent (where the two contents differ)."""
+    cover_a = {i for s, e in a for i in range(s, e)}
+    cover_b = {i for s, e in b for i in range(s, e)}
+    ranges: list[tuple[int, int]] = []
+    for i in sorted(cover_a ^ cover_b):
+        if ranges and ranges[-1][1] == i:
+            ranges[-1] = (ranges[-1][0], i + 1)
+        else:
+            ranges.append((i, i + 1))
+    return ranges
+
+
+def extent_shapes(
+    doc: Doc, text: str, gold: Attribution, pred: Attribution, verbs: dict
+) -> list[str]:
+    """The shapes a matched-cue content miss shows where the two contents differ: a source
+    inside the content (gold's or ours), a trailing attribution (a speech verb with a subject or
+    "according to" in the difference), a second clause (a verb with its own subject, or a
+    conjunct verb, in the difference), quotation marks, a split quote (either content in several
+    pieces around the cue), another sentence."""
+    diff = _difference(gold.content, pred.content)
+    shapes = []
+    sources = [r for r in (gold.source, pred.source) if r]
+    if any(overlap(source, tuple(diff)) for source in sources):
+        shapes.append("a source inside the content")
+    tokens = [
+        t
+        for s, e in diff
+        for t in (doc.char_span(s, e, alignment_mode="expand") or ())
+        if s <= t.idx < e
+    ]
+    lemmas = {t.lemma_.lower() for t in tokens}
+    if any(
+        t.lemma_.lower() in verbs and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in tokens
+        if t.pos_ in ("VERB", "AUX")
+    ) or ("according" in lemmas):
+        shapes.append("a trailing attribution")
+    if any(
+        t.pos_ in ("VERB", "AUX")
+        and (t.dep_ == "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+        for t in tokens
+    ):
+        shapes.append("a second clause")
+    if any(ch in _QUOTE_MARKS for s, e in diff for ch in text[max(s - 1, 0) : e + 1]):
+        shapes.append("quotation marks")
+    cue = gold.cue[0][0] if gold.cue else -1
+    if any(len(c) > 1 and c[0][0] < cue < c[-1][1] for c in (gold.content, pred.content)):
+        shapes.append("a split quote")
+    elif len(gold.content) > 1 or len(pred.content) > 1:
+        shapes.append("pieces around an aside")
+    if any(crosses_sentence(doc, s, e) for s, e in diff):
+        shapes.append("another sentence")
+    return shapes or ["none of these"]
+
+
 def flags(doc: Doc, text: str, index: int, gold: list[Attribution]) -> list[str]:
     """Cross-cutting properties of one gold attribution (normalised)."""
     this = gold[index]
@@ -199,9 +263,12 @@ def classify(rows: list[tuple]) -> tuple[list[dict], dict[str, int]]:
         for g, attribution in enumerate(norm_gold):
             if not attribution.content:
                 continue
+            shapes: list[str] = []
             if g in paired:
                 nearest: Attribution | None = norm_pred[paired[g]]
                 kind = boundary_kind(doc, text, attribution.content, nearest.content)
+                if kind != "exact":
+                    shapes = extent_shapes(doc, text, attribution, nearest, knowledge.verbs)
             else:
                 kind, nearest = cue_kind(attribution, norm_pred)
             records.append(
@@ -209,6 +276,7 @@ def classify(rows: list[tuple]) -> tuple[list[dict], dict[str, int]]:
                     "article": article_id,
                     "kind": kind,
                     "flags": flags(doc, text, g, norm_gold),
+                    "shapes": shapes,
                     "cue": _text(text, attribution.cue),
                     "gold": _text(text, attribution.content),
                     "predicted cue": _text(text, nearest.cue) if nearest else "",
@@ -234,6 +302,17 @@ def summary(records: list[dict], totals: dict[str, int]) -> dict:
     misses = [r for r in matched if r["kind"] != "exact"]
     return {
         "content strict": {"tp": tp, **totals, "f1": round(f1, 4)},
+        "matched-cue misses by end": dict(
+            Counter(coarse_kind(r["kind"]) for r in misses).most_common()
+        ),
+        "matched-cue misses by shape (one miss can have several)": dict(
+            Counter(s for r in misses for s in r["shapes"]).most_common()
+        ),
+        "shapes by end": dict(
+            Counter(
+                f"{coarse_kind(r['kind'])} / {s}" for r in misses for s in r["shapes"]
+            ).most_common()
+        ),
         "kinds": dict(Counter(r["kind"] for r in records).most_common()),
         "flags among matched-cue misses": dict(
             Counter(f for r in misses for f in r["flags"]).most_common()
@@ -264,7 +343,7 @@ def main() -> None:
     if args.show:
         for r in records:
             if r["kind"].startswith(args.show):
-                print(f"[{r['kind']}] {r['article']} cue={r['cue']!r} {r['flags']}")
+                print(f"[{r['kind']}] {r['article']} cue={r['cue']!r} {r['flags']} {r['shapes']}")
                 print(f"   our cue: {r['predicted cue']!r}")
                 print(f"   gold: {r['gold']!r}\n   ours: {r['predicted']!r}")
         return

@@ -107,9 +107,10 @@ def _verb_draft(
     draft.content = verb_content(token, entry, knowledge.verbs, knowledge.nouns)
     if draft.content:
         draft.content = [*passive_subject(token, draft.content, entry), *draft.content]
+    # the medium first: a quote the cue's words lead into starts after "said in a statement"
+    draft.cue = extend_cue_with_medium(token, draft.cue, knowledge)
     attach_quotes(token, draft, quotes, knowledge.verbs)
     set_verb_source(token, draft)
-    draft.cue = extend_cue_with_medium(token, draft.cue, knowledge)
     draft.addressee = addressee_range(token)
     return draft
 

@@ -224,3 +224,21 @@ def test_the_verb_governing_the_cue_is_no_finished_clause(nlp: Language):
     found = contents(nlp, text)
     assert ("If she picks the judges, nothing you can do, folks",) in found
     assert not any(len(c) > 1 for c in found)
+
+
+def test_words_leading_into_a_quote_are_part_of_the_content(nlp: Language):
+    # no complement the rules read, a quote right after the cue's own words: the content is the
+    # words and the quote, not the quote alone (PolNeAR fit 6 of 6, train sample 25 of 30)
+    text = "The senator called it a “fundamental mistake,” and left the room.\n"
+    assert contents(nlp, text) == [("it a “fundamental mistake,”",)]
+    text = "Critics of the plan are describing the mayor as “reckless.”\n"
+    assert ("the mayor as “reckless.”",) in contents(nlp, text)
+
+
+def test_a_quote_after_a_comma_or_in_another_cue_clause_stays_alone(nlp: Language):
+    text = "The senator told The Times, “We will not back down.”\n"
+    assert contents(nlp, text) == [("We will not back down.",)]
+    text = (
+        "Nine others were admitted as well as 29 who only specified “Christian” as their faith.\n"
+    )
+    assert all(not c or not c[0].startswith("as well as") for c in contents(nlp, text))

@@ -104,3 +104,45 @@ def test_an_account_told_by_another_is_no_own_account() -> None:
     items = {i.event_id: i for i in linked_items(b)}
     assert items["e2"].profile_killed == 21
     assert not check.own_account(items["e2"])
+
+
+def dated_account(aid: str) -> dict[str, Any]:
+    """``with_account`` with every event dated Tuesday: the strike's cluster forms first."""
+    r = with_account(aid, 21, "morning", "a militant camp")
+    for e in r["events"]:
+        e["time"] = "t1"
+    return r
+
+
+def test_two_articles_ties_outweigh_a_third_report_of_one_of_them() -> None:
+    """One outlet also tells the opposition's accusation that the army targeted civilians: a
+    report of its own in that article (a second profile), which joins the accounts' cluster.
+    The one-article guard (``_articles_apart``) would keep that cluster apart from the
+    strike's, formed before it; two articles' ties outweigh it (hard checks still apply)."""
+    c = dated_account("c")
+    text = c["article"]["text"] + " The opposition accused the Israeli army of targeting civilians."
+    c["article"]["text"] = text
+    c["events"].append(
+        event(
+            text,
+            "e3",
+            "targeting",
+            attributed_to="s2",
+            time="t1",
+            source=ref(text, "idf", "the Israeli army"),
+        )
+    )
+    c["statements"].append(
+        statement(
+            text,
+            "s2",
+            "unresolved:opposition",
+            "accused",
+            "the Israeli army of targeting civilians",
+            "accusation",
+        )
+    )
+    items = {i.event_id: i for i in linked_items(c)}
+    assert items["e3"].profile != items["e1"].profile == items["e2"].profile
+    got = clusters([report("a", "struck", 21, "morning"), dated_account("b"), c])
+    assert got == [["ae1", "be1", "be2", "ce1", "ce2", "ce3"]]

@@ -59,10 +59,11 @@ def regroup(clusters: Sequence[EventCluster], check: Compatibility) -> list[Even
 def cluster_evidence(
     earlier: EventCluster, later: EventCluster, check: Compatibility
 ) -> float | None:
-    """The most evidence one member of ``later`` has for ``earlier``; None where any member
-    contradicts it (a hard contradiction or an actor on another branch), one cluster is
-    irrealis and the other real, both hold an anchored event of one article, or a member of
-    either is undated."""
+    """The most evidence one member of ``later`` has for ``earlier``, or the articles that
+    tie the two by an incident profile (``_reports_told_with``) where that is more; None where
+    any member contradicts it (a hard contradiction or an actor on another branch), one
+    cluster is irrealis and the other real, a member of either is undated, or both hold an
+    anchored event of one article unless two articles tie them."""
     if earlier.irrealis != later.irrealis:
         return None
     if earlier.span is None or later.span is None:  # undated: a place alone joins a topic

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..components.places.gazetteer import fold
@@ -217,6 +218,11 @@ class Compatibility:
             m.told_by and self.actors(named, m.told_by) for m in cluster.members
         )
 
+    def own_account(self, item: EventItem) -> bool:
+        """``item`` is its doer's own account: told by the actor it names as its source ("The
+        military said it had targeted a camp of resistance fighters near the town")."""
+        return bool(item.told_by and item.source) and bool(self.actors(item.source, item.told_by))
+
     def evidence(self, cluster: EventCluster, item: EventItem) -> float | None:
         """The evidence that ``item`` reports the cluster's event, however little; None where
         something hard contradicts (type family, dates or parts of one day, toll, places)."""
@@ -224,7 +230,7 @@ class Compatibility:
             return None
         if not day_parts_compatible(cluster.day_parts, item.day_part):
             return None
-        if not tolls_compatible(cluster.members, item):
+        if not tolls_compatible(cluster.members, item) or self._report_toll_apart(cluster, item):
             return None
         place = self.places(cluster.place, item.place)
         if place is False or self._profiles_apart(cluster, item):
@@ -237,6 +243,27 @@ class Compatibility:
             return EVIDENCE["place_near"] + sum(others)
         inside = EVIDENCE["place_inside"] if _inside(cluster.place, item.place) else 0.0
         return inside + sum(others)
+
+    def _report_toll_apart(self, cluster: EventCluster, item: EventItem) -> bool:
+        """The doer's own account with no toll of its own tells of its article's report
+        (``own_account``), so that report's toll (``EventItem.profile_killed``) must fit, as
+        its own would: "The army said it had targeted a weapons depot" beside an evening
+        strike that killed 7 is no account of the morning's market strike in the same town
+        that killed 21, nor one with the army's account of that strike. A hard check only."""
+        mine = self._report_toll(item)
+        if mine is None:
+            return False
+        accounts = {m.key for m in cluster.members if m.killed is None and m.profile_killed}
+        if item.killed is not None and not accounts:
+            return False  # two tolls of their own: ``tolls_compatible`` has compared them
+        theirs = [replace(m, killed=self._report_toll(m)) if m.key in accounts else m
+                  for m in cluster.members]  # fmt: skip
+        return not tolls_compatible(theirs, replace(item, killed=mine))
+
+    def _report_toll(self, item: EventItem) -> int | None:
+        if item.killed is not None or item.profile_killed is None:
+            return item.killed
+        return item.profile_killed if self.own_account(item) else None
 
     def _profiles_apart(self, cluster: EventCluster, item: EventItem) -> bool:
         """The places the two name, each its own or else its incident profile's

@@ -121,6 +121,9 @@ class EventItem:
     # the place its incident profile names in another sentence (``incident_profiles``): not
     # evidence, but a report of one incident does not lie far from where its article puts it
     profile_place: PlaceInfo | None = None
+    # its incident profile's toll (``incident_profiles``): the hard toll check of the doer's
+    # own account of that report (``Compatibility.own_account``), never evidence
+    profile_killed: int | None = None
 
     @property
     def key(self) -> tuple[str, str]:

@@ -55,11 +55,13 @@ def incident_profiles(items: Sequence[EventItem], check: Compatibility) -> list[
         home.append(item)
         profile_of[item.event_id] = home[0].event_id
     placed = {p[0].event_id: next((m.place for m in p if m.place), None) for p in profiles}
+    tolls = {p[0].event_id: next((m.killed for m in p if m.killed), None) for p in profiles}
     out = []
     for i in items:
         profile = profile_of.get(i.report_anchor or i.event_id)
         where = placed.get(profile) if PROFILE_PLACES and profile and i.place is None else None
-        out.append(replace(i, profile=profile, profile_place=where))
+        killed = tolls.get(profile) if profile else None
+        out.append(replace(i, profile=profile, profile_place=where, profile_killed=killed))
     return out
 
 

@@ -62,11 +62,11 @@ PART_NOUNS = frozenset(
 )
 TYING_PREPOSITIONS = frozenset({"in", "near", "outside", "of", "inside", "at", "on"})
 PARTY_PREPOSITIONS = frozenset({"by", "with", "against", "for"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # names that are parts of a text's structure or time, not places
-NOT_NAMES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "north",
-     "south", "east", "west", "central", "old", "new", "the", "a", "an"}
-)  # fmt: skip
+NOT_NAMES = WEEKDAYS | frozenset(
+    {"north", "south", "east", "west", "central", "old", "new", "the", "a", "an"}
+)
 
 
 def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
@@ -91,6 +91,9 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
         if not any(i in taken or i in actor_tokens for i in range(name.span.start, name.span.end))
         and name.span.text not in demonyms
         and name.span[0].lower_ not in NOT_NAMES
+        # "Palm Sunday", "Super Tuesday": a day's name (PolNeAR train, GVDB, GeoWebNews, LGL:
+        # every capitalised "X <weekday>" is a day or a name before a date, none a place)
+        and name.span[-1].lower_ not in WEEKDAYS
         and not name.span.text.isupper()  # "TIF districts": an acronym names a scheme
     ]
     added: dict[tuple[int, int], Toponym] = {}

@@ -71,3 +71,10 @@ def test_a_local_name_is_a_town_across_the_border_the_gazetteer_spells_otherwise
     assert _label(doc, "Kiryat Shmona") == "PERSON", [(e.text, e.label_) for e in doc.ents]
     places = {p.name: p for p in doc._.ng_places}
     assert places["Qiryat Shmona"].country == "IL", sorted(places)
+
+
+def test_a_name_ending_in_a_weekday_is_a_day_not_a_local_place(nlp: Language) -> None:
+    # NER tags "Palm Sunday" LOC; a capitalised "X <weekday>" names a day ("Super Tuesday")
+    doc = nlp("Troops fired missiles at the town on Palm Sunday, when the streets were full.")
+    assert _label(doc, "Palm Sunday") == "LOC", [(e.text, e.label_) for e in doc.ents]
+    assert [p.name for p in doc._.ng_places] == []

@@ -294,10 +294,11 @@ class _Sides:
 def _blamed_harm(harm: list[Token], sides: _Sides, speaker: str | None) -> bool:
     """A past harm with an agent doing it ("X launched a rocket"), not "5 were killed", and
     not the speaker's report of its own act ("the army said it struck a depot", "the Israeli
-    army said Israeli jets struck": a claim)."""
+    army said Israeli jets struck": a claim). A negated harm blames no one ("the rebels had not
+    fired on the camp": CAMEO 112 accuses of an act, not of its absence)."""
     side = sides.of(speaker)
     for token in harm:
-        if token.tag_ not in ("VBD", "VBN", "VBZ"):
+        if token.tag_ not in ("VBD", "VBN", "VBZ") or _negated(token):
             continue
         # "18 wounded": a count of victims, not someone doing harm
         subjects = [c for c in token.children if c.dep_ == "nsubj" and not c.like_num]

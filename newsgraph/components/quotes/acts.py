@@ -18,6 +18,7 @@ from ..events.doers import responsibility_frame
 from .draft import Draft
 from .lexicon import QuoteKnowledge
 from .senses import reports_silence
+from .voice import speaking_for
 
 _SHARPENED = ("claim", "announcement", "warning")
 _DISPUTABLE = ("accusation", "claim", "threat", "announcement", "warning")
@@ -49,7 +50,8 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
         return base
     tokens = content_tokens(doc, statement)
     sides = _Sides(doc)
-    if _threatens(text, tokens, knowledge, sides, statement.speaker.actor) or _vows_harm(
+    speaker = speaking_for(doc, statement)  # "M23 spokesman Lawrence Kanyuka": the M23
+    if _threatens(text, tokens, knowledge, sides, speaker) or _vows_harm(
         draft.token, tokens, knowledge
     ):
         return "threat"
@@ -57,17 +59,17 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
     if base == "claim" and (
         any(p.search(text) for p in knowledge.denial_patterns)
         or (frame is not None and frame.denied)
-        or _denies_own_act(tokens, knowledge, sides, statement.speaker.actor)
+        or _denies_own_act(tokens, knowledge, sides, speaker)
     ):
         return "denial"
-    if frame is not None and _claims_own(frame, sides, statement.speaker.actor, knowledge):
+    if frame is not None and _claims_own(frame, sides, speaker, knowledge):
         return "claim"  # CAMEO 015 "claim responsibility": "said it was responsible for ..."
     if base == "claim" and (
         any(p.search(text) for p in knowledge.accusation_patterns)
         or _blamed_harm(
             [t for t in tokens if knowledge.is_harm(t)],
             sides,
-            statement.speaker.actor,
+            speaker,
         )
     ):
         return "accusation"

@@ -78,6 +78,13 @@ def cabinet_offices(path: str | None = None) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, offices)) + r")\s+(?=[A-Z]|$)")
 
 
+def titled_organisation(before: str, offset: int, known_ends: Mapping[int, str]) -> str | None:
+    """The organisation (or the state) a name introduced by ``before`` speaks for: the known
+    actor whose mention (ending at a key of ``known_ends``, offsets from ``offset``) comes
+    right before a speaker title or a cabinet office at the end of ``before``."""
+    return _titled_by(before, offset, known_ends)
+
+
 def _titled_by(before: str, offset: int, known_ends: Mapping[int, str]) -> str | None:
     """The known actor named right before a speaker title at the end of ``before`` (the text
     from ``offset`` to a mention), or before a cabinet office inside the capitalised run that

@@ -193,15 +193,35 @@ class Coreference:
                 # accused" is the Front (no actor), never the ELN named last
                 return self.resolve((noun.left_edge.idx, noun.idx + len(noun)), noun, content)
             return self._antecedent(source[0], None, content)
+        # a thing's pronoun object is not its own clause's subject ("the NUG accused it of
+        # killing": "it" is not the NUG; binding principle B). Person and group pronouns keep
+        # their reading: with no gender or person checked, the next antecedent back was more
+        # often wrong than right (PolNeAR fit)
+        skip = self._co_subjects(token) if pronoun_class == "thing" else frozenset()
         if pronoun_class == "person":
             return self._subject_antecedent(source[0], True, content) or self._antecedent(
                 source[0], True, content
             )
         if token is not None and self._unknown_subject_before(token):
             return None
-        return self._subject_antecedent(source[0], False, content) or self._antecedent(
-            source[0], False, content
+        return self._subject_antecedent(source[0], False, content, skip) or self._antecedent(
+            source[0], False, content, skip=skip
         )
+
+    def _co_subjects(self, pronoun: Token | None) -> frozenset[str]:
+        """The actors named as the subject of the verb a pronoun is the object of."""
+        if pronoun is None or pronoun.dep_ not in ("dobj", "dative"):
+            return frozenset()
+        verb = pronoun.head
+        out = set()
+        for subject in verb.children:
+            if subject.dep_ != "nsubj":
+                continue
+            # the subject's head names the actor ("Hillary Clinton's wins" is no Clinton)
+            mention = extensions.actor_mention_at(self.doc, subject.idx, subject.idx + len(subject))
+            if mention is not None and mention.actor_id and mention.start <= subject.idx:
+                out.add(mention.actor_id)
+        return frozenset(out)
 
     def _unknown_subject_before(self, pronoun: Token) -> bool:
         """Whether the last clause subject before a group's or thing's pronoun in its sentence
@@ -228,7 +248,11 @@ class Coreference:
         return self.resolve(span, subject) is None
 
     def _subject_antecedent(
-        self, before: int, person: bool, content: Sequence[Range]
+        self,
+        before: int,
+        person: bool,
+        content: Sequence[Range],
+        skip: frozenset[str] = frozenset(),
     ) -> str | None:
         """The most recent compatible actor that was a clause's subject in the sentence before
         the pronoun or its own: "The RSF, at war with the army, did not respond. It said ..."
@@ -241,7 +265,7 @@ class Coreference:
         since = (
             extensions.sentence_of(self.doc[sentence.start - 1]).start_char if sentence.start else 0
         )
-        return self._antecedent(before, person, content, since=since, subjects_only=True)
+        return self._antecedent(before, person, content, since=since, subjects_only=True, skip=skip)
 
     def _antecedent(
         self,
@@ -253,6 +277,7 @@ class Coreference:
         since: int = 0,
         subjects_only: bool = False,
         body: tuple[str, tuple[str, ...]] | None = None,
+        skip: frozenset[str] = frozenset(),
     ) -> str | None:
         """The most recent actor mention between ``since`` and ``before`` of the right kind
         (person or not, one of ``types`` for a known actor, a state's force for a ``national``
@@ -262,6 +287,8 @@ class Coreference:
             mention = self.mentions[index]
             index -= 1
             if mention.end > before or any(s <= mention.start < e for s, e in content):
+                continue
+            if mention.actor_id in skip:
                 continue
             kind = self.types.get(mention.actor_id or "")
             if not (person is None or kind is None or (kind == PERSON) == person):

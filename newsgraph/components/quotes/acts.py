@@ -18,6 +18,7 @@ from ..events.doers import responsibility_frame
 from .draft import Draft
 from .lexicon import QuoteKnowledge
 from .senses import reports_silence
+from .voice import speaking_for
 
 _SHARPENED = ("claim", "announcement", "warning")
 _DISPUTABLE = ("accusation", "claim", "threat", "announcement", "warning")
@@ -49,7 +50,8 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
         return base
     tokens = content_tokens(doc, statement)
     sides = _Sides(doc)
-    if _threatens(text, tokens, knowledge, sides, statement.speaker.actor) or _vows_harm(
+    speaker = speaking_for(doc, statement)  # "M23 spokesman Lawrence Kanyuka": the M23
+    if _threatens(text, tokens, knowledge, sides, speaker) or _vows_harm(
         draft.token, tokens, knowledge
     ):
         return "threat"
@@ -57,17 +59,17 @@ def classify_act(draft: Draft, statement: Statement, doc: Doc, knowledge: QuoteK
     if base == "claim" and (
         any(p.search(text) for p in knowledge.denial_patterns)
         or (frame is not None and frame.denied)
-        or _denies_own_act(tokens, knowledge, sides, statement.speaker.actor)
+        or _denies_own_act(tokens, knowledge, sides, speaker)
     ):
         return "denial"
-    if frame is not None and _claims_own(frame, sides, statement.speaker.actor, knowledge):
+    if frame is not None and _claims_own(frame, sides, speaker, knowledge):
         return "claim"  # CAMEO 015 "claim responsibility": "said it was responsible for ..."
     if base == "claim" and (
         any(p.search(text) for p in knowledge.accusation_patterns)
         or _blamed_harm(
             [t for t in tokens if knowledge.is_harm(t)],
             sides,
-            statement.speaker.actor,
+            speaker,
         )
     ):
         return "accusation"
@@ -294,10 +296,11 @@ class _Sides:
 def _blamed_harm(harm: list[Token], sides: _Sides, speaker: str | None) -> bool:
     """A past harm with an agent doing it ("X launched a rocket"), not "5 were killed", and
     not the speaker's report of its own act ("the army said it struck a depot", "the Israeli
-    army said Israeli jets struck": a claim)."""
+    army said Israeli jets struck": a claim). A negated harm blames no one ("the rebels had not
+    fired on the camp": CAMEO 112 accuses of an act, not of its absence)."""
     side = sides.of(speaker)
     for token in harm:
-        if token.tag_ not in ("VBD", "VBN", "VBZ"):
+        if token.tag_ not in ("VBD", "VBN", "VBZ") or _negated(token):
             continue
         # "18 wounded": a count of victims, not someone doing harm
         subjects = [c for c in token.children if c.dep_ == "nsubj" and not c.like_num]

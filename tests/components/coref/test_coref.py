@@ -218,3 +218,14 @@ def test_a_groups_pronoun_after_an_unknown_subject_stays_unknown(
     pipeline: Language, text: str, pronoun: str, actor: str | None
 ) -> None:
     assert _resolved(annotate(pipeline, text), pronoun, -1) == actor
+
+
+def test_a_pronoun_object_is_not_its_own_clauses_subject(pipeline: Language) -> None:
+    # binding principle B (session 21, within21): "accused it" is not the accuser
+    text = (
+        "Hezbollah denied firing the rocket on Sunday, a day after the Israeli army accused it "
+        "of killing 12 children in the town.\n"
+    )
+    doc = annotate(pipeline, text)
+    it = text.index("accused it") + len("accused ")
+    assert (text[it : it + 2], "hezbollah") in chains(doc)

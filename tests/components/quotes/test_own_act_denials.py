@@ -55,3 +55,17 @@ def test_other_negated_reports_are_no_denial(nlp: Language, text: str, act: str)
 def test_refusals_and_perceptions_are_no_denial(nlp: Language, text: str) -> None:
     (statement,) = statements(nlp, text)
     assert statement.act != "denial"
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a negated harm of someone else is no accusation (session 21, within21): CAMEO 112
+        # accuses of an act, not of its absence
+        ("The farmers' union said the soldiers had not fired on the protesters.\n", "claim"),
+        ("The farmers' union said the soldiers fired on the protesters.\n", "accusation"),
+    ],
+)
+def test_a_negated_harm_blames_no_one(nlp: Language, text: str, act: str) -> None:
+    (statement,) = statements(nlp, text)
+    assert statement.act == act

@@ -279,3 +279,23 @@ def test_a_count_added_to_the_toll_leaves_the_running_toll_to_the_attack(
     )
     assert (14, False) in counts, counts
     assert all(value == 2 for value, added in counts if added), counts
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Nine villagers lost their lives when a bomb exploded at the bus station.", 9),
+        ("Rebels attacked the convoy, and four drivers lost their lives in the ambush.", 4),
+        ("A policeman lost his life when gunmen fired on the checkpoint.", 1),
+    ],
+)
+def test_losing_ones_life_counts_the_subject(full_nlp: Language, text: str, killed: int) -> None:
+    """ "lost their lives" is "died": the subject holds the dead, counted into the attack the
+    clause tells (``lose`` + ``life``, count_from: subject)."""
+    assert _counts(full_nlp, text).get("killed") == (killed, None), text
+
+
+def test_losing_something_else_counts_nobody(full_nlp: Language) -> None:
+    """Only "life" makes "lose" a death: "lost their homes" counts no one killed."""
+    text = "Gunmen attacked the village, and 40 families lost their homes."
+    assert "killed" not in _counts(full_nlp, text)

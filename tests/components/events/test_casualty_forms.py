@@ -299,3 +299,15 @@ def test_losing_something_else_counts_nobody(full_nlp: Language) -> None:
     """Only "life" makes "lose" a death: "lost their homes" counts no one killed."""
     text = "Gunmen attacked the village, and 40 families lost their homes."
     assert "killed" not in _counts(full_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Soldiers gunned down six suspected rebels near the river.", 6),
+        ("A police officer was gunned down outside the station on Friday.", 1),
+    ],
+)
+def test_gunning_down_counts_the_killed(full_nlp: Language, text: str, killed: int) -> None:
+    """ "gunned down" is shooting dead: its patient counts as killed (``gun down``)."""
+    assert _counts(full_nlp, text).get("killed") == (killed, None), text

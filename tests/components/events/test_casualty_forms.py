@@ -311,3 +311,19 @@ def test_losing_something_else_counts_nobody(full_nlp: Language) -> None:
 def test_gunning_down_counts_the_killed(full_nlp: Language, text: str, killed: int) -> None:
     """ "gunned down" is shooting dead: its patient counts as killed (``gun down``)."""
     assert _counts(full_nlp, text).get("killed") == (killed, None), text
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("A shopkeeper was fatally shot outside his store on Friday.", {"killed": (1, None)}),
+        ("Gunmen fatally shot three guards at the gate.", {"killed": (3, None)}),
+        # "wound" counts the injured; "fatally" does not make it a killing
+        ("A soldier was fatally wounded in the ambush.", {"injured": (1, None)}),
+    ],
+)
+def test_fatally_on_an_attack_verb_counts_the_killed(
+    full_nlp: Language, text: str, counts: dict[str, tuple[int | None, int | None]]
+) -> None:
+    """ "fatally shot" is "shot dead" (``fatal_states``): the patient counts as killed."""
+    assert _counts(full_nlp, text) == counts, text

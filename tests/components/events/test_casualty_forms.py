@@ -316,7 +316,7 @@ def test_gunning_down_counts_the_killed(full_nlp: Language, text: str, killed: i
 @pytest.mark.parametrize(
     ("text", "counts"),
     [
-        ("A shopkeeper was fatally shot outside his store on Friday.", {"killed": (1, None)}),
+        ("A teacher was fatally shot outside the school on Friday.", {"killed": (1, None)}),
         ("Gunmen fatally shot three guards at the gate.", {"killed": (3, None)}),
         # "wound" counts the injured; "fatally" does not make it a killing
         ("A soldier was fatally wounded in the ambush.", {"injured": (1, None)}),

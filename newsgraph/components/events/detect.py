@@ -27,6 +27,7 @@ from .roles import (
     NOMINAL_POS,
     child,
     coordinated,
+    counted_in_phrase,
     deferred,
     denied_clause,
     direct_object,
@@ -355,7 +356,7 @@ class SentenceDetector:
             )
         mention.source = self._speaker_for_pronoun(verb, mention.source)
         if sense.count_from and phrase_object is not None:
-            counted = next(prep_objects(phrase_object, (sense.count_from,)), None)
+            counted = counted_in_phrase(verb, phrase_object, sense.count_from)
             mention.target = counted  # "took the lives of 12 people": the 12 are the victims
             self._count(mention, sense.casualty, counted)
         elif casualty := sense.casualty or self._fatal(mention):

@@ -64,7 +64,8 @@ class Sense:
     # instead of the subject ("came under fire by", "received assurances from")
     source_role: str | None = None
     target_role: str | None = None  # phrases and object senses: "subject" instead of the object
-    count_from: str | None = None  # phrases: count the casualties in this prep's object
+    # phrases: count the casualties in this prep's object, or "subject" in the verb's subject
+    count_from: str | None = None
     # verbs: complement lemmas that make the verb a reporting formula ("asked not to be named")
     not_complements: tuple[str, ...] = ()
     # verbs: object classes one of which the subject must be ("troops crossed the border")

@@ -315,6 +315,19 @@ def passive_patient(verb: Token) -> Token | None:
     return controlled_patient(verb)
 
 
+def counted_in_phrase(verb: Token, phrase_object: Token, where: str) -> Token | None:
+    """The people a casualty phrase counts: the object of the preposition ``where`` on the
+    phrase's object ("took the lives of 12 people"), or with ``where`` "subject" the verb's
+    subject ("seven civilians lost their lives"; "people who lost their lives": the noun the
+    relative clause hangs on)."""
+    if where != "subject":
+        return next(prep_objects(phrase_object, (where,)), None)
+    subj = child(verb, "nsubj")
+    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
 def direct_object(verb: Token) -> Token | None:
     """The verb's object: the thing given, not the recipient, when it has both ("gave the
     rebels an ultimatum" is a threat by what was given; the recipient is a target candidate

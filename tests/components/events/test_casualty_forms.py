@@ -279,3 +279,51 @@ def test_a_count_added_to_the_toll_leaves_the_running_toll_to_the_attack(
     )
     assert (14, False) in counts, counts
     assert all(value == 2 for value, added in counts if added), counts
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Nine villagers lost their lives when a bomb exploded at the bus station.", 9),
+        ("Rebels attacked the convoy, and four drivers lost their lives in the ambush.", 4),
+        ("A policeman lost his life when gunmen fired on the checkpoint.", 1),
+    ],
+)
+def test_losing_ones_life_counts_the_subject(full_nlp: Language, text: str, killed: int) -> None:
+    """ "lost their lives" is "died": the subject holds the dead, counted into the attack the
+    clause tells (``lose`` + ``life``, count_from: subject)."""
+    assert _counts(full_nlp, text).get("killed") == (killed, None), text
+
+
+def test_losing_something_else_counts_nobody(full_nlp: Language) -> None:
+    """Only "life" makes "lose" a death: "lost their homes" counts no one killed."""
+    text = "Gunmen attacked the village, and 40 families lost their homes."
+    assert "killed" not in _counts(full_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Soldiers gunned down six suspected rebels near the river.", 6),
+        ("A police officer was gunned down outside the station on Friday.", 1),
+    ],
+)
+def test_gunning_down_counts_the_killed(full_nlp: Language, text: str, killed: int) -> None:
+    """ "gunned down" is shooting dead: its patient counts as killed (``gun down``)."""
+    assert _counts(full_nlp, text).get("killed") == (killed, None), text
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("A teacher was fatally shot outside the school on Friday.", {"killed": (1, None)}),
+        ("Gunmen fatally shot three guards at the gate.", {"killed": (3, None)}),
+        # "wound" counts the injured; "fatally" does not make it a killing
+        ("A soldier was fatally wounded in the ambush.", {"injured": (1, None)}),
+    ],
+)
+def test_fatally_on_an_attack_verb_counts_the_killed(
+    full_nlp: Language, text: str, counts: dict[str, tuple[int | None, int | None]]
+) -> None:
+    """ "fatally shot" is "shot dead" (``fatal_states``): the patient counts as killed."""
+    assert _counts(full_nlp, text) == counts, text

@@ -41,11 +41,10 @@ from spacy.tokens import Doc, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_content_end import doc_from_tokens, pipeline_output, vectorised
+from train_content_end import matched_contents, pipeline_output, vectorised
 
 from newsgraph.components.quotes.content_end import _length_bucket, _word
-from newsgraph.components.quotes.lexicon import load_knowledge
-from newsgraph.eval.polnear import normalise, normalised_attribution, pair_on_cues
+from newsgraph.eval.polnear import normalise
 
 Range = tuple[int, int]
 SEPARATORS = frozenset({",", ";", "—", "–", "--", "-", "(", "―"})
@@ -163,50 +162,38 @@ def start_features(text: str, kind: str, words: list, start: int, lemma: str) ->
 def examples(rows: list[tuple], which: str) -> tuple[list[list[str]], np.ndarray, list, list]:
     """Features, labels (+1 / -1 / 0), article ids and (article, statement, position) of every
     alternative ``which`` ("cut" or "start") of a content on an exactly matched cue."""
-    import spacy
-
-    knowledge = load_knowledge()
-    vocab = spacy.blank("en").vocab
     features, labels, groups, keys = [], [], [], []
-    for article_id, text, gold, predicted, lemmas, tokens, sentences in rows:
-        doc = doc_from_tokens(vocab, text, tokens, sentences)
-        norm_gold = [normalised_attribution(text, a) for a in gold]
-        norm_pred = [normalised_attribution(text, a) for a in predicted]
-        for g, p in pair_on_cues(norm_gold, norm_pred, "strict"):
-            raw = predicted[p]
-            if not raw.cue or not raw.content:
+    for m in matched_contents(rows):
+        article_id, text, doc, raw, p = m.article_id, m.text, m.doc, m.raw, m.index
+        target, ours, lemma = m.target, m.ours, m.lemma
+        content = list(raw.content)
+        frame = f"frame={m.frame}"
+        if which == "cut":
+            options = [
+                (
+                    sep.idx,
+                    (*content[:-1], (content[-1][0], sep.idx)),
+                    cut_features(text, sep, a, t),
+                )
+                for sep, a, t in cut_candidates(doc, content)
+            ]
+        else:
+            options = [
+                (
+                    pos,
+                    ((pos, content[0][1]), *content[1:]),
+                    start_features(text, k, w, pos, lemma),
+                )
+                for k, pos, w in start_candidates(doc, raw.cue[0], content)
+            ]
+        for position, pieces, row in options:
+            other = normalise(text, pieces)
+            if not other or other == ours:
                 continue
-            target, ours = norm_gold[g].content, norm_pred[p].content
-            content = list(raw.content)
-            lemma = lemmas[p][0] or ""
-            entry = knowledge.verbs.get(lemma) or knowledge.nouns.get(lemma)
-            frame = f"frame={entry.frame if entry is not None else 'none'}"
-            if which == "cut":
-                options = [
-                    (
-                        sep.idx,
-                        (*content[:-1], (content[-1][0], sep.idx)),
-                        cut_features(text, sep, a, t),
-                    )
-                    for sep, a, t in cut_candidates(doc, content)
-                ]
-            else:
-                options = [
-                    (
-                        pos,
-                        ((pos, content[0][1]), *content[1:]),
-                        start_features(text, k, w, pos, lemma),
-                    )
-                    for k, pos, w in start_candidates(doc, raw.cue[0], content)
-                ]
-            for position, pieces, row in options:
-                other = normalise(text, pieces)
-                if not other or other == ours:
-                    continue
-                labels.append(1 if target == other else -1 if target == ours else 0)
-                features.append([*row, frame])
-                groups.append(article_id)
-                keys.append((article_id, p, position))
+            labels.append(1 if target == other else -1 if target == ours else 0)
+            features.append([*row, frame])
+            groups.append(article_id)
+            keys.append((article_id, p, position))
     return features, np.array(labels), groups, keys
 
 

@@ -19,7 +19,9 @@ import argparse
 import json
 import pickle
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -92,13 +94,30 @@ def doc_from_tokens(vocab, text: str, tokens: list[tuple], sentences: list[tuple
     return doc
 
 
-def examples(rows: list[tuple]) -> tuple[list[list[str]], list[int], list[str]]:
-    """Features, labels and article ids of the statements where one of the two ends is right."""
+class MatchedContent(NamedTuple):
+    """A statement whose cue matches a gold cue exactly, with its article's parse."""
+
+    article_id: str
+    text: str
+    doc: Any  # spacy.tokens.Doc
+    predicted: list  # the article's attributions
+    index: int  # this statement's place in ``predicted``
+    target: str  # the gold content, normalised
+    ours: str  # our content, normalised
+    lemma: str  # the cue's lemma
+    frame: str  # its lexicon frame ("none" where the lexicon lacks it)
+
+    @property
+    def raw(self) -> Any:
+        return self.predicted[self.index]
+
+
+def matched_contents(rows: list[tuple]) -> Iterator[MatchedContent]:
+    """Every statement with a cue and a content whose cue matches a gold cue exactly."""
     import spacy
 
     knowledge = load_knowledge()
     vocab = spacy.blank("en").vocab
-    features, labels, groups = [], [], []
     for article_id, text, gold, predicted, lemmas, tokens, sentences in rows:
         doc = doc_from_tokens(vocab, text, tokens, sentences)
         norm_gold = [normalised_attribution(text, a) for a in gold]
@@ -107,31 +126,38 @@ def examples(rows: list[tuple]) -> tuple[list[list[str]], list[int], list[str]]:
             raw = predicted[p]
             if not raw.cue or not raw.content:
                 continue
-            others = [
-                (a.cue[0] if a.cue else None, list(a.content)) for a in predicted if a is not raw
-            ]
-            found = content_end.sentence_rest(doc, raw.cue[0], list(raw.content), others)
-            if found is None:
-                continue
-            rest, sentence_end = found
-            longer = trim_range(text, raw.content[-1][0], sentence_end)
-            if longer is None:
-                continue
-            target = norm_gold[g].content
-            if target == normalise(text, (*raw.content[:-1], longer)):
-                label = 1
-            elif target == norm_pred[p].content:
-                label = 0
-            else:
-                continue
             lemma = lemmas[p][0] or ""
             entry = knowledge.verbs.get(lemma) or knowledge.nouns.get(lemma)
             frame = entry.frame if entry is not None else "none"
-            features.append(
-                content_end.rest_features(doc, list(raw.content), rest, frame, knowledge.verbs)
-            )
-            labels.append(label)
-            groups.append(article_id)
+            yield MatchedContent(article_id, text, doc, predicted, p, norm_gold[g].content,
+                                 norm_pred[p].content, lemma, frame)  # fmt: skip
+
+
+def examples(rows: list[tuple]) -> tuple[list[list[str]], list[int], list[str]]:
+    """Features, labels and article ids of the statements where one of the two ends is right."""
+    verbs = load_knowledge().verbs
+    features, labels, groups = [], [], []
+    for m in matched_contents(rows):
+        doc, text, raw = m.doc, m.text, m.raw
+        others = [
+            (a.cue[0] if a.cue else None, list(a.content)) for a in m.predicted if a is not raw
+        ]
+        found = content_end.sentence_rest(doc, raw.cue[0], list(raw.content), others)
+        if found is None:
+            continue
+        rest, sentence_end = found
+        longer = trim_range(text, raw.content[-1][0], sentence_end)
+        if longer is None:
+            continue
+        if m.target == normalise(text, (*raw.content[:-1], longer)):
+            label = 1
+        elif m.target == m.ours:
+            label = 0
+        else:
+            continue
+        features.append(content_end.rest_features(doc, list(raw.content), rest, m.frame, verbs))
+        labels.append(label)
+        groups.append(m.article_id)
     return features, labels, groups
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file, load_yaml
 from ...extensions import entities, sentence_of, token_lowers
+from ..times.calendar_words import WEEKDAY_NAMES
 from .person_names import surname_of_a_named_person
 from .recognizer import NAME_JOINERS, locative_before, preposition_before
 from .toponyms import PLACE_LABELS, Toponym, trimmed_name, word_set
@@ -97,9 +98,8 @@ MAX_NAME_TOKENS = 6
 TAKING_VERBS = frozenset({"storm", "enter", "seize", "retake", "liberate", "overrun", "besiege",
                           "patrol"})  # fmt: skip
 TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "june", "july", "august", "september", "october",
-     "november", "december"}
+    {*WEEKDAY_NAMES, "january", "february", "march", "april", "june", "july", "august",
+     "september", "october", "november", "december"}
 )  # fmt: skip
 
 

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import entities
 from ..actors.unresolved import UNRESOLVED_PREFIX
+from ..times.calendar_words import WEEKDAY_NAMES
 from .gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold, haversine_km
 from .local_names import (
     LANDMARK_NOUNS,
@@ -62,7 +63,7 @@ PART_NOUNS = frozenset(
 )
 TYING_PREPOSITIONS = frozenset({"in", "near", "outside", "of", "inside", "at", "on"})
 PARTY_PREPOSITIONS = frozenset({"by", "with", "against", "for"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 # names that are parts of a text's structure or time, not places
 NOT_NAMES = WEEKDAYS | frozenset(
     {"north", "south", "east", "west", "central", "old", "new", "the", "a", "an"}

@@ -14,8 +14,9 @@ from test_link import record, statement
 from test_link_incremental import write
 from test_link_told_outlet import army_accuses_hezbollah
 
+from newsgraph.components.quotes.titles import cabinet_offices
 from newsgraph.link import link_records, link_store
-from newsgraph.link.speakers import cabinet_offices, speaking_for
+from newsgraph.link.speakers import speaking_for
 from newsgraph.store import open_store
 
 DENIAL = "the group had nothing to do with the attack"

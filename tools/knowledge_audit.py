@@ -70,7 +70,7 @@ FILES: dict[Path, tuple[str, ...]] = {
     EVENTS / "wordnet_triggers.yaml": EVENT_SETS,
     QUOTES / "speech_cues.yaml": QUOTE_SETS + EVENT_SETS,
     QUOTES / "quote_rules.yaml": QUOTE_SETS + EVENT_SETS,
-    LINK / "speaker_titles.yaml": QUOTE_SETS + EVENT_SETS,
+    QUOTES / "speaker_titles.yaml": QUOTE_SETS + EVENT_SETS,
     LINK / "nationality_nouns.yaml": EVENT_SETS,
     ACTORS / "actor_descriptions.yaml": QUOTE_SETS + EVENT_SETS,
 }

@@ -4,7 +4,7 @@ The actor component leaves a person it does not know unresolved ("M23 spokesman 
 Kanyuka"), so the act rules that compare the content's subjects with the speaker's side (a
 report of its own act, a denial of its own act, a threat) see no side. The speaker phrase
 says more: the person is introduced with a title after an organisation's name, the form the
-link stage already reads (``link/speakers.py``, titles in ``link/data/en/speaker_titles.yaml``).
+link stage reads too (``titles.py``, titles in ``data/en/speaker_titles.yaml``).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ... import extensions
-from ...link.speakers import titled_organisation
 from ...model import UNRESOLVED_PREFIX, Statement
+from .titles import titled_organisation
 
 
 def speaking_for(doc: Doc, statement: Statement) -> str | None:

@@ -142,7 +142,8 @@ def follow_up(article: Article, event: Event) -> str | None:
     named: dict[int, set[str]] = {}
     for mention in article.mentions:
         named.setdefault(mention.sentence, set()).add(mention.place)
-    places = incident_places(article.annotation.events, article.sentence_of_event, named)
+    countries = {pid for pid, p in article.annotation.places.items() if p.feature == "country"}
+    places = incident_places(article.annotation.events, article.sentence_of_event, named, countries)
     return places.get(event.id)
 
 

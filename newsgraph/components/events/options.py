@@ -25,8 +25,9 @@ class EventOptions:
     scores may overrule the rules' target (``target_choice.py``); ``dateline_place``: a real
     event whose sentence names no place takes the dateline's city, marked ``place_inferred``
     (``place_carry.py``; off by default: it lowered WikiEvents held out, docs/events.md);
-    ``incident_place``: a real act on the ground told in the two sentences after the article's
-    lead act, its sentence naming no place, takes that act's place, marked ``place_inferred``
+    ``incident_place``: a real act on the ground told in the two sentences after a placed act
+    on the ground (the nearest before it), its sentence naming no place, takes that act's
+    place, marked ``place_inferred``
     (``incident_place.py``; on in pipeline.cfg since session 17, at a WikiEvents cost: it marks
     no place on such follow-ups)."""
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from ... import extensions
 from ...extensions import doc_text
 from ...model import Event
 from ..places.recognizer import dateline_name_starts
@@ -50,7 +51,8 @@ def carry_places(
         places: dict[int, set[str]] = {}
         for start, _, place in place_mentions:
             places.setdefault(sentence_index(start), set()).add(place)
-        carry_incident_place(told, sentence_of, places)
+        countries = {p.id for p in extensions.get_list(doc, "ng_places") if p.feature == "country"}
+        carry_incident_place(told, sentence_of, places, countries)
     if options.dateline_place:
         carry_dateline_place(doc, place_mentions, events)
 

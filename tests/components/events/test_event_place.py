@@ -288,3 +288,23 @@ def test_a_follow_up_after_another_place_stays_unplaced(incident_nlp: Language) 
 def test_a_follow_up_that_did_not_happen_stays_unplaced(incident_nlp: Language) -> None:
     text = LEAD + "The gunmen did not kill anyone."
     assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []
+
+
+def test_a_second_incidents_follow_up_takes_that_incidents_place(incident_nlp: Language) -> None:
+    text = (
+        LEAD
+        + "Two officers were shot dead. The police closed the road. "
+        + "Later, militants ambushed an army convoy near Tikrit. Three soldiers were killed."
+    )
+    marks = _places_and_marks(incident_nlp, text)
+    assert ("ASSAULT", "Tikrit", True) in marks
+    assert ("ASSAULT", "Kirkuk", True) in marks
+
+
+def test_a_follow_up_of_an_act_placed_only_in_a_country_stays_unplaced(
+    incident_nlp: Language,
+) -> None:
+    text = "Israeli aircraft struck targets in Lebanon on Monday. Two fighters were killed."
+    marks = _places_and_marks(incident_nlp, text)
+    assert ("ASSAULT", "Lebanon", False) in marks
+    assert not any(inferred for _, _, inferred in marks)

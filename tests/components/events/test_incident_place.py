@@ -39,3 +39,23 @@ def test_the_lead_is_the_first_act_whose_own_sentence_places_it() -> None:
     events[0].place_inferred = True  # an inferred place leads nothing
     sentence_of = {"e1": 0, "e2": 1, "e3": 2}
     assert incident_places(events, sentence_of, {1: {"p:town"}}) == {"e3": "p:town"}
+
+
+def test_a_follow_up_takes_the_place_of_the_nearest_placed_act_before_it() -> None:
+    events = [
+        _event("e1", "ASSAULT", "p:town"),
+        _event("e2", "ASSAULT"),  # after the first incident
+        _event("e3", "ASSAULT", "p:city"),  # a second incident, four sentences on
+        _event("e4", "COERCE"),  # after the second
+    ]
+    sentence_of = {"e1": 0, "e2": 1, "e3": 4, "e4": 5}
+    places = {0: {"p:town"}, 4: {"p:city"}}
+    assert incident_places(events, sentence_of, places) == {"e2": "p:town", "e4": "p:city"}
+
+
+def test_an_act_placed_only_in_a_country_leads_nothing() -> None:
+    events = [_event("e1", "ASSAULT", "p:country"), _event("e2", "ASSAULT")]
+    sentence_of = {"e1": 0, "e2": 1}
+    places = {0: {"p:country"}}
+    assert incident_places(events, sentence_of, places) == {"e2": "p:country"}
+    assert incident_places(events, sentence_of, places, countries={"p:country"}) == {}

@@ -277,3 +277,44 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
 )  # fmt: skip
 def test_what_follows_the_target_in_its_phrase(nlp: Language, text: str, target: str) -> None:
     assert _first(nlp, text)[2] == target
+
+
+def _recorded(nlp: Language, text: str, word: str, anchor: str) -> str:
+    """The phrase recorded for the target ``word`` of the event at ``anchor``."""
+    from newsgraph.components.events.spans import recorded_bounds
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    trigger = next(t for t in doc if t.text == anchor)
+    return doc[slice(*recorded_bounds(token, anchor=trigger, target=True))].text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "anchor", "phrase"),
+    [
+        # a nationality on a possessor: the phrase runs on to the noun the possessor owns
+        (
+            "The rebels rejected the Kenyan government's dialogue offer.",
+            "Kenyan",
+            "rejected",
+            "the Kenyan government's dialogue offer",
+        ),
+        (
+            "The union condemned the Nigerian government's decision on Monday.",
+            "Nigerian",
+            "condemned",
+            "the Nigerian government's decision",
+        ),
+        # the owned noun is the event itself: the possessor's phrase stays
+        (
+            "The Kenyan army's shelling killed four villagers.",
+            "Kenyan",
+            "shelling",
+            "The Kenyan army's",
+        ),
+    ],
+)
+def test_a_possessor_phrase_runs_on_to_what_it_owns(
+    nlp: Language, text: str, word: str, anchor: str, phrase: str
+) -> None:
+    assert _recorded(nlp, text, word, anchor) == phrase

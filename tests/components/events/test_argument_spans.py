@@ -318,3 +318,25 @@ def test_a_possessor_phrase_runs_on_to_what_it_owns(
     nlp: Language, text: str, word: str, anchor: str, phrase: str
 ) -> None:
     assert _recorded(nlp, text, word, anchor) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # each conjunct read alone leaves out the coordination's "both"
+        (
+            "Washington eased its trade embargo against both Cuba and Venezuela last year.",
+            [("RETREAT", "Washington", "Cuba"), ("RETREAT", "Washington", "Venezuela")],
+        ),
+        (
+            "Both Egypt and Jordan condemned the raid on the camp.",
+            [("ACCUSE", "Egypt", "the raid"), ("ACCUSE", "Jordan", "the raid")],
+        ),
+        # "both" with no coordination is the phrase's own determiner
+        ("The army shelled both villages on Sunday.", [("ASSAULT", "The army", "both villages")]),
+    ],
+)
+def test_a_conjunct_alone_leaves_out_both(
+    nlp: Language, text: str, roles: list[tuple[str, str, str]]
+) -> None:
+    assert _roles(nlp, text)[: len(roles)] == roles

@@ -199,8 +199,44 @@ def _coded_bounds(token: Token, start: int, end: int) -> tuple[int, int]:
     """The coders' further cuts of a walked phrase: a word outside the subtree, a relative
     clause at any depth, edge punctuation."""
     low, high = phrase_run(token)  # a phrase never runs across a word outside its subtree
-    start, end = max(start, low), min(_before_relative_clause(token, end), high + 1)
-    return _trim(token, start, end)
+    end = min(_before_relative_clause(token, end), _before_aside(token, end), high + 1)
+    return _trim(token, max(start, low), end)
+
+
+def _before_aside(token: Token, end: int) -> int:
+    """The phrase's end cut before an aside at any depth that the coders leave out of a
+    party's phrase: an "including" list ("proposals laid out ... as part of a new
+    Constitution*, including clauses ...*"), a speech participle ("defended Colombia's actions
+    *saying the rebels ...*") and a name the parser hung in apposition that is the subject of
+    a following speech verb ("troops from Syria*, Defence Minister Sergei Shoigu* said").
+    ConfliBERT CAMEO fit gold sources and targets followed by such a word: "including" left
+    out 4 of 4, "saying" / "arguing" 6 of 6, ", <name> said" 2 of 2; none kept
+    (docs/events.md, session 22)."""
+    doc = token.doc
+    cuts = [t.i for t in doc[token.i + 1 : end] if t.lower_ == "including" and t.dep_ == "prep"]
+    cuts += [t.left_edge.i for t in doc[token.i + 1 : end] if _speech_aside(t)]
+    return min([end, *cuts])
+
+
+def _speech_aside(t: Token) -> bool:
+    """A speech participle ("saying ...") or a speaker misread as an apposition."""
+    if t.dep_ in ("acl", "advcl") and t.tag_ == "VBG":
+        return t.lemma_.lower() in load_lexicon().speech_verbs
+    return t.dep_ == "appos" and _speaker_of_next_verb(t)
+
+
+def _speaker_of_next_verb(appos: Token) -> bool:
+    """An apposition right before a speech verb that has no subject of its own ("from Syria,
+    Defence Minister Sergei Shoigu said"): the speaker, misread as the place's apposition."""
+    after = appos.right_edge.i + 1
+    if after >= len(appos.doc):
+        return False
+    verb = appos.doc[after]
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in load_lexicon().speech_verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _before_relative_clause(token: Token, end: int) -> int:

@@ -340,3 +340,35 @@ def test_a_conjunct_alone_leaves_out_both(
     nlp: Language, text: str, roles: list[tuple[str, str, str]]
 ) -> None:
     assert _roles(nlp, text)[: len(roles)] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # an "including" list hung deep inside the phrase
+        (
+            "The council rejected several plans drawn up by the ministry as part of a new budget,"
+            " including cuts to pensions for retired teachers.",
+            "several plans drawn up by the ministry as part of a new budget",
+        ),
+        # a speech participle after the target
+        (
+            "The minister defended Kenya's policy saying the camps are a threat to national"
+            " security.",
+            "Kenya's policy",
+        ),
+        # the speaker of a following "said", misread as the place's apposition
+        (
+            "Kenya has started withdrawing some of its troops from Somalia, Defence Secretary"
+            " Aden Duale said on Monday.",
+            "Somalia",
+        ),
+    ],
+)
+def test_an_aside_after_the_target_is_left_out(nlp: Language, text: str, target: str) -> None:
+    assert _first(nlp, text)[2] == target
+
+
+def test_a_name_in_apposition_stays_without_a_following_speech_verb(nlp: Language) -> None:
+    text = "Police arrested Daniel Moyo, a local trader, on Friday."
+    assert _first(nlp, text)[2] == "Daniel Moyo, a local trader"

@@ -214,29 +214,51 @@ def _before_aside(token: Token, end: int) -> int:
     (docs/events.md, session 22)."""
     doc = token.doc
     cuts = [t.i for t in doc[token.i + 1 : end] if t.lower_ == "including" and t.dep_ == "prep"]
-    cuts += [t.left_edge.i for t in doc[token.i + 1 : end] if _speech_aside(t)]
+    cuts += [t.left_edge.i for t in doc[token.i + 1 : end] if _speech_participle(t)]
+    cuts += [cut for t in doc[token.i + 1 : end] if (cut := _speaker_start(t)) is not None]
     return min([end, *cuts])
 
 
-def _speech_aside(t: Token) -> bool:
-    """A speech participle ("saying ...") or a speaker misread as an apposition."""
-    if t.dep_ in ("acl", "advcl") and t.tag_ == "VBG":
-        return t.lemma_.lower() in load_lexicon().speech_verbs
-    return t.dep_ == "appos" and _speaker_of_next_verb(t)
-
-
-def _speaker_of_next_verb(appos: Token) -> bool:
-    """An apposition right before a speech verb that has no subject of its own ("from Syria,
-    Defence Minister Sergei Shoigu said"): the speaker, misread as the place's apposition."""
-    after = appos.right_edge.i + 1
-    if after >= len(appos.doc):
-        return False
-    verb = appos.doc[after]
+def _speech_participle(t: Token) -> bool:
+    """ "defended Colombia's actions *saying* the rebels ...": what is said, not the party."""
     return (
-        verb.pos_ == "VERB"
-        and verb.lemma_.lower() in load_lexicon().speech_verbs
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        t.dep_ in ("acl", "advcl")
+        and t.tag_ == "VBG"
+        and t.lemma_.lower() in load_lexicon().speech_verbs
     )
+
+
+def _speaker_start(appos: Token) -> int | None:
+    """Where a speaker the parser hung on a noun as its apposition starts: a named person (no
+    list of its own) right before a speech verb that has no subject of its own ("from
+    Syria*, Defence Minister Sergei Shoigu* said"), with the appositions of the same noun that
+    run on to it ("*, the spokesman of the Armed Forces, Brigadier General X,* said"); None for
+    any other word."""
+    if (
+        appos.dep_ != "appos"
+        or appos.ent_type_ != "PERSON"
+        or any(c.dep_ in ("conj", "appos") for c in appos.children)  # a list runs on past it
+    ):
+        return None
+    doc = appos.doc
+    after = appos.right_edge.i + 1
+    while after < len(doc) and doc[after].is_punct:
+        after += 1
+    verb = doc[after] if after < len(doc) else None
+    if (
+        verb is None
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in load_lexicon().speech_verbs
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return None
+    start = appos.left_edge.i
+    earlier = [c for c in appos.head.children if c.dep_ == "appos" and appos.head.i < c.i < appos.i]
+    for c in reversed(earlier):
+        if not all(t.is_punct for t in doc[c.right_edge.i + 1 : start]):
+            break
+        start = c.left_edge.i
+    return start
 
 
 def _before_relative_clause(token: Token, end: int) -> int:

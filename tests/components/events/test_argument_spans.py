@@ -363,6 +363,12 @@ def test_a_conjunct_alone_leaves_out_both(
             " Aden Duale said on Monday.",
             "Somalia",
         ),
+        # the speaker with the title set before the name, after a list of places
+        (
+            "Jets bombed the town of Kadugli and the villages of Talodi, Heiban and Dilling, the"
+            " spokesman of the army, Brigadier General Nabil Abdallah, said.",
+            "the town of Kadugli and the villages of Talodi, Heiban and Dilling",
+        ),
     ],
 )
 def test_an_aside_after_the_target_is_left_out(nlp: Language, text: str, target: str) -> None:

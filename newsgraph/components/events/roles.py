@@ -378,13 +378,29 @@ def phrase_bounds(token: Token, with_conj: bool = False) -> tuple[int, int]:
             end = max(end, phrase_bounds(c, True)[1])
     doc = token.doc
     # a leading comma or quote never belongs to an actor phrase, nor a verb the parser took
-    # for an adjective ("denied attacking civilians")
+    # for an adjective ("denied attacking civilians"); a conjunct read alone leaves out the
+    # "both" / "either" of its coordination ("against both Libya and Iraq": Libya, Iraq;
+    # ConfliBERT CAMEO fit gold: split conjuncts without it 2 of 2, a joined phrase keeps it 1)
     while start < token.i and (
         doc[start].is_punct
         or (doc[start].dep_ == "amod" and doc[start].tag_ == "VBG" and start == token.left_edge.i)
+        or (not with_conj and _coordinating_word(doc[start], token))
     ):
         start += 1
     return start, end
+
+
+COORDINATING_WORDS = frozenset({"both", "either", "neither"})
+
+
+def _coordinating_word(word: Token, head: Token) -> bool:
+    """ "both" in "both Libya and Iraq" (a preconj, or a det the parser hung on the first
+    conjunct): it belongs to the coordination, not to the first conjunct alone."""
+    return (
+        word.lower_ in COORDINATING_WORDS
+        and word.dep_ in ("preconj", "det")
+        and any(c.dep_ == "conj" for c in head.children)
+    )
 
 
 def is_charge_phrase(prep: Token) -> bool:

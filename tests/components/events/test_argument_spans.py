@@ -277,3 +277,104 @@ def test_what_a_request_is_for_is_left_out_of_the_phrase(nlp: Language) -> None:
 )  # fmt: skip
 def test_what_follows_the_target_in_its_phrase(nlp: Language, text: str, target: str) -> None:
     assert _first(nlp, text)[2] == target
+
+
+def _recorded(nlp: Language, text: str, word: str, anchor: str) -> str:
+    """The phrase recorded for the target ``word`` of the event at ``anchor``."""
+    from newsgraph.components.events.spans import recorded_bounds
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    trigger = next(t for t in doc if t.text == anchor)
+    return doc[slice(*recorded_bounds(token, anchor=trigger, target=True))].text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "anchor", "phrase"),
+    [
+        # a nationality on a possessor: the phrase runs on to the noun the possessor owns
+        (
+            "The rebels rejected the Kenyan government's dialogue offer.",
+            "Kenyan",
+            "rejected",
+            "the Kenyan government's dialogue offer",
+        ),
+        (
+            "The union condemned the Nigerian government's decision on Monday.",
+            "Nigerian",
+            "condemned",
+            "the Nigerian government's decision",
+        ),
+        # the owned noun is the event itself: the possessor's phrase stays
+        (
+            "The Kenyan army's shelling killed four villagers.",
+            "Kenyan",
+            "shelling",
+            "The Kenyan army's",
+        ),
+    ],
+)
+def test_a_possessor_phrase_runs_on_to_what_it_owns(
+    nlp: Language, text: str, word: str, anchor: str, phrase: str
+) -> None:
+    assert _recorded(nlp, text, word, anchor) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # each conjunct read alone leaves out the coordination's "both"
+        (
+            "Washington eased its trade embargo against both Cuba and Venezuela last year.",
+            [("RETREAT", "Washington", "Cuba"), ("RETREAT", "Washington", "Venezuela")],
+        ),
+        (
+            "Both Egypt and Jordan condemned the raid on the camp.",
+            [("ACCUSE", "Egypt", "the raid"), ("ACCUSE", "Jordan", "the raid")],
+        ),
+        # "both" with no coordination is the phrase's own determiner
+        ("The army shelled both villages on Sunday.", [("ASSAULT", "The army", "both villages")]),
+    ],
+)
+def test_a_conjunct_alone_leaves_out_both(
+    nlp: Language, text: str, roles: list[tuple[str, str, str]]
+) -> None:
+    assert _roles(nlp, text)[: len(roles)] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # an "including" list hung deep inside the phrase
+        (
+            "The council rejected several plans drawn up by the ministry as part of a new budget,"
+            " including cuts to pensions for retired teachers.",
+            "several plans drawn up by the ministry as part of a new budget",
+        ),
+        # a speech participle after the target
+        (
+            "The minister defended Kenya's policy saying the camps are a threat to national"
+            " security.",
+            "Kenya's policy",
+        ),
+        # the speaker of a following "said", misread as the place's apposition
+        (
+            "Kenya has started withdrawing some of its troops from Somalia, Defence Secretary"
+            " Aden Duale said on Monday.",
+            "Somalia",
+        ),
+        # the speaker with the title set before the name, after a list of places
+        (
+            "Jets bombed the town of Kadugli and the villages of Talodi, Heiban and Dilling, the"
+            " spokesman of the army, Brigadier General Nabil Abdallah, said.",
+            "the town of Kadugli and the villages of Talodi, Heiban and Dilling",
+        ),
+    ],
+)
+def test_an_aside_after_the_target_is_left_out(nlp: Language, text: str, target: str) -> None:
+    assert _first(nlp, text)[2] == target
+
+
+def test_a_name_in_apposition_stays_without_a_following_speech_verb(nlp: Language) -> None:
+    text = "Police arrested Daniel Moyo, a local trader, on Friday."
+    assert _first(nlp, text)[2] == "Daniel Moyo, a local trader"

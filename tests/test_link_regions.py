@@ -1,6 +1,8 @@
 """A first-level division (admin1) holds only the places inside it (``link/divisions.py``): two
 strikes on one day in two regions of one country stay apart, a region report still joins the
-strike in its own region's city. Session 22, region22; docs/link.md."""
+strike in its own region's city; and an event whose article put its incident in a place, but
+whose own sentence names none, is kept from a cluster in another region
+(``incident_profiles.article_place``). Session 22, region22; docs/link.md."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from newsgraph.link import link_records
 from newsgraph.link.compatibility import Compatibility
 from newsgraph.link.divisions import division
 from newsgraph.link.event_items import PlaceInfo
+from newsgraph.link.incident_profiles import linked_items
 
 SUNDAY = "2025-04-13"
 # a town carries its GeoNames admin1 code; the division table's rows and US towns a name
@@ -77,3 +80,23 @@ def test_two_strikes_on_one_day_in_two_regions_of_one_country_stay_apart() -> No
     # the Sumy region's report of the strike joins it
     region = strike("c", "Russian missiles hit the Sumy region on Sunday.", "hit", SUMY_REGION)
     assert clusters_of([sumy, region]) == [["be1", "ce1"]]
+
+
+def test_an_unplaced_report_keeps_the_place_its_article_put_the_incident_in() -> None:
+    text = ("The Russian attack on Sumy killed 11 people on Sunday. "
+            "Russian forces hit the city with two missiles.")  # fmt: skip
+    own = article("b", text, [
+        event(text, "e1", "attack", time="t1", place=SUMY["id"],
+              source=ref(text, "russia", "Russian"),
+              magnitude={"killed": {"text": "11", "min": 11, "max": None}}),
+        event(text, "e2", "hit", time="t1", source=ref(text, "russia", "Russian forces")),
+    ], [SUMY])  # fmt: skip
+    items = {i.event_id: i for i in linked_items(own)}
+    assert items["e2"].place is None and items["e2"].profile_place.id == SUMY["id"]
+    # an event a speaker tells keeps no place of its article (``article_place``)
+    told = {**own, "events": [own["events"][0], {**own["events"][1], "attributed_to": "s1"}]}
+    assert {i.event_id: i for i in linked_items(told)}["e2"].profile_place is None
+    far = strike("a", "Russian drones hit an energy facility in the Kharkiv region on Sunday.",
+                 "hit", KHARKIV_REGION)  # fmt: skip
+    # the same attacker and wording, but the article put its strike in Sumy, another region
+    assert ["ae1"] in clusters_of([far, own])

@@ -1,15 +1,16 @@
 """The first-level division (admin1) a place is or lies in, for clustering's place test
 (``Compatibility.places``): a first-level division holds only the places inside it, so the
-Kharkiv region and the city of Sumy, or the Sumy and Kharkiv regions, are two places, not a
-region and a place inside it (session 22, region22; docs/link.md).
+Kharkiv region and the city of Sumy are two places, not a region and a place inside it
+(session 22, region22; docs/link.md).
 
 A place record carries ``admin1`` as the places component gives it: a division's own name for
 a row of ``places_admin1.csv`` or a US state, the state's name for a US town, a GeoNames admin1
 *code* for any other town. Codes are read through ``places_admin1_codes.csv`` (built by
 ``components/places/build.py``); a curated region of one country (``places_regions.yaml``,
-"Kharkiv region") is the division its name is without its type word. A place whose division is
-not known this way (a country, an area, a town whose code names no division) has none, and the
-place test stays as it was: compatible with every place of its country.
+"Kharkiv region") is the division its name is without its type word; the division table's
+hand-set counties are none. A place whose division is not known this way (a country, an area,
+a town whose code names no division) has none, and the place test stays as it was: compatible
+with every place of its country.
 """
 
 from __future__ import annotations

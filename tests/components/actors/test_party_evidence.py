@@ -106,3 +106,25 @@ def test_the_army_of_a_story_of_two_states_forces_is_unresolved(nlp):
     # the control: one state's forces named before it
     one = "Congolese troops pulled back from Kavumu on Thursday. The army denied shelling a camp."
     assert mentions(nlp, one).get("The army") == "fardc"
+
+
+# Sentences written for this test.
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a person serving a state, named after another state: the person's state
+        (
+            "Chad closed its border on Monday. Sudan's army chief, General Abdel Fattah "
+            "al-Burhan, told soldiers in Omdurman that the country's troops would defend Darfur.",
+            "sudan",
+        ),
+        # a person serving an international body is no state's: the state named last stays
+        (
+            "Chad closed its border on Monday. UN Secretary-General Antonio Guterres said the "
+            "country's leaders must protect civilians.",
+            "chad",
+        ),
+    ],
+)
+def test_the_country_is_the_state_a_person_named_after_it_serves(nlp, text, country):
+    assert mentions(nlp, text)["the country"] == country

@@ -212,6 +212,37 @@ def test_a_denial_answers_no_report_that_does_not_put_the_act_on_the_denier(
     assert denial.target.actor is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the report's speaker is a person the knowledge base does not know
+        "The army's spokesman, Colonel Tarek Hamdan, said Rwandan troops shelled the camp. "
+        "Kigali denied attacking the camp.",
+        # the disputed claim's speaker is one
+        "Colonel Tarek Hamdan said that Kigali had sent troops across the border. "
+        "Kigali rejected the claim.",
+    ],
+)
+def test_a_denial_is_aimed_at_no_unknown_person_whose_title_names_no_side(
+    full_nlp: Language, text: str
+) -> None:
+    """An unresolved person is no party a denial is coded against (CAMEO 016 codes sides): the
+    denial keeps no actor rather than an unresolved "He" (probe K: three such records)."""
+    denial = next(e for e in full_nlp(text)._.ng_events if e.type == "REJECT")
+    assert denial.target.actor is None
+
+
+def test_a_denial_answers_the_side_an_unknown_speakers_title_names(full_nlp: Language) -> None:
+    """ "RSF spokesman Tarek Hamdan said ...": the speaker stands for the RSF (``titles.py``),
+    and the denial answers the RSF."""
+    text = (
+        "RSF spokesman Tarek Hamdan said the Sudanese army bombed markets in Nyala. "
+        "Khartoum denied bombing the markets."
+    )
+    denial = _one(full_nlp, text, "REJECT")
+    assert denial.target.actor == "rapid-support-forces"
+
+
 def test_a_threat_is_not_aimed_at_the_threateners_own_side(full_nlp: Language) -> None:
     """ "warned that Israel would strike back": Israel is who would act, Katz's own state."""
     threat = _one(full_nlp, "Defense Minister Israel Katz warned that Israel would strike back.",

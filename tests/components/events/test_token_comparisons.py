@@ -52,12 +52,13 @@ def test_opening_fire_at_a_bus_targets_the_bus(nlp: Language) -> None:
     assert _assault_target(nlp, "Gunmen opened fire at a bus near the market.") == "a bus"
 
 
-def test_a_phrase_object_comes_after_the_target_its_sense_names(nlp: Language) -> None:
+def test_a_phrase_object_that_names_the_act_is_no_target_candidate(nlp: Language) -> None:
+    """ "opened fire on the crowd": the crowd; "fire" is the act itself (session 22)."""
     lex = load_lexicon()
     doc = nlp("Police opened fire on the crowd.")
     [phrase] = [p for p in lex.phrases["open"] if "fire" in p.objects]
     listed = [t.text for t, _tier in verb_target_candidates(doc[1], phrase.sense, doc[2], lex)]
-    assert listed.index("crowd") < listed.index("fire")
+    assert "crowd" in listed and "fire" not in listed
 
 
 def test_a_phrase_object_stays_the_target_where_nothing_else_is_named(nlp: Language) -> None:

@@ -58,6 +58,7 @@ from .targets import (
 from .token_columns import sentence_columns
 from .trigger_model import TriggerModel
 from .triggers import (
+    carries_noun,
     in_hyphen_compound,
     lemma_candidates,
     lexicon_verb_keys,
@@ -66,6 +67,7 @@ from .triggers import (
     noun_sense,
     object_sense,
     sense_object,
+    struck_occasions,
     subject_sense,
     verb_keys,
 )
@@ -153,6 +155,8 @@ class SentenceDetector:
 
     def _add(self, mention: Mention) -> Mention:
         self.mentions.append(mention)
+        if mention.type == "ASSAULT":  # "bombed a meeting of X": the meeting is what was hit
+            self.consumed.update(n.i for t in mention.tokens for n in struck_occasions(t, self.lex))
         for tok in mention.tokens:
             self.owner.setdefault(tok.i, mention)
         return mention
@@ -254,6 +258,8 @@ class SentenceDetector:
             and child(verb, "oprd") is None
         )
         obj_sense = noun_sense(obj, lex) if obj is not None else None
+        if is_support and obj_sense is not None and not carries_noun(verb_key, obj_sense, lex):
+            is_support = False  # "struck a meeting of commanders": the verb's attack
         measured = measured_noun(obj) if obj is not None and is_support and not obj_sense else None
         measured_sense = noun_sense(measured, lex) if measured is not None else None
         if measured_sense is not None and measured_sense.type == "AID":

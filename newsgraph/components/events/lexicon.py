@@ -196,6 +196,10 @@ class Lexicon:
     # statement cues that report, never accuse ("according to X"): like ``speech_verbs``, a
     # statement under them that tells another's harm is no ACCUSE of its own
     report_cues: frozenset[str] = frozenset()
+    # support verbs with an attack sense of their own, and the only noun types they carry
+    # ("struck a deal" is an AGREE; "struck a meeting of commanders" is the verb's attack,
+    # ``support_verb_types``)
+    support_verb_types: dict[str, frozenset[str]] = field(default_factory=dict)
     # every word sequence a multiword noun trigger ends in ("strike" of "air strike"): a noun
     # outside it needs no look at its modifiers
     compound_tails: frozenset[str] = field(init=False, default=frozenset())
@@ -390,4 +394,8 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
         beneficiary_verbs=frozenset(triggers.get("beneficiary_verbs") or ()),
         permission_verbs=frozenset(triggers.get("permission_verbs") or ()),
         report_cues=frozenset(triggers.get("report_cues") or ()),
+        support_verb_types={
+            str(k): frozenset(str(t) for t in v)
+            for k, v in (triggers.get("support_verb_types") or {}).items()
+        },
     )

@@ -421,6 +421,19 @@ def _origin(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ == "from"
 
 
+def _instrument(token: Token, lex: Lexicon) -> bool:
+    """ "delivered a strike with two Iskander missiles on ...": the weapon an attack is made
+    with, never whom it hits (RAMS's attack frame gives it the role instrument, apart from the
+    target). Fit (``tools/prep_target_counts.py``): no verbal ASSAULT with such an object; the
+    nominal "Assault with a Deadly Weapon" (GVDB, 2) took the weapon as its wrong target."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and token.head.lower_ == "with"
+        and token.lemma_.lower() in lex.object_class_sets.get("arms", frozenset())
+    )
+
+
 def _without_places(
     candidates: list[tuple[Token, int]], lex: Lexicon
 ) -> tuple[list[tuple[Token, int]], set[int]]:
@@ -475,7 +488,9 @@ def choose_target(
     For a thing given, lifted or imposed (``TRANSFER_TYPES``) the party it is for or goes to
     comes first (``_transfer_target``)."""
     if event_type == "ASSAULT":
-        candidates = [(t, tier) for t, tier in candidates if not _origin(t)]
+        candidates = [
+            (t, tier) for t, tier in candidates if not _origin(t) and not _instrument(t, lex)
+        ]
     first = next((t for t, tier in candidates if tier == STRICT), None)
     if event_type in TRANSFER_TYPES:
         found = _transfer_target(first, candidates, source, lex, actor_tokens)

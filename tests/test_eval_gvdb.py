@@ -131,11 +131,13 @@ def test_quality_floor_heldout() -> None:
 # session 16 ("place16": unknown names after "in"/"at" beside a resolved place, "X State"):
 # arguments 0.1905, place 0.3542, place by entity 0.4762; session 18 ("probeH": a bare pronoun is
 # never the other party of its own event): target named only 0.5045, its floor raised
+# session 22 (place22: a follow-up takes its nearest placed act's place): place 0.3555, place by
+# entity 0.4772, floors raised to measured - 0.01
 FLOORS = {
     "found": 0.946,
     "arguments (source, target, place)": 0.180,
-    "argument place": 0.344,
-    "argument place, by entity": 0.466,
+    "argument place": 0.345,
+    "argument place, by entity": 0.467,
     "argument target": 0.082,
     "argument source, by entity": 0.064,
     "argument target, by entity": 0.194,

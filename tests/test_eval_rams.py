@@ -149,4 +149,5 @@ def test_quality_floor_heldout() -> None:
 # lead act's place for follow-up acts (incident_place on): arguments F1 0.5366, floor raised
 # session 19 ("rams19": "the slain soldier" is a killing of the noun; a surrender counts as
 # CONCEDE or RETREAT, CAMEO 0874): same sentence 0.531, arguments 0.536; floors measured - 0.01
-FLOORS = {"same sentence": 0.521, "arguments": 0.526}
+# session 22 (place22): arguments 0.5375, floor raised to measured - 0.01
+FLOORS = {"same sentence": 0.521, "arguments": 0.527}

@@ -102,7 +102,10 @@ class DescriptionReader:
             head = self.head_at(doc, position)
             if head is not None:
                 end = position + len(head.words)
-                if ends_noun_phrase(doc, end) and (org is None or head.is_person):
+                # a charge may follow a state's own force or a description naming its
+                # country, which resolve by the state, not by the nearest actor that fits
+                charge = head.national or country is not None
+                if ends_noun_phrase(doc, end, charge) and (org is None or head.is_person):
                     words = tuple(words_of)
                     return Hit(start, end, DESC, head=head, country=country, org=org, words=words)
             if position >= len(doc):
@@ -224,13 +227,13 @@ def two_states_forces(history: list[ActorEntry]) -> bool:
     return len({e.country for e in history if e.slot == "military" and e.country}) >= 2
 
 
-def ends_noun_phrase(doc: Doc, end: int) -> bool:
+def ends_noun_phrase(doc: Doc, end: int, charge: bool = False) -> bool:
     """A description head must end its noun phrase ("the group", not "the group leader")."""
     if end >= len(doc):
         return True
     after = doc[end]
     if after.lower_ == "of":
-        return names_a_charge(doc, end + 1)
+        return charge and names_a_charge(doc, end + 1)
     return after.pos_ not in ("NOUN", "PROPN")
 
 
@@ -240,7 +243,10 @@ def names_a_charge(doc: Doc, start: int) -> bool:
     "the president of France" does not. Fit text (ConfliBERT train, PolNeAR train): 5 "the
     <head> of <gerund>", each a charge ("accusing the Nigerian army of failing to", "accused
     the president of politicizing"); "the party of overwhelming government" (an adjective)
-    stays a longer noun phrase."""
+    stays a longer noun phrase. Only after a state's own force ("the army") or a description
+    naming its country ("the Nigerian army"): a head resolved to the nearest actor that fits
+    took the wrong one on probe J ("accused the rebels of ..." -> the FDLR named last, the
+    M23 meant)."""
     if start < len(doc) and doc[start].tag_ == "RB":
         start += 1  # "of deliberately targeting"
     return start < len(doc) and doc[start].tag_ == "VBG" and doc[start].dep_ != "amod"

@@ -57,6 +57,10 @@ CHARGE = (
     "Government accused the military of deliberately targeting civilians."
 )
 OWNER = "Many voters saw the Democrats as the party of overwhelming government, he said."
+NEAREST = (
+    "M23 fighters advanced on Goma, where FDLR militiamen were also seen. Kinshasa accused the "
+    "rebels of shelling the camp."
+)
 
 
 def test_of_before_a_gerund_names_the_charge_not_the_owner(nlp):
@@ -66,3 +70,8 @@ def test_of_before_a_gerund_names_the_charge_not_the_owner(nlp):
 
 def test_of_before_an_adjective_keeps_the_longer_noun_phrase(nlp):
     assert not [t for t, _ in resolved(nlp, OWNER) if t == "the party"]
+
+
+def test_a_charge_after_a_head_read_by_the_nearest_fit_keeps_it_unresolved(nlp):
+    # "the rebels" would be the FDLR named last; the charge reading is for a state's own force
+    assert not [a for t, a in resolved(nlp, NEAREST) if t == "the rebels" and a]

@@ -13,11 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..components.quotes.titles import titled_organisation
+from ..components.quotes.titles import titled_before
 from .event_items import known_actor
-
-# how far before a mention its title is looked for (an organisation, a title and a name)
-_TITLE_REACH = 120
 
 
 def speaking_for(record: Mapping[str, Any]) -> dict[str, str]:
@@ -39,11 +36,8 @@ def speaking_for(record: Mapping[str, Any]) -> dict[str, str]:
     for actor in actors:
         if known_actor(actor["id"]) or actor["id"] not in speakers:
             continue
-        for mention in actor.get("mentions") or []:
-            start = mention.get("start") or 0
-            reach = max(0, start - _TITLE_REACH)
-            organisation = titled_organisation(text[reach:start], reach, known_ends)
-            if organisation:
-                organisations[actor["id"]] = organisation
-                break
+        starts = (mention.get("start") or 0 for mention in actor.get("mentions") or [])
+        organisation = titled_before(text, starts, known_ends)
+        if organisation:
+            organisations[actor["id"]] = organisation
     return organisations

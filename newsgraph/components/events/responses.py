@@ -24,7 +24,7 @@ from ... import extensions
 from ...model import ActorRef, Span
 from ..actors.kb import STATE_TYPE
 from ..actors.organs import kb_state_served, state_organ_types
-from ..quotes.titles import titled_organisation
+from ..quotes.titles import titled_before
 from .cameo_codes import load_frames
 from .lexicon import load_lexicon
 from .merge import Draft
@@ -45,8 +45,6 @@ DENIAL_ACTS = frozenset({"denial"})
 # a state's organs (actors/data/en/state_organs.yaml): "the army", "the government" speak and
 # act for the state they belong to
 STATE_ORGAN_TYPES = state_organ_types()
-# how far before a name its title is looked for (as ``link/speakers.py``)
-TITLE_REACH = 120
 
 
 def answer_statements(doc: Doc, drafts: list[Draft]) -> None:
@@ -194,18 +192,13 @@ def answered_party(doc: Doc, accuser: ActorRef) -> ActorRef | None:
 
 
 def _titled_side(doc: Doc, mentions: list[Span]) -> str | None:
-    """The known actor a title before one of ``mentions`` names (``titled_organisation``)."""
+    """The known actor a title before one of ``mentions`` names (``titled_before``)."""
     known_ends = {
         m.end: m.actor_id
         for m in extensions.get_list(doc, "ng_actor_mentions")
         if m.actor_id is not None
     }
-    for mention in mentions:
-        reach = max(0, mention.start - TITLE_REACH)
-        side = titled_organisation(doc.text[reach : mention.start], reach, known_ends)
-        if side is not None:
-            return side
-    return None
+    return titled_before(doc.text, (m.start for m in mentions), known_ends)
 
 
 def _set_target(draft: Draft, ref: ActorRef) -> None:

@@ -11,7 +11,7 @@ demonym (the file's ``offices``). The act rules read it (``voice.py``), and so d
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +22,8 @@ from ...datafiles import data_file, load_yaml
 # backtracks exponentially on a long one ("THE ASSOCIATED PRESS ..." took minutes)
 _NAME_WORDS = re.compile(r"(?:\s*[A-Z][\w.'-]*+)*+\s*$")
 _POSSESSIVE = re.compile(r"(?:'s|’s)?\s+$")
+# how far before a mention its title is looked for (an organisation, a title and a name)
+TITLE_REACH = 120
 
 
 @cache
@@ -59,6 +61,18 @@ def titled_organisation(before: str, offset: int, known_ends: Mapping[int, str])
         state = _named_before(before[: office.start()], offset, known_ends)
         if state is not None:
             return state
+    return None
+
+
+def titled_before(text: str, starts: Iterable[int], known_ends: Mapping[int, str]) -> str | None:
+    """The organisation (or state) a title names in the ``TITLE_REACH`` characters of ``text``
+    before the first of the mentions starting at ``starts`` that has one
+    (``titled_organisation``; ``known_ends`` as there, offsets into ``text``)."""
+    for start in starts:
+        reach = max(0, start - TITLE_REACH)
+        organisation = titled_organisation(text[reach:start], reach, known_ends)
+        if organisation is not None:
+            return organisation
     return None
 
 

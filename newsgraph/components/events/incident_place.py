@@ -46,16 +46,11 @@ INCIDENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT
 FOLLOW_UP_SENTENCES = 2
 
 
-def lead_incident(
-    events: list[Event],
-    sentence_of: Mapping[str, int],
-    event: Event | None = None,
-    countries: Set[str] = frozenset(),
-) -> Event | None:
-    """The last act on the ground told before ``event``'s sentence with a place stated in its
-    own sentence (``event`` None: the article's first such act). An act placed in a country
-    (``countries``: the article's place ids that are countries) leads nothing."""
-    placed = [
+def placed_acts(events: list[Event], countries: Set[str] = frozenset()) -> list[Event]:
+    """The acts on the ground with a place stated in their own sentence that may lead: an act
+    placed in a country (``countries``: the article's place ids that are countries) leads
+    nothing."""
+    return [
         e
         for e in events
         if e.type in INCIDENT_TYPES
@@ -63,8 +58,12 @@ def lead_incident(
         and not e.place_inferred
         and e.place not in countries
     ]
-    if event is None:
-        return min(placed, key=lambda e: sentence_of[e.id], default=None)
+
+
+def lead_incident(
+    placed: list[Event], sentence_of: Mapping[str, int], event: Event
+) -> Event | None:
+    """The last of ``placed`` (``placed_acts``) told before ``event``'s sentence."""
     before = [e for e in placed if sentence_of[e.id] < sentence_of[event.id]]
     return max(before, key=lambda e: sentence_of[e.id], default=None)
 
@@ -96,11 +95,12 @@ def incident_places(
     """Event id -> its lead incident's place, for each unplaced follow-up (``sentence_of``:
     event id -> sentence index; ``places``: sentence index -> the places it names) whose
     sentence names none (``countries``: place ids that lead nothing)."""
+    placed = placed_acts(events, countries)
     found = {}
     for e in events:
         if e.place is not None or places.get(sentence_of[e.id]):
             continue
-        lead = lead_incident(events, sentence_of, e, countries)
+        lead = lead_incident(placed, sentence_of, e)
         if (
             lead is not None
             and lead.place is not None

@@ -33,7 +33,7 @@ class DescriptionReader:
         starts: dict[int, list[Hit]] = {}
         for hit in kb_hits:
             starts.setdefault(hit.start, []).append(hit)
-        found = []
+        found = self.acronym_hits(doc, kb_hits, orgs)
         for i, word in enumerate(token_lowers(doc)):
             if word == "the":
                 hit = self.parse_description(doc, i, demonyms, orgs)
@@ -53,6 +53,29 @@ class DescriptionReader:
                 if all(h.kind != ALIAS or h.actor_ids[0] == hit.org for h in inner):
                     hit.inner = choose_longest(inner)
                     found.append(hit)
+        return found
+
+    def acronym_hits(self, doc: Doc, kb_hits: list[Hit], orgs: dict[int, Hit]) -> list[Hit]:
+        """An organisation's initials used alone after it is named in full ("The military
+        blamed the Arakan Army ... The AA denied firing at the hospital"; "the Arakan Army (AA)"
+        defines them): the most recent organisation named before whose KB name's initials
+        (its capitalised words) spell the word. Ordinary coreference (an acronym alias of an
+        antecedent; Lee et al. 2013's acronym test): a word of two to six capitals that no KB
+        name covers."""
+        covered = {i for h in kb_hits for i in range(h.start, h.end)}
+        found = []
+        for token in doc:
+            text = token.text
+            if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+                continue
+            if token.i in covered:
+                continue
+            for position in sorted((p for p in orgs if orgs[p].end <= token.i), reverse=True):
+                actor_id = orgs[position].actor_ids[0]
+                entry = self.kb.get(actor_id)
+                if entry is not None and any(initials(n) == text for n in entry.names()):
+                    found.append(Hit(token.i, token.i + 1, ALIAS, actor_ids=(actor_id,)))
+                    break
         return found
 
     def name_tail(
@@ -279,3 +302,8 @@ def holds_role(title: str, role: str) -> bool:
         return False
     rank = office.split(role, 1)[0].split()
     return not (rank and rank[-1] in DEPUTY_WORDS)
+
+
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words: "Arakan Army" → "AA"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())

@@ -40,7 +40,11 @@ def _placed(doc) -> dict[str, tuple[str, str | None]]:
         ),
         ("Herders clashed with farmers in Bokkos LGA of Plateau State overnight.", "Bokkos", "NG"),
         ("An airstrike hit a school in Kyauktaw Township on Monday.", "Kyauktaw", "MM"),
-        ("Shelling damaged two houses in the Krasnopillia community overnight.", "Krasnopillia", "UA"),
+        (
+            "Shelling damaged two houses in the Krasnopillia community overnight.",
+            "Krasnopillia",
+            "UA",
+        ),
     ],
 )
 def test_a_town_before_its_division_words_is_a_place(

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ...extensions import token_lowers
 from .gazetteer import CITY, COUNTRY, Entry, Gazetteer
 from .local_names import kind_words
 from .person_names import named_a_person, surname_of_a_named_person
@@ -65,9 +66,12 @@ def with_division_named_towns(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer)
 def _tails(doc: Doc) -> list[tuple[int, tuple[str, ...]]]:
     """The first word's index and the words of each division phrase in ``doc``: in lower
     case, or in title or upper case where the phrase may be so written."""
-    lowers = [t.lower_ for t in doc]
+    lowers = token_lowers(doc)  # read once per doc, no Token built
+    firsts = {phrase[0] for phrase, _ in division_tails()}
     found = []
     for i, lower in enumerate(lowers):
+        if lower not in firsts:
+            continue
         for phrase, titled in division_tails():
             if lower != phrase[0] or tuple(lowers[i : i + len(phrase)]) != phrase:
                 continue

@@ -22,6 +22,7 @@ from ...model import Place, Span
 from ..actors.unresolved import UNRESOLVED_PREFIX
 from .addresses import with_addresses
 from .conjoined import with_conjoined_towns
+from .division_names import with_division_named_towns
 from .echoes import placed_names_again
 from .filters import drop_names_in_outlets, drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
@@ -91,6 +92,7 @@ class Component:
         try:
             toponyms = with_towns_in_organisations(doc, self.recognizer(doc), self.recognizer)
             toponyms = with_conjoined_towns(doc, toponyms, self.recognizer)
+            toponyms = with_division_named_towns(doc, toponyms, self.recognizer.gaz)
             article = doc._.ng_article
             outlet = article.outlet if article is not None else None
             hint = outlet_country(outlet) or self.named_outlet_country(outlet)

@@ -73,6 +73,17 @@ def test_of_a_provinces_place_the_owned_place_is_the_events(
     assert _event_places(full_nlp, text)[0] == place
 
 
+def test_a_town_set_off_before_its_wider_area_is_the_events(full_nlp: Language) -> None:
+    # "the town of X, in Y's Z department": the chooser may take the department for an act
+    # told further on; the town the comma sets it against is narrower
+    text = (
+        "Armed gangs stormed the town of Hinche, in Haiti's Centre department, on Monday, "
+        "setting fire to homes and the police station and freeing inmates from the prison, "
+        "residents said."
+    )
+    assert set(_event_places(full_nlp, text)[:2]) == {"Hinche"}
+
+
 def test_a_journeys_origin_is_not_where_the_meeting_happened(full_nlp: Language) -> None:
     # the chooser retrained on local places (threshold 0.325) leaves this meeting unplaced
     # rather than guess; it must never put it at the origin

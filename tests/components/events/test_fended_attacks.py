@@ -1,7 +1,8 @@
 """War-reporting forms the reader missed on the written probes (issue 13, session 23): fighting
 off an attack (CAMEO verb dictionary REPULSE [190]) and retaliating (PHYSICAL_CONFLICT [190])
 are attacks, "neutralised N terrorists" is a killing of armed opponents (the framing lexicon's
-neutral reading); docs/events.md, "events23"."""
+neutral reading), a town liberated or regained is taken (CAMEO 192); docs/events.md,
+"events23"."""
 
 from __future__ import annotations
 
@@ -97,3 +98,22 @@ def test_an_act_its_author_owns_keeps_its_record(nlp: Language) -> None:
     events = found(nlp, "The army repelled the rebels' assault on the town.")
     assert ("ASSAULT", "The army", None) in events
     assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels liberated the village of Kadira on Sunday.",
+        "The militia regained three towns in the valley last month.",
+    ],
+)
+def test_a_place_liberated_or_regained_is_taken(nlp: Language, text: str) -> None:
+    assert types(nlp, text) == ["ASSAULT"]
+
+
+def test_people_liberated_are_released(nlp: Language) -> None:
+    assert types(nlp, "The group liberated three hostages on Friday.") == ["RETREAT"]
+
+
+def test_regained_consciousness_is_no_event(nlp: Language) -> None:
+    assert types(nlp, "The boy regained consciousness in the hospital.") == []

@@ -288,8 +288,7 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 factuality=settled_factuality(mention.negated, mention.factuality),
                 disputed=bool(attributed and attributed.id in ctx.disputed),
             )
-            defence = mention.sense.defence
-            drafts.append(Draft(event, source.key, target.key, mention.anchor.idx, bare, defence))
+            drafts.append(Draft(event, source.key, target.key, mention.anchor.idx, bare))
     return drafts
 
 

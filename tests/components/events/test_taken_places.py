@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.components.events.component import extract_events
 from newsgraph.nlp import load_spacy_model
 
-from .found_events import found, types
+from .found_events import types
 
 
 @pytest.fixture(scope="module")

@@ -144,7 +144,8 @@ def _no_own_side_threatened(doc: Doc, draft: Draft) -> None:
 def _same_side(doc: Doc, one: str | None, other: str | None) -> bool:
     """The same actor, or ``other`` is the state ``one`` serves ("Israel Katz" and Israel): a
     person or body of the state, not a rival of the same country ("Trump is warning voters that
-    a Hillary Clinton victory would ...")."""
+    a Hillary Clinton victory would ..."), or the body ``one`` is affiliated with in the
+    knowledge base ("Zabihullah Mujahid" and the Taliban)."""
     if one is None or other is None:
         return False
     if one == other:
@@ -159,11 +160,11 @@ def _same_side(doc: Doc, one: str | None, other: str | None) -> bool:
         # to another body of its country ("Hezbollah warned that the Lebanese army would ...")
         served = kb_state_served(other)
         return served is not None and kb_state_served(one) == served
+    if speaker.affiliation == other:
+        return True  # a body's spokesman and the body ("Zabihullah Mujahid" and the Taliban)
     if state.type != STATE_TYPE:
         return False
-    return speaker.affiliation == other or (
-        speaker.country is not None and speaker.country == state.country
-    )
+    return speaker.country is not None and speaker.country == state.country
 
 
 def _answered(accuser: ActorRef, denied: Span | None) -> ActorRef:

@@ -171,12 +171,17 @@ def meets_party_conditions(
     sense: Sense, subject: Token | None, obj: Token | None, verb: Token, lex: Lexicon
 ) -> bool:
     """Whether a verb sense's conditions on its parties hold: a movement is an incursion only
-    when armed forces make it into a place ("troops crossed the border", not "the trains")."""
+    when armed forces make it into a place ("troops crossed the border", not "the trains"), a
+    neutralising an attack only on armed opponents ("neutralised 41 terrorists")."""
     if sense.needs_subject and not (
         subject is not None and of_classes(subject, sense.needs_subject, lex)
     ):
         return False
     if sense.not_subject and subject is not None and of_classes(subject, sense.not_subject, lex):
+        return False
+    if sense.needs_object_class and not (
+        obj is not None and of_classes(obj, sense.needs_object_class, lex)
+    ):
         return False
     if sense.needs_place:
         places = [*([obj] if obj is not None else []), *prep_objects(verb, sense.target_preps)]

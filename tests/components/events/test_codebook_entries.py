@@ -571,3 +571,23 @@ def test_the_charge_is_no_part_of_the_accused(nlp: Language) -> None:
         ),
     ):
         assert expected in _found(nlp, text), text
+
+
+def test_neutralising_armed_opponents_is_an_attack_that_kills_other_objects_are_none(
+    nlp: Language,
+) -> None:
+    # security forces' word for killing armed opponents (PLOVER ASSAULT, the count killed);
+    # only of armed opponents or a military object (needs_object_class)
+    events = extract_events(nlp("The army neutralised 41 terrorists near the border on Monday."))
+    assert [(e.type, e.source.span.text if e.source.span else None) for e in events] == [
+        ("ASSAULT", "The army")
+    ]
+    assert events[0].magnitude["killed"]["min"] == 41
+    assert ("ASSAULT", None, "Both gunmen") in _found(
+        nlp, "Both gunmen were neutralized in the exchange of fire."
+    )
+    assert ("ASSAULT", "The rebels", "the positions") in _found(
+        nlp, "The rebels neutralised the positions that fired on the town."
+    )
+    assert _found(nlp, "The bank wants to neutralize the risk of a currency shock.") == []
+    assert _found(nlp, "The opposition leaders were politically neutralized.") == []

@@ -317,3 +317,20 @@ def test_an_emergency_service_of_the_speakers_state_is_its_own_side(
         Actor("test-fire-service", "Test Fire Service", "emergency service", "IL", "israel"),
     ]
     assert responses._same_side(doc, "israel-katz", "test-fire-service")
+
+
+def test_a_spokesman_is_the_side_of_the_body_he_is_affiliated_with() -> None:
+    """A person the knowledge base affiliates with a body that is no state speaks for it: the
+    Taliban's report of Afghan forces' act is the denier's own side's (probe K: "The Taliban
+    government's spokesman, Zabihullah Mujahid, said ... Afghan forces had retaliated. He denied
+    ..." had aimed his denial at the Taliban)."""
+    extensions.register_extensions()
+    doc = spacy.blank("en")("Mujahid said the Taliban would act.")
+    doc._.ng_actors = [
+        Actor("zabihullah-mujahid", "Zabihullah Mujahid", "person", "AF", "taliban"),
+        Actor("taliban", "Taliban", "armed group", "AF", None),
+    ]
+    assert responses._same_side(doc, "zabihullah-mujahid", "taliban")
+    # a rival body of the same country is no side of his
+    doc._.ng_actors.append(Actor("test-rival-front", "Test Rival Front", "armed group", "AF"))
+    assert not responses._same_side(doc, "zabihullah-mujahid", "test-rival-front")

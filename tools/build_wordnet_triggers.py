@@ -73,6 +73,7 @@ CONTEXT_KEYS = (
     "needs_subject",
     "not_subject",
     "needs_place",
+    "needs_object_class",
 )
 # the nominal of a verb seed takes its object with "of" ("the slaughter of civilians")
 NOUN_TARGET_PREPS = ["of", "on", "against"]

@@ -72,6 +72,9 @@ class Sense:
     needs_subject: tuple[str, ...] = ()
     # object classes its subject must not be ("police ended the protest" is no concession)
     not_subject: tuple[str, ...] = ()
+    # verbs: object classes one of which its object (or passive subject) must be ("neutralised
+    # 41 terrorists", not "neutralised the threat")
+    needs_object_class: tuple[str, ...] = ()
     # verbs: the object, or a target preposition's object, must be a place ("entered the town")
     needs_place: bool = False
     # verbs: with no object, the subject of a clausal complement is read as the object by
@@ -273,6 +276,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         not_complements=_words(entry.get("not_complements")),
         needs_subject=_words(entry.get("needs_subject")),
         not_subject=_words(entry.get("not_subject")),
+        needs_object_class=_words(entry.get("needs_object_class")),
         needs_place=bool(entry.get("needs_place", False)),
         clause_object=bool(entry.get("clause_object", False)),
     )

@@ -167,10 +167,11 @@ def _harm_or_involvement(token: Token, knowledge: QuoteKnowledge) -> bool:
         return True
     lexicon = knowledge.event_lexicon
     sense = lexicon.verbs.get(lemma) if token.pos_ == "VERB" else lexicon.nouns.get(lemma)
-    # a sense that is an assault only with armed men or a place ("troops crossed the border")
-    # is not one here, where its arguments go unchecked ("it never crossed my mind")
+    # a sense that is an assault only with armed men, a place or an armed object ("troops
+    # crossed the border", "neutralised 41 terrorists") is not one here, where its arguments go
+    # unchecked ("it never crossed my mind")
     if sense is not None and sense.type == "ASSAULT":
-        return not sense.needs_subject and not sense.needs_place
+        return not (sense.needs_subject or sense.needs_place or sense.needs_object_class)
     return token.pos_ == "NOUN" and lexicon.object_classes.get(lemma) == "offensives"
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .irregular import irregular_lemmas
 from .lexicon import Lexicon, Sense
-from .triggers import lemma_candidates, noun_sense
+from .triggers import heads_of_classes, lemma_candidates, noun_sense
 
 PERSON_CLASSES = frozenset({"people", "troops", "military", "actors"})
 PERSON_ENTITIES = frozenset({"PERSON", "NORP"})
@@ -40,6 +40,8 @@ def attributive_killing(
     sense = next((lex.verbs[k] for k in keys if k in lex.verbs), None)
     if sense is None or sense.type != "ASSAULT" or sense.casualty != "killed":
         return None
+    if sense.needs_object_class and not heads_of_classes(noun, sense.needs_object_class, lex):
+        return None  # "the eliminated defense forces" (disbanded): only armed men, as a verb
     person = (
         noun.i in actor_tokens
         or noun.ent_type_ in PERSON_ENTITIES

@@ -156,7 +156,7 @@ def quantity_of(noun: Token, table: dict[str, Any]) -> Found | None:
         if total is not None:
             return total
         return _stated_quantity(noun, table)
-    return _stated_quantity(noun, table) or one_person(noun, table)
+    return _stated_quantity(noun, table) or one_person(noun, table) or _one_named(noun)
 
 
 def _sum_of_conjuncts(group: list[Token], table: dict[str, Any]) -> Found | None:
@@ -191,8 +191,11 @@ def _stated_quantity(noun: Token, table: dict[str, Any]) -> Found | None:
         quantifier = noun.head.head
         if quantifier.like_num or quantifier.lower_ in vague:
             candidates.append(doc[quantifier.left_edge.i : quantifier.i + 1])
+    plural_only = table.get("plural_only") or ()
     for child in noun.children:
         if child.dep_ in ("amod", "det") and child.lower_ in vague:
+            if child.lower_ in plural_only and noun.tag_ not in ("NNS", "NNPS"):
+                continue  # "both a coordinated event and an act of terror": no count
             candidates.append(doc[child.left_edge.i : child.i + 1])
     for span in map(_without_edge_space, candidates):
         reading = read_quantity(span.text, table)
@@ -231,23 +234,49 @@ def _without_edge_space(span: SpacySpan) -> SpacySpan:
 
 
 def one_person(noun: Token, table: dict[str, Any]) -> Found | None:
-    """One, for a single person named with "a"/"an" or a possessive pronoun ("a man was
-    killed", "killing a 68-year-old woman", "killed a man and his son"); not for a word outside
-    ``one_person`` ("a family", "a crowd", "a number of")."""
+    """One, for a single person named with "a"/"an", "the" or a possessive pronoun ("a man was
+    killed", "killing a 68-year-old woman", "killing the driver", "killed a man and his son");
+    not for a word outside ``one_person`` ("a family", "a crowd", "a number of")."""
     if noun.tag_ != "NN" or noun.lemma_.lower() not in (table.get("one_person") or ()):
         return None
     determiner = next((c for c in noun.children if _names_one(c)), None)
     if determiner is None:
         return None
+    if determiner.lower_ == "the" and noun.lemma_.lower() in (table.get("group_with_the") or ()):
+        return None  # "killing the youth of the continent": young people as a group
     start, end = _span_text([determiner, noun])
     return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
 
 
 def _names_one(determiner: Token) -> bool:
-    """ "a"/"an", or a possessive pronoun ("his son", "her husband"): one person."""
+    """ "a"/"an", "the" or a possessive pronoun ("his son", "her husband"): one person (the
+    noun is singular)."""
     if determiner.dep_ == "det":
-        return determiner.lower_ in ("a", "an")
+        return determiner.lower_ in ("a", "an", "the")
     return determiner.dep_ == "poss" and determiner.tag_ == "PRP$"
+
+
+def _one_named(noun: Token) -> Found | None:
+    """One, for a person's name of two words or more that stands alone ("Abdulghani al-Kikli,
+    the head of the apparatus, was killed"). Left out: a one-word name (the tagger reads many a
+    group's name as a person's), and a name with another person's name in its clause ("killed
+    Krystle Campbell, 29, Lingzi Lu, 23, and ...", "was killed along with X", a list: the parser
+    often hangs the others as appositions, and the count would fall short)."""
+    if not (
+        noun.tag_ == "NNP"
+        and noun.ent_type_ == "PERSON"
+        and noun.dep_ not in ("conj", "appos")
+        and any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in noun.children)
+    ):
+        return None
+    if any(c.dep_ in ("det", "nummod", "poss", "conj", "cc") for c in noun.children):
+        return None
+    clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
+    name = {noun.i, *(c.i for c in noun.children if c.dep_ == "compound")}
+    if any(t.ent_type_ == "PERSON" and t.i not in name for t in clause.subtree):
+        return None  # another person in the clause: "was killed along with X", a list
+    start, end = _span_text([noun.doc[noun.left_edge.i], noun])
+    return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
 
 
 def _quantity_pattern(table: dict[str, Any]) -> str:

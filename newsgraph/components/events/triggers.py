@@ -156,6 +156,14 @@ def of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
     return any(set(classes) & lex.classes_of(lemma) for lemma in kind_lemmas(noun, with_of=True))
 
 
+def heads_of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether the head nouns of a phrase (with its conjuncts, and the noun a collective head
+    is "of": "the bands of armed assailants") are of one of ``classes``; a modifier does not
+    count: "41 terrorists", not "terrorist attempts" or "terrorist actions"."""
+    heads = [*coordinated(noun), *prep_objects(noun, ("of",))]
+    return any(set(classes) & lex.classes_of(t.lemma_.lower()) for t in heads)
+
+
 # entity labels of a named place ("entered Syria", "crossed into Lebanon")
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -180,7 +188,7 @@ def meets_party_conditions(
     if sense.not_subject and subject is not None and of_classes(subject, sense.not_subject, lex):
         return False
     if sense.needs_object_class and not (
-        obj is not None and of_classes(obj, sense.needs_object_class, lex)
+        obj is not None and heads_of_classes(obj, sense.needs_object_class, lex)
     ):
         return False
     if sense.needs_place:

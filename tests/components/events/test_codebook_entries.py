@@ -573,11 +573,11 @@ def test_the_charge_is_no_part_of_the_accused(nlp: Language) -> None:
         assert expected in _found(nlp, text), text
 
 
-def test_neutralising_armed_opponents_is_an_attack_that_kills_other_objects_are_none(
+def test_neutralising_or_eliminating_armed_men_is_an_attack_that_kills_other_objects_none(
     nlp: Language,
 ) -> None:
-    # security forces' word for killing armed opponents (PLOVER ASSAULT, the count killed);
-    # only of armed opponents or a military object (needs_object_class)
+    # a force's report of armed men it killed (PLOVER ASSAULT, the count killed); only where
+    # the object's head noun names armed men (needs_object_class: combatants)
     events = extract_events(nlp("The army neutralised 41 terrorists near the border on Monday."))
     assert [(e.type, e.source.span.text if e.source.span else None) for e in events] == [
         ("ASSAULT", "The army")
@@ -586,8 +586,13 @@ def test_neutralising_armed_opponents_is_an_attack_that_kills_other_objects_are_
     assert ("ASSAULT", None, "Both gunmen") in _found(
         nlp, "Both gunmen were neutralized in the exchange of fire."
     )
-    assert ("ASSAULT", "The rebels", "the positions") in _found(
-        nlp, "The rebels neutralised the positions that fired on the town."
+    assert ("ASSAULT", "The navy", "three rebel commanders") in _found(
+        nlp, "The navy eliminated three rebel commanders in a raid."
     )
     assert _found(nlp, "The bank wants to neutralize the risk of a currency shock.") == []
     assert _found(nlp, "The opposition leaders were politically neutralized.") == []
+    assert _found(nlp, "The new law eliminated the post of deputy mayor.") == []
+    # a modifier is not the head: "terrorist attempts" are no armed men
+    assert _found(nlp, "Any terrorist attempts to enter the city will be neutralized.") == []
+    # nor, before its noun, a disbanded force ("the slain soldier" reads a killing)
+    assert _found(nlp, "He was a former officer of the eliminated defense forces.") == []

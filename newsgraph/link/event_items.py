@@ -27,11 +27,6 @@ PUBLISHED_WINDOW_DAYS = 2
 TOLL_WINDOW_DAYS = 7
 # Times coarser than this (a year, "since October") do not date an event; publication does.
 MAX_TIME_SPAN_DAYS = 31
-# ... unless the span ended before any window an undated report of its article may take
-# (``TOLL_WINDOW_DAYS`` before publication): "seized power in a 2021 coup", "has captured most
-# townships since late 2023" recall the past as background, not the incident the article
-# reports, and are dated by their span (``background_span``; docs/link.md, cluster23).
-PAST_SPANS_DATE = True
 # Features that name an area containing other places: compatible with what lies inside.
 COARSE_FEATURES = frozenset({"country", "region", "area", "territory", "county", "state"})
 _CELL_DEGREES = 0.5
@@ -302,7 +297,7 @@ def event_items(
             continue
         interval = parse_interval(times.get(event.get("time") or ""))
         if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
-            interval = interval if background_span(interval, published) else None
+            interval = None
         # an inferred place (the lead act's or the dateline's, ``place_inferred``) is the
         # article's guess, not a place the report states: clustering weighs stated places only
         # (as evidence it split reports of one incident on the written stories, session 17)
@@ -336,16 +331,6 @@ def event_items(
             )
         )
     return report_anchors(items) if retell else items
-
-
-def background_span(interval: Interval, published: date | None) -> bool:
-    """A span of a month or more (``MAX_TIME_SPAN_DAYS``) that ended before the widest window
-    an undated report of its article may take: the article recalls a past event as background
-    ("the military, which seized power in a 2021 coup"), so the span dates it. A span reaching
-    the publication window ("so far in 2025", "since October") still dates nothing."""
-    if not PAST_SPANS_DATE or published is None:
-        return False
-    return interval[1] < published - timedelta(days=TOLL_WINDOW_DAYS)
 
 
 def denied_act(event: Mapping[str, Any], denials: set[str]) -> bool:

@@ -286,6 +286,8 @@ class Compatibility:
             verdict = self.sides(cluster.side(role), item.side(role))
             if verdict is False and not self._contradicts(cluster, item, role):
                 continue  # the accused's own account of who did it: no evidence either way
+            if verdict and role == "source" and item.denied:
+                continue  # a denied act's doer is what the denial disputes: no evidence
             if verdict is not None:
                 terms.append(EVIDENCE["actor_agrees" if verdict else "actor_contradicts"])
         if item.wording and item.wording in cluster.wordings:

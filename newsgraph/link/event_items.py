@@ -109,6 +109,9 @@ class EventItem:
     wording: str | None = None  # trigger family of the evidence (triggers.evidence_family)
     disputed: bool = False  # the statement it is attributed to is denied in its article
     irrealis: bool = False  # reported as negated, hypothetical or future (``UNREAL_FLAGS``)
+    # the accused's denied act ("The military denied bombing a market in Shwebo": ``denied_act``):
+    # a real incident whose doer is disputed, clustered with its reports, its doer no evidence
+    denied: bool = False
     day_part: str | None = None  # TIMEX3 part of a single day: MO, MI, AF, EV, NI (``day_part``)
     # a bare event's (no place, known actor or toll) report anchor: the event of its article
     # and type family that it most likely retells (``report_anchors``)
@@ -247,6 +250,11 @@ def _killed(magnitude: Mapping[str, Any] | None) -> int | None:
 
 # flags of an event that is not reported as done
 UNREAL_FLAGS = ("negated", "hypothetical", "future")
+# A negated act told in a denial ("The AA denied firing at the hospital") reports an incident
+# that happened and whose doer is disputed, not an incident that did not happen: written
+# stories C, F and H code each such act of a story's incident in that incident; ECB+ annotates
+# denied events as the event's mentions (docs/link.md, session 23: cluster23).
+DENIED_ACTS = True
 
 
 def event_items(
@@ -280,9 +288,11 @@ def event_items(
     actors = {a["id"]: a for a in record.get("actors") or [] if a.get("id")}
     speakers = {s["id"]: (s.get("speaker") or {}).get("actor")
                 for s in record.get("statements") or [] if s.get("id")}  # fmt: skip
+    denials = {s["id"] for s in record.get("statements") or [] if s.get("act") == "denial"}
     items = []
     for ord_, event in enumerate(record.get("events") or []):
-        irrealis = any(event.get(f) for f in UNREAL_FLAGS)
+        denied = denied_act(event, denials)
+        irrealis = not denied and any(event.get(f) for f in UNREAL_FLAGS)
         if irrealis and not include_unreal:
             continue
         interval = parse_interval(times.get(event.get("time") or ""))
@@ -315,11 +325,23 @@ def event_items(
                 killed=_killed(event.get("magnitude")),
                 trigger=trigger_stem(event.get("evidence")),
                 wording=evidence_family(event.get("evidence")),
-                disputed=bool(event.get("disputed")),
+                disputed=denied or bool(event.get("disputed")),
                 irrealis=irrealis,
+                denied=denied,
             )
         )
     return report_anchors(items) if retell else items
+
+
+def denied_act(event: Mapping[str, Any], denials: set[str]) -> bool:
+    """``event`` is the act a denial denies: negated (neither hypothetical nor future), and
+    attributed to a statement whose act is a denial ("Myanmar's military denied bombing a
+    market"; not "did not strike", which a speaker may say of no incident at all)."""
+    if not DENIED_ACTS or not event.get("negated"):
+        return False
+    if event.get("hypothetical") or event.get("future"):
+        return False
+    return (event.get("attributed_to") or "") in denials
 
 
 def report_anchors(items: list[EventItem]) -> list[EventItem]:

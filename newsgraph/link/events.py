@@ -210,13 +210,14 @@ class EventCluster:
 
     def support(self) -> dict[str, int]:
         """Outlets that assert the event in their own voice vs those that attribute it."""
-        asserted = {m.outlet or m.article_id for m in self.members if m.attributed_to is None}
-        attributed = {m.outlet or m.article_id for m in self.members if m.attributed_to}
+        told = [m for m in self.members if not m.denied]  # a denial supports no account
+        asserted = {m.outlet or m.article_id for m in told if m.attributed_to is None}
+        attributed = {m.outlet or m.article_id for m in told if m.attributed_to}
         return {
             "asserted_outlets": len(asserted),
             "attributed_outlets": len(attributed),
-            "asserted_members": sum(1 for m in self.members if m.attributed_to is None),
-            "attributed_members": sum(1 for m in self.members if m.attributed_to),
+            "asserted_members": sum(1 for m in told if m.attributed_to is None),
+            "attributed_members": sum(1 for m in told if m.attributed_to),
         }
 
     def consensus(self) -> dict[str, Any]:
@@ -482,6 +483,8 @@ def add_member(cluster: EventCluster, item: EventItem) -> None:
     if item.wording:
         cluster.wordings.add(item.wording)
     for role in ROLES:
+        if role == "source" and item.denied:
+            continue  # its doer is disputed: the cluster's doer comes from its reports
         if _takes_over(cluster.side(role), item.side(role)):
             cluster.sides[role] = item.side(role)
     if cluster.place is None or (cluster.place.coarse and item.place and not item.place.coarse):

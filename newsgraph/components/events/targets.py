@@ -181,14 +181,34 @@ def _verb_sense(verb: Token, lex: Lexicon) -> Sense | None:
     return next((s for k in verb_keys(verb) if (s := lex.verbs.get(k)) is not None), None)
 
 
-def _object_candidates(first: Token | None, lex: Lexicon) -> list[tuple[Token, int]]:
-    """The verb's object as a strict candidate, after the author of a message it names."""
+def _object_candidates(
+    first: Token | None, lex: Lexicon, verb: Token | None = None
+) -> list[tuple[Token, int]]:
+    """The verb's object as a strict candidate, after the author of a message it names. A
+    charge denied with no author named ("denied such accusations") is no candidate: CAMEO 016
+    aims a denial at the accuser, and ConfliBERT's fit gold never codes the charge itself (9
+    sentences "rejected/denied/dismissed ... accusations/allegations/claims": the accuser when
+    a by/from phrase names one, 6; none, 3)."""
     if first is None:
+        return []
+    if verb is not None and _denied_charge(verb, first):
         return []
     author = _message_target(first, lex)
     if author is not None and not same_token(author, first):
         return [(author, STRICT), (first, STRICT)]
     return [(first, STRICT)]
+
+
+def _denied_charge(verb: Token, noun: Token) -> bool:
+    from .cameo_codes import load_frames
+
+    frames = load_frames()
+    return (
+        verb.lemma_.lower() in frames.words("deny_responsibility", "triggers")
+        and noun.lemma_.lower() in frames.words("deny_responsibility", "objects")
+        and author_of(noun) is None
+        and not any(t.dep_ == "agent" for t in noun.subtree)  # "the claims made by X"
+    )
 
 
 def verb_target_candidates(
@@ -208,7 +228,7 @@ def verb_target_candidates(
     # the objects of the prepositions its sense names, an ordinary object before them
     object_is_phrase = same_token(first, phrase_object)
     if not object_is_phrase:
-        out.extend(_object_candidates(first, lex))
+        out.extend(_object_candidates(first, lex, verb))
     if phrase_object is not None:
         # "found the officer guilty": the subject of the small clause is whom it is about
         subject = child(phrase_object, "nsubj")

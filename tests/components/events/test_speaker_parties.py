@@ -95,3 +95,23 @@ def test_a_pronoun_that_stands_for_its_speaker_stays(
 ) -> None:
     events = [e for e in full_nlp(text)._.ng_events if e.source.span is not None]
     assert any(_source_text(e) == speaker for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a charge denied with no accuser named: no target (CAMEO 016 aims at the accuser)
+        ("The militia has repeatedly denied such accusations.", None),
+        ("The governor dismissed the allegations on Monday.", None),
+        # the accuser named: the target
+        ("The militia denied allegations by the monitors.", "the monitors"),
+        ("The governor rejected the monitors' claims.", "the monitors"),
+    ],
+)
+def test_a_denied_charge_is_no_target(full_nlp: Language, text: str, target: str | None) -> None:
+    [denial] = _events(full_nlp, text, "REJECT")
+    span = denial.target.span.text if denial.target.span is not None else None
+    if target is None:
+        assert span is None
+    else:
+        assert (span or "").startswith(target)

@@ -115,3 +115,16 @@ def test_a_denied_charge_is_no_target(full_nlp: Language, text: str, target: str
         assert span is None
     else:
         assert (span or "").startswith(target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enemy units opened fire at 22:40 on Sunday in the direction of the village.",
+        "The gunmen opened fire at 5:15 and fled.",
+    ],
+)
+def test_a_time_of_day_is_no_target(full_nlp: Language, text: str) -> None:
+    [attack] = _events(full_nlp, text, "ASSAULT")
+    span = attack.target.span.text if attack.target.span is not None else ""
+    assert ":" not in span

@@ -236,6 +236,8 @@ class Coreference:
             ),
             None,
         )
+        if subject is None and sentence.start > 0:
+            subject = self._previous_subject(pronoun, sentence.start)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
             return False
         if PRONOUN_NUMBER.get(pronoun.lower_) != (subject.tag_ in PLURAL_TAGS):
@@ -246,6 +248,19 @@ class Coreference:
             return False
         span = (subject.left_edge.idx, subject.idx + len(subject))
         return self.resolve(span, subject) is None
+
+    def _previous_subject(self, pronoun: Token, start: int) -> Token | None:
+        """For a pronoun with no subject before it in its own sentence, the last noun subject
+        of its number in the sentence before: "The gunmen ... attacked the villages, a
+        resident told Daily Trust. 'They killed my two brothers,' he said." stands for the
+        gunmen (no actor), not for Daily Trust named last."""
+        plural = PRONOUN_NUMBER.get(pronoun.lower_)
+        before = extensions.sentence_of(self.doc[start - 1])
+        for t in reversed(self.doc[before.start : before.end]):
+            noun = t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+            if noun and (t.tag_ in PLURAL_TAGS) == plural:
+                return t
+        return None
 
     def _subject_antecedent(
         self,

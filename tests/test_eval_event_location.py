@@ -72,5 +72,7 @@ def test_quality_floor_heldout() -> None:
 # names after "in"/"at" beside a resolved place, "X State" divisions; docs/places.md); 0.8086 on
 # 2026-12-07 (session 20: objects of verbs of taking ground, transliterated names, wider
 # appositions; place20, docs/places.md); 0.8196 on 2026-12-07 (session 21: names NER calls a
-# person, firm or product after "in", "near", "at"; place21, docs/places.md)
-FLOORS = {"place": 0.809}
+# person, firm or product after "in", "near", "at"; place21, docs/places.md); 0.8338 on
+# 2026-12-07 (session 23: "liberated"/"regained" a place is taken, events23; the gold verb found
+# 0.9727 -> 0.9883; docs/events.md)
+FLOORS = {"place": 0.823}

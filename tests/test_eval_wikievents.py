@@ -74,5 +74,8 @@ def test_quality_floor_heldout() -> None:
 # the accused's (accused_doers.yaml, lead, docs/events.md): same sentence 0.6610, arguments
 # 0.4923 (one more ASSAULT found, its arguments not all right); session 17, the lead act's place
 # for follow-up acts (incident_place on; WikiEvents leaves such casualty sentences unplaced, a
-# cost stated in docs/places.md "Session 17"): arguments 0.4824, floor LOWERED to measured - 0.01
-FLOORS = {"same sentence": 0.651, "arguments": 0.472}
+# cost stated in docs/places.md "Session 17"): arguments 0.4824, floor LOWERED to measured - 0.01;
+# session 23, "neutralised"/"eliminated" armed men are an ASSAULT (killed23, docs/events.md): one
+# argument source of 17 lost, arguments 0.4776 -> 0.4700, floor LOWERED to 0.465 (a trade the
+# lead took for the killed counts of the written probes; the same loss as session 19's try)
+FLOORS = {"same sentence": 0.651, "arguments": 0.465}

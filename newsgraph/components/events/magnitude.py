@@ -13,6 +13,8 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...extensions import doc_text
+
 _NUMBER_TOKEN = re.compile(r"^\d[\d,]*(\.\d+)?$")
 # how the parser hangs a result word on its verb: "was shot dead" (oprd), "shot dead a man"
 # (advmod), "shot a guard dead" (advcl), "lay shot dead" (acomp, xcomp)
@@ -174,7 +176,7 @@ def _sum_of_conjuncts(group: list[Token], table: dict[str, Any]) -> Found | None
     start = min(r[1] for r in readings if r is not None)
     end = max(*(r[2] for r in readings if r is not None), _span_text([group[-1]])[1])
     total = sum(counts)
-    return {"text": group[0].doc.text[start:end], "min": total, "max": None}, start, end
+    return {"text": doc_text(group[0].doc)[start:end], "min": total, "max": None}, start, end
 
 
 def _stated_quantity(noun: Token, table: dict[str, Any]) -> Found | None:
@@ -240,7 +242,7 @@ def one_person(noun: Token, table: dict[str, Any]) -> Found | None:
     if determiner is None:
         return None
     start, end = _span_text([determiner, noun])
-    return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
+    return {"text": doc_text(noun.doc)[start:end], "min": 1, "max": None}, start, end
 
 
 def _names_one(determiner: Token) -> bool:

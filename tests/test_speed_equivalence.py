@@ -134,6 +134,7 @@ def test_event_token_columns_pick_the_tokens_of_the_plain_passes(nlp) -> None:
     from newsgraph.components.events.lexicon import load_lexicon
     from newsgraph.components.events.roles import is_verbal
     from newsgraph.components.events.token_columns import sentence_columns
+    from newsgraph.components.events.trigger_model import is_candidate
     from newsgraph.components.events.triggers import noun_sense
 
     lex = load_lexicon()
@@ -155,6 +156,8 @@ def test_event_token_columns_pick_the_tokens_of_the_plain_passes(nlp) -> None:
         assert columns.speech_verbal == [
             t.i for t in sent if t.lemma_.lower() in lex.speech_verbs and is_verbal(t)
         ]
+        assert columns.amod == [t.i for t in sent if t.dep_ == "amod"]
+        assert columns.candidates == [t.i for t in sent if is_candidate(t)]
     assert sentence_columns(next(doc.sents), lex).verbal  # "struck", "killing", "said"
     assert left_out  # "school", "Monday", "officials" ...
     assert any(sentence_columns(sent, lex).nominal for sent in doc.sents)  # "talks"

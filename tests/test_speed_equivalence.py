@@ -246,6 +246,19 @@ def test_token_lowers_are_the_tokens_lower(nlp) -> None:
     assert token_lowers(nlp("")) == []
 
 
+def test_token_texts_and_listed_sentences_are_the_docs_own(nlp) -> None:
+    from newsgraph.extensions import sentence_of, sentences, token_texts
+
+    doc = nlp(_NEWS)
+    assert token_texts(doc) == [t.text for t in doc]
+    assert token_texts(nlp("")) == []
+    listed = sentences(doc)
+    assert [(s.start, s.end) for s in listed] == [(s.start, s.end) for s in doc.sents]
+    assert all(sentence_of(t) is listed[n] for n, s in enumerate(listed) for t in s)
+    # a sentence's text is the doc's text between its character offsets (magnitude reads it so)
+    assert all(s.text == doc.text[s.start_char : s.end_char] for s in listed)
+
+
 def test_annotator_docs_read_the_article_text(nlp) -> None:
     from newsgraph.extensions import doc_text, remember_text
 

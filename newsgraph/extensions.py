@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
@@ -184,6 +184,18 @@ def token_lowers(doc: Doc) -> list[str]:
     return lowers
 
 
+_TEXTS_KEY = ("newsgraph", "texts")
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Each token's ``text``, read once per doc from the ORTH column (as :func:`token_lowers`)."""
+    texts = doc.user_data.get(_TEXTS_KEY)
+    if texts is None or len(texts) != len(doc):
+        texts = hash_strings(doc.vocab.strings, doc.to_array(ORTH).tolist())
+        doc.user_data[_TEXTS_KEY] = texts
+    return texts
+
+
 _SENTENCES_KEY = ("newsgraph", "sentences")
 
 
@@ -200,13 +212,23 @@ def sentence_of(token: Token) -> Span:
     Span on each call, and the components ask it a few hundred times an article. The same
     boundaries (``doc.sents`` splits where ``Token.sent`` looks); the Span is shared, so
     callers must not edit it."""
-    doc = token.doc
-    sentences = doc.user_data.get(_SENTENCES_KEY)
-    if sentences is None or sentences.size != len(doc):
+    listed = _listed_sentences(token.doc)
+    return listed.spans[bisect_right(listed.starts, token.i) - 1]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, listed once per doc (shared with :func:`sentence_of`; callers must
+    not edit the list or its spans)."""
+    return _listed_sentences(doc).spans
+
+
+def _listed_sentences(doc: Doc) -> _Sentences:
+    listed = doc.user_data.get(_SENTENCES_KEY)
+    if listed is None or listed.size != len(doc):
         spans = list(doc.sents)
-        sentences = _Sentences(len(doc), [s.start for s in spans], spans)
-        doc.user_data[_SENTENCES_KEY] = sentences
-    return sentences.spans[bisect_right(sentences.starts, token.i) - 1]
+        listed = _Sentences(len(doc), [s.start for s in spans], spans)
+        doc.user_data[_SENTENCES_KEY] = listed
+    return listed
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

@@ -134,6 +134,7 @@ def test_event_token_columns_pick_the_tokens_of_the_plain_passes(nlp) -> None:
     from newsgraph.components.events.lexicon import load_lexicon
     from newsgraph.components.events.roles import is_verbal
     from newsgraph.components.events.token_columns import sentence_columns
+    from newsgraph.components.events.trigger_model import is_candidate
     from newsgraph.components.events.triggers import noun_sense
 
     lex = load_lexicon()
@@ -155,6 +156,8 @@ def test_event_token_columns_pick_the_tokens_of_the_plain_passes(nlp) -> None:
         assert columns.speech_verbal == [
             t.i for t in sent if t.lemma_.lower() in lex.speech_verbs and is_verbal(t)
         ]
+        assert columns.amod == [t.i for t in sent if t.dep_ == "amod"]
+        assert columns.candidates == [t.i for t in sent if is_candidate(t)]
     assert sentence_columns(next(doc.sents), lex).verbal  # "struck", "killing", "said"
     assert left_out  # "school", "Monday", "officials" ...
     assert any(sentence_columns(sent, lex).nominal for sent in doc.sents)  # "talks"
@@ -241,6 +244,19 @@ def test_token_lowers_are_the_tokens_lower(nlp) -> None:
     doc = nlp(_NEWS)
     assert token_lowers(doc) == [t.lower_ for t in doc]
     assert token_lowers(nlp("")) == []
+
+
+def test_token_texts_and_listed_sentences_are_the_docs_own(nlp) -> None:
+    from newsgraph.extensions import sentence_of, sentences, token_texts
+
+    doc = nlp(_NEWS)
+    assert token_texts(doc) == [t.text for t in doc]
+    assert token_texts(nlp("")) == []
+    listed = sentences(doc)
+    assert [(s.start, s.end) for s in listed] == [(s.start, s.end) for s in doc.sents]
+    assert all(sentence_of(t) is listed[n] for n, s in enumerate(listed) for t in s)
+    # a sentence's text is the doc's text between its character offsets (magnitude reads it so)
+    assert all(s.text == doc.text[s.start_char : s.end_char] for s in listed)
 
 
 def test_annotator_docs_read_the_article_text(nlp) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from ...extensions import doc_text, mention_tokens
+from ...extensions import doc_text, mention_tokens, token_lowers
 from ...model import CONTEXT_LABEL, ActorMention
 from .evidence import names_a_neighbour
 from .kb import MEDIA_TYPE, STATE_TYPE, DescriptionRules, KnowledgeBase
@@ -106,10 +106,13 @@ class GenericParties:
             i = end
 
     def head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:
-        if doc[i].lower_ not in self.first_words:  # most tokens: no head starts here
+        # the doc's lower-case column, read once per doc: no Token built for a word that opens
+        # no head (most words)
+        lowers = token_lowers(doc)
+        if lowers[i] not in self.first_words:
             return None
         for size in range(min(self.longest, len(doc) - i), 0, -1):
-            words = tuple(t.lower_ for t in doc[i : i + size])
+            words = tuple(lowers[i : i + size])
             slot = self.rules.generic_parties.get(words)
             if slot is not None and self.names_party(doc, i + size - 1):
                 return words, slot

@@ -140,9 +140,9 @@ class SentenceDetector:
                 self._noun(token_at(i))
         for i in columns.speech_verbal:
             self._obligation(token_at(i))
-        self._attributive_killings()
+        self._attributive_killings(columns.amod)
         if self.trigger_model is not None:
-            self._learned_triggers(self.trigger_model)
+            self._learned_triggers(self.trigger_model, columns.candidates)
         fold_embedded(self.mentions, self.owner)
         fold_investigations(self.mentions, self.owner)
         fold_casualties(self.mentions, self.owner)
@@ -161,21 +161,30 @@ class SentenceDetector:
             self.owner.setdefault(tok.i, mention)
         return mention
 
-    def _attributive_killings(self) -> None:
-        """ "the slain soldier": the killing of the noun's person (``attributive.py``)."""
-        for tok in self.sent:
-            if tok.dep_ != "amod" or tok.i in self.owner:
+    def _attributive_killings(self, amod: list[int]) -> None:
+        """ "the slain soldier": the killing of the noun's person (``attributive.py``), at the
+        sentence's ``amod`` tokens (``sentence_columns``)."""
+        doc = self.sent.doc
+        for i in amod:
+            if i in self.owner:
                 continue
+            tok = doc[i]
             found = attributive_killing(tok, self.lex, self.actor_tokens)
             if found is not None and found[1].i not in self.owner:
                 mention = Mention(tok, [tok], found[0].type, found[0].mode, found[0])
                 mention.target = found[1]
                 self._add(mention)
 
-    def _learned_triggers(self, model: TriggerModel) -> None:
-        """Events the learned detector proposes at tokens no lexicon mention uses."""
-        for tok in self.sent:
-            if tok.i in self.owner or tok.i in self.consumed or in_hyphen_compound(tok):
+    def _learned_triggers(self, model: TriggerModel, candidates: list[int]) -> None:
+        """Events the learned detector proposes at tokens no lexicon mention uses, among the
+        sentence's candidates (``sentence_columns``; ``model.propose`` answers None at once for
+        every other token)."""
+        doc = self.sent.doc
+        for i in candidates:
+            if i in self.owner or i in self.consumed:
+                continue
+            tok = doc[i]
+            if in_hyphen_compound(tok):
                 continue
             kind = model.propose(tok, self.lex, self.actor_tokens)
             if kind is None:

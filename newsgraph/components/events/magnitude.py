@@ -13,6 +13,8 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...extensions import doc_text
+
 _NUMBER_TOKEN = re.compile(r"^\d[\d,]*(\.\d+)?$")
 # how the parser hangs a result word on its verb: "was shot dead" (oprd), "shot dead a man"
 # (advmod), "shot a guard dead" (advcl), "lay shot dead" (acomp, xcomp)
@@ -174,7 +176,7 @@ def _sum_of_conjuncts(group: list[Token], table: dict[str, Any]) -> Found | None
     start = min(r[1] for r in readings if r is not None)
     end = max(*(r[2] for r in readings if r is not None), _span_text([group[-1]])[1])
     total = sum(counts)
-    return {"text": group[0].doc.text[start:end], "min": total, "max": None}, start, end
+    return {"text": doc_text(group[0].doc)[start:end], "min": total, "max": None}, start, end
 
 
 def _stated_quantity(noun: Token, table: dict[str, Any]) -> Found | None:
@@ -245,7 +247,7 @@ def one_person(noun: Token, table: dict[str, Any]) -> Found | None:
     if determiner.lower_ == "the" and noun.lemma_.lower() in (table.get("group_with_the") or ()):
         return None  # "killing the youth of the continent": young people as a group
     start, end = _span_text([determiner, noun])
-    return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
+    return {"text": doc_text(noun.doc)[start:end], "min": 1, "max": None}, start, end
 
 
 def _names_one(determiner: Token) -> bool:
@@ -297,6 +299,24 @@ def _quantity_pattern(table: dict[str, Any]) -> str:
     return rf"(?P<n>(?:(?:{cue}) )?{number}(?![-\s]years?\b)|{vague_words})"
 
 
+# the table whose count forms were compiled last, and their patterns: the table is the
+# lexicon's, loaded once, and a sentence's counts compiled the same patterns again each time
+_COMPILED_FORMS: list[tuple[dict[str, Any], list[tuple[dict, re.Pattern[str]]]]] = []
+
+
+def _count_form_patterns(table: dict[str, Any]) -> list[tuple[dict, re.Pattern[str]]]:
+    """Each of ``table``'s count forms with its regular expression, ``{n}`` a quantity."""
+    if _COMPILED_FORMS and _COMPILED_FORMS[0][0] is table:
+        return _COMPILED_FORMS[0][1]
+    quantity = _quantity_pattern(table)
+    compiled = []
+    for form in table.get("count_forms") or []:
+        pattern = form["pattern"].replace("{n}", quantity)
+        compiled.append((form, re.compile(rf"\b{pattern}\b", flags=re.IGNORECASE)))
+    _COMPILED_FORMS[:] = [(table, compiled)]
+    return compiled
+
+
 def sentence_counts(
     sentence: SpacySpan, table: dict[str, Any], *, running_only: bool = False
 ) -> dict[str, tuple[dict, int]]:
@@ -305,14 +325,12 @@ def sentence_counts(
     character offset of the form (first form first). With ``running_only``, only the forms of
     a running toll (``running: true``: "the death toll rose to 12"), which tell the toll of an
     event told before."""
-    quantity = _quantity_pattern(table)
-    text = sentence.text
+    text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]
     found: dict[str, tuple[dict, int]] = {}
-    for form in table.get("count_forms") or []:
+    for form, pattern in _count_form_patterns(table):
         if form["casualty"] in found or (running_only and not form.get("running")):
             continue
-        pattern = form["pattern"].replace("{n}", quantity)
-        match = re.search(rf"\b{pattern}\b", text, flags=re.IGNORECASE)
+        match = pattern.search(text)
         if match is None:
             continue
         reading = read_quantity(match.group("n"), table)

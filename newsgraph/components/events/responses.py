@@ -199,7 +199,7 @@ def _titled_side(doc: Doc, mentions: list[Span]) -> str | None:
         for m in extensions.get_list(doc, "ng_actor_mentions")
         if m.actor_id is not None
     }
-    return titled_before(doc.text, (m.start for m in mentions), known_ends)
+    return titled_before(extensions.doc_text(doc), (m.start for m in mentions), known_ends)
 
 
 def _set_target(draft: Draft, ref: ActorRef) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, IS_ALPHA, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.strings import StringStore
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span
@@ -30,6 +30,8 @@ class SentenceColumns:
     verbal: list[int]  # token indices where ``roles.is_verbal`` holds
     nominal: list[int]  # pos_ NOUN or PROPN, of a lemma or word the noun lexicon may hold
     speech_verbal: list[int]  # verbal, and lemma_.lower() a speech verb of the lexicon
+    amod: list[int]  # dep_ "amod": where an attributive killing may be ("the slain soldier")
+    candidates: list[int]  # ``trigger_model.is_candidate``: what the learned detector judges
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,8 @@ class _DocColumns:
     verbal: list[int]  # the doc's token indices where each holds, in order
     nominal: list[int]
     speech_verbal: list[int]
+    amod: list[int]
+    candidates: list[int]
 
 
 _KEY = ("newsgraph", "event_token_columns")
@@ -52,7 +56,11 @@ def sentence_columns(sent: Span, lex: Lexicon) -> SentenceColumns:
         return indices[bisect_left(indices, start) : bisect_left(indices, end)]
 
     return SentenceColumns(
-        where(columns.verbal), where(columns.nominal), where(columns.speech_verbal)
+        where(columns.verbal),
+        where(columns.nominal),
+        where(columns.speech_verbal),
+        where(columns.amod),
+        where(columns.candidates),
     )
 
 
@@ -61,8 +69,9 @@ def _doc_columns(doc: Doc, lex: Lexicon) -> _DocColumns:
     if found is not None and found.lexicon is lex and found.size == len(doc):
         return found
     strings = doc.vocab.strings
-    rows = doc.to_array([POS, TAG, LEMMA, LOWER]).reshape(len(doc), 4)
+    rows = doc.to_array([POS, TAG, LEMMA, LOWER, DEP, IS_STOP, IS_ALPHA]).reshape(len(doc), 7)
     pos, tags, lemmas, lowers = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
+    deps, stops, alphas = rows[:, 4], rows[:, 5], rows[:, 6]
     verbal = (pos == VERB) | (pos == AUX) | _judged(tags, strings, _is_verb_tag)
     speech_verbs = lex.speech_verbs
     speech = _judged(lemmas, strings, lambda lemma: lemma.lower() in speech_verbs)
@@ -75,6 +84,9 @@ def _doc_columns(doc: Doc, lex: Lexicon) -> _DocColumns:
         np.flatnonzero(verbal).tolist(),
         np.flatnonzero(((pos == NOUN) | (pos == PROPN)) & noun_trigger).tolist(),
         np.flatnonzero(verbal & speech).tolist(),
+        np.flatnonzero(_judged(deps, strings, lambda dep: dep == "amod")).tolist(),
+        # pos_ in CANDIDATE_POS (VERB, NOUN), not is_stop, is_alpha
+        np.flatnonzero(((pos == VERB) | (pos == NOUN)) & (stops == 0) & (alphas != 0)).tolist(),
     )
     return found
 

@@ -36,7 +36,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_file, load_yaml
-from ...extensions import doc_text, entities
+from ...extensions import doc_text, entities, sentences, token_lowers, token_texts
 from .gazetteer import CITY, COUNTY, Entry, fold
 from .toponyms import Toponym
 
@@ -122,9 +122,10 @@ def _is_name_word(token: Token) -> bool:
     )
 
 
-def _suffix_kind(token: Token, book: Codebook) -> str | None:
-    """ "strong", "weak", "plural" ("streets", "avenues" after two names) or None."""
-    text = _bare(token)
+def _suffix_kind(word: str, book: Codebook) -> str | None:
+    """ "strong", "weak", "plural" ("streets", "avenues" after two names) or None, for a
+    token's text."""
+    text = word.rstrip(".")
     if text in book.strong:
         return "strong"
     if text in book.weak:
@@ -209,16 +210,17 @@ def _trailing_directional(doc: Doc, end: int, sent_end: int, book: Codebook) -> 
     return end
 
 
-def _streets(doc: Doc, sent: Span, book: Codebook) -> list[Range]:
+def _streets(doc: Doc, sent: Span, book: Codebook, texts: list[str]) -> list[Range]:
     """The streets of ``sent``: name words before a suffix (a weak suffix only with a cue:
     a house number, a block, a directional, "on", an intersection), each street of an
     intersection on its own ("Lakeview and Harrison streets": Lakeview, Harrison)."""
     found: list[Range] = []
-    for token in sent:
-        kind = _suffix_kind(token, book)
-        if kind is None or (
-            kind != "plural" and _opens_longer_name(doc, token.i + 1, sent.end, book)
-        ):
+    for i in range(sent.start, sent.end):
+        kind = _suffix_kind(texts[i], book)
+        if kind is None:
+            continue
+        token = doc[i]
+        if kind != "plural" and _opens_longer_name(doc, token.i + 1, sent.end, book):
             continue
         name = _name_start(doc, token.i, sent.start)
         if name == token.i:
@@ -274,12 +276,12 @@ def _other_street(doc: Doc, sent: Span, start: int, book: Codebook) -> Range | N
     return None
 
 
-def _block_without_suffix(doc: Doc, sent: Span, book: Codebook) -> list[Range]:
+def _block_without_suffix(doc: Doc, sent: Span, book: Codebook, lowers: list[str]) -> list[Range]:
     """ "the 2800-block of North Grand": after "block of", name words need no suffix."""
     found = []
-    for token in sent:
-        start = token.i + 1
-        if token.lower_ != "of" or start >= sent.end or not _address_prefix(doc, start, sent.start):
+    for i in range(sent.start, sent.end):
+        start = i + 1
+        if lowers[i] != "of" or start >= sent.end or not _address_prefix(doc, start, sent.start):
             continue
         name = start + 1 if _is_directional(doc[start], book) else start
         end = name
@@ -290,16 +292,16 @@ def _block_without_suffix(doc: Doc, sent: Span, book: Codebook) -> list[Range]:
     return found
 
 
-def _numbered_roads(doc: Doc, sent: Span, book: Codebook) -> list[Range]:
+def _numbered_roads(doc: Doc, sent: Span, book: Codebook, texts: list[str]) -> list[Range]:
     """ "Route 60", "County Road 43", "Interstate 95", "I-70"."""
     found = []
-    for token in sent:
-        if not ROAD_NUMBER.match(token.text) or token.i == sent.start:
+    for i in range(sent.start + 1, sent.end):
+        if not ROAD_NUMBER.match(texts[i]):
             continue
         for words in book.numbered:
-            start = token.i - len(words)
-            if start >= sent.start and [t.text for t in doc[start : token.i]] == list(words):
-                found.append((start, _trailing_directional(doc, token.i + 1, sent.end, book)))
+            start = i - len(words)
+            if start >= sent.start and tuple(texts[start:i]) == words:
+                found.append((start, _trailing_directional(doc, i + 1, sent.end, book)))
                 break
     text = doc_text(doc)
     for match in DASHED_ROAD.finditer(text, sent.start_char, sent.end_char):
@@ -309,21 +311,23 @@ def _numbered_roads(doc: Doc, sent: Span, book: Codebook) -> list[Range]:
     return found
 
 
-def _ordinal_intersections(doc: Doc, sent: Span) -> list[Range]:
+def _ordinal_intersections(
+    doc: Doc, sent: Span, texts: list[str], lowers: list[str]
+) -> list[Range]:
     """ "near 10th and Lincoln", "at 7th and Chambers": an ordinal street and a name after a
     locative, with no suffix on either; each street on its own."""
     found = []
-    for token in sent:
-        if not ORDINAL.match(token.text) or token.i < sent.start + 1:
+    for i in range(sent.start + 1, sent.end):
+        if not ORDINAL.match(texts[i]):
             continue
-        if doc[token.i - 1].lower_ not in LOCATIVES or token.i + 2 >= sent.end:
+        if lowers[i - 1] not in LOCATIVES or i + 2 >= sent.end:
             continue
-        if doc[token.i + 1].lower_ not in AND or not _is_name_word(doc[token.i + 2]):
+        if lowers[i + 1] not in AND or not _is_name_word(doc[i + 2]):
             continue
-        end = token.i + 3
-        while end < sent.end and end - token.i < 5 and _is_name_word(doc[end]):
+        end = i + 3
+        while end < sent.end and end - i < 5 and _is_name_word(doc[end]):
             end += 1
-        found += [(token.i, token.i + 1), (token.i + 2, end)]
+        found += [(i, i + 1), (i + 2, end)]
     return found
 
 
@@ -338,12 +342,15 @@ def address_spans(doc: Doc) -> list[Range]:
     """Token ranges of the streets and numbered roads of ``doc`` (an address's street, each
     street of an intersection), in text order, none overlapping (the longest wins)."""
     book = codebook()
+    # each token's text and lower case read once per doc: the scans below build a Token only
+    # where a word may open an address
+    texts, lowers = token_texts(doc), token_lowers(doc)
     spans: list[Range] = []
-    for sent in doc.sents:
-        spans += _streets(doc, sent, book)
-        spans += _block_without_suffix(doc, sent, book)
-        spans += _numbered_roads(doc, sent, book)
-        spans += _ordinal_intersections(doc, sent)
+    for sent in sentences(doc):
+        spans += _streets(doc, sent, book, texts)
+        spans += _block_without_suffix(doc, sent, book, lowers)
+        spans += _numbered_roads(doc, sent, book, texts)
+        spans += _ordinal_intersections(doc, sent, texts, lowers)
     kept: list[Range] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
         if kept and start < kept[-1][1]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...datafiles import data_file
-from ...extensions import sentence_of
+from ...extensions import doc_text, sentence_of
 from .draft import Draft, Range
 from .scan import trim_range
 from .spans import is_closing_aside
@@ -114,7 +114,7 @@ def sentence_rest(
     that rest. The rest stops before a closing aside (", which ...")."""
     if not content or cue[1] > content[-1][0]:
         return None
-    text = doc.text
+    text = doc_text(doc)
     end = content[-1][1]
     span = doc.char_span(max(end - 1, 0), end, alignment_mode="expand")
     if span is None:
@@ -179,7 +179,7 @@ def rest_features(
             features.append("speech_verb")
         if token.dep_ == "relcl" and token.left_edge.lower_ in _RELATIVE_WORDS:
             features.append("relative_clause")
-    last = doc.text[content[-1][1] : content[-1][1] + 1]
+    last = doc_text(doc)[content[-1][1] : content[-1][1] + 1]
     if last in _QUOTE_MARKS:
         features.append("ends_at_quote")
     return features
@@ -189,7 +189,7 @@ def extend_content_ends(doc: Doc, drafts: list[Draft], model: EndModel | None, v
     """Run each draft's content on to its sentence end where the model finds it likely."""
     if model is None:
         return
-    text = doc.text
+    text = doc_text(doc)
     for draft in drafts:
         if draft.cue is None or not draft.content:
             continue

@@ -42,5 +42,5 @@ def speaking_for(doc: Doc, statement: Statement) -> str | None:
         for m in a.mentions
         if span.start <= m.start and m.end <= name_start
     }
-    before = doc.text[span.start : name_start]
+    before = extensions.doc_text(doc)[span.start : name_start]
     return titled_organisation(before, span.start, known_ends) or actor

@@ -23,6 +23,7 @@ from .folds import fold_casualties, fold_embedded, fold_investigations, fold_wea
 from .lexicon import Lexicon, Sense
 from .magnitude import fatal_result, part_of_earlier, quantity_of
 from .mention import Mention
+from .phrase_parts import object_names, predicative_complement
 from .roles import (
     NOMINAL_POS,
     child,
@@ -71,31 +72,6 @@ from .triggers import (
     subject_sense,
     verb_keys,
 )
-
-
-def _object_names(obj: Token) -> set[str]:
-    """The names a phrase's object answers to: its lemma, with its compound or adjective
-    ("mediation effort", "alert level": the parser reads "alert" as either) and with its "of"
-    complement ("state of siege")."""
-    lemma = obj.lemma_.lower()
-    names = {lemma}
-    names |= {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ in ("compound", "amod")}
-    names |= {f"{lemma} of {o.lemma_.lower()}" for o in prep_objects(obj, ("of",))}
-    return names
-
-
-# how the parser attaches "guilty" in "was found guilty" (oprd), "found him guilty" (ccomp with
-# "him" its subject), "found the general guilty" (dobj, "general" read as its adjective)
-PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp", "dobj"})
-
-
-def _predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None:
-    """The verb's complement with one of ``lemmas``; none when negated ("found him not guilty"
-    is an acquittal, not the finding the phrase names)."""
-    for c in verb.children:
-        if c.dep_ in PREDICATIVE_DEPS and c.lemma_.lower() in lemmas:
-            return None if any(n.dep_ == "neg" for n in c.children) else c
-    return None
 
 
 class SentenceDetector:
@@ -213,7 +189,7 @@ class SentenceDetector:
                 if holder is None:
                     continue
             if phrase.complement:
-                found = _predicative_complement(holder, phrase.complement)
+                found = predicative_complement(holder, phrase.complement)
                 if found is not None:
                     return phrase.sense, found
                 continue
@@ -229,7 +205,7 @@ class SentenceDetector:
                 objs = [obj] if obj is not None else []
                 objs += list(prep_objects(holder, ("to", "in")))  # "resort to", "engage in"
             for obj in objs:
-                if not phrase.objects & _object_names(obj):
+                if not phrase.objects & object_names(obj):
                     continue
                 if not meets_party_conditions(phrase.sense, self._doer(verb), obj, verb, self.lex):
                     continue  # "workers stopped work" is a strike, "the company stopped work" not

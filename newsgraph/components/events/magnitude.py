@@ -278,7 +278,7 @@ def _one_named(noun: Token) -> Found | None:
     if any(t.ent_type_ == "PERSON" and t.i not in name for t in clause.subtree):
         return None  # another person in the clause: "was killed along with X", a list
     start, end = _span_text([noun.doc[noun.left_edge.i], noun])
-    return {"text": noun.doc.text[start:end], "min": 1, "max": None}, start, end
+    return {"text": doc_text(noun.doc)[start:end], "min": 1, "max": None}, start, end
 
 
 def _quantity_pattern(table: dict[str, Any]) -> str:

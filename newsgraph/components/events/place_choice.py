@@ -238,11 +238,11 @@ def narrowest(
     department"; probe J, session 23): in event-location's fit sentences of the shape "town, in
     wider area" the gold place is the town 2 times, the area never, another place 3 times; on
     the fit parts the chooser never took the area there (no fit row moves)."""
+    wide = _feature_class(places.get(chosen[2])) in ("country", "admin")
     owner = _possessor(doc, chosen)
-    if owner is not None and _feature_class(places.get(chosen[2])) in ("country", "admin"):
+    if owner is not None and wide:
         return _possessed_place(doc, owner, chosen, candidates)
     head = _head(doc, chosen[0], chosen[1])
-    wide = _feature_class(places.get(chosen[2])) in ("country", "admin")
     if head is not None and wide:
         while head.dep_ in ("compound", "amod") and head.head.i != head.i:
             head = head.head  # "in Haiti's Centre department": the noun the name names

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Token
 
 from ..tokens import same_token
+from .cameo_codes import load_frames
 from .lexicon import Lexicon, Sense
 from .party_filter import struck_structure
 from .roles import (
@@ -203,8 +204,6 @@ def _object_candidates(
 
 
 def _denied_charge(verb: Token, noun: Token) -> bool:
-    from .cameo_codes import load_frames
-
     frames = load_frames()
     return (
         verb.lemma_.lower() in frames.words("deny_responsibility", "triggers")

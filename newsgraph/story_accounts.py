@@ -209,29 +209,16 @@ def timeline(story: Mapping[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def link_statements(
-    story: Mapping[str, Any], store: Any = None
-) -> dict[tuple[str, str], dict[str, Any]]:
-    """The statements at the ends of the story's links: the story's own, and with ``store``
-    those outside it read from their articles (``outside_statements``)."""
-    said = {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
-    if store is not None:
-        said |= outside_statements(store, story, said)
-    return said
-
-
 def dispute_rows(
-    story: Mapping[str, Any],
-    store: Any = None,
-    relation: str = "disputes",
-    said: Mapping[tuple[str, str], dict[str, Any]] | None = None,
+    story: Mapping[str, Any], store: Any = None, relation: str = "disputes"
 ) -> list[dict[str, Any]]:
     """Who disputes whom: each ``disputes`` link (or each link of ``relation``: ``supports``,
     who confirms whom) with the statements at both ends: the story's own, or one outside it
-    read from its article (``store``: its speaker, outlet and act, not an id alone; ``said``:
-    ``link_statements`` already read); a statement no stored article has is shown by its id."""
-    if said is None:
-        said = link_statements(story, store)
+    read from its article (``store``: its speaker, outlet and act, not an id alone); a
+    statement no stored article has is shown by its id."""
+    said = {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
+    if store is not None:
+        said |= outside_statements(store, story, said)
     rows = []
     for link in story.get("disputes") or []:
         if link.get("relation") != relation:
@@ -357,21 +344,19 @@ def _segments(
 def story_additions(store: Any, story: Mapping[str, Any]) -> dict[str, Any]:
     """What ``/api/stories/{id}`` and ``newsgraph story ID`` add to the story record."""
     names = story_names(store, story)
-    said = link_statements(story, store)  # the articles outside the story read once
-
-    def who(relation: str) -> list[dict[str, Any]]:
-        return [
-            {"from": said_by(d["from"]), "to": said_by(d["to"]), "origin": d["origin"]}
-            for d in dispute_rows(story, relation=relation, said=said)
-        ]
-
     return {
         "differ_on": contested(story),
         "accounts": accounts(story, names, attacker_deniers(store, story)),
         "timeline": timeline(story),
-        "who_disputes_whom": who("disputes"),
+        "who_disputes_whom": [
+            {"from": said_by(d["from"]), "to": said_by(d["to"]), "origin": d["origin"]}
+            for d in dispute_rows(story, store)
+        ],
         # a third party's confirmation → the account it confirms (``link/claim_support.py``)
-        "who_confirms_whom": who("supports"),
+        "who_confirms_whom": [
+            {"from": said_by(d["from"]), "to": said_by(d["to"]), "origin": d["origin"]}
+            for d in dispute_rows(story, store, "supports")
+        ],
         "names": names,
         # each reporting article's sentences that tell the event, the report's words marked
         "sentences": {

@@ -11,9 +11,7 @@ For a conflict analyst the first question is where the accounts differ and who s
 - ``differ_on``: the fields accounts differ on (``contested``);
 - ``timeline``: the reports per publication day (outlets, asserted or attributed, tolls);
 - ``who_disputes_whom``: each ``disputes`` link with both statements named (speaker, outlet,
-  act, words), a statement outside the story read from its article;
-- ``who_confirms_whom``: each ``supports`` link (a third party's confirmation → the account it
-  confirms, ``link/claim_support.py``), named the same way.
+  act, words), a statement outside the story read from its article.
 
 ``newsgraph story ID`` prints them, ``/api/stories/{id}`` adds them to the record (additions
 only) and the story page draws them. Nothing here changes what the link stage found.
@@ -209,19 +207,16 @@ def timeline(story: Mapping[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def dispute_rows(
-    story: Mapping[str, Any], store: Any = None, relation: str = "disputes"
-) -> list[dict[str, Any]]:
-    """Who disputes whom: each ``disputes`` link (or each link of ``relation``: ``supports``,
-    who confirms whom) with the statements at both ends: the story's own, or one outside it
-    read from its article (``store``: its speaker, outlet and act, not an id alone); a
-    statement no stored article has is shown by its id."""
+def dispute_rows(story: Mapping[str, Any], store: Any = None) -> list[dict[str, Any]]:
+    """Who disputes whom: each ``disputes`` link with the statements at both ends: the story's
+    own, or one outside it read from its article (``store``: its speaker, outlet and act, not
+    an id alone); a statement no stored article has is shown by its id."""
     said = {(s["article_id"], s["id"]): s for s in story.get("statements") or []}
     if store is not None:
         said |= outside_statements(store, story, said)
     rows = []
     for link in story.get("disputes") or []:
-        if link.get("relation") != relation:
+        if link.get("relation") != "disputes":
             continue
         ends = {}
         for end in ("from", "to"):
@@ -351,11 +346,6 @@ def story_additions(store: Any, story: Mapping[str, Any]) -> dict[str, Any]:
         "who_disputes_whom": [
             {"from": said_by(d["from"]), "to": said_by(d["to"]), "origin": d["origin"]}
             for d in dispute_rows(story, store)
-        ],
-        # a third party's confirmation → the account it confirms (``link/claim_support.py``)
-        "who_confirms_whom": [
-            {"from": said_by(d["from"]), "to": said_by(d["to"]), "origin": d["origin"]}
-            for d in dispute_rows(story, store, "supports")
         ],
         "names": names,
         # each reporting article's sentences that tell the event, the report's words marked

@@ -4,14 +4,10 @@ disputes it (session 23, dispute23, docs/link.md "Confirmations")."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-from helpers import cluster_of, linked_story_store, story_records
+from helpers import story_records
 
 from newsgraph.link import link_records
-from newsgraph.link.stories import story_record
-from newsgraph.store import open_store
-from newsgraph.story_accounts import story_additions
 
 STORIES = {
     "a confirmation": [
@@ -84,14 +80,3 @@ def test_an_organisations_initials_after_its_name_are_the_organisation() -> None
         if x.relation == "disputes" and x.from_id == denial["id"]
     }
     assert (records[1]["article"]["id"], records[0]["article"]["id"]) in ends
-
-
-def test_the_story_record_shows_who_confirms_whom(tmp_path: Path) -> None:
-    db = linked_story_store(tmp_path / "c.duckdb", STORIES["a confirmation"])
-    with open_store(db) as store:
-        story = story_record(store, cluster_of(store, "acc", "shelling"))
-        assert story is not None
-        assert "supports" in {link["relation"] for link in story["disputes"]}
-        (row,) = story_additions(store, story)["who_confirms_whom"]
-    assert (row["from"]["speaker"], row["to"]["act"]) == ("un", "accusation")
-    assert row["from"]["text"].startswith("its peacekeepers had observed shells")

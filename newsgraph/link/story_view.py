@@ -84,14 +84,6 @@ def render_story(story: dict[str, Any], console: Console) -> None:
 
     if "who_disputes_whom" in story:
         _disputes(story["who_disputes_whom"], console)
-        if story.get("who_confirms_whom"):
-            _disputes(
-                story["who_confirms_whom"],
-                console,
-                "who confirms whom",
-                "confirms",
-                "words confirmed",
-            )
     else:
         for link in story["disputes"]:
             a, b = link["from"], link["to"]
@@ -165,15 +157,9 @@ def _givers(value: dict[str, Any]) -> str:
     return escape("\n".join(parts))
 
 
-def _disputes(
-    rows: list[dict[str, Any]],
-    console: Console,
-    title: str = "who disputes whom",
-    verb: str = "disputes",
-    words: str = "words disputed",
-) -> None:
-    table = Table(title=title)
-    for column in ("who", "act", verb, "their act", words):
+def _disputes(rows: list[dict[str, Any]], console: Console) -> None:
+    table = Table(title="who disputes whom")
+    for column in ("who", "act", "disputes", "their act", "words disputed"):
         table.add_column(column)
     for row in rows:
         a, b = row["from"], row["to"]

@@ -44,7 +44,6 @@ from .claim_scope import (
     rejects_a_proposal,
     struck_pairs,
 )
-from .claim_support import confirmations, disputed_confirmations
 from .claim_window import (
     by_date,
     nearest,
@@ -264,15 +263,13 @@ def find_claim_links(
     """``disputes`` and ``repeats`` links between statements of different articles."""
     check = Compatibility(parents)
     items = list(items)
-    found = _disputes(items, check)
-    supports, confirmed = _confirmation_links(items, found, check)
-    disputes, restated = _follow_ups(found + confirmed, items)
+    disputes, restated = _follow_ups(_disputes(items, check), items)
     # a denial repeats the first denial of the accusation it answers; word overlap otherwise
     repeats = {(x.article_id, x.from_id): x for x in _denial_repeats(disputes, items)}
     repeats.update({(x.article_id, x.from_id): x for x in restated})
     for link in _repeats(items):
         repeats.setdefault((link.article_id, link.from_id), link)
-    links = disputes + list(repeats.values()) + supports
+    links = disputes + list(repeats.values())
     return sorted(links, key=lambda x: (x.article_id, x.from_id, x.to_article_id, x.to_id))
 
 
@@ -347,56 +344,6 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
                 ),
             )
     return list(links.values())
-
-
-def _confirmation_links(
-    items: list[ClaimItem], disputes: list[ClaimLink], check: Compatibility
-) -> tuple[list[ClaimLink], list[ClaimLink]]:
-    """``supports`` links (a third party's confirmation → the account it confirms), and the
-    ``disputes`` of each confirmation by the denials of its account (``claim_support``); the
-    record's own dispute links count as a denial's too."""
-    confirmed = confirmations(items, check, outlet_ids())
-    if not confirmed:
-        return [], []
-    by_id = {(i.article_id, i.statement_id): i for i in items}
-    supports = [
-        ClaimLink(
-            c.article_id,
-            c.statement_id,
-            article_id,
-            account_id,
-            relation="supports",
-            evidence=(
-                _evidence(by_id[(article_id, account_id)], "account"),
-                _evidence(c, "confirmation"),
-            ),
-        )
-        for (article_id, account_id), confirming in confirmed.items()
-        for c in confirming
-    ]
-    pairs = [
-        (by_id[(x.article_id, x.from_id)], by_id[(x.to_article_id, x.to_id)]) for x in disputes
-    ]
-    pairs += [
-        (d, by_id[(d.article_id, d.answers)])
-        for d in items
-        if d.act == "denial" and known_actor(d.speaker) and (d.article_id, d.answers) in by_id
-    ]
-    known = {(x.article_id, x.from_id, x.to_article_id, x.to_id) for x in disputes}
-    disputed = [
-        ClaimLink(
-            d.article_id,
-            d.statement_id,
-            c.article_id,
-            c.statement_id,
-            relation="disputes",
-            evidence=(_evidence(c, "confirmation"), _evidence(d, "denial")),
-        )
-        for d, c in disputed_confirmations(pairs, confirmed, items, check)
-        if (d.article_id, d.statement_id, c.article_id, c.statement_id) not in known
-        and not (d.article_id == c.article_id and d.answers == c.statement_id)
-    ]
-    return supports, disputed
 
 
 def _answered_roots(denial: ClaimItem, check: Compatibility) -> list[str]:

@@ -30,6 +30,13 @@ at the place given) and GVDB 1 right, 1 wrong. An act placed only in a country l
 (a country is no incident's place in issue 13's 25 km sense): on the fit parts the two
 country proposals (old rule and new) were a generic sentence and a coarse one, none right;
 in examples/ "the truce brokered by the United States" led two Lebanese acts to the US.
+
+Session 24 (``place24``, ``chain``; the events option ``incident_chain``, on in pipeline.cfg):
+a follow-up given the place leads the acts after it in turn, with the incident's place and time
+and every guard, so an incident told over five or six sentences keeps its place. Fit: GVDB 16
+proposals on articles already placed there, RAMS none scored, WikiEvents 8 scored that gold
+leaves unplaced or places elsewhere (read: 4 right, 3 wrong); probes J 63 -> 65, L 48 -> 51 of
+the coded places, every moved record read at the place given (docs/places.md, "Session 24").
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ import pickle
 from collections import Counter
 from collections.abc import Callable, Iterator
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,13 +137,19 @@ def previous_event(article: Article, event: Event, same_type: bool, within: int)
     return None
 
 
-def follow_up(article: Article, event: Event) -> str | None:
-    """The shipped rule (``events/incident_place.py``): the lead act's place."""
+def follow_up(article: Article, event: Event, within: int = 2, chain: bool = False) -> str | None:
+    """The shipped rule (``events/incident_place.py``): the lead act's place (``within``
+    sentences after it; with ``chain`` a placed follow-up leads in turn)."""
     named: dict[int, set[str]] = {}
     for mention in article.mentions:
         named.setdefault(mention.sentence, set()).add(mention.place)
     countries = {pid for pid, p in article.annotation.places.items() if p.feature == "country"}
-    places = incident_places(article.annotation.events, article.sentence_of_event, named, countries)
+    events = article.annotation.events
+    if chain:  # the parse holds the shipped rule's places: read them as the pipeline would
+        events = [
+            replace(e, place=None, place_inferred=False) if e.place_inferred else e for e in events
+        ]
+    places = incident_places(events, article.sentence_of_event, named, countries, within, chain)
     return places.get(event.id)
 
 
@@ -175,6 +181,9 @@ RULES: dict[str, Rule] = {
     "prev-event same type": lambda a, e: previous_event(a, e, True, 10_000),
     "lead event": lead_event,
     "follow-up of the lead act (shipped)": follow_up,
+    "follow-up, 3 sentences": lambda a, e: follow_up(a, e, 3),
+    "follow-up, 4 sentences": lambda a, e: follow_up(a, e, 4),
+    "follow-up, chained": lambda a, e: follow_up(a, e, 2, True),
     "one place of earlier events": one_event_place,
     "sole place of the article": sole_place,
 }

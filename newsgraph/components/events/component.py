@@ -80,6 +80,7 @@ log = logging.getLogger(__name__)
         "target_choice": False,
         "dateline_place": False,
         "incident_place": False,
+        "incident_chain": False,
     },
 )
 def make_component(
@@ -94,6 +95,7 @@ def make_component(
     target_choice: bool,
     dateline_place: bool,
     incident_place: bool,
+    incident_chain: bool,
 ) -> EventsComponent:
     use_lemma_exceptions(read_lemma_exceptions(nlp))
     return EventsComponent(
@@ -106,6 +108,7 @@ def make_component(
         target_choice=target_choice,
         dateline_place=dateline_place,
         incident_place=incident_place,
+        incident_chain=incident_chain,
     )
 
 
@@ -123,6 +126,7 @@ class EventsComponent:
         target_choice: bool = False,
         dateline_place: bool = False,
         incident_place: bool = False,
+        incident_chain: bool = False,
     ) -> None:
         self.options = EventOptions(
             lexicon=load_lexicon(tuple(str(p) for p in extra_lexicons), wordnet_triggers),
@@ -133,6 +137,7 @@ class EventsComponent:
             target_choice=load_target_choice() if target_choice else None,
             dateline_place=dateline_place,
             incident_place=incident_place,
+            incident_chain=incident_chain,
         )
 
     def __call__(self, doc: Doc) -> Doc:

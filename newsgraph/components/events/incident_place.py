@@ -30,6 +30,13 @@ at the place given) and GVDB 1 right, 1 wrong. An act placed only in a country l
 (a country is no incident's place in issue 13's 25 km sense): on the fit parts the two
 country proposals (old rule and new) were a generic sentence and a coarse one, none right;
 in examples/ "the truce brokered by the United States" led two Lebanese acts to the US.
+
+Session 24 (``place24``, ``chain``; the events option ``incident_chain``, on in pipeline.cfg):
+a follow-up given the place leads the acts after it in turn, with the incident's place and time
+and every guard, so an incident told over five or six sentences keeps its place. Fit: GVDB 16
+proposals on articles already placed there, RAMS none scored, WikiEvents 8 scored that gold
+leaves unplaced or places elsewhere (read: 4 right, 3 wrong); probes J 63 -> 65, L 48 -> 51 of
+the coded places, every moved record read at the place given (docs/places.md, "Session 24").
 """
 
 from __future__ import annotations
@@ -68,22 +75,35 @@ def lead_incident(
     return max(before, key=lambda e: sentence_of[e.id], default=None)
 
 
-def is_follow_up(event: Event, lead: Event, sentence_of: Mapping[str, int]) -> bool:
-    """A real act on the ground told after the lead act, close to it, at no other time."""
+def is_follow_up(
+    event: Event,
+    lead: Event,
+    sentence_of: Mapping[str, int],
+    lead_time: str | None = None,
+    within: int = FOLLOW_UP_SENTENCES,
+) -> bool:
+    """A real act on the ground told after the lead act, close to it (at most ``within``
+    sentences), at no other time than ``lead_time`` (the incident's; the lead's own by
+    default)."""
     distance = sentence_of[event.id] - sentence_of[lead.id]
     real = not (event.negated or event.irrealis) and bool(event.evidence)
-    same_time = event.time is None or event.time == lead.time
-    return (
-        real and event.type in INCIDENT_TYPES and 0 < distance <= FOLLOW_UP_SENTENCES and same_time
-    )
+    time = lead.time if lead_time is None else lead_time
+    same_time = event.time is None or event.time == time
+    return real and event.type in INCIDENT_TYPES and 0 < distance <= within and same_time
 
 
 def no_other_place_between(
-    lead: Event, event: Event, sentence_of: Mapping[str, int], places: Mapping[int, Set[str]]
+    lead: Event,
+    event: Event,
+    sentence_of: Mapping[str, int],
+    places: Mapping[int, Set[str]],
+    place: str | None = None,
 ) -> bool:
-    """No sentence after the lead act and before the event names a place but the lead's."""
+    """No sentence after the lead act and before the event names a place but the incident's
+    (``place``; the lead's own by default)."""
     between = range(sentence_of[lead.id] + 1, sentence_of[event.id])
-    return all(places.get(i, set()) <= {lead.place} for i in between)
+    allowed = {lead.place if place is None else place}
+    return all(places.get(i, set()) <= allowed for i in between)
 
 
 def incident_places(
@@ -91,23 +111,32 @@ def incident_places(
     sentence_of: Mapping[str, int],
     places: Mapping[int, Set[str]],
     countries: Set[str] = frozenset(),
+    within: int = FOLLOW_UP_SENTENCES,
+    chain: bool = False,
 ) -> dict[str, str]:
     """Event id -> its lead incident's place, for each unplaced follow-up (``sentence_of``:
     event id -> sentence index; ``places``: sentence index -> the places it names) whose
-    sentence names none (``countries``: place ids that lead nothing)."""
+    sentence names none (``countries``: place ids that lead nothing). With ``chain`` a
+    follow-up given the place leads the acts after it in turn, with the incident's place and
+    time (events are read in sentence order)."""
     placed = placed_acts(events, countries)
-    found = {}
-    for e in events:
+    place_of = {e.id: e.place for e in placed}
+    time_of = {e.id: e.time for e in placed}
+    found: dict[str, str] = {}
+    for e in sorted(events, key=lambda e: sentence_of[e.id]):
         if e.place is not None or places.get(sentence_of[e.id]):
             continue
         lead = lead_incident(placed, sentence_of, e)
-        if (
-            lead is not None
-            and lead.place is not None
-            and is_follow_up(e, lead, sentence_of)
-            and no_other_place_between(lead, e, sentence_of, places)
+        if lead is None or place_of[lead.id] is None:
+            continue
+        place = place_of[lead.id]
+        if is_follow_up(e, lead, sentence_of, time_of[lead.id], within) and no_other_place_between(
+            lead, e, sentence_of, places, place
         ):
-            found[e.id] = lead.place
+            found[e.id] = place
+            if chain:
+                placed.append(e)
+                place_of[e.id], time_of[e.id] = place, time_of[lead.id]
     return found
 
 
@@ -116,9 +145,12 @@ def carry_incident_place(
     sentence_of: Mapping[str, int],
     places: Mapping[int, Set[str]],
     countries: Set[str] = frozenset(),
+    chain: bool = False,
 ) -> None:
-    """Give each follow-up of the lead incident its place, marked inferred (in place)."""
+    """Give each follow-up of the lead incident its place, marked inferred (in place; with
+    ``chain`` a placed follow-up leads in turn)."""
     by_id = {e.id: e for e in events}
-    for event_id, place in incident_places(events, sentence_of, places, countries).items():
+    found = incident_places(events, sentence_of, places, countries, chain=chain)
+    for event_id, place in found.items():
         by_id[event_id].place = place
         by_id[event_id].place_inferred = True

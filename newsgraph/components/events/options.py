@@ -29,7 +29,9 @@ class EventOptions:
     on the ground (the nearest before it), its sentence naming no place, takes that act's
     place, marked ``place_inferred``
     (``incident_place.py``; on in pipeline.cfg since session 17, at a WikiEvents cost: it marks
-    no place on such follow-ups)."""
+    no place on such follow-ups); ``incident_chain``: with ``incident_place``, a follow-up
+    given the place leads the acts after it in turn, with the incident's place and time (on
+    in pipeline.cfg since session 24)."""
 
     lexicon: Lexicon | None = None
     arguments: ArgumentModel | None = None
@@ -39,6 +41,7 @@ class EventOptions:
     target_choice: TargetChoice | None = None
     dateline_place: bool = False
     incident_place: bool = False
+    incident_chain: bool = False
 
 
 DEFAULT_OPTIONS = EventOptions()

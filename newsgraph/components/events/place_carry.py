@@ -52,7 +52,7 @@ def carry_places(
         for start, _, place in place_mentions:
             places.setdefault(sentence_index(start), set()).add(place)
         countries = {p.id for p in extensions.get_list(doc, "ng_places") if p.feature == "country"}
-        carry_incident_place(told, sentence_of, places, countries)
+        carry_incident_place(told, sentence_of, places, countries, options.incident_chain)
     if options.dateline_place:
         carry_dateline_place(doc, place_mentions, events)
 

@@ -291,6 +291,28 @@ def test_a_follow_up_three_sentences_on_stays_unplaced(incident_nlp: Language) -
     assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []
 
 
+TOLD_ON = (
+    "Gunmen attacked a police station in Kirkuk on Monday. The station was closed. "
+    "Two officers were shot dead. Residents waited. "
+    "The gunmen set fire to three cars outside the building."
+)
+
+
+def test_an_incident_told_on_over_several_sentences_keeps_its_place(full_nlp: Language) -> None:
+    with _events_options(full_nlp, incident_place=True, incident_chain=True) as pipeline:
+        inferred = [m for m in _places_and_marks(pipeline, TOLD_ON) if m[2]]
+    # shot dead (two sentences after the lead), and set fire (two after that, four after it)
+    assert inferred == [("ASSAULT", "Kirkuk", True)] * 2
+
+
+def test_without_the_chain_a_follow_up_four_sentences_on_stays_unplaced(
+    full_nlp: Language,
+) -> None:
+    with _events_options(full_nlp, incident_place=True, incident_chain=False) as pipeline:
+        inferred = [m for m in _places_and_marks(pipeline, TOLD_ON) if m[2]]
+    assert inferred == [("ASSAULT", "Kirkuk", True)]
+
+
 def test_a_follow_up_after_another_place_stays_unplaced(incident_nlp: Language) -> None:
     text = LEAD + "Officials met in Baghdad to discuss security. Two officers were shot dead."
     assert [m for m in _places_and_marks(incident_nlp, text) if m[2]] == []

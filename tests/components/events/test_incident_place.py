@@ -59,3 +59,22 @@ def test_an_act_placed_only_in_a_country_leads_nothing() -> None:
     places = {0: {"p:country"}}
     assert incident_places(events, sentence_of, places) == {"e2": "p:country"}
     assert incident_places(events, sentence_of, places, countries={"p:country"}) == {}
+
+
+def test_a_follow_up_given_the_place_leads_the_acts_after_it_in_turn() -> None:
+    events = [
+        _event("e1", "ASSAULT", "p:town", "t1"),
+        _event("e2", "ASSAULT"),  # two sentences on: the lead's follow-up
+        _event("e3", "COERCE"),  # two more on: four after the lead, two after e2
+        _event("e4", "ASSAULT", time="t1"),  # the incident's time, through the chain
+        _event("e5", "ASSAULT", time="t2"),  # another time: another incident
+    ]
+    sentence_of = {"e1": 0, "e2": 2, "e3": 4, "e4": 5, "e5": 6}
+    places = {0: {"p:town"}}
+    assert incident_places(events, sentence_of, places, chain=False) == {"e2": "p:town"}
+    chained = {"e2": "p:town", "e3": "p:town", "e4": "p:town"}
+    assert incident_places(events, sentence_of, places, chain=True) == chained
+    # the chain breaks where a sentence names another place
+    assert incident_places(events, sentence_of, places | {3: {"p:city"}}, chain=True) == {
+        "e2": "p:town"
+    }

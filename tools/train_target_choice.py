@@ -48,6 +48,23 @@ def _phrase_chars(token: Token, anchor: Token) -> tuple[int, int]:
     return token.doc[start].idx, last.idx + len(last.text)
 
 
+def _top_of(candidate: dict, start: int, end: int) -> bool:
+    """Whether the candidate is the top word of the gold span ``start``-``end``: inside it,
+    with its syntactic head outside it or inside the phrase the event records for it (an owner
+    recorded with what it owns), or a preposition the span opens with ("on Basra"). A
+    word nested deeper ("Zimbabwe" in "election observers in Zimbabwe") is inside the span but
+    names another phrase than the one coded."""
+    if not (start <= candidate["start"] and candidate["end"] <= end):
+        return False
+    head, pos = candidate["head"]
+    first, last = candidate["phrase"]
+    return (
+        not start <= head < end
+        or first <= head < last  # an owner recorded with what it owns ("Trump's decision")
+        or (head == start and pos == "ADP")
+    )
+
+
 def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
     """One row per main event with at least two candidates: the sentence key, and per
     candidate its features, whether it is the rules' choice, whether its head lies inside a
@@ -73,7 +90,8 @@ def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
                 [
                     {"start": c.token.idx, "end": c.token.idx + len(c.token.text),
                      "phrase": _phrase_chars(c.token, anchor),
-                     "rule": c.token.i == rule_choice.i, "features": n}
+                     "rule": c.token.i == rule_choice.i, "features": n,
+                     "head": [c.token.head.idx, c.token.head.pos_]}
                     for c, n in zip(listed, names, strict=True)
                 ],
             )
@@ -96,6 +114,7 @@ def collect(data: Path, cache: Path, reuse: bool, extras: bool) -> list[dict]:
                 gold_words = [conflibert.bare_phrase(gold.text[s:e]) for s, e in golds]
                 for c in candidates:
                     c["inside"] = any(s <= c["start"] and c["end"] <= e for s, e in golds)
+                    c["top"] = any(_top_of(c, s, e) for s, e in golds)
                     phrase = conflibert.bare_phrase(gold.text[slice(*c["phrase"])])
                     c["exact"] = phrase in gold_words
                 groups.append({"key": gold.key, "type": mention_type, "candidates": candidates})
@@ -183,8 +202,9 @@ def main() -> None:
         help="also score target_choice.with_extras' candidates (measured, not shipped)",
     )  # fmt: skip
     parser.add_argument(
-        "--label", choices=("inside", "exact"), default="inside",
-        help="a right candidate: its head inside a gold span, or its phrase the gold span",
+        "--label", choices=("inside", "top", "exact"), default="inside",
+        help="a right candidate: its head inside a gold span, the span's top word (_top_of), "
+        "or its phrase the gold span",
     )  # fmt: skip
     parser.add_argument("--out", type=Path, default=target_choice.MODEL_PATH)
     args = parser.parse_args()

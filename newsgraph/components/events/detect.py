@@ -16,6 +16,7 @@ from ..tokens import same_token
 from .accused import accused_party
 from .accused import load_frames as load_accusation_frames
 from .attributive import attributive_killing
+from .covered_place import covered_place
 from .doers import FIRST_PERSON, correct_doers, speaker_of_conjunct
 from .factuality import load_model as load_factuality_model
 from .factuality import planned
@@ -382,7 +383,10 @@ class SentenceDetector:
                 mention_type,
             )  # fmt: skip
         place = destination_place(anchor, chosen, source, mention_type, self.lex, self.actor_tokens)
-        return place if place is not None else chosen
+        if place is not None:
+            return place
+        covered = covered_place(anchor, chosen, mention_type, self.lex)
+        return covered if covered is not None and not same_token(covered, source) else chosen
 
     def _doer(self, verb: Token) -> Token | None:
         """A speaker's conjoined act's speaker (``speaker_of_conjunct``), else the verb's

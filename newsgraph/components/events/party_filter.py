@@ -60,6 +60,8 @@ ARMED_CLASSES = frozenset({"military"})  # "rebels", "militants", "gunmen" (with
 # by the Israeli military"): the phrase then stands for that actor (spans.owner_head)
 OWNER_DEPS = frozenset({"compound", "poss", "nmod", "appos"})
 OWNER_PREPS = frozenset({"of", "by", "from"})
+# a day or a time of day, which the small model tags PROPN ("Monday"), names no owner
+TIME_ENTS = frozenset({"DATE", "TIME"})
 # agent-noun endings ("bomber", "attacker", "gunman", "assailant", "protester")
 AGENT_SUFFIXES = ("er", "or", "ist", "man", "men", "ant", "ent", "ian")
 # nominalisation endings: most nouns so formed name an act or a state, not an actor
@@ -85,6 +87,13 @@ def struck_targets() -> frozenset[str]:
     """Lemmas of buildings and installations (``party_nouns.yaml``'s ``struck_targets``)."""
     data = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8")) or {}
     return frozenset(str(word).lower() for word in data.get("struck_targets") or ())
+
+
+@cache
+def areas() -> frozenset[str]:
+    """Lemmas of nouns that name an area (``party_nouns.yaml``'s ``areas``)."""
+    data = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8")) or {}
+    return frozenset(str(word).lower() for word in data.get("areas") or ())
 
 
 def struck_structure(token: Token, role: str) -> bool:
@@ -131,6 +140,8 @@ def names_owner(token: Token, actor_tokens: set[int], depth: int = 2) -> bool:
     if depth == 0:
         return False
     for child in token.children:
+        if child.ent_type_ in TIME_ENTS:
+            continue  # "Monday night's attack", "Sunday afternoon": a time owns nothing
         if child.dep_ in OWNER_DEPS or (child.dep_ == "amod" and child.ent_type_ == "NORP"):
             if _actorish(child, actor_tokens) or names_owner(child, actor_tokens, depth - 1):
                 return True

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..tokens import same_token
 from .cameo_codes import load_frames
 from .lexicon import Lexicon, Sense
-from .party_filter import struck_structure
+from .party_filter import areas, struck_structure
 from .roles import (
     SUBJECT_DEPS,
     child,
@@ -493,9 +493,11 @@ def _event_noun(token: Token, lex: Lexicon) -> bool:
 
 def _locative(token: Token) -> bool:
     """A named place after "in", found as an adjunct, not through a preposition the verb's
-    sense names ("interfere in Venezuela" stays strict)."""
+    sense names ("interfere in Venezuela" stays strict), or an area so named ("in Sukma
+    district", "in the Malvo neighbourhood", "in the same district": ``party_nouns.yaml``'s
+    ``areas``)."""
     return (
-        token.ent_type_ == "GPE"
+        (token.ent_type_ == "GPE" or token.lemma_.lower() in areas())
         and token.dep_ == "pobj"
         and token.head.dep_ == "prep"
         and token.head.lower_ == "in"

@@ -6,7 +6,10 @@ defence24)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from newsgraph.link import link_records
+from newsgraph.link.events import EventItem, cluster_events
 from newsgraph.link.incident_profiles import linked_items
 from newsgraph.link.responses import response_kind
 from newsgraph.pipeline import annotate_text
@@ -79,3 +82,15 @@ def test_a_defence_naming_no_attacker_answers_the_attack_told_before_it() -> Non
     # the incident as clustering reads it: the attackers are the source, the defenders the target
     assert (defence.source, defence.target) == (attack.source, attack.target)
     assert defence.exchange == attack.exchange == attack.event_id
+
+
+def test_an_attack_visited_after_its_defence_joins_the_defence() -> None:
+    # the defence is dated (Wednesday night), the attack only by publication: visited later
+    day = date(2025, 11, 5)
+    defence = EventItem("a", "e1", 0, "ASSAULT", published=date(2025, 11, 7),
+                        source="iswap", interval=(day, day), response="defence",
+                        exchange="e2")  # fmt: skip
+    attack = EventItem("a", "e2", 1, "ASSAULT", published=date(2025, 11, 7), exchange="e2")
+    other = EventItem("b", "e1", 0, "ASSAULT", published=date(2025, 11, 7))
+    clusters = cluster_events([defence, attack, other])
+    assert {m.key for m in clusters[0].members} == {defence.key, attack.key}

@@ -334,6 +334,7 @@ def cluster_events(
     ordered = sorted(items, key=_visit_order)
     clusters: list[EventCluster] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    exchanges: dict[tuple[str, str], int] = {}  # a defence and its attack (``responses.py``)
     for item in ordered:
         start = pruning_start(item)
         candidates: set[int] = set()
@@ -359,7 +360,7 @@ def cluster_events(
             best = _learned_choice(clusters, scores, item, pairs)
         if pairs is not None and best == len(clusters):
             best = _learned_merge(clusters, evidence, item, pairs, check)
-        best = response_cluster(item, clusters, best, check)  # an attack's defence joins it
+        best = response_cluster(item, clusters, best, check, exchanges)
         if best == len(clusters):
             clusters.append(
                 EventCluster(type=item.type, parents=check.parents, irrealis=item.irrealis)

@@ -87,18 +87,25 @@ def responses(items: Sequence[EventItem], check: Compatibility) -> list[EventIte
     return out
 
 
-def response_cluster(item: EventItem, clusters: Sequence, best: int, check: Compatibility) -> int:
-    """Where a response goes instead of ``best`` (``len(clusters)``: a cluster of its own): a
-    defence to the cluster of the attack it shares an ``exchange`` with, unless a hard check
-    sets them apart; no response to a cluster whose attacker disagrees with the one it names."""
+def response_cluster(
+    item: EventItem,
+    clusters: Sequence,
+    best: int,
+    check: Compatibility,
+    exchanges: dict[tuple[str, str], int],
+) -> int:
+    """Where ``item`` goes instead of ``best`` (``len(clusters)``: a cluster of its own): a
+    defence or its attack to the cluster the other went to (``exchanges``: (article, exchange)
+    → cluster, kept here), unless a hard check sets them apart; no response to a cluster whose
+    attacker disagrees with the one it names."""
+    key = (item.article_id, item.exchange or "")
+    home = exchanges.get(key) if item.exchange is not None else None
+    if home is not None and check.evidence(clusters[home], item) is not None:
+        best = home
+    elif best < len(clusters) and attacker_apart(clusters[best], item, check):
+        best = len(clusters)
     if item.exchange is not None:
-        for c in range(len(clusters) - 1, -1, -1):
-            if any(_partner(m, item) for m in clusters[c].members):
-                if check.evidence(clusters[c], item) is not None:
-                    return c
-                break
-    if best < len(clusters) and attacker_apart(clusters[best], item, check):
-        return len(clusters)
+        exchanges.setdefault(key, best)
     return best
 
 
@@ -109,14 +116,6 @@ def attacker_apart(cluster: Any, item: EventItem, check: Compatibility) -> bool:
     if role is None or not known_actor(item.side(role).actor):
         return False
     return not check.sides(cluster.side(role), item.side(role))
-
-
-def _partner(member: EventItem, item: EventItem) -> bool:
-    return (
-        member.article_id == item.article_id
-        and member.exchange == item.exchange
-        and member.event_id != item.event_id
-    )
 
 
 def _swapped(item: EventItem) -> EventItem:

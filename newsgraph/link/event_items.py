@@ -129,6 +129,11 @@ class EventItem:
     # its incident profile's toll (``incident_profiles``): the hard toll check of the doer's
     # own account of that report (``Compatibility.own_account``), never evidence
     profile_killed: int | None = None
+    # an act answering an attack (``responses.py``): "defence" (its roles swapped: the
+    # attackers are its source) or "retaliation"; a defence and the attack record it names
+    # share the attack's event id as their ``exchange``
+    response: str | None = None
+    exchange: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:

@@ -43,6 +43,9 @@ links (A~B on place, B~C on actor, A and C contradicting) cannot form. Clusters 
 ended before the visited event's start leave the index: the cost grows with the events per
 type, key and period, never with the square of the store. ``regrouping.regroup`` then joins
 two dated clusters of one incident that formed apart (``link_records`` and incremental runs).
+An act answering an attack (``responses.py``: "repelled the attack", "retaliated") is compared
+as the incident it belongs to: a defence joins the cluster of the attack its article tells, and
+no response joins a cluster whose attacker is not the one it answers.
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ from .event_items import (
     parse_interval,
     trigger_stem,
 )
+from .responses import response_cluster
 
 __all__ = [
     "COARSE_FEATURES", "MAX_TIME_SPAN_DAYS", "PUBLISHED_WINDOW_DAYS", "Compatibility",
@@ -330,6 +334,7 @@ def cluster_events(
     ordered = sorted(items, key=_visit_order)
     clusters: list[EventCluster] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    exchanges: dict[tuple[str, str], int] = {}  # a defence and its attack (``responses.py``)
     for item in ordered:
         start = pruning_start(item)
         candidates: set[int] = set()
@@ -355,6 +360,7 @@ def cluster_events(
             best = _learned_choice(clusters, scores, item, pairs)
         if pairs is not None and best == len(clusters):
             best = _learned_merge(clusters, evidence, item, pairs, check)
+        best = response_cluster(item, clusters, best, check, exchanges)
         if best == len(clusters):
             clusters.append(
                 EventCluster(type=item.type, parents=check.parents, irrealis=item.irrealis)

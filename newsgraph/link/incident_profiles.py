@@ -15,6 +15,7 @@ from typing import Any
 from .compatibility import Compatibility
 from .event_items import ROLES, EventItem, PlaceInfo, affiliations, event_items, known_actor
 from .options import DEFAULT_OPTIONS, LinkOptions
+from .responses import responses
 
 PROFILE_PLACES = True
 # An unplaced event the article narrates, whose profile names no place, takes the place of the
@@ -32,10 +33,11 @@ def linked_items(
     """The events of one record as ``link`` clusters them under ``options``: irrealis events
     where clustered, retellings (``retell``) and incident profiles (``profiles``), judged by
     the run's ``check`` (default: the record's own actor affiliations)."""
-    items = event_items(record, options.include_irrealis, options.retell)
+    check = check or Compatibility(affiliations([record]))
+    items = responses(event_items(record, options.include_irrealis, options.retell), check)
     if not options.profiles:
         return items
-    return incident_profiles(items, check or Compatibility(affiliations([record])))
+    return incident_profiles(items, check)
 
 
 def incident_profiles(items: Sequence[EventItem], check: Compatibility) -> list[EventItem]:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from .compatibility import EVIDENCE, MERGE_EVIDENCE, Compatibility
 from .events import EventCluster, add_member, ended, own_keys, pruning_start, query_keys
+from .responses import attacker_apart
 
 
 def regroup(clusters: Sequence[EventCluster], check: Compatibility) -> list[EventCluster]:
@@ -71,10 +72,14 @@ def cluster_evidence(
     told = _reports_told_with(earlier, later)
     if told < MERGE_EVIDENCE and _articles_apart(earlier, later):
         return None
+    if any(attacker_apart(later, m, check) for m in earlier.members):
+        return None  # a response answering another attacker (``responses.py``)
     best = None
     for member in later.members:
         evidence = check.evidence(earlier, member)
         if evidence is None or check.actors_contradict(earlier, member):
+            return None
+        if attacker_apart(earlier, member, check):
             return None
         best = evidence if best is None else max(best, evidence)
     return best if best is None else max(best, told)

@@ -17,6 +17,7 @@ from .accused import accused_party
 from .accused import load_frames as load_accusation_frames
 from .attributive import attributive_killing
 from .covered_place import covered_place
+from .defence import fend_off
 from .doers import FIRST_PERSON, correct_doers, speaker_of_conjunct
 from .factuality import load_model as load_factuality_model
 from .factuality import planned
@@ -294,6 +295,8 @@ class SentenceDetector:
             event_type, mode = sense.speech_type, None
         mention = Mention(verb, [verb], event_type, mode, sense)
         self._verb_roles(mention)
+        if sense.defence:
+            fend_off(mention, obj, self.consumed, lex)
         self._add(mention)
 
     def _received(self, mention: Mention, verb: Token, obj: Token) -> None:

@@ -236,6 +236,7 @@ def casualty_host(
             host is not None
             and host is not mention
             and host.type is not None
+            and not host.sense.defence  # "repelled the attack, killing 17": the killing's own
             and (host.type in ("ASSAULT", "COERCE", "PROTEST") or mention.type is None)
             and not (number >= heads and is_arrest_for(mention, host))
         ):

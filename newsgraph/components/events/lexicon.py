@@ -77,6 +77,9 @@ class Sense:
     needs_object_class: tuple[str, ...] = ()
     # verbs: the object, or a target preposition's object, must be a place ("entered the town")
     needs_place: bool = False
+    # verbs: fighting off an act ("repelled the attack"): the act fended off is no record of
+    # its own unless it names its author, who is the target; no casualty clause folds into it
+    defence: bool = False
     # verbs: with no object, the subject of a clausal complement is read as the object by
     # ``by_object`` ("allowed observers to monitor the vote": the parser makes it a clause)
     clause_object: bool = False
@@ -278,6 +281,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         not_subject=_words(entry.get("not_subject")),
         needs_object_class=_words(entry.get("needs_object_class")),
         needs_place=bool(entry.get("needs_place", False)),
+        defence=bool(entry.get("defence", False)),
         clause_object=bool(entry.get("clause_object", False)),
     )
 

@@ -23,6 +23,9 @@ class Draft:
     target_key: RefKey | None
     anchor: int  # character offset of the main trigger
     bare: bool = False  # a nominal trigger with no party or count ("the clashes continued")
+    # a defence ("repelled the attack"): never the same occurrence as its doers' other acts
+    # ("repelled the attacks and destroyed 11 vehicles" is two acts; events/defence.py)
+    defence: bool = False
 
     @property
     def start(self) -> int:
@@ -36,6 +39,8 @@ def _compatible_values(a: Any, b: Any) -> bool:
 def _mergeable(a: Draft, b: Draft) -> bool:
     ea, eb = a.event, b.event
     if ea.type != eb.type or any(getattr(ea, f) != getattr(eb, f) for f in MERGE_FLAGS):
+        return False
+    if a.defence != b.defence:
         return False
     if not (_compatible_values(ea.place, eb.place) and _compatible_values(ea.time, eb.time)):
         return False

@@ -38,6 +38,23 @@ def test_armed_men_neutralised_or_eliminated_are_killed(
     assert killed in _killed(full_nlp, text)
 
 
+def test_armed_mens_count_is_marked_as_their_loss_and_a_toll_is_not(full_nlp: Language) -> None:
+    """The armed men a side says it killed are the attackers' loss (``armed``), apart from
+    the victims' toll: "killed 14 villagers" is no such count."""
+    armed = [
+        e.magnitude["killed"].get("armed")
+        for e in full_nlp("Soldiers neutralised six bandits near the camp.")._.ng_events
+        if "killed" in e.magnitude
+    ]
+    assert armed == [True]
+    toll = [
+        e.magnitude["killed"].get("armed")
+        for e in full_nlp("Bandits attacked the camp, killing 14 villagers.")._.ng_events
+        if "killed" in e.magnitude
+    ]
+    assert toll == [None]
+
+
 def test_both_counts_two(full_nlp: Language) -> None:
     assert 2 in _killed(full_nlp, "Both guards were killed when the convoy was attacked.")
 

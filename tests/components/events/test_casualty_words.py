@@ -30,6 +30,7 @@ def _killed(pipeline: Language, text: str) -> list[int | None]:
         ("About thirty assailants were neutralised during the operation, the army said.", 30),
         ("The regiment repelled the raid, neutralising nine attackers.", 9),
         ("Both gunmen were neutralized by the police.", 2),
+        ("More than 50 enemy servicemen were eliminated in the strike, the ministry said.", 50),
     ],
 )
 def test_armed_men_neutralised_or_eliminated_are_killed(

@@ -17,12 +17,16 @@ from spacy.tokens import Doc
 
 from ...extensions import doc_text
 
-# an upper-case place, an optional region or country, date and agency, then a dash or a colon
+# an upper-case place, an optional region or country, date and agency, then a dash or a colon;
+# capitals with accents too ("CULIACÁN", "BOGOTÁ", "SÃO PAULO"), and the Mexican and other
+# Spanish-language papers' period and hyphen ("CULIACÁN, Sinaloa.- At least nine people ...",
+# El Universal; session 24, toll24: the parser read the dateline as the killing's subject)
+_CAP = "A-ZÀ-ÖØ-Þ"
 DATELINE = re.compile(
-    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # GOMA, SAN JOSE
-    r"(?:, [A-Z][\w.]*(?: (?:of |the |of the )?[A-Z][\w.]*){0,4})?"  # , Republic of Congo
+    rf"[{_CAP}][{_CAP}'’.\-]+(?: [{_CAP}][{_CAP}'’.\-]+){{0,3}}"  # GOMA, SAN JOSE
+    rf"(?:, [{_CAP}][\w.]*(?: (?:of |the |of the )?[{_CAP}][\w.]*){{0,4}})?"  # , Republic of Congo
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"  # , April 7
-    r"(?: \([^)\n]{1,30}\))?(?: ?[—–―] ?| -{1,2} |: )"  # (AP) — ; a hyphen needs spaces
+    r"(?: \([^)\n]{1,30}\))?(?: ?[—–―] ?| -{1,2} |: |(?<=\.)- )"  # (AP) — ; Sinaloa.-
 )
 # the dashes: em, en and the horizontal bar (U+2015) some outlets set after a dateline
 # ("WASHINGTON ― ": PolNeAR, 7 HuffPost articles of train and dev)

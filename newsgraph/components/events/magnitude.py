@@ -177,9 +177,7 @@ def stray_conjuncts(noun: Token) -> list[Token]:
     cc = next((c for c in noun.children if c.dep_ == "cc" and c.lower_ == "and"), None)
     if cc is None:
         return []
-    return [
-        s for s in noun.head.children if s.dep_ == noun.dep_ and s.i > cc.i and not s.conjuncts
-    ]
+    return [s for s in noun.head.children if s.dep_ == noun.dep_ and s.i > cc.i and not s.conjuncts]
 
 
 def _sum_of_conjuncts(group: list[Token], table: dict[str, Any]) -> Found | None:

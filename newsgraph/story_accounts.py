@@ -42,7 +42,8 @@ ACTOR_FIELDS = ("source", "target")
 
 def report_value(field: str, report: Mapping[str, Any]) -> Any:
     """The value a report gives for ``field``, as the link stage counts it (a resolved actor,
-    a stated place, a toll that is not an added count: "two of the wounded died")."""
+    a stated place, a toll that is not an added count: "two of the wounded died", nor the
+    attackers' loss: "neutralised eight terrorists")."""
     if field == "type":
         return report.get("type") or None
     if field in ACTOR_FIELDS:
@@ -53,7 +54,7 @@ def report_value(field: str, report: Mapping[str, Any]) -> Any:
         return place if isinstance(place, str) else None
     killed = (report.get("magnitude") or {}).get("killed")
     if isinstance(killed, Mapping):
-        killed = None if killed.get("added") else killed.get("min")
+        killed = None if killed.get("added") or killed.get("armed") else killed.get("min")
     return killed if isinstance(killed, int) else None
 
 

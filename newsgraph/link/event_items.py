@@ -248,8 +248,9 @@ def published_date(value: Any) -> date | None:
 def _killed(magnitude: Mapping[str, Any] | None) -> int | None:
     value = (magnitude or {}).get("killed")
     if isinstance(value, Mapping):
-        # "Two of the wounded died": a count added to the toll, not the toll (magnitude.yaml)
-        value = None if value.get("added") else value.get("min")
+        # "Two of the wounded died": a count added to the toll, not the toll (magnitude.yaml);
+        # "neutralised eight terrorists": the attackers' loss, not the victims' toll
+        value = None if value.get("added") or value.get("armed") else value.get("min")
     return value if isinstance(value, int) else None
 
 

@@ -67,6 +67,7 @@ def render_story(story: dict[str, Any], console: Console) -> None:
         toll = (r.get("magnitude") or {}).get("killed") or {}
         killed = toll.get("min")
         killed = f"+{killed}" if killed is not None and toll.get("added") else killed  # an update
+        killed = f"{killed} armed" if killed is not None and toll.get("armed") else killed
         voice = ", ".join([r["voice"], *r.get("flags", [])])
         reports.add_row(r["published"] or "", escape(r["outlet"] or ""), voice,
                         escape(" … ".join(e["text"] for e in r["evidence"])),

@@ -99,13 +99,16 @@ def _ticks(first: date, span: int) -> list[date]:
 
 def _toll(r: Mapping[str, Any]) -> tuple[str, str]:
     """The report's toll in words and as the dot's label: "killed 5" / "5", or a count it adds
-    to the toll ("two of the wounded died"): "2 more killed" / "+2"; none: empty."""
+    to the toll ("two of the wounded died"): "2 more killed" / "+2", or the armed men a side
+    says it killed ("neutralised 8 terrorists"): "8 armed men killed" / "8a"; none: empty."""
     killed = report_value("killed", r)
     if killed is not None:
         return f"killed {killed}", str(killed)
     added = (r.get("magnitude") or {}).get("killed")
     if isinstance(added, Mapping) and added.get("added") and isinstance(added.get("min"), int):
         return f"{added['min']} more killed", f"+{added['min']}"
+    if isinstance(added, Mapping) and added.get("armed") and isinstance(added.get("min"), int):
+        return f"{added['min']} armed men killed", f"{added['min']}a"  # the attackers' loss
     return "", ""
 
 

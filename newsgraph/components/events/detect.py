@@ -436,6 +436,8 @@ class SentenceDetector:
         reading, start, end = found
         if part_of_earlier(patient, self.lex.magnitude):
             reading = {**reading, "added": True}
+        if mention.sense.armed_loss:
+            reading = {**reading, "armed": True}  # the attackers' loss, not the victims' toll
         mention.magnitude[casualty] = reading
         mention.magnitude_tokens.append((start, end))
 

@@ -75,6 +75,10 @@ class Sense:
     # verbs: object classes one of which its object (or passive subject) must be ("neutralised
     # 41 terrorists", not "neutralised the threat")
     needs_object_class: tuple[str, ...] = ()
+    # verbs: the count is the armed men a side says it killed ("neutralised 41 terrorists"):
+    # the attackers' loss, part of the incident, not its victims' toll (``"armed"`` on the
+    # reading; the link stage and the story summary keep it apart from the toll)
+    armed_loss: bool = False
     # verbs: the object, or a target preposition's object, must be a place ("entered the town")
     needs_place: bool = False
     # verbs: fighting off an act ("repelled the attack"): the act fended off is no record of
@@ -280,6 +284,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         needs_subject=_words(entry.get("needs_subject")),
         not_subject=_words(entry.get("not_subject")),
         needs_object_class=_words(entry.get("needs_object_class")),
+        armed_loss=bool(entry.get("armed_loss", False)),
         needs_place=bool(entry.get("needs_place", False)),
         defence=bool(entry.get("defence", False)),
         clause_object=bool(entry.get("clause_object", False)),

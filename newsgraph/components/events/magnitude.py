@@ -152,6 +152,9 @@ def quantity_of(noun: Token, table: dict[str, Any]) -> Found | None:
     victims each with its count ("two soldiers and a civilian", "a woman and her three sons"),
     their sum.
     """
+    strays = stray_conjuncts(noun)
+    if strays and (total := _sum_of_conjuncts([noun, *strays], table)) is not None:
+        return total
     group = [noun, *noun.conjuncts] if noun.dep_ != "conj" else [noun]
     if len(group) > 1:
         total = _sum_of_conjuncts(group, table)
@@ -159,6 +162,22 @@ def quantity_of(noun: Token, table: dict[str, Any]) -> Found | None:
             return total
         return _stated_quantity(noun, table)
     return _stated_quantity(noun, table) or one_person(noun, table) or _one_named(noun)
+
+
+def stray_conjuncts(noun: Token) -> list[Token]:
+    """The subjects the parser hung on the verb beside ``noun`` where they are its conjuncts:
+    "eight DRG personnel and their driver were killed" parses as two passive subjects, the
+    "and" on the first. Fit (RAMS, WikiEvents, MUC-4, GVDB, ConfliBERT; session 24, toll24):
+    3 casualty verbs with two such subjects; the 2 that count ("kent jr, and another person
+    ... were arrested", "a prominent politician, a well-known banker, and at least five
+    university students have been murdered") are one list of victims each. Summed only where
+    each has a count (``_sum_of_conjuncts``); else the first subject's count, as before."""
+    if noun.dep_ not in ("nsubjpass", "nsubj") or noun.conjuncts:
+        return []
+    cc = next((c for c in noun.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if cc is None:
+        return []
+    return [s for s in noun.head.children if s.dep_ == noun.dep_ and s.i > cc.i and not s.conjuncts]
 
 
 def _sum_of_conjuncts(group: list[Token], table: dict[str, Any]) -> Found | None:

@@ -30,12 +30,30 @@ def _killed(pipeline: Language, text: str) -> list[int | None]:
         ("About thirty assailants were neutralised during the operation, the army said.", 30),
         ("The regiment repelled the raid, neutralising nine attackers.", 9),
         ("Both gunmen were neutralized by the police.", 2),
+        ("More than 50 enemy servicemen were eliminated in the strike, the ministry said.", 50),
     ],
 )
 def test_armed_men_neutralised_or_eliminated_are_killed(
     full_nlp: Language, text: str, killed: int
 ) -> None:
     assert killed in _killed(full_nlp, text)
+
+
+def test_armed_mens_count_is_marked_as_their_loss_and_a_toll_is_not(full_nlp: Language) -> None:
+    """The armed men a side says it killed are the attackers' loss (``armed``), apart from
+    the victims' toll: "killed 14 villagers" is no such count."""
+    armed = [
+        e.magnitude["killed"].get("armed")
+        for e in full_nlp("Soldiers neutralised six bandits near the camp.")._.ng_events
+        if "killed" in e.magnitude
+    ]
+    assert armed == [True]
+    toll = [
+        e.magnitude["killed"].get("armed")
+        for e in full_nlp("Bandits attacked the camp, killing 14 villagers.")._.ng_events
+        if "killed" in e.magnitude
+    ]
+    assert toll == [None]
 
 
 def test_both_counts_two(full_nlp: Language) -> None:

@@ -586,8 +586,10 @@ def test_neutralising_or_eliminating_armed_men_is_an_attack_that_kills_other_obj
     assert ("ASSAULT", None, "Both gunmen") in _found(
         nlp, "Both gunmen were neutralized in the exchange of fire."
     )
-    # "eliminate" is left out until the link stage tells a count of armed men from a toll
-    assert _found(nlp, "The navy eliminated three rebel commanders in a raid.") == []
+    # "eliminate" is back (session 24): the link stage keeps the armed men's count apart
+    assert ("ASSAULT", "The navy", "three rebel commanders") in _found(
+        nlp, "The navy eliminated three rebel commanders in a raid."
+    )
     assert _found(nlp, "The bank wants to neutralize the risk of a currency shock.") == []
     assert _found(nlp, "The opposition leaders were politically neutralized.") == []
     assert _found(nlp, "The new law eliminated the post of deputy mayor.") == []

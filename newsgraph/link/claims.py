@@ -41,10 +41,13 @@ from .claim_scope import (
     SPEECH_TYPES,
     denies_a_plain_claim,
     implicated_parties,
+    reference_words,
     rejects_a_proposal,
+    responsibility_words,
     struck_pairs,
 )
 from .claim_window import (
+    act_words,
     by_date,
     nearest,
 )
@@ -314,6 +317,7 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
             denial,
             own_block,
             lambda d, a: _answers(d, a, check, implicated[(a.article_id, a.statement_id)]),
+            lambda d, a: _about_the_same_act(d, a, check),
         )
         for root in _answered_roots(denial, check):
             if (denial.article_id, root) in rejected:
@@ -436,6 +440,31 @@ def _answers(
         or not known_actor(accusation.speaker)
         or any(one_side(p, accusation.speaker, check) for p in denial.parties)
     )
+
+
+def _about_the_same_act(denial: ClaimItem, accusation: ClaimItem, check: Compatibility) -> bool:
+    """A statement in another article that accuses only through the act it tells (a plain
+    claim, "Ukraine's Air Force said it shot down 49 drones launched by Russia"; an unresolved
+    official's report of a strike, "Russian occupiers shelled Nikopol") is answered by a denial
+    that names an act only where the denial names that act in its words (``act_words``, less
+    the words that name an accusation or an incident, ``claim_scope.reference_words``):
+    "denied targeting civilians" answers neither. As before: a known speaker's accusation
+    proper ("accused Russia of committing a war crime") is answered by whom it accuses; a
+    denial that names no act ("denied the charge") or denies responsibility (CAMEO 016: who
+    did it, "denied responsibility for the shelling") answers what it is accused of; the
+    struck side's denial answers the striker's account ("Hamas denied that any of its fighters
+    were in the camp"); in the denial's own article the nearest accusation before it."""
+    if accusation.article_id == denial.article_id:
+        return True
+    if accusation.act == "accusation" and known_actor(accusation.speaker):
+        return True
+    if any(one_side(denial.speaker, target, check) for _, target in accusation.struck):
+        return True
+    said = act_words(denial.text, lower_only=True)
+    if said & responsibility_words():
+        return True
+    named = said - reference_words()
+    return not named or bool(named & act_words(accusation.text))
 
 
 def _rejects_account(

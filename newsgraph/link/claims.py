@@ -54,7 +54,7 @@ from .claim_window import (
 from .compatibility import Compatibility, family_of, known_actor
 from .event_items import knowledge_base_types, published_date
 from .sides import one_side
-from .speakers import speaking_for
+from .speakers import NAMELESS, speaking_for
 
 REPEAT_WINDOW_DAYS = 3
 REPEAT_MIN_OVERLAP = 0.5
@@ -203,7 +203,9 @@ def claim_items_with_speakers(
 def _speaker(statement: Mapping[str, Any], organisations: Mapping[str, str]) -> str | None:
     """The statement's speaker, or the organisation an unresolved speaker speaks for."""
     actor = (statement.get("speaker") or {}).get("actor")
-    return organisations.get(actor, actor) if actor else None
+    if actor is None:  # "<organisation> <title> <Name>", the name no mention (``NAMELESS``)
+        return organisations.get(NAMELESS + (statement.get("id") or ""))
+    return organisations.get(actor, actor)
 
 
 def _families(

@@ -29,6 +29,12 @@ STORIES = {
         ("den", "Outlet B", "2025-06-10",
          "Russia's Defence Ministry denied targeting civilians in Nikopol.\n"),
     ],
+    "another attack told after the denial": [
+        ("den", "Outlet B", "2025-04-13",
+         "Kremlin spokesman Dmitry Peskov denied that Russia targets civilians. In a separate "
+         "attack, Russian drones hit an energy facility in the Kharkiv region overnight, "
+         "cutting power to 20,000 households, Governor Oleh Syniehubov said.\n"),
+    ],
     "a denial that names no act": [
         ("acc", "Outlet A", "2025-06-09",
          "Hospital director Ibrahim Khater said the Rapid Support Forces shelled the Al-Salam "
@@ -67,3 +73,7 @@ def test_a_denial_answers_an_unresolved_officials_report_of_its_act() -> None:
 def test_a_denial_naming_no_act_answers_the_strike_report() -> None:
     disputed = [accusation for _, accusation in _disputes("a denial that names no act")]
     assert any("Al-Salam" in a for a in disputed)
+
+
+def test_a_denial_does_not_answer_another_attack_told_after_it_in_its_own_article() -> None:
+    assert _disputes("another attack told after the denial") == []

@@ -455,9 +455,10 @@ def _about_the_same_act(denial: ClaimItem, accusation: ClaimItem, check: Compati
     denial that names no act ("denied the charge") or denies responsibility (CAMEO 016: who
     did it, "denied responsibility for the shelling") answers what it is accused of; the
     struck side's denial answers the striker's account ("Hamas denied that any of its fighters
-    were in the camp"); in the denial's own article the nearest accusation before it."""
-    if accusation.article_id == denial.article_id:
-        return True
+    were in the camp"); in the denial's own article the nearest accusation before it (one
+    told after it is gated like another article's)."""
+    if accusation.article_id == denial.article_id and accusation.order < denial.order:
+        return True  # in its own article the nearest before it; one told after it is gated
     if accusation.act == "accusation" and known_actor(accusation.speaker):
         return True
     if any(one_side(denial.speaker, target, check) for _, target in accusation.struck):

@@ -7,7 +7,9 @@ the same claim repeated by several outlets.
   ``DISPUTE_AFTER_DAYS`` after the accusation (a denial may be reported first). Organs of one
   state are one side (``sides.one_side``). A third party's rejection of an account
   ("rejecting Moscow's account") disputes the party's accounts of its own strikes
-  (``THIRD_PARTY_REJECTIONS``: all its counter-accounts).
+  (``THIRD_PARTY_REJECTIONS``: all its counter-accounts). A denial that names its act answers
+  a plain claim or an unresolved official's strike report (in another article, or after it in
+  its own) only where that statement tells the act (``_about_the_same_act``).
 - **repeats** (later statement → first report): the same known speaker and speech act, published
   within ``REPEAT_WINDOW_DAYS``, with content words overlapping by ``REPEAT_MIN_OVERLAP``
   (Jaccard) at least. Each later report links to the earliest one.

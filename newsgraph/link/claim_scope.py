@@ -111,3 +111,26 @@ def _proposal_heads(path: str | None = None) -> re.Pattern[str]:
 def rejects_a_proposal(text: str) -> bool:
     """The rejected thing is a proposal, an offer, a plan or a demand, not an account."""
     return bool(_proposal_heads().match(text))
+
+
+@cache
+def _references(path: str | None = None) -> dict[str, frozenset[str]]:
+    from .claim_window import act_words
+
+    file = Path(path or data_file(__package__, "denial_references.yaml"))
+    data = load_yaml(file.read_text(encoding="utf-8")) or {}
+    return {key: act_words(" ".join(str(w) for w in words or [])) for key, words in data.items()}
+
+
+def reference_words() -> frozenset[str]:
+    """Stems of the words by which a denial refers to what it answers rather than naming an
+    act: the accusation ("the charge", "the allegations"), the responsibility denied (CAMEO
+    016) or the incident itself ("any connection to the attack";
+    ``data/en/denial_references.yaml``)."""
+    return frozenset().union(*_references().values())
+
+
+def responsibility_words() -> frozenset[str]:
+    """Stems of the words of a denial of responsibility (CAMEO 016: "denied responsibility
+    for the shelling", "denied any involvement"): it denies who did the act, not the act."""
+    return _references().get("responsibility", frozenset())

@@ -44,9 +44,12 @@ def nearest(
     denial: ClaimItem,
     block: Block | None,
     answers: Callable[[ClaimItem, ClaimItem], bool],
+    about: Callable[[ClaimItem, ClaimItem], bool] | None = None,
 ) -> list[ClaimItem]:
     """The accusations of ``block`` the denial ``answers``, in its window and of its family:
-    one per accusing article, at most ``MAX_DISPUTED_PER_DENIAL``, nearest first."""
+    one per accusing article, at most ``MAX_DISPUTED_PER_DENIAL``, nearest first. ``about``:
+    whether an accusation may be the one chosen in its article (the statements its speaker
+    goes on with after it are the same account, ``account_of``)."""
     per_article: dict[str, ClaimItem] = {}
     answering: dict[str, list[ClaimItem]] = defaultdict(list)
     for ring in rings(block, denial):
@@ -62,6 +65,8 @@ def nearest(
             if not same_target_family(denial, accusation):
                 continue
             answering[accusation.article_id].append(accusation)
+            if about is not None and not about(denial, accusation):
+                continue
             kept = per_article.get(accusation.article_id)
             if kept is None or closer(denial, accusation, kept):
                 per_article[accusation.article_id] = accusation
@@ -168,6 +173,27 @@ def said_words(text: str) -> frozenset[str]:
     """Stems of the lower-case content words of a statement: what it says of the act, not whom
     it names (names and demonyms are capitalised)."""
     return frozenset(stem(w) for w in _WORD.findall(text) if w.islower() and w not in _STOP)
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def act_words(text: str, lower_only: bool = False) -> frozenset[str]:
+    """Content words of a statement cut to a shared root ("fired", "firing", "fire" → "fir";
+    "shelled", "shelling" → "shell"), lower-cased; ``lower_only``: only the words written in
+    lower case (what a denial says of the act, not whom it names)."""
+    roots = set()
+    for word in _WORD.findall(text):
+        if lower_only and not word.islower():
+            continue
+        word = word.lower()
+        if word in _STOP:
+            continue
+        root = _SUFFIX.sub("", word) if len(word) > 4 else word
+        if len(root) > 3 and root[-1] == root[-2]:
+            root = root[:-1]  # hitting → hitt → hit
+        roots.add(root.rstrip("e") or root)
+    return frozenset(roots)
 
 
 def said_overlap(denial: ClaimItem, accusation: ClaimItem) -> int:

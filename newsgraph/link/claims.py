@@ -7,7 +7,9 @@ the same claim repeated by several outlets.
   ``DISPUTE_AFTER_DAYS`` after the accusation (a denial may be reported first). Organs of one
   state are one side (``sides.one_side``). A third party's rejection of an account
   ("rejecting Moscow's account") disputes the party's accounts of its own strikes
-  (``THIRD_PARTY_REJECTIONS``: all its counter-accounts).
+  (``THIRD_PARTY_REJECTIONS``: all its counter-accounts). A denial that names its act answers
+  a plain claim or an unresolved official's strike report (in another article, or after it in
+  its own) only where that statement tells the act (``_about_the_same_act``).
 - **repeats** (later statement → first report): the same known speaker and speech act, published
   within ``REPEAT_WINDOW_DAYS``, with content words overlapping by ``REPEAT_MIN_OVERLAP``
   (Jaccard) at least. Each later report links to the earliest one.
@@ -41,17 +43,20 @@ from .claim_scope import (
     SPEECH_TYPES,
     denies_a_plain_claim,
     implicated_parties,
+    reference_words,
     rejects_a_proposal,
+    responsibility_words,
     struck_pairs,
 )
 from .claim_window import (
+    act_words,
     by_date,
     nearest,
 )
 from .compatibility import Compatibility, family_of, known_actor
 from .event_items import knowledge_base_types, published_date
 from .sides import one_side
-from .speakers import speaking_for
+from .speakers import NAMELESS, speaking_for
 
 REPEAT_WINDOW_DAYS = 3
 REPEAT_MIN_OVERLAP = 0.5
@@ -200,7 +205,9 @@ def claim_items_with_speakers(
 def _speaker(statement: Mapping[str, Any], organisations: Mapping[str, str]) -> str | None:
     """The statement's speaker, or the organisation an unresolved speaker speaks for."""
     actor = (statement.get("speaker") or {}).get("actor")
-    return organisations.get(actor, actor) if actor else None
+    if actor is None:  # "<organisation> <title> <Name>", the name no mention (``NAMELESS``)
+        return organisations.get(NAMELESS + (statement.get("id") or ""))
+    return organisations.get(actor, actor)
 
 
 def _families(
@@ -314,6 +321,7 @@ def _disputes(items: list[ClaimItem], check: Compatibility) -> list[ClaimLink]:
             denial,
             own_block,
             lambda d, a: _answers(d, a, check, implicated[(a.article_id, a.statement_id)]),
+            lambda d, a: _about_the_same_act(d, a, check),
         )
         for root in _answered_roots(denial, check):
             if (denial.article_id, root) in rejected:
@@ -436,6 +444,32 @@ def _answers(
         or not known_actor(accusation.speaker)
         or any(one_side(p, accusation.speaker, check) for p in denial.parties)
     )
+
+
+def _about_the_same_act(denial: ClaimItem, accusation: ClaimItem, check: Compatibility) -> bool:
+    """A statement in another article that accuses only through the act it tells (a plain
+    claim, "Ukraine's Air Force said it shot down 49 drones launched by Russia"; an unresolved
+    official's report of a strike, "Russian occupiers shelled Nikopol") is answered by a denial
+    that names an act only where the denial names that act in its words (``act_words``, less
+    the words that name an accusation or an incident, ``claim_scope.reference_words``):
+    "denied targeting civilians" answers neither. As before: a known speaker's accusation
+    proper ("accused Russia of committing a war crime") is answered by whom it accuses; a
+    denial that names no act ("denied the charge") or denies responsibility (CAMEO 016: who
+    did it, "denied responsibility for the shelling") answers what it is accused of; the
+    struck side's denial answers the striker's account ("Hamas denied that any of its fighters
+    were in the camp"); in the denial's own article the nearest accusation before it (one
+    told after it is gated like another article's)."""
+    if accusation.article_id == denial.article_id and accusation.order < denial.order:
+        return True  # in its own article the nearest before it; one told after it is gated
+    if accusation.act == "accusation" and known_actor(accusation.speaker):
+        return True
+    if any(one_side(denial.speaker, target, check) for _, target in accusation.struck):
+        return True
+    said = act_words(denial.text, lower_only=True)
+    if said & responsibility_words():
+        return True
+    named = said - reference_words()
+    return not named or bool(named & act_words(accusation.text))
 
 
 def _rejects_account(

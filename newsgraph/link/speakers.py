@@ -13,8 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..components.quotes.titles import titled_before
+from ..components.quotes.titles import titled_before, titled_organisation
 from .event_items import known_actor
+
+# The key of a statement whose speaker phrase names no actor of its own ("External Affairs
+# Ministry spokesperson Randhir Jaiswal", the name no mention): ``NAMELESS`` + statement id.
+NAMELESS = "@"
 
 
 def speaking_for(record: Mapping[str, Any]) -> dict[str, str]:
@@ -23,7 +27,8 @@ def speaking_for(record: Mapping[str, Any]) -> dict[str, str]:
     text = (record.get("article") or {}).get("text") or ""
     speakers = {(s.get("speaker") or {}).get("actor") for s in record.get("statements") or []}
     actors = [a for a in record.get("actors") or [] if a.get("id")]
-    if all(known_actor(a["id"]) or a["id"] not in speakers for a in actors):
+    nameless = None in speakers
+    if not nameless and all(known_actor(a["id"]) or a["id"] not in speakers for a in actors):
         return {}
     known_ends = {
         m["end"]: a["id"]
@@ -33,6 +38,14 @@ def speaking_for(record: Mapping[str, Any]) -> dict[str, str]:
         if m.get("end") is not None
     }
     organisations: dict[str, str] = {}
+    for statement in record.get("statements") or []:
+        speaker = statement.get("speaker") or {}
+        span = speaker.get("span") or {}
+        if speaker.get("actor") is None and span.get("start") is not None and span.get("text"):
+            # "<known actor> <title> <Name>" with the name left without a mention
+            organisation = titled_organisation(span["text"], span["start"], known_ends)
+            if organisation:
+                organisations[NAMELESS + (statement.get("id") or "")] = organisation
     for actor in actors:
         if known_actor(actor["id"]) or actor["id"] not in speakers:
             continue

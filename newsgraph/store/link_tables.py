@@ -75,7 +75,7 @@ class LinkTables:
                 rows = self._fetchall(
                     f"SELECT DISTINCT article_id FROM statements WHERE article_id IN ({marks}) "
                     # the pattern is a parameter: psycopg reads a literal '%' as a placeholder
-                    "AND speaker_actor LIKE ? "
+                    "AND (speaker_actor LIKE ? OR speaker_actor IS NULL) "
                     f"AND act IN ({', '.join('?' * len(acts))})",
                     [*chunk, f"{UNRESOLVED_PREFIX}%", *acts],
                 )

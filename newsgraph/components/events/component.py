@@ -288,7 +288,8 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 factuality=settled_factuality(mention.negated, mention.factuality),
                 disputed=bool(attributed and attributed.id in ctx.disputed),
             )
-            drafts.append(Draft(event, source.key, target.key, mention.anchor.idx, bare))
+            apart_in = mention.anchor.sent.start if mention.apart else None
+            drafts.append(Draft(event, source.key, target.key, mention.anchor.idx, bare, apart_in))
     return drafts
 
 

@@ -39,6 +39,9 @@ SEQUENCE_MARKS = frozenset({"after", "before", "since", "until"})
 # conjunctions that put a clause's act at the same moment as its head's
 MOMENT_MARKS = frozenset({"when", "as", "while"})
 
+# what a weapon is, as a clause's subject: no doer ("when a car bomb exploded")
+WEAPON_CLASSES = ("arms", "explosives", "projectiles", "artillery_shells")
+
 # a place or party an attack names as its target: its casualties do not replace it
 NAMED_TARGET_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 
@@ -162,7 +165,7 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention], lex: Lex
         host = casualty_host(mentions, owner, mention)
         if host is None:
             continue
-        if mention.type is not None and is_moment_clause_act(mention.anchor, host.anchor):
+        if mention.type is not None and is_moment_clause_act(mention.anchor, host, lex):
             # "two rangers were killed when insurgents detonated a bomb": the casualties and
             # the bombing are two records, the casualties' doer the clause's; a gapped
             # conjunct ("and four others wounded when ...") joins the casualties before it
@@ -272,10 +275,18 @@ def _on_themselves(verb: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in selves for c in verb.children)
 
 
-def is_moment_clause_act(verb: Token, clause: Token) -> bool:
+def is_moment_clause_act(verb: Token, act: Mention, lex: Lexicon) -> bool:
     """A passive casualty verb and the act of a "when"/"as"/"while" clause with its own subject
     hung on it or on its last conjunct ("were killed and four others wounded when insurgents
-    detonated a roadside bomb"): two events, the casualties and the act that caused them."""
+    detonated a roadside bomb"): two events, the casualties and the act that caused them. Only
+    an act with a doer (not a weapon) or a direct object: "when a car bomb exploded" names no
+    party of its own and stays the casualties' act (MUC-4 fit: one such sentence, whose
+    physical target the fold's record keeps)."""
+    clause = act.anchor
+    weapons = set().union(*(lex.object_class_sets.get(c, ()) for c in WEAPON_CLASSES))
+    doer = act.source is not None and act.source.lemma_.lower() not in weapons
+    if not doer and child(clause, "dobj") is None:
+        return False
     gapped = verb.dep_ == "conj" and has_head(verb) and is_passive(verb.head)
     if not (is_passive(verb) or gapped) or clause.dep_ != "advcl":
         return False

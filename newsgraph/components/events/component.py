@@ -294,7 +294,10 @@ def _drafts_of(ctx: Context, mention: Mention) -> list[Draft]:
                 disputed=bool(attributed and attributed.id in ctx.disputed),
             )
             defence = mention.sense.defence
-            drafts.append(Draft(event, source.key, target.key, mention.anchor.idx, bare, defence))
+            apart_in = mention.anchor.sent.start if mention.apart else None
+            drafts.append(
+                Draft(event, source.key, target.key, mention.anchor.idx, bare, defence, apart_in)
+            )
     return drafts
 
 

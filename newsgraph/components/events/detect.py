@@ -123,7 +123,7 @@ class SentenceDetector:
             self._learned_triggers(self.trigger_model, columns.candidates)
         fold_embedded(self.mentions, self.owner)
         fold_investigations(self.mentions, self.owner)
-        fold_casualties(self.mentions, self.owner)
+        fold_casualties(self.mentions, self.owner, self.lex)
         fold_weapon_launches(self.mentions, self.owner, self.lex)
         for mention in self.mentions:
             if not mention.folded:

@@ -36,6 +36,11 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 
 # conjunctions that put a clause's act before or after its head's, not at the same moment
 SEQUENCE_MARKS = frozenset({"after", "before", "since", "until"})
+# conjunctions that put a clause's act at the same moment as its head's
+MOMENT_MARKS = frozenset({"when", "as", "while"})
+
+# what a weapon is, as a clause's subject: no doer ("when a car bomb exploded")
+WEAPON_CLASSES = ("arms", "explosives", "projectiles", "artillery_shells")
 
 # a place or party an attack names as its target: its casualties do not replace it
 NAMED_TARGET_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
@@ -152,13 +157,30 @@ def fold_investigations(mentions: list[Mention], owner: dict[int, Mention]) -> N
             break
 
 
-def fold_casualties(mentions: list[Mention], owner: dict[int, Mention]) -> None:
+def fold_casualties(mentions: list[Mention], owner: dict[int, Mention], lex: Lexicon) -> None:
     """ "shelled Juba ..., killing about 20 people" is one ASSAULT with a magnitude."""
     for mention in list(mentions):
         if mention.folded or not mention.sense.casualty or mention.anchor.pos_ == "NOUN":
             continue
         host = casualty_host(mentions, owner, mention)
         if host is None:
+            continue
+        if mention.type is not None and is_moment_clause_act(mention.anchor, host, lex):
+            # "two rangers were killed when insurgents detonated a bomb": the casualties and
+            # the bombing are two records, the casualties' doer the clause's; a gapped
+            # conjunct ("and four others wounded when ...") joins the casualties before it
+            head = mention.anchor.head if mention.anchor.dep_ == "conj" else None
+            first = mention_at(owner, head)
+            if first is not None and first.sense.casualty and first.type is not None:
+                fold_into(owner, first, mention, take_target=False)
+                continue
+            if mention.source is None:
+                mention.source = host.source
+            if _on_themselves(host.anchor, lex):
+                # "when a suicide bomber blew himself up": the bombing is the killing itself
+                fold_into(owner, mention, host, take_target=False)
+                continue
+            mention.apart = host.apart = True
             continue
         patient = mention.target
         if mention.type is None and patient is None:  # "12 people died"
@@ -246,6 +268,34 @@ def casualty_host(
             if other is not mention and not other.folded and other.type == "ASSAULT":
                 return other
     return None
+
+
+def _on_themselves(verb: Token, lex: Lexicon) -> bool:
+    """An act whose object is its doer ("blew himself up")."""
+    selves = lex.object_class_sets.get("selves", frozenset())
+    return any(c.dep_ == "dobj" and c.lower_ in selves for c in verb.children)
+
+
+def is_moment_clause_act(verb: Token, act: Mention, lex: Lexicon) -> bool:
+    """A passive casualty verb and the act of a "when"/"as"/"while" clause with its own subject
+    hung on it or on its last conjunct ("were killed and four others wounded when insurgents
+    detonated a roadside bomb"): two events, the casualties and the act that caused them. Only
+    an act with a doer (not a weapon) or a direct object: "when a car bomb exploded" names no
+    party of its own and stays the casualties' act (MUC-4 fit: one such sentence, whose
+    physical target the fold's record keeps)."""
+    clause = act.anchor
+    weapons = set().union(*(lex.object_class_sets.get(c, ()) for c in WEAPON_CLASSES))
+    doer = act.source is not None and act.source.lemma_.lower() not in weapons
+    if not doer and child(clause, "dobj") is None:
+        return False
+    gapped = verb.dep_ == "conj" and has_head(verb) and is_passive(verb.head)
+    if not (is_passive(verb) or gapped) or clause.dep_ != "advcl":
+        return False
+    if child(clause, "nsubj") is None or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in MOMENT_MARKS for c in clause.children
+    ):
+        return False
+    return clause.head == verb or (clause.head.dep_ == "conj" and clause.head.head == verb)
 
 
 def is_earlier_or_later_act(verb: Token) -> bool:

@@ -29,6 +29,9 @@ class Mention:
     future: bool = False  # planned, promised or threatened (the contract's flag)
     factuality: str = "asserted"  # the learned reading (events/factuality.py)
     folded: bool = False
+    # the casualties and the act of a "when" clause told apart (folds.is_moment_clause_act):
+    # they never merge with each other
+    apart: bool = False
     extra_clause: list[Token] = field(default_factory=list)
     reciprocal_split: bool = False
     parties_filtered: bool = False  # a party named no actor and was emptied (party_filter)

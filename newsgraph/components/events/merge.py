@@ -26,6 +26,9 @@ class Draft:
     # a defence ("repelled the attack"): never the same occurrence as its doers' other acts
     # ("repelled the attacks and destroyed 11 vehicles" is two acts; events/defence.py)
     defence: bool = False
+    # the start of the sentence whose casualties and "when" clause act were told apart
+    # (``folds.is_moment_clause_act``): two such drafts of one sentence never merge
+    apart_in: int | None = None
 
     @property
     def start(self) -> int:
@@ -47,6 +50,8 @@ def _mergeable(a: Draft, b: Draft) -> bool:
     for key in set(ea.magnitude) & set(eb.magnitude):
         if ea.magnitude[key].get("min") != eb.magnitude[key].get("min"):
             return False
+    if a.apart_in is not None and a.apart_in == b.apart_in:
+        return False
     source_ok = a.source_key is None or a.source_key.compatible(b.source_key)
     target_ok = a.target_key is None or a.target_key.compatible(b.target_key)
     if not (source_ok and target_ok):

@@ -143,8 +143,7 @@ def test_the_dead_of_an_earlier_or_later_act_are_its_own(
 @pytest.mark.parametrize(
     "text",
     [
-        # the same moment ("when", "as") or a participle with no subject: one act
-        "Three soldiers were killed when militants attacked the post.",
+        # a participle with no subject: one act
         "Militants attacked the post after midnight, killing three soldiers.",
     ],
 )
@@ -153,6 +152,14 @@ def test_a_same_moment_clause_still_counts_into_its_act(full_nlp: Language, text
     assert len(events) == 1
     assert events[0].magnitude["killed"]["min"] == 3
     assert "militants" in events[0].source.span.text.lower()
+
+
+def test_a_when_clause_after_passive_casualties_is_its_own_record(full_nlp: Language) -> None:
+    # session 24 (events24): the killing, with the clause's doer and the count, and the attack
+    text = "Three soldiers were killed when militants attacked the post."
+    events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
+    assert [e.magnitude.get("killed", {}).get("min") for e in events] == [3, None]
+    assert all("militants" in e.source.span.text.lower() for e in events)
 
 
 @pytest.mark.parametrize(

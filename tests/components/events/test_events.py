@@ -190,10 +190,14 @@ ARTICLES = [
         "Hezbollah's rocket fire on Kiryat Shmona injured two soldiers.",
         [("ASSAULT", "missile", "Hezbollah's", "Kiryat Shmona", {"injured": 2}, False, False)],
     ),
-    # passive casualties with the attack in a when-clause
+    # passive casualties with the attack in a when-clause: two records, the casualties with
+    # the clause's doer (session 24, events24)
     (
         "Two soldiers were wounded when Hezbollah fired rockets at Kiryat Shmona.",
-        [("ASSAULT", "missile", "Hezbollah", "Kiryat Shmona", {"injured": 2}, False, False)],
+        [
+            ("ASSAULT", None, "Hezbollah", "Two soldiers", {"injured": 2}, False, False),
+            ("ASSAULT", "missile", "Hezbollah", "Kiryat Shmona", {}, False, False),
+        ],
     ),
     # a reported obligation is a demand on its subject
     (

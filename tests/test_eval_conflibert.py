@@ -147,7 +147,9 @@ def test_quality_floor_heldout() -> None:
 # floors measured - 0.01; session 21 ("party21", docs/events.md: an attack's place after "in" is
 # not its target), 2026-12-07: target exact 0.6157; floor measured - 0.01; session 22 (target22,
 # events22, party22): source exact 0.8651, floor raised to measured - 0.01
-FLOORS = {"accuracy": 0.879, "source exact": 0.855, "target exact": 0.605}
+# session 24 ("target24": the place a deployed force or a truce covers, docs/events.md),
+# 2026-12-07: target exact 0.6202; floor measured - 0.01
+FLOORS = {"accuracy": 0.879, "source exact": 0.855, "target exact": 0.610}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

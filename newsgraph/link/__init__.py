@@ -102,7 +102,10 @@ def link_records(
     records = [r for r in records if "error" not in r and r.get("article")]
     parents = affiliations(records) if parents is None else parents
     check = Compatibility(parents)  # one for the incident profiles and the second pass
-    events: list[EventItem] = [e for r in records for e in linked_items(r, options, check)]
+    told = sentences or {}
+    events: list[EventItem] = [
+        e for r in records for e in linked_items(r, options, check, told.get(_article_id(r)))
+    ]
     claims: list[ClaimItem] = [
         c for r in records for c in claim_items_with_speakers(r, speaker_organisations)
     ]
@@ -179,7 +182,7 @@ def _full_update(
     """Every stored article, linked from scratch."""
     ids = store.article_ids()
     records = list(store.records_of(ids))
-    sentences = store_sentences(store, records) if options.learned else None
+    sentences = store_sentences(store, records)  # the learned evidence's, and ``moment_twins``
     result = link_records(records, parents, sentences, options=options,
                           speaker_organisations=store.speaking_for_of(ids))  # fmt: skip
     return LinkUpdate(
@@ -189,3 +192,7 @@ def _full_update(
         read_articles=len(ids),
         records={(r.get("article") or {}).get("id"): r for r in records},
     )
+
+
+def _article_id(record: Mapping[str, Any]) -> str:
+    return (record.get("article") or {}).get("id") or ""

@@ -137,6 +137,9 @@ class EventItem:
     # share the attack's event id as their ``exchange``
     response: str | None = None
     exchange: str | None = None
+    # the casualties of a sentence and the act of its "when" clause, two records of one
+    # incident: both carry the casualty record's id (``moment_twins``), also their ``exchange``
+    twin: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:

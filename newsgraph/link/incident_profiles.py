@@ -22,6 +22,7 @@ from .event_items import (
     known_actor,
     report_anchors,
 )
+from .moment_twins import tie_twins, twins
 from .options import DEFAULT_OPTIONS, LinkOptions
 from .responses import responses
 
@@ -37,14 +38,18 @@ def linked_items(
     record: Mapping[str, Any],
     options: LinkOptions = DEFAULT_OPTIONS,
     check: Compatibility | None = None,
+    sentences: Sequence[tuple[int, str]] | None = None,
 ) -> list[EventItem]:
     """The events of one record as ``link`` clusters them under ``options``: irrealis events
     where clustered, retellings (``retell``) and incident profiles (``profiles``), judged by
-    the run's ``check`` (default: the record's own actor affiliations)."""
+    the run's ``check`` (default: the record's own actor affiliations); ``sentences``: its
+    event sentences from the store, for the records of one sentence it ties (``moment_twins``)."""
     check = check or Compatibility(affiliations([record]))
+    tied = twins(record, sentences)
     if not options.profiles:
-        return responses(event_items(record, options.include_irrealis, options.retell), check)
-    items = responses(event_items(record, options.include_irrealis), check)
+        items = event_items(record, options.include_irrealis, options.retell)
+        return responses(tie_twins(items, tied), check)
+    items = responses(tie_twins(event_items(record, options.include_irrealis), tied), check)
     return incident_profiles(items, check, retell=options.retell)
 
 
@@ -115,6 +120,8 @@ def _joins(profile: list[EventItem], item: EventItem, check: Compatibility) -> b
     and nothing hard sets it apart from any member (``Compatibility.one_incident``)."""
     if profile[0].type != item.type:
         return False
+    if item.twin is not None and any(m.twin == item.twin for m in profile):
+        return all(check.one_incident(m, item) for m in profile)  # one sentence (moment_twins)
     held = {kind for member in profile for kind in anchor_kinds(member)}
     return not anchor_kinds(item) & held and all(check.one_incident(m, item) for m in profile)
 

@@ -136,7 +136,8 @@ def _update_clusters(
     check: Compatibility,
     options: LinkOptions = DEFAULT_OPTIONS,
 ) -> None:
-    new_items = [e for r in new_records for e in linked_items(r, options, check)]
+    told = store_sentences(store, new_records)  # the records of one sentence (``moment_twins``)
+    new_items = [e for r in new_records for e in _items(r, options, check, told)]
     windows: dict[str, Window] = {}
     loaded: dict[str, str] = {}  # cluster id → family
     for item in new_items:
@@ -156,15 +157,16 @@ def _update_clusters(
     members = store.cluster_members(loaded)
     old_keys = {(a, e) for _, a, e in members if a not in new_ids}
     old_records = cache.get(sorted({a for a, _ in old_keys}))
+    told.update(store_sentences(store, old_records))
     old_items = [
-        e for r in old_records for e in linked_items(r, options, check) if e.key in old_keys
+        e for r in old_records for e in _items(r, options, check, told) if e.key in old_keys
     ]
     records = new_records + old_records
     pairs = (
         PairEvidence.for_records(
             records,
             check.parents,
-            store_sentences(store, records),
+            told,
             collections=options.collections,
         )
         if options.learned
@@ -177,6 +179,13 @@ def _update_clusters(
     update.clusters = [c.to_row() for c in clusters]
     update.drop_clusters = sorted(loaded)
     update.loaded_clusters = len(loaded)
+
+
+def _items(
+    record: dict[str, Any], options: LinkOptions, check: Compatibility, told: Mapping[str, Any]
+) -> list[EventItem]:
+    """``linked_items`` of one record, with its stored event sentences."""
+    return linked_items(record, options, check, told.get((record.get("article") or {}).get("id")))
 
 
 def store_sentences(store: Any, records: list[dict[str, Any]]) -> dict[str, list[Sentence]]:

@@ -23,7 +23,7 @@ from .event_items import (
     family_of,
     known_actor,
 )
-from .unlocated import same_or_unknown_country, towns, unlocated
+from .unlocated import other_levels, same_or_unknown_country, stated_level, towns, unlocated
 
 if TYPE_CHECKING:
     from .events import EventCluster
@@ -235,7 +235,7 @@ class Compatibility:
         if not tolls_compatible(cluster.members, item) or self._report_toll_apart(cluster, item):
             return None
         place = self.places(cluster.place, item.place)
-        if place is False or self._profiles_apart(cluster, item):
+        if place is False or self._profiles_apart(cluster, item) or _levels_apart(cluster, item):
             return None
         others = self._other_evidence(cluster, item)
         if place is True:
@@ -304,6 +304,21 @@ class Compatibility:
         return terms
 
 
+def _levels_apart(cluster: EventCluster, item: EventItem) -> bool:
+    """A member names another place of the level ``item``'s place states ("Barangay Tamisan"
+    against a cluster with "Barangay Maliwanag"): two sites of one level, though each may lie in
+    the cluster's coarser or finer place (``other_levels``; ``data/en/place_levels.yaml``)."""
+    mine = item.place or item.profile_place
+    if mine is None or stated_level(mine) is None:
+        return False
+    theirs = [p for m in cluster.members for p in (m.place or m.profile_place,) if p is not None]
+    return any(
+        unlocated(p) and unlocated(mine) and stated_level(p) == stated_level(mine)
+        and fold(p.name or "") != fold(mine.name or "")
+        for p in theirs
+    )  # fmt: skip
+
+
 def _told_with(cluster: EventCluster, item: EventItem) -> bool | None:
     """Whether a member of ``item``'s article tells the same report (``report_key``): True where
     one of the two is a bare event retelling the other (or both retell one event), False where
@@ -347,8 +362,11 @@ def _unlocated_places(a: PlaceInfo, b: PlaceInfo) -> bool | None:
     local, other = (a, b) if unlocated(a) else (b, a)
     if unlocated(other) and not (local.coarse or other.coarse):
         # two local names of one level: one place where they are one name, else apart (a
-        # school and a hospital of one town are two sites), as without a point before
-        return bool(local.name) and fold(local.name or "") == fold(other.name or "")
+        # school and a hospital of one town are two sites), as without a point before; of
+        # two stated levels ("Sitio Lapak", "Barangay Carabalan"): the finer may lie inside
+        if bool(local.name) and fold(local.name or "") == fold(other.name or ""):
+            return True
+        return None if other_levels(local, other) else False
     if unlocated(other) or other.coarse:
         return None
     if named_after(local, other):

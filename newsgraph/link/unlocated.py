@@ -11,8 +11,10 @@ compatible but no anchor (session 20, story20; docs/link.md).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
+from ..datafiles import data_file, load_yaml
 from .event_items import COARSE_FEATURES, PlaceInfo
 
 # The longest run of an id's words tried as a town's name ("nablus-central-hospital": "nablus
@@ -59,3 +61,26 @@ def _towns(place_id: str, name: str, country: str) -> tuple[bool, tuple[tuple[fl
             if found:
                 return False, found
     return False, ()
+
+
+@cache
+def _levels(path: str | None = None) -> tuple[dict[str, int], dict[str, int]]:
+    file = Path(path or data_file(__package__, "place_levels.yaml"))
+    data = load_yaml(file.read_text(encoding="utf-8")) or {}
+    return dict(data.get("prefix") or {}), dict(data.get("suffix") or {})
+
+
+def stated_level(place: PlaceInfo) -> int | None:
+    """The administrative level the place's name states by its first or last word ("Sitio
+    Lapak" 1, "Barangay Carabalan" 2, "Himamaylan City" 3; ``data/en/place_levels.yaml``)."""
+    words = (place.name or "").lower().split()
+    if len(words) < 2:
+        return None
+    prefix, suffix = _levels()
+    return prefix.get(words[0], suffix.get(words[-1]))
+
+
+def other_levels(a: PlaceInfo, b: PlaceInfo) -> bool:
+    """Both names state a level and the levels differ: the finer may lie in the coarser."""
+    la, lb = stated_level(a), stated_level(b)
+    return la is not None and lb is not None and la != lb

@@ -17,6 +17,30 @@ from typing import Any
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
 
+def targets_by_type(nlp: Any, text: str) -> dict[str, str | None]:
+    """Event type -> its target's text (None where it has none), for the events the events
+    component extracts from ``text`` parsed by the bare spaCy model ``nlp``."""
+    from newsgraph.components.events.component import extract_events
+
+    return {
+        e.type: (e.target.span.text if e.target.span else None) for e in extract_events(nlp(text))
+    }
+
+
+def dispute_texts(records: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The ``disputes`` links ``link_records`` makes among ``records``, each as (the disputing
+    statement's content, the disputed one's), sorted."""
+    from newsgraph.link import link_records
+
+    texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
+             for r in records for s in r["statements"]}  # fmt: skip
+    return sorted(
+        (texts[(x.article_id, x.from_id)], texts[(x.to_article_id, x.to_id)])
+        for x in link_records(list(records)).links
+        if x.relation == "disputes"
+    )
+
+
 def load_tool(name: str) -> ModuleType:
     """The script ``tools/<name>.py`` as a module (the tools are scripts, not a package)."""
     if str(TOOLS) not in sys.path:  # a tool imports its siblings, as it does run as a script

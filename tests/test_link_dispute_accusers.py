@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from helpers import story_records
-
-from newsgraph.link import link_records
+from helpers import dispute_texts, story_records
 
 STORIES = {
     "unresolved accuser of a strike": [
@@ -55,13 +53,7 @@ STORIES = {
 @cache
 def _disputes(name: str) -> list[tuple[str, str]]:
     records = story_records(STORIES[name])[1]
-    texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
-             for r in records for s in r["statements"]}  # fmt: skip
-    return sorted(
-        (texts[(x.article_id, x.from_id)], texts[(x.to_article_id, x.to_id)])
-        for x in link_records(records).links
-        if x.relation == "disputes"
-    )
+    return dispute_texts(records)
 
 
 def test_a_denial_disputes_an_unresolved_speakers_accusation_of_a_strike() -> None:

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from helpers import story_records
-
-from newsgraph.link import link_records
+from helpers import dispute_texts, story_records
 
 STORIES = {
     "another attack by an unresolved official": [
@@ -48,13 +46,7 @@ STORIES = {
 @cache
 def _disputes(name: str) -> list[tuple[str, str]]:
     records = story_records(STORIES[name])[1]
-    texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
-             for r in records for s in r["statements"]}  # fmt: skip
-    return sorted(
-        (texts[(x.article_id, x.from_id)], texts[(x.to_article_id, x.to_id)])
-        for x in link_records(records).links
-        if x.relation == "disputes"
-    )
+    return dispute_texts(records)
 
 
 def test_a_denial_of_one_act_does_not_answer_another_attack() -> None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from helpers import story_records
+from helpers import dispute_texts, story_records
 
-from newsgraph.link import link_records
 from newsgraph.link.speakers import NAMELESS, speaking_for
 
 ACCUSATION = (
@@ -43,13 +42,7 @@ def _records(*keys: str) -> list[dict]:
 
 def _disputes(*keys: str) -> list[tuple[str, str]]:
     records = _records(*keys)
-    texts = {(r["article"]["id"], s["id"]): " ".join(c["text"] for c in s["content"])
-             for r in records for s in r["statements"]}  # fmt: skip
-    return sorted(
-        (texts[(x.article_id, x.from_id)], texts[(x.to_article_id, x.to_id)])
-        for x in link_records(records).links
-        if x.relation == "disputes"
-    )
+    return dispute_texts(records)
 
 
 def test_a_quoted_first_person_rejection_of_the_allegations_is_a_denial() -> None:

@@ -3,22 +3,8 @@ to or is for (``targets.destination_place``; docs/events.md, session 18)."""
 
 from __future__ import annotations
 
-import pytest
+from helpers import targets_by_type as _targets
 from spacy.language import Language
-
-from newsgraph.components.events.component import extract_events
-from newsgraph.nlp import load_spacy_model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_spacy_model()
-
-
-def _targets(nlp: Language, text: str) -> dict[str, str | None]:
-    return {
-        e.type: (e.target.span.text if e.target.span else None) for e in extract_events(nlp(text))
-    }
 
 
 def test_the_place_a_purpose_clause_names_is_what_funds_are_for(nlp: Language) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .gazetteer import ADMIN1, COUNTRY, STATE, SUPPLEMENT, Entry
@@ -13,16 +13,23 @@ TERRITORIES = {"AS": "US", "GU": "US", "MP": "US", "PR": "US", "VI": "US", "UM":
 
 
 def drop_strays(
-    mentions: Sequence[Any], entries: list[Entry | None], context: Any, w: ResolverWeights
+    mentions: Sequence[Any],
+    entries: list[Entry | None],
+    context: Any,
+    w: ResolverWeights,
+    preferred: Mapping[str, int],
 ) -> list[Entry | None]:
     """No reading for a name whose only standing is weak (a GeoNames alternate name, or a
     first-level division; not a curated region such as Sicily or the Thames) in a country
     none of the article's other names points to, while they point to one country clearly:
     "al-Thawra" (an alternate name of Syria's Al-Tabqa) in a Yemeni article, "North West"
-    (Botswana's) in a Cameroonian one. A wrong country is worse than none."""
+    (Botswana's) in a Cameroonian one. A wrong country is worse than none. A name's default
+    reading (``places_preferred.yaml``: "New York" the city) stays."""
     out = list(entries)
     for i, (mention, entry) in enumerate(zip(mentions, entries, strict=True)):
         if entry is None or entry.kind in (COUNTRY, STATE, SUPPLEMENT) or not entry.codes:
+            continue
+        if preferred.get(mention.key) == entry.index:
             continue
         primary = mention.candidates[mention.best][1]
         if primary and entry.kind != ADMIN1:

@@ -55,6 +55,7 @@ from .gazetteer import (
     lookup_key,
 )
 from .spellings import spelling_candidates
+from .strays import drop_strays
 from .weights import KIND_PRIOR, ResolverWeights
 
 # supplement features small enough to anchor "near the article's other places"
@@ -128,6 +129,9 @@ class Resolver:
             for mention in mentions:
                 self._score(mention, context, outlet_cc)
         entries = [m.candidates[m.best][0] if m.best >= 0 else None for m in mentions]
+        entries = drop_strays(
+            mentions, entries, self._context(mentions), self.w, self.gaz.preferred
+        )
         if fallback and None in entries:
             focus = _focus([e for e in entries if e is not None])
             entries = [focus if e is None else e for e in entries]

@@ -36,6 +36,9 @@ FEATURE_MATCH = 4.0
 # a division named like one in another country: up to this much for the share of the article's
 # country evidence that points to the candidate's country
 NAMESAKE_SHARE = 2.0
+# a weak reading (alternate name, division) in a country no other name points to is dropped when
+# the other names point to one country at least this much (resolver._drop_strays)
+STRAY_COUNTRY_WEIGHT = 2.0
 MAX_CANDIDATES = 100
 ROUNDS = 3
 
@@ -65,6 +68,7 @@ class ResolverWeights:
     outlet_country: float = OUTLET_COUNTRY
     feature_match: float = FEATURE_MATCH
     namesake_share: float = NAMESAKE_SHARE
+    stray_country_weight: float = STRAY_COUNTRY_WEIGHT
     max_candidates: int = MAX_CANDIDATES
     rounds: int = ROUNDS
 

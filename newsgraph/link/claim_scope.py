@@ -122,6 +122,7 @@ def _references(path: str | None = None) -> dict[str, frozenset[str]]:
     return {key: act_words(" ".join(str(w) for w in words or [])) for key, words in data.items()}
 
 
+@cache
 def reference_words() -> frozenset[str]:
     """Stems of the words by which a denial refers to what it answers rather than naming an
     act: the accusation ("the charge", "the allegations"), the responsibility denied (CAMEO

@@ -309,14 +309,15 @@ def _levels_apart(cluster: EventCluster, item: EventItem) -> bool:
     against a cluster with "Barangay Maliwanag"): two sites of one level, though each may lie in
     the cluster's coarser or finer place (``other_levels``; ``data/en/place_levels.yaml``)."""
     mine = item.place or item.profile_place
-    if mine is None or stated_level(mine) is None:
+    level = stated_level(mine) if mine is not None else None
+    if mine is None or level is None or not unlocated(mine):
         return False
-    theirs = [p for m in cluster.members for p in (m.place or m.profile_place,) if p is not None]
+    name = fold(mine.name or "")
+    theirs = (m.place or m.profile_place for m in cluster.members)
     return any(
-        unlocated(p) and unlocated(mine) and stated_level(p) == stated_level(mine)
-        and fold(p.name or "") != fold(mine.name or "")
+        p is not None and unlocated(p) and stated_level(p) == level and fold(p.name or "") != name
         for p in theirs
-    )  # fmt: skip
+    )
 
 
 def _told_with(cluster: EventCluster, item: EventItem) -> bool | None:

@@ -24,12 +24,12 @@ from dataclasses import replace
 from typing import Any
 
 from .event_items import EventItem
+from .event_pairs import Sentence, evidence_spans
 from .mentions import sentence_spans
 
 # the marks of a clause that tells the same moment (``folds.MOMENT_MARKS``)
 MOMENT_MARK = re.compile(r"\b(?:when|as|while)\b", re.IGNORECASE)
 CASUALTIES = ("killed", "injured")
-Sentence = tuple[int, str]  # (start offset in the article, text): ``event_pairs.Sentence``
 
 
 def twins(record: Mapping[str, Any], sentences: Sequence[Sentence] | None = None) -> dict[str, str]:
@@ -41,8 +41,8 @@ def twins(record: Mapping[str, Any], sentences: Sequence[Sentence] | None = None
     if sentences is None:
         text = (record.get("article") or {}).get("text") or ""
         sentences = [(a, text[a:b]) for a, b in sentence_spans(text)] if text else []
-    events = [e for e in record.get("events") or [] if _spans(e) and e.get("id")]
-    first = {e["id"]: min(_spans(e), key=lambda s: s["start"]) for e in events}
+    events = [e for e in record.get("events") or [] if evidence_spans(e) and e.get("id")]
+    first = {e["id"]: min(evidence_spans(e), key=lambda s: s["start"]) for e in events}
     out: dict[str, str] = {}
     for casualty in events:
         if not _casualties(casualty) or casualty["id"] in out:
@@ -67,10 +67,6 @@ def twins(record: Mapping[str, Any], sentences: Sequence[Sentence] | None = None
                 out[casualty["id"]] = out[act["id"]] = casualty["id"]
             break
     return out
-
-
-def _spans(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    return [s for s in event.get("evidence") or [] if s.get("start") is not None and s.get("end")]
 
 
 def _casualties(event: Mapping[str, Any]) -> bool:

@@ -284,10 +284,6 @@ def is_moment_clause_act(verb: Token, act: Mention, lex: Lexicon) -> bool:
     party of its own and stays the casualties' act (MUC-4 fit: one such sentence, whose
     physical target the fold's record keeps)."""
     clause = act.anchor
-    weapons = set().union(*(lex.object_class_sets.get(c, ()) for c in WEAPON_CLASSES))
-    doer = act.source is not None and act.source.lemma_.lower() not in weapons
-    if not doer and child(clause, "dobj") is None:
-        return False
     gapped = verb.dep_ == "conj" and has_head(verb) and is_passive(verb.head)
     if not (is_passive(verb) or gapped) or clause.dep_ != "advcl":
         return False
@@ -295,7 +291,12 @@ def is_moment_clause_act(verb: Token, act: Mention, lex: Lexicon) -> bool:
         c.dep_ in ("mark", "advmod") and c.lower_ in MOMENT_MARKS for c in clause.children
     ):
         return False
-    return clause.head == verb or (clause.head.dep_ == "conj" and clause.head.head == verb)
+    if not (clause.head == verb or (clause.head.dep_ == "conj" and clause.head.head == verb)):
+        return False
+    # the weapon lists only once the sentence's shape has matched (a hot path: every fold)
+    weapons = set().union(*(lex.object_class_sets.get(c, ()) for c in WEAPON_CLASSES))
+    doer = act.source is not None and act.source.lemma_.lower() not in weapons
+    return doer or child(clause, "dobj") is not None
 
 
 def is_earlier_or_later_act(verb: Token) -> bool:

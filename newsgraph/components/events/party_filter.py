@@ -74,26 +74,33 @@ _recorders: list[Recorder] = []
 @cache
 def noun_classes() -> dict[str, frozenset[str]]:
     """Lemma -> the non-actor classes of ``party_nouns.yaml`` that list it."""
-    data = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8")) or {}
     out: dict[str, set[str]] = {}
-    for name, words in (data.get("classes") or {}).items():
+    for name, words in (_party_nouns().get("classes") or {}).items():
         for word in words:
             out.setdefault(str(word).lower(), set()).add(name)
     return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache
+def _party_nouns() -> dict:
+    """``party_nouns.yaml``, read once."""
+    return yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8")) or {}
+
+
+def _noun_list(key: str) -> frozenset[str]:
+    return frozenset(str(word).lower() for word in _party_nouns().get(key) or ())
+
+
+@cache
 def struck_targets() -> frozenset[str]:
     """Lemmas of buildings and installations (``party_nouns.yaml``'s ``struck_targets``)."""
-    data = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8")) or {}
-    return frozenset(str(word).lower() for word in data.get("struck_targets") or ())
+    return _noun_list("struck_targets")
 
 
 @cache
 def areas() -> frozenset[str]:
     """Lemmas of nouns that name an area (``party_nouns.yaml``'s ``areas``)."""
-    data = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8")) or {}
-    return frozenset(str(word).lower() for word in data.get("areas") or ())
+    return _noun_list("areas")
 
 
 def struck_structure(token: Token, role: str) -> bool:

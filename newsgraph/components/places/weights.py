@@ -37,7 +37,7 @@ FEATURE_MATCH = 4.0
 # country evidence that points to the candidate's country
 NAMESAKE_SHARE = 2.0
 # a weak reading (alternate name, division) in a country no other name points to is dropped when
-# the other names point to one country at least this much (resolver._drop_strays)
+# the other names point to one country at least this much (strays.drop_strays)
 STRAY_COUNTRY_WEIGHT = 2.0
 MAX_CANDIDATES = 100
 ROUNDS = 3

@@ -116,9 +116,6 @@ class EventItem:
     # a bare event's (no place, known actor or toll) report anchor: the event of its article
     # and type family that it most likely retells (``report_anchors``)
     report_anchor: str | None = None
-    # the content words of its target's span ("innocent passengers" -> passenger, innocent):
-    # a retelling names the victims of the report it retells (``_report_anchor``)
-    target_words: frozenset[str] = frozenset()
     anchor_ord: int | None = None  # the anchor's place in the article (visit order)
     # it retells an undated event with a toll: dated, like it, by ``TOLL_WINDOW_DAYS``
     retells_toll: bool = False
@@ -267,16 +264,6 @@ UNREAL_FLAGS = ("negated", "hypothetical", "future")
 # stories C, F and H code each such act of a story's incident in that incident; ECB+ annotates
 # denied events as the event's mentions (docs/link.md, session 23: cluster23).
 DENIED_ACTS = True
-# A bare event retells the latest anchored event of its type before it that names the same
-# victims (a content word of the target's span) before the nearest one, where the two are two
-# reports (incident profiles) of its article. On the written stories A, B, C, E, F, L and M,
-# 5 retellings have such an anchor: M's "targeted innocent passengers" and "the killing of the
-# passengers" after a follow-up operation's "killed six terrorists" (coded; the victims' anchor
-# right, the nearest wrong), L's "hit the Congress Centre" (coded; both right), M's "attacks on
-# the highway" and "aggression on the port" (uncoded; read right). Within one profile the
-# nearest stands (F: choosing by victims there moved two retellings of one report across a
-# toll split, 12 -> 8 pairs; session 24, across24; docs/link.md).
-TARGET_ANCHORS = True
 
 
 def event_items(
@@ -345,7 +332,6 @@ def event_items(
                 attributed_to=event.get("attributed_to"),
                 told_by=_known(speakers.get(event.get("attributed_to") or "")),
                 killed=_killed(event.get("magnitude")),
-                target_words=target_words(target.get("span")),
                 trigger=trigger_stem(event.get("evidence")),
                 wording=evidence_family(event.get("evidence")),
                 disputed=denied or bool(event.get("disputed")),
@@ -367,9 +353,7 @@ def denied_act(event: Mapping[str, Any], denials: set[str]) -> bool:
     return (event.get("attributed_to") or "") in denials
 
 
-def report_anchors(
-    items: list[EventItem], profile_of: Mapping[str, str] | None = None
-) -> list[EventItem]:
+def report_anchors(items: list[EventItem]) -> list[EventItem]:
     """``items`` (one article's) with each bare event's ``report_anchor``: the nearest
     anchored event (a place, a known actor or a toll) in its article, the latest one of its
     PLOVER type before it; where its type comes only after it, the latest of its type family
@@ -377,13 +361,11 @@ def report_anchors(
     its incident: "the missiles tore through classrooms" in an article whose placed ASSAULT
     is "An Israeli strike on a school in Tuffah killed 13" is that strike. In an article
     telling two anchored incidents of the type (a school and a home struck), the nearer one
-    above is taken, unless an earlier one names its victims and is another report of the
-    article (``profile_of``: each anchored event's incident profile, ``incident_profiles``;
-    without it each anchored event is its own); the linker's hard checks (tolls, dates, parts of
-    the day, places) still keep the two apart. (Requiring exactly one anchored event of the
-    type was tried: docs/link.md, cluster14.) Only in a dated article (its publication date):
-    without dates the anchor's cluster may hold a whole topic's similar incidents (ECB+ train:
-    0.3006 -> 0.2991 with undated retellings, unchanged without them; docs/link.md, story16)."""
+    above is taken; the linker's hard checks (tolls, dates, parts of the day, places) still
+    keep the two apart. (Requiring exactly one anchored event of the type was tried:
+    docs/link.md, cluster14.) Only in a dated article (its publication date): without dates
+    the anchor's cluster may hold a whole topic's similar incidents (ECB+ train: 0.3006 ->
+    0.2991 with undated retellings, unchanged without them; docs/link.md, story16)."""
     if not items or items[0].published is None:
         return items  # undated: a report's anchor cluster may hold a whole topic (docs/link.md)
     anchored: dict[str, list[EventItem]] = {}
@@ -392,7 +374,7 @@ def report_anchors(
             anchored.setdefault(item.type, []).append(item)
     out = []
     for item in items:
-        anchor = _report_anchor(item, anchored, profile_of)
+        anchor = _report_anchor(item, anchored)
         if item.bare and not item.irrealis and anchor is not None:
             # an undated retelling is dated by the event it retells
             item = replace(item, report_anchor=anchor.event_id, anchor_ord=anchor.ord,
@@ -402,67 +384,24 @@ def report_anchors(
     return out
 
 
-def _report_anchor(
-    item: EventItem,
-    anchored: Mapping[str, list[EventItem]],
-    profile_of: Mapping[str, str] | None = None,
-) -> EventItem | None:
+def _report_anchor(item: EventItem, anchored: Mapping[str, list[EventItem]]) -> EventItem | None:
     """The anchored event ``item`` most likely retells: the latest of its PLOVER type before
     it; else, where one of its type comes only after it, the latest of its type family before
     it, else that first one after it. "the gunmen struck" (ASSAULT) after "the abduction of
     80 students in Kankara" (COERCE) retells the abduction, not an attack on a mosque told in
     the article's last sentence (story18, docs/link.md). An event with no anchored event of
     its type in its article retells none, as before: a family anchor there would make new
-    retellings (docs/link.md, story18: tried with MEANTIME held out falling).
-
-    Before it, one that names the same victims (``target_words``) and is another report of the
-    article than the latest (``profile_of``) is taken over the latest (``TARGET_ANCHORS``): "The
-    proxies targeted innocent passengers" retells "the attack on a passenger bus", not "killed
-    six terrorists" told between them (session 24, across24; docs/link.md). Within one report
-    the latest stands, as before."""
+    retellings (docs/link.md, story18: tried with MEANTIME held out falling)."""
     same_type = anchored.get(item.type) or []
     before = [c for c in same_type if c.ord < item.ord]
     if before:
-        latest = before[-1]
-        if TARGET_ANCHORS and item.target_words:
-            named = [c for c in before if c.target_words & item.target_words]
-            if named and _other_report(named[-1], latest, profile_of):
-                return named[-1]
-        return latest
+        return before[-1]
     if not same_type:
         return None
     family = family_of(item.type)
     kin = sorted((c for kind, cs in anchored.items() if family_of(kind) == family
                   for c in cs if c.ord < item.ord), key=lambda c: c.ord)  # fmt: skip
     return kin[-1] if kin else same_type[0]
-
-
-def _other_report(a: EventItem, b: EventItem, profile_of: Mapping[str, str] | None) -> bool:
-    """``a`` and ``b`` are two reports of their article: two incident profiles, or, without
-    profiles, two events."""
-    if profile_of is None:
-        return a.event_id != b.event_id
-    return profile_of.get(a.event_id, a.event_id) != profile_of.get(b.event_id, b.event_id)
-
-
-def target_words(span: Mapping[str, Any] | None) -> frozenset[str]:
-    """The content words of a target's span, lower-cased, a plural's -s dropped: spaCy's English
-    stop words (determiners, numerals, pronouns) and words of two letters or fewer left out."""
-    if not span or not span.get("text"):
-        return frozenset()
-    words = re.findall(r"[a-z]+", span["text"].lower())
-    return frozenset(
-        w[:-1] if w.endswith("s") and len(w) > 3 else w
-        for w in words
-        if len(w) > 2 and w not in _stop_words()
-    )
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
 
 
 def known_actor(actor: str | None) -> bool:

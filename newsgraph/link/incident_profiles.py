@@ -13,15 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .compatibility import Compatibility
-from .event_items import (
-    ROLES,
-    EventItem,
-    PlaceInfo,
-    affiliations,
-    event_items,
-    known_actor,
-    report_anchors,
-)
+from .event_items import ROLES, EventItem, PlaceInfo, affiliations, event_items, known_actor
 from .moment_twins import tie_twins, twins
 from .options import DEFAULT_OPTIONS, LinkOptions
 from .responses import responses
@@ -46,25 +38,21 @@ def linked_items(
     event sentences from the store, for the records of one sentence it ties (``moment_twins``)."""
     check = check or Compatibility(affiliations([record]))
     tied = twins(record, sentences)
+    items = event_items(record, options.include_irrealis, options.retell)
+    items = responses(tie_twins(items, tied), check)
     if not options.profiles:
-        items = event_items(record, options.include_irrealis, options.retell)
-        return responses(tie_twins(items, tied), check)
-    items = responses(tie_twins(event_items(record, options.include_irrealis), tied), check)
-    return incident_profiles(items, check, retell=options.retell)
+        return items
+    return incident_profiles(items, check)
 
 
-def incident_profiles(
-    items: Sequence[EventItem], check: Compatibility, retell: bool = False
-) -> list[EventItem]:
+def incident_profiles(items: Sequence[EventItem], check: Compatibility) -> list[EventItem]:
     """``items`` (one article's) with each event's incident profile: its anchored events (a
     place, a known actor or a toll) of one PLOVER type, each anchor told once (``_joins``), are
     one report of one incident, and the bare events retelling one of them (``report_anchor``)
     belong to its profile. Clustering gives two events of one profile ``same_profile``
     evidence: across articles the place of one report meets the attacker of another through
     the article's other sentences. Two incidents an article tells apart (a second place or
-    toll, another day) stay two profiles. Only in a dated article, as ``report_anchors``.
-    ``retell``: the bare events are anchored here (``report_anchors``), knowing the profiles
-    (a retelling that names another profile's victims retells that profile)."""
+    toll, another day) stay two profiles. Only in a dated article, as ``report_anchors``."""
     if not items or items[0].published is None:
         return list(items)
     profiles: list[list[EventItem]] = []
@@ -78,8 +66,6 @@ def incident_profiles(
             profiles.append(home)
         home.append(item)
         profile_of[item.event_id] = home[0].event_id
-    if retell:
-        items = report_anchors(list(items), profile_of)
     placed = {p[0].event_id: next((m.place for m in p if m.place), None) for p in profiles}
     tolls = {p[0].event_id: next((m.killed for m in p if m.killed), None) for p in profiles}
     out = []

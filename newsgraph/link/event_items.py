@@ -137,6 +137,10 @@ class EventItem:
     # the casualties of a sentence and the act of its "when" clause, two records of one
     # incident: both carry the casualty record's id (``moment_twins``), also their ``exchange``
     twin: str | None = None
+    # the one day its article dates the events of its type on (``article_days``): an undated
+    # event's window reaches back to it ("massacred civilians", said today, of the attack the
+    # article dates to Saturday); a relaxation of the date check, never evidence
+    article_day: date | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -180,7 +184,10 @@ class EventItem:
         if self.published is not None:
             toll = self.killed is not None or self.retells_toll
             days = TOLL_WINDOW_DAYS if toll else PUBLISHED_WINDOW_DAYS
-            return (self.published - timedelta(days=days), self.published)
+            start = self.published - timedelta(days=days)
+            if self.article_day is not None and self.article_day < start:
+                start = self.article_day
+            return (start, self.published)
         return None
 
 

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from .compatibility import Compatibility
-from .event_items import ROLES, EventItem, PlaceInfo, affiliations, event_items, known_actor
+from .event_items import (
+    ROLES,
+    TOLL_WINDOW_DAYS,
+    EventItem,
+    PlaceInfo,
+    affiliations,
+    event_items,
+    known_actor,
+)
 from .moment_twins import tie_twins, twins
 from .options import DEFAULT_OPTIONS, LinkOptions
 from .responses import responses
@@ -24,6 +33,9 @@ PROFILE_PLACES = True
 # (``article_place``): "Russian invaders launched two Iskander-M missiles at the city" after
 # "the attack on the centre of Sumy" (session 22, region22; docs/link.md).
 ARTICLE_PLACES = True
+# An undated event's window reaches back to the one day its article dates the events of its
+# type on, within ``TOLL_WINDOW_DAYS`` of publication (``article_days``; session 25, clusterO).
+ARTICLE_DAYS = True
 
 
 def linked_items(
@@ -45,6 +57,28 @@ def linked_items(
     return incident_profiles(items, check)
 
 
+def article_days(items: Sequence[EventItem]) -> list[EventItem]:
+    """``items`` (one dated article's) with ``article_day`` on each undated event of a type the
+    article dates on exactly one day, at most ``TOLL_WINDOW_DAYS`` before publication: "The Shene
+    group massacred civilians, the bureau said today" of an article whose attack "was carried
+    out on Saturday night" may be Saturday's, three days before. Only widens the dates an
+    undated event is compatible with (the publication window still ends it), never evidence;
+    an article dating its type on two days (or none) leaves its undated events as they were."""
+    days: dict[str, set[date]] = {}
+    for item in items:
+        if item.interval is not None and item.interval[0] == item.interval[1] and not item.irrealis:
+            days.setdefault(item.type, set()).add(item.interval[0])
+    out = []
+    for item in items:
+        dated = days.get(item.type, set())
+        if item.interval is None and item.published is not None and len(dated) == 1:
+            (day,) = dated
+            if item.published - timedelta(days=TOLL_WINDOW_DAYS) <= day <= item.published:
+                item = replace(item, article_day=day)
+        out.append(item)
+    return out
+
+
 def incident_profiles(items: Sequence[EventItem], check: Compatibility) -> list[EventItem]:
     """``items`` (one article's) with each event's incident profile: its anchored events (a
     place, a known actor or a toll) of one PLOVER type, each anchor told once (``_joins``), are
@@ -55,6 +89,8 @@ def incident_profiles(items: Sequence[EventItem], check: Compatibility) -> list[
     toll, another day) stay two profiles. Only in a dated article, as ``report_anchors``."""
     if not items or items[0].published is None:
         return list(items)
+    if ARTICLE_DAYS:
+        items = article_days(items)
     profiles: list[list[EventItem]] = []
     profile_of: dict[str, str] = {}
     for item in items:
@@ -76,7 +112,24 @@ def incident_profiles(items: Sequence[EventItem], check: Compatibility) -> list[
             where = article_place(items[:n], i, check)
         killed = tolls.get(profile) if profile else None
         out.append(replace(i, profile=profile, profile_place=where, profile_killed=killed))
-    return out
+    return _profile_days(out)
+
+
+def _profile_days(items: list[EventItem]) -> list[EventItem]:
+    """``items`` with ``article_day`` kept only where the event's incident profile holds an
+    event dated on that day: the article dates that report, not only another incident of the
+    type ("the attack on a police outpost ... on the same Tuesday" of an article whose dated
+    clash is another incident keeps its own window)."""
+    days: dict[str, set[date]] = {}
+    for item in items:
+        if item.profile and item.interval and item.interval[0] == item.interval[1]:
+            days.setdefault(item.profile, set()).add(item.interval[0])
+    return [
+        replace(i, article_day=None)
+        if i.article_day is not None and i.article_day not in days.get(i.profile or "", set())
+        else i
+        for i in items
+    ]
 
 
 def article_place(

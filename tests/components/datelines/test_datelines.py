@@ -35,3 +35,36 @@ def test_a_dateline_is_no_victim() -> None:
     )
     targets = [e.target.span.text for e in doc._.ng_events if e.target and e.target.span]
     assert targets and not [t for t in targets if "CULIAC" in t]
+
+
+# A title-case place opens a dateline only with its agency in brackets (session 25, probe O):
+# "New York (AFP) –" as in PolNeAR train's AFP articles; without the agency the shape is also a
+# heading ("Inside Story - Who are ...").
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Addis Ababa, March 11/2025 (ENA) - The rebels killed ten farmers.", "The rebels"),
+        ("New York (AFP) – Police arrested two men on Sunday.", "Police"),
+        ("Gaza City, Oct 3 (Reuters) - Gunmen opened fire.", "Gunmen"),
+    ],
+)
+def test_a_title_case_dateline_with_its_agency(text: str, words: str) -> None:
+    assert dateline_end(text, 0) == text.index(words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Inside Story - Who are the rebels?", "Addis Ababa - The rebels killed ten farmers."],
+)
+def test_a_title_case_opening_without_an_agency_is_no_dateline(text: str) -> None:
+    assert dateline_end(text, 0) is None
+
+
+def test_a_title_case_dateline_is_no_doer() -> None:
+    # main read "Addis Ababa" (Ethiopia) as the doer of the massacre the bureau reports
+    doc = get_pipeline()(
+        "Addis Ababa, March 11/2025 (ENA) - The rebel group massacred civilians in the "
+        "district, the regional bureau said today."
+    )
+    contents = [p.text for s in doc._.ng_statements for p in s.content]
+    assert contents and not [c for c in contents if "Addis" in c]

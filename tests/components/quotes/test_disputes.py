@@ -99,3 +99,44 @@ def test_a_denial_in_a_relative_clause_on_a_report_noun_disputes_that_report(
     found = statements(nlp, text)
     assert found[-1].act == "denial"
     assert found[-1].disputes == found[-2].id
+
+
+# A back-reference takes a statement of the denial's own paragraph before one further up that
+# names the denier (session 25, probe O: "in western Ethiopia" named the government, whose
+# "rejected such accusations" then disputed the residents' report instead of the rights groups'
+# accusation right before it). Fit: of 28 such denials (examples/, the seed, pn40, 200 PolNeAR
+# train articles, 72 FNC-1 fit bodies) 2 change, both to the right statement.
+@pytest.mark.parametrize(
+    ("earlier", "denial", "disputed"),
+    [
+        (
+            "Residents said gunmen killed nine people in a village in central Mali.",
+            "Rights groups have accused government forces and the rebels of abuses. "
+            "The government of Mali has rejected such accusations.",
+            "s2",
+        ),
+        (
+            "The governor said invaders shelled the city of Nikopol, damaging a school.",
+            "The Russian Defence Ministry claimed that its troops had captured the village. "
+            "Ukraine's army denied it.",
+            "s2",
+        ),
+    ],
+)
+def test_a_back_reference_takes_a_statement_of_its_own_paragraph(
+    nlp: Language, earlier: str, denial: str, disputed: str
+) -> None:
+    found = statements(nlp, f"{earlier}\n{denial}\n")
+    assert found[-1].act == "denial"
+    assert found[-1].disputes == disputed
+
+
+def test_a_back_reference_looks_further_up_when_its_paragraph_holds_none(
+    nlp: Language,
+) -> None:
+    text = (
+        "Rights groups have accused government forces of abuses against civilians in Mali.\n"
+        "The government of Mali has rejected such accusations.\n"
+    )
+    found = statements(nlp, text)
+    assert (found[-1].act, found[-1].disputes) == ("denial", "s1")

@@ -161,7 +161,7 @@ def heads_of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> boo
     is "of": "the bands of armed assailants") are of one of ``classes``; a modifier does not
     count: "41 terrorists", not "terrorist attempts" or "terrorist actions"."""
     heads = [*coordinated(noun), *prep_objects(noun, ("of",))]
-    return any(set(classes) & lex.classes_of(t.lemma_.lower()) for t in heads)
+    return any(set(classes) & lex.condition_classes_of(t.lemma_.lower()) for t in heads)
 
 
 # entity labels of a named place ("entered Syria", "crossed into Lebanon")

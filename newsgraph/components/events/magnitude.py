@@ -119,12 +119,14 @@ def fatal_result(verb: Token, table: dict[str, Any]) -> bool:
 
 def killing_sense(verb: Token, sense: Sense | None, table: dict[str, Any]) -> Sense | None:
     """An attack for a verb done "to death" that the lexicon reads as no attack ("was hacked to
-    death", where `hack` is a cyber attack; "stoned to death", in no entry): a "to death"
-    result makes any act on a patient (an object or a passive subject) a killing, but a
-    judgement ("sentenced to death", the table's ``death_sentences``) and a verb with no
+    death", where `hack` is a cyber attack; "stoned to death", in no entry; "burned to death",
+    where `burn` needs a building or a vehicle): a "to death" result makes any act on a patient
+    (an object or a passive subject) a killing, but a judgement ("sentenced to death", the table's ``death_sentences``) and a verb with no
     patient ("bled to death") stay as they are."""
-    if (sense is not None and sense.type == "ASSAULT") or verb.pos_ != "VERB":
-        return None
+    if verb.pos_ != "VERB" or (
+        sense is not None and sense.type == "ASSAULT" and not sense.needs_object_class
+    ):
+        return None  # an attack already, with no condition on its object that may fail
     if verb.lemma_.lower() in (table.get("death_sentences") or ()):
         return None
     results = table.get("fatal_results") or ()

@@ -36,3 +36,9 @@ def test_sentenced_to_death_is_no_killing(nlp: Language) -> None:
     events = extract_events(nlp("He was sentenced to death by the court."))
     assert [e.type for e in events] == ["COERCE"]
     assert "killed" not in events[0].magnitude
+
+
+def test_burned_to_death_is_a_killing(nlp: Language) -> None:
+    events = extract_events(nlp("Three elderly men were burned to death by the soldiers."))
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].magnitude["killed"]["min"] == 3

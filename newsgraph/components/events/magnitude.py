@@ -121,8 +121,9 @@ def killing_sense(verb: Token, sense: Sense | None, table: dict[str, Any]) -> Se
     """An attack for a verb done "to death" that the lexicon reads as no attack ("was hacked to
     death", where `hack` is a cyber attack; "stoned to death", in no entry; "burned to death",
     where `burn` needs a building or a vehicle): a "to death" result makes any act on a patient
-    (an object or a passive subject) a killing, but a judgement ("sentenced to death", the table's ``death_sentences``) and a verb with no
-    patient ("bled to death") stay as they are."""
+    (an object or a passive subject) a killing, but a judgement ("sentenced to death", the
+    table's ``death_sentences``) and a verb with no patient ("bled to death") stay as they
+    are."""
     if verb.pos_ != "VERB" or (
         sense is not None and sense.type == "ASSAULT" and not sense.needs_object_class
     ):

@@ -153,7 +153,8 @@ def kind_lemmas(noun: Token, with_of: bool = False) -> list[str]:
 def of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
     """Whether a noun phrase, or the noun a collective head is "of", is of one of the object
     ``classes`` ("fighters", "a column of troops": military)."""
-    return any(set(classes) & lex.classes_of(lemma) for lemma in kind_lemmas(noun, with_of=True))
+    lemmas = kind_lemmas(noun, with_of=True)
+    return any(set(classes) & lex.condition_classes_of(lemma) for lemma in lemmas)
 
 
 def heads_of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:

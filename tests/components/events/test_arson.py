@@ -41,6 +41,8 @@ def test_a_building_burnt_down_is_an_attack(nlp: Language) -> None:
         "Candles burn on the bridge outside the station.",
         "A hot bullet casing burned him on the arm.",
         "Whoever puts his hand in the fire will get burned.",
+        "A wildfire burned 200 homes in the valley.",
+        "It was a suspicious fire that burned the old creamery on Friday.",
     ],
 )
 def test_burning_no_property_is_no_event(nlp: Language, text: str) -> None:

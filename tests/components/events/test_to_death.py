@@ -42,3 +42,8 @@ def test_burned_to_death_is_a_killing(nlp: Language) -> None:
     events = extract_events(nlp("Three elderly men were burned to death by the soldiers."))
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].magnitude["killed"]["min"] == 3
+
+
+def test_put_to_death_by_a_jury_is_no_killing(nlp: Language) -> None:
+    text = "The jurors voted to put the defendant to death after four days."
+    assert "ASSAULT" not in types(nlp, text)

@@ -23,7 +23,7 @@ from .factuality import load_model as load_factuality_model
 from .factuality import planned
 from .folds import fold_casualties, fold_embedded, fold_investigations, fold_weapon_launches
 from .lexicon import Lexicon, Sense
-from .magnitude import fatal_result, part_of_earlier, quantity_of
+from .magnitude import fatal_result, killing_sense, part_of_earlier, quantity_of
 from .mention import Mention
 from .phrase_parts import object_names, predicative_complement
 from .roles import (
@@ -234,6 +234,7 @@ class SentenceDetector:
         keys = lexicon_verb_keys(verb, lex)
         verb_key = next((k for k in keys if k in lex.verbs), None)
         verb_sense = lex.verbs[verb_key] if verb_key else None
+        verb_sense = killing_sense(verb, verb_sense, lex.magnitude) or verb_sense
         if verb_sense is None and not any(k in lex.support_verbs for k in keys):
             return  # neither an event verb nor a support verb: no mention below can start here
         obj = direct_object(verb) or (passive_patient(verb) if is_passive(verb) else None)

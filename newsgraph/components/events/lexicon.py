@@ -194,6 +194,9 @@ class Lexicon:
     background: Background = field(default_factory=Background)
     # nominal triggers kept as events with no source, target or count (``bare_nominal_types``)
     bare_nominal_types: frozenset[str] = frozenset()
+    # classes read only by a sense's ``needs_object_class`` (``condition_classes``), never by
+    # ``classes_of``, whose classes the learned models take as features
+    condition_class_sets: dict[str, frozenset[str]] = field(default_factory=dict)
     # verbs whose subject is an occurrence ("the clashes erupted"); a particle or object verb
     # ("take place", "break out") as a tuple of its words (``happening_verbs``)
     happening_verbs: frozenset[tuple[str, ...]] = frozenset()
@@ -233,6 +236,11 @@ class Lexicon:
 
     def classes_of(self, lemma: str) -> set[str]:
         return {name for name, words in self.object_class_sets.items() if lemma in words}
+
+    def condition_classes_of(self, lemma: str) -> set[str]:
+        """The object classes and the condition classes of ``lemma``."""
+        conditions = {n for n, words in self.condition_class_sets.items() if lemma in words}
+        return self.classes_of(lemma) | conditions
 
 
 def _word(value: Any) -> str:
@@ -401,6 +409,10 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
         magnitude=magnitude,
         background=Background.of(triggers.get("background")),
         bare_nominal_types=frozenset(triggers.get("bare_nominal_types") or ()),
+        condition_class_sets={
+            str(name): frozenset(words)
+            for name, words in (triggers.get("condition_classes") or {}).items()
+        },
         happening_verbs=frozenset(
             tuple(str(v).split()) for v in triggers.get("happening_verbs") or ()
         ),

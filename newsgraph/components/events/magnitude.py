@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...extensions import doc_text
+from .lexicon import Sense
 
 _NUMBER_TOKEN = re.compile(r"^\d[\d,]*(\.\d+)?$")
 # how the parser hangs a result word on its verb: "was shot dead" (oprd), "shot dead a man"
@@ -114,6 +115,27 @@ def fatal_result(verb: Token, table: dict[str, Any]) -> bool:
         or _fatal_state_after_object(c, states)
         for c in verb.children
     )
+
+
+def killing_sense(verb: Token, sense: Sense | None, table: dict[str, Any]) -> Sense | None:
+    """An attack for a verb done "to death" that the lexicon reads as no attack ("was hacked to
+    death", where `hack` is a cyber attack; "stoned to death", in no entry; "burned to death",
+    where `burn` needs a building or a vehicle): a "to death" result makes any act on a patient
+    (an object or a passive subject) a killing, but a judgement ("sentenced to death", the
+    table's ``death_sentences``) and a verb with no patient ("bled to death") stay as they
+    are."""
+    if verb.pos_ != "VERB" or (
+        sense is not None and sense.type == "ASSAULT" and not sense.needs_object_class
+    ):
+        return None  # an attack already, with no condition on its object that may fail
+    if verb.lemma_.lower() in (table.get("death_sentences") or ()):
+        return None
+    results = table.get("fatal_results") or ()
+    if not any(_to_fatal_noun(c, results) for c in verb.children):
+        return None
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    return Sense(type="ASSAULT", casualty="killed")
 
 
 def _to_fatal_noun(prep: Token, results: Collection[str]) -> bool:

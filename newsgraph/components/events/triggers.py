@@ -153,7 +153,8 @@ def kind_lemmas(noun: Token, with_of: bool = False) -> list[str]:
 def of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
     """Whether a noun phrase, or the noun a collective head is "of", is of one of the object
     ``classes`` ("fighters", "a column of troops": military)."""
-    return any(set(classes) & lex.classes_of(lemma) for lemma in kind_lemmas(noun, with_of=True))
+    lemmas = kind_lemmas(noun, with_of=True)
+    return any(set(classes) & lex.condition_classes_of(lemma) for lemma in lemmas)
 
 
 def heads_of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
@@ -161,7 +162,7 @@ def heads_of_classes(noun: Token, classes: tuple[str, ...], lex: Lexicon) -> boo
     is "of": "the bands of armed assailants") are of one of ``classes``; a modifier does not
     count: "41 terrorists", not "terrorist attempts" or "terrorist actions"."""
     heads = [*coordinated(noun), *prep_objects(noun, ("of",))]
-    return any(set(classes) & lex.classes_of(t.lemma_.lower()) for t in heads)
+    return any(set(classes) & lex.condition_classes_of(t.lemma_.lower()) for t in heads)
 
 
 # entity labels of a named place ("entered Syria", "crossed into Lebanon")

@@ -63,3 +63,29 @@ def test_a_wounded_persons_death_adds_to_the_toll(full_nlp: Language) -> None:
     assert count["min"] == 1 and count.get("added") is True
     # a killing of wounded people is a toll of its own
     assert 2 in _killed(full_nlp, "Gunmen stormed the clinic and killed two wounded soldiers.")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low"),
+    [
+        ("two dozen", 24),
+        ("more than three dozen", 36),
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("several dozen", 36),
+        ("a few hundred", 200),
+        ("dozens", 24),
+        ("hundreds of thousands", 200000),
+    ],
+)
+def test_a_dozen_multiplies(phrase: str, low: int) -> None:
+    """ "two dozen" is 24, not 2 + 12; a vague word before a scale word multiplies it."""
+    from newsgraph.components.events.lexicon import load_lexicon
+    from newsgraph.components.events.magnitude import read_quantity
+
+    assert (read_quantity(phrase, load_lexicon().magnitude) or {}).get("min") == low
+
+
+def test_several_dozen_dead(full_nlp: Language) -> None:
+    text = "The air strikes killed several dozens of insurgents near the dam, the army said."
+    assert 36 in _killed(full_nlp, text)

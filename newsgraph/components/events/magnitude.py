@@ -20,7 +20,14 @@ _NUMBER_TOKEN = re.compile(r"^\d[\d,]*(\.\d+)?$")
 # how the parser hangs a result word on its verb: "was shot dead" (oprd), "shot dead a man"
 # (advmod), "shot a guard dead" (advcl), "lay shot dead" (acomp, xcomp)
 RESULT_DEPS = frozenset({"oprd", "acomp", "advmod", "advcl", "xcomp"})
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# "two dozen" is 24 (session 25: read as 2 + 12 before); "a dozen" and "dozen" stay 12
+_SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
 
 
 def parse_number(words: list[str], number_words: dict[str, int]) -> float | None:
@@ -69,6 +76,8 @@ def read_quantity(text: str, table: dict[str, Any]) -> dict[str, Any] | None:
     lowered = " ".join(text.lower().replace(",", "").split())
     number_words = table.get("number_words") or {}
     vague = table.get("vague") or {}
+    if (times := _vague_times_scale(lowered, table)) is not None:
+        return {"text": text, "min": times, "max": None}
     for phrase in sorted(vague, key=len, reverse=True):
         if lowered == phrase or lowered.startswith(phrase + " of") or lowered == phrase + " of":
             return {"text": text, "min": int(vague[phrase]), "max": None}
@@ -94,6 +103,20 @@ def read_quantity(text: str, table: dict[str, Any]) -> dict[str, Any] | None:
     if upper and upper == approx and upper in ("up to", "nearly", "almost", "close to"):
         return {"text": text, "min": None, "max": _as_int(value)}
     return {"text": text, "min": _as_int(value), "max": None}
+
+
+def _vague_times_scale(lowered: str, table: dict[str, Any]) -> int | None:
+    """ "several dozen" (36), "a few hundred" (200), "half a dozen" (6): a vague word of
+    ``vague_times`` or "half a" before a scale word multiplies it (the lower bound, as the
+    vague word alone states it); None for any other phrase."""
+    vague = table.get("vague") or {}
+    words = "|".join(re.escape(w) for w in sorted(table.get("vague_times") or [], key=len)[::-1])
+    scales = "|".join(_SCALES)
+    match = re.match(rf"^(?:(?P<v>{words})|(?P<half>half an?)) (?P<s>{scales})s?\b", lowered)
+    if match is None or not words:
+        return None
+    factor = 0.5 if match.group("half") else vague[match.group("v")]
+    return round(factor * _SCALES[match.group("s")])
 
 
 def _number_child(noun: Token) -> Token | None:
@@ -249,9 +272,17 @@ def _stated_quantity(noun: Token, table: dict[str, Any]) -> Found | None:
 
 
 def part_of_earlier(noun: Token, table: dict[str, Any]) -> bool:
-    """ "Two of the wounded" (died): the counted people are a part of a group told before
-    (``added_of``), so their count adds to a toll rather than states it."""
+    """ "Two of the wounded" (died), "a wounded soldier died": the counted people are a part
+    of a group told before (``added_of``), so their count adds to a toll rather than states
+    it. The second form only with a verb of dying (``later_deaths``): "killed two wounded
+    men" is a killing of its own."""
     groups = table.get("added_of") or ()
+    if (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in (table.get("later_deaths") or ())
+        and any(c.dep_ == "amod" and c.lower_ in groups for c in noun.children)
+    ):
+        return True  # "after a wounded soldier died": one of the wounded, dying later
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue

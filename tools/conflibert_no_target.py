@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from checkout import ROOT  # noqa: F401  first: this checkout's newsgraph, not an installed one
 from conflibert_fit import annotated, fit_sentences
 
 from newsgraph.eval.conflibert import (

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from checkout import ROOT  # noqa: F401  first: this checkout's newsgraph, not an installed one
 from conflibert_fit import annotated, fit_sentences
 
 from newsgraph.components.events.spans import recorded_bounds

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling tools it reuses
 
+from checkout import ROOT  # noqa: F401  first: this checkout's newsgraph, not an installed one
 from gvdb_party_misses import Word, parse_words, parsed_fit
 from muc4_role_misses import fit_records, labelled_entities
 from rams_argument_misses import rams_fit, wikievents_fit

@@ -48,6 +48,7 @@ DATA_FILES = (
     "places_us_states.csv",
     "places_us_counties.csv",
     "places_admin1.csv",
+    "places_admin2.csv",
     "places_regions.yaml",
     "places_preferred.yaml",
 )
@@ -504,6 +505,9 @@ def build_gazetteer() -> Gazetteer:
     _load_supplement(gaz)
     _load_admin1(gaz)
     _load_cities(gaz)
+    from .second_level import load_admin2  # the admin2 table, after the towns it must not hide
+
+    load_admin2(gaz)
     _load_preferred(gaz)
     return gaz
 

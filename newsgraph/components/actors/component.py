@@ -47,6 +47,7 @@ from .kb import (
     KnowledgeBase,
     load_description_rules,
 )
+from .named_bodies import drop_names_inside_bodies
 from .names import (
     ALIAS,
     BLOCK,
@@ -63,7 +64,6 @@ from .names import (
     drop_other_states_bodies,
     lexicon_for,
 )
-from .named_bodies import drop_names_inside_bodies
 from .unresolved import NER_LABELS, unresolved_mentions
 
 log = logging.getLogger(__name__)

@@ -47,6 +47,7 @@ from .kb import (
     KnowledgeBase,
     load_description_rules,
 )
+from .named_bodies import drop_names_inside_bodies
 from .names import (
     ALIAS,
     BLOCK,
@@ -122,6 +123,8 @@ class ActorResolver:
         chosen = drop_unfit_people(chosen, self.kb, context, self.bare_hits(doc, chosen))
         mentions = self.resolve_in_order(doc, chosen, context)
         mentions = self.bare_bodies(doc, mentions, matches, context)
+        # "The Ethiopian Human Rights Commission" is no state (named_bodies.py)
+        mentions = drop_names_inside_bodies(doc, mentions, self.kb, self.rules)
         mentions += self.generic_parties.mentions(doc, mentions, matches)
         mentions += unresolved_mentions(
             doc, mentions, self.generic_words, self.rules.maker_participles

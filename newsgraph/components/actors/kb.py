@@ -470,6 +470,7 @@ class DescriptionRules:
     state_body_heads: frozenset[str] = frozenset()  # "Turkey's Defense Ministry": Turkey
     maker_participles: frozenset[str] = frozenset()  # "Turkish-made drones": the maker
     institution_heads: frozenset[str] = frozenset()  # "the Saudi Hospital": no state
+    state_organ_words: frozenset[str] = frozenset()  # "Ethiopian Federal Police": the state's
     body_heads: frozenset[str] = frozenset()  # "the regional administration": its words count
     body_neutral_words: frozenset[str] = frozenset()  # "the federal government": any state's
     named_body_heads: frozenset[str] = frozenset()  # "the ministry": a ministry's name
@@ -527,6 +528,7 @@ def load_description_rules(path: str = str(DESCRIPTIONS_FILE)) -> DescriptionRul
         state_body_heads=_lowered(data, "state_body_heads"),
         maker_participles=_lowered(data, "maker_participles"),
         institution_heads=_lowered(data, "institution_heads"),
+        state_organ_words=_lowered(data, "state_organ_words"),
         body_heads=_lowered(data, "body_heads"),
         body_neutral_words=_lowered(data, "body_neutral_words"),
         named_body_heads=_lowered(data, "named_body_heads"),

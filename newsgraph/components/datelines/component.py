@@ -21,10 +21,16 @@ from ...extensions import doc_text
 # capitals with accents too ("BOGOTÁ", "CULIACÁN"), and the Mexican and Latin American press's
 # full stop and hyphen ("CULIACÁN, Sinaloa.-", "MEXICO CITY.-": El Universal, Milenio)
 UPPER = "A-ZÀ-ÖØ-Þ"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# a date as agencies and the UN write it: "April 7", "March 11/2025", "21 Aug", "29 July 2025"
+# (a title-case place counts only before such a date with a month's name)
+DATE_NAMED = rf"(?:{MONTH} \d{{1,2}}(?:[/,] ?\d{{4}})?|\d{{1,2}} {MONTH}(?: \d{{4}})?)"
+DATE = rf"(?:[A-Z][a-z]{{2,8}}\.? \d{{1,2}}(?:[/,] ?\d{{4}})?|\d{{1,2}} {MONTH}(?: \d{{4}})?)"
 DATELINE = re.compile(
-    rf"[{UPPER}][{UPPER}'’.\-]+(?: [{UPPER}][{UPPER}'’.\-]+){{0,3}}"  # GOMA, SAN JOSE
+    rf"(?:[{UPPER}][{UPPER}'’.\-]+(?: [{UPPER}][{UPPER}'’.\-]+){{0,3}}"  # GOMA, SAN JOSE
+    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?=, {DATE_NAMED}))"  # Addis Ababa, March 11/2025
     r"(?:, [A-Z][\w.]*(?: (?:of |the |of the )?[A-Z][\w.]*){0,4})?"  # , Republic of Congo
-    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"  # , April 7
+    rf"(?:, {DATE})?"  # , April 7
     r"(?: \([^)\n]{1,30}\))?(?: ?[—–―] ?| -{1,2} |: |(?<=\.)- )"  # (AP) — ; a hyphen needs spaces
 )
 # the dashes: em, en and the horizontal bar (U+2015) some outlets set after a dateline

@@ -119,7 +119,7 @@ AIMED_PREPS = ("against", "on", "to", "with")
 # a thing returned or released that was taken from someone is aimed at them (CAMEO codes the
 # party it goes back to; ConfliBERT fit: 3 "return weapons ... seized from X", target X)
 TAKEN_VERBS = frozenset({"seize", "take", "capture", "confiscate", "steal", "loot"})
-ACTOR_CLASSES = ("people", "troops", "military", "place", "inspectors", "actors")
+ACTOR_CLASSES = ("people", "troops", "military", "place", "inspectors", "actors", "combatants")
 CLOCK = re.compile(r"\d{1,2}:\d{2}")
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})

@@ -17,15 +17,34 @@ from newsgraph.nlp import get_pipeline
         ("MONTERREY.- Police found two bodies.", "Police"),
         ("BOGOTÁ (AP) — Rebels attacked a base.", "Rebels"),
         ("NAIROBI, Kenya - Police opened fire.", "Police"),  # as before
+        # session 25 (partyO): day-first dates, a year, a title-case capital before a date
+        ("JUBA, 14 Feb - Soldiers repelled an attack.", "Soldiers"),
+        ("MAPUTO, 3 October 2025 - The agency condemned the attack.", "The agency"),
+        ("Port Louis, April 2/2025 (MNA) - Police arrested two men.", "Police"),
     ],
 )
 def test_a_dateline_ends_where_the_words_begin(text: str, words: str) -> None:
     assert dateline_end(text, 0) == text.index(words)
 
 
-@pytest.mark.parametrize("text", ["U.S.-backed forces attacked a base.", "Sinaloa.- no dateline"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S.-backed forces attacked a base.",
+        "Sinaloa.- no dateline",
+        "Breaking News - Police arrested two men.",  # title case without a date: no dateline
+    ],
+)
 def test_no_dateline(text: str) -> None:
     assert dateline_end(text, 0) is None
+
+
+def test_a_day_first_dateline_is_no_doer() -> None:
+    doc = get_pipeline()(
+        "LILONGWE, 21 Aug - Security forces repelled an attack by armed men on a police post."
+    )
+    sources = [e.source.span.text for e in doc._.ng_events if e.source and e.source.span]
+    assert sources and not [s for s in sources if "LILONGWE" in s]
 
 
 def test_a_dateline_is_no_victim() -> None:

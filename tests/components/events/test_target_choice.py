@@ -56,6 +56,22 @@ def test_an_attack_keeps_the_rules_choice_whatever_the_scores(nlp: Language) -> 
     assert _target_of(_mentions(nlp, text, favours_in), "attacked") == "convoy"
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "addressee"),
+    [
+        ("The council urged residents to report the presence of gunmen.", "urged", "residents"),
+        ("The envoy urged both sides to stop attacks on farmers.", "urged", "sides"),
+    ],
+)
+def test_the_addressee_of_an_appeal_keeps_the_rules_choice(
+    nlp: Language, text: str, anchor: str, addressee: str
+) -> None:
+    # session 25 (partyO): CAMEO codes the party appealed to, not what the clause is about
+    favours_of = TargetChoice({"prep=of": 5.0, "prep=on": 5.0, "relation=other:dobj": 5.0}, 0.0)
+    assert _target_of(_mentions(nlp, text, None), anchor) == addressee
+    assert _target_of(_mentions(nlp, text, favours_of), anchor) == addressee
+
+
 def test_the_recorder_sees_each_candidate_with_the_rules_choice(nlp: Language) -> None:
     seen: list[tuple[str, list[str], str]] = []
     target_choice.recording(lambda a, _t, listed, rule, _n: seen.append(

@@ -43,6 +43,7 @@ from .drafts import candidate_drafts, drop_nested, is_formula
 from .frames import take_content_prepositions, take_controller_sources, without_other_cues
 from .judge import draft_features
 from .lexicon import QuoteKnowledge, load_knowledge
+from .parenthetical import join_parenthetical_hosts
 from .scan import Quote
 from .senses import is_statement, reports_silence
 from .spans import quotes_of
@@ -104,6 +105,7 @@ def extract_statements(
     drafts.sort(key=draft_position)
     without_other_cues(drafts)
     take_content_prepositions(doc, drafts, knowledge.cue_prepositions)
+    join_parenthetical_hosts(doc, drafts, quotes)
     take_controller_sources(drafts)
     if learned_content_end:
         content_end.extend_content_ends(doc, drafts, content_end.load_end_model(), knowledge.verbs)

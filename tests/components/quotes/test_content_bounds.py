@@ -242,3 +242,40 @@ def test_a_quote_after_a_comma_or_in_another_cue_clause_stays_alone(nlp: Languag
         "Nine others were admitted as well as 29 who only specified “Christian” as their faith.\n"
     )
     assert all(not c or not c[0].startswith("as well as") for c in contents(nlp, text))
+
+
+def test_a_reporting_clause_inside_a_sentence_reports_both_sides(nlp: Language):
+    # "A, he said, B": the words before and after the aside are one report in two pieces
+    text = (
+        "Though the first convoy crossed without trouble, the governor said, the second "
+        "will need an escort through the valley.\n"
+    )
+    assert contents(nlp, text) == [
+        (
+            "Though the first convoy crossed without trouble",
+            "the second will need an escort through the valley",
+        )
+    ]
+
+
+def test_an_adjunct_after_a_whole_reported_clause_stays_out(nlp: Language):
+    # "X struck the port, officials said, leaving ...": the words after the clause hold no
+    # clause of their own and the words before are whole; the outlet's, not the speaker's
+    text = (
+        "Bulldozers destroyed roads and water networks in the camp, the municipality said, "
+        "leaving thousands of residents without water.\n"
+    )
+    assert contents(nlp, text) == [("Bulldozers destroyed roads and water networks in the camp",)]
+
+
+def test_a_content_that_is_not_the_whole_side_takes_nothing_before_the_clause(nlp: Language):
+    text = (
+        "On the other hand, the ministry has reiterated, through its spokesmen and its envoys, "
+        "its readiness to reopen the crossing.\n"
+    )
+    assert contents(nlp, text) == [("its readiness to reopen the crossing",)]
+
+
+def test_a_fronted_connective_alone_is_not_taken_before_the_clause(nlp: Language):
+    text = "So, you might be asking, how will the convoy cross the river before dawn?\n"
+    assert contents(nlp, text) == [("how will the convoy cross the river before dawn?",)]

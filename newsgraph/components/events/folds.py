@@ -159,6 +159,7 @@ def fold_investigations(mentions: list[Mention], owner: dict[int, Mention]) -> N
 
 def fold_casualties(mentions: list[Mention], owner: dict[int, Mention], lex: Lexicon) -> None:
     """ "shelled Juba ..., killing about 20 people" is one ASSAULT with a magnitude."""
+    told_apart: list[tuple[Mention, Mention]] = []
     for mention in list(mentions):
         if mention.folded or not mention.sense.casualty or mention.anchor.pos_ == "NOUN":
             continue
@@ -191,8 +192,7 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention], lex: Lex
                 mention.source = host.source
             if host.target is None and host.type in ("ASSAULT", "COERCE"):
                 host.target = mention.target
-            for key, value in mention.magnitude.items():
-                host.magnitude.setdefault(key, dict(value))
+            told_apart.append((host, mention))
             mention.apart = host.apart = True
             continue
         patient = mention.target
@@ -211,6 +211,9 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention], lex: Lex
             # identity test meant to skip it never held, and skipping it cost one held-out
             # source each on PLOVER and ConfliBERT (docs/events.md, "Token identity")
             host.source = mention.source
+    for host, killing in told_apart:  # once its own conjuncts ("and injuring 30") are in
+        for key, value in killing.magnitude.items():
+            host.magnitude.setdefault(key, dict(value))
 
 
 def _kills_below(mention: Mention, host: Mention) -> bool:

@@ -17,6 +17,11 @@ from typing import Any
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
 
+def places_by_name(nlp: Any, text: str) -> dict[str, Any]:
+    """The places a pipeline reads in ``text``, by name."""
+    return {p.name: p for p in nlp(text)._.ng_places}
+
+
 def targets_by_type(nlp: Any, text: str) -> dict[str, str | None]:
     """Event type -> its target's text (None where it has none), for the events the events
     component extracts from ``text`` parsed by the bare spaCy model ``nlp``."""

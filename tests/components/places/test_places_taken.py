@@ -5,6 +5,7 @@ X". The names are invented, so that no gazetteer holds them."""
 from __future__ import annotations
 
 import pytest
+from helpers import places_by_name
 from spacy.language import Language
 
 from newsgraph.components.places.local_places import LOCAL_PREFIX
@@ -14,10 +15,6 @@ from newsgraph.nlp import get_pipeline
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return get_pipeline(components=("newsgraph_places",))
-
-
-def _places(nlp: Language, text: str) -> dict:
-    return {p.name: p for p in nlp(text)._.ng_places}
 
 
 @pytest.mark.parametrize(
@@ -30,19 +27,19 @@ def _places(nlp: Language, text: str) -> dict:
     ],
 )
 def test_object_of_a_verb_of_taking_ground_is_a_place(nlp: Language, text: str, name: str) -> None:
-    places = _places(nlp, text)
+    places = places_by_name(nlp, text)
     assert name in places, sorted(places)
     assert places[name].id.startswith(LOCAL_PREFIX)
 
 
 def test_the_sentence_place_is_its_container(nlp: Language) -> None:
     text = "Army units stormed Qasrunah in eastern Aleppo on Sunday."
-    place = _places(nlp, text)["Qasrunah"]
+    place = places_by_name(nlp, text)["Qasrunah"]
     assert place.country == "SY"
 
 
 def test_a_name_with_an_apostrophe_is_taken_whole(nlp: Language) -> None:
-    places = _places(nlp, "Marines stormed the Kal'orin Dike at night.")
+    places = places_by_name(nlp, "Marines stormed the Kal'orin Dike at night.")
     assert "Kal'orin Dike" in places, sorted(places)
     assert "Dike" not in places
 
@@ -55,7 +52,7 @@ def test_a_name_with_an_apostrophe_is_taken_whole(nlp: Language) -> None:
     ],
 )
 def test_no_place_for_a_captive_or_a_named_person(nlp: Language, text: str) -> None:
-    assert not any(p.id.startswith(LOCAL_PREFIX) for p in _places(nlp, text).values())
+    assert not any(p.id.startswith(LOCAL_PREFIX) for p in places_by_name(nlp, text).values())
 
 
 @pytest.mark.parametrize(
@@ -68,7 +65,7 @@ def test_no_place_for_a_captive_or_a_named_person(nlp: Language, text: str) -> N
 def test_a_cued_name_written_with_an_apostrophe_or_hyphen(
     nlp: Language, text: str, name: str
 ) -> None:
-    places = _places(nlp, text)
+    places = places_by_name(nlp, text)
     assert name in places, sorted(places)
     assert places[name].country == "SY"
 
@@ -82,19 +79,19 @@ def test_a_cued_name_written_with_an_apostrophe_or_hyphen(
     ],
 )
 def test_an_apposition_that_calls_a_name_a_settlement(nlp: Language, text: str, name: str) -> None:
-    places = _places(nlp, text)
+    places = places_by_name(nlp, text)
     assert name in places, sorted(places)
     assert places[name].country == "SY"
 
 
 def test_a_settlement_noun_modifying_a_person_noun_is_no_apposition(nlp: Language) -> None:
-    places = _places(nlp, "Police stopped Eric Garner, a Staten Island man, in July.")
+    places = places_by_name(nlp, "Police stopped Eric Garner, a Staten Island man, in July.")
     assert not any(p.id.startswith(LOCAL_PREFIX) for p in places.values())
 
 
 def test_no_object_across_a_line_break(nlp: Language) -> None:
     text = "He pledged to bar them from entering the U.S.\nTomas Verlind is a host of the show."
-    assert not any(p.id.startswith(LOCAL_PREFIX) for p in _places(nlp, text).values())
+    assert not any(p.id.startswith(LOCAL_PREFIX) for p in places_by_name(nlp, text).values())
 
 
 @pytest.mark.parametrize(
@@ -106,4 +103,4 @@ def test_no_object_across_a_line_break(nlp: Language) -> None:
     ],
 )
 def test_a_settlement_noun_owning_a_person_noun_is_no_apposition(nlp: Language, text: str) -> None:
-    assert not any(p.id.startswith(LOCAL_PREFIX) for p in _places(nlp, text).values())
+    assert not any(p.id.startswith(LOCAL_PREFIX) for p in places_by_name(nlp, text).values())

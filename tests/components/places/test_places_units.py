@@ -5,6 +5,7 @@ holds them."""
 from __future__ import annotations
 
 import pytest
+from helpers import places_by_name
 from spacy.language import Language
 
 from newsgraph.components.places.local_places import LOCAL_PREFIX
@@ -14,10 +15,6 @@ from newsgraph.nlp import get_pipeline
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return get_pipeline(components=("newsgraph_places",))
-
-
-def _places(nlp: Language, text: str) -> dict:
-    return {p.name: p for p in nlp(text)._.ng_places}
 
 
 @pytest.mark.parametrize(
@@ -36,7 +33,7 @@ def _places(nlp: Language, text: str) -> dict:
 def test_a_name_before_or_after_a_unit_word_is_a_local_place(
     nlp: Language, text: str, name: str, feature: str, country: str
 ) -> None:
-    places = _places(nlp, text)
+    places = places_by_name(nlp, text)
     assert name in places, sorted(places)
     place = places[name]
     assert place.id.startswith(LOCAL_PREFIX)
@@ -44,5 +41,5 @@ def test_a_name_before_or_after_a_unit_word_is_a_local_place(
 
 
 def test_a_unit_word_alone_names_no_place(nlp: Language) -> None:
-    places = _places(nlp, "Residents of the kebele fled to Gimbi, Ethiopia, on Saturday.")
+    places = places_by_name(nlp, "Residents of the kebele fled to Gimbi, Ethiopia, on Saturday.")
     assert not any(p.id.startswith(LOCAL_PREFIX) for p in places.values()), sorted(places)

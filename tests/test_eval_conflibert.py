@@ -149,7 +149,9 @@ def test_quality_floor_heldout() -> None:
 # events22, party22): source exact 0.8651, floor raised to measured - 0.01
 # session 24 ("target24": the place a deployed force or a truce covers, docs/events.md),
 # 2026-12-07: target exact 0.6202; floor measured - 0.01
-FLOORS = {"accuracy": 0.879, "source exact": 0.855, "target exact": 0.610}
+# session 25 (partyO: the rules' addressee of an appeal kept): target exact 0.6225; floor
+# measured - 0.01
+FLOORS = {"accuracy": 0.879, "source exact": 0.855, "target exact": 0.612}
 
 
 def test_a_sentence_that_codes_a_statement_takes_its_speaker_as_source() -> None:

@@ -54,7 +54,7 @@ def dateline_end(text: str, start: int, end: int | None = None) -> int | None:
         return None
     stop = len(text) if end is None else end
     match = DATELINE.match(text, start, stop) or TITLE_DATELINE.match(text, start, stop)
-    if match is None or match.end() >= (len(text) if end is None else end):
+    if match is None or match.end() >= stop:
         return None
     if not text[match.end()].strip():
         return None

@@ -111,9 +111,11 @@ def _vague_times_scale(lowered: str, table: dict[str, Any]) -> int | None:
     vague word alone states it); None for any other phrase."""
     vague = table.get("vague") or {}
     words = "|".join(re.escape(w) for w in sorted(table.get("vague_times") or [], key=len)[::-1])
+    if not words:
+        return None
     scales = "|".join(_SCALES)
     match = re.match(rf"^(?:(?P<v>{words})|(?P<half>half an?)) (?P<s>{scales})s?\b", lowered)
-    if match is None or not words:
+    if match is None:
         return None
     factor = 0.5 if match.group("half") else vague[match.group("v")]
     return round(factor * _SCALES[match.group("s")])

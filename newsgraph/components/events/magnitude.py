@@ -274,17 +274,9 @@ def _stated_quantity(noun: Token, table: dict[str, Any]) -> Found | None:
 
 
 def part_of_earlier(noun: Token, table: dict[str, Any]) -> bool:
-    """ "Two of the wounded" (died), "a wounded soldier died": the counted people are a part
-    of a group told before (``added_of``), so their count adds to a toll rather than states
-    it. The second form only with a verb of dying (``later_deaths``): "killed two wounded
-    men" is a killing of its own."""
+    """ "Two of the wounded" (died): the counted people are a part of a group told before
+    (``added_of``), so their count adds to a toll rather than states it."""
     groups = table.get("added_of") or ()
-    if (
-        noun.dep_ == "nsubj"
-        and noun.head.lemma_.lower() in (table.get("later_deaths") or ())
-        and any(c.dep_ == "amod" and c.lower_ in groups for c in noun.children)
-    ):
-        return True  # "after a wounded soldier died": one of the wounded, dying later
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue

@@ -194,6 +194,7 @@ class Compatibility:
             and killed_compatible(a.killed, b.killed)
             and self.places(a.place, b.place) is not False
             and all(self.sides(a.side(r), b.side(r)) is not False for r in ROLES)
+            and not told_apart(a, b)
         )
 
     def actors_contradict(self, cluster: EventCluster, item: EventItem) -> bool:
@@ -234,6 +235,8 @@ class Compatibility:
             return None
         if not tolls_compatible(cluster.members, item) or self._report_toll_apart(cluster, item):
             return None
+        if any(told_apart(m, item) for m in cluster.members):
+            return None  # its article tells it as a separate incident (``separate_incidents``)
         place = self.places(cluster.place, item.place)
         if place is False or self._profiles_apart(cluster, item) or _levels_apart(cluster, item):
             return None
@@ -317,6 +320,14 @@ def _levels_apart(cluster: EventCluster, item: EventItem) -> bool:
     return any(
         p is not None and unlocated(p) and stated_level(p) == level and fold(p.name or "") != name
         for p in theirs
+    )
+
+
+def told_apart(a: EventItem, b: EventItem) -> bool:
+    """Their article tells one of the two as a separate incident after the other ("In a
+    separate incident on the same day, ...": ``EventItem.apart_from``)."""
+    return a.article_id == b.article_id and (
+        a.event_id in b.apart_from or b.event_id in a.apart_from
     )
 
 

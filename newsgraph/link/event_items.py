@@ -141,6 +141,9 @@ class EventItem:
     # event's window reaches back to it ("massacred civilians", said today, of the attack the
     # article dates to Saturday); a relaxation of the date check, never evidence
     article_day: date | None = None
+    # the ids of its article's events told before its sentence, where that sentence tells "a
+    # separate incident" (``separate_incidents.py``): a hard check, never evidence
+    apart_from: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from .event_items import (
 from .moment_twins import tie_twins, twins
 from .options import DEFAULT_OPTIONS, LinkOptions
 from .responses import responses
+from .separate_incidents import mark_separate, separate_from
 
 PROFILE_PLACES = True
 # An unplaced event the article narrates, whose profile names no place, takes the place of the
@@ -51,6 +52,7 @@ def linked_items(
     check = check or Compatibility(affiliations([record]))
     tied = twins(record, sentences)
     items = event_items(record, options.include_irrealis, options.retell)
+    items = mark_separate(items, separate_from(record, sentences))
     items = responses(tie_twins(items, tied), check)
     if not options.profiles:
         return items

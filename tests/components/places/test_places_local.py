@@ -183,6 +183,16 @@ def test_province_of_a_known_division_read_as_a_person(nlp: Language) -> None:
     assert (place.country, place.feature) == ("IQ", "region")
 
 
+def test_a_known_province_after_a_district_is_the_province(nlp: Language) -> None:
+    # "X district of Y": Y contains the district; a first-level division by its name is the
+    # division, not a district of that name (fit: 0 of the 15 such Y a gold event place)
+    text = "Militants stormed a police station in Bannu district of Khyber-Pakhtunkhwa on Monday."
+    places = _places(nlp, text, [("Bannu", "GPE")])
+    province = places["Khyber-Pakhtunkhwa"]
+    assert not province.id.startswith(LOCAL_PREFIX)
+    assert (province.country, province.feature) == ("PK", "region")
+
+
 def test_bethlehem_is_the_west_bank_town_by_default(nlp: Language) -> None:
     assert _place(nlp, "Pilgrims gathered in Bethlehem.", "Bethlehem").country == "PS"
 

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 from ...extensions import entities
 from ..actors.unresolved import UNRESOLVED_PREFIX
 from ..times.calendar_words import WEEKDAY_NAMES
+from .division_names import local_division_names
 from .gazetteer import (
     ADMIN1,
     CITY,
@@ -97,6 +98,7 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
         for name in [
             *cued_names(doc),
             *lone_names_after_locative(doc, toponyms, resolved),
+            *local_division_names(doc, gaz),
             *[n for n in names_after_bare_locative(doc) if not _official_name(gaz, n)],
         ]
         if not any(i in taken or i in actor_tokens for i in range(name.span.start, name.span.end))

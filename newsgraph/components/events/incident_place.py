@@ -41,9 +41,10 @@ the coded places, every moved record read at the place given (docs/places.md, "S
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Set
 
-from ...model import Event
+from ...model import Event, Time
 
 # acts that happen at a place on the ground; a sanction, aid or a concession happens where
 # its parties sit, not where the incident did
@@ -51,6 +52,8 @@ INCIDENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT
 # how far after the lead act a follow-up may come (sentences); 1 and 2 were counted (fit:
 # 2 sentences finds one more right place on RAMS and none more wrong)
 FOLLOW_UP_SENTENCES = 2
+# a time value that names a calendar day, alone or with a time of day
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|T)")
 
 
 def placed_acts(events: list[Event], countries: Set[str] = frozenset()) -> list[Event]:
@@ -81,15 +84,34 @@ def is_follow_up(
     sentence_of: Mapping[str, int],
     lead_time: str | None = None,
     within: int = FOLLOW_UP_SENTENCES,
+    day_of: Mapping[str, str] | None = None,
 ) -> bool:
     """A real act on the ground told after the lead act, close to it (at most ``within``
     sentences), at no other time than ``lead_time`` (the incident's; the lead's own by
-    default)."""
+    default). With ``day_of`` (time id -> its calendar day), a time on the incident's day is
+    no other time ("stormed a police station on Wednesday ... attacked it at about 2am")."""
     distance = sentence_of[event.id] - sentence_of[lead.id]
     real = not (event.negated or event.irrealis) and bool(event.evidence)
     time = lead.time if lead_time is None else lead_time
-    same_time = event.time is None or event.time == time
+    same_time = event.time is None or event.time == time or _same_day(event.time, time, day_of)
     return real and event.type in INCIDENT_TYPES and 0 < distance <= within and same_time
+
+
+def _same_day(time: str | None, other: str | None, day_of: Mapping[str, str] | None) -> bool:
+    if not day_of or time is None or other is None:
+        return False
+    day = day_of.get(time)
+    return day is not None and day == day_of.get(other)
+
+
+def calendar_days(times: list[Time]) -> dict[str, str]:
+    """Time id -> the calendar day it falls on, for the times resolved to a day or finer
+    ("2025-10-08", "2025-10-08T02:00", "2025-10-07TNI")."""
+    return {
+        t.id: t.value[:10]
+        for t in times
+        if t.value and DAY.match(t.value) and t.type in ("DATE", "TIME") and not t.interval
+    }
 
 
 def no_other_place_between(
@@ -113,6 +135,7 @@ def incident_places(
     countries: Set[str] = frozenset(),
     within: int = FOLLOW_UP_SENTENCES,
     chain: bool = False,
+    day_of: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Event id -> its lead incident's place, for each unplaced follow-up (``sentence_of``:
     event id -> sentence index; ``places``: sentence index -> the places it names) whose
@@ -130,9 +153,9 @@ def incident_places(
         if lead is None or place_of[lead.id] is None:
             continue
         place = place_of[lead.id]
-        if is_follow_up(e, lead, sentence_of, time_of[lead.id], within) and no_other_place_between(
-            lead, e, sentence_of, places, place
-        ):
+        if is_follow_up(
+            e, lead, sentence_of, time_of[lead.id], within, day_of
+        ) and no_other_place_between(lead, e, sentence_of, places, place):
             found[e.id] = place
             if chain:
                 placed.append(e)
@@ -146,11 +169,12 @@ def carry_incident_place(
     places: Mapping[int, Set[str]],
     countries: Set[str] = frozenset(),
     chain: bool = False,
+    day_of: Mapping[str, str] | None = None,
 ) -> None:
     """Give each follow-up of the lead incident its place, marked inferred (in place; with
-    ``chain`` a placed follow-up leads in turn)."""
+    ``chain`` a placed follow-up leads in turn; ``day_of``: ``calendar_days``)."""
     by_id = {e.id: e for e in events}
-    found = incident_places(events, sentence_of, places, countries, chain=chain)
+    found = incident_places(events, sentence_of, places, countries, chain=chain, day_of=day_of)
     for event_id, place in found.items():
         by_id[event_id].place = place
         by_id[event_id].place_inferred = True

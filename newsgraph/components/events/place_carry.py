@@ -27,7 +27,7 @@ from ... import extensions
 from ...extensions import doc_text
 from ...model import Event
 from ..places.recognizer import dateline_name_starts
-from .incident_place import carry_incident_place
+from .incident_place import calendar_days, carry_incident_place
 from .options import EventOptions
 
 Mention = tuple[int, int, str]  # (start, end, place_id) as ``doc._.ng_place_mentions``
@@ -52,7 +52,8 @@ def carry_places(
         for start, _, place in place_mentions:
             places.setdefault(sentence_index(start), set()).add(place)
         countries = {p.id for p in extensions.get_list(doc, "ng_places") if p.feature == "country"}
-        carry_incident_place(told, sentence_of, places, countries, options.incident_chain)
+        days = calendar_days(extensions.get_list(doc, "ng_times"))
+        carry_incident_place(told, sentence_of, places, countries, options.incident_chain, days)
     if options.dateline_place:
         carry_dateline_place(doc, place_mentions, events)
 

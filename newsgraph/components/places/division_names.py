@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import token_lowers
 from .gazetteer import CITY, COUNTRY, Entry, Gazetteer
-from .local_names import kind_words
+from .local_names import LocalName, kind_words
 from .person_names import named_a_person, surname_of_a_named_person
 from .toponyms import LEADING_WORDS, Toponym, toponym_role
 
@@ -28,6 +28,11 @@ MAX_NAME_TOKENS = 3
 
 
 TITLED_TOWNSHIP = ("township",)  # American civil townships bear their own names
+# the division words that make a name the gazetteer lacks a district (``local_division_names``):
+# not "community", which names a people as often as a village in the fit sentences ("the
+# Fulani community", "an Eggon community", "Kenya's Turkana community" beside "Agasha
+# community", "Baran-Goni community"), nor "township", which no such name precedes there
+LOCAL_DIVISION_TAILS = frozenset({("local", "government", "area"), ("lga",)})
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +87,42 @@ def _tails(doc: Doc) -> list[tuple[int, tuple[str, ...]]]:
                 found.append((i, phrase))
                 break
     return found
+
+
+def local_division_names(doc: Doc, gaz: Gazetteer) -> list[LocalName]:
+    """ "Guma Local Government Area", "Guma LGA": the name before a local division's words that
+    the gazetteer does not hold as a peopled place, for ``local_places`` to place as a district.
+    Fit: each of the 20 title-case names before "local government area" or "LGA" in
+    event-location's fit sentences is a place (session 26, docs/history/places.md)."""
+    found = []
+    for start, phrase in _tails(doc):
+        if phrase not in LOCAL_DIVISION_TAILS:
+            continue
+        name = _name_before(doc, start, gaz)
+        if name is None or _town_before(doc, start, gaz) is not None:
+            continue
+        found.append(LocalName(name, "district"))
+    return found
+
+
+def _name_before(doc: Doc, tail: int, gaz: Gazetteer) -> Span | None:
+    """The longest run of one to three title-case words right before ``tail`` that may name a
+    place: no demonym or people, no person's name; None if there is none."""
+    for size in range(MAX_NAME_TOKENS, 0, -1):
+        start = tail - size
+        if start < 0:
+            continue
+        span = doc[start:tail]
+        if start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text != "(":
+            continue
+        if span[0].text in LEADING_WORDS or not all(t.is_title and t.is_alpha for t in span):
+            continue
+        if any(t.ent_type_ == "NORP" for t in span) or span.text in gaz.demonyms:
+            return None  # "the Kurdish community"
+        if surname_of_a_named_person(span) or named_a_person(span):
+            return None
+        return span
+    return None
 
 
 def _names_a_seat(entry: Entry) -> bool:

@@ -37,7 +37,18 @@ from spacy.tokens import Doc, Span
 from ...extensions import entities
 from ..actors.unresolved import UNRESOLVED_PREFIX
 from ..times.calendar_words import WEEKDAY_NAMES
-from .gazetteer import ADMIN1, CITY, COUNTRY, Entry, Gazetteer, fold, haversine_km
+from .division_names import local_division_names
+from .gazetteer import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    STATE,
+    SUPPLEMENT,
+    Entry,
+    Gazetteer,
+    fold,
+    haversine_km,
+)
 from .local_names import (
     LANDMARK_NOUNS,
     SETTLEMENT_NOUNS,
@@ -87,6 +98,7 @@ def find_local_places(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list
         for name in [
             *cued_names(doc),
             *lone_names_after_locative(doc, toponyms, resolved),
+            *local_division_names(doc, gaz),
             *[n for n in names_after_bare_locative(doc) if not _official_name(gaz, n)],
         ]
         if not any(i in taken or i in actor_tokens for i in range(name.span.start, name.span.end))
@@ -204,11 +216,28 @@ def _slug(name: LocalName) -> str:
 
 def _known_division(gaz: Gazetteer, name: LocalName) -> Entry | None:
     """ "the southern province of Muthanna": a division the gazetteer holds, which NER read as
-    a person (the one division of that name, by its official name)."""
-    if name.feature != "region":
+    a person (the one division of that name, by its official name). After another cue word the
+    name must be a first-level division by name alone: "Bannu district of Khyber-Pakhtunkhwa"
+    names the district Bannu in the province, not a district named Khyber-Pakhtunkhwa."""
+    found = [
+        e
+        for e, primary in gaz.candidates(name.span.text)
+        if primary and (e.kind == ADMIN1 or (name.feature != "region" and _first_level(e)))
+    ]
+    if name.feature != "region" and (len(found) != 1 or _other_reading(gaz, name)):
         return None
-    found = [e for e, primary in gaz.candidates(name.span.text) if primary and e.kind == ADMIN1]
     return found[0] if len(found) == 1 else None
+
+
+def _first_level(entry: Entry) -> bool:
+    """A first-level division: a division's row, or a curated region the supplement holds."""
+    return entry.kind in (ADMIN1, STATE) or (entry.kind == SUPPLEMENT and entry.feature == "region")
+
+
+def _other_reading(gaz: Gazetteer, name: LocalName) -> bool:
+    """The name is also a town's, by any of its names ("the district of Bannu": a district
+    named after its town)."""
+    return any(e.kind == CITY for e, _ in gaz.candidates(name.span.text))
 
 
 def _spelled_otherwise(gaz: Gazetteer, name: LocalName, container: Entry) -> Entry | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsgraph.components.events.incident_place import incident_places
-from newsgraph.model import ActorRef, Event, Span
+from newsgraph.components.events.incident_place import calendar_days, incident_places
+from newsgraph.model import ActorRef, Event, Span, Time
 
 NOBODY = ActorRef(None, None)
 
@@ -78,3 +78,22 @@ def test_a_follow_up_given_the_place_leads_the_acts_after_it_in_turn() -> None:
     assert incident_places(events, sentence_of, places | {3: {"p:city"}}, chain=True) == {
         "e2": "p:town"
     }
+
+
+def test_a_time_on_the_incidents_day_is_no_other_time() -> None:
+    events = [
+        _event("e1", "ASSAULT", "p:town", "t1"),  # "stormed a police station on Wednesday"
+        _event("e2", "ASSAULT", time="t2"),  # "attacked it at about 2am": the same day
+        _event("e3", "ASSAULT", time="t3"),  # "on Tuesday night": another day
+    ]
+    sentence_of = {"e1": 0, "e2": 1, "e3": 2}
+    places = {0: {"p:town"}}
+    times = [
+        Time("t1", Span(0, 9, "Wednesday"), "2025-10-08", "day"),
+        Time("t2", Span(20, 32, "at about 2am"), "2025-10-08T02:00", "minute", "TIME"),
+        Time("t3", Span(40, 53, "Tuesday night"), "2025-10-07TNI", "part_of_day", "TIME"),
+    ]
+    days = calendar_days(times)
+    assert days == {"t1": "2025-10-08", "t2": "2025-10-08", "t3": "2025-10-07"}
+    assert incident_places(events, sentence_of, places) == {}
+    assert incident_places(events, sentence_of, places, day_of=days) == {"e2": "p:town"}

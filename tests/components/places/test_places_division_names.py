@@ -68,3 +68,26 @@ def test_a_town_before_its_division_words_is_a_place(
 )
 def test_no_town_is_cut_out_of_other_names(nlp: Language, text: str, name: str) -> None:
     assert name not in _placed(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MAKURDI - Gunmen killed nine farmers in Zorvata Local Government Area of Benue State.",
+        "MAKURDI - Gunmen killed nine farmers in the Zorvata LGA on Friday, police said.",
+    ],
+)
+def test_a_name_the_gazetteer_lacks_before_a_local_government_area_is_a_district(
+    nlp: Language, text: str
+) -> None:
+    # an invented name: no gazetteer holds it, the division's words make it a place (session 26)
+    doc = nlp(text)
+    places = {p.name: p for p in doc._.ng_places}
+    assert "Zorvata" in places, sorted(places)
+    assert places["Zorvata"].feature == "district"
+
+
+def test_a_name_before_community_is_no_local_place(nlp: Language) -> None:
+    # "the Peuhl community" names a people as often as "Zorvata community" a village
+    doc = nlp("Soldiers rounded up men from the Zorvata community at the market in Mopti.")
+    assert "Zorvata" not in {p.name for p in doc._.ng_places}

@@ -26,7 +26,6 @@ from .division_names import with_division_named_towns
 from .echoes import placed_names_again
 from .filters import drop_names_in_outlets, drop_persons_and_institutions, drop_unknown_names
 from .gazetteer import COUNTRY, COUNTY, STATE, Entry, Gazetteer, get_gazetteer, lookup_key
-from .local_echoes import local_names_again
 from .local_places import find_local_places
 from .org_towns import with_towns_in_organisations
 from .recognizer import Recognizer
@@ -107,7 +106,7 @@ class Component:
         toponyms = placed_names_again(doc, drop_unknown_names(doc, toponyms))
         # names dropped first, so that local places read no person's or firm's word ("Modi"
         # after "Narendra Modi") as an unknown village
-        toponyms = local_names_again(doc, find_local_places(doc, toponyms, self.resolver.gaz))
+        toponyms = find_local_places(doc, toponyms, self.resolver.gaz)
         toponyms = drop_names_in_outlets(doc, drop_persons_and_institutions(doc, toponyms))
         return with_addresses(doc, toponyms) if self.addresses else toponyms
 

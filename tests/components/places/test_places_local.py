@@ -278,15 +278,3 @@ def test_a_generic_term_alone_or_inside_a_longer_name_is_no_local_place(nlp: Lan
     assert sorted(_places(nlp, alone, [("Aleppo", "GPE")])) == ["Aleppo"]
     inside = "Emir Kafr Zorvani visited Aleppo."
     assert "Kafr Zorvani" not in _places(nlp, inside, [("Emir Kafr Zorvani", "PERSON")])
-
-
-def test_a_local_place_named_again_without_its_cue_is_the_same_place(nlp: Language) -> None:
-    text = (
-        "Clashes broke out in Zorvani village in northern Syria. "
-        "The toll at Zorvani rose to 12, and Zorvani-Kelmet road was shut."
-    )
-    place = _places(nlp, text, [("Zorvani", "GPE"), ("Syria", "GPE")])["Zorvani"]
-    starts = sorted(m.start for m in place.mentions)
-    assert place.id.startswith(LOCAL_PREFIX)
-    # the cued name and its bare echo; not the word joined into a longer name
-    assert starts == [text.index("Zorvani"), text.index("at Zorvani") + 3]

@@ -21,7 +21,7 @@ def object_names(obj: Token) -> set[str]:
 
 # how the parser attaches "guilty" in "was found guilty" (oprd), "found him guilty" (ccomp with
 # "him" its subject), "found the general guilty" (dobj, "general" read as its adjective)
-PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp", "dobj"})
+PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp", "dobj", "npadvmod"})
 
 
 def predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None:
@@ -31,3 +31,17 @@ def predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None:
         if c.dep_ in PREDICATIVE_DEPS and c.lemma_.lower() in lemmas:
             return None if any(n.dep_ == "neg" for n in c.children) else c
     return None
+
+
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+
+
+def told_before(noun: Token) -> bool:
+    """A bare definite noun ("the bodies", "the unidentified body", "all the bodies"): no
+    count, no "of" phrase and no possessor of its own, so it refers back to what the text told
+    before (killedP's fit count: 6 of 6 such found bodies, docs/history/events.md)."""
+    return (
+        any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+        and not any(c.dep_ in ("nummod", "poss") for c in noun.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )

@@ -1,0 +1,84 @@
+"""Dead told in other forms (session 26, killedP): bodies found, discovered or recovered
+(``phrases`` with ``found_dead`` in ``event_triggers.yaml``) and the phrases of `martyr`
+("embraced martyrdom", "fell martyr")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.nlp import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Language:
+    return get_pipeline()
+
+
+def _assaults(pipeline: Language, text: str) -> list:
+    return [e for e in pipeline(text)._.ng_events if e.type == "ASSAULT"]
+
+
+def _killed(event) -> int | None:
+    return (event.magnitude.get("killed") or {}).get("min")
+
+
+def _party(ref) -> str | None:
+    """The party's phrase, or None where the event has none."""
+    return ref.span.text if ref is not None and ref.span is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "dead"),
+    [
+        ("The bodies of six farmers were found near the river on Monday.", 6, "farmers"),
+        ("Villagers discovered the bodies of three teachers in a ditch.", 3, "teachers"),
+        ("Eleven bodies were recovered from the rubble of the market.", 11, "bodies"),
+        ("The body of a young man was found in his burned shop.", 1, "man"),
+    ],
+)
+def test_bodies_found_are_a_killing_with_its_count(
+    full_nlp: Language, text: str, killed: int, dead: str
+) -> None:
+    """The dead found are a violent death (ASSAULT) with its count; the finder is no doer."""
+    events = _assaults(full_nlp, text)
+    assert len(events) == 1, events
+    assert _killed(events[0]) == killed
+    assert _party(events[0].source) is None
+    assert dead in (_party(events[0].target) or "")
+
+
+def test_bodies_found_after_a_kidnapping_are_a_record_of_their_own(full_nlp: Language) -> None:
+    """ "found ... a day after they were kidnapped": the dead found do not fold into the
+    kidnapping of the clause after them."""
+    text = (
+        "The bodies of two drivers were found in a field on Friday, a day after they were "
+        "kidnapped by gunmen."
+    )
+    events = full_nlp(text)._.ng_events
+    found = [e for e in events if _killed(e) == 2]
+    assert len(found) == 1 and found[0].type == "ASSAULT"
+    assert _party(found[0].source) is None
+    assert any(e is not found[0] and e.type in ("COERCE", "ASSAULT") for e in events)
+
+
+def test_the_bodies_told_before_are_no_new_record(full_nlp: Language) -> None:
+    """A bare definite "the bodies" refers back to the dead already told."""
+    assert _assaults(full_nlp, "The bodies were found by farmers near the village.") == []
+
+
+def test_finding_weapons_is_no_killing(full_nlp: Language) -> None:
+    assert _assaults(full_nlp, "Police found two rifles in a car near the border.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Three soldiers embraced martyrdom during the exchange of fire, the army said.", 3),
+        ("Two fighters fell martyr in an air strike on the village, the group said.", 2),
+    ],
+)
+def test_phrases_of_martyr_count_the_dead(full_nlp: Language, text: str, killed: int) -> None:
+    """`martyr`'s phrases count the dead as "were martyred" does."""
+    events = _assaults(full_nlp, text)
+    assert [_killed(e) for e in events] == [killed]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 
 from .detect import Mention
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Sense
 from .magnitude import sentence_counts
 from .merge import Draft
 
@@ -25,13 +25,22 @@ def conflict_mentions(mentions: list[Mention], lexicon: Lexicon) -> list[Mention
     ]
 
 
-def add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexicon) -> None:
+def add_sentence_counts(
+    sent: SpacySpan, mentions: list[Mention], lexicon: Lexicon, since: int | None = None
+) -> None:
     """ "left 12 dead and 30 wounded": a count written around the triggers goes to the
     nearest material-conflict event of the sentence, when none has a count of its kind (one
     count, one event). A count that adds to a toll ("after three of the wounded died",
     ``"added"``) is not the toll: the sentence's count goes to the nearest event without one
-    ("The death toll from the strike has risen to 15, after three of the wounded died")."""
+    ("The death toll from the strike has risen to 15, after three of the wounded died").
+    A toll that rises in a sentence with no such event, where no event it could update was
+    told in the ``RUNNING_TOLL_REACH`` sentences before (``since``: how many sentences back
+    the last was, None for none), is a killing of its own (``rising_toll``)."""
     conflict = conflict_mentions(mentions, lexicon)
+    beyond = since is None or since > RUNNING_TOLL_REACH
+    if not conflict and beyond and (toll := rising_toll(sent, lexicon)) is not None:
+        mentions.append(toll)  # "The death toll since January has risen to 80"
+        conflict = [toll]
     if not conflict:
         return
     for kind, (reading, offset) in sentence_counts(sent, lexicon.magnitude).items():
@@ -41,6 +50,29 @@ def add_sentence_counts(sent: SpacySpan, mentions: list[Mention], lexicon: Lexic
         if free:
             nearest = min(free, key=lambda m: abs(m.anchor.idx - offset))
             nearest.magnitude[kind] = dict(reading)
+
+
+def rising_toll(sent: SpacySpan, lexicon: Lexicon) -> Mention | None:
+    """ "The death toll since January has risen to 80": a toll that rises (its noun the
+    subject of a verb of ``rising_toll_verbs``) as a killing of its own (PLOVER ASSAULT, its
+    count the toll, no doer named), as WikiEvents codes such a toll (a Life.Die mention whose
+    victim is the number: 2 of the 2 fit sentences of the shape, 0 of the 4 tolls that only
+    stand, "the death toll is at least 45"); None for a toll that does not rise."""
+    counts = sentence_counts(sent, lexicon.magnitude, running_only=True)
+    if "killed" not in counts:
+        return None
+    rising = lexicon.magnitude.get("rising_toll_verbs") or ()
+    offset = counts["killed"][1]
+    for tok in sent:
+        if tok.idx < offset or tok.lower_ != "toll":
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() not in rising:
+            return None
+        words = [c for c in tok.children if c.dep_ == "compound"]
+        return Mention(
+            tok, [*words, tok], "ASSAULT", None, Sense(type="ASSAULT", casualty="killed")
+        )
+    return None
 
 
 def running_toll(

@@ -82,3 +82,23 @@ def test_phrases_of_martyr_count_the_dead(full_nlp: Language, text: str, killed:
     """`martyr`'s phrases count the dead as "were martyred" does."""
     events = _assaults(full_nlp, text)
     assert [_killed(e) for e in events] == [killed]
+
+
+def test_a_rising_toll_with_no_event_to_update_is_a_killing_of_its_own(
+    full_nlp: Language,
+) -> None:
+    """ "The death toll ... since March has risen to 60": no attack told before it to
+    update, so the toll is a killing of its own with its count (``rising_toll``)."""
+    text = "The death toll from the fighting in the province since March has risen to 60."
+    events = _assaults(full_nlp, text)
+    assert [_killed(e) for e in events] == [60]
+    assert _party(events[0].source) is None
+
+
+def test_a_toll_that_only_stands_is_no_killing_of_its_own(full_nlp: Language) -> None:
+    assert _assaults(full_nlp, "Officials say the death toll is at least 45.") == []
+
+
+def test_a_rising_toll_in_reach_still_updates_the_attack(full_nlp: Language) -> None:
+    text = "Gunmen attacked a village near the river. The death toll rose to 12 on Tuesday."
+    assert [_killed(e) for e in _assaults(full_nlp, text)] == [12]

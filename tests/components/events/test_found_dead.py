@@ -102,3 +102,13 @@ def test_a_toll_that_only_stands_is_no_killing_of_its_own(full_nlp: Language) ->
 def test_a_rising_toll_in_reach_still_updates_the_attack(full_nlp: Language) -> None:
     text = "Gunmen attacked a village near the river. The death toll rose to 12 on Tuesday."
     assert [_killed(e) for e in _assaults(full_nlp, text)] == [12]
+
+
+def test_a_side_that_lost_its_fighters_in_attacks_counts_them_killed(full_nlp: Language) -> None:
+    """ "had lost 15 members in attacks by X": the dead of the attack (a `lose` phrase)."""
+    text = "The union said it had lost 15 members in attacks by the militia this year."
+    assert [_killed(e) for e in _assaults(full_nlp, text)] == [15]
+
+
+def test_a_party_that_lost_members_to_a_rival_is_no_killing(full_nlp: Language) -> None:
+    assert _assaults(full_nlp, "The party lost 12 members to the rival bloc last year.") == []

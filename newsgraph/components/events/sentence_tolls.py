@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
+from ...extensions import doc_text
 from .detect import Mention
 from .lexicon import Lexicon, Sense
 from .magnitude import sentence_counts
@@ -38,7 +39,7 @@ def add_sentence_counts(
     the last was, None for none), is a killing of its own (``rising_toll``)."""
     conflict = conflict_mentions(mentions, lexicon)
     beyond = since is None or since > RUNNING_TOLL_REACH
-    if not conflict and beyond and (toll := rising_toll(sent, lexicon)) is not None:
+    if not conflict and (toll := rising_toll(sent, lexicon, beyond)) is not None:
         mentions.append(toll)  # "The death toll since January has risen to 80"
         conflict = [toll]
     if not conflict:
@@ -52,14 +53,17 @@ def add_sentence_counts(
             nearest.magnitude[kind] = dict(reading)
 
 
-def rising_toll(sent: SpacySpan, lexicon: Lexicon) -> Mention | None:
+def rising_toll(sent: SpacySpan, lexicon: Lexicon, beyond: bool = True) -> Mention | None:
     """ "The death toll since January has risen to 80": a toll that rises (its noun the
     subject of a verb of ``rising_toll_verbs``) as a killing of its own (PLOVER ASSAULT, its
     count the toll, no doer named), as WikiEvents codes such a toll (a Life.Die mention whose
     victim is the number: 2 of the 2 fit sentences of the shape, 0 of the 4 tolls that only
-    stand, "the death toll is at least 45"); None for a toll that does not rise."""
+    stand, "the death toll is at least 45"); None for a toll that does not rise, or that an
+    attack told in reach takes (not ``beyond``) unless the toll is ``cumulative``."""
     counts = sentence_counts(sent, lexicon.magnitude, running_only=True)
     if "killed" not in counts:
+        return None
+    if not beyond and not cumulative(sent, counts["killed"][1], counts["killed"][0], lexicon):
         return None
     rising = lexicon.magnitude.get("rising_toll_verbs") or ()
     offset = counts["killed"][1]
@@ -91,6 +95,19 @@ def running_toll(
         return index, conflict
     if told[1] and index - told[0] <= RUNNING_TOLL_REACH:
         counts = sentence_counts(sent, lexicon.magnitude, running_only=True)
-        for kind, (reading, _offset) in counts.items():
-            told[1][-1].event.magnitude[kind] = dict(reading)
+        for kind, (reading, offset) in counts.items():
+            if not cumulative(sent, offset, reading, lexicon):
+                told[1][-1].event.magnitude[kind] = dict(reading)
     return told
+
+
+def cumulative(sent: SpacySpan, offset: int, reading: dict, lexicon: Lexicon) -> bool:
+    """ "The death toll from the violence since January 16 has risen to 80": a toll counted
+    since a date or an event (``cumulative_toll_marks`` between the toll's words and its
+    number) is the sum of many acts, the toll of none of them (session 26, killedP: 4 of the
+    4 fit tolls so written are such sums, "bringing to 101 the number of insurgents killed
+    since the campaign was launched", "the total number of people killed since ... 1980")."""
+    text = doc_text(sent.doc)[offset : sent.end_char].lower()
+    end = text.find(str(reading.get("text", "")).lower())
+    words = text[: end if end > 0 else len(text)].split()
+    return any(mark in words for mark in lexicon.magnitude.get("cumulative_toll_marks") or ())

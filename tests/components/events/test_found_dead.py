@@ -112,3 +112,14 @@ def test_a_side_that_lost_its_fighters_in_attacks_counts_them_killed(full_nlp: L
 
 def test_a_party_that_lost_members_to_a_rival_is_no_killing(full_nlp: Language) -> None:
     assert _assaults(full_nlp, "The party lost 12 members to the rival bloc last year.") == []
+
+
+def test_a_toll_since_a_date_is_no_attacks_toll(full_nlp: Language) -> None:
+    """ "The death toll from the violence since January has risen to 80": a sum of many acts,
+    so the attack told just before keeps its own figure and the toll is a killing of its own."""
+    text = (
+        "A drone attack on an army base wounded three soldiers. The death toll from the "
+        "violence in the region since January has risen to 80, the governor said."
+    )
+    events = _assaults(full_nlp, text)
+    assert sorted((_killed(e) or 0) for e in events) == [0, 80]

@@ -88,8 +88,8 @@ class Sense:
     # ``by_object`` ("allowed observers to monitor the vote": the parser makes it a clause)
     clause_object: bool = False
     # phrases: dead found ("the bodies of eight people were found"): a record of its own that
-    # folds into no other act of the sentence, and a bare definite object ("the bodies were
-    # found") refers back to dead already told, so it is no mention
+    # folds into no other act of the sentence; dead told before ("the bodies were found",
+    # "six more bodies", ``phrase_parts.told_before``) are no mention
     found_dead: bool = False
 
     def with_override(self, override: Sense) -> Sense:

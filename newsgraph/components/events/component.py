@@ -570,7 +570,7 @@ def _events_of(doc: Doc, lexicon: Lexicon, options: EventOptions) -> list[Event]
         for mention in mentions:  # "X was charged with murder": X, as the charge alleges
             mention.source = _charged_doer(ctx, mention, actor_tokens)
         kept = [m for m in mentions if _is_record(m, lexicon, triggers, actor_tokens)]
-        add_sentence_counts(sent, kept, lexicon)
+        add_sentence_counts(sent, kept, lexicon, number - told[0] if told[1] else None)
         conflict: list[Draft] = []
         for mention in kept:
             made = _drafts_of(ctx, mention)

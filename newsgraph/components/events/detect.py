@@ -25,7 +25,7 @@ from .folds import fold_casualties, fold_embedded, fold_investigations, fold_wea
 from .lexicon import Lexicon, Sense
 from .magnitude import fatal_result, killing_sense, part_of_earlier, quantity_of
 from .mention import Mention
-from .phrase_parts import object_names, predicative_complement
+from .phrase_parts import object_names, predicative_complement, told_before
 from .roles import (
     NOMINAL_POS,
     child,
@@ -211,6 +211,8 @@ class SentenceDetector:
                     continue
                 if not meets_party_conditions(phrase.sense, self._doer(verb), obj, verb, self.lex):
                     continue  # "workers stopped work" is a strike, "the company stopped work" not
+                if phrase.sense.found_dead and told_before(obj):
+                    continue  # "the bodies were found": the dead told before
                 if phrase.det and not any(
                     c.dep_ == "det" and c.lower_ == phrase.det for c in obj.children
                 ):
@@ -328,7 +330,9 @@ class SentenceDetector:
 
     def _verb_roles(self, mention: Mention, phrase_object: Token | None = None) -> None:
         verb, sense = mention.anchor, mention.sense
-        if sense.source_role is not None:
+        if sense.source_role == "none":
+            mention.source = None  # "police found the bodies": the finder did not kill them
+        elif sense.source_role is not None:
             # the giver of what the subject received, the attacker it came under fire by
             preps = (sense.source_role,)
             holders = (phrase_object or direct_object(verb), verb)

@@ -162,6 +162,8 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention], lex: Lex
     for mention in list(mentions):
         if mention.folded or not mention.sense.casualty or mention.anchor.pos_ == "NOUN":
             continue
+        if mention.sense.found_dead:
+            continue  # "bodies were found a day after they were kidnapped": a record of its own
         host = casualty_host(mentions, owner, mention)
         if host is None:
             continue

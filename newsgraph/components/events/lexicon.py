@@ -87,6 +87,10 @@ class Sense:
     # verbs: with no object, the subject of a clausal complement is read as the object by
     # ``by_object`` ("allowed observers to monitor the vote": the parser makes it a clause)
     clause_object: bool = False
+    # phrases: dead found ("the bodies of eight people were found"): a record of its own that
+    # folds into no other act of the sentence; dead told before ("the bodies were found",
+    # "six more bodies", ``phrase_parts.told_before``) are no mention
+    found_dead: bool = False
 
     def with_override(self, override: Sense) -> Sense:
         """This sense with another type/mode (from ``by_object``/``by_modifier``/``by_subject``),
@@ -296,6 +300,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         needs_place=bool(entry.get("needs_place", False)),
         defence=bool(entry.get("defence", False)),
         clause_object=bool(entry.get("clause_object", False)),
+        found_dead=bool(entry.get("found_dead", False)),
     )
 
 

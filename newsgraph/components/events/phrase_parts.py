@@ -21,7 +21,7 @@ def object_names(obj: Token) -> set[str]:
 
 # how the parser attaches "guilty" in "was found guilty" (oprd), "found him guilty" (ccomp with
 # "him" its subject), "found the general guilty" (dobj, "general" read as its adjective)
-PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp", "dobj"})
+PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp", "dobj", "npadvmod"})
 
 
 def predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None:
@@ -31,3 +31,21 @@ def predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None:
         if c.dep_ in PREDICATIVE_DEPS and c.lemma_.lower() in lemmas:
             return None if any(n.dep_ == "neg" for n in c.children) else c
     return None
+
+
+ADDED = frozenset({"more", "other", "further", "additional"})
+
+
+def told_before(noun: Token) -> bool:
+    """Found dead that the text told before: no count, no "of" phrase, no possessor and no
+    "a" ("the bodies", "both bodies", "all the bodies": killedP's fit count, 7 of 7 such found
+    bodies refer back), or dead added to those ("six more bodies were found", "recovered more
+    bodies": 0 in the fit texts; in written stories B and C such a record split its incident's
+    cluster)."""
+    if any(t.lower_ in ADDED for c in noun.lefts for t in c.subtree):
+        return True
+    return (
+        not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        and not any(c.dep_ in ("nummod", "poss") for c in noun.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )

@@ -319,7 +319,10 @@ def counted_in_phrase(verb: Token, phrase_object: Token, where: str) -> Token | 
     """The people a casualty phrase counts: the object of the preposition ``where`` on the
     phrase's object ("took the lives of 12 people"), or with ``where`` "subject" the verb's
     subject ("seven civilians lost their lives"; "people who lost their lives": the noun the
-    relative clause hangs on)."""
+    relative clause hangs on); with ``where`` "of_or_object" the "of" object, else the phrase's
+    object itself ("the bodies of eight people were found", "17 bodies were recovered")."""
+    if where == "of_or_object":
+        return next(prep_objects(phrase_object, ("of",)), phrase_object)
     if where != "subject":
         return next(prep_objects(phrase_object, (where,)), None)
     subj = child(verb, "nsubj")

@@ -347,6 +347,8 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             if actor is None:
                 return NO_ONE
             return Participant(ActorRef(actor, None), RefKey(actor, frozenset(), frozenset()))
+    if statement.act == "denial":  # CAMEO 016 answers the accuser (responses.py), not the
+        return NO_ONE  # denied clause's subject, the side defended ("denied that the NPA ...")
     doc = ctx.doc
     for piece in statement.content:
         span = doc.char_span(piece.start, piece.end, alignment_mode="expand")

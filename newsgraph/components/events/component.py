@@ -356,8 +356,8 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             continue
         root = span.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None and root.pos_ in ("NOUN", "PROPN"):
-            # "called for sanctions against Turkey": whom the thing demanded is aimed at
+        if subject is None and root.pos_ in ("NOUN", "PROPN") and statement.act != "condemnation":
+            # "called for sanctions against Turkey"; not what a condemned act hit (CAMEO 111)
             subject = next(prep_objects(root, ("against", "on")), None)
         if subject is not None and subject.pos_ != "PRON":
             found = participants(doc, subject, with_conj=False)[0]

@@ -1,7 +1,7 @@
 """Session 26 (partyP): parties that are no party on unseen news. A denial of responsibility
 answers its accuser, never "responsibility", nor the subject of the clause denied (CAMEO 016);
-an act folded into its own noun is not its own doer ("Clashes killed 100 people"); a
-condemnation is aimed at the act condemned (its doer), not at what the act hit (CAMEO 111)."""
+an act folded into its own noun is not its own doer ("Clashes killed 100 people"). The
+condemnation's tests are in test_condemned_acts.py."""
 
 from __future__ import annotations
 
@@ -95,27 +95,3 @@ def test_a_denied_clause_answers_the_accuser(full_nlp: Language) -> None:
     )
     [denial] = [e for e in full_nlp(text)._.ng_events if e.type == "REJECT"]
     assert denial.target.actor == "dr-congo"
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase"),
-    [
-        ("The ministry condemned the attack on the village of Garsila.", "the attack"),
-        ("The government condemned a violent protest by farmers in the capital.", "protest"),
-    ],
-)
-def test_a_condemnation_is_aimed_at_the_act_not_what_it_hit(
-    full_nlp: Language, text: str, phrase: str
-) -> None:
-    [condemnation] = [e for e in full_nlp(text)._.ng_events if e.type == "ACCUSE"]
-    assert phrase in (_span(condemnation.target) or "")
-    assert "Garsila" not in (_span(condemnation.target) or "")
-
-
-def test_a_condemned_act_s_doer_becomes_the_target_actor(full_nlp: Language) -> None:
-    text = (
-        "RSF fighters attacked the village of Garsila. "
-        "The ministry condemned the attack on Garsila."
-    )
-    [condemnation] = [e for e in full_nlp(text)._.ng_events if e.type == "ACCUSE"]
-    assert condemnation.target.actor == "rapid-support-forces"

@@ -347,6 +347,8 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             if actor is None:
                 return NO_ONE
             return Participant(ActorRef(actor, None), RefKey(actor, frozenset(), frozenset()))
+    if statement.act == "denial":  # CAMEO 016 answers the accuser (responses.py), not the
+        return NO_ONE  # denied clause's subject, the side defended ("denied that the NPA ...")
     doc = ctx.doc
     for piece in statement.content:
         span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
@@ -354,8 +356,8 @@ def _speech_target(ctx: Context, statement: Statement) -> Participant:
             continue
         root = span.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None and root.pos_ in ("NOUN", "PROPN"):
-            # "called for sanctions against Turkey": whom the thing demanded is aimed at
+        if subject is None and root.pos_ in ("NOUN", "PROPN") and statement.act != "condemnation":
+            # "called for sanctions against Turkey"; not what a condemned act hit (CAMEO 111)
             subject = next(prep_objects(root, ("against", "on")), None)
         if subject is not None and subject.pos_ != "PRON":
             found = participants(doc, subject, with_conj=False)[0]

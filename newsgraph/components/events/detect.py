@@ -26,6 +26,7 @@ from .lexicon import Lexicon, Sense
 from .magnitude import fatal_result, killing_sense, part_of_earlier, quantity_of
 from .mention import Mention
 from .phrase_parts import object_names, predicative_complement, told_before
+from .responses import CONDEMNING_MODES, condemned_act
 from .roles import (
     NOMINAL_POS,
     child,
@@ -355,6 +356,9 @@ class SentenceDetector:
                 mention.type,
             )
         mention.source = self._speaker_for_pronoun(verb, mention.source)
+        condemned = direct_object(verb) if mention.mode in CONDEMNING_MODES else None
+        if condemned not in (None, phrase_object) and condemned_act(condemned, self.lex):
+            mention.target = condemned  # "condemned the attack on X": the act, not X (CAMEO 111)
         if sense.count_from and phrase_object is not None:
             counted = counted_in_phrase(verb, phrase_object, sense.count_from)
             mention.target = counted  # "took the lives of 12 people": the 12 are the victims

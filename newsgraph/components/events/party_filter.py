@@ -271,6 +271,13 @@ def filter_parties(mentions: list[Mention], actor_tokens: set[int]) -> None:
             token = partitive_whole(party) if party is not None else None
             if token is None or not judged(token, actor_tokens) or _struck(mention, token, role):
                 continue
+            if role == "source" and token.i == mention.anchor.i:
+                # "Clashes along the border killed 100 people": the killing folded into the
+                # clashes took their own word as its doer; an act names no doer by itself
+                # (one whose phrase names its owner, "Hezbollah's strikes", is not judged)
+                mention.source = None
+                mention.parties_filtered = True
+                continue
             names = features(token, role, actor_tokens)
             for record in _recorders:
                 record(token, role, names)

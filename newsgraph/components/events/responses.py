@@ -26,7 +26,7 @@ from ..actors.kb import STATE_TYPE
 from ..actors.organs import kb_state_served, state_organ_types
 from ..quotes.titles import titled_before
 from .cameo_codes import load_frames
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .merge import Draft
 from .references import RefKey
 from .triggers import noun_sense
@@ -45,6 +45,18 @@ DENIAL_ACTS = frozenset({"denial"})
 # a state's organs (actors/data/en/state_organs.yaml): "the army", "the government" speak and
 # act for the state they belong to
 STATE_ORGAN_TYPES = state_organ_types()
+
+
+def condemned_act(noun: Token, lex: Lexicon) -> bool:
+    """A condemnation's object that is one act ("condemned the attack on Shag Alnom"): the
+    target is the act (its doer, ``answer_statements``), not what it hit. ConfliBERT CAMEO fit:
+    4 sentences condemn or protest an act noun with a prepositional phrase; gold marks the act's
+    phrase in the 2 that have a target ("an anarchic protest by white farmers", "Mexican
+    president's decision"), never the phrase's object. A phrase listing acts ("the detention of
+    X and the threats by Hamas") keeps the rules' choice."""
+    return noun_sense(noun, lex) is not None and not any(
+        t.dep_ == "conj" and noun_sense(t, lex) is not None for t in noun.subtree
+    )
 
 
 def answer_statements(doc: Doc, drafts: list[Draft]) -> None:

@@ -117,7 +117,8 @@ class Phrase:
     # instead of an object, a predicative complement of the verb ("found the officer guilty")
     complement: frozenset[str] = frozenset()
     # the phrase holds only when one of its sense's target prepositions has an object on the
-    # verb ("used mortars against the posts", not "used mortars during an attack")
+    # verb or on the phrase's object ("used mortars against the posts", not "used mortars
+    # during an attack")
     needs_target_prep: bool = False
 
 

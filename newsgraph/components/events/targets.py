@@ -229,7 +229,7 @@ def verb_target_candidates(
     # a phrase's own object ("opened *fire* on X", "lifted *restrictions* on X") comes after
     # the objects of the prepositions its sense names, an ordinary object before them
     object_is_phrase = same_token(first, phrase_object) or (
-        first is not None and phrase_object is not None and phrase_object in first.conjuncts
+        first is not None and any(same_token(c, phrase_object) for c in first.conjuncts)
     )  # "used rockets and a drone against the post": both are the phrase's weapons
     if not object_is_phrase:
         out.extend(_object_candidates(first, lex, verb))

@@ -76,9 +76,14 @@ def _accused_of_act_object(act: Token, frames: AccusationFrames) -> Token | None
     """ "officials blamed the attack on X", "the attack was blamed on X": X, the object of the
     frame's preposition on the verb whose object or passive subject the act is."""
     verb = act.head
+    if act.dep_ not in ("dobj", "nsubjpass"):
+        # "an attack attributed to X": the frame's participle on the act
+        verb = next((c for c in act.children if c.dep_ == "acl"), act)
     preps = frames.act_objects.get(verb.lemma_.lower())
-    if act.dep_ not in ("dobj", "nsubjpass") or preps is None or verb.pos_ not in ("VERB", "AUX"):
+    if preps is None or verb.pos_ not in ("VERB", "AUX"):
         return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "did not attribute the shooting to either side" charges no one
     for prep in verb.children:
         accused = child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ in preps else None
         if accused is not None:

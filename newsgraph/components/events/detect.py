@@ -25,7 +25,12 @@ from .folds import fold_casualties, fold_embedded, fold_investigations, fold_wea
 from .lexicon import Lexicon, Sense
 from .magnitude import fatal_result, killing_sense, part_of_earlier, quantity_of
 from .mention import Mention
-from .phrase_parts import object_names, predicative_complement, told_before
+from .phrase_parts import (
+    conditioned,
+    phrase_objects,
+    predicative_complement,
+    told_before,
+)
 from .responses import CONDEMNING_MODES, condemned_act
 from .roles import (
     NOMINAL_POS,
@@ -40,7 +45,6 @@ from .roles import (
     is_verbal,
     misparsed_subject,
     negated,
-    particle_object,
     passive_patient,
     prep_objects,
     subject_of,
@@ -196,21 +200,11 @@ class SentenceDetector:
                 if found is not None:
                     return phrase.sense, found
                 continue
-            if phrase.prep:
-                objs = [
-                    *prep_objects(holder, (phrase.prep,)),
-                    *particle_object(holder, phrase.prep),
-                ]
-            else:
-                obj = direct_object(holder) or (
-                    passive_patient(holder) if is_passive(holder) else None
-                )
-                objs = [obj] if obj is not None else []
-                objs += list(prep_objects(holder, ("to", "in")))  # "resort to", "engage in"
-            for obj in objs:
-                if not phrase.objects & object_names(obj):
-                    continue
-                if not meets_party_conditions(phrase.sense, self._doer(verb), obj, verb, self.lex):
+            for obj in phrase_objects(holder, phrase):
+                party = conditioned(holder, obj, phrase.prep)
+                if not meets_party_conditions(
+                    phrase.sense, self._doer(verb), party, verb, self.lex
+                ):
                     continue  # "workers stopped work" is a strike, "the company stopped work" not
                 if phrase.sense.found_dead and told_before(obj):
                     continue  # "the bodies were found": the dead told before
@@ -226,6 +220,8 @@ class SentenceDetector:
         if verb.dep_ == "amod":
             self._participle(verb)  # "the occupied Golan" is an adjective, not an act
             return
+        if verb.dep_ == "acl" and verb.lemma_.lower() in load_accusation_frames().act_objects:
+            return  # "an attack attributed to X" names the act's alleged doer, no accuser
         found = self._phrase(verb)
         if found is not None:
             sense, obj = found

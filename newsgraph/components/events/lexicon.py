@@ -120,6 +120,10 @@ class Phrase:
     det: str | None = None  # the object must have this determiner ("have no tanks left")
     # instead of an object, a predicative complement of the verb ("found the officer guilty")
     complement: frozenset[str] = frozenset()
+    # the phrase holds only when one of its sense's target prepositions has an object on the
+    # verb or on the phrase's object ("used mortars against the posts", not "used mortars
+    # during an attack")
+    needs_target_prep: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +365,7 @@ def load_lexicon(extra_files: tuple[str, ...] = (), wordnet: bool = False) -> Le
             xcomp=frozenset(entry.get("xcomp") or ()),
             det=entry.get("det"),
             complement=frozenset(_words(entry.get("complement"))),
+            needs_target_prep=bool(entry.get("needs_target_prep", False)),
         )
         phrases.setdefault(phrase.verb, []).append(phrase)
     classes = {

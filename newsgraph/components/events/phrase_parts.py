@@ -3,9 +3,12 @@ the names its object answers to and the predicative complement that completes it
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
-from .roles import prep_objects
+from .lexicon import Phrase
+from .roles import direct_object, is_passive, particle_object, passive_patient, prep_objects
 
 
 def object_names(obj: Token) -> set[str]:
@@ -20,8 +23,9 @@ def object_names(obj: Token) -> set[str]:
 
 
 # how the parser attaches "guilty" in "was found guilty" (oprd), "found him guilty" (ccomp with
-# "him" its subject), "found the general guilty" (dobj, "general" read as its adjective)
-PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp", "dobj", "npadvmod"})
+# "him" its subject), "found the general guilty" (dobj, "general" read as its adjective),
+# "was set ablaze" (advmod)
+PREDICATIVE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp", "dobj", "npadvmod", "advmod"})
 
 
 def predicative_complement(verb: Token, lemmas: frozenset[str]) -> Token | None:
@@ -49,3 +53,42 @@ def told_before(noun: Token) -> bool:
         and not any(c.dep_ in ("nummod", "poss") for c in noun.children)
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     )
+
+
+def phrase_objects(holder: Token, phrase: Phrase) -> Iterator[Token]:
+    """The words of ``holder``'s clause that complete ``phrase``: its object (or passive
+    subject) or the object of its preposition, answering to one of the phrase's names. The
+    parser may hang a part of the phrase on the verb's object: "setting fields *on fire*"
+    (the preposition), "used mortars and *a drone* against the posts" (a conjunct, for a phrase
+    that needs its target preposition, which may hang there too)."""
+    obj = direct_object(holder)
+    if phrase.prep:
+        objs = [
+            *prep_objects(holder, (phrase.prep,)),
+            *particle_object(holder, phrase.prep),
+            *(prep_objects(obj, (phrase.prep,)) if obj is not None else ()),
+        ]
+    else:
+        obj = obj or (passive_patient(holder) if is_passive(holder) else None)
+        objs = [obj] if obj is not None else []
+        if obj is not None and phrase.needs_target_prep:
+            objs += obj.conjuncts
+        objs += list(prep_objects(holder, ("to", "in")))  # "resort to", "engage in"
+    preps = phrase.sense.target_preps
+    for found in objs:
+        if not phrase.objects & object_names(found):
+            continue
+        if phrase.needs_target_prep and not any(
+            any(prep_objects(h, preps)) for h in (holder, found)
+        ):
+            continue  # "used mortars during an attack", not "used mortars against the posts"
+        yield found
+
+
+def conditioned(holder: Token, obj: Token, prep: str | None) -> Token | None:
+    """The party a phrase's ``needs_object_class`` is about: its object, or for a phrase of a
+    preposition the verb's own object or passive subject ("the villagers were taken *from their
+    homes*": the villagers)."""
+    if not prep:
+        return obj
+    return passive_patient(holder) if is_passive(holder) else direct_object(holder)

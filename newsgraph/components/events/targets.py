@@ -228,7 +228,9 @@ def verb_target_candidates(
         out.append((dative, STRICT))
     # a phrase's own object ("opened *fire* on X", "lifted *restrictions* on X") comes after
     # the objects of the prepositions its sense names, an ordinary object before them
-    object_is_phrase = same_token(first, phrase_object)
+    object_is_phrase = same_token(first, phrase_object) or (
+        first is not None and any(same_token(c, phrase_object) for c in first.conjuncts)
+    )  # "used rockets and a drone against the post": both are the phrase's weapons
     if not object_is_phrase:
         out.extend(_object_candidates(first, lex, verb))
     if phrase_object is not None:
@@ -273,6 +275,10 @@ def verb_target_candidates(
         out.append((o, GENERIC))
         # "called for sanctions against Turkey": whom the thing asked for is aimed at
         out.extend((o2, GENERIC) for o2 in prep_objects(o, AIMED_PREPS))
+    if phrase_object is not None and phrase_object.dep_ == "pobj":  # "taken *from their homes*"
+        holder = phrase_object.head.head  # the verb, or its object ("set fields on fire")
+        if same_token(holder, verb) or same_token(holder, first):
+            out = [c for c in out if not same_token(c[0], phrase_object)]
     return out
 
 

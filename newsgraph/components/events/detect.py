@@ -314,8 +314,11 @@ class SentenceDetector:
         doc = verb.doc
         if verb.i != noun.left_edge.i or verb.i == 0 or noun.dep_ != "dobj":
             return
-        if doc[verb.i - 1].pos_ not in ("VERB", "AUX", "ADV", "PART"):
+        before = doc[verb.i - 1]
+        if before.pos_ not in ("VERB", "AUX", "ADV", "PART"):
             return
+        if verb.tag_ == "VBN" and before.pos_ == "VERB":
+            return  # a past participle after a full verb is a state: "inspected damaged homes"
         sense = next((self.lex.verbs[k] for k in verb_keys(verb) if k in self.lex.verbs), None)
         if sense is None or sense.type is None:
             return

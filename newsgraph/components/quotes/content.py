@@ -73,8 +73,11 @@ def verb_content(
     if final is not None:
         # "Forces shelled X, wounding four civilians, governor Y said on Friday": the parser hung
         # the closing reporting clause on a noun before it; its content is the sentence before
+        # (the words before the comma the parser hung on the verb, "A died, and B was found,
+        # the ministry said" with "found" its complement, are that sentence too)
         host = token.sent.root
-        own = {t.i for t in token.subtree} | other_reports(host, verbs)
+        own = {t.i for t in token.subtree if t.i > final[0]}
+        own |= other_reports(host, verbs, keep=token)
         indices = [i for i in range(token.sent.start, final[0]) if i not in own]
         return content_pieces(doc, indices, host)
     if comps:
@@ -255,13 +258,15 @@ def _continued_content(token: Token, comp: Token, verbs: dict[str, Cue]) -> list
     return []
 
 
-def other_reports(head: Token, verbs: dict[str, Cue]) -> set[int]:
+def other_reports(head: Token, verbs: dict[str, Cue], keep: Token | None = None) -> set[int]:
     """Tokens of reporting clauses hanging off a content clause (", arguing that ...", "and
-    warned ..."): separate statements, not part of this content."""
+    warned ..."): separate statements, not part of this content. ``keep``: the cue whose
+    content this is, hung inside it by the parser (``misplaced_final_report``)."""
     excluded: set[int] = set()
     for token in head.subtree:
         if (
             token.i != head.i
+            and token != keep
             and token.dep_ in ("advcl", "conj")
             and token.pos_ == "VERB"
             and token.tag_ in ("VBG", "VBD", "VBZ")

@@ -78,8 +78,11 @@ def set_verb_source(token: Token, draft: Draft) -> None:
     if is_raising(draft.entry):
         return  # "the plan seems to work": the subject is in the content, nobody speaks
     final = misplaced_final_report(token)
-    if final is not None and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if final is not None and (not subjects or any(c.i < final[0] for c in subjects)):
         # "..., the military's media wing said": the apposition the parser made is the speaker
+        # (a subject the parser hung on the verb before the comma is in the sentence reported:
+        # "... when a device detonated ..., the military announced")
         subject = token.doc[final[0] + 1 : token.i]
         draft.source, draft.source_token = (
             (subject[0].idx, subject[-1].idx + len(subject[-1])),

@@ -34,6 +34,21 @@ def _doc(nlp: Language, text: str):
             "the military's media wing",
             "Security forces killed",
         ),
+        # a bracketed name in the closing speaker ("said" a conjunct of "burned")
+        (
+            "Gunmen burned two schools in the district of Kalo and abducted six teachers, the "
+            "Kalo Teachers Union (KTU) said in a statement.\n",
+            "the Kalo Teachers Union (KTU)",
+            "Gunmen burned",
+        ),
+        # "of" in the closing speaker, its medium after the verb ("in its weekly bulletin")
+        (
+            "The army killed 12 fighters and destroyed three of their trucks during a raid in "
+            "the Gao region last week, the Ministry of Defence announced on Friday in its weekly "
+            "bulletin.\n",
+            "the Ministry of Defence",
+            "The army killed",
+        ),
     ],
 )
 def test_a_closing_report_the_parser_hung_elsewhere_reports_the_sentence(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -513,3 +513,24 @@ def knowledge_base_types() -> dict[str, str]:
     from ..components.actors.kb import KnowledgeBase
 
     return {e.id: e.type for e in KnowledgeBase.load().entries if e.type}
+
+
+def toll_holders(members: Sequence[EventItem]) -> list[EventItem]:
+    """The members whose killed count is a report's toll, in member order: two twins of one
+    article (``twin``) are one report of one incident, so they tell one toll: the larger
+    count, the first member's on a tie, never the sum ("stormed a police post, killing four
+    officers": the storming keeps the killing's 4, and the cluster counts 4 once)."""
+    kept: dict[tuple[str, str], EventItem] = {}
+    for m in members:
+        if m.killed is None or m.twin is None:
+            continue
+        held = kept.get((m.article_id, m.twin))
+        if held is None or m.killed > held.killed:  # type: ignore[operator]
+            kept[(m.article_id, m.twin)] = m
+    chosen = {id(m) for m in kept.values()}
+    return [m for m in members if m.killed is not None and (m.twin is None or id(m) in chosen)]
+
+
+def report_tolls(members: Sequence[EventItem]) -> list[int]:
+    """The killed counts of ``members``, one per report (``toll_holders``)."""
+    return [m.killed for m in toll_holders(members) if m.killed is not None]

@@ -187,9 +187,10 @@ def fold_casualties(mentions: list[Mention], owner: dict[int, Mention], lex: Lex
             # "stormed a police post, killing four officers": the attack and the killing are
             # two records (WikiEvents fit: 6 such participles, both triggers gold in 4); the
             # killing's doer the attack's, the attack keeps its target (or takes the dead) and
-            # its toll, as before (probes J, K, L code the count on the attack's line)
-            if mention.source is None:
-                mention.source = host.source
+            # its toll, as before (probes J, K, L code the count on the attack's line). The
+            # participle has no subject of its own, so its doer is the act's, never the act's
+            # "on" object ("fired on protesters, killing five": not the protesters)
+            mention.source = host.source
             if host.target is None and host.type in ("ASSAULT", "COERCE"):
                 host.target = mention.target
             told_apart.append((host, mention))

@@ -124,4 +124,3 @@ def tie_twins(items: Sequence[EventItem], tied: Mapping[str, str]) -> list[Event
             item = replace(item, interval=other.interval, day_part=item.day_part or other.day_part)
         out.append(replace(item, exchange=tie, twin=tie))
     return out
-

@@ -313,7 +313,7 @@ def event_items(
             continue
         interval = parse_interval(times.get(event.get("time") or ""))
         if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
-            interval = None
+            interval = interval if _past(interval, published) else None
         # an inferred place (the lead act's or the dateline's, ``place_inferred``) is the
         # article's guess, not a place the report states: clustering weighs stated places only
         # (as evidence it split reports of one incident on the written stories, session 17)
@@ -513,6 +513,12 @@ def knowledge_base_types() -> dict[str, str]:
     from ..components.actors.kb import KnowledgeBase
 
     return {e.id: e.type for e in KnowledgeBase.load().entries if e.type}
+
+
+def _past(interval: Interval, published: date | None) -> bool:
+    """A period too wide to date an event ("in 2022") that ended before its article's toll
+    window: the event is of that past period, never this week's incident."""
+    return published is not None and interval[1] < published - timedelta(days=TOLL_WINDOW_DAYS)
 
 
 def toll_holders(members: Sequence[EventItem]) -> list[EventItem]:

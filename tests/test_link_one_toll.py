@@ -85,3 +85,7 @@ def test_an_event_of_a_past_year_is_dated_to_it() -> None:
     assert past and past[0].interval == (date(2022, 1, 1), date(2022, 12, 31))
     this_year = annotate_text("Clashes in Bannu killed 12 people in 2025.", published="2025-09-17")
     assert all(i.interval is None for i in event_items(this_year))  # too wide, not past
+    since = annotate_text(
+        "Since 2014, clashes in Bannu have killed 500 people.", published="2025-09-17"
+    )
+    assert all(i.interval is None for i in event_items(since))  # it reaches on to the day

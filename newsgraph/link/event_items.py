@@ -301,6 +301,7 @@ def event_items(
         if p.get("id")
     }
     times = {t["id"]: _dated_value(t) for t in record.get("times") or [] if t.get("id")}
+    spans = {t["id"]: t.get("interval") for t in record.get("times") or [] if t.get("id")}
     actors = {a["id"]: a for a in record.get("actors") or [] if a.get("id")}
     speakers = {s["id"]: (s.get("speaker") or {}).get("actor")
                 for s in record.get("statements") or [] if s.get("id")}  # fmt: skip
@@ -313,7 +314,8 @@ def event_items(
             continue
         interval = parse_interval(times.get(event.get("time") or ""))
         if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
-            interval = interval if _past(interval, published) else None
+            reach = parse_interval(spans.get(event.get("time") or ""))
+            interval = interval if _past(interval, reach, published) else None
         # an inferred place (the lead act's or the dateline's, ``place_inferred``) is the
         # article's guess, not a place the report states: clustering weighs stated places only
         # (as evidence it split reports of one incident on the written stories, session 17)
@@ -515,10 +517,14 @@ def knowledge_base_types() -> dict[str, str]:
     return {e.id: e.type for e in KnowledgeBase.load().entries if e.type}
 
 
-def _past(interval: Interval, published: date | None) -> bool:
+def _past(interval: Interval, reach: Interval | None, published: date | None) -> bool:
     """A period too wide to date an event ("in 2022") that ended before its article's toll
-    window: the event is of that past period, never this week's incident."""
-    return published is not None and interval[1] < published - timedelta(days=TOLL_WINDOW_DAYS)
+    window: the event is of that past period, never this week's incident. Not where the time
+    reaches on ("since 2014": its ``interval`` runs to the publication)."""
+    if published is None:
+        return False
+    end = max(interval[1], reach[1]) if reach else interval[1]
+    return end < published - timedelta(days=TOLL_WINDOW_DAYS)
 
 
 def toll_holders(members: Sequence[EventItem]) -> list[EventItem]:

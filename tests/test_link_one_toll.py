@@ -89,3 +89,8 @@ def test_an_event_of_a_past_year_is_dated_to_it() -> None:
         "Since 2014, clashes in Bannu have killed 500 people.", published="2025-09-17"
     )
     assert all(i.interval is None for i in event_items(since))  # it reaches on to the day
+    recent = annotate_text(
+        "The BLA has carried out similar attacks on the highway over the past year.",
+        published="2025-09-17",
+    )
+    assert all(i.interval is None for i in event_items(recent))  # no year named: 12 months

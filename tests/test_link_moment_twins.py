@@ -43,7 +43,10 @@ def test_the_casualties_and_the_act_of_their_when_clause_are_twins() -> None:
     killed, bombed = (e["id"] for e in record["events"] if e["type"] == "ASSAULT")
     assert twins(record) == {killed: killed, bombed: killed}
     (plain,) = _records((PLAIN, "Residents"))
-    assert twins(plain) == {}
+    bombed, killing = (e["id"] for e in plain["events"] if e["type"] == "ASSAULT")
+    assert twins(plain) == {killing: killing, bombed: killing}  # the participle (fold25)
+    (one,) = _records(("A military aircraft bombed a monastery school in Shwebo.", "Wire"))
+    assert twins(one) == {}
 
 
 def test_one_sentence_casualties_and_act_stay_one_incident_beside_another_in_the_town() -> None:
@@ -51,4 +54,5 @@ def test_one_sentence_casualties_and_act_stay_one_incident_beside_another_in_the
     monastery = _cluster_of(records, "Mizzima", "killed")
     assert ("Mizzima", "bombed") in monastery  # the act of the "when" clause, with its dead
     assert ("Residents", "bombed") in monastery  # the same act told plainly
+    assert ("Residents", "killing") in monastery  # and its participle's killing (fold25)
     assert not any(o == "Wire" for o, _ in monastery)  # not the market strike that killed 21

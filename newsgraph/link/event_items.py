@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -27,6 +27,8 @@ PUBLISHED_WINDOW_DAYS = 2
 TOLL_WINDOW_DAYS = 7
 # Times coarser than this (a year, "since October") do not date an event; publication does.
 MAX_TIME_SPAN_DAYS = 31
+# a year its words name ("in 2022"): a past period that does date an event (``_past``)
+NAMED_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # Features that name an area containing other places: compatible with what lies inside.
 COARSE_FEATURES = frozenset({"country", "region", "area", "territory", "county", "state"})
 _CELL_DEGREES = 0.5
@@ -304,6 +306,7 @@ def event_items(
         if p.get("id")
     }
     times = {t["id"]: _dated_value(t) for t in record.get("times") or [] if t.get("id")}
+    raw_times = {t["id"]: t for t in record.get("times") or [] if t.get("id")}
     actors = {a["id"]: a for a in record.get("actors") or [] if a.get("id")}
     speakers = {s["id"]: (s.get("speaker") or {}).get("actor")
                 for s in record.get("statements") or [] if s.get("id")}  # fmt: skip
@@ -316,7 +319,8 @@ def event_items(
             continue
         interval = parse_interval(times.get(event.get("time") or ""))
         if interval and (interval[1] - interval[0]).days >= MAX_TIME_SPAN_DAYS:
-            interval = None
+            past = _past(interval, raw_times.get(event.get("time") or ""), published)
+            interval = interval if past else None
         # an inferred place (the lead act's or the dateline's, ``place_inferred``) is the
         # article's guess, not a place the report states: clustering weighs stated places only
         # (as evidence it split reports of one incident on the written stories, session 17)
@@ -516,3 +520,38 @@ def knowledge_base_types() -> dict[str, str]:
     from ..components.actors.kb import KnowledgeBase
 
     return {e.id: e.type for e in KnowledgeBase.load().entries if e.type}
+
+
+def _past(interval: Interval, time: Mapping[str, Any] | None, published: date | None) -> bool:
+    """A period too wide to date an event that its words name by its year ("in 2022", "the
+    2012 attack") and that ended before its article's toll window: the event is of that past
+    period, never this week's incident. Not a period named without its year ("over the past
+    year" may be the last twelve months), nor one that reaches on ("since 2014": the time's
+    ``interval`` runs to the publication)."""
+    text = ((time or {}).get("span") or {}).get("text") or ""
+    if published is None or time is None or not NAMED_YEAR.search(text):
+        return False
+    reach = parse_interval(time.get("interval"))
+    end = max(interval[1], reach[1]) if reach else interval[1]
+    return end < published - timedelta(days=TOLL_WINDOW_DAYS)
+
+
+def toll_holders(members: Sequence[EventItem]) -> list[EventItem]:
+    """The members whose killed count is a report's toll, in member order: two twins of one
+    article (``twin``) are one report of one incident, so they tell one toll: the larger
+    count, the first member's on a tie, never the sum ("stormed a police post, killing four
+    officers": the storming keeps the killing's 4, and the cluster counts 4 once)."""
+    kept: dict[tuple[str, str], EventItem] = {}
+    for m in members:
+        if m.killed is None or m.twin is None:
+            continue
+        held = kept.get((m.article_id, m.twin))
+        if held is None or m.killed > held.killed:  # type: ignore[operator]
+            kept[(m.article_id, m.twin)] = m
+    chosen = {id(m) for m in kept.values()}
+    return [m for m in members if m.killed is not None and (m.twin is None or id(m) in chosen)]
+
+
+def report_tolls(members: Sequence[EventItem]) -> list[int]:
+    """The killed counts of ``members``, one per report (``toll_holders``)."""
+    return [m.killed for m in toll_holders(members) if m.killed is not None]

@@ -78,6 +78,8 @@ from .event_items import (
     affiliations,
     event_items,
     parse_interval,
+    report_tolls,
+    toll_holders,
     trigger_stem,
 )
 from .responses import response_cluster
@@ -226,7 +228,7 @@ class EventCluster:
 
     def consensus(self) -> dict[str, Any]:
         """The majority value of each field (ties: the smallest), plus support and magnitude."""
-        killed = [m.killed for m in self.members if m.killed is not None]
+        killed = report_tolls(self.members)  # one per report: twins tell one toll
         first = min(self.members, key=lambda m: (m.published or date.max, m.article_id, m.ord))
         return {
             "type": self.type,
@@ -245,12 +247,13 @@ class EventCluster:
         """Each field's values with the outlets that give each, and whether sources differ:
         ``{"fields": {"killed": [{"value": 9, "outlets": [...]}, ...]}, "disputed": true}``."""
         fields: dict[str, list[dict[str, Any]]] = {}
+        tolls = {id(m) for m in toll_holders(self.members)}
         getters = {
             "type": lambda m: m.type,
             "source": lambda m: m.source if known_actor(m.source) else None,
             "target": lambda m: m.target if known_actor(m.target) else None,
             "place": lambda m: m.place.id if m.place and not m.place.coarse else None,
-            "killed": lambda m: m.killed,
+            "killed": lambda m: m.killed if id(m) in tolls else None,
         }
         for name, get in getters.items():
             by_value: dict[Any, set[str]] = defaultdict(set)
@@ -478,8 +481,10 @@ def ended(cluster: EventCluster, start: date) -> bool:
 def add_member(cluster: EventCluster, item: EventItem) -> None:
     """Add ``item``; the consensus keeps known values and narrows the interval."""
     cluster.members.append(item)
-    if item.killed is not None:
+    if item.killed is not None and item.twin is None:
         cluster.killed.append(item.killed)
+    elif item.killed is not None:  # its twin's toll and its own are one report's
+        cluster.killed = report_tolls(cluster.members)
     if item.day_part is not None:
         cluster.day_parts.add(item.day_part)
     if item.profile_place is not None and item.profile_place not in cluster.profile_places:

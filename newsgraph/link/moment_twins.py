@@ -30,6 +30,8 @@ from .mentions import sentence_spans
 # the marks of a clause that tells the same moment (``folds.MOMENT_MARKS``)
 MOMENT_MARK = re.compile(r"\b(?:when|as|while)\b", re.IGNORECASE)
 CASUALTIES = ("killed", "injured")
+# a participle's first word ("killing"): the killing told apart from its act
+PARTICIPLE = re.compile(r"\w+ing\b")
 
 
 def twins(record: Mapping[str, Any], sentences: Sequence[Sentence] | None = None) -> dict[str, str]:
@@ -66,7 +68,38 @@ def twins(record: Mapping[str, Any], sentences: Sequence[Sentence] | None = None
             if act["id"] not in out and MOMENT_MARK.search(between):
                 out[casualty["id"]] = out[act["id"]] = casualty["id"]
             break
+        if casualty["id"] not in out:
+            _tie_participle(casualty, span, begin, sentence, events, first, out)
     return out
+
+
+def _tie_participle(
+    casualty: Mapping[str, Any],
+    span: Mapping[str, Any],
+    begin: int,
+    sentence: str,
+    events: Sequence[Mapping[str, Any]],
+    first: Mapping[str, Mapping[str, Any]],
+    out: dict[str, str],
+) -> None:
+    """A killing told in a participle after a comma ("stormed a police post, killing four
+    officers": ``folds.is_participle_killing``) and the nearest record of its type before it
+    in its sentence (which keeps the toll it had as one record): one incident."""
+    if not PARTICIPLE.match(sentence[span["start"] - begin :]):
+        return
+    if not sentence[: span["start"] - begin].rstrip().endswith(","):
+        return
+    earlier = sorted(
+        (e for e in events if begin <= first[e["id"]]["start"] < span["start"]),
+        key=lambda e: first[e["id"]]["start"],
+        reverse=True,
+    )
+    for act in earlier:  # the act keeps the toll it had as one record (its own count)
+        if act.get("type") != casualty.get("type"):
+            continue
+        if act["id"] not in out:
+            out[casualty["id"]] = out[act["id"]] = casualty["id"]
+        return
 
 
 def _casualties(event: Mapping[str, Any]) -> bool:

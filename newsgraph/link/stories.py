@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from .compatibility import Compatibility
 from .incremental import store_affiliations
+from .moment_twins import twins
 
 # Statement acts that take a side on who did what.
 SIDE_ACTS = frozenset({"accusation", "denial", "claim", "condemnation", "threat"})
@@ -120,8 +121,7 @@ def story_record(
         article = record.get("article") or {}
         names = {a["id"]: a.get("name") for a in record.get("actors") or []}
         events = member_events(record, events_by_article[article_id])
-        for event in events:
-            reports.append(_report(article, event, names))
+        reports += [_report(article, e, names, told) for e, told in one_report_each(record, events)]
         for st in story_statements(record, events):
             statements.append(_statement(article, st, names))
         wording.append(_wording(article, events, record.get("framing") or []))
@@ -154,6 +154,29 @@ def _attacker_denies(
 def member_events(record: Mapping[str, Any], own: Collection[str]) -> list[Mapping[str, Any]]:
     """The events of a reporting article that are members of the story (ids in ``own``)."""
     return [e for e in record.get("events") or [] if e.get("id") in own]
+
+
+def one_report_each(
+    record: Mapping[str, Any], events: list[Mapping[str, Any]]
+) -> list[tuple[Mapping[str, Any], list[Mapping[str, Any]]]]:
+    """Each member event with the twins it is told with: two records of one sentence that
+    tell one incident (``moment_twins``: "stormed a post, killing four officers", "were killed
+    when ... bombed") are one report, told by the one with the larger toll (the first on a
+    tie), so a story counts one article's toll of one incident once, never twice or summed."""
+    tied = twins(record) if len(events) > 1 else {}
+    groups: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for event in events:
+        groups[tied.get(event.get("id"), f"own:{event.get('id')}")].append(event)
+    out = []
+    for group in groups.values():
+        main = max(group, key=lambda e: (_toll(e), -group.index(e)))
+        out.append((main, [e for e in group if e is not main]))
+    return out
+
+
+def _toll(event: Mapping[str, Any]) -> int:
+    killed = (event.get("magnitude") or {}).get("killed") or {}
+    return killed.get("min") or 0 if isinstance(killed, Mapping) else 0
 
 
 def story_statements(
@@ -202,9 +225,16 @@ def _takes_side(statement: Mapping[str, Any], events: list[Mapping[str, Any]]) -
     return speaker in actors or statement.get("addressee") in actors
 
 
-def _report(article: Mapping[str, Any], event: Mapping[str, Any], names: dict) -> dict[str, Any]:
-    source = (event.get("source") or {}).get("actor")
-    target = (event.get("target") or {}).get("actor")
+def _report(
+    article: Mapping[str, Any],
+    event: Mapping[str, Any],
+    names: dict,
+    told: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
+    """One report: ``event`` with what its twins (``told``, ``one_report_each``) add: an actor
+    or place it lacks and their words (``told_with``: their event ids)."""
+    source, target = (_actor(event, told, role) for role in ("source", "target"))
+    evidence = [s for e in (event, *told) for s in e.get("evidence") or []]
     return {
         "article_id": article.get("id"),
         "outlet": article.get("outlet"),
@@ -214,15 +244,22 @@ def _report(article: Mapping[str, Any], event: Mapping[str, Any], names: dict) -
         "type": event.get("type"),
         "source": {"actor": source, "name": names.get(source)},
         "target": {"actor": target, "name": names.get(target)},
-        "place": event.get("place"),
+        "place": next((e["place"] for e in (event, *told) if e.get("place")), None),
         "magnitude": event.get("magnitude"),
         "voice": "attributed" if event.get("attributed_to") else "asserted",
         "attributed_to": event.get("attributed_to"),
         "disputed": bool(event.get("disputed")),
         # not reported as done (a story read with unreal events, or a store linked so)
         "flags": [f for f in ("negated", "hypothetical", "future") if event.get(f)],
-        "evidence": event.get("evidence") or [],
+        "evidence": sorted(evidence, key=lambda s: (s.get("start") or 0, s.get("end") or 0)),
+        "told_with": [e.get("id") for e in told],
     }
+
+
+def _actor(event: Mapping[str, Any], told: Sequence[Mapping[str, Any]], role: str) -> str | None:
+    """The report's actor in ``role``: the event's, else the first its twins name."""
+    return next(((e.get(role) or {}).get("actor") for e in (event, *told)
+                 if (e.get(role) or {}).get("actor")), None)  # fmt: skip
 
 
 def _statement(article: Mapping[str, Any], st: Mapping[str, Any], names: dict) -> dict[str, Any]:

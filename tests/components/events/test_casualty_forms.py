@@ -14,11 +14,12 @@ def full_nlp() -> Language:
 
 
 def _counts(pipeline: Language, text: str) -> dict[str, tuple[int | None, int | None]]:
-    """The counts of the sentence's ASSAULT events; each count goes to one event only."""
+    """The counts of the sentence's ASSAULT events; each count goes to one event only, or to
+    an act and the killing its participle tells apart (fold25: the same count on both)."""
     events = [e for e in pipeline(text)._.ng_events if e.type == "ASSAULT"]
     assert events, text
     counts = [(k, (v["min"], v["max"])) for e in events for k, v in e.magnitude.items()]
-    assert len({k for k, _ in counts}) == len(counts), counts
+    assert len({k for k, _ in counts}) == len(set(counts)), counts
     return dict(counts)
 
 
@@ -143,15 +144,16 @@ def test_the_dead_of_an_earlier_or_later_act_are_its_own(
 @pytest.mark.parametrize(
     "text",
     [
-        # a participle with no subject: one act
+        # a participle with no subject: the act's doer's, its count on the act too
         "Militants attacked the post after midnight, killing three soldiers.",
     ],
 )
 def test_a_same_moment_clause_still_counts_into_its_act(full_nlp: Language, text: str) -> None:
+    # fold25: the participle's killing is a record of its own; the act keeps the count
     events = [e for e in full_nlp(text)._.ng_events if e.type == "ASSAULT"]
-    assert len(events) == 1
-    assert events[0].magnitude["killed"]["min"] == 3
-    assert "militants" in events[0].source.span.text.lower()
+    assert len(events) == 2
+    assert all(e.magnitude["killed"]["min"] == 3 for e in events)
+    assert all("militants" in e.source.span.text.lower() for e in events)
 
 
 def test_a_when_clause_after_passive_casualties_is_its_own_record(full_nlp: Language) -> None:

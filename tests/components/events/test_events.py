@@ -81,7 +81,8 @@ ARTICLES = [
                 {"killed": 3},
                 False,
                 False,
-            )
+            ),
+            ("ASSAULT", None, "Russian forces", "three civilians", {"killed": 3}, False, False),
         ],
     ),
     # arrest with a vague lower bound
@@ -262,7 +263,8 @@ ARTICLES = [
                 {"killed": 12, "injured": 30},
                 False,
                 False,
-            )
+            ),
+            ("ASSAULT", None, "Rebels", "12 people", {"killed": 12, "injured": 30}, False, False),
         ],
     ),
     (
@@ -285,6 +287,7 @@ ARTICLES = [
         [
             ("ACCUSE", "allege", "The group", "the army", {}, False, False),
             ("ASSAULT", "aerial", "the army", "a monastery", {"killed": 17}, False, False),
+            ("ASSAULT", None, "the army", "17 civilians", {"killed": 17}, False, False),
         ],
     ),
     # pressing an offensive is the offensive, not a request

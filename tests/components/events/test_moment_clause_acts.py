@@ -53,12 +53,23 @@ def test_one_casualty_and_the_clause_act(full_nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The army shelled the town on Monday, killing 12 people.",
         "Gunmen attacked a bus near the border and killed nine passengers.",
+        "The army shelled the town on Monday, killing him.",
     ],
 )
-def test_a_participle_or_conjunct_casualty_still_folds(full_nlp: Language, text: str) -> None:
+def test_a_conjunct_or_uncounted_participle_casualty_still_folds(
+    full_nlp: Language, text: str
+) -> None:
     assert len(_records(full_nlp, text)) == 1
+
+
+def test_a_counted_participle_killing_is_its_own_record(full_nlp: Language) -> None:
+    # fold25: the act keeps its target and toll; the killing, its own record, has the act's doer
+    text = "The army shelled the town on Monday, killing 12 people."
+    assert _records(full_nlp, text) == [
+        ("shelled", "The army", "the town", 12),
+        ("killing", "The army", "12 people", 12),
+    ]
 
 
 def test_a_bomber_on_himself_is_the_killing_itself(full_nlp: Language) -> None:

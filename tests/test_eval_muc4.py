@@ -93,5 +93,6 @@ def test_quality_floor_heldout() -> None:
 # (session 9: string-matched mentions, arrests not scored, struck buildings, placed bombs):
 # incident types 0.649, role fillers 0.234 (floors: measured - 0.01)
 # session 25 (eventsO: burning a building is an arson attack): role fillers 0.2438; floor
-# measured - 0.01
-FLOORS = {"incidents": 0.639, "fillers": 0.234}
+# measured - 0.01; session 26 (killedP's found bodies, missP's damage and arson forms): role
+# fillers 0.2541, floor measured - 0.01
+FLOORS = {"incidents": 0.639, "fillers": 0.244}

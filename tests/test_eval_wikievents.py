@@ -79,5 +79,6 @@ def test_quality_floor_heldout() -> None:
 # argument source of 17 lost, arguments 0.4776 -> 0.4700, floor LOWERED to 0.465 (a trade the
 # lead took for the killed counts of the written probes; the same loss as session 19's try);
 # session 24 (party24's areas, events24's "when" clause acts, place24's chain): arguments
-# 0.4772, floor raised to measured - 0.01
-FLOORS = {"same sentence": 0.651, "arguments": 0.467}
+# 0.4772, floor raised to measured - 0.01; session 26 (fold26: a counted participle killing is
+# its own record): exact triggers 0.4576, arguments 0.4873, floor raised to measured - 0.01
+FLOORS = {"same sentence": 0.651, "arguments": 0.477}

@@ -140,3 +140,9 @@ def cluster_of(store: Any, article_id: str, words: str) -> str:
         [article_id, f"%{words}%"],
     )
     return cluster_id
+
+
+def span_text(ref: object) -> str | None:
+    """The text of an event party's span (an ``ActorRef``), or None when it has none."""
+    span = getattr(ref, "span", None)
+    return span.text if span is not None else None

@@ -14,6 +14,7 @@ in with the division's words. The counts are in the data file and docs/places.md
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -105,9 +106,9 @@ def local_division_names(doc: Doc, gaz: Gazetteer) -> list[LocalName]:
     return found
 
 
-def _name_before(doc: Doc, tail: int, gaz: Gazetteer) -> Span | None:
-    """The longest run of one to three title-case words right before ``tail`` that may name a
-    place: no demonym or people, no person's name; None if there is none."""
+def _title_runs(doc: Doc, tail: int) -> Iterator[Span]:
+    """Runs of three, two, then one title-case words right before ``tail``, each a whole name
+    ("Baran-Goni community": not "Goni", the end of a longer, joined name)."""
     for size in range(MAX_NAME_TOKENS, 0, -1):
         start = tail - size
         if start < 0:
@@ -117,6 +118,13 @@ def _name_before(doc: Doc, tail: int, gaz: Gazetteer) -> Span | None:
             continue
         if span[0].text in LEADING_WORDS or not all(t.is_title and t.is_alpha for t in span):
             continue
+        yield span
+
+
+def _name_before(doc: Doc, tail: int, gaz: Gazetteer) -> Span | None:
+    """The longest run of one to three title-case words right before ``tail`` that may name a
+    place: no demonym or people, no person's name; None if there is none."""
+    for span in _title_runs(doc, tail):
         if any(t.ent_type_ == "NORP" for t in span) or span.text in gaz.demonyms:
             return None  # "the Kurdish community"
         if surname_of_a_named_person(span) or named_a_person(span):
@@ -138,15 +146,7 @@ def _names_a_us_place(name: Span, gaz: Gazetteer) -> bool:
 def _town_before(doc: Doc, tail: int, gaz: Gazetteer) -> Span | None:
     """The longest run of one to three title-case words right before ``tail`` that is the
     official name of a gazetteer division or peopled town; None if there is none."""
-    for size in range(MAX_NAME_TOKENS, 0, -1):
-        start = tail - size
-        if start < 0:
-            continue
-        span = doc[start:tail]
-        if start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text != "(":
-            continue  # "Baran-Goni community": the end of a longer, joined name
-        if span[0].text in LEADING_WORDS or not all(t.is_title and t.is_alpha for t in span):
-            continue
+    for span in _title_runs(doc, tail):
         if any(t.ent_type_ == "NORP" for t in span) or span.text in gaz.demonyms:
             continue  # "the Kurdish community"
         if surname_of_a_named_person(span) or named_a_person(span):

@@ -4,6 +4,7 @@ the act hit ("condemned the attack on Shag Alnom": the attack; CAMEO 111)."""
 from __future__ import annotations
 
 import pytest
+from helpers import span_text
 from spacy.language import Language
 
 from newsgraph.nlp import get_pipeline
@@ -12,11 +13,6 @@ from newsgraph.nlp import get_pipeline
 @pytest.fixture(scope="module")
 def full_nlp() -> Language:
     return get_pipeline()
-
-
-def _span(ref: object) -> str | None:
-    span = getattr(ref, "span", None)
-    return span.text if span is not None else None
 
 
 @pytest.mark.parametrize(
@@ -30,8 +26,8 @@ def test_a_condemnation_is_aimed_at_the_act_not_what_it_hit(
     full_nlp: Language, text: str, phrase: str
 ) -> None:
     [condemnation] = [e for e in full_nlp(text)._.ng_events if e.type == "ACCUSE"]
-    assert phrase in (_span(condemnation.target) or "")
-    assert "Garsila" not in (_span(condemnation.target) or "")
+    assert phrase in (span_text(condemnation.target) or "")
+    assert "Garsila" not in (span_text(condemnation.target) or "")
 
 
 def test_a_condemned_act_s_doer_becomes_the_target_actor(full_nlp: Language) -> None:

@@ -6,6 +6,7 @@ condemnation's tests are in test_condemned_acts.py."""
 from __future__ import annotations
 
 import pytest
+from helpers import span_text
 from spacy.language import Language
 
 from newsgraph.components.events.component import extract_events
@@ -25,11 +26,6 @@ def full_nlp() -> Language:
     return get_pipeline()
 
 
-def _span(ref: object) -> str | None:
-    span = getattr(ref, "span", None)
-    return span.text if span is not None else None
-
-
 def _events(nlp: Language, text: str) -> list[Event]:
     return extract_events(nlp(text), options=EventOptions(load_lexicon(), party_filter=True))
 
@@ -43,7 +39,7 @@ def _events(nlp: Language, text: str) -> list[Event]:
 )
 def test_responsibility_denied_is_no_target(nlp: Language, text: str) -> None:
     [denial] = [e for e in _events(nlp, text) if e.type == "REJECT"]
-    assert "responsibility" not in (_span(denial.target) or "")
+    assert "responsibility" not in (span_text(denial.target) or "")
     assert denial.cameo == "016"
 
 
@@ -67,14 +63,14 @@ def test_a_denial_of_responsibility_answers_the_accuser(full_nlp: Language) -> N
 def test_an_act_is_not_its_own_doer(nlp: Language, text: str) -> None:
     [attack] = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
     assert attack.source.span is None
-    assert "people" in (_span(attack.target) or "")
+    assert "people" in (span_text(attack.target) or "")
 
 
 def test_an_act_whose_phrase_names_its_doer_keeps_it(nlp: Language) -> None:
     [attack] = [
         e for e in _events(nlp, "Hamas's rockets killed three soldiers.") if e.type == "ASSAULT"
     ]
-    assert "Hamas" in (_span(attack.source) or "")
+    assert "Hamas" in (span_text(attack.source) or "")
 
 
 def test_a_denied_clause_names_no_target(full_nlp: Language) -> None:

@@ -305,8 +305,8 @@ def event_items(
         for p in record.get("places") or []
         if p.get("id")
     }
-    times = {t["id"]: _dated_value(t) for t in record.get("times") or [] if t.get("id")}
     raw_times = {t["id"]: t for t in record.get("times") or [] if t.get("id")}
+    times = {key: _dated_value(t) for key, t in raw_times.items()}
     actors = {a["id"]: a for a in record.get("actors") or [] if a.get("id")}
     speakers = {s["id"]: (s.get("speaker") or {}).get("actor")
                 for s in record.get("statements") or [] if s.get("id")}  # fmt: skip

@@ -176,7 +176,7 @@ def one_report_each(
 
 def _toll(event: Mapping[str, Any]) -> int:
     killed = (event.get("magnitude") or {}).get("killed") or {}
-    return killed.get("min") or 0 if isinstance(killed, Mapping) else 0
+    return (killed.get("min") or 0) if isinstance(killed, Mapping) else 0
 
 
 def story_statements(

@@ -1,6 +1,6 @@
 """Dead told in other forms (session 26, killedP): bodies found, discovered or recovered
-(``phrases`` with ``found_dead`` in ``event_triggers.yaml``) and the phrases of `martyr`
-("embraced martyrdom", "fell martyr")."""
+(``phrases`` with ``found_dead`` in ``event_triggers.yaml``) and tolls that rise or are
+counted "since" a date."""
 
 from __future__ import annotations
 
@@ -78,19 +78,6 @@ def test_the_bodies_told_before_are_no_new_record(full_nlp: Language, text: str)
 
 def test_finding_weapons_is_no_killing(full_nlp: Language) -> None:
     assert _assaults(full_nlp, "Police found two rifles in a car near the border.") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "killed"),
-    [
-        ("Three soldiers embraced martyrdom during the exchange of fire, the army said.", 3),
-        ("Two fighters fell martyr in an air strike on the village, the group said.", 2),
-    ],
-)
-def test_phrases_of_martyr_count_the_dead(full_nlp: Language, text: str, killed: int) -> None:
-    """`martyr`'s phrases count the dead as "were martyred" does."""
-    events = _assaults(full_nlp, text)
-    assert [_killed(e) for e in events] == [killed]
 
 
 def test_a_rising_toll_with_no_event_to_update_is_a_killing_of_its_own(

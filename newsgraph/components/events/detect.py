@@ -19,12 +19,11 @@ from .attributive import attributive_killing
 from .covered_place import covered_place
 from .defence import fend_off
 from .doers import FIRST_PERSON, correct_doers, speaker_of_conjunct
-from .factuality import load_model as load_factuality_model
-from .factuality import planned
 from .folds import fold_casualties, fold_embedded, fold_investigations, fold_weapon_launches
 from .lexicon import Lexicon, Sense
 from .magnitude import fatal_result, killing_sense, part_of_earlier, quantity_of
 from .mention import Mention
+from .mention_flags import set_flags
 from .phrase_parts import (
     conditioned,
     phrase_objects,
@@ -37,14 +36,10 @@ from .roles import (
     child,
     coordinated,
     counted_in_phrase,
-    deferred,
-    denied_clause,
     direct_object,
-    hypothetical,
     is_passive,
     is_verbal,
     misparsed_subject,
-    negated,
     passive_patient,
     prep_objects,
     subject_of,
@@ -132,7 +127,7 @@ class SentenceDetector:
         fold_weapon_launches(self.mentions, self.owner, self.lex)
         for mention in self.mentions:
             if not mention.folded:
-                self._flags(mention)
+                set_flags(mention, self.lex)
                 correct_doers(mention, self.lex, self._speaker_for_pronoun)
         return [m for m in self.mentions if not m.folded and m.type is not None]
 
@@ -527,73 +522,3 @@ class SentenceDetector:
                 if other is not mention and same_token(other.anchor, clause):
                     other.folded = True
                     mention.tokens.append(other.anchor)
-
-    # ---- folding ----------------------------------------------------------------------------
-
-    # ---- flags ---------------------------------------------------------------------------------
-    def _learned_factuality(self, mention: Mention) -> None:
-        """The learned reading (events/factuality.py, thresholds chosen by cross-validation on
-        the fit part) becomes the mention's ``factuality``; for a verbal trigger it also decides
-        ``negated`` and may add ``hypothetical``, not remove it. A governor's denial ("denied
-        attacking") and nominal triggers keep the rules' flags."""
-        model = load_factuality_model()
-        anchor = mention.anchor
-        if model is None:
-            return
-        verdict = model.classify(anchor, self.lex)
-        mention.factuality = verdict  # settled against the final flags (factuality.settled)
-        if mention.flag_anchor is not None or not is_verbal(anchor):
-            return
-        # an explicit "not"/"never"/"no" on the trigger's verb chain stays ("are not going to
-        # sign"), and so does a denial's clause ("denied that it had struck"); the model
-        # overrules the rules' other inferences ("a charge Israel denies")
-        explicit = (
-            denied_clause(anchor, self.lex)
-            or deferred(anchor, self.lex)
-            or any(
-                c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-                for tok in verb_chain(anchor)
-                for c in tok.children
-            )
-        )
-        mention.negated = verdict == "negated" or explicit
-        # the rules' intent readings stay ("agreed to hold talks": the talks are to come):
-        # letting the model clear them cost PLOVER fit 0.894 -> 0.832
-        mention.hypothetical = mention.hypothetical or verdict == "uncertain"
-
-    def _flags(self, mention: Mention) -> None:
-        anchor = mention.anchor
-        mention.negated = negated(anchor, self.lex)
-        mention.hypothetical = hypothetical(anchor, self.lex)
-        if mention.flag_anchor is not None:  # "denied attacking civilians"
-            governor = mention.flag_anchor
-            mention.negated = (
-                mention.negated
-                or negated(governor, self.lex)
-                or governor.lemma_.lower() in self.lex.negating_verbs
-            )
-            mention.hypothetical = mention.hypothetical or hypothetical(governor, self.lex)
-        self._learned_factuality(mention)
-        if mention.negated and mention.sense.negated_type:
-            mention.type = mention.sense.negated_type
-            mention.mode = None
-            mention.negated = False
-        if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubj", "pobj"):
-            # a nominal event takes the modality of the clause it sits in
-            head = anchor.head if anchor.dep_ != "pobj" else anchor.head.head
-            if is_verbal(head) and head.lemma_.lower() not in self.lex.speech_verbs:
-                mention.hypothetical = (
-                    mention.hypothetical
-                    or hypothetical(head, self.lex)
-                    # "to justify an attack", "planned a strike" (not "during a visit")
-                    or (anchor.dep_ == "dobj" and head.lemma_.lower() in self.lex.embedding_verbs)
-                )
-                mention.negated = mention.negated or negated(head, self.lex)
-        # the contract's flags split the irrealis reading (the rules' and the model's
-        # "uncertain"): yet to come ("will strike", "plans to strike", "said it would
-        # strike") is `future`; the rest (conditional, possible, uncertain, asked for)
-        # `hypothetical` ("will strike if attacked", "will probably strike")
-        mention.future = mention.hypothetical and planned(
-            anchor, mention.flag_anchor, mention.factuality, self.lex
-        )
-        mention.hypothetical = mention.hypothetical and not mention.future

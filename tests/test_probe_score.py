@@ -193,3 +193,9 @@ def test_dispute_found(probe: Path) -> None:
     d = gold["disputes"][0]
     assert not ps.dispute_found(d, arts, ids, set())
     assert ps.dispute_found(d, arts, ids, {("a1", "s1", "a1", "s2")})
+
+
+def test_described_party_needs_a_whole_gold_word() -> None:
+    assert ps.described(["civilians"], ["the 11 civilians killed"])
+    assert not ps.described(["civilians"], ["civilian homes"])
+    assert not ps.described([], ["gunmen"])

@@ -37,14 +37,19 @@ python -m pip install --quiet --upgrade pip
 python -m pip install --quiet -e '.[test,postgres,scale,api]'
 
 # The browser tests (tests/test_serve_browser.py) drive Debian's Chromium; Playwright's own
-# browser download is never used.
-if [ ! -x /usr/bin/chromium ]; then
+# browser download is never used. Debian's WordNet database (wordnet-base) backs the WordNet
+# tools' tests (tools/build_wordnet_*.py, tools/polnear_np_object_cues.py).
+apt_wanted=()
+[ -x /usr/bin/chromium ] || apt_wanted+=(chromium)
+[ -d /usr/share/wordnet ] || apt_wanted+=(wordnet-base)
+if [ "${#apt_wanted[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
-      && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_wanted[@]}" >/dev/null; } \
     || true
   [ -x /usr/bin/chromium ] || missing "Chromium could not be installed" "the browser tests"
+  [ -d /usr/share/wordnet ] || echo "note: WordNet (wordnet-base) could not be installed; its tool test will skip"
 fi
 
 # The map page's base map (Natural Earth countries) comes from the world-atlas npm package,

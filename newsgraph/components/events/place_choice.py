@@ -339,13 +339,29 @@ def load_place_model(path: str | None = None) -> PlaceModel | None:
 
 
 def sentence_candidates(doc: Doc, trigger: Token, mentions: list[Mention]) -> list[Mention]:
-    """The place mentions in the trigger's sentence, less those of a purpose clause the
-    trigger is outside of (all of them when every one is in such a clause)."""
+    """The place mentions in the trigger's sentence, less those of an "according to" phrase
+    and those of a purpose clause the trigger is outside of (the purpose clause's stay when
+    every one is in such a clause)."""
     sent = sentence_of(trigger)
     start, end = sent.start_char, sent.end_char
-    found = [m for m in mentions if start <= m[0] < end]
+    found = [m for m in mentions if start <= m[0] < end and not _in_attribution(doc, m, trigger)]
     outside = [m for m in found if not _in_purpose_clause(doc, m, trigger)]
     return outside or found
+
+
+def _in_attribution(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """ "according to local media sources in Nineveh", "according to a statement from the
+    Foreign Ministry in Abu Dhabi": a place inside an "according to" phrase the trigger is
+    outside of is where the account comes from, not where the event happened (fit part of
+    event-location, hand-checked and silver: such a place is the gold place 1 time in 44; it
+    is dropped even when it is the sentence's only place)."""
+    head = _head(doc, mention[0], mention[1])
+    if head is None:
+        return False
+    return any(
+        token.lower_ == "according" and token.dep_ == "prep" and trigger not in token.subtree
+        for token in (head, *head.ancestors)
+    )
 
 
 def _in_purpose_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:

@@ -324,7 +324,15 @@ class Recognizer:
         return found
 
     def _is_demonym(self, text: str) -> bool:
-        return text in self.gaz.demonyms or (text.endswith("s") and text[:-1] in self.gaz.demonyms)
+        """ "Iraqi", "Iraqis"; not a plural that is a place's own name ("Laos", "Philippines":
+        "Lao" and "Philippine" are demonyms)."""
+        if text in self.gaz.demonyms:
+            return True
+        return (
+            text.endswith("s")
+            and text[:-1] in self.gaz.demonyms
+            and text not in self.gaz.surface_forms
+        )
 
     def _is_misread_place(self, ent: Span, place_names: set[str]) -> bool:
         if ent.label_ in CAPTURED_LABELS and self._is_captured_town(ent):

@@ -203,6 +203,35 @@ def test_purpose_clause_places_stay_when_no_other_place_is_named(full_nlp: Langu
     assert names == ["Yemen"]
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "names"),
+    [
+        # where the account comes from is not where the attack happened
+        (
+            "Rebels attacked a convoy near Goma on Monday, according to a spokesman in Kinshasa.",
+            "attacked",
+            ["Goma"],
+        ),
+        # ... even when it is the sentence's only place
+        (
+            "Three guards were shot dead overnight, according to officials in Nairobi.",
+            "shot",
+            [],
+        ),
+    ],
+)
+def test_places_of_an_according_to_phrase_are_no_candidates(
+    full_nlp: Language, text: str, verb: str, names: list[str]
+) -> None:
+    doc = full_nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    found = [
+        doc.text[s:e] for s, e, _ in sentence_candidates(doc, trigger, doc._.ng_place_mentions)
+    ]
+    assert found == names
+    assert len(doc._.ng_place_mentions) == len(names) + 1
+
+
 def _places_and_marks(pipeline: Language, text: str) -> list[tuple[str, str | None, bool]]:
     doc = pipeline(text)
     names = {p.id: p.name for p in doc._.ng_places}

@@ -204,6 +204,25 @@ def test_a_small_town_a_place_noun_names_is_a_place(
     assert name in _places(recognizer, doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A cargo plane came down over Laos on Tuesday.", "Laos"),
+        ("Two ferries sank off the southern Philippines last week.", "Philippines"),
+    ],
+)
+def test_a_country_named_like_a_plural_demonym_is_a_place(
+    nlp: Language, recognizer: Recognizer, text: str, name: str
+) -> None:
+    doc = _with_entities(nlp, text, [(name, "GPE")])
+    assert name in _places(recognizer, doc)
+
+
+def test_a_plural_demonym_stays_a_demonym(nlp: Language, recognizer: Recognizer) -> None:
+    doc = _with_entities(nlp, "Two Iraqis were hurt on Monday.", [("Iraqis", "NORP")])
+    assert "Iraqis" not in _places(recognizer, doc)
+
+
 def test_a_place_noun_does_not_make_an_unknown_name_a_place(
     nlp: Language, recognizer: Recognizer
 ) -> None:

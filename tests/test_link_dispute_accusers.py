@@ -38,6 +38,18 @@ STORIES = {
         ("den", "Outlet B", "2025-05-21",
          "Hamas denied that any of its fighters were in the camp.\n"),
     ],
+    "an accuser the text only describes": [
+        ("one", "Outlet A", "2025-03-02",
+         "Police blamed the New People's Army for the ambush that killed four soldiers near "
+         "the town on Saturday. In a statement, the New People's Army denied any involvement "
+         "in the ambush.\n"),
+    ],
+    "a denial by another side": [
+        ("one", "Outlet A", "2025-03-02",
+         "Police blamed the New People's Army for the ambush that killed four soldiers near "
+         "the town on Saturday. The Philippine Army denied that its soldiers had been "
+         "drinking before the ambush.\n"),
+    ],
     "a rejected proposal": [
         ("acc", "Outlet A", "2025-06-09",
          "Hospital director Ibrahim Khater accused the Rapid Support Forces of shelling the "
@@ -97,6 +109,29 @@ def test_an_unresolved_accuser_stored_after_the_denial_is_linked_incrementally(t
     acc, den = story_records(STORIES["unresolved accuser of a strike"])[1]
     expected, got = full_and_incremental(tmp_path, [den], [acc])
     assert got["links"] == expected["links"] == [("den", "s1", "acc", "s1", "disputes")]
+
+
+def test_the_accuseds_denial_disputes_an_accusation_by_a_described_speaker() -> None:
+    # "Police" resolves to no actor: the accuser is kept by its words (claims.described_speaker)
+    assert _disputes("an accuser the text only describes") == [
+        (
+            "any involvement in the ambush",
+            "the New People's Army for the ambush that killed four soldiers near the town on "
+            "Saturday",
+        )
+    ]
+
+
+def test_a_described_speakers_accusation_is_not_disputed_by_another_sides_denial() -> None:
+    assert _disputes("a denial by another side") == []
+
+
+def test_a_pronoun_describes_no_speaker() -> None:
+    from newsgraph.link.claims import described_speaker
+
+    assert described_speaker({"text": "They"}) is None
+    assert described_speaker(None) is None
+    assert described_speaker({"text": "local officials"}) == "unresolved:local-officials"
 
 
 def test_a_rejected_proposal_disputes_no_accusation_but_a_rejected_account_does() -> None:

@@ -37,6 +37,8 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..components.actors.kb import MEDIA_TYPE
+from ..components.actors.unresolved import slug
+from ..model import UNRESOLVED_PREFIX
 from .claim_scope import (
     ACCUSING_ACTS,
     FORCE,
@@ -82,6 +84,7 @@ THIRD_PARTY_REJECTIONS = False
 UNRESOLVED_ACCUSERS = frozenset({"accusation"})
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_PRONOUNS = frozenset(("he", "she", "they", "we", "who", "which", "that", "one", "both", "all"))
 # Words that carry no claim (spaCy's English stop words); overlap is measured on the rest.
 _STOP = frozenset(STOP_WORDS) | {"said", "says"}
 
@@ -203,11 +206,27 @@ def claim_items_with_speakers(
 
 
 def _speaker(statement: Mapping[str, Any], organisations: Mapping[str, str]) -> str | None:
-    """The statement's speaker, or the organisation an unresolved speaker speaks for."""
-    actor = (statement.get("speaker") or {}).get("actor")
+    """The statement's speaker, or the organisation an unresolved speaker speaks for, or a
+    speaker the text only describes ("Police blamed the NPA for the ambush"): an unresolved
+    accuser by its words (``described_speaker``)."""
+    speaker = statement.get("speaker") or {}
+    actor = speaker.get("actor")
     if actor is None:  # "<organisation> <title> <Name>", the name no mention (``NAMELESS``)
-        return organisations.get(NAMELESS + (statement.get("id") or ""))
+        named = organisations.get(NAMELESS + (statement.get("id") or ""))
+        return named or described_speaker(speaker.get("span"))
     return organisations.get(actor, actor)
+
+
+def described_speaker(span: Mapping[str, Any] | None) -> str | None:
+    """An unresolved id for a speaker the text describes but no actor resolves ("police",
+    "local officials"), so that the accused's denial can answer that accusation as it answers
+    one by an unresolved name (``may_accuse``): who made an accusation does not decide whether
+    the accused's denial disputes it. A pronoun describes no one."""
+    text = ((span or {}).get("text") or "").strip()
+    words = _WORD.findall(text.lower())
+    if not words or (len(words) == 1 and words[0] in _PRONOUNS):
+        return None
+    return UNRESOLVED_PREFIX + slug(text)
 
 
 def _families(

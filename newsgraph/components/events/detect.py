@@ -348,6 +348,7 @@ class SentenceDetector:
                 mention.source,
                 mention.type,
                 mention.type,
+                mention.mode,
             )
         mention.source = self._speaker_for_pronoun(verb, mention.source)
         condemned = direct_object(verb) if mention.mode in CONDEMNING_MODES else None
@@ -378,11 +379,12 @@ class SentenceDetector:
         source: Token | None,
         event_type: str | None,
         mention_type: str | None,
+        mode: str | None = None,
     ) -> Token | None:
-        """The rules' target (``choose_target``, given ``event_type``), re-decided by the
-        learned choice where one is loaded (``target_choice``); a thing given, returned,
+        """The rules' target (``choose_target``, given ``event_type`` and ``mode``), re-decided
+        by the learned choice where one is loaded (``target_choice``); a thing given, returned,
         lifted or mobilised gives way to the place it goes to (``destination_place``)."""
-        chosen = choose_target(candidates, source, self.lex, self.actor_tokens, event_type)
+        chosen = choose_target(candidates, source, self.lex, self.actor_tokens, event_type, mode)
         if self.target_choice is not None:
             chosen = self.target_choice.choose(
                 anchor, candidates, chosen, source, event_type, self.lex, self.actor_tokens,

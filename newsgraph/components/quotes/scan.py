@@ -7,7 +7,7 @@ Rules, chosen to survive real news copy:
   where no double quote is open (inside a double quote they are nested quotes) and only when
   they look like quote marks, not apostrophes (don't, Gallant's, the ’90s).
 - A quote still open at the end of a paragraph continues into the next paragraph when that
-  paragraph starts with an opening mark (the news convention for multi-paragraph quotes);
+  paragraph starts with the same opening mark (the news convention for multi-paragraph quotes);
   otherwise it ends at the paragraph end.
 - Unbalanced marks never raise: a stray closing mark is ignored.
 """
@@ -71,11 +71,13 @@ def _paragraph_end(text: str, i: int) -> int:
 
 
 def _next_paragraph_opens_quote(text: str, para_end: int, opener: str) -> int | None:
-    """Offset of the opening mark starting the next paragraph, if it continues the quote."""
+    """Offset of the opening mark starting the next paragraph, if it continues the quote: the
+    same mark reopens it (a straight mark left open before a paragraph that opens with a curly
+    one is a stray, not a quote running on: PolNeAR train 10 of 10, fit 6 of 6)."""
     j = para_end
     while j < len(text) and text[j].isspace():
         j += 1
-    if j < len(text) and text[j] in _OPENERS and (text[j] == opener or text[j] in _DOUBLE_PAIRS):
+    if j < len(text) and text[j] == opener:
         return j
     return None
 

@@ -279,3 +279,17 @@ def test_a_content_that_is_not_the_whole_side_takes_nothing_before_the_clause(nl
 def test_a_fronted_connective_alone_is_not_taken_before_the_clause(nlp: Language):
     text = "So, you might be asking, how will the convoy cross the river before dawn?\n"
     assert contents(nlp, text) == [("how will the convoy cross the river before dawn?",)]
+
+
+def test_a_conjunctive_adverb_opening_the_sentence_is_the_outlets(nlp: Language):
+    text = (
+        "Exports fell in March. However, imports from the region rose again, "
+        "the trade ministry said.\n"
+    )
+    assert contents(nlp, text) == [("imports from the region rose again",)]
+
+
+def test_a_plain_but_opening_the_sentence_stays_in_the_content(nlp: Language):
+    # "But" and "And" are drawn both ways by PolNeAR's annotators: left as the parse has them
+    text = "Exports fell in March. But imports rose again, the trade ministry said.\n"
+    assert contents(nlp, text) == [("But imports rose again",)]

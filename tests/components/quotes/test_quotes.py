@@ -73,6 +73,13 @@ def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens():
     )
 
 
+def test_a_stray_straight_mark_does_not_run_into_a_curly_quote():
+    # the straight mark is left open; the next paragraph opens with a curly one, another quote
+    text = '"The crowd cheered.\n“Here she is,” he said. “She is here.”\nThe end.'
+    quotes = [text[q.inner_start : q.inner_end] for q in find_quotes(text)]
+    assert quotes == ["The crowd cheered.", "Here she is,", "She is here."]
+
+
 def test_unclosed_quote_ends_at_its_paragraph():
     text = "He said “we will stay\nThe army withdrew."
     (quote,) = find_quotes(text)

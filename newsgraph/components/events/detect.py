@@ -409,7 +409,8 @@ class SentenceDetector:
         """ "Syria says it will not accept": the pronoun is the speaker. A third person's
         pronoun in words that come before their speech verb is not ("They beheaded four men,
         residents told NRC": "They" is whoever the text named before; fit: 9 of the 10 such
-        third-person subjects name someone else, 4 of 4 fronted "I"/"we" the speaker)."""
+        third-person subjects name someone else, 4 of 4 fronted "I"/"we" the speaker). Nor is
+        "he" or "she" a plural speaker's ("police say he shot the passenger": ``_agrees``)."""
         if source is None or source.lower_ not in PERSONAL_PRONOUNS:
             return source
         top = verb
@@ -419,7 +420,7 @@ class SentenceDetector:
             return source
         if top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lex.speech_verbs:
             speaker = subject_of(top.head)
-            if speaker is not None and speaker.pos_ != "PRON":
+            if speaker is not None and speaker.pos_ != "PRON" and _agrees(source, speaker):
                 return speaker
         return source
 
@@ -524,3 +525,10 @@ class SentenceDetector:
                 if other is not mention and same_token(other.anchor, clause):
                     other.folded = True
                     mention.tokens.append(other.anchor)
+
+
+def _agrees(pronoun: Token, speaker: Token) -> bool:
+    """Whether a subject pronoun may stand for the speaker of the clause: "he" and "she" name
+    one person, never a plural speaker ("police say he shot", "witnesses said she fired"; GVDB
+    fit: 4 such clauses, each shooter read as the police or investigators who told of it)."""
+    return pronoun.lower_ not in ("he", "she") or speaker.tag_ not in ("NNS", "NNPS")

@@ -40,6 +40,7 @@ def _is_passive(verb: Token) -> bool:
         or _passive_conjunct(verb)
         or gapped_passive_conjunct(verb)
         or _found_in_state(verb)
+        or headline_passive(verb)
     )
 
 
@@ -120,6 +121,27 @@ def _found_in_state(verb: Token) -> bool:
         and not any(
             c.dep_ in ("aux", "auxpass", "dobj", "mark", "nsubjpass", "dative")
             or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
+            for c in verb.children
+        )
+    )
+
+
+def headline_passive(verb: Token) -> bool:
+    """ "Man shot in leg outside bakery", "Teen shot, killed while walking home": a headline
+    drops the auxiliary. A past form of a harm with no object, auxiliary or "at" next to it,
+    whose subject is a bare word for one person (no article or possessive: ``one_person``), is
+    passive, its subject the one hurt (GVDB fit: 32 such clauses, each naming the one shot, most
+    read as the shooter before; "Suspect shot victim", "Man shoots wife" keep their doer)."""
+    subject = child(verb, "nsubj")
+    return (
+        subject is not None
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.lemma_.lower() in TRANSITIVE_HARM
+        and not any(c.dep_ in ("det", "poss") for c in subject.children)
+        and subject.lemma_.lower() in load_lexicon().magnitude.get("one_person", ())
+        and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "mark", "nsubjpass", "dative")
+            or (c.dep_ == "prep" and c.lower_ == "at" and c.i == verb.i + 1)  # "shot at police"
             for c in verb.children
         )
     )
@@ -243,8 +265,8 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
             return agent
         if gapped_passive_conjunct(verb):
             return agent_of(verb.head)  # its subject is its patient
-    if _found_in_state(verb):
-        return None  # "found X shot": X is the one shot
+    if _found_in_state(verb) or headline_passive(verb):
+        return None  # "found X shot", "Man shot in Y": X is the one shot
     subj = child(verb, "nsubj", "csubj")
     if subj is not None and subj.like_num and not _has(subj, "prep"):
         return None  # "two were killed and 18 wounded": a count of victims, not a doer
@@ -310,7 +332,7 @@ def passive_patient(verb: Token) -> Token | None:
         return verb.head
     if _passive_conjunct(verb):
         return passive_patient(verb.head)
-    if _found_in_state(verb):
+    if _found_in_state(verb) or headline_passive(verb):
         return child(verb, "nsubj")
     return controlled_patient(verb)
 

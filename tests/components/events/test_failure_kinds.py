@@ -401,3 +401,47 @@ def test_where_an_attack_comes_from_is_not_whom_it_hits(pipeline: Language, text
     for event in _events(pipeline, text):
         if event.type == "ASSAULT" and event.target.span is not None:
             assert "Northland" not in event.target.span.text, text
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Man shot in leg outside Elmwood bakery | WXYZ News.", "Man"),
+        ("Farmington teen shot in chest while walking home | Daily Star.", "Farmington teen"),
+        ("Woman shot to death at Harbor Street bus stop.", "Woman"),
+    ],
+)
+def test_a_headline_passive_names_the_one_shot(pipeline: Language, text: str, victim: str) -> None:
+    """ "Man shot in leg": a headline drops the auxiliary; the man was shot, and shot no one."""
+    event = _assault(pipeline, text)
+    assert event.target.span is not None and event.target.span.text == victim
+    assert event.source.span is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shooter"),
+    [
+        ("Suspect shot victim twice in robbery on Elm Street.", "Suspect"),
+        ("Man shot at deputies during chase on Route 9.", "Man"),
+        ("Nurse shoots intruder at her home in Elmwood.", "Nurse"),
+        ("The man shot twice and ran toward the river.", "The man"),
+    ],
+)
+def test_a_headline_with_an_object_or_an_article_keeps_its_doer(
+    pipeline: Language, text: str, shooter: str
+) -> None:
+    assert _source(_assault(pipeline, text)) == shooter
+
+
+@pytest.mark.parametrize(
+    ("text", "shooter"),
+    [
+        ("Dale Ferris was arrested on Friday. Police say he shot his neighbor.", "he"),
+        ("Witnesses said she fired at the car before driving off.", "she"),
+        ("The rebel commander says he will attack the base.", "The rebel commander"),
+        ("The rebels say they will attack the base.", "The rebels"),
+    ],
+)
+def test_he_or_she_is_no_plural_speaker(pipeline: Language, text: str, shooter: str) -> None:
+    """ "police say he shot": "he" is not the police; a singular speaker's "he" still is."""
+    assert _source(_assault(pipeline, text)) == shooter

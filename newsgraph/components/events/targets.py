@@ -9,9 +9,10 @@ import re
 from spacy.tokens import Token
 
 from ..tokens import same_token
+from .adjunct_places import SEIZING_MODES, event_noun, locative, site_of_act
 from .cameo_codes import load_frames
 from .lexicon import Lexicon, Sense
-from .party_filter import areas, struck_structure
+from .party_filter import struck_structure
 from .roles import (
     SUBJECT_DEPS,
     child,
@@ -75,7 +76,7 @@ def noun_target(noun: Token, sense: Sense, source: Token | None) -> Token | None
         holders.append(source)  # "strikes by fighters against vehicles" often attaches there
     for holder in holders:
         for obj in prep_objects(holder, preps):
-            if not same_token(obj, source):
+            if not same_token(obj, source) and not site_of_act(obj, sense):
                 return obj
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp") and is_verbal(c) and child(c, "mark") is not None:
@@ -83,6 +84,20 @@ def noun_target(noun: Token, sense: Sense, source: Token | None) -> Token | None
             if subj is not None:
                 return subj
     return None
+
+
+def noun_target_candidates(
+    noun: Token, sense: Sense, source: Token | None
+) -> list[tuple[Token, int]]:
+    """A nominal event's strict target (``noun_target``), then the objects of its other
+    prepositions but "in" and "by" ("in X" after a noun is where it happened), less an attack's
+    site ("explosions at Oxford Street": ``adjunct_places.site_of_act``)."""
+    strict = noun_target(noun, sense, source)
+    out = [(strict, STRICT)] if strict is not None else []
+    for o in prep_objects(noun, tuple(p for p in OBJECT_LINK_PREPS if p not in ("in", "by"))):
+        if not same_token(o, source) and not site_of_act(o, sense):
+            out.append((o, LINKED))
+    return out
 
 
 # how a target candidate was found: an object or a preposition the lexicon names; a phrase
@@ -131,9 +146,6 @@ TAKEN_VERBS = frozenset({"seize", "take", "capture", "confiscate", "steal", "loo
 ACTOR_CLASSES = ("people", "troops", "place", "inspectors", "actors", "combatants")
 STRUCK_CLASS = "military"
 STRUCK_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-# coercions that seize a person: where ("kidnapped in Sao Paulo") is not whom, as for an attack
-# (``_without_places``); a curfew keeps its place. MUC-4 fit: 2 towns over the person taken
-SEIZING_MODES = frozenset({"abduct"})
 CLOCK = re.compile(r"\d{1,2}:\d{2}")
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
@@ -322,7 +334,7 @@ def support_target_candidates(
                 if subj is not None:
                     out.append((subj, STRICT))
     for o in prep_objects(noun, OBJECT_LINK_PREPS):
-        if same_token(o, source):
+        if same_token(o, source) or site_of_act(o, sense):
             continue
         out.append((o, LINKED))
         out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))
@@ -489,20 +501,21 @@ def _instrument(token: Token, lex: Lexicon) -> bool:
 def _without_places(
     candidates: list[tuple[Token, int]], lex: Lexicon
 ) -> tuple[list[tuple[Token, int]], set[int]]:
-    """An attack's place is not whom it hit: a named place after "in" (``_locative``), as an
-    adjunct of the verb ("bombs had gone off in Belfast") or of its object ("killed 40
-    insurgents in Ann Township", "bombed markets in Nyala"), is left out, and the object it is
-    attached to takes its place (the object's span holds the place) unless it is an act itself
-    ("the war in Iraq"). RAMS and WikiEvents code an attack's place and its target apart, and
-    an ASSAULT keeps the rules' target (``target_choice.RULES_ONLY_TYPES``). A restriction's
-    place stays its target ("ban voting in East Jerusalem": PLOVER's target). Returns the
-    candidates and where in them an object was put (chosen there as a linked actor would be)."""
+    """An attack's place is not whom it hit: a named place after "in"
+    (``adjunct_places.locative``), as an adjunct of the verb ("bombs had gone off in Belfast")
+    or of its object ("killed 40 insurgents in Ann Township", "bombed markets in Nyala"), is
+    left out, and the object it is attached to takes its place (the object's span holds the
+    place) unless it is an act itself ("the war in Iraq"). RAMS and WikiEvents code an attack's
+    place and its target apart, and an ASSAULT keeps the rules' target
+    (``target_choice.RULES_ONLY_TYPES``). A restriction's place stays its target ("ban voting
+    in East Jerusalem": PLOVER's target). Returns the candidates and where in them an object
+    was put (chosen there as a linked actor would be)."""
     out: list[tuple[Token, int]] = []
     placed: set[int] = set()
     for token, tier in candidates:
-        if tier >= LINKED and _locative(token):
+        if tier >= LINKED and locative(token):
             host = token.head.head
-            if tier == LINKED and host.pos_ in ("NOUN", "PROPN") and not _event_noun(host, lex):
+            if tier == LINKED and host.pos_ in ("NOUN", "PROPN") and not event_noun(host, lex):
                 placed.add(len(out))
                 out.append((host, LINKED))
             continue
@@ -514,33 +527,6 @@ def _clock_time(token: Token) -> bool:
     """ "opened fire at 22:40": a time of day, which the small model may tag a number, is
     never whom an act is aimed at (a CAMEO or PLOVER party is an actor)."""
     return CLOCK.fullmatch(token.text) is not None
-
-
-def _event_noun(token: Token, lex: Lexicon) -> bool:
-    """ "the war in Iraq", "attacks in Oklahoma City": an act, never whom it hit."""
-    return token.lemma_.lower() in lex.nouns or token.lower_ in lex.nouns
-
-
-def _locative(token: Token) -> bool:
-    """A named place after "in", found as an adjunct, not through a preposition the verb's
-    sense names ("interfere in Venezuela" stays strict), or an area so named ("in Sukma
-    district", "in the Malvo neighbourhood", "in the same district": ``party_nouns.yaml``'s
-    ``areas``)."""
-    return (
-        (token.ent_type_ == "GPE" or token.lemma_.lower() in areas() or _recognised_place(token))
-        and token.dep_ == "pobj"
-        and token.head.dep_ == "prep"
-        and token.head.lower_ == "in"
-    )
-
-
-def _recognised_place(token: Token) -> bool:
-    """A place the places component found at ``token`` or a compound of it, where the tagger
-    gives no GPE (lower-cased wire text: "in sao paulo", found as "sao")."""
-    places = token.doc._.ng_places if token.doc.has_extension("ng_places") else None
-    mentions = [m for p in places or () for m in p.mentions]
-    words = (token, *(c for c in token.children if c.dep_ == "compound"))
-    return any(m.start <= t.idx < m.end for t in words for m in mentions)
 
 
 def choose_target(

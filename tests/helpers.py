@@ -32,6 +32,15 @@ def targets_by_type(nlp: Any, text: str) -> dict[str, str | None]:
     }
 
 
+def first_target_text(nlp: Any, text: str, event_type: str) -> str | None:
+    """The target text of the first ``event_type`` event the full pipeline ``nlp`` reads in
+    ``text`` (None where it has none); fails when there is no such event."""
+    events = [e for e in nlp(text)._.ng_events if e.type == event_type]
+    assert events, text
+    target = events[0].target
+    return target.span.text if target is not None and target.span is not None else None
+
+
 def dispute_texts(records: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
     """The ``disputes`` links ``link_records`` makes among ``records``, each as (the disputing
     statement's content, the disputed one's), sorted."""

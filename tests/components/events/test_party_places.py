@@ -5,6 +5,7 @@ for these tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import first_target_text
 
 from newsgraph.nlp import get_pipeline
 
@@ -13,13 +14,6 @@ from newsgraph.nlp import get_pipeline
 def nlp():
     """The full newsgraph pipeline."""
     return get_pipeline()
-
-
-def _target(nlp, text: str, event_type: str) -> str | None:
-    events = [e for e in nlp(text)._.ng_events if e.type == event_type]
-    assert events, text
-    target = events[0].target
-    return target.span.text if target is not None and target.span is not None else None
 
 
 @pytest.mark.parametrize(
@@ -38,4 +32,4 @@ def _target(nlp, text: str, event_type: str) -> str | None:
     ],
 )
 def test_a_combatant_noun_is_a_party(nlp, text, event_type, target) -> None:
-    assert _target(nlp, text, event_type) == target
+    assert first_target_text(nlp, text, event_type) == target

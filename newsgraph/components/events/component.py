@@ -30,7 +30,6 @@ from ... import extensions
 from ...model import Event
 from ..coref.lexicon import load_knowledge
 from .accused import accused_doer, load_frames
-from .adjunct_places import names_site
 from .arguments import ArgumentContext, load_argument_model
 from .article_context import Context, statement_holding, token_span
 from .background import BackgroundTest
@@ -230,8 +229,6 @@ def _names_party(mention: Mention, lexicon: Lexicon) -> bool:
     if mention.anchor.pos_ not in ("NOUN", "PROPN") or mention.type in lexicon.bare_nominal_types:
         return True
     if mention.parties_filtered:  # its party named no actor: the event stays, with no party
-        return True
-    if names_site(mention.anchor, mention.sense):  # "the explosions at Oxford Street"
         return True
     return bool(mention.source or mention.target or mention.magnitude)
 

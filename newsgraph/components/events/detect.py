@@ -47,11 +47,14 @@ from .roles import (
 )
 from .target_choice import TargetChoice
 from .targets import (
+    LINKED,
+    OBJECT_LINK_PREPS,
     PERSONAL_PRONOUNS,
+    STRICT,
     choose_target,
     destination_place,
     noun_source,
-    noun_target_candidates,
+    noun_target,
     support_target_candidates,
     verb_target_candidates,
 )
@@ -457,7 +460,12 @@ class SentenceDetector:
         mention.source = noun_source(noun, sense)
         if mention.source is not None and self._names_a_place(mention.source, noun):
             mention.source = None  # "the Pahalgam massacre": where, not who
-        candidates = noun_target_candidates(noun, sense, mention.source)
+        strict = noun_target(noun, sense, mention.source)
+        candidates = [(strict, STRICT)] if strict is not None else []
+        # "in X" after a noun is where it happened, not whom it hit
+        for o in prep_objects(noun, tuple(p for p in OBJECT_LINK_PREPS if p not in ("in", "by"))):
+            if not same_token(o, mention.source):
+                candidates.append((o, LINKED))
         mention.target = self._target(noun, candidates, mention.source, None, mention.type)
         for c in noun.children:
             if c.dep_ == "acl":

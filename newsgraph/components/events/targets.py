@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Token
 
 from ..tokens import same_token
-from .adjunct_places import SEIZING_MODES, event_noun, locative, site_of_act
+from .adjunct_places import SEIZING_MODES, event_noun, locative
 from .cameo_codes import load_frames
 from .lexicon import Lexicon, Sense
 from .party_filter import struck_structure
@@ -76,7 +76,7 @@ def noun_target(noun: Token, sense: Sense, source: Token | None) -> Token | None
         holders.append(source)  # "strikes by fighters against vehicles" often attaches there
     for holder in holders:
         for obj in prep_objects(holder, preps):
-            if not same_token(obj, source) and not site_of_act(obj, sense):
+            if not same_token(obj, source):
                 return obj
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp") and is_verbal(c) and child(c, "mark") is not None:
@@ -84,20 +84,6 @@ def noun_target(noun: Token, sense: Sense, source: Token | None) -> Token | None
             if subj is not None:
                 return subj
     return None
-
-
-def noun_target_candidates(
-    noun: Token, sense: Sense, source: Token | None
-) -> list[tuple[Token, int]]:
-    """A nominal event's strict target (``noun_target``), then the objects of its other
-    prepositions but "in" and "by" ("in X" after a noun is where it happened), less an attack's
-    site ("explosions at Oxford Street": ``adjunct_places.site_of_act``)."""
-    strict = noun_target(noun, sense, source)
-    out = [(strict, STRICT)] if strict is not None else []
-    for o in prep_objects(noun, tuple(p for p in OBJECT_LINK_PREPS if p not in ("in", "by"))):
-        if not same_token(o, source) and not site_of_act(o, sense):
-            out.append((o, LINKED))
-    return out
 
 
 # how a target candidate was found: an object or a preposition the lexicon names; a phrase
@@ -334,7 +320,7 @@ def support_target_candidates(
                 if subj is not None:
                     out.append((subj, STRICT))
     for o in prep_objects(noun, OBJECT_LINK_PREPS):
-        if same_token(o, source) or site_of_act(o, sense):
+        if same_token(o, source):
             continue
         out.append((o, LINKED))
         out.extend((o2, LINKED) for o2 in prep_objects(o, OBJECT_LINK_PREPS))

@@ -132,14 +132,17 @@ def test_quality_floor_heldout() -> None:
 # arguments 0.1905, place 0.3542, place by entity 0.4762; session 18 ("probeH": a bare pronoun is
 # never the other party of its own event): target named only 0.5045, its floor raised
 # session 22 (place22: a follow-up takes its nearest placed act's place): place 0.3555, place by
-# entity 0.4772, floors raised to measured - 0.01
+# entity 0.4772, floors raised to measured - 0.01; session 27 (placeE: an "according to"
+# place; gvdbS: a headline's "Man shot" is the one shot, "police say he" is not the police;
+# pronounG): place 0.3595, place by entity 0.4828, source by entity 0.0792, floors raised to
+# measured - 0.01
 FLOORS = {
     "found": 0.946,
     "arguments (source, target, place)": 0.180,
-    "argument place": 0.345,
-    "argument place, by entity": 0.467,
+    "argument place": 0.349,
+    "argument place, by entity": 0.472,
     "argument target": 0.082,
-    "argument source, by entity": 0.064,
+    "argument source, by entity": 0.069,
     "argument target, by entity": 0.194,
     "argument source, by entity, named only": 0.227,
     "argument target, by entity, named only": 0.494,

@@ -32,6 +32,16 @@ def targets_by_type(nlp: Any, text: str) -> dict[str, str | None]:
     }
 
 
+def annotate_article(pipeline: Any, text: str) -> Any:
+    """``text`` run through ``pipeline`` as the body of an article (the components that read
+    ``doc._.ng_article`` see one)."""
+    from newsgraph.model import Article
+
+    doc = pipeline.make_doc(text)
+    doc._.ng_article = Article(id="t", text=text)
+    return pipeline(doc)
+
+
 def first_target_text(nlp: Any, text: str, event_type: str) -> str | None:
     """The target text of the first ``event_type`` event the full pipeline ``nlp`` reads in
     ``text`` (None where it has none); fails when there is no such event."""

@@ -7,6 +7,7 @@ The sentences below are written for these tests.
 from __future__ import annotations
 
 import pytest
+from helpers import annotate_article as annotate
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,12 +20,6 @@ from newsgraph.nlp import get_pipeline
 @pytest.fixture(scope="module")
 def pipeline() -> Language:
     return get_pipeline()
-
-
-def annotate(pipeline: Language, text: str) -> Doc:
-    doc = pipeline.make_doc(text)
-    doc._.ng_article = Article(id="t", text=text)
-    return pipeline(doc)
 
 
 def chains(doc: Doc) -> list[tuple[str, str]]:

@@ -7,23 +7,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import annotate_article as annotate
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.components.coref.resolver import site_range
-from newsgraph.model import Article
 from newsgraph.nlp import get_pipeline
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Language:
     return get_pipeline()
-
-
-def annotate(pipeline: Language, text: str) -> Doc:
-    doc = pipeline.make_doc(text)
-    doc._.ng_article = Article(id="t", text=text)
-    return pipeline(doc)
 
 
 def actor_named(doc: Doc, word: str) -> str:
